@@ -1,0 +1,43 @@
+"""What every subcommand that touches the profile needs: paths, logging, services."""
+
+from __future__ import annotations
+
+import argparse
+
+from personamgr.cli.errors import CliError
+from personamgr.core.logs import setup_logging
+from personamgr.core.paths import AppPaths
+from personamgr.core.personas import Persona
+from personamgr.core.services import Services, open_services
+from personamgr.core.store import PersonaNotFound, StoreError
+
+
+def profile_paths(args: argparse.Namespace) -> AppPaths:
+    return AppPaths.resolve(getattr(args, "data_dir", None), demo=getattr(args, "demo", False))
+
+
+def open_profile(args: argparse.Namespace) -> Services:
+    """Open the profile the global options name, seeding the demo profile on first use."""
+    paths = profile_paths(args)
+    try:
+        paths.ensure()
+    except OSError as e:
+        raise CliError(f"cannot create the data folder {paths.data}: {e.strerror or e}") from None
+    setup_logging(paths.log_file, verbose=getattr(args, "verbose", False))
+    try:
+        services = open_services(paths)
+    except StoreError as e:
+        raise CliError(str(e)) from None
+    if paths.demo:
+        from personamgr.core.demo import seed_demo
+
+        seed_demo(services)
+    return services
+
+
+def find_persona(services: Services, name: str) -> Persona:
+    try:
+        return services.store.persona(name)
+    except PersonaNotFound:
+        known = ", ".join(p.name for p in services.store.personas()) or "none yet"
+        raise CliError(f"no persona named {name!r} (known: {known})") from None

@@ -1,0 +1,91 @@
+"""Logging that never writes a secret.
+
+Two layers of defence:
+
+* HTTP libraries (tweepy, requests, urllib3, oauthlib) log request headers at
+  DEBUG, and those carry tokens; their loggers are capped at INFO and stop
+  propagating DEBUG whatever level the app runs at.
+* Every handler the app installs carries :class:`RedactingFilter`, which masks
+  every secret the app has handled (see :func:`redact_secret`) and anything
+  shaped like an OAuth header or token parameter.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+import threading
+from pathlib import Path
+
+MASK = "«redacted»"
+NOISY = ("tweepy", "requests", "urllib3", "oauthlib", "requests_oauthlib", "keyring", "apscheduler.executors")
+
+_secrets: set[str] = set()
+_secrets_lock = threading.Lock()
+_PATTERNS = (
+    re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)(?:OAuth|Bearer|Basic)?\s*[^'\"\n]+"),
+    re.compile(r"(?i)((?:oauth_[a-z_]+|access_token|refresh_token|client_secret|consumer_secret|"
+               r"token_secret|access_token_secret|code_verifier)['\"]?\s*[=:]\s*['\"]?)[^&'\",\s}]+"),
+)
+
+
+def redact_secret(value: str) -> None:
+    """Remember a secret so no log line can contain it. Short values are ignored (too common to mask)."""
+    if value and len(value) >= 6:
+        with _secrets_lock:
+            _secrets.add(value)
+
+
+def redact(text: str) -> str:
+    with _secrets_lock:
+        known = sorted(_secrets, key=len, reverse=True)
+    for secret in known:
+        if secret in text:
+            text = text.replace(secret, MASK)
+    for pat in _PATTERNS:
+        text = pat.sub(lambda m: m.group(1) + MASK, text)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:
+            message = str(record.msg)
+        clean = redact(message)
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        record.msg, record.args = clean, None
+        return True
+
+
+_installed: list[logging.Handler] = []
+
+
+def setup_logging(log_file: Path | None, *, verbose: bool = False, stream: bool = False) -> None:
+    """Configure the root logger once per process: a rotating file plus, optionally, stderr."""
+    root = logging.getLogger()
+    for h in _installed:
+        root.removeHandler(h)
+        h.close()
+    _installed.clear()
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handlers: list[logging.Handler] = []
+    if log_file is not None:
+        log_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fh = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        handlers.append(fh)
+    if stream:
+        handlers.append(logging.StreamHandler())
+    for h in handlers:
+        h.setFormatter(fmt)
+        h.addFilter(RedactingFilter())
+        root.addHandler(h)
+        _installed.append(h)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for name in NOISY:
+        logging.getLogger(name).setLevel(logging.INFO if verbose else logging.WARNING)

@@ -1,0 +1,114 @@
+"""One interface for every network a persona can post to.
+
+The outbox and the GUI never know which network they are talking to. A
+network publishes a post for an account or raises one of the errors below;
+each error maps to exactly one visible post state (see ``posting.Poster``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol, runtime_checkable
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """Who is posting: the persona's identity and, where needed, its credentials."""
+
+    persona_uid: str
+    handle: str | None
+    credentials: Mapping[str, str] | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class MediaItem:
+    path: str
+    alt_text: str = ""
+    mime_type: str = "image/png"
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingPost:
+    parts: tuple[str, ...]  # one part for a single post; several for a thread (a reply chain)
+    media: tuple[tuple[MediaItem, ...], ...] = ()  # media per part, aligned with ``parts``
+    already_sent: tuple[str, ...] = ()  # remote ids of parts that went out on an earlier attempt
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    remote_id: str  # the first part's id
+    url: str | None
+    at: datetime
+    part_ids: tuple[str, ...]
+
+
+class NetworkError(Exception):
+    """Base of every failure a network reports. ``message`` is for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class AuthError(NetworkError):
+    """Credentials were refused (401): the persona needs reconnecting. The post is kept."""
+
+
+class RejectedError(NetworkError):
+    """The network refused this post for good (duplicate content, too long, policy). Not retried."""
+
+    def __init__(self, message: str, *, duplicate: bool = False) -> None:
+        super().__init__(message)
+        self.duplicate = duplicate
+
+
+class RateLimitedError(NetworkError):
+    """Too many requests: try again at ``reset_at``."""
+
+    def __init__(self, message: str, reset_at: datetime) -> None:
+        super().__init__(message)
+        self.reset_at = reset_at
+
+
+class TransientError(NetworkError):
+    """A server error or a dropped connection before the request was sent: safe to retry with backoff."""
+
+
+class OfflineError(TransientError):
+    """No network at all: hold the post and retry when the network is back."""
+
+
+class AmbiguousError(NetworkError):
+    """The request may have reached the network (a timeout after sending): needs review, never re-sent."""
+
+
+class PartialThreadError(NetworkError):
+    """Some parts of a thread went out, then one failed. ``cause`` says why part ``failed_index`` failed."""
+
+    def __init__(self, sent_ids: tuple[str, ...], failed_index: int, cause: NetworkError) -> None:
+        super().__init__(
+            f"Parts 1–{len(sent_ids)} of the thread went out; part {failed_index + 1} failed: {cause.message} "
+            f"The remaining parts are unsent."
+            if sent_ids
+            else cause.message
+        )
+        self.sent_ids = sent_ids
+        self.failed_index = failed_index
+        self.cause = cause
+
+
+@runtime_checkable
+class Network(Protocol):
+    name: str  # stored on personas: "sandbox", "x"
+    display_name: str
+    needs_credentials: bool
+
+    def publish(self, account: Account, post: OutgoingPost) -> Published:
+        """Publish every part of ``post`` not in ``post.already_sent``, or raise a NetworkError."""
+        ...
+
+    def post_url(self, account: Account, remote_id: str) -> str | None:
+        """Where the user can see a published post."""
+        ...

@@ -1,0 +1,95 @@
+"""The built-in sandbox network: a local stand-in for X, so the demo needs no keys.
+
+It behaves like X where it matters to the user: each published post gets an id
+and a timestamp and lands on the account's timeline; an identical text on the
+same account is refused as duplicate content; over-long text is refused. Its
+timeline lives in its own SQLite file, apart from the app's database, the way
+a remote service would be.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from personamgr.core.clock import Clock, SystemClock, utc
+from personamgr.core.networks.base import Account, OutgoingPost, Published, RejectedError
+from personamgr.core.text import weighted_length
+
+DUPLICATE_MESSAGE = "You are not allowed to create a Tweet with duplicate content."
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    remote_id: str
+    handle: str | None
+    text: str
+    created_at: datetime
+    reply_to: str | None
+
+
+class SandboxNetwork:
+    name = "sandbox"
+    display_name = "Sandbox (demo network)"
+    needs_credentials = False
+
+    def __init__(self, path: Path | str | None, clock: Clock | None = None, latency_s: float = 0.0,
+                 char_limit: int = 25_000) -> None:
+        self.clock = clock or SystemClock()
+        self.latency_s = latency_s
+        self.char_limit = char_limit
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(":memory:" if path is None else str(path), check_same_thread=False)
+        with self._lock, self._db:
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS timeline (id INTEGER PRIMARY KEY AUTOINCREMENT, account TEXT NOT NULL,"
+                " handle TEXT, text TEXT NOT NULL, created_at TEXT NOT NULL, reply_to INTEGER)"
+            )
+            # Ids look like X's: large and increasing.
+            self._db.execute("INSERT OR IGNORE INTO sqlite_sequence(name, seq) VALUES ('timeline', 1850000000000000000)")
+
+    def publish(self, account: Account, post: OutgoingPost) -> Published:
+        if self.latency_s:
+            time.sleep(self.latency_s)
+        ids = list(post.already_sent)
+        now = utc(self.clock.now())
+        with self._lock, self._db:
+            for text in post.parts[len(ids):]:
+                if weighted_length(text) > self.char_limit:
+                    raise RejectedError(f"The text is too long ({weighted_length(text)} characters).")
+                dup = self._db.execute(
+                    "SELECT 1 FROM timeline WHERE account = ? AND text = ? LIMIT 1", (account.persona_uid, text)
+                ).fetchone()
+                if dup:
+                    raise RejectedError(DUPLICATE_MESSAGE, duplicate=True)
+                cur = self._db.execute(
+                    "INSERT INTO timeline (account, handle, text, created_at, reply_to) VALUES (?, ?, ?, ?, ?)",
+                    (account.persona_uid, account.handle, text, now.isoformat(), ids[-1] if ids else None),
+                )
+                ids.append(str(cur.lastrowid))
+        return Published(remote_id=ids[0], url=self.post_url(account, ids[0]), at=now, part_ids=tuple(ids))
+
+    def post_url(self, account: Account, remote_id: str) -> str | None:
+        handle = (account.handle or "@me").lstrip("@")
+        return f"sandbox://{handle}/status/{remote_id}"
+
+    def timeline(self, persona_uid: str | None = None) -> list[TimelineEntry]:
+        q = "SELECT id, handle, text, created_at, reply_to FROM timeline"
+        args: tuple[str, ...] = ()
+        if persona_uid:
+            q += " WHERE account = ?"
+            args = (persona_uid,)
+        with self._lock:
+            rows = self._db.execute(q + " ORDER BY id DESC", args).fetchall()
+        return [
+            TimelineEntry(str(r[0]), r[1], r[2], datetime.fromisoformat(r[3]), None if r[4] is None else str(r[4]))
+            for r in rows
+        ]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

@@ -1,0 +1,298 @@
+"""The post lifecycle, kept in the database.
+
+    draft ──► scheduled ──► sending ──► sent
+      │          ▲  │          │
+      └──────────┘  │          ├──► failed        (the user is told why; can retry or edit)
+                    │          ├──► scheduled     (a rate limit or an outage: retry at next_attempt_at)
+                    └──────────┴──► needs_review  (it may have gone out: never re-sent blindly)
+
+Every transition is one conditional UPDATE (``WHERE state IN (...)``), so two
+workers or two processes can never both claim a post: that is what makes
+"exactly once" hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Select, and_, func, insert, select, update
+
+from personamgr.core import schema as s
+from personamgr.core.clock import utc
+from personamgr.core.store import Store, now_naive
+
+
+class PostState(StrEnum):
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    NEEDS_REVIEW = "needs_review"
+
+    @property
+    def label(self) -> str:
+        return {
+            "draft": "Draft",
+            "scheduled": "Scheduled",
+            "sending": "Sending…",
+            "sent": "Sent",
+            "failed": "Failed",
+            "needs_review": "Needs review",
+        }[self.value]
+
+
+# Which states each state may move to.
+TRANSITIONS: dict[PostState, frozenset[PostState]] = {
+    PostState.DRAFT: frozenset({PostState.SCHEDULED, PostState.SENDING}),
+    PostState.SCHEDULED: frozenset({PostState.DRAFT, PostState.SENDING, PostState.NEEDS_REVIEW, PostState.FAILED}),
+    PostState.SENDING: frozenset({PostState.SENT, PostState.FAILED, PostState.SCHEDULED, PostState.NEEDS_REVIEW}),
+    PostState.FAILED: frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.SENDING}),
+    PostState.NEEDS_REVIEW: frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.SENT, PostState.FAILED}),
+    PostState.SENT: frozenset(),
+}
+
+
+class TransitionError(RuntimeError):
+    """The post was not in a state that allows the change (someone else got there first)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    id: int
+    persona_uid: str
+    persona_name: str
+    state: PostState
+    text: str
+    created_at: datetime
+    updated_at: datetime
+    thread: tuple[str, ...] = ()
+    media: tuple[dict[str, Any], ...] = ()
+    scheduled_at: datetime | None = None
+    queue_rank: float | None = None
+    next_attempt_at: datetime | None = None
+    attempts: int = 0
+    sent_at: datetime | None = None
+    network: str | None = None
+    remote_id: str | None = None
+    remote_url: str | None = None
+    remote_ids: tuple[str, ...] = ()
+    error: str | None = None
+    guard_override: bool = False
+    guard_reasons: tuple[str, ...] = field(default=())
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The whole thread, first part included."""
+        return (self.text, *self.thread)
+
+
+def _aware(dt: datetime | None) -> datetime | None:
+    return None if dt is None else utc(dt)
+
+
+class Outbox:
+    """Reads and state changes of posts. All times in and out are aware UTC."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # -- reading -------------------------------------------------------------------------
+    def _select(self) -> Select[Any]:
+        return select(s.posts, s.personas.c.uid.label("persona_uid"), s.personas.c.name.label("persona_name")).join(
+            s.personas, s.personas.c.id == s.posts.c.persona_id
+        )
+
+    @staticmethod
+    def _from(row: Any) -> Post:
+        m = row._mapping
+        return Post(
+            id=m["id"],
+            persona_uid=m["persona_uid"],
+            persona_name=m["persona_name"],
+            state=PostState(m["state"]),
+            text=m["text"],
+            thread=tuple(m["thread"]),
+            media=tuple(m["media"]),
+            created_at=utc(m["created_at"]),
+            updated_at=utc(m["updated_at"]),
+            scheduled_at=_aware(m["scheduled_at"]),
+            queue_rank=m["queue_rank"],
+            next_attempt_at=_aware(m["next_attempt_at"]),
+            attempts=m["attempts"],
+            sent_at=_aware(m["sent_at"]),
+            network=m["network"],
+            remote_id=m["remote_id"],
+            remote_url=m["remote_url"],
+            remote_ids=tuple(m["remote_ids"]),
+            error=m["error"],
+            guard_override=bool(m["guard_override"]),
+            guard_reasons=tuple(m["guard_reasons"]),
+        )
+
+    def get(self, post_id: int) -> Post:
+        with self.store.engine.connect() as con:
+            row = con.execute(self._select().where(s.posts.c.id == post_id)).first()
+        if row is None:
+            raise LookupError(f"post {post_id} does not exist")
+        return self._from(row)
+
+    def history(self, persona_uid: str | None = None, limit: int = 200) -> list[Post]:
+        """Newest first: what the history view shows."""
+        q = self._select().order_by(s.posts.c.updated_at.desc(), s.posts.c.id.desc()).limit(limit)
+        if persona_uid is not None:
+            q = q.where(s.personas.c.uid == persona_uid)
+        with self.store.engine.connect() as con:
+            return [self._from(r) for r in con.execute(q)]
+
+    def in_states(self, states: Iterable[PostState], persona_uid: str | None = None) -> list[Post]:
+        q = self._select().where(s.posts.c.state.in_([st.value for st in states]))
+        if persona_uid is not None:
+            q = q.where(s.personas.c.uid == persona_uid)
+        q = q.order_by(s.posts.c.scheduled_at, s.posts.c.id)
+        with self.store.engine.connect() as con:
+            return [self._from(r) for r in con.execute(q)]
+
+    def recent_texts(self, limit_per_persona: int = 20) -> dict[str, list[str]]:
+        """Persona name -> texts of its latest sent posts, newest first (for the guard's history rules)."""
+        q = self._select().where(s.posts.c.state == PostState.SENT.value)
+        q = q.order_by(s.posts.c.sent_at.desc(), s.posts.c.id.desc())
+        out: dict[str, list[str]] = {}
+        with self.store.engine.connect() as con:
+            for row in con.execute(q):
+                texts = out.setdefault(row._mapping["persona_name"], [])
+                if len(texts) < limit_per_persona:
+                    texts.append(row._mapping["text"])
+        return out
+
+    def counts(self, states: Sequence[PostState]) -> int:
+        with self.store.engine.connect() as con:
+            return int(
+                con.execute(
+                    select(func.count()).select_from(s.posts).where(s.posts.c.state.in_([x.value for x in states]))
+                ).scalar_one()
+            )
+
+    # -- writing -------------------------------------------------------------------------
+    def create(
+        self,
+        persona_uid: str,
+        text: str,
+        *,
+        state: PostState = PostState.DRAFT,
+        thread: Sequence[str] = (),
+        scheduled_at: datetime | None = None,
+        media: Sequence[dict[str, Any]] = (),
+    ) -> Post:
+        now = now_naive(self.store.clock)
+        with self.store.begin() as con:
+            pid = self.store.persona_id(con, persona_uid)
+            new_id = con.execute(
+                insert(s.posts).values(
+                    persona_id=pid,
+                    state=state.value,
+                    text=text,
+                    thread=list(thread),
+                    media=list(media),
+                    created_at=now,
+                    updated_at=now,
+                    scheduled_at=None if scheduled_at is None else utc(scheduled_at).replace(tzinfo=None),
+                )
+            ).inserted_primary_key[0]
+        self.store.notify("posts")
+        return self.get(int(new_id))
+
+    def transition(
+        self,
+        post_id: int,
+        to: PostState,
+        *,
+        expect: Iterable[PostState] | None = None,
+        **values: Any,
+    ) -> Post:
+        """Move a post to ``to`` if it is in one of ``expect`` (default: every state allowed to reach ``to``).
+
+        Atomic: a single conditional UPDATE. Raises :class:`TransitionError` if the
+        post was not in an expected state, so the caller knows it lost the race.
+        """
+        allowed = [st for st, targets in TRANSITIONS.items() if to in targets]
+        if expect is not None:
+            allowed = [st for st in expect if to in TRANSITIONS[st]]
+        for key in ("scheduled_at", "next_attempt_at", "sent_at"):
+            if values.get(key) is not None:
+                values[key] = utc(values[key]).replace(tzinfo=None)
+        for key in ("thread", "remote_ids", "guard_reasons", "media"):
+            if key in values:
+                values[key] = list(values[key])
+        with self.store.begin() as con:
+            n = con.execute(
+                update(s.posts)
+                .where(and_(s.posts.c.id == post_id, s.posts.c.state.in_([x.value for x in allowed])))
+                .values(state=to.value, updated_at=now_naive(self.store.clock), **values)
+            ).rowcount
+        if not n:
+            current = self.get(post_id).state
+            raise TransitionError(f"post {post_id} is {current.value}; it cannot become {to.value}")
+        self.store.notify("posts")
+        return self.get(post_id)
+
+    def claim(self, post_id: int, expect: Iterable[PostState] = (PostState.DRAFT, PostState.SCHEDULED,
+                                                                   PostState.FAILED)) -> Post | None:
+        """Atomically take a post for sending (-> ``sending``). None if another sender has it."""
+        try:
+            return self.transition(post_id, PostState.SENDING, expect=expect,
+                                   attempts=s.posts.c.attempts + 1, error=None)
+        except TransitionError:
+            return None
+
+    def edit(self, post_id: int, text: str, thread: Sequence[str] = ()) -> Post:
+        """Change the words of a post that has not gone out."""
+        editable = [PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.NEEDS_REVIEW]
+        with self.store.begin() as con:
+            n = con.execute(
+                update(s.posts)
+                .where(and_(s.posts.c.id == post_id, s.posts.c.state.in_([x.value for x in editable])))
+                .values(text=text, thread=list(thread), updated_at=now_naive(self.store.clock))
+            ).rowcount
+        if not n:
+            raise TransitionError(f"post {post_id} can no longer be edited")
+        self.store.notify("posts")
+        return self.get(post_id)
+
+    def move(self, post_id: int, persona_uid: str) -> Post:
+        """Give a post that has not gone out to another persona."""
+        movable = [PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.NEEDS_REVIEW]
+        with self.store.begin() as con:
+            pid = self.store.persona_id(con, persona_uid)
+            n = con.execute(
+                update(s.posts)
+                .where(and_(s.posts.c.id == post_id, s.posts.c.state.in_([x.value for x in movable])))
+                .values(persona_id=pid, updated_at=now_naive(self.store.clock), guard_override=False)
+            ).rowcount
+        if not n:
+            raise TransitionError(f"post {post_id} can no longer be moved")
+        self.store.notify("posts")
+        return self.get(post_id)
+
+    def recover_interrupted(self) -> list[Post]:
+        """At start-up: posts left in ``sending`` may have gone out. They become needs-review, never re-sent."""
+        stuck = self.in_states([PostState.SENDING])
+        out = []
+        for p in stuck:
+            try:
+                out.append(
+                    self.transition(
+                        p.id,
+                        PostState.NEEDS_REVIEW,
+                        expect=[PostState.SENDING],
+                        error="The app stopped while this post was being sent. It may or may not have "
+                        "gone out: check the account, then mark it sent or send it again.",
+                    )
+                )
+            except TransitionError:
+                pass
+        return out

@@ -1,0 +1,87 @@
+"""Where the app keeps its files.
+
+One :class:`AppPaths` holds every location the app writes to. With
+``--data-dir DIR`` (or ``PERSONAMGR_HOME``) all of them sit inside DIR;
+otherwise they come from platformdirs. The demo profile is a separate set of
+folders, so trying the demo never touches the user's own personas.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "personamgr"
+HOME_ENV = "PERSONAMGR_HOME"
+
+
+@dataclass(frozen=True, slots=True)
+class AppPaths:
+    data: Path
+    config: Path
+    logs: Path
+    cache: Path
+    runtime: Path
+    demo: bool = False
+
+    @property
+    def database(self) -> Path:
+        return self.data / "personamgr.db"
+
+    @property
+    def sandbox_database(self) -> Path:
+        return self.data / "sandbox-network.db"
+
+    @property
+    def settings(self) -> Path:
+        return self.config / "settings.toml"
+
+    @property
+    def log_file(self) -> Path:
+        return self.logs / "personamgr.log"
+
+    @property
+    def backups(self) -> Path:
+        return self.data / "backups"
+
+    @property
+    def profile_id(self) -> str:
+        """A short stable id for this profile, used to name per-profile locks and sockets."""
+        import hashlib
+
+        return hashlib.sha256(str(self.data.resolve()).encode()).hexdigest()[:12]
+
+    def ensure(self) -> AppPaths:
+        for p in (self.data, self.config, self.logs, self.cache, self.runtime):
+            p.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return self
+
+    @classmethod
+    def resolve(cls, data_dir: str | os.PathLike[str] | None = None, *, demo: bool = False) -> AppPaths:
+        """Paths for ``--data-dir`` / ``PERSONAMGR_HOME`` if given, else the platform's folders."""
+        root = data_dir or os.environ.get(HOME_ENV) or None
+        if root:
+            base = Path(root).expanduser().absolute()
+            if demo:
+                base = base / "demo"
+            return cls(
+                data=base / "data",
+                config=base / "config",
+                logs=base / "logs",
+                cache=base / "cache",
+                runtime=base / "run",
+                demo=demo,
+            )
+        sub = "demo" if demo else ""
+        runtime = platformdirs.user_runtime_dir(APP_NAME, appauthor=False)
+        return cls(
+            data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / sub,
+            config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / sub,
+            logs=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / sub,
+            cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / sub,
+            runtime=Path(runtime) / sub,
+            demo=demo,
+        )

@@ -1,0 +1,131 @@
+"""Sending a post: claim it, publish it, record what happened.
+
+This is the only code that calls ``Network.publish``. The window's Post
+button, the CLI and the scheduler all come here, so every failure maps to the
+same visible state with the same message.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Mapping
+from datetime import timedelta
+
+from personamgr.core.clock import Clock
+from personamgr.core.networks.base import (
+    Account,
+    AmbiguousError,
+    AuthError,
+    NetworkError,
+    OfflineError,
+    OutgoingPost,
+    PartialThreadError,
+    RateLimitedError,
+    RejectedError,
+    TransientError,
+)
+from personamgr.core.outbox import Outbox, Post, PostState
+from personamgr.core.secrets import SecretsError, SecretStore
+from personamgr.core.store import Store
+
+log = logging.getLogger(__name__)
+
+MAX_TRANSIENT_ATTEMPTS = 5
+OFFLINE_RETRY = timedelta(minutes=1)
+
+
+class PostingError(RuntimeError):
+    """The post could not even be attempted (unknown network, missing credentials)."""
+
+
+def backoff(attempt: int, base: float = 30.0, cap: float = 1800.0) -> timedelta:
+    """Exponential backoff with full jitter, for server errors and dropped connections."""
+    return timedelta(seconds=random.uniform(base / 2, min(cap, base * 2 ** max(0, attempt - 1))))
+
+
+class Poster:
+    def __init__(self, store: Store, outbox: Outbox, secrets: SecretStore, networks: Mapping[str, object],
+                 clock: Clock) -> None:
+        self.store = store
+        self.outbox = outbox
+        self.secrets = secrets
+        self.networks = networks
+        self.clock = clock
+
+    def _account(self, persona_uid: str, network: object) -> Account:
+        persona = self.store.persona(persona_uid)
+        creds = None
+        if getattr(network, "needs_credentials", False):
+            try:
+                creds = self.secrets.get_credentials(persona_uid)
+            except SecretsError as e:
+                raise PostingError(str(e)) from None
+            if not creds:
+                raise PostingError(f"{persona.name} is not connected to an account yet. Connect it, then post.")
+        return Account(persona_uid=persona_uid, handle=persona.handle, credentials=creds)
+
+    def send(self, post_id: int) -> Post:
+        """Send one post now. Returns the post in its final state for this attempt.
+
+        Never raises for a network failure: the failure is recorded on the post.
+        Returns the post unchanged if another sender has already claimed it.
+        """
+        post = self.outbox.claim(post_id)
+        if post is None:
+            return self.outbox.get(post_id)
+        persona = self.store.persona(post.persona_uid)
+        network = self.networks.get(persona.network)
+        try:
+            if network is None:
+                raise PostingError(f"{persona.name} posts to '{persona.network}', which this version does not know.")
+            account = self._account(post.persona_uid, network)
+        except PostingError as e:
+            return self.outbox.transition(post.id, PostState.FAILED, expect=[PostState.SENDING], error=str(e))
+        outgoing = OutgoingPost(parts=post.parts, already_sent=post.remote_ids)
+        log.info("sending post %s as %s on %s", post.id, persona.name, persona.network)
+        try:
+            published = network.publish(account, outgoing)  # type: ignore[attr-defined]
+        except PartialThreadError as e:
+            return self._failed(post, e.cause, remote_ids=post.remote_ids + e.sent_ids[len(post.remote_ids):],
+                                message=e.message)
+        except NetworkError as e:
+            return self._failed(post, e)
+        except Exception as e:  # a bug or an unexpected library error: the post may have gone out
+            log.exception("unexpected error while sending post %s", post.id)
+            return self.outbox.transition(
+                post.id, PostState.NEEDS_REVIEW, expect=[PostState.SENDING],
+                error=f"Something unexpected happened while sending ({type(e).__name__}). "
+                "Check the account before sending again.",
+            )
+        log.info("post %s sent as %s: %s", post.id, persona.name, published.remote_id)
+        return self.outbox.transition(
+            post.id, PostState.SENT, expect=[PostState.SENDING],
+            sent_at=published.at, remote_id=published.remote_id, remote_url=published.url,
+            remote_ids=published.part_ids, network=persona.network, error=None, next_attempt_at=None,
+        )
+
+    def _failed(self, post: Post, e: NetworkError, *, remote_ids: tuple[str, ...] | None = None,
+                message: str | None = None) -> Post:
+        extra = {} if remote_ids is None else {"remote_ids": remote_ids}
+        msg = message or e.message
+        now = self.clock.now()
+        sending = [PostState.SENDING]
+        if isinstance(e, AuthError):
+            self.store.set_connection_state(post.persona_uid, "reconnect_needed")
+            return self.outbox.transition(post.id, PostState.FAILED, expect=sending,
+                                          error=f"{msg} Reconnect the account; the post is kept.", **extra)
+        if isinstance(e, RejectedError):
+            return self.outbox.transition(post.id, PostState.FAILED, expect=sending, error=msg, **extra)
+        if isinstance(e, AmbiguousError):
+            return self.outbox.transition(post.id, PostState.NEEDS_REVIEW, expect=sending, error=msg, **extra)
+        if isinstance(e, RateLimitedError):
+            return self.outbox.transition(post.id, PostState.SCHEDULED, expect=sending, error=msg,
+                                          next_attempt_at=max(e.reset_at, now), **extra)
+        if isinstance(e, OfflineError):
+            return self.outbox.transition(post.id, PostState.SCHEDULED, expect=sending, error=msg,
+                                          next_attempt_at=now + OFFLINE_RETRY, **extra)
+        if isinstance(e, TransientError) and post.attempts < MAX_TRANSIENT_ATTEMPTS:
+            return self.outbox.transition(post.id, PostState.SCHEDULED, expect=sending, error=msg,
+                                          next_attempt_at=now + backoff(post.attempts), **extra)
+        return self.outbox.transition(post.id, PostState.FAILED, expect=sending, error=msg, **extra)

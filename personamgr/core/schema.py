@@ -1,0 +1,93 @@
+"""The database schema (SQLAlchemy Core) and its version.
+
+``SCHEMA_VERSION`` is stored in SQLite's ``user_version``. Bump it with every
+change here and add a step to :data:`personamgr.core.migrations.MIGRATIONS`
+that brings a database of the previous version to the new one.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+personas = Table(
+    "personas",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uid", String(32), nullable=False, unique=True),
+    Column("name", String(64, collation="NOCASE"), nullable=False, unique=True),
+    Column("position", Integer, nullable=False, default=0),
+    Column("handle", String(16)),
+    Column("description", Text, nullable=False, default=""),
+    Column("topics", JSON, nullable=False, default=list),
+    Column("keywords", JSON, nullable=False, default=list),
+    Column("examples", JSON, nullable=False, default=list),
+    Column("avoid", JSON, nullable=False, default=list),
+    Column("hashtags", JSON, nullable=False, default=list),
+    Column("colour", String(7), nullable=False),
+    Column("network", String(32), nullable=False, default="sandbox"),
+    Column("premium", Boolean, nullable=False, default=False),
+    Column("timezone", String(64), nullable=False, default="UTC"),
+    Column("sensitivity", String(16), nullable=False, default="normal"),
+    Column("missed_policy", String(16), nullable=False, default="ask"),
+    Column("late_hours", Integer, nullable=False, default=6),
+    Column("queue_slots", JSON, nullable=False, default=list),
+    Column("paused", Boolean, nullable=False, default=False),
+    Column("monthly_budget_usd", Float),
+    Column("monthly_post_cap", Integer),
+    # Account link: which remote account the credentials in the keyring belong to.
+    Column("remote_user_id", String(32)),
+    Column("connection", String(24), nullable=False, default="ok"),
+    Column("created_at", DateTime, nullable=False),
+)
+
+posts = Table(
+    "posts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("persona_id", Integer, ForeignKey("personas.id", ondelete="CASCADE"), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("text", Text, nullable=False, default=""),
+    # Thread parts after the first, and media; each a JSON list.
+    Column("thread", JSON, nullable=False, default=list),
+    Column("media", JSON, nullable=False, default=list),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("scheduled_at", DateTime),  # UTC, naive in the database
+    Column("queue_rank", Float),  # order within the persona's queue
+    Column("next_attempt_at", DateTime),  # a retry after a rate limit, an outage or a server error
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("sent_at", DateTime),
+    Column("network", String(32)),
+    Column("remote_id", String(64)),
+    Column("remote_url", Text),
+    Column("remote_ids", JSON, nullable=False, default=list),  # one per thread part sent
+    Column("error", Text),
+    Column("guard_override", Boolean, nullable=False, default=False),
+    Column("guard_reasons", JSON, nullable=False, default=list),
+)
+Index("ix_posts_state_due", posts.c.state, posts.c.scheduled_at)
+Index("ix_posts_persona", posts.c.persona_id, posts.c.created_at)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", JSON),
+)

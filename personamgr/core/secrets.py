@@ -1,0 +1,220 @@
+"""Credentials in the OS keyring, and only there.
+
+Every call goes through :func:`call_with_timeout`: a locked keyring can block
+for as long as its unlock prompt stays open, and neither the window nor the
+CLI may freeze on it. When the only backends available are the fail backend
+or a plaintext one, :class:`SecretStore` refuses to store anything and says
+so; there is no silent fallback to a file.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, TypeVar
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+from personamgr.core.logs import redact_secret
+
+SERVICE = "personamgr"
+DEFAULT_TIMEOUT_S = 10.0
+T = TypeVar("T")
+
+# Backends that keep secrets in a readable file, or nowhere at all.
+_INSECURE_MODULES = ("keyrings.alt.file", "keyrings.alt.Gnome", "keyring.backends.null", "keyrings.alt.pyfs")
+_UNAVAILABLE_MODULES = ("keyring.backends.fail", "keyring.backends.null")
+
+
+class KeyringStatus(StrEnum):
+    SECURE = "secure"
+    UNAVAILABLE = "unavailable"
+    INSECURE = "insecure"
+
+
+@dataclass(frozen=True, slots=True)
+class KeyringState:
+    status: KeyringStatus
+    backend: str
+    message: str
+
+    @property
+    def usable(self) -> bool:
+        return self.status is KeyringStatus.SECURE
+
+
+class SecretsError(RuntimeError):
+    """Credentials could not be stored or read. The message is for the user."""
+
+
+class SecretsUnavailable(SecretsError):
+    pass
+
+
+class SecretsTimeout(SecretsError):
+    pass
+
+
+def call_with_timeout(fn: Callable[[], T], timeout: float, what: str) -> T:
+    """Run ``fn`` in a daemon thread; give up after ``timeout`` seconds.
+
+    A hung keyring call cannot be cancelled, but it no longer holds up its caller.
+    """
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as e:
+            box["error"] = e
+
+    t = threading.Thread(target=run, name=f"keyring:{what}", daemon=True)
+    t.start()
+    t.join(timeout)
+    if t.is_alive():
+        raise SecretsTimeout(
+            f"The system keyring did not answer within {timeout:.0f} s while trying to {what}. "
+            "It may be locked: unlock it (for example by logging in to your desktop's keyring) and try again."
+        )
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def _backend_name(b: KeyringBackend) -> str:
+    return f"{type(b).__module__}.{type(b).__name__}"
+
+
+def _leaves(b: KeyringBackend) -> list[KeyringBackend]:
+    inner = getattr(b, "backends", None)
+    if inner is None:
+        return [b]
+    out: list[KeyringBackend] = []
+    for x in inner:
+        out.extend(_leaves(x))
+    return out
+
+
+def classify(backend: KeyringBackend) -> KeyringState:
+    """Say whether ``backend`` is a real secure store, a plaintext one, or nothing."""
+    leaves = _leaves(backend)
+    secure = [b for b in leaves if not type(b).__module__.startswith(_INSECURE_MODULES + _UNAVAILABLE_MODULES)]
+    if secure:
+        return KeyringState(KeyringStatus.SECURE, _backend_name(secure[0]), f"Credentials are kept in {_label(secure[0])}.")
+    if any(type(b).__module__.startswith(_INSECURE_MODULES) and not type(b).__module__.startswith(
+            _UNAVAILABLE_MODULES) for b in leaves):
+        name = _backend_name(leaves[0])
+        return KeyringState(
+            KeyringStatus.INSECURE,
+            name,
+            f"The only keyring available ({name}) stores passwords in a plain file. personamgr will not "
+            "store X credentials there. Install and unlock a Secret Service (GNOME Keyring or KWallet) "
+            "to connect X accounts.",
+        )
+    return KeyringState(
+        KeyringStatus.UNAVAILABLE,
+        _backend_name(backend),
+        "No secure credential store was found, so X accounts cannot be connected. Install and unlock a "
+        "Secret Service (GNOME Keyring or KWallet) and restart personamgr. The sandbox network still works.",
+    )
+
+
+def _label(b: KeyringBackend) -> str:
+    names = {
+        "SecretService": "the Secret Service keyring (GNOME Keyring / KWallet)",
+        "Keyring": "the system keychain",
+    }
+    return names.get(type(b).__name__, f"the {type(b).__name__} keyring")
+
+
+class SecretStore:
+    """Per-persona credentials, one JSON entry per persona in the keyring, keyed by the persona's uid."""
+
+    def __init__(self, backend: KeyringBackend | None = None, *, service: str = SERVICE,
+                 timeout: float = DEFAULT_TIMEOUT_S) -> None:
+        self._backend = backend
+        self.service = service
+        self.timeout = timeout
+
+    @property
+    def backend(self) -> KeyringBackend:
+        if self._backend is None:
+            self._backend = keyring.get_keyring()
+        return self._backend
+
+    def state(self) -> KeyringState:
+        """Which store is in use; may itself talk to D-Bus, so call it off the GUI thread."""
+        return call_with_timeout(lambda: classify(self.backend), self.timeout, "find the keyring")
+
+    def _require(self) -> KeyringBackend:
+        st = self.state()
+        if not st.usable:
+            raise SecretsUnavailable(st.message)
+        return self.backend
+
+    @staticmethod
+    def _user(persona_uid: str) -> str:
+        return f"persona:{persona_uid}"
+
+    def _call(self, what: str, fn: Callable[[KeyringBackend], T]) -> T:
+        backend = self._require()
+        try:
+            return call_with_timeout(lambda: fn(backend), self.timeout, what)
+        except SecretsError:
+            raise
+        except keyring.errors.KeyringLocked:
+            raise SecretsError(f"The keyring is locked, so personamgr could not {what}. Unlock it and try again.")
+        except keyring.errors.KeyringError as e:
+            raise SecretsError(f"The keyring refused to {what}: {e}") from None
+
+    def set_credentials(self, persona_uid: str, credentials: Mapping[str, str]) -> None:
+        for v in credentials.values():
+            redact_secret(v)
+        blob = json.dumps(dict(credentials), sort_keys=True)
+        self._call("save the credentials", lambda b: b.set_password(self.service, self._user(persona_uid), blob))
+
+    def get_credentials(self, persona_uid: str) -> dict[str, str] | None:
+        blob = self._call("read the credentials",
+                          lambda b: b.get_password(self.service, self._user(persona_uid)))
+        if blob is None:
+            return None
+        try:
+            creds = json.loads(blob)
+        except json.JSONDecodeError:
+            raise SecretsError("The credentials stored for this persona are damaged; reconnect the account.")
+        for v in creds.values():
+            redact_secret(str(v))
+        return {str(k): str(v) for k, v in creds.items()}
+
+    def delete_credentials(self, persona_uid: str) -> bool:
+        """Remove a persona's credentials; True if there were any."""
+
+        def delete(b: KeyringBackend) -> bool:
+            try:
+                b.delete_password(self.service, self._user(persona_uid))
+                return True
+            except keyring.errors.PasswordDeleteError:
+                return False
+
+        return self._call("delete the credentials", delete)
+
+    # App-wide secrets (the user's X developer app: consumer key and secret).
+    def set_app_secret(self, name: str, credentials: Mapping[str, str]) -> None:
+        for v in credentials.values():
+            redact_secret(v)
+        blob = json.dumps(dict(credentials), sort_keys=True)
+        self._call("save the app credentials", lambda b: b.set_password(self.service, f"app:{name}", blob))
+
+    def get_app_secret(self, name: str) -> dict[str, str] | None:
+        blob = self._call("read the app credentials", lambda b: b.get_password(self.service, f"app:{name}"))
+        if blob is None:
+            return None
+        creds = json.loads(blob)
+        for v in creds.values():
+            redact_secret(str(v))
+        return creds

@@ -1,0 +1,76 @@
+"""The services one profile runs on, built once and passed to the GUI, the CLI and the scheduler.
+
+Nothing in ``core`` reaches for a global: tests build a :class:`Services` with
+an in-memory store, a fake clock or another keyring backend and hand it in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field
+
+from personamgr.core.clock import Clock, SystemClock
+from personamgr.core.networks.base import Network
+from personamgr.core.networks.sandbox import SandboxNetwork
+from personamgr.core.outbox import Outbox
+from personamgr.core.paths import AppPaths
+from personamgr.core.personas import Persona
+from personamgr.core.posting import Poster
+from personamgr.core.secrets import SecretsError, SecretStore
+from personamgr.core.store import Store
+
+
+@dataclass
+class Services:
+    store: Store
+    secrets: SecretStore
+    networks: MutableMapping[str, Network]
+    clock: Clock
+    paths: AppPaths | None = None
+    outbox: Outbox = field(init=False)
+    poster: Poster = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.outbox = Outbox(self.store)
+        self.poster = Poster(self.store, self.outbox, self.secrets, self.networks, self.clock)
+
+    def delete_persona(self, persona: Persona) -> str | None:
+        """Delete a persona, its posts and its credentials.
+
+        Returns a warning if the keyring could not be reached; the persona is
+        deleted regardless, and the warning tells the user what is left behind.
+        """
+        warning = None
+        try:
+            if self.secrets.state().usable:
+                self.secrets.delete_credentials(persona.uid)
+        except SecretsError as e:
+            warning = f"The persona was deleted, but its credentials could not be removed from the keyring: {e}"
+        self.store.delete_persona(persona.uid)
+        return warning
+
+    def close(self) -> None:
+        for n in self.networks.values():
+            close = getattr(n, "close", None)
+            if close:
+                close()
+        self.store.close()
+
+
+def open_services(
+    paths: AppPaths,
+    *,
+    secrets: SecretStore | None = None,
+    clock: Clock | None = None,
+    networks: MutableMapping[str, Network] | None = None,
+) -> Services:
+    """Open the profile at ``paths``: its database, its networks, the keyring."""
+    paths.ensure()
+    clock = clock or SystemClock()
+    store = Store.open(paths.database, clock=clock, backups=paths.backups)
+    if networks is None:
+        networks = {"sandbox": SandboxNetwork(paths.sandbox_database, clock)}
+        from personamgr.core.networks import registry
+
+        networks.update(registry.extra_networks(paths, clock))
+    return Services(store=store, secrets=secrets or SecretStore(), networks=networks, clock=clock, paths=paths)

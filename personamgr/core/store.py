@@ -1,0 +1,387 @@
+"""SQLite storage through SQLAlchemy 2: the single source of truth for personas and posts.
+
+Opening a database is careful about what it touches:
+
+* a file written by a newer personamgr is refused and left exactly as it was
+  (it is inspected read-only before anything else happens);
+* a damaged file, or one that is not ours, is refused with a message naming it;
+* an older schema is migrated only after the file has been copied to
+  ``backups/``, and the migration runs in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.pool import StaticPool
+
+from personamgr.core import schema as s
+from personamgr.core.clock import Clock, SystemClock, utc
+from personamgr.core.migrations import MIGRATIONS, Migration
+from personamgr.core.personas import MissedPolicy, Persona, PersonaError, QueueSlot, Sensitivity, validate
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used. The message says why and what to do."""
+
+
+class PersonaNotFound(LookupError):
+    pass
+
+
+def _naive_utc(dt: datetime | None) -> datetime | None:
+    return None if dt is None else utc(dt).replace(tzinfo=None)
+
+
+def inspect_file(path: Path) -> int | None:
+    """The schema version of an existing database file, read without changing it.
+
+    Returns None when the file does not exist or is empty. Raises StoreError if
+    it is not a SQLite database, is damaged, or is not a personamgr database.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    with path.open("rb") as f:
+        head = f.read(16)
+    if head != SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a personamgr database (it is not an SQLite file). "
+                         "Move it away or choose another data folder; it was not changed.")
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            check = con.execute("PRAGMA quick_check").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"{path} is damaged and cannot be read ({e}). "
+                         "Restore a copy from the backups folder, or move it away to start afresh.") from None
+    if check != "ok":
+        raise StoreError(f"{path} is damaged ({check}). "
+                         "Restore a copy from the backups folder, or move it away to start afresh.")
+    if version == 0 and tables:
+        raise StoreError(f"{path} is an SQLite database but not a personamgr one; it was not changed.")
+    return version or None
+
+
+class Store:
+    """Personas, posts and settings. Thread-safe: workers and the GUI thread share one Store."""
+
+    def __init__(self, engine: Engine, path: Path | None, clock: Clock) -> None:
+        self.engine = engine
+        self.path = path
+        self.clock = clock
+        self._listeners: list[Callable[[str], None]] = []
+        self._lock = threading.Lock()
+
+    # -- opening -------------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        clock: Clock | None = None,
+        backups: Path | None = None,
+        migrations: Mapping[int, Migration] | None = None,
+        target_version: int | None = None,
+    ) -> Store:
+        """Open or create the database at ``path``, migrating it if it is older."""
+        path = Path(path)
+        clock = clock or SystemClock()
+        migrations = MIGRATIONS if migrations is None else migrations
+        target = s.SCHEMA_VERSION if target_version is None else target_version
+        found = inspect_file(path)
+        if found is not None and found > target:
+            raise StoreError(
+                f"{path} was written by a newer version of personamgr (database schema {found}; "
+                f"this version understands up to {target}). Update personamgr to open it. "
+                "The file has not been changed."
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if found is not None and found < target:
+            missing = [v for v in range(found, target) if v not in migrations]
+            if missing:
+                raise StoreError(f"{path}: no migration from schema {missing[0]}; the file has not been changed.")
+            backup = cls._backup(path, backups or path.parent / "backups", found, clock)
+        engine = cls._engine(f"sqlite:///{path}")
+        store = cls(engine, path, clock)
+        if found is None:
+            store._create(target)
+        elif found < target:
+            try:
+                store._migrate(found, target, migrations)
+            except Exception as e:
+                engine.dispose()
+                raise StoreError(f"{path}: migrating from schema {found} failed ({e}). "
+                                 f"The database was left at schema {found}; a copy is at {backup}.") from e
+        return store
+
+    @classmethod
+    def memory(cls, clock: Clock | None = None) -> Store:
+        """An in-memory store for tests and benchmarks."""
+        engine = cls._engine("sqlite://", memory=True)
+        store = cls(engine, None, clock or SystemClock())
+        store._create(s.SCHEMA_VERSION)
+        return store
+
+    @staticmethod
+    def _engine(url: str, memory: bool = False) -> Engine:
+        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 15}}
+        if memory:
+            kwargs["poolclass"] = StaticPool
+        engine = create_engine(url, **kwargs)
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_con: sqlite3.Connection, _record: object) -> None:
+            cur = dbapi_con.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            if not memory:
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+
+    @staticmethod
+    def _backup(path: Path, folder: Path, version: int, clock: Clock) -> Path:
+        """A consistent copy (SQLite's online backup, so WAL contents are included)."""
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
+        dest = folder / f"{path.stem}-schema{version}-{stamp}.db"
+        n = 1
+        while dest.exists():
+            n += 1
+            dest = folder / f"{path.stem}-schema{version}-{stamp}-{n}.db"
+        src = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        dst = sqlite3.connect(dest)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+        return dest
+
+    def _create(self, version: int) -> None:
+        with self.engine.begin() as con:
+            s.metadata.create_all(con)
+            con.exec_driver_sql(f"PRAGMA user_version={int(version)}")
+
+    def _migrate(self, found: int, target: int, migrations: Mapping[int, Migration]) -> None:
+        with self.engine.begin() as con:
+            for v in range(found, target):
+                migrations[v](con)
+            con.exec_driver_sql(f"PRAGMA user_version={int(target)}")
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as con:
+            return int(con.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- change notification -------------------------------------------------------------
+    def subscribe(self, listener: Callable[[str], None]) -> None:
+        """``listener(kind)`` is called after a change ("personas", "posts", "settings"), from any thread."""
+        self._listeners.append(listener)
+
+    def notify(self, kind: str) -> None:
+        for fn in list(self._listeners):
+            fn(kind)
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        with self.engine.begin() as con:
+            yield con
+
+    # -- personas ------------------------------------------------------------------------
+    @staticmethod
+    def _persona_row(p: Persona) -> dict[str, Any]:
+        return {
+            "uid": p.uid,
+            "name": p.name,
+            "handle": p.handle,
+            "description": p.description,
+            "topics": list(p.topics),
+            "keywords": list(p.keywords),
+            "examples": list(p.examples),
+            "avoid": list(p.avoid),
+            "hashtags": list(p.hashtags),
+            "colour": p.colour,
+            "network": p.network,
+            "premium": p.premium,
+            "timezone": p.timezone,
+            "sensitivity": p.sensitivity.value,
+            "missed_policy": p.missed_policy.value,
+            "late_hours": p.late_hours,
+            "queue_slots": [[q.weekday, q.hour, q.minute] for q in p.queue_slots],
+            "paused": p.paused,
+            "monthly_budget_usd": p.monthly_budget_usd,
+            "monthly_post_cap": p.monthly_post_cap,
+        }
+
+    @staticmethod
+    def _persona_from(row: Any) -> Persona:
+        m = row._mapping
+        return Persona(
+            uid=m["uid"],
+            name=m["name"],
+            handle=m["handle"],
+            description=m["description"],
+            topics=tuple(m["topics"]),
+            keywords=tuple(m["keywords"]),
+            examples=tuple(m["examples"]),
+            avoid=tuple(m["avoid"]),
+            hashtags=tuple(m["hashtags"]),
+            colour=m["colour"],
+            network=m["network"],
+            premium=bool(m["premium"]),
+            timezone=m["timezone"],
+            sensitivity=Sensitivity(m["sensitivity"]),
+            missed_policy=MissedPolicy(m["missed_policy"]),
+            late_hours=m["late_hours"],
+            queue_slots=tuple(QueueSlot(*q) for q in m["queue_slots"]),
+            paused=bool(m["paused"]),
+            monthly_budget_usd=m["monthly_budget_usd"],
+            monthly_post_cap=m["monthly_post_cap"],
+        )
+
+    def personas(self) -> list[Persona]:
+        with self.engine.connect() as con:
+            rows = con.execute(select(s.personas).order_by(s.personas.c.position, s.personas.c.id))
+            return [self._persona_from(r) for r in rows]
+
+    def persona(self, name_or_uid: str) -> Persona:
+        """Look up by uid, then by name (case-insensitive)."""
+        with self.engine.connect() as con:
+            row = con.execute(select(s.personas).where(s.personas.c.uid == name_or_uid)).first()
+            if row is None:
+                row = con.execute(
+                    select(s.personas).where(func.lower(s.personas.c.name) == name_or_uid.casefold())
+                ).first()
+        if row is None:
+            raise PersonaNotFound(name_or_uid)
+        return self._persona_from(row)
+
+    def persona_id(self, con: Connection, uid: str) -> int:
+        pid = con.execute(select(s.personas.c.id).where(s.personas.c.uid == uid)).scalar_one_or_none()
+        if pid is None:
+            raise PersonaNotFound(uid)
+        return int(pid)
+
+    def add_persona(self, p: Persona) -> Persona:
+        validate(p)
+        try:
+            with self.engine.begin() as con:
+                pos = con.execute(select(func.coalesce(func.max(s.personas.c.position), -1))).scalar_one() + 1
+                con.execute(
+                    insert(s.personas).values(
+                        **self._persona_row(p), position=pos, created_at=_naive_utc(self.clock.now())
+                    )
+                )
+        except IntegrityError:
+            raise PersonaError(f"a persona named {p.name!r} already exists", "name") from None
+        self.notify("personas")
+        return p
+
+    def update_persona(self, p: Persona) -> Persona:
+        validate(p)
+        try:
+            with self.engine.begin() as con:
+                n = con.execute(
+                    update(s.personas).where(s.personas.c.uid == p.uid).values(**self._persona_row(p))
+                ).rowcount
+        except IntegrityError:
+            raise PersonaError(f"a persona named {p.name!r} already exists", "name") from None
+        if not n:
+            raise PersonaNotFound(p.uid)
+        self.notify("personas")
+        return p
+
+    def replace_personas(self, incoming: list[Persona]) -> tuple[int, int]:
+        """Add or update (matched by uid, then by name) every persona in one transaction.
+
+        Returns (added, updated). Either all of them land or none does.
+        """
+        added = updated = 0
+        try:
+            with self.engine.begin() as con:
+                for p in incoming:
+                    validate(p)
+                    row = con.execute(select(s.personas.c.uid).where(s.personas.c.uid == p.uid)).first()
+                    if row is None:
+                        row = con.execute(
+                            select(s.personas.c.uid).where(func.lower(s.personas.c.name) == p.name.casefold())
+                        ).first()
+                    if row is not None:
+                        values = self._persona_row(p)
+                        values["uid"] = row[0]  # keep the existing identity (and its keyring entries)
+                        con.execute(update(s.personas).where(s.personas.c.uid == row[0]).values(**values))
+                        updated += 1
+                    else:
+                        pos = con.execute(select(func.coalesce(func.max(s.personas.c.position), -1))).scalar_one()
+                        con.execute(
+                            insert(s.personas).values(
+                                **self._persona_row(p), position=pos + 1, created_at=_naive_utc(self.clock.now())
+                            )
+                        )
+                        added += 1
+        except IntegrityError as e:
+            raise PersonaError(f"the personas clash with existing ones ({e.orig})") from None
+        self.notify("personas")
+        return added, updated
+
+    def delete_persona(self, uid: str) -> None:
+        """Delete a persona and its posts. Its secrets are the caller's to delete (see PersonaService)."""
+        with self.engine.begin() as con:
+            n = con.execute(delete(s.personas).where(s.personas.c.uid == uid)).rowcount
+        if not n:
+            raise PersonaNotFound(uid)
+        self.notify("personas")
+
+    def connection_state(self, uid: str) -> tuple[str, str | None]:
+        """(state, remote user id): state is "ok" or "reconnect_needed"."""
+        with self.engine.connect() as con:
+            row = con.execute(
+                select(s.personas.c.connection, s.personas.c.remote_user_id).where(s.personas.c.uid == uid)
+            ).first()
+        if row is None:
+            raise PersonaNotFound(uid)
+        return row[0], row[1]
+
+    def set_connection_state(self, uid: str, state: str, remote_user_id: str | None = None) -> None:
+        values: dict[str, Any] = {"connection": state}
+        if remote_user_id is not None:
+            values["remote_user_id"] = remote_user_id
+        with self.engine.begin() as con:
+            con.execute(update(s.personas).where(s.personas.c.uid == uid).values(**values))
+        self.notify("personas")
+
+    # -- settings ------------------------------------------------------------------------
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        with self.engine.connect() as con:
+            row = con.execute(select(s.settings.c.value).where(s.settings.c.key == key)).first()
+        return default if row is None else row[0]
+
+    def set_setting(self, key: str, value: Any) -> None:
+        json.dumps(value)  # fail early on values the database cannot hold
+        with self.engine.begin() as con:
+            n = con.execute(update(s.settings).where(s.settings.c.key == key).values(value=value)).rowcount
+            if not n:
+                con.execute(insert(s.settings).values(key=key, value=value))
+        self.notify("settings")
+
+
+def now_naive(clock: Clock) -> datetime:
+    return clock.now().astimezone(UTC).replace(tzinfo=None)
