@@ -152,7 +152,7 @@ def parse_personas(source: str, path: Path | str = "<personas>") -> list[Persona
     except PersonaError as e:
         # Point at the first persona that clashes or fails.
         line = None
-        for i, p in enumerate(personas):
+        for i in range(len(personas)):
             try:
                 validate_all(personas[: i + 1])
             except PersonaError:

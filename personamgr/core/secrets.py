@@ -105,7 +105,9 @@ def classify(backend: KeyringBackend) -> KeyringState:
     leaves = _leaves(backend)
     secure = [b for b in leaves if not type(b).__module__.startswith(_INSECURE_MODULES + _UNAVAILABLE_MODULES)]
     if secure:
-        return KeyringState(KeyringStatus.SECURE, _backend_name(secure[0]), f"Credentials are kept in {_label(secure[0])}.")
+        return KeyringState(
+            KeyringStatus.SECURE, _backend_name(secure[0]), f"Credentials are kept in {_label(secure[0])}."
+        )
     if any(type(b).__module__.startswith(_INSECURE_MODULES) and not type(b).__module__.startswith(
             _UNAVAILABLE_MODULES) for b in leaves):
         name = _backend_name(leaves[0])

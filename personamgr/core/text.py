@@ -121,13 +121,14 @@ def _split_words(sentence: str, limit: int) -> list[str]:
             continue
         if cur:
             out.append(cur)
-        while weighted_length(word) > limit:  # a single monster word: cut it
-            cut = len(word)
-            while cut > 1 and weighted_length(word[:cut]) > limit:
-                cut = max(1, cut * limit // max(1, weighted_length(word[:cut])) - 1)
-            out.append(word[:cut])
-            word = word[cut:]
-        cur = word
+        rest = word
+        while weighted_length(rest) > limit:  # a single monster word: cut it
+            cut = len(rest)
+            while cut > 1 and weighted_length(rest[:cut]) > limit:
+                cut = max(1, cut * limit // max(1, weighted_length(rest[:cut])) - 1)
+            out.append(rest[:cut])
+            rest = rest[cut:]
+        cur = rest
     if cur:
         out.append(cur)
     return out

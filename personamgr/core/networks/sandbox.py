@@ -50,7 +50,9 @@ class SandboxNetwork:
                 " handle TEXT, text TEXT NOT NULL, created_at TEXT NOT NULL, reply_to INTEGER)"
             )
             # Ids look like X's: large and increasing.
-            self._db.execute("INSERT OR IGNORE INTO sqlite_sequence(name, seq) VALUES ('timeline', 1850000000000000000)")
+            self._db.execute(
+                "INSERT OR IGNORE INTO sqlite_sequence(name, seq) VALUES ('timeline', 1850000000000000000)"
+            )
 
     def publish(self, account: Account, post: OutgoingPost) -> Published:
         if self.latency_s:
