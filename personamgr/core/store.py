@@ -57,8 +57,11 @@ def inspect_file(path: Path) -> int | None:
     if head != SQLITE_MAGIC:
         raise StoreError(f"{path} is not a personamgr database (it is not an SQLite file). "
                          "Move it away or choose another data folder; it was not changed.")
+    # Read-only, and "immutable" when no WAL is pending, so that inspecting creates no -wal/-shm side files.
+    wal_pending = path.with_name(path.name + "-wal").exists()
+    uri = f"{path.absolute().as_uri()}?mode=ro" + ("" if wal_pending else "&immutable=1")
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(uri, uri=True)
         try:
             version = con.execute("PRAGMA user_version").fetchone()[0]
             check = con.execute("PRAGMA quick_check").fetchone()[0]
@@ -98,7 +101,7 @@ class Store:
         target_version: int | None = None,
     ) -> Store:
         """Open or create the database at ``path``, migrating it if it is older."""
-        path = Path(path)
+        path = Path(path).absolute()
         clock = clock or SystemClock()
         migrations = MIGRATIONS if migrations is None else migrations
         target = s.SCHEMA_VERSION if target_version is None else target_version
@@ -164,7 +167,7 @@ class Store:
         while dest.exists():
             n += 1
             dest = folder / f"{path.stem}-schema{version}-{stamp}-{n}.db"
-        src = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        src = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
         dst = sqlite3.connect(dest)
         try:
             src.backup(dst)
