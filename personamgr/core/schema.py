@@ -81,6 +81,9 @@ posts = Table(
     Column("error", Text),
     Column("guard_override", Boolean, nullable=False, default=False),
     Column("guard_reasons", JSON, nullable=False, default=list),
+    # Set when the scheduler held the post because its time passed while nothing could send it
+    # (app closed, machine asleep, posting paused); the start-up "missed posts" list shows these.
+    Column("missed_at", DateTime),
 )
 Index("ix_posts_state_due", posts.c.state, posts.c.scheduled_at)
 Index("ix_posts_persona", posts.c.persona_id, posts.c.created_at)
