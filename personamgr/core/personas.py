@@ -6,6 +6,7 @@ the TOML importer all refuse the same bad input with the same words.
 
 from __future__ import annotations
 
+import math
 import re
 import uuid
 from collections.abc import Iterable
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-HANDLE_RE = re.compile(r"^@[A-Za-z0-9_]{1,15}$")
+HANDLE_RE = re.compile(r"@[A-Za-z0-9_]{1,15}")  # used with fullmatch: "$" would accept a trailing newline
 NAME_MAX = 40
 STANDARD_LIMIT = 280
 PREMIUM_LIMIT = 25_000
@@ -130,7 +131,7 @@ def validate(p: Persona) -> Persona:
         raise PersonaError(f"name {p.name!r} is longer than {NAME_MAX} characters", "name")
     if any(ch in p.name for ch in "\n\r\t"):
         raise PersonaError(f"name {p.name!r} contains a line break or tab", "name")
-    if p.handle is not None and not HANDLE_RE.match(p.handle):
+    if p.handle is not None and not (isinstance(p.handle, str) and HANDLE_RE.fullmatch(p.handle)):
         raise PersonaError(
             f"handle {p.handle!r} must be @ followed by 1 to 15 letters, digits or underscores", "handle"
         )
@@ -146,8 +147,8 @@ def validate(p: Persona) -> Persona:
         raise PersonaError(f"unknown time zone {p.timezone!r} (use an IANA name such as Europe/Berlin)", "timezone")
     if p.late_hours < 0:
         raise PersonaError("late_hours cannot be negative", "late_hours")
-    if p.monthly_budget_usd is not None and p.monthly_budget_usd < 0:
-        raise PersonaError("monthly budget cannot be negative", "monthly_budget_usd")
+    if p.monthly_budget_usd is not None and not (math.isfinite(p.monthly_budget_usd) and p.monthly_budget_usd >= 0):
+        raise PersonaError("monthly budget must be a number of dollars, zero or more", "monthly_budget_usd")
     if p.monthly_post_cap is not None and p.monthly_post_cap < 0:
         raise PersonaError("monthly post cap cannot be negative", "monthly_post_cap")
     return p

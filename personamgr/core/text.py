@@ -10,9 +10,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from twitter_text import parse_tweet
-
 from personamgr.core.personas import PREMIUM_LIMIT, STANDARD_LIMIT
+
+
+def _import_parse_tweet():  # type: ignore[no-untyped-def]
+    """Import twitter-text-parser without ``pkg_resources``.
+
+    The parser reads one data file through ``pkg_resources``, which setuptools
+    81+ no longer ships (and older versions import slowly, with a deprecation
+    warning). A stand-in serves that one call for
+    the duration of the import only.
+    """
+    import sys
+    import types
+    from pathlib import Path
+
+    saved = sys.modules.get("pkg_resources")
+    shim = types.ModuleType("pkg_resources")
+    # pkg_resources resolves ``name`` next to the calling module's file.
+    shim.resource_string = lambda module, name: (  # type: ignore[attr-defined]
+        Path(sys.modules[module].__file__ or "").parent / name
+    ).read_bytes()
+    sys.modules["pkg_resources"] = shim
+    try:
+        from twitter_text import parse_tweet as fn
+    finally:
+        if saved is None:
+            sys.modules.pop("pkg_resources", None)
+        else:
+            sys.modules["pkg_resources"] = saved
+    return fn
+
+
+parse_tweet = _import_parse_tweet()
 
 URL_RE = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
 CASHTAG_RE = re.compile(r"(?<![\w$])\$[A-Za-z][A-Za-z0-9_.]{0,5}\b")

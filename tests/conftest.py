@@ -1,0 +1,79 @@
+"""Shared fixtures: a throw-away profile on real files, the services over it, a clock that only moves when told.
+
+Nothing here touches the user's own data or keyring: every profile lives in a
+pytest tmp dir, and the default ``SecretStore`` is keyring's real fail backend,
+so a test that needs a real keyring has to ask for one (see tests/secrets).
+Qt settings belong to tests/gui/conftest.py, not here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from keyring.backends import fail
+
+from personamgr.core.clock import FakeClock
+from personamgr.core.paths import AppPaths
+from personamgr.core.secrets import SecretStore
+from personamgr.core.services import Services, open_services
+from personamgr.core.store import Store
+
+REQUIRE_REAL_PARTS_ENV = "PERSONAMGR_REQUIRE_REAL_PARTS"
+
+# Two shared cores: hypothesis' per-example deadline would fail on a busy machine, not on a bug.
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("default")
+
+
+def real_parts_required() -> bool:
+    """True where a missing real part (Secret Service, tray host, ...) must fail the run instead of skipping."""
+    return os.environ.get(REQUIRE_REAL_PARTS_ENV, "") not in ("", "0")
+
+
+@pytest.fixture
+def missing_real_part() -> Callable[[str], None]:
+    """Call with a reason when a real part is unreachable: skips locally, fails under scripts/test."""
+
+    def report(reason: str) -> None:
+        if real_parts_required():
+            pytest.fail(f"{reason} ({REQUIRE_REAL_PARTS_ENV}=1, so this is a failure, not a skip)")
+        pytest.skip(reason)
+
+    return report
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def profile_paths(tmp_path: Path) -> AppPaths:
+    """A profile folder laid out exactly as ``--data-dir`` lays it out."""
+    return AppPaths.resolve(tmp_path / "profile").ensure()
+
+
+@pytest.fixture
+def fail_secrets() -> SecretStore:
+    """keyring's real fail backend: what a headless machine without D-Bus gets."""
+    return SecretStore(fail.Keyring(), timeout=5)
+
+
+@pytest.fixture
+def services(profile_paths: AppPaths, clock: FakeClock, fail_secrets: SecretStore) -> Iterator[Services]:
+    """The real services on a real SQLite file, with the sandbox network and a fake clock."""
+    svc = open_services(profile_paths, secrets=fail_secrets, clock=clock)
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: FakeClock) -> Iterator[Store]:
+    """A store on a real SQLite file (WAL and all), not in memory."""
+    st = Store.open(tmp_path / "store.db", clock=clock)
+    yield st
+    st.close()

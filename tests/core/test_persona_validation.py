@@ -1,0 +1,127 @@
+"""Persona validation: the GUI, the CLI and the importer refuse the same bad input with the same words."""
+
+from __future__ import annotations
+
+import pytest
+
+from personamgr.core.personas import (
+    PREMIUM_LIMIT,
+    STANDARD_LIMIT,
+    Persona,
+    PersonaError,
+    QueueSlot,
+    validate,
+    validate_all,
+)
+
+
+def test_minimal_persona_is_valid() -> None:
+    p = Persona(name="career", topics=("careers",))
+    assert validate(p) is p
+
+
+@pytest.mark.parametrize("handle", ["@a", "@career_me", "@A1_b2", "@" + "x" * 15, None])
+def test_good_handles(handle: str | None) -> None:
+    validate(Persona(name="n", description="d", handle=handle))
+
+
+@pytest.mark.parametrize(
+    "handle",
+    ["career_me", "@", "@" + "x" * 16, "@career-me", "@career me", "@ca.reer", "@é", "@@career", " @career", "@career\n"],
+)
+def test_bad_handles_are_refused_naming_the_rule(handle: str) -> None:
+    with pytest.raises(PersonaError, match="must be @ followed by 1 to 15 letters, digits or underscores") as e:
+        validate(Persona(name="n", description="d", handle=handle))
+    assert e.value.field == "handle"
+
+
+@pytest.mark.parametrize("name", ["", "   ", " career", "career ", "ca\nreer", "ca\treer", "x" * 41])
+def test_bad_names(name: str) -> None:
+    with pytest.raises(PersonaError) as e:
+        validate(Persona(name=name, description="d"))
+    assert e.value.field == "name"
+
+
+def test_focus_is_a_description_or_a_topic() -> None:
+    validate(Persona(name="a", description="Heavy metal"))
+    validate(Persona(name="b", topics=("guitars",)))
+    for bad in (Persona(name="c"), Persona(name="c", description="  ", topics=("", " "))):
+        with pytest.raises(PersonaError, match="needs a focus") as e:
+            validate(bad)
+        assert e.value.field == "description"
+
+
+@pytest.mark.parametrize("tz", ["Nowhere/Atlantis", "", "../../etc/passwd", "utc+2"])
+def test_unknown_time_zone(tz: str) -> None:
+    with pytest.raises(PersonaError, match="time zone") as e:
+        validate(Persona(name="n", description="d", timezone=tz))
+    assert e.value.field == "timezone"
+
+
+@pytest.mark.parametrize("tz", ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo"])
+def test_known_time_zones(tz: str) -> None:
+    validate(Persona(name="n", description="d", timezone=tz))
+
+
+@pytest.mark.parametrize("colour", ["red", "#fff", "#1d9bf", "#1d9bf0ff", "1d9bf0", "#gggggg", ""])
+def test_bad_colour(colour: str) -> None:
+    with pytest.raises(PersonaError, match="colour") as e:
+        validate(Persona(name="n", description="d", colour=colour))
+    assert e.value.field == "colour"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("late_hours", -1), ("monthly_budget_usd", -0.01), ("monthly_post_cap", -1),
+     ("monthly_budget_usd", float("nan")), ("monthly_budget_usd", float("inf"))],
+)
+def test_negative_or_non_finite_numbers(field: str, value: float) -> None:
+    with pytest.raises(PersonaError) as e:
+        validate(Persona(name="n", description="d", **{field: value}))  # type: ignore[arg-type]
+    assert e.value.field == field
+
+
+def test_non_text_list_items_are_refused() -> None:
+    with pytest.raises(PersonaError, match="topics must be text"):
+        validate(Persona(name="n", description="d", topics=("ok", 3)))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("weekday", "hour", "minute"), [(7, 9, 0), (-1, 9, 0), (0, 24, 0), (0, 9, 60)])
+def test_bad_queue_slot(weekday: int, hour: int, minute: int) -> None:
+    with pytest.raises(PersonaError, match="queue slot"):
+        QueueSlot(weekday, hour, minute)
+
+
+def test_names_are_unique_case_insensitively() -> None:
+    with pytest.raises(PersonaError, match="two personas are named 'Career'"):
+        validate_all([Persona(name="career", description="d"), Persona(name="Career", description="d")])
+    # Casefold, not lower: the German sharp s folds to "ss".
+    with pytest.raises(PersonaError, match="names must be unique"):
+        validate_all([Persona(name="strasse", description="d"), Persona(name="STRAẞE", description="d")])
+
+
+def test_handles_are_unique_case_insensitively() -> None:
+    with pytest.raises(PersonaError, match="handle") as e:
+        validate_all([Persona(name="a", description="d", handle="@Me"), Persona(name="b", description="d", handle="@me")])
+    assert e.value.field == "handle"
+
+
+def test_distinct_personas_pass_together() -> None:
+    ps = [Persona(name="a", description="d", handle="@a"), Persona(name="b", description="d"),
+          Persona(name="c", description="d")]
+    assert validate_all(ps) == ps
+
+
+def test_limits_and_display_helpers() -> None:
+    assert Persona(name="n", description="d").char_limit == STANDARD_LIMIT == 280
+    assert Persona(name="n", description="d", premium=True).char_limit == PREMIUM_LIMIT == 25_000
+    assert Persona(name="n", topics=("a", "b")).focus_summary == "a, b"
+    assert Persona(name="  ".strip() or "_x", description="d").initial == "X"
+    assert Persona(name="__", description="d").initial == "?"
+
+
+def test_with_changes_validates() -> None:
+    p = Persona(name="n", description="d")
+    assert p.with_changes(handle="@ok").handle == "@ok"
+    with pytest.raises(PersonaError):
+        p.with_changes(handle="nope")
