@@ -44,9 +44,14 @@ class PersonaFileError(ValueError):
         super().__init__(f"{where}: {problem}")
 
 
+def _toml_lines(source: str) -> list[str]:
+    """Lines as TOML counts them: only LF ends a line (``str.splitlines`` also splits on U+2028, U+0085, ...)."""
+    return source.split("\n")
+
+
 def _table_lines(source: str) -> list[int]:
     """1-based line numbers of each ``[[persona]]`` header, in order."""
-    return [i for i, ln in enumerate(source.splitlines(), 1) if re.match(r"^\s*\[\[\s*persona\s*\]\]", ln)]
+    return [i for i, ln in enumerate(_toml_lines(source), 1) if re.match(r"^\s*\[\[\s*persona\s*\]\]", ln)]
 
 
 def _key_line(source: str, table_start: int | None, key: str | None) -> int | None:
@@ -55,7 +60,7 @@ def _key_line(source: str, table_start: int | None, key: str | None) -> int | No
         return None
     if key is None:
         return table_start
-    lines = source.splitlines()
+    lines = _toml_lines(source)
     for i in range(table_start, len(lines)):
         ln = lines[i]
         if re.match(r"^\s*\[", ln):

@@ -27,7 +27,8 @@ def test_good_handles(handle: str | None) -> None:
 
 @pytest.mark.parametrize(
     "handle",
-    ["career_me", "@", "@" + "x" * 16, "@career-me", "@career me", "@ca.reer", "@é", "@@career", " @career", "@career\n"],
+    ["career_me", "@", "@" + "x" * 16, "@career-me", "@career me", "@ca.reer", "@é", "@@career", " @career",
+     "@career\n"],
 )
 def test_bad_handles_are_refused_naming_the_rule(handle: str) -> None:
     with pytest.raises(PersonaError, match="must be @ followed by 1 to 15 letters, digits or underscores") as e:
@@ -102,7 +103,8 @@ def test_names_are_unique_case_insensitively() -> None:
 
 def test_handles_are_unique_case_insensitively() -> None:
     with pytest.raises(PersonaError, match="handle") as e:
-        validate_all([Persona(name="a", description="d", handle="@Me"), Persona(name="b", description="d", handle="@me")])
+        validate_all([Persona(name="a", description="d", handle="@Me"),
+                      Persona(name="b", description="d", handle="@me")])
     assert e.value.field == "handle"
 
 
