@@ -74,7 +74,8 @@ def inspect_file(path: Path) -> int | None:
     if check != "ok":
         raise StoreError(f"{path} is damaged ({check}). "
                          "Restore a copy from the backups folder, or move it away to start afresh.")
-    if version == 0 and tables:
+    # Other apps set user_version too: a file is ours only if it has our tables.
+    if (version == 0 and tables) or (version > 0 and not {"personas", "posts"} <= tables):
         raise StoreError(f"{path} is an SQLite database but not a personamgr one; it was not changed.")
     return version or None
 
@@ -183,6 +184,9 @@ class Store:
 
     def _migrate(self, found: int, target: int, migrations: Mapping[int, Migration]) -> None:
         with self.engine.begin() as con:
+            # pysqlite only opens a transaction before DML; without this BEGIN a step's DDL
+            # (ALTER TABLE ...) would commit on its own and survive a failed migration.
+            con.exec_driver_sql("BEGIN IMMEDIATE")
             for v in range(found, target):
                 migrations[v](con)
             con.exec_driver_sql(f"PRAGMA user_version={int(target)}")
