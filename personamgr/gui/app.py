@@ -1,0 +1,211 @@
+"""Start the desktop app: paths, logging, services, then the window and the tray.
+
+``run_app`` is what ``personamgr`` with no subcommand calls. :func:`build_shell`
+wires the GUI over a :class:`Services` and is shared with the tests and the
+screenshot script, so they exercise exactly what users run.
+
+Start-up stays lean: only what the first frame needs is imported here (no
+tweepy, APScheduler or guard models).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from personamgr import __version__
+from personamgr.core.services import Services
+from personamgr.gui.controller import PersonaController
+from personamgr.gui.drafts import DraftKeeper
+from personamgr.gui.main_window import MainWindow
+from personamgr.gui.tray import Tray
+from personamgr.gui.workers import StoreEvents, Workers
+
+log = logging.getLogger(__name__)
+
+APP_ID = "io.github.personamgr"
+EXIT_WHEN_READY_ENV = "PERSONAMGR_EXIT_WHEN_READY"
+TRAY_HINT_KEY = "tray_hint_shown"
+SHUTDOWN_WAIT_S = 5.0
+READY_POLL_MS = 10
+READY_GIVE_UP_S = 5.0
+
+
+@dataclass
+class Shell:
+    """The running GUI over one profile."""
+
+    services: Services
+    events: StoreEvents
+    workers: Workers
+    controller: PersonaController
+    drafts: DraftKeeper
+    window: MainWindow
+    tray: Tray
+    tray_available: bool
+
+    def tray_ready(self) -> bool:
+        """The tray is usable: embedded with a real geometry, or there is no tray to wait for."""
+        if not self.tray_available:
+            return True
+        return self.tray.icon.isVisible() and not self.tray.icon.geometry().isEmpty()
+
+    @Slot()
+    def show_window(self) -> None:
+        self.window.bring_to_front()
+
+    @Slot()
+    def compose(self) -> None:
+        self.window.bring_to_front(compose=True)
+
+    @Slot()
+    def toggle_window(self) -> None:
+        if self.window.isVisible() and not self.window.isMinimized():
+            self.window.close()
+        else:
+            self.window.bring_to_front()
+
+    @Slot()
+    def hidden_to_tray(self) -> None:
+        """Tell the user once that closing the window did not quit the app."""
+        store = self.services.store
+        if store.get_setting(TRAY_HINT_KEY):
+            return
+        store.set_setting(TRAY_HINT_KEY, True)
+        self.tray.notify("personamgr is still running",
+                         "It keeps running in the tray so scheduled posts go out. Choose Quit in the tray menu to "
+                         "stop it.")
+
+    @Slot()
+    def shutdown(self) -> None:
+        """Save the draft, let a post in flight finish (briefly), close the profile, quit."""
+        self.window.compose.flush()
+        app = QApplication.instance()
+        if not self.workers.wait(SHUTDOWN_WAIT_S, app.processEvents if app else None):
+            log.warning("quitting with %d background task(s) still running", self.workers.pending)
+        self.tray.hide()
+        self.window.close_to_tray = False
+        self.window.hide()
+        if app is not None:
+            app.quit()
+
+
+def build_shell(services: Services, *, tray_available: bool | None = None, demo: bool = False,
+                parent: QObject | None = None) -> Shell:
+    """Wire controller, window and tray over ``services`` (the QApplication must exist)."""
+    if tray_available is None:
+        tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+    events = StoreEvents(parent)
+    services.store.subscribe(events.listener)
+    workers = Workers(parent)
+    controller = PersonaController(services, events, parent)
+    drafts = DraftKeeper(services)
+    window = MainWindow(services, controller, drafts, workers, events, demo=demo)
+    tray = Tray(controller, parent)
+    shell = Shell(services, events, workers, controller, drafts, window, tray, tray_available)
+    window.close_to_tray = tray_available
+    window.hiddenToTray.connect(shell.hidden_to_tray)
+    window.quitRequested.connect(shell.shutdown)
+    tray.composeRequested.connect(shell.compose)
+    tray.showRequested.connect(shell.show_window)
+    tray.toggleRequested.connect(shell.toggle_window)
+    tray.quitRequested.connect(shell.shutdown)
+    window.keyring_status.check()
+    if tray_available:
+        tray.show()
+    return shell
+
+
+def _qt_messages_to_log() -> None:
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
+def _report_when_ready(shell: Shell, started: float, exit_when_ready: bool) -> None:
+    """Log once the window is shown and the tray is embedded; with the bench hook, print and quit."""
+    deadline = time.monotonic() + READY_GIVE_UP_S
+    timer = QTimer(shell.window)
+    timer.setInterval(READY_POLL_MS)
+
+    def poll() -> None:
+        ready = shell.window.isVisible() and shell.tray_ready()
+        if not ready and time.monotonic() < deadline:
+            return
+        timer.stop()
+        geo = shell.tray.icon.geometry()
+        log.info("ready in %.3f s: window shown=%s, tray available=%s, tray visible=%s, tray geometry=%d,%d %dx%d",
+                 time.monotonic() - started, shell.window.isVisible(), shell.tray_available,
+                 shell.tray.icon.isVisible(), geo.x(), geo.y(), geo.width(), geo.height())
+        if exit_when_ready:
+            print(f"PERSONAMGR_READY {time.time():.6f} ready={int(ready)}", flush=True)
+            shell.shutdown()
+
+    timer.timeout.connect(poll)
+    timer.start()
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the window (and the tray) on the profile ``args`` names. Returns the exit code."""
+    started = time.monotonic()
+    from personamgr.core.logs import setup_logging
+    from personamgr.core.paths import AppPaths
+    from personamgr.core.services import open_services
+    from personamgr.core.store import StoreError
+    from personamgr.gui.icons import app_icon
+
+    QApplication.setApplicationName("personamgr")
+    QApplication.setApplicationDisplayName("personamgr")
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName(APP_ID)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setWindowIcon(app_icon())
+
+    demo = bool(getattr(args, "demo", False))
+    paths = AppPaths.resolve(getattr(args, "data_dir", None), demo=demo)
+    try:
+        paths.ensure()
+        setup_logging(paths.log_file, verbose=bool(getattr(args, "verbose", False)))
+        _qt_messages_to_log()
+        services = open_services(paths)
+    except (StoreError, OSError) as e:
+        QMessageBox.critical(None, "personamgr cannot open its data", str(e))
+        print(f"personamgr: error: {e}", file=sys.stderr)
+        return 1
+    log.info("personamgr %s starting on %s%s", __version__, paths.data, " (demo)" if demo else "")
+    if demo:
+        from personamgr.core.demo import seed_demo
+
+        seed_demo(services)
+    recovered = services.outbox.recover_interrupted()
+    if recovered:
+        log.warning("%d post(s) were being sent when the app stopped; they need review", len(recovered))
+
+    tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+    app.setQuitOnLastWindowClosed(not tray_available)
+    shell = build_shell(services, tray_available=tray_available, demo=demo, parent=app)
+    if recovered:
+        shell.window.statusBar().showMessage(
+            f"{len(recovered)} post(s) were being sent when personamgr stopped. They may have gone out: "
+            "see Needs review in the history.", 30_000)
+    shell.window.bring_to_front(compose=bool(getattr(args, "compose", False)))
+    _report_when_ready(shell, started, os.environ.get(EXIT_WHEN_READY_ENV, "") not in ("", "0"))
+    try:
+        return int(app.exec())
+    finally:
+        services.close()

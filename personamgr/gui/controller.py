@@ -1,0 +1,81 @@
+"""Which persona is active: one owner, so the window and the tray can never disagree.
+
+The choice is persisted in the store (setting ``active_persona``) so the app
+reopens as the persona the user last chose.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from personamgr.core.personas import Persona
+from personamgr.core.services import Services
+from personamgr.gui.workers import StoreEvents
+
+log = logging.getLogger(__name__)
+
+ACTIVE_KEY = "active_persona"
+
+
+class PersonaController(QObject):
+    """Owns the persona list as the GUI sees it and the active persona."""
+
+    activePersonaChanged = Signal(str, str)  # noqa: N815 (Qt naming) new uid, previous uid ("" when none)
+    personasChanged = Signal()  # noqa: N815 (Qt naming)
+
+    def __init__(self, services: Services, events: StoreEvents, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._personas: list[Persona] = services.store.personas()
+        self._active = ""
+        stored = services.store.get_setting(ACTIVE_KEY)
+        self._active = self._valid(stored)
+        events.changed.connect(self._on_store_changed)
+
+    # -- reading -------------------------------------------------------------------------
+    @property
+    def personas(self) -> list[Persona]:
+        return list(self._personas)
+
+    @property
+    def active_uid(self) -> str:
+        return self._active
+
+    @property
+    def active(self) -> Persona | None:
+        return self.persona(self._active)
+
+    def persona(self, uid: str) -> Persona | None:
+        return next((p for p in self._personas if p.uid == uid), None)
+
+    def _valid(self, uid: object) -> str:
+        """``uid`` if it names a persona, else the first persona's uid, else ""."""
+        if isinstance(uid, str) and self.persona(uid) is not None:
+            return uid
+        return self._personas[0].uid if self._personas else ""
+
+    # -- changing ------------------------------------------------------------------------
+    @Slot(str)
+    def set_active(self, uid: str) -> None:
+        """Make ``uid`` the active persona (ignored if unknown or already active)."""
+        if uid == self._active or self.persona(uid) is None:
+            return
+        previous, self._active = self._active, uid
+        self.services.store.set_setting(ACTIVE_KEY, uid)
+        log.info("active persona: %s", self.persona(uid).name)  # type: ignore[union-attr]
+        self.activePersonaChanged.emit(uid, previous)
+
+    @Slot(str)
+    def _on_store_changed(self, kind: str) -> None:
+        if kind != "personas":
+            return
+        self._personas = self.services.store.personas()
+        self.personasChanged.emit()
+        fixed = self._valid(self._active)
+        if fixed != self._active:  # the active persona was deleted
+            previous, self._active = self._active, fixed
+            if fixed:
+                self.services.store.set_setting(ACTIVE_KEY, fixed)
+            self.activePersonaChanged.emit(fixed, previous)

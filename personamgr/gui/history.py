@@ -1,0 +1,277 @@
+"""The history of posts, newest first, each with a state the user cannot miss.
+
+Sent shows when and where; Failed shows why; Needs review says the post may
+have gone out; Sending… is visibly in flight. The list is read in a worker and
+refreshed whenever the store reports a change to posts or personas.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from personamgr.core.outbox import Post, PostState
+from personamgr.core.services import Services
+from personamgr.gui.controller import PersonaController
+from personamgr.gui.drafts import DraftKeeper
+from personamgr.gui.icons import persona_pixmap
+from personamgr.gui.workers import StoreEvents, Workers
+
+POST_ROLE = Qt.ItemDataRole.UserRole + 2
+HISTORY_LIMIT = 200
+MAX_TEXT_LINES = 3
+PAD = 10
+DISC = 20
+
+# (chip background, chip text) per state
+STATE_COLOURS: dict[PostState, tuple[str, str]] = {
+    PostState.SENT: ("#dff3e4", "#1e6b34"),
+    PostState.FAILED: ("#fbe0de", "#a3211b"),
+    PostState.NEEDS_REVIEW: ("#fdebd3", "#8a4b00"),
+    PostState.SENDING: ("#dcecfb", "#1b5fa3"),
+    PostState.SCHEDULED: ("#ece4f8", "#5b3694"),
+    PostState.DRAFT: ("#ececec", "#4a4a4a"),
+}
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def when(dt: datetime | None, now: datetime | None = None) -> str:
+    """A short local time: "14:03" today, "Mar 3, 14:03" this year, else with the year."""
+    if dt is None:
+        return ""
+    local = dt.astimezone()
+    now = (now or datetime.now().astimezone()).astimezone()
+    if local.date() == now.date():
+        return local.strftime("Today %H:%M")
+    if local.year == now.year:
+        return f"{local.strftime('%b')} {local.day}, {local.strftime('%H:%M')}"
+    return f"{local.strftime('%b')} {local.day} {local.year}, {local.strftime('%H:%M')}"
+
+
+def detail(post: Post) -> str:
+    """The line under the text: where it went, or why it did not."""
+    if post.state is PostState.SENT:
+        return post.remote_url or (f"id {post.remote_id}" if post.remote_id else "")
+    if post.state is PostState.SCHEDULED and post.next_attempt_at is not None:
+        reason = f"{post.error} " if post.error else ""
+        return f"{reason}Next try {when(post.next_attempt_at)}."
+    if post.state is PostState.SENDING:
+        return "Being sent now…"
+    return post.error or ""
+
+
+class HistoryDelegate(QStyledItemDelegate):
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        base = QFont(option.font)  # type: ignore[attr-defined]
+        bold = QFont(base)
+        bold.setBold(True)
+        small = QFont(base)
+        small.setPointSizeF(base.pointSizeF() * 0.9)
+        return base, bold, small
+
+    def _text_rect(self, width: int, text: str, font: QFont) -> QRect:
+        fm = QFontMetrics(font)
+        r = fm.boundingRect(QRect(0, 0, max(50, width), 10_000), Qt.TextFlag.TextWordWrap, text)
+        return QRect(0, 0, r.width(), min(r.height(), fm.lineSpacing() * MAX_TEXT_LINES))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802 (Qt API)
+        post: Post | None = index.data(POST_ROLE)
+        width = self.view.viewport().width()
+        if post is None:
+            return QSize(width, 40)
+        base, bold, small = self._fonts(option)
+        text_w = width - 2 * PAD - DISC - 10
+        h = PAD + QFontMetrics(bold).height() + 4 + self._text_rect(text_w, post.text, base).height()
+        if detail(post):
+            h += 4 + QFontMetrics(small).height()
+        return QSize(width, h + PAD + 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        post: Post | None = index.data(POST_ROLE)
+        colour: str = index.data(Qt.ItemDataRole.UserRole + 3) or "#888888"
+        if post is None:
+            return super().paint(painter, option, index)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r: QRect = option.rect  # type: ignore[attr-defined]
+        pal: QPalette = option.palette  # type: ignore[attr-defined]
+        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+            painter.fillRect(r, pal.color(QPalette.ColorRole.AlternateBase))
+        painter.setPen(pal.color(QPalette.ColorRole.Midlight))
+        painter.drawLine(r.left() + PAD, r.bottom(), r.right() - PAD, r.bottom())
+        base, bold, small = self._fonts(option)
+        fm_bold, fm_small = QFontMetrics(bold), QFontMetrics(small)
+        x, y = r.left() + PAD, r.top() + PAD
+        painter.drawPixmap(x, y, persona_pixmap(colour, post.persona_name[:1] or "?", DISC,
+                                                dpr=painter.device().devicePixelRatioF()))
+        tx = x + DISC + 10
+        right = r.right() - PAD
+        # Header: persona, state chip, time.
+        painter.setFont(bold)
+        painter.setPen(pal.color(QPalette.ColorRole.Text))
+        head_h = fm_bold.height()
+        painter.drawText(QRect(tx, y, right - tx, head_h), Qt.AlignmentFlag.AlignLeft, post.persona_name)
+        cx = tx + fm_bold.horizontalAdvance(post.persona_name) + 8
+        chip_bg, chip_fg = STATE_COLOURS[post.state]
+        label = post.state.label
+        cw = fm_small.horizontalAdvance(label) + 14
+        chip = QRect(cx, y + (head_h - fm_small.height() - 2) // 2, cw, fm_small.height() + 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(chip_bg))
+        painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
+        painter.setFont(small)
+        painter.setPen(QColor(chip_fg))
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+        stamp = when(post.sent_at if post.state is PostState.SENT else post.updated_at)
+        painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(QRect(chip.right() + 8, y, right - chip.right() - 8, head_h),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, stamp)
+        # The text, wrapped, at most MAX_TEXT_LINES lines.
+        y += head_h + 4
+        painter.setFont(base)
+        painter.setPen(pal.color(QPalette.ColorRole.Text))
+        tr = self._text_rect(right - tx, post.text, base)
+        fm = QFontMetrics(base)
+        full = fm.boundingRect(QRect(0, 0, max(50, right - tx), 10_000), Qt.TextFlag.TextWordWrap, post.text)
+        text = post.text
+        if full.height() > tr.height():  # elide the last visible line
+            text = self._clip(post.text, fm, right - tx)
+        painter.drawText(QRect(tx, y, right - tx, tr.height()), Qt.TextFlag.TextWordWrap, text)
+        y += tr.height()
+        extra = detail(post)
+        if extra:
+            y += 4
+            painter.setFont(small)
+            painter.setPen(QColor(chip_fg) if post.state is not PostState.SENT else pal.color(
+                QPalette.ColorRole.Link))
+            painter.drawText(QRect(tx, y, right - tx, fm_small.height()), Qt.AlignmentFlag.AlignLeft,
+                             fm_small.elidedText(extra, Qt.TextElideMode.ElideRight, right - tx))
+        painter.restore()
+        return None
+
+    @staticmethod
+    def _clip(text: str, fm: QFontMetrics, width: int) -> str:
+        """The longest prefix (plus "…") that wraps into MAX_TEXT_LINES lines."""
+        limit = fm.lineSpacing() * MAX_TEXT_LINES
+        lo, hi = 0, len(text)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            candidate = text[:mid].rstrip() + "…"
+            h = fm.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, candidate).height()
+            if h <= limit:
+                lo = mid
+            else:
+                hi = mid - 1
+        return text[:lo].rstrip() + "…"
+
+
+class HistoryView(QListWidget):
+    """Every post except the drafts that live in a compose box, newest first."""
+
+    def __init__(self, services: Services, controller: PersonaController, drafts: DraftKeeper, workers: Workers,
+                 events: StoreEvents, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.controller = controller
+        self.drafts = drafts
+        self.workers = workers
+        self.setObjectName("history")
+        self.setAccessibleName("History")
+        self.setItemDelegate(HistoryDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setFrameShape(QListWidget.Shape.NoFrame)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self._generation = 0
+        self._loaded = False
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(30)  # coalesce the bursts of notifications a send makes
+        self._refresh_timer.timeout.connect(self.refresh)
+        events.changed.connect(self._on_change)
+        self.refresh()
+
+    @Slot(str)
+    def _on_change(self, kind: str) -> None:
+        if kind in ("posts", "personas"):
+            self._refresh_timer.start()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the history in a worker; a newer refresh supersedes an older one still running."""
+        self._generation += 1
+        gen = self._generation
+        outbox = self.services.outbox
+        self.workers.submit(lambda: outbox.history(limit=HISTORY_LIMIT),
+                            done=lambda posts: self._show(gen, posts), name="history")
+
+    def posts(self) -> list[Post]:
+        return [self.item(i).data(POST_ROLE) for i in range(self.count())]
+
+    def _show(self, gen: int, posts: list[Post]) -> None:
+        if gen != self._generation:
+            return
+        hidden = self.drafts.post_ids()
+        colours = {p.uid: p.colour for p in self.controller.personas}
+        selected = self.currentItem().data(POST_ROLE).id if self.currentItem() else None
+        self.clear()
+        for post in posts:
+            if post.id in hidden or (post.state is PostState.DRAFT and not post.text.strip()):
+                continue
+            item = QListWidgetItem()
+            item.setData(POST_ROLE, post)
+            item.setData(Qt.ItemDataRole.UserRole + 3, colours.get(post.persona_uid))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{post.persona_name}, {post.state.label}: {post.text}")
+            tip = post.text if not detail(post) else f"{post.text}\n\n{detail(post)}"
+            item.setToolTip(tip)
+            self.addItem(item)
+            if post.id == selected:
+                self.setCurrentItem(item)
+        self._loaded = True
+        self.viewport().update()
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        super().paintEvent(event)
+        if self.count() == 0 and self._loaded:
+            p = QPainter(self.viewport())
+            p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            p.drawText(self.viewport().rect().adjusted(20, 20, -20, -20),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                       "Nothing posted yet. Posts appear here with their state: sent, failed or needing review.")
+            p.end()
+
+    @Slot(QPoint)
+    def _menu(self, pos: QPoint) -> None:
+        item = self.itemAt(pos)
+        if item is None:
+            return
+        post: Post = item.data(POST_ROLE)
+        menu = QMenu(self)
+        menu.addAction("Copy text", lambda: QGuiApplication.clipboard().setText(post.text))
+        if post.remote_url:
+            menu.addAction("Copy link", lambda: QGuiApplication.clipboard().setText(post.remote_url or ""))
+        menu.exec(self.viewport().mapToGlobal(pos))

@@ -1,0 +1,67 @@
+"""Icons drawn at run time: a persona is its colour and its initial, at any size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
+
+TRAY_SIZES = (16, 20, 22, 24, 32, 48, 64)
+
+
+def text_colour_on(background: QColor) -> QColor:
+    """White or near-black, whichever reads better on ``background`` (WCAG relative luminance)."""
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * channel(background.redF()) + 0.7152 * channel(background.greenF()) + 0.0722 * channel(
+        background.blueF())
+    return QColor("#ffffff") if lum < 0.45 else QColor("#111111")
+
+
+def persona_pixmap(colour: str, initial: str, size: int, *, dpr: float = 1.0) -> QPixmap:
+    """A filled disc in the persona's colour with its initial, crisp at ``size`` px.
+
+    Small sizes get a proportionally bolder letter and a thin outline so the
+    disc stays visible on a tray of the same colour.
+    """
+    px = QPixmap(round(size * dpr), round(size * dpr))
+    px.setDevicePixelRatio(dpr)
+    px.fill(Qt.GlobalColor.transparent)
+    bg = QColor(colour)
+    p = QPainter(px)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    outline = max(1.0, size / 24)
+    p.setPen(QPen(bg.darker(150), outline))
+    p.setBrush(bg)
+    inset = outline / 2
+    p.drawEllipse(QRectF(inset, inset, size - 2 * inset, size - 2 * inset))
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(max(7, round(size * (0.62 if size <= 22 else 0.55))))
+    p.setFont(font)
+    p.setPen(text_colour_on(bg))
+    p.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initial[:1].upper() or "?")
+    p.end()
+    return px
+
+
+def persona_icon(colour: str, initial: str) -> QIcon:
+    """The persona's icon with a pixmap drawn for each common tray and menu size."""
+    icon = QIcon()
+    for size in TRAY_SIZES:
+        icon.addPixmap(persona_pixmap(colour, initial, size))
+    return icon
+
+
+def app_icon() -> QIcon:
+    """The application icon: the bundled SVG when installed with resources, else a drawn one."""
+    from pathlib import Path
+
+    svg = Path(__file__).resolve().parents[2] / "resources" / "personamgr.svg"
+    if svg.is_file():
+        icon = QIcon(str(svg))
+        if not icon.isNull():
+            return icon
+    return persona_icon("#1d9bf0", "P")

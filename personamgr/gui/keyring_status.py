@@ -1,0 +1,73 @@
+"""The credential store's state, always visible: which keyring, or why there is none.
+
+Asking the keyring can talk to D-Bus and hang on a locked keyring, so the
+question runs in a worker; the label says "Checking…" until it answers.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from personamgr.core.secrets import KeyringState, KeyringStatus, SecretsTimeout, SecretStore
+from personamgr.gui.workers import Workers
+
+DOTS = {"ok": "#2e9e4f", "warn": "#d08a00", "bad": "#c0392b", "wait": "#9a9a9a"}
+
+
+def short_text(state: KeyringState) -> tuple[str, str]:
+    """(level, one line for the status bar)."""
+    if state.status is KeyringStatus.SECURE:
+        return "ok", state.message.rstrip(".").replace("Credentials are kept in", "Credentials: ")
+    if state.status is KeyringStatus.INSECURE:
+        return "warn", "Only a plaintext keyring — X accounts cannot be connected; the sandbox still works"
+    return "bad", "No secure credential store — X accounts cannot be connected; the sandbox still works"
+
+
+class KeyringStatusLabel(QWidget):
+    """A coloured dot and one line; the full explanation in the tooltip."""
+
+    stateKnown = Signal(object)  # noqa: N815 (Qt naming) KeyringState, or None when the keyring did not answer
+
+    def __init__(self, secrets: SecretStore, workers: Workers, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.secrets = secrets
+        self.workers = workers
+        self.state: KeyringState | None = None
+        self.level = "wait"
+        self.dot = QLabel("●")
+        self.text = QLabel()
+        self.text.setObjectName("keyringStatus")
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 0, 6, 0)
+        row.setSpacing(6)
+        row.addWidget(self.dot)
+        row.addWidget(self.text)
+        self._set("wait", "Checking the credential store…", "Asking the system keyring which store is in use.")
+
+    def _set(self, level: str, text: str, tip: str) -> None:
+        self.level = level
+        self.dot.setStyleSheet(f"color: {DOTS[level]};")
+        self.text.setText(text)
+        self.setToolTip(tip)
+
+    @Slot()
+    def check(self) -> None:
+        """Ask the keyring in a worker (it can hang when locked)."""
+        self._set("wait", "Checking the credential store…", "Asking the system keyring which store is in use.")
+        self.workers.submit(self.secrets.state, done=self._known, failed=self._failed, name="keyring-state")
+
+    def _known(self, state: KeyringState) -> None:
+        self.state = state
+        level, text = short_text(state)
+        self._set(level, text, state.message)
+        self.stateKnown.emit(state)
+
+    def _failed(self, error: BaseException) -> None:
+        self.state = None
+        if isinstance(error, SecretsTimeout):
+            self._set("warn", "The keyring is not answering (it may be locked) — the sandbox still works", str(error))
+        else:
+            self._set("bad", f"The keyring failed: {error}", str(error))
+        self.stateKnown.emit(None)

@@ -1,0 +1,174 @@
+"""The main window: personas on the left; compose and history on the right; keyring state below.
+
+Everything the tray does is reachable here too (GNOME on Wayland has no tray):
+the persona list, the "Post as" combo and the Persona menu all switch persona.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from personamgr.core.outbox import Post, PostState
+from personamgr.core.services import Services
+from personamgr.gui.compose import ComposeWidget
+from personamgr.gui.controller import PersonaController
+from personamgr.gui.drafts import DraftKeeper
+from personamgr.gui.history import HistoryView
+from personamgr.gui.icons import persona_icon
+from personamgr.gui.keyring_status import KeyringStatusLabel
+from personamgr.gui.persona_list import PersonaList
+from personamgr.gui.workers import StoreEvents, Workers
+
+SECTION_STYLE = "font-weight: 600; font-size: 10pt; color: palette(placeholder-text); letter-spacing: 0.5px;"
+
+
+def _section(title: str) -> QLabel:
+    label = QLabel(title.upper())
+    label.setStyleSheet(SECTION_STYLE)
+    return label
+
+
+class MainWindow(QMainWindow):
+    hiddenToTray = Signal()  # noqa: N815 (Qt naming) the window was closed but the app keeps running in the tray
+    quitRequested = Signal()  # noqa: N815 (Qt naming)
+
+    def __init__(self, services: Services, controller: PersonaController, drafts: DraftKeeper, workers: Workers,
+                 events: StoreEvents, *, demo: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.controller = controller
+        self.demo = demo
+        self.close_to_tray = False  # set by the app when a tray icon is really shown
+        self.setObjectName("mainWindow")
+        self.resize(QSize(980, 660))
+        self.setMinimumSize(QSize(680, 460))
+
+        self.persona_list = PersonaList(controller)
+        left = QWidget()
+        left.setObjectName("leftPane")
+        left.setStyleSheet("#leftPane { background: palette(base); }")
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(8, 14, 8, 8)
+        lv.setSpacing(6)
+        title = _section("Personas")
+        title.setContentsMargins(10, 0, 0, 0)
+        lv.addWidget(title)
+        lv.addWidget(self.persona_list, 1)
+
+        self.compose = ComposeWidget(controller, drafts, workers)
+        self.history = HistoryView(services, controller, drafts, workers, events)
+        card = QFrame()
+        card.setObjectName("composeCard")
+        cv = QVBoxLayout(card)
+        cv.setContentsMargins(0, 0, 0, 0)
+        cv.addWidget(self.compose)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(18, 14, 18, 8)
+        rv.setSpacing(8)
+        rv.addWidget(_section("Compose"))
+        rv.addWidget(card, 2)
+        rv.addSpacing(6)
+        rv.addWidget(_section("History"))
+        rv.addWidget(self.history, 3)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setSizes([290, 690])
+        split.setChildrenCollapsible(False)
+        split.setHandleWidth(1)
+        self.setCentralWidget(split)
+
+        self.keyring_status = KeyringStatusLabel(services.secrets, workers)
+        status = QStatusBar()
+        status.addPermanentWidget(self.keyring_status)
+        self.setStatusBar(status)
+
+        self._build_menus()
+        controller.activePersonaChanged.connect(self._on_active)
+        controller.personasChanged.connect(self._rebuild_persona_menu)
+        self.compose.posted.connect(self._on_posted)
+        self.compose.postFailed.connect(lambda msg: self.statusBar().showMessage(msg, 15_000))
+        self._on_active(controller.active_uid, "")
+
+    # -- menus ---------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.quitRequested)
+        file_menu.addAction(quit_action)
+        self.persona_menu = self.menuBar().addMenu("&Persona")
+        self.persona_group = QActionGroup(self)
+        self.persona_group.setExclusive(True)
+        self._rebuild_persona_menu()
+
+    @Slot()
+    def _rebuild_persona_menu(self) -> None:
+        self.persona_menu.clear()
+        for action in self.persona_group.actions():
+            self.persona_group.removeAction(action)
+        for n, p in enumerate(self.controller.personas, start=1):
+            action = QAction(persona_icon(p.colour, p.initial), f"{p.name}  {p.handle or ''}".rstrip(), self)
+            action.setCheckable(True)
+            action.setChecked(p.uid == self.controller.active_uid)
+            action.setData(p.uid)
+            if n <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            action.triggered.connect(lambda _=False, uid=p.uid: self.controller.set_active(uid))
+            self.persona_group.addAction(action)
+            self.persona_menu.addAction(action)
+
+    # -- following the active persona ----------------------------------------------------
+    @Slot(str, str)
+    def _on_active(self, uid: str, _previous: str) -> None:
+        persona = self.controller.persona(uid)
+        suffix = " [demo]" if self.demo else ""
+        if persona is None:
+            self.setWindowTitle(f"personamgr{suffix}")
+            return
+        handle = f" ({persona.handle})" if persona.handle else ""
+        self.setWindowTitle(f"{persona.name}{handle} — personamgr{suffix}")
+        for action in self.persona_group.actions():
+            action.setChecked(action.data() == uid)
+
+    @Slot(object)
+    def _on_posted(self, post: Post) -> None:
+        if post.state is PostState.SENT:
+            self.statusBar().showMessage(f"Sent as {post.persona_name}.", 8000)
+        else:
+            self.statusBar().showMessage(f"{post.persona_name}: {post.state.label}. {post.error or ''}", 15_000)
+
+    # -- showing -------------------------------------------------------------------------
+    def bring_to_front(self, *, compose: bool = False) -> None:
+        self.show()
+        if self.isMinimized():
+            self.showNormal()
+        if QGuiApplication.platformName() != "offscreen":  # offscreen has no window stack to raise in
+            self.raise_()
+            self.activateWindow()
+        if compose:
+            self.compose.focus_editor()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.compose.flush()
+        if self.close_to_tray:
+            event.ignore()
+            self.hide()
+            self.hiddenToTray.emit()
+            return
+        event.accept()
+        self.quitRequested.emit()

@@ -1,0 +1,111 @@
+"""The tray icon: the active persona's colour and initial, and a menu to switch, compose or quit.
+
+It follows :class:`PersonaController` exactly like the window does, so a
+switch in either shows in both. The icon is drawn at run time for every tray size.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from personamgr.gui.controller import PersonaController
+from personamgr.gui.icons import app_icon, persona_icon
+
+log = logging.getLogger(__name__)
+
+
+class Tray(QObject):
+    composeRequested = Signal()  # noqa: N815 (Qt naming)
+    showRequested = Signal()  # noqa: N815 (Qt naming)
+    toggleRequested = Signal()  # noqa: N815 (Qt naming) a left click on the icon
+    quitRequested = Signal()  # noqa: N815 (Qt naming)
+
+    def __init__(self, controller: PersonaController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.menu = QMenu()
+        self.menu.setObjectName("trayMenu")
+        self.group = QActionGroup(self)
+        self.group.setExclusive(True)
+        self.icon = QSystemTrayIcon(self)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._on_activated)
+        controller.personasChanged.connect(self.rebuild)
+        controller.activePersonaChanged.connect(self._on_active)
+        self.rebuild()
+
+    # -- menu ----------------------------------------------------------------------------
+    @Slot()
+    def rebuild(self) -> None:
+        self.menu.clear()
+        for action in self.group.actions():
+            self.group.removeAction(action)
+        for p in self.controller.personas:
+            text = f"{p.name}  {p.handle}" if p.handle else p.name
+            action = QAction(persona_icon(p.colour, p.initial), text, self.menu)
+            action.setCheckable(True)
+            action.setData(p.uid)
+            action.setChecked(p.uid == self.controller.active_uid)
+            action.setToolTip(p.focus_summary)
+            action.triggered.connect(lambda _=False, uid=p.uid: self.controller.set_active(uid))
+            self.group.addAction(action)
+            self.menu.addAction(action)
+        if not self.controller.personas:
+            empty = self.menu.addAction("No personas yet")
+            empty.setEnabled(False)
+        self.menu.addSeparator()
+        self.menu.addAction("Compose…", self.composeRequested.emit)
+        self.menu.addAction("Show window", self.showRequested.emit)
+        self.menu.addSeparator()
+        self.menu.addAction("Quit", self.quitRequested.emit)
+        self._on_active(self.controller.active_uid, "")
+
+    def persona_actions(self) -> list[QAction]:
+        return self.group.actions()
+
+    def checked_uid(self) -> str | None:
+        checked = self.group.checkedAction()
+        return None if checked is None else checked.data()
+
+    # -- icon ----------------------------------------------------------------------------
+    @Slot(str, str)
+    def _on_active(self, uid: str, _previous: str) -> None:
+        persona = self.controller.persona(uid)
+        for action in self.group.actions():
+            if action.data() == uid:
+                action.setChecked(True)
+        if persona is None:
+            self.icon.setIcon(app_icon())
+            self.icon.setToolTip("personamgr")
+            return
+        self.icon.setIcon(persona_icon(persona.colour, persona.initial))
+        handle = f" {persona.handle}" if persona.handle else ""
+        self.icon.setToolTip(f"personamgr — posting as {persona.name}{handle}")
+        self.current_icon_key = (persona.colour, persona.initial)
+
+    current_icon_key: tuple[str, str] = ("", "")
+
+    def current_icon(self) -> QIcon:
+        return self.icon.icon()
+
+    @Slot(QSystemTrayIcon.ActivationReason)
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.toggleRequested.emit()
+
+    # -- showing -------------------------------------------------------------------------
+    def show(self) -> None:
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    def notify(self, title: str, message: str, on_done: Callable[[], None] | None = None) -> None:
+        self.icon.showMessage(title, message, self.icon.icon(), 6000)
+        if on_done:
+            on_done()

@@ -1,0 +1,109 @@
+"""Run a callable off the GUI thread and get its result back on the GUI thread.
+
+Each task runs in its own daemon thread rather than a pool: a keyring call can
+hang for as long as an unlock prompt stays open, and a pool whose threads are
+stuck would starve every later task (and block interpreter exit while joining).
+Results and exceptions travel back through a queued signal, so callbacks always
+run on the thread that owns :class:`Workers` (the GUI thread).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class Workers(QObject):
+    """Submit work with :meth:`submit`; ``done(result)`` or ``failed(error)`` is called on the GUI thread."""
+
+    _finished = Signal(int, object, object)  # task id, result, exception
+    idle = Signal()  # no task left running: tests and shutdown wait on it
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids = itertools.count(1)
+        self._callbacks: dict[int, tuple[Done | None, Failed | None, str]] = {}
+        self._lock = threading.Lock()
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def submit(self, fn: Callable[[], Any], *, done: Done | None = None, failed: Failed | None = None,
+               name: str = "task") -> int:
+        """Start ``fn()`` in a background thread. Returns the task id."""
+        task_id = next(self._ids)
+        with self._lock:
+            self._callbacks[task_id] = (done, failed, name)
+
+        def run() -> None:
+            try:
+                result = fn()
+            except BaseException as e:  # delivered to the GUI thread, never lost in the thread
+                self._finished.emit(task_id, None, e)
+            else:
+                self._finished.emit(task_id, result, None)
+
+        threading.Thread(target=run, name=f"worker:{name}", daemon=True).start()
+        return task_id
+
+    @property
+    def pending(self) -> int:
+        with self._lock:
+            return len(self._callbacks)
+
+    def wait(self, timeout: float, process: Callable[[], None] | None = None) -> bool:
+        """Wait (processing events with ``process``) until no task is left, at most ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while self.pending and time.monotonic() < deadline:
+            if process is not None:
+                process()
+            time.sleep(0.01)
+        return not self.pending
+
+    @Slot(int, object, object)
+    def _deliver(self, task_id: int, result: object, error: object) -> None:
+        with self._lock:
+            done, failed, name = self._callbacks.pop(task_id, (None, None, "?"))
+            empty = not self._callbacks
+        try:
+            if error is None:
+                if done is not None:
+                    done(result)
+            elif failed is not None:
+                failed(error)  # type: ignore[arg-type]
+            else:
+                log.error("background task %s failed", name, exc_info=error)  # type: ignore[arg-type]
+        finally:
+            if empty:
+                self.idle.emit()
+
+
+class StoreEvents(QObject):
+    """Store change notifications, which arrive from any thread, re-emitted on the GUI thread."""
+
+    changed = Signal(str)  # "personas", "posts", "settings"
+    _raw = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._raw.connect(self._relay, Qt.ConnectionType.QueuedConnection)
+
+    def listener(self, kind: str) -> None:
+        """Pass to ``store.subscribe``; safe to call from any thread."""
+        try:
+            self._raw.emit(kind)
+        except RuntimeError:  # the window is gone (quitting) while a worker still writes: nothing to update
+            pass
+
+    @Slot(str)
+    def _relay(self, kind: str) -> None:
+        self.changed.emit(kind)
