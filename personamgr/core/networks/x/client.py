@@ -1,0 +1,138 @@
+"""One signed X session per publish: tweepy's ``Client`` for posts, the same session for media.
+
+Imported only when something is actually sent or connected, so starting the
+app does not pay for tweepy.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import requests
+import tweepy
+from requests_oauthlib import OAuth1
+
+from personamgr.core.networks.base import MediaItem
+from personamgr.core.networks.x import errors
+from personamgr.core.networks.x.transport import DEFAULT_TIMEOUT, X_API, mount
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+CREDENTIAL_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimit:
+    limit: int | None
+    remaining: int | None
+    reset: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who the tokens belong to, from ``GET /2/users/me``."""
+
+    user_id: str
+    username: str
+    name: str
+    access_level: str | None  # X's x-access-level header when sent: "read", "read-write", ...
+
+
+def _raise_for(response: requests.Response) -> None:
+    """tweepy's own status mapping, for the requests tweepy does not make (media)."""
+    code = response.status_code
+    if 200 <= code < 300:
+        return
+    cls: type[tweepy.HTTPException] = {
+        400: tweepy.BadRequest, 401: tweepy.Unauthorized, 403: tweepy.Forbidden, 404: tweepy.NotFound,
+    }.get(code, tweepy.TwitterServerError if code >= 500 else tweepy.HTTPException)
+    if code == 429:
+        reset = response.headers.get("x-rate-limit-reset")
+        raise tweepy.TooManyRequests(response, reset_time=int(reset) if reset and reset.isdigit() else None)
+    raise cls(response)
+
+
+class XSession:
+    """A signed session for one account. Every call raises only ``NetworkError`` subclasses."""
+
+    def __init__(self, credentials: Mapping[str, str], *, base_url: str | None,
+                 timeout: tuple[float, float] = DEFAULT_TIMEOUT, now: Callable[[], datetime]) -> None:
+        self.now = now
+        self.last_limit: RateLimit | None = None
+        self.access_level: str | None = None
+        self.oauth = OAuth1(credentials["consumer_key"], client_secret=credentials["consumer_secret"],
+                            resource_owner_key=credentials["access_token"],
+                            resource_owner_secret=credentials["access_token_secret"], decoding=None)
+        self.client = tweepy.Client(
+            consumer_key=credentials["consumer_key"], consumer_secret=credentials["consumer_secret"],
+            access_token=credentials["access_token"], access_token_secret=credentials["access_token_secret"],
+            return_type=dict, wait_on_rate_limit=False,
+        )
+        self.session: requests.Session = mount(self.client.session, base_url, timeout)
+        self.session.hooks["response"].append(self._note)
+
+    def close(self) -> None:
+        self.session.close()
+
+    def _note(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
+        h = response.headers
+
+        def num(key: str) -> int | None:
+            v = h.get(key)
+            return int(v) if v and v.isdigit() else None
+
+        if "x-rate-limit-remaining" in h:
+            self.last_limit = RateLimit(num("x-rate-limit-limit"), num("x-rate-limit-remaining"),
+                                        num("x-rate-limit-reset"))
+        if "x-access-level" in h:
+            self.access_level = h["x-access-level"]
+
+    def _call(self, fn: Callable[[], T], *, write: bool) -> T:
+        try:
+            return fn()
+        except tweepy.HTTPException as e:
+            raise errors.from_http(e, self.now()) from None
+        except requests.RequestException as e:
+            raise errors.from_transport(e, write=write) from None
+
+    # -- the API -------------------------------------------------------------------------
+    def me(self) -> Identity:
+        data = self._call(lambda: self.client.get_me(user_auth=True), write=False)["data"]
+        return Identity(str(data["id"]), str(data["username"]), str(data.get("name", "")), self.access_level)
+
+    def create_tweet(self, text: str, *, reply_to: str | None = None, media_ids: list[str] | None = None) -> str:
+        data = self._call(lambda: self.client.create_tweet(
+            text=text, in_reply_to_tweet_id=reply_to, media_ids=media_ids or None, user_auth=True), write=True)
+        return str(data["data"]["id"])
+
+    def upload_image(self, item: MediaItem) -> str:
+        """``POST /2/media/upload`` then, if there is alt text, ``POST /2/media/metadata``. Returns the media id.
+
+        Uploading is safe to repeat (an unused upload just expires), so a timeout here is transient.
+        """
+        path = Path(item.path)
+        mime = item.mime_type or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+
+        def upload() -> str:
+            with path.open("rb") as fh:
+                r = self.session.post(X_API + "/2/media/upload", auth=self.oauth,
+                                      files={"media": (path.name, fh, mime)},
+                                      data={"media_category": "tweet_image", "media_type": mime})
+            _raise_for(r)
+            return str(r.json()["data"]["id"])
+
+        media_id = self._call(upload, write=False)
+        if item.alt_text:
+            def metadata() -> None:
+                r = self.session.post(X_API + "/2/media/metadata", auth=self.oauth,
+                                      json={"id": media_id, "metadata": {"alt_text": {"text": item.alt_text}}})
+                _raise_for(r)
+
+            self._call(metadata, write=False)
+        return media_id

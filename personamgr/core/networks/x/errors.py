@@ -1,0 +1,125 @@
+"""X's answers and transport failures, mapped to the network errors the Poster understands.
+
+The mapping is the contract with the user:
+
+=============================================  ==========================  ==================
+What happened                                  Error                       Post becomes
+=============================================  ==========================  ==================
+401                                            AuthError                   failed, persona "reconnect needed"
+403 app lacks write permission                 AuthError                   failed, persona "reconnect needed"
+403 duplicate content                          RejectedError(duplicate)    failed, not retried
+other 403, 400, 404                            RejectedError               failed, X's message
+429                                            RateLimitedError(reset_at)  scheduled at the reset
+5xx                                            TransientError              retried with backoff
+connect timeout, TLS failure                   TransientError              retried with backoff
+DNS failure, connection refused                OfflineError                held, retried
+read timeout / dropped answer on a write       AmbiguousError              needs review
+read timeout / dropped answer, safe request    TransientError              retried with backoff
+=============================================  ==========================  ==================
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import requests
+import tweepy
+import urllib3.exceptions
+
+from personamgr.core.networks.base import (
+    AmbiguousError,
+    AuthError,
+    NetworkError,
+    OfflineError,
+    RateLimitedError,
+    RejectedError,
+    TransientError,
+)
+
+DUPLICATE_MARK = "duplicate content"
+PERMISSION_MARKS = ("oauth1-permissions", "oauth1 app permissions")
+REPLY_MARK = "reply to this conversation is not allowed"
+DEFAULT_RATE_WAIT = timedelta(minutes=15)  # when X sends no x-rate-limit-reset
+
+
+def x_message(exc: tweepy.HTTPException) -> str:
+    """What X said, in its own words."""
+    messages = [m for m in exc.api_messages if m]
+    if messages:
+        return "; ".join(dict.fromkeys(messages))
+    return f"{exc.response.status_code} {exc.response.reason}"
+
+
+def _problem_type(exc: tweepy.HTTPException) -> str:
+    try:
+        body = exc.response.json()
+    except ValueError:
+        return ""
+    return str(body.get("type", "")) if isinstance(body, dict) else ""
+
+
+def from_http(exc: tweepy.HTTPException, now: datetime) -> NetworkError:
+    status = exc.response.status_code
+    msg = x_message(exc)
+    if isinstance(exc, tweepy.Unauthorized):
+        return AuthError(f"X refused this account's credentials ({msg}): access was revoked or the tokens are "
+                         "no longer valid.")
+    if isinstance(exc, tweepy.Forbidden):
+        low = (msg + " " + _problem_type(exc)).lower()
+        if any(mark in low for mark in PERMISSION_MARKS):
+            return AuthError("X says the developer app may only read. In the X developer portal set the app's "
+                             "permissions to \"Read and write\", then connect the account again (tokens made "
+                             "while it was read-only stay read-only).")
+        if DUPLICATE_MARK in low:
+            return RejectedError(f"X refused the post: {msg}", duplicate=True)
+        if REPLY_MARK in low:
+            return RejectedError(f"X refused the reply: {msg} X only allows replies where the author mentioned or "
+                                 "quoted this account.")
+        return RejectedError(f"X refused the post: {msg}")
+    if isinstance(exc, tweepy.TooManyRequests):
+        reset = exc.reset_time
+        at = datetime.fromtimestamp(reset, UTC) if reset else now + DEFAULT_RATE_WAIT
+        return RateLimitedError(f"X's rate limit was reached; the post will go out after {at:%H:%M} UTC.", at)
+    if isinstance(exc, tweepy.TwitterServerError):
+        return TransientError(f"X had a server error ({status}: {msg}); the post will be tried again.")
+    return RejectedError(f"X refused the post: {msg}")
+
+
+def _chain(exc: BaseException) -> list[Any]:
+    """The exception, its arguments and its causes, for finding urllib3's reason."""
+    seen: list[Any] = []
+    todo: list[Any] = [exc]
+    while todo:
+        e = todo.pop()
+        if e is None or any(e is s for s in seen):
+            continue
+        seen.append(e)
+        if isinstance(e, BaseException):
+            todo.extend([e.__cause__, e.__context__, getattr(e, "reason", None), *e.args])
+    return seen
+
+
+def from_transport(exc: requests.RequestException, *, write: bool) -> NetworkError:
+    """A failure below HTTP. ``write``: the request creates something, so it must never be re-sent blindly."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return TransientError("X did not accept the connection in time; nothing was sent. It will be tried again.")
+    if isinstance(exc, requests.ReadTimeout):
+        if write:
+            return AmbiguousError("X did not answer in time after the post was sent, so it may or may not have "
+                                  "gone out. Check the account, then mark it sent or send it again.")
+        return TransientError("X did not answer in time; it will be tried again.")
+    if isinstance(exc, requests.exceptions.SSLError):
+        return TransientError(f"The secure connection to X failed ({exc.__class__.__name__}); "
+                              "nothing was sent. It will be tried again.")
+    chain = _chain(exc)
+    if any(isinstance(e, urllib3.exceptions.NewConnectionError | urllib3.exceptions.NameResolutionError
+                      | ConnectionRefusedError) for e in chain):
+        return OfflineError("X cannot be reached (no network, or the connection was refused); nothing was sent. "
+                            "The post is held and will go out when the network is back.")
+    if isinstance(exc, requests.exceptions.ProxyError):
+        return OfflineError("The proxy in front of X cannot be reached; nothing was sent. The post is held.")
+    if write:
+        return AmbiguousError("The connection to X broke after the post was sent, so it may or may not have gone "
+                              "out. Check the account, then mark it sent or send it again.")
+    return TransientError(f"The connection to X broke ({exc.__class__.__name__}); it will be tried again.")

@@ -1,0 +1,715 @@
+"""A fake X API over real HTTP, for real tweepy and real ``requests``.
+
+It is strict where X is strict, so a test that passes here exercises the same
+code paths as production:
+
+* every request must carry a valid OAuth 1.0a HMAC-SHA1 signature computed over
+  the ORIGINAL X URL (``https://api.twitter.com/...``), with a fresh nonce and a
+  consumer/token pair it issued;
+* duplicate texts on one account are refused as X refuses them (403, same detail);
+* replies are accepted only to the account's own posts or to posts that mention it;
+* rate-limit headers come with every API response.
+
+Failures are switched on per test with :meth:`FakeX.fail_next`, tokens are
+revoked with :meth:`FakeX.revoke`, the listening socket is closed with
+:meth:`FakeX.refuse_connections`. See README.md in this folder.
+"""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import itertools
+import json
+import secrets
+import socket
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from oauthlib.oauth1.rfc5849 import signature as oauth_sig
+from oauthlib.oauth1.rfc5849 import utils as oauth_utils
+
+from personamgr.core.text import weighted_length
+
+X_HOST = "https://api.twitter.com"
+DUPLICATE_DETAIL = "You are not allowed to create a Tweet with duplicate content."
+REPLY_DENIED_DETAIL = (
+    "Reply to this conversation is not allowed because you have not been mentioned or otherwise engaged "
+    "by the author of the post you are replying to."
+)
+READ_ONLY_DETAIL = (
+    "Your client app is not configured with the appropriate oauth1 app permissions for this endpoint."
+)
+TOO_LONG_MESSAGE = "Your Tweet text is too long. For more information on how X determines text length see " \
+    "https://github.com/twitter/twitter-text."
+
+# Endpoint names accepted by fail_next / counted in ``posts``.
+ENDPOINTS = {
+    ("POST", "/oauth/request_token"): "request_token",
+    ("GET", "/oauth/authorize"): "authorize",
+    ("POST", "/oauth/access_token"): "access_token",
+    ("GET", "/2/users/me"): "users_me",
+    ("POST", "/2/tweets"): "tweets",
+    ("POST", "/2/media/upload"): "media_upload",
+    ("POST", "/2/media/metadata"): "media_metadata",
+}
+FAILURE_KINDS = ("revoked", "duplicate", "bad_request", "forbidden", "read_only", "rate_limit", "server_error",
+                 "hold", "drop")
+
+
+@dataclass
+class App:
+    consumer_key: str
+    consumer_secret: str
+    access_level: str = "read-write"  # what the developer portal says; "read" makes writes fail with 403
+
+
+@dataclass
+class User:
+    id: str
+    username: str
+    name: str
+
+
+@dataclass
+class Token:
+    token: str
+    secret: str
+    consumer_key: str
+    user_id: str
+    revoked: bool = False
+
+
+@dataclass
+class Tweet:
+    id: str
+    author_id: str
+    text: str
+    reply_to: str | None
+    media_ids: tuple[str, ...]
+    created_at: float
+
+
+@dataclass
+class Media:
+    id: str
+    owner: str
+    size: int
+    category: str
+    content_type: str
+    alt_text: str | None = None
+
+
+@dataclass
+class Failure:
+    endpoint: str
+    kind: str
+    times: int = 1
+    skip: int = 0  # let this many matching requests through first
+    message: str | None = None
+    reset_in: float = 900.0  # rate_limit: seconds until x-rate-limit-reset
+    reset_header: bool = True
+    status: int = 503  # server_error
+    create: bool = True  # hold / drop: whether the post is created before the response is withheld
+
+
+@dataclass
+class RequestRecord:
+    method: str
+    path: str
+    endpoint: str | None
+    status: int | None
+    user_id: str | None
+
+
+class _Dropped(Exception):
+    """Close the connection without answering."""
+
+
+@dataclass
+class _State:
+    apps: dict[str, App] = field(default_factory=dict)
+    users: dict[str, User] = field(default_factory=dict)
+    tokens: dict[str, Token] = field(default_factory=dict)
+    request_tokens: dict[str, Token] = field(default_factory=dict)  # token -> Token (user_id filled at authorize)
+    verifiers: dict[str, str] = field(default_factory=dict)  # request token -> PIN
+    tweets: list[Tweet] = field(default_factory=list)
+    media: dict[str, Media] = field(default_factory=dict)
+    nonces: set[tuple[str, str]] = field(default_factory=set)
+    failures: list[Failure] = field(default_factory=list)
+    requests: list[RequestRecord] = field(default_factory=list)
+    posts: Counter[str] = field(default_factory=Counter)
+    window: dict[str, list[float]] = field(default_factory=dict)  # user id -> create times in the current window
+
+
+class FakeX:
+    """The fake X API. ``with FakeX() as fake:`` starts it on a free port of 127.0.0.1."""
+
+    RATE_LIMIT = 200
+    RATE_WINDOW_S = 900
+
+    def __init__(self, port: int = 0, hold_max_s: float = 30.0) -> None:
+        self._port = port
+        self.hold_max_s = hold_max_s
+        self.lock = threading.RLock()
+        self.state = _State()
+        self.browser_user: str | None = None  # who is logged in to X in "the browser" (see authorize)
+        self._ids = itertools.count(1_900_000_000_000_000_000)
+        self._media_ids = itertools.count(1_700_000_000_000_000_000)
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._release = threading.Event()
+        self._held = threading.Condition(self.lock)
+        self.held = 0  # requests currently withheld
+        self.held_total = 0
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def start(self) -> FakeX:
+        self._server = _Server(("127.0.0.1", self._port), _Handler)
+        self._server.fake = self
+        self._port = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, name="fakex", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._release.set()
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> FakeX:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        return self._port
+
+    @property
+    def base_url(self) -> str:
+        """What ``PERSONAMGR_X_API_URL`` should be set to."""
+        return f"http://127.0.0.1:{self._port}"
+
+    def refuse_connections(self) -> None:
+        """Close the listening socket: clients get "connection refused" until :meth:`accept_connections`."""
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def accept_connections(self) -> None:
+        """Listen again on the same port (state is kept)."""
+        if self._server is None:
+            self.start()
+
+    # -- accounts ------------------------------------------------------------------------
+    def add_app(self, consumer_key: str | None = None, consumer_secret: str | None = None,
+                access_level: str = "read-write") -> App:
+        app = App(consumer_key or "ck" + secrets.token_hex(10), consumer_secret or "cs" + secrets.token_hex(20),
+                  access_level)
+        with self.lock:
+            self.state.apps[app.consumer_key] = app
+        return app
+
+    def add_user(self, username: str, name: str | None = None, user_id: str | None = None) -> User:
+        with self.lock:
+            uid = user_id or str(1_000_000 + len(self.state.users) + 1)
+            user = User(uid, username, name or username)
+            self.state.users[uid] = user
+        return user
+
+    def issue_token(self, app: App, user: User) -> Token:
+        """Tokens as the developer portal's "Access Token and Secret" button gives them."""
+        tok = Token(f"{user.id}-" + secrets.token_hex(16), "ats" + secrets.token_hex(20), app.consumer_key, user.id)
+        with self.lock:
+            self.state.tokens[tok.token] = tok
+        return tok
+
+    def credentials(self, app: App, user: User) -> dict[str, str]:
+        """A fresh token for ``user`` as the four-key JSON object ``connect --tokens-stdin`` reads."""
+        tok = self.issue_token(app, user)
+        return {"consumer_key": app.consumer_key, "consumer_secret": app.consumer_secret,
+                "access_token": tok.token, "access_token_secret": tok.secret}
+
+    def revoke(self, access_token: str | None = None) -> None:
+        """Revoke one access token, or every token: the next request gets 401."""
+        with self.lock:
+            for tok in self.state.tokens.values():
+                if access_token is None or tok.token == access_token:
+                    tok.revoked = True
+
+    def authorize(self, request_token: str, user: User | None = None) -> str:
+        """What the user does in the browser: approve the app, and read the PIN."""
+        with self.lock:
+            rt = self.state.request_tokens[request_token]
+            who = user.id if user else self.browser_user
+            if who is None:
+                raise LookupError("no user is logged in to the fake browser")
+            rt.user_id = who
+            pin = f"{secrets.randbelow(10_000_000):07d}"
+            self.state.verifiers[request_token] = pin
+            return pin
+
+    # -- failures ------------------------------------------------------------------------
+    def fail_next(self, endpoint: str, kind: str, **options: Any) -> Failure:
+        """Make the next matching request(s) to ``endpoint`` fail the way ``kind`` says.
+
+        ``endpoint``: one of :data:`ENDPOINTS`' values, or "any". ``kind``: one of
+        :data:`FAILURE_KINDS`. Options: see :class:`Failure` (``times``, ``skip``,
+        ``message``, ``reset_in``, ``reset_header``, ``status``, ``create``).
+        """
+        if kind not in FAILURE_KINDS:
+            raise ValueError(f"unknown failure {kind!r}")
+        if endpoint != "any" and endpoint not in ENDPOINTS.values():
+            raise ValueError(f"unknown endpoint {endpoint!r}")
+        f = Failure(endpoint, kind, **options)
+        with self.lock:
+            self.state.failures.append(f)
+        return f
+
+    def clear_failures(self) -> None:
+        with self.lock:
+            self.state.failures.clear()
+
+    def release(self) -> None:
+        """Let every withheld response go (and every future "hold" return at once)."""
+        self._release.set()
+
+    def wait_until_held(self, count: int = 1, timeout: float = 10.0) -> bool:
+        """Block until ``count`` requests in total have been withheld (they reached the server)."""
+        deadline = time.monotonic() + timeout
+        with self._held:
+            while self.held_total < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._held.wait(left)
+        return True
+
+    def _take_failure(self, endpoint: str) -> Failure | None:
+        with self.lock:
+            for f in self.state.failures:
+                if f.endpoint in (endpoint, "any"):
+                    if f.skip:
+                        f.skip -= 1
+                        return None
+                    f.times -= 1
+                    if f.times <= 0:
+                        self.state.failures.remove(f)
+                    return f
+        return None
+
+    # -- what happened -------------------------------------------------------------------
+    @property
+    def tweets(self) -> list[Tweet]:
+        with self.lock:
+            return list(self.state.tweets)
+
+    def timeline(self, user: User) -> list[Tweet]:
+        return [t for t in self.tweets if t.author_id == user.id]
+
+    @property
+    def media(self) -> dict[str, Media]:
+        with self.lock:
+            return dict(self.state.media)
+
+    def post_count(self, endpoint: str | None = None) -> int:
+        """How many POST requests arrived (for ``endpoint``, or all), whatever the answer."""
+        with self.lock:
+            if endpoint is None:
+                return sum(self.state.posts.values())
+            return self.state.posts[endpoint]
+
+    @property
+    def requests(self) -> list[RequestRecord]:
+        with self.lock:
+            return list(self.state.requests)
+
+    def add_tweet(self, author: User, text: str) -> Tweet:
+        """A post by someone else, to reply to."""
+        with self.lock:
+            t = Tweet(str(next(self._ids)), author.id, text, None, (), time.time())
+            self.state.tweets.append(t)
+        return t
+
+    # -- OAuth 1.0a ----------------------------------------------------------------------
+    def verify_oauth(self, method: str, path: str, query: str, headers: dict[str, str], *, body: bytes,
+                     content_type: str, request_token: bool = False) -> tuple[dict[str, str], App, Token | None]:
+        """Check the request's signature over the original X URL. Raises _AuthFailed."""
+        auth = headers.get("authorization", "")
+        if not auth.startswith("OAuth "):
+            raise _AuthFailed("missing OAuth header")
+        params = {k: oauth_utils.unescape(v) for k, v in oauth_utils.parse_authorization_header(auth)}
+        for required in ("oauth_consumer_key", "oauth_signature", "oauth_signature_method", "oauth_nonce",
+                         "oauth_timestamp"):
+            if required not in params:
+                raise _AuthFailed(f"{required} missing")
+        if params["oauth_signature_method"] != "HMAC-SHA1":
+            raise _AuthFailed("unsupported signature method")
+        if abs(int(params["oauth_timestamp"]) - time.time()) > 300:
+            raise _AuthFailed("timestamp out of bounds")
+        with self.lock:
+            app = self.state.apps.get(params["oauth_consumer_key"])
+            token: Token | None = None
+            if "oauth_token" in params:
+                pool = self.state.request_tokens if request_token else self.state.tokens
+                token = pool.get(params["oauth_token"])
+                if token is None or token.consumer_key != params["oauth_consumer_key"]:
+                    raise _AuthFailed("unknown token")
+            nonce = (params["oauth_consumer_key"], params["oauth_nonce"])
+            if nonce in self.state.nonces:
+                raise _AuthFailed("nonce reused")
+            self.state.nonces.add(nonce)
+        if app is None:
+            raise _AuthFailed("unknown consumer key")
+        form_body = body.decode() if content_type.startswith("application/x-www-form-urlencoded") else None
+        collected = oauth_sig.collect_parameters(uri_query=query, body=form_body,
+                                                 headers={"Authorization": auth}, exclude_oauth_signature=True)
+        base = oauth_sig.signature_base_string(
+            method, oauth_sig.base_string_uri(X_HOST + path), oauth_sig.normalize_parameters(collected)
+        )
+        expected = oauth_sig.sign_hmac_sha1(base, app.consumer_secret, token.secret if token else None)
+        if not oauth_sig.safe_string_equals(expected, params["oauth_signature"]):
+            raise _AuthFailed("signature mismatch")
+        if token is not None and token.revoked:
+            raise _AuthFailed("token revoked")
+        return params, app, token
+
+
+class _AuthFailed(Exception):
+    pass
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    fake: FakeX
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.0"  # one request per connection: refuse_connections() takes effect at once
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        self._dispatch("GET")
+
+    def do_POST(self) -> None:
+        self._dispatch("POST")
+
+    # -- plumbing ------------------------------------------------------------------------
+    def _dispatch(self, method: str) -> None:
+        fake = self.server.fake
+        url = urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        endpoint = ENDPOINTS.get((method, url.path))
+        record = RequestRecord(method, url.path, endpoint, None, None)
+        with fake.lock:
+            fake.state.requests.append(record)
+            if method == "POST":
+                fake.state.posts[endpoint or url.path] += 1
+        if endpoint is None:
+            return self._json(record, 404, {"title": "Not Found Error", "detail": f"No route {url.path}"})
+        try:
+            getattr(self, f"_{endpoint}")(record, url.query, body)
+        except _Dropped:
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def _send(self, record: RequestRecord, status: int, body: bytes, content_type: str,
+              headers: dict[str, str] | None = None) -> None:
+        record.status = status
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _json(self, record: RequestRecord, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+        self._send(record, status, json.dumps(payload).encode(), "application/json; charset=utf-8", headers)
+
+    def _problem(self, record: RequestRecord, status: int, title: str, detail: str, *,
+                 type_: str = "about:blank", headers: dict[str, str] | None = None) -> None:
+        self._json(record, status, {"title": title, "detail": detail, "type": type_, "status": status}, headers)
+
+    def _unauthorized(self, record: RequestRecord) -> None:
+        self._problem(record, 401, "Unauthorized", "Unauthorized")
+
+    def _authenticate(self, record: RequestRecord, query: str, body: bytes, *, user: bool = True,
+                      request_token: bool = False) -> tuple[App, Token | None] | None:
+        fake = self.server.fake
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        try:
+            _params, app, token = fake.verify_oauth(
+                self.command, urlsplit(self.path).path, query, headers, body=body,
+                content_type=self.headers.get("Content-Type", ""), request_token=request_token,
+            )
+        except _AuthFailed:
+            self._unauthorized(record)
+            return None
+        if user and token is None:
+            self._unauthorized(record)
+            return None
+        if token is not None and not request_token:
+            record.user_id = token.user_id
+        return app, token
+
+    def _rate_headers(self, user_id: str, consume: bool) -> tuple[dict[str, str], bool]:
+        fake = self.server.fake
+        now = time.time()
+        with fake.lock:
+            window = [t for t in fake.state.window.get(user_id, []) if now - t < fake.RATE_WINDOW_S]
+            exhausted = len(window) >= fake.RATE_LIMIT
+            if consume and not exhausted:
+                window.append(now)
+            fake.state.window[user_id] = window
+        reset = int((window[0] if window else now) + fake.RATE_WINDOW_S)
+        return {
+            "x-rate-limit-limit": str(fake.RATE_LIMIT),
+            "x-rate-limit-remaining": str(max(0, fake.RATE_LIMIT - len(window))),
+            "x-rate-limit-reset": str(reset),
+        }, exhausted
+
+    def _apply_failure(self, record: RequestRecord, endpoint: str, create: Any = None) -> bool:
+        """Answer with the switched-on failure, if any. True if the request was answered (or dropped)."""
+        fake = self.server.fake
+        f = fake._take_failure(endpoint)
+        if f is None:
+            return False
+        k = f.kind
+        if k == "revoked":
+            self._unauthorized(record)
+        elif k == "duplicate":
+            self._problem(record, 403, "Forbidden", DUPLICATE_DETAIL)
+        elif k == "read_only":
+            self._problem(record, 403, "Unsupported Authentication", f.message or READ_ONLY_DETAIL,
+                          type_="https://api.twitter.com/2/problems/oauth1-permissions")
+        elif k == "forbidden":
+            self._problem(record, 403, "Forbidden", f.message or "You are not permitted to perform this action.")
+        elif k == "bad_request":
+            self._json(record, 400, {"errors": [{"message": f.message or "Invalid Request"}],
+                                     "title": "Invalid Request",
+                                     "detail": "One or more parameters to your request was invalid.",
+                                     "type": "https://api.twitter.com/2/problems/invalid-request"})
+        elif k == "rate_limit":
+            headers = {"x-rate-limit-limit": "200", "x-rate-limit-remaining": "0"}
+            if f.reset_header:
+                headers["x-rate-limit-reset"] = str(int(time.time() + f.reset_in))
+            self._problem(record, 429, "Too Many Requests", "Too Many Requests", headers=headers)
+        elif k == "server_error":
+            self._problem(record, f.status, "Service Unavailable", f.message or "Service Unavailable")
+        elif k in ("hold", "drop"):
+            if f.create and create is not None:
+                create()
+            if k == "hold":
+                with fake._held:
+                    fake.held += 1
+                    fake.held_total += 1
+                    fake._held.notify_all()
+                fake._release.wait(fake.hold_max_s)
+                with fake._held:
+                    fake.held -= 1
+                # The client has usually given up by now; answer anyway, as X would.
+                self._problem(record, 503, "Service Unavailable", "held by the test")
+            else:
+                raise _Dropped
+        return True
+
+    # -- OAuth endpoints -----------------------------------------------------------------
+    def _request_token(self, record: RequestRecord, query: str, body: bytes) -> None:
+        auth = self._authenticate(record, query, body, user=False)
+        if auth is None:
+            return
+        if self._apply_failure(record, "request_token"):
+            return
+        app, _ = auth
+        fake = self.server.fake
+        tok = Token("rt" + secrets.token_hex(12), "rts" + secrets.token_hex(16), app.consumer_key, "")
+        with fake.lock:
+            fake.state.request_tokens[tok.token] = tok
+        self._send(record, 200, f"oauth_token={tok.token}&oauth_token_secret={tok.secret}"
+                   "&oauth_callback_confirmed=true".encode(), "application/x-www-form-urlencoded")
+
+    def _authorize(self, record: RequestRecord, query: str, body: bytes) -> None:
+        """The page the browser shows: the PIN for whoever is logged in to X there."""
+        fake = self.server.fake
+        token = dict(parse_qsl(query)).get("oauth_token", "")
+        try:
+            pin = fake.authorize(token)
+        except KeyError:
+            return self._send(record, 400, b"<p>This page is no longer valid.</p>", "text/html")
+        except LookupError:
+            return self._send(record, 200, b"<p>Log in to X to continue.</p>", "text/html")
+        who = fake.state.users[fake.browser_user or ""].username
+        self._send(record, 200, f"<p>Authorized as @{who}. Enter this PIN: <code id='pin'>{pin}</code></p>".encode(),
+                   "text/html")
+
+    def _access_token(self, record: RequestRecord, query: str, body: bytes) -> None:
+        auth = self._authenticate(record, query, body, user=True, request_token=True)
+        if auth is None:
+            return
+        if self._apply_failure(record, "access_token"):
+            return
+        app, rt = auth
+        assert rt is not None
+        fake = self.server.fake
+        params = {k: oauth_utils.unescape(v)
+                  for k, v in oauth_utils.parse_authorization_header(self.headers["Authorization"])}
+        verifier = params.get("oauth_verifier") or dict(parse_qsl(body.decode())).get("oauth_verifier")
+        with fake.lock:
+            expected = fake.state.verifiers.pop(rt.token, None)
+            if expected is None or verifier != expected or not rt.user_id:
+                fake.state.request_tokens.pop(rt.token, None)
+                return self._unauthorized(record)
+            fake.state.request_tokens.pop(rt.token, None)
+            user = fake.state.users[rt.user_id]
+        tok = fake.issue_token(app, user)
+        self._send(record, 200, f"oauth_token={tok.token}&oauth_token_secret={tok.secret}"
+                   f"&user_id={user.id}&screen_name={user.username}".encode(), "application/x-www-form-urlencoded")
+
+    # -- API v2 --------------------------------------------------------------------------
+    def _users_me(self, record: RequestRecord, query: str, body: bytes) -> None:
+        auth = self._authenticate(record, query, body)
+        if auth is None:
+            return
+        if self._apply_failure(record, "users_me"):
+            return
+        app, tok = auth
+        assert tok is not None
+        user = self.server.fake.state.users[tok.user_id]
+        headers, _ = self._rate_headers(user.id, consume=False)
+        headers["x-access-level"] = app.access_level
+        self._json(record, 200, {"data": {"id": user.id, "name": user.name, "username": user.username}}, headers)
+
+    def _tweets(self, record: RequestRecord, query: str, body: bytes) -> None:
+        fake = self.server.fake
+        auth = self._authenticate(record, query, body)
+        if auth is None:
+            return
+        app, tok = auth
+        assert tok is not None
+        try:
+            payload = json.loads(body or b"{}")
+        except json.JSONDecodeError:
+            return self._problem(record, 400, "Invalid Request", "Request body is not valid JSON.")
+        text = payload.get("text", "")
+        reply_to = (payload.get("reply") or {}).get("in_reply_to_tweet_id")
+        media_ids = tuple((payload.get("media") or {}).get("media_ids") or ())
+        created: list[Tweet] = []
+
+        def create() -> None:
+            with fake.lock:
+                t = Tweet(str(next(fake._ids)), tok.user_id, text, reply_to, media_ids, time.time())
+                fake.state.tweets.append(t)
+                created.append(t)
+
+        if self._apply_failure(record, "tweets", create):
+            return
+        headers, exhausted = self._rate_headers(tok.user_id, consume=True)
+        if exhausted:
+            return self._problem(record, 429, "Too Many Requests", "Too Many Requests", headers=headers)
+        if app.access_level == "read":
+            return self._problem(record, 403, "Unsupported Authentication", READ_ONLY_DETAIL,
+                                 type_="https://api.twitter.com/2/problems/oauth1-permissions", headers=headers)
+        if not text and not media_ids:
+            return self._bad(record, "Your Tweet must contain text or media.", headers)
+        if weighted_length(text) > 280:
+            return self._bad(record, TOO_LONG_MESSAGE, headers)
+        with fake.lock:
+            if any(t.author_id == tok.user_id and t.text == text for t in fake.state.tweets):
+                return self._problem(record, 403, "Forbidden", DUPLICATE_DETAIL, headers=headers)
+            if reply_to is not None:
+                parent = next((t for t in fake.state.tweets if t.id == str(reply_to)), None)
+                if parent is None:
+                    return self._bad(record, "The post you are replying to does not exist.", headers)
+                me = fake.state.users[tok.user_id].username.lower()
+                if parent.author_id != tok.user_id and f"@{me}" not in parent.text.lower():
+                    return self._problem(record, 403, "Forbidden", REPLY_DENIED_DETAIL, headers=headers)
+            for mid in media_ids:
+                m = fake.state.media.get(str(mid))
+                if m is None or m.owner != tok.user_id:
+                    return self._bad(record, f"Your media IDs are invalid: {mid}", headers)
+        create()
+        t = created[0]
+        self._json(record, 201, {"data": {"id": t.id, "text": t.text, "edit_history_tweet_ids": [t.id]}}, headers)
+
+    def _bad(self, record: RequestRecord, message: str, headers: dict[str, str] | None = None) -> None:
+        self._json(record, 400, {"errors": [{"message": message}], "title": "Invalid Request",
+                                 "detail": "One or more parameters to your request was invalid.",
+                                 "type": "https://api.twitter.com/2/problems/invalid-request"}, headers)
+
+    def _media_upload(self, record: RequestRecord, query: str, body: bytes) -> None:
+        fake = self.server.fake
+        auth = self._authenticate(record, query, body)
+        if auth is None:
+            return
+        if self._apply_failure(record, "media_upload"):
+            return
+        _app, tok = auth
+        assert tok is not None
+        ctype = self.headers.get("Content-Type", "")
+        if not ctype.startswith("multipart/form-data"):
+            return self._bad(record, "media upload must be multipart/form-data")
+        msg = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+            f"Content-Type: {ctype}\r\n\r\n".encode() + body
+        )
+        fields: dict[str, tuple[bytes, str]] = {}
+        for part in msg.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            fields[str(name)] = (part.get_payload(decode=True) or b"", part.get_content_type())
+        if "media" not in fields:
+            return self._bad(record, "The media field is required.")
+        data, content_type = fields["media"]
+        category = fields.get("media_category", (b"", ""))[0].decode()
+        if category not in ("tweet_image", "tweet_gif", "tweet_video", "dm_image", "subtitles"):
+            return self._bad(record, f"Invalid media_category: {category!r}")
+        if category == "tweet_image" and len(data) > 5 * 1024 * 1024:
+            return self._bad(record, "Image is larger than 5 MB.")
+        m = Media(str(next(fake._media_ids)), tok.user_id, len(data), category, content_type)
+        with fake.lock:
+            fake.state.media[m.id] = m
+        self._json(record, 200, {"data": {"id": m.id, "media_key": f"3_{m.id}", "size": m.size,
+                                          "expires_after_secs": 86400}})
+
+    def _media_metadata(self, record: RequestRecord, query: str, body: bytes) -> None:
+        fake = self.server.fake
+        auth = self._authenticate(record, query, body)
+        if auth is None:
+            return
+        if self._apply_failure(record, "media_metadata"):
+            return
+        _app, tok = auth
+        assert tok is not None
+        try:
+            payload = json.loads(body or b"{}")
+        except json.JSONDecodeError:
+            return self._bad(record, "Request body is not valid JSON.")
+        mid = str(payload.get("id", ""))
+        alt = ((payload.get("metadata") or {}).get("alt_text") or {}).get("text")
+        with fake.lock:
+            m = fake.state.media.get(mid)
+            if m is None or m.owner != tok.user_id:
+                return self._bad(record, f"Unknown media id {mid}")
+            if alt is None or len(alt) > 1000:
+                return self._bad(record, "alt_text.text must be 1 to 1000 characters.")
+            m.alt_text = alt
+        self._json(record, 200, {"data": {"associated_metadata": True, "id": mid}})
