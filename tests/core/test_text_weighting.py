@@ -1,0 +1,121 @@
+"""X's weighted length, and thread splitting that never produces a part over the limit."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from personamgr.core.text import (
+    cashtags,
+    hashtags,
+    is_bare_link,
+    limit_for,
+    measure,
+    mentions,
+    split_thread,
+    urls,
+    weighted_length,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("", 0),
+        ("hello", 5),
+        ("a" * 280, 280),
+        ("https://example.com", 23),
+        ("https://example.com/a/very/long/path/that/goes/on/and/on/and/on?with=query&and=more", 23),
+        ("see https://example.com and http://x.org/y", 4 + 23 + 5 + 23),
+        ("日本語", 6),  # CJK weighs 2
+        ("한국어", 6),
+        ("😀", 2),  # emoji weigh 2
+        ("👍🏽", 2),  # a skin-tone sequence is one emoji
+        ("👨‍👩‍👧‍👦", 2),  # a ZWJ family is one emoji
+        ("🇩🇪", 2),  # a flag is one emoji
+        ("café", 4),
+        ("e\u0301", 1),  # NFC: e + combining acute counts as é
+        ("Αθήνα", 5),  # Greek weighs 1
+        ("Ἀθήνα", 6),  # ...but Greek Extended (U+1F08) lies outside X's light ranges and weighs 2
+        ("𝄞", 2),  # an astral symbol outside the light ranges
+    ],
+)
+def test_known_weighted_lengths(text: str, length: int) -> None:
+    assert weighted_length(text) == length
+
+
+def test_nfc_and_nfd_weigh_the_same() -> None:
+    s = "Crème brûlée à la française"
+    assert weighted_length(unicodedata.normalize("NFD", s)) == weighted_length(s) == len(s)
+
+
+def test_measure_and_limits() -> None:
+    m = measure("x" * 281)
+    assert (m.length, m.limit, m.too_long, m.remaining) == (281, 280, True, -1)
+    assert not measure("x" * 280).too_long
+    assert measure("x" * 300, limit_for(True)).remaining == 25_000 - 300
+    assert limit_for(False) == 280
+
+
+def test_premium_texts_are_counted_past_280() -> None:
+    assert weighted_length("a" * 5000) == 5000
+    assert weighted_length("日" * 3000) == 6000
+
+
+def test_lone_surrogates_do_not_crash() -> None:
+    assert weighted_length("abc\ud800def") >= 6
+
+
+def test_entity_helpers() -> None:
+    t = "Hiring! $AAPL and $MSFT up. Ping @career_me #jobs https://example.com/x"
+    assert cashtags(t) == ["$AAPL", "$MSFT"]
+    assert mentions(t) == ["@career_me"]
+    assert hashtags(t) == ["#jobs"]
+    assert urls(t) == ["https://example.com/x"]
+    assert is_bare_link("https://example.com/x #jobs")
+    assert not is_bare_link("A long thought about hiring with a link https://example.com/x")
+
+
+any_unicode = st.text(alphabet=st.characters(codec=None), max_size=800)
+words_and_emoji = st.lists(
+    st.sampled_from(["word", "日本語", "😀", "https://example.com/p", "longerword.", "x" * 30, "\n\n", "é", "!",
+                     "👨‍👩‍👧", "a" * 400]),
+    max_size=120,
+).map(" ".join)
+
+
+@given(any_unicode)
+def test_random_unicode_never_crashes(text: str) -> None:
+    n = weighted_length(text)
+    assert n >= 0
+    assert measure(text).length == n
+    split_thread(text)
+
+
+@given(st.one_of(any_unicode, words_and_emoji), st.sampled_from([20, 50, 280]))
+def test_every_thread_part_fits_the_limit(text: str, limit: int) -> None:
+    parts = split_thread(text, limit)
+    assert all(weighted_length(p) <= limit for p in parts), [(weighted_length(p), p) for p in parts]
+    assert all(p.strip() for p in parts)
+    if text.strip():
+        assert parts
+
+
+@given(words_and_emoji)
+def test_splitting_keeps_every_word(text: str) -> None:
+    parts = split_thread(text, 280)
+    assert "".join("".join(parts).split()) == "".join(text.split())
+
+
+def test_short_text_is_one_part_and_empty_is_none() -> None:
+    assert split_thread("  hi  ") == ["hi"]
+    assert split_thread("   ") == []
+
+
+def test_split_prefers_sentence_boundaries() -> None:
+    s1 = "A" * 150 + "."
+    s2 = "B" * 150 + "."
+    assert split_thread(f"{s1} {s2}") == [s1, s2]
