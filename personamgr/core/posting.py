@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import timedelta
 
 from personamgr.core.clock import Clock
@@ -26,6 +26,7 @@ from personamgr.core.networks.base import (
     TransientError,
 )
 from personamgr.core.outbox import Outbox, Post, PostState
+from personamgr.core.personas import Persona
 from personamgr.core.secrets import SecretsError, SecretStore
 from personamgr.core.store import Store
 
@@ -33,6 +34,11 @@ log = logging.getLogger(__name__)
 
 MAX_TRANSIENT_ATTEMPTS = 5
 OFFLINE_RETRY = timedelta(minutes=1)
+
+
+# A last check before a scheduled post goes out (the persona guard): returns the reasons to hold
+# the post for review, or an empty sequence to let it go. Runs in the sending thread.
+PreSendCheck = Callable[[Post, Persona], Sequence[str]]
 
 
 class PostingError(RuntimeError):
@@ -46,8 +52,9 @@ def backoff(attempt: int, base: float = 30.0, cap: float = 1800.0) -> timedelta:
 
 class Poster:
     def __init__(self, store: Store, outbox: Outbox, secrets: SecretStore, networks: Mapping[str, object],
-                 clock: Clock) -> None:
+                 clock: Clock, *, pre_send_check: PreSendCheck | None = None) -> None:
         self.store = store
+        self.pre_send_check = pre_send_check
         self.outbox = outbox
         self.secrets = secrets
         self.networks = networks
@@ -65,16 +72,22 @@ class Poster:
                 raise PostingError(f"{persona.name} is not connected to an account yet. Connect it, then post.")
         return Account(persona_uid=persona_uid, handle=persona.handle, credentials=creds)
 
-    def send(self, post_id: int) -> Post:
+    def send(self, post_id: int, *, recheck: bool = False) -> Post:
         """Send one post now. Returns the post in its final state for this attempt.
 
         Never raises for a network failure: the failure is recorded on the post.
         Returns the post unchanged if another sender has already claimed it.
+        With ``recheck`` (the scheduler), the pre-send check runs first against the
+        persona as it is now, unless the user chose "post anyway" (``guard_override``).
         """
         post = self.outbox.claim(post_id)
         if post is None:
             return self.outbox.get(post_id)
         persona = self.store.persona(post.persona_uid)
+        if recheck and self.pre_send_check is not None and not post.guard_override:
+            held = self._recheck(post, persona)
+            if held is not None:
+                return held
         network = self.networks.get(persona.network)
         try:
             if network is None:
@@ -104,6 +117,23 @@ class Poster:
             sent_at=published.at, remote_id=published.remote_id, remote_url=published.url,
             remote_ids=published.part_ids, network=persona.network, error=None, next_attempt_at=None,
         )
+
+    def _recheck(self, post: Post, persona: Persona) -> Post | None:
+        """Hold the claimed post as needs-review if the check says it strays (or cannot judge it)."""
+        assert self.pre_send_check is not None
+        try:
+            reasons = list(self.pre_send_check(post, persona))
+            if not reasons:
+                return None
+            error = (f"Held before sending: this post no longer fits {persona.name}. Edit it, move it to "
+                     "another persona, or choose \"post anyway\".")
+        except Exception as e:
+            log.exception("the pre-send check failed for post %s", post.id)
+            reasons = [f"The persona guard could not check this post ({type(e).__name__})."]
+            error = "Held before sending: the persona guard could not check it. Review it, then send it."
+        log.info("post %s held before sending: %s", post.id, "; ".join(reasons))
+        return self.outbox.transition(post.id, PostState.NEEDS_REVIEW, expect=[PostState.SENDING],
+                                      error=error, guard_reasons=reasons)
 
     def _failed(self, post: Post, e: NetworkError, *, remote_ids: tuple[str, ...] | None = None,
                 message: str | None = None) -> Post:

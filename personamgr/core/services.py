@@ -15,7 +15,7 @@ from personamgr.core.networks.sandbox import SandboxNetwork
 from personamgr.core.outbox import Outbox
 from personamgr.core.paths import AppPaths
 from personamgr.core.personas import Persona
-from personamgr.core.posting import Poster
+from personamgr.core.posting import Poster, PreSendCheck
 from personamgr.core.secrets import SecretsError, SecretStore
 from personamgr.core.store import Store
 
@@ -27,12 +27,14 @@ class Services:
     networks: MutableMapping[str, Network]
     clock: Clock
     paths: AppPaths | None = None
+    pre_send_check: PreSendCheck | None = None  # the guard's last look at scheduled posts; None: no check
     outbox: Outbox = field(init=False)
     poster: Poster = field(init=False)
 
     def __post_init__(self) -> None:
         self.outbox = Outbox(self.store)
-        self.poster = Poster(self.store, self.outbox, self.secrets, self.networks, self.clock)
+        self.poster = Poster(self.store, self.outbox, self.secrets, self.networks, self.clock,
+                             pre_send_check=self.pre_send_check)
 
     def delete_persona(self, persona: Persona) -> str | None:
         """Delete a persona, its posts and its credentials.
@@ -63,6 +65,7 @@ def open_services(
     secrets: SecretStore | None = None,
     clock: Clock | None = None,
     networks: MutableMapping[str, Network] | None = None,
+    pre_send_check: PreSendCheck | None = None,
 ) -> Services:
     """Open the profile at ``paths``: its database, its networks, the keyring."""
     paths.ensure()
@@ -73,4 +76,5 @@ def open_services(
         from personamgr.core.networks import registry
 
         networks.update(registry.extra_networks(paths, clock))
-    return Services(store=store, secrets=secrets or SecretStore(), networks=networks, clock=clock, paths=paths)
+    return Services(store=store, secrets=secrets or SecretStore(), networks=networks, clock=clock, paths=paths,
+                    pre_send_check=pre_send_check)

@@ -1,0 +1,286 @@
+"""The scheduler's logic, free of threads and timers: what is due, what was missed, send one post.
+
+The outbox is the source of truth. :meth:`ScheduleEngine.plan` reads it and
+answers "send these now; wake up for those later", after applying each
+persona's missed-post policy to anything overdue. :meth:`ScheduleEngine.fire`
+sends one post if it is still due. The APScheduler driver (``driver.py``) and
+tests with a :class:`~personamgr.core.clock.FakeClock` both call these, so the
+rules are tested without waiting for real time to pass.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import and_, select, update
+
+from personamgr.core import schema as s
+from personamgr.core.clock import utc
+from personamgr.core.outbox import Post, PostState
+from personamgr.core.personas import Persona
+from personamgr.core.scheduling.events import EventKind, SchedulerEvent
+from personamgr.core.scheduling.local_time import describe
+from personamgr.core.scheduling.missed import DEFAULT_GRACE, MissedAction, decide
+from personamgr.core.scheduling.schedule import PostSchedule, due_expr
+from personamgr.core.scheduling.slots import NoFreeSlot
+from personamgr.core.services import Services
+from personamgr.core.store import PersonaNotFound, now_naive
+
+log = logging.getLogger(__name__)
+
+# A job may fire a hair before its instant if two clocks disagree; that is still "due".
+EARLY_TOLERANCE = timedelta(seconds=2)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    due_now: list[int] = field(default_factory=list)  # post ids to send now
+    later: list[tuple[int, datetime]] = field(default_factory=list)  # (post id, due) within the horizon
+    held: list[int] = field(default_factory=list)  # missed and held for the user
+    skipped: list[int] = field(default_factory=list)  # missed and moved to a later slot
+
+
+@dataclass(frozen=True, slots=True)
+class MissedPost:
+    post: Post
+    missed_at: datetime
+    message: str
+
+
+Listener = Callable[[SchedulerEvent], None]
+
+
+class ScheduleEngine:
+    def __init__(self, services: Services, *, grace: timedelta = DEFAULT_GRACE,
+                 horizon: timedelta = timedelta(hours=1), max_jobs: int = 1000,
+                 gap_threshold: timedelta = timedelta(seconds=90)) -> None:
+        self.services = services
+        self.store = services.store
+        self.outbox = services.outbox
+        self.clock = services.clock
+        self.schedule = PostSchedule(self.store, self.outbox, self.clock)
+        self.grace = grace
+        self.horizon = horizon
+        self.max_jobs = max_jobs
+        self.gap_threshold = gap_threshold
+        self._listeners: list[Listener] = []
+        self._inflight: set[int] = set()
+        self._lock = threading.Lock()
+        self._last_wall: datetime | None = None
+        self._last_mono = 0.0
+
+    # -- events --------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        """``listener(event)`` is called from whichever thread did the work."""
+        self._listeners.append(listener)
+
+    def _emit(self, kind: EventKind, message: str, post: Post | None = None) -> None:
+        event = SchedulerEvent(kind, message, post.id if post else None, post.persona_name if post else None,
+                               post.text if post else None)
+        log.info("%s: %s", event.title, message)
+        for fn in list(self._listeners):
+            try:
+                fn(event)
+            except Exception:
+                log.exception("scheduler event listener failed")
+
+    # -- start-up ------------------------------------------------------------------------
+    def start(self) -> list[Post]:
+        """Recover posts left in ``sending`` by a crash: needs-review, never re-sent."""
+        recovered = self.outbox.recover_interrupted()
+        for p in recovered:
+            self._emit(EventKind.INTERRUPTED, p.error or "The app stopped while this post was being sent.", p)
+        self._last_wall, self._last_mono = self.clock.now(), time.monotonic()
+        return recovered
+
+    def tick(self) -> bool:
+        """Detect a clock gap (sleep, or the clock was changed) since the last tick. True if there was one.
+
+        The wall clock runs on through a suspend while the monotonic clock does not, so their
+        difference is the time the machine was asleep.
+        """
+        now, mono = self.clock.now(), time.monotonic()
+        last_wall, last_mono = self._last_wall, self._last_mono
+        self._last_wall, self._last_mono = now, mono
+        if last_wall is None:
+            return False
+        gap = (now - last_wall) - timedelta(seconds=mono - last_mono)
+        if abs(gap) <= self.gap_threshold:
+            return False
+        what = "asleep" if gap > timedelta(0) else "set back"
+        self._emit(EventKind.WOKE, f"The clock jumped by {gap} (the computer was {what}); "
+                   "the schedule was checked again.")
+        return True
+
+    # -- planning ------------------------------------------------------------------------
+    def _active_personas(self) -> dict[str, Persona] | None:
+        """Personas allowed to post now by uid, or None if everything is paused."""
+        if self.schedule.paused_all():
+            return None
+        return {p.uid: p for p in self.store.personas() if not p.paused}
+
+    def plan(self) -> Plan:
+        """Read the outbox; apply the missed-post policy to overdue posts; say what to send and when."""
+        plan = Plan()
+        active = self._active_personas()
+        if not active:
+            return plan
+        now = self.clock.now()
+        due = due_expr()
+        q = (
+            select(s.posts.c.id, s.personas.c.uid, due.label("due"))
+            .join(s.personas, s.personas.c.id == s.posts.c.persona_id)
+            .where(and_(s.posts.c.state == PostState.SCHEDULED.value, due.is_not(None),
+                        due <= (now + self.horizon).astimezone(UTC).replace(tzinfo=None)))
+            .order_by(due, s.posts.c.id)
+            .limit(self.max_jobs)
+        )
+        with self.store.engine.connect() as con:
+            rows = con.execute(q).all()
+        for post_id, uid, raw_due in rows:
+            persona = active.get(uid)
+            if persona is None:
+                continue
+            when = utc(raw_due)
+            if when > now:
+                plan.later.append((post_id, when))
+                continue
+            action = self._overdue(post_id, persona, when, now)
+            {MissedAction.SEND: plan.due_now, MissedAction.HOLD: plan.held,
+             MissedAction.SKIP: plan.skipped}[action].append(post_id)
+        return plan
+
+    def _overdue(self, post_id: int, persona: Persona, due: datetime, now: datetime) -> MissedAction:
+        """Apply the missed-post policy to one overdue post; SEND means the caller should send it."""
+        decision = decide(persona, due, now, self.grace)
+        if decision.action is MissedAction.SKIP:
+            try:
+                slot = self.schedule.next_slot(persona, now)
+            except NoFreeSlot as e:
+                return self._hold(post_id, f"{decision.message} But no free slot was found ({e}); it was held.")
+            if self._update_scheduled(post_id, scheduled_at=slot, queue_rank=slot.timestamp(), next_attempt_at=None,
+                                      error=decision.message):
+                self._emit(EventKind.MISSED_SKIPPED, f"{decision.message} New time: "
+                           f"{self.schedule_describe(slot, persona)}.", self.outbox.get(post_id))
+            return MissedAction.SKIP
+        if decision.action is MissedAction.HOLD:
+            return self._hold(post_id, decision.message or "")
+        return MissedAction.SEND
+
+    @staticmethod
+    def schedule_describe(instant: datetime, persona: Persona) -> str:
+        return describe(instant, persona.timezone)
+
+    def _update_scheduled(self, post_id: int, **values: object) -> bool:
+        """A conditional UPDATE on a post that is still scheduled (the user or a sender may have moved it)."""
+        for key in ("scheduled_at", "next_attempt_at", "missed_at"):
+            v = values.get(key)
+            if isinstance(v, datetime):
+                values[key] = utc(v).replace(tzinfo=None)
+        with self.store.begin() as con:
+            n = con.execute(
+                update(s.posts)
+                .where(and_(s.posts.c.id == post_id, s.posts.c.state == PostState.SCHEDULED.value))
+                .values(updated_at=now_naive(self.clock), **values)
+            ).rowcount
+        if n:
+            self.store.notify("posts")
+        return bool(n)
+
+    def _hold(self, post_id: int, message: str) -> MissedAction:
+        if self._update_scheduled(post_id, state=PostState.NEEDS_REVIEW.value, missed_at=self.clock.now(),
+                                  error=message):
+            self._emit(EventKind.MISSED_HELD, message, self.outbox.get(post_id))
+        return MissedAction.HOLD
+
+    # -- sending -------------------------------------------------------------------------
+    def fire(self, post_id: int) -> Post | None:
+        """Send one post if it is still scheduled, due, and its persona not paused. Never raises.
+
+        Returns the post after the attempt, or None if nothing was attempted.
+        """
+        with self._lock:
+            if post_id in self._inflight:
+                return None
+            self._inflight.add(post_id)
+        try:
+            return self._fire(post_id)
+        except Exception:
+            log.exception("sending scheduled post %s failed unexpectedly", post_id)
+            return None
+        finally:
+            with self._lock:
+                self._inflight.discard(post_id)
+
+    def _fire(self, post_id: int) -> Post | None:
+        try:
+            post = self.outbox.get(post_id)
+            persona = self.store.persona(post.persona_uid)
+        except (LookupError, PersonaNotFound):
+            return None  # deleted meanwhile
+        if post.state is not PostState.SCHEDULED or persona.paused or self.schedule.paused_all():
+            return None
+        due = post.next_attempt_at or post.scheduled_at
+        now = self.clock.now()
+        if due is None or due > now + EARLY_TOLERANCE:
+            return None
+        late_note = decide(persona, due, now, self.grace).message
+        if self._overdue(post_id, persona, due, now) is not MissedAction.SEND:
+            return None
+        result = self.services.poster.send(post_id, recheck=True)
+        self._report(result, late_note)
+        return result
+
+    def _report(self, post: Post, late_note: str | None) -> None:
+        if post.state is PostState.SENT:
+            where = post.remote_url or post.remote_id or ""
+            self._emit(EventKind.SENT, " ".join(x for x in (f"Sent as {post.persona_name}: {where}", late_note) if x),
+                       post)
+        elif post.state is PostState.FAILED:
+            self._emit(EventKind.FAILED, post.error or "The post failed.", post)
+        elif post.state is PostState.NEEDS_REVIEW:
+            kind = EventKind.GUARD_HELD if post.guard_reasons else EventKind.NEEDS_REVIEW
+            self._emit(kind, post.error or "The post needs review.", post)
+        elif post.state is PostState.SCHEDULED and post.next_attempt_at:
+            self._emit(EventKind.RETRY, f"{post.error or 'Not sent.'} Retrying at "
+                       f"{post.next_attempt_at:%H:%M:%S} UTC.", post)
+
+    def run_due(self) -> list[Post]:
+        """Plan and send everything due now, in this thread (for tests with a fake clock, and the CLI)."""
+        out = []
+        for post_id in self.plan().due_now:
+            result = self.fire(post_id)
+            if result is not None:
+                out.append(result)
+        return out
+
+    # -- the missed-posts list -----------------------------------------------------------
+    def missed(self) -> list[MissedPost]:
+        """Posts held because their time passed, oldest first: the start-up list under the *ask* policy."""
+        with self.store.engine.connect() as con:
+            rows = con.execute(
+                select(s.posts.c.id, s.posts.c.missed_at).where(
+                    and_(s.posts.c.state == PostState.NEEDS_REVIEW.value, s.posts.c.missed_at.is_not(None))
+                ).order_by(s.posts.c.scheduled_at, s.posts.c.id)
+            ).all()
+        out = []
+        for post_id, missed_at in rows:
+            post = self.outbox.get(post_id)
+            out.append(MissedPost(post, utc(missed_at), post.error or ""))
+        return out
+
+    def send_missed_now(self, post_id: int) -> Post:
+        """The user chose "Send now" for a held post: it is scheduled for now and the scheduler sends it."""
+        return self.schedule.schedule_at(post_id, self.clock.now()).post
+
+    def reschedule_missed(self, post_id: int) -> Post:
+        """The user chose "Next free slot"."""
+        return self.schedule.add_to_queue(post_id).post
+
+    def keep_missed_as_draft(self, post_id: int) -> Post:
+        return self.schedule.unschedule(post_id)

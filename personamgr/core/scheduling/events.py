@@ -1,0 +1,42 @@
+"""What the scheduler tells the user about: sent, failed, held, moved, woke up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class EventKind(StrEnum):
+    SENT = "sent"
+    FAILED = "failed"
+    NEEDS_REVIEW = "needs_review"  # the network answered ambiguously, or the guard held it
+    GUARD_HELD = "guard_held"  # the post strays from the persona now; held as needs-review
+    RETRY = "retry"  # rate limit, outage or server error: back to scheduled with a retry time
+    MISSED_HELD = "missed_held"  # its time passed; held for the user to decide
+    MISSED_SKIPPED = "missed_skipped"  # its time passed; moved to the next free slot
+    INTERRUPTED = "interrupted"  # found in "sending" at start-up; may have gone out
+    WOKE = "woke"  # a clock gap: the machine slept or the clock was changed
+
+
+@dataclass(frozen=True, slots=True)
+class SchedulerEvent:
+    kind: EventKind
+    message: str
+    post_id: int | None = None
+    persona_name: str | None = None
+    text: str | None = None
+
+    @property
+    def title(self) -> str:
+        who = f" ({self.persona_name})" if self.persona_name else ""
+        return {
+            EventKind.SENT: "Post sent",
+            EventKind.FAILED: "Post failed",
+            EventKind.NEEDS_REVIEW: "Post needs review",
+            EventKind.GUARD_HELD: "Post held: off-focus",
+            EventKind.RETRY: "Post will be retried",
+            EventKind.MISSED_HELD: "Missed post held",
+            EventKind.MISSED_SKIPPED: "Missed post moved",
+            EventKind.INTERRUPTED: "Post may not have gone out",
+            EventKind.WOKE: "Schedule checked after sleep",
+        }[self.kind] + who

@@ -1,0 +1,109 @@
+"""Wall-clock times in a persona's own zone, turned into UTC instants.
+
+Users think in local times ("Monday 09:00 in New York"); the database stores
+UTC. Twice a year that mapping is not one-to-one, and the app decides rather
+than letting the library guess silently:
+
+* A **nonexistent** time (spring forward: 02:30 on 8 March 2026 in
+  America/New_York never happens) is shifted **forward by the gap**: the post
+  goes out at 03:30 EDT, the first wall-clock minute that exists an equal
+  distance past the jump. The user is told.
+* An **ambiguous** time (fall back: 01:30 on 1 November 2026 happens twice) is
+  the **first occurrence** (``fold=0``, 01:30 EDT). The user is told, and a
+  weekly queue slot at that time fires once, not twice.
+
+Both come from ``fold=0`` semantics in :mod:`zoneinfo`; this module makes the
+choice explicit and reports it so the GUI and the CLI can say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedTime:
+    """A UTC instant for a requested local time, and a note when the two differ in meaning."""
+
+    utc: datetime  # aware, UTC
+    local: datetime  # aware, in the zone: what the clock on the wall will show
+    requested: datetime  # naive, as asked
+    adjustment: str | None = None  # "nonexistent" | "ambiguous" | None
+    note: str | None = None
+
+
+def zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def is_nonexistent(local: datetime, tz: ZoneInfo) -> bool:
+    """True if the naive wall time ``local`` is skipped in ``tz`` (a spring-forward gap)."""
+    aware = local.replace(tzinfo=tz, fold=0)
+    return aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != local.replace(fold=0)
+
+
+def is_ambiguous(local: datetime, tz: ZoneInfo) -> bool:
+    """True if the naive wall time ``local`` happens twice in ``tz`` (a fall-back overlap)."""
+    if is_nonexistent(local, tz):
+        return False
+    return local.replace(tzinfo=tz, fold=0).utcoffset() != local.replace(tzinfo=tz, fold=1).utcoffset()
+
+
+def resolve_local(local: datetime, tz_name: str) -> ResolvedTime:
+    """The UTC instant for wall time ``local`` (naive) in zone ``tz_name``, with the DST decisions above."""
+    if local.tzinfo is not None:
+        raise ValueError("resolve_local takes a naive wall-clock time")
+    tz = zone(tz_name)
+    requested = local.replace(fold=0)
+    aware = requested.replace(tzinfo=tz)
+    instant = aware.astimezone(UTC)
+    wall = instant.astimezone(tz)
+    if is_nonexistent(requested, tz):
+        return ResolvedTime(
+            instant, wall, requested, "nonexistent",
+            f"{requested:%H:%M} does not exist on {requested:%a %d %b %Y} in {tz_name} (clocks spring forward); "
+            f"it will go out at {wall:%H:%M %Z} instead.",
+        )
+    if is_ambiguous(requested, tz):
+        later = requested.replace(tzinfo=tz, fold=1)
+        return ResolvedTime(
+            instant, wall, requested, "ambiguous",
+            f"{requested:%H:%M} happens twice on {requested:%a %d %b %Y} in {tz_name} (clocks fall back); "
+            f"it will go out at the first one, {wall:%H:%M %Z}, not the second ({later:%H:%M %Z}).",
+        )
+    return ResolvedTime(instant, wall, requested)
+
+
+def to_local(instant: datetime, tz_name: str) -> datetime:
+    """An aware instant shown in the persona's zone."""
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=UTC)
+    return instant.astimezone(zone(tz_name))
+
+
+def describe(instant: datetime, tz_name: str) -> str:
+    """'Mon 09 Mar 2026 09:00 EDT' for lists and messages."""
+    return f"{to_local(instant, tz_name):%a %d %b %Y %H:%M %Z}"
+
+
+def parse_when(text: str, tz_name: str) -> ResolvedTime:
+    """Parse ISO 8601 from the user. With an offset it is an instant; without, a wall time in ``tz_name``.
+
+    Raises ValueError with a message that shows an accepted form.
+    """
+    raw = text.strip()
+    try:
+        value = datetime.fromisoformat(raw.replace("Z", "+00:00") if raw.endswith(("Z", "z")) else raw)
+    except ValueError:
+        raise ValueError(
+            f"{text!r} is not an ISO 8601 date and time; use e.g. 2026-03-09T14:00 (in the persona's zone) "
+            "or 2026-03-09T14:00+01:00"
+        ) from None
+    if value.tzinfo is None:
+        if len(raw) <= 10:  # a bare date: there is no sensible default time
+            raise ValueError(f"{text!r} has no time of day; use e.g. {raw}T09:00")
+        return resolve_local(value, tz_name)
+    instant = value.astimezone(UTC)
+    return ResolvedTime(instant, instant.astimezone(zone(tz_name)), value.replace(tzinfo=None))

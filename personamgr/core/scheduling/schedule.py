@@ -1,0 +1,243 @@
+"""What the user does to the schedule: schedule at a time, add to the queue, reorder, edit, unschedule, pause.
+
+Every change is a conditional UPDATE on the outbox, like every other post
+transition, so a post that is being sent at that moment cannot be moved under
+the sender's feet: the change fails with a message instead. The scheduler
+driver picks the changes up through ``store.subscribe`` (and, from another
+process, through its periodic reconcile or a poke over the instance socket).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, select, update
+
+from personamgr.core import schema as s
+from personamgr.core.clock import Clock, utc
+from personamgr.core.outbox import Outbox, Post, PostState, TransitionError
+from personamgr.core.personas import Persona
+from personamgr.core.scheduling.local_time import ResolvedTime, describe, resolve_local
+from personamgr.core.scheduling.slots import next_free_slot
+from personamgr.core.store import Store, now_naive
+
+PAUSE_ALL = "pause_all"
+# A time this far in the past is taken as "now" (the user typed the current minute).
+PAST_TOLERANCE = timedelta(minutes=1)
+# States from which the user may (re)schedule a post; sent and sending posts are out of reach.
+SCHEDULABLE = (PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.NEEDS_REVIEW)
+
+
+class SchedulingError(ValueError):
+    """The change was refused. The message says why, and nothing the user wrote was lost."""
+
+
+def due_expr() -> Any:
+    """When a scheduled post is due: its retry time if it has one, else its scheduled time."""
+    return func.coalesce(s.posts.c.next_attempt_at, s.posts.c.scheduled_at)
+
+
+@dataclass(frozen=True, slots=True)
+class Scheduled:
+    """The result of a scheduling action: the post, and a note about DST adjustments if any."""
+
+    post: Post
+    when: datetime  # aware UTC
+    note: str | None = None
+
+
+class PostSchedule:
+    """Scheduling actions for the GUI and the CLI. All instants in and out are aware UTC."""
+
+    def __init__(self, store: Store, outbox: Outbox, clock: Clock) -> None:
+        self.store = store
+        self.outbox = outbox
+        self.clock = clock
+
+    # -- reading -------------------------------------------------------------------------
+    def scheduled(self, persona_uid: str | None = None) -> list[Post]:
+        """Scheduled posts in the order they will go out."""
+        posts = self.outbox.in_states([PostState.SCHEDULED], persona_uid)
+        far = datetime.max.replace(tzinfo=UTC)
+        return sorted(posts, key=lambda p: (p.next_attempt_at or p.scheduled_at or far, p.id))
+
+    def taken(self, persona_uid: str) -> list[datetime]:
+        with self.store.engine.connect() as con:
+            pid = self.store.persona_id(con, persona_uid)
+            rows = con.execute(
+                select(s.posts.c.scheduled_at).where(
+                    and_(s.posts.c.persona_id == pid, s.posts.c.state == PostState.SCHEDULED.value,
+                         s.posts.c.scheduled_at.is_not(None))
+                )
+            ).scalars()
+            return [utc(r) for r in rows]
+
+    def next_slot(self, persona: Persona, after: datetime | None = None) -> datetime:
+        """The next free queue slot of ``persona`` after ``after`` (default: now)."""
+        return next_free_slot(persona, after or self.clock.now(), self.taken(persona.uid))
+
+    def paused_all(self) -> bool:
+        return bool(self.store.get_setting(PAUSE_ALL, False))
+
+    def next_up(self) -> Post | None:
+        """The next post that will go out (skipping paused personas), for "Next: career · 14:00 · …"."""
+        if self.paused_all():
+            return None
+        paused = {p.uid for p in self.store.personas() if p.paused}
+        for p in self.scheduled():
+            if p.persona_uid not in paused:
+                return p
+        return None
+
+    # -- changing ------------------------------------------------------------------------
+    def _set_scheduled(self, post_id: int, when: datetime, queue_rank: float | None) -> Post:
+        values: dict[str, Any] = {
+            "state": PostState.SCHEDULED.value,
+            "scheduled_at": utc(when).replace(tzinfo=None, microsecond=0),
+            "queue_rank": queue_rank,
+            "next_attempt_at": None,
+            "missed_at": None,
+            "error": None,
+            "updated_at": now_naive(self.clock),
+        }
+        with self.store.begin() as con:
+            n = con.execute(
+                update(s.posts)
+                .where(and_(s.posts.c.id == post_id, s.posts.c.state.in_([x.value for x in SCHEDULABLE])))
+                .values(**values)
+            ).rowcount
+        if not n:
+            raise SchedulingError(self._why_not(post_id, "scheduled"))
+        self.store.notify("posts")
+        return self.outbox.get(post_id)
+
+    def _why_not(self, post_id: int, what: str) -> str:
+        try:
+            state = self.outbox.get(post_id).state
+        except LookupError:
+            return f"post {post_id} does not exist"
+        if state is PostState.SENDING:
+            return f"post {post_id} is being sent right now, so it cannot be {what}"
+        return f"post {post_id} is {state.label.lower()}, so it cannot be {what}"
+
+    def _check_future(self, when: datetime, persona: Persona) -> datetime:
+        now = self.clock.now()
+        if when < now - PAST_TOLERANCE:
+            raise SchedulingError(
+                f"{describe(when, persona.timezone)} is in the past (it is now {describe(now, persona.timezone)}); "
+                "pick a later time, or post it now"
+            )
+        return max(when, now)
+
+    def schedule_at(self, post_id: int, when: datetime | ResolvedTime) -> Scheduled:
+        """Schedule an existing post at an instant (or a resolved local time, whose DST note is passed on)."""
+        post = self.outbox.get(post_id)
+        persona = self.store.persona(post.persona_uid)
+        note = None
+        if isinstance(when, ResolvedTime):
+            note, when = when.note, when.utc
+        instant = self._check_future(utc(when), persona)
+        return Scheduled(self._set_scheduled(post_id, instant, None), instant, note)
+
+    def schedule_local(self, post_id: int, local: datetime) -> Scheduled:
+        """Schedule at a wall-clock time in the post's persona's zone (the GUI's date-time picker)."""
+        persona = self.store.persona(self.outbox.get(post_id).persona_uid)
+        return self.schedule_at(post_id, resolve_local(local, persona.timezone))
+
+    def add_to_queue(self, post_id: int) -> Scheduled:
+        """Put a post in its persona's next free queue slot."""
+        post = self.outbox.get(post_id)
+        persona = self.store.persona(post.persona_uid)
+        from personamgr.core.scheduling.slots import NoFreeSlot
+
+        try:
+            slot = self.next_slot(persona)
+        except NoFreeSlot as e:
+            raise SchedulingError(str(e)) from None
+        return Scheduled(self._set_scheduled(post_id, slot, slot.timestamp()), slot)
+
+    def create(self, persona_uid: str, text: str, *, when: datetime | ResolvedTime | None = None,
+               thread: Sequence[str] = ()) -> Scheduled:
+        """A new post, scheduled at ``when`` or, without it, in the next free queue slot.
+
+        The draft is written first, so if scheduling is refused the words are kept as a draft.
+        """
+        post = self.outbox.create(persona_uid, text, thread=thread)
+        try:
+            if when is None:
+                return self.add_to_queue(post.id)
+            return self.schedule_at(post.id, when)
+        except SchedulingError as e:
+            raise SchedulingError(f"{e}. The text was kept as draft #{post.id}.") from None
+
+    def unschedule(self, post_id: int) -> Post:
+        """Take a post off the schedule; it becomes a draft with its words intact."""
+        with self.store.begin() as con:
+            n = con.execute(
+                update(s.posts)
+                .where(and_(s.posts.c.id == post_id,
+                            s.posts.c.state.in_([PostState.SCHEDULED.value, PostState.NEEDS_REVIEW.value,
+                                                 PostState.FAILED.value])))
+                .values(state=PostState.DRAFT.value, scheduled_at=None, queue_rank=None, next_attempt_at=None,
+                        missed_at=None, updated_at=now_naive(self.clock))
+            ).rowcount
+        if not n:
+            raise SchedulingError(self._why_not(post_id, "unscheduled"))
+        self.store.notify("posts")
+        return self.outbox.get(post_id)
+
+    def edit(self, post_id: int, text: str, thread: Sequence[str] = ()) -> Post:
+        """Change the words; the time stays. The guard checks again when it goes out."""
+        try:
+            return self.outbox.edit(post_id, text, thread)
+        except TransitionError:
+            raise SchedulingError(self._why_not(post_id, "edited")) from None
+
+    def reorder(self, persona_uid: str, ordered_ids: Sequence[int]) -> list[Post]:
+        """Give the persona's scheduled posts their times in a new order (Buffer-style: the times stay,
+        the posts move between them). ``ordered_ids`` must list exactly those posts."""
+        current = self.scheduled(persona_uid)
+        by_id = {p.id: p for p in current}
+        if sorted(ordered_ids) != sorted(by_id):
+            raise SchedulingError("the queue changed while you were reordering it; look again and retry")
+        times = sorted(((p.scheduled_at or self.clock.now(), p.queue_rank) for p in current), key=lambda t: t[0])
+        now = now_naive(self.clock)
+        with self.store.begin() as con:
+            for pid, (when, rank) in zip(ordered_ids, times, strict=True):
+                n = con.execute(
+                    update(s.posts)
+                    .where(and_(s.posts.c.id == pid, s.posts.c.state == PostState.SCHEDULED.value))
+                    .values(scheduled_at=utc(when).replace(tzinfo=None), queue_rank=rank, next_attempt_at=None,
+                            updated_at=now)
+                ).rowcount
+                if not n:  # one of them started sending: undo the whole reorder
+                    raise _Abort()
+        self.store.notify("posts")
+        return self.scheduled(persona_uid)
+
+    def move(self, post_id: int, offset: int) -> list[Post]:
+        """Move a post up (-1) or down (+1) in its persona's queue."""
+        post = self.outbox.get(post_id)
+        ids = [p.id for p in self.scheduled(post.persona_uid)]
+        if post_id not in ids:
+            raise SchedulingError(self._why_not(post_id, "moved"))
+        i = ids.index(post_id)
+        j = min(max(i + offset, 0), len(ids) - 1)
+        ids.insert(j, ids.pop(i))
+        return self.reorder(post.persona_uid, ids)
+
+    # -- pausing -------------------------------------------------------------------------
+    def set_paused(self, persona_uid: str, paused: bool) -> Persona:
+        persona = self.store.persona(persona_uid)
+        return self.store.update_persona(persona.with_changes(paused=paused))
+
+    def set_paused_all(self, paused: bool) -> None:
+        self.store.set_setting(PAUSE_ALL, bool(paused))
+
+
+class _Abort(SchedulingError):
+    def __init__(self) -> None:
+        super().__init__("a post in the queue started sending while you reordered; nothing was changed")
