@@ -1,0 +1,75 @@
+"""Sentence embeddings from the shipped int8 MiniLM, through onnxruntime (no PyTorch).
+
+onnxruntime and tokenizers are imported here, lazily, so that importing the guard
+package (for its types) costs nothing until a model is actually loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+MODEL_FILE = "minilm-int8.onnx"
+# Posts are short; 128 word pieces cover a full 280-character post in almost every case
+# and bound the worst-case latency of one check.
+MAX_TOKENS = 128
+DIM = 384
+
+
+class Embedder:
+    """Text -> unit-length 384-d vector. Thread-safe: onnxruntime sessions may be shared."""
+
+    def __init__(self, session: Any, tokenizer: Any) -> None:
+        self._session = session
+        self._tok = tokenizer
+        self._lock = threading.Lock()  # the tokenizer's truncation state is not reentrant
+
+    @classmethod
+    def load(cls, model_dir: Path = MODEL_DIR, threads: int | None = None) -> Embedder:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        tok.no_padding()
+        tok.enable_truncation(max_length=MAX_TOKENS)
+        opts = ort.SessionOptions()
+        # One thread: a single short post gains little from two, and the machine is shared with the GUI.
+        opts.intra_op_num_threads = threads or int(os.environ.get("PERSONAMGR_GUARD_THREADS", "1"))
+        opts.inter_op_num_threads = 1
+        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        opts.enable_cpu_mem_arena = False  # keeps peak RSS low; costs little at batch size 1
+        opts.log_severity_level = 3
+        sess = ort.InferenceSession(str(model_dir / MODEL_FILE), sess_options=opts, providers=["CPUExecutionProvider"])
+        return cls(sess, tok)
+
+    def embed(self, text: str) -> np.ndarray:
+        return self.embed_many([text])[0]
+
+    def embed_many(self, texts: Sequence[str], batch: int = 16) -> np.ndarray:
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for start in range(0, len(texts), batch):
+            chunk = [_clean(t) for t in texts[start:start + batch]]
+            with self._lock:
+                encs = self._tok.encode_batch(chunk)
+            width = max(len(e.ids) for e in encs)
+            ids = np.zeros((len(encs), width), dtype=np.int64)
+            mask = np.zeros((len(encs), width), dtype=np.int64)
+            for i, e in enumerate(encs):
+                ids[i, : len(e.ids)] = e.ids
+                mask[i, : len(e.ids)] = 1
+            (vecs,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
+            out[start:start + len(chunk)] = vecs
+        return out
+
+
+def _clean(text: str) -> str:
+    """Text the tokenizer accepts: lone surrogates replaced, never empty."""
+    safe = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return safe if safe.strip() else "."

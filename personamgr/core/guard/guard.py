@@ -1,0 +1,159 @@
+"""The guard: one function that the compose window, the CLI and the scheduler's last check share."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from personamgr.core.guard import rules
+from personamgr.core.guard.embed import MODEL_DIR, Embedder
+from personamgr.core.guard.lang import guess_language
+from personamgr.core.guard.scoring import Calibration, Scorer, persona_key
+from personamgr.core.guard.types import GuardResult, Reason
+from personamgr.core.personas import Persona
+from personamgr.core.text import weighted_length
+
+_LANG_NAMES = {"es": "Spanish", "el": "Greek", "ja": "Japanese", "ko": "Korean", "ru": "Russian",
+               "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "th": "Thai"}
+
+
+class UnknownPersona(KeyError):
+    """The draft names a persona that is not in the set."""
+
+
+class Guard:
+    """Checks drafts against personas. Load once (≈0.5 s, in a worker), then check as the user types."""
+
+    def __init__(self, embedder: Embedder, background: np.ndarray, calibration: Calibration | None = None) -> None:
+        self.embedder = embedder
+        self.background = np.asarray(background, dtype=np.float32)
+        self.calibration = calibration or Calibration()
+        self._scorers: OrderedDict[str, Scorer] = OrderedDict()
+        self._lock = threading.Lock()
+        self.load_seconds = 0.0
+
+    @classmethod
+    def load(cls, model_dir: Path = MODEL_DIR, calibration: Calibration | None = None) -> Guard:
+        """Load the shipped model (offline, no PyTorch)."""
+        t0 = time.perf_counter()
+        emb = Embedder.load(model_dir)
+        bg = np.load(model_dir / "background.npy").astype(np.float32)
+        g = cls(emb, bg, calibration)
+        g.load_seconds = time.perf_counter() - t0
+        return g
+
+    def scorer(self, personas: Sequence[Persona]) -> Scorer:
+        """Profiles for this persona set, computed once and cached by the personas' content."""
+        key = persona_key(personas)
+        with self._lock:
+            sc = self._scorers.get(key)
+            if sc is not None:
+                self._scorers.move_to_end(key)
+                return sc
+        sc = Scorer(personas, self.embedder.embed_many, self.background, self.calibration)
+        with self._lock:
+            self._scorers[key] = sc
+            while len(self._scorers) > 8:
+                self._scorers.popitem(last=False)
+        return sc
+
+    def prepare(self, personas: Sequence[Persona]) -> None:
+        """Warm the cache for a persona set (call in the worker after load or after an edit)."""
+        self.scorer(personas)
+
+    def check(self, personas: Sequence[Persona], text: str, persona: str, *,
+              recent: Mapping[str, Sequence[str]] | None = None) -> GuardResult:
+        """Judge ``text`` as a post on ``persona``. ``recent``: persona name -> its recent posts, newest first."""
+        by_name = {p.name: p for p in personas}
+        me = by_name.get(persona)
+        if me is None:
+            raise UnknownPersona(persona)
+        length = weighted_length(text)
+        limit = me.char_limit
+        cal = self.calibration
+        sc = self.scorer(personas)
+        names = [p.name for p in sc.personas]
+        idx = names.index(persona)
+        reasons: list[Reason] = []
+        language = guess_language(text)
+        empty = not text.strip()
+        z, details = sc.score(self.embedder.embed(text), text)
+        scores = {n: sc.display(float(s)) for n, s in zip(names, z, strict=True)}
+        threshold = cal.threshold + cal.sensitivity_shift.get(str(me.sensitivity), 0.0)
+        mine = float(z[idx])
+        det = details[idx]
+        judged = language == "en" and not empty
+        fits_topic = True
+        suggest: str | None = None
+        if len(names) > 1:
+            j = max((k for k in range(len(names)) if k != idx), key=lambda k: z[k])
+            if judged and z[j] > mine + cal.suggest_margin:
+                suggest = names[j]
+        if empty:
+            reasons.append(Reason("empty", "Nothing to check yet.", warning=False))
+        elif not judged:
+            lang = _LANG_NAMES.get(language, "this language")
+            reasons.append(Reason("language", f"The topic check reads English only, so it cannot judge "
+                                  f"a post in {lang}; the other checks still ran.", warning=False))
+        else:
+            fits_topic = mine >= threshold
+            matched = _match_text(det)
+            if not fits_topic:
+                msg = f"It does not look like {me.name}'s focus"
+                msg += f" ({me.focus_summary})." if me.focus_summary else "."
+                if suggest:
+                    msg += f" It fits {suggest} better."
+                reasons.append(Reason("topic", msg))
+            elif matched:
+                reasons.append(Reason("match", f"On focus for {me.name}: {matched}.", warning=False))
+        semantic_avoid = list(det.get("avoid", ())) if judged else []
+        for r in (
+            rules.avoid_rule(me, text, semantic_avoid),
+            rules.leak_rule(personas, me, text),
+            rules.duplicate_rule(me, text, recent),
+            rules.length_rule(me, length),
+            rules.cashtag_rule(text),
+            rules.link_streak_rule(me, text, recent),
+        ):
+            if r is not None:
+                reasons.append(r)
+        fits = fits_topic and not any(r.warning for r in reasons)
+        example = det.get("example")
+        return GuardResult(
+            persona=persona,
+            fits=fits,
+            score=scores[persona],
+            scores=scores,
+            suggest=suggest,
+            reasons=tuple(reasons),
+            length=length,
+            too_long=length > limit,
+            limit=limit,
+            language=language,
+            judged=judged,
+            matched_topics=tuple(det.get("topics", ())),  # type: ignore[arg-type]
+            matched_keywords=tuple(det.get("keywords", ())),  # type: ignore[arg-type]
+            matched_example=example[0] if isinstance(example, tuple) and example[1] >= 0.5 else None,
+            threshold=sc.display(threshold),
+            extra={"raw": mine},
+        )
+
+
+def _match_text(det: Mapping[str, object]) -> str:
+    parts = []
+    topics = det.get("topics") or []
+    keywords = det.get("keywords") or []
+    if topics:
+        parts.append("topics " + ", ".join(topics))  # type: ignore[arg-type]
+    if keywords:
+        parts.append("keywords " + ", ".join(keywords))  # type: ignore[arg-type]
+    ex = det.get("example")
+    if isinstance(ex, tuple) and ex[0] and ex[1] >= 0.5:
+        short = ex[0] if len(ex[0]) <= 60 else ex[0][:57].rstrip() + "…"
+        parts.append(f"close to your example “{short}”")
+    return "; ".join(parts)

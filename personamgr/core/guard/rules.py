@@ -1,0 +1,139 @@
+"""Rule checks beside the topic fit. Each returns its own :class:`Reason` or None.
+
+They need no model: they are exact, explainable and cheap, so they also run where the
+topic model cannot judge (other languages, empty drafts).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+
+from personamgr.core.guard.types import Reason
+from personamgr.core.personas import Persona
+from personamgr.core.text import URL_RE, cashtags, hashtags, is_bare_link, mentions
+
+LINK_STREAK = 3  # this many bare links in a row, plus the draft, is a streak
+DUPLICATE_RATIO = 0.85
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+    """Case-insensitive whole-word match of a phrase; also matches it as a hashtag (#HeavyMetal)."""
+    words = re.findall(r"\w+", phrase.casefold())
+    if not words:
+        return None
+    spaced = r"[\s\-_]*".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w){spaced}(?!\w)", re.IGNORECASE)
+
+
+def find_phrases(text: str, phrases: Sequence[str]) -> list[str]:
+    """Which of ``phrases`` occur in ``text`` as whole words (in declared order, no repeats)."""
+    found: list[str] = []
+    for ph in phrases:
+        pat = phrase_pattern(ph)
+        if pat is not None and pat.search(text) and ph not in found:
+            found.append(ph)
+    return found
+
+
+def avoid_rule(persona: Persona, text: str, semantic_hits: Sequence[str] = ()) -> Reason | None:
+    hits = find_phrases(text, persona.avoid)
+    hits += [h for h in semantic_hits if h not in hits]
+    if not hits:
+        return None
+    what = ", ".join(f"“{h}”" for h in hits)
+    return Reason("avoid", f"It touches {what}, which you marked to avoid on {persona.name}.", blocking=True)
+
+
+def leak_rule(personas: Sequence[Persona], persona: Persona, text: str) -> Reason | None:
+    """Another persona's handle or signature hashtag in this persona's post ties the identities together."""
+    used_mentions = {m.casefold() for m in mentions(text)}
+    used_tags = {h.casefold() for h in hashtags(text)}
+    own_tags = {_tag(h) for h in persona.hashtags}
+    for other in personas:
+        if other.name == persona.name:
+            continue
+        if other.handle and other.handle.casefold() in used_mentions:
+            return Reason(
+                "leak", f"It mentions {other.handle}, the handle of your {other.name} persona, "
+                f"which links the two accounts.", blocking=True,
+            )
+        for tag in other.hashtags:
+            t = _tag(tag)
+            if t and t in used_tags and t not in own_tags:
+                return Reason(
+                    "leak", f"It uses {tag if tag.startswith('#') else '#' + tag}, the signature hashtag of your "
+                    f"{other.name} persona, which links the two accounts.", blocking=True,
+                )
+    return None
+
+
+def _tag(tag: str) -> str:
+    t = tag.strip().casefold()
+    return t if t.startswith("#") else "#" + t if t else ""
+
+
+def normalise_for_duplicates(text: str) -> str:
+    t = URL_RE.sub(" ", text.casefold())
+    return " ".join(re.findall(r"\w+", t))
+
+
+def duplicate_rule(persona: Persona, text: str, recent: Mapping[str, Sequence[str]] | None) -> Reason | None:
+    """Near-identical text already posted: on another persona it breaks X's automation rules,
+    on the same persona X refuses it as duplicate content."""
+    if not recent:
+        return None
+    mine = normalise_for_duplicates(text)
+    if len(mine) < 8:
+        return None
+    for name, posts in recent.items():
+        for old in posts:
+            theirs = normalise_for_duplicates(old)
+            if not theirs:
+                continue
+            if not _near(mine, theirs):
+                continue
+            if name == persona.name:
+                return Reason("duplicate", "You already posted almost the same text on this account; "
+                              "X refuses duplicate posts.", blocking=True)
+            return Reason("duplicate", f"It is nearly the same as a recent post on your {name} persona; "
+                          "X's automation rules forbid the same post on several accounts.", blocking=True)
+    return None
+
+
+def _near(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) / max(len(a), len(b)) < DUPLICATE_RATIO - 0.1:
+        return False
+    m = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return m.quick_ratio() >= DUPLICATE_RATIO and m.ratio() >= DUPLICATE_RATIO
+
+
+def length_rule(persona: Persona, length: int) -> Reason | None:
+    limit = persona.char_limit
+    if length <= limit:
+        return None
+    return Reason("too_long", f"It is {length} characters as X counts them; {persona.name} can post {limit} "
+                  f"({length - limit} too many). Shorten it or split it into a thread.", blocking=True)
+
+
+def cashtag_rule(text: str) -> Reason | None:
+    tags = list(dict.fromkeys(t.upper() for t in cashtags(text)))
+    if len(tags) <= 1:
+        return None
+    return Reason("cashtags", f"It has {len(tags)} cashtags ({', '.join(tags)}); X allows at most one per post.",
+                  blocking=True)
+
+
+def link_streak_rule(persona: Persona, text: str, recent: Mapping[str, Sequence[str]] | None) -> Reason | None:
+    """The persona's last posts were all bare links and this is one too: an account that only drops links
+    looks automated and gets no conversation."""
+    if not recent or not is_bare_link(text):
+        return None
+    last = list(recent.get(persona.name, ()))[:LINK_STREAK]
+    if len(last) < LINK_STREAK or not all(is_bare_link(p) for p in last):
+        return None
+    return Reason("link_streak", f"The last {LINK_STREAK} posts on {persona.name} were bare links too; "
+                  "add a line of your own so the account does not look automated.", blocking=False)

