@@ -236,7 +236,7 @@ class HistoryView(QListWidget):
         selected = self.currentItem().data(POST_ROLE).id if self.currentItem() else None
         self.clear()
         for post in posts:
-            if post.id in hidden or (post.state is PostState.DRAFT and not post.text.strip()):
+            if post.state is PostState.DRAFT and (post.id in hidden or not post.text.strip()):
                 continue
             item = QListWidgetItem()
             item.setData(POST_ROLE, post)

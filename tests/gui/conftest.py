@@ -1,0 +1,71 @@
+"""GUI tests: real widgets on Qt's offscreen platform, over real services on a tmp profile.
+
+The platform is chosen here, before pytest-qt creates the QApplication. The
+services come from tests/conftest.py: the real SQLite store, the sandbox
+network, keyring's real fail backend and a fake clock.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from personamgr.core.demo import seed_demo
+from personamgr.core.services import Services
+from personamgr.gui.app import Shell, build_shell
+
+
+@pytest.fixture
+def demo(services: Services) -> Services:
+    """The demo personas (career, metal) and their two sent posts, on the test profile."""
+    seed_demo(services)
+    return services
+
+
+@pytest.fixture
+def make_shell(qtbot: object) -> Iterator[Callable[..., Shell]]:
+    """Build the app's window and tray over some services; everything is torn down after the test."""
+    shells: list[Shell] = []
+
+    def make(services: Services, *, tray_available: bool = False, show: bool = True) -> Shell:
+        shell = build_shell(services, tray_available=tray_available, demo=True)
+        shell.window.quitRequested.disconnect()  # a test checks the signal; it must not quit the test's app
+        shells.append(shell)
+        if show:
+            shell.window.show()
+        wait_idle(shell)
+        return shell
+
+    yield make
+    app = QApplication.instance()
+    for shell in shells:
+        shell.window.close_to_tray = False
+        shell.workers.wait(10, app.processEvents if app else None)
+        shell.tray.hide()
+        shell.window.hide()
+        shell.window.deleteLater()
+        shell.tray.menu.deleteLater()
+        for obj in (shell.tray, shell.controller, shell.workers, shell.events):
+            obj.deleteLater()
+    if app is not None:
+        app.processEvents()
+
+
+@pytest.fixture
+def idle() -> Callable[..., None]:
+    """``idle(shell)``: wait until the shell's background tasks have delivered their results."""
+    return wait_idle
+
+
+def wait_idle(shell: Shell, timeout: float = 10) -> None:
+    """Let background tasks (history reads, keyring checks) finish and deliver their results."""
+    app = QApplication.instance()
+    assert shell.workers.wait(timeout, app.processEvents if app else None), "a background task never finished"
+    if app is not None:
+        app.processEvents()

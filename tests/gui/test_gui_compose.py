@@ -1,0 +1,143 @@
+"""Compose: the weighted counter, its red state, the Post button, and posting through a worker."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+
+from personamgr.core.networks.base import Account, OutgoingPost, Published
+from personamgr.core.networks.sandbox import SandboxNetwork
+from personamgr.core.outbox import PostState
+from personamgr.core.services import Services
+from personamgr.core.text import weighted_length
+from personamgr.gui.app import Shell
+from personamgr.gui.compose import RED
+
+pytestmark = pytest.mark.gui
+
+
+class GatedSandbox(SandboxNetwork):
+    """The real sandbox, except that publishing waits until the test opens the gate."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.gate = threading.Event()
+        self.entered = threading.Event()
+        self.threads: list[threading.Thread] = []
+
+    def publish(self, account: Account, post: OutgoingPost) -> Published:
+        self.threads.append(threading.current_thread())
+        self.entered.set()
+        assert self.gate.wait(30), "the test never opened the gate"
+        return super().publish(account, post)
+
+
+def type_text(qtbot, shell: Shell, text: str) -> None:
+    shell.window.compose.editor.setFocus()
+    shell.window.compose.editor.insertPlainText(text)
+
+
+def test_counter_is_xs_weighted_length(demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:
+    shell = make_shell(demo)
+    compose = shell.window.compose
+    assert compose.counter.text() == "0 / 280"
+    text = "Read this: https://example.com/a/very/long/path/that/is/much/longer/than/23 日本語 👩‍💻"
+    type_text(qtbot, shell, text)
+    expected = weighted_length(text)
+    assert expected != len(text)  # the URL, the CJK and the emoji are weighted, so this checks the weighting
+    assert compose.counter.text() == f"{expected} / 280"
+    assert not compose.counter.property("tooLong")
+    assert compose.post_button.isEnabled()
+
+
+def test_counter_turns_red_and_post_is_disabled_past_the_limit(demo: Services, make_shell: Callable[..., Shell],
+                                                               qtbot) -> None:
+    shell = make_shell(demo)
+    compose = shell.window.compose
+    type_text(qtbot, shell, "x" * 280)
+    assert compose.counter.text() == "280 / 280"
+    assert compose.post_button.isEnabled()
+    assert RED not in compose.counter.styleSheet()
+    qtbot.keyClick(compose.editor, Qt.Key.Key_Y)
+    assert compose.counter.text() == "281 / 280"
+    assert compose.counter.property("tooLong") is True
+    assert RED in compose.counter.styleSheet()
+    assert not compose.post_button.isEnabled()
+    assert "Too long for career" in compose.status.text()
+    # Ctrl+Return does nothing while it is too long.
+    qtbot.keyClick(compose.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert demo.outbox.in_states([PostState.SENDING]) == []
+    assert len(demo.outbox.in_states([PostState.SENT])) == 2  # the demo's two, nothing new
+
+
+def test_premium_persona_gets_the_long_limit(demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:
+    career = demo.store.persona("career")
+    demo.store.update_persona(career.with_changes(premium=True))
+    shell = make_shell(demo)
+    type_text(qtbot, shell, "x" * 300)
+    assert shell.window.compose.counter.text() == "300 / 25,000"
+    assert shell.window.compose.post_button.isEnabled()
+
+
+def test_empty_or_blank_text_cannot_be_posted(demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:
+    shell = make_shell(demo)
+    assert not shell.window.compose.post_button.isEnabled()
+    type_text(qtbot, shell, "   \n  ")
+    assert not shell.window.compose.post_button.isEnabled()
+
+
+def test_post_runs_in_a_worker_and_the_history_shows_it_sent(demo: Services, make_shell: Callable[..., Shell],
+                                                             qtbot, idle) -> None:
+    gated = GatedSandbox()
+    demo.networks["sandbox"] = gated
+    shell = make_shell(demo)
+    compose = shell.window.compose
+    text = "Three things recruiters look for in the first minute of an interview."
+    type_text(qtbot, shell, text)
+    qtbot.mouseClick(compose.post_button, Qt.MouseButton.LeftButton)
+    # The network is blocked, yet this (GUI) thread carries on: the post is in flight, the text still shown.
+    assert gated.entered.wait(10)
+    assert gated.threads[0] is not threading.main_thread()
+    assert compose.post_button.text() == "Posting…"
+    assert not compose.post_button.isEnabled()
+    assert compose.editor.isReadOnly()
+    assert compose.editor.toPlainText() == text
+    qtbot.waitUntil(lambda: any(p.state is PostState.SENDING for p in shell.window.history.posts()), timeout=5000)
+    gated.gate.set()
+    qtbot.waitUntil(lambda: compose.editor.toPlainText() == "", timeout=10_000)
+    qtbot.waitUntil(lambda: shell.window.history.posts()[0].state is not PostState.SENDING, timeout=10_000)
+    newest = shell.window.history.posts()[0]
+    assert (newest.text, newest.persona_name, newest.state) == (text, "career", PostState.SENT)
+    assert newest.remote_url and newest.remote_url.startswith("sandbox://career_me/status/")
+    assert [e.text for e in gated.timeline()] == [text]
+    assert compose.status.text() == "Sent as career."
+    assert not compose.editor.isReadOnly()
+
+
+def test_ctrl_return_posts(demo: Services, make_shell: Callable[..., Shell], qtbot, idle) -> None:
+    shell = make_shell(demo)
+    shell.window.activateWindow()
+    type_text(qtbot, shell, "Salary bands are finally public at more companies.")
+    qtbot.keyClick(shell.window.compose.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: shell.window.compose.editor.toPlainText() == "", timeout=10_000)
+    idle(shell)
+    sent = demo.outbox.history(demo.store.persona("career").uid)[0]
+    assert (sent.text, sent.state) == ("Salary bands are finally public at more companies.", PostState.SENT)
+
+
+def test_a_refused_post_shows_why_and_keeps_its_text(demo: Services, make_shell: Callable[..., Shell], qtbot,
+                                                     idle) -> None:
+    shell = make_shell(demo)
+    # The demo already published this exact text as career: the sandbox refuses duplicates, like X.
+    duplicate = "Your network is the people who have seen you do good work. Make that list longer every month."
+    type_text(qtbot, shell, duplicate)
+    qtbot.mouseClick(shell.window.compose.post_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shell.window.history.posts()[0].text == duplicate, timeout=10_000)
+    newest = shell.window.history.posts()[0]
+    assert newest.state is PostState.FAILED
+    assert newest.text == duplicate
+    assert "duplicate content" in (newest.error or "")
+    assert "Failed" in shell.window.compose.status.text()
