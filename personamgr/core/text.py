@@ -8,6 +8,7 @@ stops at 280; for Premium accounts we scale the same weights to 25,000.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 from personamgr.core.personas import PREMIUM_LIMIT, STANDARD_LIMIT
@@ -42,7 +43,18 @@ def _import_parse_tweet():  # type: ignore[no-untyped-def]
     return fn
 
 
-parse_tweet = _import_parse_tweet()
+_parser_lock = threading.Lock()
+_parse_tweet = None
+
+
+def _parser():  # type: ignore[no-untyped-def]
+    """The parser, imported on first use: compiling its regexes takes ~0.5 s, which commands that never
+    measure text (``--version``, ``personas list``) should not pay."""
+    global _parse_tweet
+    with _parser_lock:
+        if _parse_tweet is None:
+            _parse_tweet = _import_parse_tweet()
+        return _parse_tweet
 
 URL_RE = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
 CASHTAG_RE = re.compile(r"(?<![\w$])\$[A-Za-z][A-Za-z0-9_.]{0,5}\b")
@@ -72,8 +84,9 @@ def weighted_length(text: str) -> int:
         return 0
     # Lone surrogates cannot be encoded and X would refuse them anyway; count them as one each.
     safe = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    parse = _parser()  # outside the try: a broken install must fail loudly, not miscount
     try:
-        return int(parse_tweet(safe).weightedLength)
+        return int(parse(safe).weightedLength)
     except Exception:  # pragma: no cover - the parser is defensive, this is belt and braces
         return len(safe)
 
