@@ -79,6 +79,7 @@ posts = Table(
     Column("remote_url", Text),
     Column("remote_ids", JSON, nullable=False, default=list),  # one per thread part sent
     Column("error", Text),
+    Column("cost_usd", Float),  # X pay-per-use cost of the parts that went out (see core.costs)
     Column("guard_override", Boolean, nullable=False, default=False),
     Column("guard_reasons", JSON, nullable=False, default=list),
     # Set when the scheduler held the post because its time passed while nothing could send it
