@@ -1,0 +1,123 @@
+"""``personamgr daemon``: the scheduler without a window, for a home server.
+
+It takes the same per-profile lock as the window, so the two never schedule
+at once. It logs to the profile's log folder (platformdirs, or ``--data-dir``)
+and stops cleanly on SIGTERM or Ctrl+C: planning stops, a post being sent is
+allowed to finish, and the lock is released. QtNetwork (no display needed) is
+imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+from typing import Any
+
+from personamgr import __version__
+from personamgr.cli.common import profile_paths
+from personamgr.cli.errors import CliError
+from personamgr.core.logs import setup_logging
+
+log = logging.getLogger("personamgr.daemon")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("daemon", help="run the scheduler without a window (stops on SIGTERM)",
+                       description="Send scheduled posts without opening the window. Logs go to the profile's "
+                       "log folder. Only one scheduler (window or daemon) runs per profile.")
+    p.add_argument("--tick", type=float, default=30.0, metavar="SECONDS",
+                   help="how often to re-read the outbox and check for a clock gap (default 30)")
+    p.add_argument("--no-guard", action="store_true",
+                   help="do not re-check scheduled posts with the persona guard just before sending them")
+    p.set_defaults(func=cmd_daemon)
+
+
+def cmd_daemon(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    from personamgr.core.scheduling import EventKind, ScheduleEngine, SchedulerEvent
+    from personamgr.core.scheduling.driver import SchedulerDriver
+    from personamgr.core.scheduling.guard_check import make_guard_check
+    from personamgr.core.services import open_services
+    from personamgr.core.store import StoreError
+    from personamgr.instance_server import claim
+    from personamgr.singleinstance import InstanceError, InstanceLock
+
+    paths = profile_paths(args)
+    try:
+        paths.ensure()
+    except OSError as e:
+        raise CliError(f"cannot create the data folder {paths.data}: {e.strerror or e}") from None
+    setup_logging(paths.log_file, verbose=bool(getattr(args, "verbose", False)))
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+
+    driver: SchedulerDriver | None = None
+
+    def handle(request: dict[str, Any]) -> dict[str, Any]:
+        action = request.get("action")
+        if action == "reconcile":
+            if driver is not None:
+                driver.poke()
+            return {"ok": True, "message": "the daemon will look at the outbox again"}
+        if action == "ping":
+            return {"ok": True, "message": "running"}
+        return {"ok": False, "message": "personamgr daemon is running for this profile and has no window. "
+                "Stop it (it stops cleanly on SIGTERM) to open the app on this profile."}
+
+    try:
+        primary = claim(paths, "daemon", handle)
+    except InstanceError as e:
+        raise CliError(str(e)) from None
+    if primary is None:
+        holder = InstanceLock(paths, "daemon").holder()
+        who = f"the {'window' if holder.role == 'app' else holder.role} (pid {holder.pid})" if holder else "another"
+        raise CliError(f"{who} is already scheduling posts for this profile ({paths.data}); "
+                       "only one scheduler may run per profile, so the daemon did not start")
+    try:
+        try:
+            services = open_services(paths)
+        except StoreError as e:
+            raise CliError(str(e)) from None
+        if not args.no_guard:
+            services.pre_send_check = services.poster.pre_send_check = make_guard_check(services.store,
+                                                                                     services.outbox)
+        engine = ScheduleEngine(services)
+
+        def on_event(event: SchedulerEvent) -> None:
+            level = logging.WARNING if event.kind not in (EventKind.SENT, EventKind.RETRY) else logging.INFO
+            log.log(level, "[%s] post %s: %s", event.kind.value, event.post_id, event.message)
+
+        engine.subscribe(on_event)
+        driver = SchedulerDriver(engine, tick_seconds=args.tick)
+
+        stopping = {"signal": None}
+
+        def on_signal(signum: int, _frame: object) -> None:
+            stopping["signal"] = signum  # type: ignore[assignment]
+            app.quit()
+
+        previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
+        # Qt's event loop is C++: a periodic no-op lets Python run the signal handler promptly.
+        heartbeat = QTimer()
+        heartbeat.start(200)
+        heartbeat.timeout.connect(lambda: None)
+        driver.start()
+        log.info("personamgr %s daemon started (pid %d) on %s", __version__, os.getpid(), paths.data)
+        print(f"personamgr daemon running (pid {os.getpid()}) on {paths.data}; logging to {paths.log_file}",
+              file=sys.stderr, flush=True)
+        try:
+            app.exec()
+        finally:
+            heartbeat.stop()
+            log.info("stopping (signal %s): waiting for any post being sent", stopping["signal"])
+            driver.stop(wait=True)
+            services.close()
+            for s, h in previous.items():
+                signal.signal(s, h)
+            log.info("daemon stopped cleanly")
+    finally:
+        primary.close()
+    return 0

@@ -1,0 +1,169 @@
+"""``personamgr queue list|add|remove|pause|resume``: the schedule from scripts.
+
+Times are shown in each persona's own zone. ``add --at`` takes ISO 8601; a
+time without an offset is in the persona's zone (DST decisions are printed).
+Without ``--at`` the post takes the persona's next free queue slot. After a
+change, a running window or daemon is asked to look at the outbox again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from personamgr.cli.common import find_persona, open_profile, profile_paths
+from personamgr.cli.errors import EXIT_USAGE, CliError
+from personamgr.core.outbox import Post, PostState
+from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, parse_when
+from personamgr.core.services import Services
+from personamgr.core.text import weighted_length
+from personamgr.singleinstance import send_request
+
+PREVIEW = 60
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("queue", help="list, add, remove, pause or resume scheduled posts")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    ls = actions.add_parser("list", help="scheduled posts in sending order, and posts that need a decision")
+    ls.add_argument("--persona", metavar="NAME", help="only this persona")
+    ls.add_argument("--json", action="store_true", help="one JSON object per line")
+    ls.set_defaults(func=cmd_list)
+
+    add = actions.add_parser("add", help="schedule a post (at a time, or in the next free queue slot)")
+    add.add_argument("--persona", required=True, metavar="NAME")
+    add.add_argument("--at", metavar="WHEN", help="ISO 8601, e.g. 2026-03-09T14:00 (in the persona's zone) or "
+                     "2026-03-09T14:00+01:00; default: the next free queue slot")
+    add.add_argument("text", help="the text of the post")
+    add.set_defaults(func=cmd_add)
+
+    rm = actions.add_parser("remove", help="take a post off the schedule (it is kept as a draft)")
+    rm.add_argument("post_id", type=int, metavar="ID")
+    rm.set_defaults(func=cmd_remove)
+
+    for name, paused in (("pause", True), ("resume", False)):
+        sp = actions.add_parser(name, help=f"{name} posting for one persona, or for all with --all")
+        who = sp.add_mutually_exclusive_group(required=True)
+        who.add_argument("--persona", metavar="NAME")
+        who.add_argument("--all", action="store_true", help="every persona (the global switch)")
+        sp.set_defaults(func=cmd_pause, paused=paused)
+
+
+def _schedule(services: Services) -> PostSchedule:
+    return PostSchedule(services.store, services.outbox, services.clock)
+
+
+def _poke(args: argparse.Namespace) -> str:
+    """Ask a running window or daemon to re-read the outbox; a hint if nothing is running."""
+    reply = send_request(profile_paths(args), {"action": "reconcile"}, timeout=2.0)
+    if reply and reply.get("ok"):
+        return ""
+    return ("Note: neither the app nor `personamgr daemon` is running for this profile, "
+            "so nothing will send it until one of them is started.")
+
+
+def _preview(text: str) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= PREVIEW else one[: PREVIEW - 1] + "…"
+
+
+def _row(p: Post, tz: str) -> dict[str, object]:
+    due = p.next_attempt_at or p.scheduled_at
+    return {"id": p.id, "persona": p.persona_name, "state": p.state.value,
+            "due_utc": due.isoformat() if due else None, "due_local": describe(due, tz) if due else None,
+            "text": p.text, "note": p.error}
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    services = open_profile(args)
+    sched = _schedule(services)
+    persona = find_persona(services, args.persona) if args.persona else None
+    zones = {p.uid: p.timezone for p in services.store.personas()}
+    paused = {p.uid for p in services.store.personas() if p.paused}
+    uid = persona.uid if persona else None
+    upcoming = sched.scheduled(uid)
+    attention = services.outbox.in_states([PostState.NEEDS_REVIEW, PostState.FAILED], uid)
+    if args.json:
+        for p in (*upcoming, *attention):
+            print(json.dumps(_row(p, zones[p.persona_uid])))
+        return 0
+    if sched.paused_all():
+        print("All posting is paused (personamgr queue resume --all).")
+    if not upcoming and not attention:
+        print("Nothing is scheduled." + (" Add a post with: personamgr queue add --persona NAME TEXT"
+                                         if not persona else ""))
+        return 0
+    for p in upcoming:
+        due = p.next_attempt_at or p.scheduled_at
+        flag = "  [paused]" if p.persona_uid in paused else ""
+        retry = "  (retry)" if p.next_attempt_at else ""
+        when = describe(due, zones[p.persona_uid]) if due else "?"
+        print(f"#{p.id:<5} {p.persona_name:<12} {when}{retry}{flag}  {_preview(p.text)}")
+    if attention:
+        print("\nNeeds a decision:")
+        for p in attention:
+            print(f"#{p.id:<5} {p.persona_name:<12} {p.state.label}: {p.error or ''}  {_preview(p.text)}")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    text = args.text.strip()
+    if not text:
+        raise CliError("the post is empty", EXIT_USAGE)
+    services = open_profile(args)
+    persona = find_persona(services, args.persona)
+    length = weighted_length(text)
+    if length > persona.char_limit:
+        raise CliError(f"the post is {length} characters; {persona.name} allows {persona.char_limit}")
+    when = None
+    if args.at:
+        try:
+            when = parse_when(args.at, persona.timezone)
+        except ValueError as e:
+            raise CliError(f"--at: {e}", EXIT_USAGE) from None
+    try:
+        result = _schedule(services).create(persona.uid, text, when=when)
+    except SchedulingError as e:
+        raise CliError(str(e)) from None
+    how = "at" if when is not None else "in the next free queue slot,"
+    print(f"Scheduled #{result.post.id} for {persona.name} {how} {describe(result.when, persona.timezone)} "
+          f"({result.when:%Y-%m-%d %H:%M} UTC).")
+    if result.note:
+        print(f"Note: {result.note}")
+    if persona.paused:
+        print(f"Note: {persona.name} is paused; it will not go out until you resume it.")
+    hint = _poke(args)
+    if hint:
+        print(hint.strip())
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    services = open_profile(args)
+    try:
+        post = _schedule(services).unschedule(args.post_id)
+    except SchedulingError as e:
+        raise CliError(str(e)) from None
+    print(f"#{post.id} is off the schedule and kept as a draft ({post.persona_name}): {_preview(post.text)}")
+    _poke(args)
+    return 0
+
+
+def cmd_pause(args: argparse.Namespace) -> int:
+    services = open_profile(args)
+    sched = _schedule(services)
+    verb = "paused" if args.paused else "resumed"
+    if args.all:
+        sched.set_paused_all(args.paused)
+        print(f"All posting {verb}.")
+    else:
+        persona = find_persona(services, args.persona)
+        sched.set_paused(persona.uid, args.paused)
+        print(f"Posting {verb} for {persona.name}.")
+        if not args.paused and sched.paused_all():
+            print("Note: all posting is still paused (personamgr queue resume --all).")
+    if not args.paused:
+        print("Posts whose time passed while paused follow each persona's missed-post policy.")
+    _poke(args)
+    return 0

@@ -1,0 +1,116 @@
+"""``personamgr queue``: in-process through ``main()``, on a real profile folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from personamgr.cli.main import main
+from personamgr.core.outbox import PostState
+from personamgr.core.paths import AppPaths
+from personamgr.core.services import open_services
+from tests.scheduling.conftest import make_persona
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> str:
+    data = tmp_path / "home"
+    svc = open_services(AppPaths.resolve(data))
+    svc.store.add_persona(make_persona())  # career, New York, slots Mon/Wed 09:00 and Fri 12:00
+    svc.store.add_persona(make_persona("metal", tz="Europe/Berlin", slots=()))
+    svc.close()
+    return str(data)
+
+
+def run(home: str, *argv: str) -> int:
+    return main(["--data-dir", home, "queue", *argv])
+
+
+def listed(home: str, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    capsys.readouterr()
+    assert run(home, "list", "--json") == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_add_at_a_local_time_in_the_personas_zone(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(home, "add", "--persona", "career", "--at", "2030-06-03T14:00", "Interview tips") == 0
+    out = capsys.readouterr().out
+    assert "Scheduled #1 for career at Mon 03 Jun 2030 14:00 EDT (2030-06-03 18:00 UTC)." in out
+    assert "neither the app nor `personamgr daemon` is running" in out
+    assert run(home, "add", "--persona", "metal", "--at", "2030-06-03T14:00Z", "Riffs") == 0
+    assert "16:00 CEST (2030-06-03 14:00 UTC)" in capsys.readouterr().out
+    rows = listed(home, capsys)
+    assert [(r["id"], r["due_utc"]) for r in rows] == [(2, "2030-06-03T14:00:00+00:00"),
+                                                       (1, "2030-06-03T18:00:00+00:00")]
+
+
+def test_add_on_dst_days_tells_the_user_what_happens(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(home, "add", "--persona", "career", "--at", "2030-03-10T02:30", "spring") == 0
+    out = capsys.readouterr().out
+    assert "at Sun 10 Mar 2030 03:30 EDT (2030-03-10 07:30 UTC)" in out
+    assert "02:30 does not exist" in out
+    assert run(home, "add", "--persona", "career", "--at", "2030-11-03T01:30", "fall") == 0
+    out = capsys.readouterr().out
+    assert "at Sun 03 Nov 2030 01:30 EDT (2030-11-03 05:30 UTC)" in out
+    assert "happens twice" in out and "not the second (01:30 EST)" in out
+
+
+def test_add_without_at_takes_the_next_free_slots(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    for text in ("one", "two", "three", "four"):
+        assert run(home, "add", "--persona", "career", text) == 0
+    out = capsys.readouterr().out
+    assert out.count("in the next free queue slot") == 4
+    rows = listed(home, capsys)
+    assert [r["text"] for r in rows] == ["one", "two", "three", "four"]
+    assert len({r["due_utc"] for r in rows}) == 4
+    assert all(str(r["due_local"]).startswith(("Mon", "Wed", "Fri")) for r in rows)
+
+
+@pytest.mark.parametrize(("argv", "code", "message"), [
+    (("add", "--persona", "career", "--at", "next tuesday", "x"), 2, "is not an ISO 8601 date and time"),
+    (("add", "--persona", "career", "--at", "2030-06-03", "x"), 2, "has no time of day; use e.g. 2030-06-03T09:00"),
+    (("add", "--persona", "career", "--at", "2001-01-01T10:00", "x"), 1, "is in the past"),
+    (("add", "--persona", "nobody", "x"), 1, "no persona named 'nobody' (known: career, metal)"),
+    (("add", "--persona", "career", "   "), 2, "the post is empty"),
+    (("add", "--persona", "career", "x" * 281), 1, "the post is 281 characters; career allows 280"),
+    (("add", "--persona", "metal", "x"), 1, "metal has no queue slots; add some"),
+    (("remove", "99"), 1, "post 99 does not exist"),
+])
+def test_bad_input_gets_a_specific_message(home: str, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...],
+                                           code: int, message: str) -> None:
+    assert run(home, *argv) == code
+    assert message in capsys.readouterr().err
+
+
+def test_refused_schedules_keep_the_words_as_a_draft(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(home, "add", "--persona", "career", "--at", "2001-01-01T10:00", "my careful words") == 1
+    assert "The text was kept as draft #1." in capsys.readouterr().err
+    svc = open_services(AppPaths.resolve(home))
+    try:
+        kept = svc.outbox.get(1)
+        assert (kept.state, kept.text) == (PostState.DRAFT, "my careful words")
+    finally:
+        svc.close()
+
+
+def test_remove_keeps_a_draft_and_pause_resume(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    run(home, "add", "--persona", "career", "--at", "2030-06-03T14:00", "keep me")
+    assert run(home, "remove", "1") == 0
+    assert "kept as a draft" in capsys.readouterr().out
+    assert listed(home, capsys) == []
+    assert run(home, "remove", "1") == 1
+    assert "post 1 is draft, so it cannot be unscheduled" in capsys.readouterr().err
+    run(home, "add", "--persona", "career", "--at", "2030-06-03T14:00", "paused one")
+    assert run(home, "pause", "--persona", "career") == 0
+    assert run(home, "pause", "--all") == 0
+    capsys.readouterr()
+    run(home, "list")
+    out = capsys.readouterr().out
+    assert "All posting is paused" in out and "[paused]" in out
+    assert run(home, "resume", "--all") == 0 and run(home, "resume", "--persona", "career") == 0
+    capsys.readouterr()
+    run(home, "list")
+    out = capsys.readouterr().out
+    assert "[paused]" not in out and "All posting is paused" not in out and "paused one" in out
