@@ -1,0 +1,316 @@
+"""The ``personamgr`` command, run as a real process on real files, with HOME and XDG dirs sandboxed."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from personamgr import __version__
+from personamgr.core import schema
+from personamgr.core.networks.sandbox import DUPLICATE_MESSAGE
+
+XDG = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR")
+
+PERSONAS_TOML = """
+[[persona]]
+name = "career"
+handle = "@career_me"
+description = "Careers, job search and the economy"
+topics = ["careers", "hiring"]
+
+[[persona]]
+name = "metal"
+handle = "@metal_me"
+topics = ["heavy metal", "guitars"]
+"""
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@dataclass
+class Cli:
+    """Runs ``python -m personamgr`` with HOME and every XDG dir pointing into ``home``."""
+
+    home: Path
+    env: dict[str, str]
+
+    def __call__(self, *args: str, data_dir: Path | None = None, extra_env: dict[str, str] | None = None) -> Result:
+        argv = [sys.executable, "-m", "personamgr"]
+        if data_dir is not None:
+            argv += ["--data-dir", str(data_dir)]
+        proc = subprocess.run([*argv, *args], env={**self.env, **(extra_env or {})}, capture_output=True, text=True,
+                              timeout=120, stdin=subprocess.DEVNULL, cwd=self.home, check=False)
+        return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir")
+            for p in sorted(folder.rglob("*"))}
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    home = tmp_path / "home"
+    env = {k: v for k, v in os.environ.items() if k not in (*XDG, "PERSONAMGR_HOME")}
+    env["HOME"] = str(home)
+    for var in XDG:
+        (home / var.lower()).mkdir(parents=True)
+        env[var] = str(home / var.lower())
+    (home / "xdg_runtime_dir").chmod(0o700)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return Cli(home, env)
+
+
+@pytest.fixture
+def personas_file(tmp_path: Path) -> Path:
+    f = tmp_path / "in.toml"
+    f.write_text(PERSONAS_TOML, encoding="utf-8")
+    return f
+
+
+@pytest.fixture
+def profile(tmp_path: Path, cli: Cli, personas_file: Path) -> Path:
+    """A --data-dir profile with career and metal imported."""
+    d = tmp_path / "profile"
+    r = cli("personas", "import", str(personas_file), data_dir=d)
+    assert r.code == 0, r.err
+    return d
+
+
+def test_version(cli: Cli) -> None:
+    r = cli("--version")
+    assert (r.code, r.out.strip(), r.err) == (0, f"personamgr {__version__}", "")
+
+
+def test_help_lists_the_commands(cli: Cli) -> None:
+    r = cli("--help")
+    assert r.code == 0
+    for word in ("personas", "post", "--data-dir", "--demo"):
+        assert word in r.out
+
+
+# -- where files go -------------------------------------------------------------------------------------
+
+def _exercise(cli: Cli, personas_file: Path, out_file: Path, data_dir: Path | None = None,
+              extra_env: dict[str, str] | None = None) -> None:
+    """Every CLI path that writes: import, list, post (sent and duplicate), export to a file and to stdout."""
+    for args, code in [(("personas", "import", str(personas_file)), 0), (("personas", "list"), 0),
+                       (("post", "--persona", "career", "Hiring is up."), 0),
+                       (("post", "--persona", "career", "Hiring is up."), 1),
+                       (("personas", "export", str(out_file)), 0), (("personas", "export", "-"), 0)]:
+        r = cli(*args, data_dir=data_dir, extra_env=extra_env)
+        assert r.code == code, (args, r.err)
+
+
+def test_data_dir_keeps_every_file_inside_it(cli: Cli, tmp_path: Path, personas_file: Path) -> None:
+    data_dir = tmp_path / "mine"
+    before = tree(cli.home)
+    _exercise(cli, personas_file, data_dir / "export.toml", data_dir=data_dir)
+    r = cli("--demo", "personas", "list", data_dir=data_dir)
+    assert r.code == 0
+    assert tree(cli.home) == before, "something was written outside --data-dir"
+    written = tree(data_dir)
+    assert "data/personamgr.db" in written
+    assert "logs/personamgr.log" in written
+    assert "demo/data/personamgr.db" in written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "in.toml", "mine"]
+
+
+def test_personamgr_home_keeps_every_file_inside_it(cli: Cli, tmp_path: Path, personas_file: Path) -> None:
+    data_dir = tmp_path / "via-env"
+    before = tree(cli.home)
+    _exercise(cli, personas_file, data_dir / "export.toml", extra_env={"PERSONAMGR_HOME": str(data_dir)})
+    assert tree(cli.home) == before
+    assert "data/personamgr.db" in tree(data_dir)
+
+
+def test_without_data_dir_files_go_to_the_xdg_folders(cli: Cli, tmp_path: Path, personas_file: Path) -> None:
+    """The isolation check above can fail: the same commands without --data-dir do write under HOME/XDG."""
+    r = cli("personas", "import", str(personas_file))
+    assert r.code == 0, r.err
+    assert (cli.home / "xdg_data_home" / "personamgr" / "personamgr.db").is_file()
+
+
+# -- demo -----------------------------------------------------------------------------------------------
+
+def test_demo_is_a_separate_seeded_profile(cli: Cli, tmp_path: Path) -> None:
+    d = tmp_path / "p"
+    r = cli("--demo", "personas", "list", data_dir=d)
+    assert r.code == 0, r.err
+    lines = r.out.splitlines()
+    assert [ln.split()[:2] for ln in lines] == [["career", "@career_me"], ["metal", "@metal_me"]]
+    assert all("sandbox" in ln for ln in lines)
+    own = cli("personas", "list", data_dir=d)
+    assert own.code == 0 and "No personas yet" in own.out
+    # Seeding happens once: a second run neither duplicates personas nor fails.
+    again = cli("--demo", "personas", "list", data_dir=d)
+    assert again.out == r.out
+    sent = cli("--demo", "post", "--persona", "metal", "New riff tonight.", data_dir=d)
+    assert sent.code == 0 and "sandbox://metal_me/status/" in sent.out
+
+
+# -- personas -------------------------------------------------------------------------------------------
+
+def test_personas_list_import_export(cli: Cli, profile: Path, tmp_path: Path) -> None:
+    r = cli("personas", "list", data_dir=profile)
+    assert r.code == 0
+    assert [ln.split()[:3] for ln in r.out.splitlines()] == [["career", "@career_me", "sandbox"],
+                                                              ["metal", "@metal_me", "sandbox"]]
+    assert "Careers, job search and the economy" in r.out
+    assert "heavy metal, guitars" in r.out
+    out = tmp_path / "out.toml"
+    e = cli("personas", "export", str(out), data_dir=profile)
+    assert e.code == 0 and "Exported 2 persona(s)" in e.out
+    stdout_export = cli("personas", "export", "-", data_dir=profile)
+    assert stdout_export.out == out.read_text(encoding="utf-8")
+    # Re-importing the export into a fresh profile gives the same export (uids included).
+    fresh = tmp_path / "fresh"
+    imp = cli("personas", "import", str(out), data_dir=fresh)
+    assert imp.code == 0 and "2 added, 0 updated" in imp.out
+    assert cli("personas", "export", "-", data_dir=fresh).out == stdout_export.out
+    # Importing it again updates in place.
+    assert "0 added, 2 updated" in cli("personas", "import", str(out), data_dir=fresh).out
+
+
+def _db_state(profile: Path) -> list[tuple[object, ...]]:
+    con = sqlite3.connect(profile / "data" / "personamgr.db")
+    try:
+        return con.execute("SELECT uid, name, handle, description, topics FROM personas ORDER BY id").fetchall()
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ('[[persona]]\nname = "new"\ndescription = "ok"\n\n[[persona]]\nname = "bad"\ndescription = "x"\n'
+         'handle = "not a handle"\n', ":8: handle 'not a handle' must be @"),
+        ('[[persona]]\nname = "new"\ndescription = "ok"\n[[persona]\n', ":4: not valid TOML"),
+        ('[[persona]]\nname = "career"\ndescription = "changed"\n\n[[persona]]\nname = "Career"\n'
+         'description = "twice"\n', "names must be unique"),
+    ],
+)
+def test_invalid_import_changes_nothing(cli: Cli, profile: Path, tmp_path: Path, source: str, message: str) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(source, encoding="utf-8")
+    before = _db_state(profile)
+    r = cli("personas", "import", str(bad), data_dir=profile)
+    assert r.code == 1
+    assert r.out == ""
+    assert r.err.startswith(f"personamgr: error: {bad}")
+    assert message in r.err
+    assert _db_state(profile) == before
+
+
+def test_import_that_clashes_with_the_database_changes_nothing(cli: Cli, profile: Path, tmp_path: Path) -> None:
+    """Valid on its own, but gives metal's identity the name 'career': refused whole."""
+    metal_uid = _db_state(profile)[1][0]
+    bad = tmp_path / "clash.toml"
+    bad.write_text(f'[[persona]]\nname = "brand new"\ndescription = "x"\n\n[[persona]]\nname = "career"\n'
+                   f'description = "x"\nuid = "{metal_uid}"\n', encoding="utf-8")
+    before = _db_state(profile)
+    r = cli("personas", "import", str(bad), data_dir=profile)
+    assert r.code == 1 and "nothing was imported" in r.err
+    assert _db_state(profile) == before
+
+
+@pytest.mark.parametrize("what", ["missing", "directory", "latin1"])
+def test_unreadable_import_files(cli: Cli, profile: Path, tmp_path: Path, what: str) -> None:
+    path = {"missing": tmp_path / "nope.toml", "directory": tmp_path, "latin1": tmp_path / "l1.toml"}[what]
+    if what == "latin1":
+        path.write_bytes('[[persona]]\nname = "café"\ndescription = "x"\n'.encode("latin-1"))
+    before = _db_state(profile)
+    r = cli("personas", "import", str(path), data_dir=profile)
+    assert r.code == 1
+    assert str(path) in r.err
+    assert {"missing": "file not found", "directory": "is a directory", "latin1": ":2: is not UTF-8"}[what] in r.err
+    assert _db_state(profile) == before
+
+
+def test_export_to_an_impossible_place(cli: Cli, profile: Path, tmp_path: Path) -> None:
+    r = cli("personas", "export", str(tmp_path / "no" / "such" / "dir" / "x.toml"), data_dir=profile)
+    assert r.code == 1 and r.out == "" and "cannot write" in r.err
+
+
+# -- post -----------------------------------------------------------------------------------------------
+
+def test_post_sends_then_refuses_a_duplicate(cli: Cli, profile: Path) -> None:
+    ok = cli("post", "--persona", "career", "Five questions for every interview.", data_dir=profile)
+    assert ok.code == 0, ok.err
+    assert ok.out.startswith("Sent as career (@career_me): sandbox://career_me/status/")
+    assert ok.err == ""
+    dup = cli("post", "--persona", "CAREER", "Five questions for every interview.", data_dir=profile)
+    assert dup.code == 1
+    assert dup.out == ""
+    assert DUPLICATE_MESSAGE in dup.err
+    # The other persona may post the same words (a guard matter, not X's duplicate rule).
+    assert cli("post", "--persona", "metal", "Five questions for every interview.", data_dir=profile).code == 0
+    con = sqlite3.connect(profile / "data" / "personamgr.db")
+    states = con.execute("SELECT state, error FROM posts ORDER BY id").fetchall()
+    con.close()
+    assert [s for s, _ in states] == ["sent", "failed", "sent"]
+    assert states[1][1] == DUPLICATE_MESSAGE
+
+
+def test_post_as_unknown_persona(cli: Cli, profile: Path) -> None:
+    r = cli("post", "--persona", "gardening", "Tomatoes!", data_dir=profile)
+    assert r.code == 1 and r.out == ""
+    assert "no persona named 'gardening' (known: career, metal)" in r.err
+
+
+def test_post_too_long(cli: Cli, profile: Path) -> None:
+    r = cli("post", "--persona", "career", "x" * 281, data_dir=profile)
+    assert r.code == 1 and "281 characters; career allows 280" in r.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("post", "Hello"),  # no --persona
+        ("post", "--persona", "career"),  # no text
+        ("post", "--persona", "career", "   "),  # empty text
+        ("post", "--persona", "career", "a", "b"),  # two texts
+        ("personas",),  # no action
+        ("personas", "delete", "career"),  # unknown action
+        ("tweet", "hi"),  # unknown command
+        ("--no-such-option",),
+    ],
+)
+def test_usage_errors_exit_2_on_stderr(cli: Cli, profile: Path, args: tuple[str, ...]) -> None:
+    r = cli(*args, data_dir=profile)
+    assert r.code == 2, (r.out, r.err)
+    assert r.out == ""
+    assert "personamgr" in r.err and "error" in r.err
+
+
+def test_a_newer_database_is_reported_and_left_alone(cli: Cli, profile: Path) -> None:
+    db = profile / "data" / "personamgr.db"
+    con = sqlite3.connect(db)
+    con.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION + 5}")
+    con.commit()
+    con.close()
+    before = tree(profile / "data")
+    r = cli("personas", "list", data_dir=profile)
+    assert r.code == 1 and r.out == ""
+    assert "newer version of personamgr" in r.err and str(db) in r.err
+    assert tree(profile / "data") == before
+
+
+def test_a_data_dir_that_cannot_be_created(cli: Cli, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    r = cli("personas", "list", data_dir=blocker / "sub")
+    assert r.code == 1 and r.out == ""
+    assert "cannot create the data folder" in r.err
