@@ -1,0 +1,61 @@
+"""Running ``personamgr daemon`` as a real process on a throw-away profile."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+TIMEOUT = 60.0
+
+
+def daemon_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PERSONAMGR_HOME", None)
+    env.pop("DISPLAY", None)  # the daemon needs no display
+    env.pop("WAYLAND_DISPLAY", None)
+    return env
+
+
+def start_daemon(home: Path, *extra: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "personamgr", "--data-dir", str(home), "daemon", "--no-guard",
+                             "--tick", "1", *extra], env=daemon_env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def wait_for(cond: Callable[[], bool], what: str, timeout: float = TIMEOUT) -> None:
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+def log_text(home: Path) -> str:
+    path = home / "logs" / "personamgr.log"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def wait_running(home: Path, proc: subprocess.Popen[str]) -> None:
+    def up() -> bool:
+        if proc.poll() is not None:
+            pytest.fail(f"the daemon exited with {proc.returncode}: {proc.stderr.read() if proc.stderr else ''}")
+        return "daemon started" in log_text(home)
+
+    wait_for(up, "the daemon to start")
+
+
+def stop(proc: subprocess.Popen[str]) -> tuple[int, str]:
+    if proc.poll() is None:
+        proc.terminate()
+    try:
+        _, err = proc.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+    return proc.returncode, err
