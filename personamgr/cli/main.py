@@ -16,7 +16,7 @@ from personamgr import __version__
 from personamgr.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 
 # Subcommand modules, in the order `--help` lists them.
-SUBCOMMANDS = ("personas", "post", "guard", "queue", "daemon")
+SUBCOMMANDS = ("personas", "post", "guard", "connect", "queue", "daemon")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,11 +12,13 @@ import random
 from collections.abc import Callable, Mapping, Sequence
 from datetime import timedelta
 
+from personamgr.core import costs, policy
 from personamgr.core.clock import Clock
 from personamgr.core.networks.base import (
     Account,
     AmbiguousError,
     AuthError,
+    MediaItem,
     NetworkError,
     OfflineError,
     OutgoingPost,
@@ -39,6 +41,18 @@ OFFLINE_RETRY = timedelta(minutes=1)
 # A last check before a scheduled post goes out (the persona guard): returns the reasons to hold
 # the post for review, or an empty sequence to let it go. Runs in the sending thread.
 PreSendCheck = Callable[[Post, Persona], Sequence[str]]
+
+
+def media_by_part(post: Post) -> tuple[tuple[MediaItem, ...], ...]:
+    """``post.media`` ({"path", "alt_text", "mime_type", "part"} dicts; part defaults to 0) grouped by part."""
+    if not post.media:
+        return ()
+    count = max([len(post.parts), *(int(m.get("part", 0)) + 1 for m in post.media)])
+    out: list[list[MediaItem]] = [[] for _ in range(count)]
+    for m in post.media:
+        out[int(m.get("part", 0))].append(MediaItem(str(m["path"]), str(m.get("alt_text") or ""),
+                                                    str(m.get("mime_type") or "")))
+    return tuple(tuple(x) for x in out)
 
 
 class PostingError(RuntimeError):
@@ -95,7 +109,14 @@ class Poster:
             account = self._account(post.persona_uid, network)
         except PostingError as e:
             return self.outbox.transition(post.id, PostState.FAILED, expect=[PostState.SENDING], error=str(e))
-        outgoing = OutgoingPost(parts=post.parts, already_sent=post.remote_ids)
+        # X's rules, pacing, monthly cap and budget: refuse or wait rather than send.
+        pre = policy.preflight(self.store, persona, post.parts, self.clock.now(), already_sent=len(post.remote_ids))
+        if pre.refuse:
+            return self.outbox.transition(post.id, PostState.FAILED, expect=[PostState.SENDING], error=pre.refuse)
+        if pre.wait_until is not None:
+            return self.outbox.transition(post.id, PostState.SCHEDULED, expect=[PostState.SENDING], error=pre.message,
+                                          next_attempt_at=pre.wait_until, attempts=post.attempts - 1)
+        outgoing = OutgoingPost(parts=post.parts, media=media_by_part(post), already_sent=post.remote_ids)
         log.info("sending post %s as %s on %s", post.id, persona.name, persona.network)
         try:
             published = network.publish(account, outgoing)  # type: ignore[attr-defined]
@@ -116,6 +137,7 @@ class Poster:
             post.id, PostState.SENT, expect=[PostState.SENDING],
             sent_at=published.at, remote_id=published.remote_id, remote_url=published.url,
             remote_ids=published.part_ids, network=persona.network, error=None, next_attempt_at=None,
+            cost_usd=costs.recorded(self.store, persona, post.parts[:len(published.part_ids)]),
         )
 
     def _recheck(self, post: Post, persona: Persona) -> Post | None:
@@ -137,7 +159,10 @@ class Poster:
 
     def _failed(self, post: Post, e: NetworkError, *, remote_ids: tuple[str, ...] | None = None,
                 message: str | None = None) -> Post:
-        extra = {} if remote_ids is None else {"remote_ids": remote_ids}
+        extra = {} if remote_ids is None else {
+            "remote_ids": remote_ids,
+            "cost_usd": costs.recorded(self.store, self.store.persona(post.persona_uid), post.parts[:len(remote_ids)]),
+        }
         msg = message or e.message
         now = self.clock.now()
         sending = [PostState.SENDING]
@@ -145,16 +170,21 @@ class Poster:
             self.store.set_connection_state(post.persona_uid, "reconnect_needed")
             return self.outbox.transition(post.id, PostState.FAILED, expect=sending,
                                           error=f"{msg} Reconnect the account; the post is kept.", **extra)
+        if isinstance(e, RejectedError) and e.duplicate and post.attempts > 1:
+            # An earlier attempt (a 5xx, say) may have reached X after all: not a failure to retry blindly.
+            return self.outbox.transition(post.id, PostState.NEEDS_REVIEW, expect=sending, **extra, error=(
+                f"{msg} An earlier attempt may have gone out: check the account, then mark it sent or edit it."))
         if isinstance(e, RejectedError):
             return self.outbox.transition(post.id, PostState.FAILED, expect=sending, error=msg, **extra)
         if isinstance(e, AmbiguousError):
             return self.outbox.transition(post.id, PostState.NEEDS_REVIEW, expect=sending, error=msg, **extra)
+        # A rate limit or no network means X did not take the post: that wait does not use up a retry.
         if isinstance(e, RateLimitedError):
             return self.outbox.transition(post.id, PostState.SCHEDULED, expect=sending, error=msg,
-                                          next_attempt_at=max(e.reset_at, now), **extra)
+                                          next_attempt_at=max(e.reset_at, now), attempts=post.attempts - 1, **extra)
         if isinstance(e, OfflineError):
             return self.outbox.transition(post.id, PostState.SCHEDULED, expect=sending, error=msg,
-                                          next_attempt_at=now + OFFLINE_RETRY, **extra)
+                                          next_attempt_at=now + OFFLINE_RETRY, attempts=post.attempts - 1, **extra)
         if isinstance(e, TransientError) and post.attempts < MAX_TRANSIENT_ATTEMPTS:
             return self.outbox.transition(post.id, PostState.SCHEDULED, expect=sending, error=msg,
                                           next_attempt_at=now + backoff(post.attempts), **extra)

@@ -1,0 +1,162 @@
+"""What posting to X costs, and the per-persona monthly budget and post cap.
+
+X bills pay-per-use per post created: about $0.015, and about $0.20 when the
+post contains a URL (2026). X changes these, so the prices live in the
+settings table (key ``x_prices``) and the defaults are only a starting point.
+
+Each thread part is one post to X, both for the bill and for the cap. What a
+post cost is recorded on it (``posts.cost_usd``) when its parts go out, so
+"spent so far" is a sum over the database, the one source of truth.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import func, select
+
+from personamgr.core import schema as s
+from personamgr.core.clock import utc
+from personamgr.core.personas import Persona
+from personamgr.core.store import Store
+from personamgr.core.text import urls
+
+log = logging.getLogger(__name__)
+
+PRICES_SETTING = "x_prices"
+PAID_NETWORKS = frozenset({"x"})
+
+
+@dataclass(frozen=True, slots=True)
+class Prices:
+    post: float = 0.015
+    post_with_url: float = 0.20
+
+    def to_setting(self) -> dict[str, float]:
+        return {"post": self.post, "post_with_url": self.post_with_url}
+
+
+DEFAULT_PRICES = Prices()
+
+
+def _price(value: object, default: float, key: str) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and value >= 0:
+        return float(value)
+    if value is not None:
+        log.warning("ignoring the price %s=%r in the settings; using %s", key, value, default)
+    return default
+
+
+def prices(store: Store) -> Prices:
+    """The configured prices; a missing or unusable value falls back to the default for it."""
+    raw = store.get_setting(PRICES_SETTING) or {}
+    if not isinstance(raw, dict):
+        raw = {}
+    return Prices(_price(raw.get("post"), DEFAULT_PRICES.post, "post"),
+                  _price(raw.get("post_with_url"), DEFAULT_PRICES.post_with_url, "post_with_url"))
+
+
+def set_prices(store: Store, new: Prices) -> None:
+    for key, value in new.to_setting().items():
+        if not (math.isfinite(value) and value >= 0):
+            raise ValueError(f"the price per {key.replace('_', ' ')} must be a positive amount, not {value}")
+    store.set_setting(PRICES_SETTING, new.to_setting())
+
+
+def estimate(parts: Sequence[str], price: Prices) -> float:
+    """The pay-per-use cost of posting ``parts`` (each part is one post)."""
+    return sum(price.post_with_url if urls(p) else price.post for p in parts)
+
+
+def cost(persona: Persona, parts: Sequence[str], price: Prices) -> float:
+    """What posting ``parts`` as ``persona`` costs: nothing on networks that do not bill."""
+    return estimate(parts, price) if persona.network in PAID_NETWORKS else 0.0
+
+
+def recorded(store: Store, persona: Persona, parts: Sequence[str]) -> float | None:
+    """The cost to record on a post whose ``parts`` went out; None on networks that do not bill."""
+    if persona.network not in PAID_NETWORKS:
+        return None
+    return round(estimate(parts, prices(store)), 6)
+
+
+def describe(amount: float) -> str:
+    return f"${amount:,.3f}" if 0 < amount < 0.1 else f"${amount:,.2f}"
+
+
+def _zone(persona: Persona) -> ZoneInfo:
+    try:
+        return ZoneInfo(persona.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def month_bounds(persona: Persona, now: datetime) -> tuple[datetime, datetime]:
+    """Start of this month and of the next, in the persona's time zone, as aware UTC."""
+    local = utc(now).astimezone(_zone(persona))
+    start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    nxt = start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(month=start.month + 1)
+    return start.astimezone(UTC), nxt.astimezone(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthSpend:
+    """What a persona has used this month: posts that went out (thread parts count) and dollars."""
+
+    posts: int
+    usd: float
+    resets_at: datetime  # the start of next month (UTC)
+
+
+def spent_this_month(store: Store, persona: Persona, now: datetime) -> MonthSpend:
+    start, end = month_bounds(persona, now)
+    when = func.coalesce(s.posts.c.sent_at, s.posts.c.updated_at)
+    q = (
+        select(s.posts.c.remote_ids, s.posts.c.cost_usd)
+        .join(s.personas, s.personas.c.id == s.posts.c.persona_id)
+        .where(s.personas.c.uid == persona.uid, when >= start.replace(tzinfo=None), when < end.replace(tzinfo=None))
+    )
+    posts = 0
+    usd = 0.0
+    with store.engine.connect() as con:
+        for remote_ids, cost_usd in con.execute(q):
+            posts += len(remote_ids or ())
+            usd += cost_usd or 0.0
+    return MonthSpend(posts, round(usd, 6), end)
+
+
+def refusal(store: Store, persona: Persona, parts: Sequence[str], now: datetime) -> str | None:
+    """Why sending ``parts`` now would break the persona's monthly cap or budget; None if it fits."""
+    if persona.monthly_post_cap is None and persona.monthly_budget_usd is None:
+        return None
+    spend = spent_this_month(store, persona, now)
+    local_reset = spend.resets_at.astimezone(_zone(persona))
+    wait = f"or wait until {local_reset.day} {local_reset:%B}"
+    n = len(parts)
+    if persona.monthly_post_cap is not None and spend.posts + n > persona.monthly_post_cap:
+        need = f"this post needs {n}" if n > 1 else "this is one more"
+        return (f"Not sent: {persona.name} has posted {spend.posts} of its {persona.monthly_post_cap} posts this "
+                f"month and {need}. Raise the monthly post cap in the persona's settings {wait}.")
+    price = cost(persona, parts, prices(store))
+    if persona.monthly_budget_usd is not None and spend.usd + price > persona.monthly_budget_usd + 1e-9:
+        return (f"Not sent: this post would cost about {describe(price)} on X, and {persona.name} has spent "
+                f"{describe(spend.usd)} of its {describe(persona.monthly_budget_usd)} monthly budget. Raise the "
+                f"budget in the persona's settings {wait}.")
+    return None
+
+
+def summary(store: Store, persona: Persona, now: datetime) -> str:
+    """ "Spent so far" for the persona's settings and the compose box."""
+    spend = spent_this_month(store, persona, now)
+    out = f"{spend.posts} posts, {describe(spend.usd)} this month"
+    limits = []
+    if persona.monthly_post_cap is not None:
+        limits.append(f"cap {persona.monthly_post_cap} posts")
+    if persona.monthly_budget_usd is not None:
+        limits.append(f"budget {describe(persona.monthly_budget_usd)}")
+    return out + (f" ({', '.join(limits)})" if limits else "")

@@ -1,0 +1,247 @@
+"""Connecting a persona to an X account: OAuth 1.0a PIN flow, or tokens the user already has.
+
+The user brings their own X developer app. Its consumer key and secret are
+kept once, as an app secret; each persona's blob in the keyring holds all four
+values, because an access token only works with the app that issued it.
+
+Every function here does network or keyring work: call it off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from personamgr.core.clock import Clock, SystemClock
+from personamgr.core.logs import redact_secret
+from personamgr.core.networks.base import (
+    AuthError,
+    NetworkError,
+    OfflineError,
+)
+from personamgr.core.networks.x.network import CREDENTIAL_KEYS, DEFAULT_TIMEOUT, XNetwork
+from personamgr.core.personas import Persona
+from personamgr.core.secrets import SecretStore
+from personamgr.core.store import Store
+
+APP_SECRET_NAME = "x-app"
+X_WEB = "https://api.twitter.com"
+REQUEST_TOKEN_URL = X_WEB + "/oauth/request_token"
+AUTHORIZE_URL = X_WEB + "/oauth/authorize"
+ACCESS_TOKEN_URL = X_WEB + "/oauth/access_token"
+
+GUIDANCE = (
+    "Your X developer app must have \"Read and write\" permission (developer portal → your app → "
+    "User authentication settings). Tokens made while it was read-only stay read-only.",
+    "X signs you in as whoever is logged in to X in your browser. To connect a second account, log out of X "
+    "in the browser first (or use a private window), then log in as the account you want to connect.",
+)
+
+
+class ConnectError(RuntimeError):
+    """Connecting failed; the message says why and what to do. Nothing was saved."""
+
+
+@dataclass(frozen=True, slots=True)
+class AppKeys:
+    consumer_key: str
+    consumer_secret: str = field(repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.consumer_key.strip() or not self.consumer_secret.strip():
+            raise ConnectError("Both the API key (consumer key) and the API key secret are needed.")
+        redact_secret(self.consumer_secret)
+
+
+@dataclass(frozen=True, slots=True)
+class PinFlow:
+    """A started PIN flow: open ``authorize_url``, then pass the PIN X shows to :func:`finish_pin_flow`."""
+
+    app: AppKeys
+    authorize_url: str
+    request_token: str
+    request_token_secret: str = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Connected:
+    persona: Persona
+    user_id: str
+    username: str
+
+
+def _session(app: AppKeys, network: XNetwork, **kwargs: str):  # type: ignore[no-untyped-def]
+    from requests_oauthlib import OAuth1Session
+
+    from personamgr.core.networks.x.transport import mount
+
+    s = OAuth1Session(app.consumer_key, client_secret=app.consumer_secret, **kwargs)
+    return mount(s, network.base_url, network.timeout)
+
+
+def _oauth_call(fn: Callable[[], dict[str, str]], what: str) -> dict[str, str]:
+    import requests
+    from oauthlib.oauth1.rfc5849.errors import OAuth1Error
+    from requests_oauthlib.oauth1_session import TokenMissing, TokenRequestDenied
+
+    from personamgr.core.networks.x.errors import from_transport
+
+    try:
+        return fn()
+    except TokenRequestDenied as e:
+        if e.status_code == 401:
+            raise ConnectError(f"X refused to {what} (401).") from None
+        raise ConnectError(f"X refused to {what} ({e.status_code}).") from None
+    except (TokenMissing, OAuth1Error, ValueError) as e:
+        raise ConnectError(f"X's answer did not contain what was expected while trying to {what} ({e}).") from None
+    except requests.RequestException as e:
+        raise ConnectError(from_transport(e, write=False).message.replace(" It will be tried again.", "")
+                           + " Try again when X can be reached.") from None
+
+
+def start_pin_flow(app: AppKeys, network: XNetwork) -> PinFlow:
+    """Ask X for a request token (``oob``: X shows a PIN instead of redirecting)."""
+    s = _session(app, network, callback_uri="oob")
+    try:
+        tok = _oauth_call(lambda: s.fetch_request_token(REQUEST_TOKEN_URL),
+                          "start signing in: check the API key and secret of your developer app")
+    finally:
+        s.close()
+    redact_secret(tok["oauth_token_secret"])
+    url = f"{AUTHORIZE_URL}?oauth_token={tok['oauth_token']}"
+    if network.base_url:
+        from personamgr.core.networks.x.transport import rewrite
+
+        url = rewrite(url, network.base_url)
+    return PinFlow(app, url, tok["oauth_token"], tok["oauth_token_secret"])
+
+
+def finish_pin_flow(flow: PinFlow, pin: str, network: XNetwork) -> dict[str, str]:
+    """Trade the PIN for the account's access token. Returns the four credentials."""
+    pin = pin.strip()
+    if not pin.isdigit():
+        raise ConnectError(f"The PIN is the number X shows after you authorize the app; {pin!r} is not one.")
+    s = _session(flow.app, network, resource_owner_key=flow.request_token,
+                 resource_owner_secret=flow.request_token_secret, verifier=pin)
+    try:
+        tok = _oauth_call(lambda: s.fetch_access_token(ACCESS_TOKEN_URL),
+                          "accept the PIN: it may be mistyped or expired. Start again for a new PIN")
+    finally:
+        s.close()
+    creds = {"consumer_key": flow.app.consumer_key, "consumer_secret": flow.app.consumer_secret,
+             "access_token": tok["oauth_token"], "access_token_secret": tok["oauth_token_secret"]}
+    for v in creds.values():
+        redact_secret(v)
+    return creds
+
+
+def parse_tokens(text: str) -> dict[str, str]:
+    """The four credentials from one JSON object (``connect --tokens-stdin``, or pasted in the window)."""
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ConnectError(f"The tokens are not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}). "
+                           "Expected one object with " + ", ".join(CREDENTIAL_KEYS) + ".") from None
+    if not isinstance(obj, dict):
+        raise ConnectError("The tokens must be one JSON object with " + ", ".join(CREDENTIAL_KEYS) + ".")
+    missing = [k for k in CREDENTIAL_KEYS if not isinstance(obj.get(k), str) or not obj[k].strip()]
+    if missing:
+        raise ConnectError("The tokens lack " + ", ".join(missing) + ". Expected " + ", ".join(CREDENTIAL_KEYS)
+                           + " (from your developer app's \"Keys and tokens\" page).")
+    unknown = sorted(set(obj) - set(CREDENTIAL_KEYS))
+    if unknown:
+        raise ConnectError("Unexpected keys in the tokens: " + ", ".join(unknown) + ".")
+    creds = {k: obj[k].strip() for k in CREDENTIAL_KEYS}
+    for v in creds.values():
+        redact_secret(v)
+    return creds
+
+
+def verify(credentials: Mapping[str, str], network: XNetwork):  # type: ignore[no-untyped-def]  # -> Identity
+    """Ask X whose tokens these are (``GET /2/users/me``), and check the app may write."""
+    if network.config_error:
+        raise ConnectError(network.config_error)
+    x = network.session(credentials)
+    try:
+        me = x.me()
+    except AuthError:
+        raise ConnectError("X refused these tokens (401). Check that the access token and secret belong to this "
+                           "API key, and that they were not regenerated or revoked.") from None
+    except OfflineError as e:
+        raise ConnectError(e.message.replace(" The post is held and will go out when the network is back.", "")
+                           + " Try again when X can be reached.") from None
+    except NetworkError as e:
+        raise ConnectError(f"X could not confirm the account: {e.message}") from None
+    finally:
+        x.close()
+    prefix = credentials["access_token"].split("-", 1)[0]
+    if prefix.isdigit() and prefix != me.user_id:
+        raise ConnectError(f"The access token belongs to user {prefix}, but X answered as @{me.username} "
+                           f"({me.user_id}). Copy the token again.")
+    if me.access_level is not None and "write" not in me.access_level:
+        raise ConnectError(f"@{me.username} was connected with read-only access. {GUIDANCE[0]} Then connect "
+                           "again.")
+    return me
+
+
+def link(store: Store, secrets: SecretStore, persona: Persona, credentials: Mapping[str, str], *,
+         user_id: str, username: str, switch_account: bool = False) -> Connected:
+    """Keep the credentials in the keyring and record the account on the persona (network "x").
+
+    Refuses an account already linked to another persona, and (unless ``switch_account``) a different
+    account than the one this persona was linked to: both usually mean the browser was still logged in
+    as someone else, and posting as the wrong account is what the user fears most.
+    """
+    _state, current = store.connection_state(persona.uid)
+    if current and current != user_id and persona.network == "x" and not switch_account:
+        raise ConnectError(
+            f"{persona.name} was connected to another X account (user {current}); these tokens are for "
+            f"@{username}. If you mean to switch {persona.name} to @{username}, confirm the switch. "
+            f"Otherwise: {GUIDANCE[1]}"
+        )
+    for other in store.personas():
+        if other.uid == persona.uid:
+            continue
+        _other_state, remote = store.connection_state(other.uid)
+        if remote == user_id and other.network == "x":
+            raise ConnectError(
+                f"@{username} is already connected to the persona {other.name!r}. "
+                f"If you meant another account: {GUIDANCE[1]}"
+            )
+    secrets.set_credentials(persona.uid, dict(credentials))
+    updated = store.update_persona(persona.with_changes(handle=f"@{username}", network="x"))
+    store.set_connection_state(persona.uid, "ok", user_id)
+    return Connected(updated, user_id, username)
+
+
+def connect_with_tokens(store: Store, secrets: SecretStore, network: XNetwork, persona: Persona,
+                        credentials: Mapping[str, str], *, switch_account: bool = False) -> Connected:
+    """Verify tokens with X (pasted, or just made by the PIN flow), then link them to ``persona``."""
+    me = verify(credentials, network)
+    return link(store, secrets, persona, credentials, user_id=me.user_id, username=me.username,
+                switch_account=switch_account)
+
+
+def saved_app(secrets: SecretStore) -> AppKeys | None:
+    """The developer app entered earlier, if any."""
+    blob = secrets.get_app_secret(APP_SECRET_NAME)
+    if not blob or not blob.get("consumer_key") or not blob.get("consumer_secret"):
+        return None
+    return AppKeys(blob["consumer_key"], blob["consumer_secret"])
+
+
+def save_app(secrets: SecretStore, app: AppKeys) -> None:
+    secrets.set_app_secret(APP_SECRET_NAME, {"consumer_key": app.consumer_key,
+                                             "consumer_secret": app.consumer_secret})
+
+
+def x_network(networks: Mapping[str, object], clock: Clock | None = None) -> XNetwork:
+    """The profile's X network (carrying the base-URL override), or one from the environment."""
+    net = networks.get("x")
+    return net if isinstance(net, XNetwork) else XNetwork.from_environment(clock or SystemClock())
+
+
+__all__ = ["DEFAULT_TIMEOUT", "GUIDANCE", "AppKeys", "ConnectError", "Connected", "PinFlow", "connect_with_tokens",
+           "finish_pin_flow", "link", "parse_tokens", "save_app", "saved_app", "start_pin_flow", "verify",
+           "x_network"]

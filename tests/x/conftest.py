@@ -1,0 +1,126 @@
+"""Fixtures for the X network tests: the fake X API, a keyring, a profile with an X persona.
+
+Keyring: the real Secret Service (gnome-keyring) when one is reachable, which is
+the case when the suite runs inside ``dbus-run-session`` with an unlocked
+gnome-keyring-daemon. Otherwise an in-memory ``KeyringBackend`` subclass, which
+is acceptable for these e2e tests only (the keyring itself is tested elsewhere);
+with PERSONAMGR_REQUIRE_REAL_PARTS=1 the missing Secret Service is a failure.
+Each test uses its own keyring service name and deletes what it stored.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+import keyring
+import keyring.errors
+import pytest
+from fakex import App, FakeX, User
+from keyring.backend import KeyringBackend
+
+from personamgr.core.clock import FakeClock
+from personamgr.core.networks.sandbox import SandboxNetwork
+from personamgr.core.networks.x import XNetwork
+from personamgr.core.paths import AppPaths
+from personamgr.core.personas import Persona
+from personamgr.core.secrets import KeyringStatus, SecretStore, classify
+from personamgr.core.services import Services, open_services
+
+# Generous, so a busy shared machine never turns a plain post into a timeout; the hold tests pass their own.
+TEST_TIMEOUT = (5.0, 20.0)
+
+
+class MemoryKeyring(KeyringBackend):
+    """An in-memory keyring, for e2e runs where no Secret Service is reachable."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.data.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.data[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.data.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+
+
+def secret_service_backend() -> KeyringBackend | None:
+    try:
+        backend = keyring.get_keyring()
+        if classify(backend).status is not KeyringStatus.SECURE:
+            return None
+        probe = f"personamgr-probe-{uuid.uuid4().hex}"
+        backend.set_password(probe, "probe", "x")
+        backend.delete_password(probe, "probe")
+        return backend
+    except Exception:
+        return None
+
+
+@pytest.fixture
+def x_secrets(missing_real_part: Callable[[str], None]) -> Iterator[SecretStore]:
+    backend = secret_service_backend()
+    if backend is None:
+        if os.environ.get("PERSONAMGR_REQUIRE_REAL_PARTS", "") not in ("", "0"):
+            missing_real_part("no Secret Service reachable for the X e2e tests")
+        backend = MemoryKeyring()
+    store = SecretStore(backend, service=f"personamgr-test-{uuid.uuid4().hex[:12]}", timeout=15)
+    store.kind = "secret-service" if not isinstance(backend, MemoryKeyring) else "memory"  # type: ignore[attr-defined]
+    yield store
+    if not isinstance(backend, MemoryKeyring):
+        import secretstorage  # the real Secret Service: remove everything this test stored
+
+        with closing(secretstorage.dbus_init()) as bus:
+            for item in secretstorage.get_default_collection(bus).search_items({"service": store.service}):
+                item.delete()
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeX]:
+    with FakeX(hold_max_s=20) as f:
+        yield f
+
+
+@dataclass
+class XWorld:
+    """A profile with one persona connected to an account on the fake X."""
+
+    fake: FakeX
+    services: Services
+    network: XNetwork
+    app: App
+    user: User
+    persona: Persona
+    credentials: dict[str, str]
+
+    def post(self, text: str, thread: tuple[str, ...] = (), media: tuple[dict[str, object], ...] = ()):  # type: ignore[no-untyped-def]
+        p = self.services.outbox.create(self.persona.uid, text, thread=thread, media=media)
+        return self.services.poster.send(p.id)
+
+
+@pytest.fixture
+def x_world(fake: FakeX, x_secrets: SecretStore, clock: FakeClock, tmp_path: Path) -> Iterator[XWorld]:
+    paths = AppPaths.resolve(tmp_path / "profile").ensure()
+    network = XNetwork(clock, base_url=fake.base_url, timeout=TEST_TIMEOUT)
+    services = open_services(paths, secrets=x_secrets, clock=clock,
+                             networks={"sandbox": SandboxNetwork(paths.sandbox_database, clock), "x": network})
+    app = fake.add_app()
+    user = fake.add_user("career_me")
+    persona = services.store.add_persona(Persona(name="career", handle="@career_me", network="x",
+                                                 topics=("careers",)))
+    creds = fake.credentials(app, user)
+    x_secrets.set_credentials(persona.uid, creds)
+    services.store.set_connection_state(persona.uid, "ok", user.id)
+    yield XWorld(fake, services, network, app, user, persona, creds)
+    services.close()

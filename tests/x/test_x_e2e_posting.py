@@ -1,0 +1,286 @@
+"""Posting to X end to end: Poster.send -> XNetwork -> real tweepy -> real HTTP -> the fake X API.
+
+Each X failure is switched on in the fake and must end in the one visible state
+the issue asks for, with the user's words kept and no blind re-send.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from fakex import DUPLICATE_DETAIL, REPLY_DENIED_DETAIL
+from x_helpers import png
+
+from personamgr.core.networks.base import Account, OutgoingPost, RejectedError
+from personamgr.core.networks.x import XNetwork
+from personamgr.core.outbox import PostState
+from personamgr.core.posting import MAX_TRANSIENT_ATTEMPTS, OFFLINE_RETRY
+
+pytestmark = pytest.mark.e2e
+
+
+def test_text_post_goes_out_once_signed_as_the_persona(x_world) -> None:
+    post = x_world.post("Five questions to ask at the end of every interview.")
+    assert post.state is PostState.SENT, post.error
+    tweets = x_world.fake.timeline(x_world.user)
+    assert [t.text for t in tweets] == ["Five questions to ask at the end of every interview."]
+    assert post.remote_id == tweets[0].id
+    assert post.remote_url == f"https://x.com/career_me/status/{tweets[0].id}"
+    assert x_world.fake.post_count("tweets") == 1
+
+
+def test_thread_is_a_reply_chain(x_world) -> None:
+    post = x_world.post("1/3 How to read a job ad.", thread=("2/3 Skip the adjectives.", "3/3 Count the verbs."))
+    assert post.state is PostState.SENT, post.error
+    tweets = x_world.fake.timeline(x_world.user)
+    assert [t.text[:3] for t in tweets] == ["1/3", "2/3", "3/3"]
+    assert [t.reply_to for t in tweets] == [None, tweets[0].id, tweets[1].id]
+    assert post.remote_ids == tuple(t.id for t in tweets)
+    assert post.remote_id == tweets[0].id
+
+
+def test_thread_part_failing_with_a_server_error_resumes_where_it_stopped(x_world) -> None:
+    x_world.fake.fail_next("tweets", "server_error", skip=1)  # part 1 goes out, part 2 gets a 503
+    post = x_world.post("1/3 Salary talk.", thread=("2/3 Say a number first.", "3/3 Then stop talking."))
+    assert post.state is PostState.SCHEDULED
+    assert len(post.remote_ids) == 1
+    assert "part 2 failed" in (post.error or "")
+    assert "remaining parts are unsent" in (post.error or "")
+    assert post.next_attempt_at is not None
+    assert [t.text[:3] for t in x_world.fake.timeline(x_world.user)] == ["1/3"]
+
+    again = x_world.services.poster.send(post.id)
+    assert again.state is PostState.SENT, again.error
+    tweets = x_world.fake.timeline(x_world.user)
+    assert [t.text[:3] for t in tweets] == ["1/3", "2/3", "3/3"]  # part 1 was not posted twice
+    assert [t.reply_to for t in tweets] == [None, tweets[0].id, tweets[1].id]
+    assert again.remote_ids == tuple(t.id for t in tweets)
+
+
+def test_thread_part_refused_says_which_parts_are_out(x_world) -> None:
+    x_world.fake.fail_next("tweets", "bad_request", skip=1, message="Text contains a banned link.")
+    post = x_world.post("1/3 one", thread=("2/3 two", "3/3 three"))
+    assert post.state is PostState.FAILED
+    assert post.remote_ids == (x_world.fake.timeline(x_world.user)[0].id,)
+    assert "Parts 1–1 of the thread went out; part 2 failed" in (post.error or "")
+    assert "Text contains a banned link." in (post.error or "")
+    assert post.thread == ("2/3 two", "3/3 three")  # the words are kept for editing
+    assert len(x_world.fake.timeline(x_world.user)) == 1
+
+
+def test_revoked_token_marks_reconnect_needed_and_keeps_the_post(x_world) -> None:
+    x_world.fake.revoke(x_world.credentials["access_token"])
+    post = x_world.post("A post that must not be lost.")
+    assert post.state is PostState.FAILED
+    assert post.text == "A post that must not be lost."
+    assert "Reconnect" in (post.error or "")
+    assert x_world.services.store.connection_state(x_world.persona.uid)[0] == "reconnect_needed"
+    assert x_world.fake.timeline(x_world.user) == []
+
+
+def test_wrong_signature_is_refused_by_the_fake(x_world) -> None:
+    """The fake really verifies OAuth 1.0a: a wrong consumer secret is a 401, like X."""
+    bad = dict(x_world.credentials, consumer_secret="cs-not-the-right-one")
+    x_world.services.secrets.set_credentials(x_world.persona.uid, bad)
+    post = x_world.post("Signed with the wrong secret.")
+    assert post.state is PostState.FAILED
+    assert x_world.services.store.connection_state(x_world.persona.uid)[0] == "reconnect_needed"
+    assert x_world.fake.tweets == []
+
+
+def test_read_only_app_is_a_reconnect_with_guidance(x_world) -> None:
+    x_world.app.access_level = "read"
+    post = x_world.post("Needs write access.")
+    assert post.state is PostState.FAILED
+    assert "Read and write" in (post.error or "")
+    assert x_world.services.store.connection_state(x_world.persona.uid)[0] == "reconnect_needed"
+
+
+def test_duplicate_is_failed_with_x_reason_and_not_retried(x_world) -> None:
+    first = x_world.post("Same words twice.")
+    assert first.state is PostState.SENT
+    second = x_world.post("Same words twice.")
+    assert second.state is PostState.FAILED
+    assert DUPLICATE_DETAIL in (second.error or "")
+    assert second.next_attempt_at is None
+    assert x_world.fake.post_count("tweets") == 2
+
+
+def test_too_long_is_failed_with_x_message(x_world) -> None:
+    post = x_world.post("word " * 70)  # 350 characters; the persona is not Premium
+    assert post.state is PostState.FAILED
+    assert "too long" in (post.error or "")
+    assert post.text == "word " * 70
+
+
+def test_other_403_is_failed_with_x_message(x_world) -> None:
+    x_world.fake.fail_next("tweets", "forbidden", message="This account is temporarily locked.")
+    post = x_world.post("Locked out.")
+    assert post.state is PostState.FAILED
+    assert "This account is temporarily locked." in (post.error or "")
+    assert x_world.services.store.connection_state(x_world.persona.uid)[0] == "ok"
+
+
+def test_reply_restriction_is_explained(x_world) -> None:
+    x_world.fake.fail_next("tweets", "forbidden", message=REPLY_DENIED_DETAIL)
+    post = x_world.post("@someone great point")
+    assert post.state is PostState.FAILED
+    assert "mentioned or quoted" in (post.error or "")
+
+
+def test_rate_limit_waits_for_the_reset_without_a_retry_loop(x_world) -> None:
+    x_world.fake.fail_next("tweets", "rate_limit", reset_in=600)
+    post = x_world.post("Rate limited.")
+    assert post.state is PostState.SCHEDULED
+    assert post.next_attempt_at is not None
+    reset = [r for r in x_world.fake.requests if r.endpoint == "tweets"]
+    assert len(reset) == 1  # tweepy did not sleep and retry
+    # The reset time comes from x-rate-limit-reset (600 s after the fake's now, whatever the test clock says).
+    assert post.next_attempt_at > datetime.now(UTC) + timedelta(seconds=500)
+    again = x_world.services.poster.send(post.id)
+    assert again.state is PostState.SENT
+
+
+def test_rate_limit_without_reset_header_waits_fifteen_minutes(x_world, clock) -> None:
+    x_world.fake.fail_next("tweets", "rate_limit", reset_header=False)
+    post = x_world.post("Rate limited, no header.")
+    assert post.state is PostState.SCHEDULED
+    assert post.next_attempt_at == clock.now() + timedelta(minutes=15)
+
+
+def test_server_errors_back_off_then_fail_after_bounded_attempts(x_world, clock) -> None:
+    x_world.fake.fail_next("tweets", "server_error", times=MAX_TRANSIENT_ATTEMPTS)
+    post = x_world.post("Server trouble.")
+    waits = []
+    while post.state is PostState.SCHEDULED:
+        assert post.next_attempt_at is not None
+        waits.append(post.next_attempt_at - clock.now())
+        clock.set(post.next_attempt_at)
+        post = x_world.services.poster.send(post.id)
+    assert post.state is PostState.FAILED
+    assert "server error" in (post.error or "")
+    assert len(waits) == MAX_TRANSIENT_ATTEMPTS - 1
+    assert all(w > timedelta(0) for w in waits)
+    assert x_world.fake.post_count("tweets") == MAX_TRANSIENT_ATTEMPTS
+    assert x_world.fake.tweets == []
+
+
+def test_offline_holds_the_post_until_the_network_is_back(x_world, clock) -> None:
+    x_world.fake.refuse_connections()
+    post = x_world.post("Written on a train.")
+    assert post.state is PostState.SCHEDULED
+    assert "cannot be reached" in (post.error or "")
+    assert post.next_attempt_at == clock.now() + OFFLINE_RETRY
+    for _ in range(MAX_TRANSIENT_ATTEMPTS + 2):  # a long outage does not use up the retries for server errors
+        clock.set(post.next_attempt_at)
+        post = x_world.services.poster.send(post.id)
+        assert post.state is PostState.SCHEDULED
+    x_world.fake.accept_connections()
+    x_world.fake.fail_next("tweets", "server_error")
+    post = x_world.services.poster.send(post.id)
+    assert post.state is PostState.SCHEDULED  # a 503 right after the outage is still retried
+    post = x_world.services.poster.send(post.id)
+    assert post.state is PostState.SENT, post.error
+    assert [t.text for t in x_world.fake.tweets] == ["Written on a train."]
+
+
+def test_timeout_after_the_request_reached_x_needs_review_never_resent(x_world, clock) -> None:
+    x_world.network.timeout = (5.0, 1.0)
+    x_world.fake.fail_next("tweets", "hold")  # X creates the post, then never answers
+    post = x_world.post("Did this go out?")
+    assert post.state is PostState.NEEDS_REVIEW
+    assert "may or may not have gone out" in (post.error or "")
+    assert x_world.fake.wait_until_held(1, timeout=0)
+    x_world.fake.release()
+    assert [t.text for t in x_world.fake.tweets] == ["Did this go out?"]
+    again = x_world.services.poster.send(post.id)  # the scheduler or a double click: still not re-sent
+    assert again.state is PostState.NEEDS_REVIEW
+    assert x_world.fake.post_count("tweets") == 1
+
+
+def test_dropped_connection_after_sending_needs_review(x_world) -> None:
+    x_world.fake.fail_next("tweets", "drop")
+    post = x_world.post("Dropped.")
+    assert post.state is PostState.NEEDS_REVIEW
+    assert x_world.fake.post_count("tweets") == 1
+
+
+def test_duplicate_after_an_earlier_attempt_needs_review(x_world, clock) -> None:
+    """A 503 may come after X stored the post; X then calls the retry a duplicate. That is not a failure."""
+    x_world.fake.fail_next("tweets", "server_error")
+    post = x_world.post("Maybe already out.")
+    assert post.state is PostState.SCHEDULED
+    x_world.fake.add_tweet(x_world.user, "Maybe already out.")  # what X did behind the 503
+    post = x_world.services.poster.send(post.id)
+    assert post.state is PostState.NEEDS_REVIEW
+    assert DUPLICATE_DETAIL in (post.error or "")
+
+
+def test_images_with_alt_text_are_uploaded_then_attached(x_world, tmp_path) -> None:
+    a, b = png(tmp_path / "chart.png"), png(tmp_path / "office.png")
+    post = x_world.post("Two charts.", media=({"path": str(a), "alt_text": "Hiring by month"},
+                                              {"path": str(b), "alt_text": "An open-plan office"}))
+    assert post.state is PostState.SENT, post.error
+    tweet = x_world.fake.tweets[0]
+    media = x_world.fake.media
+    assert len(tweet.media_ids) == 2
+    assert [media[m].alt_text for m in tweet.media_ids] == ["Hiring by month", "An open-plan office"]
+    assert all(media[m].category == "tweet_image" and media[m].size == a.stat().st_size for m in tweet.media_ids)
+
+
+def test_images_in_a_thread_go_with_their_part(x_world, tmp_path) -> None:
+    img = png(tmp_path / "p2.png")
+    post = x_world.post("1/2 text", thread=("2/2 with a picture",),
+                        media=({"path": str(img), "alt_text": "x", "part": 1},))
+    assert post.state is PostState.SENT, post.error
+    first, second = x_world.fake.tweets
+    assert first.media_ids == ()
+    assert len(second.media_ids) == 1
+
+
+def test_five_images_are_refused_before_anything_is_sent(x_world, tmp_path) -> None:
+    media = tuple({"path": str(png(tmp_path / f"{i}.png")), "alt_text": ""} for i in range(5))
+    post = x_world.post("Too many pictures.", media=media)
+    assert post.state is PostState.FAILED
+    assert "at most 4 images" in (post.error or "")
+    assert x_world.fake.post_count() == 0
+
+
+def test_missing_image_is_refused_with_its_name(x_world, tmp_path) -> None:
+    post = x_world.post("Where did it go?", media=({"path": str(tmp_path / "gone.png")},))
+    assert post.state is PostState.FAILED
+    assert "gone.png" in (post.error or "")
+    assert x_world.fake.post_count() == 0
+
+
+def test_media_upload_server_error_is_retried_and_nothing_is_posted(x_world, tmp_path) -> None:
+    x_world.fake.fail_next("media_upload", "server_error")
+    post = x_world.post("Picture later.", media=({"path": str(png(tmp_path / "a.png")), "alt_text": "a"},))
+    assert post.state is PostState.SCHEDULED
+    assert x_world.fake.tweets == []
+    post = x_world.services.poster.send(post.id)
+    assert post.state is PostState.SENT, post.error
+
+
+def test_media_upload_timeout_is_safe_to_retry(x_world, tmp_path) -> None:
+    """An upload that timed out created no post, so it is transient, not needs-review."""
+    x_world.network.timeout = (5.0, 1.0)
+    x_world.fake.fail_next("media_upload", "hold")
+    post = x_world.post("Slow upload.", media=({"path": str(png(tmp_path / "a.png")), "alt_text": "a"},))
+    x_world.fake.release()
+    assert post.state is PostState.SCHEDULED
+    assert x_world.fake.tweets == []
+
+
+def test_bad_base_url_refuses_instead_of_posting_elsewhere(x_world) -> None:
+    net = XNetwork.from_environment(env={"PERSONAMGR_X_API_URL": "127.0.0.1:8765"})
+    with pytest.raises(RejectedError, match="PERSONAMGR_X_API_URL"):
+        net.publish(Account("p", "@h", x_world.credentials), OutgoingPost(("hello",)))
+    assert x_world.fake.post_count() == 0
+
+
+def test_base_url_from_environment_reaches_the_fake(x_world) -> None:
+    net = XNetwork.from_environment(env={"PERSONAMGR_X_API_URL": x_world.fake.base_url + "/"})
+    published = net.publish(Account("p", "@career_me", x_world.credentials), OutgoingPost(("via env",)))
+    assert [t.id for t in x_world.fake.tweets] == [published.remote_id]
