@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from sched_helpers import make_persona
 
 from personamgr.cli.main import main
 from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
 from personamgr.core.services import open_services
-from tests.scheduling.conftest import make_persona
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sched_daemon_helpers import daemon_env, log_text, start_daemon, stop, wait_for, wait_running
+from sched_helpers import make_persona
 
 from personamgr.core.clock import SystemClock
 from personamgr.core.outbox import PostState
@@ -16,8 +18,6 @@ from personamgr.core.paths import AppPaths
 from personamgr.core.scheduling import PostSchedule
 from personamgr.core.services import open_services
 from personamgr.singleinstance import InstanceLock, instance_dir, send_request
-from tests.scheduling.conftest import make_persona
-from tests.scheduling.daemon_helpers import daemon_env, log_text, start_daemon, stop, wait_for, wait_running
 
 pytestmark = pytest.mark.slow
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
+from sched_helpers import make_persona
 from sqlalchemy import update
 
 from personamgr.core import schema as s
@@ -20,7 +21,6 @@ from personamgr.core.scheduling import PostSchedule, ScheduleEngine
 from personamgr.core.scheduling.driver import SchedulerDriver
 from personamgr.core.secrets import SecretStore
 from personamgr.core.services import Services, open_services
-from tests.scheduling.conftest import make_persona
 
 TIMEOUT = 30.0
 

@@ -12,13 +12,13 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import given
 from hypothesis import strategies as st
+from sched_helpers import NY, at, make_persona
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.personas import Persona, QueueSlot
 from personamgr.core.scheduling import PostSchedule, ScheduleEngine, parse_when, resolve_local
 from personamgr.core.scheduling.slots import slot_instants
 from personamgr.core.services import Services
-from tests.scheduling.conftest import NY, at, make_persona
 
 
 def test_spring_forward_nonexistent_time_is_shifted_forward_by_the_gap() -> None:

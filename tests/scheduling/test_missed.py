@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sched_helpers import at, make_persona
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import MissedPolicy, QueueSlot
 from personamgr.core.scheduling import EventKind, PostSchedule, ScheduleEngine, SchedulerEvent
 from personamgr.core.services import Services
-from tests.scheduling.conftest import at, make_persona
 
 START = at(2026, 3, 2, 12)  # Monday 07:00 in New York
 

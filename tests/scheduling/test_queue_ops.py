@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sched_helpers import at, make_persona
 
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling import PostSchedule, SchedulingError
 from personamgr.core.services import Services
-from tests.scheduling.conftest import at, make_persona
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import threading
 from collections.abc import Sequence
 from datetime import timedelta
 
+from sched_helpers import at, make_persona
 from sqlalchemy import update
 
 from personamgr.core import schema as s
@@ -16,7 +17,6 @@ from personamgr.core.personas import Persona
 from personamgr.core.scheduling import EventKind, PostSchedule, ScheduleEngine, SchedulerEvent
 from personamgr.core.secrets import SecretStore
 from personamgr.core.services import Services, open_services
-from tests.scheduling.conftest import at, make_persona
 
 START = at(2026, 3, 2, 12)
 
