@@ -100,10 +100,14 @@ def _leaves(b: KeyringBackend) -> list[KeyringBackend]:
     return out
 
 
+def _is_secure(b: KeyringBackend) -> bool:
+    return not type(b).__module__.startswith(_INSECURE_MODULES + _UNAVAILABLE_MODULES)
+
+
 def classify(backend: KeyringBackend) -> KeyringState:
     """Say whether ``backend`` is a real secure store, a plaintext one, or nothing."""
     leaves = _leaves(backend)
-    secure = [b for b in leaves if not type(b).__module__.startswith(_INSECURE_MODULES + _UNAVAILABLE_MODULES)]
+    secure = [b for b in leaves if _is_secure(b)]
     if secure:
         return KeyringState(
             KeyringStatus.SECURE, _backend_name(secure[0]), f"Credentials are kept in {_label(secure[0])}."
@@ -154,10 +158,12 @@ class SecretStore:
         return call_with_timeout(lambda: classify(self.backend), self.timeout, "find the keyring")
 
     def _require(self) -> KeyringBackend:
+        """The secure backend itself: never keyring's chainer, which falls through to the next
+        backend (a plaintext file, if keyrings.alt is installed) when the secure one declines."""
         st = self.state()
         if not st.usable:
             raise SecretsUnavailable(st.message)
-        return self.backend
+        return next(b for b in _leaves(self.backend) if _is_secure(b))
 
     @staticmethod
     def _user(persona_uid: str) -> str:
@@ -173,6 +179,8 @@ class SecretStore:
             raise SecretsError(f"The keyring is locked, so personamgr could not {what}. Unlock it and try again.")
         except keyring.errors.KeyringError as e:
             raise SecretsError(f"The keyring refused to {what}: {e}") from None
+        except NotImplementedError:
+            raise SecretsError(f"The keyring ({_label(backend)}) cannot {what}.") from None
 
     def set_credentials(self, persona_uid: str, credentials: Mapping[str, str]) -> None:
         for v in credentials.values():
