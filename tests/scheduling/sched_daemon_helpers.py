@@ -41,11 +41,12 @@ def log_text(home: Path) -> str:
     return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
-def wait_running(home: Path, proc: subprocess.Popen[str]) -> None:
+def wait_running(home: Path, proc: subprocess.Popen[str], nth: int = 1) -> None:
+    """Wait until the profile's log shows the ``nth`` daemon start (earlier runs share the log)."""
     def up() -> bool:
         if proc.poll() is not None:
             pytest.fail(f"the daemon exited with {proc.returncode}: {proc.stderr.read() if proc.stderr else ''}")
-        return "daemon started" in log_text(home)
+        return log_text(home).count("daemon started") >= nth
 
     wait_for(up, "the daemon to start")
 

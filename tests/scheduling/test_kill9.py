@@ -1,0 +1,139 @@
+"""kill -9 of the daemon while a post is in flight: after a restart it is needs-review, and X saw one POST.
+
+Real parts only: the daemon is a real process posting with real tweepy over real HTTP to the fake X API,
+which creates the post and then holds the response; the credentials are in a real gnome-keyring on a
+private D-Bus session started for this test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from fakex import FakeX
+from sched_daemon_helpers import TIMEOUT, log_text, stop, wait_for, wait_running
+from sched_helpers import make_persona
+
+from personamgr.core.clock import SystemClock
+from personamgr.core.outbox import PostState
+from personamgr.core.paths import AppPaths
+from personamgr.core.scheduling import PostSchedule
+from personamgr.core.services import open_services
+
+pytestmark = [pytest.mark.e2e, pytest.mark.secret_service, pytest.mark.slow]
+
+
+@pytest.fixture
+def keyring_env(tmp_path: Path, missing_real_part: Callable[[str], None]) -> Iterator[dict[str, str]]:
+    """A private session bus with an unlocked gnome-keyring; the environment that reaches it."""
+    if not (shutil.which("dbus-daemon") and shutil.which("gnome-keyring-daemon")):
+        missing_real_part("dbus-daemon or gnome-keyring-daemon is not installed")
+    home, run = tmp_path / "kr-home", tmp_path / "kr-run"
+    home.mkdir()
+    run.mkdir(mode=0o700)
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "PERSONAMGR_HOME")}
+    env.update(HOME=str(home), XDG_RUNTIME_DIR=str(run))
+    out = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1", "--print-pid=1"], env=env,
+                         capture_output=True, text=True, timeout=30, check=True).stdout.split()
+    address, bus_pid = out[0], int(out[1])
+    env["DBUS_SESSION_BUS_ADDRESS"] = address
+    kr = subprocess.Popen(["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"], env=env,
+                          stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert kr.stdin is not None
+    kr.stdin.write(b"test-password")
+    kr.stdin.close()
+    try:
+        yield env
+    finally:
+        kr.terminate()
+        kr.wait(timeout=30)
+        os.kill(bus_pid, signal.SIGTERM)
+
+
+def personamgr(home: Path, env: dict[str, str], *argv: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "personamgr", "--data-dir", str(home), *argv], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def state_of(home: Path, post_id: int) -> PostState:
+    svc = open_services(AppPaths.resolve(home), clock=SystemClock())
+    try:
+        return svc.outbox.get(post_id).state
+    finally:
+        svc.close()
+
+
+STORE_CREDS = """
+import json, sys
+from personamgr.core.secrets import SecretStore
+store = SecretStore(timeout=30)
+state = store.state()
+if not state.usable:
+    sys.exit("keyring not usable: " + state.message)
+store.set_credentials(sys.argv[1], json.loads(sys.argv[2]))
+"""
+
+
+def test_kill_9_in_flight_then_restart_needs_review_and_one_post(tmp_path: Path, keyring_env: dict[str, str]) -> None:
+    home = tmp_path / "home"
+    with FakeX(hold_max_s=120) as fake:
+        env = dict(keyring_env, PERSONAMGR_X_API_URL=fake.base_url)
+        user = fake.add_user("career_me")
+        creds = fake.credentials(fake.add_app(), user)
+        svc = open_services(AppPaths.resolve(home), clock=SystemClock())
+        persona = svc.store.add_persona(make_persona().with_changes(network="x"))
+        post = PostSchedule(svc.store, svc.outbox, svc.clock).create(
+            persona.uid, "Five questions to ask at the end of every interview",
+            when=datetime.now(UTC) + timedelta(seconds=2)).post
+        svc.close()
+        stored = subprocess.run([sys.executable, "-c", STORE_CREDS, persona.uid, json.dumps(creds)], env=env,
+                                capture_output=True, text=True, timeout=120, check=False)
+        assert stored.returncode == 0, stored.stderr
+
+        fake.fail_next("tweets", "hold")  # X creates the post, then never answers
+        first = personamgr(home, env, "daemon", "--no-guard", "--tick", "1")
+        try:
+            assert fake.wait_until_held(1, timeout=TIMEOUT), log_text(home)
+            os.kill(first.pid, signal.SIGKILL)
+            first.wait(timeout=TIMEOUT)
+        finally:
+            stop(first)
+        assert first.returncode == -signal.SIGKILL
+        assert fake.post_count("tweets") == 1
+        assert len(fake.timeline(user)) == 1  # it did go out
+
+        svc = open_services(AppPaths.resolve(home), clock=SystemClock())
+        nxt = PostSchedule(svc.store, svc.outbox, svc.clock).create(
+            persona.uid, "Hiring managers read the first six lines of a resume",
+            when=datetime.now(UTC) + timedelta(seconds=2)).post.id
+        svc.close()
+        second = personamgr(home, env, "daemon", "--no-guard", "--tick", "1")
+        try:
+            wait_running(home, second, nth=2)
+            svc = open_services(AppPaths.resolve(home), clock=SystemClock())
+            try:
+                after = svc.outbox.get(post.id)
+            finally:
+                svc.close()
+            assert after.state is PostState.NEEDS_REVIEW
+            assert "may or may not have gone out" in (after.error or "")
+            assert f"[interrupted] post {post.id}" in log_text(home)
+            # The restarted scheduler is live (it sends the next post) and still leaves the first alone.
+            wait_for(lambda: state_of(home, nxt) is PostState.SENT, "the restarted daemon to send the next post")
+            assert state_of(home, post.id) is PostState.NEEDS_REVIEW
+        finally:
+            code, err = stop(second)
+        fake.release()
+        assert code == 0, err
+        assert fake.post_count("tweets") == 2  # the held one once, and the next one
+        texts = sorted(tw.text for tw in fake.timeline(user))
+        assert texts == ["Five questions to ask at the end of every interview",
+                         "Hiring managers read the first six lines of a resume"]
