@@ -173,7 +173,7 @@ def run_app(args: argparse.Namespace) -> int:
     QApplication.setApplicationDisplayName("personamgr")
     QApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(APP_ID)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(["personamgr"])  # argv[0] becomes the X WM_CLASS
     app.setWindowIcon(app_icon())
 
     demo = bool(getattr(args, "demo", False))

@@ -141,7 +141,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"personamgr{suffix}")
             return
         handle = f" ({persona.handle})" if persona.handle else ""
-        self.setWindowTitle(f"{persona.name}{handle} — personamgr{suffix}")
+        # Qt appends " — personamgr" (the application display name) on desktops that show titles.
+        self.setWindowTitle(f"{persona.name}{handle}{suffix}")
         for action in self.persona_group.actions():
             action.setChecked(action.data() == uid)
 
