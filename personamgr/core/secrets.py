@@ -131,11 +131,16 @@ def classify(backend: KeyringBackend) -> KeyringState:
 
 
 def _label(b: KeyringBackend) -> str:
+    """A name the user recognises. By module: several backends' classes are all called ``Keyring``."""
+    module = type(b).__module__.rsplit(".", 1)[-1]
     names = {
         "SecretService": "the Secret Service keyring (GNOME Keyring / KWallet)",
-        "Keyring": "the system keychain",
+        "libsecret": "the Secret Service keyring (GNOME Keyring / KWallet)",
+        "kwallet": "KWallet",
+        "macOS": "the macOS Keychain",
+        "Windows": "the Windows Credential Locker",
     }
-    return names.get(type(b).__name__, f"the {type(b).__name__} keyring")
+    return names.get(module, f"the {type(b).__name__} keyring")
 
 
 class SecretStore:

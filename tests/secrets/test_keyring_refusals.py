@@ -16,6 +16,7 @@ from pathlib import Path
 
 import keyring.errors
 import pytest
+from jaraco.classes import properties
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
 from keyrings.alt.file import PlaintextKeyring
@@ -34,10 +35,17 @@ from personamgr.core.services import Services
 CREDS = {"access_token": "1234-tok3nvalue", "access_token_secret": "s3cr3t-value-xyz"}
 
 
-class MemoryKeyring(KeyringBackend):
-    """A secure-classified backend that keeps secrets in this process (standing in for an OS store)."""
+class TestOnlyBackend(KeyringBackend):
+    """Every KeyringBackend subclass registers itself with keyring; a test backend must never be
+    auto-detected by ``keyring.get_keyring()`` elsewhere in the run, so it is never "viable"."""
 
-    priority = 1  # type: ignore[assignment]
+    @properties.classproperty
+    def priority(cls) -> float:  # noqa: N805
+        raise RuntimeError("a test-only keyring backend, never chosen automatically")
+
+
+class MemoryKeyring(TestOnlyBackend):
+    """A secure-classified backend that keeps secrets in this process (standing in for an OS store)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -96,6 +104,12 @@ class NotHereKeyring(MemoryKeyring):
 
 class FixedChain(chainer.ChainerBackend):
     """keyring's real chainer over a chosen list of backends (it normally picks every viable one)."""
+
+    viable = False  # the chainer declares itself always viable; this one must never be auto-detected
+
+    @properties.classproperty
+    def priority(cls) -> float:  # noqa: N805
+        raise RuntimeError("a test-only keyring backend, never chosen automatically")
 
     def __init__(self, *backends: KeyringBackend) -> None:
         super().__init__()
@@ -248,3 +262,9 @@ def test_headless_machine_without_dbus_refuses_by_default(tmp_path: Path) -> Non
     assert result["refused"], result
     leaked = [p for p in home.rglob("*") if p.is_file() and b"never-written-123" in p.read_bytes()]
     assert leaked == []
+
+
+def test_test_backends_are_never_auto_detected() -> None:
+    viable = {type(b).__name__ if not isinstance(b, type) else b.__name__
+              for b in KeyringBackend.get_viable_backends()}
+    assert not viable & {"MemoryKeyring", "HangingKeyring", "LockedKeyring", "NotHereKeyring", "FixedChain"}
