@@ -17,55 +17,20 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-import keyring
-import keyring.errors
 import pytest
 from fakex import App, FakeX, User
-from keyring.backend import KeyringBackend
+from x_helpers import MemoryKeyring, secret_service_backend
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.networks.sandbox import SandboxNetwork
 from personamgr.core.networks.x import XNetwork
 from personamgr.core.paths import AppPaths
 from personamgr.core.personas import Persona
-from personamgr.core.secrets import KeyringStatus, SecretStore, classify
+from personamgr.core.secrets import SecretStore
 from personamgr.core.services import Services, open_services
 
 # Generous, so a busy shared machine never turns a plain post into a timeout; the hold tests pass their own.
 TEST_TIMEOUT = (5.0, 20.0)
-
-
-class MemoryKeyring(KeyringBackend):
-    """An in-memory keyring, for e2e runs where no Secret Service is reachable."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.data: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.data.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.data[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.data.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
-
-
-def secret_service_backend() -> KeyringBackend | None:
-    try:
-        backend = keyring.get_keyring()
-        if classify(backend).status is not KeyringStatus.SECURE:
-            return None
-        probe = f"personamgr-probe-{uuid.uuid4().hex}"
-        backend.set_password(probe, "probe", "x")
-        backend.delete_password(probe, "probe")
-        return backend
-    except Exception:
-        return None
 
 
 @pytest.fixture

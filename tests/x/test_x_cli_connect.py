@@ -1,0 +1,140 @@
+"""``personamgr connect`` as a real process, talking to the fake X through PERSONAMGR_X_API_URL.
+
+These use the keyring the process finds on its own, so they need the real
+Secret Service (run inside dbus-run-session with gnome-keyring); without it only
+the "no keyring" test runs. Whatever a test stores under the app's keyring
+service is deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+import requests
+from x_helpers import secret_service_backend
+
+from personamgr.core.networks.x.auth import APP_SECRET_NAME
+from personamgr.core.paths import AppPaths
+from personamgr.core.personas import Persona
+from personamgr.core.secrets import SERVICE, SecretStore
+from personamgr.core.services import open_services
+
+pytestmark = pytest.mark.e2e
+
+
+def run(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "personamgr", *args], input=stdin, capture_output=True,
+                          text=True, env=env, timeout=120, check=False)
+
+
+@pytest.fixture
+def profile(tmp_path: Path) -> Path:
+    root = tmp_path / "profile"
+    svc = open_services(AppPaths.resolve(root).ensure(), secrets=SecretStore())
+    svc.store.add_persona(Persona(name="career", topics=("careers",)))
+    svc.store.add_persona(Persona(name="metal", topics=("guitars",)))
+    svc.close()
+    return root
+
+
+@pytest.fixture
+def real_keyring(missing_real_part, profile: Path) -> Iterator[SecretStore]:
+    """The keyring the CLI process will find; afterwards, remove what the test's personas (and app) left."""
+    if secret_service_backend() is None:
+        missing_real_part("no Secret Service reachable: run inside dbus-run-session with gnome-keyring")
+    store = SecretStore()
+    had_app = store.get_app_secret(APP_SECRET_NAME) is not None
+    svc = open_services(AppPaths.resolve(profile), secrets=store)
+    ours = {f"persona:{p.uid}" for p in svc.store.personas()} | (set() if had_app else {f"app:{APP_SECRET_NAME}"})
+    svc.close()
+    yield store
+    import secretstorage
+
+    with closing(secretstorage.dbus_init()) as bus:
+        for item in secretstorage.get_default_collection(bus).search_items({"service": SERVICE}):
+            if item.get_attributes().get("username") in ours:
+                item.delete()
+
+
+@pytest.fixture
+def env(fake, profile: Path) -> dict[str, str]:
+    return {**os.environ, "PERSONAMGR_X_API_URL": fake.base_url, "PERSONAMGR_HOME": str(profile)}
+
+
+@pytest.mark.secret_service
+def test_tokens_stdin_connects_then_posts(fake, env, real_keyring) -> None:
+    app, user = fake.add_app(), fake.add_user("career_me")
+    creds = fake.credentials(app, user)
+    r = run(["connect", "--persona", "career", "--tokens-stdin"], env, json.dumps(creds))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == (f"Connected career to @career_me on X (user {user.id}). "
+                                "Posts from career now go to X.")
+    for secret in creds.values():
+        assert secret not in r.stdout + r.stderr
+    r = run(["post", "--persona", "career", "Hiring managers read the first six lines."], env)
+    assert r.returncode == 0, r.stderr
+    assert [t.text for t in fake.timeline(user)] == ["Hiring managers read the first six lines."]
+
+
+@pytest.mark.secret_service
+def test_bad_tokens_json_is_a_clear_error(env, real_keyring) -> None:
+    r = run(["connect", "--persona", "career", "--tokens-stdin"], env, '{"consumer_key": "a"}')
+    assert r.returncode == 1
+    assert "career was not connected: The tokens lack consumer_secret, access_token, access_token_secret" in r.stderr
+
+
+@pytest.mark.secret_service
+def test_pin_flow_asks_for_app_keys_once(fake, env, real_keyring, profile) -> None:
+    app = fake.add_app()
+    fake.browser_user = fake.add_user("career_me").id
+
+    def pin_flow(persona: str, first_lines: str) -> subprocess.CompletedProcess[str]:
+        proc = subprocess.Popen([sys.executable, "-m", "personamgr", "connect", "--persona", persona,
+                                 "--no-browser"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, env=env)
+        assert proc.stdin and proc.stderr and proc.stdout
+        proc.stdin.write(first_lines)
+        proc.stdin.flush()
+        seen = []
+        for line in proc.stderr:
+            seen.append(line)
+            if "/oauth/authorize?" in line:
+                break
+        url = next((ln.strip() for ln in seen if "/oauth/authorize?" in ln), None)
+        assert url, "".join(seen)
+        page = requests.get(url, timeout=10).text
+        pin = re.search(r"<code id='pin'>(\d+)</code>", page)
+        assert pin, page
+        out, err = proc.communicate(pin.group(1) + "\n", timeout=120)
+        return subprocess.CompletedProcess(proc.args, proc.returncode, out, "".join(seen) + err)
+
+    r = pin_flow("career", f"{app.consumer_key}\n{app.consumer_secret}\n")
+    assert r.returncode == 0, r.stderr
+    assert "Connected career to @career_me" in r.stdout
+    assert "log out of X in the browser" in r.stderr
+    assert "Read and write" in r.stderr
+    assert app.consumer_secret not in r.stderr + r.stdout
+
+    # The second time the app keys come from the keyring: no prompt for them.
+    fake.browser_user = fake.add_user("metal_me").id
+    r = pin_flow("metal", "")
+    assert r.returncode == 0, r.stderr
+    assert "API key" not in r.stderr
+    assert "Connected metal to @metal_me" in r.stdout
+
+
+def test_without_a_keyring_connect_refuses_clearly(env) -> None:
+    no_dbus = {k: v for k, v in env.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    r = run(["connect", "--persona", "career", "--tokens-stdin"], no_dbus, "{}")
+    assert r.returncode == 1
+    # Either no keyring at all, or only a plaintext one (keyrings.alt): both are refused, with the way out.
+    assert "Install and unlock a Secret Service" in r.stderr
+    assert "was not connected" not in r.stderr  # refused before anything was asked or sent
