@@ -113,10 +113,10 @@ class ComposeWidget(QWidget):
         self.editor.setObjectName("composeEditor")
         self.editor.setAccessibleName("Compose")
         self.editor.setTabChangesFocus(True)
-        self.editor.setMinimumHeight(110)
+        self.editor.setMinimumHeight(84)
         self.editor.setStyleSheet(
-            "QPlainTextEdit#composeEditor { border: 1px solid palette(mid); border-radius: 6px; padding: 6px;"
-            " font-size: 11pt; }"
+            "QPlainTextEdit#composeEditor { border: 1px solid palette(mid); border-radius: 6px; padding: 4px;"
+            " font-size: 11pt; background: palette(base); }"
             "QPlainTextEdit#composeEditor:focus { border: 1px solid palette(highlight); }"
         )
         self.editor.textChanged.connect(self._on_text)
@@ -194,7 +194,8 @@ class ComposeWidget(QWidget):
         old, new = self.controller.persona(previous), self.controller.persona(uid)
         if left and old is not None and new is not None:
             self._bar_from = previous
-            self.bar.label.setText(f"Your draft for <b>{old.name}</b> is kept with {old.name}.")
+            self.bar.label.setText(f"Your draft for <b>{old.name}</b> is kept. It is waiting there when you "
+                                   "switch back.")
             self.bar.switch_back.setText(f"Switch back to {old.name}")
             self.bar.move_here.setText(f"Move it to {new.name}")
             self.bar.move_here.setEnabled(uid not in self._sending)

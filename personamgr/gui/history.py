@@ -32,6 +32,7 @@ from personamgr.gui.workers import StoreEvents, Workers
 POST_ROLE = Qt.ItemDataRole.UserRole + 2
 HISTORY_LIMIT = 200
 MAX_TEXT_LINES = 3
+MAX_DETAIL_LINES = 2
 PAD = 10
 DISC = 20
 
@@ -86,10 +87,22 @@ class HistoryDelegate(QStyledItemDelegate):
         small.setPointSizeF(base.pointSizeF() * 0.9)
         return base, bold, small
 
-    def _text_rect(self, width: int, text: str, font: QFont) -> QRect:
+    @staticmethod
+    def _text_rect(width: int, text: str, font: QFont, lines: int = MAX_TEXT_LINES) -> QRect:
         fm = QFontMetrics(font)
         r = fm.boundingRect(QRect(0, 0, max(50, width), 10_000), Qt.TextFlag.TextWordWrap, text)
-        return QRect(0, 0, r.width(), min(r.height(), fm.lineSpacing() * MAX_TEXT_LINES))
+        return QRect(0, 0, r.width(), min(r.height(), fm.lineSpacing() * lines))
+
+    def _draw_wrapped(self, painter: QPainter, rect: QRect, text: str, font: QFont, lines: int) -> int:
+        """Draw ``text`` wrapped into at most ``lines`` lines, elided; returns the height used."""
+        fm = QFontMetrics(font)
+        shown = self._text_rect(rect.width(), text, font, lines)
+        full = fm.boundingRect(QRect(0, 0, max(50, rect.width()), 10_000), Qt.TextFlag.TextWordWrap, text)
+        if full.height() > shown.height():
+            text = self._clip(text, fm, rect.width(), lines)
+        painter.setFont(font)
+        painter.drawText(QRect(rect.x(), rect.y(), rect.width(), shown.height()), Qt.TextFlag.TextWordWrap, text)
+        return shown.height()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802 (Qt API)
         post: Post | None = index.data(POST_ROLE)
@@ -100,7 +113,7 @@ class HistoryDelegate(QStyledItemDelegate):
         text_w = width - 2 * PAD - DISC - 10
         h = PAD + QFontMetrics(bold).height() + 4 + self._text_rect(text_w, post.text, base).height()
         if detail(post):
-            h += 4 + QFontMetrics(small).height()
+            h += 4 + self._text_rect(text_w, detail(post), small, MAX_DETAIL_LINES).height()
         return QSize(width, h + PAD + 1)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
@@ -145,31 +158,21 @@ class HistoryDelegate(QStyledItemDelegate):
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, stamp)
         # The text, wrapped, at most MAX_TEXT_LINES lines.
         y += head_h + 4
-        painter.setFont(base)
         painter.setPen(pal.color(QPalette.ColorRole.Text))
-        tr = self._text_rect(right - tx, post.text, base)
-        fm = QFontMetrics(base)
-        full = fm.boundingRect(QRect(0, 0, max(50, right - tx), 10_000), Qt.TextFlag.TextWordWrap, post.text)
-        text = post.text
-        if full.height() > tr.height():  # elide the last visible line
-            text = self._clip(post.text, fm, right - tx)
-        painter.drawText(QRect(tx, y, right - tx, tr.height()), Qt.TextFlag.TextWordWrap, text)
-        y += tr.height()
+        y += self._draw_wrapped(painter, QRect(tx, y, right - tx, 0), post.text, base, MAX_TEXT_LINES)
         extra = detail(post)
         if extra:
             y += 4
-            painter.setFont(small)
             painter.setPen(QColor(chip_fg) if post.state is not PostState.SENT else pal.color(
                 QPalette.ColorRole.Link))
-            painter.drawText(QRect(tx, y, right - tx, fm_small.height()), Qt.AlignmentFlag.AlignLeft,
-                             fm_small.elidedText(extra, Qt.TextElideMode.ElideRight, right - tx))
+            self._draw_wrapped(painter, QRect(tx, y, right - tx, 0), extra, small, MAX_DETAIL_LINES)
         painter.restore()
         return None
 
     @staticmethod
-    def _clip(text: str, fm: QFontMetrics, width: int) -> str:
-        """The longest prefix (plus "…") that wraps into MAX_TEXT_LINES lines."""
-        limit = fm.lineSpacing() * MAX_TEXT_LINES
+    def _clip(text: str, fm: QFontMetrics, width: int, lines: int) -> str:
+        """The longest prefix (plus "…") that wraps into ``lines`` lines."""
+        limit = fm.lineSpacing() * lines
         lo, hi = 0, len(text)
         while lo < hi:
             mid = (lo + hi + 1) // 2

@@ -24,7 +24,6 @@ from personamgr.gui.compose import ComposeWidget
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.history import HistoryView
-from personamgr.gui.icons import persona_icon
 from personamgr.gui.keyring_status import KeyringStatusLabel
 from personamgr.gui.persona_list import PersonaList
 from personamgr.gui.workers import StoreEvents, Workers
@@ -72,15 +71,26 @@ class MainWindow(QMainWindow):
         cv = QVBoxLayout(card)
         cv.setContentsMargins(0, 0, 0, 0)
         cv.addWidget(self.compose)
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(18, 14, 18, 8)
-        rv.setSpacing(8)
-        rv.addWidget(_section("Compose"))
-        rv.addWidget(card, 2)
-        rv.addSpacing(6)
-        rv.addWidget(_section("History"))
-        rv.addWidget(self.history, 3)
+        top = QWidget()
+        tv = QVBoxLayout(top)
+        tv.setContentsMargins(18, 14, 18, 10)
+        tv.setSpacing(8)
+        tv.addWidget(_section("Compose"))
+        tv.addWidget(card, 1)
+        bottom = QWidget()
+        bv = QVBoxLayout(bottom)
+        bv.setContentsMargins(18, 6, 18, 8)
+        bv.setSpacing(8)
+        bv.addWidget(_section("History"))
+        bv.addWidget(self.history, 1)
+        right = QSplitter(Qt.Orientation.Vertical)  # the user decides how much room writing gets
+        right.addWidget(top)
+        right.addWidget(bottom)
+        right.setStretchFactor(0, 0)
+        right.setStretchFactor(1, 1)
+        right.setSizes([250, 420])
+        right.setChildrenCollapsible(False)
+        right.setHandleWidth(6)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
@@ -122,7 +132,8 @@ class MainWindow(QMainWindow):
         for action in self.persona_group.actions():
             self.persona_group.removeAction(action)
         for n, p in enumerate(self.controller.personas, start=1):
-            action = QAction(persona_icon(p.colour, p.initial), f"{p.name}  {p.handle or ''}".rstrip(), self)
+            # No icon: in most styles an icon replaces the radio mark, and the mark is what says "current".
+            action = QAction(f"{p.name}  {p.handle or ''}".rstrip(), self)
             action.setCheckable(True)
             action.setChecked(p.uid == self.controller.active_uid)
             action.setData(p.uid)

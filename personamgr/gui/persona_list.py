@@ -23,7 +23,7 @@ from personamgr.gui.controller import PersonaController
 from personamgr.gui.icons import persona_pixmap
 
 PERSONA_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_HEIGHT = 64
+ROW_HEIGHT = 76
 SWATCH = 36
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -66,7 +66,10 @@ class PersonaDelegate(QStyledItemDelegate):
         fm_name = QFontMetrics(name_font)
         small = QFont(option.font)  # type: ignore[attr-defined]
         fm_small = QFontMetrics(small)
-        top = r.top() + (r.height() - fm_name.height() - fm_small.height() - 4) // 2
+        focus_rect = fm_small.boundingRect(QRect(0, 0, max(50, width), 1000), Qt.TextFlag.TextWordWrap,
+                                           persona.focus_summary)
+        focus_h = min(focus_rect.height(), 2 * fm_small.lineSpacing())
+        top = r.top() + (r.height() - fm_name.height() - focus_h - 3) // 2
         painter.setFont(name_font)
         painter.setPen(pal.color(QPalette.ColorRole.Text))
         name = fm_name.elidedText(persona.name, Qt.TextElideMode.ElideRight, width)
@@ -80,9 +83,14 @@ class PersonaDelegate(QStyledItemDelegate):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, handle)
         painter.setFont(small)
         painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-        focus = fm_small.elidedText(persona.focus_summary, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRect(x, top + fm_name.height() + 4, width, fm_small.height()), Qt.AlignmentFlag.AlignLeft,
-                         focus)
+        focus = persona.focus_summary
+        if focus_rect.height() > focus_h:  # two lines at most, the second elided
+            words = focus.split()
+            while words and fm_small.boundingRect(QRect(0, 0, max(50, width), 1000), Qt.TextFlag.TextWordWrap,
+                                                  " ".join(words) + "…").height() > focus_h:
+                words.pop()
+            focus = " ".join(words) + "…"
+        painter.drawText(QRect(x, top + fm_name.height() + 3, width, focus_h), Qt.TextFlag.TextWordWrap, focus)
         painter.restore()
         return None
 

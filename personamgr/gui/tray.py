@@ -47,7 +47,8 @@ class Tray(QObject):
             self.group.removeAction(action)
         for p in self.controller.personas:
             text = f"{p.name}  {p.handle}" if p.handle else p.name
-            action = QAction(persona_icon(p.colour, p.initial), text, self.menu)
+            # No icon: in most styles an icon replaces the radio mark, and the mark is what says "current".
+            action = QAction(text, self.menu)
             action.setCheckable(True)
             action.setData(p.uid)
             action.setChecked(p.uid == self.controller.active_uid)
