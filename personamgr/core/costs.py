@@ -86,7 +86,8 @@ def recorded(store: Store, persona: Persona, parts: Sequence[str]) -> float | No
 
 
 def describe(amount: float) -> str:
-    return f"${amount:,.3f}" if 0 < amount < 0.1 else f"${amount:,.2f}"
+    """Dollars with cents, or tenths of a cent where the per-post price needs them ($0.015)."""
+    return f"${amount:,.2f}" if abs(round(amount, 2) - amount) < 1e-9 else f"${amount:,.3f}"
 
 
 def _zone(persona: Persona) -> ZoneInfo:
