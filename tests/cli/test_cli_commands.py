@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import subprocess
@@ -314,3 +315,25 @@ def test_a_data_dir_that_cannot_be_created(cli: Cli, tmp_path: Path) -> None:
     r = cli("personas", "list", data_dir=blocker / "sub")
     assert r.code == 1 and r.out == ""
     assert "cannot create the data folder" in r.err
+
+
+# -- secrets through the CLI ----------------------------------------------------------------------------
+
+def test_connect_without_a_secure_keyring_is_an_error_and_writes_no_token(cli: Cli, profile: Path,
+                                                                          tmp_path: Path) -> None:
+    """No D-Bus: keyring finds only its fail backend or keyrings.alt's plaintext file. Both are refused,
+    and the tokens given on stdin end up in no file at all."""
+    tokens = {"consumer_key": "ck-cli-leakcheck-1", "consumer_secret": "cs-cli-leakcheck-2",
+              "access_token": "123-at-cli-leakcheck-3", "access_token_secret": "ats-cli-leakcheck-4"}
+    env = {k: v for k, v in cli.env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "PYTHON_KEYRING_BACKEND")}
+    env["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path={tmp_path / 'no-such-bus'}"
+    proc = subprocess.run([sys.executable, "-m", "personamgr", "--data-dir", str(profile), "connect",
+                           "--persona", "career", "--tokens-stdin"], input=json.dumps(tokens), env=env,
+                          capture_output=True, text=True, timeout=120, cwd=cli.home, check=False)
+    assert proc.returncode == 1, (proc.stdout, proc.stderr)
+    assert proc.stdout == ""
+    assert proc.stderr.startswith("personamgr: error: ")
+    assert "Install and unlock a Secret Service" in proc.stderr
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    leaks = [f"{p}: {v}" for p in written for v in tokens.values() if v.encode() in p.read_bytes()]
+    assert leaks == []
