@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -82,7 +83,7 @@ class Guard:
         reasons: list[Reason] = []
         language = guess_language(text)
         empty = not text.strip()
-        z, details = sc.score(self.embedder.embed(text), text)
+        z, details = sc.score(self.embedder.embed(clean_for_model(text) if cal.clean_post else text), text)
         scores = {n: sc.display(float(s)) for n, s in zip(names, z, strict=True)}
         threshold = cal.threshold + cal.sensitivity_shift.get(str(me.sensitivity), 0.0)
         mine = float(z[idx])
@@ -142,6 +143,20 @@ class Guard:
             threshold=sc.display(threshold),
             extra={"raw": mine},
         )
+
+
+_URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
+_MENTION = re.compile(r"(?<!\w)@\w{1,15}")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def clean_for_model(text: str) -> str:
+    """What the topic model should read: no links or handles; hashtags as words (#HeavyMetal -> Heavy Metal)."""
+    t = _URL.sub(" ", text)
+    t = _MENTION.sub(" ", t)
+    t = re.sub(r"#(\w+)", lambda m: _CAMEL.sub(" ", m.group(1)), t)
+    t = " ".join(t.split())
+    return t or text
 
 
 def _match_text(det: Mapping[str, object]) -> str:

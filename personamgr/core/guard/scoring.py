@@ -46,6 +46,12 @@ class Calibration:
     display_scale: float = 1.5  # score shown = sigmoid((s - threshold) / scale)
     suggest_margin: float = 0.0
     avoid_z: float = 4.0
+    topic_template: str = "{}"
+    keyword_template: str = "{}"
+    desc_template: str = "{}"
+    clean_post: bool = False
+    prf: int = 0  # background posts nearest each persona, added as soft examples
+    w_prf: float = 0.0
 
 
 @dataclass
@@ -63,6 +69,7 @@ class Profile:
     bg_mean: float = 0.0
     bg_std: float = 1.0
     avoid_bg: tuple[tuple[float, float], ...] = ()
+    prf_centroid: np.ndarray | None = None
 
 
 def persona_key(personas: Sequence[Persona]) -> str:
@@ -94,9 +101,10 @@ class Scorer:
         spans: list[dict[str, slice]] = []
         for p in self.personas:
             sp: dict[str, slice] = {}
-            for kind, items in (("desc", [p.description] if p.description.strip() else []),
-                                ("topics", [t for t in p.topics if t.strip()]),
-                                ("keywords", [k for k in p.keywords if k.strip()]),
+            desc = [cal.desc_template.replace("{}", p.description)] if p.description.strip() else []
+            for kind, items in (("desc", desc),
+                                ("topics", [cal.topic_template.replace("{}", t) for t in p.topics if t.strip()]),
+                                ("keywords", [cal.keyword_template.replace("{}", k) for k in p.keywords if k.strip()]),
                                 ("examples", [e for e in p.examples if e.strip()]),
                                 ("avoid", [a for a in p.avoid if a.strip()])):
                 sp[kind] = slice(len(texts), len(texts) + len(items))
@@ -119,6 +127,10 @@ class Scorer:
                 avoid=vecs[sp["avoid"]],
             )
             raw = self._raw_many(prof, self.background)
+            if cal.prf and cal.w_prf:
+                top = np.argsort(raw)[-cal.prf:]
+                prof.prf_centroid = _unit(self.background[top].mean(axis=0))
+                raw = self._raw_many(prof, self.background)
             prof.bg_mean = float(raw.mean())
             prof.bg_std = float(max(raw.std(), 1e-3))
             if len(prof.avoid):
@@ -154,6 +166,9 @@ class Scorer:
             total += c.w_example * np.sort(s, axis=1)[:, -k:].mean(axis=1)
             total += c.w_example_centroid * (v @ prof.example_centroid)
             wsum += c.w_example + c.w_example_centroid
+        if prof.prf_centroid is not None:
+            total += c.w_prf * (v @ prof.prf_centroid)
+            wsum += c.w_prf
         return total / max(wsum, 1e-9)
 
     def score(self, vec: np.ndarray, text: str) -> tuple[np.ndarray, list[dict[str, object]]]:

@@ -1,0 +1,140 @@
+"""Every rule beside the topic fit, on its own and through Guard.check."""
+
+from __future__ import annotations
+
+from personamgr.core.guard import Guard, rules
+from personamgr.core.personas import Persona
+
+LINK = "https://example.com/a-long-article-about-things"
+
+
+def kinds(result) -> set[str]:
+    return {r.kind for r in result.reasons}
+
+
+def test_avoid_topic_hit_is_blocking(guard: Guard, personas: list[Persona]) -> None:
+    r = guard.check(personas, "Anyone else think heavy metal is the best music for a job search?", "career")
+    reason = next(x for x in r.reasons if x.kind == "avoid")
+    assert reason.blocking and "heavy metal" in reason.message
+    assert not r.fits
+
+
+def test_avoid_matches_as_hashtag(personas: list[Persona]) -> None:
+    assert rules.avoid_rule(personas[0], "Friday mood #HeavyMetal") is not None
+    assert rules.avoid_rule(personas[0], "Heavy lifting at the metalworks today") is None
+
+
+def test_leak_other_handle(guard: Guard, personas: list[Persona]) -> None:
+    r = guard.check(personas, "Great interview tips from @Metal_Me today", "career")
+    assert "leak" in kinds(r) and not r.fits and r.blocking
+
+
+def test_leak_other_signature_hashtag(guard: Guard, personas: list[Persona]) -> None:
+    r = guard.check(personas, "Updated my resume this weekend #metalmonday", "career")
+    assert "leak" in kinds(r)
+
+
+def test_own_handle_and_hashtag_are_not_a_leak(personas: list[Persona]) -> None:
+    assert rules.leak_rule(personas, personas[0], "Follow @career_me for #CareerTips") is None
+
+
+def test_near_duplicate_on_another_persona(guard: Guard, personas: list[Persona]) -> None:
+    recent = {"metal": ["Five questions to ask at the end of every interview, a thread"]}
+    r = guard.check(personas, "Five questions to ask at the end of every interview: a thread!", "career", recent=recent)
+    reason = next(x for x in r.reasons if x.kind == "duplicate")
+    assert reason.blocking and "metal" in reason.message
+
+
+def test_different_post_is_not_a_duplicate(personas: list[Persona]) -> None:
+    recent = {"metal": ["New vinyl arrived today, spinning it tonight"]}
+    assert rules.duplicate_rule(personas[0], "Five questions to ask at every interview", recent) is None
+    assert rules.duplicate_rule(personas[0], "anything at all here", None) is None
+
+
+def test_same_persona_exact_repeat_is_a_duplicate(personas: list[Persona]) -> None:
+    recent = {"career": ["Hiring managers read the first line of a resume. Make it count."]}
+    r = rules.duplicate_rule(personas[0], "Hiring managers read the first line of a resume. Make it count.", recent)
+    assert r is not None and "this account" in r.message
+
+
+def test_too_long_uses_weighted_length(guard: Guard, personas: list[Persona]) -> None:
+    text = "面" * 141  # CJK counts 2 each: 282 > 280
+    r = guard.check(personas, text, "career")
+    assert r.length == 282 and r.too_long and "too_long" in kinds(r)
+    ok = guard.check(personas, "面" * 140, "career")
+    assert ok.length == 280 and not ok.too_long and "too_long" not in kinds(ok)
+
+
+def test_premium_limit(personas: list[Persona]) -> None:
+    premium = personas[0].with_changes(premium=True)
+    assert rules.length_rule(premium, 5000) is None
+    assert rules.length_rule(personas[0], 281) is not None
+
+
+def test_more_than_one_cashtag(guard: Guard, personas: list[Persona]) -> None:
+    r = guard.check(personas, "The economy this week: $AAPL and $MSFT both up", "career")
+    assert "cashtags" in kinds(r) and not r.fits
+    assert rules.cashtag_rule("Watching $AAPL today") is None
+    assert rules.cashtag_rule("$AAPL again, $aapl") is None  # the same cashtag twice is one cashtag
+
+
+def test_link_only_streak(guard: Guard, personas: list[Persona]) -> None:
+    recent = {"career": [LINK + "1", LINK + "2", LINK + "3"]}
+    r = guard.check(personas, LINK + "4", "career", recent=recent)
+    reason = next(x for x in r.reasons if x.kind == "link_streak")
+    assert reason.warning and not reason.blocking
+    # a link with a line of conversation breaks the streak
+    talk = guard.check(personas, "Why I think hiring is about to pick up again, in one chart: " + LINK, "career",
+                       recent=recent)
+    assert "link_streak" not in kinds(talk)
+    # fewer than three earlier bare links is no streak
+    assert rules.link_streak_rule(personas[0], LINK, {"career": [LINK, "a real post about careers"]}) is None
+
+
+def test_off_topic_warns_and_suggests(guard: Guard, personas: list[Persona]) -> None:
+    r = guard.check(personas, "That guitar solo at the gig last night, what a riff. Best album of the year", "career")
+    assert not r.fits and r.suggest == "metal"
+    topic = next(x for x in r.reasons if x.kind == "topic")
+    assert topic.warning and not topic.blocking and "metal" in topic.message
+    assert r.scores["metal"] > r.scores["career"] == r.score
+
+
+def test_on_topic_fits_and_says_why(guard: Guard, personas: list[Persona]) -> None:
+    r = guard.check(personas, "Updating my resume before the interview on Monday: hiring managers skim", "career")
+    assert r.fits and r.suggest is None
+    assert "resume" in r.matched_keywords
+    assert any(x.kind == "match" and not x.warning for x in r.reasons)
+
+
+def test_sensitivity_shifts_threshold(guard: Guard, personas: list[Persona]) -> None:
+    from personamgr.core.personas import Sensitivity
+
+    base = guard.check(personas, "Hello", "career").threshold
+    strict = [p.with_changes(sensitivity=Sensitivity.STRICT) if p.name == "career" else p for p in personas]
+    relaxed = [p.with_changes(sensitivity=Sensitivity.RELAXED) if p.name == "career" else p for p in personas]
+    assert guard.check(strict, "Hello", "career").threshold > base > guard.check(relaxed, "Hello", "career").threshold
+
+
+def test_other_language_is_not_judged_quietly(guard: Guard, personas: list[Persona]) -> None:
+    r = guard.check(personas, "Καλημέρα σε όλους, σήμερα πάμε για καφέ στην παραλία", "career")
+    assert r.fits and not r.judged and r.language == "el"
+    assert any(x.kind == "language" and not x.warning for x in r.reasons)
+    # rules still run in any language
+    r2 = guard.check(personas, "今日は $AAPL と $MSFT を買った", "career")
+    assert "cashtags" in kinds(r2) and not r2.fits
+
+
+def test_unknown_persona_raises(guard: Guard, personas: list[Persona]) -> None:
+    import pytest
+
+    from personamgr.core.guard import UnknownPersona
+
+    with pytest.raises(UnknownPersona):
+        guard.check(personas, "hi", "nobody")
+
+
+def test_profiles_cached_by_content(guard: Guard, personas: list[Persona]) -> None:
+    a = guard.scorer(personas)
+    assert guard.scorer(list(personas)) is a
+    changed = [personas[0].with_changes(keywords=("salary",)), *personas[1:]]
+    assert guard.scorer(changed) is not a
