@@ -174,7 +174,7 @@ def run_app(args: argparse.Namespace) -> int:
     QApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(APP_ID)
     app = QApplication.instance() or QApplication(["personamgr"])  # argv[0] becomes the X WM_CLASS
-    app.setWindowIcon(app_icon())
+    QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon()))  # the SVG renderer is not needed for frame one
 
     demo = bool(getattr(args, "demo", False))
     paths = AppPaths.resolve(getattr(args, "data_dir", None), demo=demo)
