@@ -24,6 +24,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from personamgr.core.outbox import PostState
 from personamgr.core.scheduling.engine import ScheduleEngine
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ class SchedulerDriver:
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
+        self._local = threading.local()  # marks the scheduler's own sending threads
         self.passes = 0  # reconcile passes done (for tests and the benchmark)
         self.ready = threading.Event()  # set after the first pass
 
@@ -75,6 +77,10 @@ class SchedulerDriver:
         self._wake.set()
 
     def _changed(self, kind: str) -> None:
+        # A post's own sending (sending -> sent) changes nothing the plan depends on; skipping those
+        # keeps the reconciler off the CPU while a burst of posts goes out. _run pokes when it matters.
+        if getattr(self._local, "sending", False):
+            return
         if kind in ("posts", "personas", "settings") and not self._stopping.is_set():
             self._wake.set()
 
@@ -88,7 +94,9 @@ class SchedulerDriver:
             except Exception:
                 log.exception("reconciling the schedule failed; retrying in %s s", self.tick_seconds)
             self.passes += 1
-            self.ready.set()
+            if not self.ready.is_set():
+                self.ready.set()
+                self.engine.warm_up()
             self._wake.wait(self.tick_seconds)
 
     def sync(self) -> None:
@@ -113,7 +121,13 @@ class SchedulerDriver:
     def _run(self, post_id: int) -> None:
         with self._jobs_lock:
             self._jobs.pop(post_id, None)
-        self.engine.fire(post_id)
+        self._local.sending = True
+        try:
+            result = self.engine.fire(post_id)
+        finally:
+            self._local.sending = False
+        if result is None or result.state is not PostState.SENT:
+            self.poke()  # a retry time, a hold or a skip changes the plan
 
     def job_ids(self) -> list[int]:
         """Post ids APScheduler currently holds a job for."""

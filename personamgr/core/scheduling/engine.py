@@ -98,6 +98,13 @@ class ScheduleEngine:
         self._last_wall, self._last_mono = self.clock.now(), time.monotonic()
         return recovered
 
+    @staticmethod
+    def warm_up() -> None:
+        """Load what the first send needs (the X text parser takes ~0.7 s to import) before it is due."""
+        from personamgr.core.text import weighted_length
+
+        weighted_length("warm up")
+
     def tick(self) -> bool:
         """Detect a clock gap (sleep, or the clock was changed) since the last tick. True if there was one.
 
