@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.services import Services
 from personamgr.gui.compose import ComposeWidget
+from personamgr.gui.connect_dialog import ConnectDialog, ConnectionBanner
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.history import HistoryView
@@ -65,6 +66,9 @@ class MainWindow(QMainWindow):
         lv.addWidget(self.persona_list, 1)
 
         self.compose = ComposeWidget(controller, drafts, workers)
+        self.workers = workers
+        self.connection_banner = ConnectionBanner(services, controller, workers, events)
+        self.connection_banner.reconnectRequested.connect(self.open_connect_dialog)
         self.history = HistoryView(services, controller, drafts, workers, events)
         card = QFrame()
         card.setObjectName("composeCard")
@@ -76,6 +80,7 @@ class MainWindow(QMainWindow):
         tv.setContentsMargins(18, 14, 18, 10)
         tv.setSpacing(8)
         tv.addWidget(_section("Compose"))
+        tv.addWidget(self.connection_banner)
         tv.addWidget(card, 1)
         bottom = QWidget()
         bv = QVBoxLayout(bottom)
@@ -122,6 +127,8 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.quitRequested)
         file_menu.addAction(quit_action)
         self.persona_menu = self.menuBar().addMenu("&Persona")
+        self.connect_action = QAction("Connect X account…", self)
+        self.connect_action.triggered.connect(lambda: self.open_connect_dialog(self.controller.active_uid))
         self.persona_group = QActionGroup(self)
         self.persona_group.setExclusive(True)
         self._rebuild_persona_menu()
@@ -142,6 +149,22 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, uid=p.uid: self.controller.set_active(uid))
             self.persona_group.addAction(action)
             self.persona_menu.addAction(action)
+        self.persona_menu.addSeparator()
+        self.persona_menu.addAction(self.connect_action)
+        self.connect_action.setEnabled(bool(self.controller.personas))
+
+    @Slot(str)
+    def open_connect_dialog(self, uid: str) -> ConnectDialog | None:
+        """Connect (or reconnect) a persona to X; the dialog does its work in workers."""
+        persona = self.controller.persona(uid) or self.controller.active
+        if persona is None:
+            return None
+        dialog = ConnectDialog(self.services, self.workers, persona, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.connected.connect(lambda c: self.statusBar().showMessage(
+            f"Connected {c.persona.name} to @{c.username} on X.", 10_000))
+        dialog.open()
+        return dialog
 
     # -- following the active persona ----------------------------------------------------
     @Slot(str, str)

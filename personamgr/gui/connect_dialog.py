@@ -1,0 +1,325 @@
+"""Connecting a persona to X from the window, and showing when one needs reconnecting.
+
+:class:`ConnectDialog` offers the two ways the CLI offers: sign in with X (the
+OAuth 1.0a PIN flow with the user's own developer app, whose keys are entered
+once) or paste existing tokens. Every keyring and network call runs in a
+worker; the dialog only shows progress and the answer, and keeps whatever the
+user typed when something fails.
+
+:class:`ConnectionBanner` sits above the compose box and says, for the active
+persona, when X refused its credentials, with a button to reconnect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from personamgr.core.networks.x import auth
+from personamgr.core.personas import Persona
+from personamgr.core.secrets import SecretsError
+from personamgr.core.services import Services
+from personamgr.gui.controller import PersonaController
+from personamgr.gui.workers import StoreEvents, Workers
+
+ERROR_STYLE = "color: #c0392b;"
+BANNER_STYLE = ("#connectionBanner { background: rgba(208, 138, 0, 0.15); border: 1px solid rgba(208, 138, 0, 0.6);"
+                " border-radius: 6px; }")
+
+
+def _secret_field(placeholder: str) -> QLineEdit:
+    f = QLineEdit()
+    f.setEchoMode(QLineEdit.EchoMode.Password)
+    f.setPlaceholderText(placeholder)
+    return f
+
+
+class ConnectDialog(QDialog):
+    """Connect ``persona`` to an X account. Emits ``connected(Connected)`` and accepts on success."""
+
+    connected = Signal(object)
+
+    def __init__(self, services: Services, workers: Workers, persona: Persona, *,
+                 open_url: Callable[[str], object] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.workers = workers
+        self.persona = persona
+        self.network = auth.x_network(services.networks, services.clock)
+        self.open_url = open_url or (lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self.flow: auth.PinFlow | None = None
+        self.saved_app: auth.AppKeys | None = None
+        self.busy = False
+        self.setObjectName("connectDialog")
+        self.setWindowTitle(f"Connect {persona.name} to X")
+        self.setMinimumWidth(520)
+
+        intro = QLabel(f"<b>Connect {persona.name} to an X account.</b> The keys stay in your system keyring.")
+        intro.setWordWrap(True)
+        guidance = QLabel("".join(f"<p>• {line}</p>" for line in auth.GUIDANCE))
+        guidance.setWordWrap(True)
+        guidance.setObjectName("connectGuidance")
+
+        # -- sign in with X (PIN) ------------------------------------------------------------
+        self.app_key = QLineEdit()
+        self.app_key.setPlaceholderText("API key (consumer key)")
+        self.app_secret = _secret_field("API key secret (consumer secret)")
+        self.saved_app_label = QLabel()
+        self.saved_app_label.setWordWrap(True)
+        self.change_app = QPushButton("Use another developer app")
+        self.change_app.clicked.connect(self._show_app_fields)
+        self.open_button = QPushButton("Open X to authorize…")
+        self.open_button.setObjectName("openAuthorize")
+        self.open_button.clicked.connect(self.start_pin)
+        self.url_label = QLabel()
+        self.url_label.setWordWrap(True)
+        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.pin = QLineEdit()
+        self.pin.setPlaceholderText("the PIN X shows after you authorize")
+        self.pin.setEnabled(False)
+        self.pin.returnPressed.connect(self.finish_pin)
+        self.pin_connect = QPushButton("Connect")
+        self.pin_connect.setObjectName("pinConnect")
+        self.pin_connect.setEnabled(False)
+        self.pin_connect.clicked.connect(self.finish_pin)
+        pin_page = QWidget()
+        pv = QVBoxLayout(pin_page)
+        self.app_form = QWidget()
+        af = QFormLayout(self.app_form)
+        af.setContentsMargins(0, 0, 0, 0)
+        af.addRow("API key", self.app_key)
+        af.addRow("API key secret", self.app_secret)
+        pv.addWidget(QLabel("1. Your X developer app (developer portal → your app → Keys and tokens):"))
+        pv.addWidget(self.saved_app_label)
+        pv.addWidget(self.change_app, 0, Qt.AlignmentFlag.AlignLeft)
+        pv.addWidget(self.app_form)
+        pv.addWidget(QLabel("2. Authorize it as the account this persona should post as:"))
+        pv.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        pv.addWidget(self.url_label)
+        pv.addWidget(QLabel("3. Enter the PIN X shows:"))
+        row = QHBoxLayout()
+        row.addWidget(self.pin, 1)
+        row.addWidget(self.pin_connect)
+        pv.addLayout(row)
+        pv.addStretch(1)
+
+        # -- paste tokens ----------------------------------------------------------------------
+        self.tok_fields = {
+            "consumer_key": QLineEdit(),
+            "consumer_secret": _secret_field(""),
+            "access_token": QLineEdit(),
+            "access_token_secret": _secret_field(""),
+        }
+        labels = {"consumer_key": "API key", "consumer_secret": "API key secret", "access_token": "Access token",
+                  "access_token_secret": "Access token secret"}
+        tok_page = QWidget()
+        tv = QVBoxLayout(tok_page)
+        tv.addWidget(QLabel("Tokens from your developer app's \"Keys and tokens\" page (generated for the account "
+                            "this persona should post as):"))
+        form = QFormLayout()
+        for key, field in self.tok_fields.items():
+            field.setObjectName(key)
+            form.addRow(labels[key], field)
+        tv.addLayout(form)
+        self.tok_connect = QPushButton("Connect")
+        self.tok_connect.setObjectName("tokensConnect")
+        self.tok_connect.clicked.connect(self.connect_tokens)
+        tv.addWidget(self.tok_connect, 0, Qt.AlignmentFlag.AlignRight)
+        tv.addStretch(1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(pin_page, "Sign in with X")
+        self.tabs.addTab(tok_page, "Paste tokens")
+        self.switch = QCheckBox(f"{persona.name} may switch to a different X account than before")
+        self.status = QLabel()
+        self.status.setObjectName("connectStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+
+        v = QVBoxLayout(self)
+        v.addWidget(intro)
+        v.addWidget(guidance)
+        v.addWidget(self.tabs, 1)
+        v.addWidget(self.switch)
+        v.addWidget(self.status)
+        v.addWidget(buttons)
+
+        self._show_app_fields()
+        self._work(lambda: (self.services.secrets.state(), auth.saved_app(self.services.secrets)),
+                   self._keyring_known, "Checking the keyring…")
+
+    # -- plumbing -------------------------------------------------------------------------
+    def _set_busy(self, busy: bool, message: str = "") -> None:
+        self.busy = busy
+        for w in (self.open_button, self.tok_connect, self.change_app, self.tabs):
+            w.setEnabled(not busy)
+        self.pin_connect.setEnabled(not busy and self.flow is not None)
+        self.pin.setEnabled(self.flow is not None)
+        self.status.setStyleSheet("")
+        self.status.setText(message)
+
+    def _error(self, message: str) -> None:
+        self._set_busy(False)
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setText(message)
+
+    def _work(self, fn: Callable[[], object], done: Callable[[object], None], message: str) -> None:
+        self._set_busy(True, message)
+
+        def failed(e: BaseException) -> None:
+            if isinstance(e, auth.ConnectError | SecretsError):
+                self._error(str(e))
+            else:
+                self._error(f"Something unexpected happened ({type(e).__name__}: {e}). Nothing was saved.")
+
+        self.workers.submit(fn, done=done, failed=failed, name="x-connect")
+
+    def _keyring_known(self, result: object) -> None:
+        state, app = result  # type: ignore[misc]
+        self._set_busy(False)
+        if not state.usable:
+            self._error(state.message)
+            for w in (self.open_button, self.tok_connect, self.change_app):
+                w.setEnabled(False)
+            return
+        self.saved_app = app
+        if app is not None:
+            self.app_form.hide()
+            self.change_app.show()
+            self.saved_app_label.setText(f"Using your saved developer app (API key {app.consumer_key[:6]}…).")
+            self.saved_app_label.show()
+
+    @Slot()
+    def _show_app_fields(self) -> None:
+        self.saved_app = None
+        self.app_form.show()
+        self.change_app.hide()
+        self.saved_app_label.hide()
+
+    # -- the two ways in ------------------------------------------------------------------
+    @Slot()
+    def start_pin(self) -> None:
+        try:
+            app = self.saved_app or auth.AppKeys(self.app_key.text().strip(), self.app_secret.text().strip())
+        except auth.ConnectError as e:
+            self._error(str(e))
+            return
+        entered = self.saved_app is None
+        secrets, network = self.services.secrets, self.network
+
+        def run() -> auth.PinFlow:
+            flow = auth.start_pin_flow(app, network)
+            if entered:
+                auth.save_app(secrets, app)  # X accepted them: keep them for next time
+            return flow
+
+        self._work(run, self._pin_started, "Asking X to start signing in…")
+
+    def _pin_started(self, flow: object) -> None:
+        assert isinstance(flow, auth.PinFlow)
+        self.flow = flow
+        self._set_busy(False, "Authorize the app in your browser, then enter the PIN X shows.")
+        self.url_label.setText("If no browser opened, copy this address into one:<br>"
+                               f"<code>{flow.authorize_url}</code>")
+        self.open_url(flow.authorize_url)
+        self.pin.setFocus()
+
+    @Slot()
+    def finish_pin(self) -> None:
+        if self.flow is None or self.busy:
+            return
+        flow, pin, switch = self.flow, self.pin.text(), self.switch.isChecked()
+        store, secrets, network, persona = self.services.store, self.services.secrets, self.network, self.persona
+
+        def run() -> auth.Connected:
+            creds = auth.finish_pin_flow(flow, pin, network)
+            return auth.connect_with_tokens(store, secrets, network, persona, creds, switch_account=switch)
+
+        self._work(run, self._done, "Checking the PIN with X…")
+
+    @Slot()
+    def connect_tokens(self) -> None:
+        values = {k: f.text().strip() for k, f in self.tok_fields.items()}
+        missing = [k for k, v in values.items() if not v]
+        if missing:
+            self._error("Fill in " + ", ".join(k.replace("_", " ") for k in missing) + ".")
+            return
+        switch = self.switch.isChecked()
+        store, secrets, network, persona = self.services.store, self.services.secrets, self.network, self.persona
+        self._work(lambda: auth.connect_with_tokens(store, secrets, network, persona, values, switch_account=switch),
+                   self._done, "Checking the tokens with X…")
+
+    def _done(self, result: object) -> None:
+        assert isinstance(result, auth.Connected)
+        self._set_busy(False, f"Connected {result.persona.name} to @{result.username}.")
+        self.connected.emit(result)
+        self.accept()
+
+
+class ConnectionBanner(QFrame):
+    """"Reconnect needed" for the active persona, with the way out. Hidden while all is well."""
+
+    reconnectRequested = Signal(str)  # noqa: N815 (Qt naming) persona uid
+
+    def __init__(self, services: Services, controller: PersonaController, workers: Workers, events: StoreEvents,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.controller = controller
+        self.workers = workers
+        self.uid = ""
+        self.setObjectName("connectionBanner")
+        self.setStyleSheet(BANNER_STYLE)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.button = QPushButton("Reconnect…")
+        self.button.clicked.connect(lambda: self.reconnectRequested.emit(self.uid))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.button)
+        self.hide()
+        controller.activePersonaChanged.connect(lambda uid, _prev: self.refresh())
+        events.changed.connect(lambda kind: self.refresh() if kind in ("personas", "posts") else None)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        uid = self.controller.active_uid
+        if not uid:
+            self.hide()
+            return
+        store = self.services.store
+        self.workers.submit(lambda: (uid, store.connection_state(uid)), done=self._show, failed=lambda e: None,
+                            name="connection-state")
+
+    def _show(self, result: object) -> None:
+        uid, (state, _remote) = result  # type: ignore[misc]
+        if uid != self.controller.active_uid:
+            return  # the user switched persona meanwhile; a newer refresh is on its way
+        persona = self.controller.persona(uid)
+        self.uid = uid
+        if persona is None or state != "reconnect_needed":
+            self.hide()
+            return
+        self.text.setText(f"<b>{persona.name}: reconnect needed.</b> X refused its credentials, so its posts are "
+                          "kept but cannot go out. Reconnect the account, then send them again.")
+        self.show()

@@ -1,0 +1,132 @@
+"""The connect wizard and the "reconnect needed" banner: real widgets (offscreen) against the fake X."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import re
+
+import pytest
+import requests
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from personamgr.core.networks.x import auth
+from personamgr.core.outbox import PostState
+from personamgr.core.personas import Persona
+from personamgr.gui.connect_dialog import ConnectDialog, ConnectionBanner
+from personamgr.gui.controller import PersonaController
+from personamgr.gui.workers import StoreEvents, Workers
+
+# The offscreen platform warns that it cannot propagate size hints when a dialog is shown; that is not ours.
+pytestmark = [pytest.mark.gui, pytest.mark.e2e, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+@pytest.fixture
+def gui(qtbot, x_world):
+    workers = Workers()
+    events = StoreEvents()
+    x_world.services.store.subscribe(events.listener)
+    metal = x_world.services.store.add_persona(Persona(name="metal", topics=("guitars",)))
+    yield workers, events, metal
+    workers.wait(20, QApplication.processEvents)
+
+
+def settle(workers: Workers) -> None:
+    assert workers.wait(30, QApplication.processEvents), "a background task never finished"
+    QApplication.processEvents()
+
+
+def dialog_for(qtbot, x_world, workers, persona, urls):  # type: ignore[no-untyped-def]
+    d = ConnectDialog(x_world.services, workers, persona, open_url=urls.append)
+    qtbot.addWidget(d)
+    d.show()
+    settle(workers)
+    return d
+
+
+def test_paste_tokens_connects(qtbot, x_world, gui) -> None:
+    workers, _events, metal = gui
+    user = x_world.fake.add_user("metal_me")
+    creds = x_world.fake.credentials(x_world.app, user)
+    d = dialog_for(qtbot, x_world, workers, metal, [])
+    d.tabs.setCurrentIndex(1)
+    for key, value in creds.items():
+        d.tok_fields[key].setText(value)
+    qtbot.mouseClick(d.tok_connect, Qt.MouseButton.LeftButton)
+    settle(workers)
+    assert d.result() == QDialog.DialogCode.Accepted, d.status.text()
+    assert x_world.services.store.persona("metal").handle == "@metal_me"
+    assert x_world.services.store.connection_state(metal.uid) == ("ok", user.id)
+
+
+def test_pin_flow_in_the_window_keeps_the_app_keys(qtbot, x_world, gui) -> None:
+    workers, _events, metal = gui
+    x_world.fake.browser_user = x_world.fake.add_user("metal_me").id
+    urls: list[str] = []
+    d = dialog_for(qtbot, x_world, workers, metal, urls)
+    assert d.app_form.isVisibleTo(d)  # no saved app yet: ask for its keys
+    d.app_key.setText(x_world.app.consumer_key)
+    d.app_secret.setText(x_world.app.consumer_secret)
+    qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton)
+    settle(workers)
+    assert len(urls) == 1 and "/oauth/authorize?oauth_token=" in urls[0], d.status.text()
+    pin = re.search(r"<code id='pin'>(\d+)</code>", requests.get(urls[0], timeout=10).text)
+    assert pin
+    d.pin.setText(pin.group(1))
+    qtbot.mouseClick(d.pin_connect, Qt.MouseButton.LeftButton)
+    settle(workers)
+    assert d.result() == QDialog.DialogCode.Accepted, d.status.text()
+    assert x_world.services.store.persona("metal").handle == "@metal_me"
+    assert auth.saved_app(x_world.services.secrets) == auth.AppKeys(x_world.app.consumer_key,
+                                                                    x_world.app.consumer_secret)
+    again = dialog_for(qtbot, x_world, workers, metal, [])
+    assert not again.app_form.isVisibleTo(again)  # entered once
+    assert "saved developer app" in again.saved_app_label.text()
+
+
+def test_a_wrong_pin_shows_why_and_keeps_what_was_typed(qtbot, x_world, gui) -> None:
+    workers, _events, metal = gui
+    x_world.fake.browser_user = x_world.fake.add_user("metal_me").id
+    urls: list[str] = []
+    d = dialog_for(qtbot, x_world, workers, metal, urls)
+    d.app_key.setText(x_world.app.consumer_key)
+    d.app_secret.setText(x_world.app.consumer_secret)
+    qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton)
+    settle(workers)
+    requests.get(urls[0], timeout=10)
+    d.pin.setText("1234567")
+    qtbot.mouseClick(d.pin_connect, Qt.MouseButton.LeftButton)
+    settle(workers)
+    assert d.isVisible() and d.result() != QDialog.DialogCode.Accepted
+    assert "PIN" in d.status.text()
+    assert d.pin.text() == "1234567"
+    assert x_world.services.secrets.get_credentials(metal.uid) is None
+
+
+def test_banner_shows_reconnect_needed_and_clears_after_reconnecting(qtbot, x_world, gui) -> None:
+    workers, events, _metal = gui
+    controller = PersonaController(x_world.services, events)
+    controller.set_active(x_world.persona.uid)
+    banner = ConnectionBanner(x_world.services, controller, workers, events)
+    qtbot.addWidget(banner)
+    banner.show()
+    settle(workers)
+    assert not banner.isVisible()
+    x_world.fake.revoke()
+    assert x_world.post("kept for later").state is PostState.FAILED
+    settle(workers)
+    settle(workers)
+    assert banner.isVisible()
+    assert "career: reconnect needed" in banner.text.text()
+    with qtbot.waitSignal(banner.reconnectRequested) as sig:
+        qtbot.mouseClick(banner.button, Qt.MouseButton.LeftButton)
+    assert sig.args == [x_world.persona.uid]
+    creds = x_world.fake.credentials(x_world.app, x_world.user)
+    auth.connect_with_tokens(x_world.services.store, x_world.services.secrets, x_world.network,
+                             x_world.services.store.persona("career"), creds)
+    settle(workers)
+    settle(workers)
+    assert not banner.isVisible()
