@@ -83,6 +83,11 @@ def to_local(instant: datetime, tz_name: str) -> datetime:
     return instant.astimezone(zone(tz_name))
 
 
+def to_local_naive(instant: datetime, tz_name: str) -> datetime:
+    """The wall-clock time in the persona's zone, without a zone (what a date-time picker edits)."""
+    return to_local(instant, tz_name).replace(tzinfo=None)
+
+
 def describe(instant: datetime, tz_name: str) -> str:
     """'Mon 09 Mar 2026 09:00 EDT' for lists and messages."""
     return f"{to_local(instant, tz_name):%a %d %b %Y %H:%M %Z}"

@@ -1,0 +1,109 @@
+"""The start-up list of posts that missed their time (the *ask* policy): the user decides each one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from personamgr.core.outbox import Post
+from personamgr.core.scheduling import MissedPost, SchedulingError, describe
+from personamgr.gui.scheduling import SchedulerBridge
+
+
+class MissedDialog(QDialog):
+    """Send now, move to the next free slot, or keep as a draft; nothing happens until the user chooses."""
+
+    def __init__(self, bridge: SchedulerBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.setObjectName("missedDialog")
+        self.setWindowTitle("Posts that missed their time")
+        self.resize(620, 380)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("missedList")
+        self.list.setWordWrap(True)
+        self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.send_now = QPushButton("Send now")
+        self.next_slot = QPushButton("Next free slot")
+        self.draft = QPushButton("Keep as draft")
+        for b, fn in ((self.send_now, bridge.engine.send_missed_now), (self.next_slot, bridge.engine.reschedule_missed),
+                      (self.draft, bridge.engine.keep_missed_as_draft)):
+            b.clicked.connect(lambda _=False, f=fn: self._apply(f))
+        row = QHBoxLayout()
+        for b in (self.send_now, self.next_slot, self.draft):
+            row.addWidget(b)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText("Decide later")
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(close)
+        self.list.itemSelectionChanged.connect(self._enable)
+        bridge.summaryChanged.connect(lambda s: self.show_missed(s.missed))
+        self.show_missed(bridge.summary.missed)
+
+    def show_missed(self, missed: list[MissedPost]) -> None:
+        keep = {i.data(Qt.ItemDataRole.UserRole) for i in self.list.selectedItems()}
+        self.list.clear()
+        for m in missed:
+            p = m.post
+            due = describe(p.scheduled_at, self.bridge.services.store.persona(p.persona_uid).timezone) \
+                if p.scheduled_at else "?"
+            item = QListWidgetItem(f"{p.persona_name} · was due {due}\n{p.text}\n{m.message}")
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            self.list.addItem(item)
+            item.setSelected(p.id in keep)
+        n = len(missed)
+        self.intro.setText(
+            f"{n} scheduled post{'s' if n != 1 else ''} missed {'their' if n != 1 else 'its'} time while personamgr "
+            "was closed, the computer was asleep, or posting was paused. Nothing was sent. Choose what to do with "
+            "each (select several to treat them alike)." if n else "No missed posts are waiting for a decision.")
+        if not self.list.selectedItems() and n:
+            self.list.item(0).setSelected(True)
+        self._enable()
+
+    def _enable(self) -> None:
+        any_selected = bool(self.list.selectedItems())
+        for b in (self.send_now, self.next_slot, self.draft):
+            b.setEnabled(any_selected)
+
+    def selected_ids(self) -> list[int]:
+        return [int(i.data(Qt.ItemDataRole.UserRole)) for i in self.list.selectedItems()]
+
+    def _apply(self, action: Callable[[int], Post]) -> None:
+        ids = self.selected_ids()
+
+        def run() -> list[str]:
+            problems = []
+            for post_id in ids:
+                try:
+                    action(post_id)
+                except SchedulingError as e:
+                    problems.append(f"#{post_id}: {e}")
+            return problems
+
+        def done(problems: list[str]) -> None:
+            self.status.setText("; ".join(problems))
+            self.bridge.refresh()
+
+        self.bridge.workers.submit(run, done=done, name="missed decision")

@@ -1,0 +1,230 @@
+"""The schedule in the window: every scheduled post in sending order, with reorder, edit, reschedule,
+unschedule, and pause per persona or for everything. Everything the tray offers is reachable here too.
+
+Reads and writes run in workers; the view refreshes when the store says posts changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from personamgr.core.outbox import Post
+from personamgr.core.personas import Persona
+from personamgr.core.scheduling import SchedulingError, describe
+from personamgr.gui.icons import persona_icon
+from personamgr.gui.schedule_dialog import ScheduleDialog
+from personamgr.gui.scheduling import SchedulerBridge
+from personamgr.gui.workers import StoreEvents
+
+ALL = ""
+
+
+class QueueView(QWidget):
+    loaded = Signal()
+
+    def __init__(self, bridge: SchedulerBridge, events: StoreEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.services = bridge.services
+        self.schedule = bridge.engine.schedule
+        self.setObjectName("queueView")
+        self._personas: dict[str, Persona] = {}
+        self._posts: list[Post] = []
+
+        self.filter = QComboBox()
+        self.filter.setObjectName("queueFilter")
+        self.filter.setAccessibleName("Show the queue of")
+        self.filter.activated.connect(lambda _i: self.refresh())
+        self.pause_persona = QCheckBox("Pause this persona")
+        self.pause_persona.setObjectName("pausePersona")
+        self.pause_persona.clicked.connect(self._pause_persona)
+        self.pause_all = QCheckBox("Pause all posting")
+        self.pause_all.setObjectName("pauseAll")
+        self.pause_all.clicked.connect(lambda checked: self._run(lambda: self.schedule.set_paused_all(checked)))
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.pause_persona)
+        top.addWidget(self.pause_all)
+
+        self.list = QListWidget()
+        self.list.setObjectName("queueList")
+        self.list.setWordWrap(True)
+        self.list.itemSelectionChanged.connect(self._enable)
+        self.list.itemDoubleClicked.connect(lambda _i: self.edit_selected())
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("queueMessage")
+        self.message.setWordWrap(True)
+
+        self.up = QPushButton("Move up")
+        self.down = QPushButton("Move down")
+        self.edit = QPushButton("Edit…")
+        self.reschedule = QPushButton("Reschedule…")
+        self.unschedule = QPushButton("Unschedule")
+        self.unschedule.setToolTip("Take it off the schedule; it is kept as a draft")
+        self.up.clicked.connect(lambda: self._move(-1))
+        self.down.clicked.connect(lambda: self._move(1))
+        self.edit.clicked.connect(self.edit_selected)
+        self.reschedule.clicked.connect(self.reschedule_selected)
+        self.unschedule.clicked.connect(self.unschedule_selected)
+        buttons = QHBoxLayout()
+        for b in (self.up, self.down, self.edit, self.reschedule, self.unschedule):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)
+        self._debounce.timeout.connect(self.refresh)
+        events.changed.connect(lambda _k: self._debounce.start())
+        self._enable()
+        self.refresh()
+
+    # -- reading -------------------------------------------------------------------------
+    def persona_filter(self) -> str:
+        return str(self.filter.currentData() or ALL)
+
+    def refresh(self) -> None:
+        uid = self.persona_filter()
+
+        def read() -> tuple[list[Persona], list[Post], bool]:
+            personas = self.services.store.personas()
+            return personas, self.schedule.scheduled(uid or None), self.schedule.paused_all()
+
+        self.bridge.workers.submit(read, done=self._show, name="queue")
+
+    def _show(self, data: tuple[list[Persona], list[Post], bool]) -> None:
+        personas, posts, paused_all = data
+        self._personas = {p.uid: p for p in personas}
+        current = self.persona_filter()
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.addItem("All personas", ALL)
+        for p in personas:
+            self.filter.addItem(persona_icon(p.colour, p.initial), p.name, p.uid)
+        self.filter.setCurrentIndex(max(0, self.filter.findData(current)))
+        self.filter.blockSignals(False)
+        if self.persona_filter() != current:
+            self.refresh()
+            return
+        selected = self.selected_post_id()
+        self._posts = posts
+        self.list.clear()
+        for post in posts:
+            persona = self._personas.get(post.persona_uid)
+            tz = persona.timezone if persona else "UTC"
+            due = post.next_attempt_at or post.scheduled_at
+            flags = []
+            if post.next_attempt_at:
+                flags.append("retry")
+            if persona and persona.paused:
+                flags.append("paused")
+            flag = f"  [{', '.join(flags)}]" if flags else ""
+            item = QListWidgetItem(f"{post.persona_name} · {describe(due, tz) if due else '?'}{flag}\n{post.text}")
+            item.setData(Qt.ItemDataRole.UserRole, post.id)
+            if persona:
+                item.setIcon(persona_icon(persona.colour, persona.initial))
+                if persona.paused or paused_all:
+                    item.setForeground(QColor("#888888"))
+            self.list.addItem(item)
+            if post.id == selected:
+                item.setSelected(True)
+        self.pause_all.setChecked(paused_all)
+        persona = self._personas.get(self.persona_filter())
+        self.pause_persona.setEnabled(persona is not None)
+        self.pause_persona.setChecked(bool(persona and persona.paused))
+        self.pause_persona.setText(f"Pause {persona.name}" if persona else "Pause this persona")
+        self.empty.setText("" if posts else "Nothing is scheduled. Write a post, then choose Schedule… or "
+                           "Add to queue.")
+        self.empty.setVisible(not posts)
+        self._enable()
+        self.loaded.emit()
+
+    def selected_post_id(self) -> int | None:
+        items = self.list.selectedItems()
+        return int(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    def selected_post(self) -> Post | None:
+        pid = self.selected_post_id()
+        return next((p for p in self._posts if p.id == pid), None)
+
+    def _enable(self) -> None:
+        post = self.selected_post()
+        for b in (self.edit, self.reschedule, self.unschedule):
+            b.setEnabled(post is not None)
+        same = [p.id for p in self._posts if post and p.persona_uid == post.persona_uid]
+        self.up.setEnabled(post is not None and same.index(post.id) > 0)
+        self.down.setEnabled(post is not None and same.index(post.id) < len(same) - 1)
+
+    # -- changing ------------------------------------------------------------------------
+    def _run(self, fn: Callable[[], Any], ok: str = "") -> None:
+        def done(_result: object) -> None:
+            self.message.setText(ok)
+            self.bridge.refresh()
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, (SchedulingError, LookupError)):
+                raise error
+            self.message.setText(str(error))
+            self.refresh()
+
+        self.bridge.workers.submit(fn, done=done, failed=failed, name="schedule change")
+
+    def _move(self, offset: int) -> None:
+        post = self.selected_post()
+        if post:
+            self._run(lambda: self.schedule.move(post.id, offset))
+
+    def _pause_persona(self, checked: bool) -> None:
+        uid = self.persona_filter()
+        if uid:
+            self._run(lambda: self.schedule.set_paused(uid, checked),
+                      f"{self._personas[uid].name} {'paused' if checked else 'resumed'}.")
+
+    def edit_selected(self) -> None:
+        post = self.selected_post()
+        if post is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self, "Edit scheduled post", f"{post.persona_name}:", post.text)
+        if ok and text.strip() and text != post.text:
+            self._run(lambda: self.schedule.edit(post.id, text.strip()), "Saved. The time stays the same.")
+
+    def reschedule_selected(self) -> None:
+        post = self.selected_post()
+        persona = self._personas.get(post.persona_uid) if post else None
+        if post is None or persona is None:
+            return
+        dialog = ScheduleDialog(persona, self.services.clock, post.scheduled_at, self)
+        if dialog.exec():
+            resolved = dialog.resolved
+            self._run(lambda: self.schedule.schedule_at(post.id, resolved),
+                      resolved.note or f"Rescheduled to {describe(resolved.utc, persona.timezone)}.")
+
+    def unschedule_selected(self) -> None:
+        post = self.selected_post()
+        if post:
+            self._run(lambda: self.schedule.unschedule(post.id), "Taken off the schedule; it is kept as a draft.")

@@ -1,0 +1,193 @@
+"""Wire scheduling into the window and the tray with one call, :func:`attach_scheduling`.
+
+Adds: "Schedule…" and "Add to queue" beside the compose box's Post button; a
+"Schedule" dock (the queue view) and a Schedule menu (pause all, missed posts);
+the tray's badge, "Next:" line, "Pause all posting" and notifications; and the
+missed-posts list at start-up when a persona's policy is *ask*.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLayout, QPushButton
+
+from personamgr.core.scheduling import SchedulingError, describe
+from personamgr.gui.missed_dialog import MissedDialog
+from personamgr.gui.queue_view import QueueView
+from personamgr.gui.schedule_dialog import ScheduleDialog
+from personamgr.gui.scheduling import SchedulerBridge, Summary, TrayScheduling
+
+log = logging.getLogger(__name__)
+
+
+def _layout_holding(layout: QLayout, widget: object) -> QHBoxLayout | None:
+    """The (nested) layout that directly holds ``widget``."""
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.widget() is widget and isinstance(layout, QHBoxLayout):
+            return layout
+        child = item.layout()
+        if child is not None:
+            found = _layout_holding(child, widget)
+            if found is not None:
+                return found
+    return None
+
+
+class ComposeScheduling(QObject):
+    """"Schedule…" and "Add to queue" for the compose box's text (the draft post itself is scheduled)."""
+
+    def __init__(self, compose: object, bridge: SchedulerBridge, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.compose = compose
+        self.bridge = bridge
+        self.schedule_button = QPushButton("Schedule…")
+        self.schedule_button.setObjectName("scheduleButton")
+        self.schedule_button.setToolTip("Post at a date and time in the persona's own zone")
+        self.queue_button = QPushButton("Add to queue")
+        self.queue_button.setObjectName("queueButton")
+        self.queue_button.setToolTip("Post in the persona's next free queue slot")
+        self.schedule_button.clicked.connect(self.schedule_at)
+        self.queue_button.clicked.connect(self.add_to_queue)
+        post_button = compose.post_button  # type: ignore[attr-defined]
+        foot = _layout_holding(compose.layout(), post_button)  # type: ignore[attr-defined]
+        if foot is not None:
+            at = foot.indexOf(post_button)
+            foot.insertWidget(at, self.queue_button)
+            foot.insertWidget(at, self.schedule_button)
+        self._sync()
+        compose.editor.textChanged.connect(self._sync)  # type: ignore[attr-defined]
+        compose.controller.activePersonaChanged.connect(lambda *_: self._sync())  # type: ignore[attr-defined]
+
+    def _sync(self) -> None:
+        can = self.compose.post_button.isEnabled()  # type: ignore[attr-defined]
+        self.schedule_button.setEnabled(can)
+        self.queue_button.setEnabled(can)
+
+    def _take(self) -> tuple[str, int] | None:
+        """Save the compose text as the persona's draft; its post id is what gets scheduled."""
+        c = self.compose
+        uid = c.controller.active_uid  # type: ignore[attr-defined]
+        text = c.editor.toPlainText().strip()  # type: ignore[attr-defined]
+        if not uid or not text:
+            return None
+        c.flush()  # type: ignore[attr-defined]
+        post_id = c.drafts.save(uid, text)  # type: ignore[attr-defined]
+        return None if post_id is None else (uid, post_id)
+
+    def schedule_at(self) -> None:
+        persona = self.compose.controller.active  # type: ignore[attr-defined]
+        if persona is None:
+            return
+        dialog = ScheduleDialog(persona, self.bridge.services.clock, parent=self.compose)  # type: ignore[arg-type]
+        if not dialog.exec():
+            return
+        taken = self._take()
+        if taken:
+            resolved = dialog.resolved
+            self._run(taken, lambda pid: self.bridge.engine.schedule.schedule_at(pid, resolved))
+
+    def add_to_queue(self) -> None:
+        taken = self._take()
+        if taken:
+            self._run(taken, self.bridge.engine.schedule.add_to_queue)
+
+    def _run(self, taken: tuple[str, int], action: object) -> None:
+        uid, post_id = taken
+        c = self.compose
+
+        def done(result: object) -> None:
+            c.drafts.detach(uid, post_id)  # type: ignore[attr-defined]
+            if c.controller.active_uid == uid:  # type: ignore[attr-defined]
+                c.editor.clear()  # type: ignore[attr-defined]
+            persona = c.controller.persona(uid)  # type: ignore[attr-defined]
+            when = describe(result.when, persona.timezone) if persona else str(result.when)  # type: ignore[attr-defined]
+            note = f" {result.note}" if result.note else ""  # type: ignore[attr-defined]
+            c.status.setText(f"Scheduled for {when}.{note}")  # type: ignore[attr-defined]
+            self.bridge.refresh()
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, SchedulingError):
+                raise error
+            c.status.setText(f"Not scheduled: {error}. Your text is kept.")  # type: ignore[attr-defined]
+
+        self.bridge.workers.submit(lambda: action(post_id), done=done, failed=failed,  # type: ignore[operator]
+                                   name="schedule")
+
+
+@dataclass
+class SchedulingUi:
+    bridge: SchedulerBridge
+    queue: QueueView
+    dock: QDockWidget
+    tray: TrayScheduling
+    compose: ComposeScheduling
+    pause_action: QAction
+    missed_action: QAction
+    ask_missed_at_start: bool = True
+    _missed_dialog: MissedDialog | None = None
+
+    def start(self) -> None:
+        self.bridge.start()
+
+    def stop(self) -> None:
+        self.bridge.stop()
+
+    def show_missed(self) -> MissedDialog:
+        if self._missed_dialog is None:
+            self._missed_dialog = MissedDialog(self.bridge, self.queue.window())
+        self._missed_dialog.show()
+        if QGuiApplication.platformName() != "offscreen":  # offscreen has no window stack to raise in
+            self._missed_dialog.raise_()
+        return self._missed_dialog
+
+    def show_queue(self) -> None:
+        self.dock.show()
+        self.queue.window().show()
+        if QGuiApplication.platformName() != "offscreen":
+            self.dock.raise_()
+
+    def _on_summary(self, summary: Summary) -> None:
+        self.pause_action.blockSignals(True)
+        self.pause_action.setChecked(summary.paused_all)
+        self.pause_action.blockSignals(False)
+        self.missed_action.setText(f"Missed posts ({len(summary.missed)})…")
+        self.missed_action.setEnabled(bool(summary.missed))
+        if summary.missed and self.ask_missed_at_start:
+            self.ask_missed_at_start = False
+            self.show_missed()
+
+
+def attach_scheduling(shell: object, *, tick_seconds: float = 30.0) -> SchedulingUi:
+    """Add the scheduler and its views to a built shell (see ``gui.app.build_shell``). Call ``start()`` next."""
+    window = shell.window  # type: ignore[attr-defined]
+    bridge = SchedulerBridge(shell.services, shell.events, shell.workers, tick_seconds=tick_seconds,  # type: ignore[attr-defined]
+                             parent=window)
+    queue = QueueView(bridge, shell.events)  # type: ignore[attr-defined]
+    dock = QDockWidget("Schedule", window)
+    dock.setObjectName("scheduleDock")
+    dock.setWidget(queue)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    tray = TrayScheduling(shell.tray, shell.controller, bridge,  # type: ignore[attr-defined]
+                          notify_status=lambda msg: window.statusBar().showMessage(msg, 15_000), parent=window)
+    compose = ComposeScheduling(window.compose, bridge, parent=window)
+    menu = window.menuBar().addMenu("&Schedule")
+    menu.addAction(dock.toggleViewAction())
+    pause = QAction("Pause all posting", window)
+    pause.setObjectName("menuPauseAll")
+    pause.setCheckable(True)
+    pause.toggled.connect(bridge.set_paused_all)
+    menu.addAction(pause)
+    missed = QAction("Missed posts…", window)
+    missed.setEnabled(False)
+    menu.addAction(missed)
+    ui = SchedulingUi(bridge, queue, dock, tray, compose, pause, missed)
+    missed.triggered.connect(ui.show_missed)
+    tray.missedRequested.connect(ui.show_missed)
+    tray.queueRequested.connect(ui.show_queue)
+    bridge.summaryChanged.connect(ui._on_summary)
+    return ui

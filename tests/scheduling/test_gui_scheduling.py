@@ -1,0 +1,203 @@
+"""Scheduling in the window and the tray: real widgets offscreen over real services with a fake clock.
+
+The APScheduler driver is not started here (its timing is tested in test_driver.py); the engine is
+stepped with the fake clock and its events reach the widgets through the same queued signal.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from sched_helpers import at
+
+from personamgr.core.clock import FakeClock
+from personamgr.core.demo import seed_demo
+from personamgr.core.outbox import PostState
+from personamgr.core.personas import MissedPolicy
+from personamgr.core.scheduling import EventKind
+from personamgr.core.services import Services
+from personamgr.gui.app import Shell, build_shell
+from personamgr.gui.scheduling_ui import SchedulingUi, attach_scheduling
+
+pytestmark = pytest.mark.gui
+MONDAY = at(2026, 3, 2, 12)  # 07:00 in New York (career), 13:00 in Berlin (metal)
+
+
+def pump(qtbot, shell: Shell, cond: Callable[[], bool] | None = None) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert shell.workers.wait(10, app.processEvents if app else None)
+    qtbot.wait(200)  # the debounced refreshes
+    assert shell.workers.wait(10, app.processEvents if app else None)
+    if cond is not None:
+        qtbot.waitUntil(cond, timeout=10_000)
+
+
+@pytest.fixture
+def world(services: Services, qtbot) -> Iterator[tuple[Shell, SchedulingUi]]:  # type: ignore[no-untyped-def]
+    services.clock.set(MONDAY)  # type: ignore[attr-defined]
+    seed_demo(services)
+    shell = build_shell(services, tray_available=False, demo=True)
+    shell.window.quitRequested.disconnect()
+    ui = attach_scheduling(shell)
+    shell.window.show()
+    pump(qtbot, shell)
+    yield shell, ui
+    app = QApplication.instance()
+    shell.window.close_to_tray = False
+    shell.workers.wait(10, app.processEvents if app else None)
+    shell.tray.hide()
+    shell.window.hide()
+    shell.window.deleteLater()
+    shell.tray.menu.deleteLater()
+    if app is not None:
+        app.processEvents()
+
+
+def tray_texts(shell: Shell) -> list[str]:
+    return [a.text() for a in shell.tray.menu.actions()]
+
+
+def test_add_to_queue_from_compose_and_the_tray_next_line(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    shell, ui = world
+    compose = shell.window.compose
+    assert not ui.compose.queue_button.isEnabled()  # nothing to schedule yet
+    compose.editor.insertPlainText("Five questions to ask at the end of every interview")
+    assert ui.compose.queue_button.isEnabled()
+    ui.compose.queue_button.click()
+    pump(qtbot, shell, lambda: compose.editor.toPlainText() == "")
+    assert "Scheduled for Mon 02 Mar 2026 09:00 EST" in compose.status.text()
+    scheduled = shell.services.outbox.in_states([PostState.SCHEDULED])
+    assert [(p.persona_name, p.scheduled_at) for p in scheduled] == [("career", at(2026, 3, 2, 14))]
+    pump(qtbot, shell, lambda: ui.queue.list.count() == 1)
+    texts = tray_texts(shell)
+    assert "Next: career · 09:00 · Five questions to ask at…" in texts
+    # The schedule entries sit above the final Quit group, after the tray's own items.
+    assert texts.index("Pause all posting") < texts.index("Quit")
+
+
+def test_pause_all_from_the_tray_and_the_window_agree(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    shell, ui = world
+    services = shell.services
+    career = services.store.persona("career")
+    ui.bridge.engine.schedule.create(career.uid, "queued")
+    pump(qtbot, shell)
+    ui.tray.pause_action.trigger()
+    pump(qtbot, shell, ui.queue.pause_all.isChecked)
+    assert services.store.get_setting("pause_all") is True
+    assert ui.pause_action.isChecked()
+    assert "Next: posting is paused" in tray_texts(shell)
+    ui.queue.pause_all.click()  # the window's switch resumes
+    pump(qtbot, shell, lambda: not ui.tray.pause_action.isChecked())
+    assert services.store.get_setting("pause_all") is False
+
+
+def test_badge_counts_failed_and_needs_review_and_notifications(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    shell, ui = world
+    services = shell.services
+    clock: FakeClock = services.clock  # type: ignore[assignment]
+    career = services.store.persona("career")
+    sched = ui.bridge.engine.schedule
+    sched.create(career.uid, "goes out", when=MONDAY + timedelta(minutes=1))
+    # The same text as a demo post already on the sandbox: the network refuses it as a duplicate.
+    sched.create(career.uid, "Your network is the people who have seen you do good work. Make that list longer "
+                 "every month.", when=MONDAY + timedelta(minutes=1))
+    pump(qtbot, shell)
+    assert ui.bridge.summary.attention == 0
+    clock.advance(timedelta(minutes=1))
+    ui.bridge.engine.run_due()
+    pump(qtbot, shell, lambda: ui.bridge.summary.attention == 1)
+    assert "1 post needs attention" in shell.tray.icon.toolTip()
+    qtbot.waitUntil(lambda: ui.tray.last_notification[0] == "2 scheduled posts", timeout=5000)
+    assert "1 × post sent" in ui.tray.last_notification[1] and "1 × post failed" in ui.tray.last_notification[1]
+    # Without a tray the same news lands in the window's status bar.
+    assert "2 scheduled posts" in shell.window.statusBar().currentMessage()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen: a dialog is shown
+def test_missed_posts_are_listed_at_start_and_decided(services: Services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    clock: FakeClock = services.clock  # type: ignore[assignment]
+    clock.set(MONDAY)
+    seed_demo(services)
+    career = services.store.persona("career")
+    assert career.missed_policy is MissedPolicy.ASK
+    from personamgr.core.scheduling import PostSchedule, ScheduleEngine
+
+    sched = PostSchedule(services.store, services.outbox, clock)
+    ids = [sched.create(career.uid, f"missed {i}", when=MONDAY + timedelta(hours=i)).post.id for i in (1, 2)]
+    clock.advance(timedelta(hours=5))  # the app was closed
+    engine = ScheduleEngine(services)
+    engine.start()
+    engine.run_due()  # what the scheduler does at start-up
+    shell = build_shell(services, tray_available=False, demo=True)
+    shell.window.quitRequested.disconnect()
+    ui = attach_scheduling(shell)
+    shell.window.show()
+    try:
+        ui.bridge.refresh()
+        pump(qtbot, shell, lambda: ui._missed_dialog is not None and ui._missed_dialog.isVisible())
+        dialog = ui._missed_dialog
+        assert dialog is not None and dialog.list.count() == 2
+        assert "missed their time" in dialog.intro.text()
+        assert "missed 1" in dialog.list.item(0).text() and "was due Mon 02 Mar 2026 08:00 EST" in \
+            dialog.list.item(0).text()
+        dialog.list.item(0).setSelected(True)
+        dialog.list.item(1).setSelected(False)
+        dialog.draft.click()
+        pump(qtbot, shell, lambda: dialog.list.count() == 1)
+        assert services.outbox.get(ids[0]).state is PostState.DRAFT
+        dialog.list.item(0).setSelected(True)
+        dialog.next_slot.click()
+        pump(qtbot, shell, lambda: dialog.list.count() == 0)
+        moved = services.outbox.get(ids[1])
+        assert moved.state is PostState.SCHEDULED and moved.scheduled_at == at(2026, 3, 4, 14)  # Wed 09:00 EST
+        assert not ui.missed_action.isEnabled()
+        assert services.networks["sandbox"].timeline()[0].text != "missed 2"  # type: ignore[attr-defined]
+    finally:
+        shell.window.close_to_tray = False
+        app = QApplication.instance()
+        shell.workers.wait(10, app.processEvents if app else None)
+        shell.window.hide()
+        shell.window.deleteLater()
+        shell.tray.menu.deleteLater()
+
+
+def test_queue_view_reorders_and_unschedules(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    shell, ui = world
+    career = shell.services.store.persona("career")
+    sched = ui.bridge.engine.schedule
+    a, b = (sched.create(career.uid, t).post for t in ("first", "second"))
+    pump(qtbot, shell, lambda: ui.queue.list.count() == 2)
+    ui.queue.list.item(1).setSelected(True)
+    assert ui.queue.up.isEnabled() and not ui.queue.down.isEnabled()
+    ui.queue.up.click()
+    pump(qtbot, shell, lambda: ui.queue.list.item(0).text().endswith("second"))
+    assert [p.text for p in sched.scheduled(career.uid)] == ["second", "first"]
+    assert sched.scheduled(career.uid)[0].scheduled_at == a.scheduled_at
+    ui.queue.list.clearSelection()
+    ui.queue.list.item(0).setSelected(True)
+    ui.queue.unschedule.click()
+    pump(qtbot, shell, lambda: ui.queue.list.count() == 1)
+    assert shell.services.outbox.get(b.id).state is PostState.DRAFT
+    assert "kept as a draft" in ui.queue.message.text()
+
+
+def test_engine_events_reach_the_gui_thread(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    shell, ui = world
+    got: list[EventKind] = []
+    ui.bridge.eventArrived.connect(lambda e: got.append(e.kind))
+    services = shell.services
+    career = services.store.persona("career")
+    ui.bridge.engine.schedule.create(career.uid, "now", when=services.clock.now())
+    import threading
+
+    t = threading.Thread(target=ui.bridge.engine.run_due)
+    t.start()
+    t.join()
+    qtbot.waitUntil(lambda: got == [EventKind.SENT], timeout=5000)
