@@ -18,7 +18,7 @@ MODEL_DIR = Path(__file__).resolve().parent / "model"
 MODEL_FILE = "minilm-int8.onnx"
 # Posts are short; 128 word pieces cover a full 280-character post in almost every case
 # and bound the worst-case latency of one check.
-MAX_TOKENS = 128
+MAX_TOKENS = int(os.environ.get("PERSONAMGR_GUARD_MAX_TOKENS", "48"))
 DIM = 384
 
 
