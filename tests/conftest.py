@@ -29,6 +29,36 @@ settings.register_profile("default", deadline=None, suppress_health_check=[Healt
 settings.load_profile("default")
 
 
+def forget_test_keyring_backends() -> bool:
+    """Keep keyring's auto-detection to real backends.
+
+    Every ``KeyringBackend`` subclass registers itself with keyring when it is defined, so a test's
+    in-memory or deliberately hanging backend would otherwise be picked (or chained in) by
+    ``keyring.get_keyring()`` in every later test of the run. Returns True if any were forgotten.
+    """
+    from keyring import backend, core
+
+    registry: set[type] = backend.KeyringBackend._classes  # type: ignore[attr-defined]
+    foreign = {c for c in registry if not c.__module__.startswith(("keyring.", "keyrings."))}
+    if not foreign:
+        return False
+    registry.difference_update(foreign)
+    vars(backend.get_all_keyring).pop("saved_result", None)  # its @once cache (``reset()`` fails when empty)
+    core._keyring_backend = None  # detect again on next use
+    return True
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    forget_test_keyring_backends()
+
+
+@pytest.fixture(autouse=True)
+def _real_keyring_detection() -> Iterator[None]:
+    """Backends defined while a test runs are forgotten when it ends."""
+    yield
+    forget_test_keyring_backends()
+
+
 def real_parts_required() -> bool:
     """True where a missing real part (Secret Service, tray host, ...) must fail the run instead of skipping."""
     return os.environ.get(REQUIRE_REAL_PARTS_ENV, "") not in ("", "0")
