@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from personamgr.core.guard.rules import find_phrases
+from personamgr.core.guard.rules import phrase_pattern
 from personamgr.core.personas import Persona
 
 
@@ -83,6 +84,15 @@ def persona_key(personas: Sequence[Persona]) -> str:
     return h.hexdigest()
 
 
+def _patterns(phrases: Sequence[str]) -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for ph in dict.fromkeys(phrases):
+        pat = phrase_pattern(ph)
+        if pat is not None:
+            out.append((ph, pat))
+    return out
+
+
 def _unit(m: np.ndarray) -> np.ndarray:
     n = np.linalg.norm(m, axis=-1, keepdims=True)
     return m / np.maximum(n, 1e-9)
@@ -138,7 +148,7 @@ class Scorer:
                 prof.avoid_bg = tuple((float(s[:, i].mean()), float(max(s[:, i].std(), 1e-3)))
                                       for i in range(len(prof.avoid)))
             self.profiles.append(prof)
-        self._lex = [(list(p.topics), list(p.keywords)) for p in self.personas]
+        self._lex = [(_patterns(p.topics), _patterns(p.keywords)) for p in self.personas]
 
     def centered(self, m: np.ndarray) -> np.ndarray:
         return _unit(np.asarray(m, dtype=np.float32) - self.center)
@@ -181,8 +191,8 @@ class Scorer:
             raw = float(self._raw_many(prof, v)[0])
             zi = (raw - prof.bg_mean) / prof.bg_std
             topics, keywords = self._lex[i]
-            mt = find_phrases(text, topics)
-            mk = find_phrases(text, keywords)
+            mt = [ph for ph, pat in topics if pat.search(text)]
+            mk = [ph for ph, pat in keywords if pat.search(text)]
             zi += c.lexical_bonus * min(len(mt) + len(mk), c.lexical_cap)
             det: dict[str, object] = {"z": zi, "topics": mt, "keywords": mk}
             if len(prof.examples):
