@@ -15,12 +15,14 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from personamgr import __version__
+from personamgr.core.paths import AppPaths
 from personamgr.core.services import Services
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
@@ -160,13 +162,32 @@ def _report_when_ready(shell: Shell, started: float, exit_when_ready: bool) -> N
     timer.start()
 
 
+def explain_cannot_open(message: str) -> None:
+    """A modal error the user must acknowledge, and the same words on stderr for terminals and logs."""
+    log.error("%s", message)
+    print(f"personamgr: error: {message}", file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Critical, "personamgr cannot open its data", message)
+    box.setObjectName("cannotOpen")
+    box.setInformativeText("Nothing was changed. personamgr will now close.")
+    box.exec()
+
+
+def open_or_explain(paths: AppPaths, opener: Callable[[AppPaths], Services]) -> Services | None:
+    """Open the profile, or explain in a dialog why not (newer, damaged or foreign database) and return None."""
+    from personamgr.core.store import StoreError
+
+    try:
+        return opener(paths)
+    except (StoreError, OSError) as e:
+        explain_cannot_open(str(e))
+        return None
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Open the window (and the tray) on the profile ``args`` names. Returns the exit code."""
     started = time.monotonic()
     from personamgr.core.logs import setup_logging
-    from personamgr.core.paths import AppPaths
     from personamgr.core.services import open_services
-    from personamgr.core.store import StoreError
     from personamgr.gui.icons import app_icon
 
     QApplication.setApplicationName("personamgr")
@@ -181,13 +202,20 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         paths.ensure()
         setup_logging(paths.log_file, verbose=bool(getattr(args, "verbose", False)))
-        _qt_messages_to_log()
-        services = open_services(paths)
-    except (StoreError, OSError) as e:
-        QMessageBox.critical(None, "personamgr cannot open its data", str(e))
-        print(f"personamgr: error: {e}", file=sys.stderr)
+    except OSError as e:
+        explain_cannot_open(f"personamgr cannot create its data folder {paths.data}: {e.strerror or e}")
+        return 1
+    _qt_messages_to_log()
+    services = open_or_explain(paths, open_services)
+    if services is None:
         return 1
     log.info("personamgr %s starting on %s%s", __version__, paths.data, " (demo)" if demo else "")
+    from personamgr.gui.app_instance import claim_or_forward, start_scheduling
+
+    primary = claim_or_forward(paths, args)  # before anything touches the outbox: one scheduler per profile
+    if isinstance(primary, int):
+        services.close()
+        return primary
     if demo:
         from personamgr.core.demo import seed_demo
 
@@ -203,9 +231,13 @@ def run_app(args: argparse.Namespace) -> int:
         shell.window.statusBar().showMessage(
             f"{len(recovered)} post(s) were being sent when personamgr stopped. They may have gone out: "
             "see Needs review in the history.", 30_000)
-    shell.window.bring_to_front(compose=bool(getattr(args, "compose", False)))
+    scheduling = start_scheduling(shell, primary)
+    if not (getattr(args, "background", False) and tray_available):  # at login: straight to the tray
+        shell.window.bring_to_front(compose=bool(getattr(args, "compose", False)))
     _report_when_ready(shell, started, os.environ.get(EXIT_WHEN_READY_ENV, "") not in ("", "0"))
     try:
         return int(app.exec())
     finally:
+        scheduling.stop()  # a post being sent finishes first
+        primary.close()
         services.close()

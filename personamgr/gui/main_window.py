@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.connect_action.triggered.connect(lambda: self.open_connect_dialog(self.controller.active_uid))
         self.persona_group = QActionGroup(self)
         self.persona_group.setExclusive(True)
+        self.persona_group.triggered.connect(lambda action: self.controller.set_active(action.data()))
         self._rebuild_persona_menu()
 
     @Slot()
@@ -146,7 +147,6 @@ class MainWindow(QMainWindow):
             action.setData(p.uid)
             if n <= 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{n}"))
-            action.triggered.connect(lambda _=False, uid=p.uid: self.controller.set_active(uid))
             self.persona_group.addAction(action)
             self.persona_menu.addAction(action)
         self.persona_menu.addSeparator()

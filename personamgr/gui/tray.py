@@ -32,6 +32,7 @@ class Tray(QObject):
         self.menu.setObjectName("trayMenu")
         self.group = QActionGroup(self)
         self.group.setExclusive(True)
+        self.group.triggered.connect(self._on_persona_action)
         self.icon = QSystemTrayIcon(self)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._on_activated)
@@ -53,7 +54,6 @@ class Tray(QObject):
             action.setData(p.uid)
             action.setChecked(p.uid == self.controller.active_uid)
             action.setToolTip(p.focus_summary)
-            action.triggered.connect(lambda _=False, uid=p.uid: self.controller.set_active(uid))
             self.group.addAction(action)
             self.menu.addAction(action)
         if not self.controller.personas:
@@ -65,6 +65,10 @@ class Tray(QObject):
         self.menu.addSeparator()
         self.menu.addAction("Quit", self.quitRequested.emit)
         self._on_active(self.controller.active_uid, "")
+
+    @Slot(QAction)
+    def _on_persona_action(self, action: QAction) -> None:
+        self.controller.set_active(action.data())
 
     def persona_actions(self) -> list[QAction]:
         return self.group.actions()

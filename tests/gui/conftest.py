@@ -14,6 +14,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from personamgr.core.demo import seed_demo
@@ -54,6 +55,8 @@ def make_shell(qtbot: object) -> Iterator[Callable[..., Shell]]:
         for obj in (shell.tray, shell.controller, shell.workers, shell.events):
             obj.deleteLater()
     if app is not None:
+        # Delete them now, not whenever some later test happens to run an event loop.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
 
 

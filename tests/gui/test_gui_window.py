@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from keyring.backend import KeyringBackend
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from personamgr.core.networks.sandbox import SandboxNetwork
@@ -164,3 +164,29 @@ def test_a_hanging_keyring_never_blocks_the_window(demo: Services, make_shell: C
     shell.workers.wait(10, QApplication.processEvents)
     shell.window.hide()
     shell.window.deleteLater()
+
+
+# Dialogs on the offscreen platform always say this; there is no window manager to pass size hints to.
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_an_unreadable_database_is_explained_not_a_traceback(profile_paths, qtbot) -> None:
+    from personamgr.core.services import open_services
+    from personamgr.gui.app import open_or_explain
+
+    profile_paths.database.write_bytes(b"these are my notes, not a database" * 10)
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None:
+            timer.stop()
+            seen.append(box.text())
+            box.accept()
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(answer)
+    timer.start()
+    assert open_or_explain(profile_paths, open_services) is None
+    timer.stop()
+    assert seen and str(profile_paths.database) in seen[0] and "not a personamgr database" in seen[0]
+    assert profile_paths.database.read_bytes().startswith(b"these are my notes")  # untouched
