@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--demo", action="store_true", help="use the separate demo profile on the sandbox network")
     parser.add_argument("--compose", action="store_true", help="open the app with the compose box focused")
+    parser.add_argument("--background", action="store_true",
+                        help="start in the tray without showing the window (used when starting at login)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages (secrets are never logged)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import QMenu
 
 from personamgr.core.outbox import PostState
 from personamgr.core.scheduling import EventKind, MissedPost, ScheduleEngine, SchedulerEvent, describe
-from personamgr.core.scheduling.driver import SchedulerDriver
 from personamgr.core.services import Services
 from personamgr.gui.icons import TRAY_SIZES, app_icon, persona_pixmap
 from personamgr.gui.workers import StoreEvents, Workers
@@ -97,7 +97,8 @@ class SchedulerBridge(QObject):
         self.services = services
         self.workers = workers
         self.engine = ScheduleEngine(services)
-        self.driver = SchedulerDriver(self.engine, tick_seconds=tick_seconds)
+        self.tick_seconds = tick_seconds
+        self.driver: Any = None  # a SchedulerDriver, built in a worker: APScheduler stays off the first frame
         self.summary = Summary()
         self._raw.connect(self.eventArrived, Qt.ConnectionType.QueuedConnection)
         self.engine.subscribe(self._on_engine_event)
@@ -119,16 +120,27 @@ class SchedulerBridge(QObject):
         if self._started:
             return
         self._started = True
-        self.workers.submit(self.driver.start, done=lambda _r: self.refresh(), name="scheduler start")
+
+        def start() -> None:
+            from personamgr.core.scheduling.driver import SchedulerDriver
+
+            driver = SchedulerDriver(self.engine, tick_seconds=self.tick_seconds)
+            driver.start()
+            self.driver = driver
+
+        self.workers.submit(start, done=lambda _r: self.refresh(), name="scheduler start")
 
     def stop(self) -> None:
         """Stop planning; wait for a post being sent right now to finish."""
         if self._started:
-            self.driver.stop(wait=True)
+            self.workers.wait(10)  # a start still in its worker
+            if self.driver is not None:
+                self.driver.stop(wait=True)
             self._started = False
 
     def poke(self) -> None:
-        self.driver.poke()
+        if self.driver is not None:
+            self.driver.poke()
 
     @Slot()
     def refresh(self) -> None:

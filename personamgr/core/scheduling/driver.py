@@ -35,6 +35,8 @@ class SchedulerDriver:
     """Runs a :class:`ScheduleEngine` on real time. ``start()`` once, ``stop()`` once."""
 
     def __init__(self, engine: ScheduleEngine, *, tick_seconds: float = 30.0, workers: int = 4) -> None:
+        # APScheduler logs every job added and removed at INFO; the engine logs what matters to the user.
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
         self.engine = engine
         self.tick_seconds = tick_seconds
         self.scheduler = BackgroundScheduler(

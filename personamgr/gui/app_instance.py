@@ -1,0 +1,92 @@
+"""The window's side of the single-instance lock, and starting its scheduler.
+
+``personamgr`` takes the profile's lock before anything can touch the outbox
+(recovering interrupted posts is only safe for the one scheduler). A second
+launch forwards its request (``--compose`` or just "show the window") to the
+first and exits; if ``personamgr daemon`` holds the profile, it says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from personamgr.core.paths import AppPaths
+from personamgr.gui.scheduling_ui import SchedulingUi, attach_scheduling
+from personamgr.instance_server import Primary, claim, forward
+from personamgr.singleinstance import InstanceError
+
+log = logging.getLogger(__name__)
+
+
+def _refuse(message: str) -> int:
+    log.error("%s", message)
+    print(f"personamgr: error: {message}", file=sys.stderr)
+    if QGuiApplication.platformName() != "offscreen":  # offscreen: nobody could click it; stderr says it
+        box = QMessageBox(QMessageBox.Icon.Warning, "personamgr is already running", message)
+        box.setObjectName("alreadyRunning")
+        box.exec()
+    return 1
+
+
+def claim_or_forward(paths: AppPaths, args: argparse.Namespace) -> Primary | int:
+    """This process' lock and socket, or the exit code after forwarding the request to the running one."""
+    try:
+        primary = claim(paths, "app")
+    except InstanceError as e:
+        return _refuse(str(e))
+    if primary is not None:
+        return primary
+    request = {"action": "compose" if getattr(args, "compose", False) else "activate"}
+    reply = forward(paths, request)
+    if reply and reply.get("ok"):
+        log.info("personamgr is already running (pid %s); asked it to %s", reply.get("pid"), request["action"])
+        print("personamgr is already running for this profile; its window was brought to the front.",
+              file=sys.stderr)
+        return 0
+    if reply and reply.get("role") == "daemon":
+        return _refuse(str(reply.get("message")))
+    return _refuse(f"Another personamgr is running for this profile ({paths.data}) but did not answer. "
+                   "If it is stuck, stop it, then start personamgr again.")
+
+
+def start_scheduling(shell: Any, primary: Primary) -> SchedulingUi:
+    """Attach the scheduler and its views to the shell, answer later launches, and start sending."""
+    ui = attach_scheduling(shell)
+
+    def handle(request: dict[str, Any]) -> dict[str, Any]:
+        action = request.get("action")
+        log.info("request from another launch: %s", action)
+        if action == "compose":
+            shell.compose()
+        elif action == "activate":
+            shell.show_window()
+        elif action == "reconcile":
+            ui.bridge.poke()
+        elif action != "ping":
+            return {"ok": False, "message": f"unknown request {action!r}"}
+        return {"ok": True, "message": "done"}
+
+    primary.server.handler = handle
+    _quit_on_sigterm(shell)
+    ui.start()
+    return ui
+
+
+def _quit_on_sigterm(shell: Any) -> None:
+    """Logout sends SIGTERM: shut down as Quit does (save the draft, let a post in flight finish)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    signal.signal(signal.SIGTERM, lambda _s, _f: QTimer.singleShot(0, shell.shutdown))
+    heartbeat = QTimer(shell.window)  # Qt's loop is C++: wake Python now and then so the handler runs
+    heartbeat.setObjectName("sigtermHeartbeat")
+    heartbeat.start(250)
+    heartbeat.timeout.connect(lambda: None)
