@@ -60,6 +60,11 @@ def claim_or_forward(paths: AppPaths, args: argparse.Namespace) -> Primary | int
 
 def start_scheduling(shell: Any, primary: Primary) -> SchedulingUi:
     """Attach the scheduler and its views to the shell, answer later launches, and start sending."""
+    from personamgr.core.scheduling.guard_check import make_guard_check
+
+    services = shell.services
+    # The guard looks again just before a scheduled post goes out (the model loads then, in that worker).
+    services.pre_send_check = services.poster.pre_send_check = make_guard_check(services.store, services.outbox)
     ui = attach_scheduling(shell)
 
     def handle(request: dict[str, Any]) -> dict[str, Any]:

@@ -130,3 +130,30 @@ def test_a_post_left_sending_by_a_crash_becomes_needs_review_and_is_not_resent(s
     assert services.outbox.get(post.id).state is PostState.NEEDS_REVIEW
     assert [e.kind for e in events] == [EventKind.INTERRUPTED]
     assert services.networks["sandbox"].timeline() == []  # type: ignore[attr-defined]
+
+
+def test_the_real_guard_holds_a_post_that_now_strays(services: Services) -> None:
+    """The shipped guard model, judging against the persona as it is at send time."""
+    from personamgr.core.demo import seed_demo
+    from personamgr.core.scheduling.guard_check import make_guard_check
+
+    clock: FakeClock = services.clock  # type: ignore[assignment]
+    clock.set(START)
+    seed_demo(services)
+    check = make_guard_check(services.store, services.outbox)
+    assert check is not None
+    services.poster.pre_send_check = check
+    career = services.store.persona("career")
+    sched = PostSchedule(services.store, services.outbox, clock)
+    fits = sched.create(career.uid, "Five questions to ask at the end of every job interview, and what the "
+                        "answers tell you about the team", when=START + timedelta(minutes=1)).post
+    strays = sched.create(career.uid, "New Mastodon album tonight: the riffs are heavy and I'm front row at the "
+                          "gig", when=START + timedelta(minutes=1)).post
+    engine = ScheduleEngine(services)
+    engine.start()
+    clock.advance(timedelta(minutes=1))
+    engine.run_due()
+    assert services.outbox.get(fits.id).state is PostState.SENT
+    held = services.outbox.get(strays.id)
+    assert held.state is PostState.NEEDS_REVIEW
+    assert any("career" in r for r in held.guard_reasons), held.guard_reasons
