@@ -21,7 +21,7 @@ from personamgr.core.clock import Clock, utc
 from personamgr.core.outbox import Outbox, Post, PostState, TransitionError
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling.local_time import ResolvedTime, describe, resolve_local
-from personamgr.core.scheduling.slots import next_free_slot
+from personamgr.core.scheduling.slots import NoFreeSlot, next_free_slot
 from personamgr.core.store import Store, now_naive
 
 PAUSE_ALL = "pause_all"
@@ -151,8 +151,6 @@ class PostSchedule:
         """Put a post in its persona's next free queue slot."""
         post = self.outbox.get(post_id)
         persona = self.store.persona(post.persona_uid)
-        from personamgr.core.scheduling.slots import NoFreeSlot
-
         try:
             slot = self.next_slot(persona)
         except NoFreeSlot as e:
