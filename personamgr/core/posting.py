@@ -29,13 +29,14 @@ from personamgr.core.networks.base import (
 )
 from personamgr.core.outbox import Outbox, Post, PostState
 from personamgr.core.personas import Persona
-from personamgr.core.secrets import SecretsError, SecretStore
+from personamgr.core.secrets import SecretsError, SecretsLocked, SecretsTimeout, SecretStore
 from personamgr.core.store import Store
 
 log = logging.getLogger(__name__)
 
 MAX_TRANSIENT_ATTEMPTS = 5
 OFFLINE_RETRY = timedelta(minutes=1)
+KEYRING_RETRY = timedelta(minutes=2)
 
 
 # A last check before a scheduled post goes out (the persona guard): returns the reasons to hold
@@ -59,6 +60,10 @@ class PostingError(RuntimeError):
     """The post could not even be attempted (unknown network, missing credentials)."""
 
 
+class KeyringWaitError(PostingError):
+    """The keyring is locked or not answering: worth waiting for, not a reason to fail the post."""
+
+
 def backoff(attempt: int, base: float = 30.0, cap: float = 1800.0) -> timedelta:
     """Exponential backoff with full jitter, for server errors and dropped connections."""
     return timedelta(seconds=random.uniform(base / 2, min(cap, base * 2 ** max(0, attempt - 1))))
@@ -80,6 +85,8 @@ class Poster:
         if getattr(network, "needs_credentials", False):
             try:
                 creds = self.secrets.get_credentials(persona_uid)
+            except (SecretsTimeout, SecretsLocked) as e:
+                raise KeyringWaitError(str(e)) from None
             except SecretsError as e:
                 raise PostingError(str(e)) from None
             if not creds:
@@ -107,6 +114,12 @@ class Poster:
             if network is None:
                 raise PostingError(f"{persona.name} posts to '{persona.network}', which this version does not know.")
             account = self._account(post.persona_uid, network)
+        except KeyringWaitError as e:
+            # A locked or unresponsive keyring is temporary: hold the post and try again, don't fail it.
+            return self.outbox.transition(post.id, PostState.SCHEDULED, expect=[PostState.SENDING],
+                                          error=f"{e} The post is held and will be tried again.",
+                                          next_attempt_at=self.clock.now() + KEYRING_RETRY,
+                                          attempts=post.attempts - 1)
         except PostingError as e:
             return self.outbox.transition(post.id, PostState.FAILED, expect=[PostState.SENDING], error=str(e))
         # X's rules, pacing, monthly cap and budget: refuse or wait rather than send.

@@ -60,6 +60,10 @@ class SecretsTimeout(SecretsError):
     pass
 
 
+class SecretsLocked(SecretsError):
+    """The keyring is locked; unlocking it will fix this."""
+
+
 def call_with_timeout(fn: Callable[[], T], timeout: float, what: str) -> T:
     """Run ``fn`` in a daemon thread; give up after ``timeout`` seconds.
 
@@ -181,7 +185,7 @@ class SecretStore:
         except SecretsError:
             raise
         except keyring.errors.KeyringLocked:
-            raise SecretsError(f"The keyring is locked, so personamgr could not {what}. Unlock it and try again.")
+            raise SecretsLocked(f"The keyring is locked, so personamgr could not {what}. Unlock it and try again.")
         except keyring.errors.KeyringError as e:
             raise SecretsError(f"The keyring refused to {what}: {e}") from None
         except NotImplementedError:
