@@ -41,3 +41,28 @@ def find_persona(services: Services, name: str) -> Persona:
     except PersonaNotFound:
         known = ", ".join(p.name for p in services.store.personas()) or "none yet"
         raise CliError(f"no persona named {name!r} (known: {known})") from None
+
+
+def check_focus(services: Services, persona: Persona, text: str, *, anyway: bool, verb: str = "posted") -> bool:
+    """Run the persona guard on ``text`` before it is posted or queued from the CLI.
+
+    Raises CliError with the guard's reasons when the text strays and ``anyway`` is
+    not given; an over-long text is refused either way. Returns True when the user
+    chose to post a straying text anyway (so the post remembers the decision).
+    """
+    from personamgr.core.guard import Guard
+
+    personas = services.store.personas()
+    result = Guard.load().check(personas, text, persona.name, recent=services.outbox.recent_texts())
+    if result.too_long:
+        raise CliError(f"the post is {result.length} characters; {persona.name} allows {result.limit}")
+    if result.fits:
+        return False
+    if anyway:
+        return True
+    lines = [f"not {verb}: the persona guard has concerns about this post on {persona.name}:"]
+    lines += [f"  - {r.message}" for r in result.warnings]
+    if result.suggest:
+        lines.append(f"It fits {result.suggest} better: use --persona {result.suggest}.")
+    lines.append(f"To have it {verb} as it is, add --anyway.")
+    raise CliError("\n".join(lines))

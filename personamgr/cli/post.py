@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from personamgr.cli.common import find_persona, open_profile
+from personamgr.cli.common import check_focus, find_persona, open_profile
 from personamgr.cli.errors import CliError
 from personamgr.core.outbox import PostState
-from personamgr.core.text import weighted_length
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("post", help="post now as a persona")
     p.add_argument("--persona", required=True, metavar="NAME", help="the persona to post as")
+    p.add_argument("--anyway", action="store_true",
+                   help="post even if the persona guard says the text strays from this persona")
     p.add_argument("text", help="the text of the post")
     p.set_defaults(func=cmd_post)
 
@@ -23,10 +24,10 @@ def cmd_post(args: argparse.Namespace) -> int:
         raise CliError("the post is empty", 2)
     services = open_profile(args)
     persona = find_persona(services, args.persona)
-    length = weighted_length(text)
-    if length > persona.char_limit:
-        raise CliError(f"the post is {length} characters; {persona.name} allows {persona.char_limit}")
+    override = check_focus(services, persona, text, anyway=args.anyway)
     post = services.outbox.create(persona.uid, text)
+    if override:
+        post = services.outbox.remember_override(post.id)
     result = services.poster.send(post.id)
     if result.state is PostState.SENT:
         print(f"Sent as {persona.name} ({persona.handle or persona.network}): {result.remote_url or result.remote_id}")

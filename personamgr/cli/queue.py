@@ -11,12 +11,11 @@ from __future__ import annotations
 import argparse
 import json
 
-from personamgr.cli.common import find_persona, open_profile, profile_paths
+from personamgr.cli.common import check_focus, find_persona, open_profile, profile_paths
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, parse_when
 from personamgr.core.services import Services
-from personamgr.core.text import weighted_length
 from personamgr.singleinstance import send_request
 
 PREVIEW = 60
@@ -35,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.add_argument("--persona", required=True, metavar="NAME")
     add.add_argument("--at", metavar="WHEN", help="ISO 8601, e.g. 2026-03-09T14:00 (in the persona's zone) or "
                      "2026-03-09T14:00+01:00; default: the next free queue slot")
+    add.add_argument("--anyway", action="store_true",
+                     help="queue it even if the persona guard says the text strays from this persona")
     add.add_argument("text", help="the text of the post")
     add.set_defaults(func=cmd_add)
 
@@ -113,19 +114,19 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise CliError("the post is empty", EXIT_USAGE)
     services = open_profile(args)
     persona = find_persona(services, args.persona)
-    length = weighted_length(text)
-    if length > persona.char_limit:
-        raise CliError(f"the post is {length} characters; {persona.name} allows {persona.char_limit}")
     when = None
     if args.at:
         try:
             when = parse_when(args.at, persona.timezone)
         except ValueError as e:
             raise CliError(f"--at: {e}", EXIT_USAGE) from None
+    override = check_focus(services, persona, text, anyway=args.anyway, verb="queued")
     try:
         result = _schedule(services).create(persona.uid, text, when=when)
     except SchedulingError as e:
         raise CliError(str(e)) from None
+    if override:
+        services.outbox.remember_override(result.post.id)
     how = "at" if when is not None else "in the next free queue slot,"
     print(f"Scheduled #{result.post.id} for {persona.name} {how} {describe(result.when, persona.timezone)} "
           f"({result.when:%Y-%m-%d %H:%M} UTC).")

@@ -263,6 +263,22 @@ class Outbox:
         self.store.notify("posts")
         return self.get(post_id)
 
+    def remember_override(self, post_id: int, reasons: Sequence[str] = (), *, on: bool = True) -> Post:
+        """Record that the user chose to post this text despite the guard ("post anyway").
+
+        The send-time check honours it, so the user is not asked twice for the same post.
+        """
+        with self.store.begin() as con:
+            n = con.execute(
+                update(s.posts)
+                .where(s.posts.c.id == post_id)
+                .values(guard_override=on, guard_reasons=list(reasons), updated_at=now_naive(self.store.clock))
+            ).rowcount
+        if not n:
+            raise LookupError(f"post {post_id} does not exist")
+        self.store.notify("posts")
+        return self.get(post_id)
+
     def move(self, post_id: int, persona_uid: str) -> Post:
         """Give a post that has not gone out to another persona."""
         movable = [PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.NEEDS_REVIEW]

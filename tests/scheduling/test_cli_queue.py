@@ -47,11 +47,11 @@ def test_add_at_a_local_time_in_the_personas_zone(home: str, capsys: pytest.Capt
 
 
 def test_add_on_dst_days_tells_the_user_what_happens(home: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(home, "add", "--persona", "career", "--at", "2030-03-10T02:30", "spring") == 0
+    assert run(home, "add", "--persona", "career", "--at", "2030-03-10T02:30", "--anyway", "spring") == 0
     out = capsys.readouterr().out
     assert "at Sun 10 Mar 2030 03:30 EDT (2030-03-10 07:30 UTC)" in out
     assert "02:30 does not exist" in out
-    assert run(home, "add", "--persona", "career", "--at", "2030-11-03T01:30", "fall") == 0
+    assert run(home, "add", "--persona", "career", "--at", "2030-11-03T01:30", "--anyway", "fall") == 0
     out = capsys.readouterr().out
     assert "at Sun 03 Nov 2030 01:30 EDT (2030-11-03 05:30 UTC)" in out
     assert "happens twice" in out and "not the second (01:30 EST)" in out
@@ -114,3 +114,23 @@ def test_remove_keeps_a_draft_and_pause_resume(home: str, capsys: pytest.Capture
     run(home, "list")
     out = capsys.readouterr().out
     assert "[paused]" not in out and "All posting is paused" not in out and "paused one" in out
+
+
+def test_add_asks_the_guard_first_and_remembers_anyway(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    off = "New Gojira album tonight: the riffs are crushing and the drummer is unreal. Front row at the gig!"
+    assert run(home, "add", "--persona", "career", "--at", "2030-06-03T14:00", off) == 1
+    err = capsys.readouterr().err
+    assert "not queued: the persona guard has concerns about this post on career" in err
+    assert "It fits metal better: use --persona metal." in err
+    svc = open_services(AppPaths.resolve(home))
+    try:
+        assert svc.outbox.in_states([PostState.SCHEDULED]) == []  # nothing queued behind the user's back
+    finally:
+        svc.close()
+    assert run(home, "add", "--persona", "career", "--at", "2030-06-03T14:00", "--anyway", off) == 0
+    svc = open_services(AppPaths.resolve(home))
+    try:
+        [post] = svc.outbox.in_states([PostState.SCHEDULED])
+        assert post.guard_override  # the send-time check will not hold it again
+    finally:
+        svc.close()

@@ -32,6 +32,9 @@ class Embedder:
 
     @classmethod
     def load(cls, model_dir: Path = MODEL_DIR, threads: int | None = None) -> Embedder:
+        # onnxruntime ships Microsoft telemetry that writes a device id under ~/.cache and would report
+        # usage; a desktop app must not phone home, and --data-dir must keep every file inside DIR.
+        os.environ["ORT_DISABLE_TELEMETRY"] = "1"
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
