@@ -118,7 +118,7 @@ def test_limits_and_display_helpers() -> None:
     assert Persona(name="n", description="d").char_limit == STANDARD_LIMIT == 280
     assert Persona(name="n", description="d", premium=True).char_limit == PREMIUM_LIMIT == 25_000
     assert Persona(name="n", topics=("a", "b")).focus_summary == "a, b"
-    assert Persona(name="  ".strip() or "_x", description="d").initial == "X"
+    assert Persona(name="_x", description="d").initial == "X"
     assert Persona(name="__", description="d").initial == "?"
 
 
