@@ -19,7 +19,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, and_, func, insert, select, update
+from sqlalchemy import Select, and_, delete, func, insert, select, update
 
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
@@ -55,6 +55,11 @@ TRANSITIONS: dict[PostState, frozenset[PostState]] = {
     PostState.NEEDS_REVIEW: frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.SENT, PostState.FAILED}),
     PostState.SENT: frozenset(),
 }
+
+
+# What the user may delete: never a post in flight, and not a sent one (its record is what counts
+# against the monthly cap and budget, and deleting it here would not delete it on X).
+DELETABLE = frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.NEEDS_REVIEW})
 
 
 class TransitionError(RuntimeError):
@@ -293,6 +298,24 @@ class Outbox:
             raise TransitionError(f"post {post_id} can no longer be moved")
         self.store.notify("posts")
         return self.get(post_id)
+
+    def delete(self, post_id: int, expect: Iterable[PostState] = DELETABLE) -> Post:
+        """Remove a post the user no longer wants; returns it as it was.
+
+        One conditional DELETE, like a transition: a post that started sending
+        meanwhile (or went out) is never deleted behind the user's back.
+        """
+        post = self.get(post_id)
+        with self.store.begin() as con:
+            n = con.execute(
+                delete(s.posts).where(and_(s.posts.c.id == post_id,
+                                           s.posts.c.state.in_([x.value for x in expect])))
+            ).rowcount
+        if not n:
+            current = self.get(post_id).state
+            raise TransitionError(f"post {post_id} is {current.value}; it cannot be deleted now")
+        self.store.notify("posts")
+        return post
 
     def recover_interrupted(self) -> list[Post]:
         """At start-up: posts left in ``sending`` may have gone out. They become needs-review, never re-sent."""
