@@ -26,6 +26,7 @@ from personamgr.core.paths import AppPaths
 from personamgr.core.services import Services
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
+from personamgr.gui.guard_panel import GuardPanel
 from personamgr.gui.main_window import MainWindow
 from personamgr.gui.tray import Tray
 from personamgr.gui.workers import StoreEvents, Workers
@@ -52,6 +53,7 @@ class Shell:
     window: MainWindow
     tray: Tray
     tray_available: bool
+    guard: GuardPanel | None = None  # its model loads after the first frame (``load_guard``)
 
     def tray_ready(self) -> bool:
         """The tray is usable: embedded with a real geometry, or there is no tray to wait for."""
@@ -112,6 +114,7 @@ def build_shell(services: Services, *, tray_available: bool | None = None, demo:
     window = MainWindow(services, controller, drafts, workers, events, demo=demo)
     tray = Tray(controller, parent)
     shell = Shell(services, events, workers, controller, drafts, window, tray, tray_available)
+    shell.guard = GuardPanel(window.compose, services, parent=window)
     window.close_to_tray = tray_available
     window.hiddenToTray.connect(shell.hidden_to_tray)
     window.quitRequested.connect(shell.shutdown)
@@ -139,8 +142,20 @@ def _qt_messages_to_log() -> None:
     qInstallMessageHandler(handler)
 
 
+def load_guard(shell: Shell) -> None:
+    """Load the persona guard's model in a worker, sharing it with the scheduler's send-time check."""
+    from personamgr.core.scheduling.guard_check import GuardCheck
+
+    check = getattr(shell.services, "pre_send_check", None)
+    if shell.guard is not None:
+        shell.guard.load(check.guard if isinstance(check, GuardCheck) else None)
+
+
 def _report_when_ready(shell: Shell, started: float, exit_when_ready: bool) -> None:
-    """Log once the window is shown and the tray is embedded; with the bench hook, print and quit."""
+    """Log once the window is shown and the tray is embedded; with the bench hook, print and quit.
+
+    The guard's model starts loading only then, so it never competes with the first frame.
+    """
     deadline = time.monotonic() + READY_GIVE_UP_S
     timer = QTimer(shell.window)
     timer.setInterval(READY_POLL_MS)
@@ -157,6 +172,8 @@ def _report_when_ready(shell: Shell, started: float, exit_when_ready: bool) -> N
         if exit_when_ready:
             print(f"PERSONAMGR_READY {time.time():.6f} ready={int(ready)}", flush=True)
             shell.shutdown()
+        else:
+            load_guard(shell)
 
     timer.timeout.connect(poll)
     timer.start()

@@ -12,6 +12,7 @@ between the text box and the counter row (the guard's fit meter goes there).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -88,6 +89,8 @@ class ComposeWidget(QWidget):
         self._loading = False
         self._sending: dict[str, tuple[int, str]] = {}  # persona uid -> (post id, text) being sent
         self._bar_from = ""  # the persona whose draft the bar talks about
+        # Asked before Post / Schedule / Add to queue act: gate(action, proceed) calls proceed() or not (the guard).
+        self.gate: Callable[[str, Callable[[], None]], None] | None = None
 
         self.persona_combo = QComboBox()
         self.persona_combo.setObjectName("personaCombo")
@@ -226,6 +229,30 @@ class ComposeWidget(QWidget):
         name = getattr(network, "display_name", persona.network)
         return f"on {name}"
 
+    @property
+    def current_uid(self) -> str:
+        """The persona whose text the editor holds."""
+        return self._uid
+
+    def move_draft_to(self, uid: str) -> bool:
+        """Carry the draft in the box to persona ``uid`` and switch to it (as the bar's "Move it here" does)."""
+        source = self._uid
+        if not uid or uid == source or source in self._sending or self.controller.persona(uid) is None:
+            return False
+        self.controller.set_active(uid)
+        if self._uid != uid:
+            return False
+        self._bar_from = source
+        self._move_here()
+        return True
+
+    def guarded(self, action: str, proceed: Callable[[], None]) -> None:
+        """Run ``proceed`` once the gate (the persona guard) agrees; ``action`` is "post", "schedule" or "queue"."""
+        if self.gate is None:
+            proceed()
+        else:
+            self.gate(action, proceed)
+
     @Slot()
     def _switch_back(self) -> None:
         self.bar.hide()
@@ -294,7 +321,12 @@ class ComposeWidget(QWidget):
     # -- posting -------------------------------------------------------------------------
     @Slot()
     def post(self) -> None:
-        """Post the text now as the active persona, in a worker."""
+        """Post the text now as the active persona, in a worker (once the guard agrees or the user overrides it)."""
+        if not self.post_button.isEnabled():
+            return
+        self.guarded("post", self._post_now)
+
+    def _post_now(self) -> None:
         if not self.post_button.isEnabled():
             return
         uid = self._uid

@@ -86,15 +86,22 @@ class ComposeScheduling(QObject):
         dialog = ScheduleDialog(persona, self.bridge.services.clock, parent=self.compose)  # type: ignore[arg-type]
         if not dialog.exec():
             return
-        taken = self._take()
-        if taken:
-            resolved = dialog.resolved
-            self._run(taken, lambda pid: self.bridge.engine.schedule.schedule_at(pid, resolved))
+        resolved = dialog.resolved
+
+        def schedule() -> None:  # reads the box when it runs: after "Move to …" that is the other persona's
+            taken = self._take()
+            if taken:
+                self._run(taken, lambda pid: self.bridge.engine.schedule.schedule_at(pid, resolved))
+
+        self.compose.guarded("schedule", schedule)  # type: ignore[attr-defined] (the persona guard asks first)
 
     def add_to_queue(self) -> None:
-        taken = self._take()
-        if taken:
-            self._run(taken, self.bridge.engine.schedule.add_to_queue)
+        def queue() -> None:
+            taken = self._take()
+            if taken:
+                self._run(taken, self.bridge.engine.schedule.add_to_queue)
+
+        self.compose.guarded("queue", queue)  # type: ignore[attr-defined] (the persona guard asks first)
 
     def _run(self, taken: tuple[str, int], action: object) -> None:
         uid, post_id = taken

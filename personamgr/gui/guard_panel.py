@@ -1,0 +1,427 @@
+"""The persona guard in the compose box: a live fit meter, the reasons a draft strays, and asking once.
+
+:class:`GuardPanel` owns the loaded :class:`~personamgr.core.guard.Guard` (loaded
+in a worker after the first frame) and runs every check in a worker, debounced,
+keeping only the result for the text that is in the box now. It also gates
+Post, Schedule… and Add to queue (``ComposeWidget.gate``): a draft that fits goes
+straight through; a straying one asks once (Post anyway / Move to … / Edit);
+"post anyway" is remembered on the post until the text changes substantially.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from personamgr.core.personas import Persona, PersonaError, Sensitivity
+from personamgr.core.services import Services
+from personamgr.gui.compose import ComposeWidget
+from personamgr.gui.guard_widgets import AMBER, GREEN, RED, Choice, FitMeter, GuardDialog, GuardWarning, LearnBar
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 250
+# X itself refuses these, so "post anyway" is not offered (other blocking reasons are the user's call).
+HARD_KINDS = frozenset({"too_long", "cashtags"})
+# "Post anyway" stands while the text stays this similar to what the user accepted.
+SAME_TEXT_RATIO = 0.8
+
+Proceed = Callable[[], None]
+
+
+@dataclass(frozen=True)
+class CheckKey:
+    """What a result was computed for; a result for any other key is stale."""
+
+    uid: str
+    text: str
+    personas: int  # the persona-set version (bumped on every persona change)
+
+
+def substantially_same(a: str, b: str) -> bool:
+    """Small edits (a typo, a word) keep a "post anyway"; rewriting re-arms the question."""
+    a, b = " ".join(a.split()), " ".join(b.split())
+    if a == b:
+        return True
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_TEXT_RATIO
+
+
+class GuardPanel(QObject):
+    """Fit meter, warning and learn bar in ``compose.extras``; the ask-once gate for sending."""
+
+    resultShown = Signal(object)  # noqa: N815 (Qt naming) the GuardResult now on screen
+    stateChanged = Signal(str)  # noqa: N815 (Qt naming) idle, loading, ready, failed
+
+    def __init__(self, compose: ComposeWidget, services: Services, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.compose = compose
+        self.services = services
+        self.controller = compose.controller
+        self.workers = compose.workers
+        self.guard: Any = None
+        self.state = "idle"  # nobody asked for the model yet: nothing is checked and nothing is held back
+        self.error = ""
+        self.checks_started = 0
+        self.result: Any = None  # the GuardResult on screen
+        self.result_key: CheckKey | None = None
+        self.dialog: GuardDialog | None = None
+        self._version = 0
+        self._in_flight: CheckKey | None = None
+        self._waiting: tuple[str, Proceed] | None = None  # a Post/Schedule click waiting for its verdict
+        self._accepted: dict[int, str] = {}  # post id -> the text the user chose to post anyway
+
+        self.meter = FitMeter()
+        self.warning = GuardWarning()
+        self.learn = LearnBar()
+        compose.extras.addWidget(self.meter)
+        compose.extras.addWidget(self.warning)
+        compose.extras.addWidget(self.learn)
+        self.meter.sensitivityChosen.connect(self.set_sensitivity)
+        self.warning.moveRequested.connect(self.move_to)
+        self.learn.learnRequested.connect(self.learn_from_this)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.check_now)
+        compose.editor.textChanged.connect(self._on_text)
+        self.controller.activePersonaChanged.connect(self._on_persona)
+        self.controller.personasChanged.connect(self._on_personas)
+        compose.gate = self.gate
+        self._show_idle()
+
+    # -- loading -------------------------------------------------------------------------
+    def load(self, loader: Callable[[], Any] | None = None) -> None:
+        """Load the model in a worker (``loader`` defaults to ``Guard.load``); the meter says so meanwhile."""
+        if self.state in ("loading", "ready"):
+            return
+        personas = self.controller.personas
+
+        def work() -> Any:
+            if loader is None:
+                from personamgr.core.guard import Guard
+
+                guard = Guard.load()
+            else:
+                guard = loader()
+            if personas:
+                guard.prepare(personas)  # persona profiles now, not on the first keystroke
+            return guard
+
+        self._set_state("loading")
+        self._show_idle()
+        self.workers.submit(work, done=self._loaded, failed=self._load_failed, name="guard-load")
+
+    def _loaded(self, guard: Any) -> None:
+        self.guard = guard
+        self._set_state("ready")
+        log.info("persona guard ready (%.2f s)", getattr(guard, "load_seconds", 0.0))
+        self.check_now()
+
+    def _load_failed(self, error: BaseException) -> None:
+        log.error("the persona guard could not load", exc_info=error)
+        self.error = str(error) or type(error).__name__
+        self._set_state("failed")
+        self._show_idle()
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting[1]()  # posting stays possible without the guard
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.stateChanged.emit(state)
+
+    # -- checking ------------------------------------------------------------------------
+    def current_key(self) -> CheckKey:
+        return CheckKey(self.compose.current_uid, self.compose.editor.toPlainText(), self._version)
+
+    @Slot()
+    def _on_text(self) -> None:
+        self._debounce.start()
+        self._forget_override_if_rewritten()
+
+    @Slot(str, str)
+    def _on_persona(self, _uid: str, _previous: str) -> None:
+        self.learn.hide()
+        self._debounce.stop()
+        self._show_idle()
+        self.check_now()
+
+    @Slot()
+    def _on_personas(self) -> None:
+        self._version += 1
+        self._sync_sensitivity()
+        self.check_now()
+
+    @Slot()
+    def check_now(self) -> None:
+        """Check the text in the box now (in a worker). One check at a time; the newest text wins."""
+        self._debounce.stop()
+        key = self.current_key()
+        persona = self.controller.persona(key.uid)
+        if self.state != "ready" or persona is None:
+            self._show_idle()
+            return
+        if not key.text.strip():
+            self._show_idle()
+            self._resolve_waiting()
+            return
+        if key == self.result_key:
+            self._show(self.result)
+            self._resolve_waiting()
+            return
+        if self._in_flight is not None:
+            return  # when it lands, the newer text is checked
+        self._in_flight = key
+        self.checks_started += 1
+        guard, outbox = self.guard, self.services.outbox
+        personas = self.controller.personas
+        name = persona.name
+
+        def work() -> Any:
+            return guard.check(personas, key.text, name, recent=outbox.recent_texts())
+
+        self.workers.submit(work, done=lambda r: self._checked(key, r), failed=lambda e: self._check_failed(key, e),
+                            name="guard-check")
+
+    def _checked(self, key: CheckKey, result: Any) -> None:
+        self._in_flight = None
+        if key != self.current_key():
+            self.check_now()  # stale: the user kept typing or switched persona
+            return
+        self.result, self.result_key = result, key
+        self._show(result)
+        self.resultShown.emit(result)
+        self._resolve_waiting()
+
+    def _check_failed(self, key: CheckKey, error: BaseException) -> None:
+        self._in_flight = None
+        log.error("the persona guard failed on a draft", exc_info=error)
+        self.meter.set_quiet(f"The fit check failed on this text ({error}). You can still post.", "failed")
+        self.warning.hide()
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None and key == self.current_key():
+            waiting[1]()
+
+    # -- showing -------------------------------------------------------------------------
+    def _persona(self) -> Persona | None:
+        return self.controller.persona(self.compose.current_uid)
+
+    def _sync_sensitivity(self) -> None:
+        persona = self._persona()
+        self.meter.sensitivity.setVisible(persona is not None)
+        if persona is not None:
+            self.meter.set_sensitivity(persona.name, persona.sensitivity.value)
+
+    def _show_idle(self) -> None:
+        self._sync_sensitivity()
+        self.warning.hide()
+        persona = self._persona()
+        if self.state == "failed":
+            self.meter.set_quiet(f"The persona guard could not start ({self.error}). Posting still works, "
+                                 "without the fit check.", "failed")
+        elif persona is None:
+            self.meter.set_quiet("")
+        elif self.state in ("idle", "loading"):
+            self.meter.set_quiet("checking fit…", "loading")
+        else:
+            self.meter.set_quiet(f"The fit with {persona.name}'s focus shows here as you type.", "empty")
+
+    def _show(self, result: Any) -> None:
+        self._sync_sensitivity()
+        name = result.persona
+        tip = "Fit per persona (0.5 is the normal threshold):\n" + "\n".join(
+            f"  {n}: {s:.2f}" for n, s in sorted(result.scores.items(), key=lambda kv: -kv[1]))
+        warnings = [r for r in result.warnings]
+        topic_off = any(r.kind == "topic" for r in warnings)
+        if not result.judged and result.fits:
+            lang = next((r.message for r in result.reasons if r.kind == "language"), "")
+            self.meter.set_quiet(f"can't judge the topic · {lang}" if lang else "can't judge the topic", "unjudged")
+        elif result.fits:
+            text = f"fits {name} · {result.score:.2f}"
+            self.meter.set_result(text, result.score, result.threshold, colour=GREEN, tip=tip, state="fits")
+        else:
+            colour = RED if any(r.kind in HARD_KINDS for r in warnings) else AMBER
+            if topic_off:
+                text = f"strays from {name} · {result.score:.2f}"
+            else:
+                text = f"{name} · {result.score:.2f} · needs a look"
+            if result.suggest:
+                text += f" — fits {result.suggest} better"
+            self.meter.set_result(text, result.score, result.threshold, colour=colour, tip=tip, state="strays")
+        if result.fits or not warnings:
+            self.warning.hide()
+            return
+        title = (f"This may not belong on {name}." if topic_off else f"Check this before it goes out on {name}.")
+        self.warning.show_reasons(title, [r.message for r in warnings], self._move_target(result))
+
+    def _move_target(self, result: Any) -> str | None:
+        suggest = result.suggest
+        if suggest and suggest != result.persona and self.controller.persona(self._uid_of(suggest)) is not None:
+            return str(suggest)
+        return None
+
+    def _uid_of(self, name: str) -> str:
+        return next((p.uid for p in self.controller.personas if p.name == name), "")
+
+    # -- moving --------------------------------------------------------------------------
+    @Slot(str)
+    def move_to(self, name: str) -> bool:
+        """Carry the draft to persona ``name`` and switch to it, so the user sees it land."""
+        uid = self._uid_of(name)
+        if not uid:
+            return False
+        return self.compose.move_draft_to(uid)
+
+    # -- sensitivity ---------------------------------------------------------------------
+    @Slot(str)
+    def set_sensitivity(self, level: str) -> None:
+        """The quick per-persona choice beside the meter (the persona editor has the same setting)."""
+        persona = self._persona()
+        if persona is None or persona.sensitivity.value == level:
+            return
+        try:
+            self.services.store.update_persona(persona.with_changes(sensitivity=Sensitivity(level)))
+        except (PersonaError, ValueError) as e:
+            self.compose.status.setText(f"Could not change {persona.name}'s sensitivity: {e}")
+            return
+        self.compose.status.setText(f"The guard is now {level} on {persona.name}.")
+
+    # -- the gate: ask once --------------------------------------------------------------
+    def gate(self, action: str, proceed: Proceed) -> None:
+        """Called by Post ("post"), Schedule… ("schedule") and Add to queue ("queue") before they act."""
+        if self.state in ("idle", "failed") or self.dialog is not None:
+            if self.dialog is None:
+                proceed()
+            return
+        if self._waiting is not None:
+            return  # already checking for a click
+        self._waiting = (action, proceed)
+        self.compose.status.setText("Checking the fit before it goes out…")
+        if self.state == "ready":
+            self.check_now()
+
+    def _resolve_waiting(self) -> None:
+        if self._waiting is None or self.state != "ready":
+            return
+        key = self.current_key()
+        if key != self.result_key and key.text.strip():
+            self.check_now()
+            return
+        action, proceed = self._waiting
+        self._waiting = None
+        self.compose.status.setText("")
+        if not key.text.strip() or self.result is None or key != self.result_key:
+            proceed()
+            return
+        self._decide(action, proceed, self.result)
+
+    def _decide(self, action: str, proceed: Proceed, result: Any) -> None:
+        warnings = list(result.warnings)
+        if result.fits or not warnings:
+            proceed()
+            return
+        hard = any(r.kind in HARD_KINDS for r in warnings)
+        if not hard and self._override_stands():
+            proceed()
+            return
+        persona = self._persona()
+        if persona is None:
+            return
+        dialog = GuardDialog(action, persona.name, [r.message for r in warnings], self._move_target(result),
+                             hard=hard, parent=self.compose.window())
+        self.dialog = dialog
+        uid, text = persona.uid, self.compose.editor.toPlainText()
+
+        def chosen(choice: Choice) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+            if choice is Choice.ANYWAY:
+                self._post_anyway(uid, text, result, proceed)
+            elif choice is Choice.MOVE:
+                self._move_then(action, proceed, result)
+            else:
+                self.compose.focus_editor()
+
+        dialog.chosen.connect(chosen)
+        dialog.open()
+
+    def _post_anyway(self, uid: str, text: str, result: Any, proceed: Proceed) -> None:
+        if self.compose.current_uid != uid or self.compose.editor.toPlainText() != text:
+            return  # the box changed under the dialog: nothing the user did not see goes out
+        self.compose.flush()
+        post_id = self.compose.drafts.save(uid, text.strip()) if text.strip() else None
+        if post_id is not None:
+            self.services.outbox.remember_override(post_id, [r.message for r in result.warnings])
+            self._accepted[post_id] = text
+        proceed()
+        persona = self.controller.persona(uid)
+        if persona is not None and any(r.kind == "topic" for r in result.warnings):
+            self.learn.offer(uid, persona.name, text.strip())
+
+    def _move_then(self, action: str, proceed: Proceed, result: Any) -> None:
+        target = self._move_target(result)
+        if not target:
+            return
+        target_uid = self._uid_of(target)
+        had_draft = bool(self.compose.drafts.text(target_uid).strip())
+        if not self.move_to(target):
+            return
+        if action == "post":
+            self.compose.status.setText(f"Moved to {target}. Nothing was posted: press Post to send it as {target}.")
+        elif had_draft:
+            self.compose.status.setText(f"Moved to {target}, where it joined the draft you had there. Check it, "
+                                        "then schedule it.")
+        else:
+            self.gate(action, proceed)  # the schedule comes along; the guard looks again for the new persona
+
+    # -- remembering "post anyway" -------------------------------------------------------
+    def _override_stands(self) -> bool:
+        """The user already chose "post anyway" for (nearly) this text of this draft."""
+        post_id = self.compose.drafts.post_id(self.compose.current_uid)
+        if post_id is None:
+            return False
+        try:
+            post = self.services.outbox.get(post_id)
+        except LookupError:
+            return False
+        if not post.guard_override:
+            return False
+        accepted = self._accepted.setdefault(post_id, post.text)
+        return substantially_same(accepted, self.compose.editor.toPlainText())
+
+    def _forget_override_if_rewritten(self) -> None:
+        post_id = self.compose.drafts.post_id(self.compose.current_uid)
+        accepted = self._accepted.get(post_id) if post_id is not None else None
+        if post_id is None or accepted is None:
+            return
+        if not substantially_same(accepted, self.compose.editor.toPlainText()):
+            del self._accepted[post_id]
+            try:
+                self.services.outbox.remember_override(post_id, on=False)
+            except LookupError:
+                pass
+
+    # -- learn from this -----------------------------------------------------------------
+    @Slot()
+    def learn_from_this(self) -> None:
+        """Add the accepted text to the persona's example posts, because the user asked to."""
+        uid, text = self.learn.persona_uid, self.learn.text
+        persona = self.controller.persona(uid)
+        if persona is None or not text:
+            self.learn.hide()
+            return
+        if text in persona.examples:
+            self.learn.done(f"It is already one of {persona.name}'s example posts.")
+            return
+        try:
+            self.services.store.update_persona(persona.with_changes(examples=(*persona.examples, text)))
+        except PersonaError as e:
+            self.learn.done(f"Could not add it to {persona.name}'s examples: {e}")
+            return
+        self.learn.done(f"Added to {persona.name}'s example posts. Edit them any time in the persona's settings.")

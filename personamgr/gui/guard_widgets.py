@@ -1,0 +1,329 @@
+"""The persona guard's widgets under the compose box: fit meter, inline warning, learn bar, and the ask-once dialog.
+
+Plain views: they show what :class:`personamgr.gui.guard_panel.GuardPanel` tells
+them and emit what the user chose. No guard, store or thread work happens here.
+"""
+
+from __future__ import annotations
+
+import html
+from enum import Enum
+from typing import ClassVar
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from personamgr.core.personas import Sensitivity
+
+GREEN = "#1e7b34"
+AMBER = "#b7791f"
+RED = "#d0312d"
+QUIET = "palette(placeholder-text)"
+
+SENSITIVITY_HELP = {
+    Sensitivity.STRICT: "Strict: warns as soon as a draft drifts from the focus",
+    Sensitivity.NORMAL: "Normal: warns when a draft looks off focus",
+    Sensitivity.RELAXED: "Relaxed: warns only when a draft is clearly off focus",
+}
+
+
+def escape(text: str) -> str:
+    """For rich-text labels: <, > and & only (quotes stay readable in the plain-text view tests and a11y read)."""
+    return html.escape(text, quote=False)
+
+
+def reasons_html(messages: list[str]) -> str:
+    """Reasons as a bulleted list (rich text), each one escaped."""
+    items = "".join(f"<li style='margin-bottom:2px'>{escape(m)}</li>" for m in messages)
+    return f"<ul style='margin:0 0 0 -24px; padding:0'>{items}</ul>"
+
+
+class ScoreBar(QWidget):
+    """A thin bar: the draft's fit (0..1) with a tick at the persona's threshold."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedSize(64, 8)
+        self.value: float | None = None
+        self.threshold = 0.5
+        self.colour = QColor(GREEN)
+        self.setAccessibleName("Fit")
+
+    def set_value(self, value: float | None, threshold: float = 0.5, colour: str = GREEN) -> None:
+        self.value, self.threshold, self.colour = value, threshold, QColor(colour)
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(0.5, 1.5, -0.5, -1.5)
+        track = self.palette().mid().color()
+        track.setAlpha(90)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(track)
+        p.drawRoundedRect(r, 2.5, 2.5)
+        if self.value is not None:
+            filled = QRectF(r.x(), r.y(), max(r.height(), r.width() * max(0.0, min(1.0, self.value))), r.height())
+            p.setBrush(self.colour)
+            p.drawRoundedRect(filled, 2.5, 2.5)
+            x = r.x() + r.width() * max(0.0, min(1.0, self.threshold))
+            p.setPen(self.palette().text().color())
+            p.drawLine(int(x), 0, int(x), self.height())
+        p.end()
+
+
+class FitMeter(QFrame):
+    """"fits career · 0.91" with a bar, and a small menu to change the persona's sensitivity."""
+
+    sensitivityChosen = Signal(str)  # noqa: N815 (Qt naming) a Sensitivity value
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fitMeter")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(2, 0, 0, 0)
+        row.setSpacing(8)
+        self.bar = ScoreBar()
+        self.label = QLabel()
+        self.label.setObjectName("fitLabel")
+        self.label.setAccessibleName("Persona fit")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.sensitivity = QToolButton()
+        self.sensitivity.setObjectName("sensitivityButton")
+        self.sensitivity.setAutoRaise(True)
+        self.sensitivity.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.sensitivity.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.sensitivity.setStyleSheet("QToolButton { color: palette(placeholder-text); }"
+                                       "QToolButton::menu-indicator { image: none; }")
+        menu = QMenu(self.sensitivity)
+        self.sensitivity_actions: dict[str, QAction] = {}
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        for level in Sensitivity:
+            action = QAction(level.value.capitalize(), menu)
+            action.setCheckable(True)
+            action.setToolTip(SENSITIVITY_HELP[level])
+            action.setStatusTip(SENSITIVITY_HELP[level])
+            action.triggered.connect(lambda _checked=False, v=level.value: self.sensitivityChosen.emit(v))
+            group.addAction(action)
+            menu.addAction(action)
+            self.sensitivity_actions[level.value] = action
+        menu.setToolTipsVisible(True)
+        self.sensitivity.setMenu(menu)
+        row.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.sensitivity)
+        self.state = "idle"
+        self.set_quiet("")
+
+    def set_sensitivity(self, persona_name: str, level: str) -> None:
+        self.sensitivity.setText(f"Guard: {level} ▾")
+        self.sensitivity.setToolTip(f"How eagerly the guard warns on {persona_name}. "
+                                    f"{SENSITIVITY_HELP[Sensitivity(level)]}.")
+        for value, action in self.sensitivity_actions.items():
+            action.setChecked(value == level)
+
+    def set_quiet(self, text: str, state: str = "idle") -> None:
+        """A state without a score: before the model is loaded, with nothing typed, or when it failed."""
+        self.state = state
+        self.bar.set_value(None)
+        self.bar.setVisible(state != "failed")
+        colour = AMBER if state == "failed" else QUIET
+        self.label.setStyleSheet(f"color: {colour};")
+        self.label.setText(text)
+
+    def set_result(self, text: str, score: float, threshold: float, *, colour: str, tip: str, state: str) -> None:
+        self.state = state
+        self.bar.setVisible(True)
+        self.bar.set_value(score, threshold, colour)
+        self.label.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        self.label.setText(text)
+        self.label.setToolTip(tip)
+        self.bar.setToolTip(tip)
+
+
+class GuardWarning(QFrame):
+    """The inline warning under the compose box: why the draft strays, and one click to move it."""
+
+    moveRequested = Signal(str)  # noqa: N815 (Qt naming) the persona name to move to
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guardWarning")
+        self.setStyleSheet(
+            "#guardWarning { background: #fff4e5; border: 1px solid #f0c27a; border-radius: 6px; }"
+            "#guardWarning QLabel { color: #5a3a00; }"
+        )
+        self.target = ""
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 6, 6)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        self.title = QLabel()
+        self.title.setObjectName("guardWarningTitle")
+        self.title.setStyleSheet("font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.reasons = QLabel()
+        self.reasons.setObjectName("guardReasons")
+        self.reasons.setTextFormat(Qt.TextFormat.RichText)
+        self.reasons.setWordWrap(True)
+        self.reasons.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        text.addWidget(self.title)
+        text.addWidget(self.reasons)
+        self.move_button = QPushButton()
+        self.move_button.setObjectName("guardMoveButton")
+        self.move_button.clicked.connect(lambda: self.moveRequested.emit(self.target))
+        row.addLayout(text, 1)
+        row.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.messages: list[str] = []
+        self.hide()
+
+    def show_reasons(self, title: str, messages: list[str], target: str | None) -> None:
+        self.messages = list(messages)
+        self.title.setText(title)
+        self.reasons.setText(reasons_html(messages))
+        self.target = target or ""
+        self.move_button.setVisible(bool(target))
+        self.move_button.setText(f"Move to {target}" if target else "")
+        self.move_button.setToolTip(f"Carry this draft to {target} and switch to it" if target else "")
+        self.show()
+
+
+class LearnBar(QFrame):
+    """After "post anyway": offer, never impose, to keep the text as one of the persona's example posts."""
+
+    learnRequested = Signal()  # noqa: N815 (Qt naming)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("learnBar")
+        self.setStyleSheet(
+            "#learnBar { background: #eef5ff; border: 1px solid #b9d3f5; border-radius: 6px; }"
+            "#learnBar QLabel { color: #16375e; }"
+        )
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 6, 6)
+        self.label = QLabel()
+        self.label.setObjectName("learnLabel")
+        self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.add_button = QPushButton("Add as example")
+        self.add_button.setObjectName("learnButton")
+        self.add_button.clicked.connect(self.learnRequested)
+        self.close_button = QToolButton()
+        self.close_button.setObjectName("learnClose")
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip("No thanks: the persona stays as it is")
+        self.close_button.clicked.connect(self.hide)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.close_button)
+        self.persona_uid = ""
+        self.text = ""
+        self.hide()
+
+    def offer(self, persona_uid: str, persona_name: str, text: str) -> None:
+        self.persona_uid, self.text = persona_uid, text
+        name = escape(persona_name)
+        self.label.setText(f"Posts like this belong on <b>{name}</b>? Add it to {name}'s example posts, and the "
+                           "guard will stop flagging similar ones.")
+        self.add_button.setText("Add as example")
+        self.add_button.show()
+        self.show()
+
+    def done(self, message: str) -> None:
+        self.label.setText(escape(message))
+        self.add_button.hide()
+        self.show()
+
+
+class Choice(Enum):
+    ANYWAY = "anyway"
+    MOVE = "move"
+    EDIT = "edit"
+
+
+class GuardDialog(QDialog):
+    """Asked once before a straying draft is posted or scheduled: Post anyway, Move to …, or Edit."""
+
+    chosen = Signal(object)  # Choice
+
+    VERBS: ClassVar[dict[str, tuple[str, str]]] = {
+        "post": ("Post", "posting"), "schedule": ("Schedule", "scheduling"), "queue": ("Queue", "queueing")}
+
+    def __init__(self, action: str, persona_name: str, messages: list[str], suggest: str | None, *,
+                 hard: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("guardDialog")
+        verb, gerund = self.VERBS.get(action, ("Post", "posting"))
+        self.setWindowTitle(f"Check before {gerund} on {persona_name}")
+        self.setModal(True)
+        self.setMinimumWidth(460)
+        self.choice = Choice.EDIT
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        head = QLabel(f"X will refuse this post as it is on {escape(persona_name)}:" if hard
+                      else f"This may not belong on <b>{escape(persona_name)}</b>:")
+        head.setObjectName("guardDialogHead")
+        head.setStyleSheet("font-size: 11pt; font-weight: 600;" if hard else "font-size: 11pt;")
+        head.setWordWrap(True)
+        self.reasons = QLabel(reasons_html(messages))
+        self.reasons.setObjectName("guardDialogReasons")
+        self.reasons.setTextFormat(Qt.TextFormat.RichText)
+        self.reasons.setWordWrap(True)
+        layout.addWidget(head)
+        layout.addWidget(self.reasons)
+        if suggest and action != "post":
+            hint = QLabel(f"Move to {escape(suggest)} {'schedules' if action == 'schedule' else 'queues'} it on "
+                          f"{escape(suggest)} instead, keeping your choice of time.")
+            hint.setWordWrap(True)
+            hint.setStyleSheet(f"color: {QUIET};")
+            layout.addWidget(hint)
+        elif suggest:
+            hint = QLabel(f"Move to {escape(suggest)} carries the draft there so you can post it as "
+                          f"{escape(suggest)}.")
+            hint.setWordWrap(True)
+            hint.setStyleSheet(f"color: {QUIET};")
+            layout.addWidget(hint)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.edit_button = QPushButton("Edit")
+        self.edit_button.setObjectName("guardEdit")
+        self.edit_button.setToolTip("Back to the text; nothing is sent")
+        self.move_button = QPushButton(f"Move to {suggest}" if suggest else "")
+        self.move_button.setObjectName("guardMove")
+        self.move_button.setVisible(bool(suggest))
+        self.anyway_button = QPushButton(f"{verb} anyway")
+        self.anyway_button.setObjectName("guardAnyway")
+        self.anyway_button.setVisible(not hard)
+        self.anyway_button.setToolTip("Send it on this persona; you will not be asked again for this text")
+        for b in (self.edit_button, self.move_button, self.anyway_button):
+            b.setAutoDefault(False)
+            buttons.addWidget(b)
+        # The safe choice is the default: Enter moves it if there is somewhere better, else goes back to editing.
+        (self.move_button if suggest else self.edit_button).setDefault(True)
+        layout.addLayout(buttons)
+        self.edit_button.clicked.connect(lambda: self._choose(Choice.EDIT))
+        self.move_button.clicked.connect(lambda: self._choose(Choice.MOVE))
+        self.anyway_button.clicked.connect(lambda: self._choose(Choice.ANYWAY))
+        self.rejected.connect(lambda: self.chosen.emit(Choice.EDIT) if self.choice is Choice.EDIT else None)
+
+    def _choose(self, choice: Choice) -> None:
+        self.choice = choice
+        self.done(QDialog.DialogCode.Accepted if choice is not Choice.EDIT else QDialog.DialogCode.Rejected)
+        if choice is not Choice.EDIT:
+            self.chosen.emit(choice)

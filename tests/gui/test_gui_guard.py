@@ -1,0 +1,391 @@
+"""The persona guard in the window: fit meter, warning, "Move to", the ask-once confirmation, learn, sensitivity.
+
+Real widgets offscreen over real services, with the real guard and its shipped
+model (loaded once for the session), on the demo's career and metal personas.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from personamgr.core.guard import Guard
+from personamgr.core.outbox import PostState
+from personamgr.core.personas import Sensitivity
+from personamgr.core.services import Services
+from personamgr.gui.app import Shell
+from personamgr.gui.guard_panel import DEBOUNCE_MS, GuardPanel, substantially_same
+from personamgr.gui.guard_widgets import GuardDialog
+from personamgr.gui.schedule_dialog import ScheduleDialog
+from personamgr.gui.scheduling_ui import SchedulingUi, attach_scheduling
+
+# Offscreen Qt says this whenever a dialog is shown; it is about the platform, not the app.
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
+
+METAL_ON_CAREER = "Which albums made you pick up a guitar? Mine: Master of Puppets."
+CAREER_TEXT = "Negotiating salary after a layoff: ask for their number first, then talk about the title."
+OFF_BOTH = "Spent the weekend at a retro gaming convention, arcade cabinets everywhere."
+MONDAY = datetime(2026, 3, 2, 12, tzinfo=UTC)  # 07:00 in New York (career), 13:00 in Berlin (metal)
+
+
+@pytest.fixture(scope="session")
+def shipped_guard() -> Guard:
+    """The real guard with the model that ships in the package (≈0.3 s), shared by every test here."""
+    return Guard.load()
+
+
+@pytest.fixture
+def guarded(demo: Services, make_shell: Callable[..., Shell], shipped_guard: Guard, qtbot) -> Iterator[Shell]:
+    demo.clock.set(MONDAY)  # type: ignore[attr-defined]
+    shell = make_shell(demo)
+    panel = shell.guard
+    assert panel is not None and panel.state == "idle"
+    panel.load(lambda: shipped_guard)
+    qtbot.waitUntil(lambda: panel.state == "ready", timeout=10_000)
+    yield shell
+
+
+def panel_of(shell: Shell) -> GuardPanel:
+    assert shell.guard is not None
+    return shell.guard
+
+
+def settled(shell: Shell, qtbot) -> GuardPanel:  # type: ignore[no-untyped-def]
+    """Wait until the meter shows the result for exactly the text in the box."""
+    panel = panel_of(shell)
+    qtbot.waitUntil(lambda: panel.result_key == panel.current_key() and panel._in_flight is None, timeout=10_000)
+    app = QApplication.instance()
+    assert app is not None
+    app.processEvents()
+    return panel
+
+
+def write(shell: Shell, text: str) -> None:
+    editor = shell.window.compose.editor
+    editor.setFocus()
+    editor.selectAll()
+    editor.insertPlainText(text)
+
+
+def open_dialog(shell: Shell, qtbot) -> GuardDialog:  # type: ignore[no-untyped-def]
+    panel = panel_of(shell)
+    qtbot.waitUntil(lambda: panel.dialog is not None and panel.dialog.isVisible(), timeout=10_000)
+    assert panel.dialog is not None
+    return panel.dialog
+
+
+def wait_idle(shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert shell.workers.wait(10, app.processEvents if app else None)
+    if app is not None:
+        app.processEvents()
+
+
+def sent_texts(services: Services, persona: str) -> list[str]:
+    return [p.text for p in services.outbox.in_states([PostState.SENT]) if p.persona_name == persona]
+
+
+# -- the meter ---------------------------------------------------------------------------------------------------
+def test_meter_says_checking_until_the_model_is_loaded(demo: Services, make_shell: Callable[..., Shell],
+                                                       shipped_guard: Guard, qtbot) -> None:
+    shell = make_shell(demo)
+    panel = panel_of(shell)
+    write(shell, CAREER_TEXT)
+    assert panel.meter.label.text() == "checking fit…"
+    assert panel.checks_started == 0
+    panel.load(lambda: shipped_guard)
+    settled(shell, qtbot)
+    assert re.fullmatch(r"fits career · 0\.\d\d", panel.meter.label.text()), panel.meter.label.text()
+
+
+def test_meter_updates_after_typing_debounced_with_persona_and_score(guarded: Shell, qtbot) -> None:
+    panel = panel_of(guarded)
+    editor = guarded.window.compose.editor
+    editor.setFocus()
+    before = panel.checks_started
+    qtbot.keyClicks(editor, "New album review: the riffs, the solos, the tour dates.")  # one keystroke at a time
+    # No event loop ran between the keystrokes, so the debounce timer is still waiting and nothing was checked.
+    assert panel._debounce.isActive() and panel._debounce.interval() == DEBOUNCE_MS
+    assert panel.checks_started == before
+    settled(guarded, qtbot)
+    assert panel.checks_started == before + 1  # fifty-odd keystrokes, one check
+    text = panel.meter.label.text()
+    assert re.fullmatch(r"strays from career · 0\.\d\d — fits metal better", text), text
+    assert panel.result.score < 0.5
+    assert "metal:" in panel.meter.label.toolTip() and "career:" in panel.meter.label.toolTip()
+
+    write(guarded, CAREER_TEXT)
+    settled(guarded, qtbot)
+    score = float(panel.meter.label.text().rsplit(" ", 1)[1])
+    assert panel.meter.label.text() == f"fits career · {score:.2f}" and score > 0.5
+    assert not panel.warning.isVisible()
+
+
+def test_only_the_latest_texts_result_is_shown(guarded: Shell, qtbot) -> None:
+    panel = panel_of(guarded)
+    shown: list[object] = []
+    panel.resultShown.connect(shown.append)
+    write(guarded, METAL_ON_CAREER)
+    panel.check_now()  # the check for the metal text is now running (its answer is queued for the GUI thread)
+    write(guarded, CAREER_TEXT)  # ... and the user keeps typing before it lands
+    settled(guarded, qtbot)
+    assert len(shown) == 1  # the stale answer was dropped, never shown
+    assert shown[0].fits and panel.meter.label.text().startswith("fits career")  # type: ignore[attr-defined]
+
+
+def test_a_guard_that_fails_to_load_says_so_and_posting_still_works(demo: Services, make_shell: Callable[..., Shell],
+                                                                    qtbot) -> None:
+    shell = make_shell(demo)
+    panel = panel_of(shell)
+
+    def broken() -> Guard:
+        raise OSError("model.onnx is missing")
+
+    panel.load(broken)
+    qtbot.waitUntil(lambda: panel.state == "failed", timeout=10_000)
+    assert "could not start (model.onnx is missing)" in panel.meter.label.text()
+    assert "Posting still works" in panel.meter.label.text()
+    write(shell, METAL_ON_CAREER)
+    shell.window.compose.post_button.click()
+    wait_idle(shell, qtbot)
+    assert panel.dialog is None
+    assert METAL_ON_CAREER in sent_texts(demo, "career")
+
+
+# -- the warning and "Move to" ------------------------------------------------------------------------------------
+def test_straying_draft_shows_the_reasons_and_moves_to_metal(guarded: Shell, qtbot) -> None:
+    panel = panel_of(guarded)
+    compose = guarded.window.compose
+    services = guarded.services
+    write(guarded, METAL_ON_CAREER)
+    settled(guarded, qtbot)
+    assert panel.warning.isVisible()
+    assert panel.warning.title.text() == "This may not belong on career."
+    reasons = panel.warning.messages
+    assert any(m.startswith("It does not look like career's focus") and "It fits metal better" in m for m in reasons)
+    assert "It touches “guitars”, which you marked to avoid on career." in reasons
+    assert "guitars" in panel.warning.reasons.text()
+    assert panel.warning.move_button.text() == "Move to metal"
+
+    compose.flush()
+    draft_id = guarded.drafts.post_id(services.store.persona("career").uid)
+    panel.warning.move_button.click()
+    wait_idle(guarded, qtbot)
+    metal = services.store.persona("metal")
+    assert guarded.controller.active_uid == metal.uid  # the user sees it land
+    assert compose.editor.toPlainText() == METAL_ON_CAREER
+    assert guarded.drafts.text(services.store.persona("career").uid) == ""
+    moved = services.outbox.get(draft_id)  # the same post, now metal's: nothing copied, nothing lost
+    assert (moved.persona_name, moved.state, moved.text) == ("metal", PostState.DRAFT, METAL_ON_CAREER)
+    settled(guarded, qtbot)
+    assert panel.meter.label.text().startswith("fits metal · ")
+    assert not panel.warning.isVisible()
+
+
+def accept_schedule_dialog(compose: object, seen: list[datetime]) -> None:
+    """When Schedule… opens its (modal) dialog, accept the time it proposes."""
+    def accept() -> None:
+        dialogs = [d for d in compose.findChildren(ScheduleDialog) if d.isVisible()]  # type: ignore[attr-defined]
+        if not dialogs:
+            QTimer.singleShot(10, accept)
+            return
+        seen.append(dialogs[0].resolved.utc)
+        dialogs[0].accept()
+
+    QTimer.singleShot(0, accept)
+
+
+@pytest.fixture
+def scheduling(guarded: Shell) -> SchedulingUi:
+    return attach_scheduling(guarded)  # not started: nothing is sent by a timer here
+
+
+def test_schedule_asks_and_move_carries_the_draft_with_its_time(guarded: Shell, scheduling: SchedulingUi,
+                                                                qtbot) -> None:
+    services = guarded.services
+    compose = guarded.window.compose
+    write(guarded, METAL_ON_CAREER)
+    settled(guarded, qtbot)
+    chosen: list[datetime] = []
+    accept_schedule_dialog(compose, chosen)
+    scheduling.compose.schedule_button.click()
+    dialog = open_dialog(guarded, qtbot)
+    assert dialog.windowTitle() == "Check before scheduling on career"
+    assert dialog.move_button.text() == "Move to metal"
+    assert dialog.anyway_button.text() == "Schedule anyway"
+    assert services.outbox.in_states([PostState.SCHEDULED]) == []  # nothing happens until the user decides
+    dialog.move_button.click()
+    qtbot.waitUntil(lambda: bool(services.outbox.in_states([PostState.SCHEDULED])), timeout=10_000)
+    wait_idle(guarded, qtbot)
+    [post] = services.outbox.in_states([PostState.SCHEDULED])
+    assert (post.persona_name, post.text) == ("metal", METAL_ON_CAREER)
+    assert chosen and post.scheduled_at == chosen[0]  # the time the user picked came along
+    assert not post.guard_override  # it fits metal: nothing was overridden
+    assert guarded.controller.active_uid == services.store.persona("metal").uid
+    assert compose.editor.toPlainText() == ""
+    assert "Scheduled for" in compose.status.text()
+
+
+def test_add_to_queue_move_goes_into_the_other_personas_queue(guarded: Shell, scheduling: SchedulingUi,
+                                                              qtbot) -> None:
+    services = guarded.services
+    write(guarded, METAL_ON_CAREER)
+    scheduling.compose.queue_button.click()  # before the meter has even run: the click waits for the verdict
+    dialog = open_dialog(guarded, qtbot)
+    assert dialog.anyway_button.text() == "Queue anyway"
+    dialog.move_button.click()
+    qtbot.waitUntil(lambda: bool(services.outbox.in_states([PostState.SCHEDULED])), timeout=10_000)
+    [post] = services.outbox.in_states([PostState.SCHEDULED])
+    assert post.persona_name == "metal"
+    assert post.scheduled_at == datetime(2026, 3, 2, 19, tzinfo=UTC)  # metal's next slot: Monday 20:00 Berlin
+
+
+# -- the confirmation --------------------------------------------------------------------------------------------
+def test_a_fitting_draft_never_asks(guarded: Shell, qtbot) -> None:
+    panel = panel_of(guarded)
+    write(guarded, CAREER_TEXT)
+    guarded.window.compose.post_button.click()
+    qtbot.waitUntil(lambda: CAREER_TEXT in sent_texts(guarded.services, "career"), timeout=10_000)
+    assert panel.dialog is None
+    assert not panel.learn.isVisible()
+
+
+def test_post_anyway_posts_remembers_and_offers_to_learn(guarded: Shell, qtbot) -> None:
+    panel = panel_of(guarded)
+    services = guarded.services
+    write(guarded, OFF_BOTH)
+    guarded.window.compose.post_button.click()
+    dialog = open_dialog(guarded, qtbot)
+    assert dialog.windowTitle() == "Check before posting on career"
+    assert "It does not look like career's focus" in dialog.reasons.text()
+    assert OFF_BOTH not in sent_texts(services, "career")  # nothing goes out until the user decides
+    dialog.anyway_button.click()
+    qtbot.waitUntil(lambda: OFF_BOTH in sent_texts(services, "career"), timeout=10_000)
+    [post] = [p for p in services.outbox.in_states([PostState.SENT]) if p.text == OFF_BOTH]
+    assert post.guard_override and any("career's focus" in r for r in post.guard_reasons)
+    assert panel.dialog is None
+
+    # Learn from this: offered, not done, until the user says so.
+    assert panel.learn.isVisible() and "career" in panel.learn.label.text()
+    assert OFF_BOTH not in services.store.persona("career").examples
+    panel.learn.add_button.click()
+    assert services.store.persona("career").examples[-1] == OFF_BOTH
+    assert "Added to career's example posts" in panel.learn.label.text()
+    # ... and the guard now takes posts like it as career's.
+    write(guarded, OFF_BOTH)
+    settled(guarded, qtbot)
+    assert panel.result.fits and panel.meter.label.text().startswith("fits career")
+
+
+def test_learn_offer_can_be_dismissed(guarded: Shell, qtbot) -> None:
+    panel = panel_of(guarded)
+    write(guarded, OFF_BOTH)
+    guarded.window.compose.post_button.click()
+    open_dialog(guarded, qtbot).anyway_button.click()
+    qtbot.waitUntil(panel.learn.isVisible, timeout=10_000)
+    panel.learn.close_button.click()
+    assert not panel.learn.isVisible()
+    assert OFF_BOTH not in guarded.services.store.persona("career").examples
+
+
+def test_anyway_is_asked_once_for_the_same_text_and_rearmed_by_a_rewrite(guarded: Shell, scheduling: SchedulingUi,
+                                                                        qtbot) -> None:
+    services = guarded.services
+    compose = guarded.window.compose
+    career = services.store.persona("career")
+    services.store.update_persona(career.with_changes(queue_slots=()))  # so queueing fails and the text stays
+    write(guarded, METAL_ON_CAREER)
+    scheduling.compose.queue_button.click()
+    open_dialog(guarded, qtbot).anyway_button.click()
+    qtbot.waitUntil(lambda: compose.status.text().startswith("Not scheduled"), timeout=10_000)
+    draft = services.outbox.get(guarded.drafts.post_id(career.uid))  # type: ignore[arg-type]
+    assert draft.guard_override and draft.text == METAL_ON_CAREER
+
+    panel = panel_of(guarded)
+    compose.editor.moveCursor(compose.editor.textCursor().MoveOperation.End)
+    compose.editor.insertPlainText("!")  # a small edit keeps the decision
+    compose.status.clear()
+    scheduling.compose.queue_button.click()
+    qtbot.waitUntil(lambda: compose.status.text().startswith("Not scheduled"), timeout=10_000)
+    assert panel.dialog is None  # not asked again
+
+    write(guarded, "Guitars, amps and a setlist: the gig tonight is going to be loud, see you in the pit.")
+    settled(guarded, qtbot)
+    assert not services.outbox.get(draft.id).guard_override  # rewritten: the old "anyway" no longer stands
+    scheduling.compose.queue_button.click()
+    assert open_dialog(guarded, qtbot).isVisible()
+
+
+def test_edit_returns_to_the_text_and_sends_nothing(guarded: Shell, qtbot) -> None:
+    panel = panel_of(guarded)
+    compose = guarded.window.compose
+    write(guarded, METAL_ON_CAREER)
+    compose.post_button.click()
+    open_dialog(guarded, qtbot).edit_button.click()
+    wait_idle(guarded, qtbot)
+    assert panel.dialog is None
+    assert compose.editor.toPlainText() == METAL_ON_CAREER
+    assert guarded.controller.active_uid == guarded.services.store.persona("career").uid
+    assert METAL_ON_CAREER not in sent_texts(guarded.services, "career")
+    assert guarded.services.outbox.in_states([PostState.SENDING, PostState.SCHEDULED]) == []
+
+
+def test_move_from_the_post_question_moves_without_posting(guarded: Shell, qtbot) -> None:
+    services = guarded.services
+    compose = guarded.window.compose
+    write(guarded, METAL_ON_CAREER)
+    compose.post_button.click()
+    open_dialog(guarded, qtbot).move_button.click()
+    wait_idle(guarded, qtbot)
+    assert guarded.controller.active_uid == services.store.persona("metal").uid
+    assert compose.editor.toPlainText() == METAL_ON_CAREER
+    assert "Nothing was posted" in compose.status.text()
+    assert METAL_ON_CAREER not in sent_texts(services, "metal") + sent_texts(services, "career")
+    compose.post_button.click()  # it fits metal: posted without a question
+    qtbot.waitUntil(lambda: METAL_ON_CAREER in sent_texts(services, "metal"), timeout=10_000)
+    assert panel_of(guarded).dialog is None
+
+
+def test_what_x_refuses_cannot_be_posted_anyway(guarded: Shell, qtbot) -> None:
+    compose = guarded.window.compose
+    write(guarded, "Watching $AAPL and $MSFT earnings today for hiring signals in tech.")
+    compose.post_button.click()
+    dialog = open_dialog(guarded, qtbot)
+    assert "X will refuse this post" in dialog.findChild(type(dialog.reasons), "guardDialogHead").text()
+    assert "cashtags" in dialog.reasons.text()
+    assert dialog.anyway_button.isHidden()
+    dialog.reject()  # Escape: back to editing
+    wait_idle(guarded, qtbot)
+    assert panel_of(guarded).dialog is None
+    assert compose.editor.toPlainText().startswith("Watching $AAPL")
+
+
+# -- sensitivity -------------------------------------------------------------------------------------------------
+def test_the_quick_sensitivity_menu_changes_the_verdict(guarded: Shell, qtbot) -> None:
+    panel = panel_of(guarded)
+    services = guarded.services
+    guarded.controller.set_active(services.store.persona("metal").uid)
+    write(guarded, "Had pasta for dinner tonight.")
+    settled(guarded, qtbot)
+    assert panel.meter.sensitivity.text() == "Guard: normal ▾"
+    assert not panel.result.fits and panel.warning.isVisible()
+    panel.meter.sensitivity_actions["relaxed"].trigger()
+    assert services.store.persona("metal").sensitivity is Sensitivity.RELAXED
+    qtbot.waitUntil(lambda: panel.result_key == panel.current_key() and panel.result.fits, timeout=10_000)
+    assert panel.meter.label.text().startswith("fits metal · ")
+    assert panel.meter.sensitivity.text() == "Guard: relaxed ▾"
+    assert panel.meter.sensitivity_actions["relaxed"].isChecked()
+    assert not panel.warning.isVisible()
+    panel.meter.sensitivity_actions["strict"].trigger()
+    qtbot.waitUntil(lambda: panel.result_key == panel.current_key() and not panel.result.fits, timeout=10_000)
+    assert services.store.persona("metal").sensitivity is Sensitivity.STRICT
+
+
+def test_substantially_same() -> None:
+    assert substantially_same("Hello there world", "Hello  there world!")
+    assert not substantially_same("Hello there world", "Something else entirely, about jobs")
