@@ -169,6 +169,22 @@ class ComposeWidget(QWidget):
         controller.activePersonaChanged.connect(self._on_switch)
         self._reload_personas()
         self._load(controller.active_uid)
+        self._attach_cost_line()
+
+    def _attach_cost_line(self) -> None:
+        """X's price, this month's spend and X's rules for the text, by the counter (hidden on the sandbox)."""
+        from personamgr.gui.cost_line import CostLine
+
+        self.cost_line = CostLine(self.controller.services, self.workers, self)
+        self.cost_line.place(self.layout(), self.counter)  # type: ignore[arg-type]
+
+        def follow(*_args: object) -> None:
+            self.cost_line.update_for(self.controller.persona(self._uid), self.editor.toPlainText())
+
+        for signal in (self.editor.textChanged, self.controller.activePersonaChanged,
+                       self.controller.personasChanged, self.posted):
+            signal.connect(follow)
+        follow()
 
     # -- persona switching ---------------------------------------------------------------
     @Slot()

@@ -8,6 +8,7 @@ refreshed whenever the store reports a change to posts or personas.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPaintEvent, QPalette
@@ -28,6 +29,9 @@ from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.icons import persona_pixmap
 from personamgr.gui.workers import StoreEvents, Workers
+
+if TYPE_CHECKING:
+    from personamgr.gui.post_actions import PostActions
 
 POST_ROLE = Qt.ItemDataRole.UserRole + 2
 HISTORY_LIMIT = 200
@@ -195,6 +199,7 @@ class HistoryView(QListWidget):
         self.controller = controller
         self.drafts = drafts
         self.workers = workers
+        self.post_actions: PostActions | None = None  # the window sets it: each state's actions in the menu
         self.setObjectName("history")
         self.setAccessibleName("History")
         self.setItemDelegate(HistoryDelegate(self))
@@ -272,9 +277,15 @@ class HistoryView(QListWidget):
         item = self.itemAt(pos)
         if item is None:
             return
-        post: Post = item.data(POST_ROLE)
+        self.menu_for(item.data(POST_ROLE)).exec(self.viewport().mapToGlobal(pos))
+
+    def menu_for(self, post: Post) -> QMenu:
+        """The context menu of ``post``: what its state allows (see ``post_actions``), then Copy text."""
         menu = QMenu(self)
+        if self.post_actions is not None:
+            self.post_actions.fill_menu(menu, post)
+            return menu
         menu.addAction("Copy text", lambda: QGuiApplication.clipboard().setText(post.text))
         if post.remote_url:
             menu.addAction("Copy link", lambda: QGuiApplication.clipboard().setText(post.remote_url or ""))
-        menu.exec(self.viewport().mapToGlobal(pos))
+        return menu

@@ -26,7 +26,9 @@ from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.history import HistoryView
 from personamgr.gui.keyring_status import KeyringStatusLabel
+from personamgr.gui.persona_editor import PersonaManager
 from personamgr.gui.persona_list import PersonaList
+from personamgr.gui.post_actions import PostActions
 from personamgr.gui.workers import StoreEvents, Workers
 
 SECTION_STYLE = "font-weight: 600; font-size: 10pt; color: palette(placeholder-text); letter-spacing: 0.5px;"
@@ -70,6 +72,11 @@ class MainWindow(QMainWindow):
         self.connection_banner = ConnectionBanner(services, controller, workers, events)
         self.connection_banner.reconnectRequested.connect(self.open_connect_dialog)
         self.history = HistoryView(services, controller, drafts, workers, events)
+        self.post_actions = PostActions(services, controller, drafts, workers, compose=self.compose, parent=self)
+        self.history.post_actions = self.post_actions
+        self.personas = PersonaManager(services, controller, workers, self, drafts=drafts,
+                                       before_delete=self.compose.flush)
+        self.personas.attach_list(self.persona_list)
         card = QFrame()
         card.setObjectName("composeCard")
         cv = QVBoxLayout(card)
@@ -113,6 +120,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(status)
 
         self._build_menus()
+        for source in (self.post_actions, self.personas):
+            source.message.connect(lambda msg: self.statusBar().showMessage(msg, 15_000))
         controller.activePersonaChanged.connect(self._on_active)
         controller.personasChanged.connect(self._rebuild_persona_menu)
         self.compose.posted.connect(self._on_posted)
@@ -122,6 +131,9 @@ class MainWindow(QMainWindow):
     # -- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction("&Import personas…", self.personas.import_personas)
+        file_menu.addAction("&Export personas…", self.personas.export_personas)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quitRequested)
@@ -129,6 +141,12 @@ class MainWindow(QMainWindow):
         self.persona_menu = self.menuBar().addMenu("&Persona")
         self.connect_action = QAction("Connect X account…", self)
         self.connect_action.triggered.connect(lambda: self.open_connect_dialog(self.controller.active_uid))
+        self.new_persona_action = QAction("&New persona…", self)
+        self.new_persona_action.triggered.connect(self.personas.new_persona)
+        self.edit_persona_action = QAction("&Edit persona…", self)
+        self.edit_persona_action.triggered.connect(lambda _checked=False: self.personas.edit_persona())
+        self.delete_persona_action = QAction("&Delete persona…", self)
+        self.delete_persona_action.triggered.connect(lambda _checked=False: self.personas.delete_persona())
         self.persona_group = QActionGroup(self)
         self.persona_group.setExclusive(True)
         self.persona_group.triggered.connect(lambda action: self.controller.set_active(action.data()))
@@ -152,6 +170,18 @@ class MainWindow(QMainWindow):
         self.persona_menu.addSeparator()
         self.persona_menu.addAction(self.connect_action)
         self.connect_action.setEnabled(bool(self.controller.personas))
+        self.persona_menu.addSeparator()
+        for action in (self.new_persona_action, self.edit_persona_action, self.delete_persona_action):
+            self.persona_menu.addAction(action)
+        self._sync_persona_actions()
+
+    def _sync_persona_actions(self) -> None:
+        """Edit and Delete name the persona they act on: the active one."""
+        active = self.controller.active
+        self.edit_persona_action.setEnabled(active is not None)
+        self.delete_persona_action.setEnabled(active is not None)
+        self.edit_persona_action.setText(f"&Edit {active.name}…" if active else "&Edit persona…")
+        self.delete_persona_action.setText(f"&Delete {active.name}…" if active else "&Delete persona…")
 
     @Slot(str)
     def open_connect_dialog(self, uid: str) -> ConnectDialog | None:
@@ -179,6 +209,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{persona.name}{handle}{suffix}")
         for action in self.persona_group.actions():
             action.setChecked(action.data() == uid)
+        self._sync_persona_actions()
 
     @Slot(object)
     def _on_posted(self, post: Post) -> None:

@@ -1,0 +1,146 @@
+"""What posting the compose text to X would cost, and what X's rules say about it, before posting.
+
+Beside the counter: "≈ $0.015 · spent $0.42 of $10.00 this month". Under it,
+one line per policy finding (more than one cashtag, a leading mention that X
+will not treat as a reply, pacing, the monthly cap or budget). Both are
+computed in a worker (the spend is a database sum) after the text stops
+changing for a moment, and hidden for networks that neither bill nor police
+posts (the sandbox).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+
+from personamgr.core import costs, policy
+from personamgr.core.personas import Persona
+from personamgr.core.services import Services
+from personamgr.gui.workers import Workers
+
+DEBOUNCE_MS = 250
+ERROR_COLOUR = "#c0392b"
+WARNING_COLOUR = "#9a6200"
+
+
+@dataclass(frozen=True, slots=True)
+class CostView:
+    """What the line shows, computed off the GUI thread."""
+
+    cost: str
+    cost_tip: str
+    warnings: tuple[str, ...]
+    errors: tuple[str, ...]
+
+
+def cost_view(services: Services, persona: Persona, text: str) -> CostView:
+    """The estimate, this month's spend against the budget and cap, and the policy findings for ``text``."""
+    now = services.clock.now()
+    parts = [text] if text.strip() else []
+    report = policy.check(services.store, persona, parts, now)
+    spend = costs.spent_this_month(services.store, persona, now)
+    price = costs.prices(services.store)
+    estimate = costs.cost(persona, parts or ["x"], price)  # an empty box still shows the per-post price
+    spent = f"spent {costs.describe(spend.usd)}"
+    if persona.monthly_budget_usd is not None:
+        spent += f" of {costs.describe(persona.monthly_budget_usd)}"
+    spent += " this month"
+    if persona.monthly_post_cap is not None:
+        spent += f" · {spend.posts} of {persona.monthly_post_cap} posts"
+    tip = (f"X's pay-per-use price: {costs.describe(price.post)} a post, {costs.describe(price.post_with_url)} "
+           f"with a link. {persona.name} has posted {spend.posts} times this month (thread parts count).")
+    errors = list(report.errors)
+    if report.budget:
+        errors.append(report.budget)
+    warnings = list(report.warnings)
+    if report.wait_until is not None:
+        warnings.append(f"X's pacing limits are reached: it would go out after {report.wait_until:%H:%M} UTC.")
+    return CostView(f"≈ {costs.describe(estimate)} · {spent}", tip, tuple(warnings), tuple(errors))
+
+
+class CostLine(QObject):
+    """The cost label (beside the counter) and the policy label (above the foot row) of a compose box."""
+
+    def __init__(self, services: Services, workers: Workers, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.workers = workers
+        self.cost = QLabel()
+        self.cost.setObjectName("costLine")
+        self.cost.setStyleSheet("color: palette(placeholder-text);")
+        self.cost.hide()
+        self.policy = QLabel()
+        self.policy.setObjectName("policyLine")
+        self.policy.setWordWrap(True)
+        self.policy.hide()
+        self._persona: Persona | None = None
+        self._text = ""
+        self._generation = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+
+    def place(self, layout: QBoxLayout, beside: QWidget) -> None:
+        """Put the cost before ``beside`` (the counter) in its row, and the policy line above that row."""
+        row = _holding(layout, beside)
+        if row is not None:
+            row.insertWidget(row.indexOf(beside), self.cost)
+            row.insertSpacing(row.indexOf(beside), 10)
+        for i in range(layout.count()):
+            if row is not None and _holding(layout.itemAt(i).layout(), beside) is not None:
+                layout.insertWidget(i, self.policy)
+                return
+        layout.addWidget(self.policy)
+
+    def update_for(self, persona: Persona | None, text: str) -> None:
+        """The text or persona changed: recompute shortly (the user may still be typing)."""
+        self._persona, self._text = persona, text
+        if persona is None or persona.network not in costs.PAID_NETWORKS | policy.POLICY_NETWORKS:
+            self._generation += 1  # a result still on its way is for another persona
+            self._timer.stop()
+            self.cost.hide()
+            self.policy.hide()
+            return
+        self._timer.start()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Compute now, in a worker; a newer request supersedes an older one still running."""
+        persona, text = self._persona, self._text
+        if persona is None:
+            return
+        self._generation += 1
+        gen = self._generation
+        services = self.services
+        self.workers.submit(lambda: cost_view(services, persona, text), done=lambda v: self._show(gen, persona, v),
+                            name="cost line")
+
+    def _show(self, gen: int, persona: Persona, view: CostView) -> None:
+        if gen != self._generation:
+            return
+        billed = persona.network in costs.PAID_NETWORKS
+        self.cost.setText(view.cost)
+        self.cost.setToolTip(view.cost_tip)
+        self.cost.setVisible(billed)
+        lines = [*view.errors, *view.warnings]
+        colour = ERROR_COLOUR if view.errors else WARNING_COLOUR
+        self.policy.setStyleSheet(f"color: {colour};")
+        self.policy.setText("\n".join(lines))
+        self.policy.setVisible(bool(lines))
+
+
+def _holding(layout: QLayout | None, widget: QWidget) -> QHBoxLayout | QVBoxLayout | None:
+    """The (nested) box layout that directly holds ``widget``."""
+    if layout is None:
+        return None
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.widget() is widget and isinstance(layout, QHBoxLayout | QVBoxLayout):
+            return layout
+        found = _holding(item.layout(), widget)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,799 @@
+"""Creating, editing, deleting, importing and exporting personas from the window.
+
+:class:`PersonaEditor` edits every field of a persona. Validation is
+``core.personas.validate`` (the same words the CLI and the importer use); its
+error is shown next to the field it names, on the tab that holds it, and the
+dialog stays open with everything the user typed.
+
+:class:`PersonaManager` owns the flows around it: New/Edit/Delete (Persona
+menu and the persona list's context menu) and Import/Export (File menu).
+Every store, file and keyring call runs in a worker; questions are asked
+with window-modal boxes opened with ``open()``, never a nested event loop.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTime, QTimeZone, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QTimeEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from personamgr.core import costs
+from personamgr.core.outbox import PostState
+from personamgr.core.persona_file import PersonaFileError, load_personas, save_personas, slot_to_text
+from personamgr.core.personas import (
+    PALETTE,
+    MissedPolicy,
+    Persona,
+    PersonaError,
+    QueueSlot,
+    Sensitivity,
+    next_colour,
+    validate,
+)
+from personamgr.core.services import Services
+from personamgr.gui.controller import PersonaController
+from personamgr.gui.drafts import DraftKeeper
+from personamgr.gui.workers import Workers
+
+ERROR_STYLE = "color: #c0392b;"
+HINT_STYLE = "color: palette(placeholder-text);"
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+TAB_IDENTITY, TAB_FOCUS, TAB_SCHEDULE, TAB_LIMITS = range(4)
+SENSITIVITY_LABELS = {
+    Sensitivity.STRICT: "Strict: warn at the first sign of drift",
+    Sensitivity.NORMAL: "Normal",
+    Sensitivity.RELAXED: "Relaxed: warn only when clearly off-topic",
+}
+MISSED_LABELS = {
+    MissedPolicy.ASK: "Ask me what to do",
+    MissedPolicy.POST_LATE: "Post it late, if no later than",
+    MissedPolicy.SKIP: "Skip to the next queue slot",
+}
+
+
+# -- turning text boxes into persona fields ------------------------------------------------
+def lines(text: str) -> tuple[str, ...]:
+    """One item per line, trimmed, blank lines dropped."""
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip())
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """Items separated by a blank line: an example post may span several lines."""
+    return tuple(p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip())
+
+
+def hashtags(text: str) -> tuple[str, ...]:
+    """``#a b, #c`` -> ("#a", "#b", "#c"): separated by spaces or commas, "#" added where missing."""
+    out: list[str] = []
+    for raw in re.split(r"[\s,]+", text):
+        word = raw.strip()
+        if word and word != "#":
+            tag = word if word.startswith("#") else f"#{word}"
+            if tag not in out:
+                out.append(tag)
+    return tuple(out)
+
+
+def system_timezone() -> str:
+    """The machine's IANA zone (Qt reads it the way the desktop does), or UTC."""
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode(errors="replace")
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return "UTC"
+    return name
+
+
+class PersonaEditor(QDialog):
+    """Edit one persona, or create one (``persona=None``). Emits :attr:`saved` once it is in the store."""
+
+    saved = Signal(object)  # Persona, as stored
+
+    def __init__(self, services: Services, controller: PersonaController, workers: Workers,
+                 persona: Persona | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.controller = controller
+        self.workers = workers
+        self.original = persona
+        self.setObjectName("personaEditor")
+        self.setWindowTitle(f"Edit {persona.name}" if persona else "New persona")
+        self.setMinimumWidth(560)
+        self._widgets: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._tab_of: dict[str, int] = {}
+        start = persona or Persona(name="", colour=next_colour(controller.personas), timezone=system_timezone())
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._identity_tab(start), "Identity")
+        self.tabs.addTab(self._focus_tab(start), "Focus")
+        self.tabs.addTab(self._schedule_tab(start), "Schedule")
+        self.tabs.addTab(self._limits_tab(start), "Limits")
+
+        self.general_error = QLabel()
+        self.general_error.setObjectName("generalError")
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("Create" if persona is None else "Save")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self._busy = False
+        if persona is not None:
+            self._load_spend(persona)
+
+    # -- building ------------------------------------------------------------------------
+    def _field(self, form: QFormLayout, tab: int, field: str, label: str, widget: QWidget, *,
+               hint: str = "") -> None:
+        """A form row: the widget, a hint under it, and its (hidden) error under that."""
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(2)
+        v.addWidget(widget)
+        if hint:
+            h = QLabel(hint)
+            h.setStyleSheet(HINT_STYLE)
+            h.setWordWrap(True)
+            v.addWidget(h)
+        err = QLabel()
+        err.setObjectName(f"error_{field}")
+        err.setStyleSheet(ERROR_STYLE)
+        err.setWordWrap(True)
+        err.hide()
+        v.addWidget(err)
+        form.addRow(label, box)
+        self._widgets[field] = widget
+        self._errors[field] = err
+        self._tab_of[field] = tab
+
+    @staticmethod
+    def _form(page: QWidget) -> QFormLayout:
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        return form
+
+    @staticmethod
+    def _box(text: str, placeholder: str, height: int) -> QPlainTextEdit:
+        box = QPlainTextEdit(text)
+        box.setPlaceholderText(placeholder)
+        box.setTabChangesFocus(True)
+        box.setFixedHeight(height)
+        return box
+
+    def _identity_tab(self, p: Persona) -> QWidget:
+        page = QWidget()
+        form = self._form(page)
+        self.name_edit = QLineEdit(p.name)
+        self.name_edit.setObjectName("nameEdit")
+        self.name_edit.setPlaceholderText("career")
+        self._field(form, TAB_IDENTITY, "name", "&Name", self.name_edit, hint="Unique; used in menus and by the CLI.")
+        self.handle_edit = QLineEdit(p.handle or "")
+        self.handle_edit.setObjectName("handleEdit")
+        self.handle_edit.setPlaceholderText("@career_me")
+        self._field(form, TAB_IDENTITY, "handle", "&Handle", self.handle_edit)
+
+        colour_row = QWidget()
+        ch = QHBoxLayout(colour_row)
+        ch.setContentsMargins(0, 0, 0, 0)
+        ch.setSpacing(4)
+        self.colour_edit = QLineEdit(p.colour)
+        self.colour_edit.setObjectName("colourEdit")
+        self.colour_edit.setMaximumWidth(90)
+        self.colour_edit.textChanged.connect(self._show_colour)
+        ch.addWidget(self.colour_edit)
+        for c in PALETTE:
+            b = QToolButton()
+            b.setToolTip(c)
+            b.setAccessibleName(f"Colour {c}")
+            b.setFixedSize(22, 22)
+            b.setStyleSheet(f"QToolButton {{ background: {c}; border: 1px solid palette(mid); border-radius: 11px; }}")
+            b.clicked.connect(lambda _=False, c=c: self.colour_edit.setText(c))
+            ch.addWidget(b)
+        pick = QToolButton()
+        pick.setText("…")
+        pick.setToolTip("Choose any colour")
+        pick.clicked.connect(self._pick_colour)
+        ch.addWidget(pick)
+        self.colour_swatch = QLabel()
+        self.colour_swatch.setFixedSize(22, 22)
+        ch.addSpacing(6)
+        ch.addWidget(self.colour_swatch)
+        ch.addStretch(1)
+        self._field(form, TAB_IDENTITY, "colour", "&Colour", colour_row)
+        self._show_colour(p.colour)
+
+        self.network_combo = QComboBox()
+        self.network_combo.setObjectName("networkCombo")
+        names = ["sandbox", "x", *[n for n in self.services.networks if n not in ("sandbox", "x")]]
+        if p.network not in names:
+            names.append(p.network)
+        for n in names:
+            net = self.services.networks.get(n)
+            self.network_combo.addItem(getattr(net, "display_name", n), n)
+        self.network_combo.setCurrentIndex(max(0, self.network_combo.findData(p.network)))
+        self.network_combo.currentIndexChanged.connect(self._network_hint)
+        self.network_note = QLabel()
+        self.network_note.setStyleSheet(HINT_STYLE)
+        self.network_note.setWordWrap(True)
+        net_box = QWidget()
+        nv = QVBoxLayout(net_box)
+        nv.setContentsMargins(0, 0, 0, 0)
+        nv.addWidget(self.network_combo)
+        nv.addWidget(self.network_note)
+        self._field(form, TAB_IDENTITY, "network", "Ne&twork", net_box)
+        self.premium_check = QCheckBox("Premium account (posts up to 25,000 characters instead of 280)")
+        self.premium_check.setObjectName("premiumCheck")
+        self.premium_check.setChecked(p.premium)
+        self._field(form, TAB_IDENTITY, "premium", "", self.premium_check)
+
+        self.timezone_combo = QComboBox()
+        self.timezone_combo.setObjectName("timezoneCombo")
+        self.timezone_combo.setEditable(True)
+        self.timezone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.timezone_combo.addItems(sorted(zoneinfo.available_timezones()))
+        completer = QCompleter(self.timezone_combo.model(), self.timezone_combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.timezone_combo.setCompleter(completer)
+        self.timezone_combo.setCurrentText(p.timezone)
+        self._field(form, TAB_IDENTITY, "timezone", "&Time zone", self.timezone_combo,
+                    hint="Schedules and the monthly budget follow this zone. Type to search: \"berlin\", \"new_york\".")
+        self._network_hint()
+        return page
+
+    def _focus_tab(self, p: Persona) -> QWidget:
+        page = QWidget()
+        form = self._form(page)
+        self.description_edit = self._box(p.description, "Careers, job search and the economy for professionals "
+                                          "over 40", 54)
+        self.description_edit.setObjectName("descriptionEdit")
+        self._field(form, TAB_FOCUS, "description", "&Description", self.description_edit,
+                    hint="A description or at least one topic is required: the guard checks posts against them.")
+        self.topics_edit = self._box("\n".join(p.topics), "careers\njob search", 54)
+        self.topics_edit.setObjectName("topicsEdit")
+        self._field(form, TAB_FOCUS, "topics", "T&opics", self.topics_edit, hint="One per line.")
+        self.keywords_edit = self._box("\n".join(p.keywords), "resume\ninterview", 44)
+        self.keywords_edit.setObjectName("keywordsEdit")
+        self._field(form, TAB_FOCUS, "keywords", "&Keywords", self.keywords_edit, hint="One per line.")
+        self.examples_edit = self._box("\n\n".join(p.examples), "A post that is typical of this persona.\n\n"
+                                       "Another one.", 72)
+        self.examples_edit.setObjectName("examplesEdit")
+        self._field(form, TAB_FOCUS, "examples", "&Example posts", self.examples_edit,
+                    hint="Separate posts with a blank line.")
+        self.avoid_edit = self._box("\n".join(p.avoid), "heavy metal", 44)
+        self.avoid_edit.setObjectName("avoidEdit")
+        self._field(form, TAB_FOCUS, "avoid", "&Avoid topics", self.avoid_edit, hint="One per line.")
+        self.hashtags_edit = QLineEdit(" ".join(p.hashtags))
+        self.hashtags_edit.setObjectName("hashtagsEdit")
+        self.hashtags_edit.setPlaceholderText("#careers #jobsearch")
+        self._field(form, TAB_FOCUS, "hashtags", "Si&gnature hashtags", self.hashtags_edit,
+                    hint="The guard warns if they show up on another persona.")
+        self.sensitivity_combo = QComboBox()
+        self.sensitivity_combo.setObjectName("sensitivityCombo")
+        for s, label in SENSITIVITY_LABELS.items():
+            self.sensitivity_combo.addItem(label, s.value)
+        self.sensitivity_combo.setCurrentIndex(self.sensitivity_combo.findData(p.sensitivity.value))
+        self._field(form, TAB_FOCUS, "sensitivity", "&Guard", self.sensitivity_combo)
+        return page
+
+    def _schedule_tab(self, p: Persona) -> QWidget:
+        page = QWidget()
+        form = self._form(page)
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        self.missed_combo = QComboBox()
+        self.missed_combo.setObjectName("missedCombo")
+        for m, label in MISSED_LABELS.items():
+            self.missed_combo.addItem(label, m.value)
+        self.missed_combo.setCurrentIndex(self.missed_combo.findData(p.missed_policy.value))
+        self.late_spin = QSpinBox()
+        self.late_spin.setObjectName("lateSpin")
+        self.late_spin.setRange(0, 24 * 14)
+        self.late_spin.setSuffix(" hours late")
+        self.late_spin.setValue(max(0, p.late_hours))
+        self.missed_combo.currentIndexChanged.connect(self._missed_changed)
+        h.addWidget(self.missed_combo, 1)
+        h.addWidget(self.late_spin)
+        self._field(form, TAB_SCHEDULE, "missed_policy", "&Missed posts", row,
+                    hint="When a scheduled time passed while personamgr was closed or the computer slept.")
+        self._widgets["late_hours"] = self.late_spin
+        self._errors["late_hours"] = self._errors["missed_policy"]
+        self._tab_of["late_hours"] = TAB_SCHEDULE
+        self._missed_changed()
+
+        slots_box = QWidget()
+        sv = QVBoxLayout(slots_box)
+        sv.setContentsMargins(0, 0, 0, 0)
+        self.slots_list = QListWidget()
+        self.slots_list.setObjectName("slotsList")
+        self.slots_list.setFixedHeight(110)
+        add_row = QHBoxLayout()
+        self.slot_day = QComboBox()
+        self.slot_day.setObjectName("slotDay")
+        self.slot_day.addItems(DAYS)
+        self.slot_time = QTimeEdit(QTime(9, 0))
+        self.slot_time.setObjectName("slotTime")
+        self.slot_time.setDisplayFormat("HH:mm")
+        self.add_slot_button = QPushButton("Add slot")
+        self.add_slot_button.setObjectName("addSlot")
+        self.add_slot_button.clicked.connect(self._add_slot)
+        self.weekdays_button = QPushButton("Every weekday")
+        self.weekdays_button.setToolTip("Add this time on Monday to Friday")
+        self.weekdays_button.clicked.connect(lambda: self._add_slot(range(5)))
+        self.remove_slot_button = QPushButton("Remove")
+        self.remove_slot_button.setObjectName("removeSlot")
+        self.remove_slot_button.clicked.connect(self._remove_slot)
+        for w in (self.slot_day, self.slot_time, self.add_slot_button, self.weekdays_button):
+            add_row.addWidget(w)
+        add_row.addStretch(1)
+        add_row.addWidget(self.remove_slot_button)
+        sv.addWidget(self.slots_list)
+        sv.addLayout(add_row)
+        self._field(form, TAB_SCHEDULE, "queue_slots", "&Queue slots", slots_box,
+                    hint="\"Add to queue\" takes the next free slot, in the persona's time zone.")
+        self._set_slots(p.queue_slots)
+        return page
+
+    def _limits_tab(self, p: Persona) -> QWidget:
+        page = QWidget()
+        form = self._form(page)
+        budget_row = QWidget()
+        bh = QHBoxLayout(budget_row)
+        bh.setContentsMargins(0, 0, 0, 0)
+        self.budget_check = QCheckBox("Limit to")
+        self.budget_check.setObjectName("budgetCheck")
+        self.budget_spin = QDoubleSpinBox()
+        self.budget_spin.setObjectName("budgetSpin")
+        self.budget_spin.setRange(0, 1_000_000)
+        self.budget_spin.setDecimals(2)
+        self.budget_spin.setPrefix("$ ")
+        self.budget_spin.setSuffix(" a month")
+        self.budget_check.setChecked(p.monthly_budget_usd is not None)
+        self.budget_spin.setValue(p.monthly_budget_usd if p.monthly_budget_usd is not None else 10.0)
+        self.budget_check.toggled.connect(self.budget_spin.setEnabled)
+        self.budget_spin.setEnabled(self.budget_check.isChecked())
+        bh.addWidget(self.budget_check)
+        bh.addWidget(self.budget_spin, 1)
+        self._field(form, TAB_LIMITS, "monthly_budget_usd", "Monthly &budget", budget_row,
+                    hint="X bills about $0.015 a post, about $0.20 with a link. Posting stops at the budget.")
+        cap_row = QWidget()
+        ch = QHBoxLayout(cap_row)
+        ch.setContentsMargins(0, 0, 0, 0)
+        self.cap_check = QCheckBox("At most")
+        self.cap_check.setObjectName("capCheck")
+        self.cap_spin = QSpinBox()
+        self.cap_spin.setObjectName("capSpin")
+        self.cap_spin.setRange(0, 1_000_000)
+        self.cap_spin.setSuffix(" posts a month")
+        self.cap_check.setChecked(p.monthly_post_cap is not None)
+        self.cap_spin.setValue(p.monthly_post_cap if p.monthly_post_cap is not None else 100)
+        self.cap_check.toggled.connect(self.cap_spin.setEnabled)
+        self.cap_spin.setEnabled(self.cap_check.isChecked())
+        ch.addWidget(self.cap_check)
+        ch.addWidget(self.cap_spin, 1)
+        self._field(form, TAB_LIMITS, "monthly_post_cap", "Monthly &post cap", cap_row,
+                    hint="Each part of a thread counts as one post.")
+        self.spend_label = QLabel("Nothing spent yet." if self.original is None else "Reading…")
+        self.spend_label.setObjectName("spendLabel")
+        self.spend_label.setStyleSheet(HINT_STYLE)
+        form.addRow("Spent so far", self.spend_label)
+        return page
+
+    # -- small behaviours ----------------------------------------------------------------
+    @Slot(str)
+    def _show_colour(self, text: str) -> None:
+        ok = bool(re.fullmatch(r"#[0-9a-fA-F]{6}", text.strip()))
+        style = f"background: {text.strip()};" if ok else "background: transparent;"
+        self.colour_swatch.setStyleSheet(f"QLabel {{ {style} border: 1px solid palette(mid); border-radius: 4px; }}")
+
+    @Slot()
+    def _pick_colour(self) -> None:
+        colour = QColorDialog.getColor(QColor(self.colour_edit.text().strip() or PALETTE[0]), self, "Persona colour")
+        if colour.isValid():
+            self.colour_edit.setText(colour.name())
+
+    @Slot()
+    def _network_hint(self) -> None:
+        network = self.network_combo.currentData()
+        if network == "x":
+            self.network_note.setText("After saving, connect the X account: Persona ▸ Connect X account…")
+        elif network == "sandbox":
+            self.network_note.setText("The built-in demo network: posts stay on this computer.")
+        else:
+            self.network_note.setText("")
+
+    @Slot()
+    def _missed_changed(self) -> None:
+        self.late_spin.setEnabled(self.missed_combo.currentData() == MissedPolicy.POST_LATE.value)
+
+    def slots(self) -> tuple[QueueSlot, ...]:
+        return tuple(self.slots_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.slots_list.count()))
+
+    def _set_slots(self, slots: tuple[QueueSlot, ...] | list[QueueSlot]) -> None:
+        self.slots_list.clear()
+        for slot in sorted(set(slots), key=lambda q: (q.weekday, q.hour, q.minute)):
+            item = QListWidgetItem(f"{DAYS[slot.weekday]}  {slot.hour:02d}:{slot.minute:02d}")
+            item.setData(Qt.ItemDataRole.UserRole, slot)
+            item.setToolTip(slot_to_text(slot))
+            self.slots_list.addItem(item)
+
+    def _add_slot(self, days: range | None = None) -> None:
+        t = self.slot_time.time()
+        chosen = list(days) if days is not None else [self.slot_day.currentIndex()]
+        self._set_slots([*self.slots(), *(QueueSlot(d, t.hour(), t.minute()) for d in chosen)])
+
+    @Slot()
+    def _remove_slot(self) -> None:
+        gone = {i.data(Qt.ItemDataRole.UserRole) for i in self.slots_list.selectedItems()}
+        self._set_slots([s for s in self.slots() if s not in gone])
+
+    def _load_spend(self, persona: Persona) -> None:
+        store, now = self.services.store, self.services.clock.now()
+        self.workers.submit(lambda: costs.summary(store, persona, now),
+                            done=self.spend_label.setText,
+                            failed=lambda e: self.spend_label.setText(f"Could not read the spending: {e}"),
+                            name="persona spend")
+
+    # -- saving --------------------------------------------------------------------------
+    def persona_from_fields(self) -> Persona:
+        """The persona as the fields describe it (not yet validated). Keeps uid and pause state."""
+        base = self.original or Persona(name="")
+        handle = self.handle_edit.text().strip()
+        if handle and not handle.startswith("@"):
+            handle = f"@{handle}"
+        return replace(
+            base,
+            name=self.name_edit.text().strip(),
+            handle=handle or None,
+            colour=self.colour_edit.text().strip().lower(),
+            network=str(self.network_combo.currentData()),
+            premium=self.premium_check.isChecked(),
+            timezone=self.timezone_combo.currentText().strip(),
+            description=self.description_edit.toPlainText().strip(),
+            topics=lines(self.topics_edit.toPlainText()),
+            keywords=lines(self.keywords_edit.toPlainText()),
+            examples=paragraphs(self.examples_edit.toPlainText()),
+            avoid=lines(self.avoid_edit.toPlainText()),
+            hashtags=hashtags(self.hashtags_edit.text()),
+            sensitivity=Sensitivity(self.sensitivity_combo.currentData()),
+            missed_policy=MissedPolicy(self.missed_combo.currentData()),
+            late_hours=self.late_spin.value(),
+            queue_slots=self.slots(),
+            monthly_budget_usd=self.budget_spin.value() if self.budget_check.isChecked() else None,
+            monthly_post_cap=self.cap_spin.value() if self.cap_check.isChecked() else None,
+        )
+
+    def _check_unique(self, p: Persona) -> None:
+        for other in self.controller.personas:
+            if other.uid == p.uid:
+                continue
+            if other.name.casefold() == p.name.casefold():
+                raise PersonaError(f"another persona is already named {other.name!r}", "name")
+            if p.handle and other.handle and other.handle.casefold() == p.handle.casefold():
+                raise PersonaError(f"{other.name} already uses the handle {other.handle}", "handle")
+
+    def clear_errors(self) -> None:
+        for label in self._errors.values():
+            label.hide()
+        self.general_error.hide()
+
+    def show_error(self, error: PersonaError | str, field: str | None = None) -> None:
+        """Show ``error`` under its field (switching to its tab), or under the tabs."""
+        field = getattr(error, "field", None) or field
+        label = self._errors.get(field or "")
+        if label is None:
+            self.general_error.setText(str(error))
+            self.general_error.show()
+            return
+        message = str(error)
+        label.setText(message[:1].upper() + message[1:])
+        label.show()
+        self.tabs.setCurrentIndex(self._tab_of[field])  # type: ignore[index]
+        self._widgets[field].setFocus()  # type: ignore[index]
+
+    def error_text(self, field: str | None = None) -> str:
+        """The error shown for ``field`` ("" when none); None asks for the general one."""
+        label = self.general_error if field is None else self._errors[field]
+        return label.text() if not label.isHidden() else ""
+
+    @Slot()
+    def accept(self) -> None:
+        """Validate on the spot; store in a worker; stay open, with every field as typed, on an error."""
+        if self._busy:
+            return
+        self.clear_errors()
+        try:
+            persona = validate(self.persona_from_fields())
+            self._check_unique(persona)
+        except PersonaError as e:
+            self.show_error(e)
+            return
+        self._set_busy(True)
+        store = self.services.store
+        write = store.add_persona if self.original is None else store.update_persona
+        self.workers.submit(lambda: write(persona), done=self._saved, failed=self._save_failed, name="save persona")
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.save_button.setEnabled(not busy)
+        self.tabs.setEnabled(not busy)
+
+    def _saved(self, persona: Persona) -> None:
+        self._set_busy(False)
+        self.original = persona
+        self.saved.emit(persona)
+        super().accept()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, PersonaError):
+            self.show_error(error)
+        else:
+            self.show_error(f"Not saved: {error}. Everything you typed is still here.")
+
+
+class PersonaManager(QObject):
+    """The persona flows of the window: new, edit, delete, import, export. Reports through :attr:`message`."""
+
+    message = Signal(str)  # one line for the status bar
+
+    def __init__(self, services: Services, controller: PersonaController, workers: Workers, parent: QWidget, *,
+                 drafts: DraftKeeper | None = None, before_delete: Callable[[], None] | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.controller = controller
+        self.workers = workers
+        self.window = parent
+        self.drafts = drafts
+        self.before_delete = before_delete
+        self.editor: PersonaEditor | None = None
+        self.box: QMessageBox | None = None  # the last question or error shown (tests answer it)
+
+    # -- boxes ---------------------------------------------------------------------------
+    def _ask(self, title: str, text: str, info: str, yes: str, then: Callable[[], None], *,
+             icon: QMessageBox.Icon = QMessageBox.Icon.Question, destructive: bool = False) -> QMessageBox:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("personaQuestion")
+        box.setInformativeText(info)
+        role = QMessageBox.ButtonRole.DestructiveRole if destructive else QMessageBox.ButtonRole.AcceptRole
+        go = box.addButton(yes, role)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r: then() if box.clickedButton() is go else None)
+        self.box = box
+        box.open()
+        return box
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str, info: str = "") -> QMessageBox:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("personaNotice")
+        if info:
+            box.setInformativeText(info)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.box = box
+        box.open()
+        return box
+
+    # -- new and edit --------------------------------------------------------------------
+    @Slot()
+    def new_persona(self) -> PersonaEditor:
+        editor = PersonaEditor(self.services, self.controller, self.workers, None, self.window)
+        editor.saved.connect(self._created)
+        return self._show(editor)
+
+    @Slot()
+    def edit_persona(self, uid: str = "") -> PersonaEditor | None:
+        persona = self.controller.persona(uid or self.controller.active_uid)
+        if persona is None:
+            return None
+        editor = PersonaEditor(self.services, self.controller, self.workers, persona, self.window)
+        editor.saved.connect(lambda p: self.message.emit(f"Saved {p.name}."))
+        return self._show(editor)
+
+    def _show(self, editor: PersonaEditor) -> PersonaEditor:
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def _created(self, persona: Persona) -> None:
+        self.controller.set_active(persona.uid)
+        extra = " Connect its X account from the Persona menu." if persona.network == "x" else ""
+        self.message.emit(f"Created {persona.name}.{extra}")
+
+    # -- delete --------------------------------------------------------------------------
+    @Slot()
+    def delete_persona(self, uid: str = "") -> None:
+        """Count what goes with the persona (worker), ask, then delete it and its secrets (worker)."""
+        persona = self.controller.persona(uid or self.controller.active_uid)
+        if persona is None:
+            return
+        if self.before_delete is not None:
+            self.before_delete()  # the compose box's unsaved words land in the store first
+        outbox = self.services.outbox
+        self.workers.submit(lambda: Counter(p.state for p in outbox.in_states(list(PostState), persona.uid)),
+                            done=lambda counts: self._confirm_delete(persona, counts),
+                            failed=lambda e: self._tell(QMessageBox.Icon.Critical, "Delete persona",
+                                                        f"Could not read {persona.name}'s posts: {e}"),
+                            name="count posts")
+
+    @staticmethod
+    def describe_posts(counts: Counter[PostState]) -> str:
+        """"12 posts (3 scheduled, 1 failed) and 2 drafts": what deleting takes with it."""
+        drafts = counts.get(PostState.DRAFT, 0)
+        posts = sum(n for s, n in counts.items() if s is not PostState.DRAFT)
+        detail = ", ".join(f"{counts[s]} {s.label.lower().rstrip('…')}" for s in PostState
+                           if s is not PostState.DRAFT and counts.get(s))
+        parts = []
+        if posts:
+            parts.append(f"{posts} post{'s' if posts != 1 else ''}" + (f" ({detail})" if detail else ""))
+        if drafts:
+            parts.append(f"{drafts} draft{'s' if drafts != 1 else ''}")
+        return " and ".join(parts) if parts else "no posts or drafts"
+
+    def _confirm_delete(self, persona: Persona, counts: Counter[PostState]) -> None:
+        what = self.describe_posts(counts)
+        info = (f"Its {what} will be deleted with it." if counts else "It has no posts or drafts.")
+        if counts.get(PostState.SCHEDULED):
+            info += " Its scheduled posts will not go out."
+        info += " Its credentials, if any, are removed from the keyring. Posts already on the network stay there."
+        info += " This cannot be undone; File ▸ Export personas… keeps a copy of its settings."
+        self._ask("Delete persona", f"Delete {persona.name}"
+                  f"{' (' + persona.handle + ')' if persona.handle else ''}?", info, f"Delete {persona.name}",
+                  lambda: self._delete(persona), icon=QMessageBox.Icon.Warning, destructive=True)
+
+    def _delete(self, persona: Persona) -> None:
+        services = self.services
+        self.workers.submit(lambda: services.delete_persona(persona),
+                            done=lambda warning: self._deleted(persona, warning),
+                            failed=lambda e: self._tell(QMessageBox.Icon.Critical, "Delete persona",
+                                                        f"{persona.name} was not deleted: {e}"),
+                            name="delete persona")
+
+    def _deleted(self, persona: Persona, warning: str | None) -> None:
+        if self.drafts is not None:
+            post_id = self.drafts.post_id(persona.uid)
+            if post_id is not None:
+                self.drafts.detach(persona.uid, post_id)
+        self.message.emit(f"Deleted {persona.name}.")
+        if warning:
+            self._tell(QMessageBox.Icon.Warning, "Persona deleted, credentials left behind", warning,
+                       "Remove the entry named personamgr / persona:… with your keyring manager "
+                       "(Passwords and Keys), or delete the persona's developer app access on X.")
+
+    # -- import and export ---------------------------------------------------------------
+    @Slot()
+    def import_personas(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import personas", str(Path.home()),
+                                              "Personas (*.toml);;All files (*)")
+        if path:
+            self.import_from(path)
+
+    @Slot()
+    def export_personas(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export personas", str(Path.home() / "personas.toml"),
+                                              "Personas (*.toml)")
+        if path:
+            self.export_to(path)
+
+    def import_from(self, path: str | Path) -> None:
+        """Read (worker), say what changes and ask if existing personas are replaced, then apply all or none."""
+        self.workers.submit(lambda: load_personas(path), done=lambda ps: self._review_import(Path(path), ps),
+                            failed=lambda e: self._import_failed(Path(path), e), name="read personas")
+
+    def _review_import(self, path: Path, incoming: list[Persona]) -> None:
+        existing = self.controller.personas
+        by_uid = {p.uid for p in existing}
+        by_name = {p.name.casefold() for p in existing}
+        updated = [p.name for p in incoming if p.uid in by_uid or p.name.casefold() in by_name]
+        added = len(incoming) - len(updated)
+        if not updated:
+            self._apply_import(path, incoming)
+            return
+        self._ask("Import personas",
+                  f"{path.name} updates {len(updated)} existing persona{'s' if len(updated) != 1 else ''}"
+                  f"{f' and adds {added}' if added else ''}.",
+                  f"The settings of {', '.join(updated)} will be replaced by the file's. Their posts and "
+                  "credentials are kept.", "Import", lambda: self._apply_import(path, incoming))
+
+    def _apply_import(self, path: Path, incoming: list[Persona]) -> None:
+        store = self.services.store
+
+        def done(result: tuple[int, int]) -> None:
+            added, updated = result
+            self.message.emit(f"Imported {len(incoming)} persona{'s' if len(incoming) != 1 else ''} from "
+                              f"{path.name}: {added} new, {updated} updated.")
+
+        self.workers.submit(lambda: store.replace_personas(incoming), done=done,
+                            failed=lambda e: self._import_failed(path, e), name="import personas")
+
+    def _import_failed(self, path: Path, error: BaseException) -> None:
+        if isinstance(error, PersonaFileError):
+            text = str(error)  # file:line: problem
+        elif isinstance(error, PersonaError):
+            text = f"{path}: {error}"
+        else:
+            raise error
+        self.message.emit("Nothing was imported.")
+        self._tell(QMessageBox.Icon.Critical, "Import personas", text,
+                   "Nothing was imported: a file is imported whole or not at all. Fix the file and try again.")
+
+    def export_to(self, path: str | Path) -> None:
+        store = self.services.store
+
+        def write() -> int:
+            personas = store.personas()
+            save_personas(path, personas)
+            return len(personas)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, OSError):
+                raise error
+            self._tell(QMessageBox.Icon.Critical, "Export personas",
+                       f"{path}: could not be written ({error.strerror or error}).")
+
+        self.workers.submit(write, done=lambda n: self.message.emit(
+            f"Exported {n} persona{'s' if n != 1 else ''} to {path}. Credentials are never exported."),
+            failed=failed, name="export personas")
+
+    # -- the persona list ----------------------------------------------------------------
+    def attach_list(self, persona_list: QListWidget) -> None:
+        """Right-click a persona for Edit / Delete; double-click to edit; New from empty space."""
+        persona_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        persona_list.customContextMenuRequested.connect(
+            lambda pos: self.list_menu(persona_list, pos).exec(persona_list.viewport().mapToGlobal(pos)))
+        persona_list.itemDoubleClicked.connect(lambda item: self.edit_persona(item.data(Qt.ItemDataRole.UserRole)))
+
+    def list_menu(self, persona_list: QListWidget, pos: QPoint) -> QMenu:
+        menu = QMenu(persona_list)
+        item = persona_list.itemAt(pos)
+        uid = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
+        persona = self.controller.persona(uid) if uid else None
+        if persona is not None:
+            menu.addAction(f"Edit {persona.name}…", lambda: self.edit_persona(persona.uid))
+            menu.addAction(f"Delete {persona.name}…", lambda: self.delete_persona(persona.uid))
+            menu.addSeparator()
+        menu.addAction("New persona…", self.new_persona)
+        return menu
