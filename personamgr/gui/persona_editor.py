@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QPoint, Qt, QTime, QTimeZone, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -356,10 +357,10 @@ class PersonaEditor(QDialog):
         self.slot_time.setDisplayFormat("HH:mm")
         self.add_slot_button = QPushButton("Add slot")
         self.add_slot_button.setObjectName("addSlot")
-        self.add_slot_button.clicked.connect(self._add_slot)
+        self.add_slot_button.clicked.connect(lambda _checked=False: self._add_slot())
         self.weekdays_button = QPushButton("Every weekday")
         self.weekdays_button.setToolTip("Add this time on Monday to Friday")
-        self.weekdays_button.clicked.connect(lambda: self._add_slot(range(5)))
+        self.weekdays_button.clicked.connect(lambda _checked=False: self._add_slot(range(5)))
         self.remove_slot_button = QPushButton("Remove")
         self.remove_slot_button.setObjectName("removeSlot")
         self.remove_slot_button.clicked.connect(self._remove_slot)
@@ -469,10 +470,14 @@ class PersonaEditor(QDialog):
 
     def _load_spend(self, persona: Persona) -> None:
         store, now = self.services.store, self.services.clock.now()
-        self.workers.submit(lambda: costs.summary(store, persona, now),
-                            done=self.spend_label.setText,
-                            failed=lambda e: self.spend_label.setText(f"Could not read the spending: {e}"),
-                            name="persona spend")
+        label = self.spend_label
+
+        def show(text: str) -> None:
+            if shiboken6.isValid(label):  # the dialog may have been closed and freed meanwhile
+                label.setText(text)
+
+        self.workers.submit(lambda: costs.summary(store, persona, now), done=show,
+                            failed=lambda e: show(f"Could not read the spending: {e}"), name="persona spend")
 
     # -- saving --------------------------------------------------------------------------
     def persona_from_fields(self) -> Persona:
@@ -525,8 +530,7 @@ class PersonaEditor(QDialog):
             self.general_error.setText(str(error))
             self.general_error.show()
             return
-        message = str(error)
-        label.setText(message[:1].upper() + message[1:])
+        label.setText(str(error))  # as core words it (not capitalised: it may start with a persona's name)
         label.show()
         self.tabs.setCurrentIndex(self._tab_of[field])  # type: ignore[index]
         self._widgets[field].setFocus()  # type: ignore[index]
@@ -600,9 +604,8 @@ class PersonaManager(QObject):
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _r: then() if box.clickedButton() is go else None)
-        self.box = box
+        self._keep(box)
         box.open()
         return box
 
@@ -611,10 +614,17 @@ class PersonaManager(QObject):
         box.setObjectName("personaNotice")
         if info:
             box.setInformativeText(info)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.box = box
+        self._keep(box)
         box.open()
         return box
+
+    def _keep(self, box: QWidget) -> None:
+        """Keep the newest box or dialog alive after it closes (it is read back); free the one before it."""
+        attr = "box" if isinstance(box, QMessageBox) else "editor"
+        previous = getattr(self, attr)
+        if previous is not None and previous is not box and shiboken6.isValid(previous) and not previous.isVisible():
+            previous.deleteLater()
+        setattr(self, attr, box)
 
     # -- new and edit --------------------------------------------------------------------
     @Slot()
@@ -633,8 +643,7 @@ class PersonaManager(QObject):
         return self._show(editor)
 
     def _show(self, editor: PersonaEditor) -> PersonaEditor:
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.editor = editor
+        self._keep(editor)
         editor.open()
         return editor
 

@@ -19,6 +19,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
@@ -192,11 +193,18 @@ class PostActions(QObject):
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _r: then() if box.clickedButton() is go else None)
-        self.box = box
+        self._keep(box)
         box.open()
         return box
+
+    def _keep(self, box: QWidget) -> None:
+        """Keep the newest box or dialog alive after it closes (it is read back); free the one before it."""
+        attr = "box" if isinstance(box, QMessageBox) else "dialog"
+        previous = getattr(self, attr)
+        if previous is not None and previous is not box and shiboken6.isValid(previous) and not previous.isVisible():
+            previous.deleteLater()
+        setattr(self, attr, box)
 
     def _handle(self, post: Post) -> str:
         persona = self.controller.persona(post.persona_uid)
@@ -260,7 +268,6 @@ class PostActions(QObject):
     def edit_scheduled(self, post: Post) -> PostEditDialog:
         persona = self.controller.persona(post.persona_uid)
         dialog = PostEditDialog(post, persona.char_limit if persona else 280, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         outbox = self.services.outbox
 
         def save() -> None:
@@ -272,7 +279,7 @@ class PostActions(QObject):
                       else f"Saved. It is {p.state.label.lower()}.")
 
         dialog.accepted.connect(save)
-        self.dialog = dialog
+        self._keep(dialog)
         dialog.open()
         return dialog
 
@@ -344,6 +351,5 @@ class PostActions(QObject):
             reply = f"\n\nIn reply to {entry.reply_to}." if entry.reply_to else ""
             box.setInformativeText(f"{entry.text}\n\nSandbox id {entry.remote_id}. The sandbox is the built-in demo "
                                    f"network: this post exists only on this computer.{reply}")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.box = box
+        self._keep(box)
         box.open()

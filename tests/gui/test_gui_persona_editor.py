@@ -1,0 +1,385 @@
+"""Persona editor, delete, import and export from the window: real widgets, real store, real keyring backends."""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QPoint, QTime
+from PySide6.QtWidgets import QMessageBox
+
+from personamgr.core.clock import FakeClock
+from personamgr.core.demo import seed_demo
+from personamgr.core.outbox import PostState
+from personamgr.core.paths import AppPaths
+from personamgr.core.persona_file import load_personas
+from personamgr.core.personas import MissedPolicy, Persona, QueueSlot, Sensitivity
+from personamgr.core.secrets import SecretStore, call_with_timeout
+from personamgr.core.services import Services, open_services
+from personamgr.gui.app import Shell
+from personamgr.gui.persona_editor import PersonaEditor, hashtags, lines, paragraphs
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
+
+
+def click(box: QMessageBox | None, label: str) -> None:
+    assert box is not None and box.isVisible(), "no question is shown"
+    button = next((b for b in box.buttons() if b.text().replace("&", "") == label), None)
+    assert button is not None, f"no {label!r} button in {[b.text() for b in box.buttons()]}"
+    button.click()
+
+
+def test_text_fields_become_lists() -> None:
+    assert lines(" careers \n\n job search\n") == ("careers", "job search")
+    assert paragraphs("First line\nsame post\n\n  \nSecond post") == ("First line\nsame post", "Second post")
+    assert hashtags("careers, #jobs  #jobs ,#") == ("#careers", "#jobs")
+
+
+def test_new_persona_with_every_field(demo: Services, make_shell: Callable[..., Shell], idle) -> None:
+    shell = make_shell(demo)
+    editor = shell.window.personas.new_persona()
+    assert editor.isVisible() and editor.windowTitle() == "New persona"
+    editor.name_edit.setText("founder")
+    editor.handle_edit.setText("founder_me")  # the @ is added
+    editor.colour_edit.setText("#8E44AD")
+    editor.network_combo.setCurrentIndex(editor.network_combo.findData("x"))
+    editor.premium_check.setChecked(True)
+    editor.timezone_combo.setCurrentText("America/New_York")
+    editor.description_edit.setPlainText("Building a company in public")
+    editor.topics_edit.setPlainText("startups\nfundraising\n")
+    editor.keywords_edit.setPlainText("seed round")
+    editor.examples_edit.setPlainText("We closed our seed round.\nHere is what worked.\n\nHiring our first engineer.")
+    editor.avoid_edit.setPlainText("heavy metal")
+    editor.hashtags_edit.setText("buildinpublic #startups")
+    editor.sensitivity_combo.setCurrentIndex(editor.sensitivity_combo.findData("strict"))
+    editor.missed_combo.setCurrentIndex(editor.missed_combo.findData("post_late"))
+    assert editor.late_spin.isEnabled()
+    editor.late_spin.setValue(3)
+    editor.slot_day.setCurrentIndex(2)
+    editor.slot_time.setTime(QTime(14, 30))
+    editor.add_slot_button.click()
+    editor.slot_time.setTime(QTime(9, 0))
+    editor.weekdays_button.click()
+    editor.budget_check.setChecked(True)
+    editor.budget_spin.setValue(5.5)
+    editor.cap_check.setChecked(True)
+    editor.cap_spin.setValue(40)
+    editor.save_button.click()
+    idle(shell)
+
+    assert not editor.isVisible()
+    stored = demo.store.persona("founder")
+    assert stored == Persona(
+        uid=stored.uid, name="founder", handle="@founder_me", colour="#8e44ad", network="x", premium=True,
+        timezone="America/New_York", description="Building a company in public",
+        topics=("startups", "fundraising"), keywords=("seed round",),
+        examples=("We closed our seed round.\nHere is what worked.", "Hiring our first engineer."),
+        avoid=("heavy metal",), hashtags=("#buildinpublic", "#startups"), sensitivity=Sensitivity.STRICT,
+        missed_policy=MissedPolicy.POST_LATE, late_hours=3,
+        queue_slots=(QueueSlot(0, 9), QueueSlot(1, 9), QueueSlot(2, 9), QueueSlot(2, 14, 30), QueueSlot(3, 9),
+                     QueueSlot(4, 9)),
+        monthly_budget_usd=5.5, monthly_post_cap=40)
+    assert shell.controller.active_uid == stored.uid  # the new persona is the one you write as
+    assert "Created founder" in shell.window.statusBar().currentMessage()
+    assert "Connect its X account" in shell.window.statusBar().currentMessage()
+
+
+def test_edit_keeps_identity_posts_and_pause(demo: Services, make_shell: Callable[..., Shell], idle) -> None:
+    career = demo.store.persona("career")
+    demo.store.update_persona(career.with_changes(paused=True))
+    posts_before = [p.id for p in demo.outbox.history(career.uid)]
+    shell = make_shell(demo)
+    editor = shell.window.personas.edit_persona(career.uid)
+    assert editor is not None and editor.name_edit.text() == "career"
+    assert editor.topics_edit.toPlainText().splitlines() == list(career.topics)
+    idle(shell)
+    assert "this month" in editor.spend_label.text()  # spent so far, read in a worker
+    editor.name_edit.setText("careers")
+    editor.description_edit.setPlainText("Jobs after 40")
+    editor.save_button.click()
+    idle(shell)
+    stored = demo.store.persona(career.uid)
+    assert (stored.name, stored.description, stored.paused) == ("careers", "Jobs after 40", True)
+    assert stored.topics == career.topics and stored.queue_slots == career.queue_slots
+    assert [p.id for p in demo.outbox.history(career.uid)] == posts_before
+    assert shell.window.edit_persona_action.text().replace("&", "") == "Edit careers…"
+
+
+@pytest.mark.parametrize(("field", "change", "words", "tab"), [
+    ("name", lambda e: e.name_edit.setText("Metal"), "already named 'metal'", 0),
+    ("name", lambda e: e.name_edit.setText(""), "needs a name", 0),
+    ("handle", lambda e: e.handle_edit.setText("@has space"), "must be @ followed by", 0),
+    ("handle", lambda e: e.handle_edit.setText("@metal_me"), "metal already uses the handle", 0),
+    ("colour", lambda e: e.colour_edit.setText("blue"), "must look like #1d9bf0", 0),
+    ("timezone", lambda e: e.timezone_combo.setCurrentText("Mars/Olympus_Mons"), "unknown time zone", 0),
+    ("description", lambda e: (e.description_edit.setPlainText(" "), e.topics_edit.setPlainText("\n")),
+     "needs a focus", 1),
+])
+def test_validation_error_next_to_the_field_and_nothing_lost(demo: Services, make_shell: Callable[..., Shell], *,
+                                                             idle, field: str, change, words: str,
+                                                             tab: int) -> None:
+    shell = make_shell(demo)
+    editor = shell.window.personas.new_persona()
+    editor.name_edit.setText("founder")
+    editor.handle_edit.setText("@founder_me")
+    editor.topics_edit.setPlainText("startups")
+    editor.examples_edit.setPlainText("An example I took a while to write.")
+    editor.slot_time.setTime(QTime(8, 15))
+    editor.add_slot_button.click()
+    editor.tabs.setCurrentIndex(3)
+    change(editor)
+    typed = {
+        "name": editor.name_edit.text(), "handle": editor.handle_edit.text(),
+        "colour": editor.colour_edit.text(), "tz": editor.timezone_combo.currentText(),
+        "examples": editor.examples_edit.toPlainText(), "slots": editor.slots(),
+    }
+    editor.save_button.click()
+    idle(shell)
+    assert editor.isVisible(), "the dialog closed on an error"
+    assert words in editor.error_text(field)
+    assert editor.tabs.currentIndex() == tab  # the tab holding the field is shown
+    assert [f for f in ("name", "handle", "colour", "timezone", "description") if editor.error_text(f)] == [field]
+    assert {
+        "name": editor.name_edit.text(), "handle": editor.handle_edit.text(),
+        "colour": editor.colour_edit.text(), "tz": editor.timezone_combo.currentText(),
+        "examples": editor.examples_edit.toPlainText(), "slots": editor.slots(),
+    } == typed
+    assert [p.name for p in demo.store.personas()] == ["career", "metal"]
+
+
+def test_fixing_the_error_then_saving_works(demo: Services, make_shell: Callable[..., Shell], idle) -> None:
+    shell = make_shell(demo)
+    editor = shell.window.personas.new_persona()
+    editor.name_edit.setText("career")
+    editor.topics_edit.setPlainText("startups")
+    editor.save_button.click()
+    idle(shell)
+    assert editor.error_text("name")
+    editor.name_edit.setText("founder")
+    editor.save_button.click()
+    idle(shell)
+    assert not editor.isVisible()
+    assert demo.store.persona("founder").topics == ("startups",)
+
+
+def test_menus_and_list_menu_reach_every_flow(demo: Services, make_shell: Callable[..., Shell], idle) -> None:
+    shell = make_shell(demo)
+    w = shell.window
+    file_items = [a.text().replace("&", "") for a in w.menuBar().actions()[0].menu().actions()]
+    assert file_items[:2] == ["Import personas…", "Export personas…"]
+    persona_items = [a.text().replace("&", "") for a in w.persona_menu.actions()]
+    assert {"New persona…", "Edit career…", "Delete career…"} <= set(persona_items)
+    row = w.persona_list.visualItemRect(w.persona_list.item(1)).center()
+    menu = w.personas.list_menu(w.persona_list, row)
+    assert [a.text() for a in menu.actions() if a.text()] == ["Edit metal…", "Delete metal…", "New persona…"]
+    menu.actions()[0].trigger()
+    assert isinstance(w.personas.editor, PersonaEditor) and w.personas.editor.name_edit.text() == "metal"
+    w.personas.editor.reject()
+    empty = w.personas.list_menu(w.persona_list, QPoint(5, w.persona_list.viewport().height() - 2))
+    assert [a.text() for a in empty.actions()] == ["New persona…"]
+
+
+# -- delete ---------------------------------------------------------------------------------
+def _add_posts(services: Services, uid: str) -> None:
+    services.outbox.create(uid, "later", state=PostState.SCHEDULED)
+    services.outbox.create(uid, "half written")
+    services.outbox.create(uid, "refused", state=PostState.FAILED)
+
+
+def test_delete_asks_with_counts_and_cancel_keeps_everything(demo: Services, make_shell: Callable[..., Shell],
+                                                             idle) -> None:
+    career = demo.store.persona("career")
+    _add_posts(demo, career.uid)
+    shell = make_shell(demo)
+    shell.window.personas.delete_persona(career.uid)
+    idle(shell)
+    box = shell.window.personas.box
+    assert box is not None and box.text() == "Delete career (@career_me)?"
+    info = box.informativeText()
+    assert "3 posts (1 scheduled, 1 sent, 1 failed) and 1 draft" in info
+    assert "scheduled posts will not go out" in info
+    click(box, "Cancel")
+    idle(shell)
+    assert demo.store.persona(career.uid) == career
+    assert len(demo.outbox.history(career.uid)) == 4
+
+
+def test_delete_with_the_fail_keyring_deletes_persona_and_posts(demo: Services, make_shell: Callable[..., Shell],
+                                                                idle) -> None:
+    career = demo.store.persona("career")
+    _add_posts(demo, career.uid)
+    shell = make_shell(demo)
+    shell.window.compose.editor.setPlainText("unsaved words for career")  # saved before anything is counted
+    shell.window.personas.delete_persona()  # the active persona
+    idle(shell)
+    assert "and 2 drafts" in shell.window.personas.box.informativeText()
+    click(shell.window.personas.box, "Delete career")
+    idle(shell)
+    assert [p.name for p in demo.store.personas()] == ["metal"]
+    assert demo.outbox.history(career.uid) == []
+    assert shell.controller.active.name == "metal"
+    assert shell.window.statusBar().currentMessage() == "Deleted career."
+    assert shell.window.personas.box is None or not shell.window.personas.box.isVisible()  # no warning
+
+
+class HangingKeyring(KeyringBackend):
+    """A real backend that never answers, like a locked keyring whose unlock prompt nobody sees."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = threading.Event()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.release.wait(60)
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.release.wait(60)
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.release.wait(60)
+
+
+def test_delete_when_the_keyring_hangs_deletes_and_warns(profile_paths: AppPaths, clock: FakeClock,
+                                                         make_shell: Callable[..., Shell], idle) -> None:
+    backend = HangingKeyring()
+    services = open_services(profile_paths, secrets=SecretStore(backend, timeout=1), clock=clock)
+    try:
+        seed_demo(services)
+        shell = make_shell(services)
+        shell.window.personas.delete_persona(services.store.persona("metal").uid)
+        idle(shell)
+        click(shell.window.personas.box, "Delete metal")
+        idle(shell, timeout=30)
+        assert [p.name for p in services.store.personas()] == ["career"]
+        warning = shell.window.personas.box
+        assert warning is not None and warning.isVisible() and warning.icon() is QMessageBox.Icon.Warning
+        assert "could not be removed from the keyring" in warning.text()
+    finally:
+        backend.release.set()
+        services.close()
+
+
+@pytest.fixture
+def secret_service(missing_real_part: Callable[[str], None]) -> Iterator[SecretStore]:
+    """A SecretStore on the real Secret Service (scripts/test starts gnome-keyring), on a service of its own."""
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        missing_real_part("no D-Bus session (run the suite through scripts/test, which starts one)")
+    try:
+        from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+
+        backend = SecretServiceKeyring()
+        call_with_timeout(lambda: backend.get_password("personamgr-test-probe", "probe"), 15, "probe")
+    except Exception as e:
+        missing_real_part(f"the Secret Service is not usable here: {type(e).__name__}: {e}")
+        raise
+    store = SecretStore(backend, service=f"personamgr-test-{uuid.uuid4().hex[:8]}", timeout=15)
+    if not store.state().usable:
+        missing_real_part(f"the Secret Service is not usable: {store.state().message}")
+    yield store
+
+
+@pytest.mark.secret_service
+def test_delete_removes_the_personas_secrets_from_the_real_keyring(
+        profile_paths: AppPaths, clock: FakeClock, secret_service: SecretStore,
+        make_shell: Callable[..., Shell], idle) -> None:
+    services = open_services(profile_paths, secrets=secret_service, clock=clock)
+    try:
+        seed_demo(services)
+        career, metal = services.store.persona("career"), services.store.persona("metal")
+        secret_service.set_credentials(career.uid, {"access_token": "tok-career", "access_token_secret": "s1"})
+        secret_service.set_credentials(metal.uid, {"access_token": "tok-metal", "access_token_secret": "s2"})
+        shell = make_shell(services)
+        shell.window.personas.delete_persona(career.uid)
+        idle(shell)
+        click(shell.window.personas.box, "Delete career")
+        idle(shell, timeout=30)
+        assert secret_service.get_credentials(career.uid) is None
+        assert secret_service.get_credentials(metal.uid) == {"access_token": "tok-metal",
+                                                             "access_token_secret": "s2"}
+        assert shell.window.personas.box is None or not shell.window.personas.box.isVisible()
+    finally:
+        secret_service.delete_credentials(services.store.persona("metal").uid)
+        services.close()
+
+
+# -- import and export ----------------------------------------------------------------------
+def test_export_then_import_round_trips(demo: Services, make_shell: Callable[..., Shell], idle,
+                                        tmp_path: Path) -> None:
+    demo.store.add_persona(Persona(name="founder", handle="@founder_me", description="Startups — «ünïcode» 🚀",
+                                   examples=("two\nlines",), queue_slots=(QueueSlot(6, 23, 59),),
+                                   monthly_budget_usd=2.25, monthly_post_cap=0, network="x"))
+    before = demo.store.personas()
+    shell = make_shell(demo)
+    path = tmp_path / "personas.toml"
+    shell.window.personas.export_to(path)
+    idle(shell)
+    assert load_personas(path) == before
+    assert f"Exported 3 personas to {path}" in shell.window.statusBar().currentMessage()
+
+    demo.store.delete_persona(demo.store.persona("founder").uid)
+    metal = demo.store.persona("metal")
+    demo.store.update_persona(metal.with_changes(description="changed here", topics=()))
+    idle(shell)
+    shell.window.personas.import_from(path)
+    idle(shell)
+    box = shell.window.personas.box
+    assert box is not None and box.text() == "personas.toml updates 2 existing personas and adds 1."
+    assert "career, metal" in box.informativeText()
+    click(box, "Import")
+    idle(shell)
+    assert demo.store.personas() == before
+    assert "3 personas from personas.toml: 1 new, 2 updated" in shell.window.statusBar().currentMessage()
+
+
+def test_import_of_new_personas_needs_no_question(demo: Services, make_shell: Callable[..., Shell], idle,
+                                                  tmp_path: Path) -> None:
+    path = tmp_path / "more.toml"
+    path.write_text('[[persona]]\nname = "chef"\ntopics = ["cooking"]\n', encoding="utf-8")
+    shell = make_shell(demo)
+    shell.window.personas.import_from(path)
+    idle(shell)
+    assert [p.name for p in demo.store.personas()] == ["career", "metal", "chef"]
+
+
+@pytest.mark.parametrize(("source", "line", "words"), [
+    ('[[persona]]\nname = "chef"\ntopics = ["cooking"]\n\n[[persona]]\nname = "baker"\ntopics = ["bread"]\n'
+     'handle = "@not a handle"\n', 8, "handle '@not a handle' must be @"),
+    ('[[persona]]\nname = "chef"\ntopics = ["cooking"]\nname = "again"\n', 4, "not valid TOML"),
+    ('[[persona]]\nname = "chef"\ntopics = ["cooking"]\n[[persona]]\nname = "CHEF"\ntopics = ["x"]\n', 5,
+     "two personas are named 'CHEF'"),
+])
+def test_a_bad_file_names_file_line_problem_and_imports_nothing(demo: Services, make_shell: Callable[..., Shell], *,
+                                                                idle, tmp_path: Path, source: str, line: int,
+                                                                words: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(source, encoding="utf-8")
+    before = demo.store.personas()
+    shell = make_shell(demo)
+    shell.window.personas.import_from(path)
+    idle(shell)
+    box = shell.window.personas.box
+    assert box is not None and box.isVisible() and box.icon() is QMessageBox.Icon.Critical
+    assert box.text().startswith(f"{path}:{line}: ")
+    assert words in box.text()
+    assert "Nothing was imported" in box.informativeText()
+    assert demo.store.personas() == before
+    click(box, "OK")
+
+
+def test_export_to_an_unwritable_place_says_so(demo: Services, make_shell: Callable[..., Shell], idle,
+                                               tmp_path: Path) -> None:
+    shell = make_shell(demo)
+    target = tmp_path / "no such folder" / "personas.toml"
+    shell.window.personas.export_to(target)
+    idle(shell)
+    box = shell.window.personas.box
+    assert box is not None and box.text().startswith(f"{target}: could not be written")
+    assert not target.exists()
