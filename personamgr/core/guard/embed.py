@@ -1,18 +1,21 @@
 """Sentence embeddings from the shipped int8 MiniLM, through onnxruntime (no PyTorch).
 
-onnxruntime and tokenizers are imported here, lazily, so that importing the guard
-package (for its types) costs nothing until a model is actually loaded.
+onnxruntime is imported here, lazily, so that importing the guard package (for
+its types) costs nothing until a model is actually loaded. Word pieces come from
+:mod:`wordpiece`, which reproduces the shipped tokenizer.json without the
+``tokenizers`` package and its dependencies.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from personamgr.core.guard.wordpiece import WordPiece
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 MODEL_FILE = "minilm-int8.onnx"
@@ -25,10 +28,9 @@ DIM = 384
 class Embedder:
     """Text -> unit-length 384-d vector. Thread-safe: onnxruntime sessions may be shared."""
 
-    def __init__(self, session: Any, tokenizer: Any) -> None:
+    def __init__(self, session: Any, tokenizer: WordPiece) -> None:
         self._session = session
         self._tok = tokenizer
-        self._lock = threading.Lock()  # the tokenizer's truncation state is not reentrant
 
     @classmethod
     def load(cls, model_dir: Path = MODEL_DIR, threads: int | None = None) -> Embedder:
@@ -36,11 +38,8 @@ class Embedder:
         # usage; a desktop app must not phone home, and --data-dir must keep every file inside DIR.
         os.environ["ORT_DISABLE_TELEMETRY"] = "1"
         import onnxruntime as ort
-        from tokenizers import Tokenizer
 
-        tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        tok.no_padding()
-        tok.enable_truncation(max_length=MAX_TOKENS)
+        tok = WordPiece.from_file(model_dir / "tokenizer.json")
         opts = ort.SessionOptions()
         # Two threads at most: they halve a check's latency on a 2-core machine; more only contend.
         opts.intra_op_num_threads = threads or int(os.environ.get("PERSONAMGR_GUARD_THREADS", "2"))
@@ -61,14 +60,13 @@ class Embedder:
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         for start in range(0, len(texts), batch):
             chunk = [_clean(t) for t in texts[start:start + batch]]
-            with self._lock:
-                encs = self._tok.encode_batch(chunk)
-            width = max(len(e.ids) for e in encs)
+            encs = [self._tok.encode(t, MAX_TOKENS) for t in chunk]
+            width = max(len(e) for e in encs)
             ids = np.zeros((len(encs), width), dtype=np.int64)
             mask = np.zeros((len(encs), width), dtype=np.int64)
             for i, e in enumerate(encs):
-                ids[i, : len(e.ids)] = e.ids
-                mask[i, : len(e.ids)] = 1
+                ids[i, : len(e)] = e
+                mask[i, : len(e)] = 1
             (vecs,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
             out[start:start + len(chunk)] = vecs
         return out
