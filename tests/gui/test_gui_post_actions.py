@@ -1,0 +1,237 @@
+"""Every action the history offers, by post state, against the real outbox, poster and sandbox network."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from personamgr.core.clock import FakeClock
+from personamgr.core.outbox import Post, PostState
+from personamgr.core.services import Services
+from personamgr.gui.app import Shell
+from personamgr.gui.history import POST_ROLE
+from personamgr.gui.post_actions import PostEditDialog
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
+
+
+def listed(shell: Shell, post_id: int) -> Post:
+    """The post as the history lists it (what a right-click acts on)."""
+    history = shell.window.history
+    for i in range(history.count()):
+        post: Post = history.item(i).data(POST_ROLE)
+        if post.id == post_id:
+            return post
+    raise AssertionError(f"post {post_id} is not in the history")
+
+
+def menu_names(shell: Shell, post_id: int) -> list[str]:
+    return [a.objectName() for a in shell.window.history.menu_for(listed(shell, post_id)).actions() if a.text()]
+
+
+def act(shell: Shell, post_id: int, name: str, post: Post | None = None) -> None:
+    menu = shell.window.history.menu_for(post or listed(shell, post_id))
+    action = next((a for a in menu.actions() if a.objectName() == name), None)
+    assert action is not None, f"no {name} in {[a.objectName() for a in menu.actions()]}"
+    assert action.isEnabled()
+    action.trigger()
+
+
+def answer(shell: Shell, label: str) -> QMessageBox:
+    box = shell.window.post_actions.box
+    assert box is not None and box.isVisible(), "no question is shown"
+    button = next(b for b in box.buttons() if b.text().replace("&", "") == label)
+    button.click()
+    return box
+
+
+@pytest.fixture
+def shell(demo: Services, make_shell: Callable[..., Shell]) -> Shell:
+    return make_shell(demo)
+
+
+def make(services: Services, shell: Shell, idle: Callable[..., None], state: PostState, text: str,
+         *, persona: str = "career", **values: object) -> Post:
+    uid = services.store.persona(persona).uid
+    post = services.outbox.create(uid, text, state=state, **values)  # type: ignore[arg-type]
+    reload(shell, idle)
+    return post
+
+
+def reload(shell: Shell, idle: Callable[..., None]) -> None:
+    """Let the actions' workers finish, then read the history again (it refreshes on a short timer)."""
+    idle(shell)
+    shell.window.history.refresh()
+    idle(shell)
+
+
+def test_each_state_offers_its_actions(demo: Services, shell: Shell, idle, clock: FakeClock) -> None:
+    failed = make(demo, shell, idle, PostState.FAILED, "failed one")
+    review = make(demo, shell, idle, PostState.NEEDS_REVIEW, "review one")
+    scheduled = make(demo, shell, idle, PostState.SCHEDULED, "later one", scheduled_at=clock.now() + timedelta(days=1))
+    draft = make(demo, shell, idle, PostState.DRAFT, "a draft outside any compose box")
+    sent = next(p for p in demo.outbox.history() if p.state is PostState.SENT)
+    assert menu_names(shell, failed.id) == ["retry", "editInCompose", "delete", "copyText"]
+    assert menu_names(shell, review.id) == ["markSent", "sendAgain", "editInCompose", "delete", "copyText"]
+    assert menu_names(shell, scheduled.id) == ["edit", "unschedule", "sendNow", "copyText"]
+    assert menu_names(shell, draft.id) == ["editInCompose", "sendNow", "delete", "copyText"]
+    assert menu_names(shell, sent.id) == ["copyLink", "open", "copyText"]
+
+
+def test_failed_retry_now_sends_it(demo: Services, shell: Shell, idle) -> None:
+    post = make(demo, shell, idle, PostState.FAILED, "Retry me: the network was down")
+    act(shell, post.id, "retry")
+    reload(shell, idle)
+    assert demo.outbox.get(post.id).state is PostState.SENT
+    assert shell.window.statusBar().currentMessage() == "Sent as career."
+    assert listed(shell, post.id).state is PostState.SENT  # the history follows
+
+
+def test_failed_edit_goes_back_into_its_personas_compose_box(demo: Services, shell: Shell, idle) -> None:
+    career, metal = demo.store.persona("career"), demo.store.persona("metal")
+    shell.controller.set_active(career.uid)
+    shell.window.compose.editor.setPlainText("a draft I was writing")
+    shell.window.compose.flush()
+    shell.controller.set_active(metal.uid)  # writing as metal when deciding to fix career's post
+    post = make(demo, shell, idle, PostState.FAILED, "Five questions for every interview")
+    act(shell, post.id, "editInCompose")
+    idle(shell)
+    assert shell.controller.active_uid == career.uid
+    merged = "Five questions for every interview\n\na draft I was writing"
+    assert shell.window.compose.editor.toPlainText() == merged
+    assert shell.drafts.text(career.uid) == merged  # saved, not only shown
+    with pytest.raises(LookupError):
+        demo.outbox.get(post.id)
+    drafts = [p for p in demo.outbox.history(career.uid) if p.state is PostState.DRAFT]
+    assert [p.text for p in drafts] == [merged]
+    assert "Your other draft is kept below it" in shell.window.statusBar().currentMessage()
+
+
+def test_edit_of_the_active_personas_post_fills_the_empty_box(demo: Services, shell: Shell, idle) -> None:
+    career = demo.store.persona("career")
+    shell.controller.set_active(career.uid)
+    post = make(demo, shell, idle, PostState.NEEDS_REVIEW, "Held by the guard: check me")
+    act(shell, post.id, "editInCompose")
+    idle(shell)
+    assert shell.window.compose.editor.toPlainText() == "Held by the guard: check me"
+    assert shell.drafts.text(career.uid) == "Held by the guard: check me"
+
+
+def test_failed_delete_asks_and_cancel_keeps_it(demo: Services, shell: Shell, idle) -> None:
+    post = make(demo, shell, idle, PostState.FAILED, "Delete me maybe")
+    act(shell, post.id, "delete")
+    box = answer(shell, "Cancel")
+    assert "Delete this failed post of career?" in box.text() and "Delete me maybe" in box.informativeText()
+    idle(shell)
+    assert demo.outbox.get(post.id).state is PostState.FAILED
+    act(shell, post.id, "delete")
+    answer(shell, "Delete")
+    reload(shell, idle)
+    with pytest.raises(LookupError):
+        demo.outbox.get(post.id)
+    assert all(p.id != post.id for p in shell.window.history.posts())
+
+
+def test_needs_review_mark_as_sent(demo: Services, shell: Shell, idle, clock: FakeClock) -> None:
+    post = make(demo, shell, idle, PostState.NEEDS_REVIEW, "Did this go out?")
+    act(shell, post.id, "markSent")
+    idle(shell)
+    now = demo.outbox.get(post.id)
+    assert (now.state, now.sent_at, now.error, now.network) == (PostState.SENT, clock.now(), None, "sandbox")
+    assert demo.networks["sandbox"].timeline(post.persona_uid)[0].text != "Did this go out?"  # nothing was sent
+
+
+def test_needs_review_send_again_warns_then_sends_once(demo: Services, shell: Shell, idle) -> None:
+    post = make(demo, shell, idle, PostState.NEEDS_REVIEW, "It never reached the network")
+    act(shell, post.id, "sendAgain")
+    box = shell.window.post_actions.box
+    assert box is not None and box.icon() is QMessageBox.Icon.Warning
+    assert "may already be on @career_me's timeline" in box.text()
+    assert "can post it twice" in box.informativeText()
+    answer(shell, "Cancel")
+    idle(shell)
+    assert demo.outbox.get(post.id).state is PostState.NEEDS_REVIEW
+    act(shell, post.id, "sendAgain")
+    answer(shell, "Send again anyway")
+    idle(shell)
+    assert demo.outbox.get(post.id).state is PostState.SENT
+    texts = [e.text for e in demo.networks["sandbox"].timeline(post.persona_uid)]
+    assert texts.count("It never reached the network") == 1
+
+
+def test_scheduled_edit_keeps_the_time(demo: Services, shell: Shell, idle, clock: FakeClock) -> None:
+    at = clock.now() + timedelta(days=2)
+    post = make(demo, shell, idle, PostState.SCHEDULED, "Tuesday's post", scheduled_at=at)
+    act(shell, post.id, "edit")
+    dialog = shell.window.post_actions.dialog
+    assert isinstance(dialog, PostEditDialog) and dialog.isVisible()
+    dialog.editor.setPlainText("x" * 281)
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled()  # over career's limit
+    dialog.editor.setPlainText("Wednesday's post, better")
+    dialog.accept()
+    idle(shell)
+    now = demo.outbox.get(post.id)
+    assert (now.text, now.state, now.scheduled_at) == ("Wednesday's post, better", PostState.SCHEDULED, at)
+    assert shell.window.statusBar().currentMessage() == "Saved. It goes out at the same time."
+
+
+def test_scheduled_unschedule_keeps_it_as_a_draft(demo: Services, shell: Shell, idle, clock: FakeClock) -> None:
+    post = make(demo, shell, idle, PostState.SCHEDULED, "Maybe later", scheduled_at=clock.now() + timedelta(hours=5))
+    act(shell, post.id, "unschedule")
+    reload(shell, idle)
+    now = demo.outbox.get(post.id)
+    assert (now.state, now.scheduled_at, now.text) == (PostState.DRAFT, None, "Maybe later")
+    assert menu_names(shell, post.id) == ["editInCompose", "sendNow", "delete", "copyText"]
+
+
+def test_scheduled_send_now(demo: Services, shell: Shell, idle, clock: FakeClock) -> None:
+    post = make(demo, shell, idle, PostState.SCHEDULED, "Now, not tomorrow", scheduled_at=clock.now() + timedelta(1))
+    act(shell, post.id, "sendNow")
+    idle(shell)
+    assert demo.outbox.get(post.id).state is PostState.SENT
+
+
+def test_an_action_on_a_post_that_changed_meanwhile_changes_nothing(demo: Services, shell: Shell, idle,
+                                                                    clock: FakeClock) -> None:
+    post = make(demo, shell, idle, PostState.SCHEDULED, "Due now", scheduled_at=clock.now())
+    seen = listed(shell, post.id)
+    demo.outbox.claim(post.id)  # the scheduler started sending it while the menu was open
+    act(shell, post.id, "unschedule", post=seen)
+    idle(shell)
+    assert demo.outbox.get(post.id).state is PostState.SENDING
+    assert shell.window.statusBar().currentMessage().startswith("Could not unschedule the post")
+    act(shell, post.id, "sendNow", post=seen)
+    idle(shell)
+    assert demo.outbox.get(post.id).state is PostState.SENDING  # never a second send
+    assert demo.outbox.get(post.id).attempts == 1
+
+
+def test_sent_copy_link_and_show_in_the_sandbox(demo: Services, shell: Shell, idle) -> None:
+    sent = next(p for p in demo.outbox.history() if p.state is PostState.SENT)
+    assert sent.remote_url and sent.remote_url.startswith("sandbox://")
+    act(shell, sent.id, "copyLink")
+    assert QGuiApplication.clipboard().text() == sent.remote_url
+    opened: list[QUrl] = []
+    shell.window.post_actions.open_url = opened.append
+    act(shell, sent.id, "open")
+    idle(shell)
+    box = shell.window.post_actions.box
+    assert box is not None and box.isVisible() and box.objectName() == "sandboxPost"
+    assert sent.text in box.informativeText() and f"Sandbox id {sent.remote_id}" in box.informativeText()
+    assert opened == []
+
+
+def test_sent_on_x_opens_in_the_browser(demo: Services, shell: Shell, idle, clock: FakeClock) -> None:
+    post = make(demo, shell, idle, PostState.SENDING, "Posted on X")
+    demo.outbox.transition(post.id, PostState.SENT, sent_at=clock.now(), remote_id="1890",
+                           remote_url="https://x.com/career_me/status/1890", network="x")
+    reload(shell, idle)
+    opened: list[QUrl] = []
+    shell.window.post_actions.open_url = opened.append
+    act(shell, post.id, "open")
+    assert opened == [QUrl("https://x.com/career_me/status/1890")]
