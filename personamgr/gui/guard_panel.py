@@ -237,12 +237,13 @@ class GuardPanel(QObject):
         name = result.persona
         tip = "Fit per persona (0.5 is the normal threshold):\n" + "\n".join(
             f"  {n}: {s:.2f}" for n, s in sorted(result.scores.items(), key=lambda kv: -kv[1]))
-        warnings = [r for r in result.warnings]
+        # Too long is already shown by the counter and the status line (and Post is off): not said twice.
+        warnings = [r for r in result.warnings if r.kind != "too_long"]
         topic_off = any(r.kind == "topic" for r in warnings)
-        if not result.judged and result.fits:
+        if not result.judged and not warnings:
             lang = next((r.message for r in result.reasons if r.kind == "language"), "")
-            self.meter.set_quiet(f"can't judge the topic · {lang}" if lang else "can't judge the topic", "unjudged")
-        elif result.fits:
+            self.meter.set_quiet(lang or "The topic check cannot judge this text; the other checks ran.", "unjudged")
+        elif not warnings:
             text = f"fits {name} · {result.score:.2f}"
             self.meter.set_result(text, result.score, result.threshold, colour=GREEN, tip=tip, state="fits")
         else:
@@ -254,7 +255,7 @@ class GuardPanel(QObject):
             if result.suggest:
                 text += f" — fits {result.suggest} better"
             self.meter.set_result(text, result.score, result.threshold, colour=colour, tip=tip, state="strays")
-        if result.fits or not warnings:
+        if not warnings:
             self.warning.hide()
             return
         title = (f"This may not belong on {name}." if topic_off else f"Check this before it goes out on {name}.")

@@ -11,7 +11,7 @@ from enum import Enum
 from typing import ClassVar
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -48,6 +48,13 @@ def reasons_html(messages: list[str]) -> str:
     """Reasons as a bulleted list (rich text), each one escaped."""
     items = "".join(f"<li style='margin-bottom:2px'>{escape(m)}</li>" for m in messages)
     return f"<ul style='margin:0 0 0 -24px; padding:0'>{items}</ul>"
+
+
+def claim_wrapped_height(label: QLabel) -> None:
+    """A wrapped label does not tell the layout its height for its width: claim it, so no line is clipped."""
+    height = label.heightForWidth(label.width()) if label.width() > 0 else -1
+    if height > 0:
+        label.setMinimumHeight(height)
 
 
 class ScoreBar(QWidget):
@@ -140,7 +147,7 @@ class FitMeter(QFrame):
         """A state without a score: before the model is loaded, with nothing typed, or when it failed."""
         self.state = state
         self.bar.set_value(None)
-        self.bar.setVisible(state != "failed")
+        self.bar.setVisible(False)  # an empty track reads as "0", which is not what a quiet state means
         colour = AMBER if state == "failed" else QUIET
         self.label.setStyleSheet(f"color: {colour};")
         self.label.setText(text)
@@ -200,6 +207,14 @@ class GuardWarning(QFrame):
         self.move_button.setText(f"Move to {target}" if target else "")
         self.move_button.setToolTip(f"Carry this draft to {target} and switch to it" if target else "")
         self.show()
+        self._fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        claim_wrapped_height(self.reasons)
 
 
 class LearnBar(QFrame):
@@ -239,16 +254,23 @@ class LearnBar(QFrame):
     def offer(self, persona_uid: str, persona_name: str, text: str) -> None:
         self.persona_uid, self.text = persona_uid, text
         name = escape(persona_name)
-        self.label.setText(f"Posts like this belong on <b>{name}</b>? Add it to {name}'s example posts, and the "
-                           "guard will stop flagging similar ones.")
+        short = text if len(text) <= 60 else text[:57].rstrip() + "…"
+        self.label.setText(f"You posted “{escape(short)}” on <b>{name}</b> although it looked off focus. Add it "
+                           f"to {name}'s example posts, so the guard learns that posts like it belong there?")
         self.add_button.setText("Add as example")
         self.add_button.show()
         self.show()
+        claim_wrapped_height(self.label)
 
     def done(self, message: str) -> None:
         self.label.setText(escape(message))
         self.add_button.hide()
         self.show()
+        claim_wrapped_height(self.label)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        claim_wrapped_height(self.label)
 
 
 class Choice(Enum):

@@ -30,6 +30,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not s
 METAL_ON_CAREER = "Which albums made you pick up a guitar? Mine: Master of Puppets."
 CAREER_TEXT = "Negotiating salary after a layoff: ask for their number first, then talk about the title."
 OFF_BOTH = "Spent the weekend at a retro gaming convention, arcade cabinets everywhere."
+OFF_BOTH_AGAIN = "Another retro gaming convention this weekend: pinball and arcade cabinets as far as you can see."
 MONDAY = datetime(2026, 3, 2, 12, tzinfo=UTC)  # 07:00 in New York (career), 13:00 in Berlin (metal)
 
 
@@ -58,7 +59,12 @@ def panel_of(shell: Shell) -> GuardPanel:
 def settled(shell: Shell, qtbot) -> GuardPanel:  # type: ignore[no-untyped-def]
     """Wait until the meter shows the result for exactly the text in the box."""
     panel = panel_of(shell)
-    qtbot.waitUntil(lambda: panel.result_key == panel.current_key() and panel._in_flight is None, timeout=10_000)
+    try:
+        qtbot.waitUntil(lambda: panel.result_key == panel.current_key() and panel._in_flight is None,
+                        timeout=10_000)
+    except Exception as e:
+        raise AssertionError(f"no result for the text in the box; the meter says {panel.meter.label.text()!r}, "
+                             f"state {panel.state}, in flight {panel._in_flight}, shown {panel.result_key}") from e
     app = QApplication.instance()
     assert app is not None
     app.processEvents()
@@ -273,11 +279,14 @@ def test_post_anyway_posts_remembers_and_offers_to_learn(guarded: Shell, qtbot) 
     # Learn from this: offered, not done, until the user says so.
     assert panel.learn.isVisible() and "career" in panel.learn.label.text()
     assert OFF_BOTH not in services.store.persona("career").examples
+    write(guarded, OFF_BOTH_AGAIN)
+    settled(guarded, qtbot)
+    assert not panel.result.fits  # a post like it still strays, before learning
     panel.learn.add_button.click()
     assert services.store.persona("career").examples[-1] == OFF_BOTH
     assert "Added to career's example posts" in panel.learn.label.text()
-    # ... and the guard now takes posts like it as career's.
-    write(guarded, OFF_BOTH)
+    # ... and the guard now takes posts like it as career's (once the change has reached the window).
+    qtbot.waitUntil(lambda: OFF_BOTH in guarded.controller.persona(post.persona_uid).examples, timeout=10_000)
     settled(guarded, qtbot)
     assert panel.result.fits and panel.meter.label.text().startswith("fits career")
 
