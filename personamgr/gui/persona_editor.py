@@ -131,7 +131,7 @@ class PersonaEditor(QDialog):
         self.original = persona
         self.setObjectName("personaEditor")
         self.setWindowTitle(f"Edit {persona.name}" if persona else "New persona")
-        self.setMinimumWidth(560)
+        self.setMinimumSize(620, 600)
         self._widgets: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._tab_of: dict[str, int] = {}
@@ -188,8 +188,13 @@ class PersonaEditor(QDialog):
 
     @staticmethod
     def _form(page: QWidget) -> QFormLayout:
-        form = QFormLayout(page)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        """A form at the top of ``page``: fields as wide as the dialog, spare height below, not between rows."""
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(8)
+        outer.addLayout(form)
+        outer.addStretch(1)
         return form
 
     @staticmethod

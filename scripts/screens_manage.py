@@ -1,0 +1,81 @@
+"""Screens for managing personas and posts, rendered by scripts/screenshots.
+
+Files: persona-editor, persona-editor-focus, persona-editor-schedule, persona-editor-error,
+history-menu-failed, history-menu-review, persona-delete, compose-x-cost.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QWidget
+
+from personamgr.core.outbox import PostState
+from personamgr.core.personas import Persona
+from personamgr.gui.app import Shell
+
+
+def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplication, Shell], None],
+           save: Callable[[QWidget, Path, str], None]) -> None:
+    services, window = shell.services, shell.window
+    career = services.store.persona("career")
+
+    editor = window.personas.edit_persona(career.uid)
+    assert editor is not None
+    settle(app, shell)
+    save(editor, out, "persona-editor")
+    editor.tabs.setCurrentIndex(1)
+    settle(app, shell)
+    save(editor, out, "persona-editor-focus")
+    editor.tabs.setCurrentIndex(2)
+    settle(app, shell)
+    save(editor, out, "persona-editor-schedule")
+    editor.tabs.setCurrentIndex(3)
+    editor.handle_edit.setText("@career me")
+    editor.save_button.click()
+    settle(app, shell)
+    save(editor, out, "persona-editor-error")
+    editor.reject()
+
+    history = window.history
+    for state, name in ((PostState.FAILED, "history-menu-failed"), (PostState.NEEDS_REVIEW, "history-menu-review")):
+        post = next((p for p in history.posts() if p.state is state), None)
+        if post is None:
+            continue
+        menu = history.menu_for(post)
+        menu.popup(QPoint(0, 0))
+        settle(app, shell)
+        save(menu, out, name)
+        menu.hide()
+
+    window.personas.delete_persona(services.store.persona("metal").uid)
+    settle(app, shell)
+    if window.personas.box is not None:
+        save(window.personas.box, out, "persona-delete")
+        window.personas.box.reject()
+
+    founder = services.store.add_persona(Persona(
+        name="founder", handle="@founder_me", topics=("startups", "fundraising"), network="x", colour="#8e44ad",
+        monthly_budget_usd=10.0, monthly_post_cap=300))
+    settle(app, shell)
+    shell.controller.set_active(founder.uid)
+    window.compose.editor.setPlainText("@seedfund thanks for the call. Watching $AAPL and $TSLA for the next round.")
+    window.compose.cost_line.refresh()
+    settle_checks(app, shell, settle)
+    save(window, out, "compose-x-cost")
+    window.compose.editor.clear()
+    shell.controller.set_active(career.uid)
+
+
+def settle_checks(app: QApplication, shell: Shell, settle: Callable[[QApplication, Shell], None]) -> None:
+    """Until the persona guard's check of the compose text (if the guard is wired in) has landed."""
+    panel = getattr(shell, "guard", None)
+    for _ in range(300):
+        settle(app, shell)
+        if panel is None or (panel.result_key == panel.current_key() and not panel._debounce.isActive()):
+            break
+        time.sleep(0.02)
+    settle(app, shell)
