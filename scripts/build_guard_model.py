@@ -120,14 +120,15 @@ def build_background() -> None:
     import numpy as np
 
     sys.path.insert(0, str(ROOT))
+    from personamgr.core.guard.background import read
     from personamgr.core.guard.embed import Embedder
 
-    texts = [ln.strip() for ln in (OUT / "background.txt").read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
+    bt = read(OUT)
+    texts = list(bt.posts)
     emb = Embedder.load(OUT)
     vecs = emb.embed_many(texts)
     np.save(OUT / "background.npy", vecs.astype(np.float16))
-    print(f"background: {len(texts)} posts -> {OUT / 'background.npy'}")
+    print(f"background: {len(texts)} posts, {len(bt.sections)} knowledge-base sections -> {OUT / 'background.npy'}")
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from personamgr.core.guard import rules
+from personamgr.core.guard.background import load as load_background
 from personamgr.core.guard.embed import MODEL_DIR, Embedder
 from personamgr.core.guard.lang import guess_language
 from personamgr.core.guard.multilingual import Multilingual
@@ -31,9 +32,11 @@ class UnknownPersona(KeyError):
 class Guard:
     """Checks drafts against personas. Load once (≈0.5 s, in a worker), then check as the user types."""
 
-    def __init__(self, embedder: Embedder, background: np.ndarray, calibration: Calibration | None = None) -> None:
+    def __init__(self, embedder: Embedder, background: np.ndarray, calibration: Calibration | None = None,
+                 sections: np.ndarray | None = None) -> None:
         self.embedder = embedder
         self.background = np.asarray(background, dtype=np.float32)
+        self.sections = sections  # background rows' topic sections (background.py); None: no knowledge base
         self.calibration = calibration or Calibration()
         self._scorers: OrderedDict[str, Scorer] = OrderedDict()
         self._lock = threading.Lock()
@@ -45,8 +48,8 @@ class Guard:
         """Load the shipped model (offline, no PyTorch)."""
         t0 = time.perf_counter()
         emb = Embedder.load(model_dir)
-        bg = np.load(model_dir / "background.npy").astype(np.float32)
-        g = cls(emb, bg, calibration)
+        bg, sections = load_background(model_dir)
+        g = cls(emb, bg, calibration, sections)
         g.multilingual = Multilingual.load(model_dir)
         weighted_length("warm up")  # X's counter loads its tables on first use; pay that here, not on a keystroke
         emb.embed("warm up")
@@ -61,7 +64,7 @@ class Guard:
             if sc is not None:
                 self._scorers.move_to_end(key)
                 return sc
-        sc = Scorer(personas, self.embedder.embed_many, self.background, self.calibration)
+        sc = Scorer(personas, self.embedder.embed_many, self.background, self.calibration, self.sections)
         with self._lock:
             self._scorers[key] = sc
             while len(self._scorers) > 8:
@@ -109,7 +112,7 @@ class Guard:
             reasons.append(Reason("empty", "Nothing to check yet.", warning=False))
         elif not judged:
             lang = _LANG_NAMES.get(language, "this language")
-            why = ("knows too few of its words" if ml is not None
+            why = ("knows too few of its words" if self.multilingual and self.multilingual.supports(language)
                    else "reads English only")
             reasons.append(Reason("language", f"The topic check {why}, so it cannot judge "
                                   f"a post in {lang}; the other checks still ran.", warning=False))

@@ -9,6 +9,9 @@ Why each step:
 - Each persona's raw fit is turned into a z-score against the background posts, so
   "0.4 cosine" means the same thing for a broad persona and a narrow one, and scores
   are comparable across personas.
+- A built-in topic knowledge base (the sectioned part of ``background.txt``, written by us)
+  lends each persona the sections its declared focus matches, as soft examples: a zero-shot
+  persona then has dozens of typical posts to compare with, not one line of description.
 - A post's fit is lowered when another persona fits it clearly better (relative scoring).
 """
 
@@ -53,6 +56,9 @@ class Calibration:
     clean_post: bool = True
     prf: int = 10  # background posts nearest each persona, added as soft examples
     w_prf: float = 1.0
+    w_kb: float = 2.0  # weight of the topic knowledge base signal (needs a sectioned background)
+    kb_top: int = 3  # a post's fit to a section: mean of its best matches there
+    kb_tau: float = 0.5  # softness of a persona's section weights, in standard deviations of affinity
 
 
 @dataclass
@@ -71,6 +77,7 @@ class Profile:
     bg_std: float = 1.0
     avoid_bg: tuple[tuple[float, float], ...] = ()
     prf_centroid: np.ndarray | None = None
+    kb_weights: np.ndarray | None = None  # (sections,) how much each knowledge-base section speaks for it
 
 
 def persona_key(personas: Sequence[Persona]) -> str:
@@ -102,11 +109,14 @@ class Scorer:
     """Precomputed persona profiles for one persona set; scoring a post is a few dot products."""
 
     def __init__(self, personas: Sequence[Persona], embed_many: Callable[[Sequence[str]], np.ndarray],
-                 background: np.ndarray, cal: Calibration) -> None:
+                 background: np.ndarray, cal: Calibration, sections: np.ndarray | None = None) -> None:
+        """``sections``: per background row, its knowledge-base section (-1: none); None: no knowledge base."""
         self.cal = cal
         self.personas = list(personas)
         self.center = background.mean(axis=0)
         self.background = self.centered(background)
+        self._kb_setup(sections)
+        bg_sec = self.section_scores(self.background, exclude_self=True)
         texts: list[str] = []
         spans: list[dict[str, slice]] = []
         for p in self.personas:
@@ -136,11 +146,13 @@ class Scorer:
                 example_centroid=_unit(e.mean(axis=0)) if len(e) else None,
                 avoid=vecs[sp["avoid"]],
             )
-            raw = self._raw_many(prof, self.background)
+            if self._kb is not None:
+                prof.kb_weights = self._kb_weights(prof, bg_sec)
+            raw = self._raw_many(prof, self.background, bg_sec)
             if cal.prf and cal.w_prf:
                 top = np.argsort(raw)[-cal.prf:]
                 prof.prf_centroid = _unit(self.background[top].mean(axis=0))
-                raw = self._raw_many(prof, self.background)
+                raw = self._raw_many(prof, self.background, bg_sec)
             prof.bg_mean = float(raw.mean())
             prof.bg_std = float(max(raw.std(), 1e-3))
             if len(prof.avoid):
@@ -153,8 +165,49 @@ class Scorer:
     def centered(self, m: np.ndarray) -> np.ndarray:
         return _unit(np.asarray(m, dtype=np.float32) - self.center)
 
-    def _raw_many(self, prof: Profile, v: np.ndarray) -> np.ndarray:
-        """Weighted mix of the similarity signals for rows of ``v`` (already centred)."""
+    def _kb_setup(self, sections: np.ndarray | None) -> None:
+        """Index the knowledge base: its rows, and per section a padded row of indices into them."""
+        self._kb: np.ndarray | None = None
+        if sections is None or not self.cal.w_kb or len(sections) != len(self.background):
+            return
+        lab = np.asarray(sections)
+        rows = np.flatnonzero(lab >= 0)
+        if not len(rows):
+            return
+        groups = [np.flatnonzero(lab[rows] == s) for s in np.unique(lab[rows])]
+        width = max(len(g) for g in groups)
+        pad = len(rows)  # index of a sentinel column that never wins
+        self._kb = self.background[rows]
+        self._kb_rows = rows
+        self._kb_index = np.array([np.concatenate([g, np.full(width - len(g), pad)]) for g in groups])
+        self._kb_top = max(1, min(self.cal.kb_top, *(len(g) for g in groups)))
+
+    def section_scores(self, v: np.ndarray, exclude_self: bool = False) -> np.ndarray | None:
+        """(rows of v, sections): each row's mean similarity to its best few posts of each section.
+
+        ``exclude_self`` is for the background itself, whose rows include the knowledge base: a post
+        must not count as its own best match, or the calibration would see fits no real post gets."""
+        if self._kb is None:
+            return None
+        s = v @ self._kb.T
+        if exclude_self:
+            s[self._kb_rows, np.arange(len(self._kb_rows))] = -2.0
+        s = np.concatenate([s, np.full((len(v), 1), -2.0, dtype=s.dtype)], axis=1)
+        g = s[:, self._kb_index]  # (rows, sections, width)
+        t = self._kb_top
+        return np.partition(g, g.shape[2] - t, axis=2)[:, :, -t:].mean(axis=2)
+
+    def _kb_weights(self, prof: Profile, bg_sec: np.ndarray | None) -> np.ndarray:
+        """Which sections speak for this persona: a softmax over how well its own anchors fit each section."""
+        raw = self._raw_many(prof, self._kb, None if bg_sec is None else bg_sec[self._kb_rows])
+        aff = np.array([raw[g[g < len(self._kb_rows)]].mean() for g in self._kb_index])
+        z = (aff - aff.max()) / (self.cal.kb_tau * max(float(aff.std()), 1e-6))
+        w = np.exp(z)
+        return (w / w.sum()).astype(np.float32)
+
+    def _raw_many(self, prof: Profile, v: np.ndarray, sec: np.ndarray | None = None) -> np.ndarray:
+        """Weighted mix of the similarity signals for rows of ``v`` (already centred); ``sec``: their
+        section scores, when the knowledge base is on."""
         c = self.cal
         total = np.zeros(len(v), dtype=np.float32)
         wsum = 0.0
@@ -179,16 +232,20 @@ class Scorer:
         if prof.prf_centroid is not None:
             total += c.w_prf * (v @ prof.prf_centroid)
             wsum += c.w_prf
+        if prof.kb_weights is not None and sec is not None:
+            total += c.w_kb * (sec @ prof.kb_weights)
+            wsum += c.w_kb
         return total / max(wsum, 1e-9)
 
     def score(self, vec: np.ndarray, text: str) -> tuple[np.ndarray, list[dict[str, object]]]:
         """Calibrated score per persona (same order as ``personas``) and per-persona match detail."""
         c = self.cal
         v = self.centered(vec[None, :])
+        sec = self.section_scores(v)
         z = np.zeros(len(self.profiles), dtype=np.float64)
         details: list[dict[str, object]] = []
         for i, prof in enumerate(self.profiles):
-            raw = float(self._raw_many(prof, v)[0])
+            raw = float(self._raw_many(prof, v, sec)[0])
             zi = (raw - prof.bg_mean) / prof.bg_std
             topics, keywords = self._lex[i]
             mt = [ph for ph, pat in topics if pat.search(text)]

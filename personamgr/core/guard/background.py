@@ -1,0 +1,68 @@
+"""The guard's background posts (``model/background.txt``) and their topic sections.
+
+Why sections: a persona declared in one line ("music, albums, concerts") is a thin anchor.
+The background file doubles as a small hand-written topic knowledge base: ``# -- subject``
+starts posts typical of that subject, and the scorer lends each persona the sections its
+declared focus matches, as many soft examples (see ``scoring.py``). ``# ~~ name`` starts
+posts that are only ordinary background (centring, calibration), not topic knowledge.
+The same parser serves the build script (which embeds the lines into ``background.npy``)
+and the guard at load, so rows and labels cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+TEXT_FILE = "background.txt"
+VECTORS_FILE = "background.npy"
+
+
+@dataclass(frozen=True)
+class BackgroundText:
+    """Posts in file order, each with its section index (-1: background only)."""
+
+    posts: tuple[str, ...]
+    labels: tuple[int, ...]
+    sections: tuple[str, ...]
+
+
+def parse(text: str) -> BackgroundText:
+    posts: list[str] = []
+    labels: list[int] = []
+    sections: list[str] = []
+    current = -1
+    for line in text.splitlines():
+        s = line.strip()
+        if not s:
+            continue
+        if s.startswith("# --"):
+            name = s[4:].strip()
+            if name not in sections:
+                sections.append(name)
+            current = sections.index(name)
+        elif s.startswith("# ~~"):
+            current = -1
+        elif not s.startswith("#"):
+            posts.append(s)
+            labels.append(current)
+    return BackgroundText(tuple(posts), tuple(labels), tuple(sections))
+
+
+def read(model_dir: Path) -> BackgroundText:
+    return parse((model_dir / TEXT_FILE).read_text(encoding="utf-8"))
+
+
+def load(model_dir: Path) -> tuple[np.ndarray, np.ndarray]:
+    """(vectors float32 (n, d), section labels int (n,)). Labels are all -1 if the text and vectors disagree
+    (a hand-edited background.txt without a rebuild): the guard still works, without topic knowledge."""
+    vecs = np.load(model_dir / VECTORS_FILE).astype(np.float32)
+    try:
+        bt = read(model_dir)
+    except OSError:
+        return vecs, np.full(len(vecs), -1, dtype=np.int32)
+    if len(bt.posts) != len(vecs):
+        return vecs, np.full(len(vecs), -1, dtype=np.int32)
+    return vecs, np.asarray(bt.labels, dtype=np.int32)
