@@ -16,6 +16,7 @@ FOCUS: dict[str, dict[str, set[str]]] = {
           "fitness": {"fitness"}, "food": {"food"}, "gaming": {"gaming"}, "learning": {"learning"},
           "music": {"music"}, "news": {"news"}, "tech": {"tech"}, "sports": {"sports"}, "travel": {"travel"}},
     "demo": {"career": {"career", "business"}, "metal": {"music"}},
+    "tests": {"career": {"career", "business"}, "metal": {"music"}, "kitchen": {"food"}},  # tests/guard/conftest.py
 }
 
 POSTS: dict[str, list[tuple[str, str]]] = {
