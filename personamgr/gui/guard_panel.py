@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 250
 # X itself refuses these, so "post anyway" is not offered (other blocking reasons are the user's call).
 HARD_KINDS = frozenset({"too_long", "cashtags"})
+# Reasons tied to the persona, which moving the draft to a better-fitting one can cure.
+MOVE_HELPS = frozenset({"topic", "avoid", "leak"})
 # "Post anyway" stands while the text stays this similar to what the user accepted.
 SAME_TEXT_RATIO = 0.8
 
@@ -252,7 +254,7 @@ class GuardPanel(QObject):
                 text = f"strays from {name} · {result.score:.2f}"
             else:
                 text = f"{name} · {result.score:.2f} · needs a look"
-            if result.suggest:
+            if self._move_target(result):
                 text += f" — fits {result.suggest} better"
             self.meter.set_result(text, result.score, result.threshold, colour=colour, tip=tip, state="strays")
         if not warnings:
@@ -262,10 +264,14 @@ class GuardPanel(QObject):
         self.warning.show_reasons(title, [r.message for r in warnings], self._move_target(result))
 
     def _move_target(self, result: Any) -> str | None:
+        """The persona to offer "Move to" for: only when moving helps (off focus, an avoid-topic, a leak),
+        not for what is wrong on every persona (two cashtags, a duplicate, too long)."""
         suggest = result.suggest
-        if suggest and suggest != result.persona and self.controller.persona(self._uid_of(suggest)) is not None:
-            return str(suggest)
-        return None
+        if not suggest or suggest == result.persona or not self._uid_of(suggest):
+            return None
+        if not any(r.kind in MOVE_HELPS for r in result.warnings):
+            return None
+        return str(suggest)
 
     def _uid_of(self, name: str) -> str:
         return next((p.uid for p in self.controller.personas if p.name == name), "")

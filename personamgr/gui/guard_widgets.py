@@ -50,11 +50,30 @@ def reasons_html(messages: list[str]) -> str:
     return f"<ul style='margin:0 0 0 -24px; padding:0'>{items}</ul>"
 
 
-def claim_wrapped_height(label: QLabel) -> None:
-    """A wrapped label does not tell the layout its height for its width: claim it, so no line is clipped."""
-    height = label.heightForWidth(label.width()) if label.width() > 0 else -1
-    if height > 0:
-        label.setMinimumHeight(height)
+class WrappedLabel(QLabel):
+    """A word-wrapped label that claims the height its text needs at its current width.
+
+    Layouts do not ask a wrapped label its height for its width, so a long reason
+    would be clipped in a tight window, or leave a gap after a shorter one.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def fit(self) -> None:
+        self.setMinimumHeight(0)  # Qt's height-for-width never answers less than the minimum height
+        height = self.heightForWidth(self.width()) if self.width() > 0 else -1
+        self.setMinimumHeight(max(height, 0))
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming)
+        super().setText(text)
+        self.fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self.fit()
 
 
 class ScoreBar(QWidget):
@@ -170,6 +189,7 @@ class GuardWarning(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guardWarning")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setStyleSheet(
             "#guardWarning { background: #fff4e5; border: 1px solid #f0c27a; border-radius: 6px; }"
             "#guardWarning QLabel { color: #5a3a00; }"
@@ -183,7 +203,7 @@ class GuardWarning(QFrame):
         self.title.setObjectName("guardWarningTitle")
         self.title.setStyleSheet("font-weight: 600;")
         self.title.setWordWrap(True)
-        self.reasons = QLabel()
+        self.reasons = WrappedLabel()
         self.reasons.setObjectName("guardReasons")
         self.reasons.setTextFormat(Qt.TextFormat.RichText)
         self.reasons.setWordWrap(True)
@@ -207,14 +227,6 @@ class GuardWarning(QFrame):
         self.move_button.setText(f"Move to {target}" if target else "")
         self.move_button.setToolTip(f"Carry this draft to {target} and switch to it" if target else "")
         self.show()
-        self._fit_height()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
-        super().resizeEvent(event)
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        claim_wrapped_height(self.reasons)
 
 
 class LearnBar(QFrame):
@@ -225,13 +237,14 @@ class LearnBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("learnBar")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setStyleSheet(
             "#learnBar { background: #eef5ff; border: 1px solid #b9d3f5; border-radius: 6px; }"
             "#learnBar QLabel { color: #16375e; }"
         )
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 6, 6)
-        self.label = QLabel()
+        self.label = WrappedLabel()
         self.label.setObjectName("learnLabel")
         self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -260,17 +273,11 @@ class LearnBar(QFrame):
         self.add_button.setText("Add as example")
         self.add_button.show()
         self.show()
-        claim_wrapped_height(self.label)
 
     def done(self, message: str) -> None:
         self.label.setText(escape(message))
         self.add_button.hide()
         self.show()
-        claim_wrapped_height(self.label)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
-        super().resizeEvent(event)
-        claim_wrapped_height(self.label)
 
 
 class Choice(Enum):
@@ -301,6 +308,7 @@ class GuardDialog(QDialog):
         head = QLabel(f"X will refuse this post as it is on {escape(persona_name)}:" if hard
                       else f"This may not belong on <b>{escape(persona_name)}</b>:")
         head.setObjectName("guardDialogHead")
+        self.head = head
         head.setStyleSheet("font-size: 11pt; font-weight: 600;" if hard else "font-size: 11pt;")
         head.setWordWrap(True)
         self.reasons = QLabel(reasons_html(messages))
