@@ -172,3 +172,19 @@ def test_any_text_in_any_script_never_crashes(guard: Guard, personas: list[Perso
     for lang in LANGS:
         s = guard.multilingual.score(personas, text, lang) if guard.multilingual else None
         assert s is None or np.isfinite(s.z).all()
+
+
+def test_spanish_without_function_words_is_still_recognised(guard: Guard, personas: list[Persona]) -> None:
+    from personamgr.core.guard.lang import guess_language
+
+    text = "Me han ascendido a jefa de equipo, nuevo reto profesional"
+    assert guess_language(text) != "es"  # the dependency-free guess misses it...
+    r = guard.check(personas, text, "career")
+    assert r.language == "es" and r.judged and r.fits  # ...the table's vocabulary does not
+
+
+def test_english_posts_are_never_taken_for_spanish(ml: Multilingual) -> None:
+    lines = (MODEL_DIR / "background.txt").read_text(encoding="utf-8").splitlines()
+    posts = [s for s in lines if s.strip() and not s.startswith("#")]
+    assert len(posts) > 200
+    assert [p for p in posts if ml.refine_language(p, "en") != "en"] == []

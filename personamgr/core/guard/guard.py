@@ -90,6 +90,8 @@ class Guard:
         idx = names.index(persona)
         reasons: list[Reason] = []
         language = guess_language(text)
+        if self.multilingual is not None:
+            language = self.multilingual.refine_language(text, language)
         empty = not text.strip()
         ml = (self.multilingual.guard_scores(personas, text, language, cal.threshold)
               if self.multilingual is not None and language != "en" and not empty else None)
