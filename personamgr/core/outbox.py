@@ -24,6 +24,7 @@ from sqlalchemy import Select, and_, delete, func, insert, select, update
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
 from personamgr.core.store import Store, now_naive
+from personamgr.core.text import substantially_same
 
 
 class PostState(StrEnum):
@@ -257,11 +258,16 @@ class Outbox:
     def edit(self, post_id: int, text: str, thread: Sequence[str] = ()) -> Post:
         """Change the words of a post that has not gone out."""
         editable = [PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.NEEDS_REVIEW]
+        before = self.get(post_id)
+        values: dict[str, Any] = {"text": text, "thread": list(thread), "updated_at": now_naive(self.store.clock)}
+        if before.guard_override and not substantially_same("\n".join(before.parts), "\n".join((text, *thread))):
+            # "Post anyway" was for the words the user saw; a rewrite is checked afresh.
+            values.update(guard_override=False, guard_reasons=[])
         with self.store.begin() as con:
             n = con.execute(
                 update(s.posts)
                 .where(and_(s.posts.c.id == post_id, s.posts.c.state.in_([x.value for x in editable])))
-                .values(text=text, thread=list(thread), updated_at=now_naive(self.store.clock))
+                .values(**values)
             ).rowcount
         if not n:
             raise TransitionError(f"post {post_id} can no longer be edited")

@@ -25,9 +25,8 @@ from personamgr.core import schema as s
 from personamgr.core.clock import utc
 from personamgr.core.personas import Persona
 from personamgr.core.store import Store
-from personamgr.core.text import cashtags
+from personamgr.core.text import MAX_CASHTAGS, distinct_cashtags
 
-MAX_CASHTAGS = 1
 PACING: tuple[tuple[timedelta, int], ...] = ((timedelta(minutes=15), 200), (timedelta(hours=3), 300))
 POLICY_NETWORKS = frozenset({"x"})
 REPLY_WARNING = ("This starts with a mention, like a reply. X only lets you reply where the author mentioned or "
@@ -43,6 +42,7 @@ class Level(StrEnum):
 class Finding:
     level: Level
     message: str
+    kind: str = ""  # "cashtags" for the rule the persona guard also reports (see gui/cost_line.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +66,10 @@ def check_text(parts: Sequence[str]) -> list[Finding]:
     out: list[Finding] = []
     for i, text in enumerate(parts):
         where = f"Part {i + 1}" if len(parts) > 1 else "The post"
-        tags = list(dict.fromkeys(cashtags(text)))
+        tags = distinct_cashtags(text)
         if len(tags) > MAX_CASHTAGS:
-            out.append(Finding(Level.ERROR, f"{where} has {len(tags)} cashtags ({', '.join(tags)}); X allows one "
+            out.append(Finding(Level.ERROR, kind="cashtags",
+                               message=f"{where} has {len(tags)} cashtags ({', '.join(tags)}); X allows one "
                                "per post. Keep one and write the others without the $."))
     if parts and parts[0].lstrip().startswith("@"):
         out.append(Finding(Level.WARNING, REPLY_WARNING))

@@ -7,6 +7,7 @@ stops at 280; for Premium accounts we scale the same weights to 25,000.
 
 from __future__ import annotations
 
+import difflib
 import re
 import threading
 from dataclasses import dataclass
@@ -107,6 +108,14 @@ def cashtags(text: str) -> list[str]:
     return CASHTAG_RE.findall(text)
 
 
+MAX_CASHTAGS = 1  # X's rule: at most one cashtag per post
+
+
+def distinct_cashtags(text: str) -> list[str]:
+    """Cashtags as X counts them for its one-per-post rule: case-insensitive, each once, in order."""
+    return list(dict.fromkeys(t.upper() for t in cashtags(text)))
+
+
 def mentions(text: str) -> list[str]:
     return ["@" + m for m in MENTION_RE.findall(text)]
 
@@ -175,3 +184,14 @@ def _split_words(sentence: str, limit: int) -> list[str]:
     if cur:
         out.append(cur)
     return out
+
+
+SAME_TEXT_RATIO = 0.8
+
+
+def substantially_same(a: str, b: str) -> bool:
+    """Small edits (a typo, a word) keep a "post anyway" decision; a rewrite asks the guard again."""
+    a, b = " ".join(a.split()), " ".join(b.split())
+    if a == b:
+        return True
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_TEXT_RATIO

@@ -255,6 +255,10 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         return int(app.exec())
     finally:
+        # However the loop ended (Quit, or the last window closed without a tray), let background work
+        # finish: a task still inside onnxruntime or the keyring at interpreter exit aborts the process.
+        if shell.workers.pending and not shell.workers.wait(SHUTDOWN_WAIT_S, app.processEvents):
+            log.warning("quitting with %d background task(s) still running", shell.workers.pending)
         scheduling.stop()  # a post being sent finishes first
         primary.close()
         services.close()

@@ -51,7 +51,8 @@ def cost_view(services: Services, persona: Persona, text: str) -> CostView:
         spent += f" · {spend.posts} of {persona.monthly_post_cap} posts"
     tip = (f"X's pay-per-use price: {costs.describe(price.post)} a post, {costs.describe(price.post_with_url)} "
            f"with a link. {persona.name} has posted {spend.posts} times this month (thread parts count).")
-    errors = list(report.errors)
+    # Too many cashtags is also the persona guard's warning, shown above for every network: say it once.
+    errors = [f.message for f in report.findings if f.level is policy.Level.ERROR and f.kind != "cashtags"]
     if report.budget:
         errors.append(report.budget)
     warnings = list(report.warnings)

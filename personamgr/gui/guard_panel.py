@@ -10,7 +10,6 @@ straight through; a straying one asks once (Post anyway / Move to … / Edit);
 
 from __future__ import annotations
 
-import difflib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from personamgr.core.personas import Persona, PersonaError, Sensitivity
 from personamgr.core.services import Services
+from personamgr.core.text import substantially_same
 from personamgr.gui.compose import ComposeWidget
 from personamgr.gui.guard_widgets import AMBER, GREEN, RED, Choice, FitMeter, GuardDialog, GuardWarning, LearnBar
 
@@ -31,7 +31,6 @@ HARD_KINDS = frozenset({"too_long", "cashtags"})
 # Reasons tied to the persona, which moving the draft to a better-fitting one can cure.
 MOVE_HELPS = frozenset({"topic", "avoid", "leak"})
 # "Post anyway" stands while the text stays this similar to what the user accepted.
-SAME_TEXT_RATIO = 0.8
 
 Proceed = Callable[[], None]
 
@@ -43,14 +42,6 @@ class CheckKey:
     uid: str
     text: str
     personas: int  # the persona-set version (bumped on every persona change)
-
-
-def substantially_same(a: str, b: str) -> bool:
-    """Small edits (a typo, a word) keep a "post anyway"; rewriting re-arms the question."""
-    a, b = " ".join(a.split()), " ".join(b.split())
-    if a == b:
-        return True
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_TEXT_RATIO
 
 
 class GuardPanel(QObject):

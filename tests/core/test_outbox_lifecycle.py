@@ -212,3 +212,17 @@ def test_deleting_a_persona_deletes_its_posts(outbox: Outbox) -> None:
     outbox.store.delete_persona(career)
     with pytest.raises(LookupError):
         outbox.get(p.id)
+
+
+def test_post_anyway_survives_a_typo_fix_but_not_a_rewrite(services) -> None:
+    """The override was for the words the user saw: small edits keep it, a rewrite asks the guard again."""
+    from personamgr.core.personas import Persona
+
+    services.store.add_persona(Persona(name="writer", description="books"))
+    uid = services.store.persona("writer").uid
+    post = services.outbox.create(uid, "My new novel is out next week, preorder now")
+    services.outbox.remember_override(post.id, ["It does not look like writer's focus."])
+    kept = services.outbox.edit(post.id, "My new novel is out next week, pre-order now!")
+    assert kept.guard_override and kept.guard_reasons
+    rewritten = services.outbox.edit(post.id, "Ten things I learned about mortgages this year")
+    assert not rewritten.guard_override and rewritten.guard_reasons == ()

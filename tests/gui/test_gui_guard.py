@@ -18,8 +18,9 @@ from personamgr.core.guard import Guard
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Sensitivity
 from personamgr.core.services import Services
+from personamgr.core.text import substantially_same
 from personamgr.gui.app import Shell
-from personamgr.gui.guard_panel import DEBOUNCE_MS, GuardPanel, substantially_same
+from personamgr.gui.guard_panel import DEBOUNCE_MS, GuardPanel
 from personamgr.gui.guard_widgets import GuardDialog
 from personamgr.gui.schedule_dialog import ScheduleDialog
 from personamgr.gui.scheduling_ui import SchedulingUi, attach_scheduling

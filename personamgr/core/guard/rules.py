@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from personamgr.core.guard.types import Reason
 from personamgr.core.personas import Persona
-from personamgr.core.text import URL_RE, cashtags, hashtags, is_bare_link, mentions
+from personamgr.core.text import MAX_CASHTAGS, URL_RE, distinct_cashtags, hashtags, is_bare_link, mentions
 
 LINK_STREAK = 3  # this many bare links in a row, plus the draft, is a streak
 DUPLICATE_RATIO = 0.85
@@ -120,8 +120,8 @@ def length_rule(persona: Persona, length: int) -> Reason | None:
 
 
 def cashtag_rule(text: str) -> Reason | None:
-    tags = list(dict.fromkeys(t.upper() for t in cashtags(text)))
-    if len(tags) <= 1:
+    tags = distinct_cashtags(text)
+    if len(tags) <= MAX_CASHTAGS:
         return None
     return Reason("cashtags", f"It has {len(tags)} cashtags ({', '.join(tags)}); X allows at most one per post.",
                   blocking=True)
