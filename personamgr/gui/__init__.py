@@ -4,7 +4,3 @@ Every behaviour lives in the core; these modules only show it and route the
 user's actions to it, keeping slow work (network, keyring, heavy DB reads) off
 the GUI thread through :mod:`personamgr.gui.workers`.
 """
-
-from personamgr.gui.pyside_compat import guard_singletons
-
-guard_singletons()
