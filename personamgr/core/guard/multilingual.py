@@ -30,7 +30,7 @@ import unicodedata
 import weakref
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -66,15 +66,24 @@ class MLSettings:
     """Knobs of the multilingual path, chosen on the check posts written for it (never on benchmark text)."""
 
     # On this path's z scale (mapped onto the English threshold for the verdict and display). Set where
-    # ≈2 % of on-focus posts are flagged when the table judges the bench's English dev posts (and none of
+    # ≈2 % of on-focus posts are flagged when the table judges the bench's English dev posts (<1 % of
     # the check posts): cross-language scores are noisier still, and a warning nobody trusts is worse
-    # than none. It catches only the clearest strays (≈5-15 %); the scores still rank all of them.
-    threshold: float = -2.0
+    # than none. It catches the clearer strays (≈10 % there, ≈27 % of the check posts); the scores
+    # still rank all of them.
+    threshold: float = -1.0
     min_known: int = 2  # content words the table must know before the topic is judged
     min_coverage: float = 0.5  # share of a post's words the table must know
-    calibration: Calibration = field(default_factory=lambda: Calibration(
+    use_knowledge: bool = True  # borrow the English guard's topic knowledge base (background.txt sections)
+    calibration: Calibration = field(default_factory=lambda: _calibration(
         topic_template="{}", keyword_template="{}", prf=5, lexical_bonus=0.0, avoid_z=5.0,
-        w_example=2.0, w_example_centroid=1.0))
+        w_example=2.0, w_example_centroid=1.0, w_kb=4.0))
+
+
+def _calibration(**changes: object) -> Calibration:
+    """The English guard's calibration with this path's changes; a knob the English scorer no longer
+    has is skipped rather than breaking the guard's load (the two are tuned independently)."""
+    known = {f.name for f in fields(Calibration)}
+    return Calibration(**{k: v for k, v in changes.items() if k in known})  # type: ignore[arg-type]
 
 
 class WordTable:
@@ -217,6 +226,15 @@ def read_background(path: Path) -> dict[str, list[str]]:
 
 
 @dataclass(frozen=True)
+class _LangScorer:
+    """A persona set's profiles for one language, and the spread of its z over that language's ordinary posts."""
+
+    scorer: Scorer
+    mean: np.ndarray
+    std: np.ndarray
+
+
+@dataclass(frozen=True)
 class MLScore:
     z: np.ndarray
     details: list[dict[str, object]]
@@ -229,13 +247,18 @@ class Multilingual:
     """Scores non-English posts against English personas. Load once with the guard; then a few ms a post."""
 
     def __init__(self, table: WordTable, english_background: Sequence[str], backgrounds: dict[str, list[str]],
-                 settings: MLSettings | None = None) -> None:
+                 settings: MLSettings | None = None, knowledge: tuple[Sequence[str], Sequence[int]] | None = None
+                 ) -> None:
+        """``knowledge``: the English guard's topic knowledge base (posts, section per post), if any."""
         self.table = table
         self.settings = settings or MLSettings()
         self.en_center = table.embed_many(english_background).mean(axis=0)
         self.backgrounds = {lang: table.embed_many(posts) for lang, posts in backgrounds.items()
                             if lang in LANGUAGES and posts}
-        self._scorers: OrderedDict[tuple[str, str], Scorer] = OrderedDict()
+        self.knowledge: tuple[np.ndarray, np.ndarray] | None = None
+        if knowledge is not None and len(knowledge[0]) and self.settings.use_knowledge:
+            self.knowledge = (table.embed_many(knowledge[0]), np.asarray(knowledge[1], dtype=np.int32))
+        self._scorers: OrderedDict[tuple[str, str], _LangScorer] = OrderedDict()
         self._lock = threading.Lock()
 
     @classmethod
@@ -244,7 +267,7 @@ class Multilingual:
         if not (model_dir / TABLE_FILE).exists() or not (model_dir / VECTORS_FILE).exists():
             return None
         backgrounds = read_background(model_dir / BACKGROUND_FILE)
-        return cls(WordTable.load(model_dir), backgrounds.pop("en"), backgrounds, settings)
+        return cls(WordTable.load(model_dir), backgrounds.pop("en"), backgrounds, settings, _knowledge(model_dir))
 
     def refine_language(self, text: str, guess: str) -> str:
         """Spanish that lang.py's function-word guess missed ("Me han ascendido a jefa de equipo"):
@@ -263,7 +286,7 @@ class Multilingual:
     def supports(self, language: str) -> bool:
         return language in self.backgrounds
 
-    def scorer(self, personas: Sequence[Persona], language: str) -> Scorer:
+    def scorer(self, personas: Sequence[Persona], language: str) -> _LangScorer:
         key = (persona_key(personas), language)
         with self._lock:
             sc = self._scorers.get(key)
@@ -278,7 +301,18 @@ class Multilingual:
             # so move it by the difference and it ends up centred on the English mean instead.
             return self.table.embed_many(texts) + shift
 
-        sc = Scorer(personas, embed_english, bg, self.settings.calibration)
+        rows, sections = bg, None
+        if self.knowledge is not None:
+            # The English topic knowledge base lends each persona posts typical of its subjects, moved
+            # into this language's space like the persona's own text.
+            kb, labels = self.knowledge
+            rows = np.concatenate([bg, kb + shift])
+            sections = np.concatenate([np.full(len(bg), -1, dtype=np.int32), labels])
+        base = Scorer(personas, embed_english, rows, self.settings.calibration, sections)
+        # z against the ordinary posts of this language alone: the borrowed English posts must not
+        # set the scale, since posts in another language sit farther from English anchors.
+        ref = np.array([base.score(v, "")[0] for v in bg])
+        sc = _LangScorer(base, ref.mean(axis=0), np.maximum(ref.std(axis=0), 1e-3))
         with self._lock:
             self._scorers[key] = sc
             while len(self._scorers) > 8:
@@ -297,7 +331,9 @@ class Multilingual:
             return None
         st = self.settings
         confident = known >= st.min_known and known >= st.min_coverage * total
-        z, details = self.scorer(personas, language).score(vec, text)
+        ls = self.scorer(personas, language)
+        z, details = ls.scorer.score(vec, text)
+        z = (z - ls.mean) / ls.std
         return MLScore(z=z, details=details, known=known, total=total, confident=confident)
 
     def guard_scores(self, personas: Sequence[Persona], text: str, language: str, english_threshold: float
@@ -308,6 +344,18 @@ class Multilingual:
         if r is None:
             return None
         return r.z - self.settings.threshold + english_threshold, r.details, r.confident
+
+
+def _knowledge(model_dir: Path) -> tuple[list[str], list[int]] | None:
+    """The English guard's sectioned background posts (``background.py``), or None if it has none."""
+    try:
+        from personamgr.core.guard import background
+
+        bt = background.read(model_dir)
+    except (ImportError, OSError, AttributeError, ValueError):
+        return None
+    pairs = [(p, lab) for p, lab in zip(bt.posts, bt.labels, strict=True) if lab >= 0]
+    return ([p for p, _ in pairs], [lab for _, lab in pairs]) if pairs else None
 
 
 def with_calibration(settings: MLSettings, **changes: object) -> MLSettings:
