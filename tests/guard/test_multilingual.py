@@ -188,3 +188,18 @@ def test_english_posts_are_never_taken_for_spanish(ml: Multilingual) -> None:
     posts = [s for s in lines if s.strip() and not s.startswith("#")]
     assert len(posts) > 200
     assert [p for p in posts if ml.refine_language(p, "en") != "en"] == []
+
+
+def test_the_english_knowledge_base_is_borrowed_and_optional(ml: Multilingual, personas: list[Persona]) -> None:
+    from personamgr.core.guard.multilingual import MLSettings
+
+    assert ml.knowledge is not None and len(ml.knowledge[0]) > 100
+    bare = Multilingual(ml.table, read_background(MODEL_DIR / BACKGROUND_FILE)["en"],
+                        {k: v for k, v in read_background(MODEL_DIR / BACKGROUND_FILE).items() if k != "en"},
+                        MLSettings(use_knowledge=False))
+    text = "Ο νέος δίσκος της μπάντας είναι φοβερός, απίστευτα ριφ κιθάρας"
+    with_kb, without = ml.score(personas, text, "el"), bare.score(personas, text, "el")
+    assert with_kb is not None and without is not None
+    assert not np.allclose(with_kb.z, without.z)
+    names = [p.name for p in personas]
+    assert names[int(np.argmax(without.z))] == names[int(np.argmax(with_kb.z))] == "metal"

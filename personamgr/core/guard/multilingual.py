@@ -11,14 +11,15 @@ which costs a dictionary lookup per word.
 Why per-language calibration: every language's posts share a direction of their own
 (the "Spanish-ness" of a post), which would swamp topic. A post is centred on the mean of
 ordinary posts in its own language and a persona on the mean of the same ordinary posts in
-English (``ml-background.txt``, parallel across languages); each persona's fit is then a z-score against
-the ordinary posts of the post's language, so scores stay comparable across personas.
-The scoring itself is the English guard's (``Scorer``), so both paths explain alike.
+English (``ml-background.txt``, parallel across languages); each persona's fit is then a
+z-score against the ordinary posts of the post's language, so scores stay comparable across
+personas. The scoring itself is the English guard's (``Scorer``), so both paths explain alike,
+and it borrows the English guard's topic knowledge base (``background.txt`` sections), moved
+into the post's language the same way: a one-line persona gets many typical posts to match.
 
 Why a confidence gate: a static table is less precise than the English model. A post
 is judged only when enough of its words are known; otherwise the guard stays quiet, and
-the threshold is set so that on-focus posts are rarely flagged (see the report in
-``tests/guard/test_multilingual.py``).
+the threshold is set so that on-focus posts are rarely flagged (``MLSettings.threshold``).
 """
 
 from __future__ import annotations
