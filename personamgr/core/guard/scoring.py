@@ -167,6 +167,73 @@ class Scorer:
                                       for i in range(len(prof.avoid)))
             self.profiles.append(prof)
         self._lex = [(_patterns(p.topics), _patterns(p.keywords)) for p in self.personas]
+        self._pack()
+
+    def _pack(self) -> None:
+        """Stack every persona's anchors into one matrix, so that scoring a post is one product and a few
+        array reductions whatever the number of personas (``raw_one`` equals ``_raw_many`` row by row)."""
+        c = self.cal
+        rows: list[np.ndarray] = []
+        n = 0
+
+        def add(m: np.ndarray) -> np.ndarray:
+            nonlocal n
+            rows.append(m.reshape(-1, self.background.shape[1]))
+            idx = np.arange(n, n + len(rows[-1]))
+            n += len(rows[-1])
+            return idx
+
+        single: list[list[int]] = [[] for _ in range(4)]  # desc, topic centroid, example centroid, prf
+        multi: list[list[np.ndarray]] = [[] for _ in range(3)]  # topics, keywords, examples
+        self._ex_idx: list[np.ndarray] = []
+        self._avoid_idx: list[np.ndarray] = []
+        weights = np.zeros((len(self.profiles), 8), dtype=np.float32)
+        kbw = np.zeros((len(self._kb_index) if self._kb is not None else 0, len(self.profiles)), dtype=np.float32)
+        for i, prof in enumerate(self.profiles):
+            for j, (vec, w) in enumerate(((prof.desc, c.w_desc), (prof.topic_centroid, c.w_topic_centroid),
+                                          (prof.example_centroid, c.w_example_centroid),
+                                          (prof.prf_centroid, c.w_prf))):
+                single[j].append(int(add(vec)[0]) if vec is not None else -1)
+                weights[i, (0, 2, 5, 6)[j]] = w if vec is not None else 0.0
+            for j, (m, w) in enumerate(((prof.topics, c.w_topic), (prof.keywords, c.w_keyword),
+                                        (prof.examples, c.w_example))):
+                multi[j].append(add(m))
+                weights[i, (1, 3, 4)[j]] = w if len(m) else 0.0
+            self._ex_idx.append(multi[2][-1])
+            self._avoid_idx.append(add(prof.avoid))
+            if prof.kb_weights is not None and len(kbw):
+                kbw[:, i] = prof.kb_weights
+                weights[i, 7] = c.w_kb
+        self._anchors = np.concatenate(rows) if rows else np.zeros((0, self.background.shape[1]), np.float32)
+        self._sentinel = n  # index of the padding column appended at scoring time
+        self._single = np.array([[k if k >= 0 else n for k in col] for col in single], dtype=np.intp)
+        self._has_single = self._single < n
+        self._multi = []
+        for j, col in enumerate(multi):
+            width = max(1, *(len(ix) for ix in col))
+            idx = np.array([np.concatenate([ix, np.full(width - len(ix), n)]) for ix in col], dtype=np.intp)
+            top = np.array([min(len(ix), (2, 1, c.example_topn)[j]) for ix in col])
+            self._multi.append((idx, top))
+        self._weights = weights
+        self._wsum = np.maximum(weights.sum(axis=1), 1e-9)
+        self._kbw = kbw
+        self._bg_mean = np.array([p.bg_mean for p in self.profiles])
+        self._bg_std = np.array([p.bg_std for p in self.profiles])
+
+    def raw_one(self, v: np.ndarray, sec: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """Raw fit of one centred post vector for every persona, and its similarity to every anchor."""
+        sims = np.append(self._anchors @ v, np.float32(-np.inf))
+        vals = np.zeros(self._weights.shape, dtype=np.float32)
+        for j, col in zip((0, 2, 5, 6), self._single, strict=True):
+            vals[:, j] = np.where(col < self._sentinel, sims[col], 0.0)
+        for j, (idx, top) in zip((1, 3, 4), self._multi, strict=True):
+            srt = -np.sort(-sims[idx], axis=1)  # best first; padding (-inf) last
+            csum = np.cumsum(np.where(np.isfinite(srt), srt, 0.0), axis=1)
+            safe = np.maximum(top, 1)
+            vals[:, j] = np.where(top > 0, csum[np.arange(len(top)), safe - 1] / safe, 0.0)
+        if sec is not None and len(self._kbw):
+            vals[:, 7] = sec @ self._kbw
+        return (vals * self._weights).sum(axis=1) / self._wsum, sims
 
     def centered(self, m: np.ndarray) -> np.ndarray:
         return _unit(np.asarray(m, dtype=np.float32) - self.center)
@@ -267,35 +334,36 @@ class Scorer:
         c = self.cal
         v = self.centered(vec[None, :])
         sec = self.section_scores(v)
-        z = np.zeros(len(self.profiles), dtype=np.float64)
+        raws, sims = self.raw_one(v[0], None if sec is None else sec[0])
+        z = (raws.astype(np.float64) - self._bg_mean) / self._bg_std
         details: list[dict[str, object]] = []
         for i, prof in enumerate(self.profiles):
-            raw = float(self._raw_many(prof, v, sec)[0])
-            zi = (raw - prof.bg_mean) / prof.bg_std
+            zi = float(z[i])
             topics, keywords = self._lex[i]
             mt = [ph for ph, pat in topics if pat.search(text)]
             mk = [ph for ph, pat in keywords if pat.search(text)]
             zi += c.lexical_bonus * min(len(mt) + len(mk), c.lexical_cap)
             det: dict[str, object] = {"z": zi, "topics": mt, "keywords": mk}
             if len(prof.examples):
-                s = prof.examples @ v[0]
+                s = sims[self._ex_idx[i]]
                 j = int(np.argmax(s))
                 det["example"] = (prof.persona.examples[j] if j < len(prof.persona.examples) else None,
                                   float(s[j]))
             if len(prof.avoid):
-                s = prof.avoid @ v[0]
+                s = sims[self._avoid_idx[i]]
                 det["avoid"] = [prof.persona.avoid[j] for j, (m, sd) in enumerate(prof.avoid_bg)
                                 if (s[j] - m) / sd >= c.avoid_z]
             z[i] = zi
             details.append(det)
         if c.relative and len(z) > 1:
-            out = np.empty_like(z)
-            for i in range(len(z)):
-                others = np.delete(z, i) / c.relative_temp
-                # a soft maximum over the other personas, minus log(n) so that 2 and 12 personas compare alike
-                lse = c.relative_temp * (np.log(np.exp(others - others.max()).mean()) + others.max())
-                out[i] = z[i] - c.relative * max(0.0, lse - z[i])
-            z = out
+            # a soft maximum over the other personas, minus log(n) so that 2 and 12 personas compare alike
+            t = z / c.relative_temp
+            m = t.max()
+            e = np.exp(t - m)
+            # mean of exp over the others, for each persona (floored: the subtraction can round to 0)
+            others = np.maximum((e.sum() - e) / (len(z) - 1), 1e-300)
+            lse = c.relative_temp * (np.log(others) + m)
+            z = z - c.relative * np.maximum(0.0, lse - z)
         return z, details
 
     def display(self, s: float) -> float:
