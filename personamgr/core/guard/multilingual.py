@@ -110,7 +110,7 @@ class WordTable:
     @classmethod
     def load(cls, model_dir: Path) -> WordTable:
         path = model_dir / VECTORS_FILE
-        vectors: np.ndarray | RowFile = RowFile(path) if hasattr(os, "pread") else np.load(path)
+        vectors: np.ndarray | RowFile = RowFile(path) if hasattr(os, "pread") else unpack(np.load(path))
         with np.load(model_dir / TABLE_FILE) as z:
             words = bytes(z["words"]).decode("utf-8").split("\n")
             return cls(words, vectors, z["scale"].astype(np.float32), z["freq"].astype(np.float32), z["lang"])
@@ -185,12 +185,22 @@ class WordTable:
         return out
 
 
-class RowFile:
-    """Rows of an int8 .npy matrix read on demand with ``pread``, so the table stays on disk.
+def unpack(rows: np.ndarray) -> np.ndarray:
+    """Table rows as int8 components: uint8 rows hold two 4-bit components a byte (+8, high nibble first)."""
+    if rows.dtype == np.int8:
+        return rows
+    out = np.empty((rows.shape[0], rows.shape[1] * 2), dtype=np.int8)
+    out[:, 0::2] = (rows >> 4).astype(np.int8) - 8
+    out[:, 1::2] = (rows & 15).astype(np.int8) - 8
+    return out
 
-    A post needs a few dozen scattered rows. Loading the 25 MB matrix, or memory-mapping it (the
-    kernel maps ~64 KB around every touched row), would add tens of MB to the guard's memory for
-    rows it never reads. ``pread`` takes no shared file position, so threads can share one file."""
+
+class RowFile:
+    """Rows of the table's .npy matrix read on demand with ``pread``, so the table stays on disk.
+
+    A post needs a few dozen scattered rows. Loading the matrix, or memory-mapping it (the kernel
+    maps ~64 KB around every touched row), would add MBs to the guard's memory for rows it never
+    reads. ``pread`` takes no shared file position, so threads can share one file."""
 
     def __init__(self, path: Path) -> None:
         with path.open("rb") as f:
@@ -198,16 +208,18 @@ class RowFile:
             read = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
             shape, fortran, dtype = read(f)
             self._offset = f.tell()
-        if dtype != np.int8 or fortran or len(shape) != 2:
-            raise ValueError(f"{path}: expected a C-order int8 matrix")
-        self.shape: tuple[int, int] = (int(shape[0]), int(shape[1]))
+        if dtype not in (np.int8, np.uint8) or fortran or len(shape) != 2:
+            raise ValueError(f"{path}: expected a C-order int8 or packed uint8 matrix")
+        self._dtype = np.dtype(dtype)
+        self._width = int(shape[1])  # bytes a row
+        self.shape: tuple[int, int] = (int(shape[0]), self._width * (2 if self._dtype == np.uint8 else 1))
         self._fd = os.open(path, os.O_RDONLY)
         weakref.finalize(self, os.close, self._fd)  # closed with the guard that owns it
 
     def __getitem__(self, idx: np.ndarray) -> np.ndarray:
-        n, dim = len(idx), self.shape[1]
-        buf = b"".join(os.pread(self._fd, dim, self._offset + int(i) * dim) for i in idx)
-        return np.frombuffer(buf, dtype=np.int8).reshape(n, dim)
+        w = self._width
+        buf = b"".join(os.pread(self._fd, w, self._offset + int(i) * w) for i in idx)
+        return unpack(np.frombuffer(buf, dtype=self._dtype).reshape(len(idx), w))
 
 
 def read_background(path: Path) -> dict[str, list[str]]:
