@@ -1,0 +1,157 @@
+"""The topic fit: the sectioned background (topic knowledge base), the vectorised scorer and the verdict
+on posts written for these tests (never benchmark text)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from personamgr.core.guard import Guard
+from personamgr.core.guard import background as bgfile
+from personamgr.core.guard.embed import MODEL_DIR
+from personamgr.core.guard.scoring import Scorer
+from personamgr.core.personas import Persona
+
+
+def test_parse_sections_and_background_only_posts() -> None:
+    bt = bgfile.parse("# a comment\nbefore any header\n# -- music\nnew album out\n\n# ~~ misc\nhello\n"
+                      "# -- sports\nwhat a goal\n# -- music\ngig tonight\n")
+    assert bt.posts == ("before any header", "new album out", "hello", "what a goal", "gig tonight")
+    assert bt.sections == ("music", "sports")
+    assert bt.labels == (-1, 0, -1, 1, 0)
+
+
+def test_shipped_background_matches_its_vectors() -> None:
+    """A background.txt edited without rebuilding background.npy would silently lose the knowledge base."""
+    bt = bgfile.read(MODEL_DIR)
+    vecs, labels = bgfile.load(MODEL_DIR)
+    assert len(bt.posts) == len(vecs) == len(labels)
+    assert (labels >= 0).any()
+    counts = np.bincount(labels[labels >= 0])
+    assert len(bt.sections) >= 20 and counts.min() >= 10, dict(zip(bt.sections, counts, strict=True))
+
+
+def test_mismatched_vectors_drop_the_sections_not_the_guard(tmp_path: Path) -> None:
+    (tmp_path / bgfile.TEXT_FILE).write_text("# -- music\none\ntwo\n", encoding="utf-8")
+    np.save(tmp_path / bgfile.VECTORS_FILE, np.ones((3, 4), dtype=np.float16))
+    vecs, labels = bgfile.load(tmp_path)
+    assert vecs.shape == (3, 4) and (labels == -1).all()
+
+
+def _weights(guard: Guard, personas: list[Persona]) -> dict[str, dict[str, float]]:
+    sections = bgfile.read(MODEL_DIR).sections
+    sc = guard.scorer(personas)
+    out = {}
+    for prof in sc.profiles:
+        assert prof.kb_weights is not None
+        out[prof.persona.name] = {sections[i]: float(w) for i, w in enumerate(prof.kb_weights)}
+    return out
+
+
+def test_a_two_subject_persona_borrows_both_subjects(guard: Guard) -> None:
+    ps = [
+        Persona(name="eat-travel", description="Eating my way around the world",
+                topics=("restaurants", "recipes", "travel", "trips abroad")),
+        Persona(name="metal", description="Heavy metal, guitars, gigs and albums I love",
+                topics=("heavy metal", "concerts")),
+    ]
+    w = _weights(guard, ps)
+    assert w["eat-travel"]["food and dining"] > 0.2, w["eat-travel"]
+    assert w["eat-travel"]["travel and adventure"] > 0.2, w["eat-travel"]
+    assert max(w["metal"], key=w["metal"].get) == "music"
+
+
+PERSONA_SHAPES = [
+    Persona(name="full", description="Careers and hiring", topics=("careers", "hiring"), keywords=("resume",),
+            examples=("Five questions to ask at the end of every interview", "Hiring is slowing down"),
+            avoid=("heavy metal",)),
+    Persona(name="topics-only", topics=("cooking",)),
+    Persona(name="description-only", description="Football and match-day takes"),
+    Persona(name="keywords-only", keywords=("riff", "setlist", "vinyl")),
+    Persona(name="examples-only", examples=("New vinyl pressing arrived, spinning it tonight",)),
+]
+
+
+def test_vectorised_scoring_equals_the_per_persona_formula(guard: Guard) -> None:
+    sc: Scorer = guard.scorer(PERSONA_SHAPES)
+    rng = np.random.default_rng(3)
+    v = sc.centered(rng.normal(size=(25, sc.background.shape[1])).astype(np.float32))
+    v[0] = sc.centered(guard.embedder.embed("Got the job after four interviews!")[None, :])[0]
+    sec = sc.section_scores(v)
+    assert sec is not None
+    for r in range(len(v)):
+        fast, _ = sc.raw_one(v[r], sec[r])
+        slow = [float(sc._raw_many(p, v[r:r + 1], sec[r:r + 1])[0]) for p in sc.profiles]
+        np.testing.assert_allclose(fast, slow, atol=1e-5)
+
+
+def test_without_sections_the_guard_still_scores(guard: Guard, personas: list[Persona]) -> None:
+    """The multilingual path builds its own Scorer without a knowledge base."""
+    plain = Guard(guard.embedder, guard.background, guard.calibration)
+    r = plain.check(personas, "Sent my resume to three companies today", "career")
+    assert r.judged and 0.0 <= r.score <= 1.0 and set(r.scores) == {p.name for p in personas}
+
+
+# Posts written for this test. Each is plainly about one persona's focus in words the persona never declared,
+# which is what the knowledge base is for.
+ON_TOPIC = [
+    ("career", "Got the offer after three rounds and a take-home task, starting in March"),
+    ("career", "My manager finally approved my promotion, all those late nights paid off"),
+    ("career", "Thirty applications and two callbacks, the market is brutal right now"),
+    ("metal", "Front row last night, my ears are still ringing from the encore"),
+    ("metal", "Their new record is heavier than anything they've done, no skips"),
+    ("metal", "Restrung my Les Paul and practised the solo for two hours"),
+    ("kitchen", "Lasagne from scratch tonight, four hours well spent"),
+    ("kitchen", "My sourdough finally rose properly, crusty and soft inside"),
+    ("kitchen", "Tried that little ramen place by the station, worth the queue"),
+]
+
+
+@pytest.mark.parametrize(("owner", "text"), ON_TOPIC)
+def test_plain_posts_fit_their_persona(guard: Guard, personas: list[Persona], owner: str, text: str) -> None:
+    r = guard.check(personas, text, owner)
+    assert r.fits, (r.score, r.scores, [x.message for x in r.reasons])
+    assert max(r.scores, key=r.scores.get) == owner
+
+
+def test_plain_posts_are_flagged_on_the_other_personas_and_routed_home(
+        guard: Guard, personas: list[Persona]) -> None:
+    flagged, pairs = 0, 0
+    for owner, text in ON_TOPIC:
+        for other in (p.name for p in personas if p.name != owner):
+            r = guard.check(personas, text, other)
+            pairs += 1
+            flagged += not r.fits
+            assert r.score < r.scores[owner], (text, other, r.scores)
+            if not r.fits:
+                assert r.suggest == owner, (text, other, r.scores)
+    # "kitchen" is relaxed, so a borderline post may pass there; nearly all must still be caught
+    assert flagged >= 0.85 * pairs, f"{flagged} of {pairs}"
+
+
+def test_everyday_posts_are_not_all_flagged(guard: Guard, personas: list[Persona]) -> None:
+    """A post that belongs to nobody is off focus for all; one that belongs to somebody fits there."""
+    r = guard.check(personas, "My cat knocked the plant off the windowsill again", "career")
+    assert not r.fits
+    assert guard.check(personas, "Which questions do you ask at the end of an interview?", "career").fits
+
+
+def test_concurrent_checks_agree_with_serial_ones(guard: Guard, personas: list[Persona]) -> None:
+    """The GUI's worker and the scheduler may check at the same time; the helper thread is shared."""
+    texts = [t for _, t in ON_TOPIC]
+    want = [guard.check(personas, t, "career").scores for t in texts]
+    got: dict[int, dict[str, float]] = {}
+
+    def run(i: int) -> None:
+        got[i] = guard.check(personas, texts[i], "career").scores
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(texts))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for i, w in enumerate(want):
+        assert got[i] == pytest.approx(w, abs=1e-6)
