@@ -77,6 +77,7 @@ class ComposeWidget(QWidget):
     """Compose as the active persona. Emits :attr:`posted` with the recorded post."""
 
     posted = Signal(object)  # Post, in the state the attempt ended in
+    canSendChanged = Signal(bool)  # noqa: N815 (Qt naming) whether the text may be posted or scheduled now
     postFailed = Signal(str)  # noqa: N815 (Qt naming) an unexpected error; the text is still in the box
 
     def __init__(self, controller: PersonaController, drafts: DraftKeeper, workers: Workers,
@@ -328,7 +329,9 @@ class ComposeWidget(QWidget):
         sending = self._uid in self._sending
         self.editor.setReadOnly(sending)
         self.post_button.setText("Posting…" if sending else "Post")
-        self.post_button.setEnabled(bool(persona) and bool(text.strip()) and not m.too_long and not sending)
+        can_send = bool(persona) and bool(text.strip()) and not m.too_long and not sending
+        self.post_button.setEnabled(can_send)
+        self.canSendChanged.emit(can_send)
         if m.too_long and persona:
             self.status.setText(f"Too long for {persona.name}: shorten it by {-m.remaining:,}.")
         elif sending:

@@ -52,12 +52,13 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.close_to_tray = False  # set by the app when a tray icon is really shown
         self.setObjectName("mainWindow")
-        self.resize(QSize(980, 660))
+        self.resize(QSize(1240, 720))  # room for the personas, compose and the schedule dock side by side
         self.setMinimumSize(QSize(680, 460))
 
         self.persona_list = PersonaList(controller)
         left = QWidget()
         left.setObjectName("leftPane")
+        left.setMinimumWidth(230)  # names, handles and focus stay readable when a dock takes room
         left.setStyleSheet("#leftPane { background: palette(base); }")
         lv = QVBoxLayout(left)
         lv.setContentsMargins(8, 14, 8, 8)
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         split.addWidget(right)
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
-        split.setSizes([290, 690])
+        split.setSizes([270, 620])
         split.setChildrenCollapsible(False)
         split.setHandleWidth(1)
         self.setCentralWidget(split)

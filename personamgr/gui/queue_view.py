@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -57,10 +58,14 @@ class QueueView(QWidget):
         self.pause_all = QCheckBox("Pause all posting")
         self.pause_all.setObjectName("pauseAll")
         self.pause_all.clicked.connect(lambda checked: self._run(lambda: self.schedule.set_paused_all(checked)))
-        top = QHBoxLayout()
-        top.addWidget(self.filter, 1)
-        top.addWidget(self.pause_persona)
-        top.addWidget(self.pause_all)
+        # Two short rows rather than one long one: the view lives in a side dock and must stay narrow.
+        top = QVBoxLayout()
+        top.addWidget(self.filter)
+        pauses = QHBoxLayout()
+        pauses.addWidget(self.pause_persona)
+        pauses.addWidget(self.pause_all)
+        pauses.addStretch(1)
+        top.addLayout(pauses)
 
         self.list = QListWidget()
         self.list.setObjectName("queueList")
@@ -84,10 +89,9 @@ class QueueView(QWidget):
         self.edit.clicked.connect(self.edit_selected)
         self.reschedule.clicked.connect(self.reschedule_selected)
         self.unschedule.clicked.connect(self.unschedule_selected)
-        buttons = QHBoxLayout()
-        for b in (self.up, self.down, self.edit, self.reschedule, self.unschedule):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        buttons = QGridLayout()
+        for i, b in enumerate((self.up, self.down, self.edit, self.reschedule, self.unschedule)):
+            buttons.addWidget(b, i // 3, i % 3)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -59,12 +59,11 @@ class ComposeScheduling(QObject):
             at = foot.indexOf(post_button)
             foot.insertWidget(at, self.queue_button)
             foot.insertWidget(at, self.schedule_button)
-        self._sync()
-        compose.editor.textChanged.connect(self._sync)  # type: ignore[attr-defined]
-        compose.controller.activePersonaChanged.connect(lambda *_: self._sync())  # type: ignore[attr-defined]
+        # Scheduling is possible exactly when posting is: follow the compose box's own verdict.
+        self._sync(self.compose.post_button.isEnabled())  # type: ignore[attr-defined]
+        compose.canSendChanged.connect(self._sync)  # type: ignore[attr-defined]
 
-    def _sync(self) -> None:
-        can = self.compose.post_button.isEnabled()  # type: ignore[attr-defined]
+    def _sync(self, can: bool) -> None:
         self.schedule_button.setEnabled(can)
         self.queue_button.setEnabled(can)
 
@@ -179,6 +178,7 @@ def attach_scheduling(shell: object, *, tick_seconds: float = 30.0) -> Schedulin
     dock.setObjectName("scheduleDock")
     dock.setWidget(queue)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resizeDocks([dock], [330], Qt.Orientation.Horizontal)  # a side panel, not half the window
     tray = TrayScheduling(shell.tray, shell.controller, bridge,  # type: ignore[attr-defined]
                           notify_status=lambda msg: window.statusBar().showMessage(msg, 15_000), parent=window)
     compose = ComposeScheduling(window.compose, bridge, parent=window)

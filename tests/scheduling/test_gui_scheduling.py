@@ -201,3 +201,18 @@ def test_engine_events_reach_the_gui_thread(world, qtbot) -> None:  # type: igno
     t.start()
     t.join()
     qtbot.waitUntil(lambda: got == [EventKind.SENT], timeout=5000)
+
+
+def test_schedule_buttons_follow_post_after_a_move(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Moving a draft to another persona (here through the persona switch that "Move to" performs)
+    leaves Schedule… and Add to queue enabled exactly when Post is."""
+    shell, ui = world
+    compose = shell.window.compose
+    compose.editor.insertPlainText("That opening riff on the new record is the heaviest thing all year")
+    compose.move_draft_to(shell.services.store.persona("metal").uid)
+    pump(qtbot, shell, lambda: shell.controller.active.name == "metal")
+    assert compose.editor.toPlainText().startswith("That opening riff")
+    assert compose.post_button.isEnabled()
+    assert ui.compose.schedule_button.isEnabled() and ui.compose.queue_button.isEnabled()
+    compose.editor.clear()
+    assert not ui.compose.schedule_button.isEnabled() and not ui.compose.queue_button.isEnabled()
