@@ -155,3 +155,25 @@ def test_concurrent_checks_agree_with_serial_ones(guard: Guard, personas: list[P
         t.join()
     for i, w in enumerate(want):
         assert got[i] == pytest.approx(w, abs=1e-6)
+
+
+@pytest.mark.parametrize(("phrase", "text", "hit"), [
+    ("interview", "Three interviews this week", True),
+    ("movies", "Movie night with the kids", True),
+    ("job search", "My job searches go nowhere", True),
+    ("tv shows", "This TV show is great", True),
+    ("AI", "Is #AI overhyped?", True),
+    ("news", "My new phone arrived", False),
+    ("band", "Broadband is down again", False),
+    ("riff", "Riffing on the idea", False),
+])
+def test_declared_words_match_their_plural_and_singular(phrase: str, text: str, hit: bool) -> None:
+    from personamgr.core.guard.scoring import inflected_pattern
+
+    pat = inflected_pattern(phrase)
+    assert pat is not None and bool(pat.search(text)) is hit
+
+
+def test_an_inflected_keyword_is_named_as_the_reason(guard: Guard, personas: list[Persona]) -> None:
+    r = guard.check(personas, "Back-to-back interviews all afternoon, exhausted", "career")
+    assert r.fits and "interview" in r.matched_keywords

@@ -42,6 +42,7 @@ class Calibration:
     example_topn: int = 2
     lexical_bonus: float = 0.6
     lexical_cap: int = 2
+    inflect: bool = True  # topics and keywords also match with a plural or possessive ending
     relative: float = 1.0
     relative_temp: float = 1.0
     threshold: float = -0.7  # on the calibrated score; below it the post does not fit
@@ -97,10 +98,25 @@ def persona_key(personas: Sequence[Persona]) -> str:
     return h.hexdigest()
 
 
-def _patterns(phrases: Sequence[str]) -> list[tuple[str, re.Pattern[str]]]:
+def inflected_pattern(phrase: str) -> re.Pattern[str] | None:
+    """Like ``rules.phrase_pattern``, but the last word may also take a plural or possessive ending:
+    a persona declaring "interview" is on focus in a post about "interviews"."""
+    words = re.findall(r"\w+", phrase.casefold())
+    if not words:
+        return None
+    last = words[-1]
+    if last.endswith("s") and not last.endswith(("ss", "us", "is")):  # "movies" also matches "movie"
+        stem = last[:-2] if last.endswith(("ches", "shes", "xes")) else last[:-1]
+        if len(stem) >= 4:  # not "news" -> "new"
+            words[-1] = stem
+    spaced = r"[\s\-_]*".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w){spaced}(?:s|es|'s|’s)?(?!\w)", re.IGNORECASE)
+
+
+def _patterns(phrases: Sequence[str], inflect: bool = True) -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for ph in dict.fromkeys(phrases):
-        pat = phrase_pattern(ph)
+        pat = inflected_pattern(ph) if inflect else phrase_pattern(ph)
         if pat is not None:
             out.append((ph, pat))
     return out
@@ -166,7 +182,7 @@ class Scorer:
                 prof.avoid_bg = tuple((float(s[:, i].mean()), float(max(s[:, i].std(), 1e-3)))
                                       for i in range(len(prof.avoid)))
             self.profiles.append(prof)
-        self._lex = [(_patterns(p.topics), _patterns(p.keywords)) for p in self.personas]
+        self._lex = [(_patterns(p.topics, cal.inflect), _patterns(p.keywords, cal.inflect)) for p in self.personas]
         self._pack()
 
     def _pack(self) -> None:
