@@ -73,6 +73,8 @@ def detail(post: Post) -> str:
     if post.state is PostState.SCHEDULED and post.next_attempt_at is not None:
         reason = f"{post.error} " if post.error else ""
         return f"{reason}Next try {when(post.next_attempt_at)}."
+    if post.state is PostState.SCHEDULED and post.scheduled_at is not None:
+        return f"Goes out {when(post.scheduled_at)}."
     if post.state is PostState.SENDING:
         return "Being sent now…"
     return post.error or ""
