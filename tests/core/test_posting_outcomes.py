@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from posting_helpers import ScriptedNetwork, send
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.networks.base import (
     Account,
     AmbiguousError,
     AuthError,
-    Network,
-    NetworkError,
     OfflineError,
     OutgoingPost,
     PartialThreadError,
-    Published,
     RateLimitedError,
     RejectedError,
     TransientError,
@@ -28,45 +25,6 @@ from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
 from personamgr.core.posting import MAX_TRANSIENT_ATTEMPTS, OFFLINE_RETRY
 from personamgr.core.services import Services
-
-
-@dataclass
-class ScriptedNetwork:
-    """A real ``Network`` whose answers are scripted: each publish pops the next one (an error or "ok")."""
-
-    clock: FakeClock
-    answers: list[NetworkError | Exception | str] = field(default_factory=list)
-    needs_credentials: bool = False
-    name: str = "scripted"
-    display_name: str = "Scripted test network"
-    calls: list[tuple[Account, OutgoingPost]] = field(default_factory=list)
-
-    def publish(self, account: Account, post: OutgoingPost) -> Published:
-        self.calls.append((account, post))
-        answer = self.answers.pop(0) if self.answers else "ok"
-        if isinstance(answer, BaseException):
-            raise answer
-        ids = (*post.already_sent, *(f"r{len(post.already_sent) + i}" for i in range(len(post.parts)
-                                                                                   - len(post.already_sent))))
-        return Published(remote_id=ids[0], url=f"https://example.invalid/{ids[0]}", at=self.clock.now(),
-                         part_ids=tuple(ids))
-
-    def post_url(self, account: Account, remote_id: str) -> str | None:
-        return f"https://example.invalid/{remote_id}"
-
-
-@pytest.fixture
-def net(services: Services, clock: FakeClock) -> ScriptedNetwork:
-    n = ScriptedNetwork(clock)
-    assert isinstance(n, Network)
-    services.networks["scripted"] = n
-    services.store.add_persona(Persona(name="career", handle="@career_me", description="jobs", network="scripted"))
-    return n
-
-
-def send(services: Services, text: str = "hello", thread: tuple[str, ...] = ()) -> int:
-    post = services.outbox.create(services.store.persona("career").uid, text, thread=thread)
-    return services.poster.send(post.id).id
 
 
 def test_success_records_remote_id_url_and_time(services: Services, net: ScriptedNetwork, clock: FakeClock) -> None:

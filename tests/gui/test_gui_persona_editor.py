@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import threading
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from keyring.backend import KeyringBackend
+from keyring_doubles import BlockingKeyring
 from PySide6.QtCore import QPoint, QTime
 from PySide6.QtWidgets import QMessageBox
 
@@ -227,29 +226,9 @@ def test_delete_with_the_fail_keyring_deletes_persona_and_posts(demo: Services, 
     assert shell.window.personas.box is None or not shell.window.personas.box.isVisible()  # no warning
 
 
-class HangingKeyring(KeyringBackend):
-    """A real backend that never answers, like a locked keyring whose unlock prompt nobody sees."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.release = threading.Event()
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self.release.wait(60)
-        return None
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.release.wait(60)
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.release.wait(60)
-
-
 def test_delete_when_the_keyring_hangs_deletes_and_warns(profile_paths: AppPaths, clock: FakeClock,
                                                          make_shell: Callable[..., Shell], idle) -> None:
-    backend = HangingKeyring()
+    backend = BlockingKeyring()
     services = open_services(profile_paths, secrets=SecretStore(backend, timeout=1), clock=clock)
     try:
         seed_demo(services)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 import pytest
-from keyring.backend import KeyringBackend
+from keyring_doubles import BlockingChainKeyring, MemoryKeyring
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -18,53 +17,6 @@ from personamgr.core.services import Services
 from personamgr.gui.app import TRAY_HINT_KEY, Shell, build_shell
 
 pytestmark = pytest.mark.gui
-
-
-class LockedKeyring(KeyringBackend):
-    """A real keyring backend that behaves like a locked one: every call waits for an unlock that never comes."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.unlock = threading.Event()
-        self.calls = 0
-
-    @property
-    def backends(self) -> list[KeyringBackend]:  # asked when the app checks which store is in use
-        self.calls += 1
-        self.unlock.wait(30)
-        return [self]
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self.calls += 1
-        self.unlock.wait(30)
-        return None
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.unlock.wait(30)
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.unlock.wait(30)
-
-
-class MemoryKeyring(KeyringBackend):
-    """A real (in-memory) keyring backend the app classifies as a secure store."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 class NeedsKeysSandbox(SandboxNetwork):
@@ -132,7 +84,7 @@ def test_a_secure_store_is_named(demo: Services, make_shell: Callable[..., Shell
 
 
 def test_a_hanging_keyring_never_blocks_the_window(demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:
-    locked = LockedKeyring()
+    locked = BlockingChainKeyring()  # even asking which store is in use hangs
     demo.secrets = SecretStore(locked, timeout=1)
     demo.poster.secrets = demo.secrets
     demo.networks["keyed"] = NeedsKeysSandbox(None)
@@ -162,7 +114,7 @@ def test_a_hanging_keyring_never_blocks_the_window(demo: Services, make_shell: C
         assert "did not answer" in (post.error or "") and "held" in (post.error or "")
         assert post.next_attempt_at is not None
     finally:
-        locked.unlock.set()
+        locked.release.set()
     shell.workers.wait(10, QApplication.processEvents)
     shell.window.hide()
     shell.window.deleteLater()

@@ -1,7 +1,8 @@
 """The secret store refuses every keyring that is not a real secure store, and never hangs its caller.
 
 All backends here are real ``keyring`` backends: keyring's own fail backend, keyrings.alt's plaintext
-file backend, and small ``KeyringBackend`` subclasses that behave like a locked or hung keyring.
+file backend, and small ``KeyringBackend`` subclasses that behave like a locked or hung keyring
+(most from tests/keyring_doubles.py).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import threading
 from pathlib import Path
 
 import keyring.backend
@@ -20,6 +20,7 @@ import pytest
 from jaraco.classes import properties
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
+from keyring_doubles import BlockingChainKeyring, BlockingKeyring, LockedKeyring, MemoryKeyring, TestOnlyBackend
 from keyrings.alt.file import PlaintextKeyring
 
 from personamgr.core.personas import Persona
@@ -36,61 +37,8 @@ from personamgr.core.services import Services
 CREDS = {"access_token": "1234-tok3nvalue", "access_token_secret": "s3cr3t-value-xyz"}
 
 
-class TestOnlyBackend(KeyringBackend):
-    """Every KeyringBackend subclass registers itself with keyring; a test backend must never be
-    auto-detected by ``keyring.get_keyring()`` elsewhere in the run, so it is never "viable"."""
-
-    @properties.classproperty
-    def priority(cls) -> float:  # noqa: N805
-        raise RuntimeError("a test-only keyring backend, never chosen automatically")
-
-
-class MemoryKeyring(TestOnlyBackend):
-    """A secure-classified backend that keeps secrets in this process (standing in for an OS store)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("not found")
-
-
-class HangingKeyring(MemoryKeyring):
-    """A keyring whose calls block, like a locked Secret Service whose unlock prompt nobody answers."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.release = threading.Event()
-        self.entered = threading.Event()
-
-    def _hang(self) -> None:
-        self.entered.set()
-        self.release.wait(60)
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self._hang()
-        return super().get_password(service, username)
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self._hang()
-        super().set_password(service, username, password)
-
-    def delete_password(self, service: str, username: str) -> None:
-        self._hang()
-        super().delete_password(service, username)
-
-
-class LockedKeyring(MemoryKeyring):
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise keyring.errors.KeyringLocked("locked")
+class LockedRefusingKeyring(LockedKeyring):
+    """Locked for writes; reads fail the way a D-Bus error does."""
 
     def get_password(self, service: str, username: str) -> str | None:
         raise keyring.errors.KeyringError("D-Bus said no")
@@ -173,7 +121,7 @@ def test_a_chain_with_a_secure_store_never_falls_back_to_the_plaintext_file(plai
 
 
 def test_hanging_keyring_times_out_without_blocking_the_caller() -> None:
-    hung = HangingKeyring()
+    hung = BlockingKeyring()
     store = SecretStore(hung, timeout=1.0)  # generous: finding the backend must not time out on a busy machine
     try:
         assert store.state().usable  # finding the backend does not call it
@@ -188,7 +136,7 @@ def test_hanging_keyring_times_out_without_blocking_the_caller() -> None:
 
 
 def test_locked_and_failing_keyrings_give_user_messages() -> None:
-    store = SecretStore(LockedKeyring(), timeout=5)
+    store = SecretStore(LockedRefusingKeyring(), timeout=5)
     with pytest.raises(SecretsError, match="The keyring is locked, so personamgr could not save the credentials"):
         store.set_credentials("uid", CREDS)
     with pytest.raises(SecretsError, match="The keyring refused to read the credentials: D-Bus said no"):
@@ -213,7 +161,7 @@ def test_round_trip_and_damaged_entries() -> None:
 
 
 def test_deleting_a_persona_with_a_hung_keyring_still_deletes_it_and_says_what_is_left(services: Services) -> None:
-    hung = HangingKeyring()
+    hung = BlockingKeyring()
     services.secrets = SecretStore(hung, timeout=0.3)
     p = services.store.add_persona(Persona(name="career", description="jobs"))
     try:
@@ -266,6 +214,7 @@ def test_headless_machine_without_dbus_refuses_by_default(tmp_path: Path) -> Non
 
 
 def test_test_backends_are_never_auto_detected() -> None:
-    mine = {MemoryKeyring, HangingKeyring, LockedKeyring, NotHereKeyring, FixedChain}
+    mine = {TestOnlyBackend, MemoryKeyring, BlockingKeyring, BlockingChainKeyring, LockedKeyring, LockedRefusingKeyring,
+            NotHereKeyring, FixedChain}
     assert not mine & set(KeyringBackend.get_viable_backends())
     assert not any(isinstance(b, tuple(mine)) for b in keyring.backend.get_all_keyring())

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 from fakex import App, FakeX, User
-from x_helpers import MemoryKeyring, secret_service_backend
+from keyring_doubles import MemoryKeyring
+from x_helpers import secret_service_backend
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.networks.sandbox import SandboxNetwork

@@ -7,8 +7,6 @@ import uuid
 import zlib
 from pathlib import Path
 
-import keyring
-import keyring.errors
 from keyring.backend import KeyringBackend
 
 from personamgr.core.secrets import KeyringStatus, classify
@@ -24,26 +22,6 @@ def png(path: Path, size: int = 8) -> Path:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 0, 0, 0, 0))
                      + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
     return path
-
-
-class MemoryKeyring(KeyringBackend):
-    """An in-memory keyring, for e2e runs where no Secret Service is reachable."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.data: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.data.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.data[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.data.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
 
 
 def secret_service_backend() -> KeyringBackend | None:
