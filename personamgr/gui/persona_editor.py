@@ -66,6 +66,7 @@ from personamgr.core.personas import (
 from personamgr.core.services import Services
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
+from personamgr.gui.message_boxes import ShowsBoxes
 from personamgr.gui.workers import Workers
 
 ERROR_STYLE = "color: #c0392b;"
@@ -581,10 +582,13 @@ class PersonaEditor(QDialog):
             self.show_error(f"Not saved: {error}. Everything you typed is still here.")
 
 
-class PersonaManager(QObject):
+class PersonaManager(QObject, ShowsBoxes):
     """The persona flows of the window: new, edit, delete, import, export. Reports through :attr:`message`."""
 
     message = Signal(str)  # one line for the status bar
+    question_name = "personaQuestion"
+    notice_name = "personaNotice"
+    dialog_attr = "editor"  # the open (or last) persona editor
 
     def __init__(self, services: Services, controller: PersonaController, workers: Workers, parent: QWidget, *,
                  drafts: DraftKeeper | None = None, before_delete: Callable[[], None] | None = None) -> None:
@@ -597,39 +601,6 @@ class PersonaManager(QObject):
         self.before_delete = before_delete
         self.editor: PersonaEditor | None = None
         self.box: QMessageBox | None = None  # the last question or error shown (tests answer it)
-
-    # -- boxes ---------------------------------------------------------------------------
-    def _ask(self, title: str, text: str, info: str, yes: str, then: Callable[[], None], *,
-             icon: QMessageBox.Icon = QMessageBox.Icon.Question, destructive: bool = False) -> QMessageBox:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self.window)
-        box.setObjectName("personaQuestion")
-        box.setInformativeText(info)
-        role = QMessageBox.ButtonRole.DestructiveRole if destructive else QMessageBox.ButtonRole.AcceptRole
-        go = box.addButton(yes, role)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.finished.connect(lambda _r: then() if box.clickedButton() is go else None)
-        self._keep(box)
-        box.open()
-        return box
-
-    def _tell(self, icon: QMessageBox.Icon, title: str, text: str, info: str = "") -> QMessageBox:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
-        box.setObjectName("personaNotice")
-        if info:
-            box.setInformativeText(info)
-        self._keep(box)
-        box.open()
-        return box
-
-    def _keep(self, box: QWidget) -> None:
-        """Keep the newest box or dialog alive after it closes (it is read back); free the one before it."""
-        attr = "box" if isinstance(box, QMessageBox) else "editor"
-        previous = getattr(self, attr)
-        if previous is not None and previous is not box and shiboken6.isValid(previous) and not previous.isVisible():
-            previous.deleteLater()
-        setattr(self, attr, box)
 
     # -- new and edit --------------------------------------------------------------------
     @Slot()

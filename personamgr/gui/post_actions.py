@@ -19,7 +19,6 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
@@ -38,6 +37,7 @@ from personamgr.core.outbox import Post, PostState, TransitionError
 from personamgr.core.text import measure
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
+from personamgr.gui.message_boxes import ShowsBoxes
 from personamgr.gui.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -97,11 +97,13 @@ class PostEditDialog(QDialog):
         return self.editor.toPlainText().strip()
 
 
-class PostActions(QObject):
+class PostActions(QObject, ShowsBoxes):
     """Builds each post's menu and runs its actions. Reports through :attr:`message` (the status bar)."""
 
     message = Signal(str)
     changed = Signal(object)  # Post, after an action changed it (None when it was deleted)
+    question_name = "postQuestion"
+    dialog_attr = "dialog"
 
     def __init__(self, services: Any, controller: PersonaController, drafts: DraftKeeper, workers: Workers, *,
                  compose: Any, parent: QWidget, open_url: Callable[[QUrl], object] | None = None) -> None:
@@ -182,29 +184,6 @@ class PostActions(QObject):
                 self.message.emit(f"Could not {what}: {error}")
 
         self.workers.submit(fn, done=done, failed=failed, name=what)
-
-    def _ask(self, title: str, text: str, info: str, yes: str, then: Callable[[], None], *,
-             icon: QMessageBox.Icon = QMessageBox.Icon.Question, destructive: bool = False) -> QMessageBox:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self.window)
-        box.setObjectName("postQuestion")
-        box.setInformativeText(info)
-        role = QMessageBox.ButtonRole.DestructiveRole if destructive else QMessageBox.ButtonRole.AcceptRole
-        go = box.addButton(yes, role)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.finished.connect(lambda _r: then() if box.clickedButton() is go else None)
-        self._keep(box)
-        box.open()
-        return box
-
-    def _keep(self, box: QWidget) -> None:
-        """Keep the newest box or dialog alive after it closes (it is read back); free the one before it."""
-        attr = "box" if isinstance(box, QMessageBox) else "dialog"
-        previous = getattr(self, attr)
-        if previous is not None and previous is not box and shiboken6.isValid(previous) and not previous.isVisible():
-            previous.deleteLater()
-        setattr(self, attr, box)
 
     def _handle(self, post: Post) -> str:
         persona = self.controller.persona(post.persona_uid)
@@ -341,15 +320,11 @@ class PostActions(QObject):
         self.workers.submit(find, done=lambda entry: self._show_sandbox(post, entry), name="sandbox post")
 
     def _show_sandbox(self, post: Post, entry: Any) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "Sandbox post", "", QMessageBox.StandardButton.Ok,
-                          self.window)
-        box.setObjectName("sandboxPost")
         if entry is None:
-            box.setText(f"The sandbox no longer has post {post.remote_id}.")
+            text, info = f"The sandbox no longer has post {post.remote_id}.", ""
         else:
-            box.setText(f"{entry.handle or post.persona_name} · {entry.created_at.astimezone():%b %d, %H:%M}")
+            text = f"{entry.handle or post.persona_name} · {entry.created_at.astimezone():%b %d, %H:%M}"
             reply = f"\n\nIn reply to {entry.reply_to}." if entry.reply_to else ""
-            box.setInformativeText(f"{entry.text}\n\nSandbox id {entry.remote_id}. The sandbox is the built-in demo "
-                                   f"network: this post exists only on this computer.{reply}")
-        self._keep(box)
-        box.open()
+            info = (f"{entry.text}\n\nSandbox id {entry.remote_id}. The sandbox is the built-in demo "
+                    f"network: this post exists only on this computer.{reply}")
+        self._tell(QMessageBox.Icon.Information, "Sandbox post", text, info, name="sandboxPost")
