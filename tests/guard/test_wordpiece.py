@@ -5,6 +5,8 @@ The guard ships without ``tokenizers`` (install budget); this is what makes that
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -57,8 +59,21 @@ def test_known_texts(ours: WordPiece, reference, text: str) -> None:
 _BLOCKS = [(0x00, 0x24F), (0x370, 0x52F), (0x590, 0x6FF), (0x900, 0x97F), (0x2000, 0x206F), (0x20A0, 0x20CF),
            (0x2100, 0x27BF), (0x3000, 0x30FF), (0x4E00, 0x4FFF), (0xAC00, 0xAD00), (0xFF00, 0xFFEF),
            (0x1F300, 0x1FAFF)]
+
+
+def _stable(ch: str) -> bool:
+    """Punctuation, marks, controls and spaces whose class has not changed since Unicode 3.2.
+
+    Those classes decide how text is split; a character given one of them only recently (U+061D,
+    U+11A01) is unassigned in the reference's older tables. Letters and symbols split the same either way.
+    """
+    now = unicodedata.category(ch)
+    return not now.startswith(("P", "M", "C", "Z")) or unicodedata.ucd_3_2_0.category(ch) == now
+
+
 _text = st.text(
-    st.one_of(*[st.characters(min_codepoint=lo, max_codepoint=hi, exclude_categories=("Cs",)) for lo, hi in _BLOCKS]),
+    st.one_of(*[st.characters(min_codepoint=lo, max_codepoint=hi, exclude_categories=("Cs",)) for lo, hi in _BLOCKS])
+    .filter(_stable),
     max_size=120,
 )
 
