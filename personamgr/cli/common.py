@@ -16,14 +16,20 @@ def profile_paths(args: argparse.Namespace) -> AppPaths:
     return AppPaths.resolve(getattr(args, "data_dir", None), demo=getattr(args, "demo", False))
 
 
-def open_profile(args: argparse.Namespace) -> Services:
-    """Open the profile the global options name, seeding the demo profile on first use."""
+def prepare_profile(args: argparse.Namespace) -> AppPaths:
+    """The profile the global options name, its folders created and logging to its log file."""
     paths = profile_paths(args)
     try:
         paths.ensure()
     except OSError as e:
         raise CliError(f"cannot create the data folder {paths.data}: {e.strerror or e}") from None
-    setup_logging(paths.log_file, verbose=getattr(args, "verbose", False))
+    setup_logging(paths.log_file, verbose=bool(getattr(args, "verbose", False)))
+    return paths
+
+
+def open_profile(args: argparse.Namespace) -> Services:
+    """Open the profile the global options name, seeding the demo profile on first use."""
+    paths = prepare_profile(args)
     try:
         services = open_services(paths)
     except StoreError as e:

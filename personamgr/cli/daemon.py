@@ -17,9 +17,8 @@ import sys
 from typing import Any
 
 from personamgr import __version__
-from personamgr.cli.common import profile_paths
+from personamgr.cli.common import prepare_profile
 from personamgr.cli.errors import CliError
-from personamgr.core.logs import setup_logging
 
 log = logging.getLogger("personamgr.daemon")
 
@@ -46,12 +45,7 @@ def cmd_daemon(args: argparse.Namespace) -> int:
     from personamgr.instance_server import claim
     from personamgr.singleinstance import InstanceError, InstanceLock
 
-    paths = profile_paths(args)
-    try:
-        paths.ensure()
-    except OSError as e:
-        raise CliError(f"cannot create the data folder {paths.data}: {e.strerror or e}") from None
-    setup_logging(paths.log_file, verbose=bool(getattr(args, "verbose", False)))
+    paths = prepare_profile(args)
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
 
     driver: SchedulerDriver | None = None

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
+from shell_helpers import close_shell
 
 from personamgr.core.demo import seed_demo
 from personamgr.core.services import Services
@@ -46,12 +47,7 @@ def make_shell(qtbot: object) -> Iterator[Callable[..., Shell]]:
     yield make
     app = QApplication.instance()
     for shell in shells:
-        shell.window.close_to_tray = False
-        shell.workers.wait(10, app.processEvents if app else None)
-        shell.tray.hide()
-        shell.window.hide()
-        shell.window.deleteLater()
-        shell.tray.menu.deleteLater()
+        close_shell(shell)
         for obj in (shell.tray, shell.controller, shell.workers, shell.events):
             obj.deleteLater()
     if app is not None:

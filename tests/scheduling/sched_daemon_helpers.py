@@ -11,6 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from personamgr.core.clock import SystemClock
+from personamgr.core.outbox import PostState
+from personamgr.core.paths import AppPaths
+from personamgr.core.services import open_services
+
 TIMEOUT = 60.0
 
 
@@ -60,3 +65,12 @@ def stop(proc: subprocess.Popen[str]) -> tuple[int, str]:
         proc.kill()
         _, err = proc.communicate()
     return proc.returncode, err
+
+
+def post_state(home: Path, post_id: int) -> PostState:
+    """A post's state as the profile at ``home`` holds it now (read while the daemon runs)."""
+    svc = open_services(AppPaths.resolve(home), clock=SystemClock())
+    try:
+        return svc.outbox.get(post_id).state
+    finally:
+        svc.close()

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sched_daemon_helpers import daemon_env, log_text, start_daemon, stop, wait_for, wait_running
+from sched_daemon_helpers import daemon_env, log_text, post_state, start_daemon, stop, wait_for, wait_running
 from sched_helpers import make_persona
 
 from personamgr.core.clock import SystemClock
@@ -29,14 +29,6 @@ def home(tmp_path: Path) -> Path:
     svc.store.add_persona(make_persona())
     svc.close()
     return h
-
-
-def post_state(home: Path, post_id: int) -> PostState:
-    svc = open_services(AppPaths.resolve(home), clock=SystemClock())
-    try:
-        return svc.outbox.get(post_id).state
-    finally:
-        svc.close()
 
 
 def test_daemon_sends_scheduled_posts_and_stops_cleanly_on_sigterm(home: Path) -> None:

@@ -16,6 +16,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtWidgets import QApplication
 from sched_helpers import at
+from shell_helpers import close_shell
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.demo import seed_demo
@@ -49,13 +50,8 @@ def world(services: Services, qtbot) -> Iterator[tuple[Shell, SchedulingUi]]:  #
     shell.window.show()
     pump(qtbot, shell)
     yield shell, ui
+    close_shell(shell)
     app = QApplication.instance()
-    shell.window.close_to_tray = False
-    shell.workers.wait(10, app.processEvents if app else None)
-    shell.tray.hide()
-    shell.window.hide()
-    shell.window.deleteLater()
-    shell.tray.menu.deleteLater()
     if app is not None:
         app.processEvents()
 

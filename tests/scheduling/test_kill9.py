@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from fakex import FakeX
-from sched_daemon_helpers import TIMEOUT, log_text, stop, wait_for, wait_running
+from sched_daemon_helpers import TIMEOUT, log_text, post_state, stop, wait_for, wait_running
 from sched_helpers import make_persona
 
 from personamgr.core.clock import SystemClock
@@ -61,14 +61,6 @@ def keyring_env(tmp_path: Path, missing_real_part: Callable[[str], None]) -> Ite
 def personamgr(home: Path, env: dict[str, str], *argv: str) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "personamgr", "--data-dir", str(home), *argv], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def state_of(home: Path, post_id: int) -> PostState:
-    svc = open_services(AppPaths.resolve(home), clock=SystemClock())
-    try:
-        return svc.outbox.get(post_id).state
-    finally:
-        svc.close()
 
 
 STORE_CREDS = """
@@ -127,8 +119,8 @@ def test_kill_9_in_flight_then_restart_needs_review_and_one_post(tmp_path: Path,
             assert "may or may not have gone out" in (after.error or "")
             assert f"[interrupted] post {post.id}" in log_text(home)
             # The restarted scheduler is live (it sends the next post) and still leaves the first alone.
-            wait_for(lambda: state_of(home, nxt) is PostState.SENT, "the restarted daemon to send the next post")
-            assert state_of(home, post.id) is PostState.NEEDS_REVIEW
+            wait_for(lambda: post_state(home, nxt) is PostState.SENT, "the restarted daemon to send the next post")
+            assert post_state(home, post.id) is PostState.NEEDS_REVIEW
         finally:
             code, err = stop(second)
         fake.release()
