@@ -82,6 +82,11 @@ class Workers(QObject):
                 failed(error)  # type: ignore[arg-type]
             else:
                 log.error("background task %s failed", name, exc_info=error)  # type: ignore[arg-type]
+        except RuntimeError as e:
+            # The widget that asked is gone (a closed dialog, a window torn down): its answer has no reader.
+            if "already deleted" not in str(e):
+                raise
+            log.debug("result of %s arrived after its widget was deleted", name)
         finally:
             if empty:
                 self.idle.emit()

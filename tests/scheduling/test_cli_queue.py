@@ -59,7 +59,7 @@ def test_add_on_dst_days_tells_the_user_what_happens(home: str, capsys: pytest.C
 
 def test_add_without_at_takes_the_next_free_slots(home: str, capsys: pytest.CaptureFixture[str]) -> None:
     for text in ("one", "two", "three", "four"):
-        assert run(home, "add", "--persona", "career", text) == 0
+        assert run(home, "add", "--persona", "career", "--anyway", text) == 0  # queue order, not the guard
     out = capsys.readouterr().out
     assert out.count("in the next free queue slot") == 4
     rows = listed(home, capsys)
@@ -96,13 +96,13 @@ def test_refused_schedules_keep_the_words_as_a_draft(home: str, capsys: pytest.C
 
 
 def test_remove_keeps_a_draft_and_pause_resume(home: str, capsys: pytest.CaptureFixture[str]) -> None:
-    run(home, "add", "--persona", "career", "--at", "2030-06-03T14:00", "keep me")
+    assert run(home, "add", "--persona", "career", "--at", "2030-06-03T14:00", "--anyway", "keep me") == 0
     assert run(home, "remove", "1") == 0
     assert "kept as a draft" in capsys.readouterr().out
     assert listed(home, capsys) == []
     assert run(home, "remove", "1") == 1
     assert "post 1 is draft, so it cannot be unscheduled" in capsys.readouterr().err
-    run(home, "add", "--persona", "career", "--at", "2030-06-03T14:00", "paused one")
+    assert run(home, "add", "--persona", "career", "--at", "2030-06-03T14:00", "--anyway", "paused one") == 0
     assert run(home, "pause", "--persona", "career") == 0
     assert run(home, "pause", "--all") == 0
     capsys.readouterr()
