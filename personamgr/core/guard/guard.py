@@ -17,7 +17,7 @@ from personamgr.core.guard.background import load as load_background
 from personamgr.core.guard.embed import MODEL_DIR, Embedder
 from personamgr.core.guard.lang import guess_language
 from personamgr.core.guard.multilingual import Multilingual
-from personamgr.core.guard.scoring import Calibration, Scorer, persona_key
+from personamgr.core.guard.scoring import Calibration, Scorer, persona_key, relative_step
 from personamgr.core.guard.types import GuardResult, Reason
 from personamgr.core.personas import Persona
 from personamgr.core.text import weighted_length
@@ -83,6 +83,22 @@ class Guard:
     def prepare(self, personas: Sequence[Persona]) -> None:
         """Warm the cache for a persona set (call in the worker after load or after an edit)."""
         self.scorer(personas)
+        if self.multilingual is not None and self.calibration.w_static:
+            self.multilingual.scorer(personas, "en", relative=False)
+
+    def _english_scores(self, sc: Scorer, model_text: str, text: str, static: Future[np.ndarray | None] | None
+                        ) -> tuple[np.ndarray, list[dict[str, object]]]:
+        """MiniLM's calibrated scores, mixed with the static e5 table's (``Calibration.w_static``):
+        two different representations rank posts better together than either alone (bench/README.md).
+        ``static``: the table's scores, being computed on the helper thread while MiniLM runs here."""
+        cal = self.calibration
+        z, details = sc.score(self.embedder.embed(model_text), text, relative=static is None)
+        if static is None:
+            return z, details
+        zs = static.result()
+        if zs is not None:
+            z = (1.0 - cal.w_static) * z + cal.w_static * zs
+        return relative_step(z, cal), details
 
     def check(self, personas: Sequence[Persona], text: str, persona: str, *,
               recent: Mapping[str, Sequence[str]] | None = None) -> GuardResult:
@@ -98,6 +114,10 @@ class Guard:
         empty = not text.strip()
         model_text = clean_for_model(text) if cal.clean_post else text
         counted: Future[int] = self._helper.submit(weighted_length, text)
+        static: Future[np.ndarray | None] | None = None
+        if self.multilingual is not None and cal.w_static and language == "en" and not empty:
+            # the table's opinion (~0.3 ms, holds the GIL) runs on the helper too, overlapping MiniLM
+            static = self._helper.submit(self.multilingual.english_z, personas, text)
         limit = me.char_limit
         sc = self.scorer(personas)
         names = [p.name for p in sc.personas]
@@ -106,7 +126,7 @@ class Guard:
         ml = (self.multilingual.guard_scores(personas, text, language, cal.threshold)
               if self.multilingual is not None and language != "en" and not empty else None)
         if ml is None:
-            z, details = sc.score(self.embedder.embed(model_text), text)
+            z, details = self._english_scores(sc, model_text, text, static)
         else:
             z, details = ml[0], ml[1]
         length = counted.result()

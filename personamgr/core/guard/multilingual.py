@@ -265,13 +265,14 @@ class Multilingual:
         """``knowledge``: the English guard's topic knowledge base (posts, section per post), if any."""
         self.table = table
         self.settings = settings or MLSettings()
-        self.en_center = table.embed_many(english_background).mean(axis=0)
+        self.en_background = table.embed_many(english_background)
+        self.en_center = self.en_background.mean(axis=0)
         self.backgrounds = {lang: table.embed_many(posts) for lang, posts in backgrounds.items()
                             if lang in LANGUAGES and posts}
         self.knowledge: tuple[np.ndarray, np.ndarray] | None = None
         if knowledge is not None and len(knowledge[0]) and self.settings.use_knowledge:
             self.knowledge = (table.embed_many(knowledge[0]), np.asarray(knowledge[1], dtype=np.int32))
-        self._scorers: OrderedDict[tuple[str, str], _LangScorer] = OrderedDict()
+        self._scorers: OrderedDict[tuple[str, str, bool], _LangScorer] = OrderedDict()
         self._lock = threading.Lock()
 
     @classmethod
@@ -299,14 +300,16 @@ class Multilingual:
     def supports(self, language: str) -> bool:
         return language in self.backgrounds
 
-    def scorer(self, personas: Sequence[Persona], language: str) -> _LangScorer:
-        key = (persona_key(personas), language)
+    def scorer(self, personas: Sequence[Persona], language: str, relative: bool = True) -> _LangScorer:
+        """Profiles for a persona set in a language ("en": the English guard's second opinion, see
+        ``english_z``); ``relative=False``: calibrated before the relative step, for mixing."""
+        key = (persona_key(personas), language, relative)
         with self._lock:
             sc = self._scorers.get(key)
             if sc is not None:
                 self._scorers.move_to_end(key)
                 return sc
-        bg = self.backgrounds[language]
+        bg = self.en_background if language == "en" else self.backgrounds[language]
         shift = bg.mean(axis=0) - self.en_center
 
         def embed_english(texts: Sequence[str]) -> np.ndarray:
@@ -324,7 +327,7 @@ class Multilingual:
         base = Scorer(personas, embed_english, rows, self.settings.calibration, sections)
         # z against the ordinary posts of this language alone: the borrowed English posts must not
         # set the scale, since posts in another language sit farther from English anchors.
-        ref = np.array([base.score(v, "")[0] for v in bg])
+        ref = np.array([base.score(v, "", relative)[0] for v in bg])
         sc = _LangScorer(base, ref.mean(axis=0), np.maximum(ref.std(axis=0), 1e-3))
         with self._lock:
             self._scorers[key] = sc
@@ -348,6 +351,17 @@ class Multilingual:
         z, details = ls.scorer.score(vec, text)
         z = (z - ls.mean) / ls.std
         return MLScore(z=z, details=details, known=known, total=total, confident=confident)
+
+    def english_z(self, personas: Sequence[Persona], text: str) -> np.ndarray | None:
+        """An English post's z per persona through the table, before the relative step; None when the
+        table knows none of its words. Why: the table (distilled from multilingual-e5) and MiniLM are
+        different models whose errors differ, so the guard mixes their calibrated scores (an ensemble)."""
+        vec, known, _ = self.table.embed(text)
+        if not known:
+            return None
+        ls = self.scorer(personas, "en", relative=False)
+        z = ls.scorer.score(vec, text, relative=False)[0]
+        return (z - ls.mean) / ls.std
 
     def guard_scores(self, personas: Sequence[Persona], text: str, language: str, english_threshold: float
                      ) -> tuple[np.ndarray, list[dict[str, object]], bool] | None:
