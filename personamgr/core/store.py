@@ -179,17 +179,25 @@ class Store:
 
     def _create(self, version: int) -> None:
         with self.engine.begin() as con:
+            # Two processes can open a new profile at the same moment (two launches, the window and the
+            # daemon): the write lock makes one create the schema while the other waits, then finds it.
+            con.exec_driver_sql("BEGIN IMMEDIATE")
+            if con.exec_driver_sql("PRAGMA user_version").scalar_one():
+                return
             s.metadata.create_all(con)
             con.exec_driver_sql(f"PRAGMA user_version={int(version)}")
 
     def _migrate(self, found: int, target: int, migrations: Mapping[int, Migration]) -> None:
         with self.engine.begin() as con:
             # pysqlite only opens a transaction before DML; without this BEGIN a step's DDL
-            # (ALTER TABLE ...) would commit on its own and survive a failed migration.
+            # (ALTER TABLE ...) would commit on its own and survive a failed migration. The lock also
+            # makes a second process that opened the same old file wait, then see it already migrated.
             con.exec_driver_sql("BEGIN IMMEDIATE")
-            for v in range(found, target):
+            current = int(con.exec_driver_sql("PRAGMA user_version").scalar_one())
+            for v in range(max(found, current), target):
                 migrations[v](con)
-            con.exec_driver_sql(f"PRAGMA user_version={int(target)}")
+            if current < target:
+                con.exec_driver_sql(f"PRAGMA user_version={int(target)}")
 
     def schema_version(self) -> int:
         with self.engine.connect() as con:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -319,3 +322,24 @@ def test_replace_personas_is_all_or_nothing(store: Store) -> None:
     assert (added, updated) == (1, 1)
     assert store.persona("career").uid == career.uid  # matched by name: identity (and keyring entry) kept
     assert store.persona("career").description == "changed"
+
+
+def test_two_processes_opening_a_new_profile_at_once_both_succeed(tmp_path: Path) -> None:
+    """Two launches (or the window and the daemon) racing to create the same database: one creates the
+    schema, the other waits for it and uses it; neither fails with "table already exists"."""
+    script = (
+        "import sys, time\n"
+        "from personamgr.core.store import Store\n"
+        "t = float(sys.argv[2])\n"
+        "while time.time() < t: pass\n"
+        "st = Store.open(sys.argv[1])\n"
+        "print(st.schema_version())\n"
+    )
+    for round_ in range(5):
+        db = tmp_path / f"race{round_}" / "personamgr.db"
+        start = time.time() + 1.0
+        procs = [subprocess.Popen([sys.executable, "-c", script, str(db), str(start)], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(3)]
+        results = [p.communicate(timeout=60) for p in procs]
+        assert [p.returncode for p in procs] == [0, 0, 0], [err[-500:] for _, err in results]
+        assert {out.strip() for out, _ in results} == {str(schema.SCHEMA_VERSION)}
