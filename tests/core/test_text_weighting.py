@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from personamgr.core.text import (
@@ -119,3 +119,21 @@ def test_split_prefers_sentence_boundaries() -> None:
     s1 = "A" * 150 + "."
     s2 = "B" * 150 + "."
     assert split_thread(f"{s1} {s2}") == [s1, s2]
+
+
+# Text built to stress the fast path: light-range letters, the two emoji below U+10FF, dots between
+# words (domains with and without real TLDs), schemes, "www", combining marks and line separators.
+_light = st.characters(max_codepoint=0x10FF, exclude_categories=("Cs",))
+_pieces = st.one_of(
+    st.text(_light, max_size=12),
+    st.sampled_from(["example.com", "x.org", "a.b", "e.g.", "done.Then", "пример.рф", "http://", "www.",
+                     "://", "©", "®", "e\u0301", "\u2028", " ", ".", "..."]),
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_pieces, max_size=12).map("".join))
+def test_fast_path_agrees_with_twitter_text(text: str) -> None:
+    from personamgr.core.text import _parser
+
+    assert weighted_length(text) == _parser()(text).weightedLength
