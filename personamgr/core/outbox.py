@@ -212,6 +212,30 @@ class Outbox:
         self.store.notify("posts")
         return self.get(int(new_id))
 
+    def update_if(self, post_id: int, states: Iterable[PostState] | None, **values: Any) -> bool:
+        """Change a post only if it is in one of ``states`` (any state for None): one conditional UPDATE.
+
+        Returns whether it changed. Every state change and edit goes through here, which is what
+        makes a race between two writers (the window, the scheduler, a second process) safe: the
+        loser changes nothing and is told so. Aware datetimes and sequences are stored as the
+        schema keeps them.
+        """
+        for key in ("scheduled_at", "next_attempt_at", "sent_at", "missed_at"):
+            if isinstance(values.get(key), datetime):
+                values[key] = utc(values[key]).replace(tzinfo=None)
+        for key in ("thread", "remote_ids", "guard_reasons", "media"):
+            if key in values:
+                values[key] = list(values[key])
+        values.setdefault("updated_at", now_naive(self.store.clock))
+        where = s.posts.c.id == post_id
+        if states is not None:
+            where = and_(where, s.posts.c.state.in_([x.value for x in states]))
+        with self.store.begin() as con:
+            n = con.execute(update(s.posts).where(where).values(**values)).rowcount
+        if n:
+            self.store.notify("posts")
+        return bool(n)
+
     def transition(
         self,
         post_id: int,
@@ -228,22 +252,9 @@ class Outbox:
         allowed = [st for st, targets in TRANSITIONS.items() if to in targets]
         if expect is not None:
             allowed = [st for st in expect if to in TRANSITIONS[st]]
-        for key in ("scheduled_at", "next_attempt_at", "sent_at"):
-            if values.get(key) is not None:
-                values[key] = utc(values[key]).replace(tzinfo=None)
-        for key in ("thread", "remote_ids", "guard_reasons", "media"):
-            if key in values:
-                values[key] = list(values[key])
-        with self.store.begin() as con:
-            n = con.execute(
-                update(s.posts)
-                .where(and_(s.posts.c.id == post_id, s.posts.c.state.in_([x.value for x in allowed])))
-                .values(state=to.value, updated_at=now_naive(self.store.clock), **values)
-            ).rowcount
-        if not n:
+        if not self.update_if(post_id, allowed, state=to.value, **values):
             current = self.get(post_id).state
             raise TransitionError(f"post {post_id} is {current.value}; it cannot become {to.value}")
-        self.store.notify("posts")
         return self.get(post_id)
 
     def claim(self, post_id: int, expect: Iterable[PostState] = (PostState.DRAFT, PostState.SCHEDULED,
@@ -259,19 +270,12 @@ class Outbox:
         """Change the words of a post that has not gone out."""
         editable = [PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.NEEDS_REVIEW]
         before = self.get(post_id)
-        values: dict[str, Any] = {"text": text, "thread": list(thread), "updated_at": now_naive(self.store.clock)}
+        values: dict[str, Any] = {"text": text, "thread": thread}
         if before.guard_override and not substantially_same("\n".join(before.parts), "\n".join((text, *thread))):
             # "Post anyway" was for the words the user saw; a rewrite is checked afresh.
             values.update(guard_override=False, guard_reasons=[])
-        with self.store.begin() as con:
-            n = con.execute(
-                update(s.posts)
-                .where(and_(s.posts.c.id == post_id, s.posts.c.state.in_([x.value for x in editable])))
-                .values(**values)
-            ).rowcount
-        if not n:
+        if not self.update_if(post_id, editable, **values):
             raise TransitionError(f"post {post_id} can no longer be edited")
-        self.store.notify("posts")
         return self.get(post_id)
 
     def remember_override(self, post_id: int, reasons: Sequence[str] = (), *, on: bool = True) -> Post:
@@ -279,30 +283,17 @@ class Outbox:
 
         The send-time check honours it, so the user is not asked twice for the same post.
         """
-        with self.store.begin() as con:
-            n = con.execute(
-                update(s.posts)
-                .where(s.posts.c.id == post_id)
-                .values(guard_override=on, guard_reasons=list(reasons), updated_at=now_naive(self.store.clock))
-            ).rowcount
-        if not n:
+        if not self.update_if(post_id, None, guard_override=on, guard_reasons=reasons):
             raise LookupError(f"post {post_id} does not exist")
-        self.store.notify("posts")
         return self.get(post_id)
 
     def move(self, post_id: int, persona_uid: str) -> Post:
         """Give a post that has not gone out to another persona."""
         movable = [PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.NEEDS_REVIEW]
-        with self.store.begin() as con:
+        with self.store.engine.connect() as con:
             pid = self.store.persona_id(con, persona_uid)
-            n = con.execute(
-                update(s.posts)
-                .where(and_(s.posts.c.id == post_id, s.posts.c.state.in_([x.value for x in movable])))
-                .values(persona_id=pid, updated_at=now_naive(self.store.clock), guard_override=False)
-            ).rowcount
-        if not n:
+        if not self.update_if(post_id, movable, persona_id=pid, guard_override=False):
             raise TransitionError(f"post {post_id} can no longer be moved")
-        self.store.notify("posts")
         return self.get(post_id)
 
     def delete(self, post_id: int, expect: Iterable[PostState] = DELETABLE) -> Post:

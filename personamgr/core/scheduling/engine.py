@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import and_, select
 
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
@@ -29,7 +29,7 @@ from personamgr.core.scheduling.missed import DEFAULT_GRACE, MissedAction, decid
 from personamgr.core.scheduling.schedule import PostSchedule, due_expr
 from personamgr.core.scheduling.slots import NoFreeSlot
 from personamgr.core.services import Services
-from personamgr.core.store import PersonaNotFound, now_naive
+from personamgr.core.store import PersonaNotFound
 
 log = logging.getLogger(__name__)
 
@@ -185,19 +185,7 @@ class ScheduleEngine:
 
     def _update_scheduled(self, post_id: int, **values: object) -> bool:
         """A conditional UPDATE on a post that is still scheduled (the user or a sender may have moved it)."""
-        for key in ("scheduled_at", "next_attempt_at", "missed_at"):
-            v = values.get(key)
-            if isinstance(v, datetime):
-                values[key] = utc(v).replace(tzinfo=None)
-        with self.store.begin() as con:
-            n = con.execute(
-                update(s.posts)
-                .where(and_(s.posts.c.id == post_id, s.posts.c.state == PostState.SCHEDULED.value))
-                .values(updated_at=now_naive(self.clock), **values)
-            ).rowcount
-        if n:
-            self.store.notify("posts")
-        return bool(n)
+        return self.outbox.update_if(post_id, [PostState.SCHEDULED], **values)
 
     def _hold(self, post_id: int, message: str) -> MissedAction:
         if self._update_scheduled(post_id, state=PostState.NEEDS_REVIEW.value, missed_at=self.clock.now(),

@@ -101,17 +101,9 @@ class PostSchedule:
             "next_attempt_at": None,
             "missed_at": None,
             "error": None,
-            "updated_at": now_naive(self.clock),
         }
-        with self.store.begin() as con:
-            n = con.execute(
-                update(s.posts)
-                .where(and_(s.posts.c.id == post_id, s.posts.c.state.in_([x.value for x in SCHEDULABLE])))
-                .values(**values)
-            ).rowcount
-        if not n:
+        if not self.outbox.update_if(post_id, SCHEDULABLE, **values):
             raise SchedulingError(self._why_not(post_id, "scheduled"))
-        self.store.notify("posts")
         return self.outbox.get(post_id)
 
     def _why_not(self, post_id: int, what: str) -> str:
@@ -173,18 +165,10 @@ class PostSchedule:
 
     def unschedule(self, post_id: int) -> Post:
         """Take a post off the schedule; it becomes a draft with its words intact."""
-        with self.store.begin() as con:
-            n = con.execute(
-                update(s.posts)
-                .where(and_(s.posts.c.id == post_id,
-                            s.posts.c.state.in_([PostState.SCHEDULED.value, PostState.NEEDS_REVIEW.value,
-                                                 PostState.FAILED.value])))
-                .values(state=PostState.DRAFT.value, scheduled_at=None, queue_rank=None, next_attempt_at=None,
-                        missed_at=None, updated_at=now_naive(self.clock))
-            ).rowcount
-        if not n:
+        if not self.outbox.update_if(post_id, [PostState.SCHEDULED, PostState.NEEDS_REVIEW, PostState.FAILED],
+                                     state=PostState.DRAFT.value, scheduled_at=None, queue_rank=None,
+                                     next_attempt_at=None, missed_at=None):
             raise SchedulingError(self._why_not(post_id, "unscheduled"))
-        self.store.notify("posts")
         return self.outbox.get(post_id)
 
     def edit(self, post_id: int, text: str, thread: Sequence[str] = ()) -> Post:
