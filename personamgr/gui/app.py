@@ -91,6 +91,7 @@ class Shell:
     def shutdown(self) -> None:
         """Save the draft, let a post in flight finish (briefly), close the profile, quit."""
         self.window.compose.flush()
+        self.window.save_layout()
         app = QApplication.instance()
         if not self.workers.wait(SHUTDOWN_WAIT_S, app.processEvents if app else None):
             log.warning("quitting with %d background task(s) still running", self.workers.pending)
@@ -249,6 +250,7 @@ def run_app(args: argparse.Namespace) -> int:
             f"{len(recovered)} post(s) were being sent when personamgr stopped. They may have gone out: "
             "see Needs review in the history.", 30_000)
     scheduling = start_scheduling(shell, primary)
+    shell.window.restore_layout()  # after the schedule dock exists, before the first show
     if not (getattr(args, "background", False) and tray_available):  # at login: straight to the tray
         shell.window.bring_to_front(compose=bool(getattr(args, "compose", False)))
     _report_when_ready(shell, started, os.environ.get(EXIT_WHEN_READY_ENV, "") not in ("", "0"))

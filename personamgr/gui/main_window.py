@@ -6,7 +6,7 @@ the persona list, the "Post as" combo and the Persona menu all switch persona.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,6 +31,7 @@ from personamgr.gui.persona_list import PersonaList
 from personamgr.gui.post_actions import PostActions
 from personamgr.gui.workers import StoreEvents, Workers
 
+LAYOUT_KEY = "window_layout"  # settings key: the window geometry and dock state, base64
 SECTION_STYLE = "font-weight: 600; font-size: 10pt; color: palette(placeholder-text); letter-spacing: 0.5px;"
 
 
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.close_to_tray = False  # set by the app when a tray icon is really shown
         self.setObjectName("mainWindow")
-        self.resize(QSize(1240, 720))  # room for the personas, compose and the schedule dock side by side
+        self.resize(QSize(1200, 700))  # fits a 1366x768 laptop; room for the personas, compose and the schedule dock side by side
         self.setMinimumSize(QSize(680, 460))
 
         self.persona_list = PersonaList(controller)
@@ -230,8 +231,28 @@ class MainWindow(QMainWindow):
         if compose:
             self.compose.focus_editor()
 
+    def save_layout(self) -> None:
+        """Remember the window's size, place and docks for the next start (in the profile's settings)."""
+        self.services.store.set_setting(LAYOUT_KEY, {
+            "geometry": bytes(self.saveGeometry().toBase64().data()).decode("ascii"),
+            "state": bytes(self.saveState().toBase64().data()).decode("ascii"),
+        })
+
+    def restore_layout(self) -> bool:
+        """Put the window back as the user left it; call once the docks exist. False if nothing was saved."""
+        saved = self.services.store.get_setting(LAYOUT_KEY)
+        if not isinstance(saved, dict):
+            return False
+        try:
+            geometry = QByteArray.fromBase64(str(saved["geometry"]).encode("ascii"))
+            state = QByteArray.fromBase64(str(saved["state"]).encode("ascii"))
+        except (KeyError, UnicodeEncodeError):
+            return False
+        return bool(self.restoreGeometry(geometry)) and bool(self.restoreState(state))
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.compose.flush()
+        self.save_layout()
         if self.close_to_tray:
             event.ignore()
             self.hide()
