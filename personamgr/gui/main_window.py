@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.close_to_tray = False  # set by the app when a tray icon is really shown
         self.setObjectName("mainWindow")
-        self.resize(QSize(1200, 700))  # fits a 1366x768 laptop; room for the personas, compose and the schedule dock side by side
+        self.resize(QSize(1200, 700))  # fits a 1366x768 laptop, with personas, compose and the schedule dock
         self.setMinimumSize(QSize(680, 460))
 
         self.persona_list = PersonaList(controller)
