@@ -9,6 +9,7 @@ folders, so trying the demo never touches the user's own personas.
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,7 +77,11 @@ class AppPaths:
                 demo=demo,
             )
         sub = "demo" if demo else ""
-        runtime = platformdirs.user_runtime_dir(APP_NAME, appauthor=False)
+        with warnings.catch_warnings():
+            # Without XDG_RUNTIME_DIR (ssh, containers) platformdirs warns and falls back to a per-user
+            # folder under /tmp, which is what we want; the user has nothing to act on.
+            warnings.simplefilter("ignore")
+            runtime = platformdirs.user_runtime_dir(APP_NAME, appauthor=False)
         return cls(
             data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / sub,
             config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / sub,
