@@ -165,14 +165,20 @@ class Outbox:
 
     def recent_texts(self, limit_per_persona: int = 20) -> dict[str, list[str]]:
         """Persona name -> texts of its latest sent posts, newest first (for the guard's history rules)."""
-        q = self._select().where(s.posts.c.state == PostState.SENT.value)
-        q = q.order_by(s.posts.c.sent_at.desc(), s.posts.c.id.desc())
+        # The guard asks on every check as the user types: let SQLite keep only the newest posts per persona
+        # rather than reading the whole sent history each time.
+        newest_first = (s.posts.c.sent_at.desc(), s.posts.c.id.desc())
+        rank = func.row_number().over(partition_by=s.posts.c.persona_id, order_by=newest_first).label("rank")
+        latest = (select(s.posts.c.persona_id, s.posts.c.text, s.posts.c.sent_at, s.posts.c.id, rank)
+                  .where(s.posts.c.state == PostState.SENT.value).subquery())
+        q = (select(s.personas.c.name, latest.c.text)
+             .join(latest, latest.c.persona_id == s.personas.c.id)
+             .where(latest.c.rank <= limit_per_persona)
+             .order_by(latest.c.sent_at.desc(), latest.c.id.desc()))
         out: dict[str, list[str]] = {}
         with self.store.engine.connect() as con:
-            for row in con.execute(q):
-                texts = out.setdefault(row._mapping["persona_name"], [])
-                if len(texts) < limit_per_persona:
-                    texts.append(row._mapping["text"])
+            for name, text in con.execute(q):
+                out.setdefault(name, []).append(text)
         return out
 
     def counts(self, states: Sequence[PostState]) -> int:

@@ -202,6 +202,7 @@ def test_history_recent_texts_and_counts(outbox: Outbox, clock: FakeClock) -> No
     outbox.create(career, "still a draft")
     assert [p.text for p in outbox.history(career)] == ["still a draft", "text 2", "text 0"]
     assert outbox.recent_texts() == {"career": ["text 2", "text 0"], "metal": ["text 1"]}
+    assert outbox.recent_texts(limit_per_persona=1) == {"career": ["text 2"], "metal": ["text 1"]}
     assert outbox.counts([PostState.SENT]) == 3
     assert [p.text for p in outbox.in_states([PostState.DRAFT])] == ["still a draft"]
 
