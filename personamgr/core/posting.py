@@ -79,19 +79,18 @@ class Poster:
         self.networks = networks
         self.clock = clock
 
-    def _account(self, persona_uid: str, network: object) -> Account:
-        persona = self.store.persona(persona_uid)
+    def _account(self, persona: Persona, network: object) -> Account:
         creds = None
         if getattr(network, "needs_credentials", False):
             try:
-                creds = self.secrets.get_credentials(persona_uid)
+                creds = self.secrets.get_credentials(persona.uid)
             except (SecretsTimeout, SecretsLocked) as e:
                 raise KeyringWaitError(str(e)) from None
             except SecretsError as e:
                 raise PostingError(str(e)) from None
             if not creds:
                 raise PostingError(f"{persona.name} is not connected to an account yet. Connect it, then post.")
-        return Account(persona_uid=persona_uid, handle=persona.handle, credentials=creds)
+        return Account(persona_uid=persona.uid, handle=persona.handle, credentials=creds)
 
     def send(self, post_id: int, *, recheck: bool = False) -> Post:
         """Send one post now. Returns the post in its final state for this attempt.
@@ -113,7 +112,7 @@ class Poster:
         try:
             if network is None:
                 raise PostingError(f"{persona.name} posts to '{persona.network}', which this version does not know.")
-            account = self._account(post.persona_uid, network)
+            account = self._account(persona, network)
         except KeyringWaitError as e:
             # A locked or unresponsive keyring is temporary: hold the post and try again, don't fail it.
             return self.outbox.transition(post.id, PostState.SCHEDULED, expect=[PostState.SENDING],
