@@ -152,7 +152,14 @@ class Store:
             cur = dbapi_con.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             if not memory:
-                cur.execute("PRAGMA journal_mode=WAL")
+                # WAL is a property of the file: set it once. Switching needs an exclusive lock, which
+                # another process creating the same new profile may hold right now; SQLite picks the
+                # mode up from the file at the next transaction, and a later open sets it if need be.
+                if cur.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    try:
+                        cur.execute("PRAGMA journal_mode=WAL")
+                    except sqlite3.OperationalError:
+                        pass
                 cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
