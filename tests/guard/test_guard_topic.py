@@ -25,7 +25,7 @@ def test_parse_sections_and_background_only_posts() -> None:
 
 
 def test_shipped_background_matches_its_vectors() -> None:
-    """A background.txt edited without rebuilding background.npy would silently lose the knowledge base."""
+    """A background.txt edited without rebuilding background.npz would silently lose the knowledge base."""
     bt = bgfile.read(MODEL_DIR)
     vecs, labels = bgfile.load(MODEL_DIR)
     assert len(bt.posts) == len(vecs) == len(labels)
@@ -36,7 +36,7 @@ def test_shipped_background_matches_its_vectors() -> None:
 
 def test_mismatched_vectors_drop_the_sections_not_the_guard(tmp_path: Path) -> None:
     (tmp_path / bgfile.TEXT_FILE).write_text("# -- music\none\ntwo\n", encoding="utf-8")
-    np.save(tmp_path / bgfile.VECTORS_FILE, np.ones((3, 4), dtype=np.float16))
+    bgfile.save(tmp_path / bgfile.VECTORS_FILE, np.ones((3, 4), dtype=np.float32))
     vecs, labels = bgfile.load(tmp_path)
     assert vecs.shape == (3, 4) and (labels == -1).all()
 

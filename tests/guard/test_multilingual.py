@@ -21,7 +21,6 @@ from personamgr.core.guard.embed import MODEL_DIR
 from personamgr.core.guard.multilingual import (
     BACKGROUND_FILE,
     TABLE_FILE,
-    VECTORS_FILE,
     Multilingual,
     read_background,
 )
@@ -149,8 +148,7 @@ def test_without_the_table_the_guard_stays_quiet_as_before(tmp_path: Path, perso
 
 
 def test_a_missing_background_language_is_not_judged(tmp_path: Path, personas: list[Persona]) -> None:
-    for name in (TABLE_FILE, VECTORS_FILE):
-        shutil.copy(MODEL_DIR / name, tmp_path / name)
+    shutil.copy(MODEL_DIR / TABLE_FILE, tmp_path / TABLE_FILE)
     text = (MODEL_DIR / BACKGROUND_FILE).read_text(encoding="utf-8")
     (tmp_path / BACKGROUND_FILE).write_text(text.split("[ja]")[0], encoding="utf-8")
     ml = Multilingual.load(tmp_path)

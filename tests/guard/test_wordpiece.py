@@ -5,18 +5,19 @@ The guard ships without ``tokenizers`` (install budget); this is what makes that
 
 from __future__ import annotations
 
+import gzip
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from personamgr.core.guard.embed import MAX_TOKENS, MODEL_DIR
+from personamgr.core.guard.embed import MAX_TOKENS, MODEL_DIR, TOKENIZER_FILE
 from personamgr.core.guard.wordpiece import WordPiece
 
 tokenizers = pytest.importorskip("tokenizers")
 
-TOKENIZER = MODEL_DIR / "tokenizer.json"
+TOKENIZER = MODEL_DIR / TOKENIZER_FILE
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +27,7 @@ def ours() -> WordPiece:
 
 @pytest.fixture(scope="module")
 def reference():
-    tok = tokenizers.Tokenizer.from_file(str(TOKENIZER))
+    tok = tokenizers.Tokenizer.from_str(gzip.decompress(TOKENIZER.read_bytes()).decode("utf-8"))
     tok.no_padding()
     tok.enable_truncation(max_length=MAX_TOKENS)
     return tok

@@ -5,7 +5,7 @@ The background file doubles as a small hand-written topic knowledge base: ``# --
 starts posts typical of that subject, and the scorer lends each persona the sections its
 declared focus matches, as many soft examples (see ``scoring.py``). ``# ~~ name`` starts
 posts that are only ordinary background (centring, calibration), not topic knowledge.
-The same parser serves the build script (which embeds the lines into ``background.npy``)
+The same parser serves the build script (which embeds the lines into ``background.npz``)
 and the guard at load, so rows and labels cannot drift apart.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 TEXT_FILE = "background.txt"
-VECTORS_FILE = "background.npy"
+VECTORS_FILE = "background.npz"  # int8 rows with a scale each, compressed: the guard's install budget
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,8 @@ def read(model_dir: Path) -> BackgroundText:
 def load(model_dir: Path) -> tuple[np.ndarray, np.ndarray]:
     """(vectors float32 (n, d), section labels int (n,)). Labels are all -1 if the text and vectors disagree
     (a hand-edited background.txt without a rebuild): the guard still works, without topic knowledge."""
-    vecs = np.load(model_dir / VECTORS_FILE).astype(np.float32)
+    with np.load(model_dir / VECTORS_FILE) as z:
+        vecs = z["vectors"].astype(np.float32) * z["scale"].astype(np.float32)[:, None]
     try:
         bt = read(model_dir)
     except OSError:
@@ -66,3 +67,11 @@ def load(model_dir: Path) -> tuple[np.ndarray, np.ndarray]:
     if len(bt.posts) != len(vecs):
         return vecs, np.full(len(vecs), -1, dtype=np.int32)
     return vecs, np.asarray(bt.labels, dtype=np.int32)
+
+
+def save(path: Path, vectors: np.ndarray) -> None:
+    """Rows as int8 with one scale each (cosine to the float rows > 0.9999), zip-compressed."""
+    v = np.asarray(vectors, dtype=np.float32)
+    scale = np.maximum(np.abs(v).max(axis=1), 1e-12) / 127.0
+    q = np.clip(np.round(v / scale[:, None]), -127, 127).astype(np.int8)
+    np.savez_compressed(path, vectors=q, scale=scale.astype(np.float32))

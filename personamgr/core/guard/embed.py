@@ -2,13 +2,14 @@
 
 onnxruntime is imported here, lazily, so that importing the guard package (for
 its types) costs nothing until a model is actually loaded. Word pieces come from
-:mod:`wordpiece`, which reproduces the shipped tokenizer.json without the
+:mod:`wordpiece`, which reproduces the shipped tokenizer (tokenizer.json.gz) without the
 ``tokenizers`` package and its dependencies.
 """
 
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,14 @@ import numpy as np
 from personamgr.core.guard.wordpiece import WordPiece
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
-MODEL_FILE = "minilm-int8.onnx"
-# Posts are short; 128 word pieces cover a full 280-character post in almost every case
-# and bound the worst-case latency of one check.
-MAX_TOKENS = int(os.environ.get("PERSONAMGR_GUARD_MAX_TOKENS", "48"))
+# zlib-compressed: its int8 weights use few levels, so they take ~14 MB on disk instead of 23 MB
+# (scripts/build_guard_model.py); inflating them costs ~0.1 s of the guard's load.
+MODEL_FILE = "minilm-int8.onnx.z"
+TOKENIZER_FILE = "tokenizer.json.gz"
+POSITIONS = 128  # position embeddings the shipped model keeps
+# Posts are short; 48 word pieces cover almost every post and bound the worst-case latency
+# of one check. Never more than the model's positions.
+MAX_TOKENS = min(int(os.environ.get("PERSONAMGR_GUARD_MAX_TOKENS", "48")), POSITIONS)
 DIM = 384
 
 
@@ -39,7 +44,7 @@ class Embedder:
         os.environ["ORT_DISABLE_TELEMETRY"] = "1"
         import onnxruntime as ort
 
-        tok = WordPiece.from_file(model_dir / "tokenizer.json")
+        tok = WordPiece.from_file(model_dir / TOKENIZER_FILE)
         opts = ort.SessionOptions()
         # Two threads at most: they halve a check's latency on a 2-core machine; more only contend.
         opts.intra_op_num_threads = threads or int(os.environ.get("PERSONAMGR_GUARD_THREADS", "2"))
@@ -50,7 +55,12 @@ class Embedder:
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         opts.enable_cpu_mem_arena = False  # keeps peak RSS low; costs little at batch size 1
         opts.log_severity_level = 3
-        sess = ort.InferenceSession(str(model_dir / MODEL_FILE), sess_options=opts, providers=["CPUExecutionProvider"])
+        path = model_dir / MODEL_FILE
+        try:
+            model = zlib.decompress(path.read_bytes())
+        except zlib.error as e:
+            raise ValueError(f"{path}: the guard's model file is damaged ({e}); reinstall personamgr") from None
+        sess = ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
         return cls(sess, tok)
 
     def embed(self, text: str) -> np.ndarray:

@@ -24,11 +24,11 @@ the threshold is set so that on-focus posts are rarely flagged (``MLSettings.thr
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 import unicodedata
-import weakref
+import zipfile
+import zlib
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -39,8 +39,8 @@ import numpy as np
 from personamgr.core.guard.scoring import Calibration, Scorer, persona_key
 from personamgr.core.personas import Persona
 
+# One compressed file: the words, their 4-bit vectors (kept packed in memory, a few MB) and weights.
 TABLE_FILE = "ml-table.npz"
-VECTORS_FILE = "ml-vectors.npy"  # memory-mapped: a post touches a few rows, so the 25 MB stay mostly on disk
 BACKGROUND_FILE = "ml-background.txt"
 LANGUAGES = ("es", "el", "ja")
 SIF_A = 1e-4  # SIF smoothing: a word as frequent as "the" (~5 %) weighs ~0.002, a rare one ~1
@@ -88,14 +88,16 @@ def _calibration(**changes: object) -> Calibration:
 
 
 class WordTable:
-    """Word -> int8 vector, with SIF weights. Read-only after load, so safe to share across threads."""
+    """Word -> int8 vector, with SIF weights. Read-only after load, so safe to share across threads.
 
-    def __init__(self, words: list[str], vectors: np.ndarray | RowFile, scale: np.ndarray, freq: np.ndarray,
+    ``vectors``: int8 rows, or uint8 rows of two packed 4-bit components (unpacked per lookup)."""
+
+    def __init__(self, words: list[str], vectors: np.ndarray, scale: np.ndarray, freq: np.ndarray,
                  langs: np.ndarray | None = None) -> None:
         self.vectors = vectors
         # which word lists hold each word (1 en, 2 es, 4 el, 8 ja): tells Spanish from English by vocabulary
         self.langs = langs if langs is not None else np.zeros(len(words), np.uint8)
-        self.dim = int(vectors.shape[1])
+        self.dim = int(vectors.shape[1]) * (2 if vectors.dtype == np.uint8 else 1)
         # the SIF weight and the dequantisation factor fold into one multiplier per word
         self.mult = (scale * (SIF_A / (SIF_A + freq))).astype(np.float32)
         index: dict[str, int] = {}
@@ -109,11 +111,16 @@ class WordTable:
 
     @classmethod
     def load(cls, model_dir: Path) -> WordTable:
-        path = model_dir / VECTORS_FILE
-        vectors: np.ndarray | RowFile = RowFile(path) if hasattr(os, "pread") else unpack(np.load(path))
-        with np.load(model_dir / TABLE_FILE) as z:
-            words = bytes(z["words"]).decode("utf-8").split("\n")
-            return cls(words, vectors, z["scale"].astype(np.float32), z["freq"].astype(np.float32), z["lang"])
+        path = model_dir / TABLE_FILE
+        try:
+            with np.load(path) as z:
+                words = bytes(z["words"]).decode("utf-8").split("\n")
+                vectors = z["vectors"]
+                if vectors.dtype not in (np.int8, np.uint8) or vectors.ndim != 2 or len(vectors) != len(words):
+                    raise ValueError("unexpected vectors")
+                return cls(words, vectors, z["scale"].astype(np.float32), z["freq"].astype(np.float32), z["lang"])
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile, zlib.error) as e:
+            raise ValueError(f"{path}: the guard's multilingual table is damaged ({e}); reinstall personamgr") from None
 
     def lookup(self, token: str) -> int | None:
         i = self.index.get(token)
@@ -174,7 +181,7 @@ class WordTable:
         if not ids:
             return np.zeros(self.dim, np.float32), 0, total
         idx = np.asarray(ids)
-        v = (self.vectors[idx].astype(np.float32) * self.mult[idx, None]).sum(axis=0)
+        v = (unpack(self.vectors[idx]).astype(np.float32) * self.mult[idx, None]).sum(axis=0)
         n = float(np.linalg.norm(v))
         return (v / n if n > 0 else v), len(ids), total
 
@@ -193,33 +200,6 @@ def unpack(rows: np.ndarray) -> np.ndarray:
     out[:, 0::2] = (rows >> 4).astype(np.int8) - 8
     out[:, 1::2] = (rows & 15).astype(np.int8) - 8
     return out
-
-
-class RowFile:
-    """Rows of the table's .npy matrix read on demand with ``pread``, so the table stays on disk.
-
-    A post needs a few dozen scattered rows. Loading the matrix, or memory-mapping it (the kernel
-    maps ~64 KB around every touched row), would add MBs to the guard's memory for rows it never
-    reads. ``pread`` takes no shared file position, so threads can share one file."""
-
-    def __init__(self, path: Path) -> None:
-        with path.open("rb") as f:
-            version = np.lib.format.read_magic(f)
-            read = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
-            shape, fortran, dtype = read(f)
-            self._offset = f.tell()
-        if dtype not in (np.int8, np.uint8) or fortran or len(shape) != 2:
-            raise ValueError(f"{path}: expected a C-order int8 or packed uint8 matrix")
-        self._dtype = np.dtype(dtype)
-        self._width = int(shape[1])  # bytes a row
-        self.shape: tuple[int, int] = (int(shape[0]), self._width * (2 if self._dtype == np.uint8 else 1))
-        self._fd = os.open(path, os.O_RDONLY)
-        weakref.finalize(self, os.close, self._fd)  # closed with the guard that owns it
-
-    def __getitem__(self, idx: np.ndarray) -> np.ndarray:
-        w = self._width
-        buf = b"".join(os.pread(self._fd, w, self._offset + int(i) * w) for i in idx)
-        return unpack(np.frombuffer(buf, dtype=self._dtype).reshape(len(idx), w))
 
 
 def read_background(path: Path) -> dict[str, list[str]]:
@@ -278,7 +258,7 @@ class Multilingual:
     @classmethod
     def load(cls, model_dir: Path, settings: MLSettings | None = None) -> Multilingual | None:
         """None when the table is not installed (the guard then stays quiet on other languages, as before)."""
-        if not (model_dir / TABLE_FILE).exists() or not (model_dir / VECTORS_FILE).exists():
+        if not (model_dir / TABLE_FILE).exists():
             return None
         backgrounds = read_background(model_dir / BACKGROUND_FILE)
         return cls(WordTable.load(model_dir), backgrounds.pop("en"), backgrounds, settings, _knowledge(model_dir))

@@ -3,13 +3,14 @@
 Why not the ``tokenizers`` package: it brings huggingface_hub and half a dozen
 other packages (about 37 MB installed) to split a 280-character post into a
 few dozen word pieces, and the guard must stay within its install budget. This
-module reproduces the shipped ``tokenizer.json`` exactly (BertNormalizer,
+module reproduces the shipped ``tokenizer.json.gz`` exactly (BertNormalizer,
 BertPreTokenizer, WordPiece, ``[CLS] $A [SEP]``, longest-first truncation); a
 test checks it token for token against ``tokenizers`` on random and real text.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import unicodedata
@@ -95,7 +96,9 @@ class WordPiece:
 
     @classmethod
     def from_file(cls, path: Path | str) -> WordPiece:
-        spec = json.loads(Path(path).read_text(encoding="utf-8"))
+        path = Path(path)
+        raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        spec = json.loads(raw.decode("utf-8"))
         model = spec["model"]
         if model.get("type") != "WordPiece" or spec["normalizer"].get("type") != "BertNormalizer":
             raise ValueError(f"{path}: not a BERT WordPiece tokenizer")
