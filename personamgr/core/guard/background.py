@@ -11,6 +11,8 @@ and the guard at load, so rows and labels cannot drift apart.
 
 from __future__ import annotations
 
+import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,8 +60,12 @@ def read(model_dir: Path) -> BackgroundText:
 def load(model_dir: Path) -> tuple[np.ndarray, np.ndarray]:
     """(vectors float32 (n, d), section labels int (n,)). Labels are all -1 if the text and vectors disagree
     (a hand-edited background.txt without a rebuild): the guard still works, without topic knowledge."""
-    with np.load(model_dir / VECTORS_FILE) as z:
-        vecs = z["vectors"].astype(np.float32) * z["scale"].astype(np.float32)[:, None]
+    path = model_dir / VECTORS_FILE
+    try:
+        with path.open("rb") as f, np.load(f) as z:  # our own handle: numpy leaks it on a bad zip
+            vecs = z["vectors"].astype(np.float32) * z["scale"].astype(np.float32)[:, None]
+    except (KeyError, ValueError, zipfile.BadZipFile, zlib.error) as e:
+        raise ValueError(f"{path}: the guard's background vectors are damaged ({e}); reinstall personamgr") from None
     try:
         bt = read(model_dir)
     except OSError:

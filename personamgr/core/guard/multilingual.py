@@ -113,7 +113,7 @@ class WordTable:
     def load(cls, model_dir: Path) -> WordTable:
         path = model_dir / TABLE_FILE
         try:
-            with np.load(path) as z:
+            with path.open("rb") as f, np.load(f) as z:  # our own handle: numpy leaks it on a bad zip
                 words = bytes(z["words"]).decode("utf-8").split("\n")
                 vectors = z["vectors"]
                 if vectors.dtype not in (np.int8, np.uint8) or vectors.ndim != 2 or len(vectors) != len(words):
