@@ -177,3 +177,16 @@ def test_declared_words_match_their_plural_and_singular(phrase: str, text: str, 
 def test_an_inflected_keyword_is_named_as_the_reason(guard: Guard, personas: list[Persona]) -> None:
     r = guard.check(personas, "Back-to-back interviews all afternoon, exhausted", "career")
     assert r.fits and "interview" in r.matched_keywords
+
+
+@pytest.mark.parametrize("text", ["x", "ok", "👍", "@someone", "https://example.com/a/b", "#1", "ok @bob 10"])
+def test_too_few_words_are_not_judged(guard: Guard, personas: list[Persona], text: str) -> None:
+    """The meter must not warn on a first keystroke, nor the send-time check on a one-word reply."""
+    r = guard.check(personas, text, "career")
+    assert r.fits and not r.judged and r.suggest is None
+    assert any("Too few words" in x.message and not x.warning for x in r.reasons)
+
+
+@pytest.mark.parametrize("text", ["Metallica!", "Riffs", "ギター"])
+def test_one_real_word_is_enough_to_judge(guard: Guard, personas: list[Persona], text: str) -> None:
+    assert not any("Too few words" in x.message for x in guard.check(personas, text, "career").reasons)

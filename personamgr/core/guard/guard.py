@@ -134,7 +134,8 @@ class Guard:
         threshold = cal.threshold + cal.sensitivity_shift.get(str(me.sensitivity), 0.0)
         mine = float(z[idx])
         det = details[idx]
-        judged = (language == "en" or (ml is not None and ml[2])) and not empty
+        too_little = not empty and not _has_words(text)
+        judged = (language == "en" or (ml is not None and ml[2])) and not empty and not too_little
         fits_topic = True
         suggest: str | None = None
         if len(names) > 1:
@@ -143,6 +144,9 @@ class Guard:
                 suggest = names[j]
         if empty:
             reasons.append(Reason("empty", "Nothing to check yet.", warning=False))
+        elif too_little:
+            reasons.append(Reason("empty", "Too few words to judge the topic yet; the other checks still ran.",
+                                  warning=False))
         elif not judged:
             lang = _LANG_NAMES.get(language, "this language")
             why = ("knows too few of its words" if self.multilingual and self.multilingual.supports(language)
@@ -194,6 +198,15 @@ class Guard:
 
 
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
+_MENTION = re.compile(r"(?<!\w)@\w+")
+# a word of three letters or more, or one character of a script written without spaces (CJK, kana, hangul)
+_WORDISH = re.compile(r"[^\W\d_]{3,}|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _has_words(text: str) -> bool:
+    """Whether a post says enough to have a topic: a draft of "x", "ok" or a bare link has none, and the
+    meter must not warn on the first keystrokes (nor the send-time check on a one-word reply)."""
+    return _WORDISH.search(_MENTION.sub(" ", _URL.sub(" ", text))) is not None
 _MENTION = re.compile(r"(?<!\w)@\w{1,15}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 

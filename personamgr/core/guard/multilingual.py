@@ -69,8 +69,8 @@ class MLSettings:
     # On this path's z scale (mapped onto the English threshold for the verdict and display). Set where
     # ≈2 % of on-focus posts are flagged when the table judges the bench's English dev posts (<1 % of
     # the check posts): cross-language scores are noisier still, and a warning nobody trusts is worse
-    # than none. It catches the clearer strays (≈10 % there, ≈27 % of the check posts); the scores
-    # still rank all of them.
+    # than none. It catches the clearer strays (≈10 % there with the 256-d table; ≈23 % of the check
+    # posts with the shipped 96-d one); the scores still rank all of them.
     threshold: float = -1.0
     min_known: int = 2  # content words the table must know before the topic is judged
     min_coverage: float = 0.5  # share of a post's words the table must know
