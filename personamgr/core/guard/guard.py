@@ -53,11 +53,16 @@ class Guard:
     def load(cls, model_dir: Path = MODEL_DIR, calibration: Calibration | None = None) -> Guard:
         """Load the shipped model (offline, no PyTorch)."""
         t0 = time.perf_counter()
-        emb = Embedder.load(model_dir)
-        bg, sections = load_background(model_dir)
+        # Inflating the model and building its session run mostly outside the GIL, so they overlap the
+        # Python-bound rest (the word table's index, the background posts) on the second core.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="guard-load") as pool:
+            model = pool.submit(Embedder.load, model_dir)
+            bg, sections = load_background(model_dir)
+            multilingual = Multilingual.load(model_dir)
+            weighted_length("warm up")  # X's counter loads its tables on first use; pay that here, not on a keystroke
+            emb = model.result()
         g = cls(emb, bg, calibration, sections)
-        g.multilingual = Multilingual.load(model_dir)
-        weighted_length("warm up")  # X's counter loads its tables on first use; pay that here, not on a keystroke
+        g.multilingual = multilingual
         emb.embed("warm up")
         g.load_seconds = time.perf_counter() - t0
         return g

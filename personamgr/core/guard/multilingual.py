@@ -100,14 +100,18 @@ class WordTable:
         self.dim = int(vectors.shape[1]) * (2 if vectors.dtype == np.uint8 else 1)
         # the SIF weight and the dequantisation factor fold into one multiplier per word
         self.mult = (scale * (SIF_A / (SIF_A + freq))).astype(np.float32)
-        index: dict[str, int] = {}
+        # built at every guard load, so kept cheap: the first index of each word, then (for the non-ASCII
+        # words only, the rest have no accents) unaccented spellings: "cancion", "τραγουδι" find the word
+        index = {w: i for i, w in reversed(list(enumerate(words)))}
+        cjk_max = 1
         for i, w in enumerate(words):
-            index.setdefault(w, i)
-        for i, w in enumerate(words):  # unaccented spellings ("cancion", "τραγουδι") find the accented word
+            if w.isascii():
+                continue
             index.setdefault(_strip_accents(w), i)
+            if _is_cjk(w[0]):
+                cjk_max = max(cjk_max, len(w))
         self.index = index
-        self.cjk_max = max((len(w) for w in words if w and _is_cjk(w[0])), default=1)
-        self.cjk_max = min(self.cjk_max, 8)
+        self.cjk_max = min(cjk_max, 8)
 
     @classmethod
     def load(cls, model_dir: Path) -> WordTable:
