@@ -234,7 +234,7 @@ class GuardPanel(QObject):
         warnings = [r for r in result.warnings if r.kind != "too_long"]
         topic_off = any(r.kind == "topic" for r in warnings)
         if not result.judged and not warnings:
-            lang = next((r.message for r in result.reasons if r.kind == "language"), "")
+            lang = next((r.message for r in result.reasons if r.kind in ("language", "empty")), "")
             self.meter.set_quiet(lang or "The topic check cannot judge this text; the other checks ran.", "unjudged")
         elif not warnings:
             text = f"fits {name} · {result.score:.2f}"

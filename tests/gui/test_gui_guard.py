@@ -133,6 +133,15 @@ def test_meter_updates_after_typing_debounced_with_persona_and_score(guarded: Sh
     assert not panel.warning.isVisible()
 
 
+def test_first_keystrokes_are_not_judged(guarded: Shell, qtbot) -> None:
+    """"ok" has no topic yet: the meter says so quietly instead of warning."""
+    panel = panel_of(guarded)
+    write(guarded, "ok")
+    settled(guarded, qtbot)
+    assert panel.meter.label.text().startswith("Too few words to judge the topic yet")
+    assert not panel.warning.isVisible()
+
+
 def test_only_the_latest_texts_result_is_shown(guarded: Shell, qtbot) -> None:
     panel = panel_of(guarded)
     shown: list[object] = []
