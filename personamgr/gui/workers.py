@@ -84,7 +84,8 @@ class Workers(QObject):
                 log.error("background task %s failed", name, exc_info=error)  # type: ignore[arg-type]
         except RuntimeError as e:
             # The widget that asked is gone (a closed dialog, a window torn down): its answer has no reader.
-            if "already deleted" not in str(e):
+            # PySide says "... already deleted" for a call, "Signal source has been deleted" for an emit
+            if "already deleted" not in str(e) and "has been deleted" not in str(e):
                 raise
             log.debug("result of %s arrived after its widget was deleted", name)
         finally:

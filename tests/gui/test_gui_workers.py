@@ -7,7 +7,7 @@ import threading
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QApplication, QLabel
 
 from personamgr.gui.workers import Workers
@@ -39,6 +39,25 @@ def test_an_answer_for_a_deleted_widget_is_dropped(qtbot) -> None:
     workers.submit(lambda: release.wait(10) and "late", done=label.setText, name="late")
     shiboken6.delete(label)  # the label is gone before the answer comes
     assert not shiboken6.isValid(label)
+    release.set()
+    wait(workers)  # no RuntimeError escapes into the event loop
+    assert workers.pending == 0
+
+
+class _Model(QObject):
+    changed = Signal(str)
+
+    def receive(self, value: str) -> None:
+        self.changed.emit(value)
+
+
+def test_an_answer_whose_emitter_was_deleted_is_dropped(qtbot) -> None:
+    """A controller torn down with its window: emitting on it raises "Signal source has been deleted"."""
+    workers = Workers()
+    model = _Model()
+    release = threading.Event()
+    workers.submit(lambda: release.wait(10) and "late", done=model.receive, name="late")
+    shiboken6.delete(model)
     release.set()
     wait(workers)  # no RuntimeError escapes into the event loop
     assert workers.pending == 0
