@@ -20,7 +20,7 @@ from personamgr.core.guard.wordpiece import WordPiece
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 # zlib-compressed: its int8 weights use few levels, so they take ~14 MB on disk instead of 23 MB
-# (scripts/build_guard_model.py); inflating them costs ~0.1 s of the guard's load.
+# (scripts/build_guard_model.py); inflating them takes 0.1-0.3 s, on a thread beside the rest of Guard.load.
 MODEL_FILE = "minilm-int8.onnx.z"
 TOKENIZER_FILE = "tokenizer.json.gz"
 POSITIONS = 128  # position embeddings the shipped model keeps

@@ -203,7 +203,8 @@ class Guard:
 
 
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+")
-_MENTION = re.compile(r"(?<!\w)@\w+")
+_MENTION = re.compile(r"(?<!\w)@\w{1,15}")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # a word of three letters or more, or one character of a script written without spaces (CJK, kana, hangul)
 _WORDISH = re.compile(r"[^\W\d_]{3,}|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
@@ -212,8 +213,6 @@ def _has_words(text: str) -> bool:
     """Whether a post says enough to have a topic: a draft of "x", "ok" or a bare link has none, and the
     meter must not warn on the first keystrokes (nor the send-time check on a one-word reply)."""
     return _WORDISH.search(_MENTION.sub(" ", _URL.sub(" ", text))) is not None
-_MENTION = re.compile(r"(?<!\w)@\w{1,15}")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def clean_for_model(text: str) -> str:
