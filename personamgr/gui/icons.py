@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 TRAY_SIZES = (16, 20, 22, 24, 32, 48, 64)
+APP_ICON_FILE = Path(__file__).resolve().parent / "personamgr.svg"
 
 
 def text_colour_on(background: QColor) -> QColor:
@@ -56,10 +59,8 @@ def persona_icon(colour: str, initial: str) -> QIcon:
 
 
 def app_icon() -> QIcon:
-    """The application icon: the bundled SVG when installed with resources, else a drawn one."""
-    from pathlib import Path
-
-    svg = Path(__file__).resolve().parents[2] / "resources" / "personamgr.svg"
+    """The application icon: the SVG shipped as package data (so wheels and bundles carry it), else a drawn one."""
+    svg = APP_ICON_FILE
     if svg.is_file():
         icon = QIcon(str(svg))
         if not icon.isNull():

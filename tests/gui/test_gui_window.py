@@ -144,3 +144,16 @@ def test_an_unreadable_database_is_explained_not_a_traceback(profile_paths, qtbo
     timer.stop()
     assert seen and str(profile_paths.database) in seen[0] and "not a personamgr database" in seen[0]
     assert profile_paths.database.read_bytes().startswith(b"these are my notes")  # untouched
+
+
+def test_the_app_icon_is_the_svg_shipped_in_the_package(qtbot) -> None:
+    """Package data, so a wheel or bundle carries it (it used to sit outside the package and was lost)."""
+    from pathlib import Path
+
+    import personamgr
+    from personamgr.gui.icons import APP_ICON_FILE, app_icon
+
+    assert APP_ICON_FILE.is_file() and Path(personamgr.__file__).parent in APP_ICON_FILE.parents
+    icon = app_icon()
+    assert not icon.isNull()
+    assert icon.availableSizes() == []  # scalable: the SVG, not the drawn fallback with its fixed sizes
