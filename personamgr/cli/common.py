@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from personamgr.cli.errors import CliError
 from personamgr.core.logs import setup_logging
@@ -49,6 +50,16 @@ def find_persona(services: Services, name: str) -> Persona:
         raise CliError(f"no persona named {name!r} (known: {known})") from None
 
 
+def load_guard() -> Any:
+    """The shipped persona guard, or a CliError saying what is wrong with the install (never a traceback)."""
+    from personamgr.core.guard import Guard
+
+    try:
+        return Guard.load()
+    except Exception as e:  # a missing or damaged model file names itself and says to reinstall
+        raise CliError(f"cannot load the persona guard: {e}") from None
+
+
 def check_focus(services: Services, persona: Persona, text: str, *, anyway: bool, verb: str = "posted") -> bool:
     """Run the persona guard on ``text`` before it is posted or queued from the CLI.
 
@@ -56,10 +67,8 @@ def check_focus(services: Services, persona: Persona, text: str, *, anyway: bool
     not given; an over-long text is refused either way. Returns True when the user
     chose to post a straying text anyway (so the post remembers the decision).
     """
-    from personamgr.core.guard import Guard
-
     personas = services.store.personas()
-    result = Guard.load().check(personas, text, persona.name, recent=services.outbox.recent_texts())
+    result = load_guard().check(personas, text, persona.name, recent=services.outbox.recent_texts())
     if result.too_long:
         raise CliError(f"the post is {result.length} characters; {persona.name} allows {result.limit}")
     if result.fits:

@@ -47,13 +47,10 @@ def _run(args: argparse.Namespace) -> int:
     if not args.jsonl and (args.text is None or args.persona is None):
         raise CliError("give --jsonl, or --persona NAME and the TEXT to check", EXIT_USAGE)
 
-    from personamgr.core.guard import Guard
+    from personamgr.cli.common import load_guard
 
-    try:
-        guard = Guard.load()
-        guard.prepare(personas)  # model and persona profiles ready before the first line is read
-    except Exception as e:  # a broken install must say so plainly
-        raise CliError(f"cannot load the guard model: {e}") from None
+    guard = load_guard()
+    guard.prepare(personas)  # model and persona profiles ready before the first line is read
 
     if not args.jsonl:
         r = guard.check(personas, args.text, args.persona) if args.persona in {p.name for p in personas} else None

@@ -1,4 +1,4 @@
-"""The shipped model files are compressed (install budget); a damaged one must say so plainly."""
+"""The shipped model files are compressed (install budget); a missing or damaged one must say so plainly."""
 
 from __future__ import annotations
 
@@ -6,17 +6,51 @@ from pathlib import Path
 
 import pytest
 
-from personamgr.core.guard import background
-from personamgr.core.guard.embed import MODEL_DIR, MODEL_FILE, Embedder
-from personamgr.core.guard.multilingual import TABLE_FILE, WordTable
+from personamgr.core.guard import Guard, background
+from personamgr.core.guard.embed import MODEL_DIR, MODEL_FILE, TOKENIZER_FILE, Embedder
+from personamgr.core.guard.model_files import ModelFileError
+from personamgr.core.guard.multilingual import BACKGROUND_FILE, TABLE_FILE, WordTable
+
+# Every file the guard opens at load, and what its message calls it. (LICENSE.txt and MODEL.txt are documents.)
+OPENED = {
+    MODEL_FILE: "the guard's model file",
+    TOKENIZER_FILE: "the guard's tokenizer",
+    background.VECTORS_FILE: "the guard's background vectors file",
+    background.TEXT_FILE: "the guard's background posts file",
+    TABLE_FILE: "the guard's multilingual table",
+    BACKGROUND_FILE: "the guard's multilingual background file",
+}
 
 
-def _copy_with(tmp_path: Path, name: str, data: bytes) -> Path:
+def _copy_with(tmp_path: Path, name: str, data: bytes | None) -> Path:
+    """The shipped model folder with ``name`` replaced by ``data`` (None: left out)."""
     for f in MODEL_DIR.iterdir():
         if f.is_file() and f.name != name:
             (tmp_path / f.name).symlink_to(f)
-    (tmp_path / name).write_bytes(data)
+    if data is not None:
+        (tmp_path / name).write_bytes(data)
     return tmp_path
+
+
+def test_the_list_of_opened_files_is_the_shipped_folder() -> None:
+    assert set(OPENED) | {"LICENSE.txt", "MODEL.txt"} == {f.name for f in MODEL_DIR.iterdir()}
+
+
+@pytest.mark.parametrize("name", sorted(OPENED))
+def test_a_missing_model_file_names_itself_and_the_fix(tmp_path: Path, name: str) -> None:
+    """What a wheel without a data file gave: a FileNotFoundError traceback. Now the damaged-file message."""
+    model_dir = _copy_with(tmp_path, name, None)
+    with pytest.raises(ModelFileError) as caught:
+        Guard.load(model_dir)
+    assert str(caught.value) == f"{model_dir / name}: {OPENED[name]} is missing; reinstall personamgr"
+
+
+@pytest.mark.parametrize("name", sorted(OPENED))
+def test_a_damaged_model_file_of_any_kind_names_itself(tmp_path: Path, name: str) -> None:
+    model_dir = _copy_with(tmp_path, name, b"\xff\xfe not what it should be")
+    with pytest.raises(ModelFileError, match=rf"^{model_dir / name}: {OPENED[name]} is damaged \(.+\); "
+                                             "reinstall personamgr$"):
+        Guard.load(model_dir)
 
 
 def test_a_damaged_model_file_names_itself_and_the_fix(tmp_path: Path) -> None:
@@ -34,7 +68,7 @@ def test_a_damaged_multilingual_table_names_itself(tmp_path: Path) -> None:
 
 def test_damaged_background_vectors_name_themselves(tmp_path: Path) -> None:
     model_dir = _copy_with(tmp_path, background.VECTORS_FILE, b"garbage")
-    with pytest.raises(ValueError, match=r"background\.npz: the guard's background vectors are damaged"):
+    with pytest.raises(ValueError, match=r"background\.npz: the guard's background vectors file is damaged"):
         background.load(model_dir)
 
 

@@ -136,12 +136,10 @@ def test_rules_still_run_on_judged_posts(guard: Guard, personas: list[Persona]) 
     assert r.judged and "cashtags" in {x.kind for x in r.reasons} and not r.fits
 
 
-def test_without_the_table_the_guard_stays_quiet_as_before(tmp_path: Path, personas: list[Persona]) -> None:
-    for f in MODEL_DIR.iterdir():
-        if not f.name.startswith("ml-") and f.is_file():
-            (tmp_path / f.name).symlink_to(f)
-    assert Multilingual.load(tmp_path) is None
-    g = Guard.load(tmp_path)
+def test_without_the_table_the_guard_stays_quiet(guard: Guard, personas: list[Persona]) -> None:
+    """A guard built without the table (the install always has it: a missing file is an error, see
+    tests/guard/test_model_files.py) reads English only and says so instead of guessing."""
+    g = Guard(guard.embedder, guard.background, guard.calibration, guard.sections)
     r = g.check(personas, "El nuevo disco de la banda suena brutal, riffs de guitarra increíbles", "career")
     assert r.fits and not r.judged
     assert "English only" in next(x.message for x in r.reasons if x.kind == "language")

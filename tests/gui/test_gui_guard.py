@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from personamgr.core.guard import Guard
+from personamgr.core.guard.embed import MODEL_DIR, TOKENIZER_FILE
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Sensitivity
 from personamgr.core.services import Services
@@ -171,6 +173,21 @@ def test_a_guard_that_fails_to_load_says_so_and_posting_still_works(demo: Servic
     wait_idle(shell, qtbot)
     assert panel.dialog is None
     assert METAL_ON_CAREER in sent_texts(demo, "career")
+
+
+def test_a_missing_model_file_is_named_on_the_meter_with_the_fix(demo: Services, make_shell: Callable[..., Shell],
+                                                                 tmp_path: Path, qtbot) -> None:
+    """The real loader on a model folder that lacks a file, as a wheel without it once installed."""
+    for f in MODEL_DIR.iterdir():
+        if f.name != TOKENIZER_FILE:
+            (tmp_path / f.name).symlink_to(f)
+    shell = make_shell(demo)
+    panel = panel_of(shell)
+    panel.load(lambda: Guard.load(tmp_path))
+    qtbot.waitUntil(lambda: panel.state == "failed", timeout=10_000)
+    text = panel.meter.label.text()
+    assert f"{tmp_path / TOKENIZER_FILE}: the guard's tokenizer is missing; reinstall personamgr" in text, text
+    assert "Posting still works" in text
 
 
 # -- the warning and "Move to" ------------------------------------------------------------------------------------

@@ -11,12 +11,13 @@ and the guard at load, so rows and labels cannot drift apart.
 
 from __future__ import annotations
 
-import zipfile
-import zlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from personamgr.core.guard import model_files
 
 TEXT_FILE = "background.txt"
 VECTORS_FILE = "background.npz"  # int8 rows with a scale each, compressed: the guard's install budget
@@ -54,22 +55,19 @@ def parse(text: str) -> BackgroundText:
 
 
 def read(model_dir: Path) -> BackgroundText:
-    return parse((model_dir / TEXT_FILE).read_text(encoding="utf-8"))
+    return parse(model_files.load_text(model_dir / TEXT_FILE, "the guard's background posts file"))
+
+
+def _vectors(data: bytes) -> np.ndarray:
+    with np.load(io.BytesIO(data)) as z:
+        return z["vectors"].astype(np.float32) * z["scale"].astype(np.float32)[:, None]
 
 
 def load(model_dir: Path) -> tuple[np.ndarray, np.ndarray]:
     """(vectors float32 (n, d), section labels int (n,)). Labels are all -1 if the text and vectors disagree
     (a hand-edited background.txt without a rebuild): the guard still works, without topic knowledge."""
-    path = model_dir / VECTORS_FILE
-    try:
-        with path.open("rb") as f, np.load(f) as z:  # our own handle: numpy leaks it on a bad zip
-            vecs = z["vectors"].astype(np.float32) * z["scale"].astype(np.float32)[:, None]
-    except (KeyError, ValueError, zipfile.BadZipFile, zlib.error) as e:
-        raise ValueError(f"{path}: the guard's background vectors are damaged ({e}); reinstall personamgr") from None
-    try:
-        bt = read(model_dir)
-    except OSError:
-        return vecs, np.full(len(vecs), -1, dtype=np.int32)
+    vecs = model_files.load(model_dir / VECTORS_FILE, "the guard's background vectors file", _vectors)
+    bt = read(model_dir)
     if len(bt.posts) != len(vecs):
         return vecs, np.full(len(vecs), -1, dtype=np.int32)
     return vecs, np.asarray(bt.labels, dtype=np.int32)

@@ -8,6 +8,7 @@ its types) costs nothing until a model is actually loaded. Word pieces come from
 
 from __future__ import annotations
 
+import gzip
 import os
 import zlib
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from personamgr.core.guard import model_files
 from personamgr.core.guard.wordpiece import WordPiece
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
@@ -44,7 +46,8 @@ class Embedder:
         os.environ["ORT_DISABLE_TELEMETRY"] = "1"
         import onnxruntime as ort
 
-        tok = WordPiece.from_file(model_dir / TOKENIZER_FILE)
+        tok = model_files.load(model_dir / TOKENIZER_FILE, "the guard's tokenizer",
+                               lambda data: WordPiece.from_json(gzip.decompress(data)))
         opts = ort.SessionOptions()
         # Two threads at most: they halve a check's latency on a 2-core machine; more only contend.
         opts.intra_op_num_threads = threads or int(os.environ.get("PERSONAMGR_GUARD_THREADS", "2"))
@@ -55,11 +58,7 @@ class Embedder:
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         opts.enable_cpu_mem_arena = False  # keeps peak RSS low; costs little at batch size 1
         opts.log_severity_level = 3
-        path = model_dir / MODEL_FILE
-        try:
-            model = zlib.decompress(path.read_bytes())
-        except zlib.error as e:
-            raise ValueError(f"{path}: the guard's model file is damaged ({e}); reinstall personamgr") from None
+        model = model_files.load(model_dir / MODEL_FILE, "the guard's model file", zlib.decompress)
         sess = ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
         return cls(sess, tok)
 

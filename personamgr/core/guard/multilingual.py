@@ -24,11 +24,10 @@ the threshold is set so that on-focus posts are rarely flagged (``MLSettings.thr
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 import unicodedata
-import zipfile
-import zlib
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -36,6 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
+from personamgr.core.guard import model_files
 from personamgr.core.guard.scoring import Calibration, Scorer, persona_key
 from personamgr.core.personas import Persona
 
@@ -115,16 +115,16 @@ class WordTable:
 
     @classmethod
     def load(cls, model_dir: Path) -> WordTable:
-        path = model_dir / TABLE_FILE
-        try:
-            with path.open("rb") as f, np.load(f) as z:  # our own handle: numpy leaks it on a bad zip
-                words = bytes(z["words"]).decode("utf-8").split("\n")
-                vectors = z["vectors"]
-                if vectors.dtype not in (np.int8, np.uint8) or vectors.ndim != 2 or len(vectors) != len(words):
-                    raise ValueError("unexpected vectors")
-                return cls(words, vectors, z["scale"].astype(np.float32), z["freq"].astype(np.float32), z["lang"])
-        except (OSError, KeyError, ValueError, zipfile.BadZipFile, zlib.error) as e:
-            raise ValueError(f"{path}: the guard's multilingual table is damaged ({e}); reinstall personamgr") from None
+        return model_files.load(model_dir / TABLE_FILE, "the guard's multilingual table", cls._from_npz)
+
+    @classmethod
+    def _from_npz(cls, data: bytes) -> WordTable:
+        with np.load(io.BytesIO(data)) as z:
+            words = bytes(z["words"]).decode("utf-8").split("\n")
+            vectors = z["vectors"]
+            if vectors.dtype not in (np.int8, np.uint8) or vectors.ndim != 2 or len(vectors) != len(words):
+                raise ValueError("unexpected vectors")
+            return cls(words, vectors, z["scale"].astype(np.float32), z["freq"].astype(np.float32), z["lang"])
 
     def lookup(self, token: str) -> int | None:
         i = self.index.get(token)
@@ -210,7 +210,7 @@ def read_background(path: Path) -> dict[str, list[str]]:
     """``[xx]`` sections of ordinary posts; ``#`` lines are comments."""
     out: dict[str, list[str]] = {}
     lang = ""
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in model_files.load_text(path, "the guard's multilingual background file").splitlines():
         s = line.strip()
         if not s or s.startswith("#"):
             continue
@@ -260,10 +260,8 @@ class Multilingual:
         self._lock = threading.Lock()
 
     @classmethod
-    def load(cls, model_dir: Path, settings: MLSettings | None = None) -> Multilingual | None:
-        """None when the table is not installed (the guard then stays quiet on other languages, as before)."""
-        if not (model_dir / TABLE_FILE).exists():
-            return None
+    def load(cls, model_dir: Path, settings: MLSettings | None = None) -> Multilingual:
+        """The shipped table; a missing file is a broken install and says so (``model_files``)."""
         backgrounds = read_background(model_dir / BACKGROUND_FILE)
         return cls(WordTable.load(model_dir), backgrounds.pop("en"), backgrounds, settings, _knowledge(model_dir))
 

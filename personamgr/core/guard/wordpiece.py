@@ -98,10 +98,15 @@ class WordPiece:
     def from_file(cls, path: Path | str) -> WordPiece:
         path = Path(path)
         raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        return cls.from_json(raw)
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> WordPiece:
+        """From a ``tokenizers`` tokenizer.json's bytes."""
         spec = json.loads(raw.decode("utf-8"))
         model = spec["model"]
         if model.get("type") != "WordPiece" or spec["normalizer"].get("type") != "BertNormalizer":
-            raise ValueError(f"{path}: not a BERT WordPiece tokenizer")
+            raise ValueError("not a BERT WordPiece tokenizer")
         added = {t["content"]: t["id"] for t in spec.get("added_tokens", []) if not t.get("normalized", True)}
         return cls(model["vocab"], unk=model["unk_token"], prefix=model["continuing_subword_prefix"],
                    max_chars=model["max_input_chars_per_word"], added=added)

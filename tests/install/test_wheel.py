@@ -1,0 +1,99 @@
+"""The wheel is complete: every file of the package is in it, and the installed command works from anywhere.
+
+The issue this guards against: ``pip install .`` left the guard's tokenizer.json.gz out, and ``post``,
+``guard`` and the compose meter all died with a FileNotFoundError, while every test (on the editable
+install) passed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from install_helpers import ROOT, Installed, checked, source_files
+
+from personamgr import __version__
+
+pytestmark = pytest.mark.slow
+
+PERSONAS = """
+[[persona]]
+name = "career"
+handle = "@career_me"
+description = "Careers, job search and the economy for professionals over 40"
+topics = ["careers", "job search", "hiring", "economy"]
+keywords = ["resume", "interview"]
+
+[[persona]]
+name = "metal"
+handle = "@metal_me"
+description = "Heavy metal, guitars, gigs and albums I love"
+topics = ["music", "heavy metal", "concerts", "guitars"]
+keywords = ["riff", "setlist"]
+"""
+
+ON_CAREER = "Three questions to ask a recruiter before your next job interview"
+ON_METAL = "The new album has the heaviest guitar riffs of the year, and the gig tonight was loud"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def test_the_wheel_holds_every_file_of_the_package_byte_for_byte(wheel: Path) -> None:
+    """By construction (package-data takes every file) and checked here against git's list."""
+    package = [f for f in source_files() if f.startswith("personamgr/")]
+    with zipfile.ZipFile(wheel) as z:
+        shipped = {name: _digest(z.read(name)) for name in z.namelist() if name.startswith("personamgr/")}
+    missing = [f for f in package if f not in shipped]
+    assert not missing, f"the wheel leaves out {missing}"
+    differ = [f for f in package if shipped[f] != _digest((ROOT / f).read_bytes())]
+    assert not differ, f"the wheel's copies differ from the checkout's: {differ}"
+    assert any(f.endswith(".json.gz") for f in shipped), "the guard's tokenizer is package data"
+    assert not [n for n in shipped if n.endswith((".pyc", ".pyo")) or "__pycache__" in n]
+
+
+def test_the_installed_package_is_the_wheel_not_the_checkout(installed: Installed) -> None:
+    where = installed.python("import personamgr; print(personamgr.__file__)").stdout.strip()
+    assert Path(where).is_relative_to(installed.venv), where
+    assert not Path(where).is_relative_to(ROOT)
+
+
+def test_version(installed: Installed) -> None:
+    assert checked(installed.run("--version")).stdout.strip() == f"personamgr {__version__}"
+
+
+def test_import_then_post_on_the_sandbox(installed: Installed, tmp_path: Path) -> None:
+    personas = tmp_path / "personas.toml"
+    personas.write_text(PERSONAS, encoding="utf-8")
+    data = tmp_path / "data"
+    out = checked(installed.run("--data-dir", data, "personas", "import", personas)).stdout
+    assert "2 added" in out
+    posted = installed.run("--data-dir", data, "post", "--persona", "career", ON_CAREER)
+    assert posted.returncode == 0, posted.stderr
+    assert posted.stdout.startswith("Sent as career (@career_me): "), posted.stdout
+    assert "Traceback" not in posted.stderr
+
+
+def test_the_guard_answers_with_real_scores(installed: Installed, tmp_path: Path) -> None:
+    personas = tmp_path / "personas.toml"
+    personas.write_text(PERSONAS, encoding="utf-8")
+    lines = [{"id": 1, "persona": "career", "text": ON_CAREER}, {"id": 2, "persona": "career", "text": ON_METAL}]
+    proc = checked(installed.run("guard", "--personas", personas, "--jsonl",
+                                 stdin="".join(json.dumps(x) + "\n" for x in lines)))
+    on, off = (json.loads(line) for line in proc.stdout.splitlines())
+    for answer in (on, off):
+        assert "error" not in answer, answer
+        assert "language" not in answer["reason_kinds"], "the guard could not judge an English post"
+        assert isinstance(answer["score"], float) and set(answer["scores"]) == {"career", "metal"}
+    assert on["fits"] and on["scores"]["career"] > on["scores"]["metal"]
+    assert not off["fits"] and off["suggest"] == "metal" and off["scores"]["metal"] > off["scores"]["career"]
+
+
+def test_the_demo_window_comes_up(installed: Installed) -> None:
+    proc = installed.run("--demo", extra_env={"PERSONAMGR_EXIT_WHEN_READY": "1"})
+    assert proc.returncode == 0, proc.stderr
+    assert "ready=1" in proc.stdout, proc.stdout + proc.stderr
