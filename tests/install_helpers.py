@@ -68,8 +68,8 @@ def clean_env(home: Path) -> dict[str, str]:
 
 
 
-def build_wheel(work: Path) -> Path:
-    """``pip wheel`` of a clean copy of the checkout (a stale build/ folder cannot slip files in)."""
+def clean_copy(work: Path) -> Path:
+    """The checkout's files (``source_files``) copied to ``work/src``: what a clean clone holds."""
     src = work / "src"
     src.mkdir()
     with tarfile.open(work / "src.tar", "w") as tar:
@@ -77,19 +77,29 @@ def build_wheel(work: Path) -> Path:
             tar.add(ROOT / f, arcname=f)
     with tarfile.open(work / "src.tar") as tar:
         tar.extractall(src, filter="data")
+    (work / "src.tar").unlink()
+    return src
+
+
+def build_wheel(work: Path) -> Path:
+    """``pip wheel`` of a clean copy of the checkout (a stale build/ folder cannot slip files in)."""
+    src = clean_copy(work)
     checked(run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--disable-pip-version-check",
                  "-w", work / "dist", src], cwd=work))
     (built,) = (work / "dist").glob("personamgr-*.whl")
     return built
 
 
+def pip_env() -> dict[str, str]:
+    """For pip and pipx: the real HOME, so pip's cache serves the dependencies; nothing of the checkout's."""
+    return {k: v for k, v in os.environ.items() if k not in FOREIGN}
+
+
 def install(wheel: Path, work: Path) -> Installed:
     """``wheel`` and its dependencies in a new venv under ``work``, with a sandboxed home beside it."""
     venv, home = work / "venv", work / "home"
     home.mkdir()
-    # pip keeps using the real HOME's cache: only the app's own runs get the sandboxed one.
-    pip_env = {k: v for k, v in os.environ.items() if k not in FOREIGN}
-    checked(run([sys.executable, "-m", "venv", venv], cwd=work, env=pip_env))
+    checked(run([sys.executable, "-m", "venv", venv], cwd=work, env=pip_env()))
     checked(run([venv / "bin" / "python", "-m", "pip", "install", "-q", "--disable-pip-version-check", wheel],
-                cwd=work, env=pip_env))
+                cwd=work, env=pip_env()))
     return Installed(venv, home, clean_env(home))

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from personamgr import __version__
+from personamgr.cli import desktop
 from personamgr.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 
 # Subcommand modules, in the order `--help` lists them.
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--background", action="store_true",
                         help="start in the tray without showing the window (used when starting at login)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages (secrets are never logged)")
+    desktop.register(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
         importlib.import_module(f"personamgr.cli.{name}").register(sub)
@@ -46,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if desktop.wanted(args):
+            return desktop.run(args)
         if args.command is None:
             from personamgr.gui.app import run_app  # Qt only from here
 

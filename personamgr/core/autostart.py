@@ -16,7 +16,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-APP_ID = "io.github.personamgr"
+from personamgr.core.desktop_entry import APP_ID, exec_value
+
 RUN_VALUE = "personamgr"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 
@@ -26,15 +27,6 @@ def default_command(extra: Sequence[str] = ()) -> list[str]:
     exe = shutil.which("personamgr")
     base = [exe] if exe else [sys.executable, "-m", "personamgr"]
     return [*base, *extra]
-
-
-def _desktop_quote(arg: str) -> str:
-    """Quote one Exec argument per the Desktop Entry spec (reserved characters in double quotes, % doubled)."""
-    arg = arg.replace("%", "%%")
-    if arg and not any(c in arg for c in ' \t\n"\'\\><~|&;$*?#()`='):
-        return arg
-    escaped = arg.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`").replace("$", "\\$")
-    return f'"{escaped}"'
 
 
 class Autostart:
@@ -98,7 +90,7 @@ class Autostart:
             "Type=Application",
             "Name=personamgr",
             "Comment=Sends your scheduled posts; lives in the tray",
-            f"Exec={' '.join(_desktop_quote(a) for a in command)}",
+            f"Exec={exec_value(command)}",
             f"Icon={APP_ID}",
             "Terminal=false",
             "X-GNOME-Autostart-enabled=true",

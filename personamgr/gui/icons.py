@@ -8,7 +8,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 TRAY_SIZES = (16, 20, 22, 24, 32, 48, 64)
-APP_ICON_FILE = Path(__file__).resolve().parent / "personamgr.svg"
+# The same file the menu entry uses (personamgr/share mirrors $PREFIX/share; core/desktop_entry.py installs it).
+APP_ICON_FILE = Path(__file__).resolve().parents[1] / "share/icons/hicolor/scalable/apps/io.github.personamgr.svg"
 
 
 def text_colour_on(background: QColor) -> QColor:

@@ -97,3 +97,15 @@ def test_the_demo_window_comes_up(installed: Installed) -> None:
     proc = installed.run("--demo", extra_env={"PERSONAMGR_EXIT_WHEN_READY": "1"})
     assert proc.returncode == 0, proc.stderr
     assert "ready=1" in proc.stdout, proc.stdout + proc.stderr
+
+
+def test_the_menu_entry_runs_this_venvs_command(installed: Installed) -> None:
+    proc = checked(installed.run("--install-desktop-entry"))
+    entry = Path(installed.env["XDG_DATA_HOME"]) / "applications" / "io.github.personamgr.desktop"
+    assert proc.stdout.startswith(f"Added personamgr to the application menu: {entry}"), proc.stdout
+    assert f"\nExec={installed.command}\n" in entry.read_text(encoding="utf-8")
+    icons = Path(installed.env["XDG_DATA_HOME"]) / "icons" / "hicolor"
+    assert (icons / "scalable" / "apps" / "io.github.personamgr.svg").is_file()
+    assert (icons / "256x256" / "apps" / "io.github.personamgr.png").is_file()
+    checked(installed.run("--uninstall-desktop-entry"))
+    assert not entry.exists()

@@ -1,0 +1,46 @@
+"""``personamgr --install-desktop-entry`` / ``--uninstall-desktop-entry``: the menu entry of a pip or pipx install."""
+
+from __future__ import annotations
+
+import argparse
+
+from personamgr.cli.errors import EXIT_USAGE, CliError
+from personamgr.core import desktop_entry
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--install-desktop-entry", action="store_true",
+                       help="add personamgr (this installation) to the desktop's application menu, with its icon; "
+                       "for pip and pipx installs")
+    group.add_argument("--uninstall-desktop-entry", action="store_true",
+                       help="remove what --install-desktop-entry added")
+
+
+def wanted(args: argparse.Namespace) -> bool:
+    return bool(args.install_desktop_entry or args.uninstall_desktop_entry)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command is not None:
+        raise CliError("--install-desktop-entry and --uninstall-desktop-entry take no command", EXIT_USAGE)
+    target = desktop_entry.data_home()
+    try:
+        if args.uninstall_desktop_entry:
+            removed = desktop_entry.uninstall(target)
+            if removed:
+                print(f"Removed personamgr from the application menu ({len(removed)} files under {target}).")
+            else:
+                print(f"No personamgr menu entry in {target}; nothing to remove.")
+            return 0
+        command = desktop_entry.this_command()
+        written = desktop_entry.install(target, command)
+    except desktop_entry.IncompleteInstall as e:
+        raise CliError(str(e)) from None
+    except OSError as e:
+        raise CliError(f"cannot write the menu entry: {e.filename or target}: {e.strerror or e}") from None
+    print(f"Added personamgr to the application menu: {written[0]}")
+    print(f"  it runs {' '.join(command)}")
+    print(f"  icons: {len(written) - 1} files under {target / 'icons' / 'hicolor'}")
+    print("Remove it with: personamgr --uninstall-desktop-entry")
+    return 0
