@@ -31,6 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="how often to re-read the outbox and check for a clock gap (default 30)")
     p.add_argument("--no-guard", action="store_true",
                    help="do not re-check scheduled posts with the persona guard just before sending them")
+    p.add_argument("--yield-to-window", action="store_true",
+                   help="stop (cleanly) when the window is opened on this profile, which then takes over sending; "
+                   "the window starts the daemon this way when you quit it with posts scheduled")
     p.set_defaults(func=cmd_daemon)
 
 
@@ -58,7 +61,12 @@ def cmd_daemon(args: argparse.Namespace) -> int:
             return {"ok": True, "message": "the daemon will look at the outbox again"}
         if action == "ping":
             return {"ok": True, "message": "running"}
-        return {"ok": False, "message": "personamgr daemon is running for this profile and has no window. "
+        if action == "handover" and args.yield_to_window:
+            log.info("the window is opening on this profile: handing sending over to it")
+            QTimer.singleShot(0, app.quit)  # after this reply is written; shutdown is the same as on SIGTERM
+            return {"ok": True, "message": "stopping: the window takes over"}
+        return {"ok": False, "yields": bool(args.yield_to_window),
+                "message": "personamgr daemon is running for this profile and has no window. "
                 "Stop it (it stops cleanly on SIGTERM) to open the app on this profile."}
 
     try:

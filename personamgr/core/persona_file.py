@@ -232,3 +232,8 @@ def save_personas(path: Path | str, personas: Iterable[Persona]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def persona_table(p: Persona) -> dict[str, Any]:
+    """One persona as its ``[[persona]]`` table (what an export writes for it)."""
+    return _persona_to_table(p)

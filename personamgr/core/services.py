@@ -17,6 +17,7 @@ from personamgr.core.paths import AppPaths
 from personamgr.core.personas import Persona
 from personamgr.core.posting import Poster, PreSendCheck
 from personamgr.core.secrets import SecretsError, SecretStore
+from personamgr.core.settings import Settings
 from personamgr.core.store import Store
 
 
@@ -28,6 +29,7 @@ class Services:
     clock: Clock
     paths: AppPaths | None = None
     pre_send_check: PreSendCheck | None = None  # the guard's last look at scheduled posts; None: no check
+    settings: Settings = field(default_factory=Settings)  # the user's preferences (in memory unless opened)
     outbox: Outbox = field(init=False)
     poster: Poster = field(init=False)
 
@@ -77,4 +79,4 @@ def open_services(
 
         networks.update(registry.extra_networks(paths, clock))
     return Services(store=store, secrets=secrets or SecretStore(), networks=networks, clock=clock, paths=paths,
-                    pre_send_check=pre_send_check)
+                    pre_send_check=pre_send_check, settings=Settings(paths.settings))

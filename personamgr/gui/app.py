@@ -16,17 +16,21 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from personamgr import __version__
-from personamgr.core.paths import AppPaths
+from personamgr.core.autostart import Autostart
+from personamgr.core.i18n import translate
+from personamgr.core.paths import HOME_ENV, AppPaths
 from personamgr.core.services import Services
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.guard_panel import GuardPanel
+from personamgr.gui.help import HelpMenu
 from personamgr.gui.main_window import MainWindow
 from personamgr.gui.tray import Tray
 from personamgr.gui.workers import StoreEvents, Workers
@@ -54,6 +58,11 @@ class Shell:
     tray: Tray
     tray_available: bool
     guard: GuardPanel | None = None  # its model loads after the first frame (``load_guard``)
+    profile_args: list[str] = field(default_factory=list)  # the options that open this profile in another process
+    quit_flow: Any = None  # QuitFlow: what Quit does while posts are scheduled
+    preferences: Any = None  # Preferences: the settings dialog and what each setting changes
+    help: HelpMenu | None = None
+    start_daemon_on_exit: bool = False  # the user chose to hand sending to the background sender on quit
 
     def tray_ready(self) -> bool:
         """The tray is usable: embedded with a real geometry, or there is no tray to wait for."""
@@ -83,9 +92,19 @@ class Shell:
         if store.get_setting(TRAY_HINT_KEY):
             return
         store.set_setting(TRAY_HINT_KEY, True)
-        self.tray.notify("personamgr is still running",
-                         "It keeps running in the tray so scheduled posts go out. Choose Quit in the tray menu to "
-                         "stop it.")
+        self.notify(translate("Shell", "personamgr is still running"),
+                    translate("Shell", "It keeps running in the tray so scheduled posts go out. Choose Quit in the "
+                              "tray menu to stop it."))
+
+    def notify(self, title: str, message: str, *, problem: bool = False) -> bool:
+        """A desktop notification, if the ``notifications`` setting wants this kind. Returns whether it was shown."""
+        wanted = self.services.settings.get("notifications")
+        if wanted == "off" or (wanted == "problems" and not problem):
+            return False
+        if not self.tray.icon.isVisible():
+            return False
+        self.tray.notify(title, message)
+        return True
 
     @Slot()
     def shutdown(self) -> None:
@@ -103,8 +122,17 @@ class Shell:
 
 
 def build_shell(services: Services, *, tray_available: bool | None = None, demo: bool = False,
-                parent: QObject | None = None) -> Shell:
-    """Wire controller, window and tray over ``services`` (the QApplication must exist)."""
+                parent: QObject | None = None, profile_args: list[str] | None = None,
+                autostart: Autostart | None = None) -> Shell:
+    """Wire controller, window and tray over ``services`` (the QApplication must exist).
+
+    ``profile_args`` are the options that open this profile in another process (start at login, the
+    background sender, the demo); ``autostart`` is where start-at-login writes (the user's login items).
+    """
+    from personamgr.core.launch import profile_args as make_profile_args
+    from personamgr.gui.preferences import Preferences
+    from personamgr.gui.quit_flow import QuitFlow
+
     if tray_available is None:
         tray_available = QSystemTrayIcon.isSystemTrayAvailable()
     events = StoreEvents(parent)
@@ -115,14 +143,21 @@ def build_shell(services: Services, *, tray_available: bool | None = None, demo:
     window = MainWindow(services, controller, drafts, workers, events, demo=demo)
     tray = Tray(controller, parent)
     shell = Shell(services, events, workers, controller, drafts, window, tray, tray_available)
+    shell.profile_args = list(profile_args if profile_args is not None else make_profile_args(None, demo=demo))
     shell.guard = GuardPanel(window.compose, services, parent=window)
-    window.close_to_tray = tray_available
+    shell.preferences = Preferences(shell, autostart or Autostart(), shell.profile_args, parent=window)
+    shell.quit_flow = QuitFlow(shell, parent=window)
+    data = services.paths.data if services.paths is not None else None
+    shell.help = HelpMenu(window, data, None if demo else [*shell.profile_args, "--demo"])
+    window.welcome.demoRequested.connect(shell.help.open_demo)
+    window.settingsRequested.connect(shell.preferences.open_dialog)
+    shell.preferences.message.connect(lambda msg: window.statusBar().showMessage(msg, 15_000))
     window.hiddenToTray.connect(shell.hidden_to_tray)
-    window.quitRequested.connect(shell.shutdown)
+    window.quitRequested.connect(shell.quit_flow.request)
     tray.composeRequested.connect(shell.compose)
     tray.showRequested.connect(shell.show_window)
     tray.toggleRequested.connect(shell.toggle_window)
-    tray.quitRequested.connect(shell.shutdown)
+    tray.quitRequested.connect(shell.quit_flow.request_from_tray)
     window.keyring_status.check()
     if tray_available:
         tray.show()
@@ -243,8 +278,14 @@ def run_app(args: argparse.Namespace) -> int:
         log.warning("%d post(s) were being sent when the app stopped; they need review", len(recovered))
 
     tray_available = QSystemTrayIcon.isSystemTrayAvailable()
-    app.setQuitOnLastWindowClosed(not tray_available)
-    shell = build_shell(services, tray_available=tray_available, demo=demo, parent=app)
+    app.setQuitOnLastWindowClosed(False)  # quitting is the QuitFlow's decision (posts may be scheduled)
+    from personamgr.core.launch import profile_args
+    from personamgr.gui import theme
+
+    theme.apply(app, services.settings.get("theme"))  # before the first frame
+    shell = build_shell(services, tray_available=tray_available, demo=demo, parent=app,
+                        profile_args=profile_args(getattr(args, "data_dir", None) or os.environ.get(HOME_ENV),
+                                                  demo=demo))
     if recovered:
         shell.window.statusBar().showMessage(
             f"{len(recovered)} post(s) were being sent when personamgr stopped. They may have gone out: "
@@ -264,3 +305,18 @@ def run_app(args: argparse.Namespace) -> int:
         scheduling.stop()  # a post being sent finishes first
         primary.close()
         services.close()
+        if shell.start_daemon_on_exit:  # after the lock is released, so the daemon can take the profile
+            _start_background_sender(shell)
+
+
+def _start_background_sender(shell: Shell) -> None:
+    from personamgr.core.launch import start_daemon
+
+    try:
+        pid = start_daemon(shell.profile_args)
+    except OSError as e:
+        log.error("could not start the background sender: %s", e)
+        print(f"personamgr: error: could not start the background sender: {e}", file=sys.stderr)
+        return
+    log.info("started the background sender (personamgr daemon, pid %d); it steps aside when the window opens",
+             pid)

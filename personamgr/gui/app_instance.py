@@ -13,6 +13,7 @@ import logging
 import signal
 import sys
 import threading
+import time
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -25,6 +26,8 @@ from personamgr.instance_server import Primary, claim, forward
 from personamgr.singleinstance import InstanceError
 
 log = logging.getLogger(__name__)
+
+HANDOVER_WAIT_S = 15.0  # the daemon lets a post being sent finish before it lets go of the profile
 
 
 def _refuse(message: str) -> int:
@@ -52,10 +55,29 @@ def claim_or_forward(paths: AppPaths, args: argparse.Namespace) -> Primary | int
         print("personamgr is already running for this profile; its window was brought to the front.",
               file=sys.stderr)
         return 0
+    if reply and reply.get("role") == "daemon" and reply.get("yields"):
+        taken = _take_over_from_daemon(paths)  # the daemon the window started when it quit: it steps aside
+        if taken is not None:
+            return taken
     if reply and reply.get("role") == "daemon":
         return _refuse(str(reply.get("message")))
     return _refuse(f"Another personamgr is running for this profile ({paths.data}) but did not answer. "
                    "If it is stuck, stop it, then start personamgr again.")
+
+
+def _take_over_from_daemon(paths: AppPaths) -> Primary | None:
+    """Ask a ``daemon --yield-to-window`` to stop, and take the profile once it has (a post in flight finishes)."""
+    reply = forward(paths, {"action": "handover"})
+    if not (reply and reply.get("ok")):
+        return None
+    deadline = time.monotonic() + HANDOVER_WAIT_S
+    while time.monotonic() < deadline:
+        primary = claim(paths, "app")
+        if primary is not None:
+            log.info("took over sending from the background sender (pid %s)", reply.get("pid"))
+            return primary
+        time.sleep(0.1)
+    return None
 
 
 def start_scheduling(shell: Any, primary: Primary) -> SchedulingUi:

@@ -34,14 +34,13 @@ from personamgr.core.text import measure
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.icons import persona_icon
+from personamgr.gui.widgets import set_tone
 from personamgr.gui.workers import Workers
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 600
 WARN_REMAINING = 20
-RED = "#d0312d"
-AMBER = "#b7791f"
 
 
 class DraftBar(QFrame):
@@ -49,11 +48,7 @@ class DraftBar(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("draftBar")
-        self.setStyleSheet(
-            "#draftBar { background: #fff6d6; border: 1px solid #ecd58a; border-radius: 6px; }"
-            "#draftBar QLabel { color: #5c4a00; }"
-        )
+        self.setObjectName("draftBar")  # the theme's stylesheet colours it
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 6, 6)
         self.label = QLabel()
@@ -100,7 +95,7 @@ class ComposeWidget(QWidget):
         self.persona_combo.activated.connect(self._on_combo)
         self.network_label = QLabel()
         self.network_label.setObjectName("networkLabel")
-        self.network_label.setStyleSheet("color: palette(placeholder-text);")
+        self.network_label.setProperty("tone", "hint")
         head = QHBoxLayout()
         as_label = QLabel("Post as")
         as_label.setBuddy(self.persona_combo)
@@ -118,11 +113,6 @@ class ComposeWidget(QWidget):
         self.editor.setAccessibleName("Compose")
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(84)
-        self.editor.setStyleSheet(
-            "QPlainTextEdit#composeEditor { border: 1px solid palette(mid); border-radius: 6px; padding: 4px;"
-            " font-size: 11pt; background: palette(base); }"
-            "QPlainTextEdit#composeEditor:focus { border: 1px solid palette(highlight); }"
-        )
         self.editor.textChanged.connect(self._on_text)
 
         self.extras = QVBoxLayout()  # the guard's meter and warnings go here
@@ -130,7 +120,7 @@ class ComposeWidget(QWidget):
 
         self.status = QLabel()
         self.status.setObjectName("composeStatus")
-        self.status.setStyleSheet("color: palette(placeholder-text);")
+        self.status.setProperty("tone", "hint")
         self.counter = QLabel()
         self.counter.setObjectName("counter")
         self.counter.setAccessibleName("Length")
@@ -318,13 +308,13 @@ class ComposeWidget(QWidget):
         m = measure(text, limit)
         self.counter.setText(f"{m.length:,} / {m.limit:,}")
         if m.too_long:
-            colour, tip = RED, f"{-m.remaining:,} over {persona.name if persona else 'the'}'s limit"
+            tone, tip = "strong-error", f"{-m.remaining:,} over {persona.name if persona else 'the'}'s limit"
         elif m.remaining <= WARN_REMAINING:
-            colour, tip = AMBER, f"{m.remaining:,} left"
+            tone, tip = "strong-warning", f"{m.remaining:,} left"
         else:
-            colour, tip = "", f"{m.remaining:,} left"
+            tone, tip = "", f"{m.remaining:,} left"
         self.counter.setProperty("tooLong", m.too_long)
-        self.counter.setStyleSheet(f"color: {colour}; font-weight: 600;" if colour else "")
+        set_tone(self.counter, tone)
         self.counter.setToolTip(tip)
         sending = self._uid in self._sending
         self.editor.setReadOnly(sending)

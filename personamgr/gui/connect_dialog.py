@@ -36,11 +36,8 @@ from personamgr.core.personas import Persona
 from personamgr.core.secrets import SecretsError
 from personamgr.core.services import Services
 from personamgr.gui.controller import PersonaController
+from personamgr.gui.widgets import set_tone
 from personamgr.gui.workers import StoreEvents, Workers
-
-ERROR_STYLE = "color: #c0392b;"
-BANNER_STYLE = ("#connectionBanner { background: rgba(208, 138, 0, 0.15); border: 1px solid rgba(208, 138, 0, 0.6);"
-                " border-radius: 6px; }")
 
 
 def _secret_field(placeholder: str) -> QLineEdit:
@@ -173,12 +170,12 @@ class ConnectDialog(QDialog):
             w.setEnabled(not busy)
         self.pin_connect.setEnabled(not busy and self.flow is not None)
         self.pin.setEnabled(self.flow is not None)
-        self.status.setStyleSheet("")
+        set_tone(self.status, "")
         self.status.setText(message)
 
     def _error(self, message: str) -> None:
         self._set_busy(False)
-        self.status.setStyleSheet(ERROR_STYLE)
+        set_tone(self.status, "error")
         self.status.setText(message)
 
     def _work(self, fn: Callable[[], object], done: Callable[[object], None], message: str) -> None:
@@ -286,8 +283,7 @@ class ConnectionBanner(QFrame):
         self.controller = controller
         self.workers = workers
         self.uid = ""
-        self.setObjectName("connectionBanner")
-        self.setStyleSheet(BANNER_STYLE)
+        self.setObjectName("connectionBanner")  # the theme's stylesheet colours it
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.button = QPushButton("Reconnect…")

@@ -18,11 +18,10 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLay
 from personamgr.core import costs, policy
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services
+from personamgr.gui.widgets import set_tone
 from personamgr.gui.workers import Workers
 
 DEBOUNCE_MS = 250
-ERROR_COLOUR = "#c0392b"
-WARNING_COLOUR = "#9a6200"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +69,7 @@ class CostLine(QObject):
         self.workers = workers
         self.cost = QLabel()
         self.cost.setObjectName("costLine")
-        self.cost.setStyleSheet("color: palette(placeholder-text);")
+        self.cost.setProperty("tone", "hint")
         self.cost.hide()
         self.policy = QLabel()
         self.policy.setObjectName("policyLine")
@@ -127,8 +126,7 @@ class CostLine(QObject):
         self.cost.setToolTip(view.cost_tip)
         self.cost.setVisible(billed)
         lines = [*view.errors, *view.warnings]
-        colour = ERROR_COLOUR if view.errors else WARNING_COLOUR
-        self.policy.setStyleSheet(f"color: {colour};")
+        set_tone(self.policy, "error" if view.errors else "warning")
         self.policy.setText("\n".join(lines))
         self.policy.setVisible(bool(lines))
 

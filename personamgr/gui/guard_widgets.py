@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from personamgr.core.personas import Sensitivity
+from personamgr.gui import theme
+from personamgr.gui.widgets import set_tone
 
-GREEN = "#1e7b34"
-AMBER = "#b7791f"
-RED = "#d0312d"
-QUIET = "palette(placeholder-text)"
+# What the meter's colour means; the theme says which colour that is (light or dark).
+GREEN = "success"
+AMBER = "warning"
+RED = "error"
 
 SENSITIVITY_HELP = {
     Sensitivity.STRICT: "Strict: warns as soon as a draft drifts from the focus",
@@ -84,12 +86,16 @@ class ScoreBar(QWidget):
         self.setFixedSize(64, 8)
         self.value: float | None = None
         self.threshold = 0.5
-        self.colour = QColor(GREEN)
+        self.tone = GREEN
         self.setAccessibleName("Fit")
 
     def set_value(self, value: float | None, threshold: float = 0.5, colour: str = GREEN) -> None:
-        self.value, self.threshold, self.colour = value, threshold, QColor(colour)
+        self.value, self.threshold, self.tone = value, threshold, colour
         self.update()
+
+    @property
+    def colour(self) -> QColor:
+        return theme.colour(self.tone, self.palette())
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
         p = QPainter(self)
@@ -132,8 +138,7 @@ class FitMeter(QFrame):
         self.sensitivity.setAutoRaise(True)
         self.sensitivity.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.sensitivity.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.sensitivity.setStyleSheet("QToolButton { color: palette(placeholder-text); }"
-                                       "QToolButton::menu-indicator { image: none; }")
+        self.sensitivity.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # the ▾ in the text says it
         menu = QMenu(self.sensitivity)
         self.sensitivity_actions: dict[str, QAction] = {}
         group = QActionGroup(menu)
@@ -167,15 +172,14 @@ class FitMeter(QFrame):
         self.state = state
         self.bar.set_value(None)
         self.bar.setVisible(False)  # an empty track reads as "0", which is not what a quiet state means
-        colour = AMBER if state == "failed" else QUIET
-        self.label.setStyleSheet(f"color: {colour};")
+        set_tone(self.label, AMBER if state == "failed" else "hint")
         self.label.setText(text)
 
     def set_result(self, text: str, score: float, threshold: float, *, colour: str, tip: str, state: str) -> None:
         self.state = state
         self.bar.setVisible(True)
         self.bar.set_value(score, threshold, colour)
-        self.label.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        set_tone(self.label, f"strong-{colour}")
         self.label.setText(text)
         self.label.setToolTip(tip)
         self.bar.setToolTip(tip)
@@ -190,10 +194,6 @@ class GuardWarning(QFrame):
         super().__init__(parent)
         self.setObjectName("guardWarning")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.setStyleSheet(
-            "#guardWarning { background: #fff4e5; border: 1px solid #f0c27a; border-radius: 6px; }"
-            "#guardWarning QLabel { color: #5a3a00; }"
-        )
         self.target = ""
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 6, 6)
@@ -238,10 +238,6 @@ class LearnBar(QFrame):
         super().__init__(parent)
         self.setObjectName("learnBar")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.setStyleSheet(
-            "#learnBar { background: #eef5ff; border: 1px solid #b9d3f5; border-radius: 6px; }"
-            "#learnBar QLabel { color: #16375e; }"
-        )
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 6, 6)
         self.label = WrappedLabel()
@@ -321,13 +317,13 @@ class GuardDialog(QDialog):
             hint = QLabel(f"Move to {escape(suggest)} {'schedules' if action == 'schedule' else 'queues'} it on "
                           f"{escape(suggest)} instead, keeping your choice of time.")
             hint.setWordWrap(True)
-            hint.setStyleSheet(f"color: {QUIET};")
+            hint.setProperty("tone", "hint")
             layout.addWidget(hint)
         elif suggest:
             hint = QLabel(f"Move to {escape(suggest)} carries the draft there so you can post it as "
                           f"{escape(suggest)}.")
             hint.setWordWrap(True)
-            hint.setStyleSheet(f"color: {QUIET};")
+            hint.setProperty("tone", "hint")
             layout.addWidget(hint)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

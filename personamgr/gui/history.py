@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.services import Services
+from personamgr.gui import theme
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.icons import persona_pixmap
@@ -40,15 +41,12 @@ MAX_DETAIL_LINES = 2
 PAD = 10
 DISC = 20
 
-# (chip background, chip text) per state
-STATE_COLOURS: dict[PostState, tuple[str, str]] = {
-    PostState.SENT: ("#dff3e4", "#1e6b34"),
-    PostState.FAILED: ("#fbe0de", "#a3211b"),
-    PostState.NEEDS_REVIEW: ("#fdebd3", "#8a4b00"),
-    PostState.SENDING: ("#dcecfb", "#1b5fa3"),
-    PostState.SCHEDULED: ("#ece4f8", "#5b3694"),
-    PostState.DRAFT: ("#ececec", "#4a4a4a"),
-}
+
+
+def chip_colours(state: PostState, palette: QPalette) -> tuple[QColor, QColor]:
+    """(background, text) of a state's chip, from the theme that goes with ``palette``."""
+    table = theme.colours(palette)
+    return QColor(table[f"chip_{state.value}_bg"]), QColor(table[f"chip_{state.value}"])
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -124,13 +122,13 @@ class HistoryDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         post: Post | None = index.data(POST_ROLE)
-        colour: str = index.data(Qt.ItemDataRole.UserRole + 3) or "#888888"
         if post is None:
             return super().paint(painter, option, index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         r: QRect = option.rect  # type: ignore[attr-defined]
         pal: QPalette = option.palette  # type: ignore[attr-defined]
+        colour: str = index.data(Qt.ItemDataRole.UserRole + 3) or pal.color(QPalette.ColorRole.Mid).name()
         if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
             painter.fillRect(r, pal.color(QPalette.ColorRole.AlternateBase))
         painter.setPen(pal.color(QPalette.ColorRole.Midlight))
@@ -148,15 +146,15 @@ class HistoryDelegate(QStyledItemDelegate):
         head_h = fm_bold.height()
         painter.drawText(QRect(tx, y, right - tx, head_h), Qt.AlignmentFlag.AlignLeft, post.persona_name)
         cx = tx + fm_bold.horizontalAdvance(post.persona_name) + 8
-        chip_bg, chip_fg = STATE_COLOURS[post.state]
+        chip_bg, chip_fg = chip_colours(post.state, pal)
         label = post.state.label
         cw = fm_small.horizontalAdvance(label) + 14
         chip = QRect(cx, y + (head_h - fm_small.height() - 2) // 2, cw, fm_small.height() + 2)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(chip_bg))
+        painter.setBrush(chip_bg)
         painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
         painter.setFont(small)
-        painter.setPen(QColor(chip_fg))
+        painter.setPen(chip_fg)
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
         stamp = when(post.sent_at if post.state is PostState.SENT else post.updated_at)
         painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
@@ -169,7 +167,7 @@ class HistoryDelegate(QStyledItemDelegate):
         extra = detail(post)
         if extra:
             y += 4
-            painter.setPen(QColor(chip_fg) if post.state is not PostState.SENT else pal.color(
+            painter.setPen(chip_fg if post.state is not PostState.SENT else pal.color(
                 QPalette.ColorRole.Link))
             self._draw_wrapped(painter, QRect(tx, y, right - tx, 0), extra, small, MAX_DETAIL_LINES)
         painter.restore()

@@ -7,20 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
+from personamgr.core.personas import PALETTE
+from personamgr.gui.theme import text_on
+
 TRAY_SIZES = (16, 20, 22, 24, 32, 48, 64)
 # The same file the menu entry uses (personamgr/share mirrors $PREFIX/share; core/desktop_entry.py installs it).
 APP_ICON_FILE = Path(__file__).resolve().parents[1] / "share/icons/hicolor/scalable/apps/io.github.personamgr.svg"
-
-
-def text_colour_on(background: QColor) -> QColor:
-    """White or near-black, whichever reads better on ``background`` (WCAG relative luminance)."""
-
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    lum = 0.2126 * channel(background.redF()) + 0.7152 * channel(background.greenF()) + 0.0722 * channel(
-        background.blueF())
-    return QColor("#ffffff") if lum < 0.45 else QColor("#111111")
 
 
 def persona_pixmap(colour: str, initial: str, size: int, *, dpr: float = 1.0) -> QPixmap:
@@ -45,7 +37,7 @@ def persona_pixmap(colour: str, initial: str, size: int, *, dpr: float = 1.0) ->
     font.setBold(True)
     font.setPixelSize(max(7, round(size * (0.62 if size <= 22 else 0.55))))
     p.setFont(font)
-    p.setPen(text_colour_on(bg))
+    p.setPen(text_on(bg))  # black or white, whichever contrasts more: at least 4.5:1 on any persona colour
     p.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initial[:1].upper() or "?")
     p.end()
     return px
@@ -66,4 +58,4 @@ def app_icon() -> QIcon:
         icon = QIcon(str(svg))
         if not icon.isNull():
             return icon
-    return persona_icon("#1d9bf0", "P")
+    return persona_icon(PALETTE[0], "P")

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from personamgr.core.secrets import KeyringState, KeyringStatus, SecretsTimeout, SecretStore
 from personamgr.gui.workers import Workers
 
-DOTS = {"ok": "#2e9e4f", "warn": "#d08a00", "bad": "#c0392b", "wait": "#9a9a9a"}
-
 
 def short_text(state: KeyringState) -> tuple[str, str]:
     """(level, one line for the status bar)."""
@@ -36,6 +34,7 @@ class KeyringStatusLabel(QWidget):
         self.state: KeyringState | None = None
         self.level = "wait"
         self.dot = QLabel("●")
+        self.dot.setObjectName("keyringDot")  # coloured by the theme's stylesheet, per level
         self.text = QLabel()
         self.text.setObjectName("keyringStatus")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -48,7 +47,9 @@ class KeyringStatusLabel(QWidget):
 
     def _set(self, level: str, text: str, tip: str) -> None:
         self.level = level
-        self.dot.setStyleSheet(f"color: {DOTS[level]};")
+        self.dot.setProperty("level", level)
+        self.dot.style().unpolish(self.dot)
+        self.dot.style().polish(self.dot)
         self.text.setText(text)
         self.setToolTip(tip)
 

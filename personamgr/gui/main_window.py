@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
+    QStackedWidget,
     QStatusBar,
     QVBoxLayout,
     QWidget,
@@ -29,21 +31,22 @@ from personamgr.gui.keyring_status import KeyringStatusLabel
 from personamgr.gui.persona_editor import PersonaManager
 from personamgr.gui.persona_list import PersonaList
 from personamgr.gui.post_actions import PostActions
+from personamgr.gui.welcome import WelcomePage
 from personamgr.gui.workers import StoreEvents, Workers
 
 LAYOUT_KEY = "window_layout"  # settings key: the window geometry and dock state, base64
-SECTION_STYLE = "font-weight: 600; font-size: 10pt; color: palette(placeholder-text); letter-spacing: 0.5px;"
 
 
 def _section(title: str) -> QLabel:
     label = QLabel(title.upper())
-    label.setStyleSheet(SECTION_STYLE)
+    label.setProperty("section", True)  # the theme's stylesheet sets its look
     return label
 
 
 class MainWindow(QMainWindow):
     hiddenToTray = Signal()  # noqa: N815 (Qt naming) the window was closed but the app keeps running in the tray
     quitRequested = Signal()  # noqa: N815 (Qt naming)
+    settingsRequested = Signal()  # noqa: N815 (Qt naming)
 
     def __init__(self, services: Services, controller: PersonaController, drafts: DraftKeeper, workers: Workers,
                  events: StoreEvents, *, demo: bool = False, parent: QWidget | None = None) -> None:
@@ -60,7 +63,6 @@ class MainWindow(QMainWindow):
         left = QWidget()
         left.setObjectName("leftPane")
         left.setMinimumWidth(230)  # names, handles and focus stay readable when a dock takes room
-        left.setStyleSheet("#leftPane { background: palette(base); }")
         lv = QVBoxLayout(left)
         lv.setContentsMargins(8, 14, 8, 8)
         lv.setSpacing(6)
@@ -114,7 +116,15 @@ class MainWindow(QMainWindow):
         split.setSizes([270, 620])
         split.setChildrenCollapsible(False)
         split.setHandleWidth(1)
-        self.setCentralWidget(split)
+        self.welcome = WelcomePage()
+        self.welcome.createRequested.connect(self.personas.new_persona)
+        self.welcome.importRequested.connect(self.personas.import_personas)
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        self.pages.addWidget(split)
+        self.pages.addWidget(self.welcome)
+        self.main_page = split
+        self.setCentralWidget(self.pages)
 
         self.keyring_status = KeyringStatusLabel(services.secrets, workers)
         status = QStatusBar()
@@ -126,6 +136,8 @@ class MainWindow(QMainWindow):
             source.message.connect(lambda msg: self.statusBar().showMessage(msg, 15_000))
         controller.activePersonaChanged.connect(self._on_active)
         controller.personasChanged.connect(self._rebuild_persona_menu)
+        controller.personasChanged.connect(self._show_page)
+        self._show_page()
         self.compose.posted.connect(self._on_posted)
         self.compose.postFailed.connect(lambda msg: self.statusBar().showMessage(msg, 15_000))
         self._on_active(controller.active_uid, "")
@@ -135,6 +147,13 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction("&Import personas…", self.personas.import_personas)
         file_menu.addAction("&Export personas…", self.personas.export_personas)
+        file_menu.addSeparator()
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.settingsRequested)
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -153,6 +172,14 @@ class MainWindow(QMainWindow):
         self.persona_group.setExclusive(True)
         self.persona_group.triggered.connect(lambda action: self.controller.set_active(action.data()))
         self._rebuild_persona_menu()
+
+    def add_menu(self, title: str) -> QMenu:
+        """A menu in the menu bar, before Help (which stays last, where every desktop puts it)."""
+        menu = QMenu(title, self)
+        help_action = next((a for a in self.menuBar().actions() if a.menu() is not None
+                            and a.menu().objectName() == "helpMenu"), None)
+        self.menuBar().insertMenu(help_action, menu) if help_action is not None else self.menuBar().addMenu(menu)
+        return menu
 
     @Slot()
     def _rebuild_persona_menu(self) -> None:
@@ -197,6 +224,16 @@ class MainWindow(QMainWindow):
             f"Connected {c.persona.name} to @{c.username} on X.", 10_000))
         dialog.open()
         return dialog
+
+    @Slot()
+    def _show_page(self) -> None:
+        """The welcome page while the profile has no persona (the demo is never empty for long)."""
+        first_run = not self.controller.personas and not self.demo
+        self.pages.setCurrentWidget(self.welcome if first_run else self.main_page)
+
+    @property
+    def first_run(self) -> bool:
+        return self.pages.currentWidget() is self.welcome
 
     # -- following the active persona ----------------------------------------------------
     @Slot(str, str)
@@ -258,5 +295,5 @@ class MainWindow(QMainWindow):
             self.hide()
             self.hiddenToTray.emit()
             return
-        event.accept()
+        event.ignore()  # quitting decides first (posts may be queued); it hides the window itself
         self.quitRequested.emit()

@@ -69,8 +69,6 @@ from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.message_boxes import ShowsBoxes
 from personamgr.gui.workers import Workers
 
-ERROR_STYLE = "color: #c0392b;"
-HINT_STYLE = "color: palette(placeholder-text);"
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 TAB_IDENTITY, TAB_FOCUS, TAB_SCHEDULE, TAB_LIMITS = range(4)
 SENSITIVITY_LABELS = {
@@ -146,7 +144,7 @@ class PersonaEditor(QDialog):
 
         self.general_error = QLabel()
         self.general_error.setObjectName("generalError")
-        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setProperty("tone", "error")
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -173,12 +171,12 @@ class PersonaEditor(QDialog):
         v.addWidget(widget)
         if hint:
             h = QLabel(hint)
-            h.setStyleSheet(HINT_STYLE)
+            h.setProperty("tone", "hint")
             h.setWordWrap(True)
             v.addWidget(h)
         err = QLabel()
         err.setObjectName(f"error_{field}")
-        err.setStyleSheet(ERROR_STYLE)
+        err.setProperty("tone", "error")
         err.setWordWrap(True)
         err.hide()
         v.addWidget(err)
@@ -259,7 +257,7 @@ class PersonaEditor(QDialog):
         self.network_combo.setCurrentIndex(max(0, self.network_combo.findData(p.network)))
         self.network_combo.currentIndexChanged.connect(self._network_hint)
         self.network_note = QLabel()
-        self.network_note.setStyleSheet(HINT_STYLE)
+        self.network_note.setProperty("tone", "hint")
         self.network_note.setWordWrap(True)
         net_box = QWidget()
         nv = QVBoxLayout(net_box)
@@ -422,7 +420,7 @@ class PersonaEditor(QDialog):
                     hint="Each part of a thread counts as one post.")
         self.spend_label = QLabel("Nothing spent yet." if self.original is None else "Reading…")
         self.spend_label.setObjectName("spendLabel")
-        self.spend_label.setStyleSheet(HINT_STYLE)
+        self.spend_label.setProperty("tone", "hint")
         form.addRow("Spent so far", self.spend_label)
         return page
 

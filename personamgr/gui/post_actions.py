@@ -38,6 +38,7 @@ from personamgr.core.text import measure
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.message_boxes import ShowsBoxes
+from personamgr.gui.widgets import set_tone
 from personamgr.gui.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ class PostEditDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         note = QLabel("The time stays the same. The persona guard checks it again before it goes out.")
-        note.setStyleSheet("color: palette(placeholder-text);")
+        note.setProperty("tone", "hint")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor, 1)
@@ -89,7 +90,7 @@ class PostEditDialog(QDialog):
     def _count(self) -> None:
         m = measure(self.editor.toPlainText(), self.limit)
         self.counter.setText(f"{m.length:,} / {m.limit:,}")
-        self.counter.setStyleSheet("color: #d0312d; font-weight: 600;" if m.too_long else "")
+        set_tone(self.counter, "strong-error" if m.too_long else "")
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setEnabled(bool(self.editor.toPlainText().strip()) and not m.too_long)
 

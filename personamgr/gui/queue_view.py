@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -153,7 +153,7 @@ class QueueView(QWidget):
             if persona:
                 item.setIcon(persona_icon(persona.colour, persona.initial))
                 if persona.paused or paused_all:
-                    item.setForeground(QColor("#888888"))
+                    item.setForeground(self.list.palette().color(QPalette.ColorRole.PlaceholderText))
             self.list.addItem(item)
             if post.id == selected:
                 item.setSelected(True)

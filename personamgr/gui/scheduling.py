@@ -10,16 +10,18 @@ queued signal, so every widget update happens on the GUI thread. Summaries
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter
+from PySide6.QtGui import QAction, QFont, QIcon, QPainter
 from PySide6.QtWidgets import QMenu
 
 from personamgr.core.outbox import PostState
 from personamgr.core.scheduling import EventKind, MissedPost, ScheduleEngine, SchedulerEvent, describe
 from personamgr.core.services import Services
+from personamgr.gui import theme
 from personamgr.gui.icons import TRAY_SIZES, app_icon, persona_pixmap
 from personamgr.gui.workers import StoreEvents, Workers
 
@@ -71,13 +73,13 @@ def badge_icon(base: QIcon | None, colour: str | None, initial: str, count: int)
             d = max(8.0, size * 0.55)
             rect = QRectF(size - d, 0, d, d)
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor("#d0021b"))
+            p.setBrush(theme.colour("badge"))
             p.drawEllipse(rect)
             font = QFont()
             font.setBold(True)
             font.setPixelSize(max(6, round(d * 0.7)))
             p.setFont(font)
-            p.setPen(QColor("#ffffff"))
+            p.setPen(theme.colour("badge_text"))
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(count) if count < 10 else "9+")
             p.end()
         icon.addPixmap(px)
@@ -167,12 +169,13 @@ class TrayScheduling(QObject):
     queueRequested = Signal()  # noqa: N815 (Qt naming)
 
     def __init__(self, tray: object, controller: object, bridge: SchedulerBridge, *, notify_status: object = None,
-                 parent: QObject | None = None) -> None:
+                 notify: Callable[[str, str, bool], object] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.tray = tray
         self.controller = controller
         self.bridge = bridge
         self.notify_status = notify_status  # fallback when there is no tray: a callable(str)
+        self.notify = notify  # notify(title, message, problem): honours the notifications setting
         self.next_action = QAction("Next: nothing scheduled", self)
         self.next_action.setObjectName("trayNext")
         self.next_action.triggered.connect(self.queueRequested)
@@ -256,8 +259,12 @@ class TrayScheduling(QObject):
             message = "; ".join(f"{n} × {k.lower()}" for k, n in kinds.items()) + ". See the history."
         self.last_notification = (title, message)
         tray_icon = self.tray.icon  # type: ignore[attr-defined]
+        problem = any(e.kind is not EventKind.SENT for e in events)
         if tray_icon.isVisible():
-            self.tray.notify(title, message)  # type: ignore[attr-defined]
+            if self.notify is not None:
+                self.notify(title, message, problem)
+            else:
+                self.tray.notify(title, message)  # type: ignore[attr-defined]
         elif callable(self.notify_status):
             self.notify_status(f"{title}: {message}")
 

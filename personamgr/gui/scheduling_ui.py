@@ -9,6 +9,7 @@ missed-posts list at start-up when a persona's policy is *ask*.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
@@ -168,6 +169,14 @@ class SchedulingUi:
             self.show_missed()
 
 
+def _notifier(shell: object) -> Callable[[str, str, bool], object] | None:
+    """The shell's notify (it honours the notifications setting), where the shell has one."""
+    notify = getattr(shell, "notify", None)
+    if notify is None:
+        return None
+    return lambda title, message, problem: notify(title, message, problem=problem)
+
+
 def attach_scheduling(shell: object, *, tick_seconds: float = 30.0) -> SchedulingUi:
     """Add the scheduler and its views to a built shell (see ``gui.app.build_shell``). Call ``start()`` next."""
     window = shell.window  # type: ignore[attr-defined]
@@ -180,9 +189,10 @@ def attach_scheduling(shell: object, *, tick_seconds: float = 30.0) -> Schedulin
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.resizeDocks([dock], [330], Qt.Orientation.Horizontal)  # a side panel, not half the window
     tray = TrayScheduling(shell.tray, shell.controller, bridge,  # type: ignore[attr-defined]
-                          notify_status=lambda msg: window.statusBar().showMessage(msg, 15_000), parent=window)
+                          notify_status=lambda msg: window.statusBar().showMessage(msg, 15_000),
+                          notify=_notifier(shell), parent=window)
     compose = ComposeScheduling(window.compose, bridge, parent=window)
-    menu = window.menuBar().addMenu("&Schedule")
+    menu = window.add_menu("&Schedule") if hasattr(window, "add_menu") else window.menuBar().addMenu("&Schedule")
     menu.addAction(dock.toggleViewAction())
     pause = QAction("Pause all posting", window)
     pause.setObjectName("menuPauseAll")

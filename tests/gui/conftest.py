@@ -35,8 +35,8 @@ def make_shell(qtbot: object) -> Iterator[Callable[..., Shell]]:
     """Build the app's window and tray over some services; everything is torn down after the test."""
     shells: list[Shell] = []
 
-    def make(services: Services, *, tray_available: bool = False, show: bool = True) -> Shell:
-        shell = build_shell(services, tray_available=tray_available, demo=True)
+    def make(services: Services, *, tray_available: bool = False, show: bool = True, demo: bool = True) -> Shell:
+        shell = build_shell(services, tray_available=tray_available, demo=demo)
         shell.window.quitRequested.disconnect()  # a test checks the signal; it must not quit the test's app
         shells.append(shell)
         if show:

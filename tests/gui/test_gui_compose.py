@@ -14,7 +14,7 @@ from personamgr.core.outbox import PostState
 from personamgr.core.services import Services
 from personamgr.core.text import weighted_length
 from personamgr.gui.app import Shell
-from personamgr.gui.compose import RED
+from personamgr.gui import theme
 
 pytestmark = pytest.mark.gui
 
@@ -60,11 +60,13 @@ def test_counter_turns_red_and_post_is_disabled_past_the_limit(demo: Services, m
     type_text(qtbot, shell, "x" * 280)
     assert compose.counter.text() == "280 / 280"
     assert compose.post_button.isEnabled()
-    assert RED not in compose.counter.styleSheet()
+    assert compose.counter.property("tone") != "strong-error"
     qtbot.keyClick(compose.editor, Qt.Key.Key_Y)
     assert compose.counter.text() == "281 / 280"
     assert compose.counter.property("tooLong") is True
-    assert RED in compose.counter.styleSheet()
+    assert compose.counter.property("tone") == "strong-error"
+    drawn = compose.counter.palette().color(compose.counter.foregroundRole())
+    assert drawn == theme.colour("error"), drawn.name()  # the theme's red, light or dark
     assert not compose.post_button.isEnabled()
     assert "Too long for career" in compose.status.text()
     # Ctrl+Return does nothing while it is too long.

@@ -1,0 +1,177 @@
+"""Export and import everything a profile holds that is the user's own work: personas, drafts, the queue, settings.
+
+One TOML file, readable by eye. Its ``[[persona]]`` tables are the personas
+file's (so export then import loses nothing), each ``[[post]]`` is a draft or a
+scheduled post, and ``[settings]`` holds the settings that differ from their
+defaults. Credentials are never in it: they stay in the keyring, and an
+imported X persona is connected again. Sent history stays where it is (it is
+the record of what went out, not something to replay elsewhere).
+
+Import checks the whole file before it writes anything; then personas land in
+one transaction and posts follow. A post already present (same persona, same
+words, same state) is not added twice, so importing the same file again is harmless.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from personamgr.core.outbox import Post, PostState
+from personamgr.core.persona_file import PersonaFileError, parse_personas, persona_table
+from personamgr.core.personas import Persona
+from personamgr.core.services import Services
+from personamgr.core.settings import BY_KEY, SettingError
+
+FORMAT = "personamgr-archive"
+VERSION = 1
+EXPORTED_STATES = (PostState.DRAFT, PostState.SCHEDULED)
+
+
+class ArchiveError(ValueError):
+    """The file is not an archive this version can import; the message names the file and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveSummary:
+    personas: int
+    posts: int
+    settings: int
+    skipped: int = 0  # posts already present
+
+    def describe(self) -> str:
+        return (f"{self.personas} persona(s), {self.posts} draft(s) and scheduled post(s), "
+                f"{self.settings} setting(s)" + (f"; {self.skipped} post(s) were already here" if self.skipped else ""))
+
+
+def _post_table(post: Post) -> dict[str, Any]:
+    t: dict[str, Any] = {"persona": post.persona_uid, "state": post.state.value, "text": post.text}
+    if post.thread:
+        t["thread"] = list(post.thread)
+    if post.state is PostState.SCHEDULED and post.scheduled_at is not None:
+        t["scheduled_at"] = post.scheduled_at.astimezone(UTC)
+        t["queue"] = post.queue_rank is not None
+    return t
+
+
+def export_archive(services: Services, path: str | os.PathLike[str]) -> ArchiveSummary:
+    """Write the archive atomically (a crash never leaves half a file). Never includes a secret."""
+    personas = services.store.personas()
+    posts = [p for p in services.outbox.in_states(EXPORTED_STATES) if p.text.strip() or p.thread]
+    settings = {k: v for k, v in services.settings.values().items() if v != BY_KEY[k].default}
+    data: dict[str, Any] = {
+        "format": FORMAT, "version": VERSION, "exported_at": services.clock.now().astimezone(UTC),
+        "settings": settings,
+        "persona": [persona_table(p) for p in personas],
+        "post": [_post_table(p) for p in posts],
+    }
+    text = ("# personamgr archive: personas, drafts, the queue and settings. Credentials are never exported.\n\n"
+            + tomli_w.dumps(data, multiline_strings=True))
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return ArchiveSummary(len(personas), len(posts), len(settings))
+
+
+@dataclass(frozen=True, slots=True)
+class _Incoming:
+    personas: list[Persona]
+    posts: list[dict[str, Any]]
+    settings: dict[str, Any]
+
+
+def read_archive(path: str | os.PathLike[str]) -> _Incoming:
+    """Parse and check the whole file; raises :class:`ArchiveError` before anything is written."""
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ArchiveError(f"{p}: file not found") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ArchiveError(f"{p}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ArchiveError(f"{p}: not valid TOML: {e}") from None
+    if data.get("format") != FORMAT:
+        raise ArchiveError(f"{p}: not a personamgr archive (a personas file is imported with File ▸ Import "
+                           "personas…)")
+    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
+        raise ArchiveError(f"{p}: written by a newer personamgr (archive version {data.get('version')!r}); "
+                           "update personamgr to import it")
+    tables = data.get("persona", [])
+    try:
+        personas = parse_personas(tomli_w.dumps({"persona": tables}), p) if tables else []
+    except PersonaFileError as e:
+        raise ArchiveError(f"{p}: {e.problem}") from None
+    settings = data.get("settings", {})
+    if not isinstance(settings, dict):
+        raise ArchiveError(f"{p}: [settings] must be a table")
+    for key, value in settings.items():
+        if key not in BY_KEY:
+            raise ArchiveError(f"{p}: unknown setting {key!r}")
+        try:
+            BY_KEY[key].check(value)
+        except SettingError as e:
+            raise ArchiveError(f"{p}: {e}") from None
+    uids = {x.uid for x in personas}
+    posts = data.get("post", [])
+    if not isinstance(posts, list):
+        raise ArchiveError(f"{p}: 'post' must be written as [[post]] tables")
+    for i, t in enumerate(posts, 1):
+        where = f"{p}: post #{i}"
+        if not isinstance(t, dict) or not isinstance(t.get("text"), str):
+            raise ArchiveError(f"{where}: needs a text")
+        if t.get("persona") not in uids:
+            raise ArchiveError(f"{where}: names a persona that is not in the file")
+        if t.get("state") not in {s.value for s in EXPORTED_STATES}:
+            raise ArchiveError(f"{where}: state must be draft or scheduled")
+        thread = t.get("thread", [])
+        if not isinstance(thread, list) or not all(isinstance(x, str) for x in thread):
+            raise ArchiveError(f"{where}: 'thread' must be a list of texts")
+        if t["state"] == PostState.SCHEDULED.value and not isinstance(t.get("scheduled_at"), datetime):
+            raise ArchiveError(f"{where}: a scheduled post needs scheduled_at (a date and time)")
+        when = t.get("scheduled_at")
+        if isinstance(when, datetime) and when.tzinfo is None:
+            raise ArchiveError(f"{where}: scheduled_at needs a UTC offset")
+    return _Incoming(personas, posts, settings)
+
+
+def import_archive(services: Services, path: str | os.PathLike[str]) -> ArchiveSummary:
+    """Add or update the file's personas, add its drafts and scheduled posts, apply its settings."""
+    incoming = read_archive(path)
+    store, outbox = services.store, services.outbox
+    if incoming.personas:
+        store.replace_personas(incoming.personas)
+    by_name = {x.name.casefold(): x.uid for x in store.personas()}
+    uid_of = {x.uid: by_name[x.name.casefold()] for x in incoming.personas}
+    present = {(x.persona_uid, x.state.value, x.text, x.thread) for x in outbox.in_states(EXPORTED_STATES)}
+    added = skipped = 0
+    for t in incoming.posts:
+        uid = uid_of[t["persona"]]
+        thread = tuple(t.get("thread", ()))
+        if (uid, t["state"], t["text"], thread) in present:
+            skipped += 1
+            continue
+        post = outbox.create(uid, t["text"], thread=thread)
+        if t["state"] == PostState.SCHEDULED.value:
+            when: datetime = t["scheduled_at"]
+            rank = when.timestamp() if t.get("queue") else None
+            outbox.update_if(post.id, [PostState.DRAFT], state=PostState.SCHEDULED.value, scheduled_at=when,
+                             queue_rank=rank)
+        added += 1
+    services.settings.update(incoming.settings)
+    return ArchiveSummary(len(incoming.personas), added, len(incoming.settings), skipped)

@@ -1,0 +1,42 @@
+"""The one translation call, usable from core without Qt.
+
+``translate(context, text)`` is what every user-visible string goes through. In
+the CLI it returns ``text`` (the command line speaks English); the window
+installs Qt's ``QCoreApplication.translate`` with :func:`install`, so the same
+core strings reach the user in their language. ``pyside6-lupdate`` finds the
+calls by name, which is why the function is called ``translate`` everywhere
+(and ``QT_TRANSLATE_NOOP`` where a string is only declared, to be translated
+when it is shown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Translator = Callable[[str, str, "str | None", int], str]
+
+
+def _identity(_context: str, text: str, _disambiguation: str | None = None, _n: int = -1) -> str:
+    return text
+
+
+_translator: Translator = _identity
+
+
+def install(translator: Translator | None) -> None:
+    """Route :func:`translate` through ``translator`` (Qt's), or back to English with None."""
+    global _translator
+    _translator = translator or _identity
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``text`` in the user's language. With ``n``, ``%n`` in the text becomes ``n`` in its plural form."""
+    out = _translator(context, text, disambiguation, n)
+    if n >= 0 and _translator is _identity:
+        out = out.replace("%n", str(n))
+    return out
+
+
+def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Mark ``text`` for the translators without translating it yet (it is translated where it is shown)."""
+    return text

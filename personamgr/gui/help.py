@@ -1,0 +1,147 @@
+"""The Help menu: keyboard shortcuts (F1), the data folder, the demo, About.
+
+:data:`SHORTCUTS` is the one list of the window's shortcuts: the dialog shows
+it, and the widgets that own a shortcut take its keys from it
+(:func:`keys`), so the list cannot drift from what the keys do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, qVersion
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from personamgr import __version__
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.launch import start_detached
+
+# (name, keys in Qt's portable form, what it does)
+SHORTCUTS: tuple[tuple[str, str, str], ...] = (
+    ("post", "Ctrl+Return", QT_TRANSLATE_NOOP("shortcuts", "Post the draft, with a few seconds to undo")),
+    ("schedule", "Ctrl+Shift+Return", QT_TRANSLATE_NOOP("shortcuts", "Schedule the draft…")),
+    ("new_draft", "Ctrl+N", QT_TRANSLATE_NOOP("shortcuts", "Start a new draft (the one in the box is kept in the "
+                                              "history)")),
+    ("undo_send", "Ctrl+Z", QT_TRANSLATE_NOOP("shortcuts", "Undo a post that is about to go out")),
+    ("persona", "Ctrl+1 … Ctrl+9", QT_TRANSLATE_NOOP("shortcuts", "Switch to persona 1 to 9")),
+    ("search", "Ctrl+F", QT_TRANSLATE_NOOP("shortcuts", "Search the history")),
+    ("post_menu", "Menu, Shift+F10", QT_TRANSLATE_NOOP("shortcuts", "Actions of the post selected in the history")),
+    ("delete_post", "Delete", QT_TRANSLATE_NOOP("shortcuts", "Delete the post selected in the history")),
+    ("insights", "Ctrl+I", QT_TRANSLATE_NOOP("shortcuts", "Persona insights")),
+    ("settings", "Ctrl+,", QT_TRANSLATE_NOOP("shortcuts", "Settings")),
+    ("shortcuts", "F1", QT_TRANSLATE_NOOP("shortcuts", "This list of shortcuts")),
+    ("quit", "Ctrl+Q", QT_TRANSLATE_NOOP("shortcuts", "Quit")),
+)
+_BY_NAME = {name: keys for name, keys, _what in SHORTCUTS}
+
+
+def keys(name: str) -> QKeySequence:
+    """The key sequence of shortcut ``name`` (the first, where the list names several)."""
+    return QKeySequence(_BY_NAME[name].split(",")[0].split(" …")[0])
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle(translate("ShortcutsDialog", "Keyboard shortcuts"))
+        self.resize(560, 420)
+        self.table = QTreeWidget()
+        self.table.setObjectName("shortcutsTable")
+        self.table.setAccessibleName(translate("ShortcutsDialog", "Keyboard shortcuts"))
+        self.table.setRootIsDecorated(False)
+        self.table.setHeaderLabels([translate("ShortcutsDialog", "Keys"), translate("ShortcutsDialog", "Does")])
+        for _name, seq, what in SHORTCUTS:
+            shown = ", ".join(QKeySequence(part.strip()).toString(QKeySequence.SequenceFormat.NativeText) or part
+                              for part in seq.split(",")) if "…" not in seq else seq
+            QTreeWidgetItem(self.table, [shown, translate("shortcuts", what)])
+        self.table.resizeColumnToContents(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+
+class HelpMenu:
+    """Fills the window's Help menu; keeps its newest dialog (tests read it)."""
+
+    def __init__(self, window: QMainWindow, data_folder: Path | None, demo_args: Sequence[str] | None) -> None:
+        """``demo_args``: the options that open the demo of this profile (None: this is the demo)."""
+        self.window = window
+        self.data_folder = data_folder
+        self.demo_args = demo_args
+        self.dialog: QDialog | None = None
+        self.about_box: QMessageBox | None = None
+        menu: QMenu = window.menuBar().addMenu(translate("HelpMenu", "&Help"))
+        menu.setObjectName("helpMenu")
+        self.menu = menu
+        self.shortcuts_action = QAction(translate("HelpMenu", "&Keyboard shortcuts"), window)
+        self.shortcuts_action.setObjectName("helpShortcuts")
+        self.shortcuts_action.setShortcut(keys("shortcuts"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        menu.addAction(self.shortcuts_action)
+        self.folder_action = QAction(translate("HelpMenu", "Open the &data folder"), window)
+        self.folder_action.setObjectName("helpDataFolder")
+        self.folder_action.setEnabled(data_folder is not None)
+        self.folder_action.triggered.connect(self.open_data_folder)
+        menu.addAction(self.folder_action)
+        self.demo_action = QAction(translate("HelpMenu", "Open the d&emo"), window)
+        self.demo_action.setObjectName("helpDemo")
+        self.demo_action.setEnabled(demo_args is not None)
+        self.demo_action.triggered.connect(self.open_demo)
+        menu.addAction(self.demo_action)
+        menu.addSeparator()
+        self.about_action = QAction(translate("HelpMenu", "&About personamgr"), window)
+        self.about_action.setObjectName("helpAbout")
+        self.about_action.triggered.connect(self.about)
+        menu.addAction(self.about_action)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.window)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_data_folder(self) -> bool:
+        if self.data_folder is None:
+            return False
+        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder))))
+
+    def open_demo(self) -> bool:
+        """Start ``personamgr --demo`` as its own process: the demo has its own profile and its own lock."""
+        if self.demo_args is None:
+            return False
+        try:
+            start_detached(self.demo_args)
+        except OSError as e:
+            self.window.statusBar().showMessage(translate("HelpMenu", "Could not start the demo: {error}").format(
+                error=e.strerror or e), 15_000)
+            return False
+        self.window.statusBar().showMessage(translate("HelpMenu", "The demo opens in a window of its own."), 10_000)
+        return True
+
+    def about(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Information, translate("HelpMenu", "About personamgr"),
+                          translate("HelpMenu", "personamgr {version}").format(version=__version__),
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("aboutBox")
+        folder = str(self.data_folder) if self.data_folder else translate("HelpMenu", "(none)")
+        box.setInformativeText(translate(
+            "HelpMenu", "Run several accounts from one desktop app, each kept to its own focus.\n\n"
+            "Your data: {folder}\nQt {qt}. MIT licence.").format(folder=folder, qt=qVersion()))
+        self.about_box = box
+        box.open()
+        return box

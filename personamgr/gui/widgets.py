@@ -1,0 +1,78 @@
+"""Small widgets every screen uses: a hint under a field, and a one-line message that never moves the layout.
+
+Colours come from the theme's stylesheet through the ``tone`` property
+(``hint``, ``error``, ``warning``, ``success``), never from the widget.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetrics, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+
+def set_tone(widget: QWidget, tone: str) -> None:
+    """Colour ``widget`` by meaning ("" for the normal text colour); the theme's stylesheet says how."""
+    if widget.property("tone") == tone:
+        return
+    widget.setProperty("tone", tone)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """Quiet, wrapped text under a field: what it does, or why it is off."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setProperty("tone", "hint")
+    return label
+
+
+class MessageLabel(QLabel):
+    """One line of status that keeps its height: a long message is cut with "…" and shown whole in the tooltip.
+
+    The full text stays readable (tooltip, accessible description, :meth:`full_text`), and the
+    layout around it never jumps when a message comes or goes.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(40)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        self._full = text or ""
+        self.setAccessibleDescription(self._full)
+        self._elide()
+
+    def text(self) -> str:
+        return self._full
+
+    def full_text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        fm = QFontMetrics(self.font())
+        return QSize(min(fm.horizontalAdvance(self._full) + 4, 400), fm.height() + 2)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(40, QFontMetrics(self.font()).height() + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._elide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        super().paintEvent(event)
+
+    def _elide(self) -> None:
+        fm = QFontMetrics(self.font())
+        shown = fm.elidedText(self._full, Qt.TextElideMode.ElideRight, max(10, self.width() - 2))
+        super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
+
+    def is_elided(self) -> bool:
+        return super().text() != self._full

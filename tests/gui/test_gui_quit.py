@@ -1,0 +1,107 @@
+"""Quit with posts scheduled: the user is told nothing goes out, and chooses the tray, the background sender,
+or quitting anyway. With nothing scheduled, Quit quits at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from personamgr.core.scheduling import PostSchedule
+from personamgr.core.services import Services
+from personamgr.gui.app import Shell
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
+
+
+def quit_recorder(shell: Shell) -> list[str]:
+    """Stands in for ``shutdown`` (which would quit the test run's QApplication) and records what quit decided."""
+    calls: list[str] = []
+    shell.shutdown = lambda: calls.append("shutdown")  # type: ignore[method-assign]
+    shell.quit_flow.decided.connect(calls.append)
+    return calls
+
+
+def queue_six(services: Services) -> None:
+    schedule = PostSchedule(services.store, services.outbox, services.clock)
+    career = services.store.persona("career")
+    for i in range(6):
+        schedule.create(career.uid, f"Queued post number {i} about interviews and hiring.")
+
+
+def click(box: QMessageBox, name: str) -> None:
+    button = next(b for b in box.buttons() if b.objectName() == name)
+    button.click()
+
+
+def test_nothing_scheduled_quits_at_once(demo: Services, make_shell: Callable[..., Shell], idle) -> None:
+    shell = make_shell(demo)
+    calls = quit_recorder(shell)
+    shell.window.quitRequested.connect(shell.quit_flow.request)
+    shell.window.close()  # no tray: closing is quitting
+    idle(shell)
+    assert calls == ["quit", "shutdown"]
+    assert shell.quit_flow.box is None
+
+
+def test_queued_posts_offer_the_background_sender(demo: Services, make_shell: Callable[..., Shell], idle) -> None:
+    shell = make_shell(demo)
+    queue_six(demo)
+    calls = quit_recorder(shell)
+    shell.quit_flow.request()
+    idle(shell)
+    box = shell.quit_flow.box
+    assert box is not None and box.isVisible()
+    assert box.text() == "6 scheduled post(s) will not go out while personamgr is closed."
+    assert "background sender" in box.informativeText()
+    assert box.defaultButton().objectName() == "quitStartDaemon"
+    click(box, "quitStartDaemon")
+    assert calls == ["daemon", "shutdown"]
+    assert shell.start_daemon_on_exit
+
+
+def test_cancel_keeps_everything_as_it_was(demo: Services, make_shell: Callable[..., Shell], idle) -> None:
+    shell = make_shell(demo)
+    queue_six(demo)
+    calls = quit_recorder(shell)
+    shell.quit_flow.request()
+    idle(shell)
+    shell.quit_flow.box.reject()
+    assert calls == ["cancel"]
+    assert shell.window.isVisible() and not shell.start_daemon_on_exit
+
+
+def test_warn_policy_quits_only_when_the_user_insists(demo: Services, make_shell: Callable[..., Shell],
+                                                      idle) -> None:
+    shell = make_shell(demo)
+    queue_six(demo)
+    demo.settings.set("quit_with_queue", "warn")
+    calls = quit_recorder(shell)
+    shell.quit_flow.request()
+    idle(shell)
+    box = shell.quit_flow.box
+    names = {b.objectName() for b in box.buttons()}
+    assert "quitStartDaemon" not in names and "quitAnyway" in names
+    assert box.defaultButton() is box.escapeButton()  # Enter does not quit by accident
+    click(box, "quitAnyway")
+    assert calls == ["quit", "shutdown"]
+    assert not shell.start_daemon_on_exit
+
+
+def test_tray_policy_keeps_running_in_the_tray(demo: Services, make_shell: Callable[..., Shell], idle) -> None:
+    shell = make_shell(demo, tray_available=True)
+    queue_six(demo)
+    demo.settings.set("quit_with_queue", "tray")
+    calls = quit_recorder(shell)
+    shell.quit_flow.request()
+    idle(shell)
+    assert calls == ["tray"]
+    assert not shell.window.isVisible()
+    # Quit from the tray menu itself cannot keep running in the tray: it asks.
+    shell.quit_flow.request_from_tray()
+    idle(shell)
+    box = shell.quit_flow.box
+    assert box is not None and "quitToTray" not in {b.objectName() for b in box.buttons()}
+    click(box, "quitAnyway")
+    assert calls == ["tray", "quit", "shutdown"]

@@ -1,0 +1,139 @@
+"""The settings dialog is the registry; each setting takes effect when saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QSpinBox
+
+from personamgr.core.autostart import Autostart
+from personamgr.core.services import Services
+from personamgr.core.settings import REGISTRY
+from personamgr.gui import theme
+from personamgr.gui.app import Shell
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
+
+
+@pytest.fixture(autouse=True)
+def _light_again(qapp: QApplication) -> None:
+    yield
+    theme.apply(qapp, "light")  # the next test starts from the platform's own look
+
+
+def test_one_editor_per_setting_with_its_help(demo: Services, make_shell: Callable[..., Shell]) -> None:
+    shell = make_shell(demo)
+    dialog = shell.preferences.open_dialog()
+    assert set(dialog.editors) == {s.key for s in REGISTRY}
+    for s in REGISTRY:
+        editor = dialog.editors[s.key]
+        kind = QCheckBox if s.kind is bool else QComboBox if s.choices else QSpinBox
+        assert isinstance(editor, kind), s.key
+        assert editor.accessibleName() and editor.accessibleDescription() == s.help
+        assert dialog.value(s.key) == s.default
+    dialog.reject()
+
+
+def test_dark_theme_applies_at_once_and_is_stored(demo: Services, make_shell: Callable[..., Shell],
+                                                 profile_paths) -> None:
+    shell = make_shell(demo)
+    dialog = shell.preferences.open_dialog()
+    dialog.set_value("theme", "dark")
+    dialog.accept()
+    QApplication.processEvents()
+    app = QApplication.instance()
+    assert theme.is_dark(app.palette())
+    assert theme.current_mode() == "dark"
+    assert "theme = \"dark\"" in profile_paths.settings.read_text(encoding="utf-8")
+    # The compose box's colours come from the palette: dark text field, light text.
+    editor = shell.window.compose.editor
+    assert editor.palette().color(editor.backgroundRole()).lightness() < 100
+
+
+def test_start_at_login_writes_the_desktop_s_autostart_entry(demo: Services, make_shell: Callable[..., Shell],
+                                                             tmp_path: Path) -> None:
+    shell = make_shell(demo, demo=False)  # the user's own profile (the demo never starts at login)
+    autostart = Autostart(platform="linux", home=tmp_path, config_home=tmp_path / "config")
+    shell.preferences.autostart = autostart
+    shell.preferences.profile_args = ["--data-dir", "/srv/me"]
+    dialog = shell.preferences.open_dialog()
+    assert dialog.value("start_at_login") is False
+    dialog.set_value("start_at_login", True)
+    dialog.accept()
+    QApplication.processEvents()
+    entry = (tmp_path / "config" / "autostart" / "io.github.personamgr.desktop").read_text(encoding="utf-8")
+    assert "--data-dir /srv/me --background" in entry
+    assert autostart.is_enabled()
+    # The user turns it off in their session settings: the dialog shows what the desktop will do.
+    path = autostart.path
+    path.write_text(entry.replace("X-GNOME-Autostart-enabled=true", "X-GNOME-Autostart-enabled=false"),
+                    encoding="utf-8")
+    dialog = shell.preferences.open_dialog()
+    assert dialog.value("start_at_login") is False
+    dialog.accept()
+    QApplication.processEvents()
+    assert not path.exists()
+
+
+def test_start_at_login_is_not_offered_in_the_demo(demo: Services, make_shell: Callable[..., Shell]) -> None:
+    shell = make_shell(demo)  # make_shell builds the demo window
+    dialog = shell.preferences.open_dialog()
+    assert not dialog.editors["start_at_login"].isEnabled()
+    dialog.reject()
+
+
+def test_close_to_tray_off_makes_closing_quit(demo: Services, make_shell: Callable[..., Shell]) -> None:
+    shell = make_shell(demo, tray_available=True)
+    assert shell.window.close_to_tray is True
+    demo.settings.set("close_to_tray", False)
+    QApplication.processEvents()
+    assert shell.window.close_to_tray is False
+
+
+def test_notifications_follow_the_setting(demo: Services, make_shell: Callable[..., Shell]) -> None:
+    shell = make_shell(demo, tray_available=True)
+    if not shell.tray.icon.isVisible():
+        pytest.skip("no tray icon on this platform")
+    assert shell.notify("Sent", "as career")
+    demo.settings.set("notifications", "problems")
+    assert not shell.notify("Sent", "as career")
+    assert shell.notify("Failed", "career", problem=True)
+    demo.settings.set("notifications", "off")
+    assert not shell.notify("Failed", "career", problem=True)
+
+
+def test_restore_defaults_and_cancel_change_nothing(demo: Services, make_shell: Callable[..., Shell]) -> None:
+    shell = make_shell(demo)
+    demo.settings.update({"send_delay": 12, "language": "es"})
+    dialog = shell.preferences.open_dialog()
+    dialog.restore_defaults()
+    assert dialog.value("send_delay") == 5
+    dialog.reject()
+    assert demo.settings.get("send_delay") == 12
+    dialog = shell.preferences.open_dialog()
+    dialog.restore_defaults()
+    dialog.accept()
+    assert demo.settings.get("send_delay") == 5 and demo.settings.get("language") == "system"
+
+
+def test_export_and_import_everything_from_the_dialog(demo: Services, make_shell: Callable[..., Shell],
+                                                      tmp_path: Path, idle) -> None:
+    shell = make_shell(demo)
+    demo.outbox.create(demo.store.persona("metal").uid, "Draft: which pedal first?")
+    messages: list[str] = []
+    shell.preferences.message.connect(messages.append)
+    path = tmp_path / "all.toml"
+    shell.preferences.export_to(path)
+    idle(shell)
+    assert path.exists() and "Credentials are never exported" in messages[-1]
+    shell.preferences.import_from(path)
+    idle(shell)
+    assert "already here" in messages[-1]
+    (tmp_path / "bad.toml").write_text("nope = [", encoding="utf-8")
+    shell.preferences.import_from(tmp_path / "bad.toml")
+    idle(shell)
+    box = shell.preferences.box
+    assert box is not None and "not valid TOML" in box.text() and box.informativeText() == "Nothing was imported."
+    box.close()
