@@ -70,8 +70,8 @@ class WelcomePage(QWidget):
         row.addStretch(1)
         v.addSpacing(6)
         v.addLayout(row)
-        v.addWidget(hint_label(translate("WelcomePage", "Help ▸ Keyboard shortcuts (F1) lists every shortcut. "
-                                         "Settings are in File ▸ Settings….")))
+        v.addWidget(hint_label(translate("WelcomePage", "Press F1 for the keyboard shortcuts; settings are under "
+                                         "File ▸ Settings.")))
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         centre = QHBoxLayout()
