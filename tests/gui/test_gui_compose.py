@@ -13,8 +13,8 @@ from personamgr.core.networks.sandbox import SandboxNetwork
 from personamgr.core.outbox import PostState
 from personamgr.core.services import Services
 from personamgr.core.text import weighted_length
-from personamgr.gui.app import Shell
 from personamgr.gui import theme
+from personamgr.gui.app import Shell
 
 pytestmark = pytest.mark.gui
 

@@ -299,6 +299,9 @@ def test_post_anyway_posts_remembers_and_offers_to_learn(guarded: Shell, qtbot) 
     assert OFF_BOTH not in sent_texts(services, "career")  # nothing goes out until the user decides
     dialog.anyway_button.click()
     qtbot.waitUntil(lambda: OFF_BOTH in sent_texts(services, "career"), timeout=10_000)
+    # The store says sent before the outcome reaches the window, which then clears the box: wait for that,
+    # or the next text typed below is cleared with it (a race that showed on a loaded machine).
+    qtbot.waitUntil(lambda: not guarded.window.compose.editor.toPlainText(), timeout=10_000)
     [post] = [p for p in services.outbox.in_states([PostState.SENT]) if p.text == OFF_BOTH]
     assert post.guard_override and any("career's focus" in r for r in post.guard_reasons)
     assert panel.dialog is None
