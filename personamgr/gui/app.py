@@ -62,6 +62,7 @@ class Shell:
     quit_flow: Any = None  # QuitFlow: what Quit does while posts are scheduled
     preferences: Any = None  # Preferences: the settings dialog and what each setting changes
     help: HelpMenu | None = None
+    undo_send: Any = None  # UndoSend: Ctrl+Enter's few seconds to take a post back
     start_daemon_on_exit: bool = False  # the user chose to hand sending to the background sender on quit
 
     def tray_ready(self) -> bool:
@@ -132,6 +133,7 @@ def build_shell(services: Services, *, tray_available: bool | None = None, demo:
     from personamgr.core.launch import profile_args as make_profile_args
     from personamgr.gui.preferences import Preferences
     from personamgr.gui.quit_flow import QuitFlow
+    from personamgr.gui.undo_send import UndoSend
 
     if tray_available is None:
         tray_available = QSystemTrayIcon.isSystemTrayAvailable()
@@ -145,6 +147,7 @@ def build_shell(services: Services, *, tray_available: bool | None = None, demo:
     shell = Shell(services, events, workers, controller, drafts, window, tray, tray_available)
     shell.profile_args = list(profile_args if profile_args is not None else make_profile_args(None, demo=demo))
     shell.guard = GuardPanel(window.compose, services, parent=window)
+    shell.undo_send = UndoSend(window.compose, parent=window)
     shell.preferences = Preferences(shell, autostart or Autostart(), shell.profile_args, parent=window)
     shell.quit_flow = QuitFlow(shell, parent=window)
     data = services.paths.data if services.paths is not None else None

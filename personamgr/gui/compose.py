@@ -15,7 +15,6 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -34,7 +33,7 @@ from personamgr.core.text import measure
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.icons import persona_icon
-from personamgr.gui.widgets import set_tone
+from personamgr.gui.widgets import MessageLabel, set_tone
 from personamgr.gui.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -85,6 +84,7 @@ class ComposeWidget(QWidget):
         self._loading = False
         self._sending: dict[str, tuple[int, str]] = {}  # persona uid -> (post id, text) being sent
         self._bar_from = ""  # the persona whose draft the bar talks about
+        self._held = False  # a post is waiting out its undo time (see gui/undo_send.py)
         # Asked before Post / Schedule / Add to queue act: gate(action, proceed) calls proceed() or not (the guard).
         self.gate: Callable[[str, Callable[[], None]], None] | None = None
 
@@ -118,18 +118,20 @@ class ComposeWidget(QWidget):
         self.extras = QVBoxLayout()  # the guard's meter and warnings go here
         self.extras.setContentsMargins(0, 0, 0, 0)
 
-        self.status = QLabel()
+        self.status = MessageLabel()  # one line; a long message is cut with "…" and shown whole in its tooltip
         self.status.setObjectName("composeStatus")
         self.status.setProperty("tone", "hint")
         self.counter = QLabel()
         self.counter.setObjectName("counter")
         self.counter.setAccessibleName("Length")
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # As wide as the widest count it can show, so the buttons beside it never move as the count grows.
+        self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance("25,000 / 25,000") + 6)
         self.post_button = QPushButton("Post")
         self.post_button.setObjectName("postButton")
         self.post_button.setDefault(True)
-        self.post_button.setMinimumWidth(96)
-        self.post_button.setToolTip("Post now (Ctrl+Return)")
+        self.post_button.setMinimumWidth(max(96, self.post_button.fontMetrics().horizontalAdvance("Posting…") + 32))
+        self.post_button.setToolTip("Post now. Ctrl+Return posts after a few seconds in which you can undo it.")
         self.post_button.clicked.connect(self.post)
         foot = QHBoxLayout()
         foot.addWidget(self.status, 1)
@@ -145,11 +147,6 @@ class ComposeWidget(QWidget):
         layout.addWidget(self.editor, 1)
         layout.addLayout(self.extras)
         layout.addLayout(foot)
-
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            sc = QShortcut(QKeySequence(keys), self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(self.post)
 
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -198,6 +195,7 @@ class ComposeWidget(QWidget):
     @Slot(str, str)
     def _on_switch(self, uid: str, previous: str) -> None:
         self.flush()
+        self.status.setText("")  # what it said was about the other persona's text
         self.persona_combo.setCurrentIndex(max(0, self.persona_combo.findData(uid)))
         left = self.drafts.text(previous).strip() if previous and previous != uid else ""
         self._load(uid)
@@ -317,9 +315,9 @@ class ComposeWidget(QWidget):
         set_tone(self.counter, tone)
         self.counter.setToolTip(tip)
         sending = self._uid in self._sending
-        self.editor.setReadOnly(sending)
+        self.editor.setReadOnly(sending or self._held)
         self.post_button.setText("Posting…" if sending else "Post")
-        can_send = bool(persona) and bool(text.strip()) and not m.too_long and not sending
+        can_send = bool(persona) and bool(text.strip()) and not m.too_long and not sending and not self._held
         self.post_button.setEnabled(can_send)
         self.canSendChanged.emit(can_send)
         if m.too_long and persona:
@@ -334,6 +332,19 @@ class ComposeWidget(QWidget):
         if not self.post_button.isEnabled():
             return
         self.guarded("post", self._post_now)
+
+    def post_now(self) -> None:
+        """Post the text now, without asking the guard again (it was asked, or the user overrode it)."""
+        self._post_now()
+
+    def hold(self, held: bool) -> None:
+        """Freeze the box while a post waits out its undo time: nothing can be typed, posted or scheduled."""
+        self._held = held
+        self._refresh()
+
+    def say(self, message: str) -> None:
+        """One line under the box about what just happened (it goes when the persona or the text changes)."""
+        self.status.setText(message)
 
     def _post_now(self) -> None:
         if not self.post_button.isEnabled():
@@ -393,6 +404,25 @@ class ComposeWidget(QWidget):
         if self._uid == uid:
             self.status.setText(message)
         self.postFailed.emit(message)
+
+    def new_draft(self) -> bool:
+        """Ctrl+N: an empty box for a new post. The text that was in it stays a draft, listed in the history."""
+        if self._held or self._uid in self._sending or not self._uid:
+            return False
+        self.flush()
+        post_id = self.drafts.post_id(self._uid)
+        kept = bool(self.editor.toPlainText().strip()) and post_id is not None
+        if kept:
+            self.drafts.detach(self._uid, post_id)  # type: ignore[arg-type]
+        self._loading = True
+        try:
+            self.editor.clear()
+        finally:
+            self._loading = False
+        self._refresh()
+        self.say("Your previous draft is in the history; Edit in compose brings it back." if kept else "")
+        self.focus_editor()
+        return True
 
     def focus_editor(self) -> None:
         self.editor.setFocus()

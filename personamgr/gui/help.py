@@ -28,28 +28,30 @@ from personamgr import __version__
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.launch import start_detached
 
-# (name, keys in Qt's portable form, what it does)
-SHORTCUTS: tuple[tuple[str, str, str], ...] = (
-    ("post", "Ctrl+Return", QT_TRANSLATE_NOOP("shortcuts", "Post the draft, with a few seconds to undo")),
-    ("schedule", "Ctrl+Shift+Return", QT_TRANSLATE_NOOP("shortcuts", "Schedule the draft…")),
-    ("new_draft", "Ctrl+N", QT_TRANSLATE_NOOP("shortcuts", "Start a new draft (the one in the box is kept in the "
-                                              "history)")),
-    ("undo_send", "Ctrl+Z", QT_TRANSLATE_NOOP("shortcuts", "Undo a post that is about to go out")),
-    ("persona", "Ctrl+1 … Ctrl+9", QT_TRANSLATE_NOOP("shortcuts", "Switch to persona 1 to 9")),
-    ("search", "Ctrl+F", QT_TRANSLATE_NOOP("shortcuts", "Search the history")),
-    ("post_menu", "Menu, Shift+F10", QT_TRANSLATE_NOOP("shortcuts", "Actions of the post selected in the history")),
-    ("delete_post", "Delete", QT_TRANSLATE_NOOP("shortcuts", "Delete the post selected in the history")),
-    ("insights", "Ctrl+I", QT_TRANSLATE_NOOP("shortcuts", "Persona insights")),
-    ("settings", "Ctrl+,", QT_TRANSLATE_NOOP("shortcuts", "Settings")),
-    ("shortcuts", "F1", QT_TRANSLATE_NOOP("shortcuts", "This list of shortcuts")),
-    ("quit", "Ctrl+Q", QT_TRANSLATE_NOOP("shortcuts", "Quit")),
+# (name, keys in Qt's portable form (the first is the one bound), what it does)
+SHORTCUTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("post", ("Ctrl+Return",), QT_TRANSLATE_NOOP("shortcuts", "Post the draft, with a few seconds to undo")),
+    ("schedule", ("Ctrl+Shift+Return",), QT_TRANSLATE_NOOP("shortcuts", "Schedule the draft…")),
+    ("new_draft", ("Ctrl+N",), QT_TRANSLATE_NOOP("shortcuts", "Start a new draft (the one in the box is kept in "
+                                                 "the history)")),
+    ("undo_send", ("Ctrl+Z",), QT_TRANSLATE_NOOP("shortcuts", "Undo a post that is about to go out")),
+    ("persona", ("Ctrl+1 … Ctrl+9",), QT_TRANSLATE_NOOP("shortcuts", "Switch to persona 1 to 9")),
+    ("search", ("Ctrl+F",), QT_TRANSLATE_NOOP("shortcuts", "Search the history")),
+    ("post_menu", ("Menu", "Shift+F10"),
+     QT_TRANSLATE_NOOP("shortcuts", "Actions of the post selected in the history")),
+    ("delete_post", ("Delete",), QT_TRANSLATE_NOOP("shortcuts", "Delete the post selected in the history")),
+    ("insights", ("Ctrl+I",), QT_TRANSLATE_NOOP("shortcuts", "Persona insights")),
+    ("settings", ("Ctrl+,",), QT_TRANSLATE_NOOP("shortcuts", "Settings")),
+    ("shortcuts", ("F1",), QT_TRANSLATE_NOOP("shortcuts", "This list of shortcuts")),
+    ("quit", ("Ctrl+Q",), QT_TRANSLATE_NOOP("shortcuts", "Quit")),
 )
 _BY_NAME = {name: keys for name, keys, _what in SHORTCUTS}
+RANGE = "…"  # "Ctrl+1 … Ctrl+9": a family of shortcuts, shown as written
 
 
 def keys(name: str) -> QKeySequence:
     """The key sequence of shortcut ``name`` (the first, where the list names several)."""
-    return QKeySequence(_BY_NAME[name].split(",")[0].split(" …")[0])
+    return QKeySequence(_BY_NAME[name][0])
 
 
 class ShortcutsDialog(QDialog):
@@ -63,9 +65,9 @@ class ShortcutsDialog(QDialog):
         self.table.setAccessibleName(translate("ShortcutsDialog", "Keyboard shortcuts"))
         self.table.setRootIsDecorated(False)
         self.table.setHeaderLabels([translate("ShortcutsDialog", "Keys"), translate("ShortcutsDialog", "Does")])
-        for _name, seq, what in SHORTCUTS:
-            shown = ", ".join(QKeySequence(part.strip()).toString(QKeySequence.SequenceFormat.NativeText) or part
-                              for part in seq.split(",")) if "…" not in seq else seq
+        for _name, seqs, what in SHORTCUTS:
+            shown = ", ".join(seq if RANGE in seq else QKeySequence(seq).toString(
+                QKeySequence.SequenceFormat.NativeText) for seq in seqs)
             QTreeWidgetItem(self.table, [shown, translate("shortcuts", what)])
         self.table.resizeColumnToContents(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -10,8 +10,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListWidget,
@@ -190,7 +200,12 @@ class HistoryDelegate(QStyledItemDelegate):
 
 
 class HistoryView(QListWidget):
-    """Every post except the drafts that live in a compose box, newest first."""
+    """Every post except the drafts that live in a compose box, newest first.
+
+    Keyboard: the Menu key or Shift+F10 opens the selected post's actions, Delete deletes it (after asking).
+    """
+
+    currentPostChanged = Signal(object)  # noqa: N815 (Qt naming) the selected Post, or None
 
     def __init__(self, services: Services, controller: PersonaController, drafts: DraftKeeper, workers: Workers,
                  events: StoreEvents, *, parent: QWidget | None = None) -> None:
@@ -210,6 +225,9 @@ class HistoryView(QListWidget):
         self.setFrameShape(QListWidget.Shape.NoFrame)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
+        self.currentItemChanged.connect(lambda item, _prev: self.currentPostChanged.emit(
+            item.data(POST_ROLE) if item is not None and not item.isHidden() else None))
+        self._filter = ""
         self._generation = 0
         self._loaded = False
         self._refresh_timer = QTimer(self)
@@ -256,7 +274,53 @@ class HistoryView(QListWidget):
             if post.id == selected:
                 self.setCurrentItem(item)
         self._loaded = True
+        self.set_filter(self._filter)
+        self.currentPostChanged.emit(self.current_post())
         self.viewport().update()
+
+    # -- searching (Ctrl+F) --------------------------------------------------------------
+    @Slot(str)
+    def set_filter(self, text: str) -> None:
+        """Show only posts whose words, persona or state contain ``text`` (case-insensitive)."""
+        self._filter = text
+        needle = text.casefold().strip()
+        for i in range(self.count()):
+            item = self.item(i)
+            post: Post = item.data(POST_ROLE)
+            hay = f"{post.text}\n{post.persona_name}\n{post.state.label}\n{detail(post)}".casefold()
+            item.setHidden(bool(needle) and needle not in hay)
+        current = self.currentItem()
+        if current is not None and current.isHidden():
+            self.setCurrentItem(None)
+        self.viewport().update()
+
+    def visible_posts(self) -> list[Post]:
+        return [self.item(i).data(POST_ROLE) for i in range(self.count()) if not self.item(i).isHidden()]
+
+    def current_post(self) -> Post | None:
+        item = self.currentItem()
+        return item.data(POST_ROLE) if item is not None and not item.isHidden() else None
+
+    # -- the keyboard ----------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        post = self.current_post()
+        menu_key = event.key() == Qt.Key.Key_Menu or (
+            event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier)
+        if post is not None and menu_key:
+            rect = self.visualItemRect(self.currentItem())
+            self.menu_for(post).popup(self.viewport().mapToGlobal(rect.center()))
+            return
+        if post is not None and event.key() == Qt.Key.Key_Delete and self.post_actions is not None:
+            action = next((fn for name, _label, fn in self.post_actions.actions_for(post) if name == "delete"), None)
+            if action is not None:
+                action()
+                return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.doItemsLayout()  # rows wrap to the new width: measure them again so none overlaps the next
 
     @property
     def loaded(self) -> bool:
@@ -270,6 +334,13 @@ class HistoryView(QListWidget):
             p.drawText(self.viewport().rect().adjusted(20, 20, -20, -20),
                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                        "Nothing posted yet. Posts appear here with their state: sent, failed or needing review.")
+            p.end()
+        elif self._loaded and self._filter.strip() and not self.visible_posts():
+            p = QPainter(self.viewport())
+            p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            p.drawText(self.viewport().rect().adjusted(20, 20, -20, -20),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                       f"No post matches \u201c{self._filter.strip()}\u201d.")
             p.end()
 
     @Slot(QPoint)

@@ -6,16 +6,21 @@ the persona list, the "Post as" combo and the Persona menu all switch persona.
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
+    QPushButton,
     QSplitter,
     QStackedWidget,
-    QStatusBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,12 +31,15 @@ from personamgr.gui.compose import ComposeWidget
 from personamgr.gui.connect_dialog import ConnectDialog, ConnectionBanner
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
+from personamgr.gui.help import keys
 from personamgr.gui.history import HistoryView
+from personamgr.gui.history_actions import PostActionBar
 from personamgr.gui.keyring_status import KeyringStatusLabel
 from personamgr.gui.persona_editor import PersonaManager
 from personamgr.gui.persona_list import PersonaList
 from personamgr.gui.post_actions import PostActions
 from personamgr.gui.welcome import WelcomePage
+from personamgr.gui.widgets import MessageBar
 from personamgr.gui.workers import StoreEvents, Workers
 
 LAYOUT_KEY = "window_layout"  # settings key: the window geometry and dock state, base64
@@ -97,8 +105,22 @@ class MainWindow(QMainWindow):
         bv = QVBoxLayout(bottom)
         bv.setContentsMargins(18, 6, 18, 8)
         bv.setSpacing(8)
-        bv.addWidget(_section("History"))
+        self.history_search = QLineEdit()
+        self.history_search.setObjectName("historySearch")
+        self.history_search.setPlaceholderText("Search the history (Ctrl+F)")
+        self.history_search.setAccessibleName("Search the history")
+        self.history_search.setClearButtonEnabled(True)
+        self.history_search.setMaximumWidth(280)
+        self.history_search.textChanged.connect(self.history.set_filter)
+        head = QHBoxLayout()
+        head.addWidget(_section("History"))
+        head.addStretch(1)
+        head.addWidget(self.history_search)
+        bv.addLayout(head)
         bv.addWidget(self.history, 1)
+        self.history_actions = PostActionBar(lambda: self.history.post_actions)
+        self.history.currentPostChanged.connect(self.history_actions.show_post)
+        bv.addWidget(self.history_actions)
         right = QSplitter(Qt.Orientation.Vertical)  # the user decides how much room writing gets
         right.addWidget(top)
         right.addWidget(bottom)
@@ -127,7 +149,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self.keyring_status = KeyringStatusLabel(services.secrets, workers)
-        status = QStatusBar()
+        status = MessageBar()
         status.addPermanentWidget(self.keyring_status)
         self.setStatusBar(status)
 
@@ -141,16 +163,28 @@ class MainWindow(QMainWindow):
         self.compose.posted.connect(self._on_posted)
         self.compose.postFailed.connect(lambda msg: self.statusBar().showMessage(msg, 15_000))
         self._on_active(controller.active_uid, "")
+        self.apply_tab_order()
 
     # -- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.new_draft_action = QAction("&New draft", self)
+        self.new_draft_action.setObjectName("newDraft")
+        self.new_draft_action.setShortcut(keys("new_draft"))
+        self.new_draft_action.triggered.connect(self.compose.new_draft)
+        file_menu.addAction(self.new_draft_action)
+        self.search_action = QAction("&Search the history", self)
+        self.search_action.setObjectName("searchHistory")
+        self.search_action.setShortcut(keys("search"))
+        self.search_action.triggered.connect(self.focus_search)
+        file_menu.addAction(self.search_action)
+        file_menu.addSeparator()
         file_menu.addAction("&Import personas…", self.personas.import_personas)
         file_menu.addAction("&Export personas…", self.personas.export_personas)
         file_menu.addSeparator()
         self.settings_action = QAction("&Settings…", self)
         self.settings_action.setObjectName("settingsAction")
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcut(keys("settings"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.settingsRequested)
         file_menu.addAction(self.settings_action)
@@ -224,6 +258,30 @@ class MainWindow(QMainWindow):
             f"Connected {c.persona.name} to @{c.username} on X.", 10_000))
         dialog.open()
         return dialog
+
+    @Slot()
+    def focus_search(self) -> None:
+        """Ctrl+F: into the history's search field, with what is there selected (Escape clears it)."""
+        self.history_search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.history_search.selectAll()
+
+    def tab_order(self) -> list[QWidget]:
+        """The keyboard's path through the window: personas, what to write, how to send it, then the history."""
+        compose = self.compose
+        chain: list[QWidget] = [self.persona_list, compose.persona_combo, compose.editor, compose.post_button]
+        for name in ("scheduleButton", "queueButton"):
+            button = compose.findChild(QPushButton, name)
+            if button is not None:
+                chain.append(button)
+        chain += [w for w in compose.findChildren(QToolButton, "sensitivityButton")]
+        chain += [self.history_search, self.history]
+        return chain
+
+    def apply_tab_order(self) -> None:
+        """Call again whenever widgets join the compose row (scheduling adds its buttons after the window is built)."""
+        chain = self.tab_order()
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
 
     @Slot()
     def _show_page(self) -> None:

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLayout, QPushButton
 
 from personamgr.core.scheduling import SchedulingError, describe
+from personamgr.gui.help import keys
 from personamgr.gui.missed_dialog import MissedDialog
 from personamgr.gui.queue_view import QueueView
 from personamgr.gui.schedule_dialog import ScheduleDialog
@@ -48,12 +49,16 @@ class ComposeScheduling(QObject):
         self.bridge = bridge
         self.schedule_button = QPushButton("Schedule…")
         self.schedule_button.setObjectName("scheduleButton")
-        self.schedule_button.setToolTip("Post at a date and time in the persona's own zone")
         self.queue_button = QPushButton("Add to queue")
         self.queue_button.setObjectName("queueButton")
         self.queue_button.setToolTip("Post in the persona's next free queue slot")
         self.schedule_button.clicked.connect(self.schedule_at)
         self.queue_button.clicked.connect(self.add_to_queue)
+        for seq in (keys("schedule"), QKeySequence("Ctrl+Shift+Enter")):
+            shortcut = QShortcut(seq, compose)  # type: ignore[arg-type]
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda: self.schedule_button.isEnabled() and self.schedule_at())
+        self.schedule_button.setToolTip("Post at a date and time in the persona's own zone (Ctrl+Shift+Return)")
         post_button = compose.post_button  # type: ignore[attr-defined]
         foot = _layout_holding(compose.layout(), post_button)  # type: ignore[attr-defined]
         if foot is not None:
@@ -203,6 +208,8 @@ def attach_scheduling(shell: object, *, tick_seconds: float = 30.0) -> Schedulin
     missed.setEnabled(False)
     menu.addAction(missed)
     ui = SchedulingUi(bridge, queue, dock, tray, compose, pause, missed)
+    if hasattr(window, "apply_tab_order"):
+        window.apply_tab_order()  # Schedule… and Add to queue come right after Post, before the side panel
     missed.triggered.connect(ui.show_missed)
     tray.missedRequested.connect(ui.show_missed)
     tray.queueRequested.connect(ui.show_queue)

@@ -6,9 +6,9 @@ Colours come from the theme's stylesheet through the ``tone`` property
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFontMetrics, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 
 def set_tone(widget: QWidget, tone: str) -> None:
@@ -65,14 +65,40 @@ class MessageLabel(QLabel):
         super().resizeEvent(event)
         self._elide()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
-        super().paintEvent(event)
-
     def _elide(self) -> None:
         fm = QFontMetrics(self.font())
-        shown = fm.elidedText(self._full, Qt.TextElideMode.ElideRight, max(10, self.width() - 2))
+        flat = " ".join(self._full.split())  # one line: a message never grows the row it sits in
+        shown = fm.elidedText(flat, Qt.TextElideMode.ElideRight, max(10, self.width() - 2))
         super().setText(shown)
-        self.setToolTip(self._full if shown != self._full else "")
+        self.setToolTip(self._full if shown != flat else "")
 
     def is_elided(self) -> bool:
-        return super().text() != self._full
+        return super().text() != " ".join(self._full.split())
+
+
+class MessageBar(QStatusBar):
+    """The status bar, whose messages are cut with "…" (whole in the tooltip) instead of clipped mid-word."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = MessageLabel()
+        self.message.setObjectName("statusMessage")
+        self.message.setContentsMargins(6, 0, 6, 0)
+        self.addWidget(self.message, 1)
+        self._clear = QTimer(self)
+        self._clear.setSingleShot(True)
+        self._clear.timeout.connect(self.clearMessage)
+
+    def showMessage(self, message: str, timeout: int = 0) -> None:  # noqa: N802 (Qt API)
+        self.message.setText(message)
+        if timeout > 0:
+            self._clear.start(timeout)
+        else:
+            self._clear.stop()
+
+    def clearMessage(self) -> None:  # noqa: N802 (Qt API)
+        self._clear.stop()
+        self.message.setText("")
+
+    def currentMessage(self) -> str:  # noqa: N802 (Qt API)
+        return self.message.full_text()

@@ -120,6 +120,7 @@ def test_post_runs_in_a_worker_and_the_history_shows_it_sent(demo: Services, mak
 
 
 def test_ctrl_return_posts(demo: Services, make_shell: Callable[..., Shell], qtbot, idle) -> None:
+    demo.settings.set("send_delay", 0)  # no undo time (tests/gui/test_gui_keyboard.py covers it)
     shell = make_shell(demo)
     shell.window.activateWindow()
     type_text(qtbot, shell, "Salary bands are finally public at more companies.")

@@ -1,0 +1,133 @@
+"""Ctrl+Enter posts after a few seconds in which it can be undone: "Sending in 5 s · Undo".
+
+During those seconds the post is still the persona's draft in the outbox (saved
+first, so a crash or a quit keeps the words and sends nothing), the box is
+read-only, and nothing has reached the network. Undo, Ctrl+Z, or switching
+persona gives the text back; when the time is up the compose box posts it the
+usual way. The delay is the ``send_delay`` setting (0 posts at once).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from personamgr.core.i18n import translate
+from personamgr.gui.compose import ComposeWidget
+from personamgr.gui.help import keys
+
+TICK_MS = 1000
+
+
+class UndoBar(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("undoBar")  # coloured by the theme's stylesheet
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 4, 6, 4)
+        self.label = QLabel()
+        self.label.setObjectName("undoLabel")
+        self.undo_button = QPushButton(translate("UndoSend", "Undo"))
+        self.undo_button.setObjectName("undoSend")
+        self.undo_button.setAccessibleName(translate("UndoSend", "Undo the post"))
+        self.undo_button.setToolTip(translate("UndoSend", "Keep it as a draft instead (Ctrl+Z)"))
+        row.addWidget(self.label, 1)
+        row.addWidget(self.undo_button)
+        self.hide()
+
+
+class UndoSend(QObject):
+    """Owns Ctrl+Enter for a compose box: a short, visible countdown before :meth:`ComposeWidget.post_now`."""
+
+    started = Signal(int)  # seconds
+    undone = Signal()
+    sent = Signal()
+
+    def __init__(self, compose: ComposeWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.compose = compose
+        self.settings = compose.controller.services.settings
+        self.bar = UndoBar()
+        compose.extras.addWidget(self.bar)
+        self.bar.undo_button.clicked.connect(self.undo)
+        self.remaining = 0
+        self.uid = ""
+        self.text = ""
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        for seq in (keys("post"), QKeySequence("Ctrl+Enter")):
+            shortcut = QShortcut(seq, compose)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.request)
+        self.undo_shortcut = QShortcut(keys("undo_send"), compose)
+        self.undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_shortcut.setEnabled(False)
+        self.undo_shortcut.activated.connect(self.undo)
+        compose.controller.activePersonaChanged.connect(self._on_switch)
+
+    @property
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+    @Slot()
+    def request(self) -> None:
+        """Ctrl+Enter: the guard asks first (as for Post), then the countdown starts."""
+        if self.pending or not self.compose.post_button.isEnabled():
+            return
+        self.compose.guarded("post", self._start)
+
+    def _start(self) -> None:
+        delay = int(self.settings.get("send_delay"))
+        if delay <= 0:
+            self.compose.post_now()
+            return
+        if not self.compose.post_button.isEnabled():
+            return
+        self.compose.flush()  # the words are the persona's draft in the store before anything else happens
+        self.uid, self.text = self.compose.current_uid, self.compose.editor.toPlainText()
+        self.remaining = delay
+        self.compose.hold(True)
+        self.undo_shortcut.setEnabled(True)
+        self._show()
+        self.bar.show()
+        self._timer.start()
+        self.started.emit(delay)
+
+    def _show(self) -> None:
+        text = translate("UndoSend", "Sending in %n s", None, self.remaining)
+        self.bar.label.setText(text)
+        self.bar.setAccessibleDescription(text)
+
+    @Slot()
+    def _tick(self) -> None:
+        self.remaining -= 1
+        if self.remaining > 0:
+            self._show()
+            return
+        self._stop()
+        if self.compose.current_uid == self.uid and self.compose.editor.toPlainText() == self.text:
+            self.compose.post_now()
+            self.sent.emit()
+
+    def _stop(self) -> None:
+        self._timer.stop()
+        self.undo_shortcut.setEnabled(False)
+        self.bar.hide()
+        self.compose.hold(False)
+
+    @Slot()
+    def undo(self, message: str = "") -> None:
+        if not self.pending:
+            return
+        self._stop()
+        self.compose.say(message or translate("UndoSend", "Not sent. The text is back in the box."))
+        self.compose.focus_editor()
+        self.undone.emit()
+
+    @Slot(str, str)
+    def _on_switch(self, _uid: str, previous: str) -> None:
+        if self.pending and previous == self.uid:
+            self.undo(translate("UndoSend", "Not sent: you switched persona before it went out. The text is kept "
+                                "as that persona's draft."))

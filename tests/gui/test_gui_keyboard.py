@@ -1,0 +1,204 @@
+"""The keyboard reaches everything: Ctrl+Enter with undo, Ctrl+Shift+Enter, Ctrl+N, Ctrl+F, Ctrl+1…9, F1,
+every history action, and a natural tab order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+
+from personamgr.core.outbox import PostState
+from personamgr.core.services import Services
+from personamgr.gui.app import Shell
+from personamgr.gui.schedule_dialog import ScheduleDialog
+from personamgr.gui.scheduling_ui import attach_scheduling
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+TEXT = "Salary bands are finally public at more companies: use them."
+
+
+def write(shell: Shell, text: str = TEXT) -> None:
+    editor = shell.window.compose.editor
+    editor.setFocus()
+    editor.selectAll()
+    editor.insertPlainText(text)
+
+
+def states(services: Services, text: str = TEXT) -> list[PostState]:
+    return [p.state for p in services.outbox.history() if p.text == text]
+
+
+def test_ctrl_enter_waits_with_undo_and_nothing_reaches_the_network(demo: Services,
+                                                                    make_shell: Callable[..., Shell], qtbot) -> None:
+    shell = make_shell(demo)
+    compose, undo = shell.window.compose, shell.undo_send
+    write(shell)
+    qtbot.keyClick(compose.editor, Qt.Key.Key_Return, CTRL)
+    assert undo.pending and undo.bar.isVisible()
+    assert undo.bar.label.text() == "Sending in 5 s"
+    assert compose.editor.isReadOnly() and not compose.post_button.isEnabled()
+    assert states(demo) == [PostState.DRAFT]  # kept as the draft, so a crash now sends nothing
+    assert demo.store.persona("career") and not demo.networks["sandbox"].timeline(demo.store.persona("career").uid)[:0]
+    qtbot.keyClick(compose.editor, Qt.Key.Key_Z, CTRL)  # Ctrl+Z: undo
+    assert not undo.pending and not undo.bar.isVisible()
+    assert compose.editor.toPlainText() == TEXT and not compose.editor.isReadOnly()
+    assert compose.status.text() == "Not sent. The text is back in the box."
+    qtbot.wait(1300)
+    assert states(demo) == [PostState.DRAFT]
+
+
+def test_after_the_undo_time_it_is_posted(demo: Services, make_shell: Callable[..., Shell], qtbot, idle) -> None:
+    demo.settings.set("send_delay", 1)
+    shell = make_shell(demo)
+    write(shell)
+    qtbot.keyClick(shell.window.compose.editor, Qt.Key.Key_Enter, CTRL)  # the keypad's Enter too
+    assert shell.undo_send.pending
+    qtbot.waitUntil(lambda: states(demo) == [PostState.SENT], timeout=10_000)
+    idle(shell)
+    assert not shell.undo_send.bar.isVisible()
+    assert shell.window.compose.editor.toPlainText() == ""
+
+
+def test_switching_persona_during_the_undo_time_sends_nothing(demo: Services, make_shell: Callable[..., Shell],
+                                                              qtbot) -> None:
+    demo.settings.set("send_delay", 1)
+    shell = make_shell(demo)
+    write(shell)
+    qtbot.keyClick(shell.window.compose.editor, Qt.Key.Key_Return, CTRL)
+    shell.controller.set_active(demo.store.persona("metal").uid)
+    assert not shell.undo_send.pending
+    assert "switched persona" in shell.window.compose.status.text()
+    qtbot.wait(1500)
+    assert states(demo) == [PostState.DRAFT]
+    shell.controller.set_active(demo.store.persona("career").uid)
+    assert shell.window.compose.editor.toPlainText() == TEXT
+
+
+def test_ctrl_shift_enter_opens_the_schedule_dialog(demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:
+    shell = make_shell(demo, show=False)
+    attach_scheduling(shell)
+    shell.window.show()
+    shell.window.activateWindow()  # shortcuts act in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shell.window, timeout=5000)
+    write(shell)
+    seen: list[QWidget] = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog)
+        if dialog is not None:
+            dialog.reject()
+
+    QTimer.singleShot(200, close_it)
+    qtbot.keyClick(shell.window.compose.editor, Qt.Key.Key_Return, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert isinstance(seen[0], ScheduleDialog)
+
+
+def test_ctrl_n_keeps_the_draft_in_the_history_and_empties_the_box(demo: Services,
+                                                                   make_shell: Callable[..., Shell], qtbot,
+                                                                   idle) -> None:
+    shell = make_shell(demo)
+    write(shell)
+    shell.window.compose.flush()
+    shell.window.new_draft_action.trigger()
+    idle(shell)
+    assert shell.window.compose.editor.toPlainText() == ""
+    qtbot.waitUntil(lambda: TEXT in [p.text for p in shell.window.history.posts()], timeout=5000)
+    assert "history" in shell.window.compose.status.text()
+    assert shell.window.new_draft_action.shortcut().toString() == "Ctrl+N"
+
+
+def test_ctrl_f_searches_the_history(demo: Services, make_shell: Callable[..., Shell], qtbot, idle) -> None:
+    shell = make_shell(demo)
+    idle(shell)
+    window = shell.window
+    assert window.search_action.shortcut().toString() == "Ctrl+F"
+    window.search_action.trigger()
+    assert window.focusWidget() is window.history_search
+    qtbot.keyClicks(window.history_search, "vinyl")
+    assert [p.persona_name for p in window.history.visible_posts()] == ["metal"]
+    window.history_search.clear()
+    assert len(window.history.visible_posts()) == 2
+
+
+def test_ctrl_digit_switches_persona(demo: Services, make_shell: Callable[..., Shell]) -> None:
+    shell = make_shell(demo)
+    actions = shell.window.persona_group.actions()
+    assert [a.shortcut().toString() for a in actions] == ["Ctrl+1", "Ctrl+2"]
+    actions[1].trigger()
+    assert shell.controller.active.name == "metal"
+
+
+def failed_post(demo: Services) -> None:
+    career = demo.store.persona("career")
+    dup = demo.outbox.create(career.uid, "Your network is the people who have seen you do good work. "
+                                         "Make that list longer every month.")
+    demo.poster.send(dup.id)  # the sandbox refuses duplicate text: Failed
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing|propagateSizeHints)")  # a popup
+def test_every_history_action_has_a_button_and_a_key(demo: Services, make_shell: Callable[..., Shell], qtbot,
+                                                     idle) -> None:
+    failed_post(demo)
+    shell = make_shell(demo)
+    idle(shell)
+    history, bar = shell.window.history, shell.window.history_actions
+    assert bar.empty.isVisible() and not bar.buttons
+    row = next(i for i, p in enumerate(history.posts()) if p.state is PostState.FAILED)
+    history.setCurrentRow(row)
+    names = list(bar.buttons)
+    assert names == [name for name, _label, _fn in shell.window.post_actions.actions_for(history.current_post())]
+    assert {"retry", "editInCompose", "delete", "copyText"} <= set(names)
+    assert all(b.accessibleName() for b in bar.buttons.values())
+    # The Menu key (and Shift+F10) opens the same actions as a right-click.
+    menus: list[QMenu] = []
+    QTimer.singleShot(100, lambda: menus.append(QApplication.activePopupWidget()))
+    history.setFocus()
+    qtbot.keyClick(history, Qt.Key.Key_Menu)
+    qtbot.waitUntil(lambda: bool(menus), timeout=3000)
+    assert isinstance(menus[0], QMenu) and {a.objectName() for a in menus[0].actions()} >= {"retry", "delete"}
+    menus[0].close()
+    # Delete asks before it deletes.
+    qtbot.keyClick(history, Qt.Key.Key_Delete)
+    box = shell.window.post_actions.box
+    assert box is not None and box.isVisible() and "Delete this failed post" in box.text()
+    box.reject()
+    # The bar's height does not change with the selection: nothing below it moves.
+    height = bar.height()
+    history.setCurrentItem(None)
+    QApplication.processEvents()
+    assert bar.height() == height
+
+
+def tab_path(start: QWidget, steps: int) -> list[QWidget]:
+    """Where Tab goes from ``start``: Qt's focus chain, keeping the widgets Tab can stop on."""
+    out: list[QWidget] = []
+    w = start
+    while len(out) < steps:
+        w = w.nextInFocusChain()
+        if w is start:
+            break
+        if (w.focusPolicy() & Qt.FocusPolicy.TabFocus) and w.isVisible() and w.isEnabled():
+            out.append(w)
+    return out
+
+
+def test_tab_goes_from_the_text_to_post_then_the_other_ways_to_send(demo: Services,
+                                                                    make_shell: Callable[..., Shell]) -> None:
+    shell = make_shell(demo, show=False)
+    ui = attach_scheduling(shell)  # as the app does: before the window is first shown
+    shell.window.show()
+    write(shell)
+    compose = shell.window.compose
+    path = tab_path(compose.editor, 6)
+    assert path[:5] == [compose.post_button, ui.compose.schedule_button, ui.compose.queue_button,
+                        shell.guard.meter.sensitivity, shell.window.history_search]
+    for widget in path:
+        assert widget.accessibleName() or getattr(widget, "text", lambda: "")(), widget
+    assert tab_path(shell.window.persona_list, 2) == [compose.persona_combo, compose.editor]
+
