@@ -134,7 +134,7 @@ class ComposeWidget(QWidget):
         self.post_button.setToolTip("Post now. Ctrl+Return posts after a few seconds in which you can undo it.")
         self.post_button.clicked.connect(self.post)
         foot = QHBoxLayout()
-        foot.addWidget(self.status, 1)
+        foot.addStretch(1)
         foot.addWidget(self.counter)
         foot.addSpacing(8)
         foot.addWidget(self.post_button)
@@ -146,6 +146,7 @@ class ComposeWidget(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.editor, 1)
         layout.addLayout(self.extras)
+        layout.addWidget(self.status)  # its own line, the width of the box: messages are not squeezed by buttons
         layout.addLayout(foot)
 
         self._autosave = QTimer(self)

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         bv.setSpacing(8)
         self.history_search = QLineEdit()
         self.history_search.setObjectName("historySearch")
-        self.history_search.setPlaceholderText("Search the history (Ctrl+F)")
+        self.history_search.setPlaceholderText("Search posts (Ctrl+F)")
         self.history_search.setAccessibleName("Search the history")
         self.history_search.setClearButtonEnabled(True)
         self.history_search.setMaximumWidth(280)
