@@ -97,6 +97,7 @@ def weighted_length(text: str) -> int:
     """
     if not text:
         return 0
+    text = text.replace("\r\n", "\n")  # a pasted Windows line break is one line break, as X stores it
     nfc = unicodedata.normalize("NFC", text) if not text.isascii() else text
     if max(nfc) <= _WEIGHT_ONE_MAX and not _EMOJI_BELOW.intersection(nfc) and not _MAYBE_URL.search(nfc):
         return len(nfc)

@@ -41,6 +41,9 @@ from personamgr.core.text import (
         ("Αθήνα", 5),  # Greek weighs 1
         ("Ἀθήνα", 6),  # ...but Greek Extended (U+1F08) lies outside X's light ranges and weighs 2
         ("𝄞", 2),  # an astral symbol outside the light ranges
+        ("line one\r\nline two", 17),  # a pasted Windows line break is one line break, as on X
+        ("a\r\n日", 4),
+        ("a\rb\nc", 5),
     ],
 )
 def test_known_weighted_lengths(text: str, length: int) -> None:

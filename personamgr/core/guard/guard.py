@@ -88,7 +88,7 @@ class Guard:
     def prepare(self, personas: Sequence[Persona]) -> None:
         """Warm the cache for a persona set (call in the worker after load or after an edit)."""
         self.scorer(personas)
-        if self.multilingual is not None and self.calibration.w_static:
+        if self.multilingual is not None and self._static_weights(self.scorer(personas)).any():
             self.multilingual.scorer(personas, "en", relative=False)
 
     def _english_scores(self, sc: Scorer, model_text: str, text: str, static: Future[np.ndarray | None] | None
@@ -102,8 +102,19 @@ class Guard:
             return z, details
         zs = static.result()
         if zs is not None:
-            z = (1.0 - cal.w_static) * z + cal.w_static * zs
+            w = self._static_weights(sc)
+            z = (1.0 - w) * z + w * zs
         return relative_step(z, cal), details
+
+    def _static_weights(self, sc: Scorer) -> np.ndarray:
+        """Per persona, the table's share of an English post's score: ``Calibration.w_static``, or all of
+        it for a persona written in another language, whose text MiniLM (English only) cannot read."""
+        if sc.static_weights is None:
+            ml = self.multilingual
+            sc.static_weights = np.array(
+                [1.0 if ml is not None and ml.persona_language(p) != "en" else self.calibration.w_static
+                 for p in sc.personas] if ml is not None else [0.0] * len(sc.personas))
+        return sc.static_weights
 
     def check(self, personas: Sequence[Persona], text: str, persona: str, *,
               recent: Mapping[str, Sequence[str]] | None = None) -> GuardResult:
@@ -119,12 +130,12 @@ class Guard:
         empty = not text.strip()
         model_text = clean_for_model(text) if cal.clean_post else text
         counted: Future[int] = self._helper.submit(weighted_length, text)
+        sc = self.scorer(personas)
         static: Future[np.ndarray | None] | None = None
-        if self.multilingual is not None and cal.w_static and language == "en" and not empty:
+        if self.multilingual is not None and language == "en" and not empty and self._static_weights(sc).any():
             # the table's opinion (~0.3 ms, holds the GIL) runs on the helper too, overlapping MiniLM
             static = self._helper.submit(self.multilingual.english_z, personas, text)
         limit = me.char_limit
-        sc = self.scorer(personas)
         names = [p.name for p in sc.personas]
         idx = names.index(persona)
         reasons: list[Reason] = []

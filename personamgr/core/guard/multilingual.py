@@ -36,6 +36,7 @@ from pathlib import Path
 import numpy as np
 
 from personamgr.core.guard import model_files
+from personamgr.core.guard.lang import guess_language
 from personamgr.core.guard.scoring import Calibration, Scorer, persona_key
 from personamgr.core.personas import Persona
 
@@ -282,6 +283,17 @@ class Multilingual:
     def supports(self, language: str) -> bool:
         return language in self.backgrounds
 
+    def center(self, language: str) -> np.ndarray:
+        """The mean of ordinary posts in ``language`` (English for a language the table does not cover)."""
+        bg = self.backgrounds.get(language)
+        return self.en_center if bg is None else bg.mean(axis=0)
+
+    def persona_language(self, persona: Persona) -> str:
+        """The language a persona is written in: "en", or one this table covers ("es", "el", "ja")."""
+        text = " ".join((persona.description, *persona.topics, *persona.examples))
+        lang = self.refine_language(text, guess_language(text))
+        return lang if self.supports(lang) else "en"
+
     def scorer(self, personas: Sequence[Persona], language: str, relative: bool = True) -> _LangScorer:
         """Profiles for a persona set in a language ("en": the English guard's second opinion, see
         ``english_z``); ``relative=False``: calibrated before the relative step, for mixing."""
@@ -293,11 +305,18 @@ class Multilingual:
                 return sc
         bg = self.en_background if language == "en" else self.backgrounds[language]
         shift = bg.mean(axis=0) - self.en_center
+        # Each persona's text is moved from its own language's centre to the post language's, so a
+        # persona written in Spanish or Japanese is compared in the same space as one written in English.
+        shifts = {lang: bg.mean(axis=0) - self.center(lang) for lang in {self.persona_language(p) for p in personas}}
+        text_shift: dict[str, np.ndarray] = {}
+        for p in personas:
+            for t in (p.description, *p.topics, *p.keywords, *p.examples, *p.avoid):
+                text_shift.setdefault(t, shifts[self.persona_language(p)])
 
         def embed_english(texts: Sequence[str]) -> np.ndarray:
-            # Scorer centres everything on the post language's mean; persona text is English,
-            # so move it by the difference and it ends up centred on the English mean instead.
-            return self.table.embed_many(texts) + shift
+            # Scorer centres everything on the post language's mean; persona text is in the persona's
+            # language, so move it by the difference and it ends up centred on that language's mean.
+            return self.table.embed_many(texts) + np.stack([text_shift.get(t, shift) for t in texts])
 
         rows, sections = bg, None
         if self.knowledge is not None:

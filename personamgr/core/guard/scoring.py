@@ -140,6 +140,7 @@ class Scorer:
         """``sections``: per background row, its knowledge-base section (-1: none); None: no knowledge base."""
         self.cal = cal
         self.personas = list(personas)
+        self.static_weights: np.ndarray | None = None  # set by the guard: the word table's share per persona
         self.center = background.mean(axis=0)
         self.background = self.centered(background)
         self._kb_setup(sections)
