@@ -10,6 +10,7 @@ so; there is no silent fallback to a file.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from keyring.backend import KeyringBackend
 
 from personamgr.core.logs import redact_secret
 
+log = logging.getLogger(__name__)
 SERVICE = "personamgr"
 DEFAULT_TIMEOUT_S = 10.0
 T = TypeVar("T")
@@ -164,7 +166,9 @@ class SecretStore:
 
     def state(self) -> KeyringState:
         """Which store is in use; may itself talk to D-Bus, so call it off the GUI thread."""
-        return call_with_timeout(lambda: classify(self.backend), self.timeout, "find the keyring")
+        st = call_with_timeout(lambda: classify(self.backend), self.timeout, "find the keyring")
+        log.debug("keyring in use: %s (%s)", st.backend, st.status)  # `-v`: which backend a build found
+        return st
 
     def _require(self) -> KeyringBackend:
         """The secure backend itself: never keyring's chainer, which falls through to the next

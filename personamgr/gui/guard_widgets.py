@@ -173,6 +173,8 @@ class FitMeter(QFrame):
         self.bar.set_value(None)
         self.bar.setVisible(False)  # an empty track reads as "0", which is not what a quiet state means
         set_tone(self.label, AMBER if state == "failed" else "hint")
+        # A failure names a file and its fix (a path is long): wrap it rather than cut the fix off.
+        self.label.setWordWrap(state == "failed")
         self.label.setText(text)
 
     def set_result(self, text: str, score: float, threshold: float, *, colour: str, tip: str, state: str) -> None:
@@ -180,6 +182,7 @@ class FitMeter(QFrame):
         self.bar.setVisible(True)
         self.bar.set_value(score, threshold, colour)
         set_tone(self.label, f"strong-{colour}")
+        self.label.setWordWrap(False)
         self.label.setText(text)
         self.label.setToolTip(tip)
         self.bar.setToolTip(tip)
