@@ -1,16 +1,20 @@
-"""What every subcommand that touches the profile needs: paths, logging, services."""
+"""What every subcommand that touches the profile needs: paths, logging, services, and a post's content."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
 
-from personamgr.cli.errors import CliError
+from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.core.logs import setup_logging
+from personamgr.core.media import MediaError, check_alt, check_file, check_post, import_image, limits_of, release
 from personamgr.core.paths import AppPaths
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services, open_services
 from personamgr.core.store import PersonaNotFound, StoreError
+from personamgr.core.text import parts_from_text, weighted_length
 
 
 def profile_paths(args: argparse.Namespace) -> AppPaths:
@@ -28,13 +32,22 @@ def prepare_profile(args: argparse.Namespace) -> AppPaths:
     return paths
 
 
-def open_profile(args: argparse.Namespace) -> Services:
-    """Open the profile the global options name, seeding the demo profile on first use."""
+def open_profile(args: argparse.Namespace, *, guard: bool = False) -> Services:
+    """Open the profile the global options name, seeding the demo profile on first use.
+
+    With ``guard``, sending from this command asks the persona guard first, as the scheduler does
+    (the model loads only if something is sent).
+    """
     paths = prepare_profile(args)
     try:
         services = open_services(paths)
     except StoreError as e:
         raise CliError(str(e)) from None
+    if guard:
+        from personamgr.core.scheduling.guard_check import make_guard_check
+
+        services.pre_send_check = services.poster.pre_send_check = make_guard_check(services.store,
+                                                                                 services.outbox)
     if paths.demo:
         from personamgr.core.demo import seed_demo
 
@@ -60,22 +73,123 @@ def load_guard() -> Any:
         raise CliError(f"cannot load the persona guard: {e}") from None
 
 
-def check_focus(services: Services, persona: Persona, text: str, *, anyway: bool, verb: str = "posted") -> bool:
-    """Run the persona guard on ``text`` before it is posted or queued from the CLI.
 
-    Raises CliError with the guard's reasons when the text strays and ``anyway`` is
-    not given; an over-long text is refused either way. Returns True when the user
-    chose to post a straying text anyway (so the post remembers the decision).
+# -- what a post holds: text or a thread file, images with alt text ---------------------------
+class _Image(argparse.Action):
+    def __call__(self, parser: argparse.ArgumentParser, ns: argparse.Namespace, value: Any,
+                 option_string: str | None = None) -> None:
+        ns.images = [*(ns.images or []), [value, None]]
+
+
+class _Alt(argparse.Action):
+    """``--alt`` describes the ``--image`` just before it."""
+
+    def __call__(self, parser: argparse.ArgumentParser, ns: argparse.Namespace, value: Any,
+                 option_string: str | None = None) -> None:
+        images = ns.images or []
+        if not images:
+            parser.error("--alt must follow the --image it describes")
+        if images[-1][1] is not None:
+            parser.error(f"--alt was given twice for {images[-1][0]}; give one --alt after each --image")
+        images[-1][1] = value
+
+
+def add_content_arguments(p: argparse.ArgumentParser) -> None:
+    """TEXT, or ``--thread FILE``; and ``--image PATH [--alt TEXT]``, repeatable."""
+    p.add_argument("--thread", metavar="FILE",
+                   help="post a thread: the parts are in FILE ('-' for standard input), separated by a line "
+                   "holding only ---")
+    p.add_argument("--image", action=_Image, dest="images", default=None, metavar="PATH",
+                   help="attach an image (PNG, JPEG, GIF or WebP; up to 4, to the first post); repeatable")
+    p.add_argument("--alt", action=_Alt, dest="images", metavar="TEXT",
+                   help="alt text for the --image just before it (up to 1,000 characters)")
+    p.add_argument("text", nargs="?", help="the text of the post (or use --thread FILE)")
+
+
+def read_parts(args: argparse.Namespace, persona: Persona) -> list[str]:
+    """The post's parts from TEXT or ``--thread FILE``, each checked against the persona's limit."""
+    if args.thread and args.text is not None:
+        raise CliError("give the text or --thread FILE, not both", EXIT_USAGE)
+    if args.thread:
+        try:
+            raw = sys.stdin.read() if args.thread == "-" else Path(args.thread).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise CliError(f"cannot read the thread file {args.thread}: {getattr(e, 'strerror', None) or e}") \
+                from None
+        parts = parts_from_text(raw)
+        if not any(parts):
+            raise CliError(f"the thread file {args.thread} is empty", EXIT_USAGE)
+        empty = [str(i) for i, p in enumerate(parts, 1) if not p]
+        if empty:
+            raise CliError(f"part {', '.join(empty)} of the thread in {args.thread} is empty (two --- lines in a "
+                           "row, or one at the start or end?)", EXIT_USAGE)
+    else:
+        text = (args.text or "").strip()
+        if not text:
+            raise CliError("the post is empty", EXIT_USAGE)
+        parts = [text]
+    for i, part in enumerate(parts, 1):
+        length = weighted_length(part)
+        if length > persona.char_limit:
+            what = f"part {i} of the thread is" if len(parts) > 1 else "the post is"
+            raise CliError(f"{what} {length} characters; {persona.name} allows {persona.char_limit}")
+    return parts
+
+
+def check_images(services: Services, persona: Persona, args: argparse.Namespace, parts: int) -> list[tuple[Path, str]]:
+    """The ``--image``/``--alt`` pairs, each file checked against the persona's network before anything is done."""
+    limits = limits_of(services.networks.get(persona.network))
+    images = [(Path(path).expanduser(), (alt or "").strip()) for path, alt in (args.images or [])]
+    problems = check_post(parts, [{"path": str(p), "alt_text": a, "name": p.name} for p, a in images], limits)
+    if problems:
+        raise CliError(problems[0])
+    for path, alt in images:
+        try:
+            check_file(path, limits)
+            check_alt(path.name, alt, limits)
+        except MediaError as e:
+            raise CliError(str(e)) from None
+    return images
+
+
+def attach_images(services: Services, persona: Persona, images: list[tuple[Path, str]]) -> list[dict[str, Any]]:
+    """Copy the checked images into the profile, so the post keeps them whatever happens to the originals."""
+    if not images:
+        return []
+    folder = services.media_dir
+    if folder is None:
+        raise CliError("this profile has no media folder")
+    limits = limits_of(services.networks.get(persona.network))
+    media: list[dict[str, Any]] = []
+    try:
+        for path, alt in images:
+            media.append(import_image(folder, path, alt, limits=limits))
+    except MediaError as e:
+        release(services.store, folder, media)
+        raise CliError(str(e)) from None
+    for path, alt in images:
+        if not alt:
+            print(f"Note: {path.name} has no alt text, so people who use a screen reader will not know what it "
+                  "shows. Add --alt TEXT after its --image next time.", file=sys.stderr)
+    return media
+
+
+def check_focus(services: Services, persona: Persona, parts: list[str], *, anyway: bool,
+                verb: str = "posted") -> bool:
+    """Run the persona guard on the post (a thread is judged as a whole) before it is posted or queued.
+
+    Raises CliError with the guard's reasons when the post strays and ``anyway`` is not given.
+    Returns True when the user chose to post a straying post anyway (so the post remembers it).
     """
-    personas = services.store.personas()
-    result = load_guard().check(personas, text, persona.name, recent=services.outbox.recent_texts())
-    if result.too_long:
-        raise CliError(f"the post is {result.length} characters; {persona.name} allows {result.limit}")
+    from personamgr.core.scheduling.guard_check import GuardCheck
+
+    result = GuardCheck(services.store, services.outbox, guard=load_guard()).verdict(parts, persona)
     if result.fits:
         return False
     if anyway:
         return True
-    lines = [f"not {verb}: the persona guard has concerns about this post on {persona.name}:"]
+    what = "thread" if len(parts) > 1 else "post"
+    lines = [f"not {verb}: the persona guard has concerns about this {what} on {persona.name}:"]
     lines += [f"  - {r.message}" for r in result.warnings]
     if result.suggest:
         lines.append(f"It fits {result.suggest} better: use --persona {result.suggest}.")

@@ -17,7 +17,7 @@ from personamgr.cli import desktop
 from personamgr.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 
 # Subcommand modules, in the order `--help` lists them.
-SUBCOMMANDS = ("personas", "post", "guard", "connect", "queue", "daemon")
+SUBCOMMANDS = ("personas", "post", "queue", "posts", "guard", "connect", "daemon")
 
 
 def build_parser() -> argparse.ArgumentParser:

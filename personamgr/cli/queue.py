@@ -11,9 +11,19 @@ from __future__ import annotations
 import argparse
 import json
 
-from personamgr.cli.common import check_focus, find_persona, open_profile, profile_paths
+from personamgr.cli.common import (
+    add_content_arguments,
+    attach_images,
+    check_focus,
+    check_images,
+    find_persona,
+    open_profile,
+    profile_paths,
+    read_parts,
+)
 from personamgr.cli.errors import EXIT_USAGE, CliError
-from personamgr.core.outbox import Post, PostState
+from personamgr.core.media import release
+from personamgr.core.outbox import ATTENTION, Post
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, parse_when
 from personamgr.core.services import Services
 from personamgr.singleinstance import send_request
@@ -30,13 +40,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ls.add_argument("--json", action="store_true", help="one JSON object per line")
     ls.set_defaults(func=cmd_list)
 
-    add = actions.add_parser("add", help="schedule a post (at a time, or in the next free queue slot)")
+    add = actions.add_parser("add", help="schedule a post or a thread (at a time, or in the next free queue slot)")
     add.add_argument("--persona", required=True, metavar="NAME")
     add.add_argument("--at", metavar="WHEN", help="ISO 8601, e.g. 2026-03-09T14:00 (in the persona's zone) or "
                      "2026-03-09T14:00+01:00; default: the next free queue slot")
     add.add_argument("--anyway", action="store_true",
                      help="queue it even if the persona guard says the text strays from this persona")
-    add.add_argument("text", help="the text of the post")
+    add_content_arguments(add)
     add.set_defaults(func=cmd_add)
 
     rm = actions.add_parser("remove", help="take a post off the schedule (it is kept as a draft)")
@@ -84,7 +94,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     paused = {p.uid for p in services.store.personas() if p.paused}
     uid = persona.uid if persona else None
     upcoming = sched.scheduled(uid)
-    attention = services.outbox.in_states([PostState.NEEDS_REVIEW, PostState.FAILED], uid)
+    attention = services.outbox.in_states(ATTENTION, uid)
     if args.json:
         for p in (*upcoming, *attention):
             print(json.dumps(_row(p, zones[p.persona_uid])))
@@ -104,31 +114,35 @@ def cmd_list(args: argparse.Namespace) -> int:
     if attention:
         print("\nNeeds a decision:")
         for p in attention:
-            print(f"#{p.id:<5} {p.persona_name:<12} {p.state.label}: {p.error or ''}  {_preview(p.text)}")
+            print(f"#{p.id:<5} {p.persona_name:<12} {p.status}: {p.error or ''}  {_preview(p.text)}")
     return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    text = args.text.strip()
-    if not text:
-        raise CliError("the post is empty", EXIT_USAGE)
     services = open_profile(args)
     persona = find_persona(services, args.persona)
+    parts = read_parts(args, persona)
     when = None
     if args.at:
         try:
             when = parse_when(args.at, persona.timezone)
         except ValueError as e:
             raise CliError(f"--at: {e}", EXIT_USAGE) from None
-    override = check_focus(services, persona, text, anyway=args.anyway, verb="queued")
+    images = check_images(services, persona, args, len(parts))
+    override = check_focus(services, persona, parts, anyway=args.anyway, verb="queued")
+    media = attach_images(services, persona, images)
     try:
-        result = _schedule(services).create(persona.uid, text, when=when)
+        result = _schedule(services).create(persona.uid, parts[0], when=when, thread=parts[1:], media=media)
     except SchedulingError as e:
         raise CliError(str(e)) from None
+    except Exception:
+        release(services.store, services.media_dir, media)
+        raise
     if override:
         services.outbox.remember_override(result.post.id)
     how = "at" if when is not None else "in the next free queue slot,"
-    print(f"Scheduled #{result.post.id} for {persona.name} {how} {describe(result.when, persona.timezone)} "
+    what = f"a {len(parts)}-part thread " if len(parts) > 1 else ""
+    print(f"Scheduled #{result.post.id} {what}for {persona.name} {how} {describe(result.when, persona.timezone)} "
           f"({result.when:%Y-%m-%d %H:%M} UTC).")
     if result.note:
         print(f"Note: {result.note}")

@@ -8,11 +8,56 @@ drop user data.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from sqlalchemy import Connection
 
+from personamgr.core.holds import HoldKind
+
 Migration = Callable[[Connection], None]
 
-# Schema 1 is the first released schema; later steps go here, keyed by the version they upgrade from.
-MIGRATIONS: dict[int, Migration] = {}
+# What the guard's messages said before reasons carried their kind (schema 1 kept only the messages).
+_V1_HOLD_WORDS = (
+    ("could not check", HoldKind.UNCHECKED),
+    ("characters as X counts", HoldKind.X_RULES),
+    ("cashtags", HoldKind.X_RULES),
+    ("almost the same text", HoldKind.NEAR_DUPLICATE),
+    ("nearly the same as a recent post", HoldKind.NEAR_DUPLICATE),
+    ("which links the two accounts", HoldKind.LEAK),
+    ("were bare links too", HoldKind.LINK_STREAK),
+)
+
+
+def _v1_hold_kind(messages: list[str]) -> HoldKind:
+    found = {kind for text in messages for words, kind in _V1_HOLD_WORDS if words in text}
+    return next((k for k in HoldKind if k in found), HoldKind.OFF_FOCUS)
+
+
+def _v1_to_v2(con: Connection) -> None:
+    """Held is its own state: posts stopped before sending were "needs review" in schema 1.
+
+    A needs-review post that never went out (no part sent) and was held by the scheduler (its time
+    passed: ``missed_at``) or by the guard (reasons, and no "post anyway") becomes *held* with the kind
+    of its hold. Needs review is left to posts that may have gone out.
+    """
+    con.exec_driver_sql("ALTER TABLE posts ADD COLUMN override_text TEXT")
+    con.exec_driver_sql("ALTER TABLE posts ADD COLUMN hold_kind VARCHAR(24)")
+    con.exec_driver_sql("UPDATE posts SET override_text = text WHERE guard_override")
+    rows = con.exec_driver_sql(
+        "SELECT id, missed_at, guard_reasons, guard_override, remote_ids FROM posts WHERE state = 'needs_review'"
+    ).all()
+    for post_id, missed_at, reasons_json, override, remote_ids_json in rows:
+        if json.loads(remote_ids_json or "[]"):
+            continue  # a part went out: that post may really need review
+        reasons = json.loads(reasons_json or "[]")
+        if missed_at is not None:
+            kind = HoldKind.MISSED
+        elif reasons and not override:
+            kind = _v1_hold_kind(reasons)
+        else:
+            continue
+        con.exec_driver_sql("UPDATE posts SET state = 'held', hold_kind = ? WHERE id = ?", (kind.value, post_id))
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}

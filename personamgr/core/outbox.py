@@ -4,7 +4,13 @@
       │          ▲  │          │
       └──────────┘  │          ├──► failed        (the user is told why; can retry or edit)
                     │          ├──► scheduled     (a rate limit or an outage: retry at next_attempt_at)
-                    └──────────┴──► needs_review  (it may have gone out: never re-sent blindly)
+                    │          ├──► held          (stopped before sending: the guard objected, or could not check)
+                    │          └──► needs_review  (it may have gone out: never re-sent blindly)
+                    └──────────────► held         (its time passed while nothing could send it)
+
+*Held* and *needs review* are kept apart on purpose: a held post never went out,
+so "mark as sent" is never offered for it; a needs-review post may be on the
+timeline already, so it is only sent again when the user explicitly asks.
 
 Every transition is one conditional UPDATE (``WHERE state IN (...)``), so two
 workers or two processes can never both claim a post: that is what makes
@@ -23,6 +29,7 @@ from sqlalchemy import Select, and_, delete, func, insert, select, update
 
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
+from personamgr.core.holds import HoldKind
 from personamgr.core.store import Store, now_naive
 from personamgr.core.text import substantially_same
 
@@ -33,6 +40,7 @@ class PostState(StrEnum):
     SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
+    HELD = "held"
     NEEDS_REVIEW = "needs_review"
 
     @property
@@ -43,24 +51,35 @@ class PostState(StrEnum):
             "sending": "Sending…",
             "sent": "Sent",
             "failed": "Failed",
+            "held": "Held",
             "needs_review": "Needs review",
         }[self.value]
 
 
-# Which states each state may move to.
+# Which states each state may move to. Needs review reaches sending only when the user explicitly sends
+# it again (``claim`` never takes it by default); held is cleared by editing, moving or "post anyway".
 TRANSITIONS: dict[PostState, frozenset[PostState]] = {
     PostState.DRAFT: frozenset({PostState.SCHEDULED, PostState.SENDING}),
-    PostState.SCHEDULED: frozenset({PostState.DRAFT, PostState.SENDING, PostState.NEEDS_REVIEW, PostState.FAILED}),
-    PostState.SENDING: frozenset({PostState.SENT, PostState.FAILED, PostState.SCHEDULED, PostState.NEEDS_REVIEW}),
+    PostState.SCHEDULED: frozenset({PostState.DRAFT, PostState.SENDING, PostState.HELD, PostState.FAILED}),
+    PostState.SENDING: frozenset({PostState.SENT, PostState.FAILED, PostState.SCHEDULED, PostState.HELD,
+                                  PostState.NEEDS_REVIEW}),
     PostState.FAILED: frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.SENDING}),
-    PostState.NEEDS_REVIEW: frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.SENT, PostState.FAILED}),
+    PostState.HELD: frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.SENDING}),
+    PostState.NEEDS_REVIEW: frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.SENDING, PostState.SENT,
+                                       PostState.FAILED}),
     PostState.SENT: frozenset(),
 }
 
-
+# States the user decides about (the inbox, the tray badge): what went wrong and what to do next.
+ATTENTION = (PostState.FAILED, PostState.HELD, PostState.NEEDS_REVIEW)
+# Posts that have not gone out and are not in flight: their words, persona and media may change.
+UNSENT = (PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.HELD, PostState.NEEDS_REVIEW)
 # What the user may delete: never a post in flight, and not a sent one (its record is what counts
 # against the monthly cap and budget, and deleting it here would not delete it on X).
-DELETABLE = frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.NEEDS_REVIEW})
+DELETABLE = frozenset(UNSENT)
+# Set on every change that takes a post off the schedule or out of a hold.
+CLEARED: dict[str, Any] = {"scheduled_at": None, "queue_rank": None, "next_attempt_at": None, "missed_at": None,
+                           "hold_kind": None}
 
 
 class TransitionError(RuntimeError):
@@ -90,11 +109,49 @@ class Post:
     error: str | None = None
     guard_override: bool = False
     guard_reasons: tuple[str, ...] = field(default=())
+    override_text: str | None = None
+    hold_kind: HoldKind | None = None
 
     @property
     def parts(self) -> tuple[str, ...]:
         """The whole thread, first part included."""
         return (self.text, *self.thread)
+
+    @property
+    def words(self) -> str:
+        """Every part's text in one string, as the guard and the "post anyway" comparison read it."""
+        return join_parts(self.parts)
+
+    @property
+    def status(self) -> str:
+        """The state as a badge says it: "Held: near-duplicate" rather than just "Held"."""
+        if self.state is PostState.HELD and self.hold_kind is not None:
+            return f"Held: {self.hold_kind.label}"
+        return self.state.label
+
+    @property
+    def failed_part(self) -> int | None:
+        """For a thread stopped part-way: the 1-based number of the first part that did not go out."""
+        sent = len(self.remote_ids)
+        if 0 < sent < len(self.parts) and self.state is not PostState.SENDING:
+            return sent + 1
+        return None
+
+
+def join_parts(parts: Sequence[str]) -> str:
+    return "\n\n".join(p.strip() for p in parts)
+
+
+def override_stands(post: Post, parts: Sequence[str]) -> bool:
+    """Whether the user's "post anyway" still holds for ``parts``: the one rule, for the window and the CLI.
+
+    It holds while the words stay close to what the user accepted (a typo fixed, a word changed); a
+    rewrite is checked afresh.
+    """
+    if not post.guard_override:
+        return False
+    return substantially_same(post.override_text if post.override_text is not None else post.words,
+                              join_parts(parts))
 
 
 def _aware(dt: datetime | None) -> datetime | None:
@@ -138,6 +195,8 @@ class Outbox:
             error=m["error"],
             guard_override=bool(m["guard_override"]),
             guard_reasons=tuple(m["guard_reasons"]),
+            override_text=m["override_text"],
+            hold_kind=HoldKind(m["hold_kind"]) if m["hold_kind"] else None,
         )
 
     def get(self, post_id: int) -> Post:
@@ -268,19 +327,28 @@ class Outbox:
         """Atomically take a post for sending (-> ``sending``). None if another sender has it."""
         try:
             return self.transition(post_id, PostState.SENDING, expect=expect,
-                                   attempts=s.posts.c.attempts + 1, error=None)
+                                   attempts=s.posts.c.attempts + 1, error=None, hold_kind=None)
         except TransitionError:
             return None
 
-    def edit(self, post_id: int, text: str, thread: Sequence[str] = ()) -> Post:
-        """Change the words of a post that has not gone out."""
-        editable = [PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.NEEDS_REVIEW]
+    def edit(self, post_id: int, text: str, thread: Sequence[str] = (),
+             media: Sequence[dict[str, Any]] | None = None) -> Post:
+        """Change the words (and, when given, the media) of a post that has not gone out.
+
+        Parts of a thread that already went out cannot change: they are on the timeline. "Post anyway"
+        stays while the words stay close to what the user accepted (:func:`override_stands`).
+        """
         before = self.get(post_id)
+        parts = (text, *thread)
+        sent = len(before.remote_ids)
+        if sent and tuple(p.strip() for p in parts[:sent]) != tuple(p.strip() for p in before.parts[:sent]):
+            raise TransitionError(f"parts 1–{sent} of post {post_id} already went out; only the rest can change")
         values: dict[str, Any] = {"text": text, "thread": thread}
-        if before.guard_override and not substantially_same("\n".join(before.parts), "\n".join((text, *thread))):
-            # "Post anyway" was for the words the user saw; a rewrite is checked afresh.
-            values.update(guard_override=False, guard_reasons=[])
-        if not self.update_if(post_id, editable, **values):
+        if media is not None:
+            values["media"] = media
+        if before.guard_override and not override_stands(before, parts):
+            values.update(guard_override=False, guard_reasons=[], override_text=None)
+        if not self.update_if(post_id, UNSENT, **values):
             raise TransitionError(f"post {post_id} can no longer be edited")
         return self.get(post_id)
 
@@ -289,16 +357,17 @@ class Outbox:
 
         The send-time check honours it, so the user is not asked twice for the same post.
         """
-        if not self.update_if(post_id, None, guard_override=on, guard_reasons=reasons):
+        post = self.get(post_id)
+        if not self.update_if(post_id, None, guard_override=on, guard_reasons=reasons,
+                              override_text=post.words if on else None):
             raise LookupError(f"post {post_id} does not exist")
         return self.get(post_id)
 
     def move(self, post_id: int, persona_uid: str) -> Post:
         """Give a post that has not gone out to another persona."""
-        movable = [PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.NEEDS_REVIEW]
         with self.store.engine.connect() as con:
             pid = self.store.persona_id(con, persona_uid)
-        if not self.update_if(post_id, movable, persona_id=pid, guard_override=False):
+        if not self.update_if(post_id, UNSENT, persona_id=pid, guard_override=False, override_text=None):
             raise TransitionError(f"post {post_id} can no longer be moved")
         return self.get(post_id)
 

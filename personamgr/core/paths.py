@@ -37,6 +37,11 @@ class AppPaths:
         return self.data / "sandbox-network.db"
 
     @property
+    def media(self) -> Path:
+        """Copies of the images attached to posts (core.media): a scheduled post keeps its picture."""
+        return self.data / "media"
+
+    @property
     def settings(self) -> Path:
         return self.config / "settings.toml"
 

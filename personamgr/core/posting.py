@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import timedelta
 
 from personamgr.core import costs, policy
 from personamgr.core.clock import Clock
+from personamgr.core.holds import HoldKind, hold_kind, reason_of
 from personamgr.core.networks.base import (
     Account,
     AmbiguousError,
@@ -40,8 +41,9 @@ KEYRING_RETRY = timedelta(minutes=2)
 
 
 # A last check before a scheduled post goes out (the persona guard): returns the reasons to hold
-# the post for review, or an empty sequence to let it go. Runs in the sending thread.
-PreSendCheck = Callable[[Post, Persona], Sequence[str]]
+# the post, or an empty sequence to let it go. A reason is a message, or anything with ``kind`` and
+# ``message`` (the guard's Reason), whose kind names the hold. Runs in the sending thread.
+PreSendCheck = Callable[[Post, Persona], Sequence[object]]
 
 
 def media_by_part(post: Post) -> tuple[tuple[MediaItem, ...], ...]:
@@ -92,15 +94,17 @@ class Poster:
                 raise PostingError(f"{persona.name} is not connected to an account yet. Connect it, then post.")
         return Account(persona_uid=persona.uid, handle=persona.handle, credentials=creds)
 
-    def send(self, post_id: int, *, recheck: bool = False) -> Post:
+    def send(self, post_id: int, *, recheck: bool = False, expect: Iterable[PostState] | None = None) -> Post:
         """Send one post now. Returns the post in its final state for this attempt.
 
         Never raises for a network failure: the failure is recorded on the post.
-        Returns the post unchanged if another sender has already claimed it.
+        Returns the post unchanged if another sender has already claimed it, or if it is
+        not in one of ``expect`` (default: draft, scheduled or failed; a needs-review post
+        goes out again only when the caller names that state).
         With ``recheck`` (the scheduler), the pre-send check runs first against the
         persona as it is now, unless the user chose "post anyway" (``guard_override``).
         """
-        post = self.outbox.claim(post_id)
+        post = self.outbox.claim(post_id) if expect is None else self.outbox.claim(post_id, expect)
         if post is None:
             return self.outbox.get(post_id)
         persona = self.store.persona(post.persona_uid)
@@ -153,21 +157,26 @@ class Poster:
         )
 
     def _recheck(self, post: Post, persona: Persona) -> Post | None:
-        """Hold the claimed post as needs-review if the check says it strays (or cannot judge it)."""
+        """Hold the claimed post if the check says it strays (or cannot judge it), with the hold's real kind."""
         assert self.pre_send_check is not None
         try:
-            reasons = list(self.pre_send_check(post, persona))
-            if not reasons:
+            found = [reason_of(r) for r in self.pre_send_check(post, persona)]
+            if not found:
                 return None
-            error = (f"Held before sending: this post no longer fits {persona.name}. Edit it, move it to "
-                     "another persona, or choose \"post anyway\".")
+            kind = hold_kind(r.kind for r in found)
+            reasons = [r.message for r in found]
+            error = (f"Held before sending: {kind.headline(persona.name)} Edit it"
+                     + (", move it to another persona," if kind.move_helps else "")
+                     + " or choose \"post anyway\".")
         except Exception as e:
             log.exception("the pre-send check failed for post %s", post.id)
+            kind = HoldKind.UNCHECKED
             reasons = [f"The persona guard could not check this post ({type(e).__name__})."]
             error = "Held before sending: the persona guard could not check it. Review it, then send it."
-        log.info("post %s held before sending: %s", post.id, "; ".join(reasons))
-        return self.outbox.transition(post.id, PostState.NEEDS_REVIEW, expect=[PostState.SENDING],
-                                      error=error, guard_reasons=reasons)
+        log.info("post %s held before sending (%s): %s", post.id, kind.value, "; ".join(reasons))
+        return self.outbox.transition(post.id, PostState.HELD, expect=[PostState.SENDING],
+                                      error=error, guard_reasons=reasons, hold_kind=kind.value,
+                                      attempts=post.attempts - 1)
 
     def _failed(self, post: Post, e: NetworkError, *, remote_ids: tuple[str, ...] | None = None,
                 message: str | None = None) -> Post:

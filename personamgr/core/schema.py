@@ -22,7 +22,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -82,6 +82,10 @@ posts = Table(
     Column("cost_usd", Float),  # X pay-per-use cost of the parts that went out (see core.costs)
     Column("guard_override", Boolean, nullable=False, default=False),
     Column("guard_reasons", JSON, nullable=False, default=list),
+    # The words the user chose to post despite the guard ("post anyway"); edits close to them keep the choice.
+    Column("override_text", Text),
+    # Why a held post was held (core.holds.HoldKind); None for every other state.
+    Column("hold_kind", String(24)),
     # Set when the scheduler held the post because its time passed while nothing could send it
     # (app closed, machine asleep, posting paused); the start-up "missed posts" list shows these.
     Column("missed_at", DateTime),

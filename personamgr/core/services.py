@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from personamgr.core.clock import Clock, SystemClock
+from personamgr.core.media import release
 from personamgr.core.networks.base import Network
 from personamgr.core.networks.sandbox import SandboxNetwork
-from personamgr.core.outbox import Outbox
+from personamgr.core.outbox import Outbox, PostState
 from personamgr.core.paths import AppPaths
 from personamgr.core.personas import Persona
+from personamgr.core.post_workflows import PostWorkflows
 from personamgr.core.posting import Poster, PreSendCheck
 from personamgr.core.secrets import SecretsError, SecretStore
 from personamgr.core.settings import Settings
@@ -32,11 +35,18 @@ class Services:
     settings: Settings = field(default_factory=Settings)  # the user's preferences (in memory unless opened)
     outbox: Outbox = field(init=False)
     poster: Poster = field(init=False)
+    workflows: PostWorkflows = field(init=False)
 
     def __post_init__(self) -> None:
         self.outbox = Outbox(self.store)
         self.poster = Poster(self.store, self.outbox, self.secrets, self.networks, self.clock,
                              pre_send_check=self.pre_send_check)
+        self.workflows = PostWorkflows(self)
+
+    @property
+    def media_dir(self) -> Path | None:
+        """Where attached images are copied (None for a profile without files, e.g. an in-memory test store)."""
+        return self.paths.media if self.paths is not None else None
 
     def delete_persona(self, persona: Persona) -> str | None:
         """Delete a persona, its posts and its credentials.
@@ -50,7 +60,9 @@ class Services:
                 self.secrets.delete_credentials(persona.uid)
         except SecretsError as e:
             warning = f"The persona was deleted, but its credentials could not be removed from the keyring: {e}"
+        media = [m for p in self.outbox.in_states(PostState, persona.uid) for m in p.media]
         self.store.delete_persona(persona.uid)
+        release(self.store, self.media_dir, media)
         return warning
 
     def close(self) -> None:

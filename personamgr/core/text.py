@@ -204,6 +204,21 @@ def _split_words(sentence: str, limit: int) -> list[str]:
     return out
 
 
+THREAD_SEPARATOR = "---"
+
+
+def parts_from_text(text: str) -> list[str]:
+    """A thread written in one text: parts separated by a line holding only ``---``. Parts are stripped;
+    empty ones are kept (as "") so the caller can say which part is empty."""
+    parts: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.strip() == THREAD_SEPARATOR:
+            parts.append([])
+        else:
+            parts[-1].append(line)
+    return ["\n".join(lines).strip() for lines in parts]
+
+
 SAME_TEXT_RATIO = 0.8
 
 

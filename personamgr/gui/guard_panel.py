@@ -5,7 +5,8 @@ in a worker after the first frame) and runs every check in a worker, debounced,
 keeping only the result for the text that is in the box now. It also gates
 Post, Schedule… and Add to queue (``ComposeWidget.gate``): a draft that fits goes
 straight through; a straying one asks once (Post anyway / Move to … / Edit);
-"post anyway" is remembered on the post until the text changes substantially.
+"post anyway" is remembered on the post until the text changes substantially
+(``core.outbox.override_stands``, the same rule the CLI and the scheduler follow).
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from personamgr.core.holds import hold_kind
+from personamgr.core.outbox import override_stands
 from personamgr.core.personas import Persona, PersonaError, Sensitivity
 from personamgr.core.services import Services
-from personamgr.core.text import substantially_same
 from personamgr.gui.compose import ComposeWidget
 from personamgr.gui.guard_widgets import AMBER, GREEN, RED, Choice, FitMeter, GuardDialog, GuardWarning, LearnBar
 
@@ -30,7 +32,6 @@ DEBOUNCE_MS = 250
 HARD_KINDS = frozenset({"too_long", "cashtags"})
 # Reasons tied to the persona, which moving the draft to a better-fitting one can cure.
 MOVE_HELPS = frozenset({"topic", "avoid", "leak"})
-# "Post anyway" stands while the text stays this similar to what the user accepted.
 
 Proceed = Callable[[], None]
 
@@ -66,7 +67,6 @@ class GuardPanel(QObject):
         self._version = 0
         self._in_flight: CheckKey | None = None
         self._waiting: tuple[str, Proceed] | None = None  # a Post/Schedule click waiting for its verdict
-        self._accepted: dict[int, str] = {}  # post id -> the text the user chose to post anyway
 
         self.meter = FitMeter()
         self.warning = GuardWarning()
@@ -136,7 +136,6 @@ class GuardPanel(QObject):
     @Slot()
     def _on_text(self) -> None:
         self._debounce.start()
-        self._forget_override_if_rewritten()
 
     @Slot(str, str)
     def _on_persona(self, _uid: str, _previous: str) -> None:
@@ -332,7 +331,7 @@ class GuardPanel(QObject):
         if persona is None:
             return
         dialog = GuardDialog(action, persona.name, [r.message for r in warnings], self._move_target(result),
-                             hard=hard, parent=self.compose.window())
+                             hard=hard, kind=hold_kind(r.kind for r in warnings), parent=self.compose.window())
         self.dialog = dialog
         uid, text = persona.uid, self.compose.editor.toPlainText()
 
@@ -356,7 +355,6 @@ class GuardPanel(QObject):
         post_id = self.compose.drafts.save(uid, text.strip()) if text.strip() else None
         if post_id is not None:
             self.services.outbox.remember_override(post_id, [r.message for r in result.warnings])
-            self._accepted[post_id] = text
         proceed()
         persona = self.controller.persona(uid)
         if persona is not None and any(r.kind == "topic" for r in result.warnings):
@@ -388,22 +386,7 @@ class GuardPanel(QObject):
             post = self.services.outbox.get(post_id)
         except LookupError:
             return False
-        if not post.guard_override:
-            return False
-        accepted = self._accepted.setdefault(post_id, post.text)
-        return substantially_same(accepted, self.compose.editor.toPlainText())
-
-    def _forget_override_if_rewritten(self) -> None:
-        post_id = self.compose.drafts.post_id(self.compose.current_uid)
-        accepted = self._accepted.get(post_id) if post_id is not None else None
-        if post_id is None or accepted is None:
-            return
-        if not substantially_same(accepted, self.compose.editor.toPlainText()):
-            del self._accepted[post_id]
-            try:
-                self.services.outbox.remember_override(post_id, on=False)
-            except LookupError:
-                pass
+        return override_stands(post, [self.compose.editor.toPlainText()])
 
     # -- learn from this -----------------------------------------------------------------
     @Slot()

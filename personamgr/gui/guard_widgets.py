@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core.holds import HoldKind
 from personamgr.core.personas import Sensitivity
 from personamgr.gui import theme
 from personamgr.gui.widgets import set_tone
@@ -286,26 +287,32 @@ class Choice(Enum):
 
 
 class GuardDialog(QDialog):
-    """Asked once before a straying draft is posted or scheduled: Post anyway, Move to …, or Edit."""
+    """Asked once before a straying post is posted, scheduled or sent again: Post anyway, Move to …, or Edit.
+
+    Its title and first line name the real reason (``kind``): a near-duplicate is not "may not belong here".
+    """
 
     chosen = Signal(object)  # Choice
 
     VERBS: ClassVar[dict[str, tuple[str, str]]] = {
-        "post": ("Post", "posting"), "schedule": ("Schedule", "scheduling"), "queue": ("Queue", "queueing")}
+        "post": ("Post", "posting"), "schedule": ("Schedule", "scheduling"), "queue": ("Queue", "queueing"),
+        "send": ("Send", "sending")}
 
     def __init__(self, action: str, persona_name: str, messages: list[str], suggest: str | None, *,
-                 hard: bool, parent: QWidget | None = None) -> None:
+                 hard: bool, kind: HoldKind | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guardDialog")
         verb, gerund = self.VERBS.get(action, ("Post", "posting"))
-        self.setWindowTitle(f"Check before {gerund} on {persona_name}")
+        kind = kind or (HoldKind.X_RULES if hard else HoldKind.OFF_FOCUS)
+        self.kind = kind
+        self.setWindowTitle(self.tr("{reason}: check before {gerund} on {persona}").format(
+            reason=kind.label[:1].upper() + kind.label[1:], gerund=gerund, persona=persona_name))
         self.setModal(True)
         self.setMinimumWidth(460)
         self.choice = Choice.EDIT
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        head = QLabel(f"X will refuse this post as it is on {escape(persona_name)}:" if hard
-                      else f"This may not belong on <b>{escape(persona_name)}</b>:")
+        head = QLabel(escape(kind.headline(persona_name)))
         head.setObjectName("guardDialogHead")
         self.head = head
         head.setStyleSheet("font-size: 11pt; font-weight: 600;" if hard else "font-size: 11pt;")

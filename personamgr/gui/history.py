@@ -1,8 +1,11 @@
 """The history of posts, newest first, each with a state the user cannot miss.
 
-Sent shows when and where; Failed shows why; Needs review says the post may
-have gone out; Sending… is visibly in flight. The list is read in a worker and
-refreshed whenever the store reports a change to posts or personas.
+Sent shows when and where (a thread: one item, with a link per part); Failed
+shows why (and which part of a thread); Held says what stopped it before it
+went out; Needs review says the post may have gone out; Sending… is visibly in
+flight. Times are in the persona's zone, named when it is not the computer's
+own, exactly as the Schedule panel shows them. The list is read in a worker
+and refreshed whenever the store reports a change to posts or personas.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from personamgr.core.outbox import Post, PostState
+from personamgr.core.scheduling import short_time
 from personamgr.core.services import Services
 from personamgr.gui import theme
 from personamgr.gui.controller import PersonaController
@@ -45,6 +49,8 @@ if TYPE_CHECKING:
     from personamgr.gui.post_actions import PostActions
 
 POST_ROLE = Qt.ItemDataRole.UserRole + 2
+COLOUR_ROLE = Qt.ItemDataRole.UserRole + 3
+ZONE_ROLE = Qt.ItemDataRole.UserRole + 4
 HISTORY_LIMIT = 200
 MAX_TEXT_LINES = 3
 MAX_DETAIL_LINES = 2
@@ -61,37 +67,41 @@ def chip_colours(state: PostState, palette: QPalette) -> tuple[QColor, QColor]:
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def when(dt: datetime | None, now: datetime | None = None) -> str:
-    """A short local time: "14:03" today, "Mar 3, 14:03" this year, else with the year."""
+def when(dt: datetime | None, zone: str = "UTC", now: datetime | None = None) -> str:
+    """A short time in the persona's zone ("Today 14:00"), with the zone named if it is not the computer's."""
     if dt is None:
         return ""
-    local = dt.astimezone()
-    now = (now or datetime.now().astimezone()).astimezone()
-    if local.date() == now.date():
-        return local.strftime("Today %H:%M")
-    if local.year == now.year:
-        return f"{local.strftime('%b')} {local.day}, {local.strftime('%H:%M')}"
-    return f"{local.strftime('%b')} {local.day} {local.year}, {local.strftime('%H:%M')}"
+    return short_time(dt, zone, now or datetime.now().astimezone())
 
 
-def detail(post: Post) -> str:
+def detail(post: Post, zone: str = "UTC", now: datetime | None = None) -> str:
     """The line under the text: where it went, or why it did not."""
     if post.state is PostState.SENT:
-        return post.remote_url or (f"id {post.remote_id}" if post.remote_id else "")
+        where = post.remote_url or (f"id {post.remote_id}" if post.remote_id else "")
+        return f"{where} (a thread of {len(post.remote_ids)} posts)" if len(post.remote_ids) > 1 else where
     if post.state is PostState.SCHEDULED and post.next_attempt_at is not None:
         reason = f"{post.error} " if post.error else ""
-        return f"{reason}Next try {when(post.next_attempt_at)}."
+        return f"{reason}Next try {when(post.next_attempt_at, zone, now)}."
     if post.state is PostState.SCHEDULED and post.scheduled_at is not None:
-        return f"Goes out {when(post.scheduled_at)}."
+        return f"Goes out {when(post.scheduled_at, zone, now)}."
     if post.state is PostState.SENDING:
         return "Being sent now…"
     return post.error or ""
+
+
+def stamp(post: Post, zone: str = "UTC", now: datetime | None = None) -> str:
+    """The time in an item's header: when it went out, else when it last changed."""
+    return when(post.sent_at if post.state is PostState.SENT else post.updated_at, zone, now)
 
 
 class HistoryDelegate(QStyledItemDelegate):
     def __init__(self, view: QListWidget) -> None:
         super().__init__(view)
         self.view = view
+
+    def _now(self) -> datetime:
+        services = getattr(self.view, "services", None)
+        return services.clock.now() if services is not None else datetime.now().astimezone()
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         base = QFont(option.font)  # type: ignore[attr-defined]
@@ -123,22 +133,24 @@ class HistoryDelegate(QStyledItemDelegate):
         width = self.view.viewport().width()
         if post is None:
             return QSize(width, 40)
+        extra = detail(post, index.data(ZONE_ROLE) or "UTC", self._now())
         base, bold, small = self._fonts(option)
         text_w = width - 2 * PAD - DISC - 10
         h = PAD + QFontMetrics(bold).height() + 4 + self._text_rect(text_w, post.text, base).height()
-        if detail(post):
-            h += 4 + self._text_rect(text_w, detail(post), small, MAX_DETAIL_LINES).height()
+        if extra:
+            h += 4 + self._text_rect(text_w, extra, small, MAX_DETAIL_LINES).height()
         return QSize(width, h + PAD + 1)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         post: Post | None = index.data(POST_ROLE)
+        zone: str = index.data(ZONE_ROLE) or "UTC"
         if post is None:
             return super().paint(painter, option, index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         r: QRect = option.rect  # type: ignore[attr-defined]
         pal: QPalette = option.palette  # type: ignore[attr-defined]
-        colour: str = index.data(Qt.ItemDataRole.UserRole + 3) or pal.color(QPalette.ColorRole.Mid).name()
+        colour: str = index.data(COLOUR_ROLE) or pal.color(QPalette.ColorRole.Mid).name()
         if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
             painter.fillRect(r, pal.color(QPalette.ColorRole.AlternateBase))
         painter.setPen(pal.color(QPalette.ColorRole.Midlight))
@@ -157,7 +169,7 @@ class HistoryDelegate(QStyledItemDelegate):
         painter.drawText(QRect(tx, y, right - tx, head_h), Qt.AlignmentFlag.AlignLeft, post.persona_name)
         cx = tx + fm_bold.horizontalAdvance(post.persona_name) + 8
         chip_bg, chip_fg = chip_colours(post.state, pal)
-        label = post.state.label
+        label = post.status
         cw = fm_small.horizontalAdvance(label) + 14
         chip = QRect(cx, y + (head_h - fm_small.height() - 2) // 2, cw, fm_small.height() + 2)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -166,15 +178,14 @@ class HistoryDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(chip_fg)
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
-        stamp = when(post.sent_at if post.state is PostState.SENT else post.updated_at)
         painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(QRect(chip.right() + 8, y, right - chip.right() - 8, head_h),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, stamp)
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, stamp(post, zone, self._now()))
         # The text, wrapped, at most MAX_TEXT_LINES lines.
         y += head_h + 4
         painter.setPen(pal.color(QPalette.ColorRole.Text))
         y += self._draw_wrapped(painter, QRect(tx, y, right - tx, 0), post.text, base, MAX_TEXT_LINES)
-        extra = detail(post)
+        extra = detail(post, zone, self._now())
         if extra:
             y += 4
             painter.setPen(chip_fg if post.state is not PostState.SENT else pal.color(
@@ -259,16 +270,20 @@ class HistoryView(QListWidget):
             return
         hidden = self.drafts.post_ids()
         colours = {p.uid: p.colour for p in self.controller.personas}
+        zones = {p.uid: p.timezone for p in self.controller.personas}
         selected = self.currentItem().data(POST_ROLE).id if self.currentItem() else None
         self.clear()
         for post in posts:
             if post.state is PostState.DRAFT and (post.id in hidden or not post.text.strip()):
                 continue
             item = QListWidgetItem()
+            zone = zones.get(post.persona_uid, "UTC")
             item.setData(POST_ROLE, post)
-            item.setData(Qt.ItemDataRole.UserRole + 3, colours.get(post.persona_uid))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{post.persona_name}, {post.state.label}: {post.text}")
-            tip = post.text if not detail(post) else f"{post.text}\n\n{detail(post)}"
+            item.setData(COLOUR_ROLE, colours.get(post.persona_uid))
+            item.setData(ZONE_ROLE, zone)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{post.persona_name}, {post.status}: {post.text}")
+            extra = detail(post, zone, self.services.clock.now())
+            tip = post.text if not extra else f"{post.text}\n\n{extra}"
             item.setToolTip(tip)
             self.addItem(item)
             if post.id == selected:

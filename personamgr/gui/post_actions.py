@@ -1,16 +1,18 @@
-"""What the user can do with a post in the history, by its state.
+"""What the user can do with a post in the history (and the inbox), by its state: the window's side of
+``core.post_workflows``, which decides what each state allows and does the work.
 
-* Failed: Retry now, Edit in compose, Delete.
-* Needs review (it may have gone out): It went out: mark as sent; Send again
-  (explicit, warned: it may double-post); Edit in compose; Delete.
-* Scheduled: Edit (the time stays), Unschedule (kept as a draft), Send now.
-* Draft (not in a compose box, e.g. unscheduled): Edit in compose, Post now, Delete.
+* Failed: Retry now, Edit, Move to …, Delete.
+* Held (never went out): Edit, Move to …, Post anyway, Keep as draft, Delete; a post that missed its
+  time: Send now, Next free slot, Reschedule…, Edit, Keep as draft, Delete.
+* Needs review (it may have gone out): It went out: mark as sent; Send again… (warned); Edit; Delete.
+* Scheduled: Edit, Reschedule…, Unschedule, Send now, Move to …, Delete.
+* Draft (not in a compose box): Edit, Post now, Move to …, Delete.
 * Sent: Copy link, Open (X: the browser; the sandbox: the post as the sandbox holds it).
 
-Every state change is an ``Outbox`` transition with ``expect=`` the state the
-user saw, run in a worker: if the scheduler got there first, the user is told
-what the post is now and nothing else happens. Sending goes through the
-``Poster``, the only caller of ``publish``.
+Every action runs in a worker from the state the user saw: if the scheduler got there first, the user
+is told what the post is now and nothing else happens. Whatever sends a post asks the persona guard
+first; when it objects, the user gets the same question as in the compose box (Post anyway, Move to …,
+Edit), titled with the real reason.
 """
 
 from __future__ import annotations
@@ -32,11 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from personamgr.core import costs
-from personamgr.core.outbox import Post, PostState, TransitionError
+from personamgr.core.holds import HoldKind
+from personamgr.core.outbox import CLEARED, Post, PostState, TransitionError
+from personamgr.core.post_workflows import Action, Objection, Outcome, actions_for
+from personamgr.core.scheduling import PostSchedule, SchedulingError, describe
 from personamgr.core.text import measure
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
+from personamgr.gui.guard_widgets import Choice, GuardDialog
 from personamgr.gui.message_boxes import ShowsBoxes
 from personamgr.gui.widgets import set_tone
 from personamgr.gui.workers import Workers
@@ -44,7 +49,13 @@ from personamgr.gui.workers import Workers
 log = logging.getLogger(__name__)
 
 SANDBOX_SCHEME = "sandbox://"
-CLEARED = {"scheduled_at": None, "queue_rank": None, "next_attempt_at": None, "missed_at": None}
+# Object names of the menu entries (tests and the accessibility tree find them by these).
+NAMES = {Action.RETRY: "retry", Action.SEND_NOW: "sendNow", Action.SEND_AGAIN: "sendAgain",
+         Action.MARK_SENT: "markSent", Action.POST_ANYWAY: "postAnyway", Action.MOVE: "moveTo", Action.EDIT: "edit",
+         Action.RESCHEDULE: "reschedule", Action.NEXT_SLOT: "nextSlot", Action.UNSCHEDULE: "unschedule",
+         Action.DELETE: "delete"}
+
+MenuEntry = tuple[str, str, Callable[[], None] | None]
 
 
 def outcome(post: Post) -> str:
@@ -55,7 +66,7 @@ def outcome(post: Post) -> str:
         return f"{post.persona_name}: not sent yet, it will be tried again. {post.error or ''}".strip()
     if post.state is PostState.SENDING:
         return f"{post.persona_name}: already being sent."
-    return f"{post.persona_name}: {post.state.label}. {post.error or ''}".strip()
+    return f"{post.persona_name}: {post.status}. {post.error or ''}".strip()
 
 
 class PostEditDialog(QDialog):
@@ -110,6 +121,8 @@ class PostActions(QObject, ShowsBoxes):
                  compose: Any, parent: QWidget, open_url: Callable[[QUrl], object] | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.workflows = services.workflows
+        self.schedule = PostSchedule(services.store, services.outbox, services.clock)
         self.controller = controller
         self.drafts = drafts
         self.workers = workers
@@ -120,37 +133,55 @@ class PostActions(QObject, ShowsBoxes):
         self.dialog: QDialog | None = None  # the last dialog shown
 
     # -- the menu ------------------------------------------------------------------------
-    def actions_for(self, post: Post) -> list[tuple[str, str, Callable[[], None] | None]]:
-        """(object name, label, callback) per action; a None callback is shown disabled."""
-        p = post
-        single = not p.thread  # the compose box holds one post, not a thread
-        out: list[tuple[str, str, Callable[[], None] | None]] = []
-        if p.state is PostState.FAILED:
-            out += [("retry", "Retry now", lambda: self.send(p, expect=PostState.FAILED))]
-            if single:
-                out += [("editInCompose", "Edit in compose", lambda: self.edit_in_compose(p))]
-            out += [("delete", "Delete…", lambda: self.delete(p))]
-        elif p.state is PostState.NEEDS_REVIEW:
-            out += [("markSent", "It went out: mark as sent", lambda: self.mark_sent(p)),
-                    ("sendAgain", "Send again…", lambda: self.send_again(p))]
-            if single:
-                out += [("editInCompose", "Edit in compose", lambda: self.edit_in_compose(p))]
-            out += [("delete", "Delete…", lambda: self.delete(p))]
-        elif p.state is PostState.SCHEDULED:
-            out += [("edit", "Edit…", lambda: self.edit_scheduled(p)),
-                    ("unschedule", "Unschedule", lambda: self.unschedule(p)),
-                    ("sendNow", "Send now", lambda: self.send(p, expect=PostState.SCHEDULED))]
-        elif p.state is PostState.DRAFT:
-            if single:
-                out += [("editInCompose", "Edit in compose", lambda: self.edit_in_compose(p))]
-            out += [("sendNow", "Post now", lambda: self.send(p, expect=PostState.DRAFT)),
-                    ("delete", "Delete…", lambda: self.delete(p))]
-        elif p.state is PostState.SENT:
-            link = p.remote_url
+    def actions_for(self, post: Post) -> list[MenuEntry]:
+        """(object name, label, callback) per action, in core's order; a None callback is shown disabled."""
+        out: list[MenuEntry] = []
+        for action in actions_for(post):
+            out += self._entries(post, action)
+        if post.state is PostState.SENT:
+            link = post.remote_url
             out += [("copyLink", "Copy link", (lambda: self.copy(link)) if link else None),
-                    ("open", self._open_label(p), (lambda: self.open(p)) if link else None)]
-        out += [("copyText", "Copy text", lambda: self.copy(p.text))]
+                    ("open", self._open_label(post), (lambda: self.open(post)) if link else None)]
+        out += [("copyText", "Copy text", lambda: self.copy("\n\n".join(post.parts)))]
         return out
+
+    def _entries(self, p: Post, action: Action) -> list[MenuEntry]:
+        name = NAMES[action]
+        missed = p.state is PostState.HELD and p.hold_kind is HoldKind.MISSED
+        match action:
+            case Action.RETRY:
+                label = f"Retry from part {p.failed_part}" if p.failed_part else "Retry now"
+                return [(name, label, lambda: self.send(p, action))]
+            case Action.SEND_NOW:
+                return [(name, "Post now" if p.state is PostState.DRAFT else "Send now", lambda: self.send(p, action))]
+            case Action.SEND_AGAIN:
+                return [(name, "Send again…", lambda: self.send_again(p))]
+            case Action.MARK_SENT:
+                return [(name, "It went out: mark as sent", lambda: self.mark_sent(p))]
+            case Action.POST_ANYWAY:
+                return [(name, "Post anyway", lambda: self.send(p, action))]
+            case Action.MOVE:
+                return [(f"{name}:{q.name}", f"Move to {q.name}", lambda uid=q.uid: self.move(p, uid))
+                        for q in self.controller.personas if q.uid != p.persona_uid]
+            case Action.EDIT:
+                return [(name, "Edit…", self._edit_callback(p))]
+            case Action.RESCHEDULE:
+                return [(name, "Reschedule…", lambda: self.reschedule(p))]
+            case Action.NEXT_SLOT:
+                return [(name, "Next free slot", lambda: self.next_slot(p))]
+            case Action.UNSCHEDULE:
+                label = "Keep as draft" if p.state is PostState.HELD or missed else "Unschedule"
+                return [(name, label, lambda: self.unschedule(p))]
+            case Action.DELETE:
+                return [(name, "Delete…", lambda: self.delete(p))]
+        return []
+
+    def _edit_callback(self, p: Post) -> Callable[[], None] | None:
+        if p.state is PostState.SCHEDULED and not p.thread:
+            return lambda: self.edit_scheduled(p)
+        if p.thread or p.media or p.remote_ids:
+            return None  # the compose box holds one post without images (the thread composer is the next step)
+        return lambda: self.edit_in_compose(p)
 
     @staticmethod
     def _open_label(post: Post) -> str:
@@ -159,17 +190,25 @@ class PostActions(QObject, ShowsBoxes):
         return "Open in browser"
 
     def fill_menu(self, menu: QMenu, post: Post) -> None:
-        actions = self.actions_for(post)
-        for i, (name, label, fn) in enumerate(actions):
-            if i == len(actions) - 1 and len(actions) > 1:
+        entries = self.actions_for(post)
+        moves = sum(1 for name, _, _ in entries if name.startswith("moveTo:"))
+        sub: QMenu | None = None
+        for i, (name, label, fn) in enumerate(entries):
+            if i == len(entries) - 1 and len(entries) > 1:
                 menu.addSeparator()  # "Copy text" last, apart from the state's own actions
-            action = QAction(label, menu)
+            target, text = menu, label
+            if name.startswith("moveTo:") and moves > 1:  # several other personas: one "Move to" submenu
+                if sub is None:
+                    sub = menu.addMenu("Move to")
+                    sub.setObjectName("moveTo")
+                target, text = sub, label.removeprefix("Move to ")
+            action = QAction(text, target)
             action.setObjectName(name)
             if fn is None:
                 action.setEnabled(False)
             else:
                 action.triggered.connect(fn)
-            menu.addAction(action)
+            target.addAction(action)
 
     # -- running ---------------------------------------------------------------------------
     def _run(self, fn: Callable[[], Any], what: str, ok: Callable[[Any], str]) -> None:
@@ -178,7 +217,7 @@ class PostActions(QObject, ShowsBoxes):
             self.changed.emit(result if isinstance(result, Post) else None)
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, (TransitionError, LookupError)):
+            if isinstance(error, (TransitionError, LookupError, SchedulingError)):
                 self.message.emit(f"Could not {what}: {error}. Nothing was changed.")
             else:
                 log.error("could not %s", what, exc_info=error)
@@ -191,72 +230,131 @@ class PostActions(QObject, ShowsBoxes):
         return (persona.handle if persona and persona.handle else None) or post.persona_name
 
     # -- actions ---------------------------------------------------------------------------
-    def send(self, post: Post, *, expect: PostState) -> None:
-        """Retry now / Send now / Post now: the Poster claims it from the state the user saw."""
-        outbox, poster = self.services.outbox, self.services.poster
+    def send(self, post: Post, action: Action, *, anyway: bool = False) -> None:
+        """Retry / send now / post now / post anyway / send again, from the state the user saw.
 
-        def go() -> Post:
-            if outbox.get(post.id).state is not expect:
-                raise TransitionError(f"post {post.id} is {outbox.get(post.id).state.value} now")
-            return poster.send(post.id)
+        The guard is asked first; if it objects, nothing is sent and the user gets its question.
+        """
+        workflows = self.workflows
 
-        self._run(go, "send the post", outcome)
+        def go() -> Outcome:
+            return workflows.send(post.id, action, seen=post.state, anyway=anyway)
+
+        def done(result: Outcome) -> None:
+            if result.objection is not None:
+                self.ask_guard(result.post, action, result.objection)
+                return
+            self.message.emit(outcome(result.post))
+            self.changed.emit(result.post)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, (TransitionError, LookupError)):
+                self.message.emit(f"Could not send the post: {error}.")
+            else:
+                log.error("could not send post %s", post.id, exc_info=error)
+                self.message.emit(f"Could not send the post: {error}")
+
+        self.workers.submit(go, done=done, failed=failed, name="send the post")
+
+    def ask_guard(self, post: Post, action: Action, objection: Objection) -> GuardDialog:
+        """The guard objects to sending ``post`` now: Post anyway, Move to …, or Edit (the safe default)."""
+        hard = objection.kind is HoldKind.X_RULES
+        dialog = GuardDialog("send", post.persona_name, list(objection.reasons), objection.suggest, hard=hard,
+                             kind=objection.kind, parent=self.window)
+        target = next((q.uid for q in self.controller.personas if q.name == objection.suggest), "")
+
+        def chosen(choice: Choice) -> None:
+            if choice is Choice.ANYWAY:
+                self.send(post, action, anyway=True)
+            elif choice is Choice.MOVE and target:
+                self.move(post, target)
+            else:
+                callback = self._edit_callback(post)
+                if callback is not None:
+                    callback()
+
+        dialog.chosen.connect(chosen)
+        self._keep(dialog)
+        dialog.open()
+        return dialog
 
     def send_again(self, post: Post) -> None:
         """A post that may have gone out: only after the user has checked and insists."""
-        outbox, poster = self.services.outbox, self.services.poster
-
-        def go() -> Post:
-            outbox.transition(post.id, PostState.DRAFT, expect=[PostState.NEEDS_REVIEW], **CLEARED)
-            return poster.send(post.id)
-
         self._ask("Send again?",
                   f"This post may already be on {self._handle(post)}'s timeline.",
                   "Sending it again can post it twice. Look at the account first; if it is there, choose "
                   "\"It went out: mark as sent\" instead.", "Send again anyway",
-                  lambda: self._run(go, "send the post again", outcome), icon=QMessageBox.Icon.Warning,
-                  destructive=True)
+                  lambda: self.send(post, Action.SEND_AGAIN), icon=QMessageBox.Icon.Warning, destructive=True)
 
     def mark_sent(self, post: Post) -> None:
-        services = self.services
+        workflows = self.workflows
+        self._run(lambda: workflows.mark_sent(post.id), "mark the post as sent",
+                  lambda p: f"Marked as sent on {p.persona_name}.")
 
-        def go() -> Post:
-            persona = services.store.persona(post.persona_uid)
-            return services.outbox.transition(
-                post.id, PostState.SENT, expect=[PostState.NEEDS_REVIEW], sent_at=services.clock.now(),
-                error=None, next_attempt_at=None, network=persona.network,
-                cost_usd=costs.recorded(services.store, persona, post.parts))
+    def move(self, post: Post, persona_uid: str) -> None:
+        workflows = self.workflows
+        target = self.controller.persona(persona_uid)
+        name = target.name if target else "the other persona"
 
-        self._run(go, "mark the post as sent", lambda p: f"Marked as sent on {p.persona_name}.")
+        def ok(p: Post) -> str:
+            if post.state is PostState.HELD and p.state is PostState.SCHEDULED:
+                return f"Moved to {name}. It goes out on {name}'s schedule; the guard checks it there first."
+            return f"Moved to {name}."
+
+        self._run(lambda: workflows.move(post.id, persona_uid), f"move the post to {name}", ok)
+
+    def reschedule(self, post: Post) -> None:
+        from personamgr.gui.schedule_dialog import ScheduleDialog
+
+        persona = self.controller.persona(post.persona_uid)
+        if persona is None:
+            return
+        dialog = ScheduleDialog(persona, self.services.clock, None, self.window)
+        schedule = self.schedule
+
+        def chosen() -> None:
+            resolved = dialog.resolved
+            self._run(lambda: schedule.schedule_at(post.id, resolved), "reschedule the post",
+                      lambda r: resolved.note or f"Rescheduled to {describe(r.when, persona.timezone)}.")
+
+        dialog.accepted.connect(chosen)
+        self._keep(dialog)
+        dialog.open()
+
+    def next_slot(self, post: Post) -> None:
+        schedule = self.schedule
+        zone = self.controller.persona(post.persona_uid)
+        self._run(lambda: schedule.add_to_queue(post.id), "put the post in the queue",
+                  lambda r: f"In the next free slot: {describe(r.when, zone.timezone if zone else 'UTC')}.")
 
     def unschedule(self, post: Post) -> None:
-        outbox = self.services.outbox
-        self._run(lambda: outbox.transition(post.id, PostState.DRAFT, expect=[PostState.SCHEDULED], **CLEARED),
-                  "unschedule the post",
+        schedule = self.schedule
+        self._run(lambda: schedule.unschedule(post.id), "unschedule the post",
                   lambda p: "Taken off the schedule; it is kept as a draft in the history.")
 
     def delete(self, post: Post) -> None:
-        outbox = self.services.outbox
-        label = post.state.label.lower()
+        workflows = self.workflows
+        label = post.status.lower()
         quote = f"\u201c{post.text[:160]}{'…' if len(post.text) > 160 else ''}\u201d"
-        self._ask("Delete post", f"Delete this {label} post of {post.persona_name}?",
+        extra = f" and its {len(post.media)} image{'s' if len(post.media) != 1 else ''}" if post.media else ""
+        self._ask("Delete post", f"Delete this {label} post of {post.persona_name}{extra}?",
                   f"{quote}\n\nIts text is not kept anywhere else.", "Delete",
-                  lambda: self._run(lambda: outbox.delete(post.id, expect=[post.state]), "delete the post",
+                  lambda: self._run(lambda: workflows.delete(post.id, seen=post.state), "delete the post",
                                     lambda p: f"Deleted the {label} post of {p.persona_name}."),
                   destructive=True)
 
     def edit_scheduled(self, post: Post) -> PostEditDialog:
         persona = self.controller.persona(post.persona_uid)
         dialog = PostEditDialog(post, persona.char_limit if persona else 280, self.window)
-        outbox = self.services.outbox
+        workflows = self.workflows
 
         def save() -> None:
             text = dialog.text()
             if text == post.text:
                 return
-            self._run(lambda: outbox.edit(post.id, text, post.thread), "save the post",
+            self._run(lambda: workflows.edit(post.id, [text, *post.thread]), "save the post",
                       lambda p: "Saved. It goes out at the same time." if p.state is PostState.SCHEDULED
-                      else f"Saved. It is {p.state.label.lower()}.")
+                      else f"Saved. It is {p.status.lower()}.")
 
         dialog.accepted.connect(save)
         self._keep(dialog)

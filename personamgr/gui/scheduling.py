@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QIcon, QPainter
 from PySide6.QtWidgets import QMenu
 
-from personamgr.core.outbox import PostState
+from personamgr.core.outbox import ATTENTION
 from personamgr.core.scheduling import EventKind, MissedPost, ScheduleEngine, SchedulerEvent, describe
 from personamgr.core.services import Services
 from personamgr.gui import theme
@@ -36,7 +36,7 @@ BURST_MS = 600
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    attention: int = 0  # failed + needs review
+    attention: int = 0  # failed, held and needs review: what the inbox lists
     next_line: str = "Next: nothing scheduled"
     paused_all: bool = False
     missed: list[MissedPost] = field(default_factory=list)
@@ -150,7 +150,7 @@ class SchedulerBridge(QObject):
 
     def _read_summary(self) -> Summary:
         outbox = self.services.outbox
-        return Summary(attention=outbox.counts([PostState.FAILED, PostState.NEEDS_REVIEW]),
+        return Summary(attention=outbox.counts(ATTENTION),
                        next_line=next_line(self.services, self.engine), paused_all=self.engine.schedule.paused_all(),
                        missed=self.engine.missed())
 

@@ -248,7 +248,7 @@ def test_schedule_asks_and_move_carries_the_draft_with_its_time(guarded: Shell, 
     accept_schedule_dialog(compose, chosen)
     scheduling.compose.schedule_button.click()
     dialog = open_dialog(guarded, qtbot)
-    assert dialog.windowTitle() == "Check before scheduling on career"
+    assert dialog.windowTitle() == "Off-focus: check before scheduling on career"
     assert dialog.move_button.text() == "Move to metal"
     assert dialog.anyway_button.text() == "Schedule anyway"
     assert services.outbox.in_states([PostState.SCHEDULED]) == []  # nothing happens until the user decides
@@ -294,7 +294,7 @@ def test_post_anyway_posts_remembers_and_offers_to_learn(guarded: Shell, qtbot) 
     write(guarded, OFF_BOTH)
     guarded.window.compose.post_button.click()
     dialog = open_dialog(guarded, qtbot)
-    assert dialog.windowTitle() == "Check before posting on career"
+    assert dialog.windowTitle() == "Off-focus: check before posting on career"
     assert "It does not look like career's focus" in dialog.reasons.text()
     assert OFF_BOTH not in sent_texts(services, "career")  # nothing goes out until the user decides
     dialog.anyway_button.click()
@@ -355,6 +355,7 @@ def test_anyway_is_asked_once_for_the_same_text_and_rearmed_by_a_rewrite(guarded
 
     write(guarded, "Guitars, amps and a setlist: the gig tonight is going to be loud, see you in the pit.")
     settled(guarded, qtbot)
+    compose.flush()  # the autosave
     assert not services.outbox.get(draft.id).guard_override  # rewritten: the old "anyway" no longer stands
     scheduling.compose.queue_button.click()
     assert open_dialog(guarded, qtbot).isVisible()

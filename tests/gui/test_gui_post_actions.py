@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from personamgr.core.clock import FakeClock
+from personamgr.core.holds import HoldKind
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.services import Services
 from personamgr.gui.app import Shell
@@ -70,17 +71,36 @@ def reload(shell: Shell, idle: Callable[..., None]) -> None:
     idle(shell)
 
 
+def held(demo: Services, shell: Shell, idle: Callable[..., None], text: str, kind: HoldKind) -> Post:
+    post = make(demo, shell, idle, PostState.SCHEDULED, text, scheduled_at=demo.clock.now())
+    demo.outbox.update_if(post.id, None, state=PostState.HELD.value, hold_kind=kind.value,
+                          guard_reasons=["It is nearly the same as a recent post on your metal persona."])
+    reload(shell, idle)
+    return demo.outbox.get(post.id)
+
+
 def test_each_state_offers_its_actions(demo: Services, shell: Shell, idle, clock: FakeClock) -> None:
     failed = make(demo, shell, idle, PostState.FAILED, "failed one")
     review = make(demo, shell, idle, PostState.NEEDS_REVIEW, "review one")
     scheduled = make(demo, shell, idle, PostState.SCHEDULED, "later one", scheduled_at=clock.now() + timedelta(days=1))
     draft = make(demo, shell, idle, PostState.DRAFT, "a draft outside any compose box")
     sent = next(p for p in demo.outbox.history() if p.state is PostState.SENT)
-    assert menu_names(shell, failed.id) == ["retry", "editInCompose", "delete", "copyText"]
-    assert menu_names(shell, review.id) == ["markSent", "sendAgain", "editInCompose", "delete", "copyText"]
-    assert menu_names(shell, scheduled.id) == ["edit", "unschedule", "sendNow", "copyText"]
-    assert menu_names(shell, draft.id) == ["editInCompose", "sendNow", "delete", "copyText"]
+    duplicate = held(demo, shell, idle, "held as a near-duplicate", HoldKind.NEAR_DUPLICATE)
+    missed = held(demo, shell, idle, "missed its time", HoldKind.MISSED)
+    refused = held(demo, shell, idle, "two cashtags $AAPL $MSFT", HoldKind.X_RULES)
+    assert menu_names(shell, failed.id) == ["retry", "edit", "moveTo:metal", "delete", "copyText"]
+    assert menu_names(shell, review.id) == ["markSent", "sendAgain", "edit", "delete", "copyText"]
+    assert menu_names(shell, scheduled.id) == ["edit", "reschedule", "unschedule", "sendNow", "moveTo:metal", "delete",
+                                               "copyText"]
+    assert menu_names(shell, draft.id) == ["edit", "sendNow", "moveTo:metal", "delete", "copyText"]
     assert menu_names(shell, sent.id) == ["copyLink", "open", "copyText"]
+    # Held never went out: never "mark as sent", never "send again … may already be on the timeline".
+    assert menu_names(shell, duplicate.id) == ["edit", "moveTo:metal", "postAnyway", "unschedule", "delete",
+                                               "copyText"]
+    assert menu_names(shell, missed.id) == ["sendNow", "nextSlot", "reschedule", "edit", "unschedule", "delete",
+                                            "copyText"]
+    assert "postAnyway" not in menu_names(shell, refused.id)  # X would refuse it as it is
+    assert listed(shell, duplicate.id).status == "Held: near-duplicate"
 
 
 def test_failed_retry_now_sends_it(demo: Services, shell: Shell, idle) -> None:
@@ -99,7 +119,7 @@ def test_failed_edit_goes_back_into_its_personas_compose_box(demo: Services, she
     shell.window.compose.flush()
     shell.controller.set_active(metal.uid)  # writing as metal when deciding to fix career's post
     post = make(demo, shell, idle, PostState.FAILED, "Five questions for every interview")
-    act(shell, post.id, "editInCompose")
+    act(shell, post.id, "edit")
     idle(shell)
     assert shell.controller.active_uid == career.uid
     merged = "Five questions for every interview\n\na draft I was writing"
@@ -116,7 +136,7 @@ def test_edit_of_the_active_personas_post_fills_the_empty_box(demo: Services, sh
     career = demo.store.persona("career")
     shell.controller.set_active(career.uid)
     post = make(demo, shell, idle, PostState.NEEDS_REVIEW, "Held by the guard: check me")
-    act(shell, post.id, "editInCompose")
+    act(shell, post.id, "edit")
     idle(shell)
     assert shell.window.compose.editor.toPlainText() == "Held by the guard: check me"
     assert shell.drafts.text(career.uid) == "Held by the guard: check me"
@@ -186,7 +206,7 @@ def test_scheduled_unschedule_keeps_it_as_a_draft(demo: Services, shell: Shell, 
     reload(shell, idle)
     now = demo.outbox.get(post.id)
     assert (now.state, now.scheduled_at, now.text) == (PostState.DRAFT, None, "Maybe later")
-    assert menu_names(shell, post.id) == ["editInCompose", "sendNow", "delete", "copyText"]
+    assert menu_names(shell, post.id) == ["edit", "sendNow", "moveTo:metal", "delete", "copyText"]
 
 
 def test_scheduled_send_now(demo: Services, shell: Shell, idle, clock: FakeClock) -> None:

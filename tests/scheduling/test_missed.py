@@ -8,6 +8,7 @@ import pytest
 from sched_helpers import at, make_persona
 
 from personamgr.core.clock import FakeClock
+from personamgr.core.holds import HoldKind
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import MissedPolicy, QueueSlot
 from personamgr.core.scheduling import EventKind, PostSchedule, ScheduleEngine, SchedulerEvent
@@ -46,7 +47,8 @@ def sandbox_texts(services: Services) -> list[str]:
 
 def test_ask_holds_all_three_and_lists_them(services: Services) -> None:
     ids, engine, events = asleep_across_three(services, MissedPolicy.ASK)
-    assert states(services, ids) == [PostState.NEEDS_REVIEW] * 3
+    assert states(services, ids) == [PostState.HELD] * 3
+    assert {services.outbox.get(i).hold_kind for i in ids} == {HoldKind.MISSED}  # it never went out
     assert sandbox_texts(services) == []
     missed = engine.missed()
     assert [m.post.id for m in missed] == ids
@@ -71,7 +73,7 @@ def test_ask_then_the_user_decides_each(services: Services) -> None:
 def test_post_late_sends_those_within_the_allowance_and_holds_the_rest(services: Services) -> None:
     # 8 h asleep: post 1 is 7 h late (> 6 h: held), post 2 is 6 h late (sent), post 3 is 5 h late (sent).
     ids, engine, events = asleep_across_three(services, MissedPolicy.POST_LATE, late_hours=6)
-    assert states(services, ids) == [PostState.NEEDS_REVIEW, PostState.SENT, PostState.SENT]
+    assert states(services, ids) == [PostState.HELD, PostState.SENT, PostState.SENT]
     assert sandbox_texts(services) == ["post 2", "post 3"]
     assert [m.post.id for m in engine.missed()] == [ids[0]]
     sent_msgs = [e.message for e in events if e.kind is EventKind.SENT]
@@ -91,7 +93,7 @@ def test_skip_moves_each_to_its_own_next_free_slot_in_order(services: Services) 
 
 def test_skip_without_slots_holds_rather_than_drops(services: Services) -> None:
     ids, engine, _ = asleep_across_three(services, MissedPolicy.SKIP, slots=())
-    assert states(services, ids) == [PostState.NEEDS_REVIEW] * 3
+    assert states(services, ids) == [PostState.HELD] * 3
     assert "no queue slots" in engine.missed()[0].message
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import update
 
 from personamgr.core import schema as s
 from personamgr.core.clock import FakeClock
+from personamgr.core.holds import HoldKind
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.paths import AppPaths
 from personamgr.core.personas import Persona
@@ -51,9 +52,10 @@ def test_a_post_that_now_strays_is_held_with_reasons_and_the_user_told(
         engine.run_due()
         held = svc.outbox.get(off.id)
         assert svc.outbox.get(ok.id).state is PostState.SENT
-        assert held.state is PostState.NEEDS_REVIEW
+        assert held.state is PostState.HELD and held.hold_kind is HoldKind.OFF_FOCUS  # never "needs review"
+        assert held.status == "Held: off-focus"
         assert held.guard_reasons == ("'metal' is on career's avoid list",)
-        assert "no longer fits career" in (held.error or "")
+        assert "This may not belong on career" in (held.error or "")
         assert [e.kind for e in events if e.post_id == off.id] == [EventKind.GUARD_HELD]
         assert [e.text for e in svc.networks["sandbox"].timeline()] == ["interview tips"]  # type: ignore[attr-defined]
     finally:
@@ -77,7 +79,7 @@ def test_post_anyway_is_remembered_and_a_broken_guard_holds(
         svc.poster.pre_send_check = broken
         other = sched.create(persona.uid, "fine words", when=START).post
         held = svc.poster.send(other.id, recheck=True)
-        assert held.state is PostState.NEEDS_REVIEW
+        assert held.state is PostState.HELD and held.hold_kind is HoldKind.UNCHECKED
         assert held.guard_reasons == ("The persona guard could not check this post (RuntimeError).",)
         # Without recheck (the user pressed Post now, having seen the guard), the check does not run.
         third = svc.outbox.create(persona.uid, "post now words")
@@ -155,5 +157,5 @@ def test_the_real_guard_holds_a_post_that_now_strays(services: Services) -> None
     engine.run_due()
     assert services.outbox.get(fits.id).state is PostState.SENT
     held = services.outbox.get(strays.id)
-    assert held.state is PostState.NEEDS_REVIEW
+    assert held.state is PostState.HELD and held.hold_kind is HoldKind.OFF_FOCUS
     assert any("career" in r for r in held.guard_reasons), held.guard_reasons

@@ -138,3 +138,34 @@ def test_without_a_keyring_connect_refuses_clearly(env) -> None:
     # Either no keyring at all, or only a plaintext one (keyrings.alt): both are refused, with the way out.
     assert "Install and unlock a Secret Service" in r.stderr
     assert "was not connected" not in r.stderr  # refused before anything was asked or sent
+
+
+@pytest.mark.secret_service
+def test_a_thread_with_images_reaches_x_as_uploads_alt_text_and_a_reply_chain(fake, env, real_keyring,
+                                                                               tmp_path: Path) -> None:
+    """``personamgr post --thread FILE --image PATH --alt TEXT`` through real tweepy to the fake X."""
+    from image_files import png
+
+    app, user = fake.add_app(), fake.add_user("career_me")
+    assert run(["connect", "--persona", "career", "--tokens-stdin"], env,
+               json.dumps(fake.credentials(app, user))).returncode == 0
+    thread = tmp_path / "thread.txt"
+    thread.write_text("1/3 How to read a job ad.\n---\n2/3 Skip the adjectives.\n---\n3/3 Count the verbs.\n",
+                      encoding="utf-8")
+    chart, office = png(tmp_path / "chart.png"), png(tmp_path / "office.png", grey=0x20)
+    r = run(["post", "--persona", "career", "--anyway", "--thread", str(thread), "--image", str(chart), "--alt",
+             "Job ads by number of verbs", "--image", str(office), "--alt", "An open-plan office"], env)
+    assert r.returncode == 0, r.stderr
+    tweets = fake.timeline(user)
+    assert [t.text for t in tweets] == ["1/3 How to read a job ad.", "2/3 Skip the adjectives.", "3/3 Count the verbs."]
+    assert [t.reply_to for t in tweets] == [None, tweets[0].id, tweets[1].id]  # one reply chain
+    media = fake.media
+    assert [media[m].alt_text for m in tweets[0].media_ids] == ["Job ads by number of verbs", "An open-plan office"]
+    assert [media[m].size for m in tweets[0].media_ids] == [chart.stat().st_size, office.stat().st_size]
+    assert tweets[1].media_ids == () and tweets[2].media_ids == ()
+    assert fake.post_count("media_upload") == 2 and fake.post_count("media_metadata") == 2
+    assert f"https://x.com/career_me/status/{tweets[0].id}" in r.stdout
+    shown = run(["posts", "show", "1"], env)
+    assert shown.returncode == 0, shown.stderr
+    for i, t in enumerate(tweets, 1):
+        assert f"Part {i} of 3 · https://x.com/career_me/status/{t.id}" in shown.stdout

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from fakex import DUPLICATE_DETAIL, REPLY_DENIED_DETAIL
-from x_helpers import png
+from image_files import png
 
 from personamgr.core.networks.base import Account, OutgoingPost, RejectedError
 from personamgr.core.networks.x import XNetwork

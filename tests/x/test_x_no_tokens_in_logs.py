@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pytest
 import requests
-from x_helpers import png, secret_service_backend
+from image_files import png
+from x_helpers import secret_service_backend
 
 from personamgr.core.logs import NOISY, setup_logging
 from personamgr.core.networks.x import auth

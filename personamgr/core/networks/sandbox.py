@@ -2,13 +2,15 @@
 
 It behaves like X where it matters to the user: each published post gets an id
 and a timestamp and lands on the account's timeline; an identical text on the
-same account is refused as duplicate content; over-long text is refused. Its
+same account is refused as duplicate content; over-long text is refused; images
+are checked against X's limits and kept with their alt text (by name). Its
 timeline lives in its own SQLite file, apart from the app's database, the way
 a remote service would be.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import time
@@ -17,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from personamgr.core.clock import Clock, SystemClock, utc
+from personamgr.core.media import X_LIMITS, check_items
 from personamgr.core.networks.base import Account, OutgoingPost, Published, RejectedError
 from personamgr.core.text import weighted_length
 
@@ -30,6 +33,7 @@ class TimelineEntry:
     text: str
     created_at: datetime
     reply_to: str | None
+    media: tuple[tuple[str, str], ...] = ()  # (file name, alt text) per image
 
 
 class SandboxNetwork:
@@ -49,6 +53,8 @@ class SandboxNetwork:
                 "CREATE TABLE IF NOT EXISTS timeline (id INTEGER PRIMARY KEY AUTOINCREMENT, account TEXT NOT NULL,"
                 " handle TEXT, text TEXT NOT NULL, created_at TEXT NOT NULL, reply_to INTEGER)"
             )
+            if "media" not in {r[1] for r in self._db.execute("PRAGMA table_info(timeline)")}:
+                self._db.execute("ALTER TABLE timeline ADD COLUMN media TEXT")
             # Ids look like X's: large and increasing.
             self._db.execute(
                 "INSERT OR IGNORE INTO sqlite_sequence(name, seq) VALUES ('timeline', 1850000000000000000)"
@@ -59,8 +65,13 @@ class SandboxNetwork:
             time.sleep(self.latency_s)
         ids = list(post.already_sent)
         now = utc(self.clock.now())
+        problem = check_items(len(post.parts), post.media, X_LIMITS)
+        if problem:
+            raise RejectedError(problem)
         with self._lock, self._db:
-            for text in post.parts[len(ids):]:
+            for i in range(len(ids), len(post.parts)):
+                text = post.parts[i]
+                images = [(Path(m.path).name, m.alt_text) for m in (post.media[i] if i < len(post.media) else ())]
                 if weighted_length(text) > self.char_limit:
                     raise RejectedError(f"The text is too long ({weighted_length(text)} characters).")
                 dup = self._db.execute(
@@ -69,8 +80,10 @@ class SandboxNetwork:
                 if dup:
                     raise RejectedError(DUPLICATE_MESSAGE, duplicate=True)
                 cur = self._db.execute(
-                    "INSERT INTO timeline (account, handle, text, created_at, reply_to) VALUES (?, ?, ?, ?, ?)",
-                    (account.persona_uid, account.handle, text, now.isoformat(), ids[-1] if ids else None),
+                    "INSERT INTO timeline (account, handle, text, created_at, reply_to, media)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (account.persona_uid, account.handle, text, now.isoformat(), ids[-1] if ids else None,
+                     json.dumps(images)),
                 )
                 ids.append(str(cur.lastrowid))
         return Published(remote_id=ids[0], url=self.post_url(account, ids[0]), at=now, part_ids=tuple(ids))
@@ -80,7 +93,7 @@ class SandboxNetwork:
         return f"sandbox://{handle}/status/{remote_id}"
 
     def timeline(self, persona_uid: str | None = None) -> list[TimelineEntry]:
-        q = "SELECT id, handle, text, created_at, reply_to FROM timeline"
+        q = "SELECT id, handle, text, created_at, reply_to, media FROM timeline"
         args: tuple[str, ...] = ()
         if persona_uid:
             q += " WHERE account = ?"
@@ -88,7 +101,8 @@ class SandboxNetwork:
         with self._lock:
             rows = self._db.execute(q + " ORDER BY id DESC", args).fetchall()
         return [
-            TimelineEntry(str(r[0]), r[1], r[2], datetime.fromisoformat(r[3]), None if r[4] is None else str(r[4]))
+            TimelineEntry(str(r[0]), r[1], r[2], datetime.fromisoformat(r[3]), None if r[4] is None else str(r[4]),
+                          tuple((str(n), str(a)) for n, a in json.loads(r[5] or "[]")))
             for r in rows
         ]
 

@@ -5,7 +5,14 @@ The outbox is the source of truth; nothing here stores a job.
 
 from personamgr.core.scheduling.engine import MissedPost, Plan, ScheduleEngine
 from personamgr.core.scheduling.events import EventKind, SchedulerEvent
-from personamgr.core.scheduling.local_time import ResolvedTime, describe, parse_when, resolve_local, to_local_naive
+from personamgr.core.scheduling.local_time import (
+    ResolvedTime,
+    describe,
+    parse_when,
+    resolve_local,
+    short_time,
+    to_local_naive,
+)
 from personamgr.core.scheduling.missed import MissedAction, decide
 from personamgr.core.scheduling.schedule import PAUSE_ALL, PostSchedule, Scheduled, SchedulingError
 from personamgr.core.scheduling.slots import NoFreeSlot, next_free_slot
@@ -28,5 +35,6 @@ __all__ = [
     "next_free_slot",
     "parse_when",
     "resolve_local",
+    "short_time",
     "to_local_naive",
 ]

@@ -21,6 +21,7 @@ from sqlalchemy import and_, select
 
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
+from personamgr.core.holds import HoldKind
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling.events import EventKind, SchedulerEvent
@@ -81,7 +82,8 @@ class ScheduleEngine:
 
     def _emit(self, kind: EventKind, message: str, post: Post | None = None) -> None:
         event = SchedulerEvent(kind, message, post.id if post else None, post.persona_name if post else None,
-                               post.text if post else None)
+                               post.text if post else None,
+                               post.hold_kind.label if post and post.hold_kind else None)
         log.info("%s: %s", event.title, message)
         for fn in list(self._listeners):
             try:
@@ -188,8 +190,8 @@ class ScheduleEngine:
         return self.outbox.update_if(post_id, [PostState.SCHEDULED], **values)
 
     def _hold(self, post_id: int, message: str) -> MissedAction:
-        if self._update_scheduled(post_id, state=PostState.NEEDS_REVIEW.value, missed_at=self.clock.now(),
-                                  error=message):
+        if self._update_scheduled(post_id, state=PostState.HELD.value, hold_kind=HoldKind.MISSED.value,
+                                  missed_at=self.clock.now(), error=message):
             self._emit(EventKind.MISSED_HELD, message, self.outbox.get(post_id))
         return MissedAction.HOLD
 
@@ -238,9 +240,10 @@ class ScheduleEngine:
                        post)
         elif post.state is PostState.FAILED:
             self._emit(EventKind.FAILED, post.error or "The post failed.", post)
+        elif post.state is PostState.HELD:
+            self._emit(EventKind.GUARD_HELD, post.error or "The post was held before sending.", post)
         elif post.state is PostState.NEEDS_REVIEW:
-            kind = EventKind.GUARD_HELD if post.guard_reasons else EventKind.NEEDS_REVIEW
-            self._emit(kind, post.error or "The post needs review.", post)
+            self._emit(EventKind.NEEDS_REVIEW, post.error or "The post needs review.", post)
         elif post.state is PostState.SCHEDULED and post.next_attempt_at:
             self._emit(EventKind.RETRY, f"{post.error or 'Not sent.'} Retrying at "
                        f"{post.next_attempt_at:%H:%M:%S} UTC.", post)
@@ -260,7 +263,7 @@ class ScheduleEngine:
         with self.store.engine.connect() as con:
             rows = con.execute(
                 select(s.posts.c.id, s.posts.c.missed_at).where(
-                    and_(s.posts.c.state == PostState.NEEDS_REVIEW.value, s.posts.c.missed_at.is_not(None))
+                    and_(s.posts.c.state == PostState.HELD.value, s.posts.c.hold_kind == HoldKind.MISSED.value)
                 ).order_by(s.posts.c.scheduled_at, s.posts.c.id)
             ).all()
         out = []

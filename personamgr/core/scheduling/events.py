@@ -9,8 +9,8 @@ from enum import StrEnum
 class EventKind(StrEnum):
     SENT = "sent"
     FAILED = "failed"
-    NEEDS_REVIEW = "needs_review"  # the network answered ambiguously, or the guard held it
-    GUARD_HELD = "guard_held"  # the post strays from the persona now; held as needs-review
+    NEEDS_REVIEW = "needs_review"  # the network answered ambiguously: the post may have gone out
+    GUARD_HELD = "guard_held"  # the guard objected (or could not check) just before sending; held
     RETRY = "retry"  # rate limit, outage or server error: back to scheduled with a retry time
     MISSED_HELD = "missed_held"  # its time passed; held for the user to decide
     MISSED_SKIPPED = "missed_skipped"  # its time passed; moved to the next free slot
@@ -25,6 +25,7 @@ class SchedulerEvent:
     post_id: int | None = None
     persona_name: str | None = None
     text: str | None = None
+    hold: str | None = None  # the held post's HoldKind label ("near-duplicate")
 
     @property
     def title(self) -> str:
@@ -33,7 +34,7 @@ class SchedulerEvent:
             EventKind.SENT: "Post sent",
             EventKind.FAILED: "Post failed",
             EventKind.NEEDS_REVIEW: "Post needs review",
-            EventKind.GUARD_HELD: "Post held: off-focus",
+            EventKind.GUARD_HELD: f"Post held: {self.hold or 'before sending'}",
             EventKind.RETRY: "Post will be retried",
             EventKind.MISSED_HELD: "Missed post held",
             EventKind.MISSED_SKIPPED: "Missed post moved",

@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 
 
 class GuardCheck:
-    """Callable ``(post, persona) -> reasons``: empty when the post still fits, else the guard's warnings."""
+    """Callable ``(post, persona) -> reasons``: empty when the post still fits, else the guard's warnings
+    (``Reason`` objects: their kind names the hold, see core.holds)."""
 
     def __init__(self, store: Store, outbox: Outbox | None = None, guard: Any = None) -> None:
         self.store = store
@@ -37,16 +38,20 @@ class GuardCheck:
                 log.info("persona guard loaded for send-time checks")
             return self._guard
 
-    def __call__(self, post: Post, persona: Persona) -> Sequence[str]:
-        guard = self.guard()
-        personas = self.store.personas()
-        recent = self.outbox.recent_texts()
-        reasons: list[str] = []
-        for part in post.parts:
-            result = guard.check(personas, part, persona.name, recent=recent)
-            if not result.fits:
-                reasons += [r.message for r in result.reasons if r.warning and r.message not in reasons]
-        return reasons
+    def __call__(self, post: Post, persona: Persona) -> Sequence[Any]:
+        return self.check(post.parts, persona)
+
+    def check(self, parts: Sequence[str], persona: Persona) -> Sequence[Any]:
+        """The guard's warnings for ``parts`` on ``persona`` as the personas are now (empty: it fits)."""
+        result = self.verdict(parts, persona)
+        return [] if result.fits else list(result.warnings)
+
+    def verdict(self, parts: Sequence[str], persona: Persona) -> Any:
+        """The guard's whole answer (a GuardResult: reasons, score, the persona it fits better)."""
+        from personamgr.core.guard.post_check import check_parts
+
+        return check_parts(self.guard(), self.store.personas(), parts, persona.name,
+                           recent=self.outbox.recent_texts())
 
 
 def make_guard_check(store: Store, outbox: Outbox | None = None) -> GuardCheck | None:

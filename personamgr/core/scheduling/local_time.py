@@ -19,7 +19,7 @@ choice explicit and reports it so the GUI and the CLI can say so.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 
@@ -91,6 +91,32 @@ def to_local_naive(instant: datetime, tz_name: str) -> datetime:
 def describe(instant: datetime, tz_name: str) -> str:
     """'Mon 09 Mar 2026 09:00 EDT' for lists and messages."""
     return f"{to_local(instant, tz_name):%a %d %b %Y %H:%M %Z}"
+
+
+def same_as_machine(instant: datetime, tz_name: str, machine: tzinfo | None = None) -> bool:
+    """Whether the persona's zone shows the same wall time and zone name as the computer's own at ``instant``."""
+    theirs = to_local(instant, tz_name)
+    mine = instant.astimezone(machine) if machine is not None else instant.astimezone()
+    return theirs.utcoffset() == mine.utcoffset() and theirs.tzname() == mine.tzname()
+
+
+def short_time(instant: datetime, tz_name: str, now: datetime, machine: tzinfo | None = None) -> str:
+    """A time as lists show it, in the persona's zone: "Today 14:00", "Tue 3 Mar, 14:00", "3 Mar 2027, 14:00".
+
+    The zone is named ("Today 09:00 EST") wherever it is not the computer's own, so one post never shows two
+    different unnamed times in two places.
+    """
+    local = to_local(instant, tz_name)
+    today = to_local(now, tz_name).date()
+    if local.date() == today:
+        text = f"Today {local:%H:%M}"
+    elif local.date() == today + timedelta(days=1):
+        text = f"Tomorrow {local:%H:%M}"
+    elif local.year == today.year:
+        text = f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
+    else:
+        text = f"{local.day} {local:%b} {local.year}, {local:%H:%M}"
+    return text if same_as_machine(instant, tz_name, machine) else f"{text} {local:%Z}"
 
 
 def parse_when(text: str, tz_name: str) -> ResolvedTime:

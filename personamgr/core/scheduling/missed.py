@@ -7,7 +7,7 @@ message saying what happened. Nothing is dropped.
 =================  ===================================================================
 policy             outcome
 =================  ===================================================================
-ask (default)      held as needs-review (``missed_at`` set); the start-up list asks
+ask (default)      held (kind *missed*, ``missed_at`` set); the start-up list asks
 post_late (N h)    sent now if at most N hours late, else held as for *ask*
 skip               moved to the persona's next free queue slot (held as for *ask* if
                    the persona has no slots)
@@ -29,7 +29,7 @@ DEFAULT_GRACE = timedelta(minutes=2)
 
 class MissedAction(StrEnum):
     SEND = "send"  # on time, or late within the persona's allowance
-    HOLD = "hold"  # needs-review: the user decides
+    HOLD = "hold"  # held: the user decides
     SKIP = "skip"  # rescheduled to the next free slot
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import and_, func, select, update
 
 from personamgr.core import schema as s
 from personamgr.core.clock import Clock, utc
-from personamgr.core.outbox import Outbox, Post, PostState, TransitionError
+from personamgr.core.outbox import CLEARED, UNSENT, Outbox, Post, PostState, TransitionError
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling.local_time import ResolvedTime, describe, resolve_local
 from personamgr.core.scheduling.slots import NoFreeSlot, next_free_slot
@@ -28,7 +28,7 @@ PAUSE_ALL = "pause_all"
 # A time this far in the past is taken as "now" (the user typed the current minute).
 PAST_TOLERANCE = timedelta(minutes=1)
 # States from which the user may (re)schedule a post; sent and sending posts are out of reach.
-SCHEDULABLE = (PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.NEEDS_REVIEW)
+SCHEDULABLE = UNSENT
 
 
 class SchedulingError(ValueError):
@@ -100,6 +100,7 @@ class PostSchedule:
             "queue_rank": queue_rank,
             "next_attempt_at": None,
             "missed_at": None,
+            "hold_kind": None,
             "error": None,
         }
         if not self.outbox.update_if(post_id, SCHEDULABLE, **values):
@@ -150,12 +151,12 @@ class PostSchedule:
         return Scheduled(self._set_scheduled(post_id, slot, slot.timestamp()), slot)
 
     def create(self, persona_uid: str, text: str, *, when: datetime | ResolvedTime | None = None,
-               thread: Sequence[str] = ()) -> Scheduled:
+               thread: Sequence[str] = (), media: Sequence[dict[str, Any]] = ()) -> Scheduled:
         """A new post, scheduled at ``when`` or, without it, in the next free queue slot.
 
         The draft is written first, so if scheduling is refused the words are kept as a draft.
         """
-        post = self.outbox.create(persona_uid, text, thread=thread)
+        post = self.outbox.create(persona_uid, text, thread=thread, media=media)
         try:
             if when is None:
                 return self.add_to_queue(post.id)
@@ -165,9 +166,8 @@ class PostSchedule:
 
     def unschedule(self, post_id: int) -> Post:
         """Take a post off the schedule; it becomes a draft with its words intact."""
-        if not self.outbox.update_if(post_id, [PostState.SCHEDULED, PostState.NEEDS_REVIEW, PostState.FAILED],
-                                     state=PostState.DRAFT.value, scheduled_at=None, queue_rank=None,
-                                     next_attempt_at=None, missed_at=None):
+        if not self.outbox.update_if(post_id, [PostState.SCHEDULED, PostState.HELD, PostState.NEEDS_REVIEW,
+                                               PostState.FAILED], state=PostState.DRAFT.value, **CLEARED):
             raise SchedulingError(self._why_not(post_id, "unscheduled"))
         return self.outbox.get(post_id)
 

@@ -6,13 +6,12 @@ network at start-up and pays for the HTTP stack on the first publish.
 
 from __future__ import annotations
 
-import mimetypes
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from personamgr.core.clock import Clock, SystemClock, utc
+from personamgr.core.media import X_LIMITS, check_items
 from personamgr.core.networks.base import (
     Account,
     AuthError,
@@ -24,10 +23,6 @@ from personamgr.core.networks.base import (
     RejectedError,
 )
 
-MAX_IMAGES = 4
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
-MAX_ALT_TEXT = 1000
-IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
 CREDENTIAL_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
 API_URL_ENV = "PERSONAMGR_X_API_URL"
 DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 30.0)  # (connect, read) seconds
@@ -51,26 +46,9 @@ def api_base_url(env: Mapping[str, str] | None = None) -> str | None:
 
 def check_media(parts: int, media: tuple[tuple[MediaItem, ...], ...]) -> None:
     """Refuse, before anything is sent, images X would refuse. Raises RejectedError naming the part and file."""
-    for i, items in enumerate(media):
-        where = f"part {i + 1} of the thread" if parts > 1 else "the post"
-        if i >= parts and items:
-            raise RejectedError(f"Images are attached to a thread part that does not exist (part {i + 1}).")
-        if len(items) > MAX_IMAGES:
-            raise RejectedError(f"X allows at most {MAX_IMAGES} images per post; {where} has {len(items)}.")
-        for item in items:
-            p = Path(item.path)
-            mime = item.mime_type or mimetypes.guess_type(p.name)[0] or ""
-            if not p.is_file():
-                raise RejectedError(f"The image {p} attached to {where} is missing. Attach it again.")
-            if mime not in IMAGE_TYPES:
-                raise RejectedError(f"{p.name} ({mime or 'unknown type'}) is not an image X accepts "
-                                    "(PNG, JPEG, GIF or WebP).")
-            size = p.stat().st_size
-            if size > MAX_IMAGE_BYTES:
-                raise RejectedError(f"{p.name} is {size / 1_048_576:.1f} MB; X accepts images up to 5 MB.")
-            if len(item.alt_text) > MAX_ALT_TEXT:
-                raise RejectedError(f"The alt text of {p.name} is {len(item.alt_text)} characters; "
-                                    f"X allows {MAX_ALT_TEXT}.")
+    problem = check_items(parts, media, X_LIMITS)
+    if problem:
+        raise RejectedError(problem)
 
 
 def credentials_of(account: Account) -> Mapping[str, str]:

@@ -1,0 +1,230 @@
+"""``personamgr posts list|show|mark-sent|retry|delete``: every post, and what can be done with it.
+
+The same workflows as the window's history and inbox (``core.post_workflows``):
+a retry asks the persona guard first and needs ``--anyway`` when it objects; a
+post that may already be on the timeline (needs review) is sent again only
+with ``--yes``; a held post is never "marked as sent" (it never went out).
+Times are shown in each persona's own zone, which is named.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime
+from typing import Any
+
+from personamgr.cli.common import find_persona, open_profile
+from personamgr.cli.errors import EXIT_USAGE, CliError
+from personamgr.cli.post import report_send
+from personamgr.core.media import display_name
+from personamgr.core.outbox import ATTENTION, Post, PostState, TransitionError
+from personamgr.core.post_workflows import Action, actions_for, due
+from personamgr.core.scheduling import describe
+from personamgr.core.services import Services
+
+PREVIEW = 60
+STATES = [s.value for s in PostState] + ["needs-review", "attention"]
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("posts", help="list posts; mark sent, retry or delete one")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    ls = actions.add_parser("list", help="posts, newest first, with their state and time")
+    ls.add_argument("--state", choices=STATES, metavar="STATE",
+                    help="only posts in STATE: " + ", ".join(STATES) + " (attention: failed, held and needs review)")
+    ls.add_argument("--persona", metavar="NAME", help="only this persona")
+    ls.add_argument("--limit", type=int, default=50, metavar="N", help="at most N posts (default 50)")
+    ls.add_argument("--json", action="store_true", help="one JSON object per line")
+    ls.set_defaults(func=cmd_list)
+
+    show = actions.add_parser("show", help="one post in full: every part with its link, images, what went wrong")
+    show.add_argument("post_id", type=int, metavar="ID")
+    show.add_argument("--json", action="store_true", help="as one JSON object")
+    show.set_defaults(func=cmd_show)
+
+    mark = actions.add_parser("mark-sent", help="a post that needs review is on the timeline: record it as sent")
+    mark.add_argument("post_id", type=int, metavar="ID")
+    mark.set_defaults(func=cmd_mark_sent)
+
+    retry = actions.add_parser("retry", help="send a failed, held or unsent post now (a thread resumes where it "
+                               "stopped)")
+    retry.add_argument("post_id", type=int, metavar="ID")
+    retry.add_argument("--anyway", action="store_true", help="send it even if the persona guard objects")
+    retry.add_argument("--yes", action="store_true",
+                       help="for a post that needs review: you checked the account and it is not there")
+    retry.set_defaults(func=cmd_retry)
+
+    rm = actions.add_parser("delete", help="delete a post that has not gone out (and its image copies)")
+    rm.add_argument("post_id", type=int, metavar="ID")
+    rm.set_defaults(func=cmd_delete)
+
+
+def _get(services: Services, post_id: int) -> Post:
+    try:
+        return services.outbox.get(post_id)
+    except LookupError:
+        raise CliError(f"there is no post #{post_id} (see: personamgr posts list)") from None
+
+
+def _preview(text: str) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= PREVIEW else one[: PREVIEW - 1] + "…"
+
+
+def _when(p: Post) -> tuple[str, datetime | None]:
+    """What the post's time means, and the time: when it went out, goes out, or last changed."""
+    if p.state is PostState.SENT and p.sent_at:
+        return "sent", p.sent_at
+    if p.state is PostState.SCHEDULED and due(p):
+        return ("retry" if p.next_attempt_at else "due"), due(p)
+    if p.state is PostState.HELD and p.scheduled_at:
+        return "was due", p.scheduled_at
+    return "changed", p.updated_at
+
+
+def _row(services: Services, p: Post, zones: dict[str, str]) -> dict[str, Any]:
+    what, when = _when(p)
+    return {
+        "id": p.id, "persona": p.persona_name, "state": p.state.value,
+        "hold": p.hold_kind.value if p.hold_kind else None, "status": p.status,
+        "time_kind": what, "time_utc": when.isoformat() if when else None,
+        "time_local": describe(when, zones.get(p.persona_uid, "UTC")) if when else None,
+        "parts": list(p.parts), "failed_part": p.failed_part,
+        "links": services.workflows.part_links(p) if p.remote_ids or p.remote_id else [],
+        "media": [{"name": display_name(m), "alt_text": m.get("alt_text") or "", "part": int(m.get("part", 0))}
+                  for m in p.media],
+        "error": p.error, "reasons": list(p.guard_reasons),
+        "actions": [a.value for a in actions_for(p)],
+    }
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    services = open_profile(args)
+    try:
+        persona = find_persona(services, args.persona) if args.persona else None
+        uid = persona.uid if persona else None
+        if args.state == "attention":
+            posts = services.outbox.in_states(ATTENTION, uid)
+        elif args.state:
+            posts = services.outbox.in_states([PostState(args.state.replace("-", "_"))], uid)
+        else:
+            posts = services.outbox.history(uid, limit=args.limit)
+        posts = sorted(posts, key=lambda p: (p.updated_at, p.id), reverse=True)[: max(0, args.limit)]
+        zones = {p.uid: p.timezone for p in services.store.personas()}
+        if args.json:
+            for p in posts:
+                print(json.dumps(_row(services, p, zones)))
+            return 0
+        if not posts:
+            print("No posts" + (f" in state {args.state}" if args.state else "") + ".")
+            return 0
+        for p in posts:
+            what, when = _when(p)
+            stamp = f"{what} {describe(when, zones.get(p.persona_uid, 'UTC'))}" if when else ""
+            parts = f" [{len(p.parts)} parts]" if p.thread else ""
+            images = f" [{len(p.media)} image{'s' if len(p.media) != 1 else ''}]" if p.media else ""
+            print(f"#{p.id:<5} {p.persona_name:<12} {p.status:<28} {stamp}  {_preview(p.text)}{parts}{images}")
+        return 0
+    finally:
+        services.close()
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    services = open_profile(args)
+    try:
+        p = _get(services, args.post_id)
+        zones = {x.uid: x.timezone for x in services.store.personas()}
+        row = _row(services, p, zones)
+        if args.json:
+            print(json.dumps(row))
+            return 0
+        print(f"#{p.id} {p.persona_name} · {p.status}" + (f" · {row['time_kind']} {row['time_local']}"
+                                                          if row["time_local"] else ""))
+        links = row["links"]
+        for i, part in enumerate(p.parts):
+            head = f"Part {i + 1} of {len(p.parts)}" if p.thread else "Text"
+            if i < len(links) and links[i]:
+                head += f" · {links[i]}"
+            elif p.failed_part == i + 1:
+                head += " · did not go out (this part failed)"
+            elif p.failed_part and i + 1 > p.failed_part:
+                head += " · not sent yet"
+            print(f"\n{head}\n{part}")
+            for m in (m for m in p.media if int(m.get("part", 0)) == i):
+                alt = m.get("alt_text") or "(no alt text)"
+                print(f"  [image {display_name(m)}: {alt}]")
+        if p.error:
+            print(f"\n{p.error}")
+        for r in p.guard_reasons:
+            print(f"  - {r}")
+        commands = {Action.RETRY: f"retry {p.id}", Action.SEND_NOW: f"retry {p.id}",
+                    Action.SEND_AGAIN: f"retry {p.id} --yes", Action.POST_ANYWAY: f"retry {p.id} --anyway",
+                    Action.MARK_SENT: f"mark-sent {p.id}", Action.DELETE: f"delete {p.id}"}
+        offered = dict.fromkeys(commands[a] for a in actions_for(p) if a in commands)
+        if offered:
+            print("\nWhat you can do: " + ", ".join(f"personamgr posts {c}" for c in offered))
+        return 0
+    finally:
+        services.close()
+
+
+def cmd_mark_sent(args: argparse.Namespace) -> int:
+    services = open_profile(args)
+    try:
+        _get(services, args.post_id)
+        try:
+            p = services.workflows.mark_sent(args.post_id)
+        except TransitionError as e:
+            raise CliError(str(e)) from None
+        print(f"#{p.id} is marked as sent on {p.persona_name}; it will not be sent again.")
+        return 0
+    finally:
+        services.close()
+
+
+def cmd_retry(args: argparse.Namespace) -> int:
+    services = open_profile(args, guard=not args.anyway)
+    try:
+        p = _get(services, args.post_id)
+        persona = services.store.persona(p.persona_uid)
+        if p.state is PostState.SENT:
+            raise CliError(f"#{p.id} already went out")
+        if p.state is PostState.SENDING:
+            raise CliError(f"#{p.id} is being sent right now")
+        if p.state is PostState.NEEDS_REVIEW and not args.yes:
+            raise CliError(f"#{p.id} may already be on {persona.handle or persona.name}'s timeline: "
+                           f"{p.error or ''}\nLook at the account first. If it is there: personamgr posts mark-sent "
+                           f"{p.id}. If it is not: personamgr posts retry {p.id} --yes", EXIT_USAGE)
+        action = {PostState.FAILED: Action.RETRY, PostState.NEEDS_REVIEW: Action.SEND_AGAIN}.get(p.state,
+                                                                                                  Action.SEND_NOW)
+        try:
+            outcome = services.workflows.send(p.id, action, seen=p.state, anyway=args.anyway)
+        except TransitionError as e:
+            raise CliError(str(e)) from None
+        if outcome.objection is not None:
+            o = outcome.objection
+            lines = [f"not sent: {o.headline(persona.name)}"] + [f"  - {r}" for r in o.reasons]
+            if o.suggest:
+                lines.append(f"It fits {o.suggest} better.")
+            lines.append(f"To send it as it is: personamgr posts retry {p.id} --anyway")
+            raise CliError("\n".join(lines))
+        return report_send(outcome.post, persona.name, persona.handle or persona.network)
+    finally:
+        services.close()
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    services = open_profile(args)
+    try:
+        p = _get(services, args.post_id)
+        try:
+            services.workflows.delete(p.id)
+        except TransitionError:
+            raise CliError(f"#{p.id} is {p.status.lower()}, so it cannot be deleted (only posts that have not "
+                           "gone out can be)") from None
+        print(f"Deleted #{p.id} ({p.status.lower()}, {p.persona_name}): {_preview(p.text)}")
+        return 0
+    finally:
+        services.close()

@@ -1,0 +1,95 @@
+"""Why a post was held before it went out, in words that say what is really wrong.
+
+A post is *held* when something stopped it before it reached the network: the
+persona guard objected at send time, the guard could not check it, or its time
+passed while nothing could send it. A held post never went out, so it is never
+offered "mark as sent"; that is what tells it apart from *needs review* (it may
+have gone out).
+
+Each hold has one :class:`HoldKind`, the most important of its reasons, so a
+near-duplicate is called a near-duplicate and not "may not belong on metal".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class HoldKind(StrEnum):
+    X_RULES = "x_rules"  # X would refuse it as it is (too long, two cashtags)
+    NEAR_DUPLICATE = "near_duplicate"  # nearly the same as a post that already went out
+    LEAK = "leak"  # another persona's handle or signature hashtag: it links the accounts
+    OFF_FOCUS = "off_focus"  # off the persona's focus, or on its avoid list
+    LINK_STREAK = "link_streak"  # one more bare link after several
+    UNCHECKED = "unchecked"  # the guard could not check it
+    MISSED = "missed"  # its time passed while nothing could send it
+
+    @property
+    def label(self) -> str:
+        """The short reason after "Held: " on a badge."""
+        return {
+            "x_rules": "against X's rules",
+            "near_duplicate": "near-duplicate",
+            "leak": "links two personas",
+            "off_focus": "off-focus",
+            "link_streak": "link streak",
+            "unchecked": "not checked",
+            "missed": "missed its time",
+        }[self.value]
+
+    def headline(self, persona: str) -> str:
+        """One sentence saying what is wrong, for the title of the question the user is asked."""
+        return {
+            "x_rules": f"X will refuse this post as it is on {persona}.",
+            "near_duplicate": "This is nearly the same as a post that already went out.",
+            "leak": f"This post would link {persona} to another of your personas.",
+            "off_focus": f"This may not belong on {persona}.",
+            "link_streak": f"{persona} has posted only bare links lately.",
+            "unchecked": "The persona guard could not check this post.",
+            "missed": "This post missed its time.",
+        }[self.value]
+
+    @property
+    def move_helps(self) -> bool:
+        """Whether moving the post to another persona can cure it (it cannot cure a duplicate or X's rules)."""
+        return self in (HoldKind.OFF_FOCUS, HoldKind.LEAK)
+
+
+# The guard's reason kinds (core.guard.rules and Guard.check) and the hold each one means.
+KIND_OF_REASON: dict[str, HoldKind] = {
+    "too_long": HoldKind.X_RULES,
+    "cashtags": HoldKind.X_RULES,
+    "duplicate": HoldKind.NEAR_DUPLICATE,
+    "leak": HoldKind.LEAK,
+    "topic": HoldKind.OFF_FOCUS,
+    "avoid": HoldKind.OFF_FOCUS,
+    "link_streak": HoldKind.LINK_STREAK,
+    "error": HoldKind.UNCHECKED,
+}
+# When a post has several reasons, the first of these it has names the hold.
+PRIORITY = (HoldKind.X_RULES, HoldKind.NEAR_DUPLICATE, HoldKind.LEAK, HoldKind.OFF_FOCUS, HoldKind.LINK_STREAK,
+            HoldKind.UNCHECKED, HoldKind.MISSED)
+
+
+@dataclass(frozen=True, slots=True)
+class HoldReason:
+    """One reason to hold a post: the guard's reason kind ("topic", "duplicate", ...) and its message."""
+
+    kind: str
+    message: str
+
+
+def reason_of(item: object) -> HoldReason:
+    """A pre-send check may answer with plain messages (taken as off-focus) or reasons with ``kind`` and
+    ``message`` (the guard's own :class:`~personamgr.core.guard.types.Reason`)."""
+    if isinstance(item, str):
+        return HoldReason("topic", item)
+    return HoldReason(str(getattr(item, "kind", "topic")), str(getattr(item, "message", item)))
+
+
+def hold_kind(reason_kinds: Iterable[str]) -> HoldKind:
+    """The hold that a set of guard reason kinds amounts to (off-focus when none is known)."""
+    kinds = {KIND_OF_REASON.get(k, HoldKind.OFF_FOCUS) for k in reason_kinds}
+    return next((k for k in PRIORITY if k in kinds), HoldKind.OFF_FOCUS)

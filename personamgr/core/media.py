@@ -1,0 +1,228 @@
+"""Images attached to posts: checked against the network's limits, and kept in the profile's media folder.
+
+An attached image is copied into the profile (``AppPaths.media``) the moment it
+is attached, so a post scheduled for next week still has its picture when the
+original file has been moved, edited or deleted. The copy belongs to the post:
+it goes when the post is deleted (and only files inside the media folder are
+ever removed; the user's own files are never touched).
+
+Each attachment is a dict on the post (``posts.media``):
+``{"path", "alt_text", "mime_type", "part", "name", "size"}``; ``part`` is the
+0-based thread part it goes with, ``name`` the original file name.
+
+The type is read from the file's first bytes, not its name: a PNG renamed
+``.jpg`` is still a PNG, and a text file renamed ``.png`` is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from personamgr.core import schema as s
+from personamgr.core.networks.base import MediaItem
+from personamgr.core.store import Store
+
+EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp"}
+TYPE_NAMES = {"image/png": "PNG", "image/jpeg": "JPEG", "image/gif": "GIF", "image/webp": "WebP"}
+
+
+@dataclass(frozen=True, slots=True)
+class MediaLimits:
+    """What a network accepts per post. X's are the default (the sandbox behaves like X)."""
+
+    network: str = "X"
+    per_post: int = 4
+    max_bytes: int = 5 * 1024 * 1024
+    max_alt: int = 1000
+    types: tuple[str, ...] = ("image/png", "image/jpeg", "image/gif", "image/webp")
+
+    def type_list(self) -> str:
+        names = [TYPE_NAMES.get(t, t) for t in self.types]
+        return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+
+
+X_LIMITS = MediaLimits()
+
+
+def limits_of(network: object) -> MediaLimits:
+    """The limits a network declares (``media_limits``), else X's."""
+    found = getattr(network, "media_limits", None)
+    return found if isinstance(found, MediaLimits) else X_LIMITS
+
+
+class MediaError(ValueError):
+    """An image the network would refuse, or one that cannot be read. The message names the file."""
+
+
+def sniff(head: bytes) -> str | None:
+    """The image type from a file's first 12 bytes, or None when it is no image we know."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "image/gif"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB"
+
+
+def check_file(path: Path, limits: MediaLimits = X_LIMITS) -> tuple[str, int]:
+    """The (type, size) of an image ``limits`` accept; MediaError saying what is wrong otherwise."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(12)
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise MediaError(f"{path} does not exist (it may have been moved or deleted).") from None
+    except IsADirectoryError:
+        raise MediaError(f"{path} is a folder, not an image.") from None
+    except OSError as e:
+        raise MediaError(f"{path.name} cannot be read: {e.strerror or e}.") from None
+    if size == 0:
+        raise MediaError(f"{path.name} is empty.")
+    mime = sniff(head)
+    if mime is None or mime not in limits.types:
+        what = TYPE_NAMES.get(mime or "", "not an image type")
+        raise MediaError(f"{path.name} is {'a ' + what + ' image' if mime else what} that {limits.network} "
+                         f"does not accept; use {limits.type_list()}.")
+    if size > limits.max_bytes:
+        raise MediaError(f"{path.name} is {_mb(size)}; {limits.network} accepts images up to "
+                         f"{limits.max_bytes // 1_048_576} MB. Make it smaller, then attach it again.")
+    return mime, size
+
+
+def check_alt(name: str, alt: str, limits: MediaLimits = X_LIMITS) -> None:
+    if len(alt) > limits.max_alt:
+        raise MediaError(f"The alt text of {name} is {len(alt):,} characters; {limits.network} allows "
+                         f"{limits.max_alt:,}.")
+
+
+def import_image(folder: Path, source: Path | str, alt_text: str = "", *, part: int = 0,
+                 limits: MediaLimits = X_LIMITS) -> dict[str, Any]:
+    """Check ``source`` and copy it into the media folder; returns the attachment to store on the post."""
+    source = Path(source).expanduser()
+    mime, size = check_file(source, limits)
+    alt_text = alt_text.strip()
+    check_alt(source.name, alt_text, limits)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    dest = folder / f"{uuid.uuid4().hex}{EXTENSIONS[mime]}"
+    try:
+        shutil.copyfile(source, dest)
+    except OSError as e:
+        dest.unlink(missing_ok=True)
+        raise MediaError(f"{source.name} could not be copied into the profile ({e.strerror or e}); "
+                         "nothing was attached.") from None
+    return {"path": str(dest), "alt_text": alt_text, "mime_type": mime, "part": int(part), "name": source.name,
+            "size": size}
+
+
+def display_name(item: dict[str, Any]) -> str:
+    return str(item.get("name") or Path(str(item.get("path", "image"))).name)
+
+
+def missing_alt(media: Iterable[dict[str, Any]]) -> list[str]:
+    """Names of the images without alt text: the nudge before posting."""
+    return [display_name(m) for m in media if not str(m.get("alt_text") or "").strip()]
+
+
+def check_post(parts: int, media: Sequence[dict[str, Any]], limits: MediaLimits = X_LIMITS) -> list[str]:
+    """Everything ``limits`` would refuse in a post's attachments (count per part, alt text), as messages."""
+    problems: list[str] = []
+    counts: dict[int, int] = {}
+    for m in media:
+        part = int(m.get("part", 0))
+        counts[part] = counts.get(part, 0) + 1
+        if part >= parts:
+            problems.append(f"{display_name(m)} is attached to part {part + 1}, which the thread no longer has.")
+        try:
+            check_alt(display_name(m), str(m.get("alt_text") or ""), limits)
+        except MediaError as e:
+            problems.append(str(e))
+    for part, n in sorted(counts.items()):
+        if n > limits.per_post:
+            where = f"part {part + 1} of the thread" if parts > 1 else "the post"
+            problems.append(f"{limits.network} allows at most {limits.per_post} images per post; {where} has {n}.")
+    return problems
+
+
+def check_items(parts: int, media: tuple[tuple[MediaItem, ...], ...], limits: MediaLimits = X_LIMITS) -> str | None:
+    """What a network checks right before sending (the files may have changed since they were attached)."""
+    for i, items in enumerate(media):
+        where = f"part {i + 1} of the thread" if parts > 1 else "the post"
+        if i >= parts and items:
+            return f"Images are attached to a thread part that does not exist (part {i + 1})."
+        if len(items) > limits.per_post:
+            return f"{limits.network} allows at most {limits.per_post} images per post; {where} has {len(items)}."
+        for item in items:
+            p = Path(item.path)
+            try:
+                check_file(p, limits)
+                check_alt(p.name, item.alt_text, limits)
+            except MediaError as e:
+                if not p.exists():
+                    return f"The image {p} attached to {where} is missing. Attach it again."
+                return str(e)
+    return None
+
+
+def _in(folder: Path, path: str) -> Path | None:
+    """``path`` if it lies inside ``folder`` (the only files this module ever deletes)."""
+    try:
+        p = Path(path).resolve()
+        return p if p.parent == folder.resolve() else None
+    except OSError:
+        return None
+
+
+def referenced(store: Store) -> set[str]:
+    """Every media path any post still refers to."""
+    with store.engine.connect() as con:
+        rows = con.execute(select(s.posts.c.media)).scalars()
+        return {str(m.get("path")) for media in rows for m in (json.loads(media) if isinstance(media, str)
+                                                               else media or ())}
+
+
+def release(store: Store, folder: Path | None, media: Iterable[dict[str, Any]]) -> list[Path]:
+    """Delete the copies of ``media`` in ``folder`` that no post refers to any more. Returns what went."""
+    if folder is None:
+        return []
+    still = {str(Path(p).resolve()) for p in referenced(store)}
+    gone: list[Path] = []
+    for m in media:
+        p = _in(folder, str(m.get("path", "")))
+        if p is not None and str(p) not in still and p.exists():
+            p.unlink(missing_ok=True)
+            gone.append(p)
+    return gone
+
+
+def prune(store: Store, folder: Path | None, *, older_than: float = 3600.0) -> list[Path]:
+    """Delete files in the media folder that no post refers to (left by a crash between copy and save).
+
+    Only files older than ``older_than`` seconds: a copy made a moment ago by the CLI or the window
+    may belong to a post that is about to be saved.
+    """
+    if folder is None or not folder.is_dir():
+        return []
+    still = {str(Path(p).resolve()) for p in referenced(store)}
+    cutoff = time.time() - older_than
+    gone = []
+    for p in folder.iterdir():
+        if p.is_file() and str(p.resolve()) not in still and p.stat().st_mtime < cutoff:
+            p.unlink(missing_ok=True)
+            gone.append(p)
+    return gone

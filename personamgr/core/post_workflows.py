@@ -1,0 +1,247 @@
+"""What a user does with a post after writing it, implemented once for the window, the CLI and the daemon.
+
+Retry, send again, post anyway, mark as sent, edit, move, delete: each is a
+conditional change of the outbox from the state the user saw (so a race with
+the scheduler changes nothing and says so), and every send goes through the
+``Poster``. Whatever sends a post on the user's say-so first asks the persona
+guard, the same question the scheduler asks just before a post goes out: a
+post the guard objects to is not sent until the user chooses "post anyway"
+(``anyway=True``), which is then remembered on the post.
+
+Which actions a post offers depends on its state, and for a held post on why it
+was held (:func:`actions_for`), so the window's menus and the CLI agree.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from personamgr.core import costs
+from personamgr.core.holds import HoldKind, hold_kind, reason_of
+from personamgr.core.media import release
+from personamgr.core.networks.base import Account
+from personamgr.core.outbox import CLEARED, DELETABLE, Post, PostState, TransitionError
+
+if TYPE_CHECKING:
+    from personamgr.core.services import Services
+
+log = logging.getLogger(__name__)
+
+
+class Action(StrEnum):
+    """What the user can do with a post; the window and the CLI name them the same way."""
+
+    RETRY = "retry"  # failed: send it again now (a thread resumes with the parts that did not go out)
+    SEND_NOW = "send_now"  # draft or scheduled: now, not later
+    SEND_AGAIN = "send_again"  # needs review: the user checked and it is not on the timeline
+    MARK_SENT = "mark_sent"  # needs review: it is on the timeline
+    POST_ANYWAY = "post_anyway"  # held by the guard: the user decides it goes out as it is
+    MOVE = "move"  # give it to another persona
+    EDIT = "edit"
+    RESCHEDULE = "reschedule"
+    NEXT_SLOT = "next_slot"  # missed its time: the next free queue slot
+    UNSCHEDULE = "unschedule"  # off the schedule, kept as a draft
+    DELETE = "delete"
+
+
+def actions_for(post: Post) -> tuple[Action, ...]:
+    """The actions ``post``'s state allows, most likely first. A held post never offers "mark as sent"."""
+    match post.state:
+        case PostState.FAILED:
+            return (Action.RETRY, Action.EDIT, Action.MOVE, Action.DELETE)
+        case PostState.HELD if post.hold_kind is HoldKind.MISSED:
+            return (Action.SEND_NOW, Action.NEXT_SLOT, Action.RESCHEDULE, Action.EDIT, Action.UNSCHEDULE,
+                    Action.DELETE)
+        case PostState.HELD if post.hold_kind is HoldKind.X_RULES:  # X would refuse it: no "post anyway"
+            return (Action.EDIT, Action.MOVE, Action.UNSCHEDULE, Action.DELETE)
+        case PostState.HELD:
+            return (Action.EDIT, Action.MOVE, Action.POST_ANYWAY, Action.UNSCHEDULE, Action.DELETE)
+        case PostState.NEEDS_REVIEW:
+            return (Action.MARK_SENT, Action.SEND_AGAIN, Action.EDIT, Action.DELETE)
+        case PostState.SCHEDULED:
+            return (Action.EDIT, Action.RESCHEDULE, Action.UNSCHEDULE, Action.SEND_NOW, Action.MOVE, Action.DELETE)
+        case PostState.DRAFT:
+            return (Action.EDIT, Action.SEND_NOW, Action.MOVE, Action.DELETE)
+    return ()
+
+
+# The state each sending action starts from.
+SEND_FROM: dict[Action, PostState] = {
+    Action.RETRY: PostState.FAILED,
+    Action.SEND_AGAIN: PostState.NEEDS_REVIEW,
+    Action.POST_ANYWAY: PostState.HELD,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Objection:
+    """Why the guard would hold this post, and where it fits better: the question to ask before sending."""
+
+    kind: HoldKind
+    reasons: tuple[str, ...]
+    suggest: str | None = None  # a persona the post fits better, when moving it would help
+
+    def headline(self, persona: str) -> str:
+        return self.kind.headline(persona)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a sending action did: the post as it is now, or the guard's objection (then nothing was sent)."""
+
+    post: Post
+    objection: Objection | None = None
+
+    @property
+    def asked(self) -> bool:
+        return self.objection is not None
+
+
+class PostWorkflows:
+    """The post actions over one profile's services. Blocking (network, guard): call from a worker or the CLI."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.outbox = services.outbox
+
+    # -- the guard's question --------------------------------------------------------------
+    def objection(self, post: Post) -> Objection | None:
+        """What the guard says about sending ``post`` now (None: it fits, the user already chose "post anyway",
+        or this profile runs without a guard)."""
+        check = self.services.poster.pre_send_check
+        if check is None or post.guard_override:
+            return None
+        persona = self.services.store.persona(post.persona_uid)
+        suggest = None
+        try:
+            verdict = getattr(check, "verdict", None)
+            if verdict is not None:
+                result = verdict(post.parts, persona)
+                found = [] if result.fits else [reason_of(r) for r in result.warnings]
+                suggest = result.suggest
+            else:
+                found = [reason_of(r) for r in check(post, persona)]
+        except Exception as e:
+            log.exception("the guard could not check post %s", post.id)
+            return Objection(HoldKind.UNCHECKED, (f"The persona guard could not check this post ({type(e).__name__})."
+                                                  ,))
+        if not found:
+            return None
+        kind = hold_kind(r.kind for r in found)
+        return Objection(kind, tuple(r.message for r in found),
+                         suggest if kind.move_helps and suggest != persona.name else None)
+
+    # -- sending -------------------------------------------------------------------------
+    def send(self, post_id: int, action: Action = Action.SEND_NOW, *, seen: PostState | None = None,
+             anyway: bool = False) -> Outcome:
+        """Retry / send now / send again / post anyway, from the state the user saw.
+
+        Asks the guard first unless ``anyway``; with ``anyway`` the guard's reasons are remembered as the
+        user's "post anyway", so the scheduler will not hold the post for them again.
+        """
+        expect = seen or SEND_FROM.get(action) or self.outbox.get(post_id).state
+        post = self.outbox.get(post_id)
+        if post.state is not expect:
+            raise TransitionError(f"post {post_id} is {post.state.label.lower()} now, so nothing was sent")
+        if post.state is PostState.HELD and post.hold_kind is not HoldKind.MISSED:
+            anyway = anyway or action is Action.POST_ANYWAY
+        objection = self.objection(post)
+        if objection is not None:
+            if not anyway:
+                return Outcome(post, objection)
+            self.outbox.remember_override(post_id, objection.reasons)
+        elif anyway and post.state is PostState.HELD and post.guard_reasons:
+            self.outbox.remember_override(post_id, post.guard_reasons)
+        return Outcome(self.services.poster.send(post_id, expect=[expect]))
+
+    def retry(self, post_id: int, *, anyway: bool = False) -> Outcome:
+        return self.send(post_id, Action.RETRY, anyway=anyway)
+
+    def send_again(self, post_id: int, *, anyway: bool = False) -> Outcome:
+        """A post that may have gone out, sent again because the user checked the account and insists."""
+        return self.send(post_id, Action.SEND_AGAIN, anyway=anyway)
+
+    def post_anyway(self, post_id: int) -> Outcome:
+        return self.send(post_id, Action.POST_ANYWAY, anyway=True)
+
+    def mark_sent(self, post_id: int) -> Post:
+        """The user found a needs-review post on the timeline: record it as sent (its cost counts)."""
+        post = self.outbox.get(post_id)
+        persona = self.services.store.persona(post.persona_uid)
+        if post.state is not PostState.NEEDS_REVIEW:
+            what = ("it never went out (it was held before sending)" if post.state is PostState.HELD
+                    else f"it is {post.state.label.lower()}")
+            raise TransitionError(f"post {post_id} cannot be marked as sent: {what}")
+        return self.outbox.transition(
+            post_id, PostState.SENT, expect=[PostState.NEEDS_REVIEW], sent_at=self.services.clock.now(),
+            error=None, next_attempt_at=None, network=persona.network,
+            cost_usd=costs.recorded(self.services.store, persona, post.parts))
+
+    # -- changing ------------------------------------------------------------------------
+    def edit(self, post_id: int, parts: Sequence[str], media: Sequence[dict[str, Any]] | None = None) -> Post:
+        """New words (and media) for a post that has not gone out.
+
+        A post the guard held goes back on the schedule (at its time, or now if that has passed), where the
+        guard looks at the new words before it goes out. Images taken off the post are deleted from the profile.
+        """
+        before = self.outbox.get(post_id)
+        text, *thread = [p.strip() for p in parts] or [""]
+        after = self.outbox.edit(post_id, text, thread, media)
+        if media is not None:
+            kept = {m.get("path") for m in after.media}
+            dropped = [m for m in before.media if m.get("path") not in kept]
+            release(self.services.store, self.services.media_dir, dropped)
+        return self._release_hold(after)
+
+    def move(self, post_id: int, persona_uid: str) -> Post:
+        """Give a post that has not gone out to another persona; a held one goes back on the schedule there."""
+        return self._release_hold(self.outbox.move(post_id, persona_uid))
+
+    def _release_hold(self, post: Post) -> Post:
+        if post.state is not PostState.HELD or post.hold_kind is HoldKind.MISSED:
+            return post
+        now = self.services.clock.now()
+        when = max(post.scheduled_at or now, now)
+        if not self.outbox.update_if(post.id, [PostState.HELD], state=PostState.SCHEDULED.value, error=None,
+                                     guard_reasons=[], **{**CLEARED, "scheduled_at": when}):
+            raise TransitionError(f"post {post.id} changed meanwhile; look at it again")
+        return self.outbox.get(post.id)
+
+    def delete(self, post_id: int, *, seen: PostState | None = None) -> Post:
+        """Delete a post that has not gone out, with the copies of its images; returns it as it was."""
+        post = self.outbox.delete(post_id, expect=[seen] if seen is not None else DELETABLE)
+        release(self.services.store, self.services.media_dir, post.media)
+        return post
+
+    # -- reading -------------------------------------------------------------------------
+    def part_links(self, post: Post) -> list[str | None]:
+        """Where each part that went out can be seen (a thread: one link per part)."""
+        network = self.services.networks.get(post.network or "")
+        if network is None:
+            try:
+                network = self.services.networks.get(self.services.store.persona(post.persona_uid).network)
+            except LookupError:
+                network = None
+        persona_handle = None
+        try:
+            persona_handle = self.services.store.persona(post.persona_uid).handle
+        except LookupError:
+            pass
+        account = Account(post.persona_uid, persona_handle)
+        out: list[str | None] = []
+        for i, rid in enumerate(post.remote_ids or ((post.remote_id,) if post.remote_id else ())):
+            url = post.remote_url if i == 0 and post.remote_url else None
+            if url is None and network is not None:
+                url = network.post_url(account, rid)
+            out.append(url)
+        return out
+
+
+def due(post: Post) -> datetime | None:
+    """When a scheduled post goes out next (its retry time, else its time)."""
+    return post.next_attempt_at or post.scheduled_at

@@ -1,0 +1,126 @@
+"""Images attached to posts: checked by their bytes against X's limits, copied into the profile, and removed with
+their post (and never a file outside the profile's media folder)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from image_files import png
+
+from personamgr.core.media import (
+    X_LIMITS,
+    MediaError,
+    check_file,
+    check_post,
+    import_image,
+    missing_alt,
+    prune,
+    sniff,
+)
+from personamgr.core.outbox import PostState
+from personamgr.core.personas import Persona
+from personamgr.core.services import Services
+
+GIF = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00" \
+      b"\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+
+
+def test_the_type_is_read_from_the_bytes_not_the_name(tmp_path: Path) -> None:
+    assert sniff(png(tmp_path / "a.png").read_bytes()[:12]) == "image/png"
+    renamed = tmp_path / "photo.jpg"
+    renamed.write_bytes(png(tmp_path / "b.png").read_bytes())
+    assert check_file(renamed)[0] == "image/png"  # a PNG named .jpg is still a PNG, and fine
+    (tmp_path / "notes.png").write_text("not an image at all", encoding="utf-8")
+    with pytest.raises(MediaError, match=r"notes\.png is not an image type that X does not accept"):
+        check_file(tmp_path / "notes.png")
+    (tmp_path / "x.gif").write_bytes(GIF)
+    assert check_file(tmp_path / "x.gif")[0] == "image/gif"
+    (tmp_path / "anim.webp").write_bytes(b"RIFF\x10\x00\x00\x00WEBPVP8 ")
+    assert check_file(tmp_path / "anim.webp")[0] == "image/webp"
+
+
+def test_each_refusal_names_the_file_and_the_fix(tmp_path: Path) -> None:
+    (tmp_path / "empty.png").write_bytes(b"")
+    (tmp_path / "doc.pdf").write_bytes(b"%PDF-1.7 ...")
+    for path, message in ((tmp_path / "gone.png", r"gone\.png does not exist"),
+                          (tmp_path, r"is a folder, not an image"),
+                          (tmp_path / "empty.png", r"empty\.png is empty"),
+                          (tmp_path / "doc.pdf", r"doc\.pdf is not an image type.*PNG, JPEG, GIF or WebP")):
+        with pytest.raises(MediaError, match=message):
+            check_file(path)
+
+
+def test_an_image_over_five_megabytes_is_refused_with_its_size(tmp_path: Path) -> None:
+    big = tmp_path / "huge.png"
+    with big.open("wb") as f:
+        f.write(png(tmp_path / "small.png").read_bytes())
+        f.truncate(X_LIMITS.max_bytes + 1)  # sparse: no 5 MB written
+    with pytest.raises(MediaError, match=r"huge\.png is 5\.0 MB; X accepts images up to 5 MB"):
+        check_file(big)
+
+
+def test_counts_and_alt_text_are_checked_per_part() -> None:
+    four = [{"path": f"/m/{i}.png", "alt_text": "a", "part": 0} for i in range(4)]
+    assert check_post(1, four) == []
+    assert check_post(1, [*four, {"path": "/m/5.png", "part": 0}]) == [
+        "X allows at most 4 images per post; the post has 5."]
+    assert check_post(2, [*four, {"path": "/m/5.png", "part": 1}]) == []  # four more on part 2 is fine
+    long_alt = [{"path": "/m/a.png", "name": "chart.png", "alt_text": "x" * 1001}]
+    assert check_post(1, long_alt) == ["The alt text of chart.png is 1,001 characters; X allows 1,000."]
+    assert missing_alt([{"path": "/m/a.png", "name": "chart.png", "alt_text": " "}, *four]) == ["chart.png"]
+
+
+def test_a_scheduled_post_keeps_its_image_when_the_original_goes_and_the_copy_goes_with_the_post(
+        services: Services, tmp_path: Path) -> None:
+    persona = services.store.add_persona(Persona(name="career", description="jobs"))
+    original = png(tmp_path / "chart.png")
+    media = services.media_dir
+    assert media is not None
+    item = import_image(media, original, "  Hiring by month  ")
+    assert item["alt_text"] == "Hiring by month" and item["name"] == "chart.png" and item["mime_type"] == "image/png"
+    copy = Path(item["path"])
+    assert copy.parent == media and copy.read_bytes() == original.read_bytes()
+    original.unlink()  # the user tidies their Downloads folder
+    post = services.outbox.create(persona.uid, "Two charts", media=[item])
+    other = services.outbox.create(persona.uid, "Same chart again", media=[dict(item)])  # one copy, two posts
+    sent = services.poster.send(post.id)
+    assert sent.state is PostState.SENT, sent.error  # the sandbox checks the copy, as X would
+    entry = services.networks["sandbox"].timeline(persona.uid)[0]  # type: ignore[attr-defined]
+    assert entry.media == ((copy.name, "Hiring by month"),)
+    services.workflows.delete(other.id)
+    assert copy.exists()  # the sent post still refers to it
+
+
+def test_deleting_a_post_removes_its_copies_but_never_the_users_own_files(services: Services, tmp_path: Path) -> None:
+    persona = services.store.add_persona(Persona(name="career", description="jobs"))
+    media = services.media_dir
+    assert media is not None
+    copied = import_image(media, png(tmp_path / "a.png"), "a")
+    own = png(tmp_path / "own.png")  # a path outside the profile, as an old database might hold
+    post = services.outbox.create(persona.uid, "with images", media=[copied, {"path": str(own), "alt_text": ""}])
+    services.workflows.delete(post.id)
+    assert not Path(copied["path"]).exists()
+    assert own.exists()
+
+
+def test_images_taken_off_while_editing_are_removed(services: Services, tmp_path: Path) -> None:
+    persona = services.store.add_persona(Persona(name="career", description="jobs"))
+    media = services.media_dir
+    assert media is not None
+    a, b = (import_image(media, png(tmp_path / f"{n}.png"), n) for n in "ab")
+    post = services.outbox.create(persona.uid, "two", media=[a, b])
+    services.workflows.edit(post.id, ["one"], media=[a])
+    assert Path(a["path"]).exists() and not Path(b["path"]).exists()
+
+
+def test_prune_removes_only_old_unreferenced_copies(services: Services, tmp_path: Path) -> None:
+    persona = services.store.add_persona(Persona(name="career", description="jobs"))
+    media = services.media_dir
+    assert media is not None
+    kept = import_image(media, png(tmp_path / "k.png"))
+    services.outbox.create(persona.uid, "kept", media=[kept])
+    orphan = Path(import_image(media, png(tmp_path / "o.png"))["path"])  # a crash between copy and save
+    assert prune(services.store, media) == []  # too fresh: it may be about to be saved
+    assert prune(services.store, media, older_than=-1) == [orphan]
+    assert Path(kept["path"]).exists()
