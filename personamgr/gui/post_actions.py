@@ -268,12 +268,11 @@ class PostActions(QObject, ShowsBoxes):
                 self.send(post, action, anyway=True)
             elif choice is Choice.MOVE and target:
                 self.move(post, target)
-            else:
-                callback = self._edit_callback(post)
-                if callback is not None:
-                    callback()
 
-        dialog.chosen.connect(chosen)
+        dialog.chosen.connect(chosen)  # Escape, like Cancel, leaves the post as it is
+        edit = self._edit_callback(post)
+        if edit is not None:
+            dialog.edit_button.clicked.connect(edit)
         self._keep(dialog)
         dialog.open()
         return dialog

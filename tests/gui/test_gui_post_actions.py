@@ -11,11 +11,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from personamgr.core.clock import FakeClock
-from personamgr.core.holds import HoldKind
+from personamgr.core.holds import HoldKind, HoldReason
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.services import Services
 from personamgr.gui.app import Shell
 from personamgr.gui.history import POST_ROLE
+from personamgr.gui.guard_widgets import GuardDialog
 from personamgr.gui.post_actions import PostEditDialog
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
@@ -255,3 +256,43 @@ def test_sent_on_x_opens_in_the_browser(demo: Services, shell: Shell, idle, cloc
     shell.window.post_actions.open_url = opened.append
     act(shell, post.id, "open")
     assert opened == [QUrl("https://x.com/career_me/status/1890")]
+
+
+def test_send_again_asks_the_guards_question_titled_with_its_real_reason(demo: Services, shell: Shell,
+                                                                         idle) -> None:
+    """The defect: "Send again" posted an off-topic (here: duplicate) text with no question at all."""
+    demo.poster.pre_send_check = lambda post, persona: [
+        HoldReason("duplicate", "It is nearly the same as a recent post on your metal persona.")]
+    post = make(demo, shell, idle, PostState.NEEDS_REVIEW, "It never reached the network")
+    act(shell, post.id, "sendAgain")
+    answer(shell, "Send again anyway")  # first: yes, I checked the timeline
+    idle(shell)
+    dialog = shell.window.post_actions.dialog
+    assert isinstance(dialog, GuardDialog) and dialog.isVisible()
+    assert dialog.windowTitle() == "Near-duplicate: check before sending on career"
+    assert dialog.head.text() == "This is nearly the same as a post that already went out."
+    assert "metal persona" in dialog.reasons.text()
+    assert dialog.move_button.isHidden()  # moving cannot cure a duplicate
+    dialog.reject()  # Escape
+    idle(shell)
+    assert demo.outbox.get(post.id).state is PostState.NEEDS_REVIEW  # nothing was sent
+    act(shell, post.id, "sendAgain")
+    answer(shell, "Send again anyway")
+    idle(shell)
+    dialog = shell.window.post_actions.dialog
+    assert isinstance(dialog, GuardDialog)
+    dialog.anyway_button.click()
+    idle(shell)
+    now = demo.outbox.get(post.id)
+    assert now.state is PostState.SENT and now.guard_override
+    texts = [e.text for e in demo.networks["sandbox"].timeline(post.persona_uid)]
+    assert texts.count("It never reached the network") == 1
+
+
+def test_post_anyway_on_a_held_post_sends_it(demo: Services, shell: Shell, idle) -> None:
+    post = held(demo, shell, idle, "Held, but I mean it", HoldKind.OFF_FOCUS)
+    act(shell, post.id, "postAnyway")
+    idle(shell)
+    now = demo.outbox.get(post.id)
+    assert now.state is PostState.SENT and now.guard_override
+    assert shell.window.statusBar().currentMessage() == "Sent as career."
