@@ -15,8 +15,8 @@ from personamgr.core.holds import HoldKind, HoldReason
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.services import Services
 from personamgr.gui.app import Shell
-from personamgr.gui.history import POST_ROLE
 from personamgr.gui.guard_widgets import GuardDialog
+from personamgr.gui.history import POST_ROLE
 from personamgr.gui.post_actions import PostEditDialog
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
