@@ -55,6 +55,20 @@ def open_profile(args: argparse.Namespace, *, guard: bool = False) -> Services:
     return services
 
 
+def poke_scheduler(args: argparse.Namespace) -> str:
+    """Ask a running window or daemon to re-read the outbox; a hint if nothing is running."""
+    from personamgr.core.instance import ProtocolMismatch, send_request
+
+    try:
+        reply = send_request(profile_paths(args), {"action": "reconcile"}, timeout=2.0)
+    except ProtocolMismatch as e:
+        return f"Note: {e}"
+    if reply and reply.get("ok"):
+        return ""
+    return ("Note: neither the app nor `personamgr daemon` is running for this profile, "
+            "so nothing will send it until one of them is started.")
+
+
 def find_persona(services: Services, name: str) -> Persona:
     try:
         return services.store.persona(name)

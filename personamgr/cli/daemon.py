@@ -3,8 +3,9 @@
 It takes the same per-profile lock as the window, so the two never schedule
 at once. It logs to the profile's log folder (platformdirs, or ``--data-dir``)
 and stops cleanly on SIGTERM or Ctrl+C: planning stops, a post being sent is
-allowed to finish, and the lock is released. QtNetwork (no display needed) is
-imported only when the command runs.
+allowed to finish, and the lock is released. It never imports Qt: the lock and
+the socket the CLI reaches it through are plain OS primitives
+(``core.instance``), and the main thread just waits for a signal.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 from typing import Any
 
 from personamgr import __version__
@@ -38,22 +40,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_daemon(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QCoreApplication, QTimer
-
+    from personamgr.core.instance import InstanceError, InstanceLock, claim
     from personamgr.core.scheduling import EventKind, ScheduleEngine, SchedulerEvent
     from personamgr.core.scheduling.driver import SchedulerDriver
     from personamgr.core.scheduling.guard_check import make_guard_check
     from personamgr.core.services import open_services
     from personamgr.core.store import StoreError
-    from personamgr.instance_server import claim
-    from personamgr.singleinstance import InstanceError, InstanceLock
 
     paths = prepare_profile(args)
-    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
-
     driver: SchedulerDriver | None = None
+    stop = threading.Event()  # set by SIGTERM, Ctrl+C, or the window taking over
 
-    def handle(request: dict[str, Any]) -> dict[str, Any]:
+    def handle(request: dict[str, Any]) -> dict[str, Any]:  # on the socket's thread: quick and thread-safe
         action = request.get("action")
         if action == "reconcile":
             if driver is not None:
@@ -63,7 +61,7 @@ def cmd_daemon(args: argparse.Namespace) -> int:
             return {"ok": True, "message": "running"}
         if action == "handover" and args.yield_to_window:
             log.info("the window is opening on this profile: handing sending over to it")
-            QTimer.singleShot(0, app.quit)  # after this reply is written; shutdown is the same as on SIGTERM
+            stop.set()  # the main thread shuts down as on SIGTERM; this reply is written first
             return {"ok": True, "message": "stopping: the window takes over"}
         return {"ok": False, "yields": bool(args.yield_to_window),
                 "message": "personamgr daemon is running for this profile and has no window. "
@@ -86,6 +84,9 @@ def cmd_daemon(args: argparse.Namespace) -> int:
         if not args.no_guard:
             services.pre_send_check = services.poster.pre_send_check = make_guard_check(services.store,
                                                                                      services.outbox)
+        from personamgr.core.media import prune
+
+        prune(services.store, services.media_dir)  # copies left by a crash between copying and saving
         engine = ScheduleEngine(services)
 
         def on_event(event: SchedulerEvent) -> None:
@@ -99,21 +100,17 @@ def cmd_daemon(args: argparse.Namespace) -> int:
 
         def on_signal(signum: int, _frame: object) -> None:
             stopping["signal"] = signum  # type: ignore[assignment]
-            app.quit()
+            stop.set()
 
         previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
-        # Qt's event loop is C++: a periodic no-op lets Python run the signal handler promptly.
-        heartbeat = QTimer()
-        heartbeat.start(200)
-        heartbeat.timeout.connect(lambda: None)
         driver.start()
         log.info("personamgr %s daemon started (pid %d) on %s", __version__, os.getpid(), paths.data)
         print(f"personamgr daemon running (pid {os.getpid()}) on {paths.data}; logging to {paths.log_file}",
               file=sys.stderr, flush=True)
         try:
-            app.exec()
+            while not stop.wait(0.5):  # a timeout, so the signal handler runs promptly on every platform
+                pass
         finally:
-            heartbeat.stop()
             log.info("stopping (signal %s): waiting for any post being sent", stopping["signal"])
             driver.stop(wait=True)
             services.close()

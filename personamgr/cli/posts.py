@@ -14,7 +14,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from personamgr.cli.common import find_persona, open_profile
+from personamgr.cli.common import find_persona, open_profile, poke_scheduler
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.cli.post import report_send
 from personamgr.core.media import display_name
@@ -225,6 +225,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
             raise CliError(f"#{p.id} is {p.status.lower()}, so it cannot be deleted (only posts that have not "
                            "gone out can be)") from None
         print(f"Deleted #{p.id} ({p.status.lower()}, {p.persona_name}): {_preview(p.text)}")
+        poke_scheduler(args)  # a running scheduler forgets it now rather than at its next look
         return 0
     finally:
         services.close()

@@ -18,7 +18,7 @@ from personamgr.cli.common import (
     check_images,
     find_persona,
     open_profile,
-    profile_paths,
+    poke_scheduler,
     read_parts,
 )
 from personamgr.cli.errors import EXIT_USAGE, CliError
@@ -26,7 +26,6 @@ from personamgr.core.media import release
 from personamgr.core.outbox import ATTENTION, Post
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, parse_when
 from personamgr.core.services import Services
-from personamgr.singleinstance import send_request
 
 PREVIEW = 60
 
@@ -63,15 +62,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _schedule(services: Services) -> PostSchedule:
     return PostSchedule(services.store, services.outbox, services.clock)
-
-
-def _poke(args: argparse.Namespace) -> str:
-    """Ask a running window or daemon to re-read the outbox; a hint if nothing is running."""
-    reply = send_request(profile_paths(args), {"action": "reconcile"}, timeout=2.0)
-    if reply and reply.get("ok"):
-        return ""
-    return ("Note: neither the app nor `personamgr daemon` is running for this profile, "
-            "so nothing will send it until one of them is started.")
 
 
 def _preview(text: str) -> str:
@@ -148,7 +138,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         print(f"Note: {result.note}")
     if persona.paused:
         print(f"Note: {persona.name} is paused; it will not go out until you resume it.")
-    hint = _poke(args)
+    hint = poke_scheduler(args)
     if hint:
         print(hint.strip())
     return 0
@@ -161,7 +151,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     except SchedulingError as e:
         raise CliError(str(e)) from None
     print(f"#{post.id} is off the schedule and kept as a draft ({post.persona_name}): {_preview(post.text)}")
-    _poke(args)
+    poke_scheduler(args)
     return 0
 
 
@@ -180,5 +170,5 @@ def cmd_pause(args: argparse.Namespace) -> int:
             print("Note: all posting is still paused (personamgr queue resume --all).")
     if not args.paused:
         print("Posts whose time passed while paused follow each persona's missed-post policy.")
-    _poke(args)
+    poke_scheduler(args)
     return 0

@@ -1,9 +1,11 @@
 """The window's side of the single-instance lock, and starting its scheduler.
 
-``personamgr`` takes the profile's lock before anything can touch the outbox
-(recovering interrupted posts is only safe for the one scheduler). A second
-launch forwards its request (``--compose`` or just "show the window") to the
-first and exits; if ``personamgr daemon`` holds the profile, it says so.
+``personamgr`` takes the profile's lock (``core.instance``, shared with the
+daemon) before anything can touch the outbox (recovering interrupted posts is
+only safe for the one scheduler). A second launch forwards its request
+(``--compose`` or just "show the window") to the first and exits; if
+``personamgr daemon`` holds the profile, it says so. The lock's socket answers
+on its own thread; :class:`Requests` carries what it asks for to the GUI thread.
 """
 
 from __future__ import annotations
@@ -16,14 +18,13 @@ import threading
 import time
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
+from personamgr.core.instance import InstanceError, Primary, ProtocolMismatch, claim, forward
 from personamgr.core.paths import AppPaths
 from personamgr.gui.scheduling_ui import SchedulingUi, attach_scheduling
-from personamgr.instance_server import Primary, claim, forward
-from personamgr.singleinstance import InstanceError
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,10 @@ def claim_or_forward(paths: AppPaths, args: argparse.Namespace) -> Primary | int
     if primary is not None:
         return primary
     request = {"action": "compose" if getattr(args, "compose", False) else "activate"}
-    reply = forward(paths, request)
+    try:
+        reply = forward(paths, request)
+    except ProtocolMismatch as e:
+        return _refuse(f"Another personamgr is running for this profile ({paths.data}): {e}")
     if reply and reply.get("ok"):
         log.info("personamgr is already running (pid %s); asked it to %s", reply.get("pid"), request["action"])
         print("personamgr is already running for this profile; its window was brought to the front.",
@@ -80,6 +84,24 @@ def _take_over_from_daemon(paths: AppPaths) -> Primary | None:
     return None
 
 
+class Requests(QObject):
+    """Requests from later launches, handed from the socket's thread to the GUI thread."""
+
+    arrived = Signal(str)  # the action
+    _raw = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._raw.connect(self.arrived, Qt.ConnectionType.QueuedConnection)
+
+    def post(self, action: str) -> None:
+        """From any thread."""
+        try:
+            self._raw.emit(action)
+        except RuntimeError:  # quitting: the window is gone
+            pass
+
+
 def start_scheduling(shell: Any, primary: Primary) -> SchedulingUi:
     """Attach the scheduler and its views to the shell, answer later launches, and start sending."""
     from personamgr.core.scheduling.guard_check import make_guard_check
@@ -89,21 +111,26 @@ def start_scheduling(shell: Any, primary: Primary) -> SchedulingUi:
     services.pre_send_check = services.poster.pre_send_check = make_guard_check(services.store, services.outbox)
     ui = attach_scheduling(shell)
 
-    def handle(request: dict[str, Any]) -> dict[str, Any]:
+    requests = Requests(shell.window)
+    requests.arrived.connect(lambda action: shell.compose() if action == "compose" else shell.show_window())
+
+    def handle(request: dict[str, Any]) -> dict[str, Any]:  # on the socket's thread
         action = request.get("action")
         log.info("request from another launch: %s", action)
-        if action == "compose":
-            shell.compose()
-        elif action == "activate":
-            shell.show_window()
+        if action in ("compose", "activate"):
+            requests.post(str(action))
         elif action == "reconcile":
-            ui.bridge.poke()
+            ui.bridge.poke()  # thread-safe: it only wakes the reconciler
         elif action != "ping":
             return {"ok": False, "message": f"unknown request {action!r}"}
         return {"ok": True, "message": "done"}
 
     primary.server.handler = handle
     _quit_on_sigterm(shell)
+    from personamgr.core.media import prune
+
+    # Image copies left by a crash between copying and saving (only this one scheduler may tidy them).
+    shell.workers.submit(lambda: prune(services.store, services.media_dir), name="prune media")
     ui.start()
     return ui
 

@@ -49,6 +49,14 @@ def test_no_core_module_imports_qt_in_its_source() -> None:
     assert offenders == {}, f"personamgr/core must not import Qt: {offenders}"
 
 
+def test_no_cli_module_imports_qt_in_its_source() -> None:
+    """The daemon included: its lock and socket are core's plain OS primitives (the window is gui's business)."""
+    files = sorted((PACKAGE / "cli").rglob("*.py"))
+    assert len(files) > 5
+    offenders = {str(f.relative_to(PACKAGE)): hits for f in files if (hits := qt_imports(f))}
+    assert offenders == {}, f"personamgr/cli must not import Qt: {offenders}"
+
+
 LIVE_CHECK = textwrap.dedent(
     """
     import importlib, json, pkgutil, sys

@@ -17,7 +17,7 @@ from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
 from personamgr.core.scheduling import PostSchedule
 from personamgr.core.services import open_services
-from personamgr.singleinstance import InstanceLock, instance_dir, send_request
+from personamgr.core.instance import InstanceLock, instance_dir, send_request
 
 pytestmark = pytest.mark.slow
 
@@ -45,7 +45,7 @@ def test_daemon_sends_scheduled_posts_and_stops_cleanly_on_sigterm(home: Path) -
         assert cli.returncode == 0, cli.stderr
         assert "Scheduled #1" in cli.stdout and "nothing will send it" not in cli.stdout
         wait_for(lambda: post_state(home, 1) is PostState.SENT, "the daemon to send the post")
-        assert send_request(paths, {"action": "ping"}) == {"ok": True, "message": "running", "role": "daemon",
+        assert send_request(paths, {"action": "ping"}) == {"v": 1, "ok": True, "message": "running", "role": "daemon",
                                                           "pid": proc.pid}
     finally:
         code, err = stop(proc)
