@@ -15,13 +15,12 @@ BLOCKED = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
 
 class NoQt(MetaPathFinder):
     def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
-        if fullname.split(".")[0] in BLOCKED:
+        if fullname.split(".", maxsplit=1)[0] in BLOCKED:
             log = os.environ.get("PERSONAMGR_QT_ATTEMPTS")
             if log:
                 with open(log, "a", encoding="utf-8") as f:
                     f.write(fullname + "\n")
             raise ModuleNotFoundError(f"No module named {fullname!r} (Qt is blocked for this test)", name=fullname)
-        return None
 
 
 sys.meta_path.insert(0, NoQt())

@@ -13,11 +13,11 @@ from sched_daemon_helpers import daemon_env, log_text, post_state, start_daemon,
 from sched_helpers import make_persona
 
 from personamgr.core.clock import SystemClock
+from personamgr.core.instance import InstanceLock, instance_dir, send_request
 from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
 from personamgr.core.scheduling import PostSchedule
 from personamgr.core.services import open_services
-from personamgr.core.instance import InstanceLock, instance_dir, send_request
 
 pytestmark = pytest.mark.slow
 

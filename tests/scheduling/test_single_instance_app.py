@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sched_daemon_helpers import daemon_env, log_text, start_daemon, stop, wait_for, wait_running
 
-from personamgr.core.paths import AppPaths
 from personamgr.core.instance import InstanceLock, send_request
+from personamgr.core.paths import AppPaths
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
