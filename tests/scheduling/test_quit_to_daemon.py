@@ -10,8 +10,8 @@ import pytest
 from sched_daemon_helpers import daemon_env, log_text, stop, wait_for
 
 from personamgr.core import launch
+from personamgr.core.instance import InstanceLock, send_request
 from personamgr.core.paths import AppPaths
-from personamgr.singleinstance import InstanceLock, send_request
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
