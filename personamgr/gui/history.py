@@ -302,7 +302,7 @@ class HistoryView(QListWidget):
         for i in range(self.count()):
             item = self.item(i)
             post: Post = item.data(POST_ROLE)
-            hay = f"{post.text}\n{post.persona_name}\n{post.state.label}\n{detail(post)}".casefold()
+            hay = f"{' '.join(post.parts)}\n{post.persona_name}\n{post.status}\n{detail(post)}".casefold()
             item.setHidden(bool(needle) and needle not in hay)
         current = self.currentItem()
         if current is not None and current.isHidden():

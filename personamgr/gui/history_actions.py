@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QWidget
 
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post
@@ -50,12 +50,29 @@ class PostActionBar(QWidget):
         self.empty.setVisible(post is None or actions is None)
         if post is None or actions is None:
             return
-        for i, (name, label, fn) in enumerate(actions.actions_for(post)):
-            button = QPushButton(label.replace("&", "&&"))
-            button.setObjectName(f"postAction_{name}")
-            button.setAccessibleName(label)
-            button.setEnabled(fn is not None)
-            if fn is not None:
-                button.clicked.connect(lambda _checked=False, f=fn: f())
-            self.row.insertWidget(i + 1, button)
-            self.buttons[name] = button
+        entries = actions.actions_for(post)
+        moves = [(label, fn) for name, label, fn in entries if name.startswith("moveTo:")]
+        at = 1
+        for entry, label, fn in entries:
+            key, text = entry, label
+            if entry.startswith("moveTo:") and len(moves) > 1:
+                if "moveTo" in self.buttons:
+                    continue
+                # One "Move to" button with a menu of personas, however many there are.
+                key, text = "moveTo", translate("PostActionBar", "Move to")
+                button = QPushButton(text)
+                menu = QMenu(button)
+                for move_label, move in moves:
+                    if move is not None:
+                        menu.addAction(move_label.removeprefix("Move to "), move)
+                button.setMenu(menu)
+            else:
+                button = QPushButton(label.replace("&", "&&"))
+                button.setEnabled(fn is not None)
+                if fn is not None:
+                    button.clicked.connect(lambda _checked=False, f=fn: f())
+            button.setObjectName(f"postAction_{key}")
+            button.setAccessibleName(text)
+            self.row.insertWidget(at, button)
+            at += 1
+            self.buttons[key] = button

@@ -153,7 +153,7 @@ def test_every_history_action_has_a_button_and_a_key(demo: Services, make_shell:
     history.setCurrentRow(row)
     names = list(bar.buttons)
     assert names == [name for name, _label, _fn in shell.window.post_actions.actions_for(history.current_post())]
-    assert {"retry", "editInCompose", "delete", "copyText"} <= set(names)
+    assert {"retry", "edit", "delete", "copyText"} <= set(names)
     assert all(b.accessibleName() for b in bar.buttons.values())
     # The Menu key (and Shift+F10) opens the same actions as a right-click.
     menus: list[QMenu] = []
