@@ -22,6 +22,10 @@ from personamgr.core.guard.types import GuardResult, Reason
 from personamgr.core.personas import Persona
 from personamgr.core.text import weighted_length
 
+# Languages whose words MiniLM's (English, uncased) vocabulary holds: Spanish shares Latin script and many
+# words and names with English, and the vocabulary has the CJK characters and kana. It has no Greek
+# words, only letters, so a Greek post is left to the word table.
+_MINILM_READS = frozenset({"es", "ja"})
 _LANG_NAMES = {"es": "Spanish", "el": "Greek", "ja": "Japanese", "ko": "Korean", "ru": "Russian",
                "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "th": "Thai"}
 
@@ -48,6 +52,7 @@ class Guard:
         # the helper would wait for the GIL until the caller blocked, and nothing would overlap.)
         self._helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="guard-count")
         self.multilingual: Multilingual | None = None  # Spanish, Greek, Japanese (see multilingual.py)
+        self._background_vectors: dict[str, np.ndarray] = {}  # MiniLM's vectors of each language's ordinary posts
 
     @classmethod
     def load(cls, model_dir: Path = MODEL_DIR, calibration: Calibration | None = None) -> Guard:
@@ -106,6 +111,45 @@ class Guard:
             z = (1.0 - w) * z + w * zs
         return relative_step(z, cal), details
 
+    def _other_language_scores(self, sc: Scorer, personas: Sequence[Persona], model_text: str, text: str,
+                               language: str) -> tuple[np.ndarray, list[dict[str, object]], bool] | None:
+        """(z, details, confident) for a post in Spanish, Greek or Japanese, on the English guard's scale.
+
+        The word table reads the language; MiniLM, though trained on English, still reads the names,
+        cognates and characters that carry a post's topic. Each model's z is calibrated against the
+        ordinary posts of the post's language, and the two are mixed (``MLSettings.w_minilm``) before
+        the relative step. MiniLM runs here while the table scores on the helper thread."""
+        ml = self.multilingual
+        assert ml is not None
+        if not ml.supports(language):
+            return None
+        st = ml.settings
+        a = st.w_minilm if language in _MINILM_READS else 0.0
+        table = self._helper.submit(ml.score, personas, text, language, False)
+        zm = self._minilm_language_z(sc, model_text, text, language) if a else 0.0
+        r = table.result()
+        if r is None:
+            return None
+        z = relative_step((1.0 - a) * r.z + a * zm, st.calibration)
+        return z - st.threshold + self.calibration.threshold, r.details, r.confident
+
+    def _minilm_language_z(self, sc: Scorer, model_text: str, text: str, language: str) -> np.ndarray:
+        """MiniLM's z per persona (before the relative step), against the ordinary posts of ``language``."""
+        ref = sc.language_refs.get(language)
+        if ref is None:
+            ml = self.multilingual
+            assert ml is not None
+            with self._lock:
+                vecs = self._background_vectors.get(language)
+            if vecs is None:
+                vecs = self.embedder.embed_many([clean_for_model(t) for t in ml.background_posts[language]])
+                with self._lock:
+                    self._background_vectors[language] = vecs
+            zs = np.array([sc.score(v, "", relative=False)[0] for v in vecs])
+            ref = sc.language_refs[language] = (zs.mean(axis=0), np.maximum(zs.std(axis=0), 1e-3))
+        z = sc.score(self.embedder.embed(model_text), text, relative=False)[0]
+        return (z - ref[0]) / ref[1]
+
     def _static_weights(self, sc: Scorer) -> np.ndarray:
         """Per persona, the table's share of an English post's score: ``Calibration.w_static``, or all of
         it for a persona written in another language, whose text MiniLM (English only) cannot read."""
@@ -139,7 +183,7 @@ class Guard:
         names = [p.name for p in sc.personas]
         idx = names.index(persona)
         reasons: list[Reason] = []
-        ml = (self.multilingual.guard_scores(personas, text, language, cal.threshold)
+        ml = (self._other_language_scores(sc, personas, model_text, text, language)
               if self.multilingual is not None and language != "en" and not empty else None)
         if ml is None:
             z, details = self._english_scores(sc, model_text, text, static)
