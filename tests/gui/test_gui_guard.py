@@ -408,7 +408,8 @@ def test_what_x_refuses_cannot_be_posted_anyway(guarded: Shell, qtbot) -> None:
 
 # -- sensitivity -------------------------------------------------------------------------------------------------
 BORDERLINE = ("Had pasta for dinner tonight.", "Anyone watching the game tonight?", "Big news today",
-              "Rainy day, staying in with a book.", "Made soup tonight.")
+              "Rainy day, staying in with a book.", "Made soup tonight.", "Pizza night!",
+              "Cooked rice and beans tonight.", "Tea time.")
 
 
 def borderline_for(guard: Guard, services: Services, persona: str) -> str:
