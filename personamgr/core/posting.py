@@ -171,7 +171,7 @@ class Poster:
         except Exception as e:
             log.exception("the pre-send check failed for post %s", post.id)
             kind = HoldKind.UNCHECKED
-            reasons = [f"The persona guard could not check this post ({type(e).__name__})."]
+            reasons = [f"The persona guard could not check this post ({_why_unchecked(e)})."]
             error = "Held before sending: the persona guard could not check it. Review it, then send it."
         log.info("post %s held before sending (%s): %s", post.id, kind.value, "; ".join(reasons))
         return self.outbox.transition(post.id, PostState.HELD, expect=[PostState.SENDING],
@@ -210,3 +210,12 @@ class Poster:
             return self.outbox.transition(post.id, PostState.SCHEDULED, expect=sending, error=msg,
                                           next_attempt_at=now + backoff(post.attempts), **extra)
         return self.outbox.transition(post.id, PostState.FAILED, expect=sending, error=msg, **extra)
+
+
+def _why_unchecked(error: Exception) -> str:
+    """A broken install (a missing or damaged model file) says which file and to reinstall; else the error's kind."""
+    try:
+        from personamgr.core.guard.model_files import ModelFileError
+    except ImportError:
+        return type(error).__name__
+    return str(error) if isinstance(error, ModelFileError) else type(error).__name__

@@ -5,17 +5,21 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from datetime import timedelta
+from pathlib import Path
 
 from sched_helpers import at, make_persona
 from sqlalchemy import update
 
 from personamgr.core import schema as s
 from personamgr.core.clock import FakeClock
+from personamgr.core.guard import Guard
+from personamgr.core.guard.embed import MODEL_DIR, TOKENIZER_FILE
 from personamgr.core.holds import HoldKind
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.paths import AppPaths
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling import EventKind, PostSchedule, ScheduleEngine, SchedulerEvent
+from personamgr.core.scheduling.guard_check import GuardCheck
 from personamgr.core.secrets import SecretStore
 from personamgr.core.services import Services, open_services
 
@@ -84,6 +88,29 @@ def test_post_anyway_is_remembered_and_a_broken_guard_holds(
         # Without recheck (the user pressed Post now, having seen the guard), the check does not run.
         third = svc.outbox.create(persona.uid, "post now words")
         assert svc.poster.send(third.id).state is PostState.SENT
+    finally:
+        svc.close()
+
+
+def test_a_guard_missing_a_model_file_holds_the_post_naming_the_file(
+        profile_paths: AppPaths, clock: FakeClock, fail_secrets: SecretStore, tmp_path: Path) -> None:
+    """The daemon's last check on a broken install: the held post says which file and to reinstall."""
+    for f in MODEL_DIR.iterdir():
+        if f.name != TOKENIZER_FILE:
+            (tmp_path / f.name).symlink_to(f)
+
+    def check(post: Post, persona: Persona) -> Sequence[str]:  # the real check, on the broken model folder
+        return GuardCheck(svc.store, svc.outbox, guard=Guard.load(tmp_path))(post, persona)
+
+    svc = open_services(profile_paths, secrets=fail_secrets, clock=clock, pre_send_check=check)
+    try:
+        clock.set(START)
+        persona = svc.store.add_persona(make_persona())
+        post = PostSchedule(svc.store, svc.outbox, clock).create(persona.uid, "interview tips", when=START).post
+        held = svc.poster.send(post.id, recheck=True)
+        assert held.state is PostState.HELD and held.hold_kind is HoldKind.UNCHECKED
+        assert held.guard_reasons == (f"The persona guard could not check this post ({tmp_path / TOKENIZER_FILE}: "
+                                      "the guard's tokenizer is missing; reinstall personamgr).",)
     finally:
         svc.close()
 
