@@ -63,12 +63,9 @@ class Calibration:
     w_kb: float = 2.0  # weight of the topic knowledge base signal (needs a sectioned background)
     kb_top: int = 3  # a post's fit to a section: mean of its best matches there
     kb_tau: float = 0.5  # softness of a persona's section weights, in standard deviations of affinity
-    kb_mode: str = "anchors"
     kb_w_topic: float = 1.0
     kb_w_example: float = 1.0
-    kb_w_keyword: float = 0.0
     kb_w_desc: float = 1.0
-    kb_split: bool = True  # each kind of anchor shares its weight among its items
     # English posts are also scored through the static e5 word table (multilingual.py), a second,
     # different representation; the two calibrated scores are mixed with this weight on the table's.
     # 0.2-0.35 gave the best ranking on dev; 0.15 is the most that keeps the verdict's false warnings
@@ -307,20 +304,14 @@ class Scorer:
         picks its sections by a softmax over how well it fits them, and the persona averages its anchors,
         so "food and travel" borrows both subjects rather than whichever is stronger."""
         c = self.cal
-        if c.kb_mode == "persona":
-            raw = self._raw_many(prof, self._kb, None if bg_sec is None else bg_sec[self._kb_rows])
-            aff = np.array([raw[g[g < len(self._kb_rows)]].mean() for g in self._kb_index])
-            z = (aff - aff.max()) / (c.kb_tau * max(float(aff.std()), 1e-6))
-            w = np.exp(z)
-            return (w / w.sum()).astype(np.float32)
-        parts = [(m, wt) for m, wt in ((prof.topics, c.kb_w_topic), (prof.examples, c.kb_w_example),
-                                      (prof.keywords, c.kb_w_keyword)) if len(m) and wt]
+        parts = [(m, wt) for m, wt in ((prof.topics, c.kb_w_topic), (prof.examples, c.kb_w_example)) if len(m) and wt]
         if prof.desc is not None:
             parts.append((prof.desc[None, :], c.kb_w_desc))
         if not parts:
             return np.full(len(self._kb_index), 1.0 / len(self._kb_index), dtype=np.float32)
         anchors = np.concatenate([m for m, _ in parts])
-        weights = np.concatenate([np.full(len(m), wt / len(m) if c.kb_split else wt) for m, wt in parts])
+        # each kind of anchor shares its weight among its items
+        weights = np.concatenate([np.full(len(m), wt / len(m)) for m, wt in parts])
         sec = self.section_scores(anchors)
         assert sec is not None
         z = (sec - sec.max(axis=1, keepdims=True)) / (c.kb_tau * np.maximum(sec.std(axis=1, keepdims=True), 1e-6))
