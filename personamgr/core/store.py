@@ -49,26 +49,47 @@ def inspect_file(path: Path) -> int | None:
 
     Returns None when the file does not exist or is empty. Raises StoreError if
     it is not a SQLite database, is damaged, or is not a personamgr database.
+
+    The first look is "immutable" (no locks, so no -wal/-shm side files on a file we may refuse). That
+    look can catch another process half-way through creating the same profile (a second launch, the
+    daemon): a missing header, tables without a version. So a bad verdict is only final once a second
+    look, which waits for the writer's lock like any reader, agrees.
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
-    with path.open("rb") as f:
-        head = f.read(16)
-    if head != SQLITE_MAGIC:
-        raise StoreError(f"{path} is not a personamgr database (it is not an SQLite file). "
-                         "Move it away or choose another data folder; it was not changed.")
-    # Read-only, and "immutable" when no WAL is pending, so that inspecting creates no -wal/-shm side files.
-    wal_pending = path.with_name(path.name + "-wal").exists()
-    uri = f"{path.absolute().as_uri()}?mode=ro" + ("" if wal_pending else "&immutable=1")
+    side_files = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    immutable = not side_files[0].exists()
     try:
-        con = sqlite3.connect(uri, uri=True)
+        return _judge_file(path, immutable=immutable)
+    except StoreError:
+        if not immutable:
+            raise
+    # A locked read of a WAL-mode file makes -wal and -shm files; a refused file is left as it was found.
+    absent = [f for f in side_files if not f.exists()]
+    try:
+        return _judge_file(path, immutable=False)
+    except StoreError:
+        for f in absent:
+            f.unlink(missing_ok=True)
+        raise
+
+
+def _judge_file(path: Path, *, immutable: bool) -> int | None:
+    uri = f"{path.absolute().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    try:
+        con = sqlite3.connect(uri, uri=True, timeout=15, isolation_level=None)
         try:
+            con.execute("BEGIN")  # one snapshot, under a shared lock unless immutable
             version = con.execute("PRAGMA user_version").fetchone()[0]
             check = con.execute("PRAGMA quick_check").fetchone()[0]
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            con.execute("COMMIT")
         finally:
             con.close()
     except sqlite3.DatabaseError as e:
+        if _header(path) != SQLITE_MAGIC:
+            raise StoreError(f"{path} is not a personamgr database (it is not an SQLite file). "
+                             "Move it away or choose another data folder; it was not changed.") from None
         raise StoreError(f"{path} is damaged and cannot be read ({e}). "
                          "Restore a copy from the backups folder, or move it away to start afresh.") from None
     if check != "ok":
@@ -78,6 +99,11 @@ def inspect_file(path: Path) -> int | None:
     if (version == 0 and tables) or (version > 0 and not {"personas", "posts"} <= tables):
         raise StoreError(f"{path} is an SQLite database but not a personamgr one; it was not changed.")
     return version or None
+
+
+def _header(path: Path) -> bytes:
+    with path.open("rb") as f:
+        return f.read(len(SQLITE_MAGIC))
 
 
 class Store:

@@ -6,16 +6,19 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.schema import CreateTable
 
 from personamgr.core import schema
 from personamgr.core.clock import FakeClock
 from personamgr.core.personas import Persona
-from personamgr.core.store import Store, StoreError
+from personamgr.core.store import Store, StoreError, inspect_file
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -343,3 +346,38 @@ def test_two_processes_opening_a_new_profile_at_once_both_succeed(tmp_path: Path
         results = [p.communicate(timeout=60) for p in procs]
         assert [p.returncode for p in procs] == [0, 0, 0], [err[-500:] for _, err in results]
         assert {out.strip() for out, _ in results} == {str(schema.SCHEMA_VERSION)}
+
+
+@pytest.mark.parametrize("spill", ["header_not_written", "tables_without_version"])
+def test_a_profile_half_way_through_creation_by_another_process_is_waited_for(tmp_path: Path, spill: str) -> None:
+    """Another launch is creating the same profile: its pages reach the file before its commit (a cache spill),
+    so an unlocked look sees no header, or tables with no version. Opening waits for the writer's lock and
+    finds a good profile rather than calling the file foreign or damaged (the flaky two-launches failure)."""
+    db = tmp_path / "personamgr.db"
+    holding = threading.Event()
+
+    def create_slowly() -> None:
+        con = sqlite3.connect(db, isolation_level=None)
+        con.execute("PRAGMA cache_size=1")  # spill every page to the file while the transaction is open
+        con.execute("BEGIN IMMEDIATE")
+        if spill == "tables_without_version":
+            con.execute("CREATE TABLE warmup (a)")
+            con.execute("COMMIT")  # the header is on disk now
+            con.execute("BEGIN IMMEDIATE")
+        for table in schema.metadata.sorted_tables:
+            con.execute(str(CreateTable(table).compile(dialect=sqlite_dialect.dialect())))
+        holding.set()
+        time.sleep(0.5)
+        con.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION}")
+        con.execute("COMMIT")
+        con.close()
+
+    writer = threading.Thread(target=create_slowly)
+    writer.start()
+    assert holding.wait(10)
+    assert db.stat().st_size > 0
+    try:
+        assert inspect_file(db) == schema.SCHEMA_VERSION
+    finally:
+        writer.join()
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["personamgr.db"]
