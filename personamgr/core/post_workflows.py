@@ -183,14 +183,16 @@ class PostWorkflows:
             cost_usd=costs.recorded(self.services.store, persona, post.parts))
 
     # -- changing ------------------------------------------------------------------------
-    def edit(self, post_id: int, parts: Sequence[str], media: Sequence[dict[str, Any]] | None = None) -> Post:
+    def edit(self, post_id: int, parts: Sequence[str], media: Sequence[dict[str, Any]] | None = None, *,
+             strip: bool = True) -> Post:
         """New words (and media) for a post that has not gone out.
 
         A post the guard held goes back on the schedule (at its time, or now if that has passed), where the
         guard looks at the new words before it goes out. Images taken off the post are deleted from the profile.
+        ``strip=False`` keeps the words exactly as typed (a compose draft being autosaved mid-sentence).
         """
         before = self.outbox.get(post_id)
-        text, *thread = [p.strip() for p in parts] or [""]
+        text, *thread = [p.strip() if strip else p for p in parts] or [""]
         after = self.outbox.edit(post_id, text, thread, media)
         if media is not None:
             kept = {m.get("path") for m in after.media}

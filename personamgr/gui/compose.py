@@ -1,26 +1,25 @@
-"""The compose area: who you post as, what you write, how long it is, and the Post button.
+"""The compose area: who you post as, what you write (a post or a thread, with images), and the Post button.
 
-Drafts are autosaved (debounced) per persona through :class:`DraftKeeper`.
-Switching persona puts the other persona's draft in the box and says plainly
-where the one you were writing went, with a one-click move. Posting sends the
-draft post itself in a worker; the box clears only once the outcome is recorded.
-
-Later features hang their widgets in :attr:`ComposeWidget.extras`, the slot
-between the text box and the counter row (the guard's fit meter goes there).
+Drafts (text, thread parts and images) are autosaved (debounced) per persona
+through :class:`DraftKeeper`. Switching persona puts the other persona's draft
+in the box and says plainly where the one you were writing went, with a
+one-click move. Posting sends the draft post itself in a worker; the box clears
+only once the outcome is recorded. What it shares with the editor of an
+existing post (the thread editor, counters, images, the guard's slot
+:attr:`extras`) is :class:`~personamgr.gui.post_composer.PostComposer`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -28,18 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from personamgr.core.outbox import Post, PostState
-from personamgr.core.text import measure
+from personamgr.core.outbox import Post, PostState, override_stands
+from personamgr.core.personas import Persona
 from personamgr.gui.controller import PersonaController
-from personamgr.gui.drafts import DraftKeeper
+from personamgr.gui.drafts import EMPTY, Content, DraftKeeper
 from personamgr.gui.icons import persona_icon
-from personamgr.gui.widgets import MessageLabel, set_tone
+from personamgr.gui.post_composer import WARN_REMAINING, PostComposer
 from personamgr.gui.workers import Workers
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 600
-WARN_REMAINING = 20
+__all__ = ["AUTOSAVE_MS", "WARN_REMAINING", "ComposeWidget", "DraftBar"]
 
 
 class DraftBar(QFrame):
@@ -67,26 +66,22 @@ class DraftBar(QFrame):
         self.hide()
 
 
-class ComposeWidget(QWidget):
+class ComposeWidget(PostComposer):
     """Compose as the active persona. Emits :attr:`posted` with the recorded post."""
 
     posted = Signal(object)  # Post, in the state the attempt ended in
-    canSendChanged = Signal(bool)  # noqa: N815 (Qt naming) whether the text may be posted or scheduled now
     postFailed = Signal(str)  # noqa: N815 (Qt naming) an unexpected error; the text is still in the box
 
     def __init__(self, controller: PersonaController, drafts: DraftKeeper, workers: Workers,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(controller.services, workers, parent)
         self.controller = controller
         self.drafts = drafts
-        self.workers = workers
-        self._uid = ""  # the persona whose text the editor holds
+        self._uid = ""  # the persona whose content the box holds
         self._loading = False
-        self._sending: dict[str, tuple[int, str]] = {}  # persona uid -> (post id, text) being sent
+        self._sending: dict[str, tuple[int, Content]] = {}  # persona uid -> (post id, content) being sent
         self._bar_from = ""  # the persona whose draft the bar talks about
         self._held = False  # a post is waiting out its undo time (see gui/undo_send.py)
-        # Asked before Post / Schedule / Add to queue act: gate(action, proceed) calls proceed() or not (the guard).
-        self.gate: Callable[[str, Callable[[], None]], None] | None = None
 
         self.persona_combo = QComboBox()
         self.persona_combo.setObjectName("personaCombo")
@@ -108,46 +103,25 @@ class ComposeWidget(QWidget):
         self.bar.switch_back.clicked.connect(self._switch_back)
         self.bar.move_here.clicked.connect(self._move_here)
 
-        self.editor = QPlainTextEdit()
-        self.editor.setObjectName("composeEditor")
-        self.editor.setAccessibleName("Compose")
-        self.editor.setTabChangesFocus(True)
-        self.editor.setMinimumHeight(84)
-        self.editor.textChanged.connect(self._on_text)
+        self.contentChanged.connect(self._on_text)
 
-        self.extras = QVBoxLayout()  # the guard's meter and warnings go here
-        self.extras.setContentsMargins(0, 0, 0, 0)
-
-        self.status = MessageLabel()  # one line; a long message is cut with "…" and shown whole in its tooltip
-        self.status.setObjectName("composeStatus")
-        self.status.setProperty("tone", "hint")
-        self.counter = QLabel()
-        self.counter.setObjectName("counter")
-        self.counter.setAccessibleName("Length")
-        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        # As wide as the widest count it can show, so the buttons beside it never move as the count grows.
-        self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance("25,000 / 25,000") + 6)
         self.post_button = QPushButton("Post")
         self.post_button.setObjectName("postButton")
         self.post_button.setDefault(True)
         self.post_button.setMinimumWidth(max(96, self.post_button.fontMetrics().horizontalAdvance("Posting…") + 32))
         self.post_button.setToolTip("Post now. Ctrl+Return posts after a few seconds in which you can undo it.")
         self.post_button.clicked.connect(self.post)
-        foot = QHBoxLayout()
-        foot.addStretch(1)
-        foot.addWidget(self.counter)
-        foot.addSpacing(8)
-        foot.addWidget(self.post_button)
+        self.foot.addWidget(self.post_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addLayout(head)
         layout.addWidget(self.bar)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.thread, 1)
         layout.addLayout(self.extras)
         layout.addWidget(self.status)  # its own line, the width of the box: messages are not squeezed by buttons
-        layout.addLayout(foot)
+        layout.addLayout(self.foot)
 
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -159,21 +133,10 @@ class ComposeWidget(QWidget):
         self._reload_personas()
         self._load(controller.active_uid)
         self._attach_cost_line()
-
-    def _attach_cost_line(self) -> None:
-        """X's price, this month's spend and X's rules for the text, by the counter (hidden on the sandbox)."""
-        from personamgr.gui.cost_line import CostLine
-
-        self.cost_line = CostLine(self.controller.services, self.workers, self)
-        self.cost_line.place(self.layout(), self.counter)  # type: ignore[arg-type]
-
-        def follow(*_args: object) -> None:
-            self.cost_line.update_for(self.controller.persona(self._uid), self.editor.toPlainText())
-
-        for signal in (self.editor.textChanged, self.controller.activePersonaChanged,
-                       self.controller.personasChanged, self.posted):
-            signal.connect(follow)
-        follow()
+        for signal in (self.contentChanged, self.controller.activePersonaChanged, self.controller.personasChanged,
+                       self.posted):
+            signal.connect(self._follow_cost)
+        self._follow_cost()
 
     # -- persona switching ---------------------------------------------------------------
     @Slot()
@@ -198,7 +161,7 @@ class ComposeWidget(QWidget):
         self.flush()
         self.status.setText("")  # what it said was about the other persona's text
         self.persona_combo.setCurrentIndex(max(0, self.persona_combo.findData(uid)))
-        left = self.drafts.text(previous).strip() if previous and previous != uid else ""
+        left = not self.drafts.content(previous).empty if previous and previous != uid else False
         self._load(uid)
         old, new = self.controller.persona(previous), self.controller.persona(uid)
         if left and old is not None and new is not None:
@@ -212,18 +175,21 @@ class ComposeWidget(QWidget):
         else:
             self.bar.hide()
 
-    def _load(self, uid: str) -> None:
-        """Show ``uid``'s draft (or the post it is sending) in the editor."""
-        self._uid = uid
-        sending = self._sending.get(uid)
+    def _show(self, content: Content) -> None:
         self._loading = True
         try:
-            self.editor.setPlainText(sending[1] if sending else self.drafts.text(uid))
+            self.set_content(content)
             self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
         finally:
             self._loading = False
+
+    def _load(self, uid: str) -> None:
+        """Show ``uid``'s draft (or the post it is sending) in the box."""
+        self._uid = uid
+        sending = self._sending.get(uid)
+        self._show(sending[1] if sending else self.drafts.content(uid))
         persona = self.controller.persona(uid)
-        self.editor.setPlaceholderText(f"What's new, {persona.name}?" if persona else "Add a persona to start.")
+        self.thread.set_placeholder(f"What's new, {persona.name}?" if persona else "Add a persona to start.")
         self.network_label.setText(self._network_text(uid))
         self._refresh()
 
@@ -237,8 +203,14 @@ class ComposeWidget(QWidget):
 
     @property
     def current_uid(self) -> str:
-        """The persona whose text the editor holds."""
+        """The persona whose content the box holds."""
         return self._uid
+
+    def persona(self) -> Persona | None:
+        return self.controller.persona(self._uid)
+
+    def busy(self) -> bool:
+        return self._uid in self._sending or self._held
 
     def move_draft_to(self, uid: str) -> bool:
         """Carry the draft in the box to persona ``uid`` and switch to it (as the bar's "Move it here" does)."""
@@ -252,12 +224,25 @@ class ComposeWidget(QWidget):
         self._move_here()
         return True
 
-    def guarded(self, action: str, proceed: Callable[[], None]) -> None:
-        """Run ``proceed`` once the gate (the persona guard) agrees; ``action`` is "post", "schedule" or "queue"."""
-        if self.gate is None:
-            proceed()
-        else:
-            self.gate(action, proceed)
+    def target_has_draft(self, uid: str) -> bool:
+        return not self.drafts.content(uid).empty
+
+    def accept_override(self, reasons: Sequence[str]) -> int | None:
+        self.flush()
+        post_id = self.drafts.post_id(self._uid)
+        if post_id is not None:
+            self.controller.services.outbox.remember_override(post_id, reasons)
+        return post_id
+
+    def override_stands(self) -> bool:
+        post_id = self.drafts.post_id(self._uid)
+        if post_id is None:
+            return False
+        try:
+            post = self.controller.services.outbox.get(post_id)
+        except LookupError:
+            return False
+        return override_stands(post, self.parts())
 
     @Slot()
     def _switch_back(self) -> None:
@@ -270,13 +255,7 @@ class ComposeWidget(QWidget):
         self.bar.hide()
         old = self.controller.persona(self._bar_from)
         self.flush()
-        text = self.drafts.move(self._bar_from, self._uid)
-        self._loading = True
-        try:
-            self.editor.setPlainText(text)
-            self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
-        finally:
-            self._loading = False
+        self._show(self.drafts.move(self._bar_from, self._uid))
         self._refresh()
         persona = self.controller.persona(self._uid)
         if old and persona:
@@ -294,48 +273,41 @@ class ComposeWidget(QWidget):
 
     @Slot()
     def flush(self) -> None:
-        """Save the editor's text as the current persona's draft now."""
+        """Save the box's content as the current persona's draft now."""
         self._autosave.stop()
         if not self._uid or self._uid in self._sending:
             return
-        self.drafts.save(self._uid, self.editor.toPlainText())
+        self.drafts.save_content(self._uid, self.content())
+
+    def clear_content(self) -> None:
+        """An empty box (its post went out or onto the schedule)."""
+        self._show(EMPTY)
+        self._refresh()
+
+    def save_draft(self) -> int | None:
+        """Save now and return the draft's post id (what Post, Schedule… and Add to queue act on)."""
+        self.flush()
+        return self.drafts.post_id(self._uid)
 
     def _refresh(self) -> None:
-        persona = self.controller.persona(self._uid)
-        text = self.editor.toPlainText()
-        limit = persona.char_limit if persona else 280
-        m = measure(text, limit)
-        self.counter.setText(f"{m.length:,} / {m.limit:,}")
-        if m.too_long:
-            tone, tip = "strong-error", f"{-m.remaining:,} over {persona.name if persona else 'the'}'s limit"
-        elif m.remaining <= WARN_REMAINING:
-            tone, tip = "strong-warning", f"{m.remaining:,} left"
-        else:
-            tone, tip = "", f"{m.remaining:,} left"
-        self.counter.setProperty("tooLong", m.too_long)
-        set_tone(self.counter, tone)
-        self.counter.setToolTip(tip)
+        can_send = self.measure_content()
         sending = self._uid in self._sending
-        self.editor.setReadOnly(sending or self._held)
         self.post_button.setText("Posting…" if sending else "Post")
-        can_send = bool(persona) and bool(text.strip()) and not m.too_long and not sending and not self._held
         self.post_button.setEnabled(can_send)
         self.canSendChanged.emit(can_send)
-        if m.too_long and persona:
-            self.status.setText(f"Too long for {persona.name}: shorten it by {-m.remaining:,}.")
-        elif sending:
+        if sending:
             self.status.setText("Posting…")
 
     # -- posting -------------------------------------------------------------------------
     @Slot()
     def post(self) -> None:
-        """Post the text now as the active persona, in a worker (once the guard agrees or the user overrides it)."""
+        """Post now as the active persona, in a worker (once the guard agrees or the user overrides it)."""
         if not self.post_button.isEnabled():
             return
         self.guarded("post", self._post_now)
 
     def post_now(self) -> None:
-        """Post the text now, without asking the guard again (it was asked, or the user overrode it)."""
+        """Post now, without asking the guard again (it was asked, or the user overrode it)."""
         self._post_now()
 
     def hold(self, held: bool) -> None:
@@ -343,20 +315,16 @@ class ComposeWidget(QWidget):
         self._held = held
         self._refresh()
 
-    def say(self, message: str) -> None:
-        """One line under the box about what just happened (it goes when the persona or the text changes)."""
-        self.status.setText(message)
-
     def _post_now(self) -> None:
         if not self.post_button.isEnabled():
             return
         uid = self._uid
-        text = self.editor.toPlainText().strip()
         self._autosave.stop()
-        post_id = self.drafts.save(uid, text)
+        content = self.content()
+        post_id = self.drafts.save_content(uid, content)
         if post_id is None:
             return
-        self._sending[uid] = (post_id, text)
+        self._sending[uid] = (post_id, content)
         self.bar.move_here.setEnabled(False)
         self._refresh()
         poster = self.controller.services.poster
@@ -371,11 +339,7 @@ class ComposeWidget(QWidget):
         self._sending.pop(uid, None)
         self.drafts.detach(uid, post.id)
         if self._uid == uid:
-            self._loading = True
-            try:
-                self.editor.clear()
-            finally:
-                self._loading = False
+            self._show(EMPTY)
         self._refresh()
         name = post.persona_name
         if self._uid == uid:
@@ -385,10 +349,13 @@ class ComposeWidget(QWidget):
     @staticmethod
     def _outcome(post: Post, name: str) -> str:
         if post.state is PostState.SENT:
-            return f"Sent as {name}."
+            return f"Sent as {name}." if not post.thread else f"Sent as {name}: a thread of {len(post.parts)}."
         if post.state is PostState.SCHEDULED:
             return "Not sent yet: it will be retried. See the history."
-        return f"{post.state.label}: see the history for why. The text is kept there."
+        if post.failed_part:
+            return (f"Part {post.failed_part} of the thread did not go out (the parts before it did). See the "
+                    "history: retry sends only the rest.")
+        return f"{post.status}: see the history for why. The text is kept there."
 
     def _send_error(self, uid: str, post_id: int, error: BaseException) -> None:
         """Something unexpected (not a network failure, which the poster records): keep the text."""
@@ -412,19 +379,11 @@ class ComposeWidget(QWidget):
             return False
         self.flush()
         post_id = self.drafts.post_id(self._uid)
-        kept = bool(self.editor.toPlainText().strip()) and post_id is not None
+        kept = not self.content().empty and post_id is not None
         if kept:
             self.drafts.detach(self._uid, post_id)  # type: ignore[arg-type]
-        self._loading = True
-        try:
-            self.editor.clear()
-        finally:
-            self._loading = False
+        self._show(EMPTY)
         self._refresh()
-        self.say("Your previous draft is in the history; Edit in compose brings it back." if kept else "")
+        self.say("Your previous draft is in the history; Edit brings it back." if kept else "")
         self.focus_editor()
         return True
-
-    def focus_editor(self) -> None:
-        self.editor.setFocus()
-        self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)

@@ -10,6 +10,7 @@ posts (the sandbox).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Slot
@@ -34,10 +35,11 @@ class CostView:
     errors: tuple[str, ...]
 
 
-def cost_view(services: Services, persona: Persona, text: str) -> CostView:
-    """The estimate, this month's spend against the budget and cap, and the policy findings for ``text``."""
+def cost_view(services: Services, persona: Persona, text: str | Sequence[str]) -> CostView:
+    """The estimate, this month's spend against the budget and cap, and the policy findings for the post
+    (``text``, or a thread's parts: X bills and polices each part as a post)."""
     now = services.clock.now()
-    parts = [text] if text.strip() else []
+    parts = [p for p in ([text] if isinstance(text, str) else list(text)) if p.strip()]
     report = policy.check(services.store, persona, parts, now)
     spend = costs.spent_this_month(services.store, persona, now)
     price = costs.prices(services.store)
@@ -95,7 +97,7 @@ class CostLine(QObject):
                 return
         layout.addWidget(self.policy)
 
-    def update_for(self, persona: Persona | None, text: str) -> None:
+    def update_for(self, persona: Persona | None, text: str | Sequence[str]) -> None:
         """The text or persona changed: recompute shortly (the user may still be typing)."""
         self._persona, self._text = persona, text
         if persona is None or persona.network not in costs.PAID_NETWORKS | policy.POLICY_NETWORKS:

@@ -3,7 +3,7 @@
 :class:`GuardPanel` owns the loaded :class:`~personamgr.core.guard.Guard` (loaded
 in a worker after the first frame) and runs every check in a worker, debounced,
 keeping only the result for the text that is in the box now. It also gates
-Post, Schedule… and Add to queue (``ComposeWidget.gate``): a draft that fits goes
+Post, Schedule… and Add to queue (``PostComposer.gate``): a draft that fits goes
 straight through; a straying one asks once (Post anyway / Move to … / Edit);
 "post anyway" is remembered on the post until the text changes substantially
 (``core.outbox.override_stands``, the same rule the CLI and the scheduler follow).
@@ -19,11 +19,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from personamgr.core.holds import hold_kind
-from personamgr.core.outbox import override_stands
 from personamgr.core.personas import Persona, PersonaError, Sensitivity
 from personamgr.core.services import Services
-from personamgr.gui.compose import ComposeWidget
 from personamgr.gui.guard_widgets import AMBER, GREEN, RED, Choice, FitMeter, GuardDialog, GuardWarning, LearnBar
+from personamgr.gui.post_composer import PostComposer
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +40,9 @@ class CheckKey:
     """What a result was computed for; a result for any other key is stale."""
 
     uid: str
-    text: str
+    text: str  # every part, joined: what "nothing written yet" and the learn bar look at
     personas: int  # the persona-set version (bumped on every persona change)
+    parts: tuple[str, ...] = ()  # a thread is judged as a whole (core.guard.post_check)
 
 
 class GuardPanel(QObject):
@@ -51,7 +51,7 @@ class GuardPanel(QObject):
     resultShown = Signal(object)  # noqa: N815 (Qt naming) the GuardResult now on screen
     stateChanged = Signal(str)  # noqa: N815 (Qt naming) idle, loading, ready, failed
 
-    def __init__(self, compose: ComposeWidget, services: Services, parent: QObject | None = None) -> None:
+    def __init__(self, compose: PostComposer, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.compose = compose
         self.services = services
@@ -82,7 +82,7 @@ class GuardPanel(QObject):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self.check_now)
-        compose.editor.textChanged.connect(self._on_text)
+        compose.contentChanged.connect(self._on_text)
         self.controller.activePersonaChanged.connect(self._on_persona)
         self.controller.personasChanged.connect(self._on_personas)
         compose.gate = self.gate
@@ -131,7 +131,8 @@ class GuardPanel(QObject):
 
     # -- checking ------------------------------------------------------------------------
     def current_key(self) -> CheckKey:
-        return CheckKey(self.compose.current_uid, self.compose.editor.toPlainText(), self._version)
+        parts = tuple(self.compose.parts())
+        return CheckKey(self.compose.current_uid, "\n\n".join(parts), self._version, parts)
 
     @Slot()
     def _on_text(self) -> None:
@@ -176,7 +177,9 @@ class GuardPanel(QObject):
         name = persona.name
 
         def work() -> Any:
-            return guard.check(personas, key.text, name, recent=outbox.recent_texts())
+            from personamgr.core.guard.post_check import check_parts  # with the model, never on the first frame
+
+            return check_parts(guard, personas, key.parts, name, recent=outbox.recent_texts())
 
         self.workers.submit(work, done=lambda r: self._checked(key, r), failed=lambda e: self._check_failed(key, e),
                             name="guard-check")
@@ -333,7 +336,7 @@ class GuardPanel(QObject):
         dialog = GuardDialog(action, persona.name, [r.message for r in warnings], self._move_target(result),
                              hard=hard, kind=hold_kind(r.kind for r in warnings), parent=self.compose.window())
         self.dialog = dialog
-        uid, text = persona.uid, self.compose.editor.toPlainText()
+        uid, text = persona.uid, self.current_key().text
 
         def chosen(choice: Choice) -> None:
             self.dialog = None
@@ -349,12 +352,10 @@ class GuardPanel(QObject):
         dialog.open()
 
     def _post_anyway(self, uid: str, text: str, result: Any, proceed: Proceed) -> None:
-        if self.compose.current_uid != uid or self.compose.editor.toPlainText() != text:
+        if self.compose.current_uid != uid or self.current_key().text != text:
             return  # the box changed under the dialog: nothing the user did not see goes out
-        self.compose.flush()
-        post_id = self.compose.drafts.save(uid, text.strip()) if text.strip() else None
-        if post_id is not None:
-            self.services.outbox.remember_override(post_id, [r.message for r in result.warnings])
+        if text.strip():
+            self.compose.accept_override([r.message for r in result.warnings])
         proceed()
         persona = self.controller.persona(uid)
         if persona is not None and any(r.kind == "topic" for r in result.warnings):
@@ -365,7 +366,7 @@ class GuardPanel(QObject):
         if not target:
             return
         target_uid = self._uid_of(target)
-        had_draft = bool(self.compose.drafts.text(target_uid).strip())
+        had_draft = self.compose.target_has_draft(target_uid)
         if not self.move_to(target):
             return
         if action == "post":
@@ -378,15 +379,8 @@ class GuardPanel(QObject):
 
     # -- remembering "post anyway" -------------------------------------------------------
     def _override_stands(self) -> bool:
-        """The user already chose "post anyway" for (nearly) this text of this draft."""
-        post_id = self.compose.drafts.post_id(self.compose.current_uid)
-        if post_id is None:
-            return False
-        try:
-            post = self.services.outbox.get(post_id)
-        except LookupError:
-            return False
-        return override_stands(post, [self.compose.editor.toPlainText()])
+        """The user already chose "post anyway" for (nearly) this content (``core.outbox.override_stands``)."""
+        return self.compose.override_stands()
 
     # -- learn from this -----------------------------------------------------------------
     @Slot()

@@ -296,7 +296,7 @@ class GuardDialog(QDialog):
 
     VERBS: ClassVar[dict[str, tuple[str, str]]] = {
         "post": ("Post", "posting"), "schedule": ("Schedule", "scheduling"), "queue": ("Queue", "queueing"),
-        "send": ("Send", "sending")}
+        "send": ("Send", "sending"), "save": ("Save", "saving")}
 
     def __init__(self, action: str, persona_name: str, messages: list[str], suggest: str | None, *,
                  hard: bool, kind: HoldKind | None = None, parent: QWidget | None = None) -> None:

@@ -1,7 +1,10 @@
 """What the user can do with a post in the history (and the inbox), by its state: the window's side of
 ``core.post_workflows``, which decides what each state allows and does the work.
 
-* Failed: Retry now, Edit, Move to …, Delete.
+Edit opens the one editor every edit uses (``gui/post_editor.py``): text or thread, images, counter, and
+the guard's meter.
+
+* Failed: Retry now (a thread: from the part that failed), Edit, Move to …, Delete.
 * Held (never went out): Edit, Move to …, Post anyway, Keep as draft, Delete; a post that missed its
   time: Send now, Next free slot, Reschedule…, Edit, Keep as draft, Delete.
 * Needs review (it may have gone out): It went out: mark as sent; Send again… (warned); Edit; Delete.
@@ -21,29 +24,23 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QLabel,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from personamgr.core.holds import HoldKind
-from personamgr.core.outbox import CLEARED, Post, PostState, TransitionError
+from personamgr.core.outbox import Post, PostState, TransitionError
 from personamgr.core.post_workflows import Action, Objection, Outcome, actions_for
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe
-from personamgr.core.text import measure
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.guard_widgets import Choice, GuardDialog
 from personamgr.gui.message_boxes import ShowsBoxes
-from personamgr.gui.widgets import set_tone
 from personamgr.gui.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -69,46 +66,6 @@ def outcome(post: Post) -> str:
     return f"{post.persona_name}: {post.status}. {post.error or ''}".strip()
 
 
-class PostEditDialog(QDialog):
-    """Change the words of a scheduled post; its time stays. The counter follows the persona's limit."""
-
-    def __init__(self, post: Post, limit: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("postEditDialog")
-        self.setWindowTitle(f"Edit {post.persona_name}'s scheduled post")
-        self.limit = limit
-        self.editor = QPlainTextEdit(post.text)
-        self.editor.setObjectName("postEditText")
-        self.editor.setTabChangesFocus(True)
-        self.counter = QLabel()
-        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        note = QLabel("The time stays the same. The persona guard checks it again before it goes out.")
-        note.setProperty("tone", "hint")
-        note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.editor, 1)
-        layout.addWidget(self.counter)
-        layout.addWidget(note)
-        layout.addWidget(self.buttons)
-        self.resize(480, 260)
-        self.editor.textChanged.connect(self._count)
-        self._count()
-
-    @Slot()
-    def _count(self) -> None:
-        m = measure(self.editor.toPlainText(), self.limit)
-        self.counter.setText(f"{m.length:,} / {m.limit:,}")
-        set_tone(self.counter, "strong-error" if m.too_long else "")
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setEnabled(bool(self.editor.toPlainText().strip()) and not m.too_long)
-
-    def text(self) -> str:
-        return self.editor.toPlainText().strip()
-
-
 class PostActions(QObject, ShowsBoxes):
     """Builds each post's menu and runs its actions. Reports through :attr:`message` (the status bar)."""
 
@@ -131,6 +88,7 @@ class PostActions(QObject, ShowsBoxes):
         self.open_url = open_url or QDesktopServices.openUrl
         self.box: QMessageBox | None = None  # the last question shown (tests answer it)
         self.dialog: QDialog | None = None  # the last dialog shown
+        self.guard_panel: Callable[[], Any] | None = None  # the window's guard panel (its loaded model is shared)
 
     # -- the menu ------------------------------------------------------------------------
     def actions_for(self, post: Post) -> list[MenuEntry]:
@@ -138,7 +96,13 @@ class PostActions(QObject, ShowsBoxes):
         out: list[MenuEntry] = []
         for action in actions_for(post):
             out += self._entries(post, action)
-        if post.state is PostState.SENT:
+        if post.state is PostState.SENT and len(post.remote_ids) > 1:  # a thread: one item, a link to each part
+            links = self.workflows.part_links(post)
+            out += [(f"openPart{i}", f"Open part {i} of {len(links)}",
+                     (lambda url=url, rid=rid: self.open(post, url, rid)) if url else None)
+                    for i, (url, rid) in enumerate(zip(links, post.remote_ids, strict=False), start=1)]
+            out += [("copyLink", "Copy link", (lambda: self.copy(post.remote_url)) if post.remote_url else None)]
+        elif post.state is PostState.SENT:
             link = post.remote_url
             out += [("copyLink", "Copy link", (lambda: self.copy(link)) if link else None),
                     ("open", self._open_label(post), (lambda: self.open(post)) if link else None)]
@@ -176,12 +140,8 @@ class PostActions(QObject, ShowsBoxes):
                 return [(name, "Delete…", lambda: self.delete(p))]
         return []
 
-    def _edit_callback(self, p: Post) -> Callable[[], None] | None:
-        if p.state is PostState.SCHEDULED and not p.thread:
-            return lambda: self.edit_scheduled(p)
-        if p.thread or p.media or p.remote_ids:
-            return None  # the compose box holds one post without images (the thread composer is the next step)
-        return lambda: self.edit_in_compose(p)
+    def _edit_callback(self, p: Post) -> Callable[[], None]:
+        return lambda: self.edit(p)
 
     @staticmethod
     def _open_label(post: Post) -> str:
@@ -270,9 +230,7 @@ class PostActions(QObject, ShowsBoxes):
                 self.move(post, target)
 
         dialog.chosen.connect(chosen)  # Escape, like Cancel, leaves the post as it is
-        edit = self._edit_callback(post)
-        if edit is not None:
-            dialog.edit_button.clicked.connect(edit)
+        dialog.edit_button.clicked.connect(self._edit_callback(post))
         self._keep(dialog)
         dialog.open()
         return dialog
@@ -342,70 +300,34 @@ class PostActions(QObject, ShowsBoxes):
                                     lambda p: f"Deleted the {label} post of {p.persona_name}."),
                   destructive=True)
 
-    def edit_scheduled(self, post: Post) -> PostEditDialog:
-        persona = self.controller.persona(post.persona_uid)
-        dialog = PostEditDialog(post, persona.char_limit if persona else 280, self.window)
-        workflows = self.workflows
+    def edit(self, post: Post) -> QDialog:
+        """The one editor for every edit: text or thread, images, counter and the guard's meter."""
+        from personamgr.gui.post_editor import open_editor
 
-        def save() -> None:
-            text = dialog.text()
-            if text == post.text:
-                return
-            self._run(lambda: workflows.edit(post.id, [text, *post.thread]), "save the post",
-                      lambda p: "Saved. It goes out at the same time." if p.state is PostState.SCHEDULED
-                      else f"Saved. It is {p.status.lower()}.")
-
-        dialog.accepted.connect(save)
+        panel = self.guard_panel() if self.guard_panel is not None else None
+        loader = (lambda: panel.guard) if panel is not None and panel.state == "ready" else None
+        fresh = post
+        try:
+            fresh = self.services.outbox.get(post.id)  # the editor starts from the post as it is now
+        except LookupError:
+            self.message.emit(f"Could not edit the post: post {post.id} does not exist any more.")
+            return QDialog()
+        dialog = open_editor(fresh, self.controller, self.workers, self.window, guard_loader=loader,
+                             on_done=self.message.emit)
+        dialog.editor.saved.connect(self.changed.emit)
         self._keep(dialog)
-        dialog.open()
         return dialog
-
-    def edit_in_compose(self, post: Post) -> None:
-        """Back into the compose box of its persona, where it can be posted or scheduled again.
-
-        The post becomes a draft first (atomically, from the state the user saw), so the
-        scheduler cannot send it meanwhile. Its words then join the persona's compose draft
-        (first, before anything already there) and the separate draft is removed.
-        """
-        outbox = self.services.outbox
-
-        def take() -> Post:
-            if post.state is PostState.DRAFT:
-                return outbox.get(post.id)
-            return outbox.transition(post.id, PostState.DRAFT, expect=[post.state], error=None, **CLEARED)
-
-        def failed(error: BaseException) -> None:
-            self.message.emit(f"Could not edit the post: {error}. Nothing was changed.")
-
-        self.workers.submit(take, done=self._into_compose, failed=failed, name="edit post")
-
-    def _into_compose(self, post: Post) -> None:
-        uid = post.persona_uid
-        if self.controller.persona(uid) is None:
-            return
-        self.compose.flush()
-        existing = self.drafts.text(uid)
-        merged = f"{post.text}\n\n{existing}" if existing.strip() else post.text
-        self.drafts.save(uid, merged)  # the words are in the compose draft before the old post goes
-        if self.controller.active_uid == uid:
-            self.compose.editor.setPlainText(merged)
-        else:
-            self.controller.set_active(uid)
-        outbox = self.services.outbox
-        self.workers.submit(lambda: outbox.delete(post.id, expect=[PostState.DRAFT]), name="drop edited post",
-                            failed=lambda e: log.warning("edited post %s not removed: %s", post.id, e))
-        self.compose.focus_editor()
-        kept = " Your other draft is kept below it." if existing.strip() else ""
-        self.message.emit(f"The post is back in {post.persona_name}'s compose box.{kept}")
 
     def copy(self, text: str | None) -> None:
         if text:
             QGuiApplication.clipboard().setText(text)
             self.message.emit("Copied.")
 
-    def open(self, post: Post) -> None:
-        """X: the post in the browser. The sandbox has no web page: show the post as the sandbox holds it."""
-        url = post.remote_url or ""
+    def open(self, post: Post, url: str | None = None, remote_id: str | None = None) -> None:
+        """X: the post (or one part of a thread) in the browser. The sandbox has no web page: show the post
+        as the sandbox holds it."""
+        url = url or post.remote_url or ""
+        remote_id = remote_id or post.remote_id
         if not url.startswith(SANDBOX_SCHEME):
             self.open_url(QUrl(url))
             return
@@ -413,13 +335,14 @@ class PostActions(QObject, ShowsBoxes):
 
         def find() -> Any:
             entries = network.timeline(post.persona_uid) if network is not None else []
-            return next((e for e in entries if e.remote_id == post.remote_id), None)
+            return next((e for e in entries if e.remote_id == remote_id), None)
 
-        self.workers.submit(find, done=lambda entry: self._show_sandbox(post, entry), name="sandbox post")
+        self.workers.submit(find, done=lambda entry: self._show_sandbox(post, entry, remote_id),
+                            name="sandbox post")
 
-    def _show_sandbox(self, post: Post, entry: Any) -> None:
+    def _show_sandbox(self, post: Post, entry: Any, remote_id: str | None = None) -> None:
         if entry is None:
-            text, info = f"The sandbox no longer has post {post.remote_id}.", ""
+            text, info = f"The sandbox no longer has post {remote_id or post.remote_id}.", ""
         else:
             text = f"{entry.handle or post.persona_name} · {entry.created_at.astimezone():%b %d, %H:%M}"
             reply = f"\n\nIn reply to {entry.reply_to}." if entry.reply_to else ""

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -47,6 +46,7 @@ class QueueView(QWidget):
         self.setObjectName("queueView")
         self._personas: dict[str, Persona] = {}
         self._posts: list[Post] = []
+        self.edit_post: Callable[[Post], object] | None = None  # the window's post editor (attach_scheduling)
 
         self.filter = QComboBox()
         self.filter.setObjectName("queueFilter")
@@ -210,12 +210,10 @@ class QueueView(QWidget):
                       f"{self._personas[uid].name} {'paused' if checked else 'resumed'}.")
 
     def edit_selected(self) -> None:
+        """The one post editor (counter, fit meter, thread, images), not a plain box: the window's own."""
         post = self.selected_post()
-        if post is None:
-            return
-        text, ok = QInputDialog.getMultiLineText(self, "Edit scheduled post", f"{post.persona_name}:", post.text)
-        if ok and text.strip() and text != post.text:
-            self._run(lambda: self.schedule.edit(post.id, text.strip()), "Saved. The time stays the same.")
+        if post is not None and self.edit_post is not None:
+            self.edit_post(post)
 
     def reschedule_selected(self) -> None:
         post = self.selected_post()

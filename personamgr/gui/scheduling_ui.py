@@ -74,14 +74,12 @@ class ComposeScheduling(QObject):
         self.queue_button.setEnabled(can)
 
     def _take(self) -> tuple[str, int] | None:
-        """Save the compose text as the persona's draft; its post id is what gets scheduled."""
+        """Save the compose content as the persona's draft; its post id is what gets scheduled."""
         c = self.compose
         uid = c.controller.active_uid  # type: ignore[attr-defined]
-        text = c.editor.toPlainText().strip()  # type: ignore[attr-defined]
-        if not uid or not text:
+        if not uid or c.content().empty:  # type: ignore[attr-defined]
             return None
-        c.flush()  # type: ignore[attr-defined]
-        post_id = c.drafts.save(uid, text)  # type: ignore[attr-defined]
+        post_id = c.save_draft()  # type: ignore[attr-defined]
         return None if post_id is None else (uid, post_id)
 
     def schedule_at(self) -> None:
@@ -115,7 +113,7 @@ class ComposeScheduling(QObject):
         def done(result: object) -> None:
             c.drafts.detach(uid, post_id)  # type: ignore[attr-defined]
             if c.controller.active_uid == uid:  # type: ignore[attr-defined]
-                c.editor.clear()  # type: ignore[attr-defined]
+                c.clear_content()  # type: ignore[attr-defined]
             persona = c.controller.persona(uid)  # type: ignore[attr-defined]
             when = describe(result.when, persona.timezone) if persona else str(result.when)  # type: ignore[attr-defined]
             note = f" {result.note}" if result.note else ""  # type: ignore[attr-defined]
@@ -188,6 +186,7 @@ def attach_scheduling(shell: object, *, tick_seconds: float = 30.0) -> Schedulin
     bridge = SchedulerBridge(shell.services, shell.events, shell.workers, tick_seconds=tick_seconds,  # type: ignore[attr-defined]
                              parent=window)
     queue = QueueView(bridge, shell.events)  # type: ignore[attr-defined]
+    queue.edit_post = window.post_actions.edit
     dock = QDockWidget("Schedule", window)
     dock.setObjectName("scheduleDock")
     dock.setWidget(queue)

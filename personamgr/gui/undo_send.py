@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from personamgr.core.i18n import translate
 from personamgr.gui.compose import ComposeWidget
+from personamgr.gui.drafts import Content
 from personamgr.gui.help import keys
 
 TICK_MS = 1000
@@ -53,7 +54,7 @@ class UndoSend(QObject):
         self.bar.undo_button.clicked.connect(self.undo)
         self.remaining = 0
         self.uid = ""
-        self.text = ""
+        self.content: Content | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
@@ -86,7 +87,7 @@ class UndoSend(QObject):
         if not self.compose.post_button.isEnabled():
             return
         self.compose.flush()  # the words are the persona's draft in the store before anything else happens
-        self.uid, self.text = self.compose.current_uid, self.compose.editor.toPlainText()
+        self.uid, self.content = self.compose.current_uid, self.compose.content()
         self.remaining = delay
         self.compose.hold(True)
         self.undo_shortcut.setEnabled(True)
@@ -107,7 +108,7 @@ class UndoSend(QObject):
             self._show()
             return
         self._stop()
-        if self.compose.current_uid == self.uid and self.compose.editor.toPlainText() == self.text:
+        if self.compose.current_uid == self.uid and self.compose.content() == self.content:
             self.compose.post_now()
             self.sent.emit()
 

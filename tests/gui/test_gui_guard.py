@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from personamgr.core.guard import Guard
@@ -449,3 +449,43 @@ def test_the_quick_sensitivity_menu_changes_the_verdict(guarded: Shell, shipped_
 def test_substantially_same() -> None:
     assert substantially_same("Hello there world", "Hello  there world!")
     assert not substantially_same("Hello there world", "Something else entirely, about jobs")
+
+
+# -- the one editor for every edit -------------------------------------------------------------------------------
+def test_editing_a_scheduled_post_asks_the_guard_before_saving(guarded: Shell, scheduling: SchedulingUi,
+                                                               qtbot) -> None:
+    """The defect: Schedule ▸ Edit… was a plain box, and a career post rewritten about metal saved silently."""
+    from personamgr.core.scheduling import PostSchedule
+    from personamgr.gui.post_editor import PostEditorDialog
+
+    services = guarded.services
+    career = services.store.persona("career")
+    post = PostSchedule(services.store, services.outbox, services.clock).create(
+        career.uid, CAREER_TEXT, when=MONDAY.replace(hour=20)).post
+    queue = scheduling.queue
+    queue.refresh()
+    wait_idle(guarded, qtbot)
+    queue.list.setCurrentRow(0)
+    queue.list.item(0).setSelected(True)
+    qtbot.mouseClick(queue.edit, Qt.MouseButton.LeftButton)
+    dialog = guarded.window.post_actions.dialog
+    assert isinstance(dialog, PostEditorDialog) and dialog.isVisible()
+    editor = dialog.editor
+    assert editor.counter.text().endswith("/ 280") and editor.editor.toPlainText() == CAREER_TEXT
+    qtbot.waitUntil(lambda: dialog.guard.state == "ready", timeout=10_000)  # the window's model, shared
+    editor.editor.selectAll()
+    editor.editor.insertPlainText(METAL_ON_CAREER)  # rewritten as a metal post
+    qtbot.waitUntil(lambda: dialog.guard.result_key == dialog.guard.current_key(), timeout=10_000)
+    assert dialog.guard.meter.label.text().startswith("strays from career")  # the fit meter, as in compose
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    question = dialog.guard.dialog
+    assert question is not None and question.isVisible()
+    assert question.windowTitle() == "Off-focus: check before saving on career"
+    assert question.anyway_button.text() == "Save anyway" and question.move_button.text() == "Move to metal"
+    assert services.outbox.get(post.id).text == CAREER_TEXT  # nothing saved until the user decides
+    question.move_button.click()
+    qtbot.waitUntil(lambda: services.outbox.get(post.id).text == METAL_ON_CAREER, timeout=10_000)
+    moved = services.outbox.get(post.id)
+    assert (moved.persona_name, moved.state, moved.scheduled_at) == ("metal", PostState.SCHEDULED,
+                                                                     MONDAY.replace(hour=20))
+    assert not dialog.isVisible()

@@ -17,7 +17,7 @@ from personamgr.core.services import Services
 from personamgr.gui.app import Shell
 from personamgr.gui.guard_widgets import GuardDialog
 from personamgr.gui.history import POST_ROLE
-from personamgr.gui.post_actions import PostEditDialog
+from personamgr.gui.post_editor import PostEditorDialog
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
 
@@ -113,34 +113,44 @@ def test_failed_retry_now_sends_it(demo: Services, shell: Shell, idle) -> None:
     assert listed(shell, post.id).state is PostState.SENT  # the history follows
 
 
-def test_failed_edit_goes_back_into_its_personas_compose_box(demo: Services, shell: Shell, idle) -> None:
+def editor_of(shell: Shell) -> PostEditorDialog:
+    dialog = shell.window.post_actions.dialog
+    assert isinstance(dialog, PostEditorDialog) and dialog.isVisible()
+    return dialog
+
+
+def test_edit_opens_the_one_editor_and_save_keeps_a_failed_post_failed(demo: Services, shell: Shell, idle) -> None:
     career, metal = demo.store.persona("career"), demo.store.persona("metal")
-    shell.controller.set_active(career.uid)
-    shell.window.compose.editor.setPlainText("a draft I was writing")
-    shell.window.compose.flush()
     shell.controller.set_active(metal.uid)  # writing as metal when deciding to fix career's post
     post = make(demo, shell, idle, PostState.FAILED, "Five questions for every interview")
     act(shell, post.id, "edit")
+    dialog = editor_of(shell)
+    editor = dialog.editor
+    assert editor.editor.toPlainText() == "Five questions for every interview"
+    assert editor.persona_combo.currentData() == career.uid  # its own persona, not the active one
+    assert editor.counter.text() == "34 / 280"
+    editor.editor.setPlainText("Five questions for every job interview")
+    editor.save_button.click()
     idle(shell)
-    assert shell.controller.active_uid == career.uid
-    merged = "Five questions for every interview\n\na draft I was writing"
-    assert shell.window.compose.editor.toPlainText() == merged
-    assert shell.drafts.text(career.uid) == merged  # saved, not only shown
-    with pytest.raises(LookupError):
-        demo.outbox.get(post.id)
-    drafts = [p for p in demo.outbox.history(career.uid) if p.state is PostState.DRAFT]
-    assert [p.text for p in drafts] == [merged]
-    assert "Your other draft is kept below it" in shell.window.statusBar().currentMessage()
+    now = demo.outbox.get(post.id)
+    assert (now.text, now.state) == ("Five questions for every job interview", PostState.FAILED)
+    assert not dialog.isVisible()
+    assert shell.controller.active_uid == metal.uid  # the window did not switch
+    assert shell.window.statusBar().currentMessage() == "Saved. It is failed."
 
 
-def test_edit_of_the_active_personas_post_fills_the_empty_box(demo: Services, shell: Shell, idle) -> None:
-    career = demo.store.persona("career")
-    shell.controller.set_active(career.uid)
-    post = make(demo, shell, idle, PostState.NEEDS_REVIEW, "Held by the guard: check me")
+def test_editing_a_held_post_puts_it_back_on_the_schedule(demo: Services, shell: Shell, idle) -> None:
+    post = held(demo, shell, idle, "Held by the guard: check me", HoldKind.OFF_FOCUS)
     act(shell, post.id, "edit")
+    editor = editor_of(shell).editor
+    assert "Held: off-focus" in editor.when.text()
+    editor.editor.setPlainText("Three interview questions that tell you about the team")
+    editor.save_button.click()
     idle(shell)
-    assert shell.window.compose.editor.toPlainText() == "Held by the guard: check me"
-    assert shell.drafts.text(career.uid) == "Held by the guard: check me"
+    now = demo.outbox.get(post.id)
+    assert now.state is PostState.SCHEDULED and now.hold_kind is None
+    assert shell.window.statusBar().currentMessage() == ("Saved. It is back on the schedule; the guard checks it "
+                                                         "again first.")
 
 
 def test_failed_delete_asks_and_cancel_keeps_it(demo: Services, shell: Shell, idle) -> None:
@@ -189,12 +199,13 @@ def test_scheduled_edit_keeps_the_time(demo: Services, shell: Shell, idle, clock
     at = clock.now() + timedelta(days=2)
     post = make(demo, shell, idle, PostState.SCHEDULED, "Tuesday's post", scheduled_at=at)
     act(shell, post.id, "edit")
-    dialog = shell.window.post_actions.dialog
-    assert isinstance(dialog, PostEditDialog) and dialog.isVisible()
-    dialog.editor.setPlainText("x" * 281)
-    assert not dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled()  # over career's limit
-    dialog.editor.setPlainText("Wednesday's post, better")
-    dialog.accept()
+    editor = editor_of(shell).editor
+    assert editor.when.text().startswith("Goes out ") and editor.when.text().endswith("; saving keeps the time.")
+    editor.editor.setPlainText("x" * 281)
+    assert not editor.save_button.isEnabled()  # over career's limit
+    assert editor.split_button.isVisible()  # ... and the way out is offered
+    editor.editor.setPlainText("Wednesday's post, better")
+    editor.save_button.click()
     idle(shell)
     now = demo.outbox.get(post.id)
     assert (now.text, now.state, now.scheduled_at) == ("Wednesday's post, better", PostState.SCHEDULED, at)

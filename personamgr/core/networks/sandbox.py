@@ -20,7 +20,7 @@ from pathlib import Path
 
 from personamgr.core.clock import Clock, SystemClock, utc
 from personamgr.core.media import X_LIMITS, check_items
-from personamgr.core.networks.base import Account, OutgoingPost, Published, RejectedError
+from personamgr.core.networks.base import Account, OutgoingPost, PartialThreadError, Published, RejectedError
 from personamgr.core.text import weighted_length
 
 DUPLICATE_MESSAGE = "You are not allowed to create a Tweet with duplicate content."
@@ -68,25 +68,33 @@ class SandboxNetwork:
         problem = check_items(len(post.parts), post.media, X_LIMITS)
         if problem:
             raise RejectedError(problem)
-        with self._lock, self._db:
-            for i in range(len(ids), len(post.parts)):
-                text = post.parts[i]
-                images = [(Path(m.path).name, m.alt_text) for m in (post.media[i] if i < len(post.media) else ())]
-                if weighted_length(text) > self.char_limit:
-                    raise RejectedError(f"The text is too long ({weighted_length(text)} characters).")
-                dup = self._db.execute(
-                    "SELECT 1 FROM timeline WHERE account = ? AND text = ? LIMIT 1", (account.persona_uid, text)
-                ).fetchone()
-                if dup:
-                    raise RejectedError(DUPLICATE_MESSAGE, duplicate=True)
-                cur = self._db.execute(
-                    "INSERT INTO timeline (account, handle, text, created_at, reply_to, media)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (account.persona_uid, account.handle, text, now.isoformat(), ids[-1] if ids else None,
-                     json.dumps(images)),
-                )
-                ids.append(str(cur.lastrowid))
+        for i in range(len(ids), len(post.parts)):
+            try:
+                ids.append(self._publish_one(account, post, i, ids[-1] if ids else None, now))
+            except RejectedError as e:
+                if len(ids) > len(post.already_sent) or post.already_sent:
+                    raise PartialThreadError(tuple(ids), i, e) from None  # like X: the parts before it are out
+                raise
         return Published(remote_id=ids[0], url=self.post_url(account, ids[0]), at=now, part_ids=tuple(ids))
+
+    def _publish_one(self, account: Account, post: OutgoingPost, i: int, reply_to: str | None,
+                     now: datetime) -> str:
+        """One part, in its own transaction: a thread that fails at part 3 has parts 1 and 2 out, as on X."""
+        text = post.parts[i]
+        images = [(Path(m.path).name, m.alt_text) for m in (post.media[i] if i < len(post.media) else ())]
+        if weighted_length(text) > self.char_limit:
+            raise RejectedError(f"The text is too long ({weighted_length(text)} characters).")
+        with self._lock, self._db:
+            dup = self._db.execute(
+                "SELECT 1 FROM timeline WHERE account = ? AND text = ? LIMIT 1", (account.persona_uid, text)
+            ).fetchone()
+            if dup:
+                raise RejectedError(DUPLICATE_MESSAGE, duplicate=True)
+            cur = self._db.execute(
+                "INSERT INTO timeline (account, handle, text, created_at, reply_to, media) VALUES (?, ?, ?, ?, ?, ?)",
+                (account.persona_uid, account.handle, text, now.isoformat(), reply_to, json.dumps(images)),
+            )
+            return str(cur.lastrowid)
 
     def post_url(self, account: Account, remote_id: str) -> str | None:
         handle = (account.handle or "@me").lstrip("@")

@@ -1,0 +1,263 @@
+"""What every place that writes a post shares: the compose box and the editor of an existing post.
+
+A :class:`PostComposer` holds a :class:`~personamgr.gui.thread_editor.ThreadEditor`
+(text or thread, with images), the counter against the persona's limit, the
+"Split into thread" and "Image…" buttons, a status line, X's cost and rules,
+and the slot the persona guard hangs its meter in (:attr:`extras`). Before it
+acts it nudges about images without alt text, then asks its :attr:`gate` (the
+guard). What "save", "move" and "post anyway" mean is the subclass's: the
+compose box keeps a draft per persona, the post editor changes one post.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from personamgr.core.i18n import translate
+from personamgr.core.media import X_LIMITS, display_name, limits_of, missing_alt
+from personamgr.core.personas import Persona
+from personamgr.core.services import Services
+from personamgr.core.text import measure
+from personamgr.gui.drafts import Content
+from personamgr.gui.thread_editor import PartEditor, ThreadEditor
+from personamgr.gui.widgets import MessageLabel, set_tone
+from personamgr.gui.workers import Workers
+
+WARN_REMAINING = 20
+Proceed = Callable[[], None]
+
+
+class PostComposer(QWidget):
+    """The shared half of the compose box and the post editor. Subclasses put their buttons in :attr:`foot`."""
+
+    contentChanged = Signal()  # noqa: N815 (Qt naming) any part's text, the parts, or the images changed
+    canSendChanged = Signal(bool)  # noqa: N815 (Qt naming) whether the content may be posted or scheduled now
+
+    def __init__(self, services: Services, workers: Workers, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.workers = workers
+        # Asked before Post / Schedule / Save act: gate(action, proceed) calls proceed() or not (the guard).
+        self.gate: Callable[[str, Proceed], None] | None = None
+        self.alt_question: QMessageBox | None = None  # the last "no alt text" nudge (tests answer it)
+        self._can_send = False
+
+        self.editor = PartEditor()
+        self.editor.setObjectName("composeEditor")
+        self.editor.setAccessibleName(translate("PostComposer", "Compose"))
+        self.editor.setMinimumHeight(84)
+        self.thread = ThreadEditor(self.editor, workers, lambda: self.services.media_dir)
+        self.thread.setObjectName("threadEditor")
+        self.thread.contentChanged.connect(self._content_changed)
+        self.thread.message.connect(self._thread_message)
+
+        self.extras = QVBoxLayout()  # the guard's meter and warnings go here
+        self.extras.setContentsMargins(0, 0, 0, 0)
+        self.status = MessageLabel()  # one line; a long message is cut with "…" and shown whole in its tooltip
+        self.status.setObjectName("composeStatus")
+        self.status.setProperty("tone", "hint")
+
+        self.image_button = QPushButton(translate("PostComposer", "Image…"))
+        self.image_button.setObjectName("imageButton")
+        self.image_button.setToolTip(translate("PostComposer", "Attach images (up to 4 per post): or drop them on the "
+                                               "text, or paste one"))
+        self.image_button.clicked.connect(lambda _checked=False: self.thread.choose_images())
+        self.split_button = QPushButton(translate("PostComposer", "Split into thread"))
+        self.split_button.setObjectName("splitButton")
+        self.split_button.setToolTip(translate("PostComposer", "Cut the text into posts that each fit, at sentence "
+                                               "boundaries; every part can then be edited, merged, moved or deleted"))
+        self.split_button.clicked.connect(self.split_into_thread)
+        self.thread_button = QPushButton(translate("PostComposer", "+ Thread"))
+        self.thread_button.setObjectName("threadButton")
+        self.thread_button.setToolTip(translate("PostComposer", "Add a second post after this one: a thread, which "
+                                                "goes out as one (Ctrl+Shift+N)"))
+        self.thread_button.clicked.connect(lambda _checked=False: self.thread.add_part())
+        self.counter = QLabel()
+        self.counter.setObjectName("counter")
+        self.counter.setAccessibleName(translate("PostComposer", "Length"))
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # As wide as the widest count it can show, so the buttons beside it never move as the count grows.
+        self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance("25,000 / 25,000") + 6)
+        self.foot = QHBoxLayout()
+        self.foot.addWidget(self.image_button)
+        self.foot.addWidget(self.thread_button)
+        self.foot.addWidget(self.split_button)
+        self.foot.addStretch(1)
+        self.foot.addWidget(self.counter)
+        self.foot.addSpacing(8)
+
+    def _attach_cost_line(self) -> None:
+        """X's price, this month's spend and X's rules for the post, by the counter (hidden on the sandbox)."""
+        from personamgr.gui.cost_line import CostLine
+
+        self.cost_line = CostLine(self.services, self.workers, self)
+        self.cost_line.place(self.layout(), self.counter)  # type: ignore[arg-type]
+
+    def _follow_cost(self, *_args: object) -> None:
+        self.cost_line.update_for(self.persona(), self.parts())
+
+    # -- what the subclass says ------------------------------------------------------------
+    @property
+    def current_uid(self) -> str:
+        """The persona whose post this is."""
+        raise NotImplementedError
+
+    def persona(self) -> Persona | None:
+        raise NotImplementedError
+
+    def busy(self) -> bool:
+        """True while the content may not change or go out (being sent, waiting out its undo time)."""
+        return False
+
+    def accept_override(self, reasons: Sequence[str]) -> int | None:
+        """Keep the content as it is now and remember that the user chose "post anyway". Returns the post id."""
+        raise NotImplementedError
+
+    def override_stands(self) -> bool:
+        """Whether "post anyway" was chosen for (nearly) this content already."""
+        raise NotImplementedError
+
+    def move_draft_to(self, uid: str) -> bool:
+        raise NotImplementedError
+
+    def target_has_draft(self, uid: str) -> bool:
+        return False
+
+    def flush(self) -> None:
+        """Keep what is in the box now (the compose box saves its draft; the post editor saves on Save)."""
+
+    # -- content ---------------------------------------------------------------------------
+    def parts(self) -> list[str]:
+        return self.thread.parts()
+
+    def content(self) -> Content:
+        return Content.of(self.parts(), self.thread.media)
+
+    def set_content(self, content: Content) -> None:
+        self.thread.set_content(list(content.parts), list(content.media))
+
+    def has_words(self) -> bool:
+        return any(p.strip() for p in self.parts())
+
+    @Slot()
+    def split_into_thread(self) -> None:
+        if self.thread.split():
+            n = len(self.parts())
+            self.say(translate("PostComposer", "Split into {n} posts. Edit, merge, move or delete any of them; the "
+                               "thread goes out as one.").format(n=n))
+
+    def _content_changed(self) -> None:
+        self.contentChanged.emit()
+
+    def _thread_message(self, text: str, tone: str) -> None:
+        self.status.setText(text)
+        set_tone(self.status, tone or "hint")
+
+    def say(self, message: str, tone: str = "hint") -> None:
+        """One line under the box about what just happened."""
+        self.status.setText(message)
+        set_tone(self.status, tone)
+
+    # -- measuring -------------------------------------------------------------------------
+    def measure_content(self) -> bool:
+        """Counters, the Split button and the verdict on sending; returns whether the content may go out."""
+        persona = self.persona()
+        limit = persona.char_limit if persona else 280
+        network = self.services.networks.get(persona.network) if persona else None
+        self.thread.set_limit(limit, limits_of(network) if network is not None else X_LIMITS)
+        parts = self.parts()
+        over = self.thread.too_long()
+        if not self.thread.is_thread():
+            m = measure(parts[0], limit)
+            self.counter.setText(f"{m.length:,} / {m.limit:,}")
+            if m.too_long:
+                tone, tip = "strong-error", f"{-m.remaining:,} over {persona.name if persona else 'the'}'s limit"
+            elif m.remaining <= WARN_REMAINING:
+                tone, tip = "strong-warning", f"{m.remaining:,} left"
+            else:
+                tone, tip = "", f"{m.remaining:,} left"
+            self.counter.setProperty("tooLong", m.too_long)
+        else:
+            self.counter.setText(translate("PostComposer", "{n} posts").format(n=len(parts)))
+            tone = "strong-error" if over else ""
+            tip = translate("PostComposer", "A thread: each part is counted on its own, against {limit}.").format(
+                limit=f"{limit:,}")
+            self.counter.setProperty("tooLong", bool(over))
+        set_tone(self.counter, tone)
+        self.counter.setToolTip(tip)
+        self.split_button.setVisible(bool(over))  # the guard's own advice for a long text
+        self.split_button.setEnabled(not self.busy())
+        self.thread_button.setVisible(not self.thread.is_thread() and not over)
+        self.thread_button.setEnabled(persona is not None and not self.busy())
+        self.image_button.setEnabled(persona is not None and not self.busy())
+        self.thread.set_read_only(self.busy())
+        empty = self.thread.empty_parts()
+        can = (persona is not None and (self.has_words() or bool(self.thread.media)) and not over and not empty
+               and not self.busy() and self.thread.pending_imports == 0)
+        if persona is not None and over:
+            if self.thread.is_thread():
+                self.say(translate("PostComposer", "Part {parts} is too long for {persona}: shorten it, merge "
+                                   "differently, or split again.").format(parts=", ".join(map(str, over)),
+                                                                          persona=persona.name), "error")
+            else:
+                m = measure(parts[0], limit)
+                self.say(translate("PostComposer", "Too long for {persona} by {n}: shorten it, or split it into a "
+                                   "thread.").format(persona=persona.name, n=f"{-m.remaining:,}"), "error")
+        elif empty:
+            self.say(translate("PostComposer", "Part {parts} is empty: write it or delete it.").format(
+                parts=", ".join(map(str, empty))), "warning")
+        self._can_send = can
+        return can
+
+    # -- asking before acting --------------------------------------------------------------
+    def guarded(self, action: str, proceed: Proceed) -> None:
+        """Run ``proceed`` once images have alt text (or the user goes without) and the gate (the guard) agrees;
+        ``action`` is "post", "schedule", "queue" or "save"."""
+        def gate() -> None:
+            if self.gate is None:
+                proceed()
+            else:
+                self.gate(action, proceed)
+
+        self.nudge_alt(action, gate)
+
+    def nudge_alt(self, action: str, then: Proceed) -> None:
+        """Images without alt text: say so once, before they go out. Add it (the default), or go on without."""
+        missing = missing_alt(self.thread.media)
+        if not missing or action == "save":
+            then()
+            return
+        names = ", ".join(missing)
+        box = QMessageBox(QMessageBox.Icon.Question, translate("PostComposer", "Images without alt text"),
+                          translate("PostComposer", "{n} image(s) have no alt text: {names}.").format(
+                              n=len(missing), names=names), QMessageBox.StandardButton.NoButton, self.window())
+        box.setObjectName("altNudge")
+        box.setInformativeText(translate("PostComposer", "People who use a screen reader will not know what they "
+                                         "show. A sentence is enough."))
+        add = box.addButton(translate("PostComposer", "Add alt text"), QMessageBox.ButtonRole.RejectRole)
+        go = box.addButton(translate("PostComposer", "Continue without"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(add)
+        box.setEscapeButton(add)
+
+        def done(_result: int) -> None:
+            if box.clickedButton() is go:
+                then()
+                return
+            first = next((m for m in self.thread.media if display_name(m) == missing[0]), None)
+            if first is not None:
+                self.thread.edit_alt(first)
+
+        box.finished.connect(done)
+        if self.alt_question is not None and not self.alt_question.isVisible():
+            self.alt_question.deleteLater()
+        self.alt_question = box
+        box.open()
+
+    def focus_editor(self) -> None:
+        editor = self.thread.editors[self.thread.focused_part()] if self.thread.is_thread() else self.editor
+        editor.setFocus()
+        editor.moveCursor(editor.textCursor().MoveOperation.End)
+

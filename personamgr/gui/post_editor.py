@@ -1,0 +1,272 @@
+"""Editing a post that already exists (scheduled, failed, held, needs review, a draft in the history).
+
+One editor for every edit: the same thread editor, counter, images and guard
+meter as the compose box (:class:`~personamgr.gui.post_composer.PostComposer`),
+in a dialog. Save asks the guard first (a career post rewritten as a thrash-metal
+post does not slip through); a held post goes back on its schedule, where the
+guard looks again before it goes out. Post now sends it (a thread that stopped
+part-way sends only the rest). Moving the post to another persona is the
+guard's "Move to …", or the persona list at the top.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from personamgr.core.i18n import translate
+from personamgr.core.outbox import Post, PostState, TransitionError, override_stands
+from personamgr.core.personas import Persona
+from personamgr.core.post_workflows import Action, Outcome
+from personamgr.core.scheduling import short_time
+from personamgr.gui.controller import PersonaController
+from personamgr.gui.drafts import Content
+from personamgr.gui.icons import persona_icon
+from personamgr.gui.post_composer import PostComposer
+from personamgr.gui.workers import Workers
+
+log = logging.getLogger(__name__)
+
+# What "Post now" means for a post in each state (core's workflows decide what is allowed).
+SEND_ACTION = {PostState.DRAFT: Action.SEND_NOW, PostState.FAILED: Action.RETRY, PostState.HELD: Action.SEND_NOW,
+               PostState.SCHEDULED: Action.SEND_NOW}
+
+
+class PostEditor(PostComposer):
+    """The content of one existing post, its persona, and Save / Post now."""
+
+    saved = Signal(object)
+    sent = Signal(object)
+
+    def __init__(self, post: Post, controller: PersonaController, workers: Workers,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(controller.services, workers, parent)
+        self.controller = controller
+        self.post = post
+        self._uid = post.persona_uid
+        self._busy = False
+        self.persona_combo = QComboBox()
+        self.persona_combo.setObjectName("editPersona")
+        self.persona_combo.setAccessibleName(translate("PostEditor", "Persona"))
+        for p in controller.personas:
+            self.persona_combo.addItem(persona_icon(p.colour, p.initial), p.name, p.uid)
+        self.persona_combo.setCurrentIndex(max(0, self.persona_combo.findData(post.persona_uid)))
+        self.persona_combo.activated.connect(lambda i: self.move_draft_to(self.persona_combo.itemData(i)))
+        self.when = QLabel()
+        self.when.setObjectName("editWhen")
+        self.when.setProperty("tone", "hint")
+        self.when.setWordWrap(True)
+        head = QHBoxLayout()
+        head.addWidget(QLabel(translate("PostEditor", "Persona")))
+        head.addWidget(self.persona_combo)
+        head.addWidget(self.when, 1)
+        self.save_button = QPushButton(translate("PostEditor", "Save"))
+        self.save_button.setObjectName("editSave")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.send_button = QPushButton(translate("PostEditor", "Post now"))
+        self.send_button.setObjectName("editSend")
+        self.send_button.clicked.connect(self.send_now)
+        self.send_button.setVisible(post.state in SEND_ACTION)
+        self.cancel_button = QPushButton(translate("PostEditor", "Cancel"))
+        self.cancel_button.setObjectName("editCancel")
+        self.foot.addWidget(self.cancel_button)
+        self.foot.addWidget(self.send_button)
+        self.foot.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(head)
+        layout.addWidget(self.thread, 1)
+        layout.addLayout(self.extras)
+        layout.addWidget(self.status)
+        layout.addLayout(self.foot)
+        self.set_content(Content.of(post.parts, post.media))
+        self.thread.lock(len(post.remote_ids))  # parts already on the timeline cannot change
+        self.contentChanged.connect(self._refresh)
+        self._attach_cost_line()
+        self.contentChanged.connect(self._follow_cost)
+        self._describe_time()
+        self._refresh()
+        self._follow_cost()
+
+    # -- the composer's hooks ----------------------------------------------------------------
+    @property
+    def current_uid(self) -> str:
+        return self._uid
+
+    def persona(self) -> Persona | None:
+        return self.controller.persona(self._uid)
+
+    def busy(self) -> bool:
+        return self._busy
+
+    def accept_override(self, reasons: Sequence[str]) -> int | None:
+        """"Save anyway" / "Post anyway": the words the user accepted become the post's, and the choice is kept."""
+        workflows = self.services.workflows
+        parts, media = self.parts(), list(self.thread.media)
+        self.post = workflows.edit(self.post.id, parts, media)
+        self.post = self.services.outbox.remember_override(self.post.id, reasons)
+        return self.post.id
+
+    def override_stands(self) -> bool:
+        return override_stands(self.post, self.parts())
+
+    def move_draft_to(self, uid: str) -> bool:
+        """Give the post to another persona (the guard's "Move to …", or the persona list)."""
+        if not uid or uid == self._uid or self.controller.persona(uid) is None:
+            return False
+        try:
+            self.post = self.services.workflows.move(self.post.id, uid)
+        except (TransitionError, LookupError) as e:
+            self.say(translate("PostEditor", "Could not move it: {error}").format(error=e), "error")
+            self.persona_combo.setCurrentIndex(max(0, self.persona_combo.findData(self._uid)))
+            return False
+        self._uid = uid
+        self.persona_combo.setCurrentIndex(max(0, self.persona_combo.findData(uid)))
+        self.say(translate("PostEditor", "Moved to {persona}.").format(persona=self.post.persona_name))
+        self._refresh()
+        self.contentChanged.emit()  # the guard's meter looks again, for the new persona
+        return True
+
+    # -- showing -------------------------------------------------------------------------
+    def _describe_time(self) -> None:
+        post, persona = self.post, self.persona()
+        zone = persona.timezone if persona else "UTC"
+        now = self.services.clock.now()
+        due = post.next_attempt_at or post.scheduled_at
+        if post.state is PostState.SCHEDULED and due is not None:
+            text = translate("PostEditor", "Goes out {when}; saving keeps the time.").format(
+                when=short_time(due, zone, now))
+        elif post.state is PostState.HELD:
+            text = translate("PostEditor", "{status}. Saving puts it back on the schedule, where the guard looks "
+                             "again before it goes out.").format(status=post.status)
+        elif post.failed_part:
+            text = translate("PostEditor", "Parts 1–{n} went out and cannot change; part {m} on can.").format(
+                n=post.failed_part - 1, m=post.failed_part)
+        else:
+            text = post.status
+        self.when.setText(text)
+
+    @Slot()
+    def _refresh(self) -> None:
+        can = self.measure_content()
+        self.save_button.setEnabled(can)
+        self.send_button.setEnabled(can)
+        self.canSendChanged.emit(can)
+
+    # -- acting ----------------------------------------------------------------------------
+    @Slot()
+    def save(self) -> None:
+        if self.save_button.isEnabled():
+            self.guarded("save", self._save)
+
+    def _save(self) -> None:
+        workflows, post_id, parts, media = self.services.workflows, self.post.id, self.parts(), list(self.thread.media)
+        self._set_busy(True)
+
+        def done(post: Post) -> None:
+            self._set_busy(False)
+            self.post = post
+            self.saved.emit(post)
+
+        self.workers.submit(lambda: workflows.edit(post_id, parts, media), done=done, failed=self._failed,
+                            name="save post")
+
+    @Slot()
+    def send_now(self) -> None:
+        if self.send_button.isEnabled():
+            self.guarded("post", self._send)
+
+    def _send(self) -> None:
+        workflows, post_id, parts, media = self.services.workflows, self.post.id, self.parts(), list(self.thread.media)
+        action = SEND_ACTION.get(self.post.state, Action.SEND_NOW)
+        anyway = self.post.guard_override
+        self._set_busy(True)
+
+        def go() -> Outcome:
+            edited = workflows.edit(post_id, parts, media)
+            return workflows.send(post_id, action, seen=edited.state, anyway=anyway)
+
+        def done(outcome: Outcome) -> None:
+            self._set_busy(False)
+            self.post = outcome.post
+            if outcome.objection is not None:  # the send-time check saw something the meter did not: say it
+                self.say(translate("PostEditor", "Saved, not sent: {headline} {reasons}").format(
+                    headline=outcome.objection.headline(self.post.persona_name),
+                    reasons=" ".join(outcome.objection.reasons)), "warning")
+                return
+            self.sent.emit(outcome)
+
+        self.workers.submit(go, done=done, failed=self._failed, name="send edited post")
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, (TransitionError, LookupError)):
+            self.say(translate("PostEditor", "Could not save it: {error}. Nothing was changed.").format(error=error),
+                     "error")
+        else:
+            log.error("editing post %s failed", self.post.id, exc_info=error)
+            self.say(translate("PostEditor", "Could not save it: {error}").format(error=error), "error")
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._refresh()
+
+
+class PostEditorDialog(QDialog):
+    """The post editor in its own window, with the persona guard's meter (sharing the window's loaded model)."""
+
+    def __init__(self, post: Post, controller: PersonaController, workers: Workers, *,
+                 guard_loader: Callable[[], Any] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("postEditorDialog")
+        self.setWindowTitle(translate("PostEditor", "Edit {persona}'s {state} post").format(
+            persona=post.persona_name, state=post.status.lower()))
+        self.editor = PostEditor(post, controller, workers, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.editor)
+        self.resize(620, 460)
+        self.editor.cancel_button.clicked.connect(self.reject)
+        self.editor.saved.connect(lambda _p: self.accept())
+        self.editor.sent.connect(lambda _o: self.accept())
+        shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
+        shortcut.activated.connect(self.editor.save)
+        from personamgr.gui.guard_panel import GuardPanel
+
+        self.guard = GuardPanel(self.editor, controller.services, parent=self)
+        if guard_loader is not None:
+            self.guard.load(guard_loader)
+        self.editor.editor.setFocus()
+        self.editor.editor.moveCursor(self.editor.editor.textCursor().MoveOperation.End)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+
+
+def open_editor(post: Post, controller: PersonaController, workers: Workers, parent: QWidget, *,
+                guard_loader: Callable[[], Any] | None, on_done: Callable[[str], None]) -> PostEditorDialog:
+    """Open the editor for ``post``; ``on_done`` gets one line saying what happened."""
+    dialog = PostEditorDialog(post, controller, workers, guard_loader=guard_loader, parent=parent)
+
+    def saved(p: Post) -> None:
+        if p.state is PostState.SCHEDULED and post.state is PostState.HELD:
+            on_done(translate("PostEditor", "Saved. It is back on the schedule; the guard checks it again first."))
+        elif p.state is PostState.SCHEDULED:
+            on_done(translate("PostEditor", "Saved. It goes out at the same time."))
+        else:
+            on_done(translate("PostEditor", "Saved. It is {status}.").format(status=p.status.lower()))
+
+    def sent(outcome: Outcome) -> None:
+        from personamgr.gui.post_actions import outcome as describe
+
+        on_done(describe(outcome.post))
+
+    dialog.editor.saved.connect(saved)
+    dialog.editor.sent.connect(sent)
+    dialog.open()
+    return dialog
+

@@ -1,0 +1,482 @@
+"""What a post holds: its text, or a thread of parts, each with its images. The one editor every edit uses.
+
+One part looks like a plain compose box. "Split into thread" cuts a long text at
+sentence boundaries (core's ``split_thread``); then every part shows X's
+weighted count against the persona's limit, and can be edited, merged with the
+next, moved up or down, or deleted. Images (up to the network's limit per
+part) come by the Image… button, by dropping files on a part, or by pasting;
+each is checked and copied into the profile in a worker before it is shown.
+
+The editor holds the content; saving it, judging it and sending it are its
+owner's business (:class:`~personamgr.gui.post_composer.PostComposer`).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from personamgr.core.i18n import translate
+from personamgr.core.media import X_LIMITS, MediaError, MediaLimits, import_image
+from personamgr.core.text import measure, split_thread
+from personamgr.gui.image_strip import AltTextDialog, ImageStrip, image_paths
+from personamgr.gui.widgets import set_tone
+from personamgr.gui.workers import Workers
+
+MIN_LINES = 3
+MAX_LINES = 9
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp)"
+
+
+class PartEditor(QPlainTextEdit):
+    """A part's text box that also takes images: dropped files, pasted files or a pasted bitmap."""
+
+    filesOffered = Signal(list)  # noqa: N815 (Qt naming) local paths
+    imagePasted = Signal(QImage)  # noqa: N815 (Qt naming)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt API)
+        return bool(image_paths(source.urls())) or source.hasImage() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt API)
+        paths = image_paths(source.urls())
+        if paths:
+            self.filesOffered.emit(paths)
+        elif source.hasImage():
+            self.imagePasted.emit(QImage(source.imageData()))
+        else:
+            super().insertFromMimeData(source)
+
+
+class PartBox(QFrame):
+    """One part of a thread: "2/5 · 120 / 280", its text, its images, and what can be done to it."""
+
+    def __init__(self, editor: PartEditor, workers: Workers, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("partBox")
+        self.editor = editor
+        self.head = QLabel()
+        self.head.setObjectName("partHead")
+        self.counter = QLabel()
+        self.counter.setObjectName("partCounter")
+        self.buttons: dict[str, QToolButton] = {}
+        tools = QHBoxLayout()
+        tools.setContentsMargins(0, 0, 0, 0)
+        tools.setSpacing(2)
+        tools.addWidget(self.head)
+        tools.addWidget(self.counter)
+        tools.addStretch(1)
+        for name, text, tip in (
+            ("image", "🖼", translate("ThreadEditor", "Add an image to this part")),
+            ("up", "↑", translate("ThreadEditor", "Move this part up")),
+            ("down", "↓", translate("ThreadEditor", "Move this part down")),
+            ("merge", "⤓", translate("ThreadEditor", "Merge with the next part")),
+            ("delete", "✕", translate("ThreadEditor", "Delete this part")),
+        ):
+            button = QToolButton()
+            button.setObjectName(f"part_{name}")
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.setAutoRaise(True)
+            tools.addWidget(button)
+            self.buttons[name] = button
+        self.tools = QWidget()
+        self.tools.setLayout(tools)
+        self.images = ImageStrip(workers)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.tools)
+        layout.addWidget(editor, 1)
+        layout.addWidget(self.images)
+
+    def fit_height(self, single: bool) -> None:
+        """A part of a thread is as tall as its text (within limits); a single post fills the box."""
+        if single:
+            self.editor.setMinimumHeight(84)
+            self.editor.setMaximumHeight(16_777_215)
+            return
+        line = self.editor.fontMetrics().lineSpacing()
+        lines = max(MIN_LINES, min(MAX_LINES, int(self.editor.document().size().height()) + 1))
+        margins = self.editor.contentsMargins()
+        height = lines * line + 2 * int(self.editor.document().documentMargin()) + margins.top() + margins.bottom() + 4
+        self.editor.setMinimumHeight(height)
+        self.editor.setMaximumHeight(height)
+
+
+class ThreadEditor(QWidget):
+    """The parts of a post and their images. ``editors[0]`` is the first part's text box."""
+
+    contentChanged = Signal()  # noqa: N815 (Qt naming) any text, part or image changed
+    message = Signal(str, str)  # text, tone ("error", "warning", ""): for the owner's status line
+
+    def __init__(self, first: PartEditor, workers: Workers, media_dir: Callable[[], Path | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workers = workers
+        self.media_dir = media_dir
+        self.limit = 280
+        self.limits: MediaLimits = X_LIMITS
+        self.boxes: list[PartBox] = []
+        self.media: list[dict[str, Any]] = []
+        self._loading = False
+        self._read_only = False
+        self.locked = 0  # the first parts of a thread that already went out: they cannot change
+        self.pending_imports = 0
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("threadScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.inner = QWidget()
+        self.parts_layout = QVBoxLayout(self.inner)
+        self.parts_layout.setContentsMargins(0, 0, 0, 0)
+        self.parts_layout.setSpacing(10)
+        self.add_button = QPushButton(translate("ThreadEditor", "+ Add a post to the thread"))
+        self.add_button.setObjectName("addPart")
+        self.add_button.setToolTip(translate("ThreadEditor", "A new part after the last one (Ctrl+Shift+N)"))
+        self.add_button.clicked.connect(lambda _checked=False: self.add_part())
+        self.parts_layout.addWidget(self.add_button)
+        self.scroll.setWidget(self.inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+        self._add_box(first, 0)
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda: self.add_part(self.focused_part() + 1))
+        self._relayout()
+
+    # -- reading -------------------------------------------------------------------------
+    @property
+    def editors(self) -> list[PartEditor]:
+        return [b.editor for b in self.boxes]
+
+    def parts(self) -> list[str]:
+        return [b.editor.toPlainText() for b in self.boxes]
+
+    def is_thread(self) -> bool:
+        return len(self.boxes) > 1
+
+    def focused_part(self) -> int:
+        for i, box in enumerate(self.boxes):
+            if box.editor.hasFocus():
+                return i
+        return len(self.boxes) - 1 if self.is_thread() else 0
+
+    def media_of(self, part: int) -> list[dict[str, Any]]:
+        return [m for m in self.media if int(m.get("part", 0)) == part]
+
+    def too_long(self) -> list[int]:
+        """1-based numbers of the parts over the limit."""
+        return [i + 1 for i, t in enumerate(self.parts()) if measure(t, self.limit).too_long]
+
+    def empty_parts(self) -> list[int]:
+        return [i + 1 for i, t in enumerate(self.parts()) if not t.strip()] if self.is_thread() else []
+
+    # -- writing -------------------------------------------------------------------------
+    def set_content(self, parts: list[str] | tuple[str, ...], media: list[dict[str, Any]] | tuple[Any, ...] = ()
+                    ) -> None:
+        """Show these parts and images."""
+        self._set_texts(list(parts) or [""])
+        self.media = [dict(m) for m in media]
+        self._relayout()
+        self.contentChanged.emit()  # the owner knows it is loading; the guard's meter must look again
+
+    def set_limit(self, limit: int, limits: MediaLimits = X_LIMITS) -> None:
+        if (limit, limits) != (self.limit, self.limits):
+            self.limit, self.limits = limit, limits
+            self._relayout()
+
+    def set_read_only(self, read_only: bool) -> None:
+        if read_only != self._read_only:
+            self._read_only = read_only
+            self._relayout()
+
+    def lock(self, parts: int) -> None:
+        """The first ``parts`` went out already (a thread stopped part-way): shown, not editable or movable."""
+        self.locked = parts
+        self._relayout()
+
+    def set_placeholder(self, text: str) -> None:
+        self.boxes[0].editor.setPlaceholderText(text)
+
+    def clear(self) -> None:
+        self.set_content([""], [])
+
+    def split(self) -> bool:
+        """Cut the text into parts that each fit the limit, at paragraph, then sentence boundaries.
+
+        Parts that already went out stay as they are; only the rest is cut again.
+        """
+        kept = self.parts()[:self.locked]
+        text = "\n\n".join(p.strip() for p in self.parts()[self.locked:] if p.strip())
+        parts = split_thread(text, self.limit)
+        if len(parts) < 2 and not kept:
+            return False
+        # The pictures of the parts cut again go with the first of them.
+        images = [dict(m, part=min(int(m.get("part", 0)), self.locked)) for m in self.media]
+        self.set_content([*kept, *parts], images)
+        self._changed()
+        self.boxes[0].editor.setFocus()
+        return True
+
+    def add_part(self, at: int | None = None, text: str = "") -> PartEditor:
+        """A new part at ``at`` (default: the end); the parts after it move down with their images."""
+        at = len(self.boxes) if at is None else max(1, min(at, len(self.boxes)))
+        for m in self.media:
+            if int(m.get("part", 0)) >= at:
+                m["part"] = int(m.get("part", 0)) + 1
+        texts = self.parts()
+        texts.insert(at, text)
+        self._set_texts(texts)
+        self._relayout()
+        self._changed()
+        editor = self.boxes[at].editor
+        editor.setFocus()
+        return editor
+
+    def remove_part(self, i: int) -> None:
+        if not self.is_thread() or not 0 <= i < len(self.boxes):
+            return
+        texts = self.parts()
+        del texts[i]
+        self.media = [m for m in self.media if int(m.get("part", 0)) != i]
+        for m in self.media:
+            if int(m.get("part", 0)) > i:
+                m["part"] = int(m.get("part", 0)) - 1
+        self._set_texts(texts)
+        self._relayout()
+        self._changed()
+        self.boxes[max(0, i - 1)].editor.setFocus()
+
+    def _set_texts(self, texts: list[str]) -> None:
+        """Put ``texts`` in the part boxes, dropping boxes from the end (the first box and editor always stay)."""
+        self._loading = True
+        try:
+            while len(self.boxes) > max(1, len(texts)):
+                self._drop_box(len(self.boxes) - 1)
+            while len(self.boxes) < len(texts):
+                self._add_box(PartEditor(), len(self.boxes))
+            for box, text in zip(self.boxes, texts or [""], strict=True):
+                if box.editor.toPlainText() != text:
+                    box.editor.setPlainText(text)
+        finally:
+            self._loading = False
+
+    def merge_with_next(self, i: int) -> None:
+        if not 0 <= i < len(self.boxes) - 1:
+            return
+        first, second = self.boxes[i].editor, self.boxes[i + 1].editor
+        joined = "\n\n".join(t for t in (first.toPlainText().strip(), second.toPlainText().strip()) if t)
+        texts = self.parts()
+        texts[i:i + 2] = [joined]
+        for m in self.media:
+            part = int(m.get("part", 0))
+            m["part"] = part - 1 if part > i else part
+        self._set_texts(texts)
+        self._relayout()
+        self._changed()
+        self.boxes[i].editor.setFocus()
+
+    def move_part(self, i: int, delta: int) -> None:
+        j = i + delta
+        if not (0 <= i < len(self.boxes) and 0 <= j < len(self.boxes)):
+            return
+        a, b = self.boxes[i].editor, self.boxes[j].editor
+        ta, tb = a.toPlainText(), b.toPlainText()
+        self._loading = True
+        try:
+            a.setPlainText(tb)
+            b.setPlainText(ta)
+        finally:
+            self._loading = False
+        for m in self.media:
+            part = int(m.get("part", 0))
+            m["part"] = j if part == i else i if part == j else part
+        self._relayout()
+        self._changed()
+        b.setFocus()
+
+    # -- images --------------------------------------------------------------------------
+    def choose_images(self, part: int | None = None) -> None:
+        part = self.focused_part() if part is None else part
+        files, _ = QFileDialog.getOpenFileNames(self, translate("ThreadEditor", "Add images"), str(Path.home()),
+                                                translate("ThreadEditor", IMAGE_FILTER))
+        self.add_images([Path(f) for f in files], part)
+
+    def add_images(self, paths: list[Path], part: int = 0, *, temporary: bool = False) -> None:
+        """Check and copy ``paths`` into the profile (in a worker), then attach them to ``part``.
+
+        ``temporary``: the files are ours (a pasted bitmap saved for the copy) and go once copied.
+        """
+        if self._read_only or not paths:
+            return
+        room = self.limits.per_post - len(self.media_of(part)) - self.pending_imports
+        if room <= 0:
+            self.message.emit(translate("ThreadEditor", "{network} allows at most {n} images per post.").format(
+                network=self.limits.network, n=self.limits.per_post), "error")
+            return
+        folder = self.media_dir()
+        if folder is None:
+            return
+        take, skipped = paths[:room], len(paths) - room
+        limits = self.limits
+        self.pending_imports += len(take)
+
+        def copy() -> tuple[list[dict[str, Any]], list[str]]:
+            done, problems = [], []
+            for p in take:
+                try:
+                    done.append(import_image(folder, p, part=part, limits=limits))
+                except MediaError as e:
+                    problems.append(str(e))
+                finally:
+                    if temporary:
+                        p.unlink(missing_ok=True)
+                        p.parent.rmdir()
+            return done, problems
+
+        def landed(result: tuple[list[dict[str, Any]], list[str]]) -> None:
+            self.pending_imports -= len(take)
+            items, problems = result
+            part_now = min(part, len(self.boxes) - 1)
+            self.media += [dict(m, part=part_now) for m in items]
+            self._relayout()
+            if items:
+                self._changed()
+            if skipped > 0:
+                problems.append(translate("ThreadEditor", "{network} allows at most {n} images per post; {k} were "
+                                          "not added.").format(network=limits.network, n=limits.per_post, k=skipped))
+            if problems:
+                self.message.emit(" ".join(problems), "error")
+            elif items and any(not m.get("alt_text") for m in items):
+                self.message.emit(translate("ThreadEditor", "Click an image to give it alt text."), "")
+
+        def failed(error: BaseException) -> None:
+            self.pending_imports -= len(take)
+            self.message.emit(str(error), "error")
+
+        self.workers.submit(copy, done=landed, failed=failed, name="attach images")
+
+    def paste_image(self, image: QImage, part: int) -> None:
+        """A pasted bitmap (a screenshot): saved as PNG, then attached like a file."""
+        if image.isNull():
+            return
+        tmp = Path(tempfile.mkdtemp(prefix="personamgr-paste-")) / "pasted-image.png"
+        if image.save(str(tmp), "PNG"):
+            self.add_images([tmp], part, temporary=True)
+
+    def remove_image(self, item: dict[str, Any]) -> None:
+        self.media = [m for m in self.media if m is not item and m.get("path") != item.get("path")]
+        self._relayout()
+        self._changed()
+
+    def edit_alt(self, item: dict[str, Any]) -> AltTextDialog:
+        dialog = AltTextDialog(item, self.workers, self.window(), self.limits.max_alt)
+
+        def save() -> None:
+            for m in self.media:
+                if m.get("path") == item.get("path"):
+                    m["alt_text"] = dialog.text()
+            self._relayout()
+            self._changed()
+
+        dialog.accepted.connect(save)
+        previous = self.alt_dialog
+        if previous is not None and not previous.isVisible():
+            previous.deleteLater()
+        self.alt_dialog = dialog  # kept after it closes: its owner (and the tests) read it back
+        dialog.open()
+        return dialog
+
+    alt_dialog: AltTextDialog | None = None
+
+    # -- inside --------------------------------------------------------------------------
+    def _add_box(self, editor: PartEditor, at: int) -> None:
+        editor.setTabChangesFocus(True)
+        editor.setReadOnly(self._read_only)
+        box = PartBox(editor, self.workers)
+        self.boxes.insert(at, box)
+        self.parts_layout.insertWidget(at, box)
+        box.show()  # now, not when the event loop next runs: the caller may look at it at once
+        editor.textChanged.connect(self._on_text)
+        editor.filesOffered.connect(lambda paths, b=box: self.add_images(paths, self.boxes.index(b)))
+        editor.imagePasted.connect(lambda image, b=box: self.paste_image(image, self.boxes.index(b)))
+        box.images.altRequested.connect(self.edit_alt)
+        box.images.removeRequested.connect(self.remove_image)
+        box.buttons["image"].clicked.connect(lambda _c=False, b=box: self.choose_images(self.boxes.index(b)))
+        box.buttons["up"].clicked.connect(lambda _c=False, b=box: self.move_part(self.boxes.index(b), -1))
+        box.buttons["down"].clicked.connect(lambda _c=False, b=box: self.move_part(self.boxes.index(b), 1))
+        box.buttons["merge"].clicked.connect(lambda _c=False, b=box: self.merge_with_next(self.boxes.index(b)))
+        box.buttons["delete"].clicked.connect(lambda _c=False, b=box: self.remove_part(self.boxes.index(b)))
+
+    def _drop_box(self, i: int) -> None:
+        """Remove the last box (never the first: its editor is the owner's ``editor``)."""
+        assert i == len(self.boxes) - 1 and i > 0
+        box = self.boxes.pop(i)
+        self.parts_layout.removeWidget(box)
+        box.editor.textChanged.disconnect(self._on_text)
+        box.hide()
+        box.deleteLater()
+
+    def _on_text(self) -> None:
+        if self._loading:
+            return
+        self._relayout()
+        self._changed()
+
+    def _changed(self) -> None:
+        self.contentChanged.emit()
+
+    def _relayout(self) -> None:
+        """Headers, counters, buttons and images after any change; a single post has none of the thread chrome."""
+        single = not self.is_thread()
+        n = len(self.boxes)
+        for i, box in enumerate(self.boxes):
+            box.tools.setVisible(not single)
+            box.setFrameShape(QFrame.Shape.NoFrame if single else QFrame.Shape.StyledPanel)
+            m = measure(box.editor.toPlainText(), self.limit)
+            box.head.setText(translate("ThreadEditor", "{i}/{n}").format(i=i + 1, n=n))
+            box.counter.setText(f"· {m.length:,} / {m.limit:,}")
+            box.counter.setProperty("tooLong", m.too_long)
+            set_tone(box.counter, "strong-error" if m.too_long else "hint")
+            box.editor.setAccessibleName(translate("ThreadEditor", "Compose") if single else
+                                         translate("ThreadEditor", "Part {i} of {n}").format(i=i + 1, n=n))
+            fixed = self._read_only or i < self.locked  # read-only, or already on the timeline
+            box.editor.setReadOnly(fixed)
+            box.buttons["image"].setEnabled(not fixed)
+            box.buttons["delete"].setEnabled(not fixed)
+            box.buttons["up"].setEnabled(i > self.locked and not fixed)
+            box.buttons["down"].setEnabled(i < n - 1 and not fixed)
+            box.buttons["merge"].setEnabled(i < n - 1 and not fixed)
+            box.images.show_items(self.media_of(i))
+            box.fit_height(single)
+        self.parts_layout.setStretch(0, 1 if single else 0)
+        self.add_button.setVisible(not single)
+        self.add_button.setEnabled(not self._read_only)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if single
+                                               else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(400, 140)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(200, 90)
+
