@@ -54,7 +54,9 @@ PROTOCOL_VERSION = 1
 MAX_SOCKET_PATH = 100
 MAX_REQUEST = 64 * 1024
 ACCEPT_POLL_S = 0.25
-FORWARD_TIMEOUT_S = 10.0
+# A window that is still starting (its first frame holds the interpreter for seconds on a busy machine) answers
+# late; a second launch waits this long before it says the first did not answer.
+FORWARD_TIMEOUT_S = 30.0
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
 UNIX = hasattr(socket, "AF_UNIX") and os.name != "nt"
 
