@@ -485,6 +485,7 @@ def test_editing_a_scheduled_post_asks_the_guard_before_saving(guarded: Shell, s
     assert services.outbox.get(post.id).text == CAREER_TEXT  # nothing saved until the user decides
     question.move_button.click()
     qtbot.waitUntil(lambda: services.outbox.get(post.id).text == METAL_ON_CAREER, timeout=10_000)
+    wait_idle(guarded, qtbot)  # the save's answer reaches the window (which closes the editor) after the store
     moved = services.outbox.get(post.id)
     assert (moved.persona_name, moved.state, moved.scheduled_at) == ("metal", PostState.SCHEDULED,
                                                                      MONDAY.replace(hour=20))
