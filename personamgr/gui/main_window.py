@@ -11,6 +11,7 @@ import itertools
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -196,6 +197,10 @@ class MainWindow(QMainWindow):
         self.persona_menu = self.menuBar().addMenu("&Persona")
         self.connect_action = QAction("Connect X account…", self)
         self.connect_action.triggered.connect(lambda: self.open_connect_dialog(self.controller.active_uid))
+        self.insights_action = QAction("&Insights…", self)
+        self.insights_action.setObjectName("insightsAction")
+        self.insights_action.setShortcut(keys("insights"))
+        self.insights_action.triggered.connect(self.open_insights)
         self.new_persona_action = QAction("&New persona…", self)
         self.new_persona_action.triggered.connect(self.personas.new_persona)
         self.edit_persona_action = QAction("&Edit persona…", self)
@@ -233,6 +238,8 @@ class MainWindow(QMainWindow):
         self.persona_menu.addSeparator()
         self.persona_menu.addAction(self.connect_action)
         self.connect_action.setEnabled(bool(self.controller.personas))
+        self.persona_menu.addAction(self.insights_action)
+        self.insights_action.setEnabled(bool(self.controller.personas))
         self.persona_menu.addSeparator()
         for action in (self.new_persona_action, self.edit_persona_action, self.delete_persona_action):
             self.persona_menu.addAction(action)
@@ -292,6 +299,19 @@ class MainWindow(QMainWindow):
     @property
     def first_run(self) -> bool:
         return self.pages.currentWidget() is self.welcome
+
+    @Slot()
+    def open_insights(self) -> QDialog | None:
+        """How the personas have been used (the local history), with the advice the app exists for."""
+        if not self.controller.personas:
+            return None
+        from personamgr.gui.insights import InsightsDialog
+
+        dialog = InsightsDialog(self.services, self.controller, self.workers, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.insights_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- following the active persona ----------------------------------------------------
     @Slot(str, str)

@@ -1,0 +1,215 @@
+"""Persona insights: four small charts and the advice the app exists for (Persona ▸ Insights…, Ctrl+I).
+
+The figures come from ``core.insights`` (the local history only) and the charts
+from pyqtgraph, chosen over QtCharts for its size (see bench/README.md). Both
+the figures and the pyqtgraph import (about a second on a busy machine) are
+done in a worker; the dialog shows "Reading the history…" meanwhile. Each chart
+carries its numbers as an accessible description, for those who cannot see it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from personamgr.core import costs
+from personamgr.core.i18n import translate
+from personamgr.core.insights import HOURS, PERIODS, Insights, persona_insights
+from personamgr.core.services import Services
+from personamgr.gui import theme
+from personamgr.gui.controller import PersonaController
+from personamgr.gui.widgets import hint_label
+from personamgr.gui.workers import Workers
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _load(services: Services, persona: Any, days: int) -> Insights:
+    import pyqtgraph  # noqa: F401 (imported here, off the GUI thread: it is the slow part of opening the dialog)
+
+    return persona_insights(services.store, persona, services.clock.now(), days)
+
+
+class InsightsDialog(QDialog):
+    def __init__(self, services: Services, controller: PersonaController, workers: Workers,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.controller = controller
+        self.workers = workers
+        self.insights: Insights | None = None
+        self.charts: dict[str, QWidget] = {}
+        self._generation = 0
+        self.setObjectName("insightsDialog")
+        self.setWindowTitle(translate("InsightsDialog", "Persona insights"))
+        self.resize(860, 620)
+        self.persona_combo = QComboBox()
+        self.persona_combo.setObjectName("insightsPersona")
+        self.persona_combo.setAccessibleName(translate("InsightsDialog", "Persona"))
+        for p in controller.personas:
+            self.persona_combo.addItem(p.name, p.uid)
+        self.persona_combo.setCurrentIndex(max(0, self.persona_combo.findData(controller.active_uid)))
+        self.period_combo = QComboBox()
+        self.period_combo.setObjectName("insightsPeriod")
+        self.period_combo.setAccessibleName(translate("InsightsDialog", "Period"))
+        for days in PERIODS:
+            self.period_combo.addItem(translate("InsightsDialog", "Last %n day(s)", None, days), days)
+        top = QHBoxLayout()
+        top.addWidget(self.persona_combo)
+        top.addWidget(self.period_combo)
+        top.addStretch(1)
+        self.summary = QLabel(translate("InsightsDialog", "Reading the history…"))
+        self.summary.setObjectName("insightsSummary")
+        self.summary.setWordWrap(True)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(12)
+        self.advice = QVBoxLayout()
+        self.advice_labels: list[QLabel] = []
+        note = hint_label(translate("InsightsDialog", "From the posts on this computer only: nothing is read from the "
+                                    "networks (X charges for reading)."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addLayout(self.grid, 1)
+        layout.addLayout(self.advice)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.persona_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.period_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.refresh()
+
+    @property
+    def days(self) -> int:
+        return int(self.period_combo.currentData())
+
+    @Slot()
+    def refresh(self) -> None:
+        persona = self.controller.persona(str(self.persona_combo.currentData() or ""))
+        if persona is None:
+            self.summary.setText(translate("InsightsDialog", "No persona yet."))
+            return
+        self._generation += 1
+        gen, services, days = self._generation, self.services, self.days
+        self.workers.submit(lambda: _load(services, persona, days), done=lambda i: self._show(gen, persona.colour, i),
+                            name="insights")
+
+    # -- showing -------------------------------------------------------------------------
+    def _show(self, gen: int, colour: str, insights: Insights) -> None:
+        if gen != self._generation:
+            return
+        self.insights = insights
+        i = insights
+        if i.posts:
+            self.summary.setText(translate(
+                "InsightsDialog", "{name}: {posts} post(s) in the last {days} days, {share:.0%} on focus, "
+                "{talk:.0%} conversation; X cost {cost}.").format(
+                    name=i.persona, posts=i.posts, days=i.days, share=i.on_focus_share or 0.0,
+                    talk=i.conversation_share or 0.0, cost=costs.describe(i.cost_usd)))
+        else:
+            self.summary.setText(translate("InsightsDialog", "{name} has sent nothing in the last {days} days.").format(
+                name=i.persona, days=i.days))
+        self._charts(colour, i)
+        for label in self.advice_labels:
+            self.advice.removeWidget(label)
+            label.deleteLater()
+        self.advice_labels = []
+        for line in i.advice():
+            label = QLabel("• " + line)
+            label.setWordWrap(True)
+            label.setObjectName("insightsAdvice")
+            self.advice.addWidget(label)
+            self.advice_labels.append(label)
+
+    def _charts(self, colour: str, i: Insights) -> None:
+        import pyqtgraph as pg
+
+        for widget in self.charts.values():
+            self.grid.removeWidget(widget)
+            widget.deleteLater()
+        pal = self.palette()
+        base, text = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+        persona, warn = QColor(colour), theme.colour("warning", pal)
+        muted = theme.colour("muted", pal)
+
+        def plot(name: str, title: str, description: str) -> Any:
+            w = pg.PlotWidget(background=base)
+            w.setObjectName(f"chart_{name}")
+            w.setAccessibleName(title)
+            w.setAccessibleDescription(description)
+            w.setTitle(title, color=text.name(), size="10pt")
+            w.setMenuEnabled(False)
+            w.setMouseEnabled(x=False, y=False)
+            w.hideButtons()
+            for side in ("left", "bottom"):
+                axis = w.getAxis(side)
+                axis.setPen(pg.mkPen(muted))
+                axis.setTextPen(pg.mkPen(text))
+            w.setMinimumHeight(170)
+            self.charts[name] = w
+            return w
+
+        def bars(w: Any, labels: list[str], values: list[float], brushes: list[QColor]) -> None:
+            w.addItem(pg.BarGraphItem(x=list(range(len(values))), height=values, width=0.6,
+                                      brushes=[pg.mkBrush(b) for b in brushes], pens=[pg.mkPen(None)] * len(values)))
+            w.getAxis("bottom").setTicks([list(enumerate(labels))])
+            w.setYRange(0, max([*values, 1]) * 1.15)
+
+        on_label, off_label = translate("InsightsDialog", "On focus"), translate("InsightsDialog", "Strayed")
+        focus = plot("focus", translate("InsightsDialog", "Posts on focus"),
+                     f"{on_label}: {i.on_focus}. {off_label}: {i.off_focus}.")
+        bars(focus, [on_label, off_label], [i.on_focus, i.off_focus], [persona, warn])
+
+        kinds = [translate("InsightsDialog", "Bare links"), translate("InsightsDialog", "Conversation"),
+                 translate("InsightsDialog", "Other")]
+        values = [i.link_only, i.conversation, i.other]
+        talk = plot("kinds", translate("InsightsDialog", "Links or conversation"),
+                    " ".join(f"{k}: {v}." for k, v in zip(kinds, values, strict=True)))
+        bars(talk, kinds, values, [muted, persona, muted])
+
+        busiest = max(((d, h) for d in range(7) for h in range(HOURS)), key=lambda dh: i.rhythm[dh[0]][dh[1]])
+        rhythm = plot("rhythm", translate("InsightsDialog", "When posts go out (weekday, hour)"),
+                      translate("InsightsDialog", "Busiest: {day} {hour}:00, {n} post(s).").format(
+                          day=WEEKDAYS[busiest[0]], hour=busiest[1], n=i.rhythm[busiest[0]][busiest[1]]))
+        import numpy as np
+
+        grid = np.array(i.rhythm, dtype=float).T  # x: hour, y: weekday
+        image = pg.ImageItem(grid)
+        stops = np.array([0.0, 1.0])
+        cmap = pg.ColorMap(stops, [base, persona])
+        image.setLookupTable(cmap.getLookupTable(nPts=64))
+        image.setLevels([0, max(1.0, float(grid.max()))])
+        rhythm.addItem(image)
+        rhythm.getAxis("left").setTicks([[(d + 0.5, WEEKDAYS[d]) for d in range(7)]])
+        rhythm.getAxis("bottom").setTicks([[(h + 0.5, str(h)) for h in range(0, HOURS, 3)]])
+        rhythm.invertY(True)
+        rhythm.setXRange(0, HOURS, padding=0)
+        rhythm.setYRange(0, 7, padding=0)
+
+        last = len(i.weekly_cost) - 1
+        weeks = [translate("InsightsDialog", "this week") if n == last
+                 else translate("InsightsDialog", "−%n w", None, last - n) for n in range(len(i.weekly_cost))]
+        cost = plot("cost", translate("InsightsDialog", "X cost per week (USD)"),
+                    translate("InsightsDialog", "Total {total} over {days} days.").format(
+                        total=costs.describe(i.cost_usd), days=i.days))
+        bars(cost, weeks, list(i.weekly_cost), [persona] * len(i.weekly_cost))
+        if len(weeks) > 6:
+            cost.getAxis("bottom").setTicks([[(n, w) for n, w in enumerate(weeks) if n % 3 == len(weeks) % 3 - 1
+                                              or n == len(weeks) - 1]])
+
+        for n, name in enumerate(("focus", "kinds", "rhythm", "cost")):
+            self.grid.addWidget(self.charts[name], n // 2, n % 2)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)

@@ -1,0 +1,38 @@
+"""The insights dialog: four charts from the local history, their numbers for screen readers, the advice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from insights_helpers import make_history
+from PySide6.QtWidgets import QApplication
+
+from personamgr.core.clock import FakeClock
+from personamgr.core.services import Services
+
+
+@pytest.fixture
+def history(services: Services, clock: FakeClock) -> Services:
+    return make_history(services, clock)
+
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_dialog_draws_four_charts_with_their_numbers(history: Services, make_shell: Callable[..., object],
+                                                         qtbot) -> None:
+    shell = make_shell(history)
+    assert shell.window.insights_action.shortcut().toString() == "Ctrl+I"
+    dialog = shell.window.open_insights()
+    qtbot.waitUntil(lambda: dialog.insights is not None and len(dialog.charts) == 4, timeout=20_000)
+    assert dialog.summary.text().startswith("career: 5 post(s) in the last 30 days, 80% on focus")
+    assert set(dialog.charts) == {"focus", "kinds", "rhythm", "cost"}
+    assert dialog.charts["focus"].accessibleDescription() == "On focus: 4. Strayed: 1."
+    assert [label.text()[:5] for label in dialog.advice_labels] == ["• One", "• Tal", "• An "]
+    dialog.period_combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: dialog.insights.days == 90, timeout=20_000)
+    assert dialog.insights.posts == 6
+    dialog.persona_combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: dialog.insights.persona == "metal", timeout=20_000)
+    dialog.close()
+    QApplication.processEvents()
