@@ -57,6 +57,7 @@ class DraftBar(QFrame):
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
+        self.close_button.setAccessibleName("Dismiss")
         self.close_button.setToolTip("Dismiss: the draft stays with its persona")
         self.close_button.clicked.connect(self.hide)
         row.addWidget(self.label, 1)

@@ -88,6 +88,7 @@ class ConnectDialog(QDialog):
         self.url_label.setWordWrap(True)
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.pin = QLineEdit()
+        self.pin.setAccessibleName("PIN")
         self.pin.setPlaceholderText("the PIN X shows after you authorize")
         self.pin.setEnabled(False)
         self.pin.returnPressed.connect(self.finish_pin)

@@ -177,6 +177,7 @@ class FitMeter(QFrame):
         # A failure names a file and its fix (a path is long): wrap it rather than cut the fix off.
         self.label.setWordWrap(state == "failed")
         self.label.setText(text)
+        self._describe(text)
 
     def set_result(self, text: str, score: float, threshold: float, *, colour: str, tip: str, state: str) -> None:
         self.state = state
@@ -185,8 +186,16 @@ class FitMeter(QFrame):
         set_tone(self.label, f"strong-{colour}")
         self.label.setWordWrap(False)
         self.label.setText(text)
+        self._describe(text)
         self.label.setToolTip(tip)
         self.bar.setToolTip(tip)
+
+
+    def _describe(self, text: str) -> None:
+        """The meter's words as its accessible description: Qt announces the change to assistive technology."""
+        self.setAccessibleDescription(text)
+        self.label.setAccessibleDescription(text)
+        self.bar.setAccessibleDescription(text)
 
 
 class GuardWarning(QFrame):
@@ -216,6 +225,7 @@ class GuardWarning(QFrame):
         text.addWidget(self.reasons)
         self.move_button = QPushButton()
         self.move_button.setObjectName("guardMoveButton")
+        self.move_button.setAccessibleName("Move to the persona it fits better")
         self.move_button.clicked.connect(lambda: self.moveRequested.emit(self.target))
         row.addLayout(text, 1)
         row.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -230,6 +240,10 @@ class GuardWarning(QFrame):
         self.move_button.setVisible(bool(target))
         self.move_button.setText(f"Move to {target}" if target else "")
         self.move_button.setToolTip(f"Carry this draft to {target} and switch to it" if target else "")
+        if target:
+            self.move_button.setAccessibleName(f"Move to {target}")
+        # Qt announces a changed description: a screen reader hears the new reasons, not only a sighted user.
+        self.setAccessibleDescription(" ".join([title, *messages]))
         self.show()
 
 
@@ -253,6 +267,7 @@ class LearnBar(QFrame):
         self.add_button.clicked.connect(self.learnRequested)
         self.close_button = QToolButton()
         self.close_button.setObjectName("learnClose")
+        self.close_button.setAccessibleName("No thanks")
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
         self.close_button.setToolTip("No thanks: the persona stays as it is")

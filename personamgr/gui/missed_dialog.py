@@ -35,6 +35,7 @@ class MissedDialog(QDialog):
         self.intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("missedList")
+        self.list.setAccessibleName("Missed posts")
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.status = QLabel()

@@ -64,6 +64,7 @@ from personamgr.core.personas import (
     validate,
 )
 from personamgr.core.services import Services
+from personamgr.gui.a11y import is_interactive
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.message_boxes import ShowsBoxes
@@ -181,6 +182,8 @@ class PersonaEditor(QDialog):
         err.hide()
         v.addWidget(err)
         form.addRow(label, box)
+        if label and is_interactive(widget) and not widget.accessibleName():
+            widget.setAccessibleName(label.replace("&", ""))  # the form's label names the box around it
         self._widgets[field] = widget
         self._errors[field] = err
         self._tab_of[field] = tab
@@ -222,6 +225,7 @@ class PersonaEditor(QDialog):
         ch.setSpacing(4)
         self.colour_edit = QLineEdit(p.colour)
         self.colour_edit.setObjectName("colourEdit")
+        self.colour_edit.setAccessibleName("Colour")
         self.colour_edit.setMaximumWidth(90)
         self.colour_edit.textChanged.connect(self._show_colour)
         ch.addWidget(self.colour_edit)
@@ -236,6 +240,7 @@ class PersonaEditor(QDialog):
         pick = QToolButton()
         pick.setText("…")
         pick.setToolTip("Choose any colour")
+        pick.setAccessibleName("Choose any colour")
         pick.clicked.connect(self._pick_colour)
         ch.addWidget(pick)
         self.colour_swatch = QLabel()
@@ -333,6 +338,7 @@ class PersonaEditor(QDialog):
         self.missed_combo.setCurrentIndex(self.missed_combo.findData(p.missed_policy.value))
         self.late_spin = QSpinBox()
         self.late_spin.setObjectName("lateSpin")
+        self.late_spin.setAccessibleName("How late it may still go out")
         self.late_spin.setRange(0, 24 * 14)
         self.late_spin.setSuffix(" hours late")
         self.late_spin.setValue(max(0, p.late_hours))
@@ -351,13 +357,16 @@ class PersonaEditor(QDialog):
         sv.setContentsMargins(0, 0, 0, 0)
         self.slots_list = QListWidget()
         self.slots_list.setObjectName("slotsList")
+        self.slots_list.setAccessibleName("Queue slots")
         self.slots_list.setFixedHeight(110)
         add_row = QHBoxLayout()
         self.slot_day = QComboBox()
         self.slot_day.setObjectName("slotDay")
+        self.slot_day.setAccessibleName("Day of the new slot")
         self.slot_day.addItems(DAYS)
         self.slot_time = QTimeEdit(QTime(9, 0))
         self.slot_time.setObjectName("slotTime")
+        self.slot_time.setAccessibleName("Time of the new slot")
         self.slot_time.setDisplayFormat("HH:mm")
         self.add_slot_button = QPushButton("Add slot")
         self.add_slot_button.setObjectName("addSlot")
@@ -389,6 +398,7 @@ class PersonaEditor(QDialog):
         self.budget_check.setObjectName("budgetCheck")
         self.budget_spin = QDoubleSpinBox()
         self.budget_spin.setObjectName("budgetSpin")
+        self.budget_spin.setAccessibleName("Monthly budget")
         self.budget_spin.setRange(0, 1_000_000)
         self.budget_spin.setDecimals(2)
         self.budget_spin.setPrefix("$ ")
@@ -408,6 +418,7 @@ class PersonaEditor(QDialog):
         self.cap_check.setObjectName("capCheck")
         self.cap_spin = QSpinBox()
         self.cap_spin.setObjectName("capSpin")
+        self.cap_spin.setAccessibleName("Monthly post cap")
         self.cap_spin.setRange(0, 1_000_000)
         self.cap_spin.setSuffix(" posts a month")
         self.cap_check.setChecked(p.monthly_post_cap is not None)

@@ -69,6 +69,7 @@ class QueueView(QWidget):
 
         self.list = QListWidget()
         self.list.setObjectName("queueList")
+        self.list.setAccessibleName("Scheduled posts")
         self.list.setWordWrap(True)
         self.list.itemSelectionChanged.connect(self._enable)
         self.list.itemDoubleClicked.connect(lambda _i: self.edit_selected())

@@ -29,6 +29,8 @@ class ScheduleDialog(QDialog):
         self.edit.setTimeZone(QTimeZone.utc())
         self.set_wall_time(start)
         self.edit.setObjectName("scheduleWhen")
+        self.edit.setAccessibleName("Date and time")
+        self.edit.setAccessibleDescription(f"In {persona.name}'s time zone, {persona.timezone}")
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         now = describe(clock.now(), persona.timezone)

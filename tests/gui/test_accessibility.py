@@ -1,0 +1,105 @@
+"""Every interactive widget on every screen has a name a screen reader can say; the fit meter and the warnings
+change their accessible description when they change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from keyring_doubles import MemoryKeyring
+from PySide6.QtWidgets import QApplication, QWidget
+
+from personamgr.core.outbox import PostState
+from personamgr.core.personas import Persona
+from personamgr.core.scheduling import PostSchedule
+from personamgr.core.secrets import SecretStore
+from personamgr.core.services import Services
+from personamgr.gui.a11y import unnamed
+from personamgr.gui.app import Shell
+from personamgr.gui.connect_dialog import ConnectDialog
+from personamgr.gui.guard_widgets import GuardDialog
+from personamgr.gui.missed_dialog import MissedDialog
+from personamgr.gui.post_actions import PostEditDialog
+from personamgr.gui.schedule_dialog import ScheduleDialog
+from personamgr.gui.scheduling_ui import attach_scheduling
+
+pytestmark = [pytest.mark.gui,
+              pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")]
+
+
+def screens(shell: Shell, services: Services) -> Iterator[tuple[str, QWidget]]:
+    """Every screen of the app, built as the user reaches it."""
+    window = shell.window
+    ui = attach_scheduling(shell)
+    window.show()
+    yield "main window", window
+    yield "tray menu", shell.tray.menu
+    yield "schedule panel", ui.queue
+    window.compose.bar.show()
+    yield "draft bar", window.compose.bar
+    shell.guard.learn.show()
+    shell.guard.warning.show_reasons("This may not belong on career.", ["It touches guitars."], "metal")
+    yield "guard warning and learn bar", window.compose
+    yield "settings", shell.preferences.open_dialog()
+    yield "shortcuts", shell.help.show_shortcuts()
+    yield "about", shell.help.about()
+    career = services.store.persona("career")
+    yield "persona editor", window.personas.edit_persona(career.uid)
+    yield "new persona", window.personas.new_persona()
+    yield "schedule dialog", ScheduleDialog(career, services.clock, parent=window)
+    yield "missed posts", MissedDialog(ui.bridge, window)
+    post = services.outbox.create(career.uid, "A scheduled post to edit.")
+    yield "edit scheduled post", PostEditDialog(services.outbox.get(post.id), 280, window)
+    yield "guard question", GuardDialog("post", "career", ["It touches guitars."], "metal", hard=False,
+                                        parent=window)
+    x = services.store.add_persona(Persona(name="founder", topics=("startups",), network="x"))
+    yield "connect X", ConnectDialog(services, shell.workers, x, parent=window)
+    yield "insights", window.open_insights()
+
+
+@pytest.fixture
+def keyed(demo: Services) -> Services:
+    demo.secrets = SecretStore(MemoryKeyring(), timeout=5)
+    return demo
+
+
+def test_every_interactive_widget_on_every_screen_has_a_name(keyed: Services, make_shell: Callable[..., Shell],
+                                                             idle) -> None:
+    PostSchedule(keyed.store, keyed.outbox, keyed.clock).create(keyed.store.persona("career").uid, "queued")
+    shell = make_shell(keyed, show=False)
+    missing: list[str] = []
+    seen = []
+    for name, screen in screens(shell, keyed):
+        idle(shell)
+        QApplication.processEvents()
+        seen.append(name)
+        missing += [f"{name}: {m}" for m in unnamed(screen)]
+        if screen is not shell.window and hasattr(screen, "close"):
+            screen.close()
+    assert len(seen) == 16, seen
+    assert not missing, "widgets a screen reader cannot name:\n" + "\n".join(missing)
+
+
+def test_the_fit_meter_and_warnings_describe_what_changed(demo: Services, make_shell: Callable[..., Shell]) -> None:
+    shell = make_shell(demo)
+    meter, warning = shell.guard.meter, shell.guard.warning
+    meter.set_result("fits career · 0.91", 0.91, 0.5, colour="success", tip="", state="fits")
+    assert meter.accessibleDescription() == "fits career · 0.91"
+    meter.set_result("strays from career · 0.12", 0.12, 0.5, colour="warning", tip="", state="strays")
+    assert meter.accessibleDescription() == "strays from career · 0.12"
+    warning.show_reasons("This may not belong on career.", ["It touches “guitars”."], "metal")
+    assert "This may not belong on career." in warning.accessibleDescription()
+    assert "guitars" in warning.accessibleDescription()
+    compose = shell.window.compose
+    compose.say("Sent as career.")
+    assert compose.status.accessibleDescription() == "Sent as career."
+
+
+def test_history_rows_are_read_with_their_state(demo: Services, make_shell: Callable[..., Shell], idle) -> None:
+    shell = make_shell(demo)
+    idle(shell)
+    history = shell.window.history
+    from PySide6.QtCore import Qt
+
+    texts = [history.item(i).data(Qt.ItemDataRole.AccessibleTextRole) for i in range(history.count())]
+    assert texts and all(t.split(": ")[0].endswith(PostState.SENT.label) for t in texts)
