@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+
 
 class HoldKind(StrEnum):
     X_RULES = "x_rules"  # X would refuse it as it is (too long, two cashtags)
@@ -28,34 +30,37 @@ class HoldKind(StrEnum):
 
     @property
     def label(self) -> str:
-        """The short reason after "Held: " on a badge."""
-        return {
-            "x_rules": "against X's rules",
-            "near_duplicate": "near-duplicate",
-            "leak": "links two personas",
-            "off_focus": "off-focus",
-            "link_streak": "link streak",
-            "unchecked": "not checked",
-            "missed": "missed its time",
-        }[self.value]
+        """The short reason after "Held: " on a badge (in the user's language, in the window)."""
+        return translate("holds", _LABELS[self.value])
 
     def headline(self, persona: str) -> str:
         """One sentence saying what is wrong, for the title of the question the user is asked."""
-        return {
-            "x_rules": f"X will refuse this post as it is on {persona}.",
-            "near_duplicate": "This is nearly the same as a post that already went out.",
-            "leak": f"This post would link {persona} to another of your personas.",
-            "off_focus": f"This may not belong on {persona}.",
-            "link_streak": f"{persona} has posted only bare links lately.",
-            "unchecked": "The persona guard could not check this post.",
-            "missed": "This post missed its time.",
-        }[self.value]
+        return translate("holds", _HEADLINES[self.value]).format(persona=persona)
 
     @property
     def move_helps(self) -> bool:
         """Whether moving the post to another persona can cure it (it cannot cure a duplicate or X's rules)."""
         return self in (HoldKind.OFF_FOCUS, HoldKind.LEAK)
 
+
+_LABELS = {
+    "x_rules": QT_TRANSLATE_NOOP("holds", "against X's rules"),
+    "near_duplicate": QT_TRANSLATE_NOOP("holds", "near-duplicate"),
+    "leak": QT_TRANSLATE_NOOP("holds", "links two personas"),
+    "off_focus": QT_TRANSLATE_NOOP("holds", "off-focus"),
+    "link_streak": QT_TRANSLATE_NOOP("holds", "link streak"),
+    "unchecked": QT_TRANSLATE_NOOP("holds", "not checked"),
+    "missed": QT_TRANSLATE_NOOP("holds", "missed its time"),
+}
+_HEADLINES = {
+    "x_rules": QT_TRANSLATE_NOOP("holds", "X will refuse this post as it is on {persona}."),
+    "near_duplicate": QT_TRANSLATE_NOOP("holds", "This is nearly the same as a post that already went out."),
+    "leak": QT_TRANSLATE_NOOP("holds", "This post would link {persona} to another of your personas."),
+    "off_focus": QT_TRANSLATE_NOOP("holds", "This may not belong on {persona}."),
+    "link_streak": QT_TRANSLATE_NOOP("holds", "{persona} has posted only bare links lately."),
+    "unchecked": QT_TRANSLATE_NOOP("holds", "The persona guard could not check this post."),
+    "missed": QT_TRANSLATE_NOOP("holds", "This post missed its time."),
+}
 
 # The guard's reason kinds (core.guard.rules and Guard.check) and the hold each one means.
 KIND_OF_REASON: dict[str, HoldKind] = {

@@ -11,6 +11,7 @@ when it is shown).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 Translator = Callable[[str, str, "str | None", int], str]
@@ -30,11 +31,23 @@ def install(translator: Translator | None) -> None:
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """``text`` in the user's language. With ``n``, ``%n`` in the text becomes ``n`` in its plural form."""
+    """``text`` in the user's language. With ``n``, ``%n`` in the text becomes ``n`` in its plural form.
+
+    Plurals are written with their ending in brackets, in the source and in translations alike:
+    "%n post(s)", "%n borrador(es)", or both endings where the word changes: "%n publicaci(ón|ones)".
+    Here they become "1 post", "2 borradores", "2 publicaciones". (Qt's own plural forms would need
+    pyside6-lupdate to keep them for this call, which it does not.)
+    """
     out = _translator(context, text, disambiguation, n)
-    if n >= 0 and _translator is _identity:
+    if n >= 0:
         out = out.replace("%n", str(n))
+        out = _PLURAL.sub(lambda m: "" if n == 1 else m.group(1), out)
+        out = _BOTH.sub(lambda m: m.group(1) if n == 1 else m.group(2), out)
     return out
+
+
+_PLURAL = re.compile(r"\((s|es)\)")
+_BOTH = re.compile(r"\(([^()|]*)\|([^()|]*)\)")
 
 
 def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)

@@ -67,14 +67,16 @@ class Insights:
         focus = translate("insights", "One or two fields per account: followers come for {name}'s focus, so keep "
                           "it there.").format(name=self.persona)
         if self.posts and self.off_focus:
+            strayed = self.off_focus  # a plain name: pyside6-lupdate reads no other count
             focus += " " + translate("insights", "%n post(s) went out although the guard said they strayed.", None,
-                                     self.off_focus)
+                                     strayed)
         talk = translate("insights", "Talk with people rather than at them: ask, answer, reply.")
         if self.posts and self.link_only > self.conversation:
             talk += " " + translate("insights", "Here bare links outnumber conversation.")
         hour = translate("insights", "An hour a day is enough: write in one sitting and let the queue spread it.")
         if self.busiest_day > 8:
-            hour += " " + translate("insights", "The busiest day here had %n posts.", None, self.busiest_day)
+            busiest = self.busiest_day
+            hour += " " + translate("insights", "The busiest day here had %n posts.", None, busiest)
         return [focus, talk, hour]
 
 

@@ -30,6 +30,7 @@ from sqlalchemy import Select, and_, delete, func, insert, select, update
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
 from personamgr.core.holds import HoldKind
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.store import Store, now_naive
 from personamgr.core.text import substantially_same
 
@@ -45,16 +46,19 @@ class PostState(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "draft": "Draft",
-            "scheduled": "Scheduled",
-            "sending": "Sending…",
-            "sent": "Sent",
-            "failed": "Failed",
-            "held": "Held",
-            "needs_review": "Needs review",
-        }[self.value]
+        """The state's name as the user reads it (in their language, in the window)."""
+        return translate("PostState", _LABELS[self.value])
 
+
+_LABELS = {
+    "draft": QT_TRANSLATE_NOOP("PostState", "Draft"),
+    "scheduled": QT_TRANSLATE_NOOP("PostState", "Scheduled"),
+    "sending": QT_TRANSLATE_NOOP("PostState", "Sending…"),
+    "sent": QT_TRANSLATE_NOOP("PostState", "Sent"),
+    "failed": QT_TRANSLATE_NOOP("PostState", "Failed"),
+    "held": QT_TRANSLATE_NOOP("PostState", "Held"),
+    "needs_review": QT_TRANSLATE_NOOP("PostState", "Needs review"),
+}
 
 # Which states each state may move to. Needs review reaches sending only when the user explicitly sends
 # it again (``claim`` never takes it by default); held is cleared by editing, moving or "post anyway".
@@ -126,7 +130,7 @@ class Post:
     def status(self) -> str:
         """The state as a badge says it: "Held: near-duplicate" rather than just "Held"."""
         if self.state is PostState.HELD and self.hold_kind is not None:
-            return f"Held: {self.hold_kind.label}"
+            return translate("PostState", "Held: {reason}").format(reason=self.hold_kind.label)
         return self.state.label
 
     @property

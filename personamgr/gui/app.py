@@ -223,9 +223,9 @@ def explain_cannot_open(message: str) -> None:
     """A modal error the user must acknowledge, and the same words on stderr for terminals and logs."""
     log.error("%s", message)
     print(f"personamgr: error: {message}", file=sys.stderr)
-    box = QMessageBox(QMessageBox.Icon.Critical, "personamgr cannot open its data", message)
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("app", "personamgr cannot open its data"), message)
     box.setObjectName("cannotOpen")
-    box.setInformativeText("Nothing was changed. personamgr will now close.")
+    box.setInformativeText(translate("app", "Nothing was changed. personamgr will now close."))
     box.exec()
 
 
@@ -260,7 +260,8 @@ def run_app(args: argparse.Namespace) -> int:
         paths.ensure()
         setup_logging(paths.log_file, verbose=bool(getattr(args, "verbose", False)))
     except OSError as e:
-        explain_cannot_open(f"personamgr cannot create its data folder {paths.data}: {e.strerror or e}")
+        explain_cannot_open(translate("Shell", "personamgr cannot create its data folder {folder}: {error}").format(
+            folder=paths.data, error=e.strerror or e))
         return 1
     _qt_messages_to_log()
     services = open_or_explain(paths, open_services)
@@ -284,16 +285,20 @@ def run_app(args: argparse.Namespace) -> int:
     tray_available = QSystemTrayIcon.isSystemTrayAvailable()
     app.setQuitOnLastWindowClosed(False)  # quitting is the QuitFlow's decision (posts may be scheduled)
     from personamgr.core.launch import profile_args
+    from personamgr.gui import i18n as gui_i18n
     from personamgr.gui import theme
 
     theme.apply(app, services.settings.get("theme"))  # before the first frame
+    language = gui_i18n.install(app, services.settings.get("language"))  # the system's, unless the setting says
+    log.info("language: %s", language)
     shell = build_shell(services, tray_available=tray_available, demo=demo, parent=app,
                         profile_args=profile_args(getattr(args, "data_dir", None) or os.environ.get(HOME_ENV),
                                                   demo=demo))
     if recovered:
+        count = len(recovered)
         shell.window.statusBar().showMessage(
-            f"{len(recovered)} post(s) were being sent when personamgr stopped. They may have gone out: "
-            "see Needs review in the history.", 30_000)
+            translate("Shell", "%n post(s) were being sent when personamgr stopped. They may have gone out: see "
+                      "Needs review in the history.", None, count), 30_000)
     scheduling = start_scheduling(shell, primary)
     shell.window.restore_layout()  # after the schedule dock exists, before the first show
     if not (getattr(args, "background", False) and tray_available):  # at login: straight to the tray

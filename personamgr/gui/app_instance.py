@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
+from personamgr.core.i18n import translate
 from personamgr.core.instance import InstanceError, Primary, ProtocolMismatch, claim, forward
 from personamgr.core.paths import AppPaths
 from personamgr.gui.scheduling_ui import SchedulingUi, attach_scheduling
@@ -35,7 +36,7 @@ def _refuse(message: str) -> int:
     log.error("%s", message)
     print(f"personamgr: error: {message}", file=sys.stderr)
     if QGuiApplication.platformName() != "offscreen":  # offscreen: nobody could click it; stderr says it
-        box = QMessageBox(QMessageBox.Icon.Warning, "personamgr is already running", message)
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("app_instance", "personamgr is already running"), message)
         box.setObjectName("alreadyRunning")
         box.exec()
     return 1
@@ -53,7 +54,8 @@ def claim_or_forward(paths: AppPaths, args: argparse.Namespace) -> Primary | int
     try:
         reply = forward(paths, request)
     except ProtocolMismatch as e:
-        return _refuse(f"Another personamgr is running for this profile ({paths.data}): {e}")
+        return _refuse(translate("AppInstance", "Another personamgr is running for this profile ({folder}): "
+                                 "{error}").format(folder=paths.data, error=e))
     if reply and reply.get("ok"):
         log.info("personamgr is already running (pid %s); asked it to %s", reply.get("pid"), request["action"])
         print("personamgr is already running for this profile; its window was brought to the front.",
@@ -65,8 +67,8 @@ def claim_or_forward(paths: AppPaths, args: argparse.Namespace) -> Primary | int
             return taken
     if reply and reply.get("role") == "daemon":
         return _refuse(str(reply.get("message")))
-    return _refuse(f"Another personamgr is running for this profile ({paths.data}) but did not answer. "
-                   "If it is stuck, stop it, then start personamgr again.")
+    return _refuse(translate("AppInstance", "Another personamgr is running for this profile ({folder}) but did not "
+                             "answer. If it is stuck, stop it, then start personamgr again.").format(folder=paths.data))
 
 
 def _take_over_from_daemon(paths: AppPaths) -> Primary | None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.networks.x import auth
 from personamgr.core.personas import Persona
 from personamgr.core.secrets import SecretsError
@@ -38,6 +39,13 @@ from personamgr.core.services import Services
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.widgets import set_tone
 from personamgr.gui.workers import StoreEvents, Workers
+
+TOKEN_LABELS = {  # translated where shown (context "ConnectDialog")
+    "consumer_key": QT_TRANSLATE_NOOP("ConnectDialog", "API key"),
+    "consumer_secret": QT_TRANSLATE_NOOP("ConnectDialog", "API key secret"),
+    "access_token": QT_TRANSLATE_NOOP("ConnectDialog", "Access token"),
+    "access_token_secret": QT_TRANSLATE_NOOP("ConnectDialog", "Access token secret"),
+}
 
 
 def _secret_field(placeholder: str) -> QLineEdit:
@@ -64,10 +72,11 @@ class ConnectDialog(QDialog):
         self.saved_app: auth.AppKeys | None = None
         self.busy = False
         self.setObjectName("connectDialog")
-        self.setWindowTitle(f"Connect {persona.name} to X")
+        self.setWindowTitle(translate("ConnectDialog", "Connect {name} to X").format(name=persona.name))
         self.setMinimumWidth(520)
 
-        intro = QLabel(f"<b>Connect {persona.name} to an X account.</b> The keys stay in your system keyring.")
+        intro = QLabel(translate("ConnectDialog", "<b>Connect {name} to an X account.</b> The keys stay in your system "
+                                                  "keyring.").format(name=persona.name))
         intro.setWordWrap(True)
         guidance = QLabel("".join(f"<p>• {line}</p>" for line in auth.GUIDANCE))
         guidance.setWordWrap(True)
@@ -75,24 +84,24 @@ class ConnectDialog(QDialog):
 
         # -- sign in with X (PIN) ------------------------------------------------------------
         self.app_key = QLineEdit()
-        self.app_key.setPlaceholderText("API key (consumer key)")
-        self.app_secret = _secret_field("API key secret (consumer secret)")
+        self.app_key.setPlaceholderText(translate("ConnectDialog", "API key (consumer key)"))
+        self.app_secret = _secret_field(translate("ConnectDialog", "API key secret (consumer secret)"))
         self.saved_app_label = QLabel()
         self.saved_app_label.setWordWrap(True)
-        self.change_app = QPushButton("Use another developer app")
+        self.change_app = QPushButton(translate("ConnectDialog", "Use another developer app"))
         self.change_app.clicked.connect(self._show_app_fields)
-        self.open_button = QPushButton("Open X to authorize…")
+        self.open_button = QPushButton(translate("ConnectDialog", "Open X to authorize…"))
         self.open_button.setObjectName("openAuthorize")
         self.open_button.clicked.connect(self.start_pin)
         self.url_label = QLabel()
         self.url_label.setWordWrap(True)
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.pin = QLineEdit()
-        self.pin.setAccessibleName("PIN")
-        self.pin.setPlaceholderText("the PIN X shows after you authorize")
+        self.pin.setAccessibleName(translate("ConnectDialog", "PIN"))
+        self.pin.setPlaceholderText(translate("ConnectDialog", "the PIN X shows after you authorize"))
         self.pin.setEnabled(False)
         self.pin.returnPressed.connect(self.finish_pin)
-        self.pin_connect = QPushButton("Connect")
+        self.pin_connect = QPushButton(translate("ConnectDialog", "Connect"))
         self.pin_connect.setObjectName("pinConnect")
         self.pin_connect.setEnabled(False)
         self.pin_connect.clicked.connect(self.finish_pin)
@@ -101,16 +110,17 @@ class ConnectDialog(QDialog):
         self.app_form = QWidget()
         af = QFormLayout(self.app_form)
         af.setContentsMargins(0, 0, 0, 0)
-        af.addRow("API key", self.app_key)
-        af.addRow("API key secret", self.app_secret)
-        pv.addWidget(QLabel("1. Your X developer app (developer portal → your app → Keys and tokens):"))
+        af.addRow(translate("ConnectDialog", "API key"), self.app_key)
+        af.addRow(translate("ConnectDialog", "API key secret"), self.app_secret)
+        pv.addWidget(QLabel(translate("ConnectDialog", "1. Your X developer app (developer portal → your app → Keys "
+                                                       "and tokens):")))
         pv.addWidget(self.saved_app_label)
         pv.addWidget(self.change_app, 0, Qt.AlignmentFlag.AlignLeft)
         pv.addWidget(self.app_form)
-        pv.addWidget(QLabel("2. Authorize it as the account this persona should post as:"))
+        pv.addWidget(QLabel(translate("ConnectDialog", "2. Authorize it as the account this persona should post as:")))
         pv.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
         pv.addWidget(self.url_label)
-        pv.addWidget(QLabel("3. Enter the PIN X shows:"))
+        pv.addWidget(QLabel(translate("ConnectDialog", "3. Enter the PIN X shows:")))
         row = QHBoxLayout()
         row.addWidget(self.pin, 1)
         row.addWidget(self.pin_connect)
@@ -124,27 +134,26 @@ class ConnectDialog(QDialog):
             "access_token": QLineEdit(),
             "access_token_secret": _secret_field(""),
         }
-        labels = {"consumer_key": "API key", "consumer_secret": "API key secret", "access_token": "Access token",
-                  "access_token_secret": "Access token secret"}
         tok_page = QWidget()
         tv = QVBoxLayout(tok_page)
-        tv.addWidget(QLabel("Tokens from your developer app's \"Keys and tokens\" page (generated for the account "
-                            "this persona should post as):"))
+        tv.addWidget(QLabel(translate("ConnectDialog", 'Tokens from your developer app\'s "Keys and tokens" page '
+                                                       '(generated for the account this persona should post as):')))
         form = QFormLayout()
         for key, field in self.tok_fields.items():
             field.setObjectName(key)
-            form.addRow(labels[key], field)
+            form.addRow(translate("ConnectDialog", TOKEN_LABELS[key]), field)
         tv.addLayout(form)
-        self.tok_connect = QPushButton("Connect")
+        self.tok_connect = QPushButton(translate("ConnectDialog", "Connect"))
         self.tok_connect.setObjectName("tokensConnect")
         self.tok_connect.clicked.connect(self.connect_tokens)
         tv.addWidget(self.tok_connect, 0, Qt.AlignmentFlag.AlignRight)
         tv.addStretch(1)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(pin_page, "Sign in with X")
-        self.tabs.addTab(tok_page, "Paste tokens")
-        self.switch = QCheckBox(f"{persona.name} may switch to a different X account than before")
+        self.tabs.addTab(pin_page, translate("ConnectDialog", "Sign in with X"))
+        self.tabs.addTab(tok_page, translate("ConnectDialog", "Paste tokens"))
+        self.switch = QCheckBox(translate("ConnectDialog", "{name} may switch to a different X account than "
+                                                           "before").format(name=persona.name))
         self.status = QLabel()
         self.status.setObjectName("connectStatus")
         self.status.setWordWrap(True)
@@ -162,7 +171,7 @@ class ConnectDialog(QDialog):
 
         self._show_app_fields()
         self._work(lambda: (self.services.secrets.state(), auth.saved_app(self.services.secrets)),
-                   self._keyring_known, "Checking the keyring…")
+                   self._keyring_known, translate("ConnectDialog", "Checking the keyring…"))
 
     # -- plumbing -------------------------------------------------------------------------
     def _set_busy(self, busy: bool, message: str = "") -> None:
@@ -186,7 +195,8 @@ class ConnectDialog(QDialog):
             if isinstance(e, auth.ConnectError | SecretsError):
                 self._error(str(e))
             else:
-                self._error(f"Something unexpected happened ({type(e).__name__}: {e}). Nothing was saved.")
+                self._error(translate("ConnectDialog", "Something unexpected happened ({name}: {e}). Nothing was "
+                                                       "saved.").format(name=type(e).__name__, e=e))
 
         self.workers.submit(fn, done=done, failed=failed, name="x-connect")
 
@@ -202,7 +212,8 @@ class ConnectDialog(QDialog):
         if app is not None:
             self.app_form.hide()
             self.change_app.show()
-            self.saved_app_label.setText(f"Using your saved developer app (API key {app.consumer_key[:6]}…).")
+            self.saved_app_label.setText(translate("ConnectDialog", "Using your saved developer app (API key {key}…).")
+                                         .format(key=app.consumer_key[:6]))
             self.saved_app_label.show()
 
     @Slot()
@@ -229,14 +240,15 @@ class ConnectDialog(QDialog):
                 auth.save_app(secrets, app)  # X accepted them: keep them for next time
             return flow
 
-        self._work(run, self._pin_started, "Asking X to start signing in…")
+        self._work(run, self._pin_started, translate("ConnectDialog", "Asking X to start signing in…"))
 
     def _pin_started(self, flow: object) -> None:
         assert isinstance(flow, auth.PinFlow)
         self.flow = flow
-        self._set_busy(False, "Authorize the app in your browser, then enter the PIN X shows.")
-        self.url_label.setText("If no browser opened, copy this address into one:<br>"
-                               f"<code>{flow.authorize_url}</code>")
+        self._set_busy(False, translate("ConnectDialog", "Authorize the app in your browser, then enter the PIN X "
+                                                         "shows."))
+        self.url_label.setText(translate("ConnectDialog", "If no browser opened, copy this address into one:<br>"
+                                         "<code>{url}</code>").format(url=flow.authorize_url))
         self.open_url(flow.authorize_url)
         self.pin.setFocus()
 
@@ -251,23 +263,25 @@ class ConnectDialog(QDialog):
             creds = auth.finish_pin_flow(flow, pin, network)
             return auth.connect_with_tokens(store, secrets, network, persona, creds, switch_account=switch)
 
-        self._work(run, self._done, "Checking the PIN with X…")
+        self._work(run, self._done, translate("ConnectDialog", "Checking the PIN with X…"))
 
     @Slot()
     def connect_tokens(self) -> None:
         values = {k: f.text().strip() for k, f in self.tok_fields.items()}
         missing = [k for k, v in values.items() if not v]
         if missing:
-            self._error("Fill in " + ", ".join(k.replace("_", " ") for k in missing) + ".")
+            self._error(translate("ConnectDialog", "Fill in {fields}.").format(
+                fields=", ".join(translate("ConnectDialog", TOKEN_LABELS[k]) for k in missing)))
             return
         switch = self.switch.isChecked()
         store, secrets, network, persona = self.services.store, self.services.secrets, self.network, self.persona
         self._work(lambda: auth.connect_with_tokens(store, secrets, network, persona, values, switch_account=switch),
-                   self._done, "Checking the tokens with X…")
+                   self._done, translate("ConnectDialog", "Checking the tokens with X…"))
 
     def _done(self, result: object) -> None:
         assert isinstance(result, auth.Connected)
-        self._set_busy(False, f"Connected {result.persona.name} to @{result.username}.")
+        self._set_busy(False, translate("ConnectDialog", "Connected {name} to @{username}.").format(
+            name=result.persona.name, username=result.username))
         self.connected.emit(result)
         self.accept()
 
@@ -287,7 +301,7 @@ class ConnectionBanner(QFrame):
         self.setObjectName("connectionBanner")  # the theme's stylesheet colours it
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.button = QPushButton("Reconnect…")
+        self.button = QPushButton(translate("ConnectionBanner", "Reconnect…"))
         self.button.clicked.connect(lambda: self.reconnectRequested.emit(self.uid))
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
@@ -317,6 +331,7 @@ class ConnectionBanner(QFrame):
         if persona is None or state != "reconnect_needed":
             self.hide()
             return
-        self.text.setText(f"<b>{persona.name}: reconnect needed.</b> X refused its credentials, so its posts are "
-                          "kept but cannot go out. Reconnect the account, then send them again.")
+        self.text.setText(translate("ConnectionBanner", "<b>{name}: reconnect needed.</b> X refused its credentials, "
+                                                        "so its posts are kept but cannot go out. Reconnect the "
+                                                        "account, then send them again.").format(name=persona.name))
         self.show()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from personamgr.core import costs, policy
+from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services
 from personamgr.gui.widgets import set_tone
@@ -44,21 +45,26 @@ def cost_view(services: Services, persona: Persona, text: str | Sequence[str]) -
     spend = costs.spent_this_month(services.store, persona, now)
     price = costs.prices(services.store)
     estimate = costs.cost(persona, parts or ["x"], price)  # an empty box still shows the per-post price
-    spent = f"spent {costs.describe(spend.usd)}"
     if persona.monthly_budget_usd is not None:
-        spent += f" of {costs.describe(persona.monthly_budget_usd)}"
-    spent += " this month"
+        spent = translate("CostLine", "spent {spent} of {budget} this month").format(
+            spent=costs.describe(spend.usd), budget=costs.describe(persona.monthly_budget_usd))
+    else:
+        spent = translate("CostLine", "spent {spent} this month").format(spent=costs.describe(spend.usd))
     if persona.monthly_post_cap is not None:
-        spent += f" · {spend.posts} of {persona.monthly_post_cap} posts"
-    tip = (f"X's pay-per-use price: {costs.describe(price.post)} a post, {costs.describe(price.post_with_url)} "
-           f"with a link. {persona.name} has posted {spend.posts} times this month (thread parts count).")
+        spent += " · " + translate("CostLine", "{posts} of {cap} posts").format(posts=spend.posts,
+                                                                              cap=persona.monthly_post_cap)
+    posts = spend.posts
+    tip = translate("CostLine", "X's pay-per-use price: {post} a post, {link} with a link. {name} has posted %n "
+                    "time(s) this month (thread parts count).", None, posts).format(
+        post=costs.describe(price.post), link=costs.describe(price.post_with_url), name=persona.name)
     # Too many cashtags is also the persona guard's warning, shown above for every network: say it once.
     errors = [f.message for f in report.findings if f.level is policy.Level.ERROR and f.kind != "cashtags"]
     if report.budget:
         errors.append(report.budget)
     warnings = list(report.warnings)
     if report.wait_until is not None:
-        warnings.append(f"X's pacing limits are reached: it would go out after {report.wait_until:%H:%M} UTC.")
+        warnings.append(translate("CostLine", "X's pacing limits are reached: it would go out after {time} "
+                                  "UTC.").format(time=f"{report.wait_until:%H:%M}"))
     return CostView(f"≈ {costs.describe(estimate)} · {spent}", tip, tuple(warnings), tuple(errors))
 
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.scheduling import short_time
 from personamgr.core.services import Services
@@ -78,14 +79,16 @@ def detail(post: Post, zone: str = "UTC", now: datetime | None = None) -> str:
     """The line under the text: where it went, or why it did not."""
     if post.state is PostState.SENT:
         where = post.remote_url or (f"id {post.remote_id}" if post.remote_id else "")
-        return f"{where} (a thread of {len(post.remote_ids)} posts)" if len(post.remote_ids) > 1 else where
+        parts = len(post.remote_ids)  # a plain name: pyside6-lupdate reads no other count
+        return translate("HistoryView", "{where} (a thread of %n posts)", None, parts).format(where=where) \
+            if parts > 1 else where
     if post.state is PostState.SCHEDULED and post.next_attempt_at is not None:
         reason = f"{post.error} " if post.error else ""
-        return f"{reason}Next try {when(post.next_attempt_at, zone, now)}."
+        return reason + translate("HistoryView", "Next try {when}.").format(when=when(post.next_attempt_at, zone, now))
     if post.state is PostState.SCHEDULED and post.scheduled_at is not None:
-        return f"Goes out {when(post.scheduled_at, zone, now)}."
+        return translate("HistoryView", "Goes out {when}.").format(when=when(post.scheduled_at, zone, now))
     if post.state is PostState.SENDING:
-        return "Being sent now…"
+        return translate("HistoryView", "Being sent now…")
     return post.error or ""
 
 
@@ -227,7 +230,7 @@ class HistoryView(QListWidget):
         self.workers = workers
         self.post_actions: PostActions | None = None  # the window sets it: each state's actions in the menu
         self.setObjectName("history")
-        self.setAccessibleName("History")
+        self.setAccessibleName(translate("HistoryView", "History"))
         self.setItemDelegate(HistoryDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -348,14 +351,16 @@ class HistoryView(QListWidget):
             p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             p.drawText(self.viewport().rect().adjusted(20, 20, -20, -20),
                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                       "Nothing posted yet. Posts appear here with their state: sent, failed or needing review.")
+                       translate("HistoryView", "Nothing posted yet. Posts appear here with their state: sent, "
+                                 "failed or needing review."))
             p.end()
         elif self._loaded and self._filter.strip() and not self.visible_posts():
             p = QPainter(self.viewport())
             p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             p.drawText(self.viewport().rect().adjusted(20, 20, -20, -20),
                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                       f"No post matches \u201c{self._filter.strip()}\u201d.")
+                       translate("HistoryView", "No post matches \u201c{text}\u201d.").format(
+                           text=self._filter.strip()))
             p.end()
 
     @Slot(QPoint)
@@ -371,7 +376,8 @@ class HistoryView(QListWidget):
         if self.post_actions is not None:
             self.post_actions.fill_menu(menu, post)
             return menu
-        menu.addAction("Copy text", lambda: QGuiApplication.clipboard().setText(post.text))
+        menu.addAction(translate("HistoryView", "Copy text"), lambda: QGuiApplication.clipboard().setText(post.text))
         if post.remote_url:
-            menu.addAction("Copy link", lambda: QGuiApplication.clipboard().setText(post.remote_url or ""))
+            menu.addAction(translate("HistoryView", "Copy link"),
+                           lambda: QGuiApplication.clipboard().setText(post.remote_url or ""))
         return menu

@@ -51,7 +51,7 @@ class PostActionBar(QWidget):
         if post is None or actions is None:
             return
         entries = actions.actions_for(post)
-        moves = [(label, fn) for name, label, fn in entries if name.startswith("moveTo:")]
+        moves = [(name.split(":", 1)[1], fn) for name, _label, fn in entries if name.startswith("moveTo:")]
         at = 1
         for entry, label, fn in entries:
             key, text = entry, label
@@ -62,9 +62,9 @@ class PostActionBar(QWidget):
                 key, text = "moveTo", translate("PostActionBar", "Move to")
                 button = QPushButton(text)
                 menu = QMenu(button)
-                for move_label, move in moves:
+                for persona_name, move in moves:  # the persona's name, under "Move to"
                     if move is not None:
-                        menu.addAction(move_label.removeprefix("Move to "), move)
+                        menu.addAction(persona_name, move)
                 button.setMenu(menu)
             else:
                 button = QPushButton(label.replace("&", "&&"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QLocale, Qt, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +33,10 @@ from personamgr.gui.controller import PersonaController
 from personamgr.gui.widgets import hint_label
 from personamgr.gui.workers import Workers
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+def weekday(day: int) -> str:
+    """"Mon" for 0, in the user's language (Qt's locale data)."""
+    return QLocale().dayName(day + 1, QLocale.FormatType.ShortFormat)
 
 
 def _load(services: Services, persona: Any, days: int) -> Insights:
@@ -113,11 +116,12 @@ class InsightsDialog(QDialog):
             return
         self.insights = insights
         i = insights
-        if i.posts:
+        posts = i.posts
+        if posts:
             self.summary.setText(translate(
-                "InsightsDialog", "{name}: {posts} post(s) in the last {days} days, {share:.0%} on focus, "
-                "{talk:.0%} conversation; X cost {cost}.").format(
-                    name=i.persona, posts=i.posts, days=i.days, share=i.on_focus_share or 0.0,
+                "InsightsDialog", "{name}: %n post(s) in the last {days} days, {share:.0%} on focus, "
+                "{talk:.0%} conversation; X cost {cost}.", None, posts).format(
+                    name=i.persona, days=i.days, share=i.on_focus_share or 0.0,
                     talk=i.conversation_share or 0.0, cost=costs.describe(i.cost_usd)))
         else:
             self.summary.setText(translate("InsightsDialog", "{name} has sent nothing in the last {days} days.").format(
@@ -181,9 +185,10 @@ class InsightsDialog(QDialog):
         bars(talk, kinds, values, [muted, persona, muted])
 
         busiest = max(((d, h) for d in range(7) for h in range(HOURS)), key=lambda dh: i.rhythm[dh[0]][dh[1]])
+        peak = i.rhythm[busiest[0]][busiest[1]]  # plain names for counts: pyside6-lupdate reads no other
         rhythm = plot("rhythm", translate("InsightsDialog", "When posts go out (weekday, hour)"),
-                      translate("InsightsDialog", "Busiest: {day} {hour}:00, {n} post(s).").format(
-                          day=WEEKDAYS[busiest[0]], hour=busiest[1], n=i.rhythm[busiest[0]][busiest[1]]))
+                      translate("InsightsDialog", "Busiest: {day} {hour}:00, %n post(s).", None, peak).format(
+                          day=weekday(busiest[0]), hour=busiest[1]))
         import numpy as np
 
         grid = np.array(i.rhythm, dtype=float).T  # x: hour, y: weekday
@@ -193,15 +198,18 @@ class InsightsDialog(QDialog):
         image.setLookupTable(cmap.getLookupTable(nPts=64))
         image.setLevels([0, max(1.0, float(grid.max()))])
         rhythm.addItem(image)
-        rhythm.getAxis("left").setTicks([[(d + 0.5, WEEKDAYS[d]) for d in range(7)]])
+        rhythm.getAxis("left").setTicks([[(d + 0.5, weekday(d)) for d in range(7)]])
         rhythm.getAxis("bottom").setTicks([[(h + 0.5, str(h)) for h in range(0, HOURS, 3)]])
         rhythm.invertY(True)
         rhythm.setXRange(0, HOURS, padding=0)
         rhythm.setYRange(0, 7, padding=0)
 
         last = len(i.weekly_cost) - 1
-        weeks = [translate("InsightsDialog", "this week") if n == last
-                 else translate("InsightsDialog", "−%n w", None, last - n) for n in range(len(i.weekly_cost))]
+        weeks = []
+        for n in range(last + 1):
+            ago = last - n  # a plain name: pyside6-lupdate reads no other count
+            weeks.append(translate("InsightsDialog", "this week") if n == last
+                         else translate("InsightsDialog", "−%n w", None, ago))
         cost = plot("cost", translate("InsightsDialog", "X cost per week (USD)"),
                     translate("InsightsDialog", "Total {total} over {days} days.").format(
                         total=costs.describe(i.cost_usd), days=i.days))

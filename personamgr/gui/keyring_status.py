@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from personamgr.core.i18n import translate
 from personamgr.core.secrets import KeyringState, KeyringStatus, SecretsTimeout, SecretStore
 from personamgr.gui.workers import Workers
 
@@ -16,10 +17,13 @@ from personamgr.gui.workers import Workers
 def short_text(state: KeyringState) -> tuple[str, str]:
     """(level, one line for the status bar)."""
     if state.status is KeyringStatus.SECURE:
-        return "ok", state.message.rstrip(".").replace("Credentials are kept in", "Credentials: ")
+        return "ok", state.message.rstrip(".").replace("Credentials are kept in",
+                                                       translate("KeyringStatusLabel", "Credentials:"))
     if state.status is KeyringStatus.INSECURE:
-        return "warn", "Only a plaintext keyring — X accounts cannot be connected; the sandbox still works"
-    return "bad", "No secure credential store — X accounts cannot be connected; the sandbox still works"
+        return "warn", translate("KeyringStatusLabel", "Only a plaintext keyring — X accounts cannot be connected; "
+                                 "the sandbox still works")
+    return "bad", translate("KeyringStatusLabel", "No secure credential store — X accounts cannot be connected; the "
+                            "sandbox still works")
 
 
 class KeyringStatusLabel(QWidget):
@@ -43,7 +47,8 @@ class KeyringStatusLabel(QWidget):
         row.setSpacing(6)
         row.addWidget(self.dot)
         row.addWidget(self.text)
-        self._set("wait", "Checking the credential store…", "Asking the system keyring which store is in use.")
+        self._set("wait", translate("KeyringStatusLabel", "Checking the credential store…"),
+                  translate("KeyringStatusLabel", "Asking the system keyring which store is in use."))
 
     def _set(self, level: str, text: str, tip: str) -> None:
         self.level = level
@@ -56,7 +61,8 @@ class KeyringStatusLabel(QWidget):
     @Slot()
     def check(self) -> None:
         """Ask the keyring in a worker (it can hang when locked)."""
-        self._set("wait", "Checking the credential store…", "Asking the system keyring which store is in use.")
+        self._set("wait", translate("KeyringStatusLabel", "Checking the credential store…"),
+                  translate("KeyringStatusLabel", "Asking the system keyring which store is in use."))
         self.workers.submit(self.secrets.state, done=self._known, failed=self._failed, name="keyring-state")
 
     def _known(self, state: KeyringState) -> None:
@@ -68,7 +74,9 @@ class KeyringStatusLabel(QWidget):
     def _failed(self, error: BaseException) -> None:
         self.state = None
         if isinstance(error, SecretsTimeout):
-            self._set("warn", "The keyring is not answering (it may be locked) — the sandbox still works", str(error))
+            self._set("warn", translate("KeyringStatusLabel", "The keyring is not answering (it may be locked) — the "
+                                                              "sandbox still works"), str(error))
         else:
-            self._set("bad", f"The keyring failed: {error}", str(error))
+            self._set("bad", translate("KeyringStatusLabel", "The keyring failed: "
+                                                             "{error}").format(error=error), str(error))
         self.stateKnown.emit(None)

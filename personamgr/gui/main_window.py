@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.services import Services
 from personamgr.gui.compose import ComposeWidget
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(8, 14, 8, 8)
         lv.setSpacing(6)
-        title = _section("Personas")
+        title = _section(translate("MainWindow", "Personas"))
         title.setContentsMargins(10, 0, 0, 0)
         lv.addWidget(title)
         lv.addWidget(self.persona_list, 1)
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         tv = QVBoxLayout(top)
         tv.setContentsMargins(18, 14, 18, 10)
         tv.setSpacing(8)
-        tv.addWidget(_section("Compose"))
+        tv.addWidget(_section(translate("MainWindow", "Compose")))
         tv.addWidget(self.connection_banner)
         tv.addWidget(card, 1)
         bottom = QWidget()
@@ -108,13 +109,13 @@ class MainWindow(QMainWindow):
         bv.setSpacing(8)
         self.history_search = QLineEdit()
         self.history_search.setObjectName("historySearch")
-        self.history_search.setPlaceholderText("Search posts (Ctrl+F)")
-        self.history_search.setAccessibleName("Search the history")
+        self.history_search.setPlaceholderText(translate("MainWindow", "Search posts (Ctrl+F)"))
+        self.history_search.setAccessibleName(translate("MainWindow", "Search the history"))
         self.history_search.setClearButtonEnabled(True)
         self.history_search.setMaximumWidth(280)
         self.history_search.textChanged.connect(self.history.set_filter)
         head = QHBoxLayout()
-        head.addWidget(_section("History"))
+        head.addWidget(_section(translate("MainWindow", "History")))
         head.addStretch(1)
         head.addWidget(self.history_search)
         bv.addLayout(head)
@@ -168,44 +169,44 @@ class MainWindow(QMainWindow):
 
     # -- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.new_draft_action = QAction("&New draft", self)
+        file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
+        self.new_draft_action = QAction(translate("MainWindow", "&New draft"), self)
         self.new_draft_action.setObjectName("newDraft")
         self.new_draft_action.setShortcut(keys("new_draft"))
         self.new_draft_action.triggered.connect(self.compose.new_draft)
         file_menu.addAction(self.new_draft_action)
-        self.search_action = QAction("&Search the history", self)
+        self.search_action = QAction(translate("MainWindow", "&Search the history"), self)
         self.search_action.setObjectName("searchHistory")
         self.search_action.setShortcut(keys("search"))
         self.search_action.triggered.connect(self.focus_search)
         file_menu.addAction(self.search_action)
         file_menu.addSeparator()
-        file_menu.addAction("&Import personas…", self.personas.import_personas)
-        file_menu.addAction("&Export personas…", self.personas.export_personas)
+        file_menu.addAction(translate("MainWindow", "&Import personas…"), self.personas.import_personas)
+        file_menu.addAction(translate("MainWindow", "&Export personas…"), self.personas.export_personas)
         file_menu.addSeparator()
-        self.settings_action = QAction("&Settings…", self)
+        self.settings_action = QAction(translate("MainWindow", "&Settings…"), self)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setShortcut(keys("settings"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.settingsRequested)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(translate("MainWindow", "&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quitRequested)
         file_menu.addAction(quit_action)
-        self.persona_menu = self.menuBar().addMenu("&Persona")
-        self.connect_action = QAction("Connect X account…", self)
+        self.persona_menu = self.menuBar().addMenu(translate("MainWindow", "&Persona"))
+        self.connect_action = QAction(translate("MainWindow", "Connect X account…"), self)
         self.connect_action.triggered.connect(lambda: self.open_connect_dialog(self.controller.active_uid))
-        self.insights_action = QAction("&Insights…", self)
+        self.insights_action = QAction(translate("MainWindow", "&Insights…"), self)
         self.insights_action.setObjectName("insightsAction")
         self.insights_action.setShortcut(keys("insights"))
         self.insights_action.triggered.connect(self.open_insights)
-        self.new_persona_action = QAction("&New persona…", self)
+        self.new_persona_action = QAction(translate("MainWindow", "&New persona…"), self)
         self.new_persona_action.triggered.connect(self.personas.new_persona)
-        self.edit_persona_action = QAction("&Edit persona…", self)
+        self.edit_persona_action = QAction(translate("MainWindow", "&Edit persona…"), self)
         self.edit_persona_action.triggered.connect(lambda _checked=False: self.personas.edit_persona())
-        self.delete_persona_action = QAction("&Delete persona…", self)
+        self.delete_persona_action = QAction(translate("MainWindow", "&Delete persona…"), self)
         self.delete_persona_action.triggered.connect(lambda _checked=False: self.personas.delete_persona())
         self.persona_group = QActionGroup(self)
         self.persona_group.setExclusive(True)
@@ -250,8 +251,10 @@ class MainWindow(QMainWindow):
         active = self.controller.active
         self.edit_persona_action.setEnabled(active is not None)
         self.delete_persona_action.setEnabled(active is not None)
-        self.edit_persona_action.setText(f"&Edit {active.name}…" if active else "&Edit persona…")
-        self.delete_persona_action.setText(f"&Delete {active.name}…" if active else "&Delete persona…")
+        self.edit_persona_action.setText(translate("MainWindow", "&Edit {name}…").format(name=active.name) if active
+                                         else translate("MainWindow", "&Edit persona…"))
+        self.delete_persona_action.setText(translate("MainWindow", "&Delete {name}…").format(name=active.name)
+                                           if active else translate("MainWindow", "&Delete persona…"))
 
     @Slot(str)
     def open_connect_dialog(self, uid: str) -> ConnectDialog | None:
@@ -262,7 +265,8 @@ class MainWindow(QMainWindow):
         dialog = ConnectDialog(self.services, self.workers, persona, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.connected.connect(lambda c: self.statusBar().showMessage(
-            f"Connected {c.persona.name} to @{c.username} on X.", 10_000))
+            translate("MainWindow", "Connected {name} to @{username} on "
+                                    "X.").format(name=c.persona.name, username=c.username), 10_000))
         dialog.open()
         return dialog
 
@@ -319,7 +323,7 @@ class MainWindow(QMainWindow):
         persona = self.controller.persona(uid)
         suffix = " [demo]" if self.demo else ""
         if persona is None:
-            self.setWindowTitle(f"personamgr{suffix}")
+            self.setWindowTitle(translate("MainWindow", "personamgr{suffix}").format(suffix=suffix))
             return
         handle = f" ({persona.handle})" if persona.handle else ""
         # Qt appends " — personamgr" (the application display name) on desktops that show titles.
@@ -331,7 +335,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_posted(self, post: Post) -> None:
         if post.state is PostState.SENT:
-            self.statusBar().showMessage(f"Sent as {post.persona_name}.", 8000)
+            self.statusBar().showMessage(translate("MainWindow", "Sent as {name}.").format(name=post.persona_name),
+                                         8000)
         else:
             self.statusBar().showMessage(f"{post.persona_name}: {post.state.label}. {post.error or ''}", 15_000)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post
 from personamgr.core.scheduling import MissedPost, SchedulingError, describe
 from personamgr.gui.scheduling import SchedulerBridge
@@ -29,20 +30,20 @@ class MissedDialog(QDialog):
         super().__init__(parent)
         self.bridge = bridge
         self.setObjectName("missedDialog")
-        self.setWindowTitle("Posts that missed their time")
+        self.setWindowTitle(translate("MissedDialog", "Posts that missed their time"))
         self.resize(620, 380)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("missedList")
-        self.list.setAccessibleName("Missed posts")
+        self.list.setAccessibleName(translate("MissedDialog", "Missed posts"))
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.send_now = QPushButton("Send now")
-        self.next_slot = QPushButton("Next free slot")
-        self.draft = QPushButton("Keep as draft")
+        self.send_now = QPushButton(translate("MissedDialog", "Send now"))
+        self.next_slot = QPushButton(translate("MissedDialog", "Next free slot"))
+        self.draft = QPushButton(translate("MissedDialog", "Keep as draft"))
         for b, fn in ((self.send_now, bridge.engine.send_missed_now), (self.next_slot, bridge.engine.reschedule_missed),
                       (self.draft, bridge.engine.keep_missed_as_draft)):
             b.clicked.connect(lambda _=False, f=fn: self._apply(f))
@@ -51,7 +52,7 @@ class MissedDialog(QDialog):
             row.addWidget(b)
         row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("Decide later")
+        close.button(QDialogButtonBox.StandardButton.Close).setText(translate("MissedDialog", "Decide later"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -70,15 +71,17 @@ class MissedDialog(QDialog):
             p = m.post
             due = describe(p.scheduled_at, self.bridge.services.store.persona(p.persona_uid).timezone) \
                 if p.scheduled_at else "?"
-            item = QListWidgetItem(f"{p.persona_name} · was due {due}\n{p.text}\n{m.message}")
+            head = translate("MissedDialog", "{name} · was due {due}").format(name=p.persona_name, due=due)
+            item = QListWidgetItem(f"{head}\n{p.text}\n{m.message}")
             item.setData(Qt.ItemDataRole.UserRole, p.id)
             self.list.addItem(item)
             item.setSelected(p.id in keep)
         n = len(missed)
         self.intro.setText(
-            f"{n} scheduled post{'s' if n != 1 else ''} missed {'their' if n != 1 else 'its'} time while personamgr "
-            "was closed, the computer was asleep, or posting was paused. Nothing was sent. Choose what to do with "
-            "each (select several to treat them alike)." if n else "No missed posts are waiting for a decision.")
+            translate("MissedDialog", "%n scheduled post(s) missed their time while personamgr was closed, the "
+                      "computer was asleep, or posting was paused. Nothing was sent. Choose what to do with each "
+                      "(select several to treat them alike).", None, n) if n
+            else translate("MissedDialog", "No missed posts are waiting for a decision."))
         if not self.list.selectedItems() and n:
             self.list.item(0).setSelected(True)
         self._enable()

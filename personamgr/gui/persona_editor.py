@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, Qt, QTime, QTimeZone, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, QPoint, Qt, QTime, QTimeZone, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from personamgr.core import costs
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.outbox import PostState
 from personamgr.core.persona_file import PersonaFileError, load_personas, save_personas, slot_to_text
 from personamgr.core.personas import (
@@ -70,18 +71,22 @@ from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.message_boxes import ShowsBoxes
 from personamgr.gui.workers import Workers
 
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 TAB_IDENTITY, TAB_FOCUS, TAB_SCHEDULE, TAB_LIMITS = range(4)
-SENSITIVITY_LABELS = {
-    Sensitivity.STRICT: "Strict: warn at the first sign of drift",
-    Sensitivity.NORMAL: "Normal",
-    Sensitivity.RELAXED: "Relaxed: warn only when clearly off-topic",
+SENSITIVITY_LABELS = {  # translated where shown (context "PersonaEditor")
+    Sensitivity.STRICT: QT_TRANSLATE_NOOP("PersonaEditor", "Strict: warn at the first sign of drift"),
+    Sensitivity.NORMAL: QT_TRANSLATE_NOOP("PersonaEditor", "Normal"),
+    Sensitivity.RELAXED: QT_TRANSLATE_NOOP("PersonaEditor", "Relaxed: warn only when clearly off-topic"),
 }
 MISSED_LABELS = {
-    MissedPolicy.ASK: "Ask me what to do",
-    MissedPolicy.POST_LATE: "Post it late, if no later than",
-    MissedPolicy.SKIP: "Skip to the next queue slot",
+    MissedPolicy.ASK: QT_TRANSLATE_NOOP("PersonaEditor", "Ask me what to do"),
+    MissedPolicy.POST_LATE: QT_TRANSLATE_NOOP("PersonaEditor", "Post it late, if no later than"),
+    MissedPolicy.SKIP: QT_TRANSLATE_NOOP("PersonaEditor", "Skip to the next queue slot"),
 }
+
+
+def day_name(weekday: int) -> str:
+    """Monday for 0, in the user's language (Qt's locale data)."""
+    return QLocale().dayName(weekday + 1, QLocale.FormatType.LongFormat)
 
 
 # -- turning text boxes into persona fields ------------------------------------------------
@@ -130,7 +135,8 @@ class PersonaEditor(QDialog):
         self.workers = workers
         self.original = persona
         self.setObjectName("personaEditor")
-        self.setWindowTitle(f"Edit {persona.name}" if persona else "New persona")
+        self.setWindowTitle(translate("PersonaEditor", "Edit {name}").format(name=persona.name) if persona
+                            else translate("PersonaEditor", "New persona"))
         self.setMinimumSize(620, 600)
         self._widgets: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
@@ -138,10 +144,10 @@ class PersonaEditor(QDialog):
         start = persona or Persona(name="", colour=next_colour(controller.personas), timezone=system_timezone())
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._identity_tab(start), "Identity")
-        self.tabs.addTab(self._focus_tab(start), "Focus")
-        self.tabs.addTab(self._schedule_tab(start), "Schedule")
-        self.tabs.addTab(self._limits_tab(start), "Limits")
+        self.tabs.addTab(self._identity_tab(start), translate("PersonaEditor", "Identity"))
+        self.tabs.addTab(self._focus_tab(start), translate("PersonaEditor", "Focus"))
+        self.tabs.addTab(self._schedule_tab(start), translate("PersonaEditor", "Schedule"))
+        self.tabs.addTab(self._limits_tab(start), translate("PersonaEditor", "Limits"))
 
         self.general_error = QLabel()
         self.general_error.setObjectName("generalError")
@@ -150,7 +156,8 @@ class PersonaEditor(QDialog):
         self.general_error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Create" if persona is None else "Save")
+        self.save_button.setText(translate("PersonaEditor", "Create") if persona is None
+                                 else translate("PersonaEditor", "Save"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -212,12 +219,13 @@ class PersonaEditor(QDialog):
         form = self._form(page)
         self.name_edit = QLineEdit(p.name)
         self.name_edit.setObjectName("nameEdit")
-        self.name_edit.setPlaceholderText("career")
-        self._field(form, TAB_IDENTITY, "name", "&Name", self.name_edit, hint="Unique; used in menus and by the CLI.")
+        self.name_edit.setPlaceholderText(translate("PersonaEditor", "career"))
+        self._field(form, TAB_IDENTITY, "name", translate("PersonaEditor", "&Name"), self.name_edit,
+                    hint=translate("PersonaEditor", "Unique; used in menus and by the CLI."))
         self.handle_edit = QLineEdit(p.handle or "")
         self.handle_edit.setObjectName("handleEdit")
-        self.handle_edit.setPlaceholderText("@career_me")
-        self._field(form, TAB_IDENTITY, "handle", "&Handle", self.handle_edit)
+        self.handle_edit.setPlaceholderText(translate("PersonaEditor", "@career_me"))
+        self._field(form, TAB_IDENTITY, "handle", translate("PersonaEditor", "&Handle"), self.handle_edit)
 
         colour_row = QWidget()
         ch = QHBoxLayout(colour_row)
@@ -225,22 +233,22 @@ class PersonaEditor(QDialog):
         ch.setSpacing(4)
         self.colour_edit = QLineEdit(p.colour)
         self.colour_edit.setObjectName("colourEdit")
-        self.colour_edit.setAccessibleName("Colour")
+        self.colour_edit.setAccessibleName(translate("PersonaEditor", "Colour"))
         self.colour_edit.setMaximumWidth(90)
         self.colour_edit.textChanged.connect(self._show_colour)
         ch.addWidget(self.colour_edit)
         for c in PALETTE:
             b = QToolButton()
             b.setToolTip(c)
-            b.setAccessibleName(f"Colour {c}")
+            b.setAccessibleName(translate("PersonaEditor", "Colour {c}").format(c=c))
             b.setFixedSize(22, 22)
             b.setStyleSheet(f"QToolButton {{ background: {c}; border: 1px solid palette(mid); border-radius: 11px; }}")
             b.clicked.connect(lambda _=False, c=c: self.colour_edit.setText(c))
             ch.addWidget(b)
         pick = QToolButton()
         pick.setText("…")
-        pick.setToolTip("Choose any colour")
-        pick.setAccessibleName("Choose any colour")
+        pick.setToolTip(translate("PersonaEditor", "Choose any colour"))
+        pick.setAccessibleName(translate("PersonaEditor", "Choose any colour"))
         pick.clicked.connect(self._pick_colour)
         ch.addWidget(pick)
         self.colour_swatch = QLabel()
@@ -248,7 +256,7 @@ class PersonaEditor(QDialog):
         ch.addSpacing(6)
         ch.addWidget(self.colour_swatch)
         ch.addStretch(1)
-        self._field(form, TAB_IDENTITY, "colour", "&Colour", colour_row)
+        self._field(form, TAB_IDENTITY, "colour", translate("PersonaEditor", "&Colour"), colour_row)
         self._show_colour(p.colour)
 
         self.network_combo = QComboBox()
@@ -269,8 +277,9 @@ class PersonaEditor(QDialog):
         nv.setContentsMargins(0, 0, 0, 0)
         nv.addWidget(self.network_combo)
         nv.addWidget(self.network_note)
-        self._field(form, TAB_IDENTITY, "network", "Ne&twork", net_box)
-        self.premium_check = QCheckBox("Premium account (posts up to 25,000 characters instead of 280)")
+        self._field(form, TAB_IDENTITY, "network", translate("PersonaEditor", "Ne&twork"), net_box)
+        self.premium_check = QCheckBox(translate("PersonaEditor", "Premium account (posts up to 25,000 characters "
+                                                                  "instead of 280)"))
         self.premium_check.setObjectName("premiumCheck")
         self.premium_check.setChecked(p.premium)
         self._field(form, TAB_IDENTITY, "premium", "", self.premium_check)
@@ -285,44 +294,49 @@ class PersonaEditor(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.timezone_combo.setCompleter(completer)
         self.timezone_combo.setCurrentText(p.timezone)
-        self._field(form, TAB_IDENTITY, "timezone", "&Time zone", self.timezone_combo,
-                    hint="Schedules and the monthly budget follow this zone. Type to search: \"berlin\", \"new_york\".")
+        self._field(form, TAB_IDENTITY, "timezone", translate("PersonaEditor", "&Time zone"), self.timezone_combo,
+                    hint=translate("PersonaEditor", 'Schedules and the monthly budget follow this zone. Type to '
+                                                    'search: "berlin", "new_york".'))
         self._network_hint()
         return page
 
     def _focus_tab(self, p: Persona) -> QWidget:
         page = QWidget()
         form = self._form(page)
-        self.description_edit = self._box(p.description, "Careers, job search and the economy for professionals "
-                                          "over 40", 54)
+        self.description_edit = self._box(p.description, translate(
+            "PersonaEditor", "Careers, job search and the economy for professionals over 40"), 54)
         self.description_edit.setObjectName("descriptionEdit")
-        self._field(form, TAB_FOCUS, "description", "&Description", self.description_edit,
-                    hint="A description or at least one topic is required: the guard checks posts against them.")
-        self.topics_edit = self._box("\n".join(p.topics), "careers\njob search", 54)
+        self._field(form, TAB_FOCUS, "description", translate("PersonaEditor", "&Description"), self.description_edit,
+                    hint=translate("PersonaEditor", "A description or at least one topic is required: the guard checks "
+                                                    "posts against them."))
+        self.topics_edit = self._box("\n".join(p.topics), translate("PersonaEditor", "careers\njob search"), 54)
         self.topics_edit.setObjectName("topicsEdit")
-        self._field(form, TAB_FOCUS, "topics", "T&opics", self.topics_edit, hint="One per line.")
-        self.keywords_edit = self._box("\n".join(p.keywords), "resume\ninterview", 44)
+        self._field(form, TAB_FOCUS, "topics", translate("PersonaEditor", "T&opics"), self.topics_edit,
+                    hint=translate("PersonaEditor", "One per line."))
+        self.keywords_edit = self._box("\n".join(p.keywords), translate("PersonaEditor", "resume\ninterview"), 44)
         self.keywords_edit.setObjectName("keywordsEdit")
-        self._field(form, TAB_FOCUS, "keywords", "&Keywords", self.keywords_edit, hint="One per line.")
-        self.examples_edit = self._box("\n\n".join(p.examples), "A post that is typical of this persona.\n\n"
-                                       "Another one.", 72)
+        self._field(form, TAB_FOCUS, "keywords", translate("PersonaEditor", "&Keywords"), self.keywords_edit,
+                    hint=translate("PersonaEditor", "One per line."))
+        self.examples_edit = self._box("\n\n".join(p.examples), translate(
+            "PersonaEditor", "A post that is typical of this persona.\n\nAnother one."), 72)
         self.examples_edit.setObjectName("examplesEdit")
-        self._field(form, TAB_FOCUS, "examples", "&Example posts", self.examples_edit,
-                    hint="Separate posts with a blank line.")
-        self.avoid_edit = self._box("\n".join(p.avoid), "heavy metal", 44)
+        self._field(form, TAB_FOCUS, "examples", translate("PersonaEditor", "&Example posts"), self.examples_edit,
+                    hint=translate("PersonaEditor", "Separate posts with a blank line."))
+        self.avoid_edit = self._box("\n".join(p.avoid), translate("PersonaEditor", "heavy metal"), 44)
         self.avoid_edit.setObjectName("avoidEdit")
-        self._field(form, TAB_FOCUS, "avoid", "&Avoid topics", self.avoid_edit, hint="One per line.")
+        self._field(form, TAB_FOCUS, "avoid", translate("PersonaEditor", "&Avoid topics"), self.avoid_edit,
+                    hint=translate("PersonaEditor", "One per line."))
         self.hashtags_edit = QLineEdit(" ".join(p.hashtags))
         self.hashtags_edit.setObjectName("hashtagsEdit")
-        self.hashtags_edit.setPlaceholderText("#careers #jobsearch")
-        self._field(form, TAB_FOCUS, "hashtags", "Si&gnature hashtags", self.hashtags_edit,
-                    hint="The guard warns if they show up on another persona.")
+        self.hashtags_edit.setPlaceholderText(translate("PersonaEditor", "#careers #jobsearch"))
+        self._field(form, TAB_FOCUS, "hashtags", translate("PersonaEditor", "Si&gnature hashtags"), self.hashtags_edit,
+                    hint=translate("PersonaEditor", "The guard warns if they show up on another persona."))
         self.sensitivity_combo = QComboBox()
         self.sensitivity_combo.setObjectName("sensitivityCombo")
         for s, label in SENSITIVITY_LABELS.items():
-            self.sensitivity_combo.addItem(label, s.value)
+            self.sensitivity_combo.addItem(translate("PersonaEditor", label), s.value)
         self.sensitivity_combo.setCurrentIndex(self.sensitivity_combo.findData(p.sensitivity.value))
-        self._field(form, TAB_FOCUS, "sensitivity", "&Guard", self.sensitivity_combo)
+        self._field(form, TAB_FOCUS, "sensitivity", translate("PersonaEditor", "&Guard"), self.sensitivity_combo)
         return page
 
     def _schedule_tab(self, p: Persona) -> QWidget:
@@ -334,19 +348,20 @@ class PersonaEditor(QDialog):
         self.missed_combo = QComboBox()
         self.missed_combo.setObjectName("missedCombo")
         for m, label in MISSED_LABELS.items():
-            self.missed_combo.addItem(label, m.value)
+            self.missed_combo.addItem(translate("PersonaEditor", label), m.value)
         self.missed_combo.setCurrentIndex(self.missed_combo.findData(p.missed_policy.value))
         self.late_spin = QSpinBox()
         self.late_spin.setObjectName("lateSpin")
-        self.late_spin.setAccessibleName("How late it may still go out")
+        self.late_spin.setAccessibleName(translate("PersonaEditor", "How late it may still go out"))
         self.late_spin.setRange(0, 24 * 14)
-        self.late_spin.setSuffix(" hours late")
+        self.late_spin.setSuffix(translate("PersonaEditor", " hours late"))
         self.late_spin.setValue(max(0, p.late_hours))
         self.missed_combo.currentIndexChanged.connect(self._missed_changed)
         h.addWidget(self.missed_combo, 1)
         h.addWidget(self.late_spin)
-        self._field(form, TAB_SCHEDULE, "missed_policy", "&Missed posts", row,
-                    hint="When a scheduled time passed while personamgr was closed or the computer slept.")
+        self._field(form, TAB_SCHEDULE, "missed_policy", translate("PersonaEditor", "&Missed posts"), row,
+                    hint=translate("PersonaEditor", "When a scheduled time passed while personamgr was closed or the "
+                                                    "computer slept."))
         self._widgets["late_hours"] = self.late_spin
         self._errors["late_hours"] = self._errors["missed_policy"]
         self._tab_of["late_hours"] = TAB_SCHEDULE
@@ -357,24 +372,24 @@ class PersonaEditor(QDialog):
         sv.setContentsMargins(0, 0, 0, 0)
         self.slots_list = QListWidget()
         self.slots_list.setObjectName("slotsList")
-        self.slots_list.setAccessibleName("Queue slots")
+        self.slots_list.setAccessibleName(translate("PersonaEditor", "Queue slots"))
         self.slots_list.setFixedHeight(110)
         add_row = QHBoxLayout()
         self.slot_day = QComboBox()
         self.slot_day.setObjectName("slotDay")
-        self.slot_day.setAccessibleName("Day of the new slot")
-        self.slot_day.addItems(DAYS)
+        self.slot_day.setAccessibleName(translate("PersonaEditor", "Day of the new slot"))
+        self.slot_day.addItems([day_name(d) for d in range(7)])
         self.slot_time = QTimeEdit(QTime(9, 0))
         self.slot_time.setObjectName("slotTime")
-        self.slot_time.setAccessibleName("Time of the new slot")
+        self.slot_time.setAccessibleName(translate("PersonaEditor", "Time of the new slot"))
         self.slot_time.setDisplayFormat("HH:mm")
-        self.add_slot_button = QPushButton("Add slot")
+        self.add_slot_button = QPushButton(translate("PersonaEditor", "Add slot"))
         self.add_slot_button.setObjectName("addSlot")
         self.add_slot_button.clicked.connect(lambda _checked=False: self._add_slot())
-        self.weekdays_button = QPushButton("Every weekday")
-        self.weekdays_button.setToolTip("Add this time on Monday to Friday")
+        self.weekdays_button = QPushButton(translate("PersonaEditor", "Every weekday"))
+        self.weekdays_button.setToolTip(translate("PersonaEditor", "Add this time on Monday to Friday"))
         self.weekdays_button.clicked.connect(lambda _checked=False: self._add_slot(range(5)))
-        self.remove_slot_button = QPushButton("Remove")
+        self.remove_slot_button = QPushButton(translate("PersonaEditor", "Remove"))
         self.remove_slot_button.setObjectName("removeSlot")
         self.remove_slot_button.clicked.connect(self._remove_slot)
         for w in (self.slot_day, self.slot_time, self.add_slot_button, self.weekdays_button):
@@ -383,8 +398,9 @@ class PersonaEditor(QDialog):
         add_row.addWidget(self.remove_slot_button)
         sv.addWidget(self.slots_list)
         sv.addLayout(add_row)
-        self._field(form, TAB_SCHEDULE, "queue_slots", "&Queue slots", slots_box,
-                    hint="\"Add to queue\" takes the next free slot, in the persona's time zone.")
+        self._field(form, TAB_SCHEDULE, "queue_slots", translate("PersonaEditor", "&Queue slots"), slots_box,
+                    hint=translate("PersonaEditor", '"Add to queue" takes the next free slot, in the persona\'s time '
+                                                    'zone.'))
         self._set_slots(p.queue_slots)
         return page
 
@@ -394,45 +410,47 @@ class PersonaEditor(QDialog):
         budget_row = QWidget()
         bh = QHBoxLayout(budget_row)
         bh.setContentsMargins(0, 0, 0, 0)
-        self.budget_check = QCheckBox("Limit to")
+        self.budget_check = QCheckBox(translate("PersonaEditor", "Limit to"))
         self.budget_check.setObjectName("budgetCheck")
         self.budget_spin = QDoubleSpinBox()
         self.budget_spin.setObjectName("budgetSpin")
-        self.budget_spin.setAccessibleName("Monthly budget")
+        self.budget_spin.setAccessibleName(translate("PersonaEditor", "Monthly budget"))
         self.budget_spin.setRange(0, 1_000_000)
         self.budget_spin.setDecimals(2)
         self.budget_spin.setPrefix("$ ")
-        self.budget_spin.setSuffix(" a month")
+        self.budget_spin.setSuffix(translate("PersonaEditor", " a month"))
         self.budget_check.setChecked(p.monthly_budget_usd is not None)
         self.budget_spin.setValue(p.monthly_budget_usd if p.monthly_budget_usd is not None else 10.0)
         self.budget_check.toggled.connect(self.budget_spin.setEnabled)
         self.budget_spin.setEnabled(self.budget_check.isChecked())
         bh.addWidget(self.budget_check)
         bh.addWidget(self.budget_spin, 1)
-        self._field(form, TAB_LIMITS, "monthly_budget_usd", "Monthly &budget", budget_row,
-                    hint="X bills about $0.015 a post, about $0.20 with a link. Posting stops at the budget.")
+        self._field(form, TAB_LIMITS, "monthly_budget_usd", translate("PersonaEditor", "Monthly &budget"), budget_row,
+                    hint=translate("PersonaEditor", "X bills about $0.015 a post, about $0.20 with a link. Posting "
+                                                    "stops at the budget."))
         cap_row = QWidget()
         ch = QHBoxLayout(cap_row)
         ch.setContentsMargins(0, 0, 0, 0)
-        self.cap_check = QCheckBox("At most")
+        self.cap_check = QCheckBox(translate("PersonaEditor", "At most"))
         self.cap_check.setObjectName("capCheck")
         self.cap_spin = QSpinBox()
         self.cap_spin.setObjectName("capSpin")
-        self.cap_spin.setAccessibleName("Monthly post cap")
+        self.cap_spin.setAccessibleName(translate("PersonaEditor", "Monthly post cap"))
         self.cap_spin.setRange(0, 1_000_000)
-        self.cap_spin.setSuffix(" posts a month")
+        self.cap_spin.setSuffix(translate("PersonaEditor", " posts a month"))
         self.cap_check.setChecked(p.monthly_post_cap is not None)
         self.cap_spin.setValue(p.monthly_post_cap if p.monthly_post_cap is not None else 100)
         self.cap_check.toggled.connect(self.cap_spin.setEnabled)
         self.cap_spin.setEnabled(self.cap_check.isChecked())
         ch.addWidget(self.cap_check)
         ch.addWidget(self.cap_spin, 1)
-        self._field(form, TAB_LIMITS, "monthly_post_cap", "Monthly &post cap", cap_row,
-                    hint="Each part of a thread counts as one post.")
-        self.spend_label = QLabel("Nothing spent yet." if self.original is None else "Reading…")
+        self._field(form, TAB_LIMITS, "monthly_post_cap", translate("PersonaEditor", "Monthly &post cap"), cap_row,
+                    hint=translate("PersonaEditor", "Each part of a thread counts as one post."))
+        self.spend_label = QLabel(translate("PersonaEditor", "Nothing spent yet.") if self.original is None
+                                  else translate("PersonaEditor", "Reading…"))
         self.spend_label.setObjectName("spendLabel")
         self.spend_label.setProperty("tone", "hint")
-        form.addRow("Spent so far", self.spend_label)
+        form.addRow(translate("PersonaEditor", "Spent so far"), self.spend_label)
         return page
 
     # -- small behaviours ----------------------------------------------------------------
@@ -444,7 +462,8 @@ class PersonaEditor(QDialog):
 
     @Slot()
     def _pick_colour(self) -> None:
-        colour = QColorDialog.getColor(QColor(self.colour_edit.text().strip() or PALETTE[0]), self, "Persona colour")
+        colour = QColorDialog.getColor(QColor(self.colour_edit.text().strip() or PALETTE[0]), self,
+                                       translate("PersonaEditor", "Persona colour"))
         if colour.isValid():
             self.colour_edit.setText(colour.name())
 
@@ -452,9 +471,11 @@ class PersonaEditor(QDialog):
     def _network_hint(self) -> None:
         network = self.network_combo.currentData()
         if network == "x":
-            self.network_note.setText("After saving, connect the X account: Persona ▸ Connect X account…")
+            self.network_note.setText(translate("PersonaEditor", "After saving, connect the X account: Persona ▸ "
+                                                                 "Connect X account…"))
         elif network == "sandbox":
-            self.network_note.setText("The built-in demo network: posts stay on this computer.")
+            self.network_note.setText(translate("PersonaEditor", "The built-in demo network: posts stay on this "
+                                                                 "computer."))
         else:
             self.network_note.setText("")
 
@@ -468,7 +489,7 @@ class PersonaEditor(QDialog):
     def _set_slots(self, slots: tuple[QueueSlot, ...] | list[QueueSlot]) -> None:
         self.slots_list.clear()
         for slot in sorted(set(slots), key=lambda q: (q.weekday, q.hour, q.minute)):
-            item = QListWidgetItem(f"{DAYS[slot.weekday]}  {slot.hour:02d}:{slot.minute:02d}")
+            item = QListWidgetItem(f"{day_name(slot.weekday)}  {slot.hour:02d}:{slot.minute:02d}")
             item.setData(Qt.ItemDataRole.UserRole, slot)
             item.setToolTip(slot_to_text(slot))
             self.slots_list.addItem(item)
@@ -528,9 +549,11 @@ class PersonaEditor(QDialog):
             if other.uid == p.uid:
                 continue
             if other.name.casefold() == p.name.casefold():
-                raise PersonaError(f"another persona is already named {other.name!r}", "name")
+                raise PersonaError(translate("PersonaEditor", "another persona is already named {name!r}").format(
+                    name=other.name), "name")
             if p.handle and other.handle and other.handle.casefold() == p.handle.casefold():
-                raise PersonaError(f"{other.name} already uses the handle {other.handle}", "handle")
+                raise PersonaError(translate("PersonaEditor", "{name} already uses the handle {handle}").format(
+                    name=other.name, handle=other.handle), "handle")
 
     def clear_errors(self) -> None:
         for label in self._errors.values():
@@ -588,7 +611,8 @@ class PersonaEditor(QDialog):
         if isinstance(error, PersonaError):
             self.show_error(error)
         else:
-            self.show_error(f"Not saved: {error}. Everything you typed is still here.")
+            self.show_error(translate("PersonaEditor", "Not saved: {error}. Everything you typed is still "
+                                      "here.").format(error=error))
 
 
 class PersonaManager(QObject, ShowsBoxes):
@@ -624,7 +648,8 @@ class PersonaManager(QObject, ShowsBoxes):
         if persona is None:
             return None
         editor = PersonaEditor(self.services, self.controller, self.workers, persona, self.window)
-        editor.saved.connect(lambda p: self.message.emit(f"Saved {p.name}."))
+        editor.saved.connect(lambda p: self.message.emit(translate("PersonaManager", "Saved {name}.").format(
+            name=p.name)))
         return self._show(editor)
 
     def _show(self, editor: PersonaEditor) -> PersonaEditor:
@@ -634,8 +659,9 @@ class PersonaManager(QObject, ShowsBoxes):
 
     def _created(self, persona: Persona) -> None:
         self.controller.set_active(persona.uid)
-        extra = " Connect its X account from the Persona menu." if persona.network == "x" else ""
-        self.message.emit(f"Created {persona.name}.{extra}")
+        extra = " " + translate("PersonaManager", "Connect its X account from the Persona menu.") \
+            if persona.network == "x" else ""
+        self.message.emit(translate("PersonaManager", "Created {name}.{extra}").format(name=persona.name, extra=extra))
 
     # -- delete --------------------------------------------------------------------------
     @Slot()
@@ -649,8 +675,10 @@ class PersonaManager(QObject, ShowsBoxes):
         outbox = self.services.outbox
         self.workers.submit(lambda: Counter(p.state for p in outbox.in_states(list(PostState), persona.uid)),
                             done=lambda counts: self._confirm_delete(persona, counts),
-                            failed=lambda e: self._tell(QMessageBox.Icon.Critical, "Delete persona",
-                                                        f"Could not read {persona.name}'s posts: {e}"),
+                            failed=lambda e: self._tell(QMessageBox.Icon.Critical,
+                                                        translate("PersonaManager", "Delete persona"),
+                                                        translate("PersonaManager", "Could not read {name}'s posts: "
+                                                                  "{error}").format(name=persona.name, error=e)),
                             name="count posts")
 
     @staticmethod
@@ -660,30 +688,39 @@ class PersonaManager(QObject, ShowsBoxes):
         posts = sum(n for s, n in counts.items() if s is not PostState.DRAFT)
         detail = ", ".join(f"{counts[s]} {s.label.lower().rstrip('…')}" for s in PostState
                            if s is not PostState.DRAFT and counts.get(s))
-        parts = []
-        if posts:
-            parts.append(f"{posts} post{'s' if posts != 1 else ''}" + (f" ({detail})" if detail else ""))
-        if drafts:
-            parts.append(f"{drafts} draft{'s' if drafts != 1 else ''}")
-        return " and ".join(parts) if parts else "no posts or drafts"
+        said_posts = translate("PersonaManager", "%n post(s)", None, posts)
+        if detail:
+            said_posts += f" ({detail})"
+        said_drafts = translate("PersonaManager", "%n draft(s)", None, drafts)
+        if posts and drafts:
+            return translate("PersonaManager", "{posts} and {drafts}").format(posts=said_posts, drafts=said_drafts)
+        if posts or drafts:
+            return said_posts if posts else said_drafts
+        return translate("PersonaManager", "no posts or drafts")
 
     def _confirm_delete(self, persona: Persona, counts: Counter[PostState]) -> None:
-        what = self.describe_posts(counts)
-        info = (f"Its {what} will be deleted with it." if counts else "It has no posts or drafts.")
+        info = (translate("PersonaManager", "Its {what} will be deleted with it.").format(
+            what=self.describe_posts(counts)) if counts else translate("PersonaManager", "It has no posts or drafts."))
         if counts.get(PostState.SCHEDULED):
-            info += " Its scheduled posts will not go out."
-        info += " Its credentials, if any, are removed from the keyring. Posts already on the network stay there."
-        info += " This cannot be undone; File ▸ Export personas… keeps a copy of its settings."
-        self._ask("Delete persona", f"Delete {persona.name}"
-                  f"{' (' + persona.handle + ')' if persona.handle else ''}?", info, f"Delete {persona.name}",
+            info += " " + translate("PersonaManager", "Its scheduled posts will not go out.")
+        info += " " + translate("PersonaManager", "Its credentials, if any, are removed from the keyring. Posts "
+                                "already on the network stay there.")
+        info += " " + translate("PersonaManager", "This cannot be undone; File ▸ Export personas… keeps a copy of its "
+                                "settings.")
+        who = f"{persona.name} ({persona.handle})" if persona.handle else persona.name
+        self._ask(translate("PersonaManager", "Delete persona"),
+                  translate("PersonaManager", "Delete {name}?").format(name=who), info,
+                  translate("PersonaManager", "Delete {name}").format(name=persona.name),
                   lambda: self._delete(persona), icon=QMessageBox.Icon.Warning, destructive=True)
 
     def _delete(self, persona: Persona) -> None:
         services = self.services
         self.workers.submit(lambda: services.delete_persona(persona),
                             done=lambda warning: self._deleted(persona, warning),
-                            failed=lambda e: self._tell(QMessageBox.Icon.Critical, "Delete persona",
-                                                        f"{persona.name} was not deleted: {e}"),
+                            failed=lambda e: self._tell(QMessageBox.Icon.Critical,
+                                                        translate("PersonaManager", "Delete persona"),
+                                                        translate("PersonaManager", "{name} was not deleted: "
+                                                                  "{error}").format(name=persona.name, error=e)),
                             name="delete persona")
 
     def _deleted(self, persona: Persona, warning: str | None) -> None:
@@ -691,24 +728,28 @@ class PersonaManager(QObject, ShowsBoxes):
             post_id = self.drafts.post_id(persona.uid)
             if post_id is not None:
                 self.drafts.detach(persona.uid, post_id)
-        self.message.emit(f"Deleted {persona.name}.")
+        self.message.emit(translate("PersonaManager", "Deleted {name}.").format(name=persona.name))
         if warning:
-            self._tell(QMessageBox.Icon.Warning, "Persona deleted, credentials left behind", warning,
-                       "Remove the entry named personamgr / persona:… with your keyring manager "
-                       "(Passwords and Keys), or delete the persona's developer app access on X.")
+            self._tell(QMessageBox.Icon.Warning, translate("PersonaManager", "Persona deleted, credentials left "
+                                                                             "behind"), warning,
+                       translate("PersonaManager", "Remove the entry named personamgr / persona:… with your keyring "
+                                                   "manager (Passwords and Keys), or delete the persona's developer "
+                                                   "app access on X."))
 
     # -- import and export ---------------------------------------------------------------
     @Slot()
     def import_personas(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import personas", str(Path.home()),
-                                              "Personas (*.toml);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.window, translate("PersonaManager", "Import "
+                                                                                       "personas"), str(Path.home()),
+                                              translate("PersonaManager", "Personas (*.toml);;All files (*)"))
         if path:
             self.import_from(path)
 
     @Slot()
     def export_personas(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export personas", str(Path.home() / "personas.toml"),
-                                              "Personas (*.toml)")
+        path, _ = QFileDialog.getSaveFileName(self.window, translate("PersonaManager", "Export personas"),
+                                              str(Path.home() / "personas.toml"),
+                                              translate("PersonaManager", "Personas (*.toml)"))
         if path:
             self.export_to(path)
 
@@ -726,19 +767,24 @@ class PersonaManager(QObject, ShowsBoxes):
         if not updated:
             self._apply_import(path, incoming)
             return
-        self._ask("Import personas",
-                  f"{path.name} updates {len(updated)} existing persona{'s' if len(updated) != 1 else ''}"
-                  f"{f' and adds {added}' if added else ''}.",
-                  f"The settings of {', '.join(updated)} will be replaced by the file's. Their posts and "
-                  "credentials are kept.", "Import", lambda: self._apply_import(path, incoming))
+        count = len(updated)  # a plain name: pyside6-lupdate reads no other count
+        self._ask(translate("PersonaManager", "Import personas"),
+                  (translate("PersonaManager", "{file} updates %n existing persona(s) and adds {added}.", None,
+                             count) if added else
+                   translate("PersonaManager", "{file} updates %n existing persona(s).", None, count)).format(
+                      file=path.name, added=added),
+                  translate("PersonaManager", "The settings of {names} will be replaced by the file's. Their posts "
+                            "and credentials are kept.").format(names=", ".join(updated)),
+                  translate("PersonaManager", "Import"), lambda: self._apply_import(path, incoming))
 
     def _apply_import(self, path: Path, incoming: list[Persona]) -> None:
         store = self.services.store
 
         def done(result: tuple[int, int]) -> None:
             added, updated = result
-            self.message.emit(f"Imported {len(incoming)} persona{'s' if len(incoming) != 1 else ''} from "
-                              f"{path.name}: {added} new, {updated} updated.")
+            count = len(incoming)
+            self.message.emit(translate("PersonaManager", "Imported %n persona(s) from {file}: {added} new, {updated} "
+                                        "updated.", None, count).format(file=path.name, added=added, updated=updated))
 
         self.workers.submit(lambda: store.replace_personas(incoming), done=done,
                             failed=lambda e: self._import_failed(path, e), name="import personas")
@@ -750,9 +796,10 @@ class PersonaManager(QObject, ShowsBoxes):
             text = f"{path}: {error}"
         else:
             raise error
-        self.message.emit("Nothing was imported.")
-        self._tell(QMessageBox.Icon.Critical, "Import personas", text,
-                   "Nothing was imported: a file is imported whole or not at all. Fix the file and try again.")
+        self.message.emit(translate("PersonaManager", "Nothing was imported."))
+        self._tell(QMessageBox.Icon.Critical, translate("PersonaManager", "Import personas"), text,
+                   translate("PersonaManager", "Nothing was imported: a file is imported whole or not at all. Fix the "
+                                               "file and try again."))
 
     def export_to(self, path: str | Path) -> None:
         store = self.services.store
@@ -765,11 +812,13 @@ class PersonaManager(QObject, ShowsBoxes):
         def failed(error: BaseException) -> None:
             if not isinstance(error, OSError):
                 raise error
-            self._tell(QMessageBox.Icon.Critical, "Export personas",
-                       f"{path}: could not be written ({error.strerror or error}).")
+            self._tell(QMessageBox.Icon.Critical, translate("PersonaManager", "Export personas"),
+                       translate("PersonaManager", "{path}: could not be written "
+                                                   "({value}).").format(path=path, value=error.strerror or error))
 
         self.workers.submit(write, done=lambda n: self.message.emit(
-            f"Exported {n} persona{'s' if n != 1 else ''} to {path}. Credentials are never exported."),
+            translate("PersonaManager", "Exported %n persona(s) to {path}. Credentials are never exported.", None,
+                      n).format(path=path)),
             failed=failed, name="export personas")
 
     # -- the persona list ----------------------------------------------------------------
@@ -786,8 +835,10 @@ class PersonaManager(QObject, ShowsBoxes):
         uid = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
         persona = self.controller.persona(uid) if uid else None
         if persona is not None:
-            menu.addAction(f"Edit {persona.name}…", lambda: self.edit_persona(persona.uid))
-            menu.addAction(f"Delete {persona.name}…", lambda: self.delete_persona(persona.uid))
+            menu.addAction(translate("PersonaManager", "Edit {name}…").format(name=persona.name),
+                           lambda: self.edit_persona(persona.uid))
+            menu.addAction(translate("PersonaManager", "Delete {name}…").format(name=persona.name),
+                           lambda: self.delete_persona(persona.uid))
             menu.addSeparator()
-        menu.addAction("New persona…", self.new_persona)
+        menu.addAction(translate("PersonaManager", "New persona…"), self.new_persona)
         return menu

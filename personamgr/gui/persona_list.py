@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.icons import persona_pixmap
@@ -110,7 +111,7 @@ class PersonaList(QListWidget):
         self.setUniformItemSizes(True)
         self.setFrameShape(QListWidget.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName("Personas")
+        self.setAccessibleName(translate("PersonaList", "Personas"))
         self._syncing = False
         self.currentItemChanged.connect(self._on_current)
         controller.personasChanged.connect(self.reload)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from personamgr.core.clock import Clock
+from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling import ResolvedTime, describe, resolve_local, to_local_naive
 
@@ -21,7 +22,7 @@ class ScheduleDialog(QDialog):
         self.persona = persona
         self.clock = clock
         self.setObjectName("scheduleDialog")
-        self.setWindowTitle(f"Schedule for {persona.name}")
+        self.setWindowTitle(translate("ScheduleDialog", "Schedule for {name}").format(name=persona.name))
         start = to_local_naive(initial or clock.now() + timedelta(hours=1), persona.timezone)
         # The editor holds a bare wall time. It runs in UTC, which has no DST, so Qt never shifts a time
         # that is skipped or doubled in the machine's own zone; the persona's zone is applied below.
@@ -29,18 +30,20 @@ class ScheduleDialog(QDialog):
         self.edit.setTimeZone(QTimeZone.utc())
         self.set_wall_time(start)
         self.edit.setObjectName("scheduleWhen")
-        self.edit.setAccessibleName("Date and time")
-        self.edit.setAccessibleDescription(f"In {persona.name}'s time zone, {persona.timezone}")
+        self.edit.setAccessibleName(translate("ScheduleDialog", "Date and time"))
+        self.edit.setAccessibleDescription(translate("ScheduleDialog", "In {name}'s time zone, {zone}").format(
+            name=persona.name, zone=persona.timezone))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         now = describe(clock.now(), persona.timezone)
-        self.zone = QLabel(f"Time in {persona.name}'s zone, {persona.timezone} (now {now})")
+        self.zone = QLabel(translate("ScheduleDialog", "Time in {name}'s zone, {zone} (now {now})").format(
+            name=persona.name, zone=persona.timezone, now=now))
         self.zone.setWordWrap(True)
         self.note = QLabel()
         self.note.setObjectName("scheduleNote")
         self.note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Schedule")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ScheduleDialog", "Schedule"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -68,8 +71,9 @@ class ScheduleDialog(QDialog):
         r = self.resolved
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if r.utc < self.clock.now():
-            self.note.setText("That time has passed. Pick a later one.")
+            self.note.setText(translate("ScheduleDialog", "That time has passed. Pick a later one."))
             ok.setEnabled(False)
             return
         ok.setEnabled(True)
-        self.note.setText(r.note or f"Goes out {describe(r.utc, self.persona.timezone)}.")
+        self.note.setText(r.note or translate("ScheduleDialog", "Goes out {when}.").format(
+            when=describe(r.utc, self.persona.timezone)))

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QIcon, QPainter
 from PySide6.QtWidgets import QMenu
 
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.outbox import ATTENTION
 from personamgr.core.scheduling import EventKind, MissedPost, ScheduleEngine, SchedulerEvent, describe
 from personamgr.core.services import Services
@@ -37,7 +38,7 @@ BURST_MS = 600
 @dataclass(frozen=True, slots=True)
 class Summary:
     attention: int = 0  # failed, held and needs review: what the inbox lists
-    next_line: str = "Next: nothing scheduled"
+    next_line: str = QT_TRANSLATE_NOOP("scheduling", "Next: nothing scheduled")
     paused_all: bool = False
     missed: list[MissedPost] = field(default_factory=list)
 
@@ -46,10 +47,10 @@ def next_line(services: Services, engine: ScheduleEngine) -> str:
     """'Next: career · 14:00 · Five questions to ask…' in the persona's own zone."""
     sched = engine.schedule
     if sched.paused_all():
-        return "Next: posting is paused"
+        return translate("scheduling", "Next: posting is paused")
     post = sched.next_up()
     if post is None:
-        return "Next: nothing scheduled"
+        return translate("scheduling", "Next: nothing scheduled")
     due = post.next_attempt_at or post.scheduled_at
     tz = services.store.persona(post.persona_uid).timezone
     local = describe(due, tz) if due else ""
@@ -176,14 +177,14 @@ class TrayScheduling(QObject):
         self.bridge = bridge
         self.notify_status = notify_status  # fallback when there is no tray: a callable(str)
         self.notify = notify  # notify(title, message, problem): honours the notifications setting
-        self.next_action = QAction("Next: nothing scheduled", self)
+        self.next_action = QAction(translate("TrayScheduling", "Next: nothing scheduled"), self)
         self.next_action.setObjectName("trayNext")
         self.next_action.triggered.connect(self.queueRequested)
-        self.pause_action = QAction("Pause all posting", self)
+        self.pause_action = QAction(translate("TrayScheduling", "Pause all posting"), self)
         self.pause_action.setObjectName("trayPauseAll")
         self.pause_action.setCheckable(True)
         self.pause_action.toggled.connect(self._on_pause_toggled)
-        self.missed_action = QAction("Missed posts…", self)
+        self.missed_action = QAction(translate("TrayScheduling", "Missed posts…"), self)
         self.missed_action.triggered.connect(self.missedRequested)
         self.separator = QAction(self)
         self.separator.setSeparator(True)
@@ -223,7 +224,7 @@ class TrayScheduling(QObject):
         self.pause_action.blockSignals(True)
         self.pause_action.setChecked(summary.paused_all)
         self.pause_action.blockSignals(False)
-        self.missed_action.setText(f"Missed posts ({len(summary.missed)})…")
+        self.missed_action.setText(translate("TrayScheduling", "Missed posts ({len})…").format(len=len(summary.missed)))
         self.install()
 
     def _on_pause_toggled(self, checked: bool) -> None:
@@ -234,8 +235,9 @@ class TrayScheduling(QObject):
         persona = self.controller.active  # type: ignore[attr-defined]
         icon = badge_icon(None, persona.colour if persona else None, persona.initial if persona else "", count)
         self.tray.icon.setIcon(icon)  # type: ignore[attr-defined]
-        base = f"personamgr — posting as {persona.name}" if persona else "personamgr"
-        extra = f" · {count} post{'s' if count != 1 else ''} need{'s' if count == 1 else ''} attention" if count else ""
+        base = translate("Tray", "personamgr — posting as {name}").format(name=persona.name) if persona \
+            else "personamgr"
+        extra = " · " + translate("scheduling", "attention: %n post(s)", None, count) if count else ""
         self.tray.icon.setToolTip(base + extra)  # type: ignore[attr-defined]
 
     # -- notifications -------------------------------------------------------------------
@@ -255,8 +257,10 @@ class TrayScheduling(QObject):
             kinds: dict[str, int] = {}
             for e in events:
                 kinds[e.title.split(" (")[0]] = kinds.get(e.title.split(" (")[0], 0) + 1
-            title = f"{len(events)} scheduled posts"
-            message = "; ".join(f"{n} × {k.lower()}" for k, n in kinds.items()) + ". See the history."
+            count = len(events)
+            title = translate("scheduling", "%n scheduled post(s)", None, count)
+            message = "; ".join(f"{n} × {k.lower()}" for k, n in kinds.items()) + ". " + translate(
+                "scheduling", "See the history.")
         self.last_notification = (title, message)
         tray_icon = self.tray.icon  # type: ignore[attr-defined]
         problem = any(e.kind is not EventKind.SENT for e in events)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from personamgr.core.i18n import translate
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.icons import app_icon, persona_icon
 
@@ -57,13 +58,13 @@ class Tray(QObject):
             self.group.addAction(action)
             self.menu.addAction(action)
         if not self.controller.personas:
-            empty = self.menu.addAction("No personas yet")
+            empty = self.menu.addAction(translate("Tray", "No personas yet"))
             empty.setEnabled(False)
         self.menu.addSeparator()
-        self.menu.addAction("Compose…", self.composeRequested.emit)
-        self.menu.addAction("Show window", self.showRequested.emit)
+        self.menu.addAction(translate("Tray", "Compose…"), self.composeRequested.emit)
+        self.menu.addAction(translate("Tray", "Show window"), self.showRequested.emit)
         self.menu.addSeparator()
-        self.menu.addAction("Quit", self.quitRequested.emit)
+        self.menu.addAction(translate("Tray", "Quit"), self.quitRequested.emit)
         self._on_active(self.controller.active_uid, "")
 
     @Slot(QAction)
@@ -86,11 +87,12 @@ class Tray(QObject):
                 action.setChecked(True)
         if persona is None:
             self.icon.setIcon(app_icon())
-            self.icon.setToolTip("personamgr")
+            self.icon.setToolTip(translate("Tray", "personamgr"))
             return
         self.icon.setIcon(persona_icon(persona.colour, persona.initial))
         handle = f" {persona.handle}" if persona.handle else ""
-        self.icon.setToolTip(f"personamgr — posting as {persona.name}{handle}")
+        self.icon.setToolTip(translate("Tray", "personamgr — posting as "
+                                               "{name}{handle}").format(name=persona.name, handle=handle))
         self.current_icon_key = (persona.colour, persona.initial)
 
     current_icon_key: tuple[str, str] = ("", "")

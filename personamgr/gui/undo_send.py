@@ -97,7 +97,8 @@ class UndoSend(QObject):
         self.started.emit(delay)
 
     def _show(self) -> None:
-        text = translate("UndoSend", "Sending in %n s", None, self.remaining)
+        remaining = self.remaining  # a plain name: pyside6-lupdate reads no other count
+        text = translate("UndoSend", "Sending in %n s", None, remaining)
         self.bar.label.setText(text)
         self.bar.setAccessibleDescription(text)
 

@@ -49,6 +49,6 @@ def test_advice_says_the_three_things_and_notices_drift(history: Services) -> No
     career = history.store.persona("career")
     lines = persona_insights(history.store, career, NOW, 30).advice()
     assert len(lines) == 3
-    assert lines[0].startswith("One or two fields per account") and "1 post(s) went out although" in lines[0]
+    assert lines[0].startswith("One or two fields per account") and "1 post went out although" in lines[0]
     assert lines[1].startswith("Talk with people rather than at them")
     assert lines[2].startswith("An hour a day is enough")

@@ -25,7 +25,7 @@ def test_the_dialog_draws_four_charts_with_their_numbers(history: Services, make
     assert shell.window.insights_action.shortcut().toString() == "Ctrl+I"
     dialog = shell.window.open_insights()
     qtbot.waitUntil(lambda: dialog.insights is not None and len(dialog.charts) == 4, timeout=20_000)
-    assert dialog.summary.text().startswith("career: 5 post(s) in the last 30 days, 80% on focus")
+    assert dialog.summary.text().startswith("career: 5 posts in the last 30 days, 80% on focus")
     assert set(dialog.charts) == {"focus", "kinds", "rhythm", "cost"}
     assert dialog.charts["focus"].accessibleDescription() == "On focus: 4. Strayed: 1."
     assert [label.text()[:5] for label in dialog.advice_labels] == ["• One", "• Tal", "• An "]

@@ -166,7 +166,7 @@ def test_every_history_action_has_a_button_and_a_key(demo: Services, make_shell:
     # Delete asks before it deletes.
     qtbot.keyClick(history, Qt.Key.Key_Delete)
     box = shell.window.post_actions.box
-    assert box is not None and box.isVisible() and "Delete this failed post" in box.text()
+    assert box is not None and box.isVisible() and box.text() == "Delete this post of career (Failed)?"
     box.reject()
     # The bar's height does not change with the selection: nothing below it moves.
     height = bar.height()

@@ -157,7 +157,7 @@ def test_failed_delete_asks_and_cancel_keeps_it(demo: Services, shell: Shell, id
     post = make(demo, shell, idle, PostState.FAILED, "Delete me maybe")
     act(shell, post.id, "delete")
     box = answer(shell, "Cancel")
-    assert "Delete this failed post of career?" in box.text() and "Delete me maybe" in box.informativeText()
+    assert box.text() == "Delete this post of career (Failed)?" and "Delete me maybe" in box.informativeText()
     idle(shell)
     assert demo.outbox.get(post.id).state is PostState.FAILED
     act(shell, post.id, "delete")

@@ -53,7 +53,7 @@ def test_queued_posts_offer_the_background_sender(demo: Services, make_shell: Ca
     idle(shell)
     box = shell.quit_flow.box
     assert box is not None and box.isVisible()
-    assert box.text() == "6 scheduled post(s) will not go out while personamgr is closed."
+    assert box.text() == "6 scheduled posts will not go out while personamgr is closed."
     assert "background sender" in box.informativeText()
     assert box.defaultButton().objectName() == "quitStartDaemon"
     click(box, "quitStartDaemon")

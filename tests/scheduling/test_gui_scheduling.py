@@ -109,7 +109,7 @@ def test_badge_counts_failed_and_needs_review_and_notifications(world, qtbot) ->
     clock.advance(timedelta(minutes=1))
     ui.bridge.engine.run_due()
     pump(qtbot, shell, lambda: ui.bridge.summary.attention == 1)
-    assert "1 post needs attention" in shell.tray.icon.toolTip()
+    assert "attention: 1 post" in shell.tray.icon.toolTip()
     qtbot.waitUntil(lambda: ui.tray.last_notification[0] == "2 scheduled posts", timeout=5000)
     assert "1 × post sent" in ui.tray.last_notification[1] and "1 × post failed" in ui.tray.last_notification[1]
     # Without a tray the same news lands in the window's status bar.

@@ -1,0 +1,2257 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES" sourcelanguage="en">
+<context>
+    <name>AppInstance</name>
+    <message>
+        <source>Another personamgr is running for this profile ({folder}) but did not answer. If it is stuck, stop it, then start personamgr again.</source>
+        <translation>Hay otro personamgr abierto con este perfil ({folder}), pero no responde. Si se ha quedado bloqueado, ciérralo y vuelve a abrir personamgr.</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeScheduling</name>
+    <message>
+        <source>Schedule…</source>
+        <translation>Programar…</translation>
+    </message>
+    <message>
+        <source>Add to queue</source>
+        <translation>Añadir a la cola</translation>
+    </message>
+    <message>
+        <source>Post in the persona&apos;s next free queue slot</source>
+        <translation>Publicar en el siguiente hueco libre de la cola de la persona</translation>
+    </message>
+    <message>
+        <source>Post at a date and time in the persona&apos;s own zone (Ctrl+Shift+Return)</source>
+        <translation>Publicar en una fecha y hora de la zona horaria de la persona (Ctrl+Mayús+Intro)</translation>
+    </message>
+    <message>
+        <source>Scheduled for {when}.{note}</source>
+        <translation>Programada para el {when}.{note}</translation>
+    </message>
+    <message>
+        <source>Not scheduled: {error}. Your text is kept.</source>
+        <translation>No se ha programado: {error}. Tu texto se conserva.</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeWidget</name>
+    <message>
+        <source>Post as</source>
+        <translation>Publicar como</translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <translation>Redactar</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>Post now. Ctrl+Return posts after a few seconds in which you can undo it.</source>
+        <translation>Publicar ahora. Ctrl+Intro publica tras unos segundos en los que puedes deshacerlo.</translation>
+    </message>
+    <message>
+        <source>Your draft for &lt;b&gt;{old}&lt;/b&gt; is kept. It is waiting there when you switch back.</source>
+        <translation>Tu borrador de &lt;b&gt;{old}&lt;/b&gt; se conserva. Te espera allí cuando vuelvas.</translation>
+    </message>
+    <message>
+        <source>Switch back to {old}</source>
+        <translation>Volver a {old}</translation>
+    </message>
+    <message>
+        <source>Move it to {new}</source>
+        <translation>Moverlo a {new}</translation>
+    </message>
+    <message>
+        <source>What&apos;s new, {name}?</source>
+        <translation>¿Qué hay de nuevo, {name}?</translation>
+    </message>
+    <message>
+        <source>Add a persona to start.</source>
+        <translation>Añade una persona para empezar.</translation>
+    </message>
+    <message>
+        <source>Moved your draft from {old} to {name}.</source>
+        <translation>Tu borrador ha pasado de {old} a {name}.</translation>
+    </message>
+    <message>
+        <source>{over:,} over the limit</source>
+        <translation>{over:,} por encima del límite</translation>
+    </message>
+    <message>
+        <source>{left:,} left</source>
+        <translation>quedan {left:,}</translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation>Publicando…</translation>
+    </message>
+    <message>
+        <source>Too long for {name}: shorten it by {value:,}.</source>
+        <translation>Demasiado largo para {name}: acórtalo en {value:,}.</translation>
+    </message>
+    <message>
+        <source>Sent as {name}.</source>
+        <translation>Enviada como {name}.</translation>
+    </message>
+    <message>
+        <source>Not sent yet: it will be retried. See the history.</source>
+        <translation>Aún no se ha enviado: se volverá a intentar. Mira el historial.</translation>
+    </message>
+    <message>
+        <source>{state}: see the history for why. The text is kept there.</source>
+        <translation>{state}: el motivo está en el historial. El texto se guarda allí.</translation>
+    </message>
+    <message>
+        <source>Could not post: {error}. Your text is kept.</source>
+        <translation>No se pudo publicar: {error}. Tu texto se conserva.</translation>
+    </message>
+    <message>
+        <source>Your previous draft is in the history; Edit in compose brings it back.</source>
+        <translation>Tu borrador anterior está en el historial; «Editar en el redactor» lo recupera.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>API key</source>
+        <translation>Clave de la API</translation>
+    </message>
+    <message>
+        <source>API key secret</source>
+        <translation>Secreto de la clave de la API</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acceso</translation>
+    </message>
+    <message>
+        <source>Access token secret</source>
+        <translation>Secreto del token de acceso</translation>
+    </message>
+    <message>
+        <source>Connect {name} to X</source>
+        <translation>Conectar {name} a X</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connect {name} to an X account.&lt;/b&gt; The keys stay in your system keyring.</source>
+        <translation>&lt;b&gt;Conecta {name} a una cuenta de X.&lt;/b&gt; Las claves se quedan en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>API key (consumer key)</source>
+        <translation>Clave de la API (consumer key)</translation>
+    </message>
+    <message>
+        <source>API key secret (consumer secret)</source>
+        <translation>Secreto de la clave de la API (consumer secret)</translation>
+    </message>
+    <message>
+        <source>Use another developer app</source>
+        <translation>Usar otra app de desarrollador</translation>
+    </message>
+    <message>
+        <source>Open X to authorize…</source>
+        <translation>Abrir X para autorizar…</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>the PIN X shows after you authorize</source>
+        <translation>el PIN que muestra X al autorizar</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>1. Your X developer app (developer portal → your app → Keys and tokens):</source>
+        <translation>1. Tu app de desarrollador de X (portal de desarrolladores → tu app → Keys and tokens):</translation>
+    </message>
+    <message>
+        <source>2. Authorize it as the account this persona should post as:</source>
+        <translation>2. Autorízala con la cuenta con la que debe publicar esta persona:</translation>
+    </message>
+    <message>
+        <source>3. Enter the PIN X shows:</source>
+        <translation>3. Escribe el PIN que muestra X:</translation>
+    </message>
+    <message>
+        <source>Tokens from your developer app&apos;s &quot;Keys and tokens&quot; page (generated for the account this persona should post as):</source>
+        <translation>Tokens de la página «Keys and tokens» de tu app de desarrollador (generados para la cuenta con la que debe publicar esta persona):</translation>
+    </message>
+    <message>
+        <source>Sign in with X</source>
+        <translation>Iniciar sesión con X</translation>
+    </message>
+    <message>
+        <source>Paste tokens</source>
+        <translation>Pegar tokens</translation>
+    </message>
+    <message>
+        <source>{name} may switch to a different X account than before</source>
+        <translation>{name} puede cambiar a una cuenta de X distinta de la anterior</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>Consultando el llavero…</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened ({name}: {e}). Nothing was saved.</source>
+        <translation>Ha ocurrido algo inesperado ({name}: {e}). No se ha guardado nada.</translation>
+    </message>
+    <message>
+        <source>Using your saved developer app (API key {key}…).</source>
+        <translation>Se usa tu app de desarrollador guardada (clave de la API {key}…).</translation>
+    </message>
+    <message>
+        <source>Asking X to start signing in…</source>
+        <translation>Pidiendo a X que inicie la sesión…</translation>
+    </message>
+    <message>
+        <source>Authorize the app in your browser, then enter the PIN X shows.</source>
+        <translation>Autoriza la app en el navegador y luego escribe el PIN que muestra X.</translation>
+    </message>
+    <message>
+        <source>If no browser opened, copy this address into one:&lt;br&gt;&lt;code&gt;{url}&lt;/code&gt;</source>
+        <translation>Si no se abrió ningún navegador, copia esta dirección en uno:&lt;br&gt;&lt;code&gt;{url}&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>Checking the PIN with X…</source>
+        <translation>Comprobando el PIN con X…</translation>
+    </message>
+    <message>
+        <source>Fill in {fields}.</source>
+        <translation>Rellena: {fields}.</translation>
+    </message>
+    <message>
+        <source>Checking the tokens with X…</source>
+        <translation>Comprobando los tokens con X…</translation>
+    </message>
+    <message>
+        <source>Connected {name} to @{username}.</source>
+        <translation>{name} conectada a @{username}.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Reconnect…</source>
+        <translation>Volver a conectar…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}: reconnect needed.&lt;/b&gt; X refused its credentials, so its posts are kept but cannot go out. Reconnect the account, then send them again.</source>
+        <translation>&lt;b&gt;{name}: hay que volver a conectar.&lt;/b&gt; X rechazó sus credenciales: sus publicaciones se conservan, pero no pueden salir. Vuelve a conectar la cuenta y envíalas de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>CostLine</name>
+    <message>
+        <source>spent {spent} of {budget} this month</source>
+        <translation>gastado {spent} de {budget} este mes</translation>
+    </message>
+    <message>
+        <source>spent {spent} this month</source>
+        <translation>gastado {spent} este mes</translation>
+    </message>
+    <message>
+        <source>{posts} of {cap} posts</source>
+        <translation>{posts} de {cap} publicaciones</translation>
+    </message>
+    <message>
+        <source>X&apos;s pay-per-use price: {post} a post, {link} with a link. {name} has posted %n time(s) this month (thread parts count).</source>
+        <translation>Precio de pago por uso de X: {post} por publicación, {link} con enlace. {name} ha publicado %n ve(z|ces) este mes (cada parte de un hilo cuenta).</translation>
+    </message>
+    <message>
+        <source>X&apos;s pacing limits are reached: it would go out after {time} UTC.</source>
+        <translation>Se han alcanzado los límites de ritmo de X: saldría después de las {time} UTC.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftBar</name>
+    <message>
+        <source>Switch back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Move it here</source>
+        <translation>Traerlo aquí</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Dismiss: the draft stays with its persona</source>
+        <translation>Cerrar: el borrador se queda con su persona</translation>
+    </message>
+</context>
+<context>
+    <name>FitMeter</name>
+    <message>
+        <source>Strict: warns as soon as a draft drifts from the focus</source>
+        <translation>Estricto: avisa en cuanto un borrador se aparta del tema</translation>
+    </message>
+    <message>
+        <source>Normal: warns when a draft looks off focus</source>
+        <translation>Normal: avisa cuando un borrador parece fuera de tema</translation>
+    </message>
+    <message>
+        <source>Relaxed: warns only when a draft is clearly off focus</source>
+        <translation>Relajado: avisa solo cuando un borrador está claramente fuera de tema</translation>
+    </message>
+    <message>
+        <source>Persona fit</source>
+        <translation>Encaje con la persona</translation>
+    </message>
+    <message>
+        <source>Guard: {level} ▾</source>
+        <translation>Guardián: {level} ▾</translation>
+    </message>
+    <message>
+        <source>How eagerly the guard warns on {name}. {help}.</source>
+        <translation>Con qué facilidad avisa el guardián en {name}. {help}.</translation>
+    </message>
+</context>
+<context>
+    <name>GuardDialog</name>
+    <message>
+        <source>Check before posting on {name}</source>
+        <translation>Revisa antes de publicar en {name}</translation>
+    </message>
+    <message>
+        <source>Post anyway</source>
+        <translation>Publicar de todos modos</translation>
+    </message>
+    <message>
+        <source>Check before scheduling on {name}</source>
+        <translation>Revisa antes de programar en {name}</translation>
+    </message>
+    <message>
+        <source>Schedule anyway</source>
+        <translation>Programar de todos modos</translation>
+    </message>
+    <message>
+        <source>Check before queueing on {name}</source>
+        <translation>Revisa antes de poner en cola en {name}</translation>
+    </message>
+    <message>
+        <source>Queue anyway</source>
+        <translation>Poner en cola de todos modos</translation>
+    </message>
+    <message>
+        <source>X will refuse this post as it is on {escape}:</source>
+        <translation>X rechazará esta publicación tal como está en {escape}:</translation>
+    </message>
+    <message>
+        <source>This may not belong on &lt;b&gt;{escape}&lt;/b&gt;:</source>
+        <translation>Puede que esto no encaje en &lt;b&gt;{escape}&lt;/b&gt;:</translation>
+    </message>
+    <message>
+        <source>Move to {name} schedules it on {name} instead, keeping your choice of time.</source>
+        <translation>«Mover a {name}» la programa en {name}, con la hora que elegiste.</translation>
+    </message>
+    <message>
+        <source>Move to {name} queues it on {name} instead.</source>
+        <translation>«Mover a {name}» la pone en la cola de {name}.</translation>
+    </message>
+    <message>
+        <source>Move to {escape} carries the draft there so you can post it as {escape}.</source>
+        <translation>«Mover a {escape}» lleva allí el borrador para que lo publiques como {escape}.</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Back to the text; nothing is sent</source>
+        <translation>Volver al texto; no se envía nada</translation>
+    </message>
+    <message>
+        <source>Move to {suggest}</source>
+        <translation>Mover a {suggest}</translation>
+    </message>
+    <message>
+        <source>Send it on this persona; you will not be asked again for this text</source>
+        <translation>Enviarla con esta persona; no se volverá a preguntar por este texto</translation>
+    </message>
+</context>
+<context>
+    <name>GuardPanel</name>
+    <message>
+        <source>The fit check failed on this text ({error}). You can still post.</source>
+        <translation>La comprobación de encaje falló con este texto ({error}). Puedes publicar igualmente.</translation>
+    </message>
+    <message>
+        <source>The persona guard could not start ({error}). Posting still works, without the fit check.</source>
+        <translation>El guardián de personas no pudo arrancar ({error}). Se puede publicar, sin la comprobación de encaje.</translation>
+    </message>
+    <message>
+        <source>checking fit…</source>
+        <translation>comprobando el encaje…</translation>
+    </message>
+    <message>
+        <source>The fit with {name}&apos;s focus shows here as you type.</source>
+        <translation>Aquí verás, mientras escribes, cómo encaja con el tema de {name}.</translation>
+    </message>
+    <message>
+        <source>Fit per persona (0.5 is the normal threshold):</source>
+        <translation>Encaje por persona (0,5 es el umbral normal):</translation>
+    </message>
+    <message>
+        <source>The topic check cannot judge this text; the other checks ran.</source>
+        <translation>La comprobación de tema no puede juzgar este texto; las demás comprobaciones se han hecho.</translation>
+    </message>
+    <message>
+        <source>fits {name} · {score:.2f}</source>
+        <translation>encaja en {name} · {score:.2f}</translation>
+    </message>
+    <message>
+        <source>strays from {name} · {score:.2f}</source>
+        <translation>se aparta de {name} · {score:.2f}</translation>
+    </message>
+    <message>
+        <source>{name} · {score:.2f} · needs a look</source>
+        <translation>{name} · {score:.2f} · conviene revisarlo</translation>
+    </message>
+    <message>
+        <source>fits {name} better</source>
+        <translation>encaja mejor en {name}</translation>
+    </message>
+    <message>
+        <source>This may not belong on {name}.</source>
+        <translation>Puede que esto no encaje en {name}.</translation>
+    </message>
+    <message>
+        <source>Check this before it goes out on {name}.</source>
+        <translation>Revisa esto antes de que salga en {name}.</translation>
+    </message>
+    <message>
+        <source>Could not change {name}&apos;s sensitivity: {e}</source>
+        <translation>No se pudo cambiar la sensibilidad de {name}: {e}</translation>
+    </message>
+    <message>
+        <source>The guard is now {level} on {name}.</source>
+        <translation>El guardián es ahora {level} en {name}.</translation>
+    </message>
+    <message>
+        <source>Checking the fit before it goes out…</source>
+        <translation>Comprobando el encaje antes de que salga…</translation>
+    </message>
+    <message>
+        <source>Moved to {target}. Nothing was posted: press Post to send it as {target}.</source>
+        <translation>Movido a {target}. No se ha publicado nada: pulsa Publicar para enviarlo como {target}.</translation>
+    </message>
+    <message>
+        <source>Moved to {target}, where it joined the draft you had there. Check it, then schedule it.</source>
+        <translation>Movido a {target}, junto al borrador que ya tenías allí. Revísalo y luego prográmalo.</translation>
+    </message>
+    <message>
+        <source>It is already one of {name}&apos;s example posts.</source>
+        <translation>Ya es una de las publicaciones de ejemplo de {name}.</translation>
+    </message>
+    <message>
+        <source>Could not add it to {name}&apos;s examples: {e}</source>
+        <translation>No se pudo añadir a los ejemplos de {name}: {e}</translation>
+    </message>
+    <message>
+        <source>Added to {name}&apos;s example posts. Edit them any time in the persona&apos;s settings.</source>
+        <translation>Añadida a las publicaciones de ejemplo de {name}. Puedes editarlas cuando quieras en la configuración de la persona.</translation>
+    </message>
+</context>
+<context>
+    <name>GuardWarning</name>
+    <message>
+        <source>Move to the persona it fits better</source>
+        <translation>Mover a la persona en la que encaja mejor</translation>
+    </message>
+    <message>
+        <source>Move to {target}</source>
+        <translation>Mover a {target}</translation>
+    </message>
+    <message>
+        <source>Carry this draft to {target} and switch to it</source>
+        <translation>Llevar este borrador a {target} y cambiar a esa persona</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>Open the &amp;data folder</source>
+        <translation>Abrir la carpeta de &amp;datos</translation>
+    </message>
+    <message>
+        <source>Open the d&amp;emo</source>
+        <translation>Abrir la d&amp;emo</translation>
+    </message>
+    <message>
+        <source>&amp;About personamgr</source>
+        <translation>&amp;Acerca de personamgr</translation>
+    </message>
+    <message>
+        <source>Could not start the demo: {error}</source>
+        <translation>No se pudo abrir la demo: {error}</translation>
+    </message>
+    <message>
+        <source>The demo opens in a window of its own.</source>
+        <translation>La demo se abre en su propia ventana.</translation>
+    </message>
+    <message>
+        <source>About personamgr</source>
+        <translation>Acerca de personamgr</translation>
+    </message>
+    <message>
+        <source>personamgr {version}</source>
+        <translation>personamgr {version}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>Run several accounts from one desktop app, each kept to its own focus.
+
+Your data: {folder}
+Qt {qt}. MIT licence.</source>
+        <translation>Varias cuentas desde una sola app de escritorio, cada una fiel a su tema.
+
+Tus datos: {folder}
+Qt {qt}. Licencia MIT.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Next try {when}.</source>
+        <translation>Próximo intento: {when}.</translation>
+    </message>
+    <message>
+        <source>Goes out {when}.</source>
+        <translation>Sale: {when}.</translation>
+    </message>
+    <message>
+        <source>Being sent now…</source>
+        <translation>Enviándose ahora…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Nothing posted yet. Posts appear here with their state: sent, failed or needing review.</source>
+        <translation>Aún no se ha publicado nada. Las publicaciones aparecen aquí con su estado: enviada, fallida o pendiente de revisión.</translation>
+    </message>
+    <message>
+        <source>No post matches “{text}”.</source>
+        <translation>Ninguna publicación coincide con «{text}».</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copiar el texto</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copiar el enlace</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsDialog</name>
+    <message>
+        <source>Persona insights</source>
+        <translation>Estadísticas de la persona</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Last %n day(s)</source>
+        <translation>Últimos %n día(s)</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Leyendo el historial…</translation>
+    </message>
+    <message>
+        <source>From the posts on this computer only: nothing is read from the networks (X charges for reading).</source>
+        <translation>Solo con las publicaciones de este ordenador: no se lee nada de las redes (X cobra por leer).</translation>
+    </message>
+    <message>
+        <source>No persona yet.</source>
+        <translation>Aún no hay ninguna persona.</translation>
+    </message>
+    <message>
+        <source>{name}: %n post(s) in the last {days} days, {share:.0%} on focus, {talk:.0%} conversation; X cost {cost}.</source>
+        <translation>{name}: %n publicaci(ón|ones) en los últimos {days} días, {share:.0%} en el tema, {talk:.0%} de conversación; coste en X {cost}.</translation>
+    </message>
+    <message>
+        <source>{name} has sent nothing in the last {days} days.</source>
+        <translation>{name} no ha enviado nada en los últimos {days} días.</translation>
+    </message>
+    <message>
+        <source>On focus</source>
+        <translation>En el tema</translation>
+    </message>
+    <message>
+        <source>Strayed</source>
+        <translation>Fuera de tema</translation>
+    </message>
+    <message>
+        <source>Posts on focus</source>
+        <translation>Publicaciones en el tema</translation>
+    </message>
+    <message>
+        <source>Bare links</source>
+        <translation>Solo enlaces</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otras</translation>
+    </message>
+    <message>
+        <source>Links or conversation</source>
+        <translation>Enlaces o conversación</translation>
+    </message>
+    <message>
+        <source>When posts go out (weekday, hour)</source>
+        <translation>Cuándo salen las publicaciones (día, hora)</translation>
+    </message>
+    <message>
+        <source>Busiest: {day} {hour}:00, %n post(s).</source>
+        <translation>Más activo: {day} {hour}:00, %n publicaci(ón|ones).</translation>
+    </message>
+    <message>
+        <source>this week</source>
+        <translation>esta semana</translation>
+    </message>
+    <message>
+        <source>−%n w</source>
+        <translation>−%n sem.</translation>
+    </message>
+    <message>
+        <source>X cost per week (USD)</source>
+        <translation>Coste en X por semana (USD)</translation>
+    </message>
+    <message>
+        <source>Total {total} over {days} days.</source>
+        <translation>Total {total} en {days} días.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyringStatusLabel</name>
+    <message>
+        <source>Credentials:</source>
+        <translation>Credenciales:</translation>
+    </message>
+    <message>
+        <source>Only a plaintext keyring — X accounts cannot be connected; the sandbox still works</source>
+        <translation>Solo hay un llavero de texto plano: no se pueden conectar cuentas de X; el entorno de pruebas sigue funcionando</translation>
+    </message>
+    <message>
+        <source>No secure credential store — X accounts cannot be connected; the sandbox still works</source>
+        <translation>No hay un almacén de credenciales seguro: no se pueden conectar cuentas de X; el entorno de pruebas sigue funcionando</translation>
+    </message>
+    <message>
+        <source>Checking the credential store…</source>
+        <translation>Comprobando el almacén de credenciales…</translation>
+    </message>
+    <message>
+        <source>Asking the system keyring which store is in use.</source>
+        <translation>Preguntando al llavero del sistema qué almacén se usa.</translation>
+    </message>
+    <message>
+        <source>The keyring is not answering (it may be locked) — the sandbox still works</source>
+        <translation>El llavero no responde (quizá esté bloqueado); el entorno de pruebas sigue funcionando</translation>
+    </message>
+    <message>
+        <source>The keyring failed: {error}</source>
+        <translation>El llavero falló: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>LearnBar</name>
+    <message>
+        <source>Add as example</source>
+        <translation>Añadir como ejemplo</translation>
+    </message>
+    <message>
+        <source>No thanks</source>
+        <translation>No, gracias</translation>
+    </message>
+    <message>
+        <source>No thanks: the persona stays as it is</source>
+        <translation>No, gracias: la persona se queda como está</translation>
+    </message>
+    <message>
+        <source>You posted “{escape}” on &lt;b&gt;{name}&lt;/b&gt; although it looked off focus. Add it to {name}&apos;s example posts, so the guard learns that posts like it belong there?</source>
+        <translation>Publicaste «{escape}» en &lt;b&gt;{name}&lt;/b&gt; aunque parecía fuera de tema. ¿La añades a las publicaciones de ejemplo de {name}, para que el guardián aprenda que las publicaciones así encajan allí?</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <translation>Redactar</translation>
+    </message>
+    <message>
+        <source>Search posts (Ctrl+F)</source>
+        <translation>Buscar publicaciones (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Buscar en el historial</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New draft</source>
+        <translation>&amp;Nuevo borrador</translation>
+    </message>
+    <message>
+        <source>&amp;Search the history</source>
+        <translation>&amp;Buscar en el historial</translation>
+    </message>
+    <message>
+        <source>&amp;Import personas…</source>
+        <translation>&amp;Importar personas…</translation>
+    </message>
+    <message>
+        <source>&amp;Export personas…</source>
+        <translation>&amp;Exportar personas…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>A&amp;justes…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Persona</source>
+        <translation>&amp;Persona</translation>
+    </message>
+    <message>
+        <source>Connect X account…</source>
+        <translation>Conectar cuenta de X…</translation>
+    </message>
+    <message>
+        <source>&amp;Insights…</source>
+        <translation>&amp;Estadísticas…</translation>
+    </message>
+    <message>
+        <source>&amp;New persona…</source>
+        <translation>&amp;Nueva persona…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit persona…</source>
+        <translation>E&amp;ditar persona…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete persona…</source>
+        <translation>&amp;Borrar persona…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit {name}…</source>
+        <translation>E&amp;ditar {name}…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete {name}…</source>
+        <translation>&amp;Borrar {name}…</translation>
+    </message>
+    <message>
+        <source>Connected {name} to @{username} on X.</source>
+        <translation>{name} conectada a @{username} en X.</translation>
+    </message>
+    <message>
+        <source>personamgr{suffix}</source>
+        <translation>personamgr{suffix}</translation>
+    </message>
+    <message>
+        <source>Sent as {name}.</source>
+        <translation>Enviada como {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>MissedDialog</name>
+    <message>
+        <source>Posts that missed their time</source>
+        <translation>Publicaciones que no salieron a su hora</translation>
+    </message>
+    <message>
+        <source>Missed posts</source>
+        <translation>Publicaciones no enviadas a su hora</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Enviar ahora</translation>
+    </message>
+    <message>
+        <source>Next free slot</source>
+        <translation>Siguiente hueco libre</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>Guardar como borrador</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Decidir más tarde</translation>
+    </message>
+    <message>
+        <source>{name} · was due {due}</source>
+        <translation>{name} · tenía que salir {due}</translation>
+    </message>
+    <message>
+        <source>%n scheduled post(s) missed their time while personamgr was closed, the computer was asleep, or posting was paused. Nothing was sent. Choose what to do with each (select several to treat them alike).</source>
+        <translation>%n publicaci(ón programada no salió|ones programadas no salieron) a su hora mientras personamgr estaba cerrado, el ordenador dormía o la publicación estaba en pausa. No se envió nada. Elige qué hacer con cada una (selecciona varias para tratarlas igual).</translation>
+    </message>
+    <message>
+        <source>No missed posts are waiting for a decision.</source>
+        <translation>No hay publicaciones pendientes de decisión.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaEditor</name>
+    <message>
+        <source>Strict: warn at the first sign of drift</source>
+        <translation>Estricto: avisar al primer indicio de desvío</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Relaxed: warn only when clearly off-topic</source>
+        <translation>Relajado: avisar solo si está claramente fuera de tema</translation>
+    </message>
+    <message>
+        <source>Ask me what to do</source>
+        <translation>Preguntarme qué hacer</translation>
+    </message>
+    <message>
+        <source>Post it late, if no later than</source>
+        <translation>Publicarla tarde, si no pasan más de</translation>
+    </message>
+    <message>
+        <source>Skip to the next queue slot</source>
+        <translation>Pasar al siguiente hueco de la cola</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>Editar {name}</translation>
+    </message>
+    <message>
+        <source>New persona</source>
+        <translation>Nueva persona</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identidad</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programación</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Límites</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>career</source>
+        <translation>carrera</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>Unique; used in menus and by the CLI.</source>
+        <translation>Único; se usa en los menús y en la línea de órdenes.</translation>
+    </message>
+    <message>
+        <source>@career_me</source>
+        <translation>@mi_carrera</translation>
+    </message>
+    <message>
+        <source>&amp;Handle</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Colour {c}</source>
+        <translation>Color {c}</translation>
+    </message>
+    <message>
+        <source>Choose any colour</source>
+        <translation>Elegir cualquier color</translation>
+    </message>
+    <message>
+        <source>&amp;Colour</source>
+        <translation>&amp;Color</translation>
+    </message>
+    <message>
+        <source>Ne&amp;twork</source>
+        <translation>&amp;Red</translation>
+    </message>
+    <message>
+        <source>Premium account (posts up to 25,000 characters instead of 280)</source>
+        <translation>Cuenta Premium (publicaciones de hasta 25.000 caracteres en lugar de 280)</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone</source>
+        <translation>&amp;Zona horaria</translation>
+    </message>
+    <message>
+        <source>Schedules and the monthly budget follow this zone. Type to search: &quot;berlin&quot;, &quot;new_york&quot;.</source>
+        <translation>La programación y el presupuesto mensual siguen esta zona. Escribe para buscar: «madrid», «mexico_city».</translation>
+    </message>
+    <message>
+        <source>Careers, job search and the economy for professionals over 40</source>
+        <translation>Carrera profesional, búsqueda de empleo y economía para profesionales de más de 40</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Descripción</translation>
+    </message>
+    <message>
+        <source>A description or at least one topic is required: the guard checks posts against them.</source>
+        <translation>Hace falta una descripción o al menos un tema: el guardián compara las publicaciones con ellos.</translation>
+    </message>
+    <message>
+        <source>careers
+job search</source>
+        <translation>carrera profesional
+búsqueda de empleo</translation>
+    </message>
+    <message>
+        <source>T&amp;opics</source>
+        <translation>T&amp;emas</translation>
+    </message>
+    <message>
+        <source>One per line.</source>
+        <translation>Uno por línea.</translation>
+    </message>
+    <message>
+        <source>resume
+interview</source>
+        <translation>currículum
+entrevista</translation>
+    </message>
+    <message>
+        <source>&amp;Keywords</source>
+        <translation>&amp;Palabras clave</translation>
+    </message>
+    <message>
+        <source>A post that is typical of this persona.
+
+Another one.</source>
+        <translation>Una publicación típica de esta persona.
+
+Otra más.</translation>
+    </message>
+    <message>
+        <source>&amp;Example posts</source>
+        <translation>Publicaciones de &amp;ejemplo</translation>
+    </message>
+    <message>
+        <source>Separate posts with a blank line.</source>
+        <translation>Separa las publicaciones con una línea en blanco.</translation>
+    </message>
+    <message>
+        <source>heavy metal</source>
+        <translation>heavy metal</translation>
+    </message>
+    <message>
+        <source>&amp;Avoid topics</source>
+        <translation>Temas que &amp;evitar</translation>
+    </message>
+    <message>
+        <source>#careers #jobsearch</source>
+        <translation>#empleo #carrera</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature hashtags</source>
+        <translation>Hash&amp;tags propios</translation>
+    </message>
+    <message>
+        <source>The guard warns if they show up on another persona.</source>
+        <translation>El guardián avisa si aparecen en otra persona.</translation>
+    </message>
+    <message>
+        <source>&amp;Guard</source>
+        <translation>&amp;Guardián</translation>
+    </message>
+    <message>
+        <source>How late it may still go out</source>
+        <translation>Con cuánto retraso puede salir aún</translation>
+    </message>
+    <message>
+        <source> hours late</source>
+        <translation> horas de retraso</translation>
+    </message>
+    <message>
+        <source>&amp;Missed posts</source>
+        <translation>Publicaciones &amp;no enviadas</translation>
+    </message>
+    <message>
+        <source>When a scheduled time passed while personamgr was closed or the computer slept.</source>
+        <translation>Cuando pasó una hora programada con personamgr cerrado o el ordenador dormido.</translation>
+    </message>
+    <message>
+        <source>Queue slots</source>
+        <translation>Huecos de la cola</translation>
+    </message>
+    <message>
+        <source>Day of the new slot</source>
+        <translation>Día del nuevo hueco</translation>
+    </message>
+    <message>
+        <source>Time of the new slot</source>
+        <translation>Hora del nuevo hueco</translation>
+    </message>
+    <message>
+        <source>Add slot</source>
+        <translation>Añadir hueco</translation>
+    </message>
+    <message>
+        <source>Every weekday</source>
+        <translation>Todos los días laborables</translation>
+    </message>
+    <message>
+        <source>Add this time on Monday to Friday</source>
+        <translation>Añadir esta hora de lunes a viernes</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>&amp;Queue slots</source>
+        <translation>Huecos de la &amp;cola</translation>
+    </message>
+    <message>
+        <source>&quot;Add to queue&quot; takes the next free slot, in the persona&apos;s time zone.</source>
+        <translation>«Añadir a la cola» toma el siguiente hueco libre, en la zona horaria de la persona.</translation>
+    </message>
+    <message>
+        <source>Limit to</source>
+        <translation>Limitar a</translation>
+    </message>
+    <message>
+        <source>Monthly budget</source>
+        <translation>Presupuesto mensual</translation>
+    </message>
+    <message>
+        <source> a month</source>
+        <translation> al mes</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;budget</source>
+        <translation>&amp;Presupuesto mensual</translation>
+    </message>
+    <message>
+        <source>X bills about $0.015 a post, about $0.20 with a link. Posting stops at the budget.</source>
+        <translation>X cobra unos 0,015 $ por publicación y unos 0,20 $ con enlace. Al llegar al presupuesto se deja de publicar.</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>Como máximo</translation>
+    </message>
+    <message>
+        <source>Monthly post cap</source>
+        <translation>Límite mensual de publicaciones</translation>
+    </message>
+    <message>
+        <source> posts a month</source>
+        <translation> publicaciones al mes</translation>
+    </message>
+    <message>
+        <source>Monthly &amp;post cap</source>
+        <translation>&amp;Límite mensual de publicaciones</translation>
+    </message>
+    <message>
+        <source>Each part of a thread counts as one post.</source>
+        <translation>Cada parte de un hilo cuenta como una publicación.</translation>
+    </message>
+    <message>
+        <source>Nothing spent yet.</source>
+        <translation>Aún no se ha gastado nada.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Leyendo…</translation>
+    </message>
+    <message>
+        <source>Spent so far</source>
+        <translation>Gastado hasta ahora</translation>
+    </message>
+    <message>
+        <source>Persona colour</source>
+        <translation>Color de la persona</translation>
+    </message>
+    <message>
+        <source>After saving, connect the X account: Persona ▸ Connect X account…</source>
+        <translation>Después de guardar, conecta la cuenta de X: Persona ▸ Conectar cuenta de X…</translation>
+    </message>
+    <message>
+        <source>The built-in demo network: posts stay on this computer.</source>
+        <translation>La red de demostración integrada: las publicaciones se quedan en este ordenador.</translation>
+    </message>
+    <message>
+        <source>another persona is already named {name!r}</source>
+        <translation>ya hay otra persona llamada {name!r}</translation>
+    </message>
+    <message>
+        <source>{name} already uses the handle {handle}</source>
+        <translation>{name} ya usa el usuario {handle}</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}. Everything you typed is still here.</source>
+        <translation>No se ha guardado: {error}. Todo lo que escribiste sigue aquí.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaList</name>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaManager</name>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} guardada.</translation>
+    </message>
+    <message>
+        <source>Connect its X account from the Persona menu.</source>
+        <translation>Conecta su cuenta de X desde el menú Persona.</translation>
+    </message>
+    <message>
+        <source>Created {name}.{extra}</source>
+        <translation>{name} creada.{extra}</translation>
+    </message>
+    <message>
+        <source>Delete persona</source>
+        <translation>Borrar persona</translation>
+    </message>
+    <message>
+        <source>Could not read {name}&apos;s posts: {error}</source>
+        <translation>No se pudieron leer las publicaciones de {name}: {error}</translation>
+    </message>
+    <message>
+        <source>%n post(s)</source>
+        <translation>%n publicaci(ón|ones)</translation>
+    </message>
+    <message>
+        <source>%n draft(s)</source>
+        <translation>%n borrador(es)</translation>
+    </message>
+    <message>
+        <source>{posts} and {drafts}</source>
+        <translation>{posts} y {drafts}</translation>
+    </message>
+    <message>
+        <source>no posts or drafts</source>
+        <translation>ninguna publicación ni borrador</translation>
+    </message>
+    <message>
+        <source>Its {what} will be deleted with it.</source>
+        <translation>Se borrarán con ella: {what}.</translation>
+    </message>
+    <message>
+        <source>It has no posts or drafts.</source>
+        <translation>No tiene publicaciones ni borradores.</translation>
+    </message>
+    <message>
+        <source>Its scheduled posts will not go out.</source>
+        <translation>Sus publicaciones programadas no saldrán.</translation>
+    </message>
+    <message>
+        <source>Its credentials, if any, are removed from the keyring. Posts already on the network stay there.</source>
+        <translation>Sus credenciales, si las hay, se quitan del llavero. Las publicaciones que ya están en la red se quedan allí.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone; File ▸ Export personas… keeps a copy of its settings.</source>
+        <translation>No se puede deshacer; Archivo ▸ Exportar personas… guarda una copia de su configuración.</translation>
+    </message>
+    <message>
+        <source>Delete {name}?</source>
+        <translation>¿Borrar {name}?</translation>
+    </message>
+    <message>
+        <source>Delete {name}</source>
+        <translation>Borrar {name}</translation>
+    </message>
+    <message>
+        <source>{name} was not deleted: {error}</source>
+        <translation>{name} no se ha borrado: {error}</translation>
+    </message>
+    <message>
+        <source>Deleted {name}.</source>
+        <translation>{name} borrada.</translation>
+    </message>
+    <message>
+        <source>Persona deleted, credentials left behind</source>
+        <translation>Persona borrada, credenciales pendientes</translation>
+    </message>
+    <message>
+        <source>Remove the entry named personamgr / persona:… with your keyring manager (Passwords and Keys), or delete the persona&apos;s developer app access on X.</source>
+        <translation>Quita la entrada personamgr / persona:… con tu gestor de llaveros (Contraseñas y claves), o retira el acceso de la app de desarrollador de la persona en X.</translation>
+    </message>
+    <message>
+        <source>Import personas</source>
+        <translation>Importar personas</translation>
+    </message>
+    <message>
+        <source>Personas (*.toml);;All files (*)</source>
+        <translation>Personas (*.toml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Export personas</source>
+        <translation>Exportar personas</translation>
+    </message>
+    <message>
+        <source>Personas (*.toml)</source>
+        <translation>Personas (*.toml)</translation>
+    </message>
+    <message>
+        <source>{file} updates %n existing persona(s) and adds {added}.</source>
+        <translation>{file} actualiza %n persona(s) existente(s) y añade {added}.</translation>
+    </message>
+    <message>
+        <source>{file} updates %n existing persona(s).</source>
+        <translation>{file} actualiza %n persona(s) existente(s).</translation>
+    </message>
+    <message>
+        <source>The settings of {names} will be replaced by the file&apos;s. Their posts and credentials are kept.</source>
+        <translation>La configuración de {names} se sustituirá por la del archivo. Sus publicaciones y credenciales se conservan.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Imported %n persona(s) from {file}: {added} new, {updated} updated.</source>
+        <translation>Importada(s) %n persona(s) de {file}: {added} nuevas, {updated} actualizadas.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>No se ha importado nada.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: a file is imported whole or not at all. Fix the file and try again.</source>
+        <translation>No se ha importado nada: un archivo se importa entero o nada. Corrige el archivo y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{path}: could not be written ({value}).</source>
+        <translation>{path}: no se pudo escribir ({value}).</translation>
+    </message>
+    <message>
+        <source>Exported %n persona(s) to {path}. Credentials are never exported.</source>
+        <translation>Exportada(s) %n persona(s) a {path}. Las credenciales nunca se exportan.</translation>
+    </message>
+    <message>
+        <source>Edit {name}…</source>
+        <translation>Editar {name}…</translation>
+    </message>
+    <message>
+        <source>Delete {name}…</source>
+        <translation>Borrar {name}…</translation>
+    </message>
+    <message>
+        <source>New persona…</source>
+        <translation>Nueva persona…</translation>
+    </message>
+</context>
+<context>
+    <name>PostActionBar</name>
+    <message>
+        <source>Select a post to see what you can do with it.</source>
+        <translation>Selecciona una publicación para ver qué puedes hacer con ella.</translation>
+    </message>
+</context>
+<context>
+    <name>PostActions</name>
+    <message>
+        <source>Sent as {name}.</source>
+        <translation>Enviada como {name}.</translation>
+    </message>
+    <message>
+        <source>{name}: not sent yet, it will be tried again. {reason}</source>
+        <translation>{name}: aún no se ha enviado, se volverá a intentar. {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: already being sent.</source>
+        <translation>{name}: ya se está enviando.</translation>
+    </message>
+    <message>
+        <source>{name}: {state}. {reason}</source>
+        <translation>{name}: {state}. {reason}</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Reintentar ahora</translation>
+    </message>
+    <message>
+        <source>Edit in compose</source>
+        <translation>Editar en el redactor</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Borrar…</translation>
+    </message>
+    <message>
+        <source>It went out: mark as sent</source>
+        <translation>Salió: marcar como enviada</translation>
+    </message>
+    <message>
+        <source>Send again…</source>
+        <translation>Volver a enviar…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Unschedule</source>
+        <translation>Desprogramar</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Enviar ahora</translation>
+    </message>
+    <message>
+        <source>Post now</source>
+        <translation>Publicar ahora</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copiar el enlace</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copiar el texto</translation>
+    </message>
+    <message>
+        <source>Show in the sandbox</source>
+        <translation>Ver en el entorno de pruebas</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Abrir en el navegador</translation>
+    </message>
+    <message>
+        <source>Could not {what}: {error}. Nothing was changed.</source>
+        <translation>No se pudo {what}: {error}. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Could not {what}: {error}</source>
+        <translation>No se pudo {what}: {error}</translation>
+    </message>
+    <message>
+        <source>post {id} is {state} now</source>
+        <translation>la publicación {id} está ahora en estado «{state}»</translation>
+    </message>
+    <message>
+        <source>send the post</source>
+        <translation>enviar la publicación</translation>
+    </message>
+    <message>
+        <source>Send again?</source>
+        <translation>¿Volver a enviar?</translation>
+    </message>
+    <message>
+        <source>This post may already be on {handle}&apos;s timeline.</source>
+        <translation>Puede que esta publicación ya esté en la cronología de {handle}.</translation>
+    </message>
+    <message>
+        <source>Sending it again can post it twice. Look at the account first; if it is there, choose &quot;It went out: mark as sent&quot; instead.</source>
+        <translation>Volver a enviarla puede publicarla dos veces. Mira antes la cuenta; si ya está allí, elige «Salió: marcar como enviada».</translation>
+    </message>
+    <message>
+        <source>Send again anyway</source>
+        <translation>Volver a enviar de todos modos</translation>
+    </message>
+    <message>
+        <source>send the post again</source>
+        <translation>volver a enviar la publicación</translation>
+    </message>
+    <message>
+        <source>mark the post as sent</source>
+        <translation>marcar la publicación como enviada</translation>
+    </message>
+    <message>
+        <source>Marked as sent on {name}.</source>
+        <translation>Marcada como enviada en {name}.</translation>
+    </message>
+    <message>
+        <source>unschedule the post</source>
+        <translation>desprogramar la publicación</translation>
+    </message>
+    <message>
+        <source>Taken off the schedule; it is kept as a draft in the history.</source>
+        <translation>Quitada de la programación; se conserva como borrador en el historial.</translation>
+    </message>
+    <message>
+        <source>Delete post</source>
+        <translation>Borrar publicación</translation>
+    </message>
+    <message>
+        <source>Delete this post of {name} ({state})?</source>
+        <translation>¿Borrar esta publicación de {name} ({state})?</translation>
+    </message>
+    <message>
+        <source>{quote}
+
+Its text is not kept anywhere else.</source>
+        <translation>{quote}
+
+Su texto no se guarda en ningún otro sitio.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>delete the post</source>
+        <translation>borrar la publicación</translation>
+    </message>
+    <message>
+        <source>Deleted the post of {name} ({state}).</source>
+        <translation>Borrada la publicación de {name} ({state}).</translation>
+    </message>
+    <message>
+        <source>save the post</source>
+        <translation>guardar la publicación</translation>
+    </message>
+    <message>
+        <source>Saved. It goes out at the same time.</source>
+        <translation>Guardada. Sale a la misma hora.</translation>
+    </message>
+    <message>
+        <source>Saved. It is {state}.</source>
+        <translation>Guardada. Su estado: {state}.</translation>
+    </message>
+    <message>
+        <source>Could not edit the post: {error}. Nothing was changed.</source>
+        <translation>No se pudo editar la publicación: {error}. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Your other draft is kept below it.</source>
+        <translation>Tu otro borrador se conserva debajo.</translation>
+    </message>
+    <message>
+        <source>The post is back in {persona_name}&apos;s compose box.{kept}</source>
+        <translation>La publicación ha vuelto al redactor de {persona_name}.{kept}</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Copiado.</translation>
+    </message>
+    <message>
+        <source>The sandbox no longer has post {id}.</source>
+        <translation>El entorno de pruebas ya no tiene la publicación {id}.</translation>
+    </message>
+    <message>
+        <source>In reply to {id}.</source>
+        <translation>En respuesta a {id}.</translation>
+    </message>
+    <message>
+        <source>Sandbox id {id}. The sandbox is the built-in demo network: this post exists only on this computer.</source>
+        <translation>Id en el entorno de pruebas: {id}. El entorno de pruebas es la red de demostración integrada: esta publicación solo existe en este ordenador.</translation>
+    </message>
+    <message>
+        <source>Sandbox post</source>
+        <translation>Publicación del entorno de pruebas</translation>
+    </message>
+</context>
+<context>
+    <name>PostEditDialog</name>
+    <message>
+        <source>Edit {persona_name}&apos;s scheduled post</source>
+        <translation>Editar la publicación programada de {persona_name}</translation>
+    </message>
+    <message>
+        <source>Post text</source>
+        <translation>Texto de la publicación</translation>
+    </message>
+    <message>
+        <source>The time stays the same. The persona guard checks it again before it goes out.</source>
+        <translation>La hora no cambia. El guardián de personas vuelve a revisarla antes de que salga.</translation>
+    </message>
+</context>
+<context>
+    <name>PostState</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviándose…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Por revisar</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>Not for the demo: open personamgr on your own profile to start it at login.</source>
+        <translation>No en la demo: abre personamgr con tu propio perfil para iniciarlo al entrar.</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons, so closing the window quits.</source>
+        <translation>Este escritorio no muestra iconos en la bandeja, así que cerrar la ventana cierra la app.</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>El nuevo idioma se usará a partir del próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Iniciar al entrar</translation>
+    </message>
+    <message>
+        <source>Could not change the login items: {error}</source>
+        <translation>No se pudieron cambiar los elementos de inicio: {error}</translation>
+    </message>
+    <message>
+        <source>personamgr starts in the tray when you log in ({where}).</source>
+        <translation>personamgr se iniciará en la bandeja al entrar en la sesión ({where}).</translation>
+    </message>
+    <message>
+        <source>personamgr no longer starts at login.</source>
+        <translation>personamgr ya no se inicia al entrar.</translation>
+    </message>
+    <message>
+        <source>Export everything</source>
+        <translation>Exportarlo todo</translation>
+    </message>
+    <message>
+        <source>personamgr archive (*.toml)</source>
+        <translation>Archivo de personamgr (*.toml)</translation>
+    </message>
+    <message>
+        <source>Import everything</source>
+        <translation>Importarlo todo</translation>
+    </message>
+    <message>
+        <source>personamgr archive (*.toml);;All files (*)</source>
+        <translation>Archivo de personamgr (*.toml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>{path} could not be written ({error}).</source>
+        <translation>No se pudo escribir {path} ({error}).</translation>
+    </message>
+    <message>
+        <source>Exported {what} to {path}. Credentials are never exported.</source>
+        <translation>Exportado a {path}: {what}. Las credenciales nunca se exportan.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>No se ha importado nada.</translation>
+    </message>
+    <message>
+        <source>Imported {what} from {name}. Connect X accounts again: credentials are not in the file.</source>
+        <translation>Importado de {name}: {what}. Vuelve a conectar las cuentas de X: las credenciales no están en el archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>Show the queue of</source>
+        <translation>Mostrar la cola de</translation>
+    </message>
+    <message>
+        <source>Pause this persona</source>
+        <translation>Pausar esta persona</translation>
+    </message>
+    <message>
+        <source>Pause all posting</source>
+        <translation>Pausar todas las publicaciones</translation>
+    </message>
+    <message>
+        <source>Scheduled posts</source>
+        <translation>Publicaciones programadas</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Reprogramar…</translation>
+    </message>
+    <message>
+        <source>Unschedule</source>
+        <translation>Desprogramar</translation>
+    </message>
+    <message>
+        <source>Take it off the schedule; it is kept as a draft</source>
+        <translation>Quitarla de la programación; se conserva como borrador</translation>
+    </message>
+    <message>
+        <source>All personas</source>
+        <translation>Todas las personas</translation>
+    </message>
+    <message>
+        <source>Pause {name}</source>
+        <translation>Pausar {name}</translation>
+    </message>
+    <message>
+        <source>Nothing is scheduled. Write a post, then choose Schedule… or Add to queue.</source>
+        <translation>No hay nada programado. Escribe una publicación y elige Programar… o Añadir a la cola.</translation>
+    </message>
+    <message>
+        <source>Edit scheduled post</source>
+        <translation>Editar la publicación programada</translation>
+    </message>
+    <message>
+        <source>Saved. The time stays the same.</source>
+        <translation>Guardada. La hora no cambia.</translation>
+    </message>
+    <message>
+        <source>Rescheduled to {when}.</source>
+        <translation>Reprogramada para {when}.</translation>
+    </message>
+    <message>
+        <source>Taken off the schedule; it is kept as a draft.</source>
+        <translation>Quitada de la programación; se conserva como borrador.</translation>
+    </message>
+</context>
+<context>
+    <name>QuitFlow</name>
+    <message>
+        <source>Quit personamgr?</source>
+        <translation>¿Salir de personamgr?</translation>
+    </message>
+    <message>
+        <source>%n scheduled post(s) will not go out while personamgr is closed.</source>
+        <translation>%n publicaci(ón programada no saldrá|ones programadas no saldrán) mientras personamgr esté cerrado.</translation>
+    </message>
+    <message>
+        <source>They go out when personamgr runs again; posts whose time passed meanwhile follow each persona&apos;s missed-post policy.</source>
+        <translation>Saldrán cuando personamgr vuelva a funcionar; las que hayan pasado su hora seguirán la política de cada persona para publicaciones no enviadas.</translation>
+    </message>
+    <message>
+        <source>The background sender sends them without a window, and steps aside when you open personamgr again.</source>
+        <translation>El envío en segundo plano las manda sin ventana y se aparta cuando vuelves a abrir personamgr.</translation>
+    </message>
+    <message>
+        <source>Start the background sender</source>
+        <translation>Iniciar el envío en segundo plano</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray</source>
+        <translation>Seguir en la bandeja</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>Salir de todos modos</translation>
+    </message>
+    <message>
+        <source>personamgr keeps running</source>
+        <translation>personamgr sigue funcionando</translation>
+    </message>
+    <message>
+        <source>It stays in the tray so %n scheduled post(s) go out. Choose Quit in the tray menu to stop it.</source>
+        <translation>Se queda en la bandeja para que salga(n) %n publicaci(ón programada|ones programadas). Elige Salir en el menú de la bandeja para cerrarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Schedule for {name}</source>
+        <translation>Programar para {name}</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Fecha y hora</translation>
+    </message>
+    <message>
+        <source>In {name}&apos;s time zone, {zone}</source>
+        <translation>En la zona horaria de {name}, {zone}</translation>
+    </message>
+    <message>
+        <source>Time in {name}&apos;s zone, {zone} (now {now})</source>
+        <translation>Hora en la zona de {name}, {zone} (ahora {now})</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programación</translation>
+    </message>
+    <message>
+        <source>That time has passed. Pick a later one.</source>
+        <translation>Esa hora ya ha pasado. Elige una posterior.</translation>
+    </message>
+    <message>
+        <source>Goes out {when}.</source>
+        <translation>Sale: {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulingUi</name>
+    <message>
+        <source>Missed posts ({len})…</source>
+        <translation>Publicaciones no enviadas ({len})…</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programación</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>Pro&amp;gramación</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreBar</name>
+    <message>
+        <source>Fit</source>
+        <translation>Encaje</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Páginas de ajustes</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>Put every setting on this dialog back to its default</source>
+        <translation>Devolver cada ajuste de este diálogo a su valor predeterminado</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Carpeta de datos</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation>Abrir la carpeta de datos</translation>
+    </message>
+    <message>
+        <source>Personas, posts and drafts live here. Start personamgr with --data-dir to keep them somewhere else.</source>
+        <translation>Aquí viven las personas, las publicaciones y los borradores. Inicia personamgr con --data-dir para guardarlos en otro sitio.</translation>
+    </message>
+    <message>
+        <source>Everything in one file</source>
+        <translation>Todo en un archivo</translation>
+    </message>
+    <message>
+        <source>Export everything…</source>
+        <translation>Exportarlo todo…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <source>Import everything from a file</source>
+        <translation>Importarlo todo desde un archivo</translation>
+    </message>
+    <message>
+        <source>Personas, drafts, the queue and these settings. Credentials are never exported: connect the accounts again after an import.</source>
+        <translation>Personas, borradores, la cola y estos ajustes. Las credenciales nunca se exportan: vuelve a conectar las cuentas después de importar.</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>No se ha guardado: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>personamgr is still running</source>
+        <translation>personamgr sigue funcionando</translation>
+    </message>
+    <message>
+        <source>It keeps running in the tray so scheduled posts go out. Choose Quit in the tray menu to stop it.</source>
+        <translation>Sigue en la bandeja para que salgan las publicaciones programadas. Elige Salir en el menú de la bandeja para cerrarlo.</translation>
+    </message>
+    <message>
+        <source>personamgr cannot create its data folder {folder}: {error}</source>
+        <translation>personamgr no puede crear su carpeta de datos {folder}: {error}</translation>
+    </message>
+    <message>
+        <source>%n post(s) were being sent when personamgr stopped. They may have gone out: see Needs review in the history.</source>
+        <translation>%n publicaci(ón se estaba|ones se estaban) enviando cuando personamgr se detuvo. Puede(n) haber salido: mira «Por revisar» en el historial.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Acción</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>personamgr — posting as {name}</source>
+        <translation>personamgr — publicando como {name}</translation>
+    </message>
+    <message>
+        <source>No personas yet</source>
+        <translation>Aún no hay personas</translation>
+    </message>
+    <message>
+        <source>Compose…</source>
+        <translation>Redactar…</translation>
+    </message>
+    <message>
+        <source>Show window</source>
+        <translation>Mostrar la ventana</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>personamgr</source>
+        <translation>personamgr</translation>
+    </message>
+    <message>
+        <source>personamgr — posting as {name}{handle}</source>
+        <translation>personamgr — publicando como {name}{handle}</translation>
+    </message>
+</context>
+<context>
+    <name>TrayScheduling</name>
+    <message>
+        <source>Next: nothing scheduled</source>
+        <translation>Siguiente: nada programado</translation>
+    </message>
+    <message>
+        <source>Pause all posting</source>
+        <translation>Pausar todas las publicaciones</translation>
+    </message>
+    <message>
+        <source>Missed posts…</source>
+        <translation>Publicaciones no enviadas…</translation>
+    </message>
+    <message>
+        <source>Missed posts ({len})…</source>
+        <translation>Publicaciones no enviadas ({len})…</translation>
+    </message>
+</context>
+<context>
+    <name>UndoSend</name>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Undo the post</source>
+        <translation>Deshacer la publicación</translation>
+    </message>
+    <message>
+        <source>Keep it as a draft instead (Ctrl+Z)</source>
+        <translation>Dejarla como borrador (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Sending in %n s</source>
+        <translation>Se envía en %n s</translation>
+    </message>
+    <message>
+        <source>Not sent. The text is back in the box.</source>
+        <translation>No se ha enviado. El texto ha vuelto al cuadro.</translation>
+    </message>
+    <message>
+        <source>Not sent: you switched persona before it went out. The text is kept as that persona&apos;s draft.</source>
+        <translation>No se ha enviado: cambiaste de persona antes de que saliera. El texto se conserva como borrador de esa persona.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to personamgr</source>
+        <translation>Te damos la bienvenida a personamgr</translation>
+    </message>
+    <message>
+        <source>Each persona is one account with its own focus: what it posts about, and what it stays away from. Start with your first one.</source>
+        <translation>Cada persona es una cuenta con su propio tema: de qué publica y de qué se mantiene al margen. Empieza por la primera.</translation>
+    </message>
+    <message>
+        <source>New personas post to the sandbox, a practice network that lives on this computer. Connect an X account when you are ready.</source>
+        <translation>Las personas nuevas publican en el entorno de pruebas, una red de práctica que vive en este ordenador. Conecta una cuenta de X cuando quieras.</translation>
+    </message>
+    <message>
+        <source>The persona guard reads each draft offline and warns when it strays from the persona&apos;s focus, before anything goes out.</source>
+        <translation>El guardián de personas lee cada borrador sin conexión y avisa cuando se aparta del tema de la persona, antes de que salga nada.</translation>
+    </message>
+    <message>
+        <source>Not sure yet? The demo shows two sample personas on the sandbox, in a profile of its own: yours stays untouched.</source>
+        <translation>¿Aún no lo tienes claro? La demo muestra dos personas de ejemplo en el entorno de pruebas, en un perfil aparte: el tuyo no se toca.</translation>
+    </message>
+    <message>
+        <source>Create your first persona…</source>
+        <translation>Crear tu primera persona…</translation>
+    </message>
+    <message>
+        <source>Import a personas file…</source>
+        <translation>Importar un archivo de personas…</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Abrir la demo</translation>
+    </message>
+    <message>
+        <source>Starts personamgr --demo in its own window</source>
+        <translation>Abre personamgr --demo en su propia ventana</translation>
+    </message>
+    <message>
+        <source>Press F1 for the keyboard shortcuts; settings are under File ▸ Settings.</source>
+        <translation>Pulsa F1 para ver los atajos de teclado; los ajustes están en Archivo ▸ Ajustes.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>personamgr cannot open its data</source>
+        <translation>personamgr no puede abrir sus datos</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. personamgr will now close.</source>
+        <translation>No se ha cambiado nada. personamgr se cerrará ahora.</translation>
+    </message>
+</context>
+<context>
+    <name>app_instance</name>
+    <message>
+        <source>personamgr is already running</source>
+        <translation>personamgr ya está abierto</translation>
+    </message>
+</context>
+<context>
+    <name>insights</name>
+    <message>
+        <source>One or two fields per account: followers come for {name}&apos;s focus, so keep it there.</source>
+        <translation>Uno o dos temas por cuenta: los seguidores vienen por el tema de {name}, así que mantenlo.</translation>
+    </message>
+    <message>
+        <source>%n post(s) went out although the guard said they strayed.</source>
+        <translation>%n publicaci(ón salió|ones salieron) aunque el guardián avisó de que se apartaba(n) del tema.</translation>
+    </message>
+    <message>
+        <source>Talk with people rather than at them: ask, answer, reply.</source>
+        <translation>Habla con la gente, no a la gente: pregunta, responde, contesta.</translation>
+    </message>
+    <message>
+        <source>Here bare links outnumber conversation.</source>
+        <translation>Aquí hay más enlaces sueltos que conversación.</translation>
+    </message>
+    <message>
+        <source>An hour a day is enough: write in one sitting and let the queue spread it.</source>
+        <translation>Basta con una hora al día: escribe de una sentada y deja que la cola lo reparta.</translation>
+    </message>
+    <message>
+        <source>The busiest day here had %n posts.</source>
+        <translation>El día más activo tuvo %n publicaciones.</translation>
+    </message>
+</context>
+<context>
+    <name>scheduling</name>
+    <message>
+        <source>Next: nothing scheduled</source>
+        <translation>Siguiente: nada programado</translation>
+    </message>
+    <message>
+        <source>Next: posting is paused</source>
+        <translation>Siguiente: la publicación está en pausa</translation>
+    </message>
+    <message>
+        <source>attention: %n post(s)</source>
+        <translation>por revisar: %n publicaci(ón|ones)</translation>
+    </message>
+    <message>
+        <source>%n scheduled post(s)</source>
+        <translation>%n publicaci(ón programada|ones programadas)</translation>
+    </message>
+    <message>
+        <source>See the history.</source>
+        <translation>Mira el historial.</translation>
+    </message>
+</context>
+<context>
+    <name>scheduling_ui</name>
+    <message>
+        <source>Pause all posting</source>
+        <translation>Pausar todas las publicaciones</translation>
+    </message>
+    <message>
+        <source>Missed posts…</source>
+        <translation>Publicaciones no enviadas…</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Escritura</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>Close to the tray</source>
+        <translation>Cerrar a la bandeja</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps personamgr running in the tray, so scheduled posts still go out.</source>
+        <translation>Al cerrar la ventana, personamgr sigue en la bandeja y las publicaciones programadas siguen saliendo.</translation>
+    </message>
+    <message>
+        <source>Quitting with posts scheduled</source>
+        <translation>Salir con publicaciones programadas</translation>
+    </message>
+    <message>
+        <source>Nothing goes out while personamgr is closed: keep it running in the tray, offer to start the background sender, or quit with a warning.</source>
+        <translation>No sale nada mientras personamgr está cerrado: seguir en la bandeja, ofrecer el envío en segundo plano o salir con un aviso.</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray</source>
+        <translation>Seguir en la bandeja</translation>
+    </message>
+    <message>
+        <source>Offer to start the background sender</source>
+        <translation>Ofrecer el envío en segundo plano</translation>
+    </message>
+    <message>
+        <source>Quit, with a warning</source>
+        <translation>Salir, con un aviso</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Iniciar al entrar</translation>
+    </message>
+    <message>
+        <source>Start personamgr in the tray when you log in, so scheduled posts go out without opening the window.</source>
+        <translation>Iniciar personamgr en la bandeja al entrar en la sesión, para que las publicaciones programadas salgan sin abrir la ventana.</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+    <message>
+        <source>Desktop notifications when a scheduled post is sent, fails or is held.</source>
+        <translation>Notificaciones del escritorio cuando una publicación programada se envía, falla o se retiene.</translation>
+    </message>
+    <message>
+        <source>Sent, failed and held posts</source>
+        <translation>Enviadas, fallidas y retenidas</translation>
+    </message>
+    <message>
+        <source>Only problems</source>
+        <translation>Solo los problemas</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Undo time for Ctrl+Enter</source>
+        <translation>Tiempo para deshacer con Ctrl+Intro</translation>
+    </message>
+    <message>
+        <source>Seconds a post sent with Ctrl+Enter waits, with Undo, before it goes out; 0 sends at once.</source>
+        <translation>Segundos que espera, con Deshacer, una publicación enviada con Ctrl+Intro antes de salir; 0 la envía al momento.</translation>
+    </message>
+    <message>
+        <source>Guard sensitivity for new personas</source>
+        <translation>Sensibilidad del guardián para personas nuevas</translation>
+    </message>
+    <message>
+        <source>How eagerly the persona guard warns on a new persona; each persona can change its own.</source>
+        <translation>Con qué facilidad avisa el guardián en una persona nueva; cada persona puede cambiar la suya.</translation>
+    </message>
+    <message>
+        <source>Strict</source>
+        <translation>Estricto</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Relaxed</source>
+        <translation>Relajado</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Light or dark colours; System follows your desktop&apos;s colour scheme.</source>
+        <translation>Colores claros u oscuros; Sistema sigue el esquema de colores del escritorio.</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The window&apos;s language; System follows your desktop. Applies at the next start.</source>
+        <translation>El idioma de la ventana; Sistema sigue el del escritorio. Se aplica en el próximo inicio.</translation>
+    </message>
+</context>
+<context>
+    <name>shortcuts</name>
+    <message>
+        <source>Post the draft, with a few seconds to undo</source>
+        <translation>Publicar el borrador, con unos segundos para deshacer</translation>
+    </message>
+    <message>
+        <source>Schedule the draft…</source>
+        <translation>Programar el borrador…</translation>
+    </message>
+    <message>
+        <source>Start a new draft (the one in the box is kept in the history)</source>
+        <translation>Empezar un borrador nuevo (el del cuadro se guarda en el historial)</translation>
+    </message>
+    <message>
+        <source>Undo a post that is about to go out</source>
+        <translation>Deshacer una publicación que está a punto de salir</translation>
+    </message>
+    <message>
+        <source>Switch to persona 1 to 9</source>
+        <translation>Cambiar a la persona 1 a 9</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Buscar en el historial</translation>
+    </message>
+    <message>
+        <source>Actions of the post selected in the history</source>
+        <translation>Acciones de la publicación seleccionada en el historial</translation>
+    </message>
+    <message>
+        <source>Delete the post selected in the history</source>
+        <translation>Borrar la publicación seleccionada en el historial</translation>
+    </message>
+    <message>
+        <source>Persona insights</source>
+        <translation>Estadísticas de la persona</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>This list of shortcuts</source>
+        <translation>Esta lista de atajos</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+</context>
+</TS>
