@@ -199,8 +199,8 @@ class ComposeWidget(PostComposer):
         if persona is None:
             return ""
         network = self.controller.services.networks.get(persona.network)
-        name = getattr(network, "display_name", persona.network)
-        return f"on {name}"
+        name = translate("networks", getattr(network, "display_name", persona.network))
+        return translate("ComposeWidget", "on {network}").format(network=name)
 
     @property
     def current_uid(self) -> str:

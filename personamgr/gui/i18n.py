@@ -58,7 +58,9 @@ def install(app: QCoreApplication, choice: str) -> str:
     if lang != SOURCE_LANGUAGE and qt.load(f"qtbase_{lang}", qt_folder):
         app.installTranslator(qt)
         _installed.append(qt)
-    i18n.install(lambda ctx, text, dis=None, n=-1: QCoreApplication.translate(ctx, text, dis, n))
+    # The count is not passed to Qt: the .qm holds no plural forms (see core/i18n.py), and Qt finds no plain
+    # translation for a lookup that carries a count. core.i18n puts the count in and picks the plural.
+    i18n.install(lambda ctx, text, dis=None, _n=-1: QCoreApplication.translate(ctx, text, dis, -1))
     QLocale.setDefault(QLocale(lang))
     return lang
 

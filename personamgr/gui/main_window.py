@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         bv.setSpacing(8)
         self.history_search = QLineEdit()
         self.history_search.setObjectName("historySearch")
-        self.history_search.setPlaceholderText(translate("MainWindow", "Search posts (Ctrl+F)"))
+        self.history_search.setPlaceholderText(translate("MainWindow", "Search (Ctrl+F)"))
         self.history_search.setAccessibleName(translate("MainWindow", "Search the history"))
         self.history_search.setClearButtonEnabled(True)
         self.history_search.setMaximumWidth(280)

@@ -266,7 +266,7 @@ class PersonaEditor(QDialog):
             names.append(p.network)
         for n in names:
             net = self.services.networks.get(n)
-            self.network_combo.addItem(getattr(net, "display_name", n), n)
+            self.network_combo.addItem(translate("networks", getattr(net, "display_name", n)), n)
         self.network_combo.setCurrentIndex(max(0, self.network_combo.findData(p.network)))
         self.network_combo.currentIndexChanged.connect(self._network_hint)
         self.network_note = QLabel()

@@ -78,6 +78,10 @@
         <translation>Añade una persona para empezar.</translation>
     </message>
     <message>
+        <source>on {network}</source>
+        <translation>en {network}</translation>
+    </message>
+    <message>
         <source>Moved your draft from {old} to {name}.</source>
         <translation>Tu borrador ha pasado de {old} a {name}.</translation>
     </message>
@@ -538,6 +542,22 @@ Qt {qt}. Licencia MIT.</translation>
 <context>
     <name>HistoryView</name>
     <message>
+        <source>Today {time}</source>
+        <translation>Hoy {time}</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <translation>d MMM</translation>
+    </message>
+    <message>
+        <source>MMM d yyyy</source>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>{date}, {time}</source>
+        <translation>{date}, {time}</translation>
+    </message>
+    <message>
         <source>Next try {when}.</source>
         <translation>Próximo intento: {when}.</translation>
     </message>
@@ -722,8 +742,8 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Redactar</translation>
     </message>
     <message>
-        <source>Search posts (Ctrl+F)</source>
-        <translation>Buscar publicaciones (Ctrl+F)</translation>
+        <source>Search (Ctrl+F)</source>
+        <translation>Buscar (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search the history</source>
@@ -2040,6 +2060,13 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>The busiest day here had %n posts.</source>
         <translation>El día más activo tuvo %n publicaciones.</translation>
+    </message>
+</context>
+<context>
+    <name>networks</name>
+    <message>
+        <source>Sandbox (demo network)</source>
+        <translation>Entorno de pruebas (red de demostración)</translation>
     </message>
 </context>
 <context>

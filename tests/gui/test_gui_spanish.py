@@ -18,6 +18,10 @@ def test_the_window_in_spanish(qapp, services, make_shell: Callable[..., object]
     try:
         assert i18n.install(qapp, "es") == "es"
         assert core_i18n.translate("settings", "Theme") == "Tema"
+        quit_text = core_i18n.translate("QuitFlow", "%n scheduled post(s) will not go out while personamgr is "
+                                        "closed.", None, 3)
+        assert quit_text == "3 publicaciones programadas no saldrán mientras personamgr esté cerrado."
+        assert core_i18n.translate("PersonaManager", "%n draft(s)", None, 1) == "1 borrador"
         seed_demo(services)
         shell = make_shell(services)
         window = shell.window

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from personamgr.core.clock import Clock, SystemClock, utc
+from personamgr.core.i18n import QT_TRANSLATE_NOOP
 from personamgr.core.media import X_LIMITS, check_items
 from personamgr.core.networks.base import Account, OutgoingPost, PartialThreadError, Published, RejectedError
 from personamgr.core.text import weighted_length
@@ -38,7 +39,7 @@ class TimelineEntry:
 
 class SandboxNetwork:
     name = "sandbox"
-    display_name = "Sandbox (demo network)"
+    display_name = QT_TRANSLATE_NOOP("networks", "Sandbox (demo network)")  # the window translates it
     needs_credentials = False
 
     def __init__(self, path: Path | str | None, clock: Clock | None = None, latency_s: float = 0.0,

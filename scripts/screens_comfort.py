@@ -1,0 +1,137 @@
+"""Screens of daily comfort, rendered by scripts/screenshots (in light, dark and Spanish).
+
+Files: welcome, window-1024x600, window-1920x1080, settings-general, settings-writing, settings-appearance,
+settings-data, shortcuts, about, quit-question, undo-send, history-actions, history-search, insights.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from keyring.backends import fail
+from PySide6.QtWidgets import QApplication, QWidget
+
+from personamgr.core.outbox import PostState
+from personamgr.core.paths import AppPaths
+from personamgr.core.scheduling import PostSchedule
+from personamgr.core.secrets import SecretStore
+from personamgr.core.services import Services, open_services
+from personamgr.gui.app import Shell, build_shell
+
+Settle = Callable[[QApplication, Shell], None]
+Save = Callable[[QWidget, Path, str], None]
+
+# A quarter of use, for the insights: (days ago, hour UTC, text, USD, posted anyway)
+QUARTER = [
+    (d, h, t, c, a) for d, h, t, c, a in (
+        (1, 13, "Three questions to ask before you accept a counter-offer?", 0.015, False),
+        (2, 13, "Salary bands explained: https://example.com/bands", 0.2, False),
+        (3, 14, "@hr_jane agreed: the first call is about fit, not pay.", 0.015, False),
+        (5, 13, "What is the one interview question you always ask?", 0.015, False),
+        (8, 22, "Spent the weekend at a retro gaming convention.", 0.015, True),
+        (9, 13, "Hiring is slowing in tech but not in healthcare: https://example.com/jobs", 0.2, False),
+        (12, 14, "Your resume's first six lines decide the rest. What is in yours?", 0.015, False),
+        (15, 13, "Layoff season again. How are you preparing?", 0.015, False),
+        (19, 21, "New Gojira single is out and it rips.", 0.015, True),
+        (23, 13, "Negotiating remote days is easier before the offer is signed.", 0.015, False),
+        (33, 13, "Recruiters read fast: lead with results.", 0.015, False),
+        (47, 14, "Which skill got you your last job?", 0.015, False),
+        (61, 13, "https://example.com/report", 0.2, False),
+        (75, 13, "Ask for the range first.", 0.015, False),
+    )
+]
+
+
+def add_quarter(services: Services) -> None:
+    career = services.store.persona("career")
+    now = services.clock.now()
+    for days, hour, text, cost, anyway in QUARTER:
+        post = services.outbox.create(career.uid, text)
+        when = (now - timedelta(days=days)).replace(hour=hour, minute=5)
+        services.outbox.update_if(post.id, [PostState.DRAFT], state=PostState.SENT.value, sent_at=when,
+                                  cost_usd=cost, guard_override=anyway)
+
+
+def render(app: QApplication, shell: Shell, out: Path, settle: Settle, save: Save) -> None:
+    services, window = shell.services, shell.window
+
+    for width, height in ((1024, 600), (1920, 1080)):
+        window.resize(width, height)
+        window.compose.say("Moved to metal. Nothing was posted: press Post to send it as metal. The text stays "
+                           "in the box until you do.")
+        settle(app, shell)
+        save(window, out, f"window-{width}x{height}")
+    window.compose.say("")
+    window.resize(1200, 700)
+
+    dialog = shell.preferences.open_dialog()
+    for index, name in enumerate(("general", "writing", "appearance", "data")):
+        dialog.tabs.setCurrentIndex(index)
+        settle(app, shell)
+        save(dialog, out, f"settings-{name}")
+    dialog.reject()
+
+    shortcuts = shell.help.show_shortcuts()
+    settle(app, shell)
+    save(shortcuts, out, "shortcuts")
+    shortcuts.reject()
+    about = shell.help.about()
+    settle(app, shell)
+    save(about, out, "about")
+    about.close()
+
+    PostSchedule(services.store, services.outbox, services.clock).create(
+        services.store.persona("metal").uid, "Tour dates are out: which city should get the extra show?")
+    shell.quit_flow.request()
+    settle(app, shell)
+    if shell.quit_flow.box is not None:
+        save(shell.quit_flow.box, out, "quit-question")
+        shell.quit_flow.box.reject()
+
+    compose = window.compose
+    compose.editor.setPlainText("Counter-offers: take a day, ask what changed, then decide.")
+    settle(app, shell)
+    shell.undo_send.request()
+    settle(app, shell)
+    save(window, out, "undo-send")
+    shell.undo_send.undo()
+    compose.editor.clear()
+
+    history = window.history
+    failed = next((i for i, p in enumerate(history.posts()) if p.state is PostState.FAILED), 0)
+    history.setCurrentRow(failed)
+    settle(app, shell)
+    save(window, out, "history-actions")
+    window.focus_search()
+    window.history_search.setText("interview")
+    settle(app, shell)
+    save(window, out, "history-search")
+    window.history_search.clear()
+
+    add_quarter(services)
+    insights = window.open_insights()
+    if insights is not None:
+        for _ in range(200):
+            settle(app, shell)
+            if insights.insights is not None and len(insights.charts) == 4:
+                break
+        save(insights, out, "insights")
+        insights.close()
+
+
+def render_welcome(app: QApplication, out: Path, settle: Settle, save: Save, theme: str) -> None:
+    """The first run, on a profile of its own with no persona."""
+    with tempfile.TemporaryDirectory() as tmp:
+        services = open_services(AppPaths.resolve(tmp), secrets=SecretStore(fail.Keyring(), timeout=5))
+        services.settings.set("theme", theme)
+        shell = build_shell(services, tray_available=False, demo=False)
+        shell.window.show()
+        settle(app, shell)
+        save(shell.window, out, "welcome")
+        shell.window.close_to_tray = False
+        shell.window.hide()
+        shell.workers.wait(10, app.processEvents)
+        services.close()
