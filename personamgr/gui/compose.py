@@ -89,7 +89,7 @@ class ComposeWidget(PostComposer):
         self.persona_combo.setAccessibleName("Post as")
         self.persona_combo.setMinimumWidth(220)
         self.persona_combo.activated.connect(self._on_combo)
-        self.network_label = QLabel()
+        self.network_label = MessageLabel()  # a long network name is cut with "…", whole in the tooltip
         self.network_label.setObjectName("networkLabel")
         self.network_label.setProperty("tone", "hint")
         head = QHBoxLayout()

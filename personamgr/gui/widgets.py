@@ -39,6 +39,7 @@ class MessageLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._full = ""
+        self._detail = ""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(40)
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -48,17 +49,33 @@ class MessageLabel(QLabel):
         self.setAccessibleDescription(self._full)
         self._elide()
 
+    def set_detail(self, detail: str) -> None:
+        """More for the tooltip, after the whole text when it is cut (the meter's score per persona)."""
+        self._detail = detail
+        self._elide()
+
     def text(self) -> str:
         return self._full
 
     def full_text(self) -> str:
         return self._full
 
+    def setWordWrap(self, on: bool) -> None:  # noqa: N802 (Qt API)
+        """Wrapped, the whole text shows on as many lines as it needs (for a message that must not be cut)."""
+        super().setWordWrap(on)
+        vertical = QSizePolicy.Policy.Preferred if on else QSizePolicy.Policy.Fixed
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, vertical)
+        self._elide()
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        if self.wordWrap():
+            return super().sizeHint()
         fm = QFontMetrics(self.font())
         return QSize(min(fm.horizontalAdvance(self._full) + 4, 400), fm.height() + 2)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        if self.wordWrap():
+            return super().minimumSizeHint()
         return QSize(40, QFontMetrics(self.font()).height() + 2)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
@@ -66,11 +83,16 @@ class MessageLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
+        if self.wordWrap():
+            super().setText(self._full)
+            self.setToolTip(self._detail)
+            return
         fm = QFontMetrics(self.font())
         flat = " ".join(self._full.split())  # one line: a message never grows the row it sits in
         shown = fm.elidedText(flat, Qt.TextElideMode.ElideRight, max(10, self.width() - 2))
         super().setText(shown)
-        self.setToolTip(self._full if shown != flat else "")
+        cut = self._full if shown != flat else ""
+        self.setToolTip("\n\n".join(t for t in (cut, self._detail) if t))
 
     def is_elided(self) -> bool:
         return super().text() != " ".join(self._full.split())
