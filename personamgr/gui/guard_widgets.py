@@ -136,6 +136,7 @@ class FitMeter(QFrame):
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.sensitivity = QToolButton()
         self.sensitivity.setObjectName("sensitivityButton")
+        self.sensitivity.setAccessibleName(translate("FitMeter", "Guard sensitivity"))
         self.sensitivity.setAutoRaise(True)
         self.sensitivity.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.sensitivity.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

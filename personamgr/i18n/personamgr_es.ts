@@ -317,6 +317,10 @@
         <translation>Encaje con la persona</translation>
     </message>
     <message>
+        <source>Guard sensitivity</source>
+        <translation>Sensibilidad del guardián</translation>
+    </message>
+    <message>
         <source>Guard: {level} ▾</source>
         <translation>Guardián: {level} ▾</translation>
     </message>

@@ -103,3 +103,20 @@ def test_history_rows_are_read_with_their_state(demo: Services, make_shell: Call
 
     texts = [history.item(i).data(Qt.ItemDataRole.AccessibleTextRole) for i in range(history.count())]
     assert texts and all(t.split(": ")[0].endswith(PostState.SENT.label) for t in texts)
+
+
+def test_the_welcome_is_named(services: Services, make_shell: Callable[..., Shell]) -> None:
+    shell = make_shell(services, demo=False)  # no persona yet: the welcome page
+    assert shell.window.first_run
+    assert not unnamed(shell.window), unnamed(shell.window)
+
+
+def test_the_bars_that_come_and_go_are_named(demo: Services, make_shell: Callable[..., Shell], idle) -> None:
+    shell = make_shell(demo)
+    shell.window.compose.editor.setPlainText("Counter-offers: take a day, then decide.")
+    shell.undo_send.request()  # "Sending in 5 s · Undo"
+    idle(shell)
+    shell.window.history.setCurrentRow(0)  # the post's actions under the history
+    assert shell.undo_send.bar.isVisible() and shell.window.history_actions.buttons
+    assert not unnamed(shell.window), unnamed(shell.window)
+    shell.undo_send.undo()
