@@ -4,6 +4,10 @@
 <context>
     <name>AppInstance</name>
     <message>
+        <source>Another personamgr is running for this profile ({folder}): {error}</source>
+        <translation>Hay otro personamgr abierto con este perfil ({folder}): {error}</translation>
+    </message>
+    <message>
         <source>Another personamgr is running for this profile ({folder}) but did not answer. If it is stuck, stop it, then start personamgr again.</source>
         <translation>Hay otro personamgr abierto con este perfil ({folder}), pero no responde. Si se ha quedado bloqueado, ciérralo y vuelve a abrir personamgr.</translation>
     </message>
@@ -332,36 +336,36 @@
 <context>
     <name>GuardDialog</name>
     <message>
-        <source>Check before posting on {name}</source>
-        <translation>Revisa antes de publicar en {name}</translation>
-    </message>
-    <message>
         <source>Post anyway</source>
         <translation>Publicar de todos modos</translation>
-    </message>
-    <message>
-        <source>Check before scheduling on {name}</source>
-        <translation>Revisa antes de programar en {name}</translation>
     </message>
     <message>
         <source>Schedule anyway</source>
         <translation>Programar de todos modos</translation>
     </message>
     <message>
-        <source>Check before queueing on {name}</source>
-        <translation>Revisa antes de poner en cola en {name}</translation>
-    </message>
-    <message>
         <source>Queue anyway</source>
         <translation>Poner en cola de todos modos</translation>
     </message>
     <message>
-        <source>X will refuse this post as it is on {escape}:</source>
-        <translation>X rechazará esta publicación tal como está en {escape}:</translation>
+        <source>{reason}: check before posting on {name}</source>
+        <translation>{reason}: revisa antes de publicar en {name}</translation>
     </message>
     <message>
-        <source>This may not belong on &lt;b&gt;{escape}&lt;/b&gt;:</source>
-        <translation>Puede que esto no encaje en &lt;b&gt;{escape}&lt;/b&gt;:</translation>
+        <source>{reason}: check before scheduling on {name}</source>
+        <translation>{reason}: revisa antes de programar en {name}</translation>
+    </message>
+    <message>
+        <source>{reason}: check before queueing on {name}</source>
+        <translation>{reason}: revisa antes de poner en cola en {name}</translation>
+    </message>
+    <message>
+        <source>{reason}: check before sending on {name}</source>
+        <translation>{reason}: revisa antes de enviar en {name}</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Enviar de todos modos</translation>
     </message>
     <message>
         <source>Move to {name} schedules it on {name} instead, keeping your choice of time.</source>
@@ -546,20 +550,8 @@ Qt {qt}. Licencia MIT.</translation>
 <context>
     <name>HistoryView</name>
     <message>
-        <source>Today {time}</source>
-        <translation>Hoy {time}</translation>
-    </message>
-    <message>
-        <source>MMM d</source>
-        <translation>d MMM</translation>
-    </message>
-    <message>
-        <source>MMM d yyyy</source>
-        <translation>d MMM yyyy</translation>
-    </message>
-    <message>
-        <source>{date}, {time}</source>
-        <translation>{date}, {time}</translation>
+        <source>{where} (a thread of %n posts)</source>
+        <translation>{where} (un hilo de %n publicaciones)</translation>
     </message>
     <message>
         <source>Next try {when}.</source>
@@ -1344,6 +1336,10 @@ Otra más.</translation>
         <source>Select a post to see what you can do with it.</source>
         <translation>Selecciona una publicación para ver qué puedes hacer con ella.</translation>
     </message>
+    <message>
+        <source>Move to</source>
+        <translation>Mover a</translation>
+    </message>
 </context>
 <context>
     <name>PostActions</name>
@@ -1366,10 +1362,6 @@ Otra más.</translation>
     <message>
         <source>Retry now</source>
         <translation>Reintentar ahora</translation>
-    </message>
-    <message>
-        <source>Edit in compose</source>
-        <translation>Editar en el redactor</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -1424,14 +1416,6 @@ Otra más.</translation>
         <translation>No se pudo {what}: {error}</translation>
     </message>
     <message>
-        <source>post {id} is {state} now</source>
-        <translation>la publicación {id} está ahora en estado «{state}»</translation>
-    </message>
-    <message>
-        <source>send the post</source>
-        <translation>enviar la publicación</translation>
-    </message>
-    <message>
         <source>Send again?</source>
         <translation>¿Volver a enviar?</translation>
     </message>
@@ -1446,10 +1430,6 @@ Otra más.</translation>
     <message>
         <source>Send again anyway</source>
         <translation>Volver a enviar de todos modos</translation>
-    </message>
-    <message>
-        <source>send the post again</source>
-        <translation>volver a enviar la publicación</translation>
     </message>
     <message>
         <source>mark the post as sent</source>
@@ -1474,6 +1454,78 @@ Otra más.</translation>
     <message>
         <source>Delete this post of {name} ({state})?</source>
         <translation>¿Borrar esta publicación de {name} ({state})?</translation>
+    </message>
+    <message>
+        <source>Retry from part {part}</source>
+        <translation>Reintentar desde la parte {part}</translation>
+    </message>
+    <message>
+        <source>Post anyway</source>
+        <translation>Publicar de todos modos</translation>
+    </message>
+    <message>
+        <source>Move to {name}</source>
+        <translation>Mover a {name}</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Reprogramar…</translation>
+    </message>
+    <message>
+        <source>Next free slot</source>
+        <translation>Siguiente hueco libre</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>Guardar como borrador</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>Mover a</translation>
+    </message>
+    <message>
+        <source>Could not send the post: {error}.</source>
+        <translation>No se pudo enviar la publicación: {error}.</translation>
+    </message>
+    <message>
+        <source>Could not send the post: {error}</source>
+        <translation>No se pudo enviar la publicación: {error}</translation>
+    </message>
+    <message>
+        <source>the other persona</source>
+        <translation>la otra persona</translation>
+    </message>
+    <message>
+        <source>Moved to {name}. It goes out on {name}&apos;s schedule; the guard checks it there first.</source>
+        <translation>Movida a {name}. Sale según la programación de {name}; antes, el guardián la revisa allí.</translation>
+    </message>
+    <message>
+        <source>Moved to {name}.</source>
+        <translation>Movida a {name}.</translation>
+    </message>
+    <message>
+        <source>move the post to {name}</source>
+        <translation>mover la publicación a {name}</translation>
+    </message>
+    <message>
+        <source>reschedule the post</source>
+        <translation>reprogramar la publicación</translation>
+    </message>
+    <message>
+        <source>Rescheduled to {when}.</source>
+        <translation>Reprogramada para {when}.</translation>
+    </message>
+    <message>
+        <source>put the post in the queue</source>
+        <translation>poner la publicación en la cola</translation>
+    </message>
+    <message>
+        <source>In the next free slot: {when}.</source>
+        <translation>En el siguiente hueco libre: {when}.</translation>
+    </message>
+    <message>
+        <source>Delete this post of {name} ({state}) and its %n image(s)?</source>
+        <translation>¿Borrar esta publicación de {name} ({state}) y su(s) %n im(agen|ágenes)?</translation>
     </message>
     <message>
         <source>{quote}
@@ -1578,8 +1630,16 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Fallida</translation>
     </message>
     <message>
+        <source>Held</source>
+        <translation>Retenida</translation>
+    </message>
+    <message>
         <source>Needs review</source>
         <translation>Por revisar</translation>
+    </message>
+    <message>
+        <source>Held: {reason}</source>
+        <translation>Retenida: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2037,6 +2097,65 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>personamgr is already running</source>
         <translation>personamgr ya está abierto</translation>
+    </message>
+</context>
+<context>
+    <name>holds</name>
+    <message>
+        <source>against X&apos;s rules</source>
+        <translation>contra las normas de X</translation>
+    </message>
+    <message>
+        <source>near-duplicate</source>
+        <translation>casi duplicada</translation>
+    </message>
+    <message>
+        <source>links two personas</source>
+        <translation>relaciona dos personas</translation>
+    </message>
+    <message>
+        <source>off-focus</source>
+        <translation>fuera de tema</translation>
+    </message>
+    <message>
+        <source>link streak</source>
+        <translation>racha de enlaces</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>sin revisar</translation>
+    </message>
+    <message>
+        <source>missed its time</source>
+        <translation>no salió a su hora</translation>
+    </message>
+    <message>
+        <source>X will refuse this post as it is on {persona}.</source>
+        <translation>X rechazará esta publicación tal como está en {persona}.</translation>
+    </message>
+    <message>
+        <source>This is nearly the same as a post that already went out.</source>
+        <translation>Es casi igual que una publicación que ya salió.</translation>
+    </message>
+    <message>
+        <source>This post would link {persona} to another of your personas.</source>
+        <translation>Esta publicación relacionaría a {persona} con otra de tus personas.</translation>
+    </message>
+    <message>
+        <source>This may not belong on {persona}.</source>
+        <translation>Puede que esto no encaje en {persona}.</translation>
+    </message>
+    <message>
+        <source>{persona} has posted only bare links lately.</source>
+        <translation>{persona} solo ha publicado enlaces sueltos últimamente.</translation>
+    </message>
+    <message>
+        <source>The persona guard could not check this post.</source>
+        <translation>El guardián de personas no pudo revisar esta publicación.</translation>
+    </message>
+    <message>
+        <source>This post missed its time.</source>
+        <translation>Esta publicación no salió a su hora.</translation>
     </message>
 </context>
 <context>
