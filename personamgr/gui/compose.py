@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, override_stands
 from personamgr.core.personas import Persona
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import EMPTY, Content, DraftKeeper
 from personamgr.gui.icons import persona_icon
 from personamgr.gui.post_composer import WARN_REMAINING, PostComposer
+from personamgr.gui.widgets import MessageLabel
 from personamgr.gui.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -52,13 +54,13 @@ class DraftBar(QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.switch_back = QPushButton("Switch back")
-        self.move_here = QPushButton("Move it here")
+        self.switch_back = QPushButton(translate("DraftBar", "Switch back"))
+        self.move_here = QPushButton(translate("DraftBar", "Move it here"))
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setAccessibleName("Dismiss")
-        self.close_button.setToolTip("Dismiss: the draft stays with its persona")
+        self.close_button.setAccessibleName(translate("DraftBar", "Dismiss"))
+        self.close_button.setToolTip(translate("DraftBar", "Dismiss: the draft stays with its persona"))
         self.close_button.clicked.connect(self.hide)
         row.addWidget(self.label, 1)
         row.addWidget(self.switch_back)
@@ -86,14 +88,14 @@ class ComposeWidget(PostComposer):
 
         self.persona_combo = QComboBox()
         self.persona_combo.setObjectName("personaCombo")
-        self.persona_combo.setAccessibleName("Post as")
+        self.persona_combo.setAccessibleName(translate("ComposeWidget", "Post as"))
         self.persona_combo.setMinimumWidth(220)
         self.persona_combo.activated.connect(self._on_combo)
         self.network_label = MessageLabel()  # a long network name is cut with "…", whole in the tooltip
         self.network_label.setObjectName("networkLabel")
         self.network_label.setProperty("tone", "hint")
         head = QHBoxLayout()
-        as_label = QLabel("Post as")
+        as_label = QLabel(translate("ComposeWidget", "Post as"))
         as_label.setBuddy(self.persona_combo)
         head.addWidget(as_label)
         head.addWidget(self.persona_combo)
@@ -106,11 +108,12 @@ class ComposeWidget(PostComposer):
 
         self.contentChanged.connect(self._on_text)
 
-        self.post_button = QPushButton("Post")
+        self.post_button = QPushButton(translate("ComposeWidget", "Post"))
         self.post_button.setObjectName("postButton")
         self.post_button.setDefault(True)
         self.post_button.setMinimumWidth(max(96, self.post_button.fontMetrics().horizontalAdvance("Posting…") + 32))
-        self.post_button.setToolTip("Post now. Ctrl+Return posts after a few seconds in which you can undo it.")
+        self.post_button.setToolTip(translate("ComposeWidget", "Post now. Ctrl+Return posts after a few seconds in "
+                                                               "which you can undo it."))
         self.post_button.clicked.connect(self.post)
         self.foot.addWidget(self.post_button)
 
@@ -167,10 +170,10 @@ class ComposeWidget(PostComposer):
         old, new = self.controller.persona(previous), self.controller.persona(uid)
         if left and old is not None and new is not None:
             self._bar_from = previous
-            self.bar.label.setText(f"Your draft for <b>{old.name}</b> is kept. It is waiting there when you "
-                                   "switch back.")
-            self.bar.switch_back.setText(f"Switch back to {old.name}")
-            self.bar.move_here.setText(f"Move it to {new.name}")
+            self.bar.label.setText(translate("ComposeWidget", "Your draft for <b>{old}</b> is kept. It is waiting "
+                                                              "there when you switch back.").format(old=old.name))
+            self.bar.switch_back.setText(translate("ComposeWidget", "Switch back to {old}").format(old=old.name))
+            self.bar.move_here.setText(translate("ComposeWidget", "Move it to {new}").format(new=new.name))
             self.bar.move_here.setEnabled(uid not in self._sending)
             self.bar.show()
         else:
@@ -190,7 +193,8 @@ class ComposeWidget(PostComposer):
         sending = self._sending.get(uid)
         self._show(sending[1] if sending else self.drafts.content(uid))
         persona = self.controller.persona(uid)
-        self.thread.set_placeholder(f"What's new, {persona.name}?" if persona else "Add a persona to start.")
+        self.thread.set_placeholder(translate("ComposeWidget", "What's new, {name}?").format(name=persona.name)
+                                    if persona else translate("ComposeWidget", "Add a persona to start."))
         self.network_label.setText(self._network_text(uid))
         self._refresh()
 
@@ -260,7 +264,8 @@ class ComposeWidget(PostComposer):
         self._refresh()
         persona = self.controller.persona(self._uid)
         if old and persona:
-            self.status.setText(f"Moved your draft from {old.name} to {persona.name}.")
+            self.status.setText(translate("ComposeWidget", "Moved your draft from {old} to "
+                                                           "{name}.").format(old=old.name, name=persona.name))
         self.editor.setFocus()
 
     # -- text ----------------------------------------------------------------------------
@@ -293,11 +298,12 @@ class ComposeWidget(PostComposer):
     def _refresh(self) -> None:
         can_send = self.measure_content()
         sending = self._uid in self._sending
-        self.post_button.setText("Posting…" if sending else "Post")
+        self.post_button.setText(translate("ComposeWidget", "Posting…") if sending
+                                 else translate("ComposeWidget", "Post"))
         self.post_button.setEnabled(can_send)
         self.canSendChanged.emit(can_send)
         if sending:
-            self.status.setText("Posting…")
+            self.status.setText(translate("ComposeWidget", "Posting…"))
 
     # -- posting -------------------------------------------------------------------------
     @Slot()
@@ -350,13 +356,16 @@ class ComposeWidget(PostComposer):
     @staticmethod
     def _outcome(post: Post, name: str) -> str:
         if post.state is PostState.SENT:
-            return f"Sent as {name}." if not post.thread else f"Sent as {name}: a thread of {len(post.parts)}."
+            parts = len(post.parts)  # a plain name: pyside6-lupdate reads no other count
+            return translate("ComposeWidget", "Sent as {name}.").format(name=name) if not post.thread \
+                else translate("ComposeWidget", "Sent as {name}: a thread of %n.", None, parts).format(name=name)
         if post.state is PostState.SCHEDULED:
-            return "Not sent yet: it will be retried. See the history."
+            return translate("ComposeWidget", "Not sent yet: it will be retried. See the history.")
         if post.failed_part:
-            return (f"Part {post.failed_part} of the thread did not go out (the parts before it did). See the "
-                    "history: retry sends only the rest.")
-        return f"{post.status}: see the history for why. The text is kept there."
+            return translate("ComposeWidget", "Part {part} of the thread did not go out (the parts before it did). "
+                             "See the history: retry sends only the rest.").format(part=post.failed_part)
+        return translate("ComposeWidget", "{state}: see the history for why. The text is kept there.").format(
+            state=post.status)
 
     def _send_error(self, uid: str, post_id: int, error: BaseException) -> None:
         """Something unexpected (not a network failure, which the poster records): keep the text."""
@@ -369,7 +378,7 @@ class ComposeWidget(PostComposer):
         if state is not PostState.DRAFT:
             self.drafts.detach(uid, post_id)  # the post keeps the text in the history
         self._refresh()
-        message = f"Could not post: {error}. Your text is kept."
+        message = translate("ComposeWidget", "Could not post: {error}. Your text is kept.").format(error=error)
         if self._uid == uid:
             self.status.setText(message)
         self.postFailed.emit(message)
@@ -385,6 +394,7 @@ class ComposeWidget(PostComposer):
             self.drafts.detach(self._uid, post_id)  # type: ignore[arg-type]
         self._show(EMPTY)
         self._refresh()
-        self.say("Your previous draft is in the history; Edit brings it back." if kept else "")
+        self.say(translate("ComposeWidget", "Your previous draft is in the history; Edit brings it "
+                                            "back.") if kept else "")
         self.focus_editor()
         return True

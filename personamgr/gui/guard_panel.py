@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from personamgr.core.holds import hold_kind
+from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona, PersonaError, Sensitivity
 from personamgr.core.services import Services
 from personamgr.gui.guard_widgets import AMBER, GREEN, RED, Choice, FitMeter, GuardDialog, GuardWarning, LearnBar
@@ -197,7 +198,8 @@ class GuardPanel(QObject):
     def _check_failed(self, key: CheckKey, error: BaseException) -> None:
         self._in_flight = None
         log.error("the persona guard failed on a draft", exc_info=error)
-        self.meter.set_quiet(f"The fit check failed on this text ({error}). You can still post.", "failed")
+        self.meter.set_quiet(translate("GuardPanel", "The fit check failed on this text ({error}). You can still "
+                                                     "post.").format(error=error), "failed")
         self.warning.hide()
         waiting, self._waiting = self._waiting, None
         if waiting is not None and key == self.current_key():
@@ -218,42 +220,47 @@ class GuardPanel(QObject):
         self.warning.hide()
         persona = self._persona()
         if self.state == "failed":
-            self.meter.set_quiet(f"The persona guard could not start ({self.error}). Posting still works, "
-                                 "without the fit check.", "failed")
+            self.meter.set_quiet(translate("GuardPanel", "The persona guard could not start ({error}). Posting still "
+                                                         "works, without the fit "
+                                                         "check.").format(error=self.error), "failed")
         elif persona is None:
             self.meter.set_quiet("")
         elif self.state in ("idle", "loading"):
-            self.meter.set_quiet("checking fit…", "loading")
+            self.meter.set_quiet(translate("GuardPanel", "checking fit…"), "loading")
         else:
-            self.meter.set_quiet(f"The fit with {persona.name}'s focus shows here as you type.", "empty")
+            self.meter.set_quiet(translate("GuardPanel", "The fit with {name}'s focus shows here as you "
+                                                         "type.").format(name=persona.name), "empty")
 
     def _show(self, result: Any) -> None:
         self._sync_sensitivity()
         name = result.persona
-        tip = "Fit per persona (0.5 is the normal threshold):\n" + "\n".join(
+        tip = translate("GuardPanel", "Fit per persona (0.5 is the normal threshold):") + "\n" + "\n".join(
             f"  {n}: {s:.2f}" for n, s in sorted(result.scores.items(), key=lambda kv: -kv[1]))
         # Too long is already shown by the counter and the status line (and Post is off): not said twice.
         warnings = [r for r in result.warnings if r.kind != "too_long"]
         topic_off = any(r.kind == "topic" for r in warnings)
         if not result.judged and not warnings:
             lang = next((r.message for r in result.reasons if r.kind in ("language", "empty")), "")
-            self.meter.set_quiet(lang or "The topic check cannot judge this text; the other checks ran.", "unjudged")
+            self.meter.set_quiet(lang or translate("GuardPanel", "The topic check cannot judge this text; the other "
+                                                   "checks ran."), "unjudged")
         elif not warnings:
-            text = f"fits {name} · {result.score:.2f}"
+            text = translate("GuardPanel", "fits {name} · {score:.2f}").format(name=name, score=result.score)
             self.meter.set_result(text, result.score, result.threshold, colour=GREEN, tip=tip, state="fits")
         else:
             colour = RED if any(r.kind in HARD_KINDS for r in warnings) else AMBER
             if topic_off:
-                text = f"strays from {name} · {result.score:.2f}"
+                text = translate("GuardPanel", "strays from {name} · {score:.2f}").format(name=name, score=result.score)
             else:
-                text = f"{name} · {result.score:.2f} · needs a look"
+                text = translate("GuardPanel", "{name} · {score:.2f} · needs a look").format(name=name,
+                                                                                          score=result.score)
             if self._move_target(result):
-                text += f" — fits {result.suggest} better"
+                text += " — " + translate("GuardPanel", "fits {name} better").format(name=result.suggest)
             self.meter.set_result(text, result.score, result.threshold, colour=colour, tip=tip, state="strays")
         if not warnings:
             self.warning.hide()
             return
-        title = (f"This may not belong on {name}." if topic_off else f"Check this before it goes out on {name}.")
+        title = (translate("GuardPanel", "This may not belong on {name}.") if topic_off
+                 else translate("GuardPanel", "Check this before it goes out on {name}.")).format(name=name)
         self.warning.show_reasons(title, [r.message for r in warnings], self._move_target(result))
 
     def _move_target(self, result: Any) -> str | None:
@@ -288,9 +295,12 @@ class GuardPanel(QObject):
         try:
             self.services.store.update_persona(persona.with_changes(sensitivity=Sensitivity(level)))
         except (PersonaError, ValueError) as e:
-            self.compose.status.setText(f"Could not change {persona.name}'s sensitivity: {e}")
+            self.compose.status.setText(translate("GuardPanel", "Could not change {name}'s sensitivity: "
+                                                                "{e}").format(name=persona.name, e=e))
             return
-        self.compose.status.setText(f"The guard is now {level} on {persona.name}.")
+        shown = translate("settings", level.capitalize()).lower()
+        self.compose.status.setText(translate("GuardPanel", "The guard is now {level} on {name}.").format(
+            level=shown, name=persona.name))
 
     # -- the gate: ask once --------------------------------------------------------------
     def gate(self, action: str, proceed: Proceed) -> None:
@@ -302,7 +312,7 @@ class GuardPanel(QObject):
         if self._waiting is not None:
             return  # already checking for a click
         self._waiting = (action, proceed)
-        self.compose.status.setText("Checking the fit before it goes out…")
+        self.compose.status.setText(translate("GuardPanel", "Checking the fit before it goes out…"))
         if self.state == "ready":
             self.check_now()
 
@@ -370,10 +380,12 @@ class GuardPanel(QObject):
         if not self.move_to(target):
             return
         if action == "post":
-            self.compose.status.setText(f"Moved to {target}. Nothing was posted: press Post to send it as {target}.")
+            self.compose.status.setText(translate("GuardPanel", "Moved to {target}. Nothing was posted: press Post to "
+                                                                "send it as {target}.").format(target=target))
         elif had_draft:
-            self.compose.status.setText(f"Moved to {target}, where it joined the draft you had there. Check it, "
-                                        "then schedule it.")
+            self.compose.status.setText(translate("GuardPanel", "Moved to {target}, where it joined the draft you had "
+                                                                "there. Check it, then schedule "
+                                                                "it.").format(target=target))
         else:
             self.gate(action, proceed)  # the schedule comes along; the guard looks again for the new persona
 
@@ -392,11 +404,14 @@ class GuardPanel(QObject):
             self.learn.hide()
             return
         if text in persona.examples:
-            self.learn.done(f"It is already one of {persona.name}'s example posts.")
+            self.learn.done(translate("GuardPanel", "It is already one of {name}'s example "
+                                                    "posts.").format(name=persona.name))
             return
         try:
             self.services.store.update_persona(persona.with_changes(examples=(*persona.examples, text)))
         except PersonaError as e:
-            self.learn.done(f"Could not add it to {persona.name}'s examples: {e}")
+            self.learn.done(translate("GuardPanel", "Could not add it to {name}'s examples: "
+                                                    "{e}").format(name=persona.name, e=e))
             return
-        self.learn.done(f"Added to {persona.name}'s example posts. Edit them any time in the persona's settings.")
+        self.learn.done(translate("GuardPanel", "Added to {name}'s example posts. Edit them any time in the persona's "
+                                                "settings.").format(name=persona.name))

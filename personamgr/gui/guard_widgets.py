@@ -26,19 +26,20 @@ from PySide6.QtWidgets import (
 )
 
 from personamgr.core.holds import HoldKind
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.personas import Sensitivity
 from personamgr.gui import theme
-from personamgr.gui.widgets import set_tone
+from personamgr.gui.widgets import MessageLabel, set_tone
 
 # What the meter's colour means; the theme says which colour that is (light or dark).
 GREEN = "success"
 AMBER = "warning"
 RED = "error"
 
-SENSITIVITY_HELP = {
-    Sensitivity.STRICT: "Strict: warns as soon as a draft drifts from the focus",
-    Sensitivity.NORMAL: "Normal: warns when a draft looks off focus",
-    Sensitivity.RELAXED: "Relaxed: warns only when a draft is clearly off focus",
+SENSITIVITY_HELP = {  # translated where shown (context "FitMeter")
+    Sensitivity.STRICT: QT_TRANSLATE_NOOP("FitMeter", "Strict: warns as soon as a draft drifts from the focus"),
+    Sensitivity.NORMAL: QT_TRANSLATE_NOOP("FitMeter", "Normal: warns when a draft looks off focus"),
+    Sensitivity.RELAXED: QT_TRANSLATE_NOOP("FitMeter", "Relaxed: warns only when a draft is clearly off focus"),
 }
 
 
@@ -88,7 +89,7 @@ class ScoreBar(QWidget):
         self.value: float | None = None
         self.threshold = 0.5
         self.tone = GREEN
-        self.setAccessibleName("Fit")
+        self.setAccessibleName(translate("ScoreBar", "Fit"))
 
     def set_value(self, value: float | None, threshold: float = 0.5, colour: str = GREEN) -> None:
         self.value, self.threshold, self.tone = value, threshold, colour
@@ -129,13 +130,12 @@ class FitMeter(QFrame):
         row.setContentsMargins(2, 0, 0, 0)
         row.setSpacing(8)
         self.bar = ScoreBar()
-        self.label = QLabel()
+        self.label = MessageLabel()  # a narrow window cuts it with "…", never mid-word ("fits metal b")
         self.label.setObjectName("fitLabel")
-        self.label.setAccessibleName("Persona fit")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.label.setAccessibleName(translate("FitMeter", "Persona fit"))
         self.sensitivity = QToolButton()
         self.sensitivity.setObjectName("sensitivityButton")
+        self.sensitivity.setAccessibleName(translate("FitMeter", "Guard sensitivity"))
         self.sensitivity.setAccessibleName(translate("FitMeter", "Guard sensitivity"))
         self.sensitivity.setAutoRaise(True)
         self.sensitivity.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -146,10 +146,10 @@ class FitMeter(QFrame):
         group = QActionGroup(menu)
         group.setExclusive(True)
         for level in Sensitivity:
-            action = QAction(level.value.capitalize(), menu)
+            action = QAction(translate("settings", level.value.capitalize()), menu)  # the settings' own words
             action.setCheckable(True)
-            action.setToolTip(SENSITIVITY_HELP[level])
-            action.setStatusTip(SENSITIVITY_HELP[level])
+            action.setToolTip(translate("FitMeter", SENSITIVITY_HELP[level]))
+            action.setStatusTip(translate("FitMeter", SENSITIVITY_HELP[level]))
             action.triggered.connect(lambda _checked=False, v=level.value: self.sensitivityChosen.emit(v))
             group.addAction(action)
             menu.addAction(action)
@@ -163,9 +163,10 @@ class FitMeter(QFrame):
         self.set_quiet("")
 
     def set_sensitivity(self, persona_name: str, level: str) -> None:
-        self.sensitivity.setText(f"Guard: {level} ▾")
-        self.sensitivity.setToolTip(f"How eagerly the guard warns on {persona_name}. "
-                                    f"{SENSITIVITY_HELP[Sensitivity(level)]}.")
+        shown = translate("settings", level.capitalize()).lower()  # the settings' word for it, in the user's language
+        self.sensitivity.setText(translate("FitMeter", "Guard: {level} ▾").format(level=shown))
+        self.sensitivity.setToolTip(translate("FitMeter", "How eagerly the guard warns on {name}. {help}.").format(
+            name=persona_name, help=translate("FitMeter", SENSITIVITY_HELP[Sensitivity(level)])))
         for value, action in self.sensitivity_actions.items():
             action.setChecked(value == level)
 
@@ -177,6 +178,7 @@ class FitMeter(QFrame):
         set_tone(self.label, AMBER if state == "failed" else "hint")
         # A failure names a file and its fix (a path is long): wrap it rather than cut the fix off.
         self.label.setWordWrap(state == "failed")
+        self.label.set_detail("")  # no score, so no scores to explain
         self.label.setText(text)
         self._describe(text)
 
@@ -188,7 +190,7 @@ class FitMeter(QFrame):
         self.label.setWordWrap(False)
         self.label.setText(text)
         self._describe(text)
-        self.label.setToolTip(tip)
+        self.label.set_detail(tip)  # the scores per persona, after the whole text when the label is cut
         self.bar.setToolTip(tip)
 
 
@@ -226,7 +228,7 @@ class GuardWarning(QFrame):
         text.addWidget(self.reasons)
         self.move_button = QPushButton()
         self.move_button.setObjectName("guardMoveButton")
-        self.move_button.setAccessibleName("Move to the persona it fits better")
+        self.move_button.setAccessibleName(translate("GuardWarning", "Move to the persona it fits better"))
         self.move_button.clicked.connect(lambda: self.moveRequested.emit(self.target))
         row.addLayout(text, 1)
         row.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -239,10 +241,11 @@ class GuardWarning(QFrame):
         self.reasons.setText(reasons_html(messages))
         self.target = target or ""
         self.move_button.setVisible(bool(target))
-        self.move_button.setText(f"Move to {target}" if target else "")
-        self.move_button.setToolTip(f"Carry this draft to {target} and switch to it" if target else "")
+        self.move_button.setText(translate("GuardWarning", "Move to {target}").format(target=target) if target else "")
+        self.move_button.setToolTip(translate("GuardWarning", "Carry this draft to {target} and switch to "
+                                                              "it").format(target=target) if target else "")
         if target:
-            self.move_button.setAccessibleName(f"Move to {target}")
+            self.move_button.setAccessibleName(translate("GuardWarning", "Move to {target}").format(target=target))
         # Qt announces a changed description: a screen reader hears the new reasons, not only a sighted user.
         self.setAccessibleDescription(" ".join([title, *messages]))
         self.show()
@@ -263,15 +266,15 @@ class LearnBar(QFrame):
         self.label.setObjectName("learnLabel")
         self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.add_button = QPushButton("Add as example")
+        self.add_button = QPushButton(translate("LearnBar", "Add as example"))
         self.add_button.setObjectName("learnButton")
         self.add_button.clicked.connect(self.learnRequested)
         self.close_button = QToolButton()
         self.close_button.setObjectName("learnClose")
-        self.close_button.setAccessibleName("No thanks")
+        self.close_button.setAccessibleName(translate("LearnBar", "No thanks"))
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("No thanks: the persona stays as it is")
+        self.close_button.setToolTip(translate("LearnBar", "No thanks: the persona stays as it is"))
         self.close_button.clicked.connect(self.hide)
         row.addWidget(self.label, 1)
         row.addWidget(self.add_button)
@@ -284,9 +287,10 @@ class LearnBar(QFrame):
         self.persona_uid, self.text = persona_uid, text
         name = escape(persona_name)
         short = text if len(text) <= 60 else text[:57].rstrip() + "…"
-        self.label.setText(f"You posted “{escape(short)}” on <b>{name}</b> although it looked off focus. Add it "
-                           f"to {name}'s example posts, so the guard learns that posts like it belong there?")
-        self.add_button.setText("Add as example")
+        self.label.setText(translate("LearnBar", "You posted “{escape}” on <b>{name}</b> although it looked off focus. "
+                                                 "Add it to {name}'s example posts, so the guard learns that posts "
+                                                 "like it belong there?").format(escape=escape(short), name=name))
+        self.add_button.setText(translate("LearnBar", "Add as example"))
         self.add_button.show()
         self.show()
 
@@ -310,19 +314,29 @@ class GuardDialog(QDialog):
 
     chosen = Signal(object)  # Choice
 
-    VERBS: ClassVar[dict[str, tuple[str, str]]] = {
-        "post": ("Post", "posting"), "schedule": ("Schedule", "scheduling"), "queue": ("Queue", "queueing"),
-        "send": ("Send", "sending"), "save": ("Save", "saving")}
+    # (window title, "… anyway" button) per action, translated where shown (context "GuardDialog").
+    WORDS: ClassVar[dict[str, tuple[str, str]]] = {
+        "post": (QT_TRANSLATE_NOOP("GuardDialog", "{reason}: check before posting on {name}"),
+                 QT_TRANSLATE_NOOP("GuardDialog", "Post anyway")),
+        "schedule": (QT_TRANSLATE_NOOP("GuardDialog", "{reason}: check before scheduling on {name}"),
+                     QT_TRANSLATE_NOOP("GuardDialog", "Schedule anyway")),
+        "queue": (QT_TRANSLATE_NOOP("GuardDialog", "{reason}: check before queueing on {name}"),
+                  QT_TRANSLATE_NOOP("GuardDialog", "Queue anyway")),
+        "send": (QT_TRANSLATE_NOOP("GuardDialog", "{reason}: check before sending on {name}"),
+                 QT_TRANSLATE_NOOP("GuardDialog", "Send anyway")),
+        "save": (QT_TRANSLATE_NOOP("GuardDialog", "{reason}: check before saving on {name}"),
+                 QT_TRANSLATE_NOOP("GuardDialog", "Save anyway")),
+    }
 
     def __init__(self, action: str, persona_name: str, messages: list[str], suggest: str | None, *,
                  hard: bool, kind: HoldKind | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guardDialog")
-        verb, gerund = self.VERBS.get(action, ("Post", "posting"))
+        title, anyway = self.WORDS.get(action, self.WORDS["post"])
         kind = kind or (HoldKind.X_RULES if hard else HoldKind.OFF_FOCUS)
         self.kind = kind
-        self.setWindowTitle(self.tr("{reason}: check before {gerund} on {persona}").format(
-            reason=kind.label[:1].upper() + kind.label[1:], gerund=gerund, persona=persona_name))
+        self.setWindowTitle(translate("GuardDialog", title).format(
+            reason=kind.label[:1].upper() + kind.label[1:], name=persona_name))
         self.setModal(True)
         self.setMinimumWidth(460)
         self.choice = Choice.EDIT
@@ -340,29 +354,33 @@ class GuardDialog(QDialog):
         layout.addWidget(head)
         layout.addWidget(self.reasons)
         if suggest and action != "post":
-            hint = QLabel(f"Move to {escape(suggest)} {'schedules' if action == 'schedule' else 'queues'} it on "
-                          f"{escape(suggest)} instead, keeping your choice of time.")
+            hint = QLabel((translate("GuardDialog", "Move to {name} schedules it on {name} instead, keeping your "
+                                     "choice of time.") if action == "schedule" else
+                           translate("GuardDialog", "Move to {name} queues it on {name} instead.")).format(
+                               name=escape(suggest)))
             hint.setWordWrap(True)
             hint.setProperty("tone", "hint")
             layout.addWidget(hint)
         elif suggest:
-            hint = QLabel(f"Move to {escape(suggest)} carries the draft there so you can post it as "
-                          f"{escape(suggest)}.")
+            hint = QLabel(translate("GuardDialog", "Move to {escape} carries the draft there so you can post it as "
+                                                   "{escape}.").format(escape=escape(suggest)))
             hint.setWordWrap(True)
             hint.setProperty("tone", "hint")
             layout.addWidget(hint)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.edit_button = QPushButton("Edit")
+        self.edit_button = QPushButton(translate("GuardDialog", "Edit"))
         self.edit_button.setObjectName("guardEdit")
-        self.edit_button.setToolTip("Back to the text; nothing is sent")
-        self.move_button = QPushButton(f"Move to {suggest}" if suggest else "")
+        self.edit_button.setToolTip(translate("GuardDialog", "Back to the text; nothing is sent"))
+        self.move_button = QPushButton(translate("GuardDialog", "Move to "
+                                                                "{suggest}").format(suggest=suggest) if suggest else "")
         self.move_button.setObjectName("guardMove")
         self.move_button.setVisible(bool(suggest))
-        self.anyway_button = QPushButton(f"{verb} anyway")
+        self.anyway_button = QPushButton(translate("GuardDialog", anyway))
         self.anyway_button.setObjectName("guardAnyway")
         self.anyway_button.setVisible(not hard)
-        self.anyway_button.setToolTip("Send it on this persona; you will not be asked again for this text")
+        self.anyway_button.setToolTip(translate("GuardDialog", "Send it on this persona; you will not be asked again "
+                                                               "for this text"))
         for b in (self.edit_button, self.move_button, self.anyway_button):
             b.setAutoDefault(False)
             buttons.addWidget(b)

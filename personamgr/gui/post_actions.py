@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from personamgr.core.holds import HoldKind
+from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, TransitionError
 from personamgr.core.post_workflows import Action, Objection, Outcome, actions_for
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe
@@ -58,12 +59,14 @@ MenuEntry = tuple[str, str, Callable[[], None] | None]
 def outcome(post: Post) -> str:
     """One status-bar line for the state a send attempt ended in."""
     if post.state is PostState.SENT:
-        return f"Sent as {post.persona_name}."
+        return translate("PostActions", "Sent as {name}.").format(name=post.persona_name)
     if post.state is PostState.SCHEDULED:
-        return f"{post.persona_name}: not sent yet, it will be tried again. {post.error or ''}".strip()
+        return translate("PostActions", "{name}: not sent yet, it will be tried again. {reason}").format(
+            name=post.persona_name, reason=post.error or "").strip()
     if post.state is PostState.SENDING:
-        return f"{post.persona_name}: already being sent."
-    return f"{post.persona_name}: {post.status}. {post.error or ''}".strip()
+        return translate("PostActions", "{name}: already being sent.").format(name=post.persona_name)
+    return translate("PostActions", "{name}: {state}. {reason}").format(
+        name=post.persona_name, state=post.status, reason=post.error or "").strip()
 
 
 class PostActions(QObject, ShowsBoxes):
@@ -98,15 +101,17 @@ class PostActions(QObject, ShowsBoxes):
             out += self._entries(post, action)
         if post.state is PostState.SENT and len(post.remote_ids) > 1:  # a thread: one item, a link to each part
             links = self.workflows.part_links(post)
-            out += [(f"openPart{i}", f"Open part {i} of {len(links)}",
+            out += [(f"openPart{i}",
+                     translate("PostActions", "Open part {part} of {count}").format(part=i, count=len(links)),
                      (lambda url=url, rid=rid: self.open(post, url, rid)) if url else None)
                     for i, (url, rid) in enumerate(zip(links, post.remote_ids, strict=False), start=1)]
-            out += [("copyLink", "Copy link", (lambda: self.copy(post.remote_url)) if post.remote_url else None)]
+            out += [("copyLink", translate("PostActions", "Copy link"),
+                     (lambda: self.copy(post.remote_url)) if post.remote_url else None)]
         elif post.state is PostState.SENT:
             link = post.remote_url
-            out += [("copyLink", "Copy link", (lambda: self.copy(link)) if link else None),
+            out += [("copyLink", translate("PostActions", "Copy link"), (lambda: self.copy(link)) if link else None),
                     ("open", self._open_label(post), (lambda: self.open(post)) if link else None)]
-        out += [("copyText", "Copy text", lambda: self.copy("\n\n".join(post.parts)))]
+        out += [("copyText", translate("PostActions", "Copy text"), lambda: self.copy("\n\n".join(post.parts)))]
         return out
 
     def _entries(self, p: Post, action: Action) -> list[MenuEntry]:
@@ -114,30 +119,35 @@ class PostActions(QObject, ShowsBoxes):
         missed = p.state is PostState.HELD and p.hold_kind is HoldKind.MISSED
         match action:
             case Action.RETRY:
-                label = f"Retry from part {p.failed_part}" if p.failed_part else "Retry now"
+                label = (translate("PostActions", "Retry from part {part}").format(part=p.failed_part) if p.failed_part
+                         else translate("PostActions", "Retry now"))
                 return [(name, label, lambda: self.send(p, action))]
             case Action.SEND_NOW:
-                return [(name, "Post now" if p.state is PostState.DRAFT else "Send now", lambda: self.send(p, action))]
+                label = translate("PostActions", "Post now") if p.state is PostState.DRAFT \
+                    else translate("PostActions", "Send now")
+                return [(name, label, lambda: self.send(p, action))]
             case Action.SEND_AGAIN:
-                return [(name, "Send again…", lambda: self.send_again(p))]
+                return [(name, translate("PostActions", "Send again…"), lambda: self.send_again(p))]
             case Action.MARK_SENT:
-                return [(name, "It went out: mark as sent", lambda: self.mark_sent(p))]
+                return [(name, translate("PostActions", "It went out: mark as sent"), lambda: self.mark_sent(p))]
             case Action.POST_ANYWAY:
-                return [(name, "Post anyway", lambda: self.send(p, action))]
+                return [(name, translate("PostActions", "Post anyway"), lambda: self.send(p, action))]
             case Action.MOVE:
-                return [(f"{name}:{q.name}", f"Move to {q.name}", lambda uid=q.uid: self.move(p, uid))
+                return [(f"{name}:{q.name}", translate("PostActions", "Move to {name}").format(name=q.name),
+                         lambda uid=q.uid: self.move(p, uid))
                         for q in self.controller.personas if q.uid != p.persona_uid]
             case Action.EDIT:
-                return [(name, "Edit…", self._edit_callback(p))]
+                return [(name, translate("PostActions", "Edit…"), self._edit_callback(p))]
             case Action.RESCHEDULE:
-                return [(name, "Reschedule…", lambda: self.reschedule(p))]
+                return [(name, translate("PostActions", "Reschedule…"), lambda: self.reschedule(p))]
             case Action.NEXT_SLOT:
-                return [(name, "Next free slot", lambda: self.next_slot(p))]
+                return [(name, translate("PostActions", "Next free slot"), lambda: self.next_slot(p))]
             case Action.UNSCHEDULE:
-                label = "Keep as draft" if p.state is PostState.HELD or missed else "Unschedule"
+                label = translate("PostActions", "Keep as draft") if p.state is PostState.HELD or missed \
+                    else translate("PostActions", "Unschedule")
                 return [(name, label, lambda: self.unschedule(p))]
             case Action.DELETE:
-                return [(name, "Delete…", lambda: self.delete(p))]
+                return [(name, translate("PostActions", "Delete…"), lambda: self.delete(p))]
         return []
 
     def _edit_callback(self, p: Post) -> Callable[[], None]:
@@ -146,8 +156,8 @@ class PostActions(QObject, ShowsBoxes):
     @staticmethod
     def _open_label(post: Post) -> str:
         if post.remote_url and post.remote_url.startswith(SANDBOX_SCHEME):
-            return "Show in the sandbox"
-        return "Open in browser"
+            return translate("PostActions", "Show in the sandbox")
+        return translate("PostActions", "Open in browser")
 
     def fill_menu(self, menu: QMenu, post: Post) -> None:
         entries = self.actions_for(post)
@@ -159,9 +169,9 @@ class PostActions(QObject, ShowsBoxes):
             target, text = menu, label
             if name.startswith("moveTo:") and moves > 1:  # several other personas: one "Move to" submenu
                 if sub is None:
-                    sub = menu.addMenu("Move to")
+                    sub = menu.addMenu(translate("PostActions", "Move to"))
                     sub.setObjectName("moveTo")
-                target, text = sub, label.removeprefix("Move to ")
+                target, text = sub, name.split(":", 1)[1]  # the persona's name, under "Move to"
             action = QAction(text, target)
             action.setObjectName(name)
             if fn is None:
@@ -178,10 +188,11 @@ class PostActions(QObject, ShowsBoxes):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, (TransitionError, LookupError, SchedulingError)):
-                self.message.emit(f"Could not {what}: {error}. Nothing was changed.")
+                self.message.emit(translate("PostActions", "Could not {what}: {error}. Nothing was "
+                                                           "changed.").format(what=what, error=error))
             else:
                 log.error("could not %s", what, exc_info=error)
-                self.message.emit(f"Could not {what}: {error}")
+                self.message.emit(translate("PostActions", "Could not {what}: {error}").format(what=what, error=error))
 
         self.workers.submit(fn, done=done, failed=failed, name=what)
 
@@ -209,10 +220,10 @@ class PostActions(QObject, ShowsBoxes):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, (TransitionError, LookupError)):
-                self.message.emit(f"Could not send the post: {error}.")
+                self.message.emit(translate("PostActions", "Could not send the post: {error}.").format(error=error))
             else:
                 log.error("could not send post %s", post.id, exc_info=error)
-                self.message.emit(f"Could not send the post: {error}")
+                self.message.emit(translate("PostActions", "Could not send the post: {error}").format(error=error))
 
         self.workers.submit(go, done=done, failed=failed, name="send the post")
 
@@ -237,28 +248,32 @@ class PostActions(QObject, ShowsBoxes):
 
     def send_again(self, post: Post) -> None:
         """A post that may have gone out: only after the user has checked and insists."""
-        self._ask("Send again?",
-                  f"This post may already be on {self._handle(post)}'s timeline.",
-                  "Sending it again can post it twice. Look at the account first; if it is there, choose "
-                  "\"It went out: mark as sent\" instead.", "Send again anyway",
+        self._ask(translate("PostActions", "Send again?"),
+                  translate("PostActions", "This post may already be on {handle}'s "
+                                           "timeline.").format(handle=self._handle(post)),
+                  translate("PostActions", 'Sending it again can post it twice. Look at the account first; if it is '
+                                           'there, choose "It went out: mark as sent" '
+                                           'instead.'), translate("PostActions", "Send again anyway"),
                   lambda: self.send(post, Action.SEND_AGAIN), icon=QMessageBox.Icon.Warning, destructive=True)
 
     def mark_sent(self, post: Post) -> None:
         workflows = self.workflows
-        self._run(lambda: workflows.mark_sent(post.id), "mark the post as sent",
-                  lambda p: f"Marked as sent on {p.persona_name}.")
+        self._run(lambda: workflows.mark_sent(post.id), translate("PostActions", "mark the post as sent"),
+                  lambda p: translate("PostActions", "Marked as sent on {name}.").format(name=p.persona_name))
 
     def move(self, post: Post, persona_uid: str) -> None:
         workflows = self.workflows
         target = self.controller.persona(persona_uid)
-        name = target.name if target else "the other persona"
+        name = target.name if target else translate("PostActions", "the other persona")
 
         def ok(p: Post) -> str:
             if post.state is PostState.HELD and p.state is PostState.SCHEDULED:
-                return f"Moved to {name}. It goes out on {name}'s schedule; the guard checks it there first."
-            return f"Moved to {name}."
+                return translate("PostActions", "Moved to {name}. It goes out on {name}'s schedule; the guard checks "
+                                 "it there first.").format(name=name)
+            return translate("PostActions", "Moved to {name}.").format(name=name)
 
-        self._run(lambda: workflows.move(post.id, persona_uid), f"move the post to {name}", ok)
+        self._run(lambda: workflows.move(post.id, persona_uid),
+                  translate("PostActions", "move the post to {name}").format(name=name), ok)
 
     def reschedule(self, post: Post) -> None:
         from personamgr.gui.schedule_dialog import ScheduleDialog
@@ -271,8 +286,9 @@ class PostActions(QObject, ShowsBoxes):
 
         def chosen() -> None:
             resolved = dialog.resolved
-            self._run(lambda: schedule.schedule_at(post.id, resolved), "reschedule the post",
-                      lambda r: resolved.note or f"Rescheduled to {describe(r.when, persona.timezone)}.")
+            self._run(lambda: schedule.schedule_at(post.id, resolved), translate("PostActions", "reschedule the post"),
+                      lambda r: resolved.note or translate("PostActions", "Rescheduled to {when}.").format(
+                          when=describe(r.when, persona.timezone)))
 
         dialog.accepted.connect(chosen)
         self._keep(dialog)
@@ -281,23 +297,29 @@ class PostActions(QObject, ShowsBoxes):
     def next_slot(self, post: Post) -> None:
         schedule = self.schedule
         zone = self.controller.persona(post.persona_uid)
-        self._run(lambda: schedule.add_to_queue(post.id), "put the post in the queue",
-                  lambda r: f"In the next free slot: {describe(r.when, zone.timezone if zone else 'UTC')}.")
+        self._run(lambda: schedule.add_to_queue(post.id), translate("PostActions", "put the post in the queue"),
+                  lambda r: translate("PostActions", "In the next free slot: {when}.").format(
+                      when=describe(r.when, zone.timezone if zone else "UTC")))
 
     def unschedule(self, post: Post) -> None:
         schedule = self.schedule
-        self._run(lambda: schedule.unschedule(post.id), "unschedule the post",
-                  lambda p: "Taken off the schedule; it is kept as a draft in the history.")
+        self._run(lambda: schedule.unschedule(post.id), translate("PostActions", "unschedule the post"),
+                  lambda p: translate("PostActions", "Taken off the schedule; it is kept as a draft in the history."))
 
     def delete(self, post: Post) -> None:
         workflows = self.workflows
-        label = post.status.lower()
+        label = post.status
         quote = f"\u201c{post.text[:160]}{'…' if len(post.text) > 160 else ''}\u201d"
-        extra = f" and its {len(post.media)} image{'s' if len(post.media) != 1 else ''}" if post.media else ""
-        self._ask("Delete post", f"Delete this {label} post of {post.persona_name}{extra}?",
-                  f"{quote}\n\nIts text is not kept anywhere else.", "Delete",
-                  lambda: self._run(lambda: workflows.delete(post.id, seen=post.state), "delete the post",
-                                    lambda p: f"Deleted the {label} post of {p.persona_name}."),
+        images = len(post.media)  # a plain name: pyside6-lupdate reads no other count
+        question = (translate("PostActions", "Delete this post of {name} ({state}) and its %n image(s)?", None, images)
+                    if images else translate("PostActions", "Delete this post of {name} ({state})?"))
+        self._ask(translate("PostActions", "Delete post"), question.format(name=post.persona_name, state=label),
+                  translate("PostActions", "{quote}\n\nIts text is not kept anywhere else.").format(quote=quote),
+                  translate("PostActions", "Delete"),
+                  lambda: self._run(lambda: workflows.delete(post.id, seen=post.state),
+                                    translate("PostActions", "delete the post"),
+                                    lambda p: translate("PostActions", "Deleted the post of {name} ({state}).").format(
+                                        name=p.persona_name, state=label)),
                   destructive=True)
 
     def edit(self, post: Post) -> QDialog:
@@ -310,7 +332,8 @@ class PostActions(QObject, ShowsBoxes):
         try:
             fresh = self.services.outbox.get(post.id)  # the editor starts from the post as it is now
         except LookupError:
-            self.message.emit(f"Could not edit the post: post {post.id} does not exist any more.")
+            self.message.emit(translate("PostActions", "Could not edit the post: post {id} does not exist any "
+                                                       "more.").format(id=post.id))
             return QDialog()
         dialog = open_editor(fresh, self.controller, self.workers, self.window, guard_loader=loader,
                              on_done=self.message.emit)
@@ -321,7 +344,7 @@ class PostActions(QObject, ShowsBoxes):
     def copy(self, text: str | None) -> None:
         if text:
             QGuiApplication.clipboard().setText(text)
-            self.message.emit("Copied.")
+            self.message.emit(translate("PostActions", "Copied."))
 
     def open(self, post: Post, url: str | None = None, remote_id: str | None = None) -> None:
         """X: the post (or one part of a thread) in the browser. The sandbox has no web page: show the post
@@ -342,10 +365,14 @@ class PostActions(QObject, ShowsBoxes):
 
     def _show_sandbox(self, post: Post, entry: Any, remote_id: str | None = None) -> None:
         if entry is None:
-            text, info = f"The sandbox no longer has post {remote_id or post.remote_id}.", ""
+            text, info = translate("PostActions", "The sandbox no longer has post {id}.").format(
+                id=remote_id or post.remote_id), ""
         else:
             text = f"{entry.handle or post.persona_name} · {entry.created_at.astimezone():%b %d, %H:%M}"
-            reply = f"\n\nIn reply to {entry.reply_to}." if entry.reply_to else ""
-            info = (f"{entry.text}\n\nSandbox id {entry.remote_id}. The sandbox is the built-in demo "
-                    f"network: this post exists only on this computer.{reply}")
-        self._tell(QMessageBox.Icon.Information, "Sandbox post", text, info, name="sandboxPost")
+            reply = ("\n\n" + translate("PostActions", "In reply to {id}.").format(id=entry.reply_to)
+                     if entry.reply_to else "")
+            info = entry.text + "\n\n" + translate(
+                "PostActions", "Sandbox id {id}. The sandbox is the built-in demo network: this post exists only on "
+                "this computer.").format(id=entry.remote_id) + reply
+        self._tell(QMessageBox.Icon.Information, translate("PostActions", "Sandbox post"), text, info,
+                   name="sandboxPost")

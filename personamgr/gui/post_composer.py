@@ -174,11 +174,12 @@ class PostComposer(QWidget):
             m = measure(parts[0], limit)
             self.counter.setText(f"{m.length:,} / {m.limit:,}")
             if m.too_long:
-                tone, tip = "strong-error", f"{-m.remaining:,} over {persona.name if persona else 'the'}'s limit"
+                tone, tip = "strong-error", translate("PostComposer", "{over:,} over the limit").format(
+                    over=-m.remaining)
             elif m.remaining <= WARN_REMAINING:
-                tone, tip = "strong-warning", f"{m.remaining:,} left"
+                tone, tip = "strong-warning", translate("PostComposer", "{left:,} left").format(left=m.remaining)
             else:
-                tone, tip = "", f"{m.remaining:,} left"
+                tone, tip = "", translate("PostComposer", "{left:,} left").format(left=m.remaining)
             self.counter.setProperty("tooLong", m.too_long)
         else:
             self.counter.setText(translate("PostComposer", "{n} posts").format(n=len(parts)))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling import SchedulingError, describe
@@ -50,12 +51,12 @@ class QueueView(QWidget):
 
         self.filter = QComboBox()
         self.filter.setObjectName("queueFilter")
-        self.filter.setAccessibleName("Show the queue of")
+        self.filter.setAccessibleName(translate("QueueView", "Show the queue of"))
         self.filter.activated.connect(lambda _i: self.refresh())
-        self.pause_persona = QCheckBox("Pause this persona")
+        self.pause_persona = QCheckBox(translate("QueueView", "Pause this persona"))
         self.pause_persona.setObjectName("pausePersona")
         self.pause_persona.clicked.connect(self._pause_persona)
-        self.pause_all = QCheckBox("Pause all posting")
+        self.pause_all = QCheckBox(translate("QueueView", "Pause all posting"))
         self.pause_all.setObjectName("pauseAll")
         self.pause_all.clicked.connect(lambda checked: self._run(lambda: self.schedule.set_paused_all(checked)))
         # Two short rows rather than one long one: the view lives in a side dock and must stay narrow.
@@ -69,7 +70,7 @@ class QueueView(QWidget):
 
         self.list = QListWidget()
         self.list.setObjectName("queueList")
-        self.list.setAccessibleName("Scheduled posts")
+        self.list.setAccessibleName(translate("QueueView", "Scheduled posts"))
         self.list.setWordWrap(True)
         self.list.itemSelectionChanged.connect(self._enable)
         self.list.itemDoubleClicked.connect(lambda _i: self.edit_selected())
@@ -79,12 +80,12 @@ class QueueView(QWidget):
         self.message.setObjectName("queueMessage")
         self.message.setWordWrap(True)
 
-        self.up = QPushButton("Move up")
-        self.down = QPushButton("Move down")
-        self.edit = QPushButton("Edit…")
-        self.reschedule = QPushButton("Reschedule…")
-        self.unschedule = QPushButton("Unschedule")
-        self.unschedule.setToolTip("Take it off the schedule; it is kept as a draft")
+        self.up = QPushButton(translate("QueueView", "Move up"))
+        self.down = QPushButton(translate("QueueView", "Move down"))
+        self.edit = QPushButton(translate("QueueView", "Edit…"))
+        self.reschedule = QPushButton(translate("QueueView", "Reschedule…"))
+        self.unschedule = QPushButton(translate("QueueView", "Unschedule"))
+        self.unschedule.setToolTip(translate("QueueView", "Take it off the schedule; it is kept as a draft"))
         self.up.clicked.connect(lambda: self._move(-1))
         self.down.clicked.connect(lambda: self._move(1))
         self.edit.clicked.connect(self.edit_selected)
@@ -128,7 +129,7 @@ class QueueView(QWidget):
         current = self.persona_filter()
         self.filter.blockSignals(True)
         self.filter.clear()
-        self.filter.addItem("All personas", ALL)
+        self.filter.addItem(translate("QueueView", "All personas"), ALL)
         for p in personas:
             self.filter.addItem(persona_icon(p.colour, p.initial), p.name, p.uid)
         self.filter.setCurrentIndex(max(0, self.filter.findData(current)))
@@ -162,9 +163,10 @@ class QueueView(QWidget):
         persona = self._personas.get(self.persona_filter())
         self.pause_persona.setEnabled(persona is not None)
         self.pause_persona.setChecked(bool(persona and persona.paused))
-        self.pause_persona.setText(f"Pause {persona.name}" if persona else "Pause this persona")
-        self.empty.setText("" if posts else "Nothing is scheduled. Write a post, then choose Schedule… or "
-                           "Add to queue.")
+        self.pause_persona.setText(translate("QueueView", "Pause {name}").format(name=persona.name) if persona
+                                   else translate("QueueView", "Pause this persona"))
+        self.empty.setText("" if posts else translate("QueueView", "Nothing is scheduled. Write a post, then choose "
+                                                                   "Schedule… or Add to queue."))
         self.empty.setVisible(not posts)
         self._enable()
         self.loaded.emit()
@@ -225,9 +227,11 @@ class QueueView(QWidget):
         if dialog.exec():
             resolved = dialog.resolved
             self._run(lambda: self.schedule.schedule_at(post.id, resolved),
-                      resolved.note or f"Rescheduled to {describe(resolved.utc, persona.timezone)}.")
+                      resolved.note or translate("QueueView", "Rescheduled to {when}.").format(
+                          when=describe(resolved.utc, persona.timezone)))
 
     def unschedule_selected(self) -> None:
         post = self.selected_post()
         if post:
-            self._run(lambda: self.schedule.unschedule(post.id), "Taken off the schedule; it is kept as a draft.")
+            self._run(lambda: self.schedule.unschedule(post.id), translate("QueueView", "Taken off the schedule; it is "
+                                                                                        "kept as a draft."))

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLayout, QPushButton
 
+from personamgr.core.i18n import translate
 from personamgr.core.scheduling import SchedulingError, describe
 from personamgr.gui.help import keys
 from personamgr.gui.missed_dialog import MissedDialog
@@ -47,18 +48,19 @@ class ComposeScheduling(QObject):
         super().__init__(parent)
         self.compose = compose
         self.bridge = bridge
-        self.schedule_button = QPushButton("Schedule…")
+        self.schedule_button = QPushButton(translate("ComposeScheduling", "Schedule…"))
         self.schedule_button.setObjectName("scheduleButton")
-        self.queue_button = QPushButton("Add to queue")
+        self.queue_button = QPushButton(translate("ComposeScheduling", "Add to queue"))
         self.queue_button.setObjectName("queueButton")
-        self.queue_button.setToolTip("Post in the persona's next free queue slot")
+        self.queue_button.setToolTip(translate("ComposeScheduling", "Post in the persona's next free queue slot"))
         self.schedule_button.clicked.connect(self.schedule_at)
         self.queue_button.clicked.connect(self.add_to_queue)
         for seq in (keys("schedule"), QKeySequence("Ctrl+Shift+Enter")):
             shortcut = QShortcut(seq, compose)  # type: ignore[arg-type]
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda: self.schedule_button.isEnabled() and self.schedule_at())
-        self.schedule_button.setToolTip("Post at a date and time in the persona's own zone (Ctrl+Shift+Return)")
+        self.schedule_button.setToolTip(translate("ComposeScheduling", "Post at a date and time in the persona's own "
+                                                                       "zone (Ctrl+Shift+Return)"))
         post_button = compose.post_button  # type: ignore[attr-defined]
         foot = _layout_holding(compose.layout(), post_button)  # type: ignore[attr-defined]
         if foot is not None:
@@ -117,13 +119,14 @@ class ComposeScheduling(QObject):
             persona = c.controller.persona(uid)  # type: ignore[attr-defined]
             when = describe(result.when, persona.timezone) if persona else str(result.when)  # type: ignore[attr-defined]
             note = f" {result.note}" if result.note else ""  # type: ignore[attr-defined]
-            c.status.setText(f"Scheduled for {when}.{note}")  # type: ignore[attr-defined]
+            c.status.setText(translate("ComposeScheduling", "Scheduled for {when}.{note}").format(when=when, note=note))  # type: ignore[attr-defined]
             self.bridge.refresh()
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, SchedulingError):
                 raise error
-            c.status.setText(f"Not scheduled: {error}. Your text is kept.")  # type: ignore[attr-defined]
+            c.status.setText(translate("ComposeScheduling", "Not scheduled: {error}. Your text is "
+                                                            "kept.").format(error=error))  # type: ignore[attr-defined]
 
         self.bridge.workers.submit(lambda: action(post_id), done=done, failed=failed,  # type: ignore[operator]
                                    name="schedule")
@@ -165,7 +168,7 @@ class SchedulingUi:
         self.pause_action.blockSignals(True)
         self.pause_action.setChecked(summary.paused_all)
         self.pause_action.blockSignals(False)
-        self.missed_action.setText(f"Missed posts ({len(summary.missed)})…")
+        self.missed_action.setText(translate("SchedulingUi", "Missed posts ({len})…").format(len=len(summary.missed)))
         self.missed_action.setEnabled(bool(summary.missed))
         if summary.missed and self.ask_missed_at_start:
             self.ask_missed_at_start = False
@@ -187,7 +190,7 @@ def attach_scheduling(shell: object, *, tick_seconds: float = 30.0) -> Schedulin
                              parent=window)
     queue = QueueView(bridge, shell.events)  # type: ignore[attr-defined]
     queue.edit_post = window.post_actions.edit
-    dock = QDockWidget("Schedule", window)
+    dock = QDockWidget(translate("SchedulingUi", "Schedule"), window)
     dock.setObjectName("scheduleDock")
     dock.setWidget(queue)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -196,14 +199,15 @@ def attach_scheduling(shell: object, *, tick_seconds: float = 30.0) -> Schedulin
                           notify_status=lambda msg: window.statusBar().showMessage(msg, 15_000),
                           notify=_notifier(shell), parent=window)
     compose = ComposeScheduling(window.compose, bridge, parent=window)
-    menu = window.add_menu("&Schedule") if hasattr(window, "add_menu") else window.menuBar().addMenu("&Schedule")
+    title = translate("SchedulingUi", "&Schedule")
+    menu = window.add_menu(title) if hasattr(window, "add_menu") else window.menuBar().addMenu(title)
     menu.addAction(dock.toggleViewAction())
-    pause = QAction("Pause all posting", window)
+    pause = QAction(translate("scheduling_ui", "Pause all posting"), window)
     pause.setObjectName("menuPauseAll")
     pause.setCheckable(True)
     pause.toggled.connect(bridge.set_paused_all)
     menu.addAction(pause)
-    missed = QAction("Missed posts…", window)
+    missed = QAction(translate("scheduling_ui", "Missed posts…"), window)
     missed.setEnabled(False)
     menu.addAction(missed)
     ui = SchedulingUi(bridge, queue, dock, tray, compose, pause, missed)

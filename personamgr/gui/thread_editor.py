@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from personamgr.core.i18n import translate
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.media import X_LIMITS, MediaError, MediaLimits, import_image
 from personamgr.core.text import measure, split_thread
 from personamgr.gui.image_strip import AltTextDialog, ImageStrip, image_paths
@@ -42,7 +42,7 @@ from personamgr.gui.workers import Workers
 
 MIN_LINES = 3
 MAX_LINES = 9
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp)"
+IMAGE_FILTER = QT_TRANSLATE_NOOP("ThreadEditor", "Images (*.png *.jpg *.jpeg *.gif *.webp)")  # translated where used
 
 
 class PartEditor(QPlainTextEdit):

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en">
 <context>
+    <name>AltTextDialog</name>
+    <message>
+        <source>Alt text for {name}</source>
+        <translation>Texto alternativo de {name}</translation>
+    </message>
+    <message>
+        <source>Say what the image shows, for people who use a screen reader or cannot load it. What matters in it for this post, not every detail.</source>
+        <translation>Di qué muestra la imagen, para quien usa un lector de pantalla o no puede cargarla. Lo que importa de ella para esta publicación, no cada detalle.</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>Texto alternativo</translation>
+    </message>
+</context>
+<context>
     <name>AppInstance</name>
     <message>
         <source>Another personamgr is running for this profile ({folder}): {error}</source>
@@ -46,14 +61,6 @@
         <translation>Publicar como</translation>
     </message>
     <message>
-        <source>Compose</source>
-        <translation>Redactar</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>Longitud</translation>
-    </message>
-    <message>
         <source>Post</source>
         <translation>Publicar</translation>
     </message>
@@ -90,28 +97,28 @@
         <translation>Tu borrador ha pasado de {old} a {name}.</translation>
     </message>
     <message>
-        <source>{over:,} over the limit</source>
-        <translation>{over:,} por encima del límite</translation>
-    </message>
-    <message>
-        <source>{left:,} left</source>
-        <translation>quedan {left:,}</translation>
+        <source>Your previous draft is in the history; Edit brings it back.</source>
+        <translation>Tu borrador anterior está en el historial; «Editar» lo recupera.</translation>
     </message>
     <message>
         <source>Posting…</source>
         <translation>Publicando…</translation>
     </message>
     <message>
-        <source>Too long for {name}: shorten it by {value:,}.</source>
-        <translation>Demasiado largo para {name}: acórtalo en {value:,}.</translation>
-    </message>
-    <message>
         <source>Sent as {name}.</source>
         <translation>Enviada como {name}.</translation>
     </message>
     <message>
+        <source>Sent as {name}: a thread of %n.</source>
+        <translation>Enviado como {name}: un hilo de %n.</translation>
+    </message>
+    <message>
         <source>Not sent yet: it will be retried. See the history.</source>
         <translation>Aún no se ha enviado: se volverá a intentar. Mira el historial.</translation>
+    </message>
+    <message>
+        <source>Part {part} of the thread did not go out (the parts before it did). See the history: retry sends only the rest.</source>
+        <translation>La parte {part} del hilo no salió (las anteriores sí). Mira el historial: reintentar envía solo el resto.</translation>
     </message>
     <message>
         <source>{state}: see the history for why. The text is kept there.</source>
@@ -120,10 +127,6 @@
     <message>
         <source>Could not post: {error}. Your text is kept.</source>
         <translation>No se pudo publicar: {error}. Tu texto se conserva.</translation>
-    </message>
-    <message>
-        <source>Your previous draft is in the history; Edit in compose brings it back.</source>
-        <translation>Tu borrador anterior está en el historial; «Editar en el redactor» lo recupera.</translation>
     </message>
 </context>
 <context>
@@ -368,6 +371,14 @@
         <translation>Enviar de todos modos</translation>
     </message>
     <message>
+        <source>{reason}: check before saving on {name}</source>
+        <translation>{reason}: revisa antes de guardar en {name}</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Guardar de todos modos</translation>
+    </message>
+    <message>
         <source>Move to {name} schedules it on {name} instead, keeping your choice of time.</source>
         <translation>«Mover a {name}» la programa en {name}, con la hora que elegiste.</translation>
     </message>
@@ -584,6 +595,29 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>Copy link</source>
         <translation>Copiar el enlace</translation>
+    </message>
+</context>
+<context>
+    <name>ImageStrip</name>
+    <message>
+        <source>Alt ✓</source>
+        <translation>Alt ✓</translation>
+    </message>
+    <message>
+        <source>No alt</source>
+        <translation>Sin alt</translation>
+    </message>
+    <message>
+        <source>Image {name}, alt text: {alt}</source>
+        <translation>Imagen {name}, texto alternativo: {alt}</translation>
+    </message>
+    <message>
+        <source>Image {name}, no alt text yet</source>
+        <translation>Imagen {name}, aún sin texto alternativo</translation>
+    </message>
+    <message>
+        <source>Click to write its alt text; Delete removes it.</source>
+        <translation>Haz clic para escribir su texto alternativo; Suprimir la quita.</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1490,10 @@ Otra más.</translation>
         <translation>¿Borrar esta publicación de {name} ({state})?</translation>
     </message>
     <message>
+        <source>Open part {part} of {count}</source>
+        <translation>Abrir la parte {part} de {count}</translation>
+    </message>
+    <message>
         <source>Retry from part {part}</source>
         <translation>Reintentar desde la parte {part}</translation>
     </message>
@@ -1548,28 +1586,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Borrada la publicación de {name} ({state}).</translation>
     </message>
     <message>
-        <source>save the post</source>
-        <translation>guardar la publicación</translation>
-    </message>
-    <message>
-        <source>Saved. It goes out at the same time.</source>
-        <translation>Guardada. Sale a la misma hora.</translation>
-    </message>
-    <message>
-        <source>Saved. It is {state}.</source>
-        <translation>Guardada. Su estado: {state}.</translation>
-    </message>
-    <message>
-        <source>Could not edit the post: {error}. Nothing was changed.</source>
-        <translation>No se pudo editar la publicación: {error}. No se ha cambiado nada.</translation>
-    </message>
-    <message>
-        <source>Your other draft is kept below it.</source>
-        <translation>Tu otro borrador se conserva debajo.</translation>
-    </message>
-    <message>
-        <source>The post is back in {persona_name}&apos;s compose box.{kept}</source>
-        <translation>La publicación ha vuelto al redactor de {persona_name}.{kept}</translation>
+        <source>Could not edit the post: post {id} does not exist any more.</source>
+        <translation>No se pudo editar la publicación: la publicación {id} ya no existe.</translation>
     </message>
     <message>
         <source>Copied.</source>
@@ -1593,18 +1611,157 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
 </context>
 <context>
-    <name>PostEditDialog</name>
+    <name>PostComposer</name>
     <message>
-        <source>Edit {persona_name}&apos;s scheduled post</source>
-        <translation>Editar la publicación programada de {persona_name}</translation>
+        <source>Compose</source>
+        <translation>Redactar</translation>
     </message>
     <message>
-        <source>Post text</source>
-        <translation>Texto de la publicación</translation>
+        <source>Image…</source>
+        <translation>Imagen…</translation>
     </message>
     <message>
-        <source>The time stays the same. The persona guard checks it again before it goes out.</source>
-        <translation>La hora no cambia. El guardián de personas vuelve a revisarla antes de que salga.</translation>
+        <source>Attach images (up to 4 per post): or drop them on the text, or paste one</source>
+        <translation>Adjuntar imágenes (hasta 4 por publicación): o suéltalas sobre el texto, o pega una</translation>
+    </message>
+    <message>
+        <source>Split into thread</source>
+        <translation>Dividir en hilo</translation>
+    </message>
+    <message>
+        <source>Cut the text into posts that each fit, at sentence boundaries; every part can then be edited, merged, moved or deleted</source>
+        <translation>Cortar el texto en publicaciones que quepan, por frases; luego cada parte se puede editar, unir, mover o borrar</translation>
+    </message>
+    <message>
+        <source>+ Thread</source>
+        <translation>+ Hilo</translation>
+    </message>
+    <message>
+        <source>Add a second post after this one: a thread, which goes out as one (Ctrl+Shift+N)</source>
+        <translation>Añadir una segunda publicación detrás de esta: un hilo, que sale de una vez (Ctrl+Mayús+N)</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>Split into {n} posts. Edit, merge, move or delete any of them; the thread goes out as one.</source>
+        <translation>Dividido en {n} publicaciones. Edita, une, mueve o borra cualquiera; el hilo sale de una vez.</translation>
+    </message>
+    <message>
+        <source>{over:,} over the limit</source>
+        <translation>{over:,} por encima del límite</translation>
+    </message>
+    <message>
+        <source>{left:,} left</source>
+        <translation>quedan {left:,}</translation>
+    </message>
+    <message>
+        <source>{n} posts</source>
+        <translation>{n} publicaciones</translation>
+    </message>
+    <message>
+        <source>A thread: each part is counted on its own, against {limit}.</source>
+        <translation>Un hilo: cada parte se cuenta por separado, frente a {limit}.</translation>
+    </message>
+    <message>
+        <source>Part {parts} is too long for {persona}: shorten it, merge differently, or split again.</source>
+        <translation>La parte {parts} es demasiado larga para {persona}: acórtala, únela de otra forma o vuelve a dividir.</translation>
+    </message>
+    <message>
+        <source>Too long for {persona} by {n}: shorten it, or split it into a thread.</source>
+        <translation>Demasiado largo para {persona} en {n}: acórtalo o divídelo en un hilo.</translation>
+    </message>
+    <message>
+        <source>Part {parts} is empty: write it or delete it.</source>
+        <translation>La parte {parts} está vacía: escríbela o bórrala.</translation>
+    </message>
+    <message>
+        <source>Images without alt text</source>
+        <translation>Imágenes sin texto alternativo</translation>
+    </message>
+    <message>
+        <source>{n} image(s) have no alt text: {names}.</source>
+        <translation>Imágenes sin texto alternativo ({n}): {names}.</translation>
+    </message>
+    <message>
+        <source>People who use a screen reader will not know what they show. A sentence is enough.</source>
+        <translation>Quien usa un lector de pantalla no sabrá qué muestran. Basta con una frase.</translation>
+    </message>
+    <message>
+        <source>Add alt text</source>
+        <translation>Añadir texto alternativo</translation>
+    </message>
+    <message>
+        <source>Continue without</source>
+        <translation>Seguir sin él</translation>
+    </message>
+</context>
+<context>
+    <name>PostEditor</name>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Post now</source>
+        <translation>Publicar ahora</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Could not move it: {error}</source>
+        <translation>No se pudo mover: {error}</translation>
+    </message>
+    <message>
+        <source>Moved to {persona}.</source>
+        <translation>Movida a {persona}.</translation>
+    </message>
+    <message>
+        <source>Goes out {when}; saving keeps the time.</source>
+        <translation>Sale {when}; al guardar se mantiene la hora.</translation>
+    </message>
+    <message>
+        <source>{status}. Saving puts it back on the schedule, where the guard looks again before it goes out.</source>
+        <translation>{status}. Al guardar vuelve a la programación, donde el guardián la revisa de nuevo antes de que salga.</translation>
+    </message>
+    <message>
+        <source>Parts 1–{n} went out and cannot change; part {m} on can.</source>
+        <translation>Las partes 1–{n} ya salieron y no pueden cambiar; desde la parte {m}, sí.</translation>
+    </message>
+    <message>
+        <source>Saved, not sent: {headline} {reasons}</source>
+        <translation>Guardada, no enviada: {headline} {reasons}</translation>
+    </message>
+    <message>
+        <source>Could not save it: {error}. Nothing was changed.</source>
+        <translation>No se pudo guardar: {error}. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Could not save it: {error}</source>
+        <translation>No se pudo guardar: {error}</translation>
+    </message>
+    <message>
+        <source>Edit {persona}&apos;s {state} post</source>
+        <translation>Editar la publicación de {persona} ({state})</translation>
+    </message>
+    <message>
+        <source>Saved. It is back on the schedule; the guard checks it again first.</source>
+        <translation>Guardada. Vuelve a estar programada; antes, el guardián la revisa de nuevo.</translation>
+    </message>
+    <message>
+        <source>Saved. It goes out at the same time.</source>
+        <translation>Guardada. Sale a la misma hora.</translation>
+    </message>
+    <message>
+        <source>Saved. It is {status}.</source>
+        <translation>Guardada. Su estado: {status}.</translation>
     </message>
 </context>
 <context>
@@ -1758,14 +1915,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Nothing is scheduled. Write a post, then choose Schedule… or Add to queue.</source>
         <translation>No hay nada programado. Escribe una publicación y elige Programar… o Añadir a la cola.</translation>
-    </message>
-    <message>
-        <source>Edit scheduled post</source>
-        <translation>Editar la publicación programada</translation>
-    </message>
-    <message>
-        <source>Saved. The time stays the same.</source>
-        <translation>Guardada. La hora no cambia.</translation>
     </message>
     <message>
         <source>Rescheduled to {when}.</source>
@@ -1959,6 +2108,69 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Does</source>
         <translation>Acción</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadEditor</name>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Add an image to this part</source>
+        <translation>Añadir una imagen a esta parte</translation>
+    </message>
+    <message>
+        <source>Move this part up</source>
+        <translation>Subir esta parte</translation>
+    </message>
+    <message>
+        <source>Move this part down</source>
+        <translation>Bajar esta parte</translation>
+    </message>
+    <message>
+        <source>Merge with the next part</source>
+        <translation>Unir con la parte siguiente</translation>
+    </message>
+    <message>
+        <source>Delete this part</source>
+        <translation>Borrar esta parte</translation>
+    </message>
+    <message>
+        <source>+ Add a post to the thread</source>
+        <translation>+ Añadir una publicación al hilo</translation>
+    </message>
+    <message>
+        <source>A new part after the last one (Ctrl+Shift+N)</source>
+        <translation>Una parte nueva tras la última (Ctrl+Mayús+N)</translation>
+    </message>
+    <message>
+        <source>Add images</source>
+        <translation>Añadir imágenes</translation>
+    </message>
+    <message>
+        <source>{network} allows at most {n} images per post.</source>
+        <translation>{network} admite como máximo {n} imágenes por publicación.</translation>
+    </message>
+    <message>
+        <source>{network} allows at most {n} images per post; {k} were not added.</source>
+        <translation>{network} admite como máximo {n} imágenes por publicación; {k} no se añadieron.</translation>
+    </message>
+    <message>
+        <source>Click an image to give it alt text.</source>
+        <translation>Haz clic en una imagen para darle texto alternativo.</translation>
+    </message>
+    <message>
+        <source>{i}/{n}</source>
+        <translation>{i}/{n}</translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <translation>Redactar</translation>
+    </message>
+    <message>
+        <source>Part {i} of {n}</source>
+        <translation>Parte {i} de {n}</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ from personamgr.gui.app import Shell
 from personamgr.gui.connect_dialog import ConnectDialog
 from personamgr.gui.guard_widgets import GuardDialog
 from personamgr.gui.missed_dialog import MissedDialog
-from personamgr.gui.post_actions import PostEditDialog
+from personamgr.gui.post_editor import PostEditorDialog
 from personamgr.gui.schedule_dialog import ScheduleDialog
 from personamgr.gui.scheduling_ui import attach_scheduling
 
@@ -49,7 +49,8 @@ def screens(shell: Shell, services: Services) -> Iterator[tuple[str, QWidget]]:
     yield "schedule dialog", ScheduleDialog(career, services.clock, parent=window)
     yield "missed posts", MissedDialog(ui.bridge, window)
     post = services.outbox.create(career.uid, "A scheduled post to edit.")
-    yield "edit scheduled post", PostEditDialog(services.outbox.get(post.id), 280, window)
+    yield "edit a post", PostEditorDialog(services.outbox.get(post.id), shell.controller, shell.workers,
+                                          guard_loader=None, parent=window)
     yield "guard question", GuardDialog("post", "career", ["It touches guitars."], "metal", hard=False,
                                         parent=window)
     x = services.store.add_persona(Persona(name="founder", topics=("startups",), network="x"))
