@@ -25,7 +25,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, insert, select, update
+from sqlalchemy import Select, and_, delete, func, insert, or_, select, update
 
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
@@ -225,6 +225,20 @@ class Outbox:
         q = q.order_by(s.posts.c.scheduled_at, s.posts.c.id)
         with self.store.engine.connect() as con:
             return [self._from(r) for r in con.execute(q)]
+
+    def between(self, start: datetime, end: datetime, persona_uid: str | None = None) -> list[Post]:
+        """Scheduled posts due (or scheduled) and sent posts sent in [start, end): what a calendar shows."""
+        lo, hi = utc(start).replace(tzinfo=None), utc(end).replace(tzinfo=None)
+        c = s.posts.c
+        scheduled = and_(c.state == PostState.SCHEDULED.value,
+                         or_(and_(c.scheduled_at >= lo, c.scheduled_at < hi),
+                             and_(c.next_attempt_at >= lo, c.next_attempt_at < hi)))
+        sent = and_(c.state == PostState.SENT.value, c.sent_at >= lo, c.sent_at < hi)
+        q = self._select().where(or_(scheduled, sent))
+        if persona_uid is not None:
+            q = q.where(s.personas.c.uid == persona_uid)
+        with self.store.engine.connect() as con:
+            return [self._from(r) for r in con.execute(q.order_by(c.id))]
 
     def recent_texts(self, limit_per_persona: int = 20) -> dict[str, list[str]]:
         """Persona name -> texts of its latest sent posts, newest first (for the guard's history rules)."""

@@ -34,6 +34,7 @@ SHORTCUTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("schedule", ("Ctrl+Shift+Return",), QT_TRANSLATE_NOOP("shortcuts", "Schedule the draft…")),
     ("new_draft", ("Ctrl+N",), QT_TRANSLATE_NOOP("shortcuts", "Start a new draft (the one in the box is kept in "
                                                  "the history)")),
+    ("thread_part", ("Ctrl+Shift+N",), QT_TRANSLATE_NOOP("shortcuts", "Add a post to the thread after this one")),
     ("undo_send", ("Ctrl+Z",), QT_TRANSLATE_NOOP("shortcuts", "Undo a post that is about to go out")),
     ("persona", ("Ctrl+1 … Ctrl+9",), QT_TRANSLATE_NOOP("shortcuts", "Switch to persona 1 to 9")),
     ("search", ("Ctrl+F",), QT_TRANSLATE_NOOP("shortcuts", "Search the history")),
@@ -41,6 +42,10 @@ SHORTCUTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
      QT_TRANSLATE_NOOP("shortcuts", "Actions of the post selected in the history")),
     ("delete_post", ("Delete",), QT_TRANSLATE_NOOP("shortcuts", "Delete the post selected in the history")),
     ("insights", ("Ctrl+I",), QT_TRANSLATE_NOOP("shortcuts", "Persona insights")),
+    ("calendar", ("Ctrl+Shift+K",), QT_TRANSLATE_NOOP("shortcuts", "The calendar: a week or a month of posts; in it, "
+                                                      "arrows select, Alt+arrows move, Enter edits")),
+    ("inbox", ("Ctrl+Shift+I",), QT_TRANSLATE_NOOP("shortcuts", "The inbox: posts that failed, were held, or need a "
+                                                   "look")),
     ("settings", ("Ctrl+,",), QT_TRANSLATE_NOOP("shortcuts", "Settings")),
     ("shortcuts", ("F1",), QT_TRANSLATE_NOOP("shortcuts", "This list of shortcuts")),
     ("quit", ("Ctrl+Q",), QT_TRANSLATE_NOOP("shortcuts", "Quit")),

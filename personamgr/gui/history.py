@@ -258,12 +258,18 @@ class HistoryView(QListWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Read the history in a worker; a newer refresh supersedes an older one still running."""
+        """Read the posts in a worker; a newer refresh supersedes an older one still running."""
         self._generation += 1
         gen = self._generation
-        outbox = self.services.outbox
-        self.workers.submit(lambda: outbox.history(limit=HISTORY_LIMIT),
-                            done=lambda posts: self._show(gen, posts), name="history")
+        self.workers.submit(self.read, done=lambda posts: self._show(gen, posts), name=self.objectName())
+
+    def empty_text(self) -> str:
+        return translate("HistoryView", "Nothing posted yet. Posts appear here with their state: sent, failed or "
+                         "needing review.")
+
+    def read(self) -> list[Post]:
+        """What the list shows, newest first (runs in a worker)."""
+        return self.services.outbox.history(limit=HISTORY_LIMIT)
 
     def posts(self) -> list[Post]:
         return [self.item(i).data(POST_ROLE) for i in range(self.count())]
@@ -351,8 +357,7 @@ class HistoryView(QListWidget):
             p.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             p.drawText(self.viewport().rect().adjusted(20, 20, -20, -20),
                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                       translate("HistoryView", "Nothing posted yet. Posts appear here with their state: sent, "
-                                 "failed or needing review."))
+                       self.empty_text())
             p.end()
         elif self._loaded and self._filter.strip() and not self.visible_posts():
             p = QPainter(self.viewport())

@@ -64,6 +64,7 @@ from personamgr.core.personas import (
     next_colour,
     validate,
 )
+from personamgr.core.scheduling.calendar import DEFAULT_SLOTS
 from personamgr.core.services import Services
 from personamgr.gui.a11y import is_interactive
 from personamgr.gui.controller import PersonaController
@@ -141,7 +142,9 @@ class PersonaEditor(QDialog):
         self._widgets: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._tab_of: dict[str, int] = {}
-        start = persona or Persona(name="", colour=next_colour(controller.personas), timezone=system_timezone())
+        # A new persona starts with weekday queue slots, so its first "Add to queue" has somewhere to go.
+        start = persona or Persona(name="", colour=next_colour(controller.personas), timezone=system_timezone(),
+                                   queue_slots=DEFAULT_SLOTS)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._identity_tab(start), translate("PersonaEditor", "Identity"))

@@ -232,9 +232,11 @@ class PostComposer(QWidget):
             then()
             return
         names = ", ".join(missing)
-        box = QMessageBox(QMessageBox.Icon.Question, translate("PostComposer", "Images without alt text"),
-                          translate("PostComposer", "{n} image(s) have no alt text: {names}.").format(
-                              n=len(missing), names=names), QMessageBox.StandardButton.NoButton, self.window())
+        text = (translate("PostComposer", "An image has no alt text: {names}.") if len(missing) == 1
+                else translate("PostComposer", "{n} images have no alt text: {names}.")).format(n=len(missing),
+                                                                                             names=names)
+        box = QMessageBox(QMessageBox.Icon.Question, translate("PostComposer", "Images without alt text"), text,
+                          QMessageBox.StandardButton.NoButton, self.window())
         box.setObjectName("altNudge")
         box.setInformativeText(translate("PostComposer", "People who use a screen reader will not know what they "
                                          "show. A sentence is enough."))

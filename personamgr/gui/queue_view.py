@@ -48,6 +48,7 @@ class QueueView(QWidget):
         self._personas: dict[str, Persona] = {}
         self._posts: list[Post] = []
         self.edit_post: Callable[[Post], object] | None = None  # the window's post editor (attach_scheduling)
+        self.calendar_requested: Callable[[], object] | None = None  # opens the calendar (attach_scheduling)
 
         self.filter = QComboBox()
         self.filter.setObjectName("queueFilter")
@@ -92,7 +93,11 @@ class QueueView(QWidget):
         self.reschedule.clicked.connect(self.reschedule_selected)
         self.unschedule.clicked.connect(self.unschedule_selected)
         buttons = QGridLayout()
-        for i, b in enumerate((self.up, self.down, self.edit, self.reschedule, self.unschedule)):
+        self.calendar = QPushButton("Calendar…")
+        self.calendar.setObjectName("queueCalendar")
+        self.calendar.setToolTip("The week or month at a glance, with the free queue slots (Ctrl+Shift+K)")
+        self.calendar.clicked.connect(lambda: self.calendar_requested() if self.calendar_requested else None)
+        for i, b in enumerate((self.up, self.down, self.edit, self.reschedule, self.unschedule, self.calendar)):
             buttons.addWidget(b, i // 3, i % 3)
 
         layout = QVBoxLayout(self)

@@ -168,6 +168,8 @@ class TrayScheduling(QObject):
 
     missedRequested = Signal()  # noqa: N815 (Qt naming)
     queueRequested = Signal()  # noqa: N815 (Qt naming)
+    inboxRequested = Signal()  # noqa: N815 (Qt naming)
+    calendarRequested = Signal()  # noqa: N815 (Qt naming)
 
     def __init__(self, tray: object, controller: object, bridge: SchedulerBridge, *, notify_status: object = None,
                  notify: Callable[[str, str, bool], object] | None = None, parent: QObject | None = None) -> None:
@@ -186,6 +188,12 @@ class TrayScheduling(QObject):
         self.pause_action.toggled.connect(self._on_pause_toggled)
         self.missed_action = QAction(translate("TrayScheduling", "Missed posts…"), self)
         self.missed_action.triggered.connect(self.missedRequested)
+        self.inbox_action = QAction(translate("TrayScheduling", "Inbox…"), self)
+        self.inbox_action.setObjectName("trayInbox")
+        self.inbox_action.triggered.connect(self.inboxRequested)
+        self.calendar_action = QAction(translate("TrayScheduling", "Calendar…"), self)
+        self.calendar_action.setObjectName("trayCalendar")
+        self.calendar_action.triggered.connect(self.calendarRequested)
         self.separator = QAction(self)
         self.separator.setSeparator(True)
         self._pending: list[SchedulerEvent] = []
@@ -208,11 +216,15 @@ class TrayScheduling(QObject):
     def install(self) -> None:
         """Put the schedule entries above the final "Quit" group (the tray rebuilds its menu on changes)."""
         actions = self.menu.actions()
-        for a in (self.next_action, self.pause_action, self.missed_action, self.separator):
+        for a in (self.next_action, self.calendar_action, self.inbox_action, self.pause_action, self.missed_action,
+                  self.separator):
             self.menu.removeAction(a)
         seps = [a for a in actions if a.isSeparator() and a is not self.separator]
         before = seps[-1] if seps else None
-        mine = [self.next_action, self.pause_action]
+        mine = [self.next_action, self.calendar_action]
+        if self.bridge.summary.attention:  # what the badge counts, one click away
+            mine.append(self.inbox_action)
+        mine.append(self.pause_action)
         if self.bridge.summary.missed:
             mine.append(self.missed_action)
         mine.append(self.separator)
@@ -225,6 +237,7 @@ class TrayScheduling(QObject):
         self.pause_action.setChecked(summary.paused_all)
         self.pause_action.blockSignals(False)
         self.missed_action.setText(translate("TrayScheduling", "Missed posts ({len})…").format(len=len(summary.missed)))
+        self.inbox_action.setText(translate("TrayScheduling", "Inbox ({n})…").format(n=summary.attention))
         self.install()
 
     def _on_pause_toggled(self, checked: bool) -> None:

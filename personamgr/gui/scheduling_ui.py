@@ -14,11 +14,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLayout, QPushButton
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLayout, QMessageBox, QPushButton
 
 from personamgr.core.i18n import translate
+from personamgr.core.personas import Persona
 from personamgr.core.scheduling import SchedulingError, describe
+from personamgr.core.scheduling.calendar import DEFAULT_SLOTS
+from personamgr.gui.calendar_window import CalendarWindow
 from personamgr.gui.help import keys
+from personamgr.gui.inbox import Inbox, attach_inbox
 from personamgr.gui.missed_dialog import MissedDialog
 from personamgr.gui.queue_view import QueueView
 from personamgr.gui.schedule_dialog import ScheduleDialog
@@ -101,12 +105,51 @@ class ComposeScheduling(QObject):
         self.compose.guarded("schedule", schedule)  # type: ignore[attr-defined] (the persona guard asks first)
 
     def add_to_queue(self) -> None:
-        def queue() -> None:
+        def queue_now() -> None:
             taken = self._take()
             if taken:
                 self._run(taken, self.bridge.engine.schedule.add_to_queue)
 
+        def queue() -> None:  # after the guard (and any "Move to …"): the persona is the one the post is for now
+            persona = self.compose.controller.active  # type: ignore[attr-defined]
+            if persona is not None and not persona.queue_slots:
+                self.offer_slots(persona, queue_now)  # a new persona: offer slots rather than fail
+            else:
+                queue_now()
+
         self.compose.guarded("queue", queue)  # type: ignore[attr-defined] (the persona guard asks first)
+
+    def offer_slots(self, persona: Persona, then: Callable[[], None]) -> QMessageBox:
+        """"Add to queue" without queue slots: offer weekday slots (changeable in the settings), then ``then``."""
+        times = ", ".join(f"{s.hour:02d}:{s.minute:02d}" for s in DEFAULT_SLOTS[:3])
+        box = QMessageBox(QMessageBox.Icon.Question, translate("ComposeScheduling", "No queue slots yet"),
+                          translate("ComposeScheduling", "{persona} has no queue slots yet, so there is no next free "
+                                    "slot to put this post in.").format(persona=persona.name),
+                          QMessageBox.StandardButton.NoButton, self.compose)  # type: ignore[arg-type]
+        box.setObjectName("offerSlots")
+        box.setInformativeText(translate("ComposeScheduling", "Add slots on weekdays at {times} ({zone}) and queue "
+                                         "the post? You can change the slots in the persona's settings.").format(
+                                             times=times, zone=persona.timezone))
+        yes = box.addButton(translate("ComposeScheduling", "Add slots and queue"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(yes)
+        store = self.bridge.services.store
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is not yes:
+                self.compose.say(translate("ComposeScheduling", "Not scheduled: {persona} has no queue slots. Your "  # type: ignore[attr-defined]
+                                           "text is kept.").format(persona=persona.name))
+                return
+            fresh = store.persona(persona.uid)
+            self.bridge.workers.submit(lambda: store.update_persona(fresh.with_changes(queue_slots=DEFAULT_SLOTS)),
+                                       done=lambda _p: then(), name="default slots")
+
+        box.finished.connect(answered)
+        self.slot_question = box
+        box.open()
+        return box
+
+    slot_question: QMessageBox | None = None
 
     def _run(self, taken: tuple[str, int], action: object) -> None:
         uid, post_id = taken
@@ -141,8 +184,17 @@ class SchedulingUi:
     compose: ComposeScheduling
     pause_action: QAction
     missed_action: QAction
+    inbox: Inbox
+    inbox_dock: QDockWidget
+    open_calendar: Callable[[], CalendarWindow]
     ask_missed_at_start: bool = True
     _missed_dialog: MissedDialog | None = None
+
+    def show_inbox(self) -> None:
+        self.inbox_dock.show()
+        self.inbox.window().show()
+        self.inbox_dock.raise_()  # a dock's raise_ brings its tab forward (not the window stack)
+        self.inbox.view.setFocus()
 
     def start(self) -> None:
         self.bridge.start()
@@ -210,7 +262,31 @@ def attach_scheduling(shell: object, *, tick_seconds: float = 30.0) -> Schedulin
     missed = QAction(translate("scheduling_ui", "Missed posts…"), window)
     missed.setEnabled(False)
     menu.addAction(missed)
-    ui = SchedulingUi(bridge, queue, dock, tray, compose, pause, missed)
+    inbox, inbox_dock = attach_inbox(shell, dock)
+    calendar: list[CalendarWindow] = []
+
+    def open_calendar() -> CalendarWindow:
+        """The calendar window, made the first time it is asked for (nothing of it is built at start-up)."""
+        if not calendar:
+            calendar.append(CalendarWindow(shell.services, shell.controller, shell.workers,  # type: ignore[attr-defined]
+                                           shell.events, edit_post=window.post_actions.edit,  # type: ignore[attr-defined]
+                                           parent=window))
+        calendar[0].show_now()
+        return calendar[0]
+
+    calendar_action = QAction(translate("SchedulingUi", "Calendar…"), window)
+    calendar_action.setObjectName("menuCalendar")
+    calendar_action.setShortcut(keys("calendar"))
+    calendar_action.triggered.connect(open_calendar)
+    menu.insertAction(pause, calendar_action)
+    inbox_action = inbox_dock.toggleViewAction()
+    inbox_action.setShortcut(keys("inbox"))
+    menu.insertAction(pause, inbox_action)
+    menu.insertSeparator(pause)
+    queue.calendar_requested = open_calendar
+    ui = SchedulingUi(bridge, queue, dock, tray, compose, pause, missed, inbox, inbox_dock, open_calendar)
+    tray.inboxRequested.connect(ui.show_inbox)
+    tray.calendarRequested.connect(open_calendar)
     if hasattr(window, "apply_tab_order"):
         window.apply_tab_order()  # Schedule… and Add to queue come right after Post, before the side panel
     missed.triggered.connect(ui.show_missed)

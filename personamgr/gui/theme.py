@@ -89,9 +89,10 @@ QLabel[section="true"] { font-weight: 600; font-size: 10pt; color: palette(place
 #learnBar QLabel, #undoBar QLabel { color: %(info_text)s; }
 #connectionBanner { background: %(caution_bg)s; border: 1px solid %(caution_border)s; border-radius: 6px; }
 #connectionBanner QLabel { color: %(caution_text)s; }
-QPlainTextEdit#composeEditor { border: 1px solid palette(mid); border-radius: 6px; padding: 4px; font-size: 11pt;
-  background: palette(base); }
-QPlainTextEdit#composeEditor:focus { border: 1px solid palette(highlight); }
+QPlainTextEdit#composeEditor, PartEditor { border: 1px solid palette(mid); border-radius: 6px; padding: 4px;
+  font-size: 11pt; background: palette(base); }
+QPlainTextEdit#composeEditor:focus, PartEditor:focus { border: 1px solid palette(highlight); }
+QToolButton#imageTile[missingAlt="true"] { color: %(warning)s; }
 QLabel#keyringDot[level="ok"] { color: %(dot_ok)s; }
 QLabel#keyringDot[level="warn"] { color: %(dot_warn)s; }
 QLabel#keyringDot[level="bad"] { color: %(dot_bad)s; }

@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QShortcut
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QImage, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.media import X_LIMITS, MediaError, MediaLimits, import_image
 from personamgr.core.text import measure, split_thread
+from personamgr.gui.help import keys
 from personamgr.gui.image_strip import AltTextDialog, ImageStrip, image_paths
 from personamgr.gui.widgets import set_tone
 from personamgr.gui.workers import Workers
@@ -43,6 +44,8 @@ from personamgr.gui.workers import Workers
 MIN_LINES = 3
 MAX_LINES = 9
 IMAGE_FILTER = QT_TRANSLATE_NOOP("ThreadEditor", "Images (*.png *.jpg *.jpeg *.gif *.webp)")  # translated where used
+THUMB_ROW = 84  # an image strip's height: thumbnail and its "Alt ✓" line
+THREAD_MIN_H = 230
 
 
 class PartEditor(QPlainTextEdit):
@@ -83,10 +86,10 @@ class PartBox(QFrame):
         tools.addWidget(self.counter)
         tools.addStretch(1)
         for name, text, tip in (
-            ("image", "🖼", translate("ThreadEditor", "Add an image to this part")),
+            ("image", translate("ThreadEditor", "Image…"), translate("ThreadEditor", "Add an image to this part")),
             ("up", "↑", translate("ThreadEditor", "Move this part up")),
             ("down", "↓", translate("ThreadEditor", "Move this part down")),
-            ("merge", "⤓", translate("ThreadEditor", "Merge with the next part")),
+            ("merge", translate("ThreadEditor", "Merge ↓"), translate("ThreadEditor", "Merge with the next part")),
             ("delete", "✕", translate("ThreadEditor", "Delete this part")),
         ):
             button = QToolButton()
@@ -158,7 +161,7 @@ class ThreadEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
         self._add_box(first, 0)
-        shortcut = QShortcut(QKeySequence("Ctrl+Shift+N"), self)
+        shortcut = QShortcut(keys("thread_part"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(lambda: self.add_part(self.focused_part() + 1))
         self._relayout()
@@ -469,14 +472,13 @@ class ThreadEditor(QWidget):
             box.images.show_items(self.media_of(i))
             box.fit_height(single)
         self.parts_layout.setStretch(0, 1 if single else 0)
+        # Tall enough for what it holds (a single post with its images; a thread's first part and a glimpse of the
+        # next), so the window gives the box room instead of cutting thumbnails off.
+        images = THUMB_ROW if self.boxes[0].images.isVisibleTo(self) else 0
+        self.scroll.setMinimumHeight(84 + images if single else min(THREAD_MIN_H, self.inner.sizeHint().height()))
         self.add_button.setVisible(not single)
         self.add_button.setEnabled(not self._read_only)
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if single
                                                else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(400, 140)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(200, 90)
 

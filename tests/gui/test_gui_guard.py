@@ -338,10 +338,17 @@ def test_anyway_is_asked_once_for_the_same_text_and_rearmed_by_a_rewrite(guarded
     compose = guarded.window.compose
     career = services.store.persona("career")
     services.store.update_persona(career.with_changes(queue_slots=()))  # so queueing fails and the text stays
+
+    def decline_slots() -> None:  # "No queue slots yet: add some?" No: the post stays a draft
+        qtbot.waitUntil(lambda: scheduling.compose.slot_question is not None
+                        and scheduling.compose.slot_question.isVisible(), timeout=10_000)
+        scheduling.compose.slot_question.reject()  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: compose.status.text().startswith("Not scheduled"), timeout=10_000)
+
     write(guarded, METAL_ON_CAREER)
     scheduling.compose.queue_button.click()
     open_dialog(guarded, qtbot).anyway_button.click()
-    qtbot.waitUntil(lambda: compose.status.text().startswith("Not scheduled"), timeout=10_000)
+    decline_slots()
     draft = services.outbox.get(guarded.drafts.post_id(career.uid))  # type: ignore[arg-type]
     assert draft.guard_override and draft.text == METAL_ON_CAREER
 
@@ -350,7 +357,7 @@ def test_anyway_is_asked_once_for_the_same_text_and_rearmed_by_a_rewrite(guarded
     compose.editor.insertPlainText("!")  # a small edit keeps the decision
     compose.status.clear()
     scheduling.compose.queue_button.click()
-    qtbot.waitUntil(lambda: compose.status.text().startswith("Not scheduled"), timeout=10_000)
+    decline_slots()
     assert panel.dialog is None  # not asked again
 
     write(guarded, "Guitars, amps and a setlist: the gig tonight is going to be loud, see you in the pit.")

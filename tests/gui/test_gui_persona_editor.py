@@ -18,6 +18,7 @@ from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
 from personamgr.core.persona_file import load_personas
 from personamgr.core.personas import MissedPolicy, Persona, QueueSlot, Sensitivity
+from personamgr.core.scheduling.calendar import DEFAULT_SLOTS
 from personamgr.core.secrets import SecretStore, call_with_timeout
 from personamgr.core.services import Services, open_services
 from personamgr.gui.app import Shell
@@ -43,6 +44,7 @@ def test_new_persona_with_every_field(demo: Services, make_shell: Callable[..., 
     shell = make_shell(demo)
     editor = shell.window.personas.new_persona()
     assert editor.isVisible() and editor.windowTitle() == "New persona"
+    assert editor.slots() == DEFAULT_SLOTS  # weekday slots to start with: its first "Add to queue" works
     editor.name_edit.setText("founder")
     editor.handle_edit.setText("founder_me")  # the @ is added
     editor.colour_edit.setText("#8E44AD")
@@ -80,8 +82,8 @@ def test_new_persona_with_every_field(demo: Services, make_shell: Callable[..., 
         examples=("We closed our seed round.\nHere is what worked.", "Hiring our first engineer."),
         avoid=("heavy metal",), hashtags=("#buildinpublic", "#startups"), sensitivity=Sensitivity.STRICT,
         missed_policy=MissedPolicy.POST_LATE, late_hours=3,
-        queue_slots=(QueueSlot(0, 9), QueueSlot(1, 9), QueueSlot(2, 9), QueueSlot(2, 14, 30), QueueSlot(3, 9),
-                     QueueSlot(4, 9)),
+        queue_slots=tuple(sorted({*DEFAULT_SLOTS, QueueSlot(2, 14, 30)}, key=lambda q: (q.weekday, q.hour,
+                                                                                         q.minute))),
         monthly_budget_usd=5.5, monthly_post_cap=40)
     assert shell.controller.active_uid == stored.uid  # the new persona is the one you write as
     assert "Created founder" in shell.window.statusBar().currentMessage()

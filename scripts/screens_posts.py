@@ -1,0 +1,158 @@
+"""Screens for writing and planning posts, rendered by scripts/screenshots.
+
+Files: thread-composer (a long draft split into a thread), thread-too-long (before the split), images (a post with
+two images, one without alt text), alt-text, alt-nudge (asked before posting), post-editor (Edit on a held post),
+held-dialog (the guard's question titled with the real reason, on "Send again"), inbox, calendar-week,
+calendar-month, calendar-week-one-persona, offer-slots.
+"""
+
+from __future__ import annotations
+
+import struct
+import time
+import zlib
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from personamgr.core.holds import HoldKind
+from personamgr.core.outbox import PostState
+from personamgr.core.personas import Persona
+from personamgr.core.scheduling import PostSchedule
+from personamgr.gui.app import Shell
+from personamgr.gui.calendar_layout import Mode
+
+LONG = ("Hiring managers read the first six lines of a resume, so put your best result there. Say the number, the "
+        "outcome and the team. Then cut everything that repeats it. Recruiters tell me the same thing every week. "
+        "The last three hiring rounds I ran say it too: the resumes that got a call were short and specific. "
+        "Shorter wins, every time. Here is how to get there in an afternoon. First, list every result you are proud "
+        "of from the last five years, with a number next to each. Second, keep the five with the biggest numbers. "
+        "Third, write each as one line that starts with a verb. Fourth, read it aloud to someone outside your field; "
+        "anything they cannot follow goes. Finally, put the strongest line first, even if it is not the newest.")
+
+
+def picture(path: Path, w: int, h: int, rgb: tuple[int, int, int]) -> Path:
+    """A real PNG in one colour with a diagonal band, so the thumbnail is recognisably an image."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = []
+    for y in range(h):
+        row = bytearray(b"\x00")
+        for x in range(w):
+            band = abs((x - y * w // h)) < w // 6
+            row += bytes(255 - c // 2 if band else c for c in rgb)
+        rows.append(bytes(row))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(b"".join(rows))) + chunk(b"IEND", b""))
+    return path
+
+
+def wait(app: QApplication, shell: Shell, settle: Callable[[QApplication, Shell], None],
+         until: Callable[[], bool]) -> None:
+    for _ in range(300):
+        settle(app, shell)
+        if until():
+            return
+        time.sleep(0.02)
+
+
+def render(app: QApplication, shell: Shell, ui: object, out: Path, settle: Callable[[QApplication, Shell], None],
+           save: Callable[[QWidget, Path, str], None], tmp: Path) -> None:
+    services, window = shell.services, shell.window
+    compose = window.compose
+    career, metal = services.store.persona("career"), services.store.persona("metal")
+    shell.controller.set_active(career.uid)
+    settle(app, shell)
+
+    # A long draft: the counter, the advice, and the Split button; then the thread.
+    compose.editor.setPlainText(LONG)
+    wait(app, shell, settle, lambda: shell.guard is None or shell.guard.result_key == shell.guard.current_key())
+    save(window, out, "thread-too-long")
+    compose.split_button.click()
+    compose.thread.editors[1].setFocus()
+    wait(app, shell, settle, lambda: shell.guard is None or shell.guard.result_key == shell.guard.current_key())
+    save(window, out, "thread-composer")
+
+    # Images: two attached, one described.
+    compose.thread.set_content(["This month's hiring, in two charts: healthcare keeps climbing, tech is flat."])
+    compose.thread.add_images([picture(tmp / "hiring-by-sector.png", 240, 160, (29, 155, 240)),
+                               picture(tmp / "office.png", 200, 200, (22, 160, 133))], 0)
+    wait(app, shell, settle, lambda: len(compose.thread.media) == 2)
+    first = compose.thread.media[0]
+    dialog = compose.thread.edit_alt(first)
+    dialog.editor.setPlainText("Bar chart of hiring by sector this month: healthcare up 4%, tech flat, retail down 2%.")
+    settle(app, shell)
+    save(dialog, out, "alt-text")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    wait(app, shell, settle, lambda: shell.guard is None or shell.guard.result_key == shell.guard.current_key())
+    save(window, out, "images")
+    compose.post_button.click()
+    settle(app, shell)
+    if compose.alt_question is not None:
+        save(compose.alt_question, out, "alt-nudge")
+        compose.alt_question.defaultButton().click()  # "Add alt text": nothing is posted
+        if compose.thread.alt_dialog is not None:
+            compose.thread.alt_dialog.reject()
+    compose.clear_content()
+    compose.flush()
+
+    # A post the guard held as a near-duplicate: the inbox, the editor, and the question on "Send again".
+    sched = PostSchedule(services.store, services.outbox, services.clock)
+    held = sched.create(career.uid, "Your network is the people who have seen you do good work. Make that list "
+                        "longer every month!", when=services.clock.now() + timedelta(minutes=5)).post
+    services.outbox.update_if(held.id, None, state=PostState.HELD.value, hold_kind=HoldKind.NEAR_DUPLICATE.value,
+                              guard_reasons=["You already posted almost the same text on this account; X refuses "
+                                             "duplicate posts."],
+                              error="Held before sending: This is nearly the same as a post that already went out. "
+                              "Edit it or choose \"post anyway\".")
+    ui.show_inbox()  # type: ignore[attr-defined]
+    inbox = ui.inbox  # type: ignore[attr-defined]
+    inbox.view.refresh()
+    wait(app, shell, settle, lambda: inbox.view.count() >= 3)
+    inbox.view.setCurrentRow(0)
+    settle(app, shell)
+    save(window, out, "inbox")
+    window.post_actions.edit(services.outbox.get(held.id))
+    settle(app, shell)
+    if window.post_actions.dialog is not None:
+        save(window.post_actions.dialog, out, "post-editor")
+        window.post_actions.dialog.reject()
+    ui.dock.raise_()  # type: ignore[attr-defined]
+
+    # The calendar: a week with posts of both personas, free queue slots and the now line; a month; one persona.
+    for i, (persona, text) in enumerate(((career, "Negotiating an offer? Ask for the range first."),
+                                         (metal, "Friday setlist poll: which deep cut opens the show?"),
+                                         (career, "Three questions that tell you about the team."),
+                                         (metal, "New strings, old Les Paul, drop C."))):
+        sched.create(persona.uid, text, when=services.clock.now() + timedelta(days=i % 3, hours=2 + 3 * i))
+    calendar = ui.open_calendar()  # type: ignore[attr-defined]
+    calendar.resize(1100, 720)
+    wait(app, shell, settle, lambda: bool(calendar.canvas.entries))
+    calendar.scroll_to_now()
+    settle(app, shell)
+    save(calendar, out, "calendar-week")
+    calendar.set_mode(Mode.MONTH)
+    wait(app, shell, settle, lambda: calendar.canvas.span.mode is Mode.MONTH and bool(calendar.canvas.entries))
+    save(calendar, out, "calendar-month")
+    calendar.persona_filter.setCurrentIndex(calendar.persona_filter.findData(career.uid))
+    calendar._apply_zone()
+    calendar.set_mode(Mode.WEEK)
+    wait(app, shell, settle, lambda: bool(calendar.canvas.entries))
+    calendar.scroll_to_now()
+    settle(app, shell)
+    save(calendar, out, "calendar-week-one-persona")
+    calendar.hide()
+
+    # A new persona's first "Add to queue", had it no slots: the offer.
+    bare = services.store.add_persona(Persona(name="newcomer", topics=("gardening",), colour="#16a085",
+                                              timezone="Europe/London"))
+    settle(app, shell)
+    ui.compose.offer_slots(bare, lambda: None)  # type: ignore[attr-defined]
+    settle(app, shell)
+    save(ui.compose.slot_question, out, "offer-slots")  # type: ignore[attr-defined]
+    ui.compose.slot_question.reject()  # type: ignore[attr-defined]
+    services.store.delete_persona(bare.uid)
+    settle(app, shell)

@@ -1,0 +1,230 @@
+"""The calendar, the inbox and a new persona's first "Add to queue", driven like a user: clicks, drags and keys on
+real widgets offscreen, over real services with a fake clock (Monday 2 March 2026, 07:00 in New York)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from sched_helpers import at
+from shell_helpers import close_shell
+
+from personamgr.core.demo import seed_demo
+from personamgr.core.holds import HoldKind
+from personamgr.core.outbox import PostState
+from personamgr.core.personas import Persona
+from personamgr.core.scheduling import PostSchedule
+from personamgr.core.scheduling.calendar import DEFAULT_SLOTS
+from personamgr.core.services import Services
+from personamgr.gui import theme
+from personamgr.gui.app import Shell, build_shell
+from personamgr.gui.calendar_layout import HOUR_H, Mode
+from personamgr.gui.calendar_window import CalendarWindow
+from personamgr.gui.post_editor import PostEditorDialog
+from personamgr.gui.scheduling_ui import SchedulingUi, attach_scheduling
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")]
+MONDAY = at(2026, 3, 2, 12)
+
+
+def pump(qtbot, shell: Shell, cond: Callable[[], bool] | None = None) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert shell.workers.wait(10, app.processEvents if app else None)
+    qtbot.wait(200)  # the debounced refreshes
+    assert shell.workers.wait(10, app.processEvents if app else None)
+    if cond is not None:
+        qtbot.waitUntil(cond, timeout=10_000)
+
+
+@pytest.fixture
+def world(services: Services, qtbot) -> Iterator[tuple[Shell, SchedulingUi]]:  # type: ignore[no-untyped-def]
+    services.clock.set(MONDAY)  # type: ignore[attr-defined]
+    seed_demo(services)
+    shell = build_shell(services, tray_available=False, demo=True)
+    shell.window.quitRequested.disconnect()
+    ui = attach_scheduling(shell)
+    shell.window.show()
+    pump(qtbot, shell)
+    yield shell, ui
+    close_shell(shell)
+    app = QApplication.instance()
+    if app is not None:
+        app.processEvents()
+
+
+def schedule(services: Services, persona: str, text: str, when: datetime) -> int:
+    uid = services.store.persona(persona).uid
+    return PostSchedule(services.store, services.outbox, services.clock).create(uid, text, when=when).post.id
+
+
+def open_calendar(ui: SchedulingUi, shell: Shell, qtbot) -> CalendarWindow:  # type: ignore[no-untyped-def]
+    calendar = ui.open_calendar()
+    calendar.resize(1100, 720)
+    pump(qtbot, shell, lambda: bool(calendar.canvas.entries))
+    return calendar
+
+
+# -- the calendar ------------------------------------------------------------------------------------------------
+def test_a_week_of_posts_and_free_slots_in_persona_colours_with_a_now_line(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    shell, ui = world
+    services = shell.services
+    career_post = schedule(services, "career", "Interview questions that tell you about the team.", at(2026, 3, 4, 14))
+    metal_post = schedule(services, "metal", "Friday setlist poll.", at(2026, 3, 6, 19))
+    calendar = open_calendar(ui, shell, qtbot)
+    assert calendar.isVisible() and calendar.title.text() == "2–8 March 2026"
+    canvas = calendar.canvas
+    posts = {e.post.id: e for e in canvas.entries if e.post}
+    assert career_post in posts and metal_post in posts
+    free = [e for e in canvas.entries if e.free_slot]
+    assert {(e.persona.name, e.instant) for e in free} >= {("career", at(2026, 3, 2, 14)), ("metal", at(2026, 3, 2, 19))}
+    assert ("career", at(2026, 3, 4, 14)) not in {(e.persona.name, e.instant) for e in free}  # taken by the post
+    # Every time is in the persona's zone, named (the test machine's zone is neither New York nor Berlin).
+    from personamgr.gui.calendar_view import block_time
+
+    assert block_time(posts[career_post]) == "09:00 EST" and block_time(posts[metal_post]) == "20:00 CET"
+    # Persona colours, with a text colour that reads on them.
+    for e in (posts[career_post], posts[metal_post]):
+        colour = theme.QColor(e.persona.colour)
+        assert theme.contrast(theme.text_on(colour), colour) >= 4.5
+    # The now line: today's column, at 12:00 in the computer's zone of the test (UTC).
+    layout = canvas.layout()
+    assert layout.y_of(calendar.canvas.span.local(MONDAY)) == 12 * HOUR_H
+    image = canvas.grab().toImage()
+    red = theme.QColor(theme.colours(canvas.palette())["error"])
+    today = layout.day_rect(0)
+    assert image.pixelColor(today.center().x(), 12 * HOUR_H) == red
+
+
+def test_drag_a_post_to_reschedule_it_in_its_personas_zone(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    shell, ui = world
+    services = shell.services
+    post_id = schedule(services, "career", "Interview questions that tell you about the team.", at(2026, 3, 4, 14))
+    calendar = open_calendar(ui, shell, qtbot)
+    canvas = calendar.canvas
+    entry = next(e for e in canvas.entries if e.post and e.post.id == post_id)
+    rect = canvas.rect_of(entry)
+    assert rect is not None
+    thursday = canvas.layout().day_rect(3)
+    target = QPoint(thursday.center().x(), 16 * HOUR_H + 2)  # Thursday, 16:00 on the grid (UTC)
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseMove(canvas, rect.center() + QPoint(10, 10))
+    qtbot.mouseMove(canvas, target)
+    assert canvas.drop_target == (3, 16 * 60)
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=target)
+    pump(qtbot, shell, lambda: services.outbox.get(post_id).scheduled_at == at(2026, 3, 5, 16))
+    assert "Moved career's post to Thu 05 Mar 2026 11:00 EST." in calendar.status.full_text()
+
+
+def test_keyboard_selects_moves_across_the_clock_change_and_edits(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    shell, ui = world
+    services = shell.services
+    post_id = schedule(services, "career", "Friday interview tips.", at(2026, 3, 6, 14))  # Fri 09:00 EST
+    calendar = open_calendar(ui, shell, qtbot)
+    canvas = calendar.canvas
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Home)
+    assert canvas.selected == canvas.entries[0]
+    while canvas.selected is not None and (canvas.selected.post is None or canvas.selected.post.id != post_id):
+        qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    assert "Friday interview tips." in canvas.accessibleDescription()
+    said = []
+    for _ in range(3):  # Alt+Right three times: Monday 9 March, after New York sprang forward on the 8th
+        qtbot.keyClick(canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+        pump(qtbot, shell)
+        said.append(calendar.status.full_text())
+    assert services.outbox.get(post_id).scheduled_at == at(2026, 3, 9, 13)  # 09:00 EDT: the wall time stays
+    assert said[0] == "Moved career's post to Sat 07 Mar 2026 09:00 EST."
+    assert "clocks change in America/New_York" in said[1]  # Saturday to Sunday the 8th: told about the shift
+    assert said[2] == "Moved career's post to Mon 09 Mar 2026 09:00 EDT."
+    qtbot.keyClick(canvas, Qt.Key.Key_PageDown)  # the next week, where it is now
+    pump(qtbot, shell, lambda: calendar.title.text() == "9–15 March 2026")
+    assert any(e.post and e.post.id == post_id for e in canvas.entries)
+    qtbot.keyClick(canvas, Qt.Key.Key_T)  # back to today
+    pump(qtbot, shell, lambda: calendar.title.text() == "2–8 March 2026")
+    qtbot.keyClick(canvas, Qt.Key.Key_M)  # the month
+    pump(qtbot, shell, lambda: calendar.canvas.span.mode is Mode.MONTH)
+    assert calendar.title.text() == "March 2026" and calendar.month_button.isChecked()
+    qtbot.keyClick(canvas, Qt.Key.Key_W)
+    pump(qtbot, shell, lambda: calendar.canvas.span.mode is Mode.WEEK)
+
+
+def test_click_a_post_to_edit_it_and_one_personas_week_is_in_its_zone(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    shell, ui = world
+    services = shell.services
+    post_id = schedule(services, "metal", "Friday setlist poll.", at(2026, 3, 6, 19))
+    calendar = open_calendar(ui, shell, qtbot)
+    metal = services.store.persona("metal")
+    calendar.persona_filter.setCurrentIndex(calendar.persona_filter.findData(metal.uid))
+    calendar.persona_filter.activated.emit(calendar.persona_filter.currentIndex())
+    pump(qtbot, shell, lambda: all(e.persona.uid == metal.uid for e in calendar.canvas.entries))
+    assert calendar.canvas.span.zone == "Europe/Berlin"
+    assert calendar.zone.text() == "Times in metal's zone, Europe/Berlin"
+    entry = next(e for e in calendar.canvas.entries if e.post and e.post.id == post_id)
+    rect = calendar.canvas.rect_of(entry)
+    assert rect is not None and rect.top() == 20 * HOUR_H  # 20:00 on metal's own clock
+    qtbot.mouseClick(calendar.canvas, Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = shell.window.post_actions.dialog
+    assert isinstance(dialog, PostEditorDialog) and dialog.isVisible()
+    assert dialog.editor.editor.toPlainText() == "Friday setlist poll."
+    dialog.reject()
+
+
+# -- the inbox ---------------------------------------------------------------------------------------------------
+def test_the_inbox_lists_what_needs_the_user_with_reasons_and_actions(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    shell, ui = world
+    services = shell.services
+    career = services.store.persona("career").uid
+    failed = services.outbox.create(career, "Refused by X", state=PostState.FAILED)
+    services.outbox.update_if(failed.id, None, error="You are not allowed to create a Tweet with duplicate content.")
+    review = services.outbox.create(career, "Maybe out", state=PostState.NEEDS_REVIEW)
+    held_id = schedule(services, "career", "Held at send time", MONDAY + timedelta(minutes=5))
+    services.outbox.update_if(held_id, None, state=PostState.HELD.value, hold_kind=HoldKind.NEAR_DUPLICATE.value,
+                              error="Held before sending: This is nearly the same as a post that already went out.")
+    ui.bridge.refresh()
+    ui.show_inbox()
+    view = ui.inbox.view
+    pump(qtbot, shell, lambda: view.count() == 3)
+    assert ui.inbox_dock.windowTitle() == "Inbox (3)"
+    assert ui.bridge.summary.attention == 3  # what the tray badge counts
+    assert {p.status for p in view.posts()} == {"Failed", "Needs review", "Held: near-duplicate"}
+    assert "Inbox (3)…" in [a.text() for a in shell.tray.menu.actions()]
+    row = next(i for i, p in enumerate(view.posts()) if p.id == held_id)
+    view.setCurrentRow(row)
+    bar = ui.inbox.actions
+    assert list(bar.buttons) == ["edit", "postAnyway"]  # held: never "mark as sent"
+    more = [a.objectName() for a in bar.more.menu().actions() if a.objectName()]
+    assert "markSent" not in more and "delete" in more
+    qtbot.mouseClick(bar.buttons["postAnyway"], Qt.MouseButton.LeftButton)
+    pump(qtbot, shell, lambda: services.outbox.get(held_id).state is PostState.SENT)
+    pump(qtbot, shell, lambda: view.count() == 2)
+    assert ui.inbox_dock.windowTitle() == "Inbox (2)"
+    row = next(i for i, p in enumerate(view.posts()) if p.id == review.id)
+    view.setCurrentRow(row)
+    assert list(bar.buttons) == ["markSent", "sendAgain"]
+
+
+# -- a new persona's first "Add to queue" ------------------------------------------------------------------------
+def test_add_to_queue_without_slots_offers_weekday_slots(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    shell, ui = world
+    services = shell.services
+    new = services.store.add_persona(Persona(name="founder", topics=("startups",), timezone="Europe/London"))
+    pump(qtbot, shell)
+    shell.controller.set_active(new.uid)
+    shell.window.compose.editor.setPlainText("We closed our seed round. Here is what worked.")
+    qtbot.mouseClick(ui.compose.queue_button, Qt.MouseButton.LeftButton)
+    box = ui.compose.slot_question
+    assert box is not None and box.isVisible() and "founder has no queue slots yet" in box.text()
+    assert "09:00, 12:30, 17:00 (Europe/London)" in box.informativeText()
+    next(b for b in box.buttons() if b.text() == "Add slots and queue").click()
+    pump(qtbot, shell, lambda: bool(services.outbox.in_states([PostState.SCHEDULED], new.uid)))
+    assert services.store.persona(new.uid).queue_slots == DEFAULT_SLOTS
+    [post] = services.outbox.in_states([PostState.SCHEDULED], new.uid)
+    assert post.scheduled_at == at(2026, 3, 2, 12, 30)  # Monday 12:30 in London: the next free slot
+    assert "Scheduled for Mon 02 Mar 2026 12:30 GMT" in shell.window.compose.status.full_text()
