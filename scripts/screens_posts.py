@@ -42,7 +42,7 @@ def picture(path: Path, w: int, h: int, rgb: tuple[int, int, int]) -> Path:
     for y in range(h):
         row = bytearray(b"\x00")
         for x in range(w):
-            band = abs((x - y * w // h)) < w // 6
+            band = abs(x - y * w // h) < w // 6
             row += bytes(255 - c // 2 if band else c for c in rgb)
         rows.append(bytes(row))
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
@@ -59,8 +59,8 @@ def wait(app: QApplication, shell: Shell, settle: Callable[[QApplication, Shell]
         time.sleep(0.02)
 
 
-def render(app: QApplication, shell: Shell, ui: object, out: Path, settle: Callable[[QApplication, Shell], None],
-           save: Callable[[QWidget, Path, str], None], tmp: Path) -> None:
+def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplication, Shell], None],
+           save: Callable[[QWidget, Path, str], None], *, ui: object, tmp: Path) -> None:
     services, window = shell.services, shell.window
     compose = window.compose
     career, metal = services.store.persona("career"), services.store.persona("metal")

@@ -93,9 +93,10 @@ class QueueView(QWidget):
         self.reschedule.clicked.connect(self.reschedule_selected)
         self.unschedule.clicked.connect(self.unschedule_selected)
         buttons = QGridLayout()
-        self.calendar = QPushButton("Calendar…")
+        self.calendar = QPushButton(translate("QueueView", "Calendar…"))
         self.calendar.setObjectName("queueCalendar")
-        self.calendar.setToolTip("The week or month at a glance, with the free queue slots (Ctrl+Shift+K)")
+        self.calendar.setToolTip(translate("QueueView", "The week or month at a glance, with the free queue slots "
+                                           "(Ctrl+Shift+K)"))
         self.calendar.clicked.connect(lambda: self.calendar_requested() if self.calendar_requested else None)
         for i, b in enumerate((self.up, self.down, self.edit, self.reschedule, self.unschedule, self.calendar)):
             buttons.addWidget(b, i // 3, i % 3)

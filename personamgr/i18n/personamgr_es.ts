@@ -28,6 +28,89 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>{persona}: free queue slot, {when}</source>
+        <translation>{persona}: hueco libre de la cola, {when}</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviada</translation>
+    </message>
+    <message>
+        <source> (a thread of {n})</source>
+        <translation> (un hilo de {n})</translation>
+    </message>
+    <message>
+        <source>{persona}, {state}, {when}{thread}: {text}</source>
+        <translation>{persona}, {state}, {when}{thread}: {text}</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>+{n} more</source>
+        <translation>+{n} más</translation>
+    </message>
+    <message>
+        <source>{n} free</source>
+        <translation>{n} libres</translation>
+    </message>
+    <message>
+        <source>+{n}</source>
+        <translation>+{n}</translation>
+    </message>
+    <message>
+        <source>{when} · {persona} · free</source>
+        <translation>{when} · {persona} · libre</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Show the calendar of</source>
+        <translation>Mostrar el calendario de</translation>
+    </message>
+    <message>
+        <source>All personas</source>
+        <translation>Todas las personas</translation>
+    </message>
+    <message>
+        <source>Times in {persona}&apos;s zone, {zone}</source>
+        <translation>Horas en la zona de {persona}, {zone}</translation>
+    </message>
+    <message>
+        <source>Times in this computer&apos;s zone, {zone}</source>
+        <translation>Horas en la zona de este ordenador, {zone}</translation>
+    </message>
+    <message>
+        <source>Moved {persona}&apos;s post to {when}.</source>
+        <translation>Publicación de {persona} movida a {when}.</translation>
+    </message>
+    <message>
+        <source>Not moved: {error}</source>
+        <translation>No se movió: {error}</translation>
+    </message>
+</context>
+<context>
     <name>ComposeScheduling</name>
     <message>
         <source>Schedule…</source>
@@ -44,6 +127,26 @@
     <message>
         <source>Post at a date and time in the persona&apos;s own zone (Ctrl+Shift+Return)</source>
         <translation>Publicar en una fecha y hora de la zona horaria de la persona (Ctrl+Mayús+Intro)</translation>
+    </message>
+    <message>
+        <source>No queue slots yet</source>
+        <translation>Aún no hay huecos en la cola</translation>
+    </message>
+    <message>
+        <source>{persona} has no queue slots yet, so there is no next free slot to put this post in.</source>
+        <translation>{persona} aún no tiene huecos en la cola, así que no hay un próximo hueco libre para esta publicación.</translation>
+    </message>
+    <message>
+        <source>Add slots on weekdays at {times} ({zone}) and queue the post? You can change the slots in the persona&apos;s settings.</source>
+        <translation>¿Añadir huecos los días laborables a las {times} ({zone}) y poner la publicación en la cola? Puedes cambiar los huecos en los ajustes de la persona.</translation>
+    </message>
+    <message>
+        <source>Add slots and queue</source>
+        <translation>Añadir huecos y poner en cola</translation>
+    </message>
+    <message>
+        <source>Not scheduled: {persona} has no queue slots. Your text is kept.</source>
+        <translation>No se programó: {persona} no tiene huecos en la cola. Tu texto se conserva.</translation>
     </message>
     <message>
         <source>Scheduled for {when}.{note}</source>
@@ -618,6 +721,33 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>Click to write its alt text; Delete removes it.</source>
         <translation>Haz clic para escribir su texto alternativo; Suprimir la quita.</translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <source>Nothing needs you. A post that fails, is held before it goes out, or may have gone out shows up here, with what you can do about it.</source>
+        <translation>Nada te necesita. Aquí aparece cualquier publicación que falle, se retenga antes de salir o pueda haber salido, con lo que puedes hacer.</translation>
+    </message>
+    <message>
+        <source>Select a post to see what you can do.</source>
+        <translation>Selecciona una publicación para ver qué puedes hacer.</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Más</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>Mover a</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>Inbox ({n})</source>
+        <translation>Bandeja de entrada ({n})</translation>
     </message>
 </context>
 <context>
@@ -1677,12 +1807,16 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>La parte {parts} está vacía: escríbela o bórrala.</translation>
     </message>
     <message>
-        <source>Images without alt text</source>
-        <translation>Imágenes sin texto alternativo</translation>
+        <source>An image has no alt text: {names}.</source>
+        <translation>Una imagen no tiene texto alternativo: {names}.</translation>
     </message>
     <message>
-        <source>{n} image(s) have no alt text: {names}.</source>
-        <translation>Imágenes sin texto alternativo ({n}): {names}.</translation>
+        <source>{n} images have no alt text: {names}.</source>
+        <translation>{n} imágenes no tienen texto alternativo: {names}.</translation>
+    </message>
+    <message>
+        <source>Images without alt text</source>
+        <translation>Imágenes sin texto alternativo</translation>
     </message>
     <message>
         <source>People who use a screen reader will not know what they show. A sentence is enough.</source>
@@ -1905,6 +2039,14 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Quitarla de la programación; se conserva como borrador</translation>
     </message>
     <message>
+        <source>Calendar…</source>
+        <translation>Calendario…</translation>
+    </message>
+    <message>
+        <source>The week or month at a glance, with the free queue slots (Ctrl+Shift+K)</source>
+        <translation>La semana o el mes de un vistazo, con los huecos libres de la cola (Ctrl+Mayús+K)</translation>
+    </message>
+    <message>
         <source>All personas</source>
         <translation>Todas las personas</translation>
     </message>
@@ -2008,6 +2150,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>&amp;Schedule</source>
         <translation>Pro&amp;gramación</translation>
+    </message>
+    <message>
+        <source>Calendar…</source>
+        <translation>Calendario…</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +2267,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Añadir una imagen a esta parte</translation>
     </message>
     <message>
+        <source>Image…</source>
+        <translation>Imagen…</translation>
+    </message>
+    <message>
         <source>Move this part up</source>
         <translation>Subir esta parte</translation>
     </message>
@@ -2131,6 +2281,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Merge with the next part</source>
         <translation>Unir con la parte siguiente</translation>
+    </message>
+    <message>
+        <source>Merge ↓</source>
+        <translation>Unir ↓</translation>
     </message>
     <message>
         <source>Delete this part</source>
@@ -2219,8 +2373,20 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Publicaciones no enviadas…</translation>
     </message>
     <message>
+        <source>Inbox…</source>
+        <translation>Bandeja de entrada…</translation>
+    </message>
+    <message>
+        <source>Calendar…</source>
+        <translation>Calendario…</translation>
+    </message>
+    <message>
         <source>Missed posts ({len})…</source>
         <translation>Publicaciones no enviadas ({len})…</translation>
+    </message>
+    <message>
+        <source>Inbox ({n})…</source>
+        <translation>Bandeja de entrada ({n})…</translation>
     </message>
 </context>
 <context>
@@ -2580,6 +2746,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Empezar un borrador nuevo (el del cuadro se guarda en el historial)</translation>
     </message>
     <message>
+        <source>Add a post to the thread after this one</source>
+        <translation>Añadir una publicación al hilo después de esta</translation>
+    </message>
+    <message>
         <source>Undo a post that is about to go out</source>
         <translation>Deshacer una publicación que está a punto de salir</translation>
     </message>
@@ -2602,6 +2772,14 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Persona insights</source>
         <translation>Estadísticas de la persona</translation>
+    </message>
+    <message>
+        <source>The calendar: a week or a month of posts; in it, arrows select, Alt+arrows move, Enter edits</source>
+        <translation>El calendario: una semana o un mes de publicaciones; en él, las flechas seleccionan, Alt+flechas mueven, Intro edita</translation>
+    </message>
+    <message>
+        <source>The inbox: posts that failed, were held, or need a look</source>
+        <translation>La bandeja de entrada: publicaciones que fallaron, se retuvieron o necesitan un vistazo</translation>
     </message>
     <message>
         <source>Settings</source>
