@@ -99,8 +99,7 @@ class ComposeWidget(PostComposer):
         as_label.setBuddy(self.persona_combo)
         head.addWidget(as_label)
         head.addWidget(self.persona_combo)
-        head.addWidget(self.network_label)
-        head.addStretch(1)
+        head.addWidget(self.network_label, 1)  # the rest of the row: a long network name is cut only when it must
 
         self.bar = DraftBar()
         self.bar.switch_back.clicked.connect(self._switch_back)
@@ -125,6 +124,7 @@ class ComposeWidget(PostComposer):
         layout.addWidget(self.thread, 1)
         layout.addLayout(self.extras)
         layout.addWidget(self.status)  # its own line, the width of the box: messages are not squeezed by buttons
+        layout.addLayout(self.tools)
         layout.addLayout(self.foot)
 
         self._autosave = QTimer(self)

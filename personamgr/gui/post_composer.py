@@ -79,12 +79,15 @@ class PostComposer(QWidget):
         self.counter.setObjectName("counter")
         self.counter.setAccessibleName(translate("PostComposer", "Length"))
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        # As wide as the widest count it can show, so the buttons beside it never move as the count grows.
-        self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance("25,000 / 25,000") + 6)
+        self._counter_limit = 0  # the limit the counter's width was reserved for (see measure_content)
+        # Two rows: what goes into the post, then how it goes out. On one row they did not fit a narrow window
+        # (or a longer language) and the buttons were squeezed until their words were cut.
+        self.tools = QHBoxLayout()
+        self.tools.addWidget(self.image_button)
+        self.tools.addWidget(self.thread_button)
+        self.tools.addWidget(self.split_button)
+        self.tools.addStretch(1)
         self.foot = QHBoxLayout()
-        self.foot.addWidget(self.image_button)
-        self.foot.addWidget(self.thread_button)
-        self.foot.addWidget(self.split_button)
         self.foot.addStretch(1)
         self.foot.addWidget(self.counter)
         self.foot.addSpacing(8)
@@ -166,6 +169,12 @@ class PostComposer(QWidget):
         """Counters, the Split button and the verdict on sending; returns whether the content may go out."""
         persona = self.persona()
         limit = persona.char_limit if persona else 280
+        if limit != self._counter_limit:
+            # As wide as the longest count this persona can show ("999 / 280"), so the buttons beside it stay put
+            # while typing; a Premium persona's counter is wider, a standard one leaves the row room.
+            self._counter_limit = limit
+            widest = f"{limit * 10 - 1:,} / {limit:,}"
+            self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance(widest) + 6)
         network = self.services.networks.get(persona.network) if persona else None
         self.thread.set_limit(limit, limits_of(network) if network is not None else X_LIMITS)
         parts = self.parts()

@@ -85,6 +85,7 @@ class PostEditor(PostComposer):
         layout.addWidget(self.thread, 1)
         layout.addLayout(self.extras)
         layout.addWidget(self.status)
+        layout.addLayout(self.tools)
         layout.addLayout(self.foot)
         self.set_content(Content.of(post.parts, post.media))
         self.thread.lock(len(post.remote_ids))  # parts already on the timeline cannot change

@@ -17,16 +17,15 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from personamgr.core.archive import ArchiveError, export_archive, import_archive
 from personamgr.core.autostart import Autostart, default_command
 from personamgr.core.i18n import translate
 from personamgr.core.personas import PersonaError
 from personamgr.gui import theme
 from personamgr.gui.message_boxes import ShowsBoxes
-from personamgr.gui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
     from personamgr.gui.app import Shell
+    from personamgr.gui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +82,8 @@ class Preferences(QObject, ShowsBoxes):
 
     @Slot()
     def open_dialog(self) -> SettingsDialog:
+        from personamgr.gui.settings_dialog import SettingsDialog  # not needed for the first frame
+
         paths = self.shell.services.paths
         dialog = SettingsDialog(self.settings, data_folder=str(paths.data) if paths else "", locked=self.locked(),
                                 current=self._live, parent=self.window)
@@ -149,6 +150,8 @@ class Preferences(QObject, ShowsBoxes):
             self.import_from(path)
 
     def export_to(self, path: str | Path) -> None:
+        from personamgr.core.archive import export_archive
+
         services = self.shell.services
 
         def failed(error: BaseException) -> None:
@@ -164,6 +167,8 @@ class Preferences(QObject, ShowsBoxes):
                                       "exported.").format(what=s.describe(), path=path)))
 
     def import_from(self, path: str | Path) -> None:
+        from personamgr.core.archive import ArchiveError, import_archive
+
         services = self.shell.services
 
         def failed(error: BaseException) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -63,10 +62,9 @@ class QueueView(QWidget):
         # Two short rows rather than one long one: the view lives in a side dock and must stay narrow.
         top = QVBoxLayout()
         top.addWidget(self.filter)
-        pauses = QHBoxLayout()
+        pauses = QVBoxLayout()  # one above the other: the side panel stays narrow in any language
         pauses.addWidget(self.pause_persona)
         pauses.addWidget(self.pause_all)
-        pauses.addStretch(1)
         top.addLayout(pauses)
 
         self.list = QListWidget()
