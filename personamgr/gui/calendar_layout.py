@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QRect, QTimeZone
+from PySide6.QtCore import QDate, QLocale, QRect, QTimeZone
 
 from personamgr.core.scheduling.calendar import Entry
 
@@ -28,6 +28,15 @@ MAX_LANES = 3  # more posts at one time than this are counted ("+2"), not squeez
 class Mode(StrEnum):
     WEEK = "week"
     MONTH = "month"
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def day_label(d: date, mode: Mode) -> str:
+    """"Mon 30" above a week's column, "Monday" above a month's, in the user's language."""
+    return QLocale().toString(_qdate(d), "ddd d" if mode is Mode.WEEK else "dddd")
 
 
 def machine_zone() -> str:
@@ -73,13 +82,15 @@ class Span:
         return Span(self.mode, date(self.anchor.year + month // 12, month % 12 + 1, 1), self.zone)
 
     def title(self) -> str:
+        """"2–8 March 2026", "30 Nov – 6 Dec 2026", "March 2026": month names in the user's language."""
+        locale = QLocale()
         days = self.days
         if self.mode is Mode.MONTH:
-            return f"{self.anchor:%B %Y}"
+            return locale.toString(_qdate(self.anchor), "MMMM yyyy")
         a, b = days[0], days[-1]
         if a.month == b.month:
-            return f"{a.day}–{b.day} {b:%B %Y}"
-        return f"{a.day} {a:%b} – {b.day} {b:%b %Y}"
+            return f"{a.day}–{locale.toString(_qdate(b), 'd MMMM yyyy')}"
+        return f"{locale.toString(_qdate(a), 'd MMM')} – {locale.toString(_qdate(b), 'd MMM yyyy')}"
 
     def local(self, instant: datetime) -> datetime:
         return instant.astimezone(ZoneInfo(self.zone))

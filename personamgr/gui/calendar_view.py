@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -32,11 +33,10 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import PostState
-from personamgr.core.scheduling import short_time
 from personamgr.core.scheduling.calendar import Entry
 from personamgr.core.scheduling.local_time import same_as_machine
-from personamgr.gui import theme
-from personamgr.gui.calendar_layout import BLOCK_H, GUTTER, HOUR_H, SNAP_MIN, Layout, Mode, Span
+from personamgr.gui import theme, times
+from personamgr.gui.calendar_layout import BLOCK_H, GUTTER, HOUR_H, SNAP_MIN, Layout, Mode, Span, day_label
 
 DRAG_START_PX = 6
 
@@ -55,7 +55,7 @@ def describe_entry(e: Entry, now: datetime, machine: str) -> str:
 
 def entry_time(e: Entry, now: datetime, _machine: str = "") -> str:
     """The entry's day and time in its persona's zone, named when the computer's zone is another."""
-    return short_time(e.instant, e.persona.timezone, now)
+    return times.short(e.instant, e.persona.timezone, now)
 
 
 def block_time(e: Entry) -> str:
@@ -83,7 +83,7 @@ class DayHeader(QWidget):
         for i in range(7):
             x = (GUTTER if span.mode is Mode.WEEK else 0) + i * layout.col_w
             day = span.days[i]
-            label = f"{day:%a} {day.day}" if span.mode is Mode.WEEK else f"{day:%A}"
+            label = day_label(day, span.mode)
             is_today = span.mode is Mode.WEEK and day == today
             p.setFont(bold if is_today else self.font())
             p.setPen(pal.color(QPalette.ColorRole.Highlight) if is_today else pal.color(QPalette.ColorRole.Text))
@@ -114,6 +114,10 @@ class CalendarCanvas(QWidget):
         self.entries: list[Entry] = []
         self.selected: Entry | None = None
         self._rects: list[tuple[Entry, QRect]] = []
+        self._hidden: dict[int, int] = {}  # month cells: posts that did not fit ("+2 more")
+        self._crowded: dict[tuple[int, int], int] = {}  # week: more posts at one time than fit side by side
+        self._free: dict[Any, int] = {}  # free queue slots per day
+        self._laid_out = False
         self._press: QPoint | None = None
         self._dragging = False
         self._ghost: QRect | None = None
@@ -122,7 +126,7 @@ class CalendarCanvas(QWidget):
     # -- data ------------------------------------------------------------------------------
     def set_span(self, span: Span) -> None:
         self.span = span
-        self._rects = []
+        self._laid_out = False
         self.setMinimumHeight(HOUR_H * 24 if span.mode is Mode.WEEK else 420)
         self.updateGeometry()
         self.update()
@@ -130,7 +134,7 @@ class CalendarCanvas(QWidget):
     def set_entries(self, entries: list[Entry]) -> None:
         keep = self.selected
         self.entries = entries
-        self._rects = []
+        self._laid_out = False
         self.selected = next((e for e in entries if keep is not None and _same(e, keep)), None)
         self.update()  # the same post stays selected (its new time); no selectionChanged: the user chose nothing
 
@@ -142,12 +146,22 @@ class CalendarCanvas(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        self._rects = []  # laid out again for the new size
+        self._laid_out = False  # laid out again for the new size
 
     def rects(self) -> list[tuple[Entry, QRect]]:
-        """Where each entry is drawn (as the last paint laid them out, or now if nothing was painted yet)."""
-        if not self._rects and self.entries:
-            self._rects = self.layout().entry_rects(self.entries)
+        """Where each entry is drawn: laid out once per change of entries, span or size (a month with many
+        personas has tens of thousands of free slots; a paint must not walk them all again)."""
+        if not self._laid_out:
+            self._laid_out = True
+            layout = self.layout()
+            self._rects = layout.entry_rects(self.entries)
+            self._hidden = {i: layout.hidden(i) for i in range(len(self.span.days))}
+            self._crowded = dict(layout.crowded())
+            self._free = {}
+            for e in self.entries:
+                if e.free_slot:
+                    day = self.span.local(e.instant).date()
+                    self._free[day] = self._free.get(day, 0) + 1
         return self._rects
 
     def entry_at(self, pos: QPoint) -> Entry | None:
@@ -161,7 +175,7 @@ class CalendarCanvas(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         layout = self.layout()
-        self._rects = layout.entry_rects(self.entries)
+        rects = self.rects()  # laid out once per change of entries, span or size, not on every paint
         pal = self.palette()
         colours = theme.colours(pal)
         grid = pal.color(QPalette.ColorRole.Midlight)
@@ -186,18 +200,18 @@ class CalendarCanvas(QWidget):
                     p.drawRect(cell.adjusted(1, 1, -1, -1))
                 p.setPen(muted if outside else pal.color(QPalette.ColorRole.Text))
                 p.drawText(cell.adjusted(6, 3, -6, 0), Qt.AlignmentFlag.AlignLeft, str(day.day))
-                free = sum(1 for e in self.entries if e.free_slot and self.span.local(e.instant).date() == day)
-                more = layout.hidden(i)
+                free = self._free.get(day, 0)
+                more = self._hidden.get(i, 0)
                 notes = [translate("Calendar", "+{n} more").format(n=more)] if more else []
                 if free:
                     notes.append(translate("Calendar", "{n} free").format(n=free))
                 p.setPen(muted)
                 p.drawText(cell.adjusted(6, 3, -6, -3), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                            " · ".join(notes))
-        for entry, rect in self._rects:
+        for entry, rect in rects:
             self._paint_entry(p, entry, rect, pal, muted)
         if self.span.mode is Mode.WEEK:
-            for (i, y), n in layout.crowded().items():  # more at one time than fit side by side: "+2"
+            for (i, y), n in self._crowded.items():  # more at one time than fit side by side: "+2"
                 cell = layout.day_rect(i)
                 badge = QRect(cell.right() - 30, y + BLOCK_H - 16, 28, 15)
                 p.setPen(Qt.PenStyle.NoPen)

@@ -23,7 +23,7 @@ from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, TransitionError, override_stands
 from personamgr.core.personas import Persona
 from personamgr.core.post_workflows import Action, Outcome
-from personamgr.core.scheduling import short_time
+from personamgr.gui import times
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import Content
 from personamgr.gui.icons import persona_icon
@@ -143,7 +143,7 @@ class PostEditor(PostComposer):
         due = post.next_attempt_at or post.scheduled_at
         if post.state is PostState.SCHEDULED and due is not None:
             text = translate("PostEditor", "Goes out {when}; saving keeps the time.").format(
-                when=short_time(due, zone, now))
+                when=times.short(due, zone, now))
         elif post.state is PostState.HELD:
             text = translate("PostEditor", "{status}. Saving puts it back on the schedule, where the guard looks "
                              "again before it goes out.").format(status=post.status)

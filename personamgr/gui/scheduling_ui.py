@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
@@ -20,13 +21,15 @@ from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling import SchedulingError, describe
 from personamgr.core.scheduling.calendar import DEFAULT_SLOTS
-from personamgr.gui.calendar_window import CalendarWindow
 from personamgr.gui.help import keys
 from personamgr.gui.inbox import Inbox, attach_inbox
 from personamgr.gui.missed_dialog import MissedDialog
 from personamgr.gui.queue_view import QueueView
 from personamgr.gui.schedule_dialog import ScheduleDialog
 from personamgr.gui.scheduling import SchedulerBridge, Summary, TrayScheduling
+
+if TYPE_CHECKING:
+    from personamgr.gui.calendar_window import CalendarWindow
 
 log = logging.getLogger(__name__)
 
@@ -266,7 +269,10 @@ def attach_scheduling(shell: object, *, tick_seconds: float = 30.0) -> Schedulin
     calendar: list[CalendarWindow] = []
 
     def open_calendar() -> CalendarWindow:
-        """The calendar window, made the first time it is asked for (nothing of it is built at start-up)."""
+        """The calendar window, made the first time it is asked for (nothing of it is built or even imported at
+        start-up)."""
+        from personamgr.gui.calendar_window import CalendarWindow
+
         if not calendar:
             calendar.append(CalendarWindow(shell.services, shell.controller, shell.workers,  # type: ignore[attr-defined]
                                            shell.events, edit_post=window.post_actions.edit,  # type: ignore[attr-defined]

@@ -2328,6 +2328,21 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
 </context>
 <context>
+    <name>Times</name>
+    <message>
+        <source>Today {time}</source>
+        <translation>Hoy {time}</translation>
+    </message>
+    <message>
+        <source>Tomorrow {time}</source>
+        <translation>Mañana {time}</translation>
+    </message>
+    <message>
+        <source>{date}, {time}</source>
+        <translation>{date}, {time}</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>personamgr — posting as {name}</source>
