@@ -1,7 +1,7 @@
 """Screens for managing personas and posts, rendered by scripts/screenshots.
 
 Files: persona-editor, persona-editor-focus, persona-editor-schedule, persona-editor-error,
-history-menu-failed, history-menu-review, persona-delete, compose-x-cost.
+import-preview, import-preview-replace, history-menu-failed, history-menu-review, persona-delete, compose-x-cost.
 """
 
 from __future__ import annotations
@@ -39,6 +39,22 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     settle(app, shell)
     save(editor, out, "persona-editor-error")
     editor.reject()
+
+    source = out / "import-example.toml"
+    source.write_text('[[persona]]\nname = "career"\ndescription = "Careers and hiring for people over 40"\n'
+                      'keywords = ["resume", "interview", "age bias"]\n\n'
+                      '[[persona]]\nname = "chef"\ndescription = "Weeknight cooking"\ntopics = ["recipes", "baking"]\n',
+                      encoding="utf-8")
+    importer = window.personas.importer
+    importer.import_from(source)
+    settle(app, shell)
+    assert importer.preview is not None
+    save(importer.preview, out, "import-preview")
+    importer.preview.replace_check.click()
+    settle(app, shell)
+    save(importer.preview, out, "import-preview-replace")
+    importer.preview.reject()
+    source.unlink()
 
     history = window.history
     for state, name in ((PostState.FAILED, "history-menu-failed"), (PostState.NEEDS_REVIEW, "history-menu-review")):

@@ -1,4 +1,9 @@
-"""``personamgr personas list|import FILE|export FILE``."""
+"""``personamgr personas list|import FILE|undo-import|export FILE``.
+
+An import never destroys: fields the file leaves out keep their values (``--replace`` replaces whole personas,
+after saying what that clears), ``--dry-run`` shows every change field by field without writing, and the
+personas are backed up first whenever an existing one changes, so ``undo-import`` can put them back.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,10 @@ import sys
 
 from personamgr.cli.common import open_profile
 from personamgr.cli.errors import CliError
-from personamgr.core.persona_file import PersonaFileError, dumps_personas, load_personas, save_personas
-from personamgr.core.personas import PersonaError
+from personamgr.core import persona_import
+from personamgr.core.persona_file import PersonaFileError, dumps_personas, save_personas
+
+SHOW_UPDATES = 50  # updated personas named after an import; --dry-run shows them all
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -16,9 +23,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     ls = actions.add_parser("list", help="list personas")
     ls.set_defaults(func=cmd_list)
-    imp = actions.add_parser("import", help="add or update personas from a TOML file (all or nothing)")
+    imp = actions.add_parser("import", help="add or update personas from a TOML file (all or nothing)",
+                             description="Add the file's personas and update existing ones of the same name (or "
+                             "uid). Fields the file leaves out keep their values. The personas are backed up first "
+                             "whenever an existing one changes; `personas undo-import` puts them back.")
     imp.add_argument("file")
+    imp.add_argument("--dry-run", action="store_true", help="show every change, field by field, and write nothing")
+    imp.add_argument("--replace", action="store_true",
+                     help="replace whole personas: fields the file leaves out go back to their defaults")
+    imp.add_argument("--yes", action="store_true", help="with --replace: clear those fields without asking")
     imp.set_defaults(func=cmd_import)
+    undo = actions.add_parser("undo-import", help="put the personas back as they were before the last import")
+    undo.set_defaults(func=cmd_undo_import)
     exp = actions.add_parser("export", help="write all personas to a TOML file ('-' for stdout); no secrets")
     exp.add_argument("file")
     exp.set_defaults(func=cmd_export)
@@ -40,16 +56,59 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    try:
-        incoming = load_personas(args.file)
-    except PersonaFileError as e:
-        raise CliError(str(e)) from None
     services = open_profile(args)
     try:
-        added, updated = services.store.replace_personas(incoming)
-    except PersonaError as e:
-        raise CliError(f"{args.file}: {e}; nothing was imported") from None
-    print(f"Imported {len(incoming)} persona(s) from {args.file}: {added} added, {updated} updated.")
+        plan = persona_import.read_plan(services.store, args.file, replace_whole=args.replace)
+    except PersonaFileError as e:
+        raise CliError(f"{e}\nnothing was imported: a file is imported whole or not at all") from None
+    if args.dry_run:
+        print("\n".join(plan.describe()))
+        print("Nothing was written (--dry-run).")
+        return 0
+    if plan.replace_whole and plan.clears_anything and not args.yes:
+        print("\n".join(plan.describe()))
+        if not _confirm("--replace clears the fields marked above. Replace these personas?"):
+            raise CliError("nothing was imported: --replace would clear the fields listed above; add --yes to "
+                           "clear them, or leave out --replace to keep them")
+    assert services.paths is not None
+    try:
+        result = persona_import.apply_import(services.store, plan, services.paths.backups, services.clock)
+    except persona_import.ImportFailed as e:
+        raise CliError(str(e)) from None
+    n = len(plan.changes)
+    print(f"Imported {n} persona{'s' if n != 1 else ''} from {args.file}: {result.added} added, "
+          f"{result.updated} updated, {plan.unchanged} unchanged.")
+    updates = plan.of_kind(persona_import.ChangeKind.UPDATE)
+    for c in updates[:SHOW_UPDATES]:
+        print(f"  {c.persona.name}: {', '.join(f.label for f in c.fields())}")
+    if len(updates) > SHOW_UPDATES:
+        print(f"  … and {len(updates) - SHOW_UPDATES} more (personas import --dry-run lists every change)")
+    if result.backup is not None:
+        print(f"The personas as they were are in {result.backup}; `personamgr personas undo-import` puts them back.")
+    return 0
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    answer = input(f"{question} [y/N] ").strip().casefold()
+    return answer in ("y", "yes")
+
+
+def cmd_undo_import(args: argparse.Namespace) -> int:
+    services = open_profile(args)
+    assert services.paths is not None
+    try:
+        done = persona_import.undo_last_import(services.store, services.paths.backups, services.clock)
+    except persona_import.ImportFailed as e:
+        raise CliError(str(e)) from None
+    print(f"Undid the import of {done.file}.")
+    for what, names in (("Restored", done.restored), ("Removed (added by the import)", done.removed),
+                        ("Kept (added by the import, with posts or an account since)", done.kept),
+                        ("Deleted since the import, so not restored", done.missing)):
+        if names:
+            print(f"  {what}: {', '.join(names)}")
+    print(f"The personas as they were just before this undo are in {done.backup}.")
     return 0
 
 

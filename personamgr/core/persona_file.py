@@ -5,75 +5,124 @@ focus are required, so a hand-written file of a few lines is enough; an export
 writes every field so that export then import loses nothing.
 
 Reading never half-succeeds: either every persona in the file is valid and is
-returned, or a :class:`PersonaFileError` names the file, the line where it can
-be found, and the problem.
+returned, or a :class:`PersonaFileError` lists *every* problem in the file, each
+with the file, the line and the field. Reading is linear in the file's size, so
+a long file with a mistake at the end is refused as quickly as it is read.
+
+:func:`read_entries` keeps which fields each table gives, so an import can
+update an existing persona with only those (see ``persona_import``).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from personamgr.core.personas import MissedPolicy, Persona, PersonaError, QueueSlot, Sensitivity, validate_all
+from personamgr.core.personas import (
+    MissedPolicy,
+    Persona,
+    PersonaError,
+    QueueSlot,
+    Sensitivity,
+    problems,
+)
 
 _LIST_FIELDS = ("topics", "keywords", "examples", "avoid", "hashtags")
 _STR_FIELDS = ("description", "colour", "network", "timezone", "uid")
-_KNOWN = {
-    "name", "handle", "premium", "sensitivity", "missed_policy", "late_hours", "queue",
-    "paused", "monthly_budget_usd", "monthly_post_cap", *_LIST_FIELDS, *_STR_FIELDS,
-}
+# The file says "queue"; the persona holds "queue_slots".
+FILE_KEY = {"queue_slots": "queue"}
+FIELD_OF_KEY = {v: k for k, v in FILE_KEY.items()}
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SLOT_RE = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):([0-5]\d)$")
+BOM = "\ufeff"
+_HEADER_RE = re.compile(r"^[ \t]*\[\[[ \t]*persona[ \t]*\]\]", re.MULTILINE)
+_KEY_RE = re.compile(r"^[ \t]*(?:(\[)|([A-Za-z0-9_-]+)[ \t]*=)", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a personas file: where (line, may be unknown) and what."""
+
+    line: int | None
+    message: str
+    field: str | None = None
 
 
 class PersonaFileError(ValueError):
-    """A personas file could not be read. The message is ready to show to a user."""
+    """A personas file could not be used. The message, one line per problem, is ready to show to a user.
 
-    def __init__(self, path: Path | str, problem: str, line: int | None = None) -> None:
+    ``problems`` holds every problem found; ``line`` and ``problem`` are the first one's.
+    """
+
+    def __init__(self, path: Path | str, problem: str | Sequence[Problem], line: int | None = None) -> None:
         self.path = Path(path)
-        self.line = line
-        self.problem = problem
-        where = f"{self.path}:{line}" if line else str(self.path)
-        super().__init__(f"{where}: {problem}")
+        found = [Problem(line, problem)] if isinstance(problem, str) else list(problem)
+        self.problems: list[Problem] = found
+        self.line = found[0].line
+        self.problem = found[0].message
+        super().__init__("\n".join(self.where(p) + p.message for p in found))
+
+    def where(self, p: Problem) -> str:
+        return f"{self.path}:{p.line}: " if p.line else f"{self.path}: "
 
 
-def _toml_lines(source: str) -> list[str]:
-    """Lines as TOML counts them: only LF ends a line (``str.splitlines`` also splits on U+2028, U+0085, ...)."""
-    return source.split("\n")
+@dataclass(frozen=True, slots=True)
+class PersonaEntry:
+    """One ``[[persona]]`` table, its values converted to persona fields but not yet checked as a whole.
+
+    ``values`` holds only the fields the table gives: an import leaves the others as they are.
+    """
+
+    number: int  # 1-based position in the file
+    line: int | None  # the line of its [[persona]] header
+    values: Mapping[str, Any]
+    lines: _LineIndex | None = field(default=None, repr=False, compare=False)
+    failed: frozenset[str] = frozenset()  # fields whose value could not be read (already reported)
+
+    @property
+    def name(self) -> str:
+        return str(self.values.get("name", ""))
+
+    @property
+    def label(self) -> str:
+        name = self.values.get("name")
+        return f"persona #{self.number}" + (f" ({name!r})" if isinstance(name, str) else "")
+
+    def line_of(self, field_name: str | None) -> int | None:
+        """The line that gives ``field_name``, else the table's header line."""
+        if field_name is None:
+            return self.line
+        found = self.lines.key_line(self.number - 1, FILE_KEY.get(field_name, field_name)) if self.lines else None
+        return found or self.line
+
+    def problem(self, e: PersonaError | str, field_name: str | None = None) -> Problem:
+        f = getattr(e, "field", None) or field_name
+        return Problem(self.line_of(f), f"{self.label}: {e}", f)
+
+    def build(self, base: Persona | None = None, *, replace_whole: bool = False) -> Persona:
+        """The persona this table describes: ``base`` with the table's fields (kept fields stay), or, with no
+        base or ``replace_whole``, the table's fields over the defaults. ``base``'s uid is always kept."""
+        if base is None:
+            return Persona(**self.values)
+        if replace_whole:
+            return Persona(**{**self.values, "uid": base.uid})
+        return replace(base, **{k: v for k, v in self.values.items() if k != "uid"})
 
 
-def _table_lines(source: str) -> list[int]:
-    """1-based line numbers of each ``[[persona]]`` header, in order."""
-    return [i for i, ln in enumerate(_toml_lines(source), 1) if re.match(r"^\s*\[\[\s*persona\s*\]\]", ln)]
-
-
-def _key_line(source: str, table_start: int | None, key: str | None) -> int | None:
-    """Best-effort line of ``key =`` inside the table starting at ``table_start``."""
-    if table_start is None:
-        return None
-    if key is None:
-        return table_start
-    lines = _toml_lines(source)
-    for i in range(table_start, len(lines)):
-        ln = lines[i]
-        if re.match(r"^\s*\[", ln):
-            break
-        if re.match(rf"^\s*{re.escape(key)}\s*=", ln):
-            return i + 1
-    return table_start
-
-
+@functools.lru_cache(maxsize=4096)  # a long file repeats the same few slots: parse each once
 def _slot_from_text(text: str) -> QueueSlot:
     m = _SLOT_RE.match(text.strip().lower())
     if not m:
-        raise PersonaError(f"queue slot {text!r} must look like 'mon 09:30'", "queue")
+        raise PersonaError(f"queue slot {text!r} must look like 'mon 09:30'", "queue_slots")
     return QueueSlot(_DAYS.index(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
@@ -81,60 +130,141 @@ def slot_to_text(slot: QueueSlot) -> str:
     return f"{_DAYS[slot.weekday]} {slot.hour:02d}:{slot.minute:02d}"
 
 
-def _persona_from_table(t: dict[str, Any]) -> Persona:
-    unknown = sorted(set(t) - _KNOWN)
-    if unknown:
-        raise PersonaError(f"unknown key {unknown[0]!r}", unknown[0])
-    if "name" not in t:
-        raise PersonaError("missing 'name'", None)
-    kw: dict[str, Any] = {}
-    for key, value in t.items():
-        if key in _LIST_FIELDS:
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise PersonaError(f"'{key}' must be a list of strings", key)
-            kw[key] = tuple(value)
-        elif key in (*_STR_FIELDS, "name", "handle"):
-            if not isinstance(value, str):
-                raise PersonaError(f"'{key}' must be a string", key)
-            kw[key] = value
-        elif key in ("premium", "paused"):
-            if not isinstance(value, bool):
-                raise PersonaError(f"'{key}' must be true or false", key)
-            kw[key] = value
-        elif key == "sensitivity":
-            try:
-                kw[key] = Sensitivity(value)
-            except ValueError:
-                raise PersonaError(f"'sensitivity' must be one of {', '.join(s.value for s in Sensitivity)}", key)
-        elif key == "missed_policy":
-            try:
-                kw[key] = MissedPolicy(value)
-            except ValueError:
-                raise PersonaError(f"'missed_policy' must be one of {', '.join(s.value for s in MissedPolicy)}", key)
-        elif key in ("late_hours", "monthly_post_cap"):
-            if not isinstance(value, int) or isinstance(value, bool):
-                raise PersonaError(f"'{key}' must be a whole number", key)
-            kw[key] = value
-        elif key == "monthly_budget_usd":
-            if not isinstance(value, int | float) or isinstance(value, bool):
-                raise PersonaError("'monthly_budget_usd' must be a number", key)
-            kw[key] = float(value)
-        elif key == "queue":
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise PersonaError("'queue' must be a list of slots like 'mon 09:30'", key)
-            kw["queue_slots"] = tuple(_slot_from_text(v) for v in value)
-    return Persona(**kw)
+def _strings(key: str, value: Any) -> tuple[str, ...]:
+    if type(value) is not list or not all(type(v) is str for v in value):
+        raise PersonaError(f"'{key}' must be a list of strings", key)
+    return tuple(value)
 
 
-def parse_personas(source: str, path: Path | str = "<personas>") -> list[Persona]:
-    """Parse TOML text into validated personas, or raise :class:`PersonaFileError`."""
+def _string(key: str, value: Any) -> str:
+    if type(value) is not str:
+        raise PersonaError(f"'{key}' must be a string", key)
+    return value
+
+
+def _flag(key: str, value: Any) -> bool:
+    if type(value) is not bool:
+        raise PersonaError(f"'{key}' must be true or false", key)
+    return value
+
+
+def _whole(key: str, value: Any) -> int:
+    if type(value) is not int:
+        raise PersonaError(f"'{key}' must be a whole number", key)
+    return value
+
+
+def _dollars(key: str, value: Any) -> float:
+    if type(value) not in (int, float):
+        raise PersonaError(f"'{key}' must be a number", key)
+    try:
+        return float(value)
+    except OverflowError:
+        raise PersonaError(f"'{key}' is far too large", key)
+
+
+def _choice(kind: type[Sensitivity] | type[MissedPolicy]) -> Any:
+    def convert(key: str, value: Any) -> Any:
+        try:
+            return kind(value)
+        except ValueError:
+            raise PersonaError(f"'{key}' must be one of {', '.join(s.value for s in kind)}", key)
+    return convert
+
+
+def _slots(key: str, value: Any) -> tuple[QueueSlot, ...]:
+    if type(value) is not list or not all(type(v) is str for v in value):
+        raise PersonaError("'queue' must be a list of slots like 'mon 09:30'", key)
+    return tuple(_slot_from_text(v) for v in value)
+
+
+# File key -> how its value becomes the persona field's (raising PersonaError naming the rule).
+_CONVERT: dict[str, Callable[[str, Any], Any]] = {
+    **dict.fromkeys(_LIST_FIELDS, _strings),
+    **dict.fromkeys((*_STR_FIELDS, "name", "handle"), _string),
+    "premium": _flag, "paused": _flag,
+    "sensitivity": _choice(Sensitivity), "missed_policy": _choice(MissedPolicy),
+    "late_hours": _whole, "monthly_post_cap": _whole,
+    "monthly_budget_usd": _dollars,
+    "queue": _slots,
+}
+
+
+class _LineIndex:
+    """Where each ``[[persona]]`` table and its keys are in the file, for messages.
+
+    Header lines are found in one pass; a table's key lines only when one of its keys is reported,
+    each table scanned at most once. Both stay linear in the file's size however many problems there are.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.starts: list[int] = []
+        self.lines: list[int] = []
+        line, pos = 1, 0
+        for m in _HEADER_RE.finditer(source):
+            line += source.count("\n", pos, m.start())
+            pos = m.start()
+            self.starts.append(pos)
+            self.lines.append(line)
+        self._keys: dict[int, dict[str, int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def key_line(self, table: int, key: str) -> int | None:
+        keys = self._keys.get(table)
+        if keys is None:
+            keys = self._keys[table] = self._scan(table)
+        return keys.get(key)
+
+    def _scan(self, table: int) -> dict[str, int]:
+        start = self.starts[table]
+        end = self.starts[table + 1] if table + 1 < len(self.starts) else len(self.source)
+        keys: dict[str, int] = {}
+        line, pos = self.lines[table], start
+        for m in _KEY_RE.finditer(self.source, start, end):
+            if m.start() == start:
+                continue  # the [[persona]] header itself
+            line += self.source.count("\n", pos, m.start())
+            pos = m.start()
+            if m.group(1):
+                break  # another table: keys below it are not this persona's
+            keys.setdefault(m.group(2), line)
+        return keys
+
+
+def _decode_error(path: Path | str, e: tomllib.TOMLDecodeError) -> PersonaFileError:
+    m = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
+    line = int(m.group(1)) if m else getattr(e, "lineno", None)
+    problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(e))
+    return PersonaFileError(path, f"not valid TOML: {problem}", line)
+
+
+def read_entries(source: str, path: Path | str = "<personas>") -> list[PersonaEntry]:
+    """The file's ``[[persona]]`` tables, each key checked and converted; every problem at once."""
+    entries, found = _read(source, path)
+    if found:
+        raise PersonaFileError(path, found)
+    return entries
+
+
+def read_entries_lenient(source: str, path: Path | str = "<personas>") -> tuple[list[PersonaEntry], list[Problem]]:
+    """Like :func:`read_entries`, but returns the problems along with every table that has a name (a value
+    that could not be read is left out and named in ``failed``), so the caller can check the rest of each
+    table too and report everything at once. A file that is not TOML, or has no [[persona]] tables, raises."""
+    return _read(source, path)
+
+
+def _read(source: str, path: Path | str) -> tuple[list[PersonaEntry], list[Problem]]:
+    if source.startswith(BOM):  # Windows editors write one; the text after it is what the user wrote
+        source = source[1:]
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as e:
-        m = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
-        line = int(m.group(1)) if m else getattr(e, "lineno", None)
-        problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(e))
-        raise PersonaFileError(path, f"not valid TOML: {problem}", line) from None
+        raise _decode_error(path, e) from None
+    except RecursionError:
+        raise PersonaFileError(path, "not valid TOML: arrays or tables are nested too deeply to read") from None
     tables = data.get("persona")
     extra = sorted(set(data) - {"persona"})
     if extra:
@@ -143,32 +273,82 @@ def parse_personas(source: str, path: Path | str = "<personas>") -> list[Persona
         raise PersonaFileError(path, "no [[persona]] tables found")
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise PersonaFileError(path, "'persona' must be written as [[persona]] tables")
-    starts = _table_lines(source)
-    personas: list[Persona] = []
+    index: _LineIndex | None = _LineIndex(source)
+    if len(index) != len(tables):  # a header-like line inside a multi-line string: lines would be wrong
+        index = None
+    entries: list[PersonaEntry] = []
+    found: list[Problem] = []
     for i, t in enumerate(tables):
-        start = starts[i] if i < len(starts) else None
-        try:
-            personas.append(_persona_from_table(t))
-        except PersonaError as e:
-            label = f"persona #{i + 1}" + (f" ({t['name']!r})" if isinstance(t.get("name"), str) else "")
-            raise PersonaFileError(path, f"{label}: {e}", _key_line(source, start, e.field)) from None
-    try:
-        validate_all(personas)
-    except PersonaError as e:
-        # Point at the first persona that clashes or fails.
-        line = None
-        for i in range(len(personas)):
+        values: dict[str, Any] = {}
+        if isinstance(t.get("name"), str):
+            values["name"] = t["name"]  # first, so every problem of the table can be labelled with it
+        entry = PersonaEntry(i + 1, index.lines[i] if index else None, values, index)
+        failed: set[str] = set()
+        for key, value in t.items():
+            convert = _CONVERT.get(key)
+            if convert is None:
+                found.append(entry.problem(PersonaError(f"unknown key {key!r}", key), key))
+                continue
+            field_name = FIELD_OF_KEY.get(key, key)
             try:
-                validate_all(personas[: i + 1])
-            except PersonaError:
-                line = _key_line(source, starts[i] if i < len(starts) else None, e.field)
-                break
-        raise PersonaFileError(path, str(e), line) from None
-    return personas
+                values[field_name] = convert(key, value)
+            except PersonaError as e:
+                failed.add(field_name)
+                found.append(Problem(entry.line_of(field_name), f"{entry.label}: {e}", field_name))
+        if "name" not in values:
+            if "name" not in t:
+                found.append(entry.problem("missing 'name'"))
+            continue
+        entries.append(replace(entry, failed=frozenset(failed)) if failed else entry)
+    return entries, found
 
 
-def load_personas(path: Path | str) -> list[Persona]:
-    """Read a personas file. Errors name the file, the line and the problem."""
+def check_entry(entry: PersonaEntry, persona: Persona) -> list[Problem]:
+    """Every field problem of the persona ``entry`` builds, pointed at the entry's lines.
+
+    A field whose value could not be read at all is left out (it was reported as such), and so is the
+    missing focus when the description or the topics could not be read.
+    """
+    skip = set(entry.failed)
+    if skip & {"description", "topics"}:
+        skip.add("description")
+    return [entry.problem(e) for e in problems(persona) if e.field not in skip]
+
+
+def unique_problems(items: Iterable[tuple[PersonaEntry, Persona]]) -> list[Problem]:
+    """Two personas of one set sharing a name (case-insensitively), a handle or a uid."""
+    found: list[Problem] = []
+    seen: dict[str, dict[str, PersonaEntry]] = {"name": {}, "handle": {}, "uid": {}}
+    for entry, p in items:
+        for what, key in (("name", p.name.casefold()), ("handle", (p.handle or "").casefold()), ("uid", p.uid)):
+            if not key:
+                continue
+            first = seen[what].setdefault(key, entry)
+            if first is entry:
+                continue
+            value = getattr(p, what)
+            if what == "name":
+                message = f"two personas are named {value!r}; names must be unique"
+            else:
+                message = f"two personas use the {what} {value}"
+            at = f" (also {first.label}" + (f", line {first.line})" if first.line else ")")
+            found.append(Problem(entry.line_of(what), message + at, what))
+    return found
+
+
+def parse_personas(source: str, path: Path | str = "<personas>") -> list[Persona]:
+    """Parse TOML text into validated personas, or raise :class:`PersonaFileError` listing every problem."""
+    entries, found = _read(source, path)
+    built = [(entry, entry.build()) for entry in entries]
+    found += [problem for entry, p in built for problem in check_entry(entry, p)]
+    found += unique_problems(built)
+    if found:
+        raise PersonaFileError(path, sorted(found, key=lambda x: x.line or 0))
+    return [p for _, p in built]
+
+
+def read_text(path: Path | str) -> str:
+    """The file's text, or PersonaFileError saying why it cannot be read."""
     p = Path(path)
     try:
         raw = p.read_bytes()
@@ -179,14 +359,22 @@ def load_personas(path: Path | str) -> list[Persona]:
     except OSError as e:
         raise PersonaFileError(p, f"cannot be read: {e.strerror or e}") from None
     try:
-        source = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise PersonaFileError(p, "is not UTF-8 text", line) from None
-    return parse_personas(source, p)
 
 
-def _persona_to_table(p: Persona) -> dict[str, Any]:
+def load_entries(path: Path | str) -> list[PersonaEntry]:
+    return read_entries(read_text(path), Path(path))
+
+
+def load_personas(path: Path | str) -> list[Persona]:
+    """Read a personas file. Errors name the file, the line and the problem."""
+    return parse_personas(read_text(path), Path(path))
+
+
+def persona_to_table(p: Persona) -> dict[str, Any]:
     t: dict[str, Any] = {"name": p.name}
     if p.handle is not None:
         t["handle"] = p.handle
@@ -214,14 +402,14 @@ def _persona_to_table(p: Persona) -> dict[str, Any]:
 
 def dumps_personas(personas: Sequence[Persona], header: str = "personamgr personas export") -> str:
     """TOML text for ``personas``. Secrets are not part of a persona and never appear."""
-    body = tomli_w.dumps({"persona": [_persona_to_table(p) for p in personas]}, multiline_strings=False)
+    body = tomli_w.dumps({"persona": [persona_to_table(p) for p in personas]}, multiline_strings=False)
     return f"# {header}\n\n{body}"
 
 
-def save_personas(path: Path | str, personas: Iterable[Persona]) -> None:
+def save_personas(path: Path | str, personas: Iterable[Persona], header: str = "personamgr personas export") -> None:
     """Write atomically: a crash mid-write never leaves a truncated export."""
     p = Path(path)
-    text = dumps_personas(list(personas))
+    text = dumps_personas(list(personas), header)
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent or ".")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:

@@ -305,6 +305,10 @@ class Store:
             monthly_post_cap=m["monthly_post_cap"],
         )
 
+    # For core modules that write personas in their own transaction (the importer).
+    persona_values = _persona_row
+    persona_from_row = _persona_from
+
     def personas(self) -> list[Persona]:
         with self.engine.connect() as con:
             rows = con.execute(select(s.personas).order_by(s.personas.c.position, s.personas.c.id))

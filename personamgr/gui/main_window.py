@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(translate("MainWindow", "&Import personas…"), self.personas.import_personas)
         file_menu.addAction(translate("MainWindow", "&Export personas…"), self.personas.export_personas)
+        file_menu.addAction(translate("MainWindow", "&Undo last import…"), self.personas.importer.undo_last)
         file_menu.addSeparator()
         self.settings_action = QAction(translate("MainWindow", "&Settings…"), self)
         self.settings_action.setObjectName("settingsAction")

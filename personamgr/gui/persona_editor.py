@@ -7,6 +7,7 @@ dialog stays open with everything the user typed.
 
 :class:`PersonaManager` owns the flows around it: New/Edit/Delete (Persona
 menu and the persona list's context menu) and Import/Export (File menu).
+Importing (a field-by-field preview first) is :class:`~personamgr.gui.persona_import_ui.PersonaImporter`'s.
 Every store, file and keyring call runs in a worker; questions are asked
 with window-modal boxes opened with ``open()``, never a nested event loop.
 """
@@ -53,7 +54,7 @@ from PySide6.QtWidgets import (
 from personamgr.core import costs
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.outbox import PostState
-from personamgr.core.persona_file import PersonaFileError, load_personas, save_personas, slot_to_text
+from personamgr.core.persona_file import save_personas, slot_to_text
 from personamgr.core.personas import (
     PALETTE,
     MissedPolicy,
@@ -70,6 +71,7 @@ from personamgr.gui.a11y import is_interactive
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.message_boxes import ShowsBoxes
+from personamgr.gui.persona_import_ui import PersonaImporter
 from personamgr.gui.workers import Workers
 
 TAB_IDENTITY, TAB_FOCUS, TAB_SCHEDULE, TAB_LIMITS = range(4)
@@ -637,6 +639,8 @@ class PersonaManager(QObject, ShowsBoxes):
         self.before_delete = before_delete
         self.editor: PersonaEditor | None = None
         self.box: QMessageBox | None = None  # the last question or error shown (tests answer it)
+        self.importer = PersonaImporter(services, workers, parent)
+        self.importer.message.connect(self.message)
 
     # -- new and edit --------------------------------------------------------------------
     @Slot()
@@ -742,11 +746,7 @@ class PersonaManager(QObject, ShowsBoxes):
     # -- import and export ---------------------------------------------------------------
     @Slot()
     def import_personas(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, translate("PersonaManager", "Import "
-                                                                                       "personas"), str(Path.home()),
-                                              translate("PersonaManager", "Personas (*.toml);;All files (*)"))
-        if path:
-            self.import_from(path)
+        self.importer.choose_file()
 
     @Slot()
     def export_personas(self) -> None:
@@ -757,52 +757,8 @@ class PersonaManager(QObject, ShowsBoxes):
             self.export_to(path)
 
     def import_from(self, path: str | Path) -> None:
-        """Read (worker), say what changes and ask if existing personas are replaced, then apply all or none."""
-        self.workers.submit(lambda: load_personas(path), done=lambda ps: self._review_import(Path(path), ps),
-                            failed=lambda e: self._import_failed(Path(path), e), name="read personas")
-
-    def _review_import(self, path: Path, incoming: list[Persona]) -> None:
-        existing = self.controller.personas
-        by_uid = {p.uid for p in existing}
-        by_name = {p.name.casefold() for p in existing}
-        updated = [p.name for p in incoming if p.uid in by_uid or p.name.casefold() in by_name]
-        added = len(incoming) - len(updated)
-        if not updated:
-            self._apply_import(path, incoming)
-            return
-        count = len(updated)  # a plain name: pyside6-lupdate reads no other count
-        self._ask(translate("PersonaManager", "Import personas"),
-                  (translate("PersonaManager", "{file} updates %n existing persona(s) and adds {added}.", None,
-                             count) if added else
-                   translate("PersonaManager", "{file} updates %n existing persona(s).", None, count)).format(
-                      file=path.name, added=added),
-                  translate("PersonaManager", "The settings of {names} will be replaced by the file's. Their posts "
-                            "and credentials are kept.").format(names=", ".join(updated)),
-                  translate("PersonaManager", "Import"), lambda: self._apply_import(path, incoming))
-
-    def _apply_import(self, path: Path, incoming: list[Persona]) -> None:
-        store = self.services.store
-
-        def done(result: tuple[int, int]) -> None:
-            added, updated = result
-            count = len(incoming)
-            self.message.emit(translate("PersonaManager", "Imported %n persona(s) from {file}: {added} new, {updated} "
-                                        "updated.", None, count).format(file=path.name, added=added, updated=updated))
-
-        self.workers.submit(lambda: store.replace_personas(incoming), done=done,
-                            failed=lambda e: self._import_failed(path, e), name="import personas")
-
-    def _import_failed(self, path: Path, error: BaseException) -> None:
-        if isinstance(error, PersonaFileError):
-            text = str(error)  # file:line: problem
-        elif isinstance(error, PersonaError):
-            text = f"{path}: {error}"
-        else:
-            raise error
-        self.message.emit(translate("PersonaManager", "Nothing was imported."))
-        self._tell(QMessageBox.Icon.Critical, translate("PersonaManager", "Import personas"), text,
-                   translate("PersonaManager", "Nothing was imported: a file is imported whole or not at all. Fix the "
-                                               "file and try again."))
+        """Preview what the file changes, field by field; write it only when the user says Import."""
+        self.importer.import_from(path)
 
     def export_to(self, path: str | Path) -> None:
         store = self.services.store

@@ -2,92 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import sqlite3
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cli_helpers import Cli, tree
 
 from personamgr import __version__
 from personamgr.core import schema
 from personamgr.core.networks.sandbox import DUPLICATE_MESSAGE
-
-XDG = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR")
-
-PERSONAS_TOML = """
-[[persona]]
-name = "career"
-handle = "@career_me"
-description = "Careers, job search and the economy"
-topics = ["careers", "hiring"]
-
-[[persona]]
-name = "metal"
-handle = "@metal_me"
-topics = ["heavy metal", "guitars"]
-"""
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-@dataclass
-class Cli:
-    """Runs ``python -m personamgr`` with HOME and every XDG dir pointing into ``home``."""
-
-    home: Path
-    env: dict[str, str]
-
-    def __call__(self, *args: str, data_dir: Path | None = None, extra_env: dict[str, str] | None = None) -> Result:
-        argv = [sys.executable, "-m", "personamgr"]
-        if data_dir is not None:
-            argv += ["--data-dir", str(data_dir)]
-        proc = subprocess.run([*argv, *args], env={**self.env, **(extra_env or {})}, capture_output=True, text=True,
-                              timeout=120, stdin=subprocess.DEVNULL, cwd=self.home, check=False)
-        return Result(proc.returncode, proc.stdout, proc.stderr)
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir")
-            for p in sorted(folder.rglob("*"))}
-
-
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    home = tmp_path / "home"
-    env = {k: v for k, v in os.environ.items() if k not in (*XDG, "PERSONAMGR_HOME")}
-    env["HOME"] = str(home)
-    for var in XDG:
-        (home / var.lower()).mkdir(parents=True)
-        env[var] = str(home / var.lower())
-    (home / "xdg_runtime_dir").chmod(0o700)
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return Cli(home, env)
-
-
-@pytest.fixture
-def personas_file(tmp_path: Path) -> Path:
-    f = tmp_path / "in.toml"
-    f.write_text(PERSONAS_TOML, encoding="utf-8")
-    return f
-
-
-@pytest.fixture
-def profile(tmp_path: Path, cli: Cli, personas_file: Path) -> Path:
-    """A --data-dir profile with career and metal imported."""
-    d = tmp_path / "profile"
-    r = cli("personas", "import", str(personas_file), data_dir=d)
-    assert r.code == 0, r.err
-    return d
 
 
 def test_version(cli: Cli) -> None:
@@ -181,8 +107,8 @@ def test_personas_list_import_export(cli: Cli, profile: Path, tmp_path: Path) ->
     imp = cli("personas", "import", str(out), data_dir=fresh)
     assert imp.code == 0 and "2 added, 0 updated" in imp.out
     assert cli("personas", "export", "-", data_dir=fresh).out == stdout_export.out
-    # Importing it again updates in place.
-    assert "0 added, 2 updated" in cli("personas", "import", str(out), data_dir=fresh).out
+    # Importing it again changes nothing (and says so).
+    assert "0 added, 0 updated, 2 unchanged" in cli("personas", "import", str(out), data_dir=fresh).out
 
 
 def _db_state(profile: Path) -> list[tuple[object, ...]]:
@@ -197,10 +123,10 @@ def _db_state(profile: Path) -> list[tuple[object, ...]]:
     ("source", "message"),
     [
         ('[[persona]]\nname = "new"\ndescription = "ok"\n\n[[persona]]\nname = "bad"\ndescription = "x"\n'
-         'handle = "not a handle"\n', ":8: handle 'not a handle' must be @"),
+         'handle = "not a handle"\n', ":8: persona #2 ('bad'): handle 'not a handle' must be @"),
         ('[[persona]]\nname = "new"\ndescription = "ok"\n[[persona]\n', ":4: not valid TOML"),
         ('[[persona]]\nname = "career"\ndescription = "changed"\n\n[[persona]]\nname = "Career"\n'
-         'description = "twice"\n', "names must be unique"),
+         'description = "twice"\n', "updates the existing persona 'career' like persona #1"),
     ],
 )
 def test_invalid_import_changes_nothing(cli: Cli, profile: Path, tmp_path: Path, source: str, message: str) -> None:

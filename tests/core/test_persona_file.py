@@ -16,7 +16,16 @@ from personamgr.core.persona_file import (
     parse_personas,
     save_personas,
 )
-from personamgr.core.personas import NAME_MAX, MissedPolicy, Persona, QueueSlot, Sensitivity
+from personamgr.core.personas import (
+    BUDGET_MAX_USD,
+    LATE_HOURS_MAX,
+    POST_CAP_MAX,
+    MissedPolicy,
+    Persona,
+    QueueSlot,
+    Sensitivity,
+    name_problem,
+)
 from personamgr.core.store import Store
 
 # Every text field gets arbitrary unicode (astral planes, quotes, backslashes, newlines, control
@@ -27,11 +36,10 @@ tricky = st.sampled_from(['"', "'", "\\", "\\n", "\n", "\r\n", '"""', "'''", "\t
 rich_text = st.lists(st.one_of(any_text, tricky), max_size=4).map("".join)
 
 
-def _name_ok(s: str) -> bool:
-    return bool(s.strip()) and s == s.strip() and len(s) <= NAME_MAX and not any(c in s for c in "\n\r\t")
-
-
-names = st.one_of(any_text, rich_text).filter(_name_ok)
+# Names hold printable characters only (core.personas.name_problem), quotes and joiners included.
+printable = st.characters(exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"))
+names = st.text(printable | st.sampled_from([" ", "\u200d", '"', "'", "\\", "#", "="]), min_size=1,
+                max_size=64).filter(lambda s: name_problem(s) is None)
 handles = st.none() | st.from_regex(r"@[A-Za-z0-9_]{1,15}", fullmatch=True)
 colours = st.from_regex(r"#[0-9a-fA-F]{6}", fullmatch=True)
 zones = st.sampled_from(["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Lord_Howe"])
@@ -60,11 +68,11 @@ def personas(draw: st.DrawFn, name: str | None = None) -> Persona:
         timezone=draw(zones),
         sensitivity=draw(st.sampled_from(list(Sensitivity))),
         missed_policy=draw(st.sampled_from(list(MissedPolicy))),
-        late_hours=draw(st.integers(0, 10_000)),
+        late_hours=draw(st.integers(0, LATE_HOURS_MAX)),
         queue_slots=tuple(draw(st.lists(slots, max_size=4))),
         paused=draw(st.booleans()),
-        monthly_budget_usd=draw(st.none() | st.floats(0, 1e9, allow_nan=False, allow_infinity=False)),
-        monthly_post_cap=draw(st.none() | st.integers(0, 2**31)),
+        monthly_budget_usd=draw(st.none() | st.floats(0, BUDGET_MAX_USD, allow_nan=False, allow_infinity=False)),
+        monthly_post_cap=draw(st.none() | st.integers(0, POST_CAP_MAX)),
     )
 
 

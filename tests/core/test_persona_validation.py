@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from personamgr.core.personas import (
@@ -10,6 +12,7 @@ from personamgr.core.personas import (
     Persona,
     PersonaError,
     QueueSlot,
+    problems,
     validate,
     validate_all,
 )
@@ -36,11 +39,48 @@ def test_bad_handles_are_refused_naming_the_rule(handle: str) -> None:
     assert e.value.field == "handle"
 
 
-@pytest.mark.parametrize("name", ["", "   ", " career", "career ", "ca\nreer", "ca\treer", "x" * 41])
-def test_bad_names(name: str) -> None:
-    with pytest.raises(PersonaError) as e:
+@pytest.mark.parametrize(("name", "words"), [
+    ("", "needs a name"), ("   ", "needs a name"), (" career", "leading or trailing"), ("career ", "leading"),
+    ("ca\nreer", "line break"), ("ca\treer", "line break or tab"), ("x" * 65, "longer than 64 characters"),
+    # Reported by a tester: NUL, a lone zero-width space and a right-to-left override were accepted.
+    ("ca\x00reer", "control or invisible character (U+0000)"),
+    ("\u200b", "control or invisible character (U+200B ZERO WIDTH SPACE)"),
+    ("career\u202emetal", "a bidi control (U+202E RIGHT-TO-LEFT OVERRIDE) at position 7"),
+    ("\u2066career\u2069", "bidi control"), ("a\u200bb", "ZERO WIDTH SPACE"), ("\u200d", "no visible characters"),
+    ("a\x7fb", "U+007F"), ("a\u2028b", "U+2028"), ("a\ufeffb", "U+FEFF"), ("a\ue000b", "U+E000"),
+])
+def test_bad_names(name: str, words: str) -> None:
+    with pytest.raises(PersonaError, match=re.escape(words)) as e:
         validate(Persona(name=name, description="d"))
     assert e.value.field == "name"
+
+
+@pytest.mark.parametrize("name", ["career", "x" * 64, "Café Niño", "日本語のペルソナ", "👩\u200d💻 dev", "ℌ𝔢𝔩𝔩𝔬",
+                                  "مرحبا", "the \"quoted\" one", "career-2 (old)"])
+def test_good_names(name: str) -> None:
+    validate(Persona(name=name, description="d"))
+
+
+@pytest.mark.parametrize(("field", "value", "words"), [
+    ("late_hours", 10**11, "late_hours (how late a missed post may go out) must be between 0 and 336"),
+    ("late_hours", 337, "between 0 and 336"),
+    ("late_hours", 1.5, "whole number"),
+    ("monthly_post_cap", 2**63, "monthly post cap must be between 0 and 1,000,000"),
+    ("monthly_budget_usd", 1e300, "monthly budget in dollars must be between 0 and 1,000,000"),
+    ("topics", ("t",) * 1001, "at most 1,000"),
+    ("description", "d" * 25_001, "at most 25,000"),
+    ("network", "X Corp", "short lower-case name"),
+    ("uid", "", "uid ''"),
+])
+def test_out_of_range_values_are_refused(field: str, value: object, words: str) -> None:
+    with pytest.raises(PersonaError, match=re.escape(words)) as e:
+        validate(Persona(**{"name": "n", "description": "d", field: value}))  # type: ignore[arg-type]
+    assert e.value.field == field
+
+
+def test_problems_lists_every_field_at_once() -> None:
+    p = Persona(name="a\x00", handle="nope", description="d", colour="red", late_hours=-1, timezone="Mars/Base")
+    assert [e.field for e in problems(p)] == ["name", "handle", "colour", "timezone", "late_hours"]
 
 
 def test_focus_is_a_description_or_a_topic() -> None:

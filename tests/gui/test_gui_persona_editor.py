@@ -16,7 +16,6 @@ from personamgr.core.clock import FakeClock
 from personamgr.core.demo import seed_demo
 from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
-from personamgr.core.persona_file import load_personas
 from personamgr.core.personas import MissedPolicy, Persona, QueueSlot, Sensitivity
 from personamgr.core.scheduling.calendar import DEFAULT_SLOTS
 from personamgr.core.secrets import SecretStore, call_with_timeout
@@ -293,69 +292,6 @@ def test_delete_removes_the_personas_secrets_from_the_real_keyring(
 
 
 # -- import and export ----------------------------------------------------------------------
-def test_export_then_import_round_trips(demo: Services, make_shell: Callable[..., Shell], idle,
-                                        tmp_path: Path) -> None:
-    demo.store.add_persona(Persona(name="founder", handle="@founder_me", description="Startups — «ünïcode» 🚀",
-                                   examples=("two\nlines",), queue_slots=(QueueSlot(6, 23, 59),),
-                                   monthly_budget_usd=2.25, monthly_post_cap=0, network="x"))
-    before = demo.store.personas()
-    shell = make_shell(demo)
-    path = tmp_path / "personas.toml"
-    shell.window.personas.export_to(path)
-    idle(shell)
-    assert load_personas(path) == before
-    assert f"Exported 3 personas to {path}" in shell.window.statusBar().currentMessage()
-
-    demo.store.delete_persona(demo.store.persona("founder").uid)
-    metal = demo.store.persona("metal")
-    demo.store.update_persona(metal.with_changes(description="changed here", topics=()))
-    idle(shell)
-    shell.window.personas.import_from(path)
-    idle(shell)
-    box = shell.window.personas.box
-    assert box is not None and box.text() == "personas.toml updates 2 existing personas and adds 1."
-    assert "career, metal" in box.informativeText()
-    click(box, "Import")
-    idle(shell)
-    assert demo.store.personas() == before
-    assert "3 personas from personas.toml: 1 new, 2 updated" in shell.window.statusBar().currentMessage()
-
-
-def test_import_of_new_personas_needs_no_question(demo: Services, make_shell: Callable[..., Shell], idle,
-                                                  tmp_path: Path) -> None:
-    path = tmp_path / "more.toml"
-    path.write_text('[[persona]]\nname = "chef"\ntopics = ["cooking"]\n', encoding="utf-8")
-    shell = make_shell(demo)
-    shell.window.personas.import_from(path)
-    idle(shell)
-    assert [p.name for p in demo.store.personas()] == ["career", "metal", "chef"]
-
-
-@pytest.mark.parametrize(("source", "line", "words"), [
-    ('[[persona]]\nname = "chef"\ntopics = ["cooking"]\n\n[[persona]]\nname = "baker"\ntopics = ["bread"]\n'
-     'handle = "@not a handle"\n', 8, "handle '@not a handle' must be @"),
-    ('[[persona]]\nname = "chef"\ntopics = ["cooking"]\nname = "again"\n', 4, "not valid TOML"),
-    ('[[persona]]\nname = "chef"\ntopics = ["cooking"]\n[[persona]]\nname = "CHEF"\ntopics = ["x"]\n', 5,
-     "two personas are named 'CHEF'"),
-])
-def test_a_bad_file_names_file_line_problem_and_imports_nothing(demo: Services, make_shell: Callable[..., Shell], *,
-                                                                idle, tmp_path: Path, source: str, line: int,
-                                                                words: str) -> None:
-    path = tmp_path / "bad.toml"
-    path.write_text(source, encoding="utf-8")
-    before = demo.store.personas()
-    shell = make_shell(demo)
-    shell.window.personas.import_from(path)
-    idle(shell)
-    box = shell.window.personas.box
-    assert box is not None and box.isVisible() and box.icon() is QMessageBox.Icon.Critical
-    assert box.text().startswith(f"{path}:{line}: ")
-    assert words in box.text()
-    assert "Nothing was imported" in box.informativeText()
-    assert demo.store.personas() == before
-    click(box, "OK")
-
-
 def test_export_to_an_unwritable_place_says_so(demo: Services, make_shell: Callable[..., Shell], idle,
                                                tmp_path: Path) -> None:
     shell = make_shell(demo)

@@ -1,0 +1,295 @@
+"""Importing personas from the window: a field-by-field preview before anything is written, and undo.
+
+:class:`ImportPreview` shows what the file would change (``core.persona_import`` plans it): every
+persona it adds or updates, and for each, every field with its value now and after the import. Its
+"Replace whole personas" box plans again with the file replacing whole personas, and the fields that
+would go back to their defaults are marked *cleared*. :class:`PersonaImporter` owns the flow: read
+and plan (worker), preview, write (worker, which backs the personas up first), and File ▸ Undo last
+import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from personamgr.core import persona_import as pi
+from personamgr.core.persona_file import PersonaFileError
+from personamgr.core.services import Services
+from personamgr.gui.message_boxes import ShowsBoxes
+from personamgr.gui.workers import Workers
+
+# A preview of a very long file shows this many personas; the rest are counted (the import still takes all).
+SHOWN_PERSONAS = 500
+CUT = 200  # characters of one value shown in a cell; the tooltip has it whole
+
+
+def _cell(text: str) -> str:
+    one = " ".join(text.split())
+    return one if len(one) <= CUT else one[: CUT - 1] + "…"
+
+
+class ImportPreview(QDialog):
+    """The plan of one import, field by field. ``replaceToggled(bool)`` asks the owner to plan again."""
+
+    replaceToggled = Signal(bool)  # noqa: N815 (Qt naming)
+    confirmed = Signal(object)  # the ImportPlan the user saw and accepted
+
+    def __init__(self, plan: pi.ImportPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPreview")
+        self.setWindowTitle(f"Import personas from {plan.path.name}")
+        self.setMinimumSize(640, 460)
+        self.plan = plan
+        self.summary = QLabel()
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("importChanges")
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Persona and field", "Now", "After the import"])
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # now and after side by side, equally
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.replace_check = QCheckBox("Replace whole personas: fields the file leaves out go back to their defaults")
+        self.replace_check.setObjectName("replaceWhole")
+        self.replace_check.setChecked(plan.replace_whole)
+        self.replace_check.toggled.connect(self._toggled)
+        self.clears = QLabel()
+        self.clears.setObjectName("importClears")
+        self.clears.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setObjectName("importNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(placeholder-text);")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("importButton")
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.replace_check)
+        layout.addWidget(self.clears)
+        layout.addWidget(self.note)
+        layout.addWidget(self.buttons)
+        self.show_plan(plan)
+
+    # -- showing a plan ------------------------------------------------------------------
+    def show_plan(self, plan: pi.ImportPlan) -> None:
+        self.plan = plan
+        self.replace_check.blockSignals(True)
+        self.replace_check.setChecked(plan.replace_whole)
+        self.replace_check.blockSignals(False)
+        self.replace_check.setEnabled(True)
+        self.summary.setText(plan.summary() + ".")
+        self.tree.clear()
+        cleared = 0
+        shown = [c for c in plan.changes if c.kind is not pi.ChangeKind.SAME]
+        for change in shown[:SHOWN_PERSONAS]:
+            cleared += self._add(change)
+        if len(shown) > SHOWN_PERSONAS:
+            more = QTreeWidgetItem([f"… and {len(shown) - SHOWN_PERSONAS:,} more personas"])
+            more.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(more)
+        if plan.replace_whole and cleared:
+            self.clears.setText(f"Replacing whole personas clears {cleared} field{'s' if cleared != 1 else ''} "
+                                "(marked “cleared” above): their values now are not in the file.")
+        elif plan.replace_whole:
+            self.clears.setText("Nothing is cleared: the file gives every field it changes.")
+        else:
+            self.clears.setText("Fields the file leaves out keep their values.")
+        backup = " The personas are backed up first; File ▸ Undo last import puts them back." if plan.updated else \
+            " File ▸ Undo last import removes the added personas again."
+        self.note.setText(("Posts and credentials are kept." + backup) if plan.changes_anything else
+                          "The file matches your personas: there is nothing to import.")
+        self.import_button.setEnabled(plan.changes_anything)
+        self.tree.expandAll()
+
+    def _add(self, change: pi.PersonaChange) -> int:
+        """One persona and its changed fields; returns how many of them are cleared."""
+        if change.kind is pi.ChangeKind.ADD:
+            title = f"New: {change.persona.name}"
+        elif change.before is not None and change.before.name != change.persona.name:
+            title = f"Update: {change.before.name} → {change.persona.name}"
+        else:
+            title = f"Update: {change.persona.name}"
+        top = QTreeWidgetItem([title])
+        bold = QFont(top.font(0))
+        bold.setBold(True)
+        top.setFont(0, bold)
+        self.tree.addTopLevelItem(top)
+        cleared = 0
+        for fc in change.fields():
+            name = f"{fc.label} (cleared)" if fc.cleared else fc.label
+            item = QTreeWidgetItem([name, _cell(fc.before), _cell(fc.after)])
+            item.setToolTip(1, fc.before)
+            item.setToolTip(2, fc.after)
+            if fc.cleared:
+                cleared += 1
+                italic = QFont(item.font(0))
+                italic.setItalic(True)
+                for col in range(3):
+                    item.setFont(col, italic)
+            top.addChild(item)
+        return cleared
+
+    def rows(self) -> list[tuple[str, ...]]:
+        """What the preview shows, as text (persona rows, then their field rows indented), for tests and reading."""
+        out: list[tuple[str, ...]] = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            out.append((top.text(0),))
+            out += [("  " + top.child(j).text(0), top.child(j).text(1), top.child(j).text(2))
+                    for j in range(top.childCount())]
+        return out
+
+    # -- answers -------------------------------------------------------------------------
+    def _toggled(self, on: bool) -> None:
+        self.import_button.setEnabled(False)
+        self.replace_check.setEnabled(False)  # until the new plan is shown
+        self.replaceToggled.emit(on)
+
+    def _accept(self) -> None:
+        if self.import_button.isEnabled():
+            self.import_button.setEnabled(False)
+            self.confirmed.emit(self.plan)
+
+
+class PersonaImporter(QObject, ShowsBoxes):
+    """File ▸ Import personas… and File ▸ Undo last import. Reports through :attr:`message`."""
+
+    message = Signal(str)
+    question_name = "importQuestion"
+    notice_name = "importNotice"
+    dialog_attr = "preview"
+
+    def __init__(self, services: Services, workers: Workers, parent: QWidget,
+                 before_write: Callable[[], None] | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.workers = workers
+        self.window = parent
+        self.before_write = before_write
+        self.preview: ImportPreview | None = None
+        self.box: QMessageBox | None = None
+
+    @property
+    def _backups(self) -> Path:
+        paths = self.services.paths
+        if paths is not None:
+            return paths.backups
+        store_path = self.services.store.path
+        return (store_path.parent if store_path else Path.cwd()) / "backups"
+
+    @Slot()
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import personas", str(Path.home()),
+                                              "Personas (*.toml);;All files (*)")
+        if path:
+            self.import_from(path)
+
+    def import_from(self, path: str | Path, *, replace_whole: bool = False) -> None:
+        """Read and plan (worker), then show the preview; nothing is written until the user says Import."""
+        path = Path(path)
+        store = self.services.store
+        self.workers.submit(lambda: pi.read_plan(store, path, replace_whole=replace_whole),
+                            done=self._show, failed=lambda e: self._failed(path, e), name="plan import")
+
+    def _show(self, plan: pi.ImportPlan) -> None:
+        preview = self.preview
+        if preview is not None and preview.isVisible() and preview.plan.path == plan.path:
+            preview.show_plan(plan)
+            return
+        preview = ImportPreview(plan, self.window)
+        preview.replaceToggled.connect(lambda on: self.import_from(plan.path, replace_whole=on))
+        preview.confirmed.connect(self._apply)
+        self._keep(preview)
+        preview.open()
+
+    def _apply(self, plan: pi.ImportPlan) -> None:
+        if self.before_write is not None:
+            self.before_write()
+        store, clock, backups = self.services.store, self.services.clock, self._backups
+
+        def done(result: pi.ImportResult) -> None:
+            if self.preview is not None:
+                self.preview.accept()
+            n = len(plan.changes)
+            self.message.emit(f"Imported {n} persona{'s' if n != 1 else ''} from {plan.path.name}: "
+                              f"{result.added} new, {result.updated} updated.")
+
+        self.workers.submit(lambda: pi.apply_import(store, plan, backups, clock), done=done,
+                            failed=lambda e: self._failed(plan.path, e), name="import personas")
+
+    def _failed(self, path: Path, error: BaseException) -> None:
+        if isinstance(error, PersonaFileError):
+            text = str(error)  # file:line: problem, one line each
+        elif isinstance(error, pi.ImportFailed):
+            text = f"{path}: {error}"
+        else:
+            raise error
+        if self.preview is not None and self.preview.isVisible():
+            self.preview.reject()
+        self.message.emit("Nothing was imported.")
+        self._tell(QMessageBox.Icon.Critical, "Import personas", text,
+                   "Nothing was imported: a file is imported whole or not at all. Fix the file and try again.")
+
+    # -- undo ----------------------------------------------------------------------------
+    @Slot()
+    def undo_last(self) -> None:
+        """Ask (naming the file and what goes back), then undo in a worker."""
+        store = self.services.store
+        self.workers.submit(lambda: pi.last_import(store), done=self._confirm_undo, name="read last import")
+
+    def _confirm_undo(self, record: dict[str, object] | None) -> None:
+        if record is None:
+            self._tell(QMessageBox.Icon.Information, "Undo last import", "There is no import to undo.")
+            return
+        added, updated = len(record.get("added") or []), len(record.get("updated") or [])  # type: ignore[arg-type]
+        at = pi.imported_at(record)
+        when = f" on {at:%Y-%m-%d %H:%M} UTC" if at else ""
+        self._ask("Undo last import", f"Undo the import of {Path(str(record.get('file'))).name}{when}?",
+                  f"{updated} persona{'s' if updated != 1 else ''} go back to how they were before it (edits made "
+                  f"since are lost) and the {added} it added are removed, unless they have posts or an account "
+                  "since. Your personas are backed up first.", "Undo import", self._undo)
+
+    def _undo(self) -> None:
+        store, clock, backups = self.services.store, self.services.clock, self._backups
+
+        def done(result: pi.UndoResult) -> None:
+            lines = [f"{what}: {', '.join(names)}." for what, names in (
+                ("Restored", result.restored), ("Removed", result.removed),
+                ("Kept, because they have posts or an account", result.kept),
+                ("Deleted since the import, so not restored", result.missing)) if names]
+            self.message.emit(f"Undid the import of {Path(result.file).name}.")
+            self._tell(QMessageBox.Icon.Information, "Undo last import",
+                       f"Undid the import of {Path(result.file).name}.", " ".join(lines) +
+                       f" Your personas as they were just before are in {result.backup}.")
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, pi.ImportFailed):
+                raise error
+            self._tell(QMessageBox.Icon.Critical, "Undo last import", str(error).capitalize() + ".")
+
+        self.workers.submit(lambda: pi.undo_last_import(store, backups, clock), done=done, failed=failed,
+                            name="undo import")

@@ -1,0 +1,93 @@
+"""``personamgr personas import`` keeps what a file leaves out, previews with --dry-run, and can be undone."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from cli_helpers import Cli
+
+
+def _personas(profile: Path) -> list[tuple[object, ...]]:
+    con = sqlite3.connect(profile / "data" / "personamgr.db")
+    try:
+        return con.execute("SELECT uid, name, handle, description, topics, colour, timezone FROM personas "
+                           "ORDER BY id").fetchall()
+    finally:
+        con.close()
+
+
+def test_a_partial_file_keeps_every_field_it_leaves_out(cli: Cli, profile: Path, tmp_path: Path) -> None:
+    """The reported loss: a name (in another case) and a description reset the handle, topics and the rest."""
+    before = _personas(profile)
+    part = tmp_path / "part.toml"
+    part.write_text('[[persona]]\nname = "CAREER"\ndescription = "Careers after 40"\n', encoding="utf-8")
+
+    dry = cli("personas", "import", "--dry-run", str(part), data_dir=profile)
+    assert dry.code == 0, dry.err
+    assert dry.out.splitlines() == [
+        "part.toml: 1 persona: 0 to add, 1 to update, 0 unchanged.",
+        "~ career → CAREER",
+        "    name: career → CAREER",
+        "    description: Careers, job search and the economy → Careers after 40",
+        "Nothing was written (--dry-run).",
+    ]
+    assert _personas(profile) == before
+
+    r = cli("personas", "import", str(part), data_dir=profile)
+    assert r.code == 0, r.err
+    assert r.out.splitlines()[:2] == [f"Imported 1 persona from {part}: 0 added, 1 updated, 0 unchanged.",
+                                      "  CAREER: name, description"]
+    assert "personamgr personas undo-import" in r.out
+    (uid, name, handle, description, topics, colour, tz), metal = _personas(profile)
+    assert (uid, name, handle, description) == (before[0][0], "CAREER", "@career_me", "Careers after 40")
+    assert (topics, colour, tz) == before[0][4:]
+    assert metal == before[1]
+
+    undo = cli("personas", "undo-import", data_dir=profile)
+    assert undo.code == 0, undo.err
+    assert f"Undid the import of {part}." in undo.out and "Restored: career" in undo.out
+    assert _personas(profile) == before
+    again = cli("personas", "undo-import", data_dir=profile)
+    assert (again.code, again.err.strip()) == (1, "personamgr: error: there is no import to undo")
+
+
+def test_replace_says_what_it_clears_and_needs_yes_without_a_terminal(cli: Cli, profile: Path,
+                                                                       tmp_path: Path) -> None:
+    before = _personas(profile)
+    whole = tmp_path / "whole.toml"
+    whole.write_text('[[persona]]\nname = "metal"\ndescription = "Metal only"\n', encoding="utf-8")
+    r = cli("personas", "import", "--replace", str(whole), data_dir=profile)
+    assert r.code == 1
+    assert "    handle: @metal_me → (none)  (cleared: not in the file)" in r.out
+    assert "    topics: heavy metal | guitars → (none)  (cleared: not in the file)" in r.out
+    assert "add --yes to clear them" in r.err
+    assert _personas(profile) == before
+
+    ok = cli("personas", "import", "--replace", "--yes", str(whole), data_dir=profile)
+    assert ok.code == 0, ok.err
+    metal = _personas(profile)[1]
+    assert (metal[0], metal[2], metal[3], metal[4]) == (before[1][0], None, "Metal only", "[]")
+    backups = list((profile / "data" / "backups").glob("personas-*.toml"))
+    assert len(backups) == 1 and f"The personas as they were are in {backups[0]}" in ok.out
+
+
+def test_files_that_used_to_print_a_traceback(cli: Cli, profile: Path, tmp_path: Path) -> None:
+    before = _personas(profile)
+    cases = {
+        "nested.toml": ("x = " + "[" * 100_000, "nested too deeply"),
+        "huge.toml": ('[[persona]]\nname = "a"\ndescription = "x"\nlate_hours = 100000000000\n',
+                      ":4: persona #1 ('a'): late_hours (how late a missed post may go out) must be between 0 and 336"),
+        "bidi.toml": ('[[persona]]\nname = "\\u200b"\ndescription = "x"\n', "U+200B ZERO WIDTH SPACE"),
+    }
+    for name, (source, words) in cases.items():
+        path = tmp_path / name
+        path.write_text(source, encoding="utf-8")
+        r = cli("personas", "import", str(path), data_dir=profile)
+        assert (r.code, r.out) == (1, ""), (name, r.err)
+        assert "Traceback" not in r.err and words in r.err, (name, r.err)
+    assert _personas(profile) == before
+    bom = tmp_path / "bom.toml"
+    bom.write_bytes(b'\xef\xbb\xbf[[persona]]\nname = "chef"\ndescription = "Cooking"\n')
+    r = cli("personas", "import", str(bom), data_dir=profile)
+    assert r.code == 0 and "1 added" in r.out, r.err

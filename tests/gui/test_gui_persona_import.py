@@ -1,0 +1,186 @@
+"""File ▸ Import personas…: a field-by-field preview before anything is written, whole replacement on request,
+and File ▸ Undo last import. Real widgets (pytest-qt, offscreen), real store on a real file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from test_gui_persona_editor import click
+
+from personamgr.core.persona_file import load_personas
+from personamgr.core.personas import Persona, QueueSlot
+from personamgr.core.services import Services
+from personamgr.gui.app import Shell
+from personamgr.gui.persona_import_ui import ImportPreview
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
+
+
+def preview_of(shell: Shell) -> ImportPreview:
+    preview = shell.window.personas.importer.preview
+    assert preview is not None and preview.isVisible(), "no import preview is shown"
+    return preview
+
+
+def test_a_partial_file_is_previewed_field_by_field_and_keeps_the_rest(
+        demo: Services, make_shell: Callable[..., Shell], idle, qtbot, tmp_path: Path) -> None:
+    before = demo.store.persona("career")
+    path = tmp_path / "part.toml"
+    path.write_text('[[persona]]\nname = "Career"\ndescription = "Careers after 40"\n\n'
+                    '[[persona]]\nname = "chef"\ndescription = "Cooking"\n', encoding="utf-8")
+    shell = make_shell(demo)
+    shell.window.personas.import_from(path)
+    idle(shell)
+    preview = preview_of(shell)
+    assert preview.summary.text() == "part.toml: 2 personas: 1 to add, 1 to update, 0 unchanged."
+    assert preview.rows() == [
+        ("Update: career → Career",),
+        ("  name", "career", "Career"),
+        ("  description", before.description, "Careers after 40"),
+        ("New: chef",),
+        ("  name", "(none)", "chef"),
+        ("  description", "(none)", "Cooking"),
+    ]
+    assert preview.clears.text() == "Fields the file leaves out keep their values."
+    assert demo.store.persona("career") == before  # nothing written yet
+
+    qtbot.mouseClick(preview.import_button, Qt.MouseButton.LeftButton)
+    idle(shell)
+    assert not preview.isVisible()
+    after = demo.store.persona(before.uid)
+    assert after == before.with_changes(name="Career", description="Careers after 40")
+    assert "2 personas from part.toml: 1 new, 1 updated" in shell.window.statusBar().currentMessage()
+
+
+def test_replace_whole_personas_shows_what_it_clears(demo: Services, make_shell: Callable[..., Shell], idle, qtbot,
+                                                     tmp_path: Path) -> None:
+    before = demo.store.persona("metal")
+    path = tmp_path / "whole.toml"
+    path.write_text('[[persona]]\nname = "metal"\ndescription = "Metal only"\n', encoding="utf-8")
+    shell = make_shell(demo)
+    shell.window.personas.import_from(path)
+    idle(shell)
+    preview = preview_of(shell)
+    assert [r[0].strip() for r in preview.rows()] == ["Update: metal", "description"]
+    preview.replace_check.click()
+    assert not preview.import_button.isEnabled()  # until the new plan is shown
+    idle(shell)
+    assert preview_of(shell) is preview and preview.plan.replace_whole
+    rows = {r[0].strip(): r[1:] for r in preview.rows()[1:]}
+    assert rows["handle (cleared)"] == ("@metal_me", "(none)")
+    assert rows["topics (cleared)"] == ("heavy metal | guitars | gigs | albums", "(none)")
+    assert rows["queue (cleared)"] == ("mon 20:00, fri 21:00, sat 15:00", "(none)")
+    assert rows["description"] == (before.description, "Metal only")
+    cleared = sum(1 for r in preview.rows() if r[0].endswith("(cleared)"))
+    assert cleared == 9 and preview.clears.text().startswith(f"Replacing whole personas clears {cleared} fields")
+    preview.replace_check.click()  # back: nothing is cleared
+    idle(shell)
+    assert not any("(cleared)" in r[0] for r in preview.rows())
+    preview.replace_check.click()
+    idle(shell)
+    qtbot.mouseClick(preview.import_button, Qt.MouseButton.LeftButton)
+    idle(shell)
+    after = demo.store.persona("metal")
+    assert (after.uid, after.handle, after.topics, after.description) == (before.uid, None, (), "Metal only")
+
+
+def test_undo_last_import_from_the_file_menu(demo: Services, make_shell: Callable[..., Shell], idle, qtbot,
+                                             tmp_path: Path) -> None:
+    before = demo.store.personas()
+    path = tmp_path / "more.toml"
+    path.write_text('[[persona]]\nname = "career"\ntopics = ["economy"]\n\n'
+                    '[[persona]]\nname = "chef"\ntopics = ["cooking"]\n', encoding="utf-8")
+    shell = make_shell(demo)
+    importer = shell.window.personas.importer
+    importer.import_from(path)
+    idle(shell)
+    qtbot.mouseClick(preview_of(shell).import_button, Qt.MouseButton.LeftButton)
+    idle(shell)
+    assert [p.name for p in demo.store.personas()] == ["career", "metal", "chef"]
+    backups = list((demo.paths.backups).glob("personas-*.toml"))  # type: ignore[union-attr]
+    assert len(backups) == 1 and load_personas(backups[0]) == before
+
+    undo = next(a for a in shell.window.menuBar().actions()[0].menu().actions() if "Undo last import" in a.text())
+    undo.trigger()
+    idle(shell)
+    assert importer.box is not None and importer.box.text() == "Undo the import of more.toml on 2026-01-05 09:00 UTC?"
+    click(importer.box, "Undo import")
+    idle(shell)
+    assert demo.store.personas() == before
+    assert importer.box.text() == "Undid the import of more.toml."
+    assert "Restored: career. Removed: chef." in importer.box.informativeText()
+    click(importer.box, "OK")
+    undo.trigger()
+    idle(shell)
+    assert importer.box.text() == "There is no import to undo."
+    click(importer.box, "OK")
+
+
+def test_export_then_import_round_trips(demo: Services, make_shell: Callable[..., Shell], idle, qtbot,
+                                        tmp_path: Path) -> None:
+    demo.store.add_persona(Persona(name="founder", handle="@founder_me", description="Startups — «ünïcode» 🚀",
+                                   examples=("two\nlines",), queue_slots=(QueueSlot(6, 23, 59),),
+                                   monthly_budget_usd=2.25, monthly_post_cap=0, network="x"))
+    before = demo.store.personas()
+    shell = make_shell(demo)
+    path = tmp_path / "personas.toml"
+    shell.window.personas.export_to(path)
+    idle(shell)
+    assert load_personas(path) == before
+    assert f"Exported 3 personas to {path}" in shell.window.statusBar().currentMessage()
+
+    demo.store.delete_persona(demo.store.persona("founder").uid)
+    metal = demo.store.persona("metal")
+    demo.store.update_persona(metal.with_changes(description="changed here", topics=()))
+    idle(shell)
+    shell.window.personas.import_from(path)
+    idle(shell)
+    preview = preview_of(shell)
+    assert preview.summary.text() == "personas.toml: 3 personas: 1 to add, 1 to update, 1 unchanged."
+    qtbot.mouseClick(preview.import_button, Qt.MouseButton.LeftButton)
+    idle(shell)
+    assert demo.store.personas() == before
+    assert "3 personas from personas.toml: 1 new, 1 updated" in shell.window.statusBar().currentMessage()
+
+
+def test_a_file_that_changes_nothing_cannot_be_imported(demo: Services, make_shell: Callable[..., Shell], idle,
+                                                        tmp_path: Path) -> None:
+    path = tmp_path / "same.toml"
+    path.write_text('[[persona]]\nname = "metal"\n', encoding="utf-8")
+    shell = make_shell(demo)
+    shell.window.personas.import_from(path)
+    idle(shell)
+    preview = preview_of(shell)
+    assert not preview.import_button.isEnabled()
+    assert preview.note.text() == "The file matches your personas: there is nothing to import."
+    preview.reject()
+
+
+@pytest.mark.parametrize(("source", "lines", "words"), [
+    ('[[persona]]\nname = "chef"\ntopics = ["cooking"]\n\n[[persona]]\nname = "baker"\ntopics = ["bread"]\n'
+     'handle = "@not a handle"\nlate_hours = 100000000000\n', [8, 9], "handle '@not a handle' must be @"),
+    ('[[persona]]\nname = "chef"\ntopics = ["cooking"]\nname = "again"\n', [4], "not valid TOML"),
+    ('[[persona]]\nname = "chef"\ntopics = ["cooking"]\n[[persona]]\nname = "CHEF"\ntopics = ["x"]\n', [5],
+     "two personas are named 'CHEF'"),
+])
+def test_a_bad_file_names_file_line_problem_and_imports_nothing(demo: Services, make_shell: Callable[..., Shell], *,
+                                                                idle, tmp_path: Path, source: str, lines: list[int],
+                                                                words: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(source, encoding="utf-8")
+    before = demo.store.personas()
+    shell = make_shell(demo)
+    shell.window.personas.import_from(path)
+    idle(shell)
+    box = shell.window.personas.importer.box
+    assert box is not None and box.isVisible() and box.icon() is QMessageBox.Icon.Critical
+    assert [ln.split(": ")[0] for ln in box.text().splitlines()] == [f"{path}:{n}" for n in lines]
+    assert words in box.text()
+    assert "Nothing was imported" in box.informativeText()
+    assert shell.window.personas.importer.preview is None
+    assert demo.store.personas() == before
+    click(box, "OK")
