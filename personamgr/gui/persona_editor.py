@@ -56,7 +56,11 @@ from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.outbox import PostState
 from personamgr.core.persona_file import save_personas, slot_to_text
 from personamgr.core.personas import (
+    BUDGET_MAX_USD,
+    LATE_HOURS_MAX,
+    NAME_MAX,
     PALETTE,
+    POST_CAP_MAX,
     MissedPolicy,
     Persona,
     PersonaError,
@@ -113,6 +117,12 @@ def hashtags(text: str) -> tuple[str, ...]:
             if tag not in out:
                 out.append(tag)
     return tuple(out)
+
+
+def _clamped(value: float, high: float) -> float:
+    """A stored value shown in a spin box of range 0..high (one written by an older version may be outside it;
+    Qt's spin boxes raise on values past 32 bits)."""
+    return min(max(0, value), high)
 
 
 def system_timezone() -> str:
@@ -225,6 +235,7 @@ class PersonaEditor(QDialog):
         self.name_edit = QLineEdit(p.name)
         self.name_edit.setObjectName("nameEdit")
         self.name_edit.setPlaceholderText(translate("PersonaEditor", "career"))
+        self.name_edit.setMaxLength(NAME_MAX)
         self._field(form, TAB_IDENTITY, "name", translate("PersonaEditor", "&Name"), self.name_edit,
                     hint=translate("PersonaEditor", "Unique; used in menus and by the CLI."))
         self.handle_edit = QLineEdit(p.handle or "")
@@ -358,9 +369,9 @@ class PersonaEditor(QDialog):
         self.late_spin = QSpinBox()
         self.late_spin.setObjectName("lateSpin")
         self.late_spin.setAccessibleName(translate("PersonaEditor", "How late it may still go out"))
-        self.late_spin.setRange(0, 24 * 14)
+        self.late_spin.setRange(0, LATE_HOURS_MAX)
         self.late_spin.setSuffix(translate("PersonaEditor", " hours late"))
-        self.late_spin.setValue(max(0, p.late_hours))
+        self.late_spin.setValue(_clamped(p.late_hours, LATE_HOURS_MAX))
         self.missed_combo.currentIndexChanged.connect(self._missed_changed)
         h.addWidget(self.missed_combo, 1)
         h.addWidget(self.late_spin)
@@ -420,12 +431,13 @@ class PersonaEditor(QDialog):
         self.budget_spin = QDoubleSpinBox()
         self.budget_spin.setObjectName("budgetSpin")
         self.budget_spin.setAccessibleName(translate("PersonaEditor", "Monthly budget"))
-        self.budget_spin.setRange(0, 1_000_000)
+        self.budget_spin.setRange(0, BUDGET_MAX_USD)
         self.budget_spin.setDecimals(2)
         self.budget_spin.setPrefix("$ ")
         self.budget_spin.setSuffix(translate("PersonaEditor", " a month"))
         self.budget_check.setChecked(p.monthly_budget_usd is not None)
-        self.budget_spin.setValue(p.monthly_budget_usd if p.monthly_budget_usd is not None else 10.0)
+        self.budget_spin.setValue(_clamped(p.monthly_budget_usd if p.monthly_budget_usd is not None else 10.0,
+                                           BUDGET_MAX_USD))
         self.budget_check.toggled.connect(self.budget_spin.setEnabled)
         self.budget_spin.setEnabled(self.budget_check.isChecked())
         bh.addWidget(self.budget_check)
@@ -441,10 +453,10 @@ class PersonaEditor(QDialog):
         self.cap_spin = QSpinBox()
         self.cap_spin.setObjectName("capSpin")
         self.cap_spin.setAccessibleName(translate("PersonaEditor", "Monthly post cap"))
-        self.cap_spin.setRange(0, 1_000_000)
+        self.cap_spin.setRange(0, POST_CAP_MAX)
         self.cap_spin.setSuffix(translate("PersonaEditor", " posts a month"))
         self.cap_check.setChecked(p.monthly_post_cap is not None)
-        self.cap_spin.setValue(p.monthly_post_cap if p.monthly_post_cap is not None else 100)
+        self.cap_spin.setValue(_clamped(p.monthly_post_cap if p.monthly_post_cap is not None else 100, POST_CAP_MAX))
         self.cap_check.toggled.connect(self.cap_spin.setEnabled)
         self.cap_spin.setEnabled(self.cap_check.isChecked())
         ch.addWidget(self.cap_check)

@@ -301,3 +301,16 @@ def test_export_to_an_unwritable_place_says_so(demo: Services, make_shell: Calla
     box = shell.window.personas.box
     assert box is not None and box.text().startswith(f"{target}: could not be written")
     assert not target.exists()
+
+
+def test_a_persona_stored_out_of_range_by_an_older_version_still_opens(demo: Services,
+                                                                     make_shell: Callable[..., Shell]) -> None:
+    """late_hours = 100000000000 was accepted by earlier imports; the editor must open it, not raise."""
+    with demo.store.begin() as con:
+        con.exec_driver_sql("UPDATE personas SET late_hours = 100000000000, monthly_post_cap = 5000000000 "
+                            "WHERE name = 'career'")
+    shell = make_shell(demo)
+    editor = shell.window.personas.edit_persona(demo.store.persona("career").uid)
+    assert editor is not None
+    assert (editor.late_spin.value(), editor.cap_spin.value()) == (336, 1_000_000)
+    editor.reject()
