@@ -9,6 +9,7 @@ Qt settings belong to tests/gui/conftest.py, not here.
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -74,6 +75,55 @@ def missing_real_part() -> Callable[[str], None]:
         pytest.skip(reason)
 
     return report
+
+
+class SmallFilesystem:
+    """A tmpfs of a few MiB mounted for one test: fill it, free it, make it read-only."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._filler = root / ".filler"
+
+    def fill(self) -> None:
+        """Write until the disk is full, down to the last byte (the next write fails with ENOSPC)."""
+        fd = os.open(self._filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            for size in (1 << 16, 1 << 10, 1):
+                block = b"\0" * size
+                try:
+                    while os.write(fd, block):
+                        pass
+                except OSError:
+                    pass
+        finally:
+            os.close(fd)
+
+    def free(self) -> None:
+        self._filler.unlink(missing_ok=True)
+
+    def read_only(self, on: bool = True) -> None:
+        subprocess.run(["mount", "-o", f"remount,{'ro' if on else 'rw'}", str(self.root)], check=True)
+
+
+@pytest.fixture
+def small_fs(tmp_path: Path) -> Iterator[SmallFilesystem]:
+    """A real small file system (tmpfs), for a full disk and a read-only mount. Mounting needs root, which CI and
+    scripts/test as root have; anywhere else the test is skipped, with this reason."""
+    if os.geteuid() != 0:
+        pytest.skip("a full or read-only disk is simulated by mounting a small tmpfs, which needs root")
+    root = tmp_path / "small-fs"
+    root.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m,mode=0755", "tmpfs", str(root)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        message = f"could not mount a tmpfs at {root}: {done.stderr.strip()}"
+        if real_parts_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    try:
+        yield SmallFilesystem(root)
+    finally:
+        subprocess.run(["umount", "-l", str(root)], check=False)
 
 
 @pytest.fixture

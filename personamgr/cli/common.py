@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from personamgr.cli.errors import EXIT_USAGE, CliError
+from personamgr.core.faults import describe
 from personamgr.core.logs import setup_logging
 from personamgr.core.media import MediaError, check_alt, check_file, check_post, import_image, limits_of, release
 from personamgr.core.paths import AppPaths
@@ -26,9 +32,10 @@ def prepare_profile(args: argparse.Namespace) -> AppPaths:
     paths = profile_paths(args)
     try:
         paths.ensure()
+        setup_logging(paths.log_file, verbose=bool(getattr(args, "verbose", False)))
     except OSError as e:
-        raise CliError(f"cannot create the data folder {paths.data}: {e.strerror or e}") from None
-    setup_logging(paths.log_file, verbose=bool(getattr(args, "verbose", False)))
+        raise CliError(describe(e, paths.data) or f"cannot create the data folder {paths.data}: {e.strerror or e}",
+                       storage=True) from None
     return paths
 
 
@@ -41,17 +48,17 @@ def open_profile(args: argparse.Namespace, *, guard: bool = False) -> Services:
     paths = prepare_profile(args)
     try:
         services = open_services(paths)
+        if paths.demo:
+            from personamgr.core.demo import seed_demo
+
+            seed_demo(services)
     except StoreError as e:
-        raise CliError(str(e)) from None
+        raise CliError(str(e), storage=True) from None
     if guard:
         from personamgr.core.scheduling.guard_check import make_guard_check
 
         services.pre_send_check = services.poster.pre_send_check = make_guard_check(services.store,
                                                                                  services.outbox)
-    if paths.demo:
-        from personamgr.core.demo import seed_demo
-
-        seed_demo(services)
     return services
 
 
@@ -67,6 +74,39 @@ def poke_scheduler(args: argparse.Namespace) -> str:
         return ""
     return ("Note: neither the app nor `personamgr daemon` is running for this profile, "
             "so nothing will send it until one of them is started.")
+
+
+def storage_error(error: BaseException, args: argparse.Namespace) -> CliError | None:
+    """The CliError for a database or file fault met while a command ran, or None for anything else."""
+    message = describe(error, profile_paths(args).database)
+    return None if message is None else CliError(message, storage=True)
+
+
+@contextmanager
+def keep_text(args: argparse.Namespace) -> Iterator[None]:
+    """Nothing the user wrote is lost: if the profile cannot be written, the text is printed back with the error
+    (a thread in a file is still in that file)."""
+    try:
+        yield
+    except CliError as e:
+        if not e.storage:
+            raise
+        raise _with_text(e, args) from None
+    except (sqlite3.Error, DBAPIError, OSError) as e:
+        error = storage_error(e, args)
+        if error is None:
+            raise
+        raise _with_text(error, args) from None
+
+
+def _with_text(error: CliError, args: argparse.Namespace) -> CliError:
+    words = (getattr(args, "text", None) or getattr(args, "thread_text", None) or "").strip()
+    if words:
+        return CliError(f"{error}\nYour text was not saved. Here it is, to keep:\n\n{words}\n", error.code,
+                        storage=True)
+    if getattr(args, "thread", None):
+        return CliError(f"{error}\nYour thread was not saved; it is still in {args.thread}.", error.code, storage=True)
+    return error
 
 
 def find_persona(services: Services, name: str) -> Persona:
@@ -127,6 +167,8 @@ def read_parts(args: argparse.Namespace, persona: Persona) -> list[str]:
     if args.thread:
         try:
             raw = sys.stdin.read() if args.thread == "-" else Path(args.thread).read_text(encoding="utf-8")
+            if args.thread == "-":
+                args.thread_text = raw  # printed back if the profile cannot be written (keep_text)
         except (OSError, UnicodeDecodeError) as e:
             raise CliError(f"cannot read the thread file {args.thread}: {getattr(e, 'strerror', None) or e}") \
                 from None

@@ -8,8 +8,13 @@ EXIT_USAGE = 2
 
 
 class CliError(Exception):
-    """A failure to report on stderr. ``code`` is 1 for failures, 2 for usage errors."""
+    """A failure to report on stderr. ``code`` is 1 for failures, 2 for usage errors.
 
-    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
+    ``storage`` marks a failure to read or write the profile (a full disk, a locked database ...): a
+    command that was saving the user's text then prints the text back (see ``common.keep_text``).
+    """
+
+    def __init__(self, message: str, code: int = EXIT_FAILURE, *, storage: bool = False) -> None:
         super().__init__(message)
         self.code = code
+        self.storage = storage

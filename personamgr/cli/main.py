@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -44,10 +45,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def check_arguments(args: argparse.Namespace) -> None:
+    """Refuse an argument that is not valid UTF-8 (the shell passed bytes; Python keeps them as surrogates)
+    before it can reach the database or a network, naming the argument and the byte."""
+    for name, value in vars(args).items():
+        if not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as e:
+            what = "TEXT" if name == "text" else f"--{name.replace('_', '-')}"
+            try:
+                where = f"byte 0x{value[e.start].encode('utf-8', 'surrogateescape')[0]:02x} at character {e.start + 1}"
+            except UnicodeEncodeError:
+                where = f"character {e.start + 1}"
+            raise CliError(f"{what} is not valid UTF-8 text ({where}); check the terminal's or the script's "
+                           "encoding", EXIT_USAGE) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        check_arguments(args)
         if desktop.wanted(args):
             return desktop.run(args)
         if args.command is None:
@@ -62,6 +82,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_FAILURE
+    except Exception as e:
+        return report_unexpected(e, args)
+
+
+def report_unexpected(error: Exception, args: argparse.Namespace) -> int:
+    """One line naming the problem on stderr, exit 1, and the traceback in the profile's log file.
+
+    A database or file fault (a full disk, a locked or read-only database ...) is said as such; anything
+    else is a bug, named by its type, with where the details are.
+    """
+    from personamgr.cli.common import profile_paths, storage_error
+    from personamgr.core.logs import has_file_handler, setup_logging
+
+    paths = profile_paths(args)
+    logged = ""
+    try:
+        if not has_file_handler():
+            paths.logs.mkdir(parents=True, exist_ok=True, mode=0o700)
+            setup_logging(paths.log_file, verbose=bool(getattr(args, "verbose", False)))
+        logging.getLogger("personamgr.cli").error("%s failed", args.command or "personamgr", exc_info=error)
+        logged = f"; the details are in {paths.log_file}"
+    except Exception as e:  # the log cannot be written either (the same full disk, say): say so, no traceback
+        logged = f"; the details could not be logged ({type(e).__name__}: {e})"
+    known = storage_error(error, args)
+    if known is not None:
+        print(f"personamgr: error: {known}", file=sys.stderr)
+    else:
+        print(f"personamgr: error: something unexpected went wrong ({type(error).__name__}: {error}){logged}. "
+              "This is a bug in personamgr; please report it.", file=sys.stderr)
+    return EXIT_FAILURE
 
 
 def usage_error(message: str) -> CliError:

@@ -10,6 +10,7 @@ from personamgr.cli.common import (
     check_focus,
     check_images,
     find_persona,
+    keep_text,
     open_profile,
     read_parts,
 )
@@ -27,6 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_post(args: argparse.Namespace) -> int:
+    with keep_text(args):
+        return _post(args)
+
+
+def _post(args: argparse.Namespace) -> int:
     services = open_profile(args)
     try:
         persona = find_persona(services, args.persona)

@@ -17,6 +17,7 @@ from personamgr.cli.common import (
     check_focus,
     check_images,
     find_persona,
+    keep_text,
     open_profile,
     poke_scheduler,
     read_parts,
@@ -109,11 +110,16 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    with keep_text(args):
+        return _add(args)
+
+
+def _add(args: argparse.Namespace) -> int:
     services = open_profile(args)
     persona = find_persona(services, args.persona)
     parts = read_parts(args, persona)
     when = None
-    if args.at:
+    if args.at is not None:  # an empty --at is a mistake, not "the next slot"
         try:
             when = parse_when(args.at, persona.timezone)
         except ValueError as e:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import re
 import threading
 from pathlib import Path
@@ -66,6 +67,22 @@ class RedactingFilter(logging.Filter):
 _installed: list[logging.Handler] = []
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are owner-only (0600), the first one and every one after a rollover."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            os.chmod(self.baseFilename, 0o600)  # an existing log from an older version may be 0644
+        except OSError:
+            pass
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
+def has_file_handler() -> bool:
+    return any(isinstance(h, logging.FileHandler) for h in _installed)
+
+
 def setup_logging(log_file: Path | None, *, verbose: bool = False, stream: bool = False) -> None:
     """Configure the root logger once per process: a rotating file plus, optionally, stderr."""
     root = logging.getLogger()
@@ -77,7 +94,7 @@ def setup_logging(log_file: Path | None, *, verbose: bool = False, stream: bool 
     handlers: list[logging.Handler] = []
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fh = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        fh = PrivateRotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
         handlers.append(fh)
     if stream:
         handlers.append(logging.StreamHandler())

@@ -61,8 +61,15 @@ class AppPaths:
         return hashlib.sha256(str(self.data.resolve()).encode()).hexdigest()[:12]
 
     def ensure(self) -> AppPaths:
+        """Create the profile's folders, owner-only (0700) even when they already existed with wider modes:
+        they hold what the user wrote, and the logs say whom they post as."""
         for p in (self.data, self.config, self.logs, self.cache, self.runtime):
             p.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if p.stat().st_mode & 0o077:
+                try:
+                    p.chmod(0o700)
+                except PermissionError:
+                    pass  # not ours (a shared folder): leave it; the files in it are still 0600
         return self
 
     @classmethod

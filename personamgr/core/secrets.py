@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -161,7 +162,15 @@ class SecretStore:
     @property
     def backend(self) -> KeyringBackend:
         if self._backend is None:
-            self._backend = keyring.get_keyring()
+            try:
+                self._backend = keyring.get_keyring()
+            except Exception as e:  # a backend named in PYTHON_KEYRING_BACKEND or keyringrc.cfg that cannot load
+                named = os.environ.get("PYTHON_KEYRING_BACKEND")
+                where = f"PYTHON_KEYRING_BACKEND={named}" if named else "keyring's configuration file"
+                raise SecretsUnavailable(
+                    f"The keyring backend chosen by {where} cannot be loaded ({type(e).__name__}: {e}). Unset it, "
+                    "or name an installed backend (keyring --list-backends lists them). The sandbox network "
+                    "still works.") from None
         return self._backend
 
     def state(self) -> KeyringState:

@@ -6,6 +6,7 @@ an in-memory store, a fake clock or another keyring backend and hand it in.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from personamgr.core.post_workflows import PostWorkflows
 from personamgr.core.posting import Poster, PreSendCheck
 from personamgr.core.secrets import SecretsError, SecretStore
 from personamgr.core.settings import Settings
-from personamgr.core.store import Store
+from personamgr.core.store import Store, StoreError, make_private
 
 
 @dataclass
@@ -81,12 +82,23 @@ def open_services(
     networks: MutableMapping[str, Network] | None = None,
     pre_send_check: PreSendCheck | None = None,
 ) -> Services:
-    """Open the profile at ``paths``: its database, its networks, the keyring."""
-    paths.ensure()
+    """Open the profile at ``paths``: its database, its networks, the keyring.
+
+    Raises StoreError, saying what is wrong and what to do, when a folder or file cannot be used.
+    """
+    try:
+        paths.ensure()
+    except OSError as e:
+        raise StoreError.of(e, paths.data) from None
     clock = clock or SystemClock()
     store = Store.open(paths.database, clock=clock, backups=paths.backups)
     if networks is None:
-        networks = {"sandbox": SandboxNetwork(paths.sandbox_database, clock)}
+        try:
+            networks = {"sandbox": SandboxNetwork(paths.sandbox_database, clock)}
+        except (sqlite3.Error, OSError) as e:
+            store.close()
+            raise StoreError.of(e, paths.sandbox_database) from None
+        make_private(paths.sandbox_database)
         from personamgr.core.networks import registry
 
         networks.update(registry.extra_networks(paths, clock))

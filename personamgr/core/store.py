@@ -12,6 +12,7 @@ Opening a database is careful about what it touches:
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -21,19 +22,33 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.pool import StaticPool
 
 from personamgr.core import schema as s
 from personamgr.core.clock import Clock, SystemClock, utc
+from personamgr.core.faults import Fault, classify, folder_message
 from personamgr.core.migrations import MIGRATIONS, Migration
 from personamgr.core.personas import MissedPolicy, Persona, PersonaError, QueueSlot, Sensitivity, validate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 15.0  # how long a write waits for another process' lock before saying the database is locked
 
 
 class StoreError(RuntimeError):
-    """The database cannot be used. The message says why and what to do."""
+    """The database cannot be used. The message says why and what to do; ``fault`` says which kind."""
+
+    def __init__(self, message: str, fault: Fault = Fault.OTHER) -> None:
+        super().__init__(message)
+        self.fault = fault
+
+    @classmethod
+    def of(cls, error: BaseException, path: Path | None) -> StoreError:
+        """The StoreError for a database or file error (``error`` re-raised when it is neither)."""
+        found = classify(error, path)
+        if found is None:
+            raise error
+        return cls(found[1], found[0])
 
 
 class PersonaNotFound(LookupError):
@@ -44,25 +59,68 @@ def _naive_utc(dt: datetime | None) -> datetime | None:
     return None if dt is None else utc(dt).replace(tzinfo=None)
 
 
-def inspect_file(path: Path) -> int | None:
+def marker_path(path: Path) -> Path:
+    """Written beside the database once it holds a profile: an empty database file then means a truncated one."""
+    return path.with_name(f".{path.name}.created")
+
+
+def _empty_file(path: Path, backups: Path | None) -> StoreError | None:
+    """The error for a 0-byte database where a profile was expected (None for a brand-new one).
+
+    A crash, a full disk or an interrupted copy can leave the file empty; SQLite would take it for a new,
+    empty database and the personas would silently be gone. A WAL file with data means SQLite can still
+    read the database, so that case is left to it.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return None
+    marker = marker_path(path)
+    copies = sorted(backups.glob("*.db"), key=lambda p: p.stat().st_mtime, reverse=True) \
+        if backups and backups.is_dir() else []
+    if not marker.exists() and not copies:
+        return None
+    since = ""
+    try:
+        since = f" (a profile was created here on {marker.read_text(encoding='utf-8').split()[0]})"
+    except (OSError, IndexError):
+        pass
+    restore = f"Restore the newest copy, {copies[0]}, " if copies else "Restore a copy of it from your own backups, "
+    return StoreError(f"{path} is empty (0 bytes), but it held your profile{since}: the file was cut short, by a "
+                      "crash, a full disk or an interrupted copy, and your personas and posts are not in it. "
+                      f"{restore}or, to start afresh, delete the empty file. personamgr changed nothing.",
+                      Fault.EMPTY)
+
+
+def inspect_file(path: Path, backups: Path | None = None) -> int | None:
     """The schema version of an existing database file, read without changing it.
 
-    Returns None when the file does not exist or is empty. Raises StoreError if
-    it is not a SQLite database, is damaged, or is not a personamgr database.
+    Returns None when there is no file yet (or an empty one for a brand-new profile). Raises StoreError
+    if it is not a SQLite database, is damaged, is not a personamgr database, or cannot be read, naming
+    which (a full disk, a read-only or locked file, a folder in its place, an empty file that held a profile).
 
     The first look is "immutable" (no locks, so no -wal/-shm side files on a file we may refuse). That
     look can catch another process half-way through creating the same profile (a second launch, the
-    daemon): a missing header, tables without a version. So a bad verdict is only final once a second
-    look, which waits for the writer's lock like any reader, agrees.
+    daemon): a missing header, tables without a version. So a bad verdict about the contents is only
+    final once a second look, which waits for the writer's lock like any reader, agrees.
     """
-    if not path.exists() or path.stat().st_size == 0:
-        return None
+    try:
+        if not path.exists():
+            return None
+        if path.is_dir():
+            raise StoreError(folder_message(path), Fault.FOLDER)
+        if path.stat().st_size == 0:
+            empty = _empty_file(path, backups)
+            if empty is not None:
+                raise empty
+            return None
+    except OSError as e:
+        raise StoreError.of(e, path) from None
     side_files = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
     immutable = not side_files[0].exists()
     try:
         return _judge_file(path, immutable=immutable)
-    except StoreError:
-        if not immutable:
+    except StoreError as e:
+        if not immutable or e.fault not in (Fault.DAMAGED, Fault.OTHER):
             raise
     # A locked read of a WAL-mode file makes -wal and -shm files; a refused file is left as it was found.
     absent = [f for f in side_files if not f.exists()]
@@ -77,7 +135,7 @@ def inspect_file(path: Path) -> int | None:
 def _judge_file(path: Path, *, immutable: bool) -> int | None:
     uri = f"{path.absolute().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
     try:
-        con = sqlite3.connect(uri, uri=True, timeout=15, isolation_level=None)
+        con = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
             con.execute("BEGIN")  # one snapshot, under a shared lock unless immutable
             version = con.execute("PRAGMA user_version").fetchone()[0]
@@ -86,15 +144,15 @@ def _judge_file(path: Path, *, immutable: bool) -> int | None:
             con.execute("COMMIT")
         finally:
             con.close()
-    except sqlite3.DatabaseError as e:
-        if _header(path) != SQLITE_MAGIC:
+    except sqlite3.Error as e:
+        error = StoreError.of(e, path)  # damaged only if SQLite says so (CORRUPT, NOTADB)
+        if error.fault is Fault.DAMAGED and _header(path) != SQLITE_MAGIC:
             raise StoreError(f"{path} is not a personamgr database (it is not an SQLite file). "
                              "Move it away or choose another data folder; it was not changed.") from None
-        raise StoreError(f"{path} is damaged and cannot be read ({e}). "
-                         "Restore a copy from the backups folder, or move it away to start afresh.") from None
+        raise error from None
     if check != "ok":
         raise StoreError(f"{path} is damaged ({check}). "
-                         "Restore a copy from the backups folder, or move it away to start afresh.")
+                         "Restore a copy from the backups folder, or move it away to start afresh.", Fault.DAMAGED)
     # Other apps set user_version too: a file is ours only if it has our tables.
     if (version == 0 and tables) or (version > 0 and not {"personas", "posts"} <= tables):
         raise StoreError(f"{path} is an SQLite database but not a personamgr one; it was not changed.")
@@ -102,8 +160,21 @@ def _judge_file(path: Path, *, immutable: bool) -> int | None:
 
 
 def _header(path: Path) -> bytes:
-    with path.open("rb") as f:
-        return f.read(len(SQLITE_MAGIC))
+    try:
+        with path.open("rb") as f:
+            return f.read(len(SQLITE_MAGIC))
+    except OSError:
+        return b""
+
+
+def make_private(*paths: Path) -> None:
+    """Owner-only (0600) files: a profile holds what the user wrote and whom they post as."""
+    for p in paths:
+        try:
+            if p.exists() and p.stat().st_mode & 0o077:
+                p.chmod(0o600)
+        except OSError:
+            pass  # another user's file on a shared folder: nothing to do here, the folder is 0700
 
 
 class Store:
@@ -129,10 +200,17 @@ class Store:
     ) -> Store:
         """Open or create the database at ``path``, migrating it if it is older."""
         path = Path(path).absolute()
-        clock = clock or SystemClock()
-        migrations = MIGRATIONS if migrations is None else migrations
-        target = s.SCHEMA_VERSION if target_version is None else target_version
-        found = inspect_file(path)
+        try:
+            return cls._open(path, clock or SystemClock(), backups or path.parent / "backups",
+                             MIGRATIONS if migrations is None else migrations,
+                             s.SCHEMA_VERSION if target_version is None else target_version)
+        except (sqlite3.Error, DBAPIError, OSError) as e:
+            raise StoreError.of(e, path) from None
+
+    @classmethod
+    def _open(cls, path: Path, clock: Clock, backups: Path, migrations: Mapping[int, Migration],
+              target: int) -> Store:
+        found = inspect_file(path, backups)
         if found is not None and found > target:
             raise StoreError(
                 f"{path} was written by a newer version of personamgr (database schema {found}; "
@@ -144,19 +222,43 @@ class Store:
             missing = [v for v in range(found, target) if v not in migrations]
             if missing:
                 raise StoreError(f"{path}: no migration from schema {missing[0]}; the file has not been changed.")
-            backup = cls._backup(path, backups or path.parent / "backups", found, clock)
+            backup = cls._backup(path, backups, found, clock)
         engine = cls._engine(f"sqlite:///{path}")
         store = cls(engine, path, clock)
-        if found is None:
-            store._create(target)
-        elif found < target:
-            try:
-                store._migrate(found, target, migrations)
-            except Exception as e:
-                engine.dispose()
-                raise StoreError(f"{path}: migrating from schema {found} failed ({e}). "
-                                 f"The database was left at schema {found}; a copy is at {backup}.") from e
+        try:
+            if found is None:
+                store._create(target)
+            elif found < target:
+                try:
+                    store._migrate(found, target, migrations)
+                except (sqlite3.Error, DBAPIError, OSError):
+                    raise
+                except Exception as e:
+                    raise StoreError(f"{path}: migrating from schema {found} failed ({e}). "
+                                     f"The database was left at schema {found}; a copy is at {backup}.") from e
+            # The engine connects lazily: make sure the file can be written now, not at the user's first save.
+            with engine.begin() as con:
+                con.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            engine.dispose()
+            raise
+        store._mark_created()
+        make_private(path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
         return store
+
+    def _mark_created(self) -> None:
+        """Leave the marker that tells a truncated database from a new one (see inspect_file)."""
+        assert self.path is not None
+        marker = marker_path(self.path)
+        if marker.exists():
+            return
+        try:
+            fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(f"{self.clock.now():%Y-%m-%d} personamgr keeps this file beside {self.path.name}: if "
+                        "that file is ever found empty, it was cut short, not new.\n")
+        except OSError:
+            pass  # best effort: without it an empty database is still refused when backups exist
 
     @classmethod
     def memory(cls, clock: Clock | None = None) -> Store:
@@ -168,7 +270,7 @@ class Store:
 
     @staticmethod
     def _engine(url: str, memory: bool = False) -> Engine:
-        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 15}}
+        kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": BUSY_TIMEOUT_S}}
         if memory:
             kwargs["poolclass"] = StaticPool
         engine = create_engine(url, **kwargs)
@@ -201,6 +303,7 @@ class Store:
         while dest.exists():
             n += 1
             dest = folder / f"{path.stem}-schema{version}-{stamp}-{n}.db"
+        os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private from the first byte
         src = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
         dst = sqlite3.connect(dest)
         try:
@@ -313,6 +416,19 @@ class Store:
         with self.engine.connect() as con:
             rows = con.execute(select(s.personas).order_by(s.personas.c.position, s.personas.c.id))
             return [self._persona_from(r) for r in rows]
+
+    def readable_personas(self) -> tuple[list[Persona], dict[str, str]]:
+        """The personas whose stored row can be read, and ``{uid: why}`` for any that cannot (a row an older
+        version or a hand edit left unreadable), so that one bad row does not stop the scheduler for the rest."""
+        out: list[Persona] = []
+        broken: dict[str, str] = {}
+        with self.engine.connect() as con:
+            for row in con.execute(select(s.personas).order_by(s.personas.c.position, s.personas.c.id)):
+                try:
+                    out.append(self._persona_from(row))
+                except (ValueError, TypeError, KeyError) as e:
+                    broken[row._mapping["uid"]] = f"{type(e).__name__}: {e}"
+        return out, broken
 
     def persona(self, name_or_uid: str) -> Persona:
         """Look up by uid, then by name (case-insensitive)."""

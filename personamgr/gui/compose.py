@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core.faults import STORAGE_ERRORS, describe
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, override_stands
 from personamgr.core.personas import Persona
@@ -283,7 +284,24 @@ class ComposeWidget(PostComposer):
         self._autosave.stop()
         if not self._uid or self._uid in self._sending:
             return
-        self.drafts.save_content(self._uid, self.content())
+        self._save_draft(self._uid, self.content())
+
+    def _save_draft(self, uid: str, content: Content) -> bool:
+        """Save ``uid``'s draft; False (and the reason under the box) if the profile cannot be written now.
+
+        The words stay in the box, and in memory for a persona switch; typing again tries again.
+        """
+        try:
+            self.drafts.save_content(uid, content)
+            return True
+        except STORAGE_ERRORS as e:
+            log.warning("the draft could not be saved: %s", e)
+            reason = describe(e, self.controller.services.store.path) or str(e)
+            message = translate("ComposeWidget", "Not saved: {reason} Your text stays here and is saved as soon as "
+                                                 "it can be.").format(reason=reason)
+            self.status.setText(message)
+            self.postFailed.emit(message)
+            return False
 
     def clear_content(self) -> None:
         """An empty box (its post went out or onto the schedule)."""
@@ -291,8 +309,13 @@ class ComposeWidget(PostComposer):
         self._refresh()
 
     def save_draft(self) -> int | None:
-        """Save now and return the draft's post id (what Post, Schedule… and Add to queue act on)."""
-        self.flush()
+        """Save now and return the draft's post id (what Post, Schedule… and Add to queue act on); None when
+        the profile cannot be written now (the box says why and keeps the words)."""
+        self._autosave.stop()
+        if not self._uid or self._uid in self._sending:
+            return self.drafts.post_id(self._uid)
+        if not self._save_draft(self._uid, self.content()):
+            return None
         return self.drafts.post_id(self._uid)
 
     def _refresh(self) -> None:
@@ -328,7 +351,9 @@ class ComposeWidget(PostComposer):
         uid = self._uid
         self._autosave.stop()
         content = self.content()
-        post_id = self.drafts.save_content(uid, content)
+        if not self._save_draft(uid, content):
+            return
+        post_id = self.drafts.post_id(uid)
         if post_id is None:
             return
         self._sending[uid] = (post_id, content)

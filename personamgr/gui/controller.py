@@ -10,6 +10,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from personamgr.core.faults import STORAGE_ERRORS
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services
 from personamgr.gui.workers import StoreEvents
@@ -63,9 +64,16 @@ class PersonaController(QObject):
         if uid == self._active or self.persona(uid) is None:
             return
         previous, self._active = self._active, uid
-        self.services.store.set_setting(ACTIVE_KEY, uid)
+        self._remember(uid)
         log.info("active persona: %s", self.persona(uid).name)  # type: ignore[union-attr]
         self.activePersonaChanged.emit(uid, previous)
+
+    def _remember(self, uid: str) -> None:
+        """Keep the active persona for the next start; a profile that cannot be written now only forgets it."""
+        try:
+            self.services.store.set_setting(ACTIVE_KEY, uid)
+        except STORAGE_ERRORS as e:
+            log.warning("the active persona could not be remembered: %s", e)
 
     @Slot(str)
     def _on_store_changed(self, kind: str) -> None:
@@ -77,5 +85,5 @@ class PersonaController(QObject):
         if fixed != self._active:  # the active persona was deleted
             previous, self._active = self._active, fixed
             if fixed:
-                self.services.store.set_setting(ACTIVE_KEY, fixed)
+                self._remember(fixed)
             self.activePersonaChanged.emit(fixed, previous)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from personamgr.core.faults import STORAGE_ERRORS
 from personamgr.core.outbox import PostState, TransitionError
 from personamgr.core.services import Services
 
@@ -61,6 +62,7 @@ class DraftKeeper:
         self.services = services
         self._ids: dict[str, int] = {}
         self._contents: dict[str, Content] = {}
+        self._unsaved: set[str] = set()  # personas whose content is only in memory: the last save failed
         self._load()
 
     def _load(self) -> None:
@@ -93,14 +95,31 @@ class DraftKeeper:
         return set(self._ids.values())
 
     # -- writing -------------------------------------------------------------------------
+    def unsaved(self, uid: str) -> bool:
+        return uid in self._unsaved
+
     def save(self, uid: str, text: str, thread: Sequence[str] = (),
              media: Sequence[dict[str, Any]] | None = None) -> int | None:
         """Record the content as ``uid``'s draft (``media`` None: the images it has). Returns the draft's post id
-        (None while there is nothing to keep)."""
+        (None while there is nothing to keep).
+
+        If the store cannot be written (a full disk, a locked database), the content is still kept here, shown
+        again when the user comes back to the persona, and saved by the next call; the error is raised.
+        """
         before = self.content(uid)
         content = Content.of((text, *thread), before.media if media is None else media)
-        if before == content and (uid in self._ids or content.empty):
+        if before == content and (uid in self._ids or content.empty) and uid not in self._unsaved:
             return self._ids.get(uid)
+        try:
+            post_id = self._save(uid, content)
+        except STORAGE_ERRORS:
+            self._contents[uid] = content
+            self._unsaved.add(uid)
+            raise
+        self._unsaved.discard(uid)
+        return post_id
+
+    def _save(self, uid: str, content: Content) -> int | None:
         post_id = self._ids.get(uid)
         if post_id is not None:
             try:

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from personamgr.core import persona_import as pi
 from personamgr.core.clock import FakeClock
+from personamgr.core.outbox import Outbox
 from personamgr.core.persona_file import PersonaFileError, load_personas
 from personamgr.core.personas import PALETTE, MissedPolicy, Persona, QueueSlot
-from personamgr.core.outbox import Outbox
 from personamgr.core.store import Store
 
 CAREER = Persona(name="career", handle="@career_me", description="Careers", topics=("jobs", "hiring"),

@@ -104,3 +104,44 @@ def test_posting_sends_the_draft_itself(demo: Services, make_shell: Callable[...
     write(shell, "Next one")
     shell.window.compose.flush()
     assert shell.drafts.post_id(demo.store.persona("career").uid) != draft_id
+
+
+def test_when_the_database_cannot_be_written_the_text_stays_in_the_box(
+        profile_paths, clock, fail_secrets, make_shell: Callable[..., Shell], monkeypatch: pytest.MonkeyPatch,
+        qtbot) -> None:
+    """A database locked by another program: the draft is not saved, the box says why and keeps the words
+    (across a persona switch too), nothing is sent, and the words are saved once the lock is gone."""
+    import sqlite3
+
+    from personamgr.core import store as store_module
+    from personamgr.core.demo import seed_demo
+    from personamgr.core.services import open_services
+
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.2)
+    services = open_services(profile_paths, secrets=fail_secrets, clock=clock)
+    try:
+        seed_demo(services)
+        shell = make_shell(services)
+        compose = shell.window.compose
+        other = sqlite3.connect(profile_paths.database, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            write(shell, "Three ways to answer the salary question")
+            compose.flush()
+            assert compose.status.text().startswith(f"Not saved: {profile_paths.database} is locked by another "
+                                                    "program")
+            assert compose.status.text().endswith("Your text stays here and is saved as soon as it can be.")
+            compose.post()  # the Post button: nothing is sent, the words stay
+            assert compose.editor.toPlainText() == "Three ways to answer the salary question"
+            shell.tray.persona_actions()[1].trigger()  # switch away and back: the words come back
+            shell.tray.persona_actions()[0].trigger()
+            assert compose.editor.toPlainText() == "Three ways to answer the salary question"
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        compose.flush()
+        assert drafts_of(services, "career") == ["Three ways to answer the salary question"]
+        assert [e.text for e in services.networks["sandbox"].timeline()  # type: ignore[attr-defined]
+                if "salary" in e.text] == []
+    finally:
+        services.close()

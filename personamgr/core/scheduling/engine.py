@@ -127,17 +127,22 @@ class ScheduleEngine:
         return True
 
     # -- planning ------------------------------------------------------------------------
-    def _active_personas(self) -> dict[str, Persona] | None:
-        """Personas allowed to post now by uid, or None if everything is paused."""
+    def _active_personas(self) -> tuple[dict[str, Persona], dict[str, str]] | None:
+        """Personas allowed to post now by uid, and ``{uid: why}`` for those whose row cannot be read;
+        None if everything is paused."""
         if self.schedule.paused_all():
             return None
-        return {p.uid: p for p in self.store.personas() if not p.paused}
+        personas, broken = self.store.readable_personas()
+        return {p.uid: p for p in personas if not p.paused}, broken
 
     def plan(self) -> Plan:
         """Read the outbox; apply the missed-post policy to overdue posts; say what to send and when."""
         plan = Plan()
-        active = self._active_personas()
-        if not active:
+        found = self._active_personas()
+        if found is None:
+            return plan
+        active, broken = found
+        if not active and not broken:
             return plan
         now = self.clock.now()
         due = due_expr()
@@ -152,17 +157,38 @@ class ScheduleEngine:
         with self.store.engine.connect() as con:
             rows = con.execute(q).all()
         for post_id, uid, raw_due in rows:
+            if uid in broken:
+                self._contain(post_id, f"its persona's stored settings cannot be read ({broken[uid]})")
+                continue
             persona = active.get(uid)
             if persona is None:
                 continue
-            when = utc(raw_due)
-            if when > now:
-                plan.later.append((post_id, when))
+            try:  # one post whose persona holds a value this version cannot use must not stop the others
+                when = utc(raw_due)
+                if when > now:
+                    plan.later.append((post_id, when))
+                    continue
+                action = self._overdue(post_id, persona, when, now)
+            except Exception as e:
+                log.exception("planning post %s of %s failed", post_id, persona.name)
+                self._contain(post_id, f"{type(e).__name__}: {e}", persona)
                 continue
-            action = self._overdue(post_id, persona, when, now)
             {MissedAction.SEND: plan.due_now, MissedAction.HOLD: plan.held,
              MissedAction.SKIP: plan.skipped}[action].append(post_id)
         return plan
+
+    def _contain(self, post_id: int, why: str, persona: Persona | None = None) -> None:
+        """Fail one scheduled post the scheduler cannot handle, visibly and with the reason; the rest go on."""
+        who = f"{persona.name}'s" if persona else "The persona's"
+        message = (f"Not sent: the scheduler could not handle this post ({why}). {who} settings may hold a value "
+                   "this version cannot use: check them in the persona editor (or import the persona again), "
+                   "then retry the post.")
+        if self.outbox.update_if(post_id, [PostState.SCHEDULED], state=PostState.FAILED.value, error=message,
+                                 next_attempt_at=None):
+            try:
+                self._emit(EventKind.FAILED, message, self.outbox.get(post_id))
+            except LookupError:
+                pass
 
     def _overdue(self, post_id: int, persona: Persona, due: datetime, now: datetime) -> MissedAction:
         """Apply the missed-post policy to one overdue post; SEND means the caller should send it."""
@@ -207,8 +233,9 @@ class ScheduleEngine:
             self._inflight.add(post_id)
         try:
             return self._fire(post_id)
-        except Exception:
+        except Exception as e:
             log.exception("sending scheduled post %s failed unexpectedly", post_id)
+            self._contain(post_id, f"{type(e).__name__}: {e}")
             return None
         finally:
             with self._lock:

@@ -119,19 +119,26 @@ def short_time(instant: datetime, tz_name: str, now: datetime, machine: tzinfo |
     return text if same_as_machine(instant, tz_name, machine) else f"{text} {local:%Z}"
 
 
+# Dates a user may give: far enough from datetime's limits (years 1 and 9999) that converting them to
+# any zone cannot overflow. Whether a time is too far ahead to schedule is the scheduler's call.
+FIRST_YEAR, LAST_YEAR = 1970, 9998
+
+
 def parse_when(text: str, tz_name: str) -> ResolvedTime:
     """Parse ISO 8601 from the user. With an offset it is an instant; without, a wall time in ``tz_name``.
 
-    Raises ValueError with a message that shows an accepted form.
+    Raises ValueError with a message that shows an accepted form; never anything else.
     """
     raw = text.strip()
+    example = "use e.g. 2026-03-09T14:00 (in the persona's zone) or 2026-03-09T14:00+01:00"
+    if not raw:
+        raise ValueError(f"no date and time given; {example}")
     try:
         value = datetime.fromisoformat(raw.replace("Z", "+00:00") if raw.endswith(("Z", "z")) else raw)
     except ValueError:
-        raise ValueError(
-            f"{text!r} is not an ISO 8601 date and time; use e.g. 2026-03-09T14:00 (in the persona's zone) "
-            "or 2026-03-09T14:00+01:00"
-        ) from None
+        raise ValueError(f"{text!r} is not an ISO 8601 date and time; {example}") from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"{text!r} is outside the dates personamgr can schedule ({FIRST_YEAR} to {LAST_YEAR})")
     if value.tzinfo is None:
         if len(raw) <= 10:  # a bare date: there is no sensible default time
             raise ValueError(f"{text!r} has no time of day; use e.g. {raw}T09:00")

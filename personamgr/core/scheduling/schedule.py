@@ -21,12 +21,14 @@ from personamgr.core.clock import Clock, utc
 from personamgr.core.outbox import CLEARED, UNSENT, Outbox, Post, PostState, TransitionError
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling.local_time import ResolvedTime, describe, resolve_local
-from personamgr.core.scheduling.slots import NoFreeSlot, next_free_slot
+from personamgr.core.scheduling.slots import MAX_WEEKS, NoFreeSlot, next_free_slot
 from personamgr.core.store import Store, now_naive
 
 PAUSE_ALL = "pause_all"
 # A time this far in the past is taken as "now" (the user typed the current minute).
 PAST_TOLERANCE = timedelta(minutes=1)
+# How far ahead a post may be scheduled: the same horizon as the search for a free queue slot.
+MAX_AHEAD = timedelta(weeks=MAX_WEEKS)
 # States from which the user may (re)schedule a post; sent and sending posts are out of reach.
 SCHEDULABLE = UNSENT
 
@@ -118,6 +120,9 @@ class PostSchedule:
 
     def _check_future(self, when: datetime, persona: Persona) -> datetime:
         now = self.clock.now()
+        if when > now + MAX_AHEAD:
+            raise SchedulingError(f"{when:%Y-%m-%d %H:%M} UTC is more than {MAX_WEEKS // 52} years ahead; "
+                                  "pick a nearer time")
         if when < now - PAST_TOLERANCE:
             raise SchedulingError(
                 f"{describe(when, persona.timezone)} is in the past (it is now {describe(now, persona.timezone)}); "

@@ -1,0 +1,168 @@
+"""What went wrong with the database or a file, in words a user can act on.
+
+SQLite reports a fault as an error code and the OS as an errno; both are turned
+into one sentence that names the file and the way out. Only SQLITE_CORRUPT and
+SQLITE_NOTADB mean a file's contents are damaged: a full disk, a read-only file
+or folder, a lock held by another program, or a folder where the file should be
+are each said plainly, and none of them advises moving or deleting a file that
+is intact. A failed write is rolled back by SQLite, so what was saved before is
+still there; the messages say so.
+"""
+
+from __future__ import annotations
+
+import enum
+import errno
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+
+# SQLite's primary result codes (the low byte of an extended code).
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_READONLY = 3, 5, 6, 7, 8
+SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_AUTH, SQLITE_NOTADB = 10, 11, 13, 14, 23, 26
+# What a read or write of the profile can raise when the disk, the file or a lock is at fault.
+STORAGE_ERRORS = (sqlite3.Error, DBAPIError, OSError)
+# Below this much free space, a failed read or write is taken to be the full disk it most likely is.
+NEARLY_FULL_BYTES = 1 << 20
+
+
+class Fault(enum.StrEnum):
+    FULL = "full"
+    READ_ONLY = "read_only"
+    LOCKED = "locked"
+    FOLDER = "folder"
+    MISSING = "missing"
+    EMPTY = "empty"
+    DAMAGED = "damaged"
+    IO = "io"
+    MEMORY = "memory"
+    OTHER = "other"
+
+
+def _folder(path: Path | None) -> Path | None:
+    if path is None:
+        return None
+    return path if path.is_dir() else path.parent
+
+
+def disk_nearly_full(path: Path | None) -> bool:
+    folder = _folder(path)
+    while folder is not None and not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if folder is None:
+        return False
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+def read_only_filesystem(path: Path | None) -> bool:
+    folder = _folder(path)
+    while folder is not None and not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if folder is None:
+        return False
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _why_not_writable(path: Path) -> str:
+    """The most specific reason ``path`` (a file, or the folder it would be created in) cannot be written."""
+    if read_only_filesystem(path):
+        return f"the disk or partition holding {_folder(path)} is mounted read-only"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"{path} is read-only (or belongs to another user)"
+    folder = path.parent
+    if folder.exists() and not os.access(folder, os.W_OK):
+        return f"the folder {folder} is read-only (or belongs to another user)"
+    return f"{path} or its folder is read-only, or belongs to another user"
+
+
+def full_message(path: Path | None) -> str:
+    where = f"the disk holding {_folder(path)}" if path else "the disk"
+    return (f"{where} is full, so personamgr could not write to it. Free some space and try again; "
+            "what was saved before is intact.")
+
+
+def classify(error: BaseException, path: Path | None = None) -> tuple[Fault, str] | None:
+    """(kind, sentence) for a database or file error, or None when ``error`` is neither."""
+    e = getattr(error, "orig", None) or error  # SQLAlchemy wraps the driver's error in .orig
+    if isinstance(e, sqlite3.Error):
+        return _sqlite(e, path)
+    if isinstance(e, OSError):
+        return _os(e, path)
+    if isinstance(e, MemoryError):
+        return Fault.MEMORY, "personamgr ran out of memory; close other programs and try again"
+    return None
+
+
+def describe(error: BaseException, path: Path | None = None) -> str | None:
+    found = classify(error, path)
+    return None if found is None else found[1]
+
+
+def _sqlite(e: sqlite3.Error, path: Path | None) -> tuple[Fault, str]:
+    code = (getattr(e, "sqlite_errorcode", None) or 0) & 0xFF
+    name = path or Path("the database")
+    if code == SQLITE_FULL or (code == SQLITE_IOERR and disk_nearly_full(path)):
+        return Fault.FULL, full_message(path)
+    if code in (SQLITE_READONLY, SQLITE_PERM, SQLITE_AUTH) or (code == SQLITE_IOERR and read_only_filesystem(path)):
+        why = _why_not_writable(path) if path else "the database is read-only"
+        return Fault.READ_ONLY, (f"personamgr cannot write to {name}: {why}. It needs to, even to list personas. "
+                                 "Make it writable, or use another data folder with --data-dir; nothing was changed.")
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return Fault.LOCKED, (f"{name} is locked by another program, and stayed locked while personamgr waited. "
+                              "If another personamgr or a database tool has it open, close that and try again; "
+                              "nothing was changed.")
+    if code == SQLITE_CANTOPEN:
+        if path is not None and path.is_dir():
+            return Fault.FOLDER, folder_message(path)
+        if path is not None and not path.parent.is_dir():
+            return Fault.MISSING, f"{name} cannot be opened: its folder {path.parent} does not exist"
+        if path is not None and (read_only_filesystem(path) or not os.access(path.parent, os.W_OK)
+                                 or (path.exists() and not os.access(path, os.R_OK | os.W_OK))):
+            return Fault.READ_ONLY, (f"personamgr cannot open {name}: {_why_not_writable(path)}. Make it writable, "
+                                     "or use another data folder with --data-dir; nothing was changed.")
+        return Fault.OTHER, f"{name} cannot be opened ({e})"
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return Fault.DAMAGED, (f"{name} is damaged and cannot be read ({e}). It was not changed. Restore a copy "
+                               "from the backups folder, or move it away to start afresh.")
+    if code == SQLITE_NOMEM:
+        return Fault.MEMORY, "personamgr ran out of memory; close other programs and try again"
+    if code == SQLITE_IOERR:
+        return Fault.IO, (f"reading or writing {name} failed ({e}): the disk may be failing, unplugged or out of "
+                          "space. The file is not necessarily damaged; check the disk and try again.")
+    return Fault.OTHER, f"the database {name} reported an error: {e}"
+
+
+def folder_message(path: Path) -> str:
+    return (f"{path} is a folder, not a database file. Move that folder away (nothing in it was changed), or "
+            "use another data folder with --data-dir.")
+
+
+def _os(e: OSError, path: Path | None) -> tuple[Fault, str]:
+    target = Path(e.filename) if isinstance(e.filename, str) else path
+    name = target or "a file"
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        what = "full" if e.errno == errno.ENOSPC else "over your quota"
+        return Fault.FULL, (f"the disk holding {_folder(target) if target else 'the data'} is {what}, so "
+                            f"{name} could not be written. Free some space and try again; what was saved before "
+                            "is intact.")
+    if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        why = _why_not_writable(target) if target else e.strerror
+        return Fault.READ_ONLY, (f"personamgr cannot write to {name}: {why}. Make it writable, or use another data "
+                                 "folder with --data-dir; nothing was changed.")
+    if e.errno == errno.EISDIR and target is not None:
+        return Fault.FOLDER, folder_message(target)
+    if e.errno == errno.ENOTDIR:
+        return Fault.FOLDER, f"{name}: a file stands where personamgr needs a folder ({e.strerror})"
+    if e.errno == errno.EIO:
+        return Fault.IO, (f"reading or writing {name} failed (input/output error): the disk may be failing or "
+                          "unplugged. Check it and try again.")
+    return Fault.OTHER, f"{name}: {e.strerror or e}"
