@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 
 from personamgr.cli.errors import EXIT_USAGE, CliError
-from personamgr.core.faults import describe
+from personamgr.core.faults import Fault, classify, describe
 from personamgr.core.logs import setup_logging
 from personamgr.core.media import MediaError, check_alt, check_file, check_post, import_image, limits_of, release
 from personamgr.core.paths import AppPaths
@@ -34,8 +34,10 @@ def prepare_profile(args: argparse.Namespace) -> AppPaths:
         paths.ensure()
         setup_logging(paths.log_file, verbose=bool(getattr(args, "verbose", False)))
     except OSError as e:
-        raise CliError(describe(e, paths.data) or f"cannot create the data folder {paths.data}: {e.strerror or e}",
-                       storage=True) from None
+        found = classify(e, paths.data)
+        message = found[1] if found and found[0] in (Fault.FULL, Fault.READ_ONLY) else \
+            f"cannot create the data folder {paths.data}: {e.strerror or e}"
+        raise CliError(message, storage=True) from None
     return paths
 
 

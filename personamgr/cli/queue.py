@@ -23,8 +23,9 @@ from personamgr.cli.common import (
     read_parts,
 )
 from personamgr.cli.errors import EXIT_USAGE, CliError
+from personamgr.core import lease
 from personamgr.core.media import release
-from personamgr.core.outbox import ATTENTION, Post
+from personamgr.core.outbox import ATTENTION, Post, PostState
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, parse_when
 from personamgr.core.services import Services
 
@@ -79,20 +80,24 @@ def _row(p: Post, tz: str) -> dict[str, object]:
 
 def cmd_list(args: argparse.Namespace) -> int:
     services = open_profile(args)
+    services.outbox.recover_abandoned()  # a post whose sender died shows up as needing review, not as nothing
     sched = _schedule(services)
     persona = find_persona(services, args.persona) if args.persona else None
     zones = {p.uid: p.timezone for p in services.store.personas()}
     paused = {p.uid for p in services.store.personas() if p.paused}
     uid = persona.uid if persona else None
+    sending = services.outbox.in_states([PostState.SENDING], uid)
     upcoming = sched.scheduled(uid)
     attention = services.outbox.in_states(ATTENTION, uid)
     if args.json:
-        for p in (*upcoming, *attention):
+        for p in (*sending, *upcoming, *attention):
             print(json.dumps(_row(p, zones[p.persona_uid])))
         return 0
     if sched.paused_all():
         print("All posting is paused (personamgr queue resume --all).")
-    if not upcoming and not attention:
+    for p in sending:
+        print(f"#{p.id:<5} {p.persona_name:<12} sending now{_sender(p)}  {_preview(p.text)}")
+    if not sending and not upcoming and not attention:
         print("Nothing is scheduled." + (" Add a post with: personamgr queue add --persona NAME TEXT"
                                          if not persona else ""))
         return 0
@@ -150,8 +155,14 @@ def _add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sender(p: Post) -> str:
+    owner = lease.Owner.parse(p.lease_owner)
+    return f" (by {owner.describe()})" if owner else ""
+
+
 def cmd_remove(args: argparse.Namespace) -> int:
     services = open_profile(args)
+    services.outbox.recover_abandoned()  # one left "sending" by a killed process can be removed now
     try:
         post = _schedule(services).unschedule(args.post_id)
     except SchedulingError as e:

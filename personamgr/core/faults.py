@@ -161,7 +161,7 @@ def _os(e: OSError, path: Path | None) -> tuple[Fault, str]:
     if e.errno == errno.EISDIR and target is not None:
         return Fault.FOLDER, folder_message(target)
     if e.errno == errno.ENOTDIR:
-        return Fault.FOLDER, f"{name}: a file stands where personamgr needs a folder ({e.strerror})"
+        return Fault.FOLDER, f"{name}: a file stands in its path, where personamgr needs a folder ({e.strerror})"
     if e.errno == errno.EIO:
         return Fault.IO, (f"reading or writing {name} failed (input/output error): the disk may be failing or "
                           "unplugged. Check it and try again.")

@@ -60,4 +60,12 @@ def _v1_to_v2(con: Connection) -> None:
         con.exec_driver_sql("UPDATE posts SET state = 'held', hold_kind = ? WHERE id = ?", (kind.value, post_id))
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+def _v2_to_v3(con: Connection) -> None:
+    """A post being sent records its sender and lease, so a process that notices a dead sender can recover
+    its post without a restart. Posts an older version left in ``sending`` have none: they are recovered when
+    their last change is older than a lease."""
+    con.exec_driver_sql("ALTER TABLE posts ADD COLUMN lease_owner VARCHAR(160)")
+    con.exec_driver_sql("ALTER TABLE posts ADD COLUMN lease_until DATETIME")
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}

@@ -25,8 +25,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, and_, delete, func, insert, or_, select, update
 
+from personamgr.core import lease
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
 from personamgr.core.holds import HoldKind
@@ -63,11 +64,11 @@ _LABELS = {
 # Which states each state may move to. Needs review reaches sending only when the user explicitly sends
 # it again (``claim`` never takes it by default); held is cleared by editing, moving or "post anyway".
 TRANSITIONS: dict[PostState, frozenset[PostState]] = {
-    PostState.DRAFT: frozenset({PostState.SCHEDULED, PostState.SENDING}),
+    PostState.DRAFT: frozenset({PostState.SCHEDULED, PostState.SENDING, PostState.FAILED, PostState.HELD}),
     PostState.SCHEDULED: frozenset({PostState.DRAFT, PostState.SENDING, PostState.HELD, PostState.FAILED}),
     PostState.SENDING: frozenset({PostState.SENT, PostState.FAILED, PostState.SCHEDULED, PostState.HELD,
                                   PostState.NEEDS_REVIEW}),
-    PostState.FAILED: frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.SENDING}),
+    PostState.FAILED: frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.SENDING, PostState.HELD}),
     PostState.HELD: frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.SENDING}),
     PostState.NEEDS_REVIEW: frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.SENDING, PostState.SENT,
                                        PostState.FAILED}),
@@ -115,6 +116,7 @@ class Post:
     guard_reasons: tuple[str, ...] = field(default=())
     override_text: str | None = None
     hold_kind: HoldKind | None = None
+    lease_owner: str | None = None  # while sending: who sends it (core.lease)
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -201,6 +203,7 @@ class Outbox:
             guard_reasons=tuple(m["guard_reasons"]),
             override_text=m["override_text"],
             hold_kind=HoldKind(m["hold_kind"]) if m["hold_kind"] else None,
+            lease_owner=m["lease_owner"],
         )
 
     def get(self, post_id: int) -> Post:
@@ -295,26 +298,32 @@ class Outbox:
         self.store.notify("posts")
         return self.get(int(new_id))
 
-    def update_if(self, post_id: int, states: Iterable[PostState] | None, **values: Any) -> bool:
+    def update_if(self, post_id: int, states: Iterable[PostState] | None, *, where: Any = None,
+                  con: Connection | None = None, **values: Any) -> bool:
         """Change a post only if it is in one of ``states`` (any state for None): one conditional UPDATE.
 
         Returns whether it changed. Every state change and edit goes through here, which is what
         makes a race between two writers (the window, the scheduler, a second process) safe: the
-        loser changes nothing and is told so. Aware datetimes and sequences are stored as the
-        schema keeps them.
+        loser changes nothing and is told so. ``where`` adds a condition (the sender's lease, say).
+        With ``con``, the UPDATE joins the caller's transaction, and the caller notifies after it commits.
+        Aware datetimes and sequences are stored as the schema keeps them.
         """
-        for key in ("scheduled_at", "next_attempt_at", "sent_at", "missed_at"):
+        for key in ("scheduled_at", "next_attempt_at", "sent_at", "missed_at", "lease_until"):
             if isinstance(values.get(key), datetime):
                 values[key] = utc(values[key]).replace(tzinfo=None)
         for key in ("thread", "remote_ids", "guard_reasons", "media"):
             if key in values:
                 values[key] = list(values[key])
         values.setdefault("updated_at", now_naive(self.store.clock))
-        where = s.posts.c.id == post_id
+        condition = s.posts.c.id == post_id
         if states is not None:
-            where = and_(where, s.posts.c.state.in_([x.value for x in states]))
-        with self.store.begin() as con:
-            n = con.execute(update(s.posts).where(where).values(**values)).rowcount
+            condition = and_(condition, s.posts.c.state.in_([x.value for x in states]))
+        if where is not None:
+            condition = and_(condition, where)
+        if con is not None:
+            return bool(con.execute(update(s.posts).where(condition).values(**values)).rowcount)
+        with self.store.begin() as own:
+            n = own.execute(update(s.posts).where(condition).values(**values)).rowcount
         if n:
             self.store.notify("posts")
         return bool(n)
@@ -325,6 +334,7 @@ class Outbox:
         to: PostState,
         *,
         expect: Iterable[PostState] | None = None,
+        where: Any = None,
         **values: Any,
     ) -> Post:
         """Move a post to ``to`` if it is in one of ``expect`` (default: every state allowed to reach ``to``).
@@ -335,19 +345,35 @@ class Outbox:
         allowed = [st for st, targets in TRANSITIONS.items() if to in targets]
         if expect is not None:
             allowed = [st for st in expect if to in TRANSITIONS[st]]
-        if not self.update_if(post_id, allowed, state=to.value, **values):
+        if not self.update_if(post_id, allowed, where=where, state=to.value, **values):
             current = self.get(post_id).state
             raise TransitionError(f"post {post_id} is {current.value}; it cannot become {to.value}")
         return self.get(post_id)
 
     def claim(self, post_id: int, expect: Iterable[PostState] = (PostState.DRAFT, PostState.SCHEDULED,
-                                                                   PostState.FAILED)) -> Post | None:
-        """Atomically take a post for sending (-> ``sending``). None if another sender has it."""
+                                                                   PostState.FAILED), *,
+              owner: str | None = None, unchanged_since: datetime | None = None) -> Post | None:
+        """Atomically take a post for sending (-> ``sending``), leased to ``owner`` (default: this process).
+
+        None if another sender has it, or (with ``unchanged_since``, the ``updated_at`` the caller read) if
+        it was edited, moved or rescheduled since: what is sent is what was checked.
+        """
+        where = None if unchanged_since is None else s.posts.c.updated_at == utc(unchanged_since).replace(tzinfo=None)
         try:
-            return self.transition(post_id, PostState.SENDING, expect=expect,
-                                   attempts=s.posts.c.attempts + 1, error=None, hold_kind=None)
+            return self.transition(post_id, PostState.SENDING, expect=expect, where=where,
+                                   attempts=s.posts.c.attempts + 1, error=None, hold_kind=None,
+                                   lease_owner=owner or lease.this_process().token,
+                                   lease_until=self.store.clock.now() + lease.LEASE)
         except TransitionError:
             return None
+
+    def renew_lease(self, post_id: int, owner: str) -> bool:
+        """The sender's heartbeat: its claim holds for another lease. Quiet: nothing the views show changes."""
+        until = utc(self.store.clock.now() + lease.LEASE).replace(tzinfo=None)
+        with self.store.begin() as con:
+            return bool(con.execute(update(s.posts).where(and_(
+                s.posts.c.id == post_id, s.posts.c.state == PostState.SENDING.value,
+                s.posts.c.lease_owner == owner)).values(lease_until=until)).rowcount)
 
     def edit(self, post_id: int, text: str, thread: Sequence[str] = (),
              media: Sequence[dict[str, Any]] | None = None) -> Post:
@@ -407,21 +433,41 @@ class Outbox:
         self.store.notify("posts")
         return post
 
-    def recover_interrupted(self) -> list[Post]:
-        """At start-up: posts left in ``sending`` may have gone out. They become needs-review, never re-sent."""
-        stuck = self.in_states([PostState.SENDING])
+    def recover_abandoned(self) -> list[Post]:
+        """Posts left in ``sending`` by a sender that is gone become needs-review, never re-sent: they may have
+        gone out. Gone means its process has stopped (known at once on this machine) or its lease lapsed
+        without a heartbeat. Called by whichever process looks: the scheduler's every pass, start-up, the CLI."""
+        now = self.store.clock.now()
         out = []
-        for p in stuck:
+        for p, until in self._sending():
+            gone = lease.is_gone(p.lease_owner)
+            if gone is False or (gone is None and now < until):
+                continue
+            owner = lease.Owner.parse(p.lease_owner)
+            who = f"The process sending this post ({owner.describe()})" if owner else "The app"
+            how = "stopped" if gone else "stopped answering"
             try:
-                out.append(
-                    self.transition(
-                        p.id,
-                        PostState.NEEDS_REVIEW,
-                        expect=[PostState.SENDING],
-                        error="The app stopped while this post was being sent. It may or may not have "
-                        "gone out: check the account, then mark it sent or send it again.",
-                    )
-                )
+                out.append(self.transition(
+                    p.id, PostState.NEEDS_REVIEW, expect=[PostState.SENDING],
+                    where=s.posts.c.lease_owner.is_(p.lease_owner),
+                    error=f"{who} {how} while this post was being sent. It may or may not have gone out: check "
+                          "the account, then mark it sent or send it again."))
             except TransitionError:
-                pass
+                pass  # its sender finished meanwhile
+        return out
+
+    # Start-up used to recover every ``sending`` post; now only those whose sender is gone (another process,
+    # a CLI ``post`` say, may be sending one right now).
+    recover_interrupted = recover_abandoned
+
+    def _sending(self) -> list[tuple[Post, datetime]]:
+        """Posts in ``sending`` with the time their claim lapses (an older version's claim: a lease after its
+        last change)."""
+        with self.store.engine.connect() as con:
+            rows = con.execute(self._select().where(s.posts.c.state == PostState.SENDING.value)).all()
+        out = []
+        for row in rows:
+            p = self._from(row)
+            until = row._mapping["lease_until"]
+            out.append((p, utc(until) if until is not None else p.updated_at + lease.LEASE))
         return out

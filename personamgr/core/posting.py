@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import timedelta
 
-from personamgr.core import costs, policy
+from personamgr.core import costs, lease, policy
+from personamgr.core import schema as s
 from personamgr.core.clock import Clock
 from personamgr.core.holds import HoldKind, hold_kind, reason_of
 from personamgr.core.networks.base import (
@@ -28,7 +31,7 @@ from personamgr.core.networks.base import (
     RejectedError,
     TransientError,
 )
-from personamgr.core.outbox import Outbox, Post, PostState
+from personamgr.core.outbox import Outbox, Post, PostState, TransitionError
 from personamgr.core.personas import Persona
 from personamgr.core.secrets import SecretsError, SecretsLocked, SecretsTimeout, SecretStore
 from personamgr.core.store import Store
@@ -38,6 +41,8 @@ log = logging.getLogger(__name__)
 MAX_TRANSIENT_ATTEMPTS = 5
 OFFLINE_RETRY = timedelta(minutes=1)
 KEYRING_RETRY = timedelta(minutes=2)
+# States a send may start from (the outbox's claim takes the post from one of them to ``sending``).
+CLAIMABLE = (PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED)
 
 
 # A last check before a scheduled post goes out (the persona guard): returns the reasons to hold
@@ -73,7 +78,10 @@ def backoff(attempt: int, base: float = 30.0, cap: float = 1800.0) -> timedelta:
 
 class Poster:
     def __init__(self, store: Store, outbox: Outbox, secrets: SecretStore, networks: Mapping[str, object],
-                 clock: Clock, *, pre_send_check: PreSendCheck | None = None) -> None:
+                 clock: Clock, *, pre_send_check: PreSendCheck | None = None, owner: str | None = None,
+                 heartbeat_s: float = lease.HEARTBEAT_S) -> None:
+        self.owner = owner or lease.this_process().token  # whose lease a claim carries
+        self.heartbeat_s = heartbeat_s
         self.store = store
         self.pre_send_check = pre_send_check
         self.outbox = outbox
@@ -97,16 +105,18 @@ class Poster:
     def send(self, post_id: int, *, recheck: bool = False, expect: Iterable[PostState] | None = None) -> Post:
         """Send one post now. Returns the post in its final state for this attempt.
 
-        Never raises for a network failure: the failure is recorded on the post.
-        Returns the post unchanged if another sender has already claimed it, or if it is
-        not in one of ``expect`` (default: draft, scheduled or failed; a needs-review post
-        goes out again only when the caller names that state).
-        With ``recheck`` (the scheduler), the pre-send check runs first against the
-        persona as it is now, unless the user chose "post anyway" (``guard_override``).
+        Never raises for a network failure: the failure is recorded on the post. Returns the post unchanged
+        if another sender has it, or if it is not in one of ``expect`` (default: draft, scheduled or failed;
+        a needs-review post goes out again only when the caller names that state). Everything that takes
+        time or may fail before the network call (the pre-send check, which loads the guard's model; the
+        keyring; the account's limits) runs while the post is untouched: it becomes ``sending`` only at the
+        last moment, so a kill before that leaves it as it was instead of "it may have gone out". With
+        ``recheck`` (the scheduler), the pre-send check runs against the persona as it is now, unless the
+        user chose "post anyway" (``guard_override``).
         """
-        post = self.outbox.claim(post_id) if expect is None else self.outbox.claim(post_id, expect)
-        if post is None:
-            return self.outbox.get(post_id)
+        post = self.outbox.get(post_id)
+        if post.state not in (CLAIMABLE if expect is None else tuple(expect)):
+            return post
         persona = self.store.persona(post.persona_uid)
         if recheck and self.pre_send_check is not None and not post.guard_override:
             held = self._recheck(post, persona)
@@ -119,23 +129,28 @@ class Poster:
             account = self._account(persona, network)
         except KeyringWaitError as e:
             # A locked or unresponsive keyring is temporary: hold the post and try again, don't fail it.
-            return self.outbox.transition(post.id, PostState.SCHEDULED, expect=[PostState.SENDING],
-                                          error=f"{e} The post is held and will be tried again.",
-                                          next_attempt_at=self.clock.now() + KEYRING_RETRY,
-                                          attempts=post.attempts - 1)
+            return self._settle(post, PostState.SCHEDULED, error=f"{e} The post is held and will be tried again.",
+                                next_attempt_at=self.clock.now() + KEYRING_RETRY)
         except PostingError as e:
-            return self.outbox.transition(post.id, PostState.FAILED, expect=[PostState.SENDING], error=str(e))
+            return self._settle(post, PostState.FAILED, error=str(e))
         # X's rules, pacing, monthly cap and budget: refuse or wait rather than send.
         pre = policy.preflight(self.store, persona, post.parts, self.clock.now(), already_sent=len(post.remote_ids))
         if pre.refuse:
-            return self.outbox.transition(post.id, PostState.FAILED, expect=[PostState.SENDING], error=pre.refuse)
+            return self._settle(post, PostState.FAILED, error=pre.refuse)
         if pre.wait_until is not None:
-            return self.outbox.transition(post.id, PostState.SCHEDULED, expect=[PostState.SENDING], error=pre.message,
-                                          next_attempt_at=pre.wait_until, attempts=post.attempts - 1)
+            return self._settle(post, PostState.SCHEDULED, error=pre.message, next_attempt_at=pre.wait_until)
+        claimed = self.outbox.claim(post.id, expect=[post.state], owner=self.owner, unchanged_since=post.updated_at)
+        if claimed is None:  # another sender took it, or the user changed it since it was read
+            return self.outbox.get(post_id)
+        return self._publish(claimed, persona, network, account)
+
+    def _publish(self, post: Post, persona: Persona, network: object, account: Account) -> Post:
+        """The network call, under a lease renewed every few seconds; then the outcome, recorded once."""
         outgoing = OutgoingPost(parts=post.parts, media=media_by_part(post), already_sent=post.remote_ids)
         log.info("sending post %s as %s on %s", post.id, persona.name, persona.network)
         try:
-            published = network.publish(account, outgoing)  # type: ignore[attr-defined]
+            with self._heartbeat(post.id):
+                published = network.publish(account, outgoing)  # type: ignore[attr-defined]
         except PartialThreadError as e:
             return self._failed(post, e.cause, remote_ids=post.remote_ids + e.sent_ids[len(post.remote_ids):],
                                 message=e.message)
@@ -143,21 +158,67 @@ class Poster:
             return self._failed(post, e)
         except Exception as e:  # a bug or an unexpected library error: the post may have gone out
             log.exception("unexpected error while sending post %s", post.id)
-            return self.outbox.transition(
-                post.id, PostState.NEEDS_REVIEW, expect=[PostState.SENDING],
+            return self._finish(
+                post, PostState.NEEDS_REVIEW,
                 error=f"Something unexpected happened while sending ({type(e).__name__}). "
                 "Check the account before sending again.",
             )
         log.info("post %s sent as %s: %s", post.id, persona.name, published.remote_id)
-        return self.outbox.transition(
-            post.id, PostState.SENT, expect=[PostState.SENDING],
+        return self._finish(
+            post, PostState.SENT,
             sent_at=published.at, remote_id=published.remote_id, remote_url=published.url,
             remote_ids=published.part_ids, network=persona.network, error=None, next_attempt_at=None,
             cost_usd=costs.recorded(self.store, persona, post.parts[:len(published.part_ids)]),
         )
 
+    @contextmanager
+    def _heartbeat(self, post_id: int) -> Iterator[None]:
+        """Renew this sender's lease while the network call runs, so nobody takes the post for abandoned."""
+        stop = threading.Event()
+
+        def beat() -> None:
+            while not stop.wait(self.heartbeat_s):
+                try:
+                    self.outbox.renew_lease(post_id, self.owner)
+                except Exception:  # a locked or full database: the next beat tries again
+                    log.warning("could not renew the lease on post %s", post_id, exc_info=True)
+
+        thread = threading.Thread(target=beat, name=f"lease:{post_id}", daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            thread.join()
+
+    def _settle(self, post: Post, to: PostState, **values: object) -> Post:
+        """Record a decision taken before the claim, if the post is still as it was read (else leave it)."""
+        try:
+            return self.outbox.transition(post.id, to, expect=[post.state], **values)
+        except TransitionError:
+            return self.outbox.get(post.id)
+
+    def _finish(self, post: Post, to: PostState, **values: object) -> Post:
+        """Record the outcome of this sender's attempt: only while the post is still leased to this sender.
+
+        If another process took it for abandoned meanwhile (this one was suspended, say), it is needs-review;
+        an outcome of "sent" is then recorded all the same, since it is now known.
+        """
+        mine = s.posts.c.lease_owner == self.owner
+        try:
+            return self.outbox.transition(post.id, to, expect=[PostState.SENDING], where=mine, **values)
+        except TransitionError:
+            if to is PostState.SENT:
+                try:
+                    return self.outbox.transition(post.id, to, expect=[PostState.NEEDS_REVIEW], where=mine, **values)
+                except TransitionError:
+                    pass
+            log.warning("post %s was taken from this sender before its outcome (%s) was recorded", post.id, to)
+            return self.outbox.get(post.id)
+
     def _recheck(self, post: Post, persona: Persona) -> Post | None:
-        """Hold the claimed post if the check says it strays (or cannot judge it), with the hold's real kind."""
+        """Hold the post, before it is claimed, if the check says it strays (or cannot judge it), with the
+        hold's real kind."""
         assert self.pre_send_check is not None
         try:
             found = [reason_of(r) for r in self.pre_send_check(post, persona)]
@@ -174,9 +235,7 @@ class Poster:
             reasons = [f"The persona guard could not check this post ({_why_unchecked(e)})."]
             error = "Held before sending: the persona guard could not check it. Review it, then send it."
         log.info("post %s held before sending (%s): %s", post.id, kind.value, "; ".join(reasons))
-        return self.outbox.transition(post.id, PostState.HELD, expect=[PostState.SENDING],
-                                      error=error, guard_reasons=reasons, hold_kind=kind.value,
-                                      attempts=post.attempts - 1)
+        return self._settle(post, PostState.HELD, error=error, guard_reasons=reasons, hold_kind=kind.value)
 
     def _failed(self, post: Post, e: NetworkError, *, remote_ids: tuple[str, ...] | None = None,
                 message: str | None = None) -> Post:
@@ -186,30 +245,29 @@ class Poster:
         }
         msg = message or e.message
         now = self.clock.now()
-        sending = [PostState.SENDING]
         if isinstance(e, AuthError):
             self.store.set_connection_state(post.persona_uid, "reconnect_needed")
-            return self.outbox.transition(post.id, PostState.FAILED, expect=sending,
-                                          error=f"{msg} Reconnect the account; the post is kept.", **extra)
+            return self._finish(post, PostState.FAILED, error=f"{msg} Reconnect the account; the post is kept.",
+                                **extra)
         if isinstance(e, RejectedError) and e.duplicate and post.attempts > 1:
             # An earlier attempt (a 5xx, say) may have reached X after all: not a failure to retry blindly.
-            return self.outbox.transition(post.id, PostState.NEEDS_REVIEW, expect=sending, **extra, error=(
+            return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=(
                 f"{msg} An earlier attempt may have gone out: check the account, then mark it sent or edit it."))
         if isinstance(e, RejectedError):
-            return self.outbox.transition(post.id, PostState.FAILED, expect=sending, error=msg, **extra)
+            return self._finish(post, PostState.FAILED, error=msg, **extra)
         if isinstance(e, AmbiguousError):
-            return self.outbox.transition(post.id, PostState.NEEDS_REVIEW, expect=sending, error=msg, **extra)
+            return self._finish(post, PostState.NEEDS_REVIEW, error=msg, **extra)
         # A rate limit or no network means X did not take the post: that wait does not use up a retry.
         if isinstance(e, RateLimitedError):
-            return self.outbox.transition(post.id, PostState.SCHEDULED, expect=sending, error=msg,
-                                          next_attempt_at=max(e.reset_at, now), attempts=post.attempts - 1, **extra)
+            return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=max(e.reset_at, now),
+                                attempts=post.attempts - 1, **extra)
         if isinstance(e, OfflineError):
-            return self.outbox.transition(post.id, PostState.SCHEDULED, expect=sending, error=msg,
-                                          next_attempt_at=now + OFFLINE_RETRY, attempts=post.attempts - 1, **extra)
+            return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=now + OFFLINE_RETRY,
+                                attempts=post.attempts - 1, **extra)
         if isinstance(e, TransientError) and post.attempts < MAX_TRANSIENT_ATTEMPTS:
-            return self.outbox.transition(post.id, PostState.SCHEDULED, expect=sending, error=msg,
-                                          next_attempt_at=now + backoff(post.attempts), **extra)
-        return self.outbox.transition(post.id, PostState.FAILED, expect=sending, error=msg, **extra)
+            return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=now + backoff(post.attempts),
+                                **extra)
+        return self._finish(post, PostState.FAILED, error=msg, **extra)
 
 
 def _why_unchecked(error: Exception) -> str:

@@ -22,7 +22,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -89,6 +89,9 @@ posts = Table(
     # Set when the scheduler held the post because its time passed while nothing could send it
     # (app closed, machine asleep, posting paused); the start-up "missed posts" list shows these.
     Column("missed_at", DateTime),
+    # While ``sending``: who sends it and until when that claim holds unless renewed (see core.lease).
+    Column("lease_owner", String(160)),
+    Column("lease_until", DateTime),
 )
 Index("ix_posts_state_due", posts.c.state, posts.c.scheduled_at)
 Index("ix_posts_persona", posts.c.persona_id, posts.c.created_at)

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from lease_helpers import dead_owner
 from sqlalchemy import update
 
 from personamgr.core import schema as s
@@ -161,7 +162,7 @@ def test_claim_is_atomic_across_processes(tmp_path: Path, clock: FakeClock) -> N
 def test_recover_interrupted_turns_sending_into_needs_review(outbox: Outbox) -> None:
     career = uid(outbox.store, "career")
     stuck = outbox.create(career, "was sending")
-    outbox.claim(stuck.id)
+    outbox.claim(stuck.id, owner=dead_owner())  # ... and its sender was killed
     draft = outbox.create(career, "a draft")
     sent = outbox.create(career, "went out")
     force_state(outbox.store, sent.id, PostState.SENT)
@@ -170,6 +171,7 @@ def test_recover_interrupted_turns_sending_into_needs_review(outbox: Outbox) -> 
     after = outbox.get(stuck.id)
     assert after.state is PostState.NEEDS_REVIEW
     assert after.error is not None and "may or may not have gone out" in after.error
+    assert after.error.startswith("The process sending this post (pid ")
     assert outbox.get(draft.id).state is PostState.DRAFT
     assert outbox.get(sent.id).state is PostState.SENT
     assert outbox.recover_interrupted() == []

@@ -107,8 +107,8 @@ def test_posting_sends_the_draft_itself(demo: Services, make_shell: Callable[...
 
 
 def test_when_the_database_cannot_be_written_the_text_stays_in_the_box(
-        profile_paths, clock, fail_secrets, make_shell: Callable[..., Shell], monkeypatch: pytest.MonkeyPatch,
-        qtbot) -> None:
+        profile_paths, clock, fail_secrets, make_shell: Callable[..., Shell], *,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """A database locked by another program: the draft is not saved, the box says why and keeps the words
     (across a persona switch too), nothing is sent, and the words are saved once the lock is gone."""
     import sqlite3

@@ -129,3 +129,50 @@ def test_kill_9_in_flight_then_restart_needs_review_and_one_post(tmp_path: Path,
         texts = sorted(tw.text for tw in fake.timeline(user))
         assert texts == ["Five questions to ask at the end of every interview",
                          "Hiring managers read the first six lines of a resume"]
+
+
+def test_a_killed_cli_post_is_recovered_by_the_running_daemon_without_a_restart(
+        tmp_path: Path, keyring_env: dict[str, str]) -> None:
+    """The reported stuck post: `post` killed mid-send while a daemon ran stayed in sending until the daemon
+    restarted, missing from `queue list`, and `queue remove` said it was being sent right now."""
+    home = tmp_path / "home"
+    with FakeX(hold_max_s=120) as fake:
+        env = dict(keyring_env, PERSONAMGR_X_API_URL=fake.base_url)
+        user = fake.add_user("career_me")
+        creds = fake.credentials(fake.add_app(), user)
+        svc = open_services(AppPaths.resolve(home), clock=SystemClock())
+        persona = svc.store.add_persona(make_persona().with_changes(network="x"))
+        svc.close()
+        stored = subprocess.run([sys.executable, "-c", STORE_CREDS, persona.uid, json.dumps(creds)], env=env,
+                                capture_output=True, text=True, timeout=120, check=False)
+        assert stored.returncode == 0, stored.stderr
+
+        daemon = personamgr(home, env, "daemon", "--no-guard", "--tick", "0.5")
+        try:
+            wait_running(home, daemon)
+            fake.fail_next("tweets", "hold")  # X creates the post, then never answers
+            post = personamgr(home, env, "post", "--persona", "career", "--anyway", "Hiring managers read six lines")
+            try:
+                assert fake.wait_until_held(1, timeout=TIMEOUT), log_text(home)
+                os.kill(post.pid, signal.SIGKILL)
+                post.communicate(timeout=TIMEOUT)
+            finally:
+                stop(post)
+            svc = open_services(AppPaths.resolve(home), clock=SystemClock())
+            try:
+                (stuck,) = svc.outbox.history(persona.uid)
+            finally:
+                svc.close()
+            wait_for(lambda: post_state(home, stuck.id) is PostState.NEEDS_REVIEW,
+                     "the running daemon to notice the killed sender", timeout=30)
+            assert f"[interrupted] post {stuck.id}" in log_text(home)
+            listed = subprocess.run([sys.executable, "-m", "personamgr", "--data-dir", str(home), "queue", "list"],
+                                    env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+            assert f"#{stuck.id}" in listed.stdout and "Needs review: The process sending this post (pid " \
+                f"{post.pid}) stopped" in listed.stdout, listed.stdout + listed.stderr
+            assert daemon.poll() is None  # the same daemon, never restarted
+        finally:
+            code, err = stop(daemon)
+        fake.release()
+        assert code == 0, err
+        assert fake.post_count("tweets") == 1  # never sent again

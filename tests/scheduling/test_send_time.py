@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 
+from lease_helpers import dead_owner
 from sched_helpers import at, make_persona
 from sqlalchemy import update
 
@@ -150,7 +151,7 @@ def test_a_post_left_sending_by_a_crash_becomes_needs_review_and_is_not_resent(s
     clock.set(START)
     persona = services.store.add_persona(make_persona())
     post = PostSchedule(services.store, services.outbox, clock).create(persona.uid, "in flight", when=START).post
-    services.outbox.claim(post.id)  # ... and then the process died
+    services.outbox.claim(post.id, owner=dead_owner())  # ... and then the process died
     engine = ScheduleEngine(services)
     events: list[SchedulerEvent] = []
     engine.subscribe(events.append)

@@ -94,10 +94,20 @@ class ScheduleEngine:
     # -- start-up ------------------------------------------------------------------------
     def start(self) -> list[Post]:
         """Recover posts left in ``sending`` by a crash: needs-review, never re-sent."""
-        recovered = self.outbox.recover_interrupted()
+        recovered = self.recover()
+        self._last_wall, self._last_mono = self.clock.now(), time.monotonic()
+        return recovered
+
+    def recover(self) -> list[Post]:
+        """Posts whose sender died (this app before a crash, or a CLI ``post`` killed while this scheduler runs):
+        needs-review, never re-sent. Runs at start and on every pass, so no restart is needed."""
+        try:
+            recovered = self.outbox.recover_abandoned()
+        except Exception:
+            log.exception("looking for posts whose sender stopped failed")
+            return []
         for p in recovered:
             self._emit(EventKind.INTERRUPTED, p.error or "The app stopped while this post was being sent.", p)
-        self._last_wall, self._last_mono = self.clock.now(), time.monotonic()
         return recovered
 
     @staticmethod
@@ -137,6 +147,7 @@ class ScheduleEngine:
 
     def plan(self) -> Plan:
         """Read the outbox; apply the missed-post policy to overdue posts; say what to send and when."""
+        self.recover()
         plan = Plan()
         found = self._active_personas()
         if found is None:

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import Connection, and_, func, select, update
 
+from personamgr.core import lease
 from personamgr.core import schema as s
 from personamgr.core.clock import Clock, utc
 from personamgr.core.outbox import CLEARED, UNSENT, Outbox, Post, PostState, TransitionError
@@ -66,16 +67,18 @@ class PostSchedule:
         far = datetime.max.replace(tzinfo=UTC)
         return sorted(posts, key=lambda p: (p.next_attempt_at or p.scheduled_at or far, p.id))
 
-    def taken(self, persona_uid: str) -> list[datetime]:
-        with self.store.engine.connect() as con:
-            pid = self.store.persona_id(con, persona_uid)
-            rows = con.execute(
-                select(s.posts.c.scheduled_at).where(
-                    and_(s.posts.c.persona_id == pid, s.posts.c.state == PostState.SCHEDULED.value,
-                         s.posts.c.scheduled_at.is_not(None))
-                )
-            ).scalars()
-            return [utc(r) for r in rows]
+    def taken(self, persona_uid: str, con: Connection | None = None) -> list[datetime]:
+        if con is None:
+            with self.store.engine.connect() as own:
+                return self.taken(persona_uid, own)
+        pid = self.store.persona_id(con, persona_uid)
+        rows = con.execute(
+            select(s.posts.c.scheduled_at).where(
+                and_(s.posts.c.persona_id == pid, s.posts.c.state == PostState.SCHEDULED.value,
+                     s.posts.c.scheduled_at.is_not(None))
+            )
+        ).scalars()
+        return [utc(r) for r in rows]
 
     def next_slot(self, persona: Persona, after: datetime | None = None) -> datetime:
         """The next free queue slot of ``persona`` after ``after`` (default: now)."""
@@ -95,8 +98,9 @@ class PostSchedule:
         return None
 
     # -- changing ------------------------------------------------------------------------
-    def _set_scheduled(self, post_id: int, when: datetime, queue_rank: float | None) -> Post:
-        values: dict[str, Any] = {
+    @staticmethod
+    def _scheduled(when: datetime, queue_rank: float | None) -> dict[str, Any]:
+        return {
             "state": PostState.SCHEDULED.value,
             "scheduled_at": utc(when).replace(tzinfo=None, microsecond=0),
             "queue_rank": queue_rank,
@@ -105,7 +109,9 @@ class PostSchedule:
             "hold_kind": None,
             "error": None,
         }
-        if not self.outbox.update_if(post_id, SCHEDULABLE, **values):
+
+    def _set_scheduled(self, post_id: int, when: datetime, queue_rank: float | None) -> Post:
+        if not self.outbox.update_if(post_id, SCHEDULABLE, **self._scheduled(when, queue_rank)):
             raise SchedulingError(self._why_not(post_id, "scheduled"))
         return self.outbox.get(post_id)
 
@@ -115,7 +121,9 @@ class PostSchedule:
         except LookupError:
             return f"post {post_id} does not exist"
         if state is PostState.SENDING:
-            return f"post {post_id} is being sent right now, so it cannot be {what}"
+            owner = lease.Owner.parse(self.outbox.get(post_id).lease_owner)
+            by = f" (by {owner.describe()})" if owner else ""
+            return f"post {post_id} is being sent right now{by}, so it cannot be {what}"
         return f"post {post_id} is {state.label.lower()}, so it cannot be {what}"
 
     def _check_future(self, when: datetime, persona: Persona) -> datetime:
@@ -146,14 +154,23 @@ class PostSchedule:
         return self.schedule_at(post_id, resolve_local(local, persona.timezone))
 
     def add_to_queue(self, post_id: int) -> Scheduled:
-        """Put a post in its persona's next free queue slot."""
+        """Put a post in its persona's next free queue slot.
+
+        Finding the free slot and taking it is one write transaction, so two adds at once (two processes,
+        or the window and a script) never get the same slot: the second waits, then sees the first's.
+        """
         post = self.outbox.get(post_id)
         persona = self.store.persona(post.persona_uid)
-        try:
-            slot = self.next_slot(persona)
-        except NoFreeSlot as e:
-            raise SchedulingError(str(e)) from None
-        return Scheduled(self._set_scheduled(post_id, slot, slot.timestamp()), slot)
+        with self.store.begin() as con:
+            con.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                slot = next_free_slot(persona, self.clock.now(), self.taken(persona.uid, con))
+            except NoFreeSlot as e:
+                raise SchedulingError(str(e)) from None
+            if not self.outbox.update_if(post_id, SCHEDULABLE, con=con, **self._scheduled(slot, slot.timestamp())):
+                raise SchedulingError(self._why_not(post_id, "scheduled"))
+        self.store.notify("posts")
+        return Scheduled(self.outbox.get(post_id), slot)
 
     def create(self, persona_uid: str, text: str, *, when: datetime | ResolvedTime | None = None,
                thread: Sequence[str] = (), media: Sequence[dict[str, Any]] = ()) -> Scheduled:

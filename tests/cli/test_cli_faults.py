@@ -1,0 +1,135 @@
+"""Every command meets a full disk, a read-only disk, a locked database, a folder in place of the database and a
+truncated database with one clear line and exit 1: no traceback, never "damaged", and the text of ``queue add``
+or ``post`` printed back when it could not be saved. The commands run as real processes on a real small file
+system (a tmpfs, mounted by the test as root) and real files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from cli_helpers import Cli
+
+from personamgr.cli.main import main
+from personamgr.core import store as store_module
+
+TEXT = "Three questions to ask about the team you would join"
+
+
+def assert_clean_failure(r, *words: str) -> None:  # type: ignore[no-untyped-def]
+    assert r.code == 1, (r.out, r.err)
+    assert "Traceback" not in r.err and "damaged" not in r.err, r.err
+    first = r.err.splitlines()[0]
+    assert first.startswith("personamgr: error: "), r.err
+    for w in words:
+        assert w in r.err, (w, r.err)
+
+
+def _profile_on(small_fs, cli: Cli, personas_file: Path) -> Path:  # type: ignore[no-untyped-def]
+    d = small_fs.root / "profile"
+    assert cli("personas", "import", str(personas_file), data_dir=d).code == 0
+    return d
+
+
+COMMANDS = [("personas", "list"), ("personas", "export", "-"), ("queue", "list"),
+            ("queue", "add", "--persona", "career", "--anyway", TEXT),
+            ("post", "--persona", "career", "--anyway", TEXT)]
+
+
+def test_a_full_disk_for_every_command(small_fs, cli: Cli, personas_file: Path, tmp_path: Path) -> None:
+    d = _profile_on(small_fs, cli, personas_file)
+    small_fs.fill()
+    for args in [*COMMANDS, ("personas", "import", str(personas_file))]:
+        r = cli(*args, data_dir=d)
+        assert_clean_failure(r, "is full", "Free some space and try again")
+        if args[0] in ("queue", "post") and args[1] != "list":
+            assert r.err.rstrip().endswith(f"Your text was not saved. Here it is, to keep:\n\n{TEXT}"), r.err
+    small_fs.free()
+    r = cli("personas", "list", data_dir=d)
+    assert r.code == 0 and r.out.split()[0] == "career", r.err
+
+
+def test_a_read_only_disk_for_every_command(small_fs, cli: Cli, personas_file: Path) -> None:
+    d = _profile_on(small_fs, cli, personas_file)
+    small_fs.read_only()
+    try:
+        for args in COMMANDS:
+            assert_clean_failure(cli(*args, data_dir=d), "is mounted read-only", "use another data folder")
+    finally:
+        small_fs.read_only(False)
+
+
+def test_a_folder_in_place_of_the_database(cli: Cli, tmp_path: Path) -> None:
+    d = tmp_path / "profile"
+    (d / "data" / "personamgr.db").mkdir(parents=True)
+    assert_clean_failure(cli("personas", "list", data_dir=d), "personamgr.db is a folder, not a database file")
+
+
+def test_a_truncated_database_is_not_taken_for_a_new_profile(cli: Cli, profile: Path) -> None:
+    (profile / "data" / "personamgr.db").write_bytes(b"")
+    r = cli("personas", "list", data_dir=profile)
+    assert r.code == 1 and "is empty (0 bytes), but it held your profile" in r.err, r.err
+    assert (profile / "data" / "personamgr.db").stat().st_size == 0
+
+
+def test_a_database_locked_by_another_program_keeps_the_text(profile: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """Locked for longer than the wait: the command says so, and prints the text of ``queue add`` back."""
+    from personamgr.core.logs import setup_logging
+
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.2)
+    other = sqlite3.connect(profile / "data" / "personamgr.db", isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        code = main(["--data-dir", str(profile), "queue", "add", "--persona", "career", "--anyway", TEXT])
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        setup_logging(None)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith(f"personamgr: error: {profile / 'data' / 'personamgr.db'} is locked by another program")
+    assert err.rstrip().endswith(f"Here it is, to keep:\n\n{TEXT}")
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (("queue", "add", "--persona", "career", "--at", "", TEXT), "--at: no date and time given"),
+    (("queue", "add", "--persona", "career", "--at", "9999-12-31T23:59:59-12:00", TEXT), "outside the dates"),
+    (("queue", "add", "--persona", "career", "--at", "0001-01-01T00:00+01:00", TEXT), "outside the dates"),
+    (("queue", "add", "--persona", "career", "--anyway", "caf\udce9"),
+     "TEXT is not valid UTF-8 text (byte 0xe9 at character 4)"),
+])
+def test_inputs_that_used_to_print_a_traceback(cli: Cli, profile: Path, args: tuple[str, ...], words: str) -> None:
+    r = cli(*args, data_dir=profile)
+    assert r.code == 2 and "Traceback" not in r.err and words in r.err, r.err
+    assert "Scheduled" not in r.out
+
+
+def test_an_unexpected_error_is_one_line_and_the_traceback_goes_to_the_log(
+        profile: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from personamgr.cli import personas
+    from personamgr.core.logs import setup_logging
+
+    def broken(_args: object) -> int:
+        raise KeyError("nobody expects this")
+
+    monkeypatch.setattr(personas, "cmd_list", broken)
+    try:
+        code = main(["--data-dir", str(profile), "personas", "list"])
+    finally:
+        setup_logging(None)
+    err = capsys.readouterr().err
+    log = (profile / "logs" / "personamgr.log").read_text(encoding="utf-8")
+    assert code == 1
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("personamgr: error: something unexpected went wrong (KeyError: 'nobody expects this'); "
+                          f"the details are in {profile / 'logs' / 'personamgr.log'}")
+    assert "Traceback (most recent call last)" in log and "nobody expects this" in log
+
+
+def test_a_keyring_backend_that_does_not_exist_is_named(cli: Cli, profile: Path) -> None:
+    r = cli("connect", "--persona", "career", "--tokens-stdin", data_dir=profile,
+            extra_env={"PYTHON_KEYRING_BACKEND": "no.such.Backend"})
+    assert r.code == 1 and "Traceback" not in r.err
+    assert "The keyring backend chosen by PYTHON_KEYRING_BACKEND=no.such.Backend cannot be loaded" in r.err
