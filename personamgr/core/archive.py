@@ -8,7 +8,9 @@ imported X persona is connected again. Sent history stays where it is (it is
 the record of what went out, not something to replay elsewhere).
 
 Import checks the whole file before it writes anything; then personas land in
-one transaction and posts follow. A post already present (same persona, same
+one transaction, as a personas import does (a persona's fields the file leaves
+out keep their values, and the personas are backed up first when one changes),
+and posts follow. A post already present (same persona, same
 words, same state) is not added twice, so importing the same file again is harmless.
 """
 
@@ -24,9 +26,9 @@ from typing import Any
 
 import tomli_w
 
+from personamgr.core import persona_import
 from personamgr.core.outbox import Post, PostState
-from personamgr.core.persona_file import PersonaFileError, parse_personas, persona_table
-from personamgr.core.personas import Persona
+from personamgr.core.persona_file import PersonaEntry, PersonaFileError, persona_table, read_entries
 from personamgr.core.services import Services
 from personamgr.core.settings import BY_KEY, SettingError
 
@@ -90,7 +92,7 @@ def export_archive(services: Services, path: str | os.PathLike[str]) -> ArchiveS
 
 @dataclass(frozen=True, slots=True)
 class _Incoming:
-    personas: list[Persona]
+    personas: list[PersonaEntry]
     posts: list[dict[str, Any]]
     settings: dict[str, Any]
 
@@ -114,7 +116,7 @@ def read_archive(path: str | os.PathLike[str]) -> _Incoming:
                            "update personamgr to import it")
     tables = data.get("persona", [])
     try:
-        personas = parse_personas(tomli_w.dumps({"persona": tables}), p) if tables else []
+        personas = read_entries(tomli_w.dumps({"persona": tables}), p) if tables else []
     except PersonaFileError as e:
         raise ArchiveError(f"{p}: {e.problem}") from None
     settings = data.get("settings", {})
@@ -127,7 +129,7 @@ def read_archive(path: str | os.PathLike[str]) -> _Incoming:
             BY_KEY[key].check(value)
         except SettingError as e:
             raise ArchiveError(f"{p}: {e}") from None
-    uids = {x.uid for x in personas}
+    uids = {x.values.get("uid") for x in personas}
     posts = data.get("post", [])
     if not isinstance(posts, list):
         raise ArchiveError(f"{p}: 'post' must be written as [[post]] tables")
@@ -154,10 +156,15 @@ def import_archive(services: Services, path: str | os.PathLike[str]) -> ArchiveS
     """Add or update the file's personas, add its drafts and scheduled posts, apply its settings."""
     incoming = read_archive(path)
     store, outbox = services.store, services.outbox
+    uid_of: dict[object, str] = {}
     if incoming.personas:
-        store.replace_personas(incoming.personas)
-    by_name = {x.name.casefold(): x.uid for x in store.personas()}
-    uid_of = {x.uid: by_name[x.name.casefold()] for x in incoming.personas}
+        try:
+            plan = persona_import.plan_import(store.personas(), incoming.personas, Path(path))
+        except PersonaFileError as e:
+            raise ArchiveError(str(e)) from None
+        backups = services.paths.backups if services.paths else Path(path).parent / "backups"
+        persona_import.apply_import(store, plan, backups, services.clock)
+        uid_of = {c.entry.values.get("uid"): c.persona.uid for c in plan.changes}
     present = {(x.persona_uid, x.state.value, x.text, x.thread) for x in outbox.in_states(EXPORTED_STATES)}
     added = skipped = 0
     for t in incoming.posts:

@@ -374,7 +374,8 @@ def load_personas(path: Path | str) -> list[Persona]:
     return parse_personas(read_text(path), Path(path))
 
 
-def persona_to_table(p: Persona) -> dict[str, Any]:
+def persona_table(p: Persona) -> dict[str, Any]:
+    """One persona as its ``[[persona]]`` table (what an export writes for it)."""
     t: dict[str, Any] = {"name": p.name}
     if p.handle is not None:
         t["handle"] = p.handle
@@ -402,7 +403,7 @@ def persona_to_table(p: Persona) -> dict[str, Any]:
 
 def dumps_personas(personas: Sequence[Persona], header: str = "personamgr personas export") -> str:
     """TOML text for ``personas``. Secrets are not part of a persona and never appear."""
-    body = tomli_w.dumps({"persona": [persona_to_table(p) for p in personas]}, multiline_strings=False)
+    body = tomli_w.dumps({"persona": [persona_table(p) for p in personas]}, multiline_strings=False)
     return f"# {header}\n\n{body}"
 
 
@@ -420,8 +421,3 @@ def save_personas(path: Path | str, personas: Iterable[Persona], header: str = "
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def persona_table(p: Persona) -> dict[str, Any]:
-    """One persona as its ``[[persona]]`` table (what an export writes for it)."""
-    return _persona_to_table(p)

@@ -237,3 +237,24 @@ def test_fuzzed_text_never_escapes_as_anything_but_a_file_error(text: str) -> No
         parse_personas("[[persona]]\n" + text)
     except PersonaFileError as e:
         assert e.problems
+
+
+def test_an_archive_import_keeps_what_its_persona_tables_leave_out(tmp_path: Path, clock: FakeClock) -> None:
+    """File ▸ Import everything reads [[persona]] tables too: they merge the same way, with a backup first."""
+    from personamgr.core.archive import import_archive
+    from personamgr.core.paths import AppPaths
+    from personamgr.core.services import open_services
+
+    services = open_services(AppPaths.resolve(tmp_path / "p"), clock=clock)
+    try:
+        career = services.store.add_persona(CAREER)
+        archive = write(tmp_path, f'format = "personamgr-archive"\nversion = 1\n\n[[persona]]\nname = "career"\n'
+                                  f'uid = "{CAREER.uid}"\ndescription = "Careers after 40"\n\n[[post]]\n'
+                                  f'persona = "{CAREER.uid}"\nstate = "draft"\ntext = "From the archive"\n',
+                        "archive.toml")
+        import_archive(services, archive)
+        assert services.store.persona(career.uid) == career.with_changes(description="Careers after 40")
+        assert [p.text for p in services.outbox.history(career.uid)] == ["From the archive"]
+        assert len(list(services.paths.backups.glob("personas-*.toml"))) == 1  # type: ignore[union-attr]
+    finally:
+        services.close()
