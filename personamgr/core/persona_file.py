@@ -28,11 +28,14 @@ from typing import Any
 import tomli_w
 
 from personamgr.core.personas import (
+    HANDLE_RE,
+    UID_RE,
     MissedPolicy,
     Persona,
     PersonaError,
     QueueSlot,
     Sensitivity,
+    name_problem,
     problems,
 )
 
@@ -321,8 +324,8 @@ def unique_problems(items: Iterable[tuple[PersonaEntry, Persona]]) -> list[Probl
     seen: dict[str, dict[str, PersonaEntry]] = {"name": {}, "handle": {}, "uid": {}}
     for entry, p in items:
         for what, key in (("name", p.name.casefold()), ("handle", (p.handle or "").casefold()), ("uid", p.uid)):
-            if not key:
-                continue
+            if not key or not _well_formed(what, getattr(p, what)):
+                continue  # a malformed value is reported as such, not again as a clash
             first = seen[what].setdefault(key, entry)
             if first is entry:
                 continue
@@ -334,6 +337,14 @@ def unique_problems(items: Iterable[tuple[PersonaEntry, Persona]]) -> list[Probl
             at = f" (also {first.label}" + (f", line {first.line})" if first.line else ")")
             found.append(Problem(entry.line_of(what), message + at, what))
     return found
+
+
+def _well_formed(what: str, value: object) -> bool:
+    if what == "name":
+        return name_problem(value) is None
+    if what == "handle":
+        return isinstance(value, str) and HANDLE_RE.fullmatch(value) is not None
+    return isinstance(value, str) and UID_RE.fullmatch(value) is not None
 
 
 def parse_personas(source: str, path: Path | str = "<personas>") -> list[Persona]:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from personamgr.core import persona_import as pi
+from personamgr.core.faults import describe
 from personamgr.core.persona_file import PersonaFileError
 from personamgr.core.services import Services
 from personamgr.gui.message_boxes import ShowsBoxes
@@ -242,10 +243,13 @@ class PersonaImporter(QObject, ShowsBoxes):
                             failed=lambda e: self._failed(plan.path, e), name="import personas")
 
     def _failed(self, path: Path, error: BaseException) -> None:
+        store_fault = describe(error, self.services.store.path)
         if isinstance(error, PersonaFileError):
             text = str(error)  # file:line: problem, one line each
         elif isinstance(error, pi.ImportFailed):
             text = f"{path}: {error}"
+        elif store_fault is not None:  # a full disk, a locked database ...: the transaction was rolled back
+            text = f"{path}: nothing was imported: {store_fault}"
         else:
             raise error
         if self.preview is not None and self.preview.isVisible():
@@ -287,9 +291,11 @@ class PersonaImporter(QObject, ShowsBoxes):
                        f" Your personas as they were just before are in {result.backup}.")
 
         def failed(error: BaseException) -> None:
-            if not isinstance(error, pi.ImportFailed):
+            store_fault = describe(error, store.path)
+            if not isinstance(error, pi.ImportFailed) and store_fault is None:
                 raise error
-            self._tell(QMessageBox.Icon.Critical, "Undo last import", str(error).capitalize() + ".")
+            message = str(error) if store_fault is None else f"nothing was undone: {store_fault}"
+            self._tell(QMessageBox.Icon.Critical, "Undo last import", message[:1].upper() + message[1:])
 
         self.workers.submit(lambda: pi.undo_last_import(store, backups, clock), done=done, failed=failed,
                             name="undo import")

@@ -130,8 +130,11 @@ def test_a_full_disk_is_called_full_and_the_database_is_intact_afterwards(small_
     with pytest.raises(OperationalError) as writing:  # a write meets the full disk ...
         services.store.add_persona(Persona(name="metal", description="x" * 20_000, examples=("y" * 20_000,) * 50))
     assert describe(writing.value, paths.database).startswith(f"the disk holding {paths.data} is full")
+    with pytest.raises(StoreError) as beside:  # ... so does a second process while the first has it open (WAL)
+        open_services(paths, clock=clock)
+    assert beside.value.fault is Fault.FULL, str(beside.value)
     services.close()
-    with pytest.raises(StoreError) as opening:  # ... and so does opening the profile again
+    with pytest.raises(StoreError) as opening:  # ... and opening the profile again
         open_services(paths, clock=clock)
     assert opening.value.fault is Fault.FULL, str(opening.value)
     assert "Free some space and try again; what was saved before is intact." in str(opening.value)

@@ -51,6 +51,10 @@ def test_importing_a_personas_file_leaves_the_welcome(services: Services, make_s
     save_personas(path, [Persona(name="metal", description="Heavy metal: guitars, gigs and albums")])
     shell.window.personas.import_from(path)
     idle(shell)
+    preview = shell.window.personas.importer.preview  # every import is previewed before it is written
+    assert preview is not None and preview.isVisible()
+    preview.import_button.click()
+    idle(shell)
     qtbot.waitUntil(lambda: not shell.window.first_run, timeout=5000)
 
 
