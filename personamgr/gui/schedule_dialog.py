@@ -11,6 +11,7 @@ from personamgr.core.clock import Clock
 from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling import ResolvedTime, describe, resolve_local, to_local_naive
+from personamgr.core.scheduling.schedule import MAX_AHEAD
 
 
 class ScheduleDialog(QDialog):
@@ -28,6 +29,11 @@ class ScheduleDialog(QDialog):
         # that is skipped or doubled in the machine's own zone; the persona's zone is applied below.
         self.edit = QDateTimeEdit()
         self.edit.setTimeZone(QTimeZone.utc())
+        # Qt's own range ends in year 9999, where converting to a zone overflows; nothing past the scheduler's
+        # horizon could be scheduled anyway.
+        today = start.date()
+        self.edit.setDateRange(QDate(today.year - 1, 1, 1), QDate(today.year, today.month, 1).addYears(
+            MAX_AHEAD.days // 366))
         self.set_wall_time(start)
         self.edit.setObjectName("scheduleWhen")
         self.edit.setAccessibleName(translate("ScheduleDialog", "Date and time"))

@@ -15,7 +15,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtWidgets import QApplication
-from sched_helpers import at
+from sched_helpers import at, make_persona
 from shell_helpers import close_shell
 
 from personamgr.core.clock import FakeClock
@@ -212,3 +212,16 @@ def test_schedule_buttons_follow_post_after_a_move(world, qtbot) -> None:  # typ
     assert ui.compose.schedule_button.isEnabled() and ui.compose.queue_button.isEnabled()
     compose.editor.clear()
     assert not ui.compose.schedule_button.isEnabled() and not ui.compose.queue_button.isEnabled()
+
+
+def test_the_schedule_dialog_offers_no_date_past_the_schedulers_horizon(services: Services, qtbot) -> None:
+    """Qt's date range ends in 9999, where converting to a zone overflows: the picker stops within ten years."""
+    from personamgr.core.scheduling.schedule import MAX_AHEAD
+    from personamgr.gui.schedule_dialog import ScheduleDialog
+
+    dialog = ScheduleDialog(make_persona(tz="Pacific/Kiritimati"), services.clock)
+    qtbot.addWidget(dialog)
+    latest = dialog.edit.maximumDate().toPython()
+    assert latest <= (services.clock.now() + MAX_AHEAD).date()
+    dialog.edit.setDate(dialog.edit.maximumDate())
+    assert dialog.resolved.requested.date() == latest and "Goes out" in dialog.note.text()
