@@ -42,6 +42,8 @@ def schema1_database(path: Path, clock: FakeClock) -> None:
     with con:
         con.execute("ALTER TABLE posts DROP COLUMN hold_kind")
         con.execute("ALTER TABLE posts DROP COLUMN override_text")
+        con.execute("ALTER TABLE posts DROP COLUMN lease_owner")  # schema 3
+        con.execute("ALTER TABLE posts DROP COLUMN lease_until")
         for text, (reasons, override, missed, remote_ids) in OLD_ROWS.items():
             con.execute("UPDATE posts SET state='needs_review', guard_reasons=?, guard_override=?, missed_at=?, "
                         "remote_ids=? WHERE text=?", (json.dumps(reasons), override,
@@ -56,7 +58,7 @@ def test_schema1_posts_stopped_before_sending_become_held_with_their_kind(tmp_pa
     schema1_database(path, clock)
     st = Store.open(path, clock=clock)
     try:
-        assert st.schema_version() == schema.SCHEMA_VERSION == 2
+        assert st.schema_version() == schema.SCHEMA_VERSION == 3
         posts = {p.text: p for p in Outbox(st).history()}
     finally:
         st.close()

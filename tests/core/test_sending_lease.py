@@ -204,7 +204,7 @@ def test_parallel_adds_to_the_queue_never_share_a_slot(tmp_path: Path, clock: Fa
     assert len(slots) == 20 and len(set(slots)) == 20
 
 
-def test_a_schema_1_database_gains_the_lease_and_its_stuck_post_is_recovered(tmp_path: Path,
+def test_a_schema_2_database_gains_the_lease_and_its_stuck_post_is_recovered(tmp_path: Path,
                                                                            clock: FakeClock) -> None:
     """Upgrading: a copy is made first, the rows are kept, and a post an older version left in ``sending`` (no
     lease recorded) is recovered once a lease's time has passed since its last change."""
@@ -219,13 +219,13 @@ def test_a_schema_1_database_gains_the_lease_and_its_stuck_post_is_recovered(tmp
     con.execute("UPDATE posts SET state = 'sending'")
     con.execute("ALTER TABLE posts DROP COLUMN lease_owner")
     con.execute("ALTER TABLE posts DROP COLUMN lease_until")
-    con.execute("PRAGMA user_version = 1")
+    con.execute("PRAGMA user_version = 2")
     con.commit()
     con.close()
     st_ = Store.open(path, clock=clock)
     try:
-        assert st_.schema_version() == 2
-        assert [b.name.startswith("personamgr-schema1-") for b in (tmp_path / "backups").iterdir()] == [True]
+        assert st_.schema_version() == 3
+        assert [b.name.startswith("personamgr-schema2-") for b in (tmp_path / "backups").iterdir()] == [True]
         outbox = Outbox(st_)
         assert outbox.recover_abandoned() == []  # it changed less than a lease ago
         clock.advance(lease.LEASE + timedelta(seconds=1))
