@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from personamgr.core import persona_import as pi
 from personamgr.core.faults import describe
+from personamgr.core.i18n import translate
 from personamgr.core.persona_file import PersonaFileError
 from personamgr.core.services import Services
 from personamgr.gui.message_boxes import ShowsBoxes
@@ -55,7 +56,7 @@ class ImportPreview(QDialog):
     def __init__(self, plan: pi.ImportPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importPreview")
-        self.setWindowTitle(f"Import personas from {plan.path.name}")
+        self.setWindowTitle(translate("ImportPreview", "Import personas from {file}").format(file=plan.path.name))
         self.setMinimumSize(640, 460)
         self.plan = plan
         self.summary = QLabel()
@@ -64,13 +65,15 @@ class ImportPreview(QDialog):
         self.tree = QTreeWidget()
         self.tree.setObjectName("importChanges")
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Persona and field", "Now", "After the import"])
+        self.tree.setHeaderLabels([translate("ImportPreview", "Persona and field"), translate("ImportPreview", "Now"),
+                                   translate("ImportPreview", "After the import")])
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # now and after side by side, equally
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.replace_check = QCheckBox("Replace whole personas: fields the file leaves out go back to their defaults")
+        self.replace_check = QCheckBox(translate("ImportPreview", "Replace whole personas: fields the file leaves "
+                                                                  "out go back to their defaults"))
         self.replace_check.setObjectName("replaceWhole")
         self.replace_check.setChecked(plan.replace_whole)
         self.replace_check.toggled.connect(self._toggled)
@@ -82,7 +85,8 @@ class ImportPreview(QDialog):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(placeholder-text);")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(translate("ImportPreview", "Import"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("importButton")
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
@@ -102,38 +106,46 @@ class ImportPreview(QDialog):
         self.replace_check.setChecked(plan.replace_whole)
         self.replace_check.blockSignals(False)
         self.replace_check.setEnabled(True)
-        self.summary.setText(plan.summary() + ".")
+        self.summary.setText(self.summary_text(plan))
         self.tree.clear()
         cleared = 0
         shown = [c for c in plan.changes if c.kind is not pi.ChangeKind.SAME]
         for change in shown[:SHOWN_PERSONAS]:
             cleared += self._add(change)
         if len(shown) > SHOWN_PERSONAS:
-            more = QTreeWidgetItem([f"… and {len(shown) - SHOWN_PERSONAS:,} more personas"])
+            hidden = len(shown) - SHOWN_PERSONAS  # a plain name: pyside6-lupdate reads no other count
+            more = QTreeWidgetItem([translate("ImportPreview", "… and %n more persona(s)", None, hidden)])
             more.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(more)
         if plan.replace_whole and cleared:
-            self.clears.setText(f"Replacing whole personas clears {cleared} field{'s' if cleared != 1 else ''} "
-                                "(marked “cleared” above): their values now are not in the file.")
+            self.clears.setText(translate("ImportPreview", "Replacing whole personas clears %n field(s) (marked "
+                                          "“cleared” above): their values now are not in the file.", None, cleared))
         elif plan.replace_whole:
-            self.clears.setText("Nothing is cleared: the file gives every field it changes.")
+            self.clears.setText(translate("ImportPreview", "Nothing is cleared: the file gives every field it "
+                                                           "changes."))
         else:
-            self.clears.setText("Fields the file leaves out keep their values.")
-        backup = " The personas are backed up first; File ▸ Undo last import puts them back." if plan.updated else \
-            " File ▸ Undo last import removes the added personas again."
-        self.note.setText(("Posts and credentials are kept." + backup) if plan.changes_anything else
-                          "The file matches your personas: there is nothing to import.")
+            self.clears.setText(translate("ImportPreview", "Fields the file leaves out keep their values."))
+        if not plan.changes_anything:
+            self.note.setText(translate("ImportPreview", "The file matches your personas: there is nothing to "
+                                                         "import."))
+        elif plan.updated:
+            self.note.setText(translate("ImportPreview", "Posts and credentials are kept. The personas are backed "
+                                                         "up first; File ▸ Undo last import puts them back."))
+        else:
+            self.note.setText(translate("ImportPreview", "Posts and credentials are kept. File ▸ Undo last import "
+                                                         "removes the added personas again."))
         self.import_button.setEnabled(plan.changes_anything)
         self.tree.expandAll()
 
     def _add(self, change: pi.PersonaChange) -> int:
         """One persona and its changed fields; returns how many of them are cleared."""
         if change.kind is pi.ChangeKind.ADD:
-            title = f"New: {change.persona.name}"
+            title = translate("ImportPreview", "New: {name}").format(name=change.persona.name)
         elif change.before is not None and change.before.name != change.persona.name:
-            title = f"Update: {change.before.name} → {change.persona.name}"
+            title = translate("ImportPreview", "Update: {old} → {new}").format(old=change.before.name,
+                                                                                new=change.persona.name)
         else:
-            title = f"Update: {change.persona.name}"
+            title = translate("ImportPreview", "Update: {name}").format(name=change.persona.name)
         top = QTreeWidgetItem([title])
         bold = QFont(top.font(0))
         bold.setBold(True)
@@ -141,8 +153,8 @@ class ImportPreview(QDialog):
         self.tree.addTopLevelItem(top)
         cleared = 0
         for fc in change.fields():
-            name = f"{fc.label} (cleared)" if fc.cleared else fc.label
-            item = QTreeWidgetItem([name, _cell(fc.before), _cell(fc.after)])
+            name = translate("ImportPreview", "{field} (cleared)").format(field=fc.label) if fc.cleared else fc.label
+            item = QTreeWidgetItem([name, _cell(self._value(fc.before)), _cell(self._value(fc.after))])
             item.setToolTip(1, fc.before)
             item.setToolTip(2, fc.after)
             if fc.cleared:
@@ -153,6 +165,19 @@ class ImportPreview(QDialog):
                     item.setFont(col, italic)
             top.addChild(item)
         return cleared
+
+    @staticmethod
+    def summary_text(plan: pi.ImportPlan) -> str:
+        n = len(plan.changes)  # a plain name: pyside6-lupdate reads no other count
+        return translate("ImportPreview", "{file}: %n persona(s): {added} to add, {updated} to update, {same} "
+                                          "unchanged.", None, n).format(file=plan.path.name, added=plan.added,
+                                                                         updated=plan.updated, same=plan.unchanged)
+
+    @staticmethod
+    def _value(text: str) -> str:
+        """The preview's words for "no value" in the user's language (values themselves are the user's own)."""
+        return {"(none)": translate("ImportPreview", "(none)"), "(empty)": translate("ImportPreview", "(empty)"),
+                "yes": translate("ImportPreview", "yes"), "no": translate("ImportPreview", "no")}.get(text, text)
 
     def rows(self) -> list[tuple[str, ...]]:
         """What the preview shows, as text (persona rows, then their field rows indented), for tests and reading."""
@@ -204,8 +229,9 @@ class PersonaImporter(QObject, ShowsBoxes):
 
     @Slot()
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import personas", str(Path.home()),
-                                              "Personas (*.toml);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.window, translate("PersonaImporter", "Import personas"),
+                                              str(Path.home()),
+                                              translate("PersonaImporter", "Personas (*.toml);;All files (*)"))
         if path:
             self.import_from(path)
 
@@ -236,8 +262,9 @@ class PersonaImporter(QObject, ShowsBoxes):
             if self.preview is not None:
                 self.preview.accept()
             n = len(plan.changes)
-            self.message.emit(f"Imported {n} persona{'s' if n != 1 else ''} from {plan.path.name}: "
-                              f"{result.added} new, {result.updated} updated.")
+            self.message.emit(translate("PersonaImporter", "Imported %n persona(s) from {file}: {added} new, "
+                                                           "{updated} updated.", None, n).format(
+                file=plan.path.name, added=result.added, updated=result.updated))
 
         self.workers.submit(lambda: pi.apply_import(store, plan, backups, clock), done=done,
                             failed=lambda e: self._failed(plan.path, e), name="import personas")
@@ -249,14 +276,16 @@ class PersonaImporter(QObject, ShowsBoxes):
         elif isinstance(error, pi.ImportFailed):
             text = f"{path}: {error}"
         elif store_fault is not None:  # a full disk, a locked database ...: the transaction was rolled back
-            text = f"{path}: nothing was imported: {store_fault}"
+            text = translate("PersonaImporter", "{path}: nothing was imported: {reason}").format(path=path,
+                                                                                                reason=store_fault)
         else:
             raise error
         if self.preview is not None and self.preview.isVisible():
             self.preview.reject()
-        self.message.emit("Nothing was imported.")
-        self._tell(QMessageBox.Icon.Critical, "Import personas", text,
-                   "Nothing was imported: a file is imported whole or not at all. Fix the file and try again.")
+        self.message.emit(translate("PersonaImporter", "Nothing was imported."))
+        self._tell(QMessageBox.Icon.Critical, translate("PersonaImporter", "Import personas"), text,
+                   translate("PersonaImporter", "Nothing was imported: a file is imported whole or not at all. Fix "
+                                                "the file and try again."))
 
     # -- undo ----------------------------------------------------------------------------
     @Slot()
@@ -267,35 +296,47 @@ class PersonaImporter(QObject, ShowsBoxes):
 
     def _confirm_undo(self, record: dict[str, object] | None) -> None:
         if record is None:
-            self._tell(QMessageBox.Icon.Information, "Undo last import", "There is no import to undo.")
+            self._tell(QMessageBox.Icon.Information, translate("PersonaImporter", "Undo last import"),
+                       translate("PersonaImporter", "There is no import to undo."))
             return
         added, updated = len(record.get("added") or []), len(record.get("updated") or [])  # type: ignore[arg-type]
         at = pi.imported_at(record)
-        when = f" on {at:%Y-%m-%d %H:%M} UTC" if at else ""
-        self._ask("Undo last import", f"Undo the import of {Path(str(record.get('file'))).name}{when}?",
-                  f"{updated} persona{'s' if updated != 1 else ''} go back to how they were before it (edits made "
-                  f"since are lost) and the {added} it added are removed, unless they have posts or an account "
-                  "since. Your personas are backed up first.", "Undo import", self._undo)
+        name = Path(str(record.get("file"))).name
+        question = translate("PersonaImporter", "Undo the import of {file} on {when} UTC?").format(
+            file=name, when=f"{at:%Y-%m-%d %H:%M}") if at else \
+            translate("PersonaImporter", "Undo the import of {file}?").format(file=name)
+        info = (translate("PersonaImporter", "%n persona(s) go back to how they were before it (edits made since are "
+                                             "lost).", None, updated) + " " +
+                translate("PersonaImporter", "The %n it added are removed, unless they have posts or an account "
+                                             "since.", None, added) + " " +
+                translate("PersonaImporter", "Your personas are backed up first."))
+        self._ask(translate("PersonaImporter", "Undo last import"), question, info,
+                  translate("PersonaImporter", "Undo import"), self._undo)
 
     def _undo(self) -> None:
         store, clock, backups = self.services.store, self.services.clock, self._backups
 
         def done(result: pi.UndoResult) -> None:
-            lines = [f"{what}: {', '.join(names)}." for what, names in (
-                ("Restored", result.restored), ("Removed", result.removed),
-                ("Kept, because they have posts or an account", result.kept),
-                ("Deleted since the import, so not restored", result.missing)) if names]
-            self.message.emit(f"Undid the import of {Path(result.file).name}.")
-            self._tell(QMessageBox.Icon.Information, "Undo last import",
-                       f"Undid the import of {Path(result.file).name}.", " ".join(lines) +
-                       f" Your personas as they were just before are in {result.backup}.")
+            lines = [what.format(names=", ".join(names)) for what, names in (
+                (translate("PersonaImporter", "Restored: {names}."), result.restored),
+                (translate("PersonaImporter", "Removed: {names}."), result.removed),
+                (translate("PersonaImporter", "Kept, because they have posts or an account: {names}."), result.kept),
+                (translate("PersonaImporter", "Deleted since the import, so not restored: {names}."),
+                 result.missing)) if names]
+            done_text = translate("PersonaImporter", "Undid the import of {file}.").format(file=Path(result.file).name)
+            self.message.emit(done_text)
+            self._tell(QMessageBox.Icon.Information, translate("PersonaImporter", "Undo last import"), done_text,
+                       " ".join([*lines, translate("PersonaImporter", "Your personas as they were just before are "
+                                                                      "in {path}.").format(path=result.backup)]))
 
         def failed(error: BaseException) -> None:
             store_fault = describe(error, store.path)
             if not isinstance(error, pi.ImportFailed) and store_fault is None:
                 raise error
-            message = str(error) if store_fault is None else f"nothing was undone: {store_fault}"
-            self._tell(QMessageBox.Icon.Critical, "Undo last import", message[:1].upper() + message[1:])
+            message = str(error) if store_fault is None else \
+                translate("PersonaImporter", "nothing was undone: {reason}").format(reason=store_fault)
+            self._tell(QMessageBox.Icon.Critical, translate("PersonaImporter", "Undo last import"),
+                       message[:1].upper() + message[1:])
 
         self.workers.submit(lambda: pi.undo_last_import(store, backups, clock), done=done, failed=failed,
                             name="undo import")

@@ -200,6 +200,10 @@
         <translation>Tu borrador ha pasado de {old} a {name}.</translation>
     </message>
     <message>
+        <source>Not saved: {reason} Your text stays here and is saved as soon as it can be.</source>
+        <translation>No se ha guardado: {reason} Tu texto se queda aquí y se guardará en cuanto se pueda.</translation>
+    </message>
+    <message>
         <source>Your previous draft is in the history; Edit brings it back.</source>
         <translation>Tu borrador anterior está en el historial; «Editar» lo recupera.</translation>
     </message>
@@ -724,6 +728,97 @@ Qt {qt}. Licencia MIT.</translation>
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Import personas from {file}</source>
+        <translation>Importar personas de {file}</translation>
+    </message>
+    <message>
+        <source>Persona and field</source>
+        <translation>Persona y campo</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Ahora</translation>
+    </message>
+    <message>
+        <source>After the import</source>
+        <translation>Tras la importación</translation>
+    </message>
+    <message>
+        <source>Replace whole personas: fields the file leaves out go back to their defaults</source>
+        <translation>Sustituir personas enteras: los campos que el archivo no trae vuelven a sus valores por omisión</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>… and %n more persona(s)</source>
+        <translation>… y %n persona(s) más</translation>
+    </message>
+    <message>
+        <source>Replacing whole personas clears %n field(s) (marked “cleared” above): their values now are not in the file.</source>
+        <translation>Sustituir personas enteras borra %n campo(s) (marcados «borrado» arriba): sus valores actuales no están en el archivo.</translation>
+    </message>
+    <message>
+        <source>Nothing is cleared: the file gives every field it changes.</source>
+        <translation>No se borra nada: el archivo trae todos los campos que cambia.</translation>
+    </message>
+    <message>
+        <source>Fields the file leaves out keep their values.</source>
+        <translation>Los campos que el archivo no trae conservan sus valores.</translation>
+    </message>
+    <message>
+        <source>The file matches your personas: there is nothing to import.</source>
+        <translation>El archivo coincide con tus personas: no hay nada que importar.</translation>
+    </message>
+    <message>
+        <source>Posts and credentials are kept. The personas are backed up first; File ▸ Undo last import puts them back.</source>
+        <translation>Las publicaciones y las credenciales se conservan. Antes se hace una copia de las personas; Archivo ▸ Deshacer la última importación las devuelve.</translation>
+    </message>
+    <message>
+        <source>Posts and credentials are kept. File ▸ Undo last import removes the added personas again.</source>
+        <translation>Las publicaciones y las credenciales se conservan. Archivo ▸ Deshacer la última importación vuelve a quitar las personas añadidas.</translation>
+    </message>
+    <message>
+        <source>New: {name}</source>
+        <translation>Nueva: {name}</translation>
+    </message>
+    <message>
+        <source>Update: {old} → {new}</source>
+        <translation>Cambia: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Update: {name}</source>
+        <translation>Cambia: {name}</translation>
+    </message>
+    <message>
+        <source>{field} (cleared)</source>
+        <translation>{field} (borrado)</translation>
+    </message>
+    <message>
+        <source>{file}: %n persona(s): {added} to add, {updated} to update, {same} unchanged.</source>
+        <translation>{file}: %n persona(s): {added} para añadir, {updated} para cambiar, {same} sin cambios.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
     <name>Inbox</name>
     <message>
         <source>Nothing needs you. A post that fails, is held before it goes out, or may have gone out shows up here, with what you can do about it.</source>
@@ -932,6 +1027,10 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>&amp;Export personas…</source>
         <translation>&amp;Exportar personas…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last import…</source>
+        <translation>&amp;Deshacer la última importación…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1341,6 +1440,93 @@ Otra más.</translation>
     </message>
 </context>
 <context>
+    <name>PersonaImporter</name>
+    <message>
+        <source>Import personas</source>
+        <translation>Importar personas</translation>
+    </message>
+    <message>
+        <source>Personas (*.toml);;All files (*)</source>
+        <translation>Personas (*.toml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Imported %n persona(s) from {file}: {added} new, {updated} updated.</source>
+        <translation>Importada(s) %n persona(s) de {file}: {added} nuevas, {updated} cambiadas.</translation>
+    </message>
+    <message>
+        <source>{path}: nothing was imported: {reason}</source>
+        <translation>{path}: no se ha importado nada: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>No se ha importado nada.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: a file is imported whole or not at all. Fix the file and try again.</source>
+        <translation>No se ha importado nada: un archivo se importa entero o nada. Corrige el archivo y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Undo last import</source>
+        <translation>Deshacer la última importación</translation>
+    </message>
+    <message>
+        <source>There is no import to undo.</source>
+        <translation>No hay ninguna importación que deshacer.</translation>
+    </message>
+    <message>
+        <source>Undo the import of {file} on {when} UTC?</source>
+        <translation>¿Deshacer la importación de {file} del {when} UTC?</translation>
+    </message>
+    <message>
+        <source>Undo the import of {file}?</source>
+        <translation>¿Deshacer la importación de {file}?</translation>
+    </message>
+    <message>
+        <source>%n persona(s) go back to how they were before it (edits made since are lost).</source>
+        <translation>%n persona(s) vuelve(n) a como estaba(n) antes (se pierden los cambios hechos después).</translation>
+    </message>
+    <message>
+        <source>The %n it added are removed, unless they have posts or an account since.</source>
+        <translation>Se quitan las %n que añadió, salvo las que tengan publicaciones o una cuenta desde entonces.</translation>
+    </message>
+    <message>
+        <source>Your personas are backed up first.</source>
+        <translation>Antes se hace una copia de tus personas.</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>Deshacer la importación</translation>
+    </message>
+    <message>
+        <source>Restored: {names}.</source>
+        <translation>Restauradas: {names}.</translation>
+    </message>
+    <message>
+        <source>Removed: {names}.</source>
+        <translation>Quitadas: {names}.</translation>
+    </message>
+    <message>
+        <source>Kept, because they have posts or an account: {names}.</source>
+        <translation>Conservadas, porque tienen publicaciones o una cuenta: {names}.</translation>
+    </message>
+    <message>
+        <source>Deleted since the import, so not restored: {names}.</source>
+        <translation>Borradas después de la importación, así que no se restauran: {names}.</translation>
+    </message>
+    <message>
+        <source>Undid the import of {file}.</source>
+        <translation>Se ha deshecho la importación de {file}.</translation>
+    </message>
+    <message>
+        <source>Your personas as they were just before are in {path}.</source>
+        <translation>Tus personas tal como estaban justo antes están en {path}.</translation>
+    </message>
+    <message>
+        <source>nothing was undone: {reason}</source>
+        <translation>no se ha deshecho nada: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>PersonaList</name>
     <message>
         <source>Personas</source>
@@ -1430,48 +1616,12 @@ Otra más.</translation>
         <translation>Quita la entrada personamgr / persona:… con tu gestor de llaveros (Contraseñas y claves), o retira el acceso de la app de desarrollador de la persona en X.</translation>
     </message>
     <message>
-        <source>Import personas</source>
-        <translation>Importar personas</translation>
-    </message>
-    <message>
-        <source>Personas (*.toml);;All files (*)</source>
-        <translation>Personas (*.toml);;Todos los archivos (*)</translation>
-    </message>
-    <message>
         <source>Export personas</source>
         <translation>Exportar personas</translation>
     </message>
     <message>
         <source>Personas (*.toml)</source>
         <translation>Personas (*.toml)</translation>
-    </message>
-    <message>
-        <source>{file} updates %n existing persona(s) and adds {added}.</source>
-        <translation>{file} actualiza %n persona(s) existente(s) y añade {added}.</translation>
-    </message>
-    <message>
-        <source>{file} updates %n existing persona(s).</source>
-        <translation>{file} actualiza %n persona(s) existente(s).</translation>
-    </message>
-    <message>
-        <source>The settings of {names} will be replaced by the file&apos;s. Their posts and credentials are kept.</source>
-        <translation>La configuración de {names} se sustituirá por la del archivo. Sus publicaciones y credenciales se conservan.</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importar</translation>
-    </message>
-    <message>
-        <source>Imported %n persona(s) from {file}: {added} new, {updated} updated.</source>
-        <translation>Importada(s) %n persona(s) de {file}: {added} nuevas, {updated} actualizadas.</translation>
-    </message>
-    <message>
-        <source>Nothing was imported.</source>
-        <translation>No se ha importado nada.</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: a file is imported whole or not at all. Fix the file and try again.</source>
-        <translation>No se ha importado nada: un archivo se importa entero o nada. Corrige el archivo y vuelve a intentarlo.</translation>
     </message>
     <message>
         <source>{path}: could not be written ({value}).</source>
