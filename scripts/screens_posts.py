@@ -155,4 +155,6 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     save(ui.compose.slot_question, out, "offer-slots")  # type: ignore[attr-defined]
     ui.compose.slot_question.reject()  # type: ignore[attr-defined]
     services.store.delete_persona(bare.uid)
-    settle(app, shell)
+    for _ in range(3):  # the views' debounced refreshes run before the profile is closed
+        time.sleep(0.2)
+        settle(app, shell)

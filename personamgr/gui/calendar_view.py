@@ -204,7 +204,7 @@ class CalendarCanvas(QWidget):
                 more = self._hidden.get(i, 0)
                 notes = [translate("Calendar", "+{n} more").format(n=more)] if more else []
                 if free:
-                    notes.append(translate("Calendar", "{n} free").format(n=free))
+                    notes.append(translate("Calendar", "%n free", None, free))
                 p.setPen(muted)
                 p.drawText(cell.adjusted(6, 3, -6, -3), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                            " · ".join(notes))

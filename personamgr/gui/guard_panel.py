@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from personamgr.core.holds import hold_kind
+from personamgr.core.holds import HoldKind, hold_kind
 from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona, PersonaError, Sensitivity
 from personamgr.core.services import Services
@@ -259,8 +259,11 @@ class GuardPanel(QObject):
         if not warnings:
             self.warning.hide()
             return
-        title = (translate("GuardPanel", "This may not belong on {name}.") if topic_off
-                 else translate("GuardPanel", "Check this before it goes out on {name}.")).format(name=name)
+        kind = hold_kind(r.kind for r in warnings)
+        if topic_off or kind is HoldKind.OFF_FOCUS:
+            title = translate("GuardPanel", "This may not belong on {name}.").format(name=name)
+        else:  # the real reason: a near-duplicate is not "may not belong here"
+            title = kind.headline(name)
         self.warning.show_reasons(title, [r.message for r in warnings], self._move_target(result))
 
     def _move_target(self, result: Any) -> str | None:

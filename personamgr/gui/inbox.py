@@ -65,6 +65,7 @@ class InboxActions(QWidget):
     def show_post(self, post: Post | None) -> None:
         for button in self.buttons.values():
             self.row.removeWidget(button)
+            button.hide()  # now: deleteLater leaves it painted until the next turn of the event loop
             button.deleteLater()
         self.buttons = {}
         menu = self.more.menu()

@@ -54,8 +54,8 @@
         <translation>+{n} más</translation>
     </message>
     <message>
-        <source>{n} free</source>
-        <translation>{n} libres</translation>
+        <source>%n free</source>
+        <translation>%n libre(s)</translation>
     </message>
     <message>
         <source>+{n}</source>
@@ -559,10 +559,6 @@
     <message>
         <source>This may not belong on {name}.</source>
         <translation>Puede que esto no encaje en {name}.</translation>
-    </message>
-    <message>
-        <source>Check this before it goes out on {name}.</source>
-        <translation>Revisa esto antes de que salga en {name}.</translation>
     </message>
     <message>
         <source>Could not change {name}&apos;s sensitivity: {e}</source>

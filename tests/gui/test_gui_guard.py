@@ -497,3 +497,16 @@ def test_editing_a_scheduled_post_asks_the_guard_before_saving(guarded: Shell, s
     assert (moved.persona_name, moved.state, moved.scheduled_at) == ("metal", PostState.SCHEDULED,
                                                                      MONDAY.replace(hour=20))
     assert not dialog.isVisible()
+
+
+def test_a_near_duplicate_is_called_a_near_duplicate(guarded: Shell, qtbot) -> None:
+    """The real reason, not "may not belong on career": the words fit career, they were posted there already."""
+    write(guarded, "Your network is the people who have seen you do good work. Make that list longer every month!")
+    panel = settled(guarded, qtbot)
+    assert panel.warning.isVisible()
+    assert panel.warning.title.text() == "This is nearly the same as a post that already went out."
+    guarded.window.compose.post_button.click()
+    dialog = open_dialog(guarded, qtbot)
+    assert dialog.windowTitle() == "Near-duplicate: check before posting on career"
+    assert dialog.move_button.isHidden()  # moving it would not make it new
+    dialog.reject()
