@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import os
 import subprocess
+import uuid
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 from keyring.backends import fail
+from keyring_doubles import MemoryKeyring
+from net_helpers import secret_service_backend
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.paths import AppPaths
@@ -157,3 +161,26 @@ def store(tmp_path: Path, clock: FakeClock) -> Iterator[Store]:
     st = Store.open(tmp_path / "store.db", clock=clock)
     yield st
     st.close()
+
+
+# Keyring for the network e2e tests (X, Mastodon, Bluesky): the real Secret Service (gnome-keyring) when one
+# is reachable, as inside scripts/test's dbus-run-session. Otherwise an in-memory KeyringBackend subclass, which
+# is acceptable for these tests only (the keyring itself is tested in tests/secrets); with
+# PERSONAMGR_REQUIRE_REAL_PARTS=1 the missing Secret Service is a failure. Each test uses its own keyring
+# service name and deletes what it stored.
+@pytest.fixture
+def network_secrets(missing_real_part: Callable[[str], None]) -> Iterator[SecretStore]:
+    backend = secret_service_backend()
+    if backend is None:
+        if os.environ.get("PERSONAMGR_REQUIRE_REAL_PARTS", "") not in ("", "0"):
+            missing_real_part("no Secret Service reachable for the network e2e tests")
+        backend = MemoryKeyring()
+    store = SecretStore(backend, service=f"personamgr-test-{uuid.uuid4().hex[:12]}", timeout=15)
+    store.kind = "secret-service" if not isinstance(backend, MemoryKeyring) else "memory"  # type: ignore[attr-defined]
+    yield store
+    if not isinstance(backend, MemoryKeyring):
+        import secretstorage  # the real Secret Service: remove everything this test stored
+
+        with closing(secretstorage.dbus_init()) as bus:
+            for item in secretstorage.get_default_collection(bus).search_items({"service": store.service}):
+                item.delete()

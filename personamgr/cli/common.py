@@ -20,7 +20,7 @@ from personamgr.core.paths import AppPaths
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services, open_services
 from personamgr.core.store import PersonaNotFound, StoreError
-from personamgr.core.text import parts_from_text, weighted_length
+from personamgr.core.text import measure_for, parts_from_text, too_long_message
 
 
 def profile_paths(args: argparse.Namespace) -> AppPaths:
@@ -186,17 +186,17 @@ def read_parts(args: argparse.Namespace, persona: Persona) -> list[str]:
         if not text:
             raise CliError("the post is empty", EXIT_USAGE)
         parts = [text]
-    for i, part in enumerate(parts, 1):
-        length = weighted_length(part)
-        if length > persona.char_limit:
-            what = f"part {i} of the thread is" if len(parts) > 1 else "the post is"
-            raise CliError(f"{what} {length} characters; {persona.name} allows {persona.char_limit}")
+    for i, part in enumerate(parts):
+        cw = getattr(args, "cw", None)
+        m = measure_for(persona, part, persona.content_warning if cw is None else cw)
+        if m.too_long:
+            raise CliError(too_long_message(persona, m, i if len(parts) > 1 else None))
     return parts
 
 
 def check_images(services: Services, persona: Persona, args: argparse.Namespace, parts: int) -> list[tuple[Path, str]]:
     """The ``--image``/``--alt`` pairs, each file checked against the persona's network before anything is done."""
-    limits = limits_of(services.networks.get(persona.network))
+    limits = limits_of(services.networks.get(persona.network), persona)
     images = [(Path(path).expanduser(), (alt or "").strip()) for path, alt in (args.images or [])]
     problems = check_post(parts, [{"path": str(p), "alt_text": a, "name": p.name} for p, a in images], limits)
     if problems:
@@ -217,7 +217,7 @@ def attach_images(services: Services, persona: Persona, images: list[tuple[Path,
     folder = services.media_dir
     if folder is None:
         raise CliError("this profile has no media folder")
-    limits = limits_of(services.networks.get(persona.network))
+    limits = limits_of(services.networks.get(persona.network), persona)
     media: list[dict[str, Any]] = []
     try:
         for path, alt in images:

@@ -15,7 +15,9 @@ from personamgr.cli.common import (
     read_parts,
 )
 from personamgr.cli.errors import CliError
+from personamgr.core import crosspost
 from personamgr.core.outbox import Post, PostState
+from personamgr.core.personas import VISIBILITIES, Persona
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,8 +25,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--persona", required=True, metavar="NAME", help="the persona to post as")
     p.add_argument("--anyway", action="store_true",
                    help="post even if the persona guard says the text strays from this persona")
+    p.add_argument("--also", action="append", default=[], metavar="NAME",
+                   help="cross-post the same text to this persona too, on another network (repeatable); "
+                   "the same text on two X personas is refused")
     add_content_arguments(p)
+    add_post_options(p)
     p.set_defaults(func=cmd_post)
+
+
+def add_post_options(p: argparse.ArgumentParser) -> None:
+    """--cw and --visibility (Mastodon), shared by ``post`` and ``queue add``."""
+    p.add_argument("--cw", metavar="TEXT", help="Mastodon: a content warning for this post (default: the persona's)")
+    p.add_argument("--visibility", choices=VISIBILITIES,
+                   help="Mastodon: who sees this post (default: the persona's); private is followers only")
 
 
 def cmd_post(args: argparse.Namespace) -> int:
@@ -36,16 +49,31 @@ def _post(args: argparse.Namespace) -> int:
     services = open_profile(args)
     try:
         persona = find_persona(services, args.persona)
+        also = [find_persona(services, name) for name in args.also]
+        for other in also:  # refused before anything is sent, so a bad pair never leaves half a cross-post
+            why = crosspost.problem(persona, other)
+            if why:
+                raise CliError(f"not cross-posted: {why}", 2)
+        everyone = (persona, *also)
         parts = read_parts(args, persona)
-        images = check_images(services, persona, args, len(parts))
-        override = check_focus(services, persona, parts, anyway=args.anyway)
-        media = attach_images(services, persona, images)
-        post = services.outbox.create(persona.uid, parts[0], thread=parts[1:], media=media)
-        if override:
-            post = services.outbox.remember_override(post.id)
-        return report_send(services.poster.send(post.id), persona.name, persona.handle or persona.network)
+        images = [check_images(services, p, args, len(parts)) for p in everyone]
+        # Every persona's guard check first: a concern about a cross-post target stops everything, not half of it.
+        overrides = [check_focus(services, p, parts, anyway=args.anyway) for p in everyone]
+        code = 0
+        for p, override, checked in zip(everyone, overrides, images, strict=True):
+            code = max(code, _send(services, p, parts, attach_images(services, p, checked), args, override=override))
+        return code
     finally:
         services.close()
+
+
+def _send(services, persona: Persona, parts: list[str], media: list[dict[str, object]],  # type: ignore[no-untyped-def]
+          args: argparse.Namespace, *, override: bool) -> int:
+    post = services.outbox.create(persona.uid, parts[0], thread=parts[1:], media=media, content_warning=args.cw,
+                                  visibility=args.visibility)
+    if override:
+        post = services.outbox.remember_override(post.id)
+    return report_send(services.poster.send(post.id), persona.name, persona.handle or persona.network)
 
 
 def report_send(result: Post, persona: str, where: str) -> int:

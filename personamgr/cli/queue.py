@@ -23,6 +23,7 @@ from personamgr.cli.common import (
     read_parts,
 )
 from personamgr.cli.errors import EXIT_USAGE, CliError
+from personamgr.cli.post import add_post_options
 from personamgr.core import lease
 from personamgr.core.media import release
 from personamgr.core.outbox import ATTENTION, Post, PostState
@@ -48,6 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.add_argument("--anyway", action="store_true",
                      help="queue it even if the persona guard says the text strays from this persona")
     add_content_arguments(add)
+    add_post_options(add)
     add.set_defaults(func=cmd_add)
 
     rm = actions.add_parser("remove", help="take a post off the schedule (it is kept as a draft)")
@@ -133,7 +135,8 @@ def _add(args: argparse.Namespace) -> int:
     override = check_focus(services, persona, parts, anyway=args.anyway, verb="queued")
     media = attach_images(services, persona, images)
     try:
-        result = _schedule(services).create(persona.uid, parts[0], when=when, thread=parts[1:], media=media)
+        result = _schedule(services).create(persona.uid, parts[0], when=when, thread=parts[1:], media=media,
+                                            content_warning=args.cw, visibility=args.visibility)
     except SchedulingError as e:
         raise CliError(str(e)) from None
     except Exception:

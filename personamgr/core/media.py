@@ -21,7 +21,7 @@ import shutil
 import time
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from sqlalchemy import select
 
 from personamgr.core import schema as s
 from personamgr.core.networks.base import MediaItem
+from personamgr.core.personas import Persona
 from personamgr.core.store import Store
 
 EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp"}
@@ -44,6 +45,7 @@ class MediaLimits:
     max_bytes: int = 5 * 1024 * 1024
     max_alt: int = 1000
     types: tuple[str, ...] = ("image/png", "image/jpeg", "image/gif", "image/webp")
+    too_big_hint: str = "Make it smaller, then attach it again."
 
     def type_list(self) -> str:
         names = [TYPE_NAMES.get(t, t) for t in self.types]
@@ -53,10 +55,14 @@ class MediaLimits:
 X_LIMITS = MediaLimits()
 
 
-def limits_of(network: object) -> MediaLimits:
-    """The limits a network declares (``media_limits``), else X's."""
+def limits_of(network: object, persona: Persona | None = None) -> MediaLimits:
+    """The limits a network declares (``media_limits``), else X's; with ``persona``, its own server's count
+    (a Mastodon server says how many images a post may carry)."""
     found = getattr(network, "media_limits", None)
-    return found if isinstance(found, MediaLimits) else X_LIMITS
+    limits = found if isinstance(found, MediaLimits) else X_LIMITS
+    if persona is not None and persona.server_limits is not None and persona.network == "mastodon":
+        limits = replace(limits, per_post=persona.server_limits.max_media)
+    return limits
 
 
 class MediaError(ValueError):
@@ -76,8 +82,27 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
+def mime_of(item: MediaItem) -> str:
+    """The attachment's type: as recorded when it was attached, else read from the file's first bytes."""
+    if item.mime_type:
+        return item.mime_type
+    try:
+        with Path(item.path).open("rb") as f:
+            return sniff(f.read(12)) or "application/octet-stream"
+    except OSError:
+        return "application/octet-stream"
+
+
 def _mb(size: int) -> str:
     return f"{size / 1_048_576:.1f} MB"
+
+
+def _limit(size: int) -> str:
+    """A network's limit as it states it: 5 MB (X, binary), 1 MB (Bluesky's 1,000,000 bytes)."""
+    for unit in (1_048_576, 1_000_000):
+        if size >= unit and size % unit == 0:
+            return f"{size // unit} MB"
+    return _mb(size)
 
 
 def check_file(path: Path, limits: MediaLimits = X_LIMITS) -> tuple[str, int]:
@@ -100,8 +125,9 @@ def check_file(path: Path, limits: MediaLimits = X_LIMITS) -> tuple[str, int]:
         raise MediaError(f"{path.name} is {'a ' + what + ' image' if mime else what} that {limits.network} "
                          f"does not accept; use {limits.type_list()}.")
     if size > limits.max_bytes:
-        raise MediaError(f"{path.name} is {_mb(size)}; {limits.network} accepts images up to "
-                         f"{limits.max_bytes // 1_048_576} MB. Make it smaller, then attach it again.")
+        shown = _mb(size) if limits.max_bytes % 1_000_000 else f"{size / 1_000_000:.1f} MB"
+        raise MediaError(f"{path.name} is {shown}; {limits.network} accepts images up to "
+                         f"{_limit(limits.max_bytes)}. {limits.too_big_hint}")
     return mime, size
 
 

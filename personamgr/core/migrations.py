@@ -68,4 +68,18 @@ def _v2_to_v3(con: Connection) -> None:
     con.exec_driver_sql("ALTER TABLE posts ADD COLUMN lease_until DATETIME")
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(con: Connection) -> None:
+    """Mastodon and Bluesky personas: the account's server, the per-post defaults (visibility, content
+    warning) and the server's cached limits; each post's own content warning and visibility."""
+    for ddl in (
+        "ALTER TABLE personas ADD COLUMN server VARCHAR(255)",
+        "ALTER TABLE personas ADD COLUMN visibility VARCHAR(16) NOT NULL DEFAULT 'public'",
+        "ALTER TABLE personas ADD COLUMN content_warning TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE personas ADD COLUMN server_limits JSON",
+        "ALTER TABLE posts ADD COLUMN content_warning TEXT",
+        "ALTER TABLE posts ADD COLUMN visibility VARCHAR(16)",
+    ):
+        con.exec_driver_sql(ddl)
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}

@@ -117,6 +117,8 @@ class Post:
     override_text: str | None = None
     hold_kind: HoldKind | None = None
     lease_owner: str | None = None  # while sending: who sends it (core.lease)
+    content_warning: str | None = None  # Mastodon; None: the persona's default
+    visibility: str | None = None  # Mastodon; None: the persona's default
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -204,6 +206,8 @@ class Outbox:
             override_text=m["override_text"],
             hold_kind=HoldKind(m["hold_kind"]) if m["hold_kind"] else None,
             lease_owner=m["lease_owner"],
+            content_warning=m["content_warning"],
+            visibility=m["visibility"],
         )
 
     def get(self, post_id: int) -> Post:
@@ -279,6 +283,8 @@ class Outbox:
         thread: Sequence[str] = (),
         scheduled_at: datetime | None = None,
         media: Sequence[dict[str, Any]] = (),
+        content_warning: str | None = None,
+        visibility: str | None = None,
     ) -> Post:
         now = now_naive(self.store.clock)
         with self.store.begin() as con:
@@ -293,6 +299,8 @@ class Outbox:
                     created_at=now,
                     updated_at=now,
                     scheduled_at=None if scheduled_at is None else utc(scheduled_at).replace(tzinfo=None),
+                    content_warning=content_warning,
+                    visibility=visibility,
                 )
             ).inserted_primary_key[0]
         self.store.notify("posts")
@@ -394,6 +402,17 @@ class Outbox:
             values.update(guard_override=False, guard_reasons=[], override_text=None)
         if not self.update_if(post_id, UNSENT, **values):
             raise TransitionError(f"post {post_id} can no longer be edited")
+        return self.get(post_id)
+
+    def set_options(self, post_id: int, *, content_warning: str | None, visibility: str | None) -> Post:
+        """A Mastodon post's own content warning and visibility (None: the persona's default)."""
+        from personamgr.core.personas import VISIBILITIES
+
+        if visibility is not None and visibility not in VISIBILITIES:
+            raise ValueError(f"visibility {visibility!r} must be one of {', '.join(VISIBILITIES)}")
+        editable = [PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.NEEDS_REVIEW]
+        if not self.update_if(post_id, editable, content_warning=content_warning, visibility=visibility):
+            raise TransitionError(f"post {post_id} can no longer be changed")
         return self.get(post_id)
 
     def remember_override(self, post_id: int, reasons: Sequence[str] = (), *, on: bool = True) -> Post:

@@ -28,19 +28,21 @@ from typing import Any
 import tomli_w
 
 from personamgr.core.personas import (
-    HANDLE_RE,
+    NETWORKS,
     UID_RE,
     MissedPolicy,
     Persona,
     PersonaError,
     QueueSlot,
     Sensitivity,
+    handle_problem,
     name_problem,
+    normalise_server,
     problems,
 )
 
 _LIST_FIELDS = ("topics", "keywords", "examples", "avoid", "hashtags")
-_STR_FIELDS = ("description", "colour", "network", "timezone", "uid")
+_STR_FIELDS = ("description", "colour", "timezone", "uid", "visibility", "content_warning")
 # The file says "queue"; the persona holds "queue_slots".
 FILE_KEY = {"queue_slots": "queue"}
 FIELD_OF_KEY = {v: k for k, v in FILE_KEY.items()}
@@ -175,6 +177,17 @@ def _choice(kind: type[Sensitivity] | type[MissedPolicy]) -> Any:
     return convert
 
 
+def _network(key: str, value: Any) -> str:
+    if value not in NETWORKS:
+        raise PersonaError(f"network {value!r} must be one of {', '.join(NETWORKS)}", key)
+    return str(value)
+
+
+def _server(key: str, value: Any) -> str:
+    """Mastodon's instance or Bluesky's PDS: "fosstodon.org" is read as https://fosstodon.org."""
+    return normalise_server(_string(key, value))
+
+
 def _slots(key: str, value: Any) -> tuple[QueueSlot, ...]:
     if type(value) is not list or not all(type(v) is str for v in value):
         raise PersonaError("'queue' must be a list of slots like 'mon 09:30'", key)
@@ -190,6 +203,7 @@ _CONVERT: dict[str, Callable[[str, Any], Any]] = {
     "late_hours": _whole, "monthly_post_cap": _whole,
     "monthly_budget_usd": _dollars,
     "queue": _slots,
+    "network": _network, "server": _server,
 }
 
 
@@ -324,7 +338,7 @@ def unique_problems(items: Iterable[tuple[PersonaEntry, Persona]]) -> list[Probl
     seen: dict[str, dict[str, PersonaEntry]] = {"name": {}, "handle": {}, "uid": {}}
     for entry, p in items:
         for what, key in (("name", p.name.casefold()), ("handle", (p.handle or "").casefold()), ("uid", p.uid)):
-            if not key or not _well_formed(what, getattr(p, what)):
+            if not key or not _well_formed(what, getattr(p, what), p.network):
                 continue  # a malformed value is reported as such, not again as a clash
             first = seen[what].setdefault(key, entry)
             if first is entry:
@@ -339,11 +353,11 @@ def unique_problems(items: Iterable[tuple[PersonaEntry, Persona]]) -> list[Probl
     return found
 
 
-def _well_formed(what: str, value: object) -> bool:
+def _well_formed(what: str, value: object, network: str) -> bool:
     if what == "name":
         return name_problem(value) is None
     if what == "handle":
-        return isinstance(value, str) and HANDLE_RE.fullmatch(value) is not None
+        return handle_problem(network, value) is None
     return isinstance(value, str) and UID_RE.fullmatch(value) is not None
 
 
@@ -404,6 +418,10 @@ def persona_table(p: Persona) -> dict[str, Any]:
         queue=[slot_to_text(s) for s in p.queue_slots],
         paused=p.paused,
     )
+    if p.server is not None:
+        t["server"] = p.server
+    if p.network == "mastodon":
+        t.update(visibility=p.visibility, content_warning=p.content_warning)
     if p.monthly_budget_usd is not None:
         t["monthly_budget_usd"] = p.monthly_budget_usd
     if p.monthly_post_cap is not None:

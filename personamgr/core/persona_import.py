@@ -46,8 +46,9 @@ from personamgr.core.personas import PALETTE, Persona
 from personamgr.core.store import Store, now_naive
 
 LAST_IMPORT = "last_import"  # settings key: what the last import added and changed, and where its backup is
-# Fields in the order a person reads them; uid is identity, not something an import changes.
-SHOWN_FIELDS = tuple(f.name for f in fields(Persona) if f.name != "uid")
+# Fields in the order a person reads them; uid is identity, not something an import changes, and a server's
+# limits are what the server said, not something a file sets.
+SHOWN_FIELDS = tuple(f.name for f in fields(Persona) if f.name not in ("uid", "server_limits"))
 
 
 class ImportFailed(RuntimeError):

@@ -1,4 +1,4 @@
-"""The persona model: one X account with its own declared focus.
+"""The persona model: one account (on X, Mastodon, Bluesky or the sandbox) with its own declared focus.
 
 A persona is plain data. Validation lives here so that the GUI, the CLI and
 the TOML importer all refuse the same bad input with the same words.
@@ -13,14 +13,28 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-HANDLE_RE = re.compile(r"@[A-Za-z0-9_]{1,15}")  # used with fullmatch: "$" would accept a trailing newline
+HANDLE_RE = re.compile(r"@[A-Za-z0-9_]{1,15}")  # X's; used with fullmatch: "$" would accept a trailing newline
+# Mastodon: @user@server (the server part may be left out while the persona is not connected yet).
+MASTODON_HANDLE_RE = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])?(?:@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?")
+# Bluesky: a domain name (atproto handle syntax): @alice.bsky.social
+BLUESKY_HANDLE_RE = re.compile(r"@(?=.{3,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]"
+                               r"(?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 UID_RE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 NETWORK_RE = re.compile(r"[a-z][a-z0-9_-]{0,31}")
 NAME_MAX = 64
 STANDARD_LIMIT = 280
 PREMIUM_LIMIT = 25_000
+MASTODON_DEFAULT_LIMIT = 500  # mastodon.social's, until the persona's own server has said what it allows
+BLUESKY_LIMIT = 300  # graphemes
+DEFAULT_IMAGES = 4
+
+NETWORKS = ("x", "mastodon", "bluesky", "sandbox")
+NETWORK_LABELS = {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky", "sandbox": "Sandbox"}
+BLUESKY_DEFAULT_SERVER = "https://bsky.social"
+VISIBILITIES = ("public", "unlisted", "private", "direct")  # Mastodon's; "private" is followers only
 
 # Ranges every boundary (the TOML file, the window, the CLI) holds a persona to, so that nothing the
 # scheduler or the database does with a value can overflow. The window's spin boxes use the same bounds.
@@ -74,8 +88,32 @@ class QueueSlot:
 
 
 @dataclass(frozen=True, slots=True)
+class ServerLimits:
+    """What the persona's own server allows (Mastodon's instance information), cached with the persona."""
+
+    max_characters: int = MASTODON_DEFAULT_LIMIT
+    max_media: int = DEFAULT_IMAGES
+    characters_reserved_per_url: int = 23
+    fetched_at: str = ""  # ISO 8601 UTC; when the server was last asked
+
+    def to_json(self) -> dict[str, object]:
+        return {"max_characters": self.max_characters, "max_media": self.max_media,
+                "characters_reserved_per_url": self.characters_reserved_per_url, "fetched_at": self.fetched_at}
+
+    @classmethod
+    def from_json(cls, value: object) -> ServerLimits | None:
+        if not isinstance(value, dict):
+            return None
+        try:
+            return cls(int(value["max_characters"]), int(value["max_media"]),
+                       int(value.get("characters_reserved_per_url", 23)), str(value.get("fetched_at", "")))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+@dataclass(frozen=True, slots=True)
 class Persona:
-    """One X account and what it is for.
+    """One account and what it is for.
 
     ``uid`` is stable for the persona's whole life; secrets are keyed by it so a
     rename never orphans credentials. ``name`` is the user-facing unique id.
@@ -100,11 +138,54 @@ class Persona:
     paused: bool = False
     monthly_budget_usd: float | None = None
     monthly_post_cap: int | None = None
+    # Mastodon: the instance (https://fosstodon.org); Bluesky: the PDS or service (default bsky.social).
+    server: str | None = None
+    visibility: str = "public"  # Mastodon: each post's default visibility
+    content_warning: str = ""  # Mastodon: each post's default content warning ("" for none)
+    # The server's own limits as it last reported them (Mastodon); kept by the store, never exported.
+    server_limits: ServerLimits | None = None
     uid: str = field(default_factory=lambda: secrets.token_hex(16))  # 32 hex digits, like uuid4().hex
 
     @property
     def char_limit(self) -> int:
+        """How long a post may be, in the unit the persona's network counts (see ``text.length_for``)."""
+        if self.network == "mastodon":
+            return self.server_limits.max_characters if self.server_limits else MASTODON_DEFAULT_LIMIT
+        if self.network == "bluesky":
+            return BLUESKY_LIMIT
         return PREMIUM_LIMIT if self.premium else STANDARD_LIMIT
+
+    @property
+    def max_images(self) -> int:
+        if self.network == "mastodon" and self.server_limits:
+            return self.server_limits.max_media
+        return DEFAULT_IMAGES
+
+    @property
+    def url_chars(self) -> int:
+        """What one link counts toward the limit (X and Mastodon: 23; Bluesky counts the link as written)."""
+        if self.network == "mastodon" and self.server_limits:
+            return self.server_limits.characters_reserved_per_url
+        return 23
+
+    @property
+    def service_url(self) -> str | None:
+        """The server the persona's account lives on: its own, or the network's default."""
+        if self.server:
+            return self.server
+        return BLUESKY_DEFAULT_SERVER if self.network == "bluesky" else None
+
+    @property
+    def network_label(self) -> str:
+        return NETWORK_LABELS.get(self.network, self.network)
+
+    @property
+    def account_label(self) -> str:
+        """"@metal@fosstodon.org on Mastodon": the account and network, for lists and messages."""
+        where = self.network_label
+        if self.network == "mastodon" and self.server and not (self.handle and self.handle.count("@") > 1):
+            where += f" ({urlsplit(self.server).netloc})"
+        return f"{self.handle} on {where}" if self.handle else f"on {where}"
 
     @property
     def focus_summary(self) -> str:
@@ -182,9 +263,18 @@ def problems(p: Persona) -> Iterator[PersonaError]:
     problem = name_problem(p.name)
     if problem:
         yield PersonaError(problem, "name")
-    if p.handle is not None and not (isinstance(p.handle, str) and HANDLE_RE.fullmatch(p.handle)):
-        yield PersonaError(f"handle {p.handle!r} must be @ followed by 1 to 15 letters, digits or underscores",
-                           "handle")
+    if p.handle is not None:
+        problem = handle_problem(p.network, p.handle)
+        if problem:
+            yield PersonaError(problem, "handle")
+    if p.server is not None:
+        problem = server_problem(p.server)
+        if problem:
+            yield PersonaError(problem, "server")
+    if p.visibility not in VISIBILITIES:
+        yield PersonaError(f"visibility {p.visibility!r} must be one of {', '.join(VISIBILITIES)}", "visibility")
+    if not isinstance(p.content_warning, str) or "\n" in p.content_warning or len(p.content_warning) > TEXT_MAX:
+        yield PersonaError("the default content warning must be one line of text", "content_warning")
     for what in ("topics", "keywords", "examples", "avoid", "hashtags"):
         try:
             items = _clean_list(getattr(p, what), what)
@@ -233,6 +323,52 @@ def _known_zone(name: str) -> bool:
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for the file system
         return False
     return True
+
+
+def handle_problem(network: object, handle: object) -> str | None:
+    """Why ``handle`` is not a handle on ``network`` (X's @name, Mastodon's @name@server, Bluesky's @domain)."""
+    if not isinstance(handle, str):
+        return "the handle must be text"
+    if network == "mastodon":
+        if not MASTODON_HANDLE_RE.fullmatch(handle):
+            return f"handle {handle!r} must look like @name@server.social (a Mastodon account)"
+    elif network == "bluesky":
+        if not BLUESKY_HANDLE_RE.fullmatch(handle):
+            return f"handle {handle!r} must look like @name.bsky.social (a Bluesky handle is a domain name)"
+    elif not HANDLE_RE.fullmatch(handle):
+        return f"handle {handle!r} must be @ followed by 1 to 15 letters, digits or underscores"
+    return None
+
+
+def normalise_server(text: str) -> str:
+    """What the user typed for a server ("fosstodon.org", "https://fosstodon.org/") as a base URL.
+
+    The result still goes through :func:`server_problem`; this only adds the scheme and drops a trailing slash.
+    """
+    t = text.strip()
+    if t and "://" not in t:
+        t = "https://" + t
+    return t.rstrip("/")
+
+
+def server_problem(server: object) -> str | None:
+    """Why ``server`` is not a usable server base URL, or None. Only http(s) origins: no path, query or login."""
+    if not isinstance(server, str) or not server.strip():
+        return "the server must be an address such as https://fosstodon.org"
+    try:
+        parts = urlsplit(server)
+        _ = parts.port  # raises for a port that is not a number
+    except ValueError:
+        return f"server {server!r} is not a valid address (such as https://fosstodon.org)"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"server {server!r} must start with https:// and name a host, such as https://fosstodon.org"
+    if parts.username or parts.password:
+        return f"server {server!r} must not contain a user name or password"
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        return f"server {server!r} must be just the address of the server, such as https://fosstodon.org"
+    if server != server.strip() or server.endswith("/"):
+        return f"server {server!r} must be written without spaces or a trailing slash"
+    return None
 
 
 def validate_all(personas: Iterable[Persona]) -> list[Persona]:

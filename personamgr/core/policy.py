@@ -25,8 +25,9 @@ from personamgr.core import schema as s
 from personamgr.core.clock import utc
 from personamgr.core.personas import Persona
 from personamgr.core.store import Store
-from personamgr.core.text import MAX_CASHTAGS, distinct_cashtags
+from personamgr.core.text import MAX_CASHTAGS, distinct_cashtags, measure_for, too_long_message
 
+BLUESKY_MAX_BYTES = 3000  # app.bsky.feed.post's text: 300 graphemes and 3,000 UTF-8 bytes
 PACING: tuple[tuple[timedelta, int], ...] = ((timedelta(minutes=15), 200), (timedelta(hours=3), 300))
 POLICY_NETWORKS = frozenset({"x"})
 REPLY_WARNING = ("This starts with a mention, like a reply. X only lets you reply where the author mentioned or "
@@ -76,6 +77,28 @@ def check_text(parts: Sequence[str]) -> list[Finding]:
     return out
 
 
+def check_limits(persona: Persona, parts: Sequence[str], *, content_warning: str = "",
+                 images: Sequence[int] = ()) -> list[Finding]:
+    """Length and image count, measured as the persona's network measures them (every network)."""
+    out: list[Finding] = []
+    for i, text in enumerate(parts):
+        m = measure_for(persona, text, content_warning)
+        if m.too_long:
+            out.append(Finding(Level.ERROR, too_long_message(persona, m, i if len(parts) > 1 else None),
+                               kind="too_long"))
+        elif persona.network == "bluesky" and len(text.encode("utf-8")) > BLUESKY_MAX_BYTES:
+            where = f"part {i + 1} is" if len(parts) > 1 else "it is"
+            out.append(Finding(Level.ERROR, kind="too_long", message=(
+                f"Too long for {persona.name}: {where} {len(text.encode('utf-8')):,} bytes, and Bluesky takes at "
+                f"most {BLUESKY_MAX_BYTES:,} (an emoji can take up to 25 each); shorten it.")))
+    for i, n in enumerate(images):
+        if n > persona.max_images:
+            where = f"part {i + 1} of the thread" if len(parts) > 1 else "the post"
+            out.append(Finding(Level.ERROR, kind="images", message=(
+                f"{persona.network_label} allows at most {persona.max_images} images per post; {where} has {n}.")))
+    return out
+
+
 def _sent_parts_since(store: Store, persona_uid: str, since: datetime) -> list[tuple[datetime, int]]:
     """(when, how many parts) for every post of the persona with parts out since ``since``."""
     when = func.coalesce(s.posts.c.sent_at, s.posts.c.updated_at)
@@ -105,10 +128,13 @@ def pacing_wait(store: Store, persona: Persona, parts: int, now: datetime) -> da
     return wait
 
 
-def check(store: Store, persona: Persona, parts: Sequence[str], now: datetime, *, already_sent: int = 0) -> Report:
-    """Everything X's rules, the pacing and the persona's budget say about posting ``parts`` now."""
+def check(store: Store, persona: Persona, parts: Sequence[str], now: datetime, *, already_sent: int = 0,
+          content_warning: str = "", images: Sequence[int] = ()) -> Report:
+    """Everything the network's limits, X's rules, the pacing and the persona's budget say about posting now."""
     todo = list(parts[already_sent:])
-    findings = check_text(parts) if persona.network in POLICY_NETWORKS else []
+    findings = check_limits(persona, todo, content_warning=content_warning, images=images[already_sent:])
+    if persona.network in POLICY_NETWORKS:
+        findings += check_text(parts)
     wait = pacing_wait(store, persona, len(todo), now) if persona.network in POLICY_NETWORKS else None
     price = costs.cost(persona, todo, costs.prices(store)) if persona.network in costs.PAID_NETWORKS else 0.0
     return Report(tuple(findings), wait, price, costs.refusal(store, persona, todo, now))
@@ -124,8 +150,9 @@ class Preflight:
 
 
 def preflight(store: Store, persona: Persona, parts: Sequence[str], now: datetime, *,
-              already_sent: int = 0) -> Preflight:
-    report = check(store, persona, parts, now, already_sent=already_sent)
+              already_sent: int = 0, content_warning: str = "", images: Sequence[int] = ()) -> Preflight:
+    report = check(store, persona, parts, now, already_sent=already_sent, content_warning=content_warning,
+                   images=images)
     if report.errors:
         return Preflight(refuse="Not sent: " + " ".join(report.errors))
     if report.budget:

@@ -12,12 +12,14 @@ import random
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import timedelta
+from dataclasses import replace
+from datetime import datetime, timedelta
 
 from personamgr.core import costs, lease, policy
 from personamgr.core import schema as s
 from personamgr.core.clock import Clock
 from personamgr.core.holds import HoldKind, hold_kind, reason_of
+from personamgr.core.i18n import translate
 from personamgr.core.networks.base import (
     Account,
     AmbiguousError,
@@ -43,6 +45,7 @@ OFFLINE_RETRY = timedelta(minutes=1)
 KEYRING_RETRY = timedelta(minutes=2)
 # States a send may start from (the outbox's claim takes the post from one of them to ``sending``).
 CLAIMABLE = (PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED)
+LIMITS_MAX_AGE = timedelta(hours=24)  # how long a server's reported limits are trusted before asking again
 
 
 # A last check before a scheduled post goes out (the persona guard): returns the reasons to hold
@@ -61,6 +64,35 @@ def media_by_part(post: Post) -> tuple[tuple[MediaItem, ...], ...]:
         out[int(m.get("part", 0))].append(MediaItem(str(m["path"]), str(m.get("alt_text") or ""),
                                                     str(m.get("mime_type") or "")))
     return tuple(tuple(x) for x in out)
+
+
+def content_warning_of(post: Post, persona: Persona) -> str:
+    """The content warning a post goes out with (Mastodon): its own, else its persona's default."""
+    return persona.content_warning if post.content_warning is None else post.content_warning
+
+
+def media_counts(post: Post) -> tuple[int, ...]:
+    """How many images each part carries."""
+    return tuple(len(items) for items in media_by_part(post))
+
+
+def resend_note(network: str) -> tuple[bool, str]:
+    """(safe, what to tell the user) before sending a needs-review post again on ``network``.
+
+    Bluesky: every part's record key is looked up before writing, so a part that went out is found, not
+    posted again. Mastodon: the server answers a repeated Idempotency-Key with the status it made, but only
+    for an hour after the first attempt. Elsewhere (X) nothing stops a second post.
+    """
+    if network == "bluesky":
+        return True, translate("Posting", "Bluesky is asked first whether each part already arrived; a part that "
+                                          "did is counted as sent, not posted again.")
+    if network == "mastodon":
+        return False, translate("Posting", 'Sending it again can post it twice, unless the first attempt was less '
+                                           'than an hour ago: Mastodon recognises a repeat for an hour. Look at the '
+                                           'account first; if it is there, choose "It went out: mark as sent" '
+                                           'instead.')
+    return False, translate("PostActions", 'Sending it again can post it twice. Look at the account first; if it is '
+                                           'there, choose "It went out: mark as sent" instead.')
 
 
 class PostingError(RuntimeError):
@@ -100,7 +132,36 @@ class Poster:
                 raise PostingError(str(e)) from None
             if not creds:
                 raise PostingError(f"{persona.name} is not connected to an account yet. Connect it, then post.")
-        return Account(persona_uid=persona.uid, handle=persona.handle, credentials=creds)
+        return Account(persona_uid=persona.uid, handle=persona.handle, credentials=creds, server=persona.service_url,
+                       on_credentials=lambda new: self._keep_credentials(persona, new))
+
+    def _keep_credentials(self, persona: Persona, credentials: Mapping[str, str]) -> None:
+        """A network renewed the account's session while sending (Bluesky): keep the new one for next time."""
+        try:
+            self.secrets.set_credentials(persona.uid, credentials)
+        except SecretsError as e:  # the post still goes out; the next send renews the session again
+            log.warning("could not keep %s's renewed session in the keyring: %s", persona.name, e)
+
+    def _fresh_limits(self, persona: Persona, network: object, account: Account) -> Persona:
+        """Ask the persona's server what it allows when what we know is missing or old (Mastodon)."""
+        fetch = getattr(network, "fetch_limits", None)
+        if fetch is None:
+            return persona
+        now = self.clock.now()
+        known = persona.server_limits
+        if known is not None and known.fetched_at:
+            try:
+                if now - datetime.fromisoformat(known.fetched_at) < LIMITS_MAX_AGE:
+                    return persona
+            except ValueError:
+                pass
+        try:
+            limits = fetch(account)
+        except Exception as e:  # the post itself will say what is wrong with the server, if anything
+            log.info("could not refresh %s's server limits: %s", persona.name, e)
+            return persona
+        self.store.set_server_limits(persona.uid, limits)
+        return replace(persona, server_limits=limits)
 
     def send(self, post_id: int, *, recheck: bool = False, expect: Iterable[PostState] | None = None) -> Post:
         """Send one post now. Returns the post in its final state for this attempt.
@@ -133,8 +194,10 @@ class Poster:
                                 next_attempt_at=self.clock.now() + KEYRING_RETRY)
         except PostingError as e:
             return self._settle(post, PostState.FAILED, error=str(e))
-        # X's rules, pacing, monthly cap and budget: refuse or wait rather than send.
-        pre = policy.preflight(self.store, persona, post.parts, self.clock.now(), already_sent=len(post.remote_ids))
+        persona = self._fresh_limits(persona, network, account)
+        # Length and images on every network; X's rules, pacing, monthly cap and budget: refuse or wait.
+        pre = policy.preflight(self.store, persona, post.parts, self.clock.now(), already_sent=len(post.remote_ids),
+                               content_warning=content_warning_of(post, persona), images=media_counts(post))
         if pre.refuse:
             return self._settle(post, PostState.FAILED, error=pre.refuse)
         if pre.wait_until is not None:
@@ -146,7 +209,10 @@ class Poster:
 
     def _publish(self, post: Post, persona: Persona, network: object, account: Account) -> Post:
         """The network call, under a lease renewed every few seconds; then the outcome, recorded once."""
-        outgoing = OutgoingPost(parts=post.parts, media=media_by_part(post), already_sent=post.remote_ids)
+        outgoing = OutgoingPost(parts=post.parts, media=media_by_part(post), already_sent=post.remote_ids,
+                                key=f"{persona.uid}-{post.id}", created_at=post.created_at,
+                                content_warning=content_warning_of(post, persona),
+                                visibility=post.visibility or persona.visibility)
         log.info("sending post %s as %s on %s", post.id, persona.name, persona.network)
         try:
             with self._heartbeat(post.id):
@@ -255,6 +321,10 @@ class Poster:
                 f"{msg} An earlier attempt may have gone out: check the account, then mark it sent or edit it."))
         if isinstance(e, RejectedError):
             return self._finish(post, PostState.FAILED, error=msg, **extra)
+        if isinstance(e, AmbiguousError) and e.retry_safe and post.attempts < MAX_TRANSIENT_ATTEMPTS:
+            # The network recognises a repeat of this very post: sending it again cannot post twice.
+            return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=now + backoff(post.attempts),
+                                **extra)
         if isinstance(e, AmbiguousError):
             return self._finish(post, PostState.NEEDS_REVIEW, error=msg, **extra)
         # A rate limit or no network means X did not take the post: that wait does not use up a retry.

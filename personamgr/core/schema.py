@@ -22,7 +22,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -51,6 +51,12 @@ personas = Table(
     Column("paused", Boolean, nullable=False, default=False),
     Column("monthly_budget_usd", Float),
     Column("monthly_post_cap", Integer),
+    # Schema 4: Mastodon and Bluesky. The account's server, the Mastodon defaults for each post, and the
+    # limits the server last reported (instance information; JSON, see personas.ServerLimits).
+    Column("server", String(255)),
+    Column("visibility", String(16), nullable=False, default="public"),
+    Column("content_warning", Text, nullable=False, default=""),
+    Column("server_limits", JSON),
     # Account link: which remote account the credentials in the keyring belong to.
     Column("remote_user_id", String(32)),
     Column("connection", String(24), nullable=False, default="ok"),
@@ -92,6 +98,9 @@ posts = Table(
     # While ``sending``: who sends it and until when that claim holds unless renewed (see core.lease).
     Column("lease_owner", String(160)),
     Column("lease_until", DateTime),
+    # Schema 4 (Mastodon): this post's content warning and visibility; NULL means the persona's default.
+    Column("content_warning", Text),
+    Column("visibility", String(16)),
 )
 Index("ix_posts_state_due", posts.c.state, posts.c.scheduled_at)
 Index("ix_posts_persona", posts.c.persona_id, posts.c.created_at)

@@ -126,13 +126,14 @@ def classify(backend: KeyringBackend) -> KeyringState:
             KeyringStatus.INSECURE,
             name,
             f"The only keyring available ({name}) stores passwords in a plain file. personamgr will not "
-            "store X credentials there. Install and unlock a Secret Service (GNOME Keyring or KWallet) "
-            "to connect X accounts.",
+            "store account credentials there. Install and unlock a Secret Service (GNOME Keyring or KWallet) "
+            "to connect X, Mastodon or Bluesky accounts.",
         )
     return KeyringState(
         KeyringStatus.UNAVAILABLE,
         _backend_name(backend),
-        "No secure credential store was found, so X accounts cannot be connected. Install and unlock a "
+        "No secure credential store was found, so X, Mastodon and Bluesky accounts cannot be connected. "
+        "Install and unlock a "
         "Secret Service (GNOME Keyring or KWallet) and restart personamgr. The sandbox network still works.",
     )
 
@@ -241,6 +242,15 @@ class SecretStore:
             redact_secret(v)
         blob = json.dumps(dict(credentials), sort_keys=True)
         self._call("save the app credentials", lambda b: b.set_password(self.service, f"app:{name}", blob))
+
+    def delete_app_secret(self, name: str) -> None:
+        def delete(b: KeyringBackend) -> None:
+            try:
+                b.delete_password(self.service, f"app:{name}")
+            except keyring.errors.PasswordDeleteError:
+                pass
+
+        self._call("delete the app credentials", delete)
 
     def get_app_secret(self, name: str) -> dict[str, str] | None:
         blob = self._call("read the app credentials", lambda b: b.get_password(self.service, f"app:{name}"))

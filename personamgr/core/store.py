@@ -29,7 +29,15 @@ from personamgr.core import schema as s
 from personamgr.core.clock import Clock, SystemClock, utc
 from personamgr.core.faults import Fault, classify, folder_message
 from personamgr.core.migrations import MIGRATIONS, Migration
-from personamgr.core.personas import MissedPolicy, Persona, PersonaError, QueueSlot, Sensitivity, validate
+from personamgr.core.personas import (
+    MissedPolicy,
+    Persona,
+    PersonaError,
+    QueueSlot,
+    Sensitivity,
+    ServerLimits,
+    validate,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 15.0  # how long a write waits for another process' lock before saying the database is locked
@@ -380,6 +388,11 @@ class Store:
             "paused": p.paused,
             "monthly_budget_usd": p.monthly_budget_usd,
             "monthly_post_cap": p.monthly_post_cap,
+            "server": p.server,
+            "visibility": p.visibility,
+            "content_warning": p.content_warning,
+            # server_limits is not here: only set_server_limits writes it, so an edit or an import
+            # (which know nothing of it) never wipes what the server said.
         }
 
     @staticmethod
@@ -406,6 +419,10 @@ class Store:
             paused=bool(m["paused"]),
             monthly_budget_usd=m["monthly_budget_usd"],
             monthly_post_cap=m["monthly_post_cap"],
+            server=m["server"],
+            visibility=m["visibility"],
+            content_warning=m["content_warning"],
+            server_limits=ServerLimits.from_json(m["server_limits"]),
         )
 
     # For core modules that write personas in their own transaction (the importer).
@@ -534,6 +551,15 @@ class Store:
             values["remote_user_id"] = remote_user_id
         with self.engine.begin() as con:
             con.execute(update(s.personas).where(s.personas.c.uid == uid).values(**values))
+        self.notify("personas")
+
+    def set_server_limits(self, uid: str, limits: ServerLimits | None) -> None:
+        """Remember what the persona's server allows (asked on connect and now and then while posting)."""
+        with self.engine.begin() as con:
+            n = con.execute(update(s.personas).where(s.personas.c.uid == uid).values(
+                server_limits=None if limits is None else limits.to_json())).rowcount
+        if not n:
+            raise PersonaNotFound(uid)
         self.notify("personas")
 
     # -- settings ------------------------------------------------------------------------

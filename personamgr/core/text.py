@@ -1,8 +1,16 @@
-"""Text measured the way X measures it.
+"""Text measured the way each network measures it.
 
-``twitter-text-parser`` implements X's weighting (v3: URLs count 23, CJK and
-emoji sequences count 2, text is NFC-normalised). Its default configuration
-stops at 280; for Premium accounts we scale the same weights to 25,000.
+* X: ``twitter-text-parser`` implements X's weighting (v3: URLs count 23, CJK and
+  emoji sequences count 2, text is NFC-normalised). Its default configuration
+  stops at 280; for Premium accounts we scale the same weights to 25,000.
+* Mastodon: user-perceived characters (grapheme clusters), every link counts as
+  the server's ``characters_reserved_per_url`` (23), a remote mention
+  ``@name@server`` counts only ``@name``, and the content warning counts too
+  (Mastodon's ``StatusLengthValidator``).
+* Bluesky: grapheme clusters, links as written, at most 300.
+
+:func:`measure_for` is the one function the compose box, the guard, the CLI
+and the Poster ask; :func:`too_long_message` is the one wording they show.
 """
 
 from __future__ import annotations
@@ -11,9 +19,12 @@ import difflib
 import re
 import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from personamgr.core.personas import PREMIUM_LIMIT, STANDARD_LIMIT
+import regex
+
+from personamgr.core.personas import PREMIUM_LIMIT, STANDARD_LIMIT, Persona
 
 
 def _import_parse_tweet():  # type: ignore[no-untyped-def]
@@ -114,6 +125,61 @@ def measure(text: str, limit: int = STANDARD_LIMIT) -> Measure:
     return Measure(weighted_length(text), limit)
 
 
+_GRAPHEME = regex.compile(r"\X")
+# Mastodon's own patterns (FetchLinkCardService::URL_PATTERN needs the scheme; Account::MENTION_RE), simplified
+# to what changes the count: a link's end drops trailing punctuation, a mention's server part is not counted.
+_MASTODON_URL = re.compile(r"(?i)(?<![\w/])https?://[^\s<>\"]+?(?=[.,:;!?'\")\]]*(?:\s|$))")
+_MASTODON_REMOTE_MENTION = re.compile(r"(?<![\w/@])(@\w+(?:[.-]+\w+)*)@[\w-]+(?:\.[\w-]+)+")
+
+
+def graphemes(text: str) -> int:
+    """User-perceived characters (Unicode extended grapheme clusters): a flag, a family emoji, é are one each."""
+    if text.isascii():
+        return len(text)
+    return len(_GRAPHEME.findall(text))
+
+
+def mastodon_length(text: str, url_chars: int = 23, content_warning: str = "") -> int:
+    """Mastodon's count: graphemes; each link ``url_chars``; ``@name@server`` as ``@name``; plus the warning."""
+    countable = _MASTODON_URL.sub("x" * url_chars, text)
+    countable = _MASTODON_REMOTE_MENTION.sub(r"\1", countable)
+    return graphemes(countable) + graphemes(content_warning)
+
+
+def length_for(persona: Persona, text: str, content_warning: str = "") -> int:
+    """``text``'s length as ``persona``'s network counts it (see the module docstring)."""
+    if persona.network == "mastodon":
+        return mastodon_length(text, persona.url_chars, content_warning)
+    if persona.network == "bluesky":
+        return graphemes(text)
+    return weighted_length(text)
+
+
+def measure_for(persona: Persona, text: str, content_warning: str = "") -> Measure:
+    """The counter under the compose box, for ``persona``'s network and limit."""
+    return Measure(length_for(persona, text, content_warning), persona.char_limit)
+
+
+COUNTING = {
+    "x": "X's count: links count 23, CJK characters and emoji 2.",
+    "sandbox": "Counted as X counts: links count 23, CJK characters and emoji 2.",
+    "mastodon": "Mastodon's count: characters, every link counts {url}, the content warning counts too.",
+    "bluesky": "Bluesky's count: characters as you see them (an emoji is one), links as written.",
+}
+
+
+def counting_rule(persona: Persona) -> str:
+    """One sentence that says how ``persona``'s network counts (the counter's tooltip)."""
+    return COUNTING.get(persona.network, COUNTING["x"]).format(url=persona.url_chars)
+
+
+def too_long_message(persona: Persona, m: Measure, part: int | None = None) -> str:
+    """The one wording for a text over the limit, whichever network and whoever asks (compose, CLI, Poster)."""
+    where = f"part {part + 1} is " if part is not None else ""
+    return (f"Too long for {persona.name}: {where}{m.length:,} of {m.limit:,} characters on "
+            f"{persona.network_label}; shorten it by {-m.remaining:,}.")
+
+
 def limit_for(premium: bool) -> int:
     return PREMIUM_LIMIT if premium else STANDARD_LIMIT
 
@@ -149,19 +215,21 @@ def is_bare_link(text: str) -> bool:
     return bool(urls(text)) and len(re.findall(r"\w+", rest)) <= 3
 
 
-def split_thread(text: str, limit: int = STANDARD_LIMIT) -> list[str]:
+def split_thread(text: str, limit: int = STANDARD_LIMIT, length: Callable[[str], int] | None = None) -> list[str]:
     """Split long text into thread parts that each fit ``limit``.
 
     Splits on paragraph, then sentence, then word boundaries; never inside a
-    word unless a single word is longer than the limit.
+    word unless a single word is longer than the limit. ``length`` measures a part
+    as the persona's network does (default: X's weighted length).
     """
+    size = length or weighted_length
     text = text.strip()
-    if weighted_length(text) <= limit:
+    if size(text) <= limit:
         return [text] if text else []
     pieces: list[str] = []
     for para in re.split(r"\n\s*\n", text):
         for sent in re.split(r"(?<=[.!?。！？])\s+", para.strip()):
-            pieces.extend(_split_words(sent, limit) if weighted_length(sent) > limit else [sent])
+            pieces.extend(_split_words(sent, limit, size) if size(sent) > limit else [sent])
         pieces.append("\n\n")
     parts: list[str] = []
     cur = ""
@@ -170,7 +238,7 @@ def split_thread(text: str, limit: int = STANDARD_LIMIT) -> list[str]:
             cur = cur.rstrip() + "\n\n" if cur else cur
             continue
         candidate = f"{cur}{piece}" if not cur or cur.endswith("\n\n") else f"{cur} {piece}"
-        if weighted_length(candidate.strip()) <= limit:
+        if size(candidate.strip()) <= limit:
             cur = candidate
         else:
             if cur.strip():
@@ -181,21 +249,21 @@ def split_thread(text: str, limit: int = STANDARD_LIMIT) -> list[str]:
     return parts
 
 
-def _split_words(sentence: str, limit: int) -> list[str]:
+def _split_words(sentence: str, limit: int, size: Callable[[str], int]) -> list[str]:
     out: list[str] = []
     cur = ""
     for word in sentence.split():
         candidate = f"{cur} {word}" if cur else word
-        if weighted_length(candidate) <= limit:
+        if size(candidate) <= limit:
             cur = candidate
             continue
         if cur:
             out.append(cur)
         rest = word
-        while weighted_length(rest) > limit:  # a single monster word: cut it
+        while size(rest) > limit:  # a single monster word: cut it
             cut = len(rest)
-            while cut > 1 and weighted_length(rest[:cut]) > limit:
-                cut = max(1, cut * limit // max(1, weighted_length(rest[:cut])) - 1)
+            while cut > 1 and size(rest[:cut]) > limit:
+                cut = max(1, cut * limit // max(1, size(rest[:cut])) - 1)
             out.append(rest[:cut])
             rest = rest[cut:]
         cur = rest

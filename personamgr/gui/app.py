@@ -28,6 +28,7 @@ from personamgr.core.i18n import translate
 from personamgr.core.paths import HOME_ENV, AppPaths
 from personamgr.core.services import Services
 from personamgr.gui.controller import PersonaController
+from personamgr.gui.crosspost_bar import CrossPostBar
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.guard_panel import GuardPanel
 from personamgr.gui.help import HelpMenu
@@ -64,6 +65,7 @@ class Shell:
     help: HelpMenu | None = None
     undo_send: Any = None  # UndoSend: Ctrl+Enter's few seconds to take a post back
     start_daemon_on_exit: bool = False  # the user chose to hand sending to the background sender on quit
+    crosspost: CrossPostBar | None = None  # "post the same words to a persona on another network?"
 
     def tray_ready(self) -> bool:
         """The tray is usable: embedded with a real geometry, or there is no tray to wait for."""
@@ -156,6 +158,7 @@ def build_shell(services: Services, *, tray_available: bool | None = None, demo:
     window.welcome.demoRequested.connect(shell.help.open_demo)
     window.settingsRequested.connect(shell.preferences.open_dialog)
     shell.preferences.message.connect(lambda msg: window.statusBar().showMessage(msg, 15_000))
+    shell.crosspost = CrossPostBar(window.compose, shell.guard, window.compose)
     window.hiddenToTray.connect(shell.hidden_to_tray)
     window.quitRequested.connect(shell.quit_flow.request)
     tray.composeRequested.connect(shell.compose)

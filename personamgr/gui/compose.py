@@ -31,10 +31,12 @@ from personamgr.core.faults import STORAGE_ERRORS, describe
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, override_stands
 from personamgr.core.personas import Persona
+from personamgr.gui.accounts_text import account_text
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import EMPTY, Content, DraftKeeper
 from personamgr.gui.icons import persona_icon
 from personamgr.gui.post_composer import WARN_REMAINING, PostComposer
+from personamgr.gui.post_options import PostOptions
 from personamgr.gui.widgets import MessageLabel
 from personamgr.gui.workers import Workers
 
@@ -107,6 +109,8 @@ class ComposeWidget(PostComposer):
         self.bar.move_here.clicked.connect(self._move_here)
 
         self.contentChanged.connect(self._on_text)
+        self.options = PostOptions()  # Mastodon: this post's content warning and visibility
+        self.options.changed.connect(self._on_text)
 
         self.post_button = QPushButton(translate("ComposeWidget", "Post"))
         self.post_button.setObjectName("postButton")
@@ -123,6 +127,7 @@ class ComposeWidget(PostComposer):
         layout.addLayout(head)
         layout.addWidget(self.bar)
         layout.addWidget(self.thread, 1)
+        layout.addWidget(self.options)
         layout.addLayout(self.extras)
         layout.addWidget(self.status)  # its own line, the width of the box: messages are not squeezed by buttons
         layout.addLayout(self.tools)
@@ -194,6 +199,9 @@ class ComposeWidget(PostComposer):
         sending = self._sending.get(uid)
         self._show(sending[1] if sending else self.drafts.content(uid))
         persona = self.controller.persona(uid)
+        draft_id = self.drafts.post_id(uid)
+        draft = self.controller.services.outbox.get(draft_id) if draft_id is not None else None
+        self.options.show_for(persona, draft.content_warning if draft else None, draft.visibility if draft else None)
         self.thread.set_placeholder(translate("ComposeWidget", "What's new, {name}?").format(name=persona.name)
                                     if persona else translate("ComposeWidget", "Add a persona to start."))
         self.network_label.setText(self._network_text(uid))
@@ -203,9 +211,9 @@ class ComposeWidget(PostComposer):
         persona = self.controller.persona(uid)
         if persona is None:
             return ""
-        network = self.controller.services.networks.get(persona.network)
-        name = translate("networks", getattr(network, "display_name", persona.network))
-        return translate("ComposeWidget", "on {network}").format(network=name)
+        if not persona.handle:
+            return account_text(persona)
+        return translate("ComposeWidget", "as {account}").format(account=account_text(persona))
 
     @property
     def current_uid(self) -> str:
@@ -284,7 +292,18 @@ class ComposeWidget(PostComposer):
         self._autosave.stop()
         if not self._uid or self._uid in self._sending:
             return
-        self._save_draft(self._uid, self.content())
+        if self._save_draft(self._uid, self.content()):
+            self._keep_options(self.drafts.post_id(self._uid))
+
+    def _keep_options(self, post_id: int | None) -> None:
+        """The content warning and visibility chosen in the box belong to the draft post."""
+        if post_id is None or self.options.persona is None or self.options.isHidden():
+            return
+        cw, vis = self.options.values()
+        self.controller.services.outbox.set_options(post_id, content_warning=cw, visibility=vis)
+
+    def content_warning(self) -> str:
+        return self.options.content_warning() if not self.options.isHidden() else super().content_warning()
 
     def _save_draft(self, uid: str, content: Content) -> bool:
         """Save ``uid``'s draft; False (and the reason under the box) if the profile cannot be written now.
@@ -306,6 +325,7 @@ class ComposeWidget(PostComposer):
     def clear_content(self) -> None:
         """An empty box (its post went out or onto the schedule)."""
         self._show(EMPTY)
+        self.options.show_for(self.persona())  # the next post starts from the persona's defaults
         self._refresh()
 
     def save_draft(self) -> int | None:
@@ -356,6 +376,7 @@ class ComposeWidget(PostComposer):
         post_id = self.drafts.post_id(uid)
         if post_id is None:
             return
+        self._keep_options(post_id)
         self._sending[uid] = (post_id, content)
         self.bar.move_here.setEnabled(False)
         self._refresh()
@@ -372,6 +393,7 @@ class ComposeWidget(PostComposer):
         self.drafts.detach(uid, post.id)
         if self._uid == uid:
             self._show(EMPTY)
+            self.options.show_for(self.persona())  # the next post starts from the persona's defaults
         self._refresh()
         name = post.persona_name
         if self._uid == uid:
@@ -418,6 +440,7 @@ class ComposeWidget(PostComposer):
         if kept:
             self.drafts.detach(self._uid, post_id)  # type: ignore[arg-type]
         self._show(EMPTY)
+        self.options.show_for(self.persona())
         self._refresh()
         self.say(translate("ComposeWidget", "Your previous draft is in the history; Edit brings it "
                                             "back.") if kept else "")

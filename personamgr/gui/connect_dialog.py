@@ -36,6 +36,7 @@ from personamgr.core.networks.x import auth
 from personamgr.core.personas import Persona
 from personamgr.core.secrets import SecretsError
 from personamgr.core.services import Services
+from personamgr.gui.accounts_text import network_name
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.widgets import set_tone
 from personamgr.gui.workers import StoreEvents, Workers
@@ -331,7 +332,8 @@ class ConnectionBanner(QFrame):
         if persona is None or state != "reconnect_needed":
             self.hide()
             return
-        self.text.setText(translate("ConnectionBanner", "<b>{name}: reconnect needed.</b> X refused its credentials, "
-                                                        "so its posts are kept but cannot go out. Reconnect the "
-                                                        "account, then send them again.").format(name=persona.name))
+        self.text.setText(translate("ConnectionBanner", "<b>{name}: reconnect needed.</b> {network} refused its "
+                                                        "credentials, so its posts are kept but cannot go out. "
+                                                        "Reconnect the account, then send them again.").format(
+            name=persona.name, network=network_name(persona)))
         self.show()

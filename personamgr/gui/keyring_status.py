@@ -20,9 +20,9 @@ def short_text(state: KeyringState) -> tuple[str, str]:
         return "ok", state.message.rstrip(".").replace("Credentials are kept in",
                                                        translate("KeyringStatusLabel", "Credentials:"))
     if state.status is KeyringStatus.INSECURE:
-        return "warn", translate("KeyringStatusLabel", "Only a plaintext keyring — X accounts cannot be connected; "
+        return "warn", translate("KeyringStatusLabel", "Only a plaintext keyring — accounts cannot be connected; "
                                  "the sandbox still works")
-    return "bad", translate("KeyringStatusLabel", "No secure credential store — X accounts cannot be connected; the "
+    return "bad", translate("KeyringStatusLabel", "No secure credential store — accounts cannot be connected; the "
                             "sandbox still works")
 
 

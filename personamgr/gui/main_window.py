@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.services import Services
+from personamgr.gui.accounts_text import network_name
 from personamgr.gui.compose import ComposeWidget
+from personamgr.gui.connect_accounts import AccountConnectDialog
 from personamgr.gui.connect_dialog import ConnectDialog, ConnectionBanner
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
@@ -197,7 +199,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.quitRequested)
         file_menu.addAction(quit_action)
         self.persona_menu = self.menuBar().addMenu(translate("MainWindow", "&Persona"))
-        self.connect_action = QAction(translate("MainWindow", "Connect X account…"), self)
+        self.connect_action = QAction(translate("MainWindow", "Connect account…"), self)
         self.connect_action.triggered.connect(lambda: self.open_connect_dialog(self.controller.active_uid))
         self.insights_action = QAction(translate("MainWindow", "&Insights…"), self)
         self.insights_action.setObjectName("insightsAction")
@@ -258,16 +260,23 @@ class MainWindow(QMainWindow):
                                            if active else translate("MainWindow", "&Delete persona…"))
 
     @Slot(str)
-    def open_connect_dialog(self, uid: str) -> ConnectDialog | None:
-        """Connect (or reconnect) a persona to X; the dialog does its work in workers."""
+    def open_connect_dialog(self, uid: str) -> QDialog | None:
+        """Connect (or reconnect) a persona to its account on its network; the dialog works in workers.
+
+        A sandbox persona is offered X (connecting makes it an X persona), as it always was.
+        """
         persona = self.controller.persona(uid) or self.controller.active
         if persona is None:
             return None
-        dialog = ConnectDialog(self.services, self.workers, persona, parent=self)
+        dialog: ConnectDialog | AccountConnectDialog
+        if persona.network in ("mastodon", "bluesky"):
+            dialog = AccountConnectDialog(self.services, self.workers, persona, parent=self)
+        else:
+            dialog = ConnectDialog(self.services, self.workers, persona, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.connected.connect(lambda c: self.statusBar().showMessage(
-            translate("MainWindow", "Connected {name} to @{username} on "
-                                    "X.").format(name=c.persona.name, username=c.username), 10_000))
+            translate("MainWindow", "Connected {name} to {handle} on {network}.").format(
+                name=c.persona.name, handle=c.handle, network=network_name(c.persona)), 10_000))
         dialog.open()
         return dialog
 

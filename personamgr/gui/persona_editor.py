@@ -56,17 +56,20 @@ from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.outbox import PostState
 from personamgr.core.persona_file import save_personas, slot_to_text
 from personamgr.core.personas import (
+    BLUESKY_DEFAULT_SERVER,
     BUDGET_MAX_USD,
     LATE_HOURS_MAX,
     NAME_MAX,
     PALETTE,
     POST_CAP_MAX,
+    VISIBILITIES,
     MissedPolicy,
     Persona,
     PersonaError,
     QueueSlot,
     Sensitivity,
     next_colour,
+    normalise_server,
     validate,
 )
 from personamgr.core.scheduling.calendar import DEFAULT_SLOTS
@@ -83,6 +86,13 @@ SENSITIVITY_LABELS = {  # translated where shown (context "PersonaEditor")
     Sensitivity.STRICT: QT_TRANSLATE_NOOP("PersonaEditor", "Strict: warn at the first sign of drift"),
     Sensitivity.NORMAL: QT_TRANSLATE_NOOP("PersonaEditor", "Normal"),
     Sensitivity.RELAXED: QT_TRANSLATE_NOOP("PersonaEditor", "Relaxed: warn only when clearly off-topic"),
+}
+EXAMPLE_SERVER = "https://fosstodon.org"  # an address, the same in every language
+VISIBILITY_LABELS = {  # Mastodon's visibilities; translated where shown (context "PersonaEditor")
+    "public": QT_TRANSLATE_NOOP("PersonaEditor", "Public"),
+    "unlisted": QT_TRANSLATE_NOOP("PersonaEditor", "Quiet public (unlisted: not in trends or public timelines)"),
+    "private": QT_TRANSLATE_NOOP("PersonaEditor", "Followers only"),
+    "direct": QT_TRANSLATE_NOOP("PersonaEditor", "Mentioned people only"),
 }
 MISSED_LABELS = {
     MissedPolicy.ASK: QT_TRANSLATE_NOOP("PersonaEditor", "Ask me what to do"),
@@ -232,6 +242,7 @@ class PersonaEditor(QDialog):
     def _identity_tab(self, p: Persona) -> QWidget:
         page = QWidget()
         form = self._form(page)
+        self._form_of_identity = form
         self.name_edit = QLineEdit(p.name)
         self.name_edit.setObjectName("nameEdit")
         self.name_edit.setPlaceholderText(translate("PersonaEditor", "career"))
@@ -277,7 +288,9 @@ class PersonaEditor(QDialog):
 
         self.network_combo = QComboBox()
         self.network_combo.setObjectName("networkCombo")
-        names = ["sandbox", "x", *[n for n in self.services.networks if n not in ("sandbox", "x")]]
+        names = ["sandbox", "x", "mastodon", "bluesky"]
+        names = [n for n in names if n in self.services.networks or n == p.network] + [
+            n for n in self.services.networks if n not in names]
         if p.network not in names:
             names.append(p.network)
         for n in names:
@@ -299,6 +312,26 @@ class PersonaEditor(QDialog):
         self.premium_check.setObjectName("premiumCheck")
         self.premium_check.setChecked(p.premium)
         self._field(form, TAB_IDENTITY, "premium", "", self.premium_check)
+        self.server_edit = QLineEdit(p.server or "")
+        self.server_edit.setObjectName("serverEdit")
+        self.server_edit.setAccessibleName(translate("PersonaEditor", "Server"))
+        self._field(form, TAB_IDENTITY, "server", translate("PersonaEditor", "Se&rver"), self.server_edit)
+        self.visibility_combo = QComboBox()
+        self.visibility_combo.setObjectName("visibilityCombo")
+        self.visibility_combo.setAccessibleName(translate("PersonaEditor", "Default visibility"))
+        for value, label in ((v, VISIBILITY_LABELS[v]) for v in VISIBILITIES):
+            self.visibility_combo.addItem(translate("PersonaEditor", label), value)
+        self.visibility_combo.setCurrentIndex(max(0, self.visibility_combo.findData(p.visibility)))
+        self._field(form, TAB_IDENTITY, "visibility", translate("PersonaEditor", "&Visibility"), self.visibility_combo,
+                    hint=translate("PersonaEditor", "Each post's visibility unless you choose another for it."))
+        self.warning_edit = QLineEdit(p.content_warning)
+        self.warning_edit.setObjectName("contentWarningEdit")
+        self.warning_edit.setAccessibleName(translate("PersonaEditor", "Default content warning"))
+        self.warning_edit.setPlaceholderText(translate("PersonaEditor", "none"))
+        self._field(form, TAB_IDENTITY, "content_warning", translate("PersonaEditor", "Content &warning"),
+                    self.warning_edit, hint=translate("PersonaEditor", "Shown before each post's text unless you "
+                                                                       "change it for that post; it counts toward "
+                                                                       "the length."))
 
         self.timezone_combo = QComboBox()
         self.timezone_combo.setObjectName("timezoneCombo")
@@ -487,14 +520,24 @@ class PersonaEditor(QDialog):
     @Slot()
     def _network_hint(self) -> None:
         network = self.network_combo.currentData()
-        if network == "x":
-            self.network_note.setText(translate("PersonaEditor", "After saving, connect the X account: Persona ▸ "
-                                                                 "Connect X account…"))
-        elif network == "sandbox":
-            self.network_note.setText(translate("PersonaEditor", "The built-in demo network: posts stay on this "
-                                                                 "computer."))
-        else:
-            self.network_note.setText("")
+        notes = {
+            "x": translate("PersonaEditor", "After saving, connect the X account: Persona ▸ Connect account…"),
+            "sandbox": translate("PersonaEditor", "The built-in demo network: posts stay on this computer."),
+            "mastodon": translate("PersonaEditor", "After saving, connect the account: Persona ▸ Connect account… "
+                                                   "You sign in on your own server; its limits (characters, images) "
+                                                   "are read from it."),
+            "bluesky": translate("PersonaEditor", "After saving, connect the account with an app password: Persona ▸ "
+                                                  "Connect account… Posts are at most 300 characters."),
+        }
+        self.network_note.setText(notes.get(network, ""))
+        for field, shown in (("premium", network in ("x", "sandbox")), ("server", network in ("mastodon", "bluesky")),
+                             ("visibility", network == "mastodon"), ("content_warning", network == "mastodon")):
+            row = self._widgets[field].parentWidget()
+            label = self._form_of_identity.labelForField(row)
+            row.setVisible(shown)
+            if label is not None:
+                label.setVisible(shown)
+        self.server_edit.setPlaceholderText(BLUESKY_DEFAULT_SERVER if network == "bluesky" else EXAMPLE_SERVER)
 
     @Slot()
     def _missed_changed(self) -> None:
@@ -545,7 +588,11 @@ class PersonaEditor(QDialog):
             handle=handle or None,
             colour=self.colour_edit.text().strip().lower(),
             network=str(self.network_combo.currentData()),
-            premium=self.premium_check.isChecked(),
+            premium=self.premium_check.isChecked() and self.network_combo.currentData() in ("x", "sandbox"),
+            server=normalise_server(self.server_edit.text()) or None
+            if self.network_combo.currentData() in ("mastodon", "bluesky") else None,
+            visibility=str(self.visibility_combo.currentData()),
+            content_warning=self.warning_edit.text().strip(),
             timezone=self.timezone_combo.currentText().strip(),
             description=self.description_edit.toPlainText().strip(),
             topics=lines(self.topics_edit.toPlainText()),

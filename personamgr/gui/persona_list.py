@@ -75,11 +75,12 @@ class PersonaDelegate(QStyledItemDelegate):
         painter.setPen(pal.color(QPalette.ColorRole.Text))
         name = fm_name.elidedText(persona.name, Qt.TextElideMode.ElideRight, width)
         painter.drawText(QRect(x, top, width, fm_name.height()), Qt.AlignmentFlag.AlignLeft, name)
-        if persona.handle:
+        if persona.network != "sandbox" or persona.handle:
             hx = x + fm_name.horizontalAdvance(name) + 8
             painter.setFont(small)
             painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-            handle = fm_small.elidedText(persona.handle, Qt.TextElideMode.ElideRight, max(0, r.right() - hx - 10))
+            account = f"{persona.handle} · {persona.network_label}" if persona.handle else persona.network_label
+            handle = fm_small.elidedText(account, Qt.TextElideMode.ElideRight, max(0, r.right() - hx - 10))
             painter.drawText(QRect(hx, top, max(0, r.right() - hx - 10), fm_name.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, handle)
         painter.setFont(small)
@@ -127,8 +128,8 @@ class PersonaList(QListWidget):
                 item = QListWidgetItem()
                 item.setData(Qt.ItemDataRole.UserRole, p.uid)
                 item.setData(PERSONA_ROLE, p)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{p.name} {p.handle or ''}")
-                item.setToolTip(f"{p.name} {p.handle or ''}\n{p.focus_summary}")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{p.name} {p.account_label}")
+                item.setToolTip(f"{p.name} {p.account_label}\n{p.focus_summary}")
                 self.addItem(item)
             self._select(self.controller.active_uid)
         finally:

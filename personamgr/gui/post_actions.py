@@ -37,6 +37,7 @@ from personamgr.core.holds import HoldKind
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, TransitionError
 from personamgr.core.post_workflows import Action, Objection, Outcome, actions_for
+from personamgr.core.posting import resend_note
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
@@ -248,13 +249,14 @@ class PostActions(QObject, ShowsBoxes):
 
     def send_again(self, post: Post) -> None:
         """A post that may have gone out: only after the user has checked and insists."""
+        persona = self.controller.persona(post.persona_uid)
+        safe, note = resend_note(persona.network if persona else "")
         self._ask(translate("PostActions", "Send again?"),
                   translate("PostActions", "This post may already be on {handle}'s "
-                                           "timeline.").format(handle=self._handle(post)),
-                  translate("PostActions", 'Sending it again can post it twice. Look at the account first; if it is '
-                                           'there, choose "It went out: mark as sent" '
-                                           'instead.'), translate("PostActions", "Send again anyway"),
-                  lambda: self.send(post, Action.SEND_AGAIN), icon=QMessageBox.Icon.Warning, destructive=True)
+                                           "timeline.").format(handle=self._handle(post)), note,
+                  translate("PostActions", "Send again") if safe else translate("PostActions", "Send again anyway"),
+                  lambda: self.send(post, Action.SEND_AGAIN),
+                  icon=QMessageBox.Icon.Question if safe else QMessageBox.Icon.Warning, destructive=not safe)
 
     def mark_sent(self, post: Post) -> None:
         workflows = self.workflows

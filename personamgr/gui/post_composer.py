@@ -20,7 +20,7 @@ from personamgr.core.i18n import translate
 from personamgr.core.media import X_LIMITS, display_name, limits_of, missing_alt
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services
-from personamgr.core.text import measure
+from personamgr.core.text import counting_rule, measure_for
 from personamgr.gui.drafts import Content
 from personamgr.gui.thread_editor import PartEditor, ThreadEditor
 from personamgr.gui.widgets import MessageLabel, set_tone
@@ -164,6 +164,11 @@ class PostComposer(QWidget):
         self.status.setText(message)
         set_tone(self.status, tone)
 
+    def content_warning(self) -> str:
+        """The content warning the post will carry (it counts toward Mastodon's limit): the persona's default."""
+        persona = self.persona()
+        return persona.content_warning if persona is not None and persona.network == "mastodon" else ""
+
     # -- measuring -------------------------------------------------------------------------
     def measure_content(self) -> bool:
         """Counters, the Split button and the verdict on sending; returns whether the content may go out."""
@@ -176,11 +181,16 @@ class PostComposer(QWidget):
             widest = f"{limit * 10 - 1:,} / {limit:,}"
             self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance(widest) + 6)
         network = self.services.networks.get(persona.network) if persona else None
-        self.thread.set_limit(limit, limits_of(network) if network is not None else X_LIMITS)
+        warning = self.content_warning()
+        counting = None
+        if persona is not None:  # the persona's network's count (Mastodon's counts the content warning too)
+            counting = (f"{persona.network}:{persona.url_chars}:{warning}",
+                        lambda text, p=persona, cw=warning: measure_for(p, text, cw))
+        self.thread.set_limit(limit, limits_of(network, persona) if network is not None else X_LIMITS, counting)
         parts = self.parts()
         over = self.thread.too_long()
         if not self.thread.is_thread():
-            m = measure(parts[0], limit)
+            m = self.thread.measurer(parts[0])
             self.counter.setText(f"{m.length:,} / {m.limit:,}")
             if m.too_long:
                 tone, tip = "strong-error", translate("PostComposer", "{over:,} over the limit").format(
@@ -189,6 +199,8 @@ class PostComposer(QWidget):
                 tone, tip = "strong-warning", translate("PostComposer", "{left:,} left").format(left=m.remaining)
             else:
                 tone, tip = "", translate("PostComposer", "{left:,} left").format(left=m.remaining)
+            if persona is not None:
+                tip += ". " + counting_rule(persona)
             self.counter.setProperty("tooLong", m.too_long)
         else:
             self.counter.setText(translate("PostComposer", "{n} posts").format(n=len(parts)))
@@ -213,7 +225,7 @@ class PostComposer(QWidget):
                                    "differently, or split again.").format(parts=", ".join(map(str, over)),
                                                                           persona=persona.name), "error")
             else:
-                m = measure(parts[0], limit)
+                m = self.thread.measurer(parts[0])
                 self.say(translate("PostComposer", "Too long for {persona} by {n}: shorten it, or split it into a "
                                    "thread.").format(persona=persona.name, n=f"{-m.remaining:,}"), "error")
         elif empty:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.media import X_LIMITS, MediaError, MediaLimits, import_image
-from personamgr.core.text import measure, split_thread
+from personamgr.core.text import Measure, measure, split_thread
 from personamgr.gui.help import keys
 from personamgr.gui.image_strip import AltTextDialog, ImageStrip, image_paths
 from personamgr.gui.widgets import set_tone
@@ -137,6 +137,8 @@ class ThreadEditor(QWidget):
         self.media_dir = media_dir
         self.limit = 280
         self.limits: MediaLimits = X_LIMITS
+        self.counting = "x"  # which count ``measurer`` makes: a change of network re-lays the counters out
+        self.measurer: Callable[[str], Measure] = lambda text: measure(text, self.limit)
         self.boxes: list[PartBox] = []
         self.media: list[dict[str, Any]] = []
         self._loading = False
@@ -188,7 +190,7 @@ class ThreadEditor(QWidget):
 
     def too_long(self) -> list[int]:
         """1-based numbers of the parts over the limit."""
-        return [i + 1 for i, t in enumerate(self.parts()) if measure(t, self.limit).too_long]
+        return [i + 1 for i, t in enumerate(self.parts()) if self.measurer(t).too_long]
 
     def empty_parts(self) -> list[int]:
         return [i + 1 for i, t in enumerate(self.parts()) if not t.strip()] if self.is_thread() else []
@@ -202,9 +204,13 @@ class ThreadEditor(QWidget):
         self._relayout()
         self.contentChanged.emit()  # the owner knows it is loading; the guard's meter must look again
 
-    def set_limit(self, limit: int, limits: MediaLimits = X_LIMITS) -> None:
-        if (limit, limits) != (self.limit, self.limits):
-            self.limit, self.limits = limit, limits
+    def set_limit(self, limit: int, limits: MediaLimits = X_LIMITS,
+                  measurer: tuple[str, Callable[[str], Measure]] | None = None) -> None:
+        """The persona's limit and image rules; ``measurer`` is (a key naming the count, the count itself) for
+        a network that does not count as X does (Mastodon, Bluesky)."""
+        counting, count = measurer or ("x", lambda text: measure(text, self.limit))
+        if (limit, limits, counting) != (self.limit, self.limits, self.counting):
+            self.limit, self.limits, self.counting, self.measurer = limit, limits, counting, count
             self._relayout()
 
     def set_read_only(self, read_only: bool) -> None:
@@ -230,7 +236,7 @@ class ThreadEditor(QWidget):
         """
         kept = self.parts()[:self.locked]
         text = "\n\n".join(p.strip() for p in self.parts()[self.locked:] if p.strip())
-        parts = split_thread(text, self.limit)
+        parts = split_thread(text, self.limit, lambda t: self.measurer(t).length)
         if len(parts) < 2 and not kept:
             return False
         # The pictures of the parts cut again go with the first of them.
@@ -455,7 +461,7 @@ class ThreadEditor(QWidget):
         for i, box in enumerate(self.boxes):
             box.tools.setVisible(not single)
             box.setFrameShape(QFrame.Shape.NoFrame if single else QFrame.Shape.StyledPanel)
-            m = measure(box.editor.toPlainText(), self.limit)
+            m = self.measurer(box.editor.toPlainText())
             box.head.setText(translate("ThreadEditor", "{i}/{n}").format(i=i + 1, n=n))
             box.counter.setText(f"· {m.length:,} / {m.limit:,}")
             box.counter.setProperty("tooLong", m.too_long)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from personamgr.core.i18n import translate
+from personamgr.gui.accounts_text import account_text
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.icons import app_icon, persona_icon
 
@@ -48,7 +49,7 @@ class Tray(QObject):
         for action in self.group.actions():
             self.group.removeAction(action)
         for p in self.controller.personas:
-            text = f"{p.name}  {p.handle}" if p.handle else p.name
+            text = f"{p.name}  {p.handle}  ({p.network_label})" if p.handle else f"{p.name}  ({p.network_label})"
             # No icon: in most styles an icon replaces the radio mark, and the mark is what says "current".
             action = QAction(text, self.menu)
             action.setCheckable(True)
@@ -90,9 +91,8 @@ class Tray(QObject):
             self.icon.setToolTip(translate("Tray", "personamgr"))
             return
         self.icon.setIcon(persona_icon(persona.colour, persona.initial))
-        handle = f" {persona.handle}" if persona.handle else ""
-        self.icon.setToolTip(translate("Tray", "personamgr — posting as "
-                                               "{name}{handle}").format(name=persona.name, handle=handle))
+        self.icon.setToolTip(translate("Tray", "personamgr — posting as {name} {account}").format(
+            name=persona.name, account=account_text(persona)))
         self.current_icon_key = (persona.colour, persona.initial)
 
     current_icon_key: tuple[str, str] = ("", "")

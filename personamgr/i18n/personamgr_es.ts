@@ -2,6 +2,116 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en">
 <context>
+    <name>AccountConnectDialog</name>
+    <message>
+        <source>Connect {persona} to {network}</source>
+        <translation>Conectar {persona} a {network}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connect {persona} to a {network} account.&lt;/b&gt; The credentials stay in your system keyring.</source>
+        <translation>&lt;b&gt;Conecta {persona} a una cuenta de {network}.&lt;/b&gt; Las credenciales se quedan en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>{persona} may switch to a different {network} account than before</source>
+        <translation>{persona} puede cambiar a otra cuenta de {network} distinta de la anterior</translation>
+    </message>
+    <message>
+        <source>Allow switching accounts</source>
+        <translation>Permitir cambiar de cuenta</translation>
+    </message>
+    <message>
+        <source>fosstodon.org</source>
+        <translation>fosstodon.org</translation>
+    </message>
+    <message>
+        <source>Mastodon server</source>
+        <translation>Servidor de Mastodon</translation>
+    </message>
+    <message>
+        <source>Open the sign-in page…</source>
+        <translation>Abrir la página de inicio de sesión…</translation>
+    </message>
+    <message>
+        <source>the code your server shows after you authorise personamgr</source>
+        <translation>el código que muestra tu servidor después de autorizar a personamgr</translation>
+    </message>
+    <message>
+        <source>Authorisation code</source>
+        <translation>Código de autorización</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Servidor</translation>
+    </message>
+    <message>
+        <source>Asking your server to start signing in…</source>
+        <translation>Pidiendo a tu servidor que empiece el inicio de sesión…</translation>
+    </message>
+    <message>
+        <source>Log in as the account {persona} should post as, authorise personamgr, then paste the code here.</source>
+        <translation>Inicia sesión con la cuenta con la que debe publicar {persona}, autoriza a personamgr y pega aquí el código.</translation>
+    </message>
+    <message>
+        <source>If no browser opened, copy this address into one:&lt;br&gt;&lt;code&gt;{url}&lt;/code&gt;</source>
+        <translation>Si no se abrió ningún navegador, copia esta dirección en uno:&lt;br&gt;&lt;code&gt;{url}&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>Checking the code with your server…</source>
+        <translation>Comprobando el código con tu servidor…</translation>
+    </message>
+    <message>
+        <source>alice.bsky.social</source>
+        <translation>alice.bsky.social</translation>
+    </message>
+    <message>
+        <source>Bluesky handle</source>
+        <translation>Usuario de Bluesky</translation>
+    </message>
+    <message>
+        <source>xxxx-xxxx-xxxx-xxxx</source>
+        <translation>xxxx-xxxx-xxxx-xxxx</translation>
+    </message>
+    <message>
+        <source>App password</source>
+        <translation>Contraseña de aplicación</translation>
+    </message>
+    <message>
+        <source>&amp;Handle</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <source>&amp;App password</source>
+        <translation>&amp;Contraseña de aplicación</translation>
+    </message>
+    <message>
+        <source>Signing in to Bluesky…</source>
+        <translation>Iniciando sesión en Bluesky…</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened ({error}). Nothing was saved.</source>
+        <translation>Ocurrió algo inesperado ({error}). No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Connected {persona} to {handle}.</source>
+        <translation>{persona} conectado a {handle}.</translation>
+    </message>
+</context>
+<context>
+    <name>Accounts</name>
+    <message>
+        <source>on {network}</source>
+        <translation>en {network}</translation>
+    </message>
+    <message>
+        <source>{handle} on {network}</source>
+        <translation>{handle} en {network}</translation>
+    </message>
+</context>
+<context>
     <name>AltTextDialog</name>
     <message>
         <source>Alt text for {name}</source>
@@ -192,10 +302,6 @@
         <translation>Añade una persona para empezar.</translation>
     </message>
     <message>
-        <source>on {network}</source>
-        <translation>en {network}</translation>
-    </message>
-    <message>
         <source>Moved your draft from {old} to {name}.</source>
         <translation>Tu borrador ha pasado de {old} a {name}.</translation>
     </message>
@@ -210,6 +316,10 @@
     <message>
         <source>Posting…</source>
         <translation>Publicando…</translation>
+    </message>
+    <message>
+        <source>as {account}</source>
+        <translation>como {account}</translation>
     </message>
     <message>
         <source>Sent as {name}.</source>
@@ -366,8 +476,8 @@
         <translation>Volver a conectar…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{name}: reconnect needed.&lt;/b&gt; X refused its credentials, so its posts are kept but cannot go out. Reconnect the account, then send them again.</source>
-        <translation>&lt;b&gt;{name}: hay que volver a conectar.&lt;/b&gt; X rechazó sus credenciales: sus publicaciones se conservan, pero no pueden salir. Vuelve a conectar la cuenta y envíalas de nuevo.</translation>
+        <source>&lt;b&gt;{name}: reconnect needed.&lt;/b&gt; {network} refused its credentials, so its posts are kept but cannot go out. Reconnect the account, then send them again.</source>
+        <translation>&lt;b&gt;{name}: hay que volver a conectar.&lt;/b&gt; {network} rechazó sus credenciales, así que sus publicaciones se conservan pero no pueden salir. Vuelve a conectar la cuenta y envíalas de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -391,6 +501,37 @@
     <message>
         <source>X&apos;s pacing limits are reached: it would go out after {time} UTC.</source>
         <translation>Se han alcanzado los límites de ritmo de X: saldría después de las {time} UTC.</translation>
+    </message>
+</context>
+<context>
+    <name>CrossPostBar</name>
+    <message>
+        <source>Post the same words on the other network</source>
+        <translation>Publicar el mismo texto en la otra red</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>It fits {persona} on {network} too. Post the same words there?</source>
+        <translation>También encaja con {persona} en {network}. ¿Publicar allí el mismo texto?</translation>
+    </message>
+    <message>
+        <source>Post to {persona}</source>
+        <translation>Publicar en {persona}</translation>
+    </message>
+    <message>
+        <source>Could not post to {persona}: {error}</source>
+        <translation>No se pudo publicar en {persona}: {error}</translation>
+    </message>
+    <message>
+        <source>Posted to {persona} too.</source>
+        <translation>Publicado también en {persona}.</translation>
+    </message>
+    <message>
+        <source>{persona}: {state}. {error}</source>
+        <translation>{persona}: {state}. {error}</translation>
     </message>
 </context>
 <context>
@@ -939,12 +1080,12 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Credenciales:</translation>
     </message>
     <message>
-        <source>Only a plaintext keyring — X accounts cannot be connected; the sandbox still works</source>
-        <translation>Solo hay un llavero de texto plano: no se pueden conectar cuentas de X; el entorno de pruebas sigue funcionando</translation>
+        <source>Only a plaintext keyring — accounts cannot be connected; the sandbox still works</source>
+        <translation>Solo hay un llavero en texto plano: no se pueden conectar cuentas; el entorno de pruebas sigue funcionando</translation>
     </message>
     <message>
-        <source>No secure credential store — X accounts cannot be connected; the sandbox still works</source>
-        <translation>No hay un almacén de credenciales seguro: no se pueden conectar cuentas de X; el entorno de pruebas sigue funcionando</translation>
+        <source>No secure credential store — accounts cannot be connected; the sandbox still works</source>
+        <translation>No hay un almacén seguro de credenciales: no se pueden conectar cuentas; el entorno de pruebas sigue funcionando</translation>
     </message>
     <message>
         <source>Checking the credential store…</source>
@@ -1041,8 +1182,12 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>&amp;Persona</translation>
     </message>
     <message>
-        <source>Connect X account…</source>
-        <translation>Conectar cuenta de X…</translation>
+        <source>Connect account…</source>
+        <translation>Conectar cuenta…</translation>
+    </message>
+    <message>
+        <source>Connected {name} to {handle} on {network}.</source>
+        <translation>{name} conectado a {handle} en {network}.</translation>
     </message>
     <message>
         <source>&amp;Insights…</source>
@@ -1067,10 +1212,6 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>&amp;Delete {name}…</source>
         <translation>&amp;Borrar {name}…</translation>
-    </message>
-    <message>
-        <source>Connected {name} to @{username} on X.</source>
-        <translation>{name} conectada a @{username} en X.</translation>
     </message>
     <message>
         <source>personamgr{suffix}</source>
@@ -1133,6 +1274,22 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>Relaxed: warn only when clearly off-topic</source>
         <translation>Relajado: avisar solo si está claramente fuera de tema</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Pública</translation>
+    </message>
+    <message>
+        <source>Quiet public (unlisted: not in trends or public timelines)</source>
+        <translation>Pública discreta (no listada: fuera de tendencias y cronologías públicas)</translation>
+    </message>
+    <message>
+        <source>Followers only</source>
+        <translation>Solo seguidores</translation>
+    </message>
+    <message>
+        <source>Mentioned people only</source>
+        <translation>Solo las personas mencionadas</translation>
     </message>
     <message>
         <source>Ask me what to do</source>
@@ -1221,6 +1378,42 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>Premium account (posts up to 25,000 characters instead of 280)</source>
         <translation>Cuenta Premium (publicaciones de hasta 25.000 caracteres en lugar de 280)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver</source>
+        <translation>Se&amp;rvidor</translation>
+    </message>
+    <message>
+        <source>Default visibility</source>
+        <translation>Visibilidad predeterminada</translation>
+    </message>
+    <message>
+        <source>&amp;Visibility</source>
+        <translation>&amp;Visibilidad</translation>
+    </message>
+    <message>
+        <source>Each post&apos;s visibility unless you choose another for it.</source>
+        <translation>La visibilidad de cada publicación, salvo que elijas otra para ella.</translation>
+    </message>
+    <message>
+        <source>Default content warning</source>
+        <translation>Aviso de contenido predeterminado</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Content &amp;warning</source>
+        <translation>&amp;Aviso de contenido</translation>
+    </message>
+    <message>
+        <source>Shown before each post&apos;s text unless you change it for that post; it counts toward the length.</source>
+        <translation>Se muestra antes del texto de cada publicación salvo que lo cambies para ella; cuenta para la longitud.</translation>
     </message>
     <message>
         <source>&amp;Time zone</source>
@@ -1415,12 +1608,20 @@ Otra más.</translation>
         <translation>Color de la persona</translation>
     </message>
     <message>
-        <source>After saving, connect the X account: Persona ▸ Connect X account…</source>
-        <translation>Después de guardar, conecta la cuenta de X: Persona ▸ Conectar cuenta de X…</translation>
+        <source>After saving, connect the X account: Persona ▸ Connect account…</source>
+        <translation>Después de guardar, conecta la cuenta de X: Persona ▸ Conectar cuenta…</translation>
     </message>
     <message>
         <source>The built-in demo network: posts stay on this computer.</source>
         <translation>La red de demostración integrada: las publicaciones se quedan en este ordenador.</translation>
+    </message>
+    <message>
+        <source>After saving, connect the account: Persona ▸ Connect account… You sign in on your own server; its limits (characters, images) are read from it.</source>
+        <translation>Después de guardar, conecta la cuenta: Persona ▸ Conectar cuenta… Inicias sesión en tu propio servidor; sus límites (caracteres, imágenes) se leen de él.</translation>
+    </message>
+    <message>
+        <source>After saving, connect the account with an app password: Persona ▸ Connect account… Posts are at most 300 characters.</source>
+        <translation>Después de guardar, conecta la cuenta con una contraseña de aplicación: Persona ▸ Conectar cuenta… Las publicaciones tienen como máximo 300 caracteres.</translation>
     </message>
     <message>
         <source>another persona is already named {name!r}</source>
@@ -1806,6 +2007,10 @@ Otra más.</translation>
         <translation>No se pudo enviar la publicación: {error}</translation>
     </message>
     <message>
+        <source>Send again</source>
+        <translation>Enviar de nuevo</translation>
+    </message>
+    <message>
         <source>the other persona</source>
         <translation>la otra persona</translation>
     </message>
@@ -2045,6 +2250,41 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
 </context>
 <context>
+    <name>PostOptions</name>
+    <message>
+        <source>Public</source>
+        <translation>Pública</translation>
+    </message>
+    <message>
+        <source>Quiet public</source>
+        <translation>Pública discreta</translation>
+    </message>
+    <message>
+        <source>Followers only</source>
+        <translation>Solo seguidores</translation>
+    </message>
+    <message>
+        <source>Mentioned only</source>
+        <translation>Solo mencionados</translation>
+    </message>
+    <message>
+        <source>Content warning (none)</source>
+        <translation>Aviso de contenido (ninguno)</translation>
+    </message>
+    <message>
+        <source>Content warning</source>
+        <translation>Aviso de contenido</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>Visibilidad</translation>
+    </message>
+    <message>
+        <source>C&amp;W</source>
+        <translation>&amp;AC</translation>
+    </message>
+</context>
+<context>
     <name>PostState</name>
     <message>
         <source>Draft</source>
@@ -2077,6 +2317,17 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Held: {reason}</source>
         <translation>Retenida: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Posting</name>
+    <message>
+        <source>Bluesky is asked first whether each part already arrived; a part that did is counted as sent, not posted again.</source>
+        <translation>Primero se pregunta a Bluesky si cada parte ya llegó; la que llegó se cuenta como enviada y no se publica otra vez.</translation>
+    </message>
+    <message>
+        <source>Sending it again can post it twice, unless the first attempt was less than an hour ago: Mastodon recognises a repeat for an hour. Look at the account first; if it is there, choose &quot;It went out: mark as sent&quot; instead.</source>
+        <translation>Enviarla de nuevo puede publicarla dos veces, salvo que el primer intento fuera hace menos de una hora: Mastodon reconoce una repetición durante una hora. Mira antes la cuenta; si está ahí, elige «Ya salió: marcar como enviada».</translation>
     </message>
 </context>
 <context>
@@ -2515,8 +2766,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>personamgr</translation>
     </message>
     <message>
-        <source>personamgr — posting as {name}{handle}</source>
-        <translation>personamgr — publicando como {name}{handle}</translation>
+        <source>personamgr — posting as {name} {account}</source>
+        <translation>personamgr — publicando como {name} {account}</translation>
     </message>
 </context>
 <context>

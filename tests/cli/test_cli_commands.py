@@ -199,7 +199,7 @@ def test_post_as_unknown_persona(cli: Cli, profile: Path) -> None:
 
 def test_post_too_long(cli: Cli, profile: Path) -> None:
     r = cli("post", "--persona", "career", "x" * 281, data_dir=profile)
-    assert r.code == 1 and "281 characters; career allows 280" in r.err
+    assert r.code == 1 and "Too long for career: 281 of 280 characters on Sandbox; shorten it by 1." in r.err
 
 
 @pytest.mark.parametrize(

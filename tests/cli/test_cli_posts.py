@@ -97,7 +97,7 @@ def test_queue_add_a_thread_keeps_its_images_when_the_originals_go(home: Path, t
 
 @pytest.mark.parametrize("case", [
     (("--thread", "{empty}"), 2, "part 2 of the thread in"),
-    (("--thread", "{long}"), 1, "part 2 of the thread is 299 characters; career allows 280"),
+    (("--thread", "{long}"), 1, "Too long for career: part 2 is 299 of 280 characters on Sandbox; shorten it by 19."),
     (("--thread", "{missing}"), 1, "cannot read the thread file"),
     (("--thread", "{thread}", "and some text"), 2, "give the text or --thread FILE, not both"),
     (("--image", "{notes}", "Text"), 1, "notes.png is not an image type that X does not accept"),

@@ -9,6 +9,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from schema4_columns import drop_schema4_columns
+
 from personamgr.core import schema
 from personamgr.core.clock import FakeClock
 from personamgr.core.holds import HoldKind
@@ -44,6 +46,7 @@ def schema1_database(path: Path, clock: FakeClock) -> None:
         con.execute("ALTER TABLE posts DROP COLUMN override_text")
         con.execute("ALTER TABLE posts DROP COLUMN lease_owner")  # schema 3
         con.execute("ALTER TABLE posts DROP COLUMN lease_until")
+        drop_schema4_columns(con)
         for text, (reasons, override, missed, remote_ids) in OLD_ROWS.items():
             con.execute("UPDATE posts SET state='needs_review', guard_reasons=?, guard_override=?, missed_at=?, "
                         "remote_ids=? WHERE text=?", (json.dumps(reasons), override,
@@ -58,7 +61,7 @@ def test_schema1_posts_stopped_before_sending_become_held_with_their_kind(tmp_pa
     schema1_database(path, clock)
     st = Store.open(path, clock=clock)
     try:
-        assert st.schema_version() == schema.SCHEMA_VERSION == 3
+        assert st.schema_version() == schema.SCHEMA_VERSION == 4
         posts = {p.text: p for p in Outbox(st).history()}
     finally:
         st.close()

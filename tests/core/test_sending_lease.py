@@ -15,7 +15,9 @@ from pathlib import Path
 from keyring_doubles import MemoryKeyring
 from lease_helpers import dead_owner
 from posting_helpers import ScriptedNetwork
+from schema4_columns import drop_schema4_columns
 
+from personamgr.core import schema
 from personamgr.core import lease
 from personamgr.core.clock import FakeClock
 from personamgr.core.outbox import PostState
@@ -219,12 +221,13 @@ def test_a_schema_2_database_gains_the_lease_and_its_stuck_post_is_recovered(tmp
     con.execute("UPDATE posts SET state = 'sending'")
     con.execute("ALTER TABLE posts DROP COLUMN lease_owner")
     con.execute("ALTER TABLE posts DROP COLUMN lease_until")
+    drop_schema4_columns(con)
     con.execute("PRAGMA user_version = 2")
     con.commit()
     con.close()
     st_ = Store.open(path, clock=clock)
     try:
-        assert st_.schema_version() == 3
+        assert st_.schema_version() == schema.SCHEMA_VERSION == 4
         assert [b.name.startswith("personamgr-schema2-") for b in (tmp_path / "backups").iterdir()] == [True]
         outbox = Outbox(st_)
         assert outbox.recover_abandoned() == []  # it changed less than a lease ago

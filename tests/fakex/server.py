@@ -151,8 +151,16 @@ class _State:
 
 
 class FakeX:
-    """The fake X API. ``with FakeX() as fake:`` starts it on a free port of 127.0.0.1."""
+    """The fake X API. ``with FakeX() as fake:`` starts it on a free port of 127.0.0.1.
 
+    The fake Mastodon and Bluesky servers (tests/fakemastodon, tests/fakebluesky) subclass it for its
+    machinery (a real HTTP server on a free port, switched-on failures, held and dropped answers,
+    refused connections, request counts) with their own ``ENDPOINTS`` and ``handler``.
+    """
+
+    ENDPOINTS: dict[tuple[str, str], str] = ENDPOINTS
+    FAILURE_KINDS: tuple[str, ...] = FAILURE_KINDS
+    handler: type[BaseHTTPRequestHandler]  # _Handler, set below
     RATE_LIMIT = 200
     RATE_WINDOW_S = 900
 
@@ -173,7 +181,7 @@ class FakeX:
 
     # -- lifecycle -----------------------------------------------------------------------
     def start(self) -> FakeX:
-        self._server = _Server(("127.0.0.1", self._port), _Handler)
+        self._server = _Server(("127.0.0.1", self._port), self.handler)
         self._server.fake = self
         self._port = self._server.server_address[1]
         self._thread = threading.Thread(target=self._server.serve_forever, name="fakex", daemon=True)
@@ -270,9 +278,9 @@ class FakeX:
         :data:`FAILURE_KINDS`. Options: see :class:`Failure` (``times``, ``skip``,
         ``message``, ``reset_in``, ``reset_header``, ``status``, ``create``).
         """
-        if kind not in FAILURE_KINDS:
+        if kind not in self.FAILURE_KINDS:
             raise ValueError(f"unknown failure {kind!r}")
-        if endpoint != "any" and endpoint not in ENDPOINTS.values():
+        if endpoint != "any" and endpoint not in self.ENDPOINTS.values():
             raise ValueError(f"unknown endpoint {endpoint!r}")
         f = Failure(endpoint, kind, **options)
         with self.lock:
@@ -418,12 +426,16 @@ class _Handler(BaseHTTPRequestHandler):
         self._dispatch("POST")
 
     # -- plumbing ------------------------------------------------------------------------
+    def route(self, method: str, path: str) -> str | None:
+        """The endpoint name for a request (subclasses with path parameters keep them on ``self``)."""
+        return self.server.fake.ENDPOINTS.get((method, path))
+
     def _dispatch(self, method: str) -> None:
         fake = self.server.fake
         url = urlsplit(self.path)
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
-        endpoint = ENDPOINTS.get((method, url.path))
+        endpoint = self.route(method, url.path)
         record = RequestRecord(method, url.path, endpoint, None, None)
         with fake.lock:
             fake.state.requests.append(record)
@@ -527,21 +539,26 @@ class _Handler(BaseHTTPRequestHandler):
         elif k == "server_error":
             self._problem(record, f.status, "Service Unavailable", f.message or "Service Unavailable")
         elif k in ("hold", "drop"):
-            if f.create and create is not None:
-                create()
-            if k == "hold":
-                with fake._held:
-                    fake.held += 1
-                    fake.held_total += 1
-                    fake._held.notify_all()
-                fake._release.wait(fake.hold_max_s)
-                with fake._held:
-                    fake.held -= 1
-                # The client has usually given up by now; answer anyway, as X would.
-                self._problem(record, 503, "Service Unavailable", "held by the test")
-            else:
-                raise _Dropped
+            self.withhold(record, f, create)
         return True
+
+    def withhold(self, record: RequestRecord, f: Failure, create: Any = None) -> None:
+        """``hold``: do the work (``create``), then answer only after ``release()`` or ``hold_max_s``;
+        ``drop``: do the work, then close the connection without an answer."""
+        fake = self.server.fake
+        if f.create and create is not None:
+            create()
+        if f.kind == "drop":
+            raise _Dropped
+        with fake._held:
+            fake.held += 1
+            fake.held_total += 1
+            fake._held.notify_all()
+        fake._release.wait(fake.hold_max_s)
+        with fake._held:
+            fake.held -= 1
+        # The client has usually given up by now; answer anyway, as the real server would.
+        self._send(record, 503, b'{"error": "held by the test"}', "application/json")
 
     # -- OAuth endpoints -----------------------------------------------------------------
     def _request_token(self, record: RequestRecord, query: str, body: bytes) -> None:
@@ -722,3 +739,6 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._bad(record, "alt_text.text must be 1 to 1000 characters.")
             m.alt_text = alt
         self._json(record, 200, {"data": {"associated_metadata": True, "id": mid}})
+
+
+FakeX.handler = _Handler

@@ -45,6 +45,31 @@ def test_near_duplicate_on_another_persona(guard: Guard, personas: list[Persona]
     assert reason.blocking and "metal" in reason.message
 
 
+def test_the_same_text_on_another_network_is_a_cross_post_not_a_duplicate(personas: list[Persona]) -> None:
+    from dataclasses import replace
+
+    text = "Five questions to ask at the end of every interview, a thread"
+    on_x = [replace(p, network="x") for p in personas]
+    recent = {"metal": [text]}
+    assert rules.duplicate_rule(on_x[0], text, recent, on_x).blocking  # two X accounts: X's automation rules
+    mixed = [on_x[0], replace(on_x[1], network="mastodon")]
+    assert rules.duplicate_rule(mixed[0], text, recent, mixed) is None  # X and Mastodon: allowed
+    both_bluesky = [replace(p, network="bluesky") for p in personas]
+    same = rules.duplicate_rule(both_bluesky[0], text, recent, both_bluesky)
+    assert same is not None and not same.blocking and "same network" in same.message
+
+
+def test_a_leaked_mastodon_or_bluesky_handle_is_caught(personas: list[Persona]) -> None:
+    from dataclasses import replace
+
+    fedi = [personas[0], replace(personas[1], network="mastodon", handle="@metal@fosstodon.org")]
+    r = rules.leak_rule(fedi, fedi[0], "Tips from @metal@fosstodon.org on resumes")
+    assert r is not None and r.kind == "leak" and "@metal@fosstodon.org" in r.message
+    sky = [personas[0], replace(personas[1], network="bluesky", handle="@metal.bsky.social")]
+    assert rules.leak_rule(sky, sky[0], "cc @Metal.bsky.social!") is not None
+    assert rules.leak_rule(sky, sky[0], "cc @metal.bsky.social.example.com") is None
+
+
 def test_different_post_is_not_a_duplicate(personas: list[Persona]) -> None:
     recent = {"metal": ["New vinyl arrived today, spinning it tonight"]}
     assert rules.duplicate_rule(personas[0], "Five questions to ask at every interview", recent) is None
@@ -139,3 +164,15 @@ def test_profiles_cached_by_content(guard: Guard, personas: list[Persona]) -> No
     assert guard.scorer(list(personas)) is a
     changed = [personas[0].with_changes(keywords=("salary",)), *personas[1:]]
     assert guard.scorer(changed) is not a
+
+
+def test_length_is_measured_as_the_personas_network_counts(guard: Guard, personas: list[Persona]) -> None:
+    from dataclasses import replace
+
+    sky = [replace(personas[0], network="bluesky", handle="@career.bsky.social"), personas[1]]
+    r = guard.check(sky, "👍🏽" * 301, "career")  # 301 graphemes, 602 code points
+    assert (r.length, r.limit, r.too_long) == (301, 300, True)
+    reason = next(x for x in r.reasons if x.kind == "too_long")
+    assert reason.message.startswith("Too long for career: 301 of 300 characters on Bluesky; shorten it by 1.")
+    fedi = [replace(personas[0], network="mastodon", handle="@career@fosstodon.org"), personas[1]]
+    assert guard.check(fedi, "see https://example.com/" + "a" * 200, "career").length == 4 + 23

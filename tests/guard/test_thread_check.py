@@ -34,7 +34,7 @@ def test_per_part_rules_name_their_part(guard: Guard, personas: list[Persona]) -
     result = check_parts(guard, personas, parts, "career")
     messages = [r.message for r in result.warnings]
     assert any(m.startswith("Part 2: It has 2 cashtags") for m in messages), messages
-    assert any(m.startswith("Part 3: It is 300 characters") for m in messages), messages
+    assert any(m.startswith("Part 3: Too long for career: 300 of 280 characters") for m in messages), messages
     assert result.too_long and result.length == 300
     # Two cashtags spread over two parts are fine: X counts them per tweet.
     spread = check_parts(guard, personas, [THREAD[0] + " $AAPL", THREAD[1] + " $MSFT"], "career")

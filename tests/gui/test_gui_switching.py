@@ -28,7 +28,8 @@ def tray_labels(shell: Shell) -> list[str]:
 
 def test_tray_menu_lists_personas_as_exclusive_radio_items(demo: Services, make_shell: Callable[..., Shell]) -> None:
     shell = make_shell(demo)
-    assert tray_labels(shell) == ["career  @career_me", "metal  @metal_me", "Compose…", "Show window", "Quit"]
+    assert tray_labels(shell) == ["career  @career_me  (Sandbox)", "metal  @metal_me  (Sandbox)", "Compose…",
+                                  "Show window", "Quit"]
     assert shell.tray.group.isExclusive()
     assert all(a.isCheckable() for a in shell.tray.persona_actions())
     assert [a.isChecked() for a in shell.tray.persona_actions()] == [True, False]
@@ -83,7 +84,7 @@ def test_a_persona_added_from_another_thread_appears_everywhere(demo: Services, 
     writer = threading.Thread(target=demo.store.add_persona, args=(founder,))
     writer.start()
     writer.join(10)
-    assert tray_labels(shell)[:2] == ["career  @career_me", "metal  @metal_me"]  # not touched from that thread
-    qtbot.waitUntil(lambda: "founder  @founder_me" in tray_labels(shell), timeout=5000)
+    assert tray_labels(shell)[:2] == ["career  @career_me  (Sandbox)", "metal  @metal_me  (Sandbox)"]  # not yet
+    qtbot.waitUntil(lambda: "founder  @founder_me  (Sandbox)" in tray_labels(shell), timeout=5000)
     assert shell.window.persona_list.count() == 3
     assert shell.window.compose.persona_combo.count() == 3

@@ -69,7 +69,7 @@ def test_no_secure_store_is_visible(demo: Services, make_shell: Callable[..., Sh
     idle(shell)
     status = shell.window.keyring_status
     assert status.level == "bad"
-    assert status.text.text() == ("No secure credential store — X accounts cannot be connected; "
+    assert status.text.text() == ("No secure credential store — accounts cannot be connected; "
                                   "the sandbox still works")
     assert status.isVisible()
     assert "Secret Service" in status.toolTip()

@@ -74,3 +74,19 @@ def post_state(home: Path, post_id: int) -> PostState:
         return svc.outbox.get(post_id).state
     finally:
         svc.close()
+
+
+def personamgr(home: Path, env: dict[str, str], *argv: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "personamgr", "--data-dir", str(home), *argv], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+STORE_CREDS = """
+import json, sys
+from personamgr.core.secrets import SecretStore
+store = SecretStore(timeout=30)
+state = store.state()
+if not state.usable:
+    sys.exit("keyring not usable: " + state.message)
+store.set_credentials(sys.argv[1], json.loads(sys.argv[2]))
+"""

@@ -74,7 +74,7 @@ def test_add_without_at_takes_the_next_free_slots(home: str, capsys: pytest.Capt
     (("add", "--persona", "career", "--at", "2001-01-01T10:00", "x"), 1, "is in the past"),
     (("add", "--persona", "nobody", "x"), 1, "no persona named 'nobody' (known: career, metal)"),
     (("add", "--persona", "career", "   "), 2, "the post is empty"),
-    (("add", "--persona", "career", "x" * 281), 1, "the post is 281 characters; career allows 280"),
+    (("add", "--persona", "career", "x" * 281), 1, "Too long for career: 281 of 280 characters on Sandbox"),
     (("add", "--persona", "metal", "x"), 1, "metal has no queue slots; add some"),
     (("remove", "99"), 1, "post 99 does not exist"),
 ])

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from fakex import FakeX
-from sched_daemon_helpers import TIMEOUT, log_text, post_state, stop, wait_for, wait_running
+from sched_daemon_helpers import STORE_CREDS, TIMEOUT, log_text, personamgr, post_state, stop, wait_for, wait_running
 from sched_helpers import make_persona
 
 from personamgr.core.clock import SystemClock
@@ -29,49 +27,6 @@ from personamgr.core.scheduling import PostSchedule
 from personamgr.core.services import open_services
 
 pytestmark = [pytest.mark.e2e, pytest.mark.secret_service, pytest.mark.slow]
-
-
-@pytest.fixture
-def keyring_env(tmp_path: Path, missing_real_part: Callable[[str], None]) -> Iterator[dict[str, str]]:
-    """A private session bus with an unlocked gnome-keyring; the environment that reaches it."""
-    if not (shutil.which("dbus-daemon") and shutil.which("gnome-keyring-daemon")):
-        missing_real_part("dbus-daemon or gnome-keyring-daemon is not installed")
-    home, run = tmp_path / "kr-home", tmp_path / "kr-run"
-    home.mkdir()
-    run.mkdir(mode=0o700)
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "PERSONAMGR_HOME")}
-    env.update(HOME=str(home), XDG_RUNTIME_DIR=str(run))
-    out = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1", "--print-pid=1"], env=env,
-                         capture_output=True, text=True, timeout=30, check=True).stdout.split()
-    address, bus_pid = out[0], int(out[1])
-    env["DBUS_SESSION_BUS_ADDRESS"] = address
-    kr = subprocess.Popen(["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"], env=env,
-                          stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    assert kr.stdin is not None
-    kr.stdin.write(b"test-password")
-    kr.stdin.close()
-    try:
-        yield env
-    finally:
-        kr.terminate()
-        kr.wait(timeout=30)
-        os.kill(bus_pid, signal.SIGTERM)
-
-
-def personamgr(home: Path, env: dict[str, str], *argv: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "personamgr", "--data-dir", str(home), *argv], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-STORE_CREDS = """
-import json, sys
-from personamgr.core.secrets import SecretStore
-store = SecretStore(timeout=30)
-state = store.state()
-if not state.usable:
-    sys.exit("keyring not usable: " + state.message)
-store.set_credentials(sys.argv[1], json.loads(sys.argv[2]))
-"""
 
 
 def test_kill_9_in_flight_then_restart_needs_review_and_one_post(tmp_path: Path, keyring_env: dict[str, str]) -> None:

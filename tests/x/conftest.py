@@ -1,26 +1,16 @@
 """Fixtures for the X network tests: the fake X API, a keyring, a profile with an X persona.
 
-Keyring: the real Secret Service (gnome-keyring) when one is reachable, which is
-the case when the suite runs inside ``dbus-run-session`` with an unlocked
-gnome-keyring-daemon. Otherwise an in-memory ``KeyringBackend`` subclass, which
-is acceptable for these e2e tests only (the keyring itself is tested elsewhere);
-with PERSONAMGR_REQUIRE_REAL_PARTS=1 the missing Secret Service is a failure.
-Each test uses its own keyring service name and deletes what it stored.
+Keyring: ``network_secrets`` (tests/conftest.py), the real Secret Service when one is reachable.
 """
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import closing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from fakex import App, FakeX, User
-from keyring_doubles import MemoryKeyring
-from x_helpers import secret_service_backend
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.networks.sandbox import SandboxNetwork
@@ -35,21 +25,8 @@ TEST_TIMEOUT = (5.0, 20.0)
 
 
 @pytest.fixture
-def x_secrets(missing_real_part: Callable[[str], None]) -> Iterator[SecretStore]:
-    backend = secret_service_backend()
-    if backend is None:
-        if os.environ.get("PERSONAMGR_REQUIRE_REAL_PARTS", "") not in ("", "0"):
-            missing_real_part("no Secret Service reachable for the X e2e tests")
-        backend = MemoryKeyring()
-    store = SecretStore(backend, service=f"personamgr-test-{uuid.uuid4().hex[:12]}", timeout=15)
-    store.kind = "secret-service" if not isinstance(backend, MemoryKeyring) else "memory"  # type: ignore[attr-defined]
-    yield store
-    if not isinstance(backend, MemoryKeyring):
-        import secretstorage  # the real Secret Service: remove everything this test stored
-
-        with closing(secretstorage.dbus_init()) as bus:
-            for item in secretstorage.get_default_collection(bus).search_items({"service": store.service}):
-                item.delete()
+def x_secrets(network_secrets: SecretStore) -> SecretStore:
+    return network_secrets
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from x_helpers import secret_service_backend
+from net_helpers import secret_service_backend
 
 from personamgr.core.networks.x.auth import APP_SECRET_NAME
 from personamgr.core.paths import AppPaths

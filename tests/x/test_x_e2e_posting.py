@@ -107,11 +107,12 @@ def test_duplicate_is_failed_with_x_reason_and_not_retried(x_world) -> None:
     assert x_world.fake.post_count("tweets") == 2
 
 
-def test_too_long_is_failed_with_x_message(x_world) -> None:
+def test_too_long_is_refused_before_sending(x_world) -> None:
     post = x_world.post("word " * 70)  # 350 characters; the persona is not Premium
     assert post.state is PostState.FAILED
-    assert "too long" in (post.error or "")
+    assert post.error == "Not sent: Too long for career: 350 of 280 characters on X; shorten it by 70."
     assert post.text == "word " * 70
+    assert x_world.fake.post_count("tweets") == 0
 
 
 def test_other_403_is_failed_with_x_message(x_world) -> None:

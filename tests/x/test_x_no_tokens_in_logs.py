@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import requests
 from image_files import png
-from x_helpers import secret_service_backend
+from net_helpers import secret_service_backend
 
 from personamgr.core.logs import NOISY, setup_logging
 from personamgr.core.networks.x import auth

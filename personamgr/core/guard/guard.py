@@ -20,7 +20,7 @@ from personamgr.core.guard.multilingual import Multilingual
 from personamgr.core.guard.scoring import Calibration, Scorer, persona_key, relative_step
 from personamgr.core.guard.types import GuardResult, Reason
 from personamgr.core.personas import Persona
-from personamgr.core.text import weighted_length
+from personamgr.core.text import length_for, weighted_length
 
 # Languages whose words MiniLM's (English, uncased) vocabulary holds: Spanish shares Latin script and many
 # words and names with English, and the vocabulary has the CJK characters and kana. It has no Greek
@@ -173,7 +173,7 @@ class Guard:
             language = self.multilingual.refine_language(text, language)
         empty = not text.strip()
         model_text = clean_for_model(text) if cal.clean_post else text
-        counted: Future[int] = self._helper.submit(weighted_length, text)
+        counted: Future[int] = self._helper.submit(length_for, me, text)
         sc = self.scorer(personas)
         static: Future[np.ndarray | None] | None = None
         if self.multilingual is not None and language == "en" and not empty and self._static_weights(sc).any():
@@ -228,7 +228,7 @@ class Guard:
         for r in (
             rules.avoid_rule(me, text, semantic_avoid),
             rules.leak_rule(personas, me, text),
-            rules.duplicate_rule(me, text, recent),
+            rules.duplicate_rule(me, text, recent, personas),
             rules.length_rule(me, length),
             rules.cashtag_rule(text),
             rules.link_streak_rule(me, text, recent),

@@ -12,7 +12,15 @@ from collections.abc import Mapping, Sequence
 
 from personamgr.core.guard.types import Reason
 from personamgr.core.personas import Persona
-from personamgr.core.text import MAX_CASHTAGS, URL_RE, distinct_cashtags, hashtags, is_bare_link, mentions
+from personamgr.core.text import (
+    MAX_CASHTAGS,
+    URL_RE,
+    Measure,
+    distinct_cashtags,
+    hashtags,
+    is_bare_link,
+    too_long_message,
+)
 
 LINK_STREAK = 3  # this many bare links in a row, plus the draft, is a streak
 DUPLICATE_RATIO = 0.85
@@ -48,13 +56,12 @@ def avoid_rule(persona: Persona, text: str, semantic_hits: Sequence[str] = ()) -
 
 def leak_rule(personas: Sequence[Persona], persona: Persona, text: str) -> Reason | None:
     """Another persona's handle or signature hashtag in this persona's post ties the identities together."""
-    used_mentions = {m.casefold() for m in mentions(text)}
     used_tags = {h.casefold() for h in hashtags(text)}
     own_tags = {_tag(h) for h in persona.hashtags}
     for other in personas:
         if other.name == persona.name:
             continue
-        if other.handle and other.handle.casefold() in used_mentions:
+        if other.handle and mentions_handle(text, other.handle):
             return Reason(
                 "leak", f"It mentions {other.handle}, the handle of your {other.name} persona, "
                 f"which links the two accounts.", blocking=True,
@@ -69,6 +76,15 @@ def leak_rule(personas: Sequence[Persona], persona: Persona, text: str) -> Reaso
     return None
 
 
+def mentions_handle(text: str, handle: str) -> bool:
+    """Whether ``text`` mentions exactly ``handle`` (X's @name, Mastodon's @name@server, Bluesky's @name.domain).
+
+    The handle must stand alone: "@metal" is not found in "@metal@fosstodon.org" or "@metal.bsky.social".
+    """
+    pattern = rf"(?<![\w@.]){re.escape(handle)}(?![\w@-]|\.\w)"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
 def _tag(tag: str) -> str:
     t = tag.strip().casefold()
     return t if t.startswith("#") else "#" + t if t else ""
@@ -79,26 +95,42 @@ def normalise_for_duplicates(text: str) -> str:
     return " ".join(re.findall(r"\w+", t))
 
 
-def duplicate_rule(persona: Persona, text: str, recent: Mapping[str, Sequence[str]] | None) -> Reason | None:
-    """Near-identical text already posted: on another persona it breaks X's automation rules,
-    on the same persona X refuses it as duplicate content."""
+X_LIKE = frozenset({"x", "sandbox"})  # the sandbox stands in for X, and follows its rules
+
+
+def duplicate_rule(persona: Persona, text: str, recent: Mapping[str, Sequence[str]] | None,
+                   personas: Sequence[Persona] = ()) -> Reason | None:
+    """Near-identical text already posted.
+
+    On the same X account X refuses it as duplicate content; on two X accounts it breaks X's automation rules.
+    Across different networks (X and Mastodon, Mastodon and Bluesky) the same words are a cross-post, which
+    is allowed: no warning. Two accounts on the same other network get a plain warning (it ties them together).
+    """
     if not recent:
         return None
     mine = normalise_for_duplicates(text)
     if len(mine) < 8:
         return None
+    network_of = {p.name: p.network for p in personas}
     for name, posts in recent.items():
+        other_network = network_of.get(name, persona.network)
+        both_x = persona.network in X_LIKE and other_network in X_LIKE
+        if name != persona.name and not both_x and other_network != persona.network:
+            continue  # a cross-post to another network
         for old in posts:
             theirs = normalise_for_duplicates(old)
-            if not theirs:
-                continue
-            if not _near(mine, theirs):
+            if not theirs or not _near(mine, theirs):
                 continue
             if name == persona.name:
-                return Reason("duplicate", "You already posted almost the same text on this account; "
-                              "X refuses duplicate posts.", blocking=True)
-            return Reason("duplicate", f"It is nearly the same as a recent post on your {name} persona; "
-                          "X's automation rules forbid the same post on several accounts.", blocking=True)
+                if persona.network in X_LIKE:
+                    return Reason("duplicate", "You already posted almost the same text on this account; "
+                                  "X refuses duplicate posts.", blocking=True)
+                return Reason("duplicate", "You already posted almost the same text on this account.")
+            if both_x:
+                return Reason("duplicate", f"It is nearly the same as a recent post on your {name} persona; "
+                              "X's automation rules forbid the same post on several accounts.", blocking=True)
+            return Reason("duplicate", f"It is nearly the same as a recent post on your {name} persona, on the same "
+                          "network, which ties the two accounts together.")
     return None
 
 
@@ -115,8 +147,8 @@ def length_rule(persona: Persona, length: int) -> Reason | None:
     limit = persona.char_limit
     if length <= limit:
         return None
-    return Reason("too_long", f"It is {length} characters as X counts them; {persona.name} can post {limit} "
-                  f"({length - limit} too many). Shorten it or split it into a thread.", blocking=True)
+    return Reason("too_long", f"{too_long_message(persona, Measure(length, limit))} Or split it into a thread.",
+                  blocking=True)
 
 
 def cashtag_rule(text: str) -> Reason | None:

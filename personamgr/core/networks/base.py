@@ -7,7 +7,7 @@ each error maps to exactly one visible post state (see ``posting.Poster``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol, runtime_checkable
@@ -20,6 +20,9 @@ class Account:
     persona_uid: str
     handle: str | None
     credentials: Mapping[str, str] | None = field(default=None, repr=False)
+    server: str | None = None  # Mastodon instance, Bluesky PDS (the persona's ``service_url``)
+    # Called with the whole new credentials when a network renews them while sending (a Bluesky session).
+    on_credentials: Callable[[Mapping[str, str]], None] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,13 @@ class OutgoingPost:
     parts: tuple[str, ...]  # one part for a single post; several for a thread (a reply chain)
     media: tuple[tuple[MediaItem, ...], ...] = ()  # media per part, aligned with ``parts``
     already_sent: tuple[str, ...] = ()  # remote ids of parts that went out on an earlier attempt
+    # The post's identity across every attempt ("<persona uid>-<post id>"), and when it was written. Networks
+    # that let a client name its write (Mastodon's Idempotency-Key, Bluesky's record key) derive that name
+    # from these, so a retry of the same post can never make a second one.
+    key: str = ""
+    created_at: datetime | None = None
+    content_warning: str = ""  # Mastodon
+    visibility: str = "public"  # Mastodon
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +91,16 @@ class OfflineError(TransientError):
 
 
 class AmbiguousError(NetworkError):
-    """The request may have reached the network (a timeout after sending): needs review, never re-sent."""
+    """The request may have reached the network (a timeout after sending): needs review, never re-sent.
+
+    ``retry_safe``: the request carried a key the network honours (Mastodon's Idempotency-Key, a Bluesky
+    record key checked before writing), so sending it again cannot make a second post: it is retried
+    like a server error instead of waiting for review.
+    """
+
+    def __init__(self, message: str, *, retry_safe: bool = False) -> None:
+        super().__init__(message)
+        self.retry_safe = retry_safe
 
 
 class PartialThreadError(NetworkError):
@@ -112,3 +131,19 @@ class Network(Protocol):
     def post_url(self, account: Account, remote_id: str) -> str | None:
         """Where the user can see a published post."""
         ...
+
+
+def part_key(post: OutgoingPost, index: int, *extra: str) -> str:
+    """A stable name for part ``index`` of ``post`` and what it carries (its words, its media, ...).
+
+    The same post, part and content always give the same name, on every attempt and in every process;
+    changed words give a new one, because a network that answers a repeated name with the post it
+    already made would otherwise record words that never went out.
+    """
+    import hashlib
+
+    h = hashlib.sha256()
+    for piece in (post.key, str(index), post.parts[index], *extra):
+        h.update(piece.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()

@@ -173,12 +173,14 @@ class PostSchedule:
         return Scheduled(self.outbox.get(post_id), slot)
 
     def create(self, persona_uid: str, text: str, *, when: datetime | ResolvedTime | None = None,
-               thread: Sequence[str] = (), media: Sequence[dict[str, Any]] = ()) -> Scheduled:
+               thread: Sequence[str] = (), media: Sequence[dict[str, Any]] = (),
+               content_warning: str | None = None, visibility: str | None = None) -> Scheduled:
         """A new post, scheduled at ``when`` or, without it, in the next free queue slot.
 
         The draft is written first, so if scheduling is refused the words are kept as a draft.
         """
-        post = self.outbox.create(persona_uid, text, thread=thread, media=media)
+        post = self.outbox.create(persona_uid, text, thread=thread, media=media, content_warning=content_warning,
+                                  visibility=visibility)
         try:
             if when is None:
                 return self.add_to_queue(post.id)

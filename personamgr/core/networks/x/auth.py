@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from personamgr.core.clock import Clock, SystemClock
 from personamgr.core.logs import redact_secret
+from personamgr.core.networks.accounts import Connected, ConnectError, link_account
 from personamgr.core.networks.base import (
     AuthError,
     NetworkError,
@@ -39,10 +40,6 @@ GUIDANCE = (
 )
 
 
-class ConnectError(RuntimeError):
-    """Connecting failed; the message says why and what to do. Nothing was saved."""
-
-
 @dataclass(frozen=True, slots=True)
 class AppKeys:
     consumer_key: str
@@ -62,13 +59,6 @@ class PinFlow:
     authorize_url: str
     request_token: str
     request_token_secret: str = field(repr=False)
-
-
-@dataclass(frozen=True, slots=True)
-class Connected:
-    persona: Persona
-    user_id: str
-    username: str
 
 
 def _session(app: AppKeys, network: XNetwork, **kwargs: str):  # type: ignore[no-untyped-def]
@@ -193,26 +183,10 @@ def link(store: Store, secrets: SecretStore, persona: Persona, credentials: Mapp
     account than the one this persona was linked to: both usually mean the browser was still logged in
     as someone else, and posting as the wrong account is what the user fears most.
     """
-    _state, current = store.connection_state(persona.uid)
-    if current and current != user_id and persona.network == "x" and not switch_account:
-        raise ConnectError(
-            f"{persona.name} was connected to another X account (user {current}); these tokens are for "
-            f"@{username}. If you mean to switch {persona.name} to @{username}, confirm the switch. "
-            f"Otherwise: {GUIDANCE[1]}"
-        )
-    for other in store.personas():
-        if other.uid == persona.uid:
-            continue
-        _other_state, remote = store.connection_state(other.uid)
-        if remote == user_id and other.network == "x":
-            raise ConnectError(
-                f"@{username} is already connected to the persona {other.name!r}. "
-                f"If you meant another account: {GUIDANCE[1]}"
-            )
-    secrets.set_credentials(persona.uid, dict(credentials))
-    updated = store.update_persona(persona.with_changes(handle=f"@{username}", network="x"))
-    store.set_connection_state(persona.uid, "ok", user_id)
-    return Connected(updated, user_id, username)
+    done = link_account(store, secrets, persona, credentials, network="x", remote_id=user_id,
+                        handle=f"@{username}", switch_account=switch_account,
+                        wrong_account_hint=f"Otherwise: {GUIDANCE[1]}")
+    return Connected(done.persona, user_id, username)
 
 
 def connect_with_tokens(store: Store, secrets: SecretStore, network: XNetwork, persona: Persona,

@@ -6,9 +6,7 @@ network at start-up and pays for the HTTP stack on the first publish.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
-from urllib.parse import urlsplit
 
 from personamgr.core.clock import Clock, SystemClock, utc
 from personamgr.core.media import X_LIMITS, check_items
@@ -22,26 +20,16 @@ from personamgr.core.networks.base import (
     Published,
     RejectedError,
 )
+from personamgr.core.networks.endpoints import BaseUrlError, env_base_url
 
 CREDENTIAL_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
 API_URL_ENV = "PERSONAMGR_X_API_URL"
 DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 30.0)  # (connect, read) seconds
 
 
-class BaseUrlError(ValueError):
-    """``PERSONAMGR_X_API_URL`` is not a usable base URL."""
-
-
 def api_base_url(env: Mapping[str, str] | None = None) -> str | None:
     """The override from the environment, checked; None means the real X API."""
-    raw = (os.environ if env is None else env).get(API_URL_ENV, "").strip()
-    if not raw:
-        return None
-    parts = urlsplit(raw)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise BaseUrlError(f"{API_URL_ENV}={raw!r} is not a base URL such as http://127.0.0.1:8765. "
-                           "Fix or unset it; nothing was sent to X.")
-    return raw.rstrip("/")
+    return env_base_url(API_URL_ENV, "X", env)
 
 
 def check_media(parts: int, media: tuple[tuple[MediaItem, ...], ...]) -> None:

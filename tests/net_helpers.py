@@ -1,4 +1,4 @@
-"""Small helpers shared by the X tests."""
+"""Shared by the network tests (X, Mastodon, Bluesky): whether the real Secret Service answers here."""
 
 from __future__ import annotations
 

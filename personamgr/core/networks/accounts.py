@@ -1,0 +1,67 @@
+"""Linking a persona to the account it posts as, the same way on every network.
+
+Each network's connect flow proves who the credentials belong to, then calls
+:func:`link_account`. It refuses the two mix-ups users fear most (the account
+is already another persona's; the persona was another account before and the
+user did not say "switch"), keeps the credentials in the keyring, and records
+the account on the persona. Call it off the GUI thread: it talks to the keyring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from personamgr.core.personas import NETWORK_LABELS, Persona, ServerLimits
+from personamgr.core.secrets import SecretStore
+from personamgr.core.store import Store
+
+
+class ConnectError(RuntimeError):
+    """Connecting failed; the message says why and what to do. Nothing was saved."""
+
+
+@dataclass(frozen=True, slots=True)
+class Connected:
+    persona: Persona
+    user_id: str
+    username: str  # X: the username without "@"; Mastodon and Bluesky: the full handle, "@" included
+
+    @property
+    def handle(self) -> str:
+        return self.username if self.username.startswith("@") else f"@{self.username}"
+
+
+def link_account(store: Store, secrets: SecretStore, persona: Persona, credentials: Mapping[str, str], *,
+                 network: str, remote_id: str, handle: str, server: str | None = None,
+                 limits: ServerLimits | None = None, switch_account: bool = False,
+                 wrong_account_hint: str = "") -> Connected:
+    """Keep ``credentials`` in the keyring and make ``persona`` post as ``handle`` on ``network``.
+
+    ``remote_id`` names the account uniquely on that network (X's user id, Mastodon's server and account
+    id, Bluesky's DID). ``wrong_account_hint`` tells the user how a wrong account usually slips in
+    (a browser still logged in as someone else) and how to avoid it.
+    """
+    label = NETWORK_LABELS.get(network, network)
+    hint = f" {wrong_account_hint}" if wrong_account_hint else ""
+    _state, current = store.connection_state(persona.uid)
+    if current and current != remote_id and persona.network == network and not switch_account:
+        was = f"user {current}" if network == "x" else current.split(":", 1)[-1]
+        raise ConnectError(
+            f"{persona.name} was connected to another {label} account ({was}); these credentials are for "
+            f"{handle}. If you mean to switch {persona.name} to {handle}, confirm the switch.{hint}"
+        )
+    for other in store.personas():
+        if other.uid == persona.uid or other.network != network:
+            continue
+        _other_state, remote = store.connection_state(other.uid)
+        if remote == remote_id:
+            raise ConnectError(f"{handle} is already connected to the persona {other.name!r}.{hint}")
+    secrets.set_credentials(persona.uid, dict(credentials))
+    updated = store.update_persona(replace(persona, handle=handle, network=network,
+                                           server=server if server is not None else persona.server))
+    store.set_connection_state(persona.uid, "ok", remote_id)
+    if limits is not None:
+        store.set_server_limits(persona.uid, limits)
+        updated = replace(updated, server_limits=limits)
+    return Connected(updated, remote_id, handle)

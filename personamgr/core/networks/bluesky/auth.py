@@ -1,0 +1,114 @@
+"""Connecting a persona to a Bluesky account with an app password.
+
+The atproto SDK has no OAuth yet (its issue #558), so Bluesky accounts are connected
+the way Bluesky itself recommends for third-party apps until then: with an app
+password (Settings → Privacy and security → App passwords), never the account
+password. Signing in makes a session, which is kept in the keyring with the app
+password and reused for every post: Bluesky allows only 30 new sessions per 5 minutes
+and 300 a day per account. The app password is kept so a session that has ended can
+be renewed without asking the user.
+
+Every function here does network or keyring work: call it off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from personamgr.core.logs import redact_secret
+from personamgr.core.networks.accounts import Connected, ConnectError, link_account
+from personamgr.core.networks.base import AuthError, NetworkError, OfflineError, RateLimitedError
+from personamgr.core.networks.bluesky.network import BlueskyNetwork
+from personamgr.core.personas import BLUESKY_HANDLE_RE, Persona
+from personamgr.core.secrets import SecretStore
+from personamgr.core.store import Store
+
+APP_PASSWORD_RE = re.compile(r"[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}")
+TOKEN_KEYS = ("handle", "app_password")
+
+GUIDANCE = (
+    "Bluesky's SDK has no OAuth sign-in yet, so personamgr connects with an app password: make one in Bluesky "
+    "under Settings → Privacy and security → App passwords. Never use your account password here.",
+    "An app password can be revoked at any time from the same page, without changing your account password.",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Login:
+    handle: str  # alice.bsky.social (an "@" in front is fine)
+    app_password: str = field(repr=False)
+
+    def __post_init__(self) -> None:
+        handle = "@" + self.handle.strip().lstrip("@")
+        if not BLUESKY_HANDLE_RE.fullmatch(handle):
+            raise ConnectError(f"{self.handle.strip() or 'The handle'!r} is not a Bluesky handle; it looks like "
+                               "alice.bsky.social (or your own domain).")
+        if not APP_PASSWORD_RE.fullmatch(self.app_password.strip()):
+            raise ConnectError("That is not an app password (four groups of four letters or digits, like "
+                               "abcd-1234-efgh-5678). Make one in Bluesky under Settings → Privacy and security → "
+                               "App passwords; personamgr does not take your account password.")
+        redact_secret(self.app_password.strip())
+
+    @property
+    def identifier(self) -> str:
+        return self.handle.strip().lstrip("@")
+
+
+def parse_tokens(text: str) -> Login:
+    """``{"handle", "app_password"}`` from one JSON object (``connect --tokens-stdin``)."""
+    expected = "Expected one object with " + ", ".join(TOKEN_KEYS) + "."
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ConnectError(f"The tokens are not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}). "
+                           f"{expected}") from None
+    if not isinstance(obj, dict):
+        raise ConnectError(f"The tokens must be one JSON object. {expected}")
+    missing = [k for k in TOKEN_KEYS if not isinstance(obj.get(k), str) or not obj[k].strip()]
+    if missing:
+        raise ConnectError("The tokens lack " + ", ".join(missing) + f". {expected}")
+    unknown = sorted(set(obj) - set(TOKEN_KEYS))
+    if unknown:
+        raise ConnectError("Unexpected keys in the tokens: " + ", ".join(unknown) + f". {expected}")
+    return Login(obj["handle"], obj["app_password"].strip())
+
+
+def sign_in(network: BlueskyNetwork, server: str | None, login: Login) -> dict[str, str]:
+    """Make a session with the app password. Returns the credentials to keep (session included)."""
+    api = network.client(server)
+    try:
+        api.create_session(login.identifier, login.app_password.strip())
+        creds = {"handle": api.handle, "did": api.did, "app_password": login.app_password.strip(),
+                 "session": api.session_string()}
+    except AuthError:
+        raise ConnectError(f"Bluesky refused the handle {login.identifier} or the app password. Check both; an app "
+                           "password that was revoked no longer works.") from None
+    except RateLimitedError as e:
+        raise ConnectError(f"Bluesky limits sign-ins (30 per 5 minutes, 300 a day); try again after "
+                           f"{e.reset_at:%H:%M} UTC.") from None
+    except OfflineError:
+        raise ConnectError("Bluesky cannot be reached. Check your connection (and the persona's server), then "
+                           "try again.") from None
+    except NetworkError as e:
+        raise ConnectError(f"Bluesky could not sign in: {e.message}") from None
+    finally:
+        api.close()
+    redact_secret(creds["session"])
+    return creds
+
+
+def connect(store: Store, secrets: SecretStore, network: BlueskyNetwork, persona: Persona, login: Login, *,
+            switch_account: bool = False) -> Connected:
+    """Sign in, then link the account (its DID) to ``persona``; the session and app password go to the keyring."""
+    creds = sign_in(network, persona.service_url if persona.network == "bluesky" else None, login)
+    return link_account(store, secrets, persona, creds, network="bluesky", remote_id=f"bluesky:{creds['did']}",
+                        handle=f"@{creds['handle']}", switch_account=switch_account)
+
+
+def bluesky_network(networks: Mapping[str, object]) -> BlueskyNetwork:
+    """The profile's Bluesky network (carrying the base-URL override), or one from the environment."""
+    net = networks.get("bluesky")
+    return net if isinstance(net, BlueskyNetwork) else BlueskyNetwork.from_environment()

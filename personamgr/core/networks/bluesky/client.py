@@ -1,0 +1,259 @@
+"""One atproto client per send or connect: the session, facets, images and records, every error mapped.
+
+Imported only when something is actually sent or connected, so starting the app does not pay for atproto.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+from atproto import Client, SessionEvent, client_utils, models
+from atproto_client import exceptions as ax
+from atproto_client.models.utils import get_response_model
+from atproto_client.request import Request
+from atproto_client.utils import facet_detection
+
+from personamgr.core.logs import redact_secret
+from personamgr.core.media import mime_of
+from personamgr.core.networks.base import AmbiguousError, AuthError, MediaItem, RejectedError
+from personamgr.core.networks.bluesky import errors
+from personamgr.core.networks.bluesky.network import DEFAULT_TIMEOUT, post_uri
+
+T = TypeVar("T")
+REFRESH_MARGIN = timedelta(minutes=1)  # a stored session this close to its end is not tried
+
+
+class _PinnedClient(Client):
+    """atproto's client, kept on one service when ``PERSONAMGR_BLUESKY_URL`` names it.
+
+    After signing in, atproto moves to the PDS the account's DID document names; with an override the
+    traffic must stay where the user pointed it (a test server, a gateway).
+    """
+
+    pinned = False
+
+    def _update_pds_endpoint(self, pds_endpoint: str) -> None:
+        if not self.pinned:
+            super()._update_pds_endpoint(pds_endpoint)
+
+
+def jwt_expiry(token: str) -> datetime | None:
+    """The ``exp`` of a JWT, read without checking its signature (only the server can)."""
+    try:
+        payload = token.split(".")[1]
+        data = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        return datetime.fromtimestamp(int(data["exp"]), UTC)
+    except (IndexError, KeyError, TypeError, ValueError):
+        return None
+
+
+class BlueskyClient:
+    """A client for one account on one service. Calls raise only NetworkError (or ConnectError when connecting)."""
+
+    def __init__(self, service: str, *, timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+                 now: Callable[[], datetime] = lambda: datetime.now(UTC), pinned: bool = False) -> None:
+        self.service = service
+        self.now = now
+        connect, read = timeout
+        request = Request(timeout=httpx.Timeout(read, connect=connect), trust_env=not pinned)
+        self.client = _PinnedClient(base_url=service, request=request)
+        self.client.pinned = pinned
+        self.did = ""
+        self.handle = ""
+        self.sessions_created = 0
+        self._login: tuple[str, str] | None = None  # handle and app password, to renew a dead stored session
+        self._renewed = False
+        self._renewing = False
+        self._keep: Callable[[], None] = lambda: None
+
+    def close(self) -> None:
+        self.client.request.close()
+
+    def call(self, fn: Callable[[], T], *, write: bool = False) -> T:
+        """Run one request; a stored session that turns out to be dead is replaced once, then it runs again.
+
+        A refused session means nothing was written, so running a write again is safe.
+        """
+        try:
+            return self._mapped(fn, write=write)
+        except AuthError:
+            if self._login is None or self._renewed:
+                raise
+        self._renewed = True
+        self._renew()
+        return self._mapped(fn, write=write)
+
+    def _mapped(self, fn: Callable[[], T], *, write: bool) -> T:
+        try:
+            return fn()
+        except ax.AtProtocolError as e:
+            raise errors.from_atproto(e, now=self.now(), write=write) from None
+        except httpx.TransportError as e:  # below XRPC, and not wrapped by atproto (a dropped answer, say)
+            raise errors.from_transport(e, write=write) from None
+
+    # -- the session -------------------------------------------------------------------------
+    def create_session(self, handle: str, app_password: str) -> None:
+        """``createSession`` (limited to 30 per 5 minutes and 300 a day per account: only when needed)."""
+        self._mapped(lambda: self.client.login(handle.lstrip("@"), app_password, fetch_bsky_profile=False),
+                     write=False)
+        self.sessions_created += 1
+        self._note_session()
+
+    def _note_session(self) -> None:
+        session = self.client._session  # atproto keeps it there; export_session_string reads it too
+        assert session is not None
+        self.did, self.handle = session.did, session.handle
+        redact_secret(session.access_jwt)
+        redact_secret(session.refresh_jwt)
+
+    def session_string(self) -> str:
+        return self.client.export_session_string()
+
+    def sign_in(self, creds: Mapping[str, str],
+                on_credentials: Callable[[Mapping[str, str]], None] | None = None) -> None:
+        """Reuse the stored session; make a new one with the app password only when it cannot be used.
+
+        Whenever atproto makes or renews the session, the new one is handed to ``on_credentials`` (the
+        Poster keeps it in the keyring), so the next send reuses it instead of creating another.
+        """
+        def keep() -> None:
+            if on_credentials is not None:
+                on_credentials({**creds, "session": self.session_string()})
+
+        self._keep = keep
+
+        def changed(event: SessionEvent, _session: object) -> None:
+            if event is SessionEvent.REFRESH and not self._renewing:  # atproto renewed it by itself
+                keep()
+
+        self.client.on_session_change(changed)
+        self._login = (creds["handle"], creds["app_password"])
+        session = creds.get("session", "")
+        refresh = session.split(":::")[3] if session.count(":::") >= 3 else ""
+        expires = jwt_expiry(refresh) if refresh else None
+        if expires is not None and expires > self.now() + REFRESH_MARGIN:
+            self.client.login(session_string=session, fetch_bsky_profile=False)
+            self._note_session()
+            return
+        self._renewed = True
+        self._renew()
+
+    def _renew(self) -> None:
+        """A new session from the app password (the stored one has ended, or was revoked)."""
+        assert self._login is not None
+        handle, password = self._login
+        self._renewing = True
+        try:
+            self.create_session(handle, password)
+        except AuthError as e:
+            raise AuthError(f"Bluesky refused the app password of {handle} ({e.message}): it was revoked or "
+                            "changed.") from None
+        finally:
+            self._renewing = False
+        self._keep()
+
+    # -- posting ------------------------------------------------------------------------------
+    def resolve(self, handle: str) -> str | None:
+        """The DID of ``handle``, or None when it does not resolve (the mention stays plain text)."""
+        def lookup() -> str | None:
+            try:
+                return str(self.client.resolve_handle(handle).did)
+            except ax.BadRequestError:
+                return None
+
+        return self.call(lookup)
+
+    def rich_text(self, text: str) -> client_utils.TextBuilder:
+        """``text`` with its links, mentions and hashtags as facets, built with atproto's TextBuilder.
+
+        Detection is atproto's own (a port of the official app's): a link needs a scheme or a known top-level
+        domain, a mention must resolve to a DID, tags are as the app reads them. Offsets are UTF-8 bytes.
+        """
+        raw = text.encode("utf-8")
+        spans: list[tuple[int, int, str, str]] = []  # byte start, byte end, kind, value
+        for f in facet_detection.detect_facets(text):
+            feature = f.features[0]
+            if isinstance(feature, models.AppBskyRichtextFacet.Link):
+                spans.append((f.index.byte_start, f.index.byte_end, "link", feature.uri))
+            elif isinstance(feature, models.AppBskyRichtextFacet.Tag):
+                spans.append((f.index.byte_start, f.index.byte_end, "tag", feature.tag))
+        for m in facet_detection.detect_mentions(text):
+            did = self.resolve(m.handle)
+            if did:
+                spans.append((m.byte_start, m.byte_end, "mention", did))
+        builder = client_utils.TextBuilder()
+        at = 0
+        for start, end, kind, value in sorted(spans):
+            if start < at:
+                continue  # overlapping detections: the first wins
+            if start > at:
+                builder.text(raw[at:start].decode("utf-8"))
+            label = raw[start:end].decode("utf-8")
+            {"link": builder.link, "tag": builder.tag, "mention": builder.mention}[kind](label, value)
+            at = end
+        if at < len(raw):
+            builder.text(raw[at:].decode("utf-8"))
+        return builder
+
+    def existing_ref(self, did: str, rkey: str) -> tuple[str, str]:
+        """(uri, cid) of a part that went out on an earlier attempt, for the next part's reply reference."""
+        found = self.find(did, rkey)
+        if found is None:
+            raise RejectedError("A part of this thread that went out earlier is no longer on Bluesky (it was "
+                                "deleted), so the rest cannot reply to it.")
+        return found[0], found[1]
+
+    def find(self, did: str, rkey: str) -> tuple[str, str, str] | None:
+        """(uri, cid, text) of the post under ``rkey``, or None: ``getRecord`` before every write."""
+        def get() -> tuple[str, str, str] | None:
+            try:
+                got = self.client.app.bsky.feed.post.get(did, rkey)
+            except ax.BadRequestError as e:
+                if errors.xrpc_error(e)[0] in ("RecordNotFound", "InvalidRequest"):
+                    return None
+                raise
+            return got.uri, got.cid, got.value.text
+
+        return self.call(get)
+
+    def upload(self, item: MediaItem) -> Any:
+        """``uploadBlob``. Sent as httpx ``content``: the SDK's own helper passes raw bytes as ``data``, which
+        httpx deprecates (a warning on every upload)."""
+        data = Path(item.path).read_bytes()
+        mime = mime_of(item)
+        response = self.call(lambda: self.client.invoke_procedure(
+            "com.atproto.repo.uploadBlob", content=data, input_encoding=mime, output_encoding="application/json"))
+        return get_response_model(response, models.ComAtprotoRepoUploadBlob.Response).blob
+
+    def write_part(self, did: str, rkey: str, text: str, media: Sequence[MediaItem], *,
+                   root: tuple[str, str] | None, parent: tuple[str, str] | None) -> tuple[str, str]:
+        """Write one part under ``rkey`` unless an earlier attempt already did. Returns (uri, cid)."""
+        found = self.find(did, rkey)
+        if found is not None:
+            if found[2] != text:
+                raise AmbiguousError("An earlier version of this post (before it was edited) already went out on "
+                                     f"Bluesky ({post_uri(did, rkey)}). Check the account, then mark it sent, or "
+                                     "delete it there and send this version again.")
+            return found[0], found[1]
+        builder = self.rich_text(text)
+        embed = None
+        if media:
+            images = [models.AppBskyEmbedImages.Image(alt=m.alt_text, image=self.upload(m)) for m in media]
+            embed = models.AppBskyEmbedImages.Main(images=images)
+        reply = None
+        if root is not None and parent is not None:
+            reply = models.AppBskyFeedPost.ReplyRef(
+                root=models.ComAtprotoRepoStrongRef.Main(uri=root[0], cid=root[1]),
+                parent=models.ComAtprotoRepoStrongRef.Main(uri=parent[0], cid=parent[1]))
+        record = models.AppBskyFeedPost.Record(created_at=self.client.get_current_time_iso(),
+                                               text=builder.build_text(), facets=builder.build_facets() or None,
+                                               reply=reply, embed=embed)
+        made = self.call(lambda: self.client.app.bsky.feed.post.create(did, record, rkey=rkey), write=True)
+        return made.uri, made.cid
+

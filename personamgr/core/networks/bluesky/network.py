@@ -1,0 +1,130 @@
+"""The Bluesky network: posts with link, mention and hashtag facets, root+parent threads, images with alt text.
+
+Every part is written under a record key derived from the post (:func:`record_key`), and
+before writing, the key is looked up: a part that already went out (an attempt that timed out,
+an app killed mid-send) is found and counted as sent instead of being posted again. That is
+also why a timeout needs no review here.
+
+``PERSONAMGR_BLUESKY_URL`` sends all traffic to another service URL (a test server, a
+gateway); the persona's ``server`` names its PDS otherwise (default https://bsky.social).
+Importing this module is cheap: atproto loads on the first send.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from datetime import UTC, datetime
+
+from personamgr.core.clock import Clock, SystemClock, utc
+from personamgr.core.media import MediaLimits, check_items
+from personamgr.core.networks.base import (
+    Account,
+    AuthError,
+    NetworkError,
+    OutgoingPost,
+    PartialThreadError,
+    Published,
+    RejectedError,
+)
+from personamgr.core.networks.endpoints import BaseUrlError, env_base_url
+from personamgr.core.personas import BLUESKY_DEFAULT_SERVER
+
+API_URL_ENV = "PERSONAMGR_BLUESKY_URL"
+CREDENTIAL_KEYS = ("handle", "did", "app_password")  # plus "session", the reusable session string
+DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 30.0)  # (connect, read) seconds
+MAX_IMAGES = 4
+MAX_IMAGE_BYTES = 1_000_000  # the blob limit of app.bsky.embed.images
+MAX_ALT_TEXT = 2000
+BLUESKY_IMAGES = MediaLimits("Bluesky", MAX_IMAGES, MAX_IMAGE_BYTES, MAX_ALT_TEXT, too_big_hint=(
+    "Save a smaller copy (as JPEG, or with fewer pixels: 2,000 pixels wide is plenty) and attach that."))
+POST_COLLECTION = "app.bsky.feed.post"
+_TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+
+
+def record_key(post: OutgoingPost, index: int) -> str:
+    """A TID (the key Bluesky posts use) that is the same for part ``index`` of ``post`` on every attempt.
+
+    Its time is when the post was written (plus the part's index in microseconds, so the parts of a
+    thread sort in order); its 10-bit clock id comes from the post's identity, so two posts written in
+    the same microsecond still differ.
+    """
+    written = post.created_at or datetime(2024, 1, 1, tzinfo=UTC)
+    micros = int(utc(written).timestamp() * 1_000_000) + index
+    clock_id = int.from_bytes(hashlib.sha256(post.key.encode()).digest()[:2], "big") & 0x3FF
+    n = ((micros & ((1 << 53) - 1)) << 10) | clock_id
+    return "".join(_TID_ALPHABET[(n >> (5 * (12 - i))) & 31] for i in range(13))
+
+
+def post_uri(did: str, rkey: str) -> str:
+    return f"at://{did}/{POST_COLLECTION}/{rkey}"
+
+
+def credentials_of(account: Account) -> Mapping[str, str]:
+    creds = account.credentials or {}
+    missing = [k for k in CREDENTIAL_KEYS if not creds.get(k)]
+    if missing:
+        raise AuthError(f"The stored Bluesky credentials are incomplete (missing {', '.join(missing)}).")
+    return creds
+
+
+class BlueskyNetwork:
+    name = "bluesky"
+    display_name = "Bluesky"
+    needs_credentials = True
+    media_limits = BLUESKY_IMAGES
+
+    def __init__(self, clock: Clock | None = None, *, base_url: str | None = None,
+                 timeout: tuple[float, float] = DEFAULT_TIMEOUT, config_error: str | None = None) -> None:
+        self.clock = clock or SystemClock()
+        self.base_url = base_url
+        self.timeout = timeout
+        self.config_error = config_error
+
+    @classmethod
+    def from_environment(cls, clock: Clock | None = None, env: Mapping[str, str] | None = None) -> BlueskyNetwork:
+        try:
+            return cls(clock, base_url=env_base_url(API_URL_ENV, "Bluesky", env))
+        except BaseUrlError as e:
+            return cls(clock, config_error=str(e))
+
+    def client(self, server: str | None):  # type: ignore[no-untyped-def]  # -> BlueskyClient
+        if self.config_error:
+            raise RejectedError(self.config_error)
+        from personamgr.core.networks.bluesky.client import BlueskyClient
+
+        return BlueskyClient(self.base_url or server or BLUESKY_DEFAULT_SERVER, timeout=self.timeout,
+                             now=self.clock.now, pinned=self.base_url is not None)
+
+    def publish(self, account: Account, post: OutgoingPost) -> Published:
+        creds = credentials_of(account)
+        problem = check_items(len(post.parts), post.media, BLUESKY_IMAGES)
+        if problem:
+            raise RejectedError(problem)
+        api = self.client(account.server)
+        try:
+            api.sign_in(creds, on_credentials=account.on_credentials)
+            did = api.did
+            done = list(post.already_sent)
+            refs: list[tuple[str, str]] = []  # (uri, cid) of each part, for the reply references
+            for rkey in done:
+                refs.append(api.existing_ref(did, rkey))
+            for i in range(len(done), len(post.parts)):
+                rkey = record_key(post, i)
+                try:
+                    refs.append(api.write_part(did, rkey, post.parts[i],
+                                               post.media[i] if i < len(post.media) else (),
+                                               root=refs[0] if refs else None, parent=refs[-1] if refs else None))
+                    done.append(rkey)
+                except NetworkError as e:
+                    if done:
+                        raise PartialThreadError(tuple(done), i, e) from None
+                    raise
+        finally:
+            api.close()
+        return Published(remote_id=done[0], url=self.post_url(account, done[0]), at=utc(self.clock.now()),
+                         part_ids=tuple(done))
+
+    def post_url(self, account: Account, remote_id: str) -> str | None:
+        who = (account.handle or "").lstrip("@") or (account.credentials or {}).get("did", "")
+        return f"https://bsky.app/profile/{who}/post/{remote_id}" if who else None

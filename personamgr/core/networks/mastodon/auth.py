@@ -1,0 +1,214 @@
+"""Connecting a persona to a Mastodon account: app registration per server, OAuth with a pasted code.
+
+personamgr registers itself once on each server it meets (``create_app``); the
+client id and secret are kept in the keyring as an app secret for that server,
+never in a file. Signing in always forces a fresh login (``force_login``), so a
+second account on the same server can be authorised without logging out of the
+first in the browser. The access token goes to the keyring with the server.
+
+Every function here does network or keyring work: call it off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from personamgr.core.logs import redact_secret
+from personamgr.core.networks.accounts import Connected, ConnectError, link_account
+from personamgr.core.networks.base import AuthError, NetworkError, OfflineError
+from personamgr.core.networks.mastodon.network import CREDENTIAL_KEYS, MastodonNetwork, host_of
+from personamgr.core.personas import Persona, ServerLimits, normalise_server, server_problem
+from personamgr.core.secrets import SecretStore
+from personamgr.core.store import Store
+
+APP_NAME = "personamgr"
+APP_WEBSITE = "https://pypi.org/project/personamgr/"
+SCOPES = ["read:accounts", "write:statuses", "write:media"]  # who am I, post, attach images: nothing more
+OOB = "urn:ietf:wg:oauth:2.0:oob"  # the server shows the code instead of redirecting
+
+GUIDANCE = (
+    "Your server shows its sign-in page, then a code to paste here. personamgr registers itself on the server "
+    "once; no developer account is needed.",
+    "The sign-in page always asks you to log in, so you can connect a second account on the same server: log in "
+    "as the account this persona should post as.",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AppRegistration:
+    server: str
+    client_id: str
+    client_secret: str = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class CodeFlow:
+    """A started sign-in: open ``authorize_url``, then pass the code the server shows to :func:`finish_code_flow`."""
+
+    app: AppRegistration
+    authorize_url: str
+
+
+def server_from_text(text: str) -> str:
+    """The server the user typed ("fosstodon.org"), as a checked base URL. Raises ConnectError."""
+    server = normalise_server(text)
+    if not server:
+        raise ConnectError("Enter your Mastodon server, such as fosstodon.org or mastodon.social.")
+    problem = server_problem(server)
+    if problem:
+        raise ConnectError(problem[0].upper() + problem[1:] + ".")
+    return server
+
+
+def _app_secret_name(server: str) -> str:
+    return f"mastodon-app:{server}"
+
+
+def _connect_message(e: NetworkError, server: str, doing: str) -> str:
+    if isinstance(e, OfflineError):
+        return (f"{host_of(server)} cannot be reached, so personamgr could not {doing}. Check the server's address "
+                "and your connection, then try again.")
+    return f"{host_of(server)} did not let personamgr {doing}: {e.message}"
+
+
+def saved_app(secrets: SecretStore, server: str) -> AppRegistration | None:
+    blob = secrets.get_app_secret(_app_secret_name(server))
+    if not blob or not blob.get("client_id") or not blob.get("client_secret"):
+        return None
+    return AppRegistration(server, blob["client_id"], blob["client_secret"])
+
+
+def register_app(secrets: SecretStore, network: MastodonNetwork, server: str) -> AppRegistration:
+    """``POST /api/v1/apps`` on ``server`` (once per server; kept in the keyring)."""
+    from mastodon import Mastodon
+
+    api = network.client(server)
+    try:
+        client_id, client_secret = api.call(lambda: Mastodon.create_app(
+            APP_NAME, scopes=SCOPES, redirect_uris=OOB, website=APP_WEBSITE, api_base_url=api.api_base,
+            request_timeout=network.timeout, session=api.session, user_agent=api.api.user_agent))
+    except NetworkError as e:
+        raise ConnectError(_connect_message(e, server, "register itself")) from None
+    except (KeyError, TypeError, ValueError):  # a 4xx answer is JSON without a client id
+        raise ConnectError(f"{host_of(server)} did not register personamgr (its answer had no client id). "
+                           "Is it a Mastodon server?") from None
+    finally:
+        api.close()
+    redact_secret(client_secret)
+    app = AppRegistration(server, str(client_id), str(client_secret))
+    secrets.set_app_secret(_app_secret_name(server), {"client_id": app.client_id, "client_secret": app.client_secret})
+    return app
+
+
+def start_code_flow(secrets: SecretStore, network: MastodonNetwork, server_text: str) -> CodeFlow:
+    """Register on the server if needed, and build the sign-in address (a fresh login is forced)."""
+    server = server_from_text(server_text)
+    app = saved_app(secrets, server) or register_app(secrets, network, server)
+    api = network.client(server)
+    try:
+        url = api.call(lambda: api.api.auth_request_url(
+            client_id=app.client_id, redirect_uris=OOB, scopes=SCOPES, force_login=True,
+            allow_http=api.api_base.startswith("http://")))
+    except NetworkError as e:
+        raise ConnectError(_connect_message(e, server, "start signing in")) from None
+    finally:
+        api.close()
+    return CodeFlow(app, url)
+
+
+def finish_code_flow(secrets: SecretStore, flow: CodeFlow, code: str, network: MastodonNetwork) -> dict[str, str]:
+    """Trade the code the server showed for the account's access token. Returns the credentials."""
+    code = code.strip()
+    if not code or any(ch.isspace() for ch in code):
+        raise ConnectError("Paste the code your server shows after you authorise personamgr (one word, no spaces).")
+    server = flow.app.server
+    from personamgr.core.networks.mastodon.client import MastodonClient
+
+    api = MastodonClient(network.api_base(server), None, timeout=network.timeout, now=network.clock.now,
+                         label=host_of(server), pinned=network.base_url is not None)
+    api.api.client_id, api.api.client_secret = flow.app.client_id, flow.app.client_secret
+    try:
+        token = api.call(lambda: api.api.log_in(code=code, redirect_uri=OOB, scopes=SCOPES,
+                                                allow_http=api.api_base.startswith("http://")))
+    except AuthError:
+        # The server no longer knows the registration (an admin removed it): register afresh next time.
+        secrets.delete_app_secret(_app_secret_name(server))
+        raise ConnectError(f"{host_of(server)} no longer knows personamgr's registration. Start again: personamgr "
+                           "will register itself anew.") from None
+    except NetworkError as e:
+        raise ConnectError(_connect_message(e, server, "accept the code") + " The code may be mistyped or "
+                           "already used: start again for a new one.") from None
+    finally:
+        api.close()
+    redact_secret(token)
+    return {"server": server, "access_token": token}
+
+
+def parse_tokens(text: str) -> dict[str, str]:
+    """``{"server", "access_token"}`` from one JSON object (``connect --tokens-stdin``)."""
+    expected = "Expected one object with " + ", ".join(CREDENTIAL_KEYS) + "."
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ConnectError(f"The tokens are not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}). "
+                           f"{expected}") from None
+    if not isinstance(obj, dict):
+        raise ConnectError(f"The tokens must be one JSON object. {expected}")
+    missing = [k for k in CREDENTIAL_KEYS if not isinstance(obj.get(k), str) or not obj[k].strip()]
+    if missing:
+        raise ConnectError("The tokens lack " + ", ".join(missing) + f". {expected} (An access token is made in "
+                           "your server's Preferences → Development, with the write:statuses and write:media scopes.)")
+    unknown = sorted(set(obj) - set(CREDENTIAL_KEYS))
+    if unknown:
+        raise ConnectError("Unexpected keys in the tokens: " + ", ".join(unknown) + f". {expected}")
+    creds = {"server": server_from_text(obj["server"]), "access_token": obj["access_token"].strip()}
+    redact_secret(creds["access_token"])
+    return creds
+
+
+@dataclass(frozen=True, slots=True)
+class MastodonIdentity:
+    account_id: str
+    handle: str  # @name@server
+    limits: ServerLimits
+
+
+def verify(credentials: Mapping[str, str], network: MastodonNetwork) -> MastodonIdentity:
+    """Ask the server whose token this is, and what it allows."""
+    server = credentials["server"]
+    try:
+        api = network.client(server, credentials["access_token"])
+    except NetworkError as e:
+        raise ConnectError(e.message) from None
+    try:
+        me = api.verify()
+        limits = api.limits()
+    except AuthError:
+        raise ConnectError(f"{host_of(server)} refused this access token (401). Check that it was made on this "
+                           "server and was not revoked.") from None
+    except NetworkError as e:
+        raise ConnectError(_connect_message(e, server, "confirm the account")) from None
+    finally:
+        api.close()
+    username = str(me.get("username") or me.get("acct") or "").split("@", 1)[0]
+    if not username or me.get("id") is None:
+        raise ConnectError(f"{host_of(server)} answered without an account name; is it a Mastodon server?")
+    return MastodonIdentity(str(me["id"]), f"@{username}@{host_of(server)}", limits)
+
+
+def connect_with_tokens(store: Store, secrets: SecretStore, network: MastodonNetwork, persona: Persona,
+                        credentials: Mapping[str, str], *, switch_account: bool = False) -> Connected:
+    """Verify the token with the server, then link it (and the server's limits) to ``persona``."""
+    me = verify(credentials, network)
+    server = credentials["server"]
+    return link_account(store, secrets, persona, credentials, network="mastodon",
+                        remote_id=f"mastodon:{server}:{me.account_id}", handle=me.handle, server=server,
+                        limits=me.limits, switch_account=switch_account, wrong_account_hint=GUIDANCE[1])
+
+
+def mastodon_network(networks: Mapping[str, object]) -> MastodonNetwork:
+    """The profile's Mastodon network (carrying the base-URL override), or one from the environment."""
+    net = networks.get("mastodon")
+    return net if isinstance(net, MastodonNetwork) else MastodonNetwork.from_environment()

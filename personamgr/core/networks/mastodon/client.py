@@ -1,0 +1,110 @@
+"""One Mastodon.py client per send or connect: timeouts, "throw" on rate limits, and every error mapped.
+
+Imported only when something is actually sent or connected, so starting the app does not pay for
+Mastodon.py.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import requests
+from mastodon import Mastodon
+from mastodon import errors as merrors
+
+from personamgr import __version__
+from personamgr.core.media import mime_of
+from personamgr.core.networks.base import MediaItem, TransientError
+from personamgr.core.networks.mastodon import errors
+from personamgr.core.networks.mastodon.network import DEFAULT_IMAGE_BYTES, DEFAULT_TIMEOUT
+from personamgr.core.personas import DEFAULT_IMAGES, MASTODON_DEFAULT_LIMIT, ServerLimits
+
+T = TypeVar("T")
+USER_AGENT = f"personamgr/{__version__}"
+
+
+class MastodonClient:
+    """A client for one account (or, without a token, for one server). Calls raise only NetworkError."""
+
+    def __init__(self, api_base: str, access_token: str | None, *, timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+                 now: Callable[[], datetime] = lambda: datetime.now(UTC), label: str = "Mastodon",
+                 pinned: bool = False) -> None:
+        self.api_base = api_base
+        self.now = now
+        self.label = label
+        self.timeout = timeout
+        self.session = requests.Session()
+        if pinned:
+            self.session.trust_env = False  # the override names the host to talk to; no proxy in between
+        # "throw": Mastodon.py's default waits for the rate limit inside the call (up to 5 minutes, again and
+        # again); the Poster reschedules instead. The version is read from the server when it matters (media).
+        self.api = Mastodon(access_token=access_token, api_base_url=api_base, ratelimit_method="throw",
+                            request_timeout=timeout, session=self.session, user_agent=USER_AGENT)
+        self._limits: ServerLimits | None = None
+        self.image_size_limit = DEFAULT_IMAGE_BYTES
+
+    def close(self) -> None:
+        self.session.close()
+
+    def call(self, fn: Callable[[], T], *, write: bool = False) -> T:
+        try:
+            return fn()
+        except merrors.MastodonError as e:
+            raise errors.from_mastodon(e, now=self.now(), reset=self.api.ratelimit_reset, write=write,
+                                       server=self.label) from None
+
+    # -- the API -------------------------------------------------------------------------
+    def verify(self) -> dict[str, Any]:
+        """The account the token belongs to (``GET /api/v1/accounts/verify_credentials``)."""
+        return dict(self.call(self.api.account_verify_credentials))
+
+    def limits(self) -> ServerLimits:
+        """The server's limits from ``GET /api/v2/instance`` (once per client)."""
+        if self._limits is None:
+            info = self.call(self.api.instance_v2)
+            conf = info.get("configuration") or {}
+            statuses = conf.get("statuses") or {}
+            media = conf.get("media_attachments") or {}
+            self.image_size_limit = int(media.get("image_size_limit") or DEFAULT_IMAGE_BYTES)
+            self._limits = ServerLimits(
+                max_characters=int(statuses.get("max_characters") or MASTODON_DEFAULT_LIMIT),
+                max_media=int(statuses.get("max_media_attachments") or DEFAULT_IMAGES),
+                characters_reserved_per_url=int(statuses.get("characters_reserved_per_url") or 23),
+                fetched_at=self.now().astimezone(UTC).isoformat(timespec="seconds"))
+        return self._limits
+
+    def upload_image(self, item: MediaItem, *, wait_s: float, poll_s: float = 1.0) -> str:
+        """``POST /api/v2/media`` with the alt text as its description; wait while the server processes it.
+
+        A large file comes back unprocessed (no ``url`` yet). Mastodon.py's own ``synchronous=True`` polls with
+        no time limit and turns every error, a revoked token included, into "could not be processed"; this
+        polls ``GET /api/v1/media/:id`` for at most ``wait_s`` and keeps each error's meaning. An upload is
+        safe to repeat (an unattached one is cleaned up by the server), so failures here are retried.
+        """
+        path = Path(item.path)
+        with path.open("rb") as fh:  # opened here: Mastodon.py leaves a file it opened itself unclosed
+            media = self.call(lambda: self.api.media_post(fh, mime_type=mime_of(item),
+                                                          description=item.alt_text or None, file_name=path.name))
+        deadline = time.monotonic() + wait_s
+        delay = poll_s
+        while not media.get("url"):
+            if time.monotonic() >= deadline:
+                raise TransientError(f"{self.label} was still processing {path.name} after {wait_s:.0f} s; "
+                                     "the post will be tried again.")
+            time.sleep(delay)
+            delay = min(delay * 2, 5.0)
+            media = self.call(lambda m=media: self.api.media(m["id"]))
+        return str(media["id"])
+
+    def post_status(self, text: str, *, reply_to: str | None, media_ids: list[str], spoiler_text: str,
+                    visibility: str, idempotency_key: str) -> tuple[str, str | None]:
+        """``POST /api/v1/statuses`` with an ``Idempotency-Key``: a repeat within an hour returns the same status."""
+        status = self.call(lambda: self.api.status_post(
+            text, in_reply_to_id=reply_to, media_ids=media_ids or None, spoiler_text=spoiler_text or None,
+            visibility=visibility, idempotency_key=idempotency_key), write=True)
+        return str(status["id"]), status.get("url")
+

@@ -1,0 +1,116 @@
+"""Every way a Mastodon call can fail, as the one NetworkError (and so the one post state) it means.
+
+=============================================  ==========================  =====================================
+Mastodon.py raises                             becomes                     the post
+=============================================  ==========================  =====================================
+MastodonUnauthorizedError (401)                AuthError                   failed, persona "reconnect needed"
+403 "outside the authorized scopes"            AuthError                   failed, reconnect to grant posting
+other 4xx (422 too long, 404 reply gone, ...)  RejectedError               failed, the server's own words
+MastodonRatelimitError (429)                   RateLimitedError(reset_at)  scheduled at X-RateLimit-Reset
+MastodonServerError (5xx)                      TransientError              retried with backoff
+connect timeout, TLS failure                   TransientError              retried with backoff
+DNS failure, connection refused                OfflineError                held, retried
+read timeout / dropped answer on a status      AmbiguousError(retry_safe)  retried: its Idempotency-Key makes a
+                                                                           repeat return the status already made
+read timeout on anything else                  TransientError              retried with backoff
+=============================================  ==========================  =====================================
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import requests
+import urllib3.exceptions
+from mastodon import errors as m
+
+from personamgr.core.networks.base import (
+    AmbiguousError,
+    AuthError,
+    NetworkError,
+    OfflineError,
+    RateLimitedError,
+    RejectedError,
+    TransientError,
+)
+
+DEFAULT_RATE_WAIT = timedelta(minutes=5)  # Mastodon's windows are 5 minutes; used when no reset header came
+SCOPE_MARK = "outside the authorized scopes"
+
+
+def server_message(exc: m.MastodonAPIError) -> str:
+    """What the server said, in its own words ("Validation failed: Text character limit of 500 exceeded")."""
+    args = exc.args
+    if len(args) >= 4 and args[3]:
+        return str(args[3])
+    if len(args) >= 3:
+        return f"{args[1]} {args[2]}"
+    return str(exc)
+
+
+def status_of(exc: m.MastodonAPIError) -> int | None:
+    args = exc.args
+    return args[1] if len(args) >= 2 and isinstance(args[1], int) else None
+
+
+def _chain(exc: BaseException) -> list[Any]:
+    seen: list[Any] = []
+    todo: list[Any] = [exc]
+    while todo:
+        e = todo.pop()
+        if e is None or any(e is s for s in seen):
+            continue
+        seen.append(e)
+        if isinstance(e, BaseException):
+            todo.extend([e.__cause__, e.__context__, getattr(e, "reason", None), *e.args])
+    return seen
+
+
+def from_mastodon(exc: Exception, *, now: datetime, reset: float | None, write: bool,
+                  server: str = "Mastodon") -> NetworkError:
+    """Map one Mastodon.py exception. ``reset``: the client's ``ratelimit_reset`` (epoch seconds) when known.
+
+    ``write``: the call creates a status that carries an Idempotency-Key, so a timeout after sending is safe
+    to retry; every other call (uploads, reads) is simply repeated.
+    """
+    if isinstance(exc, m.MastodonRatelimitError):
+        at = datetime.fromtimestamp(reset, UTC) if reset and reset > now.timestamp() else now + DEFAULT_RATE_WAIT
+        return RateLimitedError(f"{server}'s rate limit was reached; the post will go out after {at:%H:%M} UTC.", at)
+    if isinstance(exc, m.MastodonUnauthorizedError):
+        return AuthError(f"{server} refused this account's access token ({server_message(exc)}): access was revoked "
+                         "or the token is no longer valid.")
+    if isinstance(exc, m.MastodonServerError):
+        return TransientError(f"{server} had a server error ({status_of(exc)}: {server_message(exc)}); "
+                              "the post will be tried again.")
+    if isinstance(exc, m.MastodonAPIError):
+        msg = server_message(exc)
+        if status_of(exc) == 403 and SCOPE_MARK in msg.lower():
+            return AuthError(f"{server} says personamgr may not post for this account ({msg}). Connect it again and "
+                             "allow posting.")
+        return RejectedError(f"{server} refused the post: {msg}")
+    if isinstance(exc, m.MastodonNetworkError):
+        return _from_transport(exc, write=write, server=server)
+    if isinstance(exc, m.MastodonIllegalArgumentError | m.MastodonIOError):
+        return RejectedError(f"The post could not be prepared for {server}: {exc}")
+    return RejectedError(f"{server} answered in an unexpected way ({type(exc).__name__}: {exc}).")
+
+
+def _from_transport(exc: Exception, *, write: bool, server: str) -> NetworkError:
+    chain = _chain(exc)
+    if any(isinstance(e, requests.ConnectTimeout) for e in chain):
+        return TransientError(f"{server} did not accept the connection in time; nothing was sent. "
+                              "It will be tried again.")
+    if any(isinstance(e, requests.exceptions.SSLError) for e in chain):
+        return TransientError(f"The secure connection to {server} failed; nothing was sent. It will be tried again.")
+    if any(isinstance(e, urllib3.exceptions.NewConnectionError | urllib3.exceptions.NameResolutionError
+                      | ConnectionRefusedError) for e in chain):
+        return OfflineError(f"{server} cannot be reached (no network, or the connection was refused); nothing was "
+                            "sent. The post is held and will go out when the network is back.")
+    if write:
+        timed_out = any(isinstance(e, requests.ReadTimeout) for e in chain)
+        what = "did not answer in time" if timed_out else "dropped the connection"
+        return AmbiguousError(
+            f"{server} {what} after the post was sent. It will be sent again shortly; it carries a key {server} "
+            "recognises, so it cannot go out twice and needs no review.", retry_safe=True)
+    return TransientError(f"The connection to {server} broke ({type(exc).__name__}); it will be tried again.")

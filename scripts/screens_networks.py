@@ -1,0 +1,56 @@
+"""Screens for Mastodon and Bluesky personas, rendered by scripts/screenshots.
+
+Files: persona-editor-mastodon, connect-mastodon, connect-bluesky, compose-mastodon, compose-bluesky,
+persona-list-networks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+from screens_manage import settle_checks
+
+from personamgr.core.personas import Persona, ServerLimits
+from personamgr.gui.app import Shell
+from personamgr.gui.connect_accounts import AccountConnectDialog
+
+
+def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplication, Shell], None],
+           save: Callable[[QWidget, Path, str], None]) -> None:
+    services, window = shell.services, shell.window
+    store = services.store
+    synths = store.add_persona(Persona(
+        name="synths", handle="@synths@fosstodon.org", topics=("modular synths", "music gear"), network="mastodon",
+        server="https://fosstodon.org", visibility="unlisted", content_warning="synth nerdery", colour="#16a085"))
+    store.set_server_limits(synths.uid, ServerLimits(5000, 4, 23, "2026-03-09T10:00:00+00:00"))
+    sky = store.add_persona(Persona(name="stars", handle="@stars.bsky.social", topics=("astronomy", "stargazing"),
+                                    network="bluesky", colour="#2c3e50"))
+    settle(app, shell)
+
+    editor = window.personas.edit_persona(synths.uid)
+    assert editor is not None
+    settle(app, shell)
+    save(editor, out, "persona-editor-mastodon")
+    editor.reject()
+
+    for persona, name in ((store.persona(synths.uid), "connect-mastodon"), (sky, "connect-bluesky")):
+        dialog = AccountConnectDialog(services, shell.workers, persona, open_url=lambda _url: None, parent=window)
+        dialog.show()
+        settle(app, shell)
+        save(dialog, out, name)
+        dialog.reject()
+
+    shell.controller.set_active(synths.uid)
+    window.compose.editor.setPlainText("Patched the new filter module into the old rack tonight. Demo: "
+                                       "https://example.com/a/very/long/link/to/the/demo/recording 🎛️")
+    settle_checks(app, shell, settle)
+    save(window, out, "compose-mastodon")
+    save(window.persona_list, out, "persona-list-networks")
+    shell.controller.set_active(sky.uid)
+    window.compose.editor.setPlainText("Jupiter and Saturn side by side after sunset tonight 🪐 look south-west, "
+                                       "no telescope needed. #astronomy")
+    settle_checks(app, shell, settle)
+    save(window, out, "compose-bluesky")
+    window.compose.editor.clear()

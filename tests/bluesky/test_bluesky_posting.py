@@ -1,0 +1,223 @@
+"""Posting to Bluesky with the real atproto SDK over real HTTP to the fake PDS: facets, threads, keys, faults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from image_files import png
+
+from personamgr.core.networks.base import OutgoingPost
+from personamgr.core.networks.bluesky.network import record_key
+from personamgr.core.outbox import PostState
+
+pytestmark = pytest.mark.e2e
+
+
+def test_connecting_keeps_the_session_and_the_app_password_in_the_keyring(bluesky_world) -> None:
+    w = bluesky_world
+    creds = w.services.secrets.get_credentials(w.persona.uid)
+    assert creds is not None and creds["did"] == w.account.did and creds["app_password"] == w.app_password
+    assert creds["session"].count(":::") >= 3
+    assert (w.persona.network, w.persona.handle) == ("bluesky", "@sky.bsky.social")
+    assert w.fake.sessions_created(w.account) == 1
+
+
+def test_posts_reuse_the_session_instead_of_signing_in_again(bluesky_world) -> None:
+    w = bluesky_world
+    for i in range(3):
+        assert w.post(f"Clear skies tonight, number {i}.").state is PostState.SENT
+    assert w.fake.sessions_created(w.account) == 1
+    assert len(w.fake.posts(w.account)) == 3
+
+
+def test_links_mentions_and_hashtags_become_facets_with_byte_offsets(bluesky_world) -> None:
+    w = bluesky_world
+    friend, _ = w.fake.add_account("comet.bsky.social")
+    text = "Über-clear skies 🌌 with @comet.bsky.social: see https://example.com/moon #astronomy!"
+    post = w.post(text)
+    assert post.state is PostState.SENT, post.error
+    [rec] = w.fake.posts(w.account)
+    assert rec.text == text
+    raw = text.encode()
+    marked = {f["features"][0]["$type"].rsplit("#", 1)[1]: raw[f["index"]["byteStart"]:f["index"]["byteEnd"]].decode()
+              for f in rec.value["facets"]}
+    assert marked == {"mention": "@comet.bsky.social", "link": "https://example.com/moon", "tag": "#astronomy"}
+    mention = next(f for f in rec.value["facets"] if f["features"][0]["$type"].endswith("#mention"))
+    assert mention["features"][0]["did"] == friend.did
+    assert post.remote_url == f"https://bsky.app/profile/sky.bsky.social/post/{rec.rkey}"
+
+
+def test_a_mention_that_does_not_resolve_stays_plain_text(bluesky_world) -> None:
+    w = bluesky_world
+    assert w.post("Hello @nobody.bsky.social").state is PostState.SENT
+    [rec] = w.fake.posts(w.account)
+    assert not rec.value.get("facets")
+
+
+def test_threads_set_root_and_parent(bluesky_world) -> None:
+    w = bluesky_world
+    post = w.post("Meteor shower thread 1/3", thread=("Peak is at 2am. 2/3", "Look north-east. 3/3"))
+    assert post.state is PostState.SENT, post.error
+    recs = {r.rkey: r for r in w.fake.posts(w.account)}
+    first, second, third = (recs[k] for k in post.remote_ids)
+    assert "reply" not in first.value
+    assert second.value["reply"]["root"]["uri"] == first.uri and second.value["reply"]["parent"]["uri"] == first.uri
+    assert third.value["reply"]["root"]["uri"] == first.uri and third.value["reply"]["parent"]["uri"] == second.uri
+
+
+def test_over_300_graphemes_is_refused_before_sending(bluesky_world) -> None:
+    w = bluesky_world
+    post = w.post("🌌" * 301)  # 301 graphemes, 1,204 bytes
+    assert post.state is PostState.FAILED
+    assert post.error == "Not sent: Too long for sky: 301 of 300 characters on Bluesky; shorten it by 1."
+    assert w.fake.post_count("create_record") == 0
+    assert w.post("👍🏽" * 300).state is PostState.SENT  # 300 graphemes, though 2 code points each
+    family = w.post("👨‍👩‍👧‍👦" * 150)  # 150 graphemes, but 3,750 bytes
+    assert family.state is PostState.FAILED and "3,750 bytes, and Bluesky takes at most 3,000" in (family.error or "")
+
+
+def test_images_with_alt_text(bluesky_world, tmp_path: Path) -> None:
+    w = bluesky_world
+    media = tuple({"path": str(png(tmp_path / f"{i}.png")), "alt_text": f"Star field {i}"} for i in range(2))
+    post = w.post("Two exposures.", media=media)
+    assert post.state is PostState.SENT, post.error
+    [rec] = w.fake.posts(w.account)
+    assert [i["alt"] for i in rec.value["embed"]["images"]] == ["Star field 0", "Star field 1"]
+
+
+def test_an_image_over_one_megabyte_is_refused_with_the_reason(bluesky_world, tmp_path: Path) -> None:
+    w = bluesky_world
+    big = tmp_path / "big.png"
+    png(big)
+    big.write_bytes(big.read_bytes() + b"\0" * 1_100_000)
+    post = w.post("Too big.", media=({"path": str(big), "alt_text": "noise"},))
+    assert post.state is PostState.FAILED
+    assert "big.png is 1.1 MB; Bluesky accepts images up to 1 MB. Save a smaller copy" in (post.error or "")
+    assert w.fake.post_count("upload_blob") == 0
+
+
+def test_five_images_are_refused_before_sending(bluesky_world, tmp_path: Path) -> None:
+    w = bluesky_world
+    media = tuple({"path": str(png(tmp_path / f"{i}.png")), "alt_text": "x"} for i in range(5))
+    post = w.post("Five.", media=media)
+    assert post.state is PostState.FAILED and "Bluesky allows at most 4 images per post" in (post.error or "")
+
+
+def test_record_keys_are_stable_tids_per_post_and_part() -> None:
+    from datetime import UTC, datetime
+
+    post = OutgoingPost(parts=("a", "b"), key="uid-1", created_at=datetime(2026, 3, 9, 14, 0, tzinfo=UTC))
+    again = OutgoingPost(parts=("a", "edited"), key="uid-1", created_at=datetime(2026, 3, 9, 14, 0, tzinfo=UTC))
+    other = OutgoingPost(parts=("a",), key="uid-2", created_at=datetime(2026, 3, 9, 14, 0, tzinfo=UTC))
+    keys = [record_key(post, 0), record_key(post, 1)]
+    assert keys == [record_key(again, 0), record_key(again, 1)]
+    assert record_key(other, 0) != keys[0] and keys[0] < keys[1]
+    assert all(len(k) == 13 and k[0] in "234567abcdefghij" for k in keys)
+
+
+# -- the fault matrix ---------------------------------------------------------------------------------------
+def test_a_hang_after_sending_is_retried_and_found_not_posted_twice(bluesky_world) -> None:
+    w = bluesky_world
+    w.network.timeout = (5.0, 0.5)
+    w.fake.fail_next("create_record", "hold")  # the record is written, the answer never comes in time
+    post = w.post("Did it land?")
+    assert post.state is PostState.SCHEDULED, post.error
+    assert "needs no review" in (post.error or "")
+    assert len(w.fake.posts(w.account)) == 1
+    w.fake.release()
+    again = w.services.poster.send(post.id)
+    assert again.state is PostState.SENT
+    [rec] = w.fake.posts(w.account)
+    assert again.remote_id == rec.rkey
+    assert w.fake.post_count("create_record") == 1  # the retry found it with getRecord and wrote nothing
+
+
+def test_a_duplicate_key_500_is_retried_and_then_found(bluesky_world) -> None:
+    w = bluesky_world
+    w.fake.fail_next("create_record", "server_error", status=500)
+    post = w.post("Server hiccup.")
+    assert post.state is PostState.SCHEDULED and "server error (500" in (post.error or "")
+    assert w.services.poster.send(post.id).state is PostState.SENT
+    assert len(w.fake.posts(w.account)) == 1
+
+
+def test_an_edited_post_whose_first_version_landed_needs_review(bluesky_world) -> None:
+    w = bluesky_world
+    w.fake.fail_next("create_record", "drop")  # written, then the connection closes
+    post = w.post("Frist light.")
+    assert post.state is PostState.SCHEDULED
+    w.services.outbox.edit(post.id, "First light.")
+    again = w.services.poster.send(post.id)
+    assert again.state is PostState.NEEDS_REVIEW and "earlier version of this post" in (again.error or "")
+    assert [r.text for r in w.fake.posts(w.account)] == ["Frist light."]
+
+
+def test_revoked_app_password_needs_reconnecting_and_keeps_the_post(bluesky_world) -> None:
+    w = bluesky_world
+    w.fake.revoke_sessions(w.account, passwords=True)
+    post = w.post("Still there?")
+    assert post.state is PostState.FAILED
+    assert "app password" in (post.error or "") and "the post is kept" in (post.error or "")
+    assert w.services.store.connection_state(w.persona.uid)[0] == "reconnect_needed"
+
+
+def test_an_ended_session_is_renewed_with_the_app_password(bluesky_world) -> None:
+    w = bluesky_world
+    w.fake.revoke_sessions(w.account)  # signed out elsewhere; the app password still works
+    assert w.post("Renewed.").state is PostState.SENT
+    assert w.fake.sessions_created(w.account) == 2
+    creds = w.services.secrets.get_credentials(w.persona.uid)
+    assert creds is not None
+    assert w.post("Reused.").state is PostState.SENT
+    assert w.fake.sessions_created(w.account) == 2  # the renewed session was kept and reused
+
+
+def test_rate_limit_waits_for_the_reset(bluesky_world) -> None:
+    w = bluesky_world
+    w.fake.fail_next("create_record", "rate_limit", reset_in=900)
+    post = w.post("Rate limited.")
+    assert post.state is PostState.SCHEDULED and "rate limit" in (post.error or "")
+    assert post.next_attempt_at is not None
+
+
+def test_no_network_holds_the_post(bluesky_world) -> None:
+    w = bluesky_world
+    w.fake.refuse_connections()
+    try:
+        post = w.post("Offline.")
+    finally:
+        w.fake.accept_connections()
+    assert post.state is PostState.SCHEDULED and "cannot be reached" in (post.error or "")
+
+
+def test_the_override_keeps_traffic_on_the_test_server(fake, network_secrets, tmp_path: Path) -> None:
+    from personamgr.core.clock import SystemClock
+    from personamgr.core.networks.bluesky import BlueskyNetwork
+    from personamgr.core.networks.bluesky.auth import Login, sign_in
+
+    fake.did_doc_pds = "http://127.0.0.1:9"  # the DID document names another PDS; the override must win
+    _acc, password = fake.add_account("pin.bsky.social")
+    net = BlueskyNetwork(SystemClock(), base_url=fake.base_url)
+    creds = sign_in(net, None, Login("pin.bsky.social", password))
+    api = net.client(None)
+    try:
+        api.sign_in(creds)
+        assert api.resolve("pin.bsky.social") == creds["did"]  # answered by the fake, not the named PDS
+    finally:
+        api.close()
+
+
+def test_a_session_atproto_renews_while_posting_is_kept_for_the_next_post(bluesky_world) -> None:
+    w = bluesky_world
+    w.fake.access_ttl_s = 600  # atproto renews a session 15 minutes before its access token ends: every call now
+    w.fake.revoke_sessions(w.account)
+    assert w.post("New session.").state is PostState.SENT
+    assert w.fake.sessions_created(w.account) == 2
+    before = w.services.secrets.get_credentials(w.persona.uid)
+    assert w.post("Renewed by atproto.").state is PostState.SENT
+    after = w.services.secrets.get_credentials(w.persona.uid)
+    assert before is not None and after is not None and after["session"] != before["session"]
+    # the refresh token rotates: only the kept one works, and it did, without a new session
+    assert w.post("With the kept session.").state is PostState.SENT
+    assert w.fake.sessions_created(w.account) == 2

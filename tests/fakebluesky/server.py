@@ -1,0 +1,386 @@
+"""A fake Bluesky PDS over real HTTP (XRPC), for the real atproto SDK.
+
+It checks what a real PDS and the app view check, so a passing test runs production's code paths:
+
+* ``createSession`` with an app password (30 per 5 minutes per account, then 429 with ``ratelimit-reset``),
+  ``refreshSession``; JWTs the SDK can decode (base64url JSON with ``exp``); expired access tokens answer
+  400 ``ExpiredToken``, revoked sessions 401;
+* ``createRecord``: the repo is the caller's DID, a client-chosen ``rkey`` is a valid record key and not taken
+  (a taken key is a bare 500, as atproto issue 3718 describes), text at most 300 graphemes, every facet's
+  UTF-8 byte range inside the text and matching what it marks (the link's text, ``#tag``, ``@handle`` of the
+  mentioned DID), at most 4 images whose blobs this account uploaded, replies whose root and parent exist
+  with the right CIDs;
+* ``uploadBlob`` at most 1,000,000 bytes; ``getRecord`` (400 ``RecordNotFound``); ``resolveHandle``.
+
+Failures (:meth:`fail_next`), holds, drops and refused connections work as in tests/fakex.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import json
+import re
+import secrets
+import time
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+import regex
+from fakex.server import FakeX, RequestRecord, _Handler
+
+X = "/xrpc/"
+ENDPOINTS = {
+    ("POST", X + "com.atproto.server.createSession"): "create_session",
+    ("POST", X + "com.atproto.server.refreshSession"): "refresh_session",
+    ("GET", X + "com.atproto.identity.resolveHandle"): "resolve_handle",
+    ("POST", X + "com.atproto.repo.uploadBlob"): "upload_blob",
+    ("POST", X + "com.atproto.repo.createRecord"): "create_record",
+    ("GET", X + "com.atproto.repo.getRecord"): "get_record",
+}
+FAILURE_KINDS = ("revoked", "expired", "rate_limit", "server_error", "hold", "drop")
+SESSION_LIMIT = 30  # createSession per account per 5 minutes
+MAX_BLOB = 1_000_000
+RKEY_RE = re.compile(r"[A-Za-z0-9._:~-]{1,512}")
+
+
+@dataclass
+class BlueskyAccount:
+    did: str
+    handle: str
+    app_passwords: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Blob:
+    cid: str
+    owner: str
+    size: int
+    mime: str
+
+
+@dataclass
+class PostRecord:
+    uri: str
+    cid: str
+    did: str
+    rkey: str
+    value: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        return str(self.value.get("text", ""))
+
+
+@dataclass
+class _BState:
+    accounts: dict[str, BlueskyAccount] = field(default_factory=dict)
+    access: dict[str, str] = field(default_factory=dict)  # access jwt -> did
+    refresh: dict[str, str] = field(default_factory=dict)  # refresh jwt -> did
+    revoked: set[str] = field(default_factory=set)  # dids whose sessions were revoked
+    records: dict[str, PostRecord] = field(default_factory=dict)  # uri -> record
+    blobs: dict[str, Blob] = field(default_factory=dict)
+    sessions_made: dict[str, list[float]] = field(default_factory=dict)
+
+
+def _b64(data: dict[str, Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
+def _cid(data: bytes) -> str:
+    digest = base64.b32encode(hashlib.sha256(data).digest()).decode().lower().rstrip("=")
+    return "bafyrei" + digest[:52]
+
+
+class FakeBluesky(FakeX):
+    """``with FakeBluesky() as fake:``; point ``PERSONAMGR_BLUESKY_URL`` (or ``base_url=``) at ``fake.base_url``."""
+
+    ENDPOINTS = ENDPOINTS
+    FAILURE_KINDS = FAILURE_KINDS
+
+    def __init__(self, port: int = 0, hold_max_s: float = 30.0, *, access_ttl_s: float = 7200,
+                 did_doc_pds: str | None = None) -> None:
+        super().__init__(port, hold_max_s)
+        self.b = _BState()
+        self.access_ttl_s = access_ttl_s
+        self.did_doc_pds = did_doc_pds  # a PDS the DID document names (the SDK would move there unless pinned)
+        self._seq = itertools.count(1)
+
+    def add_account(self, handle: str) -> tuple[BlueskyAccount, str]:
+        """An account and one app password for it."""
+        did = "did:plc:" + secrets.token_hex(12)
+        password = "-".join(secrets.token_hex(2) for _ in range(4))
+        acc = BlueskyAccount(did, handle, {password})
+        with self.lock:
+            self.b.accounts[did] = acc
+        return acc, password
+
+    def revoke_sessions(self, account: BlueskyAccount, *, passwords: bool = False) -> None:
+        with self.lock:
+            self.b.revoked.add(account.did)
+            for pool in (self.b.access, self.b.refresh):
+                for tok in [t for t, d in pool.items() if d == account.did]:
+                    del pool[tok]
+            if passwords:
+                account.app_passwords.clear()
+
+    def _jwt(self, did: str, scope: str, ttl: float) -> str:
+        now = int(time.time())
+        claims = {"scope": scope, "sub": did, "iat": now, "exp": int(now + ttl), "jti": str(next(self._seq))}
+        return ".".join((_b64({"typ": "at+jwt", "alg": "HS256"}), _b64(claims), secrets.token_urlsafe(16)))
+
+    def new_session(self, acc: BlueskyAccount) -> dict[str, Any]:
+        access = self._jwt(acc.did, "com.atproto.appPass", self.access_ttl_s)
+        refresh = self._jwt(acc.did, "com.atproto.refresh", 90 * 86400)
+        with self.lock:
+            self.b.access[access] = acc.did
+            self.b.refresh[refresh] = acc.did
+            self.b.revoked.discard(acc.did)
+        out: dict[str, Any] = {"did": acc.did, "handle": acc.handle, "accessJwt": access, "refreshJwt": refresh,
+                               "active": True}
+        if self.did_doc_pds:
+            out["didDoc"] = {"@context": ["https://www.w3.org/ns/did/v1"], "id": acc.did,
+                             "alsoKnownAs": [f"at://{acc.handle}"],
+                             "service": [{"id": "#atproto_pds", "type": "AtprotoPersonalDataServer",
+                                          "serviceEndpoint": self.did_doc_pds}]}
+        return out
+
+    # -- what happened -------------------------------------------------------------------
+    def posts(self, account: BlueskyAccount) -> list[PostRecord]:
+        with self.lock:
+            return [r for r in self.b.records.values() if r.did == account.did]
+
+    def sessions_created(self, account: BlueskyAccount) -> int:
+        with self.lock:
+            return len(self.b.sessions_made.get(account.did, []))
+
+
+class _BlueskyHandler(_Handler):
+    server: Any
+
+    @property
+    def fb(self) -> FakeBluesky:
+        return self.server.fake  # type: ignore[no-any-return]
+
+    def _error(self, record: RequestRecord, status: int, error: str, message: str = "",
+               headers: dict[str, str] | None = None) -> None:
+        body: dict[str, str] = {"error": error}
+        if message:
+            body["message"] = message
+        self._json(record, status, body, headers)
+
+    def _apply_failure(self, record: RequestRecord, endpoint: str, create: Any = None) -> bool:
+        f = self.fb._take_failure(endpoint)
+        if f is None:
+            return False
+        if f.kind == "revoked":
+            self._error(record, 401, "AuthenticationRequired", "Token has been revoked")
+        elif f.kind == "expired":
+            self._error(record, 400, "ExpiredToken", "Token has expired")
+        elif f.kind == "rate_limit":
+            headers = {"ratelimit-limit": "5000", "ratelimit-remaining": "0", "ratelimit-policy": "5000;w=3600"}
+            if f.reset_header:
+                headers["ratelimit-reset"] = str(int(time.time() + f.reset_in))
+            self._error(record, 429, "RateLimitExceeded", "Rate Limit Exceeded", headers)
+        elif f.kind == "server_error":
+            self._error(record, f.status, "InternalServerError", "Internal Server Error")
+        else:
+            self.withhold(record, f, create)
+        return True
+
+    def _auth(self, record: RequestRecord, *, refresh: bool = False) -> str | None:
+        auth = self.headers.get("Authorization", "")
+        token = auth[7:] if auth.startswith("Bearer ") else ""
+        fb = self.fb
+        with fb.lock:
+            did = (fb.b.refresh if refresh else fb.b.access).get(token)
+        if did is None:
+            self._error(record, 401, "AuthenticationRequired", "Invalid token" if token else "Authentication Required")
+            return None
+        payload = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
+        if payload["exp"] < time.time():
+            self._error(record, 400, "ExpiredToken", "Token has expired")
+            return None
+        record.user_id = did
+        return did
+
+    def _body(self, body: bytes) -> dict[str, Any]:
+        try:
+            obj = json.loads(body or b"{}")
+        except json.JSONDecodeError:
+            return {}
+        return obj if isinstance(obj, dict) else {}
+
+    # -- sessions ------------------------------------------------------------------------
+    def _create_session(self, record: RequestRecord, query: str, body: bytes) -> None:
+        if self._apply_failure(record, "create_session"):
+            return
+        data = self._body(body)
+        fb = self.fb
+        ident = str(data.get("identifier", "")).lower()
+        with fb.lock:
+            acc = next((a for a in fb.b.accounts.values() if ident in (a.handle.lower(), a.did)), None)
+            if acc is not None:
+                now = time.time()
+                made = [t for t in fb.b.sessions_made.get(acc.did, []) if now - t < 300]
+                if len(made) >= SESSION_LIMIT:
+                    reset = int(min(made) + 300)
+                    return self._error(record, 429, "RateLimitExceeded", "Rate Limit Exceeded",
+                                       {"ratelimit-limit": str(SESSION_LIMIT), "ratelimit-remaining": "0",
+                                        "ratelimit-reset": str(reset), "ratelimit-policy": "30;w=300"})
+        if acc is None or data.get("password") not in acc.app_passwords:
+            return self._error(record, 401, "AuthenticationRequired", "Invalid identifier or password")
+        with fb.lock:
+            fb.b.sessions_made.setdefault(acc.did, []).append(time.time())
+        self._json(record, 200, fb.new_session(acc))
+
+    def _refresh_session(self, record: RequestRecord, query: str, body: bytes) -> None:
+        if self._apply_failure(record, "refresh_session"):
+            return
+        did = self._auth(record, refresh=True)
+        if did is None:
+            return
+        fb = self.fb
+        with fb.lock:
+            old = self.headers["Authorization"][7:]
+            fb.b.refresh.pop(old, None)  # refresh tokens rotate
+            acc = fb.b.accounts[did]
+        self._json(record, 200, fb.new_session(acc))
+
+    def _resolve_handle(self, record: RequestRecord, query: str, body: bytes) -> None:
+        handle = dict(parse_qsl(query)).get("handle", "").lower()
+        with self.fb.lock:
+            acc = next((a for a in self.fb.b.accounts.values() if a.handle.lower() == handle), None)
+        if acc is None:
+            return self._error(record, 400, "InvalidRequest", "Unable to resolve handle")
+        self._json(record, 200, {"did": acc.did})
+
+    # -- repo ----------------------------------------------------------------------------
+    def _upload_blob(self, record: RequestRecord, query: str, body: bytes) -> None:
+        did = self._auth(record)
+        if did is None or self._apply_failure(record, "upload_blob"):
+            return
+        if len(body) > MAX_BLOB:
+            return self._error(record, 400, "BlobTooLarge", f"This file is too large. It is {len(body)} bytes but "
+                               f"the maximum size is {MAX_BLOB} bytes.")
+        blob = Blob(_cid(body).replace("bafyrei", "bafkrei"), did, len(body), self.headers.get("Content-Type", ""))
+        with self.fb.lock:
+            self.fb.b.blobs[blob.cid] = blob
+        self._json(record, 200, {"blob": {"$type": "blob", "ref": {"$link": blob.cid}, "mimeType": blob.mime,
+                                          "size": blob.size}})
+
+    def _get_record(self, record: RequestRecord, query: str, body: bytes) -> None:
+        if self._apply_failure(record, "get_record"):
+            return
+        p = dict(parse_qsl(query))
+        uri = f"at://{p.get('repo', '')}/{p.get('collection', '')}/{p.get('rkey', '')}"
+        with self.fb.lock:
+            rec = self.fb.b.records.get(uri)
+        if rec is None:
+            return self._error(record, 400, "RecordNotFound", f"Could not locate record: {uri}")
+        self._json(record, 200, {"uri": rec.uri, "cid": rec.cid, "value": rec.value})
+
+    def _create_record(self, record: RequestRecord, query: str, body: bytes) -> None:
+        did = self._auth(record)
+        if did is None:
+            return
+        fb = self.fb
+        data = self._body(body)
+        value = data.get("record") or {}
+        collection = data.get("collection")
+        rkey = data.get("rkey") or self._tid()
+        uri = f"at://{did}/{collection}/{rkey}"
+        made: list[PostRecord] = []
+
+        def create() -> None:
+            with fb.lock:
+                rec = PostRecord(uri, _cid(json.dumps(value, sort_keys=True).encode() + rkey.encode()), did, rkey,
+                                 value)
+                fb.b.records[uri] = rec
+                made.append(rec)
+
+        if self._apply_failure(record, "create_record", create):
+            return
+        if data.get("repo") not in (did, fb.b.accounts[did].handle):
+            return self._error(record, 400, "InvalidRequest", "Input/repo must be the caller's own repo")
+        if collection != "app.bsky.feed.post" or value.get("$type") != "app.bsky.feed.post":
+            return self._error(record, 400, "InvalidRequest", "Invalid collection or record type")
+        if not RKEY_RE.fullmatch(rkey) or rkey in (".", ".."):
+            return self._error(record, 400, "InvalidRequest", f"Invalid record key: {rkey}")
+        with fb.lock:
+            if uri in fb.b.records:  # what today's PDS does on a taken key (atproto issue 3718)
+                return self._error(record, 500, "InternalServerError", "Internal Server Error")
+        problem = self._check_post(did, value)
+        if problem:
+            return self._error(record, 400, "InvalidRecord", problem)
+        create()
+        self._json(record, 200, {"uri": made[0].uri, "cid": made[0].cid, "validationStatus": "valid",
+                                 "commit": {"cid": _cid(uri.encode()), "rev": self._tid()}})
+
+    def _tid(self) -> str:
+        alphabet = "234567abcdefghijklmnopqrstuvwxyz"
+        n = (int(time.time() * 1_000_000) << 10) | secrets.randbelow(1024)
+        return "".join(alphabet[(n >> (5 * (12 - i))) & 31] for i in range(13))
+
+    def _check_post(self, did: str, value: dict[str, Any]) -> str | None:
+        """What the app view's lexicon and facet validation would refuse, in its words."""
+        fb = self.fb
+        text = value.get("text")
+        if not isinstance(text, str):
+            return "Record/text must be a string"
+        if len(regex.findall(r"\X", text)) > 300 or len(text.encode()) > 3000:
+            return "Record/text must not be longer than 300 graphemes"
+        if not isinstance(value.get("createdAt"), str):
+            return "Record/createdAt must be a datetime"
+        raw = text.encode("utf-8")
+        for facet in value.get("facets") or []:
+            index = facet.get("index") or {}
+            start, end = index.get("byteStart"), index.get("byteEnd")
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(raw)):
+                return f"Record/facets: byte range {start}-{end} is outside the text ({len(raw)} bytes)"
+            try:
+                span = raw[start:end].decode("utf-8")
+            except UnicodeDecodeError:
+                return f"Record/facets: byte range {start}-{end} splits a character"
+            for feature in facet.get("features") or []:
+                kind = feature.get("$type", "")
+                if kind == "app.bsky.richtext.facet#link":
+                    uri = feature.get("uri", "")
+                    if not uri.startswith(("http://", "https://")) or span not in (uri, uri.split("://", 1)[1]):
+                        return f"Record/facets: the link {uri!r} does not match the text it marks ({span!r})"
+                elif kind == "app.bsky.richtext.facet#tag":
+                    if span != "#" + feature.get("tag", ""):
+                        return f"Record/facets: the tag {feature.get('tag')!r} does not match {span!r}"
+                elif kind == "app.bsky.richtext.facet#mention":
+                    acc = fb.b.accounts.get(feature.get("did", ""))
+                    if acc is None or span.lower() != "@" + acc.handle.lower():
+                        return f"Record/facets: the mention of {feature.get('did')!r} does not match {span!r}"
+                else:
+                    return f"Record/facets: unknown feature {kind!r}"
+        embed = value.get("embed")
+        if embed is not None:
+            if embed.get("$type") != "app.bsky.embed.images":
+                return "Record/embed must be app.bsky.embed.images here"
+            images = embed.get("images") or []
+            if not 1 <= len(images) <= 4:
+                return "Record/embed/images must contain 1 to 4 images"
+            for img in images:
+                ref = ((img.get("image") or {}).get("ref") or {}).get("$link")
+                blob = fb.b.blobs.get(ref or "")
+                if blob is None or blob.owner != did:
+                    return f"Record/embed/images: blob {ref} was not uploaded by this account"
+                if not isinstance(img.get("alt"), str):
+                    return "Record/embed/images/alt must be a string"
+        reply = value.get("reply")
+        if reply is not None:
+            for which in ("root", "parent"):
+                ref = reply.get(which) or {}
+                rec = fb.b.records.get(ref.get("uri", ""))
+                if rec is None or rec.cid != ref.get("cid"):
+                    return f"Record/reply/{which} does not point at an existing post with that CID"
+        return None
+
+
+FakeBluesky.handler = _BlueskyHandler

@@ -1,0 +1,88 @@
+"""Connecting Mastodon personas: app registration once per server, forced login, token to the keyring."""
+
+from __future__ import annotations
+
+import urllib.request
+
+import pytest
+from fakemastodon import FakeMastodon
+
+from personamgr.core.networks.accounts import ConnectError
+from personamgr.core.networks.mastodon import auth
+from personamgr.core.personas import Persona
+
+pytestmark = pytest.mark.e2e
+
+
+def browser_code(fake: FakeMastodon, url: str) -> str:
+    """What the user does: open the sign-in page (logged in as ``fake.browser_user``), copy the code."""
+    with urllib.request.urlopen(url, timeout=10) as r:
+        return fake.code_from_page(r.read().decode())
+
+
+@pytest.fixture
+def blank(mastodon_world):
+    return mastodon_world.services.store.add_persona(Persona(name="fresh", topics=("synths",), network="mastodon"))
+
+
+def test_sign_in_registers_once_forces_login_and_keeps_the_token(mastodon_world, blank) -> None:
+    w = mastodon_world
+    other = w.fake.add_account("synth")
+    w.fake.browser_user = other.id
+    w.fake.max_characters = 5000
+    flow = auth.start_code_flow(w.services.secrets, w.network, "fosstodon.example")
+    creds = auth.finish_code_flow(w.services.secrets, flow, browser_code(w.fake, flow.authorize_url), w.network)
+    done = auth.connect_with_tokens(w.services.store, w.services.secrets, w.network, blank, creds)
+    assert w.fake.authorize_requests[-1]["force_login"] in ("True", "true", "1")
+    assert w.fake.authorize_requests[-1]["scope"] == "read:accounts write:statuses write:media"
+    assert done.handle == "@synth@fosstodon.example"
+    persona = w.services.store.persona(blank.uid)
+    assert (persona.network, persona.server, persona.handle) == ("mastodon", "https://fosstodon.example",
+                                                                 "@synth@fosstodon.example")
+    assert persona.char_limit == 5000  # the server's own limit, read at connect
+    stored = w.services.secrets.get_credentials(blank.uid)
+    assert stored == {"server": "https://fosstodon.example", "access_token": creds["access_token"]}
+    # a second account on the same server: the registration is reused, not made again
+    third = w.fake.add_account("chip")
+    w.fake.browser_user = third.id
+    again = auth.start_code_flow(w.services.secrets, w.network, "https://fosstodon.example/")
+    assert again.app == flow.app
+    assert w.fake.post_count("apps") == 1
+
+
+def test_the_same_account_on_two_personas_is_refused(mastodon_world, blank) -> None:
+    w = mastodon_world
+    creds = {"server": "https://fosstodon.example", "access_token": w.fake.add_token(w.account)}
+    with pytest.raises(ConnectError, match="already connected to the persona 'metal'"):
+        auth.connect_with_tokens(w.services.store, w.services.secrets, w.network, blank, creds)
+    assert w.services.secrets.get_credentials(blank.uid) is None
+
+
+def test_a_wrong_code_is_refused_and_nothing_is_saved(mastodon_world, blank) -> None:
+    w = mastodon_world
+    w.fake.browser_user = w.account.id
+    flow = auth.start_code_flow(w.services.secrets, w.network, "fosstodon.example")
+    with pytest.raises(ConnectError, match="did not let personamgr accept the code"):
+        auth.finish_code_flow(w.services.secrets, flow, "not-the-code", w.network)
+    assert w.services.secrets.get_credentials(blank.uid) is None
+
+
+def test_a_revoked_token_is_refused_at_connect(mastodon_world, blank) -> None:
+    w = mastodon_world
+    token = w.fake.add_token(w.fake.add_account("gone"))
+    w.fake.revoke(token)
+    with pytest.raises(ConnectError, match="refused this access token"):
+        auth.connect_with_tokens(w.services.store, w.services.secrets, w.network, blank,
+                                 {"server": "https://fosstodon.example", "access_token": token})
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("{", "not valid JSON"),
+    ("[]", "must be one JSON object"),
+    ('{"server": "fosstodon.org"}', "lack access_token"),
+    ('{"server": "ftp://x", "access_token": "t"}', "must start with https://"),
+    ('{"server": "x.org", "access_token": "t", "extra": 1}', "Unexpected keys in the tokens: extra"),
+])
+def test_token_json_errors_are_specific(text: str, message: str) -> None:
+    with pytest.raises(ConnectError, match=message):
+        auth.parse_tokens(text)

@@ -1,0 +1,66 @@
+"""The Mastodon and Bluesky connect dialog: real widgets (offscreen) against the fake servers."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import urllib.request
+
+import pytest
+from fakebluesky import FakeBluesky
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from personamgr.core.networks.bluesky import BlueskyNetwork
+from personamgr.core.personas import Persona
+from personamgr.gui.connect_accounts import AccountConnectDialog
+from personamgr.gui.workers import Workers
+
+pytestmark = [pytest.mark.gui, pytest.mark.e2e, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+def settle(workers: Workers) -> None:
+    assert workers.wait(30, QApplication.processEvents), "a background task never finished"
+    QApplication.processEvents()
+
+
+def test_mastodon_sign_in_with_a_pasted_code(qtbot, mastodon_world) -> None:
+    w = mastodon_world
+    workers = Workers()
+    fresh = w.services.store.add_persona(Persona(name="fresh", topics=("synths",), network="mastodon"))
+    w.fake.browser_user = w.fake.add_account("synth").id
+    urls: list[str] = []
+    d = AccountConnectDialog(w.services, workers, fresh, open_url=urls.append)
+    qtbot.addWidget(d)
+    d.show()
+    assert not d.code.isEnabled() and not d.connect_button.isEnabled()
+    d.server.setText("fosstodon.example")
+    qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton)
+    settle(workers)
+    assert urls and d.code.isEnabled(), d.status.text()
+    with urllib.request.urlopen(urls[0], timeout=10) as r:
+        d.code.setText(w.fake.code_from_page(r.read().decode()))
+    qtbot.mouseClick(d.connect_button, Qt.MouseButton.LeftButton)
+    settle(workers)
+    assert d.result() == QDialog.DialogCode.Accepted, d.status.text()
+    assert w.services.store.persona(fresh.uid).handle == "@synth@fosstodon.example"
+
+
+def test_bluesky_says_why_an_app_password_and_refuses_an_account_password(qtbot, services, tmp_path) -> None:
+    workers = Workers()
+    with FakeBluesky() as fake:
+        services.networks["bluesky"] = BlueskyNetwork(base_url=fake.base_url)
+        sky = services.store.add_persona(Persona(name="sky", topics=("astronomy",), network="bluesky"))
+        d = AccountConnectDialog(services, workers, sky)
+        qtbot.addWidget(d)
+        d.show()
+        guidance = d.findChild(type(d.status), "connectGuidance").text()
+        assert "no OAuth" in guidance and "App passwords" in guidance
+        d.handle.setText("sky.bsky.social")
+        d.app_password.setText("hunter2")
+        qtbot.mouseClick(d.connect_button, Qt.MouseButton.LeftButton)
+        assert "not an app password" in d.status.text()
+        assert d.app_password.text() == "hunter2"  # what the user typed stays
+        settle(workers)

@@ -1,0 +1,78 @@
+"""The cross-post offer after a post: to a persona on another network the text fits, never to a second X account.
+
+Real window (offscreen), real Mastodon.py to the fake server. The guard's verdict is given, not computed: the
+offer reads the verdict on screen, and loading the model here would only slow the test down.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from shell_helpers import close_shell
+
+from personamgr.core.guard.types import GuardResult
+from personamgr.core.outbox import PostState
+from personamgr.core.personas import Persona
+from personamgr.gui.app import build_shell
+
+pytestmark = [pytest.mark.gui, pytest.mark.e2e]
+
+
+def verdict(persona: str, text: str, scores: dict[str, float]) -> SimpleNamespace:
+    result = GuardResult(persona=persona, fits=True, score=scores[persona], scores=scores, suggest=None, reasons=(),
+                         length=len(text), too_long=False, threshold=0.5)
+    return SimpleNamespace(result=result, result_key=SimpleNamespace(text=text))
+
+
+@pytest.fixture
+def shell(qtbot, mastodon_world):
+    s = build_shell(mastodon_world.services, tray_available=False)
+    yield s
+    close_shell(s)
+
+
+def settle(shell) -> None:
+    assert shell.workers.wait(30, QApplication.processEvents)
+    QApplication.processEvents()
+
+
+def test_offered_across_networks_and_posted_there(shell, mastodon_world) -> None:
+    w = mastodon_world
+    store = w.services.store
+    riffs = store.add_persona(Persona(name="riffs", topics=("guitars",)))  # the sandbox, X's stand-in
+    store.add_persona(Persona(name="axes", topics=("guitars",)))
+    settle(shell)
+    shell.controller.set_active(riffs.uid)
+    compose, bar = shell.window.compose, shell.crosspost
+    text = "New strings on the old Ibanez tonight."
+    bar.guard = verdict("riffs", text, {"riffs": 0.9, "axes": 0.95, "metal": 0.8})
+    compose.editor.setPlainText(text)
+    compose._post_now()
+    settle(shell)
+    assert not bar.isHidden(), "no offer"
+    assert bar.target is not None and bar.target.name == "metal"  # axes fits better, but is a second X account
+    assert "It fits metal on Mastodon too" in bar.label.text()
+    bar.post_button.click()
+    settle(shell)
+    assert [s.text for s in w.fake.timeline(w.account)] == [text]
+    assert bar.label.text() == "Posted to metal too."
+    assert [p.state for p in w.services.outbox.history(w.persona.uid)] == [PostState.SENT]
+
+
+def test_not_offered_where_the_text_does_not_fit(shell, mastodon_world) -> None:
+    store = mastodon_world.services.store
+    riffs = store.add_persona(Persona(name="riffs", topics=("guitars",)))
+    settle(shell)
+    shell.controller.set_active(riffs.uid)
+    text = "Quarterly hiring numbers are in."
+    shell.crosspost.guard = verdict("riffs", text, {"riffs": 0.7, "metal": 0.2})
+    shell.window.compose.editor.setPlainText(text)
+    shell.window.compose._post_now()
+    settle(shell)
+    assert shell.crosspost.isHidden()

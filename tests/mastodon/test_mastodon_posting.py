@@ -1,0 +1,206 @@
+"""Posting to Mastodon with real Mastodon.py over real HTTP to the fake server: every answer a visible state."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from fakemastodon import FakeMastodon
+from image_files import png
+
+from personamgr.core.outbox import PostState
+from personamgr.core.text import measure_for
+
+pytestmark = pytest.mark.e2e
+
+
+def test_text_post_goes_out_with_the_persona_defaults(mastodon_world) -> None:
+    w = mastodon_world
+    w.services.store.update_persona(w.persona.with_changes(visibility="unlisted", content_warning="metal talk"))
+    post = w.post("New strings on the old Ibanez tonight.")
+    assert post.state is PostState.SENT, post.error
+    [status] = w.fake.timeline(w.account)
+    assert (status.text, status.visibility, status.spoiler_text) == (
+        "New strings on the old Ibanez tonight.", "unlisted", "metal talk")
+    assert post.remote_id == status.id
+    assert post.remote_url == f"{w.fake.base_url}/@metal/{status.id}"
+
+
+def test_a_post_overrides_the_defaults(mastodon_world) -> None:
+    w = mastodon_world
+    post = w.post("Setlist spoilers for Friday.", content_warning="spoilers", visibility="private")
+    assert post.state is PostState.SENT, post.error
+    [status] = w.fake.timeline(w.account)
+    assert (status.spoiler_text, status.visibility) == ("spoilers", "private")
+
+
+def test_thread_parts_reply_to_the_previous_part(mastodon_world) -> None:
+    w = mastodon_world
+    post = w.post("Gear thread 1/3", thread=("Amp: a tired JCM800. 2/3", "Pedals: just a Tube Screamer. 3/3"))
+    assert post.state is PostState.SENT, post.error
+    first, second, third = w.fake.timeline(w.account)
+    assert first.in_reply_to_id is None
+    assert (second.in_reply_to_id, third.in_reply_to_id) == (first.id, second.id)
+    assert post.remote_ids == (first.id, second.id, third.id)
+
+
+def test_the_servers_limits_are_asked_for_and_kept(mastodon_world) -> None:
+    w = mastodon_world
+    w.fake.max_characters = 5000
+    assert w.persona.server_limits is None and w.persona.char_limit == 500
+    long_text = "riff " * 200  # 1,000 characters: too long for mastodon.social, fine for this server
+    post = w.post(long_text)
+    assert post.state is PostState.SENT, post.error
+    persona = w.services.store.persona(w.persona.uid)
+    assert persona.char_limit == 5000
+    assert persona.server_limits is not None and persona.server_limits.max_media == 4
+
+
+def test_too_long_for_the_server_is_refused_before_sending(mastodon_world) -> None:
+    w = mastodon_world
+    post = w.post("a" * 490 + " https://example.com/" + "b" * 40)  # 490 + 1 + 23 + 0 > 500 as Mastodon counts
+    assert post.state is PostState.FAILED
+    length = measure_for(w.services.store.persona(w.persona.uid), post.text).length
+    assert post.error == f"Not sent: Too long for metal: {length} of 500 characters on Mastodon; shorten it by " \
+        f"{length - 500}."
+    assert w.fake.post_count("statuses") == 0
+
+
+def test_the_content_warning_counts_toward_the_limit(mastodon_world) -> None:
+    w = mastodon_world
+    post = w.post("x" * 495, content_warning="too long now")
+    assert post.state is PostState.FAILED and "Too long for metal: 507 of 500" in (post.error or "")
+
+
+def test_images_carry_their_descriptions(mastodon_world, tmp_path: Path) -> None:
+    w = mastodon_world
+    img = png(tmp_path / "amp.png")
+    post = w.post("The amp.", media=({"path": str(img), "alt_text": "A Marshall amp on a wooden floor"},))
+    assert post.state is PostState.SENT, post.error
+    [status] = w.fake.timeline(w.account)
+    [media] = [w.fake.uploads[m] for m in status.media_ids]
+    assert media.description == "A Marshall amp on a wooden floor" and media.attached
+
+
+def test_a_large_image_is_polled_until_processed(mastodon_world, tmp_path: Path) -> None:
+    w = mastodon_world
+    w.fake.process_threshold = 10  # every upload is "large": 202, then 206, then ready
+    img = png(tmp_path / "amp.png", size=64)
+    post = w.post("Processed.", media=({"path": str(img), "alt_text": "amp"},))
+    assert post.state is PostState.SENT, post.error
+    polls = [r for r in w.fake.requests if r.endpoint == "media_get"]
+    assert [r.status for r in polls] == [206] * (w.fake.process_polls - 1) + [200]
+
+
+def test_an_image_that_never_finishes_processing_is_retried_not_lost(mastodon_world, tmp_path: Path) -> None:
+    w = mastodon_world
+    w.network.media_wait_s = 0.2
+    w.fake.process_threshold, w.fake.process_polls = 10, 10_000
+    post = w.post("Stuck.", media=({"path": str(png(tmp_path / "a.png", size=64)), "alt_text": "a"},))
+    assert post.state is PostState.SCHEDULED and "still processing a.png" in (post.error or "")
+    assert w.fake.post_count("statuses") == 0
+
+
+def test_more_images_than_the_server_takes_are_refused_before_sending(mastodon_world, tmp_path: Path) -> None:
+    w = mastodon_world
+    w.fake.max_media = 2
+    w.post("limits first")  # the first send learns the server's limits
+    media = tuple({"path": str(png(tmp_path / f"{i}.png")), "alt_text": f"image {i}"} for i in range(3))
+    post = w.post("Three pictures.", media=media)
+    assert post.state is PostState.FAILED
+    assert post.error == "Not sent: Mastodon allows at most 2 images per post; the post has 3."
+    assert w.fake.post_count("media_upload") == 0
+
+
+# -- the fault matrix ---------------------------------------------------------------------------------------
+def test_revoked_token_needs_reconnecting_and_keeps_the_post(mastodon_world) -> None:
+    w = mastodon_world
+    w.fake.revoke()
+    post = w.post("Anyone there?")
+    assert post.state is PostState.FAILED
+    assert "refused this account's access token" in (post.error or "") and "the post is kept" in (post.error or "")
+    assert w.services.store.connection_state(w.persona.uid)[0] == "reconnect_needed"
+    assert w.services.outbox.get(post.id).text == "Anyone there?"
+
+
+def test_rate_limit_waits_for_the_servers_reset(mastodon_world, clock) -> None:
+    w = mastodon_world
+    w.fake.fail_next("statuses", "rate_limit", reset_in=600)
+    post = w.post("Rate limited.")
+    assert post.state is PostState.SCHEDULED
+    assert post.next_attempt_at is not None and post.next_attempt_at > clock.now() + timedelta(minutes=5)
+    assert "rate limit" in (post.error or "")
+
+
+def test_server_error_is_retried_with_backoff(mastodon_world, clock) -> None:
+    w = mastodon_world
+    w.fake.fail_next("statuses", "server_error", status=503)
+    post = w.post("Five oh three.")
+    assert post.state is PostState.SCHEDULED and "server error (503" in (post.error or "")
+    assert post.next_attempt_at is not None and post.next_attempt_at > clock.now()
+    again = w.services.poster.send(post.id)
+    assert again.state is PostState.SENT and len(w.fake.timeline(w.account)) == 1
+
+
+def test_a_hang_after_sending_is_retried_safely_and_needs_no_review(mastodon_world, fake: FakeMastodon) -> None:
+    w = mastodon_world
+    w.network.timeout = (5.0, 0.5)
+    fake.fail_next("statuses", "hold")  # the status is made, then the answer never comes in time
+    post = w.post("Did it go?")
+    assert post.state is PostState.SCHEDULED, post.error
+    assert "needs no review" in (post.error or "") and "cannot go out twice" in (post.error or "")
+    assert len(fake.timeline(w.account)) == 1
+    fake.release()
+    again = w.services.poster.send(post.id)  # the same Idempotency-Key: Mastodon returns the status it made
+    assert again.state is PostState.SENT
+    [status] = fake.timeline(w.account)
+    assert again.remote_id == status.id
+    assert fake.post_count("statuses") == 2
+
+
+def test_a_dropped_answer_is_retried_safely(mastodon_world, fake: FakeMastodon) -> None:
+    w = mastodon_world
+    fake.fail_next("statuses", "drop")
+    post = w.post("Dropped.")
+    assert post.state is PostState.SCHEDULED and "needs no review" in (post.error or "")
+    assert w.services.poster.send(post.id).state is PostState.SENT
+    assert len(fake.timeline(w.account)) == 1
+
+
+def test_edited_words_are_a_new_post_not_the_old_one_returned(mastodon_world, fake: FakeMastodon) -> None:
+    w = mastodon_world
+    fake.fail_next("statuses", "drop", create=False)
+    post = w.post("Typo in this one.")
+    w.services.outbox.edit(post.id, "No typo in this one.")
+    assert w.services.poster.send(post.id).state is PostState.SENT
+    assert [s.text for s in fake.timeline(w.account)] == ["No typo in this one."]
+
+
+def test_no_network_holds_the_post(mastodon_world, fake: FakeMastodon) -> None:
+    w = mastodon_world
+    fake.refuse_connections()
+    try:
+        post = w.post("Offline.")
+    finally:
+        fake.accept_connections()
+    assert post.state is PostState.SCHEDULED and "cannot be reached" in (post.error or "")
+
+
+def test_part_two_failing_keeps_part_one(mastodon_world, fake: FakeMastodon) -> None:
+    w = mastodon_world
+    fake.fail_next("statuses", "unprocessable", skip=1, message="Validation failed: Text can't be blank")
+    post = w.post("One.", thread=("Two.",))
+    assert post.state is PostState.FAILED and "Parts 1–1 of the thread went out" in (post.error or "")
+    assert len(post.remote_ids) == 1
+    again = w.services.poster.send(post.id)
+    assert again.state is PostState.SENT
+    first, second = fake.timeline(w.account)
+    assert second.in_reply_to_id == first.id
+
+
+def test_a_bad_override_is_refused_with_its_reason(tmp_path: Path, network_secrets, clock) -> None:
+    from personamgr.core.networks.mastodon import MastodonNetwork
+
+    net = MastodonNetwork.from_environment(clock, {"PERSONAMGR_MASTODON_URL": "fosstodon.org"})
+    assert net.config_error and "PERSONAMGR_MASTODON_URL='fosstodon.org' is not a base URL" in net.config_error

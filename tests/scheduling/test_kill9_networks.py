@@ -1,0 +1,106 @@
+"""kill -9 of the daemon mid-send on Mastodon and Bluesky: needs review after the restart, and "send again"
+cannot post twice (Mastodon answers the repeated Idempotency-Key with the status it made; Bluesky's record key
+is looked up first).
+
+Real parts only: the daemon is a real process posting with real Mastodon.py / atproto over real HTTP to the
+fakes, which make the post and then withhold the answer; the credentials are in a real gnome-keyring on a
+private D-Bus session started for this test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from fakebluesky import FakeBluesky
+from fakemastodon import FakeMastodon
+from sched_daemon_helpers import STORE_CREDS, TIMEOUT, log_text, personamgr, post_state, stop, wait_for, wait_running
+from sched_helpers import make_persona
+
+from personamgr.core.clock import SystemClock
+from personamgr.core.instance import send_request
+from personamgr.core.outbox import PostState
+from personamgr.core.paths import AppPaths
+from personamgr.core.scheduling import PostSchedule
+from personamgr.core.services import open_services
+
+pytestmark = [pytest.mark.e2e, pytest.mark.secret_service, pytest.mark.slow]
+
+
+def mastodon_setup(fake: FakeMastodon, env: dict[str, str]):  # type: ignore[no-untyped-def]
+    account = fake.add_account("career")
+    persona = make_persona().with_changes(network="mastodon", server="https://fosstodon.example",
+                                          handle="@career@fosstodon.example")
+    creds = {"server": "https://fosstodon.example", "access_token": fake.add_token(account)}
+    env["PERSONAMGR_MASTODON_URL"] = fake.base_url
+    fake.fail_next("statuses", "hold")
+    return persona, creds, lambda: [s.text for s in fake.timeline(account)], lambda: fake.post_count("statuses")
+
+
+def bluesky_setup(fake: FakeBluesky, env: dict[str, str]):  # type: ignore[no-untyped-def]
+    from personamgr.core.networks.bluesky import BlueskyNetwork
+    from personamgr.core.networks.bluesky.auth import Login, sign_in
+
+    account, password = fake.add_account("career.bsky.social")
+    persona = make_persona().with_changes(network="bluesky", handle="@career.bsky.social")
+    creds = sign_in(BlueskyNetwork(base_url=fake.base_url), None, Login("career.bsky.social", password))
+    env["PERSONAMGR_BLUESKY_URL"] = fake.base_url
+    fake.fail_next("create_record", "hold")
+    return persona, creds, lambda: [p.text for p in fake.posts(account)], lambda: fake.post_count("create_record")
+
+
+@pytest.mark.parametrize("network", ["mastodon", "bluesky"])
+def test_kill_9_mid_send_then_send_again_posts_once(network: str, tmp_path: Path,
+                                                    keyring_env: dict[str, str]) -> None:
+    home = tmp_path / "home"
+    fake = (FakeMastodon if network == "mastodon" else FakeBluesky)(hold_max_s=120)
+    with fake:
+        env = dict(keyring_env)
+        persona, creds, texts, writes = (mastodon_setup if network == "mastodon" else bluesky_setup)(fake, env)
+        svc = open_services(AppPaths.resolve(home), clock=SystemClock())
+        persona = svc.store.add_persona(persona)
+        text = "Five questions to ask at the end of every interview"
+        post = PostSchedule(svc.store, svc.outbox, svc.clock).create(
+            persona.uid, text, when=datetime.now(UTC) + timedelta(seconds=2)).post
+        svc.close()
+        stored = subprocess.run([sys.executable, "-c", STORE_CREDS, persona.uid, json.dumps(creds)], env=env,
+                                capture_output=True, text=True, timeout=120, check=False)
+        assert stored.returncode == 0, stored.stderr
+
+        first = personamgr(home, env, "daemon", "--no-guard", "--tick", "1")
+        try:
+            assert fake.wait_until_held(1, timeout=TIMEOUT), log_text(home)
+            os.kill(first.pid, signal.SIGKILL)
+            first.wait(timeout=TIMEOUT)
+        finally:
+            stop(first)
+        assert texts() == [text]  # it did go out, once
+
+        second = personamgr(home, env, "daemon", "--no-guard", "--tick", "1")
+        try:
+            wait_running(home, second, nth=2)
+            assert post_state(home, post.id) is PostState.NEEDS_REVIEW
+            fake.release()
+            # The user chooses "send again": back on the schedule, now.
+            svc = open_services(AppPaths.resolve(home), clock=SystemClock())
+            try:
+                svc.outbox.transition(post.id, PostState.SCHEDULED, expect=[PostState.NEEDS_REVIEW],
+                                      scheduled_at=datetime.now(UTC), error=None)
+            finally:
+                svc.close()
+            send_request(AppPaths.resolve(home), {"action": "reconcile"}, timeout=5.0)  # as `queue add` does
+            wait_for(lambda: post_state(home, post.id) is PostState.SENT, "the daemon to send it again")
+        finally:
+            code, err = stop(second)
+        assert code == 0, err
+        assert texts() == [text]  # still exactly one post
+        if network == "mastodon":
+            assert writes() == 2  # the repeat reached the server, which answered with the status it had made
+        else:
+            assert writes() == 1  # the repeat found the record and wrote nothing
