@@ -17,8 +17,7 @@ from lease_helpers import dead_owner
 from posting_helpers import ScriptedNetwork
 from schema4_columns import drop_schema4_columns
 
-from personamgr.core import schema
-from personamgr.core import lease
+from personamgr.core import lease, schema
 from personamgr.core.clock import FakeClock
 from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
