@@ -84,7 +84,7 @@ class AccountConnectDialog(QDialog):
 
     @staticmethod
     def _guidance(lines: tuple[str, ...]) -> QLabel:
-        g = QLabel("".join(f"<p>• {line}</p>" for line in lines))
+        g = QLabel("".join(f"<p>• {translate('ConnectGuidance', line)}</p>" for line in lines))
         g.setWordWrap(True)
         g.setObjectName("connectGuidance")
         return g

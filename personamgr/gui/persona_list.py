@@ -79,7 +79,9 @@ class PersonaDelegate(QStyledItemDelegate):
             hx = x + fm_name.horizontalAdvance(name) + 8
             painter.setFont(small)
             painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-            account = f"{persona.handle} · {persona.network_label}" if persona.handle else persona.network_label
+            # The network first: a long handle is cut at its end, and which network it is matters most.
+            network = translate("networks", persona.network_label)
+            account = f"{network} · {persona.handle}" if persona.handle else network
             handle = fm_small.elidedText(account, Qt.TextElideMode.ElideRight, max(0, r.right() - hx - 10))
             painter.drawText(QRect(hx, top, max(0, r.right() - hx - 10), fm_name.height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, handle)

@@ -470,6 +470,25 @@
     </message>
 </context>
 <context>
+    <name>ConnectGuidance</name>
+    <message>
+        <source>Bluesky&apos;s SDK has no OAuth sign-in yet, so personamgr connects with an app password: make one in Bluesky under Settings → Privacy and security → App passwords. Never use your account password here.</source>
+        <translation>El SDK de Bluesky aún no tiene inicio de sesión OAuth, así que personamgr se conecta con una contraseña de aplicación: crea una en Bluesky en Ajustes → Privacidad y seguridad → Contraseñas de aplicación. Nunca uses aquí la contraseña de tu cuenta.</translation>
+    </message>
+    <message>
+        <source>An app password can be revoked at any time from the same page, without changing your account password.</source>
+        <translation>Una contraseña de aplicación se puede revocar en cualquier momento desde la misma página, sin cambiar la contraseña de tu cuenta.</translation>
+    </message>
+    <message>
+        <source>Your server shows its sign-in page, then a code to paste here. personamgr registers itself on the server once; no developer account is needed.</source>
+        <translation>Tu servidor muestra su página de inicio de sesión y luego un código para pegar aquí. personamgr se registra una sola vez en el servidor; no hace falta una cuenta de desarrollador.</translation>
+    </message>
+    <message>
+        <source>The sign-in page always asks you to log in, so you can connect a second account on the same server: log in as the account this persona should post as.</source>
+        <translation>La página de inicio de sesión siempre te pide iniciar sesión, así que puedes conectar una segunda cuenta del mismo servidor: inicia sesión con la cuenta con la que debe publicar esta persona.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
         <source>Reconnect…</source>

@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from personamgr.core.i18n import QT_TRANSLATE_NOOP
 from personamgr.core.logs import redact_secret
 from personamgr.core.networks.accounts import Connected, ConnectError, link_account
 from personamgr.core.networks.base import AuthError, NetworkError, OfflineError, RateLimitedError
@@ -29,10 +30,12 @@ from personamgr.core.store import Store
 APP_PASSWORD_RE = re.compile(r"[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}")
 TOKEN_KEYS = ("handle", "app_password")
 
-GUIDANCE = (
-    "Bluesky's SDK has no OAuth sign-in yet, so personamgr connects with an app password: make one in Bluesky "
-    "under Settings → Privacy and security → App passwords. Never use your account password here.",
-    "An app password can be revoked at any time from the same page, without changing your account password.",
+GUIDANCE = (  # shown in the connect dialog in the user's language (context "ConnectGuidance")
+    QT_TRANSLATE_NOOP("ConnectGuidance", "Bluesky's SDK has no OAuth sign-in yet, so personamgr connects with an "
+                                         "app password: make one in Bluesky under Settings → Privacy and security → "
+                                         "App passwords. Never use your account password here."),
+    QT_TRANSLATE_NOOP("ConnectGuidance", "An app password can be revoked at any time from the same page, without "
+                                         "changing your account password."),
 )
 
 

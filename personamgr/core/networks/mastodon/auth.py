@@ -15,6 +15,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from personamgr.core.i18n import QT_TRANSLATE_NOOP
 from personamgr.core.logs import redact_secret
 from personamgr.core.networks.accounts import Connected, ConnectError, link_account
 from personamgr.core.networks.base import AuthError, NetworkError, OfflineError
@@ -28,11 +29,12 @@ APP_WEBSITE = "https://pypi.org/project/personamgr/"
 SCOPES = ["read:accounts", "write:statuses", "write:media"]  # who am I, post, attach images: nothing more
 OOB = "urn:ietf:wg:oauth:2.0:oob"  # the server shows the code instead of redirecting
 
-GUIDANCE = (
-    "Your server shows its sign-in page, then a code to paste here. personamgr registers itself on the server "
-    "once; no developer account is needed.",
-    "The sign-in page always asks you to log in, so you can connect a second account on the same server: log in "
-    "as the account this persona should post as.",
+GUIDANCE = (  # shown in the connect dialog in the user's language (context "ConnectGuidance")
+    QT_TRANSLATE_NOOP("ConnectGuidance", "Your server shows its sign-in page, then a code to paste here. personamgr "
+                                         "registers itself on the server once; no developer account is needed."),
+    QT_TRANSLATE_NOOP("ConnectGuidance", "The sign-in page always asks you to log in, so you can connect a second "
+                                         "account on the same server: log in as the account this persona should "
+                                         "post as."),
 )
 
 
