@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 XDG = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR")
 # What must not leak from the test run into the installed app: it would find the checkout, or our profile.
 FOREIGN = ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PERSONAMGR_HOME", "DISPLAY", "WAYLAND_DISPLAY",
-           "PERSONAMGR_X_API_URL", "PYTEST_CURRENT_TEST")
+           "PERSONAMGR_X_API_URL", "PERSONAMGR_MASTODON_URL", "PERSONAMGR_BLUESKY_URL", "PYTEST_CURRENT_TEST")
 
 
 def source_files() -> list[str]:

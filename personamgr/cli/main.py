@@ -24,7 +24,7 @@ SUBCOMMANDS = ("personas", "post", "queue", "posts", "guard", "connect", "daemon
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="personamgr",
-        description="Run several X accounts from one desktop app, each kept to its own focus. "
+        description="Run several X, Mastodon and Bluesky accounts from one desktop app, each kept to its own focus. "
         "With no subcommand, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"personamgr {__version__}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from importlib import metadata
 from pathlib import Path
 
 import yaml
@@ -91,3 +92,39 @@ def test_every_runtime_dependency_has_a_module_that_satisfies_pyproject() -> Non
         assert name in shipped, f"{dep}: no module in python3-modules.yml (run generate-python-modules)"
         assert dep.specifier.contains(shipped[name], prereleases=True), f"{dep}: the module has {shipped[name]}"
     assert {"setuptools", "wheel"} <= set(shipped), "building personamgr without build isolation needs them"
+
+
+# The Flatpak runtime's Python, for the environment markers of the dependencies' own requirements.
+FLATPAK_PYTHON = {"python_version": "3.12", "python_full_version": "3.12.0", "sys_platform": "linux",
+                  "platform_system": "Linux", "os_name": "posix", "implementation_name": "cpython",
+                  "platform_python_implementation": "CPython", "extra": ""}
+
+
+def _needs(requirement: Requirement) -> bool:
+    """Whether the app needs ``requirement`` in the Flatpak, on either architecture; extras are never asked for."""
+    return requirement.marker is None or any(
+        requirement.marker.evaluate({**FLATPAK_PYTHON, "platform_machine": arch}) for arch in ("x86_64", "aarch64"))
+
+
+def test_every_package_the_runtime_dependencies_pull_in_has_a_module() -> None:
+    """The whole closure, not only pyproject's list: Mastodon.py brings requests and python-dateutil, atproto
+    brings libipld, pydantic, httpx and cryptography; a module missing among them breaks the app in the sandbox.
+    The closure is read from the installed distributions' metadata (this environment installs them all)."""
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    shipped = {_wheel_version(src["url"])[0] for mod in generated()["modules"] for src in mod["sources"]}
+    todo = [r for r in map(Requirement, deps) if _needs(r)]
+    seen: dict[str, str] = {}  # package -> what pulled it in
+    while todo:
+        req = todo.pop()
+        name = canonicalize_name(req.name)
+        if name in seen or name in PROVIDED_BY_BASE:
+            continue
+        seen[name] = str(req)
+        try:
+            requires = metadata.distribution(name).requires or []
+        except metadata.PackageNotFoundError:
+            continue  # not installed here, so its own requirements are unknown; its module is still checked
+        todo += [r for r in map(Requirement, requires) if _needs(r)]
+    missing = sorted(set(seen) - shipped)
+    assert not missing, f"no module in python3-modules.yml for {missing} (run generate-python-modules)"
+    assert {"mastodon-py", "atproto", "libipld", "cryptography", "requests", "httpx", "pydantic"} <= set(seen)

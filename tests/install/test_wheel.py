@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
 import zipfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from install_helpers import ROOT, Installed, checked, source_files
+from net_helpers import secret_service_backend
+from network_smoke import post_to_each_network
 
 from personamgr import __version__
+from personamgr.core.paths import AppPaths
+from personamgr.core.secrets import SERVICE
+from personamgr.core.store import Store
 
 pytestmark = pytest.mark.slow
 
@@ -91,6 +99,39 @@ def test_the_guard_answers_with_real_scores(installed: Installed, tmp_path: Path
         assert isinstance(answer["score"], float) and set(answer["scores"]) == {"career", "metal"}
     assert on["fits"] and on["scores"]["career"] > on["scores"]["metal"]
     assert not off["fits"] and off["suggest"] == "metal" and off["scores"]["metal"] > off["scores"]["career"]
+
+
+@pytest.fixture
+def keyring_cleaned(tmp_path: Path, missing_real_part: Callable[[str], None]) -> Iterator[Path]:
+    """A data folder whose personas' credentials are removed from the real Secret Service afterwards."""
+    if secret_service_backend() is None:
+        missing_real_part("no Secret Service reachable: run inside dbus-run-session with gnome-keyring")
+    data = tmp_path / "data"
+    yield data
+    paths = AppPaths.resolve(data)
+    if not paths.database.exists():
+        return
+    store = Store.open(paths.database)
+    ours = {f"persona:{p.uid}" for p in store.personas()}
+    store.close()
+    import secretstorage
+
+    with closing(secretstorage.dbus_init()) as bus:
+        for item in secretstorage.get_default_collection(bus).search_items({"service": SERVICE}):
+            if item.get_attributes().get("username") in ours:
+                item.delete()
+
+
+@pytest.mark.e2e
+@pytest.mark.secret_service
+def test_mastodon_and_bluesky_posts_with_an_image(installed: Installed, keyring_cleaned: Path) -> None:
+    """Connect and post on each network's fake server (tests/network_smoke.py), with the installed command."""
+    data = keyring_cleaned
+
+    def run(args: Sequence[str], env: Mapping[str, str], stdin: str | None) -> subprocess.CompletedProcess[str]:
+        return installed.run("--data-dir", data, *args, stdin=stdin, extra_env=env)
+
+    assert post_to_each_network(run, data.parent / "network-smoke") == []
 
 
 def test_the_demo_window_comes_up(installed: Installed) -> None:
