@@ -107,7 +107,8 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
                         ("Kept (added by the import, with posts or an account since)", done.kept),
                         ("Deleted since the import, so not restored", done.missing)):
         if names:
-            print(f"  {what}: {', '.join(names)}")
+            more = f" … and {len(names) - SHOW_UPDATES:,} more" if len(names) > SHOW_UPDATES else ""
+            print(f"  {what}: {', '.join(names[:SHOW_UPDATES])}{more}")
     print(f"The personas as they were just before this undo are in {done.backup}.")
     return 0
 

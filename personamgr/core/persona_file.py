@@ -16,17 +16,19 @@ update an existing persona with only those (see ``persona_import``).
 from __future__ import annotations
 
 import functools
+import json
+import math
 import os
 import re
 import tempfile
-import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import tomli_w
+import tomli
 
+from personamgr.core.gc_pause import paused_gc
 from personamgr.core.personas import (
     NETWORKS,
     UID_RE,
@@ -49,7 +51,9 @@ FIELD_OF_KEY = {v: k for k, v in FILE_KEY.items()}
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SLOT_RE = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):([0-5]\d)$")
 BOM = "\ufeff"
-_HEADER_RE = re.compile(r"^[ \t]*\[\[[ \t]*persona[ \t]*\]\]", re.MULTILINE)
+_COMMENT_FORBIDDEN = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # a header naming a path with a line break stays a comment
+# Starts with a literal, so the regex engine skips ahead to candidates; the line's start is checked apart.
+_HEADER_RE = re.compile(r"\[\[[ \t]*persona[ \t]*\]\]")
 _KEY_RE = re.compile(r"^[ \t]*(?:(\[)|([A-Za-z0-9_-]+)[ \t]*=)", re.MULTILINE)
 
 
@@ -135,8 +139,19 @@ def slot_to_text(slot: QueueSlot) -> str:
     return f"{_DAYS[slot.weekday]} {slot.hour:02d}:{slot.minute:02d}"
 
 
+def _all_strings(value: Any) -> bool:
+    """``value`` is a list of strings (the common case is decided by one C call: joining raises otherwise)."""
+    if type(value) is not list:
+        return False
+    try:
+        "".join(value)
+    except TypeError:
+        return False
+    return True
+
+
 def _strings(key: str, value: Any) -> tuple[str, ...]:
-    if type(value) is not list or not all(type(v) is str for v in value):
+    if not _all_strings(value):
         raise PersonaError(f"'{key}' must be a list of strings", key)
     return tuple(value)
 
@@ -189,9 +204,14 @@ def _server(key: str, value: Any) -> str:
 
 
 def _slots(key: str, value: Any) -> tuple[QueueSlot, ...]:
-    if type(value) is not list or not all(type(v) is str for v in value):
+    if not _all_strings(value):
         raise PersonaError("'queue' must be a list of slots like 'mon 09:30'", key)
-    return tuple(_slot_from_text(v) for v in value)
+    return _slot_list(tuple(value))
+
+
+@functools.lru_cache(maxsize=1024)  # a long file repeats the same few queues: convert each once
+def _slot_list(texts: tuple[str, ...]) -> tuple[QueueSlot, ...]:
+    return tuple(_slot_from_text(v) for v in texts)
 
 
 # File key -> how its value becomes the persona field's (raising PersonaError naming the rule).
@@ -220,8 +240,11 @@ class _LineIndex:
         self.lines: list[int] = []
         line, pos = 1, 0
         for m in _HEADER_RE.finditer(source):
-            line += source.count("\n", pos, m.start())
-            pos = m.start()
+            start = source.rfind("\n", 0, m.start()) + 1
+            if start != m.start() and source[start:m.start()].strip(" \t"):
+                continue  # not at the start of its line (inside a string, say)
+            line += source.count("\n", pos, start)
+            pos = start
             self.starts.append(pos)
             self.lines.append(line)
         self._keys: dict[int, dict[str, int]] = {}
@@ -251,7 +274,7 @@ class _LineIndex:
         return keys
 
 
-def _decode_error(path: Path | str, e: tomllib.TOMLDecodeError) -> PersonaFileError:
+def _decode_error(path: Path | str, e: tomli.TOMLDecodeError) -> PersonaFileError:
     m = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
     line = int(m.group(1)) if m else getattr(e, "lineno", None)
     problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(e))
@@ -274,11 +297,16 @@ def read_entries_lenient(source: str, path: Path | str = "<personas>") -> tuple[
 
 
 def _read(source: str, path: Path | str) -> tuple[list[PersonaEntry], list[Problem]]:
+    with paused_gc():
+        return _read_tables(source, path)
+
+
+def _read_tables(source: str, path: Path | str) -> tuple[list[PersonaEntry], list[Problem]]:
     if source.startswith(BOM):  # Windows editors write one; the text after it is what the user wrote
         source = source[1:]
     try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as e:
+        data = tomli.loads(source)
+    except tomli.TOMLDecodeError as e:
         raise _decode_error(path, e) from None
     except RecursionError:
         raise PersonaFileError(path, "not valid TOML: arrays or tables are nested too deeply to read") from None
@@ -363,10 +391,11 @@ def _well_formed(what: str, value: object, network: str) -> bool:
 
 def parse_personas(source: str, path: Path | str = "<personas>") -> list[Persona]:
     """Parse TOML text into validated personas, or raise :class:`PersonaFileError` listing every problem."""
-    entries, found = _read(source, path)
-    built = [(entry, entry.build()) for entry in entries]
-    found += [problem for entry, p in built for problem in check_entry(entry, p)]
-    found += unique_problems(built)
+    with paused_gc():
+        entries, found = _read(source, path)
+        built = [(entry, entry.build()) for entry in entries]
+        found += [problem for entry, p in built for problem in check_entry(entry, p)]
+        found += unique_problems(built)
     if found:
         raise PersonaFileError(path, sorted(found, key=lambda x: x.line or 0))
     return [p for _, p in built]
@@ -430,10 +459,35 @@ def persona_table(p: Persona) -> dict[str, Any]:
     return t
 
 
+def _toml_string(text: str) -> str:
+    """``text`` as a TOML basic string. Every escape JSON writes (\\", \\\\, \\n, \\uXXXX ...) is a TOML escape too,
+    and json's encoder is C, where tomli_w looks at one character at a time in Python: a backup of a long
+    profile is written before an import or undo can start. TOML also forbids a raw DEL, which JSON leaves
+    alone."""
+    out = json.dumps(text, ensure_ascii=False)
+    return out.replace("\x7f", "\\u007f") if "\x7f" in out else out
+
+
+def _toml_value(value: Any) -> str:
+    """A value of a persona's table (text, a list of text, a whole or real number, true or false) as TOML,
+    laid out as tomli_w lays it out: a list one item a line."""
+    if isinstance(value, str):
+        return _toml_string(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[\n" + "".join(f"    {_toml_value(v)},\n" for v in value) + "]" if value else "[]"
+    if isinstance(value, int | float) and math.isfinite(value):
+        return str(value)
+    raise TypeError(f"cannot write {value!r} to a personas file")
+
+
 def dumps_personas(personas: Sequence[Persona], header: str = "personamgr personas export") -> str:
     """TOML text for ``personas``. Secrets are not part of a persona and never appear."""
-    body = tomli_w.dumps({"persona": [persona_table(p) for p in personas]}, multiline_strings=False)
-    return f"# {header}\n\n{body}"
+    tables = ("[[persona]]\n" + "".join(f"{key} = {_toml_value(value)}\n" for key, value in persona_table(p).items())
+              for p in personas)
+    with paused_gc():
+        return f"# {_COMMENT_FORBIDDEN.sub(' ', header)}\n\n" + "\n".join(tables)
 
 
 def save_personas(path: Path | str, personas: Iterable[Persona], header: str = "personamgr personas export") -> None:

@@ -19,16 +19,17 @@ from __future__ import annotations
 import enum
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, exists, func, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from personamgr.core import schema as s
 from personamgr.core.clock import Clock
+from personamgr.core.gc_pause import paused_gc
 from personamgr.core.persona_file import (
     FILE_KEY,
     PersonaEntry,
@@ -190,7 +191,12 @@ def plan_import(existing: Sequence[Persona], entries: Sequence[PersonaEntry], pa
 
     ``problems`` are those already found while reading the file; they are reported with the rest.
     """
-    path = Path(path)
+    with paused_gc():
+        return _plan(existing, entries, Path(path), replace_whole, problems)
+
+
+def _plan(existing: Sequence[Persona], entries: Sequence[PersonaEntry], path: Path, replace_whole: bool,
+          problems: Sequence[Problem]) -> ImportPlan:
     by_uid = {p.uid: p for p in existing}
     by_name = {p.name.casefold(): p for p in existing}
     colours = iter(_colours(existing))
@@ -208,9 +214,10 @@ def plan_import(existing: Sequence[Persona], entries: Sequence[PersonaEntry], pa
                 found.append(entry.problem(f"updates the existing persona {base.name!r} like {first.label} "
                                            f"(line {first.line}); give each persona once", "name"))
                 continue
-        after = entry.build(base, replace_whole=replace_whole)
         if base is None and "colour" not in entry.values:
-            after = replace(after, colour=next(colours))
+            after = Persona(**entry.values, colour=next(colours))
+        else:
+            after = entry.build(base, replace_whole=replace_whole)
         found += check_entry(entry, after)
         kind = ChangeKind.ADD if base is None else (ChangeKind.SAME if after == base else ChangeKind.UPDATE)
         changes.append(PersonaChange(kind, after, base, entry, frozenset(entry.values)))
@@ -241,8 +248,9 @@ def _clashes_with_kept(existing: Sequence[Persona], changes: Sequence[PersonaCha
 
 def read_plan(store: Store, path: Path | str, *, replace_whole: bool = False) -> ImportPlan:
     """Read ``path`` and plan its import into ``store``: every problem in the file at once, nothing written."""
-    entries, problems = read_entries_lenient(read_text(path), Path(path))
-    return plan_import(store.personas(), entries, path, replace_whole=replace_whole, problems=problems)
+    with paused_gc():
+        entries, problems = read_entries_lenient(read_text(path), Path(path))
+        return plan_import(store.personas(), entries, path, replace_whole=replace_whole, problems=problems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +277,8 @@ def backup_personas(store: Store, folder: Path, clock: Clock, why: str) -> Path:
         if not path.exists():
             break
         path = folder / f"personas-{stamp}-{n}.toml"
-    save_personas(path, store.personas(), header=f"personamgr personas {why}, {clock.now():%Y-%m-%d %H:%M} UTC")
+    with paused_gc():
+        save_personas(path, store.personas(), header=f"personamgr personas {why}, {clock.now():%Y-%m-%d %H:%M} UTC")
     return path
 
 
@@ -292,29 +301,37 @@ def apply_import(store: Store, plan: ImportPlan, backups: Path, clock: Clock) ->
                                f"{backups} ({e.strerror or e})") from None
     record = {"at": clock.now().isoformat(), "file": str(plan.path), "backup": str(backup) if backup else None,
               "added": [p.uid for p in adds], "updated": [c.persona.uid for c in updates]}
-    now = now_naive(clock)
-    with store.begin() as con:
+    with paused_gc(), store.begin() as con:
         con.exec_driver_sql("BEGIN IMMEDIATE")  # the check below and the writes see one state
+        current = {row.uid: row for row in con.execute(select(s.personas))}
         for c in updates:
-            row = con.execute(select(s.personas).where(s.personas.c.uid == c.persona.uid)).first()
+            row = current.get(c.persona.uid)
             if row is None or Store.persona_from_row(row) != c.before:
                 raise ImportConflict(f"nothing was imported: {c.before.name if c.before else c.persona.name} was "
                                      "changed or deleted since the preview; look at the import again")
-            con.execute(update(s.personas).where(s.personas.c.uid == c.persona.uid)
-                        .values(**Store.persona_values(c.persona)))
+        _update_personas(con, [c.persona for c in updates])
         if adds:
-            taken = {r[0].casefold() for r in con.execute(select(s.personas.c.name))}
+            taken = {row.name.casefold() for row in current.values()}
             clash = next((p for p in adds if p.name.casefold() in taken), None)
             if clash is not None:
                 raise ImportConflict(f"nothing was imported: a persona named {clash.name!r} was added since the "
                                      "preview; look at the import again")
-            pos = con.execute(select(func.coalesce(func.max(s.personas.c.position), -1))).scalar_one() + 1
+            pos = max((row.position for row in current.values()), default=-1) + 1
+            now = now_naive(clock)
             con.execute(insert(s.personas), [{**Store.persona_values(p), "position": pos + i, "created_at": now}
                                              for i, p in enumerate(adds)])
         _set_record(con, record)
     store.notify("personas")
     store.notify("settings")
     return ImportResult(len(adds), len(updates), backup)
+
+
+def _update_personas(con: Any, personas: Sequence[Persona]) -> int:
+    """Write ``personas`` over their rows (matched by uid) in one executemany; returns how many rows matched."""
+    if not personas:
+        return 0
+    statement = update(s.personas).where(s.personas.c.uid == bindparam("match_uid"))
+    return con.execute(statement, [{**Store.persona_values(p), "match_uid": p.uid} for p in personas]).rowcount
 
 
 def _set_record(con: Any, record: dict[str, Any] | None) -> None:
@@ -372,28 +389,30 @@ def undo_last_import(store: Store, backups: Path, clock: Clock) -> UndoResult:
 
 
 def _undo(store: Store, restore: Sequence[Persona], added: Sequence[str]) -> tuple[list[str], ...]:
-    """(restored, removed, kept, missing) names, in one transaction."""
-    restored: list[str] = []
-    removed: list[str] = []
+    """(restored, removed, kept, missing) names, in one transaction, with a handful of statements however many
+    personas the import touched."""
     kept: list[str] = []
-    missing: list[str] = []
-    with store.begin() as con:
+    removed: list[str] = []
+    with paused_gc(), store.begin() as con:
         con.exec_driver_sql("BEGIN IMMEDIATE")
-        for p in restore:
-            n = con.execute(update(s.personas).where(s.personas.c.uid == p.uid)
-                            .values(**Store.persona_values(p))).rowcount
-            (restored if n else missing).append(p.name)
+        rows = {r.uid: r for r in con.execute(select(s.personas.c.id, s.personas.c.uid, s.personas.c.name,
+                                                     s.personas.c.remote_user_id))}
+        restored = [p.name for p in restore if p.uid in rows]
+        missing = [p.name for p in restore if p.uid not in rows]
+        _update_personas(con, [p for p in restore if p.uid in rows])
+        with_posts = set(con.execute(select(s.posts.c.persona_id).distinct()).scalars())
+        gone = []
         for uid in added:
-            row = con.execute(select(s.personas.c.id, s.personas.c.name, s.personas.c.remote_user_id)
-                              .where(s.personas.c.uid == uid)).first()
+            row = rows.get(uid)
             if row is None:
                 continue
-            has_posts = con.execute(select(exists().where(s.posts.c.persona_id == row.id))).scalar()
-            if has_posts or row.remote_user_id:
+            if row.id in with_posts or row.remote_user_id:
                 kept.append(row.name)
-                continue
-            con.execute(delete(s.personas).where(s.personas.c.id == row.id))
-            removed.append(row.name)
+            else:
+                gone.append({"gone_id": row.id})
+                removed.append(row.name)
+        if gone:
+            con.execute(delete(s.personas).where(s.personas.c.id == bindparam("gone_id")), gone)
         _set_record(con, None)
     return restored, removed, kept, missing
 

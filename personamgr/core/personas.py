@@ -24,6 +24,7 @@ BLUESKY_HANDLE_RE = re.compile(r"@(?=.{3,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,6
                                r"(?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 UID_RE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 NETWORK_RE = re.compile(r"[a-z][a-z0-9_-]{0,31}")
+COLOUR_RE = re.compile(r"#[0-9a-fA-F]{6}")
 NAME_MAX = 64
 STANDARD_LIMIT = 280
 PREMIUM_LIMIT = 25_000
@@ -232,6 +233,8 @@ def name_problem(name: object) -> str | None:
         return f"name {name!r} has leading or trailing spaces"
     if len(name) > NAME_MAX:
         return f"name {name[:NAME_MAX]!r}… is longer than {NAME_MAX} characters"
+    if name.isprintable():  # the usual name, in one C call: no control, format or separator other than " "
+        return None
     for i, ch in enumerate(name):
         if ch in "\n\r\t":
             return f"name {name!r} contains a line break or tab"
@@ -292,7 +295,7 @@ def problems(p: Persona) -> Iterator[PersonaError]:
                            "description")
     elif not p.description.strip() and not any(isinstance(t, str) and t.strip() for t in p.topics):
         yield PersonaError(f"persona {p.name!r} needs a focus: a description or at least one topic", "description")
-    if not isinstance(p.colour, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", p.colour):
+    if not isinstance(p.colour, str) or not COLOUR_RE.fullmatch(p.colour):
         yield PersonaError(f"colour {p.colour!r} must look like #1d9bf0", "colour")
     if not isinstance(p.network, str) or not NETWORK_RE.fullmatch(p.network):
         yield PersonaError(f"network {p.network!r} must be a short lower-case name such as x or sandbox", "network")

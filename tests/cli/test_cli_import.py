@@ -52,6 +52,19 @@ def test_a_partial_file_keeps_every_field_it_leaves_out(cli: Cli, profile: Path,
     assert (again.code, again.err.strip()) == (1, "personamgr: error: there is no import to undo")
 
 
+def test_undoing_a_long_import_names_the_first_personas_and_counts_the_rest(cli: Cli, profile: Path,
+                                                                            tmp_path: Path) -> None:
+    """An undo of 100,000 added personas printed every name on one line; it names 50, like the import."""
+    many = tmp_path / "many.toml"
+    many.write_text("".join(f'[[persona]]\nname = "p{i}"\ndescription = "x"\n\n' for i in range(60)),
+                    encoding="utf-8")
+    assert cli("personas", "import", str(many), data_dir=profile).code == 0
+    undo = cli("personas", "undo-import", data_dir=profile)
+    assert undo.code == 0, undo.err
+    (line,) = [x for x in undo.out.splitlines() if x.startswith("  Removed")]
+    assert line == "  Removed (added by the import): " + ", ".join(f"p{i}" for i in range(50)) + " … and 10 more"
+
+
 def test_replace_says_what_it_clears_and_needs_yes_without_a_terminal(cli: Cli, profile: Path,
                                                                        tmp_path: Path) -> None:
     before = _personas(profile)

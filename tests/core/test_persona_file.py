@@ -115,6 +115,15 @@ def test_store_round_trip_is_lossless(ps: list[Persona]) -> None:
         st_.close()
 
 
+def test_a_header_with_a_line_break_stays_a_comment(tmp_path: Path) -> None:
+    """A backup's header names the imported file; a path holding a line break or control character must not
+    spill out of the comment and make the backup unreadable (undo-import reads it back)."""
+    path = tmp_path / "backup.toml"
+    ps = [Persona(name="career", description="Careers")]
+    save_personas(path, ps, header="before importing /tmp/odd\nname[[persona]]\x00\x7f.toml")
+    assert load_personas(path) == ps
+
+
 def test_export_is_readable_and_has_the_guard_contract_fields() -> None:
     p = Persona(name="career", handle="@career_me", description="Careers", topics=("jobs",), keywords=("cv",),
                 examples=("Ask questions",), avoid=("metal",))

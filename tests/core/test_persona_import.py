@@ -121,6 +121,39 @@ def test_an_import_that_only_adds_can_be_undone_without_a_backup(store: Store, t
     assert [p.name for p in store.personas()] == ["career", "metal"]
 
 
+def test_undo_keeps_a_connected_persona_and_names_one_deleted_since(store: Store, tmp_path: Path,
+                                                                     clock: FakeClock) -> None:
+    """Undo works on whole sets (one statement each, however many personas): each kind still ends up in its list."""
+    path = write(tmp_path, '[[persona]]\nname = "career"\ntopics = ["economy"]\n\n'
+                           '[[persona]]\nname = "metal"\ntopics = ["doom"]\n\n'
+                           '[[persona]]\nname = "chef"\ndescription = "Cooking"\n\n'
+                           '[[persona]]\nname = "baker"\ndescription = "Bread"\n')
+    do_import(store, path, tmp_path, clock)
+    store.set_connection_state(store.persona("chef").uid, "ok", remote_user_id="1234")  # connected since
+    store.delete_persona(store.persona("metal").uid)
+    done = pi.undo_last_import(store, tmp_path / "data" / "backups", clock)
+    assert (done.restored, done.removed, done.kept, done.missing) == (["career"], ["baker"], ["chef"], ["metal"])
+    assert store.persona("career") == CAREER
+    assert [p.name for p in store.personas()] == ["career", "chef"]
+
+
+def test_many_personas_import_update_and_undo(store: Store, tmp_path: Path, clock: FakeClock) -> None:
+    """Thousands of personas go in, are updated and are undone in bulk statements; nothing is mixed up."""
+    n = 1500
+    adds = "".join(f'[[persona]]\nname = "p{i}"\ndescription = "d{i}"\nlate_hours = {i % 48}\n\n' for i in range(n))
+    assert do_import(store, write(tmp_path, adds), tmp_path, clock) == pi.ImportResult(n, 0, None)
+    added = {p.name: p for p in store.personas()}
+    changes = "".join(f'[[persona]]\nname = "p{i}"\ndescription = "changed {i}"\n\n' for i in range(0, n, 2))
+    result = do_import(store, write(tmp_path, changes, "changes.toml"), tmp_path, clock)
+    assert (result.added, result.updated) == (0, n // 2)
+    assert store.persona("p2") == added["p2"].with_changes(description="changed 2")
+    assert store.persona("p3") == added["p3"]
+    done = pi.undo_last_import(store, tmp_path / "data" / "backups", clock)
+    assert len(done.restored) == n // 2 and not done.removed
+    assert store.personas() == list(added.values())
+    assert pi.last_import(store) is None
+
+
 def test_a_persona_changed_after_the_preview_is_not_overwritten(store: Store, tmp_path: Path,
                                                                 clock: FakeClock) -> None:
     plan = pi.read_plan(store, write(tmp_path, '[[persona]]\nname = "career"\ndescription = "From the file"\n'
