@@ -81,7 +81,7 @@ class MLSettings:
     use_knowledge: bool = True  # borrow the English guard's topic knowledge base (background.txt sections)
     calibration: Calibration = field(default_factory=lambda: _calibration(
         topic_template="{}", keyword_template="{}", prf=5, lexical_bonus=0.0, avoid_z=5.0,
-        w_example=2.0, w_example_centroid=1.0, w_kb=4.0))
+        w_example=2.0, w_kb=4.0))
 
 
 def _calibration(**changes: object) -> Calibration:

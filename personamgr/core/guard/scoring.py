@@ -38,7 +38,6 @@ class Calibration:
     w_topic_centroid: float = 0.5
     w_keyword: float = 0.5
     w_example: float = 1.0
-    w_example_centroid: float = 0.0  # the centroid of noisy examples hurt on dev; best-matches carry them
     example_topn: int = 2
     lexical_bonus: float = 0.6
     lexical_cap: int = 2
@@ -88,7 +87,6 @@ class Profile:
     topic_centroid: np.ndarray | None
     keywords: np.ndarray
     examples: np.ndarray
-    example_centroid: np.ndarray | None
     avoid: np.ndarray
     bg_mean: float = 0.0
     bg_std: float = 1.0
@@ -177,7 +175,6 @@ class Scorer:
                 topic_centroid=_unit(t.mean(axis=0)) if len(t) else None,
                 keywords=vecs[sp["keywords"]],
                 examples=e,
-                example_centroid=_unit(e.mean(axis=0)) if len(e) else None,
                 avoid=vecs[sp["avoid"]],
             )
             if self._kb is not None:
@@ -212,18 +209,18 @@ class Scorer:
             n += len(rows[-1])
             return idx
 
-        single: list[list[int]] = [[] for _ in range(4)]  # desc, topic centroid, example centroid, prf
+        # columns of ``weights``: desc, topics, topic centroid, keywords, examples, prf, knowledge base
+        single: list[list[int]] = [[] for _ in range(3)]  # desc, topic centroid, prf
         multi: list[list[np.ndarray]] = [[] for _ in range(3)]  # topics, keywords, examples
         self._ex_idx: list[np.ndarray] = []
         self._avoid_idx: list[np.ndarray] = []
-        weights = np.zeros((len(self.profiles), 8), dtype=np.float32)
+        weights = np.zeros((len(self.profiles), 7), dtype=np.float32)
         kbw = np.zeros((len(self._kb_index) if self._kb is not None else 0, len(self.profiles)), dtype=np.float32)
         for i, prof in enumerate(self.profiles):
             for j, (vec, w) in enumerate(((prof.desc, c.w_desc), (prof.topic_centroid, c.w_topic_centroid),
-                                          (prof.example_centroid, c.w_example_centroid),
                                           (prof.prf_centroid, c.w_prf))):
                 single[j].append(int(add(vec)[0]) if vec is not None else -1)
-                weights[i, (0, 2, 5, 6)[j]] = w if vec is not None else 0.0
+                weights[i, (0, 2, 5)[j]] = w if vec is not None else 0.0
             for j, (m, w) in enumerate(((prof.topics, c.w_topic), (prof.keywords, c.w_keyword),
                                         (prof.examples, c.w_example))):
                 multi[j].append(add(m))
@@ -232,7 +229,7 @@ class Scorer:
             self._avoid_idx.append(add(prof.avoid))
             if prof.kb_weights is not None and len(kbw):
                 kbw[:, i] = prof.kb_weights
-                weights[i, 7] = c.w_kb
+                weights[i, 6] = c.w_kb
         self._anchors = np.concatenate(rows) if rows else np.zeros((0, self.background.shape[1]), np.float32)
         self._sentinel = n  # index of the padding column appended at scoring time
         self._single = np.array([[k if k >= 0 else n for k in col] for col in single], dtype=np.intp)
@@ -253,7 +250,7 @@ class Scorer:
         """Raw fit of one centred post vector for every persona, and its similarity to every anchor."""
         sims = np.append(self._anchors @ v, np.float32(-np.inf))
         vals = np.zeros(self._weights.shape, dtype=np.float32)
-        for j, col in zip((0, 2, 5, 6), self._single, strict=True):
+        for j, col in zip((0, 2, 5), self._single, strict=True):
             vals[:, j] = np.where(col < self._sentinel, sims[col], 0.0)
         for j, (idx, top) in zip((1, 3, 4), self._multi, strict=True):
             srt = -np.sort(-sims[idx], axis=1)  # best first; padding (-inf) last
@@ -261,7 +258,7 @@ class Scorer:
             safe = np.maximum(top, 1)
             vals[:, j] = np.where(top > 0, csum[np.arange(len(top)), safe - 1] / safe, 0.0)
         if sec is not None and len(self._kbw):
-            vals[:, 7] = sec @ self._kbw
+            vals[:, 6] = sec @ self._kbw
         return (vals * self._weights).sum(axis=1) / self._wsum, sims
 
     def centered(self, m: np.ndarray) -> np.ndarray:
@@ -342,8 +339,7 @@ class Scorer:
             s = v @ prof.examples.T
             k = min(c.example_topn, s.shape[1])
             total += c.w_example * np.sort(s, axis=1)[:, -k:].mean(axis=1)
-            total += c.w_example_centroid * (v @ prof.example_centroid)
-            wsum += c.w_example + c.w_example_centroid
+            wsum += c.w_example
         if prof.prf_centroid is not None:
             total += c.w_prf * (v @ prof.prf_centroid)
             wsum += c.w_prf
