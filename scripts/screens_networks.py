@@ -1,6 +1,6 @@
 """Screens for Mastodon and Bluesky personas, rendered by scripts/screenshots.
 
-Files: persona-editor-mastodon, connect-mastodon, connect-bluesky, compose-mastodon, compose-bluesky,
+Files: persona-editor-mastodon, connect-x, connect-mastodon, connect-bluesky, compose-mastodon, compose-bluesky,
 persona-list-networks.
 """
 
@@ -15,6 +15,7 @@ from screens_manage import settle_checks
 from personamgr.core.personas import Persona, ServerLimits
 from personamgr.gui.app import Shell
 from personamgr.gui.connect_accounts import AccountConnectDialog
+from personamgr.gui.connect_dialog import ConnectDialog
 
 
 def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplication, Shell], None],
@@ -35,6 +36,12 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     save(editor, out, "persona-editor-mastodon")
     editor.reject()
 
+    x_dialog = ConnectDialog(services, shell.workers, store.persona("career"), open_url=lambda _url: None,
+                             parent=window)
+    x_dialog.show()
+    settle(app, shell)
+    save(x_dialog, out, "connect-x")
+    x_dialog.reject()
     for persona, name in ((store.persona(synths.uid), "connect-mastodon"), (sky, "connect-bluesky")):
         dialog = AccountConnectDialog(services, shell.workers, persona, open_url=lambda _url: None, parent=window)
         dialog.show()

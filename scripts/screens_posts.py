@@ -3,7 +3,7 @@
 Files: thread-composer (a long draft split into a thread), thread-too-long (before the split), images (a post with
 two images, one without alt text), alt-text, alt-nudge (asked before posting), post-editor (Edit on a held post),
 held-dialog (the guard's question titled with the real reason, on "Send again"), inbox, calendar-week,
-calendar-month, calendar-week-one-persona, offer-slots.
+calendar-month, calendar-week-one-persona, offer-slots, schedule-dst (a time the clocks skip: the dialog's note).
 """
 
 from __future__ import annotations
@@ -12,14 +12,16 @@ import struct
 import time
 import zlib
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from personamgr.core.guard.rules import duplicate_rule
 from personamgr.core.holds import HoldKind
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
+from personamgr.core.posting import held_message
 from personamgr.core.scheduling import PostSchedule
 from personamgr.gui.app import Shell
 from personamgr.gui.calendar_layout import Mode
@@ -103,11 +105,10 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     sched = PostSchedule(services.store, services.outbox, services.clock)
     held = sched.create(career.uid, "Your network is the people who have seen you do good work. Make that list "
                         "longer every month!", when=services.clock.now() + timedelta(minutes=5)).post
+    dup = duplicate_rule(career, held.text, {career.name: [held.text]})
+    assert dup is not None
     services.outbox.update_if(held.id, None, state=PostState.HELD.value, hold_kind=HoldKind.NEAR_DUPLICATE.value,
-                              guard_reasons=["You already posted almost the same text on this account; X refuses "
-                                             "duplicate posts."],
-                              error="Held before sending: This is nearly the same as a post that already went out. "
-                              "Edit it or choose \"post anyway\".")
+                              guard_reasons=[dup.message], error=held_message(HoldKind.NEAR_DUPLICATE, career.name))
     ui.show_inbox()  # type: ignore[attr-defined]
     inbox = ui.inbox  # type: ignore[attr-defined]
     inbox.view.refresh()
@@ -155,6 +156,20 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     save(ui.compose.slot_question, out, "offer-slots")  # type: ignore[attr-defined]
     ui.compose.slot_question.reject()  # type: ignore[attr-defined]
     services.store.delete_persona(bare.uid)
+
+    # Scheduling at a time the persona's clocks skip (the second Sunday of March in New York).
+    from personamgr.gui.schedule_dialog import ScheduleDialog
+
+    spring = ScheduleDialog(career.with_changes(timezone="America/New_York"), services.clock,
+                            parent=shell.window)
+    year = services.clock.now().year + 1
+    second_sunday = 8 + (6 - datetime(year, 3, 8).weekday()) % 7
+    spring.set_wall_time(datetime(year, 3, second_sunday, 2, 30))
+    spring.resize(480, spring.sizeHint().height())
+    spring.show()
+    settle(app, shell)
+    save(spring, out, "schedule-dst")
+    spring.reject()
     for _ in range(3):  # the views' debounced refreshes run before the profile is closed
         time.sleep(0.2)
         settle(app, shell)

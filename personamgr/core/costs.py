@@ -20,8 +20,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 
+from personamgr.core import i18n
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
+from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
 from personamgr.core.store import Store
 from personamgr.core.text import urls
@@ -64,7 +66,8 @@ def prices(store: Store) -> Prices:
 def set_prices(store: Store, new: Prices) -> None:
     for key, value in new.to_setting().items():
         if not (math.isfinite(value) and value >= 0):
-            raise ValueError(f"the price per {key.replace('_', ' ')} must be a positive amount, not {value}")
+            raise ValueError(translate("Costs", "the price per {what} must be a positive amount, not {value}").format(
+                what=key.replace("_", " "), value=value))
     store.set_setting(PRICES_SETTING, new.to_setting())
 
 
@@ -137,27 +140,33 @@ def refusal(store: Store, persona: Persona, parts: Sequence[str], now: datetime)
         return None
     spend = spent_this_month(store, persona, now)
     local_reset = spend.resets_at.astimezone(_zone(persona))
-    wait = f"or wait until {local_reset.day} {local_reset:%B}"
+    reset = i18n.day_month(local_reset)
     n = len(parts)
     if persona.monthly_post_cap is not None and spend.posts + n > persona.monthly_post_cap:
-        need = f"this post needs {n}" if n > 1 else "this is one more"
-        return (f"Not sent: {persona.name} has posted {spend.posts} of its {persona.monthly_post_cap} posts this "
-                f"month and {need}. Raise the monthly post cap in the persona's settings {wait}.")
+        text = (translate("Costs", "Not sent: {persona} has posted {posts} of its {cap} posts this month and this "
+                          "post needs {parts}. Raise the monthly post cap in the persona's settings or wait until "
+                          "{reset}.") if n > 1 else
+                translate("Costs", "Not sent: {persona} has posted {posts} of its {cap} posts this month and this is "
+                          "one more. Raise the monthly post cap in the persona's settings or wait until {reset}."))
+        return text.format(persona=persona.name, posts=spend.posts, cap=persona.monthly_post_cap, parts=n,
+                           reset=reset)
     price = cost(persona, parts, prices(store))
     if persona.monthly_budget_usd is not None and spend.usd + price > persona.monthly_budget_usd + 1e-9:
-        return (f"Not sent: this post would cost about {describe(price)} on X, and {persona.name} has spent "
-                f"{describe(spend.usd)} of its {describe(persona.monthly_budget_usd)} monthly budget. Raise the "
-                f"budget in the persona's settings {wait}.")
+        return translate("Costs", "Not sent: this post would cost about {price} on X, and {persona} has spent {spent} "
+                         "of its {budget} monthly budget. Raise the budget in the persona's settings or wait until "
+                         "{reset}.").format(price=describe(price), persona=persona.name, spent=describe(spend.usd),
+                                            budget=describe(persona.monthly_budget_usd), reset=reset)
     return None
 
 
 def summary(store: Store, persona: Persona, now: datetime) -> str:
     """ "Spent so far" for the persona's settings and the compose box."""
     spend = spent_this_month(store, persona, now)
-    out = f"{spend.posts} posts, {describe(spend.usd)} this month"
+    posts, cap = spend.posts, persona.monthly_post_cap
+    out = translate("Costs", "%n post(s), {spent} this month", None, posts).format(spent=describe(spend.usd))
     limits = []
-    if persona.monthly_post_cap is not None:
-        limits.append(f"cap {persona.monthly_post_cap} posts")
+    if cap is not None:
+        limits.append(translate("Costs", "cap %n post(s)", None, cap))
     if persona.monthly_budget_usd is not None:
-        limits.append(f"budget {describe(persona.monthly_budget_usd)}")
+        limits.append(translate("Costs", "budget {budget}").format(budget=describe(persona.monthly_budget_usd)))
     return out + (f" ({', '.join(limits)})" if limits else "")

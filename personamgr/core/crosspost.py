@@ -12,19 +12,22 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from personamgr.core.guard.rules import X_LIKE
+from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
 
 
 def problem(source: Persona, target: Persona) -> str | None:
     """Why ``source``'s text may not also go to ``target`` (None: it may)."""
     if target.uid == source.uid:
-        return f"{target.name} is the persona it is already posted as."
+        return translate("CrossPost", "{persona} is the persona it is already posted as.").format(persona=target.name)
     if source.network in X_LIKE and target.network in X_LIKE:
-        return (f"{source.name} and {target.name} are both on X, whose automation rules forbid the same post on "
-                "several accounts. Write it differently for each.")
+        return translate("CrossPost", "{source} and {target} are both on X, whose automation rules forbid the same "
+                         "post on several accounts. Write it differently for each.").format(source=source.name,
+                                                                                           target=target.name)
     if source.network == target.network:
-        return (f"{source.name} and {target.name} are both on {target.network_label}; the same words on both tie "
-                "the two accounts together. Write it differently for each.")
+        return translate("CrossPost", "{source} and {target} are both on {network}; the same words on both tie the "
+                         "two accounts together. Write it differently for each.").format(
+            source=source.name, target=target.name, network=target.network_label)
     return None
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from personamgr.core.i18n import translate
+
 # SQLite's primary result codes (the low byte of an extended code).
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_READONLY = 3, 5, 6, 7, 8
 SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_AUTH, SQLITE_NOTADB = 10, 11, 13, 14, 23, 26
@@ -75,19 +77,23 @@ def read_only_filesystem(path: Path | None) -> bool:
 def _why_not_writable(path: Path) -> str:
     """The most specific reason ``path`` (a file, or the folder it would be created in) cannot be written."""
     if read_only_filesystem(path):
-        return f"the disk or partition holding {_folder(path)} is mounted read-only"
+        return translate("Faults", "the disk or partition holding {folder} is mounted read-only").format(
+            folder=_folder(path))
     if path.exists() and not os.access(path, os.W_OK):
-        return f"{path} is read-only (or belongs to another user)"
+        return translate("Faults", "{path} is read-only (or belongs to another user)").format(path=path)
     folder = path.parent
     if folder.exists() and not os.access(folder, os.W_OK):
-        return f"the folder {folder} is read-only (or belongs to another user)"
-    return f"{path} or its folder is read-only, or belongs to another user"
+        return translate("Faults", "the folder {folder} is read-only (or belongs to another user)").format(
+            folder=folder)
+    return translate("Faults", "{path} or its folder is read-only, or belongs to another user").format(path=path)
 
 
 def full_message(path: Path | None) -> str:
-    where = f"the disk holding {_folder(path)}" if path else "the disk"
-    return (f"{where} is full, so personamgr could not write to it. Free some space and try again; "
-            "what was saved before is intact.")
+    if path:
+        return translate("Faults", "the disk holding {folder} is full, so personamgr could not write to it. Free some "
+                         "space and try again; what was saved before is intact.").format(folder=_folder(path))
+    return translate("Faults", "the disk is full, so personamgr could not write to it. Free some space and try "
+                     "again; what was saved before is intact.")
 
 
 def classify(error: BaseException, path: Path | None = None) -> tuple[Fault, str] | None:
@@ -98,8 +104,12 @@ def classify(error: BaseException, path: Path | None = None) -> tuple[Fault, str
     if isinstance(e, OSError):
         return _os(e, path)
     if isinstance(e, MemoryError):
-        return Fault.MEMORY, "personamgr ran out of memory; close other programs and try again"
+        return Fault.MEMORY, _out_of_memory()
     return None
+
+
+def _out_of_memory() -> str:
+    return translate("Faults", "personamgr ran out of memory; close other programs and try again")
 
 
 def describe(error: BaseException, path: Path | None = None) -> str | None:
@@ -109,60 +119,71 @@ def describe(error: BaseException, path: Path | None = None) -> str | None:
 
 def _sqlite(e: sqlite3.Error, path: Path | None) -> tuple[Fault, str]:
     code = (getattr(e, "sqlite_errorcode", None) or 0) & 0xFF
-    name = path or Path("the database")
+    name = path or translate("Faults", "the database")
     if code == SQLITE_FULL or (code == SQLITE_IOERR and disk_nearly_full(path)):
         return Fault.FULL, full_message(path)
     if code in (SQLITE_READONLY, SQLITE_PERM, SQLITE_AUTH) or (code == SQLITE_IOERR and read_only_filesystem(path)):
-        why = _why_not_writable(path) if path else "the database is read-only"
-        return Fault.READ_ONLY, (f"personamgr cannot write to {name}: {why}. It needs to, even to list personas. "
-                                 "Make it writable, or use another data folder with --data-dir; nothing was changed.")
+        why = _why_not_writable(path) if path else translate("Faults", "the database is read-only")
+        return Fault.READ_ONLY, translate(
+            "Faults", "personamgr cannot write to {name}: {why}. It needs to, even to list personas. Make it writable, "
+            "or use another data folder with --data-dir; nothing was changed.").format(name=name, why=why)
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
-        return Fault.LOCKED, (f"{name} is locked by another program, and stayed locked while personamgr waited. "
-                              "If another personamgr or a database tool has it open, close that and try again; "
-                              "nothing was changed.")
+        return Fault.LOCKED, translate(
+            "Faults", "{name} is locked by another program, and stayed locked while personamgr waited. If another "
+            "personamgr or a database tool has it open, close that and try again; nothing was changed.").format(
+            name=name)
     if code == SQLITE_CANTOPEN:
         if path is not None and path.is_dir():
             return Fault.FOLDER, folder_message(path)
         if path is not None and not path.parent.is_dir():
-            return Fault.MISSING, f"{name} cannot be opened: its folder {path.parent} does not exist"
+            return Fault.MISSING, translate("Faults", "{name} cannot be opened: its folder {folder} does not exist"
+                                            ).format(name=name, folder=path.parent)
         if path is not None and (read_only_filesystem(path) or not os.access(path.parent, os.W_OK)
                                  or (path.exists() and not os.access(path, os.R_OK | os.W_OK))):
-            return Fault.READ_ONLY, (f"personamgr cannot open {name}: {_why_not_writable(path)}. Make it writable, "
-                                     "or use another data folder with --data-dir; nothing was changed.")
-        return Fault.OTHER, f"{name} cannot be opened ({e})"
+            return Fault.READ_ONLY, translate(
+                "Faults", "personamgr cannot open {name}: {why}. Make it writable, or use another data folder with "
+                "--data-dir; nothing was changed.").format(name=name, why=_why_not_writable(path))
+        return Fault.OTHER, translate("Faults", "{name} cannot be opened ({error})").format(name=name, error=e)
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
-        return Fault.DAMAGED, (f"{name} is damaged and cannot be read ({e}). It was not changed. Restore a copy "
-                               "from the backups folder, or move it away to start afresh.")
+        return Fault.DAMAGED, translate(
+            "Faults", "{name} is damaged and cannot be read ({error}). It was not changed. Restore a copy from the "
+            "backups folder, or move it away to start afresh.").format(name=name, error=e)
     if code == SQLITE_NOMEM:
-        return Fault.MEMORY, "personamgr ran out of memory; close other programs and try again"
+        return Fault.MEMORY, _out_of_memory()
     if code == SQLITE_IOERR:
-        return Fault.IO, (f"reading or writing {name} failed ({e}): the disk may be failing, unplugged or out of "
-                          "space. The file is not necessarily damaged; check the disk and try again.")
-    return Fault.OTHER, f"the database {name} reported an error: {e}"
+        return Fault.IO, translate(
+            "Faults", "reading or writing {name} failed ({error}): the disk may be failing, unplugged or out of space. "
+            "The file is not necessarily damaged; check the disk and try again.").format(name=name, error=e)
+    return Fault.OTHER, translate("Faults", "the database {name} reported an error: {error}").format(name=name, error=e)
 
 
 def folder_message(path: Path) -> str:
-    return (f"{path} is a folder, not a database file. Move that folder away (nothing in it was changed), or "
-            "use another data folder with --data-dir.")
+    return translate("Faults", "{path} is a folder, not a database file. Move that folder away (nothing in it was "
+                     "changed), or use another data folder with --data-dir.").format(path=path)
 
 
 def _os(e: OSError, path: Path | None) -> tuple[Fault, str]:
     target = Path(e.filename) if isinstance(e.filename, str) else path
-    name = target or "a file"
+    name = target or translate("Faults", "a file")
     if e.errno in (errno.ENOSPC, errno.EDQUOT):
-        what = "full" if e.errno == errno.ENOSPC else "over your quota"
-        return Fault.FULL, (f"the disk holding {_folder(target) if target else 'the data'} is {what}, so "
-                            f"{name} could not be written. Free some space and try again; what was saved before "
-                            "is intact.")
+        text = (translate("Faults", "the disk holding {folder} is full, so {name} could not be written. Free some "
+                          "space and try again; what was saved before is intact.") if e.errno == errno.ENOSPC else
+                translate("Faults", "the disk holding {folder} is over your quota, so {name} could not be written. "
+                          "Free some space and try again; what was saved before is intact."))
+        return Fault.FULL, text.format(folder=_folder(target) if target else translate("Faults", "the data"),
+                                       name=name)
     if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         why = _why_not_writable(target) if target else e.strerror
-        return Fault.READ_ONLY, (f"personamgr cannot write to {name}: {why}. Make it writable, or use another data "
-                                 "folder with --data-dir; nothing was changed.")
+        return Fault.READ_ONLY, translate(
+            "Faults", "personamgr cannot write to {name}: {why}. Make it writable, or use another data folder with "
+            "--data-dir; nothing was changed.").format(name=name, why=why)
     if e.errno == errno.EISDIR and target is not None:
         return Fault.FOLDER, folder_message(target)
     if e.errno == errno.ENOTDIR:
-        return Fault.FOLDER, f"{name}: a file stands in its path, where personamgr needs a folder ({e.strerror})"
+        return Fault.FOLDER, translate("Faults", "{name}: a file stands in its path, where personamgr needs a folder "
+                                       "({error})").format(name=name, error=e.strerror)
     if e.errno == errno.EIO:
-        return Fault.IO, (f"reading or writing {name} failed (input/output error): the disk may be failing or "
-                          "unplugged. Check it and try again.")
+        return Fault.IO, translate(
+            "Faults", "reading or writing {name} failed (input/output error): the disk may be failing or unplugged. "
+            "Check it and try again.").format(name=name)
     return Fault.OTHER, f"{name}: {e.strerror or e}"

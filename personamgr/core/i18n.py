@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 Translator = Callable[[str, str, "str | None", int], str]
+DateWriter = Callable[[date, str], str]  # (date, "day" or "day_month") -> text
 
 
 def _identity(_context: str, text: str, _disambiguation: str | None = None, _n: int = -1) -> str:
@@ -24,10 +26,29 @@ def _identity(_context: str, text: str, _disambiguation: str | None = None, _n: 
 _translator: Translator = _identity
 
 
-def install(translator: Translator | None) -> None:
-    """Route :func:`translate` through ``translator`` (Qt's), or back to English with None."""
-    global _translator
+def _english_date(d: date, style: str) -> str:
+    return f"{d.day} {d:%B}" if style == "day_month" else f"{d:%a %d %b %Y}"
+
+
+_date_writer: DateWriter = _english_date
+
+
+def install(translator: Translator | None, dates: DateWriter | None = None) -> None:
+    """Route :func:`translate` through ``translator`` (Qt's), or back to English with None; ``dates`` writes
+    dates with the weekday and month names of the same language (:func:`day`, :func:`day_month`)."""
+    global _translator, _date_writer
     _translator = translator or _identity
+    _date_writer = dates or _english_date
+
+
+def day(d: date) -> str:
+    """A date as messages name it, in the user's language: "Sun 08 Mar 2026" ("dom 8 mar 2026")."""
+    return _date_writer(d, "day")
+
+
+def day_month(d: date) -> str:
+    """A day of this year as messages name it: "1 February" ("1 de febrero")."""
+    return _date_writer(d, "day_month")
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:

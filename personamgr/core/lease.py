@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 
+from personamgr.core.i18n import translate
+
 LEASE = timedelta(seconds=90)  # a claim not renewed for this long is taken as abandoned
 HEARTBEAT_S = 20.0  # how often a sender renews its lease during a network call
 PREFIX = "v1"
@@ -48,7 +50,9 @@ class Owner:
         return replace(self, pid=pid, started=started)
 
     def describe(self) -> str:
-        return f"pid {self.pid}" + (f" on {self.host}" if self.host != this_process().host else "")
+        if self.host != this_process().host:
+            return translate("Lease", "pid {pid} on {host}").format(pid=self.pid, host=self.host)
+        return translate("Lease", "pid {pid}").format(pid=self.pid)
 
 
 def _read(path: str) -> str:

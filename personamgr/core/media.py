@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import select
 
 from personamgr.core import schema as s
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.networks.base import MediaItem
 from personamgr.core.personas import Persona
 from personamgr.core.store import Store
@@ -45,11 +46,13 @@ class MediaLimits:
     max_bytes: int = 5 * 1024 * 1024
     max_alt: int = 1000
     types: tuple[str, ...] = ("image/png", "image/jpeg", "image/gif", "image/webp")
-    too_big_hint: str = "Make it smaller, then attach it again."
+    too_big_hint: str = QT_TRANSLATE_NOOP("Media", "Make it smaller, then attach it again.")
 
     def type_list(self) -> str:
         names = [TYPE_NAMES.get(t, t) for t in self.types]
-        return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+        if len(names) == 1:
+            return names[0]
+        return translate("Media", "{list} or {last}").format(list=", ".join(names[:-1]), last=names[-1])
 
 
 X_LIMITS = MediaLimits()
@@ -112,29 +115,34 @@ def check_file(path: Path, limits: MediaLimits = X_LIMITS) -> tuple[str, int]:
             head = f.read(12)
         size = path.stat().st_size
     except FileNotFoundError:
-        raise MediaError(f"{path} does not exist (it may have been moved or deleted).") from None
+        raise MediaError(translate("Media", "{path} does not exist (it may have been moved or deleted).").format(
+            path=path)) from None
     except IsADirectoryError:
-        raise MediaError(f"{path} is a folder, not an image.") from None
+        raise MediaError(translate("Media", "{path} is a folder, not an image.").format(path=path)) from None
     except OSError as e:
-        raise MediaError(f"{path.name} cannot be read: {e.strerror or e}.") from None
+        raise MediaError(translate("Media", "{name} cannot be read: {error}.").format(
+            name=path.name, error=e.strerror or e)) from None
     if size == 0:
-        raise MediaError(f"{path.name} is empty.")
+        raise MediaError(translate("Media", "{name} is empty.").format(name=path.name))
     mime = sniff(head)
     if mime is None or mime not in limits.types:
-        what = TYPE_NAMES.get(mime or "", "not an image type")
-        raise MediaError(f"{path.name} is {'a ' + what + ' image' if mime else what} that {limits.network} "
-                         f"does not accept; use {limits.type_list()}.")
+        text = (translate("Media", "{name} is a {type} image that {network} does not accept; use {types}.") if mime
+                else translate("Media", "{name} is not an image type that {network} accepts; use {types}."))
+        raise MediaError(text.format(name=path.name, type=TYPE_NAMES.get(mime or "", mime), network=limits.network,
+                                     types=limits.type_list()))
     if size > limits.max_bytes:
         shown = _mb(size) if limits.max_bytes % 1_000_000 else f"{size / 1_000_000:.1f} MB"
-        raise MediaError(f"{path.name} is {shown}; {limits.network} accepts images up to "
-                         f"{_limit(limits.max_bytes)}. {limits.too_big_hint}")
+        raise MediaError(translate("Media", "{name} is {size}; {network} accepts images up to {limit}. {hint}").format(
+            name=path.name, size=shown, network=limits.network, limit=_limit(limits.max_bytes),
+            hint=translate("Media", limits.too_big_hint)))
     return mime, size
 
 
 def check_alt(name: str, alt: str, limits: MediaLimits = X_LIMITS) -> None:
     if len(alt) > limits.max_alt:
-        raise MediaError(f"The alt text of {name} is {len(alt):,} characters; {limits.network} allows "
-                         f"{limits.max_alt:,}.")
+        raise MediaError(translate("Media", "The alt text of {name} is {length} characters; {network} allows "
+                                   "{max}.").format(name=name, length=f"{len(alt):,}", network=limits.network,
+                                                    max=f"{limits.max_alt:,}"))
 
 
 def import_image(folder: Path, source: Path | str, alt_text: str = "", *, part: int = 0,
@@ -150,8 +158,8 @@ def import_image(folder: Path, source: Path | str, alt_text: str = "", *, part: 
         shutil.copyfile(source, dest)
     except OSError as e:
         dest.unlink(missing_ok=True)
-        raise MediaError(f"{source.name} could not be copied into the profile ({e.strerror or e}); "
-                         "nothing was attached.") from None
+        raise MediaError(translate("Media", "{name} could not be copied into the profile ({error}); nothing was "
+                                   "attached.").format(name=source.name, error=e.strerror or e)) from None
     return {"path": str(dest), "alt_text": alt_text, "mime_type": mime, "part": int(part), "name": source.name,
             "size": size}
 
@@ -173,26 +181,26 @@ def check_post(parts: int, media: Sequence[dict[str, Any]], limits: MediaLimits 
         part = int(m.get("part", 0))
         counts[part] = counts.get(part, 0) + 1
         if part >= parts:
-            problems.append(f"{display_name(m)} is attached to part {part + 1}, which the thread no longer has.")
+            problems.append(translate("Media", "{name} is attached to part {part}, which the thread no longer has."
+                                      ).format(name=display_name(m), part=part + 1))
         try:
             check_alt(display_name(m), str(m.get("alt_text") or ""), limits)
         except MediaError as e:
             problems.append(str(e))
     for part, n in sorted(counts.items()):
         if n > limits.per_post:
-            where = f"part {part + 1} of the thread" if parts > 1 else "the post"
-            problems.append(f"{limits.network} allows at most {limits.per_post} images per post; {where} has {n}.")
+            problems.append(_too_many(limits, part if parts > 1 else None, n))
     return problems
 
 
 def check_items(parts: int, media: tuple[tuple[MediaItem, ...], ...], limits: MediaLimits = X_LIMITS) -> str | None:
     """What a network checks right before sending (the files may have changed since they were attached)."""
     for i, items in enumerate(media):
-        where = f"part {i + 1} of the thread" if parts > 1 else "the post"
         if i >= parts and items:
-            return f"Images are attached to a thread part that does not exist (part {i + 1})."
+            return translate("Media", "Images are attached to a thread part that does not exist (part {part})."
+                             ).format(part=i + 1)
         if len(items) > limits.per_post:
-            return f"{limits.network} allows at most {limits.per_post} images per post; {where} has {len(items)}."
+            return _too_many(limits, i if parts > 1 else None, len(items))
         for item in items:
             p = Path(item.path)
             try:
@@ -200,9 +208,22 @@ def check_items(parts: int, media: tuple[tuple[MediaItem, ...], ...], limits: Me
                 check_alt(p.name, item.alt_text, limits)
             except MediaError as e:
                 if not p.exists():
-                    return f"The image {p} attached to {where} is missing. Attach it again."
+                    if parts > 1:
+                        return translate("Media", "The image {path} attached to part {part} of the thread is "
+                                         "missing. Attach it again.").format(path=p, part=i + 1)
+                    return translate("Media", "The image {path} attached to the post is missing. Attach it "
+                                     "again.").format(path=p)
                 return str(e)
     return None
+
+
+def _too_many(limits: MediaLimits, part: int | None, n: int) -> str:
+    """Too many images on a post (``part`` None) or on one part of a thread."""
+    if part is None:
+        return translate("Media", "{network} allows at most {max} images per post; the post has {count}.").format(
+            network=limits.network, max=limits.per_post, count=n)
+    return translate("Media", "{network} allows at most {max} images per post; part {part} of the thread has "
+                     "{count}.").format(network=limits.network, max=limits.per_post, part=part + 1, count=n)
 
 
 def _in(folder: Path, path: str) -> Path | None:

@@ -50,6 +50,11 @@ class PostState(StrEnum):
         """The state's name as the user reads it (in their language, in the window)."""
         return translate("PostState", _LABELS[self.value])
 
+    @property
+    def word(self) -> str:
+        """The state inside a sentence: "post 3 is needs review" rather than a badge's "Needs review" or "Sending…"."""
+        return self.label.lower().rstrip("…")
+
 
 _LABELS = {
     "draft": QT_TRANSLATE_NOOP("PostState", "Draft"),
@@ -214,7 +219,7 @@ class Outbox:
         with self.store.engine.connect() as con:
             row = con.execute(self._select().where(s.posts.c.id == post_id)).first()
         if row is None:
-            raise LookupError(f"post {post_id} does not exist")
+            raise LookupError(translate("Outbox", "post {id} does not exist").format(id=post_id))
         return self._from(row)
 
     def history(self, persona_uid: str | None = None, limit: int = 200) -> list[Post]:
@@ -355,7 +360,8 @@ class Outbox:
             allowed = [st for st in expect if to in TRANSITIONS[st]]
         if not self.update_if(post_id, allowed, where=where, state=to.value, **values):
             current = self.get(post_id).state
-            raise TransitionError(f"post {post_id} is {current.value}; it cannot become {to.value}")
+            raise TransitionError(translate("Outbox", "post {id} is {state}; it cannot become {new}").format(
+                id=post_id, state=current.word, new=to.word))
         return self.get(post_id)
 
     def claim(self, post_id: int, expect: Iterable[PostState] = (PostState.DRAFT, PostState.SCHEDULED,
@@ -394,14 +400,15 @@ class Outbox:
         parts = (text, *thread)
         sent = len(before.remote_ids)
         if sent and tuple(p.strip() for p in parts[:sent]) != tuple(p.strip() for p in before.parts[:sent]):
-            raise TransitionError(f"parts 1–{sent} of post {post_id} already went out; only the rest can change")
+            raise TransitionError(translate("Outbox", "parts 1–{sent} of post {id} already went out; only the rest can "
+                                            "change").format(sent=sent, id=post_id))
         values: dict[str, Any] = {"text": text, "thread": thread}
         if media is not None:
             values["media"] = media
         if before.guard_override and not override_stands(before, parts):
             values.update(guard_override=False, guard_reasons=[], override_text=None)
         if not self.update_if(post_id, UNSENT, **values):
-            raise TransitionError(f"post {post_id} can no longer be edited")
+            raise TransitionError(translate("Outbox", "post {id} can no longer be edited").format(id=post_id))
         return self.get(post_id)
 
     def set_options(self, post_id: int, *, content_warning: str | None, visibility: str | None) -> Post:
@@ -409,10 +416,11 @@ class Outbox:
         from personamgr.core.personas import VISIBILITIES
 
         if visibility is not None and visibility not in VISIBILITIES:
-            raise ValueError(f"visibility {visibility!r} must be one of {', '.join(VISIBILITIES)}")
+            raise ValueError(translate("Outbox", "visibility {value} must be one of {choices}").format(
+                value=repr(visibility), choices=", ".join(VISIBILITIES)))
         editable = [PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.NEEDS_REVIEW]
         if not self.update_if(post_id, editable, content_warning=content_warning, visibility=visibility):
-            raise TransitionError(f"post {post_id} can no longer be changed")
+            raise TransitionError(translate("Outbox", "post {id} can no longer be changed").format(id=post_id))
         return self.get(post_id)
 
     def remember_override(self, post_id: int, reasons: Sequence[str] = (), *, on: bool = True) -> Post:
@@ -423,7 +431,7 @@ class Outbox:
         post = self.get(post_id)
         if not self.update_if(post_id, None, guard_override=on, guard_reasons=reasons,
                               override_text=post.words if on else None):
-            raise LookupError(f"post {post_id} does not exist")
+            raise LookupError(translate("Outbox", "post {id} does not exist").format(id=post_id))
         return self.get(post_id)
 
     def move(self, post_id: int, persona_uid: str) -> Post:
@@ -431,7 +439,7 @@ class Outbox:
         with self.store.engine.connect() as con:
             pid = self.store.persona_id(con, persona_uid)
         if not self.update_if(post_id, UNSENT, persona_id=pid, guard_override=False, override_text=None):
-            raise TransitionError(f"post {post_id} can no longer be moved")
+            raise TransitionError(translate("Outbox", "post {id} can no longer be moved").format(id=post_id))
         return self.get(post_id)
 
     def delete(self, post_id: int, expect: Iterable[PostState] = DELETABLE) -> Post:
@@ -448,7 +456,8 @@ class Outbox:
             ).rowcount
         if not n:
             current = self.get(post_id).state
-            raise TransitionError(f"post {post_id} is {current.value}; it cannot be deleted now")
+            raise TransitionError(translate("Outbox", "post {id} is {state}; it cannot be deleted now").format(
+                id=post_id, state=current.word))
         self.store.notify("posts")
         return post
 
@@ -463,14 +472,10 @@ class Outbox:
             if gone is False or (gone is None and now < until):
                 continue
             owner = lease.Owner.parse(p.lease_owner)
-            who = f"The process sending this post ({owner.describe()})" if owner else "The app"
-            how = "stopped" if gone else "stopped answering"
             try:
                 out.append(self.transition(
                     p.id, PostState.NEEDS_REVIEW, expect=[PostState.SENDING],
-                    where=s.posts.c.lease_owner.is_(p.lease_owner),
-                    error=f"{who} {how} while this post was being sent. It may or may not have gone out: check "
-                          "the account, then mark it sent or send it again."))
+                    where=s.posts.c.lease_owner.is_(p.lease_owner), error=_sender_gone(owner, bool(gone))))
             except TransitionError:
                 pass  # its sender finished meanwhile
         return out
@@ -490,3 +495,19 @@ class Outbox:
             until = row._mapping["lease_until"]
             out.append((p, utc(until) if until is not None else p.updated_at + lease.LEASE))
         return out
+
+
+def _sender_gone(owner: lease.Owner | None, stopped: bool) -> str:
+    """Why a post in flight needs review: its sender stopped, or stopped answering (one sentence each)."""
+    if owner is not None:
+        text = (translate("Outbox", "The process sending this post ({sender}) stopped while this post was being "
+                          "sent. It may or may not have gone out: check the account, then mark it sent or send it "
+                          "again.") if stopped else
+                translate("Outbox", "The process sending this post ({sender}) stopped answering while this post "
+                          "was being sent. It may or may not have gone out: check the account, then mark it sent "
+                          "or send it again."))
+        return text.format(sender=owner.describe())
+    return (translate("Outbox", "The app stopped while this post was being sent. It may or may not have gone out: "
+                      "check the account, then mark it sent or send it again.") if stopped else
+            translate("Outbox", "The app stopped answering while this post was being sent. It may or may not have "
+                      "gone out: check the account, then mark it sent or send it again."))

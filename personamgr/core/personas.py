@@ -16,6 +16,8 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+
 HANDLE_RE = re.compile(r"@[A-Za-z0-9_]{1,15}")  # X's; used with fullmatch: "$" would accept a trailing newline
 # Mastodon: @user@server (the server part may be left out while the persona is not connected yet).
 MASTODON_HANDLE_RE = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])?(?:@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?")
@@ -85,7 +87,9 @@ class QueueSlot:
 
     def __post_init__(self) -> None:
         if not (0 <= self.weekday <= 6 and 0 <= self.hour <= 23 and 0 <= self.minute <= 59):
-            raise PersonaError(f"invalid queue slot {self.weekday} {self.hour}:{self.minute:02d}", "queue_slots")
+            raise PersonaError(translate(
+                "Personas", "invalid queue slot {weekday} {hour}:{minute}").format(
+                weekday=self.weekday, hour=self.hour, minute=f"{self.minute:02d}"), "queue_slots")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +190,9 @@ class Persona:
         where = self.network_label
         if self.network == "mastodon" and self.server and not (self.handle and self.handle.count("@") > 1):
             where += f" ({urlsplit(self.server).netloc})"
-        return f"{self.handle} on {where}" if self.handle else f"on {where}"
+        if self.handle:
+            return translate("personas", "{handle} on {network}").format(handle=self.handle, network=where)
+        return translate("personas", "on {network}").format(network=where)
 
     @property
     def focus_summary(self) -> str:
@@ -211,7 +217,8 @@ def _clean_list(values: Iterable[str], what: str) -> tuple[str, ...]:
     out: list[str] = []
     for v in values:
         if not isinstance(v, str):
-            raise PersonaError(f"{what} must be text, got {type(v).__name__}", what)
+            raise PersonaError(translate(
+                "Personas", "{what} must be text, got {name}").format(what=what, name=type(v).__name__), what)
         out.append(v)
     return tuple(out)
 
@@ -228,23 +235,30 @@ def name_problem(name: object) -> str | None:
     invisible characters that make two names look alike are refused.
     """
     if not isinstance(name, str) or not name.strip():
-        return "a persona needs a name"
+        return translate(
+            "Personas", "a persona needs a name")
     if name != name.strip():
-        return f"name {name!r} has leading or trailing spaces"
+        return translate(
+            "Personas", "name {name} has leading or trailing spaces").format(name=repr(name))
     if len(name) > NAME_MAX:
-        return f"name {name[:NAME_MAX]!r}… is longer than {NAME_MAX} characters"
+        return translate(
+            "Personas", "name {name}… is longer than {max} characters").format(
+            name=repr(name[:NAME_MAX]), max=NAME_MAX)
     if name.isprintable():  # the usual name, in one C call: no control, format or separator other than " "
         return None
     for i, ch in enumerate(name):
         if ch in "\n\r\t":
-            return f"name {name!r} contains a line break or tab"
+            return translate(
+                "Personas", "name {name} contains a line break or tab").format(name=repr(name))
         if not ch.isprintable() and ch not in _NAME_JOINERS:
-            kind = "a bidi control" if unicodedata.bidirectional(ch) in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI",
-                                                                         "RLI", "FSI", "PDI") else \
-                "a control or invisible character"
-            return f"name {name!r} contains {kind} ({_char_name(ch)}) at position {i + 1}"
+            text = (translate("Personas", "name {name} contains a bidi control ({char}) at position {position}")
+                    if unicodedata.bidirectional(ch) in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI")
+                    else translate("Personas", "name {name} contains a control or invisible character ({char}) at "
+                                   "position {position}"))
+            return text.format(name=repr(name), char=_char_name(ch), position=i + 1)
     if all(ch in _NAME_JOINERS or ch.isspace() for ch in name):
-        return f"name {name!r} has no visible characters"
+        return translate(
+            "Personas", "name {name} has no visible characters").format(name=repr(name))
     return None
 
 
@@ -254,10 +268,14 @@ def _range_problem(p: Persona, field_name: str, what: str, *, low: float, high: 
     if value is None:
         return None
     if whole and (isinstance(value, bool) or not isinstance(value, int)):
-        return PersonaError(f"{what} must be a whole number; got {value!r}", field_name)
+        return PersonaError(translate(
+            "Personas", "{what} must be a whole number; got {value}").format(what=translate("Personas", what),
+                                                                            value=repr(value)), field_name)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
             or not low <= value <= high:
-        return PersonaError(f"{what} must be between {low:,.0f} and {high:,.0f}; got {value!r}", field_name)
+        return PersonaError(translate(
+            "Personas", "{what} must be between {low} and {high}; got {value}").format(
+            what=translate("Personas", what), low=f"{low:,.0f}", high=f"{high:,.0f}", value=repr(value)), field_name)
     return None
 
 
@@ -275,9 +293,12 @@ def problems(p: Persona) -> Iterator[PersonaError]:
         if problem:
             yield PersonaError(problem, "server")
     if p.visibility not in VISIBILITIES:
-        yield PersonaError(f"visibility {p.visibility!r} must be one of {', '.join(VISIBILITIES)}", "visibility")
+        yield PersonaError(translate(
+            "Personas", "visibility {visibility} must be one of {list}").format(
+            visibility=repr(p.visibility), list=', '.join(VISIBILITIES)), "visibility")
     if not isinstance(p.content_warning, str) or "\n" in p.content_warning or len(p.content_warning) > TEXT_MAX:
-        yield PersonaError("the default content warning must be one line of text", "content_warning")
+        yield PersonaError(translate(
+            "Personas", "the default content warning must be one line of text"), "content_warning")
     for what in ("topics", "keywords", "examples", "avoid", "hashtags"):
         try:
             items = _clean_list(getattr(p, what), what)
@@ -285,32 +306,51 @@ def problems(p: Persona) -> Iterator[PersonaError]:
             yield e
             continue
         if len(items) > LIST_MAX:
-            yield PersonaError(f"{what} has {len(items):,} entries; at most {LIST_MAX:,} are allowed", what)
+            yield PersonaError(translate(
+                "Personas", "{what} has {count} entries; at most {max} are allowed").format(
+                what=what, count=f"{len(items):,}", max=f"{LIST_MAX:,}"), what)
         elif any(len(item) > TEXT_MAX for item in items):
-            yield PersonaError(f"an entry in {what} is longer than {TEXT_MAX:,} characters", what)
+            yield PersonaError(translate(
+                "Personas", "an entry in {what} is longer than {max} characters").format(
+                what=what, max=f"{TEXT_MAX:,}"), what)
     if not isinstance(p.description, str):
-        yield PersonaError("description must be text", "description")
+        yield PersonaError(translate(
+            "Personas", "description must be text"), "description")
     elif len(p.description) > TEXT_MAX:
-        yield PersonaError(f"description is {len(p.description):,} characters long; at most {TEXT_MAX:,}",
+        yield PersonaError(translate(
+            "Personas", "description is {count} characters long; at most {max}").format(
+            count=f"{len(p.description):,}", max=f"{TEXT_MAX:,}"),
                            "description")
     elif not p.description.strip() and not any(isinstance(t, str) and t.strip() for t in p.topics):
-        yield PersonaError(f"persona {p.name!r} needs a focus: a description or at least one topic", "description")
+        yield PersonaError(translate(
+            "Personas", "persona {name} needs a focus: a description or at least one topic").format(
+            name=repr(p.name)), "description")
     if not isinstance(p.colour, str) or not COLOUR_RE.fullmatch(p.colour):
-        yield PersonaError(f"colour {p.colour!r} must look like #1d9bf0", "colour")
+        yield PersonaError(translate(
+            "Personas", "colour {colour} must look like #1d9bf0").format(colour=repr(p.colour)), "colour")
     if not isinstance(p.network, str) or not NETWORK_RE.fullmatch(p.network):
-        yield PersonaError(f"network {p.network!r} must be a short lower-case name such as x or sandbox", "network")
+        yield PersonaError(translate(
+            "Personas", "network {network} must be a short lower-case name such as x or sandbox").format(
+            network=repr(p.network)), "network")
     if not isinstance(p.uid, str) or not UID_RE.fullmatch(p.uid):
-        yield PersonaError(f"uid {p.uid!r} must be 1 to 32 letters, digits, '-' or '_'", "uid")
+        yield PersonaError(translate(
+            "Personas", "uid {uid} must be 1 to 32 letters, digits, '-' or '_'").format(uid=repr(p.uid)), "uid")
     if not isinstance(p.timezone, str) or not _known_zone(p.timezone):
-        yield PersonaError(f"unknown time zone {p.timezone!r} (use an IANA name such as Europe/Berlin)", "timezone")
-    for e in (_range_problem(p, "late_hours", "late_hours (how late a missed post may go out)", low=0,
-                             high=LATE_HOURS_MAX, whole=True),
-              _range_problem(p, "monthly_budget_usd", "the monthly budget in dollars", low=0, high=BUDGET_MAX_USD),
-              _range_problem(p, "monthly_post_cap", "the monthly post cap", low=0, high=POST_CAP_MAX, whole=True)):
+        yield PersonaError(translate(
+            "Personas", "unknown time zone {timezone} (use an IANA name such as Europe/Berlin)").format(
+            timezone=repr(p.timezone)), "timezone")
+    for e in (_range_problem(p, "late_hours", QT_TRANSLATE_NOOP("Personas", "late_hours (how late a missed post may "
+                                                                "go out)"), low=0, high=LATE_HOURS_MAX, whole=True),
+              _range_problem(p, "monthly_budget_usd", QT_TRANSLATE_NOOP("Personas", "the monthly budget in dollars"),
+                             low=0, high=BUDGET_MAX_USD),
+              _range_problem(p, "monthly_post_cap", QT_TRANSLATE_NOOP("Personas", "the monthly post cap"), low=0,
+                             high=POST_CAP_MAX, whole=True)):
         if e is not None:
             yield e
     if len(p.queue_slots) > LIST_MAX:
-        yield PersonaError(f"{len(p.queue_slots):,} queue slots; at most {LIST_MAX:,} are allowed", "queue_slots")
+        yield PersonaError(translate(
+            "Personas", "{count} queue slots; at most {max} are allowed").format(
+            count=f"{len(p.queue_slots):,}", max=f"{LIST_MAX:,}"), "queue_slots")
 
 
 def validate(p: Persona) -> Persona:
@@ -331,15 +371,22 @@ def _known_zone(name: str) -> bool:
 def handle_problem(network: object, handle: object) -> str | None:
     """Why ``handle`` is not a handle on ``network`` (X's @name, Mastodon's @name@server, Bluesky's @domain)."""
     if not isinstance(handle, str):
-        return "the handle must be text"
+        return translate(
+            "Personas", "the handle must be text")
     if network == "mastodon":
         if not MASTODON_HANDLE_RE.fullmatch(handle):
-            return f"handle {handle!r} must look like @name@server.social (a Mastodon account)"
+            return translate(
+                "Personas", "handle {handle} must look like @name@server.social (a Mastodon account)").format(
+                handle=repr(handle))
     elif network == "bluesky":
         if not BLUESKY_HANDLE_RE.fullmatch(handle):
-            return f"handle {handle!r} must look like @name.bsky.social (a Bluesky handle is a domain name)"
+            return translate(
+                "Personas", "handle {handle} must look like @name.bsky.social (a Bluesky handle is a domain "
+                "name)").format(handle=repr(handle))
     elif not HANDLE_RE.fullmatch(handle):
-        return f"handle {handle!r} must be @ followed by 1 to 15 letters, digits or underscores"
+        return translate(
+            "Personas", "handle {handle} must be @ followed by 1 to 15 letters, digits or underscores").format(
+            handle=repr(handle))
     return None
 
 
@@ -357,20 +404,30 @@ def normalise_server(text: str) -> str:
 def server_problem(server: object) -> str | None:
     """Why ``server`` is not a usable server base URL, or None. Only http(s) origins: no path, query or login."""
     if not isinstance(server, str) or not server.strip():
-        return "the server must be an address such as https://fosstodon.org"
+        return translate(
+            "Personas", "the server must be an address such as https://fosstodon.org")
     try:
         parts = urlsplit(server)
         _ = parts.port  # raises for a port that is not a number
     except ValueError:
-        return f"server {server!r} is not a valid address (such as https://fosstodon.org)"
+        return translate(
+            "Personas", "server {server} is not a valid address (such as https://fosstodon.org)").format(
+            server=repr(server))
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return f"server {server!r} must start with https:// and name a host, such as https://fosstodon.org"
+        return translate(
+            "Personas", "server {server} must start with https:// and name a host, such as "
+            "https://fosstodon.org").format(server=repr(server))
     if parts.username or parts.password:
-        return f"server {server!r} must not contain a user name or password"
+        return translate(
+            "Personas", "server {server} must not contain a user name or password").format(server=repr(server))
     if parts.path not in ("", "/") or parts.query or parts.fragment:
-        return f"server {server!r} must be just the address of the server, such as https://fosstodon.org"
+        return translate(
+            "Personas", "server {server} must be just the address of the server, such as "
+            "https://fosstodon.org").format(server=repr(server))
     if server != server.strip() or server.endswith("/"):
-        return f"server {server!r} must be written without spaces or a trailing slash"
+        return translate(
+            "Personas", "server {server} must be written without spaces or a trailing slash").format(
+            server=repr(server))
     return None
 
 
@@ -383,12 +440,14 @@ def validate_all(personas: Iterable[Persona]) -> list[Persona]:
         validate(p)
         key = p.name.casefold()
         if key in names:
-            raise PersonaError(f"two personas are named {p.name!r}; names must be unique", "name")
+            raise PersonaError(translate(
+                "Personas", "two personas are named {name}; names must be unique").format(name=repr(p.name)), "name")
         names.add(key)
         if p.handle:
             h = p.handle.casefold()
             if h in handles:
-                raise PersonaError(f"two personas use the handle {p.handle}", "handle")
+                raise PersonaError(translate(
+                    "Personas", "two personas use the handle {handle}").format(handle=p.handle), "handle")
             handles.add(h)
         out.append(p)
     return out

@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from personamgr.core import costs
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.personas import Persona
 from personamgr.core.store import Store
 from personamgr.core.text import MAX_CASHTAGS, distinct_cashtags, measure_for, too_long_message
@@ -30,8 +31,9 @@ from personamgr.core.text import MAX_CASHTAGS, distinct_cashtags, measure_for, t
 BLUESKY_MAX_BYTES = 3000  # app.bsky.feed.post's text: 300 graphemes and 3,000 UTF-8 bytes
 PACING: tuple[tuple[timedelta, int], ...] = ((timedelta(minutes=15), 200), (timedelta(hours=3), 300))
 POLICY_NETWORKS = frozenset({"x"})
-REPLY_WARNING = ("This starts with a mention, like a reply. X only lets you reply where the author mentioned or "
-                 "quoted you; this will go out as an ordinary post that mentions them.")
+REPLY_WARNING = QT_TRANSLATE_NOOP("Policy", "This starts with a mention, like a reply. X only lets you reply where "
+                                  "the author mentioned or quoted you; this will go out as an ordinary post that "
+                                  "mentions them.")
 
 
 class Level(StrEnum):
@@ -66,14 +68,16 @@ def check_text(parts: Sequence[str]) -> list[Finding]:
     """The rules that depend on the words alone."""
     out: list[Finding] = []
     for i, text in enumerate(parts):
-        where = f"Part {i + 1}" if len(parts) > 1 else "The post"
         tags = distinct_cashtags(text)
         if len(tags) > MAX_CASHTAGS:
-            out.append(Finding(Level.ERROR, kind="cashtags",
-                               message=f"{where} has {len(tags)} cashtags ({', '.join(tags)}); X allows one "
-                               "per post. Keep one and write the others without the $."))
+            text_ = (translate("Policy", "Part {part} has {count} cashtags ({cashtags}); X allows one per post. Keep "
+                               "one and write the others without the $.") if len(parts) > 1 else
+                     translate("Policy", "The post has {count} cashtags ({cashtags}); X allows one per post. Keep one "
+                               "and write the others without the $."))
+            out.append(Finding(Level.ERROR, kind="cashtags", message=text_.format(
+                part=i + 1, count=len(tags), cashtags=", ".join(tags))))
     if parts and parts[0].lstrip().startswith("@"):
-        out.append(Finding(Level.WARNING, REPLY_WARNING))
+        out.append(Finding(Level.WARNING, translate("Policy", REPLY_WARNING)))
     return out
 
 
@@ -87,15 +91,20 @@ def check_limits(persona: Persona, parts: Sequence[str], *, content_warning: str
             out.append(Finding(Level.ERROR, too_long_message(persona, m, i if len(parts) > 1 else None),
                                kind="too_long"))
         elif persona.network == "bluesky" and len(text.encode("utf-8")) > BLUESKY_MAX_BYTES:
-            where = f"part {i + 1} is" if len(parts) > 1 else "it is"
-            out.append(Finding(Level.ERROR, kind="too_long", message=(
-                f"Too long for {persona.name}: {where} {len(text.encode('utf-8')):,} bytes, and Bluesky takes at "
-                f"most {BLUESKY_MAX_BYTES:,} (an emoji can take up to 25 each); shorten it.")))
+            text_ = (translate("Policy", "Too long for {persona}: part {part} is {bytes} bytes, and Bluesky takes at "
+                               "most {limit} (an emoji can take up to 25 each); shorten it.") if len(parts) > 1 else
+                     translate("Policy", "Too long for {persona}: it is {bytes} bytes, and Bluesky takes at most "
+                               "{limit} (an emoji can take up to 25 each); shorten it."))
+            out.append(Finding(Level.ERROR, kind="too_long", message=text_.format(
+                persona=persona.name, part=i + 1, bytes=f"{len(text.encode('utf-8')):,}",
+                limit=f"{BLUESKY_MAX_BYTES:,}")))
     for i, n in enumerate(images):
         if n > persona.max_images:
-            where = f"part {i + 1} of the thread" if len(parts) > 1 else "the post"
-            out.append(Finding(Level.ERROR, kind="images", message=(
-                f"{persona.network_label} allows at most {persona.max_images} images per post; {where} has {n}.")))
+            text_ = (translate("Policy", "{network} allows at most {max} images per post; part {part} of the thread "
+                               "has {count}.") if len(parts) > 1 else
+                     translate("Policy", "{network} allows at most {max} images per post; the post has {count}."))
+            out.append(Finding(Level.ERROR, kind="images", message=text_.format(
+                network=persona.network_label, max=persona.max_images, part=i + 1, count=n)))
     return out
 
 
@@ -154,11 +163,12 @@ def preflight(store: Store, persona: Persona, parts: Sequence[str], now: datetim
     report = check(store, persona, parts, now, already_sent=already_sent, content_warning=content_warning,
                    images=images)
     if report.errors:
-        return Preflight(refuse="Not sent: " + " ".join(report.errors))
+        return Preflight(refuse=translate("Policy", "Not sent: {problems}").format(problems=" ".join(report.errors)))
     if report.budget:
         return Preflight(refuse=report.budget)
     if report.wait_until is not None:
         return Preflight(wait_until=report.wait_until,
-                         message=f"Held to stay within X's pacing limits (200 posts per 15 minutes, 300 per "
-                                 f"3 hours); it will go out after {report.wait_until:%H:%M} UTC.")
+                         message=translate("Policy", "Held to stay within X's pacing limits (200 posts per 15 "
+                                           "minutes, 300 per 3 hours); it will go out after {time} UTC.").format(
+                             time=f"{report.wait_until:%H:%M}"))
     return Preflight()

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from personamgr.core import costs
 from personamgr.core.holds import HoldKind, hold_kind, reason_of
+from personamgr.core.i18n import translate
 from personamgr.core.media import release
 from personamgr.core.networks.base import Account
 from personamgr.core.outbox import CLEARED, DELETABLE, Post, PostState, TransitionError
@@ -128,8 +129,8 @@ class PostWorkflows:
                 found = [reason_of(r) for r in check(post, persona)]
         except Exception as e:
             log.exception("the guard could not check post %s", post.id)
-            return Objection(HoldKind.UNCHECKED, (f"The persona guard could not check this post ({type(e).__name__})."
-                                                  ,))
+            return Objection(HoldKind.UNCHECKED, (translate(
+                "Posting", "The persona guard could not check this post ({error}).").format(error=type(e).__name__),))
         if not found:
             return None
         kind = hold_kind(r.kind for r in found)
@@ -147,7 +148,8 @@ class PostWorkflows:
         expect = seen or SEND_FROM.get(action) or self.outbox.get(post_id).state
         post = self.outbox.get(post_id)
         if post.state is not expect:
-            raise TransitionError(f"post {post_id} is {post.state.label.lower()} now, so nothing was sent")
+            raise TransitionError(translate("PostWorkflows", "post {id} is {state} now, so nothing was sent").format(
+                id=post_id, state=post.state.label.lower()))
         if post.state is PostState.HELD and post.hold_kind is not HoldKind.MISSED:
             anyway = anyway or action is Action.POST_ANYWAY
         objection = self.objection(post)
@@ -174,9 +176,11 @@ class PostWorkflows:
         post = self.outbox.get(post_id)
         persona = self.services.store.persona(post.persona_uid)
         if post.state is not PostState.NEEDS_REVIEW:
-            what = ("it never went out (it was held before sending)" if post.state is PostState.HELD
-                    else f"it is {post.state.label.lower()}")
-            raise TransitionError(f"post {post_id} cannot be marked as sent: {what}")
+            if post.state is PostState.HELD:
+                raise TransitionError(translate("PostWorkflows", "post {id} cannot be marked as sent: it never went "
+                                                "out (it was held before sending)").format(id=post_id))
+            raise TransitionError(translate("PostWorkflows", "post {id} cannot be marked as sent: it is {state}"
+                                            ).format(id=post_id, state=post.state.label.lower()))
         return self.outbox.transition(
             post_id, PostState.SENT, expect=[PostState.NEEDS_REVIEW], sent_at=self.services.clock.now(),
             error=None, next_attempt_at=None, network=persona.network,
@@ -211,7 +215,8 @@ class PostWorkflows:
         when = max(post.scheduled_at or now, now)
         if not self.outbox.update_if(post.id, [PostState.HELD], state=PostState.SCHEDULED.value, error=None,
                                      guard_reasons=[], **{**CLEARED, "scheduled_at": when}):
-            raise TransitionError(f"post {post.id} changed meanwhile; look at it again")
+            raise TransitionError(translate("PostWorkflows", "post {id} changed meanwhile; look at it again").format(
+                id=post.id))
         return self.outbox.get(post.id)
 
     def delete(self, post_id: int, *, seen: PostState | None = None) -> Post:

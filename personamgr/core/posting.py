@@ -131,7 +131,8 @@ class Poster:
             except SecretsError as e:
                 raise PostingError(str(e)) from None
             if not creds:
-                raise PostingError(f"{persona.name} is not connected to an account yet. Connect it, then post.")
+                raise PostingError(translate("Posting", "{persona} is not connected to an account yet. Connect it, "
+                                             "then post.").format(persona=persona.name))
         return Account(persona_uid=persona.uid, handle=persona.handle, credentials=creds, server=persona.service_url,
                        on_credentials=lambda new: self._keep_credentials(persona, new))
 
@@ -186,12 +187,14 @@ class Poster:
         network = self.networks.get(persona.network)
         try:
             if network is None:
-                raise PostingError(f"{persona.name} posts to '{persona.network}', which this version does not know.")
+                raise PostingError(translate("Posting", "{persona} posts to '{network}', which this version does not "
+                                             "know.").format(persona=persona.name, network=persona.network))
             account = self._account(persona, network)
         except KeyringWaitError as e:
             # A locked or unresponsive keyring is temporary: hold the post and try again, don't fail it.
-            return self._settle(post, PostState.SCHEDULED, error=f"{e} The post is held and will be tried again.",
-                                next_attempt_at=self.clock.now() + KEYRING_RETRY)
+            return self._settle(post, PostState.SCHEDULED, error=translate(
+                "Posting", "{error} The post is held and will be tried again.").format(error=e),
+                next_attempt_at=self.clock.now() + KEYRING_RETRY)
         except PostingError as e:
             return self._settle(post, PostState.FAILED, error=str(e))
         persona = self._fresh_limits(persona, network, account)
@@ -226,8 +229,8 @@ class Poster:
             log.exception("unexpected error while sending post %s", post.id)
             return self._finish(
                 post, PostState.NEEDS_REVIEW,
-                error=f"Something unexpected happened while sending ({type(e).__name__}). "
-                "Check the account before sending again.",
+                error=translate("Posting", "Something unexpected happened while sending ({error}). Check the account "
+                                "before sending again.").format(error=type(e).__name__),
             )
         log.info("post %s sent as %s: %s", post.id, persona.name, published.remote_id)
         return self._finish(
@@ -292,14 +295,14 @@ class Poster:
                 return None
             kind = hold_kind(r.kind for r in found)
             reasons = [r.message for r in found]
-            error = (f"Held before sending: {kind.headline(persona.name)} Edit it"
-                     + (", move it to another persona," if kind.move_helps else "")
-                     + " or choose \"post anyway\".")
+            error = held_message(kind, persona.name)
         except Exception as e:
             log.exception("the pre-send check failed for post %s", post.id)
             kind = HoldKind.UNCHECKED
-            reasons = [f"The persona guard could not check this post ({_why_unchecked(e)})."]
-            error = "Held before sending: the persona guard could not check it. Review it, then send it."
+            reasons = [translate("Posting", "The persona guard could not check this post ({error}).").format(
+                error=_why_unchecked(e))]
+            error = translate("Posting", "Held before sending: the persona guard could not check it. Review it, then "
+                              "send it.")
         log.info("post %s held before sending (%s): %s", post.id, kind.value, "; ".join(reasons))
         return self._settle(post, PostState.HELD, error=error, guard_reasons=reasons, hold_kind=kind.value)
 
@@ -313,12 +316,13 @@ class Poster:
         now = self.clock.now()
         if isinstance(e, AuthError):
             self.store.set_connection_state(post.persona_uid, "reconnect_needed")
-            return self._finish(post, PostState.FAILED, error=f"{msg} Reconnect the account; the post is kept.",
-                                **extra)
+            return self._finish(post, PostState.FAILED, error=translate(
+                "Posting", "{error} Reconnect the account; the post is kept.").format(error=msg), **extra)
         if isinstance(e, RejectedError) and e.duplicate and post.attempts > 1:
             # An earlier attempt (a 5xx, say) may have reached X after all: not a failure to retry blindly.
-            return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=(
-                f"{msg} An earlier attempt may have gone out: check the account, then mark it sent or edit it."))
+            return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=translate(
+                "Posting", "{error} An earlier attempt may have gone out: check the account, then mark it sent or "
+                "edit it.").format(error=msg))
         if isinstance(e, RejectedError):
             return self._finish(post, PostState.FAILED, error=msg, **extra)
         if isinstance(e, AmbiguousError) and e.retry_safe and post.attempts < MAX_TRANSIENT_ATTEMPTS:
@@ -338,6 +342,14 @@ class Poster:
             return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=now + backoff(post.attempts),
                                 **extra)
         return self._finish(post, PostState.FAILED, error=msg, **extra)
+
+
+def held_message(kind: HoldKind, persona: str) -> str:
+    """What a post held before sending says in the history: the hold's headline, and what the user can do."""
+    text = (translate("Posting", 'Held before sending: {headline} Edit it, move it to another persona, or choose '
+                      '"post anyway".') if kind.move_helps else
+            translate("Posting", 'Held before sending: {headline} Edit it or choose "post anyway".'))
+    return text.format(headline=kind.headline(persona))
 
 
 def _why_unchecked(error: Exception) -> str:

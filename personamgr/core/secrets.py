@@ -22,6 +22,7 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.logs import redact_secret
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,14 @@ T = TypeVar("T")
 # Backends that keep secrets in a readable file, or nowhere at all.
 _INSECURE_MODULES = ("keyrings.alt.file", "keyrings.alt.Gnome", "keyring.backends.null", "keyrings.alt.pyfs")
 _UNAVAILABLE_MODULES = ("keyring.backends.fail", "keyring.backends.null")
+# What personamgr was trying to do, in the keyring's messages ("... could not save the credentials").
+_FIND = QT_TRANSLATE_NOOP("Secrets", "find the keyring")
+_SAVE = QT_TRANSLATE_NOOP("Secrets", "save the credentials")
+_READ = QT_TRANSLATE_NOOP("Secrets", "read the credentials")
+_DELETE = QT_TRANSLATE_NOOP("Secrets", "delete the credentials")
+_SAVE_APP = QT_TRANSLATE_NOOP("Secrets", "save the app credentials")
+_DELETE_APP = QT_TRANSLATE_NOOP("Secrets", "delete the app credentials")
+_READ_APP = QT_TRANSLATE_NOOP("Secrets", "read the app credentials")
 
 
 class KeyringStatus(StrEnum):
@@ -84,10 +93,10 @@ def call_with_timeout(fn: Callable[[], T], timeout: float, what: str) -> T:
     t.start()
     t.join(timeout)
     if t.is_alive():
-        raise SecretsTimeout(
-            f"The system keyring did not answer within {timeout:.0f} s while trying to {what}. "
-            "It may be locked: unlock it (for example by logging in to your desktop's keyring) and try again."
-        )
+        raise SecretsTimeout(translate(
+            "Secrets", "The system keyring did not answer within {seconds} s while trying to {what}. It may be "
+            "locked: unlock it (for example by logging in to your desktop's keyring) and try again.").format(
+            seconds=f"{timeout:.0f}", what=translate("Secrets", what)))
     if "error" in box:
         raise box["error"]
     return box["value"]
@@ -117,7 +126,8 @@ def classify(backend: KeyringBackend) -> KeyringState:
     secure = [b for b in leaves if _is_secure(b)]
     if secure:
         return KeyringState(
-            KeyringStatus.SECURE, _backend_name(secure[0]), f"Credentials are kept in {_label(secure[0])}."
+            KeyringStatus.SECURE, _backend_name(secure[0]),
+            translate("Secrets", "Credentials are kept in {keyring}.").format(keyring=_label(secure[0]))
         )
     if any(type(b).__module__.startswith(_INSECURE_MODULES) and not type(b).__module__.startswith(
             _UNAVAILABLE_MODULES) for b in leaves):
@@ -125,16 +135,16 @@ def classify(backend: KeyringBackend) -> KeyringState:
         return KeyringState(
             KeyringStatus.INSECURE,
             name,
-            f"The only keyring available ({name}) stores passwords in a plain file. personamgr will not "
-            "store account credentials there. Install and unlock a Secret Service (GNOME Keyring or KWallet) "
-            "to connect X, Mastodon or Bluesky accounts.",
+            translate("Secrets", "The only keyring available ({name}) stores passwords in a plain file. personamgr "
+                      "will not store account credentials there. Install and unlock a Secret Service (GNOME Keyring "
+                      "or KWallet) to connect X, Mastodon or Bluesky accounts.").format(name=name),
         )
     return KeyringState(
         KeyringStatus.UNAVAILABLE,
         _backend_name(backend),
-        "No secure credential store was found, so X, Mastodon and Bluesky accounts cannot be connected. "
-        "Install and unlock a "
-        "Secret Service (GNOME Keyring or KWallet) and restart personamgr. The sandbox network still works.",
+        translate("Secrets", "No secure credential store was found, so X, Mastodon and Bluesky accounts cannot be "
+                  "connected. Install and unlock a Secret Service (GNOME Keyring or KWallet) and restart personamgr. "
+                  "The sandbox network still works."),
     )
 
 
@@ -142,13 +152,15 @@ def _label(b: KeyringBackend) -> str:
     """A name the user recognises. By module: several backends' classes are all called ``Keyring``."""
     module = type(b).__module__.rsplit(".", 1)[-1]
     names = {
-        "SecretService": "the Secret Service keyring (GNOME Keyring / KWallet)",
-        "libsecret": "the Secret Service keyring (GNOME Keyring / KWallet)",
+        "SecretService": QT_TRANSLATE_NOOP("Secrets", "the Secret Service keyring (GNOME Keyring / KWallet)"),
+        "libsecret": QT_TRANSLATE_NOOP("Secrets", "the Secret Service keyring (GNOME Keyring / KWallet)"),
         "kwallet": "KWallet",
-        "macOS": "the macOS Keychain",
-        "Windows": "the Windows Credential Locker",
+        "macOS": QT_TRANSLATE_NOOP("Secrets", "the macOS Keychain"),
+        "Windows": QT_TRANSLATE_NOOP("Secrets", "the Windows Credential Locker"),
     }
-    return names.get(module, f"the {type(b).__name__} keyring")
+    if module in names:
+        return translate("Secrets", names[module])
+    return translate("Secrets", "the {name} keyring").format(name=type(b).__name__)
 
 
 class SecretStore:
@@ -167,16 +179,17 @@ class SecretStore:
                 self._backend = keyring.get_keyring()
             except Exception as e:  # a backend named in PYTHON_KEYRING_BACKEND or keyringrc.cfg that cannot load
                 named = os.environ.get("PYTHON_KEYRING_BACKEND")
-                where = f"PYTHON_KEYRING_BACKEND={named}" if named else "keyring's configuration file"
-                raise SecretsUnavailable(
-                    f"The keyring backend chosen by {where} cannot be loaded ({type(e).__name__}: {e}). Unset it, "
-                    "or name an installed backend (keyring --list-backends lists them). The sandbox network "
-                    "still works.") from None
+                where = (f"PYTHON_KEYRING_BACKEND={named}" if named else
+                         translate("Secrets", "keyring's configuration file"))
+                raise SecretsUnavailable(translate(
+                    "Secrets", "The keyring backend chosen by {where} cannot be loaded ({error}). Unset it, or name "
+                    "an installed backend (keyring --list-backends lists them). The sandbox network still works."
+                ).format(where=where, error=f"{type(e).__name__}: {e}")) from None
         return self._backend
 
     def state(self) -> KeyringState:
         """Which store is in use; may itself talk to D-Bus, so call it off the GUI thread."""
-        st = call_with_timeout(lambda: classify(self.backend), self.timeout, "find the keyring")
+        st = call_with_timeout(lambda: classify(self.backend), self.timeout, _FIND)
         log.debug("keyring in use: %s (%s)", st.backend, st.status)  # `-v`: which backend a build found
         return st
 
@@ -199,27 +212,31 @@ class SecretStore:
         except SecretsError:
             raise
         except keyring.errors.KeyringLocked:
-            raise SecretsLocked(f"The keyring is locked, so personamgr could not {what}. Unlock it and try again.")
+            raise SecretsLocked(translate("Secrets", "The keyring is locked, so personamgr could not {what}. Unlock it "
+                                          "and try again.").format(what=translate("Secrets", what)))
         except keyring.errors.KeyringError as e:
-            raise SecretsError(f"The keyring refused to {what}: {e}") from None
+            raise SecretsError(translate("Secrets", "The keyring refused to {what}: {error}").format(
+                what=translate("Secrets", what), error=e)) from None
         except NotImplementedError:
-            raise SecretsError(f"The keyring ({_label(backend)}) cannot {what}.") from None
+            raise SecretsError(translate("Secrets", "The keyring ({keyring}) cannot {what}.").format(
+                keyring=_label(backend), what=translate("Secrets", what))) from None
 
     def set_credentials(self, persona_uid: str, credentials: Mapping[str, str]) -> None:
         for v in credentials.values():
             redact_secret(v)
         blob = json.dumps(dict(credentials), sort_keys=True)
-        self._call("save the credentials", lambda b: b.set_password(self.service, self._user(persona_uid), blob))
+        self._call(_SAVE, lambda b: b.set_password(self.service, self._user(persona_uid), blob))
 
     def get_credentials(self, persona_uid: str) -> dict[str, str] | None:
-        blob = self._call("read the credentials",
+        blob = self._call(_READ,
                           lambda b: b.get_password(self.service, self._user(persona_uid)))
         if blob is None:
             return None
         try:
             creds = json.loads(blob)
         except json.JSONDecodeError:
-            raise SecretsError("The credentials stored for this persona are damaged; reconnect the account.")
+            raise SecretsError(translate("Secrets", "The credentials stored for this persona are damaged; reconnect "
+                                         "the account."))
         for v in creds.values():
             redact_secret(str(v))
         return {str(k): str(v) for k, v in creds.items()}
@@ -234,14 +251,14 @@ class SecretStore:
             except keyring.errors.PasswordDeleteError:
                 return False
 
-        return self._call("delete the credentials", delete)
+        return self._call(_DELETE, delete)
 
     # App-wide secrets (the user's X developer app: consumer key and secret).
     def set_app_secret(self, name: str, credentials: Mapping[str, str]) -> None:
         for v in credentials.values():
             redact_secret(v)
         blob = json.dumps(dict(credentials), sort_keys=True)
-        self._call("save the app credentials", lambda b: b.set_password(self.service, f"app:{name}", blob))
+        self._call(_SAVE_APP, lambda b: b.set_password(self.service, f"app:{name}", blob))
 
     def delete_app_secret(self, name: str) -> None:
         def delete(b: KeyringBackend) -> None:
@@ -250,10 +267,10 @@ class SecretStore:
             except keyring.errors.PasswordDeleteError:
                 pass
 
-        self._call("delete the app credentials", delete)
+        self._call(_DELETE_APP, delete)
 
     def get_app_secret(self, name: str) -> dict[str, str] | None:
-        blob = self._call("read the app credentials", lambda b: b.get_password(self.service, f"app:{name}"))
+        blob = self._call(_READ_APP, lambda b: b.get_password(self.service, f"app:{name}"))
         if blob is None:
             return None
         creds = json.loads(blob)

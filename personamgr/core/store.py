@@ -28,6 +28,7 @@ from sqlalchemy.pool import StaticPool
 from personamgr.core import schema as s
 from personamgr.core.clock import Clock, SystemClock, utc
 from personamgr.core.faults import Fault, classify, folder_message
+from personamgr.core.i18n import translate
 from personamgr.core.migrations import MIGRATIONS, Migration
 from personamgr.core.personas import (
     MissedPolicy,
@@ -89,13 +90,17 @@ def _empty_file(path: Path, backups: Path | None) -> StoreError | None:
         return None
     since = ""
     try:
-        since = f" (a profile was created here on {marker.read_text(encoding='utf-8').split()[0]})"
+        since = translate("Store", " (a profile was created here on {date})").format(
+            date=marker.read_text(encoding="utf-8").split()[0])
     except (OSError, IndexError):
         pass
-    restore = f"Restore the newest copy, {copies[0]}, " if copies else "Restore a copy of it from your own backups, "
-    return StoreError(f"{path} is empty (0 bytes), but it held your profile{since}: the file was cut short, by a "
-                      "crash, a full disk or an interrupted copy, and your personas and posts are not in it. "
-                      f"{restore}or, to start afresh, delete the empty file. personamgr changed nothing.",
+    restore = (translate("Store", "Restore the newest copy, {copy}, ").format(copy=copies[0]) if copies
+               else translate("Store", "Restore a copy of it from your own backups, "))
+    return StoreError(translate(
+        "Store", "{path} is empty (0 bytes), but it held your profile{since}: the file was cut short, by a "
+        "crash, a full disk or an interrupted copy, and your personas and posts are not in it. "
+        "{restore}or, to start afresh, delete the empty file. personamgr changed nothing.").format(
+        path=path, since=since, restore=restore),
                       Fault.EMPTY)
 
 
@@ -155,15 +160,19 @@ def _judge_file(path: Path, *, immutable: bool) -> int | None:
     except sqlite3.Error as e:
         error = StoreError.of(e, path)  # damaged only if SQLite says so (CORRUPT, NOTADB)
         if error.fault is Fault.DAMAGED and _header(path) != SQLITE_MAGIC:
-            raise StoreError(f"{path} is not a personamgr database (it is not an SQLite file). "
-                             "Move it away or choose another data folder; it was not changed.") from None
+            raise StoreError(translate(
+                "Store", "{path} is not a personamgr database (it is not an SQLite file). Move it away or "
+                "choose another data folder; it was not changed.").format(path=path)) from None
         raise error from None
     if check != "ok":
-        raise StoreError(f"{path} is damaged ({check}). "
-                         "Restore a copy from the backups folder, or move it away to start afresh.", Fault.DAMAGED)
+        raise StoreError(translate(
+            "Store", "{path} is damaged ({check}). Restore a copy from the backups folder, or move it away to "
+            "start afresh.").format(path=path, check=check), Fault.DAMAGED)
     # Other apps set user_version too: a file is ours only if it has our tables.
     if (version == 0 and tables) or (version > 0 and not {"personas", "posts"} <= tables):
-        raise StoreError(f"{path} is an SQLite database but not a personamgr one; it was not changed.")
+        raise StoreError(translate(
+            "Store", "{path} is an SQLite database but not a personamgr one; it was not changed.").format(
+            path=path))
     return version or None
 
 
@@ -220,16 +229,17 @@ class Store:
               target: int) -> Store:
         found = inspect_file(path, backups)
         if found is not None and found > target:
-            raise StoreError(
-                f"{path} was written by a newer version of personamgr (database schema {found}; "
-                f"this version understands up to {target}). Update personamgr to open it. "
-                "The file has not been changed."
-            )
+            raise StoreError(translate(
+                "Store", "{path} was written by a newer version of personamgr (database schema {found}; this "
+                "version understands up to {target}). Update personamgr to open it. The file has not "
+                "been changed.").format(path=path, found=found, target=target))
         path.parent.mkdir(parents=True, exist_ok=True)
         if found is not None and found < target:
             missing = [v for v in range(found, target) if v not in migrations]
             if missing:
-                raise StoreError(f"{path}: no migration from schema {missing[0]}; the file has not been changed.")
+                raise StoreError(translate(
+                    "Store", "{path}: no migration from schema {schema}; the file has not been changed.").format(
+                    path=path, schema=missing[0]))
             backup = cls._backup(path, backups, found, clock)
         engine = cls._engine(f"sqlite:///{path}")
         store = cls(engine, path, clock)
@@ -242,8 +252,10 @@ class Store:
                 except (sqlite3.Error, DBAPIError, OSError):
                     raise
                 except Exception as e:
-                    raise StoreError(f"{path}: migrating from schema {found} failed ({e}). "
-                                     f"The database was left at schema {found}; a copy is at {backup}.") from e
+                    raise StoreError(translate(
+                        "Store", "{path}: migrating from schema {found} failed ({error}). The database was "
+                        "left at schema {found}; a copy is at {backup}.").format(
+                        path=path, found=found, error=e, backup=backup)) from e
             # The engine connects lazily: make sure the file can be written now, not at the user's first save.
             with engine.begin() as con:
                 con.exec_driver_sql("BEGIN IMMEDIATE")
@@ -263,8 +275,8 @@ class Store:
         try:
             fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(f"{self.clock.now():%Y-%m-%d} personamgr keeps this file beside {self.path.name}: if "
-                        "that file is ever found empty, it was cut short, not new.\n")
+                f.write(f"{self.clock.now():%Y-%m-%d} personamgr keeps this file beside "  # English: a file's words
+                        f"{self.path.name}: if that file is ever found empty, it was cut short, not new.\n")
         except OSError:
             pass  # best effort: without it an empty database is still refused when backups exist
 
@@ -476,7 +488,8 @@ class Store:
                     )
                 )
         except IntegrityError:
-            raise PersonaError(f"a persona named {p.name!r} already exists", "name") from None
+            raise PersonaError(translate(
+                "Store", "a persona named {name} already exists").format(name=repr(p.name)), "name") from None
         self.notify("personas")
         return p
 
@@ -488,7 +501,8 @@ class Store:
                     update(s.personas).where(s.personas.c.uid == p.uid).values(**self._persona_row(p))
                 ).rowcount
         except IntegrityError:
-            raise PersonaError(f"a persona named {p.name!r} already exists", "name") from None
+            raise PersonaError(translate(
+                "Store", "a persona named {name} already exists").format(name=repr(p.name)), "name") from None
         if not n:
             raise PersonaNotFound(p.uid)
         self.notify("personas")
@@ -523,7 +537,8 @@ class Store:
                         )
                         added += 1
         except IntegrityError as e:
-            raise PersonaError(f"the personas clash with existing ones ({e.orig})") from None
+            raise PersonaError(translate(
+                "Store", "the personas clash with existing ones ({error})").format(error=e.orig)) from None
         self.notify("personas")
         return added, updated
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import regex
 
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.personas import PREMIUM_LIMIT, STANDARD_LIMIT, Persona
 
 
@@ -160,24 +161,32 @@ def measure_for(persona: Persona, text: str, content_warning: str = "") -> Measu
     return Measure(length_for(persona, text, content_warning), persona.char_limit)
 
 
+WARM_UP = "warm up"  # English: measured to load the counter's tables, never shown
+
 COUNTING = {
-    "x": "X's count: links count 23, CJK characters and emoji 2.",
-    "sandbox": "Counted as X counts: links count 23, CJK characters and emoji 2.",
-    "mastodon": "Mastodon's count: characters, every link counts {url}, the content warning counts too.",
-    "bluesky": "Bluesky's count: characters as you see them (an emoji is one), links as written.",
+    "x": QT_TRANSLATE_NOOP("text", "X's count: links count 23, CJK characters and emoji 2."),
+    "sandbox": QT_TRANSLATE_NOOP("text", "Counted as X counts: links count 23, CJK characters and emoji 2."),
+    "mastodon": QT_TRANSLATE_NOOP("text", "Mastodon's count: characters, every link counts {url}, the content "
+                                  "warning counts too."),
+    "bluesky": QT_TRANSLATE_NOOP("text", "Bluesky's count: characters as you see them (an emoji is one), links as "
+                                 "written."),
 }
 
 
 def counting_rule(persona: Persona) -> str:
     """One sentence that says how ``persona``'s network counts (the counter's tooltip)."""
-    return COUNTING.get(persona.network, COUNTING["x"]).format(url=persona.url_chars)
+    return translate("text", COUNTING.get(persona.network, COUNTING["x"])).format(url=persona.url_chars)
 
 
 def too_long_message(persona: Persona, m: Measure, part: int | None = None) -> str:
     """The one wording for a text over the limit, whichever network and whoever asks (compose, CLI, Poster)."""
-    where = f"part {part + 1} is " if part is not None else ""
-    return (f"Too long for {persona.name}: {where}{m.length:,} of {m.limit:,} characters on "
-            f"{persona.network_label}; shorten it by {-m.remaining:,}.")
+    values = {"persona": persona.name, "length": f"{m.length:,}", "limit": f"{m.limit:,}",
+              "network": persona.network_label, "over": f"{-m.remaining:,}"}
+    if part is None:
+        return translate("text", "Too long for {persona}: {length} of {limit} characters on {network}; shorten it "
+                         "by {over}.").format(**values)
+    return translate("text", "Too long for {persona}: part {part} is {length} of {limit} characters on {network}; "
+                     "shorten it by {over}.").format(part=part + 1, **values)
 
 
 def limit_for(premium: bool) -> int:

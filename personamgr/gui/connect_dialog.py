@@ -79,7 +79,7 @@ class ConnectDialog(QDialog):
         intro = QLabel(translate("ConnectDialog", "<b>Connect {name} to an X account.</b> The keys stay in your system "
                                                   "keyring.").format(name=persona.name))
         intro.setWordWrap(True)
-        guidance = QLabel("".join(f"<p>• {line}</p>" for line in auth.GUIDANCE))
+        guidance = QLabel("".join(f"<p>• {translate('ConnectGuidance', line)}</p>" for line in auth.GUIDANCE))
         guidance.setWordWrap(True)
         guidance.setObjectName("connectGuidance")
 

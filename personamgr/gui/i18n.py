@@ -10,11 +10,13 @@ builds (setting labels, insights advice) arrive in the same language.
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
 from personamgr.core import i18n
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +62,21 @@ def install(app: QCoreApplication, choice: str) -> str:
         _installed.append(qt)
     # The count is not passed to Qt: the .qm holds no plural forms (see core/i18n.py), and Qt finds no plain
     # translation for a lookup that carries a count. core.i18n puts the count in and picks the plural.
-    i18n.install(lambda ctx, text, dis=None, _n=-1: QCoreApplication.translate(ctx, text, dis, -1))
     QLocale.setDefault(QLocale(lang))
+    i18n.install(lambda ctx, text, dis=None, _n=-1: QCoreApplication.translate(ctx, text, dis, -1),
+                 _dates)
     return lang
+
+
+# Qt's date patterns for core.i18n's date styles: the names in the chosen language, the order its own.
+_DATE_PATTERNS = {"day": "ddd d MMM yyyy", "day_month": QT_TRANSLATE_NOOP("Dates", "d MMMM")}
+
+
+def _dates(d: date, style: str) -> str:
+    pattern = _DATE_PATTERNS.get(style, _DATE_PATTERNS["day"])
+    if style == "day_month":  # "1 February", "1 de febrero": the words around the names differ too
+        pattern = translate("Dates", pattern)
+    return QLocale().toString(QDate(d.year, d.month, d.day), pattern)
 
 
 def uninstall(app: QCoreApplication) -> None:

@@ -110,6 +110,18 @@
         <source>{handle} on {network}</source>
         <translation>{handle} en {network}</translation>
     </message>
+    <message>
+        <source>user {id}</source>
+        <translation>usuario {id}</translation>
+    </message>
+    <message>
+        <source>{persona} was connected to another {network} account ({was}); these credentials are for {handle}. If you mean to switch {persona} to {handle}, confirm the switch.{hint}</source>
+        <translation>{persona} estaba conectada a otra cuenta de {network} ({was}); estas credenciales son de {handle}. Si quieres cambiar {persona} a {handle}, confirma el cambio.{hint}</translation>
+    </message>
+    <message>
+        <source>{handle} is already connected to the persona {persona}.{hint}</source>
+        <translation>{handle} ya está conectada a la persona {persona}.{hint}</translation>
+    </message>
 </context>
 <context>
     <name>AltTextDialog</name>
@@ -135,6 +147,128 @@
     <message>
         <source>Another personamgr is running for this profile ({folder}) but did not answer. If it is stuck, stop it, then start personamgr again.</source>
         <translation>Hay otro personamgr abierto con este perfil ({folder}), pero no responde. Si se ha quedado bloqueado, ciérralo y vuelve a abrir personamgr.</translation>
+    </message>
+</context>
+<context>
+    <name>Bluesky</name>
+    <message>
+        <source>Bluesky refused the app password of {handle} ({error}): it was revoked or changed.</source>
+        <translation>Bluesky rechazó la contraseña de aplicación de {handle} ({error}): se revocó o se cambió.</translation>
+    </message>
+    <message>
+        <source>A part of this thread that went out earlier is no longer on Bluesky (it was deleted), so the rest cannot reply to it.</source>
+        <translation>Una parte de este hilo que ya salió ya no está en Bluesky (se borró), así que el resto no puede responderle.</translation>
+    </message>
+    <message>
+        <source>An earlier version of this post (before it was edited) already went out on Bluesky ({post_uri}). Check the account, then mark it sent, or delete it there and send this version again.</source>
+        <translation>Una versión anterior de esta publicación (antes de editarla) ya salió en Bluesky ({post_uri}). Revisa la cuenta y luego márcala como enviada, o bórrala allí y vuelve a enviar esta versión.</translation>
+    </message>
+    <message>
+        <source>Bluesky&apos;s rate limit was reached; the post will go out after {at} UTC.</source>
+        <translation>Se alcanzó el límite de peticiones de Bluesky; la publicación saldrá después de las {at} UTC.</translation>
+    </message>
+    <message>
+        <source>Bluesky refused this account&apos;s session ({error}): the app password was revoked or the account signed out.</source>
+        <translation>Bluesky rechazó la sesión de esta cuenta ({error}): se revocó la contraseña de aplicación o la cuenta cerró la sesión.</translation>
+    </message>
+    <message>
+        <source>Bluesky says the session has ended ({error}).</source>
+        <translation>Bluesky dice que la sesión ha terminado ({error}).</translation>
+    </message>
+    <message>
+        <source>Bluesky refused the post: {error}</source>
+        <translation>Bluesky rechazó la publicación: {error}</translation>
+    </message>
+    <message>
+        <source>Bluesky did not accept the connection in time; nothing was sent. It will be tried again.</source>
+        <translation>Bluesky no aceptó la conexión a tiempo; no se envió nada. Se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>Bluesky did not answer in time after the post was sent. It will be sent again shortly; Bluesky is asked first whether it arrived, so it cannot go out twice and needs no review.</source>
+        <translation>Bluesky no respondió a tiempo después de enviar la publicación. Se volverá a enviar en breve; antes se pregunta a Bluesky si llegó, así que no puede salir dos veces y no necesita revisión.</translation>
+    </message>
+    <message>
+        <source>Bluesky did not answer in time; it will be tried again.</source>
+        <translation>Bluesky no respondió a tiempo; se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>Bluesky cannot be reached (no network, or the connection was refused); nothing was sent. The post is held and will go out when the network is back.</source>
+        <translation>No se puede contactar con Bluesky (no hay red o se rechazó la conexión); no se envió nada. La publicación queda retenida y saldrá cuando vuelva la red.</translation>
+    </message>
+    <message>
+        <source>The connection to Bluesky broke after the post was sent. It will be sent again shortly; Bluesky is asked first whether it arrived, so it cannot go out twice and needs no review.</source>
+        <translation>La conexión con Bluesky se cortó después de enviar la publicación. Se volverá a enviar en breve; antes se pregunta a Bluesky si llegó, así que no puede salir dos veces y no necesita revisión.</translation>
+    </message>
+    <message>
+        <source>The connection to Bluesky broke ({name}); it will be tried again.</source>
+        <translation>La conexión con Bluesky se cortó ({name}); se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>Bluesky refused the post as too large: {error}</source>
+        <translation>Bluesky rechazó la publicación por demasiado grande: {error}</translation>
+    </message>
+    <message>
+        <source>Bluesky had a server error ({status}: {error}); the post will be tried again.</source>
+        <translation>Bluesky tuvo un error de servidor ({status}: {error}); se volverá a intentar la publicación.</translation>
+    </message>
+    <message>
+        <source>Bluesky answered in an unexpected way ({name}: {error}).</source>
+        <translation>Bluesky respondió de forma inesperada ({name}: {error}).</translation>
+    </message>
+    <message>
+        <source>The stored Bluesky credentials are incomplete (missing {list}).</source>
+        <translation>Las credenciales de Bluesky guardadas están incompletas (falta {list}).</translation>
+    </message>
+</context>
+<context>
+    <name>BlueskyConnect</name>
+    <message>
+        <source>{handle} is not a Bluesky handle; it looks like alice.bsky.social (or your own domain).</source>
+        <translation>{handle} no es un usuario de Bluesky; tiene la forma alice.bsky.social (o tu propio dominio).</translation>
+    </message>
+    <message>
+        <source>The handle</source>
+        <translation>El usuario</translation>
+    </message>
+    <message>
+        <source>That is not an app password (four groups of four letters or digits, like abcd-1234-efgh-5678). Make one in Bluesky under Settings → Privacy and security → App passwords; personamgr does not take your account password.</source>
+        <translation>Eso no es una contraseña de aplicación (cuatro grupos de cuatro letras o cifras, como abcd-1234-efgh-5678). Crea una en Bluesky en Ajustes → Privacidad y seguridad → Contraseñas de aplicación; personamgr no acepta la contraseña de tu cuenta.</translation>
+    </message>
+    <message>
+        <source>Expected one object with {keys}.</source>
+        <translation>Se esperaba un objeto con {keys}.</translation>
+    </message>
+    <message>
+        <source>The tokens are not valid JSON (line {line}, column {column}: {error}). {expected}</source>
+        <translation>Los tokens no son JSON válido (línea {line}, columna {column}: {error}). {expected}</translation>
+    </message>
+    <message>
+        <source>The tokens must be one JSON object. {expected}</source>
+        <translation>Los tokens deben ser un único objeto JSON. {expected}</translation>
+    </message>
+    <message>
+        <source>The tokens lack {missing}. {expected}</source>
+        <translation>A los tokens les falta {missing}. {expected}</translation>
+    </message>
+    <message>
+        <source>Unexpected keys in the tokens: {keys}. {expected}</source>
+        <translation>Claves inesperadas en los tokens: {keys}. {expected}</translation>
+    </message>
+    <message>
+        <source>Bluesky refused the handle {handle} or the app password. Check both; an app password that was revoked no longer works.</source>
+        <translation>Bluesky rechazó el usuario {handle} o la contraseña de aplicación. Revisa ambos; una contraseña de aplicación revocada ya no funciona.</translation>
+    </message>
+    <message>
+        <source>Bluesky limits sign-ins (30 per 5 minutes, 300 a day); try again after {time} UTC.</source>
+        <translation>Bluesky limita los inicios de sesión (30 cada 5 minutos, 300 al día); vuelve a intentarlo después de las {time} UTC.</translation>
+    </message>
+    <message>
+        <source>Bluesky cannot be reached. Check your connection (and the persona&apos;s server), then try again.</source>
+        <translation>No se puede contactar con Bluesky. Revisa tu conexión (y el servidor de la persona) y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Bluesky could not sign in: {message}</source>
+        <translation>Bluesky no pudo iniciar la sesión: {message}</translation>
     </message>
 </context>
 <context>
@@ -218,6 +352,10 @@
     <message>
         <source>Not moved: {error}</source>
         <translation>No se movió: {error}</translation>
+    </message>
+    <message>
+        <source>The clocks change in {zone} between the old time and the new one: {new} there is {new_utc} UTC (it was {old}, {old_utc} UTC).</source>
+        <translation>En {zone} cambia la hora entre la hora antigua y la nueva: las {new} allí son las {new_utc} UTC (antes eran las {old}, {old_utc} UTC).</translation>
     </message>
 </context>
 <context>
@@ -487,6 +625,14 @@
         <source>The sign-in page always asks you to log in, so you can connect a second account on the same server: log in as the account this persona should post as.</source>
         <translation>La página de inicio de sesión siempre te pide iniciar sesión, así que puedes conectar una segunda cuenta del mismo servidor: inicia sesión con la cuenta con la que debe publicar esta persona.</translation>
     </message>
+    <message>
+        <source>Your X developer app must have &quot;Read and write&quot; permission (developer portal → your app → User authentication settings). Tokens made while it was read-only stay read-only.</source>
+        <translation>Tu aplicación de desarrollador de X debe tener el permiso &quot;Read and write&quot; (portal de desarrolladores → tu aplicación → User authentication settings). Los tokens creados mientras era de solo lectura siguen siendo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>X signs you in as whoever is logged in to X in your browser. To connect a second account, log out of X in the browser first (or use a private window), then log in as the account you want to connect.</source>
+        <translation>X te identifica como quien tenga la sesión de X abierta en tu navegador. Para conectar una segunda cuenta, cierra antes la sesión de X en el navegador (o usa una ventana privada) y entra con la cuenta que quieres conectar.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBanner</name>
@@ -523,6 +669,52 @@
     </message>
 </context>
 <context>
+    <name>Costs</name>
+    <message>
+        <source>the price per {what} must be a positive amount, not {value}</source>
+        <translation>el precio por {what} debe ser una cantidad positiva, no {value}</translation>
+    </message>
+    <message>
+        <source>Not sent: {persona} has posted {posts} of its {cap} posts this month and this post needs {parts}. Raise the monthly post cap in the persona&apos;s settings or wait until {reset}.</source>
+        <translation>No se envió: {persona} ha publicado {posts} de sus {cap} publicaciones de este mes y esta necesita {parts}. Sube el límite mensual en los ajustes de la persona o espera al {reset}.</translation>
+    </message>
+    <message>
+        <source>Not sent: {persona} has posted {posts} of its {cap} posts this month and this is one more. Raise the monthly post cap in the persona&apos;s settings or wait until {reset}.</source>
+        <translation>No se envió: {persona} ha publicado {posts} de sus {cap} publicaciones de este mes y esta sería una más. Sube el límite mensual en los ajustes de la persona o espera al {reset}.</translation>
+    </message>
+    <message>
+        <source>Not sent: this post would cost about {price} on X, and {persona} has spent {spent} of its {budget} monthly budget. Raise the budget in the persona&apos;s settings or wait until {reset}.</source>
+        <translation>No se envió: esta publicación costaría unos {price} en X, y {persona} ha gastado {spent} de su presupuesto mensual de {budget}. Sube el presupuesto en los ajustes de la persona o espera al {reset}.</translation>
+    </message>
+    <message>
+        <source>%n post(s), {spent} this month</source>
+        <translation>%n publicaci(ón|ones), {spent} este mes</translation>
+    </message>
+    <message>
+        <source>cap %n post(s)</source>
+        <translation>límite %n publicaci(ón|ones)</translation>
+    </message>
+    <message>
+        <source>budget {budget}</source>
+        <translation>presupuesto {budget}</translation>
+    </message>
+</context>
+<context>
+    <name>CrossPost</name>
+    <message>
+        <source>{persona} is the persona it is already posted as.</source>
+        <translation>{persona} es la persona con la que ya se publica.</translation>
+    </message>
+    <message>
+        <source>{source} and {target} are both on X, whose automation rules forbid the same post on several accounts. Write it differently for each.</source>
+        <translation>{source} y {target} están las dos en X, cuyas normas de automatización prohíben la misma publicación en varias cuentas. Escríbela de otra forma para cada una.</translation>
+    </message>
+    <message>
+        <source>{source} and {target} are both on {network}; the same words on both tie the two accounts together. Write it differently for each.</source>
+        <translation>{source} y {target} están las dos en {network}; las mismas palabras en ambas delatan que las dos cuentas van juntas. Escríbela de otra forma para cada una.</translation>
+    </message>
+</context>
+<context>
     <name>CrossPostBar</name>
     <message>
         <source>Post the same words on the other network</source>
@@ -554,6 +746,13 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>d MMMM</source>
+        <translation>d &apos;de&apos; MMMM</translation>
+    </message>
+</context>
+<context>
     <name>DraftBar</name>
     <message>
         <source>Switch back</source>
@@ -570,6 +769,109 @@
     <message>
         <source>Dismiss: the draft stays with its persona</source>
         <translation>Cerrar: el borrador se queda con su persona</translation>
+    </message>
+</context>
+<context>
+    <name>Faults</name>
+    <message>
+        <source>the disk or partition holding {folder} is mounted read-only</source>
+        <translation>el disco o la partición que contiene {folder} está montado como solo lectura</translation>
+    </message>
+    <message>
+        <source>{path} is read-only (or belongs to another user)</source>
+        <translation>{path} es de solo lectura (o pertenece a otro usuario)</translation>
+    </message>
+    <message>
+        <source>the folder {folder} is read-only (or belongs to another user)</source>
+        <translation>la carpeta {folder} es de solo lectura (o pertenece a otro usuario)</translation>
+    </message>
+    <message>
+        <source>{path} or its folder is read-only, or belongs to another user</source>
+        <translation>{path} o su carpeta son de solo lectura, o pertenecen a otro usuario</translation>
+    </message>
+    <message>
+        <source>the disk holding {folder} is full, so personamgr could not write to it. Free some space and try again; what was saved before is intact.</source>
+        <translation>el disco que contiene {folder} está lleno, así que personamgr no pudo escribir en él. Libera espacio y vuelve a intentarlo; lo guardado antes está intacto.</translation>
+    </message>
+    <message>
+        <source>the disk is full, so personamgr could not write to it. Free some space and try again; what was saved before is intact.</source>
+        <translation>el disco está lleno, así que personamgr no pudo escribir en él. Libera espacio y vuelve a intentarlo; lo guardado antes está intacto.</translation>
+    </message>
+    <message>
+        <source>personamgr ran out of memory; close other programs and try again</source>
+        <translation>personamgr se quedó sin memoria; cierra otros programas y vuelve a intentarlo</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>la base de datos</translation>
+    </message>
+    <message>
+        <source>the database is read-only</source>
+        <translation>la base de datos es de solo lectura</translation>
+    </message>
+    <message>
+        <source>personamgr cannot write to {name}: {why}. It needs to, even to list personas. Make it writable, or use another data folder with --data-dir; nothing was changed.</source>
+        <translation>personamgr no puede escribir en {name}: {why}. Lo necesita incluso para listar las personas. Haz que se pueda escribir o usa otra carpeta de datos con --data-dir; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is locked by another program, and stayed locked while personamgr waited. If another personamgr or a database tool has it open, close that and try again; nothing was changed.</source>
+        <translation>{name} está bloqueada por otro programa y siguió bloqueada mientras personamgr esperaba. Si otro personamgr o una herramienta de bases de datos la tiene abierta, ciérralos y vuelve a intentarlo; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened: its folder {folder} does not exist</source>
+        <translation>no se puede abrir {name}: su carpeta {folder} no existe</translation>
+    </message>
+    <message>
+        <source>personamgr cannot open {name}: {why}. Make it writable, or use another data folder with --data-dir; nothing was changed.</source>
+        <translation>personamgr no puede abrir {name}: {why}. Haz que se pueda escribir o usa otra carpeta de datos con --data-dir; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened ({error})</source>
+        <translation>no se puede abrir {name} ({error})</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and cannot be read ({error}). It was not changed. Restore a copy from the backups folder, or move it away to start afresh.</source>
+        <translation>{name} está dañada y no se puede leer ({error}). No se ha cambiado. Restaura una copia de la carpeta de copias de seguridad o muévela a otro sitio para empezar de cero.</translation>
+    </message>
+    <message>
+        <source>reading or writing {name} failed ({error}): the disk may be failing, unplugged or out of space. The file is not necessarily damaged; check the disk and try again.</source>
+        <translation>falló la lectura o escritura de {name} ({error}): puede que el disco esté fallando, desconectado o sin espacio. El archivo no tiene por qué estar dañado; revisa el disco y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>the database {name} reported an error: {error}</source>
+        <translation>la base de datos {name} informó de un error: {error}</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file. Move that folder away (nothing in it was changed), or use another data folder with --data-dir.</source>
+        <translation>{path} es una carpeta, no un archivo de base de datos. Mueve esa carpeta a otro sitio (no se cambió nada dentro) o usa otra carpeta de datos con --data-dir.</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>un archivo</translation>
+    </message>
+    <message>
+        <source>the disk holding {folder} is full, so {name} could not be written. Free some space and try again; what was saved before is intact.</source>
+        <translation>el disco que contiene {folder} está lleno, así que no se pudo escribir {name}. Libera espacio y vuelve a intentarlo; lo guardado antes está intacto.</translation>
+    </message>
+    <message>
+        <source>the disk holding {folder} is over your quota, so {name} could not be written. Free some space and try again; what was saved before is intact.</source>
+        <translation>el disco que contiene {folder} supera tu cuota, así que no se pudo escribir {name}. Libera espacio y vuelve a intentarlo; lo guardado antes está intacto.</translation>
+    </message>
+    <message>
+        <source>the data</source>
+        <translation>los datos</translation>
+    </message>
+    <message>
+        <source>personamgr cannot write to {name}: {why}. Make it writable, or use another data folder with --data-dir; nothing was changed.</source>
+        <translation>personamgr no puede escribir en {name}: {why}. Haz que se pueda escribir o usa otra carpeta de datos con --data-dir; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name}: a file stands in its path, where personamgr needs a folder ({error})</source>
+        <translation>{name}: hay un archivo en su ruta, donde personamgr necesita una carpeta ({error})</translation>
+    </message>
+    <message>
+        <source>reading or writing {name} failed (input/output error): the disk may be failing or unplugged. Check it and try again.</source>
+        <translation>falló la lectura o escritura de {name} (error de entrada/salida): puede que el disco esté fallando o desconectado. Revísalo y vuelve a intentarlo.</translation>
     </message>
 </context>
 <context>
@@ -1143,6 +1445,48 @@ Qt {qt}. Licencia MIT.</translation>
     </message>
 </context>
 <context>
+    <name>Lease</name>
+    <message>
+        <source>pid {pid} on {host}</source>
+        <translation>pid {pid} en {host}</translation>
+    </message>
+    <message>
+        <source>pid {pid}</source>
+        <translation>pid {pid}</translation>
+    </message>
+</context>
+<context>
+    <name>LocalTime</name>
+    <message>
+        <source>{time} does not exist on {date} in {zone} (clocks spring forward); it will go out at {new_time} instead.</source>
+        <translation>Las {time} no existen el {date} en {zone} (se adelantan los relojes); saldrá a las {new_time}.</translation>
+    </message>
+    <message>
+        <source>{time} happens twice on {date} in {zone} (clocks fall back); it will go out at the first one, {first}, not the second ({second}).</source>
+        <translation>Las {time} ocurren dos veces el {date} en {zone} (se atrasan los relojes); saldrá en la primera, {first}, no en la segunda ({second}).</translation>
+    </message>
+    <message>
+        <source>use e.g. 2026-03-09T14:00 (in the persona&apos;s zone) or 2026-03-09T14:00+01:00</source>
+        <translation>usa p. ej. 2026-03-09T14:00 (en la zona de la persona) o 2026-03-09T14:00+01:00</translation>
+    </message>
+    <message>
+        <source>no date and time given; {example}</source>
+        <translation>no se indicó fecha y hora; {example}</translation>
+    </message>
+    <message>
+        <source>{text} is not an ISO 8601 date and time; {example}</source>
+        <translation>{text} no es una fecha y hora ISO 8601; {example}</translation>
+    </message>
+    <message>
+        <source>{text} is outside the dates personamgr can schedule ({first} to {last})</source>
+        <translation>{text} está fuera de las fechas que personamgr puede programar ({first} a {last})</translation>
+    </message>
+    <message>
+        <source>{text} has no time of day; use e.g. {example}</source>
+        <translation>{text} no tiene hora; usa p. ej. {example}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Personas</source>
@@ -1242,6 +1586,258 @@ Qt {qt}. Licencia MIT.</translation>
     </message>
 </context>
 <context>
+    <name>Mastodon</name>
+    <message>
+        <source>{label} was still processing {name} after {wait_s} s; the post will be tried again.</source>
+        <translation>{label} seguía procesando {name} pasados {wait_s} s; se volverá a intentar la publicación.</translation>
+    </message>
+    <message>
+        <source>{server}&apos;s rate limit was reached; the post will go out after {at} UTC.</source>
+        <translation>Se alcanzó el límite de peticiones de {server}; la publicación saldrá después de las {at} UTC.</translation>
+    </message>
+    <message>
+        <source>{server} refused this account&apos;s access token ({server_message}): access was revoked or the token is no longer valid.</source>
+        <translation>{server} rechazó el token de acceso de esta cuenta ({server_message}): se revocó el acceso o el token ya no es válido.</translation>
+    </message>
+    <message>
+        <source>{server} had a server error ({status_of}: {server_message}); the post will be tried again.</source>
+        <translation>{server} tuvo un error de servidor ({status_of}: {server_message}); se volverá a intentar la publicación.</translation>
+    </message>
+    <message>
+        <source>{server} says personamgr may not post for this account ({msg}). Connect it again and allow posting.</source>
+        <translation>{server} dice que personamgr no puede publicar con esta cuenta ({msg}). Vuelve a conectarla y permite publicar.</translation>
+    </message>
+    <message>
+        <source>{server} refused the post: {msg}</source>
+        <translation>{server} rechazó la publicación: {msg}</translation>
+    </message>
+    <message>
+        <source>The post could not be prepared for {server}: {error}</source>
+        <translation>No se pudo preparar la publicación para {server}: {error}</translation>
+    </message>
+    <message>
+        <source>{server} answered in an unexpected way ({name}: {error}).</source>
+        <translation>{server} respondió de forma inesperada ({name}: {error}).</translation>
+    </message>
+    <message>
+        <source>{server} did not accept the connection in time; nothing was sent. It will be tried again.</source>
+        <translation>{server} no aceptó la conexión a tiempo; no se envió nada. Se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>The secure connection to {server} failed; nothing was sent. It will be tried again.</source>
+        <translation>Falló la conexión segura con {server}; no se envió nada. Se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>{server} cannot be reached (no network, or the connection was refused); nothing was sent. The post is held and will go out when the network is back.</source>
+        <translation>No se puede contactar con {server} (no hay red o se rechazó la conexión); no se envió nada. La publicación queda retenida y saldrá cuando vuelva la red.</translation>
+    </message>
+    <message>
+        <source>{server} did not answer in time after the post was sent. It will be sent again shortly; it carries a key {server} recognises, so it cannot go out twice and needs no review.</source>
+        <translation>{server} no respondió a tiempo después de enviar la publicación. Se volverá a enviar en breve; lleva una clave que {server} reconoce, así que no puede salir dos veces y no necesita revisión.</translation>
+    </message>
+    <message>
+        <source>{server} dropped the connection after the post was sent. It will be sent again shortly; it carries a key {server} recognises, so it cannot go out twice and needs no review.</source>
+        <translation>{server} cortó la conexión después de enviar la publicación. Se volverá a enviar en breve; lleva una clave que {server} reconoce, así que no puede salir dos veces y no necesita revisión.</translation>
+    </message>
+    <message>
+        <source>The connection to {server} broke ({name}); it will be tried again.</source>
+        <translation>La conexión con {server} se cortó ({name}); se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>The stored Mastodon credentials are incomplete (missing {list}).</source>
+        <translation>Las credenciales de Mastodon guardadas están incompletas (falta {list}).</translation>
+    </message>
+</context>
+<context>
+    <name>MastodonConnect</name>
+    <message>
+        <source>Enter your Mastodon server, such as fosstodon.org or mastodon.social.</source>
+        <translation>Escribe tu servidor de Mastodon, como fosstodon.org o mastodon.social.</translation>
+    </message>
+    <message>
+        <source>register itself</source>
+        <translation>registrarse</translation>
+    </message>
+    <message>
+        <source>start signing in</source>
+        <translation>iniciar la sesión</translation>
+    </message>
+    <message>
+        <source>accept the code</source>
+        <translation>aceptar el código</translation>
+    </message>
+    <message>
+        <source>confirm the account</source>
+        <translation>confirmar la cuenta</translation>
+    </message>
+    <message>
+        <source>{server} cannot be reached, so personamgr could not {doing}. Check the server&apos;s address and your connection, then try again.</source>
+        <translation>No se puede contactar con {server}, así que personamgr no pudo {doing}. Revisa la dirección del servidor y tu conexión y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{server} did not let personamgr {doing}: {error}</source>
+        <translation>{server} no dejó a personamgr {doing}: {error}</translation>
+    </message>
+    <message>
+        <source>{server} did not register personamgr (its answer had no client id). Is it a Mastodon server?</source>
+        <translation>{server} no registró a personamgr (su respuesta no tenía client id). ¿Es un servidor de Mastodon?</translation>
+    </message>
+    <message>
+        <source>Paste the code your server shows after you authorise personamgr (one word, no spaces).</source>
+        <translation>Pega el código que muestra tu servidor después de autorizar a personamgr (una palabra, sin espacios).</translation>
+    </message>
+    <message>
+        <source>{server} no longer knows personamgr&apos;s registration. Start again: personamgr will register itself anew.</source>
+        <translation>{server} ya no reconoce el registro de personamgr. Empieza de nuevo: personamgr se registrará otra vez.</translation>
+    </message>
+    <message>
+        <source>{error} The code may be mistyped or already used: start again for a new one.</source>
+        <translation>{error} Puede que el código esté mal escrito o ya se haya usado: empieza de nuevo para obtener otro.</translation>
+    </message>
+    <message>
+        <source>Expected one object with {keys}.</source>
+        <translation>Se esperaba un objeto con {keys}.</translation>
+    </message>
+    <message>
+        <source>The tokens are not valid JSON (line {line}, column {column}: {error}). {expected}</source>
+        <translation>Los tokens no son JSON válido (línea {line}, columna {column}: {error}). {expected}</translation>
+    </message>
+    <message>
+        <source>The tokens must be one JSON object. {expected}</source>
+        <translation>Los tokens deben ser un único objeto JSON. {expected}</translation>
+    </message>
+    <message>
+        <source>The tokens lack {missing}. {expected} (An access token is made in your server&apos;s Preferences → Development, with the write:statuses and write:media scopes.)</source>
+        <translation>A los tokens les falta {missing}. {expected} (El token de acceso se crea en Preferencias → Desarrollo de tu servidor, con los permisos write:statuses y write:media.)</translation>
+    </message>
+    <message>
+        <source>Unexpected keys in the tokens: {keys}. {expected}</source>
+        <translation>Claves inesperadas en los tokens: {keys}. {expected}</translation>
+    </message>
+    <message>
+        <source>{server} refused this access token (401). Check that it was made on this server and was not revoked.</source>
+        <translation>{server} rechazó este token de acceso (401). Comprueba que se creó en este servidor y que no se revocó.</translation>
+    </message>
+    <message>
+        <source>{server} answered without an account name; is it a Mastodon server?</source>
+        <translation>{server} respondió sin nombre de cuenta; ¿es un servidor de Mastodon?</translation>
+    </message>
+</context>
+<context>
+    <name>Media</name>
+    <message>
+        <source>Make it smaller, then attach it again.</source>
+        <translation>Hazla más pequeña y vuelve a adjuntarla.</translation>
+    </message>
+    <message>
+        <source>{list} or {last}</source>
+        <translation>{list} o {last}</translation>
+    </message>
+    <message>
+        <source>{path} does not exist (it may have been moved or deleted).</source>
+        <translation>{path} no existe (puede que se haya movido o borrado).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not an image.</source>
+        <translation>{path} es una carpeta, no una imagen.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {error}.</source>
+        <translation>no se puede leer {name}: {error}.</translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name} está vacía.</translation>
+    </message>
+    <message>
+        <source>{name} is a {type} image that {network} does not accept; use {types}.</source>
+        <translation>{name} es una imagen {type} que {network} no acepta; usa {types}.</translation>
+    </message>
+    <message>
+        <source>{name} is not an image type that {network} accepts; use {types}.</source>
+        <translation>{name} no es un tipo de imagen que {network} acepte; usa {types}.</translation>
+    </message>
+    <message>
+        <source>{name} is {size}; {network} accepts images up to {limit}. {hint}</source>
+        <translation>{name} ocupa {size}; {network} acepta imágenes de hasta {limit}. {hint}</translation>
+    </message>
+    <message>
+        <source>The alt text of {name} is {length} characters; {network} allows {max}.</source>
+        <translation>El texto alternativo de {name} tiene {length} caracteres; {network} permite {max}.</translation>
+    </message>
+    <message>
+        <source>{name} could not be copied into the profile ({error}); nothing was attached.</source>
+        <translation>No se pudo copiar {name} al perfil ({error}); no se adjuntó nada.</translation>
+    </message>
+    <message>
+        <source>{name} is attached to part {part}, which the thread no longer has.</source>
+        <translation>{name} está adjunta a la parte {part}, que el hilo ya no tiene.</translation>
+    </message>
+    <message>
+        <source>Images are attached to a thread part that does not exist (part {part}).</source>
+        <translation>Hay imágenes adjuntas a una parte del hilo que no existe (parte {part}).</translation>
+    </message>
+    <message>
+        <source>The image {path} attached to part {part} of the thread is missing. Attach it again.</source>
+        <translation>Falta la imagen {path} adjunta a la parte {part} del hilo. Vuelve a adjuntarla.</translation>
+    </message>
+    <message>
+        <source>The image {path} attached to the post is missing. Attach it again.</source>
+        <translation>Falta la imagen {path} adjunta a la publicación. Vuelve a adjuntarla.</translation>
+    </message>
+    <message>
+        <source>{network} allows at most {max} images per post; the post has {count}.</source>
+        <translation>{network} permite como mucho {max} imágenes por publicación; esta tiene {count}.</translation>
+    </message>
+    <message>
+        <source>{network} allows at most {max} images per post; part {part} of the thread has {count}.</source>
+        <translation>{network} permite como mucho {max} imágenes por publicación; la parte {part} del hilo tiene {count}.</translation>
+    </message>
+    <message>
+        <source>Save a smaller copy (as JPEG, or with fewer pixels: 2,000 pixels wide is plenty) and attach that.</source>
+        <translation>Guarda una copia más pequeña (en JPEG, o con menos píxeles: 2.000 píxeles de ancho es de sobra) y adjunta esa.</translation>
+    </message>
+</context>
+<context>
+    <name>Missed</name>
+    <message>
+        <source>%n minute(s)</source>
+        <translation>%n minuto(s)</translation>
+    </message>
+    <message>
+        <source>%n hours</source>
+        <translation>%n horas</translation>
+    </message>
+    <message>
+        <source>%n days</source>
+        <translation>%n días</translation>
+    </message>
+    <message>
+        <source>Missed its time ({when}) by {late}: personamgr was closed, the computer was asleep, or posting was paused.</source>
+        <translation>Perdió su hora ({when}) por {late}: personamgr estaba cerrado, el ordenador estaba en reposo o la publicación estaba en pausa.</translation>
+    </message>
+    <message>
+        <source>{missed} Sent late (allowed up to {hours} h).</source>
+        <translation>{missed} Se envió tarde (se permiten hasta {hours} h).</translation>
+    </message>
+    <message>
+        <source>{missed} That is more than the {hours} h {persona} allows for late posts, so it was held: send it now, reschedule it, or keep it as a draft.</source>
+        <translation>{missed} Es más de las {hours} h que {persona} permite para publicaciones tardías, así que se retuvo: envíala ahora, reprográmala o guárdala como borrador.</translation>
+    </message>
+    <message>
+        <source>{missed} Moved to the next free queue slot.</source>
+        <translation>{missed} Se movió al siguiente hueco libre de la cola.</translation>
+    </message>
+    <message>
+        <source>{missed} {persona} skips missed posts to the next queue slot, but has no queue slots, so it was held: send it now, reschedule it, or keep it as a draft.</source>
+        <translation>{missed} {persona} pasa las publicaciones perdidas al siguiente hueco de la cola, pero no tiene huecos, así que se retuvo: envíala ahora, reprográmala o guárdala como borrador.</translation>
+    </message>
+    <message>
+        <source>{missed} Send it now, reschedule it, or keep it as a draft.</source>
+        <translation>{missed} Envíala ahora, reprográmala o guárdala como borrador.</translation>
+    </message>
+</context>
+<context>
     <name>MissedDialog</name>
     <message>
         <source>Posts that missed their time</source>
@@ -1278,6 +1874,68 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>No missed posts are waiting for a decision.</source>
         <translation>No hay publicaciones pendientes de decisión.</translation>
+    </message>
+</context>
+<context>
+    <name>Network</name>
+    <message>
+        <source>Parts 1–{sent} of the thread went out; part {failed} failed: {error} The remaining parts are unsent.</source>
+        <translation>Salieron las partes 1–{sent} del hilo; la parte {failed} falló: {error} Las partes restantes no se enviaron.</translation>
+    </message>
+    <message>
+        <source>{setting} is not a base URL such as http://127.0.0.1:8765. Fix or unset it; nothing was sent to {network}.</source>
+        <translation>{setting} no es una URL base como http://127.0.0.1:8765. Corrígela o quítala; no se envió nada a {network}.</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>post {id} does not exist</source>
+        <translation>la publicación {id} no existe</translation>
+    </message>
+    <message>
+        <source>post {id} is {state}; it cannot become {new}</source>
+        <translation>la publicación {id} está en estado {state}; no puede pasar a {new}</translation>
+    </message>
+    <message>
+        <source>parts 1–{sent} of post {id} already went out; only the rest can change</source>
+        <translation>las partes 1–{sent} de la publicación {id} ya salieron; solo puede cambiar el resto</translation>
+    </message>
+    <message>
+        <source>post {id} can no longer be edited</source>
+        <translation>la publicación {id} ya no se puede editar</translation>
+    </message>
+    <message>
+        <source>visibility {value} must be one of {choices}</source>
+        <translation>la visibilidad {value} debe ser una de estas: {choices}</translation>
+    </message>
+    <message>
+        <source>post {id} can no longer be changed</source>
+        <translation>la publicación {id} ya no se puede cambiar</translation>
+    </message>
+    <message>
+        <source>post {id} can no longer be moved</source>
+        <translation>la publicación {id} ya no se puede mover</translation>
+    </message>
+    <message>
+        <source>post {id} is {state}; it cannot be deleted now</source>
+        <translation>la publicación {id} está en estado {state}; ahora no se puede borrar</translation>
+    </message>
+    <message>
+        <source>The process sending this post ({sender}) stopped while this post was being sent. It may or may not have gone out: check the account, then mark it sent or send it again.</source>
+        <translation>El proceso que enviaba esta publicación ({sender}) se detuvo durante el envío. Puede que haya salido o no: revisa la cuenta y luego márcala como enviada o envíala de nuevo.</translation>
+    </message>
+    <message>
+        <source>The process sending this post ({sender}) stopped answering while this post was being sent. It may or may not have gone out: check the account, then mark it sent or send it again.</source>
+        <translation>El proceso que enviaba esta publicación ({sender}) dejó de responder durante el envío. Puede que haya salido o no: revisa la cuenta y luego márcala como enviada o envíala de nuevo.</translation>
+    </message>
+    <message>
+        <source>The app stopped while this post was being sent. It may or may not have gone out: check the account, then mark it sent or send it again.</source>
+        <translation>La aplicación se detuvo mientras se enviaba esta publicación. Puede que haya salido o no: revisa la cuenta y luego márcala como enviada o envíala de nuevo.</translation>
+    </message>
+    <message>
+        <source>The app stopped answering while this post was being sent. It may or may not have gone out: check the account, then mark it sent or send it again.</source>
+        <translation>La aplicación dejó de responder mientras se enviaba esta publicación. Puede que haya salido o no: revisa la cuenta y luego márcala como enviada o envíala de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +2519,200 @@ Otra más.</translation>
     </message>
 </context>
 <context>
+    <name>Personas</name>
+    <message>
+        <source>invalid queue slot {weekday} {hour}:{minute}</source>
+        <translation>hueco de cola no válido {weekday} {hour}:{minute}</translation>
+    </message>
+    <message>
+        <source>{what} must be text, got {name}</source>
+        <translation>{what} debe ser texto, no {name}</translation>
+    </message>
+    <message>
+        <source>a persona needs a name</source>
+        <translation>una persona necesita un nombre</translation>
+    </message>
+    <message>
+        <source>name {name} has leading or trailing spaces</source>
+        <translation>el nombre {name} tiene espacios al principio o al final</translation>
+    </message>
+    <message>
+        <source>name {name}… is longer than {max} characters</source>
+        <translation>el nombre {name}… tiene más de {max} caracteres</translation>
+    </message>
+    <message>
+        <source>name {name} contains a line break or tab</source>
+        <translation>el nombre {name} contiene un salto de línea o un tabulador</translation>
+    </message>
+    <message>
+        <source>name {name} contains a bidi control ({char}) at position {position}</source>
+        <translation>el nombre {name} contiene un control bidireccional ({char}) en la posición {position}</translation>
+    </message>
+    <message>
+        <source>name {name} contains a control or invisible character ({char}) at position {position}</source>
+        <translation>el nombre {name} contiene un carácter de control o invisible ({char}) en la posición {position}</translation>
+    </message>
+    <message>
+        <source>name {name} has no visible characters</source>
+        <translation>el nombre {name} no tiene caracteres visibles</translation>
+    </message>
+    <message>
+        <source>{what} must be a whole number; got {value}</source>
+        <translation>{what} debe ser un número entero; se recibió {value}</translation>
+    </message>
+    <message>
+        <source>{what} must be between {low} and {high}; got {value}</source>
+        <translation>{what} debe estar entre {low} y {high}; se recibió {value}</translation>
+    </message>
+    <message>
+        <source>visibility {visibility} must be one of {list}</source>
+        <translation>la visibilidad {visibility} debe ser una de estas: {list}</translation>
+    </message>
+    <message>
+        <source>the default content warning must be one line of text</source>
+        <translation>la advertencia de contenido predeterminada debe ser una línea de texto</translation>
+    </message>
+    <message>
+        <source>{what} has {count} entries; at most {max} are allowed</source>
+        <translation>{what} tiene {count} entradas; se permiten como mucho {max}</translation>
+    </message>
+    <message>
+        <source>an entry in {what} is longer than {max} characters</source>
+        <translation>una entrada de {what} tiene más de {max} caracteres</translation>
+    </message>
+    <message>
+        <source>description must be text</source>
+        <translation>la descripción debe ser texto</translation>
+    </message>
+    <message>
+        <source>description is {count} characters long; at most {max}</source>
+        <translation>la descripción tiene {count} caracteres; como mucho {max}</translation>
+    </message>
+    <message>
+        <source>persona {name} needs a focus: a description or at least one topic</source>
+        <translation>la persona {name} necesita un enfoque: una descripción o al menos un tema</translation>
+    </message>
+    <message>
+        <source>colour {colour} must look like #1d9bf0</source>
+        <translation>el color {colour} debe tener la forma #1d9bf0</translation>
+    </message>
+    <message>
+        <source>network {network} must be a short lower-case name such as x or sandbox</source>
+        <translation>la red {network} debe ser un nombre corto en minúsculas, como x o sandbox</translation>
+    </message>
+    <message>
+        <source>uid {uid} must be 1 to 32 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>el uid {uid} debe tener de 1 a 32 letras, cifras, &apos;-&apos; o &apos;_&apos;</translation>
+    </message>
+    <message>
+        <source>unknown time zone {timezone} (use an IANA name such as Europe/Berlin)</source>
+        <translation>zona horaria desconocida {timezone} (usa un nombre IANA como Europe/Madrid)</translation>
+    </message>
+    <message>
+        <source>late_hours (how late a missed post may go out)</source>
+        <translation>late_hours (con cuánto retraso puede salir una publicación perdida)</translation>
+    </message>
+    <message>
+        <source>the monthly budget in dollars</source>
+        <translation>el presupuesto mensual en dólares</translation>
+    </message>
+    <message>
+        <source>the monthly post cap</source>
+        <translation>el límite mensual de publicaciones</translation>
+    </message>
+    <message>
+        <source>{count} queue slots; at most {max} are allowed</source>
+        <translation>{count} huecos de cola; se permiten como mucho {max}</translation>
+    </message>
+    <message>
+        <source>the handle must be text</source>
+        <translation>el usuario debe ser texto</translation>
+    </message>
+    <message>
+        <source>handle {handle} must look like @name@server.social (a Mastodon account)</source>
+        <translation>el usuario {handle} debe tener la forma @nombre@servidor.social (una cuenta de Mastodon)</translation>
+    </message>
+    <message>
+        <source>handle {handle} must look like @name.bsky.social (a Bluesky handle is a domain name)</source>
+        <translation>el usuario {handle} debe tener la forma @nombre.bsky.social (un usuario de Bluesky es un nombre de dominio)</translation>
+    </message>
+    <message>
+        <source>handle {handle} must be @ followed by 1 to 15 letters, digits or underscores</source>
+        <translation>el usuario {handle} debe ser @ seguido de 1 a 15 letras, cifras o guiones bajos</translation>
+    </message>
+    <message>
+        <source>the server must be an address such as https://fosstodon.org</source>
+        <translation>el servidor debe ser una dirección como https://fosstodon.org</translation>
+    </message>
+    <message>
+        <source>server {server} is not a valid address (such as https://fosstodon.org)</source>
+        <translation>el servidor {server} no es una dirección válida (como https://fosstodon.org)</translation>
+    </message>
+    <message>
+        <source>server {server} must start with https:// and name a host, such as https://fosstodon.org</source>
+        <translation>el servidor {server} debe empezar por https:// y nombrar un host, como https://fosstodon.org</translation>
+    </message>
+    <message>
+        <source>server {server} must not contain a user name or password</source>
+        <translation>el servidor {server} no debe contener un nombre de usuario ni una contraseña</translation>
+    </message>
+    <message>
+        <source>server {server} must be just the address of the server, such as https://fosstodon.org</source>
+        <translation>el servidor {server} debe ser solo la dirección del servidor, como https://fosstodon.org</translation>
+    </message>
+    <message>
+        <source>server {server} must be written without spaces or a trailing slash</source>
+        <translation>el servidor {server} debe escribirse sin espacios ni barra final</translation>
+    </message>
+    <message>
+        <source>two personas are named {name}; names must be unique</source>
+        <translation>dos personas se llaman {name}; los nombres deben ser únicos</translation>
+    </message>
+    <message>
+        <source>two personas use the handle {handle}</source>
+        <translation>dos personas usan el usuario {handle}</translation>
+    </message>
+</context>
+<context>
+    <name>Policy</name>
+    <message>
+        <source>This starts with a mention, like a reply. X only lets you reply where the author mentioned or quoted you; this will go out as an ordinary post that mentions them.</source>
+        <translation>Empieza con una mención, como una respuesta. X solo deja responder donde el autor te mencionó o citó; saldrá como una publicación normal que lo menciona.</translation>
+    </message>
+    <message>
+        <source>Part {part} has {count} cashtags ({cashtags}); X allows one per post. Keep one and write the others without the $.</source>
+        <translation>La parte {part} tiene {count} cashtags ({cashtags}); X permite uno por publicación. Deja uno y escribe los demás sin el $.</translation>
+    </message>
+    <message>
+        <source>The post has {count} cashtags ({cashtags}); X allows one per post. Keep one and write the others without the $.</source>
+        <translation>La publicación tiene {count} cashtags ({cashtags}); X permite uno por publicación. Deja uno y escribe los demás sin el $.</translation>
+    </message>
+    <message>
+        <source>Too long for {persona}: part {part} is {bytes} bytes, and Bluesky takes at most {limit} (an emoji can take up to 25 each); shorten it.</source>
+        <translation>Demasiado largo para {persona}: la parte {part} ocupa {bytes} bytes y Bluesky admite como mucho {limit} (un emoji puede ocupar hasta 25); acórtala.</translation>
+    </message>
+    <message>
+        <source>Too long for {persona}: it is {bytes} bytes, and Bluesky takes at most {limit} (an emoji can take up to 25 each); shorten it.</source>
+        <translation>Demasiado largo para {persona}: ocupa {bytes} bytes y Bluesky admite como mucho {limit} (un emoji puede ocupar hasta 25); acórtalo.</translation>
+    </message>
+    <message>
+        <source>{network} allows at most {max} images per post; part {part} of the thread has {count}.</source>
+        <translation>{network} permite como mucho {max} imágenes por publicación; la parte {part} del hilo tiene {count}.</translation>
+    </message>
+    <message>
+        <source>{network} allows at most {max} images per post; the post has {count}.</source>
+        <translation>{network} permite como mucho {max} imágenes por publicación; esta tiene {count}.</translation>
+    </message>
+    <message>
+        <source>Not sent: {problems}</source>
+        <translation>No se envió: {problems}</translation>
+    </message>
+    <message>
+        <source>Held to stay within X&apos;s pacing limits (200 posts per 15 minutes, 300 per 3 hours); it will go out after {time} UTC.</source>
+        <translation>Retenida para respetar los límites de ritmo de X (200 publicaciones cada 15 minutos, 300 cada 3 horas); saldrá después de las {time} UTC.</translation>
+    </message>
+</context>
+<context>
     <name>PostActionBar</name>
     <message>
         <source>Select a post to see what you can do with it.</source>
@@ -2339,6 +3191,25 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
 </context>
 <context>
+    <name>PostWorkflows</name>
+    <message>
+        <source>post {id} is {state} now, so nothing was sent</source>
+        <translation>la publicación {id} ahora está en estado {state}, así que no se envió nada</translation>
+    </message>
+    <message>
+        <source>post {id} cannot be marked as sent: it never went out (it was held before sending)</source>
+        <translation>la publicación {id} no se puede marcar como enviada: nunca salió (se retuvo antes de enviarla)</translation>
+    </message>
+    <message>
+        <source>post {id} cannot be marked as sent: it is {state}</source>
+        <translation>la publicación {id} no se puede marcar como enviada: su estado es {state}</translation>
+    </message>
+    <message>
+        <source>post {id} changed meanwhile; look at it again</source>
+        <translation>la publicación {id} cambió mientras tanto; vuelve a mirarla</translation>
+    </message>
+</context>
+<context>
     <name>Posting</name>
     <message>
         <source>Bluesky is asked first whether each part already arrived; a part that did is counted as sent, not posted again.</source>
@@ -2347,6 +3218,46 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Sending it again can post it twice, unless the first attempt was less than an hour ago: Mastodon recognises a repeat for an hour. Look at the account first; if it is there, choose &quot;It went out: mark as sent&quot; instead.</source>
         <translation>Enviarla de nuevo puede publicarla dos veces, salvo que el primer intento fuera hace menos de una hora: Mastodon reconoce una repetición durante una hora. Mira antes la cuenta; si está ahí, elige «Ya salió: marcar como enviada».</translation>
+    </message>
+    <message>
+        <source>{persona} is not connected to an account yet. Connect it, then post.</source>
+        <translation>{persona} aún no está conectada a una cuenta. Conéctala y luego publica.</translation>
+    </message>
+    <message>
+        <source>{persona} posts to &apos;{network}&apos;, which this version does not know.</source>
+        <translation>{persona} publica en &apos;{network}&apos;, que esta versión no conoce.</translation>
+    </message>
+    <message>
+        <source>{error} The post is held and will be tried again.</source>
+        <translation>{error} La publicación queda retenida y se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened while sending ({error}). Check the account before sending again.</source>
+        <translation>Ocurrió algo inesperado durante el envío ({error}). Revisa la cuenta antes de volver a enviarla.</translation>
+    </message>
+    <message>
+        <source>Held before sending: {headline} Edit it, move it to another persona, or choose &quot;post anyway&quot;.</source>
+        <translation>Retenida antes de enviarla: {headline} Edítala, muévela a otra persona o elige &quot;publicar de todos modos&quot;.</translation>
+    </message>
+    <message>
+        <source>Held before sending: {headline} Edit it or choose &quot;post anyway&quot;.</source>
+        <translation>Retenida antes de enviarla: {headline} Edítala o elige &quot;publicar de todos modos&quot;.</translation>
+    </message>
+    <message>
+        <source>Held before sending: the persona guard could not check it. Review it, then send it.</source>
+        <translation>Retenida antes de enviarla: el guardián de personas no pudo revisarla. Revísala y luego envíala.</translation>
+    </message>
+    <message>
+        <source>{error} Reconnect the account; the post is kept.</source>
+        <translation>{error} Vuelve a conectar la cuenta; la publicación se conserva.</translation>
+    </message>
+    <message>
+        <source>{error} An earlier attempt may have gone out: check the account, then mark it sent or edit it.</source>
+        <translation>{error} Puede que un intento anterior saliera: revisa la cuenta y luego márcala como enviada o edítala.</translation>
+    </message>
+    <message>
+        <source>The persona guard could not check this post ({error}).</source>
+        <translation>El guardián de personas no pudo revisar esta publicación ({error}).</translation>
     </message>
 </context>
 <context>
@@ -2523,6 +3434,61 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
 </context>
 <context>
+    <name>Schedule</name>
+    <message>
+        <source>post {id} does not exist</source>
+        <translation>la publicación {id} no existe</translation>
+    </message>
+    <message>
+        <source> (by {sender})</source>
+        <translation> (por {sender})</translation>
+    </message>
+    <message>
+        <source>post {id} is being sent right now{by}, so it cannot be {what}</source>
+        <translation>la publicación {id} se está enviando ahora mismo{by}, así que no se puede {what}</translation>
+    </message>
+    <message>
+        <source>post {id} is {state}, so it cannot be {what}</source>
+        <translation>la publicación {id} está en estado {state}, así que no se puede {what}</translation>
+    </message>
+    <message>
+        <source>{when} UTC is more than %n years ahead; pick a nearer time</source>
+        <translation>{when} UTC está a más de %n años; elige una fecha más cercana</translation>
+    </message>
+    <message>
+        <source>{when} is in the past (it is now {now}); pick a later time, or post it now</source>
+        <translation>{when} ya pasó (ahora es {now}); elige una hora posterior o publícala ahora</translation>
+    </message>
+    <message>
+        <source>{error}. The text was kept as draft #{id}.</source>
+        <translation>{error}. El texto se guardó como borrador n.º {id}.</translation>
+    </message>
+    <message>
+        <source>the queue changed while you were reordering it; look again and retry</source>
+        <translation>la cola cambió mientras la reordenabas; vuelve a mirarla e inténtalo de nuevo</translation>
+    </message>
+    <message>
+        <source>a post in the queue started sending while you reordered; nothing was changed</source>
+        <translation>una publicación de la cola empezó a enviarse mientras reordenabas; no se cambió nada</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>programar</translation>
+    </message>
+    <message>
+        <source>unscheduled</source>
+        <translation>desprogramar</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>editar</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>mover</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleDialog</name>
     <message>
         <source>Schedule for {name}</source>
@@ -2554,6 +3520,112 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
 </context>
 <context>
+    <name>Scheduler</name>
+    <message>
+        <source>The app stopped while this post was being sent.</source>
+        <translation>La aplicación se detuvo mientras se enviaba esta publicación.</translation>
+    </message>
+    <message>
+        <source>The clock jumped by {gap} (the computer was asleep); the schedule was checked again.</source>
+        <translation>El reloj saltó {gap} (el ordenador estaba en reposo); se volvió a revisar la programación.</translation>
+    </message>
+    <message>
+        <source>The clock jumped by {gap} (the clock was set back); the schedule was checked again.</source>
+        <translation>El reloj saltó {gap} (se atrasó el reloj); se volvió a revisar la programación.</translation>
+    </message>
+    <message>
+        <source>its persona&apos;s stored settings cannot be read ({error})</source>
+        <translation>no se pueden leer los ajustes guardados de su persona ({error})</translation>
+    </message>
+    <message>
+        <source>Not sent: the scheduler could not handle this post ({why}). {persona}&apos;s settings may hold a value this version cannot use: check them in the persona editor (or import the persona again), then retry the post.</source>
+        <translation>No se envió: el programador no pudo tratar esta publicación ({why}). Puede que los ajustes de {persona} tengan un valor que esta versión no sabe usar: revísalos en el editor de personas (o vuelve a importar la persona) y luego reintenta la publicación.</translation>
+    </message>
+    <message>
+        <source>Not sent: the scheduler could not handle this post ({why}). The persona&apos;s settings may hold a value this version cannot use: check them in the persona editor (or import the persona again), then retry the post.</source>
+        <translation>No se envió: el programador no pudo tratar esta publicación ({why}). Puede que los ajustes de la persona tengan un valor que esta versión no sabe usar: revísalos en el editor de personas (o vuelve a importar la persona) y luego reintenta la publicación.</translation>
+    </message>
+    <message>
+        <source>{missed} But no free slot was found ({error}); it was held.</source>
+        <translation>{missed} Pero no se encontró ningún hueco libre ({error}); se retuvo.</translation>
+    </message>
+    <message>
+        <source>{missed} New time: {when}.</source>
+        <translation>{missed} Nueva hora: {when}.</translation>
+    </message>
+    <message>
+        <source>Sent as {persona}: {where}</source>
+        <translation>Enviada como {persona}: {where}</translation>
+    </message>
+    <message>
+        <source>The post failed.</source>
+        <translation>La publicación falló.</translation>
+    </message>
+    <message>
+        <source>The post was held before sending.</source>
+        <translation>La publicación se retuvo antes de enviarla.</translation>
+    </message>
+    <message>
+        <source>The post needs review.</source>
+        <translation>La publicación necesita revisión.</translation>
+    </message>
+    <message>
+        <source>{error} Retrying at {time} UTC.</source>
+        <translation>{error} Se reintentará a las {time} UTC.</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>No se envió.</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulerEvent</name>
+    <message>
+        <source>before sending</source>
+        <translation>antes de enviarla</translation>
+    </message>
+    <message>
+        <source>{title} ({persona})</source>
+        <translation>{title} ({persona})</translation>
+    </message>
+    <message>
+        <source>Post sent</source>
+        <translation>Publicación enviada</translation>
+    </message>
+    <message>
+        <source>Post failed</source>
+        <translation>Publicación fallida</translation>
+    </message>
+    <message>
+        <source>Post needs review</source>
+        <translation>La publicación necesita revisión</translation>
+    </message>
+    <message>
+        <source>Post held: {hold}</source>
+        <translation>Publicación retenida: {hold}</translation>
+    </message>
+    <message>
+        <source>Post will be retried</source>
+        <translation>Se reintentará la publicación</translation>
+    </message>
+    <message>
+        <source>Missed post held</source>
+        <translation>Publicación perdida retenida</translation>
+    </message>
+    <message>
+        <source>Missed post moved</source>
+        <translation>Publicación perdida movida</translation>
+    </message>
+    <message>
+        <source>Post may not have gone out</source>
+        <translation>Puede que la publicación no haya salido</translation>
+    </message>
+    <message>
+        <source>Schedule checked after sleep</source>
+        <translation>Programación revisada tras el reposo</translation>
+    </message>
+</context>
+<context>
     <name>SchedulingUi</name>
     <message>
         <source>Missed posts ({len})…</source>
@@ -2577,6 +3649,93 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Fit</source>
         <translation>Encaje</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <source>find the keyring</source>
+        <translation>encontrar el llavero</translation>
+    </message>
+    <message>
+        <source>save the credentials</source>
+        <translation>guardar las credenciales</translation>
+    </message>
+    <message>
+        <source>read the credentials</source>
+        <translation>leer las credenciales</translation>
+    </message>
+    <message>
+        <source>delete the credentials</source>
+        <translation>borrar las credenciales</translation>
+    </message>
+    <message>
+        <source>save the app credentials</source>
+        <translation>guardar las credenciales de la aplicación</translation>
+    </message>
+    <message>
+        <source>delete the app credentials</source>
+        <translation>borrar las credenciales de la aplicación</translation>
+    </message>
+    <message>
+        <source>read the app credentials</source>
+        <translation>leer las credenciales de la aplicación</translation>
+    </message>
+    <message>
+        <source>The system keyring did not answer within {seconds} s while trying to {what}. It may be locked: unlock it (for example by logging in to your desktop&apos;s keyring) and try again.</source>
+        <translation>El llavero del sistema no respondió en {seconds} s al intentar {what}. Puede que esté bloqueado: desbloquéalo (por ejemplo, entrando en el llavero de tu escritorio) y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Credentials are kept in {keyring}.</source>
+        <translation>Las credenciales se guardan en {keyring}.</translation>
+    </message>
+    <message>
+        <source>The only keyring available ({name}) stores passwords in a plain file. personamgr will not store account credentials there. Install and unlock a Secret Service (GNOME Keyring or KWallet) to connect X, Mastodon or Bluesky accounts.</source>
+        <translation>El único llavero disponible ({name}) guarda las contraseñas en un archivo sin cifrar. personamgr no guardará ahí credenciales de cuentas. Instala y desbloquea un Secret Service (GNOME Keyring o KWallet) para conectar cuentas de X, Mastodon o Bluesky.</translation>
+    </message>
+    <message>
+        <source>No secure credential store was found, so X, Mastodon and Bluesky accounts cannot be connected. Install and unlock a Secret Service (GNOME Keyring or KWallet) and restart personamgr. The sandbox network still works.</source>
+        <translation>No se encontró un almacén seguro de credenciales, así que no se pueden conectar cuentas de X, Mastodon ni Bluesky. Instala y desbloquea un Secret Service (GNOME Keyring o KWallet) y reinicia personamgr. La red del entorno de pruebas sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>the Secret Service keyring (GNOME Keyring / KWallet)</source>
+        <translation>el llavero Secret Service (GNOME Keyring / KWallet)</translation>
+    </message>
+    <message>
+        <source>the macOS Keychain</source>
+        <translation>el Llavero de macOS</translation>
+    </message>
+    <message>
+        <source>the Windows Credential Locker</source>
+        <translation>el Administrador de credenciales de Windows</translation>
+    </message>
+    <message>
+        <source>the {name} keyring</source>
+        <translation>el llavero {name}</translation>
+    </message>
+    <message>
+        <source>keyring&apos;s configuration file</source>
+        <translation>el archivo de configuración de keyring</translation>
+    </message>
+    <message>
+        <source>The keyring backend chosen by {where} cannot be loaded ({error}). Unset it, or name an installed backend (keyring --list-backends lists them). The sandbox network still works.</source>
+        <translation>No se puede cargar el backend de llavero elegido en {where} ({error}). Quítalo o indica un backend instalado (keyring --list-backends los lista). La red del entorno de pruebas sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked, so personamgr could not {what}. Unlock it and try again.</source>
+        <translation>El llavero está bloqueado, así que personamgr no pudo {what}. Desbloquéalo y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The keyring refused to {what}: {error}</source>
+        <translation>El llavero se negó a {what}: {error}</translation>
+    </message>
+    <message>
+        <source>The keyring ({keyring}) cannot {what}.</source>
+        <translation>El llavero ({keyring}) no puede {what}.</translation>
+    </message>
+    <message>
+        <source>The credentials stored for this persona are damaged; reconnect the account.</source>
+        <translation>Las credenciales guardadas de esta persona están dañadas; vuelve a conectar la cuenta.</translation>
     </message>
 </context>
 <context>
@@ -2670,6 +3829,68 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Does</source>
         <translation>Acción</translation>
+    </message>
+</context>
+<context>
+    <name>Slots</name>
+    <message>
+        <source>{persona} has no queue slots; add some in the persona&apos;s settings, or give a date and time</source>
+        <translation>{persona} no tiene huecos en la cola; añade alguno en los ajustes de la persona o indica una fecha y hora</translation>
+    </message>
+    <message>
+        <source>every queue slot of {persona} for the next %n years is taken</source>
+        <translation>todos los huecos de la cola de {persona} para los próximos %n años están ocupados</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source> (a profile was created here on {date})</source>
+        <translation> (aquí se creó un perfil el {date})</translation>
+    </message>
+    <message>
+        <source>Restore the newest copy, {copy}, </source>
+        <translation>Restaura la copia más reciente, {copy}, </translation>
+    </message>
+    <message>
+        <source>Restore a copy of it from your own backups, </source>
+        <translation>Restaura una copia desde tus propias copias de seguridad, </translation>
+    </message>
+    <message>
+        <source>{path} is empty (0 bytes), but it held your profile{since}: the file was cut short, by a crash, a full disk or an interrupted copy, and your personas and posts are not in it. {restore}or, to start afresh, delete the empty file. personamgr changed nothing.</source>
+        <translation>{path} está vacío (0 bytes), pero contenía tu perfil{since}: el archivo quedó cortado por un fallo, un disco lleno o una copia interrumpida, y tus personas y publicaciones no están en él. {restore}o, para empezar de cero, borra el archivo vacío. personamgr no cambió nada.</translation>
+    </message>
+    <message>
+        <source>{path} is not a personamgr database (it is not an SQLite file). Move it away or choose another data folder; it was not changed.</source>
+        <translation>{path} no es una base de datos de personamgr (no es un archivo SQLite). Muévelo a otro sitio o elige otra carpeta de datos; no se ha cambiado.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({check}). Restore a copy from the backups folder, or move it away to start afresh.</source>
+        <translation>{path} está dañado ({check}). Restaura una copia de la carpeta de copias de seguridad o muévelo a otro sitio para empezar de cero.</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database but not a personamgr one; it was not changed.</source>
+        <translation>{path} es una base de datos SQLite, pero no de personamgr; no se ha cambiado.</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of personamgr (database schema {found}; this version understands up to {target}). Update personamgr to open it. The file has not been changed.</source>
+        <translation>{path} lo escribió una versión más nueva de personamgr (esquema de base de datos {found}; esta versión entiende hasta el {target}). Actualiza personamgr para abrirlo. El archivo no se ha cambiado.</translation>
+    </message>
+    <message>
+        <source>{path}: no migration from schema {schema}; the file has not been changed.</source>
+        <translation>{path}: no hay migración desde el esquema {schema}; el archivo no se ha cambiado.</translation>
+    </message>
+    <message>
+        <source>{path}: migrating from schema {found} failed ({error}). The database was left at schema {found}; a copy is at {backup}.</source>
+        <translation>{path}: falló la migración desde el esquema {found} ({error}). La base de datos se quedó en el esquema {found}; hay una copia en {backup}.</translation>
+    </message>
+    <message>
+        <source>a persona named {name} already exists</source>
+        <translation>ya existe una persona llamada {name}</translation>
+    </message>
+    <message>
+        <source>the personas clash with existing ones ({error})</source>
+        <translation>las personas chocan con otras existentes ({error})</translation>
     </message>
 </context>
 <context>
@@ -2891,6 +4112,144 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
 </context>
 <context>
+    <name>X</name>
+    <message>
+        <source> It will be tried again.</source>
+        <translation> Se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source> The post is held and will go out when the network is back.</source>
+        <translation> La publicación queda retenida y saldrá cuando vuelva la red.</translation>
+    </message>
+    <message>
+        <source>X refused this account&apos;s credentials ({error}): access was revoked or the tokens are no longer valid.</source>
+        <translation>X rechazó las credenciales de esta cuenta ({error}): se revocó el acceso o los tokens ya no son válidos.</translation>
+    </message>
+    <message>
+        <source>X says the developer app may only read. In the X developer portal set the app&apos;s permissions to &quot;Read and write&quot;, then connect the account again (tokens made while it was read-only stay read-only).</source>
+        <translation>X dice que la aplicación de desarrollador solo puede leer. En el portal de desarrolladores de X pon sus permisos en &quot;Read and write&quot; y vuelve a conectar la cuenta (los tokens creados mientras era de solo lectura siguen siendo de solo lectura).</translation>
+    </message>
+    <message>
+        <source>X refused the post: {error}</source>
+        <translation>X rechazó la publicación: {error}</translation>
+    </message>
+    <message>
+        <source>X refused the reply: {error} X only allows replies where the author mentioned or quoted this account.</source>
+        <translation>X rechazó la respuesta: {error} X solo permite responder donde el autor mencionó o citó a esta cuenta.</translation>
+    </message>
+    <message>
+        <source>X&apos;s rate limit was reached; the post will go out after {time} UTC.</source>
+        <translation>Se alcanzó el límite de peticiones de X; la publicación saldrá después de las {time} UTC.</translation>
+    </message>
+    <message>
+        <source>X had a server error ({status}: {error}); the post will be tried again.</source>
+        <translation>X tuvo un error de servidor ({status}: {error}); se volverá a intentar la publicación.</translation>
+    </message>
+    <message>
+        <source>X did not accept the connection in time; nothing was sent. It will be tried again.</source>
+        <translation>X no aceptó la conexión a tiempo; no se envió nada. Se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>X did not answer in time after the post was sent, so it may or may not have gone out. Check the account, then mark it sent or send it again.</source>
+        <translation>X no respondió a tiempo después de enviar la publicación, así que puede que haya salido o no. Revisa la cuenta y luego márcala como enviada o envíala de nuevo.</translation>
+    </message>
+    <message>
+        <source>X did not answer in time; it will be tried again.</source>
+        <translation>X no respondió a tiempo; se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>The secure connection to X failed ({error}); nothing was sent. It will be tried again.</source>
+        <translation>Falló la conexión segura con X ({error}); no se envió nada. Se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>X cannot be reached (no network, or the connection was refused); nothing was sent. The post is held and will go out when the network is back.</source>
+        <translation>No se puede contactar con X (no hay red o se rechazó la conexión); no se envió nada. La publicación queda retenida y saldrá cuando vuelva la red.</translation>
+    </message>
+    <message>
+        <source>The proxy in front of X cannot be reached; nothing was sent. The post is held.</source>
+        <translation>No se puede contactar con el proxy que hay delante de X; no se envió nada. La publicación queda retenida.</translation>
+    </message>
+    <message>
+        <source>The connection to X broke after the post was sent, so it may or may not have gone out. Check the account, then mark it sent or send it again.</source>
+        <translation>La conexión con X se cortó después de enviar la publicación, así que puede que haya salido o no. Revisa la cuenta y luego márcala como enviada o envíala de nuevo.</translation>
+    </message>
+    <message>
+        <source>The connection to X broke ({error}); it will be tried again.</source>
+        <translation>La conexión con X se cortó ({error}); se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>The stored X credentials are incomplete (missing {list}).</source>
+        <translation>Las credenciales de X guardadas están incompletas (falta {list}).</translation>
+    </message>
+</context>
+<context>
+    <name>XConnect</name>
+    <message>
+        <source>Both the API key (consumer key) and the API key secret are needed.</source>
+        <translation>Hacen falta tanto la API key (consumer key) como el API key secret.</translation>
+    </message>
+    <message>
+        <source>X refused to {what} ({status}).</source>
+        <translation>X se negó a {what} ({status}).</translation>
+    </message>
+    <message>
+        <source>X&apos;s answer did not contain what was expected while trying to {what} ({error}).</source>
+        <translation>La respuesta de X no contenía lo esperado al intentar {what} ({error}).</translation>
+    </message>
+    <message>
+        <source>{error} Try again when X can be reached.</source>
+        <translation>{error} Vuelve a intentarlo cuando se pueda contactar con X.</translation>
+    </message>
+    <message>
+        <source>start signing in: check the API key and secret of your developer app</source>
+        <translation>iniciar la sesión: revisa la API key y el secret de tu aplicación de desarrollador</translation>
+    </message>
+    <message>
+        <source>The PIN is the number X shows after you authorize the app; {pin} is not one.</source>
+        <translation>El PIN es el número que muestra X después de autorizar la aplicación; {pin} no lo es.</translation>
+    </message>
+    <message>
+        <source>accept the PIN: it may be mistyped or expired. Start again for a new PIN</source>
+        <translation>aceptar el PIN: puede estar mal escrito o caducado. Empieza de nuevo para obtener otro PIN</translation>
+    </message>
+    <message>
+        <source>The tokens are not valid JSON (line {line}, column {column}: {error}). Expected one object with {keys}.</source>
+        <translation>Los tokens no son JSON válido (línea {line}, columna {column}: {error}). Se esperaba un objeto con {keys}.</translation>
+    </message>
+    <message>
+        <source>The tokens must be one JSON object with {keys}.</source>
+        <translation>Los tokens deben ser un único objeto JSON con {keys}.</translation>
+    </message>
+    <message>
+        <source>The tokens lack {missing}. Expected {keys} (from your developer app&apos;s &quot;Keys and tokens&quot; page).</source>
+        <translation>A los tokens les falta {missing}. Se esperaba {keys} (de la página &quot;Keys and tokens&quot; de tu aplicación de desarrollador).</translation>
+    </message>
+    <message>
+        <source>Unexpected keys in the tokens: {keys}.</source>
+        <translation>Claves inesperadas en los tokens: {keys}.</translation>
+    </message>
+    <message>
+        <source>X refused these tokens (401). Check that the access token and secret belong to this API key, and that they were not regenerated or revoked.</source>
+        <translation>X rechazó estos tokens (401). Comprueba que el access token y su secret son de esta API key y que no se regeneraron ni revocaron.</translation>
+    </message>
+    <message>
+        <source>X could not confirm the account: {error}</source>
+        <translation>X no pudo confirmar la cuenta: {error}</translation>
+    </message>
+    <message>
+        <source>The access token belongs to user {prefix}, but X answered as @{username} ({id}). Copy the token again.</source>
+        <translation>El access token es del usuario {prefix}, pero X respondió como @{username} ({id}). Vuelve a copiar el token.</translation>
+    </message>
+    <message>
+        <source>@{username} was connected with read-only access. {guidance} Then connect again.</source>
+        <translation>@{username} se conectó con acceso de solo lectura. {guidance} Después vuelve a conectarla.</translation>
+    </message>
+    <message>
+        <source>Otherwise: {guidance}</source>
+        <translation>Si no: {guidance}</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>personamgr cannot open its data</source>
@@ -2906,6 +4265,141 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>personamgr is already running</source>
         <translation>personamgr ya está abierto</translation>
+    </message>
+</context>
+<context>
+    <name>guard</name>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>Greek</source>
+        <translation>griego</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>japonés</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>coreano</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>ruso</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>árabe</translation>
+    </message>
+    <message>
+        <source>Hebrew</source>
+        <translation>hebreo</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>hindi</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>tailandés</translation>
+    </message>
+    <message>
+        <source>Nothing to check yet.</source>
+        <translation>Aún no hay nada que revisar.</translation>
+    </message>
+    <message>
+        <source>Too few words to judge the topic yet; the other checks still ran.</source>
+        <translation>Aún hay muy pocas palabras para juzgar el tema; las demás comprobaciones sí se hicieron.</translation>
+    </message>
+    <message>
+        <source>On focus for {persona}: {matched}.</source>
+        <translation>En el enfoque de {persona}: {matched}.</translation>
+    </message>
+    <message>
+        <source>The topic check knows too few words of {language}, so it cannot judge this post; the other checks still ran.</source>
+        <translation>La comprobación del tema conoce muy pocas palabras en {language}, así que no puede juzgar esta publicación; las demás comprobaciones sí se hicieron.</translation>
+    </message>
+    <message>
+        <source>The topic check knows too few words of this language, so it cannot judge this post; the other checks still ran.</source>
+        <translation>La comprobación del tema conoce muy pocas palabras de este idioma, así que no puede juzgar esta publicación; las demás comprobaciones sí se hicieron.</translation>
+    </message>
+    <message>
+        <source>The topic check reads English only, so it cannot judge a post in {language}; the other checks still ran.</source>
+        <translation>La comprobación del tema solo lee inglés, así que no puede juzgar una publicación en {language}; las demás comprobaciones sí se hicieron.</translation>
+    </message>
+    <message>
+        <source>The topic check reads English only, so it cannot judge a post in this language; the other checks still ran.</source>
+        <translation>La comprobación del tema solo lee inglés, así que no puede juzgar una publicación en este idioma; las demás comprobaciones sí se hicieron.</translation>
+    </message>
+    <message>
+        <source>It does not look like {persona}&apos;s focus ({focus}). It fits {other} better.</source>
+        <translation>No parece del enfoque de {persona} ({focus}). Encaja mejor en {other}.</translation>
+    </message>
+    <message>
+        <source>It does not look like {persona}&apos;s focus ({focus}).</source>
+        <translation>No parece del enfoque de {persona} ({focus}).</translation>
+    </message>
+    <message>
+        <source>It does not look like {persona}&apos;s focus. It fits {other} better.</source>
+        <translation>No parece del enfoque de {persona}. Encaja mejor en {other}.</translation>
+    </message>
+    <message>
+        <source>It does not look like {persona}&apos;s focus.</source>
+        <translation>No parece del enfoque de {persona}.</translation>
+    </message>
+    <message>
+        <source>topics {list}</source>
+        <translation>temas {list}</translation>
+    </message>
+    <message>
+        <source>keywords {list}</source>
+        <translation>palabras clave {list}</translation>
+    </message>
+    <message>
+        <source>close to your example “{example}”</source>
+        <translation>parecido a tu ejemplo «{example}»</translation>
+    </message>
+    <message>
+        <source>It touches {phrases}, which you marked to avoid on {persona}.</source>
+        <translation>Toca {phrases}, que marcaste para evitar en {persona}.</translation>
+    </message>
+    <message>
+        <source>It mentions {handle}, the handle of your {persona} persona, which links the two accounts.</source>
+        <translation>Menciona a {handle}, el usuario de tu persona {persona}, lo que vincula las dos cuentas.</translation>
+    </message>
+    <message>
+        <source>It uses {hashtag}, the signature hashtag of your {persona} persona, which links the two accounts.</source>
+        <translation>Usa {hashtag}, el hashtag característico de tu persona {persona}, lo que vincula las dos cuentas.</translation>
+    </message>
+    <message>
+        <source>You already posted almost the same text on this account; X refuses duplicate posts.</source>
+        <translation>Ya publicaste casi el mismo texto en esta cuenta; X rechaza las publicaciones duplicadas.</translation>
+    </message>
+    <message>
+        <source>You already posted almost the same text on this account.</source>
+        <translation>Ya publicaste casi el mismo texto en esta cuenta.</translation>
+    </message>
+    <message>
+        <source>It is nearly the same as a recent post on your {persona} persona; X&apos;s automation rules forbid the same post on several accounts.</source>
+        <translation>Es casi igual que una publicación reciente de tu persona {persona}; las normas de automatización de X prohíben la misma publicación en varias cuentas.</translation>
+    </message>
+    <message>
+        <source>It is nearly the same as a recent post on your {persona} persona, on the same network, which ties the two accounts together.</source>
+        <translation>Es casi igual que una publicación reciente de tu persona {persona}, en la misma red, lo que delata que las dos cuentas van juntas.</translation>
+    </message>
+    <message>
+        <source>{too_long} Or split it into a thread.</source>
+        <translation>{too_long} O divídelo en un hilo.</translation>
+    </message>
+    <message>
+        <source>It has {count} cashtags ({cashtags}); X allows at most one per post.</source>
+        <translation>Tiene {count} cashtags ({cashtags}); X permite como mucho uno por publicación.</translation>
+    </message>
+    <message>
+        <source>The last {count} posts on {persona} were bare links too; add a line of your own so the account does not look automated.</source>
+        <translation>Las últimas {count} publicaciones de {persona} también eran solo enlaces; añade una línea tuya para que la cuenta no parezca automática.</translation>
     </message>
 </context>
 <context>
@@ -2999,6 +4493,17 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Sandbox (demo network)</source>
         <translation>Entorno de pruebas (red de demostración)</translation>
+    </message>
+</context>
+<context>
+    <name>personas</name>
+    <message>
+        <source>{handle} on {network}</source>
+        <translation>{handle} en {network}</translation>
+    </message>
+    <message>
+        <source>on {network}</source>
+        <translation>en {network}</translation>
     </message>
 </context>
 <context>
@@ -3223,6 +4728,33 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Quit</source>
         <translation>Salir</translation>
+    </message>
+</context>
+<context>
+    <name>text</name>
+    <message>
+        <source>X&apos;s count: links count 23, CJK characters and emoji 2.</source>
+        <translation>Cómputo de X: los enlaces cuentan 23; los caracteres CJK y los emoji, 2.</translation>
+    </message>
+    <message>
+        <source>Counted as X counts: links count 23, CJK characters and emoji 2.</source>
+        <translation>Se cuenta como en X: los enlaces cuentan 23; los caracteres CJK y los emoji, 2.</translation>
+    </message>
+    <message>
+        <source>Mastodon&apos;s count: characters, every link counts {url}, the content warning counts too.</source>
+        <translation>Cómputo de Mastodon: caracteres; cada enlace cuenta {url} y la advertencia de contenido también cuenta.</translation>
+    </message>
+    <message>
+        <source>Bluesky&apos;s count: characters as you see them (an emoji is one), links as written.</source>
+        <translation>Cómputo de Bluesky: caracteres tal como los ves (un emoji es uno); los enlaces, tal como están escritos.</translation>
+    </message>
+    <message>
+        <source>Too long for {persona}: {length} of {limit} characters on {network}; shorten it by {over}.</source>
+        <translation>Demasiado largo para {persona}: {length} de {limit} caracteres en {network}; acórtalo en {over}.</translation>
+    </message>
+    <message>
+        <source>Too long for {persona}: part {part} is {length} of {limit} characters on {network}; shorten it by {over}.</source>
+        <translation>Demasiado largo para {persona}: la parte {part} tiene {length} de {limit} caracteres en {network}; acórtala en {over}.</translation>
     </message>
 </context>
 </TS>

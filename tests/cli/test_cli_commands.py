@@ -188,7 +188,7 @@ def test_post_sends_then_refuses_a_duplicate(cli: Cli, profile: Path) -> None:
                        "ORDER BY s.id").fetchall()
     con.close()
     assert [(n, st) for n, st, _ in rows if st == "sent"] == [("career", "sent")]
-    assert all(err == DUPLICATE_MESSAGE for _, st, err in rows if st == "failed")
+    assert all(err == f"X refused the post: {DUPLICATE_MESSAGE}" for _, st, err in rows if st == "failed")
 
 
 def test_post_as_unknown_persona(cli: Cli, profile: Path) -> None:

@@ -47,7 +47,7 @@ def test_every_move_is_allowed_or_refused_as_the_table_says(outbox: Outbox, star
     if to in TRANSITIONS[start]:
         assert outbox.transition(post.id, to).state is to
     else:
-        with pytest.raises(TransitionError, match=f"is {start.value}; it cannot become {to.value}"):
+        with pytest.raises(TransitionError, match=f"is {start.word}; it cannot become {to.word}"):
             outbox.transition(post.id, to)
         assert outbox.get(post.id).state is start
 

@@ -169,7 +169,7 @@ def test_sandbox_duplicate_fails_with_xs_message(services: Services, sandbox_per
     assert services.poster.send(first.id).state is PostState.SENT
     second = services.outbox.create(sandbox_persona.uid, "Same words")
     result = services.poster.send(second.id)
-    assert (result.state, result.error) == (PostState.FAILED, DUPLICATE_MESSAGE)
+    assert result.state is PostState.FAILED and result.error == f"X refused the post: {DUPLICATE_MESSAGE}"
     assert result.text == "Same words"
     # Another persona may say the same thing (that is the guard's business, not X's duplicate rule).
     other = services.store.add_persona(Persona(name="career", description="jobs"))

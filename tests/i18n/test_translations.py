@@ -88,6 +88,79 @@ def test_the_check_catches_an_escape(tmp_path: Path) -> None:
     assert [e.split(":")[1] for e in escapes(bad)] == ["1", "3"]
 
 
+# Core modules whose messages reach the window (the guard's reasons, scheduling notes, the sender's errors, the
+# networks' answers, the keyring, the database and the personas' checks): every sentence in them goes through
+# translate. A literal meant to stay English (SQL, a network's own words to match, a programming error) says so
+# with an "# English: why" comment on its line. Messages of modules not listed here (the CLI's own, the personas
+# file and import reports, settings, the instance lock) are still English: see README, "Languages".
+CORE = ROOT / "personamgr" / "core"
+CORE_SPOKEN = sorted(
+    [CORE / f"{m}.py" for m in ("text", "personas", "lease", "posting", "outbox", "policy", "costs", "post_workflows",
+                                "crosspost", "media", "secrets", "faults", "store", "holds", "insights",
+                                "guard/guard", "guard/rules")]
+    + list((CORE / "scheduling").glob("*.py")) + list((CORE / "networks").rglob("*.py")))
+SENTENCE = re.compile(r"[A-Za-z]{2,} +[A-Za-z]{2,}")  # two words: a message, not a key or a name
+# Calls whose string arguments are not shown: translation itself, logging, SQL, patterns, lookups.
+NOT_SHOWN = {"translate", "QT_TRANSLATE_NOOP", "debug", "info", "warning", "error", "exception", "critical", "log",
+             "compile", "execute", "exec_driver_sql", "text", "sub", "search", "match", "fullmatch", "findall",
+             "split", "getenv", "get"}
+
+
+def core_escapes(path: Path) -> list[str]:
+    """Sentences in ``path`` (a core module) built without ``translate`` and not marked "# English"."""
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    tree = ast.parse(source)
+    quiet: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            f = node.func
+            name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+            if name in NOT_SHOWN:
+                quiet.update(id(n) for n in ast.walk(node))
+        elif isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body \
+                and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant):
+            quiet.add(id(node.body[0].value))  # a docstring
+        elif isinstance(node, ast.JoinedStr):
+            quiet.update(id(v) for v in node.values)  # judged as a whole below
+        elif isinstance(node, ast.Subscript | ast.Compare):
+            quiet.update(id(n) for n in ast.walk(node))  # a key, or text compared with an answer
+    out = []
+    for node in ast.walk(tree):
+        if id(node) in quiet:
+            continue
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+        elif isinstance(node, ast.JoinedStr):
+            text = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+        else:
+            continue
+        marked = any("# English" in lines[i - 1] for i in range(node.lineno, (node.end_lineno or node.lineno) + 1))
+        if SENTENCE.search(text) and not marked:
+            out.append(f"{path.name}:{node.lineno}: {text[:80]!r}")
+    return out
+
+
+def test_no_message_built_in_core_escapes_translation() -> None:
+    found = [e for p in CORE_SPOKEN for e in core_escapes(p)]
+    assert not found, "wrap these in translate(context, text), or mark them '# English: why':\n" + "\n".join(found)
+
+
+def test_the_core_check_catches_an_escape(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        '"""A docstring is not shown."""\n'
+        'def why(p):\n'
+        '    """Nor is this one."""\n'
+        '    log.warning("a log line is English")\n'
+        '    ok = translate("C", "It fits {name} better.").format(name=p)\n'
+        '    raise ValueError(f"It does not look like {p}\'s focus.")\n'
+        '    sql = "SELECT id FROM posts"  # English: SQL\n'
+        '    return Reason("topic", "Nothing to check yet.")\n', encoding="utf-8")
+    assert [e.split(":")[1] for e in core_escapes(bad)] == ["6", "8"]
+    assert all(p.exists() for p in CORE_SPOKEN) and len(CORE_SPOKEN) > 30
+
+
 def _sources(ts: Path) -> set[str]:
     return {m.findtext("source") or "" for m in ET.parse(ts).getroot().iter("message")}
 

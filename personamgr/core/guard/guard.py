@@ -19,15 +19,19 @@ from personamgr.core.guard.lang import guess_language
 from personamgr.core.guard.multilingual import Multilingual
 from personamgr.core.guard.scoring import Calibration, Scorer, persona_key, relative_step
 from personamgr.core.guard.types import GuardResult, Reason
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.personas import Persona
-from personamgr.core.text import length_for, weighted_length
+from personamgr.core.text import WARM_UP, length_for, weighted_length
 
 # Languages whose words MiniLM's (English, uncased) vocabulary holds: Spanish shares Latin script and many
 # words and names with English, and the vocabulary has the CJK characters and kana. It has no Greek
 # words, only letters, so a Greek post is left to the word table.
 _MINILM_READS = frozenset({"es", "ja"})
-_LANG_NAMES = {"es": "Spanish", "el": "Greek", "ja": "Japanese", "ko": "Korean", "ru": "Russian",
-               "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "th": "Thai"}
+_LANG_NAMES = {"es": QT_TRANSLATE_NOOP("guard", "Spanish"), "el": QT_TRANSLATE_NOOP("guard", "Greek"),
+               "ja": QT_TRANSLATE_NOOP("guard", "Japanese"), "ko": QT_TRANSLATE_NOOP("guard", "Korean"),
+               "ru": QT_TRANSLATE_NOOP("guard", "Russian"), "ar": QT_TRANSLATE_NOOP("guard", "Arabic"),
+               "he": QT_TRANSLATE_NOOP("guard", "Hebrew"), "hi": QT_TRANSLATE_NOOP("guard", "Hindi"),
+               "th": QT_TRANSLATE_NOOP("guard", "Thai")}
 
 
 class UnknownPersona(KeyError):
@@ -64,11 +68,11 @@ class Guard:
             model = pool.submit(Embedder.load, model_dir)
             bg, sections = load_background(model_dir)
             multilingual = Multilingual.load(model_dir)
-            weighted_length("warm up")  # X's counter loads its tables on first use; pay that here, not on a keystroke
+            weighted_length(WARM_UP)  # X's counter loads its tables on first use; pay that here, not on a keystroke
             emb = model.result()
         g = cls(emb, bg, calibration, sections)
         g.multilingual = multilingual
-        emb.embed("warm up")
+        emb.embed(WARM_UP)
         g.load_seconds = time.perf_counter() - t0
         return g
 
@@ -203,27 +207,21 @@ class Guard:
             if judged and z[j] > mine + cal.suggest_margin:
                 suggest = names[j]
         if empty:
-            reasons.append(Reason("empty", "Nothing to check yet.", warning=False))
+            reasons.append(Reason("empty", translate("guard", "Nothing to check yet."), warning=False))
         elif too_little:
-            reasons.append(Reason("empty", "Too few words to judge the topic yet; the other checks still ran.",
-                                  warning=False))
+            reasons.append(Reason("empty", translate(
+                "guard", "Too few words to judge the topic yet; the other checks still ran."), warning=False))
         elif not judged:
-            lang = _LANG_NAMES.get(language, "this language")
-            why = ("knows too few of its words" if self.multilingual and self.multilingual.supports(language)
-                   else "reads English only")
-            reasons.append(Reason("language", f"The topic check {why}, so it cannot judge "
-                                  f"a post in {lang}; the other checks still ran.", warning=False))
+            reasons.append(Reason("language", _cannot_judge(language, bool(
+                self.multilingual and self.multilingual.supports(language))), warning=False))
         else:
             fits_topic = mine >= threshold
             matched = _match_text(det)
             if not fits_topic:
-                msg = f"It does not look like {me.name}'s focus"
-                msg += f" ({me.focus_summary})." if me.focus_summary else "."
-                if suggest:
-                    msg += f" It fits {suggest} better."
-                reasons.append(Reason("topic", msg))
+                reasons.append(Reason("topic", _off_focus(me, suggest)))
             elif matched:
-                reasons.append(Reason("match", f"On focus for {me.name}: {matched}.", warning=False))
+                reasons.append(Reason("match", translate("guard", "On focus for {persona}: {matched}.").format(
+                    persona=me.name, matched=matched), warning=False))
         semantic_avoid = list(det.get("avoid", ())) if judged else []
         for r in (
             rules.avoid_rule(me, text, semantic_avoid),
@@ -279,16 +277,43 @@ def clean_for_model(text: str) -> str:
     return t or text
 
 
+def _cannot_judge(language: str, supported: bool) -> str:
+    lang = translate("guard", _LANG_NAMES[language]) if language in _LANG_NAMES else None
+    if supported:
+        return (translate("guard", "The topic check knows too few words of {language}, so it cannot judge this "
+                          "post; the other checks still ran.").format(language=lang) if lang else
+                translate("guard", "The topic check knows too few words of this language, so it cannot judge this "
+                          "post; the other checks still ran."))
+    return (translate("guard", "The topic check reads English only, so it cannot judge a post in {language}; the "
+                      "other checks still ran.").format(language=lang) if lang else
+            translate("guard", "The topic check reads English only, so it cannot judge a post in this language; "
+                      "the other checks still ran."))
+
+
+def _off_focus(me: Persona, suggest: str | None) -> str:
+    """The topic warning, one whole sentence per case so a translation can order its words freely."""
+    if me.focus_summary and suggest:
+        return translate("guard", "It does not look like {persona}'s focus ({focus}). It fits {other} better.").format(
+            persona=me.name, focus=me.focus_summary, other=suggest)
+    if me.focus_summary:
+        return translate("guard", "It does not look like {persona}'s focus ({focus}).").format(
+            persona=me.name, focus=me.focus_summary)
+    if suggest:
+        return translate("guard", "It does not look like {persona}'s focus. It fits {other} better.").format(
+            persona=me.name, other=suggest)
+    return translate("guard", "It does not look like {persona}'s focus.").format(persona=me.name)
+
+
 def _match_text(det: Mapping[str, object]) -> str:
     parts = []
     topics = det.get("topics") or []
     keywords = det.get("keywords") or []
     if topics:
-        parts.append("topics " + ", ".join(topics))  # type: ignore[arg-type]
+        parts.append(translate("guard", "topics {list}").format(list=", ".join(topics)))  # type: ignore[arg-type]
     if keywords:
-        parts.append("keywords " + ", ".join(keywords))  # type: ignore[arg-type]
+        parts.append(translate("guard", "keywords {list}").format(list=", ".join(keywords)))  # type: ignore[arg-type]
     ex = det.get("example")
     if isinstance(ex, tuple) and ex[0] and ex[1] >= 0.5:
         short = ex[0] if len(ex[0]) <= 60 else ex[0][:57].rstrip() + "…"
-        parts.append(f"close to your example “{short}”")
+        parts.append(translate("guard", "close to your example “{example}”").format(example=short))
     return "; ".join(parts)

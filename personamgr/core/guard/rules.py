@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from personamgr.core.guard.types import Reason
+from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
 from personamgr.core.text import (
     MAX_CASHTAGS,
@@ -51,7 +52,8 @@ def avoid_rule(persona: Persona, text: str, semantic_hits: Sequence[str] = ()) -
     if not hits:
         return None
     what = ", ".join(f"“{h}”" for h in hits)
-    return Reason("avoid", f"It touches {what}, which you marked to avoid on {persona.name}.", blocking=True)
+    return Reason("avoid", translate("guard", "It touches {phrases}, which you marked to avoid on {persona}.").format(
+        phrases=what, persona=persona.name), blocking=True)
 
 
 def leak_rule(personas: Sequence[Persona], persona: Persona, text: str) -> Reason | None:
@@ -62,17 +64,16 @@ def leak_rule(personas: Sequence[Persona], persona: Persona, text: str) -> Reaso
         if other.name == persona.name:
             continue
         if other.handle and mentions_handle(text, other.handle):
-            return Reason(
-                "leak", f"It mentions {other.handle}, the handle of your {other.name} persona, "
-                f"which links the two accounts.", blocking=True,
-            )
+            return Reason("leak", translate(
+                "guard", "It mentions {handle}, the handle of your {persona} persona, which links the two accounts."
+            ).format(handle=other.handle, persona=other.name), blocking=True)
         for tag in other.hashtags:
             t = _tag(tag)
             if t and t in used_tags and t not in own_tags:
-                return Reason(
-                    "leak", f"It uses {tag if tag.startswith('#') else '#' + tag}, the signature hashtag of your "
-                    f"{other.name} persona, which links the two accounts.", blocking=True,
-                )
+                return Reason("leak", translate(
+                    "guard", "It uses {hashtag}, the signature hashtag of your {persona} persona, which links the "
+                    "two accounts.").format(hashtag=tag if tag.startswith("#") else "#" + tag, persona=other.name),
+                    blocking=True)
     return None
 
 
@@ -123,14 +124,17 @@ def duplicate_rule(persona: Persona, text: str, recent: Mapping[str, Sequence[st
                 continue
             if name == persona.name:
                 if persona.network in X_LIKE:
-                    return Reason("duplicate", "You already posted almost the same text on this account; "
-                                  "X refuses duplicate posts.", blocking=True)
-                return Reason("duplicate", "You already posted almost the same text on this account.")
+                    return Reason("duplicate", translate("guard", "You already posted almost the same text on this "
+                                                         "account; X refuses duplicate posts."), blocking=True)
+                return Reason("duplicate", translate("guard", "You already posted almost the same text on this "
+                                                     "account."))
             if both_x:
-                return Reason("duplicate", f"It is nearly the same as a recent post on your {name} persona; "
-                              "X's automation rules forbid the same post on several accounts.", blocking=True)
-            return Reason("duplicate", f"It is nearly the same as a recent post on your {name} persona, on the same "
-                          "network, which ties the two accounts together.")
+                return Reason("duplicate", translate(
+                    "guard", "It is nearly the same as a recent post on your {persona} persona; X's automation rules "
+                    "forbid the same post on several accounts.").format(persona=name), blocking=True)
+            return Reason("duplicate", translate(
+                "guard", "It is nearly the same as a recent post on your {persona} persona, on the same network, "
+                "which ties the two accounts together.").format(persona=name))
     return None
 
 
@@ -147,16 +151,17 @@ def length_rule(persona: Persona, length: int) -> Reason | None:
     limit = persona.char_limit
     if length <= limit:
         return None
-    return Reason("too_long", f"{too_long_message(persona, Measure(length, limit))} Or split it into a thread.",
-                  blocking=True)
+    return Reason("too_long", translate("guard", "{too_long} Or split it into a thread.").format(
+        too_long=too_long_message(persona, Measure(length, limit))), blocking=True)
 
 
 def cashtag_rule(text: str) -> Reason | None:
     tags = distinct_cashtags(text)
     if len(tags) <= MAX_CASHTAGS:
         return None
-    return Reason("cashtags", f"It has {len(tags)} cashtags ({', '.join(tags)}); X allows at most one per post.",
-                  blocking=True)
+    return Reason("cashtags", translate(
+        "guard", "It has {count} cashtags ({cashtags}); X allows at most one per post.").format(
+        count=len(tags), cashtags=", ".join(tags)), blocking=True)
 
 
 def link_streak_rule(persona: Persona, text: str, recent: Mapping[str, Sequence[str]] | None) -> Reason | None:
@@ -167,5 +172,6 @@ def link_streak_rule(persona: Persona, text: str, recent: Mapping[str, Sequence[
     last = list(recent.get(persona.name, ()))[:LINK_STREAK]
     if len(last) < LINK_STREAK or not all(is_bare_link(p) for p in last):
         return None
-    return Reason("link_streak", f"The last {LINK_STREAK} posts on {persona.name} were bare links too; "
-                  "add a line of your own so the account does not look automated.", blocking=False)
+    return Reason("link_streak", translate(
+        "guard", "The last {count} posts on {persona} were bare links too; add a line of your own so the account "
+        "does not look automated.").format(count=LINK_STREAK, persona=persona.name), blocking=False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from personamgr.core.i18n import translate
 from personamgr.core.personas import NETWORK_LABELS, Persona, ServerLimits
 from personamgr.core.secrets import SecretStore
 from personamgr.core.store import Store
@@ -46,17 +47,18 @@ def link_account(store: Store, secrets: SecretStore, persona: Persona, credentia
     hint = f" {wrong_account_hint}" if wrong_account_hint else ""
     _state, current = store.connection_state(persona.uid)
     if current and current != remote_id and persona.network == network and not switch_account:
-        was = f"user {current}" if network == "x" else current.split(":", 1)[-1]
-        raise ConnectError(
-            f"{persona.name} was connected to another {label} account ({was}); these credentials are for "
-            f"{handle}. If you mean to switch {persona.name} to {handle}, confirm the switch.{hint}"
-        )
+        was = translate("Accounts", "user {id}").format(id=current) if network == "x" else current.split(":", 1)[-1]
+        raise ConnectError(translate(
+            "Accounts", "{persona} was connected to another {network} account ({was}); these credentials are for "
+            "{handle}. If you mean to switch {persona} to {handle}, confirm the switch.{hint}").format(
+            persona=persona.name, network=label, was=was, handle=handle, hint=hint))
     for other in store.personas():
         if other.uid == persona.uid or other.network != network:
             continue
         _other_state, remote = store.connection_state(other.uid)
         if remote == remote_id:
-            raise ConnectError(f"{handle} is already connected to the persona {other.name!r}.{hint}")
+            raise ConnectError(translate("Accounts", "{handle} is already connected to the persona {persona}.{hint}"
+                                         ).format(handle=handle, persona=repr(other.name), hint=hint))
     secrets.set_credentials(persona.uid, dict(credentials))
     updated = store.update_persona(replace(persona, handle=handle, network=network,
                                            server=server if server is not None else persona.server))

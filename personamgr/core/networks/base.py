@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
+from personamgr.core.i18n import translate
+
 
 @dataclass(frozen=True, slots=True)
 class Account:
@@ -108,8 +110,8 @@ class PartialThreadError(NetworkError):
 
     def __init__(self, sent_ids: tuple[str, ...], failed_index: int, cause: NetworkError) -> None:
         super().__init__(
-            f"Parts 1–{len(sent_ids)} of the thread went out; part {failed_index + 1} failed: {cause.message} "
-            f"The remaining parts are unsent."
+            translate("Network", "Parts 1–{sent} of the thread went out; part {failed} failed: {error} The remaining "
+                      "parts are unsent.").format(sent=len(sent_ids), failed=failed_index + 1, error=cause.message)
             if sent_ids
             else cause.message
         )

@@ -12,6 +12,8 @@ import os
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
+from personamgr.core.i18n import translate
+
 
 class BaseUrlError(ValueError):
     """An override variable is not a usable base URL."""
@@ -24,6 +26,7 @@ def env_base_url(variable: str, network: str, env: Mapping[str, str] | None = No
         return None
     parts = urlsplit(raw)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise BaseUrlError(f"{variable}={raw!r} is not a base URL such as http://127.0.0.1:8765. "
-                           f"Fix or unset it; nothing was sent to {network}.")
+        raise BaseUrlError(translate("Network", "{setting} is not a base URL such as http://127.0.0.1:8765. Fix or "
+                                     "unset it; nothing was sent to {network}.").format(setting=f"{variable}={raw!r}",
+                                                                                        network=network))
     return raw.rstrip("/")

@@ -19,12 +19,17 @@ from datetime import datetime
 from pathlib import Path
 
 from personamgr.core.clock import Clock, SystemClock, utc
-from personamgr.core.i18n import QT_TRANSLATE_NOOP
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.media import X_LIMITS, check_items
 from personamgr.core.networks.base import Account, OutgoingPost, PartialThreadError, Published, RejectedError
 from personamgr.core.text import weighted_length
 
-DUPLICATE_MESSAGE = "You are not allowed to create a Tweet with duplicate content."
+DUPLICATE_MESSAGE = "You are not allowed to create a Tweet with duplicate content."  # English: X's words
+
+
+def _refused(said: str) -> str:
+    """X's refusal in X's own words, introduced as the real X network's are (core/networks/x/errors.py)."""
+    return translate("X", "X refused the post: {error}").format(error=said)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +89,13 @@ class SandboxNetwork:
         text = post.parts[i]
         images = [(Path(m.path).name, m.alt_text) for m in (post.media[i] if i < len(post.media) else ())]
         if weighted_length(text) > self.char_limit:
-            raise RejectedError(f"The text is too long ({weighted_length(text)} characters).")
+            raise RejectedError(_refused(f"The text is too long ({weighted_length(text)} characters)."))  # English
         with self._lock, self._db:
             dup = self._db.execute(
                 "SELECT 1 FROM timeline WHERE account = ? AND text = ? LIMIT 1", (account.persona_uid, text)
             ).fetchone()
             if dup:
-                raise RejectedError(DUPLICATE_MESSAGE, duplicate=True)
+                raise RejectedError(_refused(DUPLICATE_MESSAGE), duplicate=True)
             cur = self._db.execute(
                 "INSERT INTO timeline (account, handle, text, created_at, reply_to, media) VALUES (?, ?, ?, ?, ?, ?)",
                 (account.persona_uid, account.handle, text, now.isoformat(), reply_to, json.dumps(images)),
@@ -102,10 +107,10 @@ class SandboxNetwork:
         return f"sandbox://{handle}/status/{remote_id}"
 
     def timeline(self, persona_uid: str | None = None) -> list[TimelineEntry]:
-        q = "SELECT id, handle, text, created_at, reply_to, media FROM timeline"
+        q = "SELECT id, handle, text, created_at, reply_to, media FROM timeline"  # English: SQL
         args: tuple[str, ...] = ()
         if persona_uid:
-            q += " WHERE account = ?"
+            q += " WHERE account = ?"  # English: SQL
             args = (persona_uid,)
         with self._lock:
             rows = self._db.execute(q + " ORDER BY id DESC", args).fetchall()

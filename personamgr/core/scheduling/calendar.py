@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from personamgr.core.i18n import translate
 from personamgr.core.outbox import Outbox, Post, PostState
 from personamgr.core.personas import Persona, QueueSlot
 from personamgr.core.scheduling.local_time import ResolvedTime, to_local
@@ -79,7 +80,8 @@ def reschedule_note(post: Post, persona: Persona, resolved: ResolvedTime) -> str
         return None
     before, after = to_local(post.scheduled_at, persona.timezone), resolved.local
     if before.utcoffset() != after.utcoffset():
-        return (f"The clocks change in {persona.timezone} between the old time and the new one: "
-                f"{after:%H:%M %Z} there is {resolved.utc:%H:%M} UTC (it was {before:%H:%M %Z}, "
-                f"{post.scheduled_at.astimezone(UTC):%H:%M} UTC).")
+        return translate("Calendar", "The clocks change in {zone} between the old time and the new one: {new} "
+                         "there is {new_utc} UTC (it was {old}, {old_utc} UTC).").format(
+            zone=persona.timezone, new=f"{after:%H:%M %Z}", new_utc=f"{resolved.utc:%H:%M}",
+            old=f"{before:%H:%M %Z}", old_utc=f"{post.scheduled_at.astimezone(UTC):%H:%M}")
     return None

@@ -112,7 +112,7 @@ class SchedulerDriver:
                     continue
                 self._jobs[pid] = due  # type: ignore[assignment]
                 self.scheduler.add_job(self._run, "date", run_date=due, args=(pid,), id=f"{JOB_PREFIX}{pid}",
-                                       replace_existing=True, name=f"send post {pid}")
+                                       replace_existing=True, name=f"send post {pid}")  # English: a log name
             for pid in [p for p in self._jobs if p not in wanted]:
                 del self._jobs[pid]
                 try:

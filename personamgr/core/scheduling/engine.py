@@ -22,6 +22,7 @@ from sqlalchemy import and_, select
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
 from personamgr.core.holds import HoldKind
+from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling.events import EventKind, SchedulerEvent
@@ -107,15 +108,16 @@ class ScheduleEngine:
             log.exception("looking for posts whose sender stopped failed")
             return []
         for p in recovered:
-            self._emit(EventKind.INTERRUPTED, p.error or "The app stopped while this post was being sent.", p)
+            self._emit(EventKind.INTERRUPTED, p.error or translate(
+                "Scheduler", "The app stopped while this post was being sent."), p)
         return recovered
 
     @staticmethod
     def warm_up() -> None:
         """Load what the first send needs (the X text parser takes ~0.7 s to import) before it is due."""
-        from personamgr.core.text import weighted_length
+        from personamgr.core.text import WARM_UP, weighted_length
 
-        weighted_length("warm up")
+        weighted_length(WARM_UP)
 
     def tick(self) -> bool:
         """Detect a clock gap (sleep, or the clock was changed) since the last tick. True if there was one.
@@ -131,9 +133,11 @@ class ScheduleEngine:
         gap = (now - last_wall) - timedelta(seconds=mono - last_mono)
         if abs(gap) <= self.gap_threshold:
             return False
-        what = "asleep" if gap > timedelta(0) else "set back"
-        self._emit(EventKind.WOKE, f"The clock jumped by {gap} (the computer was {what}); "
-                   "the schedule was checked again.")
+        text = (translate("Scheduler", "The clock jumped by {gap} (the computer was asleep); the schedule was "
+                          "checked again.") if gap > timedelta(0) else
+                translate("Scheduler", "The clock jumped by {gap} (the clock was set back); the schedule was "
+                          "checked again."))
+        self._emit(EventKind.WOKE, text.format(gap=gap))
         return True
 
     # -- planning ------------------------------------------------------------------------
@@ -169,7 +173,8 @@ class ScheduleEngine:
             rows = con.execute(q).all()
         for post_id, uid, raw_due in rows:
             if uid in broken:
-                self._contain(post_id, f"its persona's stored settings cannot be read ({broken[uid]})")
+                self._contain(post_id, translate("Scheduler", "its persona's stored settings cannot be read "
+                                                 "({error})").format(error=broken[uid]))
                 continue
             persona = active.get(uid)
             if persona is None:
@@ -190,10 +195,13 @@ class ScheduleEngine:
 
     def _contain(self, post_id: int, why: str, persona: Persona | None = None) -> None:
         """Fail one scheduled post the scheduler cannot handle, visibly and with the reason; the rest go on."""
-        who = f"{persona.name}'s" if persona else "The persona's"
-        message = (f"Not sent: the scheduler could not handle this post ({why}). {who} settings may hold a value "
-                   "this version cannot use: check them in the persona editor (or import the persona again), "
-                   "then retry the post.")
+        message = translate(
+            "Scheduler", "Not sent: the scheduler could not handle this post ({why}). {persona}'s settings may hold "
+            "a value this version cannot use: check them in the persona editor (or import the persona again), then "
+            "retry the post.").format(why=why, persona=persona.name) if persona else translate(
+            "Scheduler", "Not sent: the scheduler could not handle this post ({why}). The persona's settings may "
+            "hold a value this version cannot use: check them in the persona editor (or import the persona again), "
+            "then retry the post.").format(why=why)
         if self.outbox.update_if(post_id, [PostState.SCHEDULED], state=PostState.FAILED.value, error=message,
                                  next_attempt_at=None):
             try:
@@ -208,11 +216,13 @@ class ScheduleEngine:
             try:
                 slot = self.schedule.next_slot(persona, now)
             except NoFreeSlot as e:
-                return self._hold(post_id, f"{decision.message} But no free slot was found ({e}); it was held.")
+                return self._hold(post_id, translate(
+                    "Scheduler", "{missed} But no free slot was found ({error}); it was held.").format(
+                    missed=decision.message, error=e))
             if self._update_scheduled(post_id, scheduled_at=slot, queue_rank=slot.timestamp(), next_attempt_at=None,
                                       error=decision.message):
-                self._emit(EventKind.MISSED_SKIPPED, f"{decision.message} New time: "
-                           f"{self.schedule_describe(slot, persona)}.", self.outbox.get(post_id))
+                self._emit(EventKind.MISSED_SKIPPED, translate("Scheduler", "{missed} New time: {when}.").format(
+                    missed=decision.message, when=self.schedule_describe(slot, persona)), self.outbox.get(post_id))
             return MissedAction.SKIP
         if decision.action is MissedAction.HOLD:
             return self._hold(post_id, decision.message or "")
@@ -274,17 +284,19 @@ class ScheduleEngine:
     def _report(self, post: Post, late_note: str | None) -> None:
         if post.state is PostState.SENT:
             where = post.remote_url or post.remote_id or ""
-            self._emit(EventKind.SENT, " ".join(x for x in (f"Sent as {post.persona_name}: {where}", late_note) if x),
-                       post)
+            sent = translate("Scheduler", "Sent as {persona}: {where}").format(persona=post.persona_name, where=where)
+            self._emit(EventKind.SENT, " ".join(x for x in (sent, late_note) if x), post)
         elif post.state is PostState.FAILED:
-            self._emit(EventKind.FAILED, post.error or "The post failed.", post)
+            self._emit(EventKind.FAILED, post.error or translate("Scheduler", "The post failed."), post)
         elif post.state is PostState.HELD:
-            self._emit(EventKind.GUARD_HELD, post.error or "The post was held before sending.", post)
+            self._emit(EventKind.GUARD_HELD, post.error or translate("Scheduler", "The post was held before sending."),
+                       post)
         elif post.state is PostState.NEEDS_REVIEW:
-            self._emit(EventKind.NEEDS_REVIEW, post.error or "The post needs review.", post)
+            self._emit(EventKind.NEEDS_REVIEW, post.error or translate("Scheduler", "The post needs review."), post)
         elif post.state is PostState.SCHEDULED and post.next_attempt_at:
-            self._emit(EventKind.RETRY, f"{post.error or 'Not sent.'} Retrying at "
-                       f"{post.next_attempt_at:%H:%M:%S} UTC.", post)
+            self._emit(EventKind.RETRY, translate("Scheduler", "{error} Retrying at {time} UTC.").format(
+                error=post.error or translate("Scheduler", "Not sent."), time=f"{post.next_attempt_at:%H:%M:%S}"),
+                post)
 
     def run_due(self) -> list[Post]:
         """Plan and send everything due now, in this thread (for tests with a fake clock, and the CLI)."""

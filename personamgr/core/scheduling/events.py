@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+
 
 class EventKind(StrEnum):
     SENT = "sent"
@@ -29,15 +31,21 @@ class SchedulerEvent:
 
     @property
     def title(self) -> str:
-        who = f" ({self.persona_name})" if self.persona_name else ""
-        return {
-            EventKind.SENT: "Post sent",
-            EventKind.FAILED: "Post failed",
-            EventKind.NEEDS_REVIEW: "Post needs review",
-            EventKind.GUARD_HELD: f"Post held: {self.hold or 'before sending'}",
-            EventKind.RETRY: "Post will be retried",
-            EventKind.MISSED_HELD: "Missed post held",
-            EventKind.MISSED_SKIPPED: "Missed post moved",
-            EventKind.INTERRUPTED: "Post may not have gone out",
-            EventKind.WOKE: "Schedule checked after sleep",
-        }[self.kind] + who
+        title = translate("SchedulerEvent", _TITLES[self.kind]).format(
+            hold=self.hold or translate("SchedulerEvent", "before sending"))
+        if self.persona_name:
+            return translate("SchedulerEvent", "{title} ({persona})").format(title=title, persona=self.persona_name)
+        return title
+
+
+_TITLES = {
+    EventKind.SENT: QT_TRANSLATE_NOOP("SchedulerEvent", "Post sent"),
+    EventKind.FAILED: QT_TRANSLATE_NOOP("SchedulerEvent", "Post failed"),
+    EventKind.NEEDS_REVIEW: QT_TRANSLATE_NOOP("SchedulerEvent", "Post needs review"),
+    EventKind.GUARD_HELD: QT_TRANSLATE_NOOP("SchedulerEvent", "Post held: {hold}"),
+    EventKind.RETRY: QT_TRANSLATE_NOOP("SchedulerEvent", "Post will be retried"),
+    EventKind.MISSED_HELD: QT_TRANSLATE_NOOP("SchedulerEvent", "Missed post held"),
+    EventKind.MISSED_SKIPPED: QT_TRANSLATE_NOOP("SchedulerEvent", "Missed post moved"),
+    EventKind.INTERRUPTED: QT_TRANSLATE_NOOP("SchedulerEvent", "Post may not have gone out"),
+    EventKind.WOKE: QT_TRANSLATE_NOOP("SchedulerEvent", "Schedule checked after sleep"),
+}

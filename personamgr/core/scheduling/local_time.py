@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
+from personamgr.core import i18n
+from personamgr.core.i18n import translate
+
 
 @dataclass(frozen=True, slots=True)
 class ResolvedTime:
@@ -54,25 +57,24 @@ def is_ambiguous(local: datetime, tz: ZoneInfo) -> bool:
 def resolve_local(local: datetime, tz_name: str) -> ResolvedTime:
     """The UTC instant for wall time ``local`` (naive) in zone ``tz_name``, with the DST decisions above."""
     if local.tzinfo is not None:
-        raise ValueError("resolve_local takes a naive wall-clock time")
+        raise ValueError("resolve_local takes a naive wall-clock time")  # English: a programming error
     tz = zone(tz_name)
     requested = local.replace(fold=0)
     aware = requested.replace(tzinfo=tz)
     instant = aware.astimezone(UTC)
     wall = instant.astimezone(tz)
     if is_nonexistent(requested, tz):
-        return ResolvedTime(
-            instant, wall, requested, "nonexistent",
-            f"{requested:%H:%M} does not exist on {requested:%a %d %b %Y} in {tz_name} (clocks spring forward); "
-            f"it will go out at {wall:%H:%M %Z} instead.",
-        )
+        return ResolvedTime(instant, wall, requested, "nonexistent", translate(
+            "LocalTime", "{time} does not exist on {date} in {zone} (clocks spring forward); it will go out at "
+            "{new_time} instead.").format(time=f"{requested:%H:%M}", date=i18n.day(requested), zone=tz_name,
+                                          new_time=f"{wall:%H:%M %Z}"))
     if is_ambiguous(requested, tz):
         later = requested.replace(tzinfo=tz, fold=1)
-        return ResolvedTime(
-            instant, wall, requested, "ambiguous",
-            f"{requested:%H:%M} happens twice on {requested:%a %d %b %Y} in {tz_name} (clocks fall back); "
-            f"it will go out at the first one, {wall:%H:%M %Z}, not the second ({later:%H:%M %Z}).",
-        )
+        return ResolvedTime(instant, wall, requested, "ambiguous", translate(
+            "LocalTime", "{time} happens twice on {date} in {zone} (clocks fall back); it will go out at the first "
+            "one, {first}, not the second ({second}).").format(time=f"{requested:%H:%M}", date=i18n.day(requested),
+                                                                zone=tz_name, first=f"{wall:%H:%M %Z}",
+                                                                second=f"{later:%H:%M %Z}"))
     return ResolvedTime(instant, wall, requested)
 
 
@@ -89,8 +91,9 @@ def to_local_naive(instant: datetime, tz_name: str) -> datetime:
 
 
 def describe(instant: datetime, tz_name: str) -> str:
-    """'Mon 09 Mar 2026 09:00 EDT' for lists and messages."""
-    return f"{to_local(instant, tz_name):%a %d %b %Y %H:%M %Z}"
+    """'Mon 09 Mar 2026 09:00 EDT' for lists and messages (the day in the user's language)."""
+    local = to_local(instant, tz_name)
+    return f"{i18n.day(local)} {local:%H:%M %Z}"
 
 
 def same_as_machine(instant: datetime, tz_name: str, machine: tzinfo | None = None) -> bool:
@@ -130,18 +133,21 @@ def parse_when(text: str, tz_name: str) -> ResolvedTime:
     Raises ValueError with a message that shows an accepted form; never anything else.
     """
     raw = text.strip()
-    example = "use e.g. 2026-03-09T14:00 (in the persona's zone) or 2026-03-09T14:00+01:00"
+    example = translate("LocalTime", "use e.g. 2026-03-09T14:00 (in the persona's zone) or 2026-03-09T14:00+01:00")
     if not raw:
-        raise ValueError(f"no date and time given; {example}")
+        raise ValueError(translate("LocalTime", "no date and time given; {example}").format(example=example))
     try:
         value = datetime.fromisoformat(raw.replace("Z", "+00:00") if raw.endswith(("Z", "z")) else raw)
     except ValueError:
-        raise ValueError(f"{text!r} is not an ISO 8601 date and time; {example}") from None
+        raise ValueError(translate("LocalTime", "{text} is not an ISO 8601 date and time; {example}").format(
+            text=repr(text), example=example)) from None
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ValueError(f"{text!r} is outside the dates personamgr can schedule ({FIRST_YEAR} to {LAST_YEAR})")
+        raise ValueError(translate("LocalTime", "{text} is outside the dates personamgr can schedule ({first} to "
+                                   "{last})").format(text=repr(text), first=FIRST_YEAR, last=LAST_YEAR))
     if value.tzinfo is None:
         if len(raw) <= 10:  # a bare date: there is no sensible default time
-            raise ValueError(f"{text!r} has no time of day; use e.g. {raw}T09:00")
+            raise ValueError(translate("LocalTime", "{text} has no time of day; use e.g. {example}").format(
+                text=repr(text), example=f"{raw}T09:00"))
         return resolve_local(value, tz_name)
     instant = value.astimezone(UTC)
     return ResolvedTime(instant, instant.astimezone(zone(tz_name)), value.replace(tzinfo=None))

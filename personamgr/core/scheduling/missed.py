@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from personamgr.core.i18n import translate
 from personamgr.core.personas import MissedPolicy, Persona
 from personamgr.core.scheduling.local_time import describe
 
@@ -42,9 +43,10 @@ class MissedDecision:
 def lateness_text(late: timedelta) -> str:
     minutes = int(late.total_seconds() // 60)
     if minutes < 120:
-        return f"{minutes} minute{'s' if minutes != 1 else ''}"
-    hours = minutes / 60
-    return f"{hours:.0f} hours" if hours < 48 else f"{hours / 24:.0f} days"
+        return translate("Missed", "%n minute(s)", None, minutes)
+    hours = round(minutes / 60)
+    days = round(minutes / 60 / 24)
+    return translate("Missed", "%n hours", None, hours) if hours < 48 else translate("Missed", "%n days", None, days)
 
 
 def decide(persona: Persona, due: datetime, now: datetime, grace: timedelta = DEFAULT_GRACE) -> MissedDecision:
@@ -53,22 +55,23 @@ def decide(persona: Persona, due: datetime, now: datetime, grace: timedelta = DE
     if late <= grace:
         return MissedDecision(MissedAction.SEND)
     when = describe(due, persona.timezone)
-    base = (f"Missed its time ({when}) by {lateness_text(late)}: personamgr was closed, the computer was asleep, "
-            "or posting was paused.")
+    base = translate("Missed", "Missed its time ({when}) by {late}: personamgr was closed, the computer was asleep, "
+                     "or posting was paused.").format(when=when, late=lateness_text(late))
     if persona.missed_policy is MissedPolicy.POST_LATE:
         if late <= timedelta(hours=persona.late_hours):
-            return MissedDecision(MissedAction.SEND, f"{base} Sent late (allowed up to {persona.late_hours} h).")
-        return MissedDecision(
-            MissedAction.HOLD,
-            f"{base} That is more than the {persona.late_hours} h {persona.name} allows for late posts, "
-            "so it was held: send it now, reschedule it, or keep it as a draft.",
-        )
+            return MissedDecision(MissedAction.SEND, translate(
+                "Missed", "{missed} Sent late (allowed up to {hours} h).").format(missed=base,
+                                                                                  hours=persona.late_hours))
+        return MissedDecision(MissedAction.HOLD, translate(
+            "Missed", "{missed} That is more than the {hours} h {persona} allows for late posts, so it was held: "
+            "send it now, reschedule it, or keep it as a draft.").format(missed=base, hours=persona.late_hours,
+                                                                         persona=persona.name))
     if persona.missed_policy is MissedPolicy.SKIP:
         if persona.queue_slots:
-            return MissedDecision(MissedAction.SKIP, f"{base} Moved to the next free queue slot.")
-        return MissedDecision(
-            MissedAction.HOLD,
-            f"{base} {persona.name} skips missed posts to the next queue slot, but has no queue slots, "
-            "so it was held: send it now, reschedule it, or keep it as a draft.",
-        )
-    return MissedDecision(MissedAction.HOLD, f"{base} Send it now, reschedule it, or keep it as a draft.")
+            return MissedDecision(MissedAction.SKIP, translate(
+                "Missed", "{missed} Moved to the next free queue slot.").format(missed=base))
+        return MissedDecision(MissedAction.HOLD, translate(
+            "Missed", "{missed} {persona} skips missed posts to the next queue slot, but has no queue slots, so it "
+            "was held: send it now, reschedule it, or keep it as a draft.").format(missed=base, persona=persona.name))
+    return MissedDecision(MissedAction.HOLD, translate(
+        "Missed", "{missed} Send it now, reschedule it, or keep it as a draft.").format(missed=base))

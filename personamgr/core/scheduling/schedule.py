@@ -19,6 +19,7 @@ from sqlalchemy import Connection, and_, func, select, update
 from personamgr.core import lease
 from personamgr.core import schema as s
 from personamgr.core.clock import Clock, utc
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.outbox import CLEARED, UNSENT, Outbox, Post, PostState, TransitionError
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling.local_time import ResolvedTime, describe, resolve_local
@@ -116,26 +117,29 @@ class PostSchedule:
         return self.outbox.get(post_id)
 
     def _why_not(self, post_id: int, what: str) -> str:
+        """Why post ``post_id`` could not be ``what`` (a key of ``_CANNOT``: "scheduled", "edited", ...)."""
         try:
             state = self.outbox.get(post_id).state
         except LookupError:
-            return f"post {post_id} does not exist"
+            return translate("Schedule", "post {id} does not exist").format(id=post_id)
         if state is PostState.SENDING:
             owner = lease.Owner.parse(self.outbox.get(post_id).lease_owner)
-            by = f" (by {owner.describe()})" if owner else ""
-            return f"post {post_id} is being sent right now{by}, so it cannot be {what}"
-        return f"post {post_id} is {state.label.lower()}, so it cannot be {what}"
+            by = translate("Schedule", " (by {sender})").format(sender=owner.describe()) if owner else ""
+            return translate("Schedule", "post {id} is being sent right now{by}, so it cannot be {what}").format(
+                id=post_id, by=by, what=translate("Schedule", _CANNOT[what]))
+        return translate("Schedule", "post {id} is {state}, so it cannot be {what}").format(
+            id=post_id, state=state.label.lower(), what=translate("Schedule", _CANNOT[what]))
 
     def _check_future(self, when: datetime, persona: Persona) -> datetime:
         now = self.clock.now()
         if when > now + MAX_AHEAD:
-            raise SchedulingError(f"{when:%Y-%m-%d %H:%M} UTC is more than {MAX_WEEKS // 52} years ahead; "
-                                  "pick a nearer time")
+            years = MAX_WEEKS // 52
+            raise SchedulingError(translate("Schedule", "{when} UTC is more than %n years ahead; pick a nearer time",
+                                            None, years).format(when=f"{when:%Y-%m-%d %H:%M}"))
         if when < now - PAST_TOLERANCE:
-            raise SchedulingError(
-                f"{describe(when, persona.timezone)} is in the past (it is now {describe(now, persona.timezone)}); "
-                "pick a later time, or post it now"
-            )
+            raise SchedulingError(translate(
+                "Schedule", "{when} is in the past (it is now {now}); pick a later time, or post it now").format(
+                when=describe(when, persona.timezone), now=describe(now, persona.timezone)))
         return max(when, now)
 
     def schedule_at(self, post_id: int, when: datetime | ResolvedTime) -> Scheduled:
@@ -162,7 +166,7 @@ class PostSchedule:
         post = self.outbox.get(post_id)
         persona = self.store.persona(post.persona_uid)
         with self.store.begin() as con:
-            con.exec_driver_sql("BEGIN IMMEDIATE")
+            con.exec_driver_sql("BEGIN IMMEDIATE")  # English: SQL
             try:
                 slot = next_free_slot(persona, self.clock.now(), self.taken(persona.uid, con))
             except NoFreeSlot as e:
@@ -186,7 +190,8 @@ class PostSchedule:
                 return self.add_to_queue(post.id)
             return self.schedule_at(post.id, when)
         except SchedulingError as e:
-            raise SchedulingError(f"{e}. The text was kept as draft #{post.id}.") from None
+            raise SchedulingError(translate("Schedule", "{error}. The text was kept as draft #{id}.").format(
+                error=e, id=post.id)) from None
 
     def unschedule(self, post_id: int) -> Post:
         """Take a post off the schedule; it becomes a draft with its words intact."""
@@ -208,7 +213,8 @@ class PostSchedule:
         current = self.scheduled(persona_uid)
         by_id = {p.id: p for p in current}
         if sorted(ordered_ids) != sorted(by_id):
-            raise SchedulingError("the queue changed while you were reordering it; look again and retry")
+            raise SchedulingError(translate("Schedule", "the queue changed while you were reordering it; look again "
+                                            "and retry"))
         times = sorted(((p.scheduled_at or self.clock.now(), p.queue_rank) for p in current), key=lambda t: t[0])
         now = now_naive(self.clock)
         with self.store.begin() as con:
@@ -246,4 +252,14 @@ class PostSchedule:
 
 class _Abort(SchedulingError):
     def __init__(self) -> None:
-        super().__init__("a post in the queue started sending while you reordered; nothing was changed")
+        super().__init__(translate("Schedule", "a post in the queue started sending while you reordered; nothing "
+                                   "was changed"))
+
+
+# What a post could not be, in "post 3 is sent, so it cannot be edited".
+_CANNOT = {
+    "scheduled": QT_TRANSLATE_NOOP("Schedule", "scheduled"),
+    "unscheduled": QT_TRANSLATE_NOOP("Schedule", "unscheduled"),
+    "edited": QT_TRANSLATE_NOOP("Schedule", "edited"),
+    "moved": QT_TRANSLATE_NOOP("Schedule", "moved"),
+}

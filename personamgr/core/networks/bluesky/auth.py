@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from personamgr.core.i18n import QT_TRANSLATE_NOOP
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.logs import redact_secret
 from personamgr.core.networks.accounts import Connected, ConnectError, link_account
 from personamgr.core.networks.base import AuthError, NetworkError, OfflineError, RateLimitedError
@@ -47,12 +47,15 @@ class Login:
     def __post_init__(self) -> None:
         handle = "@" + self.handle.strip().lstrip("@")
         if not BLUESKY_HANDLE_RE.fullmatch(handle):
-            raise ConnectError(f"{self.handle.strip() or 'The handle'!r} is not a Bluesky handle; it looks like "
-                               "alice.bsky.social (or your own domain).")
+            raise ConnectError(translate(
+                "BlueskyConnect", "{handle} is not a Bluesky handle; it looks like alice.bsky.social (or your own "
+                "domain).").format(handle=repr(self.handle.strip()) if self.handle.strip() else translate(
+                    "BlueskyConnect", "The handle")))
         if not APP_PASSWORD_RE.fullmatch(self.app_password.strip()):
-            raise ConnectError("That is not an app password (four groups of four letters or digits, like "
-                               "abcd-1234-efgh-5678). Make one in Bluesky under Settings → Privacy and security → "
-                               "App passwords; personamgr does not take your account password.")
+            raise ConnectError(translate(
+                "BlueskyConnect", "That is not an app password (four groups of four letters or digits, like "
+                "abcd-1234-efgh-5678). Make one in Bluesky under Settings → Privacy and security → "
+                "App passwords; personamgr does not take your account password."))
         redact_secret(self.app_password.strip())
 
     @property
@@ -62,20 +65,24 @@ class Login:
 
 def parse_tokens(text: str) -> Login:
     """``{"handle", "app_password"}`` from one JSON object (``connect --tokens-stdin``)."""
-    expected = "Expected one object with " + ", ".join(TOKEN_KEYS) + "."
+    expected = translate("BlueskyConnect", "Expected one object with {keys}.").format(keys=", ".join(TOKEN_KEYS))
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as e:
-        raise ConnectError(f"The tokens are not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}). "
-                           f"{expected}") from None
+        raise ConnectError(translate(
+            "BlueskyConnect", "The tokens are not valid JSON (line {line}, column {column}: {error}). {expected}"
+        ).format(line=e.lineno, column=e.colno, error=e.msg, expected=expected)) from None
     if not isinstance(obj, dict):
-        raise ConnectError(f"The tokens must be one JSON object. {expected}")
+        raise ConnectError(translate(
+            "BlueskyConnect", "The tokens must be one JSON object. {expected}").format(expected=expected))
     missing = [k for k in TOKEN_KEYS if not isinstance(obj.get(k), str) or not obj[k].strip()]
     if missing:
-        raise ConnectError("The tokens lack " + ", ".join(missing) + f". {expected}")
+        raise ConnectError(translate("BlueskyConnect", "The tokens lack {missing}. {expected}").format(
+            missing=", ".join(missing), expected=expected))
     unknown = sorted(set(obj) - set(TOKEN_KEYS))
     if unknown:
-        raise ConnectError("Unexpected keys in the tokens: " + ", ".join(unknown) + f". {expected}")
+        raise ConnectError(translate("BlueskyConnect", "Unexpected keys in the tokens: {keys}. {expected}").format(
+            keys=", ".join(unknown), expected=expected))
     return Login(obj["handle"], obj["app_password"].strip())
 
 
@@ -87,16 +94,20 @@ def sign_in(network: BlueskyNetwork, server: str | None, login: Login) -> dict[s
         creds = {"handle": api.handle, "did": api.did, "app_password": login.app_password.strip(),
                  "session": api.session_string()}
     except AuthError:
-        raise ConnectError(f"Bluesky refused the handle {login.identifier} or the app password. Check both; an app "
-                           "password that was revoked no longer works.") from None
+        raise ConnectError(translate(
+            "BlueskyConnect", "Bluesky refused the handle {handle} or the app password. Check both; an app "
+            "password that was revoked no longer works.").format(handle=login.identifier)) from None
     except RateLimitedError as e:
-        raise ConnectError(f"Bluesky limits sign-ins (30 per 5 minutes, 300 a day); try again after "
-                           f"{e.reset_at:%H:%M} UTC.") from None
+        raise ConnectError(translate(
+            "BlueskyConnect", "Bluesky limits sign-ins (30 per 5 minutes, 300 a day); try again after {time} UTC."
+        ).format(time=f"{e.reset_at:%H:%M}")) from None
     except OfflineError:
-        raise ConnectError("Bluesky cannot be reached. Check your connection (and the persona's server), then "
-                           "try again.") from None
+        raise ConnectError(translate(
+            "BlueskyConnect", "Bluesky cannot be reached. Check your connection (and the persona's server), then try "
+            "again.")) from None
     except NetworkError as e:
-        raise ConnectError(f"Bluesky could not sign in: {e.message}") from None
+        raise ConnectError(translate(
+            "BlueskyConnect", "Bluesky could not sign in: {message}").format(message=e.message)) from None
     finally:
         api.close()
     redact_secret(creds["session"])

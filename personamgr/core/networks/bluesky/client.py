@@ -19,6 +19,7 @@ from atproto_client.models.utils import get_response_model
 from atproto_client.request import Request
 from atproto_client.utils import facet_detection
 
+from personamgr.core.i18n import translate
 from personamgr.core.logs import redact_secret
 from personamgr.core.media import mime_of
 from personamgr.core.networks.base import AmbiguousError, AuthError, MediaItem, RejectedError
@@ -152,8 +153,9 @@ class BlueskyClient:
         try:
             self.create_session(handle, password)
         except AuthError as e:
-            raise AuthError(f"Bluesky refused the app password of {handle} ({e.message}): it was revoked or "
-                            "changed.") from None
+            raise AuthError(translate(
+                "Bluesky", "Bluesky refused the app password of {handle} ({error}): it was revoked or changed."
+            ).format(handle=handle, error=e.message)) from None
         finally:
             self._renewing = False
         self._keep()
@@ -205,8 +207,9 @@ class BlueskyClient:
         """(uri, cid) of a part that went out on an earlier attempt, for the next part's reply reference."""
         found = self.find(did, rkey)
         if found is None:
-            raise RejectedError("A part of this thread that went out earlier is no longer on Bluesky (it was "
-                                "deleted), so the rest cannot reply to it.")
+            raise RejectedError(translate(
+                "Bluesky", "A part of this thread that went out earlier is no longer on Bluesky (it was "
+                "deleted), so the rest cannot reply to it."))
         return found[0], found[1]
 
     def find(self, did: str, rkey: str) -> tuple[str, str, str] | None:
@@ -237,9 +240,10 @@ class BlueskyClient:
         found = self.find(did, rkey)
         if found is not None:
             if found[2] != text:
-                raise AmbiguousError("An earlier version of this post (before it was edited) already went out on "
-                                     f"Bluesky ({post_uri(did, rkey)}). Check the account, then mark it sent, or "
-                                     "delete it there and send this version again.")
+                raise AmbiguousError(translate(
+                    "Bluesky", "An earlier version of this post (before it was edited) already went out on "
+                    "Bluesky ({post_uri}). Check the account, then mark it sent, or delete it there "
+                    "and send this version again.").format(post_uri=post_uri(did, rkey)))
             return found[0], found[1]
         builder = self.rich_text(text)
         embed = None

@@ -24,6 +24,7 @@ import httpx
 from atproto_client import exceptions as ax
 from atproto_client.models.common import XrpcError
 
+from personamgr.core.i18n import translate
 from personamgr.core.networks.base import (
     AmbiguousError,
     AuthError,
@@ -62,54 +63,74 @@ def from_atproto(exc: Exception, *, now: datetime, write: bool) -> NetworkError:
     """Map one atproto exception. ``write``: the call creates a record under a key looked up before writing."""
     if isinstance(exc, ax.RateLimitExceededError):
         at = exc.reset_at if exc.reset_at and exc.reset_at > now else now + DEFAULT_RATE_WAIT
-        return RateLimitedError(f"Bluesky's rate limit was reached; the post will go out after {at:%H:%M} UTC.", at)
+        return RateLimitedError(translate(
+            "Bluesky", "Bluesky's rate limit was reached; the post will go out after {at} UTC.").format(
+            at=f"{at:%H:%M}"), at)
     if isinstance(exc, ax.UnauthorizedError):
-        return AuthError(f"Bluesky refused this account's session ({_said(exc)}): the app password was revoked or "
-                         "the account signed out.")
+        return AuthError(translate(
+            "Bluesky", "Bluesky refused this account's session ({error}): the app password was revoked or the "
+            "account signed out.").format(error=_said(exc)))
     if isinstance(exc, ax.BadRequestError):
         name, _ = xrpc_error(exc)
         if name in SESSION_ERRORS:
-            return SessionExpired(f"Bluesky says the session has ended ({_said(exc)}).")
-        return RejectedError(f"Bluesky refused the post: {_said(exc)}")
+            return SessionExpired(translate(
+                "Bluesky", "Bluesky says the session has ended ({error}).").format(error=_said(exc)))
+        return RejectedError(translate(
+            "Bluesky", "Bluesky refused the post: {error}").format(error=_said(exc)))
     if isinstance(exc, ax.InvokeTimeoutError):
         cause = exc.__cause__
         if isinstance(cause, httpx.ConnectTimeout | httpx.PoolTimeout):
-            return TransientError("Bluesky did not accept the connection in time; nothing was sent. It will be "
-                                  "tried again.")
+            return TransientError(translate(
+                "Bluesky", "Bluesky did not accept the connection in time; nothing was sent. It will be tried "
+                "again."))
         if write:
-            return AmbiguousError("Bluesky did not answer in time after the post was sent. It will be sent again "
-                                  "shortly; Bluesky is asked first whether it arrived, so it cannot go out twice and "
-                                  "needs no review.", retry_safe=True)
-        return TransientError("Bluesky did not answer in time; it will be tried again.")
+            return AmbiguousError(translate(
+                "Bluesky", "Bluesky did not answer in time after the post was sent. It will be sent again "
+                "shortly; Bluesky is asked first whether it arrived, so it cannot go out twice and "
+                "needs no review."), retry_safe=True)
+        return TransientError(translate(
+            "Bluesky", "Bluesky did not answer in time; it will be tried again."))
     if isinstance(exc, ax.NetworkError) and exc.response is None:
         cause = exc.__cause__
         if isinstance(cause, httpx.ConnectError):
-            return OfflineError("Bluesky cannot be reached (no network, or the connection was refused); nothing was "
-                                "sent. The post is held and will go out when the network is back.")
+            return OfflineError(translate(
+                "Bluesky", "Bluesky cannot be reached (no network, or the connection was refused); nothing was "
+                "sent. The post is held and will go out when the network is back."))
         if write:
-            return AmbiguousError("The connection to Bluesky broke after the post was sent. It will be sent again "
-                                  "shortly; Bluesky is asked first whether it arrived, so it cannot go out twice and "
-                                  "needs no review.", retry_safe=True)
-        return TransientError(f"The connection to Bluesky broke ({type(cause or exc).__name__}); it will be tried "
-                              "again.")
+            return AmbiguousError(translate(
+                "Bluesky", "The connection to Bluesky broke after the post was sent. It will be sent again "
+                "shortly; Bluesky is asked first whether it arrived, so it cannot go out twice and "
+                "needs no review."), retry_safe=True)
+        return TransientError(translate(
+            "Bluesky", "The connection to Bluesky broke ({name}); it will be tried again.").format(
+            name=type(cause or exc).__name__))
     if isinstance(exc, ax.RequestErrorBase) and exc.response is not None:
         status = exc.response.status_code
         if status == 413:
-            return RejectedError(f"Bluesky refused the post as too large: {_said(exc)}")
+            return RejectedError(translate(
+                "Bluesky", "Bluesky refused the post as too large: {error}").format(error=_said(exc)))
         if status >= 500 or status in (409, 502):
-            return TransientError(f"Bluesky had a server error ({status}: {_said(exc)}); the post will be tried "
-                                  "again.")
-        return RejectedError(f"Bluesky refused the post: {_said(exc)}")
-    return RejectedError(f"Bluesky answered in an unexpected way ({type(exc).__name__}: {exc}).")
+            return TransientError(translate(
+                "Bluesky", "Bluesky had a server error ({status}: {error}); the post will be tried again.").format(
+                status=status, error=_said(exc)))
+        return RejectedError(translate(
+            "Bluesky", "Bluesky refused the post: {error}").format(error=_said(exc)))
+    return RejectedError(translate(
+        "Bluesky", "Bluesky answered in an unexpected way ({name}: {error}).").format(
+        name=type(exc).__name__, error=exc))
 
 
 def from_transport(exc: httpx.TransportError, *, write: bool) -> NetworkError:
     """A failure below XRPC that atproto lets through unwrapped (a connection closed without an answer)."""
     if isinstance(exc, httpx.ConnectError):
-        return OfflineError("Bluesky cannot be reached (no network, or the connection was refused); nothing was "
-                            "sent. The post is held and will go out when the network is back.")
+        return OfflineError(translate(
+            "Bluesky", "Bluesky cannot be reached (no network, or the connection was refused); nothing was sent."
+            " The post is held and will go out when the network is back."))
     if write:
-        return AmbiguousError("The connection to Bluesky broke after the post was sent. It will be sent again "
-                              "shortly; Bluesky is asked first whether it arrived, so it cannot go out twice and "
-                              "needs no review.", retry_safe=True)
-    return TransientError(f"The connection to Bluesky broke ({type(exc).__name__}); it will be tried again.")
+        return AmbiguousError(translate(
+            "Bluesky", "The connection to Bluesky broke after the post was sent. It will be sent again shortly; "
+            "Bluesky is asked first whether it arrived, so it cannot go out twice and needs no "
+            "review."), retry_safe=True)
+    return TransientError(translate(
+        "Bluesky", "The connection to Bluesky broke ({name}); it will be tried again.").format(
+        name=type(exc).__name__))

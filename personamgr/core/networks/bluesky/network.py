@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from personamgr.core.clock import Clock, SystemClock, utc
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.media import MediaLimits, check_items
 from personamgr.core.networks.base import (
     Account,
@@ -36,8 +37,8 @@ DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 30.0)  # (connect, read) seconds
 MAX_IMAGES = 4
 MAX_IMAGE_BYTES = 1_000_000  # the blob limit of app.bsky.embed.images
 MAX_ALT_TEXT = 2000
-BLUESKY_IMAGES = MediaLimits("Bluesky", MAX_IMAGES, MAX_IMAGE_BYTES, MAX_ALT_TEXT, too_big_hint=(
-    "Save a smaller copy (as JPEG, or with fewer pixels: 2,000 pixels wide is plenty) and attach that."))
+BLUESKY_IMAGES = MediaLimits("Bluesky", MAX_IMAGES, MAX_IMAGE_BYTES, MAX_ALT_TEXT, too_big_hint=QT_TRANSLATE_NOOP(
+    "Media", "Save a smaller copy (as JPEG, or with fewer pixels: 2,000 pixels wide is plenty) and attach that."))
 POST_COLLECTION = "app.bsky.feed.post"
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 
@@ -64,7 +65,9 @@ def credentials_of(account: Account) -> Mapping[str, str]:
     creds = account.credentials or {}
     missing = [k for k in CREDENTIAL_KEYS if not creds.get(k)]
     if missing:
-        raise AuthError(f"The stored Bluesky credentials are incomplete (missing {', '.join(missing)}).")
+        raise AuthError(translate(
+            "Bluesky", "The stored Bluesky credentials are incomplete (missing {list}).").format(
+            list=', '.join(missing)))
     return creds
 
 

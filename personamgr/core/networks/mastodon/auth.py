@@ -15,7 +15,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from personamgr.core.i18n import QT_TRANSLATE_NOOP
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.logs import redact_secret
 from personamgr.core.networks.accounts import Connected, ConnectError, link_account
 from personamgr.core.networks.base import AuthError, NetworkError, OfflineError
@@ -57,7 +57,8 @@ def server_from_text(text: str) -> str:
     """The server the user typed ("fosstodon.org"), as a checked base URL. Raises ConnectError."""
     server = normalise_server(text)
     if not server:
-        raise ConnectError("Enter your Mastodon server, such as fosstodon.org or mastodon.social.")
+        raise ConnectError(translate(
+            "MastodonConnect", "Enter your Mastodon server, such as fosstodon.org or mastodon.social."))
     problem = server_problem(server)
     if problem:
         raise ConnectError(problem[0].upper() + problem[1:] + ".")
@@ -68,11 +69,23 @@ def _app_secret_name(server: str) -> str:
     return f"mastodon-app:{server}"
 
 
+# What personamgr was doing when the server failed, in "... so personamgr could not {doing}".
+_DOING = {
+    "register": QT_TRANSLATE_NOOP("MastodonConnect", "register itself"),
+    "start": QT_TRANSLATE_NOOP("MastodonConnect", "start signing in"),
+    "code": QT_TRANSLATE_NOOP("MastodonConnect", "accept the code"),
+    "confirm": QT_TRANSLATE_NOOP("MastodonConnect", "confirm the account"),
+}
+
+
 def _connect_message(e: NetworkError, server: str, doing: str) -> str:
+    what = translate("MastodonConnect", _DOING[doing])
     if isinstance(e, OfflineError):
-        return (f"{host_of(server)} cannot be reached, so personamgr could not {doing}. Check the server's address "
-                "and your connection, then try again.")
-    return f"{host_of(server)} did not let personamgr {doing}: {e.message}"
+        return translate("MastodonConnect", "{server} cannot be reached, so personamgr could not {doing}. Check the "
+                         "server's address and your connection, then try again.").format(server=host_of(server),
+                                                                                        doing=what)
+    return translate("MastodonConnect", "{server} did not let personamgr {doing}: {error}").format(
+        server=host_of(server), doing=what, error=e.message)
 
 
 def saved_app(secrets: SecretStore, server: str) -> AppRegistration | None:
@@ -92,10 +105,11 @@ def register_app(secrets: SecretStore, network: MastodonNetwork, server: str) ->
             APP_NAME, scopes=SCOPES, redirect_uris=OOB, website=APP_WEBSITE, api_base_url=api.api_base,
             request_timeout=network.timeout, session=api.session, user_agent=api.api.user_agent))
     except NetworkError as e:
-        raise ConnectError(_connect_message(e, server, "register itself")) from None
+        raise ConnectError(_connect_message(e, server, "register")) from None
     except (KeyError, TypeError, ValueError):  # a 4xx answer is JSON without a client id
-        raise ConnectError(f"{host_of(server)} did not register personamgr (its answer had no client id). "
-                           "Is it a Mastodon server?") from None
+        raise ConnectError(translate(
+            "MastodonConnect", "{server} did not register personamgr (its answer had no client id). Is it a Mastodon "
+            "server?").format(server=host_of(server))) from None
     finally:
         api.close()
     redact_secret(client_secret)
@@ -114,7 +128,7 @@ def start_code_flow(secrets: SecretStore, network: MastodonNetwork, server_text:
             client_id=app.client_id, redirect_uris=OOB, scopes=SCOPES, force_login=True,
             allow_http=api.api_base.startswith("http://")))
     except NetworkError as e:
-        raise ConnectError(_connect_message(e, server, "start signing in")) from None
+        raise ConnectError(_connect_message(e, server, "start")) from None
     finally:
         api.close()
     return CodeFlow(app, url)
@@ -124,7 +138,9 @@ def finish_code_flow(secrets: SecretStore, flow: CodeFlow, code: str, network: M
     """Trade the code the server showed for the account's access token. Returns the credentials."""
     code = code.strip()
     if not code or any(ch.isspace() for ch in code):
-        raise ConnectError("Paste the code your server shows after you authorise personamgr (one word, no spaces).")
+        raise ConnectError(translate(
+            "MastodonConnect", "Paste the code your server shows after you authorise personamgr (one word, no "
+            "spaces)."))
     server = flow.app.server
     from personamgr.core.networks.mastodon.client import MastodonClient
 
@@ -137,11 +153,13 @@ def finish_code_flow(secrets: SecretStore, flow: CodeFlow, code: str, network: M
     except AuthError:
         # The server no longer knows the registration (an admin removed it): register afresh next time.
         secrets.delete_app_secret(_app_secret_name(server))
-        raise ConnectError(f"{host_of(server)} no longer knows personamgr's registration. Start again: personamgr "
-                           "will register itself anew.") from None
+        raise ConnectError(translate(
+            "MastodonConnect", "{server} no longer knows personamgr's registration. Start again: personamgr will "
+            "register itself anew.").format(server=host_of(server))) from None
     except NetworkError as e:
-        raise ConnectError(_connect_message(e, server, "accept the code") + " The code may be mistyped or "
-                           "already used: start again for a new one.") from None
+        raise ConnectError(translate("MastodonConnect", "{error} The code may be mistyped or already used: start "
+                                     "again for a new one.").format(error=_connect_message(e, server, "code"))
+                           ) from None
     finally:
         api.close()
     redact_secret(token)
@@ -150,21 +168,26 @@ def finish_code_flow(secrets: SecretStore, flow: CodeFlow, code: str, network: M
 
 def parse_tokens(text: str) -> dict[str, str]:
     """``{"server", "access_token"}`` from one JSON object (``connect --tokens-stdin``)."""
-    expected = "Expected one object with " + ", ".join(CREDENTIAL_KEYS) + "."
+    expected = translate("MastodonConnect", "Expected one object with {keys}.").format(keys=", ".join(CREDENTIAL_KEYS))
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as e:
-        raise ConnectError(f"The tokens are not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}). "
-                           f"{expected}") from None
+        raise ConnectError(translate(
+            "MastodonConnect", "The tokens are not valid JSON (line {line}, column {column}: {error}). {expected}"
+        ).format(line=e.lineno, column=e.colno, error=e.msg, expected=expected)) from None
     if not isinstance(obj, dict):
-        raise ConnectError(f"The tokens must be one JSON object. {expected}")
+        raise ConnectError(translate(
+            "MastodonConnect", "The tokens must be one JSON object. {expected}").format(expected=expected))
     missing = [k for k in CREDENTIAL_KEYS if not isinstance(obj.get(k), str) or not obj[k].strip()]
     if missing:
-        raise ConnectError("The tokens lack " + ", ".join(missing) + f". {expected} (An access token is made in "
-                           "your server's Preferences → Development, with the write:statuses and write:media scopes.)")
+        raise ConnectError(translate(
+            "MastodonConnect", "The tokens lack {missing}. {expected} (An access token is made in your server's "
+            "Preferences → Development, with the write:statuses and write:media scopes.)").format(
+            missing=", ".join(missing), expected=expected))
     unknown = sorted(set(obj) - set(CREDENTIAL_KEYS))
     if unknown:
-        raise ConnectError("Unexpected keys in the tokens: " + ", ".join(unknown) + f". {expected}")
+        raise ConnectError(translate("MastodonConnect", "Unexpected keys in the tokens: {keys}. {expected}").format(
+            keys=", ".join(unknown), expected=expected))
     creds = {"server": server_from_text(obj["server"]), "access_token": obj["access_token"].strip()}
     redact_secret(creds["access_token"])
     return creds
@@ -188,15 +211,18 @@ def verify(credentials: Mapping[str, str], network: MastodonNetwork) -> Mastodon
         me = api.verify()
         limits = api.limits()
     except AuthError:
-        raise ConnectError(f"{host_of(server)} refused this access token (401). Check that it was made on this "
-                           "server and was not revoked.") from None
+        raise ConnectError(translate(
+            "MastodonConnect", "{server} refused this access token (401). Check that it was made on this server and "
+            "was not revoked.").format(server=host_of(server))) from None
     except NetworkError as e:
-        raise ConnectError(_connect_message(e, server, "confirm the account")) from None
+        raise ConnectError(_connect_message(e, server, "confirm")) from None
     finally:
         api.close()
     username = str(me.get("username") or me.get("acct") or "").split("@", 1)[0]
     if not username or me.get("id") is None:
-        raise ConnectError(f"{host_of(server)} answered without an account name; is it a Mastodon server?")
+        raise ConnectError(translate(
+            "MastodonConnect", "{server} answered without an account name; is it a Mastodon server?").format(
+            server=host_of(server)))
     return MastodonIdentity(str(me["id"]), f"@{username}@{host_of(server)}", limits)
 
 

@@ -17,6 +17,7 @@ from mastodon import Mastodon
 from mastodon import errors as merrors
 
 from personamgr import __version__
+from personamgr.core.i18n import translate
 from personamgr.core.media import mime_of
 from personamgr.core.networks.base import MediaItem, TransientError
 from personamgr.core.networks.mastodon import errors
@@ -93,8 +94,9 @@ class MastodonClient:
         delay = poll_s
         while not media.get("url"):
             if time.monotonic() >= deadline:
-                raise TransientError(f"{self.label} was still processing {path.name} after {wait_s:.0f} s; "
-                                     "the post will be tried again.")
+                raise TransientError(translate(
+                    "Mastodon", "{label} was still processing {name} after {wait_s} s; the post will be tried "
+                    "again.").format(label=self.label, name=path.name, wait_s=f"{wait_s:.0f}"))
             time.sleep(delay)
             delay = min(delay * 2, 5.0)
             media = self.call(lambda m=media: self.api.media(m["id"]))

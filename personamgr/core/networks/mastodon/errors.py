@@ -25,6 +25,7 @@ import requests
 import urllib3.exceptions
 from mastodon import errors as m
 
+from personamgr.core.i18n import translate
 from personamgr.core.networks.base import (
     AmbiguousError,
     AuthError,
@@ -36,7 +37,7 @@ from personamgr.core.networks.base import (
 )
 
 DEFAULT_RATE_WAIT = timedelta(minutes=5)  # Mastodon's windows are 5 minutes; used when no reset header came
-SCOPE_MARK = "outside the authorized scopes"
+SCOPE_MARK = "outside the authorized scopes"  # English: the server's words
 
 
 def server_message(exc: m.MastodonAPIError) -> str:
@@ -76,41 +77,59 @@ def from_mastodon(exc: Exception, *, now: datetime, reset: float | None, write: 
     """
     if isinstance(exc, m.MastodonRatelimitError):
         at = datetime.fromtimestamp(reset, UTC) if reset and reset > now.timestamp() else now + DEFAULT_RATE_WAIT
-        return RateLimitedError(f"{server}'s rate limit was reached; the post will go out after {at:%H:%M} UTC.", at)
+        return RateLimitedError(translate(
+            "Mastodon", "{server}'s rate limit was reached; the post will go out after {at} UTC.").format(
+            server=server, at=f"{at:%H:%M}"), at)
     if isinstance(exc, m.MastodonUnauthorizedError):
-        return AuthError(f"{server} refused this account's access token ({server_message(exc)}): access was revoked "
-                         "or the token is no longer valid.")
+        return AuthError(translate(
+            "Mastodon", "{server} refused this account's access token ({server_message}): access was revoked or "
+            "the token is no longer valid.").format(server=server, server_message=server_message(exc)))
     if isinstance(exc, m.MastodonServerError):
-        return TransientError(f"{server} had a server error ({status_of(exc)}: {server_message(exc)}); "
-                              "the post will be tried again.")
+        return TransientError(translate(
+            "Mastodon", "{server} had a server error ({status_of}: {server_message}); the post will be tried "
+            "again.").format(server=server, status_of=status_of(exc), server_message=server_message(exc)))
     if isinstance(exc, m.MastodonAPIError):
         msg = server_message(exc)
         if status_of(exc) == 403 and SCOPE_MARK in msg.lower():
-            return AuthError(f"{server} says personamgr may not post for this account ({msg}). Connect it again and "
-                             "allow posting.")
-        return RejectedError(f"{server} refused the post: {msg}")
+            return AuthError(translate(
+                "Mastodon", "{server} says personamgr may not post for this account ({msg}). Connect it again and"
+                " allow posting.").format(server=server, msg=msg))
+        return RejectedError(translate(
+            "Mastodon", "{server} refused the post: {msg}").format(server=server, msg=msg))
     if isinstance(exc, m.MastodonNetworkError):
         return _from_transport(exc, write=write, server=server)
     if isinstance(exc, m.MastodonIllegalArgumentError | m.MastodonIOError):
-        return RejectedError(f"The post could not be prepared for {server}: {exc}")
-    return RejectedError(f"{server} answered in an unexpected way ({type(exc).__name__}: {exc}).")
+        return RejectedError(translate(
+            "Mastodon", "The post could not be prepared for {server}: {error}").format(server=server, error=exc))
+    return RejectedError(translate(
+        "Mastodon", "{server} answered in an unexpected way ({name}: {error}).").format(
+        server=server, name=type(exc).__name__, error=exc))
 
 
 def _from_transport(exc: Exception, *, write: bool, server: str) -> NetworkError:
     chain = _chain(exc)
     if any(isinstance(e, requests.ConnectTimeout) for e in chain):
-        return TransientError(f"{server} did not accept the connection in time; nothing was sent. "
-                              "It will be tried again.")
+        return TransientError(translate(
+            "Mastodon", "{server} did not accept the connection in time; nothing was sent. It will be tried "
+            "again.").format(server=server))
     if any(isinstance(e, requests.exceptions.SSLError) for e in chain):
-        return TransientError(f"The secure connection to {server} failed; nothing was sent. It will be tried again.")
+        return TransientError(translate(
+            "Mastodon", "The secure connection to {server} failed; nothing was sent. It will be tried again.").format(
+            server=server))
     if any(isinstance(e, urllib3.exceptions.NewConnectionError | urllib3.exceptions.NameResolutionError
                       | ConnectionRefusedError) for e in chain):
-        return OfflineError(f"{server} cannot be reached (no network, or the connection was refused); nothing was "
-                            "sent. The post is held and will go out when the network is back.")
+        return OfflineError(translate(
+            "Mastodon", "{server} cannot be reached (no network, or the connection was refused); nothing was "
+            "sent. The post is held and will go out when the network is back.").format(server=server))
     if write:
         timed_out = any(isinstance(e, requests.ReadTimeout) for e in chain)
-        what = "did not answer in time" if timed_out else "dropped the connection"
-        return AmbiguousError(
-            f"{server} {what} after the post was sent. It will be sent again shortly; it carries a key {server} "
-            "recognises, so it cannot go out twice and needs no review.", retry_safe=True)
-    return TransientError(f"The connection to {server} broke ({type(exc).__name__}); it will be tried again.")
+        text = (translate("Mastodon", "{server} did not answer in time after the post was sent. It will be sent "
+                          "again shortly; it carries a key {server} recognises, so it cannot go out twice and needs "
+                          "no review.") if timed_out else
+                translate("Mastodon", "{server} dropped the connection after the post was sent. It will be sent "
+                          "again shortly; it carries a key {server} recognises, so it cannot go out twice and needs "
+                          "no review."))
+        return AmbiguousError(text.format(server=server), retry_safe=True)
+    return TransientError(translate(
+        "Mastodon", "The connection to {server} broke ({name}); it will be tried again.").format(
+        server=server, name=type(exc).__name__))

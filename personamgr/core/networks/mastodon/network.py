@@ -12,6 +12,7 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from personamgr.core.clock import Clock, SystemClock, utc
+from personamgr.core.i18n import translate
 from personamgr.core.media import MediaLimits, check_items
 from personamgr.core.networks.base import (
     Account,
@@ -38,7 +39,9 @@ def credentials_of(account: Account) -> Mapping[str, str]:
     creds = account.credentials or {}
     missing = [k for k in CREDENTIAL_KEYS if not creds.get(k)]
     if missing:
-        raise AuthError(f"The stored Mastodon credentials are incomplete (missing {', '.join(missing)}).")
+        raise AuthError(translate(
+            "Mastodon", "The stored Mastodon credentials are incomplete (missing {list}).").format(
+            list=', '.join(missing)))
     return creds
 
 

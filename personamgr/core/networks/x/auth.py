@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from personamgr.core.clock import Clock, SystemClock
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.logs import redact_secret
 from personamgr.core.networks.accounts import Connected, ConnectError, link_account
 from personamgr.core.networks.base import (
@@ -32,11 +33,13 @@ REQUEST_TOKEN_URL = X_WEB + "/oauth/request_token"
 AUTHORIZE_URL = X_WEB + "/oauth/authorize"
 ACCESS_TOKEN_URL = X_WEB + "/oauth/access_token"
 
-GUIDANCE = (
-    "Your X developer app must have \"Read and write\" permission (developer portal → your app → "
-    "User authentication settings). Tokens made while it was read-only stay read-only.",
-    "X signs you in as whoever is logged in to X in your browser. To connect a second account, log out of X "
-    "in the browser first (or use a private window), then log in as the account you want to connect.",
+GUIDANCE = (  # shown in the connect dialog in the user's language (context "ConnectGuidance")
+    QT_TRANSLATE_NOOP("ConnectGuidance", 'Your X developer app must have "Read and write" permission (developer '
+                                         'portal → your app → User authentication settings). Tokens made while it '
+                                         'was read-only stay read-only.'),
+    QT_TRANSLATE_NOOP("ConnectGuidance", "X signs you in as whoever is logged in to X in your browser. To connect a "
+                                         "second account, log out of X in the browser first (or use a private "
+                                         "window), then log in as the account you want to connect."),
 )
 
 
@@ -47,7 +50,8 @@ class AppKeys:
 
     def __post_init__(self) -> None:
         if not self.consumer_key.strip() or not self.consumer_secret.strip():
-            raise ConnectError("Both the API key (consumer key) and the API key secret are needed.")
+            raise ConnectError(translate("XConnect", "Both the API key (consumer key) and the API key secret are "
+                                         "needed."))
         redact_secret(self.consumer_secret)
 
 
@@ -80,22 +84,29 @@ def _oauth_call(fn: Callable[[], dict[str, str]], what: str) -> dict[str, str]:
     try:
         return fn()
     except TokenRequestDenied as e:
-        if e.status_code == 401:
-            raise ConnectError(f"X refused to {what} (401).") from None
-        raise ConnectError(f"X refused to {what} ({e.status_code}).") from None
+        raise ConnectError(translate("XConnect", "X refused to {what} ({status}).").format(
+            what=translate("XConnect", what), status=e.status_code)) from None
     except (TokenMissing, OAuth1Error, ValueError) as e:
-        raise ConnectError(f"X's answer did not contain what was expected while trying to {what} ({e}).") from None
+        raise ConnectError(translate("XConnect", "X's answer did not contain what was expected while trying to "
+                                     "{what} ({error}).").format(what=translate("XConnect", what), error=e)) from None
     except requests.RequestException as e:
-        raise ConnectError(from_transport(e, write=False).message.replace(" It will be tried again.", "")
-                           + " Try again when X can be reached.") from None
+        raise ConnectError(_unreachable(from_transport(e, write=False).message)) from None
+
+
+def _unreachable(message: str) -> str:
+    """A transport failure while connecting: what happened, and to try again (no post is held or retried)."""
+    for tail in (translate("X", " It will be tried again."),
+                 translate("X", " The post is held and will go out when the network is back.")):
+        message = message.removesuffix(tail)
+    return translate("XConnect", "{error} Try again when X can be reached.").format(error=message)
 
 
 def start_pin_flow(app: AppKeys, network: XNetwork) -> PinFlow:
     """Ask X for a request token (``oob``: X shows a PIN instead of redirecting)."""
     s = _session(app, network, callback_uri="oob")
     try:
-        tok = _oauth_call(lambda: s.fetch_request_token(REQUEST_TOKEN_URL),
-                          "start signing in: check the API key and secret of your developer app")
+        tok = _oauth_call(lambda: s.fetch_request_token(REQUEST_TOKEN_URL), QT_TRANSLATE_NOOP(
+            "XConnect", "start signing in: check the API key and secret of your developer app"))
     finally:
         s.close()
     redact_secret(tok["oauth_token_secret"])
@@ -111,12 +122,13 @@ def finish_pin_flow(flow: PinFlow, pin: str, network: XNetwork) -> dict[str, str
     """Trade the PIN for the account's access token. Returns the four credentials."""
     pin = pin.strip()
     if not pin.isdigit():
-        raise ConnectError(f"The PIN is the number X shows after you authorize the app; {pin!r} is not one.")
+        raise ConnectError(translate("XConnect", "The PIN is the number X shows after you authorize the app; {pin} "
+                                     "is not one.").format(pin=repr(pin)))
     s = _session(flow.app, network, resource_owner_key=flow.request_token,
                  resource_owner_secret=flow.request_token_secret, verifier=pin)
     try:
-        tok = _oauth_call(lambda: s.fetch_access_token(ACCESS_TOKEN_URL),
-                          "accept the PIN: it may be mistyped or expired. Start again for a new PIN")
+        tok = _oauth_call(lambda: s.fetch_access_token(ACCESS_TOKEN_URL), QT_TRANSLATE_NOOP(
+            "XConnect", "accept the PIN: it may be mistyped or expired. Start again for a new PIN"))
     finally:
         s.close()
     creds = {"consumer_key": flow.app.consumer_key, "consumer_secret": flow.app.consumer_secret,
@@ -131,17 +143,21 @@ def parse_tokens(text: str) -> dict[str, str]:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as e:
-        raise ConnectError(f"The tokens are not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}). "
-                           "Expected one object with " + ", ".join(CREDENTIAL_KEYS) + ".") from None
+        raise ConnectError(translate("XConnect", "The tokens are not valid JSON (line {line}, column {column}: "
+                                     "{error}). Expected one object with {keys}.").format(
+            line=e.lineno, column=e.colno, error=e.msg, keys=", ".join(CREDENTIAL_KEYS))) from None
     if not isinstance(obj, dict):
-        raise ConnectError("The tokens must be one JSON object with " + ", ".join(CREDENTIAL_KEYS) + ".")
+        raise ConnectError(translate("XConnect", "The tokens must be one JSON object with {keys}.").format(
+            keys=", ".join(CREDENTIAL_KEYS)))
     missing = [k for k in CREDENTIAL_KEYS if not isinstance(obj.get(k), str) or not obj[k].strip()]
     if missing:
-        raise ConnectError("The tokens lack " + ", ".join(missing) + ". Expected " + ", ".join(CREDENTIAL_KEYS)
-                           + " (from your developer app's \"Keys and tokens\" page).")
+        raise ConnectError(translate("XConnect", 'The tokens lack {missing}. Expected {keys} (from your developer '
+                                     'app\'s "Keys and tokens" page).').format(missing=", ".join(missing),
+                                                                               keys=", ".join(CREDENTIAL_KEYS)))
     unknown = sorted(set(obj) - set(CREDENTIAL_KEYS))
     if unknown:
-        raise ConnectError("Unexpected keys in the tokens: " + ", ".join(unknown) + ".")
+        raise ConnectError(translate("XConnect", "Unexpected keys in the tokens: {keys}.").format(
+            keys=", ".join(unknown)))
     creds = {k: obj[k].strip() for k in CREDENTIAL_KEYS}
     for v in creds.values():
         redact_secret(v)
@@ -156,22 +172,25 @@ def verify(credentials: Mapping[str, str], network: XNetwork):  # type: ignore[n
     try:
         me = x.me()
     except AuthError:
-        raise ConnectError("X refused these tokens (401). Check that the access token and secret belong to this "
-                           "API key, and that they were not regenerated or revoked.") from None
+        raise ConnectError(translate("XConnect", "X refused these tokens (401). Check that the access token and "
+                                     "secret belong to this API key, and that they were not regenerated or "
+                                     "revoked.")) from None
     except OfflineError as e:
-        raise ConnectError(e.message.replace(" The post is held and will go out when the network is back.", "")
-                           + " Try again when X can be reached.") from None
+        raise ConnectError(_unreachable(e.message)) from None
     except NetworkError as e:
-        raise ConnectError(f"X could not confirm the account: {e.message}") from None
+        raise ConnectError(translate("XConnect", "X could not confirm the account: {error}").format(
+            error=e.message)) from None
     finally:
         x.close()
     prefix = credentials["access_token"].split("-", 1)[0]
     if prefix.isdigit() and prefix != me.user_id:
-        raise ConnectError(f"The access token belongs to user {prefix}, but X answered as @{me.username} "
-                           f"({me.user_id}). Copy the token again.")
+        raise ConnectError(translate("XConnect", "The access token belongs to user {prefix}, but X answered as "
+                                     "@{username} ({id}). Copy the token again.").format(
+            prefix=prefix, username=me.username, id=me.user_id))
     if me.access_level is not None and "write" not in me.access_level:
-        raise ConnectError(f"@{me.username} was connected with read-only access. {GUIDANCE[0]} Then connect "
-                           "again.")
+        raise ConnectError(translate("XConnect", "@{username} was connected with read-only access. {guidance} Then "
+                                     "connect again.").format(username=me.username,
+                                                              guidance=translate("ConnectGuidance", GUIDANCE[0])))
     return me
 
 
@@ -185,7 +204,8 @@ def link(store: Store, secrets: SecretStore, persona: Persona, credentials: Mapp
     """
     done = link_account(store, secrets, persona, credentials, network="x", remote_id=user_id,
                         handle=f"@{username}", switch_account=switch_account,
-                        wrong_account_hint=f"Otherwise: {GUIDANCE[1]}")
+                        wrong_account_hint=translate("XConnect", "Otherwise: {guidance}").format(
+                            guidance=translate("ConnectGuidance", GUIDANCE[1])))
     return Connected(done.persona, user_id, username)
 
 

@@ -27,6 +27,7 @@ import requests
 import tweepy
 import urllib3.exceptions
 
+from personamgr.core.i18n import translate
 from personamgr.core.networks.base import (
     AmbiguousError,
     AuthError,
@@ -37,9 +38,9 @@ from personamgr.core.networks.base import (
     TransientError,
 )
 
-DUPLICATE_MARK = "duplicate content"
-PERMISSION_MARKS = ("oauth1-permissions", "oauth1 app permissions")
-REPLY_MARK = "reply to this conversation is not allowed"
+DUPLICATE_MARK = "duplicate content"  # English: X's words
+PERMISSION_MARKS = ("oauth1-permissions", "oauth1 app permissions")  # English: X's words
+REPLY_MARK = "reply to this conversation is not allowed"  # English: X's words
 DEFAULT_RATE_WAIT = timedelta(minutes=15)  # when X sends no x-rate-limit-reset
 
 
@@ -63,27 +64,29 @@ def from_http(exc: tweepy.HTTPException, now: datetime) -> NetworkError:
     status = exc.response.status_code
     msg = x_message(exc)
     if isinstance(exc, tweepy.Unauthorized):
-        return AuthError(f"X refused this account's credentials ({msg}): access was revoked or the tokens are "
-                         "no longer valid.")
+        return AuthError(translate("X", "X refused this account's credentials ({error}): access was revoked or the "
+                                   "tokens are no longer valid.").format(error=msg))
     if isinstance(exc, tweepy.Forbidden):
         low = (msg + " " + _problem_type(exc)).lower()
         if any(mark in low for mark in PERMISSION_MARKS):
-            return AuthError("X says the developer app may only read. In the X developer portal set the app's "
-                             "permissions to \"Read and write\", then connect the account again (tokens made "
-                             "while it was read-only stay read-only).")
+            return AuthError(translate("X", 'X says the developer app may only read. In the X developer portal set the '
+                                       'app\'s permissions to "Read and write", then connect the account again (tokens '
+                                       'made while it was read-only stay read-only).'))
         if DUPLICATE_MARK in low:
-            return RejectedError(f"X refused the post: {msg}", duplicate=True)
+            return RejectedError(translate("X", "X refused the post: {error}").format(error=msg), duplicate=True)
         if REPLY_MARK in low:
-            return RejectedError(f"X refused the reply: {msg} X only allows replies where the author mentioned or "
-                                 "quoted this account.")
-        return RejectedError(f"X refused the post: {msg}")
+            return RejectedError(translate("X", "X refused the reply: {error} X only allows replies where the author "
+                                           "mentioned or quoted this account.").format(error=msg))
+        return RejectedError(translate("X", "X refused the post: {error}").format(error=msg))
     if isinstance(exc, tweepy.TooManyRequests):
         reset = exc.reset_time
         at = datetime.fromtimestamp(reset, UTC) if reset else now + DEFAULT_RATE_WAIT
-        return RateLimitedError(f"X's rate limit was reached; the post will go out after {at:%H:%M} UTC.", at)
+        return RateLimitedError(translate("X", "X's rate limit was reached; the post will go out after {time} UTC."
+                                          ).format(time=f"{at:%H:%M}"), at)
     if isinstance(exc, tweepy.TwitterServerError):
-        return TransientError(f"X had a server error ({status}: {msg}); the post will be tried again.")
-    return RejectedError(f"X refused the post: {msg}")
+        return TransientError(translate("X", "X had a server error ({status}: {error}); the post will be tried again."
+                                        ).format(status=status, error=msg))
+    return RejectedError(translate("X", "X refused the post: {error}").format(error=msg))
 
 
 def _chain(exc: BaseException) -> list[Any]:
@@ -103,23 +106,29 @@ def _chain(exc: BaseException) -> list[Any]:
 def from_transport(exc: requests.RequestException, *, write: bool) -> NetworkError:
     """A failure below HTTP. ``write``: the request creates something, so it must never be re-sent blindly."""
     if isinstance(exc, requests.ConnectTimeout):
-        return TransientError("X did not accept the connection in time; nothing was sent. It will be tried again.")
+        return TransientError(translate("X", "X did not accept the connection in time; nothing was sent. It will be "
+                                        "tried again."))
     if isinstance(exc, requests.ReadTimeout):
         if write:
-            return AmbiguousError("X did not answer in time after the post was sent, so it may or may not have "
-                                  "gone out. Check the account, then mark it sent or send it again.")
-        return TransientError("X did not answer in time; it will be tried again.")
+            return AmbiguousError(translate(
+                "X", "X did not answer in time after the post was sent, so it may or may not have gone out. Check the "
+                "account, then mark it sent or send it again."))
+        return TransientError(translate("X", "X did not answer in time; it will be tried again."))
     if isinstance(exc, requests.exceptions.SSLError):
-        return TransientError(f"The secure connection to X failed ({exc.__class__.__name__}); "
-                              "nothing was sent. It will be tried again.")
+        return TransientError(translate(
+            "X", "The secure connection to X failed ({error}); nothing was sent. It will be tried again.").format(
+            error=exc.__class__.__name__))
     chain = _chain(exc)
     if any(isinstance(e, urllib3.exceptions.NewConnectionError | urllib3.exceptions.NameResolutionError
                       | ConnectionRefusedError) for e in chain):
-        return OfflineError("X cannot be reached (no network, or the connection was refused); nothing was sent. "
-                            "The post is held and will go out when the network is back.")
+        return OfflineError(translate(
+            "X", "X cannot be reached (no network, or the connection was refused); nothing was sent. The post is held "
+            "and will go out when the network is back."))
     if isinstance(exc, requests.exceptions.ProxyError):
-        return OfflineError("The proxy in front of X cannot be reached; nothing was sent. The post is held.")
+        return OfflineError(translate("X", "The proxy in front of X cannot be reached; nothing was sent. The post is "
+                                      "held."))
     if write:
-        return AmbiguousError("The connection to X broke after the post was sent, so it may or may not have gone "
-                              "out. Check the account, then mark it sent or send it again.")
-    return TransientError(f"The connection to X broke ({exc.__class__.__name__}); it will be tried again.")
+        return AmbiguousError(translate("X", "The connection to X broke after the post was sent, so it may or may not "
+                                        "have gone out. Check the account, then mark it sent or send it again."))
+    return TransientError(translate("X", "The connection to X broke ({error}); it will be tried again.").format(
+        error=exc.__class__.__name__))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from personamgr.core.clock import Clock, SystemClock, utc
+from personamgr.core.i18n import translate
 from personamgr.core.media import X_LIMITS, check_items
 from personamgr.core.networks.base import (
     Account,
@@ -43,7 +44,8 @@ def credentials_of(account: Account) -> Mapping[str, str]:
     creds = account.credentials or {}
     missing = [k for k in CREDENTIAL_KEYS if not creds.get(k)]
     if missing:
-        raise AuthError(f"The stored X credentials are incomplete (missing {', '.join(missing)}).")
+        raise AuthError(translate(
+            "X", "The stored X credentials are incomplete (missing {list}).").format(list=', '.join(missing)))
     return creds
 
 

@@ -1,0 +1,65 @@
+"""What core builds reaches a Spanish window in Spanish: the guard's reasons, clock-change notes, why a post failed
+or could not be queued. The reasons' kinds, which scripts act on, stay the same identifiers; with the translator
+removed (the CLI never installs one) every message is English again."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from personamgr.core.demo import seed_demo
+from personamgr.core.guard import rules
+from personamgr.core.guard.guard import _off_focus
+from personamgr.core.networks.sandbox import DUPLICATE_MESSAGE
+from personamgr.core.outbox import PostState
+from personamgr.core.personas import Persona
+from personamgr.core.scheduling import resolve_local
+from personamgr.core.scheduling.slots import NoFreeSlot, next_free_slot
+from personamgr.gui import i18n
+
+CAREER = Persona(name="career", handle="@career_me", description="Careers and hiring", network="x")
+
+
+def messages(services) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """One message of each kind, built by core as the window would get it."""
+    dup = rules.duplicate_rule(CAREER, "Ask for the range before you name a number.",
+                               {"career": ["Ask for the range before you name a number."]})
+    assert dup is not None and dup.kind == "duplicate" and dup.blocking
+    note = resolve_local(datetime(2027, 3, 14, 2, 30), "America/New_York").note
+    try:
+        next_free_slot(CAREER, datetime(2027, 3, 1).astimezone(), [])
+        slot = ""
+    except NoFreeSlot as e:
+        slot = str(e)
+    career = services.store.persona("career")
+    failed = [services.poster.send(services.outbox.create(career.uid, "Same words twice, on purpose.").id)
+              for _ in range(2)][1]
+    assert failed.state is PostState.FAILED
+    return {"duplicate": dup.message, "topic": _off_focus(CAREER, "metal"), "dst": note or "", "slot": slot,
+            "failed": failed.error or ""}
+
+
+@pytest.mark.gui
+def test_core_messages_follow_the_window_language(qapp, services) -> None:  # type: ignore[no-untyped-def]
+    seed_demo(services)
+    try:
+        assert i18n.install(qapp, "es") == "es"
+        es = messages(services)
+    finally:
+        i18n.uninstall(qapp)
+    en = messages(services)
+    assert es["duplicate"] == ("Ya publicaste casi el mismo texto en esta cuenta; X rechaza las publicaciones "
+                               "duplicadas.")
+    assert en["duplicate"] == "You already posted almost the same text on this account; X refuses duplicate posts."
+    assert es["topic"] == "No parece del enfoque de career (Careers and hiring). Encaja mejor en metal."
+    assert en["topic"] == "It does not look like career's focus (Careers and hiring). It fits metal better."
+    # The day and month names are the language's too (Qt's locale), and the times are untouched.
+    assert es["dst"] == ("Las 02:30 no existen el dom 14 mar 2027 en America/New_York (se adelantan los relojes); "
+                         "saldrá a las 03:30 EDT.")
+    assert en["dst"].startswith("02:30 does not exist on Sun 14 Mar 2027 in America/New_York")
+    assert es["slot"] == ("career no tiene huecos en la cola; añade alguno en los ajustes de la persona o indica una "
+                          "fecha y hora")
+    # The network's own words are quoted as it sent them, introduced in the user's language.
+    assert es["failed"] == f"X rechazó la publicación: {DUPLICATE_MESSAGE}"
+    assert en["failed"] == f"X refused the post: {DUPLICATE_MESSAGE}"
