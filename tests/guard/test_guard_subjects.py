@@ -27,6 +27,10 @@ def _alone(s: Subject, k: int = 0) -> list[Persona]:
         ("knitting", "My new phone arrived today and the battery already lasts two days"),
         ("astronomy", "Job interview tomorrow, wish me luck"),
         ("law", "Leg day at the gym, I can barely walk"),
+        # seen by QA on a first-hour profile with one persona: these showed "fits"
+        ("gardening", "Played the Sicilian today and lost in the endgame with a rook down."),
+        ("gardening", "New iPhone review: the camera is great and the battery lasts all day."),
+        ("gardening", "The referee was terrible in last night's football match."),
     ],
 )
 @pytest.mark.parametrize("k", [0, 5])

@@ -196,6 +196,8 @@ class Guard:
         length = counted.result()
         scores = {n: sc.display(float(s)) for n, s in zip(names, z, strict=True)}
         threshold = cal.threshold + cal.sensitivity_shift.get(str(me.sensitivity), 0.0)
+        if len(names) == 1:
+            threshold += cal.alone_shift
         mine = float(z[idx])
         det = details[idx]
         too_little = not empty and not _has_words(text)

@@ -48,6 +48,11 @@ class Calibration:
     # <= 5 % with and without examples (bench/README.md); it sits lower than before the knowledge base
     # competed (``kb_compete``), which pulls every stray post down.
     threshold: float = -1.7
+    # A persona checked alone has no other persona to lose to, so the relative step, which gives the
+    # verdict most of its catch in a set, cannot act. Its threshold sits this much higher, so that a lone
+    # persona's false warnings on real posts are about those of a persona in a set (~4 % on the English dev
+    # tweets, each persona checked alone; bench/README.md).
+    alone_shift: float = 0.5
     sensitivity_shift: dict[str, float] = field(
         default_factory=lambda: {"strict": 0.5, "normal": 0.0, "relaxed": -0.5})
     display_scale: float = 1.5  # score shown = sigmoid((s - threshold) / scale)
