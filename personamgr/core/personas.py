@@ -19,8 +19,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 
 HANDLE_RE = re.compile(r"@[A-Za-z0-9_]{1,15}")  # X's; used with fullmatch: "$" would accept a trailing newline
-# Mastodon: @user@server (the server part may be left out while the persona is not connected yet).
-MASTODON_HANDLE_RE = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])?(?:@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?")
+# Mastodon: @user@server (the server part may be left out while the persona is not connected yet). The server
+# is a domain name, or, for a self-hosted one, localhost or an IP address; either may carry a port.
+MASTODON_HANDLE_RE = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_])?"
+                                r"(?:@(?:[A-Za-z0-9.-]+\.[A-Za-z]{2,}|localhost|\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\])"
+                                r"(?::\d{1,5})?)?")
 # Bluesky: a domain name (atproto handle syntax): @alice.bsky.social
 BLUESKY_HANDLE_RE = re.compile(r"@(?=.{3,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]"
                                r"(?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")

@@ -164,13 +164,30 @@ def _label(b: KeyringBackend) -> str:
 
 
 class SecretStore:
-    """Per-persona credentials, one JSON entry per persona in the keyring, keyed by the persona's uid."""
+    """Per-persona credentials, one JSON entry per persona in the keyring.
+
+    A store bound to a profile (:meth:`for_profile`, as every opened profile's is) names its entries
+    ``persona:<profile id>:<uid>``: the same persona imported into two profiles has two logins, and
+    deleting it in one leaves the other's alone. An unbound store uses the name of versions before that,
+    ``persona:<uid>``; a bound one moves such an entry to its own name the first time it needs it, but
+    only for a persona this profile itself connected (``owns_legacy``): an imported one never picks up
+    another profile's login.
+    """
 
     def __init__(self, backend: KeyringBackend | None = None, *, service: str = SERVICE,
                  timeout: float = DEFAULT_TIMEOUT_S) -> None:
         self._backend = backend
         self.service = service
         self.timeout = timeout
+        self.profile: str | None = None
+        self._owns_legacy: Callable[[str], bool] = lambda _uid: False
+
+    def for_profile(self, profile: str, owns_legacy: Callable[[str], bool]) -> SecretStore:
+        """This store's keyring, with entries named for ``profile``. ``owns_legacy(uid)``: whether an
+        unscoped ``persona:<uid>`` entry is this profile's (it connected that persona before the upgrade)."""
+        bound = SecretStore(self._backend, service=self.service, timeout=self.timeout)
+        bound.profile, bound._owns_legacy = profile, owns_legacy
+        return bound
 
     @property
     def backend(self) -> KeyringBackend:
@@ -201,8 +218,14 @@ class SecretStore:
             raise SecretsUnavailable(st.message)
         return next(b for b in _leaves(self.backend) if _is_secure(b))
 
-    @staticmethod
-    def _user(persona_uid: str) -> str:
+    def entry_name(self, persona_uid: str) -> str:
+        """The keyring entry's user name for a persona's credentials (the service is :attr:`service`)."""
+        return f"persona:{persona_uid}" if self.profile is None else f"persona:{self.profile}:{persona_uid}"
+
+    def _legacy(self, persona_uid: str) -> str | None:
+        """The pre-profile name of this persona's entry, when it is this profile's to take over."""
+        if self.profile is None or not self._owns_legacy(persona_uid):
+            return None
         return f"persona:{persona_uid}"
 
     def _call(self, what: str, fn: Callable[[KeyringBackend], T]) -> T:
@@ -225,11 +248,29 @@ class SecretStore:
         for v in credentials.values():
             redact_secret(v)
         blob = json.dumps(dict(credentials), sort_keys=True)
-        self._call(_SAVE, lambda b: b.set_password(self.service, self._user(persona_uid), blob))
+        name, legacy = self.entry_name(persona_uid), self._legacy(persona_uid)
+
+        def save(b: KeyringBackend) -> None:
+            b.set_password(self.service, name, blob)
+            if legacy is not None:  # a reconnect replaces the old login: no stale copy under the old name
+                _delete_quietly(b, self.service, legacy)
+
+        self._call(_SAVE, save)
 
     def get_credentials(self, persona_uid: str) -> dict[str, str] | None:
-        blob = self._call(_READ,
-                          lambda b: b.get_password(self.service, self._user(persona_uid)))
+        name, legacy = self.entry_name(persona_uid), self._legacy(persona_uid)
+
+        def read(b: KeyringBackend) -> str | None:
+            blob = b.get_password(self.service, name)
+            if blob is None and legacy is not None:
+                blob = b.get_password(self.service, legacy)
+                if blob is not None:  # move it: the old name goes only once the new one is written
+                    b.set_password(self.service, name, blob)
+                    _delete_quietly(b, self.service, legacy)
+                    log.info("moved a persona's credentials to this profile's own keyring entry")
+            return blob
+
+        blob = self._call(_READ, read)
         if blob is None:
             return None
         try:
@@ -243,13 +284,10 @@ class SecretStore:
 
     def delete_credentials(self, persona_uid: str) -> bool:
         """Remove a persona's credentials; True if there were any."""
+        names = [self.entry_name(persona_uid), self._legacy(persona_uid)]
 
         def delete(b: KeyringBackend) -> bool:
-            try:
-                b.delete_password(self.service, self._user(persona_uid))
-                return True
-            except keyring.errors.PasswordDeleteError:
-                return False
+            return any([_delete_quietly(b, self.service, n) for n in names if n is not None])
 
         return self._call(_DELETE, delete)
 
@@ -261,13 +299,7 @@ class SecretStore:
         self._call(_SAVE_APP, lambda b: b.set_password(self.service, f"app:{name}", blob))
 
     def delete_app_secret(self, name: str) -> None:
-        def delete(b: KeyringBackend) -> None:
-            try:
-                b.delete_password(self.service, f"app:{name}")
-            except keyring.errors.PasswordDeleteError:
-                pass
-
-        self._call(_DELETE_APP, delete)
+        self._call(_DELETE_APP, lambda b: _delete_quietly(b, self.service, f"app:{name}"))
 
     def get_app_secret(self, name: str) -> dict[str, str] | None:
         blob = self._call(_READ_APP, lambda b: b.get_password(self.service, f"app:{name}"))
@@ -277,3 +309,12 @@ class SecretStore:
         for v in creds.values():
             redact_secret(str(v))
         return creds
+
+
+def _delete_quietly(backend: KeyringBackend, service: str, user: str) -> bool:
+    """Delete an entry; True if there was one."""
+    try:
+        backend.delete_password(service, user)
+        return True
+    except keyring.errors.PasswordDeleteError:
+        return False

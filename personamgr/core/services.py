@@ -11,6 +11,8 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from personamgr.core.clock import Clock, SystemClock
 from personamgr.core.media import release
 from personamgr.core.networks.base import Network
@@ -20,9 +22,10 @@ from personamgr.core.paths import AppPaths
 from personamgr.core.personas import Persona
 from personamgr.core.post_workflows import PostWorkflows
 from personamgr.core.posting import Poster, PreSendCheck
+from personamgr.core.profile_id import profile_id
 from personamgr.core.secrets import SecretsError, SecretStore
 from personamgr.core.settings import Settings
-from personamgr.core.store import Store, StoreError, make_private
+from personamgr.core.store import PersonaNotFound, Store, StoreError, make_private
 
 
 @dataclass
@@ -92,6 +95,11 @@ def open_services(
         raise StoreError.of(e, paths.data) from None
     clock = clock or SystemClock()
     store = Store.open(paths.database, clock=clock, backups=paths.backups)
+    try:
+        scoped = profile_secrets(store, secrets or SecretStore())
+    except (sqlite3.Error, DBAPIError, OSError) as e:
+        store.close()
+        raise StoreError.of(e, paths.database) from None
     if networks is None:
         try:
             networks = {"sandbox": SandboxNetwork(paths.sandbox_database, clock)}
@@ -102,5 +110,18 @@ def open_services(
         from personamgr.core.networks import registry
 
         networks.update(registry.extra_networks(paths, clock))
-    return Services(store=store, secrets=secrets or SecretStore(), networks=networks, clock=clock, paths=paths,
+    return Services(store=store, secrets=scoped, networks=networks, clock=clock, paths=paths,
                     pre_send_check=pre_send_check, settings=Settings(paths.settings))
+
+
+def profile_secrets(store: Store, secrets: SecretStore) -> SecretStore:
+    """``secrets`` with its entries named for this profile (see personamgr.core.profile_id)."""
+
+    def connected_here(uid: str) -> bool:
+        """Whether this profile connected the persona itself: only then is a pre-profile entry its own."""
+        try:
+            return store.connection_state(uid)[1] is not None
+        except (PersonaNotFound, sqlite3.Error, DBAPIError):
+            return False  # not known here (or not now): leave the old entry where it is
+
+    return secrets.for_profile(profile_id(store), connected_here)

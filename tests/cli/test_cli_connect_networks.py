@@ -38,7 +38,7 @@ def world(tmp_path: Path, missing_real_part) -> Iterator[tuple[dict[str, str], F
         missing_real_part("no Secret Service reachable: run inside dbus-run-session with gnome-keyring")
     root = tmp_path / "profile"
     svc = open_services(AppPaths.resolve(root).ensure(), secrets=SecretStore())
-    uids = {f"persona:{p.uid}" for p in (
+    uids = {svc.secrets.entry_name(p.uid) for p in (
         svc.store.add_persona(Persona(name="metal", topics=("guitars",), network="mastodon")),
         svc.store.add_persona(Persona(name="sky", topics=("astronomy",), network="bluesky")))}
     svc.close()
@@ -150,3 +150,21 @@ def test_mastodon_interactive_sign_in_with_the_code(world) -> None:
     assert out.strip() == ("Connected metal to @metal@fosstodon.example on Mastodon. "
                            "Posts from metal now go to Mastodon.")
     assert m.authorize_requests[-1]["force_login"] in ("True", "true", "1")
+
+
+def test_a_mastodon_server_on_a_port(world) -> None:
+    """QA #7: a self-hosted server with a port crashed connect ("This is a bug") after storing the token."""
+    env, m, _b, _root = world
+    env = {k: v for k, v in env.items() if k != "PERSONAMGR_MASTODON_URL"}  # the fake at its own address
+    host = m.base_url.split("://", 1)[1]
+    assert ":" in host  # 127.0.0.1:PORT
+    account = m.add_account("garden_m")
+    token = m.add_token(account)
+    r = run(["connect", "--persona", "metal", "--tokens-stdin"], env,
+            json.dumps({"server": m.base_url, "access_token": token}))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == (f"Connected metal to @garden_m@{host} on Mastodon. "
+                                "Posts from metal now go to Mastodon.")
+    r = run(["post", "--persona", "metal", "--anyway", "Leaf mould for the raised beds."], env)
+    assert r.returncode == 0, r.stderr
+    assert [s.text for s in m.timeline(account)] == ["Leaf mould for the raised beds."]

@@ -12,6 +12,7 @@ from personamgr.core.personas import (
     Persona,
     PersonaError,
     QueueSlot,
+    handle_problem,
     problems,
     validate,
     validate_all,
@@ -167,3 +168,18 @@ def test_with_changes_validates() -> None:
     assert p.with_changes(handle="@ok").handle == "@ok"
     with pytest.raises(PersonaError):
         p.with_changes(handle="nope")
+
+
+@pytest.mark.parametrize("handle", ["@garden_m@127.0.0.1:18766", "@admin@localhost:3000", "@me@localhost",
+                                    "@me@[::1]:3000", "@metal@fosstodon.org", "@metal@social.example:8443",
+                                    "@metal"])
+def test_mastodon_handles_on_self_hosted_servers_and_ports_are_accepted(handle: str) -> None:
+    """QA #7: a server with a port (``http://127.0.0.1:18766``, ``https://localhost:3000``) names handles so."""
+    assert handle_problem("mastodon", handle) is None
+
+
+@pytest.mark.parametrize("handle", ["@metal@host:port", "@metal@localhost:", "@metal@social.example:123456",
+                                    "@metal@nodot", "@metal@@fosstodon.org", "metal@fosstodon.org"])
+def test_mastodon_handles_that_name_no_server_are_refused(handle: str) -> None:
+    assert handle_problem("mastodon", handle) == (f"handle {handle!r} must look like @name@server.social "
+                                                  "(a Mastodon account)")

@@ -275,19 +275,19 @@ def test_delete_removes_the_personas_secrets_from_the_real_keyring(
     try:
         seed_demo(services)
         career, metal = services.store.persona("career"), services.store.persona("metal")
-        secret_service.set_credentials(career.uid, {"access_token": "tok-career", "access_token_secret": "s1"})
-        secret_service.set_credentials(metal.uid, {"access_token": "tok-metal", "access_token_secret": "s2"})
+        secrets = services.secrets  # this profile's entries
+        secrets.set_credentials(career.uid, {"access_token": "tok-career", "access_token_secret": "s1"})
+        secrets.set_credentials(metal.uid, {"access_token": "tok-metal", "access_token_secret": "s2"})
         shell = make_shell(services)
         shell.window.personas.delete_persona(career.uid)
         idle(shell)
         click(shell.window.personas.box, "Delete career")
         idle(shell, timeout=30)
-        assert secret_service.get_credentials(career.uid) is None
-        assert secret_service.get_credentials(metal.uid) == {"access_token": "tok-metal",
-                                                             "access_token_secret": "s2"}
+        assert secrets.get_credentials(career.uid) is None
+        assert secrets.get_credentials(metal.uid) == {"access_token": "tok-metal", "access_token_secret": "s2"}
         assert shell.window.personas.box is None or not shell.window.personas.box.isVisible()
     finally:
-        secret_service.delete_credentials(services.store.persona("metal").uid)
+        services.secrets.delete_credentials(services.store.persona("metal").uid)
         services.close()
 
 

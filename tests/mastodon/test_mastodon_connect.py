@@ -86,3 +86,15 @@ def test_a_revoked_token_is_refused_at_connect(mastodon_world, blank) -> None:
 def test_token_json_errors_are_specific(text: str, message: str) -> None:
     with pytest.raises(ConnectError, match=message):
         auth.parse_tokens(text)
+
+
+def test_an_account_the_persona_cannot_take_leaves_nothing_in_the_keyring(mastodon_world, blank) -> None:
+    """Everything is checked before anything is stored (QA #7: the token stayed after a refused handle)."""
+    w = mastodon_world
+    odd = w.fake.add_account("no spaces allowed")
+    creds = {"server": "https://fosstodon.example", "access_token": w.fake.add_token(odd)}
+    with pytest.raises(ConnectError, match=r"handle '@no spaces allowed@fosstodon\.example' must look like"):
+        auth.connect_with_tokens(w.services.store, w.services.secrets, w.network, blank, creds)
+    assert w.services.secrets.get_credentials(blank.uid) is None
+    assert w.services.store.connection_state(blank.uid) == ("ok", None)
+    assert w.services.store.persona(blank.uid).handle is None

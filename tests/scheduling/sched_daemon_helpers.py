@@ -81,12 +81,16 @@ def personamgr(home: Path, env: dict[str, str], *argv: str) -> subprocess.Popen[
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+# argv: the profile folder, the persona's uid, the credentials as JSON. Stored for that profile, as connect does.
 STORE_CREDS = """
 import json, sys
+from personamgr.core.paths import AppPaths
 from personamgr.core.secrets import SecretStore
-store = SecretStore(timeout=30)
-state = store.state()
+from personamgr.core.services import open_services
+svc = open_services(AppPaths.resolve(sys.argv[1]), secrets=SecretStore(timeout=30))
+state = svc.secrets.state()
 if not state.usable:
     sys.exit("keyring not usable: " + state.message)
-store.set_credentials(sys.argv[1], json.loads(sys.argv[2]))
+svc.secrets.set_credentials(sys.argv[2], json.loads(sys.argv[3]))
+svc.close()
 """

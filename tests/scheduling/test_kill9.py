@@ -41,7 +41,7 @@ def test_kill_9_in_flight_then_restart_needs_review_and_one_post(tmp_path: Path,
             persona.uid, "Five questions to ask at the end of every interview",
             when=datetime.now(UTC) + timedelta(seconds=2)).post
         svc.close()
-        stored = subprocess.run([sys.executable, "-c", STORE_CREDS, persona.uid, json.dumps(creds)], env=env,
+        stored = subprocess.run([sys.executable, "-c", STORE_CREDS, str(home), persona.uid, json.dumps(creds)], env=env,
                                 capture_output=True, text=True, timeout=120, check=False)
         assert stored.returncode == 0, stored.stderr
 
@@ -98,7 +98,7 @@ def test_a_killed_cli_post_is_recovered_by_the_running_daemon_without_a_restart(
         svc = open_services(AppPaths.resolve(home), clock=SystemClock())
         persona = svc.store.add_persona(make_persona().with_changes(network="x"))
         svc.close()
-        stored = subprocess.run([sys.executable, "-c", STORE_CREDS, persona.uid, json.dumps(creds)], env=env,
+        stored = subprocess.run([sys.executable, "-c", STORE_CREDS, str(home), persona.uid, json.dumps(creds)], env=env,
                                 capture_output=True, text=True, timeout=120, check=False)
         assert stored.returncode == 0, stored.stderr
 

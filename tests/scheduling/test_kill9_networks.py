@@ -69,7 +69,7 @@ def test_kill_9_mid_send_then_send_again_posts_once(network: str, tmp_path: Path
         post = PostSchedule(svc.store, svc.outbox, svc.clock).create(
             persona.uid, text, when=datetime.now(UTC) + timedelta(seconds=2)).post
         svc.close()
-        stored = subprocess.run([sys.executable, "-c", STORE_CREDS, persona.uid, json.dumps(creds)], env=env,
+        stored = subprocess.run([sys.executable, "-c", STORE_CREDS, str(home), persona.uid, json.dumps(creds)], env=env,
                                 capture_output=True, text=True, timeout=120, check=False)
         assert stored.returncode == 0, stored.stderr
 

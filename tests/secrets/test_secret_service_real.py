@@ -112,11 +112,12 @@ def test_deleting_a_persona_deletes_its_secrets(secrets: SecretStore, profile_pa
     try:
         career = svc.store.add_persona(Persona(name="career", description="jobs"))
         metal = svc.store.add_persona(Persona(name="metal", description="riffs"))
-        secrets.set_credentials(career.uid, {"access_token": "career-token-1"})
-        secrets.set_credentials(metal.uid, {"access_token": "metal-token-2"})
+        svc.secrets.set_credentials(career.uid, {"access_token": "career-token-1"})
+        svc.secrets.set_credentials(metal.uid, {"access_token": "metal-token-2"})
         assert svc.delete_persona(career) is None
-        assert secrets.get_credentials(career.uid) is None
-        assert secrets.get_credentials(metal.uid) == {"access_token": "metal-token-2"}
+        assert svc.secrets.get_credentials(career.uid) is None
+        assert svc.secrets.get_credentials(metal.uid) == {"access_token": "metal-token-2"}
+        assert {e["username"] for e in _entries(secrets.service)} == {svc.secrets.entry_name(metal.uid)}
         assert [p.name for p in svc.store.personas()] == ["metal"]
     finally:
         svc.close()
@@ -171,7 +172,7 @@ def test_secrets_leak_nowhere(secrets: SecretStore, profile_paths: AppPaths, clo
         career = svc.store.add_persona(Persona(name="career", handle="@career_me", description="jobs",
                                                network=net.name))
         metal = svc.store.add_persona(Persona(name="metal", description="riffs"))
-        secrets.set_credentials(career.uid, creds)
+        svc.secrets.set_credentials(career.uid, creds)
         post = svc.outbox.create(career.uid, "Five questions for every interview.")
         assert svc.poster.send(post.id).state is PostState.SENT
         assert net.seen == [creds]  # the credentials really went through the app

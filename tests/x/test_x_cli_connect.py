@@ -53,7 +53,8 @@ def real_keyring(missing_real_part, profile: Path) -> Iterator[SecretStore]:
     store = SecretStore()
     had_app = store.get_app_secret(APP_SECRET_NAME) is not None
     svc = open_services(AppPaths.resolve(profile), secrets=store)
-    ours = {f"persona:{p.uid}" for p in svc.store.personas()} | (set() if had_app else {f"app:{APP_SECRET_NAME}"})
+    ours = {svc.secrets.entry_name(p.uid) for p in svc.store.personas()} | (
+        set() if had_app else {f"app:{APP_SECRET_NAME}"})
     svc.close()
     yield store
     import secretstorage

@@ -125,6 +125,7 @@ def test_cli_verbose_logs_hold_no_tokens(fake, tmp_path: Path, missing_real_part
     home = tmp_path / "home"
     svc = open_services(AppPaths.resolve(home).ensure(), secrets=SecretStore())
     persona = svc.store.add_persona(Persona(name="career", topics=("careers",)))
+    secrets = svc.secrets  # named for this profile, as the CLI's will be
     svc.close()
     creds = fake.credentials(fake.add_app(), fake.add_user("career_me"))
     env = {**os.environ, "PERSONAMGR_X_API_URL": fake.base_url, "PERSONAMGR_HOME": str(home)}
@@ -139,4 +140,4 @@ def test_cli_verbose_logs_hold_no_tokens(fake, tmp_path: Path, missing_real_part
         assert "sending post" in (log_dir / "personamgr.log").read_text()  # the log was written
         assert scan([log_dir], list(creds.values())) == []
     finally:
-        SecretStore().delete_credentials(persona.uid)
+        secrets.delete_credentials(persona.uid)

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from personamgr.core.i18n import translate
-from personamgr.core.personas import NETWORK_LABELS, Persona, ServerLimits
-from personamgr.core.secrets import SecretStore
+from personamgr.core.personas import NETWORK_LABELS, Persona, PersonaError, ServerLimits, validate
+from personamgr.core.secrets import SecretsError, SecretsLocked, SecretsTimeout, SecretStore
 from personamgr.core.store import Store
 
 
@@ -59,11 +59,37 @@ def link_account(store: Store, secrets: SecretStore, persona: Persona, credentia
         if remote == remote_id:
             raise ConnectError(translate("Accounts", "{handle} is already connected to the persona {persona}.{hint}"
                                          ).format(handle=handle, persona=repr(other.name), hint=hint))
+    linked = replace(persona, handle=handle, network=network,
+                     server=server if server is not None else persona.server)
+    try:
+        validate(linked)  # before anything is stored: a refused link leaves nothing in the keyring
+    except PersonaError as e:
+        raise ConnectError(str(e)) from None
+    try:
+        before = secrets.get_credentials(persona.uid)
+    except (SecretsLocked, SecretsTimeout):
+        raise
+    except SecretsError:
+        before = None  # damaged: reconnecting is how it gets mended
     secrets.set_credentials(persona.uid, dict(credentials))
-    updated = store.update_persona(replace(persona, handle=handle, network=network,
-                                           server=server if server is not None else persona.server))
-    store.set_connection_state(persona.uid, "ok", remote_id)
+    try:
+        updated = store.update_persona(linked)
+        store.set_connection_state(persona.uid, "ok", remote_id)
+    except BaseException:
+        _put_back(secrets, persona.uid, before)
+        raise
     if limits is not None:
         store.set_server_limits(persona.uid, limits)
         updated = replace(updated, server_limits=limits)
     return Connected(updated, remote_id, handle)
+
+
+def _put_back(secrets: SecretStore, uid: str, before: Mapping[str, str] | None) -> None:
+    """The keyring as it was before a link the database then refused (a full disk, a vanished persona)."""
+    try:
+        if before is None:
+            secrets.delete_credentials(uid)
+        else:
+            secrets.set_credentials(uid, before)
+    except SecretsError:
+        pass  # the database error is the one to report; the persona is not linked either way
