@@ -27,6 +27,7 @@ from typing import Any
 import tomli_w
 
 from personamgr.core import persona_import
+from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.persona_file import PersonaEntry, PersonaFileError, persona_table, read_entries
 from personamgr.core.services import Services
@@ -49,8 +50,13 @@ class ArchiveSummary:
     skipped: int = 0  # posts already present
 
     def describe(self) -> str:
-        return (f"{self.personas} persona(s), {self.posts} draft(s) and scheduled post(s), "
-                f"{self.settings} setting(s)" + (f"; {self.skipped} post(s) were already here" if self.skipped else ""))
+        personas, posts, settings, skipped = self.personas, self.posts, self.settings, self.skipped
+        text = translate("Archive", "%n persona(s)", None, personas) + ", " + translate(
+            "Archive", "%n draft(s) and scheduled post(s)", None, posts) + ", " + translate(
+            "Archive", "%n setting(s)", None, settings)
+        if skipped:
+            text += "; " + translate("Archive", "%n post(s) were already here", None, skipped)
+        return text
 
 
 def _post_table(post: Post) -> dict[str, Any]:
@@ -74,8 +80,8 @@ def export_archive(services: Services, path: str | os.PathLike[str]) -> ArchiveS
         "persona": [persona_table(p) for p in personas],
         "post": [_post_table(p) for p in posts],
     }
-    text = ("# personamgr archive: personas, drafts, the queue and settings. Credentials are never exported.\n\n"
-            + tomli_w.dumps(data, multiline_strings=True))
+    text = ("# personamgr archive: personas, drafts, the queue and settings. "  # English: the file's first line
+            "Credentials are never exported.\n\n" + tomli_w.dumps(data, multiline_strings=True))
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     try:
@@ -103,17 +109,23 @@ def read_archive(path: str | os.PathLike[str]) -> _Incoming:
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ArchiveError(f"{p}: file not found") from None
+        raise ArchiveError(translate(
+            "Archive", "{file}: file not found").format(file=p)) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise ArchiveError(f"{p}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
+        raise ArchiveError(translate(
+            "Archive", "{file}: cannot be read ({error})").format(file=p, error=getattr(e, "strerror", None) or e)
+        ) from None
     except tomllib.TOMLDecodeError as e:
-        raise ArchiveError(f"{p}: not valid TOML: {e}") from None
+        raise ArchiveError(translate(
+            "Archive", "{file}: not valid TOML: {error}").format(file=p, error=e)) from None
     if data.get("format") != FORMAT:
-        raise ArchiveError(f"{p}: not a personamgr archive (a personas file is imported with File ▸ Import "
-                           "personas…)")
+        raise ArchiveError(translate(
+            "Archive", "{file}: not a personamgr archive (a personas file is imported with File ▸ Import "
+            "personas…)").format(file=p))
     if not isinstance(data.get("version"), int) or data["version"] > VERSION:
-        raise ArchiveError(f"{p}: written by a newer personamgr (archive version {data.get('version')!r}); "
-                           "update personamgr to import it")
+        raise ArchiveError(translate(
+            "Archive", "{file}: written by a newer personamgr (archive version {version}); update personamgr to import "
+            "it").format(file=p, version=repr(data.get('version'))))
     tables = data.get("persona", [])
     try:
         personas = read_entries(tomli_w.dumps({"persona": tables}), p) if tables else []
@@ -121,10 +133,12 @@ def read_archive(path: str | os.PathLike[str]) -> _Incoming:
         raise ArchiveError(f"{p}: {e.problem}") from None
     settings = data.get("settings", {})
     if not isinstance(settings, dict):
-        raise ArchiveError(f"{p}: [settings] must be a table")
+        raise ArchiveError(translate(
+            "Archive", "{file}: [settings] must be a table").format(file=p))
     for key, value in settings.items():
         if key not in BY_KEY:
-            raise ArchiveError(f"{p}: unknown setting {key!r}")
+            raise ArchiveError(translate(
+                "Archive", "{file}: unknown setting {key}").format(file=p, key=repr(key)))
         try:
             BY_KEY[key].check(value)
         except SettingError as e:
@@ -132,23 +146,29 @@ def read_archive(path: str | os.PathLike[str]) -> _Incoming:
     uids = {x.values.get("uid") for x in personas}
     posts = data.get("post", [])
     if not isinstance(posts, list):
-        raise ArchiveError(f"{p}: 'post' must be written as [[post]] tables")
+        raise ArchiveError(translate(
+            "Archive", "{file}: 'post' must be written as [[post]] tables").format(file=p))
     for i, t in enumerate(posts, 1):
-        where = f"{p}: post #{i}"
+        where = translate("Archive", "{file}: post #{number}").format(file=p, number=i)
         if not isinstance(t, dict) or not isinstance(t.get("text"), str):
             raise ArchiveError(f"{where}: needs a text")
         if t.get("persona") not in uids:
-            raise ArchiveError(f"{where}: names a persona that is not in the file")
+            raise ArchiveError(translate(
+                "Archive", "{where}: names a persona that is not in the file").format(where=where))
         if t.get("state") not in {s.value for s in EXPORTED_STATES}:
-            raise ArchiveError(f"{where}: state must be draft or scheduled")
+            raise ArchiveError(translate(
+                "Archive", "{where}: state must be draft or scheduled").format(where=where))
         thread = t.get("thread", [])
         if not isinstance(thread, list) or not all(isinstance(x, str) for x in thread):
-            raise ArchiveError(f"{where}: 'thread' must be a list of texts")
+            raise ArchiveError(translate(
+                "Archive", "{where}: 'thread' must be a list of texts").format(where=where))
         if t["state"] == PostState.SCHEDULED.value and not isinstance(t.get("scheduled_at"), datetime):
-            raise ArchiveError(f"{where}: a scheduled post needs scheduled_at (a date and time)")
+            raise ArchiveError(translate(
+                "Archive", "{where}: a scheduled post needs scheduled_at (a date and time)").format(where=where))
         when = t.get("scheduled_at")
         if isinstance(when, datetime) and when.tzinfo is None:
-            raise ArchiveError(f"{where}: scheduled_at needs a UTC offset")
+            raise ArchiveError(translate(
+                "Archive", "{where}: scheduled_at needs a UTC offset").format(where=where))
     return _Incoming(personas, posts, settings)
 
 

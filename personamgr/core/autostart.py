@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from personamgr.core.desktop_entry import APP_ID, exec_value
+from personamgr.core.i18n import translate
 
 RUN_VALUE = "personamgr"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
@@ -67,7 +68,8 @@ class Autostart:
             return
         path = self.path
         if path is None:
-            raise OSError(f"start at login is not supported on {self.platform}")
+            raise OSError(translate(
+                "Autostart", "start at login is not supported on {platform}").format(platform=self.platform))
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(path.suffix + ".tmp")
         if path.suffix == ".desktop":
@@ -86,10 +88,10 @@ class Autostart:
     @staticmethod
     def desktop_entry(command: Sequence[str]) -> str:
         return "\n".join([
-            "[Desktop Entry]",
+            "[Desktop Entry]",  # English: a desktop file (its Comment is the spec's default language)
             "Type=Application",
             "Name=personamgr",
-            "Comment=Sends your scheduled posts; lives in the tray",
+            "Comment=Sends your scheduled posts; lives in the tray",  # English
             f"Exec={exec_value(command)}",
             f"Icon={APP_ID}",
             "Terminal=false",

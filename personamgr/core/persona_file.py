@@ -29,6 +29,7 @@ from typing import Any
 import tomli
 
 from personamgr.core.gc_pause import paused_gc
+from personamgr.core.i18n import translate
 from personamgr.core.personas import (
     NETWORKS,
     UID_RE,
@@ -104,7 +105,9 @@ class PersonaEntry:
     @property
     def label(self) -> str:
         name = self.values.get("name")
-        return f"persona #{self.number}" + (f" ({name!r})" if isinstance(name, str) else "")
+        if isinstance(name, str):
+            return translate("PersonaFile", "persona #{number} ({name})").format(number=self.number, name=repr(name))
+        return translate("PersonaFile", "persona #{number}").format(number=self.number)
 
     def line_of(self, field_name: str | None) -> int | None:
         """The line that gives ``field_name``, else the table's header line."""
@@ -131,7 +134,8 @@ class PersonaEntry:
 def _slot_from_text(text: str) -> QueueSlot:
     m = _SLOT_RE.match(text.strip().lower())
     if not m:
-        raise PersonaError(f"queue slot {text!r} must look like 'mon 09:30'", "queue_slots")
+        raise PersonaError(translate(
+            "PersonaFile", "queue slot {text} must look like 'mon 09:30'").format(text=repr(text)), "queue_slots")
     return QueueSlot(_DAYS.index(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
@@ -152,35 +156,41 @@ def _all_strings(value: Any) -> bool:
 
 def _strings(key: str, value: Any) -> tuple[str, ...]:
     if not _all_strings(value):
-        raise PersonaError(f"'{key}' must be a list of strings", key)
+        raise PersonaError(translate(
+            "PersonaFile", "'{key}' must be a list of strings").format(key=key), key)
     return tuple(value)
 
 
 def _string(key: str, value: Any) -> str:
     if type(value) is not str:
-        raise PersonaError(f"'{key}' must be a string", key)
+        raise PersonaError(translate(
+            "PersonaFile", "'{key}' must be a string").format(key=key), key)
     return value
 
 
 def _flag(key: str, value: Any) -> bool:
     if type(value) is not bool:
-        raise PersonaError(f"'{key}' must be true or false", key)
+        raise PersonaError(translate(
+            "PersonaFile", "'{key}' must be true or false").format(key=key), key)
     return value
 
 
 def _whole(key: str, value: Any) -> int:
     if type(value) is not int:
-        raise PersonaError(f"'{key}' must be a whole number", key)
+        raise PersonaError(translate(
+            "PersonaFile", "'{key}' must be a whole number").format(key=key), key)
     return value
 
 
 def _dollars(key: str, value: Any) -> float:
     if type(value) not in (int, float):
-        raise PersonaError(f"'{key}' must be a number", key)
+        raise PersonaError(translate(
+            "PersonaFile", "'{key}' must be a number").format(key=key), key)
     try:
         return float(value)
     except OverflowError:
-        raise PersonaError(f"'{key}' is far too large", key)
+        raise PersonaError(translate(
+            "PersonaFile", "'{key}' is far too large").format(key=key), key)
 
 
 def _choice(kind: type[Sensitivity] | type[MissedPolicy]) -> Any:
@@ -188,13 +198,17 @@ def _choice(kind: type[Sensitivity] | type[MissedPolicy]) -> Any:
         try:
             return kind(value)
         except ValueError:
-            raise PersonaError(f"'{key}' must be one of {', '.join(s.value for s in kind)}", key)
+            raise PersonaError(translate(
+                "PersonaFile", "'{key}' must be one of {list}").format(
+                key=key, list=", ".join(s.value for s in kind)), key)
     return convert
 
 
 def _network(key: str, value: Any) -> str:
     if value not in NETWORKS:
-        raise PersonaError(f"network {value!r} must be one of {', '.join(NETWORKS)}", key)
+        raise PersonaError(translate(
+            "PersonaFile", "network {value} must be one of {list}").format(
+            value=repr(value), list=", ".join(NETWORKS)), key)
     return str(value)
 
 
@@ -205,7 +219,8 @@ def _server(key: str, value: Any) -> str:
 
 def _slots(key: str, value: Any) -> tuple[QueueSlot, ...]:
     if not _all_strings(value):
-        raise PersonaError("'queue' must be a list of slots like 'mon 09:30'", key)
+        raise PersonaError(translate(
+            "PersonaFile", "'queue' must be a list of slots like 'mon 09:30'"), key)
     return _slot_list(tuple(value))
 
 
@@ -278,7 +293,7 @@ def _decode_error(path: Path | str, e: tomli.TOMLDecodeError) -> PersonaFileErro
     m = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
     line = int(m.group(1)) if m else getattr(e, "lineno", None)
     problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(e))
-    return PersonaFileError(path, f"not valid TOML: {problem}", line)
+    return PersonaFileError(path, translate("PersonaFile", "not valid TOML: {problem}").format(problem=problem), line)
 
 
 def read_entries(source: str, path: Path | str = "<personas>") -> list[PersonaEntry]:
@@ -309,15 +324,17 @@ def _read_tables(source: str, path: Path | str) -> tuple[list[PersonaEntry], lis
     except tomli.TOMLDecodeError as e:
         raise _decode_error(path, e) from None
     except RecursionError:
-        raise PersonaFileError(path, "not valid TOML: arrays or tables are nested too deeply to read") from None
+        raise PersonaFileError(path, translate("PersonaFile", "not valid TOML: arrays or tables are nested too deeply "
+                                                     "to read")) from None
     tables = data.get("persona")
     extra = sorted(set(data) - {"persona"})
     if extra:
-        raise PersonaFileError(path, f"unexpected top-level key {extra[0]!r}; expected only [[persona]] tables")
+        raise PersonaFileError(path, translate("PersonaFile", "unexpected top-level key {key}; expected only "
+                                                     "[[persona]] tables").format(key=repr(extra[0])))
     if tables is None:
-        raise PersonaFileError(path, "no [[persona]] tables found")
+        raise PersonaFileError(path, translate("PersonaFile", "no [[persona]] tables found"))
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-        raise PersonaFileError(path, "'persona' must be written as [[persona]] tables")
+        raise PersonaFileError(path, translate("PersonaFile", "'persona' must be written as [[persona]] tables"))
     index: _LineIndex | None = _LineIndex(source)
     if len(index) != len(tables):  # a header-like line inside a multi-line string: lines would be wrong
         index = None
@@ -332,7 +349,8 @@ def _read_tables(source: str, path: Path | str) -> tuple[list[PersonaEntry], lis
         for key, value in t.items():
             convert = _CONVERT.get(key)
             if convert is None:
-                found.append(entry.problem(PersonaError(f"unknown key {key!r}", key), key))
+                found.append(entry.problem(PersonaError(translate(
+                    "PersonaFile", "unknown key {key}").format(key=repr(key)), key), key))
                 continue
             field_name = FIELD_OF_KEY.get(key, key)
             try:
@@ -373,10 +391,13 @@ def unique_problems(items: Iterable[tuple[PersonaEntry, Persona]]) -> list[Probl
                 continue
             value = getattr(p, what)
             if what == "name":
-                message = f"two personas are named {value!r}; names must be unique"
+                message = translate("PersonaFile", "two personas are named {name}; names must be unique").format(
+                    name=repr(value))
             else:
-                message = f"two personas use the {what} {value}"
-            at = f" (also {first.label}" + (f", line {first.line})" if first.line else ")")
+                message = translate("PersonaFile", "two personas use the {key} {value}").format(key=what, value=value)
+            at = (translate("PersonaFile", " (also {persona}, line {line})").format(persona=first.label,
+                                                                                  line=first.line)
+                  if first.line else translate("PersonaFile", " (also {persona})").format(persona=first.label))
             found.append(Problem(entry.line_of(what), message + at, what))
     return found
 
@@ -407,16 +428,17 @@ def read_text(path: Path | str) -> str:
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise PersonaFileError(p, "file not found") from None
+        raise PersonaFileError(p, translate("PersonaFile", "file not found")) from None
     except IsADirectoryError:
-        raise PersonaFileError(p, "is a directory, not a personas file") from None
+        raise PersonaFileError(p, translate("PersonaFile", "is a directory, not a personas file")) from None
     except OSError as e:
-        raise PersonaFileError(p, f"cannot be read: {e.strerror or e}") from None
+        raise PersonaFileError(p, translate("PersonaFile", "cannot be read: {error}").format(
+            error=e.strerror or e)) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise PersonaFileError(p, "is not UTF-8 text", line) from None
+        raise PersonaFileError(p, translate("PersonaFile", "is not UTF-8 text"), line) from None
 
 
 def load_entries(path: Path | str) -> list[PersonaEntry]:
@@ -479,10 +501,10 @@ def _toml_value(value: Any) -> str:
         return "[\n" + "".join(f"    {_toml_value(v)},\n" for v in value) + "]" if value else "[]"
     if isinstance(value, int | float) and math.isfinite(value):
         return str(value)
-    raise TypeError(f"cannot write {value!r} to a personas file")
+    raise TypeError(f"cannot write {value!r} to a personas file")  # English: a programming error
 
 
-def dumps_personas(personas: Sequence[Persona], header: str = "personamgr personas export") -> str:
+def dumps_personas(personas: Sequence[Persona], header: str = "personamgr personas export") -> str:  # English
     """TOML text for ``personas``. Secrets are not part of a persona and never appear."""
     tables = ("[[persona]]\n" + "".join(f"{key} = {_toml_value(value)}\n" for key, value in persona_table(p).items())
               for p in personas)
@@ -490,7 +512,8 @@ def dumps_personas(personas: Sequence[Persona], header: str = "personamgr person
         return f"# {_COMMENT_FORBIDDEN.sub(' ', header)}\n\n" + "\n".join(tables)
 
 
-def save_personas(path: Path | str, personas: Iterable[Persona], header: str = "personamgr personas export") -> None:
+def save_personas(path: Path | str, personas: Iterable[Persona],
+                  header: str = "personamgr personas export") -> None:  # English: a file's first line
     """Write atomically: a crash mid-write never leaves a truncated export."""
     p = Path(path)
     text = dumps_personas(list(personas), header)

@@ -30,6 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from personamgr.core import schema as s
 from personamgr.core.clock import Clock
 from personamgr.core.gc_pause import paused_gc
+from personamgr.core.i18n import translate
 from personamgr.core.persona_file import (
     FILE_KEY,
     PersonaEntry,
@@ -152,7 +153,7 @@ class ImportPlan:
 
     def summary(self) -> str:
         n = len(self.changes)
-        return (f"{self.path.name}: {n} persona{'s' if n != 1 else ''}: {self.added} to add, "
+        return (f"{self.path.name}: {n} persona{'s' if n != 1 else ''}: {self.added} to add, "  # English: the CLI's
                 f"{self.updated} to update, {self.unchanged} unchanged")
 
     def describe(self, width: int = 70) -> list[str]:
@@ -173,7 +174,7 @@ class ImportPlan:
                 f"{c.before.name} → {c.persona.name}"
             out.append(f"~ {name}")
             for fc in c.fields():
-                tag = "  (cleared: not in the file)" if fc.cleared else ""
+                tag = "  (cleared: not in the file)" if fc.cleared else ""  # English: the CLI's preview
                 out.append(f"    {fc.label}: {cut(fc.before)} → {cut(fc.after)}{tag}")
         return out
 
@@ -211,8 +212,9 @@ def _plan(existing: Sequence[Persona], entries: Sequence[PersonaEntry], path: Pa
         if base is not None:
             first = claimed.setdefault(base.uid, entry)
             if first is not entry:
-                found.append(entry.problem(f"updates the existing persona {base.name!r} like {first.label} "
-                                           f"(line {first.line}); give each persona once", "name"))
+                found.append(entry.problem(translate(
+                    "PersonaImport", "updates the existing persona {name} like {label} (line {line}); give each "
+                    "persona once").format(name=repr(base.name), label=first.label, line=first.line), "name"))
                 continue
         if base is None and "colour" not in entry.values:
             after = Persona(**entry.values, colour=next(colours))
@@ -237,12 +239,15 @@ def _clashes_with_kept(existing: Sequence[Persona], changes: Sequence[PersonaCha
     for c in changes:
         other = kept_names.get(c.persona.name.casefold())
         if other is not None:
-            found.append(c.entry.problem(f"the name {c.persona.name!r} is already used by the persona "
-                                         f"{other.name!r}; names must be unique", "name"))
+            found.append(c.entry.problem(translate(
+                "PersonaImport", "the name {name} is already used by the persona {other}; names must be "
+                "unique").format(
+                name=repr(c.persona.name), other=repr(other.name)), "name"))
         other = kept_handles.get((c.persona.handle or "").casefold())
         if other is not None:
-            found.append(c.entry.problem(f"the handle {c.persona.handle} is already used by the persona "
-                                         f"{other.name!r}", "handle"))
+            found.append(c.entry.problem(translate(
+                "PersonaImport", "the handle {handle} is already used by the persona {name}").format(
+                handle=c.persona.handle, name=repr(other.name)), "handle"))
     return found
 
 
@@ -278,7 +283,8 @@ def backup_personas(store: Store, folder: Path, clock: Clock, why: str) -> Path:
             break
         path = folder / f"personas-{stamp}-{n}.toml"
     with paused_gc():
-        save_personas(path, store.personas(), header=f"personamgr personas {why}, {clock.now():%Y-%m-%d %H:%M} UTC")
+        header = f"personamgr personas {why}, {clock.now():%Y-%m-%d %H:%M} UTC"  # English: a file's first line
+        save_personas(path, store.personas(), header=header)
     return path
 
 
@@ -295,10 +301,11 @@ def apply_import(store: Store, plan: ImportPlan, backups: Path, clock: Clock) ->
     backup = None
     if updates:
         try:
-            backup = backup_personas(store, backups, clock, f"before importing {plan.path}")
+            backup = backup_personas(store, backups, clock, f"before importing {plan.path}")  # English: the header
         except OSError as e:
-            raise ImportFailed(f"nothing was imported: the backup of the personas could not be written to "
-                               f"{backups} ({e.strerror or e})") from None
+            raise ImportFailed(translate(
+                "PersonaImport", "nothing was imported: the backup of the personas could not be written to {backups} "
+                "({error})").format(backups=backups, error=e.strerror or e)) from None
     record = {"at": clock.now().isoformat(), "file": str(plan.path), "backup": str(backup) if backup else None,
               "added": [p.uid for p in adds], "updated": [c.persona.uid for c in updates]}
     with paused_gc(), store.begin() as con:
@@ -307,15 +314,17 @@ def apply_import(store: Store, plan: ImportPlan, backups: Path, clock: Clock) ->
         for c in updates:
             row = current.get(c.persona.uid)
             if row is None or Store.persona_from_row(row) != c.before:
-                raise ImportConflict(f"nothing was imported: {c.before.name if c.before else c.persona.name} was "
-                                     "changed or deleted since the preview; look at the import again")
+                raise ImportConflict(translate(
+                    "PersonaImport", "nothing was imported: {persona} was changed or deleted since the preview; look "
+                    "at the import again").format(persona=c.before.name if c.before else c.persona.name))
         _update_personas(con, [c.persona for c in updates])
         if adds:
             taken = {row.name.casefold() for row in current.values()}
             clash = next((p for p in adds if p.name.casefold() in taken), None)
             if clash is not None:
-                raise ImportConflict(f"nothing was imported: a persona named {clash.name!r} was added since the "
-                                     "preview; look at the import again")
+                raise ImportConflict(translate(
+                    "PersonaImport", "nothing was imported: a persona named {name} was added since the preview; look "
+                    "at the import again").format(name=repr(clash.name)))
             pos = max((row.position for row in current.values()), default=-1) + 1
             now = now_naive(clock)
             con.execute(insert(s.personas), [{**Store.persona_values(p), "position": pos + i, "created_at": now}
@@ -364,25 +373,31 @@ def undo_last_import(store: Store, backups: Path, clock: Clock) -> UndoResult:
     """
     record = last_import(store)
     if record is None:
-        raise ImportFailed("there is no import to undo")
+        raise ImportFailed(translate(
+            "PersonaImport", "there is no import to undo"))
     restore: list[Persona] = []
     if record.get("updated"):
         source = Path(record.get("backup") or "")
         try:
             saved = {p.uid: p for p in load_personas(source)}
         except PersonaFileError as e:
-            raise ImportFailed(f"the backup taken before importing {record.get('file')} cannot be read: {e}") from None
+            raise ImportFailed(translate(
+                "PersonaImport", "the backup taken before importing {file} cannot be read: {error}").format(
+                file=record.get('file'), error=e)) from None
         restore = [saved[uid] for uid in record["updated"] if uid in saved]
     try:
-        safety = backup_personas(store, backups, clock, f"before undoing the import of {record.get('file')}")
+        why = f"before undoing the import of {record.get('file')}"  # English: the backup's header
+        safety = backup_personas(store, backups, clock, why)
     except OSError as e:
-        raise ImportFailed(f"nothing was undone: the backup of the personas could not be written to {backups} "
-                           f"({e.strerror or e})") from None
+        raise ImportFailed(translate(
+            "PersonaImport", "nothing was undone: the backup of the personas could not be written to {backups} "
+            "({error})").format(backups=backups, error=e.strerror or e)) from None
     try:
         restored, removed, kept, missing = _undo(store, restore, record.get("added", []))
     except IntegrityError:
-        raise ImportFailed("nothing was undone: a persona the import changed would take a name or handle that "
-                           f"another persona has since; rename it and try again (backup: {safety})") from None
+        raise ImportFailed(translate(
+            "PersonaImport", "nothing was undone: a persona the import changed would take a name or handle that "
+            "another persona has since; rename it and try again (backup: {safety})").format(safety=safety)) from None
     store.notify("personas")
     store.notify("settings")
     return UndoResult(str(record.get("file")), restored, removed, kept, missing, safety)

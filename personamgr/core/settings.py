@@ -25,7 +25,7 @@ from typing import Any
 
 import tomli_w
 
-from personamgr.core.i18n import QT_TRANSLATE_NOOP
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -52,19 +52,26 @@ class Setting:
         """``value`` if the setting accepts it, else :class:`SettingError`."""
         if self.kind is bool:
             if not isinstance(value, bool):
-                raise SettingError(f"{self.key} is true or false, not {value!r}")
+                raise SettingError(translate(
+                    "Settings", "{key} is true or false, not {value}").format(key=self.key, value=repr(value)))
             return value
         if self.kind is int:
             if isinstance(value, bool) or not isinstance(value, int):
-                raise SettingError(f"{self.key} is a whole number, not {value!r}")
+                raise SettingError(translate(
+                    "Settings", "{key} is a whole number, not {value}").format(key=self.key, value=repr(value)))
             if (self.minimum is not None and value < self.minimum) or (
                     self.maximum is not None and value > self.maximum):
-                raise SettingError(f"{self.key} is between {self.minimum} and {self.maximum}, not {value}")
+                raise SettingError(translate(
+                    "Settings", "{key} is between {minimum} and {maximum}, not {value}").format(
+                    key=self.key, minimum=self.minimum, maximum=self.maximum, value=value))
             return value
         if not isinstance(value, str):
-            raise SettingError(f"{self.key} is text, not {value!r}")
+            raise SettingError(translate(
+                "Settings", "{key} is text, not {value}").format(key=self.key, value=repr(value)))
         if self.choices and value not in self.values():
-            raise SettingError(f"{self.key} is one of {', '.join(self.values())}, not {value!r}")
+            raise SettingError(translate(
+                "Settings", "{key} is one of {list}, not {value}").format(
+                key=self.key, list=', '.join(self.values()), value=repr(value)))
         return value
 
     def values(self) -> tuple[str, ...]:
@@ -132,7 +139,8 @@ def setting(key: str) -> Setting:
     try:
         return BY_KEY[key]
     except KeyError:
-        raise SettingError(f"there is no setting named {key!r}") from None
+        raise SettingError(translate(
+            "Settings", "there is no setting named {key}").format(key=repr(key))) from None
 
 
 class Settings:
@@ -162,7 +170,9 @@ class Settings:
             return
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
             self._damaged = True
-            self.problems.append(f"{path}: {e}; the defaults are used until you save the settings")
+            self.problems.append(translate(
+                "Settings", "{path}: {error}; the defaults are used until you save the settings").format(
+                path=path, error=e))
             log.warning("%s", self.problems[-1])
             return
         for key, value in raw.items():
@@ -173,7 +183,9 @@ class Settings:
             try:
                 self._values[key] = known.check(value)
             except SettingError as e:
-                self.problems.append(f"{path}: {e}; the default ({known.default!r}) is used")
+                self.problems.append(translate(
+                    "Settings", "{path}: {error}; the default ({default}) is used").format(
+                    path=path, error=e, default=repr(known.default)))
                 log.warning("%s", self.problems[-1])
 
     # -- reading -------------------------------------------------------------------------
@@ -228,12 +240,14 @@ class Settings:
             listener(key)
 
 
-HEADER = "# personamgr settings: see the README's settings table. Only values that differ from the defaults.\n"
+
+HEADER = ("# personamgr settings: see the README's settings table. "  # English: the file's first line
+          "Only values that differ from the defaults.\n")
 
 
 def markdown_table(settings: Iterable[Setting] = REGISTRY) -> str:
     """The README's settings table."""
-    rows = ["| key | values | default | what it does |", "|---|---|---|---|"]
+    rows = ["| key | values | default | what it does |", "|---|---|---|---|"]  # English: the README's
     for s in settings:
         default = str(s.default).lower() if s.kind is bool else str(s.default)
         rows.append(f"| `{s.key}` | {s.type_name()} | `{default}` | {s.help} |")

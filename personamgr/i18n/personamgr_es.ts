@@ -150,6 +150,88 @@
     </message>
 </context>
 <context>
+    <name>Archive</name>
+    <message>
+        <source>%n persona(s)</source>
+        <translation>%n persona(s)</translation>
+    </message>
+    <message>
+        <source>%n draft(s) and scheduled post(s)</source>
+        <translation>%n publicaci(ón|ones) en borrador o programada(s)</translation>
+    </message>
+    <message>
+        <source>%n setting(s)</source>
+        <translation>%n ajuste(s)</translation>
+    </message>
+    <message>
+        <source>%n post(s) were already here</source>
+        <translation>%n publicaci(ón ya estaba|ones ya estaban) aquí</translation>
+    </message>
+    <message>
+        <source>{file}: file not found</source>
+        <translation>{file}: no se encontró el archivo</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read ({error})</source>
+        <translation>{file}: no se puede leer ({error})</translation>
+    </message>
+    <message>
+        <source>{file}: not valid TOML: {error}</source>
+        <translation>{file}: no es TOML válido: {error}</translation>
+    </message>
+    <message>
+        <source>{file}: not a personamgr archive (a personas file is imported with File ▸ Import personas…)</source>
+        <translation>{file}: no es un archivo de personamgr (un archivo de personas se importa con Archivo ▸ Importar personas…)</translation>
+    </message>
+    <message>
+        <source>{file}: written by a newer personamgr (archive version {version}); update personamgr to import it</source>
+        <translation>{file}: lo escribió un personamgr más nuevo (versión de archivo {version}); actualiza personamgr para importarlo</translation>
+    </message>
+    <message>
+        <source>{file}: [settings] must be a table</source>
+        <translation>{file}: [settings] debe ser una tabla</translation>
+    </message>
+    <message>
+        <source>{file}: unknown setting {key}</source>
+        <translation>{file}: ajuste desconocido {key}</translation>
+    </message>
+    <message>
+        <source>{file}: &apos;post&apos; must be written as [[post]] tables</source>
+        <translation>{file}: &apos;post&apos; debe escribirse como tablas [[post]]</translation>
+    </message>
+    <message>
+        <source>{file}: post #{number}</source>
+        <translation>{file}: publicación n.º {number}</translation>
+    </message>
+    <message>
+        <source>{where}: names a persona that is not in the file</source>
+        <translation>{where}: nombra una persona que no está en el archivo</translation>
+    </message>
+    <message>
+        <source>{where}: state must be draft or scheduled</source>
+        <translation>{where}: el estado debe ser draft o scheduled</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;thread&apos; must be a list of texts</source>
+        <translation>{where}: &apos;thread&apos; debe ser una lista de textos</translation>
+    </message>
+    <message>
+        <source>{where}: a scheduled post needs scheduled_at (a date and time)</source>
+        <translation>{where}: una publicación programada necesita scheduled_at (una fecha y hora)</translation>
+    </message>
+    <message>
+        <source>{where}: scheduled_at needs a UTC offset</source>
+        <translation>{where}: scheduled_at necesita un desfase respecto a UTC</translation>
+    </message>
+</context>
+<context>
+    <name>Autostart</name>
+    <message>
+        <source>start at login is not supported on {platform}</source>
+        <translation>iniciar al entrar no es posible en {platform}</translation>
+    </message>
+</context>
+<context>
     <name>Bluesky</name>
     <message>
         <source>Bluesky refused the app password of {handle} ({error}): it was revoked or changed.</source>
@@ -2314,6 +2396,156 @@ Otra más.</translation>
     </message>
 </context>
 <context>
+    <name>PersonaFile</name>
+    <message>
+        <source>persona #{number} ({name})</source>
+        <translation>persona n.º {number} ({name})</translation>
+    </message>
+    <message>
+        <source>persona #{number}</source>
+        <translation>persona n.º {number}</translation>
+    </message>
+    <message>
+        <source>queue slot {text} must look like &apos;mon 09:30&apos;</source>
+        <translation>el hueco de cola {text} debe tener la forma &apos;mon 09:30&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a list of strings</source>
+        <translation>&apos;{key}&apos; debe ser una lista de cadenas</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a string</source>
+        <translation>&apos;{key}&apos; debe ser una cadena</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be true or false</source>
+        <translation>&apos;{key}&apos; debe ser true o false</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a whole number</source>
+        <translation>&apos;{key}&apos; debe ser un número entero</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be a number</source>
+        <translation>&apos;{key}&apos; debe ser un número</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is far too large</source>
+        <translation>&apos;{key}&apos; es demasiado grande</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; must be one of {list}</source>
+        <translation>&apos;{key}&apos; debe ser uno de estos: {list}</translation>
+    </message>
+    <message>
+        <source>network {value} must be one of {list}</source>
+        <translation>la red {value} debe ser una de estas: {list}</translation>
+    </message>
+    <message>
+        <source>&apos;queue&apos; must be a list of slots like &apos;mon 09:30&apos;</source>
+        <translation>&apos;queue&apos; debe ser una lista de huecos como &apos;mon 09:30&apos;</translation>
+    </message>
+    <message>
+        <source>not valid TOML: {problem}</source>
+        <translation>no es TOML válido: {problem}</translation>
+    </message>
+    <message>
+        <source>not valid TOML: arrays or tables are nested too deeply to read</source>
+        <translation>no es TOML válido: las listas o tablas están anidadas a demasiada profundidad para leerlas</translation>
+    </message>
+    <message>
+        <source>unexpected top-level key {key}; expected only [[persona]] tables</source>
+        <translation>clave de primer nivel inesperada {key}; solo se esperaban tablas [[persona]]</translation>
+    </message>
+    <message>
+        <source>no [[persona]] tables found</source>
+        <translation>no se encontraron tablas [[persona]]</translation>
+    </message>
+    <message>
+        <source>&apos;persona&apos; must be written as [[persona]] tables</source>
+        <translation>&apos;persona&apos; debe escribirse como tablas [[persona]]</translation>
+    </message>
+    <message>
+        <source>unknown key {key}</source>
+        <translation>clave desconocida {key}</translation>
+    </message>
+    <message>
+        <source>two personas are named {name}; names must be unique</source>
+        <translation>dos personas se llaman {name}; los nombres deben ser únicos</translation>
+    </message>
+    <message>
+        <source>two personas use the {key} {value}</source>
+        <translation>dos personas usan el mismo {key}: {value}</translation>
+    </message>
+    <message>
+        <source> (also {persona}, line {line})</source>
+        <translation> (también {persona}, línea {line})</translation>
+    </message>
+    <message>
+        <source> (also {persona})</source>
+        <translation> (también {persona})</translation>
+    </message>
+    <message>
+        <source>file not found</source>
+        <translation>no se encontró el archivo</translation>
+    </message>
+    <message>
+        <source>is a directory, not a personas file</source>
+        <translation>es una carpeta, no un archivo de personas</translation>
+    </message>
+    <message>
+        <source>cannot be read: {error}</source>
+        <translation>no se puede leer: {error}</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text</source>
+        <translation>no es texto UTF-8</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaImport</name>
+    <message>
+        <source>updates the existing persona {name} like {label} (line {line}); give each persona once</source>
+        <translation>actualiza la persona existente {name}, igual que {label} (línea {line}); pon cada persona una sola vez</translation>
+    </message>
+    <message>
+        <source>the name {name} is already used by the persona {other}; names must be unique</source>
+        <translation>el nombre {name} ya lo usa la persona {other}; los nombres deben ser únicos</translation>
+    </message>
+    <message>
+        <source>the handle {handle} is already used by the persona {name}</source>
+        <translation>el usuario {handle} ya lo usa la persona {name}</translation>
+    </message>
+    <message>
+        <source>nothing was imported: the backup of the personas could not be written to {backups} ({error})</source>
+        <translation>no se importó nada: no se pudo escribir la copia de seguridad de las personas en {backups} ({error})</translation>
+    </message>
+    <message>
+        <source>nothing was imported: {persona} was changed or deleted since the preview; look at the import again</source>
+        <translation>no se importó nada: {persona} se cambió o se borró después de la vista previa; vuelve a mirar la importación</translation>
+    </message>
+    <message>
+        <source>nothing was imported: a persona named {name} was added since the preview; look at the import again</source>
+        <translation>no se importó nada: se añadió una persona llamada {name} después de la vista previa; vuelve a mirar la importación</translation>
+    </message>
+    <message>
+        <source>there is no import to undo</source>
+        <translation>no hay ninguna importación que deshacer</translation>
+    </message>
+    <message>
+        <source>the backup taken before importing {file} cannot be read: {error}</source>
+        <translation>no se puede leer la copia de seguridad hecha antes de importar {file}: {error}</translation>
+    </message>
+    <message>
+        <source>nothing was undone: the backup of the personas could not be written to {backups} ({error})</source>
+        <translation>no se deshizo nada: no se pudo escribir la copia de seguridad de las personas en {backups} ({error})</translation>
+    </message>
+    <message>
+        <source>nothing was undone: a persona the import changed would take a name or handle that another persona has since; rename it and try again (backup: {safety})</source>
+        <translation>no se deshizo nada: una persona que cambió la importación tomaría un nombre o usuario que desde entonces tiene otra persona; cámbiale el nombre y vuelve a intentarlo (copia de seguridad: {safety})</translation>
+    </message>
+</context>
+<context>
     <name>PersonaImporter</name>
     <message>
         <source>Import personas</source>
@@ -3736,6 +3968,41 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>The credentials stored for this persona are damaged; reconnect the account.</source>
         <translation>Las credenciales guardadas de esta persona están dañadas; vuelve a conectar la cuenta.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>{key} is true or false, not {value}</source>
+        <translation>{key} es true o false, no {value}</translation>
+    </message>
+    <message>
+        <source>{key} is a whole number, not {value}</source>
+        <translation>{key} es un número entero, no {value}</translation>
+    </message>
+    <message>
+        <source>{key} is between {minimum} and {maximum}, not {value}</source>
+        <translation>{key} está entre {minimum} y {maximum}, no es {value}</translation>
+    </message>
+    <message>
+        <source>{key} is text, not {value}</source>
+        <translation>{key} es texto, no {value}</translation>
+    </message>
+    <message>
+        <source>{key} is one of {list}, not {value}</source>
+        <translation>{key} es uno de estos: {list}; no {value}</translation>
+    </message>
+    <message>
+        <source>there is no setting named {key}</source>
+        <translation>no hay ningún ajuste llamado {key}</translation>
+    </message>
+    <message>
+        <source>{path}: {error}; the defaults are used until you save the settings</source>
+        <translation>{path}: {error}; se usan los valores por omisión hasta que guardes los ajustes</translation>
+    </message>
+    <message>
+        <source>{path}: {error}; the default ({default}) is used</source>
+        <translation>{path}: {error}; se usa el valor por omisión ({default})</translation>
     </message>
 </context>
 <context>

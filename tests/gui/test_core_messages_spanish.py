@@ -13,6 +13,7 @@ from personamgr.core.guard import rules
 from personamgr.core.guard.guard import _off_focus
 from personamgr.core.networks.sandbox import DUPLICATE_MESSAGE
 from personamgr.core.outbox import PostState
+from personamgr.core.persona_file import PersonaFileError, read_entries
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling import resolve_local
 from personamgr.core.scheduling.slots import NoFreeSlot, next_free_slot
@@ -36,8 +37,13 @@ def messages(services) -> dict[str, str]:  # type: ignore[no-untyped-def]
     failed = [services.poster.send(services.outbox.create(career.uid, "Same words twice, on purpose.").id)
               for _ in range(2)][1]
     assert failed.state is PostState.FAILED
-    return {"duplicate": dup.message, "topic": _off_focus(CAREER, "metal"), "dst": note or "", "slot": slot,
-            "failed": failed.error or ""}
+    try:
+        read_entries('[[persona]]\nname = "chef"\ntopics = "recipes"\n', "chef.toml")
+        bad_file = ""
+    except PersonaFileError as e:
+        bad_file = e.problem
+    return {"bad_file": bad_file, "duplicate": dup.message, "topic": _off_focus(CAREER, "metal"), "dst": note or "",
+            "slot": slot, "failed": failed.error or ""}
 
 
 @pytest.mark.gui
@@ -60,6 +66,8 @@ def test_core_messages_follow_the_window_language(qapp, services) -> None:  # ty
     assert en["dst"].startswith("02:30 does not exist on Sun 14 Mar 2027 in America/New_York")
     assert es["slot"] == ("career no tiene huecos en la cola; añade alguno en los ajustes de la persona o indica una "
                           "fecha y hora")
+    assert es["bad_file"] == "persona n.º 1 ('chef'): 'topics' debe ser una lista de cadenas"
+    assert en["bad_file"] == "persona #1 ('chef'): 'topics' must be a list of strings"
     # The network's own words are quoted as it sent them, introduced in the user's language.
     assert es["failed"] == f"X rechazó la publicación: {DUPLICATE_MESSAGE}"
     assert en["failed"] == f"X refused the post: {DUPLICATE_MESSAGE}"

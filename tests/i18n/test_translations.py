@@ -91,13 +91,14 @@ def test_the_check_catches_an_escape(tmp_path: Path) -> None:
 # Core modules whose messages reach the window (the guard's reasons, scheduling notes, the sender's errors, the
 # networks' answers, the keyring, the database and the personas' checks): every sentence in them goes through
 # translate. A literal meant to stay English (SQL, a network's own words to match, a programming error) says so
-# with an "# English: why" comment on its line. Messages of modules not listed here (the CLI's own, the personas
-# file and import reports, settings, the instance lock) are still English: see README, "Languages".
+# with an "# English: why" comment on its line. Messages of modules not listed here (the CLI's own, the instance
+# lock, the desktop entry) are still English: see README, "Languages".
 CORE = ROOT / "personamgr" / "core"
 CORE_SPOKEN = sorted(
     [CORE / f"{m}.py" for m in ("text", "personas", "lease", "posting", "outbox", "policy", "costs", "post_workflows",
                                 "crosspost", "media", "secrets", "faults", "store", "holds", "insights",
-                                "guard/guard", "guard/rules")]
+                                "guard/guard", "guard/rules", "persona_file", "persona_import", "archive",
+                                "settings", "autostart")]
     + list((CORE / "scheduling").glob("*.py")) + list((CORE / "networks").rglob("*.py")))
 SENTENCE = re.compile(r"[A-Za-z]{2,} +[A-Za-z]{2,}")  # two words: a message, not a key or a name
 # Calls whose string arguments are not shown: translation itself, logging, SQL, patterns, lookups.
