@@ -1,4 +1,4 @@
-"""``personamgr posts list|show|mark-sent|retry|delete``: every post, and what can be done with it.
+"""``personamgr posts list|show|mark-sent|retry|stop|delete``: every post, and what can be done with it.
 
 The same workflows as the window's history and inbox (``core.post_workflows``):
 a retry asks the persona guard first and needs ``--anyway`` when it objects; a
@@ -55,6 +55,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     retry.add_argument("--yes", action="store_true",
                        help="for a post that needs review: you checked the account and it is not there")
     retry.set_defaults(func=cmd_retry)
+
+    stop = actions.add_parser("stop", help="end a thread that stopped part-way where it is: the parts out stay as "
+                              "they are, the rest is kept as a draft")
+    stop.add_argument("post_id", type=int, metavar="ID")
+    stop.set_defaults(func=cmd_stop)
 
     rm = actions.add_parser("delete", help="delete a post that has not gone out (and its image copies)")
     rm.add_argument("post_id", type=int, metavar="ID")
@@ -161,7 +166,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"  - {r}")
         commands = {Action.RETRY: f"retry {p.id}", Action.SEND_NOW: f"retry {p.id}",
                     Action.SEND_AGAIN: f"retry {p.id} --yes", Action.POST_ANYWAY: f"retry {p.id} --anyway",
-                    Action.MARK_SENT: f"mark-sent {p.id}", Action.DELETE: f"delete {p.id}"}
+                    Action.MARK_SENT: f"mark-sent {p.id}", Action.STOP: f"stop {p.id}",
+                    Action.DELETE: f"delete {p.id}"}
         offered = dict.fromkeys(commands[a] for a in actions_for(p) if a in commands)
         if offered:
             print("\nWhat you can do: " + ", ".join(f"personamgr posts {c}" for c in offered))
@@ -221,11 +227,33 @@ def cmd_delete(args: argparse.Namespace) -> int:
         p = _get(services, args.post_id)
         try:
             services.workflows.delete(p.id)
-        except TransitionError:
+        except TransitionError as e:
+            if p.remote_ids and p.state is not PostState.SENT:  # a thread with parts out: they are public, and so is its record
+                raise CliError(f"#{p.id} cannot be deleted: {e}. To end the thread there: personamgr posts stop "
+                               f"{p.id}") from None
             raise CliError(f"#{p.id} is {p.status.lower()}, so it cannot be deleted (only posts that have not "
                            "gone out can be)") from None
         print(f"Deleted #{p.id} ({p.status.lower()}, {p.persona_name}): {_preview(p.text)}")
         poke_scheduler(args)  # a running scheduler forgets it now rather than at its next look
+        return 0
+    finally:
+        services.close()
+
+
+def cmd_stop(args: argparse.Namespace) -> int:
+    services = open_profile(args)
+    try:
+        p = _get(services, args.post_id)
+        try:
+            sent, draft = services.workflows.stop(p.id, seen=p.state)
+        except TransitionError as e:
+            raise CliError(str(e)) from None
+        n = len(sent.parts)
+        print(f"#{sent.id} ends at part {n}: " + ("part 1 is" if n == 1 else f"parts 1–{n} are")
+              + f" out on {sent.persona_name}, and it is recorded as sent.")
+        if draft is not None:
+            print(f"The parts that did not go out are kept as draft #{draft.id}.")
+        poke_scheduler(args)
         return 0
     finally:
         services.close()

@@ -32,6 +32,7 @@ from personamgr.core import schema as s
 from personamgr.core.clock import utc
 from personamgr.core.holds import HoldKind
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.personas import NETWORK_LABELS
 from personamgr.core.store import Store, now_naive
 from personamgr.core.text import substantially_same
 
@@ -165,6 +166,40 @@ def override_stands(post: Post, parts: Sequence[str]) -> bool:
         return False
     return substantially_same(post.override_text if post.override_text is not None else post.words,
                               join_parts(parts))
+
+
+def parts_out_of(post: Post) -> str:
+    """"part 1 of post 17 already went out on X": why a thread with parts out cannot move or go."""
+    n, network = len(post.remote_ids), NETWORK_LABELS.get(post.network or "", post.network or "")
+    if network:
+        text = (translate("Outbox", "part 1 of post {id} already went out on {network}") if n == 1 else
+                translate("Outbox", "parts 1–{n} of post {id} already went out on {network}"))
+    else:
+        text = (translate("Outbox", "part 1 of post {id} already went out") if n == 1 else
+                translate("Outbox", "parts 1–{n} of post {id} already went out"))
+    return text.format(n=n, id=post.id, network=network)
+
+
+def _parts_out() -> Any:
+    """How many parts of the post went out (the links recorded), in SQL."""
+    return func.json_array_length(s.posts.c.remote_ids)
+
+
+def _keeps_parts_out(values: dict[str, Any]) -> list[Any]:
+    """The conditions under which an UPDATE of ``values`` keeps every part that went out: the one invariant.
+
+    A new list of links must start with the links already recorded (a part out is never forgotten or
+    replaced), and a post with parts out never changes persona (its parts are on that account).
+    """
+    out: list[Any] = []
+    if "persona_id" in values:
+        out.append(_parts_out() == 0)
+    if "remote_ids" in values:
+        new = list(values["remote_ids"])
+        out.append(_parts_out() <= len(new))
+        out += [or_(_parts_out() <= i, func.json_extract(s.posts.c.remote_ids, f"$[{i}]") == rid)
+                for i, rid in enumerate(new)]
+    return out
 
 
 def _aware(dt: datetime | None) -> datetime | None:
@@ -320,6 +355,9 @@ class Outbox:
         loser changes nothing and is told so. ``where`` adds a condition (the sender's lease, say).
         With ``con``, the UPDATE joins the caller's transaction, and the caller notifies after it commits.
         Aware datetimes and sequences are stored as the schema keeps them.
+
+        The parts of a thread that went out are public, so no change may lose them: the links recorded
+        for them are only ever added to, and such a post stays with its persona (:func:`_keeps_parts_out`).
         """
         for key in ("scheduled_at", "next_attempt_at", "sent_at", "missed_at", "lease_until"):
             if isinstance(values.get(key), datetime):
@@ -328,7 +366,7 @@ class Outbox:
             if key in values:
                 values[key] = list(values[key])
         values.setdefault("updated_at", now_naive(self.store.clock))
-        condition = s.posts.c.id == post_id
+        condition = and_(s.posts.c.id == post_id, *_keeps_parts_out(values))
         if states is not None:
             condition = and_(condition, s.posts.c.state.in_([x.value for x in states]))
         if where is not None:
@@ -418,8 +456,7 @@ class Outbox:
         if visibility is not None and visibility not in VISIBILITIES:
             raise ValueError(translate("Outbox", "visibility {value} must be one of {choices}").format(
                 value=repr(visibility), choices=", ".join(VISIBILITIES)))
-        editable = [PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.NEEDS_REVIEW]
-        if not self.update_if(post_id, editable, content_warning=content_warning, visibility=visibility):
+        if not self.update_if(post_id, UNSENT, content_warning=content_warning, visibility=visibility):
             raise TransitionError(translate("Outbox", "post {id} can no longer be changed").format(id=post_id))
         return self.get(post_id)
 
@@ -435,10 +472,14 @@ class Outbox:
         return self.get(post_id)
 
     def move(self, post_id: int, persona_uid: str) -> Post:
-        """Give a post that has not gone out to another persona."""
+        """Give a post that has not gone out to another persona (never a thread with parts already out)."""
         with self.store.engine.connect() as con:
             pid = self.store.persona_id(con, persona_uid)
         if not self.update_if(post_id, UNSENT, persona_id=pid, guard_override=False, override_text=None):
+            now = self.get(post_id)
+            if now.remote_ids:
+                raise TransitionError(translate("Outbox", "{parts_out}, so the thread stays with {persona}").format(
+                    parts_out=parts_out_of(now), persona=now.persona_name))
             raise TransitionError(translate("Outbox", "post {id} can no longer be moved").format(id=post_id))
         return self.get(post_id)
 
@@ -448,16 +489,19 @@ class Outbox:
         One conditional DELETE, like a transition: a post that started sending
         meanwhile (or went out) is never deleted behind the user's back.
         """
-        post = self.get(post_id)
+        post, expect = self.get(post_id), list(expect)
         with self.store.begin() as con:
             n = con.execute(
-                delete(s.posts).where(and_(s.posts.c.id == post_id,
+                delete(s.posts).where(and_(s.posts.c.id == post_id, _parts_out() == 0,
                                            s.posts.c.state.in_([x.value for x in expect])))
             ).rowcount
         if not n:
-            current = self.get(post_id).state
+            now = self.get(post_id)
+            if now.remote_ids and now.state in expect:
+                raise TransitionError(translate("Outbox", "{parts_out}: what is out is public, so the post's record "
+                                                          "is kept").format(parts_out=parts_out_of(now)))
             raise TransitionError(translate("Outbox", "post {id} is {state}; it cannot be deleted now").format(
-                id=post_id, state=current.word))
+                id=post_id, state=now.state.word))
         self.store.notify("posts")
         return post
 

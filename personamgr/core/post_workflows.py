@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from personamgr.core import costs
+from personamgr.core import schema as s
 from personamgr.core.holds import HoldKind, hold_kind, reason_of
 from personamgr.core.i18n import translate
 from personamgr.core.media import release
@@ -47,11 +48,27 @@ class Action(StrEnum):
     RESCHEDULE = "reschedule"
     NEXT_SLOT = "next_slot"  # missed its time: the next free queue slot
     UNSCHEDULE = "unschedule"  # off the schedule, kept as a draft
+    STOP = "stop"  # a thread with parts out: it ends there; the unsent parts become a draft
     DELETE = "delete"
 
 
+# A thread with parts out cannot move or be deleted: those parts are public, on that persona's account.
+NOT_ONCE_OUT = frozenset({Action.MOVE, Action.DELETE})
+# States a thread with parts out may be stopped from (not while a part is in flight or may have gone out).
+STOPPABLE = (PostState.FAILED, PostState.SCHEDULED, PostState.HELD, PostState.DRAFT)
+
+
 def actions_for(post: Post) -> tuple[Action, ...]:
-    """The actions ``post``'s state allows, most likely first. A held post never offers "mark as sent"."""
+    """The actions ``post``'s state allows, most likely first. A held post never offers "mark as sent"; a
+    thread with parts out offers neither Move nor Delete, and may be stopped where it is."""
+    actions = _state_actions(post)
+    if not post.remote_ids or post.state is PostState.SENT:
+        return actions
+    kept = tuple(a for a in actions if a not in NOT_ONCE_OUT)
+    return (*kept, Action.STOP) if post.state in STOPPABLE else kept
+
+
+def _state_actions(post: Post) -> tuple[Action, ...]:
     match post.state:
         case PostState.FAILED:
             return (Action.RETRY, Action.EDIT, Action.MOVE, Action.DELETE)
@@ -218,6 +235,36 @@ class PostWorkflows:
             raise TransitionError(translate("PostWorkflows", "post {id} changed meanwhile; look at it again").format(
                 id=post.id))
         return self.outbox.get(post.id)
+
+    def stop(self, post_id: int, *, seen: PostState | None = None) -> tuple[Post, Post | None]:
+        """End a thread where it stopped: the parts that went out become a sent post, as they are on the
+        timeline (their links and cost kept); the parts that did not become a new draft, so no word is lost.
+
+        Returns (the sent post, the draft or None when nothing was left unsent).
+        """
+        post = self.outbox.get(post_id)
+        out = len(post.remote_ids)
+        if not out:
+            raise TransitionError(f"no part of post {post_id} went out; edit, move or delete it instead")
+        if post.state not in STOPPABLE or (seen is not None and post.state is not seen):
+            raise TransitionError(f"post {post_id} is {post.state.label.lower()} now, so it was not stopped")
+        rest = post.parts[out:]
+        draft = None
+        if rest:
+            media = [{**m, "part": int(m.get("part", 0)) - out} for m in post.media if int(m.get("part", 0)) >= out]
+            draft = self.outbox.create(post.persona_uid, rest[0], thread=rest[1:], media=media,
+                                       content_warning=post.content_warning, visibility=post.visibility)
+        first = self.part_links(post)[0]
+        if not self.outbox.update_if(
+                post_id, [post.state], where=s.posts.c.updated_at == post.updated_at.replace(tzinfo=None),
+                state=PostState.SENT.value, text=post.parts[0], thread=post.parts[1:out],
+                media=[m for m in post.media if int(m.get("part", 0)) < out], error=None, guard_reasons=[],
+                sent_at=post.sent_at or post.updated_at, remote_id=post.remote_ids[0],
+                remote_url=post.remote_url or first, lease_owner=None, **CLEARED):
+            if draft is not None:
+                self.outbox.delete(draft.id)
+            raise TransitionError(f"post {post_id} changed meanwhile, so it was not stopped; look at it again")
+        return self.outbox.get(post_id), draft
 
     def delete(self, post_id: int, *, seen: PostState | None = None) -> Post:
         """Delete a post that has not gone out, with the copies of its images; returns it as it was."""

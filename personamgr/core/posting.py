@@ -308,9 +308,10 @@ class Poster:
 
     def _failed(self, post: Post, e: NetworkError, *, remote_ids: tuple[str, ...] | None = None,
                 message: str | None = None) -> Post:
-        extra = {} if remote_ids is None else {
-            "remote_ids": remote_ids,
-            "cost_usd": costs.recorded(self.store, self.store.persona(post.persona_uid), post.parts[:len(remote_ids)]),
+        persona = self.store.persona(post.persona_uid)
+        extra = {} if remote_ids is None else {  # the parts out are on this network: the record says which
+            "remote_ids": remote_ids, "network": persona.network,
+            "cost_usd": costs.recorded(self.store, persona, post.parts[:len(remote_ids)]),
         }
         msg = message or e.message
         now = self.clock.now()

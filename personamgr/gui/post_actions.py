@@ -4,7 +4,9 @@
 Edit opens the one editor every edit uses (``gui/post_editor.py``): text or thread, images, counter, and
 the guard's meter.
 
-* Failed: Retry now (a thread: from the part that failed), Edit, Move to …, Delete.
+* Failed: Retry now (a thread: from the part that failed), Edit, Move to …, Delete. A thread with parts
+  out offers neither Move nor Delete (those parts are public, on that persona's account): Retry from
+  part N, Edit (the unsent parts), or Stop here (it ends at the parts out; the rest becomes a draft).
 * Held (never went out): Edit, Move to …, Post anyway, Keep as draft, Delete; a post that missed its
   time: Send now, Next free slot, Reschedule…, Edit, Keep as draft, Delete.
 * Needs review (it may have gone out): It went out: mark as sent; Send again… (warned); Edit; Delete.
@@ -52,7 +54,7 @@ SANDBOX_SCHEME = "sandbox://"
 NAMES = {Action.RETRY: "retry", Action.SEND_NOW: "sendNow", Action.SEND_AGAIN: "sendAgain",
          Action.MARK_SENT: "markSent", Action.POST_ANYWAY: "postAnyway", Action.MOVE: "moveTo", Action.EDIT: "edit",
          Action.RESCHEDULE: "reschedule", Action.NEXT_SLOT: "nextSlot", Action.UNSCHEDULE: "unschedule",
-         Action.DELETE: "delete"}
+         Action.STOP: "stopHere", Action.DELETE: "delete"}
 
 MenuEntry = tuple[str, str, Callable[[], None] | None]
 
@@ -147,6 +149,8 @@ class PostActions(QObject, ShowsBoxes):
                 label = translate("PostActions", "Keep as draft") if p.state is PostState.HELD or missed \
                     else translate("PostActions", "Unschedule")
                 return [(name, label, lambda: self.unschedule(p))]
+            case Action.STOP:
+                return [(name, translate("PostActions", "Stop here…"), lambda: self.stop(p))]
             case Action.DELETE:
                 return [(name, translate("PostActions", "Delete…"), lambda: self.delete(p))]
         return []
@@ -177,8 +181,8 @@ class PostActions(QObject, ShowsBoxes):
             action.setObjectName(name)
             if fn is None:
                 action.setEnabled(False)
-            else:
-                action.triggered.connect(fn)
+            else:  # triggered passes "checked": it must not land in a callback's own default argument
+                action.triggered.connect(lambda _checked=False, fn=fn: fn())
             target.addAction(action)
 
     # -- running ---------------------------------------------------------------------------
@@ -307,6 +311,28 @@ class PostActions(QObject, ShowsBoxes):
         schedule = self.schedule
         self._run(lambda: schedule.unschedule(post.id), translate("PostActions", "unschedule the post"),
                   lambda p: translate("PostActions", "Taken off the schedule; it is kept as a draft in the history."))
+
+    def stop(self, post: Post) -> None:
+        """End a thread with parts out where it is: they stay as they are; the rest is kept as a draft."""
+        workflows, out, total = self.workflows, len(post.remote_ids), len(post.parts)
+        question = (translate("PostActions", "End this thread of {name} at part 1?") if out == 1 else
+                    translate("PostActions", "End this thread of {name} at part {n}?")).format(
+            name=post.persona_name, n=out)
+        rest = (translate("PostActions", "Part {m} did not go out; it is kept as a draft in the history.")
+                if total - out == 1 else
+                translate("PostActions", "Parts {m}–{last} did not go out; they are kept as a draft in the "
+                          "history.")).format(m=out + 1, last=total)
+
+        def ok(_result: Any) -> str:
+            return translate("PostActions", "The thread ends at part {n}; the rest is a draft in the history.").format(
+                n=out)
+
+        self._ask(translate("PostActions", "Stop the thread here"), question,
+                  translate("PostActions", "What went out stays on the timeline as it is, and the history records it "
+                            "as sent.") + " " + rest,
+                  translate("PostActions", "Stop here"),
+                  lambda: self._run(lambda: workflows.stop(post.id, seen=post.state)[0],
+                                    translate("PostActions", "stop the thread"), ok))
 
     def delete(self, post: Post) -> None:
         workflows = self.workflows

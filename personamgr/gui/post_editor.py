@@ -6,7 +6,11 @@ in a dialog. Save asks the guard first (a career post rewritten as a thrash-meta
 post does not slip through); a held post goes back on its schedule, where the
 guard looks again before it goes out. Post now sends it (a thread that stopped
 part-way sends only the rest). Moving the post to another persona is the
-guard's "Move to …", or the persona list at the top.
+guard's "Move to …", or the persona list at the top: like every change here it
+is written on Save (asked of the guard for the new persona), and Cancel leaves
+the post as it was. A thread with parts out stays with its persona: those
+parts are on its account. A Mastodon post's content warning and visibility
+are edited here too (:class:`~personamgr.gui.post_options.PostOptions`).
 """
 
 from __future__ import annotations
@@ -22,12 +26,13 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButt
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, TransitionError, override_stands
 from personamgr.core.personas import Persona
-from personamgr.core.post_workflows import Action, Outcome
+from personamgr.core.post_workflows import Action, Outcome, PostWorkflows
 from personamgr.gui import times
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import Content
 from personamgr.gui.icons import persona_icon
 from personamgr.gui.post_composer import PostComposer
+from personamgr.gui.post_options import PostOptions
 from personamgr.gui.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -57,6 +62,14 @@ class PostEditor(PostComposer):
             self.persona_combo.addItem(persona_icon(p.colour, p.initial), p.name, p.uid)
         self.persona_combo.setCurrentIndex(max(0, self.persona_combo.findData(post.persona_uid)))
         self.persona_combo.activated.connect(lambda i: self.move_draft_to(self.persona_combo.itemData(i)))
+        if post.remote_ids:  # its parts out are on this persona's account: the rest must follow them there
+            self.persona_combo.setEnabled(False)
+            self.persona_combo.setToolTip(translate("PostEditor", "Part of this thread already went out on "
+                                                    "{persona}, so the rest goes out there too.").format(
+                persona=post.persona_name))
+        self.options = PostOptions()  # Mastodon: this post's content warning and visibility
+        self.options.show_for(self.persona(), post.content_warning, post.visibility)
+        self.options.changed.connect(self._refresh)
         self.when = QLabel()
         self.when.setObjectName("editWhen")
         self.when.setProperty("tone", "hint")
@@ -83,6 +96,7 @@ class PostEditor(PostComposer):
         layout.setSpacing(8)
         layout.addLayout(head)
         layout.addWidget(self.thread, 1)
+        layout.addWidget(self.options)
         layout.addLayout(self.extras)
         layout.addWidget(self.status)
         layout.addLayout(self.tools)
@@ -108,32 +122,62 @@ class PostEditor(PostComposer):
         return self._busy
 
     def accept_override(self, reasons: Sequence[str]) -> int | None:
-        """"Save anyway" / "Post anyway": the words the user accepted become the post's, and the choice is kept."""
-        workflows = self.services.workflows
-        parts, media = self.parts(), list(self.thread.media)
-        self.post = workflows.edit(self.post.id, parts, media)
+        """"Save anyway" / "Post anyway": the words the user accepted become the post's (on the persona chosen),
+        and the choice is kept. The user is saving or posting at this very moment, so this is Save's write."""
+        self.post = self._write(self.services.workflows, self.post.id, self._changes())
         self.post = self.services.outbox.remember_override(self.post.id, reasons)
         return self.post.id
 
     def override_stands(self) -> bool:
-        return override_stands(self.post, self.parts())
+        return self._uid == self.post.persona_uid and override_stands(self.post, self.parts())
 
     def move_draft_to(self, uid: str) -> bool:
-        """Give the post to another persona (the guard's "Move to …", or the persona list)."""
-        if not uid or uid == self._uid or self.controller.persona(uid) is None:
-            return False
-        try:
-            self.post = self.services.workflows.move(self.post.id, uid)
-        except (TransitionError, LookupError) as e:
-            self.say(translate("PostEditor", "Could not move it: {error}").format(error=e), "error")
+        """Choose another persona for the post (the guard's "Move to …", or the persona list): written on Save.
+
+        The guard's meter looks again, for the new persona; Cancel leaves the post where it was.
+        """
+        persona = self.controller.persona(uid) if uid else None
+        if persona is None or uid == self._uid or not self.persona_combo.isEnabled():
             self.persona_combo.setCurrentIndex(max(0, self.persona_combo.findData(self._uid)))
             return False
         self._uid = uid
         self.persona_combo.setCurrentIndex(max(0, self.persona_combo.findData(uid)))
-        self.say(translate("PostEditor", "Moved to {persona}.").format(persona=self.post.persona_name))
+        self.options.show_for(persona, *((self.post.content_warning, self.post.visibility)
+                                         if uid == self.post.persona_uid else (None, None)))
+        if uid == self.post.persona_uid:
+            self.say("")
+        else:
+            self.say(translate("PostEditor", "Saving moves it to {persona}.").format(persona=persona.name))
         self._refresh()
-        self.contentChanged.emit()  # the guard's meter looks again, for the new persona
+        self.contentChanged.emit()  # the guard's meter and the cost look again, for the new persona
         return True
+
+    def content_warning(self) -> str:
+        return self.options.content_warning() if not self.options.isHidden() else super().content_warning()
+
+    def _follow_cost(self, *_args: object) -> None:
+        """The cost of what is still to send: the parts of a thread already out were paid for."""
+        self.cost_line.update_for(self.persona(), self.parts()[len(self.post.remote_ids):])
+
+    # -- writing -----------------------------------------------------------------------------
+    def _changes(self) -> dict[str, Any]:
+        """Everything Save writes, read from the widgets on the GUI thread."""
+        cw, vis = self.options.values()
+        return {"uid": self._uid, "parts": self.parts(), "media": list(self.thread.media),
+                "options": not self.options.isHidden(), "content_warning": cw, "visibility": vis}
+
+    @staticmethod
+    def _write(workflows: PostWorkflows, post_id: int, changes: dict[str, Any]) -> Post:
+        """Save's writes, in a worker: the persona chosen, the words and images, a Mastodon post's options."""
+        post = workflows.outbox.get(post_id)
+        if changes["uid"] != post.persona_uid:
+            post = workflows.move(post_id, changes["uid"])
+        post = workflows.edit(post_id, changes["parts"], changes["media"])
+        if changes["options"] and (post.content_warning, post.visibility) != (changes["content_warning"],
+                                                                               changes["visibility"]):
+            post = workflows.outbox.set_options(post_id, content_warning=changes["content_warning"],
+                                                visibility=changes["visibility"])
+        return post
 
     # -- showing -------------------------------------------------------------------------
     def _describe_time(self) -> None:
@@ -147,6 +191,8 @@ class PostEditor(PostComposer):
         elif post.state is PostState.HELD:
             text = translate("PostEditor", "{status}. Saving puts it back on the schedule, where the guard looks "
                              "again before it goes out.").format(status=post.status)
+        elif post.failed_part == 2:
+            text = translate("PostEditor", "Part 1 went out and cannot change; part 2 on can.")
         elif post.failed_part:
             text = translate("PostEditor", "Parts 1–{n} went out and cannot change; part {m} on can.").format(
                 n=post.failed_part - 1, m=post.failed_part)
@@ -168,7 +214,7 @@ class PostEditor(PostComposer):
             self.guarded("save", self._save)
 
     def _save(self) -> None:
-        workflows, post_id, parts, media = self.services.workflows, self.post.id, self.parts(), list(self.thread.media)
+        workflows, post_id, changes = self.services.workflows, self.post.id, self._changes()
         self._set_busy(True)
 
         def done(post: Post) -> None:
@@ -176,7 +222,7 @@ class PostEditor(PostComposer):
             self.post = post
             self.saved.emit(post)
 
-        self.workers.submit(lambda: workflows.edit(post_id, parts, media), done=done, failed=self._failed,
+        self.workers.submit(lambda: self._write(workflows, post_id, changes), done=done, failed=self._failed,
                             name="save post")
 
     @Slot()
@@ -185,13 +231,13 @@ class PostEditor(PostComposer):
             self.guarded("post", self._send)
 
     def _send(self) -> None:
-        workflows, post_id, parts, media = self.services.workflows, self.post.id, self.parts(), list(self.thread.media)
+        workflows, post_id, changes = self.services.workflows, self.post.id, self._changes()
         action = SEND_ACTION.get(self.post.state, Action.SEND_NOW)
         anyway = self.post.guard_override
         self._set_busy(True)
 
         def go() -> Outcome:
-            edited = workflows.edit(post_id, parts, media)
+            edited = self._write(workflows, post_id, changes)
             return workflows.send(post_id, action, seen=edited.state, anyway=anyway)
 
         def done(outcome: Outcome) -> None:

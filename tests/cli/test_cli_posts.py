@@ -206,3 +206,43 @@ def test_retry_asks_the_guard_and_needs_yes_for_a_post_that_may_be_out(home: Pat
 def test_delete_refuses_a_sent_post(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(home, "posts", "delete", "1") == 1
     assert "#1 is sent, so it cannot be deleted" in capsys.readouterr().err
+
+
+def partly_sent(home: Path) -> int:
+    """A 3-part thread on career whose part 1 is out (as the poster records a part-way failure)."""
+    svc = profile(home)
+    try:
+        post = svc.outbox.create(svc.store.persona("career").uid, "Part one", thread=("Part two", "Part three"))
+        assert svc.outbox.update_if(post.id, None, state=PostState.FAILED.value, remote_ids=["s1"],
+                                    network="sandbox", error="Part 1 of the thread went out; part 2 failed.")
+        return post.id
+    finally:
+        svc.close()
+
+
+def test_a_partly_sent_thread_offers_retry_and_stop_never_delete(home: Path, capsys: pytest.CaptureFixture[str]
+                                                                 ) -> None:
+    """QA #3: after part 1 went out, `posts show` offered delete, and delete removed the live post's record."""
+    post_id = partly_sent(home)
+    assert run(home, "posts", "show", str(post_id)) == 0
+    shown = capsys.readouterr().out
+    assert f"What you can do: personamgr posts retry {post_id}, personamgr posts stop {post_id}\n" in shown
+    assert "delete" not in shown
+    assert run(home, "posts", "delete", str(post_id)) == 1
+    err = capsys.readouterr().err
+    assert f"#{post_id} cannot be deleted: part 1 of post {post_id} already went out on Sandbox" in err
+    assert f"personamgr posts stop {post_id}" in err
+    assert state_of(home, post_id) is PostState.FAILED
+    assert run(home, "posts", "stop", str(post_id)) == 0
+    out = capsys.readouterr().out
+    assert f"#{post_id} ends at part 1: part 1 is out on career, and it is recorded as sent." in out
+    svc = profile(home)
+    try:
+        sent = svc.outbox.get(post_id)
+        [draft] = [p for p in svc.outbox.in_states([PostState.DRAFT]) if p.text == "Part two"]
+        assert (sent.state, sent.parts, sent.remote_ids) == (PostState.SENT, ("Part one",), ("s1",))
+        assert draft.parts == ("Part two", "Part three") and f"kept as draft #{draft.id}" in out
+    finally:
+        svc.close()
+    assert run(home, "posts", "stop", str(post_id)) == 1
+    assert "sent now, so it was not stopped" in capsys.readouterr().err

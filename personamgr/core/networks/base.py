@@ -105,13 +105,22 @@ class AmbiguousError(NetworkError):
         self.retry_safe = retry_safe
 
 
+def full_stop(message: str) -> str:
+    """A network's message as a sentence, so the next sentence does not run into it."""
+    message = message.rstrip()
+    return message if not message or message[-1] in ".!?…" else message + "."
+
+
 class PartialThreadError(NetworkError):
     """Some parts of a thread went out, then one failed. ``cause`` says why part ``failed_index`` failed."""
 
     def __init__(self, sent_ids: tuple[str, ...], failed_index: int, cause: NetworkError) -> None:
         super().__init__(
-            translate("Network", "Parts 1–{sent} of the thread went out; part {failed} failed: {error} The remaining "
-                      "parts are unsent.").format(sent=len(sent_ids), failed=failed_index + 1, error=cause.message)
+            (translate("Network", "Part 1 of the thread went out; part {failed} failed: {error} The remaining parts "
+                       "are unsent.") if len(sent_ids) == 1 else
+             translate("Network", "Parts 1–{sent} of the thread went out; part {failed} failed: {error} The remaining "
+                       "parts are unsent.")).format(sent=len(sent_ids), failed=failed_index + 1,
+                                                    error=full_stop(cause.message))
             if sent_ids
             else cause.message
         )
