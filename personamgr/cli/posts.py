@@ -228,7 +228,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
         try:
             services.workflows.delete(p.id)
         except TransitionError as e:
-            if p.remote_ids and p.state is not PostState.SENT:  # a thread with parts out: they are public, and so is its record
+            if p.remote_ids and p.state is not PostState.SENT:  # a thread with parts out: they and its record stay
                 raise CliError(f"#{p.id} cannot be deleted: {e}. To end the thread there: personamgr posts stop "
                                f"{p.id}") from None
             raise CliError(f"#{p.id} is {p.status.lower()}, so it cannot be deleted (only posts that have not "

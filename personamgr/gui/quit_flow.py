@@ -4,6 +4,11 @@ The ``quit_with_queue`` setting says what happens: keep running in the tray,
 offer to start the background sender (``personamgr daemon``, which steps aside
 when the window opens again), or quit with a warning. With nothing scheduled,
 Quit quits at once.
+
+Quit during Ctrl+Enter's undo countdown first asks about that post: the user
+pressed Post, so "Send now and quit" is the default; "Keep as draft and quit"
+keeps the words unsent; Cancel goes back to the countdown. A post that does not
+go out when sent this way stops the quit, so the user sees why.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from personamgr.core.i18n import translate
-from personamgr.core.outbox import PostState
+from personamgr.core.outbox import Post, PostState
 
 if TYPE_CHECKING:
     from personamgr.gui.app import Shell
@@ -42,6 +47,13 @@ class QuitFlow(QObject):
         if self._busy:
             return
         self._busy = True
+        undo = self.shell.undo_send
+        if undo is not None and undo.pending:
+            self._ask_pending(from_tray)
+            return
+        self._count(from_tray)
+
+    def _count(self, from_tray: bool) -> None:
         outbox = self.shell.services.outbox
 
         def failed(error: BaseException) -> None:
@@ -50,6 +62,65 @@ class QuitFlow(QObject):
 
         self.shell.workers.submit(lambda: outbox.counts([PostState.SCHEDULED]),
                                   done=lambda n: self._decide(int(n), from_tray), failed=failed, name="quit count")
+
+    def _ask_pending(self, from_tray: bool) -> None:
+        """A post is waiting out its undo time: send it now, keep it as a draft, or go back (the countdown
+        waits meanwhile)."""
+        undo = self.shell.undo_send
+        undo.pause()
+        persona = self.shell.controller.persona(undo.uid)
+        box = QMessageBox(QMessageBox.Icon.Question, translate("QuitFlow", "Quit personamgr?"),
+                          translate("QuitFlow", "Your post as {name} has not gone out yet.").format(
+                              name=persona.name if persona else ""),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("quitPendingPost")
+        box.setInformativeText(translate("QuitFlow", "It was waiting out its few seconds in which it can be undone. "
+                                         "Send it now, or keep it as a draft: it is not sent while personamgr is "
+                                         "closed."))
+        send = box.addButton(translate("QuitFlow", "Send now and quit"), QMessageBox.ButtonRole.AcceptRole)
+        send.setObjectName("quitSendNow")
+        keep = box.addButton(translate("QuitFlow", "Keep as draft and quit"), QMessageBox.ButtonRole.DestructiveRole)
+        keep.setObjectName("quitKeepDraft")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(send)
+        box.setEscapeButton(cancel)
+
+        def chosen(_result: int) -> None:
+            clicked = box.clickedButton()
+            if clicked is send:
+                self._send_then_quit(from_tray)
+            elif clicked is keep:
+                undo.undo(translate("QuitFlow", "Not sent: kept as a draft."))
+                self._count(from_tray)
+            else:
+                undo.resume()
+                self._finish("cancel")
+
+        box.finished.connect(chosen)
+        self.box = box
+        self.shell.window.bring_to_front()
+        box.open()
+
+    def _send_then_quit(self, from_tray: bool) -> None:
+        """Send the post now; quit once it went out. If it did not, stay, so the user sees what happened."""
+        compose = self.shell.window.compose
+
+        def settled(post: object) -> None:
+            compose.posted.disconnect(settled)
+            compose.postFailed.disconnect(settled)
+            if isinstance(post, Post) and post.state is PostState.SENT:
+                self._count(from_tray)
+                return
+            self.shell.window.statusBar().showMessage(translate(
+                "QuitFlow", "Not quitting: the post did not go out. See the history."))
+            self._finish("cancel")
+
+        compose.posted.connect(settled)
+        compose.postFailed.connect(settled)
+        if not self.shell.undo_send.send_now():  # the box changed under the countdown: nothing to send
+            compose.posted.disconnect(settled)
+            compose.postFailed.disconnect(settled)
+            self._count(from_tray)
 
     def request_from_tray(self) -> None:
         self.request(from_tray=True)

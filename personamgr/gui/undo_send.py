@@ -5,6 +5,10 @@ first, so a crash or a quit keeps the words and sends nothing), the box is
 read-only, and nothing has reached the network. Undo, Ctrl+Z, or switching
 persona gives the text back; when the time is up the compose box posts it the
 usual way. The delay is the ``send_delay`` setting (0 posts at once).
+
+Quitting during the countdown does not silently drop the post: the quit flow
+(``gui/quit_flow.py``) pauses the countdown and asks whether to send it now or
+keep it as a draft.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ class UndoSend(QObject):
         compose.extras.addWidget(self.bar)
         self.bar.undo_button.clicked.connect(self.undo)
         self.remaining = 0
+        self._counting = False  # between Ctrl+Enter and sending or undoing (paused while quitting asks)
         self.uid = ""
         self.content: Content | None = None
         self._timer = QTimer(self)
@@ -70,7 +75,7 @@ class UndoSend(QObject):
 
     @property
     def pending(self) -> bool:
-        return self._timer.isActive()
+        return self._counting
 
     @Slot()
     def request(self) -> None:
@@ -93,6 +98,7 @@ class UndoSend(QObject):
         self.undo_shortcut.setEnabled(True)
         self._show()
         self.bar.show()
+        self._counting = True
         self._timer.start()
         self.started.emit(delay)
 
@@ -108,12 +114,30 @@ class UndoSend(QObject):
         if self.remaining > 0:
             self._show()
             return
+        self.send_now()
+
+    def send_now(self) -> bool:
+        """Post it now rather than at the end of the countdown (it ends, or Quit's "Send now"); whether it went
+        to the compose box's sender."""
+        if not self.pending:
+            return False
         self._stop()
         if self.compose.current_uid == self.uid and self.compose.content() == self.content:
             self.compose.post_now()
             self.sent.emit()
+            return True
+        return False
+
+    def pause(self) -> None:
+        """Stop counting while a question is open (Quit asks): the post does not go out behind the dialog."""
+        self._timer.stop()
+
+    def resume(self) -> None:
+        if self.pending:
+            self._timer.start()
 
     def _stop(self) -> None:
+        self._counting = False
         self._timer.stop()
         self.undo_shortcut.setEnabled(False)
         self.bar.hide()

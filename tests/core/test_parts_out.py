@@ -43,7 +43,7 @@ def test_plural_parts_and_a_message_that_ends_its_own_sentence() -> None:
 
 def test_a_partly_sent_thread_cannot_move_and_keeps_its_link(services: Services, partly_sent: Post) -> None:
     metal = services.store.persona("metal").uid
-    with pytest.raises(TransitionError, match="part 1 of post .* already went out on .*stays with career"):
+    with pytest.raises(TransitionError, match=r"part 1 of post .* already went out on .*stays with career"):
         services.workflows.move(partly_sent.id, metal)
     after = services.outbox.get(partly_sent.id)
     assert (after.persona_name, after.remote_ids) == ("career", ("r0",))
@@ -63,7 +63,7 @@ def test_no_update_can_erase_or_replace_the_link_of_a_part_out(services: Service
 
 
 def test_a_partly_sent_thread_cannot_be_deleted(services: Services, partly_sent: Post) -> None:
-    with pytest.raises(TransitionError, match="part 1 of post .* already went out .* is public"):
+    with pytest.raises(TransitionError, match=r"part 1 of post .* already went out .* is public"):
         services.workflows.delete(partly_sent.id)
     assert services.outbox.get(partly_sent.id).remote_ids == ("r0",)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from personamgr.core.scheduling import PostSchedule
@@ -105,3 +107,65 @@ def test_tray_policy_keeps_running_in_the_tray(demo: Services, make_shell: Calla
     assert box is not None and "quitToTray" not in {b.objectName() for b in box.buttons()}
     click(box, "quitAnyway")
     assert calls == ["tray", "quit", "shutdown"]
+
+
+# -- Ctrl+Q during Ctrl+Enter's undo countdown (QA #12: it quit at once and the post silently stayed a draft) --
+PENDING = "Salary bands are finally public at more companies: use them."
+
+
+def ctrl_enter_then_ctrl_q(shell: Shell, qtbot) -> QMessageBox:  # type: ignore[no-untyped-def]
+    editor = shell.window.compose.editor
+    editor.setFocus()
+    editor.insertPlainText(PENDING)
+    shell.window.quitRequested.connect(shell.quit_flow.request)
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert shell.undo_send.pending
+    ctrl_q(shell)
+    box = shell.quit_flow.box
+    assert box is not None and box.isVisible() and box.objectName() == "quitPendingPost"
+    assert box.text() == "Your post as career has not gone out yet."
+    assert box.defaultButton().objectName() == "quitSendNow"  # the user pressed Post
+    return box
+
+
+def ctrl_q(shell: Shell) -> None:
+    """The window's File ▸ Quit (Ctrl+Q on X11; the offscreen platform binds no key to the standard Quit)."""
+    [quit_action] = [a for a in shell.window.findChildren(QAction) if a.text() == "&Quit"]
+    quit_action.trigger()
+
+
+def states_of(services: Services) -> list[str]:
+    return [p.state.value for p in services.outbox.history() if p.text == PENDING]
+
+
+def test_quit_during_the_undo_countdown_asks_and_send_now_sends_it_then_quits(
+        demo: Services, make_shell: Callable[..., Shell], qtbot, idle) -> None:
+    shell = make_shell(demo)
+    calls = quit_recorder(shell)
+    box = ctrl_enter_then_ctrl_q(shell, qtbot)
+    qtbot.wait(1200)  # the countdown waits while the question is open
+    assert shell.undo_send.remaining == 5 and states_of(demo) == ["draft"] and calls == []
+    click(box, "quitSendNow")
+    qtbot.waitUntil(lambda: calls == ["quit", "shutdown"], timeout=10_000)
+    assert states_of(demo) == ["sent"]
+    timeline = demo.networks["sandbox"].timeline(demo.store.persona("career").uid)  # type: ignore[attr-defined]
+    assert [e.text for e in timeline].count(PENDING) == 1
+
+
+def test_keep_as_draft_quits_without_sending_and_cancel_goes_back_to_the_countdown(
+        demo: Services, make_shell: Callable[..., Shell], qtbot, idle) -> None:
+    demo.settings.set("send_delay", 2)
+    shell = make_shell(demo)
+    calls = quit_recorder(shell)
+    box = ctrl_enter_then_ctrl_q(shell, qtbot)
+    box.reject()  # Cancel (Escape): the countdown goes on, and the post goes out at its end
+    assert calls == ["cancel"] and shell.undo_send.pending
+    ctrl_q(shell)
+    box = shell.quit_flow.box
+    assert box is not None and box.objectName() == "quitPendingPost"
+    click(box, "quitKeepDraft")
+    idle(shell)
+    assert calls == ["cancel", "quit", "shutdown"]
+    assert not shell.undo_send.pending and states_of(demo) == ["draft"]
+    qtbot.wait(2200)
+    assert states_of(demo) == ["draft"]  # nothing went out after
