@@ -3098,6 +3098,10 @@ Otra más.</translation>
         <translation>Guardar como borrador</translation>
     </message>
     <message>
+        <source>Stop here…</source>
+        <translation>Terminar aquí…</translation>
+    </message>
+    <message>
         <source>Move to</source>
         <translation>Mover a</translation>
     </message>
@@ -3144,6 +3148,42 @@ Otra más.</translation>
     <message>
         <source>In the next free slot: {when}.</source>
         <translation>En el siguiente hueco libre: {when}.</translation>
+    </message>
+    <message>
+        <source>End this thread of {name} at part 1?</source>
+        <translation>¿Terminar este hilo de {name} en la parte 1?</translation>
+    </message>
+    <message>
+        <source>End this thread of {name} at part {n}?</source>
+        <translation>¿Terminar este hilo de {name} en la parte {n}?</translation>
+    </message>
+    <message>
+        <source>Part {m} did not go out; it is kept as a draft in the history.</source>
+        <translation>La parte {m} no se publicó; se guarda como borrador en el historial.</translation>
+    </message>
+    <message>
+        <source>Parts {m}–{last} did not go out; they are kept as a draft in the history.</source>
+        <translation>Las partes {m}–{last} no se publicaron; se guardan como borrador en el historial.</translation>
+    </message>
+    <message>
+        <source>The thread ends at part {n}; the rest is a draft in the history.</source>
+        <translation>El hilo termina en la parte {n}; el resto es un borrador en el historial.</translation>
+    </message>
+    <message>
+        <source>Stop the thread here</source>
+        <translation>Terminar el hilo aquí</translation>
+    </message>
+    <message>
+        <source>What went out stays on the timeline as it is, and the history records it as sent.</source>
+        <translation>Lo que se publicó sigue en la cronología tal como está, y el historial lo registra como enviado.</translation>
+    </message>
+    <message>
+        <source>Stop here</source>
+        <translation>Terminar aquí</translation>
+    </message>
+    <message>
+        <source>stop the thread</source>
+        <translation>terminar el hilo</translation>
     </message>
     <message>
         <source>Delete this post of {name} ({state}) and its %n image(s)?</source>
@@ -3292,6 +3332,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Persona</translation>
     </message>
     <message>
+        <source>Part of this thread already went out on {persona}, so the rest goes out there too.</source>
+        <translation>Parte de este hilo ya se publicó en {persona}, así que el resto se publica también allí.</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -3304,12 +3348,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>Could not move it: {error}</source>
-        <translation>No se pudo mover: {error}</translation>
-    </message>
-    <message>
-        <source>Moved to {persona}.</source>
-        <translation>Movida a {persona}.</translation>
+        <source>Saving moves it to {persona}.</source>
+        <translation>Al guardar se mueve a {persona}.</translation>
     </message>
     <message>
         <source>Goes out {when}; saving keeps the time.</source>
@@ -3318,6 +3358,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>{status}. Saving puts it back on the schedule, where the guard looks again before it goes out.</source>
         <translation>{status}. Al guardar vuelve a la programación, donde el guardián la revisa de nuevo antes de que salga.</translation>
+    </message>
+    <message>
+        <source>Part 1 went out and cannot change; part 2 on can.</source>
+        <translation>La parte 1 ya se publicó y no puede cambiar; desde la parte 2 sí.</translation>
     </message>
     <message>
         <source>Parts 1–{n} went out and cannot change; part {m} on can.</source>
@@ -3631,6 +3675,30 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Quit personamgr?</source>
         <translation>¿Salir de personamgr?</translation>
+    </message>
+    <message>
+        <source>Your post as {name} has not gone out yet.</source>
+        <translation>Tu publicación como {name} aún no ha salido.</translation>
+    </message>
+    <message>
+        <source>It was waiting out its few seconds in which it can be undone. Send it now, or keep it as a draft: it is not sent while personamgr is closed.</source>
+        <translation>Estaba esperando los segundos en los que se puede deshacer. Envíala ahora o guárdala como borrador: no se envía mientras personamgr está cerrado.</translation>
+    </message>
+    <message>
+        <source>Send now and quit</source>
+        <translation>Enviar ahora y salir</translation>
+    </message>
+    <message>
+        <source>Keep as draft and quit</source>
+        <translation>Guardar como borrador y salir</translation>
+    </message>
+    <message>
+        <source>Not sent: kept as a draft.</source>
+        <translation>No enviada: se guarda como borrador.</translation>
+    </message>
+    <message>
+        <source>Not quitting: the post did not go out. See the history.</source>
+        <translation>No se sale: la publicación no salió. Mira el historial.</translation>
     </message>
     <message>
         <source>%n scheduled post(s) will not go out while personamgr is closed.</source>
