@@ -2,8 +2,9 @@
 
 Files: thread-composer (a long draft split into a thread), thread-too-long (before the split), images (a post with
 two images, one without alt text), alt-text, alt-nudge (asked before posting), post-editor (Edit on a held post),
-held-dialog (the guard's question titled with the real reason, on "Send again"), inbox, calendar-week,
-calendar-month, calendar-week-one-persona, offer-slots, schedule-dst (a time the clocks skip: the dialog's note).
+post-editor-partly-sent and stop-here (a thread whose part 2 failed), held-dialog (the guard's question titled with
+the real reason, on "Send again"), inbox, calendar-week, calendar-month, calendar-week-one-persona, offer-slots,
+schedule-dst (a time the clocks skip: the dialog's note).
 """
 
 from __future__ import annotations
@@ -121,6 +122,24 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     if window.post_actions.dialog is not None:
         save(window.post_actions.dialog, out, "post-editor")
         window.post_actions.dialog.reject()
+    # A thread whose part 2 failed after part 1 went out: the editor (its persona fixed), and "Stop here".
+    partly = services.outbox.create(career.uid, "Five questions to ask at the end of every interview.",
+                                    thread=("Ask how they measure success in the first ninety days.",
+                                            "Then ask what the last person in the role went on to do."))
+    services.outbox.update_if(partly.id, None, state=PostState.FAILED.value, remote_ids=["1850000000000000099"],
+                              network="sandbox", error="Part 1 of the thread went out; part 2 failed: Sandbox "
+                              "refused the post: Reply not allowed. The remaining parts are unsent.")
+    partly = services.outbox.get(partly.id)
+    window.post_actions.edit(partly)
+    settle(app, shell)
+    if window.post_actions.dialog is not None:
+        save(window.post_actions.dialog, out, "post-editor-partly-sent")
+        window.post_actions.dialog.reject()
+    window.post_actions.stop(partly)
+    settle(app, shell)
+    if window.post_actions.box is not None:
+        save(window.post_actions.box, out, "stop-here")
+        window.post_actions.box.reject()
     ui.dock.raise_()  # type: ignore[attr-defined]
 
     # The calendar: a week with posts of both personas, free queue slots and the now line; a month; one persona.
