@@ -137,8 +137,7 @@ class PostActions(QObject, ShowsBoxes):
                 return [(name, translate("PostActions", "Post anyway"), lambda: self.send(p, action))]
             case Action.MOVE:
                 return [(f"{name}:{q.name}", translate("PostActions", "Move to {name}").format(name=q.name),
-                         lambda uid=q.uid: self.move(p, uid))
-                        for q in self.controller.personas if q.uid != p.persona_uid]
+                         self._move_callback(p, q.uid)) for q in self.controller.personas if q.uid != p.persona_uid]
             case Action.EDIT:
                 return [(name, translate("PostActions", "Edit…"), self._edit_callback(p))]
             case Action.RESCHEDULE:
@@ -154,6 +153,11 @@ class PostActions(QObject, ShowsBoxes):
             case Action.DELETE:
                 return [(name, translate("PostActions", "Delete…"), lambda: self.delete(p))]
         return []
+
+    def _move_callback(self, p: Post, uid: str) -> Callable[[], None]:
+        """A callback of no arguments: a menu's triggered(checked) passes its bool to any parameter a callback
+        has, and a persona given as a default argument became "False" ("Could not move the post … False")."""
+        return lambda: self.move(p, uid)
 
     def _edit_callback(self, p: Post) -> Callable[[], None]:
         return lambda: self.edit(p)
@@ -181,8 +185,8 @@ class PostActions(QObject, ShowsBoxes):
             action.setObjectName(name)
             if fn is None:
                 action.setEnabled(False)
-            else:  # triggered passes "checked": it must not land in a callback's own default argument
-                action.triggered.connect(lambda _checked=False, fn=fn: fn())
+            else:
+                action.triggered.connect(fn)
             target.addAction(action)
 
     # -- running ---------------------------------------------------------------------------

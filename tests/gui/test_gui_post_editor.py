@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+from PySide6.QtGui import QAction
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.networks.mastodon import MastodonNetwork
@@ -120,8 +121,12 @@ def test_a_partly_sent_thread_offers_retry_edit_and_stop_then_stop_keeps_the_res
                                                          "history.")
 
 
-def test_move_to_from_the_menu_moves_the_post(demo: Services, shell: Shell, idle) -> None:
+def test_move_to_from_the_menus_moves_the_post(demo: Services, shell: Shell, idle) -> None:
     """The stray "False": the menu's triggered(checked) landed in the callback as the persona."""
+    from personamgr.gui.inbox import InboxActions
+    from personamgr.gui.scheduling_ui import attach_scheduling
+
+    attach_scheduling(shell)  # the inbox, as run_app has it (the scheduler itself is not started)
     post = demo.outbox.create(demo.store.persona("career").uid, "Riffs", state=PostState.FAILED)
     shell.window.history.refresh()
     idle(shell)
@@ -129,6 +134,13 @@ def test_move_to_from_the_menu_moves_the_post(demo: Services, shell: Shell, idle
     idle(shell)
     assert demo.outbox.get(post.id).persona_name == "metal"
     assert shell.window.statusBar().currentMessage() == "Moved to metal."
+    bar = next(iter(shell.window.findChildren(InboxActions)))  # the inbox's row of buttons and its "More" menu
+    bar.show_post(demo.outbox.get(post.id))
+    [move] = [a for a in bar.more.menu().findChildren(QAction) if a.objectName() == "moveTo:career"]
+    move.trigger()
+    idle(shell)
+    assert demo.outbox.get(post.id).persona_name == "career"
+    assert shell.window.statusBar().currentMessage() == "Moved to career."
 
 
 def test_the_cost_of_a_partly_sent_thread_counts_only_the_parts_still_to_send(
