@@ -32,9 +32,10 @@ from personamgr.core.networks.base import (
     RateLimitedError,
     RejectedError,
     TransientError,
+    parts_out,
 )
 from personamgr.core.outbox import Outbox, Post, PostState, TransitionError
-from personamgr.core.personas import Persona
+from personamgr.core.personas import NETWORK_LABELS, Persona
 from personamgr.core.secrets import SecretsError, SecretsLocked, SecretsTimeout, SecretStore
 from personamgr.core.store import Store
 
@@ -184,6 +185,14 @@ class Poster:
             held = self._recheck(post, persona)
             if held is not None:
                 return held
+        if post.remote_ids and post.network and post.network != persona.network:
+            # The parts out are replies' parents on the other network: the rest cannot join that thread here.
+            went = NETWORK_LABELS.get(post.network, post.network)
+            self.outbox.update_if(post.id, [post.state], state=PostState.FAILED.value, next_attempt_at=None, error=(
+                f"{parts_out(len(post.remote_ids))} of the thread went out on {went}, but {persona.name} now posts "
+                f"to {persona.network_label}, so the rest cannot continue it. Stop the thread here; the rest is "
+                "kept as a draft."))
+            return self.outbox.get(post.id)
         network = self.networks.get(persona.network)
         try:
             if network is None:

@@ -93,3 +93,16 @@ def test_stop_from_a_stale_state_changes_nothing(services: Services, partly_sent
         services.workflows.stop(partly_sent.id, seen=PostState.SCHEDULED)
     assert services.outbox.get(partly_sent.id).state is PostState.FAILED
     assert len(services.outbox.in_states([PostState.DRAFT])) == 0
+
+
+def test_a_persona_moved_to_another_network_does_not_reply_there_to_the_first_networks_ids(
+        services: Services, partly_sent: Post, net: ScriptedNetwork) -> None:
+    """QA #2b: the retry replied on Mastodon to an X id ("Record not found")."""
+    career = services.store.persona("career")
+    services.store.update_persona(career.with_changes(network="sandbox"))
+    after = services.workflows.retry(partly_sent.id).post
+    assert after.state is PostState.FAILED and after.remote_ids == ("r0",)
+    assert after.error == ("Part 1 of the thread went out on scripted, but career now posts to Sandbox, so the rest "
+                           "cannot continue it. Stop the thread here; the rest is kept as a draft.")
+    assert len(net.calls) == 1  # nothing more was sent
+    assert actions_for(after) == (Action.RETRY, Action.EDIT, Action.STOP)
