@@ -1,17 +1,19 @@
 """Screens for Mastodon and Bluesky personas, rendered by scripts/screenshots.
 
 Files: persona-editor-mastodon, connect-x, connect-mastodon, connect-bluesky, compose-mastodon, compose-bluesky,
-persona-list-networks.
+persona-list-networks, post-editor-mastodon (Edit on a scheduled post with its own content warning).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 from screens_manage import settle_checks
 
+from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona, ServerLimits
 from personamgr.gui.app import Shell
 from personamgr.gui.connect_accounts import AccountConnectDialog
@@ -61,3 +63,12 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     settle_checks(app, shell, settle)
     save(window, out, "compose-bluesky")
     window.compose.editor.clear()
+
+    scheduled = services.outbox.create(synths.uid, "Patch of the week: a slow filter sweep over a drone.",
+                                       state=PostState.SCHEDULED, content_warning="loud audio",
+                                       scheduled_at=services.clock.now() + timedelta(days=1))
+    window.post_actions.edit(scheduled)
+    settle(app, shell)
+    if window.post_actions.dialog is not None:
+        save(window.post_actions.dialog, out, "post-editor-mastodon")
+        window.post_actions.dialog.reject()
