@@ -245,9 +245,11 @@ class PostWorkflows:
         post = self.outbox.get(post_id)
         out = len(post.remote_ids)
         if not out:
-            raise TransitionError(f"no part of post {post_id} went out; edit, move or delete it instead")
+            raise TransitionError(translate("PostWorkflows", "no part of post {id} went out; edit, move or delete it "
+                                            "instead").format(id=post_id))
         if post.state not in STOPPABLE or (seen is not None and post.state is not seen):
-            raise TransitionError(f"post {post_id} is {post.state.label.lower()} now, so it was not stopped")
+            raise TransitionError(translate("PostWorkflows", "post {id} is {state} now, so it was not stopped").format(
+                id=post_id, state=post.state.word))
         rest = post.parts[out:]
         draft = None
         if rest:
@@ -263,7 +265,8 @@ class PostWorkflows:
                 remote_url=post.remote_url or first, lease_owner=None, **CLEARED):
             if draft is not None:
                 self.outbox.delete(draft.id)
-            raise TransitionError(f"post {post_id} changed meanwhile, so it was not stopped; look at it again")
+            raise TransitionError(translate("PostWorkflows", "post {id} changed meanwhile, so it was not stopped; look "
+                                            "at it again").format(id=post_id))
         return self.outbox.get(post_id), draft
 
     def delete(self, post_id: int, *, seen: PostState | None = None) -> Post:

@@ -32,7 +32,6 @@ from personamgr.core.networks.base import (
     RateLimitedError,
     RejectedError,
     TransientError,
-    parts_out,
 )
 from personamgr.core.outbox import Outbox, Post, PostState, TransitionError
 from personamgr.core.personas import NETWORK_LABELS, Persona
@@ -187,11 +186,15 @@ class Poster:
                 return held
         if post.remote_ids and post.network and post.network != persona.network:
             # The parts out are replies' parents on the other network: the rest cannot join that thread here.
-            went = NETWORK_LABELS.get(post.network, post.network)
-            self.outbox.update_if(post.id, [post.state], state=PostState.FAILED.value, next_attempt_at=None, error=(
-                f"{parts_out(len(post.remote_ids))} of the thread went out on {went}, but {persona.name} now posts "
-                f"to {persona.network_label}, so the rest cannot continue it. Stop the thread here; the rest is "
-                "kept as a draft."))
+            went, n = NETWORK_LABELS.get(post.network, post.network), len(post.remote_ids)
+            error = (translate("Posting", "Part 1 of the thread went out on {went}, but {persona} now posts to "
+                               "{network}, so the rest cannot continue it. Stop the thread here; the rest is kept as "
+                               "a draft.") if n == 1 else
+                     translate("Posting", "Parts 1–{n} of the thread went out on {went}, but {persona} now posts to "
+                               "{network}, so the rest cannot continue it. Stop the thread here; the rest is kept as "
+                               "a draft.")).format(n=n, went=went, persona=persona.name, network=persona.network_label)
+            self.outbox.update_if(post.id, [post.state], state=PostState.FAILED.value, next_attempt_at=None,
+                                  error=error)
             return self.outbox.get(post.id)
         network = self.networks.get(persona.network)
         try:

@@ -1961,6 +1961,10 @@ Qt {qt}. Licencia MIT.</translation>
 <context>
     <name>Network</name>
     <message>
+        <source>Part 1 of the thread went out; part {failed} failed: {error} The remaining parts are unsent.</source>
+        <translation>Salió la parte 1 del hilo; la parte {failed} falló: {error} Las partes restantes no se enviaron.</translation>
+    </message>
+    <message>
         <source>Parts 1–{sent} of the thread went out; part {failed} failed: {error} The remaining parts are unsent.</source>
         <translation>Salieron las partes 1–{sent} del hilo; la parte {failed} falló: {error} Las partes restantes no se enviaron.</translation>
     </message>
@@ -1971,6 +1975,22 @@ Qt {qt}. Licencia MIT.</translation>
 </context>
 <context>
     <name>Outbox</name>
+    <message>
+        <source>part 1 of post {id} already went out on {network}</source>
+        <translation>la parte 1 de la publicación {id} ya salió en {network}</translation>
+    </message>
+    <message>
+        <source>parts 1–{n} of post {id} already went out on {network}</source>
+        <translation>las partes 1–{n} de la publicación {id} ya salieron en {network}</translation>
+    </message>
+    <message>
+        <source>part 1 of post {id} already went out</source>
+        <translation>la parte 1 de la publicación {id} ya salió</translation>
+    </message>
+    <message>
+        <source>parts 1–{n} of post {id} already went out</source>
+        <translation>las partes 1–{n} de la publicación {id} ya salieron</translation>
+    </message>
     <message>
         <source>post {id} does not exist</source>
         <translation>la publicación {id} no existe</translation>
@@ -1996,8 +2016,16 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>la publicación {id} ya no se puede cambiar</translation>
     </message>
     <message>
+        <source>{parts_out}, so the thread stays with {persona}</source>
+        <translation>{parts_out}, así que el hilo se queda en {persona}</translation>
+    </message>
+    <message>
         <source>post {id} can no longer be moved</source>
         <translation>la publicación {id} ya no se puede mover</translation>
+    </message>
+    <message>
+        <source>{parts_out}: what is out is public, so the post&apos;s record is kept</source>
+        <translation>{parts_out}: lo publicado es público, así que se conserva el registro de la publicación</translation>
     </message>
     <message>
         <source>post {id} is {state}; it cannot be deleted now</source>
@@ -3159,11 +3187,11 @@ Otra más.</translation>
     </message>
     <message>
         <source>Part {m} did not go out; it is kept as a draft in the history.</source>
-        <translation>La parte {m} no se publicó; se guarda como borrador en el historial.</translation>
+        <translation>La parte {m} no salió; se guarda como borrador en el historial.</translation>
     </message>
     <message>
         <source>Parts {m}–{last} did not go out; they are kept as a draft in the history.</source>
-        <translation>Las partes {m}–{last} no se publicaron; se guardan como borrador en el historial.</translation>
+        <translation>Las partes {m}–{last} no salieron; se guardan como borrador en el historial.</translation>
     </message>
     <message>
         <source>The thread ends at part {n}; the rest is a draft in the history.</source>
@@ -3175,7 +3203,7 @@ Otra más.</translation>
     </message>
     <message>
         <source>What went out stays on the timeline as it is, and the history records it as sent.</source>
-        <translation>Lo que se publicó sigue en la cronología tal como está, y el historial lo registra como enviado.</translation>
+        <translation>Lo que salió sigue en la cronología tal como está, y el historial lo registra como enviado.</translation>
     </message>
     <message>
         <source>Stop here</source>
@@ -3333,7 +3361,7 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
     <message>
         <source>Part of this thread already went out on {persona}, so the rest goes out there too.</source>
-        <translation>Parte de este hilo ya se publicó en {persona}, así que el resto se publica también allí.</translation>
+        <translation>Parte de este hilo ya salió en {persona}, así que el resto sale también allí.</translation>
     </message>
     <message>
         <source>Save</source>
@@ -3361,7 +3389,7 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
     <message>
         <source>Part 1 went out and cannot change; part 2 on can.</source>
-        <translation>La parte 1 ya se publicó y no puede cambiar; desde la parte 2 sí.</translation>
+        <translation>La parte 1 ya salió y no puede cambiar; desde la parte 2, sí.</translation>
     </message>
     <message>
         <source>Parts 1–{n} went out and cannot change; part {m} on can.</source>
@@ -3484,6 +3512,18 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <source>post {id} changed meanwhile; look at it again</source>
         <translation>la publicación {id} cambió mientras tanto; vuelve a mirarla</translation>
     </message>
+    <message>
+        <source>no part of post {id} went out; edit, move or delete it instead</source>
+        <translation>ninguna parte de la publicación {id} salió; edítala, muévela o bórrala</translation>
+    </message>
+    <message>
+        <source>post {id} is {state} now, so it was not stopped</source>
+        <translation>la publicación {id} ahora está en estado {state}, así que no se terminó</translation>
+    </message>
+    <message>
+        <source>post {id} changed meanwhile, so it was not stopped; look at it again</source>
+        <translation>la publicación {id} cambió mientras tanto, así que no se terminó; vuelve a mirarla</translation>
+    </message>
 </context>
 <context>
     <name>Posting</name>
@@ -3498,6 +3538,14 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>{persona} is not connected to an account yet. Connect it, then post.</source>
         <translation>{persona} aún no está conectada a una cuenta. Conéctala y luego publica.</translation>
+    </message>
+    <message>
+        <source>Part 1 of the thread went out on {went}, but {persona} now posts to {network}, so the rest cannot continue it. Stop the thread here; the rest is kept as a draft.</source>
+        <translation>La parte 1 del hilo salió en {went}, pero {persona} ahora publica en {network}, así que el resto no puede continuarlo. Termina el hilo aquí; el resto se guarda como borrador.</translation>
+    </message>
+    <message>
+        <source>Parts 1–{n} of the thread went out on {went}, but {persona} now posts to {network}, so the rest cannot continue it. Stop the thread here; the rest is kept as a draft.</source>
+        <translation>Las partes 1–{n} del hilo salieron en {went}, pero {persona} ahora publica en {network}, así que el resto no puede continuarlo. Termina el hilo aquí; el resto se guarda como borrador.</translation>
     </message>
     <message>
         <source>{persona} posts to &apos;{network}&apos;, which this version does not know.</source>
