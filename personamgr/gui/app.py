@@ -302,6 +302,10 @@ def run_app(args: argparse.Namespace) -> int:
         shell.window.statusBar().showMessage(
             translate("Shell", "%n post(s) were being sent when personamgr stopped. They may have gone out: see "
                       "Needs review in the history.", None, count), 30_000)
+    from personamgr.gui.error_reporter import ErrorReporter
+
+    errors = ErrorReporter(paths.log_file, lambda: shell.window, keep_words=shell.window.compose.flush, parent=app)
+    errors.install()  # from here a bug in a slot is one dialog and a log entry, never a traceback on stderr
     scheduling = start_scheduling(shell, primary)
     shell.window.restore_layout()  # after the schedule dock exists, before the first show
     if not (getattr(args, "background", False) and tray_available):  # at login: straight to the tray
@@ -314,6 +318,7 @@ def run_app(args: argparse.Namespace) -> int:
         # finish: a task still inside onnxruntime or the keyring at interpreter exit aborts the process.
         if shell.workers.pending and not shell.workers.wait(SHUTDOWN_WAIT_S, app.processEvents):
             log.warning("quitting with %d background task(s) still running", shell.workers.pending)
+        errors.uninstall()  # the window is gone: nothing to show a dialog over, nor words to keep
         scheduling.stop()  # a post being sent finishes first
         primary.close()
         services.close()

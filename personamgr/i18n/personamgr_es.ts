@@ -854,6 +854,29 @@
     </message>
 </context>
 <context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo ha fallado</translation>
+    </message>
+    <message>
+        <source>personamgr ran into an unexpected problem: {problem}</source>
+        <translation>personamgr se ha encontrado con un problema inesperado: {problem}</translation>
+    </message>
+    <message>
+        <source>personamgr keeps running, and the text you were writing stays in the compose box. This is a bug in personamgr; please report it.</source>
+        <translation>personamgr sigue funcionando y el texto que estabas escribiendo se queda en el cuadro de redacción. Es un error de personamgr; por favor, infórmanos.</translation>
+    </message>
+    <message>
+        <source>The details are in {log}.</source>
+        <translation>Los detalles están en {log}.</translation>
+    </message>
+    <message>
+        <source>%n more unexpected problem(s) came after it.</source>
+        <translation>Después (llegó|llegaron) %n problema(s) inesperado(s) más.</translation>
+    </message>
+</context>
+<context>
     <name>Faults</name>
     <message>
         <source>the disk or partition holding {folder} is mounted read-only</source>
