@@ -66,6 +66,7 @@ class Shell:
     undo_send: Any = None  # UndoSend: Ctrl+Enter's few seconds to take a post back
     start_daemon_on_exit: bool = False  # the user chose to hand sending to the background sender on quit
     crosspost: CrossPostBar | None = None  # "post the same words to a persona on another network?"
+    rescued: QMessageBox | None = None  # the dialog saying where unsaved words went at quit (the tests read it)
 
     def tray_ready(self) -> bool:
         """The tray is usable: embedded with a real geometry, or there is no tray to wait for."""
@@ -94,7 +95,7 @@ class Shell:
         store = self.services.store
         if store.get_setting(TRAY_HINT_KEY):
             return
-        store.set_setting(TRAY_HINT_KEY, True)
+        self.workers.remember(lambda: store.set_setting(TRAY_HINT_KEY, True), name="the tray hint")
         self.notify(translate("Shell", "personamgr is still running"),
                     translate("Shell", "It keeps running in the tray so scheduled posts go out. Choose Quit in the "
                               "tray menu to stop it."))
@@ -113,15 +114,42 @@ class Shell:
     def shutdown(self) -> None:
         """Save the draft, let a post in flight finish (briefly), close the profile, quit."""
         self.window.compose.flush()
+        self.drafts.retry_now()
         self.window.save_layout()
         app = QApplication.instance()
         if not self.workers.wait(SHUTDOWN_WAIT_S, app.processEvents if app else None):
             log.warning("quitting with %d background task(s) still running", self.workers.pending)
+        words = self.drafts.unsaved_words() if self.drafts.writing else ""
+        if words:  # the store never took them: the words go to a file, and the user is told where
+            self._rescue(words)
+        self.drafts.stop()
         self.tray.hide()
         self.window.close_to_tray = False
         self.window.hide()
         if app is not None:
             app.quit()
+
+
+    def _rescue(self, words: str) -> None:
+        """Quitting with words the store could not take (locked by another program, a full disk): they are kept
+        in a file beside the profile, and a dialog says where; the dialog holds them too, to copy."""
+        paths = self.services.paths
+        kept = self.drafts.rescue(words, paths.data, self.services.clock.now()) if paths is not None else None
+        log.error("quitting before the drafts could be saved; their words are in %s", kept or "no file either")
+        if kept is not None:
+            said = translate("Shell", "personamgr could not save your draft to its database before quitting. Its "
+                                      "words are in {file}.").format(file=kept)
+        else:
+            said = translate("Shell", "personamgr could not save your draft before quitting, nor write it to a file. "
+                                      "Copy its words from the details below.")
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("Shell", "Your draft is kept in a file"), said,
+                          QMessageBox.StandardButton.Ok, self.window if self.window.isVisible() else None)
+        if kept is None:
+            box.setWindowTitle(translate("Shell", "Your draft could not be saved"))
+        box.setObjectName("draftRescued")
+        box.setDetailedText(words)
+        self.rescued = box
+        box.exec()
 
 
 def build_shell(services: Services, *, tray_available: bool | None = None, demo: bool = False,
@@ -142,8 +170,8 @@ def build_shell(services: Services, *, tray_available: bool | None = None, demo:
     events = StoreEvents(parent)
     services.store.subscribe(events.listener)
     workers = Workers(parent)
-    controller = PersonaController(services, events, parent)
-    drafts = DraftKeeper(services)
+    controller = PersonaController(services, events, workers, parent)
+    drafts = DraftKeeper(services, workers, parent)
     window = MainWindow(services, controller, drafts, workers, events, demo=demo)
     tray = Tray(controller, parent)
     shell = Shell(services, events, workers, controller, drafts, window, tray, tray_available)

@@ -12,7 +12,7 @@ existing post (the thread editor, counters, images, the guard's slot
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -27,13 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from personamgr.core.faults import STORAGE_ERRORS, describe
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, override_stands
 from personamgr.core.personas import Persona
 from personamgr.gui.accounts_text import account_text
 from personamgr.gui.controller import PersonaController
-from personamgr.gui.drafts import EMPTY, Content, DraftKeeper
+from personamgr.gui.drafts import EMPTY, Content, DraftKeeper, Options
 from personamgr.gui.icons import persona_icon
 from personamgr.gui.post_composer import WARN_REMAINING, PostComposer
 from personamgr.gui.post_options import PostOptions
@@ -77,6 +76,7 @@ class ComposeWidget(PostComposer):
 
     posted = Signal(object)  # Post, in the state the attempt ended in
     postFailed = Signal(str)  # noqa: N815 (Qt naming) an unexpected error; the text is still in the box
+    saveRecovered = Signal(str)  # noqa: N815 (Qt naming) the "not saved yet" message (postFailed) no longer holds
 
     def __init__(self, controller: PersonaController, drafts: DraftKeeper, workers: Workers,
                  parent: QWidget | None = None) -> None:
@@ -85,7 +85,7 @@ class ComposeWidget(PostComposer):
         self.drafts = drafts
         self._uid = ""  # the persona whose content the box holds
         self._loading = False
-        self._sending: dict[str, tuple[int, Content]] = {}  # persona uid -> (post id, content) being sent
+        self._sending: dict[str, tuple[int | None, Content]] = {}  # uid -> (post id once saved, content)
         self._bar_from = ""  # the persona whose draft the bar talks about
         self._held = False  # a post is waiting out its undo time (see gui/undo_send.py)
 
@@ -109,6 +109,9 @@ class ComposeWidget(PostComposer):
         self.bar.move_here.clicked.connect(self._move_here)
 
         self.contentChanged.connect(self._on_text)
+        drafts.saveFailed.connect(self._not_saved)
+        drafts.saved.connect(self._saved_now)
+        self._unsaved_said: dict[str, str] = {}  # persona uid -> the "not saved yet" message said for its words
         self.options = PostOptions()  # Mastodon: this post's content warning and visibility
         self.options.changed.connect(self._on_text)
 
@@ -169,7 +172,7 @@ class ComposeWidget(PostComposer):
     @Slot(str, str)
     def _on_switch(self, uid: str, previous: str) -> None:
         self.flush()
-        self.status.setText("")  # what it said was about the other persona's text
+        self.say("")  # what it said was about the other persona's text
         self.persona_combo.setCurrentIndex(max(0, self.persona_combo.findData(uid)))
         left = not self.drafts.content(previous).empty if previous and previous != uid else False
         self._load(uid)
@@ -243,10 +246,8 @@ class ComposeWidget(PostComposer):
 
     def accept_override(self, reasons: Sequence[str]) -> int | None:
         self.flush()
-        post_id = self.drafts.post_id(self._uid)
-        if post_id is not None:
-            self.controller.services.outbox.remember_override(post_id, reasons)
-        return post_id
+        self.drafts.remember_override(self._uid, reasons)  # written after the draft, by the drafts' worker
+        return self.drafts.post_id(self._uid)
 
     def override_stands(self) -> bool:
         post_id = self.drafts.post_id(self._uid)
@@ -273,7 +274,7 @@ class ComposeWidget(PostComposer):
         self._refresh()
         persona = self.controller.persona(self._uid)
         if old and persona:
-            self.status.setText(translate("ComposeWidget", "Moved your draft from {old} to "
+            self.say(translate("ComposeWidget", "Moved your draft from {old} to "
                                                            "{name}.").format(old=old.name, name=persona.name))
         self.editor.setFocus()
 
@@ -283,44 +284,46 @@ class ComposeWidget(PostComposer):
         if self._loading:
             return
         self._autosave.start()
-        self.status.setText("")
+        self.say("")
         self._refresh()
 
     @Slot()
     def flush(self) -> None:
-        """Save the box's content as the current persona's draft now."""
+        """Save the box's content as the current persona's draft now (written in a worker)."""
         self._autosave.stop()
         if not self._uid or self._uid in self._sending:
             return
-        if self._save_draft(self._uid, self.content()):
-            self._keep_options(self.drafts.post_id(self._uid))
+        self.drafts.save_content(self._uid, self.content(), options=self._chosen_options())
 
-    def _keep_options(self, post_id: int | None) -> None:
-        """The content warning and visibility chosen in the box belong to the draft post."""
-        if post_id is None or self.options.persona is None or self.options.isHidden():
-            return
-        cw, vis = self.options.values()
-        self.controller.services.outbox.set_options(post_id, content_warning=cw, visibility=vis)
+    def _chosen_options(self) -> Options | None:
+        """The content warning and visibility chosen in the box (they belong to the draft post), if shown."""
+        if self.options.persona is None or self.options.isHidden():
+            return None
+        return self.options.values()
 
     def content_warning(self) -> str:
         return self.options.content_warning() if not self.options.isHidden() else super().content_warning()
 
-    def _save_draft(self, uid: str, content: Content) -> bool:
-        """Save ``uid``'s draft; False (and the reason under the box) if the profile cannot be written now.
+    @Slot(str, str)
+    def _not_saved(self, uid: str, reason: str) -> None:
+        """The store could not take ``uid``'s draft: the words stay in the box (and in memory across a persona
+        switch), and the drafts keeper tries again by itself."""
+        message = translate("ComposeWidget", "Not saved yet: your text stays here and is saved as soon as it can "
+                                             "be. {reason}").format(reason=reason)
+        self._unsaved_said[uid] = message
+        if uid == self._uid:
+            self.say(message, "warning")
+        self.postFailed.emit(message)
 
-        The words stay in the box, and in memory for a persona switch; typing again tries again.
-        """
-        try:
-            self.drafts.save_content(uid, content)
-            return True
-        except STORAGE_ERRORS as e:
-            log.warning("the draft could not be saved: %s", e)
-            reason = describe(e, self.controller.services.store.path) or str(e)
-            message = translate("ComposeWidget", "Not saved: {reason} Your text stays here and is saved as soon as "
-                                                 "it can be.").format(reason=reason)
-            self.status.setText(message)
-            self.postFailed.emit(message)
-            return False
+    @Slot(str)
+    def _saved_now(self, uid: str) -> None:
+        """``uid``'s words reached the store after all: what said they had not is taken back."""
+        message = self._unsaved_said.pop(uid, None)
+        if message is None:
+            return
+        self.saveRecovered.emit(message)
+        if uid == self._uid:
+            self.say(translate("ComposeWidget", "Saved."))
 
     def clear_content(self) -> None:
         """An empty box (its post went out or onto the schedule)."""
@@ -328,15 +331,20 @@ class ComposeWidget(PostComposer):
         self.options.show_for(self.persona())  # the next post starts from the persona's defaults
         self._refresh()
 
-    def save_draft(self) -> int | None:
-        """Save now and return the draft's post id (what Post, Schedule… and Add to queue act on); None when
-        the profile cannot be written now (the box says why and keeps the words)."""
+    def save_draft(self, then: Callable[[int], None]) -> None:
+        """Save now; ``then(post id)`` once the draft is in the store (what Schedule… and Add to queue act on).
+        If the profile cannot be written now, ``then`` is not called: the box says why and keeps the words."""
         self._autosave.stop()
-        if not self._uid or self._uid in self._sending:
-            return self.drafts.post_id(self._uid)
-        if not self._save_draft(self._uid, self.content()):
-            return None
-        return self.drafts.post_id(self._uid)
+        uid = self._uid
+        if not uid or uid in self._sending:
+            return
+
+        def saved(post_id: int | None) -> None:
+            if post_id is not None:
+                then(post_id)
+
+        self.drafts.save_content(uid, self.content(), options=self._chosen_options(), then=saved)
+        self.drafts.retry_now()  # the user asked: a write waiting to be tried again goes now
 
     def _refresh(self) -> None:
         can_send = self.measure_content()
@@ -346,7 +354,7 @@ class ComposeWidget(PostComposer):
         self.post_button.setEnabled(can_send)
         self.canSendChanged.emit(can_send)
         if sending:
-            self.status.setText(translate("ComposeWidget", "Posting…"))
+            self.say(translate("ComposeWidget", "Posting…"))
 
     # -- posting -------------------------------------------------------------------------
     @Slot()
@@ -371,22 +379,30 @@ class ComposeWidget(PostComposer):
         uid = self._uid
         self._autosave.stop()
         content = self.content()
-        if not self._save_draft(uid, content):
-            return
-        post_id = self.drafts.post_id(uid)
-        if post_id is None:
-            return
-        self._keep_options(post_id)
-        self._sending[uid] = (post_id, content)
+        self._sending[uid] = (None, content)  # held from here: these words, once in the store, are what goes out
         self.bar.move_here.setEnabled(False)
         self._refresh()
         poster = self.controller.services.poster
-        self.workers.submit(
-            lambda: poster.send(post_id),
-            done=lambda post: self._sent(uid, post),
-            failed=lambda error: self._send_error(uid, post_id, error),
-            name="post",
-        )
+
+        def saved(post_id: int | None) -> None:
+            if post_id is None:  # nothing to send after all
+                self._sending.pop(uid, None)
+                self._refresh()
+                return
+            self._sending[uid] = (post_id, content)
+            self.workers.submit(
+                lambda: poster.send(post_id),
+                done=lambda post: self._sent(uid, post),
+                failed=lambda error: self._send_error(uid, post_id, error),
+                name="post",
+            )
+
+        def not_saved(_reason: str) -> None:  # nothing was sent; the status line says why (saveFailed)
+            self._sending.pop(uid, None)
+            self._refresh()
+
+        self.drafts.save_content(uid, content, options=self._chosen_options(), then=saved, failed=not_saved)
+        self.drafts.retry_now()  # the user asked: a write waiting to be tried again goes now
 
     def _sent(self, uid: str, post: Post) -> None:
         self._sending.pop(uid, None)
@@ -397,7 +413,7 @@ class ComposeWidget(PostComposer):
         self._refresh()
         name = post.persona_name
         if self._uid == uid:
-            self.status.setText(self._outcome(post, name))
+            self.say(self._outcome(post, name))
         self.posted.emit(post)
 
     @staticmethod
@@ -427,18 +443,19 @@ class ComposeWidget(PostComposer):
         self._refresh()
         message = translate("ComposeWidget", "Could not post: {error}. Your text is kept.").format(error=error)
         if self._uid == uid:
-            self.status.setText(message)
+            self.say(message)
         self.postFailed.emit(message)
 
     def new_draft(self) -> bool:
         """Ctrl+N: an empty box for a new post. The text that was in it stays a draft, listed in the history."""
         if self._held or self._uid in self._sending or not self._uid:
             return False
-        self.flush()
-        post_id = self.drafts.post_id(self._uid)
-        kept = not self.content().empty and post_id is not None
+        self._autosave.stop()
+        content = self.content()
+        kept = not content.empty
         if kept:
-            self.drafts.detach(self._uid, post_id)  # type: ignore[arg-type]
+            self.drafts.save_content(self._uid, content, options=self._chosen_options())
+            self.drafts.keep_and_start_over(self._uid)
         self._show(EMPTY)
         self.options.show_for(self.persona())
         self._refresh()

@@ -1,7 +1,8 @@
 """Which persona is active: one owner, so the window and the tray can never disagree.
 
 The choice is persisted in the store (setting ``active_persona``) so the app
-reopens as the persona the user last chose.
+reopens as the persona the user last chose. It is written in a worker, the
+choices in the order they were made: a switch never waits for the database.
 """
 
 from __future__ import annotations
@@ -10,10 +11,9 @@ import logging
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from personamgr.core.faults import STORAGE_ERRORS
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services
-from personamgr.gui.workers import StoreEvents
+from personamgr.gui.workers import StoreEvents, Workers
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +26,11 @@ class PersonaController(QObject):
     activePersonaChanged = Signal(str, str)  # noqa: N815 (Qt naming) new uid, previous uid ("" when none)
     personasChanged = Signal()  # noqa: N815 (Qt naming)
 
-    def __init__(self, services: Services, events: StoreEvents, parent: QObject | None = None) -> None:
+    def __init__(self, services: Services, events: StoreEvents, workers: Workers,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.workers = workers
         self._personas: list[Persona] = services.store.personas()
         self._active = ""
         stored = services.store.get_setting(ACTIVE_KEY)
@@ -70,10 +72,8 @@ class PersonaController(QObject):
 
     def _remember(self, uid: str) -> None:
         """Keep the active persona for the next start; a profile that cannot be written now only forgets it."""
-        try:
-            self.services.store.set_setting(ACTIVE_KEY, uid)
-        except STORAGE_ERRORS as e:
-            log.warning("the active persona could not be remembered: %s", e)
+        store = self.services.store
+        self.workers.remember(lambda: store.set_setting(ACTIVE_KEY, uid), name="the active persona", lane=ACTIVE_KEY)
 
     @Slot(str)
     def _on_store_changed(self, kind: str) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from personamgr.core.faults import STORAGE_ERRORS, describe
 from personamgr.core.holds import HoldKind, hold_kind
 from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona, PersonaError, Sensitivity
@@ -295,15 +296,34 @@ class GuardPanel(QObject):
         persona = self._persona()
         if persona is None or persona.sensitivity.value == level:
             return
-        try:
-            self.services.store.update_persona(persona.with_changes(sensitivity=Sensitivity(level)))
-        except (PersonaError, ValueError) as e:
+
+        def failed(error: BaseException) -> None:
             self.compose.status.setText(translate("GuardPanel", "Could not change {name}'s sensitivity: "
-                                                                "{e}").format(name=persona.name, e=e))
+                                                                "{e}").format(name=persona.name, e=self._why(error)))
+
+        try:
+            changed = persona.with_changes(sensitivity=Sensitivity(level))
+        except (PersonaError, ValueError) as e:
+            failed(e)
             return
         shown = translate("settings", level.capitalize()).lower()
-        self.compose.status.setText(translate("GuardPanel", "The guard is now {level} on {name}.").format(
-            level=shown, name=persona.name))
+        said = translate("GuardPanel", "The guard is now {level} on {name}.").format(level=shown, name=persona.name)
+        self._write(lambda: self.services.store.update_persona(changed), lambda: self.compose.status.setText(said),
+                    failed, "sensitivity")
+
+    def _write(self, fn: Callable[[], object], done: Callable[[], None], failed: Callable[[BaseException], None],
+               name: str) -> None:
+        """A change to a persona, written in a worker (the store may wait for another program's lock)."""
+        def not_written(error: BaseException) -> None:
+            if not isinstance(error, (PersonaError, ValueError, *STORAGE_ERRORS)):
+                raise error
+            failed(error)
+
+        self.workers.submit(fn, done=lambda _r: done(), failed=not_written, name=name, lane="persona changes")
+
+    def _why(self, error: BaseException) -> str:
+        """``error`` in words: a storage fault as such, anything else as it says."""
+        return describe(error, self.services.store.path) or str(error)
 
     # -- the gate: ask once --------------------------------------------------------------
     def gate(self, action: str, proceed: Proceed) -> None:
@@ -410,11 +430,16 @@ class GuardPanel(QObject):
             self.learn.done(translate("GuardPanel", "It is already one of {name}'s example "
                                                     "posts.").format(name=persona.name))
             return
-        try:
-            self.services.store.update_persona(persona.with_changes(examples=(*persona.examples, text)))
-        except PersonaError as e:
+        def failed(error: BaseException) -> None:
             self.learn.done(translate("GuardPanel", "Could not add it to {name}'s examples: "
-                                                    "{e}").format(name=persona.name, e=e))
+                                                    "{e}").format(name=persona.name, e=self._why(error)))
+
+        try:
+            changed = persona.with_changes(examples=(*persona.examples, text))
+        except PersonaError as e:
+            failed(e)
             return
-        self.learn.done(translate("GuardPanel", "Added to {name}'s example posts. Edit them any time in the persona's "
-                                                "settings.").format(name=persona.name))
+        said = translate("GuardPanel", "Added to {name}'s example posts. Edit them any time in the persona's "
+                                       "settings.").format(name=persona.name)
+        self._write(lambda: self.services.store.update_persona(changed), lambda: self.learn.done(said), failed,
+                    "learn example")

@@ -7,6 +7,7 @@ the persona list, the "Post as" combo and the Persona menu all switch persona.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         self.post_actions = PostActions(services, controller, drafts, workers, compose=self.compose, parent=self)
         self.history.post_actions = self.post_actions
         self.personas = PersonaManager(services, controller, workers, self, drafts=drafts,
-                                       before_delete=self.compose.flush)
+                                       before_delete=self._save_words_then)
         self.personas.attach_list(self.persona_list)
         card = QFrame()
         card.setObjectName("composeCard")
@@ -166,6 +167,8 @@ class MainWindow(QMainWindow):
         self._show_page()
         self.compose.posted.connect(self._on_posted)
         self.compose.postFailed.connect(lambda msg: self.statusBar().showMessage(msg, 15_000))
+        self.compose.saveRecovered.connect(
+            lambda msg: self.statusBar().clearMessage() if self.statusBar().currentMessage() == msg else None)
         self._on_active(controller.active_uid, "")
         self.apply_tab_order()
 
@@ -361,12 +364,19 @@ class MainWindow(QMainWindow):
         if compose:
             self.compose.focus_editor()
 
+    def _save_words_then(self, then: Callable[[], None]) -> None:
+        """Save the compose box's words as a draft, then ``then()`` once the store has them (or refuses them now)."""
+        self.compose.flush()
+        self.compose.drafts.when_written(then)
+
     def save_layout(self) -> None:
-        """Remember the window's size, place and docks for the next start (in the profile's settings)."""
-        self.services.store.set_setting(LAYOUT_KEY, {
-            "geometry": bytes(self.saveGeometry().toBase64().data()).decode("ascii"),
-            "state": bytes(self.saveState().toBase64().data()).decode("ascii"),
-        })
+        """Remember the window's size, place and docks for the next start (in the profile's settings; written in a
+        worker)."""
+        layout = {"geometry": bytes(self.saveGeometry().toBase64().data()).decode("ascii"),
+                  "state": bytes(self.saveState().toBase64().data()).decode("ascii")}
+        store = self.services.store
+        self.workers.remember(lambda: store.set_setting(LAYOUT_KEY, layout), name="the window's layout",
+                              lane=LAYOUT_KEY)
 
     def restore_layout(self) -> bool:
         """Put the window back as the user left it; call once the docks exist. False if nothing was saved."""

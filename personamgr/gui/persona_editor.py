@@ -688,7 +688,8 @@ class PersonaManager(QObject, ShowsBoxes):
     dialog_attr = "editor"  # the open (or last) persona editor
 
     def __init__(self, services: Services, controller: PersonaController, workers: Workers, parent: QWidget, *,
-                 drafts: DraftKeeper | None = None, before_delete: Callable[[], None] | None = None) -> None:
+                 drafts: DraftKeeper | None = None,
+                 before_delete: Callable[[Callable[[], None]], None] | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.controller = controller
@@ -736,16 +737,22 @@ class PersonaManager(QObject, ShowsBoxes):
         persona = self.controller.persona(uid or self.controller.active_uid)
         if persona is None:
             return
-        if self.before_delete is not None:
-            self.before_delete()  # the compose box's unsaved words land in the store first
         outbox = self.services.outbox
-        self.workers.submit(lambda: Counter(p.state for p in outbox.in_states(list(PostState), persona.uid)),
-                            done=lambda counts: self._confirm_delete(persona, counts),
-                            failed=lambda e: self._tell(QMessageBox.Icon.Critical,
-                                                        translate("PersonaManager", "Delete persona"),
-                                                        translate("PersonaManager", "Could not read {name}'s posts: "
-                                                                  "{error}").format(name=persona.name, error=e)),
-                            name="count posts")
+
+        def count() -> None:
+            self.workers.submit(lambda: Counter(p.state for p in outbox.in_states(list(PostState), persona.uid)),
+                                done=lambda counts: self._confirm_delete(persona, counts),
+                                failed=lambda e: self._tell(QMessageBox.Icon.Critical,
+                                                            translate("PersonaManager", "Delete persona"),
+                                                            translate("PersonaManager", "Could not read {name}'s "
+                                                                      "posts: {error}").format(name=persona.name,
+                                                                                               error=e)),
+                                name="count posts")
+
+        if self.before_delete is not None:
+            self.before_delete(count)  # the compose box's unsaved words land in the store first, then they count
+        else:
+            count()
 
     @staticmethod
     def describe_posts(counts: Counter[PostState]) -> str:

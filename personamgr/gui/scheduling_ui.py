@@ -82,14 +82,13 @@ class ComposeScheduling(QObject):
         self.schedule_button.setEnabled(can)
         self.queue_button.setEnabled(can)
 
-    def _take(self) -> tuple[str, int] | None:
-        """Save the compose content as the persona's draft; its post id is what gets scheduled."""
+    def _take(self, action: Callable[[int], object]) -> None:
+        """Save the compose content as the persona's draft, then run ``action`` on its post id (in a worker)."""
         c = self.compose
         uid = c.controller.active_uid  # type: ignore[attr-defined]
         if not uid or c.content().empty:  # type: ignore[attr-defined]
-            return None
-        post_id = c.save_draft()  # type: ignore[attr-defined]
-        return None if post_id is None else (uid, post_id)
+            return
+        c.save_draft(lambda post_id: self._run((uid, post_id), action))  # type: ignore[attr-defined]
 
     def schedule_at(self) -> None:
         persona = self.compose.controller.active  # type: ignore[attr-defined]
@@ -101,17 +100,13 @@ class ComposeScheduling(QObject):
         resolved = dialog.resolved
 
         def schedule() -> None:  # reads the box when it runs: after "Move to …" that is the other persona's
-            taken = self._take()
-            if taken:
-                self._run(taken, lambda pid: self.bridge.engine.schedule.schedule_at(pid, resolved))
+            self._take(lambda pid: self.bridge.engine.schedule.schedule_at(pid, resolved))
 
         self.compose.guarded("schedule", schedule)  # type: ignore[attr-defined] (the persona guard asks first)
 
     def add_to_queue(self) -> None:
         def queue_now() -> None:
-            taken = self._take()
-            if taken:
-                self._run(taken, self.bridge.engine.schedule.add_to_queue)
+            self._take(self.bridge.engine.schedule.add_to_queue)
 
         def queue() -> None:  # after the guard (and any "Move to …"): the persona is the one the post is for now
             persona = self.compose.controller.active  # type: ignore[attr-defined]

@@ -5,6 +5,11 @@ hang for as long as an unlock prompt stays open, and a pool whose threads are
 stuck would starve every later task (and block interpreter exit while joining).
 Results and exceptions travel back through a queued signal, so callbacks always
 run on the thread that owns :class:`Workers` (the GUI thread).
+
+Tasks given a ``lane`` run one at a time, in the order they were submitted: the
+writes of one kind (a persona's draft, then taking it out of the compose box)
+must reach the database in the order the user made them, even when an earlier
+one waits for a lock another program holds.
 """
 
 from __future__ import annotations
@@ -13,10 +18,13 @@ import itertools
 import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from personamgr.core.faults import STORAGE_ERRORS
 
 log = logging.getLogger(__name__)
 
@@ -35,25 +43,66 @@ class Workers(QObject):
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Done | None, Failed | None, str]] = {}
         self._lock = threading.Lock()
+        self._lanes: dict[str, deque[tuple[int, Callable[[], Any], str]]] = {}  # waiting tasks, per busy lane
+        self._lane_of: dict[int, str] = {}  # running lane task -> its lane
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, fn: Callable[[], Any], *, done: Done | None = None, failed: Failed | None = None,
-               name: str = "task") -> int:
-        """Start ``fn()`` in a background thread. Returns the task id."""
+               name: str = "task", lane: str | None = None) -> int:
+        """Start ``fn()`` in a background thread. Returns the task id.
+
+        With ``lane``, ``fn`` starts only once every task submitted before it in that lane has finished and its
+        ``done`` or ``failed`` has run.
+        """
         task_id = next(self._ids)
         with self._lock:
             self._callbacks[task_id] = (done, failed, name)
+            if lane is not None:
+                waiting = self._lanes.get(lane)
+                if waiting is not None:  # the lane is busy: wait for its turn
+                    waiting.append((task_id, fn, name))
+                    return task_id
+                self._lanes[lane] = deque()
+                self._lane_of[task_id] = lane
+        self._start(task_id, fn, name)
+        return task_id
 
+    def remember(self, fn: Callable[[], Any], *, name: str, lane: str | None = None) -> int:
+        """Run a write whose loss costs only a remembered choice (the active persona, the window's layout) in a
+        background thread; if the profile cannot take it now, that is logged and the app goes on."""
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, STORAGE_ERRORS):
+                raise error
+            log.warning("%s could not be written: %s", name, error)
+
+        return self.submit(fn, failed=failed, name=name, lane=lane)
+
+    def _start(self, task_id: int, fn: Callable[[], Any], name: str) -> None:
         def run() -> None:
             try:
-                result = fn()
+                result, error = fn(), None
             except BaseException as e:  # delivered to the GUI thread, never lost in the thread
-                self._finished.emit(task_id, None, e)
-            else:
-                self._finished.emit(task_id, result, None)
+                result, error = None, e
+            try:
+                self._finished.emit(task_id, result, error)
+            except RuntimeError:  # the window was torn down (quitting) while this ran: nobody is left to tell
+                log.debug("%s finished after the window was gone", name, exc_info=error)
 
         threading.Thread(target=run, name=f"worker:{name}", daemon=True).start()
-        return task_id
+
+    def _next_in_lane(self, task_id: int) -> None:
+        """``task_id`` has finished: start the next task of its lane, or mark the lane free."""
+        with self._lock:
+            lane = self._lane_of.pop(task_id, None)
+            if lane is None:
+                return
+            waiting = self._lanes[lane]
+            if not waiting:
+                del self._lanes[lane]
+                return
+            following, fn, name = waiting.popleft()
+            self._lane_of[following] = lane
+        self._start(following, fn, name)
 
     @property
     def pending(self) -> int:
@@ -89,6 +138,7 @@ class Workers(QObject):
                 raise
             log.debug("result of %s arrived after its widget was deleted", name)
         finally:
+            self._next_in_lane(task_id)
             if empty:
                 self.idle.emit()
 

@@ -526,8 +526,8 @@
         <translation>Tu borrador ha pasado de {old} a {name}.</translation>
     </message>
     <message>
-        <source>Not saved: {reason} Your text stays here and is saved as soon as it can be.</source>
-        <translation>No se ha guardado: {reason} Tu texto se queda aquí y se guardará en cuanto se pueda.</translation>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
     </message>
     <message>
         <source>Your previous draft is in the history; Edit brings it back.</source>
@@ -540,6 +540,10 @@
     <message>
         <source>as {account}</source>
         <translation>como {account}</translation>
+    </message>
+    <message>
+        <source>Not saved yet: your text stays here and is saved as soon as it can be. {reason}</source>
+        <translation>Aún no se ha guardado: tu texto se queda aquí y se guardará en cuanto se pueda. {reason}</translation>
     </message>
     <message>
         <source>Sent as {name}.</source>
@@ -4212,6 +4216,22 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>It keeps running in the tray so scheduled posts go out. Choose Quit in the tray menu to stop it.</source>
         <translation>Sigue en la bandeja para que salgan las publicaciones programadas. Elige Salir en el menú de la bandeja para cerrarlo.</translation>
+    </message>
+    <message>
+        <source>personamgr could not save your draft to its database before quitting. Its words are in {file}.</source>
+        <translation>personamgr no pudo guardar tu borrador en su base de datos antes de cerrarse. Su texto está en {file}.</translation>
+    </message>
+    <message>
+        <source>personamgr could not save your draft before quitting, nor write it to a file. Copy its words from the details below.</source>
+        <translation>personamgr no pudo guardar tu borrador antes de cerrarse, ni escribirlo en un archivo. Copia su texto de los detalles de abajo.</translation>
+    </message>
+    <message>
+        <source>Your draft is kept in a file</source>
+        <translation>Tu borrador se guarda en un archivo</translation>
+    </message>
+    <message>
+        <source>Your draft could not be saved</source>
+        <translation>No se pudo guardar tu borrador</translation>
     </message>
     <message>
         <source>personamgr cannot create its data folder {folder}: {error}</source>

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
-from shell_helpers import close_shell
+from shell_helpers import close_shell, wait_idle
 
 from personamgr.core.demo import seed_demo
 from personamgr.core.services import Services
@@ -60,11 +60,3 @@ def make_shell(qtbot: object) -> Iterator[Callable[..., Shell]]:
 def idle() -> Callable[..., None]:
     """``idle(shell)``: wait until the shell's background tasks have delivered their results."""
     return wait_idle
-
-
-def wait_idle(shell: Shell, timeout: float = 10) -> None:
-    """Let background tasks (history reads, keyring checks) finish and deliver their results."""
-    app = QApplication.instance()
-    assert shell.workers.wait(timeout, app.processEvents if app else None), "a background task never finished"
-    if app is not None:
-        app.processEvents()

@@ -101,7 +101,7 @@ def test_post_runs_in_a_worker_and_the_history_shows_it_sent(demo: Services, mak
     type_text(qtbot, shell, text)
     qtbot.mouseClick(compose.post_button, Qt.MouseButton.LeftButton)
     # The network is blocked, yet this (GUI) thread carries on: the post is in flight, the text still shown.
-    assert gated.entered.wait(10)
+    qtbot.waitUntil(gated.entered.is_set, timeout=10_000)  # the draft is saved in a worker, then sent in one
     assert gated.threads[0] is not threading.main_thread()
     assert compose.post_button.text() == "Posting…"
     assert not compose.post_button.isEnabled()
@@ -138,9 +138,9 @@ def test_a_refused_post_shows_why_and_keeps_its_text(demo: Services, make_shell:
     duplicate = "Your network is the people who have seen you do good work. Make that list longer every month."
     type_text(qtbot, shell, duplicate)
     qtbot.mouseClick(shell.window.compose.post_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: shell.window.history.posts()[0].text == duplicate, timeout=10_000)
+    qtbot.waitUntil(lambda: shell.window.history.posts()[0].text == duplicate
+                    and shell.window.history.posts()[0].state is PostState.FAILED, timeout=10_000)
     newest = shell.window.history.posts()[0]
-    assert newest.state is PostState.FAILED
     assert newest.text == duplicate
     assert "duplicate content" in (newest.error or "")
     assert "Failed" in shell.window.compose.status.text()

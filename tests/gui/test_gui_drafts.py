@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import Qt
 
 from personamgr.core.outbox import PostState
+from personamgr.core.paths import AppPaths
 from personamgr.core.services import Services
 from personamgr.gui.app import Shell
 
@@ -24,6 +28,11 @@ def write(shell: Shell, text: str) -> None:
     shell.window.compose.editor.insertPlainText(text)
 
 
+def stored(shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the drafts' writes (made in a worker) are in the store."""
+    qtbot.waitUntil(lambda: not shell.drafts.writing, timeout=10_000)
+
+
 def test_typing_is_autosaved_as_a_draft_post(demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:
     shell = make_shell(demo)
     write(shell, "Negotiating a raise in a")
@@ -32,10 +41,11 @@ def test_typing_is_autosaved_as_a_draft_post(demo: Services, make_shell: Callabl
     qtbot.waitUntil(lambda: drafts_of(demo, "career") == ["Negotiating a raise in a cooling market"], timeout=5000)
 
 
-def test_draft_is_restored_at_start_up(demo: Services, make_shell: Callable[..., Shell]) -> None:
+def test_draft_is_restored_at_start_up(demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:
     shell = make_shell(demo)
     write(shell, "Half-written thought about layoffs")
     shell.window.close()  # closing saves at once (no debounce wait)
+    stored(shell, qtbot)
     assert drafts_of(demo, "career") == ["Half-written thought about layoffs"]
     again = make_shell(demo)
     assert again.window.compose.editor.toPlainText() == "Half-written thought about layoffs"
@@ -48,6 +58,7 @@ def test_switching_keeps_the_draft_and_says_so(demo: Services, make_shell: Calla
     compose = shell.window.compose
     write(shell, "Interview tip: ask about the team's last promotion")
     shell.tray.persona_actions()[1].trigger()  # switch to metal at once, before the autosave delay
+    stored(shell, qtbot)
     assert drafts_of(demo, "career") == ["Interview tip: ask about the team's last promotion"]
     assert compose.editor.toPlainText() == ""
     assert compose.bar.isVisible()
@@ -58,6 +69,7 @@ def test_switching_keeps_the_draft_and_says_so(demo: Services, make_shell: Calla
     assert shell.controller.active_uid == demo.store.persona("career").uid
     assert compose.editor.toPlainText() == "Interview tip: ask about the team's last promotion"
     # metal's text was kept too, and switching away from it said so in turn
+    stored(shell, qtbot)
     assert drafts_of(demo, "metal") == ["New riff"]
     assert compose.bar.isVisible() and "metal" in compose.bar.label.text()
 
@@ -71,6 +83,7 @@ def test_move_brings_the_draft_to_the_new_persona(demo: Services, make_shell: Ca
     assert compose.editor.toPlainText() == "Restringing the Les Paul tonight"
     assert not compose.bar.isVisible()
     assert "Moved your draft from career to metal" in compose.status.text()
+    stored(shell, qtbot)
     assert drafts_of(demo, "metal") == ["Restringing the Les Paul tonight"]
     assert drafts_of(demo, "career") == []
     shell.window.persona_list.setCurrentRow(0)
@@ -88,6 +101,7 @@ def test_move_onto_an_existing_draft_keeps_both(demo: Services, make_shell: Call
     shell.window.persona_list.setCurrentRow(1)
     qtbot.mouseClick(compose.bar.move_here, Qt.MouseButton.LeftButton)
     assert compose.editor.toPlainText() == "Drop C tuning\n\nSetlist leaked"
+    stored(shell, qtbot)
     assert drafts_of(demo, "metal") == ["Drop C tuning\n\nSetlist leaked"]
     assert drafts_of(demo, "career") == []
 
@@ -96,6 +110,7 @@ def test_posting_sends_the_draft_itself(demo: Services, make_shell: Callable[...
     shell = make_shell(demo)
     write(shell, "Hiring freezes thaw in spring")
     qtbot.waitUntil(lambda: drafts_of(demo, "career") == ["Hiring freezes thaw in spring"], timeout=5000)
+    stored(shell, qtbot)
     draft_id = shell.drafts.post_id(demo.store.persona("career").uid)
     qtbot.mouseClick(shell.window.compose.post_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: demo.outbox.get(draft_id).state is PostState.SENT, timeout=10_000)
@@ -103,45 +118,151 @@ def test_posting_sends_the_draft_itself(demo: Services, make_shell: Callable[...
     assert drafts_of(demo, "career") == []
     write(shell, "Next one")
     shell.window.compose.flush()
+    stored(shell, qtbot)
     assert shell.drafts.post_id(demo.store.persona("career").uid) != draft_id
 
 
-def test_when_the_database_cannot_be_written_the_text_stays_in_the_box(
-        profile_paths, clock, fail_secrets, make_shell: Callable[..., Shell], *,  # type: ignore[no-untyped-def]
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """A database locked by another program: the draft is not saved, the box says why and keeps the words
-    (across a persona switch too), nothing is sent, and the words are saved once the lock is gone."""
-    import sqlite3
+@dataclass
+class Locked:
+    """A window over the demo profile whose database another program holds locked (see :func:`locked`)."""
 
+    services: Services
+    shell: Shell
+    release: Callable[[], None]  # lets go of the lock
+
+
+@pytest.fixture
+def locked(profile_paths: AppPaths, clock, fail_secrets, make_shell: Callable[..., Shell],  # type: ignore[no-untyped-def]
+           monkeypatch: pytest.MonkeyPatch) -> Iterator[Locked]:
+    """The demo profile in a window, its database held by another connection's exclusive lock, as another program
+    would hold it; writes give up after 0.2 s and a draft that could not be saved is tried again after 0.3 s."""
     from personamgr.core import store as store_module
     from personamgr.core.demo import seed_demo
     from personamgr.core.services import open_services
+    from personamgr.gui import drafts as drafts_module
 
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(drafts_module, "RETRY_MS", 300)
     services = open_services(profile_paths, secrets=fail_secrets, clock=clock)
     try:
         seed_demo(services)
         shell = make_shell(services)
-        compose = shell.window.compose
         other = sqlite3.connect(profile_paths.database, isolation_level=None)
         other.execute("BEGIN EXCLUSIVE")
+        held = [True]
+
+        def release() -> None:
+            if held.pop() if held else False:
+                other.execute("ROLLBACK")
+                other.close()
+
         try:
-            write(shell, "Three ways to answer the salary question")
-            compose.flush()
-            assert compose.status.text().startswith(f"Not saved: {profile_paths.database} is locked by another "
-                                                    "program")
-            assert compose.status.text().endswith("Your text stays here and is saved as soon as it can be.")
-            compose.post()  # the Post button: nothing is sent, the words stay
-            assert compose.editor.toPlainText() == "Three ways to answer the salary question"
-            shell.tray.persona_actions()[1].trigger()  # switch away and back: the words come back
-            shell.tray.persona_actions()[0].trigger()
-            assert compose.editor.toPlainText() == "Three ways to answer the salary question"
+            yield Locked(services, shell, release)
         finally:
-            other.execute("ROLLBACK")
-            other.close()
-        compose.flush()
-        assert drafts_of(services, "career") == ["Three ways to answer the salary question"]
-        assert [e.text for e in services.networks["sandbox"].timeline()  # type: ignore[attr-defined]
-                if "salary" in e.text] == []
+            release()
     finally:
         services.close()
+
+
+def test_when_the_database_cannot_be_written_the_text_stays_in_the_box(
+        locked: Locked, profile_paths: AppPaths, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A database locked by another program: the draft is not saved, the box says why and keeps the words
+    (across a persona switch too), nothing is sent, and the words are saved by themselves once the lock is gone."""
+    services, shell = locked.services, locked.shell
+    compose = shell.window.compose
+    write(shell, "Three ways to answer the salary question")
+    compose.flush()
+    qtbot.waitUntil(lambda: compose.status.text().startswith("Not saved yet: "), timeout=5000)
+    assert compose.status.text().startswith("Not saved yet: your text stays here and is saved as soon as it "
+                                            f"can be. {profile_paths.database} is locked by another program")
+    assert compose.status.property("tone") == "warning"
+    assert shell.window.statusBar().currentMessage() == compose.status.text()
+    assert shell.drafts.unsaved(services.store.persona("career").uid)
+    compose.post()  # the Post button: nothing is sent, the words stay
+    qtbot.waitUntil(lambda: compose.post_button.text() == "Post", timeout=5000)
+    assert compose.editor.toPlainText() == "Three ways to answer the salary question"
+    shell.tray.persona_actions()[1].trigger()  # switch away and back: the words come back
+    shell.tray.persona_actions()[0].trigger()
+    assert compose.editor.toPlainText() == "Three ways to answer the salary question"
+    assert drafts_of(services, "career") == []
+    locked.release()
+    # Nobody types or presses anything: the keeper tries again by itself and the box says it is saved.
+    qtbot.waitUntil(lambda: drafts_of(services, "career") == ["Three ways to answer the salary question"],
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: compose.status.text() == "Saved.", timeout=5000)
+    assert compose.status.property("tone") == "hint"
+    assert shell.window.statusBar().currentMessage() == ""  # its "not saved yet" is taken back too
+    assert not shell.drafts.unsaved(services.store.persona("career").uid)
+    assert [e.text for e in services.networks["sandbox"].timeline()  # type: ignore[attr-defined]
+            if "salary" in e.text] == []
+
+
+def test_a_save_that_fails_half_way_is_finished_by_the_retry_not_made_twice(
+        demo: Services, make_shell: Callable[..., Shell], qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The draft post is created, then recording it in the profile's settings fails (the disk filled up in
+    between): the retry records that post, and does not create a second one."""
+    from personamgr.gui import drafts as drafts_module
+    from personamgr.gui.drafts import DRAFTS_KEY
+
+    monkeypatch.setattr(drafts_module, "RETRY_MS", 100)
+    shell = make_shell(demo)
+    store = demo.store
+    real = store.set_setting
+    refused: list[str] = []
+
+    def full_once(key: str, value: object) -> None:
+        if key == DRAFTS_KEY and not refused:
+            refused.append(key)
+            raise sqlite3.OperationalError("database or disk is full")
+        real(key, value)
+
+    monkeypatch.setattr(store, "set_setting", full_once)
+    write(shell, "Counter-offers: take them or leave?")
+    shell.window.compose.flush()
+    qtbot.waitUntil(lambda: bool(refused), timeout=5000)
+    stored(shell, qtbot)
+    career = store.persona("career").uid
+    assert drafts_of(demo, "career") == ["Counter-offers: take them or leave?"]  # one post, not two
+    post_id = shell.drafts.post_id(career)
+    assert post_id is not None and store.get_setting(DRAFTS_KEY) == {career: post_id}
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen: a dialog is shown
+def test_quitting_while_the_database_is_locked_keeps_the_words_in_a_file_and_says_where(
+        locked: Locked, profile_paths: AppPaths, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Quit while another program holds the lock: the words the store never took go to a private file beside
+    the profile, and a dialog names it and holds the words to copy."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from personamgr.gui import app as app_module
+
+    monkeypatch.setattr(app_module, "SHUTDOWN_WAIT_S", 2.0)
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda *_: quits.append(True))  # not the test run's application
+    shell = locked.shell
+    compose = shell.window.compose
+    write(shell, "Salary bands are public now\n\nand that changes the first call")
+    compose.flush()
+    qtbot.waitUntil(lambda: compose.status.text().startswith("Not saved yet: "), timeout=5000)
+    seen: list[tuple[str, str]] = []
+
+    def answer() -> None:
+        box = shell.rescued
+        if box is not None and box.isVisible() and not seen:
+            seen.append((box.text(), box.detailedText()))
+            box.accept()
+
+    poll = QTimer()
+    poll.timeout.connect(answer)
+    poll.start(20)
+    shell.shutdown()
+    poll.stop()
+    locked.release()
+    [kept] = profile_paths.data.glob("unsaved-drafts-*.txt")
+    assert kept.read_text(encoding="utf-8") == ("# career\nSalary bands are public now\n\nand that changes the "
+                                                "first call\n\n")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert seen == [(f"personamgr could not save your draft to its database before quitting. Its words are in "
+                     f"{kept}.", kept.read_text(encoding="utf-8"))]
+    assert quits == [True]

@@ -70,11 +70,12 @@ def test_an_exception_in_a_slot_is_one_dialog_the_log_has_the_traceback_and_the_
     assert record.exc_info is not None and record.exc_info[0] is KeyError
     assert "broken_slot" in logging.Formatter().formatException(record.exc_info)
     assert "Traceback" not in capfd.readouterr().err
-    # The words are still in the box, and were saved as a draft at once.
+    # The words are still in the box, and are saved as a draft at once (not after the autosave's delay).
     assert compose.editor.toPlainText() == "Four signs a recruiter is serious"
+    assert not compose._autosave.isActive()
     career = demo.store.persona("career").uid
-    assert [p.text for p in demo.outbox.in_states([PostState.DRAFT], career)] == \
-        ["Four signs a recruiter is serious"]
+    qtbot.waitUntil(lambda: [p.text for p in demo.outbox.in_states([PostState.DRAFT], career)]
+                    == ["Four signs a recruiter is serious"], timeout=5000)
     # The app keeps running: the event loop turns and the window still answers.
     fired = []
     QTimer.singleShot(0, lambda: fired.append(True))

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from shell_helpers import wait_idle as idle
 
 from personamgr.core.guard import Guard
 from personamgr.core.guard.embed import MODEL_DIR, TOKENIZER_FILE
@@ -89,10 +90,7 @@ def open_dialog(shell: Shell, qtbot) -> GuardDialog:  # type: ignore[no-untyped-
 
 
 def wait_idle(shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    assert shell.workers.wait(10, app.processEvents if app else None)
-    if app is not None:
-        app.processEvents()
+    idle(shell)
 
 
 def sent_texts(services: Services, persona: str) -> list[str]:
@@ -206,6 +204,7 @@ def test_straying_draft_shows_the_reasons_and_moves_to_metal(guarded: Shell, qtb
     assert panel.warning.move_button.text() == "Move to metal"
 
     compose.flush()
+    wait_idle(guarded, qtbot)  # the draft is written in a worker
     draft_id = guarded.drafts.post_id(services.store.persona("career").uid)
     panel.warning.move_button.click()
     wait_idle(guarded, qtbot)
@@ -313,6 +312,7 @@ def test_post_anyway_posts_remembers_and_offers_to_learn(guarded: Shell, qtbot) 
     settled(guarded, qtbot)
     before = panel.result.score  # a post like it, before learning
     panel.learn.add_button.click()
+    qtbot.waitUntil(lambda: "Added to career's example posts" in panel.learn.label.text(), timeout=10_000)
     assert services.store.persona("career").examples[-1] == OFF_BOTH
     assert "Added to career's example posts" in panel.learn.label.text()
     # ... and the guard now rates posts like it closer to career (once the change has reached the window).
@@ -349,6 +349,7 @@ def test_anyway_is_asked_once_for_the_same_text_and_rearmed_by_a_rewrite(guarded
     scheduling.compose.queue_button.click()
     open_dialog(guarded, qtbot).anyway_button.click()
     decline_slots()
+    wait_idle(guarded, qtbot)
     draft = services.outbox.get(guarded.drafts.post_id(career.uid))  # type: ignore[arg-type]
     assert draft.guard_override and draft.text == METAL_ON_CAREER
 
@@ -363,6 +364,7 @@ def test_anyway_is_asked_once_for_the_same_text_and_rearmed_by_a_rewrite(guarded
     write(guarded, "Guitars, amps and a setlist: the gig tonight is going to be loud, see you in the pit.")
     settled(guarded, qtbot)
     compose.flush()  # the autosave
+    wait_idle(guarded, qtbot)  # written in a worker
     assert not services.outbox.get(draft.id).guard_override  # rewritten: the old "anyway" no longer stands
     scheduling.compose.queue_button.click()
     assert open_dialog(guarded, qtbot).isVisible()
@@ -442,7 +444,8 @@ def test_the_quick_sensitivity_menu_changes_the_verdict(guarded: Shell, shipped_
     assert panel.meter.sensitivity.text() == "Guard: normal ▾"
     assert not panel.result.fits and panel.warning.isVisible()
     panel.meter.sensitivity_actions["relaxed"].trigger()
-    assert services.store.persona("metal").sensitivity is Sensitivity.RELAXED
+    qtbot.waitUntil(lambda: services.store.persona("metal").sensitivity is Sensitivity.RELAXED,  # in a worker
+                    timeout=10_000)
     qtbot.waitUntil(lambda: panel.result_key == panel.current_key() and panel.result.fits, timeout=10_000)
     assert panel.meter.label.text().startswith("fits metal · ")
     assert panel.meter.sensitivity.text() == "Guard: relaxed ▾"

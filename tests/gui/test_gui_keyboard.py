@@ -41,7 +41,7 @@ def test_ctrl_enter_waits_with_undo_and_nothing_reaches_the_network(demo: Servic
     assert undo.pending and undo.bar.isVisible()
     assert undo.bar.label.text() == "Sending in 5 s"
     assert compose.editor.isReadOnly() and not compose.post_button.isEnabled()
-    assert states(demo) == [PostState.DRAFT]  # kept as the draft, so a crash now sends nothing
+    qtbot.waitUntil(lambda: states(demo) == [PostState.DRAFT], timeout=10_000)  # the draft: a crash sends nothing
     assert demo.store.persona("career") and not demo.networks["sandbox"].timeline(demo.store.persona("career").uid)[:0]
     qtbot.keyClick(compose.editor, Qt.Key.Key_Z, CTRL)  # Ctrl+Z: undo
     assert not undo.pending and not undo.bar.isVisible()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QSize
+from shell_helpers import wait_idle
 
 from personamgr.core.services import Services
 from personamgr.gui.app import Shell
@@ -21,7 +22,8 @@ def test_size_and_dock_survive_a_restart(demo: Services, make_shell: Callable[..
     ui.dock.hide()  # the user closed the schedule panel
     first.window.resize(QSize(760, 560))  # within the offscreen screen (800x600): Qt keeps windows on screen
     left = first.window.size()
-    first.window.close()  # no tray: closing saves the layout, then quits
+    first.window.close()  # no tray: closing saves the layout (in a worker), then quits
+    wait_idle(first)
     assert isinstance(demo.store.get_setting(LAYOUT_KEY), dict)
 
     second = make_shell(demo, show=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from shell_helpers import wait_idle
 
 from personamgr.core.networks.bluesky import BlueskyNetwork
 from personamgr.core.networks.mastodon import MastodonNetwork
@@ -56,6 +57,7 @@ def test_a_posts_own_options_stay_with_its_draft(fedi: Services, make_shell: Cal
     compose.options.warning.setText("gig spoilers")
     compose.options.visibility.setCurrentIndex(compose.options.visibility.findData("private"))
     compose.flush()
+    wait_idle(shell)  # the draft and its options are written in a worker
     draft = fedi.outbox.get(compose.drafts.post_id(compose.current_uid))
     assert (draft.content_warning, draft.visibility) == ("gig spoilers", "private")
     switch(shell, "career")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtGui import QColor
+from shell_helpers import wait_idle
 
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services
@@ -46,6 +47,7 @@ def test_switching_in_the_window_switches_the_tray(demo: Services, make_shell: C
     assert "metal" in shell.tray.icon.toolTip()
     assert shell.window.windowTitle().startswith("metal (@metal_me)")
     assert shell.window.compose.persona_combo.currentData() == metal.uid
+    wait_idle(shell)  # remembered in a worker
     assert demo.store.get_setting(ACTIVE_KEY) == metal.uid
 
 

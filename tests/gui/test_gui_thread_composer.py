@@ -59,8 +59,8 @@ def test_a_long_draft_says_split_it_and_split_cuts_at_sentences(shell: Shell, qt
     box = c.thread.boxes[1]
     assert box.head.text() == f"2/{len(parts)}" and box.counter.text() == f"· {weighted_length(parts[1])} / 280"
     assert box.tools.isVisible() and c.editor is c.thread.editors[0]
-    idle(shell)
     c.flush()
+    idle(shell)  # the draft is written in a worker
     draft = shell.services.outbox.get(shell.drafts.post_id(c.current_uid))  # type: ignore[arg-type]
     assert list(draft.parts) == parts  # the thread is the draft: it survives a quit
 
@@ -249,4 +249,5 @@ def test_removing_an_image_deletes_its_copy_and_images_follow_their_part(shell: 
     qtbot.keyClick(tile, Qt.Key.Key_Delete)
     assert c.thread.media == []
     c.flush()
+    idle(shell)
     assert not copy.exists()  # the copy went with it

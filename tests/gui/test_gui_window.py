@@ -8,6 +8,7 @@ import pytest
 from keyring_doubles import BlockingChainKeyring, MemoryKeyring
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from shell_helpers import wait_idle
 
 from personamgr.core.networks.sandbox import SandboxNetwork
 from personamgr.core.outbox import PostState
@@ -32,6 +33,7 @@ def test_close_with_a_tray_keeps_running_and_says_so_once(demo: Services, make_s
     with qtbot.assertNotEmitted(shell.window.quitRequested):
         shell.window.close()
     assert not shell.window.isVisible()
+    wait_idle(shell)  # remembered in a worker
     assert demo.store.get_setting(TRAY_HINT_KEY) is True
     shell.tray.menu.actions()[-4].trigger()  # "Show window"
     assert shell.window.isVisible()

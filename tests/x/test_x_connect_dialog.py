@@ -108,7 +108,7 @@ def test_a_wrong_pin_shows_why_and_keeps_what_was_typed(qtbot, x_world, gui) -> 
 
 def test_banner_shows_reconnect_needed_and_clears_after_reconnecting(qtbot, x_world, gui) -> None:
     workers, events, _metal = gui
-    controller = PersonaController(x_world.services, events)
+    controller = PersonaController(x_world.services, events, workers)
     controller.set_active(x_world.persona.uid)
     banner = ConnectionBanner(x_world.services, controller, workers, events)
     qtbot.addWidget(banner)
