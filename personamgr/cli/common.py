@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -56,12 +57,23 @@ def open_profile(args: argparse.Namespace, *, guard: bool = False) -> Services:
             seed_demo(services)
     except StoreError as e:
         raise CliError(str(e), storage=True) from None
+    recover_abandoned(services)
     if guard:
         from personamgr.core.scheduling.guard_check import make_guard_check
 
         services.pre_send_check = services.poster.pre_send_check = make_guard_check(services.store,
                                                                                  services.outbox)
     return services
+
+
+def recover_abandoned(services: Services) -> None:
+    """Every command sees a post whose sender died as needing review, never as still "sending" (the README's
+    "whichever personamgr notices next"). A database that cannot be written now is left to the command itself
+    to report: listing posts must not fail because of it."""
+    try:
+        services.outbox.recover_abandoned()
+    except (sqlite3.Error, DBAPIError, OSError, StoreError):
+        logging.getLogger(__name__).warning("looking for posts whose sender stopped failed", exc_info=True)
 
 
 def poke_scheduler(args: argparse.Namespace) -> str:
@@ -84,21 +96,31 @@ def storage_error(error: BaseException, args: argparse.Namespace) -> CliError | 
     return None if message is None else CliError(message, storage=True)
 
 
+class Kept:
+    """Set ``saved`` once the user's text is in the profile: a failure after that (stdout closed, say) must not
+    claim it was lost, or a script that believes it queues the text twice."""
+
+    saved = False
+
+
 @contextmanager
-def keep_text(args: argparse.Namespace) -> Iterator[None]:
+def keep_text(args: argparse.Namespace) -> Iterator[Kept]:
     """Nothing the user wrote is lost: if the profile cannot be written, the text is printed back with the error
     (a thread in a file is still in that file)."""
+    kept = Kept()
     try:
-        yield
+        yield kept
+    except BrokenPipeError:
+        raise  # the reader of our output went away (``| head -1``): not the profile's fault (see main)
     except CliError as e:
-        if not e.storage:
+        if not e.storage or kept.saved:
             raise
         raise _with_text(e, args) from None
     except (sqlite3.Error, DBAPIError, OSError) as e:
         error = storage_error(e, args)
         if error is None:
             raise
-        raise _with_text(error, args) from None
+        raise (error if kept.saved else _with_text(error, args)) from None
 
 
 def _with_text(error: CliError, args: argparse.Namespace) -> CliError:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from personamgr import __version__
 from personamgr.cli import desktop
-from personamgr.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
+from personamgr.cli.errors import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_USAGE, CliError
 
 # Subcommand modules, in the order `--help` lists them.
 SUBCOMMANDS = ("personas", "post", "queue", "posts", "guard", "connect", "daemon")
@@ -74,16 +75,31 @@ def main(argv: Sequence[str] | None = None) -> int:
             from personamgr.gui.app import run_app  # Qt only from here
 
             return run_app(args)
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not as an error at interpreter exit
+        return code
     except CliError as e:
         print(f"personamgr: error: {e}", file=sys.stderr)
         return e.code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return EXIT_FAILURE
+        return output_closed()
     except Exception as e:
         return report_unexpected(e, args)
+
+
+def output_closed() -> int:
+    """The reader of our output went away (``personamgr posts list | head -1``): not an error worth a word.
+    As the Python docs advise, stdout is pointed at devnull so the exit's final flush cannot raise again; the exit
+    code is a shell's for a command ended by SIGPIPE (128 + 13), so ``set -o pipefail`` scripts see what they
+    would see from ``cat`` or ``yes``."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (an embedding caller's buffer): nothing left to flush
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def report_unexpected(error: Exception, args: argparse.Namespace) -> int:

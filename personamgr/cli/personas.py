@@ -1,4 +1,4 @@
-"""``personamgr personas list|import FILE|undo-import|export FILE``.
+"""``personamgr personas list|queue NAME|import FILE|undo-import|export FILE``.
 
 An import never destroys: fields the file leaves out keep their values (``--replace`` replaces whole personas,
 after saying what that clears), ``--dry-run`` shows every change field by field without writing, and the
@@ -10,10 +10,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from personamgr.cli.common import open_profile
-from personamgr.cli.errors import CliError
+from personamgr.cli.common import find_persona, open_profile
+from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.core import persona_import
-from personamgr.core.persona_file import PersonaFileError, dumps_personas, save_personas
+from personamgr.core.persona_file import (
+    PersonaFileError,
+    dumps_personas,
+    save_personas,
+    slot_to_text,
+    slots_from_text,
+)
+from personamgr.core.personas import DEFAULT_SLOTS, PersonaError
 
 SHOW_UPDATES = 50  # updated personas named after an import; --dry-run shows them all
 
@@ -23,6 +30,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     ls = actions.add_parser("list", help="list personas")
     ls.set_defaults(func=cmd_list)
+    queue = actions.add_parser("queue", help="show or set a persona's weekly queue slots",
+                               description="With no SLOT, show NAME's queue slots. With SLOTs (or --weekdays), "
+                               "replace them: 'Add to queue' and `queue add` without --at take the next free one.")
+    queue.add_argument("name", metavar="NAME")
+    queue.add_argument("slots", nargs="*", metavar="SLOT", help="a weekday and a time in the persona's own zone, "
+                       "like 'mon 09:30'")
+    queue.add_argument("--weekdays", action="store_true", help="the slots a new persona starts with: " + ", ".join(
+        sorted({f"{s.hour:02d}:{s.minute:02d}" for s in DEFAULT_SLOTS})) + " from Monday to Friday")
+    queue.set_defaults(func=cmd_queue)
     imp = actions.add_parser("import", help="add or update personas from a TOML file (all or nothing)",
                              description="Add the file's personas and update existing ones of the same name (or "
                              "uid). Fields the file leaves out keep their values. The personas are backed up first "
@@ -52,6 +68,27 @@ def cmd_list(args: argparse.Namespace) -> int:
         flag = "  [reconnect needed]" if state == "reconnect_needed" else ""
         paused = "  [paused]" if p.paused else ""
         print(f"{p.name:<{width}}  {p.handle or '(no handle)':<16}  {p.network:<8}  {p.focus_summary}{flag}{paused}")
+    return 0
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    services = open_profile(args)
+    persona = find_persona(services, args.name)
+    if args.slots and args.weekdays:
+        raise CliError("give SLOTs or --weekdays, not both", EXIT_USAGE)
+    if args.slots or args.weekdays:
+        try:
+            slots = DEFAULT_SLOTS if args.weekdays else slots_from_text(args.slots)
+        except PersonaError as e:
+            raise CliError(f"{e}; for example: personamgr personas queue {persona.name} 'mon 09:30' 'thu 17:00'",
+                           EXIT_USAGE) from None
+        persona = services.store.update_persona(persona.with_changes(queue_slots=tuple(sorted(set(slots), key=(
+            lambda q: (q.weekday, q.hour, q.minute))))))
+    if not persona.queue_slots:
+        print(f"{persona.name} has no queue slots ({persona.timezone}). Add some with: personamgr personas queue "
+              f"{persona.name} --weekdays (or SLOTs like 'mon 09:30')")
+        return 0
+    print(f"{persona.name} ({persona.timezone}): {', '.join(slot_to_text(q) for q in persona.queue_slots)}")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from personamgr.cli.common import (
+    Kept,
     add_content_arguments,
     attach_images,
     check_focus,
@@ -41,11 +42,11 @@ def add_post_options(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_post(args: argparse.Namespace) -> int:
-    with keep_text(args):
-        return _post(args)
+    with keep_text(args) as kept:
+        return _post(args, kept)
 
 
-def _post(args: argparse.Namespace) -> int:
+def _post(args: argparse.Namespace, kept: Kept) -> int:
     services = open_profile(args)
     try:
         persona = find_persona(services, args.persona)
@@ -61,16 +62,18 @@ def _post(args: argparse.Namespace) -> int:
         overrides = [check_focus(services, p, parts, anyway=args.anyway) for p in everyone]
         code = 0
         for p, override, checked in zip(everyone, overrides, images, strict=True):
-            code = max(code, _send(services, p, parts, attach_images(services, p, checked), args, override=override))
+            code = max(code, _send(services, p, parts, attach_images(services, p, checked), args, override=override,
+                                   kept=kept))
         return code
     finally:
         services.close()
 
 
 def _send(services, persona: Persona, parts: list[str], media: list[dict[str, object]],  # type: ignore[no-untyped-def]
-          args: argparse.Namespace, *, override: bool) -> int:
+          args: argparse.Namespace, *, override: bool, kept: Kept) -> int:
     post = services.outbox.create(persona.uid, parts[0], thread=parts[1:], media=media, content_warning=args.cw,
                                   visibility=args.visibility)
+    kept.saved = True
     if override:
         post = services.outbox.remember_override(post.id)
     return report_send(services.poster.send(post.id), persona.name, persona.handle or persona.network)

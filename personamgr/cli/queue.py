@@ -12,6 +12,7 @@ import argparse
 import json
 
 from personamgr.cli.common import (
+    Kept,
     add_content_arguments,
     attach_images,
     check_focus,
@@ -82,7 +83,6 @@ def _row(p: Post, tz: str) -> dict[str, object]:
 
 def cmd_list(args: argparse.Namespace) -> int:
     services = open_profile(args)
-    services.outbox.recover_abandoned()  # a post whose sender died shows up as needing review, not as nothing
     sched = _schedule(services)
     persona = find_persona(services, args.persona) if args.persona else None
     zones = {p.uid: p.timezone for p in services.store.personas()}
@@ -117,11 +117,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    with keep_text(args):
-        return _add(args)
+    with keep_text(args) as kept:
+        return _add(args, kept)
 
 
-def _add(args: argparse.Namespace) -> int:
+def _add(args: argparse.Namespace, kept: Kept) -> int:
     services = open_profile(args)
     persona = find_persona(services, args.persona)
     parts = read_parts(args, persona)
@@ -138,10 +138,13 @@ def _add(args: argparse.Namespace) -> int:
         result = _schedule(services).create(persona.uid, parts[0], when=when, thread=parts[1:], media=media,
                                             content_warning=args.cw, visibility=args.visibility)
     except SchedulingError as e:
-        raise CliError(str(e)) from None
+        hint = (f"\nGive {persona.name} the usual weekday slots with: personamgr personas queue {persona.name} "
+                "--weekdays" if when is None and not persona.queue_slots else "")
+        raise CliError(f"{e}{hint}") from None
     except Exception:
         release(services.store, services.media_dir, media)
         raise
+    kept.saved = True
     if override:
         services.outbox.remember_override(result.post.id)
     how = "at" if when is not None else "in the next free queue slot,"
@@ -165,7 +168,6 @@ def _sender(p: Post) -> str:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     services = open_profile(args)
-    services.outbox.recover_abandoned()  # one left "sending" by a killed process can be removed now
     try:
         post = _schedule(services).unschedule(args.post_id)
     except SchedulingError as e:

@@ -143,6 +143,11 @@ def slot_to_text(slot: QueueSlot) -> str:
     return f"{_DAYS[slot.weekday]} {slot.hour:02d}:{slot.minute:02d}"
 
 
+def slots_from_text(texts: Iterable[str]) -> tuple[QueueSlot, ...]:
+    """Slots written as in a personas file ('mon 09:30'); PersonaError names the first that is not."""
+    return _slot_list(tuple(texts))
+
+
 def _all_strings(value: Any) -> bool:
     """``value`` is a list of strings (the common case is decided by one C call: joining raises otherwise)."""
     if type(value) is not list:

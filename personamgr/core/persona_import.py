@@ -44,7 +44,7 @@ from personamgr.core.persona_file import (
     slot_to_text,
     unique_problems,
 )
-from personamgr.core.personas import PALETTE, Persona
+from personamgr.core.personas import DEFAULT_SLOTS, PALETTE, Persona
 from personamgr.core.store import Store, now_naive
 
 LAST_IMPORT = "last_import"  # settings key: what the last import added and changed, and where its backup is
@@ -216,8 +216,11 @@ def _plan(existing: Sequence[Persona], entries: Sequence[PersonaEntry], path: Pa
                     "PersonaImport", "updates the existing persona {name} like {label} (line {line}); give each "
                     "persona once").format(name=repr(base.name), label=first.label, line=first.line), "name"))
                 continue
-        if base is None and "colour" not in entry.values:
-            after = Persona(**entry.values, colour=next(colours))
+        if base is None:  # a new persona: what the file does not give starts as in the window
+            start: dict[str, Any] = {"queue_slots": DEFAULT_SLOTS}
+            if "colour" not in entry.values:
+                start["colour"] = next(colours)
+            after = Persona(**{**start, **entry.values})
         else:
             after = entry.build(base, replace_whole=replace_whole)
         found += check_entry(entry, after)

@@ -95,6 +95,12 @@ class QueueSlot:
                 weekday=self.weekday, hour=self.hour, minute=f"{self.minute:02d}"), "queue_slots")
 
 
+# Weekday slots a new persona starts with (in its own zone), so its first "Add to queue" has somewhere to go:
+# whether it was made in the window or by an import that gives no ``queue``.
+DEFAULT_SLOTS: tuple[QueueSlot, ...] = tuple(QueueSlot(day, hour, minute) for day in range(5)
+                                             for hour, minute in ((9, 0), (12, 30), (17, 0)))
+
+
 @dataclass(frozen=True, slots=True)
 class ServerLimits:
     """What the persona's own server allows (Mastodon's instance information), cached with the persona."""

@@ -22,6 +22,8 @@ from personamgr.core.outbox import Post
 from personamgr.core.scheduling import MissedPost, SchedulingError, describe
 from personamgr.gui.scheduling import SchedulerBridge
 
+NO_SLOTS_ROLE = Qt.ItemDataRole.UserRole + 1  # the persona's name if it has no queue slots, else ""
+
 
 class MissedDialog(QDialog):
     """Send now, move to the next free slot, or keep as a draft; nothing happens until the user chooses."""
@@ -69,11 +71,12 @@ class MissedDialog(QDialog):
         self.list.clear()
         for m in missed:
             p = m.post
-            due = describe(p.scheduled_at, self.bridge.services.store.persona(p.persona_uid).timezone) \
-                if p.scheduled_at else "?"
+            persona = self.bridge.services.store.persona(p.persona_uid)
+            due = describe(p.scheduled_at, persona.timezone) if p.scheduled_at else "?"
             head = translate("MissedDialog", "{name} · was due {due}").format(name=p.persona_name, due=due)
             item = QListWidgetItem(f"{head}\n{p.text}\n{m.message}")
             item.setData(Qt.ItemDataRole.UserRole, p.id)
+            item.setData(NO_SLOTS_ROLE, "" if persona.queue_slots else persona.name)
             self.list.addItem(item)
             item.setSelected(p.id in keep)
         n = len(missed)
@@ -87,9 +90,19 @@ class MissedDialog(QDialog):
         self._enable()
 
     def _enable(self) -> None:
-        any_selected = bool(self.list.selectedItems())
+        """"Next free slot" only where there is one: a persona without queue slots has none to offer."""
+        selected = self.list.selectedItems()
         for b in (self.send_now, self.next_slot, self.draft):
-            b.setEnabled(any_selected)
+            b.setEnabled(bool(selected))
+        slotless = sorted({name for i in selected if (name := i.data(NO_SLOTS_ROLE))})
+        if slotless:
+            self.next_slot.setEnabled(False)
+            self.next_slot.setToolTip(translate("MissedDialog", "{personas} has no queue slots: add some with "
+                                                "Persona ▸ Edit persona…, or send it now, or keep it as a draft and "
+                                                "schedule it from the compose box.").format(
+                                                    personas=", ".join(slotless)))
+        else:
+            self.next_slot.setToolTip(translate("MissedDialog", "Move to the persona's next free queue slot"))
 
     def selected_ids(self) -> list[int]:
         return [int(i.data(Qt.ItemDataRole.UserRole)) for i in self.list.selectedItems()]

@@ -58,6 +58,7 @@ from personamgr.core.persona_file import save_personas, slot_to_text
 from personamgr.core.personas import (
     BLUESKY_DEFAULT_SERVER,
     BUDGET_MAX_USD,
+    DEFAULT_SLOTS,
     LATE_HOURS_MAX,
     NAME_MAX,
     PALETTE,
@@ -72,7 +73,6 @@ from personamgr.core.personas import (
     normalise_server,
     validate,
 )
-from personamgr.core.scheduling.calendar import DEFAULT_SLOTS
 from personamgr.core.services import Services
 from personamgr.gui.a11y import is_interactive
 from personamgr.gui.controller import PersonaController

@@ -18,9 +18,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLayout, QMessageBox, QPushButton
 
 from personamgr.core.i18n import translate
-from personamgr.core.personas import Persona
+from personamgr.core.personas import DEFAULT_SLOTS, Persona
 from personamgr.core.scheduling import SchedulingError, describe
-from personamgr.core.scheduling.calendar import DEFAULT_SLOTS
 from personamgr.gui.help import keys
 from personamgr.gui.inbox import Inbox, attach_inbox
 from personamgr.gui.missed_dialog import MissedDialog

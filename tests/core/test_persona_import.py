@@ -14,7 +14,7 @@ from personamgr.core import persona_import as pi
 from personamgr.core.clock import FakeClock
 from personamgr.core.outbox import Outbox
 from personamgr.core.persona_file import PersonaFileError, load_personas
-from personamgr.core.personas import PALETTE, MissedPolicy, Persona, QueueSlot
+from personamgr.core.personas import DEFAULT_SLOTS, PALETTE, MissedPolicy, Persona, QueueSlot
 from personamgr.core.store import Store
 
 CAREER = Persona(name="career", handle="@career_me", description="Careers", topics=("jobs", "hiring"),
@@ -89,6 +89,21 @@ def test_added_personas_get_unused_colours(store: Store, tmp_path: Path, clock: 
     do_import(store, path, tmp_path, clock)
     colours = [store.persona(n).colour for n in ("a", "b", "c")]
     assert colours == [PALETTE[0], PALETTE[3], "#123456"]  # 1 and 2 are career's and metal's
+
+
+def test_a_new_persona_without_a_queue_gets_the_windows_weekday_slots(store: Store, tmp_path: Path,
+                                                                      clock: FakeClock) -> None:
+    """QA #9: an imported persona had no slots, so "Add to queue" and "Next free slot" dead-ended. Merge semantics
+    still hold: an existing persona the file gives no queue keeps its own (or none); a file's queue wins."""
+    store.update_persona(METAL.with_changes(queue_slots=()))
+    path = write(tmp_path, '[[persona]]\nname = "garden"\ndescription = "Gardening"\n'
+                           '[[persona]]\nname = "law"\ndescription = "Law"\nqueue = ["sat 10:00"]\n'
+                           '[[persona]]\nname = "career"\ndescription = "Careers at 40"\n'
+                           '[[persona]]\nname = "metal"\ndescription = "Riffs"\n')
+    do_import(store, path, tmp_path, clock)
+    slots = {n: store.persona(n).queue_slots for n in ("garden", "law", "career", "metal")}
+    assert slots == {"garden": DEFAULT_SLOTS, "law": (QueueSlot(5, 10),), "career": CAREER.queue_slots, "metal": ()}
+    assert len(DEFAULT_SLOTS) == 15 and {s.weekday for s in DEFAULT_SLOTS} == set(range(5))
 
 
 def test_backup_then_undo_puts_everything_back(store: Store, tmp_path: Path, clock: FakeClock) -> None:

@@ -16,8 +16,7 @@ from personamgr.core.clock import FakeClock
 from personamgr.core.demo import seed_demo
 from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
-from personamgr.core.personas import MissedPolicy, Persona, QueueSlot, Sensitivity
-from personamgr.core.scheduling.calendar import DEFAULT_SLOTS
+from personamgr.core.personas import DEFAULT_SLOTS, MissedPolicy, Persona, QueueSlot, Sensitivity
 from personamgr.core.secrets import SecretStore, call_with_timeout
 from personamgr.core.services import Services, open_services
 from personamgr.gui.app import Shell

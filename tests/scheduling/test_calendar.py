@@ -8,9 +8,9 @@ from datetime import datetime
 from sched_helpers import at, make_persona
 
 from personamgr.core.clock import FakeClock
-from personamgr.core.personas import QueueSlot
+from personamgr.core.personas import DEFAULT_SLOTS, QueueSlot
 from personamgr.core.scheduling import PostSchedule, resolve_local
-from personamgr.core.scheduling.calendar import DEFAULT_SLOTS, entries, reschedule_note
+from personamgr.core.scheduling.calendar import entries, reschedule_note
 from personamgr.core.services import Services
 
 MONDAY = at(2026, 3, 2, 12)  # 07:00 in New York

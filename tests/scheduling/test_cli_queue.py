@@ -134,3 +134,20 @@ def test_add_asks_the_guard_first_and_remembers_anyway(home: str, capsys: pytest
         assert post.guard_override  # the send-time check will not hold it again
     finally:
         svc.close()
+
+
+def test_a_persona_without_slots_is_told_the_command_that_gives_it_some(home: str,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """QA #9: "add some in the persona's settings" named no way to do it from the command line."""
+    assert run(home, "add", "--persona", "metal", "Riff of the day") == 1
+    assert "personamgr personas queue metal --weekdays" in capsys.readouterr().err
+    assert main(["--data-dir", home, "personas", "queue", "metal"]) == 0
+    assert "metal has no queue slots (Europe/Berlin)" in capsys.readouterr().out
+    assert main(["--data-dir", home, "personas", "queue", "metal", "tuesday 9"]) == 2
+    assert "queue slot 'tuesday 9' must look like 'mon 09:30'" in capsys.readouterr().err
+    assert main(["--data-dir", home, "personas", "queue", "metal", "--weekdays"]) == 0
+    assert capsys.readouterr().out.startswith("metal (Europe/Berlin): mon 09:00, mon 12:30, mon 17:00, tue 09:00")
+    assert run(home, "add", "--persona", "metal", "Riff of the day") == 0
+    assert "Scheduled #2 for metal in the next free queue slot," in capsys.readouterr().out
+    assert main(["--data-dir", home, "personas", "queue", "metal", "sat 10:00", "mon 08:15"]) == 0
+    assert capsys.readouterr().out == "metal (Europe/Berlin): mon 08:15, sat 10:00\n"

@@ -19,9 +19,8 @@ from shell_helpers import close_shell
 from personamgr.core.demo import seed_demo
 from personamgr.core.holds import HoldKind
 from personamgr.core.outbox import PostState
-from personamgr.core.personas import Persona
+from personamgr.core.personas import DEFAULT_SLOTS, Persona
 from personamgr.core.scheduling import PostSchedule
-from personamgr.core.scheduling.calendar import DEFAULT_SLOTS
 from personamgr.core.services import Services
 from personamgr.gui import theme
 from personamgr.gui.app import Shell, build_shell

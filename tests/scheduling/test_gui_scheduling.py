@@ -127,6 +127,8 @@ def test_missed_posts_are_listed_at_start_and_decided(services: Services, qtbot)
 
     sched = PostSchedule(services.store, services.outbox, clock)
     ids = [sched.create(career.uid, f"missed {i}", when=MONDAY + timedelta(hours=i)).post.id for i in (1, 2)]
+    founder = services.store.add_persona(make_persona("founder", slots=()))
+    lone = sched.create(founder.uid, "missed lone", when=MONDAY + timedelta(hours=3)).post.id
     clock.advance(timedelta(hours=5))  # the app was closed
     engine = ScheduleEngine(services)
     engine.start()
@@ -139,8 +141,17 @@ def test_missed_posts_are_listed_at_start_and_decided(services: Services, qtbot)
         ui.bridge.refresh()
         pump(qtbot, shell, lambda: ui._missed_dialog is not None and ui._missed_dialog.isVisible())
         dialog = ui._missed_dialog
-        assert dialog is not None and dialog.list.count() == 2
+        assert dialog is not None and dialog.list.count() == 3
         assert "missed their time" in dialog.intro.text()
+        # QA #9: a persona without queue slots is not offered a "next free slot" that fails.
+        dialog.list.clearSelection()
+        dialog.list.item(2).setSelected(True)
+        assert "missed lone" in dialog.list.item(2).text()
+        assert not dialog.next_slot.isEnabled() and dialog.send_now.isEnabled() and dialog.draft.isEnabled()
+        assert "founder has no queue slots" in dialog.next_slot.toolTip()
+        dialog.draft.click()
+        pump(qtbot, shell, lambda: dialog.list.count() == 2)
+        assert services.outbox.get(lone).state is PostState.DRAFT
         assert "missed 1" in dialog.list.item(0).text() and "was due Mon 02 Mar 2026 08:00 EST" in \
             dialog.list.item(0).text()
         dialog.list.item(0).setSelected(True)

@@ -14,14 +14,10 @@ from datetime import UTC, datetime, timedelta
 
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Outbox, Post, PostState
-from personamgr.core.personas import Persona, QueueSlot
+from personamgr.core.personas import Persona
 from personamgr.core.scheduling.local_time import ResolvedTime, to_local
 from personamgr.core.scheduling.slots import slot_instants
 from personamgr.core.store import Store
-
-# Weekday slots a new persona starts with (in its own zone), so its first "Add to queue" has somewhere to go.
-DEFAULT_SLOTS: tuple[QueueSlot, ...] = tuple(QueueSlot(day, hour, minute) for day in range(5)
-                                             for hour, minute in ((9, 0), (12, 30), (17, 0)))
 
 
 @dataclass(frozen=True, slots=True)
