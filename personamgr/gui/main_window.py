@@ -43,6 +43,7 @@ from personamgr.gui.keyring_status import KeyringStatusLabel
 from personamgr.gui.persona_editor import PersonaManager
 from personamgr.gui.persona_list import PersonaList
 from personamgr.gui.post_actions import PostActions
+from personamgr.gui.settings_notice import SettingsNotice
 from personamgr.gui.welcome import WelcomePage
 from personamgr.gui.widgets import MessageBar
 from personamgr.gui.workers import StoreEvents, Workers
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         self.workers = workers
         self.connection_banner = ConnectionBanner(services, controller, workers, events)
         self.connection_banner.reconnectRequested.connect(self.open_connect_dialog)
+        self.settings_notice = SettingsNotice(services.settings)
+        self.settings_notice.openRequested.connect(self.settingsRequested)
         self.history = HistoryView(services, controller, drafts, workers, events)
         self.post_actions = PostActions(services, controller, drafts, workers, compose=self.compose, parent=self)
         self.history.post_actions = self.post_actions
@@ -151,7 +154,16 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(split)
         self.pages.addWidget(self.welcome)
         self.main_page = split
-        self.setCentralWidget(self.pages)
+        central = QWidget()  # the settings notice above whichever page shows (the welcome page too)
+        cv = QVBoxLayout(central)
+        cv.setContentsMargins(0, 0, 0, 0)
+        cv.setSpacing(0)
+        notice_row = QHBoxLayout()
+        notice_row.setContentsMargins(18, 8, 18, 0)
+        notice_row.addWidget(self.settings_notice)
+        cv.addLayout(notice_row)
+        cv.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
 
         self.keyring_status = KeyringStatusLabel(services.secrets, workers)
         status = MessageBar()

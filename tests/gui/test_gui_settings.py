@@ -137,3 +137,39 @@ def test_export_and_import_everything_from_the_dialog(demo: Services, make_shell
     box = shell.preferences.box
     assert box is not None and "not valid TOML" in box.text() and box.informativeText() == "Nothing was imported."
     box.close()
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ('theme = "purple"\nsend_delay = 99\nlanguage = 3\n',
+     ["theme is one of system, light, dark, not 'purple'; the default ('system') is used",
+      "send_delay is between 0 and 30, not 99; the default (5) is used"]),
+    ('theme = "purple"\n[[[\n', ["Invalid initial character", "the defaults are used until you save the settings"]),
+], ids=["bad values", "not TOML"])
+def test_a_damaged_settings_file_is_named_in_the_window_until_saved(
+        profile_paths: Path, clock, fail_secrets, make_shell: Callable[..., Shell], *, text: str,
+        named: list[str]) -> None:
+    """QA #10: the README promises the window says why; the problems only reached the log."""
+    from personamgr.core.services import open_services
+
+    profile_paths.settings.write_text(text, encoding="utf-8")
+    services = open_services(profile_paths, secrets=fail_secrets, clock=clock)
+    try:
+        shell = make_shell(services)
+        notice = shell.window.settings_notice
+        assert notice.isVisible()
+        assert str(profile_paths.settings) in notice.text.text()
+        for words in named:
+            assert words in notice.details.text()
+        notice.open_button.click()
+        dialog = shell.preferences.dialog
+        assert dialog is not None and dialog.isVisible()
+        dialog.reject()
+        services.settings.set("send_delay", 7)  # saving writes a good file: nothing left to say
+        QApplication.processEvents()
+        assert not notice.isVisible()
+    finally:
+        services.close()
+
+
+def test_no_notice_for_good_settings(demo: Services, make_shell: Callable[..., Shell]) -> None:
+    assert not make_shell(demo).window.settings_notice.isVisible()
