@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 
 from personamgr.cli.errors import EXIT_USAGE, CliError
-from personamgr.core.faults import Fault, classify, describe
+from personamgr.core.faults import data_folder_message, describe
 from personamgr.core.logs import setup_logging
 from personamgr.core.media import MediaError, check_alt, check_file, check_post, import_image, limits_of, release
 from personamgr.core.paths import AppPaths
@@ -35,10 +35,7 @@ def prepare_profile(args: argparse.Namespace) -> AppPaths:
         paths.ensure()
         setup_logging(paths.log_file, verbose=bool(getattr(args, "verbose", False)))
     except OSError as e:
-        found = classify(e, paths.data)
-        message = found[1] if found and found[0] in (Fault.FULL, Fault.READ_ONLY) else \
-            f"cannot create the data folder {paths.data}: {e.strerror or e}"
-        raise CliError(message, storage=True) from None
+        raise CliError(data_folder_message(e, paths.data), storage=True) from None
     return paths
 
 

@@ -157,6 +157,16 @@ def _sqlite(e: sqlite3.Error, path: Path | None) -> tuple[Fault, str]:
     return Fault.OTHER, translate("Faults", "the database {name} reported an error: {error}").format(name=name, error=e)
 
 
+def data_folder_message(error: OSError, folder: Path) -> str:
+    """Why the profile's folders could not be made ready (created, or written in: a log, a mode). A full or
+    read-only disk says so; a folder that exists is never said to be impossible to create."""
+    found = classify(error, folder)
+    if found and found[0] in (Fault.FULL, Fault.READ_ONLY):
+        return found[1]
+    verb = "write in" if folder.is_dir() else "create"
+    return f"personamgr cannot {verb} its data folder {folder}: {error.strerror or error}"
+
+
 def folder_message(path: Path) -> str:
     return translate("Faults", "{path} is a folder, not a database file. Move that folder away (nothing in it was "
                      "changed), or use another data folder with --data-dir.").format(path=path)

@@ -291,8 +291,9 @@ def run_app(args: argparse.Namespace) -> int:
         paths.ensure()
         setup_logging(paths.log_file, verbose=bool(getattr(args, "verbose", False)))
     except OSError as e:
-        explain_cannot_open(translate("Shell", "personamgr cannot create its data folder {folder}: {error}").format(
-            folder=paths.data, error=e.strerror or e))
+        from personamgr.core.faults import data_folder_message
+
+        explain_cannot_open(data_folder_message(e, paths.data))
         return 1
     _qt_messages_to_log()
     services = open_or_explain(paths, open_services)
@@ -327,9 +328,7 @@ def run_app(args: argparse.Namespace) -> int:
                                                   demo=demo))
     if recovered:
         count = len(recovered)
-        shell.window.statusBar().showMessage(
-            translate("Shell", "%n post(s) were being sent when personamgr stopped. They may have gone out: see "
-                      "Needs review in the history.", None, count), 30_000)
+        shell.window.statusBar().showMessage(interrupted_message(count), 30_000)
     from personamgr.gui.error_reporter import ErrorReporter
 
     errors = ErrorReporter(paths.log_file, lambda: shell.window, keep_words=shell.window.compose.flush, parent=app)
@@ -352,6 +351,12 @@ def run_app(args: argparse.Namespace) -> int:
         services.close()
         if shell.start_daemon_on_exit:  # after the lock is released, so the daemon can take the profile
             _start_background_sender(shell)
+
+
+def interrupted_message(count: int) -> str:
+    """What start-up says about posts a stopped app left half-sent (one or several)."""
+    return translate("Shell", "%n post(s) (was|were) being sent when personamgr stopped. (It|They) may have gone "
+                     "out: see Needs review in the history.", None, count)
 
 
 def _start_background_sender(shell: Shell) -> None:

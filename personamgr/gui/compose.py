@@ -413,7 +413,8 @@ class ComposeWidget(PostComposer):
         self._refresh()
         name = post.persona_name
         if self._uid == uid:
-            self.say(self._outcome(post, name))
+            tone = {PostState.SENT: "success", PostState.SCHEDULED: "warning"}.get(post.state, "error")
+            self.say(self._outcome(post, name), tone)
         self.posted.emit(post)
 
     @staticmethod
@@ -443,7 +444,7 @@ class ComposeWidget(PostComposer):
         self._refresh()
         message = translate("ComposeWidget", "Could not post: {error}. Your text is kept.").format(error=error)
         if self._uid == uid:
-            self.say(message)
+            self.say(message, "error")
         self.postFailed.emit(message)
 
     def new_draft(self) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QLocale, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -131,7 +131,8 @@ class AccountConnectDialog(QDialog):
 
         secrets, network, server = self.services.secrets, auth.mastodon_network(self.services.networks), \
             self.server.text()
-        self._work(lambda: auth.start_code_flow(secrets, network, server), self._signing_in,
+        lang = QLocale().name().split("_")[0]  # the sign-in page in the window's language
+        self._work(lambda: auth.start_code_flow(secrets, network, server, lang), self._signing_in,
                    translate("AccountConnectDialog", "Asking your server to start signing in…"))
 
     def _signing_in(self, flow: object) -> None:

@@ -30,6 +30,15 @@ WARN_REMAINING = 20
 Proceed = Callable[[], None]
 
 
+
+class StatusLine(MessageLabel):
+    """The line under the box. A tone belongs to its message: a new message is plain unless ``say`` gives it one
+    (a success must not show in the red of an earlier error)."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        super().setText(text)
+        set_tone(self, "hint")
+
 class PostComposer(QWidget):
     """The shared half of the compose box and the post editor. Subclasses put their buttons in :attr:`foot`."""
 
@@ -56,7 +65,7 @@ class PostComposer(QWidget):
 
         self.extras = QVBoxLayout()  # the guard's meter and warnings go here
         self.extras.setContentsMargins(0, 0, 0, 0)
-        self.status = MessageLabel()  # one line; a long message is cut with "…" and shown whole in its tooltip
+        self.status = StatusLine()  # one line; a long message is cut with "…" and shown whole in its tooltip
         self.status.setObjectName("composeStatus")
         self.status.setProperty("tone", "hint")
 
@@ -156,8 +165,7 @@ class PostComposer(QWidget):
         self.contentChanged.emit()
 
     def _thread_message(self, text: str, tone: str) -> None:
-        self.status.setText(text)
-        set_tone(self.status, tone or "hint")
+        self.say(text, tone or "hint")
 
     def say(self, message: str, tone: str = "hint") -> None:
         """One line under the box about what just happened."""

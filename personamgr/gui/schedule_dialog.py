@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, QTimeZone
 from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from personamgr.core.clock import Clock
@@ -12,6 +12,8 @@ from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling import ResolvedTime, describe, resolve_local, to_local_naive
 from personamgr.core.scheduling.schedule import MAX_AHEAD
+
+TICK_MS = 5_000  # the shown minute is at most this late
 
 
 class ScheduleDialog(QDialog):
@@ -41,10 +43,12 @@ class ScheduleDialog(QDialog):
             name=persona.name, zone=persona.timezone))
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        now = describe(clock.now(), persona.timezone)
-        self.zone = QLabel(translate("ScheduleDialog", "Time in {name}'s zone, {zone} (now {now})").format(
-            name=persona.name, zone=persona.timezone, now=now))
+        self.zone = QLabel()
         self.zone.setWordWrap(True)
+        self.ticker = QTimer(self)  # "(now …)" and "That time has passed" stay true while the dialog is open
+        self.ticker.setInterval(TICK_MS)
+        self.ticker.timeout.connect(self._tick)
+        self.ticker.start()
         self.note = QLabel()
         self.note.setObjectName("scheduleNote")
         self.note.setWordWrap(True)
@@ -58,6 +62,11 @@ class ScheduleDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self.edit.dateTimeChanged.connect(lambda _dt: self._update())
+        self._tick()
+
+    def _tick(self) -> None:
+        self.zone.setText(translate("ScheduleDialog", "Time in {name}'s zone, {zone} (now {now})").format(
+            name=self.persona.name, zone=self.persona.timezone, now=describe(self.clock.now(), self.persona.timezone)))
         self._update()
 
     def set_wall_time(self, wall: datetime) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLayout, QMessageBox, QP
 
 from personamgr.core.i18n import translate
 from personamgr.core.personas import DEFAULT_SLOTS, Persona
-from personamgr.core.scheduling import SchedulingError, describe
+from personamgr.core.scheduling import SchedulerEvent, SchedulingError, describe
 from personamgr.gui.help import keys
 from personamgr.gui.inbox import Inbox, attach_inbox
 from personamgr.gui.missed_dialog import MissedDialog
@@ -73,9 +73,21 @@ class ComposeScheduling(QObject):
             at = foot.indexOf(post_button)
             foot.insertWidget(at, self.queue_button)
             foot.insertWidget(at, self.schedule_button)
+        self._told: tuple[int, str] | None = None  # the post "Scheduled for …" under the box is about
+        bridge.eventArrived.connect(self._forget_told)
         # Scheduling is possible exactly when posting is: follow the compose box's own verdict.
         self._sync(self.compose.post_button.isEnabled())  # type: ignore[attr-defined]
         compose.canSendChanged.connect(self._sync)  # type: ignore[attr-defined]
+
+    def _forget_told(self, event: SchedulerEvent) -> None:
+        """"Scheduled for …" is no longer true once the scheduler has dealt with that post (sent, failed, held):
+        the line goes, unless something else has been said there since."""
+        if self._told is None or event.post_id != self._told[0]:
+            return
+        status = self.compose.status  # type: ignore[attr-defined]
+        if status.full_text() == self._told[1]:
+            status.setText("")
+        self._told = None
 
     def _sync(self, can: bool) -> None:
         self.schedule_button.setEnabled(can)
@@ -159,7 +171,9 @@ class ComposeScheduling(QObject):
             persona = c.controller.persona(uid)  # type: ignore[attr-defined]
             when = describe(result.when, persona.timezone) if persona else str(result.when)  # type: ignore[attr-defined]
             note = f" {result.note}" if result.note else ""  # type: ignore[attr-defined]
-            c.status.setText(translate("ComposeScheduling", "Scheduled for {when}.{note}").format(when=when, note=note))  # type: ignore[attr-defined]
+            told = translate("ComposeScheduling", "Scheduled for {when}.{note}").format(when=when, note=note)
+            c.status.setText(told)  # type: ignore[attr-defined]
+            self._told = (post_id, told)
             self.bridge.refresh()
 
         def failed(error: BaseException) -> None:

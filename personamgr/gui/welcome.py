@@ -41,7 +41,8 @@ class WelcomePage(QWidget):
         self.lines = []
         for name, text in (
             ("welcomeSandbox", translate("WelcomePage", "New personas post to the sandbox, a practice network that "
-                                         "lives on this computer. Connect an X account when you are ready.")),
+                                         "lives on this computer. Connect an X, Mastodon or Bluesky account when you "
+                                         "are ready.")),
             ("welcomeGuard", translate("WelcomePage", "The persona guard reads each draft offline and warns when it "
                                        "strays from the persona's focus, before anything goes out.")),
             ("welcomeDemo", translate("WelcomePage", "Not sure yet? The demo shows two sample personas on the "

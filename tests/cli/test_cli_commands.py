@@ -240,7 +240,7 @@ def test_a_data_dir_that_cannot_be_created(cli: Cli, tmp_path: Path) -> None:
     blocker.write_text("not a folder", encoding="utf-8")
     r = cli("personas", "list", data_dir=blocker / "sub")
     assert r.code == 1 and r.out == ""
-    assert "cannot create the data folder" in r.err
+    assert "cannot create its data folder" in r.err
 
 
 # -- secrets through the CLI ----------------------------------------------------------------------------

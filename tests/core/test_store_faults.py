@@ -13,7 +13,7 @@ from sqlalchemy.exc import OperationalError
 
 from personamgr.core import store as store_module
 from personamgr.core.clock import FakeClock
-from personamgr.core.faults import Fault, describe
+from personamgr.core.faults import Fault, data_folder_message, describe
 from personamgr.core.paths import AppPaths
 from personamgr.core.personas import Persona
 from personamgr.core.services import open_services
@@ -159,6 +159,34 @@ def test_a_read_only_disk_is_called_read_only(small_fs, clock: FakeClock) -> Non
     assert e.value.fault is Fault.READ_ONLY, str(e.value)
     assert "is mounted read-only" in str(e.value)
     assert_not_called_damaged(str(e.value))
+
+
+def test_existing_data_folders_on_a_read_only_disk_are_not_said_to_be_uncreatable(small_fs) -> None:
+    """QA #13: the window said "cannot create its data folder …: Read-only file system" for a folder that exists."""
+    from personamgr.core.logs import setup_logging
+
+    paths = AppPaths.resolve(small_fs.root / "profile").ensure()
+    paths.data.chmod(0o755)  # ensure() must change it back, which a read-only disk refuses
+    small_fs.read_only()
+    try:
+        with pytest.raises(OSError) as e:
+            paths.ensure()
+            setup_logging(paths.log_file)
+        message = data_folder_message(e.value, paths.data)  # while the disk is still read-only
+    finally:
+        small_fs.read_only(False)
+    assert "is mounted read-only" in message and "use another data folder" in message
+    assert "create" not in message
+
+
+def test_a_data_folder_that_cannot_be_created_or_written_in_says_which(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    error = OSError(20, "Not a directory")
+    assert data_folder_message(error, blocker / "sub") == \
+        f"personamgr cannot create its data folder {blocker / 'sub'}: Not a directory"
+    assert data_folder_message(error, tmp_path) == f"personamgr cannot write in its data folder {tmp_path}: " \
+        "Not a directory"
 
 
 def test_folders_and_files_become_owner_only_even_if_they_existed(tmp_path: Path, clock: FakeClock) -> None:

@@ -22,7 +22,7 @@ def test_an_empty_profile_opens_on_the_welcome(services: Services, make_shell: C
     window = shell.window
     assert window.first_run and window.welcome.isVisible()
     words = " ".join(label.text() for label in window.welcome.lines)
-    assert "sandbox" in words and "Connect an X account" in words  # the sandbox versus connecting X
+    assert "sandbox" in words and "Connect an X, Mastodon or Bluesky account" in words  # the sandbox, or a real account
     assert "persona guard" in words and "warns" in words  # what the guard does
     assert "demo" in words  # where the demo is
     for button in (window.welcome.create_button, window.welcome.import_button, window.welcome.demo_button):

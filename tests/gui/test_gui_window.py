@@ -159,3 +159,12 @@ def test_the_app_icon_is_the_svg_shipped_in_the_package(qtbot) -> None:
     icon = app_icon()
     assert not icon.isNull()
     assert icon.availableSizes() == []  # scalable: the SVG, not the drawn fallback with its fixed sizes
+
+
+def test_start_up_says_was_for_one_interrupted_post_and_were_for_several() -> None:
+    """QA #13: "1 post were being sent when personamgr stopped"."""
+    from personamgr.gui.app import interrupted_message
+
+    assert interrupted_message(1) == ("1 post was being sent when personamgr stopped. It may have gone out: see "
+                                      "Needs review in the history.")
+    assert interrupted_message(3).startswith("3 posts were being sent when personamgr stopped. They may have gone")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import urllib.request
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fakemastodon import FakeMastodon
@@ -35,6 +36,10 @@ def test_sign_in_registers_once_forces_login_and_keeps_the_token(mastodon_world,
     done = auth.connect_with_tokens(w.services.store, w.services.secrets, w.network, blank, creds)
     assert w.fake.authorize_requests[-1]["force_login"] in ("True", "true", "1")
     assert w.fake.authorize_requests[-1]["scope"] == "read:accounts write:statuses write:media"
+    # QA #13: no "state=None&lang=None" in the address the user opens.
+    query = parse_qs(urlsplit(flow.authorize_url).query)
+    assert "None" not in {v for values in query.values() for v in values}
+    assert query["lang"] == ["en"] and len(query["state"][0]) >= 16
     assert done.handle == "@synth@fosstodon.example"
     persona = w.services.store.persona(blank.uid)
     assert (persona.network, persona.server, persona.handle) == ("mastodon", "https://fosstodon.example",

@@ -76,6 +76,22 @@ def test_add_to_queue_from_compose_and_the_tray_next_line(world, qtbot) -> None:
     assert "Next: career · 09:00 · Five questions to ask at…" in texts
     # The schedule entries sit above the final Quit group, after the tray's own items.
     assert texts.index("Pause all posting") < texts.index("Quit")
+    # QA #13: once it has gone out, "Scheduled for …" is no longer said under the box.
+    shell.services.clock.advance(timedelta(hours=2))  # type: ignore[attr-defined]
+    ui.bridge.engine.run_due()
+    pump(qtbot, shell, lambda: compose.status.text() == "")
+    assert shell.services.outbox.get(scheduled[0].id).state is PostState.SENT
+
+
+def test_a_message_under_the_box_never_keeps_an_earlier_ones_tone(world) -> None:  # type: ignore[no-untyped-def]
+    """QA #13: "Sent as gardenm." showed in the red of an error said before it."""
+    compose = world[0].window.compose
+    compose.say("Could not post: the disk is full. Your text is kept.", "error")
+    assert compose.status.property("tone") == "error"
+    compose.status.setText("Scheduled for Mon 02 Mar 2026 09:00 EST.")
+    assert compose.status.property("tone") == "hint"
+    compose.say("Sent as career.", "success")
+    assert compose.status.property("tone") == "success"
 
 
 def test_pause_all_from_the_tray_and_the_window_agree(world, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -236,3 +252,18 @@ def test_the_schedule_dialog_offers_no_date_past_the_schedulers_horizon(services
     assert latest <= (services.clock.now() + MAX_AHEAD).date()
     dialog.edit.setDate(dialog.edit.maximumDate())
     assert dialog.resolved.requested.date() == latest and "Goes out" in dialog.note.text()
+
+
+def test_the_schedule_dialogs_now_advances_while_it_is_open(services: Services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """QA #13: "(now Mon 30 Nov 2026 14:21 CET)" stayed as it was; a time that passed meanwhile stayed offered."""
+    from personamgr.gui.schedule_dialog import ScheduleDialog
+
+    clock: FakeClock = services.clock  # type: ignore[assignment]
+    clock.set(MONDAY)
+    dialog = ScheduleDialog(make_persona(), clock, initial=MONDAY + timedelta(minutes=2))
+    qtbot.addWidget(dialog)
+    assert "(now Mon 02 Mar 2026 07:00 EST)" in dialog.zone.text() and "Goes out" in dialog.note.text()
+    assert dialog.ticker.isActive()
+    clock.advance(timedelta(minutes=3))
+    qtbot.waitUntil(lambda: "(now Mon 02 Mar 2026 07:03 EST)" in dialog.zone.text(), timeout=10_000)
+    assert dialog.note.text() == "That time has passed. Pick a later one."

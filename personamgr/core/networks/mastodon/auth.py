@@ -12,8 +12,10 @@ Every function here does network or keyring work: call it off the GUI thread.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from secrets import token_urlsafe
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.logs import redact_secret
@@ -118,14 +120,21 @@ def register_app(secrets: SecretStore, network: MastodonNetwork, server: str) ->
     return app
 
 
-def start_code_flow(secrets: SecretStore, network: MastodonNetwork, server_text: str) -> CodeFlow:
-    """Register on the server if needed, and build the sign-in address (a fresh login is forced)."""
+def start_code_flow(secrets: SecretStore, network: MastodonNetwork, server_text: str,
+                    lang: str = "en") -> CodeFlow:
+    """Register on the server if needed, and build the sign-in address (a fresh login is forced, in the
+    language ``lang`` names, an ISO 639 code).
+
+    Mastodon.py writes ``state`` and ``lang`` into the address whatever they are, so both get real values
+    ("state=None" looks broken and would be sent as a state): a random state, as OAuth advises."""
     server = server_from_text(server_text)
     app = saved_app(secrets, server) or register_app(secrets, network, server)
     api = network.client(server)
+    state = token_urlsafe(16)
+    lang = lang if re.fullmatch(r"[a-z]{2,3}", lang or "") else "en"
     try:
         url = api.call(lambda: api.api.auth_request_url(
-            client_id=app.client_id, redirect_uris=OOB, scopes=SCOPES, force_login=True,
+            client_id=app.client_id, redirect_uris=OOB, scopes=SCOPES, force_login=True, state=state, lang=lang,
             allow_http=api.api_base.startswith("http://")))
     except NetworkError as e:
         raise ConnectError(_connect_message(e, server, "start")) from None
