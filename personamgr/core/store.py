@@ -364,7 +364,7 @@ class Store:
 
     # -- change notification -------------------------------------------------------------
     def subscribe(self, listener: Callable[[str], None]) -> None:
-        """``listener(kind)`` is called after a change ("personas", "posts", "settings"), from any thread."""
+        """``listener(kind)`` is called after a change ("personas", "posts", "settings", "drafts": which drafts sit in a compose box), from any thread."""
         self._listeners.append(listener)
 
     def notify(self, kind: str) -> None:

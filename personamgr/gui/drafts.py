@@ -35,6 +35,7 @@ from personamgr.gui.workers import Workers
 log = logging.getLogger(__name__)
 
 DRAFTS_KEY = "compose_drafts"
+DRAFTS_CHANGED = "drafts"  # the store event kind: which drafts sit in a compose box changed
 RETRY_MS = 3000  # a write that failed for a storage reason is tried again after this long
 
 Options = tuple[str | None, str | None]  # a Mastodon post's content warning and visibility (None: the default)
@@ -406,3 +407,4 @@ class DraftKeeper(QObject):
 
     def _persist(self, ids: dict[str, int]) -> None:
         self.services.store.set_setting(DRAFTS_KEY, dict(ids))
+        self.services.store.notify(DRAFTS_CHANGED)  # the history lists a draft once it leaves its box

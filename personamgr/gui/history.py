@@ -252,7 +252,7 @@ class HistoryView(QListWidget):
 
     @Slot(str)
     def _on_change(self, kind: str) -> None:
-        if kind in ("posts", "personas"):
+        if kind in ("posts", "personas", "drafts"):  # "drafts": a draft left its box (Ctrl+N), so it is listed
             self._refresh_timer.start()
 
     @Slot()

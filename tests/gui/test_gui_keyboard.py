@@ -105,6 +105,9 @@ def test_ctrl_n_keeps_the_draft_in_the_history_and_empties_the_box(demo: Service
     shell = make_shell(demo)
     write(shell)
     shell.window.compose.flush()
+    qtbot.wait(100)  # the autosave's history refresh is long done (QA #5b: the user typed, paused, then Ctrl+N)
+    idle(shell)
+    assert TEXT not in [p.text for p in shell.window.history.posts()]  # in the box, not the history
     shell.window.new_draft_action.trigger()
     idle(shell)
     assert shell.window.compose.editor.toPlainText() == ""
