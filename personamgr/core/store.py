@@ -364,7 +364,8 @@ class Store:
 
     # -- change notification -------------------------------------------------------------
     def subscribe(self, listener: Callable[[str], None]) -> None:
-        """``listener(kind)`` is called after a change ("personas", "posts", "settings", "drafts": which drafts sit in a compose box), from any thread."""
+        """``listener(kind)`` is called after a change, from any thread: "personas", "posts", "settings", or
+        "drafts" (which drafts sit in a compose box)."""
         self._listeners.append(listener)
 
     def notify(self, kind: str) -> None:
