@@ -26,6 +26,8 @@ def close_shell(shell: Shell) -> None:
     """Let the shell's background tasks finish, hide it, and schedule its window and tray menu for deletion."""
     app = QApplication.instance()
     shell.window.close_to_tray = False
+    if shell.external is not None:
+        shell.external.stop()
     shell.workers.wait(10, app.processEvents if app else None)
     shell.drafts.stop()  # a write the test left failing is not tried again once the window is gone
     shell.tray.hide()

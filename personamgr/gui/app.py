@@ -30,6 +30,7 @@ from personamgr.core.services import Services
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.crosspost_bar import CrossPostBar
 from personamgr.gui.drafts import DraftKeeper
+from personamgr.gui.external_changes import ExternalChanges
 from personamgr.gui.guard_panel import GuardPanel
 from personamgr.gui.help import HelpMenu
 from personamgr.gui.main_window import MainWindow
@@ -67,6 +68,7 @@ class Shell:
     start_daemon_on_exit: bool = False  # the user chose to hand sending to the background sender on quit
     crosspost: CrossPostBar | None = None  # "post the same words to a persona on another network?"
     rescued: QMessageBox | None = None  # the dialog saying where unsaved words went at quit (the tests read it)
+    external: ExternalChanges | None = None  # other processes' writes, announced like the window's own
 
     def tray_ready(self) -> bool:
         """The tray is usable: embedded with a real geometry, or there is no tray to wait for."""
@@ -194,6 +196,8 @@ def build_shell(services: Services, *, tray_available: bool | None = None, demo:
     tray.toggleRequested.connect(shell.toggle_window)
     tray.quitRequested.connect(shell.quit_flow.request_from_tray)
     window.keyring_status.check()
+    shell.external = ExternalChanges(services.store, workers, parent=window)
+    shell.external.start()
     if tray_available:
         tray.show()
     return shell
@@ -346,6 +350,8 @@ def run_app(args: argparse.Namespace) -> int:
         if shell.workers.pending and not shell.workers.wait(SHUTDOWN_WAIT_S, app.processEvents):
             log.warning("quitting with %d background task(s) still running", shell.workers.pending)
         errors.uninstall()  # the window is gone: nothing to show a dialog over, nor words to keep
+        if shell.external is not None:
+            shell.external.stop()
         scheduling.stop()  # a post being sent finishes first
         primary.close()
         services.close()

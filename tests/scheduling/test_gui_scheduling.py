@@ -267,3 +267,37 @@ def test_the_schedule_dialogs_now_advances_while_it_is_open(services: Services, 
     clock.advance(timedelta(minutes=3))
     qtbot.waitUntil(lambda: "(now Mon 02 Mar 2026 07:03 EST)" in dialog.zone.text(), timeout=10_000)
     assert dialog.note.text() == "That time has passed. Pick a later one."
+
+
+def test_the_window_shows_what_another_process_wrote(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """QA #5a: after a CLI ``queue add`` the schedule panel said "Nothing is scheduled" (the calendar, read when
+    opened, had the post), and a failed post from the CLI was missing from the inbox for minutes."""
+    import subprocess
+    import sys
+
+    shell, ui = world
+    services = shell.services
+    assert services.paths is not None
+    qtbot.waitUntil(lambda: ui.queue.list.count() == 0 and ui.queue.empty.isVisible(), timeout=10_000)
+    words = "Salary negotiation: ask for the range before you name a number in a job interview."
+    done = subprocess.run([sys.executable, "-m", "personamgr", "--data-dir", str(services.paths.data.parent), "queue",
+                           "add", "--persona", "career", "--at", "2030-06-03T09:00", words],
+                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, check=False)
+    assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(lambda: ui.queue.list.count() == 1, timeout=10_000)  # no sleep: the window notices
+    assert words[:20] in ui.queue.list.item(0).text()
+    qtbot.waitUntil(lambda: words in [p.text for p in shell.window.history.posts()], timeout=10_000)
+    # Another connection (as the background sender has) marks it failed: the inbox and the badge follow.
+    from personamgr.core.services import open_services
+
+    other = open_services(services.paths, clock=services.clock)
+    try:
+        post = other.outbox.in_states([PostState.SCHEDULED])[0]
+        other.outbox.claim(post.id)
+        other.outbox.transition(post.id, PostState.FAILED, expect=[PostState.SENDING], error="X refused the post")
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: ui.bridge.summary.attention == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: ui.queue.list.count() == 0, timeout=10_000)
+    inbox = ui.inbox.view
+    qtbot.waitUntil(lambda: post.id in [p.id for p in inbox.posts()], timeout=10_000)
