@@ -1,6 +1,6 @@
 """Screens of daily comfort, rendered by scripts/screenshots (in light, dark and Spanish).
 
-Files: welcome, window-1024x600, window-1920x1080, settings-general, settings-writing, settings-appearance,
+Files: welcome, settings-damaged, window-1024x600, window-1920x1080, settings-general, settings-writing, settings-appearance,
 settings-data, shortcuts, about, quit-question, undo-send, history-actions, history-search, insights.
 """
 
@@ -123,15 +123,23 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Settle, save: Sav
 
 
 def render_welcome(app: QApplication, out: Path, settle: Settle, save: Save, theme: str) -> None:
-    """The first run, on a profile of its own with no persona."""
-    with tempfile.TemporaryDirectory() as tmp:
-        services = open_services(AppPaths.resolve(tmp), secrets=SecretStore(fail.Keyring(), timeout=5))
-        services.settings.set("theme", theme)
-        shell = build_shell(services, tray_available=False, demo=False)
-        shell.window.show()
-        settle(app, shell)
-        save(shell.window, out, "welcome")
-        shell.window.close_to_tray = False
-        shell.window.hide()
-        shell.workers.wait(10, app.processEvents)
-        services.close()
+    """The first run, on a profile of its own with no persona; then a start with a damaged settings file
+    (settings-damaged: the notice naming the file and what fell back to its default)."""
+    for name, damaged in (("welcome", ""), ("settings-damaged", 'send_delay = 99\nlanguage = 3\n[[[\n')):
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = AppPaths.resolve(tmp).ensure()
+            if damaged:
+                paths.settings.write_text(f'theme = "{theme}"\n{damaged}', encoding="utf-8")
+            services = open_services(paths, secrets=SecretStore(fail.Keyring(), timeout=5))
+            if not damaged:
+                services.settings.set("theme", theme)
+            shell = build_shell(services, tray_available=False, demo=False)
+            shell.window.show()
+            settle(app, shell)
+            save(shell.window, out, name)
+            shell.window.close_to_tray = False
+            shell.window.hide()
+            if shell.external is not None:
+                shell.external.stop()
+            shell.workers.wait(10, app.processEvents)
+            services.close()
