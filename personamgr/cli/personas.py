@@ -82,8 +82,8 @@ def cmd_queue(args: argparse.Namespace) -> int:
         except PersonaError as e:
             raise CliError(f"{e}; for example: personamgr personas queue {persona.name} 'mon 09:30' 'thu 17:00'",
                            EXIT_USAGE) from None
-        persona = services.store.update_persona(persona.with_changes(queue_slots=tuple(sorted(set(slots), key=(
-            lambda q: (q.weekday, q.hour, q.minute))))))
+        ordered = tuple(sorted(set(slots), key=lambda q: (q.weekday, q.hour, q.minute)))
+        persona = services.store.update_persona(persona.with_changes(queue_slots=ordered))
     if not persona.queue_slots:
         print(f"{persona.name} has no queue slots ({persona.timezone}). Add some with: personamgr personas queue "
               f"{persona.name} --weekdays (or SLOTs like 'mon 09:30')")
