@@ -30,7 +30,6 @@ WARN_REMAINING = 20
 Proceed = Callable[[], None]
 
 
-
 class StatusLine(MessageLabel):
     """The line under the box. A tone belongs to its message: a new message is plain unless ``say`` gives it one
     (a success must not show in the red of an earlier error)."""
@@ -38,6 +37,7 @@ class StatusLine(MessageLabel):
     def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
         super().setText(text)
         set_tone(self, "hint")
+
 
 class PostComposer(QWidget):
     """The shared half of the compose box and the post editor. Subclasses put their buttons in :attr:`foot`."""
