@@ -79,7 +79,10 @@ class PersonaController(QObject):
     def _on_store_changed(self, kind: str) -> None:
         if kind != "personas":
             return
-        self._personas = self.services.store.personas()
+        personas = self.services.store.personas()
+        if personas == self._personas:
+            return  # announced again (another process' check sees this process' writes too): nothing to redo
+        self._personas = personas
         self.personasChanged.emit()
         fixed = self._valid(self._active)
         if fixed != self._active:  # the active persona was deleted
