@@ -345,13 +345,13 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         return int(app.exec())
     finally:
+        if shell.external is not None:
+            shell.external.stop()  # no new checks; one still running closes its connection when it returns
         # However the loop ended (Quit, or the last window closed without a tray), let background work
         # finish: a task still inside onnxruntime or the keyring at interpreter exit aborts the process.
         if shell.workers.pending and not shell.workers.wait(SHUTDOWN_WAIT_S, app.processEvents):
             log.warning("quitting with %d background task(s) still running", shell.workers.pending)
         errors.uninstall()  # the window is gone: nothing to show a dialog over, nor words to keep
-        if shell.external is not None:
-            shell.external.stop()
         scheduling.stop()  # a post being sent finishes first
         primary.close()
         services.close()
