@@ -163,8 +163,9 @@ def data_folder_message(error: OSError, folder: Path) -> str:
     found = classify(error, folder)
     if found and found[0] in (Fault.FULL, Fault.READ_ONLY):
         return found[1]
-    verb = "write in" if folder.is_dir() else "create"
-    return f"personamgr cannot {verb} its data folder {folder}: {error.strerror or error}"
+    words = translate("Faults", "personamgr cannot write in its data folder {folder}: {error}") if folder.is_dir() \
+        else translate("Faults", "personamgr cannot create its data folder {folder}: {error}")
+    return words.format(folder=folder, error=error.strerror or error)
 
 
 def folder_message(path: Path) -> str:

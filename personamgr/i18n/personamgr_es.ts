@@ -951,6 +951,14 @@
         <translation>la base de datos {name} informó de un error: {error}</translation>
     </message>
     <message>
+        <source>personamgr cannot write in its data folder {folder}: {error}</source>
+        <translation>personamgr no puede escribir en su carpeta de datos {folder}: {error}</translation>
+    </message>
+    <message>
+        <source>personamgr cannot create its data folder {folder}: {error}</source>
+        <translation>personamgr no puede crear su carpeta de datos {folder}: {error}</translation>
+    </message>
+    <message>
         <source>{path} is a folder, not a database file. Move that folder away (nothing in it was changed), or use another data folder with --data-dir.</source>
         <translation>{path} es una carpeta, no un archivo de base de datos. Mueve esa carpeta a otro sitio (no se cambió nada dentro) o usa otra carpeta de datos con --data-dir.</translation>
     </message>
