@@ -111,6 +111,7 @@ class SchedulerBridge(QObject):
         self._debounce.timeout.connect(self.refresh)
         events.changed.connect(lambda _kind: self._debounce.start())
         self._started = False
+        self._generation = 0
 
     def _on_engine_event(self, event: SchedulerEvent) -> None:
         try:
@@ -147,7 +148,12 @@ class SchedulerBridge(QObject):
 
     @Slot()
     def refresh(self) -> None:
-        self.workers.submit(self._read_summary, done=self._set_summary, name="schedule summary")
+        """Read the summary in a worker. Only the newest read is shown: an older one finishing last (several run
+        at once when changes come quickly) would put back what was true before."""
+        self._generation += 1
+        gen = self._generation
+        self.workers.submit(self._read_summary, done=lambda s: self._set_summary(s) if gen == self._generation
+                            else None, name="schedule summary")
 
     def _read_summary(self) -> Summary:
         outbox = self.services.outbox
