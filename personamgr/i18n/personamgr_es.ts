@@ -1992,6 +1992,14 @@ Qt {qt}. Licencia MIT.</translation>
         <source>No missed posts are waiting for a decision.</source>
         <translation>No hay publicaciones pendientes de decisión.</translation>
     </message>
+    <message>
+        <source>{personas} has no queue slots: add some with Persona ▸ Edit persona…, or send it now, or keep it as a draft and schedule it from the compose box.</source>
+        <translation>{personas} no tiene huecos en la cola: añade alguno con Persona ▸ Editar persona…, o envíala ahora, o guárdala como borrador y prográmala desde el cuadro de redacción.</translation>
+    </message>
+    <message>
+        <source>Move to the persona&apos;s next free queue slot</source>
+        <translation>Pasarla al siguiente hueco libre de la cola de la persona</translation>
+    </message>
 </context>
 <context>
     <name>Network</name>
@@ -4216,6 +4224,21 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsNotice</name>
+    <message>
+        <source>Settings…</source>
+        <translation>Ajustes…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Cerrar aviso</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Some settings could not be read&lt;/b&gt; from {file}, so they use their defaults. Saving the settings writes a good file.</source>
+        <translation>&lt;b&gt;Algunos ajustes no se han podido leer&lt;/b&gt; de {file}, así que usan sus valores predeterminados. Al guardar los ajustes se escribe un archivo correcto.</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
         <source>personamgr is still running</source>
@@ -4242,12 +4265,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>No se pudo guardar tu borrador</translation>
     </message>
     <message>
-        <source>personamgr cannot create its data folder {folder}: {error}</source>
-        <translation>personamgr no puede crear su carpeta de datos {folder}: {error}</translation>
-    </message>
-    <message>
-        <source>%n post(s) were being sent when personamgr stopped. They may have gone out: see Needs review in the history.</source>
-        <translation>%n publicaci(ón se estaba|ones se estaban) enviando cuando personamgr se detuvo. Puede(n) haber salido: mira «Por revisar» en el historial.</translation>
+        <source>%n post(s) (was|were) being sent when personamgr stopped. (It|They) may have gone out: see Needs review in the history.</source>
+        <translation>%n publicaci(ón se estaba|ones se estaban) enviando cuando personamgr se detuvo. (Puede|Pueden) haber salido: mira «Por revisar» en el historial.</translation>
     </message>
 </context>
 <context>
@@ -4513,8 +4532,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Cada persona es una cuenta con su propio tema: de qué publica y de qué se mantiene al margen. Empieza por la primera.</translation>
     </message>
     <message>
-        <source>New personas post to the sandbox, a practice network that lives on this computer. Connect an X account when you are ready.</source>
-        <translation>Las personas nuevas publican en el entorno de pruebas, una red de práctica que vive en este ordenador. Conecta una cuenta de X cuando quieras.</translation>
+        <source>New personas post to the sandbox, a practice network that lives on this computer. Connect an X, Mastodon or Bluesky account when you are ready.</source>
+        <translation>Las personas nuevas publican en el entorno de pruebas, una red de práctica que vive en este ordenador. Conecta una cuenta de X, Mastodon o Bluesky cuando quieras.</translation>
     </message>
     <message>
         <source>The persona guard reads each draft offline and warns when it strays from the persona&apos;s focus, before anything goes out.</source>
