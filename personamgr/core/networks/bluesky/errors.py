@@ -91,19 +91,7 @@ def from_atproto(exc: Exception, *, now: datetime, write: bool) -> NetworkError:
         return TransientError(translate(
             "Bluesky", "Bluesky did not answer in time; it will be tried again."))
     if isinstance(exc, ax.NetworkError) and exc.response is None:
-        cause = exc.__cause__
-        if isinstance(cause, httpx.ConnectError):
-            return OfflineError(translate(
-                "Bluesky", "Bluesky cannot be reached (no network, or the connection was refused); nothing was "
-                "sent. The post is held and will go out when the network is back."))
-        if write:
-            return AmbiguousError(translate(
-                "Bluesky", "The connection to Bluesky broke after the post was sent. It will be sent again "
-                "shortly; Bluesky is asked first whether it arrived, so it cannot go out twice and "
-                "needs no review."), retry_safe=True)
-        return TransientError(translate(
-            "Bluesky", "The connection to Bluesky broke ({name}); it will be tried again.").format(
-            name=type(cause or exc).__name__))
+        return _connection_lost(exc.__cause__ or exc, write=write)
     if isinstance(exc, ax.RequestErrorBase) and exc.response is not None:
         status = exc.response.status_code
         if status == 413:
@@ -122,7 +110,12 @@ def from_atproto(exc: Exception, *, now: datetime, write: bool) -> NetworkError:
 
 def from_transport(exc: httpx.TransportError, *, write: bool) -> NetworkError:
     """A failure below XRPC that atproto lets through unwrapped (a connection closed without an answer)."""
-    if isinstance(exc, httpx.ConnectError):
+    return _connection_lost(exc, write=write)
+
+
+def _connection_lost(cause: BaseException, *, write: bool) -> NetworkError:
+    """No answer came (refused, or closed mid-way): offline, ambiguous after a write, or worth another try."""
+    if isinstance(cause, httpx.ConnectError):
         return OfflineError(translate(
             "Bluesky", "Bluesky cannot be reached (no network, or the connection was refused); nothing was sent."
             " The post is held and will go out when the network is back."))
@@ -133,4 +126,4 @@ def from_transport(exc: httpx.TransportError, *, write: bool) -> NetworkError:
             "review."), retry_safe=True)
     return TransientError(translate(
         "Bluesky", "The connection to Bluesky broke ({name}); it will be tried again.").format(
-        name=type(exc).__name__))
+        name=type(cause).__name__))
