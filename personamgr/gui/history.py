@@ -56,6 +56,8 @@ MAX_TEXT_LINES = 3
 MAX_DETAIL_LINES = 2
 PAD = 10
 DISC = 20
+CHIP_PAD = 14  # a state chip's width beyond its label
+CHIP_GAP = 8  # between the chip and the time
 
 
 
@@ -89,6 +91,22 @@ def detail(post: Post, zone: str = "UTC", now: datetime | None = None) -> str:
     if post.state is PostState.SENDING:
         return translate("HistoryView", "Being sent now…")
     return post.error or ""
+
+
+def header_texts(fm: QFontMetrics, label: str, time_text: str, room: int) -> tuple[str, str]:
+    """The state chip's label and the time, as they fit in ``room`` pixels after the persona's name.
+
+    The time keeps its place and is whole when it can be; a long state ("Retenida: casi duplicada")
+    is elided instead, since the detail line under the text says the whole reason. Drawn right-aligned
+    in too little room, the time used to lose its first letters under the chip."""
+    time_w = fm.horizontalAdvance(time_text)
+    chip_room = room - CHIP_PAD - CHIP_GAP - time_w
+    if fm.horizontalAdvance(label) > chip_room:
+        label = fm.elidedText(label, Qt.TextElideMode.ElideRight, max(chip_room, fm.horizontalAdvance("…") * 3))
+    left = room - CHIP_PAD - CHIP_GAP - fm.horizontalAdvance(label)
+    if time_w > left:
+        time_text = fm.elidedText(time_text, Qt.TextElideMode.ElideLeft, max(left, 0))
+    return label, time_text
 
 
 def stamp(post: Post, zone: str = "UTC", now: datetime | None = None) -> str:
@@ -171,8 +189,8 @@ class HistoryDelegate(QStyledItemDelegate):
         painter.drawText(QRect(tx, y, right - tx, head_h), Qt.AlignmentFlag.AlignLeft, post.persona_name)
         cx = tx + fm_bold.horizontalAdvance(post.persona_name) + 8
         chip_bg, chip_fg = chip_colours(post.state, pal)
-        label = post.status
-        cw = fm_small.horizontalAdvance(label) + 14
+        label, time_text = header_texts(fm_small, post.status, stamp(post, zone, self._now()), right - cx)
+        cw = fm_small.horizontalAdvance(label) + CHIP_PAD
         chip = QRect(cx, y + (head_h - fm_small.height() - 2) // 2, cw, fm_small.height() + 2)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(chip_bg)
@@ -181,8 +199,8 @@ class HistoryDelegate(QStyledItemDelegate):
         painter.setPen(chip_fg)
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
         painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(QRect(chip.right() + 8, y, right - chip.right() - 8, head_h),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, stamp(post, zone, self._now()))
+        painter.drawText(QRect(chip.right() + CHIP_GAP, y, right - chip.right() - CHIP_GAP, head_h),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, time_text)
         # The text, wrapped, at most MAX_TEXT_LINES lines.
         y += head_h + 4
         painter.setPen(pal.color(QPalette.ColorRole.Text))

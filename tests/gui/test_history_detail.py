@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication
 
 from personamgr.core.outbox import Post, PostState
-from personamgr.gui.history import detail, when
+from personamgr.gui.history import CHIP_GAP, CHIP_PAD, detail, header_texts, when
 
 pytestmark = pytest.mark.gui
 T = datetime(2030, 6, 3, 18, 0, tzinfo=UTC)
@@ -30,3 +32,24 @@ def test_a_held_post_says_why_and_when_it_is_tried_again() -> None:
 def test_sent_shows_the_link_and_failed_the_reason() -> None:
     assert detail(post(PostState.SENT, remote_url="sandbox://me/status/1")) == "sandbox://me/status/1"
     assert detail(post(PostState.FAILED, error="Duplicate content.")) == "Duplicate content."
+
+
+def _fits(fm: QFontMetrics, label: str, time_text: str, room: int) -> bool:
+    return fm.horizontalAdvance(label) + CHIP_PAD + CHIP_GAP + fm.horizontalAdvance(time_text) <= room
+
+
+def test_a_long_state_gives_way_to_the_time_in_a_narrow_header(qapp: QApplication) -> None:
+    """Seen in the Spanish inbox: "Retenida: casi duplicada" pushed the time under the chip ("oy 10:21 EST")."""
+    fm = QFontMetrics(QFont())
+    label, time_text = "Retenida: casi duplicada", "Hoy 10:21 EST"
+    wide = fm.horizontalAdvance(label + time_text) + CHIP_PAD + CHIP_GAP + 40
+    assert header_texts(fm, label, time_text, wide) == (label, time_text)
+    narrow = fm.horizontalAdvance(time_text) + CHIP_PAD + CHIP_GAP + fm.horizontalAdvance(label) // 2
+    shown_label, shown_time = header_texts(fm, label, time_text, narrow)
+    assert shown_time == time_text
+    assert shown_label.endswith("…") and shown_label != label
+    assert _fits(fm, shown_label, shown_time, narrow)
+    tiny = fm.horizontalAdvance("…") * 3 + CHIP_PAD + CHIP_GAP + fm.horizontalAdvance(time_text) // 2
+    shown_label, shown_time = header_texts(fm, label, time_text, tiny)
+    assert shown_time != time_text and shown_time.startswith("…")  # what is left of the time, not its end cut
+    assert _fits(fm, shown_label, shown_time, tiny)
