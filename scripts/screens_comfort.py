@@ -1,7 +1,8 @@
 """Screens of daily comfort, rendered by scripts/screenshots (in light, dark and Spanish).
 
-Files: welcome, settings-damaged, window-1024x600, window-1920x1080, settings-general, settings-writing, settings-appearance,
-settings-data, shortcuts, about, quit-question, undo-send, history-actions, history-search, insights.
+Files: welcome, settings-damaged, window-1024x600, window-1920x1080, settings-general, settings-writing,
+settings-appearance, settings-data, shortcuts, about, quit-question, undo-send, history-actions, history-search,
+insights.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from keyring.backends import fail
 from PySide6.QtWidgets import QApplication, QWidget
 
+from personamgr.core.i18n import translate
 from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
 from personamgr.core.scheduling import PostSchedule
@@ -60,8 +62,9 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Settle, save: Sav
 
     for width, height in ((1024, 600), (1920, 1080)):
         window.resize(width, height)
-        window.compose.say("Moved to metal. Nothing was posted: press Post to send it as metal. The text stays "
-                           "in the box until you do.")
+        # the app's own message (a long one, in the window's language), to show how it wraps at each size
+        window.compose.say(translate("GuardPanel", "Moved to {target}. Nothing was posted: press Post to "
+                                                   "send it as {target}.").format(target="metal"))
         settle(app, shell)
         save(window, out, f"window-{width}x{height}")
     window.compose.say("")
