@@ -289,8 +289,12 @@ class PostEditorDialog(QDialog):
         self.guard = GuardPanel(self.editor, controller.services, parent=self)
         if guard_loader is not None:
             self.guard.load(guard_loader)
-        self.editor.editor.setFocus()
-        self.editor.editor.moveCursor(self.editor.editor.textCursor().MoveOperation.End)
+        thread = self.editor.thread
+        # the first part that can still change: parts of a thread that went out are locked
+        editors = thread.editors
+        first = editors[min(thread.locked, len(editors) - 1)] if thread.is_thread() else self.editor.editor
+        first.setFocus()
+        first.moveCursor(first.textCursor().MoveOperation.End)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
 
 

@@ -91,6 +91,7 @@ def test_a_partly_sent_thread_keeps_its_persona_and_says_part_1_in_the_singular(
     assert not combo.isEnabled()
     assert combo.toolTip() == "Part of this thread already went out on career, so the rest goes out there too."
     assert dialog.editor.when.text() == "Part 1 went out and cannot change; part 2 on can."
+    assert dialog.focusWidget() is dialog.editor.thread.editors[1]  # the cursor starts where typing can change
     choose_persona(dialog, "metal")  # even if the box were reached, nothing moves
     dialog.editor.save_button.click()
     idle(shell)
