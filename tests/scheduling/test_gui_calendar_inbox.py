@@ -7,55 +7,32 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from sched_gui_helpers import MONDAY, pump, scheduling_world
 from sched_helpers import at
-from shell_helpers import close_shell
 
-from personamgr.core.demo import seed_demo
 from personamgr.core.holds import HoldKind
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import DEFAULT_SLOTS, Persona
 from personamgr.core.scheduling import PostSchedule
 from personamgr.core.services import Services
 from personamgr.gui import theme
-from personamgr.gui.app import Shell, build_shell
+from personamgr.gui.app import Shell
 from personamgr.gui.calendar_layout import HOUR_H, Mode
 from personamgr.gui.calendar_window import CalendarWindow
 from personamgr.gui.post_editor import PostEditorDialog
-from personamgr.gui.scheduling_ui import SchedulingUi, attach_scheduling
+from personamgr.gui.scheduling_ui import SchedulingUi
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")]
-MONDAY = at(2026, 3, 2, 12)
-
-
-def pump(qtbot, shell: Shell, cond: Callable[[], bool] | None = None) -> None:  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    assert shell.workers.wait(10, app.processEvents if app else None)
-    qtbot.wait(200)  # the debounced refreshes
-    assert shell.workers.wait(10, app.processEvents if app else None)
-    if cond is not None:
-        qtbot.waitUntil(cond, timeout=10_000)
 
 
 @pytest.fixture
 def world(services: Services, qtbot) -> Iterator[tuple[Shell, SchedulingUi]]:  # type: ignore[no-untyped-def]
-    services.clock.set(MONDAY)  # type: ignore[attr-defined]
-    seed_demo(services)
-    shell = build_shell(services, tray_available=False, demo=True)
-    shell.window.quitRequested.disconnect()
-    ui = attach_scheduling(shell)
-    shell.window.show()
-    pump(qtbot, shell)
-    yield shell, ui
-    close_shell(shell)
-    app = QApplication.instance()
-    if app is not None:
-        app.processEvents()
+    yield from scheduling_world(services, qtbot)
 
 
 def schedule(services: Services, persona: str, text: str, when: datetime) -> int:

@@ -10,13 +10,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from sched_gui_helpers import MONDAY, pump, scheduling_world
 from sched_helpers import at, make_persona
-from shell_helpers import close_shell
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.demo import seed_demo
@@ -28,32 +28,11 @@ from personamgr.gui.app import Shell, build_shell
 from personamgr.gui.scheduling_ui import SchedulingUi, attach_scheduling
 
 pytestmark = pytest.mark.gui
-MONDAY = at(2026, 3, 2, 12)  # 07:00 in New York (career), 13:00 in Berlin (metal)
-
-
-def pump(qtbot, shell: Shell, cond: Callable[[], bool] | None = None) -> None:  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    assert shell.workers.wait(10, app.processEvents if app else None)
-    qtbot.wait(200)  # the debounced refreshes
-    assert shell.workers.wait(10, app.processEvents if app else None)
-    if cond is not None:
-        qtbot.waitUntil(cond, timeout=10_000)
 
 
 @pytest.fixture
 def world(services: Services, qtbot) -> Iterator[tuple[Shell, SchedulingUi]]:  # type: ignore[no-untyped-def]
-    services.clock.set(MONDAY)  # type: ignore[attr-defined]
-    seed_demo(services)
-    shell = build_shell(services, tray_available=False, demo=True)
-    shell.window.quitRequested.disconnect()
-    ui = attach_scheduling(shell)
-    shell.window.show()
-    pump(qtbot, shell)
-    yield shell, ui
-    close_shell(shell)
-    app = QApplication.instance()
-    if app is not None:
-        app.processEvents()
+    yield from scheduling_world(services, qtbot)
 
 
 def tray_texts(shell: Shell) -> list[str]:
