@@ -241,9 +241,12 @@ class GuardPanel(QObject):
         warnings = [r for r in result.warnings if r.kind != "too_long"]
         topic_off = any(r.kind == "topic" for r in warnings)
         if not result.judged and not warnings:
-            lang = next((r.message for r in result.reasons if r.kind in ("language", "empty")), "")
-            self.meter.set_quiet(lang or translate("GuardPanel", "The topic check cannot judge this text; the other "
-                                                   "checks ran."), "unjudged")
+            why = next((r for r in result.reasons if r.kind in ("language", "empty")), None)
+            if why is None:
+                self.meter.set_quiet(translate("GuardPanel", "The topic check cannot judge this text; the other "
+                                                             "checks ran."), "unjudged")
+            else:  # the meter is one line: a few words there, the whole reason in the tooltip
+                self.meter.set_quiet(why.summary or why.message, "unjudged", why.message)
         elif not warnings:
             text = translate("GuardPanel", "fits {name} · {score:.2f}").format(name=name, score=result.score)
             self.meter.set_result(text, result.score, result.threshold, colour=GREEN, tip=tip, state="fits")

@@ -170,17 +170,19 @@ class FitMeter(QFrame):
         for value, action in self.sensitivity_actions.items():
             action.setChecked(value == level)
 
-    def set_quiet(self, text: str, state: str = "idle") -> None:
-        """A state without a score: before the model is loaded, with nothing typed, or when it failed."""
+    def set_quiet(self, text: str, state: str = "idle", detail: str = "") -> None:
+        """A state without a score: before the model is loaded, with nothing typed, when it failed, or when
+        the guard cannot judge the topic. ``detail``: the whole reason behind a short ``text``, in the tooltip
+        and for screen readers."""
         self.state = state
         self.bar.set_value(None)
         self.bar.setVisible(False)  # an empty track reads as "0", which is not what a quiet state means
         set_tone(self.label, AMBER if state == "failed" else "hint")
         # A failure names a file and its fix (a path is long): wrap it rather than cut the fix off.
         self.label.setWordWrap(state == "failed")
-        self.label.set_detail("")  # no score, so no scores to explain
+        self.label.set_detail(detail)
         self.label.setText(text)
-        self._describe(text)
+        self._describe(f"{text}. {detail}" if detail and detail != text else text)
 
     def set_result(self, text: str, score: float, threshold: float, *, colour: str, tip: str, state: str) -> None:
         self.state = state

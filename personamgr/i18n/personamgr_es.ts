@@ -4727,6 +4727,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>español</translation>
     </message>
     <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
         <source>Greek</source>
         <translation>griego</translation>
     </message>
@@ -4759,12 +4763,20 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>tailandés</translation>
     </message>
     <message>
+        <source>{languages} and {last}</source>
+        <translation>{languages} y {last}</translation>
+    </message>
+    <message>
         <source>Nothing to check yet.</source>
         <translation>Aún no hay nada que revisar.</translation>
     </message>
     <message>
         <source>Too few words to judge the topic yet; the other checks still ran.</source>
         <translation>Aún hay muy pocas palabras para juzgar el tema; las demás comprobaciones sí se hicieron.</translation>
+    </message>
+    <message>
+        <source>Too few words to judge the topic yet</source>
+        <translation>Aún hay muy pocas palabras para juzgar el tema</translation>
     </message>
     <message>
         <source>On focus for {persona}: {matched}.</source>
@@ -4779,12 +4791,44 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>La comprobación del tema conoce muy pocas palabras de este idioma, así que no puede juzgar esta publicación; las demás comprobaciones sí se hicieron.</translation>
     </message>
     <message>
+        <source>Knows too few words of {language} to judge</source>
+        <translation>Conoce muy pocas palabras en {language} para juzgar</translation>
+    </message>
+    <message>
+        <source>Knows too few words of this language to judge</source>
+        <translation>Conoce muy pocas palabras de este idioma para juzgar</translation>
+    </message>
+    <message>
         <source>The topic check reads English only, so it cannot judge a post in {language}; the other checks still ran.</source>
         <translation>La comprobación del tema solo lee inglés, así que no puede juzgar una publicación en {language}; las demás comprobaciones sí se hicieron.</translation>
     </message>
     <message>
         <source>The topic check reads English only, so it cannot judge a post in this language; the other checks still ran.</source>
         <translation>La comprobación del tema solo lee inglés, así que no puede juzgar una publicación en este idioma; las demás comprobaciones sí se hicieron.</translation>
+    </message>
+    <message>
+        <source>The topic check reads {languages}, not {language}, so it cannot judge this post; the other checks still ran.</source>
+        <translation>La comprobación del tema lee {languages}, no {language}, así que no puede juzgar esta publicación; las demás comprobaciones sí se hicieron.</translation>
+    </message>
+    <message>
+        <source>The topic check reads {languages}, so it cannot judge a post in this language; the other checks still ran.</source>
+        <translation>La comprobación del tema lee {languages}, así que no puede juzgar una publicación en este idioma; las demás comprobaciones sí se hicieron.</translation>
+    </message>
+    <message>
+        <source>Cannot judge the topic of a post in {language}</source>
+        <translation>No puede juzgar el tema de una publicación en {language}</translation>
+    </message>
+    <message>
+        <source>Cannot judge the topic in this language</source>
+        <translation>No puede juzgar el tema en este idioma</translation>
+    </message>
+    <message>
+        <source>The topic check cannot read {persona}&apos;s focus, written in {language} (it reads {languages}), so it does not judge the topic of posts on {persona}; the other checks still ran. Write the description or topics in one of those languages to have it judged.</source>
+        <translation>La comprobación del tema no puede leer el enfoque de {persona}, escrito en {language} (lee {languages}), así que no juzga el tema de las publicaciones en {persona}; las demás comprobaciones sí se hicieron. Escribe la descripción o los temas en uno de esos idiomas para que los juzgue.</translation>
+    </message>
+    <message>
+        <source>Cannot read {persona}&apos;s focus, written in {language}</source>
+        <translation>No puede leer el enfoque de {persona}, escrito en {language}</translation>
     </message>
     <message>
         <source>It does not look like {persona}&apos;s focus ({focus}). It fits {other} better.</source>
@@ -4853,6 +4897,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>The last {count} posts on {persona} were bare links too; add a line of your own so the account does not look automated.</source>
         <translation>Las últimas {count} publicaciones de {persona} también eran solo enlaces; añade una línea tuya para que la cuenta no parezca automática.</translation>
+    </message>
+    <message>
+        <source>Part {n}: {message}</source>
+        <translation>Parte {n}: {message}</translation>
     </message>
 </context>
 <context>

@@ -513,3 +513,40 @@ def test_a_near_duplicate_is_called_a_near_duplicate(guarded: Shell, qtbot) -> N
     assert dialog.windowTitle() == "Near-duplicate: check before posting on career"
     assert dialog.move_button.isHidden()  # moving it would not make it new
     dialog.reject()
+
+
+# -- posts it cannot judge ---------------------------------------------------------------------------------------
+RUSSIAN = "Сегодня посадил чеснок на грядках, жду урожай весной."
+
+
+def test_a_post_it_cannot_judge_says_so_in_a_few_words_the_whole_reason_in_the_tooltip(guarded: Shell, qtbot) -> None:
+    """The meter is one line: the whole sentence was cut to "The topic check reads English onl…", which both
+    hid what it meant and was no longer true (the check reads Spanish, Greek and Japanese too)."""
+    panel = panel_of(guarded)
+    write(guarded, RUSSIAN)
+    settled(guarded, qtbot)
+    reason = next(r for r in panel.result.reasons if r.kind == "language")
+    assert panel.meter.state == "unjudged" and not panel.warning.isVisible()
+    assert panel.meter.label.text() == reason.summary == "Cannot judge the topic of a post in Russian"
+    assert not panel.meter.label.is_elided()
+    assert reason.message in panel.meter.label.toolTip()
+    assert reason.message in panel.meter.accessibleDescription()  # a screen reader hears the whole reason
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_in_spanish_the_meter_names_the_language_whole(qapp, guarded: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from personamgr.gui import i18n
+
+    try:
+        assert i18n.install(qapp, "es") == "es"
+        panel = panel_of(guarded)
+        write(guarded, RUSSIAN)
+        settled(guarded, qtbot)
+        label = panel.meter.label
+        assert "ruso" in label.text() and not label.is_elided(), (label.text(), label.width())
+        assert "español, griego y japonés" in label.toolTip()
+        write(guarded, "ok")
+        settled(guarded, qtbot)
+        assert label.text() and not label.is_elided(), (label.text(), label.width())
+    finally:
+        i18n.uninstall(qapp)

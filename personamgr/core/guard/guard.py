@@ -12,14 +12,14 @@ from pathlib import Path
 
 import numpy as np
 
-from personamgr.core.guard import rules
+from personamgr.core.guard import languages, rules
 from personamgr.core.guard.background import load as load_background
 from personamgr.core.guard.embed import MODEL_DIR, Embedder
 from personamgr.core.guard.lang import guess_language
 from personamgr.core.guard.multilingual import Multilingual
 from personamgr.core.guard.scoring import Calibration, Scorer, persona_key, relative_step
 from personamgr.core.guard.types import GuardResult, Reason
-from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
 from personamgr.core.text import WARM_UP, length_for, weighted_length
 
@@ -27,11 +27,6 @@ from personamgr.core.text import WARM_UP, length_for, weighted_length
 # words and names with English, and the vocabulary has the CJK characters and kana. It has no Greek
 # words, only letters, so a Greek post is left to the word table.
 _MINILM_READS = frozenset({"es", "ja"})
-_LANG_NAMES = {"es": QT_TRANSLATE_NOOP("guard", "Spanish"), "el": QT_TRANSLATE_NOOP("guard", "Greek"),
-               "ja": QT_TRANSLATE_NOOP("guard", "Japanese"), "ko": QT_TRANSLATE_NOOP("guard", "Korean"),
-               "ru": QT_TRANSLATE_NOOP("guard", "Russian"), "ar": QT_TRANSLATE_NOOP("guard", "Arabic"),
-               "he": QT_TRANSLATE_NOOP("guard", "Hebrew"), "hi": QT_TRANSLATE_NOOP("guard", "Hindi"),
-               "th": QT_TRANSLATE_NOOP("guard", "Thai")}
 
 
 class UnknownPersona(KeyError):
@@ -75,6 +70,12 @@ class Guard:
         emb.embed(WARM_UP)
         g.load_seconds = time.perf_counter() - t0
         return g
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages whose posts the topic check reads: English, and those the word table covers."""
+        ml = self.multilingual
+        return ("en", *(lang for lang in languages.TABLE_LANGUAGES if ml is not None and ml.supports(lang)))
 
     def scorer(self, personas: Sequence[Persona]) -> Scorer:
         """Profiles for this persona set, computed once and cached by the personas' content."""
@@ -201,21 +202,29 @@ class Guard:
         mine = float(z[idx])
         det = details[idx]
         too_little = not empty and not _has_words(text)
-        judged = (language == "en" or (ml is not None and ml[2])) and not empty and not too_little
+        reads = self.languages
+        unreadable = languages.unreadable_focus(me, reads)  # a focus written in a language it cannot read
+        judged = ((language == "en" or (ml is not None and ml[2])) and not empty and not too_little
+                  and unreadable is None)
         fits_topic = True
         suggest: str | None = None
-        if len(names) > 1:
-            j = max((k for k in range(len(names)) if k != idx), key=lambda k: z[k])
+        candidates = [k for k in range(len(names)) if k != idx and languages.unreadable_focus(sc.personas[k], reads)
+                      is None]
+        if candidates:
+            j = max(candidates, key=lambda k: z[k])
             if judged and z[j] > mine + cal.suggest_margin:
                 suggest = names[j]
         if empty:
             reasons.append(Reason("empty", translate("guard", "Nothing to check yet."), warning=False))
         elif too_little:
             reasons.append(Reason("empty", translate(
-                "guard", "Too few words to judge the topic yet; the other checks still ran."), warning=False))
+                "guard", "Too few words to judge the topic yet; the other checks still ran."), warning=False,
+                summary=translate("guard", "Too few words to judge the topic yet")))
+        elif not judged and (language == "en" or (ml is not None and ml[2])):
+            reasons.append(_cannot_read_focus(me, str(unreadable), reads))
         elif not judged:
-            reasons.append(Reason("language", _cannot_judge(language, bool(
-                self.multilingual and self.multilingual.supports(language))), warning=False))
+            reasons.append(_cannot_judge(language, bool(
+                self.multilingual and self.multilingual.supports(language)), reads))
         else:
             fits_topic = mine >= threshold
             matched = _match_text(det)
@@ -279,17 +288,44 @@ def clean_for_model(text: str) -> str:
     return t or text
 
 
-def _cannot_judge(language: str, supported: bool) -> str:
-    lang = translate("guard", _LANG_NAMES[language]) if language in _LANG_NAMES else None
+def _cannot_judge(language: str, supported: bool, reads: Sequence[str]) -> Reason:
+    """Why the topic of a post in ``language`` was not judged, naming the languages the check does read."""
+    lang = languages.name(language)
     if supported:
-        return (translate("guard", "The topic check knows too few words of {language}, so it cannot judge this "
-                          "post; the other checks still ran.").format(language=lang) if lang else
-                translate("guard", "The topic check knows too few words of this language, so it cannot judge this "
-                          "post; the other checks still ran."))
-    return (translate("guard", "The topic check reads English only, so it cannot judge a post in {language}; the "
-                      "other checks still ran.").format(language=lang) if lang else
-            translate("guard", "The topic check reads English only, so it cannot judge a post in this language; "
-                      "the other checks still ran."))
+        message = (translate("guard", "The topic check knows too few words of {language}, so it cannot judge this "
+                             "post; the other checks still ran.").format(language=lang) if lang else
+                   translate("guard", "The topic check knows too few words of this language, so it cannot judge "
+                             "this post; the other checks still ran."))
+        summary = (translate("guard", "Knows too few words of {language} to judge").format(language=lang) if lang
+                   else translate("guard", "Knows too few words of this language to judge"))
+        return Reason("language", message, warning=False, summary=summary)
+    if tuple(reads) == ("en",):
+        message = (translate("guard", "The topic check reads English only, so it cannot judge a post in {language}; "
+                             "the other checks still ran.").format(language=lang) if lang else
+                   translate("guard", "The topic check reads English only, so it cannot judge a post in this "
+                             "language; the other checks still ran."))
+    else:
+        message = (translate("guard", "The topic check reads {languages}, not {language}, so it cannot judge this "
+                             "post; the other checks still ran.").format(languages=languages.name_list(reads),
+                                                                         language=lang) if lang else
+                   translate("guard", "The topic check reads {languages}, so it cannot judge a post in this "
+                             "language; the other checks still ran.").format(languages=languages.name_list(reads)))
+    summary = (translate("guard", "Cannot judge the topic of a post in {language}").format(language=lang) if lang
+               else translate("guard", "Cannot judge the topic in this language"))
+    return Reason("language", message, warning=False, summary=summary)
+
+
+def _cannot_read_focus(me: Persona, language: str, reads: Sequence[str]) -> Reason:
+    """A persona whose focus is written in a language the check cannot read: every post on it would look
+    off focus, so the topic is not judged, and the person learns why (and what would help)."""
+    lang = languages.name(language) or language
+    return Reason("language", translate(
+        "guard", "The topic check cannot read {persona}'s focus, written in {language} (it reads {languages}), so it "
+        "does not judge the topic of posts on {persona}; the other checks still ran. Write the description or topics "
+        "in one of those languages to have it judged.").format(languages=languages.name_list(reads), persona=me.name,
+                                                              language=lang),
+        warning=False, summary=translate("guard", "Cannot read {persona}'s focus, written in {language}").format(
+            persona=me.name, language=lang))
 
 
 def _off_focus(me: Persona, suggest: str | None) -> str:

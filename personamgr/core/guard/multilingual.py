@@ -37,13 +37,14 @@ import numpy as np
 
 from personamgr.core.guard import model_files
 from personamgr.core.guard.lang import guess_language
+from personamgr.core.guard.languages import TABLE_LANGUAGES
 from personamgr.core.guard.scoring import Calibration, Scorer, persona_key
 from personamgr.core.personas import Persona
 
 # One compressed file: the words, their 4-bit vectors (kept packed in memory, a few MB) and weights.
 TABLE_FILE = "ml-table.npz"
 BACKGROUND_FILE = "ml-background.txt"
-LANGUAGES = ("es", "el", "ja")
+LANGUAGES = TABLE_LANGUAGES  # languages.py names them for the messages without loading numpy
 SIF_A = 1e-4  # SIF smoothing: a word as frequent as "the" (~5 %) weighs ~0.002, a rare one ~1
 
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+")

@@ -16,6 +16,7 @@ from typing import Any
 
 from personamgr.core.guard import rules
 from personamgr.core.guard.types import GuardResult, Reason
+from personamgr.core.i18n import translate
 from personamgr.core.outbox import join_parts
 from personamgr.core.personas import Persona
 from personamgr.core.text import weighted_length
@@ -39,6 +40,7 @@ def check_parts(guard: Any, personas: Sequence[Persona], parts: Sequence[str], p
         lengths.append(length)
         for r in (rules.length_rule(me, length), rules.cashtag_rule(part), rules.duplicate_rule(me, part, recent)):
             if r is not None:
-                reasons.append(replace(r, message=f"Part {i}: {r.message}"))
+                said = translate("guard", "Part {n}: {message}").format(n=i, message=r.message)
+                reasons.append(replace(r, message=said))
     return replace(whole, reasons=tuple(reasons), fits=not any(r.warning for r in reasons),
                    length=max(lengths), too_long=any(n > me.char_limit for n in lengths))

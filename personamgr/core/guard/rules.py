@@ -27,13 +27,21 @@ LINK_STREAK = 3  # this many bare links in a row, plus the draft, is a streak
 DUPLICATE_RATIO = 0.85
 
 
+# Scripts written without spaces between words: Chinese characters, kana, Thai. A word there stands between
+# other letters ("政治" in "今日は政治の話"), so "whole word" cannot mean "between non-letters".
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+
+
 def phrase_pattern(phrase: str) -> re.Pattern[str] | None:
-    """Case-insensitive whole-word match of a phrase; also matches it as a hashtag (#HeavyMetal)."""
+    """Case-insensitive whole-word match of a phrase; also matches it as a hashtag (#HeavyMetal).
+    An end written in a script without spaces (Japanese, Chinese, Thai) needs no word break there."""
     words = re.findall(r"\w+", phrase.casefold())
     if not words:
         return None
     spaced = r"[\s\-_]*".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<!\w){spaced}(?!\w)", re.IGNORECASE)
+    before = "" if _UNSPACED.match(words[0][0]) else r"(?<!\w)"
+    after = "" if _UNSPACED.match(words[-1][-1]) else r"(?!\w)"
+    return re.compile(rf"{before}{spaced}{after}", re.IGNORECASE)
 
 
 def find_phrases(text: str, phrases: Sequence[str]) -> list[str]:

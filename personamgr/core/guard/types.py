@@ -13,12 +13,16 @@ class Reason:
     ``blocking`` ones are things X would refuse or that expose another identity, so the
     app should not send them without an explicit decision. Informational reasons
     (both false) say what matched, or why the guard could not judge.
+
+    ``summary``: the same in a few words, for a place with one short line (the fit meter), where the
+    whole sentence would be cut; empty when the message is short enough as it is.
     """
 
     kind: str
     message: str
     blocking: bool = False
     warning: bool = True
+    summary: str = ""
 
     def to_json(self) -> dict[str, object]:
         return {"kind": self.kind, "message": self.message, "blocking": self.blocking, "warning": self.warning}
@@ -75,5 +79,6 @@ class GuardResult:
             reason_kinds=[r.kind for r in self.reasons],
             blocking=self.blocking,
             language=self.language,
+            judged=self.judged,
         )
         return out

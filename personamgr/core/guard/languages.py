@@ -1,0 +1,57 @@
+"""Which languages the topic check reads, their names in the user's language, and whether it can read a
+persona's focus at all.
+
+Light on purpose (no numpy): the persona editor asks it on the GUI thread before the model is loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from personamgr.core.guard.lang import guess_language
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.personas import Persona
+
+# What the multilingual word table covers (multilingual.py); English is read by the guard's own model.
+TABLE_LANGUAGES = ("es", "el", "ja")
+SHIPPED = ("en", *TABLE_LANGUAGES)
+
+NAMES = {"en": QT_TRANSLATE_NOOP("guard", "English"), "es": QT_TRANSLATE_NOOP("guard", "Spanish"),
+         "el": QT_TRANSLATE_NOOP("guard", "Greek"), "ja": QT_TRANSLATE_NOOP("guard", "Japanese"),
+         "ko": QT_TRANSLATE_NOOP("guard", "Korean"), "ru": QT_TRANSLATE_NOOP("guard", "Russian"),
+         "ar": QT_TRANSLATE_NOOP("guard", "Arabic"), "he": QT_TRANSLATE_NOOP("guard", "Hebrew"),
+         "hi": QT_TRANSLATE_NOOP("guard", "Hindi"), "th": QT_TRANSLATE_NOOP("guard", "Thai")}
+
+
+def name(code: str) -> str | None:
+    """The language's name in the user's language, or None for a code the guard has no name for."""
+    return translate("guard", NAMES[code]) if code in NAMES else None
+
+
+def name_list(codes: Sequence[str]) -> str:
+    """"English, Spanish, Greek and Japanese", in the user's language."""
+    names = [name(c) or c for c in codes]
+    if len(names) < 2:
+        return "".join(names)
+    return translate("guard", "{languages} and {last}").format(languages=", ".join(names[:-1]), last=names[-1])
+
+
+def focus_text(persona: Persona) -> str:
+    return " ".join((persona.description, *persona.topics, *persona.keywords, *persona.examples))
+
+
+@lru_cache(maxsize=256)
+def _guess(text: str) -> str:
+    return guess_language(text)
+
+
+def unreadable_focus(persona: Persona, reads: Sequence[str] = SHIPPED) -> str | None:
+    """The language of ``persona``'s focus when the topic check cannot read it (Russian, Korean, ...), else None.
+
+    Only a script the guard names counts (Cyrillic, Hangul, Arabic, ...): a focus in French or German shares enough
+    words and names with English for the model to read it, and a short English focus ("Chess") is too short
+    for any guess, so neither is refused.
+    """
+    language = _guess(focus_text(persona))
+    return None if language in ("en", "other", *reads) else language
