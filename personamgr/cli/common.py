@@ -261,6 +261,9 @@ def check_focus(services: Services, persona: Persona, parts: list[str], *, anywa
     from personamgr.core.scheduling.guard_check import GuardCheck
 
     result = GuardCheck(services.store, services.outbox, guard=load_guard()).verdict(parts, persona)
+    unjudged = next((r for r in result.reasons if r.kind in ("language", "empty")), None)
+    if not result.judged and unjudged is not None:  # as the window's meter does: a pass that is not a verdict
+        print(f"Note: the persona guard did not judge the topic: {unjudged.message}", file=sys.stderr)
     if result.fits:
         return False
     if anyway:
@@ -268,7 +271,7 @@ def check_focus(services: Services, persona: Persona, parts: list[str], *, anywa
     what = "thread" if len(parts) > 1 else "post"
     lines = [f"not {verb}: the persona guard has concerns about this {what} on {persona.name}:"]
     lines += [f"  - {r.message}" for r in result.warnings]
-    if result.suggest:
-        lines.append(f"It fits {result.suggest} better: use --persona {result.suggest}.")
+    if result.suggest:  # the reason above already says it fits there better: say how to get it there
+        lines.append(f"To have it {verb} as {result.suggest} instead, use --persona {result.suggest}.")
     lines.append(f"To have it {verb} as it is, add --anyway.")
     raise CliError("\n".join(lines))

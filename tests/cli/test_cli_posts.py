@@ -246,3 +246,28 @@ def test_a_partly_sent_thread_offers_retry_and_stop_never_delete(home: Path, cap
         svc.close()
     assert run(home, "posts", "stop", str(post_id)) == 1
     assert "sent now, so it was not stopped" in capsys.readouterr().err
+
+
+def test_a_straying_post_names_the_better_persona_once(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The reason already says "It fits metal better."; the hint after it said "It fits metal better" again."""
+    assert run(home, "post", "--persona", "career", OFF) == 1
+    err = capsys.readouterr().err
+    assert err.count("fits metal better") == 1, err
+    assert "--persona metal" in err and "--anyway" in err
+
+
+@pytest.mark.parametrize("command", [("post",), ("queue", "add")])
+def test_a_post_the_guard_cannot_judge_goes_ahead_and_says_so(home: Path, command: tuple[str, ...],
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """The window's meter says when the topic was not judged; the command line said nothing at all."""
+    code = run(home, *command, "--persona", "career", "Сегодня посадил чеснок на грядках, жду урожай весной.")
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "Note: the persona guard did not judge the topic: " in err
+    assert "not Russian" in err and "the other checks still ran" in err
+    assert "persona guard" not in out  # what a script reads on stdout stays as it was
+
+
+def test_a_post_the_guard_judged_gets_no_note(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(home, "post", "--persona", "career", "Five questions to ask at the end of every interview.") == 0
+    assert "Note:" not in capsys.readouterr().err
