@@ -7,7 +7,7 @@ list follows the controller when the tray or the combo switches instead.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListWidget,
@@ -28,6 +28,36 @@ ROW_HEIGHT = 76
 SWATCH = 36
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def focus_lines(font: QFont, text: str, width: int, most: int = 2) -> list[str]:
+    """``text`` laid out in lines of ``width`` pixels, at most ``most`` of them, the last cut with "…".
+
+    Qt lays the lines out, so a focus in a script written without spaces (Japanese) breaks between its
+    characters and a very long word breaks inside it, as Qt's own line breaking allows.
+    """
+    layout = QTextLayout(" ".join(text.split()), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    spans: list[tuple[int, int]] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        spans.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    flat = layout.text()
+    lines = [flat[start:start + length].strip() for start, length in spans[:most]]
+    if len(spans) > most:
+        rest = flat[spans[most - 1][0]:]
+        body = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width).removesuffix("…")
+        if len(body) < len(rest) and body[-1:].isalpha() and rest[len(body)].isalpha() and " " in body.strip():
+            body = body[:body.rstrip().rfind(" ")]  # words with spaces between them are cut between words
+        lines[-1] = body.rstrip(" ,;:") + "…"
+    return [line for line in lines if line]
 
 
 class PersonaDelegate(QStyledItemDelegate):
@@ -67,9 +97,8 @@ class PersonaDelegate(QStyledItemDelegate):
         fm_name = QFontMetrics(name_font)
         small = QFont(option.font)  # type: ignore[attr-defined]
         fm_small = QFontMetrics(small)
-        focus_rect = fm_small.boundingRect(QRect(0, 0, max(50, width), 1000), Qt.TextFlag.TextWordWrap,
-                                           persona.focus_summary)
-        focus_h = min(focus_rect.height(), 2 * fm_small.lineSpacing())
+        focus = focus_lines(small, persona.focus_summary, max(50, width))
+        focus_h = len(focus) * fm_small.lineSpacing()
         top = r.top() + (r.height() - fm_name.height() - focus_h - 3) // 2
         painter.setFont(name_font)
         painter.setPen(pal.color(QPalette.ColorRole.Text))
@@ -87,14 +116,9 @@ class PersonaDelegate(QStyledItemDelegate):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, handle)
         painter.setFont(small)
         painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-        focus = persona.focus_summary
-        if focus_rect.height() > focus_h:  # two lines at most, the second elided
-            words = focus.split()
-            while words and fm_small.boundingRect(QRect(0, 0, max(50, width), 1000), Qt.TextFlag.TextWordWrap,
-                                                  " ".join(words) + "…").height() > focus_h:
-                words.pop()
-            focus = " ".join(words) + "…"
-        painter.drawText(QRect(x, top + fm_name.height() + 3, width, focus_h), Qt.TextFlag.TextWordWrap, focus)
+        for i, line in enumerate(focus):  # two lines at most, the second cut with "…"
+            painter.drawText(QRect(x, top + fm_name.height() + 3 + i * fm_small.lineSpacing(), width,
+                                   fm_small.lineSpacing()), Qt.AlignmentFlag.AlignLeft, line)
         painter.restore()
         return None
 
