@@ -122,6 +122,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"  … and {len(updates) - SHOW_UPDATES} more (personas import --dry-run lists every change)")
     if result.backup is not None:
         print(f"The personas as they were are in {result.backup}; `personamgr personas undo-import` puts them back.")
+    from personamgr.core.guard.languages import unreadable_focus_note
+
+    for c in plan.changes:  # as the persona editor says while the focus is typed
+        note = unreadable_focus_note(c.persona)
+        if note:
+            print(f"Note: {c.persona.name}: {note}", file=sys.stderr)
     return 0
 
 

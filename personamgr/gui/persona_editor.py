@@ -358,6 +358,13 @@ class PersonaEditor(QDialog):
         self._field(form, TAB_FOCUS, "description", translate("PersonaEditor", "&Description"), self.description_edit,
                     hint=translate("PersonaEditor", "A description or at least one topic is required: the guard checks "
                                                     "posts against them."))
+        # Said as the focus is typed: a focus the guard cannot read would make every post look off focus.
+        self.focus_language_note = QLabel()
+        self.focus_language_note.setObjectName("focusLanguageNote")
+        self.focus_language_note.setWordWrap(True)
+        self.focus_language_note.setProperty("tone", "warning")
+        self.focus_language_note.hide()
+        form.addRow(self.focus_language_note)
         self.topics_edit = self._box("\n".join(p.topics), translate("PersonaEditor", "careers\njob search"), 54)
         self.topics_edit.setObjectName("topicsEdit")
         self._field(form, TAB_FOCUS, "topics", translate("PersonaEditor", "T&opics"), self.topics_edit,
@@ -386,7 +393,20 @@ class PersonaEditor(QDialog):
             self.sensitivity_combo.addItem(translate("PersonaEditor", label), s.value)
         self.sensitivity_combo.setCurrentIndex(self.sensitivity_combo.findData(p.sensitivity.value))
         self._field(form, TAB_FOCUS, "sensitivity", translate("PersonaEditor", "&Guard"), self.sensitivity_combo)
+        for box in (self.description_edit, self.topics_edit, self.keywords_edit, self.examples_edit):
+            box.textChanged.connect(self._focus_language)
+        self._focus_language()
         return page
+
+    @Slot()
+    def _focus_language(self) -> None:
+        from personamgr.core.guard.languages import unreadable_focus_note
+
+        note = unreadable_focus_note(Persona(
+            name="", description=self.description_edit.toPlainText(), topics=lines(self.topics_edit.toPlainText()),
+            keywords=lines(self.keywords_edit.toPlainText()), examples=paragraphs(self.examples_edit.toPlainText())))
+        self.focus_language_note.setText(note or "")
+        self.focus_language_note.setVisible(bool(note))
 
     def _schedule_tab(self, p: Persona) -> QWidget:
         page = QWidget()

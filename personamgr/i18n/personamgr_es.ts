@@ -4767,6 +4767,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>{languages} y {last}</translation>
     </message>
     <message>
+        <source>The guard reads {languages}. It cannot read a focus written in {language}, so it will not judge the topic of this persona&apos;s posts (the other checks still run). Write the description or topics in one of those languages to have it judged.</source>
+        <translation>El guardián lee {languages}. No puede leer un enfoque escrito en {language}, así que no juzgará el tema de las publicaciones de esta persona (las demás comprobaciones sí se hacen). Escribe la descripción o los temas en uno de esos idiomas para que los juzgue.</translation>
+    </message>
+    <message>
         <source>Nothing to check yet.</source>
         <translation>Aún no hay nada que revisar.</translation>
     </message>

@@ -263,3 +263,15 @@ def test_connect_without_a_secure_keyring_is_an_error_and_writes_no_token(cli: C
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     leaks = [f"{p}: {v}" for p in written for v in tokens.values() if v.encode() in p.read_bytes()]
     assert leaks == []
+
+
+def test_importing_a_persona_the_guard_cannot_read_says_so(cli: Cli, profile: Path, tmp_path: Path) -> None:
+    f = tmp_path / "ru.toml"
+    f.write_text('[[persona]]\nname = "sad"\ndescription = "Огород, компост и выращивание овощей дома"\n'
+                 'topics = ["огород", "компост"]\n\n[[persona]]\nname = "ajedrez"\n'
+                 'description = "Ajedrez: aperturas, partidas comentadas y torneos de club"\n', encoding="utf-8")
+    r = cli("personas", "import", str(f), data_dir=profile)
+    assert r.code == 0 and "2 added" in r.out
+    assert "Note: sad: The guard reads English, Spanish, Greek and Japanese. It cannot read a focus written in " \
+           "Russian" in r.err
+    assert "ajedrez" not in r.err  # a focus in Spanish is read

@@ -313,3 +313,26 @@ def test_a_persona_stored_out_of_range_by_an_older_version_still_opens(demo: Ser
     assert editor is not None
     assert (editor.late_spin.value(), editor.cap_spin.value()) == (336, 1_000_000)
     editor.reject()
+
+
+def test_a_focus_the_guard_cannot_read_is_said_while_it_is_written(demo: Services, make_shell: Callable[..., Shell],
+                                                                   idle) -> None:
+    """A persona written in Russian got "off focus" on every post, on-topic ones included: the editor says, as the
+    focus is typed, that the guard cannot read it, which languages it reads, and what would help."""
+    shell = make_shell(demo)
+    editor = shell.window.personas.new_persona()
+    editor.tabs.setCurrentIndex(1)
+    note = editor.focus_language_note
+    assert note.isHidden()
+    editor.description_edit.setPlainText("Огород, компост и выращивание овощей дома")
+    assert note.isVisible()
+    assert "Russian" in note.text() and "English, Spanish, Greek and Japanese" in note.text()
+    editor.description_edit.setPlainText("")
+    editor.topics_edit.setPlainText("огород\nкомпост\nовощи")
+    assert note.isVisible()
+    for readable in ("家庭料理のレシピと季節の食材", "Ajedrez: aperturas, partidas comentadas y torneos de club",
+                     "Vegetable gardening and compost"):
+        editor.topics_edit.setPlainText("")
+        editor.description_edit.setPlainText(readable)
+        assert note.isHidden(), readable
+    editor.reject()

@@ -55,3 +55,14 @@ def unreadable_focus(persona: Persona, reads: Sequence[str] = SHIPPED) -> str | 
     """
     language = _guess(focus_text(persona))
     return None if language in ("en", "other", *reads) else language
+
+
+def unreadable_focus_note(persona: Persona, reads: Sequence[str] = SHIPPED) -> str | None:
+    """What to tell someone writing ``persona`` when the guard cannot read its focus (None when it can)."""
+    language = unreadable_focus(persona, reads)
+    if language is None:
+        return None
+    return translate("guard", "The guard reads {languages}. It cannot read a focus written in {language}, so it will "
+                     "not judge the topic of this persona's posts (the other checks still run). Write the "
+                     "description or topics in one of those languages to have it judged.").format(
+        languages=name_list(reads), language=name(language) or language)
