@@ -121,7 +121,7 @@ def test_add_asks_the_guard_first_and_remembers_anyway(home: str, capsys: pytest
     assert run(home, "add", "--persona", "career", "--at", "2030-06-03T14:00", off) == 1
     err = capsys.readouterr().err
     assert "not queued: the persona guard has concerns about this post on career" in err
-    assert "It fits metal better: use --persona metal." in err
+    assert "To have it queued as metal instead, use --persona metal." in err
     svc = open_services(AppPaths.resolve(home))
     try:
         assert svc.outbox.in_states([PostState.SCHEDULED]) == []  # nothing queued behind the user's back
