@@ -111,6 +111,26 @@
         <translation>{handle} en {network}</translation>
     </message>
     <message>
+        <source>Expected one object with {keys}.</source>
+        <translation>Se esperaba un objeto con {keys}.</translation>
+    </message>
+    <message>
+        <source>The tokens are not valid JSON (line {line}, column {column}: {error}). {expected}</source>
+        <translation>Los tokens no son JSON válido (línea {line}, columna {column}: {error}). {expected}</translation>
+    </message>
+    <message>
+        <source>The tokens must be one JSON object. {expected}</source>
+        <translation>Los tokens deben ser un único objeto JSON. {expected}</translation>
+    </message>
+    <message>
+        <source>The tokens lack {missing}. {expected}</source>
+        <translation>A los tokens les falta {missing}. {expected}</translation>
+    </message>
+    <message>
+        <source>Unexpected keys in the tokens: {keys}. {expected}</source>
+        <translation>Claves inesperadas en los tokens: {keys}. {expected}</translation>
+    </message>
+    <message>
         <source>user {id}</source>
         <translation>usuario {id}</translation>
     </message>
@@ -297,10 +317,6 @@
         <source>Bluesky answered in an unexpected way ({name}: {error}).</source>
         <translation>Bluesky respondió de forma inesperada ({name}: {error}).</translation>
     </message>
-    <message>
-        <source>The stored Bluesky credentials are incomplete (missing {list}).</source>
-        <translation>Las credenciales de Bluesky guardadas están incompletas (falta {list}).</translation>
-    </message>
 </context>
 <context>
     <name>BlueskyConnect</name>
@@ -315,26 +331,6 @@
     <message>
         <source>That is not an app password (four groups of four letters or digits, like abcd-1234-efgh-5678). Make one in Bluesky under Settings → Privacy and security → App passwords; personamgr does not take your account password.</source>
         <translation>Eso no es una contraseña de aplicación (cuatro grupos de cuatro letras o cifras, como abcd-1234-efgh-5678). Crea una en Bluesky en Ajustes → Privacidad y seguridad → Contraseñas de aplicación; personamgr no acepta la contraseña de tu cuenta.</translation>
-    </message>
-    <message>
-        <source>Expected one object with {keys}.</source>
-        <translation>Se esperaba un objeto con {keys}.</translation>
-    </message>
-    <message>
-        <source>The tokens are not valid JSON (line {line}, column {column}: {error}). {expected}</source>
-        <translation>Los tokens no son JSON válido (línea {line}, columna {column}: {error}). {expected}</translation>
-    </message>
-    <message>
-        <source>The tokens must be one JSON object. {expected}</source>
-        <translation>Los tokens deben ser un único objeto JSON. {expected}</translation>
-    </message>
-    <message>
-        <source>The tokens lack {missing}. {expected}</source>
-        <translation>A los tokens les falta {missing}. {expected}</translation>
-    </message>
-    <message>
-        <source>Unexpected keys in the tokens: {keys}. {expected}</source>
-        <translation>Claves inesperadas en los tokens: {keys}. {expected}</translation>
     </message>
     <message>
         <source>Bluesky refused the handle {handle} or the app password. Check both; an app password that was revoked no longer works.</source>
@@ -1760,10 +1756,6 @@ Qt {qt}. Licencia MIT.</translation>
         <source>The connection to {server} broke ({name}); it will be tried again.</source>
         <translation>La conexión con {server} se cortó ({name}); se volverá a intentar.</translation>
     </message>
-    <message>
-        <source>The stored Mastodon credentials are incomplete (missing {list}).</source>
-        <translation>Las credenciales de Mastodon guardadas están incompletas (falta {list}).</translation>
-    </message>
 </context>
 <context>
     <name>MastodonConnect</name>
@@ -1812,24 +1804,8 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>{error} Puede que el código esté mal escrito o ya se haya usado: empieza de nuevo para obtener otro.</translation>
     </message>
     <message>
-        <source>Expected one object with {keys}.</source>
-        <translation>Se esperaba un objeto con {keys}.</translation>
-    </message>
-    <message>
-        <source>The tokens are not valid JSON (line {line}, column {column}: {error}). {expected}</source>
-        <translation>Los tokens no son JSON válido (línea {line}, columna {column}: {error}). {expected}</translation>
-    </message>
-    <message>
-        <source>The tokens must be one JSON object. {expected}</source>
-        <translation>Los tokens deben ser un único objeto JSON. {expected}</translation>
-    </message>
-    <message>
-        <source>The tokens lack {missing}. {expected} (An access token is made in your server&apos;s Preferences → Development, with the write:statuses and write:media scopes.)</source>
-        <translation>A los tokens les falta {missing}. {expected} (El token de acceso se crea en Preferencias → Desarrollo de tu servidor, con los permisos write:statuses y write:media.)</translation>
-    </message>
-    <message>
-        <source>Unexpected keys in the tokens: {keys}. {expected}</source>
-        <translation>Claves inesperadas en los tokens: {keys}. {expected}</translation>
+        <source>(An access token is made in your server&apos;s Preferences → Development, with the write:statuses and write:media scopes.)</source>
+        <translation>(El token de acceso se crea en Preferencias → Desarrollo de tu servidor, con los permisos write:statuses y write:media.)</translation>
     </message>
     <message>
         <source>{server} refused this access token (401). Check that it was made on this server and was not revoked.</source>
@@ -2014,6 +1990,10 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>{setting} is not a base URL such as http://127.0.0.1:8765. Fix or unset it; nothing was sent to {network}.</source>
         <translation>{setting} no es una URL base como http://127.0.0.1:8765. Corrígela o quítala; no se envió nada a {network}.</translation>
+    </message>
+    <message>
+        <source>The stored {network} credentials are incomplete (missing {list}).</source>
+        <translation>Las credenciales de {network} guardadas están incompletas (falta {list}).</translation>
     </message>
 </context>
 <context>
@@ -4630,10 +4610,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <source>The connection to X broke ({error}); it will be tried again.</source>
         <translation>La conexión con X se cortó ({error}); se volverá a intentar.</translation>
     </message>
-    <message>
-        <source>The stored X credentials are incomplete (missing {list}).</source>
-        <translation>Las credenciales de X guardadas están incompletas (falta {list}).</translation>
-    </message>
 </context>
 <context>
     <name>XConnect</name>
@@ -4666,20 +4642,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>aceptar el PIN: puede estar mal escrito o caducado. Empieza de nuevo para obtener otro PIN</translation>
     </message>
     <message>
-        <source>The tokens are not valid JSON (line {line}, column {column}: {error}). Expected one object with {keys}.</source>
-        <translation>Los tokens no son JSON válido (línea {line}, columna {column}: {error}). Se esperaba un objeto con {keys}.</translation>
-    </message>
-    <message>
-        <source>The tokens must be one JSON object with {keys}.</source>
-        <translation>Los tokens deben ser un único objeto JSON con {keys}.</translation>
-    </message>
-    <message>
-        <source>The tokens lack {missing}. Expected {keys} (from your developer app&apos;s &quot;Keys and tokens&quot; page).</source>
-        <translation>A los tokens les falta {missing}. Se esperaba {keys} (de la página &quot;Keys and tokens&quot; de tu aplicación de desarrollador).</translation>
-    </message>
-    <message>
-        <source>Unexpected keys in the tokens: {keys}.</source>
-        <translation>Claves inesperadas en los tokens: {keys}.</translation>
+        <source>(They are on your developer app&apos;s &quot;Keys and tokens&quot; page.)</source>
+        <translation>(Están en la página &quot;Keys and tokens&quot; de tu aplicación de desarrollador.)</translation>
     </message>
     <message>
         <source>X refused these tokens (401). Check that the access token and secret belong to this API key, and that they were not regenerated or revoked.</source>

@@ -9,6 +9,7 @@ the account on the persona. Call it off the GUI thread: it talks to the keyring.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -31,6 +32,33 @@ class Connected:
     @property
     def handle(self) -> str:
         return self.username if self.username.startswith("@") else f"@{self.username}"
+
+
+def token_object(text: str, keys: tuple[str, ...], *, where_made: str = "") -> dict[str, str]:
+    """``keys`` (each a non-empty string, stripped) from one JSON object: ``connect --tokens-stdin``, or pasted.
+
+    ``where_made``: a sentence saying where the user finds them, added when some are missing.
+    """
+    expected = translate("Accounts", "Expected one object with {keys}.").format(keys=", ".join(keys))
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ConnectError(translate(
+            "Accounts", "The tokens are not valid JSON (line {line}, column {column}: {error}). {expected}"
+        ).format(line=e.lineno, column=e.colno, error=e.msg, expected=expected)) from None
+    if not isinstance(obj, dict):
+        raise ConnectError(translate(
+            "Accounts", "The tokens must be one JSON object. {expected}").format(expected=expected))
+    missing = [k for k in keys if not isinstance(obj.get(k), str) or not obj[k].strip()]
+    if missing:
+        lack = translate("Accounts", "The tokens lack {missing}. {expected}").format(
+            missing=", ".join(missing), expected=expected)
+        raise ConnectError(f"{lack} {where_made}" if where_made else lack)
+    unknown = sorted(set(obj) - set(keys))
+    if unknown:
+        raise ConnectError(translate("Accounts", "Unexpected keys in the tokens: {keys}. {expected}").format(
+            keys=", ".join(unknown), expected=expected))
+    return {k: obj[k].strip() for k in keys}
 
 
 def link_account(store: Store, secrets: SecretStore, persona: Persona, credentials: Mapping[str, str], *,

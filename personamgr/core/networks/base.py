@@ -47,6 +47,10 @@ class OutgoingPost:
     content_warning: str = ""  # Mastodon
     visibility: str = "public"  # Mastodon
 
+    def media_of(self, index: int) -> tuple[MediaItem, ...]:
+        """The media of part ``index`` (none where ``media`` stops short of the parts)."""
+        return self.media[index] if index < len(self.media) else ()
+
 
 @dataclass(frozen=True, slots=True)
 class Published:

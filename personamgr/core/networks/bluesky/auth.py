@@ -13,14 +13,13 @@ Every function here does network or keyring work: call it off the GUI thread.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.logs import redact_secret
-from personamgr.core.networks.accounts import Connected, ConnectError, link_account
+from personamgr.core.networks.accounts import Connected, ConnectError, link_account, token_object
 from personamgr.core.networks.base import AuthError, NetworkError, OfflineError, RateLimitedError
 from personamgr.core.networks.bluesky.network import BlueskyNetwork
 from personamgr.core.personas import BLUESKY_HANDLE_RE, Persona
@@ -65,25 +64,8 @@ class Login:
 
 def parse_tokens(text: str) -> Login:
     """``{"handle", "app_password"}`` from one JSON object (``connect --tokens-stdin``)."""
-    expected = translate("BlueskyConnect", "Expected one object with {keys}.").format(keys=", ".join(TOKEN_KEYS))
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ConnectError(translate(
-            "BlueskyConnect", "The tokens are not valid JSON (line {line}, column {column}: {error}). {expected}"
-        ).format(line=e.lineno, column=e.colno, error=e.msg, expected=expected)) from None
-    if not isinstance(obj, dict):
-        raise ConnectError(translate(
-            "BlueskyConnect", "The tokens must be one JSON object. {expected}").format(expected=expected))
-    missing = [k for k in TOKEN_KEYS if not isinstance(obj.get(k), str) or not obj[k].strip()]
-    if missing:
-        raise ConnectError(translate("BlueskyConnect", "The tokens lack {missing}. {expected}").format(
-            missing=", ".join(missing), expected=expected))
-    unknown = sorted(set(obj) - set(TOKEN_KEYS))
-    if unknown:
-        raise ConnectError(translate("BlueskyConnect", "Unexpected keys in the tokens: {keys}. {expected}").format(
-            keys=", ".join(unknown), expected=expected))
-    return Login(obj["handle"], obj["app_password"].strip())
+    tokens = token_object(text, TOKEN_KEYS)
+    return Login(tokens["handle"], tokens["app_password"])
 
 
 def sign_in(network: BlueskyNetwork, server: str | None, login: Login) -> dict[str, str]:

@@ -24,7 +24,8 @@ from personamgr.core.logs import redact_secret
 from personamgr.core.media import mime_of
 from personamgr.core.networks.base import AmbiguousError, AuthError, MediaItem, RejectedError
 from personamgr.core.networks.bluesky import errors
-from personamgr.core.networks.bluesky.network import DEFAULT_TIMEOUT, post_uri
+from personamgr.core.networks.bluesky.network import post_uri
+from personamgr.core.networks.remote import DEFAULT_TIMEOUT
 
 T = TypeVar("T")
 REFRESH_MARGIN = timedelta(minutes=1)  # a stored session this close to its end is not tried

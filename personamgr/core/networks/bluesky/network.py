@@ -13,27 +13,17 @@ Importing this module is cheap: atproto loads on the first send.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
 from datetime import UTC, datetime
 
-from personamgr.core.clock import Clock, SystemClock, utc
-from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.clock import utc
+from personamgr.core.i18n import QT_TRANSLATE_NOOP
 from personamgr.core.media import MediaLimits, check_items
-from personamgr.core.networks.base import (
-    Account,
-    AuthError,
-    NetworkError,
-    OutgoingPost,
-    PartialThreadError,
-    Published,
-    RejectedError,
-)
-from personamgr.core.networks.endpoints import BaseUrlError, env_base_url
+from personamgr.core.networks.base import Account, OutgoingPost, Published, RejectedError
+from personamgr.core.networks.remote import RemoteNetwork, send_parts
 from personamgr.core.personas import BLUESKY_DEFAULT_SERVER
 
 API_URL_ENV = "PERSONAMGR_BLUESKY_URL"
 CREDENTIAL_KEYS = ("handle", "did", "app_password")  # plus "session", the reusable session string
-DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 30.0)  # (connect, read) seconds
 MAX_IMAGES = 4
 MAX_IMAGE_BYTES = 1_000_000  # the blob limit of app.bsky.embed.images
 MAX_ALT_TEXT = 2000
@@ -61,46 +51,22 @@ def post_uri(did: str, rkey: str) -> str:
     return f"at://{did}/{POST_COLLECTION}/{rkey}"
 
 
-def credentials_of(account: Account) -> Mapping[str, str]:
-    creds = account.credentials or {}
-    missing = [k for k in CREDENTIAL_KEYS if not creds.get(k)]
-    if missing:
-        raise AuthError(translate(
-            "Bluesky", "The stored Bluesky credentials are incomplete (missing {list}).").format(
-            list=', '.join(missing)))
-    return creds
-
-
-class BlueskyNetwork:
+class BlueskyNetwork(RemoteNetwork):
     name = "bluesky"
     display_name = "Bluesky"
-    needs_credentials = True
+    api_url_env = API_URL_ENV  # instead of the persona's PDS
+    credential_keys = CREDENTIAL_KEYS
     media_limits = BLUESKY_IMAGES
 
-    def __init__(self, clock: Clock | None = None, *, base_url: str | None = None,
-                 timeout: tuple[float, float] = DEFAULT_TIMEOUT, config_error: str | None = None) -> None:
-        self.clock = clock or SystemClock()
-        self.base_url = base_url
-        self.timeout = timeout
-        self.config_error = config_error
-
-    @classmethod
-    def from_environment(cls, clock: Clock | None = None, env: Mapping[str, str] | None = None) -> BlueskyNetwork:
-        try:
-            return cls(clock, base_url=env_base_url(API_URL_ENV, "Bluesky", env))
-        except BaseUrlError as e:
-            return cls(clock, config_error=str(e))
-
     def client(self, server: str | None):  # type: ignore[no-untyped-def]  # -> BlueskyClient
-        if self.config_error:
-            raise RejectedError(self.config_error)
+        self.refuse_if_misconfigured()
         from personamgr.core.networks.bluesky.client import BlueskyClient
 
         return BlueskyClient(self.base_url or server or BLUESKY_DEFAULT_SERVER, timeout=self.timeout,
                              now=self.clock.now, pinned=self.base_url is not None)
 
     def publish(self, account: Account, post: OutgoingPost) -> Published:
-        creds = credentials_of(account)
+        creds = self.credentials_of(account)
         problem = check_items(len(post.parts), post.media, BLUESKY_IMAGES)
         if problem:
             raise RejectedError(problem)
@@ -112,17 +78,14 @@ class BlueskyNetwork:
             refs: list[tuple[str, str]] = []  # (uri, cid) of each part, for the reply references
             for rkey in done:
                 refs.append(api.existing_ref(did, rkey))
-            for i in range(len(done), len(post.parts)):
+
+            def send(i: int) -> str:
                 rkey = record_key(post, i)
-                try:
-                    refs.append(api.write_part(did, rkey, post.parts[i],
-                                               post.media[i] if i < len(post.media) else (),
-                                               root=refs[0] if refs else None, parent=refs[-1] if refs else None))
-                    done.append(rkey)
-                except NetworkError as e:
-                    if done:
-                        raise PartialThreadError(tuple(done), i, e) from None
-                    raise
+                refs.append(api.write_part(did, rkey, post.parts[i], post.media_of(i),
+                                           root=refs[0] if refs else None, parent=refs[-1] if refs else None))
+                return rkey
+
+            send_parts(post, done, send)
         finally:
             api.close()
         return Published(remote_id=done[0], url=self.post_url(account, done[0]), at=utc(self.clock.now()),

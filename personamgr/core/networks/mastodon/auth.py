@@ -11,7 +11,6 @@ Every function here does network or keyring work: call it off the GUI thread.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from secrets import token_urlsafe
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.logs import redact_secret
-from personamgr.core.networks.accounts import Connected, ConnectError, link_account
+from personamgr.core.networks.accounts import Connected, ConnectError, link_account, token_object
 from personamgr.core.networks.base import AuthError, NetworkError, OfflineError
 from personamgr.core.networks.mastodon.network import CREDENTIAL_KEYS, MastodonNetwork, host_of
 from personamgr.core.personas import Persona, ServerLimits, normalise_server, server_problem
@@ -177,27 +176,10 @@ def finish_code_flow(secrets: SecretStore, flow: CodeFlow, code: str, network: M
 
 def parse_tokens(text: str) -> dict[str, str]:
     """``{"server", "access_token"}`` from one JSON object (``connect --tokens-stdin``)."""
-    expected = translate("MastodonConnect", "Expected one object with {keys}.").format(keys=", ".join(CREDENTIAL_KEYS))
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ConnectError(translate(
-            "MastodonConnect", "The tokens are not valid JSON (line {line}, column {column}: {error}). {expected}"
-        ).format(line=e.lineno, column=e.colno, error=e.msg, expected=expected)) from None
-    if not isinstance(obj, dict):
-        raise ConnectError(translate(
-            "MastodonConnect", "The tokens must be one JSON object. {expected}").format(expected=expected))
-    missing = [k for k in CREDENTIAL_KEYS if not isinstance(obj.get(k), str) or not obj[k].strip()]
-    if missing:
-        raise ConnectError(translate(
-            "MastodonConnect", "The tokens lack {missing}. {expected} (An access token is made in your server's "
-            "Preferences → Development, with the write:statuses and write:media scopes.)").format(
-            missing=", ".join(missing), expected=expected))
-    unknown = sorted(set(obj) - set(CREDENTIAL_KEYS))
-    if unknown:
-        raise ConnectError(translate("MastodonConnect", "Unexpected keys in the tokens: {keys}. {expected}").format(
-            keys=", ".join(unknown), expected=expected))
-    creds = {"server": server_from_text(obj["server"]), "access_token": obj["access_token"].strip()}
+    tokens = token_object(text, CREDENTIAL_KEYS, where_made=translate(
+        "MastodonConnect", "(An access token is made in your server's Preferences → Development, with the "
+        "write:statuses and write:media scopes.)"))
+    creds = {"server": server_from_text(tokens["server"]), "access_token": tokens["access_token"]}
     redact_secret(creds["access_token"])
     return creds
 

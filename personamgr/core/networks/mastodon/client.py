@@ -21,7 +21,8 @@ from personamgr.core.i18n import translate
 from personamgr.core.media import mime_of
 from personamgr.core.networks.base import MediaItem, TransientError
 from personamgr.core.networks.mastodon import errors
-from personamgr.core.networks.mastodon.network import DEFAULT_IMAGE_BYTES, DEFAULT_TIMEOUT
+from personamgr.core.networks.mastodon.network import DEFAULT_IMAGE_BYTES
+from personamgr.core.networks.remote import DEFAULT_TIMEOUT
 from personamgr.core.personas import DEFAULT_IMAGES, MASTODON_DEFAULT_LIMIT, ServerLimits
 
 T = TypeVar("T")

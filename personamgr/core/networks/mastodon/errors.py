@@ -19,10 +19,8 @@ read timeout on anything else                  TransientError              retri
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import requests
-import urllib3.exceptions
 from mastodon import errors as m
 
 from personamgr.core.i18n import translate
@@ -35,6 +33,7 @@ from personamgr.core.networks.base import (
     RejectedError,
     TransientError,
 )
+from personamgr.core.networks.requests_faults import exception_chain, unreachable
 
 DEFAULT_RATE_WAIT = timedelta(minutes=5)  # Mastodon's windows are 5 minutes; used when no reset header came
 SCOPE_MARK = "outside the authorized scopes"  # English: the server's words
@@ -53,19 +52,6 @@ def server_message(exc: m.MastodonAPIError) -> str:
 def status_of(exc: m.MastodonAPIError) -> int | None:
     args = exc.args
     return args[1] if len(args) >= 2 and isinstance(args[1], int) else None
-
-
-def _chain(exc: BaseException) -> list[Any]:
-    seen: list[Any] = []
-    todo: list[Any] = [exc]
-    while todo:
-        e = todo.pop()
-        if e is None or any(e is s for s in seen):
-            continue
-        seen.append(e)
-        if isinstance(e, BaseException):
-            todo.extend([e.__cause__, e.__context__, getattr(e, "reason", None), *e.args])
-    return seen
 
 
 def from_mastodon(exc: Exception, *, now: datetime, reset: float | None, write: bool,
@@ -107,7 +93,7 @@ def from_mastodon(exc: Exception, *, now: datetime, reset: float | None, write: 
 
 
 def _from_transport(exc: Exception, *, write: bool, server: str) -> NetworkError:
-    chain = _chain(exc)
+    chain = exception_chain(exc)
     if any(isinstance(e, requests.ConnectTimeout) for e in chain):
         return TransientError(translate(
             "Mastodon", "{server} did not accept the connection in time; nothing was sent. It will be tried "
@@ -116,8 +102,7 @@ def _from_transport(exc: Exception, *, write: bool, server: str) -> NetworkError
         return TransientError(translate(
             "Mastodon", "The secure connection to {server} failed; nothing was sent. It will be tried again.").format(
             server=server))
-    if any(isinstance(e, urllib3.exceptions.NewConnectionError | urllib3.exceptions.NameResolutionError
-                      | ConnectionRefusedError) for e in chain):
+    if unreachable(chain):
         return OfflineError(translate(
             "Mastodon", "{server} cannot be reached (no network, or the connection was refused); nothing was "
             "sent. The post is held and will go out when the network is back.").format(server=server))

@@ -9,20 +9,20 @@ Every function here does network or keyring work: call it off the GUI thread.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from personamgr.core.clock import Clock, SystemClock
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.logs import redact_secret
-from personamgr.core.networks.accounts import Connected, ConnectError, link_account
+from personamgr.core.networks.accounts import Connected, ConnectError, link_account, token_object
 from personamgr.core.networks.base import (
     AuthError,
     NetworkError,
     OfflineError,
 )
-from personamgr.core.networks.x.network import CREDENTIAL_KEYS, DEFAULT_TIMEOUT, XNetwork
+from personamgr.core.networks.remote import DEFAULT_TIMEOUT
+from personamgr.core.networks.x.network import CREDENTIAL_KEYS, XNetwork
 from personamgr.core.personas import Persona
 from personamgr.core.secrets import SecretStore
 from personamgr.core.store import Store
@@ -140,25 +140,8 @@ def finish_pin_flow(flow: PinFlow, pin: str, network: XNetwork) -> dict[str, str
 
 def parse_tokens(text: str) -> dict[str, str]:
     """The four credentials from one JSON object (``connect --tokens-stdin``, or pasted in the window)."""
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ConnectError(translate("XConnect", "The tokens are not valid JSON (line {line}, column {column}: "
-                                     "{error}). Expected one object with {keys}.").format(
-            line=e.lineno, column=e.colno, error=e.msg, keys=", ".join(CREDENTIAL_KEYS))) from None
-    if not isinstance(obj, dict):
-        raise ConnectError(translate("XConnect", "The tokens must be one JSON object with {keys}.").format(
-            keys=", ".join(CREDENTIAL_KEYS)))
-    missing = [k for k in CREDENTIAL_KEYS if not isinstance(obj.get(k), str) or not obj[k].strip()]
-    if missing:
-        raise ConnectError(translate("XConnect", 'The tokens lack {missing}. Expected {keys} (from your developer '
-                                     'app\'s "Keys and tokens" page).').format(missing=", ".join(missing),
-                                                                               keys=", ".join(CREDENTIAL_KEYS)))
-    unknown = sorted(set(obj) - set(CREDENTIAL_KEYS))
-    if unknown:
-        raise ConnectError(translate("XConnect", "Unexpected keys in the tokens: {keys}.").format(
-            keys=", ".join(unknown)))
-    creds = {k: obj[k].strip() for k in CREDENTIAL_KEYS}
+    creds = token_object(text, CREDENTIAL_KEYS, where_made=translate(
+        "XConnect", '(They are on your developer app\'s "Keys and tokens" page.)'))
     for v in creds.values():
         redact_secret(v)
     return creds

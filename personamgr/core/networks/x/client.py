@@ -19,8 +19,9 @@ import tweepy
 from requests_oauthlib import OAuth1
 
 from personamgr.core.networks.base import MediaItem
+from personamgr.core.networks.remote import DEFAULT_TIMEOUT
 from personamgr.core.networks.x import errors
-from personamgr.core.networks.x.transport import DEFAULT_TIMEOUT, X_API, mount
+from personamgr.core.networks.x.transport import X_API, mount
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -21,11 +21,9 @@ read timeout / dropped answer, safe request    TransientError              retri
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import requests
 import tweepy
-import urllib3.exceptions
 
 from personamgr.core.i18n import translate
 from personamgr.core.networks.base import (
@@ -37,6 +35,7 @@ from personamgr.core.networks.base import (
     RejectedError,
     TransientError,
 )
+from personamgr.core.networks.requests_faults import exception_chain, unreachable
 
 DUPLICATE_MARK = "duplicate content"  # English: X's words
 PERMISSION_MARKS = ("oauth1-permissions", "oauth1 app permissions")  # English: X's words
@@ -89,20 +88,6 @@ def from_http(exc: tweepy.HTTPException, now: datetime) -> NetworkError:
     return RejectedError(translate("X", "X refused the post: {error}").format(error=msg))
 
 
-def _chain(exc: BaseException) -> list[Any]:
-    """The exception, its arguments and its causes, for finding urllib3's reason."""
-    seen: list[Any] = []
-    todo: list[Any] = [exc]
-    while todo:
-        e = todo.pop()
-        if e is None or any(e is s for s in seen):
-            continue
-        seen.append(e)
-        if isinstance(e, BaseException):
-            todo.extend([e.__cause__, e.__context__, getattr(e, "reason", None), *e.args])
-    return seen
-
-
 def from_transport(exc: requests.RequestException, *, write: bool) -> NetworkError:
     """A failure below HTTP. ``write``: the request creates something, so it must never be re-sent blindly."""
     if isinstance(exc, requests.ConnectTimeout):
@@ -118,9 +103,7 @@ def from_transport(exc: requests.RequestException, *, write: bool) -> NetworkErr
         return TransientError(translate(
             "X", "The secure connection to X failed ({error}); nothing was sent. It will be tried again.").format(
             error=exc.__class__.__name__))
-    chain = _chain(exc)
-    if any(isinstance(e, urllib3.exceptions.NewConnectionError | urllib3.exceptions.NameResolutionError
-                      | ConnectionRefusedError) for e in chain):
+    if unreachable(exception_chain(exc)):
         return OfflineError(translate(
             "X", "X cannot be reached (no network, or the connection was refused); nothing was sent. The post is held "
             "and will go out when the network is back."))

@@ -16,9 +16,10 @@ from urllib.parse import urlsplit, urlunsplit
 import requests
 from requests.adapters import HTTPAdapter
 
+from personamgr.core.networks.remote import DEFAULT_TIMEOUT
+
 X_API = "https://api.twitter.com"
 X_HOSTS = frozenset({"api.twitter.com", "api.x.com", "upload.twitter.com"})
-DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 30.0)  # (connect, read) seconds
 
 
 def rewrite(url: str, base_url: str) -> str:

@@ -1,0 +1,86 @@
+"""What X, Mastodon and Bluesky share as networks: where the traffic goes, the stored keys, sending a thread.
+
+Each takes a clock, a (connect, read) timeout and the base-URL override its environment
+variable names (endpoints.py); a malformed override is kept as ``config_error`` so every send
+is refused with that message rather than going somewhere the user did not mean. What a network
+sends, and in which order it checks things, stays in its own module.
+
+Importing this module is cheap: no SDK and no HTTP stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import ClassVar, Self
+
+from personamgr.core.clock import Clock, SystemClock
+from personamgr.core.i18n import translate
+from personamgr.core.networks.base import (
+    Account,
+    AuthError,
+    NetworkError,
+    OutgoingPost,
+    PartialThreadError,
+    RejectedError,
+)
+from personamgr.core.networks.endpoints import BaseUrlError, env_base_url
+
+DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 30.0)  # (connect, read) seconds
+
+
+class RemoteNetwork:
+    """A network reached over HTTP with per-account credentials; subclasses name the variable and the keys."""
+
+    name: ClassVar[str]
+    display_name: ClassVar[str]
+    needs_credentials: ClassVar[bool] = True
+    api_url_env: ClassVar[str]  # PERSONAMGR_X_API_URL, ...
+    credential_keys: ClassVar[tuple[str, ...]]  # what a stored account must have for a send
+
+    def __init__(self, clock: Clock | None = None, *, base_url: str | None = None,
+                 timeout: tuple[float, float] = DEFAULT_TIMEOUT, config_error: str | None = None) -> None:
+        """``base_url``: where to send all of this network's traffic instead of its own servers.
+
+        ``config_error``: a bad override. Every send is then refused with that message rather than
+        silently going to the real network while the user believes it goes elsewhere (or the reverse).
+        """
+        self.clock = clock or SystemClock()
+        self.base_url = base_url
+        self.timeout = timeout
+        self.config_error = config_error
+
+    @classmethod
+    def from_environment(cls, clock: Clock | None = None, env: Mapping[str, str] | None = None) -> Self:
+        try:
+            return cls(clock, base_url=env_base_url(cls.api_url_env, cls.display_name, env))
+        except BaseUrlError as e:
+            return cls(clock, config_error=str(e))
+
+    def refuse_if_misconfigured(self) -> None:
+        if self.config_error:
+            raise RejectedError(self.config_error)
+
+    def credentials_of(self, account: Account) -> Mapping[str, str]:
+        """The account's stored credentials, or an AuthError naming the keys that are missing."""
+        creds = account.credentials or {}
+        missing = [k for k in self.credential_keys if not creds.get(k)]
+        if missing:
+            raise AuthError(translate("Network", "The stored {network} credentials are incomplete (missing {list}).")
+                            .format(network=self.display_name, list=", ".join(missing)))
+        return creds
+
+
+def send_parts(post: OutgoingPost, sent: list[str], send_part: Callable[[int], str]) -> list[str]:
+    """Send every part after ``sent`` (the ids that already went out) in order; returns all the ids.
+
+    ``send_part(i)`` sends part ``i`` (replying to the last of ``sent``) and returns its id. Once any part
+    has gone out, a failure becomes a PartialThreadError, so what went out is recorded and never re-sent.
+    """
+    for i in range(len(sent), len(post.parts)):
+        try:
+            sent.append(send_part(i))
+        except NetworkError as e:
+            if sent:
+                raise PartialThreadError(tuple(sent), i, e) from None
+            raise
+    return sent

@@ -1,0 +1,47 @@
+"""What X, Mastodon and Bluesky share (core/networks/remote.py) holds for each of them.
+
+Both refusals happen before any request: the networks point at a closed local port, so a
+refusal that came too late would fail with a connection error instead of the one asserted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from personamgr.core.networks.base import Account, AuthError, Network, OutgoingPost, RejectedError
+from personamgr.core.networks.bluesky import BlueskyNetwork
+from personamgr.core.networks.mastodon import MastodonNetwork
+from personamgr.core.networks.remote import RemoteNetwork
+from personamgr.core.networks.x import XNetwork
+
+CLOSED_PORT = "http://127.0.0.1:9"
+NETWORKS = [(XNetwork, "PERSONAMGR_X_API_URL"), (MastodonNetwork, "PERSONAMGR_MASTODON_URL"),
+            (BlueskyNetwork, "PERSONAMGR_BLUESKY_URL")]
+
+
+@pytest.mark.parametrize(("cls", "variable"), NETWORKS)
+def test_a_malformed_override_refuses_every_send_and_names_the_variable(cls: type[RemoteNetwork],
+                                                                        variable: str) -> None:
+    net = cls.from_environment(env={variable: "example.org:8765"})
+    assert type(net) is cls and isinstance(net, Network)
+    assert net.base_url is None
+    creds = {k: "x" for k in net.credential_keys} | {"server": CLOSED_PORT}
+    with pytest.raises(RejectedError, match=f"{variable}='example.org:8765' is not a base URL"):
+        net.publish(Account("p", "@someone", creds, server=CLOSED_PORT), OutgoingPost(("hello",)))
+
+
+@pytest.mark.parametrize(("cls", "variable"), NETWORKS)
+def test_a_good_override_is_where_the_traffic_goes(cls: type[RemoteNetwork], variable: str) -> None:
+    net = cls.from_environment(env={variable: CLOSED_PORT + "/"})
+    assert (net.base_url, net.config_error) == (CLOSED_PORT, None)
+
+
+@pytest.mark.parametrize(("cls", "variable"), NETWORKS)
+def test_incomplete_stored_credentials_ask_for_a_reconnect_naming_what_is_missing(cls: type[RemoteNetwork],
+                                                                                 variable: str) -> None:
+    net = cls(base_url=CLOSED_PORT)
+    first, *rest = net.credential_keys
+    with pytest.raises(AuthError) as refused:
+        net.publish(Account("p", "@someone", {first: "kept"}, server=CLOSED_PORT), OutgoingPost(("hello",)))
+    assert refused.value.message == (f"The stored {net.display_name} credentials are incomplete "
+                                     f"(missing {', '.join(rest)}).")
