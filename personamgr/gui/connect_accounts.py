@@ -13,87 +13,44 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QLocale, Qt, Slot
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from personamgr.core.i18n import translate
 from personamgr.core.networks.accounts import Connected, ConnectError
 from personamgr.core.personas import NETWORK_LABELS, Persona
-from personamgr.core.secrets import SecretsError
 from personamgr.core.services import Services
-from personamgr.gui.widgets import set_tone
+from personamgr.gui.connect_base import ConnectDialogBase, answer_row, guidance_label, selectable_label
 from personamgr.gui.workers import Workers
 
 
-class AccountConnectDialog(QDialog):
+class AccountConnectDialog(ConnectDialogBase):
     """Connect ``persona`` to its Mastodon or Bluesky account. Emits ``connected(Connected)`` and accepts."""
-
-    connected = Signal(object)
 
     def __init__(self, services: Services, workers: Workers, persona: Persona, *,
                  open_url: Callable[[str], object] | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.workers = workers
-        self.persona = persona
+        super().__init__(services, workers, persona, worker_name=f"{persona.network}-connect", open_url=open_url,
+                         parent=parent)
         self.network = persona.network
-        self.open_url = open_url or (lambda url: QDesktopServices.openUrl(QUrl(url)))
         self.flow: object | None = None  # Mastodon: the started sign-in
-        self.busy = False
         label = translate("networks", NETWORK_LABELS.get(self.network, self.network))
         self.setObjectName("accountConnectDialog")
         self.setWindowTitle(translate("AccountConnectDialog", "Connect {persona} to {network}").format(
             persona=persona.name, network=label))
-        self.setMinimumWidth(520)
-        intro = QLabel(translate("AccountConnectDialog", "<b>Connect {persona} to a {network} account.</b> The "
-                                                         "credentials stay in your system keyring.").format(
-            persona=persona.name, network=label))
-        intro.setWordWrap(True)
-        self.status = QLabel()
-        self.status.setObjectName("connectStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.switch = QCheckBox(translate("AccountConnectDialog", "{persona} may switch to a different {network} "
-                                                                  "account than before").format(
+        self.switch.setText(translate("AccountConnectDialog", "{persona} may switch to a different {network} "
+                                                              "account than before").format(
             persona=persona.name, network=label))
         self.switch.setAccessibleName(translate("AccountConnectDialog", "Allow switching accounts"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        v = QVBoxLayout(self)
-        v.addWidget(intro)
-        if self.network == "mastodon":
-            self._mastodon_page(v)
-        else:
-            self._bluesky_page(v)
-        v.addStretch(1)
-        v.addWidget(self.switch)
-        v.addWidget(self.status)
-        v.addWidget(buttons)
-
-    @staticmethod
-    def _guidance(lines: tuple[str, ...]) -> QLabel:
-        g = QLabel("".join(f"<p>• {translate('ConnectGuidance', line)}</p>" for line in lines))
-        g.setWordWrap(True)
-        g.setObjectName("connectGuidance")
-        return g
+        self._lay_out(translate("AccountConnectDialog", "<b>Connect {persona} to a {network} account.</b> The "
+                                                        "credentials stay in your system keyring.").format(
+            persona=persona.name, network=label),
+            self._mastodon_page if self.network == "mastodon" else self._bluesky_page, lambda v: v.addStretch(1))
 
     # -- Mastodon ------------------------------------------------------------------------
     def _mastodon_page(self, v: QVBoxLayout) -> None:
         from personamgr.core.networks.mastodon import auth
 
-        v.addWidget(self._guidance(auth.GUIDANCE))
+        v.addWidget(guidance_label(auth.GUIDANCE))
         self.server = QLineEdit(urlsplit(self.persona.server).netloc if self.persona.server else "")
         self.server.setObjectName("serverEdit")
         self.server.setPlaceholderText(translate("AccountConnectDialog", "fosstodon.org"))
@@ -101,9 +58,7 @@ class AccountConnectDialog(QDialog):
         self.open_button = QPushButton(translate("AccountConnectDialog", "Open the sign-in page…"))
         self.open_button.setObjectName("openSignIn")
         self.open_button.clicked.connect(self.start_sign_in)
-        self.url_label = QLabel()
-        self.url_label.setWordWrap(True)
-        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.url_label = selectable_label()
         self.code = QLineEdit()
         self.code.setObjectName("codeEdit")
         self.code.setPlaceholderText(translate("AccountConnectDialog",
@@ -120,10 +75,7 @@ class AccountConnectDialog(QDialog):
         v.addLayout(form)
         v.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
         v.addWidget(self.url_label)
-        row = QHBoxLayout()
-        row.addWidget(self.code, 1)
-        row.addWidget(self.connect_button)
-        v.addLayout(row)
+        v.addLayout(answer_row(self.code, self.connect_button))
 
     @Slot()
     def start_sign_in(self) -> None:
@@ -137,14 +89,11 @@ class AccountConnectDialog(QDialog):
 
     def _signing_in(self, flow: object) -> None:
         self.flow = flow
-        url = flow.authorize_url  # type: ignore[attr-defined]
-        self._set_busy(False, translate("AccountConnectDialog", "Log in as the account {persona} should post as, "
-                                                                "authorise personamgr, then paste the code "
-                                                                "here.").format(persona=self.persona.name))
-        self.url_label.setText(translate("AccountConnectDialog", "If no browser opened, copy this address into "
-                                                                 "one:<br><code>{url}</code>").format(url=url))
-        self.open_url(url)
-        self.code.setFocus()
+        self._authorizing(flow.authorize_url,  # type: ignore[attr-defined]
+                          translate("AccountConnectDialog", "Log in as the account {persona} should post as, "
+                                                            "authorise personamgr, then paste the code "
+                                                            "here.").format(persona=self.persona.name),
+                          self.url_label, self.code)
 
     @Slot()
     def finish_sign_in(self) -> None:
@@ -166,7 +115,7 @@ class AccountConnectDialog(QDialog):
     def _bluesky_page(self, v: QVBoxLayout) -> None:
         from personamgr.core.networks.bluesky import auth
 
-        v.addWidget(self._guidance(auth.GUIDANCE))
+        v.addWidget(guidance_label(auth.GUIDANCE))
         handle = self.persona.handle if self.persona.handle and "." in self.persona.handle else ""
         self.handle = QLineEdit(handle.lstrip("@"))
         self.handle.setObjectName("handleEdit")
@@ -205,36 +154,8 @@ class AccountConnectDialog(QDialog):
                    translate("AccountConnectDialog", "Signing in to Bluesky…"))
 
     # -- plumbing ------------------------------------------------------------------------
-    def _set_busy(self, busy: bool, message: str = "") -> None:
-        self.busy = busy
+    def _enable(self, busy: bool) -> None:
         self.connect_button.setEnabled(not busy and (self.network != "mastodon" or self.flow is not None))
         if self.network == "mastodon":
             self.open_button.setEnabled(not busy)
             self.code.setEnabled(self.flow is not None)
-        set_tone(self.status, "")
-        self.status.setText(message)
-
-    def _error(self, message: str) -> None:
-        self._set_busy(False)
-        set_tone(self.status, "error")
-        self.status.setText(message)
-
-    def _work(self, fn: Callable[[], object], done: Callable[[object], None], message: str) -> None:
-        self._set_busy(True, message)
-
-        def failed(e: BaseException) -> None:
-            if isinstance(e, ConnectError | SecretsError):
-                self._error(str(e))
-            else:
-                self._error(translate("AccountConnectDialog",
-                                      "Something unexpected happened ({error}). Nothing was saved.").format(
-                    error=f"{type(e).__name__}: {e}"))
-
-        self.workers.submit(fn, done=done, failed=failed, name=f"{self.network}-connect")
-
-    def _done(self, result: object) -> None:
-        assert isinstance(result, Connected)
-        self._set_busy(False, translate("AccountConnectDialog", "Connected {persona} to {handle}.").format(
-            persona=result.persona.name, handle=result.handle))
-        self.connected.emit(result)
-        self.accept()

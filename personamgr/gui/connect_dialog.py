@@ -14,12 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -34,11 +30,10 @@ from PySide6.QtWidgets import (
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.networks.x import auth
 from personamgr.core.personas import Persona
-from personamgr.core.secrets import SecretsError
 from personamgr.core.services import Services
 from personamgr.gui.accounts_text import network_name
+from personamgr.gui.connect_base import ConnectDialogBase, answer_row, guidance_label, selectable_label
 from personamgr.gui.controller import PersonaController
-from personamgr.gui.widgets import set_tone
 from personamgr.gui.workers import StoreEvents, Workers
 
 TOKEN_LABELS = {  # translated where shown (context "ConnectDialog")
@@ -56,32 +51,17 @@ def _secret_field(placeholder: str) -> QLineEdit:
     return f
 
 
-class ConnectDialog(QDialog):
+class ConnectDialog(ConnectDialogBase):
     """Connect ``persona`` to an X account. Emits ``connected(Connected)`` and accepts on success."""
-
-    connected = Signal(object)
 
     def __init__(self, services: Services, workers: Workers, persona: Persona, *,
                  open_url: Callable[[str], object] | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.workers = workers
-        self.persona = persona
+        super().__init__(services, workers, persona, worker_name="x-connect", open_url=open_url, parent=parent)
         self.network = auth.x_network(services.networks, services.clock)
-        self.open_url = open_url or (lambda url: QDesktopServices.openUrl(QUrl(url)))
         self.flow: auth.PinFlow | None = None
         self.saved_app: auth.AppKeys | None = None
-        self.busy = False
         self.setObjectName("connectDialog")
         self.setWindowTitle(translate("ConnectDialog", "Connect {name} to X").format(name=persona.name))
-        self.setMinimumWidth(520)
-
-        intro = QLabel(translate("ConnectDialog", "<b>Connect {name} to an X account.</b> The keys stay in your system "
-                                                  "keyring.").format(name=persona.name))
-        intro.setWordWrap(True)
-        guidance = QLabel("".join(f"<p>• {translate('ConnectGuidance', line)}</p>" for line in auth.GUIDANCE))
-        guidance.setWordWrap(True)
-        guidance.setObjectName("connectGuidance")
 
         # -- sign in with X (PIN) ------------------------------------------------------------
         self.app_key = QLineEdit()
@@ -94,9 +74,7 @@ class ConnectDialog(QDialog):
         self.open_button = QPushButton(translate("ConnectDialog", "Open X to authorize…"))
         self.open_button.setObjectName("openAuthorize")
         self.open_button.clicked.connect(self.start_pin)
-        self.url_label = QLabel()
-        self.url_label.setWordWrap(True)
-        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.url_label = selectable_label()
         self.pin = QLineEdit()
         self.pin.setAccessibleName(translate("ConnectDialog", "PIN"))
         self.pin.setPlaceholderText(translate("ConnectDialog", "the PIN X shows after you authorize"))
@@ -122,10 +100,7 @@ class ConnectDialog(QDialog):
         pv.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
         pv.addWidget(self.url_label)
         pv.addWidget(QLabel(translate("ConnectDialog", "3. Enter the PIN X shows:")))
-        row = QHBoxLayout()
-        row.addWidget(self.pin, 1)
-        row.addWidget(self.pin_connect)
-        pv.addLayout(row)
+        pv.addLayout(answer_row(self.pin, self.pin_connect))
         pv.addStretch(1)
 
         # -- paste tokens ----------------------------------------------------------------------
@@ -153,53 +128,22 @@ class ConnectDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(pin_page, translate("ConnectDialog", "Sign in with X"))
         self.tabs.addTab(tok_page, translate("ConnectDialog", "Paste tokens"))
-        self.switch = QCheckBox(translate("ConnectDialog", "{name} may switch to a different X account than "
-                                                           "before").format(name=persona.name))
-        self.status = QLabel()
-        self.status.setObjectName("connectStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-
-        v = QVBoxLayout(self)
-        v.addWidget(intro)
-        v.addWidget(guidance)
-        v.addWidget(self.tabs, 1)
-        v.addWidget(self.switch)
-        v.addWidget(self.status)
-        v.addWidget(buttons)
+        self.switch.setText(translate("ConnectDialog", "{name} may switch to a different X account than "
+                                                       "before").format(name=persona.name))
+        self._lay_out(translate("ConnectDialog", "<b>Connect {name} to an X account.</b> The keys stay in your "
+                                                 "system keyring.").format(name=persona.name),
+                      guidance_label(auth.GUIDANCE), lambda v: v.addWidget(self.tabs, 1))
 
         self._show_app_fields()
         self._work(lambda: (self.services.secrets.state(), auth.saved_app(self.services.secrets)),
                    self._keyring_known, translate("ConnectDialog", "Checking the keyring…"))
 
     # -- plumbing -------------------------------------------------------------------------
-    def _set_busy(self, busy: bool, message: str = "") -> None:
-        self.busy = busy
+    def _enable(self, busy: bool) -> None:
         for w in (self.open_button, self.tok_connect, self.change_app, self.tabs):
             w.setEnabled(not busy)
         self.pin_connect.setEnabled(not busy and self.flow is not None)
         self.pin.setEnabled(self.flow is not None)
-        set_tone(self.status, "")
-        self.status.setText(message)
-
-    def _error(self, message: str) -> None:
-        self._set_busy(False)
-        set_tone(self.status, "error")
-        self.status.setText(message)
-
-    def _work(self, fn: Callable[[], object], done: Callable[[object], None], message: str) -> None:
-        self._set_busy(True, message)
-
-        def failed(e: BaseException) -> None:
-            if isinstance(e, auth.ConnectError | SecretsError):
-                self._error(str(e))
-            else:
-                self._error(translate("ConnectDialog", "Something unexpected happened ({name}: {e}). Nothing was "
-                                                       "saved.").format(name=type(e).__name__, e=e))
-
-        self.workers.submit(fn, done=done, failed=failed, name="x-connect")
 
     def _keyring_known(self, result: object) -> None:
         state, app = result  # type: ignore[misc]
@@ -246,12 +190,9 @@ class ConnectDialog(QDialog):
     def _pin_started(self, flow: object) -> None:
         assert isinstance(flow, auth.PinFlow)
         self.flow = flow
-        self._set_busy(False, translate("ConnectDialog", "Authorize the app in your browser, then enter the PIN X "
-                                                         "shows."))
-        self.url_label.setText(translate("ConnectDialog", "If no browser opened, copy this address into one:<br>"
-                                         "<code>{url}</code>").format(url=flow.authorize_url))
-        self.open_url(flow.authorize_url)
-        self.pin.setFocus()
+        self._authorizing(flow.authorize_url, translate("ConnectDialog", "Authorize the app in your browser, then "
+                                                                         "enter the PIN X shows."),
+                          self.url_label, self.pin)
 
     @Slot()
     def finish_pin(self) -> None:
@@ -278,13 +219,6 @@ class ConnectDialog(QDialog):
         store, secrets, network, persona = self.services.store, self.services.secrets, self.network, self.persona
         self._work(lambda: auth.connect_with_tokens(store, secrets, network, persona, values, switch_account=switch),
                    self._done, translate("ConnectDialog", "Checking the tokens with X…"))
-
-    def _done(self, result: object) -> None:
-        assert isinstance(result, auth.Connected)
-        self._set_busy(False, translate("ConnectDialog", "Connected {name} to @{username}.").format(
-            name=result.persona.name, username=result.username))
-        self.connected.emit(result)
-        self.accept()
 
 
 class ConnectionBanner(QFrame):

@@ -56,10 +56,6 @@
         <translation>Inicia sesión con la cuenta con la que debe publicar {persona}, autoriza a personamgr y pega aquí el código.</translation>
     </message>
     <message>
-        <source>If no browser opened, copy this address into one:&lt;br&gt;&lt;code&gt;{url}&lt;/code&gt;</source>
-        <translation>Si no se abrió ningún navegador, copia esta dirección en uno:&lt;br&gt;&lt;code&gt;{url}&lt;/code&gt;</translation>
-    </message>
-    <message>
         <source>Checking the code with your server…</source>
         <translation>Comprobando el código con tu servidor…</translation>
     </message>
@@ -90,14 +86,6 @@
     <message>
         <source>Signing in to Bluesky…</source>
         <translation>Iniciando sesión en Bluesky…</translation>
-    </message>
-    <message>
-        <source>Something unexpected happened ({error}). Nothing was saved.</source>
-        <translation>Ocurrió algo inesperado ({error}). No se guardó nada.</translation>
-    </message>
-    <message>
-        <source>Connected {persona} to {handle}.</source>
-        <translation>{persona} conectado a {handle}.</translation>
     </message>
 </context>
 <context>
@@ -653,10 +641,6 @@
         <translation>Consultando el llavero…</translation>
     </message>
     <message>
-        <source>Something unexpected happened ({name}: {e}). Nothing was saved.</source>
-        <translation>Ha ocurrido algo inesperado ({name}: {e}). No se ha guardado nada.</translation>
-    </message>
-    <message>
         <source>Using your saved developer app (API key {key}…).</source>
         <translation>Se usa tu app de desarrollador guardada (clave de la API {key}…).</translation>
     </message>
@@ -669,8 +653,16 @@
         <translation>Autoriza la app en el navegador y luego escribe el PIN que muestra X.</translation>
     </message>
     <message>
+        <source>Something unexpected happened ({error}). Nothing was saved.</source>
+        <translation>Ocurrió algo inesperado ({error}). No se guardó nada.</translation>
+    </message>
+    <message>
         <source>If no browser opened, copy this address into one:&lt;br&gt;&lt;code&gt;{url}&lt;/code&gt;</source>
         <translation>Si no se abrió ningún navegador, copia esta dirección en uno:&lt;br&gt;&lt;code&gt;{url}&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>Connected {persona} to {handle}.</source>
+        <translation>{persona} conectada a {handle}.</translation>
     </message>
     <message>
         <source>Checking the PIN with X…</source>
@@ -683,10 +675,6 @@
     <message>
         <source>Checking the tokens with X…</source>
         <translation>Comprobando los tokens con X…</translation>
-    </message>
-    <message>
-        <source>Connected {name} to @{username}.</source>
-        <translation>{name} conectada a @{username}.</translation>
     </message>
 </context>
 <context>
