@@ -51,6 +51,11 @@ def _say(text: str = "") -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+def _guidance(lines: tuple[str, ...]) -> None:
+    for line in lines:
+        _say(f"  • {line}")
+
+
 def _ask(prompt: str, *, secret: bool = False) -> str:
     """A line from the user; hidden for secrets on a terminal. Piped input works too (one line each)."""
     if sys.stdin.isatty():
@@ -107,8 +112,7 @@ def _connect_mastodon(services, persona: Persona, args: argparse.Namespace) -> C
     if args.tokens_stdin:
         creds = auth.parse_tokens(sys.stdin.read())
     else:
-        for line in auth.GUIDANCE:
-            _say(f"  • {line}")
+        _guidance(auth.GUIDANCE)
         server = persona.server or _ask("Your Mastodon server (for example fosstodon.org): ")
         flow = auth.start_code_flow(services.secrets, network, server)
         _say("Sign in as the account this persona should post as, and authorise personamgr:")
@@ -126,8 +130,7 @@ def _connect_bluesky(services, persona: Persona, args: argparse.Namespace) -> Co
     if args.tokens_stdin:
         login = auth.parse_tokens(sys.stdin.read())
     else:
-        for line in auth.GUIDANCE:
-            _say(f"  • {line}")
+        _guidance(auth.GUIDANCE)
         handle = persona.handle if persona.network == "bluesky" and persona.handle else ""
         handle = _ask(f"Bluesky handle{f' [{handle}]' if handle else ''}: ").strip() or handle
         login = auth.Login(handle, _ask("App password: ", secret=True).strip())
@@ -147,8 +150,7 @@ def _pin_flow(services, network, *, new_app: bool, browser: bool) -> dict[str, s
     from personamgr.core.networks.x import auth
 
     _say("Before you start:")
-    for line in auth.GUIDANCE:
-        _say(f"  • {line}")
+    _guidance(auth.GUIDANCE)
     _say()
     app = None if new_app else auth.saved_app(services.secrets)
     entered = app is None

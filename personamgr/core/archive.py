@@ -17,7 +17,6 @@ words, same state) is not added twice, so importing the same file again is harml
 from __future__ import annotations
 
 import os
-import tempfile
 import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,6 +26,7 @@ from typing import Any
 import tomli_w
 
 from personamgr.core import persona_import
+from personamgr.core.atomic_file import write_text_atomically
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.persona_file import PersonaEntry, PersonaFileError, persona_table, read_entries
@@ -82,17 +82,7 @@ def export_archive(services: Services, path: str | os.PathLike[str]) -> ArchiveS
     }
     text = ("# personamgr archive: personas, drafts, the queue and settings. "  # English: the file's first line
             "Credentials are never exported.\n\n" + tomli_w.dumps(data, multiline_strings=True))
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, text)
     return ArchiveSummary(len(personas), len(posts), len(settings))
 
 

@@ -50,10 +50,16 @@ def _folder(path: Path | None) -> Path | None:
     return path if path.is_dir() else path.parent
 
 
-def disk_nearly_full(path: Path | None) -> bool:
+def _nearest_existing(path: Path | None) -> Path | None:
+    """The folder of ``path``, or the nearest one above it that exists (a profile not yet made)."""
     folder = _folder(path)
     while folder is not None and not folder.exists() and folder != folder.parent:
         folder = folder.parent
+    return folder
+
+
+def disk_nearly_full(path: Path | None) -> bool:
+    folder = _nearest_existing(path)
     if folder is None:
         return False
     try:
@@ -63,9 +69,7 @@ def disk_nearly_full(path: Path | None) -> bool:
 
 
 def read_only_filesystem(path: Path | None) -> bool:
-    folder = _folder(path)
-    while folder is not None and not folder.exists() and folder != folder.parent:
-        folder = folder.parent
+    folder = _nearest_existing(path)
     if folder is None:
         return False
     try:

@@ -18,9 +18,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,6 +26,7 @@ from typing import Any
 
 import tomli
 
+from personamgr.core.atomic_file import write_text_atomically
 from personamgr.core.gc_pause import paused_gc
 from personamgr.core.i18n import translate
 from personamgr.core.personas import (
@@ -520,15 +519,4 @@ def dumps_personas(personas: Sequence[Persona], header: str = "personamgr person
 def save_personas(path: Path | str, personas: Iterable[Persona],
                   header: str = "personamgr personas export") -> None:  # English: a file's first line
     """Write atomically: a crash mid-write never leaves a truncated export."""
-    p = Path(path)
-    text = dumps_personas(list(personas), header)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, dumps_personas(list(personas), header))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSizePoli
 
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post
+from personamgr.gui.widgets import drop_widgets
 
 if TYPE_CHECKING:
     from personamgr.gui.post_actions import PostActions
@@ -41,10 +42,7 @@ class PostActionBar(QWidget):
 
     @Slot(object)
     def show_post(self, post: Post | None) -> None:
-        for button in self.buttons.values():
-            self.row.removeWidget(button)
-            button.hide()  # now: deleteLater leaves it painted until the next turn of the event loop
-            button.deleteLater()
+        drop_widgets(self.row, self.buttons.values())
         self.buttons = {}
         self.post = post
         actions = self._actions()

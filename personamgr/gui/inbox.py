@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMenu, QPushButt
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import ATTENTION, Post
 from personamgr.gui.history import HistoryView
+from personamgr.gui.widgets import drop_widgets
 
 PRIMARY = 2  # buttons shown for the selected post; the rest are under "More"
 
@@ -63,10 +64,7 @@ class InboxActions(QWidget):
 
     @Slot(object)
     def show_post(self, post: Post | None) -> None:
-        for button in self.buttons.values():
-            self.row.removeWidget(button)
-            button.hide()  # now: deleteLater leaves it painted until the next turn of the event loop
-            button.deleteLater()
+        drop_widgets(self.row, self.buttons.values())
         self.buttons = {}
         menu = self.more.menu()
         menu.clear()

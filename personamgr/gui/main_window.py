@@ -57,6 +57,20 @@ def _section(title: str) -> QLabel:
     return label
 
 
+def _splitter(orientation: Qt.Orientation, first: QWidget, second: QWidget, *, sizes: list[int],
+              handle: int) -> QSplitter:
+    """``first`` keeps its size and ``second`` takes what the window gains; neither can be squeezed away."""
+    split = QSplitter(orientation)
+    split.addWidget(first)
+    split.addWidget(second)
+    split.setStretchFactor(0, 0)
+    split.setStretchFactor(1, 1)
+    split.setSizes(sizes)
+    split.setChildrenCollapsible(False)
+    split.setHandleWidth(handle)
+    return split
+
+
 class MainWindow(QMainWindow):
     hiddenToTray = Signal()  # noqa: N815 (Qt naming) the window was closed but the app keeps running in the tray
     quitRequested = Signal()  # noqa: N815 (Qt naming)
@@ -129,23 +143,9 @@ class MainWindow(QMainWindow):
         self.history_actions = PostActionBar(lambda: self.history.post_actions)
         self.history.currentPostChanged.connect(self.history_actions.show_post)
         bv.addWidget(self.history_actions)
-        right = QSplitter(Qt.Orientation.Vertical)  # the user decides how much room writing gets
-        right.addWidget(top)
-        right.addWidget(bottom)
-        right.setStretchFactor(0, 0)
-        right.setStretchFactor(1, 1)
-        right.setSizes([250, 420])
-        right.setChildrenCollapsible(False)
-        right.setHandleWidth(6)
-
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 0)
-        split.setStretchFactor(1, 1)
-        split.setSizes([270, 620])
-        split.setChildrenCollapsible(False)
-        split.setHandleWidth(1)
+        # the user decides how much room writing gets
+        right = _splitter(Qt.Orientation.Vertical, top, bottom, sizes=[250, 420], handle=6)
+        split = _splitter(Qt.Orientation.Horizontal, left, right, sizes=[270, 620], handle=1)
         self.welcome = WelcomePage()
         self.welcome.createRequested.connect(self.personas.new_persona)
         self.welcome.importRequested.connect(self.personas.import_personas)

@@ -6,9 +6,11 @@ Colours come from the theme's stylesheet through the ``tone`` property
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QStatusBar, QWidget
 
 
 def set_tone(widget: QWidget, tone: str) -> None:
@@ -19,6 +21,15 @@ def set_tone(widget: QWidget, tone: str) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def drop_widgets(layout: QLayout, widgets: Iterable[QWidget]) -> None:
+    """Take ``widgets`` out of ``layout`` and delete them, hidden at once: deleteLater leaves a widget
+    painted until the next turn of the event loop."""
+    for widget in widgets:
+        layout.removeWidget(widget)
+        widget.hide()
+        widget.deleteLater()
 
 
 def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
