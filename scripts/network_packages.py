@@ -1,11 +1,14 @@
 """What only the Mastodon and Bluesky networks bring in: the packages in the dependency closure of Mastodon.py,
 atproto and regex that the rest of personamgr does not need anyway (cryptography, for one, the keyring needs).
+With ``--guard``, the same for the persona guard: the closure of onnxruntime and numpy, less what the rest
+needs anyway (numpy, since the insights' charts, pyqtgraph, need it too).
 
 Run with the Python of the environment personamgr is installed in (bench/install-size's venv, the PyInstaller
 build's venv):
 
     python scripts/network_packages.py              # their size installed (site-packages)
     python scripts/network_packages.py BUNDLE_DIR   # their size in a PyInstaller one-folder bundle
+    python scripts/network_packages.py --guard      # the guard's packages, their size installed
 
 In a bundle, a package is its folder or extension module under ``_internal/`` plus its compiled modules in
 the executable's PYZ archive (compressed, as shipped); reading the PYZ needs PyInstaller in this Python.
@@ -19,6 +22,7 @@ from importlib import metadata
 from pathlib import Path
 
 NETWORKS = {"mastodon-py", "atproto", "regex"}
+GUARD = {"onnxruntime", "numpy"}  # what personamgr/core/guard imports beyond the standard library
 
 
 def _name(requirement: str) -> str:
@@ -41,9 +45,14 @@ def _closure(roots: list[str] | set[str]) -> set[str]:
     return seen
 
 
-def network_only() -> list[str]:
+def only(roots: set[str]) -> list[str]:
+    """The packages ``roots`` bring in that personamgr's other dependencies do not."""
     direct = [_name(r) for r in metadata.distribution("personamgr").requires or () if "extra ==" not in r]
-    return sorted(_closure(NETWORKS) - _closure([d for d in direct if d not in NETWORKS]))
+    return sorted(_closure(roots) - _closure([d for d in direct if d not in roots]))
+
+
+def network_only() -> list[str]:
+    return only(NETWORKS)
 
 
 def installed_bytes(names: list[str]) -> int:
@@ -86,7 +95,10 @@ def bundle_bytes(bundle: Path, names: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    names = network_only()
+    if argv[:1] == ["--guard"]:
+        argv, names = argv[1:], only(GUARD)
+    else:
+        names = network_only()
     size = bundle_bytes(Path(argv[0]), names) if argv else installed_bytes(names)
     print(f"{size / 1048576:.1f} MB ({len(names)} packages: {', '.join(names)})")
     return 0
