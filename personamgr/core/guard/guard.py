@@ -177,7 +177,7 @@ class Guard:
         if self.multilingual is not None:
             language = self.multilingual.refine_language(text, language)
         empty = not text.strip()
-        model_text = clean_for_model(text) if cal.clean_post else text
+        model_text = clean_for_model(text)
         counted: Future[int] = self._helper.submit(length_for, me, text)
         sc = self.scorer(personas)
         static: Future[np.ndarray | None] | None = None
@@ -212,7 +212,7 @@ class Guard:
                       is None]
         if candidates:
             j = max(candidates, key=lambda k: z[k])
-            if judged and z[j] > mine + cal.suggest_margin:
+            if judged and z[j] > mine:
                 suggest = names[j]
         if empty:
             reasons.append(Reason("empty", translate("guard", "Nothing to check yet."), warning=False))

@@ -30,7 +30,7 @@ import threading
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -79,17 +79,10 @@ class MLSettings:
     w_minilm: float = 0.3
     min_known: int = 2  # content words the table must know before the topic is judged
     min_coverage: float = 0.5  # share of a post's words the table must know
-    use_knowledge: bool = True  # borrow the English guard's topic knowledge base (background.txt sections)
-    calibration: Calibration = field(default_factory=lambda: _calibration(
-        topic_template="{}", keyword_template="{}", prf=5, lexical_bonus=0.0, avoid_z=5.0,
-        w_example=2.0, w_kb=4.0))
-
-
-def _calibration(**changes: object) -> Calibration:
-    """The English guard's calibration with this path's changes; a knob the English scorer no longer
-    has is skipped rather than breaking the guard's load (the two are tuned independently)."""
-    known = {f.name for f in fields(Calibration)}
-    return Calibration(**{k: v for k, v in changes.items() if k in known})  # type: ignore[arg-type]
+    # The English guard's calibration with this path's changes. ``w_kb`` 0 leaves out the borrowed
+    # knowledge base (background.txt sections) altogether.
+    calibration: Calibration = field(default_factory=lambda: Calibration(
+        topic_template="{}", prf=5, lexical_bonus=0.0, avoid_z=5.0, w_example=2.0, w_kb=4.0))
 
 
 class WordTable:
@@ -261,7 +254,7 @@ class Multilingual:
         self.backgrounds = {lang: table.embed_many(posts) for lang, posts in backgrounds.items()
                             if lang in LANGUAGES and posts}
         self.knowledge: tuple[np.ndarray, np.ndarray] | None = None
-        if knowledge is not None and len(knowledge[0]) and self.settings.use_knowledge:
+        if knowledge is not None and len(knowledge[0]) and self.settings.calibration.w_kb:
             self.knowledge = (table.embed_many(knowledge[0]), np.asarray(knowledge[1], dtype=np.int32))
         self._scorers: OrderedDict[tuple[str, str, bool], _LangScorer] = OrderedDict()
         self._lock = threading.Lock()

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from personamgr.core.guard.rules import phrase_pattern
 from personamgr.core.personas import Persona
 
 
@@ -41,9 +40,7 @@ class Calibration:
     example_topn: int = 2
     lexical_bonus: float = 0.6
     lexical_cap: int = 2
-    inflect: bool = True  # topics and keywords also match with a plural or possessive ending
     relative: float = 1.0
-    relative_temp: float = 1.0
     # On the calibrated score; below it the post does not fit. Chosen on the dev sets for false warnings
     # <= 5 % with and without examples (bench/README.md); it sits lower than before the knowledge base
     # competed (``kb_compete``), which pulls every stray post down.
@@ -56,14 +53,9 @@ class Calibration:
     sensitivity_shift: dict[str, float] = field(
         default_factory=lambda: {"strict": 0.5, "normal": 0.0, "relaxed": -0.5})
     display_scale: float = 1.5  # score shown = sigmoid((s - threshold) / scale)
-    suggest_margin: float = 0.0
     avoid_z: float = 4.0
     topic_template: str = "This tweet is about {}."  # a sentence embeds closer to posts than a bare noun
-    keyword_template: str = "{}"
-    desc_template: str = "{}"
-    clean_post: bool = True
-    prf: int = 10  # background posts nearest each persona, added as soft examples
-    w_prf: float = 1.0
+    prf: int = 10  # background posts nearest each persona, averaged into one anchor weighing like the description
     w_kb: float = 2.0  # weight of the topic knowledge base signal (needs a sectioned background)
     kb_top: int = 3  # a post's fit to a section: mean of its best matches there
     kb_tau: float = 0.5  # softness of a persona's section weights, in standard deviations of affinity
@@ -126,10 +118,10 @@ def inflected_pattern(phrase: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w){spaced}(?:s|es|'s|’s)?(?!\w)", re.IGNORECASE)
 
 
-def _patterns(phrases: Sequence[str], inflect: bool = True) -> list[tuple[str, re.Pattern[str]]]:
+def _patterns(phrases: Sequence[str]) -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for ph in dict.fromkeys(phrases):
-        pat = inflected_pattern(ph) if inflect else phrase_pattern(ph)
+        pat = inflected_pattern(ph)
         if pat is not None:
             out.append((ph, pat))
     return out
@@ -158,10 +150,10 @@ class Scorer:
         spans: list[dict[str, slice]] = []
         for p in self.personas:
             sp: dict[str, slice] = {}
-            desc = [cal.desc_template.replace("{}", p.description)] if p.description.strip() else []
+            desc = [p.description] if p.description.strip() else []
             for kind, items in (("desc", desc),
                                 ("topics", [cal.topic_template.replace("{}", t) for t in p.topics if t.strip()]),
-                                ("keywords", [cal.keyword_template.replace("{}", k) for k in p.keywords if k.strip()]),
+                                ("keywords", [k for k in p.keywords if k.strip()]),
                                 ("examples", [e for e in p.examples if e.strip()]),
                                 ("avoid", [a for a in p.avoid if a.strip()])):
                 sp[kind] = slice(len(texts), len(texts) + len(items))
@@ -185,7 +177,7 @@ class Scorer:
             if self._kb is not None:
                 prof.kb_weights = self._kb_weights(prof, bg_sec)
             raw = self._raw_many(prof, self.background, bg_sec)
-            if cal.prf and cal.w_prf:
+            if cal.prf:
                 top = np.argsort(raw)[-cal.prf:]
                 prof.prf_centroid = _unit(self.background[top].mean(axis=0))
                 raw = self._raw_many(prof, self.background, bg_sec)
@@ -196,7 +188,7 @@ class Scorer:
                 prof.avoid_bg = tuple((float(s[:, i].mean()), float(max(s[:, i].std(), 1e-3)))
                                       for i in range(len(prof.avoid)))
             self.profiles.append(prof)
-        self._lex = [(_patterns(p.topics, cal.inflect), _patterns(p.keywords, cal.inflect)) for p in self.personas]
+        self._lex = [(_patterns(p.topics), _patterns(p.keywords)) for p in self.personas]
         self._pack()
         self._compete_setup(bg_sec)
 
@@ -223,7 +215,7 @@ class Scorer:
         kbw = np.zeros((len(self._kb_index) if self._kb is not None else 0, len(self.profiles)), dtype=np.float32)
         for i, prof in enumerate(self.profiles):
             for j, (vec, w) in enumerate(((prof.desc, c.w_desc), (prof.topic_centroid, c.w_topic_centroid),
-                                          (prof.prf_centroid, c.w_prf))):
+                                          (prof.prf_centroid, 1.0))):
                 single[j].append(int(add(vec)[0]) if vec is not None else -1)
                 weights[i, (0, 2, 5)[j]] = w if vec is not None else 0.0
             for j, (m, w) in enumerate(((prof.topics, c.w_topic), (prof.keywords, c.w_keyword),
@@ -346,8 +338,8 @@ class Scorer:
             total += c.w_example * np.sort(s, axis=1)[:, -k:].mean(axis=1)
             wsum += c.w_example
         if prof.prf_centroid is not None:
-            total += c.w_prf * (v @ prof.prf_centroid)
-            wsum += c.w_prf
+            total += v @ prof.prf_centroid
+            wsum += 1.0
         if prof.kb_weights is not None and sec is not None:
             total += c.w_kb * (sec @ prof.kb_weights)
             wsum += c.w_kb
@@ -410,10 +402,9 @@ def relative_step(z: np.ndarray, c: Calibration) -> np.ndarray:
     if not c.relative or len(z) < 2:
         return z
     # a soft maximum over the other personas, minus log(n) so that 2 and 12 personas compare alike
-    t = z / c.relative_temp
-    m = t.max()
-    e = np.exp(t - m)
+    m = z.max()
+    e = np.exp(z - m)
     # mean of exp over the others, for each persona (floored: the subtraction can round to 0)
     others = np.maximum((e.sum() - e) / (len(z) - 1), 1e-300)
-    lse = c.relative_temp * (np.log(others) + m)
+    lse = np.log(others) + m
     return z - c.relative * np.maximum(0.0, lse - z)
