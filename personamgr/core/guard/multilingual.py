@@ -82,7 +82,7 @@ class MLSettings:
     # The English guard's calibration with this path's changes. ``w_kb`` 0 leaves out the borrowed
     # knowledge base (background.txt sections) altogether.
     calibration: Calibration = field(default_factory=lambda: Calibration(
-        topic_template="{}", prf=5, lexical_bonus=0.0, avoid_z=5.0, w_example=2.0, w_kb=4.0))
+        topic_template="{}", prf=5, avoid_z=5.0, w_example=2.0, w_kb=4.0))
 
 
 class WordTable:
