@@ -8,7 +8,8 @@ This script reproduces ``personamgr/core/guard/model/``:
                      graph, int8 dynamically quantised, then made compressible (see
                      ``compressible``) and zlib-compressed (~14 MB; 23 MB in memory)
   tokenizer.json.gz  the model's WordPiece tokenizer (``tokenizers`` format), gzipped
-  background.npz     embeddings of the guard's own background posts (background.txt)
+  background.npz     embeddings of the guard's own background posts (background.txt), and
+                     background-es.npz, background-ja.npz those of the same posts in Spanish and Japanese
   MODEL.txt          provenance and licence note
 
 Needs (dev only): ``pip install torch==2.13.0 onnx onnx_ir safetensors onnxruntime tokenizers
@@ -164,18 +165,20 @@ def compress(src: Path, dst: Path) -> None:
 
 
 def build_background() -> None:
-    """Embed background.txt with the shipped model (the guard's own reference posts)."""
+    """Embed background.txt with the shipped model (the guard's own reference posts), and the same posts
+    written in each language MiniLM reads (background-es.txt, background-ja.txt)."""
 
     sys.path.insert(0, str(ROOT))
-    from personamgr.core.guard.background import VECTORS_FILE, read, save
+    from personamgr.core.guard.background import read, save, vectors_file
     from personamgr.core.guard.embed import Embedder
+    from personamgr.core.guard.guard import MINILM_READS
 
-    bt = read(OUT)
-    texts = list(bt.posts)
     emb = Embedder.load(OUT)
-    vecs = emb.embed_many(texts)
-    save(OUT / VECTORS_FILE, vecs)
-    print(f"background: {len(texts)} posts, {len(bt.sections)} knowledge-base sections -> {OUT / VECTORS_FILE}")
+    for lang in ("en", *MINILM_READS):
+        bt = read(OUT, lang)
+        save(OUT / vectors_file(lang), emb.embed_many(list(bt.posts)))
+        print(f"background ({lang}): {len(bt.posts)} posts, {len(bt.sections)} knowledge-base sections "
+              f"-> {OUT / vectors_file(lang)}")
 
 
 def main() -> None:

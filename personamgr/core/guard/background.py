@@ -7,6 +7,11 @@ declared focus matches, as many soft examples (see ``scoring.py``). ``# ~~ name`
 posts that are only ordinary background (centring, calibration), not topic knowledge.
 The same parser serves the build script (which embeds the lines into ``background.npz``)
 and the guard at load, so rows and labels cannot drift apart.
+
+``background-es.txt`` and ``background-ja.txt`` are the same posts written in Spanish and
+Japanese, line for line under the same headers, with their MiniLM vectors beside them: MiniLM
+reads a post in those languages against ordinary posts and topic knowledge in the post's own
+language (``guard.py``).
 """
 
 from __future__ import annotations
@@ -54,8 +59,17 @@ def parse(text: str) -> BackgroundText:
     return BackgroundText(tuple(posts), tuple(labels), tuple(sections))
 
 
-def read(model_dir: Path) -> BackgroundText:
-    return parse(model_files.load_text(model_dir / TEXT_FILE, "the guard's background posts file"))
+def text_file(language: str = "en") -> str:
+    """The background file of a language: ``background.txt`` in English, ``background-xx.txt`` otherwise."""
+    return TEXT_FILE if language == "en" else f"background-{language}.txt"
+
+
+def vectors_file(language: str = "en") -> str:
+    return VECTORS_FILE if language == "en" else f"background-{language}.npz"
+
+
+def read(model_dir: Path, language: str = "en") -> BackgroundText:
+    return parse(model_files.load_text(model_dir / text_file(language), "the guard's background posts file"))
 
 
 def _vectors(data: bytes) -> np.ndarray:
@@ -63,11 +77,11 @@ def _vectors(data: bytes) -> np.ndarray:
         return z["vectors"].astype(np.float32) * z["scale"].astype(np.float32)[:, None]
 
 
-def load(model_dir: Path) -> tuple[np.ndarray, np.ndarray]:
+def load(model_dir: Path, language: str = "en") -> tuple[np.ndarray, np.ndarray]:
     """(vectors float32 (n, d), section labels int (n,)). Labels are all -1 if the text and vectors disagree
     (a hand-edited background.txt without a rebuild): the guard still works, without topic knowledge."""
-    vecs = model_files.load(model_dir / VECTORS_FILE, "the guard's background vectors file", _vectors)
-    bt = read(model_dir)
+    vecs = model_files.load(model_dir / vectors_file(language), "the guard's background vectors file", _vectors)
+    bt = read(model_dir, language)
     if len(bt.posts) != len(vecs):
         return vecs, np.full(len(vecs), -1, dtype=np.int32)
     return vecs, np.asarray(bt.labels, dtype=np.int32)

@@ -128,12 +128,15 @@ class Scorer:
     """Precomputed persona profiles for one persona set; scoring a post is a few dot products."""
 
     def __init__(self, personas: Sequence[Persona], embed_many: Callable[[Sequence[str]], np.ndarray],
-                 background: np.ndarray, cal: Calibration, sections: np.ndarray | None = None) -> None:
-        """``sections``: per background row, its knowledge-base section (-1: none); None: no knowledge base."""
+                 background: np.ndarray, cal: Calibration, sections: np.ndarray | None = None, *,
+                 kb_weights: Sequence[np.ndarray] | None = None) -> None:
+        """``sections``: per background row, its knowledge-base section (-1: none); None: no knowledge base.
+        ``kb_weights``: per persona, its sections' weights when chosen elsewhere (multilingual.py)."""
         self.cal = cal
         self.personas = list(personas)
         self.static_weights: np.ndarray | None = None  # set by the guard: the word table's share per persona
-        self.language_refs: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # set by the guard: z's spread per language
+        # set by the guard: per language, the scorers that read its posts and their z's spread over its ordinary posts
+        self.language_refs: dict[str, list[tuple[Scorer, np.ndarray, np.ndarray]]] = {}
         self.center = background.mean(axis=0)
         self.background = self.centered(background)
         self._kb_setup(sections)
@@ -164,7 +167,8 @@ class Scorer:
                 avoid=vecs[sp["avoid"]],
             )
             if self._kb is not None:
-                prof.kb_weights = self._kb_weights(prof, bg_sec)
+                prof.kb_weights = (self._kb_weights(prof, bg_sec) if kb_weights is None
+                                   else kb_weights[len(self.profiles)])
             raw = self._raw_many(prof, self.background, bg_sec)
             if cal.prf:
                 top = np.argsort(raw)[-cal.prf:]
