@@ -105,9 +105,9 @@ def test_a_stray_is_judged_and_routed(guard: Guard, personas: list[Persona], tex
     r = guard.check(personas, text, "career")
     assert r.judged and r.language in LANGS
     assert r.suggest == "metal"
-    # (0.25 on the 0..1 display: for other languages the verdict's threshold sits further out, to keep
-    # false warnings <= 5 %, and the display is centred on it)
-    assert r.scores["metal"] > 0.5 > r.scores["career"] or r.scores["metal"] > r.scores["career"] + 0.25
+    # (0.2 on the 0..1 display, which flattens near 1: for other languages the verdict's threshold sits
+    # further out, to keep false warnings <= 5 %, and the display is centred on it)
+    assert r.scores["metal"] > 0.5 > r.scores["career"] or r.scores["metal"] > r.scores["career"] + 0.2
     good = guard.check(personas, text, "metal")
     assert good.fits and good.judged and good.suggest is None
 
