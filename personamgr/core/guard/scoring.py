@@ -131,7 +131,8 @@ class Scorer:
                  background: np.ndarray, cal: Calibration, sections: np.ndarray | None = None, *,
                  kb_weights: Sequence[np.ndarray] | None = None) -> None:
         """``sections``: per background row, its knowledge-base section (-1: none); None: no knowledge base.
-        ``kb_weights``: per persona, its sections' weights when chosen elsewhere (multilingual.py)."""
+        ``kb_weights``: per persona, its sections' weights when chosen elsewhere (in English, for a knowledge
+        base written in another language: ``Guard._language_scorer``)."""
         self.cal = cal
         self.personas = list(personas)
         self.static_weights: np.ndarray | None = None  # set by the guard: the word table's share per persona
