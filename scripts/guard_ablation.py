@@ -2,6 +2,7 @@
 """What each guard setting earns: the dev sets of all four languages, with the setting at its neutral value.
 
     .venv/bin/python scripts/guard_ablation.py [--bench ../shared/bench/guard] [--only NAME,...]
+    .venv/bin/python scripts/guard_ablation.py --verdict   # five examples against none, at the one threshold
 
 Why in process: the shared bench runs ``personamgr guard`` once per set (85 s for one configuration);
 here the models load once, each text is embedded once for all configurations, and one configuration
@@ -125,6 +126,40 @@ def evaluate(guard: Guard, bench: Path, langs: tuple[str, ...]) -> dict[tuple[st
     return out
 
 
+def _margins(guard: Guard, bench: Path, lang: str, k: int) -> list[tuple[bool, float, bool]]:
+    """(stray, calibrated score minus the verdict's threshold, fits) per case, pooled over scenarios."""
+    out = []
+    for s in SCENARIOS:
+        d = bench / "cases" / "dev" / lang / s
+        personas = load_personas(str(d / f"personas_k{k}.toml"))
+        with open(d / "cases.jsonl", encoding="utf-8") as f:
+            for line in f:
+                c = json.loads(line)
+                r = guard.check(personas, c["text"], c["persona"])
+                out.append((bool(c["stray"]), float(r.extra["raw"]) - guard.calibration.threshold, r.fits))
+    return out
+
+
+def verdict(base: Guard, bench: Path, langs: tuple[str, ...]) -> None:
+    """Where k0 and k5 sit at the one threshold: median margins, catch, false warnings, and k5's catch at k0's
+    false-warning rate; and k5 without the example anchor (which equals k0 if that anchor is the whole cause)."""
+    no_examples = variant_guard(base, ("", {"w_example": 0.0}, {}, {}))
+    for lang in langs:
+        k0 = None
+        for name, g, k in (("k0", base, 0), ("k5", base, 5), ("k5, w_example=0", no_examples, 5)):
+            rows = _margins(g, bench, lang, k)
+            stray = sorted(m for st, m, _ in rows if st)
+            on = sorted(m for st, m, _ in rows if not st)
+            catch = sum(1 for st, _, f in rows if st and not f) / len(stray)
+            fw = sum(1 for st, _, f in rows if not st and not f) / len(on)
+            k0 = k0 if k0 is not None else fw
+            cut = on[max(0, round(k0 * len(on)) - 1)] if k0 > 0 else on[0] - 1e-9
+            at_k0 = sum(1 for m in stray if m <= cut) / len(stray)
+            print(f"{lang} {name:16} margin stray {float(np.median(stray)):+.2f} on-focus {float(np.median(on)):+.2f}  "
+                  f"catch {100 * catch:5.1f} %  false warnings {100 * fw:4.1f} %  catch at k0's false warnings "
+                  f"{100 * at_k0:5.1f} %", flush=True)
+
+
 def _find_bench() -> Path:
     here = Path(__file__).resolve().parents[1]
     for d in here.parents:
@@ -139,6 +174,7 @@ def main() -> int:
                     help="the shared guard bench (default: shared/bench/guard beside the repository or above it)")
     ap.add_argument("--only", default="", help="comma-separated configuration names (default: all)")
     ap.add_argument("--langs", default=",".join(LANGS))
+    ap.add_argument("--verdict", action="store_true", help="five examples against none at the one threshold")
     a = ap.parse_args()
     if not (a.bench / "score.py").is_file():
         print(f"no shared bench at {a.bench} (--bench)", file=sys.stderr)
@@ -150,6 +186,9 @@ def main() -> int:
         return 2
     langs = tuple(a.langs.split(","))
     base = shared_guard()
+    if a.verdict:
+        verdict(base, a.bench, langs)
+        return 0
     ref = evaluate(base, a.bench, langs)
     head = "  ".join(f"{lang} k{k}" for lang in langs for k in BUDGETS)
     print(f"{'configuration':28} metric   {head}")
