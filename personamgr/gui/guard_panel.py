@@ -254,12 +254,16 @@ class GuardPanel(QObject):
             colour = RED if any(r.kind in HARD_KINDS for r in warnings) else AMBER
             if topic_off:
                 text = translate("GuardPanel", "strays from {name} · {score:.2f}").format(name=name, score=result.score)
+            elif not result.judged:  # another check warns; the topic has no score to show
+                text = translate("GuardPanel", "{name} · needs a look").format(name=name)
+                tip = next((r.message for r in result.reasons if r.kind in ("language", "empty")), "")
             else:
                 text = translate("GuardPanel", "{name} · {score:.2f} · needs a look").format(name=name,
                                                                                           score=result.score)
             if self._move_target(result):
                 text += " — " + translate("GuardPanel", "fits {name} better").format(name=result.suggest)
-            self.meter.set_result(text, result.score, result.threshold, colour=colour, tip=tip, state="strays")
+            self.meter.set_result(text, result.score if result.judged else None, result.threshold, colour=colour,
+                                  tip=tip, state="strays")
         if not warnings:
             self.warning.hide()
             return

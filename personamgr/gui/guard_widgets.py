@@ -184,9 +184,11 @@ class FitMeter(QFrame):
         self.label.setText(text)
         self._describe(f"{text}. {detail}" if detail and detail != text else text)
 
-    def set_result(self, text: str, score: float, threshold: float, *, colour: str, tip: str, state: str) -> None:
+    def set_result(self, text: str, score: float | None, threshold: float, *, colour: str, tip: str,
+                   state: str) -> None:
+        """A verdict; ``score`` None when the topic was not judged (no bar: there is no fit to show)."""
         self.state = state
-        self.bar.setVisible(True)
+        self.bar.setVisible(score is not None)
         self.bar.set_value(score, threshold, colour)
         set_tone(self.label, f"strong-{colour}")
         self.label.setWordWrap(False)

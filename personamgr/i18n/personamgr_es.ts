@@ -1112,6 +1112,10 @@
         <translation>se aparta de {name} · {score:.2f}</translation>
     </message>
     <message>
+        <source>{name} · needs a look</source>
+        <translation>{name} · conviene revisarlo</translation>
+    </message>
+    <message>
         <source>{name} · {score:.2f} · needs a look</source>
         <translation>{name} · {score:.2f} · conviene revisarlo</translation>
     </message>

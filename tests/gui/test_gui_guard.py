@@ -550,3 +550,17 @@ def test_in_spanish_the_meter_names_the_language_whole(qapp, guarded: Shell, qtb
         assert label.text() and not label.is_elided(), (label.text(), label.width())
     finally:
         i18n.uninstall(qapp)
+
+
+def test_a_post_it_cannot_judge_shows_no_fit_score_even_when_another_check_warns(guarded: Shell, qtbot) -> None:
+    """A Russian post mentioning metal's handle: the leak is real, but "career · 0.54 · needs a look" gave a
+    topic score the guard never judged."""
+    panel = panel_of(guarded)
+    write(guarded, RUSSIAN + " @metal_me")
+    settled(guarded, qtbot)
+    assert not panel.result.judged and panel.warning.isVisible()
+    assert "leak" in {r.kind for r in panel.result.warnings}
+    text = panel.meter.label.text()
+    assert "0." not in text and "needs a look" in text, text
+    assert not panel.meter.bar.isVisible()
+    assert "Cannot judge the topic of a post in Russian" in text or "Russian" in panel.meter.label.toolTip()
