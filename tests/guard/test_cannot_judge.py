@@ -115,3 +115,23 @@ def test_a_threads_part_number_is_said_in_the_windows_language(guard: Guard) -> 
     finally:
         i18n.install(None)
     assert any(x.message.startswith("Parte 2: ") for x in r.reasons), [x.message for x in r.reasons]
+
+
+def test_an_avoid_topic_matches_with_or_without_accents() -> None:
+    """People type Spanish and Greek without accents as often as with them: "politica" is "política"."""
+    es = Persona(name="ajedrez", description="Ajedrez y torneos", topics=("ajedrez",), avoid=("política",))
+    assert avoid_rule(es, "Hoy no voy a hablar de politica, solo de la partida.") is not None
+    assert avoid_rule(es, "POLÍTICA y ajedrez no se mezclan") is not None
+    bare = Persona(name="ajedrez", description="Ajedrez y torneos", topics=("ajedrez",), avoid=("politica",))
+    assert avoid_rule(bare, "La política local otra vez en el club.") is not None
+    el = Persona(name="kipos", description="Κήπος", topics=("κήπος",), avoid=("πολιτική",))
+    assert avoid_rule(el, "Σήμερα δεν θα μιλήσω για πολιτικη.") is not None
+    ja = Persona(name="ryouri", description="料理", topics=("料理",), avoid=("かき",))
+    assert avoid_rule(ja, "今日ははがきを書きました。") is None  # が is not か: kana marks are not accents
+    assert avoid_rule(ja, "今日はかきフライを作りました。") is not None
+
+
+def test_marks_that_make_another_letter_are_kept() -> None:
+    ru = Persona(name="sad", description="Сад", topics=("сад",), avoid=("мой",))
+    assert avoid_rule(ru, "Это моимо") is None
+    assert avoid_rule(Persona(name="sad", description="Сад", topics=("сад",), avoid=("мои",)), "мой сад") is None

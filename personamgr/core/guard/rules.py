@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 
 from personamgr.core.guard.types import Reason
@@ -44,12 +45,29 @@ def phrase_pattern(phrase: str) -> re.Pattern[str] | None:
     return re.compile(rf"{before}{spaced}{after}", re.IGNORECASE)
 
 
+# An accent on a Latin or Greek letter, once NFD has split it off ("í" is "i" and U+0301).
+_ACCENT = re.compile(r"(?<=[A-Za-z\u00c0-\u024f\u0370-\u03ff])[\u0300-\u036f]+")
+
+
+def without_accents(text: str) -> str:
+    """``text`` with the accents of Latin and Greek letters dropped ("política" -> "politica", "πολιτική" ->
+    "πολιτικη"): people type these languages with and without them. Marks on other scripts stay: a mark
+    makes another letter there (Cyrillic й is not и; Japanese が, whose mark is not in this range, is not か)."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _ACCENT.sub("", unicodedata.normalize("NFD", text)))
+
+
 def find_phrases(text: str, phrases: Sequence[str]) -> list[str]:
-    """Which of ``phrases`` occur in ``text`` as whole words (in declared order, no repeats)."""
+    """Which of ``phrases`` occur in ``text`` as whole words, with or without accents (in declared order, no
+    repeats)."""
     found: list[str] = []
+    if not phrases:
+        return found
+    plain = without_accents(text)
     for ph in phrases:
-        pat = phrase_pattern(ph)
-        if pat is not None and pat.search(text) and ph not in found:
+        pat = phrase_pattern(without_accents(ph))
+        if pat is not None and pat.search(plain) and ph not in found:
             found.append(ph)
     return found
 
