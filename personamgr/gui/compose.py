@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, override_stands
-from personamgr.core.personas import Persona
 from personamgr.gui.accounts_text import account_text
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import EMPTY, Content, DraftKeeper, Options
@@ -80,10 +79,8 @@ class ComposeWidget(PostComposer):
 
     def __init__(self, controller: PersonaController, drafts: DraftKeeper, workers: Workers,
                  parent: QWidget | None = None) -> None:
-        super().__init__(controller.services, workers, parent)
-        self.controller = controller
+        super().__init__(controller, workers, "", parent)  # no persona's content yet
         self.drafts = drafts
-        self._uid = ""  # the persona whose content the box holds
         self._loading = False
         self._sending: dict[str, tuple[int | None, Content]] = {}  # uid -> (post id once saved, content)
         self._bar_from = ""  # the persona whose draft the bar talks about
@@ -217,14 +214,6 @@ class ComposeWidget(PostComposer):
         if not persona.handle:
             return account_text(persona)
         return translate("ComposeWidget", "as {account}").format(account=account_text(persona))
-
-    @property
-    def current_uid(self) -> str:
-        """The persona whose content the box holds."""
-        return self._uid
-
-    def persona(self) -> Persona | None:
-        return self.controller.persona(self._uid)
 
     def busy(self) -> bool:
         return self._uid in self._sending or self._held

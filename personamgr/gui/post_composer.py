@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 from personamgr.core.i18n import translate
 from personamgr.core.media import X_LIMITS, display_name, limits_of, missing_alt
 from personamgr.core.personas import Persona
-from personamgr.core.services import Services
 from personamgr.core.text import counting_rule, measure_for
+from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import Content
 from personamgr.gui.thread_editor import PartEditor, ThreadEditor
 from personamgr.gui.widgets import MessageLabel, set_tone
@@ -45,10 +45,13 @@ class PostComposer(QWidget):
     contentChanged = Signal()  # noqa: N815 (Qt naming) any part's text, the parts, or the images changed
     canSendChanged = Signal(bool)  # noqa: N815 (Qt naming) whether the content may be posted or scheduled now
 
-    def __init__(self, services: Services, workers: Workers, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: PersonaController, workers: Workers, uid: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.controller = controller
+        self.services = controller.services
         self.workers = workers
+        self._uid = uid  # the persona whose post this is
         # Asked before Post / Schedule / Save act: gate(action, proceed) calls proceed() or not (the guard).
         self.gate: Callable[[str, Proceed], None] | None = None
         self.alt_question: QMessageBox | None = None  # the last "no alt text" nudge (tests answer it)
@@ -115,10 +118,10 @@ class PostComposer(QWidget):
     @property
     def current_uid(self) -> str:
         """The persona whose post this is."""
-        raise NotImplementedError
+        return self._uid
 
     def persona(self) -> Persona | None:
-        raise NotImplementedError
+        return self.controller.persona(self._uid)
 
     def busy(self) -> bool:
         """True while the content may not change or go out (being sent, waiting out its undo time)."""

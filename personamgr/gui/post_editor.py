@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButt
 
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, TransitionError, override_stands
-from personamgr.core.personas import Persona
 from personamgr.core.post_workflows import Action, Outcome, PostWorkflows
 from personamgr.gui import times
 from personamgr.gui.controller import PersonaController
@@ -50,10 +49,8 @@ class PostEditor(PostComposer):
 
     def __init__(self, post: Post, controller: PersonaController, workers: Workers,
                  parent: QWidget | None = None) -> None:
-        super().__init__(controller.services, workers, parent)
-        self.controller = controller
+        super().__init__(controller, workers, post.persona_uid, parent)
         self.post = post
-        self._uid = post.persona_uid
         self._busy = False
         self.persona_combo = QComboBox()
         self.persona_combo.setObjectName("editPersona")
@@ -111,13 +108,6 @@ class PostEditor(PostComposer):
         self._follow_cost()
 
     # -- the composer's hooks ----------------------------------------------------------------
-    @property
-    def current_uid(self) -> str:
-        return self._uid
-
-    def persona(self) -> Persona | None:
-        return self.controller.persona(self._uid)
-
     def busy(self) -> bool:
         return self._busy
 
