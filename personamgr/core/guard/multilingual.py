@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from personamgr.core.guard import model_files
+from personamgr.core.guard import model_files, reading
 from personamgr.core.guard.lang import guess_language
 from personamgr.core.guard.languages import TABLE_LANGUAGES
 from personamgr.core.guard.scoring import Calibration, Scorer, persona_key
@@ -58,6 +58,10 @@ def _is_cjk(ch: str) -> bool:
     o = ord(ch)
     return (0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF
             or 0xF900 <= o <= 0xFAFF or 0xFF66 <= o <= 0xFF9F or o == 0x30FC)
+
+
+def _is_katakana(ch: str) -> bool:
+    return 0x30A0 <= ord(ch) <= 0x30FF
 
 
 def _strip_accents(word: str) -> str:
@@ -101,17 +105,32 @@ class WordTable:
         # the SIF weight and the dequantisation factor fold into one multiplier per word
         self.mult = (scale * (SIF_A / (SIF_A + freq))).astype(np.float32)
         # built at every guard load, so kept cheap: the first index of each word, then (for the non-ASCII
-        # words only, the rest have no accents) unaccented spellings: "cancion", "τραγουδι" find the word
+        # words only, the rest have no accents) unaccented spellings: "cancion", "τραγουδι" find the word.
+        # Not for Japanese: a voicing mark is no accent (ギター is not キター, でも is not ても).
         index = {w: i for i, w in reversed(list(enumerate(words)))}
-        cjk_max = 1
+        longest: dict[str, int] = {}  # Japanese: the longest word starting with each character
+        greek: list[tuple[str, int]] = []
         for i, w in enumerate(words):
             if w.isascii():
                 continue
-            index.setdefault(_strip_accents(w), i)
             if _is_cjk(w[0]):
-                cjk_max = max(cjk_max, len(w))
+                if len(w) == 1 and _is_katakana(w):
+                    # a katakana letter alone is a fragment of a loanword (リフ is not リ + フ), not a word
+                    index.pop(w, None)
+                else:
+                    longest[w[0]] = max(longest.get(w[0], 0), len(w))
+                continue
+            plain = _strip_accents(w)
+            index.setdefault(plain, i)
+            if reading.is_greek(w):
+                greek.append((plain, i))
         self.index = index
-        self.cjk_max = min(cjk_max, 8)
+        self.longest = longest
+        greek.sort()
+        self.greek = reading.GreekForms([p for p, _ in greek], [i for _, i in greek], freq)
+        # a Japanese split's cost: -log(frequency) per word; a character no word covers costs more than any word
+        self.cost = (-np.log(np.maximum(freq, 1e-9))).tolist()
+        self.unknown = max(self.cost) + 1.0
 
     @classmethod
     def load(cls, model_dir: Path) -> WordTable:
@@ -137,47 +156,41 @@ class WordTable:
         t = _URL.sub(" ", text)
         t = _MENTION.sub(" ", t)
         t = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", t)
-        t = unicodedata.normalize("NFC", t).casefold()
+        # NFKC: full-width letters and half-width katakana read as the usual ones; again after casefold(),
+        # which decomposes some letters (ΐ), so that no word is cut at a combining mark
+        t = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", t).casefold())
         ids: list[int] = []
         total = 0
         for run in _WORD.findall(t):
-            if _is_cjk(run[0]) or any(_is_cjk(c) for c in run):
-                _, n = self._segment(run, ids)
-                total += n
-                continue
-            total += 1
-            i = self.lookup(run)
-            if i is None and len(run) >= 6:
-                i = self._stem(run)
-            if i is not None:
-                ids.append(i)
+            for part in reading.script_runs(run) if any(_is_cjk(c) for c in run) else (run,):
+                if _is_cjk(part[0]):
+                    split = reading.segment(part, self.index, self.cost, self.longest, self.unknown)
+                    ids.extend(i for i in split if i is not None)
+                    total += len(split)
+                    continue
+                total += 1
+                i = self.word(part)
+                if i is not None:
+                    ids.append(i)
         return ids, total
 
+    def word(self, word: str) -> int | None:
+        """A word's index: as written, unaccented, or (when the list lacks this form) a form of the same word."""
+        i = self.lookup(word)
+        if i is not None:
+            return i
+        if reading.is_greek(word):
+            return self.greek.lemma(_strip_accents(word))
+        return self._stem(word) if len(word) >= 6 else None
+
     def _stem(self, word: str) -> int | None:
-        """An inflected form the list lacks ("κιθάρας"): its longest known prefix of at least 5 letters."""
+        """A form the list lacks, in Spanish or another Latin-script language: its longest known prefix of at
+        least 5 letters."""
         for end in range(len(word) - 1, max(4, len(word) - 4), -1):
             i = self.lookup(word[:end])
             if i is not None:
                 return i
         return None
-
-    def _segment(self, run: str, ids: list[int]) -> tuple[int, int]:
-        """Greedy longest match of a script run with no spaces (Japanese) against the vocabulary."""
-        pos = 0
-        found = 0
-        pieces = 0
-        while pos < len(run):
-            for end in range(min(len(run), pos + self.cjk_max), pos, -1):
-                i = self.index.get(run[pos:end])
-                if i is not None:
-                    ids.append(i)
-                    found += 1
-                    pos = end
-                    break
-            else:
-                pos += 1
-            pieces += 1
-        return found, pieces
 
     def embed(self, text: str) -> tuple[np.ndarray, int, int]:
         """Unit SIF-weighted mean vector, known-word count, word count."""

@@ -1,0 +1,113 @@
+"""How the word table reads what it cannot look up word by word: Japanese runs and Greek inflections.
+
+Why Japanese needs a path search: it is written without spaces, and the table's Japanese words are
+wordfreq's (MeCab's) morphemes. Taking the longest known word first goes wrong where a short word
+is followed by a longer one: 午後はずっと ("all afternoon") read as 午後 | はず | っと ("expected" and
+a fragment). The most probable split under the words' own frequencies (unigram Viterbi, what MeCab
+does with more features) reads 午後 | は | ずっと.
+
+Why Greek needs endings: a noun has up to eight forms and a verb dozens, and the table holds only
+the forms among Greek's 30,000 most frequent words. The longest known prefix of a missing form
+often lands on an unrelated word (μουσακάς, moussaka, became μούσα, a muse). Cutting the form's
+inflectional ending off and taking the most frequent known word made of that stem and a Greek
+ending finds another form of the same word, or nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+
+import numpy as np
+
+# Inflectional endings of Greek nouns, adjectives, verbs and participles, unaccented, with final
+# sigma as σ (the table's spelling: wordfreq folds ς to σ, and so does casefold()). No -μα: σύνταγμα
+# (a constitution) is no form of συνταγή (a recipe).
+_NOMINAL = (
+    "α ας ες ων ο ου οι ους ος ε η ης εις ι ια ιου ιων ιες ιας υ εως "
+    "ικο ικη ικα ικος ικου ικης ικων ικοι ικες ικους ιδα ιδες ιδων αδα αδες αδων ηδες ουδες "
+    "οτερος οτερη οτερο υτερος ωτατος"
+)
+_VERBAL = (  # present, past and future, active and passive, and participles
+    "ω ει ουμε ετε ουν ουνε αμε ατε αν ανε ομαι εσαι εται ομαστε εστε ονται οταν ονταν αω αει ουσα "
+    "ουσες ουσε ουσαμε ουσατε ουσαν ιεμαι ιεται ιουνται ηκα ηκες ηκε ηκαμε ηκατε ηκαν ηθηκα ηθηκε "
+    "ηθηκαν ηθηκαμε ηθει ηθουν ησω ησεις ησει ησουμε ησετε ησουν ησα ησες ησε ησαμε ησατε ησαν "
+    "σω σεις σει σουμε σετε σουν σα σες σε σαμε σατε σαν ξω ξει ξα ξε ψω ψει ψα ψε οντας ωντας "
+    "μενος μενη μενο μενοι μενες μενα μενων μενου μενης μενους ημενος ημενη ημενο ημενα ωμενος ωμενη ωμενο"
+)
+_ENDINGS = frozenset(e.replace("ς", "σ") for e in f"{_NOMINAL} {_VERBAL}".split())
+_LONGEST_ENDING = max(map(len, _ENDINGS))
+_MIN_STEM = 3
+
+
+def greek_stems(plain: str) -> list[str]:
+    """``plain`` (casefolded, unaccented) without each Greek ending it has, the longest stem first;
+    a stem keeps at least three letters."""
+    return [plain[:-n] for n in range(1, min(_LONGEST_ENDING, len(plain) - _MIN_STEM) + 1)
+            if plain[-n:] in _ENDINGS]
+
+
+def is_greek(word: str) -> bool:
+    return "\u0370" <= word[0] <= "\u03ff" or "\u1f00" <= word[0] <= "\u1fff"
+
+
+class GreekForms:
+    """The table's Greek words, unaccented and sorted, so that the words sharing a stem are one range."""
+
+    def __init__(self, plain: list[str], ids: list[int], freq: np.ndarray) -> None:
+        """``plain``: sorted unaccented words; ``ids``: their rows in the table; ``freq``: every row's frequency."""
+        self.plain = plain
+        self.ids = ids
+        self.freq = freq
+
+    def lemma(self, plain: str) -> int | None:
+        """Another form of the word ``plain`` (casefolded, unaccented): the most frequent known word made of
+        its longest stem that one shares and nothing or a Greek ending; None when no known word shares one."""
+        for stem in greek_stems(plain):
+            best: int | None = None
+            k = bisect_left(self.plain, stem)
+            while k < len(self.plain) and self.plain[k].startswith(stem):
+                rest, i = self.plain[k][len(stem):], self.ids[k]
+                if (not rest or rest in _ENDINGS) and (best is None or self.freq[i] > self.freq[best]):
+                    best = i
+                k += 1
+            if best is not None:
+                return best
+        return None
+
+
+_JAPANESE = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SCRIPT_RUN = re.compile(f"[{_JAPANESE}]+|[^{_JAPANESE}]+")
+
+
+def script_runs(run: str) -> list[str]:
+    """A run of letters cut where it changes between Japanese and another script ("snsマーケティング")."""
+    return _SCRIPT_RUN.findall(run)
+
+
+def segment(run: str, index: dict[str, int], cost: list[float], longest: dict[str, int], unknown: float
+            ) -> list[int | None]:
+    """The most probable split of a Japanese run into the table's words (``index``): a word costs
+    ``cost[row]`` (-log frequency), a character no word covers ``unknown`` (more than any word).
+    ``longest``: the longest word starting with each character. Returns the words' rows in order,
+    None for each character no word covers."""
+    n = len(run)
+    best = [0.0] + [math.inf] * n  # best[e]: the cheapest split of run[:e]
+    start = [0] * (n + 1)
+    row: list[int | None] = [None] * (n + 1)
+    for s in range(n):
+        here = best[s]
+        if here + unknown < best[s + 1]:
+            best[s + 1], start[s + 1], row[s + 1] = here + unknown, s, None
+        for e in range(s + 1, min(n, s + longest.get(run[s], 0)) + 1):
+            i = index.get(run[s:e])
+            if i is not None and here + cost[i] < best[e]:
+                best[e], start[e], row[e] = here + cost[i], s, i
+    out: list[int | None] = []
+    e = n
+    while e > 0:
+        out.append(row[e])
+        e = start[e]
+    out.reverse()
+    return out

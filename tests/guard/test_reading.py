@@ -1,0 +1,103 @@
+"""How the word table reads Japanese and Greek: the shipped table, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+import pytest
+
+from personamgr.core.guard.embed import MODEL_DIR
+from personamgr.core.guard.multilingual import WordTable
+from personamgr.core.guard.reading import GreekForms, greek_stems, segment
+
+
+@pytest.fixture(scope="module")
+def table() -> WordTable:
+    return WordTable.load(MODEL_DIR)
+
+
+def _read(table: WordTable, text: str) -> list[str]:
+    """The words the table reads in ``text``, in its own spelling."""
+    spelling = {i: w for w, i in reversed(list(table.index.items()))}  # the first key of a row is the word itself
+    return [spelling[i] for i in table.tokens(text)[0]]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # "I've been listening to old records all afternoon": greedy longest match read 午後 | はず | っと
+    ("午後はずっと古いレコードを聴いている", ["午後", "は", "ずっと", "古い", "レコード", "を", "聴い", "て", "いる"]),
+    ("今日は庭でトマトを植えた", ["今日", "は", "庭", "で", "トマト", "を", "植え", "た"]),
+    ("自転車で海まで走った", ["自転車", "で", "海", "まで", "走っ", "た"]),
+])
+def test_japanese_is_split_into_its_most_probable_words(table: WordTable, text: str, words: list[str]) -> None:
+    assert _read(table, text) == words
+
+
+def test_a_voicing_mark_is_not_an_accent(table: WordTable) -> None:
+    """ギター must not be found as キター, nor リフ (a riff, not in the list) as リプ (a reply)."""
+    read = _read(table, "バンドの新しいアルバム、ギターのリフがすごい")
+    assert {"バンド", "アルバム", "ギター", "すごい"} <= set(read)
+    assert "リプ" not in read
+    assert table.lookup("リフ") is None and table.lookup("てす") is None  # not です
+
+
+def test_a_katakana_letter_alone_is_no_word(table: WordTable) -> None:
+    ids, total = table.tokens("リフ")
+    assert ids == [] and total == 2
+
+
+def test_full_and_half_width_read_as_usual(table: WordTable) -> None:
+    assert _read(table, "ｷﾞﾀｰの練習") == _read(table, "ギターの練習")
+    assert _read(table, "ＧＵＩＴＡＲ ＳＯＬＯ") == ["guitar", "solo"]
+
+
+def test_latin_words_inside_japanese_are_words(table: WordTable) -> None:
+    assert _read(table, "Netflixのドラマ")[:2] == ["netflix", "の"]
+
+
+def test_segment_prefers_fewer_likelier_words() -> None:
+    index = {"ab": 0, "a": 1, "bc": 2, "c": 3}
+    cost = [5.0, 1.0, 1.0, 5.0]
+    # "a" + "bc" (2.0) beats "ab" + "c" (10.0); "x" is no word and costs more than any
+    assert segment("abc", index, cost, {"a": 2, "b": 2, "c": 1}, 20.0) == [1, 2]
+    assert segment("axc", index, cost, {"a": 2, "b": 2, "c": 1}, 20.0) == [1, None, 3]
+
+
+@pytest.mark.parametrize(("form", "family"), [
+    ("νίκησα", "νικ"),  # "I won": not in the list
+    ("ψηφίσαμε", "ψηφ"),  # "we voted"
+    ("προπονήθηκα", "προπον"),  # "I trained"
+    ("ζυμαρικών", "ζυμαρικ"),  # "of pasta"
+    ("συνταγών", "συνταγ"),  # "of recipes": not σύνταγμα, a constitution
+    ("ΚΙΘΑΡΙΣΤΕΣ", "κιθαριστ"),  # capitals carry no accents
+])
+def test_a_greek_form_the_list_lacks_finds_its_word(table: WordTable, form: str, family: str) -> None:
+    assert table.lookup(form.casefold()) is None  # the list lacks this form...
+    (word,) = _read(table, form)
+    plain = "".join(c for c in unicodedata.normalize("NFD", word) if c.isalpha())
+    assert plain.startswith(family), word  # ...and another form of the same word is read
+
+
+def test_a_greek_form_without_relatives_is_not_guessed(table: WordTable) -> None:
+    """The longest known prefix of μουσακάς (moussaka) was μούσα (a muse)."""
+    assert _read(table, "μουσακάς") == []
+
+
+def test_a_greek_word_is_not_cut_at_its_diaeresis(table: WordTable) -> None:
+    """casefold() decomposes ΐ into ι and two combining marks, which are not letters: the word was cut in two."""
+    protein = table.lookup("πρωτεινη")
+    assert protein is not None
+    assert table.tokens("πρωτεΐνη") == table.tokens("ΠΡΩΤΕΪΝΗ") == ([protein], 1)
+
+
+def test_greek_stems_longest_first() -> None:
+    assert greek_stems("κιθαρεσ") == ["κιθαρ"]
+    assert greek_stems("νικησα")[:2] == ["νικησ", "νικη"]
+    assert greek_stems("και") == []  # a stem keeps three letters
+
+
+def test_greek_forms_take_the_most_frequent_relative() -> None:
+    words = ["κιθαρα", "κιθαρεσ", "κιθαριστα"]
+    forms = GreekForms(words, [0, 1, 2], np.array([3e-5, 1e-5, 9e-5]))
+    assert forms.lemma("κιθαρων") == 0  # κιθαρ- + a Greek ending; κιθαριστα is another stem
+    assert forms.lemma("λυρων") is None
