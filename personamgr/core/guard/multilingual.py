@@ -52,6 +52,7 @@ _MENTION = re.compile(r"(?<!\w)@\w{1,15}")
 _HASHTAG = re.compile(r"#(\w+)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _WORD = re.compile(r"[^\W\d_]+")
+_LAUGHTER = re.compile(r"w{2,}")  # Japanese laughter (ｗｗｗ), not the web's "www" (links are gone by then)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -167,6 +168,8 @@ class WordTable:
                     split = reading.segment(part, self.index, self.cost, self.longest, self.unknown)
                     ids.extend(i for i in split if i is not None)
                     total += len(split)
+                    continue
+                if _LAUGHTER.fullmatch(part):
                     continue
                 total += 1
                 i = self.word(part)
