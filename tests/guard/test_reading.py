@@ -101,3 +101,8 @@ def test_greek_forms_take_the_most_frequent_relative() -> None:
     forms = GreekForms(words, [0, 1, 2], np.array([3e-5, 1e-5, 9e-5]))
     assert forms.lemma("κιθαρων") == 0  # κιθαρ- + a Greek ending; κιθαριστα is another stem
     assert forms.lemma("λυρων") is None
+
+
+def test_japanese_laughter_is_not_the_web(table: WordTable) -> None:
+    assert _read(table, "ライブ最高ｗｗｗ") == _read(table, "ライブ最高") == ["ライブ", "最高"]
+    assert "www" in table.index  # the English word it was read as
