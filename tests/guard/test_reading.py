@@ -9,7 +9,7 @@ import pytest
 
 from personamgr.core.guard.embed import MODEL_DIR
 from personamgr.core.guard.multilingual import WordTable
-from personamgr.core.guard.reading import GreekForms, greek_stems, segment
+from personamgr.core.guard.reading import GreekForms, greek_stems, japanese_words, segment
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +42,9 @@ def test_a_voicing_mark_is_not_an_accent(table: WordTable) -> None:
 
 
 def test_a_katakana_letter_alone_is_no_word(table: WordTable) -> None:
-    ids, total = table.tokens("リフ")
-    assert ids == [] and total == 2
+    """リフ (a riff) is not in the list; its letters リ and フ are, as fragments, and were read as words."""
+    assert table.tokens("リフ") == ([], 1)
+    assert table.tokens("日") == ([table.index["日"]], 1)  # a kanji alone is a word
 
 
 def test_full_and_half_width_read_as_usual(table: WordTable) -> None:
@@ -59,8 +60,17 @@ def test_segment_prefers_fewer_likelier_words() -> None:
     index = {"ab": 0, "a": 1, "bc": 2, "c": 3}
     cost = [5.0, 1.0, 1.0, 5.0]
     # "a" + "bc" (2.0) beats "ab" + "c" (10.0); "x" is no word and costs more than any
-    assert segment("abc", index, cost, {"a": 2, "b": 2, "c": 1}, 20.0) == [1, 2]
-    assert segment("axc", index, cost, {"a": 2, "b": 2, "c": 1}, 20.0) == [1, None, 3]
+    assert segment("abc", index, cost, {"a": 2, "b": 2, "c": 1}, 20.0) == [(0, 1, 1), (1, 3, 2)]
+    assert segment("axc", index, cost, {"a": 2, "b": 2, "c": 1}, 20.0) == [(0, 1, 1), (1, 2, None), (2, 3, 3)]
+
+
+def test_a_loanword_the_list_lacks_is_one_unknown_word(table: WordTable) -> None:
+    """ポッドキャスト (a podcast) is not in the list: it was read as キャスト (a cast) and two unknown letters."""
+    assert table.lookup("ポッドキャスト") is None and table.lookup("キャスト") is not None
+    args = (table.index, table.cost, table.longest, table.unknown)
+    assert japanese_words("ポッドキャストを聴く", *args) == [None, table.index["を"], table.index["聴く"]]
+    assert _read(table, "スタートアップ") == ["スタート", "アップ"]  # a loanword split whole into words is kept
+    assert _read(table, "タンパク質") == ["タンパク質"]  # and so is a word of katakana and kanji
 
 
 @pytest.mark.parametrize(("form", "family"), [

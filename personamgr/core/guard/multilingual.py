@@ -165,7 +165,7 @@ class WordTable:
         for run in _WORD.findall(t):
             for part in reading.script_runs(run) if any(_is_cjk(c) for c in run) else (run,):
                 if _is_cjk(part[0]):
-                    split = reading.segment(part, self.index, self.cost, self.longest, self.unknown)
+                    split = reading.japanese_words(part, self.index, self.cost, self.longest, self.unknown)
                     ids.extend(i for i in split if i is not None)
                     total += len(split)
                     continue

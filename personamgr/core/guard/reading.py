@@ -87,11 +87,11 @@ def script_runs(run: str) -> list[str]:
 
 
 def segment(run: str, index: dict[str, int], cost: list[float], longest: dict[str, int], unknown: float
-            ) -> list[int | None]:
+            ) -> list[tuple[int, int, int | None]]:
     """The most probable split of a Japanese run into the table's words (``index``): a word costs
     ``cost[row]`` (-log frequency), a character no word covers ``unknown`` (more than any word).
-    ``longest``: the longest word starting with each character. Returns the words' rows in order,
-    None for each character no word covers."""
+    ``longest``: the longest word starting with each character. Returns (start, end, row) in order,
+    row None for a character no word covers."""
     n = len(run)
     best = [0.0] + [math.inf] * n  # best[e]: the cheapest split of run[:e]
     start = [0] * (n + 1)
@@ -104,10 +104,32 @@ def segment(run: str, index: dict[str, int], cost: list[float], longest: dict[st
             i = index.get(run[s:e])
             if i is not None and here + cost[i] < best[e]:
                 best[e], start[e], row[e] = here + cost[i], s, i
-    out: list[int | None] = []
+    spans: list[tuple[int, int, int | None]] = []
     e = n
     while e > 0:
-        out.append(row[e])
+        spans.append((start[e], e, row[e]))
         e = start[e]
-    out.reverse()
-    return out
+    spans.reverse()
+    return spans
+
+
+_KATAKANA_RUN = re.compile("[\u30a0-\u30ff]{2,}")
+
+
+def japanese_words(run: str, index: dict[str, int], cost: list[float], longest: dict[str, int], unknown: float
+                   ) -> list[int | None]:
+    """The words of a Japanese run (``segment``), None for each part no word covers. A stretch of katakana
+    that the split leaves partly uncovered is one unknown word: a loanword the list lacks, whose pieces
+    that happen to be words are not its meaning (ポッドキャスト, a podcast, is no キャスト, a cast).
+    A loanword the list splits whole is kept (スタートアップ: スタート | アップ)."""
+    spans = segment(run, index, cost, longest, unknown)
+    unknown_runs = [m.span() for m in _KATAKANA_RUN.finditer(run)
+                    if any(r is None and m.start() <= s < m.end() for s, _, r in spans)]
+    words: list[int | None] = []
+    for s, e, r in spans:
+        whole = next(((a, b) for a, b in unknown_runs if a <= s and e <= b), None)
+        if whole is None:
+            words.append(r)
+        elif s == whole[0]:
+            words.append(None)
+    return words
