@@ -80,6 +80,7 @@ def test_a_loanword_the_list_lacks_is_one_unknown_word(table: WordTable) -> None
     ("ζυμαρικών", "ζυμαρικ"),  # "of pasta"
     ("συνταγών", "συνταγ"),  # "of recipes": not σύνταγμα, a constitution
     ("ΚΙΘΑΡΙΣΤΕΣ", "κιθαριστ"),  # capitals carry no accents
+    ("σκυλίτσα", "σκυλ"),  # "a little dog": a diminutive
 ])
 def test_a_greek_form_the_list_lacks_finds_its_word(table: WordTable, form: str, family: str) -> None:
     assert table.lookup(form.casefold()) is None  # the list lacks this form...

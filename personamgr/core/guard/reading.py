@@ -27,7 +27,8 @@ import numpy as np
 _NOMINAL = (
     "α ας ες ων ο ου οι ους ος ε η ης εις ι ια ιου ιων ιες ιας υ εως "
     "ικο ικη ικα ικος ικου ικης ικων ικοι ικες ικους ιδα ιδες ιδων αδα αδες αδων ηδες ουδες "
-    "οτερος οτερη οτερο υτερος ωτατος"
+    "οτερος οτερη οτερο υτερος ωτατος "
+    "ακι ακια ακο ακος ακη ουλα ουλης ουλι ουλια ιτσα ιτσες"  # diminutives: σκυλίτσα, a little σκύλος
 )
 _VERBAL = (  # present, past and future, active and passive, and participles
     "ω ει ουμε ετε ουν ουνε αμε ατε αν ανε ομαι εσαι εται ομαστε εστε ονται οταν ονταν αω αει ουσα "
@@ -63,13 +64,13 @@ class GreekForms:
 
     def lemma(self, plain: str) -> int | None:
         """Another form of the word ``plain`` (casefolded, unaccented): the most frequent known word made of
-        its longest stem that one shares and nothing or a Greek ending; None when no known word shares one."""
+        its longest stem that one shares and a Greek ending; None when no known word shares a stem."""
         for stem in greek_stems(plain):
             best: int | None = None
             k = bisect_left(self.plain, stem)
             while k < len(self.plain) and self.plain[k].startswith(stem):
                 rest, i = self.plain[k][len(stem):], self.ids[k]
-                if (not rest or rest in _ENDINGS) and (best is None or self.freq[i] > self.freq[best]):
+                if rest in _ENDINGS and (best is None or self.freq[i] > self.freq[best]):
                     best = i
                 k += 1
             if best is not None:
