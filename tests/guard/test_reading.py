@@ -9,7 +9,7 @@ import pytest
 
 from personamgr.core.guard.embed import MODEL_DIR
 from personamgr.core.guard.multilingual import WordTable
-from personamgr.core.guard.reading import GreekForms, greek_stems, japanese_words, segment
+from personamgr.core.guard.reading import GreekForms, JapaneseWords, greek_stems
 
 
 @pytest.fixture(scope="module")
@@ -56,19 +56,18 @@ def test_latin_words_inside_japanese_are_words(table: WordTable) -> None:
     assert _read(table, "Netflixのドラマ")[:2] == ["netflix", "の"]
 
 
-def test_segment_prefers_fewer_likelier_words() -> None:
-    index = {"ab": 0, "a": 1, "bc": 2, "c": 3}
-    cost = [5.0, 1.0, 1.0, 5.0]
-    # "a" + "bc" (2.0) beats "ab" + "c" (10.0); "x" is no word and costs more than any
-    assert segment("abc", index, cost, {"a": 2, "b": 2, "c": 1}, 20.0) == [(0, 1, 1), (1, 3, 2)]
-    assert segment("axc", index, cost, {"a": 2, "b": 2, "c": 1}, 20.0) == [(0, 1, 1), (1, 2, None), (2, 3, 3)]
+def test_the_split_prefers_fewer_likelier_words() -> None:
+    words = JapaneseWords([("ab", 0), ("a", 1), ("bc", 2), ("c", 3)], np.array([1e-5, 0.1, 0.1, 1e-5]))
+    # "a" + "bc" beats "ab" + "c" (two rare words); "x" is no word and costs more than any
+    assert words.segment("abc") == [(0, 1, 1), (1, 3, 2)]
+    assert words.segment("axc") == [(0, 1, 1), (1, 2, None), (2, 3, 3)]
+    assert words.segment("") == []
 
 
 def test_a_loanword_the_list_lacks_is_one_unknown_word(table: WordTable) -> None:
     """ポッドキャスト (a podcast) is not in the list: it was read as キャスト (a cast) and two unknown letters."""
     assert table.lookup("ポッドキャスト") is None and table.lookup("キャスト") is not None
-    args = (table.index, table.cost, table.longest, table.unknown)
-    assert japanese_words("ポッドキャストを聴く", *args) == [None, table.index["を"], table.index["聴く"]]
+    assert table.japanese.read("ポッドキャストを聴く") == [None, table.index["を"], table.index["聴く"]]
     assert _read(table, "スタートアップ") == ["スタート", "アップ"]  # a loanword split whole into words is kept
     assert _read(table, "タンパク質") == ["タンパク質"]  # and so is a word of katakana and kanji
 

@@ -109,7 +109,7 @@ class WordTable:
         # words only, the rest have no accents) unaccented spellings: "cancion", "τραγουδι" find the word.
         # Not for Japanese: a voicing mark is no accent (ギター is not キター, でも is not ても).
         index = {w: i for i, w in reversed(list(enumerate(words)))}
-        longest: dict[str, int] = {}  # Japanese: the longest word starting with each character
+        japanese: list[tuple[str, int]] = []
         greek: list[tuple[str, int]] = []
         for i, w in enumerate(words):
             if w.isascii():
@@ -119,19 +119,16 @@ class WordTable:
                     # a katakana letter alone is a fragment of a loanword (リフ is not リ + フ), not a word
                     index.pop(w, None)
                 else:
-                    longest[w[0]] = max(longest.get(w[0], 0), len(w))
+                    japanese.append((w, i))
                 continue
             plain = _strip_accents(w)
             index.setdefault(plain, i)
             if reading.is_greek(w):
                 greek.append((plain, i))
         self.index = index
-        self.longest = longest
+        self.japanese = reading.JapaneseWords(japanese, freq)
         greek.sort()
         self.greek = reading.GreekForms([p for p, _ in greek], [i for _, i in greek], freq)
-        # a Japanese split's cost: -log(frequency) per word; a character no word covers costs more than any word
-        self.cost = (-np.log(np.maximum(freq, 1e-9))).tolist()
-        self.unknown = max(self.cost) + 1.0
 
     @classmethod
     def load(cls, model_dir: Path) -> WordTable:
@@ -165,7 +162,7 @@ class WordTable:
         for run in _WORD.findall(t):
             for part in reading.script_runs(run) if any(_is_cjk(c) for c in run) else (run,):
                 if _is_cjk(part[0]):
-                    split = reading.japanese_words(part, self.index, self.cost, self.longest, self.unknown)
+                    split = self.japanese.read(part)
                     ids.extend(i for i in split if i is not None)
                     total += len(split)
                     continue

@@ -87,50 +87,68 @@ def script_runs(run: str) -> list[str]:
     return _SCRIPT_RUN.findall(run)
 
 
-def segment(run: str, index: dict[str, int], cost: list[float], longest: dict[str, int], unknown: float
-            ) -> list[tuple[int, int, int | None]]:
-    """The most probable split of a Japanese run into the table's words (``index``): a word costs
-    ``cost[row]`` (-log frequency), a character no word covers ``unknown`` (more than any word).
-    ``longest``: the longest word starting with each character. Returns (start, end, row) in order,
-    row None for a character no word covers."""
-    n = len(run)
-    best = [0.0] + [math.inf] * n  # best[e]: the cheapest split of run[:e]
-    start = [0] * (n + 1)
-    row: list[int | None] = [None] * (n + 1)
-    for s in range(n):
-        here = best[s]
-        if here + unknown < best[s + 1]:
-            best[s + 1], start[s + 1], row[s + 1] = here + unknown, s, None
-        for e in range(s + 1, min(n, s + longest.get(run[s], 0)) + 1):
-            i = index.get(run[s:e])
-            if i is not None and here + cost[i] < best[e]:
-                best[e], start[e], row[e] = here + cost[i], s, i
-    spans: list[tuple[int, int, int | None]] = []
-    e = n
-    while e > 0:
-        spans.append((start[e], e, row[e]))
-        e = start[e]
-    spans.reverse()
-    return spans
-
-
 _KATAKANA_RUN = re.compile("[\u30a0-\u30ff]{2,}")
 
 
-def japanese_words(run: str, index: dict[str, int], cost: list[float], longest: dict[str, int], unknown: float
-                   ) -> list[int | None]:
-    """The words of a Japanese run (``segment``), None for each part no word covers. A stretch of katakana
-    that the split leaves partly uncovered is one unknown word: a loanword the list lacks, whose pieces
-    that happen to be words are not its meaning (ポッドキャスト, a podcast, is no キャスト, a cast).
-    A loanword the list splits whole is kept (スタートアップ: スタート | アップ)."""
-    spans = segment(run, index, cost, longest, unknown)
-    unknown_runs = [m.span() for m in _KATAKANA_RUN.finditer(run)
-                    if any(r is None and m.start() <= s < m.end() for s, _, r in spans)]
-    words: list[int | None] = []
-    for s, e, r in spans:
-        whole = next(((a, b) for a, b in unknown_runs if a <= s and e <= b), None)
-        if whole is None:
-            words.append(r)
-        elif s == whole[0]:
-            words.append(None)
-    return words
+class JapaneseWords:
+    """The table's Japanese words with every prefix of each, so that a split tries only the substrings that
+    can still become a word (a few per character, where a bound on length alone tried a dozen)."""
+
+    def __init__(self, words: list[tuple[str, int]], freq: np.ndarray) -> None:
+        """``words``: (word, row in the table); ``freq``: every row's frequency."""
+        self.rows: dict[str, int] = {}  # a word's row, or -1 for a prefix that is no word
+        for w, i in words:
+            for k in range(1, len(w)):
+                self.rows.setdefault(w[:k], -1)
+            self.rows[w] = i
+        ids = [i for _, i in words]
+        # -log frequency: the split's cost per word
+        self.cost: dict[int, float] = dict(zip(ids, (-np.log(np.maximum(freq[ids], 1e-9))).tolist(), strict=True))
+        # a character no word covers costs more than any word, so a known word is always preferred
+        self.unknown = max(self.cost.values(), default=0.0) + 1.0
+
+    def segment(self, run: str) -> list[tuple[int, int, int | None]]:
+        """The most probable split of a Japanese run into words: each costs -log(frequency), a character
+        no word covers ``unknown``. Returns (start, end, row) in order, row None for an uncovered character."""
+        n = len(run)
+        best = [0.0] + [math.inf] * n  # best[e]: the cheapest split of run[:e]
+        start = [0] * (n + 1)
+        row: list[int | None] = [None] * (n + 1)
+        rows, cost = self.rows, self.cost
+        for s in range(n):
+            here = best[s]
+            if here + self.unknown < best[s + 1]:
+                best[s + 1], start[s + 1], row[s + 1] = here + self.unknown, s, None
+            for e in range(s + 1, n + 1):
+                i = rows.get(run[s:e])
+                if i is None:
+                    break
+                if i >= 0 and here + cost[i] < best[e]:
+                    best[e], start[e], row[e] = here + cost[i], s, i
+        spans: list[tuple[int, int, int | None]] = []
+        e = n
+        while e > 0:
+            spans.append((start[e], e, row[e]))
+            e = start[e]
+        spans.reverse()
+        return spans
+
+    def read(self, run: str) -> list[int | None]:
+        """The words of a Japanese run (``segment``), None for each part no word covers. A stretch of
+        katakana that the split leaves partly uncovered is one unknown word: a loanword the list lacks,
+        whose pieces that happen to be words are not its meaning (ポッドキャスト, a podcast, is no
+        キャスト, a cast). A loanword the list splits whole is kept (スタートアップ: スタート | アップ)."""
+        spans = self.segment(run)
+        if all(r is not None for _, _, r in spans):
+            return [r for _, _, r in spans]
+        unknown_runs = [m.span() for m in _KATAKANA_RUN.finditer(run)
+                        if any(r is None and m.start() <= s < m.end() for s, _, r in spans)]
+        words: list[int | None] = []
+        for s, e, r in spans:
+            whole = next(((a, b) for a, b in unknown_runs if a <= s and e <= b), None)
+            if whole is None:
+                words.append(r)
+            elif s == whole[0]:
+                words.append(None)
+        return words
+
