@@ -28,6 +28,7 @@ import io
 import re
 import threading
 import unicodedata
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -128,7 +129,7 @@ class WordTable:
         self.index = index
         self.japanese = reading.JapaneseWords(japanese, freq)
         greek.sort()
-        self.greek = reading.GreekForms([p for p, _ in greek], [i for _, i in greek], freq)
+        self.greek = reading.GreekForms([p for p, _ in greek], array("i", [i for _, i in greek]), freq)
 
     @classmethod
     def load(cls, model_dir: Path) -> WordTable:

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from bisect import bisect_left
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -56,7 +58,7 @@ def is_greek(word: str) -> bool:
 class GreekForms:
     """The table's Greek words, unaccented and sorted, so that the words sharing a stem are one range."""
 
-    def __init__(self, plain: list[str], ids: list[int], freq: np.ndarray) -> None:
+    def __init__(self, plain: list[str], ids: Sequence[int], freq: np.ndarray) -> None:
         """``plain``: sorted unaccented words; ``ids``: their rows in the table; ``freq``: every row's frequency."""
         self.plain = plain
         self.ids = ids
@@ -101,11 +103,11 @@ class JapaneseWords:
             for k in range(1, len(w)):
                 self.rows.setdefault(w[:k], -1)
             self.rows[w] = i
-        ids = [i for _, i in words]
-        # -log frequency: the split's cost per word
-        self.cost: dict[int, float] = dict(zip(ids, (-np.log(np.maximum(freq[ids], 1e-9))).tolist(), strict=True))
+        # -log frequency: the split's cost per word, by row (an array: a float per row, no objects)
+        cost = -np.log(np.maximum(freq.astype(np.float64), 1e-9))
+        self.cost = array("d", cost.tobytes())
         # a character no word covers costs more than any word, so a known word is always preferred
-        self.unknown = max(self.cost.values(), default=0.0) + 1.0
+        self.unknown = float(cost[[i for _, i in words]].max(initial=0.0)) + 1.0
 
     def segment(self, run: str) -> list[tuple[int, int, int | None]]:
         """The most probable split of a Japanese run into words: each costs -log(frequency), a character
