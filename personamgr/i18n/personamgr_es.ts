@@ -4719,6 +4719,14 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>tailandés</translation>
     </message>
     <message>
+        <source>French</source>
+        <translation>francés</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>portugués</translation>
+    </message>
+    <message>
         <source>{languages} and {last}</source>
         <translation>{languages} y {last}</translation>
     </message>

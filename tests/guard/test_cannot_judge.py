@@ -37,7 +37,12 @@ def test_guard_names_the_languages_it_reads(guard: Guard) -> None:
     ("Сегодня посадил чеснок на грядках, жду урожай весной.", "Russian"),
     ("오늘 텃밭에 마늘을 심었어요. 봄에 수확할 생각에 설레요.", "Korean"),
     ("زرعت الثوم في الحديقة اليوم، أنتظر الحصاد في الربيع.", "Arabic"),
-], ids=["ru", "ko", "ar"])
+    # French and Portuguese share letters and many words with Spanish: they must not be read as Spanish
+    ("J'ai planté de l'ail dans le potager aujourd'hui, vivement la récolte au printemps.", "French"),
+    ("Plantei alho na horta hoje, mal posso esperar pela colheita na primavera.", "Portuguese"),
+    ("Não consigo acreditar que o jogo de ontem terminou empatado, que decepção.", "Portuguese"),
+    ("Le nouveau tournoi d'échecs du club commence samedi après-midi, venez nombreux !", "French"),
+], ids=["ru", "ko", "ar", "fr", "pt", "pt-accents", "fr-chess"])
 def test_a_post_in_a_language_it_cannot_read_says_which_ones_it_reads(guard: Guard, text: str, name: str) -> None:
     r = guard.check([CHESS, CAREER], text, "chess")
     assert r.fits and not r.judged
@@ -135,3 +140,14 @@ def test_marks_that_make_another_letter_are_kept() -> None:
     ru = Persona(name="sad", description="Сад", topics=("сад",), avoid=("мой",))
     assert avoid_rule(ru, "Это моимо") is None
     assert avoid_rule(Persona(name="sad", description="Сад", topics=("сад",), avoid=("мои",)), "мой сад") is None
+
+
+@pytest.mark.parametrize("text", [
+    "El nuevo torneo de ajedrez del club empieza el sábado por la tarde, ¡venid todos!",
+    "Hoy planté ajo en el huerto, tengo muchas ganas de la cosecha en primavera.",
+    "Me han ascendido a jefa de equipo y estoy muy contenta con el cambio",
+    "No puedo creer que el partido de ayer terminara en empate, qué decepción.",
+], ids=["chess", "garden", "career", "football"])
+def test_spanish_is_still_read_as_spanish(guard: Guard, text: str) -> None:
+    """The French and Portuguese cues must not take Spanish posts away from the Spanish reading."""
+    assert guard.check([CHESS, CAREER], text, "chess").language == "es"

@@ -44,6 +44,40 @@ _OTHER_LATIN = _words(
 )
 
 
+# French and Portuguese: words neither Spanish nor English has, and letters Spanish never writes. Both share
+# Latin script and much vocabulary with Spanish, so without these a French or Portuguese post was read by the
+# Spanish word table and judged as Spanish; with them it gets an honest "cannot judge".
+_FR = _words(
+    "je ai est une dans pas avec sur ce qui et il nous vous ils elle elles du au aux des mais ou où très "
+    "cette ces mon ton son notre votre leur leurs être avoir fait été aujourd hui demain toujours rien "
+    "merci bonjour quel quelle ne peu beaucoup"
+)
+_FR_ELISION = re.compile(r"(?i)\b(?:[cdjlmnst]|qu)['’][^\W\d_]")  # j'ai, l'ail, d'échecs, qu'il
+_PT = _words(
+    "não uma com você eu ele ela isso isto meu minha teu tua seu sua nosso nossa muito mas em ao aos pela "
+    "pelo pelos pelas na nas dos das do da é são foi estou estava hoje amanhã também obrigado obrigada "
+    "então aqui agora ainda nunca sempre já tão bom boa"
+)
+_FR_MARKS = frozenset("èëîïûùœÈÎÛ")  # letters French writes and Spanish never does
+_PT_MARKS = frozenset("ãõÃÕ")  # the same for Portuguese
+_FR_PT_MARKS = frozenset("çâêôàÇÂÊÔÀ")  # both, never Spanish
+# function words Spanish shares with French or Portuguese: they say nothing about which of the three it is
+_ROMANCE_SHARED = _words("de la le les que en a o e un no se por para es son mi")
+
+
+def _romance_not_spanish(words: list[str], body: str) -> str | None:
+    """'fr' or 'pt' when a Latin-script post reads as French or Portuguese rather than Spanish."""
+    es = sum(w in _ES and w not in _ROMANCE_SHARED for w in words)
+    fr = sum(w in _FR and w not in _ES for w in words) + len(_FR_ELISION.findall(body))
+    pt = sum(w in _PT and w not in _ES for w in words)
+    chars = set(body)
+    fr += 3 * bool(chars & _FR_MARKS) + bool(chars & _FR_PT_MARKS)
+    pt += 3 * bool(chars & _PT_MARKS) + bool(chars & _FR_PT_MARKS)
+    es += 3 * bool(chars & set("ñ¿¡Ñ"))
+    best, lang = max((fr, "fr"), (pt, "pt"))
+    return lang if best >= 2 and best > es else None
+
+
 def _script_share(text: str) -> tuple[float, str]:
     """Share of letters outside Latin script, and the most common such script."""
     total = 0
@@ -87,6 +121,9 @@ def guess_language(text: str) -> str:
     en = sum(w in _EN for w in words)
     es = sum(w in _ES for w in words)
     ot = sum(w in _OTHER_LATIN for w in words)
+    romance = _romance_not_spanish(words, body) if en < len(words) / 4 else None
+    if romance is not None:
+        return romance
     if accented(body) and es >= en:
         return "es" if es >= ot else "other"
     if en >= max(es, ot) or en / len(words) >= 0.25:

@@ -21,7 +21,11 @@ NAMES = {"en": QT_TRANSLATE_NOOP("guard", "English"), "es": QT_TRANSLATE_NOOP("g
          "el": QT_TRANSLATE_NOOP("guard", "Greek"), "ja": QT_TRANSLATE_NOOP("guard", "Japanese"),
          "ko": QT_TRANSLATE_NOOP("guard", "Korean"), "ru": QT_TRANSLATE_NOOP("guard", "Russian"),
          "ar": QT_TRANSLATE_NOOP("guard", "Arabic"), "he": QT_TRANSLATE_NOOP("guard", "Hebrew"),
-         "hi": QT_TRANSLATE_NOOP("guard", "Hindi"), "th": QT_TRANSLATE_NOOP("guard", "Thai")}
+         "hi": QT_TRANSLATE_NOOP("guard", "Hindi"), "th": QT_TRANSLATE_NOOP("guard", "Thai"),
+         "fr": QT_TRANSLATE_NOOP("guard", "French"), "pt": QT_TRANSLATE_NOOP("guard", "Portuguese")}
+# Latin-script languages lang.py names (so that a post in them is not read as Spanish): a focus written in
+# one shares enough words and names with English for the model to read it, so it is not refused.
+_LATIN_NAMED = ("fr", "pt")
 
 
 def name(code: str) -> str | None:
@@ -54,7 +58,7 @@ def unreadable_focus(persona: Persona, reads: Sequence[str] = SHIPPED) -> str | 
     for any guess, so neither is refused.
     """
     language = _guess(focus_text(persona))
-    return None if language in ("en", "other", *reads) else language
+    return None if language in ("en", "other", *_LATIN_NAMED, *reads) else language
 
 
 def unreadable_focus_note(persona: Persona, reads: Sequence[str] = SHIPPED) -> str | None:
