@@ -8,6 +8,7 @@ Qt settings belong to tests/gui/conftest.py, not here.
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import uuid
@@ -22,6 +23,7 @@ from keyring_doubles import MemoryKeyring
 from net_helpers import secret_service_backend
 
 from personamgr.core.clock import FakeClock
+from personamgr.core.gc_pause import collect_if_due
 from personamgr.core.paths import AppPaths
 from personamgr.core.secrets import SecretStore
 from personamgr.core.services import Services, open_services
@@ -55,6 +57,24 @@ def forget_test_keyring_backends() -> bool:
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     forget_test_keyring_backends()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def collector_on_the_main_thread() -> Iterator[None]:
+    """As in the app (gui/main_thread_gc.py): no automatic collection, which could run in a worker thread and
+    destroy a Qt object there while the main thread waits on Qt's lock (the suite hung so); ``collect_now``
+    collects between tests, in the main thread."""
+    was = gc.isenabled()
+    gc.disable()
+    yield
+    if was:
+        gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_now() -> Iterator[None]:
+    yield
+    collect_if_due()
 
 
 @pytest.fixture(autouse=True)

@@ -35,3 +35,23 @@ def paused_gc() -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _was_enabled:
                 gc.enable()
+
+
+def paused() -> bool:
+    """Whether a bulk job has the collector paused (``paused_gc``)."""
+    return _depth > 0
+
+
+def collect_if_due() -> int:
+    """Collect what the automatic collector would collect now, in the calling thread; the number of objects found.
+
+    For a process whose automatic collection is off so that it runs in one chosen thread (the GUI's: see
+    ``gui/main_thread_gc.py``): the generations whose counts passed their thresholds are collected, as
+    the automatic collector would; nothing while a bulk job has the collector paused."""
+    if paused():
+        return 0
+    (count0, count1, count2), (limit0, limit1, limit2) = gc.get_count(), gc.get_threshold()
+    if count0 <= limit0:
+        return 0
+    generation = 2 if count1 > limit1 and count2 > limit2 else 1 if count1 > limit1 else 0
+    return gc.collect(generation)

@@ -27,6 +27,7 @@ from personamgr.core.autostart import Autostart
 from personamgr.core.i18n import translate
 from personamgr.core.paths import HOME_ENV, AppPaths
 from personamgr.core.services import Services
+from personamgr.gui import main_thread_gc
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.crosspost_bar import CrossPostBar
 from personamgr.gui.drafts import DraftKeeper
@@ -287,6 +288,7 @@ def run_app(args: argparse.Namespace) -> int:
     QApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(APP_ID)
     app = QApplication.instance() or QApplication(["personamgr"])  # argv[0] becomes the X WM_CLASS
+    main_thread_gc.install(app)  # before any worker starts: collection must never run in one
     QTimer.singleShot(0, lambda: app.setWindowIcon(app_icon()))  # the SVG renderer is not needed for frame one
 
     demo = bool(getattr(args, "demo", False))

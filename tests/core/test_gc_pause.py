@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import gc
 import threading
+import weakref
+from collections.abc import Iterator
 
 import pytest
 
-from personamgr.core.gc_pause import paused_gc
+from personamgr.core.gc_pause import collect_if_due, paused_gc
+
+
+@pytest.fixture(autouse=True)
+def automatic_collection() -> Iterator[None]:
+    """These tests are about the automatic collector, which the suite otherwise keeps off (tests/conftest.py)."""
+    gc.enable()
+    yield
+    gc.disable()
 
 
 def test_nested_and_failing_blocks_turn_the_collector_back_on_only_at_the_end() -> None:
@@ -49,3 +59,24 @@ def test_two_threads_overlapping() -> None:
     release.set()
     t.join(5)
     assert gc.isenabled()
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.me = self  # a reference cycle: only the cyclic collector frees it
+
+
+def test_collect_if_due_collects_once_the_threshold_is_passed_and_not_while_paused() -> None:
+    gc.disable()
+    gc.collect()
+    node = _Node()
+    alive = weakref.ref(node)
+    del node
+    assert collect_if_due() == 0 and alive() is not None  # under the threshold: nothing to do yet
+    with paused_gc():
+        _ = [_Node() for _ in range(gc.get_threshold()[0] + 10)]
+        del _
+        assert collect_if_due() == 0 and alive() is not None  # a bulk job has it paused
+    _ = [[] for _ in range(gc.get_threshold()[0] + 10)]
+    assert collect_if_due() > 0
+    assert alive() is None
