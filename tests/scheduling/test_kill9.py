@@ -72,7 +72,8 @@ def test_kill_9_in_flight_then_restart_needs_review_and_one_post(tmp_path: Path,
                 svc.close()
             assert after.state is PostState.NEEDS_REVIEW
             assert "may or may not have gone out" in (after.error or "")
-            assert f"[interrupted] post {post.id}" in log_text(home)
+            # the state is committed before the line is logged: wait for the line, do not race it
+            wait_for(lambda: f"[interrupted] post {post.id}" in log_text(home), "the log to say so", timeout=30)
             # The restarted scheduler is live (it sends the next post) and still leaves the first alone.
             wait_for(lambda: post_state(home, nxt) is PostState.SENT, "the restarted daemon to send the next post")
             assert post_state(home, post.id) is PostState.NEEDS_REVIEW
@@ -120,7 +121,7 @@ def test_a_killed_cli_post_is_recovered_by_the_running_daemon_without_a_restart(
                 svc.close()
             wait_for(lambda: post_state(home, stuck.id) is PostState.NEEDS_REVIEW,
                      "the running daemon to notice the killed sender", timeout=30)
-            assert f"[interrupted] post {stuck.id}" in log_text(home)
+            wait_for(lambda: f"[interrupted] post {stuck.id}" in log_text(home), "the log to say so", timeout=30)
             listed = subprocess.run([sys.executable, "-m", "personamgr", "--data-dir", str(home), "queue", "list"],
                                     env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False)
             assert f"#{stuck.id}" in listed.stdout and "Needs review: The process sending this post (pid " \
