@@ -228,8 +228,8 @@ class Guard:
         too_little = not empty and not _has_words(text)
         reads = self.languages
         unreadable = languages.unreadable_focus(me, reads)  # a focus written in a language it cannot read
-        judged = ((language == "en" or (ml is not None and ml[2])) and not empty and not too_little
-                  and unreadable is None)
+        readable = language == "en" or (ml is not None and ml[2])  # the post's language, well enough to judge
+        judged = readable and not empty and not too_little and unreadable is None
         fits_topic = True
         suggest: str | None = None
         candidates = [k for k in range(len(names)) if k != idx and languages.unreadable_focus(sc.personas[k], reads)
@@ -244,11 +244,11 @@ class Guard:
             reasons.append(Reason("empty", translate(
                 "guard", "Too few words to judge the topic yet; the other checks still ran."), warning=False,
                 summary=translate("guard", "Too few words to judge the topic yet")))
-        elif not judged and (language == "en" or (ml is not None and ml[2])):
-            reasons.append(_cannot_read_focus(me, str(unreadable), reads))
-        elif not judged:
+        elif not readable:
             reasons.append(_cannot_judge(language, bool(
                 self.multilingual and self.multilingual.supports(language)), reads))
+        elif unreadable is not None:
+            reasons.append(_cannot_read_focus(me, unreadable, reads))
         else:
             fits_topic = mine >= threshold
             matched = _match_text(det)
