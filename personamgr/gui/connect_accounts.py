@@ -45,6 +45,7 @@ class AccountConnectDialog(ConnectDialogBase):
                                                         "credentials stay in your system keyring.").format(
             persona=persona.name, network=label),
             self._mastodon_page if self.network == "mastodon" else self._bluesky_page, lambda v: v.addStretch(1))
+        self._check_keyring()
 
     # -- Mastodon ------------------------------------------------------------------------
     def _mastodon_page(self, v: QVBoxLayout) -> None:

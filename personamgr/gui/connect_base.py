@@ -72,6 +72,7 @@ class ConnectDialogBase(QDialog):
         self.worker_name = worker_name
         self.open_url = open_url or (lambda url: QDesktopServices.openUrl(QUrl(url)))
         self.busy = False
+        self.keyring_refused = ""  # why no secure store can keep credentials: then nothing here can be pressed
         self.setMinimumWidth(520)
         self.switch = QCheckBox()
         self.status = selectable_label()
@@ -98,16 +99,51 @@ class ConnectDialogBase(QDialog):
         """Enable what the user may press now (``busy``: a step is running)."""
         raise NotImplementedError
 
+    def _check_keyring(self, then: Callable[[], object] = lambda: None,
+                       done: Callable[[object], None] = lambda _value: None) -> None:
+        """Ask, in a worker, whether a secure store can keep the credentials before the user types anything,
+        then run ``then`` there too and hand its result to ``done``. Without one, say why and offer nothing
+        to press: the sign-in could not be kept."""
+        secrets = self.services.secrets
+
+        def run() -> tuple[object, object]:
+            state = secrets.state()
+            return state, (then() if state.usable else None)
+
+        def known(result: object) -> None:
+            state, value = result  # type: ignore[misc]
+            if not state.usable:
+                self.keyring_refused = state.message
+                self._error(state.message)
+                return
+            self._set_busy(False)
+            done(value)
+
+        self._work(run, known, translate("ConnectDialog", "Checking the keyring…"))
+
     def _set_busy(self, busy: bool, message: str = "") -> None:
         self.busy = busy
-        self._enable(busy)
+        self._enable(busy or bool(self.keyring_refused))
         set_tone(self.status, "")
         self.status.setText(message)
+        self._fit()
 
     def _error(self, message: str) -> None:
         self._set_busy(False)
         set_tone(self.status, "error")
         self.status.setText(message)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow (never shrink) so that a longer message shows whole: a window does not grow by itself, and the
+        keyring's three-line refusal squashed the fields above it to a few pixels."""
+        lay = self.layout()
+        if lay is None or not self.isVisible():
+            return
+        lay.activate()
+        need = lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def _work(self, fn: Callable[[], object], done: Callable[[object], None], message: str) -> None:
         """Run ``fn`` in a worker, saying ``message`` meanwhile; ``done`` gets its result on the GUI thread."""
@@ -127,6 +163,7 @@ class ConnectDialogBase(QDialog):
         self._set_busy(False, message)
         url_label.setText(translate("ConnectDialog", "If no browser opened, copy this address into one:<br>"
                                                      "<code>{url}</code>").format(url=url))
+        self._fit()
         self.open_url(url)
         answer.setFocus()
 

@@ -135,8 +135,8 @@ class ConnectDialog(ConnectDialogBase):
                       guidance_label(auth.GUIDANCE), lambda v: v.addWidget(self.tabs, 1))
 
         self._show_app_fields()
-        self._work(lambda: (self.services.secrets.state(), auth.saved_app(self.services.secrets)),
-                   self._keyring_known, translate("ConnectDialog", "Checking the keyring…"))
+        secrets = self.services.secrets
+        self._check_keyring(lambda: auth.saved_app(secrets), self._app_known)
 
     # -- plumbing -------------------------------------------------------------------------
     def _enable(self, busy: bool) -> None:
@@ -145,14 +145,8 @@ class ConnectDialog(ConnectDialogBase):
         self.pin_connect.setEnabled(not busy and self.flow is not None)
         self.pin.setEnabled(self.flow is not None)
 
-    def _keyring_known(self, result: object) -> None:
-        state, app = result  # type: ignore[misc]
-        self._set_busy(False)
-        if not state.usable:
-            self._error(state.message)
-            for w in (self.open_button, self.tok_connect, self.change_app):
-                w.setEnabled(False)
-            return
+    def _app_known(self, app: object) -> None:
+        assert app is None or isinstance(app, auth.AppKeys)
         self.saved_app = app
         if app is not None:
             self.app_form.hide()

@@ -35,7 +35,8 @@ def test_mastodon_sign_in_with_a_pasted_code(qtbot, mastodon_world) -> None:
     d = AccountConnectDialog(w.services, workers, fresh, open_url=urls.append)
     qtbot.addWidget(d)
     d.show()
-    assert not d.code.isEnabled() and not d.connect_button.isEnabled()
+    settle(workers)  # the keyring's answer: a secure store is there
+    assert d.open_button.isEnabled() and not d.code.isEnabled() and not d.connect_button.isEnabled()
     d.server.setText("fosstodon.example")
     qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton)
     settle(workers)
@@ -48,14 +49,17 @@ def test_mastodon_sign_in_with_a_pasted_code(qtbot, mastodon_world) -> None:
     assert w.services.store.persona(fresh.uid).handle == "@synth@fosstodon.example"
 
 
-def test_bluesky_says_why_an_app_password_and_refuses_an_account_password(qtbot, services, tmp_path) -> None:
+def test_bluesky_says_why_an_app_password_and_refuses_an_account_password(qtbot, services, network_secrets,
+                                                                       tmp_path) -> None:
     workers = Workers()
+    services.secrets = network_secrets
     with FakeBluesky() as fake:
         services.networks["bluesky"] = BlueskyNetwork(base_url=fake.base_url)
         sky = services.store.add_persona(Persona(name="sky", topics=("astronomy",), network="bluesky"))
         d = AccountConnectDialog(services, workers, sky)
         qtbot.addWidget(d)
         d.show()
+        settle(workers)
         guidance = d.findChild(type(d.status), "connectGuidance").text()
         assert "no OAuth" in guidance and "App passwords" in guidance
         d.handle.setText("sky.bsky.social")
@@ -64,3 +68,18 @@ def test_bluesky_says_why_an_app_password_and_refuses_an_account_password(qtbot,
         assert "not an app password" in d.status.text()
         assert d.app_password.text() == "hunter2"  # what the user typed stays
         settle(workers)
+
+
+@pytest.mark.parametrize("network", ["mastodon", "bluesky"])
+def test_without_a_keyring_the_dialog_says_so_before_anything_is_typed(qtbot, services, network) -> None:
+    """No secure store: the dialog says so when it opens and offers nothing to press, rather than letting the
+    user sign in on the server and only then refusing to keep the credentials."""
+    workers = Workers()
+    persona = services.store.add_persona(Persona(name="acct", topics=("astronomy",), network=network))
+    d = AccountConnectDialog(services, workers, persona, open_url=[].append)
+    qtbot.addWidget(d)
+    d.show()
+    settle(workers)
+    assert "No secure credential store" in d.status.text()
+    buttons = [d.connect_button] + ([d.open_button] if network == "mastodon" else [])
+    assert not any(b.isEnabled() for b in buttons)

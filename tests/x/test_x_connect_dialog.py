@@ -130,3 +130,21 @@ def test_banner_shows_reconnect_needed_and_clears_after_reconnecting(qtbot, x_wo
     settle(workers)
     settle(workers)
     assert not banner.isVisible()
+
+
+def test_without_a_keyring_the_dialog_says_so_and_keeps_its_fields_whole(qtbot, services) -> None:
+    """The keyring's refusal adds three lines under the tabs; the dialog grows to fit them instead of squashing
+    the API key rows to a few pixels (seen in a screenshot of exactly this state)."""
+    workers = Workers()
+    persona = services.store.add_persona(Persona(name="career", network="x", topics=("careers",)))
+    d = ConnectDialog(services, workers, persona, open_url=[].append)
+    qtbot.addWidget(d)
+    d.show()
+    settle(workers)
+    assert "No secure credential store" in d.status.text()
+    assert not d.open_button.isEnabled()
+    for field in (d.app_key, d.app_secret, d.pin):
+        assert field.isVisible()
+        assert field.height() >= field.minimumSizeHint().height(), (field.placeholderText(), field.height())
+    assert d.height() >= d.minimumSizeHint().height()
+    workers.wait(20, QApplication.processEvents)
