@@ -9,7 +9,9 @@ This script reproduces ``personamgr/core/guard/model/``:
                      ``compressible``) and zlib-compressed (~14 MB; 23 MB in memory)
   tokenizer.json.gz  the model's WordPiece tokenizer (``tokenizers`` format), gzipped
   background.npz     embeddings of the guard's own background posts (background.txt), and
-                     background-es.npz, background-ja.npz those of the same posts in Spanish and Japanese
+                     background-es.npz, background-ja.npz those of the same posts in Spanish and Japanese;
+                     background-{es,el,ja}-gloss.npz those of their English gloss (read with the word table,
+                     ml-table.npz: run scripts/build_multilingual_table.py first)
   MODEL.txt          provenance and licence note
 
 Needs (dev only): ``pip install torch==2.13.0 onnx onnx_ir safetensors onnxruntime tokenizers
@@ -165,20 +167,27 @@ def compress(src: Path, dst: Path) -> None:
 
 
 def build_background() -> None:
-    """Embed background.txt with the shipped model (the guard's own reference posts), and the same posts
-    written in each language MiniLM reads (background-es.txt, background-ja.txt)."""
+    """Embed background.txt with the shipped model (the guard's own reference posts), the same posts
+    written in each language MiniLM reads as written (background-es.txt, background-ja.txt), and the
+    English gloss of those written in each language of the word table (Greek too)."""
 
     sys.path.insert(0, str(ROOT))
     from personamgr.core.guard.background import read, save, vectors_file
     from personamgr.core.guard.embed import Embedder
     from personamgr.core.guard.guard import MINILM_READS
+    from personamgr.core.guard.languages import TABLE_LANGUAGES
+    from personamgr.core.guard.multilingual import WordTable
 
     emb = Embedder.load(OUT)
-    for lang in ("en", *MINILM_READS):
+    table = WordTable.load(OUT)
+    jobs = [("en", "raw"), *((lang, "raw") for lang in MINILM_READS), *((lang, "gloss") for lang in TABLE_LANGUAGES)]
+    for lang, reading in jobs:
         bt = read(OUT, lang)
-        save(OUT / vectors_file(lang), emb.embed_many(list(bt.posts)))
-        print(f"background ({lang}): {len(bt.posts)} posts, {len(bt.sections)} knowledge-base sections "
-              f"-> {OUT / vectors_file(lang)}")
+        posts = [table.read(p).gloss for p in bt.posts] if reading == "gloss" else list(bt.posts)
+        out = OUT / vectors_file(lang, reading)
+        save(out, emb.embed_many(posts))
+        print(f"background ({lang}, {reading}): {len(bt.posts)} posts, {len(bt.sections)} knowledge-base "
+              f"sections -> {out}")
 
 
 def main() -> None:

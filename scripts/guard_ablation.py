@@ -51,7 +51,16 @@ VARIANTS: dict[str, Variant] = {
     "avoid_z=inf": ("semantic match of an avoid phrase warns", {"avoid_z": float("inf")}, {}, {}),
     "topic_template={}": ("topic embedded as a sentence (English)", {"topic_template": "{}"}, {}, {}),
     "w_static=0": ("e5 word table mixed into English scores", {"w_static": 0.0}, {}, {}),
-    "w_minilm=0": ("MiniLM mixed into Spanish/Japanese scores", {}, {"w_minilm": 0.0}, {}),
+    "w_minilm=0": ("MiniLM mixed into Spanish/Greek/Japanese scores", {}, {"w_minilm": 0.0}, {}),
+    "minilm_reads=raw": ("MiniLM reads the English gloss (not the raw post only, and no Greek)", {},
+                         {"minilm_reads": {"es": ("raw",), "ja": ("raw",)}}, {}),
+    "minilm_reads:es=raw+gloss": ("Spanish: MiniLM reads the gloss alone (not with the raw post)", {},
+                                  {"minilm_reads": {"es": ("raw", "gloss"), "el": ("gloss",),
+                                                    "ja": ("raw", "gloss")}}, {}),
+    "minilm_reads:ja=gloss": ("Japanese: MiniLM reads the raw post too (not the gloss alone)", {},
+                              {"minilm_reads": {"es": ("gloss",), "el": ("gloss",), "ja": ("gloss",)}}, {}),
+    "english_dims=384": ("the table reads English posts on its 96 main components (not all 384)", {},
+                         {"english_dims": 384}, {}),
     "min_known=0,min_coverage=0": ("confidence gate on known words", {}, {"min_known": 0, "min_coverage": 0.0}, {}),
     # the other-language path's own values, each put back to the English calibration's
     "ml:prf=10": ("other languages: 5 (not 10) soft examples", {}, {}, {"prf": 10}),
@@ -90,6 +99,7 @@ def shared_guard() -> Guard:
 def variant_guard(base: Guard, variant: Variant) -> Guard:
     _, both, ml_changes, ml_cal = variant
     g = Guard(base.embedder, base.background, replace(base.calibration, **both), base.sections)  # type: ignore[arg-type]
+    g.language_backgrounds = base.language_backgrounds  # MiniLM's background in each language (it was left out)
     assert base.multilingual is not None
     st = base.multilingual.settings
     if both or ml_changes or ml_cal:

@@ -87,3 +87,20 @@ def test_words_the_table_does_not_know_leave_minilm_to_judge(guard: Guard, perso
     r = guard.check(personas, text, "career")
     off = _twin(guard, w_static=0.0).check(personas, text, "career")
     assert r.scores == pytest.approx(off.scores)
+
+
+def test_the_table_reads_english_posts_on_its_main_components_for_english_personas(guard: Guard) -> None:
+    """Beside MiniLM, the table's 96 main components make the better second opinion; a persona written in
+    another language, which only the table reads, keeps all of them (MLSettings.english_dims)."""
+    ml = guard.multilingual
+    assert ml is not None and ml.english.table.dim == ml.settings.english_dims < ml.table.dim
+    english = Persona(name="kitchen", description="Home cooking, recipes and baking", topics=("cooking", "recipes"))
+    spanish = Persona(name="cocina", description="Cocina casera, recetas y repostería", topics=("cocina", "recetas"))
+    text = POSTS["kitchen"][0]
+    pair = [english, spanish]
+    mixed = ml.english_z(pair, text)
+    main = ml.english._english_z(ml.english.scorer(pair, "en", relative=False), text)
+    full = ml._english_z(ml.scorer(pair, "en", relative=False), text)
+    assert mixed is not None and main is not None and full is not None
+    assert mixed[0] == pytest.approx(main[0]) and mixed[1] == pytest.approx(full[1])
+    assert mixed[0] != pytest.approx(full[0])

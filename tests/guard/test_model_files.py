@@ -9,6 +9,7 @@ import pytest
 from personamgr.core.guard import Guard, background
 from personamgr.core.guard.embed import MODEL_DIR, MODEL_FILE, TOKENIZER_FILE, Embedder
 from personamgr.core.guard.guard import MINILM_READS
+from personamgr.core.guard.languages import TABLE_LANGUAGES
 from personamgr.core.guard.model_files import ModelFileError
 from personamgr.core.guard.multilingual import BACKGROUND_FILE, TABLE_FILE, WordTable
 
@@ -20,8 +21,9 @@ OPENED = {
     background.TEXT_FILE: "the guard's background posts file",
     TABLE_FILE: "the guard's multilingual table",
     BACKGROUND_FILE: "the guard's multilingual background file",
-    **{background.text_file(lang): "the guard's background posts file" for lang in MINILM_READS},
+    **{background.text_file(lang): "the guard's background posts file" for lang in TABLE_LANGUAGES},
     **{background.vectors_file(lang): "the guard's background vectors file" for lang in MINILM_READS},
+    **{background.vectors_file(lang, "gloss"): "the guard's background vectors file" for lang in TABLE_LANGUAGES},
 }
 
 
@@ -78,6 +80,7 @@ def test_damaged_background_vectors_name_themselves(tmp_path: Path) -> None:
 def test_the_shipped_files_load_and_stay_small() -> None:
     """The budget is measured by bench/install-size; this only guards against an uncompressed file slipping in."""
     table = WordTable.load(MODEL_DIR)
-    assert table.dim == 96 and len(table.index) > 90_000
+    assert table.dim == 384 and len(table.index) > 90_000
     sizes = {f.name: f.stat().st_size for f in MODEL_DIR.iterdir()}
-    assert sum(sizes.values()) < 20_000_000, sizes
+    assert sizes[TABLE_FILE] < 0.9 * table.vectors.nbytes, sizes
+    assert sum(sizes.values()) < 30_000_000, sizes

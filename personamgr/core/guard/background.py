@@ -8,10 +8,13 @@ posts that are only ordinary background (centring, calibration), not topic knowl
 The same parser serves the build script (which embeds the lines into ``background.npz``)
 and the guard at load, so rows and labels cannot drift apart.
 
-``background-es.txt`` and ``background-ja.txt`` are the same posts written in Spanish and
-Japanese, line for line under the same headers, with their MiniLM vectors beside them: MiniLM
-reads a post in those languages against ordinary posts and topic knowledge in the post's own
-language (``guard.py``).
+``background-es.txt``, ``background-el.txt`` and ``background-ja.txt`` are the same posts written
+in Spanish, Greek and Japanese, line for line under the same headers, with MiniLM's vectors of
+them beside them: MiniLM reads a post in those languages against ordinary posts and topic
+knowledge in the post's own language (``guard.py``). It reads a post as written ("raw", Spanish
+and Japanese, whose words and characters its vocabulary holds) or through its English gloss
+(``multilingual.Reading``), so each reading has its vectors: ``background-es.npz``,
+``background-es-gloss.npz``.
 """
 
 from __future__ import annotations
@@ -64,8 +67,11 @@ def text_file(language: str = "en") -> str:
     return TEXT_FILE if language == "en" else f"background-{language}.txt"
 
 
-def vectors_file(language: str = "en") -> str:
-    return VECTORS_FILE if language == "en" else f"background-{language}.npz"
+def vectors_file(language: str = "en", reading: str = "raw") -> str:
+    """MiniLM's vectors of a language's background posts as it reads them: "raw" or "gloss"."""
+    if language == "en":
+        return VECTORS_FILE
+    return f"background-{language}.npz" if reading == "raw" else f"background-{language}-{reading}.npz"
 
 
 def read(model_dir: Path, language: str = "en") -> BackgroundText:
@@ -77,10 +83,11 @@ def _vectors(data: bytes) -> np.ndarray:
         return z["vectors"].astype(np.float32) * z["scale"].astype(np.float32)[:, None]
 
 
-def load(model_dir: Path, language: str = "en") -> tuple[np.ndarray, np.ndarray]:
+def load(model_dir: Path, language: str = "en", reading: str = "raw") -> tuple[np.ndarray, np.ndarray]:
     """(vectors float32 (n, d), section labels int (n,)). Labels are all -1 if the text and vectors disagree
     (a hand-edited background.txt without a rebuild): the guard still works, without topic knowledge."""
-    vecs = model_files.load(model_dir / vectors_file(language), "the guard's background vectors file", _vectors)
+    vecs = model_files.load(model_dir / vectors_file(language, reading), "the guard's background vectors file",
+                            _vectors)
     bt = read(model_dir, language)
     if len(bt.posts) != len(vecs):
         return vecs, np.full(len(vecs), -1, dtype=np.int32)

@@ -16,6 +16,7 @@ from personamgr.core.guard import languages, rules
 from personamgr.core.guard.background import load as load_background
 from personamgr.core.guard.embed import MODEL_DIR, Embedder
 from personamgr.core.guard.lang import guess_language
+from personamgr.core.guard.languages import TABLE_LANGUAGES
 from personamgr.core.guard.multilingual import Multilingual, shifted
 from personamgr.core.guard.scoring import Calibration, Scorer, persona_key, relative_step
 from personamgr.core.guard.types import GuardResult, Reason
@@ -25,8 +26,9 @@ from personamgr.core.text import WARM_UP, length_for, weighted_length
 
 # Languages whose words MiniLM's (English, uncased) vocabulary holds: Spanish shares Latin script and many
 # words and names with English, and the vocabulary has the CJK characters and kana. It has no Greek
-# words, only letters, so a Greek post is left to the word table. Each has its background posts written
-# in it, with their MiniLM vectors (background.py).
+# words, only letters, so it reads a Greek post only through its English gloss. Each has MiniLM's vectors
+# of its background posts as written (background.py); every language of the word table has those of
+# their gloss (``MLSettings.minilm_reads`` says which reading a language's posts get).
 MINILM_READS = ("es", "ja")
 
 
@@ -52,8 +54,9 @@ class Guard:
         # the helper would wait for the GIL until the caller blocked, and nothing would overlap.)
         self._helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="guard-count")
         self.multilingual: Multilingual | None = None  # Spanish, Greek, Japanese (see multilingual.py)
-        # MiniLM's vectors of the background posts written in each language it reads, and their sections
-        self.language_backgrounds: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        # MiniLM's vectors of the background posts written in each language, by (language, "raw" or "gloss"),
+        # and their sections
+        self.language_backgrounds: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
 
     @classmethod
     def load(cls, model_dir: Path = MODEL_DIR, calibration: Calibration | None = None) -> Guard:
@@ -65,12 +68,13 @@ class Guard:
             model = pool.submit(Embedder.load, model_dir)
             bg, sections = load_background(model_dir)
             multilingual = Multilingual.load(model_dir)
-            languages = {lang: load_background(model_dir, lang) for lang in MINILM_READS}
+            readings = [*((lang, "raw") for lang in MINILM_READS), *((lang, "gloss") for lang in TABLE_LANGUAGES)]
+            language_backgrounds = {key: load_background(model_dir, *key) for key in readings}
             weighted_length(WARM_UP)  # X's counter loads its tables on first use; pay that here, not on a keystroke
             emb = model.result()
         g = cls(emb, bg, calibration, sections)
         g.multilingual = multilingual
-        g.language_backgrounds = languages
+        g.language_backgrounds = language_backgrounds
         emb.embed(WARM_UP)
         g.load_seconds = time.perf_counter() - t0
         return g
@@ -103,7 +107,7 @@ class Guard:
         """Warm the cache for a persona set (call in the worker after load or after an edit)."""
         self.scorer(personas)
         if self.multilingual is not None and self._static_weights(self.scorer(personas)).any():
-            self.multilingual.scorer(personas, "en", relative=False)
+            self.multilingual.prepare_english(personas)
 
     def _english_scores(self, sc: Scorer, model_text: str, text: str, static: Future[np.ndarray | None] | None
                         ) -> tuple[np.ndarray, list[dict[str, object]]]:
@@ -124,55 +128,70 @@ class Guard:
                                language: str) -> tuple[np.ndarray, list[dict[str, object]], bool] | None:
         """(z, details, confident) for a post in Spanish, Greek or Japanese, on the English guard's scale.
 
-        The word table reads the language; MiniLM, though trained on English, still reads the names,
-        cognates and characters that carry a post's topic. Each model's z is calibrated against the
-        ordinary posts of the post's language, and the two are mixed (``MLSettings.w_minilm``) before
-        the relative step. MiniLM runs here while the table scores on the helper thread."""
+        The word table reads the language; MiniLM, though trained on English, reads the post's English
+        gloss, or the names, cognates and characters of the post as written (``MLSettings.minilm_reads``).
+        Each model's z is calibrated against the ordinary posts of the post's language, and the two are
+        mixed (``MLSettings.w_minilm``) before the relative step. The table's tokenizer reads the post once,
+        here, for its vector and the gloss; then MiniLM runs here while the table scores on the helper thread."""
         ml = self.multilingual
         assert ml is not None
         if not ml.supports(language):
             return None
         st = ml.settings
-        a = st.w_minilm if language in self.language_backgrounds else 0.0
-        table = self._helper.submit(ml.score, personas, text, language, False)
-        zm = self._minilm_language_z(sc, model_text, text, language) if a else 0.0
+        read = ml.table.read(text)
+        texts = {"raw": model_text, "gloss": read.gloss}
+        readings = [(r, texts[r]) for r in st.minilm_reads.get(language, ())
+                    if (language, r) in self.language_backgrounds and texts[r].strip()]
+        a = st.w_minilm if readings else 0.0
+        table = self._helper.submit(ml.score, personas, text, language, False, read)
+        zm = self._minilm_language_z(sc, readings, text, language) if a else 0.0
         r = table.result()
         if r is None:
             return None
         z = relative_step((1.0 - a) * r.z + a * zm, st.calibration)
-        return z - st.threshold + self.calibration.threshold, r.details, r.confident
+        return z - st.thresholds[language] + self.calibration.threshold, r.details, r.confident
 
-    def _minilm_language_z(self, sc: Scorer, model_text: str, text: str, language: str) -> np.ndarray:
-        """MiniLM's z per persona (before the relative step) for a post in ``language``: the mean of its z
-        against the English background and against the same posts written in ``language`` (each on the
-        ordinary posts of ``language``). Why both: across languages MiniLM matches only what it can read
-        (names, cognates, characters), within one language also words shared by chance; the two readings
-        err differently, and their mean ranks better than either in Spanish and Japanese (bench/README.md)."""
-        refs = sc.language_refs.get(language)
-        if refs is None:
-            ordinary = self.language_backgrounds[language][0][self.language_backgrounds[language][1] < 0]
-            zs = np.array([sc.score(v, "", relative=False)[0] for v in ordinary])
-            refs = sc.language_refs[language] = [(sc, zs.mean(axis=0), np.maximum(zs.std(axis=0), 1e-3)),
-                                                 self._language_scorer(sc, language)]
-        v = self.embedder.embed(model_text)
-        return np.mean([(s.score(v, text, relative=False)[0] - m) / d for s, m, d in refs], axis=0)
+    def _minilm_language_z(self, sc: Scorer, readings: Sequence[tuple[str, str]], text: str,
+                           language: str) -> np.ndarray:
+        """MiniLM's z per persona (before the relative step) for a post in ``language``, read as each of
+        ``readings`` ((reading, what MiniLM reads): "raw" or "gloss"), mean over them. For each reading, the
+        mean of its z against the English background and against the same posts written in ``language``, read
+        the same way (each on those ordinary posts). Why both backgrounds: across languages MiniLM matches only
+        what it can read, within one language also words shared by chance; the two err differently, and their
+        mean ranks better than either (bench/README.md)."""
+        vecs = self.embedder.embed_many([t for _, t in readings])
+        zs = []
+        for (reading, _), v in zip(readings, vecs, strict=True):
+            key = (language, reading)
+            refs = sc.language_refs.get(key)
+            if refs is None:
+                rows, labels = self.language_backgrounds[key]
+                z0 = np.array([sc.score(u, "", relative=False)[0] for u in rows[labels < 0]])
+                refs = sc.language_refs[key] = [(sc, z0.mean(axis=0), np.maximum(z0.std(axis=0), 1e-3)),
+                                                self._language_scorer(sc, language, reading)]
+            zs.append(np.mean([(s.score(v, text, relative=False)[0] - m) / d for s, m, d in refs], axis=0))
+        return np.mean(zs, axis=0)
 
-    def _language_scorer(self, sc: Scorer, language: str) -> tuple[Scorer, np.ndarray, np.ndarray]:
-        """The persona set's profiles against the background posts written in ``language``, and the spread
-        of their z over its ordinary posts. Why: MiniLM knows English only, and its vectors of a Spanish or
-        Japanese post sit far from English posts whatever they are about; against posts in the same
-        language, on the same subjects as the English ones, its reading of names, cognates and characters
-        tells subjects apart. The persona's text is moved into the language by the difference of the
-        ordinary posts' means (the posts are parallel, so it is the shift between the languages), and its
-        knowledge-base sections are those chosen in English, where its text and the posts share a language."""
+    def _language_scorer(self, sc: Scorer, language: str, reading: str = "raw"
+                         ) -> tuple[Scorer, np.ndarray, np.ndarray]:
+        """The persona set's profiles against the background posts written in ``language`` as MiniLM reads
+        them (``reading``), and the spread of their z over its ordinary posts. Why: MiniLM knows English
+        only, and its vectors of a Spanish or Japanese post, or of a gloss, sit far from English posts
+        whatever they are about; against posts in the same language, on the same subjects as the English
+        ones, read the same way, its reading tells subjects apart. The persona's text (as written) is moved
+        there by the difference of the ordinary posts' means (the posts are parallel, so it is the shift
+        between the languages), and its knowledge-base sections are those chosen in English, where its text
+        and the posts share a language."""
         ml = self.multilingual
         assert ml is not None and self.sections is not None
-        rows, labels = self.language_backgrounds[language]
+        rows, labels = self.language_backgrounds[(language, reading)]
+        target = rows[labels < 0].mean(axis=0)
         centres = {"en": self.background[self.sections < 0].mean(axis=0)}
-        centres.update((lang, r[lab < 0].mean(axis=0)) for lang, (r, lab) in self.language_backgrounds.items())
+        centres.update((lang, r[lab < 0].mean(axis=0)) for (lang, how), (r, lab) in self.language_backgrounds.items()
+                       if how == "raw")
         embed = shifted(self.embedder.embed_many, sc.personas,
-                        lambda p: centres[language] - centres.get(ml.persona_language(p), centres["en"]),
-                        centres[language] - centres["en"])
+                        lambda p: target - centres.get(ml.persona_language(p), centres["en"]),
+                        target - centres["en"])
         weights = [p.kb_weights for p in sc.profiles]
         lsc = Scorer(sc.personas, embed, rows, self.calibration, labels,
                      kb_weights=None if any(w is None for w in weights) else weights)

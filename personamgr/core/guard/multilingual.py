@@ -17,22 +17,28 @@ personas. The scoring itself is the English guard's (``Scorer``), so both paths 
 and it borrows the English guard's topic knowledge base (``background.txt`` sections), moved
 into the post's language the same way: a one-line persona gets many typical posts to match.
 
+Why a gloss (``Reading.gloss``): the table also maps each Spanish, Greek and Japanese word to
+its nearest English word in e5's space, so the same pass that finds a post's words writes it
+out word by word in English, which MiniLM, the stronger model, reads (``Guard._other_language_scores``).
+
 Why a confidence gate: a static table is less precise than the English model. A post
 is judged only when enough of its words are known; otherwise the guard stays quiet, and
-the threshold is set so that on-focus posts are rarely flagged (``MLSettings.threshold``).
+the threshold is set so that on-focus posts are rarely flagged (``MLSettings.thresholds``).
 """
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import threading
 import unicodedata
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 
 import numpy as np
 
@@ -74,17 +80,32 @@ def _strip_accents(word: str) -> str:
 class MLSettings:
     """Knobs of the path for posts in Spanish, Greek and Japanese (bench/README.md says how each was chosen)."""
 
-    # On this path's z scale (mapped onto the English threshold for the verdict and display). Chosen on
-    # the Spanish, Greek and Japanese dev sets for false warnings <= 5 % in every language and example
-    # budget, with a margin: these scores rank less well than English ones, and a warning nobody trusts
-    # is worse than none. It catches the clearer strays; the scores still rank all of them. (-1.9 since
-    # MiniLM also reads posts against the background in their language: at most 3.0 % on dev, two steps of
-    # 0.1 from Greek k0's 5.5 %; bench/README.md "Issue 14, phase 5".)
-    threshold: float = -1.9
-    # MiniLM's share of a Spanish or Japanese post's score (Guard._other_language_scores): though trained
-    # on English, it reads the names, cognates and characters that carry a post's topic. 0.3 to 0.5 ranked
-    # alike; with the reading against the background in the post's language, 0.5 ranks better (bench/README.md).
+    # Per language, on this path's z scale (mapped onto the English threshold for the verdict and display).
+    # Chosen on the Spanish, Greek and Japanese dev sets for false warnings near 3 % in each language and
+    # example budget and no scenario above ~6 %, with a margin: held-out sets have shown more false warnings
+    # than dev, and a warning nobody trusts is worse than none. Why one per language: MiniLM reads each
+    # language differently (the gloss, the raw post, or both), so their scores' spread differs; one shared
+    # value held Greek to a third of the catch it gets at the same false warnings (bench/README.md,
+    # "Issue 14, phase 5": MiniLM reads an English gloss).
+    thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType(
+        {"es": -1.5, "el": -0.8, "ja": -1.3}))
+    # MiniLM's share of a Spanish, Greek or Japanese post's score (Guard._other_language_scores): though
+    # trained on English, it reads the post's English gloss, and the names, cognates and characters of the
+    # post as written. 0.3 to 0.5 ranked alike; with the reading against the background in the post's
+    # language, 0.5 ranks better (bench/README.md).
     w_minilm: float = 0.5
+    # What MiniLM reads of a post in each language ("raw": the post as written; "gloss": its English gloss,
+    # ``Reading.gloss``); with two, the mean of their z. Why: MiniLM reads English only. The gloss ranks
+    # better than the raw post in Spanish, and Greek it reads only through the gloss; in Japanese the gloss
+    # is noisier (the split's pieces), and its mean with the raw post's characters ranks best (bench/README.md).
+    minilm_reads: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType(
+        {"es": ("gloss",), "el": ("gloss",), "ja": ("raw", "gloss")}))
+    # The table's components an English post is read on for a persona written in English (the table's second
+    # opinion beside MiniLM's, ``english_z``). Why not all 384: the finer components help tell subjects apart
+    # across languages (a persona written in Spanish or Japanese, which only the table reads, keeps them), but
+    # in English, beside MiniLM, the 96 main ones make the better second opinion: English catch and false
+    # warnings stay as they were with the 96-dimension table (bench/README.md, "Issue 14, phase 5").
+    english_dims: int = 96
     min_known: int = 2  # content words the table must know before the topic is judged
     min_coverage: float = 0.5  # share of a post's words the table must know
     # The English guard's calibration with this path's changes. ``w_kb`` 0 leaves out the borrowed
@@ -93,14 +114,30 @@ class MLSettings:
         topic_template="{}", prf=5, avoid_z=5.0, w_example=2.0, w_kb=4.0))
 
 
+@dataclass(frozen=True)
+class Reading:
+    """One pass of the table's tokenizer over a post: what its vector and its English gloss are made of.
+
+    ``gloss``: the post word by word in English, for MiniLM, which reads English only: each known word as
+    the English word the table maps it to (``scripts/build_multilingual_table.py``, ``gloss_map``), an
+    unknown Latin or Greek word as written (a name reads as itself), an unknown Japanese piece left out."""
+
+    ids: list[int]  # the known words' indices
+    total: int  # how many words the post had
+    gloss: str
+
+
 class WordTable:
     """Word -> int8 vector, with SIF weights. Read-only after load, so safe to share across threads.
 
-    ``vectors``: int8 rows, or uint8 rows of two packed 4-bit components (unpacked per lookup)."""
+    ``vectors``: int8 rows, or uint8 rows of two packed 4-bit components (unpacked per lookup).
+    ``gloss``: per word, the index of the English word it reads as (itself for an English word), -1 for none."""
 
     def __init__(self, words: list[str], vectors: np.ndarray, scale: np.ndarray, freq: np.ndarray,
-                 langs: np.ndarray | None = None) -> None:
+                 langs: np.ndarray | None = None, *, gloss: np.ndarray | None = None) -> None:
         self.vectors = vectors
+        self.words = words
+        self.gloss_ids = gloss if gloss is not None else np.arange(len(words), dtype=np.int32)
         # which word lists hold each word (1 en, 2 es, 4 el, 8 ja): tells Spanish from English by vocabulary
         self.langs = langs if langs is not None else np.zeros(len(words), np.uint8)
         self.dim = int(vectors.shape[1]) * (2 if vectors.dtype == np.uint8 else 1)
@@ -142,7 +179,11 @@ class WordTable:
             vectors = z["vectors"]
             if vectors.dtype not in (np.int8, np.uint8) or vectors.ndim != 2 or len(vectors) != len(words):
                 raise ValueError("unexpected vectors")
-            return cls(words, vectors, z["scale"].astype(np.float32), z["freq"].astype(np.float32), z["lang"])
+            gloss = z["gloss"]
+            if gloss.shape != (len(words),) or gloss.max(initial=-1) >= len(words):
+                raise ValueError("unexpected gloss")
+            return cls(words, vectors, z["scale"].astype(np.float32), z["freq"].astype(np.float32), z["lang"],
+                       gloss=gloss)
 
     def lookup(self, token: str) -> int | None:
         i = self.index.get(token)
@@ -152,6 +193,12 @@ class WordTable:
 
     def tokens(self, text: str) -> tuple[list[int], int]:
         """Indices of the known words in ``text``, and how many words it had."""
+        r = self.read(text, gloss=False)
+        return r.ids, r.total
+
+    def read(self, text: str, *, gloss: bool = True) -> Reading:
+        """The post's known words, word count and English gloss (``gloss=False``: none, for a caller that
+        only needs the words, as on every English post), from one pass of the tokenizer."""
         t = _URL.sub(" ", text)
         t = _MENTION.sub(" ", t)
         t = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", t)
@@ -159,12 +206,16 @@ class WordTable:
         # which decomposes some letters (ΐ), so that no word is cut at a combining mark
         t = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", t).casefold())
         ids: list[int] = []
+        words: list[str] = []
         total = 0
         for run in _WORD.findall(t):
             for part in reading.script_runs(run) if any(_is_cjk(c) for c in run) else (run,):
                 if _is_cjk(part[0]):
                     split = self.japanese.read(part)
-                    ids.extend(i for i in split if i is not None)
+                    known = [i for i in split if i is not None]
+                    ids.extend(known)
+                    if gloss:
+                        words.extend(self._gloss(i) for i in known)
                     total += len(split)
                     continue
                 if _LAUGHTER.fullmatch(part):
@@ -173,7 +224,13 @@ class WordTable:
                 i = self.word(part)
                 if i is not None:
                     ids.append(i)
-        return ids, total
+                if gloss:
+                    words.append(part if i is None else self._gloss(i))
+        return Reading(ids, total, " ".join(w for w in words if w))
+
+    def _gloss(self, i: int) -> str:
+        g = int(self.gloss_ids[i])
+        return self.words[g] if g >= 0 else ""
 
     def word(self, word: str) -> int | None:
         """A word's index: as written, unaccented, or (when the list lacks this form) a form of the same word."""
@@ -193,15 +250,24 @@ class WordTable:
                 return i
         return None
 
-    def embed(self, text: str) -> tuple[np.ndarray, int, int]:
-        """Unit SIF-weighted mean vector, known-word count, word count."""
-        ids, total = self.tokens(text)
+    def embed(self, text: str | Reading) -> tuple[np.ndarray, int, int]:
+        """Unit SIF-weighted mean vector, known-word count, word count (of a text, or of its ``read``)."""
+        r = self.read(text, gloss=False) if isinstance(text, str) else text
+        ids, total = r.ids, r.total
         if not ids:
             return np.zeros(self.dim, np.float32), 0, total
         idx = np.asarray(ids)
         v = (unpack(self.vectors[idx]).astype(np.float32) * self.mult[idx, None]).sum(axis=0)
         n = float(np.linalg.norm(v))
         return (v / n if n > 0 else v), len(ids), total
+
+    def truncated(self, dims: int) -> WordTable:
+        """The same words on their first ``dims`` components (the build's PCA puts the directions of most
+        variance first), sharing everything else, the vectors too (a view: no copy in memory)."""
+        t = copy.copy(self)
+        t.vectors = self.vectors[:, : dims // 2 if self.vectors.dtype == np.uint8 else dims]
+        t.dim = dims
+        return t
 
     def embed_many(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), np.float32)
@@ -243,6 +309,7 @@ class _LangScorer:
     scorer: Scorer
     mean: np.ndarray
     std: np.ndarray
+    foreign: np.ndarray  # per persona, whether it is written in another language than English
 
 
 @dataclass(frozen=True)
@@ -272,6 +339,10 @@ class Multilingual:
             self.knowledge = (table.embed_many(knowledge[0]), np.asarray(knowledge[1], dtype=np.int32))
         self._scorers: OrderedDict[tuple[str, str, bool], _LangScorer] = OrderedDict()
         self._lock = threading.Lock()
+        # the table's reading of English posts, on its first ``english_dims`` components (``english_z``)
+        dims = self.settings.english_dims
+        self.english = self if dims >= table.dim else Multilingual(
+            table.truncated(dims), english_background, backgrounds, self.settings, knowledge)
 
     @classmethod
     def load(cls, model_dir: Path, settings: MLSettings | None = None) -> Multilingual:
@@ -334,22 +405,25 @@ class Multilingual:
         # z against the ordinary posts of this language alone: the borrowed English posts must not
         # set the scale, since posts in another language sit farther from English anchors.
         ref = np.array([base.score(v, "", relative)[0] for v in bg])
-        sc = _LangScorer(base, ref.mean(axis=0), np.maximum(ref.std(axis=0), 1e-3))
+        sc = _LangScorer(base, ref.mean(axis=0), np.maximum(ref.std(axis=0), 1e-3),
+                         np.array([self.persona_language(p) != "en" for p in personas], dtype=bool))
         with self._lock:
             self._scorers[key] = sc
             while len(self._scorers) > 8:
                 self._scorers.popitem(last=False)
         return sc
 
-    def score(self, personas: Sequence[Persona], text: str, language: str, relative: bool = True) -> MLScore | None:
+    def score(self, personas: Sequence[Persona], text: str, language: str, relative: bool = True,
+              read: Reading | None = None) -> MLScore | None:
         """Calibrated z per persona; None when the language is not covered or no word of the post is known.
-        ``relative=False``: before the relative step, for a caller that mixes scores first.
+        ``relative=False``: before the relative step, for a caller that mixes scores first. ``read``: the
+        table's reading of ``text`` when the caller has it already (it also needed the gloss).
 
         ``confident`` is False when too few of the post's words are known to warn on: the scores
         still rank posts (so they stay comparable), but the verdict must not turn on them."""
         if not self.supports(language):
             return None
-        vec, known, total = self.table.embed(text)
+        vec, known, total = self.table.embed(read or text)
         if not known:
             return None
         st = self.settings
@@ -362,11 +436,27 @@ class Multilingual:
     def english_z(self, personas: Sequence[Persona], text: str) -> np.ndarray | None:
         """An English post's z per persona through the table, before the relative step; None when the
         table knows none of its words. Why: the table (distilled from multilingual-e5) and MiniLM are
-        different models whose errors differ, so the guard mixes their calibrated scores (an ensemble)."""
+        different models whose errors differ, so the guard mixes their calibrated scores (an ensemble).
+        For a persona written in English, on the table's first ``MLSettings.english_dims`` components
+        (``self.english``); for one written in another language, whose text MiniLM cannot read and the
+        table alone compares across languages, on all of them."""
+        english = self.english
+        ls = english.scorer(personas, "en", relative=False)
+        z = english._english_z(ls, text)
+        if english is self or z is None or not ls.foreign.any():
+            return z
+        full = self._english_z(self.scorer(personas, "en", relative=False), text)
+        return z if full is None else np.where(ls.foreign, full, z)
+
+    def prepare_english(self, personas: Sequence[Persona]) -> None:
+        """Build the profiles ``english_z`` needs for a persona set (in the worker, not on a keystroke)."""
+        if self.english.scorer(personas, "en", relative=False).foreign.any() and self.english is not self:
+            self.scorer(personas, "en", relative=False)
+
+    def _english_z(self, ls: _LangScorer, text: str) -> np.ndarray | None:
         vec, known, _ = self.table.embed(text)
         if not known:
             return None
-        ls = self.scorer(personas, "en", relative=False)
         z = ls.scorer.score(vec, text, relative=False)[0]
         return (z - ls.mean) / ls.std
 
