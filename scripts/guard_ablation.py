@@ -50,6 +50,7 @@ VARIANTS: dict[str, Variant] = {
     "kb_compete=0": ("sections compete like other personas", {"kb_compete": 0.0}, {}, {}),
     "avoid_z=inf": ("semantic match of an avoid phrase warns", {"avoid_z": float("inf")}, {}, {}),
     "topic_template={}": ("topic embedded as a sentence (English)", {"topic_template": "{}"}, {}, {}),
+    "examples_shift=0": ("a persona with examples warns at a threshold 0.1 higher", {"examples_shift": 0.0}, {}, {}),
     "w_static=0": ("e5 word table mixed into English scores", {"w_static": 0.0}, {}, {}),
     "w_minilm=0": ("MiniLM mixed into Spanish/Greek/Japanese scores", {}, {"w_minilm": 0.0}, {}),
     "minilm_reads=raw": ("MiniLM reads the English gloss (not the raw post only, and no Greek)", {},

@@ -4,6 +4,7 @@ on posts written for these tests (never benchmark text)."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -190,3 +191,18 @@ def test_too_few_words_are_not_judged(guard: Guard, personas: list[Persona], tex
 @pytest.mark.parametrize("text", ["Metallica!", "Riffs", "ギター"])
 def test_one_real_word_is_enough_to_judge(guard: Guard, personas: list[Persona], text: str) -> None:
     assert not any("Too few words" in x.message for x in guard.check(personas, text, "career").reasons)
+
+
+def test_a_persona_with_examples_is_judged_at_its_own_threshold(guard: Guard) -> None:
+    """Examples lift every real post of a persona, so its verdict's threshold sits ``examples_shift`` higher;
+    without the shift, the same persona would warn less the more the user told about it."""
+    plain = Persona(name="garden", description="Vegetable gardening at home", topics=("gardening", "vegetables"))
+    told = Persona(name="garden", description=plain.description, topics=plain.topics,
+                   examples=("Planted three rows of garlic before the frost", "First ripe tomatoes of the summer"))
+    chess = Persona(name="chess", topics=("chess", "openings"))
+    post = "Finally finished the quarterly tax return"
+    a = guard.check([plain, chess], post, "garden")
+    b = guard.check([told, chess], post, "garden")
+    assert b.threshold > a.threshold
+    unshifted = Guard.load(calibration=replace(guard.calibration, examples_shift=0.0))
+    assert unshifted.check([told, chess], post, "garden").threshold == pytest.approx(a.threshold)

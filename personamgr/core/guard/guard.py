@@ -242,6 +242,8 @@ class Guard:
         threshold = cal.threshold + cal.sensitivity_shift.get(str(me.sensitivity), 0.0)
         if len(names) == 1:
             threshold += cal.alone_shift
+        if me.examples:
+            threshold += cal.examples_shift
         mine = float(z[idx])
         det = details[idx]
         too_little = not empty and not _has_words(text)

@@ -47,6 +47,11 @@ class Calibration:
     # persona's false warnings on real posts are about those of a persona in a set (~4 % on the English dev
     # tweets, each persona checked alone; bench/README.md).
     alone_shift: float = 0.5
+    # Examples lift a persona's real posts, on its focus or not, more than the ordinary posts its z is scaled
+    # on (its best example is an anchor close to what it really posts), so at one threshold a persona with
+    # examples warned less on strays and on-focus posts alike. Its threshold sits this much higher, so that its
+    # false warnings are those of the same persona without examples (bench/README.md, "examples_shift").
+    examples_shift: float = 0.1
     sensitivity_shift: dict[str, float] = field(
         default_factory=lambda: {"strict": 0.5, "normal": 0.0, "relaxed": -0.5})
     display_scale: float = 1.5  # score shown = sigmoid((s - threshold) / scale)
