@@ -31,7 +31,7 @@ than the raw post (Greek not at all). Each word's English word is its nearest in
 
 Why all 384 dimensions (no PCA cut): the table used to be cut to 96 dimensions when the guard's
 install budget was charged for numpy too; numpy is now counted as shared, and the full vectors rank
-posts in other languages better on the dev sets (bench/README.md, "Issue 14, phase 5").
+posts in other languages better on the dev sets (bench/README.md, "Issue 14, phase 6").
 
   pip install '.[guard-build]'
   nice -n 10 python scripts/build_multilingual_table.py        # ≈8 min on 2 cores; cached in /tmp
@@ -59,7 +59,7 @@ OUT = ROOT / "personamgr" / "core" / "guard" / "model" / "ml-table.npz"
 LANGS = {"en": (1, 25000), "es": (2, 25000), "el": (4, 30000), "ja": (8, 25000)}
 CHUNK = 2000
 # 4 bits a component rank the dev sets' Spanish, Greek and Japanese posts as well as 8 with the gloss in place
-# (bench/README.md, "Issue 14, phase 5"), in 12.5 MB instead of 31.6, and the table loads faster
+# (bench/README.md, "Issue 14, phase 6"), in 12.5 MB instead of 31.6, and the table loads faster
 BITS = 4
 GLOSS_MAX_FREQ = 1e-3  # function words ("que", "και", "の") get no gloss: their nearest English word is noise
 # A gloss is one of the more frequent half of the English list (~12.5k words): MiniLM knows those well, and a

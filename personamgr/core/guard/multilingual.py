@@ -86,7 +86,7 @@ class MLSettings:
     # than dev, and a warning nobody trusts is worse than none. Why one per language: MiniLM reads each
     # language differently (the gloss, the raw post, or both), so their scores' spread differs; one shared
     # value held Greek to a third of the catch it gets at the same false warnings (bench/README.md,
-    # "Issue 14, phase 5": MiniLM reads an English gloss).
+    # "Issue 14, phase 6": MiniLM reads an English gloss).
     thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType(
         {"es": -1.5, "el": -0.8, "ja": -1.3}))
     # MiniLM's share of a Spanish, Greek or Japanese post's score (Guard._other_language_scores): though
@@ -104,7 +104,7 @@ class MLSettings:
     # opinion beside MiniLM's, ``english_z``). Why not all 384: the finer components help tell subjects apart
     # across languages (a persona written in Spanish or Japanese, which only the table reads, keeps them), but
     # in English, beside MiniLM, the 96 main ones make the better second opinion: English catch and false
-    # warnings stay as they were with the 96-dimension table (bench/README.md, "Issue 14, phase 5").
+    # warnings stay as they were with the 96-dimension table (bench/README.md, "Issue 14, phase 6").
     english_dims: int = 96
     min_known: int = 2  # content words the table must know before the topic is judged
     min_coverage: float = 0.5  # share of a post's words the table must know
