@@ -34,18 +34,23 @@ from personamgr.gui.widgets import set_tone
 from personamgr.gui.workers import Workers
 
 
-def selectable_label(text: str = "") -> QLabel:
-    """A wrapped label the user can copy from (an address, an error to search for)."""
+def wrapped_label(text: str = "") -> QLabel:
+    """A label that wraps: translations run longer than English, and a line that cannot wrap is cut."""
     label = QLabel(text)
     label.setWordWrap(True)
+    return label
+
+
+def selectable_label(text: str = "") -> QLabel:
+    """A wrapped label the user can copy from (an address, an error to search for)."""
+    label = wrapped_label(text)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 
 def guidance_label(lines: Sequence[str]) -> QLabel:
     """The network's advice (context "ConnectGuidance"), one bullet a line."""
-    label = QLabel("".join(f"<p>• {translate('ConnectGuidance', line)}</p>" for line in lines))
-    label.setWordWrap(True)
+    label = wrapped_label("".join(f"<p>• {translate('ConnectGuidance', line)}</p>" for line in lines))
     label.setObjectName("connectGuidance")
     return label
 
@@ -80,8 +85,7 @@ class ConnectDialogBase(QDialog):
 
     def _lay_out(self, intro: str, *body: QWidget | Callable[[QVBoxLayout], None]) -> None:
         """``intro`` (rich text) on top, then ``body`` (widgets, or functions adding to the layout), then the end."""
-        label = QLabel(intro)
-        label.setWordWrap(True)
+        label = wrapped_label(intro)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         v = QVBoxLayout(self)

@@ -32,7 +32,13 @@ from personamgr.core.networks.x import auth
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services
 from personamgr.gui.accounts_text import network_name
-from personamgr.gui.connect_base import ConnectDialogBase, answer_row, guidance_label, selectable_label
+from personamgr.gui.connect_base import (
+    ConnectDialogBase,
+    answer_row,
+    guidance_label,
+    selectable_label,
+    wrapped_label,
+)
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.workers import StoreEvents, Workers
 
@@ -91,15 +97,16 @@ class ConnectDialog(ConnectDialogBase):
         af.setContentsMargins(0, 0, 0, 0)
         af.addRow(translate("ConnectDialog", "API key"), self.app_key)
         af.addRow(translate("ConnectDialog", "API key secret"), self.app_secret)
-        pv.addWidget(QLabel(translate("ConnectDialog", "1. Your X developer app (developer portal → your app → Keys "
-                                                       "and tokens):")))
+        pv.addWidget(wrapped_label(translate("ConnectDialog", "1. Your X developer app (developer portal → your app "
+                                                              "→ Keys and tokens):")))
         pv.addWidget(self.saved_app_label)
         pv.addWidget(self.change_app, 0, Qt.AlignmentFlag.AlignLeft)
         pv.addWidget(self.app_form)
-        pv.addWidget(QLabel(translate("ConnectDialog", "2. Authorize it as the account this persona should post as:")))
+        pv.addWidget(wrapped_label(translate("ConnectDialog", "2. Authorize it as the account this persona should "
+                                                              "post as:")))
         pv.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
         pv.addWidget(self.url_label)
-        pv.addWidget(QLabel(translate("ConnectDialog", "3. Enter the PIN X shows:")))
+        pv.addWidget(wrapped_label(translate("ConnectDialog", "3. Enter the PIN X shows:")))
         pv.addLayout(answer_row(self.pin, self.pin_connect))
         pv.addStretch(1)
 
@@ -112,8 +119,9 @@ class ConnectDialog(ConnectDialogBase):
         }
         tok_page = QWidget()
         tv = QVBoxLayout(tok_page)
-        tv.addWidget(QLabel(translate("ConnectDialog", 'Tokens from your developer app\'s "Keys and tokens" page '
-                                                       '(generated for the account this persona should post as):')))
+        tv.addWidget(wrapped_label(translate("ConnectDialog", 'Tokens from your developer app\'s "Keys and tokens" '
+                                                              'page (generated for the account this persona should '
+                                                              'post as):')))
         form = QFormLayout()
         for key, field in self.tok_fields.items():
             field.setObjectName(key)

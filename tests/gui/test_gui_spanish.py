@@ -34,3 +34,34 @@ def test_the_window_in_spanish(qapp, services, make_shell: Callable[..., object]
     finally:
         i18n.uninstall(qapp)
     assert core_i18n.translate("settings", "Theme") == "Theme"
+
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_connect_dialogs_show_their_spanish_lines_whole(qapp, services) -> None:  # type: ignore[no-untyped-def]
+    """Spanish runs longer than English: a line that does not wrap was cut at the dialog's edge ("… Keys and to")."""
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from personamgr.core.personas import Persona
+    from personamgr.gui.connect_accounts import AccountConnectDialog
+    from personamgr.gui.connect_dialog import ConnectDialog
+    from personamgr.gui.workers import Workers
+
+    workers = Workers()
+    try:
+        assert i18n.install(qapp, "es") == "es"
+        for network, dialog_class in (("x", ConnectDialog), ("mastodon", AccountConnectDialog),
+                                      ("bluesky", AccountConnectDialog)):
+            persona = services.store.add_persona(Persona(name=f"p-{network}", topics=("chess",), network=network))
+            d = dialog_class(services, workers, persona, open_url=lambda _url: None)
+            d.show()
+            assert workers.wait(30, QApplication.processEvents)
+            QApplication.processEvents()
+            cut = [lab.text() for lab in d.findChildren(QLabel)
+                   if lab.isVisible() and not lab.wordWrap() and lab.sizeHint().width() > lab.width()]
+            assert not cut, (network, cut)
+            d.close()
+            d.deleteLater()
+    finally:
+        i18n.uninstall(qapp)
+        workers.wait(20, QApplication.processEvents)
