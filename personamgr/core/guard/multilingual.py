@@ -341,8 +341,27 @@ class Multilingual:
         self._lock = threading.Lock()
         # the table's reading of English posts, on its first ``english_dims`` components (``english_z``)
         dims = self.settings.english_dims
-        self.english = self if dims >= table.dim else Multilingual(
-            table.truncated(dims), english_background, backgrounds, self.settings, knowledge)
+        self.english = self if dims >= table.dim else self._on_components(dims)
+
+    def _on_components(self, dims: int) -> Multilingual:
+        """This path on the table's first ``dims`` components. A text's vector is its words' weighted sum made
+        unit, so cutting it and making it unit again is what the cut table would give: the background and
+        knowledge posts are not read a second time at load."""
+        def cut(v: np.ndarray) -> np.ndarray:
+            v = v[:, :dims]
+            n = np.linalg.norm(v, axis=1, keepdims=True)
+            return np.divide(v, n, out=np.zeros_like(v), where=n > 0)
+
+        t = copy.copy(self)
+        t.table = self.table.truncated(dims)
+        t.en_background = cut(self.en_background)
+        t.en_center = t.en_background.mean(axis=0)
+        t.backgrounds = {lang: cut(v) for lang, v in self.backgrounds.items()}
+        t.knowledge = None if self.knowledge is None else (cut(self.knowledge[0]), self.knowledge[1])
+        t._scorers = OrderedDict()
+        t._lock = threading.Lock()
+        t.english = t
+        return t
 
     @classmethod
     def load(cls, model_dir: Path, settings: MLSettings | None = None) -> Multilingual:
