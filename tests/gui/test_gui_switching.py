@@ -73,6 +73,7 @@ def test_the_combo_switches_and_the_choice_survives_a_restart(demo: Services,
     combo = shell.window.compose.persona_combo
     combo.activated.emit(combo.findData(metal.uid))
     assert shell.tray.checked_uid() == metal.uid
+    wait_idle(shell)  # the choice is written in a worker; a real restart closes the window first, which waits for it
     again = make_shell(demo)  # a new window over the same profile: what the next start-up shows
     assert again.controller.active_uid == metal.uid
     assert again.tray.checked_uid() == metal.uid
