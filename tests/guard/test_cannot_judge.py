@@ -42,7 +42,16 @@ def test_guard_names_the_languages_it_reads(guard: Guard) -> None:
     ("Plantei alho na horta hoje, mal posso esperar pela colheita na primavera.", "Portuguese"),
     ("Não consigo acreditar que o jogo de ontem terminou empatado, que decepção.", "Portuguese"),
     ("Le nouveau tournoi d'échecs du club commence samedi après-midi, venez nombreux !", "French"),
-], ids=["ru", "ko", "ar", "fr", "pt", "pt-accents", "fr-chess"])
+    # Dutch was read as Spanish ("too few words of Spanish"), Italian was called French, and German, Polish,
+    # Swedish and Turkish posts were judged as English or left unnamed
+    ("Vandaag de hele dag in de tuin gewerkt, eindelijk zijn de tomaten rijp.", "Dutch"),
+    ("Ho piantato l'aglio nell'orto oggi, non vedo l'ora del raccolto in primavera.", "Italian"),
+    ("Domani ho un colloquio di lavoro per un posto da sviluppatrice", "Italian"),
+    ("Heute habe ich im Garten Knoblauch gepflanzt und freue mich schon auf die Ernte.", "German"),
+    ("Dzisiaj posadziłem czosnek w ogrodzie i nie mogę się doczekać zbiorów.", "Polish"),
+    ("Idag planterade jag vitlök i trädgården och jag längtar redan till skörden.", "Swedish"),
+    ("Bugün bahçeye sarımsak ektim ve bahardaki hasadı sabırsızlıkla bekliyorum.", "Turkish"),
+], ids=["ru", "ko", "ar", "fr", "pt", "pt-accents", "fr-chess", "nl", "it", "it-short", "de", "pl", "sv", "tr"])
 def test_a_post_in_a_language_it_cannot_read_says_which_ones_it_reads(guard: Guard, text: str, name: str) -> None:
     r = guard.check([CHESS, CAREER], text, "chess")
     assert r.fits and not r.judged

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from personamgr.core.guard import Guard, background
+from personamgr.core.guard import Guard, background, common_words
 from personamgr.core.guard.embed import MODEL_DIR, MODEL_FILE, TOKENIZER_FILE, Embedder
 from personamgr.core.guard.guard import MINILM_READS
 from personamgr.core.guard.languages import TABLE_LANGUAGES
@@ -21,6 +21,7 @@ OPENED = {
     background.TEXT_FILE: "the guard's background posts file",
     TABLE_FILE: "the guard's multilingual table",
     BACKGROUND_FILE: "the guard's multilingual background file",
+    common_words.FILE: "the guard's common-words list",
     **{background.text_file(lang): "the guard's background posts file" for lang in TABLE_LANGUAGES},
     **{background.vectors_file(lang): "the guard's background vectors file" for lang in MINILM_READS},
     **{background.vectors_file(lang, "gloss"): "the guard's background vectors file" for lang in TABLE_LANGUAGES},

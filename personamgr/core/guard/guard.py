@@ -14,6 +14,7 @@ import numpy as np
 
 from personamgr.core.guard import languages, rules
 from personamgr.core.guard.background import load as load_background
+from personamgr.core.guard.common_words import CommonWords
 from personamgr.core.guard.embed import MODEL_DIR, Embedder
 from personamgr.core.guard.lang import guess_language
 from personamgr.core.guard.languages import TABLE_LANGUAGES
@@ -54,6 +55,7 @@ class Guard:
         # the helper would wait for the GIL until the caller blocked, and nothing would overlap.)
         self._helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="guard-count")
         self.multilingual: Multilingual | None = None  # Spanish, Greek, Japanese (see multilingual.py)
+        self.common_words: CommonWords | None = None  # names the Latin-script languages it cannot read
         # MiniLM's vectors of the background posts written in each language, by (language, "raw" or "gloss"),
         # and their sections
         self.language_backgrounds: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
@@ -68,12 +70,14 @@ class Guard:
             model = pool.submit(Embedder.load, model_dir)
             bg, sections = load_background(model_dir)
             multilingual = Multilingual.load(model_dir)
+            common_words = CommonWords.load(model_dir)
             readings = [*((lang, "raw") for lang in MINILM_READS), *((lang, "gloss") for lang in TABLE_LANGUAGES)]
             language_backgrounds = {key: load_background(model_dir, *key) for key in readings}
             weighted_length(WARM_UP)  # X's counter loads its tables on first use; pay that here, not on a keystroke
             emb = model.result()
         g = cls(emb, bg, calibration, sections)
         g.multilingual = multilingual
+        g.common_words = common_words
         g.language_backgrounds = language_backgrounds
         emb.embed(WARM_UP)
         g.load_seconds = time.perf_counter() - t0
@@ -217,6 +221,8 @@ class Guard:
             raise UnknownPersona(persona)
         cal = self.calibration
         language = guess_language(text)
+        if self.common_words is not None:
+            language = self.common_words.name(text, language)
         if self.multilingual is not None:
             language = self.multilingual.refine_language(text, language)
         empty = not text.strip()

@@ -1,8 +1,9 @@
 """A small, dependency-free guess at whether a post is English.
 
 The guard's model reads English. For other languages its scores are unreliable, so
-the guard says so quietly instead of warning. This only has to separate English from
-the rest; it never needs to name the language exactly.
+the guard says so quietly instead of warning. This separates English and Spanish from
+the rest and names a script's language; the guard names other Latin-script languages
+(Dutch, German, ...) with their most common words (``common_words.py``).
 """
 
 from __future__ import annotations
@@ -109,14 +110,31 @@ _SCRIPT_LANG = {
 }
 
 
+MIN_WORDS = 4  # fewer words than this are too few to tell a language by
+
+
+def _body(text: str) -> str:
+    """The post without links, mentions and hashtags, which are no language's words."""
+    return _TAGS.sub(" ", _URL.sub(" ", text))
+
+
+def _words_in(body: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(body)]
+
+
+def post_words(text: str) -> list[str]:
+    """The post's words as the guesses count them: casefolded, without links, mentions and hashtags."""
+    return _words_in(_body(text))
+
+
 def guess_language(text: str) -> str:
     """'en' when the post reads as English (or has too few words to tell), else a rough code or 'other'."""
-    body = _TAGS.sub(" ", _URL.sub(" ", text))
+    body = _body(text)
     share, script = _script_share(body)
     if share >= 0.3:
         return _SCRIPT_LANG.get(script, "other")
-    words = [w.casefold() for w in _WORD.findall(body)]
-    if len(words) < 4:
+    words = _words_in(body)
+    if len(words) < MIN_WORDS:
         return "en"
     en = sum(w in _EN for w in words)
     es = sum(w in _ES for w in words)

@@ -22,7 +22,15 @@ NAMES = {"en": QT_TRANSLATE_NOOP("guard", "English"), "es": QT_TRANSLATE_NOOP("g
          "ko": QT_TRANSLATE_NOOP("guard", "Korean"), "ru": QT_TRANSLATE_NOOP("guard", "Russian"),
          "ar": QT_TRANSLATE_NOOP("guard", "Arabic"), "he": QT_TRANSLATE_NOOP("guard", "Hebrew"),
          "hi": QT_TRANSLATE_NOOP("guard", "Hindi"), "th": QT_TRANSLATE_NOOP("guard", "Thai"),
-         "fr": QT_TRANSLATE_NOOP("guard", "French"), "pt": QT_TRANSLATE_NOOP("guard", "Portuguese")}
+         "fr": QT_TRANSLATE_NOOP("guard", "French"), "pt": QT_TRANSLATE_NOOP("guard", "Portuguese"),
+         # the Latin-script languages of common-words.txt (common_words.py names them)
+         "it": QT_TRANSLATE_NOOP("guard", "Italian"), "de": QT_TRANSLATE_NOOP("guard", "German"),
+         "nl": QT_TRANSLATE_NOOP("guard", "Dutch"), "ca": QT_TRANSLATE_NOOP("guard", "Catalan"),
+         "id": QT_TRANSLATE_NOOP("guard", "Indonesian"), "tl": QT_TRANSLATE_NOOP("guard", "Tagalog"),
+         "tr": QT_TRANSLATE_NOOP("guard", "Turkish"), "pl": QT_TRANSLATE_NOOP("guard", "Polish"),
+         "sv": QT_TRANSLATE_NOOP("guard", "Swedish"), "da": QT_TRANSLATE_NOOP("guard", "Danish"),
+         "nb": QT_TRANSLATE_NOOP("guard", "Norwegian"), "fi": QT_TRANSLATE_NOOP("guard", "Finnish"),
+         "ro": QT_TRANSLATE_NOOP("guard", "Romanian"), "cs": QT_TRANSLATE_NOOP("guard", "Czech")}
 # Latin-script languages lang.py names (so that a post in them is not read as Spanish): a focus written in
 # one shares enough words and names with English for the model to read it, so it is not refused.
 _LATIN_NAMED = ("fr", "pt")
