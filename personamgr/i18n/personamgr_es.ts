@@ -4571,6 +4571,14 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>X tuvo un error de servidor ({status}: {error}); se volverá a intentar la publicación.</translation>
     </message>
     <message>
+        <source>X&apos;s daily limit of posts for this account was reached; the post will go out after {time} UTC.</source>
+        <translation>Se alcanzó el límite diario de publicaciones de X para esta cuenta; la publicación saldrá después de {time} UTC.</translation>
+    </message>
+    <message>
+        <source>X&apos;s daily limit of posts for the developer app (every account connected through it counts) was reached; the post will go out after {time} UTC.</source>
+        <translation>Se alcanzó el límite diario de publicaciones de X para la app de desarrollador (cuentan todas las cuentas conectadas con ella); la publicación saldrá después de {time} UTC.</translation>
+    </message>
+    <message>
         <source>X did not accept the connection in time; nothing was sent. It will be tried again.</source>
         <translation>X no aceptó la conexión a tiempo; no se envió nada. Se volverá a intentar.</translation>
     </message>

@@ -148,6 +148,7 @@ class _State:
     requests: list[RequestRecord] = field(default_factory=list)
     posts: Counter[str] = field(default_factory=Counter)
     window: dict[str, list[float]] = field(default_factory=dict)  # user id -> create times in the current window
+    day: dict[str, list[float]] = field(default_factory=dict)  # "user:<id>" / "app:<key>" -> creates in 24 h
 
 
 class FakeX:
@@ -163,6 +164,7 @@ class FakeX:
     handler: type[BaseHTTPRequestHandler]  # _Handler, set below
     RATE_LIMIT = 200
     RATE_WINDOW_S = 900
+    DAY_WINDOW_S = 86_400
 
     def __init__(self, port: int = 0, hold_max_s: float = 30.0) -> None:
         self._port = port
@@ -170,6 +172,10 @@ class FakeX:
         self.lock = threading.RLock()
         self.state = _State()
         self.browser_user: str | None = None  # who is logged in to X in "the browser" (see authorize)
+        # X's 24-hour caps on creating posts, per user and per developer app (its access tier sets them; off
+        # unless a test sets them). Past one, X answers 429 while the 15-minute window still has room.
+        self.user_day_limit: int | None = None
+        self.app_day_limit: int | None = None
         self._ids = itertools.count(1_900_000_000_000_000_000)
         self._media_ids = itertools.count(1_700_000_000_000_000_000)
         self._server: ThreadingHTTPServer | None = None
@@ -510,6 +516,30 @@ class _Handler(BaseHTTPRequestHandler):
             "x-rate-limit-reset": str(reset),
         }, exhausted
 
+    def _day_headers(self, user_id: str, consumer_key: str) -> tuple[dict[str, str], bool]:
+        """X's 24-hour caps on creates (``x-user-limit-24hour-*``, ``x-app-limit-24hour-*``), as X sends them
+        with every create once its tier has such a cap. True when a cap is used up (nothing is counted then)."""
+        fake = self.server.fake
+        now = time.time()
+        caps = [(f"user:{user_id}", "x-user-limit-24hour", fake.user_day_limit),
+                (f"app:{consumer_key}", "x-app-limit-24hour", fake.app_day_limit)]
+        headers: dict[str, str] = {}
+        with fake.lock:
+            windows = {key: [t for t in fake.state.day.get(key, []) if now - t < fake.DAY_WINDOW_S]
+                       for key, _, limit in caps if limit is not None}
+            exhausted = any(len(windows[key]) >= limit for key, _, limit in caps if limit is not None)
+            for key, prefix, limit in caps:
+                if limit is None:
+                    continue
+                window = windows[key]
+                if not exhausted:
+                    window.append(now)
+                fake.state.day[key] = window
+                headers[f"{prefix}-limit"] = str(limit)
+                headers[f"{prefix}-remaining"] = str(max(0, limit - len(window)))
+                headers[f"{prefix}-reset"] = str(int((window[0] if window else now) + fake.DAY_WINDOW_S))
+        return headers, exhausted
+
     def _apply_failure(self, record: RequestRecord, endpoint: str, create: Any = None) -> bool:
         """Answer with the switched-on failure, if any. True if the request was answered (or dropped)."""
         fake = self.server.fake
@@ -651,7 +681,9 @@ class _Handler(BaseHTTPRequestHandler):
         if self._apply_failure(record, "tweets", create):
             return
         headers, exhausted = self._rate_headers(tok.user_id, consume=True)
-        if exhausted:
+        day_headers, day_exhausted = self._day_headers(tok.user_id, app.consumer_key)
+        headers.update(day_headers)
+        if exhausted or day_exhausted:
             return self._problem(record, 429, "Too Many Requests", "Too Many Requests", headers=headers)
         if app.access_level == "read":
             return self._problem(record, 403, "Unsupported Authentication", READ_ONLY_DETAIL,

@@ -9,7 +9,8 @@ What happened                                  Error                       Post 
 403 app lacks write permission                 AuthError                   failed, persona "reconnect needed"
 403 duplicate content                          RejectedError(duplicate)    failed, not retried
 other 403, 400, 404                            RejectedError               failed, X's message
-429                                            RateLimitedError(reset_at)  scheduled at the reset
+429                                            RateLimitedError(reset_at)  scheduled at the reset of the
+                                                                           window used up (15 min or 24 h)
 5xx                                            TransientError              retried with backoff
 connect timeout, TLS failure                   TransientError              retried with backoff
 DNS failure, connection refused                OfflineError                held, retried
@@ -20,6 +21,7 @@ read timeout / dropped answer, safe request    TransientError              retri
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
 import requests
@@ -41,6 +43,7 @@ DUPLICATE_MARK = "duplicate content"  # English: X's words
 PERMISSION_MARKS = ("oauth1-permissions", "oauth1 app permissions")  # English: X's words
 REPLY_MARK = "reply to this conversation is not allowed"  # English: X's words
 DEFAULT_RATE_WAIT = timedelta(minutes=15)  # when X sends no x-rate-limit-reset
+DAY_CAPS = ("x-user-limit-24hour", "x-app-limit-24hour")  # X's 24-hour caps on posting, per user and per app
 
 
 def x_message(exc: tweepy.HTTPException) -> str:
@@ -78,14 +81,43 @@ def from_http(exc: tweepy.HTTPException, now: datetime) -> NetworkError:
                                            "mentioned or quoted this account.").format(error=msg))
         return RejectedError(translate("X", "X refused the post: {error}").format(error=msg))
     if isinstance(exc, tweepy.TooManyRequests):
-        reset = exc.reset_time
-        at = datetime.fromtimestamp(reset, UTC) if reset else now + DEFAULT_RATE_WAIT
-        return RateLimitedError(translate("X", "X's rate limit was reached; the post will go out after {time} UTC."
-                                          ).format(time=f"{at:%H:%M}"), at)
+        return _rate_limited(exc, now)
     if isinstance(exc, tweepy.TwitterServerError):
         return TransientError(translate("X", "X had a server error ({status}: {error}); the post will be tried again."
                                         ).format(status=status, error=msg))
     return RejectedError(translate("X", "X refused the post: {error}").format(error=msg))
+
+
+def _used_up(headers: Mapping[str, str], family: str) -> datetime | None:
+    """When the window of ``family`` (``x-rate-limit``, ``x-user-limit-24hour``, ...) resets, if it is used up."""
+    remaining, reset = headers.get(f"{family}-remaining", ""), headers.get(f"{family}-reset", "")
+    if remaining.strip() == "0" and reset.strip().isdigit():
+        return datetime.fromtimestamp(int(reset), UTC)
+    return None
+
+
+def _rate_limited(exc: tweepy.TooManyRequests, now: datetime) -> RateLimitedError:
+    """A 429, waiting for the window that is actually used up.
+
+    X caps posts per 15 minutes (``x-rate-limit-*``, the only one tweepy reads) and, by access tier, per 24
+    hours for the user and for the developer app (``x-user-limit-24hour-*``, ``x-app-limit-24hour-*``). When a
+    24-hour cap is the one used up, the 15-minute window still has room and resets soon: trying again then
+    would only meet the same 429, while the user was told a time that was not true.
+    """
+    headers = exc.response.headers
+    day = [(at, family) for family in DAY_CAPS if (at := _used_up(headers, family)) is not None]
+    if day:
+        at, family = max(day)
+        at = max(at, _used_up(headers, "x-rate-limit") or at)
+        text = (translate("X", "X's daily limit of posts for this account was reached; the post will go out after "
+                          "{time} UTC.") if family == "x-user-limit-24hour" else
+                translate("X", "X's daily limit of posts for the developer app (every account connected through it "
+                          "counts) was reached; the post will go out after {time} UTC."))
+        return RateLimitedError(text.format(time=f"{at:%Y-%m-%d %H:%M}"), at)
+    reset = exc.reset_time
+    at = datetime.fromtimestamp(reset, UTC) if reset else now + DEFAULT_RATE_WAIT
+    return RateLimitedError(translate("X", "X's rate limit was reached; the post will go out after {time} UTC."
+                                      ).format(time=f"{at:%H:%M}"), at)
 
 
 def from_transport(exc: requests.RequestException, *, write: bool) -> NetworkError:
