@@ -1,4 +1,4 @@
-"""What schema 4 added (Mastodon and Bluesky), so a test can lay out an older database from today's tables."""
+"""What schemas 4 (Mastodon and Bluesky) and 5 added, so a test can lay out an older database from today's tables."""
 
 from __future__ import annotations
 
@@ -6,9 +6,17 @@ import sqlite3
 
 PERSONA_COLUMNS = ("server", "visibility", "content_warning", "server_limits")
 POST_COLUMNS = ("content_warning", "visibility")
+SCHEMA5_POST_COLUMNS = ("repeat_safe_until",)
+
+
+def drop_schema5_columns(con: sqlite3.Connection) -> None:
+    for column in SCHEMA5_POST_COLUMNS:
+        con.execute(f"ALTER TABLE posts DROP COLUMN {column}")
 
 
 def drop_schema4_columns(con: sqlite3.Connection) -> None:
+    """Everything since schema 3 (schema 5's columns too)."""
+    drop_schema5_columns(con)
     for column in PERSONA_COLUMNS:
         con.execute(f"ALTER TABLE personas DROP COLUMN {column}")
     for column in POST_COLUMNS:

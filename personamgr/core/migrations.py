@@ -82,4 +82,10 @@ def _v3_to_v4(con: Connection) -> None:
         con.exec_driver_sql(ddl)
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(con: Connection) -> None:
+    """A post whose send went unanswered records until when the network recognises a repeat (Mastodon's
+    Idempotency-Key lasts an hour), so a retry after that goes to review instead of posting twice."""
+    con.exec_driver_sql("ALTER TABLE posts ADD COLUMN repeat_safe_until DATETIME")
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}

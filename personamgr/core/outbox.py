@@ -125,6 +125,8 @@ class Post:
     lease_owner: str | None = None  # while sending: who sends it (core.lease)
     content_warning: str | None = None  # Mastodon; None: the persona's default
     visibility: str | None = None  # Mastodon; None: the persona's default
+    # After an unanswered send: until when the network recognises a repeat of it (see schema, Poster.send).
+    repeat_safe_until: datetime | None = None
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -248,6 +250,7 @@ class Outbox:
             lease_owner=m["lease_owner"],
             content_warning=m["content_warning"],
             visibility=m["visibility"],
+            repeat_safe_until=_aware(m["repeat_safe_until"]),
         )
 
     def get(self, post_id: int) -> Post:
@@ -359,7 +362,7 @@ class Outbox:
         The parts of a thread that went out are public, so no change may lose them: the links recorded
         for them are only ever added to, and such a post stays with its persona (:func:`_keeps_parts_out`).
         """
-        for key in ("scheduled_at", "next_attempt_at", "sent_at", "missed_at", "lease_until"):
+        for key in ("scheduled_at", "next_attempt_at", "sent_at", "missed_at", "lease_until", "repeat_safe_until"):
             if isinstance(values.get(key), datetime):
                 values[key] = utc(values[key]).replace(tzinfo=None)
         for key in ("thread", "remote_ids", "guard_reasons", "media"):
@@ -404,18 +407,19 @@ class Outbox:
 
     def claim(self, post_id: int, expect: Iterable[PostState] = (PostState.DRAFT, PostState.SCHEDULED,
                                                                    PostState.FAILED), *,
-              owner: str | None = None, unchanged_since: datetime | None = None) -> Post | None:
+              owner: str | None = None, unchanged_since: datetime | None = None, **values: Any) -> Post | None:
         """Atomically take a post for sending (-> ``sending``), leased to ``owner`` (default: this process).
 
         None if another sender has it, or (with ``unchanged_since``, the ``updated_at`` the caller read) if
-        it was edited, moved or rescheduled since: what is sent is what was checked.
+        it was edited, moved or rescheduled since: what is sent is what was checked. ``values`` are written
+        with the claim.
         """
         where = None if unchanged_since is None else s.posts.c.updated_at == utc(unchanged_since).replace(tzinfo=None)
         try:
             return self.transition(post_id, PostState.SENDING, expect=expect, where=where,
                                    attempts=s.posts.c.attempts + 1, error=None, hold_kind=None,
                                    lease_owner=owner or lease.this_process().token,
-                                   lease_until=self.store.clock.now() + lease.LEASE)
+                                   lease_until=self.store.clock.now() + lease.LEASE, **values)
         except TransitionError:
             return None
 

@@ -217,9 +217,17 @@ class Poster:
             return self._settle(post, PostState.FAILED, error=pre.refuse)
         if pre.wait_until is not None:
             return self._settle(post, PostState.SCHEDULED, error=pre.message, next_attempt_at=pre.wait_until)
-        claimed = self.outbox.claim(post.id, expect=[post.state], owner=self.owner, unchanged_since=post.updated_at)
+        # Sending a needs-review post again is the user's decision, taken knowing the first may be out.
+        decided = {"repeat_safe_until": None} if post.state is PostState.NEEDS_REVIEW else {}
+        claimed = self.outbox.claim(post.id, expect=[post.state], owner=self.owner, unchanged_since=post.updated_at,
+                                    **decided)
         if claimed is None:  # another sender took it, or the user changed it since it was read
             return self.outbox.get(post_id)
+        if claimed.repeat_safe_until is not None and self.clock.now() >= claimed.repeat_safe_until:
+            return self._finish(claimed, PostState.NEEDS_REVIEW, next_attempt_at=None, error=translate(
+                "Posting", "{network} did not answer when this post was sent, and it recognises a repeat of it only "
+                "for an hour. That hour has passed, so sending it again could post it twice. Check the account, then "
+                "mark it sent or send it again.").format(network=persona.network_label))
         return self._publish(claimed, persona, network, account)
 
     def _publish(self, post: Post, persona: Persona, network: object, account: Account) -> Post:
@@ -249,7 +257,7 @@ class Poster:
             post, PostState.SENT,
             sent_at=published.at, remote_id=published.remote_id, remote_url=published.url,
             remote_ids=published.part_ids, network=persona.network, error=None, next_attempt_at=None,
-            cost_usd=costs.recorded(self.store, persona, post.parts[:len(published.part_ids)]),
+            repeat_safe_until=None, cost_usd=costs.recorded(self.store, persona, post.parts[:len(published.part_ids)]),
         )
 
     @contextmanager
@@ -339,7 +347,10 @@ class Poster:
         if isinstance(e, RejectedError):
             return self._finish(post, PostState.FAILED, error=msg, **extra)
         if isinstance(e, AmbiguousError) and e.retry_safe and post.attempts < MAX_TRANSIENT_ATTEMPTS:
-            # The network recognises a repeat of this very post: sending it again cannot post twice.
+            # The network recognises a repeat of this very post: sending it again cannot post twice (while it
+            # still does: from the first unanswered attempt whose window is still open, or from this one).
+            if e.repeat_window is not None and (post.repeat_safe_until is None or post.repeat_safe_until <= now):
+                extra["repeat_safe_until"] = now + e.repeat_window
             return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=now + backoff(post.attempts),
                                 **extra)
         if isinstance(e, AmbiguousError):

@@ -22,7 +22,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -101,6 +101,9 @@ posts = Table(
     # Schema 4 (Mastodon): this post's content warning and visibility; NULL means the persona's default.
     Column("content_warning", Text),
     Column("visibility", String(16)),
+    # Schema 5: until when the network still recognises a repeat of an attempt it never answered (Mastodon
+    # keeps an Idempotency-Key for an hour). Past it, an automatic retry could post twice: review instead.
+    Column("repeat_safe_until", DateTime),
 )
 Index("ix_posts_state_due", posts.c.state, posts.c.scheduled_at)
 Index("ix_posts_persona", posts.c.persona_id, posts.c.created_at)

@@ -3571,6 +3571,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>{error} La publicación queda retenida y se volverá a intentar.</translation>
     </message>
     <message>
+        <source>{network} did not answer when this post was sent, and it recognises a repeat of it only for an hour. That hour has passed, so sending it again could post it twice. Check the account, then mark it sent or send it again.</source>
+        <translation>{network} no respondió cuando se envió esta publicación, y reconoce una repetición solo durante una hora. Esa hora ya pasó, así que enviarla de nuevo podría publicarla dos veces. Mira la cuenta y después márcala como enviada o envíala de nuevo.</translation>
+    </message>
+    <message>
         <source>Something unexpected happened while sending ({error}). Check the account before sending again.</source>
         <translation>Ocurrió algo inesperado durante el envío ({error}). Revisa la cuenta antes de volver a enviarla.</translation>
     </message>

@@ -153,6 +153,11 @@ class FakeMastodon(FakeX):
                 if token is None or t.token == token:
                     t.revoked = True
 
+    def expire_idempotency_keys(self) -> None:
+        """What an hour does to the server's Idempotency-Keys: it forgets them, and a repeat is a new status."""
+        with self.lock:
+            self.m.idempotency = {k: (sid, at - IDEMPOTENCY_TTL_S) for k, (sid, at) in self.m.idempotency.items()}
+
     def code_from_page(self, html: str) -> str:
         start = html.index("<code id='code'>") + len("<code id='code'>")
         return html[start:html.index("</code>", start)]

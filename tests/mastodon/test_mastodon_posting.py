@@ -204,3 +204,38 @@ def test_a_bad_override_is_refused_with_its_reason(tmp_path: Path, network_secre
 
     net = MastodonNetwork.from_environment(clock, {"PERSONAMGR_MASTODON_URL": "fosstodon.org"})
     assert net.config_error and "PERSONAMGR_MASTODON_URL='fosstodon.org' is not a base URL" in net.config_error
+
+
+def test_a_retry_after_the_servers_idempotency_hour_needs_review(mastodon_world, fake: FakeMastodon, clock) -> None:
+    """Mastodon forgets an Idempotency-Key after an hour. An unanswered send whose retry could not go out in
+    that hour (no network, the app closed) is no longer safe to repeat: it must wait for review, not post twice."""
+    w = mastodon_world
+    fake.fail_next("statuses", "drop")  # the status is made, then the connection closes without an answer
+    post = w.post("Did this one go?")
+    assert post.state is PostState.SCHEDULED and "cannot go out twice" in (post.error or "")
+    fake.refuse_connections()
+    try:
+        assert post.next_attempt_at is not None
+        clock.set(post.next_attempt_at)
+        post = w.services.poster.send(post.id)  # the retry finds no network: nothing reached the server
+        assert post.state is PostState.SCHEDULED and "cannot be reached" in (post.error or "")
+    finally:
+        fake.accept_connections()
+    clock.advance(timedelta(hours=2))  # the laptop slept; the server forgot the key meanwhile
+    fake.expire_idempotency_keys()
+    post = w.services.poster.send(post.id, recheck=True)
+    assert post.state is PostState.NEEDS_REVIEW
+    assert "an hour" in (post.error or "")
+    assert len(fake.timeline(w.account)) == 1
+
+
+def test_a_retry_within_the_hour_still_needs_no_review(mastodon_world, fake: FakeMastodon, clock) -> None:
+    w = mastodon_world
+    fake.fail_next("statuses", "drop")
+    post = w.post("Soon enough.")
+    assert post.state is PostState.SCHEDULED
+    clock.advance(timedelta(minutes=40))
+    again = w.services.poster.send(post.id)
+    assert again.state is PostState.SENT, again.error
+    assert again.repeat_safe_until is None
+    assert len(fake.timeline(w.account)) == 1

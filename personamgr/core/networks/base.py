@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
 from personamgr.core.i18n import translate
@@ -102,11 +102,15 @@ class AmbiguousError(NetworkError):
     ``retry_safe``: the request carried a key the network honours (Mastodon's Idempotency-Key, a Bluesky
     record key checked before writing), so sending it again cannot make a second post: it is retried
     like a server error instead of waiting for review.
+
+    ``repeat_window``: how long the network recognises that key (Mastodon forgets it after an hour); None
+    means for good. A retry after the window would be a new post, so it waits for review instead.
     """
 
-    def __init__(self, message: str, *, retry_safe: bool = False) -> None:
+    def __init__(self, message: str, *, retry_safe: bool = False, repeat_window: timedelta | None = None) -> None:
         super().__init__(message)
         self.retry_safe = retry_safe
+        self.repeat_window = repeat_window
 
 
 def full_stop(message: str) -> str:

@@ -11,7 +11,8 @@ MastodonServerError (5xx)                      TransientError              retri
 connect timeout, TLS failure                   TransientError              retried with backoff
 DNS failure, connection refused                OfflineError                held, retried
 read timeout / dropped answer on a status      AmbiguousError(retry_safe)  retried: its Idempotency-Key makes a
-                                                                           repeat return the status already made
+                                                                           repeat return the status already made;
+                                                                           after the key's hour, needs review
 read timeout on anything else                  TransientError              retried with backoff
 =============================================  ==========================  =====================================
 """
@@ -37,6 +38,9 @@ from personamgr.core.networks.requests_faults import exception_chain, unreachabl
 
 DEFAULT_RATE_WAIT = timedelta(minutes=5)  # Mastodon's windows are 5 minutes; used when no reset header came
 SCOPE_MARK = "outside the authorized scopes"  # English: the server's words
+# Mastodon keeps an Idempotency-Key for an hour from when it made the status; less the time the unanswered
+# request may have taken and a clock that differs from the server's by a few minutes.
+IDEMPOTENCY_WINDOW = timedelta(minutes=50)
 
 
 def server_message(exc: m.MastodonAPIError) -> str:
@@ -114,7 +118,7 @@ def _from_transport(exc: Exception, *, write: bool, server: str) -> NetworkError
                 translate("Mastodon", "{server} dropped the connection after the post was sent. It will be sent "
                           "again shortly; it carries a key {server} recognises, so it cannot go out twice and needs "
                           "no review."))
-        return AmbiguousError(text.format(server=server), retry_safe=True)
+        return AmbiguousError(text.format(server=server), retry_safe=True, repeat_window=IDEMPOTENCY_WINDOW)
     return TransientError(translate(
         "Mastodon", "The connection to {server} broke ({name}); it will be tried again.").format(
         server=server, name=type(exc).__name__))
