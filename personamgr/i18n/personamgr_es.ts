@@ -4575,6 +4575,14 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>X tuvo un error de servidor ({status}: {error}); se volverá a intentar la publicación.</translation>
     </message>
     <message>
+        <source>X refused the request because this computer&apos;s clock is {minutes} minutes ahead of X&apos;s: a signed request must carry the right time. Set the date and time to be set automatically, then try again.</source>
+        <translation>X rechazó la petición porque el reloj de este ordenador va {minutes} minutos adelantado respecto al de X: una petición firmada debe llevar la hora correcta. Haz que la fecha y la hora se ajusten automáticamente y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>X refused the request because this computer&apos;s clock is {minutes} minutes behind X&apos;s: a signed request must carry the right time. Set the date and time to be set automatically, then try again.</source>
+        <translation>X rechazó la petición porque el reloj de este ordenador va {minutes} minutos atrasado respecto al de X: una petición firmada debe llevar la hora correcta. Haz que la fecha y la hora se ajusten automáticamente y vuelve a intentarlo.</translation>
+    </message>
+    <message>
         <source>X&apos;s daily limit of posts for this account was reached; the post will go out after {time} UTC.</source>
         <translation>Se alcanzó el límite diario de publicaciones de X para esta cuenta; la publicación saldrá después de {time} UTC.</translation>
     </message>

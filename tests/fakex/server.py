@@ -176,6 +176,9 @@ class FakeX:
         # unless a test sets them). Past one, X answers 429 while the 15-minute window still has room.
         self.user_day_limit: int | None = None
         self.app_day_limit: int | None = None
+        # How far X's clock is ahead of this machine's: its Date header says so, and it refuses signatures whose
+        # timestamp is more than 5 minutes from its own time, as X does.
+        self.clock_offset_s = 0.0
         self._ids = itertools.count(1_900_000_000_000_000_000)
         self._media_ids = itertools.count(1_700_000_000_000_000_000)
         self._server: ThreadingHTTPServer | None = None
@@ -372,7 +375,7 @@ class FakeX:
                 raise _AuthFailed(f"{required} missing")
         if params["oauth_signature_method"] != "HMAC-SHA1":
             raise _AuthFailed("unsupported signature method")
-        if abs(int(params["oauth_timestamp"]) - time.time()) > 300:
+        if abs(int(params["oauth_timestamp"]) - (time.time() + self.clock_offset_s)) > 300:
             raise _AuthFailed("timestamp out of bounds")
         with self.lock:
             app = self.state.apps.get(params["oauth_consumer_key"])
@@ -424,6 +427,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The Date header, by the server's own clock."""
+        return super().date_time_string(time.time() + self.server.fake.clock_offset_s if timestamp is None
+                                        else timestamp)
 
     def do_GET(self) -> None:
         self._dispatch("GET")

@@ -64,6 +64,13 @@ def test_wrong_app_secret_is_refused_at_the_start(x_world) -> None:
         auth.start_pin_flow(app, x_world.network)
 
 
+def test_a_wrong_computer_clock_is_named_at_the_start(x_world) -> None:
+    x_world.fake.clock_offset_s = -900.0  # X's clock 15 minutes behind this machine's
+    app = auth.AppKeys(x_world.app.consumer_key, x_world.app.consumer_secret)
+    with pytest.raises(auth.ConnectError, match="clock is 15 minutes ahead of X's"):
+        auth.start_pin_flow(app, x_world.network)
+
+
 def test_wrong_pin_is_refused_and_nothing_is_saved(x_world, fresh) -> None:
     x_world.fake.browser_user = x_world.fake.add_user("metal_me").id
     flow = auth.start_pin_flow(auth.AppKeys(x_world.app.consumer_key, x_world.app.consumer_secret), x_world.network)

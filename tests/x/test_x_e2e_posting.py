@@ -310,3 +310,20 @@ def test_the_developer_apps_daily_cap_is_named(x_world) -> None:
     assert post.next_attempt_at is not None
     assert post.next_attempt_at > datetime.now(UTC) + timedelta(hours=23)
     assert "developer app" in (post.error or "")
+
+
+@pytest.mark.parametrize("offset", [3600.0, -3600.0])
+def test_a_wrong_computer_clock_is_named_not_taken_for_revoked_tokens(x_world, offset: float) -> None:
+    """X refuses an OAuth 1.0a signature made too far from its own time with a plain 401. Reconnecting would
+    meet the same 401, so the user is told to set the clock, and the account stays connected."""
+    x_world.fake.clock_offset_s = offset  # X's clock an hour ahead of this machine's (or behind)
+    post = x_world.post("Sent from a laptop whose clock is an hour out.")
+    assert post.state is PostState.FAILED
+    side = "behind" if offset > 0 else "ahead of"
+    assert f"clock is 60 minutes {side} X's" in (post.error or "")
+    assert x_world.services.store.connection_state(x_world.persona.uid)[0] == "ok"
+    assert x_world.fake.tweets == []
+    x_world.fake.clock_offset_s = 0.0  # the user set the clock right
+    again = x_world.services.poster.send(post.id)
+    assert again.state is PostState.SENT, again.error
+    assert [t.text for t in x_world.fake.tweets] == ["Sent from a laptop whose clock is an hour out."]

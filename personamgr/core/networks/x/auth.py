@@ -79,11 +79,14 @@ def _oauth_call(fn: Callable[[], dict[str, str]], what: str) -> dict[str, str]:
     from oauthlib.oauth1.rfc5849.errors import OAuth1Error
     from requests_oauthlib.oauth1_session import TokenMissing, TokenRequestDenied
 
-    from personamgr.core.networks.x.errors import from_transport
+    from personamgr.core.networks.x.errors import clock_message, clock_skew, from_transport
 
     try:
         return fn()
     except TokenRequestDenied as e:
+        skew = clock_skew(e.response) if e.status_code == 401 else None
+        if skew is not None:
+            raise ConnectError(clock_message(skew)) from None
         raise ConnectError(translate("XConnect", "X refused to {what} ({status}).").format(
             what=translate("XConnect", what), status=e.status_code)) from None
     except (TokenMissing, OAuth1Error, ValueError) as e:

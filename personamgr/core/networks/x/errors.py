@@ -6,6 +6,7 @@ The mapping is the contract with the user:
 What happened                                  Error                       Post becomes
 =============================================  ==========================  ==================
 401                                            AuthError                   failed, persona "reconnect needed"
+401 with this computer's clock 5+ min off      RejectedError               failed, "set the clock", tokens kept
 403 app lacks write permission                 AuthError                   failed, persona "reconnect needed"
 403 duplicate content                          RejectedError(duplicate)    failed, not retried
 other 403, 400, 404                            RejectedError               failed, X's message
@@ -21,6 +22,7 @@ read timeout / dropped answer, safe request    TransientError              retri
 
 from __future__ import annotations
 
+import email.utils
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
@@ -44,6 +46,9 @@ PERMISSION_MARKS = ("oauth1-permissions", "oauth1 app permissions")  # English: 
 REPLY_MARK = "reply to this conversation is not allowed"  # English: X's words
 DEFAULT_RATE_WAIT = timedelta(minutes=15)  # when X sends no x-rate-limit-reset
 DAY_CAPS = ("x-user-limit-24hour", "x-app-limit-24hour")  # X's 24-hour caps on posting, per user and per app
+# OAuth 1.0a signatures carry the time they were made; X refuses one made too far from its own time with a bare
+# 401, like revoked tokens. Past this difference from X's Date header, the 401 is put down to the clock.
+CLOCK_SKEW_LIMIT = timedelta(minutes=5)
 
 
 def x_message(exc: tweepy.HTTPException) -> str:
@@ -62,10 +67,40 @@ def _problem_type(exc: tweepy.HTTPException) -> str:
     return str(body.get("type", "")) if isinstance(body, dict) else ""
 
 
+def clock_skew(response: requests.Response) -> timedelta | None:
+    """How far this computer's clock is ahead of X's (negative: behind), when it is more than X tolerates.
+
+    Measured against the real time the signature was made with (oauthlib reads ``time.time()``), not the
+    app's clock, and read from the answer's ``Date`` header.
+    """
+    try:
+        theirs = email.utils.parsedate_to_datetime(response.headers.get("date", ""))
+    except (TypeError, ValueError):
+        return None
+    if theirs.tzinfo is None:
+        return None
+    skew = datetime.now(UTC) - theirs
+    return skew if abs(skew) > CLOCK_SKEW_LIMIT else None
+
+
+def clock_message(skew: timedelta) -> str:
+    """What to tell the user when X refused a request because this computer's clock is wrong."""
+    minutes = f"{abs(skew).total_seconds() / 60:.0f}"
+    return (translate("X", "X refused the request because this computer's clock is {minutes} minutes ahead of X's: a "
+                      "signed request must carry the right time. Set the date and time to be set automatically, then "
+                      "try again.") if skew > timedelta(0) else
+            translate("X", "X refused the request because this computer's clock is {minutes} minutes behind X's: a "
+                      "signed request must carry the right time. Set the date and time to be set automatically, then "
+                      "try again.")).format(minutes=minutes)
+
+
 def from_http(exc: tweepy.HTTPException, now: datetime) -> NetworkError:
     status = exc.response.status_code
     msg = x_message(exc)
     if isinstance(exc, tweepy.Unauthorized):
+        skew = clock_skew(exc.response)
+        if skew is not None:  # the tokens may be fine: reconnecting would meet the same 401
+            return RejectedError(clock_message(skew))
         return AuthError(translate("X", "X refused this account's credentials ({error}): access was revoked or the "
                                    "tokens are no longer valid.").format(error=msg))
     if isinstance(exc, tweepy.Forbidden):
