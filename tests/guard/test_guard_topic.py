@@ -13,6 +13,7 @@ import pytest
 from personamgr.core.guard import Guard
 from personamgr.core.guard import background as bgfile
 from personamgr.core.guard.embed import MODEL_DIR
+from personamgr.core.guard.guard import TOPIC_CHARS
 from personamgr.core.guard.scoring import Scorer
 from personamgr.core.personas import Persona
 
@@ -206,3 +207,19 @@ def test_a_persona_with_examples_is_judged_at_its_own_threshold(guard: Guard) ->
     assert b.threshold > a.threshold
     unshifted = Guard.load(calibration=replace(guard.calibration, examples_shift=0.0))
     assert unshifted.check([told, chess], post, "garden").threshold == pytest.approx(a.threshold)
+
+
+@pytest.mark.parametrize("tail", [
+    "Negotiating an offer this month? Ask for the range before you name a number. ",
+    "今日は転職の面接で、最初の五分で給料のことを聞かれました。",
+], ids=["english", "japanese"])
+def test_a_post_longer_than_any_network_allows_is_judged_on_its_beginning(
+        guard: Guard, personas: list[Persona], tail: str) -> None:
+    """A pasted log or a whole file held the checker for seconds and gigabytes (a 5 MB post: 8 s and 700 MB;
+    1.2 million Japanese characters: 16 s and 2.4 GB), on every keystroke. The topic is judged on the post's
+    first ``TOPIC_CHARS`` characters, more than any network takes; the length still counts all of it."""
+    head = ("Which albums made you pick up a guitar? Mine: Master of Puppets. " * 100)[:TOPIC_CHARS]
+    long = guard.check(personas, head + tail * 300, "metal")
+    short = guard.check(personas, head + tail, "metal")
+    assert long.scores == short.scores and long.language == short.language == "en"
+    assert long.length > short.length > TOPIC_CHARS and long.too_long

@@ -31,6 +31,10 @@ from personamgr.core.text import WARM_UP, length_for, weighted_length
 # of its background posts as written (background.py); every language of the word table has those of
 # their gloss (``MLSettings.minilm_reads`` says which reading a language's posts get).
 MINILM_READS = ("es", "ja")
+# A post longer than this (a pasted log, a whole file) has its topic judged on its beginning, where the
+# topic shows: reading all of a 5 MB paste held the checker for 8 s and 700 MB, on every keystroke. Ten times
+# a Mastodon post, 18 X posts; the length and the other checks still read the whole post.
+TOPIC_CHARS = 5_000
 
 
 class UnknownPersona(KeyError):
@@ -220,27 +224,28 @@ class Guard:
         if me is None:
             raise UnknownPersona(persona)
         cal = self.calibration
-        language = guess_language(text)
+        topic = text[:TOPIC_CHARS]
+        language = guess_language(topic)
         if self.common_words is not None:
-            language = self.common_words.name(text, language)
+            language = self.common_words.name(topic, language)
         if self.multilingual is not None:
-            language = self.multilingual.refine_language(text, language)
+            language = self.multilingual.refine_language(topic, language)
         empty = not text.strip()
-        model_text = clean_for_model(text)
+        model_text = clean_for_model(topic)
         counted: Future[int] = self._helper.submit(length_for, me, text)
         sc = self.scorer(personas)
         static: Future[np.ndarray | None] | None = None
         if self.multilingual is not None and language == "en" and not empty and self._static_weights(sc).any():
             # the table's opinion (~0.3 ms, holds the GIL) runs on the helper too, overlapping MiniLM
-            static = self._helper.submit(self.multilingual.english_z, personas, text)
+            static = self._helper.submit(self.multilingual.english_z, personas, topic)
         limit = me.char_limit
         names = [p.name for p in sc.personas]
         idx = names.index(persona)
         reasons: list[Reason] = []
-        ml = (self._other_language_scores(sc, personas, model_text, text, language)
+        ml = (self._other_language_scores(sc, personas, model_text, topic, language)
               if self.multilingual is not None and language != "en" and not empty else None)
         if ml is None:
-            z, details = self._english_scores(sc, model_text, text, static)
+            z, details = self._english_scores(sc, model_text, topic, static)
         else:
             z, details = ml[0], ml[1]
         length = counted.result()
@@ -252,7 +257,7 @@ class Guard:
             threshold += cal.examples_shift
         mine = float(z[idx])
         det = details[idx]
-        too_little = not empty and not _has_words(text)
+        too_little = not empty and not _has_words(topic)
         reads = self.languages
         unreadable = languages.unreadable_focus(me, reads)  # a focus written in a language it cannot read
         readable = language == "en" or (ml is not None and ml[2])  # the post's language, well enough to judge
