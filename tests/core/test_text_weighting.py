@@ -140,3 +140,33 @@ def test_fast_path_agrees_with_twitter_text(text: str) -> None:
     from personamgr.core.text import _parser
 
     assert weighted_length(text) == _parser()(text).weightedLength
+
+
+def _parser_count(text: str) -> int:
+    """What twitter-text says of the whole text at once (the reference the line-by-line count must equal)."""
+    from twitter_text import parse_tweet
+
+    safe = text.replace("\r\n", "\n").encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return int(parse_tweet(safe).weightedLength)
+
+
+long_lines = st.lists(
+    st.sampled_from(["word", "日本語の文章", "😀", "❤️", "👨‍👩‍👧", "🇩🇪", "https://example.com/p", "www.example.org",
+                     "example.com", "\n", "\r\n", "\r", "\n\n", " ", "é", "e\u0301", "\u0301", "©", "a.b", "#tag",
+                     "@user", "$AAPL", "x" * 300, "日" * 200]),
+    min_size=1, max_size=300,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(long_lines)
+def test_a_long_text_counted_line_by_line_is_what_the_parser_says_of_the_whole(text: str) -> None:
+    assert weighted_length(text) == _parser_count(text)
+
+
+def test_a_long_pasted_text_is_counted_exactly() -> None:
+    """A pasted 100,000-character Japanese text held the compose window 2.8 s a keystroke; it is counted line
+    by line now, and must still be X's count."""
+    text = "\n".join(f"第{i}段落。ギターの練習をしました 😀 https://example.com/{i}" for i in range(3000))
+    assert len(text) > 100_000
+    assert weighted_length(text) == _parser_count(text) == weighted_length(text + " x") - 2
