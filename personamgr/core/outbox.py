@@ -449,9 +449,35 @@ class Outbox:
             values["media"] = media
         if before.guard_override and not override_stands(before, parts):
             values.update(guard_override=False, guard_reasons=[], override_text=None)
-        if not self.update_if(post_id, UNSENT, **values):
+        changes = tuple(parts) != before.parts or (media is not None and tuple(media) != before.media)
+        if not self.update_if(post_id, UNSENT, where=self._no_repeat_pending() if changes else None, **values):
+            self._refuse_if_repeat_pending(post_id)
             raise TransitionError(translate("Outbox", "post {id} can no longer be edited").format(id=post_id))
         return self.get(post_id)
+
+    def _no_repeat_pending(self) -> Any:
+        """The post is not waiting to be sent again as it was (see :meth:`_refuse_if_repeat_pending`)."""
+        c = s.posts.c
+        return or_(c.repeat_safe_until.is_(None), c.repeat_safe_until <= now_naive(self.store.clock),
+                   c.state == PostState.NEEDS_REVIEW.value)
+
+    def _refuse_if_repeat_pending(self, post_id: int) -> None:
+        """Raise why a post whose send went unanswered cannot change yet.
+
+        It is sent again exactly as it was, under the same key (Mastodon's Idempotency-Key), which cannot post
+        it twice; changed, its key would be new and the network would make a second post. Once the network
+        forgets the key, the post waits for review before anything is sent, and may change again.
+        """
+        post = self.get(post_id)
+        until = post.repeat_safe_until
+        if until is None or post.state is PostState.NEEDS_REVIEW or self.store.clock.now() >= until:
+            return
+        network = NETWORK_LABELS.get(post.network or "", "") or self.store.persona(post.persona_uid).network_label
+        raise TransitionError(translate(
+            "Outbox", "post {id} cannot change until {time} UTC: {network} did not answer when it was sent, so it may "
+            "be out already. Until then it is sent again only exactly as it is, which cannot post it twice; changed, "
+            "it would be a second post").format(
+            id=post_id, network=network, time=f"{until:%H:%M}"))
 
     def set_options(self, post_id: int, *, content_warning: str | None, visibility: str | None) -> Post:
         """A Mastodon post's own content warning and visibility (None: the persona's default)."""
@@ -460,7 +486,11 @@ class Outbox:
         if visibility is not None and visibility not in VISIBILITIES:
             raise ValueError(translate("Outbox", "visibility {value} must be one of {choices}").format(
                 value=repr(visibility), choices=", ".join(VISIBILITIES)))
-        if not self.update_if(post_id, UNSENT, content_warning=content_warning, visibility=visibility):
+        before = self.get(post_id)
+        changes = (content_warning, visibility) != (before.content_warning, before.visibility)
+        if not self.update_if(post_id, UNSENT, where=self._no_repeat_pending() if changes else None,
+                              content_warning=content_warning, visibility=visibility):
+            self._refuse_if_repeat_pending(post_id)
             raise TransitionError(translate("Outbox", "post {id} can no longer be changed").format(id=post_id))
         return self.get(post_id)
 
@@ -479,7 +509,9 @@ class Outbox:
         """Give a post that has not gone out to another persona (never a thread with parts already out)."""
         with self.store.engine.connect() as con:
             pid = self.store.persona_id(con, persona_uid)
-        if not self.update_if(post_id, UNSENT, persona_id=pid, guard_override=False, override_text=None):
+        if not self.update_if(post_id, UNSENT, where=self._no_repeat_pending(), persona_id=pid, guard_override=False,
+                              override_text=None):
+            self._refuse_if_repeat_pending(post_id)
             now = self.get(post_id)
             if now.remote_ids:
                 raise TransitionError(translate("Outbox", "{parts_out}, so the thread stays with {persona}").format(

@@ -2023,6 +2023,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>la publicación {id} ya no se puede editar</translation>
     </message>
     <message>
+        <source>post {id} cannot change until {time} UTC: {network} did not answer when it was sent, so it may be out already. Until then it is sent again only exactly as it is, which cannot post it twice; changed, it would be a second post</source>
+        <translation>la publicación {id} no se puede cambiar hasta las {time} UTC: {network} no respondió cuando se envió, así que puede que ya esté publicada. Hasta entonces solo se vuelve a enviar exactamente como está, lo que no puede publicarla dos veces; cambiada, sería una segunda publicación</translation>
+    </message>
+    <message>
         <source>visibility {value} must be one of {choices}</source>
         <translation>la visibilidad {value} debe ser una de estas: {choices}</translation>
     </message>

@@ -9,7 +9,7 @@ import pytest
 from fakemastodon import FakeMastodon
 from image_files import png
 
-from personamgr.core.outbox import PostState
+from personamgr.core.outbox import PostState, TransitionError
 from personamgr.core.text import measure_for
 
 pytestmark = pytest.mark.e2e
@@ -168,12 +168,15 @@ def test_a_dropped_answer_is_retried_safely(mastodon_world, fake: FakeMastodon) 
     assert len(fake.timeline(w.account)) == 1
 
 
-def test_edited_words_are_a_new_post_not_the_old_one_returned(mastodon_world, fake: FakeMastodon) -> None:
+def test_edited_words_are_a_new_post_not_the_old_one_returned(mastodon_world, fake: FakeMastodon, clock) -> None:
     w = mastodon_world
     fake.fail_next("statuses", "drop", create=False)
     post = w.post("Typo in this one.")
+    clock.advance(timedelta(hours=1))  # the words may change once the server's hour is over (see below)
     w.services.outbox.edit(post.id, "No typo in this one.")
-    assert w.services.poster.send(post.id).state is PostState.SENT
+    assert w.services.poster.send(post.id).state is PostState.NEEDS_REVIEW
+    again = w.services.poster.send(post.id, expect=[PostState.NEEDS_REVIEW])  # the user looked: not there
+    assert again.state is PostState.SENT, again.error
     assert [s.text for s in fake.timeline(w.account)] == ["No typo in this one."]
 
 
@@ -239,3 +242,24 @@ def test_a_retry_within_the_hour_still_needs_no_review(mastodon_world, fake: Fak
     assert again.state is PostState.SENT, again.error
     assert again.repeat_safe_until is None
     assert len(fake.timeline(w.account)) == 1
+
+
+def test_a_post_awaiting_its_safe_retry_keeps_its_words_until_the_window_ends(mastodon_world, fake: FakeMastodon,
+                                                                              clock) -> None:
+    """Changed words make a new Idempotency-Key, and Mastodon makes a new status for it: after an unanswered
+    send that may have landed, an edit would post both versions. It is refused with the reason, until the post
+    went out or the server's hour is over (then the post waits for review before anything is sent)."""
+    w = mastodon_world
+    fake.fail_next("statuses", "drop")  # the status is made, then the connection closes without an answer
+    post = w.post("Tonight: the deep cuts setlist.")
+    assert post.state is PostState.SCHEDULED
+    with pytest.raises(TransitionError, match=r"cannot change until .* UTC: Mastodon did not answer"):
+        w.services.outbox.edit(post.id, "Tonight: the deep-cuts setlist.")
+    with pytest.raises(TransitionError, match=r"cannot change until .* UTC: Mastodon did not answer"):
+        w.services.outbox.set_options(post.id, content_warning="setlist spoilers", visibility=None)
+    assert w.services.outbox.get(post.id).text == "Tonight: the deep cuts setlist."
+    clock.advance(timedelta(hours=1))
+    edited = w.services.outbox.edit(post.id, "Tonight: the deep-cuts setlist.")
+    assert edited.text == "Tonight: the deep-cuts setlist."
+    assert w.services.poster.send(post.id).state is PostState.NEEDS_REVIEW
+    assert [s.text for s in fake.timeline(w.account)] == ["Tonight: the deep cuts setlist."]
