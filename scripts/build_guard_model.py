@@ -174,13 +174,12 @@ def build_background() -> None:
     sys.path.insert(0, str(ROOT))
     from personamgr.core.guard.background import read, save, vectors_file
     from personamgr.core.guard.embed import Embedder
-    from personamgr.core.guard.guard import MINILM_READS
-    from personamgr.core.guard.languages import TABLE_LANGUAGES
+    from personamgr.core.guard.guard import LANGUAGE_READINGS
     from personamgr.core.guard.multilingual import WordTable
 
     emb = Embedder.load(OUT)
     table = WordTable.load(OUT)
-    jobs = [("en", "raw"), *((lang, "raw") for lang in MINILM_READS), *((lang, "gloss") for lang in TABLE_LANGUAGES)]
+    jobs = [("en", "raw"), *LANGUAGE_READINGS]
     for lang, reading in jobs:
         bt = read(OUT, lang)
         posts = [table.read(p).gloss for p in bt.posts] if reading == "gloss" else list(bt.posts)

@@ -13,7 +13,7 @@ import pytest
 
 from personamgr.core.guard import Guard, background
 from personamgr.core.guard.embed import MODEL_DIR
-from personamgr.core.guard.guard import MINILM_READS
+from personamgr.core.guard.guard import LANGUAGE_READINGS
 from personamgr.core.guard.lang import guess_language
 from personamgr.core.guard.languages import TABLE_LANGUAGES
 from personamgr.core.personas import Persona
@@ -43,8 +43,7 @@ def test_each_language_is_the_english_background_block_by_block(lang: str) -> No
     assert sum(guess_language(p) == "en" for p in tr.posts) < 0.05 * len(tr.posts)
 
 
-@pytest.mark.parametrize(("lang", "reading"), [*((lang, "raw") for lang in MINILM_READS),
-                                                 *((lang, "gloss") for lang in TABLE_LANGUAGES)])
+@pytest.mark.parametrize(("lang", "reading"), LANGUAGE_READINGS)
 def test_the_shipped_vectors_are_the_posts_of_the_file(guard: Guard, lang: str, reading: str) -> None:
     """A file edited without rebuilding its vectors (scripts/build_guard_model.py --background-only), or a
     word table rebuilt without them (the gloss comes from the table), would compare posts with vectors of

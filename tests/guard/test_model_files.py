@@ -8,7 +8,7 @@ import pytest
 
 from personamgr.core.guard import Guard, background, common_words
 from personamgr.core.guard.embed import MODEL_DIR, MODEL_FILE, TOKENIZER_FILE, Embedder
-from personamgr.core.guard.guard import MINILM_READS
+from personamgr.core.guard.guard import LANGUAGE_READINGS
 from personamgr.core.guard.languages import TABLE_LANGUAGES
 from personamgr.core.guard.model_files import ModelFileError
 from personamgr.core.guard.multilingual import BACKGROUND_FILE, TABLE_FILE, WordTable
@@ -23,8 +23,7 @@ OPENED = {
     BACKGROUND_FILE: "the guard's multilingual background file",
     common_words.FILE: "the guard's common-words list",
     **{background.text_file(lang): "the guard's background posts file" for lang in TABLE_LANGUAGES},
-    **{background.vectors_file(lang): "the guard's background vectors file" for lang in MINILM_READS},
-    **{background.vectors_file(lang, "gloss"): "the guard's background vectors file" for lang in TABLE_LANGUAGES},
+    **{background.vectors_file(*key): "the guard's background vectors file" for key in LANGUAGE_READINGS},
 }
 
 

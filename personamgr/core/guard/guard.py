@@ -31,6 +31,10 @@ from personamgr.core.text import WARM_UP, length_for, weighted_length
 # of its background posts as written (background.py); every language of the word table has those of
 # their gloss (``MLSettings.minilm_reads`` says which reading a language's posts get).
 MINILM_READS = ("es", "ja")
+# The background posts written in other languages that MiniLM has vectors of, by (language, reading):
+# what ``Guard.load`` opens and ``scripts/build_guard_model.py`` builds, besides the English ones.
+LANGUAGE_READINGS: tuple[tuple[str, str], ...] = (*((lang, "raw") for lang in MINILM_READS),
+                                                  *((lang, "gloss") for lang in TABLE_LANGUAGES))
 # A post longer than this (a pasted log, a whole file) has its topic judged on its beginning, where the
 # topic shows: reading all of a 5 MB paste held the checker for 8 s and 700 MB, on every keystroke. Ten times
 # a Mastodon post, 18 X posts; the length and the other checks still read the whole post.
@@ -75,8 +79,7 @@ class Guard:
             bg, sections = load_background(model_dir)
             multilingual = Multilingual.load(model_dir)
             common_words = CommonWords.load(model_dir)
-            readings = [*((lang, "raw") for lang in MINILM_READS), *((lang, "gloss") for lang in TABLE_LANGUAGES)]
-            language_backgrounds = {key: load_background(model_dir, *key) for key in readings}
+            language_backgrounds = {key: load_background(model_dir, *key) for key in LANGUAGE_READINGS}
             weighted_length(WARM_UP)  # X's counter loads its tables on first use; pay that here, not on a keystroke
             emb = model.result()
         g = cls(emb, bg, calibration, sections)
