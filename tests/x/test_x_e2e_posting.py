@@ -287,29 +287,26 @@ def test_base_url_from_environment_reaches_the_fake(x_world) -> None:
     assert [t.id for t in x_world.fake.tweets] == [published.remote_id]
 
 
-def test_daily_cap_waits_for_the_24_hour_reset_not_the_15_minute_one(x_world) -> None:
+@pytest.mark.parametrize(("user_day_limit", "app_day_limit", "whose"), [
+    (1, None, "this account"),
+    (50, 1, "developer app"),
+], ids=["account", "developer-app"])
+def test_a_used_up_daily_cap_waits_for_its_24_hour_reset_not_the_15_minute_one(
+        x_world, user_day_limit: int, app_day_limit: int | None, whose: str) -> None:
     """X's 429 for a used-up 24-hour cap comes with x-rate-limit-remaining > 0 and its reset 15 minutes away:
-    trying again then only meets the same 429 (and tells the user a time that is not true)."""
-    x_world.fake.user_day_limit = 1
+    trying again then only meets the same 429 (and tells the user a time that is not true). The message says
+    whose cap it is: this account's, or the developer app's."""
+    x_world.fake.user_day_limit = user_day_limit
+    if app_day_limit is not None:
+        x_world.fake.app_day_limit = app_day_limit
     assert x_world.post("One a day.").state is PostState.SENT
     post = x_world.post("Two a day?")
     assert post.state is PostState.SCHEDULED
     assert post.next_attempt_at is not None
     assert post.next_attempt_at > datetime.now(UTC) + timedelta(hours=23)
-    assert "daily limit" in (post.error or "") and "this account" in (post.error or "")
+    assert "daily limit" in (post.error or "") and whose in (post.error or "")
     assert f"{post.next_attempt_at:%Y-%m-%d %H:%M}" in (post.error or "")
     assert [t.text for t in x_world.fake.tweets] == ["One a day."]
-
-
-def test_the_developer_apps_daily_cap_is_named(x_world) -> None:
-    x_world.fake.app_day_limit = 1
-    x_world.fake.user_day_limit = 50
-    assert x_world.post("The app's one post today.").state is PostState.SENT
-    post = x_world.post("Over the app's cap.")
-    assert post.state is PostState.SCHEDULED
-    assert post.next_attempt_at is not None
-    assert post.next_attempt_at > datetime.now(UTC) + timedelta(hours=23)
-    assert "developer app" in (post.error or "")
 
 
 @pytest.mark.parametrize("offset", [3600.0, -3600.0])
