@@ -110,8 +110,8 @@ def weighted_length(text: str) -> int:
 
     A long text is counted line by line, each line once (``_line_length`` remembers the last ones): no
     link or emoji spans a line break, which counts 1, so the sum is the parser's count of the whole (a test
-    checks it). Why: the parser takes ~5 µs a CJK character, and the compose window counts on every
-    keystroke, several times; a pasted 100,000-character Japanese text held it 2.8 s a keystroke.
+    checks it). Why: the parser is slow on CJK text, and the compose window counts on every keystroke,
+    several times: a pasted long Japanese text held it seconds a keystroke (bench/README.md, "huge pastes").
     """
     if not text:
         return 0

@@ -36,8 +36,9 @@ MINILM_READS = ("es", "ja")
 LANGUAGE_READINGS: tuple[tuple[str, str], ...] = (*((lang, "raw") for lang in MINILM_READS),
                                                   *((lang, "gloss") for lang in TABLE_LANGUAGES))
 # A post longer than this (a pasted log, a whole file) has its topic judged on its beginning, where the
-# topic shows: reading all of a 5 MB paste held the checker for 8 s and 700 MB, on every keystroke. Ten times
-# a Mastodon post, 18 X posts; the length and the other checks still read the whole post.
+# topic shows: reading all of a huge paste held the checker for seconds and gigabytes, on every keystroke
+# (bench/README.md, "huge pastes"). Ten Mastodon posts, 18 X posts; the length and the other checks still
+# read the whole post.
 TOPIC_CHARS = 5_000
 
 
