@@ -123,12 +123,14 @@ def weighted_length(text: str) -> int:
 
 
 _WHOLE_UP_TO = 1000  # characters counted in one piece: a post, or a short thread
+_SHORT_LINE = 4000  # longer lines are remembered two at a time: each edit of one is a new line to keep
 
 
-@functools.lru_cache(maxsize=512)
 def _line_length(line: str) -> int:
-    """A line's count, remembered: typing changes one line of a long text, and the window counts it again."""
-    return _count(line)
+    """A line's count, remembered: typing changes one line of a long text, and the window counts it again.
+    The memory is bounded: 512 short lines, and the last two long ones, since every edit of a pasted long
+    line is a new line, and keeping each version grew without bound (bench/README.md, "huge pastes")."""
+    return (_short_line if len(line) <= _SHORT_LINE else _long_line)(line)
 
 
 def _count(text: str) -> int:
@@ -144,6 +146,10 @@ def _count(text: str) -> int:
         return int(parse(safe).weightedLength)
     except Exception:  # pragma: no cover - the parser is defensive, this is belt and braces
         return len(safe)
+
+
+_short_line = functools.lru_cache(maxsize=512)(_count)
+_long_line = functools.lru_cache(maxsize=2)(_count)
 
 
 def measure(text: str, limit: int = STANDARD_LIMIT) -> Measure:

@@ -170,3 +170,13 @@ def test_a_long_pasted_text_is_counted_exactly() -> None:
     text = "\n".join(f"第{i}段落。ギターの練習をしました 😀 https://example.com/{i}" for i in range(3000))
     assert len(text) > 100_000
     assert weighted_length(text) == _parser_count(text) == weighted_length(text + " x") - 2
+
+
+def test_editing_a_long_pasted_line_keeps_only_the_last_versions_in_memory() -> None:
+    """Every edit of a long line is a new line: remembering each version grew without bound."""
+    from personamgr.core import text
+
+    line = "guitar riffs and compost " * 400
+    for i in range(20):
+        assert weighted_length(f"{line}{i}\nsecond line") == len(line) + len(str(i)) + 1 + len("second line")
+    assert text._long_line.cache_info().currsize <= 2
