@@ -101,6 +101,7 @@ def variant_guard(base: Guard, variant: Variant) -> Guard:
     _, both, ml_changes, ml_cal = variant
     g = Guard(base.embedder, base.background, replace(base.calibration, **both), base.sections)  # type: ignore[arg-type]
     g.language_backgrounds = base.language_backgrounds  # MiniLM's background in each language (it was left out)
+    g.common_words = base.common_words  # names the languages it cannot read, as the shipped guard does
     assert base.multilingual is not None
     st = base.multilingual.settings
     if both or ml_changes or ml_cal:
