@@ -1,6 +1,7 @@
 """Screens for Mastodon and Bluesky personas, rendered by scripts/screenshots.
 
 Files: persona-editor-mastodon, connect-x, connect-mastodon, connect-bluesky, compose-mastodon, compose-bluesky,
+compose-bluesky-bytes (within 300 characters, over 3,000 bytes),
 persona-list-networks, post-editor-mastodon (Edit on a scheduled post with its own content warning).
 """
 
@@ -62,6 +63,10 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
                                        "no telescope needed. #astronomy")
     settle_checks(app, shell, settle)
     save(window, out, "compose-bluesky")
+    # Within Bluesky's 300 characters but over its 3,000 bytes: a family emoji is one character and 25 bytes
+    window.compose.editor.setPlainText("Family stargazing night, the whole crew: " + "👨‍👩‍👧‍👦" * 119)
+    settle_checks(app, shell, settle)
+    save(window, out, "compose-bluesky-bytes")
     window.compose.editor.clear()
 
     scheduled = services.outbox.create(synths.uid, "Patch of the week: a slow filter sweep over a drone.",

@@ -35,6 +35,7 @@ STANDARD_LIMIT = 280
 PREMIUM_LIMIT = 25_000
 MASTODON_DEFAULT_LIMIT = 500  # mastodon.social's, until the persona's own server has said what it allows
 BLUESKY_LIMIT = 300  # graphemes
+BLUESKY_MAX_BYTES = 3000  # app.bsky.feed.post's text: maxGraphemes 300 and maxLength 3000 (UTF-8 bytes)
 DEFAULT_IMAGES = 4
 
 NETWORKS = ("x", "mastodon", "bluesky", "sandbox")
@@ -168,6 +169,11 @@ class Persona:
         if self.network == "bluesky":
             return BLUESKY_LIMIT
         return PREMIUM_LIMIT if self.premium else STANDARD_LIMIT
+
+    @property
+    def max_text_bytes(self) -> int | None:
+        """The network's second limit, in UTF-8 bytes, or None: Bluesky's text may be 300 graphemes yet too long."""
+        return BLUESKY_MAX_BYTES if self.network == "bluesky" else None
 
     @property
     def max_images(self) -> int:

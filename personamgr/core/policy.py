@@ -28,7 +28,6 @@ from personamgr.core.personas import Persona
 from personamgr.core.store import Store
 from personamgr.core.text import MAX_CASHTAGS, distinct_cashtags, measure_for, too_long_message
 
-BLUESKY_MAX_BYTES = 3000  # app.bsky.feed.post's text: 300 graphemes and 3,000 UTF-8 bytes
 PACING: tuple[tuple[timedelta, int], ...] = ((timedelta(minutes=15), 200), (timedelta(hours=3), 300))
 POLICY_NETWORKS = frozenset({"x"})
 REPLY_WARNING = QT_TRANSLATE_NOOP("Policy", "This starts with a mention, like a reply. X only lets you reply where "
@@ -83,21 +82,14 @@ def check_text(parts: Sequence[str]) -> list[Finding]:
 
 def check_limits(persona: Persona, parts: Sequence[str], *, content_warning: str = "",
                  images: Sequence[int] = ()) -> list[Finding]:
-    """Length and image count, measured as the persona's network measures them (every network)."""
+    """Length (characters, and bytes where the network limits those too) and image count, measured as the
+    persona's network measures them (every network)."""
     out: list[Finding] = []
     for i, text in enumerate(parts):
         m = measure_for(persona, text, content_warning)
         if m.too_long:
             out.append(Finding(Level.ERROR, too_long_message(persona, m, i if len(parts) > 1 else None),
                                kind="too_long"))
-        elif persona.network == "bluesky" and len(text.encode("utf-8")) > BLUESKY_MAX_BYTES:
-            text_ = (translate("Policy", "Too long for {persona}: part {part} is {bytes} bytes, and Bluesky takes at "
-                               "most {limit} (an emoji can take up to 25 each); shorten it.") if len(parts) > 1 else
-                     translate("Policy", "Too long for {persona}: it is {bytes} bytes, and Bluesky takes at most "
-                               "{limit} (an emoji can take up to 25 each); shorten it."))
-            out.append(Finding(Level.ERROR, kind="too_long", message=text_.format(
-                persona=persona.name, part=i + 1, bytes=f"{len(text.encode('utf-8')):,}",
-                limit=f"{BLUESKY_MAX_BYTES:,}")))
     for i, n in enumerate(images):
         if n > persona.max_images:
             text_ = (translate("Policy", "{network} allows at most {max} images per post; part {part} of the thread "

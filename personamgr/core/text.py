@@ -7,7 +7,9 @@
   the server's ``characters_reserved_per_url`` (23), a remote mention
   ``@name@server`` counts only ``@name``, and the content warning counts too
   (Mastodon's ``StatusLengthValidator``).
-* Bluesky: grapheme clusters, links as written, at most 300.
+* Bluesky: grapheme clusters, links as written, at most 300, and at most 3,000
+  UTF-8 bytes (an emoji family is one grapheme and 25 bytes): both are the
+  lexicon's limits on app.bsky.feed.post's text, so a :class:`Measure` holds both.
 
 :func:`measure_for` is the one function the compose box, the guard, the CLI
 and the Poster ask; :func:`too_long_message` is the one wording they show.
@@ -79,18 +81,34 @@ HASHTAG_RE = re.compile(r"(?<![\w#])#(\w+)", re.UNICODE)
 
 @dataclass(frozen=True, slots=True)
 class Measure:
-    """What the counter under the compose box shows."""
+    """What the counter under the compose box shows: the length in the network's characters, and, where the
+    network also limits bytes (Bluesky), the UTF-8 size."""
 
     length: int
     limit: int
+    size: int = 0
+    max_size: int | None = None
+
+    @property
+    def bytes_over(self) -> int:
+        """How many bytes past the byte limit (0 within it, or with no byte limit)."""
+        return max(0, self.size - self.max_size) if self.max_size is not None else 0
 
     @property
     def too_long(self) -> bool:
-        return self.length > self.limit
+        return self.length > self.limit or self.bytes_over > 0
 
     @property
     def remaining(self) -> int:
         return self.limit - self.length
+
+    @property
+    def fit_length(self) -> int:
+        """The length on the character limit's scale, bytes included: a text over the byte limit is over the
+        character limit by the same share, so a split that fits this fits both."""
+        if self.max_size is None or not self.size:
+            return self.length
+        return max(self.length, -(-self.size * self.limit // self.max_size))
 
 
 # Characters X counts as 1 (twitter-text v3 config: code points 0-4351), less the two that are emoji.
@@ -188,7 +206,9 @@ def length_for(persona: Persona, text: str, content_warning: str = "") -> int:
 
 def measure_for(persona: Persona, text: str, content_warning: str = "") -> Measure:
     """The counter under the compose box, for ``persona``'s network and limit."""
-    return Measure(length_for(persona, text, content_warning), persona.char_limit)
+    max_size = persona.max_text_bytes
+    size = len(text.encode("utf-8", "surrogatepass")) if max_size is not None else 0
+    return Measure(length_for(persona, text, content_warning), persona.char_limit, size, max_size)
 
 
 WARM_UP = "warm up"  # English: measured to load the counter's tables, never shown
@@ -212,11 +232,25 @@ def too_long_message(persona: Persona, m: Measure, part: int | None = None) -> s
     """The one wording for a text over the limit, whichever network and whoever asks (compose, CLI, Poster)."""
     values = {"persona": persona.name, "length": f"{m.length:,}", "limit": f"{m.limit:,}",
               "network": persona.network_label, "over": f"{-m.remaining:,}"}
+    if m.length <= m.limit and m.bytes_over:  # within the characters, over the bytes: say which limit
+        values.update(length=f"{m.size:,}", limit=f"{m.max_size:,}", over=f"{m.bytes_over:,}")
+        if part is None:
+            return translate("text", "Too long for {persona}: {length} of {limit} bytes on {network} (an emoji can "
+                             "take up to 25); shorten it by {over} bytes.").format(**values)
+        return translate("text", "Too long for {persona}: part {part} is {length} of {limit} bytes on {network} (an "
+                         "emoji can take up to 25); shorten it by {over} bytes.").format(part=part + 1, **values)
     if part is None:
         return translate("text", "Too long for {persona}: {length} of {limit} characters on {network}; shorten it "
                          "by {over}.").format(**values)
     return translate("text", "Too long for {persona}: part {part} is {length} of {limit} characters on {network}; "
                      "shorten it by {over}.").format(part=part + 1, **values)
+
+
+def counter_text(m: Measure) -> str:
+    """The count under a compose box: characters of the limit, or bytes when those are over theirs."""
+    if m.bytes_over and m.length <= m.limit:
+        return translate("text", "{size} / {max} bytes").format(size=f"{m.size:,}", max=f"{m.max_size:,}")
+    return f"{m.length:,} / {m.limit:,}"
 
 
 def limit_for(premium: bool) -> int:

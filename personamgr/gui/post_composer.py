@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 from personamgr.core.i18n import translate
 from personamgr.core.media import X_LIMITS, display_name, limits_of, missing_alt
 from personamgr.core.personas import Persona
-from personamgr.core.text import counting_rule, measure_for
+from personamgr.core.text import counter_text, counting_rule, measure_for
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import Content
 from personamgr.gui.thread_editor import PartEditor, ThreadEditor
@@ -202,10 +202,12 @@ class PostComposer(QWidget):
         over = self.thread.too_long()
         if not self.thread.is_thread():
             m = self.thread.measurer(parts[0])
-            self.counter.setText(f"{m.length:,} / {m.limit:,}")
+            self.counter.setText(counter_text(m))
             if m.too_long:
-                tone, tip = "strong-error", translate("PostComposer", "{over:,} over the limit").format(
-                    over=-m.remaining)
+                tone, tip = "strong-error", (
+                    translate("PostComposer", "{over:,} bytes over the limit").format(over=m.bytes_over)
+                    if m.length <= m.limit else
+                    translate("PostComposer", "{over:,} over the limit").format(over=-m.remaining))
             elif m.remaining <= WARN_REMAINING:
                 tone, tip = "strong-warning", translate("PostComposer", "{left:,} left").format(left=m.remaining)
             else:
@@ -237,8 +239,11 @@ class PostComposer(QWidget):
                                                                           persona=persona.name), "error")
             else:
                 m = self.thread.measurer(parts[0])
-                self.say(translate("PostComposer", "Too long for {persona} by {n}: shorten it, or split it into a "
-                                   "thread.").format(persona=persona.name, n=f"{-m.remaining:,}"), "error")
+                self.say((translate("PostComposer", "Too long for {persona} by {n} bytes: shorten it, or split it "
+                                    "into a thread.").format(persona=persona.name, n=f"{m.bytes_over:,}")
+                          if m.length <= m.limit else
+                          translate("PostComposer", "Too long for {persona} by {n}: shorten it, or split it into a "
+                                    "thread.").format(persona=persona.name, n=f"{-m.remaining:,}")), "error")
         elif empty:
             self.say(translate("PostComposer", "Part {parts} is empty: write it or delete it.").format(
                 parts=", ".join(map(str, empty))), "warning")

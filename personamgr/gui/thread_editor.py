@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.media import X_LIMITS, MediaError, MediaLimits, import_image
-from personamgr.core.text import Measure, measure, split_thread
+from personamgr.core.text import Measure, counter_text, measure, split_thread
 from personamgr.gui.help import keys
 from personamgr.gui.image_strip import AltTextDialog, ImageStrip, image_paths
 from personamgr.gui.widgets import set_tone
@@ -236,7 +236,7 @@ class ThreadEditor(QWidget):
         """
         kept = self.parts()[:self.locked]
         text = "\n\n".join(p.strip() for p in self.parts()[self.locked:] if p.strip())
-        parts = split_thread(text, self.limit, lambda t: self.measurer(t).length)
+        parts = split_thread(text, self.limit, lambda t: self.measurer(t).fit_length)
         if len(parts) < 2 and not kept:
             return False
         # The pictures of the parts cut again go with the first of them.
@@ -463,7 +463,7 @@ class ThreadEditor(QWidget):
             box.setFrameShape(QFrame.Shape.NoFrame if single else QFrame.Shape.StyledPanel)
             m = self.measurer(box.editor.toPlainText())
             box.head.setText(translate("ThreadEditor", "{i}/{n}").format(i=i + 1, n=n))
-            box.counter.setText(f"· {m.length:,} / {m.limit:,}")
+            box.counter.setText(f"· {counter_text(m)}")
             box.counter.setProperty("tooLong", m.too_long)
             set_tone(box.counter, "strong-error" if m.too_long else "hint")
             box.editor.setAccessibleName(translate("ThreadEditor", "Compose") if single else

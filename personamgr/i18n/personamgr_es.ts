@@ -2967,14 +2967,6 @@ Otra más.</translation>
         <translation>La publicación tiene {count} cashtags ({cashtags}); X permite uno por publicación. Deja uno y escribe los demás sin el $.</translation>
     </message>
     <message>
-        <source>Too long for {persona}: part {part} is {bytes} bytes, and Bluesky takes at most {limit} (an emoji can take up to 25 each); shorten it.</source>
-        <translation>Demasiado largo para {persona}: la parte {part} ocupa {bytes} bytes y Bluesky admite como mucho {limit} (un emoji puede ocupar hasta 25); acórtala.</translation>
-    </message>
-    <message>
-        <source>Too long for {persona}: it is {bytes} bytes, and Bluesky takes at most {limit} (an emoji can take up to 25 each); shorten it.</source>
-        <translation>Demasiado largo para {persona}: ocupa {bytes} bytes y Bluesky admite como mucho {limit} (un emoji puede ocupar hasta 25); acórtalo.</translation>
-    </message>
-    <message>
         <source>{network} allows at most {max} images per post; part {part} of the thread has {count}.</source>
         <translation>{network} permite como mucho {max} imágenes por publicación; la parte {part} del hilo tiene {count}.</translation>
     </message>
@@ -3320,6 +3312,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Dividido en {n} publicaciones. Edita, une, mueve o borra cualquiera; el hilo sale de una vez.</translation>
     </message>
     <message>
+        <source>{over:,} bytes over the limit</source>
+        <translation>{over:,} bytes por encima del límite</translation>
+    </message>
+    <message>
         <source>{over:,} over the limit</source>
         <translation>{over:,} por encima del límite</translation>
     </message>
@@ -3338,6 +3334,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Part {parts} is too long for {persona}: shorten it, merge differently, or split again.</source>
         <translation>La parte {parts} es demasiado larga para {persona}: acórtala, únela de otra forma o vuelve a dividir.</translation>
+    </message>
+    <message>
+        <source>Too long for {persona} by {n} bytes: shorten it, or split it into a thread.</source>
+        <translation>Demasiado largo para {persona} en {n} bytes: acórtalo o divídelo en un hilo.</translation>
     </message>
     <message>
         <source>Too long for {persona} by {n}: shorten it, or split it into a thread.</source>
@@ -5298,12 +5298,24 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Cómputo de Bluesky: caracteres tal como los ves (un emoji es uno); los enlaces, tal como están escritos.</translation>
     </message>
     <message>
+        <source>Too long for {persona}: {length} of {limit} bytes on {network} (an emoji can take up to 25); shorten it by {over} bytes.</source>
+        <translation>Demasiado largo para {persona}: {length} de {limit} bytes en {network} (un emoji puede ocupar hasta 25); acórtalo en {over} bytes.</translation>
+    </message>
+    <message>
+        <source>Too long for {persona}: part {part} is {length} of {limit} bytes on {network} (an emoji can take up to 25); shorten it by {over} bytes.</source>
+        <translation>Demasiado largo para {persona}: la parte {part} ocupa {length} de {limit} bytes en {network} (un emoji puede ocupar hasta 25); acórtala en {over} bytes.</translation>
+    </message>
+    <message>
         <source>Too long for {persona}: {length} of {limit} characters on {network}; shorten it by {over}.</source>
         <translation>Demasiado largo para {persona}: {length} de {limit} caracteres en {network}; acórtalo en {over}.</translation>
     </message>
     <message>
         <source>Too long for {persona}: part {part} is {length} of {limit} characters on {network}; shorten it by {over}.</source>
         <translation>Demasiado largo para {persona}: la parte {part} tiene {length} de {limit} caracteres en {network}; acórtala en {over}.</translation>
+    </message>
+    <message>
+        <source>{size} / {max} bytes</source>
+        <translation>{size} / {max} bytes</translation>
     </message>
 </context>
 </TS>

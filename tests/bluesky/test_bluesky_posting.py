@@ -74,7 +74,32 @@ def test_over_300_graphemes_is_refused_before_sending(bluesky_world) -> None:
     assert w.fake.post_count("create_record") == 0
     assert w.post("👍🏽" * 300).state is PostState.SENT  # 300 graphemes, though 2 code points each
     family = w.post("👨‍👩‍👧‍👦" * 150)  # 150 graphemes, but 3,750 bytes
-    assert family.state is PostState.FAILED and "3,750 bytes, and Bluesky takes at most 3,000" in (family.error or "")
+    assert family.error == ("Not sent: Too long for sky: 3,750 of 3,000 bytes on Bluesky (an emoji can take up to 25); "
+                            "shorten it by 750 bytes.")
+    assert family.state is PostState.FAILED and w.fake.post_count("create_record") == 1  # the 300 thumbs only
+
+
+# Within 300 graphemes, over 3,000 UTF-8 bytes (app.bsky.feed.post: text maxGraphemes 300, maxLength 3000).
+FAMILIES = "👨‍👩‍👧‍👦" * 121  # 121 graphemes, 25 bytes each: 3,025 bytes
+ACCENTS = "e" + "\u0301" * 1499  # one grapheme: an e and 1,499 combining acute accents, 2 bytes each: 2,999 bytes
+
+
+def test_the_byte_limit_is_measured_where_the_grapheme_limit_is() -> None:
+    from personamgr.core.personas import Persona
+    from personamgr.core.text import measure_for, too_long_message
+
+    sky = Persona(name="sky", topics=("astronomy",), network="bluesky", handle="@sky.bsky.social")
+    m = measure_for(sky, FAMILIES)
+    assert (m.length, m.limit, m.size, m.max_size, m.too_long) == (121, 300, 3025, 3000, True)
+    assert too_long_message(sky, m) == ("Too long for sky: 3,025 of 3,000 bytes on Bluesky (an emoji can take up to "
+                                        "25); shorten it by 25 bytes.")
+    assert too_long_message(sky, m, 1) == ("Too long for sky: part 2 is 3,025 of 3,000 bytes on Bluesky (an emoji can "
+                                           "take up to 25); shorten it by 25 bytes.")
+    assert not measure_for(sky, ACCENTS).too_long and measure_for(sky, ACCENTS + "\u0301").too_long
+    over_both = measure_for(sky, "👨‍👩‍👧‍👦" * 301)  # the character limit is named first: it is the one people know
+    assert too_long_message(sky, over_both).startswith("Too long for sky: 301 of 300 characters on Bluesky")
+    x = sky.with_changes(network="x", handle="@sky")  # X counts no bytes
+    assert measure_for(x, ACCENTS + "\u0301").max_size is None
 
 
 def test_images_with_alt_text(bluesky_world, tmp_path: Path) -> None:

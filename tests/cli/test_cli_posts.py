@@ -271,3 +271,23 @@ def test_a_post_the_guard_cannot_judge_goes_ahead_and_says_so(home: Path, comman
 def test_a_post_the_guard_judged_gets_no_note(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(home, "post", "--persona", "career", "Five questions to ask at the end of every interview.") == 0
     assert "Note:" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [("post",), ("queue", "add")])
+def test_a_bluesky_post_over_3000_bytes_is_refused_before_it_is_kept(
+        home: Path, command: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
+    """app.bsky.feed.post: 300 graphemes and 3,000 UTF-8 bytes; 121 family emoji are 121 graphemes, 3,025 bytes."""
+    svc = profile(home)
+    try:
+        career = svc.store.persona("career")
+        svc.store.update_persona(career.with_changes(network="bluesky", handle="@career.bsky.social"))
+    finally:
+        svc.close()
+    assert run(home, *command, "--persona", "career", "👨‍👩‍👧‍👦" * 121) == 1
+    assert ("Too long for career: 3,025 of 3,000 bytes on Bluesky (an emoji can take up to 25); shorten it by 25 "
+            "bytes.") in capsys.readouterr().err
+    svc = profile(home)
+    try:
+        assert len(svc.outbox.history()) == 2  # only the demo's two posts
+    finally:
+        svc.close()

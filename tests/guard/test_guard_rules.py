@@ -91,9 +91,11 @@ def test_too_long_uses_weighted_length(guard: Guard, personas: list[Persona]) ->
 
 
 def test_premium_limit(personas: list[Persona]) -> None:
+    from personamgr.core.text import measure_for
+
     premium = personas[0].with_changes(premium=True)
-    assert rules.length_rule(premium, 5000) is None
-    assert rules.length_rule(personas[0], 281) is not None
+    assert rules.length_rule(premium, measure_for(premium, "x" * 5000)) is None
+    assert rules.length_rule(personas[0], measure_for(personas[0], "x" * 281)) is not None
 
 
 def test_more_than_one_cashtag(guard: Guard, personas: list[Persona]) -> None:
@@ -176,3 +178,23 @@ def test_length_is_measured_as_the_personas_network_counts(guard: Guard, persona
     assert reason.message.startswith("Too long for career: 301 of 300 characters on Bluesky; shorten it by 1.")
     fedi = [replace(personas[0], network="mastodon", handle="@career@fosstodon.org"), personas[1]]
     assert guard.check(fedi, "see https://example.com/" + "a" * 200, "career").length == 4 + 23
+
+
+def test_bluesky_bytes_are_checked_as_its_characters_are(guard: Guard, personas: list[Persona]) -> None:
+    """app.bsky.feed.post's text is at most 300 graphemes and 3,000 UTF-8 bytes; 121 family emoji are 3,025."""
+    from dataclasses import replace
+
+    from personamgr.core.guard.post_check import check_parts
+
+    sky = [replace(personas[0], network="bluesky", handle="@career.bsky.social"), personas[1]]
+    families = "👨‍👩‍👧‍👦" * 121
+    r = guard.check(sky, families, "career")
+    assert (r.length, r.too_long) == (121, True) and r.blocking
+    reason = next(x for x in r.reasons if x.kind == "too_long")
+    assert reason.message.startswith("Too long for career: 3,025 of 3,000 bytes on Bluesky (an emoji can take up to "
+                                     "25); shorten it by 25 bytes.")
+    thread = check_parts(guard, sky, ["Tonight's sky, in pictures.", families], "career")
+    assert thread.too_long and any(x.message.startswith("Part 2: Too long for career: 3,025 of 3,000 bytes")
+                                   for x in thread.reasons)
+    short = check_parts(guard, sky, ["Tonight's sky.", "🪐" * 290], "career")  # 290 graphemes: X would count 580
+    assert not short.too_long and not any(x.kind == "too_long" for x in short.reasons)

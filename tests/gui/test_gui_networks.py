@@ -79,6 +79,27 @@ def test_bluesky_counts_graphemes_to_300(fedi: Services, make_shell: Callable[..
     assert compose.status.text().startswith("Too long for sky by 1")
 
 
+def test_bluesky_counts_bytes_to_3000_too(fedi: Services, make_shell: Callable[..., Shell], qtbot) -> None:
+    """Within 300 graphemes, over 3,000 bytes: the counter says bytes, and the post cannot go out."""
+    from personamgr.core.personas import Persona
+
+    fedi.store.add_persona(Persona(name="sky", topics=("astronomy",), network="bluesky", handle="@sky.bsky.social"))
+    shell = make_shell(fedi)
+    compose = shell.window.compose
+    switch(shell, "sky")
+    compose.editor.setPlainText("👨‍👩‍👧‍👦" * 120)  # 3,000 bytes: fits
+    assert compose.counter.text() == "120 / 300" and compose.post_button.isEnabled()
+    compose.editor.setPlainText("👨‍👩‍👧‍👦" * 121)  # 121 graphemes, 3,025 bytes
+    assert compose.counter.text() == "3,025 / 3,000 bytes"
+    assert compose.counter.property("tooLong") and not compose.post_button.isEnabled()
+    assert compose.counter.toolTip().startswith("25 bytes over the limit")
+    assert compose.status.text().startswith("Too long for sky by 25 bytes")
+    compose.split_into_thread()
+    parts = compose.parts()
+    assert len(parts) == 2 and all(len(p.encode()) <= 3000 for p in parts), [len(p.encode()) for p in parts]
+    assert not any(b.counter.property("tooLong") for b in compose.thread.boxes) and compose.post_button.isEnabled()
+
+
 def test_the_list_and_the_tray_name_the_network(fedi: Services, make_shell: Callable[..., Shell], qtbot) -> None:
     shell = make_shell(fedi)
     switch(shell, "metal")

@@ -23,7 +23,7 @@ from personamgr.core.guard.scoring import Calibration, Scorer, persona_key, rela
 from personamgr.core.guard.types import GuardResult, Reason
 from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
-from personamgr.core.text import WARM_UP, length_for, weighted_length
+from personamgr.core.text import WARM_UP, Measure, measure_for, weighted_length
 
 # Languages whose words MiniLM's (English, uncased) vocabulary holds: Spanish shares Latin script and many
 # words and names with English, and the vocabulary has the CJK characters and kana. It has no Greek
@@ -236,7 +236,7 @@ class Guard:
             language = self.multilingual.refine_language(topic, language)
         empty = not text.strip()
         model_text = clean_for_model(topic)
-        counted: Future[int] = self._helper.submit(length_for, me, text)
+        counted: Future[Measure] = self._helper.submit(measure_for, me, text)
         sc = self.scorer(personas)
         static: Future[np.ndarray | None] | None = None
         if self.multilingual is not None and language == "en" and not empty and self._static_weights(sc).any():
@@ -252,7 +252,8 @@ class Guard:
             z, details = self._english_scores(sc, model_text, topic, static)
         else:
             z, details = ml[0], ml[1]
-        length = counted.result()
+        measured = counted.result()
+        length = measured.length
         scores = {n: sc.display(float(s)) for n, s in zip(names, z, strict=True)}
         threshold = cal.threshold + cal.sensitivity_shift.get(str(me.sensitivity), 0.0)
         if len(names) == 1:
@@ -298,7 +299,7 @@ class Guard:
             rules.avoid_rule(me, text, semantic_avoid),
             rules.leak_rule(personas, me, text),
             rules.duplicate_rule(me, text, recent, personas),
-            rules.length_rule(me, length),
+            rules.length_rule(me, measured),
             rules.cashtag_rule(text),
             rules.link_streak_rule(me, text, recent),
         ):
@@ -314,7 +315,7 @@ class Guard:
             suggest=suggest,
             reasons=tuple(reasons),
             length=length,
-            too_long=length > limit,
+            too_long=measured.too_long,
             limit=limit,
             language=language,
             judged=judged,

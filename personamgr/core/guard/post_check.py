@@ -19,7 +19,7 @@ from personamgr.core.guard.types import GuardResult, Reason
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import join_parts
 from personamgr.core.personas import Persona
-from personamgr.core.text import weighted_length
+from personamgr.core.text import measure_for
 
 # Rules X applies to each tweet of a thread on its own.
 PER_PART = ("too_long", "cashtags", "duplicate")
@@ -34,13 +34,13 @@ def check_parts(guard: Any, personas: Sequence[Persona], parts: Sequence[str], p
     whole: GuardResult = guard.check(personas, join_parts(parts), persona, recent=recent)
     me = next(p for p in personas if p.name == persona)
     reasons: list[Reason] = [r for r in whole.reasons if r.kind not in PER_PART]
-    lengths = []
+    measures = []
     for i, part in enumerate(parts, start=1):
-        length = weighted_length(part)
-        lengths.append(length)
-        for r in (rules.length_rule(me, length), rules.cashtag_rule(part), rules.duplicate_rule(me, part, recent)):
+        m = measure_for(me, part)
+        measures.append(m)
+        for r in (rules.length_rule(me, m), rules.cashtag_rule(part), rules.duplicate_rule(me, part, recent)):
             if r is not None:
                 said = translate("guard", "Part {n}: {message}").format(n=i, message=r.message)
                 reasons.append(replace(r, message=said))
     return replace(whole, reasons=tuple(reasons), fits=not any(r.warning for r in reasons),
-                   length=max(lengths), too_long=any(n > me.char_limit for n in lengths))
+                   length=max(m.length for m in measures), too_long=any(m.too_long for m in measures))

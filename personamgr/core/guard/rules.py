@@ -173,12 +173,12 @@ def _near(a: str, b: str) -> bool:
     return m.quick_ratio() >= DUPLICATE_RATIO and m.ratio() >= DUPLICATE_RATIO
 
 
-def length_rule(persona: Persona, length: int) -> Reason | None:
-    limit = persona.char_limit
-    if length <= limit:
+def length_rule(persona: Persona, m: Measure) -> Reason | None:
+    """``m``: the text measured as ``persona``'s network measures it (``text.measure_for``)."""
+    if not m.too_long:
         return None
     return Reason("too_long", translate("guard", "{too_long} Or split it into a thread.").format(
-        too_long=too_long_message(persona, Measure(length, limit))), blocking=True)
+        too_long=too_long_message(persona, m)), blocking=True)
 
 
 def cashtag_rule(text: str) -> Reason | None:
