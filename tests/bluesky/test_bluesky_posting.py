@@ -198,6 +198,45 @@ def test_an_ended_session_is_renewed_with_the_app_password(bluesky_world) -> Non
     assert w.fake.sessions_created(w.account) == 2  # the renewed session was kept and reused
 
 
+def test_a_token_the_server_calls_expired_is_refreshed_not_replaced(bluesky_world) -> None:
+    """The server's clock runs 3 hours ahead (or this machine's behind): it calls the 2-hour access token expired
+    (400 ExpiredToken) while atproto, reading it by this machine's clock, thought it valid. The refresh token
+    renews it (refreshSession); a new session would spend createSession, 30 per 5 minutes and 300 a day."""
+    w = bluesky_world
+    w.fake.clock_offset_s = 3 * 3600
+    assert w.post("Refreshed, not signed in again.").state is PostState.SENT
+    assert (w.fake.sessions_created(w.account), w.fake.post_count("refresh_session")) == (1, 1)
+    assert w.post("With the refreshed session, kept.").state is PostState.SENT
+    assert (w.fake.sessions_created(w.account), w.fake.post_count("refresh_session")) == (1, 1)
+
+
+@pytest.mark.parametrize("refused", ["revoked", "expired"])
+def test_a_refused_refresh_token_makes_a_new_session(bluesky_world, refused: str) -> None:
+    """Only when the refresh token is refused too (401 revoked, 400 ExpiredToken) is the app password used."""
+    w = bluesky_world
+    w.fake.clock_offset_s = 3 * 3600
+    w.fake.fail_next("refresh_session", refused)
+    assert w.post("Signed in again.").state is PostState.SENT
+    assert (w.fake.sessions_created(w.account), w.fake.post_count("refresh_session")) == (2, 1)
+    assert w.post("With the new session, kept.").state is PostState.SENT
+    assert (w.fake.sessions_created(w.account), w.fake.post_count("refresh_session")) == (2, 1)
+
+
+def test_a_used_up_daily_create_session_limit_waits_for_its_reset(bluesky_world) -> None:
+    """Bluesky allows 300 createSession a day per account (and 30 per 5 minutes); past them, 429 until the reset."""
+    import time
+
+    w = bluesky_world
+    day_ago = time.time() - 86400 + 3600  # the oldest leaves the day's window in an hour
+    with w.fake.lock:
+        w.fake.b.sessions_made[w.account.did] = [day_ago + i for i in range(300)]
+    w.fake.revoke_sessions(w.account)  # the stored session is gone: a new one is needed
+    post = w.post("After the limit.")
+    assert post.state is PostState.SCHEDULED and "rate limit" in (post.error or "")
+    assert post.next_attempt_at is not None and 3500 < (post.next_attempt_at.timestamp() - time.time()) < 3700
+    assert [r.status for r in w.fake.requests if r.endpoint == "create_session"][-1] == 429
+
+
 def test_rate_limit_waits_for_the_reset(bluesky_world) -> None:
     w = bluesky_world
     w.fake.fail_next("create_record", "rate_limit", reset_in=900)

@@ -2,9 +2,11 @@
 
 It checks what a real PDS and the app view check, so a passing test runs production's code paths:
 
-* ``createSession`` with an app password (30 per 5 minutes per account, then 429 with ``ratelimit-reset``),
+* ``createSession`` with an app password, at most 30 per 5 minutes and 300 a day per account, then 429 with
+  ``ratelimit-reset`` (Bluesky's documented limits: docs.bsky.app/docs/advanced-guides/rate-limits);
   ``refreshSession``; JWTs the SDK can decode (base64url JSON with ``exp``); expired access tokens answer
-  400 ``ExpiredToken``, revoked sessions 401;
+  400 ``ExpiredToken``, revoked sessions 401; the server's clock can differ from the machine's
+  (``clock_offset_s``), as a PDS's does from a user's wrong clock: tokens expire by the server's time;
 * ``createRecord``: the repo is the caller's DID, a client-chosen ``rkey`` is a valid record key and not taken
   (a taken key is a bare 500, as atproto issue 3718 describes), text at most 300 graphemes, every facet's
   UTF-8 byte range inside the text and matching what it marks (the link's text, ``#tag``, ``@handle`` of the
@@ -41,7 +43,7 @@ ENDPOINTS = {
     ("GET", X + "com.atproto.repo.getRecord"): "get_record",
 }
 FAILURE_KINDS = ("revoked", "expired", "rate_limit", "server_error", "hold", "drop")
-SESSION_LIMIT = 30  # createSession per account per 5 minutes
+SESSION_LIMITS = ((300, 30), (86400, 300))  # createSession per account: (window in seconds, how many)
 MAX_BLOB = 1_000_000
 RKEY_RE = re.compile(r"[A-Za-z0-9._:~-]{1,512}")
 
@@ -126,8 +128,12 @@ class FakeBluesky(FakeX):
             if passwords:
                 account.app_passwords.clear()
 
+    def now(self) -> float:
+        """The server's clock (``clock_offset_s`` from the machine's)."""
+        return time.time() + self.clock_offset_s
+
     def _jwt(self, did: str, scope: str, ttl: float) -> str:
-        now = int(time.time())
+        now = int(self.now())
         claims = {"scope": scope, "sub": did, "iat": now, "exp": int(now + ttl), "jti": str(next(self._seq))}
         return ".".join((_b64({"typ": "at+jwt", "alg": "HS256"}), _b64(claims), secrets.token_urlsafe(16)))
 
@@ -200,7 +206,7 @@ class _BlueskyHandler(_Handler):
             self._error(record, 401, "AuthenticationRequired", "Invalid token" if token else "Authentication Required")
             return None
         payload = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
-        if payload["exp"] < time.time():
+        if payload["exp"] < fb.now():
             self._error(record, 400, "ExpiredToken", "Token has expired")
             return None
         record.user_id = did
@@ -222,18 +228,18 @@ class _BlueskyHandler(_Handler):
         ident = str(data.get("identifier", "")).lower()
         with fb.lock:
             acc = next((a for a in fb.b.accounts.values() if ident in (a.handle.lower(), a.did)), None)
-            if acc is not None:
-                now = time.time()
-                made = [t for t in fb.b.sessions_made.get(acc.did, []) if now - t < 300]
-                if len(made) >= SESSION_LIMIT:
-                    reset = int(min(made) + 300)
+            for window, limit in SESSION_LIMITS if acc is not None else ():
+                now = fb.now()
+                made = [t for t in fb.b.sessions_made.get(acc.did, []) if now - t < window]
+                if len(made) >= limit:
+                    reset = int(min(made) + window)
                     return self._error(record, 429, "RateLimitExceeded", "Rate Limit Exceeded",
-                                       {"ratelimit-limit": str(SESSION_LIMIT), "ratelimit-remaining": "0",
-                                        "ratelimit-reset": str(reset), "ratelimit-policy": "30;w=300"})
+                                       {"ratelimit-limit": str(limit), "ratelimit-remaining": "0",
+                                        "ratelimit-reset": str(reset), "ratelimit-policy": f"{limit};w={window}"})
         if acc is None or data.get("password") not in acc.app_passwords:
             return self._error(record, 401, "AuthenticationRequired", "Invalid identifier or password")
         with fb.lock:
-            fb.b.sessions_made.setdefault(acc.did, []).append(time.time())
+            fb.b.sessions_made.setdefault(acc.did, []).append(fb.now())
         self._json(record, 200, fb.new_session(acc))
 
     def _refresh_session(self, record: RequestRecord, query: str, body: bytes) -> None:

@@ -78,18 +78,37 @@ class BlueskyClient:
         self.client.request.close()
 
     def call(self, fn: Callable[[], T], *, write: bool = False) -> T:
-        """Run one request; a stored session that turns out to be dead is replaced once, then it runs again.
+        """Run one request; a stored session that turns out to be dead is renewed once, then it runs again.
 
-        A refused session means nothing was written, so running a write again is safe.
+        An access token the server calls expired (``ExpiredToken`` while atproto, by this machine's clock,
+        thought it valid: the clocks differ) is refreshed with the refresh token; only a session that cannot be
+        refreshed is replaced with the app password, since Bluesky allows few new sessions (30 per 5 minutes,
+        300 a day per account) and too many lock the account out of signing in. A refused session means nothing
+        was written, so running a write again is safe.
         """
         try:
             return self._mapped(fn, write=write)
-        except AuthError:
+        except AuthError as e:
             if self._login is None or self._renewed:
                 raise
+            expired = isinstance(e, errors.SessionExpired)
         self._renewed = True
-        self._renew()
+        if not (expired and self._refreshed()):
+            self._renew()
         return self._mapped(fn, write=write)
+
+    def _refreshed(self) -> bool:
+        """``refreshSession`` with the refresh token; False when the server refuses that token too.
+
+        atproto announces the new session (``SessionEvent.REFRESH``), so it is kept for the next send.
+        """
+        try:
+            with self.client._refresh_lock:  # atproto's own lock around its refreshes
+                self._mapped(self.client._refresh_and_set_session, write=False)
+        except AuthError:
+            return False
+        self._note_session()
+        return True
 
     def _mapped(self, fn: Callable[[], T], *, write: bool) -> T:
         try:

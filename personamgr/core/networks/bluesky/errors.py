@@ -5,7 +5,8 @@ atproto raises                                 becomes                     the p
 =============================================  ==========================  =====================================
 UnauthorizedError (401/403), a session that    AuthError                   failed, persona "reconnect needed"
 cannot be renewed with the app password
-400 ExpiredToken / InvalidToken                SessionExpired              the session is renewed, then retried
+400 ExpiredToken / InvalidToken                SessionExpired              refreshed with the refresh token (a new
+                                                                           session only if that is refused), retried
 other 400, 413 (BlobTooLarge, text too long)   RejectedError               failed, Bluesky's own words
 RateLimitExceededError (429)                   RateLimitedError(reset_at)  scheduled at ratelimit-reset
 5xx (a duplicate record key is a bare 500)     TransientError              retried: the key is looked up first
