@@ -19,6 +19,7 @@ from personamgr.cli.errors import CliError
 from personamgr.core import crosspost
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.personas import VISIBILITIES, Persona
+from personamgr.core.scheduling.local_time import describe
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -76,19 +77,20 @@ def _send(services, persona: Persona, parts: list[str], media: list[dict[str, ob
     kept.saved = True
     if override:
         post = services.outbox.remember_override(post.id)
-    return report_send(services.poster.send(post.id), persona.name, persona.handle or persona.network)
+    return report_send(services.poster.send(post.id), persona)
 
 
-def report_send(result: Post, persona: str, where: str) -> int:
-    """Say how a send ended (shared with ``posts retry``); the exit code is 0 only when it went out."""
+def report_send(result: Post, persona: Persona) -> int:
+    """Say how a send ended (shared with ``posts retry``); the exit code is 0 only when it went out. Times are
+    told in the persona's zone, as the reason (a rate limit's reset) tells them."""
     if result.state is PostState.SENT:
         links = result.remote_url or result.remote_id
         more = f" ({len(result.remote_ids)} parts)" if len(result.remote_ids) > 1 else ""
-        print(f"Sent as {persona} ({where}){more}: {links}")
+        print(f"Sent as {persona.name} ({persona.handle or persona.network}){more}: {links}")
         return 0
     if result.state is PostState.SCHEDULED and result.next_attempt_at:
-        print(f"Not sent yet: {result.error} It will be retried at {result.next_attempt_at:%Y-%m-%d %H:%M} UTC "
-              "by the running app or `personamgr daemon`.")
+        print(f"Not sent yet: {result.error} It will be retried at {describe(result.next_attempt_at, persona.timezone)}"
+              " by the running app or `personamgr daemon`.")
         return 1
     hint = f" See it with: personamgr posts show {result.id}" if result.failed_part else ""
     raise CliError(f"not sent ({result.status}): {result.error}{hint}")

@@ -216,7 +216,7 @@ def cmd_retry(args: argparse.Namespace) -> int:
                 lines.append(f"It fits {o.suggest} better.")
             lines.append(f"To send it as it is: personamgr posts retry {p.id} --anyway")
             raise CliError("\n".join(lines))
-        return report_send(outcome.post, persona.name, persona.handle or persona.network)
+        return report_send(outcome.post, persona)
     finally:
         services.close()
 

@@ -254,10 +254,6 @@
         <translation>Una versión anterior de esta publicación (antes de editarla) ya salió en Bluesky ({post_uri}). Revisa la cuenta y luego márcala como enviada, o bórrala allí y vuelve a enviar esta versión.</translation>
     </message>
     <message>
-        <source>Bluesky&apos;s rate limit was reached; the post will go out after {at} UTC.</source>
-        <translation>Se alcanzó el límite de peticiones de Bluesky; la publicación saldrá después de las {at} UTC.</translation>
-    </message>
-    <message>
         <source>Bluesky refused this account&apos;s session ({error}): the app password was revoked or the account signed out.</source>
         <translation>Bluesky rechazó la sesión de esta cuenta ({error}): se revocó la contraseña de aplicación o la cuenta cerró la sesión.</translation>
     </message>
@@ -296,6 +292,10 @@
     <message>
         <source>Bluesky refused the post as too large: {error}</source>
         <translation>Bluesky rechazó la publicación por demasiado grande: {error}</translation>
+    </message>
+    <message>
+        <source>Bluesky&apos;s rate limit was reached; the post will go out after {time}.</source>
+        <translation>Se alcanzó el límite de peticiones de Bluesky; la publicación saldrá después del {time}.</translation>
     </message>
     <message>
         <source>Bluesky had a server error ({status}: {error}); the post will be tried again.</source>
@@ -1697,8 +1697,8 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>{label} seguía procesando {name} pasados {wait_s} s; se volverá a intentar la publicación.</translation>
     </message>
     <message>
-        <source>{server}&apos;s rate limit was reached; the post will go out after {at} UTC.</source>
-        <translation>Se alcanzó el límite de peticiones de {server}; la publicación saldrá después de las {at} UTC.</translation>
+        <source>{server}&apos;s rate limit was reached; the post will go out after {time}.</source>
+        <translation>Se alcanzó el límite de peticiones de {server}; la publicación saldrá después del {time}.</translation>
     </message>
     <message>
         <source>{server} refused this account&apos;s access token ({server_message}): access was revoked or the token is no longer valid.</source>
@@ -3941,8 +3941,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>La publicación necesita revisión.</translation>
     </message>
     <message>
-        <source>{error} Retrying at {time} UTC.</source>
-        <translation>{error} Se reintentará a las {time} UTC.</translation>
+        <source>{error} Retrying at {time}.</source>
+        <translation>{error} Se reintentará el {time}.</translation>
     </message>
     <message>
         <source>Not sent.</source>
@@ -4571,10 +4571,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>X rechazó la respuesta: {error} X solo permite responder donde el autor mencionó o citó a esta cuenta.</translation>
     </message>
     <message>
-        <source>X&apos;s rate limit was reached; the post will go out after {time} UTC.</source>
-        <translation>Se alcanzó el límite de peticiones de X; la publicación saldrá después de las {time} UTC.</translation>
-    </message>
-    <message>
         <source>X had a server error ({status}: {error}); the post will be tried again.</source>
         <translation>X tuvo un error de servidor ({status}: {error}); se volverá a intentar la publicación.</translation>
     </message>
@@ -4587,12 +4583,16 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>X rechazó la petición porque el reloj de este ordenador va {minutes} minutos atrasado respecto al de X: una petición firmada debe llevar la hora correcta. Haz que la fecha y la hora se ajusten automáticamente y vuelve a intentarlo.</translation>
     </message>
     <message>
-        <source>X&apos;s daily limit of posts for this account was reached; the post will go out after {time} UTC.</source>
-        <translation>Se alcanzó el límite diario de publicaciones de X para esta cuenta; la publicación saldrá después de {time} UTC.</translation>
+        <source>X&apos;s rate limit was reached; the post will go out after {time}.</source>
+        <translation>Se alcanzó el límite de peticiones de X; la publicación saldrá después del {time}.</translation>
     </message>
     <message>
-        <source>X&apos;s daily limit of posts for the developer app (every account connected through it counts) was reached; the post will go out after {time} UTC.</source>
-        <translation>Se alcanzó el límite diario de publicaciones de X para la app de desarrollador (cuentan todas las cuentas conectadas con ella); la publicación saldrá después de {time} UTC.</translation>
+        <source>X&apos;s daily limit of posts for this account was reached; the post will go out after {time}.</source>
+        <translation>Se alcanzó el límite diario de publicaciones de X para esta cuenta; la publicación saldrá después del {time}.</translation>
+    </message>
+    <message>
+        <source>X&apos;s daily limit of posts for the developer app (every account connected through it counts) was reached; the post will go out after {time}.</source>
+        <translation>Se alcanzó el límite diario de publicaciones de X para la app de desarrollador (cuentan todas las cuentas conectadas con ella); la publicación saldrá después del {time}.</translation>
     </message>
     <message>
         <source>X did not accept the connection in time; nothing was sent. It will be tried again.</source>

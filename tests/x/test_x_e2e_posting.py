@@ -16,6 +16,7 @@ from personamgr.core.networks.base import Account, OutgoingPost, RejectedError
 from personamgr.core.networks.x import XNetwork
 from personamgr.core.outbox import PostState
 from personamgr.core.posting import MAX_TRANSIENT_ATTEMPTS, OFFLINE_RETRY
+from personamgr.core.scheduling.local_time import describe
 
 pytestmark = pytest.mark.e2e
 
@@ -305,8 +306,36 @@ def test_a_used_up_daily_cap_waits_for_its_24_hour_reset_not_the_15_minute_one(
     assert post.next_attempt_at is not None
     assert post.next_attempt_at > datetime.now(UTC) + timedelta(hours=23)
     assert "daily limit" in (post.error or "") and whose in (post.error or "")
-    assert f"{post.next_attempt_at:%Y-%m-%d %H:%M}" in (post.error or "")
+    assert f"after {describe(post.next_attempt_at, 'UTC')}." in (post.error or "")  # the persona's zone is UTC
     assert [t.text for t in x_world.fake.tweets] == ["One a day."]
+
+
+def test_the_daily_caps_reset_is_told_in_the_personas_zone_wherever_it_shows(
+        x_world, clock, capsys: pytest.CaptureFixture[str]) -> None:
+    """The cap's reset was said in UTC while the history's "Next try" (and the notification) used the persona's
+    zone: two times for one wait. Every one is in the persona's zone now, the zone named."""
+    from personamgr.cli.post import report_send
+    from personamgr.core.scheduling import EventKind, ScheduleEngine, SchedulerEvent
+
+    store = x_world.services.store
+    store.update_persona(store.persona(x_world.persona.uid).with_changes(timezone="America/New_York"))
+    x_world.fake.user_day_limit = 1
+    assert x_world.post("One a day.").state is PostState.SENT
+    engine = ScheduleEngine(x_world.services)
+    events: list[SchedulerEvent] = []
+    engine.subscribe(events.append)
+    p = x_world.services.outbox.create(x_world.persona.uid, "Two a day?")
+    x_world.services.outbox.transition(p.id, PostState.SCHEDULED, scheduled_at=clock.now())
+    [post] = engine.run_due()
+    assert post.state is PostState.SCHEDULED and post.next_attempt_at is not None
+    reset = describe(post.next_attempt_at, "America/New_York")  # "Tue 01 Dec 2026 10:00 EST"
+    assert reset.endswith(("EST", "EDT"))
+    assert post.error == f"X's daily limit of posts for this account was reached; the post will go out after {reset}."
+    [retry] = [e for e in events if e.kind is EventKind.RETRY]
+    assert retry.message == f"{post.error} Retrying at {reset}."
+    assert report_send(post, store.persona(x_world.persona.uid)) == 1
+    assert capsys.readouterr().out == (f"Not sent yet: {post.error} It will be retried at {reset} by the running "
+                                       "app or `personamgr daemon`.\n")
 
 
 @pytest.mark.parametrize("offset", [3600.0, -3600.0])

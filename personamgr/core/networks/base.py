@@ -67,6 +67,10 @@ class NetworkError(Exception):
         super().__init__(message)
         self.message = message
 
+    def message_in(self, zone: str) -> str:
+        """The message with any time in it told in ``zone`` (the persona's), the zone named."""
+        return self.message
+
 
 class AuthError(NetworkError):
     """Credentials were refused (401): the persona needs reconnecting. The post is kept."""
@@ -81,11 +85,22 @@ class RejectedError(NetworkError):
 
 
 class RateLimitedError(NetworkError):
-    """Too many requests: try again at ``reset_at``."""
+    """Too many requests: try again at ``reset_at``.
 
-    def __init__(self, message: str, reset_at: datetime) -> None:
-        super().__init__(message)
+    ``template`` says when with ``{time}``: the network does not know the persona's zone, and the Poster, which
+    does, tells it there (:meth:`message_in`), so the reset reads as the history's "Next try" does, not in UTC
+    beside it. ``message`` tells it in UTC, zone named.
+    """
+
+    def __init__(self, template: str, reset_at: datetime) -> None:
+        self.template = template
         self.reset_at = reset_at
+        super().__init__(self.message_in("UTC"))
+
+    def message_in(self, zone: str) -> str:
+        from personamgr.core.scheduling.local_time import describe  # a leaf module; not at import (cycles)
+
+        return self.template.format(time=describe(self.reset_at, zone))
 
 
 class TransientError(NetworkError):
@@ -123,18 +138,23 @@ class PartialThreadError(NetworkError):
     """Some parts of a thread went out, then one failed. ``cause`` says why part ``failed_index`` failed."""
 
     def __init__(self, sent_ids: tuple[str, ...], failed_index: int, cause: NetworkError) -> None:
-        super().__init__(
-            (translate("Network", "Part 1 of the thread went out; part {failed} failed: {error} The remaining parts "
-                       "are unsent.") if len(sent_ids) == 1 else
-             translate("Network", "Parts 1–{sent} of the thread went out; part {failed} failed: {error} The remaining "
-                       "parts are unsent.")).format(sent=len(sent_ids), failed=failed_index + 1,
-                                                    error=full_stop(cause.message))
-            if sent_ids
-            else cause.message
-        )
         self.sent_ids = sent_ids
         self.failed_index = failed_index
         self.cause = cause
+        super().__init__(self._told(cause.message))
+
+    def message_in(self, zone: str) -> str:
+        return self._told(self.cause.message_in(zone))
+
+    def _told(self, why: str) -> str:
+        sent = self.sent_ids
+        if not sent:
+            return why
+        return (translate("Network", "Part 1 of the thread went out; part {failed} failed: {error} The remaining "
+                          "parts are unsent.") if len(sent) == 1 else
+                translate("Network", "Parts 1–{sent} of the thread went out; part {failed} failed: {error} The "
+                          "remaining parts are unsent.")).format(sent=len(sent), failed=self.failed_index + 1,
+                                                                 error=full_stop(why))
 
 
 @runtime_checkable

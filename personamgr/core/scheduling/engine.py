@@ -228,6 +228,13 @@ class ScheduleEngine:
             return self._hold(post_id, decision.message or "")
         return MissedAction.SEND
 
+    def _zone_of(self, post: Post) -> str:
+        """The persona's zone, where its times are told (UTC if the persona was deleted meanwhile)."""
+        try:
+            return self.store.persona(post.persona_uid).timezone
+        except PersonaNotFound:
+            return "UTC"
+
     @staticmethod
     def schedule_describe(instant: datetime, persona: Persona) -> str:
         return describe(instant, persona.timezone)
@@ -294,9 +301,9 @@ class ScheduleEngine:
         elif post.state is PostState.NEEDS_REVIEW:
             self._emit(EventKind.NEEDS_REVIEW, post.error or translate("Scheduler", "The post needs review."), post)
         elif post.state is PostState.SCHEDULED and post.next_attempt_at:
-            self._emit(EventKind.RETRY, translate("Scheduler", "{error} Retrying at {time} UTC.").format(
-                error=post.error or translate("Scheduler", "Not sent."), time=f"{post.next_attempt_at:%H:%M:%S}"),
-                post)
+            self._emit(EventKind.RETRY, translate("Scheduler", "{error} Retrying at {time}.").format(
+                error=post.error or translate("Scheduler", "Not sent."),
+                time=describe(post.next_attempt_at, self._zone_of(post))), post)
 
     def run_due(self) -> list[Post]:
         """Plan and send everything due now, in this thread (for tests with a fake clock, and the CLI)."""

@@ -144,15 +144,19 @@ def _rate_limited(exc: tweepy.TooManyRequests, now: datetime) -> RateLimitedErro
     if day:
         at, family = max(day)
         at = max(at, _used_up(headers, "x-rate-limit") or at)
-        text = (translate("X", "X's daily limit of posts for this account was reached; the post will go out after "
-                          "{time} UTC.") if family == "x-user-limit-24hour" else
-                translate("X", "X's daily limit of posts for the developer app (every account connected through it "
-                          "counts) was reached; the post will go out after {time} UTC."))
-        return RateLimitedError(text.format(time=f"{at:%Y-%m-%d %H:%M}"), at)
+        return day_cap_reached(family, at)
     reset = exc.reset_time
     at = datetime.fromtimestamp(reset, UTC) if reset else now + DEFAULT_RATE_WAIT
-    return RateLimitedError(translate("X", "X's rate limit was reached; the post will go out after {time} UTC."
-                                      ).format(time=f"{at:%H:%M}"), at)
+    return RateLimitedError(translate("X", "X's rate limit was reached; the post will go out after {time}."), at)
+
+
+def day_cap_reached(family: str, at: datetime) -> RateLimitedError:
+    """X's 24-hour cap ``family`` is used up until ``at``: whose cap it is, and when it resets."""
+    return RateLimitedError(
+        translate("X", "X's daily limit of posts for this account was reached; the post will go out after {time}.")
+        if family == "x-user-limit-24hour" else
+        translate("X", "X's daily limit of posts for the developer app (every account connected through it counts) "
+                  "was reached; the post will go out after {time}."), at)
 
 
 def from_transport(exc: requests.RequestException, *, write: bool) -> NetworkError:
