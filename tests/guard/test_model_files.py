@@ -84,3 +84,18 @@ def test_the_shipped_files_load_and_stay_small() -> None:
     sizes = {f.name: f.stat().st_size for f in MODEL_DIR.iterdir()}
     assert sizes[TABLE_FILE] < 0.9 * table.vectors.nbytes, sizes
     assert sum(sizes.values()) < 30_000_000, sizes
+
+
+def test_without_a_temporary_folder_the_model_loads_from_memory(monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path) -> None:
+    """The graph is inflated into a temporary file (onnxruntime stays smaller reading a file than bytes); where
+    none can be written, the same model is handed over as bytes."""
+    import tempfile
+
+    import numpy as np
+
+    texts = ["Five questions to ask at the end of every interview", "My sourdough finally rose"]
+    want = Embedder.load().embed_many(texts)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "gone"))
+    got = Embedder.load().embed_many(texts)
+    assert np.allclose(got, want, atol=1e-6)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import tempfile
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,25 +42,10 @@ class Embedder:
 
     @classmethod
     def load(cls, model_dir: Path = MODEL_DIR, threads: int | None = None) -> Embedder:
-        # onnxruntime ships Microsoft telemetry that writes a device id under ~/.cache and would report
-        # usage; a desktop app must not phone home, and --data-dir must keep every file inside DIR.
-        os.environ["ORT_DISABLE_TELEMETRY"] = "1"
-        import onnxruntime as ort
-
+        ort = onnxruntime()
         tok = model_files.load(model_dir / TOKENIZER_FILE, "the guard's tokenizer",
                                lambda data: WordPiece.from_json(gzip.decompress(data)))
-        opts = ort.SessionOptions()
-        # Two threads at most: they halve a check's latency on a 2-core machine; more only contend.
-        opts.intra_op_num_threads = threads or int(os.environ.get("PERSONAMGR_GUARD_THREADS", "2"))
-        opts.inter_op_num_threads = 1
-        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        # Threads sleep between posts instead of spinning: the machine is shared with the GUI and other apps.
-        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        opts.enable_cpu_mem_arena = False  # keeps peak RSS low; costs little at batch size 1
-        opts.log_severity_level = 3
-        model = model_files.load(model_dir / MODEL_FILE, "the guard's model file", zlib.decompress)
-        sess = ort.InferenceSession(model, sess_options=opts, providers=["CPUExecutionProvider"])
+        sess = session(ort, model_dir / MODEL_FILE, "the guard's model file", session_options(ort, threads))
         return cls(sess, tok)
 
     def embed(self, text: str) -> np.ndarray:
@@ -68,7 +54,7 @@ class Embedder:
     def embed_many(self, texts: Sequence[str], batch: int = 16) -> np.ndarray:
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         for start in range(0, len(texts), batch):
-            chunk = [_clean(t) for t in texts[start:start + batch]]
+            chunk = [safe_text(t) for t in texts[start:start + batch]]
             encs = [self._tok.encode(t, MAX_TOKENS) for t in chunk]
             width = max(len(e) for e in encs)
             ids = np.zeros((len(encs), width), dtype=np.int64)
@@ -81,7 +67,69 @@ class Embedder:
         return out
 
 
-def _clean(text: str) -> str:
+def onnxruntime() -> Any:
+    """The onnxruntime module, imported here, lazily, with its telemetry off."""
+    # onnxruntime ships Microsoft telemetry that writes a device id under ~/.cache and would report
+    # usage; a desktop app must not phone home, and --data-dir must keep every file inside DIR.
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+    import onnxruntime as ort
+
+    return ort
+
+
+def session_options(ort: Any, threads: int | None = None) -> Any:
+    """onnxruntime's options for the guard's models: few threads, no spinning, a small memory footprint."""
+    opts = ort.SessionOptions()
+    # Two threads at most: they halve a check's latency on a 2-core machine; more only contend.
+    opts.intra_op_num_threads = threads or int(os.environ.get("PERSONAMGR_GUARD_THREADS", "2"))
+    opts.inter_op_num_threads = 1
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # Threads sleep between posts instead of spinning: the machine is shared with the GUI and other apps.
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    opts.enable_cpu_mem_arena = False  # keeps peak RSS low; costs little at batch size 1
+    opts.log_severity_level = 3
+    return opts
+
+
+def session(ort: Any, path: Path, what: str, opts: Any) -> Any:
+    """An onnxruntime session for the zlib-compressed graph at ``path``, inflated into a temporary file.
+
+    Why a file: handed the graph as bytes, onnxruntime stays about 20 MB larger after load than when it
+    reads the same graph from a file, and the inflated graph never sits in Python's memory (bench/README.md,
+    "onnxruntime's memory"). Where no temporary file can be written, it gets the bytes, as before."""
+    data = model_files.read_bytes(path, what)
+    try:
+        try:
+            with tempfile.TemporaryDirectory(prefix="personamgr-") as tmp:
+                graph = Path(tmp) / "model.onnx"
+                _inflate(data, graph)
+                return _session(ort, path, what, str(graph), opts)
+        except OSError:  # no temporary folder, or no room in it
+            return _session(ort, path, what, zlib.decompress(data), opts)
+    except zlib.error as e:
+        raise model_files.ModelFileError(path, f"{what} is damaged ({e})") from None
+
+
+def _session(ort: Any, path: Path, what: str, graph: str | bytes, opts: Any) -> Any:
+    try:
+        return ort.InferenceSession(graph, sess_options=opts, providers=["CPUExecutionProvider"])
+    except Exception as e:  # onnxruntime raises its own types for a graph it cannot read
+        raise model_files.ModelFileError(path, f"{what} is damaged ({e})") from None
+
+
+def _inflate(data: bytes, target: Path, chunk: int = 1 << 20) -> None:
+    """zlib ``data`` inflated into ``target`` a megabyte at a time; a truncated stream is damage."""
+    inflater = zlib.decompressobj()
+    with open(target, "wb") as f:
+        for start in range(0, len(data), chunk):
+            f.write(inflater.decompress(data[start:start + chunk]))
+        f.write(inflater.flush())
+    if not inflater.eof:
+        raise zlib.error("the compressed data ends too early")
+
+
+def safe_text(text: str) -> str:
     """Text the tokenizer accepts: lone surrogates replaced, never empty."""
     safe = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     return safe if safe.strip() else "."
