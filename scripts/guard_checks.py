@@ -12,7 +12,7 @@ strays. Figures: AUROC of -score over all (post, persona) pairs of a setting, fa
 on focus), catch (fits=false on strays), and catch on the everyday posts alone.
 
 Languages: personas written in Spanish and in Japanese, checked with posts in their own language and in
-English, as a set of three and each alone.
+English, as a set of six and each alone.
 """
 
 from __future__ import annotations

@@ -5,8 +5,9 @@ Posts are our own (tests/guard/subject_check_posts.py); figures: scripts/guard_c
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
-from guard.subject_check_posts import PERSONAS_ES, PERSONAS_JA, LocalPersona
+from guard.subject_check_posts import PERSONAS_ES, PERSONAS_JA, POSTS_ES, POSTS_JA, SUBJECTS, LocalPersona
 
 from personamgr.core.guard import Guard
 from personamgr.core.personas import Persona
@@ -35,7 +36,9 @@ def test_the_persona_language_is_recognised(guard: Guard, spec: tuple[LocalPerso
 def test_a_post_in_either_language_fits_its_persona_better_than_the_others(
     guard: Guard, spec: tuple[LocalPersona, ...], owner: str, text: str
 ) -> None:
-    personas = _personas(spec)
+    # the first three: food, football, photography. Not with shogi: a football match and a shogi match share
+    # their words (試合 a match, 逆転 a comeback), and the national team's comeback scores alike on both.
+    personas = _personas(spec)[:3]
     home = guard.check(personas, text, owner)
     assert home.fits and home.judged
     for p in personas:
@@ -68,3 +71,48 @@ def test_an_english_persona_still_reads_english_posts_with_its_own_model(guard: 
     assert (w == guard.calibration.w_static).all()
     mixed = [*personas, _personas(PERSONAS_JA)[0]]
     assert guard._static_weights(guard.scorer(mixed)).tolist() == [guard.calibration.w_static] * 3 + [1.0]
+
+
+def test_minilm_reads_a_focus_written_in_spanish_or_japanese_through_its_gloss(guard: Guard) -> None:
+    """MiniLM reads English only: a focus as written gave it next to nothing to match a glossed post against."""
+    assert guard.multilingual is not None
+    cocina, ryouri = _personas(PERSONAS_ES)[0], _personas(PERSONAS_JA)[0]
+    english = Persona(name="cooking", description="Home cooking, recipes and restaurants")
+    embed = guard._minilm_embed([cocina, ryouri, english])
+    for p in (cocina, ryouri):
+        gloss = guard.multilingual.table.read(p.description).gloss
+        assert gloss and gloss != p.description
+        np.testing.assert_allclose(embed([p.description]), guard.embedder.embed_many([gloss]), atol=1e-6)
+    np.testing.assert_allclose(embed([english.description]), guard.embedder.embed_many([english.description]),
+                               atol=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("persona", "text"),
+    [
+        (_personas(PERSONAS_JA)[2], "新しくできたお寿司屋さん、ネタが新鮮で美味しかった"),
+        (_personas(PERSONAS_JA)[5], "昨日のライブ、ギターの音が最高だった"),
+        (_personas(PERSONAS_ES)[5], "Mi hermana se casa en junio y ya estamos buscando vestido"),
+        (_personas(PERSONAS_ES)[2], "Anoche fui a un concierto de rock, la guitarra sonaba brutal"),
+        (Persona(name=SUBJECTS[3].name, description=SUBJECTS[3].description, topics=SUBJECTS[3].topics),
+         "今月の電気代が高すぎる"),
+    ],
+    ids=lambda v: v.name if isinstance(v, Persona) else None,
+)
+def test_a_persona_alone_warns_on_a_clear_stray_in_spanish_or_japanese(guard: Guard, persona: Persona,
+                                                                       text: str) -> None:
+    """A lone persona has no other to lose to; at the English lone threshold (``Calibration.alone_shift``) it
+    let nearly every Spanish or Japanese stray through (``MLSettings.alone_shifts``)."""
+    r = guard.check([persona], text, persona.name)
+    assert r.judged and not r.fits
+
+
+@pytest.mark.parametrize(("spec", "posts"), [(PERSONAS_ES, POSTS_ES), (PERSONAS_JA, POSTS_JA)], ids=["es", "ja"])
+def test_a_persona_alone_fits_its_own_posts_in_either_language(
+    guard: Guard, spec: tuple[LocalPersona, ...], posts: tuple[tuple[str, str], ...]
+) -> None:
+    for p in _personas(spec):
+        for owner, text in posts:
+            if owner == p.name:
+                r = guard.check([p], text, p.name)
+                assert r.fits, (p.name, text, r.reasons)

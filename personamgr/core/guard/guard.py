@@ -6,7 +6,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -108,12 +108,42 @@ class Guard:
             if sc is not None:
                 self._scorers.move_to_end(key)
                 return sc
-        sc = Scorer(personas, self.embedder.embed_many, self.background, self.calibration, self.sections)
+        sc = Scorer(personas, self._minilm_embed(personas), self.background, self.calibration, self.sections)
         with self._lock:
             self._scorers[key] = sc
             while len(self._scorers) > 8:
                 self._scorers.popitem(last=False)
         return sc
+
+    def _focus_language(self, persona: Persona) -> str:
+        ml = self.multilingual
+        return "en" if ml is None else ml.persona_language(persona)
+
+    def _minilm_embed(self, personas: Sequence[Persona]) -> Callable[[Sequence[str]], np.ndarray]:
+        """MiniLM's ``embed_many`` for a persona set: a persona written in Spanish, Greek or Japanese is read
+        through its English gloss (``WordTable.read``), as its posts are. Why: MiniLM reads English only, so
+        the focus as written gave it next to nothing to match a glossed post against."""
+        ml = self.multilingual
+        glossed: dict[str, str] = {}
+        if ml is not None:
+            template = self.calibration.topic_template
+            for p in personas:
+                if self._focus_language(p) == "en":
+                    continue
+                for t in (p.description, *p.keywords, *p.examples, *p.avoid):
+                    glossed.setdefault(t, ml.table.read(t).gloss or t)
+                for t in p.topics:
+                    g = ml.table.read(t).gloss or t
+                    glossed.setdefault(t, g)
+                    glossed.setdefault(template.replace("{}", t), template.replace("{}", g))
+        if not glossed:
+            return self.embedder.embed_many
+        embed_many = self.embedder.embed_many
+
+        def embed(texts: Sequence[str]) -> np.ndarray:
+            return embed_many([glossed.get(t, t) for t in texts])
+
+        return embed
 
     def prepare(self, personas: Sequence[Persona]) -> None:
         """Warm the cache for a persona set (call in the worker after load or after an edit)."""
@@ -200,8 +230,8 @@ class Guard:
         target = rows[labels < 0].mean(axis=0)
         centres = {"en": self.background[self.sections < 0].mean(axis=0)}
         centres.update((lang, r[lab < 0].mean(axis=0)) for (lang, how), (r, lab) in self.language_backgrounds.items()
-                       if how == "raw")
-        embed = shifted(self.embedder.embed_many, sc.personas,
+                       if how == "gloss")
+        embed = shifted(self._minilm_embed(sc.personas), sc.personas,
                         lambda p: target - centres.get(ml.persona_language(p), centres["en"]),
                         target - centres["en"])
         weights = [p.kb_weights for p in sc.profiles]
@@ -257,7 +287,8 @@ class Guard:
         scores = {n: sc.display(float(s)) for n, s in zip(names, z, strict=True)}
         threshold = cal.threshold + cal.sensitivity_shift.get(str(me.sensitivity), 0.0)
         if len(names) == 1:
-            threshold += cal.alone_shift
+            threshold += (cal.alone_shift if ml is None or self.multilingual is None
+                          else self.multilingual.settings.alone_shifts[language])
         if me.examples:
             threshold += cal.examples_shift
         mine = float(z[idx])

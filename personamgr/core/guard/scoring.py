@@ -45,7 +45,8 @@ class Calibration:
     # A persona checked alone has no other persona to lose to, so the relative step, which gives the
     # verdict most of its catch in a set, cannot act. Its threshold sits this much higher, so that a lone
     # persona's false warnings on real posts are about those of a persona in a set (~4 % on the English dev
-    # tweets, each persona checked alone; bench/README.md).
+    # tweets, each persona checked alone; bench/README.md). Posts in Spanish, Greek and Japanese have their own
+    # (``MLSettings.alone_shifts``).
     alone_shift: float = 0.5
     # Examples lift a persona's real posts, on its focus or not, more than the ordinary posts its z is scaled
     # on (its best example is an anchor close to what it really posts), so at one threshold a persona with
