@@ -92,6 +92,7 @@ class PostComposer(QWidget):
         self.counter.setAccessibleName(translate("PostComposer", "Length"))
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._counter_limit = 0  # the limit the counter's width was reserved for (see measure_content)
+        self._counter_width = 0
         # Two rows: what goes into the post, then how it goes out. On one row they did not fit a narrow window
         # (or a longer language) and the buttons were squeezed until their words were cut.
         self.tools = QHBoxLayout()
@@ -190,7 +191,8 @@ class PostComposer(QWidget):
             # while typing; a Premium persona's counter is wider, a standard one leaves the row room.
             self._counter_limit = limit
             widest = f"{limit * 10 - 1:,} / {limit:,}"
-            self.counter.setMinimumWidth(self.counter.fontMetrics().horizontalAdvance(widest) + 6)
+            self._counter_width = self.counter.fontMetrics().horizontalAdvance(widest) + 6
+            self.counter.setMinimumWidth(self._counter_width)
         network = self.services.networks.get(persona.network) if persona else None
         warning = self.content_warning()
         counting = None
@@ -222,6 +224,10 @@ class PostComposer(QWidget):
                 limit=f"{limit:,}")
             self.counter.setProperty("tooLong", bool(over))
         set_tone(self.counter, tone)
+        # "3,016 / 3,000 bytes" is wider than any count of characters: room for it while it shows, in its bold tone
+        # (in Spanish the buttons beside it left too little, and its first digit was cut)
+        self.counter.setMinimumWidth(max(self._counter_width, self.counter.fontMetrics().horizontalAdvance(
+            self.counter.text()) + 6))
         self.counter.setToolTip(tip)
         self.split_button.setVisible(bool(over))  # the guard's own advice for a long text
         self.split_button.setEnabled(not self.busy())

@@ -91,6 +91,8 @@ def test_bluesky_counts_bytes_to_3000_too(fedi: Services, make_shell: Callable[.
     assert compose.counter.text() == "120 / 300" and compose.post_button.isEnabled()
     compose.editor.setPlainText("👨‍👩‍👧‍👦" * 121)  # 121 graphemes, 3,025 bytes
     assert compose.counter.text() == "3,025 / 3,000 bytes"
+    # room for the whole count (in Spanish its first digit was cut)
+    assert compose.counter.minimumWidth() > compose.counter.fontMetrics().horizontalAdvance(compose.counter.text())
     assert compose.counter.property("tooLong") and not compose.post_button.isEnabled()
     assert compose.counter.toolTip().startswith("25 bytes over the limit")
     assert compose.status.text().startswith("Too long for sky by 25 bytes")
