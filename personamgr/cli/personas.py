@@ -122,10 +122,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"  … and {len(updates) - SHOW_UPDATES} more (personas import --dry-run lists every change)")
     if result.backup is not None:
         print(f"The personas as they were are in {result.backup}; `personamgr personas undo-import` puts them back.")
+    from personamgr.core.guard import common_words
     from personamgr.core.guard.languages import unreadable_focus_note
+    from personamgr.core.guard.model_files import ModelFileError
 
+    try:
+        common = common_words.shared()  # a focus is named as the editor and the guard name it
+    except ModelFileError:  # a damaged list: name by lang.py alone; the guard says so when it loads
+        common = None
     for c in plan.changes:  # as the persona editor says while the focus is typed
-        note = unreadable_focus_note(c.persona)
+        note = unreadable_focus_note(c.persona, common=common)
         if note:
             print(f"Note: {c.persona.name}: {note}", file=sys.stderr)
     return 0

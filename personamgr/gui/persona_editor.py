@@ -14,6 +14,7 @@ with window-modal boxes opened with ``open()``, never a nested event loop.
 
 from __future__ import annotations
 
+import logging
 import re
 import zoneinfo
 from collections import Counter
@@ -99,6 +100,8 @@ MISSED_LABELS = {
     MissedPolicy.POST_LATE: QT_TRANSLATE_NOOP("PersonaEditor", "Post it late, if no later than"),
     MissedPolicy.SKIP: QT_TRANSLATE_NOOP("PersonaEditor", "Skip to the next queue slot"),
 }
+
+log = logging.getLogger(__name__)
 
 
 def day_name(weekday: int) -> str:
@@ -396,15 +399,34 @@ class PersonaEditor(QDialog):
         for box in (self.description_edit, self.topics_edit, self.keywords_edit, self.examples_edit):
             box.textChanged.connect(self._focus_language)
         self._focus_language()
+        self._read_common_words()
         return page
+
+    def _read_common_words(self) -> None:
+        """The guard's common-words list names a focus's language as it names a post's: read once per process, on
+        a worker (a 30 kB file), then the note is said again with it."""
+        from personamgr.core.guard import common_words
+
+        if common_words.loaded() is not None:
+            return
+        note = self.focus_language_note
+
+        def again(_common: object) -> None:
+            if shiboken6.isValid(note):  # the dialog may have been closed and freed meanwhile
+                self._focus_language()
+
+        self.workers.submit(common_words.shared, done=again, name="common words", failed=lambda e: log.warning(
+            "the guard's common-words list could not be read (the guard says so when it loads): %s", e))
 
     @Slot()
     def _focus_language(self) -> None:
+        from personamgr.core.guard import common_words
         from personamgr.core.guard.languages import unreadable_focus_note
 
         note = unreadable_focus_note(Persona(
             name="", description=self.description_edit.toPlainText(), topics=lines(self.topics_edit.toPlainText()),
-            keywords=lines(self.keywords_edit.toPlainText()), examples=paragraphs(self.examples_edit.toPlainText())))
+            keywords=lines(self.keywords_edit.toPlainText()), examples=paragraphs(self.examples_edit.toPlainText())),
+            common=common_words.loaded())
         self.focus_language_note.setText(note or "")
         self.focus_language_note.setVisible(bool(note))
 

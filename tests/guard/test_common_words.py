@@ -79,3 +79,23 @@ def test_a_list_without_english_or_spanish_is_damaged() -> None:
         parse("en\tthe and\nes\tde la\nnl\n")
     with pytest.raises(ValueError, match="English or Spanish"):
         parse("# comment\nnl\tde het een\n")
+
+
+def test_a_focus_is_named_by_the_same_function_as_a_post() -> None:
+    """A focus written in Dutch read as Spanish in the persona editor (lang.py alone) while a Dutch post was named
+    Dutch: both are named by ``language_of`` now, and the editor says the guard cannot read it."""
+    from personamgr.core.guard.common_words import language_of, shared
+    from personamgr.core.guard.lang import guess_language
+    from personamgr.core.guard.languages import focus_text, unreadable_focus, unreadable_focus_note
+    from personamgr.core.personas import Persona
+
+    tuin = Persona(name="tuin", description="Moestuinieren, compost maken en groenten kweken in een kleine tuin",
+                   topics=("tuinieren", "compost", "zaden en planten voor het nieuwe seizoen"))
+    post = "Vandaag de hele dag in de tuin gewerkt, eindelijk zijn de tomaten rijp."
+    common = shared()
+    assert guess_language(focus_text(tuin)) == "es"  # what lang.py alone said
+    assert language_of(focus_text(tuin), common) == language_of(post, common) == "nl"
+    assert unreadable_focus(tuin, common=common) == "nl"
+    note = unreadable_focus_note(tuin, common=common) or ""
+    assert "It cannot read a focus written in Dutch" in note
+    assert unreadable_focus(tuin) is None  # before the list is read: lang.py's guess, Spanish, which is read

@@ -336,3 +336,22 @@ def test_a_focus_the_guard_cannot_read_is_said_while_it_is_written(demo: Service
         editor.description_edit.setPlainText(readable)
         assert note.isHidden(), readable
     editor.reject()
+
+
+def test_a_focus_written_in_dutch_is_named_dutch_as_a_post_is(demo: Services, make_shell: Callable[..., Shell],
+                                                              qtbot) -> None:
+    """A focus in Dutch read as Spanish in the editor (lang.py alone), while a post in Dutch is named Dutch by the
+    common words: the editor names it the same way, so it says the guard cannot read it."""
+    shell = make_shell(demo)
+    editor = shell.window.personas.new_persona()
+    editor.tabs.setCurrentIndex(1)
+    note = editor.focus_language_note
+    editor.description_edit.setPlainText("Moestuinieren, compost maken en groenten kweken in een kleine tuin")
+    editor.topics_edit.setPlainText("tuinieren\ncompost\nzaden en planten voor het nieuwe seizoen")
+    qtbot.waitUntil(note.isVisible, timeout=5000)  # the common words load on a worker, once
+    assert "It cannot read a focus written in Dutch" in note.text(), note.text()
+    assert "English, Spanish, Greek and Japanese" in note.text()
+    editor.description_edit.setPlainText("Huerto, compost y semillas para la nueva temporada en un jardín pequeño")
+    editor.topics_edit.setPlainText("huerto\ncompost")
+    assert note.isHidden()  # Spanish is read
+    editor.reject()

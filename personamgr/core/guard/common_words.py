@@ -11,13 +11,15 @@ reads keep their reading.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from pathlib import Path
 
 from personamgr.core.guard import model_files
-from personamgr.core.guard.lang import MIN_WORDS, post_words
+from personamgr.core.guard.lang import MIN_WORDS, guess_language, post_words
 
 FILE = "common-words.txt"
+MODEL_DIR = Path(__file__).resolve().parent / "model"
 MIN_HITS = 3  # with 2, a few English posts were renamed ("The metaverse hype faded fast": German)
 READ = ("en", "es")  # what a Latin-script post is read as: the two it is compared with
 # the guesses this names anew: a script's language (Greek, Japanese, Russian, ...) is already certain
@@ -63,6 +65,33 @@ class CommonWords:
         if best is not None and hits[best] >= MIN_HITS and hits[best] >= 2 * read:
             return best
         return guess
+
+
+def language_of(text: str, common: CommonWords | None) -> str:
+    """The language of ``text`` as the guard names it: lang.py's guess, then the Latin-script language ``common``'s
+    words name. The one function for a post (``Guard.check``) and a persona's focus (``languages``), so a focus in
+    Dutch is Dutch in the persona editor as a post in Dutch is in the meter. Without the list: lang.py's guess."""
+    guess = guess_language(text)
+    return common.name(text, guess) if common is not None else guess
+
+
+_shared: dict[Path, CommonWords] = {}
+_shared_lock = threading.Lock()
+
+
+def shared(model_dir: Path = MODEL_DIR) -> CommonWords:
+    """The list, read once per process (30 kB, a few ms: bench/README.md, "naming a focus's language"). The
+    persona editor reads it on a worker and names focuses with :func:`loaded` on the window's thread."""
+    with _shared_lock:
+        common = _shared.get(model_dir)
+        if common is None:
+            common = _shared[model_dir] = CommonWords.load(model_dir)
+        return common
+
+
+def loaded(model_dir: Path = MODEL_DIR) -> CommonWords | None:
+    """The shared list if it has been read, without reading it (safe on the window's thread)."""
+    return _shared.get(model_dir)
 
 
 def parse(text: str) -> dict[str, list[str]]:

@@ -14,9 +14,8 @@ import numpy as np
 
 from personamgr.core.guard import languages, rules
 from personamgr.core.guard.background import load as load_background
-from personamgr.core.guard.common_words import CommonWords
+from personamgr.core.guard.common_words import CommonWords, language_of
 from personamgr.core.guard.embed import MODEL_DIR, Embedder
-from personamgr.core.guard.lang import guess_language
 from personamgr.core.guard.languages import TABLE_LANGUAGES
 from personamgr.core.guard.multilingual import Multilingual, shifted
 from personamgr.core.guard.scoring import Calibration, Scorer, persona_key, relative_step
@@ -259,9 +258,7 @@ class Guard:
             raise UnknownPersona(persona)
         cal = self.calibration
         topic = text[:TOPIC_CHARS]
-        language = guess_language(topic)
-        if self.common_words is not None:
-            language = self.common_words.name(topic, language)
+        language = language_of(topic, self.common_words)
         if self.multilingual is not None:
             language = self.multilingual.refine_language(topic, language)
         empty = not text.strip()
@@ -295,13 +292,13 @@ class Guard:
         det = details[idx]
         too_little = not empty and not _has_words(topic)
         reads = self.languages
-        unreadable = languages.unreadable_focus(me, reads)  # a focus written in a language it cannot read
+        unreadable = languages.unreadable_focus(me, reads, self.common_words)  # a focus it cannot read
         readable = language == "en" or (ml is not None and ml[2])  # the post's language, well enough to judge
         judged = readable and not empty and not too_little and unreadable is None
         fits_topic = True
         suggest: str | None = None
-        candidates = [k for k in range(len(names)) if k != idx and languages.unreadable_focus(sc.personas[k], reads)
-                      is None]
+        candidates = [k for k in range(len(names))
+                      if k != idx and languages.unreadable_focus(sc.personas[k], reads, self.common_words) is None]
         if candidates:
             j = max(candidates, key=lambda k: z[k])
             if judged and z[j] > mine:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from personamgr.core.guard.lang import guess_language
+from personamgr.core.guard.common_words import CommonWords, language_of
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.personas import Persona
 
@@ -31,9 +31,6 @@ NAMES = {"en": QT_TRANSLATE_NOOP("guard", "English"), "es": QT_TRANSLATE_NOOP("g
          "sv": QT_TRANSLATE_NOOP("guard", "Swedish"), "da": QT_TRANSLATE_NOOP("guard", "Danish"),
          "nb": QT_TRANSLATE_NOOP("guard", "Norwegian"), "fi": QT_TRANSLATE_NOOP("guard", "Finnish"),
          "ro": QT_TRANSLATE_NOOP("guard", "Romanian"), "cs": QT_TRANSLATE_NOOP("guard", "Czech")}
-# Latin-script languages lang.py names (so that a post in them is not read as Spanish): a focus written in
-# one shares enough words and names with English for the model to read it, so it is not refused.
-_LATIN_NAMED = ("fr", "pt")
 
 
 def name(code: str) -> str | None:
@@ -54,24 +51,26 @@ def focus_text(persona: Persona) -> str:
 
 
 @lru_cache(maxsize=256)
-def _guess(text: str) -> str:
-    return guess_language(text)
+def _language(text: str, common: CommonWords | None) -> str:
+    return language_of(text, common)
 
 
-def unreadable_focus(persona: Persona, reads: Sequence[str] = SHIPPED) -> str | None:
-    """The language of ``persona``'s focus when the topic check cannot read it (Russian, Korean, ...), else None.
+def unreadable_focus(persona: Persona, reads: Sequence[str] = SHIPPED, common: CommonWords | None = None
+                     ) -> str | None:
+    """The language of ``persona``'s focus when the topic check cannot read it (Russian, Dutch, ...), else None.
 
-    Only a script the guard names counts (Cyrillic, Hangul, Arabic, ...): a focus in French or German shares enough
-    words and names with English for the model to read it, and a short English focus ("Chess") is too short
-    for any guess, so neither is refused.
+    Named as a post is (``common_words.language_of``, with ``common``, the common-words list, when it is read):
+    the guard does not judge a post in Dutch or French, so a persona whose focus is written in one would never
+    be judged either. A short English focus ("Chess") is too short for any guess, so it is not refused.
     """
-    language = _guess(focus_text(persona))
-    return None if language in ("en", "other", *_LATIN_NAMED, *reads) else language
+    language = _language(focus_text(persona), common)
+    return None if language in ("en", "other", *reads) else language
 
 
-def unreadable_focus_note(persona: Persona, reads: Sequence[str] = SHIPPED) -> str | None:
+def unreadable_focus_note(persona: Persona, reads: Sequence[str] = SHIPPED, common: CommonWords | None = None
+                          ) -> str | None:
     """What to tell someone writing ``persona`` when the guard cannot read its focus (None when it can)."""
-    language = unreadable_focus(persona, reads)
+    language = unreadable_focus(persona, reads, common)
     if language is None:
         return None
     return translate("guard", "The guard reads {languages}. It cannot read a focus written in {language}, so it will "
