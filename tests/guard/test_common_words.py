@@ -58,6 +58,49 @@ def test_a_post_in_a_listed_language_is_named(common: CommonWords, text: str, co
     assert named(common, text) == code
 
 
+# Our own sentences. Catalan shares most of its common words with Spanish ("de la que el en a no un les"), so a
+# Catalan post held many Spanish words and was read as Spanish (or, with its l' and d', as French).
+CATALAN = [
+    "El president del govern ha dit que la situació de la sanitat és molt greu aquest hivern.",
+    "La casa de la meva mare és a prop de la platja i des de la terrassa es veu el mar.",
+    "Què en penseu, d'això? Jo crec que el partit d'ahir va ser molt millor que el de la setmana passada.",
+    "He plantat tomàquets a l'hort i ara només falta que plogui una mica.",
+    "La reunió de l'equip de la feina ha estat molt llarga, però al final hem arribat a un acord.",
+    "El concert de la banda del barri va ser un èxit i la plaça estava plena de gent.",
+    "Ahir vaig llegir un article sobre la història de la ciutat que em va agradar molt.",
+    "La seva empresa també busca gent perquè els projectes nous no paren d'arribar.",
+]
+SPANISH = [  # the same things said in Spanish: they stay Spanish
+    "El presidente del gobierno ha dicho que la situación de la sanidad es muy grave este invierno.",
+    "La casa de mi madre está cerca de la playa y desde la terraza se ve el mar.",
+    "¿Qué pensáis de eso? Yo creo que el partido de ayer fue mucho mejor que el de la semana pasada.",
+    "He plantado tomates en el huerto y ahora solo falta que llueva un poco.",
+    "La reunión del equipo del trabajo ha sido muy larga, pero al final hemos llegado a un acuerdo.",
+    "El concierto de la banda del barrio fue un éxito y la plaza estaba llena de gente.",
+    "Ayer leí un artículo sobre la historia de la ciudad que me gustó mucho.",
+    "Su empresa también busca gente porque los proyectos nuevos no paran de llegar.",
+]
+
+
+@pytest.mark.parametrize("text", CATALAN)
+def test_a_catalan_post_is_named_catalan(common: CommonWords, text: str) -> None:
+    assert named(common, text) == "ca"
+
+
+@pytest.mark.parametrize("text", SPANISH)
+def test_the_same_said_in_spanish_stays_spanish(common: CommonWords, text: str) -> None:
+    assert named(common, text) == "es"
+
+
+def test_no_spanish_post_of_ours_is_named_catalan(common: CommonWords) -> None:
+    """The Catalan rule counts only the words one list has and the other lacks: it must take none of the shipped
+    Spanish background posts, and none of our Spanish check posts, whatever lang.py guessed for them."""
+    spanish = [*read(MODEL_DIR, "es").posts, *(t for t, _ in POSTS_ES), *(t for _, t in POSTS.get("es", ()))]
+    assert len(spanish) > 1000
+    catalan = [p for p in spanish if named(common, p) == "ca"]
+    assert not catalan
+
+
 @pytest.mark.parametrize("text", [
     "Dvořák's cello concerto tonight with the city orchestra, cannot wait",
     "Pasta al pomodoro tonight, recipe in the thread below",
