@@ -1,6 +1,7 @@
 """Screens for managing personas and posts, rendered by scripts/screenshots.
 
-Files: persona-editor, persona-editor-focus, persona-editor-schedule, persona-editor-error,
+Files: persona-editor, persona-editor-focus, persona-editor-focus-dutch (a focus written in Dutch),
+persona-editor-schedule, persona-editor-error,
 import-preview, import-preview-replace, history-menu-failed, history-menu-review, persona-delete, compose-x-cost.
 """
 
@@ -30,6 +31,16 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     editor.tabs.setCurrentIndex(1)
     settle(app, shell)
     save(editor, out, "persona-editor-focus")
+    focus = [(box, box.toPlainText()) for box in (editor.description_edit, editor.topics_edit,
+                                                  editor.keywords_edit, editor.examples_edit)]
+    editor.description_edit.setPlainText("Moestuinieren, compost maken en groenten kweken in een kleine tuin")
+    editor.topics_edit.setPlainText("tuinieren\ncompost\nzaden en planten voor het nieuwe seizoen")
+    editor.keywords_edit.clear()
+    editor.examples_edit.clear()
+    settle(app, shell)  # the common words are read on a worker; then the note names Dutch
+    save(editor, out, "persona-editor-focus-dutch")
+    for box, text in focus:
+        box.setPlainText(text)
     editor.tabs.setCurrentIndex(2)
     settle(app, shell)
     save(editor, out, "persona-editor-schedule")
