@@ -23,8 +23,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLocale, QObject, QPoint, Qt, QTime, QTimeZone, Signal, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QLocale, QObject, QPoint, Qt, QTime, QTimer, QTimeZone, Signal, Slot
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -176,6 +176,7 @@ class PersonaEditor(QDialog):
         self.tabs.addTab(self._focus_tab(start), translate("PersonaEditor", "Focus"))
         self.tabs.addTab(self._schedule_tab(start), translate("PersonaEditor", "Schedule"))
         self.tabs.addTab(self._limits_tab(start), translate("PersonaEditor", "Limits"))
+        self.tabs.currentChanged.connect(self._fit_note)
 
         self.general_error = QLabel()
         self.general_error.setObjectName("generalError")
@@ -355,6 +356,7 @@ class PersonaEditor(QDialog):
     def _focus_tab(self, p: Persona) -> QWidget:
         page = QWidget()
         form = self._form(page)
+        self._focus_form = form
         self.description_edit = self._box(p.description, translate(
             "PersonaEditor", "Careers, job search and the economy for professionals over 40"), 54)
         self.description_edit.setObjectName("descriptionEdit")
@@ -429,6 +431,47 @@ class PersonaEditor(QDialog):
             common=common_words.loaded())
         self.focus_language_note.setText(note or "")
         self.focus_language_note.setVisible(bool(note))
+        if note:  # once the note's lines are laid out
+            self._fit_note()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._fit_note()
+
+    @Slot()
+    def _fit_note(self) -> None:
+        """Fit the focus tab to its note once it shows (opened on a focus it cannot read, or turned to)."""
+        if self.tabs.currentIndex() == TAB_FOCUS and self.focus_language_note.isVisibleTo(self):
+            QTimer.singleShot(0, self, self._fit_height)
+
+    def _fit_height(self) -> None:
+        """As tall as the focus tab's rows need at this width: with the note (three or four wrapped lines) the form
+        gave its rows their one-line heights within the dialog's fixed minimum, and the description and example
+        boxes ran under their hints. Each row is given the height of its wrapped text, and the dialog grows by what
+        is missing."""
+        form = self._focus_form
+        page = form.parentWidget()
+        if not self.isVisible() or page is None:
+            return
+        need = 0
+        for row in range(form.rowCount()):
+            heights = [0]
+            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
+                         QFormLayout.ItemRole.SpanningRole):
+                item = form.itemAt(row, role)
+                widget = item.widget() if item is not None else None
+                if widget is None or not widget.isVisible():
+                    continue
+                hfw = widget.heightForWidth(widget.width()) if widget.hasHeightForWidth() else -1
+                if hfw > widget.height():
+                    widget.setMinimumHeight(hfw)  # the form gives a row its one-line height otherwise
+                heights.append(max(hfw, widget.minimumSizeHint().height()))
+            if max(heights):
+                need += max(heights) + form.verticalSpacing()
+        margins = page.layout().contentsMargins()
+        missing = need + margins.top() + margins.bottom() - page.height()
+        if missing > 0:
+            self.resize(self.width(), self.height() + missing)
 
     def _schedule_tab(self, p: Persona) -> QWidget:
         page = QWidget()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from keyring_doubles import BlockingKeyring
 from PySide6.QtCore import QPoint, QTime
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.demo import seed_demo
@@ -351,6 +351,14 @@ def test_a_focus_written_in_dutch_is_named_dutch_as_a_post_is(demo: Services, ma
     qtbot.waitUntil(note.isVisible, timeout=5000)  # the common words load on a worker, once
     assert "It cannot read a focus written in Dutch" in note.text(), note.text()
     assert "English, Spanish, Greek and Japanese" in note.text()
+    qtbot.wait(50)  # the layout settles
+    for box in (editor.description_edit, editor.examples_edit):  # the note squeezed them under their hints
+        hint = next(lab for lab in box.parentWidget().findChildren(QLabel) if lab.isVisible())
+        assert hint.geometry().top() > box.geometry().bottom(), (box.objectName(), hint.geometry(), box.geometry())
+    page = editor.tabs.currentWidget()
+    rows = [w for w in page.findChildren(QWidget) if w.isVisible() and w.parentWidget() is page]
+    assert not [(a.objectName(), b.objectName()) for i, a in enumerate(rows) for b in rows[i + 1:]
+                if a.geometry().intersects(b.geometry())]  # nor one row over the next
     editor.description_edit.setPlainText("Huerto, compost y semillas para la nueva temporada en un jardín pequeño")
     editor.topics_edit.setPlainText("huerto\ncompost")
     assert note.isHidden()  # Spanish is read
