@@ -126,6 +126,25 @@ def test_off_topic_warns_and_suggests(guard: Guard, personas: list[Persona]) -> 
     assert r.scores["metal"] > r.scores["career"] == r.score
 
 
+def test_no_persona_is_offered_that_the_post_would_not_fit_either(guard: Guard, personas: list[Persona]) -> None:
+    """A post on none of the personas' subjects is warned with no persona to move it to: offering the one
+    that scores a little less badly ("It fits kitchen better", one click away) would send it where the
+    guard warns again. A persona whose own check the post passes (kitchen is relaxed) may be offered."""
+    from personamgr.core.personas import Sensitivity
+
+    texts = ("Shohei Ohtani hit another home run today! What a game",
+             "Knitting a wool scarf for my niece, the cable pattern is tricky")
+    normal = [p.with_changes(sensitivity=Sensitivity.NORMAL) for p in personas]
+    for text in texts:
+        r = guard.check(normal, text, "career")
+        assert not r.fits and r.suggest is None, (text, r.scores)
+        assert "better" not in next(x for x in r.reasons if x.kind == "topic").message
+        assert not any(guard.check(normal, text, other).fits for other in ("metal", "kitchen"))
+    for text in texts:
+        r = guard.check(personas, text, "career")
+        assert r.suggest is None or guard.check(personas, text, r.suggest).fits, (text, r.suggest, r.scores)
+
+
 def test_on_topic_fits_and_says_why(guard: Guard, personas: list[Persona]) -> None:
     r = guard.check(personas, "Updating my resume before the interview on Monday: hiring managers skim", "career")
     assert r.fits and r.suggest is None

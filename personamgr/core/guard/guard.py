@@ -249,6 +249,13 @@ class Guard:
                  for p in sc.personas] if ml is not None else [0.0] * len(sc.personas))
         return sc.static_weights
 
+    def _threshold(self, p: Persona) -> float:
+        """A persona's topic threshold in a set: its sensitivity's, higher when it has examples (see
+        ``Calibration.examples_shift``)."""
+        cal = self.calibration
+        return (cal.threshold + cal.sensitivity_shift.get(str(p.sensitivity), 0.0)
+                + (cal.examples_shift if p.examples else 0.0))
+
     def check(self, personas: Sequence[Persona], text: str, persona: str, *,
               recent: Mapping[str, Sequence[str]] | None = None) -> GuardResult:
         """Judge ``text`` as a post on ``persona``. ``recent``: persona name -> its recent posts, newest first."""
@@ -282,12 +289,10 @@ class Guard:
         measured = counted.result()
         length = measured.length
         scores = {n: sc.display(float(s)) for n, s in zip(names, z, strict=True)}
-        threshold = cal.threshold + cal.sensitivity_shift.get(str(me.sensitivity), 0.0)
+        threshold = self._threshold(me)
         if len(names) == 1:
             threshold += (cal.alone_shift if ml is None or self.multilingual is None
                           else self.multilingual.settings.alone_shifts[language])
-        if me.examples:
-            threshold += cal.examples_shift
         mine = float(z[idx])
         det = details[idx]
         too_little = not empty and not _has_words(topic)
@@ -297,8 +302,11 @@ class Guard:
         judged = readable and not empty and not too_little and unreadable is None
         fits_topic = True
         suggest: str | None = None
+        # Only a persona whose own check the post would pass is offered: one that merely scores less badly
+        # would warn again after the move.
         candidates = [k for k in range(len(names))
-                      if k != idx and languages.unreadable_focus(sc.personas[k], reads, self.common_words) is None]
+                      if k != idx and z[k] >= self._threshold(by_name[names[k]])
+                      and languages.unreadable_focus(sc.personas[k], reads, self.common_words) is None]
         if candidates:
             j = max(candidates, key=lambda k: z[k])
             if judged and z[j] > mine:
