@@ -138,16 +138,6 @@ def find_persona(services: Services, name: str) -> Persona:
         raise CliError(f"no persona named {name!r} (known: {known})") from None
 
 
-def load_guard() -> Any:
-    """The shipped persona guard, or a CliError saying what is wrong with the install (never a traceback)."""
-    from personamgr.core.guard import Guard
-
-    try:
-        return Guard.load()
-    except Exception as e:  # a missing or damaged model file names itself and says to reinstall
-        raise CliError(f"cannot load the persona guard: {e}") from None
-
-
 
 # -- what a post holds: text or a thread file, images with alt text ---------------------------
 class _Image(argparse.Action):
@@ -258,6 +248,7 @@ def check_focus(services: Services, persona: Persona, parts: list[str], *, anywa
     Raises CliError with the guard's reasons when the post strays and ``anyway`` is not given.
     Returns True when the user chose to post a straying post anyway (so the post remembers it).
     """
+    from personamgr.cli.guard import load_guard
     from personamgr.core.scheduling.guard_check import GuardCheck
 
     result = GuardCheck(services.store, services.outbox, guard=load_guard()).verdict(parts, persona)

@@ -27,11 +27,10 @@ from personamgr.core.personas import NETWORK_LABELS, Persona
 from personamgr.core.secrets import SecretsError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("connect", help="connect a persona to its X, Mastodon or Bluesky account",
-                       description="Connect a persona to its account on its network (X with your own developer "
-                       "app; Mastodon by signing in on your server; Bluesky with an app password). Credentials "
-                       "are kept in the system keyring only.")
+def register(p: argparse.ArgumentParser) -> None:
+    p.description = ("Connect a persona to its account on its network (X with your own developer "
+                     "app; Mastodon by signing in on your server; Bluesky with an app password). Credentials "
+                     "are kept in the system keyring only.")
     p.add_argument("--persona", required=True, metavar="NAME", help="the persona to connect")
     p.add_argument("--network", choices=("x", "mastodon", "bluesky"),
                    help="the network to connect to (default: the persona's own; X for a sandbox persona)")

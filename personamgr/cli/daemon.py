@@ -25,10 +25,9 @@ from personamgr.cli.errors import CliError
 log = logging.getLogger("personamgr.daemon")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("daemon", help="run the scheduler without a window (stops on SIGTERM)",
-                       description="Send scheduled posts without opening the window. Logs go to the profile's "
-                       "log folder. Only one scheduler (window or daemon) runs per profile.")
+def register(p: argparse.ArgumentParser) -> None:
+    p.description = ("Send scheduled posts without opening the window. Logs go to the profile's "
+                     "log folder. Only one scheduler (window or daemon) runs per profile.")
     p.add_argument("--tick", type=float, default=30.0, metavar="SECONDS",
                    help="how often to re-read the outbox and check for a clock gap (default 30)")
     p.add_argument("--no-guard", action="store_true",

@@ -19,13 +19,9 @@ from typing import Any, BinaryIO
 from personamgr.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser(
-        "guard",
-        help="check posts against personas' focus",
-        description="Check posts against the personas in a TOML file. With --jsonl, read "
-        '{"id", "text", "persona"} lines on stdin and write one JSON answer per line.',
-    )
+def register(p: argparse.ArgumentParser) -> None:
+    p.description = ("Check posts against the personas in a TOML file. With --jsonl, read "
+                     '{"id", "text", "persona"} lines on stdin and write one JSON answer per line.')
     p.add_argument("--personas", required=True, metavar="FILE", help="personas TOML file (the app's export format)")
     p.add_argument("--jsonl", action="store_true", help="read JSON lines on stdin, answer each on stdout")
     p.add_argument("--persona", metavar="NAME", help="without --jsonl: the persona to check TEXT against")
@@ -47,8 +43,6 @@ def _run(args: argparse.Namespace) -> int:
     if not args.jsonl and (args.text is None or args.persona is None):
         raise CliError("give --jsonl, or --persona NAME and the TEXT to check", EXIT_USAGE)
 
-    from personamgr.cli.common import load_guard
-
     guard = load_guard()
     guard.prepare(personas)  # model and persona profiles ready before the first line is read
 
@@ -64,6 +58,16 @@ def _run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_FAILURE
     return 0
+
+
+def load_guard() -> Any:
+    """The shipped persona guard, or a CliError saying what is wrong with the install (never a traceback)."""
+    from personamgr.core.guard import Guard
+
+    try:
+        return Guard.load()
+    except Exception as e:  # a missing or damaged model file names itself and says to reinstall
+        raise CliError(f"cannot load the persona guard: {e}") from None
 
 
 def serve(guard: Any, personas: list[Any], inp: BinaryIO, out: BinaryIO) -> int:

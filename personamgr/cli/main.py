@@ -13,13 +13,38 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from personamgr import __version__
 from personamgr.cli import desktop
 from personamgr.cli.errors import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_USAGE, CliError
 
-# Subcommand modules, in the order `--help` lists them.
-SUBCOMMANDS = ("personas", "post", "queue", "posts", "guard", "connect", "daemon")
+# Subcommand modules (``personamgr.cli.NAME``) and their one-line help, in the order `--help` lists them.
+SUBCOMMANDS = {
+    "personas": "list, import or export personas (TOML)",
+    "post": "post now as a persona (a post, or a thread with --thread)",
+    "queue": "list, add, remove, pause or resume scheduled posts",
+    "posts": "list posts; mark sent, retry or delete one",
+    "guard": "check posts against personas' focus",
+    "connect": "connect a persona to its X, Mastodon or Bluesky account",
+    "daemon": "run the scheduler without a window (stops on SIGTERM)",
+}
+
+
+class _Command(argparse.ArgumentParser):
+    """A subcommand's parser whose module is imported, and its options added (``register(parser)``), only when
+    the command is used. Why: the modules of the commands that open the profile import SQLAlchemy, keyring and
+    the networks (about 35 MB resident), which `personamgr guard` does not need (bench/README.md)."""
+
+    def __init__(self, *args: Any, module: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._module = module
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        if self._module:
+            module, self._module = self._module, ""
+            importlib.import_module(module).register(self)
+        return super().parse_known_args(args, namespace)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,9 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="start in the tray without showing the window (used when starting at login)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages (secrets are never logged)")
     desktop.register(parser)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in SUBCOMMANDS:
-        importlib.import_module(f"personamgr.cli.{name}").register(sub)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Command)
+    for name, summary in SUBCOMMANDS.items():
+        sub.add_parser(name, help=summary, module=f"personamgr.cli.{name}")
     return parser
 
 

@@ -25,8 +25,7 @@ from personamgr.core.personas import DEFAULT_SLOTS, PersonaError
 SHOW_UPDATES = 50  # updated personas named after an import; --dry-run shows them all
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("personas", help="list, import or export personas (TOML)")
+def register(p: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     ls = actions.add_parser("list", help="list personas")
     ls.set_defaults(func=cmd_list)

@@ -22,8 +22,7 @@ from personamgr.core.personas import VISIBILITIES, Persona
 from personamgr.core.scheduling.local_time import describe
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("post", help="post now as a persona (a post, or a thread with --thread)")
+def register(p: argparse.ArgumentParser) -> None:
     p.add_argument("--persona", required=True, metavar="NAME", help="the persona to post as")
     p.add_argument("--anyway", action="store_true",
                    help="post even if the persona guard says the text strays from this persona")

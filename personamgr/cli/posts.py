@@ -27,8 +27,7 @@ PREVIEW = 60
 STATES = [s.value for s in PostState] + ["needs-review", "attention"]
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("posts", help="list posts; mark sent, retry or delete one")
+def register(p: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     ls = actions.add_parser("list", help="posts, newest first, with their state and time")

@@ -34,8 +34,7 @@ from personamgr.core.services import Services
 PREVIEW = 60
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("queue", help="list, add, remove, pause or resume scheduled posts")
+def register(p: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     ls = actions.add_parser("list", help="scheduled posts in sending order, and posts that need a decision")
