@@ -46,6 +46,7 @@ from personamgr.core.guard import model_files, reading
 from personamgr.core.guard.lang import guess_language
 from personamgr.core.guard.languages import TABLE_LANGUAGES
 from personamgr.core.guard.scoring import Calibration, Scorer, persona_key
+from personamgr.core.guard.word_index import WordIndex, Words
 from personamgr.core.personas import Persona
 
 # One compressed file: the words, their 4-bit vectors (kept packed in memory, a few MB) and weights.
@@ -140,10 +141,11 @@ class WordTable:
     ``vectors``: int8 rows, or uint8 rows of two packed 4-bit components (unpacked per lookup).
     ``gloss``: per word, the index of the English word it reads as (itself for an English word), -1 for none."""
 
-    def __init__(self, words: list[str], vectors: np.ndarray, scale: np.ndarray, freq: np.ndarray,
+    def __init__(self, words: Sequence[str], vectors: np.ndarray, scale: np.ndarray, freq: np.ndarray,
                  langs: np.ndarray | None = None, *, gloss: np.ndarray | None = None) -> None:
         self.vectors = vectors
-        self.words = words
+        # the words and the maps below are arrays, not Python objects: as a list and dicts they took ~20 MB
+        self.words = words if isinstance(words, Words) else Words.of(words)
         self.gloss_ids = gloss if gloss is not None else np.arange(len(words), dtype=np.int32)
         # which word lists hold each word (1 en, 2 es, 4 el, 8 ja): tells Spanish from English by vocabulary
         self.langs = langs if langs is not None else np.zeros(len(words), np.uint8)
@@ -153,10 +155,11 @@ class WordTable:
         # built at every guard load, so kept cheap: the first index of each word, then (for the non-ASCII
         # words only, the rest have no accents) unaccented spellings: "cancion", "τραγουδι" find the word.
         # Not for Japanese: a voicing mark is no accent (ギター is not キター, でも is not ても).
-        index = {w: i for i, w in reversed(list(enumerate(words)))}
+        listed = list(words) if isinstance(words, Words) else words  # as str objects while the maps are built
+        index = {w: i for i, w in reversed(list(enumerate(listed)))}
         japanese: list[tuple[str, int]] = []
         greek: list[tuple[str, int]] = []
-        for i, w in enumerate(words):
+        for i, w in enumerate(listed):
             if w.isascii():
                 continue
             if _is_cjk(w[0]):
@@ -170,10 +173,10 @@ class WordTable:
             index.setdefault(plain, i)
             if reading.is_greek(w):
                 greek.append((plain, i))
-        self.index = index
+        self.index = WordIndex(index)
         self.japanese = reading.JapaneseWords(japanese, freq)
         greek.sort()
-        self.greek = reading.GreekForms([p for p, _ in greek], array("i", [i for _, i in greek]), freq)
+        self.greek = reading.GreekForms(Words.of([p for p, _ in greek]), array("i", [i for _, i in greek]), freq)
 
     @classmethod
     def load(cls, model_dir: Path) -> WordTable:
@@ -182,7 +185,7 @@ class WordTable:
     @classmethod
     def _from_npz(cls, data: bytes) -> WordTable:
         with np.load(io.BytesIO(data)) as z:
-            words = bytes(z["words"]).decode("utf-8").split("\n")
+            words = Words(bytes(z["words"]))
             vectors = z["vectors"]
             if vectors.dtype not in (np.int8, np.uint8) or vectors.ndim != 2 or len(vectors) != len(words):
                 raise ValueError("unexpected vectors")

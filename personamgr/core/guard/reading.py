@@ -23,6 +23,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from personamgr.core.guard.word_index import WordIndex
+
 # Inflectional endings of Greek nouns, adjectives, verbs and participles, unaccented, with final
 # sigma as σ (the table's spelling: wordfreq folds ς to σ, and so does casefold()). No -μα: σύνταγμα
 # (a constitution) is no form of συνταγή (a recipe).
@@ -58,7 +60,7 @@ def is_greek(word: str) -> bool:
 class GreekForms:
     """The table's Greek words, unaccented and sorted, so that the words sharing a stem are one range."""
 
-    def __init__(self, plain: list[str], ids: Sequence[int], freq: np.ndarray) -> None:
+    def __init__(self, plain: Sequence[str], ids: Sequence[int], freq: np.ndarray) -> None:
         """``plain``: sorted unaccented words; ``ids``: their rows in the table; ``freq``: every row's frequency."""
         self.plain = plain
         self.ids = ids
@@ -98,11 +100,12 @@ class JapaneseWords:
 
     def __init__(self, words: list[tuple[str, int]], freq: np.ndarray) -> None:
         """``words``: (word, row in the table); ``freq``: every row's frequency."""
-        self.rows: dict[str, int] = {}  # a word's row, or -1 for a prefix that is no word
+        rows: dict[str, int] = {}  # a word's row, or -1 for a prefix that is no word
         for w, i in words:
             for k in range(1, len(w)):
-                self.rows.setdefault(w[:k], -1)
-            self.rows[w] = i
+                rows.setdefault(w[:k], -1)
+            rows[w] = i
+        self.rows = WordIndex(rows)
         # -log frequency: the split's cost per word, by row (an array: a float per row, no objects)
         cost = -np.log(np.maximum(freq.astype(np.float64), 1e-9))
         self.cost = array("d", cost.tobytes())
