@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from personamgr.core.guard import Guard
+from personamgr.core.guard import Guard, scoring
 from personamgr.core.guard import background as bgfile
 from personamgr.core.guard.embed import MODEL_DIR
 from personamgr.core.guard.guard import TOPIC_CHARS
@@ -88,6 +88,22 @@ def test_vectorised_scoring_equals_the_per_persona_formula(guard: Guard) -> None
         fast, _ = sc.raw_one(v[r], sec[r])
         slow = [float(sc._raw_many(p, v[r:r + 1], sec[r:r + 1])[0]) for p in sc.profiles]
         np.testing.assert_allclose(fast, slow, atol=1e-5)
+
+
+def test_section_scores_a_slice_of_rows_at_a_time_equal_the_whole(guard: Guard, personas: list[Persona]) -> None:
+    """``SECTION_ROWS`` bounds the temporaries of a profile's first build; each row's scores stay its own, and the
+    layout stays that of the whole gather's (a column sum over another layout rounds differently in the last bit)."""
+    sc = guard.scorer(personas)
+    v = sc.background
+    assert len(v) > 4 * scoring.SECTION_ROWS
+    s = v @ sc._kb.T
+    s[sc._kb_rows, np.arange(len(sc._kb_rows))] = -2.0
+    s = np.concatenate([s, np.full((len(v), 1), -2.0, dtype=s.dtype)], axis=1)
+    g = s[:, sc._kb_index]  # every row at once
+    whole = np.partition(g, g.shape[2] - sc._kb_top, axis=2)[:, :, -sc._kb_top:].mean(axis=2)
+    sliced = sc.section_scores(v, exclude_self=True)
+    assert sliced is not None and sliced.dtype == whole.dtype and np.array_equal(sliced, whole)
+    assert sliced.strides == whole.strides and np.array_equal(sliced.std(axis=0), whole.std(axis=0))
 
 
 def test_without_sections_the_guard_still_scores(guard: Guard, personas: list[Persona]) -> None:

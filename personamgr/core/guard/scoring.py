@@ -28,6 +28,11 @@ import numpy as np
 
 from personamgr.core.personas import Persona
 
+# Rows of a profile's background whose section scores are gathered at once. Why: gathered whole, the ~1,000
+# background rows' best matches in each section are two temporaries of ~6 MB each, on the peak of a persona
+# set's first check; each row's scores are its own, so a slice at a time gives the same to the last bit.
+SECTION_ROWS = 128
+
 
 @dataclass(frozen=True)
 class Calibration:
@@ -286,9 +291,13 @@ class Scorer:
         if exclude_self:
             s[self._kb_rows, np.arange(len(self._kb_rows))] = -2.0
         s = np.concatenate([s, np.full((len(v), 1), -2.0, dtype=s.dtype)], axis=1)
-        g = s[:, self._kb_index]  # (rows, sections, width)
         t = self._kb_top
-        return np.partition(g, g.shape[2] - t, axis=2)[:, :, -t:].mean(axis=2)
+        # column-major, as the whole gather's mean came out: the sums over its rows later run in the same order
+        out = np.empty((len(v), len(self._kb_index)), dtype=s.dtype, order="F")
+        for start in range(0, len(v), SECTION_ROWS):  # a slice of rows at a time: see SECTION_ROWS
+            g = s[start:start + SECTION_ROWS, self._kb_index]  # (rows, sections, width)
+            out[start:start + SECTION_ROWS] = np.partition(g, g.shape[2] - t, axis=2)[:, :, -t:].mean(axis=2)
+        return out
 
     def _kb_weights(self, prof: Profile, bg_sec: np.ndarray | None) -> np.ndarray:
         """Which sections speak for this persona. Each anchor (the description, each topic) picks its
