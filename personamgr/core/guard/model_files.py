@@ -48,5 +48,18 @@ def load(path: Path, what: str, parse: Callable[[bytes], T]) -> T:
         raise ModelFileError(path, f"{what} is damaged ({e})") from None
 
 
+def load_file(path: Path, what: str, parse: Callable[[Path], T]) -> T:
+    """``parse`` applied to the file itself, for a reader that takes it a piece at a time (an npz): its
+    compressed bytes are not held whole beside what they inflate to. Missing or damaged as in :func:`load`."""
+    try:
+        return parse(path)
+    except FileNotFoundError:
+        raise ModelFileError(path, f"{what} is missing") from None
+    except PermissionError as e:
+        raise ModelFileError(path, f"{what} cannot be read ({e.strerror or e})") from None
+    except _DAMAGE as e:
+        raise ModelFileError(path, f"{what} is damaged ({e})") from None
+
+
 def load_text(path: Path, what: str) -> str:
     return load(path, what, lambda data: data.decode("utf-8"))

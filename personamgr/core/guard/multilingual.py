@@ -29,7 +29,6 @@ the threshold is set so that on-focus posts are rarely flagged (``MLSettings.thr
 from __future__ import annotations
 
 import copy
-import io
 import re
 import threading
 import unicodedata
@@ -156,7 +155,7 @@ class WordTable:
         # words only, the rest have no accents) unaccented spellings: "cancion", "τραγουδι" find the word.
         # Not for Japanese: a voicing mark is no accent (ギター is not キター, でも is not ても).
         listed = list(words) if isinstance(words, Words) else words  # as str objects while the maps are built
-        index = {w: i for i, w in reversed(list(enumerate(listed)))}
+        index = dict(zip(reversed(listed), range(len(listed) - 1, -1, -1), strict=True))  # the first row wins
         japanese: list[tuple[str, int]] = []
         greek: list[tuple[str, int]] = []
         for i, w in enumerate(listed):
@@ -180,11 +179,11 @@ class WordTable:
 
     @classmethod
     def load(cls, model_dir: Path) -> WordTable:
-        return model_files.load(model_dir / TABLE_FILE, "the guard's multilingual table", cls._from_npz)
+        return model_files.load_file(model_dir / TABLE_FILE, "the guard's multilingual table", cls._from_npz)
 
     @classmethod
-    def _from_npz(cls, data: bytes) -> WordTable:
-        with np.load(io.BytesIO(data)) as z:
+    def _from_npz(cls, path: Path) -> WordTable:
+        with open(path, "rb") as f, np.load(f) as z:  # not np.load(path): a damaged zip left its file open
             words = Words(bytes(z["words"]))
             vectors = z["vectors"]
             if vectors.dtype not in (np.int8, np.uint8) or vectors.ndim != 2 or len(vectors) != len(words):
