@@ -1,7 +1,7 @@
 """The menu entry and icons of a pip or pipx install: ``personamgr --install-desktop-entry``.
 
-Why the app does this itself: a distribution package or the Flatpak copies ``personamgr/share`` (which
-mirrors ``$PREFIX/share``) into place when it installs, but pip and pipx have no such step. So the same
+Why the app does this itself: a distribution package or the Flatpak copies ``resources/`` (which mirrors
+``$PREFIX/share``) into place when it installs, but pip and pipx have no such step. So the same
 files are copied into the user's XDG data folder, with the entry's Exec naming this installation's
 command by its absolute path: a venv's or pipx's bin folder is often not on the PATH the menu uses.
 Only files named after the app id are written, and only those are removed. No Qt: the PNG icons are
@@ -18,12 +18,25 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 APP_ID = "io.github.personamgr"
-SHARE = Path(__file__).resolve().parents[1] / "share"
+PACKAGE = Path(__file__).resolve().parents[1]
+CHECKOUT_RESOURCES = PACKAGE.parent / "resources"  # the one copy in git; scripts/render_icons writes there
 DESKTOP_FILE = f"applications/{APP_ID}.desktop"
 METAINFO_FILE = f"metainfo/{APP_ID}.metainfo.xml"
 SVG_ICON = f"icons/hicolor/scalable/apps/{APP_ID}.svg"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # the hicolor sizes desktops look up for menus and docks
 CACHE_TIMEOUT_S = 30
+
+
+def share_dir() -> Path:
+    """Where this installation's desktop entry, metainfo and icons are, laid out as ``$PREFIX/share``.
+
+    A wheel, a pipx install and a PyInstaller bundle carry ``resources/`` as ``personamgr/share`` (pyproject's
+    package-dir). An editable install maps only folders with an ``__init__.py`` there, so in a checkout (the
+    package with ``pyproject.toml`` beside it) ``resources/`` is read in place.
+    """
+    if (PACKAGE.parent / "pyproject.toml").is_file() and CHECKOUT_RESOURCES.is_dir():
+        return CHECKOUT_RESOURCES
+    return PACKAGE / "share"
 
 
 def png_icon(size: int) -> str:
@@ -69,7 +82,7 @@ def desktop_entry(command: Sequence[str]) -> str:
     """The shipped entry with every Exec running ``command``, and TryExec, so that the menu hides the
     entry of an install that was removed without ``--uninstall-desktop-entry``."""
     lines, group = [], ""
-    for line in (SHARE / DESKTOP_FILE).read_text(encoding="utf-8").splitlines():
+    for line in (share_dir() / DESKTOP_FILE).read_text(encoding="utf-8").splitlines():
         if line.startswith("["):
             group = line
         if not line.startswith("Exec=personamgr"):
@@ -89,21 +102,22 @@ def _write(path: Path, data: bytes) -> None:
 
 
 class IncompleteInstall(Exception):
-    """A file of ``personamgr/share`` is missing from this installation."""
+    """A shipped desktop file (``share_dir``) is missing from this installation."""
 
 
 def install(target: Path | None = None, command: Sequence[str] | None = None) -> list[Path]:
     """Write the entry and icons under ``target`` (default: the XDG data home). Returns the files written.
     Nothing is written when a shipped file is missing."""
     target = target or data_home()
-    missing = [SHARE / rel for rel in (DESKTOP_FILE, *icon_files()) if not (SHARE / rel).is_file()]
+    share = share_dir()
+    missing = [share / rel for rel in (DESKTOP_FILE, *icon_files()) if not (share / rel).is_file()]
     if missing:
         raise IncompleteInstall(f"{missing[0]} is missing from this installation; reinstall personamgr")
     entry = target / DESKTOP_FILE
     _write(entry, desktop_entry(command or this_command()).encode("utf-8"))
     written = [entry]
     for rel in icon_files():
-        _write(target / rel, (SHARE / rel).read_bytes())
+        _write(target / rel, (share / rel).read_bytes())
         written.append(target / rel)
     refresh_caches(target)
     return written

@@ -7,12 +7,16 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
+from personamgr.core.desktop_entry import SVG_ICON, share_dir
 from personamgr.core.personas import PALETTE
 from personamgr.gui.theme import text_on
 
 TRAY_SIZES = (16, 20, 22, 24, 32, 48, 64)
-# The same file the menu entry uses (personamgr/share mirrors $PREFIX/share; core/desktop_entry.py installs it).
-APP_ICON_FILE = Path(__file__).resolve().parents[1] / "share/icons/hicolor/scalable/apps/io.github.personamgr.svg"
+
+
+def app_icon_file() -> Path:
+    """The SVG the menu entry uses too (resources/, found where this installation keeps it)."""
+    return share_dir() / SVG_ICON
 
 
 def persona_pixmap(colour: str, initial: str, size: int, *, dpr: float = 1.0) -> QPixmap:
@@ -52,8 +56,8 @@ def persona_icon(colour: str, initial: str) -> QIcon:
 
 
 def app_icon() -> QIcon:
-    """The application icon: the SVG shipped as package data (so wheels and bundles carry it), else a drawn one."""
-    svg = APP_ICON_FILE
+    """The application icon: the shipped SVG (wheels and bundles carry it), else a drawn one."""
+    svg = app_icon_file()
     if svg.is_file():
         icon = QIcon(str(svg))
         if not icon.isNull():

@@ -148,14 +148,15 @@ def test_an_unreadable_database_is_explained_not_a_traceback(profile_paths, qtbo
     assert profile_paths.database.read_bytes().startswith(b"these are my notes")  # untouched
 
 
-def test_the_app_icon_is_the_svg_shipped_in_the_package(qtbot) -> None:
-    """Package data, so a wheel or bundle carries it (it used to sit outside the package and was lost)."""
+def test_the_app_icon_is_the_svg_in_the_checkouts_resources(qtbot) -> None:
+    """The editable install reads resources/ in place (tests/install/test_wheel.py checks a wheel's copy)."""
     from pathlib import Path
 
     import personamgr
-    from personamgr.gui.icons import APP_ICON_FILE, app_icon
+    from personamgr.gui.icons import app_icon, app_icon_file
 
-    assert APP_ICON_FILE.is_file() and Path(personamgr.__file__).parent in APP_ICON_FILE.parents
+    resources = Path(personamgr.__file__).resolve().parents[1] / "resources"
+    assert app_icon_file().is_file() and resources in app_icon_file().parents
     icon = app_icon()
     assert not icon.isNull()
     assert icon.availableSizes() == []  # scalable: the SVG, not the drawn fallback with its fixed sizes

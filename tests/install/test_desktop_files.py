@@ -19,12 +19,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from install_helpers import source_files
 
 from personamgr import __version__
 from personamgr.core import desktop_entry
-from personamgr.core.desktop_entry import APP_ID, DESKTOP_FILE, ICON_SIZES, METAINFO_FILE, SHARE, SVG_ICON
+from personamgr.core.desktop_entry import APP_ID, DESKTOP_FILE, ICON_SIZES, METAINFO_FILE, SVG_ICON, share_dir
 
 ROOT = Path(__file__).resolve().parents[2]
+SHARE = ROOT / "resources"
 SCREENSHOTS_URL = "https://raw.githubusercontent.com/personamgr/personamgr/main/"
 
 
@@ -97,6 +99,18 @@ def png_info(path: Path) -> tuple[int, int, dict[str, str]]:
 
 
 # -- the shipped files -------------------------------------------------------------------------------------------
+
+def test_resources_holds_the_one_copy_of_each_file_and_the_checkout_reads_it() -> None:
+    """The top-level resources/ is the source (no copy in the package, no symlink); the editable install that
+    the suite and developers use maps no folder without an __init__.py, so share_dir() finds it in place."""
+    tracked = source_files()
+    shipped = sorted([DESKTOP_FILE, METAINFO_FILE, *desktop_entry.icon_files()])
+    assert sorted(f.removeprefix("resources/") for f in tracked if f.startswith("resources/")) == shipped
+    elsewhere = [f for f in tracked if not f.startswith("resources/") and f.endswith(tuple(shipped))]
+    assert not elsewhere and not [f for f in tracked if f.startswith("personamgr/share/")], elsewhere
+    assert not [p for p in SHARE.rglob("*") if p.is_symlink()]
+    assert share_dir() == SHARE
+
 
 def test_the_desktop_entry_is_valid(missing_real_part: Callable[[str], None]) -> None:
     validate_desktop(SHARE / DESKTOP_FILE, missing_real_part)
@@ -220,7 +234,7 @@ def test_install_refuses_when_a_shipped_file_is_missing(tmp_path: Path, monkeypa
     share = tmp_path / "share"
     shutil.copytree(SHARE, share)
     (share / desktop_entry.png_icon(48)).unlink()
-    monkeypatch.setattr(desktop_entry, "SHARE", share)
+    monkeypatch.setattr(desktop_entry, "share_dir", lambda: share)
     with pytest.raises(desktop_entry.IncompleteInstall, match=r"48x48/apps/io\.github\.personamgr\.png is missing "
                                                               r"from this installation; reinstall personamgr"):
         desktop_entry.install(tmp_path / "data", ["/usr/bin/personamgr"])

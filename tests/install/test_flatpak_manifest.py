@@ -15,7 +15,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from personamgr.core.desktop_entry import APP_ID, DESKTOP_FILE, ICON_SIZES, METAINFO_FILE, SHARE
+from personamgr.core.desktop_entry import APP_ID, DESKTOP_FILE, ICON_SIZES, METAINFO_FILE, icon_files
 
 ROOT = Path(__file__).resolve().parents[2]
 FLATPAK = ROOT / "packaging" / "flatpak"
@@ -56,9 +56,10 @@ def test_the_app_is_named_and_started_as_the_desktop_files_say() -> None:
     assert Path(DESKTOP_FILE).name == f"{APP_ID}.desktop" and Path(METAINFO_FILE).name == f"{APP_ID}.metainfo.xml"
     app = m["modules"][-1]
     assert app["name"] == "personamgr"
-    assert "cp -a personamgr/share/. ${FLATPAK_DEST}/share/" in app["build-commands"]
-    assert (ROOT / "personamgr" / "share") == SHARE
-    assert all((SHARE / f"icons/hicolor/{s}x{s}/apps").is_dir() for s in ICON_SIZES)
+    assert "cp -a resources/. ${FLATPAK_DEST}/share/" in app["build-commands"]
+    copied = {str(p.relative_to(ROOT / "resources")) for p in (ROOT / "resources").rglob("*") if p.is_file()}
+    assert copied == {DESKTOP_FILE, METAINFO_FILE, *icon_files()}, "exactly the desktop files, laid out as share/"
+    assert {f"icons/hicolor/{s}x{s}/apps/{APP_ID}.png" for s in ICON_SIZES} <= copied
     assert any("--no-deps" in c and "--no-index" in c for c in app["build-commands"]), "the sandbox has no network"
 
 

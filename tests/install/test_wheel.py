@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
+import tomllib
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import closing
@@ -51,17 +52,42 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def wheel_paths() -> dict[str, str]:
+    """Each file git holds in a package folder, by its path in the wheel: the package's own files, and the
+    folders pyproject's package-dir maps into it (resources/ is personamgr/share/)."""
+    mapped = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-dir"]
+    folders = {"personamgr/": "personamgr/"} | {f"{src}/": package.replace(".", "/") + "/"
+                                                for package, src in mapped.items()}
+    return {to + f.removeprefix(src): f for f in source_files() for src, to in folders.items() if f.startswith(src)}
+
+
 def test_the_wheel_holds_every_file_of_the_package_byte_for_byte(wheel: Path) -> None:
     """By construction (package-data takes every file) and checked here against git's list."""
-    package = [f for f in source_files() if f.startswith("personamgr/")]
+    package = wheel_paths()
+    assert "personamgr/share/applications/io.github.personamgr.desktop" in package
     with zipfile.ZipFile(wheel) as z:
         shipped = {name: _digest(z.read(name)) for name in z.namelist() if name.startswith("personamgr/")}
-    missing = [f for f in package if f not in shipped]
+    missing = [package[f] for f in package if f not in shipped]
     assert not missing, f"the wheel leaves out {missing}"
-    differ = [f for f in package if shipped[f] != _digest((ROOT / f).read_bytes())]
+    differ = [package[f] for f in package if shipped[f] != _digest((ROOT / package[f]).read_bytes())]
     assert not differ, f"the wheel's copies differ from the checkout's: {differ}"
+    assert not set(shipped) - set(package), "the wheel holds files git does not"
     assert any(f.endswith(".json.gz") for f in shipped), "the guard's tokenizer is package data"
     assert not [n for n in shipped if n.endswith((".pyc", ".pyo")) or "__pycache__" in n]
+
+
+def test_the_installed_app_finds_its_icon_and_desktop_files_in_the_venv(installed: Installed) -> None:
+    """Not the checkout's resources/ (an editable install reads those), and the window's icon is the SVG."""
+    out = installed.python("\n".join([
+        "from PySide6.QtWidgets import QApplication",
+        "from personamgr.core.desktop_entry import share_dir",
+        "from personamgr.gui.icons import app_icon, app_icon_file",
+        "app = QApplication([])",
+        "print(share_dir(), app_icon_file().is_file(), app_icon().availableSizes() == [], sep='\\n')",
+    ])).stdout
+    share, svg_found, scalable = out.splitlines()
+    assert Path(share).is_relative_to(installed.venv) and Path(share).name == "share", share
+    assert (svg_found, scalable) == ("True", "True"), "the drawn fallback instead of the app's SVG"
 
 
 def test_the_installed_package_is_the_wheel_not_the_checkout(installed: Installed) -> None:
