@@ -133,11 +133,12 @@ def weighted_length(text: str) -> int:
     """
     if not text:
         return 0
-    text = text.replace("\r\n", "\n")  # a pasted Windows line break is one line break, as X stores it
     if len(text) <= _WHOLE_UP_TO:
         return _count(text)
     lines = text.split("\n")
-    return sum(_line_length(line) for line in lines) + len(lines) - 1
+    # a pasted Windows line break ("\r\n") is one line break, as X stores it: its "\r" is the break's, not the line's
+    return sum(_line_length(line[:-1] if line.endswith("\r") and i < len(lines) - 1 else line)
+               for i, line in enumerate(lines)) + len(lines) - 1
 
 
 _WHOLE_UP_TO = 1000  # characters counted in one piece: a post, or a short thread
@@ -156,7 +157,7 @@ def _count(text: str) -> int:
         return 0
     nfc = unicodedata.normalize("NFC", text) if not text.isascii() else text
     if max(nfc) <= _WEIGHT_ONE_MAX and not _EMOJI_BELOW.intersection(nfc) and not _MAYBE_URL.search(nfc):
-        return len(nfc)
+        return len(nfc) - nfc.count("\r\n")  # a Windows line break counts one, as the parser counts it
     # Lone surrogates cannot be encoded and X would refuse them anyway; count them as one each.
     safe = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     parse = _parser()  # outside the try: a broken install must fail loudly, not miscount
