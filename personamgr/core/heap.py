@@ -4,8 +4,8 @@ Why: glibc's malloc serves a block of 128 KB or more with its own ``mmap``, give
 but each such free raises that threshold to the freed block's size (up to 32 MB). After the guard's first few
 numpy temporaries of several MB are freed, blocks of hundreds of KB (MiniLM's activations, the scorers' arrays)
 come from the heap instead, and a heap hands little back: the freed space stays resident. Fixing the threshold
-keeps large blocks apart, and `personamgr guard`'s peak RSS about 40-50 MB lower (bench/README.md, "The guard's
-memory"). 512 KB keeps the smaller, frequent blocks of each check on the heap, so a check costs no more.
+keeps large blocks apart, and `personamgr guard`'s peak RSS 14-41 MB lower on the shared benchmark's sets
+(bench/README.md, "The guard's memory"). At 512 KB a check's own blocks stay on the heap: no ``mmap`` per check.
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ class Guard:
     def load(cls, model_dir: Path = MODEL_DIR, calibration: Calibration | None = None) -> Guard:
         """Load the shipped model (offline, no PyTorch)."""
         t0 = time.perf_counter()
-        heap.keep_large_blocks_apart()  # the process's peak RSS 40-50 MB lower (heap.py)
+        heap.keep_large_blocks_apart()  # freed large blocks leave the process (heap.py)
         # Inflating the model and building its session run mostly outside the GIL, so they overlap the
         # Python-bound rest (the word table's index, the background posts) on the second core.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="guard-load") as pool:
