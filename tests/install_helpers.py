@@ -82,12 +82,25 @@ def clean_copy(work: Path) -> Path:
 
 
 def build_wheel(work: Path) -> Path:
-    """``pip wheel`` of a clean copy of the checkout (a stale build/ folder cannot slip files in)."""
+    """``pip wheel`` of a clean copy of the checkout (a stale build/ folder cannot slip files in).
+
+    Verbose, so the build backend's own output is kept whatever pip's version (``build_log``): a recent pip
+    shows setuptools' warnings even with -q, and ``pip install .`` is the first thing a user runs.
+    """
     src = clean_copy(work)
-    checked(run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--disable-pip-version-check",
-                 "-w", work / "dist", src], cwd=work))
+    proc = checked(run([sys.executable, "-m", "pip", "wheel", "-v", "--no-deps", "--disable-pip-version-check",
+                        "-w", work / "dist", src], cwd=work))
+    (work / "dist" / BUILD_LOG).write_text(proc.stdout + proc.stderr, encoding="utf-8")
     (built,) = (work / "dist").glob("personamgr-*.whl")
     return built
+
+
+BUILD_LOG = "pip-wheel.log"
+
+
+def build_log(wheel: Path) -> str:
+    """What ``pip wheel -v`` printed while ``build_wheel`` built ``wheel``."""
+    return (wheel.parent / BUILD_LOG).read_text(encoding="utf-8")
 
 
 def pip_env() -> dict[str, str]:
