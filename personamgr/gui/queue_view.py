@@ -149,10 +149,10 @@ class QueueView(QWidget):
             tz = persona.timezone if persona else "UTC"
             due = post.next_attempt_at or post.scheduled_at
             flags = []
-            if post.next_attempt_at:
-                flags.append("retry")
+            if post.next_attempt_at:  # the time shown is when it is tried again, not the one it was given
+                flags.append(translate("QueueView", "next try"))
             if persona and persona.paused:
-                flags.append("paused")
+                flags.append(translate("QueueView", "paused"))
             flag = f"  [{', '.join(flags)}]" if flags else ""
             item = QListWidgetItem(f"{post.persona_name} · {describe(due, tz) if due else '?'}{flag}\n{post.text}")
             item.setData(Qt.ItemDataRole.UserRole, post.id)

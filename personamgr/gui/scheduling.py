@@ -60,7 +60,8 @@ def next_line(services: Services, engine: ScheduleEngine) -> str:
     if len(text) > NEXT_PREVIEW:  # cut at a word, so the line reads "Five questions to ask at…"
         cut = text[: NEXT_PREVIEW - 1]
         text = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,.;:") + "…"
-    return f"Next: {post.persona_name} · {when} · {text}"
+    return translate("scheduling", "Next: {persona} · {when} · {text}").format(persona=post.persona_name, when=when,
+                                                                             text=text)
 
 
 def badge_icon(base: QIcon | None, colour: str | None, initial: str, count: int) -> QIcon:

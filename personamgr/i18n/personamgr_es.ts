@@ -3725,6 +3725,14 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Todas las personas</translation>
     </message>
     <message>
+        <source>next try</source>
+        <translation>próximo intento</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
         <source>Pause {name}</source>
         <translation>Pausar {name}</translation>
     </message>
@@ -5064,6 +5072,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Next: posting is paused</source>
         <translation>Siguiente: la publicación está en pausa</translation>
+    </message>
+    <message>
+        <source>Next: {persona} · {when} · {text}</source>
+        <translation>Siguiente: {persona} · {when} · {text}</translation>
     </message>
     <message>
         <source>attention: %n post(s)</source>

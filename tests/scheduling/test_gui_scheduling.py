@@ -280,3 +280,31 @@ def test_the_window_shows_what_another_process_wrote(world, qtbot) -> None:  # t
     qtbot.waitUntil(lambda: ui.queue.list.count() == 0, timeout=10_000)
     inbox = ui.inbox.view
     qtbot.waitUntil(lambda: post.id in [p.id for p in inbox.posts()], timeout=10_000)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_schedule_says_a_retry_and_a_pause_in_the_windows_language(world, qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    """The Spanish window's schedule showed "career · mar 1 dic 2026 19:24 EST  [retry]" and its tray "Next: career
+    · mar 19:24 · …": English words glued on; and "retry" did not say the time shown is the next attempt's."""
+    from personamgr.gui import i18n
+
+    shell, ui = world
+    services = shell.services
+    career = services.store.persona("career")
+    post = services.outbox.create(career.uid, "Salary bands go public in three more states")  # X's cap: tried later
+    services.outbox.transition(post.id, PostState.SCHEDULED, scheduled_at=services.clock.now(),
+                               next_attempt_at=services.clock.now() + timedelta(hours=2))
+    ui.bridge.engine.schedule.set_paused(career.uid, True)
+    ui.queue.refresh()
+    pump(qtbot, shell, lambda: ui.queue.list.count() == 1)
+    assert "[next try, paused]" in ui.queue.list.item(0).text()
+    try:
+        assert i18n.install(qapp, "es") == "es"
+        ui.queue.refresh()
+        pump(qtbot, shell, lambda: "next try" not in ui.queue.list.item(0).text())
+        assert "[próximo intento, en pausa]" in ui.queue.list.item(0).text()
+        ui.bridge.engine.schedule.set_paused(career.uid, False)  # the tray's "Next:" line, in Spanish too
+        ui.bridge.refresh()
+        pump(qtbot, shell, lambda: any(t.startswith("Siguiente: career · ") for t in tray_texts(shell)))
+    finally:
+        i18n.uninstall(qapp)
