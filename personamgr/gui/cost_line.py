@@ -1,7 +1,7 @@
 """What posting the compose text to X would cost, and what X's rules say about it, before posting.
 
-Beside the counter: "≈ $0.015 · spent $0.42 of $10.00 this month". Under it,
-one line per policy finding (more than one cashtag, a leading mention that X
+On a line of its own over the counter: "≈ $0.015 · spent $0.42 of $10.00 this
+month". Above it, one line per policy finding (more than one cashtag, a leading mention that X
 will not treat as a reply, pacing, the monthly cap or budget). Both are
 computed in a worker (the spend is a database sum) after the text stops
 changing for a moment, and hidden for networks that neither bill nor police
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from personamgr.core import costs, policy
@@ -71,7 +71,7 @@ def cost_view(services: Services, persona: Persona, text: str | Sequence[str]) -
 
 
 class CostLine(QObject):
-    """The cost label (beside the counter) and the policy label (above the foot row) of a compose box."""
+    """The cost label and the policy label above it, both over the foot row (the counter's) of a compose box."""
 
     def __init__(self, services: Services, workers: Workers, parent: QWidget) -> None:
         super().__init__(parent)
@@ -80,6 +80,10 @@ class CostLine(QObject):
         self.cost = QLabel()
         self.cost.setObjectName("costLine")
         self.cost.setProperty("tone", "hint")
+        # A line of its own, over the counter: beside it, the row's buttons left it too little room in a small
+        # window or with the schedule panel open, and Qt cut it mid-word; it still wraps in a very narrow box.
+        self.cost.setWordWrap(True)
+        self.cost.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.cost.hide()
         self.policy = QLabel()
         self.policy.setObjectName("policyLine")
@@ -93,17 +97,15 @@ class CostLine(QObject):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
 
-    def place(self, layout: QBoxLayout, beside: QWidget) -> None:
-        """Put the cost before ``beside`` (the counter) in its row, and the policy line above that row."""
-        row = _holding(layout, beside)
-        if row is not None:
-            row.insertWidget(row.indexOf(beside), self.cost)
-            row.insertSpacing(row.indexOf(beside), 10)
+    def place(self, layout: QBoxLayout, over: QWidget) -> None:
+        """Put the policy line, then the cost, above the row that holds ``over`` (the counter)."""
         for i in range(layout.count()):
-            if row is not None and _holding(layout.itemAt(i).layout(), beside) is not None:
+            if _holding(layout.itemAt(i).layout(), over) is not None:
+                layout.insertWidget(i, self.cost)
                 layout.insertWidget(i, self.policy)
                 return
         layout.addWidget(self.policy)
+        layout.addWidget(self.cost)
 
     def update_for(self, persona: Persona | None, text: str | Sequence[str]) -> None:
         """The text or persona changed: recompute shortly (the user may still be typing)."""

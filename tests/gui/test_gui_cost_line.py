@@ -91,3 +91,28 @@ def test_the_line_follows_typing_after_a_pause(demo: Services, x_persona: Person
     shell.window.compose.editor.setPlainText("@investor thanks for the call")
     qtbot.waitUntil(line.policy.isVisible, timeout=10_000)
     assert "X only lets you reply" in line.policy.text()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_cost_line_is_read_whole_in_a_small_window(demo: Services, x_persona: Persona,
+                                                       make_shell: Callable[..., Shell], idle) -> None:
+    """At 1200 pixels wide, with the schedule panel open, the line read "≈ $0.015 · spent $0.00 of $10.00 this m":
+    the row's buttons left it too little room and Qt cut it mid-word (seen in the compose-x-cost screenshot)."""
+    from PySide6.QtCore import QRect, Qt
+
+    from personamgr.gui.scheduling_ui import attach_scheduling
+
+    shell = make_shell(demo)
+    attach_scheduling(shell)
+    shell.controller.set_active(x_persona.uid)
+    line = shell.window.compose.cost_line
+    for width, height in ((1200, 700), (1024, 600)):
+        shell.window.resize(width, height)
+        type_text(shell, idle, "We closed our seed round today.")
+        idle(shell)
+        label = line.cost
+        assert label.isVisible()
+        needed = label.fontMetrics().boundingRect(QRect(0, 0, label.width(), 10_000),
+                                                  int(Qt.TextFlag.TextWordWrap), label.text())
+        assert needed.width() <= label.width() and needed.height() <= label.height(), \
+            (width, label.text(), label.size(), needed.size())
