@@ -148,3 +148,19 @@ def test_without_a_keyring_the_dialog_says_so_and_keeps_its_fields_whole(qtbot, 
         assert field.height() >= field.minimumSizeHint().height(), (field.placeholderText(), field.height())
     assert d.height() >= d.minimumSizeHint().height()
     workers.wait(20, QApplication.processEvents)
+
+
+def test_a_sandbox_persona_is_told_where_mastodon_and_bluesky_are(qtbot, x_world, gui) -> None:
+    """The welcome says "Connect an X, Mastodon or Bluesky account when you are ready", but Persona ▸ Connect
+    account… on a sandbox persona opened "Connect metal to an X account." and nothing else: a user with a Mastodon
+    account was stuck. The dialog now says connecting makes it an X persona, and where the other networks are."""
+    from PySide6.QtWidgets import QLabel
+
+    workers, _events, metal = gui
+    assert metal.network == "sandbox"
+    d = dialog_for(qtbot, x_world, workers, metal, [])
+    said = " ".join(label.text() for label in d.findChildren(QLabel))
+    assert "Mastodon or Bluesky" in said and "Edit metal…" in said, said
+    x_persona = x_world.services.store.add_persona(Persona(name="founder", topics=("startups",), network="x"))
+    d2 = dialog_for(qtbot, x_world, workers, x_persona, [])
+    assert "Mastodon or Bluesky" not in " ".join(label.text() for label in d2.findChildren(QLabel))
