@@ -169,8 +169,12 @@ class QueueView(QWidget):
         self.pause_persona.setChecked(bool(persona and persona.paused))
         self.pause_persona.setText(translate("QueueView", "Pause {name}").format(name=persona.name) if persona
                                    else translate("QueueView", "Pause this persona"))
-        self.empty.setText("" if posts else translate("QueueView", "Nothing is scheduled. Write a post, then choose "
-                                                                   "Schedule… or Add to queue."))
+        if not personas:  # the welcome shows, with no compose box to write in yet
+            empty = translate("QueueView", "Nothing is scheduled. Create a persona first; then write a post and "
+                                           "choose Schedule… or Add to queue.")
+        else:
+            empty = translate("QueueView", "Nothing is scheduled. Write a post, then choose Schedule… or Add to queue.")
+        self.empty.setText("" if posts else empty)
         self.empty.setVisible(not posts)
         self._enable()
         self.loaded.emit()

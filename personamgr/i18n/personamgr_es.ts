@@ -3741,6 +3741,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Pausar {name}</translation>
     </message>
     <message>
+        <source>Nothing is scheduled. Create a persona first; then write a post and choose Schedule… or Add to queue.</source>
+        <translation>No hay nada programado. Crea primero una persona; luego escribe una publicación y elige Programar… o Añadir a la cola.</translation>
+    </message>
+    <message>
         <source>Nothing is scheduled. Write a post, then choose Schedule… or Add to queue.</source>
         <translation>No hay nada programado. Escribe una publicación y elige Programar… o Añadir a la cola.</translation>
     </message>

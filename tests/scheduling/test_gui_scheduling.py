@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from sched_gui_helpers import MONDAY, pump, scheduling_world
 from sched_helpers import at, make_persona
+from shell_helpers import close_shell
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.demo import seed_demo
@@ -308,3 +309,21 @@ def test_the_schedule_says_a_retry_and_a_pause_in_the_windows_language(world, qt
         pump(qtbot, shell, lambda: any(t.startswith("Siguiente: career · ") for t in tray_texts(shell)))
     finally:
         i18n.uninstall(qapp)
+
+
+def test_the_empty_schedule_on_first_run_does_not_ask_for_a_post_there_is_no_box_for(services: Services, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A new profile opens on the welcome, without a compose box, while the schedule panel beside it said "Write a
+    post, then choose Schedule… or Add to queue." It now says a persona comes first, and the usual line after."""
+    from personamgr.core.personas import Persona
+
+    shell = build_shell(services, tray_available=False, demo=False)
+    shell.window.quitRequested.disconnect()
+    ui = attach_scheduling(shell)
+    shell.window.show()
+    try:
+        pump(qtbot, shell, ui.queue.empty.isVisible)
+        assert "persona" in ui.queue.empty.text() and "Write a post" not in ui.queue.empty.text()
+        services.store.add_persona(Persona(name="career", topics=("careers",)))
+        pump(qtbot, shell, lambda: "Write a post" in ui.queue.empty.text())
+    finally:
+        close_shell(shell)
