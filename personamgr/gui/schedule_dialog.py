@@ -1,19 +1,60 @@
-"""Pick a date and time in the persona's own zone; DST surprises are explained before the user confirms."""
+"""Pick a date and time in the persona's own zone; DST surprises are explained before the user confirms.
+
+The time is typed as text ("Wed 2 Dec 2026 14:30", "2 Dec 2026 9:05", "2026-12-02 14:30") or its day picked in
+a calendar. Not a QDateTimeEdit: typed over whole, it moved the digits into other sections ("Tue 1 Dec 2026
+10:00" became 20:26, the year read as the hour), and the post would have gone out then.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, QTimeZone
-from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimer
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
 
 from personamgr.core.clock import Clock
 from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling import ResolvedTime, describe, resolve_local, to_local_naive
+from personamgr.core.scheduling.local_time import FIRST_YEAR, LAST_YEAR
 from personamgr.core.scheduling.schedule import MAX_AHEAD
 
 TICK_MS = 5_000  # the shown minute is at most this late
+SHOWN = "ddd d MMM yyyy HH:mm"  # how the field shows a time, in the window's language
+# What is read, after a leading weekday is dropped (the note names the real one): the shown form, a full month
+# name, the month first, ISO 8601. Each in the window's language, then in English.
+READ = ("d MMM yyyy H:mm", "d MMMM yyyy H:mm", "MMM d yyyy H:mm", "MMMM d yyyy H:mm", "yyyy-MM-dd H:mm")
+
+
+def read_wall_time(text: str) -> datetime | None:
+    """The wall time the user typed, or None when it cannot be read as one."""
+    cleaned = re.sub(r"(\d)[Tt](\d)", r"\1 \2", text.replace(",", " "))
+    words = cleaned.split()
+    if len(words) > 2 and not any(c.isdigit() for c in words[0]):
+        words = words[1:]  # "Wed 2 Dec 2026 14:30": a weekday that disagrees with the date is no reason to refuse
+    joined = " ".join(words)
+    for locale in (QLocale(), QLocale.c()):
+        for form in READ:
+            dt = locale.toDateTime(joined, form)
+            if dt.isValid():
+                d, t = dt.date(), dt.time()
+                if not FIRST_YEAR <= d.year() <= LAST_YEAR:  # converting to a zone would overflow
+                    return None
+                return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+    return None
 
 
 class ScheduleDialog(QDialog):
@@ -27,22 +68,24 @@ class ScheduleDialog(QDialog):
         self.setObjectName("scheduleDialog")
         self.setWindowTitle(translate("ScheduleDialog", "Schedule for {name}").format(name=persona.name))
         start = to_local_naive(initial or clock.now() + timedelta(hours=1), persona.timezone)
-        # The editor holds a bare wall time. It runs in UTC, which has no DST, so Qt never shifts a time
-        # that is skipped or doubled in the machine's own zone; the persona's zone is applied below.
-        self.edit = QDateTimeEdit()
-        self.edit.setTimeZone(QTimeZone.utc())
-        # Qt's own range ends in year 9999, where converting to a zone overflows; nothing past the scheduler's
-        # horizon could be scheduled anyway.
-        today = start.date()
-        self.edit.setDateRange(QDate(today.year - 1, 1, 1), QDate(today.year, today.month, 1).addYears(
-            MAX_AHEAD.days // 366))
-        self.set_wall_time(start)
+        self.edit = QLineEdit()
         self.edit.setObjectName("scheduleWhen")
         self.edit.setAccessibleName(translate("ScheduleDialog", "Date and time"))
         self.edit.setAccessibleDescription(translate("ScheduleDialog", "In {name}'s time zone, {zone}").format(
             name=persona.name, zone=persona.timezone))
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.edit.textChanged.connect(lambda _t: self._update())
+        # The day from a calendar; nothing past the scheduler's horizon is offered there.
+        self.calendar = QCalendarWidget()
+        self.calendar.setObjectName("scheduleCalendar")
+        self.calendar.clicked.connect(self._pick_day)
+        pick = QWidgetAction(self)
+        pick.setDefaultWidget(self.calendar)
+        self.calendar_menu = QMenu(self)
+        self.calendar_menu.addAction(pick)
+        self.calendar_button = QPushButton(translate("ScheduleDialog", "Calendar"))  # its menu arrow has room
+        self.calendar_button.setObjectName("scheduleCalendarButton")
+        self.calendar_button.setAccessibleName(translate("ScheduleDialog", "Pick the day in a calendar"))
+        self.calendar_button.setMenu(self.calendar_menu)
         self.zone = QLabel()
         self.zone.setWordWrap(True)
         self.ticker = QTimer(self)  # "(now …)" and "That time has passed" stay true while the dialog is open
@@ -56,37 +99,68 @@ class ScheduleDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ScheduleDialog", "Schedule"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.calendar_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.zone)
-        layout.addWidget(self.edit)
+        layout.addLayout(row)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
-        self.edit.dateTimeChanged.connect(lambda _dt: self._update())
+        self.set_wall_time(start)
         self._tick()
 
     def _tick(self) -> None:
+        now = self.clock.now()
         self.zone.setText(translate("ScheduleDialog", "Time in {name}'s zone, {zone} (now {now})").format(
-            name=self.persona.name, zone=self.persona.timezone, now=describe(self.clock.now(), self.persona.timezone)))
+            name=self.persona.name, zone=self.persona.timezone, now=describe(now, self.persona.timezone)))
+        today = to_local_naive(now, self.persona.timezone).date()
+        last = to_local_naive(now + MAX_AHEAD, self.persona.timezone).date()
+        self.calendar.setDateRange(QDate(today.year, today.month, today.day), QDate(last.year, last.month, last.day))
         self._update()
 
     def set_wall_time(self, wall: datetime) -> None:
-        self.edit.setDateTime(QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute),
-                                        QTimeZone.utc()))
+        self.edit.setText(QLocale().toString(QDateTime(QDate(wall.year, wall.month, wall.day),
+                                                       QTime(wall.hour, wall.minute)), SHOWN))
 
-    def wall_time(self) -> datetime:
-        dt = self.edit.dateTime()
-        d, t = dt.date(), dt.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+    def wall_time(self) -> datetime | None:
+        """What the field holds, or None when it cannot be read as a date and time."""
+        return read_wall_time(self.edit.text())
+
+    def _pick_day(self, day: QDate) -> None:
+        wall = self.wall_time() or to_local_naive(self.clock.now() + timedelta(hours=1), self.persona.timezone)
+        self.set_wall_time(wall.replace(year=day.year(), month=day.month(), day=day.day()))
+        self.calendar_menu.hide()
 
     @property
     def resolved(self) -> ResolvedTime:
-        return resolve_local(self.wall_time(), self.persona.timezone)
+        wall = self.wall_time()
+        if wall is None:
+            raise ValueError(self.edit.text())  # Schedule is disabled until the field reads as a time
+        return resolve_local(wall, self.persona.timezone)
 
     def _update(self) -> None:
-        r = self.resolved
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        if r.utc < self.clock.now():
+        wall = self.wall_time()
+        now = self.clock.now()
+        if wall is None:
+            soon = to_local_naive(now + timedelta(hours=1), self.persona.timezone)
+            example = QLocale().toString(QDateTime(QDate(soon.year, soon.month, soon.day), QTime(soon.hour, 0)), SHOWN)
+            self.note.setText(translate("ScheduleDialog", "Cannot read that as a date and time. Type it like {example} "
+                                                          "or pick the day in the calendar.").format(example=example))
+            ok.setEnabled(False)
+            return
+        wall_date = wall.date()
+        self.calendar.setSelectedDate(QDate(wall_date.year, wall_date.month, wall_date.day))
+        r = resolve_local(wall, self.persona.timezone)
+        if r.utc < now:
             self.note.setText(translate("ScheduleDialog", "That time has passed. Pick a later one."))
+            ok.setEnabled(False)
+            return
+        if r.utc > now + MAX_AHEAD:
+            self.note.setText(translate("ScheduleDialog", "That is too far ahead: posts can be scheduled until "
+                                                          "{last}.").format(
+                last=describe(now + MAX_AHEAD, self.persona.timezone)))
             ok.setEnabled(False)
             return
         ok.setEnabled(True)

@@ -3890,16 +3890,32 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>En la zona horaria de {name}, {zone}</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Pick the day in a calendar</source>
+        <translation>Elegir el día en un calendario</translation>
+    </message>
+    <message>
         <source>Time in {name}&apos;s zone, {zone} (now {now})</source>
         <translation>Hora en la zona de {name}, {zone} (ahora {now})</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation>Programación</translation>
+        <translation>Programar</translation>
+    </message>
+    <message>
+        <source>Cannot read that as a date and time. Type it like {example} or pick the day in the calendar.</source>
+        <translation>No se entiende como fecha y hora. Escríbela como {example} o elige el día en el calendario.</translation>
     </message>
     <message>
         <source>That time has passed. Pick a later one.</source>
         <translation>Esa hora ya ha pasado. Elige una posterior.</translation>
+    </message>
+    <message>
+        <source>That is too far ahead: posts can be scheduled until {last}.</source>
+        <translation>Está demasiado lejos: se puede programar hasta el {last}.</translation>
     </message>
     <message>
         <source>Goes out {when}.</source>

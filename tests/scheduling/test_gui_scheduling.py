@@ -11,7 +11,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -222,16 +222,73 @@ def test_schedule_buttons_follow_post_after_a_move(world, qtbot) -> None:  # typ
 
 
 def test_the_schedule_dialog_offers_no_date_past_the_schedulers_horizon(services: Services, qtbot) -> None:
-    """Qt's date range ends in 9999, where converting to a zone overflows: the picker stops within ten years."""
+    """Qt's date range ends in 9999, where converting to a zone overflows: the calendar stops at the scheduler's
+    horizon, and a date typed past it is refused with the last one that can be had."""
     from personamgr.core.scheduling.schedule import MAX_AHEAD
     from personamgr.gui.schedule_dialog import ScheduleDialog
 
     dialog = ScheduleDialog(make_persona(tz="Pacific/Kiritimati"), services.clock)
     qtbot.addWidget(dialog)
-    latest = dialog.edit.maximumDate().toPython()
-    assert latest <= (services.clock.now() + MAX_AHEAD).date()
-    dialog.edit.setDate(dialog.edit.maximumDate())
-    assert dialog.resolved.requested.date() == latest and "Goes out" in dialog.note.text()
+    latest = dialog.calendar.maximumDate().toPython()
+    assert latest <= (services.clock.now() + MAX_AHEAD).date() + timedelta(days=1)  # Kiritimati is UTC+14
+    dialog.calendar.clicked.emit(dialog.calendar.maximumDate())
+    assert dialog.resolved.requested.date() == latest
+    dialog.set_wall_time(dialog.resolved.requested.replace(year=latest.year + 1))
+    assert "too far ahead" in dialog.note.text() and not schedule_button(dialog).isEnabled()
+
+
+def schedule_button(dialog: object) -> object:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)  # type: ignore[attr-defined]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_time_typed_over_the_whole_field_is_the_time_scheduled(services: Services, qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    """Typed over the whole field, "Tue 1 Dec 2026  10:00" became "Tue 1 Dec 2026  20:26" (Qt's date-time editor
+    moved on by itself after "Dec" and again at the space, so the year's digits became the hour and minute), and
+    Schedule was enabled: the post would have gone out at 20:26. "2 Dec 2026 14:30" showed year 0000."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from personamgr.gui import i18n
+    from personamgr.gui.schedule_dialog import ScheduleDialog
+
+    services.clock.set(at(2026, 12, 1, 4, 40))  # type: ignore[attr-defined]  # Mon 30 Nov 23:40 in New York
+    dialog = ScheduleDialog(make_persona(), services.clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    def type_over(text: str) -> None:
+        dialog.edit.setFocus()
+        dialog.edit.selectAll()
+        QTest.keyClicks(dialog.edit, text)
+
+    for typed, wall in (("Tue 1 Dec 2026  10:00", (2026, 12, 1, 10, 0)), ("2 Dec 2026 14:30", (2026, 12, 2, 14, 30)),
+                        ("25 December 2026 9:05", (2026, 12, 25, 9, 5)), ("2026-12-02T14:30", (2026, 12, 2, 14, 30)),
+                        ("Fri 2 Dec 2026 14:30", (2026, 12, 2, 14, 30))):  # a wrong weekday: the note names it
+        type_over(typed)
+        assert dialog.resolved.requested == datetime(*wall), typed
+        assert schedule_button(dialog).isEnabled(), (typed, dialog.note.text())
+    assert dialog.note.text() == "Goes out Wed 02 Dec 2026 14:30 EST."
+    type_over("30 Nov 2026 10:00")
+    assert dialog.note.text() == "That time has passed. Pick a later one." and not schedule_button(dialog).isEnabled()
+    for junk in ("next tuesday", "31 Feb 2027 10:00", "2 Dec 2026 25:00"):
+        type_over(junk)
+        assert "Cannot read that as a date and time" in dialog.note.text(), junk
+        assert not schedule_button(dialog).isEnabled()
+        QTest.keyClick(dialog.edit, Qt.Key.Key_Return)  # Enter does not schedule what cannot be read
+        assert dialog.isVisible()
+    try:
+        assert i18n.install(qapp, "es") == "es"
+        spanish = ScheduleDialog(make_persona(), services.clock)
+        qtbot.addWidget(spanish)
+        spanish.set_wall_time(datetime(2026, 12, 2, 14, 30))
+        assert spanish.edit.text() == "mié 2 dic 2026 14:30"
+        spanish.edit.setText("vie 25 dic 2026 9:05")
+        assert spanish.resolved.requested == datetime(2026, 12, 25, 9, 5)
+    finally:
+        i18n.uninstall(qapp)
 
 
 def test_the_schedule_dialogs_now_advances_while_it_is_open(services: Services, qtbot) -> None:  # type: ignore[no-untyped-def]
