@@ -18,9 +18,10 @@ from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QIcon, QPainter
 from PySide6.QtWidgets import QMenu
 
-from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, day, translate
 from personamgr.core.outbox import ATTENTION
-from personamgr.core.scheduling import EventKind, MissedPost, ScheduleEngine, SchedulerEvent, describe
+from personamgr.core.scheduling import EventKind, MissedPost, ScheduleEngine, SchedulerEvent
+from personamgr.core.scheduling.local_time import to_local
 from personamgr.core.services import Services
 from personamgr.gui import theme
 from personamgr.gui.icons import TRAY_SIZES, app_icon, persona_pixmap
@@ -53,9 +54,11 @@ def next_line(services: Services, engine: ScheduleEngine) -> str:
         return translate("scheduling", "Next: nothing scheduled")
     due = post.next_attempt_at or post.scheduled_at
     tz = services.store.persona(post.persona_uid).timezone
-    local = describe(due, tz) if due else ""
-    now_local = describe(services.clock.now(), tz)
-    when = local[-9:-4] if local[:15] == now_local[:15] else local[:3] + " " + local[-9:-4]  # "14:00" / "Tue 14:00"
+    when = ""
+    if due is not None:  # "14:00" today in the persona's zone, else "Tue 14:00" ("mar 14:00")
+        local = to_local(due, tz)
+        when = f"{local:%H:%M}" if local.date() == to_local(services.clock.now(), tz).date() \
+            else f"{day(local.date()).split()[0]} {local:%H:%M}"
     text = " ".join(post.text.split())
     if len(text) > NEXT_PREVIEW:  # cut at a word, so the line reads "Five questions to ask at…"
         cut = text[: NEXT_PREVIEW - 1]

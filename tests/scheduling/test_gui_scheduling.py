@@ -74,6 +74,23 @@ def test_a_message_under_the_box_never_keeps_an_earlier_ones_tone(world) -> None
     assert compose.status.property("tone") == "success"
 
 
+def test_the_trays_next_line_gives_the_whole_time_in_a_zone_with_a_four_letter_name(world) -> None:  # type: ignore[no-untyped-def]
+    """The time was cut out of describe()'s text by position, as if every zone's name had three letters: a Sydney
+    persona's post at 05:00 AEDT read "Next: aussie · Wed 5:00  · …" (and Berlin's in summer, CEST, the same)."""
+    from personamgr.gui.scheduling import next_line
+
+    shell, ui = world
+    services = shell.services
+    aussie = services.store.add_persona(make_persona("aussie", tz="Australia/Sydney"))
+    ui.bridge.engine.schedule.create(aussie.uid, "Dark sky tonight over the Blue Mountains",
+                                     when=MONDAY + timedelta(hours=30))  # Wed 05:00 AEDT; it is Mon 23:00 there
+    line = next_line(services, ui.bridge.engine)
+    assert line.startswith("Next: aussie · Wed 05:00 · Dark sky"), line
+    services.clock.set(MONDAY + timedelta(hours=27))  # type: ignore[attr-defined]  # Wed 02:00 there: today
+    line = next_line(services, ui.bridge.engine)
+    assert line.startswith("Next: aussie · 05:00 · Dark sky"), line
+
+
 def test_pause_all_from_the_tray_and_the_window_agree(world, qtbot) -> None:  # type: ignore[no-untyped-def]
     shell, ui = world
     services = shell.services
