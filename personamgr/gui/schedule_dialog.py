@@ -74,6 +74,8 @@ class ScheduleDialog(QDialog):
         self.edit.setAccessibleDescription(translate("ScheduleDialog", "In {name}'s time zone, {zone}").format(
             name=persona.name, zone=persona.timezone))
         self.edit.textChanged.connect(lambda _t: self._update())
+        widest = QLocale().toString(QDateTime(QDate(2026, 9, 30), QTime(20, 20)), SHOWN)  # a long month, two-digit day
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(widest + "MM") + 16)  # and room to edit
         # The day from a calendar; nothing past the scheduler's horizon is offered there.
         self.calendar = QCalendarWidget()
         self.calendar.setObjectName("scheduleCalendar")

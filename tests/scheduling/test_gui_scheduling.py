@@ -275,6 +275,8 @@ def test_a_time_typed_over_the_whole_field_is_the_time_scheduled(services: Servi
     dialog = ScheduleDialog(make_persona(), services.clock)
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.set_wall_time(datetime(2026, 12, 30, 20, 26))  # at its own size the field shows the whole time
+    assert dialog.edit.width() > dialog.edit.fontMetrics().horizontalAdvance(dialog.edit.text()) + 8
 
     def type_over(text: str) -> None:
         dialog.edit.setFocus()
