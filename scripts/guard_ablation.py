@@ -52,14 +52,14 @@ VARIANTS: dict[str, Variant] = {
     "topic_template={}": ("topic embedded as a sentence (English)", {"topic_template": "{}"}, {}, {}),
     "examples_shift=0": ("a persona with examples warns at a threshold 0.1 higher", {"examples_shift": 0.0}, {}, {}),
     "w_static=0": ("e5 word table mixed into English scores", {"w_static": 0.0}, {}, {}),
-    "w_minilm=0": ("MiniLM mixed into Spanish/Greek/Japanese scores", {}, {"w_minilm": 0.0}, {}),
+    "w_minilm=0": ("MiniLM mixed into Spanish/Greek scores", {}, {"w_minilm": 0.0}, {}),
     "minilm_reads=raw": ("MiniLM reads the English gloss (not the raw post only, and no Greek)", {},
-                         {"minilm_reads": {"es": ("raw",), "ja": ("raw",)}}, {}),
+                         {"minilm_reads": {"es": ("raw",)}}, {}),
     "minilm_reads:es=raw+gloss": ("Spanish: MiniLM reads the gloss alone (not with the raw post)", {},
-                                  {"minilm_reads": {"es": ("raw", "gloss"), "el": ("gloss",),
-                                                    "ja": ("raw", "gloss")}}, {}),
-    "minilm_reads:ja=gloss": ("Japanese: MiniLM reads the raw post too (not the gloss alone)", {},
-                              {"minilm_reads": {"es": ("gloss",), "el": ("gloss",), "ja": ("gloss",)}}, {}),
+                                  {"minilm_reads": {"es": ("raw", "gloss"), "el": ("gloss",)}}, {}),
+    "e5_shares={}": ("Japanese: multilingual-e5 reads the post (not MiniLM, on the post and its gloss)", {},
+                     {"e5_shares": {}, "minilm_reads": {"es": ("gloss",), "el": ("gloss",), "ja": ("raw", "gloss")}},
+                     {}),
     "english_dims=384": ("the table reads English posts on its 96 main components (not all 384)", {},
                          {"english_dims": 384}, {}),
     "min_known=0,min_coverage=0": ("confidence gate on known words", {}, {"min_known": 0, "min_coverage": 0.0}, {}),
@@ -101,6 +101,7 @@ def variant_guard(base: Guard, variant: Variant) -> Guard:
     _, both, ml_changes, ml_cal = variant
     g = Guard(base.embedder, base.background, replace(base.calibration, **both), base.sections)  # type: ignore[arg-type]
     g.language_backgrounds = base.language_backgrounds  # MiniLM's background in each language (it was left out)
+    g.e5_dir, g._e5 = base.e5_dir, base.e5_reading()  # multilingual-e5, loaded once for every variant
     g.common_words = base.common_words  # names the languages it cannot read, as the shipped guard does
     assert base.multilingual is not None
     st = base.multilingual.settings

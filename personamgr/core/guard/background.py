@@ -83,11 +83,15 @@ def _vectors(data: bytes) -> np.ndarray:
         return z["vectors"].astype(np.float32) * z["scale"].astype(np.float32)[:, None]
 
 
+def load_vectors(path: Path, what: str) -> np.ndarray:
+    """A vectors file's rows as float32 (``what`` names the file in the message for a missing or damaged one)."""
+    return model_files.load(path, what, _vectors)
+
+
 def load(model_dir: Path, language: str = "en", reading: str = "raw") -> tuple[np.ndarray, np.ndarray]:
     """(vectors float32 (n, d), section labels int (n,)). Labels are all -1 if the text and vectors disagree
     (a hand-edited background.txt without a rebuild): the guard still works, without topic knowledge."""
-    vecs = model_files.load(model_dir / vectors_file(language, reading), "the guard's background vectors file",
-                            _vectors)
+    vecs = load_vectors(model_dir / vectors_file(language, reading), "the guard's background vectors file")
     bt = read(model_dir, language)
     if len(bt.posts) != len(vecs):
         return vecs, np.full(len(vecs), -1, dtype=np.int32)

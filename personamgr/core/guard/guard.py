@@ -16,6 +16,7 @@ from personamgr.core import heap
 from personamgr.core.guard import languages, rules
 from personamgr.core.guard.background import load as load_background
 from personamgr.core.guard.common_words import CommonWords, language_of
+from personamgr.core.guard.e5 import E5Reading
 from personamgr.core.guard.embed import MODEL_DIR, Embedder
 from personamgr.core.guard.languages import TABLE_LANGUAGES
 from personamgr.core.guard.multilingual import Multilingual, shifted
@@ -29,7 +30,8 @@ from personamgr.core.text import WARM_UP, Measure, measure_for, weighted_length
 # words and names with English, and the vocabulary has the CJK characters and kana. It has no Greek
 # words, only letters, so it reads a Greek post only through its English gloss. Each has MiniLM's vectors
 # of its background posts as written (background.py); every language of the word table has those of
-# their gloss (``MLSettings.minilm_reads`` says which reading a language's posts get).
+# their gloss (``MLSettings.minilm_reads`` says which reading a language's posts get; a Japanese post is read
+# by e5 instead, and only scripts/guard_ablation.py's variant of main's reading uses the Japanese ones).
 MINILM_READS = ("es", "ja")
 # The background posts written in other languages that MiniLM has vectors of, by (language, reading):
 # what ``Guard.load`` opens and ``scripts/build_guard_model.py`` builds, besides the English ones.
@@ -68,6 +70,10 @@ class Guard:
         # MiniLM's vectors of the background posts written in each language, by (language, "raw" or "gloss"),
         # and their sections
         self.language_backgrounds: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+        # multilingual-e5 (e5.py), loaded from here on the first post in Japanese (``MLSettings.e5_shares``)
+        self.e5_dir: Path | None = None
+        self._e5: E5Reading | None = None
+        self._e5_lock = threading.Lock()
 
     @classmethod
     def load(cls, model_dir: Path = MODEL_DIR, calibration: Calibration | None = None) -> Guard:
@@ -88,6 +94,7 @@ class Guard:
         g.multilingual = multilingual
         g.common_words = common_words
         g.language_backgrounds = language_backgrounds
+        g.e5_dir = model_dir
         emb.embed(WARM_UP)
         g.load_seconds = time.perf_counter() - t0
         return g
@@ -171,28 +178,43 @@ class Guard:
                                language: str) -> tuple[np.ndarray, list[dict[str, object]], bool] | None:
         """(z, details, confident) for a post in Spanish, Greek or Japanese, on the English guard's scale.
 
-        The word table reads the language; MiniLM, though trained on English, reads the post's English
-        gloss, or the names, cognates and characters of the post as written (``MLSettings.minilm_reads``).
-        Each model's z is calibrated against the ordinary posts of the post's language, and the two are
-        mixed (``MLSettings.w_minilm``) before the relative step. The table's tokenizer reads the post once,
-        here, for its vector and the gloss; then MiniLM runs here while the table scores on the helper thread."""
+        The word table reads the language. Beside it, in Japanese, multilingual-e5 reads the post in context
+        (``MLSettings.e5_shares``); in Spanish and Greek, MiniLM, though trained on English, reads the post's
+        English gloss (``MLSettings.minilm_reads``). Each model's z is calibrated against the ordinary posts of
+        the post's language, and the two are mixed before the relative step. The table's tokenizer reads the
+        post once, here, for its vector and (for MiniLM) the gloss; then MiniLM or e5 runs here while the table
+        scores on the helper thread."""
         ml = self.multilingual
         assert ml is not None
         if not ml.supports(language):
             return None
         st = ml.settings
-        read = ml.table.read(text)
+        reads = st.minilm_reads.get(language, ())
+        read = ml.table.read(text, gloss="gloss" in reads)
         texts = {"raw": model_text, "gloss": read.gloss}
-        readings = [(r, texts[r]) for r in st.minilm_reads.get(language, ())
-                    if (language, r) in self.language_backgrounds and texts[r].strip()]
-        a = st.w_minilm if readings else 0.0
+        readings = [(r, texts[r]) for r in reads if (language, r) in self.language_backgrounds and texts[r].strip()]
+        e5 = self.e5_reading() if language in st.e5_shares else None
+        a = st.e5_shares[language] if e5 is not None else st.w_minilm if readings else 0.0
         table = self._helper.submit(ml.score, personas, text, language, False, read)
-        zm = self._minilm_language_z(sc, readings, text, language) if a else 0.0
+        if e5 is not None:
+            zm = e5.z(personas, model_text, language)
+        else:
+            zm = self._minilm_language_z(sc, readings, text, language) if a else 0.0
         r = table.result()
         if r is None:
             return None
         z = relative_step((1.0 - a) * r.z + a * zm, st.calibration)
         return z - st.thresholds[language] + self.calibration.threshold, r.details, r.confident
+
+    def e5_reading(self) -> E5Reading | None:
+        """multilingual-e5, loaded on the first post that needs it (about 0.5 s, in the caller's worker):
+        ``Guard.load`` stays under a second, and a person who never posts in Japanese never holds it in memory."""
+        if self.e5_dir is None or self.multilingual is None:
+            return None
+        with self._e5_lock:
+            if self._e5 is None:
+                self._e5 = E5Reading.load(self.e5_dir, self.multilingual.persona_language)
+            return self._e5
 
     def _minilm_language_z(self, sc: Scorer, readings: Sequence[tuple[str, str]], text: str,
                            language: str) -> np.ndarray:
