@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -50,6 +50,9 @@ class CalendarWindow(QWidget):
         self.setWindowFlag(Qt.WindowType.Window)  # a window of its own, beside the main one
         self.setObjectName("calendarWindow")
         self.setWindowTitle(translate("Calendar", "Calendar"))
+        # Its keys drive everything else in it; these close it (Ctrl+Shift+K brings it back where it was).
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")):  # StandardKey.Close is Ctrl+F4 here
+            QShortcut(keys, self, self.close)
         self.services, self.controller, self.workers = services, controller, workers
         self.edit_post = edit_post
         self.schedule = PostSchedule(services.store, services.outbox, services.clock)

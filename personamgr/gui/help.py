@@ -43,7 +43,7 @@ SHORTCUTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("delete_post", ("Delete",), QT_TRANSLATE_NOOP("shortcuts", "Delete the post selected in the history")),
     ("insights", ("Ctrl+I",), QT_TRANSLATE_NOOP("shortcuts", "Persona insights")),
     ("calendar", ("Ctrl+Shift+K",), QT_TRANSLATE_NOOP("shortcuts", "The calendar: a week or a month of posts; in it, "
-                                                      "arrows select, Alt+arrows move, Enter edits")),
+                                                      "arrows select, Alt+arrows move, Enter edits, Esc closes")),
     ("inbox", ("Ctrl+Shift+I",), QT_TRANSLATE_NOOP("shortcuts", "The inbox: posts that failed, were held, or need a "
                                                    "look")),
     ("settings", ("Ctrl+,",), QT_TRANSLATE_NOOP("shortcuts", "Settings")),

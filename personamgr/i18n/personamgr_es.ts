@@ -5295,8 +5295,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Estadísticas de la persona</translation>
     </message>
     <message>
-        <source>The calendar: a week or a month of posts; in it, arrows select, Alt+arrows move, Enter edits</source>
-        <translation>El calendario: una semana o un mes de publicaciones; en él, las flechas seleccionan, Alt+flechas mueven, Intro edita</translation>
+        <source>The calendar: a week or a month of posts; in it, arrows select, Alt+arrows move, Enter edits, Esc closes</source>
+        <translation>El calendario: una semana o un mes de publicaciones; en él, las flechas seleccionan, Alt+flechas mueven, Intro edita, Esc lo cierra</translation>
     </message>
     <message>
         <source>The inbox: posts that failed, were held, or need a look</source>

@@ -205,3 +205,19 @@ def test_add_to_queue_without_slots_offers_weekday_slots(world, qtbot) -> None: 
     [post] = services.outbox.in_states([PostState.SCHEDULED], new.uid)
     assert post.scheduled_at == at(2026, 3, 2, 12, 30)  # Monday 12:30 in London: the next free slot
     assert "Scheduled for Mon 02 Mar 2026 12:30 GMT" in shell.window.compose.status.full_text()
+
+
+@pytest.mark.parametrize("keys", ["Escape", "Ctrl+W"])
+def test_the_calendar_closes_from_the_keyboard(world, qtbot, keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Driven by keys (arrows, Alt+arrows, Enter, Page Up/Down, T, W, M), the calendar window had no key that
+    closed it: Escape and Ctrl+W did nothing, and under a window manager without a title bar it stayed open."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    shell, ui = world
+    calendar = open_calendar(ui, shell, qtbot)
+    calendar.canvas.setFocus()
+    sequence = QKeySequence(keys)[0]
+    QTest.keyClick(calendar.canvas, sequence.key(), sequence.keyboardModifiers())
+    qtbot.waitUntil(lambda: not calendar.isVisible(), timeout=5_000)
+    assert ui.open_calendar() is calendar and calendar.isVisible()  # Ctrl+Shift+K brings it back
