@@ -106,6 +106,11 @@ class ImportPreview(QDialog):
         self.replace_check.setChecked(plan.replace_whole)
         self.replace_check.blockSignals(False)
         self.replace_check.setEnabled(True)
+        # Only a persona that is already there can have fields the file leaves out: for new ones neither the box
+        # nor the line about kept fields means anything.
+        existing = bool(plan.updated or plan.unchanged)
+        self.replace_check.setVisible(existing)
+        self.clears.setVisible(existing)
         self.summary.setText(self.summary_text(plan))
         self.tree.clear()
         cleared = 0

@@ -184,3 +184,24 @@ def test_a_bad_file_names_file_line_problem_and_imports_nothing(demo: Services, 
     assert shell.window.personas.importer.preview is None
     assert demo.store.personas() == before
     click(box, "OK")
+
+
+def test_a_file_of_new_personas_only_offers_no_replacing(services: Services, make_shell: Callable[..., Shell], idle,
+                                                        tmp_path: Path) -> None:
+    """A first import (from the welcome) offered "Replace whole personas: fields the file leaves out go back to
+    their defaults" and said "Fields the file leaves out keep their values.": about personas that do not exist yet,
+    so neither can change anything. Both show only when the file names a persona that is already there."""
+    path = tmp_path / "first.toml"
+    path.write_text('[[persona]]\nname = "career"\ndescription = "Careers after 40"\n', encoding="utf-8")
+    shell = make_shell(services, demo=False)
+    shell.window.personas.import_from(path)
+    idle(shell)
+    preview = preview_of(shell)
+    assert preview.summary.text() == "first.toml: 1 persona: 1 to add, 0 to update, 0 unchanged."
+    assert not preview.replace_check.isVisible() and not preview.clears.isVisible()
+    preview.import_button.click()
+    idle(shell)
+    shell.window.personas.import_from(path)  # the same file again: career is there now
+    idle(shell)
+    preview = preview_of(shell)
+    assert preview.replace_check.isVisible() and preview.clears.isVisible()
