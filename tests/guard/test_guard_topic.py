@@ -3,6 +3,7 @@ on posts written for these tests (never benchmark text)."""
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -223,6 +224,33 @@ def test_a_persona_with_examples_is_judged_at_its_own_threshold(guard: Guard) ->
     assert b.threshold > a.threshold
     unshifted = Guard.load(calibration=replace(guard.calibration, examples_shift=0.0))
     assert unshifted.check([told, chess], post, "garden").threshold == pytest.approx(a.threshold)
+
+
+@pytest.mark.parametrize(("post", "language"), [
+    ("Finally finished the quarterly tax return", "en"),
+    ("Por fin terminé la declaración trimestral de impuestos de la empresa", "es"),
+    ("Τελικά τελείωσα τη φορολογική δήλωση του τριμήνου για την εταιρεία", "el"),
+    ("やっと四半期の確定申告が終わった。会社の書類は本当に多い", "ja"),
+], ids=["english", "spanish", "greek", "japanese"])
+def test_the_examples_shift_is_the_post_languages(guard: Guard, post: str, language: str) -> None:
+    """Examples lift a persona's posts by how well the language's reader matches them to the examples, so
+    the shift that keeps its false warnings at those of the same persona without examples is per language
+    (``MLSettings.examples_shifts``; English keeps ``Calibration.examples_shift``). Japanese, which e5 reads,
+    needs the most: with the English shift, five examples caught less than none on the dev tweets."""
+    plain = Persona(name="garden", description="Vegetable gardening at home", topics=("gardening", "vegetables"))
+    told = replace(plain, examples=("Planted three rows of garlic before the frost",
+                                    "First ripe tomatoes of the summer"))
+    chess = Persona(name="chess", topics=("chess", "openings"))
+    a = guard.check([plain, chess], post, "garden")
+    b = guard.check([told, chess], post, "garden")
+    assert a.language == b.language == language
+    assert guard.multilingual is not None
+    shifts = guard.multilingual.settings.examples_shifts
+    cal = guard.calibration
+    shift = shifts.get(language, cal.examples_shift)
+    assert a.threshold == pytest.approx(0.5)  # the shown threshold: 0.5 is the normal one (Scorer.display)
+    assert b.threshold == pytest.approx(1 / (1 + math.exp(-shift / cal.display_scale)))
+    assert shifts["ja"] != guard.calibration.examples_shift  # the Japanese path is not judged at English's
 
 
 @pytest.mark.parametrize("tail", [

@@ -273,12 +273,19 @@ class Guard:
                  for p in sc.personas] if ml is not None else [0.0] * len(sc.personas))
         return sc.static_weights
 
-    def _threshold(self, p: Persona) -> float:
-        """A persona's topic threshold in a set: its sensitivity's, higher when it has examples (see
-        ``Calibration.examples_shift``)."""
+    def _threshold(self, p: Persona, language: str) -> float:
+        """A persona's topic threshold in a set for a post in ``language``: its sensitivity's, higher when it
+        has examples (``Calibration.examples_shift``; ``MLSettings.examples_shifts`` for posts that path reads)."""
         cal = self.calibration
         return (cal.threshold + cal.sensitivity_shift.get(str(p.sensitivity), 0.0)
-                + (cal.examples_shift if p.examples else 0.0))
+                + (self.examples_shift(language) if p.examples else 0.0))
+
+    def examples_shift(self, language: str) -> float:
+        """How much higher the threshold of a persona with examples sits, for a post in ``language``."""
+        ml = self.multilingual
+        if ml is not None and language in ml.settings.examples_shifts:
+            return ml.settings.examples_shifts[language]
+        return self.calibration.examples_shift
 
     def check(self, personas: Sequence[Persona], text: str, persona: str, *,
               recent: Mapping[str, Sequence[str]] | None = None) -> GuardResult:
@@ -313,7 +320,7 @@ class Guard:
         measured = counted.result()
         length = measured.length
         scores = {n: sc.display(float(s)) for n, s in zip(names, z, strict=True)}
-        threshold = self._threshold(me)
+        threshold = self._threshold(me, language)
         if len(names) == 1:
             threshold += (cal.alone_shift if ml is None or self.multilingual is None
                           else self.multilingual.settings.alone_shifts[language])
@@ -329,7 +336,7 @@ class Guard:
         # Only a persona whose own check the post would pass is offered: one that merely scores less badly
         # would warn again after the move.
         candidates = [k for k in range(len(names))
-                      if k != idx and z[k] >= self._threshold(by_name[names[k]])
+                      if k != idx and z[k] >= self._threshold(by_name[names[k]], language)
                       and languages.unreadable_focus(sc.personas[k], reads, self.common_words) is None]
         if candidates:
             j = max(candidates, key=lambda k: z[k])

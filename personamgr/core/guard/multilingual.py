@@ -92,6 +92,15 @@ class MLSettings:
     # with mean dev false warnings <= 3.0 % at k0 and k5 and no scenario above 6.1 % (phase 11).
     thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType(
         {"es": -1.5, "el": -0.8, "ja": -1.1}))
+    # A persona with examples (``Calibration.examples_shift`` in English): how much higher its threshold sits,
+    # per language, so that its false warnings are about those of the same persona without examples. Why per
+    # language: examples lift a persona's real posts by how well the language's reader matches them to its
+    # English examples, and that differs (e5 reads Japanese in context; Spanish is read through a gloss). Each
+    # is the highest on a 0.1 grid at which the dev sets' mean false warnings with five examples are no more
+    # than with none, and never below 0, so examples never lower a threshold (bench/README.md, "Issue 14,
+    # phase 12").
+    examples_shifts: Mapping[str, float] = field(default_factory=lambda: MappingProxyType(
+        {"es": 0.0, "el": 0.2, "ja": 0.3}))
     # A persona checked alone (``Calibration.alone_shift`` in English): how much higher its threshold sits, per
     # language. Why not the English 0.5: the relative step, which a lone persona lacks, gives these languages'
     # verdicts even more of their catch than it gives English, so at 0.5 a lone persona let nearly every
