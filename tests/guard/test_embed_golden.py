@@ -8,14 +8,17 @@ If the model is rebuilt on purpose, regenerate ``data/golden_vectors.npz`` the s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from personamgr.core.guard.e5 import Encoder
 from personamgr.core.guard.embed import Embedder
 
 GOLDEN = Path(__file__).parent / "data" / "golden_vectors.npz"
+GOLDEN_E5 = Path(__file__).parent / "data" / "golden_e5_vectors.npz"  # scripts/build_multilingual_encoder.py
 
 
 @pytest.fixture(scope="module")
@@ -23,11 +26,14 @@ def embedder() -> Embedder:
     return Embedder.load()
 
 
-def test_vectors_match_the_reference(embedder: Embedder) -> None:
-    ref = np.load(GOLDEN)
+@pytest.mark.parametrize(("load", "golden"), [(Embedder.load, GOLDEN), (Encoder.load, GOLDEN_E5)], ids=["minilm", "e5"])
+def test_vectors_match_the_reference(load: Callable[[], Embedder | Encoder], golden: Path) -> None:
+    """Each shipped encoder gives the vectors its build script recorded (the graph, the weights and the
+    tokenizer read together as they were written)."""
+    ref = np.load(golden)
     texts = [str(t) for t in ref["texts"]]
     want = ref["vectors"].astype(np.float32)
-    got = embedder.embed_many(texts)
+    got = load().embed_many(texts)
     cos = (got * want).sum(axis=1) / np.linalg.norm(got, axis=1) / np.linalg.norm(want, axis=1)
     assert cos.min() > 0.995, dict(zip(texts, cos.round(4), strict=True))
 

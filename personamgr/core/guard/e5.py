@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from personamgr.core.guard import background, model_files
-from personamgr.core.guard.embed import MODEL_DIR, onnxruntime, safe_text, session, session_options
+from personamgr.core.guard.embed import MODEL_DIR, embed_in_batches, onnxruntime, safe_text, session, session_options
 from personamgr.core.guard.languages import TABLE_LANGUAGES
 from personamgr.core.guard.scoring import Calibration, Scorer, persona_key
 from personamgr.core.guard.sentencepiece import Unigram
@@ -83,20 +83,9 @@ class Encoder:
         """Four texts a run: a persona set's first post embeds all its texts, and sixteen at a time (up to 96
         pieces each) made onnxruntime's passing buffers the peak of ``personamgr guard`` (bench/README.md,
         "Issue 14, phase 10")."""
-        out = np.zeros((len(texts), DIM), dtype=np.float32)
-        for start in range(0, len(texts), batch):
-            # No "query: " prefix, which e5's model card asks for: it is three of a Japanese post's ~18 pieces, and
-            # without it the forward is 11 % faster and the dev sets rank the same (bench/README.md, phase 11)
-            encs = [self._tok.encode(safe_text(t), MAX_PIECES) for t in texts[start:start + batch]]
-            width = max(len(e) for e in encs)
-            ids = np.zeros((len(encs), width), dtype=np.int64)
-            mask = np.zeros((len(encs), width), dtype=np.int64)
-            for i, e in enumerate(encs):
-                ids[i, : len(e)] = e
-                mask[i, : len(e)] = 1
-            (vecs,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
-            out[start:start + len(encs)] = vecs
-        return out
+        # No "query: " prefix, which e5's model card asks for: it is three of a Japanese post's ~18 pieces, and
+        # without it the forward is 11 % faster and the dev sets rank the same (bench/README.md, phase 11)
+        return embed_in_batches(self._session, lambda t: self._tok.encode(safe_text(t), MAX_PIECES), texts, batch)
 
 
 def dequantize(nibbles: np.ndarray, scales: np.ndarray) -> np.ndarray:

@@ -12,7 +12,7 @@ import gzip
 import os
 import tempfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,19 +52,25 @@ class Embedder:
         return self.embed_many([text])[0]
 
     def embed_many(self, texts: Sequence[str], batch: int = 16) -> np.ndarray:
-        out = np.zeros((len(texts), DIM), dtype=np.float32)
-        for start in range(0, len(texts), batch):
-            chunk = [safe_text(t) for t in texts[start:start + batch]]
-            encs = [self._tok.encode(t, MAX_TOKENS) for t in chunk]
-            width = max(len(e) for e in encs)
-            ids = np.zeros((len(encs), width), dtype=np.int64)
-            mask = np.zeros((len(encs), width), dtype=np.int64)
-            for i, e in enumerate(encs):
-                ids[i, : len(e)] = e
-                mask[i, : len(e)] = 1
-            (vecs,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
-            out[start:start + len(chunk)] = vecs
-        return out
+        return embed_in_batches(self._session, lambda t: self._tok.encode(safe_text(t), MAX_TOKENS), texts, batch)
+
+
+def embed_in_batches(session: Any, encode: Callable[[str], Sequence[int]], texts: Sequence[str],
+                     batch: int) -> np.ndarray:
+    """Each text's unit vector from an encoder graph (ids and attention mask in, pooled vectors out), ``batch``
+    texts a run, each run padded to its longest text only: short posts do not pay for a long one elsewhere."""
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    for start in range(0, len(texts), batch):
+        encs = [encode(t) for t in texts[start:start + batch]]
+        width = max(len(e) for e in encs)
+        ids = np.zeros((len(encs), width), dtype=np.int64)
+        mask = np.zeros((len(encs), width), dtype=np.int64)
+        for i, e in enumerate(encs):
+            ids[i, : len(e)] = e
+            mask[i, : len(e)] = 1
+        (vecs,) = session.run(None, {"input_ids": ids, "attention_mask": mask})
+        out[start:start + len(encs)] = vecs
+    return out
 
 
 def onnxruntime() -> Any:
