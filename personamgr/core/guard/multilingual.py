@@ -1,10 +1,10 @@
 """Topic fit for posts in Spanish, Greek and Japanese, against personas declared in English.
 
 Why a static word table: the shipped transformer (MiniLM) reads English only, and a
-multilingual transformer (e5, twelve layers to MiniLM's six) costs more than a MiniLM forward: e5.py reads
-only Japanese posts, where it replaces two (bench/README.md, "Issue 14, phase 11"). Instead
-``scripts/build_multilingual_table.py`` embedded the 100 k most common words of English,
-Spanish, Greek and Japanese through multilingual-e5-small once, at development time.
+multilingual transformer (e5, twelve layers to MiniLM's six) costs more than a MiniLM forward, so it
+reads only Japanese posts, where it replaces two of them (e5.py; bench/README.md, "Issue 14,
+phase 11"). For every language, ``scripts/build_multilingual_table.py`` embedded the 100 k most
+common words of English, Spanish, Greek and Japanese through multilingual-e5-small once, at development time.
 e5 was trained across languages, so "guitarra", "κιθάρα" and "ギター" sit near "guitar".
 Here a text is the SIF-weighted mean of its words' vectors (frequent words count less),
 which costs a dictionary lookup per word.
