@@ -9,9 +9,9 @@ This script reproduces ``personamgr/core/guard/model/``:
                      ``compressible``) and zlib-compressed (~14 MB; 23 MB in memory)
   tokenizer.json.gz  the model's WordPiece tokenizer (``tokenizers`` format), gzipped
   background.npz     embeddings of the guard's own background posts (background.txt), and
-                     background-es.npz, background-ja.npz those of the same posts in Spanish and Japanese;
-                     background-{es,el,ja}-gloss.npz those of their English gloss (read with the word table,
-                     ml-table.npz: run scripts/build_multilingual_table.py first)
+                     background-{es,el,ja}-gloss.npz those of the English gloss of the same posts in
+                     Spanish, Greek and Japanese (read with the word table, ml-table.npz: run
+                     scripts/build_multilingual_table.py first)
   MODEL.txt          provenance and licence note
 
 Needs (dev only): ``pip install torch==2.13.0 onnx onnx_ir safetensors onnxruntime tokenizers
@@ -167,26 +167,24 @@ def compress(src: Path, dst: Path) -> None:
 
 
 def build_background() -> None:
-    """Embed background.txt with the shipped model (the guard's own reference posts), the same posts
-    written in each language MiniLM reads as written (background-es.txt, background-ja.txt), and the
-    English gloss of those written in each language of the word table (Greek too)."""
+    """Embed background.txt with the shipped model (the guard's own reference posts), and the English gloss
+    of the same posts written in each language of the word table (MiniLM reads a post in those languages
+    through its gloss)."""
 
     sys.path.insert(0, str(ROOT))
     from personamgr.core.guard.background import read, save, vectors_file
     from personamgr.core.guard.embed import Embedder
-    from personamgr.core.guard.guard import LANGUAGE_READINGS
+    from personamgr.core.guard.languages import TABLE_LANGUAGES
     from personamgr.core.guard.multilingual import WordTable
 
     emb = Embedder.load(OUT)
     table = WordTable.load(OUT)
-    jobs = [("en", "raw"), *LANGUAGE_READINGS]
-    for lang, reading in jobs:
+    for lang in ("en", *TABLE_LANGUAGES):
         bt = read(OUT, lang)
-        posts = [table.read(p).gloss for p in bt.posts] if reading == "gloss" else list(bt.posts)
-        out = OUT / vectors_file(lang, reading)
+        posts = list(bt.posts) if lang == "en" else [table.read(p).gloss for p in bt.posts]
+        out = OUT / vectors_file(lang)
         save(out, emb.embed_many(posts))
-        print(f"background ({lang}, {reading}): {len(bt.posts)} posts, {len(bt.sections)} knowledge-base "
-              f"sections -> {out}")
+        print(f"background ({lang}): {len(bt.posts)} posts, {len(bt.sections)} knowledge-base sections -> {out}")
 
 
 E5_LICENCE = (  # the MIT terms of multilingual-e5-small, which MODEL.txt carries with its weights

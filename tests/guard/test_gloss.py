@@ -73,9 +73,8 @@ SUBJECTS = [
 def test_minilm_reads_a_greek_post_through_its_gloss(guard: Guard, table: WordTable, text: str,
                                                       subject: str) -> None:
     """MiniLM has no Greek words; through the gloss it ranks the post's subject first, on its own."""
-    assert guard.multilingual is not None and "gloss" in guard.multilingual.settings.minilm_reads["el"]
     sc = guard.scorer(SUBJECTS)
-    z = guard._minilm_language_z(sc, [("gloss", table.read(text).gloss)], text, "el")
+    z = guard._minilm_language_z(sc, table.read(text).gloss, text, "el")
     assert [p.name for p in SUBJECTS][int(np.argmax(z))] == subject
 
 
@@ -84,9 +83,7 @@ def test_a_greek_post_gets_minilms_opinion(guard: Guard, monkeypatch: pytest.Mon
     assert guard.multilingual is not None
     text = "Είδα τον Κρόνο με το τηλεσκόπιο απόψε, οι δακτύλιοι φαίνονταν καθαρά"
     with_minilm = guard.check(SUBJECTS, text, "stars")
-    settings = guard.multilingual.settings
-    reads = {lang: how for lang, how in settings.minilm_reads.items() if lang != "el"}
-    monkeypatch.setattr(guard.multilingual, "settings", replace(settings, minilm_reads=reads))
+    monkeypatch.setattr(guard.multilingual, "settings", replace(guard.multilingual.settings, w_minilm=0.0))
     table_only = guard.check(SUBJECTS, text, "stars")
     assert with_minilm.language == table_only.language == "el" and with_minilm.judged and with_minilm.fits
     assert with_minilm.scores != table_only.scores

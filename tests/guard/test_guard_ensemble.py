@@ -99,8 +99,8 @@ def test_the_table_reads_english_posts_on_its_main_components_for_english_person
     text = POSTS["kitchen"][0]
     pair = [english, spanish]
     mixed = ml.english_z(pair, text)
-    main = ml.english._english_z(ml.english.scorer(pair, "en", relative=False), text)
-    full = ml._english_z(ml.scorer(pair, "en", relative=False), text)
+    main = ml.english._english_z(ml.english.scorer(pair, "en"), text)
+    full = ml._english_z(ml.scorer(pair, "en"), text)
     assert mixed is not None and main is not None and full is not None
     assert mixed[0] == pytest.approx(main[0]) and mixed[1] == pytest.approx(full[1])
     assert mixed[0] != pytest.approx(full[0])

@@ -8,7 +8,6 @@ import pytest
 
 from personamgr.core.guard import Guard, background, common_words, e5
 from personamgr.core.guard.embed import MODEL_DIR, MODEL_FILE, TOKENIZER_FILE, Embedder
-from personamgr.core.guard.guard import LANGUAGE_READINGS
 from personamgr.core.guard.languages import TABLE_LANGUAGES
 from personamgr.core.guard.model_files import ModelFileError
 from personamgr.core.guard.multilingual import BACKGROUND_FILE, TABLE_FILE, WordTable
@@ -27,7 +26,7 @@ OPENED = {
     e5.GRAPH_FILE: "the guard's multilingual model graph",
     e5.BACKGROUND_FILE: "the guard's multilingual background vectors",
     **{background.text_file(lang): "the guard's background posts file" for lang in TABLE_LANGUAGES},
-    **{background.vectors_file(*key): "the guard's background vectors file" for key in LANGUAGE_READINGS},
+    **{background.vectors_file(lang): "the guard's background vectors file" for lang in TABLE_LANGUAGES},
 }
 
 

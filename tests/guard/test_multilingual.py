@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -189,12 +190,13 @@ def test_english_posts_are_never_taken_for_spanish(ml: Multilingual) -> None:
 
 
 def test_the_english_knowledge_base_is_borrowed_and_optional(ml: Multilingual, personas: list[Persona]) -> None:
-    from personamgr.core.guard.multilingual import MLSettings, with_calibration
+    from personamgr.core.guard.multilingual import MLSettings
 
+    settings = MLSettings()
     assert ml.knowledge is not None and len(ml.knowledge[0]) > 100
     bare = Multilingual(ml.table, read_background(MODEL_DIR / BACKGROUND_FILE)["en"],
                         {k: v for k, v in read_background(MODEL_DIR / BACKGROUND_FILE).items() if k != "en"},
-                        with_calibration(MLSettings(), w_kb=0.0))
+                        replace(settings, calibration=replace(settings.calibration, w_kb=0.0)))
     text = "Ο νέος δίσκος της μπάντας είναι φοβερός, απίστευτα ριφ κιθάρας"
     with_kb, without = ml.score(personas, text, "el"), bare.score(personas, text, "el")
     assert with_kb is not None and without is not None

@@ -22,7 +22,7 @@ TOKENIZER = MODEL_DIR / TOKENIZER_FILE
 
 @pytest.fixture(scope="module")
 def ours() -> WordPiece:
-    return WordPiece.from_file(TOKENIZER)
+    return WordPiece.from_json(gzip.decompress(TOKENIZER.read_bytes()))  # as embed.Embedder.load reads it
 
 
 @pytest.fixture(scope="module")

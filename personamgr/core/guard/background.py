@@ -9,12 +9,11 @@ The same parser serves the build script (which embeds the lines into ``backgroun
 and the guard at load, so rows and labels cannot drift apart.
 
 ``background-es.txt``, ``background-el.txt`` and ``background-ja.txt`` are the same posts written
-in Spanish, Greek and Japanese, line for line under the same headers, with MiniLM's vectors of
-them beside them: MiniLM reads a post in those languages against ordinary posts and topic
-knowledge in the post's own language (``guard.py``). It reads a post as written ("raw", Spanish
-and Japanese, whose words and characters its vocabulary holds) or through its English gloss
-(``multilingual.Reading``), so each reading has its vectors: ``background-es.npz``,
-``background-es-gloss.npz``.
+in Spanish, Greek and Japanese, line for line under the same headers. MiniLM reads a Spanish or Greek
+post through its English gloss (``multilingual.Reading``) against ordinary posts and topic knowledge
+in the post's own language glossed the same way (``guard.py``), so each language has MiniLM's
+vectors of its posts' gloss beside them (``background-es-gloss.npz``, ...). multilingual-e5 reads
+the same files for its own vectors (``e5.py``).
 """
 
 from __future__ import annotations
@@ -67,11 +66,9 @@ def text_file(language: str = "en") -> str:
     return TEXT_FILE if language == "en" else f"background-{language}.txt"
 
 
-def vectors_file(language: str = "en", reading: str = "raw") -> str:
-    """MiniLM's vectors of a language's background posts as it reads them: "raw" or "gloss"."""
-    if language == "en":
-        return VECTORS_FILE
-    return f"background-{language}.npz" if reading == "raw" else f"background-{language}-{reading}.npz"
+def vectors_file(language: str = "en") -> str:
+    """MiniLM's vectors of a language's background posts: as written in English, through their gloss otherwise."""
+    return VECTORS_FILE if language == "en" else f"background-{language}-gloss.npz"
 
 
 def read(model_dir: Path, language: str = "en") -> BackgroundText:
@@ -88,10 +85,10 @@ def load_vectors(path: Path, what: str) -> np.ndarray:
     return model_files.load(path, what, _vectors)
 
 
-def load(model_dir: Path, language: str = "en", reading: str = "raw") -> tuple[np.ndarray, np.ndarray]:
+def load(model_dir: Path, language: str = "en") -> tuple[np.ndarray, np.ndarray]:
     """(vectors float32 (n, d), section labels int (n,)). Labels are all -1 if the text and vectors disagree
     (a hand-edited background.txt without a rebuild): the guard still works, without topic knowledge."""
-    vecs = load_vectors(model_dir / vectors_file(language, reading), "the guard's background vectors file")
+    vecs = load_vectors(model_dir / vectors_file(language), "the guard's background vectors file")
     bt = read(model_dir, language)
     if len(bt.posts) != len(vecs):
         return vecs, np.full(len(vecs), -1, dtype=np.int32)

@@ -45,7 +45,9 @@ TOKENIZER_FILE = "e5-tokenizer.json.gz"
 WEIGHTS_FILE = "e5-weights.npz"
 GRAPH_FILE = "e5-graph.onnx.z"
 # e5's vectors of background.txt's posts, then of the ordinary posts of background-{lang}.txt for each
-# language of TABLE_LANGUAGES in that order (scripts/build_multilingual_encoder.py --background-only)
+# language of TABLE_LANGUAGES in that order (scripts/build_multilingual_encoder.py --background-only). e5 reads
+# Japanese posts only, but a persona written in Spanish or Greek is moved by its own language's shift, the
+# mean of those posts (``E5Reading.profiles``).
 BACKGROUND_FILE = "e5-background.npz"
 POSITIONS = 128  # position embeddings kept: a post's pieces and the two specials fit
 MAX_PIECES = 96  # a post's pieces read (a 280-character Japanese post needs about 90)
@@ -60,14 +62,14 @@ class Encoder:
         self._tok = tokenizer
 
     @classmethod
-    def load(cls, model_dir: Path = MODEL_DIR, threads: int | None = None) -> Encoder:
+    def load(cls, model_dir: Path = MODEL_DIR) -> Encoder:
         ort = onnxruntime()
         tok = model_files.load(model_dir / TOKENIZER_FILE, "the guard's multilingual tokenizer",
                                lambda data: Unigram.from_json(gzip.decompress(data)))
         weights = model_files.load(model_dir / WEIGHTS_FILE, "the guard's multilingual weights", int8_weights)
         # MiniLM's options, pre-packing included: it lays the int8 weights out for the kernels once, at load,
         # and is what brings a Japanese check level with main's (bench/README.md, "Issue 14, phase 11")
-        opts = session_options(ort, threads)
+        opts = session_options(ort)
         # The graph names its weights as external data that is not on disk: onnxruntime takes a copy of these
         # instead, so ours are freed once the session exists (the graph once held zeros in their place, which
         # onnxruntime kept resident: 56 MB for nothing; bench/README.md, "Issue 14, phase 9").

@@ -41,11 +41,11 @@ class Embedder:
         self._tok = tokenizer
 
     @classmethod
-    def load(cls, model_dir: Path = MODEL_DIR, threads: int | None = None) -> Embedder:
+    def load(cls, model_dir: Path = MODEL_DIR) -> Embedder:
         ort = onnxruntime()
         tok = model_files.load(model_dir / TOKENIZER_FILE, "the guard's tokenizer",
                                lambda data: WordPiece.from_json(gzip.decompress(data)))
-        sess = session(ort, model_dir / MODEL_FILE, "the guard's model file", session_options(ort, threads))
+        sess = session(ort, model_dir / MODEL_FILE, "the guard's model file", session_options(ort))
         return cls(sess, tok)
 
     def embed(self, text: str) -> np.ndarray:
@@ -83,11 +83,11 @@ def onnxruntime() -> Any:
     return ort
 
 
-def session_options(ort: Any, threads: int | None = None) -> Any:
+def session_options(ort: Any) -> Any:
     """onnxruntime's options for the guard's models: few threads, no spinning, a small memory footprint."""
     opts = ort.SessionOptions()
     # Two threads at most: they halve a check's latency on a 2-core machine; more only contend.
-    opts.intra_op_num_threads = threads or int(os.environ.get("PERSONAMGR_GUARD_THREADS", "2"))
+    opts.intra_op_num_threads = int(os.environ.get("PERSONAMGR_GUARD_THREADS", "2"))
     opts.inter_op_num_threads = 1
     opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL

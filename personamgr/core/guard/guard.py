@@ -26,17 +26,11 @@ from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
 from personamgr.core.text import WARM_UP, Measure, measure_for, weighted_length
 
-# Languages whose words MiniLM's (English, uncased) vocabulary holds: Spanish shares Latin script and many
-# words and names with English, and the vocabulary has the CJK characters and kana. It has no Greek
-# words, only letters, so it reads a Greek post only through its English gloss. Each has MiniLM's vectors
-# of its background posts as written (background.py); every language of the word table has those of
-# their gloss (``MLSettings.minilm_reads`` says which reading a language's posts get; a Japanese post is read
-# by e5 instead, and only scripts/guard_ablation.py's variant of main's reading uses the Japanese ones).
-MINILM_READS = ("es", "ja")
-# The background posts written in other languages that MiniLM has vectors of, by (language, reading):
-# what ``Guard.load`` opens and ``scripts/build_guard_model.py`` builds, besides the English ones.
-LANGUAGE_READINGS: tuple[tuple[str, str], ...] = (*((lang, "raw") for lang in MINILM_READS),
-                                                  *((lang, "gloss") for lang in TABLE_LANGUAGES))
+# MiniLM reads English only: a post in Spanish or Greek reaches it through its English gloss
+# (``multilingual.Reading``), read against MiniLM's vectors of the glossed background posts of the post's
+# language (``Guard._minilm_language_z``). ``Guard.load`` opens those vectors for every language of the word
+# table, Japanese too: e5 reads a Japanese post, but a persona written in Japanese, checked on a Spanish or
+# Greek post, is moved from the Japanese gloss's centre (``Guard._language_scorer``).
 # A post longer than this (a pasted log, a whole file) has its topic judged on its beginning, where the
 # topic shows: reading all of a huge paste held the checker for seconds and gigabytes, on every keystroke
 # (bench/README.md, "huge pastes"). Ten Mastodon posts, 18 X posts; the length and the other checks still
@@ -67,9 +61,9 @@ class Guard:
         self._helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="guard-count")
         self.multilingual: Multilingual | None = None  # Spanish, Greek, Japanese (see multilingual.py)
         self.common_words: CommonWords | None = None  # names the Latin-script languages it cannot read
-        # MiniLM's vectors of the background posts written in each language, by (language, "raw" or "gloss"),
-        # and their sections
-        self.language_backgrounds: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+        # MiniLM's vectors of the English gloss of the background posts written in each language of the word
+        # table, and their sections
+        self.language_backgrounds: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         # multilingual-e5 (e5.py), loaded from here on the first post in Japanese (``MLSettings.e5_shares``)
         self.e5_dir: Path | None = None
         self._e5: E5Reading | None = None
@@ -87,7 +81,7 @@ class Guard:
             bg, sections = load_background(model_dir)
             multilingual = Multilingual.load(model_dir)
             common_words = CommonWords.load(model_dir)
-            language_backgrounds = {key: load_background(model_dir, *key) for key in LANGUAGE_READINGS}
+            language_backgrounds = {lang: load_background(model_dir, lang) for lang in TABLE_LANGUAGES}
             weighted_length(WARM_UP)  # X's counter loads its tables on first use; pay that here, not on a keystroke
             emb = model.result()
         g = cls(emb, bg, calibration, sections)
@@ -180,7 +174,7 @@ class Guard:
 
         The word table reads the language. Beside it, in Japanese, multilingual-e5 reads the post in context
         (``MLSettings.e5_shares``); in Spanish and Greek, MiniLM, though trained on English, reads the post's
-        English gloss (``MLSettings.minilm_reads``). Each model's z is calibrated against the ordinary posts of
+        English gloss (``MLSettings.w_minilm``). Each model's z is calibrated against the ordinary posts of
         the post's language, and the two are mixed before the relative step. The table's tokenizer reads the
         post once, here, for its vector and (for MiniLM) the gloss; then MiniLM or e5 runs here while the table
         scores on the helper thread."""
@@ -189,17 +183,15 @@ class Guard:
         if not ml.supports(language):
             return None
         st = ml.settings
-        reads = st.minilm_reads.get(language, ())
-        read = ml.table.read(text, gloss="gloss" in reads)
-        texts = {"raw": model_text, "gloss": read.gloss}
-        readings = [(r, texts[r]) for r in reads if (language, r) in self.language_backgrounds and texts[r].strip()]
         e5 = self.e5_reading() if language in st.e5_shares else None
-        a = st.e5_shares[language] if e5 is not None else st.w_minilm if readings else 0.0
-        table = self._helper.submit(ml.score, personas, text, language, False, read)
+        read = ml.table.read(text, gloss=e5 is None)
+        minilm = e5 is None and language in self.language_backgrounds and bool(read.gloss.strip())
+        a = st.e5_shares[language] if e5 is not None else st.w_minilm if minilm else 0.0
+        table = self._helper.submit(ml.score, personas, text, language, read)
         if e5 is not None:
             zm = e5.z(personas, model_text, language)
         else:
-            zm = self._minilm_language_z(sc, readings, text, language) if a else 0.0
+            zm = self._minilm_language_z(sc, read.gloss, text, language) if a else 0.0
         r = table.result()
         if r is None:
             return None
@@ -216,44 +208,36 @@ class Guard:
                 self._e5 = E5Reading.load(self.e5_dir, self.multilingual.persona_language)
             return self._e5
 
-    def _minilm_language_z(self, sc: Scorer, readings: Sequence[tuple[str, str]], text: str,
-                           language: str) -> np.ndarray:
-        """MiniLM's z per persona (before the relative step) for a post in ``language``, read as each of
-        ``readings`` ((reading, what MiniLM reads): "raw" or "gloss"), mean over them. For each reading, the
-        mean of its z against the English background and against the same posts written in ``language``, read
-        the same way (each on those ordinary posts). Why both backgrounds: across languages MiniLM matches only
-        what it can read, within one language also words shared by chance; the two err differently, and their
-        mean ranks better than either (bench/README.md)."""
-        vecs = self.embedder.embed_many([t for _, t in readings])
-        zs = []
-        for (reading, _), v in zip(readings, vecs, strict=True):
-            key = (language, reading)
-            refs = sc.language_refs.get(key)
-            if refs is None:
-                rows, labels = self.language_backgrounds[key]
-                z0 = np.array([sc.score(u, "", relative=False)[0] for u in rows[labels < 0]])
-                refs = sc.language_refs[key] = [(sc, z0.mean(axis=0), np.maximum(z0.std(axis=0), 1e-3)),
-                                                self._language_scorer(sc, language, reading)]
-            zs.append(np.mean([(s.score(v, text, relative=False)[0] - m) / d for s, m, d in refs], axis=0))
-        return np.mean(zs, axis=0)
+    def _minilm_language_z(self, sc: Scorer, gloss: str, text: str, language: str) -> np.ndarray:
+        """MiniLM's z per persona (before the relative step) for a post in ``language``, read through its
+        English ``gloss``: the mean of its z against the English background and against the same posts
+        written in ``language``, glossed the same way (each on those ordinary posts). Why both backgrounds:
+        across languages MiniLM matches only what it can read, within one language also words shared by
+        chance; the two err differently, and their mean ranks better than either (bench/README.md)."""
+        v = self.embedder.embed(gloss)
+        refs = sc.language_refs.get(language)
+        if refs is None:
+            rows, labels = self.language_backgrounds[language]
+            z0 = np.array([sc.score(u, "", relative=False)[0] for u in rows[labels < 0]])
+            refs = sc.language_refs[language] = [(sc, z0.mean(axis=0), np.maximum(z0.std(axis=0), 1e-3)),
+                                                 self._language_scorer(sc, language)]
+        return np.mean([(s.score(v, text, relative=False)[0] - m) / d for s, m, d in refs], axis=0)
 
-    def _language_scorer(self, sc: Scorer, language: str, reading: str = "raw"
-                         ) -> tuple[Scorer, np.ndarray, np.ndarray]:
+    def _language_scorer(self, sc: Scorer, language: str) -> tuple[Scorer, np.ndarray, np.ndarray]:
         """The persona set's profiles against the background posts written in ``language`` as MiniLM reads
-        them (``reading``), and the spread of their z over its ordinary posts. Why: MiniLM knows English
-        only, and its vectors of a Spanish or Japanese post, or of a gloss, sit far from English posts
-        whatever they are about; against posts in the same language, on the same subjects as the English
-        ones, read the same way, its reading tells subjects apart. The persona's text (as written) is moved
+        them (through their English gloss), and the spread of their z over its ordinary posts. Why: MiniLM
+        knows English only, and its vectors of a gloss sit far from English posts whatever they are about;
+        against posts in the same language, on the same subjects as the English ones, glossed the same way,
+        its reading tells subjects apart. The persona's text (as the persona set's MiniLM reads it) is moved
         there by the difference of the ordinary posts' means (the posts are parallel, so it is the shift
-        between the languages), and its knowledge-base sections are those chosen in English, where its text
-        and the posts share a language."""
+        between the languages), from its own language's, and its knowledge-base sections are those chosen in
+        English, where its text and the posts share a language."""
         ml = self.multilingual
         assert ml is not None and self.sections is not None
-        rows, labels = self.language_backgrounds[(language, reading)]
+        rows, labels = self.language_backgrounds[language]
         target = rows[labels < 0].mean(axis=0)
         centres = {"en": self.background[self.sections < 0].mean(axis=0)}
-        centres.update((lang, r[lab < 0].mean(axis=0)) for (lang, how), (r, lab) in self.language_backgrounds.items()
-                       if how == "gloss")
+        centres.update((lang, r[lab < 0].mean(axis=0)) for lang, (r, lab) in self.language_backgrounds.items())
         embed = shifted(self._minilm_embed(sc.personas), sc.personas,
                         lambda p: target - centres.get(ml.persona_language(p), centres["en"]),
                         target - centres["en"])

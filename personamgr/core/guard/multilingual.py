@@ -37,7 +37,7 @@ import unicodedata
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -85,11 +85,12 @@ class MLSettings:
     # Per language, on this path's z scale (mapped onto the English threshold for the verdict and display).
     # Chosen on the Spanish, Greek and Japanese dev sets for false warnings near 3 % in each language and
     # example budget and no scenario above ~6 %, with a margin: held-out sets have shown more false warnings
-    # than dev, and a warning nobody trusts is worse than none. Why one per language: MiniLM reads each
-    # language differently (the gloss, the raw post, or both), so their scores' spread differs; one shared
-    # value held Greek to a third of the catch it gets at the same false warnings (bench/README.md,
-    # "Issue 14, phase 6": MiniLM reads an English gloss). Japanese, which e5 reads: the highest on a 0.1 grid
-    # with mean dev false warnings <= 3.0 % at k0 and k5 and no scenario above 6.1 % (phase 11).
+    # than dev, and a warning nobody trusts is worse than none. Why one per language: each language is read
+    # differently (its words by the table; MiniLM reads a Spanish or Greek gloss, e5 Japanese), so their scores'
+    # spread differs; one shared value held Greek to a third of the catch it gets at the same false warnings
+    # (bench/README.md, "Issue 14, phase 6": MiniLM reads an English gloss). Japanese, which e5 reads: the
+    # highest on a 0.1 grid with mean dev false warnings <= 3.0 % at k0 and k5 and no scenario above 6.1 %
+    # (phase 11).
     thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType(
         {"es": -1.5, "el": -0.8, "ja": -1.1}))
     # A persona with examples (``Calibration.examples_shift`` in English): how much higher its threshold sits,
@@ -108,23 +109,18 @@ class MLSettings:
     # tweets are about those of a persona in a set, with a margin (bench/README.md, "A persona checked alone").
     alone_shifts: Mapping[str, float] = field(default_factory=lambda: MappingProxyType(
         {"es": 1.0, "el": 0.5, "ja": 0.55}))
-    # MiniLM's share of a Spanish, Greek or Japanese post's score (Guard._other_language_scores): though
-    # trained on English, it reads the post's English gloss, and the names, cognates and characters of the
-    # post as written. 0.3 to 0.5 ranked alike; with the reading against the background in the post's
-    # language, 0.5 ranks better (bench/README.md).
+    # MiniLM's share of a Spanish or Greek post's score (Guard._other_language_scores): though trained on
+    # English, it reads the post's English gloss (``Reading.gloss``; Greek it can read no other way, and in
+    # Spanish the gloss ranked better than the post as written, alone or beside it: bench/README.md, "Issue 14,
+    # phase 6"). 0.3 to 0.5 ranked alike; with the reading against the background in the post's language,
+    # 0.5 ranks better (bench/README.md). A language e5 reads (``e5_shares``) gets no MiniLM reading.
     w_minilm: float = 0.5
     # Languages whose posts multilingual-e5 (e5.py) reads in place of MiniLM, and its share of their score
-    # beside the word table's. Why Japanese alone: e5 reads a post in context, and in Japanese it replaces
+    # beside the word table's. Why Japanese alone: e5 reads a post in context, and in Japanese it replaced
     # two MiniLM forwards (the post as written and its gloss, which is noisy there) and the gloss itself,
     # so a check costs no more than before, and ranks better (bench/README.md, "Issue 14, phase 11").
     # In Spanish and Greek it would replace one forward and cost about twice as much (phase 10).
     e5_shares: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({"ja": 0.8}))
-    # What MiniLM reads of a post in each language ("raw": the post as written; "gloss": its English gloss,
-    # ``Reading.gloss``); with two, the mean of their z. Why: MiniLM reads English only. The gloss ranks
-    # better than the raw post in Spanish, and Greek it reads only through the gloss. A language e5 reads
-    # (``e5_shares``) gets no MiniLM reading.
-    minilm_reads: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType(
-        {"es": ("gloss",), "el": ("gloss",)}))
     # The table's components an English post is read on for a persona written in English (the table's second
     # opinion beside MiniLM's, ``english_z``). Why not all 384: the finer components help tell subjects apart
     # across languages (a persona written in Spanish or Japanese, which only the table reads, keeps them), but
@@ -364,7 +360,7 @@ class Multilingual:
         self.knowledge: tuple[np.ndarray, np.ndarray] | None = None
         if knowledge is not None and len(knowledge[0]) and self.settings.calibration.w_kb:
             self.knowledge = (table.embed_many(knowledge[0]), np.asarray(knowledge[1], dtype=np.int32))
-        self._scorers: OrderedDict[tuple[str, str, bool], _LangScorer] = OrderedDict()
+        self._scorers: OrderedDict[tuple[str, str], _LangScorer] = OrderedDict()
         self._lock = threading.Lock()
         # the table's reading of English posts, on its first ``english_dims`` components (``english_z``)
         dims = self.settings.english_dims
@@ -424,10 +420,11 @@ class Multilingual:
         lang = self.refine_language(text, guess_language(text))
         return lang if self.supports(lang) else "en"
 
-    def scorer(self, personas: Sequence[Persona], language: str, relative: bool = True) -> _LangScorer:
+    def scorer(self, personas: Sequence[Persona], language: str) -> _LangScorer:
         """Profiles for a persona set in a language ("en": the English guard's second opinion, see
-        ``english_z``); ``relative=False``: calibrated before the relative step, for mixing."""
-        key = (persona_key(personas), language, relative)
+        ``english_z``), calibrated before the relative step: the guard mixes this path's z with another
+        model's first."""
+        key = (persona_key(personas), language)
         with self._lock:
             sc = self._scorers.get(key)
             if sc is not None:
@@ -450,7 +447,7 @@ class Multilingual:
         base = Scorer(personas, embed_english, rows, self.settings.calibration, sections)
         # z against the ordinary posts of this language alone: the borrowed English posts must not
         # set the scale, since posts in another language sit farther from English anchors.
-        ref = np.array([base.score(v, "", relative)[0] for v in bg])
+        ref = np.array([base.score(v, "", relative=False)[0] for v in bg])
         sc = _LangScorer(base, ref.mean(axis=0), np.maximum(ref.std(axis=0), 1e-3),
                          np.array([self.persona_language(p) != "en" for p in personas], dtype=bool))
         with self._lock:
@@ -459,11 +456,11 @@ class Multilingual:
                 self._scorers.popitem(last=False)
         return sc
 
-    def score(self, personas: Sequence[Persona], text: str, language: str, relative: bool = True,
+    def score(self, personas: Sequence[Persona], text: str, language: str,
               read: Reading | None = None) -> MLScore | None:
-        """Calibrated z per persona; None when the language is not covered or no word of the post is known.
-        ``relative=False``: before the relative step, for a caller that mixes scores first. ``read``: the
-        table's reading of ``text`` when the caller has it already (it also needed the gloss).
+        """Calibrated z per persona, before the relative step (the guard mixes it with another model's first);
+        None when the language is not covered or no word of the post is known. ``read``: the table's reading
+        of ``text`` when the caller has it already (it also needed the gloss).
 
         ``confident`` is False when too few of the post's words are known to warn on: the scores
         still rank posts (so they stay comparable), but the verdict must not turn on them."""
@@ -474,8 +471,8 @@ class Multilingual:
             return None
         st = self.settings
         confident = known >= st.min_known and known >= st.min_coverage * total
-        ls = self.scorer(personas, language, relative)
-        z, details = ls.scorer.score(vec, text, relative)
+        ls = self.scorer(personas, language)
+        z, details = ls.scorer.score(vec, text, relative=False)
         z = (z - ls.mean) / ls.std
         return MLScore(z=z, details=details, known=known, total=total, confident=confident)
 
@@ -487,17 +484,17 @@ class Multilingual:
         (``self.english``); for one written in another language, whose text MiniLM cannot read and the
         table alone compares across languages, on all of them."""
         english = self.english
-        ls = english.scorer(personas, "en", relative=False)
+        ls = english.scorer(personas, "en")
         z = english._english_z(ls, text)
         if english is self or z is None or not ls.foreign.any():
             return z
-        full = self._english_z(self.scorer(personas, "en", relative=False), text)
+        full = self._english_z(self.scorer(personas, "en"), text)
         return z if full is None else np.where(ls.foreign, full, z)
 
     def prepare_english(self, personas: Sequence[Persona]) -> None:
         """Build the profiles ``english_z`` needs for a persona set (in the worker, not on a keystroke)."""
-        if self.english.scorer(personas, "en", relative=False).foreign.any() and self.english is not self:
-            self.scorer(personas, "en", relative=False)
+        if self.english.scorer(personas, "en").foreign.any() and self.english is not self:
+            self.scorer(personas, "en")
 
     def _english_z(self, ls: _LangScorer, text: str) -> np.ndarray | None:
         vec, known, _ = self.table.embed(text)
@@ -537,7 +534,3 @@ def shifted(embed_many: Callable[[Sequence[str]], np.ndarray], personas: Sequenc
 
     return embed
 
-
-def with_calibration(settings: MLSettings, **changes: object) -> MLSettings:
-    """Settings with some calibration fields changed (for experiments and tests)."""
-    return replace(settings, calibration=replace(settings.calibration, **changes))  # type: ignore[arg-type]

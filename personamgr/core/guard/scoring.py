@@ -148,7 +148,7 @@ class Scorer:
         self.personas = list(personas)
         self.static_weights: np.ndarray | None = None  # set by the guard: the word table's share per persona
         # set by the guard: per language, the scorers that read its posts and their z's spread over its ordinary posts
-        self.language_refs: dict[tuple[str, str], list[tuple[Scorer, np.ndarray, np.ndarray]]] = {}
+        self.language_refs: dict[str, list[tuple[Scorer, np.ndarray, np.ndarray]]] = {}
         self.center = background.mean(axis=0)
         self.background = self.centered(background)
         self._kb_setup(sections)

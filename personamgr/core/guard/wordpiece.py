@@ -10,12 +10,10 @@ test checks it token for token against ``tokenizers`` on random and real text.
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
 _CJK_RANGES = (
     (0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0x20000, 0x2A6DF), (0x2A700, 0x2B73F),
@@ -93,12 +91,6 @@ class WordPiece:
         self.prefix = prefix
         self.max_chars = max_chars
         self._word = lru_cache(maxsize=50_000)(self._word_ids)
-
-    @classmethod
-    def from_file(cls, path: Path | str) -> WordPiece:
-        path = Path(path)
-        raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
-        return cls.from_json(raw)
 
     @classmethod
     def from_json(cls, raw: bytes) -> WordPiece:
