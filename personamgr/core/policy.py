@@ -161,6 +161,5 @@ def preflight(store: Store, persona: Persona, parts: Sequence[str], now: datetim
     if report.wait_until is not None:
         return Preflight(wait_until=report.wait_until,
                          message=translate("Policy", "Held to stay within X's pacing limits (200 posts per 15 "
-                                           "minutes, 300 per 3 hours); it will go out after {time} UTC.").format(
-                             time=f"{report.wait_until:%H:%M}"))
+                                           "minutes, 300 per 3 hours)."))
     return Preflight()

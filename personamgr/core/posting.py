@@ -242,7 +242,7 @@ class Poster:
                 published = network.publish(account, outgoing)  # type: ignore[attr-defined]
         except PartialThreadError as e:
             return self._failed(post, e.cause, remote_ids=post.remote_ids + e.sent_ids[len(post.remote_ids):],
-                                message=e.message_in(persona.timezone))
+                                message=e.message)
         except NetworkError as e:
             return self._failed(post, e)
         except Exception as e:  # a bug or an unexpected library error: the post may have gone out
@@ -333,7 +333,7 @@ class Poster:
             "remote_ids": remote_ids, "network": persona.network,
             "cost_usd": costs.recorded(self.store, persona, post.parts[:len(remote_ids)]),
         }
-        msg = message or e.message_in(persona.timezone)  # a rate limit's reset in the persona's zone
+        msg = message or e.message
         now = self.clock.now()
         if isinstance(e, AuthError):
             self.store.set_connection_state(post.persona_uid, "reconnect_needed")

@@ -254,6 +254,10 @@
         <translation>Una versión anterior de esta publicación (antes de editarla) ya salió en Bluesky ({post_uri}). Revisa la cuenta y luego márcala como enviada, o bórrala allí y vuelve a enviar esta versión.</translation>
     </message>
     <message>
+        <source>Bluesky&apos;s rate limit was reached; the post is held until it resets.</source>
+        <translation>Se alcanzó el límite de peticiones de Bluesky; la publicación queda retenida hasta que se renueve.</translation>
+    </message>
+    <message>
         <source>Bluesky refused this account&apos;s session ({error}): the app password was revoked or the account signed out.</source>
         <translation>Bluesky rechazó la sesión de esta cuenta ({error}): se revocó la contraseña de aplicación o la cuenta cerró la sesión.</translation>
     </message>
@@ -292,10 +296,6 @@
     <message>
         <source>Bluesky refused the post as too large: {error}</source>
         <translation>Bluesky rechazó la publicación por demasiado grande: {error}</translation>
-    </message>
-    <message>
-        <source>Bluesky&apos;s rate limit was reached; the post will go out after {time}.</source>
-        <translation>Se alcanzó el límite de peticiones de Bluesky; la publicación saldrá después del {time}.</translation>
     </message>
     <message>
         <source>Bluesky had a server error ({status}: {error}); the post will be tried again.</source>
@@ -1701,8 +1701,8 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>{label} seguía procesando {name} pasados {wait_s} s; se volverá a intentar la publicación.</translation>
     </message>
     <message>
-        <source>{server}&apos;s rate limit was reached; the post will go out after {time}.</source>
-        <translation>Se alcanzó el límite de peticiones de {server}; la publicación saldrá después del {time}.</translation>
+        <source>{server}&apos;s rate limit was reached; the post is held until it resets.</source>
+        <translation>Se alcanzó el límite de peticiones de {server}; la publicación queda retenida hasta que se renueve.</translation>
     </message>
     <message>
         <source>{server} refused this account&apos;s access token ({server_message}): access was revoked or the token is no longer valid.</source>
@@ -2983,8 +2983,8 @@ Otra más.</translation>
         <translation>No se envió: {problems}</translation>
     </message>
     <message>
-        <source>Held to stay within X&apos;s pacing limits (200 posts per 15 minutes, 300 per 3 hours); it will go out after {time} UTC.</source>
-        <translation>Retenida para respetar los límites de ritmo de X (200 publicaciones cada 15 minutos, 300 cada 3 horas); saldrá después de las {time} UTC.</translation>
+        <source>Held to stay within X&apos;s pacing limits (200 posts per 15 minutes, 300 per 3 hours).</source>
+        <translation>Retenida para respetar los límites de ritmo de X (200 publicaciones cada 15 minutos, 300 cada 3 horas).</translation>
     </message>
 </context>
 <context>
@@ -4615,16 +4615,16 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>X rechazó la petición porque el reloj de este ordenador va {minutes} minutos atrasado respecto al de X: una petición firmada debe llevar la hora correcta. Haz que la fecha y la hora se ajusten automáticamente y vuelve a intentarlo.</translation>
     </message>
     <message>
-        <source>X&apos;s rate limit was reached; the post will go out after {time}.</source>
-        <translation>Se alcanzó el límite de peticiones de X; la publicación saldrá después del {time}.</translation>
+        <source>X&apos;s rate limit was reached; the post is held until it resets.</source>
+        <translation>Se alcanzó el límite de peticiones de X; la publicación queda retenida hasta que se renueve.</translation>
     </message>
     <message>
-        <source>X&apos;s daily limit of posts for this account was reached; the post will go out after {time}.</source>
-        <translation>Se alcanzó el límite diario de publicaciones de X para esta cuenta; la publicación saldrá después del {time}.</translation>
+        <source>X&apos;s daily limit of posts for this account was reached; the post is held until it resets.</source>
+        <translation>Se alcanzó el límite diario de publicaciones de X para esta cuenta; la publicación queda retenida hasta que se renueve.</translation>
     </message>
     <message>
-        <source>X&apos;s daily limit of posts for the developer app (every account connected through it counts) was reached; the post will go out after {time}.</source>
-        <translation>Se alcanzó el límite diario de publicaciones de X para la app de desarrollador (cuentan todas las cuentas conectadas con ella); la publicación saldrá después del {time}.</translation>
+        <source>X&apos;s daily limit of posts for the developer app (every account connected through it counts) was reached; the post is held until it resets.</source>
+        <translation>Se alcanzó el límite diario de publicaciones de X para la app de desarrollador (cuentan todas las cuentas conectadas con ella); la publicación queda retenida hasta que se renueve.</translation>
     </message>
     <message>
         <source>X did not accept the connection in time; nothing was sent. It will be tried again.</source>

@@ -29,29 +29,29 @@ def test_a_held_post_says_why_and_when_it_is_tried_again() -> None:
     assert d == f"X is rate limiting. Next try {when(T)}."
 
 
-def test_a_rate_limited_posts_reset_and_next_try_are_in_the_same_zone() -> None:
-    """The daily cap's reset and "Next try" side by side: both in the persona's zone, named (the machine is UTC
+def test_a_rate_limited_post_names_its_reset_once_in_the_personas_zone() -> None:
+    """The daily cap's reason carried its reset and "Next try" told it again: "...will go out after Mon 03 Jun
+    2030 14:00 EDT. Next try Today 14:00 EDT." The reason says why; the time is said once (the machine is UTC
     here and the persona in New York)."""
-    from personamgr.core.networks.base import RateLimitedError
+    from personamgr.core.networks.x.errors import day_cap_reached
 
-    cap = RateLimitedError("X's daily limit of posts for this account was reached; the post will go out after "
-                           "{time}.", T)
-    error = cap.message_in("America/New_York")
-    assert error.endswith("after Mon 03 Jun 2030 14:00 EDT.")
+    error = day_cap_reached("x-user-limit-24hour", T).message
+    assert "{time}" not in error and "14:00" not in error
     d = detail(post(PostState.SCHEDULED, scheduled_at=T, next_attempt_at=T, error=error), "America/New_York",
                now=T.replace(hour=12))
-    assert d == f"{error} Next try Today 14:00 EDT."
+    assert d == ("X's daily limit of posts for this account was reached; the post is held until it resets. "
+                 "Next try Today 14:00 EDT.")
 
 
-def test_in_spanish_the_reset_and_next_try_are_in_the_same_zone_too(qapp: QApplication) -> None:
+def test_in_spanish_the_reset_is_named_once_too(qapp: QApplication) -> None:
     from personamgr.core.networks.x.errors import day_cap_reached
     from personamgr.gui import i18n
 
     try:
         assert i18n.install(qapp, "es") == "es"
-        error = day_cap_reached("x-user-limit-24hour", T).message_in("America/New_York")
-        assert error == ("Se alcanzó el límite diario de publicaciones de X para esta cuenta; la publicación saldrá "
-                         "después del lun 3 jun 2030 14:00 EDT.")
+        error = day_cap_reached("x-user-limit-24hour", T).message
+        assert error == ("Se alcanzó el límite diario de publicaciones de X para esta cuenta; la publicación queda "
+                         "retenida hasta que se renueve.")
         d = detail(post(PostState.SCHEDULED, scheduled_at=T, next_attempt_at=T, error=error), "America/New_York",
                    now=T.replace(hour=12))
         assert d == f"{error} Próximo intento: Hoy 14:00 EDT."

@@ -67,10 +67,6 @@ class NetworkError(Exception):
         super().__init__(message)
         self.message = message
 
-    def message_in(self, zone: str) -> str:
-        """The message with any time in it told in ``zone`` (the persona's), the zone named."""
-        return self.message
-
 
 class AuthError(NetworkError):
     """Credentials were refused (401): the persona needs reconnecting. The post is kept."""
@@ -87,20 +83,14 @@ class RejectedError(NetworkError):
 class RateLimitedError(NetworkError):
     """Too many requests: try again at ``reset_at``.
 
-    ``template`` says when with ``{time}``: the network does not know the persona's zone, and the Poster, which
-    does, tells it there (:meth:`message_in`), so the reset reads as the history's "Next try" does, not in UTC
-    beside it. ``message`` tells it in UTC, zone named.
+    ``message`` says why, not when: the Poster holds the post until ``reset_at``, and every place that shows a
+    held post (the history's "Next try", the notification, the CLI) tells that time in the persona's zone. A
+    time in the reason too was read twice, once per sentence.
     """
 
-    def __init__(self, template: str, reset_at: datetime) -> None:
-        self.template = template
+    def __init__(self, message: str, reset_at: datetime) -> None:
+        super().__init__(message)
         self.reset_at = reset_at
-        super().__init__(self.message_in("UTC"))
-
-    def message_in(self, zone: str) -> str:
-        from personamgr.core.scheduling.local_time import describe  # a leaf module; not at import (cycles)
-
-        return self.template.format(time=describe(self.reset_at, zone))
 
 
 class TransientError(NetworkError):
@@ -142,9 +132,6 @@ class PartialThreadError(NetworkError):
         self.failed_index = failed_index
         self.cause = cause
         super().__init__(self._told(cause.message))
-
-    def message_in(self, zone: str) -> str:
-        return self._told(self.cause.message_in(zone))
 
     def _told(self, why: str) -> str:
         sent = self.sent_ids

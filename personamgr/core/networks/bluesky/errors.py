@@ -65,7 +65,7 @@ def from_atproto(exc: Exception, *, now: datetime, write: bool) -> NetworkError:
     if isinstance(exc, ax.RateLimitExceededError):
         at = exc.reset_at if exc.reset_at and exc.reset_at > now else now + DEFAULT_RATE_WAIT
         return RateLimitedError(translate(
-            "Bluesky", "Bluesky's rate limit was reached; the post will go out after {time}."), at)
+            "Bluesky", "Bluesky's rate limit was reached; the post is held until it resets."), at)
     if isinstance(exc, ax.UnauthorizedError):
         return AuthError(translate(
             "Bluesky", "Bluesky refused this account's session ({error}): the app password was revoked or the "

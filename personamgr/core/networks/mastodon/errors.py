@@ -68,8 +68,8 @@ def from_mastodon(exc: Exception, *, now: datetime, reset: float | None, write: 
     if isinstance(exc, m.MastodonRatelimitError):
         at = datetime.fromtimestamp(reset, UTC) if reset and reset > now.timestamp() else now + DEFAULT_RATE_WAIT
         return RateLimitedError(translate(
-            "Mastodon", "{server}'s rate limit was reached; the post will go out after {time}.").format(
-            server=server, time="{time}"), at)
+            "Mastodon", "{server}'s rate limit was reached; the post is held until it resets.").format(
+            server=server), at)
     if isinstance(exc, m.MastodonUnauthorizedError):
         return AuthError(translate(
             "Mastodon", "{server} refused this account's access token ({server_message}): access was revoked or "

@@ -147,16 +147,16 @@ def _rate_limited(exc: tweepy.TooManyRequests, now: datetime) -> RateLimitedErro
         return day_cap_reached(family, at)
     reset = exc.reset_time
     at = datetime.fromtimestamp(reset, UTC) if reset else now + DEFAULT_RATE_WAIT
-    return RateLimitedError(translate("X", "X's rate limit was reached; the post will go out after {time}."), at)
+    return RateLimitedError(translate("X", "X's rate limit was reached; the post is held until it resets."), at)
 
 
 def day_cap_reached(family: str, at: datetime) -> RateLimitedError:
     """X's 24-hour cap ``family`` is used up until ``at``: whose cap it is, and when it resets."""
     return RateLimitedError(
-        translate("X", "X's daily limit of posts for this account was reached; the post will go out after {time}.")
+        translate("X", "X's daily limit of posts for this account was reached; the post is held until it resets.")
         if family == "x-user-limit-24hour" else
         translate("X", "X's daily limit of posts for the developer app (every account connected through it counts) "
-                  "was reached; the post will go out after {time}."), at)
+                  "was reached; the post is held until it resets."), at)
 
 
 def from_transport(exc: requests.RequestException, *, write: bool) -> NetworkError:
