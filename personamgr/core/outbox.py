@@ -19,6 +19,7 @@ workers or two processes can never both claim a post: that is what makes
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -35,6 +36,8 @@ from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.personas import NETWORK_LABELS
 from personamgr.core.store import Store, now_naive
 from personamgr.core.text import substantially_same
+
+log = logging.getLogger(__name__)
 
 
 class PostState(StrEnum):
@@ -557,7 +560,10 @@ class Outbox:
                     p.id, PostState.NEEDS_REVIEW, expect=[PostState.SENDING],
                     where=s.posts.c.lease_owner.is_(p.lease_owner), error=_sender_gone(owner, bool(gone))))
             except TransitionError:
-                pass  # its sender finished meanwhile
+                continue  # its sender finished meanwhile
+            log.warning("post %s needs review: its sender (%s) %s while sending it", p.id,
+                        f"pid {owner.pid} on {owner.host}" if owner else p.lease_owner or "unknown",
+                        "stopped" if gone else "stopped renewing its lease")
         return out
 
     # Start-up used to recover every ``sending`` post; now only those whose sender is gone (another process,
@@ -578,15 +584,14 @@ class Outbox:
 
 
 def _sender_gone(owner: lease.Owner | None, stopped: bool) -> str:
-    """Why a post in flight needs review: its sender stopped, or stopped answering (one sentence each)."""
-    if owner is not None:
-        text = (translate("Outbox", "The process sending this post ({sender}) stopped while this post was being "
-                          "sent. It may or may not have gone out: check the account, then mark it sent or send it "
-                          "again.") if stopped else
-                translate("Outbox", "The process sending this post ({sender}) stopped answering while this post "
-                          "was being sent. It may or may not have gone out: check the account, then mark it sent "
-                          "or send it again."))
-        return text.format(sender=owner.describe())
+    """Why a post in flight needs review: its sender stopped, or stopped answering (one sentence each).
+
+    Said as the user knows it: the app (window, daemon or CLI alike), and the computer if it is another one.
+    Its process id means nothing to them; the log keeps it."""
+    if owner is not None and owner.host != lease.this_process().host:
+        return translate("Outbox", "The app on {host} stopped answering while this post was being sent. It may or "
+                         "may not have gone out: check the account, then mark it sent or send it again.").format(
+            host=owner.host)
     return (translate("Outbox", "The app stopped while this post was being sent. It may or may not have gone out: "
                       "check the account, then mark it sent or send it again.") if stopped else
             translate("Outbox", "The app stopped answering while this post was being sent. It may or may not have "

@@ -2055,12 +2055,8 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>la publicación {id} está en estado {state}; ahora no se puede borrar</translation>
     </message>
     <message>
-        <source>The process sending this post ({sender}) stopped while this post was being sent. It may or may not have gone out: check the account, then mark it sent or send it again.</source>
-        <translation>El proceso que enviaba esta publicación ({sender}) se detuvo durante el envío. Puede que haya salido o no: revisa la cuenta y luego márcala como enviada o envíala de nuevo.</translation>
-    </message>
-    <message>
-        <source>The process sending this post ({sender}) stopped answering while this post was being sent. It may or may not have gone out: check the account, then mark it sent or send it again.</source>
-        <translation>El proceso que enviaba esta publicación ({sender}) dejó de responder durante el envío. Puede que haya salido o no: revisa la cuenta y luego márcala como enviada o envíala de nuevo.</translation>
+        <source>The app on {host} stopped answering while this post was being sent. It may or may not have gone out: check the account, then mark it sent or send it again.</source>
+        <translation>La aplicación en {host} dejó de responder mientras se enviaba esta publicación. Puede que haya salido o no: revisa la cuenta y luego márcala como enviada o envíala de nuevo.</translation>
     </message>
     <message>
         <source>The app stopped while this post was being sent. It may or may not have gone out: check the account, then mark it sent or send it again.</source>
