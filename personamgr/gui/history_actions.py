@@ -2,7 +2,9 @@
 
 The buttons are the post's own menu (``PostActions.actions_for``), laid out in
 a row of constant height: with nothing selected the row says so instead of
-disappearing, so the history never jumps when the selection changes.
+disappearing, so the history never jumps when the selection changes. What it
+says depends on what there is to select: no post yet, none the search shows,
+or some.
 """
 
 from __future__ import annotations
@@ -22,16 +24,19 @@ if TYPE_CHECKING:
 
 
 class PostActionBar(QWidget):
-    def __init__(self, actions: Callable[[], PostActions | None], parent: QWidget | None = None) -> None:
+    def __init__(self, actions: Callable[[], PostActions | None], listed: Callable[[], tuple[int, int]],
+                 parent: QWidget | None = None) -> None:
+        """``listed``: how many posts the history holds and how many of them the search shows."""
         super().__init__(parent)
         self.setObjectName("postActionBar")
         self._actions = actions
+        self._listed = listed
         self.post: Post | None = None
         self.buttons: dict[str, QPushButton] = {}
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(6)
-        self.empty = QLabel(translate("PostActionBar", "Select a post to see what you can do with it."))
+        self.empty = QLabel()
         self.empty.setProperty("tone", "hint")
         self.row.addWidget(self.empty)
         self.row.addStretch(1)
@@ -48,6 +53,7 @@ class PostActionBar(QWidget):
         actions = self._actions()
         self.empty.setVisible(post is None or actions is None)
         if post is None or actions is None:
+            self.empty.setText(self._hint())
             return
         entries = actions.actions_for(post)
         moves = [(name.split(":", 1)[1], fn) for name, _label, fn in entries if name.startswith("moveTo:")]
@@ -75,3 +81,12 @@ class PostActionBar(QWidget):
             self.row.insertWidget(at, button)
             at += 1
             self.buttons[key] = button
+
+    def _hint(self) -> str:
+        held, shown = self._listed()
+        if not held:
+            return translate("PostActionBar", "No posts yet: a post's actions (retry, edit…) show here when you "
+                             "select it.")
+        if not shown:
+            return translate("PostActionBar", "No post matches the search.")
+        return translate("PostActionBar", "Select a post to see what you can do with it.")

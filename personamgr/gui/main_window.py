@@ -140,8 +140,10 @@ class MainWindow(QMainWindow):
         head.addWidget(self.history_search)
         bv.addLayout(head)
         bv.addWidget(self.history, 1)
-        self.history_actions = PostActionBar(lambda: self.history.post_actions)
+        self.history_actions = PostActionBar(lambda: self.history.post_actions,
+                                             lambda: (self.history.count(), len(self.history.visible_posts())))
         self.history.currentPostChanged.connect(self.history_actions.show_post)
+        self.history_search.textChanged.connect(lambda: self.history_actions.show_post(self.history.current_post()))
         bv.addWidget(self.history_actions)
         # the user decides how much room writing gets
         right = _splitter(Qt.Orientation.Vertical, top, bottom, sizes=[250, 420], handle=6)

@@ -2986,6 +2986,14 @@ Otra más.</translation>
 <context>
     <name>PostActionBar</name>
     <message>
+        <source>No posts yet: a post&apos;s actions (retry, edit…) show here when you select it.</source>
+        <translation>Aún no hay publicaciones: las acciones de una (reintentar, editar…) aparecen aquí al seleccionarla.</translation>
+    </message>
+    <message>
+        <source>No post matches the search.</source>
+        <translation>Ninguna publicación coincide con la búsqueda.</translation>
+    </message>
+    <message>
         <source>Select a post to see what you can do with it.</source>
         <translation>Selecciona una publicación para ver qué puedes hacer con ella.</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from personamgr.core.outbox import PostState
+from personamgr.core.personas import Persona
 from personamgr.core.services import Services
 from personamgr.gui.app import Shell
 from personamgr.gui.schedule_dialog import ScheduleDialog
@@ -205,3 +206,24 @@ def test_tab_goes_from_the_text_to_post_then_the_other_ways_to_send(demo: Servic
         assert widget.accessibleName() or getattr(widget, "text", lambda: "")(), widget
     assert tab_path(shell.window.persona_list, 2) == [compose.persona_combo, compose.editor]
 
+
+
+def test_an_empty_history_does_not_ask_to_select_a_post(services: Services, make_shell: Callable[..., Shell],
+                                                         qtbot, idle) -> None:
+    """With no post at all the bar under the history said "Select a post to see what you can do with it.":
+    there was nothing to select. It says what will be there instead; once a post is listed, to select it."""
+    services.store.add_persona(Persona(name="career", description="Careers and hiring"))
+    shell = make_shell(services)
+    idle(shell)
+    bar = shell.window.history_actions
+    assert shell.window.history.count() == 0
+    assert bar.empty.isVisible()
+    assert bar.empty.text() == "No posts yet: a post's actions (retry, edit…) show here when you select it."
+    post = services.outbox.create(services.store.persona("career").uid, "sent, then failed")
+    services.outbox.transition(post.id, PostState.FAILED, error="refused")
+    qtbot.waitUntil(lambda: shell.window.history.count() == 1, timeout=5000)
+    assert bar.empty.text() == "Select a post to see what you can do with it."
+    shell.window.history_search.setText("no such words")  # a search that hides every post: nothing to select
+    assert bar.empty.text() == "No post matches the search."
+    shell.window.history_search.clear()
+    assert bar.empty.text() == "Select a post to see what you can do with it."
