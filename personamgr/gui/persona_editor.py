@@ -79,6 +79,7 @@ from personamgr.gui.a11y import is_interactive
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.message_boxes import ShowsBoxes
+from personamgr.gui.persona_examples import example_for
 from personamgr.gui.persona_import_ui import PersonaImporter
 from personamgr.gui.workers import Workers
 
@@ -171,6 +172,7 @@ class PersonaEditor(QDialog):
         start = persona or Persona(name="", colour=next_colour(controller.personas), timezone=system_timezone(),
                                    queue_slots=DEFAULT_SLOTS)
 
+        self.example = example_for(p.name for p in controller.personas)  # greyed in the empty fields
         self.tabs = QTabWidget()
         self.tabs.addTab(self._identity_tab(start), translate("PersonaEditor", "Identity"))
         self.tabs.addTab(self._focus_tab(start), translate("PersonaEditor", "Focus"))
@@ -249,13 +251,13 @@ class PersonaEditor(QDialog):
         self._form_of_identity = form
         self.name_edit = QLineEdit(p.name)
         self.name_edit.setObjectName("nameEdit")
-        self.name_edit.setPlaceholderText(translate("PersonaEditor", "career"))
+        self.name_edit.setPlaceholderText(self.example.name)
         self.name_edit.setMaxLength(NAME_MAX)
         self._field(form, TAB_IDENTITY, "name", translate("PersonaEditor", "&Name"), self.name_edit,
                     hint=translate("PersonaEditor", "Unique; used in menus and by the CLI."))
         self.handle_edit = QLineEdit(p.handle or "")
         self.handle_edit.setObjectName("handleEdit")
-        self.handle_edit.setPlaceholderText(translate("PersonaEditor", "@career_me"))
+        self.handle_edit.setPlaceholderText(self.example.handle)
         self._field(form, TAB_IDENTITY, "handle", translate("PersonaEditor", "&Handle"), self.handle_edit)
 
         colour_row = QWidget()
@@ -357,8 +359,7 @@ class PersonaEditor(QDialog):
         page = QWidget()
         form = self._form(page)
         self._focus_form = form
-        self.description_edit = self._box(p.description, translate(
-            "PersonaEditor", "Careers, job search and the economy for professionals over 40"), 54)
+        self.description_edit = self._box(p.description, self.example.description, 54)
         self.description_edit.setObjectName("descriptionEdit")
         self._field(form, TAB_FOCUS, "description", translate("PersonaEditor", "&Description"), self.description_edit,
                     hint=translate("PersonaEditor", "A description or at least one topic is required: the guard checks "
@@ -370,11 +371,11 @@ class PersonaEditor(QDialog):
         self.focus_language_note.setProperty("tone", "warning")
         self.focus_language_note.hide()
         form.addRow(self.focus_language_note)
-        self.topics_edit = self._box("\n".join(p.topics), translate("PersonaEditor", "careers\njob search"), 54)
+        self.topics_edit = self._box("\n".join(p.topics), self.example.topics, 54)
         self.topics_edit.setObjectName("topicsEdit")
         self._field(form, TAB_FOCUS, "topics", translate("PersonaEditor", "T&opics"), self.topics_edit,
                     hint=translate("PersonaEditor", "One per line."))
-        self.keywords_edit = self._box("\n".join(p.keywords), translate("PersonaEditor", "resume\ninterview"), 44)
+        self.keywords_edit = self._box("\n".join(p.keywords), self.example.keywords, 44)
         self.keywords_edit.setObjectName("keywordsEdit")
         self._field(form, TAB_FOCUS, "keywords", translate("PersonaEditor", "&Keywords"), self.keywords_edit,
                     hint=translate("PersonaEditor", "One per line."))
@@ -383,13 +384,13 @@ class PersonaEditor(QDialog):
         self.examples_edit.setObjectName("examplesEdit")
         self._field(form, TAB_FOCUS, "examples", translate("PersonaEditor", "&Example posts"), self.examples_edit,
                     hint=translate("PersonaEditor", "Separate posts with a blank line."))
-        self.avoid_edit = self._box("\n".join(p.avoid), translate("PersonaEditor", "heavy metal"), 44)
+        self.avoid_edit = self._box("\n".join(p.avoid), self.example.avoid, 44)
         self.avoid_edit.setObjectName("avoidEdit")
         self._field(form, TAB_FOCUS, "avoid", translate("PersonaEditor", "&Avoid topics"), self.avoid_edit,
                     hint=translate("PersonaEditor", "One per line."))
         self.hashtags_edit = QLineEdit(" ".join(p.hashtags))
         self.hashtags_edit.setObjectName("hashtagsEdit")
-        self.hashtags_edit.setPlaceholderText(translate("PersonaEditor", "#careers #jobsearch"))
+        self.hashtags_edit.setPlaceholderText(self.example.hashtags)
         self._field(form, TAB_FOCUS, "hashtags", translate("PersonaEditor", "Si&gnature hashtags"), self.hashtags_edit,
                     hint=translate("PersonaEditor", "The guard warns if they show up on another persona."))
         self.sensitivity_combo = QComboBox()

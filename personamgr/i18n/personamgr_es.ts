@@ -2146,6 +2146,66 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>carrera</translation>
     </message>
     <message>
+        <source>kitchen</source>
+        <translation>cocina</translation>
+    </message>
+    <message>
+        <source>@kitchen_notes</source>
+        <translation>@notas_de_cocina</translation>
+    </message>
+    <message>
+        <source>Home cooking, recipes and seasonal food on a budget</source>
+        <translation>Cocina casera, recetas y comida de temporada con poco presupuesto</translation>
+    </message>
+    <message>
+        <source>cooking
+recipes</source>
+        <translation>cocina
+recetas</translation>
+    </message>
+    <message>
+        <source>dinner
+baking</source>
+        <translation>cena
+repostería</translation>
+    </message>
+    <message>
+        <source>politics</source>
+        <translation>política</translation>
+    </message>
+    <message>
+        <source>#homecooking #recipes</source>
+        <translation>#cocinacasera #recetas</translation>
+    </message>
+    <message>
+        <source>chess</source>
+        <translation>ajedrez</translation>
+    </message>
+    <message>
+        <source>@chess_notes</source>
+        <translation>@notas_de_ajedrez</translation>
+    </message>
+    <message>
+        <source>Club chess: openings, annotated games and tournaments</source>
+        <translation>Ajedrez de club: aperturas, partidas comentadas y torneos</translation>
+    </message>
+    <message>
+        <source>chess
+openings</source>
+        <translation>ajedrez
+aperturas</translation>
+    </message>
+    <message>
+        <source>endgame
+tournament</source>
+        <translation>final
+torneo</translation>
+    </message>
+    <message>
+        <source>#chess #openings</source>
+        <translation>#ajedrez #aperturas</translation>
+    </message>
+    <message>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>

@@ -363,3 +363,30 @@ def test_a_focus_written_in_dutch_is_named_dutch_as_a_post_is(demo: Services, ma
     editor.topics_edit.setPlainText("huerto\ncompost")
     assert note.isHidden()  # Spanish is read
     editor.reject()
+
+
+def _placeholders(editor: PersonaEditor) -> tuple[str, ...]:
+    return (editor.name_edit.placeholderText(), editor.handle_edit.placeholderText(),
+            editor.description_edit.placeholderText(), editor.topics_edit.placeholderText(),
+            editor.keywords_edit.placeholderText(), editor.avoid_edit.placeholderText(),
+            editor.hashtags_edit.placeholderText())
+
+
+def test_the_new_personas_example_is_never_a_persona_the_user_has(services: Services,
+                                                                  make_shell: Callable[..., Shell], qtbot) -> None:
+    """New persona beside the demo's career showed "career" and "@career_me" greyed in the empty fields, as if
+    it were to be made again. The example is one no persona is named, each field from the same example."""
+    shell = make_shell(services, demo=False)
+    editor = shell.window.personas.new_persona()
+    assert _placeholders(editor)[:3] == ("career", "@career_me",
+                                         "Careers, job search and the economy for professionals over 40")
+    editor.reject()
+    seed_demo(services)  # career and metal
+    services.store.add_persona(Persona(name="Kitchen", description="Cooking"))  # a name differing only by case too
+    qtbot.waitUntil(lambda: len(shell.controller.personas) == 3, timeout=5000)
+    editor = shell.window.personas.new_persona()
+    shown = _placeholders(editor)
+    names = {p.name.casefold() for p in services.store.personas()}
+    assert shown[0].casefold() not in names and "career" not in " ".join(shown).casefold()
+    assert shown[:2] == ("chess", "@chess_notes") and "kitchen" not in " ".join(shown).casefold()
+    editor.reject()
