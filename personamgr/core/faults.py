@@ -121,6 +121,12 @@ def describe(error: BaseException, path: Path | None = None) -> str | None:
     return None if found is None else found[1]
 
 
+def in_words(error: BaseException, path: Path | None = None) -> str:
+    """What to tell the user about ``error``: the fault's sentence for a database or file error, else its own
+    text (a specific error of ours, already in words). Without a final full stop: it goes inside a sentence."""
+    return (describe(error, path) or str(error)).rstrip().rstrip(".")
+
+
 def _sqlite(e: sqlite3.Error, path: Path | None) -> tuple[Fault, str]:
     code = (getattr(e, "sqlite_errorcode", None) or 0) & 0xFF
     name = path or translate("Faults", "the database")

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from personamgr.core import costs
+from personamgr.core.faults import in_words
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.outbox import PostState
 from personamgr.core.persona_file import save_personas, slot_to_text
@@ -658,8 +659,9 @@ class PersonaEditor(QDialog):
             if shiboken6.isValid(label):  # the dialog may have been closed and freed meanwhile
                 label.setText(text)
 
-        self.workers.submit(lambda: costs.summary(store, persona, now), done=show,
-                            failed=lambda e: show(f"Could not read the spending: {e}"), name="persona spend")
+        self.workers.submit(lambda: costs.summary(store, persona, now), done=show, name="persona spend",
+                            failed=lambda e: show(translate("PersonaEditor", "Could not read the spending: {error}."
+                                                            ).format(error=in_words(e, store.path))))
 
     # -- saving --------------------------------------------------------------------------
     def persona_from_fields(self) -> Persona:
@@ -762,7 +764,7 @@ class PersonaEditor(QDialog):
             self.show_error(error)
         else:
             self.show_error(translate("PersonaEditor", "Not saved: {error}. Everything you typed is still "
-                                      "here.").format(error=error))
+                                      "here.").format(error=in_words(error, self.services.store.path)))
 
 
 class PersonaManager(QObject, ShowsBoxes):
@@ -831,8 +833,8 @@ class PersonaManager(QObject, ShowsBoxes):
                                 failed=lambda e: self._tell(QMessageBox.Icon.Critical,
                                                             translate("PersonaManager", "Delete persona"),
                                                             translate("PersonaManager", "Could not read {name}'s "
-                                                                      "posts: {error}").format(name=persona.name,
-                                                                                               error=e)),
+                                                                      "posts: {error}").format(
+                                    name=persona.name, error=in_words(e, self.services.store.path))),
                                 name="count posts")
 
         if self.before_delete is not None:
@@ -879,7 +881,8 @@ class PersonaManager(QObject, ShowsBoxes):
                             failed=lambda e: self._tell(QMessageBox.Icon.Critical,
                                                         translate("PersonaManager", "Delete persona"),
                                                         translate("PersonaManager", "{name} was not deleted: "
-                                                                  "{error}").format(name=persona.name, error=e)),
+                                                                  "{error}").format(
+                                name=persona.name, error=in_words(e, self.services.store.path))),
                             name="delete persona")
 
     def _deleted(self, persona: Persona, warning: str | None) -> None:

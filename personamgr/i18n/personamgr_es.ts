@@ -2490,6 +2490,10 @@ Otra más.</translation>
         <translation>Después de guardar, conecta la cuenta con una contraseña de aplicación: Persona ▸ Conectar cuenta… Las publicaciones tienen como máximo 300 caracteres.</translation>
     </message>
     <message>
+        <source>Could not read the spending: {error}.</source>
+        <translation>No se pudo leer el gasto: {error}.</translation>
+    </message>
+    <message>
         <source>another persona is already named {name!r}</source>
         <translation>ya hay otra persona llamada {name!r}</translation>
     </message>

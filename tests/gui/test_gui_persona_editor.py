@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -390,3 +392,34 @@ def test_the_new_personas_example_is_never_a_persona_the_user_has(services: Serv
     assert shown[0].casefold() not in names and "career" not in " ".join(shown).casefold()
     assert shown[:2] == ("chess", "@chess_notes") and "kitchen" not in " ".join(shown).casefold()
     editor.reject()
+
+
+def test_a_database_fault_in_the_editor_is_said_in_words_not_as_sqlalchemys_text(
+        demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:
+    """The spending line read "Could not read the spending: (sqlite3.OperationalError) no such table: posts
+    [SQL: SELECT ...]" (English in any language), and a failed save put the same raw text after "Not saved:".
+    Both now say it as every other database fault does, and the typed fields stay."""
+    shell = make_shell(demo)
+    path = demo.store.path
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("ALTER TABLE posts RENAME TO posts_elsewhere")  # what a damaged or foreign file can lack
+        editor = shell.window.personas.edit_persona(demo.store.persona("career").uid)
+        assert editor is not None
+        qtbot.waitUntil(lambda: editor.spend_label.text().startswith("Could not read the spending"), timeout=5000)
+        said = editor.spend_label.text()
+        assert said == f"Could not read the spending: the database {path} reported an error: no such table: posts."
+        other.execute("ALTER TABLE personas RENAME TO personas_elsewhere")
+        editor.description_edit.setPlainText("Careers, typed and not lost")
+        editor.accept()
+        qtbot.waitUntil(editor.general_error.isVisible, timeout=5000)
+        said = editor.general_error.text()
+        assert said.startswith(f"Not saved: the database {path} reported an error: no such table: personas"), said
+        assert "[SQL" not in said and "sqlite3" not in said
+        assert editor.isVisible() and editor.description_edit.toPlainText() == "Careers, typed and not lost"
+        editor.reject()
+    finally:
+        for table in ("posts", "personas"):
+            with contextlib.suppress(sqlite3.OperationalError):  # renamed back, or never renamed
+                other.execute(f"ALTER TABLE {table}_elsewhere RENAME TO {table}")
+        other.close()
