@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from keyring.backends import fail
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from personamgr.core.i18n import translate
@@ -125,6 +126,23 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Settle, save: Sav
         insights.close()
 
 
+def close_profile(app: QApplication, shell: Shell, services: Services) -> None:
+    """Take the window down before its temporary profile goes: its widgets are deleted first (the history's
+    refresh timer with them), then the reads already running finish, then the profile closes. A refresh left
+    pending fired during the next profile's screens and read a deleted folder ("background task history
+    failed" and a traceback, twice a run)."""
+    shell.window.close_to_tray = False
+    if shell.external is not None:
+        shell.external.stop()
+    shell.drafts.stop()
+    shell.window.hide()
+    for obj in (shell.window, shell.tray.menu, shell.tray, shell.controller, shell.events):
+        obj.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    shell.workers.wait(10, app.processEvents)
+    services.close()
+
+
 def render_welcome(app: QApplication, out: Path, settle: Settle, save: Save, theme: str) -> None:
     """The first run, on a profile of its own with no persona; then a start with a damaged settings file
     (settings-damaged: the notice naming the file and what fell back to its default)."""
@@ -140,9 +158,4 @@ def render_welcome(app: QApplication, out: Path, settle: Settle, save: Save, the
             shell.window.show()
             settle(app, shell)
             save(shell.window, out, name)
-            shell.window.close_to_tray = False
-            shell.window.hide()
-            if shell.external is not None:
-                shell.external.stop()
-            shell.workers.wait(10, app.processEvents)
-            services.close()
+            close_profile(app, shell, services)

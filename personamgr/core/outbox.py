@@ -561,7 +561,7 @@ class Outbox:
                     where=s.posts.c.lease_owner.is_(p.lease_owner), error=_sender_gone(owner, bool(gone))))
             except TransitionError:
                 continue  # its sender finished meanwhile
-            log.warning("post %s needs review: its sender (%s) %s while sending it", p.id,
+            log.info("post %s needs review: its sender (%s) %s while sending it", p.id,
                         f"pid {owner.pid} on {owner.host}" if owner else p.lease_owner or "unknown",
                         "stopped" if gone else "stopped renewing its lease")
         return out
