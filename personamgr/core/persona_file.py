@@ -50,6 +50,7 @@ FILE_KEY = {"queue_slots": "queue"}
 FIELD_OF_KEY = {v: k for k, v in FILE_KEY.items()}
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SLOT_RE = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):([0-5]\d)$")
+_SLOT_SHAPE = re.compile(r"^(\S+) (\d\d):(\d\d)$")  # the right shape, whatever the day and numbers say
 BOM = "\ufeff"
 _COMMENT_FORBIDDEN = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # a header naming a path with a line break stays a comment
 # Starts with a literal, so the regex engine skips ahead to candidates; the line's start is checked apart.
@@ -133,9 +134,21 @@ class PersonaEntry:
 def _slot_from_text(text: str) -> QueueSlot:
     m = _SLOT_RE.match(text.strip().lower())
     if not m:
-        raise PersonaError(translate(
-            "PersonaFile", "queue slot {text} must look like 'mon 09:30'").format(text=repr(text)), "queue_slots")
+        raise PersonaError(_slot_problem(text), "queue_slots")
     return QueueSlot(_DAYS.index(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def _slot_problem(text: str) -> str:
+    """Why ``text`` is not a slot: a day or time that does not exist is named ("must look like 'mon 09:30'"
+    said of 'mon 25:00', which does look like it, left the user to find the 25), else the form is shown."""
+    shape = _SLOT_SHAPE.match(text.strip().lower())
+    if shape and shape.group(1) not in _DAYS:
+        return translate("PersonaFile", "queue slot {text}: the day must be mon, tue, wed, thu, fri, sat or sun"
+                         ).format(text=repr(text))
+    if shape:
+        return translate("PersonaFile", "queue slot {text}: there is no {time} (times are 00:00 to 23:59)").format(
+            text=repr(text), time=f"{shape.group(2)}:{shape.group(3)}")
+    return translate("PersonaFile", "queue slot {text} must look like 'mon 09:30'").format(text=repr(text))
 
 
 def slot_to_text(slot: QueueSlot) -> str:

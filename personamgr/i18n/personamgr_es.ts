@@ -1575,6 +1575,22 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Las {time} ocurren dos veces el {date} en {zone} (se atrasan los relojes); saldrá en la primera, {first}, no en la segunda ({second}).</translation>
     </message>
     <message>
+        <source>{text} has no month {month} (months are 01 to 12)</source>
+        <translation>{text} no tiene mes {month} (los meses van de 01 a 12)</translation>
+    </message>
+    <message>
+        <source>{text} has no hour {hour} (hours are 00 to 23)</source>
+        <translation>{text} no tiene hora {hour} (las horas van de 00 a 23)</translation>
+    </message>
+    <message>
+        <source>{text} has no minute {minute} (minutes are 00 to 59)</source>
+        <translation>{text} no tiene minuto {minute} (los minutos van de 00 a 59)</translation>
+    </message>
+    <message>
+        <source>{text} has no day {day} in that month</source>
+        <translation>{text}: ese mes no tiene día {day}</translation>
+    </message>
+    <message>
         <source>use e.g. 2026-03-09T14:00 (in the persona&apos;s zone) or 2026-03-09T14:00+01:00</source>
         <translation>usa p. ej. 2026-03-09T14:00 (en la zona de la persona) o 2026-03-09T14:00+01:00</translation>
     </message>
@@ -2515,6 +2531,14 @@ Otra más.</translation>
     <message>
         <source>persona #{number}</source>
         <translation>persona n.º {number}</translation>
+    </message>
+    <message>
+        <source>queue slot {text}: the day must be mon, tue, wed, thu, fri, sat or sun</source>
+        <translation>el hueco de cola {text}: el día debe ser mon, tue, wed, thu, fri, sat o sun</translation>
+    </message>
+    <message>
+        <source>queue slot {text}: there is no {time} (times are 00:00 to 23:59)</source>
+        <translation>el hueco de cola {text}: no existe la hora {time} (van de 00:00 a 23:59)</translation>
     </message>
     <message>
         <source>queue slot {text} must look like &apos;mon 09:30&apos;</source>

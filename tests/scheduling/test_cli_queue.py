@@ -145,6 +145,14 @@ def test_a_persona_without_slots_is_told_the_command_that_gives_it_some(home: st
     assert "metal has no queue slots (Europe/Berlin)" in capsys.readouterr().out
     assert main(["--data-dir", home, "personas", "queue", "metal", "tuesday 9"]) == 2
     assert "queue slot 'tuesday 9' must look like 'mon 09:30'" in capsys.readouterr().err
+    # A slot in the right shape with a time or day that does not exist says which ("must look like" did not)
+    assert main(["--data-dir", home, "personas", "queue", "metal", "mon 25:00"]) == 2
+    assert "queue slot 'mon 25:00': there is no 25:00 (times are 00:00 to 23:59)" in capsys.readouterr().err
+    assert main(["--data-dir", home, "personas", "queue", "metal", "mon 09:75"]) == 2
+    assert "queue slot 'mon 09:75': there is no 09:75 (times are 00:00 to 23:59)" in capsys.readouterr().err
+    assert main(["--data-dir", home, "personas", "queue", "metal", "fun 09:00"]) == 2
+    assert ("queue slot 'fun 09:00': the day must be mon, tue, wed, thu, fri, sat or sun"
+            in capsys.readouterr().err)
     assert main(["--data-dir", home, "personas", "queue", "metal", "--weekdays"]) == 0
     assert capsys.readouterr().out.startswith("metal (Europe/Berlin): mon 09:00, mon 12:30, mon 17:00, tue 09:00")
     assert run(home, "add", "--persona", "metal", "Riff of the day") == 0

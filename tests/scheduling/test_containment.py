@@ -97,7 +97,11 @@ def test_the_real_driver_keeps_posting_for_the_others(services: Services) -> Non
     ("   ", "no date and time given"),
     ("9999-12-31T23:59:59-12:00", "outside the dates personamgr can schedule (1970 to 9998)"),
     ("0001-01-01T00:00+01:00", "outside the dates"),
-    ("2026-13-01T09:00", "not an ISO 8601 date and time"),
+    ("2026-13-01T09:00", "'2026-13-01T09:00' has no month 13 (months are 01 to 12)"),
+    ("2026-02-30T09:00", "'2026-02-30T09:00' has no day 30 in that month"),
+    ("2026-12-01T25:00", "'2026-12-01T25:00' has no hour 25 (hours are 00 to 23)"),
+    ("2026-12-01T10:61", "'2026-12-01T10:61' has no minute 61 (minutes are 00 to 59)"),
+    ("next tuesday", "not an ISO 8601 date and time"),
     ("2026-03-09", "has no time of day"),
 ])
 def test_times_that_used_to_raise_are_refused_with_a_message(when: str, words: str) -> None:

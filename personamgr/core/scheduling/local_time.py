@@ -18,6 +18,8 @@ choice explicit and reports it so the GUI and the CLI can say so.
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
@@ -127,6 +129,29 @@ def short_time(instant: datetime, tz_name: str, now: datetime, machine: tzinfo |
 FIRST_YEAR, LAST_YEAR = 1970, 9998
 
 
+_ISO_SHAPE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)")
+
+
+def _out_of_range(raw: str, text: str) -> str | None:
+    """For a time in ISO 8601's shape that names a month, day, hour or minute that does not exist, which one
+    (Python's "hour must be in 0..23" is English, and "not an ISO 8601 date" hid the 25); else None."""
+    shape = _ISO_SHAPE.match(raw)
+    if shape is None:
+        return None
+    year, month, day, hour, minute = (int(g) for g in shape.groups())
+    if not 1 <= month <= 12:
+        said = translate("LocalTime", "{text} has no month {month} (months are 01 to 12)")
+    elif not 0 <= hour <= 23:
+        said = translate("LocalTime", "{text} has no hour {hour} (hours are 00 to 23)")
+    elif not 0 <= minute <= 59:
+        said = translate("LocalTime", "{text} has no minute {minute} (minutes are 00 to 59)")
+    elif not 1 <= day <= calendar.monthrange(max(year, 1), month)[1]:
+        said = translate("LocalTime", "{text} has no day {day} in that month")
+    else:
+        return None
+    return said.format(text=repr(text), month=f"{month:02d}", day=day, hour=f"{hour:02d}", minute=f"{minute:02d}")
+
+
 def parse_when(text: str, tz_name: str) -> ResolvedTime:
     """Parse ISO 8601 from the user. With an offset it is an instant; without, a wall time in ``tz_name``.
 
@@ -139,7 +164,8 @@ def parse_when(text: str, tz_name: str) -> ResolvedTime:
     try:
         value = datetime.fromisoformat(raw.replace("Z", "+00:00") if raw.endswith(("Z", "z")) else raw)
     except ValueError:
-        raise ValueError(translate("LocalTime", "{text} is not an ISO 8601 date and time; {example}").format(
+        raise ValueError(_out_of_range(raw, text) or translate(
+            "LocalTime", "{text} is not an ISO 8601 date and time; {example}").format(
             text=repr(text), example=example)) from None
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise ValueError(translate("LocalTime", "{text} is outside the dates personamgr can schedule ({first} to "
