@@ -126,8 +126,14 @@ class Poster:
         if getattr(network, "needs_credentials", False):
             try:
                 creds = self.secrets.get_credentials(persona.uid)
-            except (SecretsTimeout, SecretsLocked) as e:
-                raise KeyringWaitError(str(e)) from None
+            except SecretsLocked:
+                raise KeyringWaitError(translate("Posting", "The keyring is locked, so personamgr could not read "
+                                                 "{persona}'s credentials. Unlock it: the post is held until then."
+                                                 ).format(persona=persona.name)) from None
+            except SecretsTimeout:
+                raise KeyringWaitError(translate("Posting", "The keyring did not answer while personamgr read "
+                                                 "{persona}'s credentials; it may be locked. Unlock it: the post is "
+                                                 "held until then.").format(persona=persona.name)) from None
             except SecretsError as e:
                 raise PostingError(str(e)) from None
             if not creds:
@@ -203,10 +209,10 @@ class Poster:
                                              "know.").format(persona=persona.name, network=persona.network))
             account = self._account(persona, network)
         except KeyringWaitError as e:
-            # A locked or unresponsive keyring is temporary: hold the post and try again, don't fail it.
-            return self._settle(post, PostState.SCHEDULED, error=translate(
-                "Posting", "{error} The post is held and will be tried again.").format(error=e),
-                next_attempt_at=self.clock.now() + KEYRING_RETRY)
+            # A locked or unresponsive keyring is temporary: hold the post and try again, don't fail it. The
+            # message says what the user can do; when it is tried again is told beside it, as for a rate limit.
+            return self._settle(post, PostState.SCHEDULED, error=str(e),
+                                next_attempt_at=self.clock.now() + KEYRING_RETRY)
         except PostingError as e:
             return self._settle(post, PostState.FAILED, error=str(e))
         persona = self._fresh_limits(persona, network, account)

@@ -3651,6 +3651,14 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Enviarla de nuevo puede publicarla dos veces, salvo que el primer intento fuera hace menos de una hora: Mastodon reconoce una repetición durante una hora. Mira antes la cuenta; si está ahí, elige «Ya salió: marcar como enviada».</translation>
     </message>
     <message>
+        <source>The keyring is locked, so personamgr could not read {persona}&apos;s credentials. Unlock it: the post is held until then.</source>
+        <translation>El llavero está bloqueado, así que personamgr no pudo leer las credenciales de {persona}. Desbloquéalo: la publicación queda retenida hasta entonces.</translation>
+    </message>
+    <message>
+        <source>The keyring did not answer while personamgr read {persona}&apos;s credentials; it may be locked. Unlock it: the post is held until then.</source>
+        <translation>El llavero no respondió mientras personamgr leía las credenciales de {persona}; puede que esté bloqueado. Desbloquéalo: la publicación queda retenida hasta entonces.</translation>
+    </message>
+    <message>
         <source>{persona} is not connected to an account yet. Connect it, then post.</source>
         <translation>{persona} aún no está conectada a una cuenta. Conéctala y luego publica.</translation>
     </message>
@@ -3665,10 +3673,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>{persona} posts to &apos;{network}&apos;, which this version does not know.</source>
         <translation>{persona} publica en &apos;{network}&apos;, que esta versión no conoce.</translation>
-    </message>
-    <message>
-        <source>{error} The post is held and will be tried again.</source>
-        <translation>{error} La publicación queda retenida y se volverá a intentar.</translation>
     </message>
     <message>
         <source>{network} did not answer when this post was sent, and it recognises a repeat of it only for an hour. That hour has passed, so sending it again could post it twice. Check the account, then mark it sent or send it again.</source>
