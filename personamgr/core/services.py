@@ -14,6 +14,8 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from personamgr.core.clock import Clock, SystemClock
+from personamgr.core.faults import Fault
+from personamgr.core.i18n import translate
 from personamgr.core.media import release
 from personamgr.core.networks.base import Network
 from personamgr.core.networks.sandbox import SandboxNetwork
@@ -77,6 +79,21 @@ class Services:
         self.store.close()
 
 
+def _sandbox_error(error: BaseException, paths: AppPaths) -> StoreError:
+    """Why the sandbox's file cannot be used. Damaged, it is not the profile: the general advice (restore from
+    the backups folder, where no copy of it is ever made) would be wrong, and the user is told the profile is
+    intact and that moving the file away gives a fresh sandbox."""
+    found = StoreError.of(error, paths.sandbox_database)
+    if found.fault is not Fault.DAMAGED:
+        return found
+    return StoreError(translate(
+        "Services", "{path} is damaged and cannot be read ({error}). It holds only the posts of the sandbox, the "
+        "built-in demo network; your personas and posts are in {database}, which is intact. Move {name} away and "
+        "personamgr starts an empty sandbox. Nothing was changed.").format(
+        path=paths.sandbox_database, error=getattr(error, "orig", None) or error, database=paths.database,
+        name=paths.sandbox_database.name), Fault.DAMAGED)
+
+
 def open_services(
     paths: AppPaths,
     *,
@@ -105,7 +122,7 @@ def open_services(
             networks = {"sandbox": SandboxNetwork(paths.sandbox_database, clock)}
         except (sqlite3.Error, OSError) as e:
             store.close()
-            raise StoreError.of(e, paths.sandbox_database) from None
+            raise _sandbox_error(e, paths) from None
         make_private(paths.sandbox_database)
         from personamgr.core.networks import registry
 

@@ -4238,6 +4238,13 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
 </context>
 <context>
+    <name>Services</name>
+    <message>
+        <source>{path} is damaged and cannot be read ({error}). It holds only the posts of the sandbox, the built-in demo network; your personas and posts are in {database}, which is intact. Move {name} away and personamgr starts an empty sandbox. Nothing was changed.</source>
+        <translation>{path} está dañado y no se puede leer ({error}). Solo guarda las publicaciones del sandbox, la red de demostración integrada; tus personas y publicaciones están en {database}, que está intacta. Mueve {name} a otro sitio y personamgr empezará un sandbox vacío. No se ha cambiado nada.</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>{key} is true or false, not {value}</source>

@@ -133,3 +133,22 @@ def test_a_keyring_backend_that_does_not_exist_is_named(cli: Cli, profile: Path)
             extra_env={"PYTHON_KEYRING_BACKEND": "no.such.Backend"})
     assert r.code == 1 and "Traceback" not in r.err
     assert "The keyring backend chosen by PYTHON_KEYRING_BACKEND=no.such.Backend cannot be loaded" in r.err
+
+
+def test_a_damaged_sandbox_file_is_named_as_the_demo_networks_not_the_profile(cli: Cli, profile: Path) -> None:
+    """A damaged sandbox-network.db (the built-in demo network's posts) stopped every command with "Restore a
+    copy from the backups folder", where no copy of it is ever made, and said nothing of the profile, which was
+    intact. It says what the file holds, that the profile is intact and how to get a fresh sandbox."""
+    sandbox = profile / "data" / "sandbox-network.db"
+    assert cli("personas", "list", data_dir=profile).code == 0 and sandbox.exists()
+    sandbox.write_bytes(b"not a database at all, from a bad copy" * 200)
+    r = cli("personas", "list", data_dir=profile)
+    assert r.code == 1 and "Traceback" not in r.err, r.err
+    assert r.err.startswith(f"personamgr: error: {sandbox} is damaged and cannot be read (file is not a database). "
+                            "It holds only the posts of the sandbox, the built-in demo network; your personas and "
+                            f"posts are in {profile / 'data' / 'personamgr.db'}, which is intact. Move "
+                            f"{sandbox.name} away and personamgr starts an empty sandbox. Nothing was changed."), r.err
+    assert "backups" not in r.err
+    sandbox.rename(sandbox.with_name("sandbox-network.damaged"))
+    r = cli("personas", "list", data_dir=profile)
+    assert r.code == 0 and r.out.split()[0] == "career", r.err
