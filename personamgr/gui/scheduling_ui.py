@@ -246,6 +246,19 @@ def _notifier(shell: object) -> Callable[[str, str, bool], object] | None:
     return lambda title, message, problem: notify(title, message, problem=problem)
 
 
+def _with_mnemonic(dock: QDockWidget) -> QAction:
+    """The dock's show/hide action, its first letter a mnemonic. Qt names it after the dock's title, with none
+    (so Alt+S, S found nothing), and names it again when the title changes ("Inbox (2)")."""
+    action = dock.toggleViewAction()
+
+    def name(title: str) -> None:
+        action.setText("&" + title.replace("&", "&&"))
+
+    name(dock.windowTitle())
+    dock.windowTitleChanged.connect(name)
+    return action
+
+
 def attach_scheduling(shell: object, *, tick_seconds: float = 30.0) -> SchedulingUi:
     """Add the scheduler and its views to a built shell (see ``gui.app.build_shell``). Call ``start()`` next."""
     window = shell.window  # type: ignore[attr-defined]
@@ -264,13 +277,13 @@ def attach_scheduling(shell: object, *, tick_seconds: float = 30.0) -> Schedulin
     compose = ComposeScheduling(window.compose, bridge, parent=window)
     title = translate("SchedulingUi", "&Schedule")
     menu = window.add_menu(title) if hasattr(window, "add_menu") else window.menuBar().addMenu(title)
-    menu.addAction(dock.toggleViewAction())
-    pause = QAction(translate("scheduling_ui", "Pause all posting"), window)
+    menu.addAction(_with_mnemonic(dock))
+    pause = QAction(translate("scheduling_ui", "&Pause all posting"), window)
     pause.setObjectName("menuPauseAll")
     pause.setCheckable(True)
     pause.toggled.connect(bridge.set_paused_all)
     menu.addAction(pause)
-    missed = QAction(translate("scheduling_ui", "Missed posts…"), window)
+    missed = QAction(translate("scheduling_ui", "&Missed posts…"), window)
     missed.setEnabled(False)
     menu.addAction(missed)
     inbox, inbox_dock = attach_inbox(shell, dock)
@@ -288,12 +301,12 @@ def attach_scheduling(shell: object, *, tick_seconds: float = 30.0) -> Schedulin
         calendar[0].show_now()
         return calendar[0]
 
-    calendar_action = QAction(translate("SchedulingUi", "Calendar…"), window)
+    calendar_action = QAction(translate("SchedulingUi", "&Calendar…"), window)
     calendar_action.setObjectName("menuCalendar")
     calendar_action.setShortcut(keys("calendar"))
     calendar_action.triggered.connect(open_calendar)
     menu.insertAction(pause, calendar_action)
-    inbox_action = inbox_dock.toggleViewAction()
+    inbox_action = _with_mnemonic(inbox_dock)
     inbox_action.setShortcut(keys("inbox"))
     menu.insertAction(pause, inbox_action)
     menu.insertSeparator(pause)

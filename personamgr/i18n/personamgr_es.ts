@@ -1642,10 +1642,6 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>&amp;Nuevo borrador</translation>
     </message>
     <message>
-        <source>&amp;Search the history</source>
-        <translation>&amp;Buscar en el historial</translation>
-    </message>
-    <message>
         <source>&amp;Import personas…</source>
         <translation>&amp;Importar personas…</translation>
     </message>
@@ -1670,16 +1666,20 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>&amp;Persona</translation>
     </message>
     <message>
-        <source>Connect account…</source>
-        <translation>Conectar cuenta…</translation>
-    </message>
-    <message>
         <source>Connected {name} to {handle} on {network}.</source>
         <translation>{name} conectado a {handle} en {network}.</translation>
     </message>
     <message>
         <source>&amp;Insights…</source>
         <translation>&amp;Estadísticas…</translation>
+    </message>
+    <message>
+        <source>Search the &amp;history</source>
+        <translation>&amp;Buscar en el historial</translation>
+    </message>
+    <message>
+        <source>&amp;Connect account…</source>
+        <translation>&amp;Conectar cuenta…</translation>
     </message>
     <message>
         <source>&amp;New persona…</source>
@@ -4139,8 +4139,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Pro&amp;gramación</translation>
     </message>
     <message>
-        <source>Calendar…</source>
-        <translation>Calendario…</translation>
+        <source>&amp;Calendar…</source>
+        <translation>&amp;Calendario…</translation>
     </message>
 </context>
 <context>
@@ -5220,12 +5220,12 @@ Su texto no se guarda en ningún otro sitio.</translation>
 <context>
     <name>scheduling_ui</name>
     <message>
-        <source>Pause all posting</source>
-        <translation>Pausar todas las publicaciones</translation>
+        <source>&amp;Pause all posting</source>
+        <translation>Pa&amp;usar todas las publicaciones</translation>
     </message>
     <message>
-        <source>Missed posts…</source>
-        <translation>Publicaciones no enviadas…</translation>
+        <source>&amp;Missed posts…</source>
+        <translation>Publicaciones &amp;no enviadas…</translation>
     </message>
 </context>
 <context>
