@@ -304,13 +304,15 @@ class MainWindow(QMainWindow):
         self.history_search.selectAll()
 
     def tab_order(self) -> list[QWidget]:
-        """The keyboard's path through the window: personas, what to write, how to send it, then the history."""
+        """The keyboard's path through the window: personas, what to write, how to send it, what to add to it
+        (an image, a thread part), then the history."""
         compose = self.compose
         chain: list[QWidget] = [self.persona_list, compose.persona_combo, compose.editor, compose.post_button]
         for name in ("scheduleButton", "queueButton"):
             button = compose.findChild(QPushButton, name)
             if button is not None:
                 chain.append(button)
+        chain += [compose.image_button, compose.thread_button]
         chain += [w for w in compose.findChildren(QToolButton, "sensitivityButton")]
         chain += [self.history_search, self.history]
         return chain

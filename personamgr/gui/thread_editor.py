@@ -147,6 +147,7 @@ class ThreadEditor(QWidget):
         self.pending_imports = 0
         self.scroll = QScrollArea()
         self.scroll.setObjectName("threadScroll")
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the parts in it, not to the frame
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.inner = QWidget()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QScrollArea, QWidget
 
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
@@ -199,12 +199,16 @@ def test_tab_goes_from_the_text_to_post_then_the_other_ways_to_send(demo: Servic
     shell.window.show()
     write(shell)
     compose = shell.window.compose
-    path = tab_path(compose.editor, 6)
-    assert path[:5] == [compose.post_button, ui.compose.schedule_button, ui.compose.queue_button,
-                        shell.guard.meter.sensitivity, shell.window.history_search]
-    for widget in path:
+    path = tab_path(compose.editor, 8)
+    # Image… and + Thread, under the text, came last, after the history and an empty stop (the thread's scroll
+    # area, which shows nothing of its own): now right after the ways to send
+    assert path == [compose.post_button, ui.compose.schedule_button, ui.compose.queue_button,
+                    compose.image_button, compose.thread_button, shell.guard.meter.sensitivity,
+                    shell.window.history_search, shell.window.history]
+    for widget in path[:-1]:
         assert widget.accessibleName() or getattr(widget, "text", lambda: "")(), widget
     assert tab_path(shell.window.persona_list, 2) == [compose.persona_combo, compose.editor]
+    assert not [w for w in tab_path(compose.editor, 40) if isinstance(w, QScrollArea)]
 
 
 
