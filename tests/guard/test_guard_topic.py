@@ -222,7 +222,8 @@ def test_a_persona_with_examples_is_judged_at_its_own_threshold(guard: Guard) ->
     a = guard.check([plain, chess], post, "garden")
     b = guard.check([told, chess], post, "garden")
     assert b.threshold > a.threshold
-    unshifted = Guard.load(calibration=replace(guard.calibration, examples_shift=0.0))
+    unshifted = Guard(guard.embedder, guard.background, replace(guard.calibration, examples_shift=0.0), guard.sections)
+    unshifted.multilingual = guard.multilingual
     assert unshifted.check([told, chess], post, "garden").threshold == pytest.approx(a.threshold)
 
 

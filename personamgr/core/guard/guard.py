@@ -70,7 +70,7 @@ class Guard:
         self._e5_lock = threading.Lock()
 
     @classmethod
-    def load(cls, model_dir: Path = MODEL_DIR, calibration: Calibration | None = None) -> Guard:
+    def load(cls, model_dir: Path = MODEL_DIR) -> Guard:
         """Load the shipped model (offline, no PyTorch)."""
         t0 = time.perf_counter()
         heap.keep_large_blocks_apart()  # freed large blocks leave the process (heap.py)
@@ -84,7 +84,7 @@ class Guard:
             language_backgrounds = {lang: load_background(model_dir, lang) for lang in TABLE_LANGUAGES}
             weighted_length(WARM_UP)  # X's counter loads its tables on first use; pay that here, not on a keystroke
             emb = model.result()
-        g = cls(emb, bg, calibration, sections)
+        g = cls(emb, bg, None, sections)
         g.multilingual = multilingual
         g.common_words = common_words
         g.language_backgrounds = language_backgrounds

@@ -387,10 +387,10 @@ class Multilingual:
         return t
 
     @classmethod
-    def load(cls, model_dir: Path, settings: MLSettings | None = None) -> Multilingual:
+    def load(cls, model_dir: Path) -> Multilingual:
         """The shipped table; a missing file is a broken install and says so (``model_files``)."""
         backgrounds = read_background(model_dir / BACKGROUND_FILE)
-        return cls(WordTable.load(model_dir), backgrounds.pop("en"), backgrounds, settings, _knowledge(model_dir))
+        return cls(WordTable.load(model_dir), backgrounds.pop("en"), backgrounds, None, _knowledge(model_dir))
 
     def refine_language(self, text: str, guess: str) -> str:
         """Spanish that lang.py's function-word guess missed ("Me han ascendido a jefa de equipo"):
