@@ -10,6 +10,7 @@ import pytest
 from guard.subject_check_posts import PERSONAS_ES, PERSONAS_JA, POSTS_ES, POSTS_JA, SUBJECTS, LocalPersona
 
 from personamgr.core.guard import Guard
+from personamgr.core.guard.e5 import E5Reading
 from personamgr.core.personas import Persona
 
 
@@ -85,6 +86,39 @@ def test_minilm_reads_a_focus_written_in_spanish_or_japanese_through_its_gloss(g
         np.testing.assert_allclose(embed([p.description]), guard.embedder.embed_many([gloss]), atol=1e-6)
     np.testing.assert_allclose(embed([english.description]), guard.embedder.embed_many([english.description]),
                                atol=1e-6)
+
+
+def _twin(guard: Guard) -> Guard:
+    """A guard sharing the loaded parts, whose own parts a test may change."""
+    g = Guard(guard.embedder, guard.background, guard.calibration, guard.sections)
+    g.multilingual, g.common_words, g.e5_dir = guard.multilingual, guard.common_words, guard.e5_dir
+    g.language_backgrounds = dict(guard.language_backgrounds)
+    return g
+
+
+def test_a_persona_written_in_japanese_on_a_spanish_post_is_moved_from_the_japanese_gloss(guard: Guard) -> None:
+    """Why MiniLM's vectors of the Japanese gloss ship, though e5 reads every Japanese post: on a Spanish post,
+    MiniLM reads a persona written in Japanese through its gloss, moved from the Japanese gloss's centre."""
+    personas = [_personas(PERSONAS_JA)[0], *_personas(PERSONAS_ES)[1:3]]
+    text = "Anoche hice gyozas caseras, el relleno quedó jugosísimo"
+    without = _twin(guard)
+    del without.language_backgrounds["ja"]  # the persona is moved from the English centre instead
+    assert guard.check(personas, text, personas[0].name).scores != without.check(personas, text,
+                                                                                personas[0].name).scores
+
+
+def test_a_persona_written_in_spanish_on_a_japanese_post_is_moved_by_e5s_spanish_shift(guard: Guard) -> None:
+    """Why e5-background.npz holds the Spanish ordinary posts, though e5 reads Japanese posts only: a persona
+    written in Spanish is moved by its own language's direction in e5's space."""
+    e5 = guard.e5_reading()
+    assert e5 is not None
+    personas = [_personas(PERSONAS_ES)[0], *_personas(PERSONAS_JA)[1:3]]
+    text = "手作りの餃子を焼いた、中がとてもジューシー"
+    without = _twin(guard)
+    without._e5 = E5Reading(e5.encoder, e5.knowledge, e5.sections,
+                            {lang: v for lang, v in e5.ordinary.items() if lang != "es"}, e5.persona_language)
+    assert guard.check(personas, text, personas[0].name).scores != without.check(personas, text,
+                                                                                personas[0].name).scores
 
 
 @pytest.mark.parametrize(
