@@ -71,7 +71,8 @@ _LABELS = {
 }
 
 # Which states each state may move to. Needs review reaches sending only when the user explicitly sends
-# it again (``claim`` never takes it by default); held is cleared by editing, moving or "post anyway".
+# it again (``claim`` never takes it by default), and never goes back to draft or scheduled: there it would be
+# sent without the user deciding; held is cleared by editing, moving or "post anyway".
 TRANSITIONS: dict[PostState, frozenset[PostState]] = {
     PostState.DRAFT: frozenset({PostState.SCHEDULED, PostState.SENDING, PostState.FAILED, PostState.HELD}),
     PostState.SCHEDULED: frozenset({PostState.DRAFT, PostState.SENDING, PostState.HELD, PostState.FAILED}),
@@ -79,8 +80,7 @@ TRANSITIONS: dict[PostState, frozenset[PostState]] = {
                                   PostState.NEEDS_REVIEW}),
     PostState.FAILED: frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.SENDING, PostState.HELD}),
     PostState.HELD: frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.SENDING}),
-    PostState.NEEDS_REVIEW: frozenset({PostState.DRAFT, PostState.SCHEDULED, PostState.SENDING, PostState.SENT,
-                                       PostState.FAILED}),
+    PostState.NEEDS_REVIEW: frozenset({PostState.SENDING, PostState.SENT, PostState.FAILED}),
     PostState.SENT: frozenset(),
 }
 
@@ -91,6 +91,10 @@ UNSENT = (PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.HELD
 # What the user may delete: never a post in flight, and not a sent one (its record is what counts
 # against the monthly cap and budget, and deleting it here would not delete it on X).
 DELETABLE = frozenset(UNSENT)
+# Posts that may be put on the schedule, taken off it or given to another persona: not one that may already
+# be on its persona's timeline (needs review), which would then go out again, or out as another persona, with
+# nobody having decided it should.
+REARRANGEABLE = (PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.HELD)
 # Set on every change that takes a post off the schedule or out of a hold.
 CLEARED: dict[str, Any] = {"scheduled_at": None, "queue_rank": None, "next_attempt_at": None, "missed_at": None,
                            "hold_kind": None}
@@ -155,6 +159,12 @@ class Post:
         if 0 < sent < len(self.parts) and self.state is not PostState.SENDING:
             return sent + 1
         return None
+
+
+def maybe_out(post_id: int) -> str:
+    """Why a needs-review post stays as it is, and the two true ways out (every refusal says the same)."""
+    return translate("Outbox", "post {id} may already have gone out (it needs review), so it stays as it is: check "
+                     "the account, then mark it sent or send it again").format(id=post_id)
 
 
 def join_parts(parts: Sequence[str]) -> str:
@@ -512,10 +522,12 @@ class Outbox:
         """Give a post that has not gone out to another persona (never a thread with parts already out)."""
         with self.store.engine.connect() as con:
             pid = self.store.persona_id(con, persona_uid)
-        if not self.update_if(post_id, UNSENT, where=self._no_repeat_pending(), persona_id=pid, guard_override=False,
-                              override_text=None):
+        if not self.update_if(post_id, REARRANGEABLE, where=self._no_repeat_pending(), persona_id=pid,
+                              guard_override=False, override_text=None):
             self._refuse_if_repeat_pending(post_id)
             now = self.get(post_id)
+            if now.state is PostState.NEEDS_REVIEW:
+                raise TransitionError(maybe_out(post_id))
             if now.remote_ids:
                 raise TransitionError(translate("Outbox", "{parts_out}, so the thread stays with {persona}").format(
                     parts_out=parts_out_of(now), persona=now.persona_name))
@@ -528,7 +540,7 @@ class Outbox:
         One conditional DELETE, like a transition: a post that started sending
         meanwhile (or went out) is never deleted behind the user's back.
         """
-        post, expect = self.get(post_id), list(expect)
+        post, expect = self.get(post_id), [x for x in expect if x in DELETABLE]
         with self.store.begin() as con:
             n = con.execute(
                 delete(s.posts).where(and_(s.posts.c.id == post_id, _parts_out() == 0,

@@ -27,7 +27,7 @@ from personamgr.core.holds import HoldKind, hold_kind, reason_of
 from personamgr.core.i18n import translate
 from personamgr.core.media import release
 from personamgr.core.networks.base import Account
-from personamgr.core.outbox import CLEARED, DELETABLE, Post, PostState, TransitionError
+from personamgr.core.outbox import CLEARED, DELETABLE, Post, PostState, TransitionError, maybe_out
 
 if TYPE_CHECKING:
     from personamgr.core.services import Services
@@ -167,6 +167,9 @@ class PostWorkflows:
         if post.state is not expect:
             raise TransitionError(translate("PostWorkflows", "post {id} is {state} now, so nothing was sent").format(
                 id=post_id, state=post.state.label.lower()))
+        if post.state is PostState.NEEDS_REVIEW and action is not Action.SEND_AGAIN:
+            # Perhaps on the timeline already: only "send again", the user's decision after looking, sends it.
+            raise TransitionError(maybe_out(post_id))
         if post.state is PostState.HELD and post.hold_kind is not HoldKind.MISSED:
             anyway = anyway or action is Action.POST_ANYWAY
         objection = self.objection(post)

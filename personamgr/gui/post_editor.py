@@ -64,6 +64,10 @@ class PostEditor(PostComposer):
             self.persona_combo.setToolTip(translate("PostEditor", "Part of this thread already went out on "
                                                     "{persona}, so the rest goes out there too.").format(
                 persona=post.persona_name))
+        elif post.state is PostState.NEEDS_REVIEW:  # it may be on this persona's timeline: core keeps it there
+            self.persona_combo.setEnabled(False)
+            self.persona_combo.setToolTip(translate("PostEditor", "This post may already be on {persona}'s timeline, "
+                                                    "so it stays with {persona}.").format(persona=post.persona_name))
         self.options = PostOptions()  # Mastodon: this post's content warning and visibility
         self.options.show_for(self.persona(), post.content_warning, post.visibility)
         self.options.changed.connect(self._refresh)
@@ -226,12 +230,21 @@ class PostEditor(PostComposer):
         anyway = self.post.guard_override
         self._set_busy(True)
 
-        def go() -> Outcome:
+        def go() -> Outcome | tuple[Post, str]:
             edited = self._write(workflows, post_id, changes)
-            return workflows.send(post_id, action, seen=edited.state, anyway=anyway)
+            try:
+                return workflows.send(post_id, action, seen=edited.state, anyway=anyway)
+            except TransitionError as e:  # saved, but its state changed meanwhile (it may have gone out, say)
+                return edited, str(e)
 
-        def done(outcome: Outcome) -> None:
+        def done(outcome: Outcome | tuple[Post, str]) -> None:
             self._set_busy(False)
+            if isinstance(outcome, tuple):
+                self.post, why = outcome
+                self.send_button.setVisible(self.post.state in SEND_ACTION)
+                self.say(translate("PostEditor", "Saved, not sent: {headline} {reasons}").format(
+                    headline=why, reasons="").strip(), "warning")
+                return
             self.post = outcome.post
             if outcome.objection is not None:  # the send-time check saw something the meter did not: say it
                 self.say(translate("PostEditor", "Saved, not sent: {headline} {reasons}").format(

@@ -2011,6 +2011,10 @@ Qt {qt}. Licencia MIT.</translation>
 <context>
     <name>Outbox</name>
     <message>
+        <source>post {id} may already have gone out (it needs review), so it stays as it is: check the account, then mark it sent or send it again</source>
+        <translation>puede que la publicación {id} ya haya salido (necesita revisión), así que se queda como está: revisa la cuenta y luego márcala como enviada o envíala de nuevo</translation>
+    </message>
+    <message>
         <source>part 1 of post {id} already went out on {network}</source>
         <translation>la parte 1 de la publicación {id} ya salió en {network}</translation>
     </message>
@@ -3477,6 +3481,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Part of this thread already went out on {persona}, so the rest goes out there too.</source>
         <translation>Parte de este hilo ya salió en {persona}, así que el resto sale también allí.</translation>
+    </message>
+    <message>
+        <source>This post may already be on {persona}&apos;s timeline, so it stays with {persona}.</source>
+        <translation>Puede que esta publicación ya esté en la cronología de {persona}, así que se queda con {persona}.</translation>
     </message>
     <message>
         <source>Save</source>

@@ -203,6 +203,20 @@ def test_retry_asks_the_guard_and_needs_yes_for_a_post_that_may_be_out(home: Pat
     assert "already went out" in capsys.readouterr().err
 
 
+def test_queue_remove_leaves_a_post_that_may_be_out_for_review(home: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """``queue remove`` made a needs-review post a draft, and ``posts retry`` then sent it again without --yes."""
+    review = make(home, PostState.NEEDS_REVIEW, "Five interview questions", error="X timed out after the post "
+                  "was sent.")
+    assert run(home, "queue", "remove", str(review)) == 1
+    err = capsys.readouterr().err
+    assert f"post {review} may already have gone out (it needs review)" in err
+    assert "mark it sent or send it again" in err
+    assert state_of(home, review) is PostState.NEEDS_REVIEW
+    assert run(home, "posts", "retry", str(review)) == 2  # still asks for --yes
+    assert state_of(home, review) is PostState.NEEDS_REVIEW
+
+
 def test_delete_refuses_a_sent_post(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(home, "posts", "delete", "1") == 1
     assert "#1 is sent, so it cannot be deleted" in capsys.readouterr().err

@@ -175,3 +175,39 @@ def test_a_scheduled_mastodon_post_has_its_content_warning_and_visibility(
     career = open_editor(shell, idle, demo.outbox.create(demo.store.persona("career").uid, "Jobs",
                                                           state=PostState.FAILED))
     assert not career.editor.options.isVisible()  # the sandbox has neither
+
+
+def test_post_now_never_sends_again_a_post_that_may_have_gone_out_meanwhile(
+        demo: Services, shell: Shell, idle, clock: FakeClock) -> None:
+    """The editor open on a scheduled post whose time came: the scheduler sent it and X did not answer. "Post now"
+    sent it a second time, with no question (the editor passed the state it found after saving as the one seen)."""
+    career = demo.store.persona("career")
+    post = demo.outbox.create(career.uid, "Five interview questions", state=PostState.SCHEDULED,
+                              scheduled_at=clock.now() + timedelta(minutes=1))
+    dialog = open_editor(shell, idle, post)
+    sandbox = demo.networks["sandbox"]
+    before = len(sandbox.timeline(career.uid))  # type: ignore[attr-defined]
+    demo.outbox.update_if(post.id, None, state=PostState.NEEDS_REVIEW.value,  # what the scheduler left meanwhile
+                          error="X did not answer in time; the post may have gone out.")
+    dialog.editor.editor.setPlainText("Five interview questions, and why")
+    dialog.editor.send_button.click()
+    idle(shell)
+    after = demo.outbox.get(post.id)
+    assert (after.state, after.text) == (PostState.NEEDS_REVIEW, "Five interview questions, and why")  # saved only
+    assert len(sandbox.timeline(career.uid)) == before  # type: ignore[attr-defined]
+    assert dialog.isVisible() and dialog.editor.status.text() == (
+        f"Saved, not sent: post {post.id} may already have gone out (it needs review), so it stays as it is: check "
+        "the account, then mark it sent or send it again")
+    assert not dialog.editor.send_button.isVisible()
+
+
+def test_a_post_that_may_be_out_stays_with_its_persona(demo: Services, shell: Shell, idle) -> None:
+    post = demo.outbox.create(demo.store.persona("career").uid, "Maybe out", state=PostState.NEEDS_REVIEW)
+    dialog = open_editor(shell, idle, post)
+    combo = dialog.editor.persona_combo
+    assert not combo.isEnabled()
+    assert combo.toolTip() == "This post may already be on career's timeline, so it stays with career."
+    choose_persona(dialog, "metal")
+    dialog.editor.save_button.click()
+    idle(shell)
+    assert demo.outbox.get(post.id).persona_name == "career"

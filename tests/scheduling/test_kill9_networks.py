@@ -20,11 +20,10 @@ from pathlib import Path
 import pytest
 from fakebluesky import FakeBluesky
 from fakemastodon import FakeMastodon
-from sched_daemon_helpers import STORE_CREDS, TIMEOUT, log_text, personamgr, post_state, stop, wait_for, wait_running
+from sched_daemon_helpers import STORE_CREDS, TIMEOUT, log_text, personamgr, post_state, stop, wait_running
 from sched_helpers import make_persona
 
 from personamgr.core.clock import SystemClock
-from personamgr.core.instance import send_request
 from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
 from personamgr.core.scheduling import PostSchedule
@@ -87,15 +86,11 @@ def test_kill_9_mid_send_then_send_again_posts_once(network: str, tmp_path: Path
             wait_running(home, second, nth=2)
             assert post_state(home, post.id) is PostState.NEEDS_REVIEW
             fake.release()
-            # The user chooses "send again": back on the schedule, now.
-            svc = open_services(AppPaths.resolve(home), clock=SystemClock())
-            try:
-                svc.outbox.transition(post.id, PostState.SCHEDULED, expect=[PostState.NEEDS_REVIEW],
-                                      scheduled_at=datetime.now(UTC), error=None)
-            finally:
-                svc.close()
-            send_request(AppPaths.resolve(home), {"action": "reconcile"}, timeout=5.0)  # as `queue add` does
-            wait_for(lambda: post_state(home, post.id) is PostState.SENT, "the daemon to send it again")
+            # The user chooses "send again" (a needs-review post never goes back on the schedule by itself).
+            again = personamgr(home, env, "posts", "retry", str(post.id), "--yes", "--anyway")
+            out, err = again.communicate(timeout=TIMEOUT)
+            assert again.returncode == 0, out + err
+            assert post_state(home, post.id) is PostState.SENT
         finally:
             code, err = stop(second)
         assert code == 0, err

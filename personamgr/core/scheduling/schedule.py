@@ -20,7 +20,7 @@ from personamgr.core import lease
 from personamgr.core import schema as s
 from personamgr.core.clock import Clock, utc
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
-from personamgr.core.outbox import CLEARED, UNSENT, Outbox, Post, PostState, TransitionError
+from personamgr.core.outbox import CLEARED, REARRANGEABLE, Outbox, Post, PostState, TransitionError, maybe_out
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling.local_time import ResolvedTime, describe, resolve_local
 from personamgr.core.scheduling.slots import MAX_WEEKS, NoFreeSlot, next_free_slot
@@ -31,8 +31,9 @@ PAUSE_ALL = "pause_all"
 PAST_TOLERANCE = timedelta(minutes=1)
 # How far ahead a post may be scheduled: the same horizon as the search for a free queue slot.
 MAX_AHEAD = timedelta(weeks=MAX_WEEKS)
-# States from which the user may (re)schedule a post; sent and sending posts are out of reach.
-SCHEDULABLE = UNSENT
+# States from which the user may (re)schedule a post or take it off the schedule; sent and sending posts are
+# out of reach, and so is one that may already be out (needs review): the scheduler would send it again unasked.
+SCHEDULABLE = REARRANGEABLE
 
 
 class SchedulingError(ValueError):
@@ -122,6 +123,8 @@ class PostSchedule:
             state = self.outbox.get(post_id).state
         except LookupError:
             return translate("Schedule", "post {id} does not exist").format(id=post_id)
+        if state is PostState.NEEDS_REVIEW:
+            return maybe_out(post_id)
         if state is PostState.SENDING:
             owner = lease.Owner.parse(self.outbox.get(post_id).lease_owner)
             by = translate("Schedule", " (by {sender})").format(sender=owner.describe()) if owner else ""
@@ -195,8 +198,8 @@ class PostSchedule:
 
     def unschedule(self, post_id: int) -> Post:
         """Take a post off the schedule; it becomes a draft with its words intact."""
-        if not self.outbox.update_if(post_id, [PostState.SCHEDULED, PostState.HELD, PostState.NEEDS_REVIEW,
-                                               PostState.FAILED], state=PostState.DRAFT.value, **CLEARED):
+        if not self.outbox.update_if(post_id, [PostState.SCHEDULED, PostState.HELD, PostState.FAILED],
+                                     state=PostState.DRAFT.value, **CLEARED):
             raise SchedulingError(self._why_not(post_id, "unscheduled"))
         return self.outbox.get(post_id)
 

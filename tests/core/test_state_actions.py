@@ -1,0 +1,127 @@
+"""Every post state × every action, through the core operation the window and the CLI call for it.
+
+``actions_for`` decides what the menus, the inbox and ``personamgr posts show`` offer. An offered action must
+work; and where a state's meaning forbids everything else (in flight, out, or perhaps out), core itself refuses
+what is not offered, so no button, editor or command reaching the same operation can make the state a lie: a
+post that may already be on the timeline is sent again only by "Send again", and never quietly becomes a draft,
+a scheduled post or another persona's post.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from posting_helpers import ScriptedNetwork
+
+from personamgr.core.clock import FakeClock
+from personamgr.core.holds import HoldKind
+from personamgr.core.outbox import Post, PostState, TransitionError
+from personamgr.core.personas import DEFAULT_SLOTS, Persona
+from personamgr.core.post_workflows import Action, actions_for
+from personamgr.core.scheduling import PostSchedule, SchedulingError
+from personamgr.core.services import Services
+
+# (state, hold kind) per case; "thread" is a failed thread with part 1 out.
+CASES: dict[str, tuple[PostState, HoldKind | None]] = {
+    "draft": (PostState.DRAFT, None), "scheduled": (PostState.SCHEDULED, None),
+    "sending": (PostState.SENDING, None), "sent": (PostState.SENT, None), "failed": (PostState.FAILED, None),
+    "thread": (PostState.FAILED, None), "held": (PostState.HELD, HoldKind.OFF_FOCUS),
+    "missed": (PostState.HELD, HoldKind.MISSED), "x_rules": (PostState.HELD, HoldKind.X_RULES),
+    "needs_review": (PostState.NEEDS_REVIEW, None),
+}
+# States whose meaning allows nothing but what they offer: in flight, out, or perhaps out.
+STRICT = ("sending", "sent", "needs_review")
+
+
+def _sample(case: str) -> Post:
+    """A post of ``case`` in memory, to read what it offers when the tests are collected."""
+    state, kind = CASES[case]
+    now = datetime(2026, 1, 5, tzinfo=UTC)
+    return Post(id=0, persona_uid="", persona_name="", state=state, text="", created_at=now, updated_at=now,
+                hold_kind=kind, remote_ids=("r0",) if case in ("thread", "sent") else ())
+
+
+REFUSED = [(case, action) for case in STRICT for action in Action if action not in actions_for(_sample(case))]
+
+Operation = Callable[[Services, Post], object]
+
+
+def _operations(metal: str) -> dict[Action, Operation]:
+    """The core call behind each action, from the state the user saw (as the window and the CLI make it)."""
+
+    def schedule(s: Services) -> PostSchedule:
+        return PostSchedule(s.store, s.outbox, s.clock)
+
+    return {
+        Action.RETRY: lambda s, p: s.workflows.send(p.id, Action.RETRY, seen=p.state),
+        Action.SEND_NOW: lambda s, p: s.workflows.send(p.id, Action.SEND_NOW, seen=p.state),
+        Action.SEND_AGAIN: lambda s, p: s.workflows.send(p.id, Action.SEND_AGAIN, seen=p.state),
+        Action.POST_ANYWAY: lambda s, p: s.workflows.send(p.id, Action.POST_ANYWAY, seen=p.state),
+        Action.MARK_SENT: lambda s, p: s.workflows.mark_sent(p.id),
+        Action.MOVE: lambda s, p: s.workflows.move(p.id, metal),
+        Action.EDIT: lambda s, p: s.workflows.edit(p.id, [*p.parts[:len(p.remote_ids)], "new words"][:len(p.parts)]),
+        Action.RESCHEDULE: lambda s, p: schedule(s).schedule_at(p.id, s.clock.now() + timedelta(hours=1)),
+        Action.NEXT_SLOT: lambda s, p: schedule(s).add_to_queue(p.id),
+        Action.UNSCHEDULE: lambda s, p: schedule(s).unschedule(p.id),
+        Action.STOP: lambda s, p: s.workflows.stop(p.id, seen=p.state),
+        Action.DELETE: lambda s, p: s.workflows.delete(p.id, seen=p.state),
+    }
+
+
+def _make(services: Services, case: str) -> Post:
+    state, kind = CASES[case]
+    clock: FakeClock = services.clock  # type: ignore[assignment]
+    uid = services.store.persona("career").uid
+    thread = ("part two",) if case == "thread" else ()
+    post = services.outbox.create(uid, f"a {case} post", thread=thread, scheduled_at=clock.now() + timedelta(hours=2))
+    values: dict[str, object] = {"state": state.value, "hold_kind": kind.value if kind else None}
+    if case == "thread":
+        values.update(remote_ids=["r0"], network="scripted")
+    if case == "sent":
+        values.update(remote_ids=["r0"], remote_id="r0", network="scripted", sent_at=clock.now())
+    services.outbox.update_if(post.id, None, **values)
+    return services.outbox.get(post.id)
+
+
+@pytest.fixture
+def world(services: Services, net: ScriptedNetwork) -> Services:
+    career = services.store.persona("career")
+    services.store.update_persona(career.with_changes(queue_slots=DEFAULT_SLOTS))
+    services.store.add_persona(Persona(name="metal", description="riffs", network="scripted"))
+    return services
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_action_offered_for_a_state_works(world: Services, case: str) -> None:
+    offered = actions_for(_make(world, case))
+    assert offered or case in ("sending", "sent")
+    for action in offered:  # each on a post of its own, as the user would find it
+        post = _make(world, case)
+        _operations(world.store.persona("metal").uid)[action](world, post)  # raises if core refuses it
+
+
+@pytest.mark.parametrize(("case", "action"), REFUSED, ids=[f"{c}-{a.value}" for c, a in REFUSED])
+def test_a_state_that_allows_only_what_it_offers_refuses_the_rest(world: Services, net: ScriptedNetwork,
+                                                                   case: str, action: Action) -> None:
+    post = _make(world, case)
+    try:
+        _operations(world.store.persona("metal").uid)[action](world, post)
+    except (TransitionError, SchedulingError):
+        pass
+    after = world.outbox.get(post.id)  # a refused delete leaves the post where it was
+    assert (after.state, after.persona_uid, after.updated_at) == (post.state, post.persona_uid, post.updated_at), \
+        f"{action.value} is not offered for a {case} post, yet core changed it to {after.state.value}"
+    assert net.calls == [], f"{action.value} is not offered for a {case} post, yet core sent it"
+
+
+def test_needs_review_refusals_say_why_and_what_to_do(world: Services, net: ScriptedNetwork) -> None:
+    """The refusal names the state's meaning and the two true ways out, as the CLI prints it."""
+    post = _make(world, "needs_review")
+    metal = world.store.persona("metal").uid
+    for action in (Action.SEND_NOW, Action.RETRY, Action.MOVE, Action.RESCHEDULE, Action.UNSCHEDULE):
+        with pytest.raises((TransitionError, SchedulingError), match="may already have gone out") as e:
+            _operations(metal)[action](world, post)
+        assert "mark it sent or send it again" in str(e.value)
+    assert net.calls == []
