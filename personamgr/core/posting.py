@@ -287,9 +287,14 @@ class Poster:
             thread.join()
 
     def _settle(self, post: Post, to: PostState, **values: object) -> Post:
-        """Record a decision taken before the claim, if the post is still as it was read (else leave it)."""
+        """Record a decision taken before the claim, if the post is still as it was read (else leave it).
+
+        As read means unchanged too, not merely in the same state: the guard's check may take seconds (its first
+        loads the model), in which the user may fix the very words it objected to.
+        """
+        unchanged = s.posts.c.updated_at == post.updated_at.replace(tzinfo=None)
         try:
-            return self.outbox.transition(post.id, to, expect=[post.state], **values)
+            return self.outbox.transition(post.id, to, expect=[post.state], where=unchanged, **values)
         except TransitionError:
             return self.outbox.get(post.id)
 

@@ -178,3 +178,32 @@ def test_a_thread_that_failed_part_way_says_which_part_and_resumes_with_the_rest
     assert done.state is PostState.SENT and done.remote_ids == ("r0", "r1", "r2")
     assert net.calls[-1][1].already_sent == ("r0",)  # part 1 was not sent again
     assert net.calls[-1][1].parts[1] == "2/3 better questions"
+
+
+def test_an_edit_made_while_the_send_time_check_ran_is_not_held_for_the_old_words(
+        world: Services, net: ScriptedNetwork) -> None:
+    """The guard's first check loads its model, seconds in which the user may fix the very words it objects to.
+    The hold was recorded on the post as edited, naming the old words' reason ("Held: off-focus" on a post about
+    interviews); what is decided about words that are gone is not recorded, and the new words are checked."""
+    clock: FakeClock = world.clock  # type: ignore[assignment]
+    post = PostSchedule(world.store, world.outbox, clock).create(career(world), OFF,
+                                                                 when=clock.now() + timedelta(minutes=1)).post
+    clock.advance(timedelta(minutes=1))
+    check = world.poster.pre_send_check
+    assert check is not None
+
+    def slow_check(p: Post, persona: Persona) -> Sequence[object]:
+        reasons = check(p, persona)
+        if p.text == OFF:  # meanwhile the user fixed the words in the editor
+            clock.advance(timedelta(seconds=1))
+            world.workflows.edit(p.id, ["Five questions to ask at the end of every interview."])
+        return reasons
+
+    world.poster.pre_send_check = slow_check
+    engine = ScheduleEngine(world)
+    engine.run_due()
+    after = world.outbox.get(post.id)
+    assert (after.state, after.hold_kind, after.guard_reasons) == (PostState.SCHEDULED, None, ())
+    assert net.calls == []
+    engine.run_due()  # the next pass checks the new words, which fit: sent once
+    assert world.outbox.get(post.id).state is PostState.SENT and len(net.calls) == 1
