@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.core.faults import data_folder_message, describe
+from personamgr.core.holds import HoldKind, hold_kind
 from personamgr.core.logs import setup_logging
 from personamgr.core.media import MediaError, check_alt, check_file, check_post, import_image, limits_of, release
 from personamgr.core.paths import AppPaths
@@ -257,12 +258,18 @@ def check_focus(services: Services, persona: Persona, parts: list[str], *, anywa
         print(f"Note: the persona guard did not judge the topic: {unjudged.message}", file=sys.stderr)
     if result.fits:
         return False
-    if anyway:
+    # What X refuses (two cashtags, too long) is not the guard's opinion: as in the window, no "anyway" for it.
+    refused = hold_kind(r.kind for r in result.warnings) is HoldKind.X_RULES
+    if anyway and not refused:
         return True
     what = "thread" if len(parts) > 1 else "post"
     lines = [f"not {verb}: the persona guard has concerns about this {what} on {persona.name}:"]
     lines += [f"  - {r.message}" for r in result.warnings]
-    if result.suggest:  # the reason above already says it fits there better: say how to get it there
+    if result.suggest and not refused:  # the reason above already says it fits there better: how to get it there
         lines.append(f"To have it {verb} as {result.suggest} instead, use --persona {result.suggest}.")
-    lines.append(f"To have it {verb} as it is, add --anyway.")
+    if refused:
+        lines.append(f"X refuses a {what} like this, so it cannot be {verb} as it is (--anyway does not change "
+                     "that): change the words first.")
+    else:
+        lines.append(f"To have it {verb} as it is, add --anyway.")
     raise CliError("\n".join(lines))

@@ -17,6 +17,7 @@ from typing import Any
 from personamgr.cli.common import find_persona, open_profile, poke_scheduler
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.cli.post import report_send
+from personamgr.core.holds import HoldKind
 from personamgr.core.media import display_name
 from personamgr.core.outbox import ATTENTION, Post, PostState, TransitionError
 from personamgr.core.post_workflows import Action, actions_for, due
@@ -213,7 +214,11 @@ def cmd_retry(args: argparse.Namespace) -> int:
             lines = [f"not sent: {o.headline(persona.name)}"] + [f"  - {r}" for r in o.reasons]
             if o.suggest:
                 lines.append(f"It fits {o.suggest} better.")
-            lines.append(f"To send it as it is: personamgr posts retry {p.id} --anyway")
+            if o.kind is HoldKind.X_RULES:  # as the window's question: no "post anyway" for what X refuses
+                lines.append(f"X refuses a post like this, so it cannot be sent as it is: change the words in the "
+                             f"window (Edit…), or delete it: personamgr posts delete {p.id}")
+            else:
+                lines.append(f"To send it as it is: personamgr posts retry {p.id} --anyway")
             raise CliError("\n".join(lines))
         return report_send(outcome.post, persona)
     finally:

@@ -217,6 +217,29 @@ def test_queue_remove_leaves_a_post_that_may_be_out_for_review(home: Path,
     assert state_of(home, review) is PostState.NEEDS_REVIEW
 
 
+CASHTAGS = "Hiring is up: $AAPL and $MSFT both posted new roles for people over 40."
+
+
+def test_what_x_refuses_is_never_offered_anyway(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The window's question has no "Post anyway" for a post X refuses (two cashtags); the CLI told the user to
+    add --anyway, which on X only fails the post (or queues it to fail at its time)."""
+    held = make(home, PostState.HELD, CASHTAGS, hold_kind=HoldKind.X_RULES.value)
+    assert run(home, "posts", "retry", str(held)) == 1
+    err = capsys.readouterr().err
+    assert "not sent: X will refuse this post as it is on career." in err and "--anyway" not in err
+    assert f"change the words in the window (Edit…), or delete it: personamgr posts delete {held}" in err
+    assert state_of(home, held) is PostState.HELD
+    for command in (("post",), ("queue", "add")):
+        assert run(home, *command, "--persona", "career", "--anyway", CASHTAGS) == 1
+        err = capsys.readouterr().err
+        assert "cannot be " in err and "(--anyway does not change that): change the words first." in err
+    svc = profile(home)
+    try:
+        assert [p.id for p in svc.outbox.history() if "$AAPL" in p.text] == [held]  # nothing new was kept
+    finally:
+        svc.close()
+
+
 def test_delete_refuses_a_sent_post(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(home, "posts", "delete", "1") == 1
     assert "#1 is sent, so it cannot be deleted" in capsys.readouterr().err
