@@ -364,6 +364,13 @@ class Poster:
                 extra["repeat_safe_until"] = now + e.repeat_window
             return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=now + backoff(post.attempts),
                                 **extra)
+        if isinstance(e, AmbiguousError) and e.retry_safe:
+            # Out of safe retries: the network's own words ("it will be sent again shortly … needs no review") are
+            # no longer true, so the review says what is known.
+            return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=translate(
+                "Posting", "{network} did not answer after the post was sent, and it was tried {n} times: whether it "
+                "went out is not known, and it is not sent again by itself. Check the account, then mark it sent or "
+                "send it again.").format(network=persona.network_label, n=post.attempts))
         if isinstance(e, AmbiguousError):
             return self._finish(post, PostState.NEEDS_REVIEW, error=msg, **extra)
         # A rate limit or no network means X did not take the post: that wait does not use up a retry.

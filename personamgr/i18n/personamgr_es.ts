@@ -3691,6 +3691,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Ocurrió algo inesperado durante el envío ({error}). Revisa la cuenta antes de volver a enviarla.</translation>
     </message>
     <message>
+        <source>{network} did not answer after the post was sent, and it was tried {n} times: whether it went out is not known, and it is not sent again by itself. Check the account, then mark it sent or send it again.</source>
+        <translation>{network} no respondió después de enviar la publicación, y se intentó {n} veces: no se sabe si salió, y no se vuelve a enviar sola. Revisa la cuenta y luego márcala como enviada o envíala de nuevo.</translation>
+    </message>
+    <message>
         <source>Held before sending: {headline} Edit it, move it to another persona, or choose &quot;post anyway&quot;.</source>
         <translation>Retenida antes de enviarla: {headline} Edítala, muévela a otra persona o elige &quot;publicar de todos modos&quot;.</translation>
     </message>

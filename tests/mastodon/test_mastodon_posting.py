@@ -263,3 +263,23 @@ def test_a_post_awaiting_its_safe_retry_keeps_its_words_until_the_window_ends(ma
     assert edited.text == "Tonight: the deep-cuts setlist."
     assert w.services.poster.send(post.id).state is PostState.NEEDS_REVIEW
     assert [s.text for s in fake.timeline(w.account)] == ["Tonight: the deep cuts setlist."]
+
+
+def test_a_server_that_never_answers_leaves_a_review_that_says_what_is_known(mastodon_world, fake: FakeMastodon,
+                                                                             clock) -> None:
+    """After the last of its safe retries the post waits for review, yet its reason still said "It will be sent
+    again shortly; … it cannot go out twice and needs no review": neither is true of a post that needs review."""
+    from personamgr.core.posting import MAX_TRANSIENT_ATTEMPTS
+
+    w = mastodon_world
+    fake.fail_next("statuses", "drop", times=MAX_TRANSIENT_ATTEMPTS, create=False)  # a server too busy to answer
+    post = w.post("Busy server tonight.")
+    for _ in range(MAX_TRANSIENT_ATTEMPTS - 1):
+        assert post.state is PostState.SCHEDULED and post.next_attempt_at is not None, post.error
+        clock.set(post.next_attempt_at)
+        post = w.services.poster.send(post.id, recheck=True)
+    assert post.state is PostState.NEEDS_REVIEW
+    assert post.error == (f"Mastodon did not answer after the post was sent, and it was tried {MAX_TRANSIENT_ATTEMPTS} "
+                          "times: whether it went out is not known, and it is not sent again by itself. Check the "
+                          "account, then mark it sent or send it again.")
+    assert fake.timeline(w.account) == []
