@@ -2,7 +2,8 @@
 
 Files: thread-composer (a long draft split into a thread), thread-too-long (before the split), images (a post with
 two images, one without alt text), alt-text, alt-nudge (asked before posting), post-editor (Edit on a held post),
-post-editor-partly-sent and stop-here (a thread whose part 2 failed), held-dialog (the guard's question titled with
+post-editor-partly-sent and stop-here (a thread whose part 2 failed), post-editor-maybe-out (Post now on a post
+that may have gone out meanwhile), held-dialog (the guard's question titled with
 the real reason, on "Send again"), inbox, calendar-week, calendar-month, calendar-week-one-persona, offer-slots,
 schedule-dst (a time the clocks skip: the dialog's note).
 """
@@ -134,6 +135,19 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     settle(app, shell)
     if window.post_actions.dialog is not None:
         save(window.post_actions.dialog, out, "post-editor-partly-sent")
+        window.post_actions.dialog.reject()
+    # The editor open on a scheduled post that went out unanswered meanwhile: "Post now" saves, never sends again.
+    doubt = sched.create(career.uid, "Negotiating an offer? Ask for the range before you name a number.",
+                         when=services.clock.now() + timedelta(minutes=1)).post
+    window.post_actions.edit(doubt)
+    settle(app, shell)
+    services.outbox.update_if(doubt.id, None, state=PostState.NEEDS_REVIEW.value,
+                              error="X did not answer in time after the post was sent, so it may or may not have "
+                              "gone out. Check the account, then mark it sent or send it again.")
+    if window.post_actions.dialog is not None:
+        window.post_actions.dialog.editor.send_button.click()  # type: ignore[attr-defined]
+        settle(app, shell)
+        save(window.post_actions.dialog, out, "post-editor-maybe-out")
         window.post_actions.dialog.reject()
     window.post_actions.stop(partly)
     settle(app, shell)
