@@ -59,15 +59,7 @@ class PostEditor(PostComposer):
             self.persona_combo.addItem(persona_icon(p.colour, p.initial), p.name, p.uid)
         self.persona_combo.setCurrentIndex(max(0, self.persona_combo.findData(post.persona_uid)))
         self.persona_combo.activated.connect(lambda i: self.move_draft_to(self.persona_combo.itemData(i)))
-        if post.remote_ids:  # its parts out are on this persona's account: the rest must follow them there
-            self.persona_combo.setEnabled(False)
-            self.persona_combo.setToolTip(translate("PostEditor", "Part of this thread already went out on "
-                                                    "{persona}, so the rest goes out there too.").format(
-                persona=post.persona_name))
-        elif post.state is PostState.NEEDS_REVIEW:  # it may be on this persona's timeline: core keeps it there
-            self.persona_combo.setEnabled(False)
-            self.persona_combo.setToolTip(translate("PostEditor", "This post may already be on {persona}'s timeline, "
-                                                    "so it stays with {persona}.").format(persona=post.persona_name))
+        self._keep_persona_if_out()
         self.options = PostOptions()  # Mastodon: this post's content warning and visibility
         self.options.show_for(self.persona(), post.content_warning, post.visibility)
         self.options.changed.connect(self._refresh)
@@ -121,6 +113,20 @@ class PostEditor(PostComposer):
         self.post = self._write(self.services.workflows, self.post.id, self._changes())
         self.post = self.services.outbox.remember_override(self.post.id, reasons)
         return self.post.id
+
+    def _keep_persona_if_out(self) -> None:
+        """Shut the persona box when the post is (or may be) on its persona's account: core keeps it there."""
+        post = self.post
+        if post.remote_ids:  # its parts out are on this persona's account: the rest must follow them there
+            tip = translate("PostEditor", "Part of this thread already went out on {persona}, so the rest goes out "
+                            "there too.")
+        elif post.state is PostState.NEEDS_REVIEW:
+            tip = translate("PostEditor", "This post may already be on {persona}'s timeline, so it stays with "
+                            "{persona}.")
+        else:
+            return
+        self.persona_combo.setEnabled(False)
+        self.persona_combo.setToolTip(tip.format(persona=post.persona_name))
 
     def override_stands(self) -> bool:
         return self._uid == self.post.persona_uid and override_stands(self.post, self.parts())
@@ -185,6 +191,9 @@ class PostEditor(PostComposer):
         elif post.state is PostState.HELD:
             text = translate("PostEditor", "{status}. Saving puts it back on the schedule, where the guard looks "
                              "again before it goes out.").format(status=post.status)
+        elif post.state is PostState.NEEDS_REVIEW:
+            text = translate("PostEditor", "{status}: it may already have gone out. Check the account, then mark it "
+                             "sent or send it again, from the history or the inbox.").format(status=post.status)
         elif post.failed_part == 2:
             text = translate("PostEditor", "Part 1 went out and cannot change; part 2 on can.")
         elif post.failed_part:
@@ -242,6 +251,8 @@ class PostEditor(PostComposer):
             if isinstance(outcome, tuple):
                 self.post, why = outcome
                 self.send_button.setVisible(self.post.state in SEND_ACTION)
+                self._keep_persona_if_out()
+                self._describe_time()
                 self.say(translate("PostEditor", "Saved, not sent: {headline} {reasons}").format(
                     headline=why, reasons="").strip(), "warning")
                 return

@@ -3511,6 +3511,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>{status}. Al guardar vuelve a la programación, donde el guardián la revisa de nuevo antes de que salga.</translation>
     </message>
     <message>
+        <source>{status}: it may already have gone out. Check the account, then mark it sent or send it again, from the history or the inbox.</source>
+        <translation>{status}: puede que ya haya salido. Revisa la cuenta y luego márcala como enviada o envíala de nuevo, desde el historial o la bandeja de entrada.</translation>
+    </message>
+    <message>
         <source>Part 1 went out and cannot change; part 2 on can.</source>
         <translation>La parte 1 ya salió y no puede cambiar; desde la parte 2, sí.</translation>
     </message>

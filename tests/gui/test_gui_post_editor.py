@@ -198,7 +198,9 @@ def test_post_now_never_sends_again_a_post_that_may_have_gone_out_meanwhile(
     assert dialog.isVisible() and dialog.editor.status.text() == (
         f"Saved, not sent: post {post.id} may already have gone out (it needs review), so it stays as it is: check "
         "the account, then mark it sent or send it again")
-    assert not dialog.editor.send_button.isVisible()
+    assert not dialog.editor.send_button.isVisible() and not dialog.editor.persona_combo.isEnabled()
+    assert dialog.editor.when.text() == ("Needs review: it may already have gone out. Check the account, then mark it "
+                                         "sent or send it again, from the history or the inbox.")
 
 
 def test_a_post_that_may_be_out_stays_with_its_persona(demo: Services, shell: Shell, idle) -> None:
