@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLocale, QObject, QPoint, Qt, QTime, QTimer, QTimeZone, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, QPoint, QSize, Qt, QTime, QTimer, QTimeZone, Signal, Slot
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -165,7 +165,6 @@ class PersonaEditor(QDialog):
         self.setObjectName("personaEditor")
         self.setWindowTitle(translate("PersonaEditor", "Edit {name}").format(name=persona.name) if persona
                             else translate("PersonaEditor", "New persona"))
-        self.setMinimumSize(620, 600)
         self._widgets: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._tab_of: dict[str, int] = {}
@@ -196,6 +195,9 @@ class PersonaEditor(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+        # 620 x 600 at least, and more if a tab needs it (the slot row's buttons in Spanish): a minimum set by
+        # hand overrides the layout's own, which then squeezed the form's labels to nothing.
+        self.setMinimumSize(layout.minimumSize().expandedTo(QSize(620, 600)))
         self._busy = False
         if persona is not None:
             self._load_spend(persona)
