@@ -39,7 +39,9 @@ BLUESKY_MAX_BYTES = 3000  # app.bsky.feed.post's text: maxGraphemes 300 and maxL
 DEFAULT_IMAGES = 4
 
 NETWORKS = ("x", "mastodon", "bluesky", "sandbox")
-NETWORK_LABELS = {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky", "sandbox": "Sandbox"}
+# The window says each through the "networks" context (the sandbox's name is translated; the others are names).
+NETWORK_LABELS = {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky",
+                  "sandbox": QT_TRANSLATE_NOOP("networks", "Sandbox")}
 BLUESKY_DEFAULT_SERVER = "https://bsky.social"
 VISIBILITIES = ("public", "unlisted", "private", "direct")  # Mastodon's; "private" is followers only
 

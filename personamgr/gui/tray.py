@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from personamgr.core.i18n import translate
-from personamgr.gui.accounts_text import account_text
+from personamgr.gui.accounts_text import account_text, network_name
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.icons import app_icon, persona_icon
 
@@ -49,7 +49,8 @@ class Tray(QObject):
         for action in self.group.actions():
             self.group.removeAction(action)
         for p in self.controller.personas:
-            text = f"{p.name}  {p.handle}  ({p.network_label})" if p.handle else f"{p.name}  ({p.network_label})"
+            network = network_name(p)
+            text = f"{p.name}  {p.handle}  ({network})" if p.handle else f"{p.name}  ({network})"
             # No icon: in most styles an icon replaces the radio mark, and the mark is what says "current".
             action = QAction(text, self.menu)
             action.setCheckable(True)

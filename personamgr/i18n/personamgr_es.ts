@@ -5194,6 +5194,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <source>Sandbox (demo network)</source>
         <translation>Entorno de pruebas (red de demostración)</translation>
     </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Pruebas</translation>
+    </message>
 </context>
 <context>
     <name>personas</name>

@@ -71,3 +71,20 @@ def test_core_messages_follow_the_window_language(qapp, services) -> None:  # ty
     # The network's own words are quoted as it sent them, introduced in the user's language.
     assert es["failed"] == f"X rechazó la publicación: {DUPLICATE_MESSAGE}"
     assert en["failed"] == f"X refused the post: {DUPLICATE_MESSAGE}"
+
+
+@pytest.mark.gui
+def test_the_sandbox_is_named_in_the_windows_language_wherever_an_account_is(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The Spanish window called the network "Entorno de pruebas (red de demostración)" in the persona editor and
+    "entorno de pruebas" in its messages, but "Sandbox" in the persona list, the compose box ("como @career_me en
+    Sandbox") and the tray: the label went through translation with no translation to find."""
+    from personamgr.gui.accounts_text import account_text, network_name
+
+    career = Persona(name="career", handle="@career_me", description="Careers", network="sandbox")
+    try:
+        assert i18n.install(qapp, "es") == "es"
+        assert network_name(career) == "Pruebas"  # short: the list shows the handle after it
+        assert account_text(career) == "@career_me en Pruebas"
+    finally:
+        i18n.uninstall(qapp)
+    assert account_text(career) == "@career_me on Sandbox"
