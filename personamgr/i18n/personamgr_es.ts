@@ -2728,7 +2728,7 @@ Otra más.</translation>
     </message>
     <message>
         <source>%n persona(s) go back to how they were before it (edits made since are lost).</source>
-        <translation>%n persona(s) vuelve(n) a como estaba(n) antes (se pierden los cambios hechos después).</translation>
+        <translation>%n persona(s) vuelv(e|en) a como estab(a|an) antes (se pierden los cambios hechos después).</translation>
     </message>
     <message>
         <source>The %n it added are removed, unless they have posts or an account since.</source>
@@ -3929,7 +3929,7 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
     <message>
         <source>It stays in the tray so %n scheduled post(s) go out. Choose Quit in the tray menu to stop it.</source>
-        <translation>Se queda en la bandeja para que salga(n) %n publicaci(ón programada|ones programadas). Elige Salir en el menú de la bandeja para cerrarlo.</translation>
+        <translation>Se queda en la bandeja para que salg(a|an) %n publicaci(ón programada|ones programadas). Elige Salir en el menú de la bandeja para cerrarlo.</translation>
     </message>
 </context>
 <context>
@@ -5169,7 +5169,7 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
     <message>
         <source>%n post(s) went out although the guard said they strayed.</source>
-        <translation>%n publicaci(ón salió|ones salieron) aunque el guardián avisó de que se apartaba(n) del tema.</translation>
+        <translation>%n publicaci(ón salió|ones salieron) aunque el guardián avisó de que se apart(aba|aban) del tema.</translation>
     </message>
     <message>
         <source>Talk with people rather than at them: ask, answer, reply.</source>

@@ -229,3 +229,21 @@ def test_the_language_follows_the_system_unless_the_setting_picks_one() -> None:
     assert i18n.resolve("system", QLocale("de_DE")) == "en"  # not shipped: English
     assert i18n.resolve("en", QLocale("es_ES")) == "en"  # the setting wins
     assert i18n.resolve("es", QLocale("en_US")) == "es"
+
+
+def test_every_spanish_plural_is_one_the_plural_code_reads() -> None:
+    """Insights read "3 publicaciones salieron aunque el guardián avisó de que se apartaba(n) del tema": "(n)" is
+    no ending core/i18n.py knows ("(s)", "(es)" or "(one|other)"), so it stayed in brackets for every count. Each
+    bracketed ending in a message with %n is one of those forms."""
+    from personamgr.core.i18n import translate
+
+    root = ET.parse(ROOT / "personamgr" / "i18n" / "personamgr_es.ts").getroot()
+    unread = []
+    for m in root.iter("message"):
+        tr = m.findtext("translation") or ""
+        if "%n" not in (m.findtext("source") or ""):
+            continue
+        for n in (1, 3):
+            said = translate("", tr, None, n)  # no translator here: the text itself goes through the plural code
+            unread += [f"{tr!r} (n={n}): {left}" for left in re.findall(r"\w\([^()]*\)", said)]
+    assert not unread, "\n".join(unread)
