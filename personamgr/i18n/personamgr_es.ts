@@ -638,7 +638,7 @@
     </message>
     <message>
         <source>{name} posts to the sandbox now and becomes an X persona. For a Mastodon or Bluesky account, choose its network in Persona ▸ Edit {name}… first.</source>
-        <translation>{name} publica ahora en el entorno de pruebas y pasará a ser una persona de X. Para una cuenta de Mastodon o Bluesky, elige primero su red en Persona ▸ Editar {name}….</translation>
+        <translation>{name} publica ahora en el entorno de pruebas y pasará a ser una persona de X. Para una cuenta de Mastodon o Bluesky, elige primero su red en Persona ▸ Editar {name}…</translation>
     </message>
     <message>
         <source>Checking the keyring…</source>

@@ -247,3 +247,11 @@ def test_every_spanish_plural_is_one_the_plural_code_reads() -> None:
             said = translate("", tr, None, n)  # no translator here: the text itself goes through the plural code
             unread += [f"{tr!r} (n={n}): {left}" for left in re.findall(r"\w\([^()]*\)", said)]
     assert not unread, "\n".join(unread)
+
+
+def test_no_spanish_sentence_ends_in_an_ellipsis_and_a_full_stop() -> None:
+    """The Spanish connect dialog ended "elige primero su red en Persona ▸ Editar career…." (es connect-x
+    screenshot): a menu item's ellipsis, then the sentence's full stop."""
+    root = ET.parse(ROOT / "personamgr" / "i18n" / "personamgr_es.ts").getroot()
+    doubled = [t for m in root.iter("message") if "…." in (t := m.findtext("translation") or "")]
+    assert not doubled, doubled
