@@ -127,6 +127,16 @@ def in_words(error: BaseException, path: Path | None = None) -> str:
     return (describe(error, path) or str(error)).rstrip().rstrip(".")
 
 
+def sentence(text: str) -> str:
+    """A fault's words as a sentence of their own: they start in lower case to follow a colon ("Not saved: the
+    disk ... is full"), which after a full stop reads as a slip."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?…" else text + "."
+
+
 def _sqlite(e: sqlite3.Error, path: Path | None) -> tuple[Fault, str]:
     code = (getattr(e, "sqlite_errorcode", None) or 0) & 0xFF
     name = path or translate("Faults", "the database")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core.faults import sentence
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, override_stands
 from personamgr.gui.accounts_text import account_text
@@ -298,7 +299,7 @@ class ComposeWidget(PostComposer):
         """The store could not take ``uid``'s draft: the words stay in the box (and in memory across a persona
         switch), and the drafts keeper tries again by itself."""
         message = translate("ComposeWidget", "Not saved yet: your text stays here and is saved as soon as it can "
-                                             "be. {reason}").format(reason=reason)
+                                             "be. {reason}").format(reason=sentence(reason))
         self._unsaved_said[uid] = message
         if uid == self._uid:
             self.say(message, "warning")

@@ -266,3 +266,18 @@ def test_quitting_while_the_database_is_locked_keeps_the_words_in_a_file_and_say
     assert seen == [(f"personamgr could not save your draft to its database before quitting. Its words are in "
                      f"{kept}.", kept.read_text(encoding="utf-8"))]
     assert quits == [True]
+
+
+def test_a_full_disk_is_said_as_a_sentence_of_its_own(demo: Services, make_shell: Callable[..., Shell]) -> None:
+    """A full disk under the box read "... saved as soon as it can be. the disk holding /home/me/.local/share/
+    personamgr is full, ..." (seen with a real full tmpfs under the window): the fault's words start in lower
+    case, to follow a colon elsewhere. Here they start a sentence."""
+    from personamgr.core.faults import full_message
+
+    shell = make_shell(demo)
+    compose = shell.window.compose
+    uid = demo.store.persona("career").uid
+    shell.drafts.saveFailed.emit(uid, full_message(demo.store.path))
+    said = compose.status.text()
+    assert said.startswith("Not saved yet: your text stays here and is saved as soon as it can be. The disk "), said
+    assert said.endswith("what was saved before is intact."), said
