@@ -91,5 +91,9 @@ def report_send(result: Post, persona: Persona) -> int:
         print(f"Not sent yet: {result.error} It will be retried at {describe(result.next_attempt_at, persona.timezone)}"
               " by the running app or `personamgr daemon`.")
         return 1
+    if result.state is PostState.NEEDS_REVIEW:  # the network may have it: "not sent" would be a guess
+        raise CliError(f"#{result.id} may already be out ({result.status}): {result.error}\nLook at the account. If "
+                       f"it is there: personamgr posts mark-sent {result.id}. If it is not: personamgr posts retry "
+                       f"{result.id} --yes")
     hint = f" See it with: personamgr posts show {result.id}" if result.failed_part else ""
     raise CliError(f"not sent ({result.status}): {result.error}{hint}")

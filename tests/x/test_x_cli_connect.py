@@ -86,6 +86,25 @@ def test_tokens_stdin_connects_then_posts(fake, env, real_keyring) -> None:
 
 
 @pytest.mark.secret_service
+def test_a_post_that_may_have_gone_out_is_not_called_not_sent(fake, env, real_keyring) -> None:
+    """X took the post and the answer never came: the CLI said "not sent (Needs review): … it may or may not have
+    gone out", two claims at odds. It says what is known and the two ways out."""
+    app, user = fake.add_app(), fake.add_user("career_me")
+    r = run(["connect", "--persona", "career", "--tokens-stdin"], env, json.dumps(fake.credentials(app, user)))
+    assert r.returncode == 0, r.stderr
+    fake.fail_next("tweets", "drop")  # the tweet is made, then the connection closes without an answer
+    r = run(["post", "--persona", "career", "Hiring managers read the first six lines."], env)
+    assert r.returncode == 1
+    assert "not sent" not in r.stderr
+    assert r.stderr.startswith("personamgr: error: #")
+    assert "may already be out (Needs review): The connection to X broke after the post was sent" in r.stderr
+    post_id = re.search(r"#(\d+)", r.stderr).group(1)  # type: ignore[union-attr]
+    assert (f"If it is there: personamgr posts mark-sent {post_id}. If it is not: personamgr posts retry {post_id} "
+            "--yes") in r.stderr
+    assert [t.text for t in fake.timeline(user)] == ["Hiring managers read the first six lines."]
+
+
+@pytest.mark.secret_service
 def test_bad_tokens_json_is_a_clear_error(env, real_keyring) -> None:
     r = run(["connect", "--persona", "career", "--tokens-stdin"], env, '{"consumer_key": "a"}')
     assert r.returncode == 1
