@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLay
 from personamgr.core import costs, policy
 from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
+from personamgr.core.scheduling.local_time import describe
 from personamgr.core.services import Services
 from personamgr.gui.widgets import set_tone
 from personamgr.gui.workers import Workers
@@ -65,8 +66,9 @@ def cost_view(services: Services, persona: Persona, text: str | Sequence[str]) -
         errors.append(report.budget)
     warnings = list(report.warnings)
     if report.wait_until is not None:
-        warnings.append(translate("CostLine", "X's pacing limits are reached: it would go out after {time} "
-                                  "UTC.").format(time=f"{report.wait_until:%H:%M}"))
+        # In the persona's zone, with its day, as the history's "Next try" will tell it once it waits.
+        warnings.append(translate("CostLine", "X's pacing limits are reached: it would go out after {time}.").format(
+            time=describe(report.wait_until, persona.timezone)))
     return CostView(f"≈ {costs.describe(estimate)} · {spent}", tip, tuple(warnings), tuple(errors))
 
 

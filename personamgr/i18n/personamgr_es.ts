@@ -738,8 +738,8 @@
         <translation>Precio de pago por uso de X: {post} por publicación, {link} con enlace. {name} ha publicado %n ve(z|ces) este mes (cada parte de un hilo cuenta).</translation>
     </message>
     <message>
-        <source>X&apos;s pacing limits are reached: it would go out after {time} UTC.</source>
-        <translation>Se han alcanzado los límites de ritmo de X: saldría después de las {time} UTC.</translation>
+        <source>X&apos;s pacing limits are reached: it would go out after {time}.</source>
+        <translation>Se han alcanzado los límites de ritmo de X: saldría después de {time}.</translation>
     </message>
 </context>
 <context>

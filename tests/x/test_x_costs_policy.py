@@ -115,6 +115,24 @@ def test_pacing_holds_the_301st_post_in_three_hours(x_world, clock) -> None:
     assert post.attempts == 0  # waiting for pacing does not use up a retry
 
 
+@pytest.mark.e2e
+def test_the_compose_box_tells_a_pacing_wait_in_the_personas_zone(x_world, clock) -> None:
+    """The cost line said "it would go out after 14:15 UTC.", with no day, while the history's "Next try" tells
+    the same wait in the persona's zone."""
+    from personamgr.core.scheduling import describe
+    from personamgr.gui.cost_line import cost_view
+
+    store = x_world.services.store
+    persona = store.update_persona(store.persona(x_world.persona.uid).with_changes(timezone="America/New_York"))
+    sent(x_world, 200, clock.now() - timedelta(minutes=10))
+    post = x_world.post("one too many")
+    assert post.state is PostState.SCHEDULED and post.next_attempt_at is not None
+    when = describe(post.next_attempt_at, "America/New_York")
+    assert when.endswith(("EST", "EDT"))
+    assert cost_view(x_world.services, persona, "one more").warnings == (
+        f"X's pacing limits are reached: it would go out after {when}.",)
+
+
 def test_pacing_counts_only_recent_posts(store, clock) -> None:
     p = store.add_persona(Persona(name="x1", network="x", topics=("t",)))
     assert policy.pacing_wait(store, p, 1, clock.now()) is None
