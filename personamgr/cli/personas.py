@@ -13,6 +13,7 @@ import sys
 from personamgr.cli.common import find_persona, open_profile
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.core import persona_import
+from personamgr.core.i18n import number
 from personamgr.core.persona_file import (
     PersonaFileError,
     dumps_personas,
@@ -155,7 +156,7 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
                         ("Kept (added by the import, with posts or an account since)", done.kept),
                         ("Deleted since the import, so not restored", done.missing)):
         if names:
-            more = f" … and {len(names) - SHOW_UPDATES:,} more" if len(names) > SHOW_UPDATES else ""
+            more = f" … and {number(len(names) - SHOW_UPDATES)} more" if len(names) > SHOW_UPDATES else ""
             print(f"  {what}: {', '.join(names[:SHOW_UPDATES])}{more}")
     print(f"The personas as they were just before this undo are in {done.backup}.")
     return 0

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from personamgr.core import i18n
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
-from personamgr.core.i18n import translate
+from personamgr.core.i18n import dollars, translate
 from personamgr.core.personas import Persona
 from personamgr.core.store import Store
 from personamgr.core.text import urls
@@ -89,8 +89,9 @@ def recorded(store: Store, persona: Persona, parts: Sequence[str]) -> float | No
 
 
 def describe(amount: float) -> str:
-    """Dollars with cents, or tenths of a cent where the per-post price needs them ($0.015)."""
-    return f"${amount:,.2f}" if abs(round(amount, 2) - amount) < 1e-9 else f"${amount:,.3f}"
+    """Dollars with cents, or tenths of a cent where the per-post price needs them ($0.015), written the way the
+    window's language writes money."""
+    return dollars(amount, 2 if abs(round(amount, 2) - amount) < 1e-9 else 3)
 
 
 def _zone(persona: Persona) -> ZoneInfo:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 Translator = Callable[[str, str, "str | None", int], str]
@@ -33,12 +34,14 @@ def _english_date(d: date, style: str) -> str:
 _date_writer: DateWriter = _english_date
 
 
-def install(translator: Translator | None, dates: DateWriter | None = None) -> None:
+def install(translator: Translator | None, dates: DateWriter | None = None, language: str = "en") -> None:
     """Route :func:`translate` through ``translator`` (Qt's), or back to English with None; ``dates`` writes
-    dates with the weekday and month names of the same language (:func:`day`, :func:`day_month`)."""
-    global _translator, _date_writer
+    dates with the weekday and month names of the same language (:func:`day`, :func:`day_month`), and
+    :func:`number` writes numbers the way ``language`` does."""
+    global _translator, _date_writer, _numbers
     _translator = translator or _identity
     _date_writer = dates or _english_date
+    _numbers = NUMBERS.get(language, NUMBERS["en"])
 
 
 def day(d: date) -> str:
@@ -51,6 +54,50 @@ def day_month(d: date) -> str:
     return _date_writer(d, "day_month")
 
 
+@dataclass(frozen=True)
+class NumberStyle:
+    """How a language writes numbers (CLDR's figures): its separators, and how many digits a number needs
+    before its thousands are grouped (Spanish writes 3016 but 12.345)."""
+
+    group: str
+    decimal: str
+    min_grouping: int  # digits before the last group: 1 groups 1,000; 2 leaves 1000 whole
+    percent: str  # "{}%" or "{} %"
+    money: str  # US dollars, the only currency shown (X's pay-per-use prices)
+
+
+# A table, not Babel: the app ships English and Spanish, and Babel's 33 MB of locale data would serve only
+# these two rows. A language without a row writes numbers as English does (tests/i18n checks every shipped
+# translation has one, and that it agrees with Qt's QLocale).
+NUMBERS: dict[str, NumberStyle] = {
+    "en": NumberStyle(group=",", decimal=".", min_grouping=1, percent="{}%", money="${}"),
+    "es": NumberStyle(group=".", decimal=",", min_grouping=2, percent="{}\u00a0%", money="{}\u00a0US$"),
+}
+_numbers = NUMBERS["en"]
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """``value`` as the user reads it, in the window's language: 3,016 and 0.45 in English, 3016, 12.345
+    and 0,45 in Spanish. Only for words a person reads: logs, JSON and files a script parses keep Python's."""
+    text = f"{value:,.{decimals}f}"
+    whole, _, fraction = text.partition(".")
+    digits = whole.lstrip("-").replace(",", "")
+    if len(digits) < 4 + _numbers.min_grouping - 1:  # too short to group in this language
+        whole = whole.replace(",", "")
+    whole = whole.replace(",", _numbers.group)
+    return f"{whole}{_numbers.decimal}{fraction}" if fraction else whole
+
+
+def percent(fraction: float) -> str:
+    """A share (0.45) as a whole percentage in the window's language: "45%", "45 %"."""
+    return _numbers.percent.format(number(fraction * 100))
+
+
+def dollars(amount: float, decimals: int = 2) -> str:
+    """A price in US dollars in the window's language: "$1,234.50", "1234,50 US$"."""
+    return _numbers.money.format(number(amount, decimals))
+
+
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the user's language. With ``n``, ``%n`` in the text becomes ``n`` in its plural form.
 
@@ -61,7 +108,7 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     """
     out = _translator(context, text, disambiguation, n)
     if n >= 0:
-        out = out.replace("%n", str(n))
+        out = out.replace("%n", number(n))
         out = _PLURAL.sub(lambda m: "" if n == 1 else m.group(1), out)
         out = _BOTH.sub(lambda m: m.group(1) if n == 1 else m.group(2), out)
     return out

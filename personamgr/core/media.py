@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import select
 
 from personamgr.core import schema as s
-from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, number, translate
 from personamgr.core.networks.base import MediaItem
 from personamgr.core.personas import Persona
 from personamgr.core.store import Store
@@ -97,7 +97,7 @@ def mime_of(item: MediaItem) -> str:
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1_048_576:.1f} MB"
+    return f"{number(size / 1_048_576, 1)} MB"
 
 
 def _limit(size: int) -> str:
@@ -131,7 +131,7 @@ def check_file(path: Path, limits: MediaLimits = X_LIMITS) -> tuple[str, int]:
         raise MediaError(text.format(name=path.name, type=TYPE_NAMES.get(mime or "", mime), network=limits.network,
                                      types=limits.type_list()))
     if size > limits.max_bytes:
-        shown = _mb(size) if limits.max_bytes % 1_000_000 else f"{size / 1_000_000:.1f} MB"
+        shown = _mb(size) if limits.max_bytes % 1_000_000 else f"{number(size / 1_000_000, 1)} MB"
         raise MediaError(translate("Media", "{name} is {size}; {network} accepts images up to {limit}. {hint}").format(
             name=path.name, size=shown, network=limits.network, limit=_limit(limits.max_bytes),
             hint=translate("Media", limits.too_big_hint)))
@@ -141,8 +141,8 @@ def check_file(path: Path, limits: MediaLimits = X_LIMITS) -> tuple[str, int]:
 def check_alt(name: str, alt: str, limits: MediaLimits = X_LIMITS) -> None:
     if len(alt) > limits.max_alt:
         raise MediaError(translate("Media", "The alt text of {name} is {length} characters; {network} allows "
-                                   "{max}.").format(name=name, length=f"{len(alt):,}", network=limits.network,
-                                                    max=f"{limits.max_alt:,}"))
+                                   "{max}.").format(name=name, length=number(len(alt)), network=limits.network,
+                                                    max=number(limits.max_alt)))
 
 
 def import_image(folder: Path, source: Path | str, alt_text: str = "", *, part: int = 0,

@@ -16,7 +16,7 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, number, translate
 
 HANDLE_RE = re.compile(r"@[A-Za-z0-9_]{1,15}")  # X's; used with fullmatch: "$" would accept a trailing newline
 # Mastodon: @user@server (the server part may be left out while the persona is not connected yet). The server
@@ -292,7 +292,7 @@ def _range_problem(p: Persona, field_name: str, what: str, *, low: float, high: 
             or not low <= value <= high:
         return PersonaError(translate(
             "Personas", "{what} must be between {low} and {high}; got {value}").format(
-            what=translate("Personas", what), low=f"{low:,.0f}", high=f"{high:,.0f}", value=repr(value)), field_name)
+            what=translate("Personas", what), low=number(low), high=number(high), value=repr(value)), field_name)
     return None
 
 
@@ -325,18 +325,18 @@ def problems(p: Persona) -> Iterator[PersonaError]:
         if len(items) > LIST_MAX:
             yield PersonaError(translate(
                 "Personas", "{what} has {count} entries; at most {max} are allowed").format(
-                what=what, count=f"{len(items):,}", max=f"{LIST_MAX:,}"), what)
+                what=what, count=number(len(items)), max=number(LIST_MAX)), what)
         elif any(len(item) > TEXT_MAX for item in items):
             yield PersonaError(translate(
                 "Personas", "an entry in {what} is longer than {max} characters").format(
-                what=what, max=f"{TEXT_MAX:,}"), what)
+                what=what, max=number(TEXT_MAX)), what)
     if not isinstance(p.description, str):
         yield PersonaError(translate(
             "Personas", "description must be text"), "description")
     elif len(p.description) > TEXT_MAX:
         yield PersonaError(translate(
             "Personas", "description is {count} characters long; at most {max}").format(
-            count=f"{len(p.description):,}", max=f"{TEXT_MAX:,}"),
+            count=number(len(p.description)), max=number(TEXT_MAX)),
                            "description")
     elif not p.description.strip() and not any(isinstance(t, str) and t.strip() for t in p.topics):
         yield PersonaError(translate(
@@ -367,7 +367,7 @@ def problems(p: Persona) -> Iterator[PersonaError]:
     if len(p.queue_slots) > LIST_MAX:
         yield PersonaError(translate(
             "Personas", "{count} queue slots; at most {max} are allowed").format(
-            count=f"{len(p.queue_slots):,}", max=f"{LIST_MAX:,}"), "queue_slots")
+            count=number(len(p.queue_slots)), max=number(LIST_MAX)), "queue_slots")
 
 
 def validate(p: Persona) -> Persona:

@@ -22,7 +22,7 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
-from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, number, translate
 from personamgr.core.logs import redact_secret
 
 log = logging.getLogger(__name__)
@@ -96,7 +96,7 @@ def call_with_timeout(fn: Callable[[], T], timeout: float, what: str) -> T:
         raise SecretsTimeout(translate(
             "Secrets", "The system keyring did not answer within {seconds} s while trying to {what}. It may be "
             "locked: unlock it (for example by logging in to your desktop's keyring) and try again.").format(
-            seconds=f"{timeout:.0f}", what=translate("Secrets", what)))
+            seconds=number(timeout), what=translate("Secrets", what)))
     if "error" in box:
         raise box["error"]
     return box["value"]

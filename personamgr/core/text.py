@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import regex
 
-from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, number, translate
 from personamgr.core.personas import PREMIUM_LIMIT, STANDARD_LIMIT, Persona
 
 
@@ -231,10 +231,10 @@ def counting_rule(persona: Persona) -> str:
 
 def too_long_message(persona: Persona, m: Measure, part: int | None = None) -> str:
     """The one wording for a text over the limit, whichever network and whoever asks (compose, CLI, Poster)."""
-    values = {"persona": persona.name, "length": f"{m.length:,}", "limit": f"{m.limit:,}",
-              "network": persona.network_label, "over": f"{-m.remaining:,}"}
+    values = {"persona": persona.name, "length": number(m.length), "limit": number(m.limit),
+              "network": persona.network_label, "over": number(-m.remaining)}
     if m.length <= m.limit and m.bytes_over:  # within the characters, over the bytes: say which limit
-        values.update(length=f"{m.size:,}", limit=f"{m.max_size:,}", over=f"{m.bytes_over:,}")
+        values.update(length=number(m.size), limit=number(m.max_size), over=number(m.bytes_over))
         if part is None:
             return translate("text", "Too long for {persona}: {length} of {limit} bytes on {network} (an emoji can "
                              "take up to 25); shorten it by {over} bytes.").format(**values)
@@ -250,8 +250,8 @@ def too_long_message(persona: Persona, m: Measure, part: int | None = None) -> s
 def counter_text(m: Measure) -> str:
     """The count under a compose box: characters of the limit, or bytes when those are over theirs."""
     if m.bytes_over and m.length <= m.limit:
-        return translate("text", "{size} / {max} bytes").format(size=f"{m.size:,}", max=f"{m.max_size:,}")
-    return f"{m.length:,} / {m.limit:,}"
+        return translate("text", "{size} / {max} bytes").format(size=number(m.size), max=number(m.max_size))
+    return f"{number(m.length)} / {number(m.limit)}"
 
 
 def limit_for(premium: bool) -> int:

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from personamgr.core.faults import STORAGE_ERRORS, describe
 from personamgr.core.holds import HoldKind, hold_kind
-from personamgr.core.i18n import translate
+from personamgr.core.i18n import number, translate
 from personamgr.core.personas import Persona, PersonaError, Sensitivity
 from personamgr.core.services import Services
 from personamgr.gui.guard_widgets import AMBER, GREEN, RED, Choice, FitMeter, GuardDialog, GuardWarning, LearnBar
@@ -236,7 +236,7 @@ class GuardPanel(QObject):
         self._sync_sensitivity()
         name = result.persona
         tip = translate("GuardPanel", "Fit per persona (0.5 is the normal threshold):") + "\n" + "\n".join(
-            f"  {n}: {s:.2f}" for n, s in sorted(result.scores.items(), key=lambda kv: -kv[1]))
+            f"  {n}: {number(s, 2)}" for n, s in sorted(result.scores.items(), key=lambda kv: -kv[1]))
         # Too long is already shown by the counter and the status line (and Post is off): not said twice.
         warnings = [r for r in result.warnings if r.kind != "too_long"]
         topic_off = any(r.kind == "topic" for r in warnings)
@@ -248,18 +248,19 @@ class GuardPanel(QObject):
             else:  # the meter is one line: a few words there, the whole reason in the tooltip
                 self.meter.set_quiet(why.summary or why.message, "unjudged", why.message)
         elif not warnings:
-            text = translate("GuardPanel", "fits {name} · {score:.2f}").format(name=name, score=result.score)
+            text = translate("GuardPanel", "fits {name} · {score}").format(name=name, score=number(result.score, 2))
             self.meter.set_result(text, result.score, result.threshold, colour=GREEN, tip=tip, state="fits")
         else:
             colour = RED if any(r.kind in HARD_KINDS for r in warnings) else AMBER
             if topic_off:
-                text = translate("GuardPanel", "strays from {name} · {score:.2f}").format(name=name, score=result.score)
+                text = translate("GuardPanel", "strays from {name} · {score}").format(
+                    name=name, score=number(result.score, 2))
             elif not result.judged:  # another check warns; the topic has no score to show
                 text = translate("GuardPanel", "{name} · needs a look").format(name=name)
                 tip = next((r.message for r in result.reasons if r.kind in ("language", "empty")), "")
             else:
-                text = translate("GuardPanel", "{name} · {score:.2f} · needs a look").format(name=name,
-                                                                                          score=result.score)
+                text = translate("GuardPanel", "{name} · {score} · needs a look").format(
+                    name=name, score=number(result.score, 2))
             if self._move_target(result):
                 text += " — " + translate("GuardPanel", "fits {name} better").format(name=result.suggest)
             self.meter.set_result(text, result.score if result.judged else None, result.threshold, colour=colour,

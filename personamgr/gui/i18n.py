@@ -64,7 +64,7 @@ def install(app: QCoreApplication, choice: str) -> str:
     # translation for a lookup that carries a count. core.i18n puts the count in and picks the plural.
     QLocale.setDefault(QLocale(lang))
     i18n.install(lambda ctx, text, dis=None, _n=-1: QCoreApplication.translate(ctx, text, dis, -1),
-                 _dates)
+                 _dates, lang)
     return lang
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from personamgr.core.i18n import translate
+from personamgr.core.i18n import number, translate
 from personamgr.core.media import X_LIMITS, display_name
 from personamgr.gui.widgets import set_tone
 from personamgr.gui.workers import Workers
@@ -178,7 +178,7 @@ class AltTextDialog(QDialog):
 
     def _count(self) -> None:
         n = len(self.editor.toPlainText().strip())
-        self.counter.setText(f"{n:,} / {self.limit:,}")
+        self.counter.setText(f"{number(n)} / {number(self.limit)}")
         set_tone(self.counter, "strong-error" if n > self.limit else "")
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(n <= self.limit)
 

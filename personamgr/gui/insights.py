@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from personamgr.core import costs
-from personamgr.core.i18n import translate
+from personamgr.core.i18n import number, percent, translate
 from personamgr.core.insights import HOURS, PERIODS, Insights, persona_insights
 from personamgr.core.services import Services
 from personamgr.gui import theme
@@ -119,10 +119,10 @@ class InsightsDialog(QDialog):
         posts = i.posts
         if posts:
             self.summary.setText(translate(
-                "InsightsDialog", "{name}: %n post(s) in the last {days} days, {share:.0%} on focus, "
-                "{talk:.0%} conversation; X cost {cost}.", None, posts).format(
-                    name=i.persona, days=i.days, share=i.on_focus_share or 0.0,
-                    talk=i.conversation_share or 0.0, cost=costs.describe(i.cost_usd)))
+                "InsightsDialog", "{name}: %n post(s) in the last {days} days, {share} on focus, "
+                "{talk} conversation; X cost {cost}.", None, posts).format(
+                    name=i.persona, days=i.days, share=percent(i.on_focus_share or 0.0),
+                    talk=percent(i.conversation_share or 0.0), cost=costs.describe(i.cost_usd)))
         else:
             self.summary.setText(translate("InsightsDialog", "{name} has sent nothing in the last {days} days.").format(
                 name=i.persona, days=i.days))
@@ -174,14 +174,14 @@ class InsightsDialog(QDialog):
 
         on_label, off_label = translate("InsightsDialog", "On focus"), translate("InsightsDialog", "Strayed")
         focus = plot("focus", translate("InsightsDialog", "Posts on focus"),
-                     f"{on_label}: {i.on_focus}. {off_label}: {i.off_focus}.")
+                     f"{on_label}: {number(i.on_focus)}. {off_label}: {number(i.off_focus)}.")
         bars(focus, [on_label, off_label], [i.on_focus, i.off_focus], [persona, warn])
 
         kinds = [translate("InsightsDialog", "Bare links"), translate("InsightsDialog", "Conversation"),
                  translate("InsightsDialog", "Other")]
         values = [i.link_only, i.conversation, i.other]
         talk = plot("kinds", translate("InsightsDialog", "Links or conversation"),
-                    " ".join(f"{k}: {v}." for k, v in zip(kinds, values, strict=True)))
+                    " ".join(f"{k}: {number(v)}." for k, v in zip(kinds, values, strict=True)))
         bars(talk, kinds, values, [muted, persona, muted])
 
         busiest = max(((d, h) for d in range(7) for h in range(HOURS)), key=lambda dh: i.rhythm[dh[0]][dh[1]])

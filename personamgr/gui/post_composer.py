@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from personamgr.core.i18n import translate
+from personamgr.core.i18n import number, translate
 from personamgr.core.media import X_LIMITS, display_name, limits_of, missing_alt
 from personamgr.core.personas import Persona
 from personamgr.core.text import counter_text, counting_rule, measure_for
@@ -190,7 +190,7 @@ class PostComposer(QWidget):
             # As wide as the longest count this persona can show ("999 / 280"), so the buttons beside it stay put
             # while typing; a Premium persona's counter is wider, a standard one leaves the row room.
             self._counter_limit = limit
-            widest = f"{limit * 10 - 1:,} / {limit:,}"
+            widest = f"{number(limit * 10 - 1)} / {number(limit)}"
             self._counter_width = self.counter.fontMetrics().horizontalAdvance(widest) + 6
             self.counter.setMinimumWidth(self._counter_width)
         network = self.services.networks.get(persona.network) if persona else None
@@ -207,13 +207,13 @@ class PostComposer(QWidget):
             self.counter.setText(counter_text(m))
             if m.too_long:
                 tone, tip = "strong-error", (
-                    translate("PostComposer", "{over:,} bytes over the limit").format(over=m.bytes_over)
+                    translate("PostComposer", "{over} bytes over the limit").format(over=number(m.bytes_over))
                     if m.length <= m.limit else
-                    translate("PostComposer", "{over:,} over the limit").format(over=-m.remaining))
+                    translate("PostComposer", "{over} over the limit").format(over=number(-m.remaining)))
             elif m.remaining <= WARN_REMAINING:
-                tone, tip = "strong-warning", translate("PostComposer", "{left:,} left").format(left=m.remaining)
+                tone, tip = "strong-warning", translate("PostComposer", "{left} left").format(left=number(m.remaining))
             else:
-                tone, tip = "", translate("PostComposer", "{left:,} left").format(left=m.remaining)
+                tone, tip = "", translate("PostComposer", "{left} left").format(left=number(m.remaining))
             if persona is not None:
                 tip += ". " + counting_rule(persona)
             self.counter.setProperty("tooLong", m.too_long)
@@ -221,7 +221,7 @@ class PostComposer(QWidget):
             self.counter.setText(translate("PostComposer", "{n} posts").format(n=len(parts)))
             tone = "strong-error" if over else ""
             tip = translate("PostComposer", "A thread: each part is counted on its own, against {limit}.").format(
-                limit=f"{limit:,}")
+                limit=number(limit))
             self.counter.setProperty("tooLong", bool(over))
         set_tone(self.counter, tone)
         # "3,016 / 3,000 bytes" is wider than any count of characters: room for it while it shows, in its bold tone
@@ -246,10 +246,10 @@ class PostComposer(QWidget):
             else:
                 m = self.thread.measurer(parts[0])
                 self.say((translate("PostComposer", "Too long for {persona} by {n} bytes: shorten it, or split it "
-                                    "into a thread.").format(persona=persona.name, n=f"{m.bytes_over:,}")
+                                    "into a thread.").format(persona=persona.name, n=number(m.bytes_over))
                           if m.length <= m.limit else
                           translate("PostComposer", "Too long for {persona} by {n}: shorten it, or split it into a "
-                                    "thread.").format(persona=persona.name, n=f"{-m.remaining:,}")), "error")
+                                    "thread.").format(persona=persona.name, n=number(-m.remaining))), "error")
         elif empty:
             self.say(translate("PostComposer", "Part {parts} is empty: write it or delete it.").format(
                 parts=", ".join(map(str, empty))), "warning")

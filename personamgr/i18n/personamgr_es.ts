@@ -1108,20 +1108,20 @@
         <translation>La comprobación de tema no puede juzgar este texto; las demás comprobaciones se han hecho.</translation>
     </message>
     <message>
-        <source>fits {name} · {score:.2f}</source>
-        <translation>encaja en {name} · {score:.2f}</translation>
+        <source>fits {name} · {score}</source>
+        <translation>encaja en {name} · {score}</translation>
     </message>
     <message>
-        <source>strays from {name} · {score:.2f}</source>
-        <translation>se aparta de {name} · {score:.2f}</translation>
+        <source>strays from {name} · {score}</source>
+        <translation>se aparta de {name} · {score}</translation>
     </message>
     <message>
         <source>{name} · needs a look</source>
         <translation>{name} · conviene revisarlo</translation>
     </message>
     <message>
-        <source>{name} · {score:.2f} · needs a look</source>
-        <translation>{name} · {score:.2f} · conviene revisarlo</translation>
+        <source>{name} · {score} · needs a look</source>
+        <translation>{name} · {score} · conviene revisarlo</translation>
     </message>
     <message>
         <source>fits {name} better</source>
@@ -1443,8 +1443,8 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Aún no hay ninguna persona.</translation>
     </message>
     <message>
-        <source>{name}: %n post(s) in the last {days} days, {share:.0%} on focus, {talk:.0%} conversation; X cost {cost}.</source>
-        <translation>{name}: %n publicaci(ón|ones) en los últimos {days} días, {share:.0%} en el tema, {talk:.0%} de conversación; coste en X {cost}.</translation>
+        <source>{name}: %n post(s) in the last {days} days, {share} on focus, {talk} conversation; X cost {cost}.</source>
+        <translation>{name}: %n publicaci(ón|ones) en los últimos {days} días, {share} en el tema, {talk} de conversación; coste en X {cost}.</translation>
     </message>
     <message>
         <source>{name} has sent nothing in the last {days} days.</source>
@@ -3412,16 +3412,16 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Dividido en {n} publicaciones. Edita, une, mueve o borra cualquiera; el hilo sale de una vez.</translation>
     </message>
     <message>
-        <source>{over:,} bytes over the limit</source>
-        <translation>{over:,} bytes por encima del límite</translation>
+        <source>{over} bytes over the limit</source>
+        <translation>{over} bytes por encima del límite</translation>
     </message>
     <message>
-        <source>{over:,} over the limit</source>
-        <translation>{over:,} por encima del límite</translation>
+        <source>{over} over the limit</source>
+        <translation>{over} por encima del límite</translation>
     </message>
     <message>
-        <source>{left:,} left</source>
-        <translation>quedan {left:,}</translation>
+        <source>{left} left</source>
+        <translation>quedan {left}</translation>
     </message>
     <message>
         <source>{n} posts</source>

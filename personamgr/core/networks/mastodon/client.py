@@ -17,7 +17,7 @@ from mastodon import Mastodon
 from mastodon import errors as merrors
 
 from personamgr import __version__
-from personamgr.core.i18n import translate
+from personamgr.core.i18n import number, translate
 from personamgr.core.media import mime_of
 from personamgr.core.networks.base import MediaItem, TransientError
 from personamgr.core.networks.mastodon import errors
@@ -97,7 +97,7 @@ class MastodonClient:
             if time.monotonic() >= deadline:
                 raise TransientError(translate(
                     "Mastodon", "{label} was still processing {name} after {wait_s} s; the post will be tried "
-                    "again.").format(label=self.label, name=path.name, wait_s=f"{wait_s:.0f}"))
+                    "again.").format(label=self.label, name=path.name, wait_s=number(wait_s)))
             time.sleep(delay)
             delay = min(delay * 2, 5.0)
             media = self.call(lambda m=media: self.api.media(m["id"]))

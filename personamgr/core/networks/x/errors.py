@@ -29,7 +29,7 @@ from datetime import UTC, datetime, timedelta
 import requests
 import tweepy
 
-from personamgr.core.i18n import translate
+from personamgr.core.i18n import number, translate
 from personamgr.core.networks.base import (
     AmbiguousError,
     AuthError,
@@ -85,7 +85,7 @@ def clock_skew(response: requests.Response) -> timedelta | None:
 
 def clock_message(skew: timedelta) -> str:
     """What to tell the user when X refused a request because this computer's clock is wrong."""
-    minutes = f"{abs(skew).total_seconds() / 60:.0f}"
+    minutes = number(abs(skew).total_seconds() / 60)
     return (translate("X", "X refused the request because this computer's clock is {minutes} minutes ahead of X's: a "
                       "signed request must carry the right time. Set the date and time to be set automatically, then "
                       "try again.") if skew > timedelta(0) else
