@@ -141,6 +141,8 @@ class InsightsDialog(QDialog):
     def _charts(self, colour: str, i: Insights) -> None:
         import pyqtgraph as pg
 
+        from personamgr.gui.chart_axis import NumberAxis  # pyqtgraph loads with the first chart, not at start
+
         for widget in self.charts.values():
             self.grid.removeWidget(widget)
             widget.deleteLater()
@@ -150,7 +152,7 @@ class InsightsDialog(QDialog):
         muted = theme.colour("muted", pal)
 
         def plot(name: str, title: str, description: str) -> Any:
-            w = pg.PlotWidget(background=base)
+            w = pg.PlotWidget(background=base, axisItems={"left": NumberAxis("left")})
             w.setObjectName(f"chart_{name}")
             w.setAccessibleName(title)
             w.setAccessibleDescription(description)

@@ -1,5 +1,6 @@
 """The Spanish window writes its numbers as Spanish does: the compose counter read "3,025 / 3,000 bytes", the cost
-line "$0.015" and insights "80% en el tema", English separators inside Spanish words. English is unchanged."""
+line "$0.015", insights "80% en el tema" and its charts "0.5", English separators inside Spanish words. English
+is unchanged."""
 
 from __future__ import annotations
 
@@ -72,4 +73,7 @@ def test_the_insights_summary(lang: str, services: Services, clock: FakeClock, m
         "es": f"career: 5 publicaciones en los últimos 30 días, 80{NBSP}% en el tema, 40{NBSP}% de conversación; "
               f"coste en X 0,245{NBSP}US$.",
         "en": "career: 5 posts in the last 30 days, 80% on focus, 40% conversation; X cost $0.245."}[lang]
+    # the charts' own scales too (pyqtgraph wrote "0.5" beside "0,52 US$")
+    ticks = dialog.charts["cost"].getAxis("left").tickStrings([0.0, 0.5, 1.0], 1.0, 0.5)
+    assert ticks == {"es": ["0,0", "0,5", "1,0"], "en": ["0.0", "0.5", "1.0"]}[lang]
     dialog.close()
