@@ -1,4 +1,5 @@
-"""Shared by the network tests (X, Mastodon, Bluesky): whether the real Secret Service answers here."""
+"""Shared by the network tests (X, Mastodon, Bluesky): whether the real Secret Service answers here, and what a
+post that waits by itself must say."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import uuid
 
 from keyring.backend import KeyringBackend
 
+from personamgr.core.outbox import Post, PostState
 from personamgr.core.secrets import KeyringStatus, classify
 
 
@@ -23,3 +25,11 @@ def secret_service_backend() -> KeyringBackend | None:
         return backend
     except Exception:
         return None
+
+
+def assert_waits_by_itself(post: Post) -> None:
+    """A post that waits for a rate limit, the network, the keyring or X's pacing is scheduled with a next try
+    and goes out by itself; its reason must not call it held. Held is the state that waits for the user, with
+    its own badge and actions, and a scheduled post whose reason said "the post is held" told two stories."""
+    assert post.state is PostState.SCHEDULED and post.next_attempt_at is not None
+    assert "held" not in (post.error or "").lower(), post.error

@@ -160,6 +160,6 @@ def preflight(store: Store, persona: Persona, parts: Sequence[str], now: datetim
         return Preflight(refuse=report.budget)
     if report.wait_until is not None:
         return Preflight(wait_until=report.wait_until,
-                         message=translate("Policy", "Held to stay within X's pacing limits (200 posts per 15 "
+                         message=translate("Policy", "Waiting to stay within X's pacing limits (200 posts per 15 "
                                            "minutes, 300 per 3 hours)."))
     return Preflight()

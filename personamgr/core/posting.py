@@ -128,12 +128,12 @@ class Poster:
                 creds = self.secrets.get_credentials(persona.uid)
             except SecretsLocked:
                 raise KeyringWaitError(translate("Posting", "The keyring is locked, so personamgr could not read "
-                                                 "{persona}'s credentials. Unlock it: the post is held until then."
+                                                 "{persona}'s credentials. Unlock it: the post waits until then."
                                                  ).format(persona=persona.name)) from None
             except SecretsTimeout:
                 raise KeyringWaitError(translate("Posting", "The keyring did not answer while personamgr read "
-                                                 "{persona}'s credentials; it may be locked. Unlock it: the post is "
-                                                 "held until then.").format(persona=persona.name)) from None
+                                                 "{persona}'s credentials; it may be locked. Unlock it: the post "
+                                                 "waits until then.").format(persona=persona.name)) from None
             except SecretsError as e:
                 raise PostingError(str(e)) from None
             if not creds:
@@ -209,7 +209,7 @@ class Poster:
                                              "know.").format(persona=persona.name, network=persona.network))
             account = self._account(persona, network)
         except KeyringWaitError as e:
-            # A locked or unresponsive keyring is temporary: hold the post and try again, don't fail it. The
+            # A locked or unresponsive keyring is temporary: keep the post scheduled and try again, don't fail it. The
             # message says what the user can do; when it is tried again is told beside it, as for a rate limit.
             return self._settle(post, PostState.SCHEDULED, error=str(e),
                                 next_attempt_at=self.clock.now() + KEYRING_RETRY)

@@ -254,8 +254,8 @@
         <translation>Una versión anterior de esta publicación (antes de editarla) ya salió en Bluesky ({post_uri}). Revisa la cuenta y luego márcala como enviada, o bórrala allí y vuelve a enviar esta versión.</translation>
     </message>
     <message>
-        <source>Bluesky&apos;s rate limit was reached; the post is held until it resets.</source>
-        <translation>Se alcanzó el límite de peticiones de Bluesky; la publicación queda retenida hasta que se renueve.</translation>
+        <source>Bluesky&apos;s rate limit was reached; the post waits until it resets, then goes out by itself.</source>
+        <translation>Se alcanzó el límite de peticiones de Bluesky; la publicación espera a que se renueve y luego sale sola.</translation>
     </message>
     <message>
         <source>Bluesky refused this account&apos;s session ({error}): the app password was revoked or the account signed out.</source>
@@ -282,8 +282,8 @@
         <translation>Bluesky no respondió a tiempo; se volverá a intentar.</translation>
     </message>
     <message>
-        <source>Bluesky cannot be reached (no network, or the connection was refused); nothing was sent. The post is held and will go out when the network is back.</source>
-        <translation>No se puede contactar con Bluesky (no hay red o se rechazó la conexión); no se envió nada. La publicación queda retenida y saldrá cuando vuelva la red.</translation>
+        <source>Bluesky cannot be reached (no network, or the connection was refused); nothing was sent. The post waits and goes out by itself when the network is back.</source>
+        <translation>No se puede contactar con Bluesky (no hay red o se rechazó la conexión); no se envió nada. La publicación espera y saldrá sola cuando vuelva la red.</translation>
     </message>
     <message>
         <source>The connection to Bluesky broke after the post was sent. It will be sent again shortly; Bluesky is asked first whether it arrived, so it cannot go out twice and needs no review.</source>
@@ -1717,8 +1717,8 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>{label} seguía procesando {name} pasados {wait_s} s; se volverá a intentar la publicación.</translation>
     </message>
     <message>
-        <source>{server}&apos;s rate limit was reached; the post is held until it resets.</source>
-        <translation>Se alcanzó el límite de peticiones de {server}; la publicación queda retenida hasta que se renueve.</translation>
+        <source>{server}&apos;s rate limit was reached; the post waits until it resets, then goes out by itself.</source>
+        <translation>Se alcanzó el límite de peticiones de {server}; la publicación espera a que se renueve y luego sale sola.</translation>
     </message>
     <message>
         <source>{server} refused this account&apos;s access token ({server_message}): access was revoked or the token is no longer valid.</source>
@@ -1753,8 +1753,8 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Falló la conexión segura con {server}; no se envió nada. Se volverá a intentar.</translation>
     </message>
     <message>
-        <source>{server} cannot be reached (no network, or the connection was refused); nothing was sent. The post is held and will go out when the network is back.</source>
-        <translation>No se puede contactar con {server} (no hay red o se rechazó la conexión); no se envió nada. La publicación queda retenida y saldrá cuando vuelva la red.</translation>
+        <source>{server} cannot be reached (no network, or the connection was refused); nothing was sent. The post waits and goes out by itself when the network is back.</source>
+        <translation>No se puede contactar con {server} (no hay red o se rechazó la conexión); no se envió nada. La publicación espera y saldrá sola cuando vuelva la red.</translation>
     </message>
     <message>
         <source>{server} did not answer in time after the post was sent. It will be sent again shortly; it carries a key {server} recognises, so it cannot go out twice and needs no review.</source>
@@ -3071,8 +3071,8 @@ Otra más.</translation>
         <translation>No se envió: {problems}</translation>
     </message>
     <message>
-        <source>Held to stay within X&apos;s pacing limits (200 posts per 15 minutes, 300 per 3 hours).</source>
-        <translation>Retenida para respetar los límites de ritmo de X (200 publicaciones cada 15 minutos, 300 cada 3 horas).</translation>
+        <source>Waiting to stay within X&apos;s pacing limits (200 posts per 15 minutes, 300 per 3 hours).</source>
+        <translation>En espera para respetar los límites de ritmo de X (200 publicaciones cada 15 minutos, 300 cada 3 horas).</translation>
     </message>
 </context>
 <context>
@@ -3663,12 +3663,12 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Enviarla de nuevo puede publicarla dos veces, salvo que el primer intento fuera hace menos de una hora: Mastodon reconoce una repetición durante una hora. Mira antes la cuenta; si está ahí, elige «Ya salió: marcar como enviada».</translation>
     </message>
     <message>
-        <source>The keyring is locked, so personamgr could not read {persona}&apos;s credentials. Unlock it: the post is held until then.</source>
-        <translation>El llavero está bloqueado, así que personamgr no pudo leer las credenciales de {persona}. Desbloquéalo: la publicación queda retenida hasta entonces.</translation>
+        <source>The keyring is locked, so personamgr could not read {persona}&apos;s credentials. Unlock it: the post waits until then.</source>
+        <translation>El llavero está bloqueado, así que personamgr no pudo leer las credenciales de {persona}. Desbloquéalo: la publicación espera hasta entonces.</translation>
     </message>
     <message>
-        <source>The keyring did not answer while personamgr read {persona}&apos;s credentials; it may be locked. Unlock it: the post is held until then.</source>
-        <translation>El llavero no respondió mientras personamgr leía las credenciales de {persona}; puede que esté bloqueado. Desbloquéalo: la publicación queda retenida hasta entonces.</translation>
+        <source>The keyring did not answer while personamgr read {persona}&apos;s credentials; it may be locked. Unlock it: the post waits until then.</source>
+        <translation>El llavero no respondió mientras personamgr leía las credenciales de {persona}; puede que esté bloqueado. Desbloquéalo: la publicación espera hasta entonces.</translation>
     </message>
     <message>
         <source>{persona} is not connected to an account yet. Connect it, then post.</source>
@@ -4702,8 +4702,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation> Se volverá a intentar.</translation>
     </message>
     <message>
-        <source> The post is held and will go out when the network is back.</source>
-        <translation> La publicación queda retenida y saldrá cuando vuelva la red.</translation>
+        <source> The post waits and goes out by itself when the network is back.</source>
+        <translation> La publicación espera y saldrá sola cuando vuelva la red.</translation>
     </message>
     <message>
         <source>X refused this account&apos;s credentials ({error}): access was revoked or the tokens are no longer valid.</source>
@@ -4734,16 +4734,16 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>X rechazó la petición porque el reloj de este ordenador va {minutes} minutos atrasado respecto al de X: una petición firmada debe llevar la hora correcta. Haz que la fecha y la hora se ajusten automáticamente y vuelve a intentarlo.</translation>
     </message>
     <message>
-        <source>X&apos;s rate limit was reached; the post is held until it resets.</source>
-        <translation>Se alcanzó el límite de peticiones de X; la publicación queda retenida hasta que se renueve.</translation>
+        <source>X&apos;s rate limit was reached; the post waits until it resets, then goes out by itself.</source>
+        <translation>Se alcanzó el límite de peticiones de X; la publicación espera a que se renueve y luego sale sola.</translation>
     </message>
     <message>
-        <source>X&apos;s daily limit of posts for this account was reached; the post is held until it resets.</source>
-        <translation>Se alcanzó el límite diario de publicaciones de X para esta cuenta; la publicación queda retenida hasta que se renueve.</translation>
+        <source>X&apos;s daily limit of posts for this account was reached; the post waits until it resets, then goes out by itself.</source>
+        <translation>Se alcanzó el límite diario de publicaciones de X para esta cuenta; la publicación espera a que se renueve y luego sale sola.</translation>
     </message>
     <message>
-        <source>X&apos;s daily limit of posts for the developer app (every account connected through it counts) was reached; the post is held until it resets.</source>
-        <translation>Se alcanzó el límite diario de publicaciones de X para la app de desarrollador (cuentan todas las cuentas conectadas con ella); la publicación queda retenida hasta que se renueve.</translation>
+        <source>X&apos;s daily limit of posts for the developer app (every account connected through it counts) was reached; the post waits until it resets, then goes out by itself.</source>
+        <translation>Se alcanzó el límite diario de publicaciones de X para la app de desarrollador (cuentan todas las cuentas conectadas con ella); la publicación espera a que se renueve y luego sale sola.</translation>
     </message>
     <message>
         <source>X did not accept the connection in time; nothing was sent. It will be tried again.</source>
@@ -4762,12 +4762,12 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Falló la conexión segura con X ({error}); no se envió nada. Se volverá a intentar.</translation>
     </message>
     <message>
-        <source>X cannot be reached (no network, or the connection was refused); nothing was sent. The post is held and will go out when the network is back.</source>
-        <translation>No se puede contactar con X (no hay red o se rechazó la conexión); no se envió nada. La publicación queda retenida y saldrá cuando vuelva la red.</translation>
+        <source>X cannot be reached (no network, or the connection was refused); nothing was sent. The post waits and goes out by itself when the network is back.</source>
+        <translation>No se puede contactar con X (no hay red o se rechazó la conexión); no se envió nada. La publicación espera y saldrá sola cuando vuelva la red.</translation>
     </message>
     <message>
-        <source>The proxy in front of X cannot be reached; nothing was sent. The post is held.</source>
-        <translation>No se puede contactar con el proxy que hay delante de X; no se envió nada. La publicación queda retenida.</translation>
+        <source>The proxy in front of X cannot be reached; nothing was sent. The post waits and is tried again.</source>
+        <translation>No se puede contactar con el proxy que hay delante de X; no se envió nada. La publicación espera y se volverá a intentar.</translation>
     </message>
     <message>
         <source>The connection to X broke after the post was sent, so it may or may not have gone out. Check the account, then mark it sent or send it again.</source>

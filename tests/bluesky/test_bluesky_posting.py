@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from image_files import png
+from net_helpers import assert_waits_by_itself
 
 from personamgr.core.networks.base import OutgoingPost
 from personamgr.core.networks.bluesky.network import record_key
@@ -233,6 +234,7 @@ def test_a_used_up_daily_create_session_limit_waits_for_its_reset(bluesky_world)
     w.fake.revoke_sessions(w.account)  # the stored session is gone: a new one is needed
     post = w.post("After the limit.")
     assert post.state is PostState.SCHEDULED and "rate limit" in (post.error or "")
+    assert_waits_by_itself(post)
     assert post.next_attempt_at is not None and 3500 < (post.next_attempt_at.timestamp() - time.time()) < 3700
     assert [r.status for r in w.fake.requests if r.endpoint == "create_session"][-1] == 429
 
@@ -242,10 +244,11 @@ def test_rate_limit_waits_for_the_reset(bluesky_world) -> None:
     w.fake.fail_next("create_record", "rate_limit", reset_in=900)
     post = w.post("Rate limited.")
     assert post.state is PostState.SCHEDULED and "rate limit" in (post.error or "")
+    assert_waits_by_itself(post)
     assert post.next_attempt_at is not None
 
 
-def test_no_network_holds_the_post(bluesky_world) -> None:
+def test_no_network_the_post_waits(bluesky_world) -> None:
     w = bluesky_world
     w.fake.refuse_connections()
     try:
@@ -253,6 +256,7 @@ def test_no_network_holds_the_post(bluesky_world) -> None:
     finally:
         w.fake.accept_connections()
     assert post.state is PostState.SCHEDULED and "cannot be reached" in (post.error or "")
+    assert_waits_by_itself(post)
 
 
 def test_the_override_keeps_traffic_on_the_test_server(fake, network_secrets, tmp_path: Path) -> None:

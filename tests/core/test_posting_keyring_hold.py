@@ -1,4 +1,4 @@
-"""A locked or unresponsive keyring holds a post for a later try; it never fails it for good."""
+"""A locked or unresponsive keyring makes a post wait for a later try; it never fails it for good."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from keyring_doubles import BlockingKeyring, LockedKeyring
+from net_helpers import assert_waits_by_itself
 from posting_helpers import ScriptedNetwork, send
 
 from personamgr.core.clock import FakeClock
@@ -23,7 +24,7 @@ def hanging() -> Iterator[BlockingKeyring]:
     backend.release.set()
 
 
-def test_hanging_keyring_holds_the_post(services: Services, net: ScriptedNetwork,
+def test_hanging_keyring_makes_the_post_wait(services: Services, net: ScriptedNetwork,
                                         hanging: BlockingKeyring, clock: FakeClock) -> None:
     net.needs_credentials = True
     services.poster.secrets = SecretStore(hanging, timeout=0.2)
@@ -31,12 +32,13 @@ def test_hanging_keyring_holds_the_post(services: Services, net: ScriptedNetwork
     assert post.state is PostState.SCHEDULED
     assert post.next_attempt_at == clock.now() + KEYRING_RETRY
     assert post.error == ("The keyring did not answer while personamgr read career's credentials; it may be "
-                          "locked. Unlock it: the post is held until then.")
+                          "locked. Unlock it: the post waits until then.")
     assert post.attempts == 0  # waiting for the keyring does not use up a try
+    assert_waits_by_itself(post)
     assert net.calls == []
 
 
-def test_locked_keyring_holds_the_post(services: Services, net: ScriptedNetwork,
+def test_locked_keyring_makes_the_post_wait(services: Services, net: ScriptedNetwork,
                                        clock: FakeClock) -> None:
     net.needs_credentials = True
     services.poster.secrets = SecretStore(LockedKeyring(), timeout=5)
@@ -45,6 +47,7 @@ def test_locked_keyring_holds_the_post(services: Services, net: ScriptedNetwork,
     # It said "Unlock it and try again. The post is held and will be tried again.", and the CLI went on "It
     # will be retried at ...": three tries in a row, one of them the user's to make while it is automatic.
     assert post.error == ("The keyring is locked, so personamgr could not read career's credentials. Unlock it: "
-                          "the post is held until then.")
+                          "the post waits until then.")
     assert post.next_attempt_at is not None and post.next_attempt_at - clock.now() == timedelta(minutes=2)
+    assert_waits_by_itself(post)
     assert net.calls == []

@@ -111,7 +111,7 @@ def test_a_hanging_keyring_never_blocks_the_window(demo: Services, make_shell: C
         assert "may be locked" in status.text.text()
         qtbot.waitUntil(lambda: shell.window.compose.post_button.text() == "Post", timeout=10_000)
         post = demo.outbox.history(founder.uid)[0]
-        # A keyring that does not answer is temporary: the post is held for another try, not failed.
+        # A keyring that does not answer is temporary: the post waits for another try, not failed.
         assert (post.text, post.state) == ("We shipped!", PostState.SCHEDULED)
         assert "did not answer" in (post.error or "") and "held" in (post.error or "")
         assert post.next_attempt_at is not None

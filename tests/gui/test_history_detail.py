@@ -39,8 +39,8 @@ def test_a_rate_limited_post_names_its_reset_once_in_the_personas_zone() -> None
     assert "{time}" not in error and "14:00" not in error
     d = detail(post(PostState.SCHEDULED, scheduled_at=T, next_attempt_at=T, error=error), "America/New_York",
                now=T.replace(hour=12))
-    assert d == ("X's daily limit of posts for this account was reached; the post is held until it resets. "
-                 "Next try Today 14:00 EDT.")
+    assert d == ("X's daily limit of posts for this account was reached; the post waits until it resets, then goes "
+                 "out by itself. Next try Today 14:00 EDT.")
 
 
 def test_in_spanish_the_reset_is_named_once_too(qapp: QApplication) -> None:
@@ -50,8 +50,8 @@ def test_in_spanish_the_reset_is_named_once_too(qapp: QApplication) -> None:
     try:
         assert i18n.install(qapp, "es") == "es"
         error = day_cap_reached("x-user-limit-24hour", T).message
-        assert error == ("Se alcanzó el límite diario de publicaciones de X para esta cuenta; la publicación queda "
-                         "retenida hasta que se renueve.")
+        assert error == ("Se alcanzó el límite diario de publicaciones de X para esta cuenta; la publicación espera "
+                         "a que se renueve y luego sale sola.")
         d = detail(post(PostState.SCHEDULED, scheduled_at=T, next_attempt_at=T, error=error), "America/New_York",
                    now=T.replace(hour=12))
         assert d == f"{error} Próximo intento: Hoy 14:00 EDT."

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from fakemastodon import FakeMastodon
 from image_files import png
+from net_helpers import assert_waits_by_itself
 
 from personamgr.core.outbox import PostState, TransitionError
 from personamgr.core.text import measure_for
@@ -131,6 +132,7 @@ def test_rate_limit_waits_for_the_servers_reset(mastodon_world, clock) -> None:
     assert post.state is PostState.SCHEDULED
     assert post.next_attempt_at is not None and post.next_attempt_at > clock.now() + timedelta(minutes=5)
     assert "rate limit" in (post.error or "")
+    assert_waits_by_itself(post)
 
 
 def test_server_error_is_retried_with_backoff(mastodon_world, clock) -> None:
@@ -180,7 +182,7 @@ def test_edited_words_are_a_new_post_not_the_old_one_returned(mastodon_world, fa
     assert [s.text for s in fake.timeline(w.account)] == ["No typo in this one."]
 
 
-def test_no_network_holds_the_post(mastodon_world, fake: FakeMastodon) -> None:
+def test_no_network_the_post_waits(mastodon_world, fake: FakeMastodon) -> None:
     w = mastodon_world
     fake.refuse_connections()
     try:
@@ -188,6 +190,7 @@ def test_no_network_holds_the_post(mastodon_world, fake: FakeMastodon) -> None:
     finally:
         fake.accept_connections()
     assert post.state is PostState.SCHEDULED and "cannot be reached" in (post.error or "")
+    assert_waits_by_itself(post)
 
 
 def test_part_two_failing_keeps_part_one(mastodon_world, fake: FakeMastodon) -> None:
@@ -222,6 +225,7 @@ def test_a_retry_after_the_servers_idempotency_hour_needs_review(mastodon_world,
         clock.set(post.next_attempt_at)
         post = w.services.poster.send(post.id)  # the retry finds no network: nothing reached the server
         assert post.state is PostState.SCHEDULED and "cannot be reached" in (post.error or "")
+        assert_waits_by_itself(post)
     finally:
         fake.accept_connections()
     clock.advance(timedelta(hours=2))  # the laptop slept; the server forgot the key meanwhile

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from net_helpers import assert_waits_by_itself
 
 from personamgr.core import costs, policy
 from personamgr.core.outbox import PostState
@@ -127,6 +128,7 @@ def test_the_compose_box_tells_a_pacing_wait_in_the_personas_zone(x_world, clock
     sent(x_world, 200, clock.now() - timedelta(minutes=10))
     post = x_world.post("one too many")
     assert post.state is PostState.SCHEDULED and post.next_attempt_at is not None
+    assert_waits_by_itself(post)
     when = describe(post.next_attempt_at, "America/New_York")
     assert when.endswith(("EST", "EDT"))
     assert cost_view(x_world.services, persona, "one more").warnings == (

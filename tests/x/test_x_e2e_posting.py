@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fakex import DUPLICATE_DETAIL, REPLY_DENIED_DETAIL
 from image_files import png
+from net_helpers import assert_waits_by_itself
 
 from personamgr.core.networks.base import Account, OutgoingPost, RejectedError
 from personamgr.core.networks.x import XNetwork
@@ -168,11 +169,12 @@ def test_server_errors_back_off_then_fail_after_bounded_attempts(x_world, clock)
     assert x_world.fake.tweets == []
 
 
-def test_offline_holds_the_post_until_the_network_is_back(x_world, clock) -> None:
+def test_offline_the_post_waits_for_the_network(x_world, clock) -> None:
     x_world.fake.refuse_connections()
     post = x_world.post("Written on a train.")
     assert post.state is PostState.SCHEDULED
     assert "cannot be reached" in (post.error or "")
+    assert_waits_by_itself(post)
     assert post.next_attempt_at == clock.now() + OFFLINE_RETRY
     for _ in range(MAX_TRANSIENT_ATTEMPTS + 2):  # a long outage does not use up the retries for server errors
         clock.set(post.next_attempt_at)
@@ -331,7 +333,9 @@ def test_the_daily_caps_reset_is_told_once_in_the_personas_zone_wherever_it_show
     assert post.state is PostState.SCHEDULED and post.next_attempt_at is not None
     reset = describe(post.next_attempt_at, "America/New_York")  # "Tue 01 Dec 2026 10:00 EST"
     assert reset.endswith(("EST", "EDT"))
-    assert post.error == "X's daily limit of posts for this account was reached; the post is held until it resets."
+    assert post.error == ("X's daily limit of posts for this account was reached; the post waits until it resets, "
+                          "then goes out by itself.")
+    assert_waits_by_itself(post)
     [retry] = [e for e in events if e.kind is EventKind.RETRY]
     assert retry.message == f"{post.error} Retrying at {reset}."
     assert report_send(post, store.persona(x_world.persona.uid)) == 1

@@ -83,9 +83,10 @@ class RejectedError(NetworkError):
 class RateLimitedError(NetworkError):
     """Too many requests: try again at ``reset_at``.
 
-    ``message`` says why, not when: the Poster holds the post until ``reset_at``, and every place that shows a
-    held post (the history's "Next try", the notification, the CLI) tells that time in the persona's zone. A
-    time in the reason too was read twice, once per sentence.
+    ``message`` says why, not when: the Poster keeps the post scheduled until ``reset_at``, and every place that
+    shows its next try (the history's "Next try", the notification, the CLI) tells that time in the persona's zone.
+    A time in the reason too was read twice, once per sentence. It says the post waits, never that it is held:
+    held is the state that waits for the user.
     """
 
     def __init__(self, message: str, reset_at: datetime) -> None:

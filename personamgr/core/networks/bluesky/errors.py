@@ -11,7 +11,7 @@ other 400, 413 (BlobTooLarge, text too long)   RejectedError               faile
 RateLimitExceededError (429)                   RateLimitedError(reset_at)  scheduled at ratelimit-reset
 5xx (a duplicate record key is a bare 500)     TransientError              retried: the key is looked up first
 connect timeout                                TransientError              retried with backoff
-DNS failure, connection refused                OfflineError                held, retried
+DNS failure, connection refused                OfflineError                scheduled, retried
 read timeout / dropped answer on a write       AmbiguousError(retry_safe)  retried: the record key is looked up
                                                                            before writing, so it cannot post twice
 =============================================  ==========================  =====================================
@@ -65,7 +65,8 @@ def from_atproto(exc: Exception, *, now: datetime, write: bool) -> NetworkError:
     if isinstance(exc, ax.RateLimitExceededError):
         at = exc.reset_at if exc.reset_at and exc.reset_at > now else now + DEFAULT_RATE_WAIT
         return RateLimitedError(translate(
-            "Bluesky", "Bluesky's rate limit was reached; the post is held until it resets."), at)
+            "Bluesky", "Bluesky's rate limit was reached; the post waits until it resets, then goes out by "
+            "itself."), at)
     if isinstance(exc, ax.UnauthorizedError):
         return AuthError(translate(
             "Bluesky", "Bluesky refused this account's session ({error}): the app password was revoked or the "
@@ -118,7 +119,7 @@ def _connection_lost(cause: BaseException, *, write: bool) -> NetworkError:
     if isinstance(cause, httpx.ConnectError):
         return OfflineError(translate(
             "Bluesky", "Bluesky cannot be reached (no network, or the connection was refused); nothing was sent."
-            " The post is held and will go out when the network is back."))
+            " The post waits and goes out by itself when the network is back."))
     if write:
         return AmbiguousError(translate(
             "Bluesky", "The connection to Bluesky broke after the post was sent. It will be sent again shortly; "

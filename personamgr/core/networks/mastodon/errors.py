@@ -9,7 +9,7 @@ other 4xx (422 too long, 404 reply gone, ...)  RejectedError               faile
 MastodonRatelimitError (429)                   RateLimitedError(reset_at)  scheduled at X-RateLimit-Reset
 MastodonServerError (5xx)                      TransientError              retried with backoff
 connect timeout, TLS failure                   TransientError              retried with backoff
-DNS failure, connection refused                OfflineError                held, retried
+DNS failure, connection refused                OfflineError                scheduled, retried
 read timeout / dropped answer on a status      AmbiguousError(retry_safe)  retried: its Idempotency-Key makes a
                                                                            repeat return the status already made;
                                                                            after the key's hour, needs review
@@ -68,8 +68,8 @@ def from_mastodon(exc: Exception, *, now: datetime, reset: float | None, write: 
     if isinstance(exc, m.MastodonRatelimitError):
         at = datetime.fromtimestamp(reset, UTC) if reset and reset > now.timestamp() else now + DEFAULT_RATE_WAIT
         return RateLimitedError(translate(
-            "Mastodon", "{server}'s rate limit was reached; the post is held until it resets.").format(
-            server=server), at)
+            "Mastodon", "{server}'s rate limit was reached; the post waits until it resets, then goes out by "
+            "itself.").format(server=server), at)
     if isinstance(exc, m.MastodonUnauthorizedError):
         return AuthError(translate(
             "Mastodon", "{server} refused this account's access token ({server_message}): access was revoked or "
@@ -109,7 +109,7 @@ def _from_transport(exc: Exception, *, write: bool, server: str) -> NetworkError
     if unreachable(chain):
         return OfflineError(translate(
             "Mastodon", "{server} cannot be reached (no network, or the connection was refused); nothing was "
-            "sent. The post is held and will go out when the network is back.").format(server=server))
+            "sent. The post waits and goes out by itself when the network is back.").format(server=server))
     if write:
         timed_out = any(isinstance(e, requests.ReadTimeout) for e in chain)
         text = (translate("Mastodon", "{server} did not answer in time after the post was sent. It will be sent "

@@ -97,9 +97,9 @@ def _oauth_call(fn: Callable[[], dict[str, str]], what: str) -> dict[str, str]:
 
 
 def _unreachable(message: str) -> str:
-    """A transport failure while connecting: what happened, and to try again (no post is held or retried)."""
+    """A transport failure while connecting: what happened, and to try again (no post waits or is retried)."""
     for tail in (translate("X", " It will be tried again."),
-                 translate("X", " The post is held and will go out when the network is back.")):
+                 translate("X", " The post waits and goes out by itself when the network is back.")):
         message = message.removesuffix(tail)
     return translate("XConnect", "{error} Try again when X can be reached.").format(error=message)
 

@@ -14,7 +14,7 @@ other 403, 400, 404                            RejectedError               faile
                                                                            window used up (15 min or 24 h)
 5xx                                            TransientError              retried with backoff
 connect timeout, TLS failure                   TransientError              retried with backoff
-DNS failure, connection refused                OfflineError                held, retried
+DNS failure, connection refused                OfflineError                scheduled, retried
 read timeout / dropped answer on a write       AmbiguousError              needs review
 read timeout / dropped answer, safe request    TransientError              retried with backoff
 =============================================  ==========================  ==================
@@ -147,16 +147,18 @@ def _rate_limited(exc: tweepy.TooManyRequests, now: datetime) -> RateLimitedErro
         return day_cap_reached(family, at)
     reset = exc.reset_time
     at = datetime.fromtimestamp(reset, UTC) if reset else now + DEFAULT_RATE_WAIT
-    return RateLimitedError(translate("X", "X's rate limit was reached; the post is held until it resets."), at)
+    return RateLimitedError(translate("X", "X's rate limit was reached; the post waits until it resets, then goes "
+                                      "out by itself."), at)
 
 
 def day_cap_reached(family: str, at: datetime) -> RateLimitedError:
     """X's 24-hour cap ``family`` is used up until ``at``: whose cap it is, and when it resets."""
     return RateLimitedError(
-        translate("X", "X's daily limit of posts for this account was reached; the post is held until it resets.")
+        translate("X", "X's daily limit of posts for this account was reached; the post waits until it resets, "
+                  "then goes out by itself.")
         if family == "x-user-limit-24hour" else
         translate("X", "X's daily limit of posts for the developer app (every account connected through it counts) "
-                  "was reached; the post is held until it resets."), at)
+                  "was reached; the post waits until it resets, then goes out by itself."), at)
 
 
 def from_transport(exc: requests.RequestException, *, write: bool) -> NetworkError:
@@ -176,11 +178,11 @@ def from_transport(exc: requests.RequestException, *, write: bool) -> NetworkErr
             error=exc.__class__.__name__))
     if unreachable(exception_chain(exc)):
         return OfflineError(translate(
-            "X", "X cannot be reached (no network, or the connection was refused); nothing was sent. The post is held "
-            "and will go out when the network is back."))
+            "X", "X cannot be reached (no network, or the connection was refused); nothing was sent. The post waits "
+            "and goes out by itself when the network is back."))
     if isinstance(exc, requests.exceptions.ProxyError):
-        return OfflineError(translate("X", "The proxy in front of X cannot be reached; nothing was sent. The post is "
-                                      "held."))
+        return OfflineError(translate("X", "The proxy in front of X cannot be reached; nothing was sent. The post "
+                                      "waits and is tried again."))
     if write:
         return AmbiguousError(translate("X", "The connection to X broke after the post was sent, so it may or may not "
                                         "have gone out. Check the account, then mark it sent or send it again."))
