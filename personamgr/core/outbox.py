@@ -94,7 +94,7 @@ DELETABLE = frozenset(UNSENT)
 # Posts that may be put on the schedule, taken off it or given to another persona: not one that may already
 # be on its persona's timeline (needs review), which would then go out again, or out as another persona, with
 # nobody having decided it should.
-REARRANGEABLE = (PostState.DRAFT, PostState.SCHEDULED, PostState.FAILED, PostState.HELD)
+REARRANGEABLE = tuple(st for st in UNSENT if st is not PostState.NEEDS_REVIEW)
 # Set on every change that takes a post off the schedule or out of a hold.
 CLEARED: dict[str, Any] = {"scheduled_at": None, "queue_rank": None, "next_attempt_at": None, "missed_at": None,
                            "hold_kind": None}
@@ -402,13 +402,18 @@ class Outbox:
         *,
         expect: Iterable[PostState] | None = None,
         where: Any = None,
+        unchanged_since: datetime | None = None,
         **values: Any,
     ) -> Post:
-        """Move a post to ``to`` if it is in one of ``expect`` (default: every state allowed to reach ``to``).
+        """Move a post to ``to`` if it is in one of ``expect`` (default: every state allowed to reach ``to``), and
+        (with ``unchanged_since``, the ``updated_at`` the caller read) only if nobody changed it since.
 
         Atomic: a single conditional UPDATE. Raises :class:`TransitionError` if the
         post was not in an expected state, so the caller knows it lost the race.
         """
+        if unchanged_since is not None:
+            same = s.posts.c.updated_at == utc(unchanged_since).replace(tzinfo=None)
+            where = same if where is None else and_(where, same)
         allowed = [st for st, targets in TRANSITIONS.items() if to in targets]
         if expect is not None:
             allowed = [st for st in expect if to in TRANSITIONS[st]]
@@ -427,9 +432,8 @@ class Outbox:
         it was edited, moved or rescheduled since: what is sent is what was checked. ``values`` are written
         with the claim.
         """
-        where = None if unchanged_since is None else s.posts.c.updated_at == utc(unchanged_since).replace(tzinfo=None)
         try:
-            return self.transition(post_id, PostState.SENDING, expect=expect, where=where,
+            return self.transition(post_id, PostState.SENDING, expect=expect, unchanged_since=unchanged_since,
                                    attempts=s.posts.c.attempts + 1, error=None, hold_kind=None,
                                    lease_owner=owner or lease.this_process().token,
                                    lease_until=self.store.clock.now() + lease.LEASE, **values)
@@ -574,8 +578,8 @@ class Outbox:
             except TransitionError:
                 continue  # its sender finished meanwhile
             log.info("post %s needs review: its sender (%s) %s while sending it", p.id,
-                        f"pid {owner.pid} on {owner.host}" if owner else p.lease_owner or "unknown",
-                        "stopped" if gone else "stopped renewing its lease")
+                     f"pid {owner.pid} on {owner.host}" if owner else p.lease_owner or "unknown",
+                     "stopped" if gone else "stopped renewing its lease")
         return out
 
     # Start-up used to recover every ``sending`` post; now only those whose sender is gone (another process,

@@ -292,9 +292,8 @@ class Poster:
         As read means unchanged too, not merely in the same state: the guard's check may take seconds (its first
         loads the model), in which the user may fix the very words it objected to.
         """
-        unchanged = s.posts.c.updated_at == post.updated_at.replace(tzinfo=None)
         try:
-            return self.outbox.transition(post.id, to, expect=[post.state], where=unchanged, **values)
+            return self.outbox.transition(post.id, to, expect=[post.state], unchanged_since=post.updated_at, **values)
         except TransitionError:
             return self.outbox.get(post.id)
 
