@@ -135,8 +135,17 @@ def spent_this_month(store: Store, persona: Persona, now: datetime) -> MonthSpen
     return MonthSpend(posts, round(usd, 6), end)
 
 
-def refusal(store: Store, persona: Persona, parts: Sequence[str], now: datetime) -> str | None:
-    """Why sending ``parts`` now would break the persona's monthly cap or budget; None if it fits."""
+@dataclass(frozen=True, slots=True)
+class OverLimit:
+    """Why the persona's monthly post cap or budget stops a post, in two tellings: before it is sent (the compose
+    box) and once the post is held for it (it never reached the network; only the user's choice moves it on)."""
+
+    before: str
+    held: str
+
+
+def over_limit(store: Store, persona: Persona, parts: Sequence[str], now: datetime) -> OverLimit | None:
+    """The monthly cap or budget ``parts`` would break if sent now, told both ways; None if they fit."""
     if persona.monthly_post_cap is None and persona.monthly_budget_usd is None:
         return None
     spend = spent_this_month(store, persona, now)
@@ -144,19 +153,27 @@ def refusal(store: Store, persona: Persona, parts: Sequence[str], now: datetime)
     reset = i18n.day_month(local_reset)
     n = len(parts)
     if persona.monthly_post_cap is not None and spend.posts + n > persona.monthly_post_cap:
-        text = (translate("Costs", "Not sent: {persona} has posted {posts} of its {cap} posts this month and this "
-                          "post needs {parts}. Raise the monthly post cap in the persona's settings or wait until "
-                          "{reset}.") if n > 1 else
-                translate("Costs", "Not sent: {persona} has posted {posts} of its {cap} posts this month and this is "
-                          "one more. Raise the monthly post cap in the persona's settings or wait until {reset}."))
-        return text.format(persona=persona.name, posts=spend.posts, cap=persona.monthly_post_cap, parts=n,
-                           reset=reset)
+        fact = (translate("Costs", "{persona} has posted {posts} of its {cap} posts this month, and this post needs "
+                          "{parts}.") if n > 1 else
+                translate("Costs", "{persona} has posted {posts} of its {cap} posts this month, and this is one more."))
+        fact = fact.format(persona=persona.name, posts=spend.posts, cap=persona.monthly_post_cap, parts=n)
+        return OverLimit(
+            translate("Costs", "{fact} Raise the monthly post cap in the persona's settings, or schedule it for "
+                      "{reset} or later.").format(fact=fact, reset=reset),
+            translate("Costs", "{fact} It does not go out by itself: raise the monthly post cap in the persona's "
+                      "settings and send it now, or reschedule it for {reset} or later.").format(fact=fact,
+                                                                                                  reset=reset))
     price = cost(persona, parts, prices(store))
     if persona.monthly_budget_usd is not None and spend.usd + price > persona.monthly_budget_usd + 1e-9:
-        return translate("Costs", "Not sent: this post would cost about {price} on X, and {persona} has spent {spent} "
-                         "of its {budget} monthly budget. Raise the budget in the persona's settings or wait until "
-                         "{reset}.").format(price=describe(price), persona=persona.name, spent=describe(spend.usd),
-                                            budget=describe(persona.monthly_budget_usd), reset=reset)
+        fact = translate("Costs", "This post would cost about {price} on X, and {persona} has spent {spent} of its "
+                         "{budget} monthly budget.").format(price=describe(price), persona=persona.name,
+                                                            spent=describe(spend.usd),
+                                                            budget=describe(persona.monthly_budget_usd))
+        return OverLimit(
+            translate("Costs", "{fact} Raise the budget in the persona's settings, or schedule it for {reset} or "
+                      "later.").format(fact=fact, reset=reset),
+            translate("Costs", "{fact} It does not go out by itself: raise the budget in the persona's settings and "
+                      "send it now, or reschedule it for {reset} or later.").format(fact=fact, reset=reset))
     return None
 
 

@@ -1,8 +1,9 @@
 """Why a post was held before it went out, in words that say what is really wrong.
 
 A post is *held* when something stopped it before it reached the network: the
-persona guard objected at send time, the guard could not check it, or its time
-passed while nothing could send it. A held post never went out, so it is never
+persona guard objected at send time, the guard could not check it, its time
+passed while nothing could send it, or the persona's monthly post cap or budget
+had no room for it. A held post never went out, so it is never
 offered "mark as sent"; that is what tells it apart from *needs review* (it may
 have gone out).
 
@@ -27,6 +28,7 @@ class HoldKind(StrEnum):
     LINK_STREAK = "link_streak"  # one more bare link after several
     UNCHECKED = "unchecked"  # the guard could not check it
     MISSED = "missed"  # its time passed while nothing could send it
+    MONTHLY_LIMIT = "monthly_limit"  # the persona's monthly post cap or budget has no room for it
 
     @property
     def label(self) -> str:
@@ -51,6 +53,7 @@ _LABELS = {
     "link_streak": QT_TRANSLATE_NOOP("holds", "link streak"),
     "unchecked": QT_TRANSLATE_NOOP("holds", "not checked"),
     "missed": QT_TRANSLATE_NOOP("holds", "missed its time"),
+    "monthly_limit": QT_TRANSLATE_NOOP("holds", "over the monthly limit"),
 }
 _HEADLINES = {
     "x_rules": QT_TRANSLATE_NOOP("holds", "X will refuse this post as it is on {persona}."),
@@ -60,6 +63,7 @@ _HEADLINES = {
     "link_streak": QT_TRANSLATE_NOOP("holds", "{persona} has posted only bare links lately."),
     "unchecked": QT_TRANSLATE_NOOP("holds", "The persona guard could not check this post."),
     "missed": QT_TRANSLATE_NOOP("holds", "This post missed its time."),
+    "monthly_limit": QT_TRANSLATE_NOOP("holds", "{persona} has no room left this month for this post."),
 }
 
 # The guard's reason kinds (core.guard.rules and Guard.check) and the hold each one means.
@@ -75,7 +79,7 @@ KIND_OF_REASON: dict[str, HoldKind] = {
 }
 # When a post has several reasons, the first of these it has names the hold.
 PRIORITY = (HoldKind.X_RULES, HoldKind.NEAR_DUPLICATE, HoldKind.LEAK, HoldKind.OFF_FOCUS, HoldKind.LINK_STREAK,
-            HoldKind.UNCHECKED, HoldKind.MISSED)
+            HoldKind.UNCHECKED, HoldKind.MISSED, HoldKind.MONTHLY_LIMIT)
 
 
 @dataclass(frozen=True, slots=True)

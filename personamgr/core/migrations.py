@@ -88,4 +88,10 @@ def _v4_to_v5(con: Connection) -> None:
     con.exec_driver_sql("ALTER TABLE posts ADD COLUMN repeat_safe_until DATETIME")
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+def _v5_to_v6(con: Connection) -> None:
+    """A post may be held for its persona's monthly post cap or budget (hold kind ``monthly_limit``). No table
+    changes; the version moves so that an older personamgr, which cannot read that hold, refuses the database
+    as written by a newer one instead of failing on the post."""
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6}

@@ -52,7 +52,12 @@ class Report:
     findings: tuple[Finding, ...] = ()
     wait_until: datetime | None = None  # pacing: the earliest time the post may go out
     cost_usd: float = 0.0  # estimated pay-per-use cost of the parts still to send
-    budget: str | None = None  # why the monthly cap or budget stops it, if they do
+    limit: costs.OverLimit | None = None  # why the monthly cap or budget stops it, if they do
+
+    @property
+    def budget(self) -> str | None:
+        """The monthly cap's or budget's objection, as told before the post is sent."""
+        return self.limit.before if self.limit else None
 
     @property
     def errors(self) -> list[str]:
@@ -138,14 +143,16 @@ def check(store: Store, persona: Persona, parts: Sequence[str], now: datetime, *
         findings += check_text(parts)
     wait = pacing_wait(store, persona, len(todo), now) if persona.network in POLICY_NETWORKS else None
     price = costs.cost(persona, todo, costs.prices(store)) if persona.network in costs.PAID_NETWORKS else 0.0
-    return Report(tuple(findings), wait, price, costs.refusal(store, persona, todo, now))
+    return Report(tuple(findings), wait, price, costs.over_limit(store, persona, todo, now))
 
 
 @dataclass(frozen=True, slots=True)
 class Preflight:
-    """The Poster's decision: refuse (failed, with a message), wait (scheduled later), or go."""
+    """The Poster's decision: refuse (failed, with a message), hold (the persona's monthly cap or budget: held,
+    with a message), wait (scheduled later), or go."""
 
     refuse: str | None = None
+    hold: str | None = None
     wait_until: datetime | None = None
     message: str | None = None
 
@@ -156,8 +163,8 @@ def preflight(store: Store, persona: Persona, parts: Sequence[str], now: datetim
                    images=images)
     if report.errors:
         return Preflight(refuse=translate("Policy", "Not sent: {problems}").format(problems=" ".join(report.errors)))
-    if report.budget:
-        return Preflight(refuse=report.budget)
+    if report.limit:
+        return Preflight(hold=report.limit.held)
     if report.wait_until is not None:
         return Preflight(wait_until=report.wait_until,
                          message=translate("Policy", "Waiting to stay within X's pacing limits (200 posts per 15 "

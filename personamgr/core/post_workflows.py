@@ -75,6 +75,8 @@ def _state_actions(post: Post) -> tuple[Action, ...]:
         case PostState.HELD if post.hold_kind is HoldKind.MISSED:
             return (Action.SEND_NOW, Action.NEXT_SLOT, Action.RESCHEDULE, Action.EDIT, Action.UNSCHEDULE,
                     Action.DELETE)
+        case PostState.HELD if post.hold_kind is HoldKind.MONTHLY_LIMIT:  # after raising the limit, or next month
+            return (Action.RESCHEDULE, Action.SEND_NOW, Action.EDIT, Action.MOVE, Action.UNSCHEDULE, Action.DELETE)
         case PostState.HELD if post.hold_kind is HoldKind.X_RULES:  # X would refuse it: no "post anyway"
             return (Action.EDIT, Action.MOVE, Action.UNSCHEDULE, Action.DELETE)
         case PostState.HELD:

@@ -221,6 +221,9 @@ class Poster:
                                content_warning=content_warning_of(post, persona), images=media_counts(post))
         if pre.refuse:
             return self._settle(post, PostState.FAILED, error=pre.refuse)
+        if pre.hold:  # the user's own limit stopped it: it waits for their decision, it did not fail
+            return self._settle(post, PostState.HELD, error=pre.hold, hold_kind=HoldKind.MONTHLY_LIMIT.value,
+                                next_attempt_at=None)
         if pre.wait_until is not None:
             return self._settle(post, PostState.SCHEDULED, error=pre.message, next_attempt_at=pre.wait_until)
         # Sending a needs-review post again is the user's decision, taken knowing the first may be out.

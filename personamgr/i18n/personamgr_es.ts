@@ -749,16 +749,32 @@
         <translation>el precio por {what} debe ser una cantidad positiva, no {value}</translation>
     </message>
     <message>
-        <source>Not sent: {persona} has posted {posts} of its {cap} posts this month and this post needs {parts}. Raise the monthly post cap in the persona&apos;s settings or wait until {reset}.</source>
-        <translation>No se envió: {persona} ha publicado {posts} de sus {cap} publicaciones de este mes y esta necesita {parts}. Sube el límite mensual en los ajustes de la persona o espera al {reset}.</translation>
+        <source>{persona} has posted {posts} of its {cap} posts this month, and this post needs {parts}.</source>
+        <translation>{persona} ha publicado {posts} de sus {cap} publicaciones de este mes, y esta necesita {parts}.</translation>
     </message>
     <message>
-        <source>Not sent: {persona} has posted {posts} of its {cap} posts this month and this is one more. Raise the monthly post cap in the persona&apos;s settings or wait until {reset}.</source>
-        <translation>No se envió: {persona} ha publicado {posts} de sus {cap} publicaciones de este mes y esta sería una más. Sube el límite mensual en los ajustes de la persona o espera al {reset}.</translation>
+        <source>{persona} has posted {posts} of its {cap} posts this month, and this is one more.</source>
+        <translation>{persona} ha publicado {posts} de sus {cap} publicaciones de este mes, y esta sería una más.</translation>
     </message>
     <message>
-        <source>Not sent: this post would cost about {price} on X, and {persona} has spent {spent} of its {budget} monthly budget. Raise the budget in the persona&apos;s settings or wait until {reset}.</source>
-        <translation>No se envió: esta publicación costaría unos {price} en X, y {persona} ha gastado {spent} de su presupuesto mensual de {budget}. Sube el presupuesto en los ajustes de la persona o espera al {reset}.</translation>
+        <source>{fact} Raise the monthly post cap in the persona&apos;s settings, or schedule it for {reset} or later.</source>
+        <translation>{fact} Sube el límite mensual en los ajustes de la persona, o prográmala para el {reset} o después.</translation>
+    </message>
+    <message>
+        <source>{fact} It does not go out by itself: raise the monthly post cap in the persona&apos;s settings and send it now, or reschedule it for {reset} or later.</source>
+        <translation>{fact} No saldrá por sí sola: sube el límite mensual en los ajustes de la persona y envíala ahora, o reprográmala para el {reset} o después.</translation>
+    </message>
+    <message>
+        <source>This post would cost about {price} on X, and {persona} has spent {spent} of its {budget} monthly budget.</source>
+        <translation>Esta publicación costaría unos {price} en X, y {persona} ha gastado {spent} de su presupuesto mensual de {budget}.</translation>
+    </message>
+    <message>
+        <source>{fact} Raise the budget in the persona&apos;s settings, or schedule it for {reset} or later.</source>
+        <translation>{fact} Sube el presupuesto en los ajustes de la persona, o prográmala para el {reset} o después.</translation>
+    </message>
+    <message>
+        <source>{fact} It does not go out by itself: raise the budget in the persona&apos;s settings and send it now, or reschedule it for {reset} or later.</source>
+        <translation>{fact} No saldrá por sí sola: sube el presupuesto en los ajustes de la persona y envíala ahora, o reprográmala para el {reset} o después.</translation>
     </message>
     <message>
         <source>%n post(s), {spent} this month</source>
@@ -5133,6 +5149,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>no salió a su hora</translation>
     </message>
     <message>
+        <source>over the monthly limit</source>
+        <translation>por encima del límite mensual</translation>
+    </message>
+    <message>
         <source>X will refuse this post as it is on {persona}.</source>
         <translation>X rechazará esta publicación tal como está en {persona}.</translation>
     </message>
@@ -5159,6 +5179,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>This post missed its time.</source>
         <translation>Esta publicación no salió a su hora.</translation>
+    </message>
+    <message>
+        <source>{persona} has no room left this month for this post.</source>
+        <translation>A {persona} no le queda margen este mes para esta publicación.</translation>
     </message>
 </context>
 <context>

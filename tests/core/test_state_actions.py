@@ -29,6 +29,7 @@ CASES: dict[str, tuple[PostState, HoldKind | None]] = {
     "sending": (PostState.SENDING, None), "sent": (PostState.SENT, None), "failed": (PostState.FAILED, None),
     "thread": (PostState.FAILED, None), "held": (PostState.HELD, HoldKind.OFF_FOCUS),
     "missed": (PostState.HELD, HoldKind.MISSED), "x_rules": (PostState.HELD, HoldKind.X_RULES),
+    "over_limit": (PostState.HELD, HoldKind.MONTHLY_LIMIT),
     "needs_review": (PostState.NEEDS_REVIEW, None),
 }
 # States whose meaning allows nothing but what they offer: in flight, out, or perhaps out.

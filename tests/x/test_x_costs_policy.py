@@ -8,6 +8,7 @@ import pytest
 from net_helpers import assert_waits_by_itself
 
 from personamgr.core import costs, policy
+from personamgr.core.holds import HoldKind
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
 
@@ -60,9 +61,9 @@ def test_post_cap_refuses_a_thread_that_would_cross_it(x_world) -> None:
     limit(x_world, monthly_post_cap=2)
     assert x_world.post("first").state is PostState.SENT
     post = x_world.post("1/2 a", thread=("2/2 b",))
-    assert post.state is PostState.FAILED
-    assert "career has posted 1 of its 2 posts this month and this post needs 2" in (post.error or "")
-    assert "Raise the monthly post cap" in (post.error or "")
+    assert (post.state, post.hold_kind) == (PostState.HELD, HoldKind.MONTHLY_LIMIT)  # it failed at nothing
+    assert "career has posted 1 of its 2 posts this month, and this post needs 2" in (post.error or "")
+    assert "raise the monthly post cap" in (post.error or "")
     assert len(x_world.fake.tweets) == 1
 
 
@@ -71,7 +72,7 @@ def test_budget_refuses_a_post_it_cannot_pay_for(x_world) -> None:
     limit(x_world, monthly_budget_usd=0.05)
     assert x_world.post("plain words").state is PostState.SENT
     post = x_world.post("read this https://example.com")
-    assert post.state is PostState.FAILED
+    assert (post.state, post.hold_kind) == (PostState.HELD, HoldKind.MONTHLY_LIMIT)
     assert "would cost about $0.20" in (post.error or "")
     assert "spent $0.015 of its $0.05 monthly budget" in (post.error or "")
     assert x_world.post("more plain words").state is PostState.SENT  # a cheap one still fits
@@ -85,10 +86,10 @@ def test_the_month_resets_in_the_persona_time_zone(x_world, clock) -> None:
     assert x_world.post("January").state is PostState.SENT
     clock.set(datetime(2026, 2, 1, 4, 30, tzinfo=UTC))  # 23:30 on 31 January in New York
     refused = x_world.post("still January")
-    assert refused.state is PostState.FAILED
-    assert "wait until 1 February" in (refused.error or "")
+    assert refused.state is PostState.HELD
+    assert "reschedule it for 1 February or later" in (refused.error or "")
     clock.set(datetime(2026, 2, 1, 5, 30, tzinfo=UTC))  # 00:30 on 1 February in New York
-    assert x_world.services.poster.send(refused.id).state is PostState.SENT
+    assert x_world.services.poster.send(refused.id, expect=[PostState.HELD]).state is PostState.SENT
 
 
 @pytest.mark.e2e
