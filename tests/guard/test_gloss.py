@@ -13,6 +13,7 @@ import pytest
 
 from personamgr.core.guard import Guard
 from personamgr.core.guard.multilingual import WordTable
+from personamgr.core.guard.scoring import relative_step
 from personamgr.core.personas import Persona
 
 
@@ -83,7 +84,29 @@ def test_a_greek_post_gets_minilms_opinion(guard: Guard, monkeypatch: pytest.Mon
     assert guard.multilingual is not None
     text = "Είδα τον Κρόνο με το τηλεσκόπιο απόψε, οι δακτύλιοι φαίνονταν καθαρά"
     with_minilm = guard.check(SUBJECTS, text, "stars")
-    monkeypatch.setattr(guard.multilingual, "settings", replace(guard.multilingual.settings, w_minilm=0.0))
+    monkeypatch.setattr(guard.multilingual, "settings", replace(guard.multilingual.settings, minilm_shares={}))
     table_only = guard.check(SUBJECTS, text, "stars")
     assert with_minilm.language == table_only.language == "el" and with_minilm.judged and with_minilm.fits
     assert with_minilm.scores != table_only.scores
+
+
+@pytest.mark.parametrize(("text", "language", "share"), [
+    ("Anoche probamos unos calamares buenísimos en el puerto, qué ricos", "es", 0.7),
+    ("Μαγείρεψα μουσακά για όλη την οικογένεια, η συνταγή της γιαγιάς", "el", 0.5),
+])
+def test_minilms_share_of_a_post_is_its_languages(guard: Guard, table: WordTable, text: str, language: str,
+                                                   share: float) -> None:
+    """MiniLM's reading of the gloss carries most of a Spanish post's score: there it ranks far better than the
+    table, whose misses (slang, forms it lacks) pulled on-focus posts under the threshold at an equal share. In
+    Greek, where the table ranks better, the two still weigh alike (bench/README.md, "Issue 14, phase 13")."""
+    ml = guard.multilingual
+    assert ml is not None
+    read = table.read(text)
+    scored = ml.score(SUBJECTS, text, language, read)
+    assert scored is not None
+    minilm = guard._minilm_language_z(guard.scorer(SUBJECTS), read.gloss, text, language)
+    mixed = relative_step((1.0 - share) * scored.z + share * minilm, ml.settings.calibration)
+    r = guard.check(SUBJECTS, text, "kitchen")
+    assert r.language == language and r.judged
+    assert r.extra["raw"] == pytest.approx(
+        mixed[1] - ml.settings.thresholds[language] + guard.calibration.threshold, abs=1e-9)

@@ -174,7 +174,7 @@ class Guard:
 
         The word table reads the language. Beside it, in Japanese, multilingual-e5 reads the post in context
         (``MLSettings.e5_shares``); in Spanish and Greek, MiniLM, though trained on English, reads the post's
-        English gloss (``MLSettings.w_minilm``). Each model's z is calibrated against the ordinary posts of
+        English gloss (``MLSettings.minilm_shares``). Each model's z is calibrated against the ordinary posts of
         the post's language, and the two are mixed before the relative step. The table's tokenizer reads the
         post once, here, for its vector and (for MiniLM) the gloss; then MiniLM or e5 runs here while the table
         scores on the helper thread."""
@@ -185,8 +185,9 @@ class Guard:
         st = ml.settings
         e5 = self.e5_reading() if language in st.e5_shares else None
         read = ml.table.read(text, gloss=e5 is None)
-        minilm = e5 is None and language in self.language_backgrounds and bool(read.gloss.strip())
-        a = st.e5_shares[language] if e5 is not None else st.w_minilm if minilm else 0.0
+        minilm = (e5 is None and language in self.language_backgrounds and language in st.minilm_shares
+                  and bool(read.gloss.strip()))
+        a = st.e5_shares[language] if e5 is not None else st.minilm_shares[language] if minilm else 0.0
         table = self._helper.submit(ml.score, personas, text, language, read)
         if e5 is not None:
             zm = e5.z(personas, model_text, language)
