@@ -122,6 +122,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"  … and {len(updates) - SHOW_UPDATES} more (personas import --dry-run lists every change)")
     if result.backup is not None:
         print(f"The personas as they were are in {result.backup}; `personamgr personas undo-import` puts them back.")
+    from personamgr.core.scheduling import PostSchedule
+    from personamgr.core.scheduling.zone_change import zone_change_note
+
+    schedule = PostSchedule(services.store, services.outbox, services.clock)
+    for c in updates:  # a new zone: the posts already scheduled keep their moment, and read differently now
+        moved = zone_change_note(schedule, c.before, c.persona) if c.before is not None else None
+        if moved:
+            print(f"Note: {c.persona.name}: {moved}", file=sys.stderr)
     from personamgr.core.guard import common_words
     from personamgr.core.guard.languages import unreadable_focus_note
     from personamgr.core.guard.model_files import ModelFileError

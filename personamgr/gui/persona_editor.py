@@ -75,6 +75,8 @@ from personamgr.core.personas import (
     normalise_server,
     validate,
 )
+from personamgr.core.scheduling import PostSchedule
+from personamgr.core.scheduling.zone_change import zone_change_note
 from personamgr.core.services import Services
 from personamgr.gui.a11y import is_interactive
 from personamgr.gui.controller import PersonaController
@@ -140,6 +142,15 @@ def _clamped(value: float, high: float) -> float:
     return min(max(0, value), high)
 
 
+def save_persona(services: Services, before: Persona | None, persona: Persona) -> tuple[Persona, str | None]:
+    """Store a new or changed persona (in a worker); with what a new time zone means for its scheduled posts."""
+    if before is None:
+        return services.store.add_persona(persona), None
+    saved = services.store.update_persona(persona)
+    schedule = PostSchedule(services.store, services.outbox, services.clock)
+    return saved, zone_change_note(schedule, before, saved)
+
+
 def system_timezone() -> str:
     """The machine's IANA zone (Qt reads it the way the desktop does), or UTC."""
     name = bytes(QTimeZone.systemTimeZoneId().data()).decode(errors="replace")
@@ -162,6 +173,7 @@ class PersonaEditor(QDialog):
         self.controller = controller
         self.workers = workers
         self.original = persona
+        self.note: str | None = None  # what saving changed beyond the persona (a new zone's scheduled posts)
         self.setObjectName("personaEditor")
         self.setWindowTitle(translate("PersonaEditor", "Edit {name}").format(name=persona.name) if persona
                             else translate("PersonaEditor", "New persona"))
@@ -213,6 +225,7 @@ class PersonaEditor(QDialog):
         v.addWidget(widget)
         if hint:
             h = QLabel(hint)
+            h.setObjectName(f"{field}Hint")
             h.setProperty("tone", "hint")
             h.setWordWrap(True)
             v.addWidget(h)
@@ -353,8 +366,9 @@ class PersonaEditor(QDialog):
         self.timezone_combo.setCompleter(completer)
         self.timezone_combo.setCurrentText(p.timezone)
         self._field(form, TAB_IDENTITY, "timezone", translate("PersonaEditor", "&Time zone"), self.timezone_combo,
-                    hint=translate("PersonaEditor", 'Schedules and the monthly budget follow this zone. Type to '
-                                                    'search: "berlin", "new_york".'))
+                    hint=translate("PersonaEditor", 'Queue slots and the monthly budget follow this zone; posts '
+                                                    'already scheduled keep the moment they go out. Type to search: '
+                                                    '"berlin", "new_york".'))
         self._network_hint()
         return page
 
@@ -745,16 +759,17 @@ class PersonaEditor(QDialog):
             self.show_error(e)
             return
         self._set_busy(True)
-        store = self.services.store
-        write = store.add_persona if self.original is None else store.update_persona
-        self.workers.submit(lambda: write(persona), done=self._saved, failed=self._save_failed, name="save persona")
+        services, before = self.services, self.original
+        self.workers.submit(lambda: save_persona(services, before, persona), done=self._saved,
+                            failed=self._save_failed, name="save persona")
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.save_button.setEnabled(not busy)
         self.tabs.setEnabled(not busy)
 
-    def _saved(self, persona: Persona) -> None:
+    def _saved(self, result: tuple[Persona, str | None]) -> None:
+        persona, self.note = result
         self._set_busy(False)
         self.original = persona
         self.saved.emit(persona)
@@ -805,8 +820,8 @@ class PersonaManager(QObject, ShowsBoxes):
         if persona is None:
             return None
         editor = PersonaEditor(self.services, self.controller, self.workers, persona, self.window)
-        editor.saved.connect(lambda p: self.message.emit(translate("PersonaManager", "Saved {name}.").format(
-            name=p.name)))
+        editor.saved.connect(lambda p: self.message.emit(" ".join(filter(None, (translate(
+            "PersonaManager", "Saved {name}.").format(name=p.name), editor.note)))))
         return self._show(editor)
 
     def _show(self, editor: PersonaEditor) -> PersonaEditor:

@@ -2322,10 +2322,6 @@ torneo</translation>
         <translation>&amp;Zona horaria</translation>
     </message>
     <message>
-        <source>Schedules and the monthly budget follow this zone. Type to search: &quot;berlin&quot;, &quot;new_york&quot;.</source>
-        <translation>La programación y el presupuesto mensual siguen esta zona. Escribe para buscar: «madrid», «mexico_city».</translation>
-    </message>
-    <message>
         <source>Careers, job search and the economy for professionals over 40</source>
         <translation>Carrera profesional, búsqueda de empleo y economía para profesionales de más de 40</translation>
     </message>
@@ -2388,6 +2384,10 @@ Otra más.</translation>
     <message>
         <source>#careers #jobsearch</source>
         <translation>#empleo #carrera</translation>
+    </message>
+    <message>
+        <source>Queue slots and the monthly budget follow this zone; posts already scheduled keep the moment they go out. Type to search: &quot;berlin&quot;, &quot;new_york&quot;.</source>
+        <translation>Los huecos de la cola y el presupuesto mensual siguen esta zona; las publicaciones ya programadas conservan el momento en que salen. Escribe para buscar: «madrid», «mexico_city».</translation>
     </message>
     <message>
         <source>Si&amp;gnature hashtags</source>
@@ -4847,6 +4847,13 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Otherwise: {guidance}</source>
         <translation>Si no: {guidance}</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneChange</name>
+    <message>
+        <source>%n scheduled post(s) (keeps|keep) the moment (it goes|they go) out, so (its|their) time now reads in {zone}: {old} is now {new}. Reschedule (it|them) to keep the old clock time.</source>
+        <translation>%n publicaci(ón programada conserva|ones programadas conservan) el momento en que (sale|salen), así que su hora se lee ahora en {zone}: {old} es ahora {new}. Reprográma(la|las) para conservar la hora de antes.</translation>
     </message>
 </context>
 <context>

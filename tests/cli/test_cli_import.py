@@ -104,3 +104,23 @@ def test_files_that_used_to_print_a_traceback(cli: Cli, profile: Path, tmp_path:
     bom.write_bytes(b'\xef\xbb\xbf[[persona]]\nname = "chef"\ndescription = "Cooking"\n')
     r = cli("personas", "import", str(bom), data_dir=profile)
     assert r.code == 0 and "1 added" in r.out, r.err
+
+
+def test_an_import_that_moves_a_persona_to_another_zone_says_what_its_scheduled_posts_do(
+        cli: Cli, profile: Path, tmp_path: Path) -> None:
+    """The import said "career: timezone" and nothing else, while a post scheduled for 09:00 in New York then
+    read 06:00 in `queue list`, off the persona's 09:00 queue slot: the posts keep the moment they go out."""
+    ny = tmp_path / "ny.toml"
+    ny.write_text('[[persona]]\nname = "career"\ntimezone = "America/New_York"\n', encoding="utf-8")
+    assert cli("personas", "import", str(ny), data_dir=profile).code == 0
+    added = cli("queue", "add", "--persona", "career", "--at", "2030-01-07T09:00",
+                "Five questions to ask at the end of every interview", data_dir=profile)
+    assert added.code == 0, added.err
+    la = tmp_path / "la.toml"
+    la.write_text('[[persona]]\nname = "career"\ntimezone = "America/Los_Angeles"\n', encoding="utf-8")
+    r = cli("personas", "import", str(la), data_dir=profile)
+    assert r.code == 0, r.err
+    assert ("Note: career: 1 scheduled post keeps the moment it goes out, so its time now reads in "
+            "America/Los_Angeles: Mon 07 Jan 2030 09:00 EST is now Mon 07 Jan 2030 06:00 PST. Reschedule it to keep "
+            "the old clock time.") in r.err
+    assert "Mon 07 Jan 2030 06:00 PST" in cli("queue", "list", data_dir=profile).out

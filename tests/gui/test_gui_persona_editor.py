@@ -7,6 +7,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -453,3 +454,32 @@ def test_every_form_label_of_the_editor_is_shown_whole(demo: Services, make_shel
         editor.reject()
     finally:
         i18n.uninstall(qapp)
+
+
+def test_changing_the_zone_says_what_becomes_of_the_scheduled_posts(demo: Services, make_shell: Callable[..., Shell],
+                                                                   idle) -> None:
+    """The zone field said "Schedules and the monthly budget follow this zone." and saving a new zone said only
+    "Saved career.", while the posts already scheduled keep the instant they go out: a 09:00 New York post then
+    reads 06:00 in Los Angeles, off the persona's 09:00 queue slot, and nothing said so."""
+    from personamgr.core.scheduling import PostSchedule, resolve_local
+
+    clock: FakeClock = demo.clock  # type: ignore[assignment]
+    career = demo.store.update_persona(demo.store.persona("career").with_changes(timezone="America/New_York"))
+    post = demo.outbox.create(career.uid, "Five questions to ask at the end of every interview")
+    when = resolve_local(clock.now().replace(tzinfo=None, hour=0, minute=0) + timedelta(days=2, hours=9),
+                         "America/New_York")
+    PostSchedule(demo.store, demo.outbox, clock).schedule_at(post.id, when)
+    shell = make_shell(demo)
+    editor = shell.window.personas.edit_persona(career.uid)
+    assert editor is not None
+    hint = editor.findChild(QLabel, "timezoneHint")
+    idle(shell)
+    editor.timezone_combo.setCurrentText("America/Los_Angeles")
+    editor.save_button.click()
+    idle(shell)
+    said = shell.window.statusBar().currentMessage()
+    assert said.startswith("Saved career. 1 scheduled post keeps the moment it goes out, so its time now reads "
+                           "in America/Los_Angeles: ")
+    assert "09:00 EST is now " in said and "06:00 PST" in said
+    assert demo.outbox.get(post.id).scheduled_at == when.utc  # the moment is kept
+    assert hint is not None and "posts already scheduled keep the moment they go out" in hint.text()
