@@ -63,19 +63,24 @@ def claim_or_forward(paths: AppPaths, args: argparse.Namespace) -> Primary | int
         return 0
     if reply and reply.get("role") == "daemon" and reply.get("yields"):
         taken = _take_over_from_daemon(paths)  # the daemon the window started when it quit: it steps aside
-        if taken is not None:
+        if isinstance(taken, Primary):
             return taken
+        if taken:  # it agreed to stop, but a post it is sending has not finished yet
+            return _refuse(translate("AppInstance", "The background sender is finishing a post it is sending for "
+                                     "this profile ({folder}); it stops once that is done. Open personamgr again in "
+                                     "a moment.").format(folder=paths.data))
     if reply and reply.get("role") == "daemon":
         return _refuse(str(reply.get("message")))
     return _refuse(translate("AppInstance", "Another personamgr is running for this profile ({folder}) but did not "
                              "answer. If it is stuck, stop it, then start personamgr again.").format(folder=paths.data))
 
 
-def _take_over_from_daemon(paths: AppPaths) -> Primary | None:
-    """Ask a ``daemon --yield-to-window`` to stop, and take the profile once it has (a post in flight finishes)."""
+def _take_over_from_daemon(paths: AppPaths) -> Primary | bool:
+    """Ask a ``daemon --yield-to-window`` to stop, and take the profile once it has (a post in flight finishes).
+    False if it did not agree; True if it agreed but still held the profile when the wait ran out."""
     reply = forward(paths, {"action": "handover"})
     if not (reply and reply.get("ok")):
-        return None
+        return False
     deadline = time.monotonic() + HANDOVER_WAIT_S
     while time.monotonic() < deadline:
         primary = claim(paths, "app")
@@ -83,7 +88,7 @@ def _take_over_from_daemon(paths: AppPaths) -> Primary | None:
             log.info("took over sending from the background sender (pid %s)", reply.get("pid"))
             return primary
         time.sleep(0.1)
-    return None
+    return True
 
 
 class Requests(QObject):

@@ -153,6 +153,10 @@
         <translation>Hay otro personamgr abierto con este perfil ({folder}): {error}</translation>
     </message>
     <message>
+        <source>The background sender is finishing a post it is sending for this profile ({folder}); it stops once that is done. Open personamgr again in a moment.</source>
+        <translation>El envío en segundo plano está terminando de enviar una publicación de este perfil ({folder}); se detendrá en cuanto acabe. Vuelve a abrir personamgr dentro de un momento.</translation>
+    </message>
+    <message>
         <source>Another personamgr is running for this profile ({folder}) but did not answer. If it is stuck, stop it, then start personamgr again.</source>
         <translation>Hay otro personamgr abierto con este perfil ({folder}), pero no responde. Si se ha quedado bloqueado, ciérralo y vuelve a abrir personamgr.</translation>
     </message>
