@@ -33,6 +33,7 @@ from personamgr.core import schema as s
 from personamgr.core.clock import utc
 from personamgr.core.holds import HoldKind
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.networks.base import parts_known
 from personamgr.core.personas import NETWORK_LABELS
 from personamgr.core.store import Store, now_naive
 from personamgr.core.text import substantially_same
@@ -154,9 +155,11 @@ class Post:
 
     @property
     def failed_part(self) -> int | None:
-        """For a thread stopped part-way: the 1-based number of the first part that did not go out."""
+        """For a thread stopped part-way: the 1-based number of the first part that did not go out. None while
+        it is in flight, once it is sent, and while it needs review (that part may be out: it is in doubt)."""
         sent = len(self.remote_ids)
-        if 0 < sent < len(self.parts) and self.state is not PostState.SENDING:
+        if 0 < sent < len(self.parts) and self.state not in (PostState.SENDING, PostState.SENT,
+                                                             PostState.NEEDS_REVIEW):
             return sent + 1
         return None
 
@@ -571,10 +574,16 @@ class Outbox:
             if gone is False or (gone is None and now < until):
                 continue
             owner = lease.Owner.parse(p.lease_owner)
+            mine = s.posts.c.lease_owner.is_(p.lease_owner)
             try:
+                if len(p.remote_ids) >= len(p.parts):  # every part was recorded out: only the last write was lost
+                    out.append(self.transition(
+                        p.id, PostState.SENT, expect=[PostState.SENDING], where=mine, error=None,
+                        next_attempt_at=None, remote_id=p.remote_ids[0], sent_at=p.updated_at))
+                    continue
                 out.append(self.transition(
-                    p.id, PostState.NEEDS_REVIEW, expect=[PostState.SENDING],
-                    where=s.posts.c.lease_owner.is_(p.lease_owner), error=_sender_gone(owner, bool(gone))))
+                    p.id, PostState.NEEDS_REVIEW, expect=[PostState.SENDING], where=mine,
+                    error=_sender_gone(owner, bool(gone), p)))
             except TransitionError:
                 continue  # its sender finished meanwhile
             log.info("post %s needs review: its sender (%s) %s while sending it", p.id,
@@ -599,12 +608,24 @@ class Outbox:
         return out
 
 
-def _sender_gone(owner: lease.Owner | None, stopped: bool) -> str:
-    """Why a post in flight needs review: its sender stopped, or stopped answering (one sentence each).
+def _sender_gone(owner: lease.Owner | None, stopped: bool, post: Post) -> str:
+    """Why a post in flight needs review: its sender stopped, or stopped answering; and, for a thread with parts
+    recorded out, which part is in doubt ("Parts 1–2 of 3 went out; part 3 may or may not have.").
 
     Said as the user knows it: the app (window, daemon or CLI alike), and the computer if it is another one.
     Its process id means nothing to them; the log keeps it."""
-    if owner is not None and owner.host != lease.this_process().host:
+    elsewhere = owner is not None and owner.host != lease.this_process().host
+    if post.remote_ids:
+        why = (translate("Outbox", "The app on {host} stopped answering while this thread was being sent.")
+               if elsewhere else
+               translate("Outbox", "The app stopped while this thread was being sent.") if stopped else
+               translate("Outbox", "The app stopped answering while this thread was being sent.")).format(
+            host=owner.host if owner else "")
+        then = translate("Outbox", "Check the account for part {part}, then mark what went out or send it again "
+                         "from there.").format(part=len(post.remote_ids) + 1)
+        return f"{why} {parts_known(len(post.remote_ids), len(post.parts))} {then}"
+    if elsewhere:
+        assert owner is not None
         return translate("Outbox", "The app on {host} stopped answering while this post was being sent. It may or "
                          "may not have gone out: check the account, then mark it sent or send it again.").format(
             host=owner.host)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from personamgr.core import costs
 from personamgr.core import schema as s
@@ -41,7 +42,7 @@ class Action(StrEnum):
     RETRY = "retry"  # failed: send it again now (a thread resumes with the parts that did not go out)
     SEND_NOW = "send_now"  # draft or scheduled: now, not later
     SEND_AGAIN = "send_again"  # needs review: the user checked and it is not on the timeline
-    MARK_SENT = "mark_sent"  # needs review: it is on the timeline
+    MARK_SENT = "mark_sent"  # needs review: it is on the timeline (a thread: which of its parts)
     POST_ANYWAY = "post_anyway"  # held by the guard: the user decides it goes out as it is
     MOVE = "move"  # give it to another persona
     EDIT = "edit"
@@ -193,8 +194,15 @@ class PostWorkflows:
     def post_anyway(self, post_id: int) -> Outcome:
         return self.send(post_id, Action.POST_ANYWAY, anyway=True)
 
-    def mark_sent(self, post_id: int) -> Post:
-        """The user found a needs-review post on the timeline: record it as sent (its cost counts)."""
+    def mark_sent(self, post_id: int, *, part_out: bool | None = None, link: str | None = None) -> Post:
+        """The user looked at the account: record what went out of a needs-review post (its cost counts).
+
+        A single post (or a thread whose every part is recorded) is marked sent. A thread has one part in doubt
+        (:func:`uncertain_part`; the parts before it are recorded as out, those after it never went), and
+        ``part_out`` is the user's answer about that part only. Unless it ends the thread, the post is then not
+        sent: it stays failed with the parts out recorded, and Retry sends the rest as replies to the last of them,
+        which for a part the user found needs its ``link`` (the network never told its id).
+        """
         post = self.outbox.get(post_id)
         persona = self.services.store.persona(post.persona_uid)
         if post.state is not PostState.NEEDS_REVIEW:
@@ -203,10 +211,35 @@ class PostWorkflows:
                                                 "out (it was held before sending)").format(id=post_id))
             raise TransitionError(translate("PostWorkflows", "post {id} cannot be marked as sent: it is {state}"
                                             ).format(id=post_id, state=post.state.label.lower()))
+        part, total = uncertain_part(post), len(post.parts)
+        if part is not None and part_out is None:
+            raise TransitionError(translate("PostWorkflows", "part {part} of {total} of post {id} may or may not have "
+                                            "gone out: say whether it is on the account").format(
+                part=part, total=total, id=post_id))
+        last_part_out = part_out is not False and part in (None, total)  # a single post's one part is the last
+        if last_part_out or len(post.remote_ids) >= total:
+            return self.outbox.transition(
+                post_id, PostState.SENT, expect=[PostState.NEEDS_REVIEW], unchanged_since=post.updated_at,
+                sent_at=self.services.clock.now(), error=None, next_attempt_at=None, network=persona.network,
+                cost_usd=costs.recorded(self.services.store, persona, post.parts))
+        out = post.remote_ids
+        if part is None:  # a single post the user did not find
+            return self.outbox.transition(
+                post_id, PostState.FAILED, expect=[PostState.NEEDS_REVIEW], unchanged_since=post.updated_at,
+                next_attempt_at=None, lease_owner=None, error=translate(
+                    "PostWorkflows", "It did not go out, as you checked. Retry sends it."))
+        if part_out:
+            found = remote_id_in(link or "")
+            if found is None or found in out:
+                raise TransitionError(translate("PostWorkflows", "part {next} replies to part {part}, so the link of "
+                                                "part {part} is needed: copy it from the account").format(
+                    part=part, next=part + 1))
+            out = (*out, found)
         return self.outbox.transition(
-            post_id, PostState.SENT, expect=[PostState.NEEDS_REVIEW], sent_at=self.services.clock.now(),
-            error=None, next_attempt_at=None, network=persona.network,
-            cost_usd=costs.recorded(self.services.store, persona, post.parts))
+            post_id, PostState.FAILED, expect=[PostState.NEEDS_REVIEW], unchanged_since=post.updated_at,
+            remote_ids=out, network=persona.network, next_attempt_at=None, lease_owner=None,
+            cost_usd=costs.recorded(self.services.store, persona, post.parts[:len(out)]),
+            error=rest_unsent(len(out), total))
 
     # -- changing ------------------------------------------------------------------------
     def edit(self, post_id: int, parts: Sequence[str], media: Sequence[dict[str, Any]] | None = None, *,
@@ -302,6 +335,41 @@ class PostWorkflows:
                 url = network.post_url(account, rid)
             out.append(url)
         return out
+
+
+def uncertain_part(post: Post) -> int | None:
+    """The one part (1-based) of a needs-review thread that may or may not have gone out: the first not recorded
+    as out (each part is recorded as the network confirms it, and the next goes only after). None for a single
+    post, whose mark-sent needs no question, and for a thread whose every part is recorded."""
+    if post.state is not PostState.NEEDS_REVIEW or len(post.parts) < 2 or len(post.remote_ids) >= len(post.parts):
+        return None
+    return len(post.remote_ids) + 1
+
+
+def remote_id_in(link: str) -> str | None:
+    """The post id a link ends with (X's .../status/ID, Mastodon's .../@user/ID, Bluesky's .../post/KEY), or the
+    id itself; None when there is none."""
+    path = urlsplit(link.strip()).path if "/" in link else link.strip()
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return last if last.isascii() and last.isalnum() else None
+
+
+def rest_unsent(out: int, total: int) -> str:
+    """Why a thread the user checked is not sent: which parts went out, which did not, and the way on."""
+    if out == 0:
+        return translate("PostWorkflows", "No part of the thread went out, as you checked. Retry sends it.")
+    first = out + 1
+    if out == 1:
+        text = (translate("PostWorkflows", "Part 1 of {total} went out and part {first} did not, as you checked. "
+                          "Retry sends it, continuing the thread from part 1.") if first == total else
+                translate("PostWorkflows", "Part 1 of {total} went out and parts {first}–{total} did not, as you "
+                          "checked. Retry sends them, continuing the thread from part 1."))
+    else:
+        text = (translate("PostWorkflows", "Parts 1–{out} of {total} went out and part {first} did not, as you "
+                          "checked. Retry sends it, continuing the thread from part {out}.") if first == total else
+                translate("PostWorkflows", "Parts 1–{out} of {total} went out and parts {first}–{total} did not, as "
+                          "you checked. Retry sends them, continuing the thread from part {out}."))
+    return text.format(out=out, total=total, first=first)
 
 
 def due(post: Post) -> datetime | None:

@@ -244,7 +244,8 @@ class Poster:
         outgoing = OutgoingPost(parts=post.parts, media=media_by_part(post), already_sent=post.remote_ids,
                                 key=f"{persona.uid}-{post.id}", created_at=post.created_at,
                                 content_warning=content_warning_of(post, persona),
-                                visibility=post.visibility or persona.visibility)
+                                visibility=post.visibility or persona.visibility,
+                                on_part_out=lambda ids: self._record_parts(post, persona, ids))
         log.info("sending post %s as %s on %s", post.id, persona.name, persona.network)
         try:
             with self._heartbeat(post.id):
@@ -268,6 +269,26 @@ class Poster:
             remote_ids=published.part_ids, network=persona.network, error=None, next_attempt_at=None,
             repeat_safe_until=None, cost_usd=costs.recorded(self.store, persona, post.parts[:len(published.part_ids)]),
         )
+
+    def _record_parts(self, post: Post, persona: Persona, ids: tuple[str, ...]) -> None:
+        """The network confirmed another part: record every part out now, while the post is still this sender's.
+
+        Then a sender killed mid-thread leaves the truth behind (which parts are out, what they cost), and sending
+        it again starts after them. Unrecorded, the next part must not go: the thread waits, so at most one part
+        is ever in doubt (raised as a retryable error, which stops the thread there).
+        """
+        try:
+            recorded = self.outbox.update_if(
+                post.id, [PostState.SENDING, PostState.NEEDS_REVIEW], where=s.posts.c.lease_owner == self.owner,
+                remote_ids=ids, network=persona.network,
+                cost_usd=costs.recorded(self.store, persona, post.parts[:len(ids)]))
+            error = "" if recorded else translate("Posting", "another sender took the post meanwhile")
+        except Exception as e:  # a locked, full or read-only database
+            log.warning("could not record part %s of post %s", len(ids), post.id, exc_info=True)
+            error = str(e).splitlines()[0] if str(e) else type(e).__name__
+        if error:
+            raise TransientError(translate("Posting", "Part {n} went out, but it could not be recorded ({error}), so "
+                                           "the rest of the thread waits.").format(n=len(ids), error=error))
 
     @contextmanager
     def _heartbeat(self, post_id: int) -> Iterator[None]:

@@ -80,7 +80,7 @@ def detail(post: Post, zone: str = "UTC", now: datetime | None = None) -> str:
     """The line under the text: where it went, or why it did not."""
     if post.state is PostState.SENT:
         where = post.remote_url or (f"id {post.remote_id}" if post.remote_id else "")
-        parts = len(post.remote_ids)  # a plain name: pyside6-lupdate reads no other count
+        parts = len(post.parts)  # a plain name: pyside6-lupdate reads no other count
         return translate("HistoryView", "{where} (a thread of %n posts)", None, parts).format(where=where) \
             if parts > 1 else where
     if post.state is PostState.SCHEDULED and post.next_attempt_at is not None:

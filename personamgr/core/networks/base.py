@@ -46,6 +46,10 @@ class OutgoingPost:
     created_at: datetime | None = None
     content_warning: str = ""  # Mastodon
     visibility: str = "public"  # Mastodon
+    # Called with the ids of every part out so far as soon as the network confirms each part (send_parts does
+    # it), so the caller can record them before the next part goes: a sender killed mid-thread then leaves a
+    # record of exactly which parts are out. It may raise a NetworkError to stop the thread before the next part.
+    on_part_out: Callable[[tuple[str, ...]], None] | None = field(default=None, repr=False, compare=False)
 
     def media_of(self, index: int) -> tuple[MediaItem, ...]:
         """The media of part ``index`` (none where ``media`` stops short of the parts)."""
@@ -126,23 +130,68 @@ def full_stop(message: str) -> str:
 
 
 class PartialThreadError(NetworkError):
-    """Some parts of a thread went out, then one failed. ``cause`` says why part ``failed_index`` failed."""
+    """Some parts of a thread went out, then one failed. ``cause`` says why part ``failed_index`` failed.
 
-    def __init__(self, sent_ids: tuple[str, ...], failed_index: int, cause: NetworkError) -> None:
+    ``total``: how many parts the thread has (0: not known). When the cause is an unanswered send, the failed
+    part may be out after all, and the message says so rather than calling it failed.
+    """
+
+    def __init__(self, sent_ids: tuple[str, ...], failed_index: int, cause: NetworkError, total: int = 0) -> None:
         self.sent_ids = sent_ids
         self.failed_index = failed_index
         self.cause = cause
+        self.total = total
         super().__init__(self._told(cause.message))
 
     def _told(self, why: str) -> str:
         sent = self.sent_ids
         if not sent:
             return why
+        if isinstance(self.cause, AmbiguousError) and self.total:
+            return f"{parts_known(len(sent), self.total)} {full_stop(why)}"
         return (translate("Network", "Part 1 of the thread went out; part {failed} failed: {error} The remaining "
                           "parts are unsent.") if len(sent) == 1 else
                 translate("Network", "Parts 1–{sent} of the thread went out; part {failed} failed: {error} The "
                           "remaining parts are unsent.")).format(sent=len(sent), failed=self.failed_index + 1,
                                                                  error=full_stop(why))
+
+
+def parts_known(out: int, total: int) -> str:
+    """What is known of a thread whose part ``out + 1`` went unanswered: "Part 1 of 3 went out; part 2 may or may
+    not have. Part 3 was not sent." The parts go one after another, so only that one part is in doubt."""
+    known = (translate("Network", "Part 1 of {total} went out; part {next} may or may not have.") if out == 1 else
+             translate("Network", "Parts 1–{out} of {total} went out; part {next} may or may not have.")).format(
+        out=out, total=total, next=out + 1)
+    rest = total - out - 1
+    if rest <= 0:
+        return known
+    unsent = (translate("Network", "Part {first} was not sent.") if rest == 1 else
+              translate("Network", "Parts {first}–{total} were not sent.")).format(first=out + 2, total=total)
+    return f"{known} {unsent}"
+
+
+def send_parts(post: OutgoingPost, sent: list[str], send_part: Callable[[int], str]) -> list[str]:
+    """Send every part after ``sent`` (the ids that already went out) in order; returns all the ids.
+
+    ``send_part(i)`` sends part ``i`` (replying to the last of ``sent``) and returns its id. Each id is handed to
+    ``post.on_part_out`` before the next part goes. Once any part has gone out, a failure becomes a
+    PartialThreadError, so what went out is recorded and never re-sent. Every network's publish loop is this one.
+    """
+    total = len(post.parts)
+    for i in range(len(sent), total):
+        try:
+            sent.append(send_part(i))
+        except NetworkError as e:
+            if sent:
+                raise PartialThreadError(tuple(sent), i, e, total) from None
+            raise
+        if post.on_part_out is not None:
+            try:
+                post.on_part_out(tuple(sent))
+            except NetworkError as e:  # not recorded: the next part waits, so only this one can be in doubt
+                if i + 1 < total:
+                    raise PartialThreadError(tuple(sent), i + 1, e, total) from None
+    return sent
 
 
 @runtime_checkable
@@ -152,7 +201,8 @@ class Network(Protocol):
     needs_credentials: bool
 
     def publish(self, account: Account, post: OutgoingPost) -> Published:
-        """Publish every part of ``post`` not in ``post.already_sent``, or raise a NetworkError."""
+        """Publish every part of ``post`` not in ``post.already_sent`` (through :func:`send_parts`, which reports
+        each part to ``post.on_part_out`` as it goes out), or raise a NetworkError."""
         ...
 
     def post_url(self, account: Account, remote_id: str) -> str | None:

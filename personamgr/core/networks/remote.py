@@ -1,4 +1,4 @@
-"""What X, Mastodon and Bluesky share as networks: where the traffic goes, the stored keys, sending a thread.
+"""What X, Mastodon and Bluesky share as networks: where the traffic goes, the stored keys.
 
 Each takes a clock, a (connect, read) timeout and the base-URL override its environment
 variable names (endpoints.py); a malformed override is kept as ``config_error`` so every send
@@ -10,7 +10,7 @@ Importing this module is cheap: no SDK and no HTTP stack.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import ClassVar, Self
 
 from personamgr.core.clock import Clock, SystemClock
@@ -18,9 +18,6 @@ from personamgr.core.i18n import translate
 from personamgr.core.networks.base import (
     Account,
     AuthError,
-    NetworkError,
-    OutgoingPost,
-    PartialThreadError,
     RejectedError,
 )
 from personamgr.core.networks.endpoints import BaseUrlError, env_base_url
@@ -68,19 +65,3 @@ class RemoteNetwork:
             raise AuthError(translate("Network", "The stored {network} credentials are incomplete (missing {list}).")
                             .format(network=self.display_name, list=", ".join(missing)))
         return creds
-
-
-def send_parts(post: OutgoingPost, sent: list[str], send_part: Callable[[int], str]) -> list[str]:
-    """Send every part after ``sent`` (the ids that already went out) in order; returns all the ids.
-
-    ``send_part(i)`` sends part ``i`` (replying to the last of ``sent``) and returns its id. Once any part
-    has gone out, a failure becomes a PartialThreadError, so what went out is recorded and never re-sent.
-    """
-    for i in range(len(sent), len(post.parts)):
-        try:
-            sent.append(send_part(i))
-        except NetworkError as e:
-            if sent:
-                raise PartialThreadError(tuple(sent), i, e) from None
-            raise
-    return sent

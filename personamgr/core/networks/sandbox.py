@@ -21,7 +21,7 @@ from pathlib import Path
 from personamgr.core.clock import Clock, SystemClock, utc
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.media import X_LIMITS, check_items
-from personamgr.core.networks.base import Account, OutgoingPost, PartialThreadError, Published, RejectedError
+from personamgr.core.networks.base import Account, OutgoingPost, Published, RejectedError, send_parts
 from personamgr.core.text import weighted_length
 
 DUPLICATE_MESSAGE = "You are not allowed to create a Tweet with duplicate content."  # English: X's words
@@ -74,13 +74,8 @@ class SandboxNetwork:
         problem = check_items(len(post.parts), post.media, X_LIMITS)
         if problem:
             raise RejectedError(problem)
-        for i in range(len(ids), len(post.parts)):
-            try:
-                ids.append(self._publish_one(account, post, i, ids[-1] if ids else None, now))
-            except RejectedError as e:
-                if len(ids) > len(post.already_sent) or post.already_sent:
-                    raise PartialThreadError(tuple(ids), i, e) from None  # like X: the parts before it are out
-                raise
+        # Each part in its own transaction, as on X: a thread that fails at part 3 has parts 1 and 2 out.
+        send_parts(post, ids, lambda i: self._publish_one(account, post, i, ids[-1] if ids else None, now))
         return Published(remote_id=ids[0], url=self.post_url(account, ids[0]), at=now, part_ids=tuple(ids))
 
     def _publish_one(self, account: Account, post: OutgoingPost, i: int, reply_to: str | None,

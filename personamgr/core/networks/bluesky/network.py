@@ -18,8 +18,8 @@ from datetime import UTC, datetime
 from personamgr.core.clock import utc
 from personamgr.core.i18n import QT_TRANSLATE_NOOP
 from personamgr.core.media import MediaLimits, check_items
-from personamgr.core.networks.base import Account, OutgoingPost, Published, RejectedError
-from personamgr.core.networks.remote import RemoteNetwork, send_parts
+from personamgr.core.networks.base import Account, OutgoingPost, Published, RejectedError, send_parts
+from personamgr.core.networks.remote import RemoteNetwork
 from personamgr.core.personas import BLUESKY_DEFAULT_SERVER
 
 API_URL_ENV = "PERSONAMGR_BLUESKY_URL"

@@ -18,8 +18,9 @@ from personamgr.core.networks.base import (
     Published,
     RejectedError,
     part_key,
+    send_parts,
 )
-from personamgr.core.networks.remote import DEFAULT_TIMEOUT, RemoteNetwork, send_parts
+from personamgr.core.networks.remote import DEFAULT_TIMEOUT, RemoteNetwork
 from personamgr.core.personas import DEFAULT_IMAGES, ServerLimits
 
 API_URL_ENV = "PERSONAMGR_MASTODON_URL"

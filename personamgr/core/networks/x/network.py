@@ -16,9 +16,10 @@ from personamgr.core.networks.base import (
     OutgoingPost,
     Published,
     RejectedError,
+    send_parts,
 )
 from personamgr.core.networks.endpoints import env_base_url
-from personamgr.core.networks.remote import RemoteNetwork, send_parts
+from personamgr.core.networks.remote import RemoteNetwork
 
 CREDENTIAL_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
 API_URL_ENV = "PERSONAMGR_X_API_URL"

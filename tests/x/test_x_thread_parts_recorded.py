@@ -1,0 +1,115 @@
+"""A thread's parts are recorded as they go out, so the database always knows which parts are on X.
+
+Found last session: part 2 of a 3-part thread timed out after sending; "It went out: mark as sent" then
+recorded all three parts as sent though part 3 never went out; and the parts out were written only when the
+whole publish ended, so a sender killed mid-thread left a post whose "Send again" started from part 1.
+Real tweepy against the fake X.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import select
+
+from personamgr.core import schema
+from personamgr.core.outbox import PostState, TransitionError
+from personamgr.core.post_workflows import Action, actions_for
+
+pytestmark = pytest.mark.e2e
+
+PARTS = ("1/3 How to read a job ad.", "2/3 Skip the adjectives.", "3/3 Count the verbs.")
+
+
+def test_each_part_is_in_the_database_as_soon_as_x_confirms_it(x_world) -> None:
+    fake = x_world.fake
+    fake.fail_next("tweets", "hold", skip=1)  # part 1 answered; part 2 made, its answer withheld for now
+    post = x_world.services.outbox.create(x_world.persona.uid, PARTS[0], thread=PARTS[1:])
+    sender = threading.Thread(target=x_world.services.poster.send, args=(post.id,))
+    sender.start()
+    try:
+        assert fake.wait_until_held(1, timeout=30)
+        during = x_world.services.outbox.get(post.id)
+        assert during.state is PostState.SENDING
+        assert during.remote_ids == (fake.tweets[0].id,)  # part 1, while part 2 is still in flight
+        assert during.network == "x"
+    finally:
+        fake.release()
+        sender.join(60)
+
+
+def cost_of(x_world, post_id: int) -> float:  # type: ignore[no-untyped-def]
+    with x_world.services.store.engine.connect() as con:
+        return con.execute(select(schema.posts.c.cost_usd).where(schema.posts.c.id == post_id)).scalar_one()
+
+
+def needs_review_at_part(x_world, part: int, *, made: bool):  # type: ignore[no-untyped-def]
+    """The 3-part thread, with part ``part`` timing out after it reached X (``made``: X did make it)."""
+    x_world.network.timeout = (5.0, 1.0)
+    x_world.fake.fail_next("tweets", "hold", skip=part - 1, create=made)
+    post = x_world.post(PARTS[0], thread=PARTS[1:])
+    x_world.fake.release()
+    assert post.state is PostState.NEEDS_REVIEW, post.error
+    return post
+
+
+def test_part_2_timing_out_says_which_parts_went_out(x_world) -> None:
+    post = needs_review_at_part(x_world, 2, made=True)
+    assert post.remote_ids == (x_world.fake.tweets[0].id,)
+    assert "Part 1 of 3 went out; part 2 may or may not have" in (post.error or ""), post.error
+    assert "failed" not in (post.error or "")
+
+
+def test_mark_sent_asks_about_the_uncertain_part_instead_of_recording_all_three(x_world) -> None:
+    post = needs_review_at_part(x_world, 2, made=True)
+    with pytest.raises(TransitionError, match="part 2 of 3"):
+        x_world.services.workflows.mark_sent(post.id)
+    assert x_world.services.outbox.get(post.id).state is PostState.NEEDS_REVIEW
+
+
+def test_part_2_not_there_records_part_1_only_and_the_rest_continues_the_thread(x_world) -> None:
+    fake, workflows = x_world.fake, x_world.services.workflows
+    post = needs_review_at_part(x_world, 2, made=False)
+    marked = workflows.mark_sent(post.id, part_out=False)
+    assert marked.state is PostState.FAILED  # not "Sent": parts 2 and 3 are not out
+    assert marked.remote_ids == (fake.tweets[0].id,) and marked.failed_part == 2
+    assert "Part 1 of 3 went out" in (marked.error or "") and "2–3" in (marked.error or ""), marked.error
+    assert actions_for(marked) == (Action.RETRY, Action.EDIT, Action.STOP)
+    assert cost_of(x_world, post.id) == pytest.approx(0.015)  # only what went out counts against the budget
+    sent = workflows.retry(post.id).post
+    assert sent.state is PostState.SENT, sent.error
+    tweets = fake.timeline(x_world.user)
+    assert sorted(t.text for t in tweets) == sorted(PARTS)  # each part once
+    by_text = {t.text: t for t in tweets}
+    assert by_text[PARTS[1]].reply_to == by_text[PARTS[0]].id and by_text[PARTS[2]].reply_to == by_text[PARTS[1]].id
+
+
+def test_part_2_there_with_its_link_then_part_3_replies_to_it(x_world) -> None:
+    fake, workflows = x_world.fake, x_world.services.workflows
+    post = needs_review_at_part(x_world, 2, made=True)
+    part2 = fake.tweets[1]
+    with pytest.raises(TransitionError, match="link"):  # part 3 must reply to part 2: its link is needed
+        workflows.mark_sent(post.id, part_out=True)
+    marked = workflows.mark_sent(post.id, part_out=True, link=f"https://x.com/career_me/status/{part2.id}?s=20")
+    assert marked.state is PostState.FAILED and marked.remote_ids == (fake.tweets[0].id, part2.id)
+    assert marked.failed_part == 3
+    sent = workflows.retry(post.id).post
+    assert sent.state is PostState.SENT, sent.error
+    assert [t.text for t in fake.timeline(x_world.user)].count(PARTS[1]) == 1
+    assert fake.tweets[-1].text == PARTS[2] and fake.tweets[-1].reply_to == part2.id
+
+
+def test_last_part_there_marks_the_thread_sent(x_world) -> None:
+    post = needs_review_at_part(x_world, 3, made=True)
+    marked = x_world.services.workflows.mark_sent(post.id, part_out=True)
+    assert marked.state is PostState.SENT and marked.error is None
+    assert marked.remote_ids == tuple(t.id for t in x_world.fake.tweets[:2])
+
+
+def test_send_again_resends_only_the_uncertain_part_and_after(x_world) -> None:
+    fake = x_world.fake
+    post = needs_review_at_part(x_world, 2, made=False)
+    again = x_world.services.workflows.send_again(post.id).post
+    assert again.state is PostState.SENT, again.error
+    assert sorted(t.text for t in fake.timeline(x_world.user)) == sorted(PARTS)
