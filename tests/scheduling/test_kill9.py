@@ -133,3 +133,49 @@ def test_a_killed_cli_post_is_recovered_by_the_running_daemon_without_a_restart(
         fake.release()
         assert code == 0, err
         assert fake.post_count("tweets") == 1  # never sent again
+
+
+def test_kill_9_mid_thread_keeps_the_parts_out_and_send_again_starts_after_them(
+        tmp_path: Path, keyring_env: dict[str, str]) -> None:
+    """Killed while part 2 of 3 was in flight: part 1 had been confirmed, so the record knows it is out, the
+    review says part 2 is the one in doubt, and "send again" never posts part 1 a second time."""
+    home = tmp_path / "home"
+    parts = ("1/3 How to read a job ad.", "2/3 Skip the adjectives.", "3/3 Count the verbs.")
+    with FakeX(hold_max_s=120) as fake:
+        env = dict(keyring_env, PERSONAMGR_X_API_URL=fake.base_url)
+        user = fake.add_user("career_me")
+        creds = fake.credentials(fake.add_app(), user)
+        svc = open_services(AppPaths.resolve(home), clock=SystemClock())
+        persona = svc.store.add_persona(make_persona().with_changes(network="x"))
+        post = PostSchedule(svc.store, svc.outbox, svc.clock).create(
+            persona.uid, parts[0], thread=parts[1:], when=datetime.now(UTC) + timedelta(seconds=2)).post
+        svc.close()
+        stored = subprocess.run([sys.executable, "-c", STORE_CREDS, str(home), persona.uid, json.dumps(creds)], env=env,
+                                capture_output=True, text=True, timeout=120, check=False)
+        assert stored.returncode == 0, stored.stderr
+
+        fake.fail_next("tweets", "hold", skip=1, create=False)  # part 1 answered; part 2 reaches X, no answer
+        daemon = personamgr(home, env, "daemon", "--no-guard", "--tick", "1")
+        try:
+            assert fake.wait_until_held(1, timeout=TIMEOUT), log_text(home)
+            os.kill(daemon.pid, signal.SIGKILL)
+            daemon.wait(timeout=TIMEOUT)
+        finally:
+            stop(daemon)
+        fake.release()
+        [first] = fake.timeline(user)
+
+        shown = personamgr(home, env, "posts", "show", str(post.id), "--json")  # any command notices the dead sender
+        out, err = shown.communicate(timeout=TIMEOUT)
+        row = json.loads(out or "{}")
+        assert (row.get("state"), row.get("links")) == ("needs_review", [f"https://x.com/career_me/status/{first.id}"]), \
+            out + err
+        assert "Parts" not in row["error"] and "Part 1 of 3 went out; part 2 may or may not have." in row["error"]
+
+        again = personamgr(home, env, "posts", "retry", str(post.id), "--yes", "--anyway")
+        out, err = again.communicate(timeout=TIMEOUT)
+        assert again.returncode == 0, out + err
+        assert post_state(home, post.id) is PostState.SENT
+        tweets = {t.text: t for t in fake.timeline(user)}
+        assert sorted(tweets) == sorted(parts)  # part 1 once: it was never sent again
+        assert tweets[parts[1]].reply_to == first.id and tweets[parts[2]].reply_to == tweets[parts[1]].id
