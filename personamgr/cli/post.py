@@ -19,6 +19,7 @@ from personamgr.cli.errors import CliError
 from personamgr.core import crosspost
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.personas import VISIBILITIES, Persona
+from personamgr.core.post_workflows import uncertain_part
 from personamgr.core.scheduling.local_time import describe
 
 
@@ -79,6 +80,18 @@ def _send(services, persona: Persona, parts: list[str], media: list[dict[str, ob
     return report_send(services.poster.send(post.id), persona)
 
 
+def review_ways(post: Post) -> str:
+    """The two true ways out of needs review, as commands: for a thread, about the one part in doubt."""
+    part = uncertain_part(post)
+    if part is None:
+        return (f"Look at the account. If it is there: personamgr posts mark-sent {post.id}. If it is not: "
+                f"personamgr posts retry {post.id} --yes")
+    link = "" if part == len(post.parts) else f" LINK (part {part}'s link: part {part + 1} replies to it)"
+    return (f"Look at the account for part {part} of {len(post.parts)}. If it is there: personamgr posts mark-sent "
+            f"{post.id} --part-out{link}. If it is not: personamgr posts retry {post.id} --yes (it goes on from part "
+            f"{part}), or personamgr posts mark-sent {post.id} --part-not-out to decide later")
+
+
 def report_send(result: Post, persona: Persona) -> int:
     """Say how a send ended (shared with ``posts retry``); the exit code is 0 only when it went out. Times are
     told in the persona's zone, as the reason (a rate limit's reset) tells them."""
@@ -92,8 +105,6 @@ def report_send(result: Post, persona: Persona) -> int:
               " by the running app or `personamgr daemon`.")
         return 1
     if result.state is PostState.NEEDS_REVIEW:  # the network may have it: "not sent" would be a guess
-        raise CliError(f"#{result.id} may already be out ({result.status}): {result.error}\nLook at the account. If "
-                       f"it is there: personamgr posts mark-sent {result.id}. If it is not: personamgr posts retry "
-                       f"{result.id} --yes")
+        raise CliError(f"#{result.id} may already be out ({result.status}): {result.error}\n{review_ways(result)}")
     hint = f" See it with: personamgr posts show {result.id}" if result.failed_part else ""
     raise CliError(f"not sent ({result.status}): {result.error}{hint}")

@@ -16,11 +16,11 @@ from typing import Any
 
 from personamgr.cli.common import find_persona, open_profile, poke_scheduler
 from personamgr.cli.errors import EXIT_USAGE, CliError
-from personamgr.cli.post import report_send
+from personamgr.cli.post import report_send, review_ways
 from personamgr.core.holds import HoldKind
 from personamgr.core.media import display_name
 from personamgr.core.outbox import ATTENTION, Post, PostState, TransitionError
-from personamgr.core.post_workflows import Action, actions_for, due
+from personamgr.core.post_workflows import Action, actions_for, due, uncertain_part
 from personamgr.core.scheduling import describe
 from personamgr.core.services import Services
 
@@ -44,8 +44,15 @@ def register(p: argparse.ArgumentParser) -> None:
     show.add_argument("--json", action="store_true", help="as one JSON object")
     show.set_defaults(func=cmd_show)
 
-    mark = actions.add_parser("mark-sent", help="a post that needs review is on the timeline: record it as sent")
+    mark = actions.add_parser("mark-sent", help="a post that needs review is on the timeline: record it as sent "
+                              "(a thread: say whether its part in doubt went out)")
     mark.add_argument("post_id", type=int, metavar="ID")
+    answer = mark.add_mutually_exclusive_group()
+    answer.add_argument("--part-out", nargs="?", const="", metavar="LINK",
+                        help="a thread: its part in doubt is on the account; LINK is that part's link, needed when "
+                        "parts follow it (they reply to it)")
+    answer.add_argument("--part-not-out", action="store_true",
+                        help="it (a thread: its part in doubt) is not on the account; retry then sends the rest")
     mark.set_defaults(func=cmd_mark_sent)
 
     retry = actions.add_parser("retry", help="send a failed, held or unsent post now (a thread resumes where it "
@@ -147,7 +154,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             return 0
         print(f"#{p.id} {p.persona_name} · {p.status}" + (f" · {row['time_kind']} {row['time_local']}"
                                                           if row["time_local"] else ""))
-        links = row["links"]
+        links, doubt = row["links"], uncertain_part(p)
         for i, part in enumerate(p.parts):
             head = f"Part {i + 1} of {len(p.parts)}" if p.thread else "Text"
             if i < len(links) and links[i]:
@@ -156,6 +163,10 @@ def cmd_show(args: argparse.Namespace) -> int:
                 head += " · did not go out (this part failed)"
             elif p.failed_part and i + 1 > p.failed_part:
                 head += " · not sent yet"
+            elif doubt == i + 1:
+                head += " · may or may not have gone out"
+            elif doubt and i + 1 > doubt:
+                head += " · not sent"
             print(f"\n{head}\n{part}")
             for m in (m for m in p.media if int(m.get("part", 0)) == i):
                 alt = m.get("alt_text") or "(no alt text)"
@@ -166,7 +177,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"  - {r}")
         commands = {Action.RETRY: f"retry {p.id}", Action.SEND_NOW: f"retry {p.id}",
                     Action.SEND_AGAIN: f"retry {p.id} --yes", Action.POST_ANYWAY: f"retry {p.id} --anyway",
-                    Action.MARK_SENT: f"mark-sent {p.id}", Action.STOP: f"stop {p.id}",
+                    Action.MARK_SENT: f"mark-sent {p.id}" if doubt is None else f"mark-sent {p.id} --part-out"
+                    + ("" if doubt == len(p.parts) else " LINK") + " / --part-not-out", Action.STOP: f"stop {p.id}",
                     Action.DELETE: f"delete {p.id}"}
         offered = dict.fromkeys(commands[a] for a in actions_for(p) if a in commands)
         if offered:
@@ -179,12 +191,18 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_mark_sent(args: argparse.Namespace) -> int:
     services = open_profile(args)
     try:
-        _get(services, args.post_id)
+        before = _get(services, args.post_id)
+        part_out = False if args.part_not_out else None if args.part_out is None else True
+        if part_out is None and uncertain_part(before) is not None:
+            raise CliError(f"#{before.id}: {before.error or ''}\n{review_ways(before)}", EXIT_USAGE)
         try:
-            p = services.workflows.mark_sent(args.post_id)
+            p = services.workflows.mark_sent(args.post_id, part_out=part_out, link=args.part_out or None)
         except TransitionError as e:
             raise CliError(str(e)) from None
-        print(f"#{p.id} is marked as sent on {p.persona_name}; it will not be sent again.")
+        if p.state is PostState.SENT:
+            print(f"#{p.id} is marked as sent on {p.persona_name}; it will not be sent again.")
+        else:  # parts remain: it is not sent, and says what is out
+            print(f"#{p.id} is not sent: {p.error}\nTo send the rest: personamgr posts retry {p.id}")
         return 0
     finally:
         services.close()
@@ -201,8 +219,7 @@ def cmd_retry(args: argparse.Namespace) -> int:
             raise CliError(f"#{p.id} is being sent right now")
         if p.state is PostState.NEEDS_REVIEW and not args.yes:
             raise CliError(f"#{p.id} may already be on {persona.handle or persona.name}'s timeline: "
-                           f"{p.error or ''}\nLook at the account first. If it is there: personamgr posts mark-sent "
-                           f"{p.id}. If it is not: personamgr posts retry {p.id} --yes", EXIT_USAGE)
+                           f"{p.error or ''}\n{review_ways(p)}", EXIT_USAGE)
         action = {PostState.FAILED: Action.RETRY, PostState.NEEDS_REVIEW: Action.SEND_AGAIN}.get(p.state,
                                                                                                   Action.SEND_NOW)
         try:

@@ -168,8 +168,8 @@ def test_kill_9_mid_thread_keeps_the_parts_out_and_send_again_starts_after_them(
         shown = personamgr(home, env, "posts", "show", str(post.id), "--json")  # any command notices the dead sender
         out, err = shown.communicate(timeout=TIMEOUT)
         row = json.loads(out or "{}")
-        assert (row.get("state"), row.get("links")) == ("needs_review", [f"https://x.com/career_me/status/{first.id}"]), \
-            out + err
+        link = f"https://x.com/career_me/status/{first.id}"
+        assert (row.get("state"), row.get("links")) == ("needs_review", [link]), out + err
         assert "Parts" not in row["error"] and "Part 1 of 3 went out; part 2 may or may not have." in row["error"]
 
         again = personamgr(home, env, "posts", "retry", str(post.id), "--yes", "--anyway")

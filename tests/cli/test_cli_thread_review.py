@@ -1,0 +1,111 @@
+"""``personamgr posts mark-sent`` on a thread in doubt asks about its one uncertain part and records only what is
+true; ``posts show`` tells which part is in doubt; ``posts retry`` then sends only the rest. In-process through
+``main()``, on a real profile with the sandbox network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lease_helpers import dead_owner
+
+from personamgr.cli.main import main
+from personamgr.core.demo import seed_demo
+from personamgr.core.networks.base import Account, OutgoingPost
+from personamgr.core.networks.sandbox import SandboxNetwork
+from personamgr.core.outbox import PostState
+from personamgr.core.paths import AppPaths
+from personamgr.core.services import open_services
+
+PARTS = ("1/3 Read the ad twice.", "2/3 Circle the verbs.", "3/3 Those are the job.")
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    data = tmp_path / "home"
+    svc = open_services(AppPaths.resolve(data))
+    seed_demo(svc)  # career and metal, on the sandbox
+    svc.close()
+    return data
+
+
+def run(home: Path, *argv: str) -> int:
+    return main(["--data-dir", str(home), *argv])
+
+
+def killed_after_part_1(home: Path) -> tuple[int, str]:
+    """A thread whose sender died after the sandbox took part 1 (recorded) and while part 2 was in flight."""
+    svc = open_services(AppPaths.resolve(home))
+    try:
+        persona = svc.store.persona("career")
+        post = svc.outbox.create(persona.uid, PARTS[0], thread=PARTS[1:])
+        sandbox = svc.networks["sandbox"]
+        assert isinstance(sandbox, SandboxNetwork)
+        first = sandbox.publish(Account(persona.uid, persona.handle), OutgoingPost(parts=PARTS[:1])).remote_id
+        svc.outbox.claim(post.id, owner=dead_owner())
+        svc.outbox.update_if(post.id, [PostState.SENDING], remote_ids=[first], network="sandbox")
+        return post.id, first
+    finally:
+        svc.close()
+
+
+def timeline(home: Path) -> list[str]:
+    svc = open_services(AppPaths.resolve(home))
+    try:
+        sandbox = svc.networks["sandbox"]
+        assert isinstance(sandbox, SandboxNetwork)
+        return [e.text for e in sandbox.timeline() if e.text in PARTS]
+    finally:
+        svc.close()
+
+
+def test_show_names_the_part_in_doubt(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post_id, first = killed_after_part_1(home)
+    assert run(home, "posts", "show", str(post_id)) == 0
+    out = capsys.readouterr().out
+    assert f"Part 1 of 3 · sandbox://career_me/status/{first}" in out
+    assert "Part 2 of 3 · may or may not have gone out" in out and "Part 3 of 3 · not sent" in out
+    assert "Part 1 of 3 went out; part 2 may or may not have. Part 3 was not sent." in out
+    assert f"personamgr posts mark-sent {post_id} --part-out LINK / --part-not-out" in out
+
+
+def test_mark_sent_without_an_answer_asks_about_part_2_and_changes_nothing(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post_id, _ = killed_after_part_1(home)
+    assert run(home, "posts", "mark-sent", str(post_id)) == 2
+    err = capsys.readouterr().err
+    assert "Look at the account for part 2 of 3." in err
+    assert f"personamgr posts mark-sent {post_id} --part-out LINK" in err
+    assert f"personamgr posts retry {post_id} --yes" in err
+    svc = open_services(AppPaths.resolve(home))
+    try:
+        assert svc.outbox.get(post_id).state is PostState.NEEDS_REVIEW
+    finally:
+        svc.close()
+
+
+def test_part_2_not_out_then_retry_sends_only_parts_2_and_3(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post_id, _ = killed_after_part_1(home)
+    assert run(home, "posts", "mark-sent", str(post_id), "--part-not-out") == 0
+    out = capsys.readouterr().out
+    assert f"#{post_id} is not sent: Part 1 of 3 went out and parts 2–3 did not, as you checked." in out
+    assert f"To send the rest: personamgr posts retry {post_id}" in out
+    assert run(home, "posts", "retry", str(post_id)) == 0
+    assert sorted(timeline(home)) == sorted(PARTS)  # part 1 once
+
+
+def test_part_2_out_with_its_link_records_it_and_retry_sends_part_3(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post_id, _ = killed_after_part_1(home)
+    assert run(home, "posts", "mark-sent", str(post_id), "--part-out") == 1  # part 3 replies to it: the link
+    assert "the link of part 2 is needed" in capsys.readouterr().err
+    assert run(home, "posts", "mark-sent", str(post_id), "--part-out", "sandbox://career_me/status/42") == 0
+    assert "Parts 1–2 of 3 went out and part 3 did not" in capsys.readouterr().out
+    assert run(home, "posts", "retry", str(post_id)) == 0
+    svc = open_services(AppPaths.resolve(home))
+    try:
+        post = svc.outbox.get(post_id)
+        assert post.state is PostState.SENT and post.remote_ids[1] == "42"
+    finally:
+        svc.close()
+    assert sorted(timeline(home)) == sorted([PARTS[0], PARTS[2]])  # part 2 was already out: not posted again
