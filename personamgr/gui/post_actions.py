@@ -9,7 +9,8 @@ the guard's meter.
   part N, Edit (the unsent parts), or Stop here (it ends at the parts out; the rest becomes a draft).
 * Held (never went out): Edit, Move to …, Post anyway, Keep as draft, Delete; a post that missed its
   time: Send now, Next free slot, Reschedule…, Edit, Keep as draft, Delete.
-* Needs review (it may have gone out): It went out: mark as sent; Send again… (warned); Edit; Delete.
+* Needs review (it may have gone out): It went out: mark as sent; Send again… (warned); Edit; Delete. A thread
+  in doubt: Mark what went out… asks about its one uncertain part (and that part's link, when parts follow).
 * Scheduled: Edit, Reschedule…, Unschedule, Send now, Move to …, Delete.
 * Draft (not in a compose box): Edit, Post now, Move to …, Delete.
 * Sent: Copy link, Open (X: the browser; the sandbox: the post as the sandbox holds it).
@@ -38,13 +39,14 @@ from PySide6.QtWidgets import (
 from personamgr.core.holds import HoldKind
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, TransitionError
-from personamgr.core.post_workflows import Action, Objection, Outcome, actions_for
+from personamgr.core.post_workflows import Action, Objection, Outcome, actions_for, uncertain_part
 from personamgr.core.posting import resend_note
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.guard_widgets import Choice, GuardDialog
 from personamgr.gui.message_boxes import ShowsBoxes
+from personamgr.gui.part_in_doubt import doubt_box, link_dialog
 from personamgr.gui.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -132,7 +134,9 @@ class PostActions(QObject, ShowsBoxes):
             case Action.SEND_AGAIN:
                 return [(name, translate("PostActions", "Send again…"), lambda: self.send_again(p))]
             case Action.MARK_SENT:
-                return [(name, translate("PostActions", "It went out: mark as sent"), lambda: self.mark_sent(p))]
+                label = (translate("PostActions", "It went out: mark as sent") if uncertain_part(p) is None else
+                         translate("PostActions", "Mark what went out…"))
+                return [(name, label, lambda: self.mark_sent(p))]
             case Action.POST_ANYWAY:
                 return [(name, translate("PostActions", "Post anyway"), lambda: self.send(p, action))]
             case Action.MOVE:
@@ -267,9 +271,44 @@ class PostActions(QObject, ShowsBoxes):
                   icon=QMessageBox.Icon.Question if safe else QMessageBox.Icon.Warning, destructive=not safe)
 
     def mark_sent(self, post: Post) -> None:
+        """A single post: it went out. A thread in doubt: ask about its one uncertain part (the parts before it are
+        recorded as out, those after it never went), and record only the answer."""
+        part = uncertain_part(post)
+        if part is None:
+            self._record_out(post, None, None)
+            return
+        box, there, missing = doubt_box(self.window, post, part, self._handle(post), self.question_name)
+        last = part == len(post.parts)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is missing:
+                self._record_out(post, False, None)
+            elif box.clickedButton() is there and last:
+                self._record_out(post, True, None)
+            elif box.clickedButton() is there:
+                self._ask_link(post, part)
+
+        box.finished.connect(answered)
+        self._keep(box)
+        box.open()
+
+    def _ask_link(self, post: Post, part: int) -> None:
+        """The link of the part the user found: the next part replies to it, and the network never told its id."""
+        dialog = link_dialog(self.window, part)
+        dialog.textValueSelected.connect(lambda link: self._record_out(post, True, link))
+        self._keep(dialog)
+        dialog.open()
+
+    def _record_out(self, post: Post, part_out: bool | None, link: str | None) -> None:
         workflows = self.workflows
-        self._run(lambda: workflows.mark_sent(post.id), translate("PostActions", "mark the post as sent"),
-                  lambda p: translate("PostActions", "Marked as sent on {name}.").format(name=p.persona_name))
+
+        def ok(p: Post) -> str:
+            if p.state is PostState.SENT:
+                return translate("PostActions", "Marked as sent on {name}.").format(name=p.persona_name)
+            return outcome(p)
+
+        self._run(lambda: workflows.mark_sent(post.id, part_out=part_out, link=link),
+                  translate("PostActions", "record what went out"), ok)
 
     def move(self, post: Post, persona_uid: str) -> None:
         workflows = self.workflows

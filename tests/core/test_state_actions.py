@@ -19,21 +19,22 @@ from personamgr.core.clock import FakeClock
 from personamgr.core.holds import HoldKind
 from personamgr.core.outbox import Post, PostState, TransitionError
 from personamgr.core.personas import DEFAULT_SLOTS, Persona
-from personamgr.core.post_workflows import Action, actions_for
+from personamgr.core.post_workflows import Action, actions_for, uncertain_part
 from personamgr.core.scheduling import PostSchedule, SchedulingError
 from personamgr.core.services import Services
 
-# (state, hold kind) per case; "thread" is a failed thread with part 1 out.
+# (state, hold kind) per case; "thread" is a failed thread with part 1 out; "review_thread" a thread of 3 that needs
+# review with part 1 recorded out (part 2 in doubt, part 3 never sent).
 CASES: dict[str, tuple[PostState, HoldKind | None]] = {
     "draft": (PostState.DRAFT, None), "scheduled": (PostState.SCHEDULED, None),
     "sending": (PostState.SENDING, None), "sent": (PostState.SENT, None), "failed": (PostState.FAILED, None),
     "thread": (PostState.FAILED, None), "held": (PostState.HELD, HoldKind.OFF_FOCUS),
     "missed": (PostState.HELD, HoldKind.MISSED), "x_rules": (PostState.HELD, HoldKind.X_RULES),
     "over_limit": (PostState.HELD, HoldKind.MONTHLY_LIMIT),
-    "needs_review": (PostState.NEEDS_REVIEW, None),
+    "needs_review": (PostState.NEEDS_REVIEW, None), "review_thread": (PostState.NEEDS_REVIEW, None),
 }
 # States whose meaning allows nothing but what they offer: in flight, out, or perhaps out.
-STRICT = ("sending", "sent", "needs_review")
+STRICT = ("sending", "sent", "needs_review", "review_thread")
 
 
 def _sample(case: str) -> Post:
@@ -41,7 +42,7 @@ def _sample(case: str) -> Post:
     state, kind = CASES[case]
     now = datetime(2026, 1, 5, tzinfo=UTC)
     return Post(id=0, persona_uid="", persona_name="", state=state, text="", created_at=now, updated_at=now,
-                hold_kind=kind, remote_ids=("r0",) if case in ("thread", "sent") else ())
+                hold_kind=kind, remote_ids=("r0",) if case in ("thread", "sent", "review_thread") else ())
 
 
 REFUSED = [(case, action) for case in STRICT for action in Action if action not in actions_for(_sample(case))]
@@ -60,7 +61,8 @@ def _operations(metal: str) -> dict[Action, Operation]:
         Action.SEND_NOW: lambda s, p: s.workflows.send(p.id, Action.SEND_NOW, seen=p.state),
         Action.SEND_AGAIN: lambda s, p: s.workflows.send(p.id, Action.SEND_AGAIN, seen=p.state),
         Action.POST_ANYWAY: lambda s, p: s.workflows.send(p.id, Action.POST_ANYWAY, seen=p.state),
-        Action.MARK_SENT: lambda s, p: s.workflows.mark_sent(p.id),
+        # A thread in doubt needs the user's answer about its uncertain part; "not there" leaves it unsent.
+        Action.MARK_SENT: lambda s, p: s.workflows.mark_sent(p.id, part_out=False if uncertain_part(p) else None),
         Action.MOVE: lambda s, p: s.workflows.move(p.id, metal),
         Action.EDIT: lambda s, p: s.workflows.edit(p.id, [*p.parts[:len(p.remote_ids)], "new words"][:len(p.parts)]),
         Action.RESCHEDULE: lambda s, p: schedule(s).schedule_at(p.id, s.clock.now() + timedelta(hours=1)),
@@ -75,10 +77,10 @@ def _make(services: Services, case: str) -> Post:
     state, kind = CASES[case]
     clock: FakeClock = services.clock  # type: ignore[assignment]
     uid = services.store.persona("career").uid
-    thread = ("part two",) if case == "thread" else ()
+    thread = {"thread": ("part two",), "review_thread": ("part two", "part three")}.get(case, ())
     post = services.outbox.create(uid, f"a {case} post", thread=thread, scheduled_at=clock.now() + timedelta(hours=2))
     values: dict[str, object] = {"state": state.value, "hold_kind": kind.value if kind else None}
-    if case == "thread":
+    if case in ("thread", "review_thread"):
         values.update(remote_ids=["r0"], network="scripted")
     if case == "sent":
         values.update(remote_ids=["r0"], remote_id="r0", network="scripted", sent_at=clock.now())
@@ -126,3 +128,13 @@ def test_needs_review_refusals_say_why_and_what_to_do(world: Services, net: Scri
             _operations(metal)[action](world, post)
         assert "mark it sent or send it again" in str(e.value)
     assert net.calls == []
+
+
+def test_a_thread_in_doubt_offers_what_is_true_and_marking_it_keeps_the_rest_unsent(world: Services) -> None:
+    """Mark what went out, Send again (from the part in doubt) and Edit (the parts not out); no Delete (part 1 is
+    public). Answered "not there", it is not sent: Retry from part 2, Edit, Stop here."""
+    post = _make(world, "review_thread")
+    assert actions_for(post) == (Action.MARK_SENT, Action.SEND_AGAIN, Action.EDIT)
+    marked = world.workflows.mark_sent(post.id, part_out=False)
+    assert (marked.state, marked.remote_ids, marked.failed_part) == (PostState.FAILED, ("r0",), 2)
+    assert actions_for(marked) == (Action.RETRY, Action.EDIT, Action.STOP)

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.holds import HoldKind, HoldReason
@@ -307,3 +307,67 @@ def test_post_anyway_on_a_held_post_sends_it(demo: Services, shell: Shell, idle)
     now = demo.outbox.get(post.id)
     assert now.state is PostState.SENT and now.guard_override
     assert shell.window.statusBar().currentMessage() == "Sent as career."
+
+
+# -- a thread in doubt: mark as sent asks about its one uncertain part, and records only what is true --
+THREAD_IN_DOUBT = ("1/3 Read the ad twice.", "2/3 Circle the verbs.", "3/3 Those are the job.")
+
+
+def in_doubt(demo: Services, shell: Shell, idle: Callable[..., None], out: tuple[str, ...] = ("1850000000000000001",),
+             ) -> Post:
+    """A thread that needs review with ``out`` recorded: the next part is the one in doubt."""
+    uid = demo.store.persona("career").uid
+    post = demo.outbox.create(uid, THREAD_IN_DOUBT[0], thread=THREAD_IN_DOUBT[1:], state=PostState.NEEDS_REVIEW)
+    demo.outbox.update_if(post.id, None, remote_ids=list(out), network="sandbox",
+                          error="The app stopped while this thread was being sent.")
+    reload(shell, idle)
+    return demo.outbox.get(post.id)
+
+
+def test_mark_sent_asks_whether_part_2_is_there(demo: Services, shell: Shell, idle) -> None:
+    post = in_doubt(demo, shell, idle)
+    act(shell, post.id, "markSent")
+    box = shell.window.post_actions.box
+    assert box is not None and box.isVisible(), "marking a thread in doubt as sent asked nothing"
+    assert box.windowTitle() == "Part 2 of 3 may not have gone out"
+    assert box.text() == "Is part 2 of this thread on @career_me's account?"
+    assert "Part 1 of 3 went out; part 2 may or may not have. Part 3 was not sent." in box.informativeText()
+    answer(shell, "Cancel")
+    idle(shell)
+    assert demo.outbox.get(post.id).state is PostState.NEEDS_REVIEW  # nothing recorded
+
+
+def test_part_2_not_there_records_part_1_only_and_offers_the_rest(demo: Services, shell: Shell, idle) -> None:
+    post = in_doubt(demo, shell, idle)
+    act(shell, post.id, "markSent")
+    answer(shell, "Part 2 is not there")
+    reload(shell, idle)
+    now = demo.outbox.get(post.id)
+    assert (now.state, now.remote_ids, now.failed_part) == (PostState.FAILED, ("1850000000000000001",), 2)
+    retry = next(a for a in shell.window.history.menu_for(listed(shell, post.id)).actions()
+                 if a.objectName() == "retry")
+    assert retry.text() == "Retry from part 2"
+
+
+def test_part_2_there_asks_for_its_link_and_records_it(demo: Services, shell: Shell, idle) -> None:
+    post = in_doubt(demo, shell, idle)
+    act(shell, post.id, "markSent")
+    answer(shell, "Part 2 is there")
+    dialog = shell.window.post_actions.dialog
+    assert isinstance(dialog, QInputDialog) and dialog.isVisible()
+    assert dialog.windowTitle() == "Link to part 2"
+    assert "part 3 replies to it" in dialog.labelText()
+    dialog.setTextValue("sandbox://career_me/status/1850000000000000002")
+    dialog.accept()
+    reload(shell, idle)
+    now = demo.outbox.get(post.id)
+    assert (now.state, now.remote_ids) == (PostState.FAILED, ("1850000000000000001", "1850000000000000002"))
+    assert now.failed_part == 3
+
+
+def test_last_part_there_marks_the_thread_sent(demo: Services, shell: Shell, idle) -> None:
+    post = in_doubt(demo, shell, idle, ("1850000000000000001", "1850000000000000002"))
+    act(shell, post.id, "markSent")
+    answer(shell, "Part 3 is there")
+    reload(shell, idle)
+    assert demo.outbox.get(post.id).state is PostState.SENT

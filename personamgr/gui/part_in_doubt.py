@@ -1,0 +1,51 @@
+"""The questions "mark as sent" asks about a thread in doubt: is its one uncertain part on the account, and if
+parts follow it, what is that part's link (they reply to it, and the network never told its id).
+
+Built here, answered in ``post_actions``, which records the answer through ``core.post_workflows.mark_sent``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractButton, QInputDialog, QMessageBox, QWidget
+
+from personamgr.core.i18n import translate
+from personamgr.core.networks.base import parts_known
+from personamgr.core.outbox import Post
+
+
+def doubt_box(parent: QWidget, post: Post, part: int, handle: str, name: str) -> tuple[QMessageBox, QAbstractButton,
+                                                                                        QAbstractButton]:
+    """(the question, its "there" button, its "not there" button); Cancel is the default and Escape."""
+    total = len(post.parts)
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      translate("PostActions", "Part {part} of {total} may not have gone out").format(
+                          part=part, total=total),
+                      translate("PostActions", "Is part {part} of this thread on {handle}'s account?").format(
+                          part=part, handle=handle),
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName(name)
+    known = parts_known(part - 1, total) if part > 1 else ""
+    then = (translate("PostActions", "If it is there, the thread is recorded as sent.") if part == total else
+            translate("PostActions", "If it is there, you give its link next, so that part {next} replies to it. "
+                      "Either way, the parts not out are sent only when you choose Retry.").format(next=part + 1))
+    box.setInformativeText(f"{known} {then}".strip())
+    there = box.addButton(translate("PostActions", "Part {part} is there").format(part=part),
+                          QMessageBox.ButtonRole.AcceptRole)
+    missing = box.addButton(translate("PostActions", "Part {part} is not there").format(part=part),
+                            QMessageBox.ButtonRole.ActionRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    return box, there, missing
+
+
+def link_dialog(parent: QWidget, part: int) -> QInputDialog:
+    """Asks for the link of the part the user found."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("partLink")
+    dialog.setWindowTitle(translate("PostActions", "Link to part {part}").format(part=part))
+    dialog.setLabelText(translate("PostActions", "Copy the link of part {part} from the account and paste it here: "
+                                  "part {next} replies to it.").format(part=part, next=part + 1))
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setMinimumWidth(460)
+    return dialog
