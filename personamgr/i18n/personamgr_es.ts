@@ -2020,6 +2020,22 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Salieron las partes 1–{sent} del hilo; la parte {failed} falló: {error} Las partes restantes no se enviaron.</translation>
     </message>
     <message>
+        <source>Part 1 of {total} went out; part {next} may or may not have.</source>
+        <translation>La parte 1 de {total} salió; la parte {next} puede que haya salido o no.</translation>
+    </message>
+    <message>
+        <source>Parts 1–{out} of {total} went out; part {next} may or may not have.</source>
+        <translation>Las partes 1–{out} de {total} salieron; la parte {next} puede que haya salido o no.</translation>
+    </message>
+    <message>
+        <source>Part {first} was not sent.</source>
+        <translation>La parte {first} no se envió.</translation>
+    </message>
+    <message>
+        <source>Parts {first}–{total} were not sent.</source>
+        <translation>Las partes {first}–{total} no se enviaron.</translation>
+    </message>
+    <message>
         <source>{setting} is not a base URL such as http://127.0.0.1:8765. Fix or unset it; nothing was sent to {network}.</source>
         <translation>{setting} no es una URL base como http://127.0.0.1:8765. Corrígela o quítala; no se envió nada a {network}.</translation>
     </message>
@@ -2093,6 +2109,22 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>post {id} is {state}; it cannot be deleted now</source>
         <translation>la publicación {id} está en estado {state}; ahora no se puede borrar</translation>
+    </message>
+    <message>
+        <source>The app on {host} stopped answering while this thread was being sent.</source>
+        <translation>La aplicación en {host} dejó de responder mientras se enviaba este hilo.</translation>
+    </message>
+    <message>
+        <source>The app stopped while this thread was being sent.</source>
+        <translation>La aplicación se detuvo mientras se enviaba este hilo.</translation>
+    </message>
+    <message>
+        <source>The app stopped answering while this thread was being sent.</source>
+        <translation>La aplicación dejó de responder mientras se enviaba este hilo.</translation>
+    </message>
+    <message>
+        <source>Check the account for part {part}, then mark what went out or send it again from there.</source>
+        <translation>Busca la parte {part} en la cuenta y luego marca lo que salió o vuelve a enviarlo desde ahí.</translation>
     </message>
     <message>
         <source>The app on {host} stopped answering while this post was being sent. It may or may not have gone out: check the account, then mark it sent or send it again.</source>
@@ -3205,10 +3237,6 @@ Otra más.</translation>
         <translation>Volver a enviar de todos modos</translation>
     </message>
     <message>
-        <source>mark the post as sent</source>
-        <translation>marcar la publicación como enviada</translation>
-    </message>
-    <message>
         <source>Marked as sent on {name}.</source>
         <translation>Marcada como enviada en {name}.</translation>
     </message>
@@ -3235,6 +3263,10 @@ Otra más.</translation>
     <message>
         <source>Retry from part {part}</source>
         <translation>Reintentar desde la parte {part}</translation>
+    </message>
+    <message>
+        <source>Mark what went out…</source>
+        <translation>Marcar lo que salió…</translation>
     </message>
     <message>
         <source>Post anyway</source>
@@ -3275,6 +3307,10 @@ Otra más.</translation>
     <message>
         <source>Send again</source>
         <translation>Enviar de nuevo</translation>
+    </message>
+    <message>
+        <source>record what went out</source>
+        <translation>registrar lo que salió</translation>
     </message>
     <message>
         <source>the other persona</source>
@@ -3391,6 +3427,38 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Sandbox post</source>
         <translation>Publicación del entorno de pruebas</translation>
+    </message>
+    <message>
+        <source>Part {part} of {total} may not have gone out</source>
+        <translation>Puede que la parte {part} de {total} no haya salido</translation>
+    </message>
+    <message>
+        <source>Is part {part} of this thread on {handle}&apos;s account?</source>
+        <translation>¿Está la parte {part} de este hilo en la cuenta de {handle}?</translation>
+    </message>
+    <message>
+        <source>If it is there, the thread is recorded as sent.</source>
+        <translation>Si está, el hilo queda registrado como enviado.</translation>
+    </message>
+    <message>
+        <source>If it is there, you give its link next, so that part {next} replies to it. Either way, the parts not out are sent only when you choose Retry.</source>
+        <translation>Si está, después das su enlace, para que la parte {next} le responda. En ambos casos, las partes que no salieron solo se envían cuando eliges Reintentar.</translation>
+    </message>
+    <message>
+        <source>Part {part} is there</source>
+        <translation>La parte {part} está</translation>
+    </message>
+    <message>
+        <source>Part {part} is not there</source>
+        <translation>La parte {part} no está</translation>
+    </message>
+    <message>
+        <source>Link to part {part}</source>
+        <translation>Enlace a la parte {part}</translation>
+    </message>
+    <message>
+        <source>Copy the link of part {part} from the account and paste it here: part {next} replies to it.</source>
+        <translation>Copia de la cuenta el enlace de la parte {part} y pégalo aquí: la parte {next} le responde.</translation>
     </message>
 </context>
 <context>
@@ -3656,6 +3724,18 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>la publicación {id} no se puede marcar como enviada: su estado es {state}</translation>
     </message>
     <message>
+        <source>part {part} of {total} of post {id} may or may not have gone out: say whether it is on the account</source>
+        <translation>puede que la parte {part} de {total} de la publicación {id} haya salido o no: di si está en la cuenta</translation>
+    </message>
+    <message>
+        <source>It did not go out, as you checked. Retry sends it.</source>
+        <translation>No salió, según comprobaste. Reintentar la envía.</translation>
+    </message>
+    <message>
+        <source>part {next} replies to part {part}, so the link of part {part} is needed: copy it from the account</source>
+        <translation>la parte {next} responde a la parte {part}, así que hace falta el enlace de la parte {part}: cópialo de la cuenta</translation>
+    </message>
+    <message>
         <source>post {id} changed meanwhile; look at it again</source>
         <translation>la publicación {id} cambió mientras tanto; vuelve a mirarla</translation>
     </message>
@@ -3670,6 +3750,26 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>post {id} changed meanwhile, so it was not stopped; look at it again</source>
         <translation>la publicación {id} cambió mientras tanto, así que no se terminó; vuelve a mirarla</translation>
+    </message>
+    <message>
+        <source>No part of the thread went out, as you checked. Retry sends it.</source>
+        <translation>Ninguna parte del hilo salió, según comprobaste. Reintentar lo envía.</translation>
+    </message>
+    <message>
+        <source>Part 1 of {total} went out and part {first} did not, as you checked. Retry sends it, continuing the thread from part 1.</source>
+        <translation>La parte 1 de {total} salió y la parte {first} no, según comprobaste. Reintentar la envía y continúa el hilo desde la parte 1.</translation>
+    </message>
+    <message>
+        <source>Part 1 of {total} went out and parts {first}–{total} did not, as you checked. Retry sends them, continuing the thread from part 1.</source>
+        <translation>La parte 1 de {total} salió y las partes {first}–{total} no, según comprobaste. Reintentar las envía y continúa el hilo desde la parte 1.</translation>
+    </message>
+    <message>
+        <source>Parts 1–{out} of {total} went out and part {first} did not, as you checked. Retry sends it, continuing the thread from part {out}.</source>
+        <translation>Las partes 1–{out} de {total} salieron y la parte {first} no, según comprobaste. Reintentar la envía y continúa el hilo desde la parte {out}.</translation>
+    </message>
+    <message>
+        <source>Parts 1–{out} of {total} went out and parts {first}–{total} did not, as you checked. Retry sends them, continuing the thread from part {out}.</source>
+        <translation>Las partes 1–{out} de {total} salieron y las partes {first}–{total} no, según comprobaste. Reintentar las envía y continúa el hilo desde la parte {out}.</translation>
     </message>
 </context>
 <context>
@@ -3713,6 +3813,14 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Something unexpected happened while sending ({error}). Check the account before sending again.</source>
         <translation>Ocurrió algo inesperado durante el envío ({error}). Revisa la cuenta antes de volver a enviarla.</translation>
+    </message>
+    <message>
+        <source>another sender took the post meanwhile</source>
+        <translation>otro proceso de envío tomó la publicación mientras tanto</translation>
+    </message>
+    <message>
+        <source>Part {n} went out, but it could not be recorded ({error}), so the rest of the thread waits.</source>
+        <translation>La parte {n} salió, pero no se pudo registrar ({error}), así que el resto del hilo espera.</translation>
     </message>
     <message>
         <source>{network} did not answer after the post was sent, and it was tried {n} times: whether it went out is not known, and it is not sent again by itself. Check the account, then mark it sent or send it again.</source>
