@@ -2,8 +2,10 @@
 
 Files: thread-composer (a long draft split into a thread), thread-too-long (before the split), images (a post with
 two images, one without alt text), alt-text, alt-nudge (asked before posting), post-editor (Edit on a held post),
-post-editor-partly-sent and stop-here (a thread whose part 2 failed), post-editor-maybe-out (Post now on a post
-that may have gone out meanwhile), held-dialog (the guard's question titled with
+post-editor-partly-sent and stop-here (a thread whose part 2 failed), history-thread-in-doubt,
+history-menu-thread-in-doubt, mark-sent-part-in-doubt and part-link (a thread whose sender died with part 2 of 3
+in flight: the history, its menu, the question about part 2, the link asked for), post-editor-maybe-out (Post now
+on a post that may have gone out meanwhile), held-dialog (the guard's question titled with
 the real reason, on "Send again"), inbox, calendar-week, calendar-month, calendar-week-one-persona, offer-slots,
 schedule-dst (a time the clocks skip: the dialog's note).
 """
@@ -11,14 +13,17 @@ schedule-dst (a time the clocks skip: the dialog's note).
 from __future__ import annotations
 
 import struct
+import subprocess
 import time
 import zlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from personamgr.core import lease
 from personamgr.core.guard.rules import duplicate_rule
 from personamgr.core.holds import HoldKind
 from personamgr.core.outbox import PostState
@@ -35,6 +40,48 @@ LONG = ("Hiring managers read the first six lines of a resume, so put your best 
         "of from the last five years, with a number next to each. Second, keep the five with the biggest numbers. "
         "Third, write each as one line that starts with a verb. Fourth, read it aloud to someone outside your field; "
         "anything they cannot follow goes. Finally, put the strongest line first, even if it is not the newest.")
+
+
+def render_thread_in_doubt(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplication, Shell], None],
+                           save: Callable[[QWidget, Path, str], None]) -> None:
+    """A thread whose sender was killed with part 2 of 3 in flight (part 1 recorded): the history, its menu, the
+    question "mark as sent" asks about part 2, and the link it asks for when part 2 is there."""
+    services, window = shell.services, shell.window
+    career = services.store.persona("career")
+    post = services.outbox.create(career.uid, "Three things to cut from your resume today.",
+                                  thread=("One: the objective statement. Nobody reads it.",
+                                          "Two and three: references on request, and every skill you had in 2009."))
+    gone = subprocess.Popen(["true"])  # a sender that has exited: what a kill mid-send leaves
+    gone.wait()
+    services.outbox.claim(post.id, owner=lease.this_process().with_pid(gone.pid, "1").token)
+    services.outbox.update_if(post.id, [PostState.SENDING], remote_ids=["1850000000000000123"], network="sandbox")
+    services.outbox.recover_abandoned()
+    post = services.outbox.get(post.id)
+    history = window.history
+    history.refresh()
+    settle(app, shell)
+    history.setCurrentRow(0)
+    history.scrollToTop()
+    settle(app, shell)
+    save(history, out, "history-thread-in-doubt")
+    menu = history.menu_for(post)
+    menu.popup(QPoint(0, 0))
+    settle(app, shell)
+    save(menu, out, "history-menu-thread-in-doubt")
+    menu.hide()
+    actions = window.post_actions
+    actions.mark_sent(post)
+    settle(app, shell)
+    box = actions.box
+    if box is None:
+        return
+    save(box, out, "mark-sent-part-in-doubt")
+    there = next(b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.AcceptRole)
+    there.click()
+    settle(app, shell)
+    if actions.dialog is not None:
+        save(actions.dialog, out, "part-link")
+        actions.dialog.reject()
 
 
 def picture(path: Path, w: int, h: int, rgb: tuple[int, int, int]) -> Path:
@@ -154,6 +201,7 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     if window.post_actions.box is not None:
         save(window.post_actions.box, out, "stop-here")
         window.post_actions.box.reject()
+    render_thread_in_doubt(app, shell, out, settle, save)
     ui.dock.raise_()  # type: ignore[attr-defined]
 
     # The calendar: a week with posts of both personas, free queue slots and the now line; a month; one persona.
