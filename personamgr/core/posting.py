@@ -76,8 +76,9 @@ def media_counts(post: Post) -> tuple[int, ...]:
     return tuple(len(items) for items in media_by_part(post))
 
 
-def resend_note(network: str) -> tuple[bool, str]:
-    """(safe, what to tell the user) before sending a needs-review post again on ``network``.
+def resend_note(network: str, mark: str) -> tuple[bool, str]:
+    """(safe, what to tell the user) before sending a needs-review post again on ``network``; ``mark`` is the name
+    of the window's "mark as sent" item for this post (a thread in doubt names it otherwise).
 
     Bluesky: every part's record key is looked up before writing, so a part that went out is found, not
     posted again. Mastodon: the server answers a repeated Idempotency-Key with the status it made, but only
@@ -89,10 +90,9 @@ def resend_note(network: str) -> tuple[bool, str]:
     if network == "mastodon":
         return False, translate("Posting", 'Sending it again can post it twice, unless the first attempt was less '
                                            'than an hour ago: Mastodon recognises a repeat for an hour. Look at the '
-                                           'account first; if it is there, choose "It went out: mark as sent" '
-                                           'instead.')
+                                           'account first; if it is there, choose "{mark}" instead.').format(mark=mark)
     return False, translate("PostActions", 'Sending it again can post it twice. Look at the account first; if it is '
-                                           'there, choose "It went out: mark as sent" instead.')
+                                           'there, choose "{mark}" instead.').format(mark=mark)
 
 
 class PostingError(RuntimeError):

@@ -134,9 +134,7 @@ class PostActions(QObject, ShowsBoxes):
             case Action.SEND_AGAIN:
                 return [(name, translate("PostActions", "Send again…"), lambda: self.send_again(p))]
             case Action.MARK_SENT:
-                label = (translate("PostActions", "It went out: mark as sent") if uncertain_part(p) is None else
-                         translate("PostActions", "Mark what went out…"))
-                return [(name, label, lambda: self.mark_sent(p))]
+                return [(name, self._mark_label(p), lambda: self.mark_sent(p))]
             case Action.POST_ANYWAY:
                 return [(name, translate("PostActions", "Post anyway"), lambda: self.send(p, action))]
             case Action.MOVE:
@@ -157,6 +155,12 @@ class PostActions(QObject, ShowsBoxes):
             case Action.DELETE:
                 return [(name, translate("PostActions", "Delete…"), lambda: self.delete(p))]
         return []
+
+    @staticmethod
+    def _mark_label(p: Post) -> str:
+        """A single post went out or not; a thread in doubt has parts out and one part to ask about."""
+        return (translate("PostActions", "It went out: mark as sent") if uncertain_part(p) is None else
+                translate("PostActions", "Mark what went out…"))
 
     def _move_callback(self, p: Post, uid: str) -> Callable[[], None]:
         """A callback of no arguments: a menu's triggered(checked) passes its bool to any parameter a callback
@@ -262,10 +266,21 @@ class PostActions(QObject, ShowsBoxes):
     def send_again(self, post: Post) -> None:
         """A post that may have gone out: only after the user has checked and insists."""
         persona = self.controller.persona(post.persona_uid)
-        safe, note = resend_note(persona.network if persona else "")
+        safe, note = resend_note(persona.network if persona else "", self._mark_label(post))
+        part = uncertain_part(post)
+        if part is None:
+            text = translate("PostActions", "This post may already be on {handle}'s timeline.")
+        elif part == 1:
+            text = translate("PostActions", "Part 1 of this thread may already be on {handle}'s timeline. Sending "
+                             "again starts there.")
+        elif part == 2:
+            text = translate("PostActions", "Part 2 of this thread may already be on {handle}'s timeline. Sending "
+                             "again starts there; part 1 is not sent again.")
+        else:
+            text = translate("PostActions", "Part {part} of this thread may already be on {handle}'s timeline. "
+                             "Sending again starts there; parts 1–{out} are not sent again.")
         self._ask(translate("PostActions", "Send again?"),
-                  translate("PostActions", "This post may already be on {handle}'s "
-                                           "timeline.").format(handle=self._handle(post)), note,
+                  text.format(handle=self._handle(post), part=part, out=(part or 1) - 1), note,
                   translate("PostActions", "Send again") if safe else translate("PostActions", "Send again anyway"),
                   lambda: self.send(post, Action.SEND_AGAIN),
                   icon=QMessageBox.Icon.Question if safe else QMessageBox.Icon.Warning, destructive=not safe)

@@ -3229,10 +3229,6 @@ Otra más.</translation>
         <translation>Puede que esta publicación ya esté en la cronología de {handle}.</translation>
     </message>
     <message>
-        <source>Sending it again can post it twice. Look at the account first; if it is there, choose &quot;It went out: mark as sent&quot; instead.</source>
-        <translation>Volver a enviarla puede publicarla dos veces. Mira antes la cuenta; si ya está allí, elige «Salió: marcar como enviada».</translation>
-    </message>
-    <message>
         <source>Send again anyway</source>
         <translation>Volver a enviar de todos modos</translation>
     </message>
@@ -3303,6 +3299,18 @@ Otra más.</translation>
     <message>
         <source>Could not send the post: {error}</source>
         <translation>No se pudo enviar la publicación: {error}</translation>
+    </message>
+    <message>
+        <source>Part 1 of this thread may already be on {handle}&apos;s timeline. Sending again starts there.</source>
+        <translation>Puede que la parte 1 de este hilo ya esté en la cronología de {handle}. Volver a enviarlo empieza por ella.</translation>
+    </message>
+    <message>
+        <source>Part 2 of this thread may already be on {handle}&apos;s timeline. Sending again starts there; part 1 is not sent again.</source>
+        <translation>Puede que la parte 2 de este hilo ya esté en la cronología de {handle}. Volver a enviarlo empieza por ella; la parte 1 no se envía otra vez.</translation>
+    </message>
+    <message>
+        <source>Part {part} of this thread may already be on {handle}&apos;s timeline. Sending again starts there; parts 1–{out} are not sent again.</source>
+        <translation>Puede que la parte {part} de este hilo ya esté en la cronología de {handle}. Volver a enviarlo empieza por ella; las partes 1–{out} no se envían otra vez.</translation>
     </message>
     <message>
         <source>Send again</source>
@@ -3459,6 +3467,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Copy the link of part {part} from the account and paste it here: part {next} replies to it.</source>
         <translation>Copia de la cuenta el enlace de la parte {part} y pégalo aquí: la parte {next} le responde.</translation>
+    </message>
+    <message>
+        <source>Sending it again can post it twice. Look at the account first; if it is there, choose &quot;{mark}&quot; instead.</source>
+        <translation>Volver a enviarla puede publicarla dos veces. Mira antes la cuenta; si ya está allí, elige «{mark}».</translation>
     </message>
 </context>
 <context>
@@ -3779,10 +3791,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Primero se pregunta a Bluesky si cada parte ya llegó; la que llegó se cuenta como enviada y no se publica otra vez.</translation>
     </message>
     <message>
-        <source>Sending it again can post it twice, unless the first attempt was less than an hour ago: Mastodon recognises a repeat for an hour. Look at the account first; if it is there, choose &quot;It went out: mark as sent&quot; instead.</source>
-        <translation>Enviarla de nuevo puede publicarla dos veces, salvo que el primer intento fuera hace menos de una hora: Mastodon reconoce una repetición durante una hora. Mira antes la cuenta; si está ahí, elige «Ya salió: marcar como enviada».</translation>
-    </message>
-    <message>
         <source>The keyring is locked, so personamgr could not read {persona}&apos;s credentials. Unlock it: the post waits until then.</source>
         <translation>El llavero está bloqueado, así que personamgr no pudo leer las credenciales de {persona}. Desbloquéalo: la publicación espera hasta entonces.</translation>
     </message>
@@ -3837,6 +3845,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Held before sending: the persona guard could not check it. Review it, then send it.</source>
         <translation>Retenida antes de enviarla: el guardián de personas no pudo revisarla. Revísala y luego envíala.</translation>
+    </message>
+    <message>
+        <source>Sending it again can post it twice, unless the first attempt was less than an hour ago: Mastodon recognises a repeat for an hour. Look at the account first; if it is there, choose &quot;{mark}&quot; instead.</source>
+        <translation>Enviarla de nuevo puede publicarla dos veces, salvo que el primer intento fuera hace menos de una hora: Mastodon reconoce una repetición durante una hora. Mira antes la cuenta; si está ahí, elige «{mark}».</translation>
     </message>
     <message>
         <source>{error} Reconnect the account; the post is kept.</source>

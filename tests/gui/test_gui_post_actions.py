@@ -371,3 +371,15 @@ def test_last_part_there_marks_the_thread_sent(demo: Services, shell: Shell, idl
     answer(shell, "Part 3 is there")
     reload(shell, idle)
     assert demo.outbox.get(post.id).state is PostState.SENT
+
+
+def test_send_again_on_a_thread_in_doubt_names_the_part_and_the_real_menu_item(demo: Services, shell: Shell,
+                                                                             idle) -> None:
+    post = in_doubt(demo, shell, idle)
+    act(shell, post.id, "sendAgain")
+    box = shell.window.post_actions.box
+    assert box is not None and box.isVisible()
+    assert box.text() == ("Part 2 of this thread may already be on @career_me's timeline. Sending again starts there; "
+                          "part 1 is not sent again.")
+    assert 'choose "Mark what went out…" instead' in box.informativeText()  # the item this menu offers
+    answer(shell, "Cancel")
