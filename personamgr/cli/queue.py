@@ -127,7 +127,7 @@ def _add(args: argparse.Namespace, kept: Kept) -> int:
     when = None
     if args.at is not None:  # an empty --at is a mistake, not "the next slot"
         try:
-            when = parse_when(args.at, persona.timezone)
+            when = parse_when(args.at, persona.timezone, now=services.clock.now())
         except ValueError as e:
             raise CliError(f"--at: {e}", EXIT_USAGE) from None
     images = check_images(services, persona, args, len(parts))

@@ -49,8 +49,9 @@ _STR_FIELDS = ("description", "colour", "timezone", "uid", "visibility", "conten
 FILE_KEY = {"queue_slots": "queue"}
 FIELD_OF_KEY = {v: k for k, v in FILE_KEY.items()}
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_SLOT_RE = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun) ([01]\d|2[0-3]):([0-5]\d)$")
-_SLOT_SHAPE = re.compile(r"^(\S+) (\d\d):(\d\d)$")  # the right shape, whatever the day and numbers say
+# 'mon 9:30' is 'mon 09:30' as people write times; files are always written with two digits.
+_SLOT_RE = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun) ([01]?\d|2[0-3]):([0-5]\d)$")
+_SLOT_SHAPE = re.compile(r"^(\S+) (\d\d?):(\d\d)$")  # the right shape, whatever the day and numbers say
 BOM = "\ufeff"
 _COMMENT_FORBIDDEN = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # a header naming a path with a line break stays a comment
 # Starts with a literal, so the regex engine skips ahead to candidates; the line's start is checked apart.

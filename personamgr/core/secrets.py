@@ -14,7 +14,8 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from contextlib import closing
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -54,6 +55,8 @@ class KeyringState:
     status: KeyringStatus
     backend: str
     message: str
+    keyring: str = ""  # the secure store's name as the user knows it ("the macOS Keychain"); "" without one
+    locked: bool = False  # a secure store that asks for its password when credentials are next needed
 
     @property
     def usable(self) -> bool:
@@ -125,10 +128,9 @@ def classify(backend: KeyringBackend) -> KeyringState:
     leaves = _leaves(backend)
     secure = [b for b in leaves if _is_secure(b)]
     if secure:
-        return KeyringState(
-            KeyringStatus.SECURE, _backend_name(secure[0]),
-            translate("Secrets", "Credentials are kept in {keyring}.").format(keyring=_label(secure[0]))
-        )
+        label = _label(secure[0])
+        return KeyringState(KeyringStatus.SECURE, _backend_name(secure[0]),
+                            translate("Secrets", "Credentials are kept in {keyring}.").format(keyring=label), label)
     if any(type(b).__module__.startswith(_INSECURE_MODULES) and not type(b).__module__.startswith(
             _UNAVAILABLE_MODULES) for b in leaves):
         name = _backend_name(leaves[0])
@@ -143,9 +145,27 @@ def classify(backend: KeyringBackend) -> KeyringState:
         KeyringStatus.UNAVAILABLE,
         _backend_name(backend),
         translate("Secrets", "No secure credential store was found, so X, Mastodon and Bluesky accounts cannot be "
-                  "connected. Install and unlock a Secret Service (GNOME Keyring or KWallet) and restart personamgr. "
-                  "The sandbox network still works."),
+                  "connected. Install and unlock a Secret Service (GNOME Keyring or KWallet); personamgr finds it the "
+                  "next time it starts, or the next time you run a personamgr command. The sandbox network still "
+                  "works."),
     )
+
+
+def _collection_locked(backend: KeyringBackend) -> bool:
+    """Whether the Secret Service collection ``backend`` keeps credentials in is locked, asked without
+    unlocking it (keyring itself would bring up the desktop's password prompt). False for other stores, which
+    say nothing of it, and when the question cannot be answered: the store's own refusal will say why."""
+    if type(backend).__module__ != "keyring.backends.SecretService":
+        return False
+    try:
+        import secretstorage
+
+        with closing(secretstorage.dbus_init()) as bus:
+            path = getattr(backend, "preferred_collection", None)
+            collection = secretstorage.Collection(bus, path) if path else secretstorage.Collection(bus)
+            return bool(collection.is_locked())
+    except Exception:  # no such collection yet, D-Bus gone: the next call that needs it says so
+        return False
 
 
 def _label(b: KeyringBackend) -> str:
@@ -205,8 +225,18 @@ class SecretStore:
         return self._backend
 
     def state(self) -> KeyringState:
-        """Which store is in use; may itself talk to D-Bus, so call it off the GUI thread."""
-        st = call_with_timeout(lambda: classify(self.backend), self.timeout, _FIND)
+        """Which store is in use, and whether it is locked; may itself talk to D-Bus, so call it off the GUI
+        thread."""
+        def find() -> KeyringState:
+            st = classify(self.backend)
+            if st.usable and _collection_locked(next(b for b in _leaves(self.backend) if _is_secure(b))):
+                st = replace(st, locked=True, message=translate(
+                    "Secrets", "Credentials are kept in {keyring}, which is locked now: it asks for its password "
+                    "when personamgr next needs them (to connect an account, or to send a post). Until then, "
+                    "posts to X, Mastodon and Bluesky wait.").format(keyring=st.keyring))
+            return st
+
+        st = call_with_timeout(find, self.timeout, _FIND)
         log.debug("keyring in use: %s (%s)", st.backend, st.status)  # `-v`: which backend a build found
         return st
 

@@ -16,9 +16,11 @@ from personamgr.gui.workers import Workers
 
 def short_text(state: KeyringState) -> tuple[str, str]:
     """(level, one line for the status bar)."""
+    if state.status is KeyringStatus.SECURE and state.locked:
+        return "ok", translate("KeyringStatusLabel", "Credentials: {keyring}, locked; it asks for its password when "
+                              "needed").format(keyring=state.keyring)
     if state.status is KeyringStatus.SECURE:
-        return "ok", state.message.rstrip(".").replace("Credentials are kept in",
-                                                       translate("KeyringStatusLabel", "Credentials:"))
+        return "ok", translate("KeyringStatusLabel", "Credentials: {keyring}").format(keyring=state.keyring)
     if state.status is KeyringStatus.INSECURE:
         return "warn", translate("KeyringStatusLabel", "Only a plaintext keyring — accounts cannot be connected; "
                                  "the sandbox still works")

@@ -130,6 +130,14 @@
         <source>{handle} is already connected to the persona {persona}.{hint}</source>
         <translation>{handle} ya está conectada a la persona {persona}.{hint}</translation>
     </message>
+    <message>
+        <source>The keyring is locked, so personamgr could not save {persona}&apos;s credentials; nothing was saved. Connect again, and enter the keyring&apos;s password when your desktop asks for it.</source>
+        <translation>El llavero está bloqueado, así que personamgr no pudo guardar las credenciales de {persona}; no se guardó nada. Vuelve a conectar e introduce la contraseña del llavero cuando el escritorio te la pida.</translation>
+    </message>
+    <message>
+        <source>The keyring did not answer while personamgr saved {persona}&apos;s credentials; it may be locked and waiting for its password. Nothing was saved. Connect again, and enter the keyring&apos;s password when your desktop asks for it.</source>
+        <translation>El llavero no respondió mientras personamgr guardaba las credenciales de {persona}; puede que esté bloqueado, esperando su contraseña. No se guardó nada. Vuelve a conectar e introduce la contraseña del llavero cuando el escritorio te la pida.</translation>
+    </message>
 </context>
 <context>
     <name>AltTextDialog</name>
@@ -1526,8 +1534,12 @@ Qt {qt}. Licencia MIT.</translation>
 <context>
     <name>KeyringStatusLabel</name>
     <message>
-        <source>Credentials:</source>
-        <translation>Credenciales:</translation>
+        <source>Credentials: {keyring}, locked; it asks for its password when needed</source>
+        <translation>Credenciales: {keyring}, bloqueado; pide su contraseña cuando hace falta</translation>
+    </message>
+    <message>
+        <source>Credentials: {keyring}</source>
+        <translation>Credenciales: {keyring}</translation>
     </message>
     <message>
         <source>Only a plaintext keyring — accounts cannot be connected; the sandbox still works</source>
@@ -1609,6 +1621,42 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>{text} has no day {day} in that month</source>
         <translation>{text}: ese mes no tiene día {day}</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>domingo</translation>
+    </message>
+    <message>
+        <source>{text} is a day of the week, not a date; give the date too: the next {day} is {date}, so {example} (in the persona&apos;s zone)</source>
+        <translation>{text} es un día de la semana, no una fecha; indica también la fecha: el próximo {day} es {date}, así que {example} (en la zona de la persona)</translation>
+    </message>
+    <message>
+        <source>{text} has no date; give it, e.g. {example} (in the persona&apos;s zone)</source>
+        <translation>{text} no tiene fecha; indícala, p. ej. {example} (en la zona de la persona)</translation>
     </message>
     <message>
         <source>use e.g. 2026-03-09T14:00 (in the persona&apos;s zone) or 2026-03-09T14:00+01:00</source>
@@ -4349,8 +4397,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>El único llavero disponible ({name}) guarda las contraseñas en un archivo sin cifrar. personamgr no guardará ahí credenciales de cuentas. Instala y desbloquea un Secret Service (GNOME Keyring o KWallet) para conectar cuentas de X, Mastodon o Bluesky.</translation>
     </message>
     <message>
-        <source>No secure credential store was found, so X, Mastodon and Bluesky accounts cannot be connected. Install and unlock a Secret Service (GNOME Keyring or KWallet) and restart personamgr. The sandbox network still works.</source>
-        <translation>No se encontró un almacén seguro de credenciales, así que no se pueden conectar cuentas de X, Mastodon ni Bluesky. Instala y desbloquea un Secret Service (GNOME Keyring o KWallet) y reinicia personamgr. La red del entorno de pruebas sigue funcionando.</translation>
+        <source>No secure credential store was found, so X, Mastodon and Bluesky accounts cannot be connected. Install and unlock a Secret Service (GNOME Keyring or KWallet); personamgr finds it the next time it starts, or the next time you run a personamgr command. The sandbox network still works.</source>
+        <translation>No se encontró ningún almacén seguro de credenciales, así que no se pueden conectar cuentas de X, Mastodon ni Bluesky. Instala y desbloquea un Secret Service (GNOME Keyring o KWallet); personamgr lo encontrará la próxima vez que se inicie, o la próxima vez que ejecutes una orden de personamgr. La red de pruebas sigue funcionando.</translation>
     </message>
     <message>
         <source>the Secret Service keyring (GNOME Keyring / KWallet)</source>
@@ -4375,6 +4423,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>The keyring backend chosen by {where} cannot be loaded ({error}). Unset it, or name an installed backend (keyring --list-backends lists them). The sandbox network still works.</source>
         <translation>No se puede cargar el backend de llavero elegido en {where} ({error}). Quítalo o indica un backend instalado (keyring --list-backends los lista). La red del entorno de pruebas sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>Credentials are kept in {keyring}, which is locked now: it asks for its password when personamgr next needs them (to connect an account, or to send a post). Until then, posts to X, Mastodon and Bluesky wait.</source>
+        <translation>Las credenciales se guardan en {keyring}, que ahora está bloqueado: pedirá su contraseña la próxima vez que personamgr las necesite (para conectar una cuenta o enviar una publicación). Hasta entonces, las publicaciones en X, Mastodon y Bluesky esperan.</translation>
     </message>
     <message>
         <source>The keyring is locked, so personamgr could not {what}. Unlock it and try again.</source>

@@ -135,6 +135,18 @@ def test_a_keyring_backend_that_does_not_exist_is_named(cli: Cli, profile: Path)
     assert "The keyring backend chosen by PYTHON_KEYRING_BACKEND=no.such.Backend cannot be loaded" in r.err
 
 
+def test_no_secure_store_tells_a_command_line_user_what_to_do(cli: Cli, profile: Path) -> None:
+    """The refusal said "... Install and unlock a Secret Service (GNOME Keyring or KWallet) and restart
+    personamgr.": a command has nothing to restart. It says when personamgr finds the store, for the window
+    and for a command alike (the same words are a failed post's reason, read in both)."""
+    r = cli("connect", "--persona", "career", "--tokens-stdin", data_dir=profile,
+            extra_env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    assert r.code == 1 and "Traceback" not in r.err
+    assert "No secure credential store was found" in r.err
+    assert "restart" not in r.err
+    assert "the next time you run a personamgr command" in r.err
+
+
 def test_a_damaged_sandbox_file_is_named_as_the_demo_networks_not_the_profile(cli: Cli, profile: Path) -> None:
     """A damaged sandbox-network.db (the built-in demo network's posts) stopped every command with "Restore a
     copy from the backups folder", where no copy of it is ever made, and said nothing of the profile, which was

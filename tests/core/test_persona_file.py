@@ -15,6 +15,8 @@ from personamgr.core.persona_file import (
     load_personas,
     parse_personas,
     save_personas,
+    slot_to_text,
+    slots_from_text,
 )
 from personamgr.core.personas import (
     BUDGET_MAX_USD,
@@ -22,6 +24,7 @@ from personamgr.core.personas import (
     POST_CAP_MAX,
     MissedPolicy,
     Persona,
+    PersonaError,
     QueueSlot,
     Sensitivity,
     name_problem,
@@ -221,3 +224,19 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_directory(tmp_path: Path) -> None:
     with pytest.raises(PersonaFileError, match="is a directory"):
         load_personas(tmp_path)
+
+
+@pytest.mark.parametrize(("text", "slot", "written"), [("mon 9:30", QueueSlot(0, 9, 30), "mon 09:30"),
+                                                       ("Thu 7:05", QueueSlot(3, 7, 5), "thu 07:05"),
+                                                       ("sun 09:30", QueueSlot(6, 9, 30), "sun 09:30")])
+def test_a_slot_with_a_one_digit_hour_is_the_same_slot(text: str, slot: QueueSlot, written: str) -> None:
+    """'mon 9:30' is the documented 'mon 09:30' written as people write times; refusing it for its
+    missing zero ("must look like 'mon 09:30'") sent the user back for nothing. Files keep the one form."""
+    assert slots_from_text([text]) == (slot,)
+    assert slot_to_text(slot) == written
+
+
+@pytest.mark.parametrize("text", ["mon 9:5", "mon 930", "mon 123:00", "mon 9:30am"])
+def test_slots_that_are_still_not_times_say_the_form(text: str) -> None:
+    with pytest.raises(PersonaError, match="must look like 'mon 09:30'"):
+        slots_from_text([text])

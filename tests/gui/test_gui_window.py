@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import locked_keyring
 import pytest
 from keyring_doubles import BlockingChainKeyring, MemoryKeyring
 from net_helpers import assert_waits_by_itself
@@ -84,6 +85,29 @@ def test_a_secure_store_is_named(demo: Services, make_shell: Callable[..., Shell
     idle(shell)
     assert shell.window.keyring_status.level == "ok"
     assert shell.window.keyring_status.text.text().startswith("Credentials:")
+
+
+def test_a_locked_keyring_is_said_to_be_locked_and_to_ask_when_needed(
+        demo: Services, make_shell: Callable[..., Shell], idle, monkeypatch: pytest.MonkeyPatch,
+        missing_real_part: Callable[[str], None]) -> None:
+    """The status bar said "Credentials: the Secret Service keyring (GNOME Keyring / KWallet)" while its
+    collection was locked: true, but the user then met the password prompt (or a post waiting for it) with no
+    warning. A real gnome-keyring, locked; finding that out must not itself bring up the prompt."""
+    if not locked_keyring.available():
+        missing_real_part("dbus-daemon and gnome-keyring-daemon are needed for a locked Secret Service")
+    from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+
+    with locked_keyring.locked_secret_service() as env:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", env["DBUS_SESSION_BUS_ADDRESS"])
+        demo.secrets = SecretStore(SecretServiceKeyring(), timeout=5)
+        shell = make_shell(demo)
+        idle(shell)
+        status = shell.window.keyring_status
+        assert status.level == "ok"  # it unlocks on demand: nothing is wrong
+        assert status.text.text() == ("Credentials: the Secret Service keyring (GNOME Keyring / KWallet), locked; "
+                                      "it asks for its password when needed")
+        assert "locked" in status.toolTip() and "asks for its password" in status.toolTip()
+        assert locked_keyring.is_locked(env)  # asking did not unlock it, nor prompt
 
 
 def test_a_hanging_keyring_never_blocks_the_window(demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:

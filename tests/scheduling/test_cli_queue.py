@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sched_helpers import make_persona
@@ -159,3 +161,16 @@ def test_a_persona_without_slots_is_told_the_command_that_gives_it_some(home: st
     assert "Scheduled #2 for metal in the next free queue slot," in capsys.readouterr().out
     assert main(["--data-dir", home, "personas", "queue", "metal", "sat 10:00", "mon 08:15"]) == 0
     assert capsys.readouterr().out == "metal (Europe/Berlin): mon 08:15, sat 10:00\n"
+
+
+def test_at_with_a_day_name_names_the_date_it_would_be(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--at 'mon 9:30'` was told "is not an ISO 8601 date and time": true, and no help to someone who wrote
+    the day they meant. The message names the next Monday in the persona's zone, ready to paste."""
+    assert run(home, "add", "--persona", "career", "--at", "mon 9:30", "Interview tips") == 2
+    err = capsys.readouterr().err
+    assert "'mon 9:30' is a day of the week, not a date; give the date too: the next Monday is " in err
+    now = datetime.now(ZoneInfo("America/New_York"))
+    ahead = (0 - now.weekday()) % 7 or (7 if (now.hour, now.minute) >= (9, 30) else 0)
+    day = (now + timedelta(days=ahead)).date()
+    assert f"so {day.isoformat()}T09:30" in err
+    assert "ISO 8601" not in err

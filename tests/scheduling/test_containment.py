@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given
@@ -133,3 +133,23 @@ def test_fuzzed_at_values_parse_or_are_refused_with_a_message(text: str, tz: str
         assert str(e)
         return
     assert resolved.utc.tzinfo is not None and resolved.local.tzinfo is not None
+
+
+@pytest.mark.parametrize(("when", "words"), [
+    ("mon 9:30", "'mon 9:30' is a day of the week, not a date; give the date too: the next Monday is "
+                 "2026-12-07, so 2026-12-07T09:30"),
+    ("Friday 17:00", "'Friday 17:00' is a day of the week, not a date; give the date too: the next Friday is "
+                     "2026-12-04, so 2026-12-04T17:00"),
+    ("tue 8:00", "the next Tuesday is 2026-12-01, so 2026-12-01T08:00"),  # later today in the persona's zone
+    ("tue 6:00", "the next Tuesday is 2026-12-08, so 2026-12-08T06:00"),  # earlier today: a week on
+    ("14:00", "'14:00' has no date; give it, e.g. 2026-12-01T14:00"),
+    ("9:30", "'9:30' has no date; give it, e.g. 2026-12-01T09:30"),
+    ("6:00", "'6:00' has no date; give it, e.g. 2026-12-02T06:00"),  # past today: tomorrow
+])
+def test_a_day_name_or_a_bare_time_is_told_the_date_to_give(when: str, words: str) -> None:
+    """'mon 9:30' got the generic "not an ISO 8601 date and time": the user was told the form, not what was
+    missing from what they typed. The example is the date they meant, in the persona's zone."""
+    now = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)  # Tuesday, 07:00 in New York
+    with pytest.raises(ValueError) as e:
+        parse_when(when, "America/New_York", now=now)
+    assert words in str(e.value)

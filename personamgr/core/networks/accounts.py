@@ -10,7 +10,8 @@ the account on the persona. Call it off the GUI thread: it talks to the keyring.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from personamgr.core.i18n import translate
@@ -93,13 +94,14 @@ def link_account(store: Store, secrets: SecretStore, persona: Persona, credentia
         validate(linked)  # before anything is stored: a refused link leaves nothing in the keyring
     except PersonaError as e:
         raise ConnectError(str(e)) from None
-    try:
-        before = secrets.get_credentials(persona.uid)
-    except (SecretsLocked, SecretsTimeout):
-        raise
-    except SecretsError:
-        before = None  # damaged: reconnecting is how it gets mended
-    secrets.set_credentials(persona.uid, dict(credentials))
+    with _keyring_answering(persona):
+        try:
+            before = secrets.get_credentials(persona.uid)
+        except (SecretsLocked, SecretsTimeout):
+            raise
+        except SecretsError:
+            before = None  # damaged: reconnecting is how it gets mended
+        secrets.set_credentials(persona.uid, dict(credentials))
     try:
         updated = store.update_persona(linked)
         store.set_connection_state(persona.uid, "ok", remote_id)
@@ -110,6 +112,24 @@ def link_account(store: Store, secrets: SecretStore, persona: Persona, credentia
         store.set_server_limits(persona.uid, limits)
         updated = replace(updated, server_limits=limits)
     return Connected(updated, remote_id, handle)
+
+
+@contextmanager
+def _keyring_answering(persona: Persona) -> Iterator[None]:
+    """A locked keyring while connecting is said in the words of connecting: the user is saving credentials,
+    and the way out is their desktop's password prompt (cancelled, or not answered, this time)."""
+    try:
+        yield
+    except SecretsLocked:
+        raise ConnectError(translate(
+            "Accounts", "The keyring is locked, so personamgr could not save {persona}'s credentials; nothing was "
+            "saved. Connect again, and enter the keyring's password when your desktop asks for it.").format(
+            persona=persona.name)) from None
+    except SecretsTimeout:
+        raise ConnectError(translate(
+            "Accounts", "The keyring did not answer while personamgr saved {persona}'s credentials; it may be locked "
+            "and waiting for its password. Nothing was saved. Connect again, and enter the keyring's password when "
+            "your desktop asks for it.").format(persona=persona.name)) from None
 
 
 def _put_back(secrets: SecretStore, uid: str, before: Mapping[str, str] | None) -> None:

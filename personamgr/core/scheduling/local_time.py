@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from personamgr.core import i18n
-from personamgr.core.i18n import translate
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +152,47 @@ def _out_of_range(raw: str, text: str) -> str | None:
     return said.format(text=repr(text), month=f"{month:02d}", day=day, hour=f"{hour:02d}", minute=f"{minute:02d}")
 
 
-def parse_when(text: str, tz_name: str) -> ResolvedTime:
+_DAY_NAMES = (QT_TRANSLATE_NOOP("LocalTime", "Monday"), QT_TRANSLATE_NOOP("LocalTime", "Tuesday"),
+              QT_TRANSLATE_NOOP("LocalTime", "Wednesday"), QT_TRANSLATE_NOOP("LocalTime", "Thursday"),
+              QT_TRANSLATE_NOOP("LocalTime", "Friday"), QT_TRANSLATE_NOOP("LocalTime", "Saturday"),
+              QT_TRANSLATE_NOOP("LocalTime", "Sunday"))
+_DAY_AND_TIME = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+(\d{1,2}):(\d\d)$", re.IGNORECASE)
+_BARE_TIME = re.compile(r"^(\d{1,2}):(\d\d)$")
+
+
+def _missing_date(raw: str, text: str, tz_name: str, now: datetime | None) -> str | None:
+    """For a weekday and a time ('mon 9:30', a queue slot's form) or a time alone, the date to give, as the
+    next such moment in the persona's zone: the form alone ("not an ISO 8601 date") told the user nothing
+    about what their words lacked. None for anything else, or a time that does not exist."""
+    day = _DAY_AND_TIME.match(raw)
+    bare = None if day else _BARE_TIME.match(raw)
+    if now is None or not (day or bare):
+        return None
+    hour, minute = (int(g) for g in (day or bare).groups()[-2:])  # type: ignore[union-attr]
+    if hour > 23 or minute > 59:
+        return None
+    local = to_local(now, tz_name)
+    ahead = (hour, minute) <= (local.hour, local.minute)  # that time today is past: the next one
+    if day:
+        weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(day.group(1).lower()[:3])
+        days = (weekday - local.weekday()) % 7 or (7 if ahead else 0)
+    else:
+        days = 1 if ahead else 0
+    date = (local + timedelta(days=days)).date().isoformat()
+    example = f"{date}T{hour:02d}:{minute:02d}"
+    if day:
+        return translate("LocalTime", "{text} is a day of the week, not a date; give the date too: the next "
+                         "{day} is {date}, so {example} (in the persona's zone)").format(
+            text=repr(text), day=translate("LocalTime", _DAY_NAMES[weekday]), date=date, example=example)
+    return translate("LocalTime", "{text} has no date; give it, e.g. {example} (in the persona's zone)").format(
+        text=repr(text), example=example)
+
+
+def parse_when(text: str, tz_name: str, *, now: datetime | None = None) -> ResolvedTime:
     """Parse ISO 8601 from the user. With an offset it is an instant; without, a wall time in ``tz_name``.
 
-    Raises ValueError with a message that shows an accepted form; never anything else.
+    Raises ValueError with a message that shows an accepted form; never anything else. ``now`` lets the
+    message for a weekday or a time without a date name the date the user meant.
     """
     raw = text.strip()
     example = translate("LocalTime", "use e.g. 2026-03-09T14:00 (in the persona's zone) or 2026-03-09T14:00+01:00")
@@ -164,7 +201,7 @@ def parse_when(text: str, tz_name: str) -> ResolvedTime:
     try:
         value = datetime.fromisoformat(raw.replace("Z", "+00:00") if raw.endswith(("Z", "z")) else raw)
     except ValueError:
-        raise ValueError(_out_of_range(raw, text) or translate(
+        raise ValueError(_out_of_range(raw, text) or _missing_date(raw, text, tz_name, now) or translate(
             "LocalTime", "{text} is not an ISO 8601 date and time; {example}").format(
             text=repr(text), example=example)) from None
     if not FIRST_YEAR <= value.year <= LAST_YEAR:

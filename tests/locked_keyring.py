@@ -1,0 +1,99 @@
+"""A real gnome-keyring whose login collection is locked, on a private D-Bus session of its own.
+
+The suite's own keyring stays unlocked for every other test: once a Secret Service collection is
+locked, only its unlock prompt opens it again. So this one gets its own bus and daemon, and no
+display: the prompt cannot show, and a request that needs the collection open is refused the way a
+user's "Cancel" on the prompt is (keyring raises ``KeyringLocked``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+
+NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY")
+
+
+def available() -> bool:
+    return all(shutil.which(tool) for tool in ("dbus-daemon", "gnome-keyring-daemon"))
+
+
+@contextmanager
+def locked_secret_service() -> Iterator[dict[str, str]]:
+    """Start dbus-daemon and gnome-keyring-daemon, lock the default collection, and yield the environment
+    (``DBUS_SESSION_BUS_ADDRESS`` set, no display) that reaches them. Both processes end afterwards."""
+    import secretstorage
+
+    home = tempfile.mkdtemp(prefix="personamgr-locked-keyring.")
+    env = {k: v for k, v in os.environ.items() if k not in NO_DISPLAY}
+    env.update(HOME=home, XDG_DATA_HOME=f"{home}/data", XDG_RUNTIME_DIR=home)
+    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    daemon = None
+    try:
+        assert bus.stdout is not None
+        env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
+        daemon = subprocess.Popen(["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
+                                  env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL, text=True)
+        assert daemon.stdin is not None and daemon.stdout is not None
+        daemon.stdin.write("personamgr-test")
+        daemon.stdin.close()
+        # It prints its environment once it has read the password and made the login collection; asking the
+        # bus before then can leave the "default" alias pointing at a collection that never appears.
+        daemon.stdout.readline()
+        with _on_bus(env):
+            _lock_default_collection(secretstorage)
+        yield env
+    finally:
+        for proc in (daemon, bus):
+            if proc is not None:
+                proc.terminate()
+                proc.wait(10)
+        for pipe in (bus.stdout, daemon.stdout if daemon is not None else None):
+            if pipe is not None:
+                pipe.close()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _lock_default_collection(secretstorage) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with closing(secretstorage.dbus_init()) as connection:
+                collection = secretstorage.Collection(connection)  # the "default" alias; never made here
+                collection.lock()
+                assert collection.is_locked()
+                return
+        except (secretstorage.exceptions.SecretServiceNotAvailableException,
+                secretstorage.exceptions.ItemNotFoundException):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+def is_locked(env: dict[str, str]) -> bool:
+    """Whether the default collection on ``env``'s bus is (still) locked."""
+    import secretstorage
+
+    with _on_bus(env), closing(secretstorage.dbus_init()) as connection:
+        return bool(secretstorage.Collection(connection).is_locked())
+
+
+@contextmanager
+def _on_bus(env: dict[str, str]) -> Iterator[None]:
+    """secretstorage finds the bus by the environment variable: point it at ``env``'s for a while."""
+    saved = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = env["DBUS_SESSION_BUS_ADDRESS"]
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        else:
+            os.environ["DBUS_SESSION_BUS_ADDRESS"] = saved
