@@ -42,7 +42,7 @@ def register(p: argparse.ArgumentParser) -> None:
                    help="enter the developer app's API key and secret again instead of the saved ones")
     p.add_argument("--no-browser", action="store_true", help="print the sign-in address instead of opening it")
     p.add_argument("--switch-account", action="store_true",
-                   help="allow linking the persona to a different X account than before")
+                   help="allow linking the persona to a different account than before (on any network)")
     p.set_defaults(func=cmd_connect)
 
 

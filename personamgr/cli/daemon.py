@@ -19,6 +19,7 @@ import threading
 from typing import Any
 
 from personamgr import __version__
+from personamgr.cli.arg_types import tick_seconds
 from personamgr.cli.common import prepare_profile
 from personamgr.cli.errors import CliError
 
@@ -28,7 +29,7 @@ log = logging.getLogger("personamgr.daemon")
 def register(p: argparse.ArgumentParser) -> None:
     p.description = ("Send scheduled posts without opening the window. Logs go to the profile's "
                      "log folder. Only one scheduler (window or daemon) runs per profile.")
-    p.add_argument("--tick", type=float, default=30.0, metavar="SECONDS",
+    p.add_argument("--tick", type=tick_seconds, default=30.0, metavar="SECONDS",
                    help="how often to re-read the outbox and check for a clock gap (default 30)")
     p.add_argument("--no-guard", action="store_true",
                    help="do not re-check scheduled posts with the persona guard just before sending them")

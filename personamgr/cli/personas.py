@@ -33,7 +33,7 @@ def register(p: argparse.ArgumentParser) -> None:
     queue = actions.add_parser("queue", help="show or set a persona's weekly queue slots",
                                description="With no SLOT, show NAME's queue slots. With SLOTs (or --weekdays), "
                                "replace them: 'Add to queue' and `queue add` without --at take the next free one.")
-    queue.add_argument("name", metavar="NAME")
+    queue.add_argument("name", metavar="NAME", help="the persona")
     queue.add_argument("slots", nargs="*", metavar="SLOT", help="a weekday and a time in the persona's own zone, "
                        "like 'mon 09:30'")
     queue.add_argument("--weekdays", action="store_true", help="the slots a new persona starts with: " + ", ".join(
@@ -43,7 +43,7 @@ def register(p: argparse.ArgumentParser) -> None:
                              description="Add the file's personas and update existing ones of the same name (or "
                              "uid). Fields the file leaves out keep their values. The personas are backed up first "
                              "whenever an existing one changes; `personas undo-import` puts them back.")
-    imp.add_argument("file")
+    imp.add_argument("file", help="a personas file (TOML), as `personas export` writes it")
     imp.add_argument("--dry-run", action="store_true", help="show every change, field by field, and write nothing")
     imp.add_argument("--replace", action="store_true",
                      help="replace whole personas: fields the file leaves out go back to their defaults")
@@ -52,7 +52,7 @@ def register(p: argparse.ArgumentParser) -> None:
     undo = actions.add_parser("undo-import", help="put the personas back as they were before the last import")
     undo.set_defaults(func=cmd_undo_import)
     exp = actions.add_parser("export", help="write all personas to a TOML file ('-' for stdout); no secrets")
-    exp.add_argument("file")
+    exp.add_argument("file", help="where to write it ('-': standard output); an existing file is replaced")
     exp.set_defaults(func=cmd_export)
 
 
@@ -180,5 +180,5 @@ def cmd_export(args: argparse.Namespace) -> int:
         save_personas(args.file, personas)
     except OSError as e:
         raise CliError(f"cannot write {args.file}: {e.strerror or e}") from None
-    print(f"Exported {len(personas)} persona(s) to {args.file}.")
+    print(f"Exported {len(personas)} persona{'s' if len(personas) != 1 else ''} to {args.file}.")
     return 0

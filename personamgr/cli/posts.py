@@ -14,6 +14,7 @@ import json
 from datetime import datetime
 from typing import Any
 
+from personamgr.cli.arg_types import positive_int
 from personamgr.cli.common import find_persona, open_profile, poke_scheduler
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.cli.post import report_send, review_ways
@@ -35,18 +36,18 @@ def register(p: argparse.ArgumentParser) -> None:
     ls.add_argument("--state", choices=STATES, metavar="STATE",
                     help="only posts in STATE: " + ", ".join(STATES) + " (attention: failed, held and needs review)")
     ls.add_argument("--persona", metavar="NAME", help="only this persona")
-    ls.add_argument("--limit", type=int, default=50, metavar="N", help="at most N posts (default 50)")
+    ls.add_argument("--limit", type=positive_int, default=50, metavar="N", help="at most N posts (default 50)")
     ls.add_argument("--json", action="store_true", help="one JSON object per line")
     ls.set_defaults(func=cmd_list)
 
     show = actions.add_parser("show", help="one post in full: every part with its link, images, what went wrong")
-    show.add_argument("post_id", type=int, metavar="ID")
+    show.add_argument("post_id", type=int, metavar="ID", help="the post's number, as `posts list` shows it")
     show.add_argument("--json", action="store_true", help="as one JSON object")
     show.set_defaults(func=cmd_show)
 
     mark = actions.add_parser("mark-sent", help="a post that needs review is on the timeline: record it as sent "
                               "(a thread: say whether its part in doubt went out)")
-    mark.add_argument("post_id", type=int, metavar="ID")
+    mark.add_argument("post_id", type=int, metavar="ID", help="the post's number, as `posts list` shows it")
     answer = mark.add_mutually_exclusive_group()
     answer.add_argument("--part-out", nargs="?", const="", metavar="LINK",
                         help="a thread: its part in doubt is on the account; LINK is that part's link, needed when "
@@ -57,7 +58,7 @@ def register(p: argparse.ArgumentParser) -> None:
 
     retry = actions.add_parser("retry", help="send a failed, held or unsent post now (a thread resumes where it "
                                "stopped)")
-    retry.add_argument("post_id", type=int, metavar="ID")
+    retry.add_argument("post_id", type=int, metavar="ID", help="the post's number, as `posts list` shows it")
     retry.add_argument("--anyway", action="store_true", help="send it even if the persona guard objects")
     retry.add_argument("--yes", action="store_true",
                        help="for a post that needs review: you checked the account and it is not there")
@@ -65,11 +66,11 @@ def register(p: argparse.ArgumentParser) -> None:
 
     stop = actions.add_parser("stop", help="end a thread that stopped part-way where it is: the parts out stay as "
                               "they are, the rest is kept as a draft")
-    stop.add_argument("post_id", type=int, metavar="ID")
+    stop.add_argument("post_id", type=int, metavar="ID", help="the post's number, as `posts list` shows it")
     stop.set_defaults(func=cmd_stop)
 
     rm = actions.add_parser("delete", help="delete a post that has not gone out (and its image copies)")
-    rm.add_argument("post_id", type=int, metavar="ID")
+    rm.add_argument("post_id", type=int, metavar="ID", help="the post's number, as `posts list` shows it")
     rm.set_defaults(func=cmd_delete)
 
 

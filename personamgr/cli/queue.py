@@ -43,7 +43,7 @@ def register(p: argparse.ArgumentParser) -> None:
     ls.set_defaults(func=cmd_list)
 
     add = actions.add_parser("add", help="schedule a post or a thread (at a time, or in the next free queue slot)")
-    add.add_argument("--persona", required=True, metavar="NAME")
+    add.add_argument("--persona", required=True, metavar="NAME", help="the persona to post as")
     add.add_argument("--at", metavar="WHEN", help="ISO 8601, e.g. 2026-03-09T14:00 (in the persona's zone) or "
                      "2026-03-09T14:00+01:00; default: the next free queue slot")
     add.add_argument("--anyway", action="store_true",
@@ -53,13 +53,13 @@ def register(p: argparse.ArgumentParser) -> None:
     add.set_defaults(func=cmd_add)
 
     rm = actions.add_parser("remove", help="take a post off the schedule (it is kept as a draft)")
-    rm.add_argument("post_id", type=int, metavar="ID")
+    rm.add_argument("post_id", type=int, metavar="ID", help="the post's number, as `queue list` shows it")
     rm.set_defaults(func=cmd_remove)
 
     for name, paused in (("pause", True), ("resume", False)):
         sp = actions.add_parser(name, help=f"{name} posting for one persona, or for all with --all")
         who = sp.add_mutually_exclusive_group(required=True)
-        who.add_argument("--persona", metavar="NAME")
+        who.add_argument("--persona", metavar="NAME", help="only this persona")
         who.add_argument("--all", action="store_true", help="every persona (the global switch)")
         sp.set_defaults(func=cmd_pause, paused=paused)
 

@@ -34,6 +34,7 @@ NAME_MAX = 64
 STANDARD_LIMIT = 280
 PREMIUM_LIMIT = 25_000
 MASTODON_DEFAULT_LIMIT = 500  # mastodon.social's, until the persona's own server has said what it allows
+FOCUS_SUMMARY_CHARS = 120  # a summary longer than this is cut: one line in a list or a warning
 BLUESKY_LIMIT = 300  # graphemes
 BLUESKY_MAX_BYTES = 3000  # app.bsky.feed.post's text: maxGraphemes 300 and maxLength 3000 (UTF-8 bytes)
 DEFAULT_IMAGES = 4
@@ -213,10 +214,13 @@ class Persona:
 
     @property
     def focus_summary(self) -> str:
-        """One line for lists and menus: the description, else the topics."""
-        if self.description:
-            return self.description
-        return ", ".join(self.topics)
+        """One line for lists, menus and the guard's reasons: the description, else the topics, on one line and
+        cut at a word past ``FOCUS_SUMMARY_CHARS`` (a description may run to 25,000 characters, on many lines)."""
+        line = " ".join((self.description or ", ".join(self.topics)).split())
+        if len(line) <= FOCUS_SUMMARY_CHARS:
+            return line
+        cut = line[:FOCUS_SUMMARY_CHARS]
+        return (cut.rsplit(" ", 1)[0] if " " in cut[FOCUS_SUMMARY_CHARS // 2:] else cut).rstrip(" ,.;:") + "…"
 
     @property
     def initial(self) -> str:

@@ -12,6 +12,7 @@ import pytest
 from cli_helpers import Cli, tree
 
 from personamgr import __version__
+from personamgr.cli.main import main
 from personamgr.core import schema
 from personamgr.core.networks.sandbox import DUPLICATE_MESSAGE
 
@@ -99,7 +100,7 @@ def test_personas_list_import_export(cli: Cli, profile: Path, tmp_path: Path) ->
     assert "heavy metal, guitars" in r.out
     out = tmp_path / "out.toml"
     e = cli("personas", "export", str(out), data_dir=profile)
-    assert e.code == 0 and "Exported 2 persona(s)" in e.out
+    assert e.code == 0 and "Exported 2 personas" in e.out
     stdout_export = cli("personas", "export", "-", data_dir=profile)
     assert stdout_export.out == out.read_text(encoding="utf-8")
     # Re-importing the export into a fresh profile gives the same export (uids included).
@@ -275,3 +276,38 @@ def test_importing_a_persona_the_guard_cannot_read_says_so(cli: Cli, profile: Pa
     assert "Note: sad: The guard reads English, Spanish, Greek and Japanese. It cannot read a focus written in " \
            "Russian" in r.err
     assert "ajedrez" not in r.err  # a focus in Spanish is read
+
+
+def test_a_long_description_is_one_short_line_in_lists_and_the_guards_reasons(tmp_path: Path,
+                                                                              capsys: pytest.CaptureFixture[str]
+                                                                              ) -> None:
+    """A persona whose description ran to 11,000 characters (or several lines) filled `personas list` with it,
+    pushing [paused] off the end, and the guard's "It does not look like long's focus (…)" quoted all of it:
+    an 11,258-character reason, in the window's warning too. The summary is one line, cut at a word."""
+    long = "A very long description about astronomy and telescopes.\nNight after night. " * 150
+    personas = tmp_path / "p.toml"
+    personas.write_text(f'[[persona]]\nname = "long"\ndescription = """{long}"""\ntopics = ["astronomy"]\n\n'
+                        '[[persona]]\nname = "roses"\ndescription = "Gardening and roses"\ntopics = ["roses"]\n',
+                        encoding="utf-8")
+    home = str(tmp_path / "home")
+    assert main(["--data-dir", home, "personas", "import", str(personas)]) == 0
+    assert main(["--data-dir", home, "queue", "pause", "--persona", "long"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", home, "personas", "list"]) == 0
+    [line] = [row for row in capsys.readouterr().out.splitlines() if row.startswith("long")]
+    assert len(line) < 200 and line.endswith("…  [paused]"), line
+    assert "A very long description about astronomy and telescopes. Night after night." in line
+    assert main(["guard", "--personas", str(personas), "--persona", "long",
+                 "Pruning roses in late winter keeps the garden healthy and the blooms big"]) in (0, 1)
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["reasons"] and all(len(r) < 300 for r in answer["reasons"]), answer["reasons"]
+
+
+def test_export_counts_in_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Exported 1 persona(s) to …": the import beside it already said "1 persona"."""
+    personas = tmp_path / "p.toml"
+    personas.write_text('[[persona]]\nname = "roses"\ndescription = "Gardening and roses"\n', encoding="utf-8")
+    home = str(tmp_path / "home")
+    assert main(["--data-dir", home, "personas", "import", str(personas)]) == 0
+    assert main(["--data-dir", home, "personas", "export", str(tmp_path / "out.toml")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"Exported 1 persona to {tmp_path / 'out.toml'}."

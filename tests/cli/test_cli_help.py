@@ -1,0 +1,79 @@
+"""`--help` is where a new user meets every command first: each argument says what it is."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from personamgr.cli.main import SUBCOMMANDS, main
+
+
+def _parsers() -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    """Every command's parser and its subcommands', by the words typed to reach it."""
+    todo: list[tuple[str, argparse.ArgumentParser]] = []
+    for name in SUBCOMMANDS:
+        parser = argparse.ArgumentParser(prog=f"personamgr {name}")
+        importlib.import_module(f"personamgr.cli.{name}").register(parser)
+        todo.append((name, parser))
+    while todo:
+        words, parser = todo.pop()
+        yield words, parser
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                todo.extend((f"{words} {sub}", p) for sub, p in action.choices.items())
+
+
+def test_every_argument_of_every_command_says_what_it_is() -> None:
+    """`personas import --help` listed "file" and nothing else, `queue add` "--persona NAME", `posts retry`
+    "ID": a new user had to guess ('-' for standard output? a post's number from where?)."""
+    bare = []
+    for words, parser in _parsers():
+        for action in parser._actions:
+            if isinstance(action, argparse._HelpAction):
+                continue
+            if isinstance(action, argparse._SubParsersAction):
+                listed = {a.dest for a in action._choices_actions if a.help}
+                bare += [f"{words} {sub}" for sub in action.choices if sub not in listed]
+            elif not action.help or action.help == argparse.SUPPRESS:
+                bare.append(f"{words} {'/'.join(action.option_strings) or action.dest}")
+    assert bare == []
+
+
+def test_the_posts_summary_names_every_action(capsys: pytest.CaptureFixture[str]) -> None:
+    """`personamgr --help` said posts could "list posts; mark sent, retry or delete one": show and stop were
+    missing."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    summary = SUBCOMMANDS["posts"]
+    for action in ("list", "show", "mark sent", "retry", "stop", "delete"):
+        assert action in summary, action
+
+
+@pytest.mark.parametrize(("argv", "words"), [
+    (["daemon", "--tick", "0"], "argument --tick: must be a number of seconds from 0.1 to 3600"),
+    (["daemon", "--tick", "-5"], "argument --tick: must be a number of seconds from 0.1 to 3600"),
+    (["daemon", "--tick", "nan"], "argument --tick: must be a number of seconds from 0.1 to 3600"),
+    (["daemon", "--tick", "inf"], "argument --tick: must be a number of seconds from 0.1 to 3600"),
+    (["posts", "list", "--limit", "-3"], "argument --limit: must be a whole number, 1 or more"),
+    (["posts", "list", "--limit", "0"], "argument --limit: must be a whole number, 1 or more"),
+])
+def test_numbers_that_cannot_work_are_usage_errors(argv: list[str], words: str, tmp_path: Path) -> None:
+    """`daemon --tick 0` (or a negative tick) started a daemon that re-read the outbox in a busy loop, one
+    core at 100 % until stopped; 'inf' one that never looked again. `posts list --limit -3` said "No posts.".
+    A real process, so that a daemon the old code started is ended by the time-out, not left running."""
+    proc = subprocess.Popen([sys.executable, "-m", "personamgr", "--data-dir", str(tmp_path), *argv],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        _out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail(f"{argv} was accepted and ran")
+    assert proc.returncode == 2, err
+    assert words in err
