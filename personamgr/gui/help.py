@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, qVersion
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QRect, QSize, Qt, QUrl, qVersion
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -51,7 +52,12 @@ SHORTCUTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("quit", ("Ctrl+Q",), QT_TRANSLATE_NOOP("shortcuts", "Quit")),
 )
 _BY_NAME = {name: keys for name, keys, _what in SHORTCUTS}
-RANGE = "…"  # "Ctrl+1 … Ctrl+9": a family of shortcuts, shown as written
+RANGE = " … "  # "Ctrl+1 … Ctrl+9": a family of shortcuts, from the first to the last
+
+
+def shown_keys(seq: str) -> str:
+    """Keys as the desktop names them in the user's language ("Control+N" in Spanish); a family's ends alike."""
+    return RANGE.join(QKeySequence(end).toString(QKeySequence.SequenceFormat.NativeText) for end in seq.split(RANGE))
 
 
 def keys(name: str) -> QKeySequence:
@@ -69,17 +75,34 @@ class ShortcutsDialog(QDialog):
         self.table.setObjectName("shortcutsTable")
         self.table.setAccessibleName(translate("ShortcutsDialog", "Keyboard shortcuts"))
         self.table.setRootIsDecorated(False)
+        self.table.setWordWrap(True)  # a long action wraps onto more lines rather than end in "…"
         self.table.setHeaderLabels([translate("ShortcutsDialog", "Keys"), translate("ShortcutsDialog", "Does")])
         for _name, seqs, what in SHORTCUTS:
-            shown = ", ".join(seq if RANGE in seq else QKeySequence(seq).toString(
-                QKeySequence.SequenceFormat.NativeText) for seq in seqs)
-            QTreeWidgetItem(self.table, [shown, translate("shortcuts", what)])
+            QTreeWidgetItem(self.table, [", ".join(shown_keys(seq) for seq in seqs), translate("shortcuts", what)])
         self.table.resizeColumnToContents(0)
+        self.table.header().sectionResized.connect(self._fit_rows)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Give each row the height its words need at the column's width: a tree view sizes rows for one line
+        even when it wraps, and cut the calendar's keys off behind an ellipsis."""
+        metrics = self.table.fontMetrics()
+        column = max(self.table.viewport().width() - self.table.columnWidth(0),  # the last column stretches
+                     self.table.header().minimumSectionSize())
+        width = max(1, column - 2 * self.table.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) - 4)
+        for row in range(self.table.topLevelItemCount()):
+            item = self.table.topLevelItem(row)
+            lines = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text(1))
+            item.setSizeHint(1, QSize(width, lines.height() + 4))
 
 
 class HelpMenu:

@@ -77,3 +77,20 @@ def test_numbers_that_cannot_work_are_usage_errors(argv: list[str], words: str, 
         pytest.fail(f"{argv} was accepted and ran")
     assert proc.returncode == 2, err
     assert words in err
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_the_screenshots_script_answers_help_instead_of_writing_into_a_folder_named_help(
+        flag: str, tmp_path: Path) -> None:
+    """`scripts/screenshots --help` took "--help" for the output folder and rendered every screen into it."""
+    script = Path(__file__).resolve().parents[2] / "scripts" / "screenshots"
+    proc = subprocess.Popen([sys.executable, str(script), flag], cwd=tmp_path, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        out, _err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail(f"scripts/screenshots {flag} started rendering")
+    assert proc.returncode == 0 and "scripts/screenshots DIR" in out
+    assert list(tmp_path.iterdir()) == []
