@@ -125,13 +125,18 @@ class CalendarWindow(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self.refresh)
-        events.changed.connect(lambda _kind: self._debounce.start())
+        events.changed.connect(self._on_store_changed)
         self._clock = QTimer(self)  # the "now" line moves
         self._clock.start(NOW_TICK_MS)
         self._clock.timeout.connect(self.canvas.update)
         controller.personasChanged.connect(self._fill_personas)
         self._fill_personas()
         self._apply_zone()
+
+    def _on_store_changed(self, _kind: str) -> None:
+        """A bound slot, not a lambda: Qt disconnects it when this view is deleted (the store's signal lives as
+        long as the app)."""
+        self._debounce.start()
 
     # -- what is shown ---------------------------------------------------------------------
     def _fill_personas(self) -> None:

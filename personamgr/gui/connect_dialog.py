@@ -250,9 +250,18 @@ class ConnectionBanner(QFrame):
         row.addWidget(self.text, 1)
         row.addWidget(self.button)
         self.hide()
-        controller.activePersonaChanged.connect(lambda uid, _prev: self.refresh())
-        events.changed.connect(lambda kind: self.refresh() if kind in ("personas", "posts") else None)
+        controller.activePersonaChanged.connect(self._on_active_changed)
+        events.changed.connect(self._on_store_changed)
         self.refresh()
+
+    # Bound slots, not lambdas: Qt disconnects them when the banner is deleted; the controller and the store's
+    # signal live as long as the app.
+    def _on_active_changed(self, _uid: str, _previous: str) -> None:
+        self.refresh()
+
+    def _on_store_changed(self, kind: str) -> None:
+        if kind in ("personas", "posts"):
+            self.refresh()
 
     @Slot()
     def refresh(self) -> None:

@@ -110,9 +110,14 @@ class QueueView(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(120)
         self._debounce.timeout.connect(self.refresh)
-        events.changed.connect(lambda _k: self._debounce.start())
+        events.changed.connect(self._on_store_changed)
         self._enable()
         self.refresh()
+
+    def _on_store_changed(self, _kind: str) -> None:
+        """A bound slot, not a lambda: Qt disconnects it when this view is deleted (the store's signal lives as
+        long as the app)."""
+        self._debounce.start()
 
     # -- reading -------------------------------------------------------------------------
     def persona_filter(self) -> str:

@@ -113,9 +113,14 @@ class SchedulerBridge(QObject):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self.refresh)
-        events.changed.connect(lambda _kind: self._debounce.start())
+        events.changed.connect(self._on_store_changed)
         self._started = False
         self._generation = 0
+
+    def _on_store_changed(self, _kind: str) -> None:
+        """A bound slot, not a lambda: Qt disconnects it when this object is deleted, while the store's signal
+        lives as long as the app."""
+        self._debounce.start()
 
     def _on_engine_event(self, event: SchedulerEvent) -> None:
         try:
