@@ -4229,12 +4229,12 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>La aplicación se detuvo mientras se enviaba esta publicación.</translation>
     </message>
     <message>
-        <source>The clock jumped by {gap} (the computer was asleep); the schedule was checked again.</source>
-        <translation>El reloj saltó {gap} (el ordenador estaba en reposo); se volvió a revisar la programación.</translation>
+        <source>The clock moved {gap} ahead (the computer was asleep, or its clock was set forward); the schedule was checked again.</source>
+        <translation>El reloj avanzó {gap} (el ordenador estaba en reposo, o se adelantó su reloj); se volvió a revisar la programación.</translation>
     </message>
     <message>
-        <source>The clock jumped by {gap} (the clock was set back); the schedule was checked again.</source>
-        <translation>El reloj saltó {gap} (se atrasó el reloj); se volvió a revisar la programación.</translation>
+        <source>The clock was set back by {gap}; the schedule was checked again.</source>
+        <translation>El reloj se atrasó {gap}; se volvió a revisar la programación.</translation>
     </message>
     <message>
         <source>its persona&apos;s stored settings cannot be read ({error})</source>
@@ -4324,8 +4324,12 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Puede que la publicación no haya salido</translation>
     </message>
     <message>
-        <source>Schedule checked after sleep</source>
-        <translation>Programación revisada tras el reposo</translation>
+        <source>Schedule checked after sleep or a clock change</source>
+        <translation>Programación revisada tras el reposo o un cambio de hora</translation>
+    </message>
+    <message>
+        <source>Schedule checked after the clock was set back</source>
+        <translation>Programación revisada tras atrasarse el reloj</translation>
     </message>
 </context>
 <context>

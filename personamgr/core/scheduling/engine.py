@@ -27,7 +27,7 @@ from personamgr.core.outbox import Post, PostState
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling.events import EventKind, SchedulerEvent
 from personamgr.core.scheduling.local_time import describe
-from personamgr.core.scheduling.missed import DEFAULT_GRACE, MissedAction, decide
+from personamgr.core.scheduling.missed import DEFAULT_GRACE, MissedAction, decide, lateness_text
 from personamgr.core.scheduling.schedule import PostSchedule, due_expr
 from personamgr.core.scheduling.slots import NoFreeSlot
 from personamgr.core.services import Services
@@ -133,11 +133,14 @@ class ScheduleEngine:
         gap = (now - last_wall) - timedelta(seconds=mono - last_mono)
         if abs(gap) <= self.gap_threshold:
             return False
-        text = (translate("Scheduler", "The clock jumped by {gap} (the computer was asleep); the schedule was "
-                          "checked again.") if gap > timedelta(0) else
-                translate("Scheduler", "The clock jumped by {gap} (the clock was set back); the schedule was "
-                          "checked again."))
-        self._emit(EventKind.WOKE, text.format(gap=gap))
+        if gap > timedelta(0):  # the wall clock ran ahead: asleep, or the clock was set forward
+            kind, text = EventKind.WOKE, translate(
+                "Scheduler", "The clock moved {gap} ahead (the computer was asleep, or its clock was set forward); "
+                "the schedule was checked again.")
+        else:
+            kind, text = EventKind.CLOCK_BACK, translate(
+                "Scheduler", "The clock was set back by {gap}; the schedule was checked again.")
+        self._emit(kind, text.format(gap=lateness_text(abs(gap))))
         return True
 
     # -- planning ------------------------------------------------------------------------

@@ -17,7 +17,8 @@ class EventKind(StrEnum):
     MISSED_HELD = "missed_held"  # its time passed; held for the user to decide
     MISSED_SKIPPED = "missed_skipped"  # its time passed; moved to the next free slot
     INTERRUPTED = "interrupted"  # found in "sending" at start-up; may have gone out
-    WOKE = "woke"  # a clock gap: the machine slept or the clock was changed
+    WOKE = "woke"  # a clock gap forward: the machine slept or the clock was set forward
+    CLOCK_BACK = "clock_back"  # a clock gap backward: the clock was set back
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,5 +48,6 @@ _TITLES = {
     EventKind.MISSED_HELD: QT_TRANSLATE_NOOP("SchedulerEvent", "Missed post held"),
     EventKind.MISSED_SKIPPED: QT_TRANSLATE_NOOP("SchedulerEvent", "Missed post moved"),
     EventKind.INTERRUPTED: QT_TRANSLATE_NOOP("SchedulerEvent", "Post may not have gone out"),
-    EventKind.WOKE: QT_TRANSLATE_NOOP("SchedulerEvent", "Schedule checked after sleep"),
+    EventKind.WOKE: QT_TRANSLATE_NOOP("SchedulerEvent", "Schedule checked after sleep or a clock change"),
+    EventKind.CLOCK_BACK: QT_TRANSLATE_NOOP("SchedulerEvent", "Schedule checked after the clock was set back"),
 }
