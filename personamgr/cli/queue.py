@@ -28,7 +28,7 @@ from personamgr.cli.post import add_post_options
 from personamgr.core import lease
 from personamgr.core.media import release
 from personamgr.core.outbox import ATTENTION, Post, PostState
-from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, parse_when
+from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, describe_with_utc, parse_when
 from personamgr.core.services import Services
 
 PREVIEW = 60
@@ -148,8 +148,8 @@ def _add(args: argparse.Namespace, kept: Kept) -> int:
         services.outbox.remember_override(result.post.id)
     how = "at" if when is not None else "in the next free queue slot,"
     what = f"a {len(parts)}-part thread " if len(parts) > 1 else ""
-    print(f"Scheduled #{result.post.id} {what}for {persona.name} {how} {describe(result.when, persona.timezone)} "
-          f"({result.when:%Y-%m-%d %H:%M} UTC).")
+    when_text = describe_with_utc(result.when, persona.timezone)
+    print(f"Scheduled #{result.post.id} {what}for {persona.name} {how} {when_text}.")
     if result.note:
         print(f"Note: {result.note}")
     if persona.paused:

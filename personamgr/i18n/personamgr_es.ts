@@ -4139,8 +4139,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>la publicación {id} está en estado {state}, así que no se puede {what}</translation>
     </message>
     <message>
-        <source>{when} UTC is more than %n years ahead; pick a nearer time</source>
-        <translation>{when} UTC está a más de %n años; elige una fecha más cercana</translation>
+        <source>{when} is more than %n years ahead; pick a nearer time</source>
+        <translation>{when} está a más de %n años; elige una fecha más cercana</translation>
     </message>
     <message>
         <source>{when} is in the past (it is now {now}); pick a later time, or post it now</source>

@@ -174,3 +174,20 @@ def test_at_with_a_day_name_names_the_date_it_would_be(home: str, capsys: pytest
     day = (now + timedelta(days=ahead)).date()
     assert f"so {day.isoformat()}T09:30" in err
     assert "ISO 8601" not in err
+
+
+def test_too_far_ahead_is_told_in_the_personas_zone(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """It said "9999-01-01 04:00 UTC is more than 10 years ahead" for a time the user gave in New York."""
+    assert run(home, "add", "--persona", "career", "--at", "9998-12-31T23:00", "Interview tips") == 1
+    err = capsys.readouterr().err
+    assert "Thu 31 Dec 9998 23:00 EST is more than 10 years ahead" in err and "UTC" not in err
+
+
+def test_add_for_a_utc_persona_names_the_time_once(home: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """It said "12:30 UTC (2026-12-01 12:30 UTC)"."""
+    svc = open_services(AppPaths.resolve(home))
+    svc.store.add_persona(make_persona("news", tz="UTC", slots=()))
+    svc.close()
+    assert run(home, "add", "--persona", "news", "--at", "2030-06-03T12:30", "Morning brief") == 0
+    out = capsys.readouterr().out
+    assert "Scheduled #1 for news at Mon 03 Jun 2030 12:30 UTC.\n" in out

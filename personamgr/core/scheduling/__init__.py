@@ -8,6 +8,7 @@ from personamgr.core.scheduling.events import EventKind, SchedulerEvent
 from personamgr.core.scheduling.local_time import (
     ResolvedTime,
     describe,
+    describe_with_utc,
     parse_when,
     resolve_local,
     short_time,
@@ -32,6 +33,7 @@ __all__ = [
     "SchedulingError",
     "decide",
     "describe",
+    "describe_with_utc",
     "next_free_slot",
     "parse_when",
     "resolve_local",

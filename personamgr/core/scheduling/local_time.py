@@ -98,6 +98,14 @@ def describe(instant: datetime, tz_name: str) -> str:
     return f"{i18n.day(local)} {local:%H:%M %Z}"
 
 
+def describe_with_utc(instant: datetime, tz_name: str) -> str:
+    """``describe`` plus the UTC instant for scripts to check, unless the zone's clock already reads UTC."""
+    local = to_local(instant, tz_name)
+    if not local.utcoffset():
+        return describe(instant, tz_name)
+    return f"{describe(instant, tz_name)} ({instant.astimezone(UTC):%Y-%m-%d %H:%M} UTC)"
+
+
 def same_as_machine(instant: datetime, tz_name: str, machine: tzinfo | None = None) -> bool:
     """Whether the persona's zone shows the same wall time and zone name as the computer's own at ``instant``."""
     theirs = to_local(instant, tz_name)

@@ -137,8 +137,8 @@ class PostSchedule:
         now = self.clock.now()
         if when > now + MAX_AHEAD:
             years = MAX_WEEKS // 52
-            raise SchedulingError(translate("Schedule", "{when} UTC is more than %n years ahead; pick a nearer time",
-                                            None, years).format(when=f"{when:%Y-%m-%d %H:%M}"))
+            raise SchedulingError(translate("Schedule", "{when} is more than %n years ahead; pick a nearer time",
+                                            None, years).format(when=describe(when, persona.timezone)))
         if when < now - PAST_TOLERANCE:
             raise SchedulingError(translate(
                 "Schedule", "{when} is in the past (it is now {now}); pick a later time, or post it now").format(
