@@ -24,6 +24,9 @@ from personamgr.core.services import Services, open_services
 from personamgr.core.store import PersonaNotFound, StoreError
 from personamgr.core.text import measure_for, parts_from_text, too_long_message
 
+# How ``--at`` reads a time, for every command that takes one (``parse_when``).
+AT_HELP = "ISO 8601, e.g. 2026-03-09T14:00 (in the persona's zone) or 2026-03-09T14:00+01:00"
+
 
 def profile_paths(args: argparse.Namespace) -> AppPaths:
     return AppPaths.resolve(getattr(args, "data_dir", None), demo=getattr(args, "demo", False))

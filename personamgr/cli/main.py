@@ -24,7 +24,7 @@ SUBCOMMANDS = {
     "personas": "list, import or export personas (TOML)",
     "post": "post now as a persona (a post, or a thread with --thread)",
     "queue": "list, add, remove, pause or resume scheduled posts",
-    "posts": "list posts; show, mark sent, retry, stop or delete one",
+    "posts": "list posts; show, mark sent, retry, reschedule, stop or delete one",
     "guard": "check posts against personas' focus",
     "connect": "connect a persona to its X, Mastodon or Bluesky account",
     "daemon": "run the scheduler without a window (stops on SIGTERM)",

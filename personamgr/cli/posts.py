@@ -1,10 +1,11 @@
-"""``personamgr posts list|show|mark-sent|retry|stop|delete``: every post, and what can be done with it.
+"""``personamgr posts list|show|mark-sent|retry|reschedule|stop|delete``: every post, and what can be done with it.
 
 The same workflows as the window's history and inbox (``core.post_workflows``):
 a retry asks the persona guard first and needs ``--anyway`` when it objects; a
 post that may already be on the timeline (needs review) is sent again only
-with ``--yes``; a held post is never "marked as sent" (it never went out).
-Times are shown in each persona's own zone, which is named.
+with ``--yes``; a held post is never "marked as sent" (it never went out);
+``reschedule`` is offered where the window offers "Reschedule…", and reads
+``--at`` as ``queue add`` does. Times are shown in each persona's own zone, which is named.
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from datetime import datetime
 from typing import Any
 
 from personamgr.cli.arg_types import positive_int
-from personamgr.cli.common import find_persona, open_profile, poke_scheduler
+from personamgr.cli.common import AT_HELP, find_persona, open_profile, poke_scheduler
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.cli.post import report_send, review_ways
 from personamgr.core.holds import HoldKind
 from personamgr.core.media import display_name
-from personamgr.core.outbox import ATTENTION, Post, PostState, TransitionError
+from personamgr.core.outbox import ATTENTION, Post, PostState, TransitionError, maybe_out
 from personamgr.core.post_workflows import Action, actions_for, due, uncertain_part
-from personamgr.core.scheduling import describe
+from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, describe_with_utc, parse_when
 from personamgr.core.services import Services
 
 PREVIEW = 60
@@ -63,6 +64,12 @@ def register(p: argparse.ArgumentParser) -> None:
     retry.add_argument("--yes", action="store_true",
                        help="for a post that needs review: you checked the account and it is not there")
     retry.set_defaults(func=cmd_retry)
+
+    resched = actions.add_parser("reschedule", help="give a scheduled post, or one held for its time or the "
+                                 "monthly limit, a new time")
+    resched.add_argument("post_id", type=int, metavar="ID", help="the post's number, as `posts list` shows it")
+    resched.add_argument("--at", required=True, metavar="WHEN", help=AT_HELP)
+    resched.set_defaults(func=cmd_reschedule)
 
     stop = actions.add_parser("stop", help="end a thread that stopped part-way where it is: the parts out stay as "
                               "they are, the rest is kept as a draft")
@@ -176,17 +183,24 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"\n{p.error}")
         for r in p.guard_reasons:
             print(f"  - {r}")
-        commands = {Action.RETRY: f"retry {p.id}", Action.SEND_NOW: f"retry {p.id}",
-                    Action.SEND_AGAIN: f"retry {p.id} --yes", Action.POST_ANYWAY: f"retry {p.id} --anyway",
-                    Action.MARK_SENT: f"mark-sent {p.id}" if doubt is None else f"mark-sent {p.id} --part-out"
-                    + ("" if doubt == len(p.parts) else " LINK") + " / --part-not-out", Action.STOP: f"stop {p.id}",
-                    Action.DELETE: f"delete {p.id}"}
-        offered = dict.fromkeys(commands[a] for a in actions_for(p) if a in commands)
+        offered = offered_commands(p)
         if offered:
-            print("\nWhat you can do: " + ", ".join(f"personamgr posts {c}" for c in offered))
+            print(f"\nWhat you can do: {offered}")
         return 0
     finally:
         services.close()
+
+
+def offered_commands(p: Post) -> str:
+    """The commands for the actions ``p``'s state offers (the window's menu, as commands)."""
+    doubt = uncertain_part(p)
+    commands = {Action.RETRY: f"posts retry {p.id}", Action.SEND_NOW: f"posts retry {p.id}",
+                Action.SEND_AGAIN: f"posts retry {p.id} --yes", Action.POST_ANYWAY: f"posts retry {p.id} --anyway",
+                Action.MARK_SENT: f"posts mark-sent {p.id}" if doubt is None else f"posts mark-sent {p.id} --part-out"
+                + ("" if doubt == len(p.parts) else " LINK") + " / --part-not-out",
+                Action.RESCHEDULE: f"posts reschedule {p.id} --at WHEN", Action.UNSCHEDULE: f"queue remove {p.id}",
+                Action.STOP: f"posts stop {p.id}", Action.DELETE: f"posts delete {p.id}"}
+    return ", ".join(f"personamgr {c}" for c in dict.fromkeys(commands[a] for a in actions_for(p) if a in commands))
 
 
 def cmd_mark_sent(args: argparse.Namespace) -> int:
@@ -239,6 +253,38 @@ def cmd_retry(args: argparse.Namespace) -> int:
                 lines.append(f"To send it as it is: personamgr posts retry {p.id} --anyway")
             raise CliError("\n".join(lines))
         return report_send(outcome.post, persona)
+    finally:
+        services.close()
+
+
+def cmd_reschedule(args: argparse.Namespace) -> int:
+    services = open_profile(args)
+    try:
+        p = _get(services, args.post_id)
+        if Action.RESCHEDULE not in actions_for(p):
+            why = maybe_out(p.id) if p.state is PostState.NEEDS_REVIEW else (
+                f"#{p.id} is {p.status.lower()}, so it cannot be rescheduled")
+            offered = offered_commands(p)
+            raise CliError(why + (f"\nWhat you can do: {offered}" if offered else ""))
+        persona = services.store.persona(p.persona_uid)
+        try:
+            when = parse_when(args.at, persona.timezone, now=services.clock.now())
+        except ValueError as e:
+            raise CliError(f"--at: {e}", EXIT_USAGE) from None
+        try:
+            result = PostSchedule(services.store, services.outbox, services.clock).schedule_at(p.id, when,
+                                                                                              seen=p.state)
+        except SchedulingError as e:
+            raise CliError(str(e)) from None
+        print(f"Rescheduled #{p.id} ({persona.name}) to {describe_with_utc(result.when, persona.timezone)}.")
+        if result.note:
+            print(f"Note: {result.note}")
+        if persona.paused:
+            print(f"Note: {persona.name} is paused; it will not go out until you resume it.")
+        hint = poke_scheduler(args)
+        if hint:
+            print(hint.strip())
+        return 0
     finally:
         services.close()
 

@@ -12,6 +12,7 @@ import argparse
 import json
 
 from personamgr.cli.common import (
+    AT_HELP,
     Kept,
     add_content_arguments,
     attach_images,
@@ -25,6 +26,7 @@ from personamgr.cli.common import (
 )
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.cli.post import add_post_options
+from personamgr.cli.posts import offered_commands
 from personamgr.core import lease
 from personamgr.core.media import release
 from personamgr.core.outbox import ATTENTION, Post, PostState
@@ -44,8 +46,7 @@ def register(p: argparse.ArgumentParser) -> None:
 
     add = actions.add_parser("add", help="schedule a post or a thread (at a time, or in the next free queue slot)")
     add.add_argument("--persona", required=True, metavar="NAME", help="the persona to post as")
-    add.add_argument("--at", metavar="WHEN", help="ISO 8601, e.g. 2026-03-09T14:00 (in the persona's zone) or "
-                     "2026-03-09T14:00+01:00; default: the next free queue slot")
+    add.add_argument("--at", metavar="WHEN", help=f"{AT_HELP}; default: the next free queue slot")
     add.add_argument("--anyway", action="store_true",
                      help="queue it even if the persona guard says the text strays from this persona")
     add_content_arguments(add)
@@ -112,6 +113,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("\nNeeds a decision:")
         for p in attention:
             print(f"#{p.id:<5} {p.persona_name:<12} {p.status}: {p.error or ''}  {_preview(p.text)}")
+            offered = offered_commands(p)
+            if offered:
+                print(f"    {offered}")
     return 0
 
 

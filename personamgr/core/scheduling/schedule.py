@@ -112,8 +112,9 @@ class PostSchedule:
             "error": None,
         }
 
-    def _set_scheduled(self, post_id: int, when: datetime, queue_rank: float | None) -> Post:
-        if not self.outbox.update_if(post_id, SCHEDULABLE, **self._scheduled(when, queue_rank)):
+    def _set_scheduled(self, post_id: int, when: datetime, queue_rank: float | None,
+                       expect: Sequence[PostState] = SCHEDULABLE) -> Post:
+        if not self.outbox.update_if(post_id, expect, **self._scheduled(when, queue_rank)):
             raise SchedulingError(self._why_not(post_id, "scheduled"))
         return self.outbox.get(post_id)
 
@@ -145,15 +146,19 @@ class PostSchedule:
                 when=describe(when, persona.timezone), now=describe(now, persona.timezone)))
         return max(when, now)
 
-    def schedule_at(self, post_id: int, when: datetime | ResolvedTime) -> Scheduled:
-        """Schedule an existing post at an instant (or a resolved local time, whose DST note is passed on)."""
+    def schedule_at(self, post_id: int, when: datetime | ResolvedTime, *, seen: PostState | None = None) -> Scheduled:
+        """Schedule an existing post at an instant (or a resolved local time, whose DST note is passed on).
+
+        ``seen``: the state the user chose from, so a post that changed meanwhile is left as it is.
+        """
         post = self.outbox.get(post_id)
         persona = self.store.persona(post.persona_uid)
         note = None
         if isinstance(when, ResolvedTime):
             note, when = when.note, when.utc
         instant = self._check_future(utc(when), persona)
-        return Scheduled(self._set_scheduled(post_id, instant, None), instant, note)
+        expect = SCHEDULABLE if seen is None else [seen]
+        return Scheduled(self._set_scheduled(post_id, instant, None, expect), instant, note)
 
     def schedule_local(self, post_id: int, local: datetime) -> Scheduled:
         """Schedule at a wall-clock time in the post's persona's zone (the GUI's date-time picker)."""
