@@ -31,6 +31,7 @@ from personamgr.core.networks.base import Account
 from personamgr.core.outbox import CLEARED, DELETABLE, Post, PostState, TransitionError, maybe_out
 
 if TYPE_CHECKING:
+    from personamgr.core.personas import Persona
     from personamgr.core.services import Services
 
 log = logging.getLogger(__name__)
@@ -229,8 +230,8 @@ class PostWorkflows:
                 next_attempt_at=None, lease_owner=None, error=translate(
                     "PostWorkflows", "It did not go out, as you checked. Retry sends it."))
         if part_out:
-            found = remote_id_in(link or "")
-            if found is None or found in out:
+            found = self._part_id(persona, part, link or "")
+            if found in out:
                 raise TransitionError(translate("PostWorkflows", "part {next} replies to part {part}, so the link of "
                                                 "part {part} is needed: copy it from the account").format(
                     part=part, next=part + 1))
@@ -240,6 +241,24 @@ class PostWorkflows:
             remote_ids=out, network=persona.network, next_attempt_at=None, lease_owner=None,
             cost_usd=costs.recorded(self.services.store, persona, post.parts[:len(out)]),
             error=rest_unsent(len(out), total))
+
+    def _part_id(self, persona: Persona, part: int, link: str) -> str:
+        """The id of the part the user found, from its link, which must be where this persona's network shows its
+        post with that id (the same account, network and server): the next part replies to it. A shape check, no
+        network call."""
+        found = remote_id_in(link)
+        if found is None:
+            raise TransitionError(translate("PostWorkflows", "part {next} replies to part {part}, so the link of "
+                                            "part {part} is needed: copy it from the account").format(
+                part=part, next=part + 1))
+        network = self.services.networks.get(persona.network)
+        account = Account(persona.uid, persona.handle, server=persona.service_url)
+        expected = network.post_url(account, found) if network is not None else None
+        if expected is None or _comparable(link) == _comparable(expected):
+            return found
+        raise TransitionError(translate("PostWorkflows", "that link is not to a post of {account}: copy the link of "
+                                        "part {part} from the post on the account (it looks like {example})").format(
+            account=persona.account_label, part=part, example=network.post_url(account, "…") if network else ""))
 
     # -- changing ------------------------------------------------------------------------
     def edit(self, post_id: int, parts: Sequence[str], media: Sequence[dict[str, Any]] | None = None, *,
@@ -352,6 +371,12 @@ def remote_id_in(link: str) -> str | None:
     path = urlsplit(link.strip()).path if "/" in link else link.strip()
     last = path.rstrip("/").rsplit("/", 1)[-1]
     return last if last.isascii() and last.isalnum() else None
+
+
+def _comparable(link: str) -> tuple[str, str, str]:
+    """A post link as it can be compared: case, "www.", a trailing slash and the query (X's ?s=20) set aside."""
+    parts = urlsplit(link.strip())
+    return parts.scheme.lower(), parts.netloc.lower().removeprefix("www."), parts.path.rstrip("/").lower()
 
 
 def rest_unsent(out: int, total: int) -> str:

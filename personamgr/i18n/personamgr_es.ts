@@ -3796,6 +3796,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>la parte {next} responde a la parte {part}, así que hace falta el enlace de la parte {part}: cópialo de la cuenta</translation>
     </message>
     <message>
+        <source>that link is not to a post of {account}: copy the link of part {part} from the post on the account (it looks like {example})</source>
+        <translation>ese enlace no es de una publicación de {account}: copia el enlace de la parte {part} desde la publicación en la cuenta (se parece a {example})</translation>
+    </message>
+    <message>
         <source>post {id} changed meanwhile; look at it again</source>
         <translation>la publicación {id} cambió mientras tanto; vuelve a mirarla</translation>
     </message>
