@@ -24,8 +24,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from personamgr.core.i18n import translate
+from personamgr.core.networks.base import parts_known
 from personamgr.core.outbox import Post, PostState, TransitionError, override_stands
-from personamgr.core.post_workflows import Action, Outcome, PostWorkflows
+from personamgr.core.post_workflows import Action, Outcome, PostWorkflows, uncertain_part
 from personamgr.gui import times
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import Content
@@ -191,6 +192,10 @@ class PostEditor(PostComposer):
         elif post.state is PostState.HELD:
             text = translate("PostEditor", "{status}. Saving puts it back on the schedule, where the guard looks "
                              "again before it goes out.").format(status=post.status)
+        elif (part := uncertain_part(post)) is not None:
+            text = translate("PostEditor", "{status}. {known} Check the account for part {part}, then mark what went "
+                             "out or send it again, from the history or the inbox.").format(
+                status=post.status, known=parts_known(part - 1, len(post.parts)), part=part)
         elif post.state is PostState.NEEDS_REVIEW:
             text = translate("PostEditor", "{status}: it may already have gone out. Check the account, then mark it "
                              "sent or send it again, from the history or the inbox.").format(status=post.status)

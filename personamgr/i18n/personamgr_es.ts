@@ -2068,6 +2068,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Salieron las partes 1–{sent} del hilo; la parte {failed} falló: {error} Las partes restantes no se enviaron.</translation>
     </message>
     <message>
+        <source>Part 1 of {total} may or may not have gone out.</source>
+        <translation>Puede que la parte 1 de {total} haya salido o no.</translation>
+    </message>
+    <message>
         <source>Part 1 of {total} went out; part {next} may or may not have.</source>
         <translation>La parte 1 de {total} salió; la parte {next} puede que haya salido o no.</translation>
     </message>
@@ -3657,6 +3661,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>{status}. Saving puts it back on the schedule, where the guard looks again before it goes out.</source>
         <translation>{status}. Al guardar vuelve a la programación, donde el guardián la revisa de nuevo antes de que salga.</translation>
+    </message>
+    <message>
+        <source>{status}. {known} Check the account for part {part}, then mark what went out or send it again, from the history or the inbox.</source>
+        <translation>{status}. {known} Busca la parte {part} en la cuenta y luego marca lo que salió o vuelve a enviarlo, desde el historial o la bandeja de entrada.</translation>
     </message>
     <message>
         <source>{status}: it may already have gone out. Check the account, then mark it sent or send it again, from the history or the inbox.</source>

@@ -213,3 +213,20 @@ def test_a_post_that_may_be_out_stays_with_its_persona(demo: Services, shell: Sh
     dialog.editor.save_button.click()
     idle(shell)
     assert demo.outbox.get(post.id).persona_name == "career"
+
+
+@pytest.mark.parametrize(("out", "known"), [
+    (("1850000000000000001",), "Part 1 of 3 went out; part 2 may or may not have. Part 3 was not sent."),
+    ((), "Part 1 of 3 may or may not have gone out. Parts 2–3 were not sent."),
+])
+def test_a_thread_in_doubt_names_its_part_in_doubt_as_the_history_does(
+        demo: Services, shell: Shell, idle, out: tuple[str, ...], known: str) -> None:
+    """The editor said the generic "it may already have gone out" while the history and its "Mark what went out…"
+    question name the one part in doubt."""
+    post = demo.outbox.create(demo.store.persona("career").uid, "1/3 Read the ad", thread=("2/3 Verbs", "3/3 Job"),
+                              state=PostState.NEEDS_REVIEW)
+    demo.outbox.update_if(post.id, None, remote_ids=list(out), network="sandbox")
+    dialog = open_editor(shell, idle, demo.outbox.get(post.id))
+    assert dialog.editor.when.text() == (
+        f"Needs review. {known} Check the account for part {len(out) + 1}, then mark what went out or send it again, "
+        "from the history or the inbox.")

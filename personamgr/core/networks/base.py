@@ -158,8 +158,10 @@ class PartialThreadError(NetworkError):
 
 def parts_known(out: int, total: int) -> str:
     """What is known of a thread whose part ``out + 1`` went unanswered: "Part 1 of 3 went out; part 2 may or may
-    not have. Part 3 was not sent." The parts go one after another, so only that one part is in doubt."""
-    known = (translate("Network", "Part 1 of {total} went out; part {next} may or may not have.") if out == 1 else
+    not have. Part 3 was not sent." (``out`` 0: "Part 1 of 3 may or may not have gone out. ..."). The parts go one
+    after another, so only that one part is in doubt."""
+    known = (translate("Network", "Part 1 of {total} may or may not have gone out.") if out == 0 else
+             translate("Network", "Part 1 of {total} went out; part {next} may or may not have.") if out == 1 else
              translate("Network", "Parts 1–{out} of {total} went out; part {next} may or may not have.")).format(
         out=out, total=total, next=out + 1)
     rest = total - out - 1
