@@ -650,7 +650,7 @@
     </message>
     <message>
         <source>{name} posts to the sandbox now and becomes an X persona. For a Mastodon or Bluesky account, choose its network in Persona ▸ Edit {name}… first.</source>
-        <translation>{name} publica ahora en el entorno de pruebas y pasará a ser una persona de X. Para una cuenta de Mastodon o Bluesky, elige primero su red en Persona ▸ Editar {name}…</translation>
+        <translation>{name} publica ahora en Pruebas y pasará a ser una persona de X. Para una cuenta de Mastodon o Bluesky, elige primero su red en Persona ▸ Editar {name}…</translation>
     </message>
     <message>
         <source>Checking the keyring…</source>
@@ -1543,11 +1543,11 @@ Qt {qt}. Licencia MIT.</translation>
     </message>
     <message>
         <source>Only a plaintext keyring — accounts cannot be connected; the sandbox still works</source>
-        <translation>Solo hay un llavero en texto plano: no se pueden conectar cuentas; el entorno de pruebas sigue funcionando</translation>
+        <translation>Solo hay un llavero en texto plano: no se pueden conectar cuentas; Pruebas sigue funcionando</translation>
     </message>
     <message>
         <source>No secure credential store — accounts cannot be connected; the sandbox still works</source>
-        <translation>No hay un almacén seguro de credenciales: no se pueden conectar cuentas; el entorno de pruebas sigue funcionando</translation>
+        <translation>No hay un almacén seguro de credenciales: no se pueden conectar cuentas; Pruebas sigue funcionando</translation>
     </message>
     <message>
         <source>Checking the credential store…</source>
@@ -1559,7 +1559,7 @@ Qt {qt}. Licencia MIT.</translation>
     </message>
     <message>
         <source>The keyring is not answering (it may be locked) — the sandbox still works</source>
-        <translation>El llavero no responde (quizá esté bloqueado); el entorno de pruebas sigue funcionando</translation>
+        <translation>El llavero no responde (quizá esté bloqueado); Pruebas sigue funcionando</translation>
     </message>
     <message>
         <source>The keyring failed: {error}</source>
@@ -3258,7 +3258,7 @@ Otra más.</translation>
     </message>
     <message>
         <source>Show in the sandbox</source>
-        <translation>Ver en el entorno de pruebas</translation>
+        <translation>Ver en Pruebas</translation>
     </message>
     <message>
         <source>Open in browser</source>
@@ -3474,7 +3474,7 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
     <message>
         <source>The sandbox no longer has post {id}.</source>
-        <translation>El entorno de pruebas ya no tiene la publicación {id}.</translation>
+        <translation>Pruebas ya no tiene la publicación {id}.</translation>
     </message>
     <message>
         <source>In reply to {id}.</source>
@@ -3482,11 +3482,11 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
     <message>
         <source>Sandbox id {id}. The sandbox is the built-in demo network: this post exists only on this computer.</source>
-        <translation>Id en el entorno de pruebas: {id}. El entorno de pruebas es la red de demostración integrada: esta publicación solo existe en este ordenador.</translation>
+        <translation>Id en Pruebas: {id}. Pruebas es la red de demostración integrada: esta publicación solo existe en este ordenador.</translation>
     </message>
     <message>
         <source>Sandbox post</source>
-        <translation>Publicación del entorno de pruebas</translation>
+        <translation>Publicación en Pruebas</translation>
     </message>
     <message>
         <source>Part {part} of {total} may not have gone out</source>
@@ -4414,7 +4414,7 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
     <message>
         <source>No secure credential store was found, so X, Mastodon and Bluesky accounts cannot be connected. Install and unlock a Secret Service (GNOME Keyring or KWallet); personamgr finds it the next time it starts, or the next time you run a personamgr command. The sandbox network still works.</source>
-        <translation>No se encontró ningún almacén seguro de credenciales, así que no se pueden conectar cuentas de X, Mastodon ni Bluesky. Instala y desbloquea un Secret Service (GNOME Keyring o KWallet); personamgr lo encontrará la próxima vez que se inicie, o la próxima vez que ejecutes una orden de personamgr. La red de pruebas sigue funcionando.</translation>
+        <translation>No se encontró ningún almacén seguro de credenciales, así que no se pueden conectar cuentas de X, Mastodon ni Bluesky. Instala y desbloquea un Secret Service (GNOME Keyring o KWallet); personamgr lo encontrará la próxima vez que se inicie, o la próxima vez que ejecutes una orden de personamgr. Pruebas sigue funcionando.</translation>
     </message>
     <message>
         <source>the Secret Service keyring (GNOME Keyring / KWallet)</source>
@@ -4438,7 +4438,7 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
     <message>
         <source>The keyring backend chosen by {where} cannot be loaded ({error}). Unset it, or name an installed backend (keyring --list-backends lists them). The sandbox network still works.</source>
-        <translation>No se puede cargar el backend de llavero elegido en {where} ({error}). Quítalo o indica un backend instalado (keyring --list-backends los lista). La red del entorno de pruebas sigue funcionando.</translation>
+        <translation>No se puede cargar el backend de llavero elegido en {where} ({error}). Quítalo o indica un backend instalado (keyring --list-backends los lista). Pruebas sigue funcionando.</translation>
     </message>
     <message>
         <source>Credentials are kept in {keyring}, which is locked now: it asks for its password when personamgr next needs them (to connect an account, or to send a post). Until then, posts to X, Mastodon and Bluesky wait.</source>
@@ -4465,7 +4465,7 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <name>Services</name>
     <message>
         <source>{path} is damaged and cannot be read ({error}). It holds only the posts of the sandbox, the built-in demo network; your personas and posts are in {database}, which is intact. Move {name} away and personamgr starts an empty sandbox. Nothing was changed.</source>
-        <translation>{path} está dañado y no se puede leer ({error}). Solo guarda las publicaciones del sandbox, la red de demostración integrada; tus personas y publicaciones están en {database}, que está intacta. Mueve {name} a otro sitio y personamgr empezará un sandbox vacío. No se ha cambiado nada.</translation>
+        <translation>{path} está dañado y no se puede leer ({error}). Solo guarda las publicaciones de Pruebas, la red de demostración integrada; tus personas y publicaciones están en {database}, que está intacta. Mueve {name} a otro sitio y personamgr empezará Pruebas sin publicaciones. No se ha cambiado nada.</translation>
     </message>
 </context>
 <context>
@@ -4872,7 +4872,7 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
     <message>
         <source>New personas post to the sandbox, a practice network that lives on this computer. Connect an X, Mastodon or Bluesky account when you are ready.</source>
-        <translation>Las personas nuevas publican en el entorno de pruebas, una red de práctica que vive en este ordenador. Conecta una cuenta de X, Mastodon o Bluesky cuando quieras.</translation>
+        <translation>Las personas nuevas publican en Pruebas, una red de práctica que vive en este ordenador. Conecta una cuenta de X, Mastodon o Bluesky cuando quieras.</translation>
     </message>
     <message>
         <source>The persona guard reads each draft offline and warns when it strays from the persona&apos;s focus, before anything goes out.</source>
@@ -4880,7 +4880,7 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
     <message>
         <source>Not sure yet? The demo shows two sample personas on the sandbox, in a profile of its own: yours stays untouched.</source>
-        <translation>¿Aún no lo tienes claro? La demo muestra dos personas de ejemplo en el entorno de pruebas, en un perfil aparte: el tuyo no se toca.</translation>
+        <translation>¿Aún no lo tienes claro? La demo muestra dos personas de ejemplo en Pruebas, en un perfil aparte: el tuyo no se toca.</translation>
     </message>
     <message>
         <source>Create your first persona…</source>
@@ -5415,7 +5415,7 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <name>networks</name>
     <message>
         <source>Sandbox (demo network)</source>
-        <translation>Entorno de pruebas (red de demostración)</translation>
+        <translation>Pruebas (red de demostración)</translation>
     </message>
     <message>
         <source>Sandbox</source>

@@ -11,6 +11,7 @@ import pytest
 from personamgr.core.demo import seed_demo
 from personamgr.core.guard import rules
 from personamgr.core.guard.guard import _off_focus
+from personamgr.core.i18n import translate
 from personamgr.core.networks.sandbox import DUPLICATE_MESSAGE
 from personamgr.core.outbox import PostState
 from personamgr.core.persona_file import PersonaFileError, read_entries
@@ -85,6 +86,7 @@ def test_the_sandbox_is_named_in_the_windows_language_wherever_an_account_is(qap
         assert i18n.install(qapp, "es") == "es"
         assert network_name(career) == "Pruebas"  # short: the list shows the handle after it
         assert account_text(career) == "@career_me en Pruebas"
+        assert translate("networks", "Sandbox (demo network)") == "Pruebas (red de demostración)"  # the editor's
     finally:
         i18n.uninstall(qapp)
     assert account_text(career) == "@career_me on Sandbox"

@@ -255,3 +255,19 @@ def test_no_spanish_sentence_ends_in_an_ellipsis_and_a_full_stop() -> None:
     root = ET.parse(ROOT / "personamgr" / "i18n" / "personamgr_es.ts").getroot()
     doubled = [t for m in root.iter("message") if "…." in (t := m.findtext("translation") or "")]
     assert not doubled, doubled
+
+
+def test_spanish_names_the_sandbox_one_way_everywhere() -> None:
+    """The Spanish window called the sandbox «Pruebas» in the persona list, the compose box and the tray, but
+    «Entorno de pruebas (red de demostración)» in the persona editor, «el entorno de pruebas» in the status bar and
+    the post menu, «la red de pruebas» and «sandbox» in messages. Every message that names it says «Pruebas» (the
+    lower-case "sandbox" of an identifier, ``x or sandbox``, is a name typed in a file, not the network's)."""
+    root = ET.parse(ROOT / "personamgr" / "i18n" / "personamgr_es.ts").getroot()
+    other = []
+    for m in root.iter("message"):
+        source, tr = m.findtext("source") or "", m.findtext("translation") or ""
+        if not re.search(r"\bsandbox\b", source.replace("x or sandbox", ""), re.IGNORECASE):
+            continue
+        if "Pruebas" not in tr or re.search(r"entorno de pruebas|red de pruebas|\bsandbox\b", tr, re.IGNORECASE):
+            other.append(f"{source!r} -> {tr!r}")
+    assert not other, "\n".join(other)
