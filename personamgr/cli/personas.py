@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from personamgr.cli.columns import display_width, pad
 from personamgr.cli.common import find_persona, open_profile
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.core import persona_import
@@ -62,12 +63,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not personas:
         print("No personas yet. Import some with: personamgr personas import FILE")
         return 0
-    width = max(len(p.name) for p in personas)
+    names = max(display_width(p.name) for p in personas)
+    handles = max(16, *(display_width(p.handle or "(no handle)") for p in personas))
     for p in personas:
         state, _ = services.store.connection_state(p.uid)
         flag = "  [reconnect needed]" if state == "reconnect_needed" else ""
         paused = "  [paused]" if p.paused else ""
-        print(f"{p.name:<{width}}  {p.handle or '(no handle)':<16}  {p.network:<8}  {p.focus_summary}{flag}{paused}")
+        print(f"{pad(p.name, names)}  {pad(p.handle or '(no handle)', handles)}  {p.network:<8}  "
+              f"{p.focus_summary}{flag}{paused}")
     return 0
 
 
