@@ -3,11 +3,11 @@
 Files: thread-composer (a long draft split into a thread), thread-too-long (before the split), images (a post with
 two images, one without alt text), alt-text, alt-nudge (asked before posting), post-editor (Edit on a held post),
 post-editor-partly-sent and stop-here (a thread whose part 2 failed), history-thread-in-doubt,
-history-menu-thread-in-doubt, mark-sent-part-in-doubt and part-link (a thread whose sender died with part 2 of 3
-in flight: the history, its menu, the question about part 2, the link asked for), post-editor-maybe-out (Post now
-on a post that may have gone out meanwhile), held-dialog (the guard's question titled with
-the real reason, on "Send again"), inbox, calendar-week, calendar-month, calendar-week-one-persona, offer-slots,
-schedule-dst (a time the clocks skip: the dialog's note).
+history-menu-thread-in-doubt, post-editor-thread-in-doubt, mark-sent-part-in-doubt and part-link (a thread whose
+sender died with part 2 of 3 in flight: the history, its menu, the editor, the question about part 2, the link asked
+for), post-editor-maybe-out (Post now on a post that may have gone out meanwhile), held-dialog (the guard's question
+titled with the real reason, on "Send again"), inbox, calendar-week, calendar-month, calendar-week-one-persona,
+offer-slots, schedule-dst (a time the clocks skip: the dialog's note).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ LONG = ("Hiring managers read the first six lines of a resume, so put your best 
 def render_thread_in_doubt(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplication, Shell], None],
                            save: Callable[[QWidget, Path, str], None]) -> None:
     """A thread whose sender was killed with part 2 of 3 in flight (part 1 recorded): the history, its menu, the
-    question "mark as sent" asks about part 2, and the link it asks for when part 2 is there."""
+    editor, the question "mark as sent" asks about part 2, and the link it asks for when part 2 is there."""
     services, window = shell.services, shell.window
     career = services.store.persona("career")
     post = services.outbox.create(career.uid, "Three things to cut from your resume today.",
@@ -70,6 +70,12 @@ def render_thread_in_doubt(app: QApplication, shell: Shell, out: Path, settle: C
     save(menu, out, "history-menu-thread-in-doubt")
     menu.hide()
     actions = window.post_actions
+    actions.edit(post)
+    settle(app, shell)
+    if actions.dialog is not None:
+        save(actions.dialog, out, "post-editor-thread-in-doubt")
+        actions.dialog.reject()
+        settle(app, shell)
     actions.mark_sent(post)
     settle(app, shell)
     box = actions.box
