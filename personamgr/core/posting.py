@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from personamgr.core import costs, lease, policy
+from personamgr.core import costs, faults, lease, policy
 from personamgr.core import schema as s
 from personamgr.core.clock import Clock
 from personamgr.core.holds import HoldKind, hold_kind, reason_of
@@ -283,12 +283,12 @@ class Poster:
                 remote_ids=ids, network=persona.network,
                 cost_usd=costs.recorded(self.store, persona, post.parts[:len(ids)]))
             error = "" if recorded else translate("Posting", "another sender took the post meanwhile")
-        except Exception as e:  # a locked, full or read-only database
+        except Exception as e:  # a locked, full or read-only database: said as every database fault is
             log.warning("could not record part %s of post %s", len(ids), post.id, exc_info=True)
-            error = str(e).splitlines()[0] if str(e) else type(e).__name__
+            error = faults.in_words(e, self.store.path)
         if error:
-            raise TransientError(translate("Posting", "Part {n} went out, but it could not be recorded ({error}), so "
-                                           "the rest of the thread waits.").format(n=len(ids), error=error))
+            raise TransientError(translate("Posting", "Part {n} went out, but it could not be recorded, so the rest "
+                                           "of the thread waits: {error}.").format(n=len(ids), error=error))
 
     @contextmanager
     def _heartbeat(self, post_id: int) -> Iterator[None]:

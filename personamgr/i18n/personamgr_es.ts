@@ -3887,8 +3887,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>otro proceso de envío tomó la publicación mientras tanto</translation>
     </message>
     <message>
-        <source>Part {n} went out, but it could not be recorded ({error}), so the rest of the thread waits.</source>
-        <translation>La parte {n} salió, pero no se pudo registrar ({error}), así que el resto del hilo espera.</translation>
+        <source>Part {n} went out, but it could not be recorded, so the rest of the thread waits: {error}.</source>
+        <translation>La parte {n} salió, pero no se pudo registrar, así que el resto del hilo espera: {error}.</translation>
     </message>
     <message>
         <source>{network} did not answer after the post was sent, and it was tried {n} times: whether it went out is not known, and it is not sent again by itself. Check the account, then mark it sent or send it again.</source>

@@ -6,18 +6,24 @@ The networks' own tests (tests/x, tests/mastodon, tests/bluesky) check the same 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import pytest
 from lease_helpers import dead_owner
 
 from personamgr.core.clock import FakeClock
-from personamgr.core.networks.base import Account, OutgoingPost, TransientError
+from personamgr.core.networks.base import Account, OutgoingPost, Published, TransientError, UnrecordedPartError
 from personamgr.core.networks.sandbox import SandboxNetwork
 from personamgr.core.outbox import Post, PostState
+from personamgr.core.paths import AppPaths
 from personamgr.core.personas import Persona
 from personamgr.core.post_workflows import Action, actions_for, uncertain_part
-from personamgr.core.services import Services
+from personamgr.core.services import Services, open_services
+
+if TYPE_CHECKING:
+    from conftest import SmallFilesystem
 
 PARTS = ("1/3 interview", "2/3 questions", "3/3 answers")
 
@@ -72,8 +78,9 @@ def test_a_part_that_cannot_be_recorded_stops_the_thread_before_the_next(clock: 
     def unrecorded(ids: tuple[str, ...]) -> None:
         raise TransientError("the disk is full")
 
-    with pytest.raises(Exception, match="Part 1 of the thread went out; part 2 failed: the disk is full"):
+    with pytest.raises(UnrecordedPartError, match=r"^the disk is full$") as stopped:  # part 2 did not fail: it waits
         sandbox.publish(Account("uid", "@me"), OutgoingPost(parts=PARTS, on_part_out=unrecorded))
+    assert len(stopped.value.sent_ids) == 1 and stopped.value.failed_index == 1
     assert [e.text for e in sandbox.timeline()] == [PARTS[0]]  # parts 2 and 3 did not go
 
 
@@ -100,3 +107,48 @@ def test_a_sender_that_lost_the_post_sends_no_further_part(services: Services, c
     services.poster.send(post.id)
     assert [e.text for e in sandbox.timeline()] == [PARTS[0]]
     assert services.outbox.get(post.id).lease_owner == "another sender"
+
+
+class DiskFillsAfterPart1(SandboxNetwork):
+    """The sandbox, on a machine whose disk fills as part 1 goes out: recording it meets the real full disk, which
+    is freed again once that write has failed (so what the app then says can be read back)."""
+
+    def __init__(self, clock: FakeClock, disk: SmallFilesystem) -> None:
+        super().__init__(None, clock)
+        self.disk = disk
+
+    def publish(self, account: Account, post: OutgoingPost) -> Published:
+        record = post.on_part_out
+        assert record is not None
+
+        def on_full_disk(ids: tuple[str, ...]) -> None:
+            if len(ids) == 1:
+                self.disk.fill()
+            try:
+                record(ids)
+            finally:
+                self.disk.free()
+
+        return super().publish(account, replace(post, on_part_out=on_full_disk))
+
+
+def test_a_part_the_full_disk_kept_from_the_record_is_told_in_words(small_fs: SmallFilesystem,
+                                                                    clock: FakeClock) -> None:
+    """The thread stops before part 2, and the user reads the fault's sentence, not SQLite's raw text
+    ("(sqlite3.OperationalError) database or disk is full [SQL: UPDATE posts ...]")."""
+    services = open_services(AppPaths.resolve(small_fs.root / "profile").ensure(), clock=clock)
+    try:
+        career = services.store.add_persona(Persona(name="career", description="jobs", network="sandbox"))
+        sandbox = DiskFillsAfterPart1(clock, small_fs)
+        services.networks["sandbox"] = sandbox
+        post = services.outbox.create(career.uid, PARTS[0], thread=PARTS[1:])
+        services.poster.send(post.id)
+        assert [e.text for e in sandbox.timeline()] == [PARTS[0]]  # parts 2 and 3 did not go
+        after = services.outbox.get(post.id)
+        assert len(after.remote_ids) == 1
+        error = after.error or ""
+        assert "is full" in error, error
+        assert not any(raw in error for raw in ("sqlite3", "OperationalError", "[SQL", "sqlalche.me")), error
+        assert "part 2 failed" not in error  # part 2 was never tried: it waits for the record
+    finally:
+        services.close()

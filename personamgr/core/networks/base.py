@@ -156,6 +156,14 @@ class PartialThreadError(NetworkError):
                                                                  error=full_stop(why))
 
 
+class UnrecordedPartError(PartialThreadError):
+    """A part went out but could not be recorded, so the next part was held back: nothing failed on the network,
+    and ``cause`` (the recording's fault) is the whole story."""
+
+    def _told(self, why: str) -> str:
+        return why
+
+
 def parts_known(out: int, total: int) -> str:
     """What is known of a thread whose part ``out + 1`` went unanswered: "Part 1 of 3 went out; part 2 may or may
     not have. Part 3 was not sent." (``out`` 0: "Part 1 of 3 may or may not have gone out. ..."). The parts go one
@@ -192,7 +200,7 @@ def send_parts(post: OutgoingPost, sent: list[str], send_part: Callable[[int], s
                 post.on_part_out(tuple(sent))
             except NetworkError as e:  # not recorded: the next part waits, so only this one can be in doubt
                 if i + 1 < total:
-                    raise PartialThreadError(tuple(sent), i + 1, e, total) from None
+                    raise UnrecordedPartError(tuple(sent), i + 1, e, total) from None
     return sent
 
 
