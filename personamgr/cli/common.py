@@ -91,6 +91,18 @@ def poke_scheduler(args: argparse.Namespace) -> str:
             "so nothing will send it until one of them is started.")
 
 
+def print_schedule_notes(args: argparse.Namespace, persona: Persona, note: str | None) -> None:
+    """What a user should know once a post has a time: a clock change at that time, a paused persona, and
+    whether anything is running to send it (``queue add`` and ``posts reschedule`` alike)."""
+    if note:
+        print(f"Note: {note}")
+    if persona.paused:
+        print(f"Note: {persona.name} is paused; it will not go out until you resume it.")
+    hint = poke_scheduler(args)
+    if hint:
+        print(hint.strip())
+
+
 def storage_error(error: BaseException, args: argparse.Namespace) -> CliError | None:
     """The CliError for a database or file fault met while a command ran, or None for anything else."""
     message = describe(error, profile_paths(args).database)

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from personamgr.cli.arg_types import positive_int
-from personamgr.cli.common import AT_HELP, find_persona, open_profile, poke_scheduler
+from personamgr.cli.common import AT_HELP, find_persona, open_profile, poke_scheduler, print_schedule_notes
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.cli.post import report_send, review_ways
 from personamgr.core.holds import HoldKind
@@ -277,13 +277,7 @@ def cmd_reschedule(args: argparse.Namespace) -> int:
         except SchedulingError as e:
             raise CliError(str(e)) from None
         print(f"Rescheduled #{p.id} ({persona.name}) to {describe_with_utc(result.when, persona.timezone)}.")
-        if result.note:
-            print(f"Note: {result.note}")
-        if persona.paused:
-            print(f"Note: {persona.name} is paused; it will not go out until you resume it.")
-        hint = poke_scheduler(args)
-        if hint:
-            print(hint.strip())
+        print_schedule_notes(args, persona, result.note)
         return 0
     finally:
         services.close()

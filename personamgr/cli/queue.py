@@ -22,6 +22,7 @@ from personamgr.cli.common import (
     keep_text,
     open_profile,
     poke_scheduler,
+    print_schedule_notes,
     read_parts,
 )
 from personamgr.cli.errors import EXIT_USAGE, CliError
@@ -154,13 +155,7 @@ def _add(args: argparse.Namespace, kept: Kept) -> int:
     what = f"a {len(parts)}-part thread " if len(parts) > 1 else ""
     when_text = describe_with_utc(result.when, persona.timezone)
     print(f"Scheduled #{result.post.id} {what}for {persona.name} {how} {when_text}.")
-    if result.note:
-        print(f"Note: {result.note}")
-    if persona.paused:
-        print(f"Note: {persona.name} is paused; it will not go out until you resume it.")
-    hint = poke_scheduler(args)
-    if hint:
-        print(hint.strip())
+    print_schedule_notes(args, persona, result.note)
     return 0
 
 
