@@ -107,3 +107,16 @@ def test_next_up_skips_paused_personas(services: Services, schedule: PostSchedul
     assert schedule.next_up() == second
     schedule.set_paused_all(True)
     assert schedule.next_up() is None
+
+
+@pytest.mark.usefixtures("monday")
+@pytest.mark.parametrize("state", [PostState.NEEDS_REVIEW, PostState.SENDING, PostState.SENT])
+def test_the_state_a_user_saw_never_opens_a_state_that_cannot_be_rescheduled(
+        services: Services, schedule: PostSchedule, persona: Persona, state: PostState) -> None:
+    """``seen`` narrows what may be rescheduled to the state the user chose from; it must not widen it: a post
+    that may already be out (needs review), or that is out, is never given a time by passing its own state."""
+    post = services.outbox.create(persona.uid, "Five questions to ask at the end of every interview")
+    assert services.outbox.update_if(post.id, None, state=state.value)
+    with pytest.raises(SchedulingError):
+        schedule.schedule_at(post.id, services.clock.now() + timedelta(days=1), seen=state)
+    assert services.outbox.get(post.id).state is state

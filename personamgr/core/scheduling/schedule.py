@@ -149,7 +149,8 @@ class PostSchedule:
     def schedule_at(self, post_id: int, when: datetime | ResolvedTime, *, seen: PostState | None = None) -> Scheduled:
         """Schedule an existing post at an instant (or a resolved local time, whose DST note is passed on).
 
-        ``seen``: the state the user chose from, so a post that changed meanwhile is left as it is.
+        ``seen``: the state the user chose from, so a post that changed meanwhile is left as it is. It narrows
+        the states that may be rescheduled, never widens them: a post that may be out is not given a time.
         """
         post = self.outbox.get(post_id)
         persona = self.store.persona(post.persona_uid)
@@ -157,7 +158,7 @@ class PostSchedule:
         if isinstance(when, ResolvedTime):
             note, when = when.note, when.utc
         instant = self._check_future(utc(when), persona)
-        expect = SCHEDULABLE if seen is None else [seen]
+        expect = SCHEDULABLE if seen is None else [state for state in SCHEDULABLE if state is seen]
         return Scheduled(self._set_scheduled(post_id, instant, None, expect), instant, note)
 
     def schedule_local(self, post_id: int, local: datetime) -> Scheduled:
