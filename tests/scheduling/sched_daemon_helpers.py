@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,6 +81,19 @@ def post_state(home: Path, post_id: int) -> PostState:
 def personamgr(home: Path, env: dict[str, str], *argv: str) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "personamgr", "--data-dir", str(home), *argv], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def kill_daemon_once_held(home: Path, env: dict[str, str], fake: Any) -> subprocess.Popen[str]:
+    """Start a daemon, and kill -9 it once ``fake`` (a fake network server) holds the answer to its request: a
+    sender that dies with a post in flight. Returns the dead process."""
+    daemon = personamgr(home, env, "daemon", "--no-guard", "--tick", "1")
+    try:
+        assert fake.wait_until_held(1, timeout=TIMEOUT), log_text(home)
+        os.kill(daemon.pid, signal.SIGKILL)
+        daemon.wait(timeout=TIMEOUT)
+    finally:
+        stop(daemon)
+    return daemon
 
 
 # argv: the profile folder, the persona's uid, the credentials as JSON. Stored for that profile, as connect does.

@@ -17,7 +17,17 @@ from pathlib import Path
 
 import pytest
 from fakex import FakeX, User
-from sched_daemon_helpers import STORE_CREDS, TIMEOUT, log_text, personamgr, post_state, stop, wait_for, wait_running
+from sched_daemon_helpers import (
+    STORE_CREDS,
+    TIMEOUT,
+    kill_daemon_once_held,
+    log_text,
+    personamgr,
+    post_state,
+    stop,
+    wait_for,
+    wait_running,
+)
 from sched_helpers import make_persona
 
 from personamgr.core.clock import SystemClock
@@ -58,13 +68,7 @@ def test_kill_9_in_flight_then_restart_needs_review_and_one_post(tmp_path: Path,
                                                     ("Five questions to ask at the end of every interview",))
 
         fake.fail_next("tweets", "hold")  # X creates the post, then never answers
-        first = personamgr(home, env, "daemon", "--no-guard", "--tick", "1")
-        try:
-            assert fake.wait_until_held(1, timeout=TIMEOUT), log_text(home)
-            os.kill(first.pid, signal.SIGKILL)
-            first.wait(timeout=TIMEOUT)
-        finally:
-            stop(first)
+        first = kill_daemon_once_held(home, env, fake)
         assert first.returncode == -signal.SIGKILL
         assert fake.post_count("tweets") == 1
         assert len(fake.timeline(user)) == 1  # it did go out
@@ -149,13 +153,7 @@ def test_kill_9_mid_thread_keeps_the_parts_out_and_send_again_starts_after_them(
         env, user, _, post_id = x_profile(home, keyring_env, fake, parts)
 
         fake.fail_next("tweets", "hold", skip=1, create=False)  # part 1 answered; part 2 reaches X, no answer
-        daemon = personamgr(home, env, "daemon", "--no-guard", "--tick", "1")
-        try:
-            assert fake.wait_until_held(1, timeout=TIMEOUT), log_text(home)
-            os.kill(daemon.pid, signal.SIGKILL)
-            daemon.wait(timeout=TIMEOUT)
-        finally:
-            stop(daemon)
+        kill_daemon_once_held(home, env, fake)
         fake.release()
         [first] = fake.timeline(user)
 

@@ -10,8 +10,6 @@ private D-Bus session started for this test.
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -20,7 +18,15 @@ from pathlib import Path
 import pytest
 from fakebluesky import FakeBluesky
 from fakemastodon import FakeMastodon
-from sched_daemon_helpers import STORE_CREDS, TIMEOUT, log_text, personamgr, post_state, stop, wait_running
+from sched_daemon_helpers import (
+    STORE_CREDS,
+    TIMEOUT,
+    kill_daemon_once_held,
+    personamgr,
+    post_state,
+    stop,
+    wait_running,
+)
 from sched_helpers import make_persona
 
 from personamgr.core.clock import SystemClock
@@ -72,13 +78,7 @@ def test_kill_9_mid_send_then_send_again_posts_once(network: str, tmp_path: Path
                                 capture_output=True, text=True, timeout=120, check=False)
         assert stored.returncode == 0, stored.stderr
 
-        first = personamgr(home, env, "daemon", "--no-guard", "--tick", "1")
-        try:
-            assert fake.wait_until_held(1, timeout=TIMEOUT), log_text(home)
-            os.kill(first.pid, signal.SIGKILL)
-            first.wait(timeout=TIMEOUT)
-        finally:
-            stop(first)
+        kill_daemon_once_held(home, env, fake)
         assert texts() == [text]  # it did go out, once
 
         second = personamgr(home, env, "daemon", "--no-guard", "--tick", "1")
