@@ -84,6 +84,7 @@ from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.message_boxes import ShowsBoxes
 from personamgr.gui.persona_examples import example_for
 from personamgr.gui.persona_import_ui import PersonaImporter
+from personamgr.gui.widgets import hint_label
 from personamgr.gui.workers import Workers
 
 TAB_IDENTITY, TAB_FOCUS, TAB_SCHEDULE, TAB_LIMITS = range(4)
@@ -224,10 +225,8 @@ class PersonaEditor(QDialog):
         v.setSpacing(2)
         v.addWidget(widget)
         if hint:
-            h = QLabel(hint)
+            h = hint_label(hint)
             h.setObjectName(f"{field}Hint")
-            h.setProperty("tone", "hint")
-            h.setWordWrap(True)
             v.addWidget(h)
         err = QLabel()
         err.setObjectName(f"error_{field}")

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from personamgr.core.i18n import translate
 from personamgr.core.settings import REGISTRY, SECTIONS, Setting, SettingError, Settings
-from personamgr.gui.widgets import hint_label
+from personamgr.gui.widgets import hint_label, keep_whole
 
 DATA_PAGE = "data"
 
@@ -126,7 +126,7 @@ class SettingsDialog(QDialog):
         v.setSpacing(10)
         v.addWidget(QLabel(translate("SettingsDialog", "Data folder")))
         row = QHBoxLayout()
-        self.folder_label = QLabel(data_folder)
+        self.folder_label = QLabel(keep_whole(data_folder))
         self.folder_label.setObjectName("dataFolder")
         self.folder_label.setWordWrap(True)
         self.folder_label.setAccessibleName(translate("SettingsDialog", "Data folder"))

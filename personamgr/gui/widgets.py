@@ -6,6 +6,7 @@ Colours come from the theme's stylesheet through the ``tone`` property
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -32,12 +33,36 @@ def drop_widgets(layout: QLayout, widgets: Iterable[QWidget]) -> None:
         widget.deleteLater()
 
 
+_OPTION = re.compile(r"(?<![\w-])--\w[\w-]*")
+_PATH = re.compile(r"(?:~|\.)?(?:/[^\s/]+)+/?")
+NON_BREAKING_HYPHEN = "\u2011"
+WORD_JOINER = "\u2060"
+
+
+def keep_whole(text: str) -> str:
+    """``text`` with its command-line options and paths unbreakable: a wrapped line may break after a hyphen or a
+    slash, and "--" at a line's end with "data-dir" on the next is no longer something to type. Options get
+    non-breaking hyphens, paths a word joiner after each slash; a path wider than the line still wraps."""
+    text = _OPTION.sub(lambda m: m.group().replace("-", NON_BREAKING_HYPHEN), text)
+    return _PATH.sub(lambda m: m.group().replace("/", "/" + WORD_JOINER).removesuffix(WORD_JOINER), text)
+
+
+class HintLabel(QLabel):
+    """Quiet, wrapped text under a field: what it does, or why it is off. Options and paths stay whole."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setProperty("tone", "hint")
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        super().setText(keep_whole(text))
+
+
 def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     """Quiet, wrapped text under a field: what it does, or why it is off."""
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setProperty("tone", "hint")
-    return label
+    return HintLabel(text, parent)
 
 
 class MessageLabel(QLabel):
