@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 
 NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY")
+PASSWORD = "personamgr-test"
 
 
 def available() -> bool:
@@ -42,7 +43,7 @@ def locked_secret_service() -> Iterator[dict[str, str]]:
                                   env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                   stderr=subprocess.DEVNULL, text=True)
         assert daemon.stdin is not None and daemon.stdout is not None
-        daemon.stdin.write("personamgr-test")
+        daemon.stdin.write(PASSWORD)
         daemon.stdin.close()
         # It prints its environment once it has read the password and made the login collection; asking the
         # bus before then can leave the "default" alias pointing at a collection that never appears.
@@ -83,6 +84,22 @@ def is_locked(env: dict[str, str]) -> bool:
 
     with _on_bus(env), closing(secretstorage.dbus_init()) as connection:
         return bool(secretstorage.Collection(connection).is_locked())
+
+
+def unlock(env: dict[str, str]) -> None:
+    """Unlock the default collection on ``env``'s bus with its password, as the user does at the desktop's
+    prompt: through gnome-keyring's own interface for that, since no prompt can show here."""
+    import secretstorage
+    from secretstorage.util import DBusAddressWrapper
+
+    with _on_bus(env), closing(secretstorage.dbus_init()) as connection:
+        collection = secretstorage.Collection(connection)
+        service = DBusAddressWrapper("/org/freedesktop/secrets", "org.freedesktop.Secret.Service", connection)
+        _output, session = service.call("OpenSession", "sv", "plain", ("s", ""))
+        internal = DBusAddressWrapper("/org/freedesktop/secrets",
+                                      "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface", connection)
+        internal.call("UnlockWithMasterPassword", "o(oayays)", collection.collection_path,
+                      (session, b"", PASSWORD.encode(), "text/plain"))
 
 
 @contextmanager

@@ -2,16 +2,22 @@
 
 Asking the keyring can talk to D-Bus and hang on a locked keyring, so the
 question runs in a worker; the label says "Checking…" until it answers.
+The answer can change while the app runs (the user unlocks the keyring, or the
+screen lock locks it), so it is asked again now and then, and when the app comes
+to the front; never while a question is still out.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from personamgr.core.i18n import translate
 from personamgr.core.secrets import KeyringState, KeyringStatus, SecretsTimeout, SecretStore
 from personamgr.gui.workers import Workers
+
+RECHECK_MS = 30_000
 
 
 def short_text(state: KeyringState) -> tuple[str, str]:
@@ -51,6 +57,13 @@ class KeyringStatusLabel(QWidget):
         row.addWidget(self.text)
         self._set("wait", translate("KeyringStatusLabel", "Checking the credential store…"),
                   translate("KeyringStatusLabel", "Asking the system keyring which store is in use."))
+        self._asking = False
+        self.recheck_timer = QTimer(self)
+        self.recheck_timer.setInterval(RECHECK_MS)
+        self.recheck_timer.timeout.connect(self.recheck)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._app_state)
 
     def _set(self, level: str, text: str, tip: str) -> None:
         self.level = level
@@ -65,17 +78,38 @@ class KeyringStatusLabel(QWidget):
         """Ask the keyring in a worker (it can hang when locked)."""
         self._set("wait", translate("KeyringStatusLabel", "Checking the credential store…"),
                   translate("KeyringStatusLabel", "Asking the system keyring which store is in use."))
+        self._ask()
+
+    @Slot()
+    def recheck(self) -> None:
+        """Ask again, saying the last answer meanwhile; not while a question is still out (a hung keyring call
+        cannot be cancelled, and each would hold a thread)."""
+        if not self._asking:
+            self._ask()
+
+    @Slot(Qt.ApplicationState)
+    def _app_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:  # back from the desktop, where it may have been unlocked
+            self.recheck()
+
+    def _ask(self) -> None:
+        self._asking = True
         self.workers.submit(self.secrets.state, done=self._known, failed=self._failed, name="keyring-state")
 
     def _known(self, state: KeyringState) -> None:
+        self._asking = False
+        if not self.recheck_timer.isActive():
+            self.recheck_timer.start()
         self.state = state
         level, text = short_text(state)
         self._set(level, text, state.message)
         self.stateKnown.emit(state)
 
     def _failed(self, error: BaseException) -> None:
+        self._asking = False
         self.state = None
         if isinstance(error, SecretsTimeout):
+            self.recheck_timer.stop()  # its call may hang on: ask again only when the app comes to the front
             self._set("warn", translate("KeyringStatusLabel", "The keyring is not answering (it may be locked) — the "
                                                               "sandbox still works"), str(error))
         else:
