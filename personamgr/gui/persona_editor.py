@@ -24,7 +24,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QLocale, QObject, QPoint, QSize, Qt, QTime, QTimer, QTimeZone, Signal, Slot
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QTimeEdit,
@@ -162,6 +164,23 @@ def system_timezone() -> str:
     return name
 
 
+class _GridRow(QWidget):
+    """A box with its hint, as a row of the focus tab's grid. Its height does not follow its width: a grid
+    squeezes a row to its height-for-width, below its box's smallest, and the box ran under the next row. Its
+    wrapped lines' heights are set as minimums instead (:meth:`PersonaEditor._fit_height`)."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        return False
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """Its hint's lines at its width, not at a wrapped label's guess (a gap under a one-line field)."""
+        hint = super().sizeHint()
+        layout = self.layout()
+        if layout is not None and self.width() > 0:
+            hint.setHeight(layout.totalHeightForWidth(self.width()))
+        return hint
+
+
 class PersonaEditor(QDialog):
     """Edit one persona, or create one (``persona=None``). Emits :attr:`saved` once it is in the store."""
 
@@ -216,14 +235,15 @@ class PersonaEditor(QDialog):
             self._load_spend(persona)
 
     # -- building ------------------------------------------------------------------------
-    def _field(self, form: QFormLayout, tab: int, field: str, label: str, widget: QWidget, *,
+    def _field(self, form: QFormLayout | QGridLayout, tab: int, field: str, label: str, widget: QWidget, *,
                hint: str = "") -> None:
-        """A form row: the widget, a hint under it, and its (hidden) error under that."""
-        box = QWidget()
+        """A form row: the widget, a hint under it, and its (hidden) error under that. In a grid, the row takes
+        the widget's vertical stretch of the spare height."""
+        box = QWidget() if isinstance(form, QFormLayout) else _GridRow()
         v = QVBoxLayout(box)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(2)
-        v.addWidget(widget)
+        v.addWidget(widget, 1)
         if hint:
             h = hint_label(hint)
             h.setObjectName(f"{field}Hint")
@@ -234,7 +254,10 @@ class PersonaEditor(QDialog):
         err.setWordWrap(True)
         err.hide()
         v.addWidget(err)
-        form.addRow(label, box)
+        if isinstance(form, QGridLayout):
+            self._grid_row(form, label, widget, box)
+        else:
+            form.addRow(label, box)
         if label and is_interactive(widget) and not widget.accessibleName():
             widget.setAccessibleName(label.replace("&", ""))  # the form's label names the box around it
         self._widgets[field] = widget
@@ -253,11 +276,43 @@ class PersonaEditor(QDialog):
         return form
 
     @staticmethod
-    def _box(text: str, placeholder: str, height: int) -> QPlainTextEdit:
+    def _grid(page: QWidget) -> QGridLayout:
+        """Rows over the whole of ``page``, whose boxes share its spare height by their stretch: a form layout
+        gives none to its rows (an empty band under the last) and squeezes wrapped rows into each other."""
+        grid = QGridLayout(page)
+        grid.setVerticalSpacing(8)
+        grid.setColumnStretch(1, 1)
+        return grid
+
+    @staticmethod
+    def _grid_row(grid: QGridLayout, label: str, widget: QWidget, box: QWidget) -> None:
+        """A label beside ``box``, level with the first line of ``widget`` (a form's label is too)."""
+        row = grid.rowCount()
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        line = caption.fontMetrics().height()
+        if isinstance(widget, QPlainTextEdit):
+            top = widget.frameWidth() + round(widget.document().documentMargin())
+        else:
+            top = max(0, (widget.sizeHint().height() - line) // 2)
+        caption.setContentsMargins(0, top, 0, 0)
+        grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(box, row, 1)
+        grid.setRowStretch(row, widget.sizePolicy().verticalStretch())
+
+    @staticmethod
+    def _box(text: str, placeholder: str, rows: int, share: int) -> QPlainTextEdit:
+        """A box ``rows`` whole lines tall at least, that takes ``share`` of the tab's spare height: a list of
+        topics reads better with all of it in sight than in a three-line box with empty space under the form."""
         box = QPlainTextEdit(text)
         box.setPlaceholderText(placeholder)
         box.setTabChangesFocus(True)
-        box.setFixedHeight(height)
+        frame = 2 * box.frameWidth() + 2 * round(box.document().documentMargin())
+        box.setMinimumHeight(rows * box.fontMetrics().lineSpacing() + frame)
+        policy = box.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Expanding)
+        policy.setVerticalStretch(share)
+        box.setSizePolicy(policy)
         return box
 
     def _identity_tab(self, p: Persona) -> QWidget:
@@ -373,9 +428,9 @@ class PersonaEditor(QDialog):
 
     def _focus_tab(self, p: Persona) -> QWidget:
         page = QWidget()
-        form = self._form(page)
+        form = self._grid(page)
         self._focus_form = form
-        self.description_edit = self._box(p.description, self.example.description, 54)
+        self.description_edit = self._box(p.description, self.example.description, 2, 1)
         self.description_edit.setObjectName("descriptionEdit")
         self._field(form, TAB_FOCUS, "description", translate("PersonaEditor", "&Description"), self.description_edit,
                     hint=translate("PersonaEditor", "A description or at least one topic is required: the guard checks "
@@ -386,21 +441,21 @@ class PersonaEditor(QDialog):
         self.focus_language_note.setWordWrap(True)
         self.focus_language_note.setProperty("tone", "warning")
         self.focus_language_note.hide()
-        form.addRow(self.focus_language_note)
-        self.topics_edit = self._box("\n".join(p.topics), self.example.topics, 54)
+        form.addWidget(self.focus_language_note, form.rowCount(), 0, 1, 2)
+        self.topics_edit = self._box("\n".join(p.topics), self.example.topics, 3, 2)
         self.topics_edit.setObjectName("topicsEdit")
         self._field(form, TAB_FOCUS, "topics", translate("PersonaEditor", "T&opics"), self.topics_edit,
                     hint=translate("PersonaEditor", "One per line."))
-        self.keywords_edit = self._box("\n".join(p.keywords), self.example.keywords, 44)
+        self.keywords_edit = self._box("\n".join(p.keywords), self.example.keywords, 2, 1)
         self.keywords_edit.setObjectName("keywordsEdit")
         self._field(form, TAB_FOCUS, "keywords", translate("PersonaEditor", "&Keywords"), self.keywords_edit,
                     hint=translate("PersonaEditor", "One per line."))
         self.examples_edit = self._box("\n\n".join(p.examples), translate(
-            "PersonaEditor", "A post that is typical of this persona.\n\nAnother one."), 72)
+            "PersonaEditor", "A post that is typical of this persona.\n\nAnother one."), 4, 3)
         self.examples_edit.setObjectName("examplesEdit")
         self._field(form, TAB_FOCUS, "examples", translate("PersonaEditor", "&Example posts"), self.examples_edit,
                     hint=translate("PersonaEditor", "Separate posts with a blank line."))
-        self.avoid_edit = self._box("\n".join(p.avoid), self.example.avoid, 44)
+        self.avoid_edit = self._box("\n".join(p.avoid), self.example.avoid, 2, 1)
         self.avoid_edit.setObjectName("avoidEdit")
         self._field(form, TAB_FOCUS, "avoid", translate("PersonaEditor", "&Avoid topics"), self.avoid_edit,
                     hint=translate("PersonaEditor", "One per line."))
@@ -455,38 +510,31 @@ class PersonaEditor(QDialog):
         super().showEvent(event)
         self._fit_note()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # the hints wrap on more or fewer lines
+            self._fit_note()
+
     @Slot()
     def _fit_note(self) -> None:
-        """Fit the focus tab to its note once it shows (opened on a focus it cannot read, or turned to)."""
-        if self.tabs.currentIndex() == TAB_FOCUS and self.focus_language_note.isVisibleTo(self):
+        """Fit the focus tab to its rows once it shows (turned to, or its note said)."""
+        if self.tabs.currentIndex() == TAB_FOCUS:
             QTimer.singleShot(0, self, self._fit_height)
 
     def _fit_height(self) -> None:
-        """As tall as the focus tab's rows need at this width: with the note (three or four wrapped lines) the form
-        gave its rows their one-line heights within the dialog's fixed minimum, and the description and example
-        boxes ran under their hints. Each row is given the height of its wrapped text, and the dialog grows by what
-        is missing."""
+        """As tall as the focus tab's rows need at this width: its wrapped lines (the note, three or four lines;
+        the hints) counted one line each in the grid's minimum, and the boxes ran under their hints. Each is given
+        the height of its text at this width, and the dialog grows by what is still missing."""
         form = self._focus_form
         page = form.parentWidget()
-        if not self.isVisible() or page is None:
+        if not self.isVisible() or page is None or not page.isVisible():
             return
-        need = 0
-        for row in range(form.rowCount()):
-            heights = [0]
-            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
-                         QFormLayout.ItemRole.SpanningRole):
-                item = form.itemAt(row, role)
-                widget = item.widget() if item is not None else None
-                if widget is None or not widget.isVisible():
-                    continue
-                hfw = widget.heightForWidth(widget.width()) if widget.hasHeightForWidth() else -1
-                if hfw > widget.height():
-                    widget.setMinimumHeight(hfw)  # the form gives a row its one-line height otherwise
-                heights.append(max(hfw, widget.minimumSizeHint().height()))
-            if max(heights):
-                need += max(heights) + form.verticalSpacing()
-        margins = page.layout().contentsMargins()
-        missing = need + margins.top() + margins.bottom() - page.height()
+        form.activate()  # the labels' widths of now: a tab turned to gets its geometry only now
+        for label in page.findChildren(QLabel):
+            if label.isVisible() and label.wordWrap():
+                label.setMinimumHeight(label.heightForWidth(label.width()))
+        form.activate()
+        missing = form.minimumSize().height() - page.height()
         if missing > 0:
             self.resize(self.width(), self.height() + missing)
 

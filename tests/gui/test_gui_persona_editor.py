@@ -349,12 +349,15 @@ def test_a_focus_written_in_dutch_is_named_dutch_as_a_post_is(demo: Services, ma
     editor = shell.window.personas.new_persona()
     editor.tabs.setCurrentIndex(1)
     note = editor.focus_language_note
+    qtbot.wait(50)
+    height = editor.height()
     editor.description_edit.setPlainText("Moestuinieren, compost maken en groenten kweken in een kleine tuin")
     editor.topics_edit.setPlainText("tuinieren\ncompost\nzaden en planten voor het nieuwe seizoen")
     qtbot.waitUntil(note.isVisible, timeout=5000)  # the common words load on a worker, once
     assert "It cannot read a focus written in Dutch" in note.text(), note.text()
     assert "English, Spanish, Greek and Japanese" in note.text()
     qtbot.wait(50)  # the layout settles
+    assert editor.height() - height <= note.height() + 16  # it grows by the note, not to every box's ideal height
     for box in (editor.description_edit, editor.examples_edit):  # the note squeezed them under their hints
         hint = next(lab for lab in box.parentWidget().findChildren(QLabel) if lab.isVisible())
         assert hint.geometry().top() > box.geometry().bottom(), (box.objectName(), hint.geometry(), box.geometry())
@@ -483,3 +486,32 @@ def test_changing_the_zone_says_what_becomes_of_the_scheduled_posts(demo: Servic
     assert "09:00 EST is now " in said and "06:00 PST" in said
     assert demo.outbox.get(post.id).scheduled_at == when.utc  # the moment is kept
     assert hint is not None and "posts already scheduled keep the moment they go out" in hint.text()
+
+
+def test_the_focus_tab_fills_the_dialog_with_its_boxes(demo: Services, make_shell: Callable[..., Shell],
+                                                       qtbot) -> None:
+    """The Focus tab left an empty band under its last row while its boxes scrolled after three lines: the boxes
+    now take the tab's height, and a taller dialog gives them more lines."""
+    shell = make_shell(demo)
+    editor = shell.window.personas.edit_persona(demo.store.persona("career").uid)
+    assert editor is not None
+    editor.tabs.setCurrentIndex(1)
+    editor.resize(editor.minimumSize())
+    qtbot.wait(50)  # the layout settles
+
+    def empty_band() -> int:
+        page = editor.tabs.currentWidget()
+        rows = [w for w in page.findChildren(QWidget) if w.isVisible() and w.parentWidget() is page]
+        margins = page.layout().contentsMargins()
+        return page.height() - margins.bottom() - max(w.geometry().bottom() + 1 for w in rows)
+
+    assert empty_band() <= 8, empty_band()
+    boxes = (editor.description_edit, editor.topics_edit, editor.keywords_edit, editor.examples_edit,
+             editor.avoid_edit)
+    before = {box.objectName(): box.height() for box in boxes}
+    editor.resize(editor.width(), editor.height() + 240)
+    qtbot.wait(50)
+    assert empty_band() <= 8, empty_band()
+    grown = {box.objectName(): box.height() - before[box.objectName()] for box in boxes}
+    assert all(g > 0 for g in grown.values()), grown
+    editor.reject()
