@@ -158,7 +158,8 @@ class QueueView(QWidget):
                 flags.append(translate("QueueView", "next try"))
             if persona and persona.paused:
                 flags.append(translate("QueueView", "paused"))
-            flag = f"  [{', '.join(flags)}]" if flags else ""
+            # One thing to read: a narrow dock wraps before the flag, never inside it ("[next" / "try]").
+            flag = "  [{}]".format(", ".join(flags).replace(" ", "\u00a0")) if flags else ""
             item = QListWidgetItem(f"{post.persona_name} · {describe(due, tz) if due else '?'}{flag}\n{post.text}")
             item.setData(Qt.ItemDataRole.UserRole, post.id)
             if persona:

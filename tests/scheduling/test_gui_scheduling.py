@@ -30,6 +30,8 @@ from personamgr.gui.scheduling_ui import SchedulingUi, attach_scheduling
 
 pytestmark = pytest.mark.gui
 
+NBSP = "\u00a0"
+
 
 @pytest.fixture
 def world(services: Services, qtbot) -> Iterator[tuple[Shell, SchedulingUi]]:  # type: ignore[no-untyped-def]
@@ -360,6 +362,31 @@ def test_the_window_shows_what_another_process_wrote(world, qtbot) -> None:  # t
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_schedule_never_breaks_a_flag_across_lines(world, qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    """The schedule dock showed "career · mié 2 dic 2026 03:30 EST  [próximo" with "intento]" on the next line:
+    a flag is one thing to read, so its words are joined by no-break spaces, and a narrow dock wraps before it."""
+    from personamgr.gui import i18n
+
+    shell, ui = world
+    services = shell.services
+    career = services.store.persona("career")
+    post = services.outbox.create(career.uid, "Salary bands go public in three more states")
+    services.outbox.transition(post.id, PostState.SCHEDULED, scheduled_at=services.clock.now(),
+                               next_attempt_at=services.clock.now() + timedelta(hours=2))
+    ui.bridge.engine.schedule.set_paused(career.uid, True)
+    try:
+        for language, flag in (("en", "[next try, paused]"), ("es", "[próximo intento, en pausa]")):
+            assert i18n.install(qapp, language) == language
+            ui.queue.refresh()
+            pump(qtbot, shell, lambda flag=flag: flag in ui.queue.list.item(0).text().replace(NBSP, " "))
+            header = ui.queue.list.item(0).text().split("\n")[0]
+            shown = header[header.index("["):]
+            assert shown == flag.replace(" ", NBSP), shown
+    finally:
+        i18n.uninstall(qapp)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_the_schedule_says_a_retry_and_a_pause_in_the_windows_language(world, qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
     """The Spanish window's schedule showed "career · mar 1 dic 2026 19:24 EST  [retry]" and its tray "Next: career
     · mar 19:24 · …": English words glued on; and "retry" did not say the time shown is the next attempt's."""
@@ -374,12 +401,12 @@ def test_the_schedule_says_a_retry_and_a_pause_in_the_windows_language(world, qt
     ui.bridge.engine.schedule.set_paused(career.uid, True)
     ui.queue.refresh()
     pump(qtbot, shell, lambda: ui.queue.list.count() == 1)
-    assert "[next try, paused]" in ui.queue.list.item(0).text()
+    assert "[next try, paused]" in ui.queue.list.item(0).text().replace(NBSP, " ")
     try:
         assert i18n.install(qapp, "es") == "es"
         ui.queue.refresh()
-        pump(qtbot, shell, lambda: "next try" not in ui.queue.list.item(0).text())
-        assert "[próximo intento, en pausa]" in ui.queue.list.item(0).text()
+        pump(qtbot, shell, lambda: "next try" not in ui.queue.list.item(0).text().replace(NBSP, " "))
+        assert "[próximo intento, en pausa]" in ui.queue.list.item(0).text().replace(NBSP, " ")
         ui.bridge.engine.schedule.set_paused(career.uid, False)  # the tray's "Next:" line, in Spanish too
         ui.bridge.refresh()
         pump(qtbot, shell, lambda: any(t.startswith("Siguiente: career · ") for t in tray_texts(shell)))
