@@ -11,13 +11,16 @@ existing post (the thread editor, counters, images, the guard's slot
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -46,13 +49,20 @@ __all__ = ["AUTOSAVE_MS", "WARN_REMAINING", "ComposeWidget", "DraftBar"]
 
 
 class DraftBar(QFrame):
-    """"Your draft for career is kept — [Switch back] [Move it to metal]"."""
+    """"Your draft for career is kept — [Switch back] [Move it to metal]".
+
+    Its buttons name a long persona shortened (whole in the tooltip), and go under the sentence when the bar
+    is too narrow for both side by side: a long name otherwise left the sentence one cut word wide.
+    """
+
+    NAME_EM = 12  # a persona's name in a button is at most this many "M"s wide
+    SENTENCE_EM = 24  # narrower than this, the sentence gets a row of its own
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("draftBar")  # the theme's stylesheet colours it
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 6, 6, 6)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(10, 6, 6, 6)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -64,11 +74,57 @@ class DraftBar(QFrame):
         self.close_button.setAccessibleName(translate("DraftBar", "Dismiss"))
         self.close_button.setToolTip(translate("DraftBar", "Dismiss: the draft stays with its persona"))
         self.close_button.clicked.connect(self.hide)
-        row.addWidget(self.label, 1)
-        row.addWidget(self.switch_back)
-        row.addWidget(self.move_here)
-        row.addWidget(self.close_button)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.switch_back)
+        self.buttons.addWidget(self.move_here)
+        self.buttons.addWidget(self.close_button)
+        self.grid.addWidget(self.label, 0, 0)
+        self.grid.addLayout(self.buttons, 0, 1)
+        self._wide = True
         self.hide()
+
+    def tell(self, old: str, new: str) -> None:
+        """Say that ``old``'s draft is kept while ``new`` is in the box."""
+        self.label.setText(translate("ComposeWidget", "Your draft for <b>{old}</b> is kept. It is waiting there when "
+                                                      "you switch back.").format(old=html.escape(old)))
+        self._name_button(self.switch_back, translate("ComposeWidget", "Switch back to {old}"), old)
+        self._name_button(self.move_here, translate("ComposeWidget", "Move it to {new}"), new)
+        self._arrange()
+
+    def _name_button(self, button: QPushButton, text: str, name: str) -> None:
+        metrics = button.fontMetrics()
+        short = metrics.elidedText(name, Qt.TextElideMode.ElideRight, self.NAME_EM * metrics.horizontalAdvance("M"))
+        button.setText(text.format(old=short, new=short).replace("&", "&&"))  # "&" in a name is no mnemonic
+        button.setToolTip(text.format(old=name, new=name))
+        button.setAccessibleName(text.format(old=name, new=name))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """As tall as its sentence's lines at its width: the compose area squeezed it to one cut line."""
+        hint = super().minimumSizeHint()
+        if self.width() > 0:
+            hint.setHeight(max(hint.height(), self.grid.totalHeightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._arrange()
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # its sentence wraps on more or fewer lines
+
+    def _arrange(self) -> None:
+        """The buttons beside the sentence, or under it when the bar is narrow."""
+        margins = self.grid.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - self.buttons.sizeHint().width()
+        wide = room >= self.SENTENCE_EM * self.fontMetrics().horizontalAdvance("M")
+        if wide == self._wide:
+            return
+        self._wide = wide
+        self.grid.removeItem(self.buttons)
+        if wide:
+            self.grid.addLayout(self.buttons, 0, 1)
+        else:
+            self.grid.addLayout(self.buttons, 1, 0, 1, 2)
 
 
 class ComposeWidget(PostComposer):
@@ -177,10 +233,7 @@ class ComposeWidget(PostComposer):
         old, new = self.controller.persona(previous), self.controller.persona(uid)
         if left and old is not None and new is not None:
             self._bar_from = previous
-            self.bar.label.setText(translate("ComposeWidget", "Your draft for <b>{old}</b> is kept. It is waiting "
-                                                              "there when you switch back.").format(old=old.name))
-            self.bar.switch_back.setText(translate("ComposeWidget", "Switch back to {old}").format(old=old.name))
-            self.bar.move_here.setText(translate("ComposeWidget", "Move it to {new}").format(new=new.name))
+            self.bar.tell(old.name, new.name)
             self.bar.move_here.setEnabled(uid not in self._sending)
             self.bar.show()
         else:

@@ -281,3 +281,41 @@ def test_a_full_disk_is_said_as_a_sentence_of_its_own(demo: Services, make_shell
     said = compose.status.text()
     assert said.startswith("Not saved yet: your text stays here and is saved as soon as it can be. The disk "), said
     assert said.endswith("what was saved before is intact."), said
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_draft_bar_says_long_names_whole_on_a_small_screen(demo: Services, make_shell: Callable[..., Shell],
+                                                               qtbot) -> None:
+    """With a long persona name the draft bar's buttons took its whole width: its sentence showed as "Your" on two
+    cut lines and a button as "ordinarily-long-persona-name" clipped at both ends; a name with "<" in it was
+    read as markup. The buttons now name a long persona shortened with "…" (whole in the tooltip), go under the
+    sentence when the bar is narrow, and the sentence shows the name as written."""
+    from PySide6.QtGui import QTextDocument
+
+    from personamgr.core.personas import Persona
+
+    long_name = "the-extraordinarily-long-persona-name-for-my-side-project"
+    demo.store.add_persona(Persona(name=long_name, topics=("startups",)))
+    demo.store.add_persona(Persona(name="R&D <team>", topics=("research",)))
+    shell = make_shell(demo)
+    window = shell.window
+    window.resize(1024, 600)  # a small laptop's screen, the schedule dock open
+    compose = window.compose
+    for old, new in (("R&D <team>", long_name), (long_name, "R&D <team>")):
+        shell.controller.set_active(demo.store.persona(old).uid)
+        write(shell, f"A thought for {old}")
+        shell.controller.set_active(demo.store.persona(new).uid)
+        stored(shell, qtbot)
+        qtbot.wait(50)  # the layout settles
+        bar = compose.bar
+        assert bar.isVisible()
+        sentence = QTextDocument()
+        sentence.setHtml(bar.label.text())
+        assert f"Your draft for {old} is kept." in sentence.toPlainText()
+        assert bar.label.height() >= bar.label.heightForWidth(bar.label.width()), "the sentence is cut"
+        for button in (bar.switch_back, bar.move_here):
+            assert button.width() >= button.sizeHint().width(), button.text()  # its words are not clipped
+            assert button.geometry().right() <= bar.contentsRect().right()
+        assert bar.switch_back.toolTip() == f"Switch back to {old}"
+        assert bar.move_here.toolTip() == f"Move it to {new}"
+        assert bar.height() <= 4 * bar.fontMetrics().height() + 60  # a sentence and a row of buttons, no more
