@@ -12,6 +12,7 @@ persona, when X refused its credentials, with a button to reconnect.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -285,5 +286,5 @@ class ConnectionBanner(QFrame):
         self.text.setText(translate("ConnectionBanner", "<b>{name}: reconnect needed.</b> {network} refused its "
                                                         "credentials, so its posts are kept but cannot go out. "
                                                         "Reconnect the account, then send them again.").format(
-            name=persona.name, network=network_name(persona)))
+            name=html.escape(persona.name), network=html.escape(network_name(persona))))
         self.show()

@@ -132,6 +132,31 @@ def test_banner_shows_reconnect_needed_and_clears_after_reconnecting(qtbot, x_wo
     assert not banner.isVisible()
 
 
+def test_the_banner_names_a_persona_as_written(qtbot, x_world, gui) -> None:  # type: ignore[no-untyped-def]
+    """A persona named "R&D <career>" was said as "R&D : reconnect needed": its name went into the banner's
+    markup as it is."""
+    from dataclasses import replace
+
+    from PySide6.QtGui import QTextDocument
+
+    workers, events, _metal = gui
+    x_world.services.store.update_persona(replace(x_world.persona, name="R&D <career>"))
+    controller = PersonaController(x_world.services, events, workers)
+    controller.set_active(x_world.persona.uid)
+    banner = ConnectionBanner(x_world.services, controller, workers, events)
+    qtbot.addWidget(banner)
+    banner.show()
+    settle(workers)
+    x_world.fake.revoke()
+    assert x_world.post("kept for later").state is PostState.FAILED
+    settle(workers)
+    settle(workers)
+    assert banner.isVisible()
+    shown = QTextDocument()
+    shown.setHtml(banner.text.text())
+    assert shown.toPlainText().startswith("R&D <career>: reconnect needed."), shown.toPlainText()
+
+
 def test_without_a_keyring_the_dialog_says_so_and_keeps_its_fields_whole(qtbot, services) -> None:
     """The keyring's refusal adds three lines under the tabs; the dialog grows to fit them instead of squashing
     the API key rows to a few pixels (seen in a screenshot of exactly this state)."""
