@@ -10,6 +10,7 @@ keyring call runs in a worker, and whatever the user typed stays when something 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -43,7 +44,7 @@ class AccountConnectDialog(ConnectDialogBase):
         self.switch.setAccessibleName(translate("AccountConnectDialog", "Allow switching accounts"))
         self._lay_out(translate("AccountConnectDialog", "<b>Connect {persona} to a {network} account.</b> The "
                                                         "credentials stay in your system keyring.").format(
-            persona=persona.name, network=label),
+            persona=html.escape(persona.name), network=html.escape(label)),
             self._mastodon_page if self.network == "mastodon" else self._bluesky_page, lambda v: v.addStretch(1))
         self._check_keyring()
 

@@ -139,12 +139,13 @@ class ConnectDialog(ConnectDialogBase):
         self.tabs.addTab(tok_page, translate("ConnectDialog", "Paste tokens"))
         self.switch.setText(translate("ConnectDialog", "{name} may switch to a different X account than "
                                                        "before").format(name=persona.name))
+        name = html.escape(persona.name)  # the intro is markup
         intro = translate("ConnectDialog", "<b>Connect {name} to an X account.</b> The keys stay in your "
-                                           "system keyring.").format(name=persona.name)
+                                           "system keyring.").format(name=name)
         if persona.network == "sandbox":  # the welcome promised all three networks: say where the other two are
             intro += " " + translate("ConnectDialog", "{name} posts to the sandbox now and becomes an X persona. "
                                                       "For a Mastodon or Bluesky account, choose its network in "
-                                                      "Persona ▸ Edit {name}… first.").format(name=persona.name)
+                                                      "Persona ▸ Edit {name}… first.").format(name=name)
         self._lay_out(intro,
                       guidance_label(auth.GUIDANCE), lambda v: v.addWidget(self.tabs, 1))
 

@@ -95,3 +95,4 @@ def test_a_hint_keeps_an_option_and_a_path_whole_at_every_width(qtbot) -> None: 
     assert hint.text().replace("\u2011", "-").replace("\u2060", "") == (
         "Start personamgr with --data-dir to keep /home/someone/.local/share/personamgr elsewhere.")
 
+
