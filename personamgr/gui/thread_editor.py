@@ -14,11 +14,12 @@ owner's business (:class:`~personamgr.gui.post_composer.PostComposer`).
 from __future__ import annotations
 
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -48,11 +49,37 @@ THUMB_ROW = 84  # an image strip's height: thumbnail and its "Alt ✓" line
 THREAD_MIN_H = 230
 
 
+def starts_right_to_left(text: str) -> bool:
+    """Whether the first letter of ``text`` that has a direction is written right to left (Arabic, Hebrew …)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 class PartEditor(QPlainTextEdit):
     """A part's text box that also takes images: dropped files, pasted files or a pasted bitmap."""
 
     filesOffered = Signal(list)  # noqa: N815 (Qt naming) local paths
     imagePasted = Signal(QImage)  # noqa: N815 (Qt naming)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.textChanged.connect(self._align_to_script)
+
+    @Slot()
+    def _align_to_script(self) -> None:
+        """Start the text at the edge its script starts from: a plain-text box lays out every paragraph from the
+        left, so a post in Arabic or Hebrew sat at the left with its first word mid-box. The first letter that has
+        a direction decides, for the whole post, as the networks show it."""
+        option = self.document().defaultTextOption()
+        edge = Qt.AlignmentFlag.AlignRight if starts_right_to_left(self.toPlainText()) else Qt.AlignmentFlag.AlignLeft
+        if option.alignment() != edge:
+            option.setAlignment(edge)
+            self.document().setDefaultTextOption(option)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt API)
         return bool(image_paths(source.urls())) or source.hasImage() or super().canInsertFromMimeData(source)

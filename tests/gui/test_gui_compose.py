@@ -144,3 +144,19 @@ def test_a_refused_post_shows_why_and_keeps_its_text(demo: Services, make_shell:
     assert newest.text == duplicate
     assert "duplicate content" in (newest.error or "")
     assert "Failed" in shell.window.compose.status.text()
+
+
+def test_a_post_in_arabic_or_hebrew_reads_from_the_right(demo: Services, make_shell: Callable[..., Shell]) -> None:
+    """A post written in Arabic sat at the box's left edge, its first word in the middle of the box, and the
+    cursor started there: the box's paragraphs now start at the edge their own script starts from."""
+    shell = make_shell(demo)
+    editor = shell.window.compose.editor
+    for text, starts_right in (("مرحبا بالعالم! هذا منشور عن الكتب", True), ("שלום עולם, פוסט על ספרים", True),
+                               ("Hello world, a post about books", False), ("«¡Hola!» un post sobre libros", False)):
+        editor.setPlainText(text)
+        cursor = editor.textCursor()
+        cursor.setPosition(0)
+        editor.setTextCursor(cursor)
+        width = editor.viewport().width()
+        x = editor.cursorRect().x()
+        assert (x > width * 3 // 4) if starts_right else (x < width // 4), (text, x, width)
