@@ -25,10 +25,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from personamgr.core import lease
 from personamgr.core.guard.rules import duplicate_rule
-from personamgr.core.holds import HoldKind
+from personamgr.core.holds import HoldKind, held_message
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
-from personamgr.core.posting import held_message
 from personamgr.core.scheduling import PostSchedule
 from personamgr.gui.app import Shell
 from personamgr.gui.calendar_layout import Mode
@@ -163,7 +162,7 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     dup = duplicate_rule(career, held.text, {career.name: [held.text]})
     assert dup is not None
     services.outbox.update_if(held.id, None, state=PostState.HELD.value, hold_kind=HoldKind.NEAR_DUPLICATE.value,
-                              guard_reasons=[dup.message], error=held_message(HoldKind.NEAR_DUPLICATE, career.name))
+                              guard_reasons=[dup.kept()], error=held_message(HoldKind.NEAR_DUPLICATE, career.name))
     ui.show_inbox()  # type: ignore[attr-defined]
     inbox = ui.inbox  # type: ignore[attr-defined]
     inbox.view.refresh()

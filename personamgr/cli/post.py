@@ -107,4 +107,4 @@ def report_send(result: Post, persona: Persona) -> int:
     if result.state is PostState.NEEDS_REVIEW:  # the network may have it: "not sent" would be a guess
         raise CliError(f"#{result.id} may already be out ({result.status}): {result.error}\n{review_ways(result)}")
     hint = f" See it with: personamgr posts show {result.id}" if result.failed_part else ""
-    raise CliError(f"not sent ({result.status}): {result.error}{hint}")
+    raise CliError(f"not sent ({result.status}): {result.note}{hint}")

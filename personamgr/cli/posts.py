@@ -23,6 +23,7 @@ from personamgr.core.holds import HoldKind
 from personamgr.core.media import display_name
 from personamgr.core.outbox import ATTENTION, Post, PostState, TransitionError, maybe_out
 from personamgr.core.post_workflows import Action, actions_for, due, uncertain_part
+from personamgr.core.reason_words import kind_of, values_of
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, describe_with_utc, parse_when
 from personamgr.core.services import Services
 
@@ -115,7 +116,8 @@ def _row(services: Services, p: Post, zones: dict[str, str]) -> dict[str, Any]:
         "links": services.workflows.part_links(p) if p.remote_ids or p.remote_id else [],
         "media": [{"name": display_name(m), "alt_text": m.get("alt_text") or "", "part": int(m.get("part", 0))}
                   for m in p.media],
-        "error": p.error, "reasons": list(p.guard_reasons),
+        "error": p.note, "reasons": list(p.reasons), "reason_kinds": [kind_of(r) for r in p.guard_reasons],
+        "reason_values": [values_of(r) for r in p.guard_reasons],
         "actions": [a.value for a in actions_for(p)],
     }
 
@@ -179,9 +181,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             for m in (m for m in p.media if int(m.get("part", 0)) == i):
                 alt = m.get("alt_text") or "(no alt text)"
                 print(f"  [image {display_name(m)}: {alt}]")
-        if p.error:
-            print(f"\n{p.error}")
-        for r in p.guard_reasons:
+        if p.note:
+            print(f"\n{p.note}")
+        for r in p.reasons:
             print(f"  - {r}")
         offered = offered_commands(p)
         if offered:
@@ -243,7 +245,7 @@ def cmd_retry(args: argparse.Namespace) -> int:
             raise CliError(str(e)) from None
         if outcome.objection is not None:
             o = outcome.objection
-            lines = [f"not sent: {o.headline(persona.name)}"] + [f"  - {r}" for r in o.reasons]
+            lines = [f"not sent: {o.headline(persona.name)}"] + [f"  - {r}" for r in o.messages]
             if o.suggest:
                 lines.append(f"It fits {o.suggest} better.")
             if o.kind is HoldKind.X_RULES:  # as the window's question: no "post anyway" for what X refuses

@@ -79,7 +79,7 @@ def _row(p: Post, tz: str) -> dict[str, object]:
     due = p.next_attempt_at or p.scheduled_at
     return {"id": p.id, "persona": p.persona_name, "state": p.state.value,
             "due_utc": due.isoformat() if due else None, "due_local": describe(due, tz) if due else None,
-            "text": p.text, "note": p.error}
+            "text": p.text, "note": p.note}
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -113,7 +113,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if attention:
         print("\nNeeds a decision:")
         for p in attention:
-            print(f"#{p.id:<5} {p.persona_name:<12} {p.status}: {p.error or ''}  {_preview(p.text)}")
+            print(f"#{p.id:<5} {p.persona_name:<12} {p.status}: {p.note or ''}  {_preview(p.text)}")
             offered = offered_commands(p)
             if offered:
                 print(f"    {offered}")

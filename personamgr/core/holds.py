@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.reason_words import StoredReason
 
 
 class HoldKind(StrEnum):
@@ -77,6 +78,8 @@ KIND_OF_REASON: dict[str, HoldKind] = {
     "link_streak": HoldKind.LINK_STREAK,
     "error": HoldKind.UNCHECKED,
 }
+# The holds the persona guard makes (the others: a missed time, the monthly limit).
+GUARD_HOLDS = frozenset(KIND_OF_REASON.values())
 # When a post has several reasons, the first of these it has names the hold.
 PRIORITY = (HoldKind.X_RULES, HoldKind.NEAR_DUPLICATE, HoldKind.LEAK, HoldKind.OFF_FOCUS, HoldKind.LINK_STREAK,
             HoldKind.UNCHECKED, HoldKind.MISSED, HoldKind.MONTHLY_LIMIT)
@@ -84,18 +87,40 @@ PRIORITY = (HoldKind.X_RULES, HoldKind.NEAR_DUPLICATE, HoldKind.LEAK, HoldKind.O
 
 @dataclass(frozen=True, slots=True)
 class HoldReason:
-    """One reason to hold a post: the guard's reason kind ("topic", "duplicate", ...) and its message."""
+    """One reason to hold a post: the guard's reason kind ("topic", "duplicate", ...), its message, and the
+    reason as the post keeps it (what was found, to be said in the reader's language: core.reason_words)."""
 
     kind: str
     message: str
+    record: StoredReason | None = None  # None: the message is all there is to keep
+
+    @property
+    def kept(self) -> StoredReason:
+        return self.message if self.record is None else self.record
 
 
 def reason_of(item: object) -> HoldReason:
     """A pre-send check may answer with plain messages (taken as off-focus) or reasons with ``kind`` and
-    ``message`` (the guard's own :class:`~personamgr.core.guard.types.Reason`)."""
+    ``message`` (the guard's own :class:`~personamgr.core.guard.types.Reason`, which a post keeps as data)."""
+    if isinstance(item, HoldReason):
+        return item
     if isinstance(item, str):
         return HoldReason("topic", item)
-    return HoldReason(str(getattr(item, "kind", "topic")), str(getattr(item, "message", item)))
+    keep = getattr(item, "kept", None)
+    return HoldReason(str(getattr(item, "kind", "topic")), str(getattr(item, "message", item)),
+                      keep() if callable(keep) else None)
+
+
+def held_message(kind: HoldKind, persona: str) -> str:
+    """What a post the guard held before sending says in the history: the hold's headline, and what the user can
+    do. Said when it is read, in the reader's language."""
+    if kind is HoldKind.UNCHECKED:
+        return translate("Posting", "Held before sending: the persona guard could not check it. Review it, then "
+                         "send it.")
+    text = (translate("Posting", 'Held before sending: {headline} Edit it, move it to another persona, or choose '
+                      '"post anyway".') if kind.move_helps else
+            translate("Posting", 'Held before sending: {headline} Edit it or choose "post anyway".'))
+    return text.format(headline=kind.headline(persona))
 
 
 def hold_kind(reason_kinds: Iterable[str]) -> HoldKind:

@@ -94,4 +94,12 @@ def _v5_to_v6(con: Connection) -> None:
     as written by a newer one instead of failing on the post."""
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6}
+def _v6_to_v7(con: Connection) -> None:
+    """A post keeps the guard's reasons as what was found (kind and values, core.reason_words), so each reader
+    reads them in their own language. No table changes: the sentences older versions kept stay as they are and
+    are shown as written; the version moves so that an older personamgr, which would show the new reasons as
+    raw data, refuses the database instead."""
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6,
+                                    6: _v6_to_v7}

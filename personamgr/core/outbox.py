@@ -31,10 +31,11 @@ from sqlalchemy import Connection, Select, and_, delete, func, insert, or_, sele
 from personamgr.core import lease
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
-from personamgr.core.holds import HoldKind
+from personamgr.core.holds import GUARD_HOLDS, HoldKind, held_message
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.networks.base import parts_known
 from personamgr.core.personas import NETWORK_LABELS
+from personamgr.core.reason_words import StoredReason, said
 from personamgr.core.store import Store, now_naive
 from personamgr.core.text import substantially_same
 
@@ -127,7 +128,7 @@ class Post:
     remote_ids: tuple[str, ...] = ()
     error: str | None = None
     guard_override: bool = False
-    guard_reasons: tuple[str, ...] = field(default=())
+    guard_reasons: tuple[StoredReason, ...] = field(default=())  # see core.reason_words; read them as .reasons
     override_text: str | None = None
     hold_kind: HoldKind | None = None
     lease_owner: str | None = None  # while sending: who sends it (core.lease)
@@ -135,6 +136,21 @@ class Post:
     visibility: str | None = None  # Mastodon; None: the persona's default
     # After an unanswered send: until when the network recognises a repeat of it (see schema, Poster.send).
     repeat_safe_until: datetime | None = None
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why the guard held it (or what "post anyway" overrode), in the reader's language: the post keeps what
+        the guard found, not the sentences of the process that checked it (an older database's, as written)."""
+        return tuple(said(r) for r in self.guard_reasons)
+
+    @property
+    def note(self) -> str | None:
+        """What the post says about itself under its text (``error``); a hold the guard made is said in the
+        reader's language, from its kind, when its reasons were kept as what was found."""
+        if (self.state is PostState.HELD and self.hold_kind in GUARD_HOLDS
+                and any(not isinstance(r, str) for r in self.guard_reasons)):
+            return held_message(self.hold_kind, self.persona_name)
+        return self.error
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -514,7 +530,7 @@ class Outbox:
             raise TransitionError(translate("Outbox", "post {id} can no longer be changed").format(id=post_id))
         return self.get(post_id)
 
-    def remember_override(self, post_id: int, reasons: Sequence[str] = (), *, on: bool = True) -> Post:
+    def remember_override(self, post_id: int, reasons: Sequence[StoredReason] = (), *, on: bool = True) -> Post:
         """Record that the user chose to post this text despite the guard ("post anyway").
 
         The send-time check honours it, so the user is not asked twice for the same post.

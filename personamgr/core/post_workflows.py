@@ -29,6 +29,7 @@ from personamgr.core.i18n import translate
 from personamgr.core.media import release
 from personamgr.core.networks.base import Account
 from personamgr.core.outbox import CLEARED, DELETABLE, Post, PostState, TransitionError, maybe_out
+from personamgr.core.reason_words import StoredReason, said, stored
 
 if TYPE_CHECKING:
     from personamgr.core.personas import Persona
@@ -105,11 +106,16 @@ class Objection:
     """Why the guard would hold this post, and where it fits better: the question to ask before sending."""
 
     kind: HoldKind
-    reasons: tuple[str, ...]
+    reasons: tuple[StoredReason, ...]  # as the post keeps them on "post anyway"
     suggest: str | None = None  # a persona the post fits better, when moving it would help
 
     def headline(self, persona: str) -> str:
         return self.kind.headline(persona)
+
+    @property
+    def messages(self) -> tuple[str, ...]:
+        """The reasons in the reader's language."""
+        return tuple(said(r) for r in self.reasons)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +156,11 @@ class PostWorkflows:
                 found = [reason_of(r) for r in check(post, persona)]
         except Exception as e:
             log.exception("the guard could not check post %s", post.id)
-            return Objection(HoldKind.UNCHECKED, (translate(
-                "Posting", "The persona guard could not check this post ({error}).").format(error=type(e).__name__),))
+            return Objection(HoldKind.UNCHECKED, (stored("error", {"error": type(e).__name__}),))
         if not found:
             return None
         kind = hold_kind(r.kind for r in found)
-        return Objection(kind, tuple(r.message for r in found),
+        return Objection(kind, tuple(r.kept for r in found),
                          suggest if kind.move_helps and suggest != persona.name else None)
 
     # -- sending -------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from personamgr.core import costs, faults, lease, policy
 from personamgr.core import schema as s
 from personamgr.core.clock import Clock
-from personamgr.core.holds import HoldKind, hold_kind, reason_of
+from personamgr.core.holds import HoldKind, held_message, hold_kind, reason_of
 from personamgr.core.i18n import translate
 from personamgr.core.networks.base import (
     Account,
@@ -35,6 +35,7 @@ from personamgr.core.networks.base import (
 )
 from personamgr.core.outbox import Outbox, Post, PostState, TransitionError
 from personamgr.core.personas import NETWORK_LABELS, Persona
+from personamgr.core.reason_words import said, stored
 from personamgr.core.secrets import SecretsError, SecretsLocked, SecretsTimeout, SecretStore
 from personamgr.core.store import Store
 
@@ -348,16 +349,13 @@ class Poster:
             if not found:
                 return None
             kind = hold_kind(r.kind for r in found)
-            reasons = [r.message for r in found]
-            error = held_message(kind, persona.name)
+            reasons = [r.kept for r in found]
         except Exception as e:
             log.exception("the pre-send check failed for post %s", post.id)
             kind = HoldKind.UNCHECKED
-            reasons = [translate("Posting", "The persona guard could not check this post ({error}).").format(
-                error=_why_unchecked(e))]
-            error = translate("Posting", "Held before sending: the persona guard could not check it. Review it, then "
-                              "send it.")
-        log.info("post %s held before sending (%s): %s", post.id, kind.value, "; ".join(reasons))
+            reasons = [stored("error", {"error": _why_unchecked(e)})]
+        error = held_message(kind, persona.name)  # kept for scripts; the window and the CLI say it as they read it
+        log.info("post %s held before sending (%s): %s", post.id, kind.value, "; ".join(map(said, reasons)))
         return self._settle(post, PostState.HELD, error=error, guard_reasons=reasons, hold_kind=kind.value)
 
     def _failed(self, post: Post, e: NetworkError, *, remote_ids: tuple[str, ...] | None = None,
@@ -407,14 +405,6 @@ class Poster:
             return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=now + backoff(post.attempts),
                                 **extra)
         return self._finish(post, PostState.FAILED, error=msg, **extra)
-
-
-def held_message(kind: HoldKind, persona: str) -> str:
-    """What a post held before sending says in the history: the hold's headline, and what the user can do."""
-    text = (translate("Posting", 'Held before sending: {headline} Edit it, move it to another persona, or choose '
-                      '"post anyway".') if kind.move_helps else
-            translate("Posting", 'Held before sending: {headline} Edit it or choose "post anyway".'))
-    return text.format(headline=kind.headline(persona))
 
 
 def _why_unchecked(error: Exception) -> str:

@@ -22,7 +22,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 metadata = MetaData()
 
@@ -87,7 +87,7 @@ posts = Table(
     Column("error", Text),
     Column("cost_usd", Float),  # X pay-per-use cost of the parts that went out (see core.costs)
     Column("guard_override", Boolean, nullable=False, default=False),
-    Column("guard_reasons", JSON, nullable=False, default=list),
+    Column("guard_reasons", JSON, nullable=False, default=list),  # what the guard found (core.reason_words)
     # The words the user chose to post despite the guard ("post anyway"); edits close to them keep the choice.
     Column("override_text", Text),
     # Why a held post was held (core.holds.HoldKind); None for every other state.

@@ -22,13 +22,13 @@ import functools
 import re
 import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import regex
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, number, translate
-from personamgr.core.personas import PREMIUM_LIMIT, STANDARD_LIMIT, Persona
+from personamgr.core.personas import NETWORK_LABELS, PREMIUM_LIMIT, STANDARD_LIMIT, Persona
 
 
 def _import_parse_tweet():  # type: ignore[no-untyped-def]
@@ -231,20 +231,37 @@ def counting_rule(persona: Persona) -> str:
 
 def too_long_message(persona: Persona, m: Measure, part: int | None = None) -> str:
     """The one wording for a text over the limit, whichever network and whoever asks (compose, CLI, Poster)."""
-    values = {"persona": persona.name, "length": number(m.length), "limit": number(m.limit),
-              "network": persona.network_label, "over": number(-m.remaining)}
+    return too_long_words(too_long_values(persona, m, part))
+
+
+def too_long_values(persona: Persona, m: Measure, part: int | None = None) -> dict[str, object]:
+    """What :func:`too_long_words` says, as plain data: a held post keeps it, to be said in its reader's language.
+    ``part`` counts from 0; the values count from 1."""
+    values: dict[str, object] = {"persona": persona.name, "network": persona.network, "length": m.length,
+                                 "limit": m.limit, "over": -m.remaining}
     if m.length <= m.limit and m.bytes_over:  # within the characters, over the bytes: say which limit
-        values.update(length=number(m.size), limit=number(m.max_size), over=number(m.bytes_over))
-        if part is None:
+        values.update(length=m.size, limit=m.max_size, over=m.bytes_over, bytes=True)
+    if part is not None:
+        values["part"] = part + 1
+    return values
+
+
+def too_long_words(values: Mapping[str, object]) -> str:
+    """:func:`too_long_values` in the reader's language."""
+    network = str(values.get("network", ""))
+    said = {"persona": values["persona"], "network": translate("networks", NETWORK_LABELS.get(network, network)),
+            "part": values.get("part"), **{k: number(float(str(values[k]))) for k in ("length", "limit", "over")}}
+    if values.get("bytes"):
+        if said["part"] is None:
             return translate("text", "Too long for {persona}: {length} of {limit} bytes on {network} (an emoji can "
-                             "take up to 25); shorten it by {over} bytes.").format(**values)
+                             "take up to 25); shorten it by {over} bytes.").format(**said)
         return translate("text", "Too long for {persona}: part {part} is {length} of {limit} bytes on {network} (an "
-                         "emoji can take up to 25); shorten it by {over} bytes.").format(part=part + 1, **values)
-    if part is None:
+                         "emoji can take up to 25); shorten it by {over} bytes.").format(**said)
+    if said["part"] is None:
         return translate("text", "Too long for {persona}: {length} of {limit} characters on {network}; shorten it "
-                         "by {over}.").format(**values)
+                         "by {over}.").format(**said)
     return translate("text", "Too long for {persona}: part {part} is {length} of {limit} characters on {network}; "
-                     "shorten it by {over}.").format(part=part + 1, **values)
+                     "shorten it by {over}.").format(**said)
 
 
 def counter_text(m: Measure) -> str:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from personamgr.core.faults import sentence
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, override_stands
+from personamgr.core.reason_words import StoredReason
 from personamgr.gui.accounts_text import account_text
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import EMPTY, Content, DraftKeeper, Options
@@ -287,7 +288,7 @@ class ComposeWidget(PostComposer):
     def target_has_draft(self, uid: str) -> bool:
         return not self.drafts.content(uid).empty
 
-    def accept_override(self, reasons: Sequence[str]) -> int | None:
+    def accept_override(self, reasons: Sequence[StoredReason]) -> int | None:
         self.flush()
         self.drafts.remember_override(self._uid, reasons)  # written after the draft, by the drafts' worker
         return self.drafts.post_id(self._uid)

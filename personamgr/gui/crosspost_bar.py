@@ -94,7 +94,7 @@ class CrossPostBar(QFrame):
             self._said(translate("CrossPostBar", "Posted to {persona} too.").format(persona=post.persona_name))
         else:
             self._said(translate("CrossPostBar", "{persona}: {state}. {error}").format(persona=post.persona_name,
-                                                                     state=post.state.label, error=post.error or ""))
+                                                                     state=post.state.label, error=post.note or ""))
 
     def _said(self, message: str) -> None:
         self.label.setText(message)

@@ -29,6 +29,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from personamgr.core.faults import STORAGE_ERRORS, describe
 from personamgr.core.outbox import PostState, TransitionError
+from personamgr.core.reason_words import StoredReason
 from personamgr.core.services import Services
 from personamgr.gui.workers import Workers
 
@@ -192,7 +193,7 @@ class DraftKeeper(QObject):
         self._add(_Job(uid, self._saving(uid, content, options), content, saves=True, waiters=waiter,
                        options=options))
 
-    def remember_override(self, uid: str, reasons: Sequence[str]) -> None:
+    def remember_override(self, uid: str, reasons: Sequence[StoredReason]) -> None:
         """"Post anyway": the draft (once written) keeps the user's choice, as ``Outbox.remember_override``."""
         def run(ids: dict[str, int]) -> dict[str, int]:
             post_id = ids.get(uid)

@@ -396,7 +396,7 @@ class GuardPanel(QObject):
         if self.compose.current_uid != uid or self.current_key().text != text:
             return  # the box changed under the dialog: nothing the user did not see goes out
         if text.strip():
-            self.compose.accept_override([r.message for r in result.warnings])
+            self.compose.accept_override([r.kept() for r in result.warnings])
         proceed()
         persona = self.controller.persona(uid)
         if persona is not None and any(r.kind == "topic" for r in result.warnings):

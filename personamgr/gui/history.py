@@ -90,7 +90,7 @@ def detail(post: Post, zone: str = "UTC", now: datetime | None = None) -> str:
         return translate("HistoryView", "Goes out {when}.").format(when=when(post.scheduled_at, zone, now))
     if post.state is PostState.SENDING:
         return translate("HistoryView", "Being sent now…")
-    return post.error or ""
+    return post.note or ""
 
 
 def header_texts(fm: QFontMetrics, label: str, time_text: str, room: int) -> tuple[str, str]:

@@ -367,7 +367,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(translate("MainWindow", "Sent as {name}.").format(name=post.persona_name),
                                          8000)
         else:
-            self.statusBar().showMessage(f"{post.persona_name}: {post.state.label}. {post.error or ''}", 15_000)
+            self.statusBar().showMessage(f"{post.persona_name}: {post.state.label}. {post.note or ''}", 15_000)
 
     # -- showing -------------------------------------------------------------------------
     def bring_to_front(self, *, compose: bool = False) -> None:

@@ -71,7 +71,7 @@ def outcome(post: Post) -> str:
     if post.state is PostState.SENDING:
         return translate("PostActions", "{name}: already being sent.").format(name=post.persona_name)
     return translate("PostActions", "{name}: {state}. {reason}").format(
-        name=post.persona_name, state=post.status, reason=post.error or "").strip()
+        name=post.persona_name, state=post.status, reason=post.note or "").strip()
 
 
 class PostActions(QObject, ShowsBoxes):
@@ -247,7 +247,7 @@ class PostActions(QObject, ShowsBoxes):
     def ask_guard(self, post: Post, action: Action, objection: Objection) -> GuardDialog:
         """The guard objects to sending ``post`` now: Post anyway, Move to …, or Edit (the safe default)."""
         hard = objection.kind is HoldKind.X_RULES
-        dialog = GuardDialog("send", post.persona_name, list(objection.reasons), objection.suggest, hard=hard,
+        dialog = GuardDialog("send", post.persona_name, list(objection.messages), objection.suggest, hard=hard,
                              kind=objection.kind, parent=self.window)
         target = next((q.uid for q in self.controller.personas if q.name == objection.suggest), "")
 

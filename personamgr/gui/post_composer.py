@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 from personamgr.core.i18n import number, translate
 from personamgr.core.media import X_LIMITS, display_name, limits_of, missing_alt
 from personamgr.core.personas import Persona
+from personamgr.core.reason_words import StoredReason
 from personamgr.core.text import counter_text, counting_rule, measure_for
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import Content
@@ -128,7 +129,7 @@ class PostComposer(QWidget):
         """True while the content may not change or go out (being sent, waiting out its undo time)."""
         return False
 
-    def accept_override(self, reasons: Sequence[str]) -> int | None:
+    def accept_override(self, reasons: Sequence[StoredReason]) -> int | None:
         """Keep the content as it is now and remember that the user chose "post anyway". Returns the post id."""
         raise NotImplementedError
 

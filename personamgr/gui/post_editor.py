@@ -27,6 +27,7 @@ from personamgr.core.i18n import translate
 from personamgr.core.networks.base import parts_known
 from personamgr.core.outbox import Post, PostState, TransitionError, override_stands
 from personamgr.core.post_workflows import Action, Outcome, PostWorkflows, uncertain_part
+from personamgr.core.reason_words import StoredReason
 from personamgr.gui import times
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import Content
@@ -108,7 +109,7 @@ class PostEditor(PostComposer):
     def busy(self) -> bool:
         return self._busy
 
-    def accept_override(self, reasons: Sequence[str]) -> int | None:
+    def accept_override(self, reasons: Sequence[StoredReason]) -> int | None:
         """"Save anyway" / "Post anyway": the words the user accepted become the post's (on the persona chosen),
         and the choice is kept. The user is saving or posting at this very moment, so this is Save's write."""
         self.post = self._write(self.services.workflows, self.post.id, self._changes())
@@ -265,7 +266,7 @@ class PostEditor(PostComposer):
             if outcome.objection is not None:  # the send-time check saw something the meter did not: say it
                 self.say(translate("PostEditor", "Saved, not sent: {headline} {reasons}").format(
                     headline=outcome.objection.headline(self.post.persona_name),
-                    reasons=" ".join(outcome.objection.reasons)), "warning")
+                    reasons=" ".join(outcome.objection.messages)), "warning")
                 return
             self.sent.emit(outcome)
 

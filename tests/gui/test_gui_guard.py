@@ -302,7 +302,7 @@ def test_post_anyway_posts_remembers_and_offers_to_learn(guarded: Shell, qtbot) 
     # or the next text typed below is cleared with it (a race that showed on a loaded machine).
     qtbot.waitUntil(lambda: not guarded.window.compose.editor.toPlainText(), timeout=10_000)
     [post] = [p for p in services.outbox.in_states([PostState.SENT]) if p.text == OFF_BOTH]
-    assert post.guard_override and any("career's focus" in r for r in post.guard_reasons)
+    assert post.guard_override and any("career's focus" in r for r in post.reasons)
     assert panel.dialog is None
 
     # Learn from this: offered, not done, until the user says so.

@@ -85,7 +85,7 @@ def test_post_anyway_is_remembered_and_a_broken_guard_holds(
         other = sched.create(persona.uid, "fine words", when=START).post
         held = svc.poster.send(other.id, recheck=True)
         assert held.state is PostState.HELD and held.hold_kind is HoldKind.UNCHECKED
-        assert held.guard_reasons == ("The persona guard could not check this post (RuntimeError).",)
+        assert held.reasons == ("The persona guard could not check this post (RuntimeError).",)
         # Without recheck (the user pressed Post now, having seen the guard), the check does not run.
         third = svc.outbox.create(persona.uid, "post now words")
         assert svc.poster.send(third.id).state is PostState.SENT
@@ -110,8 +110,8 @@ def test_a_guard_missing_a_model_file_holds_the_post_naming_the_file(
         post = PostSchedule(svc.store, svc.outbox, clock).create(persona.uid, "interview tips", when=START).post
         held = svc.poster.send(post.id, recheck=True)
         assert held.state is PostState.HELD and held.hold_kind is HoldKind.UNCHECKED
-        assert held.guard_reasons == (f"The persona guard could not check this post ({tmp_path / TOKENIZER_FILE}: "
-                                      "the guard's tokenizer is missing; reinstall personamgr).",)
+        assert held.reasons == (f"The persona guard could not check this post ({tmp_path / TOKENIZER_FILE}: "
+                                "the guard's tokenizer is missing; reinstall personamgr).",)
     finally:
         svc.close()
 
@@ -186,4 +186,4 @@ def test_the_real_guard_holds_a_post_that_now_strays(services: Services) -> None
     assert services.outbox.get(fits.id).state is PostState.SENT
     held = services.outbox.get(strays.id)
     assert held.state is PostState.HELD and held.hold_kind is HoldKind.OFF_FOCUS
-    assert any("career" in r for r in held.guard_reasons), held.guard_reasons
+    assert any("career" in r for r in held.reasons), held.reasons

@@ -24,6 +24,7 @@ from personamgr.core.guard.scoring import Calibration, Scorer, persona_key, rela
 from personamgr.core.guard.types import GuardResult, Reason
 from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
+from personamgr.core.reason_words import reason_words
 from personamgr.core.text import WARM_UP, Measure, measure_for, weighted_length
 
 # MiniLM reads English only: a post in Spanish or Greek reaches it through its English gloss
@@ -342,7 +343,7 @@ class Guard:
             fits_topic = mine >= threshold
             matched = _match_text(det)
             if not fits_topic:
-                reasons.append(Reason("topic", _off_focus(me, suggest)))
+                reasons.append(Reason.found("topic", _off_focus_values(me, suggest)))
             elif matched:
                 reasons.append(Reason("match", translate("guard", "On focus for {persona}: {matched}.").format(
                     persona=me.name, matched=matched), warning=False))
@@ -441,18 +442,19 @@ def _cannot_read_focus(me: Persona, language: str, reads: Sequence[str]) -> Reas
             persona=me.name, language=lang))
 
 
-def _off_focus(me: Persona, suggest: str | None) -> str:
-    """The topic warning, one whole sentence per case so a translation can order its words freely."""
-    if me.focus_summary and suggest:
-        return translate("guard", "It does not look like {persona}'s focus ({focus}). It fits {other} better.").format(
-            persona=me.name, focus=me.focus_summary, other=suggest)
+def _off_focus_values(me: Persona, suggest: str | None) -> dict[str, str]:
+    """What the topic warning says: the persona, its focus, and the persona the post fits better."""
+    found = {"persona": me.name}
     if me.focus_summary:
-        return translate("guard", "It does not look like {persona}'s focus ({focus}).").format(
-            persona=me.name, focus=me.focus_summary)
+        found["focus"] = me.focus_summary
     if suggest:
-        return translate("guard", "It does not look like {persona}'s focus. It fits {other} better.").format(
-            persona=me.name, other=suggest)
-    return translate("guard", "It does not look like {persona}'s focus.").format(persona=me.name)
+        found["fits_better"] = suggest
+    return found
+
+
+def _off_focus(me: Persona, suggest: str | None) -> str:
+    """The topic warning, in this process's language."""
+    return reason_words("topic", _off_focus_values(me, suggest))
 
 
 def _match_text(det: Mapping[str, object]) -> str:

@@ -16,9 +16,9 @@ from typing import Any
 
 from personamgr.core.guard import rules
 from personamgr.core.guard.types import GuardResult, Reason
-from personamgr.core.i18n import translate
 from personamgr.core.outbox import join_parts
 from personamgr.core.personas import Persona
+from personamgr.core.reason_words import IN_PART
 from personamgr.core.text import measure_for
 
 # Rules X applies to each tweet of a thread on its own.
@@ -40,7 +40,6 @@ def check_parts(guard: Any, personas: Sequence[Persona], parts: Sequence[str], p
         measures.append(m)
         for r in (rules.length_rule(me, m), rules.cashtag_rule(part), rules.duplicate_rule(me, part, recent)):
             if r is not None:
-                said = translate("guard", "Part {n}: {message}").format(n=i, message=r.message)
-                reasons.append(replace(r, message=said))
+                reasons.append(Reason.found(r.kind, {**(r.values or {}), IN_PART: i}, blocking=r.blocking))
     return replace(whole, reasons=tuple(reasons), fits=not any(r.warning for r in reasons),
                    length=max(m.length for m in measures), too_long=any(m.too_long for m in measures))

@@ -12,7 +12,6 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from personamgr.core.guard.types import Reason
-from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
 from personamgr.core.text import (
     MAX_CASHTAGS,
@@ -21,7 +20,7 @@ from personamgr.core.text import (
     distinct_cashtags,
     hashtags,
     is_bare_link,
-    too_long_message,
+    too_long_values,
 )
 
 LINK_STREAK = 3  # this many bare links in a row, plus the draft, is a streak
@@ -77,9 +76,7 @@ def avoid_rule(persona: Persona, text: str, semantic_hits: Sequence[str] = ()) -
     hits += [h for h in semantic_hits if h not in hits]
     if not hits:
         return None
-    what = ", ".join(f"“{h}”" for h in hits)
-    return Reason("avoid", translate("guard", "It touches {phrases}, which you marked to avoid on {persona}.").format(
-        phrases=what, persona=persona.name), blocking=True)
+    return Reason.found("avoid", {"phrases": hits, "persona": persona.name}, blocking=True)
 
 
 def leak_rule(personas: Sequence[Persona], persona: Persona, text: str) -> Reason | None:
@@ -90,16 +87,12 @@ def leak_rule(personas: Sequence[Persona], persona: Persona, text: str) -> Reaso
         if other.name == persona.name:
             continue
         if other.handle and mentions_handle(text, other.handle):
-            return Reason("leak", translate(
-                "guard", "It mentions {handle}, the handle of your {persona} persona, which links the two accounts."
-            ).format(handle=other.handle, persona=other.name), blocking=True)
+            return Reason.found("leak", {"handle": other.handle, "persona": other.name}, blocking=True)
         for tag in other.hashtags:
             t = _tag(tag)
             if t and t in used_tags and t not in own_tags:
-                return Reason("leak", translate(
-                    "guard", "It uses {hashtag}, the signature hashtag of your {persona} persona, which links the "
-                    "two accounts.").format(hashtag=tag if tag.startswith("#") else "#" + tag, persona=other.name),
-                    blocking=True)
+                return Reason.found("leak", {"hashtag": tag if tag.startswith("#") else "#" + tag,
+                                             "persona": other.name}, blocking=True)
     return None
 
 
@@ -148,19 +141,10 @@ def duplicate_rule(persona: Persona, text: str, recent: Mapping[str, Sequence[st
             theirs = normalise_for_duplicates(old)
             if not theirs or not _near(mine, theirs):
                 continue
-            if name == persona.name:
-                if persona.network in X_LIKE:
-                    return Reason("duplicate", translate("guard", "You already posted almost the same text on this "
-                                                         "account; X refuses duplicate posts."), blocking=True)
-                return Reason("duplicate", translate("guard", "You already posted almost the same text on this "
-                                                     "account."))
-            if both_x:
-                return Reason("duplicate", translate(
-                    "guard", "It is nearly the same as a recent post on your {persona} persona; X's automation rules "
-                    "forbid the same post on several accounts.").format(persona=name), blocking=True)
-            return Reason("duplicate", translate(
-                "guard", "It is nearly the same as a recent post on your {persona} persona, on the same network, "
-                "which ties the two accounts together.").format(persona=name))
+            x_rules = persona.network in X_LIKE if name == persona.name else both_x
+            found: dict[str, object] = {"x_rules": x_rules} if name == persona.name else {"persona": name,
+                                                                                          "x_rules": x_rules}
+            return Reason.found("duplicate", found, blocking=x_rules)
     return None
 
 
@@ -177,17 +161,14 @@ def length_rule(persona: Persona, m: Measure) -> Reason | None:
     """``m``: the text measured as ``persona``'s network measures it (``text.measure_for``)."""
     if not m.too_long:
         return None
-    return Reason("too_long", translate("guard", "{too_long} Or split it into a thread.").format(
-        too_long=too_long_message(persona, m)), blocking=True)
+    return Reason.found("too_long", too_long_values(persona, m), blocking=True)
 
 
 def cashtag_rule(text: str) -> Reason | None:
     tags = distinct_cashtags(text)
     if len(tags) <= MAX_CASHTAGS:
         return None
-    return Reason("cashtags", translate(
-        "guard", "It has {count} cashtags ({cashtags}); X allows at most one per post.").format(
-        count=len(tags), cashtags=", ".join(tags)), blocking=True)
+    return Reason.found("cashtags", {"cashtags": list(tags)}, blocking=True)
 
 
 def link_streak_rule(persona: Persona, text: str, recent: Mapping[str, Sequence[str]] | None) -> Reason | None:
@@ -198,6 +179,4 @@ def link_streak_rule(persona: Persona, text: str, recent: Mapping[str, Sequence[
     last = list(recent.get(persona.name, ()))[:LINK_STREAK]
     if len(last) < LINK_STREAK or not all(is_bare_link(p) for p in last):
         return None
-    return Reason("link_streak", translate(
-        "guard", "The last {count} posts on {persona} were bare links too; add a line of your own so the account "
-        "does not look automated.").format(count=LINK_STREAK, persona=persona.name), blocking=False)
+    return Reason.found("link_streak", {"count": LINK_STREAK, "persona": persona.name})

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
+
+from personamgr.core.reason_words import StoredReason, reason_words, stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +20,10 @@ class Reason:
 
     ``summary``: the same in a few words, for a place with one short line (the fit meter), where the
     whole sentence would be cut; empty when the message is short enough as it is.
+
+    ``values``: what was found (the phrases, the persona it fits better...), for the reasons a post keeps
+    (:mod:`personamgr.core.reason_words` says them again in whoever reads them's language); None for a reason
+    that is only ever shown at once.
     """
 
     kind: str
@@ -23,6 +31,16 @@ class Reason:
     blocking: bool = False
     warning: bool = True
     summary: str = ""
+    values: Mapping[str, Any] | None = None
+
+    @classmethod
+    def found(cls, kind: str, values: Mapping[str, Any], *, blocking: bool = False) -> Reason:
+        """A reason a post may keep: said here in this process's language, and kept as ``values``."""
+        return cls(kind, reason_words(kind, values), blocking=blocking, values=dict(values))
+
+    def kept(self) -> StoredReason:
+        """The reason as a post keeps it (its sentence, for a reason without values)."""
+        return self.message if self.values is None else stored(self.kind, self.values)
 
     def to_json(self) -> dict[str, object]:
         return {"kind": self.kind, "message": self.message, "blocking": self.blocking, "warning": self.warning}
@@ -77,6 +95,7 @@ class GuardResult:
             length=self.length,
             too_long=self.too_long,
             reason_kinds=[r.kind for r in self.reasons],
+            reason_values=[None if r.values is None else dict(r.values) for r in self.reasons],
             blocking=self.blocking,
             language=self.language,
             judged=self.judged,

@@ -299,7 +299,7 @@ class ScheduleEngine:
         elif post.state is PostState.FAILED:
             self._emit(EventKind.FAILED, post.error or translate("Scheduler", "The post failed."), post)
         elif post.state is PostState.HELD:
-            self._emit(EventKind.GUARD_HELD, post.error or translate("Scheduler", "The post was held before sending."),
+            self._emit(EventKind.GUARD_HELD, post.note or translate("Scheduler", "The post was held before sending."),
                        post)
         elif post.state is PostState.NEEDS_REVIEW:
             self._emit(EventKind.NEEDS_REVIEW, post.error or translate("Scheduler", "The post needs review."), post)
