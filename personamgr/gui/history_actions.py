@@ -31,6 +31,7 @@ class PostActionBar(QWidget):
         self.setObjectName("postActionBar")
         self._actions = actions
         self._listed = listed
+        self.after: QWidget | None = None  # Tab goes from it (the history) to the buttons, made anew per post
         self.post: Post | None = None
         self.buttons: dict[str, QPushButton] = {}
         self.row = QHBoxLayout(self)
@@ -81,6 +82,11 @@ class PostActionBar(QWidget):
             self.row.insertWidget(at, button)
             at += 1
             self.buttons[key] = button
+        previous = self.after
+        for button in self.buttons.values():  # a new button joins the end of the window's Tab path otherwise
+            if previous is not None:
+                QWidget.setTabOrder(previous, button)
+            previous = button
 
     def _hint(self) -> str:
         held, shown = self._listed()

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         bv.addWidget(self.history, 1)
         self.history_actions = PostActionBar(lambda: self.history.post_actions,
                                              lambda: (self.history.count(), len(self.history.visible_posts())))
+        self.history_actions.after = self.history
         self.history.currentPostChanged.connect(self.history_actions.show_post)
         self.history_search.textChanged.connect(lambda: self.history_actions.show_post(self.history.current_post()))
         bv.addWidget(self.history_actions)

@@ -212,6 +212,24 @@ def test_tab_goes_from_the_text_to_post_then_the_other_ways_to_send(demo: Servic
 
 
 
+def test_tab_goes_from_a_selected_post_to_its_actions(demo: Services, make_shell: Callable[..., Shell],
+                                                    idle) -> None:
+    """Tab from a post picked in the history went through the schedule dock (its filter, pause, list, calendar,
+    the inbox) before it reached that post's buttons, under the history: they now come right after it."""
+    failed_post(demo)
+    shell = make_shell(demo, show=False)
+    attach_scheduling(shell)  # as the app does: before the window is first shown
+    shell.window.show()
+    idle(shell)
+    history, bar = shell.window.history, shell.window.history_actions
+    for state in (PostState.FAILED, PostState.SENT):  # each selection makes its own buttons
+        history.setCurrentRow(next(i for i, p in enumerate(history.posts()) if p.state is state))
+        QApplication.processEvents()
+        idle(shell)
+        buttons = [b for b in bar.buttons.values() if b.isEnabled()]
+        assert tab_path(history, len(buttons)) == buttons, state
+
+
 def test_an_empty_history_does_not_ask_to_select_a_post(services: Services, make_shell: Callable[..., Shell],
                                                          qtbot, idle) -> None:
     """With no post at all the bar under the history said "Select a post to see what you can do with it.":
