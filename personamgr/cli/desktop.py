@@ -6,6 +6,7 @@ import argparse
 
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.core import desktop_entry
+from personamgr.core.autostart import Autostart
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -14,7 +15,7 @@ def register(parser: argparse.ArgumentParser) -> None:
                        help="add personamgr (this installation) to the desktop's application menu, with its icon; "
                        "for pip and pipx installs")
     group.add_argument("--uninstall-desktop-entry", action="store_true",
-                       help="remove what --install-desktop-entry added")
+                       help="remove what --install-desktop-entry added, and start at login")
 
 
 def wanted(args: argparse.Namespace) -> bool:
@@ -32,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"Removed personamgr from the application menu ({len(removed)} files under {target}).")
             else:
                 print(f"No personamgr menu entry in {target}; nothing to remove.")
+            _stop_starting_at_login()
             return 0
         command = desktop_entry.this_command()
         written = desktop_entry.install(target, command)
@@ -44,3 +46,13 @@ def run(args: argparse.Namespace) -> int:
     print(f"  icons: {len(written) - 1} files under {target / 'icons' / 'hicolor'}")
     print("Remove it with: personamgr --uninstall-desktop-entry")
     return 0
+
+
+def _stop_starting_at_login() -> None:
+    """Uninstalling is the step before removing the program (README): a start-at-login entry left behind would
+    run a command that is gone at every login."""
+    login = Autostart()
+    if login.path is None or not login.path.exists():
+        return
+    login.disable()
+    print(f"Removed personamgr's start at login: {login.path}")

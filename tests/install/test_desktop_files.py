@@ -23,6 +23,7 @@ from install_helpers import source_files
 
 from personamgr import __version__
 from personamgr.core import desktop_entry
+from personamgr.core.autostart import Autostart
 from personamgr.core.desktop_entry import APP_ID, DESKTOP_FILE, ICON_SIZES, METAINFO_FILE, SVG_ICON, share_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -247,3 +248,30 @@ def test_xdg_data_home_follows_the_base_directory_spec(monkeypatch: pytest.Monke
     for unusable in ("", "relative/data"):
         assert desktop_entry.data_home({"XDG_DATA_HOME": unusable}) == tmp_path / ".local" / "share"
     assert desktop_entry.data_home({}) == tmp_path / ".local" / "share"
+
+
+
+def test_uninstalling_the_menu_entry_also_removes_start_at_login(tmp_path: Path) -> None:
+    """A user who had "Start at login" on ran ``--uninstall-desktop-entry`` then ``pipx uninstall``, as the README
+    says to remove everything: the autostart entry stayed behind, and every login ran a command that was gone."""
+    home, xdg_data, xdg_config = tmp_path / "home", tmp_path / "home" / "data", tmp_path / "home" / "config"
+    home.mkdir()
+    env = {**_launch_env(home, xdg_data), "XDG_CONFIG_HOME": str(xdg_config)}
+    login = Autostart(platform="linux", home=home, config_home=xdg_config)
+    assert login.path is not None
+
+    def personamgr(*args: str) -> subprocess.CompletedProcess[str]:
+        proc = subprocess.run([sys.executable, "-m", "personamgr", *args], env=env, cwd=home, capture_output=True,
+                              text=True, timeout=60, check=False)
+        assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+        return proc
+
+    personamgr("--install-desktop-entry")
+    login.enable()
+    out = personamgr("--uninstall-desktop-entry").stdout
+    assert not login.path.exists(), out
+    assert f"Removed personamgr's start at login: {login.path}" in out, out
+    login.enable()  # with no menu entry left, start at login still goes
+    out = personamgr("--uninstall-desktop-entry").stdout
+    assert not login.path.exists() and f"Removed personamgr's start at login: {login.path}" in out, out
+    assert "start at login" not in personamgr("--uninstall-desktop-entry").stdout
