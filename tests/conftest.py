@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import subprocess
 import uuid
 from collections.abc import Callable, Iterator
@@ -108,10 +109,14 @@ class SmallFilesystem:
         self.root = root
         self._filler = root / ".filler"
 
-    def fill(self) -> None:
-        """Write until the disk is full, down to the last byte (the next write fails with ENOSPC)."""
+    def fill(self, leave: int = 0) -> None:
+        """Write until the disk is full, down to the last byte (the next write fails with ENOSPC); with ``leave``,
+        until about that many bytes are left (room for a small write, none for a large one)."""
         fd = os.open(self._filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         try:
+            if leave:
+                os.write(fd, b"\0" * max(0, shutil.disk_usage(self.root).free - leave))
+                return
             for size in (1 << 16, 1 << 10, 1):
                 block = b"\0" * size
                 try:

@@ -17,7 +17,16 @@ from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.core.faults import data_folder_message, describe
 from personamgr.core.holds import HoldKind, hold_kind
 from personamgr.core.logs import setup_logging
-from personamgr.core.media import MediaError, check_alt, check_file, check_post, import_image, limits_of, release
+from personamgr.core.media import (
+    MediaCopyError,
+    MediaError,
+    check_alt,
+    check_file,
+    check_post,
+    import_image,
+    limits_of,
+    release,
+)
 from personamgr.core.paths import AppPaths
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services, open_services
@@ -249,7 +258,7 @@ def attach_images(services: Services, persona: Persona, images: list[tuple[Path,
             media.append(import_image(folder, path, alt, limits=limits))
     except MediaError as e:
         release(services.store, folder, media)
-        raise CliError(str(e)) from None
+        raise CliError(str(e), storage=isinstance(e, MediaCopyError)) from None
     for path, alt in images:
         if not alt:
             print(f"Note: {path.name} has no alt text, so people who use a screen reader will not know what it "

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import select
 
 from personamgr.core import schema as s
+from personamgr.core.faults import in_words
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, number, translate
 from personamgr.core.networks.base import MediaItem
 from personamgr.core.personas import Persona
@@ -70,6 +71,11 @@ def limits_of(network: object, persona: Persona | None = None) -> MediaLimits:
 
 class MediaError(ValueError):
     """An image the network would refuse, or one that cannot be read. The message names the file."""
+
+
+class MediaCopyError(MediaError):
+    """The image is fine but the profile could not take its copy (a full or read-only disk): the profile's fault,
+    so what the user wrote with it must be kept."""
 
 
 def sniff(head: bytes) -> str | None:
@@ -152,14 +158,16 @@ def import_image(folder: Path, source: Path | str, alt_text: str = "", *, part: 
     mime, size = check_file(source, limits)
     alt_text = alt_text.strip()
     check_alt(source.name, alt_text, limits)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     dest = folder / f"{uuid.uuid4().hex}{EXTENSIONS[mime]}"
     try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         shutil.copyfile(source, dest)
     except OSError as e:
         dest.unlink(missing_ok=True)
-        raise MediaError(translate("Media", "{name} could not be copied into the profile ({error}); nothing was "
-                                   "attached.").format(name=source.name, error=e.strerror or e)) from None
+        # The error names the source; the fault (a full or read-only disk) is the copy's, in the profile.
+        why = in_words(OSError(e.errno, e.strerror, str(dest)), dest)
+        raise MediaCopyError(translate("Media", "{name} could not be copied into the profile, so nothing was "
+                                       "attached: {why}.").format(name=source.name, why=why)) from None
     return {"path": str(dest), "alt_text": alt_text, "mime_type": mime, "part": int(part), "name": source.name,
             "size": size}
 

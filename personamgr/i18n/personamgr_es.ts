@@ -1939,8 +1939,8 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>El texto alternativo de {name} tiene {length} caracteres; {network} permite {max}.</translation>
     </message>
     <message>
-        <source>{name} could not be copied into the profile ({error}); nothing was attached.</source>
-        <translation>No se pudo copiar {name} al perfil ({error}); no se adjuntó nada.</translation>
+        <source>{name} could not be copied into the profile, so nothing was attached: {why}.</source>
+        <translation>No se pudo copiar {name} al perfil, así que no se adjuntó nada: {why}.</translation>
     </message>
     <message>
         <source>{name} is attached to part {part}, which the thread no longer has.</source>

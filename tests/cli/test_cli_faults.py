@@ -164,3 +164,24 @@ def test_a_damaged_sandbox_file_is_named_as_the_demo_networks_not_the_profile(cl
     sandbox.rename(sandbox.with_name("sandbox-network.damaged"))
     r = cli("personas", "list", data_dir=profile)
     assert r.code == 0 and r.out.split()[0] == "career", r.err
+
+
+def test_an_image_that_does_not_fit_on_the_disk_keeps_the_text(small_fs, cli: Cli, personas_file: Path,
+                                                                tmp_path: Path) -> None:
+    """The database had room but the image's copy did not: ``queue add --image`` said "big.png could not be copied
+    into the profile (No space left on device); nothing was attached." and dropped the text, which the same full
+    disk prints back when the database is what cannot be written. Once space is freed, the same command works."""
+    d = _profile_on(small_fs, cli, personas_file)
+    image = tmp_path / "big.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4096)  # 1 MiB, read as a PNG by its first bytes
+    small_fs.fill(leave=256 * 1024)
+    args = ("queue", "add", "--persona", "career", "--anyway", "--image", str(image), "--alt", "A grey square", TEXT)
+    r = cli(*args, data_dir=d)
+    assert_clean_failure(r, f"big.png could not be copied into the profile, so nothing was attached: the disk "
+                         f"holding {d / 'data' / 'media'} is full", "Free some space and try again")
+    assert "No space left on device" not in r.err
+    assert r.err.rstrip().endswith(f"Your text was not saved. Here it is, to keep:\n\n{TEXT}"), r.err
+    assert list((d / "data" / "media").iterdir()) == []
+    small_fs.free()
+    assert cli(*args, data_dir=d).code == 0
+    assert len(list((d / "data" / "media").iterdir())) == 1
