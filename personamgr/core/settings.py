@@ -207,11 +207,15 @@ class Settings:
         checked = {key: setting(key).check(value) for key, value in changes.items()}
         with self._lock:
             changed = [k for k, v in checked.items() if self._values[k] != v]
-            self._values.update(checked)
-        if changed:
-            self.save()
-            for key in changed:
-                self._notify(key)
+            if not changed:
+                return []
+            values = {**self._values, **checked}
+            # Written before it is applied: a value kept only in memory would read as saved to the next OK,
+            # which then finds nothing changed and writes nothing (a full disk lost the settings that way).
+            self._write(values)
+            self._values = values
+        for key in changed:
+            self._notify(key)
         return changed
 
     def set(self, key: str, value: Any) -> bool:
@@ -219,17 +223,25 @@ class Settings:
 
     def save(self) -> None:
         """Write the file atomically; only values that differ from their defaults are written."""
+        with self._lock:
+            self._write(self._values)
+
+    def _write(self, values: Mapping[str, Any]) -> None:
+        """``values`` into the file, whole or not at all (an OSError leaves the file as it was)."""
         if self.path is None:
             return
-        with self._lock:
-            data = {**self._unknown, **{k: v for k, v in self._values.items() if v != BY_KEY[k].default}}
+        data = {**self._unknown, **{k: v for k, v in values.items() if v != BY_KEY[k].default}}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if self._damaged and self.path.exists():
             os.replace(self.path, self.path.with_suffix(self.path.suffix + ".broken"))
             self._damaged = False
         tmp = self.path.with_suffix(self.path.suffix + ".tmp")
-        tmp.write_text(HEADER + tomli_w.dumps(data), encoding="utf-8")
-        os.replace(tmp, self.path)
+        try:
+            tmp.write_text(HEADER + tomli_w.dumps(data), encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            raise
 
     def subscribe(self, listener: Callable[[str], None]) -> None:
         """``listener(key)`` after a setting changed (on the thread that changed it)."""

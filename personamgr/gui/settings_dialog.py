@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core.faults import in_words
 from personamgr.core.i18n import translate
 from personamgr.core.settings import REGISTRY, SECTIONS, Setting, SettingError, Settings
 from personamgr.gui.widgets import hint_label, keep_whole
@@ -191,7 +192,8 @@ class SettingsDialog(QDialog):
         try:
             changed = self.settings.update(self.changes())
         except (SettingError, OSError) as e:
-            self.error.setText(translate("SettingsDialog", "Not saved: {error}").format(error=e))
+            self.error.setText(translate("SettingsDialog", "Not saved: {error}").format(
+                error=in_words(e, self.settings.path) + "."))
             self.error.show()
             return
         self.error.hide()

@@ -173,3 +173,28 @@ def test_a_damaged_settings_file_is_named_in_the_window_until_saved(
 
 def test_no_notice_for_good_settings(demo: Services, make_shell: Callable[..., Shell]) -> None:
     assert not make_shell(demo).window.settings_notice.isVisible()
+
+
+def test_settings_on_a_full_disk_say_so_and_are_saved_once_space_is_freed(
+        demo: Services, make_shell: Callable[..., Shell], small_fs) -> None:  # type: ignore[no-untyped-def]
+    """OK on a full disk said "Not saved: [Errno 28] No space left on device: '.../settings.toml.tmp'" but kept the
+    new values in memory, so OK again once space was freed found nothing changed, wrote nothing and closed: the
+    settings were gone at the next start. They are said in words, applied only once saved, and saved then."""
+    shell = make_shell(demo)
+    path = small_fs.root / "config" / "settings.toml"
+    path.parent.mkdir()
+    demo.settings.path = path
+    small_fs.fill()
+    dialog = shell.preferences.open_dialog()
+    dialog.set_value("send_delay", 12)
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert dialog.error.text().startswith(f"Not saved: the disk holding {path.parent} is full"), dialog.error.text()
+    assert "Errno" not in dialog.error.text()
+    assert demo.settings.get("send_delay") == 5
+    small_fs.free()
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert demo.settings.get("send_delay") == 12
+    assert "send_delay = 12" in path.read_text(encoding="utf-8")
+    assert sorted(p.name for p in path.parent.iterdir()) == ["settings.toml"]
