@@ -27,6 +27,7 @@ import tomli_w
 
 from personamgr.core import persona_import
 from personamgr.core.atomic_file import write_text_atomically
+from personamgr.core.faults import STORAGE_ERRORS, in_words, sentence
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.persona_file import PersonaEntry, PersonaFileError, persona_table, read_entries
@@ -42,7 +43,7 @@ class ArchiveError(ValueError):
     """The file is not an archive this version can import; the message names the file and the problem."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ArchiveSummary:
     personas: int
     posts: int
@@ -162,9 +163,34 @@ def read_archive(path: str | os.PathLike[str]) -> _Incoming:
     return _Incoming(personas, posts, settings)
 
 
+class ArchiveIncomplete(ArchiveError):
+    """The profile could not be written part-way (a full disk ...). The message is the fault; ``info`` says what
+    went in and how to finish: importing the same file again adds only what is missing."""
+
+    def __init__(self, message: str, info: str) -> None:
+        super().__init__(message)
+        self.info = info
+
+
 def import_archive(services: Services, path: str | os.PathLike[str]) -> ArchiveSummary:
     """Add or update the file's personas, add its drafts and scheduled posts, apply its settings."""
     incoming = read_archive(path)
+    done = ArchiveSummary(0, 0, 0)
+    try:
+        return _import(services, incoming, path, done)
+    except STORAGE_ERRORS as e:
+        where = services.paths.database if services.paths else None
+        if done.personas or done.posts:
+            info = translate("Archive", "Imported so far: {what}. Import {name} again once that is fixed: what is "
+                             "already here is not added twice.").format(what=done.describe(), name=Path(path).name)
+        else:
+            info = translate("Archive", "Nothing was imported.")
+        raise ArchiveIncomplete(sentence(in_words(e, where)), info) from e
+
+
+def _import(services: Services, incoming: _Incoming, path: str | os.PathLike[str],
+            done: ArchiveSummary) -> ArchiveSummary:
+    """``import_archive``'s writes, counting in ``done`` what has gone in (reported when a write fails)."""
     store, outbox = services.store, services.outbox
     uid_of: dict[object, str] = {}
     if incoming.personas:
@@ -175,6 +201,7 @@ def import_archive(services: Services, path: str | os.PathLike[str]) -> ArchiveS
         backups = services.paths.backups if services.paths else Path(path).parent / "backups"
         persona_import.apply_import(store, plan, backups, services.clock)
         uid_of = {c.entry.values.get("uid"): c.persona.uid for c in plan.changes}
+        done.personas = len(incoming.personas)
     present = {(x.persona_uid, x.state.value, x.text, x.thread) for x in outbox.in_states(EXPORTED_STATES)}
     added = skipped = 0
     for t in incoming.posts:
@@ -190,5 +217,6 @@ def import_archive(services: Services, path: str | os.PathLike[str]) -> ArchiveS
             outbox.update_if(post.id, [PostState.DRAFT], state=PostState.SCHEDULED.value, scheduled_at=when,
                              queue_rank=rank)
         added += 1
+        done.posts = added
     services.settings.update(incoming.settings)
     return ArchiveSummary(len(incoming.personas), added, len(incoming.settings), skipped)

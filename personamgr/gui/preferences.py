@@ -167,15 +167,16 @@ class Preferences(QObject, ShowsBoxes):
                                       "exported.").format(what=s.describe(), path=path)))
 
     def import_from(self, path: str | Path) -> None:
-        from personamgr.core.archive import ArchiveError, import_archive
+        from personamgr.core.archive import ArchiveError, ArchiveIncomplete, import_archive
 
         services = self.shell.services
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, (ArchiveError, PersonaError, OSError)):
                 raise error
-            self._tell(QMessageBox.Icon.Critical, translate("Preferences", "Import everything"), str(error),
-                       translate("Preferences", "Nothing was imported."))
+            info = error.info if isinstance(error, ArchiveIncomplete) else translate("Preferences",
+                                                                                    "Nothing was imported.")
+            self._tell(QMessageBox.Icon.Critical, translate("Preferences", "Import everything"), str(error), info)
 
         self.shell.workers.submit(lambda: import_archive(services, path), failed=failed, name="import archive",
                                   done=lambda s: self.message.emit(translate(

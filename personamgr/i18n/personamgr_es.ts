@@ -243,6 +243,14 @@
         <source>{where}: scheduled_at needs a UTC offset</source>
         <translation>{where}: scheduled_at necesita un desfase respecto a UTC</translation>
     </message>
+    <message>
+        <source>Imported so far: {what}. Import {name} again once that is fixed: what is already here is not added twice.</source>
+        <translation>Importado hasta ahora: {what}. Vuelve a importar {name} cuando esté resuelto: lo que ya está aquí no se añade dos veces.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>No se ha importado nada.</translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>

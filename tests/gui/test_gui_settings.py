@@ -198,3 +198,55 @@ def test_settings_on_a_full_disk_say_so_and_are_saved_once_space_is_freed(
     assert demo.settings.get("send_delay") == 12
     assert "send_delay = 12" in path.read_text(encoding="utf-8")
     assert sorted(p.name for p in path.parent.iterdir()) == ["settings.toml"]
+
+
+def test_import_everything_on_a_full_disk_says_what_landed_and_ends_once_space_is_freed(
+        tmp_path: Path, clock, fail_secrets, make_shell: Callable[..., Shell], *,  # type: ignore[no-untyped-def]
+        idle, small_fs) -> None:
+    """File ▸ Settings ▸ Import everything, with the profile on a disk that filled up part-way: the database's
+    "(sqlite3.OperationalError) database or disk is full" reached the window as a bug, with its traceback, while
+    the personas and the first posts had been imported. It says what is in and what is not, in words, and the
+    same file imported again once space is freed brings the rest, adding nothing twice."""
+    import os
+    import shutil
+
+    from personamgr.core.archive import EXPORTED_STATES, export_archive
+    from personamgr.core.demo import seed_demo
+    from personamgr.core.paths import AppPaths
+    from personamgr.core.services import open_services
+
+    source = open_services(AppPaths.resolve(tmp_path / "source"), secrets=fail_secrets, clock=clock)
+    try:
+        seed_demo(source)
+        career = source.store.persona("career").uid
+        for i in range(120):
+            source.outbox.create(career, f"Draft {i}: " + os.urandom(1500).hex())
+        archive = tmp_path / "all.toml"
+        export_archive(source, archive)
+        wanted = len(source.outbox.in_states(EXPORTED_STATES))
+    finally:
+        source.close()
+    target = open_services(AppPaths.resolve(small_fs.root / "profile"), secrets=fail_secrets, clock=clock)
+    try:
+        shell = make_shell(target)
+        small_fs.fill(leave=96 * 1024)
+        shell.preferences.import_from(archive)
+        idle(shell)
+        box = shell.preferences.box
+        assert box is not None, "the fault reached the window as a bug"
+        text = f"{box.text()}\n{box.informativeText()}"
+        assert "Traceback" not in text and "sqlite3" not in text and "OperationalError" not in text, text
+        landed = len(target.outbox.in_states(EXPORTED_STATES))
+        assert 0 < landed < wanted
+        assert box.text().startswith(f"The disk holding {small_fs.root / 'profile' / 'data'} is full"), text
+        assert box.informativeText() == (f"Imported so far: 2 personas, {landed} drafts and scheduled posts, 0 "
+                                         f"settings. Import {archive.name} again once that is fixed: what is "
+                                         "already here is not added twice."), text
+        box.close()
+        assert shutil.disk_usage(small_fs.root).free < 200 * 1024
+        small_fs.free()
+        shell.preferences.import_from(archive)
+        idle(shell)
+        assert len(target.outbox.in_states(EXPORTED_STATES)) == wanted
+    finally:
+        target.close()
