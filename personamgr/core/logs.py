@@ -12,10 +12,12 @@ Two layers of defence:
 
 from __future__ import annotations
 
+import errno
 import logging
 import logging.handlers
 import os
 import re
+import sys
 import threading
 from pathlib import Path
 
@@ -68,7 +70,43 @@ _installed: list[logging.Handler] = []
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log whose files are owner-only (0600), the first one and every one after a rollover."""
+    """A rotating log whose files are owner-only (0600), the first one and every one after a rollover.
+
+    A log that cannot be written (a full disk) is said once on stderr, in words, not as logging's traceback
+    for every line: a daemon in a terminal would print one per tick. Once a line goes in again, the next
+    fault is said again.
+    """
+
+    _failing = False  # the fault was said and no line has gone in since
+    _failed_now = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._failed_now = False
+        super().emit(record)
+        if not self._failed_now:
+            self._failing = False
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        error = sys.exc_info()[1]
+        if not isinstance(error, OSError):
+            super().handleError(record)
+            return
+        self._failed_now = True
+        if self._failing:
+            return
+        self._failing = True
+        log_file = Path(self.baseFilename)
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            words = (f"the disk holding {log_file.parent} is full, so the log {log_file} cannot be written; log "
+                     "lines are dropped until there is room again")
+        else:
+            words = (f"the log {log_file} cannot be written ({error.strerror or error}); log lines are dropped "
+                     "until it can be written again")
+        try:
+            sys.stderr.write(f"personamgr: {words}.\n")  # English: the command line's, as every CLI message
+            sys.stderr.flush()
+        except (OSError, ValueError, AttributeError):  # no stderr to speak to (a detached daemon)
+            pass
 
     def _open(self):  # type: ignore[no-untyped-def]
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)

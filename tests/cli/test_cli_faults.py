@@ -185,3 +185,35 @@ def test_an_image_that_does_not_fit_on_the_disk_keeps_the_text(small_fs, cli: Cl
     small_fs.free()
     assert cli(*args, data_dir=d).code == 0
     assert len(list((d / "data" / "media").iterdir())) == 1
+
+
+def test_a_log_file_on_a_full_disk_is_said_once_not_as_tracebacks(small_fs, capfd: pytest.CaptureFixture[str]) \
+        -> None:
+    """A running daemon whose disk filled wrote "--- Logging error ---" and a traceback to its terminal for every
+    line it logged (25 a minute), while it went on and sent the post once space was freed. The log's fault is
+    said once, in words; the log takes lines again once there is room, and a new fault is said again."""
+    import logging
+
+    from personamgr.core.logs import setup_logging
+
+    log_file = small_fs.root / "logs" / "personamgr.log"
+    setup_logging(log_file)
+    log = logging.getLogger("personamgr.test")
+    try:
+        small_fs.fill()
+        for i in range(5):
+            log.info("tick %d while the disk is full", i)
+        err = capfd.readouterr().err
+        assert "Traceback" not in err and "Logging error" not in err, err
+        assert err.splitlines() == [f"personamgr: the disk holding {log_file.parent} is full, so the log {log_file} "
+                                    "cannot be written; log lines are dropped until there is room again."], err
+        small_fs.free()
+        log.info("room again")
+        assert "room again" in log_file.read_text(encoding="utf-8")
+        small_fs.fill()
+        for i in range(100):  # past the room left in the log's last page
+            log.info("full again %d: %s", i, "." * 100)
+        assert capfd.readouterr().err.count("log lines are dropped") == 1
+    finally:
+        small_fs.free()
+        setup_logging(None)
