@@ -18,6 +18,7 @@ from typing import Any
 from personamgr import __version__
 from personamgr.cli import desktop
 from personamgr.cli.errors import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_USAGE, CliError
+from personamgr.cli.output import OutputError, guarded
 
 # Subcommand modules (``personamgr.cli.NAME``) and their one-line help, in the order `--help` lists them.
 SUBCOMMANDS = {
@@ -100,12 +101,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             from personamgr.gui.app import run_app  # Qt only from here
 
             return run_app(args)
-        code = int(args.func(args) or 0)
-        sys.stdout.flush()  # a closed pipe shows here, not as an error at interpreter exit
+        with guarded():
+            code = int(args.func(args) or 0)
+            sys.stdout.flush()  # a closed pipe shows here, not as an error at interpreter exit
         return code
     except CliError as e:
         print(f"personamgr: error: {e}", file=sys.stderr)
         return e.code
+    except OutputError as e:
+        print(f"personamgr: error: {e}", file=sys.stderr)
+        output_closed()  # what could not be written must not be tried again at exit
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

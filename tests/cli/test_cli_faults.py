@@ -217,3 +217,25 @@ def test_a_log_file_on_a_full_disk_is_said_once_not_as_tracebacks(small_fs, capf
     finally:
         small_fs.free()
         setup_logging(None)
+
+
+@pytest.mark.parametrize("args", [("personas", "export", "-"), ("posts", "list"), ("personas", "list"),
+                                  ("guard", "--personas", "{personas}", "--jsonl")])
+def test_output_to_a_full_disk_is_not_blamed_on_the_database(cli: Cli, profile: Path, personas_file: Path,
+                                                            args: tuple[str, ...]) -> None:
+    """``personamgr personas export - > /mnt/full/backup.toml`` said "the disk holding .../data is full, so
+    .../personamgr.db could not be written", sending the user to free space on the wrong disk; ``guard``, which
+    opens no profile at all, named the default profile's database. It says that its output could not be
+    written, and why."""
+    import subprocess
+    import sys
+
+    argv = [a.format(personas=personas_file) for a in args]
+    with open("/dev/full", "w", encoding="utf-8") as full:  # every write fails with ENOSPC
+        proc = subprocess.run([sys.executable, "-m", "personamgr", "--data-dir", str(profile), *argv], env=cli.env,
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, cwd=cli.home,
+                              input='{"id": 1, "text": "Hiring now", "persona": "career"}\n', check=False)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr and "personamgr.db" not in proc.stderr, proc.stderr
+    assert proc.stderr == ("personamgr: error: the output could not be written (No space left on device): the "
+                           "file or device it goes to is full. Nothing in the profile was changed by it.\n")
