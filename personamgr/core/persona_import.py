@@ -29,6 +29,7 @@ from sqlalchemy.exc import IntegrityError
 
 from personamgr.core import schema as s
 from personamgr.core.clock import Clock
+from personamgr.core.faults import in_words
 from personamgr.core.gc_pause import paused_gc
 from personamgr.core.i18n import translate
 from personamgr.core.persona_file import (
@@ -307,8 +308,8 @@ def apply_import(store: Store, plan: ImportPlan, backups: Path, clock: Clock) ->
             backup = backup_personas(store, backups, clock, f"before importing {plan.path}")  # English: the header
         except OSError as e:
             raise ImportFailed(translate(
-                "PersonaImport", "nothing was imported: the backup of the personas could not be written to {backups} "
-                "({error})").format(backups=backups, error=e.strerror or e)) from None
+                "PersonaImport", "nothing was imported: the backup of the personas could not be written to {backups}: "
+                "{error}").format(backups=backups, error=in_words(e, backups))) from None
     record = {"at": clock.now().isoformat(), "file": str(plan.path), "backup": str(backup) if backup else None,
               "added": [p.uid for p in adds], "updated": [c.persona.uid for c in updates]}
     with paused_gc(), store.begin() as con:
@@ -393,8 +394,8 @@ def undo_last_import(store: Store, backups: Path, clock: Clock) -> UndoResult:
         safety = backup_personas(store, backups, clock, why)
     except OSError as e:
         raise ImportFailed(translate(
-            "PersonaImport", "nothing was undone: the backup of the personas could not be written to {backups} "
-            "({error})").format(backups=backups, error=e.strerror or e)) from None
+            "PersonaImport", "nothing was undone: the backup of the personas could not be written to {backups}: "
+            "{error}").format(backups=backups, error=in_words(e, backups))) from None
     try:
         restored, removed, kept, missing = _undo(store, restore, record.get("added", []))
     except IntegrityError:

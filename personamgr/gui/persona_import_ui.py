@@ -288,9 +288,11 @@ class PersonaImporter(QObject, ShowsBoxes):
         if self.preview is not None and self.preview.isVisible():
             self.preview.reject()
         self.message.emit(translate("PersonaImporter", "Nothing was imported."))
-        self._tell(QMessageBox.Icon.Critical, translate("PersonaImporter", "Import personas"), text,
-                   translate("PersonaImporter", "Nothing was imported: a file is imported whole or not at all. Fix "
-                                                "the file and try again."))
+        # Only a mistake in the file is the file's to fix; a full disk or a conflict is said in ``text``.
+        info = translate("PersonaImporter", "Nothing was imported: a file is imported whole or not at all. Fix the "
+                         "file and try again.") if isinstance(error, PersonaFileError) else \
+            translate("PersonaImporter", "Nothing was imported.")
+        self._tell(QMessageBox.Icon.Critical, translate("PersonaImporter", "Import personas"), text, info)
 
     # -- undo ----------------------------------------------------------------------------
     @Slot()

@@ -2768,8 +2768,8 @@ Otra más.</translation>
         <translation>el usuario {handle} ya lo usa la persona {name}</translation>
     </message>
     <message>
-        <source>nothing was imported: the backup of the personas could not be written to {backups} ({error})</source>
-        <translation>no se importó nada: no se pudo escribir la copia de seguridad de las personas en {backups} ({error})</translation>
+        <source>nothing was imported: the backup of the personas could not be written to {backups}: {error}</source>
+        <translation>no se importó nada: no se pudo escribir la copia de seguridad de las personas en {backups}: {error}</translation>
     </message>
     <message>
         <source>nothing was imported: {persona} was changed or deleted since the preview; look at the import again</source>
@@ -2788,8 +2788,8 @@ Otra más.</translation>
         <translation>no se puede leer la copia de seguridad hecha antes de importar {file}: {error}</translation>
     </message>
     <message>
-        <source>nothing was undone: the backup of the personas could not be written to {backups} ({error})</source>
-        <translation>no se deshizo nada: no se pudo escribir la copia de seguridad de las personas en {backups} ({error})</translation>
+        <source>nothing was undone: the backup of the personas could not be written to {backups}: {error}</source>
+        <translation>no se deshizo nada: no se pudo escribir la copia de seguridad de las personas en {backups}: {error}</translation>
     </message>
     <message>
         <source>nothing was undone: a persona the import changed would take a name or handle that another persona has since; rename it and try again (backup: {safety})</source>

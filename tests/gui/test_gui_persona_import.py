@@ -205,3 +205,46 @@ def test_a_file_of_new_personas_only_offers_no_replacing(services: Services, mak
     idle(shell)
     preview = preview_of(shell)
     assert preview.replace_check.isVisible() and preview.clears.isVisible()
+
+
+@pytest.mark.parametrize("source", ['[[persona]]\nname = "career"\ndescription = "Careers after 40"\n',
+                                    '[[persona]]\nname = "chef"\ndescription = "Cooking"\n'],
+                         ids=["an update (a backup first)", "an addition"])
+def test_an_import_on_a_full_disk_does_not_send_the_user_to_fix_the_file(
+        tmp_path: Path, clock, fail_secrets, make_shell: Callable[..., Shell], *,  # type: ignore[no-untyped-def]
+        idle, small_fs, source: str) -> None:
+    """Import personas on a profile whose disk was full said why, then "Nothing was imported: a file is imported
+    whole or not at all. Fix the file and try again.": the file was fine. It says the disk's fault in words, and
+    the same import goes through once space is freed."""
+    from personamgr.core.demo import seed_demo
+    from personamgr.core.paths import AppPaths
+    from personamgr.core.services import open_services
+
+    path = tmp_path / "in.toml"
+    path.write_text(source, encoding="utf-8")
+    services = open_services(AppPaths.resolve(small_fs.root / "profile"), secrets=fail_secrets, clock=clock)
+    try:
+        seed_demo(services)
+        before = services.store.personas()
+        shell = make_shell(services)
+        importer = shell.window.personas.importer
+        importer.import_from(path)
+        idle(shell)
+        small_fs.fill()
+        preview_of(shell).import_button.click()
+        idle(shell)
+        box = importer.box
+        assert box is not None and box.isVisible(), "no word of the failure"
+        assert "is full" in box.text() and "No space left on device" not in box.text(), box.text()
+        assert "Fix the file" not in box.informativeText(), box.informativeText()
+        assert box.informativeText() == "Nothing was imported.", box.informativeText()
+        assert services.store.personas() == before
+        click(box, "OK")
+        small_fs.free()
+        importer.import_from(path)
+        idle(shell)
+        preview_of(shell).import_button.click()
+        idle(shell)
+        assert services.store.personas() != before
+    finally:
+        services.close()
