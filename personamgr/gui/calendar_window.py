@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core.faults import STORAGE_ERRORS, in_words
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, resolve_local
@@ -247,9 +248,10 @@ class CalendarWindow(QWidget):
             self.refresh()
 
         def failed(error: BaseException) -> None:
-            if not isinstance(error, (SchedulingError, LookupError)):
+            if not isinstance(error, (SchedulingError, LookupError, *STORAGE_ERRORS)):
                 raise error
-            self.say(translate("Calendar", "Not moved: {error}").format(error=error), "error")
+            self.say(translate("Calendar", "Not moved: {error}").format(
+                error=in_words(error, self.services.store.path)), "error")
             self.refresh()
 
         self.workers.submit(go, done=done, failed=failed, name="reschedule")

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core.faults import STORAGE_ERRORS, in_words
 from personamgr.core.holds import HoldKind
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, TransitionError
@@ -204,14 +205,18 @@ class PostActions(QObject, ShowsBoxes):
             self.changed.emit(result if isinstance(result, Post) else None)
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, (TransitionError, LookupError, SchedulingError)):
+            if isinstance(error, (TransitionError, LookupError, SchedulingError, *STORAGE_ERRORS)):
                 self.message.emit(translate("PostActions", "Could not {what}: {error}. Nothing was "
-                                                           "changed.").format(what=what, error=error))
+                                                           "changed.").format(what=what, error=self._why(error)))
             else:
                 log.error("could not %s", what, exc_info=error)
                 self.message.emit(translate("PostActions", "Could not {what}: {error}").format(what=what, error=error))
 
         self.workers.submit(fn, done=done, failed=failed, name=what)
+
+    def _why(self, error: BaseException) -> str:
+        """``error`` in words, to go inside a sentence: a full disk or a locked database as such."""
+        return in_words(error, self.services.store.path)
 
     def _handle(self, post: Post) -> str:
         persona = self.controller.persona(post.persona_uid)
@@ -236,8 +241,9 @@ class PostActions(QObject, ShowsBoxes):
             self.changed.emit(result.post)
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, (TransitionError, LookupError)):
-                self.message.emit(translate("PostActions", "Could not send the post: {error}.").format(error=error))
+            if isinstance(error, (TransitionError, LookupError, *STORAGE_ERRORS)):
+                self.message.emit(translate("PostActions", "Could not send the post: {error}.").format(
+                    error=self._why(error)))
             else:
                 log.error("could not send post %s", post.id, exc_info=error)
                 self.message.emit(translate("PostActions", "Could not send the post: {error}").format(error=error))

@@ -23,6 +23,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from personamgr.core.faults import STORAGE_ERRORS, in_words
 from personamgr.core.i18n import translate
 from personamgr.core.networks.base import parts_known
 from personamgr.core.outbox import Post, PostState, TransitionError, override_stands
@@ -274,9 +275,9 @@ class PostEditor(PostComposer):
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(error, (TransitionError, LookupError)):
-            self.say(translate("PostEditor", "Could not save it: {error}. Nothing was changed.").format(error=error),
-                     "error")
+        if isinstance(error, (TransitionError, LookupError, *STORAGE_ERRORS)):
+            self.say(translate("PostEditor", "Could not save it: {error}. Nothing was changed.").format(
+                error=in_words(error, self.services.store.path)), "error")
         else:
             log.error("editing post %s failed", self.post.id, exc_info=error)
             self.say(translate("PostEditor", "Could not save it: {error}").format(error=error), "error")

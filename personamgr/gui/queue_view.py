@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core.faults import STORAGE_ERRORS, sentence
+from personamgr.core.faults import describe as describe_fault
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post
 from personamgr.core.personas import Persona
@@ -208,9 +210,10 @@ class QueueView(QWidget):
             self.bridge.refresh()
 
         def failed(error: BaseException) -> None:
-            if not isinstance(error, (SchedulingError, LookupError)):
+            if not isinstance(error, (SchedulingError, LookupError, *STORAGE_ERRORS)):
                 raise error
-            self.message.setText(str(error))
+            fault = describe_fault(error, self.services.store.path)
+            self.message.setText(sentence(fault) if fault else str(error))
             self.refresh()
 
         self.bridge.workers.submit(fn, done=done, failed=failed, name="schedule change")

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QIcon, QPainter
 from PySide6.QtWidgets import QMenu
 
+from personamgr.core.faults import STORAGE_ERRORS, in_words
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, day, translate
 from personamgr.core.outbox import ATTENTION
 from personamgr.core.scheduling import EventKind, MissedPost, ScheduleEngine, SchedulerEvent
@@ -174,8 +175,18 @@ class SchedulerBridge(QObject):
         self.summary = summary
         self.summaryChanged.emit(summary)
 
-    def set_paused_all(self, paused: bool) -> None:
-        self.workers.submit(lambda: self.engine.schedule.set_paused_all(paused), name="pause all")
+    def set_paused_all(self, paused: bool, failed: Callable[[str], None] | None = None) -> None:
+        """Pause or resume all posting. If the profile cannot take it, the summary is read again, so the switch
+        that was flipped shows what is true, and ``failed`` hears why."""
+        def not_written(error: BaseException) -> None:
+            if not isinstance(error, STORAGE_ERRORS):
+                raise error
+            self.refresh()
+            if failed is not None:
+                failed(in_words(error, self.services.store.path))
+
+        self.workers.submit(lambda: self.engine.schedule.set_paused_all(paused), failed=not_written,
+                            name="pause all")
 
 
 class TrayScheduling(QObject):
@@ -256,7 +267,9 @@ class TrayScheduling(QObject):
         self.install()
 
     def _on_pause_toggled(self, checked: bool) -> None:
-        self.bridge.set_paused_all(checked)
+        self.bridge.set_paused_all(checked, failed=lambda why: self._tell(
+            translate("TrayScheduling", "Pause all posting"),
+            translate("TrayScheduling", "Not changed: {error}.").format(error=why), problem=True))
 
     def update_icon(self) -> None:
         count = self.bridge.summary.attention
@@ -290,8 +303,11 @@ class TrayScheduling(QObject):
             message = "; ".join(f"{n} × {k.lower()}" for k, n in kinds.items()) + ". " + translate(
                 "scheduling", "See the history.")
         self.last_notification = (title, message)
+        self._tell(title, message, problem=any(e.kind is not EventKind.SENT for e in events))
+
+    def _tell(self, title: str, message: str, *, problem: bool) -> None:
+        """A desktop notification from the tray, or the window's status bar when there is no tray."""
         tray_icon = self.tray.icon  # type: ignore[attr-defined]
-        problem = any(e.kind is not EventKind.SENT for e in events)
         if tray_icon.isVisible():
             if self.notify is not None:
                 self.notify(title, message, problem)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLayout, QMessageBox, QPushButton
 
+from personamgr.core.faults import STORAGE_ERRORS, in_words
 from personamgr.core.i18n import translate
 from personamgr.core.personas import DEFAULT_SLOTS, Persona
 from personamgr.core.scheduling import SchedulerEvent, SchedulingError, describe
@@ -177,10 +178,11 @@ class ComposeScheduling(QObject):
             self.bridge.refresh()
 
         def failed(error: BaseException) -> None:
-            if not isinstance(error, SchedulingError):
+            if not isinstance(error, (SchedulingError, *STORAGE_ERRORS)):
                 raise error
+            why = in_words(error, self.bridge.services.store.path)
             c.status.setText(translate("ComposeScheduling", "Not scheduled: {error}. Your text is "
-                                                            "kept.").format(error=error))  # type: ignore[attr-defined]
+                                                            "kept.").format(error=why))  # type: ignore[attr-defined]
 
         self.bridge.workers.submit(lambda: action(post_id), done=done, failed=failed,  # type: ignore[operator]
                                    name="schedule")

@@ -4840,6 +4840,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <source>Inbox ({n})…</source>
         <translation>Bandeja de entrada ({n})…</translation>
     </message>
+    <message>
+        <source>Not changed: {error}.</source>
+        <translation>Sin cambios: {error}.</translation>
+    </message>
 </context>
 <context>
     <name>UndoSend</name>
