@@ -11,12 +11,11 @@ from __future__ import annotations
 import os
 import plistlib
 import shlex
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from personamgr.core.desktop_entry import APP_ID, exec_value
+from personamgr.core.desktop_entry import APP_ID, exec_value, this_command
 from personamgr.core.i18n import translate
 
 RUN_VALUE = "personamgr"
@@ -24,10 +23,9 @@ RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 
 
 def default_command(extra: Sequence[str] = ()) -> list[str]:
-    """How to start this installation: the ``personamgr`` script if on PATH, else this interpreter."""
-    exe = shutil.which("personamgr")
-    base = [exe] if exe else [sys.executable, "-m", "personamgr"]
-    return [*base, *extra]
+    """How to start this installation, as its menu entry does (not the first ``personamgr`` on PATH, which may
+    be another installation's, nor ``-m`` on a bundle's executable)."""
+    return [*this_command(), *extra]
 
 
 class Autostart:

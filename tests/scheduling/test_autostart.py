@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import configparser
+import os
 import plistlib
 import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,3 +75,21 @@ def test_default_command_runs_this_installation() -> None:
     cmd = default_command(["--background"])
     assert cmd[-1] == "--background"
     assert Path(cmd[0]).name in ("personamgr", Path(__import__("sys").executable).name)
+
+
+def test_start_at_login_runs_this_installation_not_the_first_on_path(tmp_path: Path) -> None:
+    """With two installations (a venv and a pipx one, say), "Start at login" chosen in one wrote the other's
+    command, the first ``personamgr`` on PATH, while the menu entry runs this one; and a bundle with none on
+    PATH wrote ``<bundle> -m personamgr``, which it cannot run. Both run this installation."""
+    other = tmp_path / "other-install" / "bin"
+    other.mkdir(parents=True)
+    (other / "personamgr").write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    (other / "personamgr").chmod(0o755)
+    code = "from personamgr.core.autostart import default_command; print(default_command(['--background']))"
+    env = {**os.environ, "PATH": f"{other}{os.pathsep}{os.environ.get('PATH', '')}"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
+                         check=True).stdout
+    from personamgr.core.desktop_entry import this_command
+
+    assert out.strip() == str([*this_command(), "--background"])
+    assert str(other) not in out
