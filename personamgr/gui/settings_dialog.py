@@ -188,6 +188,14 @@ class SettingsDialog(QDialog):
             if self.editors[s.key].isEnabled():
                 self.set_value(s.key, s.default)
 
+    def _make_room(self) -> None:
+        """Grow to fit the message under the tabs: a dialog that kept its height squeezed the page's help
+        texts, which were then cut off mid-line."""
+        layout = self.layout()
+        wanted = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
+
     def accept(self) -> None:
         try:
             changed = self.settings.update(self.changes())
@@ -195,6 +203,7 @@ class SettingsDialog(QDialog):
             self.error.setText(translate("SettingsDialog", "Not saved: {error}").format(
                 error=in_words(e, self.settings.path) + "."))
             self.error.show()
+            self._make_room()
             return
         self.error.hide()
         super().accept()

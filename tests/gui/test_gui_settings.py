@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QSpinBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QSpinBox
 
 from personamgr.core.autostart import Autostart
 from personamgr.core.services import Services
@@ -192,6 +192,10 @@ def test_settings_on_a_full_disk_say_so_and_are_saved_once_space_is_freed(
     assert dialog.error.text().startswith(f"Not saved: the disk holding {path.parent} is full"), dialog.error.text()
     assert "Errno" not in dialog.error.text()
     assert demo.settings.get("send_delay") == 5
+    page = dialog.tabs.currentWidget()
+    cut = [label.text()[:30] for label in page.findChildren(QLabel) if label.isVisible() and label.wordWrap()
+           and label.height() < label.heightForWidth(label.width())]
+    assert not cut, f"the message under the tabs squeezed these help texts: {cut}"
     small_fs.free()
     dialog.accept()
     assert not dialog.isVisible()
