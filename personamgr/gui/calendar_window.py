@@ -237,7 +237,7 @@ class CalendarWindow(QWidget):
         def go() -> tuple[Post, str]:
             resolved = resolve_local(wall, persona.timezone)
             note = reschedule_note(post, persona, resolved)
-            result = schedule.schedule_at(post.id, resolved)
+            result = schedule.schedule_at(post.id, resolved, seen=post.state)
             return result.post, note or ""
 
         def done(result: tuple[Post, str]) -> None:

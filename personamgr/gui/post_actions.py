@@ -356,7 +356,8 @@ class PostActions(QObject, ShowsBoxes):
 
         def chosen() -> None:
             resolved = dialog.resolved
-            self._run(lambda: schedule.schedule_at(post.id, resolved), translate("PostActions", "reschedule the post"),
+            self._run(lambda: schedule.schedule_at(post.id, resolved, seen=post.state),
+                      translate("PostActions", "reschedule the post"),
                       lambda r: resolved.note or translate("PostActions", "Rescheduled to {when}.").format(
                           when=describe(r.when, persona.timezone)))
 

@@ -243,7 +243,7 @@ class QueueView(QWidget):
         dialog = ScheduleDialog(persona, self.services.clock, post.scheduled_at, self)
         if dialog.exec():
             resolved = dialog.resolved
-            self._run(lambda: self.schedule.schedule_at(post.id, resolved),
+            self._run(lambda: self.schedule.schedule_at(post.id, resolved, seen=post.state),
                       resolved.note or translate("QueueView", "Rescheduled to {when}.").format(
                           when=describe(resolved.utc, persona.timezone)))
 

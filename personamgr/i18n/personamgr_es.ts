@@ -4167,6 +4167,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>{when} ya pasó (ahora es {now}); elige una hora posterior o publícala ahora</translation>
     </message>
     <message>
+        <source>post {id} changed while you chose: it was {seen} and is now {state}, so it was not rescheduled. Look at it again</source>
+        <translation>la publicación {id} cambió mientras elegías: estaba en estado {seen} y ahora está en estado {state}, así que no se reprogramó. Vuelve a mirarla</translation>
+    </message>
+    <message>
         <source>{error}. The text was kept as draft #{id}.</source>
         <translation>{error}. El texto se guardó como borrador n.º {id}.</translation>
     </message>

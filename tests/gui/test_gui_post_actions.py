@@ -383,3 +383,24 @@ def test_send_again_on_a_thread_in_doubt_names_the_part_and_the_real_menu_item(d
                           "part 1 is not sent again.")
     assert 'choose "Mark what went out…" instead' in box.informativeText()  # the item this menu offers
     answer(shell, "Cancel")
+
+
+def test_reschedule_leaves_a_post_that_changed_while_the_dialog_was_open_and_says_so(
+        demo: Services, shell: Shell, idle, clock: FakeClock) -> None:
+    """The window's Reschedule… gave a time to whatever the post had become while its dialog was open (the daemon
+    tried it and it failed): a post in a state the user never saw. It reschedules only what the user saw."""
+    from personamgr.gui.schedule_dialog import ScheduleDialog
+
+    post = make(demo, shell, idle, PostState.SCHEDULED, "Tomorrow's post", scheduled_at=clock.now() + timedelta(1))
+    act(shell, post.id, "reschedule")
+    dialog = next(d for d in shell.window.findChildren(ScheduleDialog) if d.isVisible())
+    demo.outbox.update_if(post.id, [PostState.SCHEDULED], state=PostState.FAILED.value,  # the daemon, meanwhile
+                          error="X was down.")
+    dialog.set_wall_time((clock.now() + timedelta(days=3)).replace(tzinfo=None))
+    dialog.accept()
+    idle(shell)
+    now = demo.outbox.get(post.id)
+    assert (now.state, now.scheduled_at) == (PostState.FAILED, post.scheduled_at)
+    assert shell.window.statusBar().currentMessage() == (
+        f"Could not reschedule the post: post {post.id} changed while you chose: it was scheduled and is now failed, "
+        "so it was not rescheduled. Look at it again. Nothing was changed.")

@@ -112,12 +112,6 @@ class PostSchedule:
             "error": None,
         }
 
-    def _set_scheduled(self, post_id: int, when: datetime, queue_rank: float | None,
-                       expect: Sequence[PostState] = SCHEDULABLE) -> Post:
-        if not self.outbox.update_if(post_id, expect, **self._scheduled(when, queue_rank)):
-            raise SchedulingError(self._why_not(post_id, "scheduled"))
-        return self.outbox.get(post_id)
-
     def _why_not(self, post_id: int, what: str) -> str:
         """Why post ``post_id`` could not be ``what`` (a key of ``_CANNOT``: "scheduled", "edited", ...)."""
         try:
@@ -159,7 +153,20 @@ class PostSchedule:
             note, when = when.note, when.utc
         instant = self._check_future(utc(when), persona)
         expect = SCHEDULABLE if seen is None else [state for state in SCHEDULABLE if state is seen]
-        return Scheduled(self._set_scheduled(post_id, instant, None, expect), instant, note)
+        if not self.outbox.update_if(post_id, expect, **self._scheduled(instant, None)):
+            raise SchedulingError(self._changed(post_id, seen) or self._why_not(post_id, "scheduled"))
+        return Scheduled(self.outbox.get(post_id), instant, note)
+
+    def _changed(self, post_id: int, seen: PostState | None) -> str | None:
+        """What to say when the post is no longer in the state the user chose from; None when it still is."""
+        try:
+            state = self.outbox.get(post_id).state
+        except LookupError:
+            return None
+        if seen is None or state is seen:
+            return None
+        return translate("Schedule", "post {id} changed while you chose: it was {seen} and is now {state}, so it was "
+                         "not rescheduled. Look at it again").format(id=post_id, seen=seen.word, state=state.word)
 
     def schedule_local(self, post_id: int, local: datetime) -> Scheduled:
         """Schedule at a wall-clock time in the post's persona's zone (the GUI's date-time picker)."""
