@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import DBAPIError
 
@@ -32,6 +32,9 @@ from personamgr.core.personas import Persona
 from personamgr.core.services import Services, open_services
 from personamgr.core.store import PersonaNotFound, StoreError
 from personamgr.core.text import measure_for, parts_from_text, too_long_message
+
+if TYPE_CHECKING:
+    from personamgr.core.scheduling import Scheduled
 
 # How ``--at`` reads a time, for every command that takes one (``parse_when``).
 AT_HELP = "ISO 8601, e.g. 2026-03-09T14:00 (in the persona's zone) or 2026-03-09T14:00+01:00"
@@ -100,11 +103,13 @@ def poke_scheduler(args: argparse.Namespace) -> str:
             "so nothing will send it until one of them is started.")
 
 
-def print_schedule_notes(args: argparse.Namespace, persona: Persona, note: str | None) -> None:
-    """What a user should know once a post has a time: a clock change at that time, a paused persona, and
-    whether anything is running to send it (``queue add`` and ``posts reschedule`` alike)."""
-    if note:
-        print(f"Note: {note}")
+def print_schedule_notes(args: argparse.Namespace, persona: Persona, result: Scheduled) -> None:
+    """What a user should know once a post has a time: a clock change at that time, a month with no room for it
+    under the persona's cap or budget, a paused persona, and whether anything is running to send it (``queue add``
+    and ``posts reschedule`` alike)."""
+    for note in (result.note, result.over_limit):
+        if note:
+            print(f"Note: {note}")
     if persona.paused:
         print(f"Note: {persona.name} is paused; it will not go out until you resume it.")
     hint = poke_scheduler(args)

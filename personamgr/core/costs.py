@@ -23,7 +23,8 @@ from sqlalchemy import func, select
 from personamgr.core import i18n
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
-from personamgr.core.i18n import dollars, translate
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, dollars, translate
+from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
 from personamgr.core.store import Store
 from personamgr.core.text import urls
@@ -188,3 +189,59 @@ def summary(store: Store, persona: Persona, now: datetime) -> str:
     if persona.monthly_budget_usd is not None:
         limits.append(translate("Costs", "budget {budget}").format(budget=describe(persona.monthly_budget_usd)))
     return out + (f" ({', '.join(limits)})" if limits else "")
+
+
+OVER_CAP = QT_TRANSLATE_NOOP("Costs", "{persona} has %n post(s) out and {scheduled} more scheduled for the month "
+                             "from {month}; with this one that is {total}, over its monthly cap of {cap}. It will be "
+                             "held at its time unless you raise the cap in the persona's settings or schedule it for "
+                             "{reset} or later.")
+
+
+def _scheduled_in(store: Store, persona: Persona, start: datetime, end: datetime,
+                  besides: int | None) -> list[tuple[str, ...]]:
+    """The parts still to send of the persona's other posts scheduled between ``start`` and ``end``."""
+    due = func.coalesce(s.posts.c.next_attempt_at, s.posts.c.scheduled_at)
+    q = (
+        select(s.posts.c.text, s.posts.c.thread, s.posts.c.remote_ids)
+        .join(s.personas, s.personas.c.id == s.posts.c.persona_id)
+        .where(s.personas.c.uid == persona.uid, s.posts.c.state == PostState.SCHEDULED.value,
+               s.posts.c.id != (besides or 0), due >= start.replace(tzinfo=None), due < end.replace(tzinfo=None))
+    )
+    with store.engine.connect() as con:
+        return [(text, *(thread or ()))[len(remote_ids or ()):] for text, thread, remote_ids in con.execute(q)]
+
+
+def over_month(store: Store, persona: Persona, parts: Sequence[str], when: datetime,
+               post_id: int | None = None) -> str | None:
+    """Whether ``parts``, scheduled at ``when``, take the persona's month (in its zone) over its post cap or
+    budget, counting what went out that month and the other posts scheduled in it: the warning, with the
+    numbers, that the user reads when scheduling rather than a hold at the post's time; None if they fit."""
+    if persona.monthly_post_cap is None and persona.monthly_budget_usd is None:
+        return None
+    start, end = month_bounds(persona, when)
+    zone = _zone(persona)
+    month, reset = i18n.day_month(start.astimezone(zone)), i18n.day_month(end.astimezone(zone))
+    spend = spent_this_month(store, persona, when)
+    others = _scheduled_in(store, persona, start, end, post_id)
+    cap = persona.monthly_post_cap
+    if cap is not None:
+        scheduled = sum(len(p) for p in others)
+        total = spend.posts + scheduled + len(parts)
+        if total > cap:
+            return translate("Costs", OVER_CAP, None, spend.posts).format(
+                persona=persona.name, scheduled=i18n.number(scheduled), month=month, total=i18n.number(total),
+                cap=i18n.number(cap), reset=reset)
+    budget = persona.monthly_budget_usd
+    if budget is not None:
+        price = prices(store)
+        scheduled_usd = sum(cost(persona, p, price) for p in others)
+        this = cost(persona, parts, price)
+        total_usd = spend.usd + scheduled_usd + this
+        if total_usd > budget + 1e-9:
+            return translate("Costs", "{persona} has spent {spent} and has {scheduled} more scheduled for the month "
+                             "from {month}; this post adds about {price}, so that is {total}, over its budget of "
+                             "{budget} a month. It will be held at its time unless you raise the budget in the "
+                             "persona's settings or schedule it for {reset} or later.").format(
+                persona=persona.name, spent=describe(spend.usd), scheduled=describe(scheduled_usd), month=month,
+                price=describe(this), total=describe(total_usd), budget=describe(budget), reset=reset)
+    return None

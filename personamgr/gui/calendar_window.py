@@ -238,7 +238,7 @@ class CalendarWindow(QWidget):
             resolved = resolve_local(wall, persona.timezone)
             note = reschedule_note(post, persona, resolved)
             result = schedule.schedule_at(post.id, resolved, seen=post.state)
-            return result.post, note or ""
+            return result.post, result.with_warning(note or "").strip()
 
         def done(result: tuple[Post, str]) -> None:
             moved, note = result

@@ -42,7 +42,7 @@ from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, TransitionError
 from personamgr.core.post_workflows import Action, Objection, Outcome, actions_for, uncertain_part
 from personamgr.core.posting import resend_note
-from personamgr.core.scheduling import PostSchedule, SchedulingError, describe
+from personamgr.core.scheduling import PostSchedule, Scheduled, SchedulingError, describe
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.guard_widgets import Choice, GuardDialog
@@ -356,10 +356,13 @@ class PostActions(QObject, ShowsBoxes):
 
         def chosen() -> None:
             resolved = dialog.resolved
+
+            def said(r: Scheduled) -> str:
+                return r.with_warning(resolved.note or translate("PostActions", "Rescheduled to {when}.").format(
+                    when=describe(r.when, persona.timezone)))
+
             self._run(lambda: schedule.schedule_at(post.id, resolved, seen=post.state),
-                      translate("PostActions", "reschedule the post"),
-                      lambda r: resolved.note or translate("PostActions", "Rescheduled to {when}.").format(
-                          when=describe(r.when, persona.timezone)))
+                      translate("PostActions", "reschedule the post"), said)
 
         dialog.accepted.connect(chosen)
         self._keep(dialog)
@@ -369,8 +372,8 @@ class PostActions(QObject, ShowsBoxes):
         schedule = self.schedule
         zone = self.controller.persona(post.persona_uid)
         self._run(lambda: schedule.add_to_queue(post.id), translate("PostActions", "put the post in the queue"),
-                  lambda r: translate("PostActions", "In the next free slot: {when}.").format(
-                      when=describe(r.when, zone.timezone if zone else "UTC")))
+                  lambda r: r.with_warning(translate("PostActions", "In the next free slot: {when}.").format(
+                      when=describe(r.when, zone.timezone if zone else "UTC"))))
 
     def unschedule(self, post: Post) -> None:
         schedule = self.schedule

@@ -28,7 +28,7 @@ from personamgr.core.faults import describe as describe_fault
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post
 from personamgr.core.personas import Persona
-from personamgr.core.scheduling import SchedulingError, describe
+from personamgr.core.scheduling import Scheduled, SchedulingError, describe
 from personamgr.gui.icons import persona_icon
 from personamgr.gui.schedule_dialog import ScheduleDialog
 from personamgr.gui.scheduling import SchedulerBridge
@@ -205,8 +205,8 @@ class QueueView(QWidget):
 
     # -- changing ------------------------------------------------------------------------
     def _run(self, fn: Callable[[], Any], ok: str = "") -> None:
-        def done(_result: object) -> None:
-            self.message.setText(ok)
+        def done(result: object) -> None:
+            self.message.setText(result.with_warning(ok) if isinstance(result, Scheduled) else ok)
             self.bridge.refresh()
 
         def failed(error: BaseException) -> None:
@@ -243,9 +243,9 @@ class QueueView(QWidget):
         dialog = ScheduleDialog(persona, self.services.clock, post.scheduled_at, self)
         if dialog.exec():
             resolved = dialog.resolved
-            self._run(lambda: self.schedule.schedule_at(post.id, resolved, seen=post.state),
-                      resolved.note or translate("QueueView", "Rescheduled to {when}.").format(
-                          when=describe(resolved.utc, persona.timezone)))
+            said = resolved.note or translate("QueueView", "Rescheduled to {when}.").format(
+                when=describe(resolved.utc, persona.timezone))
+            self._run(lambda: self.schedule.schedule_at(post.id, resolved, seen=post.state), said)
 
     def unschedule_selected(self) -> None:
         post = self.selected_post()

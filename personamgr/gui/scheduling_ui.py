@@ -171,9 +171,9 @@ class ComposeScheduling(QObject):
                 c.clear_content()  # type: ignore[attr-defined]
             persona = c.controller.persona(uid)  # type: ignore[attr-defined]
             when = describe(result.when, persona.timezone) if persona else str(result.when)  # type: ignore[attr-defined]
-            note = f" {result.note}" if result.note else ""  # type: ignore[attr-defined]
-            told = translate("ComposeScheduling", "Scheduled for {when}.{note}").format(when=when, note=note)
-            c.status.setText(told)  # type: ignore[attr-defined]
+            notes = "".join(f" {n}" for n in (result.note, result.over_limit) if n)  # type: ignore[attr-defined]
+            told = translate("ComposeScheduling", "Scheduled for {when}.{note}").format(when=when, note=notes)
+            c.say(told, "warning" if result.over_limit else "hint")  # type: ignore[attr-defined]
             self._told = (post_id, told)
             self.bridge.refresh()
 

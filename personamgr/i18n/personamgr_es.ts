@@ -808,6 +808,14 @@
         <source>budget {budget}</source>
         <translation>presupuesto {budget}</translation>
     </message>
+    <message>
+        <source>{persona} has %n post(s) out and {scheduled} more scheduled for the month from {month}; with this one that is {total}, over its monthly cap of {cap}. It will be held at its time unless you raise the cap in the persona&apos;s settings or schedule it for {reset} or later.</source>
+        <translation>{persona} tiene %n publicaci(ón|ones) enviada(s) y {scheduled} más programadas para el mes que empieza el {month}; con esta son {total}, por encima de su límite mensual de {cap}. Quedará retenida a su hora, salvo que subas el límite en los ajustes de la persona o la programes para el {reset} o después.</translation>
+    </message>
+    <message>
+        <source>{persona} has spent {spent} and has {scheduled} more scheduled for the month from {month}; this post adds about {price}, so that is {total}, over its budget of {budget} a month. It will be held at its time unless you raise the budget in the persona&apos;s settings or schedule it for {reset} or later.</source>
+        <translation>{persona} ha gastado {spent} y tiene {scheduled} más programados para el mes que empieza el {month}; esta publicación suma unos {price}, así que son {total}, por encima de su presupuesto de {budget} al mes. Quedará retenida a su hora, salvo que subas el presupuesto en los ajustes de la persona o la programes para el {reset} o después.</translation>
+    </message>
 </context>
 <context>
     <name>CrossPost</name>

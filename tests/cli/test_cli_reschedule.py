@@ -127,3 +127,24 @@ def test_queue_list_names_the_commands_a_held_post_offers(home: Path, capsys: py
     out = capsys.readouterr().out
     assert (f"    personamgr posts retry {held}, personamgr posts reschedule {held} --at WHEN, "
             f"personamgr queue remove {held}, personamgr posts delete {held}\n") in out
+
+
+def test_queue_add_and_reschedule_warn_when_the_month_has_no_room_under_the_cap(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The cap was found out at the post's time, as a hold; scheduling says so first (and still schedules)."""
+    svc = profile(home)
+    svc.store.update_persona(svc.store.persona("career").with_changes(monthly_post_cap=1))
+    svc.close()
+    assert run(home, "queue", "add", "--persona", "career", "--at", "2030-06-03T09:00", TEXT) == 0
+    assert "cap" not in capsys.readouterr().out
+    assert run(home, "queue", "add", "--persona", "career", "--at", "2030-06-04T09:00", TEXT + " Part two.") == 0
+    warning = ("Note: career has 0 posts out and 1 more scheduled for the month from 1 June; with this one that is "
+               "2, over its monthly cap of 1. It will be held at its time unless you raise the cap in the "
+               "persona's settings or schedule it for 1 July or later.")
+    out = capsys.readouterr().out
+    assert warning in out
+    second = int(out.split("#", 1)[1].split()[0])
+    assert run(home, "posts", "reschedule", str(second), "--at", "2030-07-01T09:00") == 0
+    assert "cap" not in capsys.readouterr().out  # July has room
+    assert run(home, "posts", "reschedule", str(second), "--at", "2030-06-30T09:00") == 0
+    assert warning in capsys.readouterr().out

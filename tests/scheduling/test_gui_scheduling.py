@@ -26,6 +26,7 @@ from personamgr.core.personas import MissedPolicy
 from personamgr.core.scheduling import EventKind
 from personamgr.core.services import Services
 from personamgr.gui.app import Shell, build_shell
+from personamgr.gui.history import POST_ROLE
 from personamgr.gui.scheduling_ui import SchedulingUi, attach_scheduling
 
 pytestmark = pytest.mark.gui
@@ -430,3 +431,35 @@ def test_the_empty_schedule_on_first_run_does_not_ask_for_a_post_there_is_no_box
         pump(qtbot, shell, lambda: "Write a post" in ui.queue.empty.text())
     finally:
         close_shell(shell)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_scheduling_past_the_monthly_cap_is_said_in_the_window(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Queue and Reschedule… said nothing of career's monthly cap; the post was found Held at its time."""
+    shell, ui = world
+    store = shell.services.store
+    store.update_persona(store.persona("career").with_changes(monthly_post_cap=0))
+    pump(qtbot, shell)
+    compose = shell.window.compose
+    compose.editor.insertPlainText("Five questions to ask at the end of every interview")
+    ui.compose.queue_button.click()
+    pump(qtbot, shell, lambda: compose.editor.toPlainText() == "")
+    warning = ("career has 1 post out and 0 more scheduled for the month from 1 March; with this one that is 2, over "
+               "its monthly cap of 0. It will be held at its time unless you raise the cap in the persona's settings "
+               "or schedule it for 1 April or later.")
+    assert compose.status.full_text() == f"Scheduled for Mon 02 Mar 2026 09:00 EST. {warning}"
+    assert compose.status.property("tone") == "warning"
+    post = shell.services.outbox.in_states([PostState.SCHEDULED])[0]
+    shell.window.history.refresh()
+    pump(qtbot, shell)
+    from personamgr.gui.schedule_dialog import ScheduleDialog
+
+    listed = next(shell.window.history.item(i).data(POST_ROLE) for i in range(shell.window.history.count())
+                  if shell.window.history.item(i).data(POST_ROLE).id == post.id)
+    menu = shell.window.history.menu_for(listed)
+    next(a for a in menu.actions() if a.objectName() == "reschedule").trigger()
+    dialog = next(d for d in shell.window.findChildren(ScheduleDialog) if d.isVisible())
+    dialog.set_wall_time(datetime(2026, 3, 20, 9))
+    dialog.accept()
+    pump(qtbot, shell)
+    assert shell.window.statusBar().currentMessage() == f"Rescheduled to Fri 20 Mar 2026 09:00 EDT. {warning}"

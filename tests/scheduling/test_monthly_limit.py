@@ -74,3 +74,46 @@ def test_send_now_after_raising_the_cap_sends_a_held_post(services: Services) ->
     services.store.update_persona(services.store.persona(persona.uid).with_changes(monthly_post_cap=5))
     clock.advance(timedelta(minutes=5))
     assert services.workflows.send(post_id, Action.SEND_NOW, seen=PostState.HELD).post.state is PostState.SENT
+
+
+def _sent(services: Services, uid: str, text: str, when: datetime, cost: float | None = None) -> None:
+    post = services.outbox.create(uid, text)
+    assert services.outbox.update_if(post.id, None, state=PostState.SENT.value, sent_at=when.replace(tzinfo=None),
+                                     remote_ids=["1"], cost_usd=cost)
+
+
+def test_scheduling_past_the_monthly_cap_warns_with_the_numbers_in_the_personas_month(services: Services) -> None:
+    """Nothing said a post would go over the cap when it was scheduled: the user found out when it was Held at its
+    time. Scheduling warns, with the numbers, counting the persona's month in its own zone, and still schedules."""
+    services.clock.set(at(2026, 12, 1, 13))  # 08:00 in New York
+    persona = services.store.add_persona(make_persona(tz=NY).with_changes(network="sandbox", monthly_post_cap=2))
+    schedule = PostSchedule(services.store, services.outbox, services.clock)
+    _sent(services, persona.uid, "A post that went out this morning", at(2026, 12, 1, 12))
+    first = schedule.create(persona.uid, "Five questions to ask at the end of every interview", when=at(2026, 12, 20))
+    assert first.over_limit is None  # 1 out + this one: the cap's 2
+    second = schedule.create(persona.uid, "Hiring managers read a resume in six seconds", when=at(2026, 12, 21))
+    assert second.post.state is PostState.SCHEDULED  # warned, not refused
+    assert second.over_limit == (
+        "career has 1 post out and 1 more scheduled for the month from 1 December; with this one that is 3, over "
+        "its monthly cap of 2. It will be held at its time unless you raise the cap in the persona's settings "
+        "or schedule it for 1 January or later.")
+    # 03:00 UTC on 1 January is still 31 December in New York: the persona's month, not UTC's.
+    late = schedule.create(persona.uid, "The last post of the year", when=at(2027, 1, 1, 3))
+    assert late.over_limit is not None and "with this one that is 4" in late.over_limit
+    assert schedule.create(persona.uid, "A new year, a new job", when=at(2027, 1, 1, 6)).over_limit is None
+    # Rescheduling and the queue warn the same way.
+    moved = schedule.schedule_at(first.post.id, at(2026, 12, 22), seen=PostState.SCHEDULED)
+    assert moved.over_limit is not None and "with this one that is 4" in moved.over_limit
+
+
+def test_scheduling_past_the_monthly_budget_warns_with_the_dollars(services: Services) -> None:
+    services.clock.set(at(2026, 12, 1, 13))
+    persona = services.store.add_persona(make_persona(tz=NY).with_changes(network="x", monthly_budget_usd=0.03))
+    schedule = PostSchedule(services.store, services.outbox, services.clock)
+    _sent(services, persona.uid, "A post that went out this morning", at(2026, 12, 1, 12), cost=0.015)
+    assert schedule.create(persona.uid, "Five questions to ask", when=at(2026, 12, 20)).over_limit is None
+    over = schedule.add_to_queue(services.outbox.create(persona.uid, "Read this: https://example.com/jobs").id)
+    assert over.over_limit == (
+        "career has spent $0.015 and has $0.015 more scheduled for the month from 1 December; this post adds about "
+        "$0.20, so that is $0.23, over its budget of $0.03 a month. It will be held at its time unless you raise the "
+        "budget in the persona's settings or schedule it for 1 January or later.")

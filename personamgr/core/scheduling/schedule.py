@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, select, update
 
-from personamgr.core import lease
+from personamgr.core import costs, lease
 from personamgr.core import schema as s
 from personamgr.core.clock import Clock, utc
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
@@ -52,6 +52,11 @@ class Scheduled:
     post: Post
     when: datetime  # aware UTC
     note: str | None = None
+    over_limit: str | None = None  # the persona's monthly cap or budget has no room for it that month (a warning)
+
+    def with_warning(self, said: str) -> str:
+        """``said`` followed by the over-the-limit warning, if any: every place that tells of a scheduling adds it."""
+        return f"{said} {self.over_limit}" if self.over_limit else said
 
 
 class PostSchedule:
@@ -155,7 +160,15 @@ class PostSchedule:
         expect = SCHEDULABLE if seen is None else [state for state in SCHEDULABLE if state is seen]
         if not self.outbox.update_if(post_id, expect, **self._scheduled(instant, None)):
             raise SchedulingError(self._changed(post_id, seen) or self._why_not(post_id, "scheduled"))
-        return Scheduled(self.outbox.get(post_id), instant, note)
+        return self._told(post_id, instant, note)
+
+    def _told(self, post_id: int, when: datetime, note: str | None = None) -> Scheduled:
+        """The post as scheduled, with what the user should hear about it: a clock change, and a month that has
+        no room for it under the persona's cap or budget (warned now, not found out when it is held)."""
+        post = self.outbox.get(post_id)
+        persona = self.store.persona(post.persona_uid)
+        over = costs.over_month(self.store, persona, post.parts[len(post.remote_ids):], when, post.id)
+        return Scheduled(post, when, note, over)
 
     def _changed(self, post_id: int, seen: PostState | None) -> str | None:
         """What to say when the post is no longer in the state the user chose from; None when it still is."""
@@ -190,7 +203,7 @@ class PostSchedule:
             if not self.outbox.update_if(post_id, SCHEDULABLE, con=con, **self._scheduled(slot, slot.timestamp())):
                 raise SchedulingError(self._why_not(post_id, "scheduled"))
         self.store.notify("posts")
-        return Scheduled(self.outbox.get(post_id), slot)
+        return self._told(post_id, slot)
 
     def create(self, persona_uid: str, text: str, *, when: datetime | ResolvedTime | None = None,
                thread: Sequence[str] = (), media: Sequence[dict[str, Any]] = (),
