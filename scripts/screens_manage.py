@@ -1,8 +1,8 @@
 """Screens for managing personas and posts, rendered by scripts/screenshots.
 
-Files: persona-editor, persona-editor-focus, persona-editor-focus-dutch (a focus written in Dutch),
+Files: persona-editor, persona-editor-zone (another zone chosen), persona-editor-focus, persona-editor-focus-dutch (a focus written in Dutch),
 persona-editor-schedule, persona-editor-error,
-import-preview, import-preview-replace, history-menu-failed, history-menu-review, persona-delete, compose-x-cost.
+import-preview, import-preview-replace, import-preview-zone, history-menu-failed, history-menu-review, persona-delete, compose-x-cost.
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     assert editor is not None
     settle(app, shell)
     save(editor, out, "persona-editor")
+    editor.timezone_combo.setCurrentText("America/Los_Angeles")  # another zone: the clock-time choice shows
+    settle(app, shell)
+    save(editor, out, "persona-editor-zone")
+    editor.timezone_combo.setCurrentText(career.timezone)
     editor.tabs.setCurrentIndex(1)
     settle(app, shell)
     save(editor, out, "persona-editor-focus")
@@ -64,6 +68,11 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     importer.preview.replace_check.click()
     settle(app, shell)
     save(importer.preview, out, "import-preview-replace")
+    importer.preview.reject()
+    source.write_text('[[persona]]\nname = "career"\ntimezone = "America/Los_Angeles"\n', encoding="utf-8")
+    importer.import_from(source)
+    settle(app, shell)
+    save(importer.preview, out, "import-preview-zone")
     importer.preview.reject()
     source.unlink()
 

@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from personamgr.cli.columns import display_width, pad
-from personamgr.cli.common import find_persona, open_profile
+from personamgr.cli.common import find_persona, open_profile, poke_scheduler
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.core import persona_import
 from personamgr.core.i18n import number
@@ -49,6 +49,10 @@ def register(p: argparse.ArgumentParser) -> None:
     imp.add_argument("--replace", action="store_true",
                      help="replace whole personas: fields the file leaves out go back to their defaults")
     imp.add_argument("--yes", action="store_true", help="with --replace: clear those fields without asking")
+    imp.add_argument("--keep-clock-times", action="store_true",
+                     help="a persona that gets another time zone: move its scheduled posts to the same clock time in "
+                     "the new zone (without it they keep the moment they go out, so 09:00 in New York reads 06:00 in "
+                     "Los Angeles)")
     imp.set_defaults(func=cmd_import)
     undo = actions.add_parser("undo-import", help="put the personas back as they were before the last import")
     undo.set_defaults(func=cmd_undo_import)
@@ -126,13 +130,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     if result.backup is not None:
         print(f"The personas as they were are in {result.backup}; `personamgr personas undo-import` puts them back.")
     from personamgr.core.scheduling import PostSchedule
-    from personamgr.core.scheduling.zone_change import zone_change_note
+    from personamgr.core.scheduling.zone_change import import_notes
 
     schedule = PostSchedule(services.store, services.outbox, services.clock)
-    for c in updates:  # a new zone: the posts already scheduled keep their moment, and read differently now
-        moved = zone_change_note(schedule, c.before, c.persona) if c.before is not None else None
-        if moved:
-            print(f"Note: {c.persona.name}: {moved}", file=sys.stderr)
+    # A new zone: the posts already scheduled keep their moment (and read differently now), or their clock time.
+    notes = import_notes(schedule, plan.updated_pairs(), keep_clock=args.keep_clock_times)
+    for note in notes:
+        print(f"Note: {note}", file=sys.stderr)
+    if notes and args.keep_clock_times:
+        poke_scheduler(args)  # a running scheduler takes the new times now rather than at its next look
     from personamgr.core.guard import common_words
     from personamgr.core.guard.languages import unreadable_focus_note
     from personamgr.core.guard.model_files import ModelFileError

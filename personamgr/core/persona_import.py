@@ -132,6 +132,10 @@ class ImportPlan:
     def of_kind(self, kind: ChangeKind) -> list[PersonaChange]:
         return [c for c in self.changes if c.kind is kind]
 
+    def updated_pairs(self) -> list[tuple[Persona | None, Persona]]:
+        """(before, after) of each persona the import updates: what a new zone may do to its scheduled posts."""
+        return [(c.before, c.persona) for c in self.of_kind(ChangeKind.UPDATE)]
+
     @property
     def added(self) -> int:
         return sum(1 for c in self.changes if c.kind is ChangeKind.ADD)

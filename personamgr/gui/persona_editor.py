@@ -78,7 +78,7 @@ from personamgr.core.personas import (
     validate,
 )
 from personamgr.core.scheduling import PostSchedule
-from personamgr.core.scheduling.zone_change import zone_change_note
+from personamgr.core.scheduling.zone_change import after_zone_change
 from personamgr.core.services import Services
 from personamgr.gui.a11y import is_interactive
 from personamgr.gui.controller import PersonaController
@@ -145,13 +145,15 @@ def _clamped(value: float, high: float) -> float:
     return min(max(0, value), high)
 
 
-def save_persona(services: Services, before: Persona | None, persona: Persona) -> tuple[Persona, str | None]:
-    """Store a new or changed persona (in a worker); with what a new time zone means for its scheduled posts."""
+def save_persona(services: Services, before: Persona | None, persona: Persona, *,
+                 keep_clock: bool = False) -> tuple[Persona, str | None]:
+    """Store a new or changed persona (in a worker); with what a new time zone did to its scheduled posts (they
+    keep their moment, or with ``keep_clock`` their clock time)."""
     if before is None:
         return services.store.add_persona(persona), None
     saved = services.store.update_persona(persona)
     schedule = PostSchedule(services.store, services.outbox, services.clock)
-    return saved, zone_change_note(schedule, before, saved)
+    return saved, after_zone_change(schedule, before, saved, keep_clock=keep_clock)
 
 
 def system_timezone() -> str:
@@ -423,8 +425,22 @@ class PersonaEditor(QDialog):
                     hint=translate("PersonaEditor", 'Queue slots and the monthly budget follow this zone; posts '
                                                     'already scheduled keep the moment they go out. Type to search: '
                                                     '"berlin", "new_york".'))
+        # Offered only while the zone differs from the saved one: the choice means nothing otherwise.
+        self.keep_clock_check = QCheckBox(translate("PersonaEditor", "Move its scheduled posts to the same clock "
+                                                                     "time in the new zone"))
+        self.keep_clock_check.setObjectName("keepClockTimes")
+        self.keep_clock_check.setToolTip(translate("PersonaEditor", "Without this, a post at 09:00 in the old zone "
+                                                                    "goes out at the same moment, whatever the new "
+                                                                    "zone's clock reads then."))
+        self._field(form, TAB_IDENTITY, "keep_clock", "", self.keep_clock_check)
+        self.timezone_combo.currentTextChanged.connect(self._offer_keep_clock)
+        self._offer_keep_clock()
         self._network_hint()
         return page
+
+    def _offer_keep_clock(self) -> None:
+        changed = self.original is not None and self.timezone_combo.currentText().strip() != self.original.timezone
+        self._show_row("keep_clock", changed)
 
     def _focus_tab(self, p: Persona) -> QWidget:
         page = QWidget()
@@ -682,12 +698,16 @@ class PersonaEditor(QDialog):
         self.network_note.setText(notes.get(network, ""))
         for field, shown in (("premium", network in ("x", "sandbox")), ("server", network in ("mastodon", "bluesky")),
                              ("visibility", network == "mastodon"), ("content_warning", network == "mastodon")):
-            row = self._widgets[field].parentWidget()
-            label = self._form_of_identity.labelForField(row)
-            row.setVisible(shown)
-            if label is not None:
-                label.setVisible(shown)
+            self._show_row(field, shown)
         self.server_edit.setPlaceholderText(BLUESKY_DEFAULT_SERVER if network == "bluesky" else EXAMPLE_SERVER)
+
+    def _show_row(self, field: str, shown: bool) -> None:
+        """Show or hide a row of the identity tab, its label with it."""
+        row = self._widgets[field].parentWidget()
+        label = self._form_of_identity.labelForField(row)
+        row.setVisible(shown)
+        if label is not None:
+            label.setVisible(shown)
 
     @Slot()
     def _missed_changed(self) -> None:
@@ -807,7 +827,8 @@ class PersonaEditor(QDialog):
             return
         self._set_busy(True)
         services, before = self.services, self.original
-        self.workers.submit(lambda: save_persona(services, before, persona), done=self._saved,
+        keep_clock = self.keep_clock_check.isChecked() and self.keep_clock_check.isVisibleTo(self)
+        self.workers.submit(lambda: save_persona(services, before, persona, keep_clock=keep_clock), done=self._saved,
                             failed=self._save_failed, name="save persona")
 
     def _set_busy(self, busy: bool) -> None:

@@ -33,6 +33,8 @@ from personamgr.core import persona_import as pi
 from personamgr.core.faults import describe
 from personamgr.core.i18n import translate
 from personamgr.core.persona_file import PersonaFileError
+from personamgr.core.scheduling import PostSchedule
+from personamgr.core.scheduling.zone_change import changes_zone, import_notes
 from personamgr.core.services import Services
 from personamgr.gui.message_boxes import ShowsBoxes
 from personamgr.gui.workers import Workers
@@ -77,6 +79,12 @@ class ImportPreview(QDialog):
         self.replace_check.setObjectName("replaceWhole")
         self.replace_check.setChecked(plan.replace_whole)
         self.replace_check.toggled.connect(self._toggled)
+        self.keep_clock_check = QCheckBox(translate("ImportPreview", "New time zone: move scheduled posts to the same "
+                                                                     "clock time there"))
+        self.keep_clock_check.setObjectName("keepClockTimes")
+        self.keep_clock_check.setToolTip(translate("ImportPreview", "Without this, a post at 09:00 in the old zone "
+                                                                    "goes out at the same moment, whatever the new "
+                                                                    "zone's clock reads then."))
         self.clears = QLabel()
         self.clears.setObjectName("importClears")
         self.clears.setWordWrap(True)
@@ -95,6 +103,7 @@ class ImportPreview(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.replace_check)
         layout.addWidget(self.clears)
+        layout.addWidget(self.keep_clock_check)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self.show_plan(plan)
@@ -111,6 +120,7 @@ class ImportPreview(QDialog):
         existing = bool(plan.updated or plan.unchanged)
         self.replace_check.setVisible(existing)
         self.clears.setVisible(existing)
+        self.keep_clock_check.setVisible(changes_zone(plan.updated_pairs()))
         self.summary.setText(self.summary_text(plan))
         self.tree.clear()
         cleared = 0
@@ -261,18 +271,27 @@ class PersonaImporter(QObject, ShowsBoxes):
     def _apply(self, plan: pi.ImportPlan) -> None:
         if self.before_write is not None:
             self.before_write()
-        store, clock, backups = self.services.store, self.services.clock, self._backups
+        services, backups = self.services, self._backups
+        preview = self.preview
+        keep_clock = preview is not None and preview.keep_clock_check.isVisibleTo(preview) and \
+            preview.keep_clock_check.isChecked()
 
-        def done(result: pi.ImportResult) -> None:
+        def write() -> tuple[pi.ImportResult, list[str]]:
+            result = pi.apply_import(services.store, plan, backups, services.clock)
+            schedule = PostSchedule(services.store, services.outbox, services.clock)
+            return result, import_notes(schedule, plan.updated_pairs(), keep_clock=keep_clock)
+
+        def done(written: tuple[pi.ImportResult, list[str]]) -> None:
+            result, notes = written
             if self.preview is not None:
                 self.preview.accept()
             n = len(plan.changes)
-            self.message.emit(translate("PersonaImporter", "Imported %n persona(s) from {file}: {added} new, "
-                                                           "{updated} updated.", None, n).format(
-                file=plan.path.name, added=result.added, updated=result.updated))
+            said = translate("PersonaImporter", "Imported %n persona(s) from {file}: {added} new, {updated} "
+                                                "updated.", None, n).format(file=plan.path.name, added=result.added,
+                                                                             updated=result.updated)
+            self.message.emit(" ".join([said, *notes]))
 
-        self.workers.submit(lambda: pi.apply_import(store, plan, backups, clock), done=done,
-                            failed=lambda e: self._failed(plan.path, e), name="import personas")
+        self.workers.submit(write, done=done, failed=lambda e: self._failed(plan.path, e), name="import personas")
 
     def _failed(self, path: Path, error: BaseException) -> None:
         store_fault = describe(error, self.services.store.path)

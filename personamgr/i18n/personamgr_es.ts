@@ -1361,6 +1361,14 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Sustituir personas enteras: los campos que el archivo no trae vuelven a sus valores por omisión</translation>
     </message>
     <message>
+        <source>New time zone: move scheduled posts to the same clock time there</source>
+        <translation>Zona nueva: mover las publicaciones programadas a la misma hora allí</translation>
+    </message>
+    <message>
+        <source>Without this, a post at 09:00 in the old zone goes out at the same moment, whatever the new zone&apos;s clock reads then.</source>
+        <translation>Sin esto, una publicación a las 09:00 en la zona antigua sale en el mismo momento, marque lo que marque entonces el reloj de la zona nueva.</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
@@ -2492,6 +2500,14 @@ Otra más.</translation>
     <message>
         <source>Queue slots and the monthly budget follow this zone; posts already scheduled keep the moment they go out. Type to search: &quot;berlin&quot;, &quot;new_york&quot;.</source>
         <translation>Los huecos de la cola y el presupuesto mensual siguen esta zona; las publicaciones ya programadas conservan el momento en que salen. Escribe para buscar: «madrid», «mexico_city».</translation>
+    </message>
+    <message>
+        <source>Move its scheduled posts to the same clock time in the new zone</source>
+        <translation>Mover sus publicaciones programadas a la misma hora de reloj en la zona nueva</translation>
+    </message>
+    <message>
+        <source>Without this, a post at 09:00 in the old zone goes out at the same moment, whatever the new zone&apos;s clock reads then.</source>
+        <translation>Sin esto, una publicación a las 09:00 en la zona antigua sale en el mismo momento, marque lo que marque entonces el reloj de la zona nueva.</translation>
     </message>
     <message>
         <source>Si&amp;gnature hashtags</source>
@@ -5070,6 +5086,18 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>%n scheduled post(s) (keeps|keep) the moment (it goes|they go) out, so (its|their) time now reads in {zone}: {old} is now {new}. Reschedule (it|them) to keep the old clock time.</source>
         <translation>%n publicaci(ón programada conserva|ones programadas conservan) el momento en que (sale|salen), así que su hora se lee ahora en {zone}: {old} es ahora {new}. Reprográma(la|las) para conservar la hora de antes.</translation>
+    </message>
+    <message>
+        <source>%n scheduled post(s) moved to keep (its|their) clock time in {zone}: {old} is now {new}.</source>
+        <translation>%n publicaci(ón programada se movió|ones programadas se movieron) para conservar su hora de reloj en {zone}: {old} es ahora {new}.</translation>
+    </message>
+    <message>
+        <source>%n scheduled post(s) kept the moment (it goes|they go) out: (it was|they were) being sent, or (its|their) clock time in {zone} has already passed.</source>
+        <translation>%n publicaci(ón programada conservó|ones programadas conservaron) el momento en que (sale|salen): (se estaba|se estaban) enviando, o su hora de reloj en {zone} ya pasó.</translation>
+    </message>
+    <message>
+        <source>{persona}: {note}</source>
+        <translation>{persona}: {note}</translation>
     </message>
 </context>
 <context>

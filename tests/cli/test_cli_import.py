@@ -124,3 +124,23 @@ def test_an_import_that_moves_a_persona_to_another_zone_says_what_its_scheduled_
             "America/Los_Angeles: Mon 07 Jan 2030 09:00 EST is now Mon 07 Jan 2030 06:00 PST. Reschedule it to keep "
             "the old clock time.") in r.err
     assert "Mon 07 Jan 2030 06:00 PST" in cli("queue", "list", data_dir=profile).out
+
+
+def test_an_import_with_keep_clock_times_moves_the_scheduled_posts_to_the_same_clock_time(
+        cli: Cli, profile: Path, tmp_path: Path) -> None:
+    """The import said the posts keep their moment ("09:00 EST is now 06:00 PST") and offered no way to keep 09:00."""
+    ny = tmp_path / "ny.toml"
+    ny.write_text('[[persona]]\nname = "career"\ntimezone = "America/New_York"\n', encoding="utf-8")
+    assert cli("personas", "import", str(ny), data_dir=profile).code == 0
+    for day in ("07", "09"):
+        added = cli("queue", "add", "--persona", "career", "--at", f"2030-01-{day}T09:00",
+                    "Five questions to ask at the end of every interview", data_dir=profile)
+        assert added.code == 0, added.err
+    la = tmp_path / "la.toml"
+    la.write_text('[[persona]]\nname = "career"\ntimezone = "America/Los_Angeles"\n', encoding="utf-8")
+    r = cli("personas", "import", "--keep-clock-times", str(la), data_dir=profile)
+    assert r.code == 0, r.err
+    assert ("Note: career: 2 scheduled posts moved to keep their clock time in America/Los_Angeles: Mon 07 Jan 2030 "
+            "09:00 EST is now Mon 07 Jan 2030 09:00 PST.") in r.err
+    listed = cli("queue", "list", data_dir=profile).out
+    assert "Mon 07 Jan 2030 09:00 PST" in listed and "Wed 09 Jan 2030 09:00 PST" in listed

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from keyring_doubles import BlockingKeyring
 from PySide6.QtCore import QPoint, QTime
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QWidget
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.demo import seed_demo
@@ -515,3 +515,30 @@ def test_the_focus_tab_fills_the_dialog_with_its_boxes(demo: Services, make_shel
     grown = {box.objectName(): box.height() - before[box.objectName()] for box in boxes}
     assert all(g > 0 for g in grown.values()), grown
     editor.reject()
+
+
+def test_a_new_zone_can_keep_the_scheduled_posts_clock_times(demo: Services, make_shell: Callable[..., Shell],
+                                                             idle) -> None:
+    """Saving a new zone said the posts keep their moment (09:00 New York reads 06:00 PST) and offered nothing to
+    keep the 09:00: the editor now offers it, only while the zone differs from the saved one."""
+    from personamgr.core.scheduling import PostSchedule, resolve_local
+
+    clock: FakeClock = demo.clock  # type: ignore[assignment]
+    career = demo.store.update_persona(demo.store.persona("career").with_changes(timezone="America/New_York"))
+    post = demo.outbox.create(career.uid, "Five questions to ask at the end of every interview")
+    wall = clock.now().replace(tzinfo=None, hour=0, minute=0) + timedelta(days=2, hours=9)
+    PostSchedule(demo.store, demo.outbox, clock).schedule_at(post.id, resolve_local(wall, "America/New_York"))
+    shell = make_shell(demo)
+    editor = shell.window.personas.edit_persona(career.uid)
+    assert editor is not None
+    keep = editor.findChild(QCheckBox, "keepClockTimes")
+    assert keep is not None and not keep.isVisibleTo(editor)  # the zone is as saved: nothing to choose
+    editor.timezone_combo.setCurrentText("America/Los_Angeles")
+    assert keep.isVisibleTo(editor)
+    keep.setChecked(True)
+    editor.save_button.click()
+    idle(shell)
+    assert demo.outbox.get(post.id).scheduled_at == resolve_local(wall, "America/Los_Angeles").utc  # 09:00 there
+    said = shell.window.statusBar().currentMessage()
+    assert said.startswith("Saved career. 1 scheduled post moved to keep its clock time in America/Los_Angeles: ")
+    assert "09:00 EST is now " in said and "09:00 PST." in said

@@ -4,6 +4,7 @@ and File ▸ Undo last import. Real widgets (pytest-qt, offscreen), real store o
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -248,3 +249,60 @@ def test_an_import_on_a_full_disk_does_not_send_the_user_to_fix_the_file(
         assert services.store.personas() != before
     finally:
         services.close()
+
+
+def _career_at_nine(demo: Services) -> tuple[int, datetime]:
+    """career in New York with one post at 09:00 there in two days; (post id, its instant)."""
+    from personamgr.core.scheduling import PostSchedule, resolve_local
+
+    career = demo.store.update_persona(demo.store.persona("career").with_changes(timezone="America/New_York"))
+    post = demo.outbox.create(career.uid, "Five questions to ask at the end of every interview")
+    when = resolve_local(demo.clock.now().replace(tzinfo=None, hour=0, minute=0) + timedelta(days=2, hours=9),
+                         "America/New_York")
+    PostSchedule(demo.store, demo.outbox, demo.clock).schedule_at(post.id, when)
+    return post.id, when.utc
+
+
+def test_an_import_that_moves_a_persona_to_another_zone_says_what_its_scheduled_posts_do(
+        demo: Services, make_shell: Callable[..., Shell], idle, qtbot, tmp_path: Path) -> None:
+    """`personas import` says what a new zone does to the scheduled posts; the window's import said only
+    "Imported 1 persona from la.toml: 0 new, 1 updated."."""
+    post_id, when = _career_at_nine(demo)
+    path = tmp_path / "la.toml"
+    path.write_text('[[persona]]\nname = "career"\ntimezone = "America/Los_Angeles"\n', encoding="utf-8")
+    shell = make_shell(demo)
+    shell.window.personas.import_from(path)
+    idle(shell)
+    qtbot.mouseClick(preview_of(shell).import_button, Qt.MouseButton.LeftButton)
+    idle(shell)
+    said = shell.window.statusBar().currentMessage()
+    assert said.startswith("Imported 1 persona from la.toml: 0 new, 1 updated. career: 1 scheduled post keeps the "
+                           "moment it goes out, so its time now reads in America/Los_Angeles: ")
+    assert "09:00 EST is now " in said and "06:00 PST" in said
+    assert demo.outbox.get(post_id).scheduled_at == when
+
+
+def test_the_import_preview_offers_to_keep_the_clock_times_of_a_new_zone(
+        demo: Services, make_shell: Callable[..., Shell], idle, qtbot, tmp_path: Path) -> None:
+    post_id, when = _career_at_nine(demo)
+    same = tmp_path / "same.toml"
+    same.write_text('[[persona]]\nname = "career"\ndescription = "Careers after 40"\n', encoding="utf-8")
+    shell = make_shell(demo)
+    shell.window.personas.import_from(same)
+    idle(shell)
+    assert preview_of(shell).keep_clock_check.isHidden()  # no zone changes: nothing to choose
+    preview_of(shell).reject()
+    path = tmp_path / "la.toml"
+    path.write_text('[[persona]]\nname = "career"\ntimezone = "America/Los_Angeles"\n', encoding="utf-8")
+    shell.window.personas.import_from(path)
+    idle(shell)
+    preview = preview_of(shell)
+    assert not preview.keep_clock_check.isHidden()
+    preview.keep_clock_check.setChecked(True)
+    qtbot.mouseClick(preview.import_button, Qt.MouseButton.LeftButton)
+    idle(shell)
+    moved = demo.outbox.get(post_id).scheduled_at
+    assert moved is not None and moved - when == timedelta(hours=3)  # 09:00 in Los Angeles, not New York
+    said = shell.window.statusBar().currentMessage()
+    assert said.startswith("Imported 1 persona from la.toml: 0 new, 1 updated. career: 1 scheduled post moved to "
+                           "keep its clock time in America/Los_Angeles: ")
