@@ -283,6 +283,9 @@ class TrayScheduling(QObject):
 
     # -- notifications -------------------------------------------------------------------
     def _on_event(self, event: SchedulerEvent) -> None:
+        if event.changes_due:  # a clock gap that changed what is due: its own news, not one more post in a burst
+            self._tell_events([event])
+            return
         if event.kind not in NOTIFY:
             return
         self._pending.append(event)
@@ -290,8 +293,11 @@ class TrayScheduling(QObject):
 
     def _flush_notifications(self) -> None:
         events, self._pending = self._pending, []
-        if not events:
-            return
+        if events:
+            self._tell_events(events)
+
+    def _tell_events(self, events: list[SchedulerEvent]) -> None:
+        """One notification (the tray's, or the status bar without a tray) for ``events``."""
         if len(events) == 1:
             title, message = events[0].title, events[0].message
         else:

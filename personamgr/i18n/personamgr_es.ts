@@ -4273,6 +4273,14 @@ Su texto no se guarda en ningún otro sitio.</translation>
 <context>
     <name>Scheduler</name>
     <message>
+        <source>%n scheduled post(s) came due meanwhile: (it goes|each goes) out now or follows its persona&apos;s missed-post policy.</source>
+        <translation>%n publicaci(ón programada llegó|ones programadas llegaron) a su hora mientras tanto: (sale|cada una sale) ahora o sigue la política de su persona para publicaciones no enviadas.</translation>
+    </message>
+    <message>
+        <source>%n scheduled post(s) that (was|were) due by the old clock now (waits|wait) until (its|their) time comes again.</source>
+        <translation>%n publicaci(ón programada que ya tocaba|ones programadas que ya tocaban) con el reloj de antes (espera|esperan) ahora a que vuelva a llegar su hora.</translation>
+    </message>
+    <message>
         <source>The app stopped while this post was being sent.</source>
         <translation>La aplicación se detuvo mientras se enviaba esta publicación.</translation>
     </message>

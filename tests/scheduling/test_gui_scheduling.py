@@ -463,3 +463,20 @@ def test_scheduling_past_the_monthly_cap_is_said_in_the_window(world, qtbot) -> 
     dialog.accept()
     pump(qtbot, shell)
     assert shell.window.statusBar().currentMessage() == f"Rescheduled to Fri 20 Mar 2026 09:00 EDT. {warning}"
+
+
+def test_a_clock_jump_that_makes_posts_due_is_said_in_the_window(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The computer slept past a post's time: the log said so, the window said nothing."""
+    shell, ui = world
+    clock: FakeClock = shell.services.clock  # type: ignore[assignment]
+    career = shell.services.store.persona("career")
+    ui.bridge.engine.schedule.create(career.uid, "Five questions to ask", when=MONDAY + timedelta(minutes=30))
+    pump(qtbot, shell)
+    ui.bridge.engine.tick()
+    clock.advance(timedelta(hours=3))
+    assert ui.bridge.engine.tick()
+    qtbot.waitUntil(lambda: "came due meanwhile" in shell.window.statusBar().currentMessage(), timeout=5000)
+    assert shell.window.statusBar().currentMessage() == (
+        "Schedule checked after sleep or a clock change: The clock moved 3 hours ahead (the computer was asleep, or "
+        "its clock was set forward); the schedule was checked again. 1 scheduled post came due meanwhile: it goes out "
+        "now or follows its persona's missed-post policy.")

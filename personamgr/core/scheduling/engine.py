@@ -17,12 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
 from personamgr.core.holds import HoldKind
-from personamgr.core.i18n import translate
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling.events import EventKind, SchedulerEvent
@@ -37,6 +37,11 @@ log = logging.getLogger(__name__)
 
 # A job may fire a hair before its instant if two clocks disagree; that is still "due".
 EARLY_TOLERANCE = timedelta(seconds=2)
+# What a clock gap changed, after "the schedule was checked again": the window tells these, not only the log.
+CAME_DUE = QT_TRANSLATE_NOOP("Scheduler", "%n scheduled post(s) came due meanwhile: (it goes|each goes) out now or "
+                             "follows its persona's missed-post policy.")
+WAITS_AGAIN = QT_TRANSLATE_NOOP("Scheduler", "%n scheduled post(s) that (was|were) due by the old clock now (waits|"
+                                "wait) until (its|their) time comes again.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +86,10 @@ class ScheduleEngine:
         """``listener(event)`` is called from whichever thread did the work."""
         self._listeners.append(listener)
 
-    def _emit(self, kind: EventKind, message: str, post: Post | None = None) -> None:
+    def _emit(self, kind: EventKind, message: str, post: Post | None = None, *, changes_due: bool = False) -> None:
         event = SchedulerEvent(kind, message, post.id if post else None, post.persona_name if post else None,
                                post.text if post else None,
-                               post.hold_kind.label if post and post.hold_kind else None)
+                               post.hold_kind.label if post and post.hold_kind else None, changes_due)
         log.info("%s: %s", event.title, message)
         for fn in list(self._listeners):
             try:
@@ -133,15 +138,33 @@ class ScheduleEngine:
         gap = (now - last_wall) - timedelta(seconds=mono - last_mono)
         if abs(gap) <= self.gap_threshold:
             return False
+        expected = now - gap  # where the clock would be had it run on steadily
         if gap > timedelta(0):  # the wall clock ran ahead: asleep, or the clock was set forward
             kind, text = EventKind.WOKE, translate(
                 "Scheduler", "The clock moved {gap} ahead (the computer was asleep, or its clock was set forward); "
                 "the schedule was checked again.")
+            changed = self._due_between(expected, now)
+            said = translate("Scheduler", CAME_DUE, None, changed)
         else:
             kind, text = EventKind.CLOCK_BACK, translate(
                 "Scheduler", "The clock was set back by {gap}; the schedule was checked again.")
-        self._emit(kind, text.format(gap=lateness_text(abs(gap))))
+            changed = self._due_between(now, expected)
+            said = translate("Scheduler", WAITS_AGAIN, None, changed)
+        message = text.format(gap=lateness_text(abs(gap)))
+        self._emit(kind, f"{message} {said}" if changed else message, changes_due=bool(changed))
         return True
+
+    def _due_between(self, start: datetime, end: datetime) -> int:
+        """How many scheduled posts fall due after ``start`` and by ``end``: what a clock gap changed."""
+        due = due_expr()
+        q = select(func.count()).where(s.posts.c.state == PostState.SCHEDULED.value,
+                                       due > utc(start).replace(tzinfo=None), due <= utc(end).replace(tzinfo=None))
+        try:
+            with self.store.engine.connect() as con:
+                return int(con.execute(q).scalar_one())
+        except Exception:  # the gap is still told, without the count
+            log.exception("counting the posts a clock gap made due failed")
+            return 0
 
     # -- planning ------------------------------------------------------------------------
     def _active_personas(self) -> tuple[dict[str, Persona], dict[str, str]] | None:

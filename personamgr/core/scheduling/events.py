@@ -29,6 +29,7 @@ class SchedulerEvent:
     persona_name: str | None = None
     text: str | None = None
     hold: str | None = None  # the held post's HoldKind label ("near-duplicate")
+    changes_due: bool = False  # a clock gap that made posts due, or not due after all: news for the window
 
     @property
     def title(self) -> str:
