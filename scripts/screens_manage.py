@@ -1,8 +1,8 @@
 """Screens for managing personas and posts, rendered by scripts/screenshots.
 
-Files: persona-editor, persona-editor-zone (another zone chosen), persona-editor-focus, persona-editor-focus-dutch (a focus written in Dutch),
-persona-editor-schedule, persona-editor-error,
-import-preview, import-preview-replace, import-preview-zone, history-menu-failed, history-menu-review, persona-delete, compose-x-cost.
+Files: persona-editor, persona-editor-zone (another zone chosen), persona-editor-focus, persona-editor-focus-dutch
+(a focus written in Dutch), persona-editor-schedule, persona-editor-error, import-preview, import-preview-replace,
+import-preview-zone, history-menu-failed, history-menu-review, persona-delete, compose-x-cost.
 """
 
 from __future__ import annotations

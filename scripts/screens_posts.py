@@ -7,7 +7,8 @@ history-menu-thread-in-doubt, post-editor-thread-in-doubt, mark-sent-part-in-dou
 sender died with part 2 of 3 in flight: the history, its menu, the editor, the question about part 2, the link asked
 for), post-editor-maybe-out (Post now on a post that may have gone out meanwhile), held-dialog (the guard's question
 titled with the real reason, on "Send again"), inbox, calendar-week, calendar-month, calendar-week-one-persona,
-offer-slots, schedule-dst (a time the clocks skip: the dialog's note).
+offer-slots, compose-over-cap (queued into a month the cap has no room for), schedule-dst (a time the clocks
+skip: the dialog's note).
 """
 
 from __future__ import annotations
@@ -242,6 +243,19 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     save(ui.compose.slot_question, out, "offer-slots")  # type: ignore[attr-defined]
     ui.compose.slot_question.reject()  # type: ignore[attr-defined]
     services.store.delete_persona(bare.uid)
+
+    # "Add to queue" into a month the persona's post cap has no room for: scheduled, with the warning.
+    services.store.update_persona(services.store.persona(career.uid).with_changes(monthly_post_cap=1))
+    shell.controller.set_active(career.uid)
+    settle(app, shell)
+    compose = shell.window.compose
+    compose.editor.setPlainText("Five questions to ask at the end of every interview, and what the answers tell you.")
+    settle(app, shell)
+    ui.compose.queue_button.click()  # type: ignore[attr-defined]
+    wait(app, shell, settle, lambda: compose.editor.toPlainText() == "")
+    save(shell.window, out, "compose-over-cap")
+    services.store.update_persona(services.store.persona(career.uid).with_changes(monthly_post_cap=None))
+    settle(app, shell)
 
     # Scheduling at a time the persona's clocks skip (the second Sunday of March in New York).
     from personamgr.gui.schedule_dialog import ScheduleDialog

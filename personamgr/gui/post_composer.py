@@ -32,10 +32,12 @@ Proceed = Callable[[], None]
 
 
 class StatusLine(MessageLabel):
-    """The line under the box. A tone belongs to its message: a new message is plain unless ``say`` gives it one
-    (a success must not show in the red of an earlier error)."""
+    """The line under the box. A tone belongs to its message, and so does being shown whole: a new message is plain
+    and one line unless ``say`` makes it otherwise (a success must not show in the red of an earlier error)."""
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        if self.wordWrap():
+            self.setWordWrap(False)
         super().setText(text)
         set_tone(self, "hint")
 
@@ -172,9 +174,12 @@ class PostComposer(QWidget):
     def _thread_message(self, text: str, tone: str) -> None:
         self.say(text, tone or "hint")
 
-    def say(self, message: str, tone: str = "hint") -> None:
-        """One line under the box about what just happened."""
+    def say(self, message: str, tone: str = "hint", *, whole: bool = False) -> None:
+        """One line under the box about what just happened; ``whole``: on as many lines as it needs, for a message
+        that must not be cut (a warning the user acts on)."""
         self.status.setText(message)
+        if whole:
+            self.status.setWordWrap(True)
         set_tone(self.status, tone)
 
     def content_warning(self) -> str:

@@ -173,7 +173,10 @@ class ComposeScheduling(QObject):
             when = describe(result.when, persona.timezone) if persona else str(result.when)  # type: ignore[attr-defined]
             notes = "".join(f" {n}" for n in (result.note, result.over_limit) if n)  # type: ignore[attr-defined]
             told = translate("ComposeScheduling", "Scheduled for {when}.{note}").format(when=when, note=notes)
-            c.say(told, "warning" if result.over_limit else "hint")  # type: ignore[attr-defined]
+            if result.over_limit:  # type: ignore[attr-defined]
+                c.say(told, "warning", whole=True)  # type: ignore[attr-defined]
+            else:
+                c.say(told)  # type: ignore[attr-defined]
             self._told = (post_id, told)
             self.bridge.refresh()
 

@@ -100,7 +100,9 @@ class MessageLabel(QLabel):
         """Wrapped, the whole text shows on as many lines as it needs (for a message that must not be cut)."""
         super().setWordWrap(on)
         vertical = QSizePolicy.Policy.Preferred if on else QSizePolicy.Policy.Fixed
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, vertical)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, vertical)
+        policy.setHeightForWidth(on)  # as QLabel's own: the layout then gives the wrapped lines their height
+        self.setSizePolicy(policy)
         self._elide()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
@@ -122,7 +124,10 @@ class MessageLabel(QLabel):
         if self.wordWrap():
             super().setText(self._full)
             self.setToolTip(self._detail)
+            # The lines' height at this width, as a floor: a splitter above gives no room to height-for-width.
+            self.setMinimumHeight(self.heightForWidth(max(self.width(), 40)))
             return
+        self.setMinimumHeight(0)
         fm = QFontMetrics(self.font())
         flat = " ".join(self._full.split())  # one line: a message never grows the row it sits in
         shown = fm.elidedText(flat, Qt.TextElideMode.ElideRight, max(10, self.width() - 2))

@@ -449,6 +449,7 @@ def test_scheduling_past_the_monthly_cap_is_said_in_the_window(world, qtbot) -> 
                "or schedule it for 1 April or later.")
     assert compose.status.full_text() == f"Scheduled for Mon 02 Mar 2026 09:00 EST. {warning}"
     assert compose.status.property("tone") == "warning"
+    assert compose.status.wordWrap() and not compose.status.is_elided()  # a warning the user acts on is never cut
     post = shell.services.outbox.in_states([PostState.SCHEDULED])[0]
     shell.window.history.refresh()
     pump(qtbot, shell)
