@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from personamgr.core import costs
 from personamgr.core import schema as s
@@ -29,6 +28,7 @@ from personamgr.core.i18n import translate
 from personamgr.core.media import release
 from personamgr.core.networks.base import Account
 from personamgr.core.outbox import CLEARED, DELETABLE, Post, PostState, TransitionError, maybe_out
+from personamgr.core.part_links import own_post
 from personamgr.core.reason_words import StoredReason, said, stored
 
 if TYPE_CHECKING:
@@ -248,22 +248,14 @@ class PostWorkflows:
             error=rest_unsent(len(out), total))
 
     def _part_id(self, persona: Persona, part: int, link: str) -> str:
-        """The id of the part the user found, from its link, which must be where this persona's network shows its
-        post with that id (the same account, network and server): the next part replies to it. A shape check, no
-        network call."""
-        found = remote_id_in(link)
-        if found is None:
+        """The id of the part the user found, from its link, which must be this persona's post on its network
+        and server (:func:`part_links.own_post`): the next part replies to it."""
+        if not link.strip():
             raise TransitionError(translate("PostWorkflows", "part {next} replies to part {part}, so the link of "
                                             "part {part} is needed: copy it from the account").format(
                 part=part, next=part + 1))
-        network = self.services.networks.get(persona.network)
-        account = Account(persona.uid, persona.handle, server=persona.service_url)
-        expected = network.post_url(account, found) if network is not None else None
-        if expected is None or _comparable(link) == _comparable(expected):
-            return found
-        raise TransitionError(translate("PostWorkflows", "that link is not to a post of {account}: copy the link of "
-                                        "part {part} from the post on the account (it looks like {example})").format(
-            account=persona.account_label, part=part, example=network.post_url(account, "…") if network else ""))
+        return own_post(self.services.networks, persona, link, part,
+                        lambda: self.services.secrets.get_credentials(persona.uid)).post_id
 
     # -- changing ------------------------------------------------------------------------
     def edit(self, post_id: int, parts: Sequence[str], media: Sequence[dict[str, Any]] | None = None, *,
@@ -346,12 +338,13 @@ class PostWorkflows:
                 network = self.services.networks.get(self.services.store.persona(post.persona_uid).network)
             except LookupError:
                 network = None
-        persona_handle = None
+        persona_handle = server = None
         try:
-            persona_handle = self.services.store.persona(post.persona_uid).handle
+            persona = self.services.store.persona(post.persona_uid)
+            persona_handle, server = persona.handle, persona.service_url
         except LookupError:
             pass
-        account = Account(post.persona_uid, persona_handle)
+        account = Account(post.persona_uid, persona_handle, server=server)
         out: list[str | None] = []
         for i, rid in enumerate(post.remote_ids or ((post.remote_id,) if post.remote_id else ())):
             url = post.remote_url if i == 0 and post.remote_url else None
@@ -368,20 +361,6 @@ def uncertain_part(post: Post) -> int | None:
     if post.state is not PostState.NEEDS_REVIEW or len(post.parts) < 2 or len(post.remote_ids) >= len(post.parts):
         return None
     return len(post.remote_ids) + 1
-
-
-def remote_id_in(link: str) -> str | None:
-    """The post id a link ends with (X's .../status/ID, Mastodon's .../@user/ID, Bluesky's .../post/KEY), or the
-    id itself; None when there is none."""
-    path = urlsplit(link.strip()).path if "/" in link else link.strip()
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    return last if last.isascii() and last.isalnum() else None
-
-
-def _comparable(link: str) -> tuple[str, str, str]:
-    """A post link as it can be compared: case, "www.", a trailing slash and the query (X's ?s=20) set aside."""
-    parts = urlsplit(link.strip())
-    return parts.scheme.lower(), parts.netloc.lower().removeprefix("www."), parts.path.rstrip("/").lower()
 
 
 def rest_unsent(out: int, total: int) -> str:

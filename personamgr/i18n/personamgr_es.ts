@@ -3836,10 +3836,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>la parte {next} responde a la parte {part}, así que hace falta el enlace de la parte {part}: cópialo de la cuenta</translation>
     </message>
     <message>
-        <source>that link is not to a post of {account}: copy the link of part {part} from the post on the account (it looks like {example})</source>
-        <translation>ese enlace no es de una publicación de {account}: copia el enlace de la parte {part} desde la publicación en la cuenta (se parece a {example})</translation>
-    </message>
-    <message>
         <source>post {id} changed meanwhile; look at it again</source>
         <translation>la publicación {id} cambió mientras tanto; vuelve a mirarla</translation>
     </message>
@@ -3874,6 +3870,26 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Parts 1–{out} of {total} went out and parts {first}–{total} did not, as you checked. Retry sends them, continuing the thread from part {out}.</source>
         <translation>Las partes 1–{out} de {total} salieron y las partes {first}–{total} no, según comprobaste. Reintentar las envía y continúa el hilo desde la parte {out}.</translation>
+    </message>
+    <message>
+        <source>{why}: copy the link of part {part} from the post of {account} (it looks like {example})</source>
+        <translation>{why}: copia el enlace de la parte {part} desde la publicación de {account} (se parece a {example})</translation>
+    </message>
+    <message>
+        <source>that link is not to a post on {network}</source>
+        <translation>ese enlace no es de una publicación en {network}</translation>
+    </message>
+    <message>
+        <source>that link is to a post on {other}, not on {network}</source>
+        <translation>ese enlace es de una publicación en {other}, no en {network}</translation>
+    </message>
+    <message>
+        <source>that link is to a post on {server}, not on {own} (each server numbers the posts it shows its own way)</source>
+        <translation>ese enlace es de una publicación en {server}, no en {own} (cada servidor numera a su manera las publicaciones que muestra)</translation>
+    </message>
+    <message>
+        <source>that link is to a post of {author}, not of {handle}</source>
+        <translation>ese enlace es de una publicación de {author}, no de {handle}</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.networks.base import Account, NetworkError, OutgoingPost, Published
+from personamgr.core.networks.links import PostLink, link_parts
 from personamgr.core.services import Services
 
 
@@ -35,6 +36,13 @@ class ScriptedNetwork:
 
     def post_url(self, account: Account, remote_id: str) -> str | None:
         return f"https://example.invalid/{remote_id}"
+
+    def read_link(self, link: str) -> PostLink | None:
+        """https://example.invalid/ID, as post_url writes it (the account is not in it)."""
+        parts = link_parts(link)
+        if parts is None or parts.host != "example.invalid" or len(parts.path) != 1:
+            return None
+        return PostLink(self.name, parts.host, None, parts.path[0])
 
 
 def send(services: Services, text: str = "hello", thread: tuple[str, ...] = ()) -> int:

@@ -20,6 +20,7 @@ from keyring.backend import KeyringBackend
 from personamgr.core.clock import FakeClock
 from personamgr.core.logs import setup_logging
 from personamgr.core.networks.base import Account, AuthError, OutgoingPost, Published
+from personamgr.core.networks.links import PostLink
 from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
 from personamgr.core.persona_file import save_personas
@@ -146,6 +147,9 @@ class CredentialedNetwork:
         return Published(remote_id="9001", url=None, at=self.clock.now(), part_ids=("9001",))
 
     def post_url(self, account: Account, remote_id: str) -> str | None:
+        return None
+
+    def read_link(self, link: str) -> PostLink | None:
         return None
 
 

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
 from personamgr.core.i18n import translate
+from personamgr.core.networks.links import PostLink
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +218,11 @@ class Network(Protocol):
 
     def post_url(self, account: Account, remote_id: str) -> str | None:
         """Where the user can see a published post."""
+        ...
+
+    def read_link(self, link: str) -> PostLink | None:
+        """What ``link`` names if it is a link to a post on this network, in any form the network's site and apps
+        show (for any account and server: the caller compares); None when it is not."""
         ...
 
 

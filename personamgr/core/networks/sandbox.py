@@ -22,6 +22,7 @@ from personamgr.core.clock import Clock, SystemClock, utc
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.media import X_LIMITS, check_items
 from personamgr.core.networks.base import Account, OutgoingPost, Published, RejectedError, send_parts
+from personamgr.core.networks.links import PostLink, is_post_id, link_parts
 from personamgr.core.text import weighted_length
 
 DUPLICATE_MESSAGE = "You are not allowed to create a Tweet with duplicate content."  # English: X's words
@@ -100,6 +101,16 @@ class SandboxNetwork:
     def post_url(self, account: Account, remote_id: str) -> str | None:
         handle = (account.handle or "@me").lstrip("@")
         return f"sandbox://{handle}/status/{remote_id}"
+
+    def read_link(self, link: str) -> PostLink | None:
+        """sandbox://HANDLE/status/ID, as post_url writes it."""
+        parts = link_parts(link)
+        if parts is None or parts.scheme != "sandbox":
+            return None
+        match parts.path:
+            case ("status", post_id) if is_post_id(post_id):
+                return PostLink(self.name, "", parts.host, post_id)
+        return None
 
     def timeline(self, persona_uid: str | None = None) -> list[TimelineEntry]:
         q = "SELECT id, handle, text, created_at, reply_to, media FROM timeline"  # English: SQL

@@ -19,6 +19,7 @@ from personamgr.core.clock import utc
 from personamgr.core.i18n import QT_TRANSLATE_NOOP
 from personamgr.core.media import MediaLimits, check_items
 from personamgr.core.networks.base import Account, OutgoingPost, Published, RejectedError, send_parts
+from personamgr.core.networks.links import PostLink, is_post_id, link_parts
 from personamgr.core.networks.remote import RemoteNetwork
 from personamgr.core.personas import BLUESKY_DEFAULT_SERVER
 
@@ -30,6 +31,7 @@ MAX_ALT_TEXT = 2000
 BLUESKY_IMAGES = MediaLimits("Bluesky", MAX_IMAGES, MAX_IMAGE_BYTES, MAX_ALT_TEXT, too_big_hint=QT_TRANSLATE_NOOP(
     "Media", "Save a smaller copy (as JPEG, or with fewer pixels: 2,000 pixels wide is plenty) and attach that."))
 POST_COLLECTION = "app.bsky.feed.post"
+APP_HOST = "bsky.app"  # where post_url shows a post, whichever PDS holds it
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 
 
@@ -93,4 +95,14 @@ class BlueskyNetwork(RemoteNetwork):
 
     def post_url(self, account: Account, remote_id: str) -> str | None:
         who = (account.handle or "").lstrip("@") or (account.credentials or {}).get("did", "")
-        return f"https://bsky.app/profile/{who}/post/{remote_id}" if who else None
+        return f"https://{APP_HOST}/profile/{who}/post/{remote_id}" if who else None
+
+    def read_link(self, link: str) -> PostLink | None:
+        """bsky.app/profile/WHO/post/RKEY, where WHO is the account's handle or its DID."""
+        parts = link_parts(link)
+        if parts is None or parts.host != APP_HOST:
+            return None
+        match parts.path:
+            case ("profile", who, "post", rkey) if is_post_id(rkey):
+                return PostLink(self.name, APP_HOST, who, rkey)
+        return None

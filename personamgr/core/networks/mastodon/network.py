@@ -20,6 +20,7 @@ from personamgr.core.networks.base import (
     part_key,
     send_parts,
 )
+from personamgr.core.networks.links import PostLink, is_post_id, link_parts
 from personamgr.core.networks.remote import DEFAULT_TIMEOUT, RemoteNetwork
 from personamgr.core.personas import DEFAULT_IMAGES, ServerLimits
 
@@ -109,3 +110,23 @@ class MastodonNetwork(RemoteNetwork):
         user = (account.handle or "").lstrip("@").split("@", 1)[0]
         return f"{server}/@{user}/{remote_id}" if user else f"{server}/web/statuses/{remote_id}"
 
+    def read_link(self, link: str) -> PostLink | None:
+        """A status as a Mastodon server shows it: /@user/ID, /@user@server/ID (an account of another server, or
+        the server's own, named in full), /users/user/statuses/ID, /web/statuses/ID. An account named with its
+        own server's name is named the short way, as the server itself does."""
+        parts = link_parts(link)
+        if parts is None or parts.scheme not in ("http", "https"):
+            return None
+        match parts.path:
+            case (at_user, post_id) if at_user.startswith("@") and len(at_user) > 1:
+                author: str | None = at_user[1:]
+            case ("users", author, "statuses", post_id):
+                pass
+            case ("web", "statuses", post_id):
+                author = None
+            case _:
+                return None
+        if author is not None:
+            user, _, home = author.partition("@")
+            author = user if home.lower() in ("", parts.host) else author
+        return PostLink(self.name, parts.host, author, post_id) if is_post_id(post_id) else None

@@ -19,8 +19,10 @@ from personamgr.core.networks.base import (
     send_parts,
 )
 from personamgr.core.networks.endpoints import env_base_url
+from personamgr.core.networks.links import PostLink, link_parts
 from personamgr.core.networks.remote import RemoteNetwork
 
+X_HOSTS = frozenset({"x.com", "twitter.com"})  # after "www." and "mobile."
 CREDENTIAL_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
 API_URL_ENV = "PERSONAMGR_X_API_URL"
 
@@ -69,3 +71,18 @@ class XNetwork(RemoteNetwork):
     def post_url(self, account: Account, remote_id: str) -> str | None:
         handle = (account.handle or "").lstrip("@")
         return f"https://x.com/{handle}/status/{remote_id}" if handle else f"https://x.com/i/web/status/{remote_id}"
+
+    def read_link(self, link: str) -> PostLink | None:
+        """x.com/USER/status/ID as X and the apps show it: twitter.com or x.com, www. or mobile., and the
+        account-less /i/web/status/ID and /i/status/ID."""
+        parts = link_parts(link)
+        if parts is None or parts.host not in X_HOSTS:
+            return None
+        match parts.path:
+            case ("i", "web", "status", post_id) | ("i", "status", post_id):
+                author = None
+            case (author, "status" | "statuses", post_id):
+                pass
+            case _:
+                return None
+        return PostLink(self.name, "x.com", author, post_id) if post_id.isascii() and post_id.isdigit() else None
