@@ -3,12 +3,13 @@
 Files: thread-composer (a long draft split into a thread), thread-too-long (before the split), images (a post with
 two images, one without alt text), alt-text, alt-nudge (asked before posting), post-editor (Edit on a held post),
 post-editor-partly-sent and stop-here (a thread whose part 2 failed), history-thread-in-doubt,
-history-menu-thread-in-doubt, post-editor-thread-in-doubt, mark-sent-part-in-doubt and part-link (a thread whose
-sender died with part 2 of 3 in flight: the history, its menu, the editor, the question about part 2, the link asked
-for), post-editor-maybe-out (Post now on a post that may have gone out meanwhile), held-dialog (the guard's question
-titled with the real reason, on "Send again"), inbox, calendar-week, calendar-month, calendar-week-one-persona,
-offer-slots, compose-over-cap (queued into a month the cap has no room for), schedule-dst (a time the clocks
-skip: the dialog's note).
+history-menu-thread-in-doubt, post-editor-thread-in-doubt, mark-sent-part-in-doubt, part-link and part-link-refused
+(a thread whose sender died with part 2 of 3 in flight: the history, its menu, the editor, the question about part 2,
+the link asked for, and asked again after a link to another account's post), mark-sent-part-1-in-doubt (the question
+about a thread's first part), post-editor-maybe-out (Post now on a post that may have gone out meanwhile),
+held-dialog (the guard's question titled with the real reason, on "Send again"), inbox, calendar-week,
+calendar-month, calendar-week-one-persona, offer-slots, compose-over-cap (queued into a month the cap has no room
+for), schedule-dst (a time the clocks skip: the dialog's note).
 """
 
 from __future__ import annotations
@@ -85,9 +86,22 @@ def render_thread_in_doubt(app: QApplication, shell: Shell, out: Path, settle: C
     there = next(b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.AcceptRole)
     there.click()
     settle(app, shell)
-    if actions.dialog is not None:
-        save(actions.dialog, out, "part-link")
+    if actions.dialog is None:
+        return
+    save(actions.dialog, out, "part-link")
+    actions.dialog.setTextValue("https://x.com/someone_else/status/1850000000000000124?s=20")
+    actions.dialog.accept()
+    settle(app, shell)
+    if actions.dialog is not None and actions.dialog.isVisible():
+        save(actions.dialog, out, "part-link-refused")
         actions.dialog.reject()
+    first = services.outbox.create(career.uid, "Part 1 may be out.", thread=("Part 2 never went.",),
+                                   state=PostState.NEEDS_REVIEW)
+    actions.mark_sent(first)
+    settle(app, shell)
+    if actions.box is not None:
+        save(actions.box, out, "mark-sent-part-1-in-doubt")
+        actions.box.reject()
 
 
 def picture(path: Path, w: int, h: int, rgb: tuple[int, int, int]) -> Path:

@@ -6,11 +6,13 @@ Built here, answered in ``post_actions``, which records the answer through ``cor
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractButton, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
+from personamgr.core.faults import sentence
 from personamgr.core.i18n import translate
 from personamgr.core.networks.base import parts_known
 from personamgr.core.outbox import Post
+from personamgr.core.part_links import LinkRefused
 
 
 def doubt_box(parent: QWidget, post: Post, part: int, handle: str, name: str) -> tuple[QMessageBox, QAbstractButton,
@@ -24,7 +26,7 @@ def doubt_box(parent: QWidget, post: Post, part: int, handle: str, name: str) ->
                           part=part, handle=handle),
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName(name)
-    known = parts_known(part - 1, total) if part > 1 else ""
+    known = parts_known(part - 1, total)
     then = (translate("PostActions", "If it is there, the thread is recorded as sent.") if part == total else
             translate("PostActions", "If it is there, you give its link next, so that part {next} replies to it. "
                       "Either way, the parts not out are sent only when you choose Retry.").format(next=part + 1))
@@ -39,13 +41,28 @@ def doubt_box(parent: QWidget, post: Post, part: int, handle: str, name: str) ->
     return box, there, missing
 
 
-def link_dialog(parent: QWidget, part: int) -> QInputDialog:
-    """Asks for the link of the part the user found."""
+def link_dialog(parent: QWidget, part: int, refused: LinkRefused | None = None, typed: str = "") -> QInputDialog:
+    """Asks for the link of the part the user found; again after ``refused``, with what they ``typed`` (then
+    :func:`select_fault`, so they mend the link rather than paste it all over)."""
     dialog = QInputDialog(parent)
     dialog.setObjectName("partLink")
     dialog.setWindowTitle(translate("PostActions", "Link to part {part}").format(part=part))
-    dialog.setLabelText(translate("PostActions", "Copy the link of part {part} from the account and paste it here: "
-                                  "part {next} replies to it.").format(part=part, next=part + 1))
+    ask = translate("PostActions", "Copy the link of part {part} from the account and paste it here: part {next} "
+                    "replies to it.").format(part=part, next=part + 1)
+    dialog.setLabelText(f"{sentence(str(refused))}\n\n{ask}" if refused is not None else ask)
     dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setTextValue(typed)
     dialog.setMinimumWidth(460)
+    label = dialog.findChild(QLabel)
+    if label is not None:
+        label.setWordWrap(True)
     return dialog
+
+
+def select_fault(dialog: QInputDialog, refused: LinkRefused) -> None:
+    """Select the part of the link at fault (the dialog selects all its text as it opens, so: once it is open)."""
+    edit = dialog.findChild(QLineEdit)
+    if edit is not None:
+        start, end = refused.bad
+        edit.setSelection(start, end - start)
+        edit.setFocus()

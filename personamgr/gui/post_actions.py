@@ -40,6 +40,7 @@ from personamgr.core.faults import STORAGE_ERRORS, in_words
 from personamgr.core.holds import HoldKind
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, TransitionError
+from personamgr.core.part_links import LinkRefused
 from personamgr.core.post_workflows import Action, Objection, Outcome, actions_for, uncertain_part
 from personamgr.core.posting import resend_note
 from personamgr.core.scheduling import PostSchedule, Scheduled, SchedulingError, describe
@@ -47,7 +48,7 @@ from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.guard_widgets import Choice, GuardDialog
 from personamgr.gui.message_boxes import ShowsBoxes
-from personamgr.gui.part_in_doubt import doubt_box, link_dialog
+from personamgr.gui.part_in_doubt import doubt_box, link_dialog, select_fault
 from personamgr.gui.workers import Workers
 
 log = logging.getLogger(__name__)
@@ -199,12 +200,16 @@ class PostActions(QObject, ShowsBoxes):
             target.addAction(action)
 
     # -- running ---------------------------------------------------------------------------
-    def _run(self, fn: Callable[[], Any], what: str, ok: Callable[[Any], str]) -> None:
+    def _run(self, fn: Callable[[], Any], what: str, ok: Callable[[Any], str],
+             refused: Callable[[BaseException], bool] = lambda _error: False) -> None:
+        """``fn`` in a worker; ``refused`` may take a failure on itself (True), else the status bar tells it."""
         def done(result: Any) -> None:
             self.message.emit(ok(result))
             self.changed.emit(result if isinstance(result, Post) else None)
 
         def failed(error: BaseException) -> None:
+            if refused(error):
+                return
             if isinstance(error, (TransitionError, LookupError, SchedulingError, *STORAGE_ERRORS)):
                 self.message.emit(translate("PostActions", "Could not {what}: {error}. Nothing was "
                                                            "changed.").format(what=what, error=self._why(error)))
@@ -313,14 +318,17 @@ class PostActions(QObject, ShowsBoxes):
         self._keep(box)
         box.open()
 
-    def _ask_link(self, post: Post, part: int) -> None:
-        """The link of the part the user found: the next part replies to it, and the network never told its id."""
-        dialog = link_dialog(self.window, part)
-        dialog.textValueSelected.connect(lambda link: self._record_out(post, True, link))
+    def _ask_link(self, post: Post, part: int, refused: LinkRefused | None = None, typed: str = "") -> None:
+        """The link of the part the user found: the next part replies to it, and the network never told its id.
+        After a refusal, asked again with what was typed, the fault selected."""
+        dialog = link_dialog(self.window, part, refused, typed)
+        dialog.textValueSelected.connect(lambda link: self._record_out(post, True, link, part))
         self._keep(dialog)
         dialog.open()
+        if refused is not None:
+            select_fault(dialog, refused)
 
-    def _record_out(self, post: Post, part_out: bool | None, link: str | None) -> None:
+    def _record_out(self, post: Post, part_out: bool | None, link: str | None, part: int = 0) -> None:
         workflows = self.workflows
 
         def ok(p: Post) -> str:
@@ -328,8 +336,14 @@ class PostActions(QObject, ShowsBoxes):
                 return translate("PostActions", "Marked as sent on {name}.").format(name=p.persona_name)
             return outcome(p)
 
+        def refused(error: BaseException) -> bool:
+            if isinstance(error, LinkRefused) and link is not None:
+                self._ask_link(post, part, error, link)
+                return True
+            return False
+
         self._run(lambda: workflows.mark_sent(post.id, part_out=part_out, link=link),
-                  translate("PostActions", "record what went out"), ok)
+                  translate("PostActions", "record what went out"), ok, refused)
 
     def move(self, post: Post, persona_uid: str) -> None:
         workflows = self.workflows

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.holds import HoldKind, HoldReason
@@ -404,3 +404,53 @@ def test_reschedule_leaves_a_post_that_changed_while_the_dialog_was_open_and_say
     assert shell.window.statusBar().currentMessage() == (
         f"Could not reschedule the post: post {post.id} changed while you chose: it was scheduled and is now failed, "
         "so it was not rescheduled. Look at it again. Nothing was changed.")
+
+
+def test_mark_sent_on_part_1_says_what_is_known(demo: Services, shell: Shell, idle) -> None:
+    post = in_doubt(demo, shell, idle, out=())
+    act(shell, post.id, "markSent")
+    box = shell.window.post_actions.box
+    assert box is not None and box.isVisible()
+    assert box.windowTitle() == "Part 1 of 3 may not have gone out"
+    assert box.informativeText().startswith("Part 1 of 3 may or may not have gone out. Parts 2–3 were not sent. ")
+    answer(shell, "Cancel")
+
+
+def link_refused_then_shown_again(demo: Services, shell: Shell, idle: Callable[..., None],
+                                  typed: str) -> tuple[int, QInputDialog]:
+    """Part 2 is there, and ``typed`` is given as its link: the refusal comes back in the link dialog."""
+    post = in_doubt(demo, shell, idle)
+    act(shell, post.id, "markSent")
+    answer(shell, "Part 2 is there")
+    first = shell.window.post_actions.dialog
+    assert isinstance(first, QInputDialog)
+    first.setTextValue(typed)
+    first.accept()
+    reload(shell, idle)
+    assert demo.outbox.get(post.id).remote_ids == ("1850000000000000001",)  # nothing recorded
+    dialog = shell.window.post_actions.dialog
+    assert isinstance(dialog, QInputDialog) and dialog.isVisible(), "the refused link's dialog did not come back"
+    assert dialog.textValue() == typed  # what the user typed is still there
+    return post.id, dialog
+
+
+def test_a_refused_link_comes_back_with_the_text_and_the_wrong_account_selected(demo: Services, shell: Shell,
+                                                                                idle) -> None:
+    typed = "sandbox://someone_else/status/1850000000000000002?s=20"
+    post_id, dialog = link_refused_then_shown_again(demo, shell, idle, typed)
+    assert dialog.labelText().startswith("That link is to a post of @someone_else, not of @career_me")
+    assert "part 3 replies to it" in dialog.labelText()
+    edit = dialog.findChild(QLineEdit)
+    assert edit is not None and edit.hasSelectedText() and edit.selectedText() == "someone_else"
+    edit.setText("sandbox://career_me/status/1850000000000000002?s=20")
+    dialog.accept()
+    reload(shell, idle)
+    assert demo.outbox.get(post_id).remote_ids == ("1850000000000000001", "1850000000000000002")
+
+
+def test_a_link_that_is_no_post_comes_back_all_selected(demo: Services, shell: Shell, idle) -> None:
+    typed = "see my profile"
+    _, dialog = link_refused_then_shown_again(demo, shell, idle, typed)
+    assert dialog.labelText().startswith("That link is not to a post on Sandbox")
+    edit = dialog.findChild(QLineEdit)
+    assert edit is not None and edit.selectedText() == typed
