@@ -200,7 +200,8 @@ class Persona:
 
     @property
     def network_label(self) -> str:
-        return NETWORK_LABELS.get(self.network, self.network)
+        """The network's name as the window's language says it (the sandbox has a name of its own in each)."""
+        return translate("networks", NETWORK_LABELS.get(self.network, self.network))
 
     @property
     def account_label(self) -> str:

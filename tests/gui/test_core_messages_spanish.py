@@ -90,3 +90,16 @@ def test_the_sandbox_is_named_in_the_windows_language_wherever_an_account_is(qap
     finally:
         i18n.uninstall(qapp)
     assert account_text(career) == "@career_me on Sandbox"
+
+
+@pytest.mark.gui
+def test_a_sandbox_account_is_named_as_the_spanish_window_names_the_sandbox(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The link refused for a thread's part said «… en Pruebas, … la publicación de @career_me en Sandbox»: the
+    account's label kept the network's English name."""
+    sandbox = Persona(name="career", handle="@career_me", description="Careers", network="sandbox")
+    try:
+        assert i18n.install(qapp, "es") == "es"
+        assert sandbox.account_label == "@career_me en Pruebas"
+    finally:
+        i18n.uninstall(qapp)
+    assert sandbox.account_label == "@career_me on Sandbox"
