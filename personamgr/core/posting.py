@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from personamgr.core import costs, faults, lease, policy
 from personamgr.core import schema as s
-from personamgr.core.clock import Clock
+from personamgr.core.clock import Clock, utc
 from personamgr.core.holds import HoldKind, held_message, hold_kind, reason_of
 from personamgr.core.i18n import translate
 from personamgr.core.networks.base import (
@@ -315,8 +315,13 @@ class Poster:
         """Record a decision taken before the claim, if the post is still as it was read (else leave it).
 
         As read means unchanged too, not merely in the same state: the guard's check may take seconds (its first
-        loads the model), in which the user may fix the very words it objected to.
+        loads the model), in which the user may fix the very words it objected to. The state may stay as it was
+        (a failed post retried, stopped again): the post then still says why, now.
         """
+        if to is post.state:  # a retry stopped again before sending: its new reason replaces the last one
+            unchanged = s.posts.c.updated_at == utc(post.updated_at).replace(tzinfo=None)
+            self.outbox.update_if(post.id, [to], where=unchanged, **values)
+            return self.outbox.get(post.id)
         try:
             return self.outbox.transition(post.id, to, expect=[post.state], unchanged_since=post.updated_at, **values)
         except TransitionError:
