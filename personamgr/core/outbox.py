@@ -631,7 +631,7 @@ def _sender_gone(owner: lease.Owner | None, stopped: bool, post: Post) -> str:
     Said as the user knows it: the app (window, daemon or CLI alike), and the computer if it is another one.
     Its process id means nothing to them; the log keeps it."""
     elsewhere = owner is not None and owner.host != lease.this_process().host
-    if post.remote_ids:
+    if post.remote_ids or len(post.parts) > 1:  # a thread, even with no part out yet: one part is in doubt
         why = (translate("Outbox", "The app on {host} stopped answering while this thread was being sent.")
                if elsewhere else
                translate("Outbox", "The app stopped while this thread was being sent.") if stopped else

@@ -59,6 +59,15 @@ def test_part_1_out_says_the_rest_was_not_sent(services: Services, career: Perso
     assert "Part 1 of 3 went out; part 2 may or may not have. Part 3 was not sent." in (post.error or "")
 
 
+def test_part_1_in_doubt_is_told_as_a_thread_s_part_not_as_a_post(services: Services, career: Persona) -> None:
+    """With no part recorded it said "this post ... may or may not have gone out: check the account, then mark it
+    sent", but the window offers "Mark what went out…", and part 2 replies to part 1: its link is needed."""
+    post = died_sending(services, career, ())
+    assert post.error == ("The app stopped while this thread was being sent. Part 1 of 3 may or may not have gone "
+                          "out. Parts 2–3 were not sent. Check the account for part 1, then mark what went out or "
+                          "send it again from there.")
+
+
 def test_a_thread_whose_every_part_was_recorded_is_sent_not_in_doubt(services: Services, career: Persona) -> None:
     post = died_sending(services, career, ("a", "b", "c"))
     assert (post.state, post.remote_id, post.error) == (PostState.SENT, "a", None)
