@@ -218,8 +218,9 @@ def cmd_mark_sent(args: argparse.Namespace) -> int:
             raise CliError(str(e)) from None
         if p.state is PostState.SENT:
             print(f"#{p.id} is marked as sent on {p.persona_name}; it will not be sent again.")
-        else:  # parts remain: it is not sent, and says what is out
-            print(f"#{p.id} is not sent: {p.error}\nTo send the rest: personamgr posts retry {p.id}")
+        else:  # not out, or parts remain: it is not sent, and says what is out
+            what = "the rest" if p.remote_ids else "it"
+            print(f"#{p.id} is not sent: {p.error}\nTo send {what}: personamgr posts retry {p.id}")
         return 0
     finally:
         services.close()

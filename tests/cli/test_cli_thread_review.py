@@ -109,3 +109,19 @@ def test_part_2_out_with_its_link_records_it_and_retry_sends_part_3(
     finally:
         svc.close()
     assert sorted(timeline(home)) == sorted([PARTS[0], PARTS[2]])  # part 2 was already out: not posted again
+
+
+def test_a_single_post_not_found_is_told_how_to_send_it_not_the_rest(home: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A single post has no "rest": after --part-not-out it said "To send the rest: personamgr posts retry N"."""
+    svc = open_services(AppPaths.resolve(home))
+    try:
+        post = svc.outbox.create(svc.store.persona("career").uid, "One post, in doubt.")
+        svc.outbox.claim(post.id, owner=dead_owner())
+    finally:
+        svc.close()
+    assert run(home, "posts", "show", str(post.id)) == 0  # the CLI looks for senders gone, and finds this one
+    capsys.readouterr()
+    assert run(home, "posts", "mark-sent", str(post.id), "--part-not-out") == 0
+    out = capsys.readouterr().out
+    assert out == (f"#{post.id} is not sent: It did not go out, as you checked. Retry sends it.\n"
+                   f"To send it: personamgr posts retry {post.id}\n")
