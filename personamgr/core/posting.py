@@ -32,6 +32,8 @@ from personamgr.core.networks.base import (
     RateLimitedError,
     RejectedError,
     TransientError,
+    full_stop,
+    parts_known,
 )
 from personamgr.core.outbox import Outbox, Post, PostState, TransitionError
 from personamgr.core.personas import NETWORK_LABELS, Persona
@@ -393,12 +395,12 @@ class Poster:
         if isinstance(e, AmbiguousError) and e.retry_safe:
             # Out of safe retries: the network's own words ("it will be sent again shortly … needs no review") are
             # no longer true, so the review says what is known.
-            return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=translate(
+            return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=_of_thread(post, translate(
                 "Posting", "{network} did not answer after the post was sent, and it was tried {n} times: whether it "
                 "went out is not known, and it is not sent again by itself. Check the account, then mark it sent or "
-                "send it again.").format(network=persona.network_label, n=post.attempts))
+                "send it again.").format(network=persona.network_label, n=post.attempts)))
         if isinstance(e, AmbiguousError):
-            return self._finish(post, PostState.NEEDS_REVIEW, error=msg, **extra)
+            return self._finish(post, PostState.NEEDS_REVIEW, error=_of_thread(post, msg), **extra)
         # A rate limit or no network means X did not take the post: that wait does not use up a retry.
         if isinstance(e, RateLimitedError):
             return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=max(e.reset_at, now),
@@ -410,6 +412,14 @@ class Poster:
             return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=now + backoff(post.attempts),
                                 **extra)
         return self._finish(post, PostState.FAILED, error=msg, **extra)
+
+
+def _of_thread(post: Post, why: str) -> str:
+    """Why a thread's first part is in doubt, after what is known of each part (a later part's doubt is told so
+    by PartialThreadError): "Part 1 of 3 may or may not have gone out. Parts 2–3 were not sent. ..."."""
+    if len(post.parts) < 2 or post.remote_ids:
+        return why
+    return f"{parts_known(0, len(post.parts))} {full_stop(why)}"
 
 
 def _why_unchecked(error: Exception) -> str:

@@ -91,6 +91,17 @@ def test_ambiguous_goes_to_review_never_resent(services: Services, net: Scripted
     assert again.state is PostState.NEEDS_REVIEW and len(net.calls) == 1
 
 
+def test_a_thread_whose_part_1_went_unanswered_says_what_is_known_of_each_part(services: Services,
+                                                                              net: ScriptedNetwork) -> None:
+    """As when a later part goes unanswered ("Part 1 of 3 went out; part 2 may or may not have. ..."): part 1's
+    review said only the network's words about "the post", not that parts 2 and 3 were never sent."""
+    net.answers.append(AmbiguousError("The connection dropped after the post was sent."))
+    post = services.outbox.get(send(services, "1/3 one", thread=("2/3 two", "3/3 three")))
+    assert post.state is PostState.NEEDS_REVIEW
+    assert post.error == ("Part 1 of 3 may or may not have gone out. Parts 2–3 were not sent. The connection dropped "
+                          "after the post was sent.")
+
+
 def test_unexpected_exception_goes_to_review(services: Services, net: ScriptedNetwork) -> None:
     net.answers.append(KeyError("boom"))
     post = services.outbox.get(send(services))
