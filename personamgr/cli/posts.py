@@ -52,8 +52,8 @@ def register(p: argparse.ArgumentParser) -> None:
     mark.add_argument("post_id", type=int, metavar="ID", help="the post's number, as `posts list` shows it")
     answer = mark.add_mutually_exclusive_group()
     answer.add_argument("--part-out", nargs="?", const="", metavar="LINK",
-                        help="a thread: its part in doubt is on the account; LINK is that part's link, needed when "
-                        "parts follow it (they reply to it)")
+                        help="it (a thread: its part in doubt) is on the account; LINK is its link, needed when "
+                        "parts follow it (they reply to it), else checked and kept")
     answer.add_argument("--part-not-out", action="store_true",
                         help="it (a thread: its part in doubt) is not on the account; retry then sends the rest")
     mark.set_defaults(func=cmd_mark_sent)

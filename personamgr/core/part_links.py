@@ -25,19 +25,23 @@ class LinkRefused(TransitionError):
         self.bad = bad
 
 
-def own_post(networks: Mapping[str, Network], persona: Persona, link: str, part: int,
+def own_post(networks: Mapping[str, Network], persona: Persona, link: str, part: int | None,
              credentials: Callable[[], Mapping[str, str] | None] = lambda: None) -> PostLink:
     """What ``link`` names, when it is a post of ``persona``'s account on its network and server; else LinkRefused.
 
-    ``credentials`` is asked only for a link naming an account otherwise than by its handle (a Bluesky DID)."""
+    ``part`` is the thread's part the link is for (None: a single post). ``credentials`` is asked only for a link
+    naming an account otherwise than by its handle (a Bluesky DID)."""
     network = networks.get(persona.network)
     account = Account(persona.uid, persona.handle, server=persona.service_url)
 
     def refused(why: str, bad: tuple[int, int]) -> LinkRefused:
         example = network.post_url(account, "…") if network is not None else None
-        return LinkRefused(translate("PostWorkflows", "{why}: copy the link of part {part} from the post of {account} "
-                                     "(it looks like {example})").format(
-            why=why, part=part, account=persona.account_label, example=example or "…"), bad)
+        then = (translate("PostWorkflows", "{why}: copy the link of the post from {account} (it looks like {example})")
+                if part is None else
+                translate("PostWorkflows", "{why}: copy the link of part {part} from the post of {account} (it looks "
+                          "like {example})"))
+        return LinkRefused(then.format(why=why, part=part, account=persona.account_label, example=example or "…"),
+                           bad)
 
     read = network.read_link(link) if network is not None else None
     if read is None:
@@ -59,6 +63,13 @@ def own_post(networks: Mapping[str, Network], persona: Persona, link: str, part:
     raise refused(translate("PostWorkflows", "that link is to a post of {author}, not of {handle}").format(
         author=_shown(read.author or ""), handle=persona.handle or _shown(mine.author or "")),
         _span(link, read.author or ""))
+
+
+def canonical_link(networks: Mapping[str, Network], persona: Persona, post_id: str) -> str | None:
+    """The link of the persona's post ``post_id`` as the app writes it (the one kept, whatever form was pasted)."""
+    network = networks.get(persona.network)
+    account = Account(persona.uid, persona.handle, server=persona.service_url)
+    return network.post_url(account, post_id) if network is not None else None
 
 
 def _canonical(network: Network, account: Account) -> PostLink | None:

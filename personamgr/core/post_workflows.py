@@ -28,7 +28,7 @@ from personamgr.core.i18n import translate
 from personamgr.core.media import release
 from personamgr.core.networks.base import Account
 from personamgr.core.outbox import CLEARED, DELETABLE, Post, PostState, TransitionError, maybe_out
-from personamgr.core.part_links import own_post
+from personamgr.core.part_links import canonical_link, own_post
 from personamgr.core.reason_words import StoredReason, said, stored
 
 if TYPE_CHECKING:
@@ -227,7 +227,8 @@ class PostWorkflows:
             return self.outbox.transition(
                 post_id, PostState.SENT, expect=[PostState.NEEDS_REVIEW], unchanged_since=post.updated_at,
                 sent_at=self.services.clock.now(), error=None, next_attempt_at=None, network=persona.network,
-                cost_usd=costs.recorded(self.services.store, persona, post.parts))
+                cost_usd=costs.recorded(self.services.store, persona, post.parts),
+                **self._last_link(post, persona, part, link))
         out = post.remote_ids
         if part is None:  # a single post the user did not find
             return self.outbox.transition(
@@ -246,6 +247,17 @@ class PostWorkflows:
             remote_ids=out, network=persona.network, next_attempt_at=None, lease_owner=None,
             cost_usd=costs.recorded(self.services.store, persona, post.parts[:len(out)]),
             error=rest_unsent(len(out), total))
+
+    def _last_link(self, post: Post, persona: Persona, part: int | None, link: str | None) -> dict[str, Any]:
+        """The link the user gave for the part that ends the post (not needed: nothing replies to it), checked as
+        any part's and kept, so the sent post can be opened and its link copied."""
+        if not (link or "").strip() or len(post.remote_ids) >= len(post.parts):
+            return {}
+        found = own_post(self.services.networks, persona, link or "", part,
+                         lambda: self.services.secrets.get_credentials(persona.uid)).post_id
+        ids = (*post.remote_ids, found)
+        return {"remote_ids": ids, "remote_id": ids[0],
+                "remote_url": post.remote_url or canonical_link(self.services.networks, persona, ids[0])}
 
     def _part_id(self, persona: Persona, part: int, link: str) -> str:
         """The id of the part the user found, from its link, which must be this persona's post on its network

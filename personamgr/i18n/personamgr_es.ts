@@ -3872,6 +3872,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Las partes 1–{out} de {total} salieron y las partes {first}–{total} no, según comprobaste. Reintentar las envía y continúa el hilo desde la parte {out}.</translation>
     </message>
     <message>
+        <source>{why}: copy the link of the post from {account} (it looks like {example})</source>
+        <translation>{why}: copia el enlace de la publicación desde {account} (se parece a {example})</translation>
+    </message>
+    <message>
         <source>{why}: copy the link of part {part} from the post of {account} (it looks like {example})</source>
         <translation>{why}: copia el enlace de la parte {part} desde la publicación de {account} (se parece a {example})</translation>
     </message>

@@ -12,6 +12,7 @@ the canonical link is what is kept; a refusal says what the link is to and why t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -151,3 +152,31 @@ def test_a_bluesky_link_naming_the_persona_by_its_did_records_the_part(keyring_s
         assert after.remote_ids == ("first", BLUESKY_KEY)
     finally:
         keyring_services.secrets.delete_credentials(uid)
+
+
+def test_a_link_given_for_the_last_part_is_checked_and_kept(services: Services) -> None:
+    """The last part needs no link (nothing replies to it), but one given was ignored unread: a stranger's post
+    marked the thread sent, and the part's own link, when right, was not kept for "Open part 3"."""
+    persona = services.store.add_persona(PERSONAS["x"])
+    post = services.outbox.create(persona.uid, PARTS[0], thread=PARTS[1:], state=PostState.NEEDS_REVIEW)
+    assert services.outbox.update_if(post.id, None, remote_ids=["1", "2"], network="x")
+    with pytest.raises(TransitionError, match="that link is to a post of @someone_else, not of @career_me: copy the "
+                                              "link of part 3 from"):
+        services.workflows.mark_sent(post.id, part_out=True, link=f"https://x.com/someone_else/status/{X_ID}")
+    assert services.outbox.get(post.id).state is PostState.NEEDS_REVIEW
+    link = f"https://twitter.com/career_me/status/{X_ID}?s=20"
+    after = services.workflows.mark_sent(post.id, part_out=True, link=link)
+    assert (after.state, after.remote_ids) == (PostState.SENT, ("1", "2", X_ID))
+    assert services.workflows.part_links(after)[2] == f"https://x.com/career_me/status/{X_ID}"
+
+
+def test_a_single_post_marked_sent_with_its_link_keeps_the_canonical_link(services: Services) -> None:
+    persona = services.store.add_persona(PERSONAS["mastodon"])
+    post = services.outbox.create(persona.uid, "one riff", state=PostState.NEEDS_REVIEW)
+    with pytest.raises(TransitionError, match=re.escape("that link is to a post of @someone, not of "
+                                                        "@metal@social.example: copy the link of the post from")):
+        services.workflows.mark_sent(post.id, link=f"https://social.example/@someone/{MASTODON_ID}")
+    link = f"https://social.example/@metal@social.example/{MASTODON_ID}/"
+    after = services.workflows.mark_sent(post.id, link=link)
+    assert (after.state, after.remote_id, after.remote_url) == (PostState.SENT, MASTODON_ID,
+                                                                f"https://social.example/@metal/{MASTODON_ID}")
