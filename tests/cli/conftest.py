@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import PERSONAS_TOML, XDG, Cli
+from demo_home import seeded_home
 
 
 @pytest.fixture
@@ -36,3 +37,9 @@ def profile(tmp_path: Path, cli: Cli, personas_file: Path) -> Path:
     r = cli("personas", "import", str(personas_file), data_dir=d)
     assert r.code == 0, r.err
     return d
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """A profile folder with the demo's career (New York) and metal (Berlin) personas, on the sandbox."""
+    return seeded_home(tmp_path)

@@ -7,14 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from demo_home import open_profile, run
 from image_files import png
 
-from personamgr.cli.main import main
-from personamgr.core.demo import seed_demo
 from personamgr.core.holds import HoldKind
 from personamgr.core.outbox import PostState
-from personamgr.core.paths import AppPaths
-from personamgr.core.services import Services, open_services
 
 THREAD = """Five questions to ask at the end of every job interview, and what the answers tell you.
 ---
@@ -23,23 +20,6 @@ Ask how the hiring manager measures success in the first ninety days.
 Then ask what the last person in the role went on to do. That's the thread.
 """
 OFF = "New Mastodon album tonight: the riffs are heavy and I'm front row at the gig with my guitar."
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    data = tmp_path / "home"
-    svc = open_services(AppPaths.resolve(data))
-    seed_demo(svc)  # career (New York) and metal (Berlin), on the sandbox
-    svc.close()
-    return data
-
-
-def run(home: Path, *argv: str) -> int:
-    return main(["--data-dir", str(home), *argv])
-
-
-def profile(home: Path) -> Services:
-    return open_services(AppPaths.resolve(home))
 
 
 def thread_file(tmp_path: Path, text: str = THREAD, name: str = "thread.txt") -> Path:
@@ -57,7 +37,7 @@ def test_post_a_thread_with_images_as_one_reply_chain(home: Path, tmp_path: Path
     assert code == 0, err
     assert out.startswith("Sent as career (@career_me) (3 parts): sandbox://career_me/status/")
     assert "office.png has no alt text" in err and "chart.png" not in err  # the nudge, for the one without
-    svc = profile(home)
+    svc = open_profile(home)
     try:
         timeline = list(reversed(svc.networks["sandbox"].timeline(svc.store.persona("career").uid)))  # type: ignore[attr-defined]
         ours = timeline[-3:]
@@ -83,7 +63,7 @@ def test_queue_add_a_thread_keeps_its_images_when_the_originals_go(home: Path, t
                str(thread_file(tmp_path)), "--image", str(chart), "--alt", "Hiring by month") == 0
     assert "Scheduled #3 a 3-part thread for career at Mon 03 Jun 2030 09:00 EDT" in capsys.readouterr().out
     chart.unlink()
-    svc = profile(home)
+    svc = open_profile(home)
     try:
         post = svc.outbox.get(3)
         copy = Path(post.media[0]["path"])
@@ -116,7 +96,7 @@ def test_bad_content_is_refused_with_a_clear_message_and_nothing_is_kept(
     argv = [a.format(**{k: str(v) for k, v in files.items()}) for a in args]
     assert run(home, "post", "--persona", "career", "--anyway", *argv) == code
     assert message in capsys.readouterr().err
-    svc = profile(home)
+    svc = open_profile(home)
     try:
         assert len(svc.outbox.history()) == 2  # only the demo's two posts
         assert not svc.media_dir or not svc.media_dir.exists() or not any(svc.media_dir.iterdir())
@@ -139,7 +119,7 @@ def test_the_guard_judges_a_thread_as_a_whole(home: Path, tmp_path: Path, capsys
 
 
 def make(home: Path, state: PostState, text: str, **values: object) -> int:
-    svc = profile(home)
+    svc = open_profile(home)
     try:
         post = svc.outbox.create(svc.store.persona("career").uid, text)
         svc.outbox.update_if(post.id, None, state=state.value, **values)
@@ -149,7 +129,7 @@ def make(home: Path, state: PostState, text: str, **values: object) -> int:
 
 
 def state_of(home: Path, post_id: int) -> PostState:
-    svc = profile(home)
+    svc = open_profile(home)
     try:
         return svc.outbox.get(post_id).state
     finally:
@@ -233,7 +213,7 @@ def test_what_x_refuses_is_never_offered_anyway(home: Path, capsys: pytest.Captu
         assert run(home, *command, "--persona", "career", "--anyway", CASHTAGS) == 1
         err = capsys.readouterr().err
         assert "cannot be " in err and "(--anyway does not change that): change the words first." in err
-    svc = profile(home)
+    svc = open_profile(home)
     try:
         assert [p.id for p in svc.outbox.history() if "$AAPL" in p.text] == [held]  # nothing new was kept
     finally:
@@ -247,7 +227,7 @@ def test_delete_refuses_a_sent_post(home: Path, capsys: pytest.CaptureFixture[st
 
 def partly_sent(home: Path) -> int:
     """A 3-part thread on career whose part 1 is out (as the poster records a part-way failure)."""
-    svc = profile(home)
+    svc = open_profile(home)
     try:
         post = svc.outbox.create(svc.store.persona("career").uid, "Part one", thread=("Part two", "Part three"))
         assert svc.outbox.update_if(post.id, None, state=PostState.FAILED.value, remote_ids=["s1"],
@@ -273,7 +253,7 @@ def test_a_partly_sent_thread_offers_retry_and_stop_never_delete(home: Path, cap
     assert run(home, "posts", "stop", str(post_id)) == 0
     out = capsys.readouterr().out
     assert f"#{post_id} ends at part 1: part 1 is out on career, and it is recorded as sent." in out
-    svc = profile(home)
+    svc = open_profile(home)
     try:
         sent = svc.outbox.get(post_id)
         [draft] = [p for p in svc.outbox.in_states([PostState.DRAFT]) if p.text == "Part two"]
@@ -314,7 +294,7 @@ def test_a_post_the_guard_judged_gets_no_note(home: Path, capsys: pytest.Capture
 def test_a_bluesky_post_over_3000_bytes_is_refused_before_it_is_kept(
         home: Path, command: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
     """app.bsky.feed.post: 300 graphemes and 3,000 UTF-8 bytes; 121 family emoji are 121 graphemes, 3,025 bytes."""
-    svc = profile(home)
+    svc = open_profile(home)
     try:
         career = svc.store.persona("career")
         svc.store.update_persona(career.with_changes(network="bluesky", handle="@career.bsky.social"))
@@ -323,7 +303,7 @@ def test_a_bluesky_post_over_3000_bytes_is_refused_before_it_is_kept(
     assert run(home, *command, "--persona", "career", "👨‍👩‍👧‍👦" * 121) == 1
     assert ("Too long for career: 3,025 of 3,000 bytes on Bluesky (an emoji can take up to 25); shorten it by 25 "
             "bytes.") in capsys.readouterr().err
-    svc = profile(home)
+    svc = open_profile(home)
     try:
         assert len(svc.outbox.history()) == 2  # only the demo's two posts
     finally:

@@ -8,36 +8,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from demo_home import open_profile, run
 
-from personamgr.cli.main import main
-from personamgr.core.demo import seed_demo
 from personamgr.core.holds import HoldKind
 from personamgr.core.outbox import Post, PostState
-from personamgr.core.paths import AppPaths
-from personamgr.core.services import Services, open_services
 
 TEXT = "Five questions to ask at the end of every job interview, and what the answers tell you."
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    data = tmp_path / "home"
-    svc = open_services(AppPaths.resolve(data))
-    seed_demo(svc)  # career (New York) and metal (Berlin), on the sandbox
-    svc.close()
-    return data
-
-
-def run(home: Path, *argv: str) -> int:
-    return main(["--data-dir", str(home), *argv])
-
-
-def profile(home: Path) -> Services:
-    return open_services(AppPaths.resolve(home))
-
-
 def make(home: Path, state: PostState, **values: object) -> int:
-    svc = profile(home)
+    svc = open_profile(home)
     try:
         post = svc.outbox.create(svc.store.persona("career").uid, TEXT)
         assert svc.outbox.update_if(post.id, None, state=state.value, **values)
@@ -47,7 +27,7 @@ def make(home: Path, state: PostState, **values: object) -> int:
 
 
 def get(home: Path, post_id: int) -> Post:
-    svc = profile(home)
+    svc = open_profile(home)
     try:
         return svc.outbox.get(post_id)
     finally:
@@ -81,7 +61,7 @@ def test_a_scheduled_post_is_rescheduled_and_a_dst_gap_is_explained(home: Path,
 
 
 def profile_posts(home: Path) -> list[Post]:
-    svc = profile(home)
+    svc = open_profile(home)
     try:
         return svc.outbox.history()
     finally:
@@ -132,7 +112,7 @@ def test_queue_list_names_the_commands_a_held_post_offers(home: Path, capsys: py
 def test_queue_add_and_reschedule_warn_when_the_month_has_no_room_under_the_cap(
         home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The cap was found out at the post's time, as a hold; scheduling says so first (and still schedules)."""
-    svc = profile(home)
+    svc = open_profile(home)
     svc.store.update_persona(svc.store.persona("career").with_changes(monthly_post_cap=1))
     svc.close()
     assert run(home, "queue", "add", "--persona", "career", "--at", "2030-06-03T09:00", TEXT) == 0

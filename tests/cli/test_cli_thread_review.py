@@ -7,35 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from demo_home import open_profile, run
 from lease_helpers import dead_owner
 
-from personamgr.cli.main import main
-from personamgr.core.demo import seed_demo
 from personamgr.core.networks.base import Account, OutgoingPost
 from personamgr.core.networks.sandbox import SandboxNetwork
 from personamgr.core.outbox import PostState
-from personamgr.core.paths import AppPaths
-from personamgr.core.services import open_services
 
 PARTS = ("1/3 Read the ad twice.", "2/3 Circle the verbs.", "3/3 Those are the job.")
 
 
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    data = tmp_path / "home"
-    svc = open_services(AppPaths.resolve(data))
-    seed_demo(svc)  # career and metal, on the sandbox
-    svc.close()
-    return data
-
-
-def run(home: Path, *argv: str) -> int:
-    return main(["--data-dir", str(home), *argv])
-
-
 def killed_after_part_1(home: Path) -> tuple[int, str]:
     """A thread whose sender died after the sandbox took part 1 (recorded) and while part 2 was in flight."""
-    svc = open_services(AppPaths.resolve(home))
+    svc = open_profile(home)
     try:
         persona = svc.store.persona("career")
         post = svc.outbox.create(persona.uid, PARTS[0], thread=PARTS[1:])
@@ -50,7 +34,7 @@ def killed_after_part_1(home: Path) -> tuple[int, str]:
 
 
 def timeline(home: Path) -> list[str]:
-    svc = open_services(AppPaths.resolve(home))
+    svc = open_profile(home)
     try:
         sandbox = svc.networks["sandbox"]
         assert isinstance(sandbox, SandboxNetwork)
@@ -77,7 +61,7 @@ def test_mark_sent_without_an_answer_asks_about_part_2_and_changes_nothing(
     assert "Look at the account for part 2 of 3." in err
     assert f"personamgr posts mark-sent {post_id} --part-out LINK" in err
     assert f"personamgr posts retry {post_id} --yes" in err
-    svc = open_services(AppPaths.resolve(home))
+    svc = open_profile(home)
     try:
         assert svc.outbox.get(post_id).state is PostState.NEEDS_REVIEW
     finally:
@@ -102,7 +86,7 @@ def test_part_2_out_with_its_link_records_it_and_retry_sends_part_3(
     assert run(home, "posts", "mark-sent", str(post_id), "--part-out", "sandbox://career_me/status/42") == 0
     assert "Parts 1–2 of 3 went out and part 3 did not" in capsys.readouterr().out
     assert run(home, "posts", "retry", str(post_id)) == 0
-    svc = open_services(AppPaths.resolve(home))
+    svc = open_profile(home)
     try:
         post = svc.outbox.get(post_id)
         assert post.state is PostState.SENT and post.remote_ids[1] == "42"
@@ -113,7 +97,7 @@ def test_part_2_out_with_its_link_records_it_and_retry_sends_part_3(
 
 def test_a_single_post_not_found_is_told_how_to_send_it_not_the_rest(home: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     """A single post has no "rest": after --part-not-out it said "To send the rest: personamgr posts retry N"."""
-    svc = open_services(AppPaths.resolve(home))
+    svc = open_profile(home)
     try:
         post = svc.outbox.create(svc.store.persona("career").uid, "One post, in doubt.")
         svc.outbox.claim(post.id, owner=dead_owner())
