@@ -78,7 +78,7 @@ from personamgr.core.personas import (
     validate,
 )
 from personamgr.core.scheduling import PostSchedule
-from personamgr.core.scheduling.zone_change import after_zone_change
+from personamgr.core.scheduling.zone_change import KEEP_CLOCK_TIP, after_zone_change
 from personamgr.core.services import Services
 from personamgr.gui.a11y import is_interactive
 from personamgr.gui.controller import PersonaController
@@ -429,9 +429,7 @@ class PersonaEditor(QDialog):
         self.keep_clock_check = QCheckBox(translate("PersonaEditor", "Move its scheduled posts to the same clock "
                                                                      "time in the new zone"))
         self.keep_clock_check.setObjectName("keepClockTimes")
-        self.keep_clock_check.setToolTip(translate("PersonaEditor", "Without this, a post at 09:00 in the old zone "
-                                                                    "goes out at the same moment, whatever the new "
-                                                                    "zone's clock reads then."))
+        self.keep_clock_check.setToolTip(translate("ZoneChange", KEEP_CLOCK_TIP))
         self._field(form, TAB_IDENTITY, "keep_clock", "", self.keep_clock_check)
         self.timezone_combo.currentTextChanged.connect(self._offer_keep_clock)
         self._offer_keep_clock()

@@ -34,7 +34,7 @@ from personamgr.core.faults import describe
 from personamgr.core.i18n import translate
 from personamgr.core.persona_file import PersonaFileError
 from personamgr.core.scheduling import PostSchedule
-from personamgr.core.scheduling.zone_change import changes_zone, import_notes
+from personamgr.core.scheduling.zone_change import KEEP_CLOCK_TIP, changes_zone, import_notes
 from personamgr.core.services import Services
 from personamgr.gui.message_boxes import ShowsBoxes
 from personamgr.gui.workers import Workers
@@ -82,9 +82,7 @@ class ImportPreview(QDialog):
         self.keep_clock_check = QCheckBox(translate("ImportPreview", "New time zone: move scheduled posts to the same "
                                                                      "clock time there"))
         self.keep_clock_check.setObjectName("keepClockTimes")
-        self.keep_clock_check.setToolTip(translate("ImportPreview", "Without this, a post at 09:00 in the old zone "
-                                                                    "goes out at the same moment, whatever the new "
-                                                                    "zone's clock reads then."))
+        self.keep_clock_check.setToolTip(translate("ZoneChange", KEEP_CLOCK_TIP))
         self.clears = QLabel()
         self.clears.setObjectName("importClears")
         self.clears.setWordWrap(True)

@@ -1365,10 +1365,6 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Zona nueva: mover las publicaciones programadas a la misma hora allí</translation>
     </message>
     <message>
-        <source>Without this, a post at 09:00 in the old zone goes out at the same moment, whatever the new zone&apos;s clock reads then.</source>
-        <translation>Sin esto, una publicación a las 09:00 en la zona antigua sale en el mismo momento, marque lo que marque entonces el reloj de la zona nueva.</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
@@ -2504,10 +2500,6 @@ Otra más.</translation>
     <message>
         <source>Move its scheduled posts to the same clock time in the new zone</source>
         <translation>Mover sus publicaciones programadas a la misma hora de reloj en la zona nueva</translation>
-    </message>
-    <message>
-        <source>Without this, a post at 09:00 in the old zone goes out at the same moment, whatever the new zone&apos;s clock reads then.</source>
-        <translation>Sin esto, una publicación a las 09:00 en la zona antigua sale en el mismo momento, marque lo que marque entonces el reloj de la zona nueva.</translation>
     </message>
     <message>
         <source>Si&amp;gnature hashtags</source>
@@ -5118,6 +5110,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>%n scheduled post(s) moved to keep (its|their) clock time in {zone}: {old} is now {new}.</source>
         <translation>%n publicaci(ón programada se movió|ones programadas se movieron) para conservar su hora de reloj en {zone}: {old} es ahora {new}.</translation>
+    </message>
+    <message>
+        <source>Without this, a post at 09:00 in the old zone goes out at the same moment, whatever the new zone&apos;s clock reads then.</source>
+        <translation>Sin esto, una publicación a las 09:00 en la zona antigua sale en el mismo momento, marque lo que marque entonces el reloj de la zona nueva.</translation>
     </message>
     <message>
         <source>%n scheduled post(s) kept the moment (it goes|they go) out: (it was|they were) being sent, or (its|their) clock time in {zone} has already passed.</source>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import locked_keyring
 import pytest
@@ -87,54 +87,51 @@ def test_a_secure_store_is_named(demo: Services, make_shell: Callable[..., Shell
     assert shell.window.keyring_status.text.text().startswith("Credentials:")
 
 
+@pytest.fixture
+def on_locked_keyring(demo: Services, make_shell: Callable[..., Shell], idle, monkeypatch: pytest.MonkeyPatch,
+                      missing_real_part: Callable[[str], None]) -> Iterator[tuple[Shell, dict[str, str]]]:
+    """The demo's window on a real gnome-keyring whose collection is locked, and that keyring's environment."""
+    if not locked_keyring.available():
+        missing_real_part("dbus-daemon and gnome-keyring-daemon are needed for a locked Secret Service")
+    from keyring.backends.SecretService import Keyring as SecretServiceKeyring
+
+    with locked_keyring.locked_secret_service() as env:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", env["DBUS_SESSION_BUS_ADDRESS"])
+        demo.secrets = SecretStore(SecretServiceKeyring(), timeout=5)
+        shell = make_shell(demo)
+        idle(shell)
+        yield shell, env
+
+
 def test_a_locked_keyring_is_said_to_be_locked_and_to_ask_when_needed(
-        demo: Services, make_shell: Callable[..., Shell], idle, monkeypatch: pytest.MonkeyPatch,
-        missing_real_part: Callable[[str], None]) -> None:
+        on_locked_keyring: tuple[Shell, dict[str, str]]) -> None:
     """The status bar said "Credentials: the Secret Service keyring (GNOME Keyring / KWallet)" while its
     collection was locked: true, but the user then met the password prompt (or a post waiting for it) with no
     warning. A real gnome-keyring, locked; finding that out must not itself bring up the prompt."""
-    if not locked_keyring.available():
-        missing_real_part("dbus-daemon and gnome-keyring-daemon are needed for a locked Secret Service")
-    from keyring.backends.SecretService import Keyring as SecretServiceKeyring
-
-    with locked_keyring.locked_secret_service() as env:
-        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", env["DBUS_SESSION_BUS_ADDRESS"])
-        demo.secrets = SecretStore(SecretServiceKeyring(), timeout=5)
-        shell = make_shell(demo)
-        idle(shell)
-        status = shell.window.keyring_status
-        assert status.level == "ok"  # it unlocks on demand: nothing is wrong
-        assert status.text.text() == ("Credentials: the Secret Service keyring (GNOME Keyring / KWallet), locked; "
-                                      "it asks for its password when needed")
-        assert "locked" in status.toolTip() and "asks for its password" in status.toolTip()
-        assert locked_keyring.is_locked(env)  # asking did not unlock it, nor prompt
+    shell, env = on_locked_keyring
+    status = shell.window.keyring_status
+    assert status.level == "ok"  # it unlocks on demand: nothing is wrong
+    assert status.text.text() == ("Credentials: the Secret Service keyring (GNOME Keyring / KWallet), locked; "
+                                  "it asks for its password when needed")
+    assert "locked" in status.toolTip() and "asks for its password" in status.toolTip()
+    assert locked_keyring.is_locked(env)  # asking did not unlock it, nor prompt
 
 
-def test_the_keyring_status_follows_an_unlock(demo: Services, make_shell: Callable[..., Shell], idle, qtbot,
-                                              monkeypatch: pytest.MonkeyPatch, *,
-                                              missing_real_part: Callable[[str], None]) -> None:
+def test_the_keyring_status_follows_an_unlock(on_locked_keyring: tuple[Shell, dict[str, str]], idle, qtbot) -> None:
     """The status bar said "locked" after the user unlocked the keyring, until personamgr was started again: the
     status is asked again while the app runs (on a timer, here made short, and when the app comes to the front).
     A real gnome-keyring, locked, then unlocked with its password."""
-    if not locked_keyring.available():
-        missing_real_part("dbus-daemon and gnome-keyring-daemon are needed for a locked Secret Service")
-    from keyring.backends.SecretService import Keyring as SecretServiceKeyring
-
-    with locked_keyring.locked_secret_service() as env:
-        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", env["DBUS_SESSION_BUS_ADDRESS"])
-        demo.secrets = SecretStore(SecretServiceKeyring(), timeout=5)
-        shell = make_shell(demo)
-        idle(shell)
-        status = shell.window.keyring_status
-        assert status.state is not None and status.state.locked
-        assert "locked" in status.text.text()
-        status.recheck_timer.setInterval(100)
-        locked_keyring.unlock(env)
-        assert not locked_keyring.is_locked(env)
-        qtbot.waitUntil(lambda: status.state is not None and not status.state.locked, timeout=10_000)
-        assert status.text.text() == "Credentials: the Secret Service keyring (GNOME Keyring / KWallet)"
-        assert "locked" not in status.toolTip()
-        idle(shell)
+    shell, env = on_locked_keyring
+    status = shell.window.keyring_status
+    assert status.state is not None and status.state.locked
+    assert "locked" in status.text.text()
+    status.recheck_timer.setInterval(100)
+    locked_keyring.unlock(env)
+    assert not locked_keyring.is_locked(env)
+    qtbot.waitUntil(lambda: status.state is not None and not status.state.locked, timeout=10_000)
+    assert status.text.text() == "Credentials: the Secret Service keyring (GNOME Keyring / KWallet)"
+    assert "locked" not in status.toolTip()
+    idle(shell)
 
 
 def test_a_hanging_keyring_never_blocks_the_window(demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:

@@ -26,6 +26,9 @@ MOVED = QT_TRANSLATE_NOOP("ZoneChange", "%n scheduled post(s) (keeps|keep) the m
                           "the old clock time.")
 KEPT_CLOCK = QT_TRANSLATE_NOOP("ZoneChange", "%n scheduled post(s) moved to keep (its|their) clock time in {zone}: "
                                "{old} is now {new}.")
+# The tooltip of the choice to keep the clock times, wherever a zone change is saved (the editor, the import).
+KEEP_CLOCK_TIP = QT_TRANSLATE_NOOP("ZoneChange", "Without this, a post at 09:00 in the old zone goes out at the same "
+                                   "moment, whatever the new zone's clock reads then.")
 STAYED = QT_TRANSLATE_NOOP("ZoneChange", "%n scheduled post(s) kept the moment (it goes|they go) out: (it was|they "
                            "were) being sent, or (its|their) clock time in {zone} has already passed.")
 
