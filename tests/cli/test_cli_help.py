@@ -55,6 +55,20 @@ def test_the_posts_summary_names_every_action(capsys: pytest.CaptureFixture[str]
         assert action in summary, action
 
 
+def finished(argv: list[str], if_still_running: str, cwd: Path | None = None
+             ) -> tuple[subprocess.Popen[str], str, str]:
+    """Run ``argv`` to its end (process, out, err); a process still running after a minute is ended and the test
+    fails with ``if_still_running``: what the old code did instead of refusing."""
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail(if_still_running)
+    return proc, out, err
+
+
 @pytest.mark.parametrize(("argv", "words"), [
     (["daemon", "--tick", "0"], "argument --tick: must be a number of seconds from 0.1 to 3600"),
     (["daemon", "--tick", "-5"], "argument --tick: must be a number of seconds from 0.1 to 3600"),
@@ -67,14 +81,8 @@ def test_numbers_that_cannot_work_are_usage_errors(argv: list[str], words: str, 
     """`daemon --tick 0` (or a negative tick) started a daemon that re-read the outbox in a busy loop, one
     core at 100 % until stopped; 'inf' one that never looked again. `posts list --limit -3` said "No posts.".
     A real process, so that a daemon the old code started is ended by the time-out, not left running."""
-    proc = subprocess.Popen([sys.executable, "-m", "personamgr", "--data-dir", str(tmp_path), *argv],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        _out, err = proc.communicate(timeout=60)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
-        pytest.fail(f"{argv} was accepted and ran")
+    proc, _out, err = finished([sys.executable, "-m", "personamgr", "--data-dir", str(tmp_path), *argv],
+                               f"{argv} was accepted and ran")
     assert proc.returncode == 2, err
     assert words in err
 
@@ -84,13 +92,7 @@ def test_the_screenshots_script_answers_help_instead_of_writing_into_a_folder_na
         flag: str, tmp_path: Path) -> None:
     """`scripts/screenshots --help` took "--help" for the output folder and rendered every screen into it."""
     script = Path(__file__).resolve().parents[2] / "scripts" / "screenshots"
-    proc = subprocess.Popen([sys.executable, str(script), flag], cwd=tmp_path, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    try:
-        out, _err = proc.communicate(timeout=60)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
-        pytest.fail(f"scripts/screenshots {flag} started rendering")
+    proc, out, _err = finished([sys.executable, str(script), flag], f"scripts/screenshots {flag} started rendering",
+                               cwd=tmp_path)
     assert proc.returncode == 0 and "scripts/screenshots DIR" in out
     assert list(tmp_path.iterdir()) == []

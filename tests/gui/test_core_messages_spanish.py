@@ -10,12 +10,13 @@ import pytest
 
 from personamgr.core.demo import seed_demo
 from personamgr.core.guard import rules
-from personamgr.core.guard.guard import _off_focus
+from personamgr.core.guard.guard import _off_focus_values
 from personamgr.core.i18n import translate
 from personamgr.core.networks.sandbox import DUPLICATE_MESSAGE
 from personamgr.core.outbox import PostState
 from personamgr.core.persona_file import PersonaFileError, read_entries
 from personamgr.core.personas import Persona
+from personamgr.core.reason_words import reason_words
 from personamgr.core.scheduling import resolve_local
 from personamgr.core.scheduling.slots import NoFreeSlot, next_free_slot
 from personamgr.gui import i18n
@@ -43,7 +44,8 @@ def messages(services) -> dict[str, str]:  # type: ignore[no-untyped-def]
         bad_file = ""
     except PersonaFileError as e:
         bad_file = e.problem
-    return {"bad_file": bad_file, "duplicate": dup.message, "topic": _off_focus(CAREER, "metal"), "dst": note or "",
+    topic = reason_words("topic", _off_focus_values(CAREER, "metal"))  # as the guard says its topic reason
+    return {"bad_file": bad_file, "duplicate": dup.message, "topic": topic, "dst": note or "",
             "slot": slot, "failed": failed.error or ""}
 
 

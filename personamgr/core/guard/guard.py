@@ -24,7 +24,6 @@ from personamgr.core.guard.scoring import Calibration, Scorer, persona_key, rela
 from personamgr.core.guard.types import GuardResult, Reason
 from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
-from personamgr.core.reason_words import reason_words
 from personamgr.core.text import WARM_UP, Measure, measure_for, weighted_length
 
 # MiniLM reads English only: a post in Spanish or Greek reaches it through its English gloss
@@ -451,10 +450,6 @@ def _off_focus_values(me: Persona, suggest: str | None) -> dict[str, str]:
         found["fits_better"] = suggest
     return found
 
-
-def _off_focus(me: Persona, suggest: str | None) -> str:
-    """The topic warning, in this process's language."""
-    return reason_words("topic", _off_focus_values(me, suggest))
 
 
 def _match_text(det: Mapping[str, object]) -> str:
