@@ -1,4 +1,4 @@
-"""How the word table reads Japanese and Greek: the shipped table, on sentences written for these tests."""
+"""How the word table reads Japanese, Greek and hashtags: the shipped table, on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -70,6 +70,40 @@ def test_a_loanword_the_list_lacks_is_one_unknown_word(table: WordTable) -> None
     assert table.japanese.read("ポッドキャストを聴く") == [None, table.index["を"], table.index["聴く"]]
     assert _read(table, "スタートアップ") == ["スタート", "アップ"]  # a loanword split whole into words is kept
     assert _read(table, "タンパク質") == ["タンパク質"]  # and so is a word of katakana and kanji
+
+
+def test_the_iteration_mark_belongs_to_its_word(table: WordTable) -> None:
+    """々 repeats the kanji before it: 色々 (all sorts), 人々 (people), 時々 (sometimes) are words of the list, but
+    the mark cut the run, so 色 was read as a colour and 々 alone as a word of its own."""
+    assert _read(table, "色々な人々と時々話す") == ["色々", "な", "人々", "と", "時々", "話す"]
+    assert _read(table, "佐々木さんの庭") == ["佐々木", "さん", "の", "庭"]
+
+
+@pytest.mark.parametrize(("post", "words"), [
+    ("Qué partidazo anoche #realmadrid", ["real", "madrid"]),
+    ("Hoy toca #comidacasera con la abuela", ["comida", "casera"]),
+    ("Otra noche viendo #lacasadelosfamosos", ["la", "casa", "de", "los", "famosos"]),
+    ("first frost on the tomatoes #gardeningtips", ["gardening", "tips"]),
+])
+def test_a_hashtag_written_as_one_word_is_read_as_its_words(table: WordTable, post: str, words: list[str]) -> None:
+    """People write a hashtag as one lowercase run, often the post's topic; no list holds the run, so the table
+    read nothing of it (the gloss, MiniLM's reading, carried it as one unknown word)."""
+    read = _read(table, post)
+    at = read.index(words[0])
+    assert read[at:at + len(words)] == words
+    glossed = " ".join(g for g in (table._gloss(table.index[w]) for w in words) if g)
+    assert glossed in table.read(post).gloss
+
+
+@pytest.mark.parametrize(("tag", "words"), [
+    ("#HeavyMetal", ["heavy", "metal"]),  # its capitals mark its words
+    ("#NFTCommunity", []),  # an acronym and a word: kept whole, not cut as nf tc om mu ni ty
+    ("#Kenobi", []),  # a name: not ken + obi (short rare words are no pieces)
+    ("#lvbp", []),  # an abbreviation: not lv + bp
+])
+def test_a_hashtag_is_cut_only_into_words_it_plainly_holds(table: WordTable, tag: str, words: list[str]) -> None:
+    known = _read(table, tag)
+    assert known == words or (not words and len(known) <= 1)
 
 
 @pytest.mark.parametrize(("form", "family"), [

@@ -66,7 +66,7 @@ _LAUGHTER = re.compile(r"w{2,}")  # Japanese laughter (ｗｗｗ), not the web's
 
 def _is_cjk(ch: str) -> bool:
     o = ord(ch)
-    return (0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF
+    return (0x3005 <= o <= 0x3007 or 0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF
             or 0xF900 <= o <= 0xFAFF or 0xFF66 <= o <= 0xFF9F or o == 0x30FC)
 
 
@@ -230,7 +230,7 @@ class WordTable:
         only needs the words, as on every English post), from one pass of the tokenizer."""
         t = _URL.sub(" ", text)
         t = _MENTION.sub(" ", t)
-        t = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", t)
+        t = _HASHTAG.sub(lambda m: " " + self._hashtag_words(m.group(1)) + " ", t)
         # NFKC: full-width letters and half-width katakana read as the usual ones; again after casefold(),
         # which decomposes some letters (ΐ), so that no word is cut at a combining mark
         t = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", t).casefold())
@@ -256,6 +256,21 @@ class WordTable:
                 if gloss:
                     words.append(part if i is None else self._gloss(i))
         return Reading(ids, total, " ".join(w for w in words if w))
+
+    def _hashtag_words(self, tag: str) -> str:
+        """A hashtag's words: cut where its case changes (#HeavyMetal), or, written in one case, a run no list
+        holds cut into known words (#realmadrid: real madrid; ``reading.split_run``). Capitals inside a tag
+        mark its words already (#BenidormFest), or an acronym (#NFTCommunity): those runs are kept whole."""
+        if any(c.isupper() for c in tag[1:]):
+            return _CAMEL.sub(" ", tag)
+        words: list[str] = []
+        for run in _WORD.findall(tag):
+            plain = unicodedata.normalize("NFKC", run).casefold()
+            split = None
+            if not any(_is_cjk(c) for c in plain) and self.lookup(plain) is None:
+                split = reading.split_run(plain, self.index.get, self.japanese.cost)
+            words.extend(split or (run,))
+        return " ".join(words)
 
     def _gloss(self, i: int) -> str:
         g = int(self.gloss_ids[i])

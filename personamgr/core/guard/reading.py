@@ -1,10 +1,15 @@
-"""How the word table reads what it cannot look up word by word: Japanese runs and Greek inflections.
+"""How the word table reads what it cannot look up word by word: Japanese runs, Greek inflections, and
+hashtags written as one word.
 
 Why Japanese needs a path search: it is written without spaces, and the table's Japanese words are
 wordfreq's (MeCab's) morphemes. Taking the longest known word first goes wrong where a short word
 is followed by a longer one: 午後はずっと ("all afternoon") read as 午後 | はず | っと ("expected" and
 a fragment). The most probable split under the words' own frequencies (unigram Viterbi, what MeCab
 does with more features) reads 午後 | は | ずっと.
+
+Why a hashtag needs a split: people write it as one lowercase run (#realmadrid, #lacasadelosfamosos,
+#gardeningtips), which no word list holds, so its words, often the post's topic, were lost; it is cut into
+known words by the same kind of search, over the table's words of every language.
 
 Why Greek needs endings: a noun has up to eight forms and a verb dozens, and the table holds only
 the forms among Greek's 30,000 most frequent words. The longest known prefix of a missing form
@@ -19,7 +24,7 @@ import math
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -82,7 +87,41 @@ class GreekForms:
         return None
 
 
-_JAPANESE = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_LONGEST_PIECE = 24
+# A piece of two or three letters must be a function word (frequency >= 1e-3, as the gloss map counts them:
+# "la", "de", "los"): short rare words are mostly abbreviations and fragments of names, and would cut any name
+# into pieces (#Kenobi: ken obi, #nfts: nf ts).
+_SHORT_PIECE = 4
+_SHORT_PIECE_COST = -math.log(1e-3)
+
+
+def split_run(run: str, row: Callable[[str], int | None], cost: Sequence[float]) -> list[str] | None:
+    """The most probable split of a run of letters into known words, each costing -log(frequency) (``cost``
+    by row): words of four letters or more, or shorter function words. None when no split covers it all."""
+    n = len(run)
+    best = [0.0] + [math.inf] * n  # best[e]: the cheapest split of run[:e]
+    start = [0] * (n + 1)
+    for s in range(n):
+        if best[s] == math.inf:
+            continue
+        for e in range(s + 2, min(n, s + _LONGEST_PIECE) + 1):
+            i = row(run[s:e])
+            if i is None or (e - s < _SHORT_PIECE and cost[i] > _SHORT_PIECE_COST):
+                continue
+            if best[s] + cost[i] < best[e]:
+                best[e], start[e] = best[s] + cost[i], s
+    if best[n] == math.inf:
+        return None
+    words: list[str] = []
+    e = n
+    while e > 0:
+        words.append(run[start[e]:e])
+        e = start[e]
+    return words[::-1]
+
+
+# kana, kanji, and the marks written inside kanji words: 々 repeats the kanji before it (色々, 人々, 佐々木), 〆 and 〇
+_JAPANESE = "\u3005-\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SCRIPT_RUN = re.compile(f"[{_JAPANESE}]+|[^{_JAPANESE}]+")
 
 
