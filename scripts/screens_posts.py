@@ -30,6 +30,7 @@ from personamgr.core.guard.rules import duplicate_rule
 from personamgr.core.holds import HoldKind, held_message
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
+from personamgr.core.reason_words import Note
 from personamgr.core.scheduling import PostSchedule
 from personamgr.gui.app import Shell
 from personamgr.gui.calendar_layout import Mode
@@ -195,8 +196,8 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
                                     thread=("Ask how they measure success in the first ninety days.",
                                             "Then ask what the last person in the role went on to do."))
     services.outbox.update_if(partly.id, None, state=PostState.FAILED.value, remote_ids=["1850000000000000099"],
-                              network="sandbox", error="Part 1 of the thread went out; part 2 failed: Sandbox "
-                              "refused the post: Reply not allowed. The remaining parts are unsent.")
+                              network="sandbox", error=Note("part_failed", sent=1, failed=2, error=Note(
+                                  "x_refused", error="Reply not allowed.")))
     partly = services.outbox.get(partly.id)
     window.post_actions.edit(partly)
     settle(app, shell)
@@ -209,8 +210,7 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     window.post_actions.edit(doubt)
     settle(app, shell)
     services.outbox.update_if(doubt.id, None, state=PostState.NEEDS_REVIEW.value,
-                              error="X did not answer in time after the post was sent, so it may or may not have "
-                              "gone out. Check the account, then mark it sent or send it again.")
+                              error=Note("x_write_timeout"))
     if window.post_actions.dialog is not None:
         window.post_actions.dialog.editor.send_button.click()  # type: ignore[attr-defined]
         settle(app, shell)

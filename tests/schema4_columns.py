@@ -1,4 +1,5 @@
-"""What schemas 4 (Mastodon and Bluesky) and 5 added, so a test can lay out an older database from today's tables."""
+"""What schemas 4 (Mastodon and Bluesky), 5 and 8 added, so a test can lay out an older database from today's
+tables."""
 
 from __future__ import annotations
 
@@ -7,9 +8,17 @@ import sqlite3
 PERSONA_COLUMNS = ("server", "visibility", "content_warning", "server_limits")
 POST_COLUMNS = ("content_warning", "visibility")
 SCHEMA5_POST_COLUMNS = ("repeat_safe_until",)
+SCHEMA8_POST_COLUMNS = ("error_words",)
+
+
+def drop_schema8_columns(con: sqlite3.Connection) -> None:
+    for column in SCHEMA8_POST_COLUMNS:
+        con.execute(f"ALTER TABLE posts DROP COLUMN {column}")
 
 
 def drop_schema5_columns(con: sqlite3.Connection) -> None:
+    """Everything since schema 4 (schema 8's columns too)."""
+    drop_schema8_columns(con)
     for column in SCHEMA5_POST_COLUMNS:
         con.execute(f"ALTER TABLE posts DROP COLUMN {column}")
 

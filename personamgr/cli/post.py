@@ -101,10 +101,10 @@ def report_send(result: Post, persona: Persona) -> int:
         print(f"Sent as {persona.name} ({persona.handle or persona.network}){more}: {links}")
         return 0
     if result.state is PostState.SCHEDULED and result.next_attempt_at:
-        print(f"Not sent yet: {result.error} It will be retried at {describe(result.next_attempt_at, persona.timezone)}"
+        print(f"Not sent yet: {result.note} It will be retried at {describe(result.next_attempt_at, persona.timezone)}"
               " by the running app or `personamgr daemon`.")
         return 1
     if result.state is PostState.NEEDS_REVIEW:  # the network may have it: "not sent" would be a guess
-        raise CliError(f"#{result.id} may already be out ({result.status}): {result.error}\n{review_ways(result)}")
+        raise CliError(f"#{result.id} may already be out ({result.status}): {result.note}\n{review_ways(result)}")
     hint = f" See it with: personamgr posts show {result.id}" if result.failed_part else ""
     raise CliError(f"not sent ({result.status}): {result.note}{hint}")

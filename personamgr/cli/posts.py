@@ -107,6 +107,7 @@ def _when(p: Post) -> tuple[str, datetime | None]:
 
 def _row(services: Services, p: Post, zones: dict[str, str]) -> dict[str, Any]:
     what, when = _when(p)
+    note_kind, note_values = p.note_found
     return {
         "id": p.id, "persona": p.persona_name, "state": p.state.value,
         "hold": p.hold_kind.value if p.hold_kind else None, "status": p.status,
@@ -116,7 +117,8 @@ def _row(services: Services, p: Post, zones: dict[str, str]) -> dict[str, Any]:
         "links": services.workflows.part_links(p) if p.remote_ids or p.remote_id else [],
         "media": [{"name": display_name(m), "alt_text": m.get("alt_text") or "", "part": int(m.get("part", 0))}
                   for m in p.media],
-        "error": p.note, "reasons": list(p.reasons), "reason_kinds": [kind_of(r) for r in p.guard_reasons],
+        "error": p.note, "error_kind": note_kind, "error_values": note_values,
+        "reasons": list(p.reasons), "reason_kinds": [kind_of(r) for r in p.guard_reasons],
         "reason_values": [values_of(r) for r in p.guard_reasons],
         "actions": [a.value for a in actions_for(p)],
     }
@@ -211,7 +213,7 @@ def cmd_mark_sent(args: argparse.Namespace) -> int:
         before = _get(services, args.post_id)
         part_out = False if args.part_not_out else None if args.part_out is None else True
         if part_out is None and uncertain_part(before) is not None:
-            raise CliError(f"#{before.id}: {before.error or ''}\n{review_ways(before)}", EXIT_USAGE)
+            raise CliError(f"#{before.id}: {before.note or ''}\n{review_ways(before)}", EXIT_USAGE)
         try:
             p = services.workflows.mark_sent(args.post_id, part_out=part_out, link=args.part_out or None)
         except TransitionError as e:
@@ -220,7 +222,7 @@ def cmd_mark_sent(args: argparse.Namespace) -> int:
             print(f"#{p.id} is marked as sent on {p.persona_name}; it will not be sent again.")
         else:  # not out, or parts remain: it is not sent, and says what is out
             what = "the rest" if p.remote_ids else "it"
-            print(f"#{p.id} is not sent: {p.error}\nTo send {what}: personamgr posts retry {p.id}")
+            print(f"#{p.id} is not sent: {p.note}\nTo send {what}: personamgr posts retry {p.id}")
         return 0
     finally:
         services.close()
@@ -237,7 +239,7 @@ def cmd_retry(args: argparse.Namespace) -> int:
             raise CliError(f"#{p.id} is being sent right now")
         if p.state is PostState.NEEDS_REVIEW and not args.yes:
             raise CliError(f"#{p.id} may already be on {persona.handle or persona.name}'s timeline: "
-                           f"{p.error or ''}\n{review_ways(p)}", EXIT_USAGE)
+                           f"{p.note or ''}\n{review_ways(p)}", EXIT_USAGE)
         action = {PostState.FAILED: Action.RETRY, PostState.NEEDS_REVIEW: Action.SEND_AGAIN}.get(p.state,
                                                                                                   Action.SEND_NOW)
         try:

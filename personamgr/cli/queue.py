@@ -77,9 +77,11 @@ def _preview(text: str) -> str:
 
 def _row(p: Post, tz: str) -> dict[str, object]:
     due = p.next_attempt_at or p.scheduled_at
+    note_kind, note_values = p.note_found
     return {"id": p.id, "persona": p.persona_name, "state": p.state.value,
             "due_utc": due.isoformat() if due else None, "due_local": describe(due, tz) if due else None,
-            "text": p.text, "note": p.note}
+            "text": p.text, "note": p.note,
+            "note_kind": note_kind, "note_values": note_values}
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -26,6 +26,7 @@ from personamgr.core.clock import utc
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, dollars, translate
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
+from personamgr.core.reason_words import Note
 from personamgr.core.store import Store
 from personamgr.core.text import urls
 
@@ -150,32 +151,18 @@ def over_limit(store: Store, persona: Persona, parts: Sequence[str], now: dateti
     if persona.monthly_post_cap is None and persona.monthly_budget_usd is None:
         return None
     spend = spent_this_month(store, persona, now)
-    local_reset = spend.resets_at.astimezone(_zone(persona))
-    reset = i18n.day_month(local_reset)
+    reset = spend.resets_at.astimezone(_zone(persona)).date().isoformat()
     n = len(parts)
     if persona.monthly_post_cap is not None and spend.posts + n > persona.monthly_post_cap:
-        fact = (translate("Costs", "{persona} has posted {posts} of its {cap} posts this month, and this post needs "
-                          "{parts}.") if n > 1 else
-                translate("Costs", "{persona} has posted {posts} of its {cap} posts this month, and this is one more."))
-        fact = fact.format(persona=persona.name, posts=spend.posts, cap=persona.monthly_post_cap, parts=n)
-        return OverLimit(
-            translate("Costs", "{fact} Raise the monthly post cap in the persona's settings, or schedule it for "
-                      "{reset} or later.").format(fact=fact, reset=reset),
-            translate("Costs", "{fact} It does not go out by itself: raise the monthly post cap in the persona's "
-                      "settings and send it now, or reschedule it for {reset} or later.").format(fact=fact,
-                                                                                                  reset=reset))
-    price = cost(persona, parts, prices(store))
-    if persona.monthly_budget_usd is not None and spend.usd + price > persona.monthly_budget_usd + 1e-9:
-        fact = translate("Costs", "This post would cost about {price} on X, and {persona} has spent {spent} of its "
-                         "{budget} monthly budget.").format(price=describe(price), persona=persona.name,
-                                                            spent=describe(spend.usd),
-                                                            budget=describe(persona.monthly_budget_usd))
-        return OverLimit(
-            translate("Costs", "{fact} Raise the budget in the persona's settings, or schedule it for {reset} or "
-                      "later.").format(fact=fact, reset=reset),
-            translate("Costs", "{fact} It does not go out by itself: raise the budget in the persona's settings and "
-                      "send it now, or reschedule it for {reset} or later.").format(fact=fact, reset=reset))
-    return None
+        found: dict[str, object] = {"persona": persona.name, "posts": spend.posts, "cap": persona.monthly_post_cap,
+                                    "parts": n, "reset": reset}
+    else:
+        price = cost(persona, parts, prices(store))
+        if persona.monthly_budget_usd is None or spend.usd + price <= persona.monthly_budget_usd + 1e-9:
+            return None
+        found = {"persona": persona.name, "price": price, "spent": spend.usd, "budget": persona.monthly_budget_usd,
+                 "reset": reset}
+    return OverLimit(Note("monthly_limit", **found, held=False), Note("monthly_limit", **found, held=True))
 
 
 def summary(store: Store, persona: Persona, now: datetime) -> str:

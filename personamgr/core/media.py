@@ -29,9 +29,11 @@ from sqlalchemy import select
 
 from personamgr.core import schema as s
 from personamgr.core.faults import in_words
-from personamgr.core.i18n import QT_TRANSLATE_NOOP, number, translate
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.networks.base import MediaItem
+from personamgr.core.note_words import either
 from personamgr.core.personas import Persona
+from personamgr.core.reason_words import Note
 from personamgr.core.store import Store
 
 EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp"}
@@ -49,11 +51,11 @@ class MediaLimits:
     types: tuple[str, ...] = ("image/png", "image/jpeg", "image/gif", "image/webp")
     too_big_hint: str = QT_TRANSLATE_NOOP("Media", "Make it smaller, then attach it again.")
 
+    def type_names(self) -> list[str]:
+        return [TYPE_NAMES.get(t, t) for t in self.types]
+
     def type_list(self) -> str:
-        names = [TYPE_NAMES.get(t, t) for t in self.types]
-        if len(names) == 1:
-            return names[0]
-        return translate("Media", "{list} or {last}").format(list=", ".join(names[:-1]), last=names[-1])
+        return either(self.type_names())
 
 
 X_LIMITS = MediaLimits()
@@ -102,18 +104,6 @@ def mime_of(item: MediaItem) -> str:
         return "application/octet-stream"
 
 
-def _mb(size: int) -> str:
-    return f"{number(size / 1_048_576, 1)} MB"
-
-
-def _limit(size: int) -> str:
-    """A network's limit as it states it: 5 MB (X, binary), 1 MB (Bluesky's 1,000,000 bytes)."""
-    for unit in (1_048_576, 1_000_000):
-        if size >= unit and size % unit == 0:
-            return f"{size // unit} MB"
-    return _mb(size)
-
-
 def check_file(path: Path, limits: MediaLimits = X_LIMITS) -> tuple[str, int]:
     """The (type, size) of an image ``limits`` accept; MediaError saying what is wrong otherwise."""
     try:
@@ -121,34 +111,27 @@ def check_file(path: Path, limits: MediaLimits = X_LIMITS) -> tuple[str, int]:
             head = f.read(12)
         size = path.stat().st_size
     except FileNotFoundError:
-        raise MediaError(translate("Media", "{path} does not exist (it may have been moved or deleted).").format(
-            path=path)) from None
+        raise MediaError(Note("media_not_found", path=str(path))) from None
     except IsADirectoryError:
-        raise MediaError(translate("Media", "{path} is a folder, not an image.").format(path=path)) from None
+        raise MediaError(Note("media_folder", path=str(path))) from None
     except OSError as e:
-        raise MediaError(translate("Media", "{name} cannot be read: {error}.").format(
-            name=path.name, error=e.strerror or e)) from None
+        raise MediaError(Note("media_unreadable", name=path.name, error=str(e.strerror or e))) from None
     if size == 0:
-        raise MediaError(translate("Media", "{name} is empty.").format(name=path.name))
+        raise MediaError(Note("media_empty", name=path.name))
     mime = sniff(head)
     if mime is None or mime not in limits.types:
-        text = (translate("Media", "{name} is a {type} image that {network} does not accept; use {types}.") if mime
-                else translate("Media", "{name} is not an image type that {network} accepts; use {types}."))
-        raise MediaError(text.format(name=path.name, type=TYPE_NAMES.get(mime or "", mime), network=limits.network,
-                                     types=limits.type_list()))
+        raise MediaError(Note("media_type", name=path.name, type=TYPE_NAMES.get(mime or "", mime),
+                              network=limits.network, types=limits.type_names()))
     if size > limits.max_bytes:
-        shown = _mb(size) if limits.max_bytes % 1_000_000 else f"{number(size / 1_000_000, 1)} MB"
-        raise MediaError(translate("Media", "{name} is {size}; {network} accepts images up to {limit}. {hint}").format(
-            name=path.name, size=shown, network=limits.network, limit=_limit(limits.max_bytes),
-            hint=translate("Media", limits.too_big_hint)))
+        raise MediaError(Note("media_too_big", name=path.name, size=size, network=limits.network,
+                              limit=limits.max_bytes, hint=limits.too_big_hint))
     return mime, size
 
 
 def check_alt(name: str, alt: str, limits: MediaLimits = X_LIMITS) -> None:
     if len(alt) > limits.max_alt:
-        raise MediaError(translate("Media", "The alt text of {name} is {length} characters; {network} allows "
-                                   "{max}.").format(name=name, length=number(len(alt)), network=limits.network,
-                                                    max=number(limits.max_alt)))
+        raise MediaError(Note("media_alt_long", name=name, length=len(alt), network=limits.network,
+                              max=limits.max_alt))
 
 
 def import_image(folder: Path, source: Path | str, alt_text: str = "", *, part: int = 0,
@@ -205,8 +188,7 @@ def check_items(parts: int, media: tuple[tuple[MediaItem, ...], ...], limits: Me
     """What a network checks right before sending (the files may have changed since they were attached)."""
     for i, items in enumerate(media):
         if i >= parts and items:
-            return translate("Media", "Images are attached to a thread part that does not exist (part {part})."
-                             ).format(part=i + 1)
+            return Note("media_no_part", part=i + 1)
         if len(items) > limits.per_post:
             return _too_many(limits, i if parts > 1 else None, len(items))
         for item in items:
@@ -216,22 +198,15 @@ def check_items(parts: int, media: tuple[tuple[MediaItem, ...], ...], limits: Me
                 check_alt(p.name, item.alt_text, limits)
             except MediaError as e:
                 if not p.exists():
-                    if parts > 1:
-                        return translate("Media", "The image {path} attached to part {part} of the thread is "
-                                         "missing. Attach it again.").format(path=p, part=i + 1)
-                    return translate("Media", "The image {path} attached to the post is missing. Attach it "
-                                     "again.").format(path=p)
-                return str(e)
+                    return Note("media_missing", path=str(p), part=i + 1 if parts > 1 else None)
+                return e.args[0]
     return None
 
 
 def _too_many(limits: MediaLimits, part: int | None, n: int) -> str:
     """Too many images on a post (``part`` None) or on one part of a thread."""
-    if part is None:
-        return translate("Media", "{network} allows at most {max} images per post; the post has {count}.").format(
-            network=limits.network, max=limits.per_post, count=n)
-    return translate("Media", "{network} allows at most {max} images per post; part {part} of the thread has "
-                     "{count}.").format(network=limits.network, max=limits.per_post, part=part + 1, count=n)
+    return Note("too_many_images", network=limits.network, max=limits.per_post,
+                part=None if part is None else part + 1, count=n)
 
 
 def _in(folder: Path, path: str) -> Path | None:

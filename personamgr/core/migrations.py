@@ -101,5 +101,12 @@ def _v6_to_v7(con: Connection) -> None:
     raw data, refuses the database instead."""
 
 
+def _v7_to_v8(con: Connection) -> None:
+    """A post keeps what its note says (why it failed, missed its time, may have gone out) as a kind and values
+    beside the sentence, so each reader reads it in their own language. The sentences older versions kept have
+    none, and are shown as written."""
+    con.exec_driver_sql("ALTER TABLE posts ADD COLUMN error_words JSON")
+
+
 MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6,
-                                    6: _v6_to_v7}
+                                    6: _v6_to_v7, 7: _v7_to_v8}

@@ -20,7 +20,7 @@ workers or two processes can never both claim a post: that is what makes
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -33,9 +33,8 @@ from personamgr.core import schema as s
 from personamgr.core.clock import utc
 from personamgr.core.holds import GUARD_HOLDS, HoldKind, held_message
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
-from personamgr.core.networks.base import parts_known
 from personamgr.core.personas import NETWORK_LABELS
-from personamgr.core.reason_words import StoredReason, said
+from personamgr.core.reason_words import Note, StoredReason, kept_note, kind_of, said, values_of
 from personamgr.core.store import Store, now_naive
 from personamgr.core.text import substantially_same
 
@@ -136,6 +135,8 @@ class Post:
     visibility: str | None = None  # Mastodon; None: the persona's default
     # After an unanswered send: until when the network recognises a repeat of it (see schema, Poster.send).
     repeat_safe_until: datetime | None = None
+    # What ``error`` says, as its kind and values (core.note_words); None: the sentence is all there is.
+    error_words: Mapping[str, Any] | None = None
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -145,12 +146,22 @@ class Post:
 
     @property
     def note(self) -> str | None:
-        """What the post says about itself under its text (``error``); a hold the guard made is said in the
-        reader's language, from its kind, when its reasons were kept as what was found."""
+        """What the post says about itself under its text (``error``), in the reader's language: said from what
+        happened when the post kept that (``error_words``); a hold the guard made, from its kind, when its reasons
+        were kept as what was found. An older version's sentence, as written."""
         if (self.state is PostState.HELD and self.hold_kind in GUARD_HOLDS
                 and any(not isinstance(r, str) for r in self.guard_reasons)):
             return held_message(self.hold_kind, self.persona_name)
+        if self.error and self.error_words:
+            return said(self.error_words)
         return self.error
+
+    @property
+    def note_found(self) -> tuple[str | None, dict[str, Any] | None]:
+        """What :attr:`note` is about, for scripts: its kind and values (None, None: a sentence only)."""
+        if not (self.error and self.error_words):
+            return None, None
+        return kind_of(self.error_words), values_of(self.error_words)
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -283,6 +294,7 @@ class Outbox:
             content_warning=m["content_warning"],
             visibility=m["visibility"],
             repeat_safe_until=_aware(m["repeat_safe_until"]),
+            error_words=m["error_words"],
         )
 
     def get(self, post_id: int) -> Post:
@@ -400,6 +412,9 @@ class Outbox:
         for key in ("thread", "remote_ids", "guard_reasons", "media"):
             if key in values:
                 values[key] = list(values[key])
+        if "error" in values and "error_words" not in values:  # a note keeps what it says beside its sentence
+            values["error_words"] = kept_note(values["error"])
+            values["error"] = None if values["error"] is None else str(values["error"])
         values.setdefault("updated_at", now_naive(self.store.clock))
         condition = and_(s.posts.c.id == post_id, *_keeps_parts_out(values))
         if states is not None:
@@ -624,28 +639,12 @@ class Outbox:
         return out
 
 
-def _sender_gone(owner: lease.Owner | None, stopped: bool, post: Post) -> str:
+def _sender_gone(owner: lease.Owner | None, stopped: bool, post: Post) -> Note:
     """Why a post in flight needs review: its sender stopped, or stopped answering; and, for a thread with parts
     recorded out, which part is in doubt ("Parts 1–2 of 3 went out; part 3 may or may not have.").
 
     Said as the user knows it: the app (window, daemon or CLI alike), and the computer if it is another one.
     Its process id means nothing to them; the log keeps it."""
     elsewhere = owner is not None and owner.host != lease.this_process().host
-    if post.remote_ids or len(post.parts) > 1:  # a thread, even with no part out yet: one part is in doubt
-        why = (translate("Outbox", "The app on {host} stopped answering while this thread was being sent.")
-               if elsewhere else
-               translate("Outbox", "The app stopped while this thread was being sent.") if stopped else
-               translate("Outbox", "The app stopped answering while this thread was being sent.")).format(
-            host=owner.host if owner else "")
-        then = translate("Outbox", "Check the account for part {part}, then mark what went out or send it again "
-                         "from there.").format(part=len(post.remote_ids) + 1)
-        return f"{why} {parts_known(len(post.remote_ids), len(post.parts))} {then}"
-    if elsewhere:
-        assert owner is not None
-        return translate("Outbox", "The app on {host} stopped answering while this post was being sent. It may or "
-                         "may not have gone out: check the account, then mark it sent or send it again.").format(
-            host=owner.host)
-    return (translate("Outbox", "The app stopped while this post was being sent. It may or may not have gone out: "
-                      "check the account, then mark it sent or send it again.") if stopped else
-            translate("Outbox", "The app stopped answering while this post was being sent. It may or may not have "
-                      "gone out: check the account, then mark it sent or send it again."))
+    return Note("sender_gone", host=owner.host if elsewhere and owner else None, stopped=stopped,
+                out=len(post.remote_ids), total=len(post.parts))

@@ -25,8 +25,9 @@ from personamgr.core import schema as s
 from personamgr.core.clock import utc
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.personas import Persona
+from personamgr.core.reason_words import Note
 from personamgr.core.store import Store
-from personamgr.core.text import MAX_CASHTAGS, distinct_cashtags, measure_for, too_long_message
+from personamgr.core.text import MAX_CASHTAGS, distinct_cashtags, measure_for, too_long_values
 
 PACING: tuple[tuple[timedelta, int], ...] = ((timedelta(minutes=15), 200), (timedelta(hours=3), 300))
 POLICY_NETWORKS = frozenset({"x"})
@@ -74,12 +75,8 @@ def check_text(parts: Sequence[str]) -> list[Finding]:
     for i, text in enumerate(parts):
         tags = distinct_cashtags(text)
         if len(tags) > MAX_CASHTAGS:
-            text_ = (translate("Policy", "Part {part} has {count} cashtags ({cashtags}); X allows one per post. Keep "
-                               "one and write the others without the $.") if len(parts) > 1 else
-                     translate("Policy", "The post has {count} cashtags ({cashtags}); X allows one per post. Keep one "
-                               "and write the others without the $."))
-            out.append(Finding(Level.ERROR, kind="cashtags", message=text_.format(
-                part=i + 1, count=len(tags), cashtags=", ".join(tags))))
+            out.append(Finding(Level.ERROR, kind="cashtags", message=Note(
+                "too_many_cashtags", part=i + 1 if len(parts) > 1 else None, cashtags=list(tags))))
     if parts and parts[0].lstrip().startswith("@"):
         out.append(Finding(Level.WARNING, translate("Policy", REPLY_WARNING)))
     return out
@@ -93,15 +90,13 @@ def check_limits(persona: Persona, parts: Sequence[str], *, content_warning: str
     for i, text in enumerate(parts):
         m = measure_for(persona, text, content_warning)
         if m.too_long:
-            out.append(Finding(Level.ERROR, too_long_message(persona, m, i if len(parts) > 1 else None),
-                               kind="too_long"))
+            out.append(Finding(Level.ERROR, Note("too_long_text", **too_long_values(
+                persona, m, i if len(parts) > 1 else None)), kind="too_long"))
     for i, n in enumerate(images):
         if n > persona.max_images:
-            text_ = (translate("Policy", "{network} allows at most {max} images per post; part {part} of the thread "
-                               "has {count}.") if len(parts) > 1 else
-                     translate("Policy", "{network} allows at most {max} images per post; the post has {count}."))
-            out.append(Finding(Level.ERROR, kind="images", message=text_.format(
-                network=persona.network_label, max=persona.max_images, part=i + 1, count=n)))
+            out.append(Finding(Level.ERROR, kind="images", message=Note(
+                "too_many_images", network=persona.network, max=persona.max_images,
+                part=i + 1 if len(parts) > 1 else None, count=n)))
     return out
 
 
@@ -162,11 +157,9 @@ def preflight(store: Store, persona: Persona, parts: Sequence[str], now: datetim
     report = check(store, persona, parts, now, already_sent=already_sent, content_warning=content_warning,
                    images=images)
     if report.errors:
-        return Preflight(refuse=translate("Policy", "Not sent: {problems}").format(problems=" ".join(report.errors)))
+        return Preflight(refuse=Note("not_sent", problems=report.errors))
     if report.limit:
         return Preflight(hold=report.limit.held)
     if report.wait_until is not None:
-        return Preflight(wait_until=report.wait_until,
-                         message=translate("Policy", "Waiting to stay within X's pacing limits (200 posts per 15 "
-                                           "minutes, 300 per 3 hours)."))
+        return Preflight(wait_until=report.wait_until, message=Note("pacing"))
     return Preflight()

@@ -29,7 +29,7 @@ from personamgr.core.media import release
 from personamgr.core.networks.base import Account
 from personamgr.core.outbox import CLEARED, DELETABLE, Post, PostState, TransitionError, maybe_out
 from personamgr.core.part_links import canonical_link, own_post
-from personamgr.core.reason_words import StoredReason, said, stored
+from personamgr.core.reason_words import Note, StoredReason, said, stored
 
 if TYPE_CHECKING:
     from personamgr.core.personas import Persona
@@ -233,8 +233,7 @@ class PostWorkflows:
         if part is None:  # a single post the user did not find
             return self.outbox.transition(
                 post_id, PostState.FAILED, expect=[PostState.NEEDS_REVIEW], unchanged_since=post.updated_at,
-                next_attempt_at=None, lease_owner=None, error=translate(
-                    "PostWorkflows", "It did not go out, as you checked. Retry sends it."))
+                next_attempt_at=None, lease_owner=None, error=Note("not_out_as_checked"))
         if part_out:
             found = self._part_id(persona, part, link or "")
             if found in out:
@@ -377,20 +376,7 @@ def uncertain_part(post: Post) -> int | None:
 
 def rest_unsent(out: int, total: int) -> str:
     """Why a thread the user checked is not sent: which parts went out, which did not, and the way on."""
-    if out == 0:
-        return translate("PostWorkflows", "No part of the thread went out, as you checked. Retry sends it.")
-    first = out + 1
-    if out == 1:
-        text = (translate("PostWorkflows", "Part 1 of {total} went out and part {first} did not, as you checked. "
-                          "Retry sends it, continuing the thread from part 1.") if first == total else
-                translate("PostWorkflows", "Part 1 of {total} went out and parts {first}–{total} did not, as you "
-                          "checked. Retry sends them, continuing the thread from part 1."))
-    else:
-        text = (translate("PostWorkflows", "Parts 1–{out} of {total} went out and part {first} did not, as you "
-                          "checked. Retry sends it, continuing the thread from part {out}.") if first == total else
-                translate("PostWorkflows", "Parts 1–{out} of {total} went out and parts {first}–{total} did not, as "
-                          "you checked. Retry sends them, continuing the thread from part {out}."))
-    return text.format(out=out, total=total, first=first)
+    return Note("rest_unsent", out=out, total=total)
 
 
 def due(post: Post) -> datetime | None:

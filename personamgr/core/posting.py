@@ -32,12 +32,10 @@ from personamgr.core.networks.base import (
     RateLimitedError,
     RejectedError,
     TransientError,
-    full_stop,
-    parts_known,
 )
 from personamgr.core.outbox import Outbox, Post, PostState, TransitionError
-from personamgr.core.personas import NETWORK_LABELS, Persona
-from personamgr.core.reason_words import said, stored
+from personamgr.core.personas import Persona
+from personamgr.core.reason_words import Note, said, stored
 from personamgr.core.secrets import SecretsError, SecretsLocked, SecretsTimeout, SecretStore
 from personamgr.core.store import Store
 
@@ -130,18 +128,13 @@ class Poster:
             try:
                 creds = self.secrets.get_credentials(persona.uid)
             except SecretsLocked:
-                raise KeyringWaitError(translate("Posting", "The keyring is locked, so personamgr could not read "
-                                                 "{persona}'s credentials. Unlock it: the post waits until then."
-                                                 ).format(persona=persona.name)) from None
+                raise KeyringWaitError(Note("keyring_locked", persona=persona.name)) from None
             except SecretsTimeout:
-                raise KeyringWaitError(translate("Posting", "The keyring did not answer while personamgr read "
-                                                 "{persona}'s credentials; it may be locked. Unlock it: the post "
-                                                 "waits until then.").format(persona=persona.name)) from None
+                raise KeyringWaitError(Note("keyring_silent", persona=persona.name)) from None
             except SecretsError as e:
                 raise PostingError(str(e)) from None
             if not creds:
-                raise PostingError(translate("Posting", "{persona} is not connected to an account yet. Connect it, "
-                                             "then post.").format(persona=persona.name))
+                raise PostingError(Note("not_connected", persona=persona.name))
         return Account(persona_uid=persona.uid, handle=persona.handle, credentials=creds, server=persona.service_url,
                        on_credentials=lambda new: self._keep_credentials(persona, new))
 
@@ -195,29 +188,23 @@ class Poster:
                 return held
         if post.remote_ids and post.network and post.network != persona.network:
             # The parts out are replies' parents on the other network: the rest cannot join that thread here.
-            went, n = NETWORK_LABELS.get(post.network, post.network), len(post.remote_ids)
-            error = (translate("Posting", "Part 1 of the thread went out on {went}, but {persona} now posts to "
-                               "{network}, so the rest cannot continue it. Stop the thread here; the rest is kept as "
-                               "a draft.") if n == 1 else
-                     translate("Posting", "Parts 1–{n} of the thread went out on {went}, but {persona} now posts to "
-                               "{network}, so the rest cannot continue it. Stop the thread here; the rest is kept as "
-                               "a draft.")).format(n=n, went=went, persona=persona.name, network=persona.network_label)
+            error = Note("other_network", n=len(post.remote_ids), went=post.network, persona=persona.name,
+                         network=persona.network)
             self.outbox.update_if(post.id, [post.state], state=PostState.FAILED.value, next_attempt_at=None,
                                   error=error)
             return self.outbox.get(post.id)
         network = self.networks.get(persona.network)
         try:
             if network is None:
-                raise PostingError(translate("Posting", "{persona} posts to '{network}', which this version does not "
-                                             "know.").format(persona=persona.name, network=persona.network))
+                raise PostingError(Note("unknown_network", persona=persona.name, network=persona.network))
             account = self._account(persona, network)
         except KeyringWaitError as e:
             # A locked or unresponsive keyring is temporary: keep the post scheduled and try again, don't fail it. The
             # message says what the user can do; when it is tried again is told beside it, as for a rate limit.
-            return self._settle(post, PostState.SCHEDULED, error=str(e),
+            return self._settle(post, PostState.SCHEDULED, error=e.args[0],
                                 next_attempt_at=self.clock.now() + KEYRING_RETRY)
         except PostingError as e:
-            return self._settle(post, PostState.FAILED, error=str(e))
+            return self._settle(post, PostState.FAILED, error=e.args[0])
         persona = self._fresh_limits(persona, network, account)
         # Length and images on every network; X's rules, pacing, monthly cap and budget: refuse or wait.
         pre = policy.preflight(self.store, persona, post.parts, self.clock.now(), already_sent=len(post.remote_ids),
@@ -236,10 +223,8 @@ class Poster:
         if claimed is None:  # another sender took it, or the user changed it since it was read
             return self.outbox.get(post_id)
         if claimed.repeat_safe_until is not None and self.clock.now() >= claimed.repeat_safe_until:
-            return self._finish(claimed, PostState.NEEDS_REVIEW, next_attempt_at=None, error=translate(
-                "Posting", "{network} did not answer when this post was sent, and it recognises a repeat of it only "
-                "for an hour. That hour has passed, so sending it again could post it twice. Check the account, then "
-                "mark it sent or send it again.").format(network=persona.network_label))
+            return self._finish(claimed, PostState.NEEDS_REVIEW, next_attempt_at=None,
+                                error=Note("repeat_window_passed", network=persona.network))
         return self._publish(claimed, persona, network, account)
 
     def _publish(self, post: Post, persona: Persona, network: object, account: Account) -> Post:
@@ -262,8 +247,7 @@ class Poster:
             log.exception("unexpected error while sending post %s", post.id)
             return self._finish(
                 post, PostState.NEEDS_REVIEW,
-                error=translate("Posting", "Something unexpected happened while sending ({error}). Check the account "
-                                "before sending again.").format(error=type(e).__name__),
+                error=Note("unexpected", error=type(e).__name__),
             )
         log.info("post %s sent as %s: %s", post.id, persona.name, published.remote_id)
         return self._finish(
@@ -290,8 +274,7 @@ class Poster:
             log.warning("could not record part %s of post %s", len(ids), post.id, exc_info=True)
             error = faults.in_words(e, self.store.path)
         if error:
-            raise TransientError(translate("Posting", "Part {n} went out, but it could not be recorded, so the rest "
-                                           "of the thread waits: {error}.").format(n=len(ids), error=error))
+            raise TransientError(Note("part_unrecorded", n=len(ids), error=error))
 
     @contextmanager
     def _heartbeat(self, post_id: int) -> Iterator[None]:
@@ -376,13 +359,10 @@ class Poster:
         now = self.clock.now()
         if isinstance(e, AuthError):
             self.store.set_connection_state(post.persona_uid, "reconnect_needed")
-            return self._finish(post, PostState.FAILED, error=translate(
-                "Posting", "{error} Reconnect the account; the post is kept.").format(error=msg), **extra)
+            return self._finish(post, PostState.FAILED, error=Note("reconnect", error=msg), **extra)
         if isinstance(e, RejectedError) and e.duplicate and post.attempts > 1:
             # An earlier attempt (a 5xx, say) may have reached X after all: not a failure to retry blindly.
-            return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=translate(
-                "Posting", "{error} An earlier attempt may have gone out: check the account, then mark it sent or "
-                "edit it.").format(error=msg))
+            return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=Note("maybe_out_before", error=msg))
         if isinstance(e, RejectedError):
             return self._finish(post, PostState.FAILED, error=msg, **extra)
         if isinstance(e, AmbiguousError) and e.retry_safe and post.attempts < MAX_TRANSIENT_ATTEMPTS:
@@ -395,10 +375,8 @@ class Poster:
         if isinstance(e, AmbiguousError) and e.retry_safe:
             # Out of safe retries: the network's own words ("it will be sent again shortly … needs no review") are
             # no longer true, so the review says what is known.
-            return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=_of_thread(post, translate(
-                "Posting", "{network} did not answer after the post was sent, and it was tried {n} times: whether it "
-                "went out is not known, and it is not sent again by itself. Check the account, then mark it sent or "
-                "send it again.").format(network=persona.network_label, n=post.attempts)))
+            return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=_of_thread(
+                post, Note("retries_unanswered", network=persona.network, n=post.attempts)))
         if isinstance(e, AmbiguousError):
             return self._finish(post, PostState.NEEDS_REVIEW, error=_of_thread(post, msg), **extra)
         # A rate limit or no network means X did not take the post: that wait does not use up a retry.
@@ -419,7 +397,7 @@ def _of_thread(post: Post, why: str) -> str:
     by PartialThreadError): "Part 1 of 3 may or may not have gone out. Parts 2–3 were not sent. ..."."""
     if len(post.parts) < 2 or post.remote_ids:
         return why
-    return f"{parts_known(0, len(post.parts))} {full_stop(why)}"
+    return Note("in_doubt", out=0, total=len(post.parts), why=why)
 
 
 def _why_unchecked(error: Exception) -> str:

@@ -1,4 +1,4 @@
-"""The one wording of the guard's reasons, said when a reason is read rather than when it was found.
+"""The one wording of the guard's reasons and of a post's notes, said when read rather than when found.
 
 A reason is kept as what the guard found (its kind and values: the phrases, the persona it fits better, the
 cashtags...), so a post held by the English daemon reads in Spanish in a Spanish window and in English on the
@@ -7,6 +7,9 @@ command line. A database from before kept finished sentences; those are shown as
 Stored form (the outbox's ``guard_reasons``, a JSON list): ``{"kind", "values", "text"}`` per reason, where
 ``text`` is the sentence in the language it was found in, kept only to show should the values ever not
 read (a newer version's kind); or a plain string, an older database's sentence.
+
+A post's note (why it failed, missed its time, may have gone out...) is kept the same way, as a :class:`Note`,
+with its words in :mod:`personamgr.core.note_words`; a value may be another kept note, said first.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from personamgr.core.i18n import translate
+from personamgr.core.note_words import NOTE_WORDS
 from personamgr.core.text import too_long_words
 
 Values = Mapping[str, Any]
@@ -90,13 +94,24 @@ def _unchecked(v: Values) -> str:
 
 WORDS: dict[str, Callable[[Values], str]] = {
     "avoid": _avoid, "leak": _leak, "duplicate": _duplicate, "too_long": _too_long, "cashtags": _cashtags,
-    "link_streak": _link_streak, "topic": _topic, "error": _unchecked,
+    "link_streak": _link_streak, "topic": _topic, "error": _unchecked, "too_long_text": too_long_words,
+    **NOTE_WORDS,
 }
 
 
+def _inner(value: Any) -> Any:
+    """A value as the words use it: a kept note (or a list of them) said first."""
+    if isinstance(value, Mapping) and "kind" in value and "values" in value:
+        return said(value)
+    if isinstance(value, list) and any(isinstance(v, Mapping) for v in value):
+        return [_inner(v) for v in value]
+    return value
+
+
 def reason_words(kind: str, values: Values) -> str:
-    """The sentence for a reason the guard found, in the reader's language (KeyError: a kind without words)."""
-    said = WORDS[kind](values)
+    """The sentence for a reason the guard found, or a post's note, in the reader's language (KeyError: a kind
+    without words)."""
+    said = WORDS[kind]({k: _inner(v) for k, v in values.items()})
     part = values.get(IN_PART)
     return translate("guard", "Part {n}: {message}").format(n=part, message=said) if part else said
 
@@ -125,3 +140,38 @@ def kind_of(reason: StoredReason) -> str | None:
 def values_of(reason: StoredReason) -> dict[str, Any] | None:
     """A kept reason's values, for scripts (None for an older database's sentence)."""
     return None if isinstance(reason, str) else dict(reason.get("values") or {})
+
+
+def _plain(value: Any) -> Any:
+    """A note's value as JSON keeps it: an inner note as it is kept, anything else as its words."""
+    if isinstance(value, Note):
+        return value.kept()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+class Note(str):
+    """A note a post keeps about itself, as a sentence in this process's language that also keeps what it says
+    (its kind and values): the outbox stores both, and each reader reads it in their own language. Anything that
+    reads it as text (a log, an exception's message, a test) reads the sentence."""
+
+    kind: str
+    values: dict[str, Any]
+
+    def __new__(cls, kind: str, **values: Any) -> Note:
+        values = {k: _plain(v) for k, v in values.items()}
+        note = super().__new__(cls, reason_words(kind, values))
+        note.kind, note.values = kind, values
+        return note
+
+    def kept(self) -> dict[str, Any]:
+        """The note as the outbox keeps it: ``{"kind", "values", "text"}``."""
+        return {"kind": self.kind, "values": self.values, "text": str(self)}
+
+
+def kept_note(text: object) -> dict[str, Any] | None:
+    """What the outbox keeps beside a note's sentence: its kind and values, or None for plain text."""
+    return text.kept() if isinstance(text, Note) else None

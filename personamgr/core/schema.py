@@ -22,7 +22,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 metadata = MetaData()
 
@@ -104,6 +104,9 @@ posts = Table(
     # Schema 5: until when the network still recognises a repeat of an attempt it never answered (Mastodon
     # keeps an Idempotency-Key for an hour). Past it, an automatic retry could post twice: review instead.
     Column("repeat_safe_until", DateTime),
+    # Schema 8: what ``error`` says, as its kind and values (core.note_words), to be said in the reader's language;
+    # NULL for a note kept only as a sentence (an older version's), shown as written.
+    Column("error_words", JSON),
 )
 Index("ix_posts_state_due", posts.c.state, posts.c.scheduled_at)
 Index("ix_posts_persona", posts.c.persona_id, posts.c.created_at)

@@ -84,7 +84,7 @@ def detail(post: Post, zone: str = "UTC", now: datetime | None = None) -> str:
         return translate("HistoryView", "{where} (a thread of %n posts)", None, parts).format(where=where) \
             if parts > 1 else where
     if post.state is PostState.SCHEDULED and post.next_attempt_at is not None:
-        reason = f"{post.error} " if post.error else ""
+        reason = f"{post.note} " if post.note else ""
         return reason + translate("HistoryView", "Next try {when}.").format(when=when(post.next_attempt_at, zone, now))
     if post.state is PostState.SCHEDULED and post.scheduled_at is not None:
         return translate("HistoryView", "Goes out {when}.").format(when=when(post.scheduled_at, zone, now))

@@ -69,7 +69,7 @@ def outcome(post: Post) -> str:
         return translate("PostActions", "Sent as {name}.").format(name=post.persona_name)
     if post.state is PostState.SCHEDULED:
         return translate("PostActions", "{name}: not sent yet, it will be tried again. {reason}").format(
-            name=post.persona_name, reason=post.error or "").strip()
+            name=post.persona_name, reason=post.note or "").strip()
     if post.state is PostState.SENDING:
         return translate("PostActions", "{name}: already being sent.").format(name=post.persona_name)
     return translate("PostActions", "{name}: {state}. {reason}").format(

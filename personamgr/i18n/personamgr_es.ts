@@ -1979,14 +1979,6 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Falta la imagen {path} adjunta a la publicación. Vuelve a adjuntarla.</translation>
     </message>
     <message>
-        <source>{network} allows at most {max} images per post; the post has {count}.</source>
-        <translation>{network} permite como mucho {max} imágenes por publicación; esta tiene {count}.</translation>
-    </message>
-    <message>
-        <source>{network} allows at most {max} images per post; part {part} of the thread has {count}.</source>
-        <translation>{network} permite como mucho {max} imágenes por publicación; la parte {part} del hilo tiene {count}.</translation>
-    </message>
-    <message>
         <source>Save a smaller copy (as JPEG, or with fewer pixels: 2,000 pixels wide is plenty) and attach that.</source>
         <translation>Guarda una copia más pequeña (en JPEG, o con menos píxeles: 2.000 píxeles de ancho es de sobra) y adjunta esa.</translation>
     </message>

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from schema4_columns import drop_schema8_columns
 
 from personamgr.cli.main import main as cli_main
 from personamgr.core import schema
@@ -137,11 +138,12 @@ def test_a_database_from_before_keeps_its_sentences(
     con = sqlite3.connect(profile_paths.database)
     with con:
         con.execute("UPDATE posts SET guard_reasons = ?, error = ? WHERE id = ?", (json.dumps(old), old_error, post_id))
+        drop_schema8_columns(con)
         con.execute("PRAGMA user_version=6")
     con.close()
     store = Store.open(profile_paths.database, clock=clock)
     try:
-        assert store.schema_version() == schema.SCHEMA_VERSION == 7
+        assert store.schema_version() == schema.SCHEMA_VERSION == 8
     finally:
         store.close()
     assert list((profile_paths.data / "backups").glob("*schema6*.db"))

@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
-from personamgr.core.i18n import translate
 from personamgr.core.networks.links import PostLink
+from personamgr.core.note_words import full_stop, parts_known
+from personamgr.core.reason_words import Note
+
+__all__ = ["full_stop", "parts_known"]  # said in core.note_words; the networks and the window take them from here
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +127,6 @@ class AmbiguousError(NetworkError):
         self.repeat_window = repeat_window
 
 
-def full_stop(message: str) -> str:
-    """A network's message as a sentence, so the next sentence does not run into it."""
-    message = message.rstrip()
-    return message if not message or message[-1] in ".!?…" else message + "."
-
-
 class PartialThreadError(NetworkError):
     """Some parts of a thread went out, then one failed. ``cause`` says why part ``failed_index`` failed.
 
@@ -149,12 +146,8 @@ class PartialThreadError(NetworkError):
         if not sent:
             return why
         if isinstance(self.cause, AmbiguousError) and self.total:
-            return f"{parts_known(len(sent), self.total)} {full_stop(why)}"
-        return (translate("Network", "Part 1 of the thread went out; part {failed} failed: {error} The remaining "
-                          "parts are unsent.") if len(sent) == 1 else
-                translate("Network", "Parts 1–{sent} of the thread went out; part {failed} failed: {error} The "
-                          "remaining parts are unsent.")).format(sent=len(sent), failed=self.failed_index + 1,
-                                                                 error=full_stop(why))
+            return Note("in_doubt", out=len(sent), total=self.total, why=why)
+        return Note("part_failed", sent=len(sent), failed=self.failed_index + 1, error=why)
 
 
 class UnrecordedPartError(PartialThreadError):
@@ -163,22 +156,6 @@ class UnrecordedPartError(PartialThreadError):
 
     def _told(self, why: str) -> str:
         return why
-
-
-def parts_known(out: int, total: int) -> str:
-    """What is known of a thread whose part ``out + 1`` went unanswered: "Part 1 of 3 went out; part 2 may or may
-    not have. Part 3 was not sent." (``out`` 0: "Part 1 of 3 may or may not have gone out. ..."). The parts go one
-    after another, so only that one part is in doubt."""
-    known = (translate("Network", "Part 1 of {total} may or may not have gone out.") if out == 0 else
-             translate("Network", "Part 1 of {total} went out; part {next} may or may not have.") if out == 1 else
-             translate("Network", "Parts 1–{out} of {total} went out; part {next} may or may not have.")).format(
-        out=out, total=total, next=out + 1)
-    rest = total - out - 1
-    if rest <= 0:
-        return known
-    unsent = (translate("Network", "Part {first} was not sent.") if rest == 1 else
-              translate("Network", "Parts {first}–{total} were not sent.")).format(first=out + 2, total=total)
-    return f"{known} {unsent}"
 
 
 def send_parts(post: OutgoingPost, sent: list[str], send_part: Callable[[int], str]) -> list[str]:

@@ -14,13 +14,13 @@ from collections.abc import Mapping
 from typing import ClassVar, Self
 
 from personamgr.core.clock import Clock, SystemClock
-from personamgr.core.i18n import translate
 from personamgr.core.networks.base import (
     Account,
     AuthError,
     RejectedError,
 )
 from personamgr.core.networks.endpoints import BaseUrlError, env_base_url
+from personamgr.core.reason_words import Note
 
 DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 30.0)  # (connect, read) seconds
 
@@ -62,6 +62,5 @@ class RemoteNetwork:
         creds = account.credentials or {}
         missing = [k for k in self.credential_keys if not creds.get(k)]
         if missing:
-            raise AuthError(translate("Network", "The stored {network} credentials are incomplete (missing {list}).")
-                            .format(network=self.display_name, list=", ".join(missing)))
+            raise AuthError(Note("credentials_incomplete", network=self.name, list=", ".join(missing)))
         return creds

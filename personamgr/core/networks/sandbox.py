@@ -19,10 +19,11 @@ from datetime import datetime
 from pathlib import Path
 
 from personamgr.core.clock import Clock, SystemClock, utc
-from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.i18n import QT_TRANSLATE_NOOP
 from personamgr.core.media import X_LIMITS, check_items
 from personamgr.core.networks.base import Account, OutgoingPost, Published, RejectedError, send_parts
 from personamgr.core.networks.links import PostLink, is_post_id, link_parts
+from personamgr.core.reason_words import Note
 from personamgr.core.text import weighted_length
 
 DUPLICATE_MESSAGE = "You are not allowed to create a Tweet with duplicate content."  # English: X's words
@@ -30,7 +31,7 @@ DUPLICATE_MESSAGE = "You are not allowed to create a Tweet with duplicate conten
 
 def _refused(said: str) -> str:
     """X's refusal in X's own words, introduced as the real X network's are (core/networks/x/errors.py)."""
-    return translate("X", "X refused the post: {error}").format(error=said)
+    return Note("x_refused", error=said)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from personamgr.core.holds import HoldKind
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.personas import Persona
+from personamgr.core.reason_words import Note
 from personamgr.core.scheduling.events import EventKind, SchedulerEvent
 from personamgr.core.scheduling.local_time import describe
 from personamgr.core.scheduling.missed import DEFAULT_GRACE, MissedAction, decide, lateness_text
@@ -113,7 +114,7 @@ class ScheduleEngine:
             log.exception("looking for posts whose sender stopped failed")
             return []
         for p in recovered:
-            self._emit(EventKind.INTERRUPTED, p.error or translate(
+            self._emit(EventKind.INTERRUPTED, p.note or translate(
                 "Scheduler", "The app stopped while this post was being sent."), p)
         return recovered
 
@@ -199,8 +200,7 @@ class ScheduleEngine:
             rows = con.execute(q).all()
         for post_id, uid, raw_due in rows:
             if uid in broken:
-                self._contain(post_id, translate("Scheduler", "its persona's stored settings cannot be read "
-                                                 "({error})").format(error=broken[uid]))
+                self._contain(post_id, Note("unreadable_settings", error=str(broken[uid])))
                 continue
             persona = active.get(uid)
             if persona is None:
@@ -221,13 +221,7 @@ class ScheduleEngine:
 
     def _contain(self, post_id: int, why: str, persona: Persona | None = None) -> None:
         """Fail one scheduled post the scheduler cannot handle, visibly and with the reason; the rest go on."""
-        message = translate(
-            "Scheduler", "Not sent: the scheduler could not handle this post ({why}). {persona}'s settings may hold "
-            "a value this version cannot use: check them in the persona editor (or import the persona again), then "
-            "retry the post.").format(why=why, persona=persona.name) if persona else translate(
-            "Scheduler", "Not sent: the scheduler could not handle this post ({why}). The persona's settings may "
-            "hold a value this version cannot use: check them in the persona editor (or import the persona again), "
-            "then retry the post.").format(why=why)
+        message = Note("unhandled", why=why, persona=persona.name if persona else None)
         if self.outbox.update_if(post_id, [PostState.SCHEDULED], state=PostState.FAILED.value, error=message,
                                  next_attempt_at=None):
             try:
@@ -242,9 +236,7 @@ class ScheduleEngine:
             try:
                 slot = self.schedule.next_slot(persona, now)
             except NoFreeSlot as e:
-                return self._hold(post_id, translate(
-                    "Scheduler", "{missed} But no free slot was found ({error}); it was held.").format(
-                    missed=decision.message, error=e))
+                return self._hold(post_id, Note("missed_no_free_slot", missed=decision.message, error=str(e)))
             if self._update_scheduled(post_id, scheduled_at=slot, queue_rank=slot.timestamp(), next_attempt_at=None,
                                       error=decision.message):
                 self._emit(EventKind.MISSED_SKIPPED, translate("Scheduler", "{missed} New time: {when}.").format(
@@ -320,15 +312,15 @@ class ScheduleEngine:
             sent = translate("Scheduler", "Sent as {persona}: {where}").format(persona=post.persona_name, where=where)
             self._emit(EventKind.SENT, " ".join(x for x in (sent, late_note) if x), post)
         elif post.state is PostState.FAILED:
-            self._emit(EventKind.FAILED, post.error or translate("Scheduler", "The post failed."), post)
+            self._emit(EventKind.FAILED, post.note or translate("Scheduler", "The post failed."), post)
         elif post.state is PostState.HELD:
             self._emit(EventKind.GUARD_HELD, post.note or translate("Scheduler", "The post was held before sending."),
                        post)
         elif post.state is PostState.NEEDS_REVIEW:
-            self._emit(EventKind.NEEDS_REVIEW, post.error or translate("Scheduler", "The post needs review."), post)
+            self._emit(EventKind.NEEDS_REVIEW, post.note or translate("Scheduler", "The post needs review."), post)
         elif post.state is PostState.SCHEDULED and post.next_attempt_at:
             self._emit(EventKind.RETRY, translate("Scheduler", "{error} Retrying at {time}.").format(
-                error=post.error or translate("Scheduler", "Not sent."),
+                error=post.note or translate("Scheduler", "Not sent."),
                 time=describe(post.next_attempt_at, self._zone_of(post))), post)
 
     def run_due(self) -> list[Post]:
@@ -352,7 +344,7 @@ class ScheduleEngine:
         out = []
         for post_id, missed_at in rows:
             post = self.outbox.get(post_id)
-            out.append(MissedPost(post, utc(missed_at), post.error or ""))
+            out.append(MissedPost(post, utc(missed_at), post.note or ""))
         return out
 
     def send_missed_now(self, post_id: int) -> Post:

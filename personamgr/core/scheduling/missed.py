@@ -17,12 +17,12 @@ skip               moved to the persona's next free queue slot (held as for *ask
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from personamgr.core.i18n import translate
 from personamgr.core.personas import MissedPolicy, Persona
-from personamgr.core.scheduling.local_time import describe
+from personamgr.core.reason_words import Note
 
 # A post this late or less is simply sent: the scheduler was busy or the machine briefly stalled.
 DEFAULT_GRACE = timedelta(minutes=2)
@@ -54,24 +54,15 @@ def decide(persona: Persona, due: datetime, now: datetime, grace: timedelta = DE
     late = now - due
     if late <= grace:
         return MissedDecision(MissedAction.SEND)
-    when = describe(due, persona.timezone)
-    base = translate("Missed", "Missed its time ({when}) by {late}: personamgr was closed, the computer was asleep, "
-                     "or posting was paused.").format(when=when, late=lateness_text(late))
+    missed = {"due": due.astimezone(UTC).isoformat(), "zone": persona.timezone,
+              "late_minutes": int(late.total_seconds() // 60)}
     if persona.missed_policy is MissedPolicy.POST_LATE:
         if late <= timedelta(hours=persona.late_hours):
-            return MissedDecision(MissedAction.SEND, translate(
-                "Missed", "{missed} Sent late (allowed up to {hours} h).").format(missed=base,
-                                                                                  hours=persona.late_hours))
-        return MissedDecision(MissedAction.HOLD, translate(
-            "Missed", "{missed} That is more than the {hours} h {persona} allows for late posts, so it was held: "
-            "send it now, reschedule it, or keep it as a draft.").format(missed=base, hours=persona.late_hours,
-                                                                         persona=persona.name))
+            return MissedDecision(MissedAction.SEND, Note("missed_late_sent", **missed, hours=persona.late_hours))
+        return MissedDecision(MissedAction.HOLD, Note("missed_too_late", **missed, hours=persona.late_hours,
+                                                      persona=persona.name))
     if persona.missed_policy is MissedPolicy.SKIP:
         if persona.queue_slots:
-            return MissedDecision(MissedAction.SKIP, translate(
-                "Missed", "{missed} Moved to the next free queue slot.").format(missed=base))
-        return MissedDecision(MissedAction.HOLD, translate(
-            "Missed", "{missed} {persona} skips missed posts to the next queue slot, but has no queue slots, so it "
-            "was held: send it now, reschedule it, or keep it as a draft.").format(missed=base, persona=persona.name))
-    return MissedDecision(MissedAction.HOLD, translate(
-        "Missed", "{missed} Send it now, reschedule it, or keep it as a draft.").format(missed=base))
+            return MissedDecision(MissedAction.SKIP, Note("missed_skipped", **missed))
+        return MissedDecision(MissedAction.HOLD, Note("missed_no_slots", **missed, persona=persona.name))
+    return MissedDecision(MissedAction.HOLD, Note("missed_held", **missed))

@@ -19,13 +19,13 @@ from atproto_client.models.utils import get_response_model
 from atproto_client.request import Request
 from atproto_client.utils import facet_detection
 
-from personamgr.core.i18n import translate
 from personamgr.core.logs import redact_secret
 from personamgr.core.media import mime_of
 from personamgr.core.networks.base import AmbiguousError, AuthError, MediaItem, RejectedError
 from personamgr.core.networks.bluesky import errors
 from personamgr.core.networks.bluesky.network import post_uri
 from personamgr.core.networks.remote import DEFAULT_TIMEOUT
+from personamgr.core.reason_words import Note
 
 T = TypeVar("T")
 REFRESH_MARGIN = timedelta(minutes=1)  # a stored session this close to its end is not tried
@@ -173,9 +173,7 @@ class BlueskyClient:
         try:
             self.create_session(handle, password)
         except AuthError as e:
-            raise AuthError(translate(
-                "Bluesky", "Bluesky refused the app password of {handle} ({error}): it was revoked or changed."
-            ).format(handle=handle, error=e.message)) from None
+            raise AuthError(Note("bluesky_password", handle=handle, error=e.message)) from None
         finally:
             self._renewing = False
         self._keep()
@@ -227,9 +225,7 @@ class BlueskyClient:
         """(uri, cid) of a part that went out on an earlier attempt, for the next part's reply reference."""
         found = self.find(did, rkey)
         if found is None:
-            raise RejectedError(translate(
-                "Bluesky", "A part of this thread that went out earlier is no longer on Bluesky (it was "
-                "deleted), so the rest cannot reply to it."))
+            raise RejectedError(Note("bluesky_part_gone"))
         return found[0], found[1]
 
     def find(self, did: str, rkey: str) -> tuple[str, str, str] | None:
@@ -260,10 +256,7 @@ class BlueskyClient:
         found = self.find(did, rkey)
         if found is not None:
             if found[2] != text:
-                raise AmbiguousError(translate(
-                    "Bluesky", "An earlier version of this post (before it was edited) already went out on "
-                    "Bluesky ({post_uri}). Check the account, then mark it sent, or delete it there "
-                    "and send this version again.").format(post_uri=post_uri(did, rkey)))
+                raise AmbiguousError(Note("bluesky_edited_out", post_uri=post_uri(did, rkey)))
             return found[0], found[1]
         builder = self.rich_text(text)
         embed = None

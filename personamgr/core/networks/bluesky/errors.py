@@ -25,7 +25,6 @@ import httpx
 from atproto_client import exceptions as ax
 from atproto_client.models.common import XrpcError
 
-from personamgr.core.i18n import translate
 from personamgr.core.networks.base import (
     AmbiguousError,
     AuthError,
@@ -35,6 +34,7 @@ from personamgr.core.networks.base import (
     RejectedError,
     TransientError,
 )
+from personamgr.core.reason_words import Note
 
 DEFAULT_RATE_WAIT = timedelta(minutes=5)
 SESSION_ERRORS = frozenset({"ExpiredToken", "InvalidToken"})
@@ -64,49 +64,31 @@ def from_atproto(exc: Exception, *, now: datetime, write: bool) -> NetworkError:
     """Map one atproto exception. ``write``: the call creates a record under a key looked up before writing."""
     if isinstance(exc, ax.RateLimitExceededError):
         at = exc.reset_at if exc.reset_at and exc.reset_at > now else now + DEFAULT_RATE_WAIT
-        return RateLimitedError(translate(
-            "Bluesky", "Bluesky's rate limit was reached; the post waits until it resets, then goes out by "
-            "itself."), at)
+        return RateLimitedError(Note("bluesky_rate_limit"), at)
     if isinstance(exc, ax.UnauthorizedError):
-        return AuthError(translate(
-            "Bluesky", "Bluesky refused this account's session ({error}): the app password was revoked or the "
-            "account signed out.").format(error=_said(exc)))
+        return AuthError(Note("bluesky_session", error=_said(exc)))
     if isinstance(exc, ax.BadRequestError):
         name, _ = xrpc_error(exc)
         if name in SESSION_ERRORS:
-            return SessionExpired(translate(
-                "Bluesky", "Bluesky says the session has ended ({error}).").format(error=_said(exc)))
-        return RejectedError(translate(
-            "Bluesky", "Bluesky refused the post: {error}").format(error=_said(exc)))
+            return SessionExpired(Note("bluesky_session_ended", error=_said(exc)))
+        return RejectedError(Note("bluesky_refused", error=_said(exc)))
     if isinstance(exc, ax.InvokeTimeoutError):
         cause = exc.__cause__
         if isinstance(cause, httpx.ConnectTimeout | httpx.PoolTimeout):
-            return TransientError(translate(
-                "Bluesky", "Bluesky did not accept the connection in time; nothing was sent. It will be tried "
-                "again."))
+            return TransientError(Note("bluesky_connect_timeout"))
         if write:
-            return AmbiguousError(translate(
-                "Bluesky", "Bluesky did not answer in time after the post was sent. It will be sent again "
-                "shortly; Bluesky is asked first whether it arrived, so it cannot go out twice and "
-                "needs no review."), retry_safe=True)
-        return TransientError(translate(
-            "Bluesky", "Bluesky did not answer in time; it will be tried again."))
+            return AmbiguousError(Note("bluesky_write_timeout"), retry_safe=True)
+        return TransientError(Note("bluesky_read_timeout"))
     if isinstance(exc, ax.NetworkError) and exc.response is None:
         return _connection_lost(exc.__cause__ or exc, write=write)
     if isinstance(exc, ax.RequestErrorBase) and exc.response is not None:
         status = exc.response.status_code
         if status == 413:
-            return RejectedError(translate(
-                "Bluesky", "Bluesky refused the post as too large: {error}").format(error=_said(exc)))
+            return RejectedError(Note("bluesky_too_large", error=_said(exc)))
         if status >= 500 or status in (409, 502):
-            return TransientError(translate(
-                "Bluesky", "Bluesky had a server error ({status}: {error}); the post will be tried again.").format(
-                status=status, error=_said(exc)))
-        return RejectedError(translate(
-            "Bluesky", "Bluesky refused the post: {error}").format(error=_said(exc)))
-    return RejectedError(translate(
-        "Bluesky", "Bluesky answered in an unexpected way ({name}: {error}).").format(
-        name=type(exc).__name__, error=exc))
+            return TransientError(Note("bluesky_server_error", status=status, error=_said(exc)))
+        return RejectedError(Note("bluesky_refused", error=_said(exc)))
+    return RejectedError(Note("bluesky_unexpected", name=type(exc).__name__, error=str(exc)))
 
 
 def from_transport(exc: httpx.TransportError, *, write: bool) -> NetworkError:
@@ -117,14 +99,7 @@ def from_transport(exc: httpx.TransportError, *, write: bool) -> NetworkError:
 def _connection_lost(cause: BaseException, *, write: bool) -> NetworkError:
     """No answer came (refused, or closed mid-way): offline, ambiguous after a write, or worth another try."""
     if isinstance(cause, httpx.ConnectError):
-        return OfflineError(translate(
-            "Bluesky", "Bluesky cannot be reached (no network, or the connection was refused); nothing was sent."
-            " The post waits and goes out by itself when the network is back."))
+        return OfflineError(Note("bluesky_unreachable"))
     if write:
-        return AmbiguousError(translate(
-            "Bluesky", "The connection to Bluesky broke after the post was sent. It will be sent again shortly; "
-            "Bluesky is asked first whether it arrived, so it cannot go out twice and needs no "
-            "review."), retry_safe=True)
-    return TransientError(translate(
-        "Bluesky", "The connection to Bluesky broke ({name}); it will be tried again.").format(
-        name=type(cause).__name__))
+        return AmbiguousError(Note("bluesky_write_broke"), retry_safe=True)
+    return TransientError(Note("bluesky_broke", name=type(cause).__name__))

@@ -17,13 +17,13 @@ from mastodon import Mastodon
 from mastodon import errors as merrors
 
 from personamgr import __version__
-from personamgr.core.i18n import number, translate
 from personamgr.core.media import mime_of
 from personamgr.core.networks.base import MediaItem, TransientError
 from personamgr.core.networks.mastodon import errors
 from personamgr.core.networks.mastodon.network import DEFAULT_IMAGE_BYTES
 from personamgr.core.networks.remote import DEFAULT_TIMEOUT
 from personamgr.core.personas import DEFAULT_IMAGES, MASTODON_DEFAULT_LIMIT, ServerLimits
+from personamgr.core.reason_words import Note
 
 T = TypeVar("T")
 USER_AGENT = f"personamgr/{__version__}"
@@ -95,9 +95,7 @@ class MastodonClient:
         delay = poll_s
         while not media.get("url"):
             if time.monotonic() >= deadline:
-                raise TransientError(translate(
-                    "Mastodon", "{label} was still processing {name} after {wait_s} s; the post will be tried "
-                    "again.").format(label=self.label, name=path.name, wait_s=number(wait_s)))
+                raise TransientError(Note("mastodon_processing", label=self.label, name=path.name, wait_s=wait_s))
             time.sleep(delay)
             delay = min(delay * 2, 5.0)
             media = self.call(lambda m=media: self.api.media(m["id"]))

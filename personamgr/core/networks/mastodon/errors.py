@@ -24,7 +24,6 @@ from datetime import UTC, datetime, timedelta
 import requests
 from mastodon import errors as m
 
-from personamgr.core.i18n import translate
 from personamgr.core.networks.base import (
     AmbiguousError,
     AuthError,
@@ -35,6 +34,7 @@ from personamgr.core.networks.base import (
     TransientError,
 )
 from personamgr.core.networks.requests_faults import exception_chain, unreachable
+from personamgr.core.reason_words import Note
 
 DEFAULT_RATE_WAIT = timedelta(minutes=5)  # Mastodon's windows are 5 minutes; used when no reset header came
 SCOPE_MARK = "outside the authorized scopes"  # English: the server's words
@@ -67,58 +67,34 @@ def from_mastodon(exc: Exception, *, now: datetime, reset: float | None, write: 
     """
     if isinstance(exc, m.MastodonRatelimitError):
         at = datetime.fromtimestamp(reset, UTC) if reset and reset > now.timestamp() else now + DEFAULT_RATE_WAIT
-        return RateLimitedError(translate(
-            "Mastodon", "{server}'s rate limit was reached; the post waits until it resets, then goes out by "
-            "itself.").format(server=server), at)
+        return RateLimitedError(Note("mastodon_rate_limit", server=server), at)
     if isinstance(exc, m.MastodonUnauthorizedError):
-        return AuthError(translate(
-            "Mastodon", "{server} refused this account's access token ({server_message}): access was revoked or "
-            "the token is no longer valid.").format(server=server, server_message=server_message(exc)))
+        return AuthError(Note("mastodon_token", server=server, server_message=server_message(exc)))
     if isinstance(exc, m.MastodonServerError):
-        return TransientError(translate(
-            "Mastodon", "{server} had a server error ({status_of}: {server_message}); the post will be tried "
-            "again.").format(server=server, status_of=status_of(exc), server_message=server_message(exc)))
+        return TransientError(Note("mastodon_server_error", server=server, status_of=status_of(exc),
+                                   server_message=server_message(exc)))
     if isinstance(exc, m.MastodonAPIError):
         msg = server_message(exc)
         if status_of(exc) == 403 and SCOPE_MARK in msg.lower():
-            return AuthError(translate(
-                "Mastodon", "{server} says personamgr may not post for this account ({msg}). Connect it again and"
-                " allow posting.").format(server=server, msg=msg))
-        return RejectedError(translate(
-            "Mastodon", "{server} refused the post: {msg}").format(server=server, msg=msg))
+            return AuthError(Note("mastodon_scope", server=server, msg=msg))
+        return RejectedError(Note("mastodon_refused", server=server, msg=msg))
     if isinstance(exc, m.MastodonNetworkError):
         return _from_transport(exc, write=write, server=server)
     if isinstance(exc, m.MastodonIllegalArgumentError | m.MastodonIOError):
-        return RejectedError(translate(
-            "Mastodon", "The post could not be prepared for {server}: {error}").format(server=server, error=exc))
-    return RejectedError(translate(
-        "Mastodon", "{server} answered in an unexpected way ({name}: {error}).").format(
-        server=server, name=type(exc).__name__, error=exc))
+        return RejectedError(Note("mastodon_unprepared", server=server, error=str(exc)))
+    return RejectedError(Note("mastodon_unexpected", server=server, name=type(exc).__name__, error=str(exc)))
 
 
 def _from_transport(exc: Exception, *, write: bool, server: str) -> NetworkError:
     chain = exception_chain(exc)
     if any(isinstance(e, requests.ConnectTimeout) for e in chain):
-        return TransientError(translate(
-            "Mastodon", "{server} did not accept the connection in time; nothing was sent. It will be tried "
-            "again.").format(server=server))
+        return TransientError(Note("mastodon_connect_timeout", server=server))
     if any(isinstance(e, requests.exceptions.SSLError) for e in chain):
-        return TransientError(translate(
-            "Mastodon", "The secure connection to {server} failed; nothing was sent. It will be tried again.").format(
-            server=server))
+        return TransientError(Note("mastodon_tls", server=server))
     if unreachable(chain):
-        return OfflineError(translate(
-            "Mastodon", "{server} cannot be reached (no network, or the connection was refused); nothing was "
-            "sent. The post waits and goes out by itself when the network is back.").format(server=server))
+        return OfflineError(Note("mastodon_unreachable", server=server))
     if write:
         timed_out = any(isinstance(e, requests.ReadTimeout) for e in chain)
-        text = (translate("Mastodon", "{server} did not answer in time after the post was sent. It will be sent "
-                          "again shortly; it carries a key {server} recognises, so it cannot go out twice and needs "
-                          "no review.") if timed_out else
-                translate("Mastodon", "{server} dropped the connection after the post was sent. It will be sent "
-                          "again shortly; it carries a key {server} recognises, so it cannot go out twice and needs "
-                          "no review."))
-        return AmbiguousError(text.format(server=server), retry_safe=True, repeat_window=IDEMPOTENCY_WINDOW)
-    return TransientError(translate(
-        "Mastodon", "The connection to {server} broke ({name}); it will be tried again.").format(
-        server=server, name=type(exc).__name__))
+        return AmbiguousError(Note("mastodon_write_timeout" if timed_out else "mastodon_write_dropped", server=server),
+                              retry_safe=True, repeat_window=IDEMPOTENCY_WINDOW)
+    return TransientError(Note("mastodon_broke", server=server, name=type(exc).__name__))

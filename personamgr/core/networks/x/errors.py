@@ -29,7 +29,6 @@ from datetime import UTC, datetime, timedelta
 import requests
 import tweepy
 
-from personamgr.core.i18n import number, translate
 from personamgr.core.networks.base import (
     AmbiguousError,
     AuthError,
@@ -40,6 +39,7 @@ from personamgr.core.networks.base import (
     TransientError,
 )
 from personamgr.core.networks.requests_faults import exception_chain, unreachable
+from personamgr.core.reason_words import Note
 
 DUPLICATE_MARK = "duplicate content"  # English: X's words
 PERMISSION_MARKS = ("oauth1-permissions", "oauth1 app permissions")  # English: X's words
@@ -85,13 +85,7 @@ def clock_skew(response: requests.Response) -> timedelta | None:
 
 def clock_message(skew: timedelta) -> str:
     """What to tell the user when X refused a request because this computer's clock is wrong."""
-    minutes = number(abs(skew).total_seconds() / 60)
-    return (translate("X", "X refused the request because this computer's clock is {minutes} minutes ahead of X's: a "
-                      "signed request must carry the right time. Set the date and time to be set automatically, then "
-                      "try again.") if skew > timedelta(0) else
-            translate("X", "X refused the request because this computer's clock is {minutes} minutes behind X's: a "
-                      "signed request must carry the right time. Set the date and time to be set automatically, then "
-                      "try again.")).format(minutes=minutes)
+    return Note("x_clock", minutes=abs(skew).total_seconds() / 60, ahead=skew > timedelta(0))
 
 
 def from_http(exc: tweepy.HTTPException, now: datetime) -> NetworkError:
@@ -101,26 +95,21 @@ def from_http(exc: tweepy.HTTPException, now: datetime) -> NetworkError:
         skew = clock_skew(exc.response)
         if skew is not None:  # the tokens may be fine: reconnecting would meet the same 401
             return RejectedError(clock_message(skew))
-        return AuthError(translate("X", "X refused this account's credentials ({error}): access was revoked or the "
-                                   "tokens are no longer valid.").format(error=msg))
+        return AuthError(Note("x_credentials", error=msg))
     if isinstance(exc, tweepy.Forbidden):
         low = (msg + " " + _problem_type(exc)).lower()
         if any(mark in low for mark in PERMISSION_MARKS):
-            return AuthError(translate("X", 'X says the developer app may only read. In the X developer portal set the '
-                                       'app\'s permissions to "Read and write", then connect the account again (tokens '
-                                       'made while it was read-only stay read-only).'))
+            return AuthError(Note("x_read_only"))
         if DUPLICATE_MARK in low:
-            return RejectedError(translate("X", "X refused the post: {error}").format(error=msg), duplicate=True)
+            return RejectedError(Note("x_refused", error=msg), duplicate=True)
         if REPLY_MARK in low:
-            return RejectedError(translate("X", "X refused the reply: {error} X only allows replies where the author "
-                                           "mentioned or quoted this account.").format(error=msg))
-        return RejectedError(translate("X", "X refused the post: {error}").format(error=msg))
+            return RejectedError(Note("x_reply_refused", error=msg))
+        return RejectedError(Note("x_refused", error=msg))
     if isinstance(exc, tweepy.TooManyRequests):
         return _rate_limited(exc, now)
     if isinstance(exc, tweepy.TwitterServerError):
-        return TransientError(translate("X", "X had a server error ({status}: {error}); the post will be tried again."
-                                        ).format(status=status, error=msg))
-    return RejectedError(translate("X", "X refused the post: {error}").format(error=msg))
+        return TransientError(Note("x_server_error", status=status, error=msg))
+    return RejectedError(Note("x_refused", error=msg))
 
 
 def _used_up(headers: Mapping[str, str], family: str) -> datetime | None:
@@ -147,44 +136,28 @@ def _rate_limited(exc: tweepy.TooManyRequests, now: datetime) -> RateLimitedErro
         return day_cap_reached(family, at)
     reset = exc.reset_time
     at = datetime.fromtimestamp(reset, UTC) if reset else now + DEFAULT_RATE_WAIT
-    return RateLimitedError(translate("X", "X's rate limit was reached; the post waits until it resets, then goes "
-                                      "out by itself."), at)
+    return RateLimitedError(Note("x_rate_limit"), at)
 
 
 def day_cap_reached(family: str, at: datetime) -> RateLimitedError:
     """X's 24-hour cap ``family`` is used up until ``at``: whose cap it is, and when it resets."""
-    return RateLimitedError(
-        translate("X", "X's daily limit of posts for this account was reached; the post waits until it resets, "
-                  "then goes out by itself.")
-        if family == "x-user-limit-24hour" else
-        translate("X", "X's daily limit of posts for the developer app (every account connected through it counts) "
-                  "was reached; the post waits until it resets, then goes out by itself."), at)
+    return RateLimitedError(Note("x_user_day_cap" if family == "x-user-limit-24hour" else "x_app_day_cap"), at)
 
 
 def from_transport(exc: requests.RequestException, *, write: bool) -> NetworkError:
     """A failure below HTTP. ``write``: the request creates something, so it must never be re-sent blindly."""
     if isinstance(exc, requests.ConnectTimeout):
-        return TransientError(translate("X", "X did not accept the connection in time; nothing was sent. It will be "
-                                        "tried again."))
+        return TransientError(Note("x_connect_timeout"))
     if isinstance(exc, requests.ReadTimeout):
         if write:
-            return AmbiguousError(translate(
-                "X", "X did not answer in time after the post was sent, so it may or may not have gone out. Check the "
-                "account, then mark it sent or send it again."))
-        return TransientError(translate("X", "X did not answer in time; it will be tried again."))
+            return AmbiguousError(Note("x_write_timeout"))
+        return TransientError(Note("x_read_timeout"))
     if isinstance(exc, requests.exceptions.SSLError):
-        return TransientError(translate(
-            "X", "The secure connection to X failed ({error}); nothing was sent. It will be tried again.").format(
-            error=exc.__class__.__name__))
+        return TransientError(Note("x_tls", error=exc.__class__.__name__))
     if unreachable(exception_chain(exc)):
-        return OfflineError(translate(
-            "X", "X cannot be reached (no network, or the connection was refused); nothing was sent. The post waits "
-            "and goes out by itself when the network is back."))
+        return OfflineError(Note("x_unreachable"))
     if isinstance(exc, requests.exceptions.ProxyError):
-        return OfflineError(translate("X", "The proxy in front of X cannot be reached; nothing was sent. The post "
-                                      "waits and is tried again."))
+        return OfflineError(Note("x_proxy"))
     if write:
-        return AmbiguousError(translate("X", "The connection to X broke after the post was sent, so it may or may not "
-                                        "have gone out. Check the account, then mark it sent or send it again."))
-    return TransientError(translate("X", "The connection to X broke ({error}); it will be tried again.").format(
-        error=exc.__class__.__name__))
+        return AmbiguousError(Note("x_write_broke"))
+    return TransientError(Note("x_broke", error=exc.__class__.__name__))

@@ -1,0 +1,57 @@
+"""What X's answers leave on a post reads in its reader's language: a post the English daemon or CLI sent reads
+in Spanish in a Spanish window, with X's own words as X said them."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from personamgr.core.outbox import Post, PostState
+from personamgr.gui import i18n
+
+pytestmark = [pytest.mark.gui, pytest.mark.e2e]
+
+
+@pytest.fixture
+def read_in_spanish(qapp: QApplication) -> Iterator[None]:
+    yield
+    i18n.uninstall(qapp)
+
+
+def in_spanish(qapp: QApplication, post: Post) -> str:
+    assert i18n.install(qapp, "es") == "es"
+    return post.note or ""
+
+
+def test_a_revoked_token_reads_in_spanish(x_world, qapp: QApplication, read_in_spanish: None) -> None:
+    x_world.fake.revoke(x_world.credentials["access_token"])
+    post = x_world.post("A post that must not be lost.")  # English: the daemon, the CLI
+    assert post.state is PostState.FAILED and (post.note or "").endswith("Reconnect the account; the post is kept.")
+    words = post.note.split("(", 1)[1].split("):", 1)[0]  # what X said, in its own words
+    assert in_spanish(qapp, post) == (
+        f"X rechazó las credenciales de esta cuenta ({words}): se revocó el acceso o los tokens ya no son válidos. "
+        "Vuelve a conectar la cuenta; la publicación se conserva.")
+
+
+def test_a_thread_part_x_refused_reads_in_spanish(x_world, qapp: QApplication, read_in_spanish: None) -> None:
+    x_world.fake.fail_next("tweets", "bad_request", skip=1, message="Text contains a banned link.")
+    post = x_world.post("1/3 one", thread=("2/3 two", "3/3 three"))
+    assert post.state is PostState.FAILED
+    assert in_spanish(qapp, post) == (
+        "Salió la parte 1 del hilo; la parte 2 falló: X rechazó la publicación: Text contains a banned link. Las "
+        "partes restantes no se enviaron.")
+
+
+def test_a_server_error_retried_reads_in_spanish(x_world, qapp: QApplication, read_in_spanish: None) -> None:
+    x_world.fake.fail_next("tweets", "server_error")
+    post = x_world.post("Five questions to ask at the end of every interview.")
+    assert post.state is PostState.SCHEDULED and post.note and post.note.startswith("X had a server error (503: ")
+    said = in_spanish(qapp, post)
+    assert said.startswith("X tuvo un error de servidor (503: ") and said.endswith(
+        "); se volverá a intentar la publicación."), said
