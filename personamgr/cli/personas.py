@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from personamgr.cli.columns import display_width, pad
 from personamgr.cli.common import find_persona, open_profile, poke_scheduler
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.core import persona_import
+from personamgr.core.faults import export_message
 from personamgr.core.i18n import number
 from personamgr.core.persona_file import (
     PersonaFileError,
@@ -188,6 +190,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         save_personas(args.file, personas)
     except OSError as e:
-        raise CliError(f"cannot write {args.file}: {e.strerror or e}") from None
+        raise CliError(export_message(e, Path(args.file))) from None
     print(f"Exported {len(personas)} persona{'s' if len(personas) != 1 else ''} to {args.file}.")
     return 0

@@ -218,3 +218,42 @@ def _os(e: OSError, path: Path | None) -> tuple[Fault, str]:
             "Faults", "reading or writing {name} failed (input/output error): the disk may be failing or unplugged. "
             "Check it and try again.").format(name=name)
     return Fault.OTHER, f"{name}: {e.strerror or e}"
+
+
+def place_fault(error: OSError, target: Path) -> tuple[Fault, str]:
+    """(kind, clause) for a file written outside the profile, to a place the user chose or the desktop owns (an
+    export, the menu entry). The clause names that place's own fault: the profile's advice (``--data-dir``)
+    does not apply to it."""
+    target = target.absolute()
+    folder = target.parent
+    if error.errno == errno.ENOSPC:
+        return Fault.FULL, translate("Faults", "the disk holding {folder} is full").format(folder=folder)
+    if error.errno == errno.EDQUOT:
+        return Fault.FULL, translate("Faults", "the disk holding {folder} is over your quota").format(folder=folder)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return Fault.READ_ONLY, _why_not_writable(target)
+    if error.errno == errno.ENOENT and not folder.is_dir():
+        return Fault.MISSING, translate("Faults", "the folder {folder} does not exist").format(folder=folder)
+    if error.errno == errno.EISDIR or target.is_dir():
+        return Fault.FOLDER, translate("Faults", "{path} is a folder").format(path=target)
+    if error.errno == errno.ENOTDIR:
+        return Fault.FOLDER, translate("Faults", "a file stands in the path {folder}, where a folder should be"
+                                       ).format(folder=folder)
+    if error.errno == errno.EIO:
+        return Fault.IO, translate("Faults", "the disk holding {folder} failed to read or write (input/output "
+                                   "error)").format(folder=folder)
+    return Fault.OTHER, str(error.strerror or error)
+
+
+def export_message(error: OSError, target: Path) -> str:
+    """Why an export was not written, and what to do about that place. Exports are written whole or not at all
+    (``atomic_file``), so nothing half-written is left there to be taken for a good export."""
+    kind, why = place_fault(error, target)
+    advice = {
+        Fault.FULL: translate("Faults", "Free some space on it, or export to another disk."),
+        Fault.READ_ONLY: translate("Faults", "Export to another folder."),
+        Fault.MISSING: translate("Faults", "Create it, or export to a folder that exists."),
+        Fault.FOLDER: translate("Faults", "Export to a file name, not a folder."),
+    }.get(kind, translate("Faults", "Export to another folder."))
+    return translate("Faults", "{file} was not exported: {why}. {advice} Nothing was written there.").format(
+        file=target, why=why, advice=advice)

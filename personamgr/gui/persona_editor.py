@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from personamgr.core import costs
-from personamgr.core.faults import in_words
+from personamgr.core.faults import export_message, in_words
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.outbox import PostState
 from personamgr.core.persona_file import save_personas, slot_to_text
@@ -1010,8 +1010,7 @@ class PersonaManager(QObject, ShowsBoxes):
             if not isinstance(error, OSError):
                 raise error
             self._tell(QMessageBox.Icon.Critical, translate("PersonaManager", "Export personas"),
-                       translate("PersonaManager", "{path}: could not be written "
-                                                   "({value}).").format(path=path, value=error.strerror or error))
+                       export_message(error, Path(path)))
 
         self.workers.submit(write, done=lambda n: self.message.emit(
             translate("PersonaManager", "Exported %n persona(s) to {path}. Credentials are never exported.", None,

@@ -18,6 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from personamgr.core.autostart import Autostart, default_command
+from personamgr.core.faults import export_message
 from personamgr.core.i18n import translate
 from personamgr.core.personas import PersonaError
 from personamgr.gui import theme
@@ -158,8 +159,7 @@ class Preferences(QObject, ShowsBoxes):
             if not isinstance(error, OSError):
                 raise error
             self._tell(QMessageBox.Icon.Critical, translate("Preferences", "Export everything"),
-                       translate("Preferences", "{path} could not be written ({error}).").format(
-                           path=path, error=error.strerror or error))
+                       export_message(error, Path(path)))
 
         self.shell.workers.submit(lambda: export_archive(services, path), failed=failed, name="export archive",
                                   done=lambda s: self.message.emit(translate(

@@ -1022,6 +1022,50 @@
         <source>reading or writing {name} failed (input/output error): the disk may be failing or unplugged. Check it and try again.</source>
         <translation>falló la lectura o escritura de {name} (error de entrada/salida): puede que el disco esté fallando o desconectado. Revísalo y vuelve a intentarlo.</translation>
     </message>
+    <message>
+        <source>the disk holding {folder} is full</source>
+        <translation>el disco que contiene {folder} está lleno</translation>
+    </message>
+    <message>
+        <source>the disk holding {folder} is over your quota</source>
+        <translation>el disco que contiene {folder} supera tu cuota</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>la carpeta {folder} no existe</translation>
+    </message>
+    <message>
+        <source>{path} is a folder</source>
+        <translation>{path} es una carpeta</translation>
+    </message>
+    <message>
+        <source>a file stands in the path {folder}, where a folder should be</source>
+        <translation>hay un archivo en la ruta {folder}, donde debería haber una carpeta</translation>
+    </message>
+    <message>
+        <source>the disk holding {folder} failed to read or write (input/output error)</source>
+        <translation>el disco que contiene {folder} falló al leer o escribir (error de entrada/salida)</translation>
+    </message>
+    <message>
+        <source>Free some space on it, or export to another disk.</source>
+        <translation>Libera espacio en él o exporta a otro disco.</translation>
+    </message>
+    <message>
+        <source>Export to another folder.</source>
+        <translation>Exporta a otra carpeta.</translation>
+    </message>
+    <message>
+        <source>Create it, or export to a folder that exists.</source>
+        <translation>Créala o exporta a una carpeta que exista.</translation>
+    </message>
+    <message>
+        <source>Export to a file name, not a folder.</source>
+        <translation>Exporta a un nombre de archivo, no a una carpeta.</translation>
+    </message>
+    <message>
+        <source>{file} was not exported: {why}. {advice} Nothing was written there.</source>
+        <translation>No se exportó {file}: {why}. {advice} No se escribió nada allí.</translation>
+    </message>
 </context>
 <context>
     <name>FitMeter</name>
@@ -2989,10 +3033,6 @@ Otra más.</translation>
         <translation>Personas (*.toml)</translation>
     </message>
     <message>
-        <source>{path}: could not be written ({value}).</source>
-        <translation>{path}: no se pudo escribir ({value}).</translation>
-    </message>
-    <message>
         <source>Exported %n persona(s) to {path}. Credentials are never exported.</source>
         <translation>Exportada(s) %n persona(s) a {path}. Las credenciales nunca se exportan.</translation>
     </message>
@@ -4004,10 +4044,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>personamgr archive (*.toml);;All files (*)</source>
         <translation>Archivo de personamgr (*.toml);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>{path} could not be written ({error}).</source>
-        <translation>No se pudo escribir {path} ({error}).</translation>
     </message>
     <message>
         <source>Exported {what} to {path}. Credentials are never exported.</source>

@@ -239,3 +239,31 @@ def test_output_to_a_full_disk_is_not_blamed_on_the_database(cli: Cli, profile: 
     assert "Traceback" not in proc.stderr and "personamgr.db" not in proc.stderr, proc.stderr
     assert proc.stderr == ("personamgr: error: the output could not be written (No space left on device): the "
                            "file or device it goes to is full. Nothing in the profile was changed by it.\n")
+
+
+@pytest.mark.parametrize("fault", ["full", "read-only", "no folder"])
+def test_an_export_that_cannot_be_written_names_its_own_place_and_leaves_no_file(
+        small_fs, cli: Cli, profile: Path, fault: str) -> None:  # type: ignore[no-untyped-def]
+    """``personas export /mnt/usb/personas.toml`` on a full or read-only disk, or into a folder that is not there,
+    said the OS's words ("cannot write x.toml: No space left on device"). It says what is wrong with that place
+    and what to do there (not with the data folder), and leaves nothing there but what was there before."""
+    folder = small_fs.root / ("gone" if fault == "no folder" else "usb")
+    target = folder / "personas.toml"
+    if fault != "no folder":
+        folder.mkdir()
+        target.write_text("# an earlier export\n", encoding="utf-8")
+    small_fs.fill() if fault == "full" else small_fs.read_only() if fault == "read-only" else None
+    try:
+        r = cli("personas", "export", str(target), data_dir=profile)
+    finally:
+        small_fs.read_only(False) if fault == "read-only" else small_fs.free()
+    why = {"full": f"the disk holding {folder} is full. Free some space on it, or export to another disk.",
+           "read-only": f"the disk or partition holding {folder} is mounted read-only. Export to another folder.",
+           "no folder": f"the folder {folder} does not exist. Create it, or export to a folder that exists."}[fault]
+    assert r.err == f"personamgr: error: {target} was not exported: {why} Nothing was written there.\n", r.err
+    assert r.code == 1 and r.out == ""
+    if fault != "no folder":
+        assert sorted(p.name for p in folder.iterdir()) == ["personas.toml"]
+        assert target.read_text(encoding="utf-8") == "# an earlier export\n"
+    else:
+        assert not folder.exists()

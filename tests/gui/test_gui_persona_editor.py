@@ -301,7 +301,9 @@ def test_export_to_an_unwritable_place_says_so(demo: Services, make_shell: Calla
     shell.window.personas.export_to(target)
     idle(shell)
     box = shell.window.personas.box
-    assert box is not None and box.text().startswith(f"{target}: could not be written")
+    assert box is not None and box.text() == (f"{target} was not exported: the folder {target.parent} does not "
+                                              "exist. Create it, or export to a folder that exists. Nothing was "
+                                              "written there."), box.text()
     assert not target.exists()
 
 

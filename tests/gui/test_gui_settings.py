@@ -254,3 +254,31 @@ def test_import_everything_on_a_full_disk_says_what_landed_and_ends_once_space_i
         assert len(target.outbox.in_states(EXPORTED_STATES)) == wanted
     finally:
         target.close()
+
+
+def test_export_everything_to_a_full_disk_says_so_in_the_window_language_and_leaves_no_file(
+        demo: Services, make_shell: Callable[..., Shell], qapp: QApplication, idle,  # type: ignore[no-untyped-def]
+        small_fs) -> None:
+    """Export everything onto a full USB stick showed "…personamgr-archive.toml could not be written (No space left
+    on device)." in English in a Spanish window. It says what is wrong with that disk, in the window's language,
+    and leaves no file there."""
+    from personamgr.gui import i18n
+
+    folder = small_fs.root / "usb"
+    folder.mkdir()
+    target = folder / "personamgr-archive.toml"
+    shell = make_shell(demo)
+    small_fs.fill()
+    assert i18n.install(qapp, "es") == "es"
+    try:
+        shell.preferences.export_to(target)
+        idle(shell)
+    finally:
+        i18n.uninstall(qapp)
+        small_fs.free()
+    box = shell.preferences.box
+    assert box is not None and box.windowTitle() == "Exportarlo todo"
+    assert box.text() == (f"No se exportó {target}: el disco que contiene {folder} está lleno. Libera espacio en él "
+                          "o exporta a otro disco. No se escribió nada allí."), box.text()
+    assert list(folder.iterdir()) == []
+    box.close()
