@@ -156,6 +156,24 @@ def small_fs(tmp_path: Path) -> Iterator[SmallFilesystem]:
 
 
 @pytest.fixture
+def runtime_on_small_fs(small_fs: SmallFilesystem) -> Iterator[Path]:
+    """A runtime folder (XDG_RUNTIME_DIR) on ``small_fs``, at a short path: under a long one the socket does not
+    fit and personamgr keeps its lock in /tmp instead, and platformdirs refuses a symlink, so it is bind-mounted."""
+    import tempfile
+
+    (small_fs.root / "run").mkdir(mode=0o700)
+    run = Path(tempfile.mkdtemp(prefix="pm-")) / "run"
+    run.mkdir(mode=0o700)
+    subprocess.run(["mount", "--bind", str(small_fs.root / "run"), str(run)], check=True)
+    try:
+        yield run
+    finally:
+        subprocess.run(["umount", "-l", str(run)], check=False)
+        run.rmdir()
+        run.parent.rmdir()
+
+
+@pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
 

@@ -45,6 +45,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from personamgr.core.faults import Fault, place_fault
+from personamgr.core.i18n import translate
 from personamgr.core.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -123,10 +125,16 @@ class InstanceLock:
         except OSError:
             f.close()
             return False
-        f.seek(0)
-        f.truncate()
-        f.write(json.dumps({"pid": os.getpid(), "role": self.role}))
-        f.flush()
+        try:
+            f.seek(0)
+            f.truncate()
+            f.write(json.dumps({"pid": os.getpid(), "role": self.role}))
+            f.flush()
+        except OSError:
+            with contextlib.suppress(OSError):
+                f.truncate(0)  # no half-written holder for the next reader; closing lets go of the lock
+            f.close()
+            raise
         self._file = f
         return True
 
@@ -348,11 +356,30 @@ class Primary:
         self.lock.release()
 
 
+def lock_message(error: OSError, folder: Path) -> str:
+    """Why the lock could not be written, naming its folder (the runtime disk, not the database's): the raw
+    OSError carries no file name, so it was taken for the database's."""
+    kind, why = place_fault(error, folder / "instance.lock")
+    advice = {
+        Fault.FULL: translate("Instance", "Free some space on it, then start personamgr again."),
+        Fault.READ_ONLY: translate("Instance", "Make it writable, then start personamgr again."),
+    }.get(kind, translate("Instance", "Fix that, then start personamgr again."))
+    return translate("Instance", "personamgr could not write its lock file in {folder}, which keeps two personamgr "
+                     "from sending the same posts: {why}. {advice} Nothing was sent or changed.").format(
+        folder=folder, why=why, advice=advice)
+
+
 def claim(paths: AppPaths, role: str, handler: Handler | None = None) -> Primary | None:
-    """Become the profile's one instance, or return None if another process already is."""
-    lock = InstanceLock(paths, role)
-    if not lock.acquire():
-        return None
+    """Become the profile's one instance, or return None if another process already is. Raises
+    :class:`InstanceError` when the lock cannot be written."""
+    lock: InstanceLock | None = None
+    try:
+        lock = InstanceLock(paths, role)
+        if not lock.acquire():
+            return None
+    except OSError as e:  # the lock's folder could not be made (its name is the error's), or the lock written
+        folder = lock.path.parent if lock else Path(e.filename) if isinstance(e.filename, str) else paths.runtime
+        raise InstanceError(lock_message(e, folder)) from None
     server = InstanceServer(paths, role, handler)
     if not server.listen():  # still the only scheduler: the lock is what counts; later launches cannot reach us
         log.warning("running without the activation socket; a second launch will report this instance as busy")

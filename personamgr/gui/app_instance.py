@@ -32,11 +32,12 @@ log = logging.getLogger(__name__)
 HANDOVER_WAIT_S = 15.0  # the daemon lets a post being sent finish before it lets go of the profile
 
 
-def _refuse(message: str) -> int:
+def _refuse(message: str, title: str = "") -> int:
     log.error("%s", message)
     print(f"personamgr: error: {message}", file=sys.stderr)
     if QGuiApplication.platformName() != "offscreen":  # offscreen: nobody could click it; stderr says it
-        box = QMessageBox(QMessageBox.Icon.Warning, translate("app_instance", "personamgr is already running"), message)
+        box = QMessageBox(QMessageBox.Icon.Warning, title or translate("app_instance", "personamgr is already running"),
+                          message)
         box.setObjectName("alreadyRunning")
         box.exec()
     return 1
@@ -46,8 +47,8 @@ def claim_or_forward(paths: AppPaths, args: argparse.Namespace) -> Primary | int
     """This process' lock and socket, or the exit code after forwarding the request to the running one."""
     try:
         primary = claim(paths, "app")
-    except InstanceError as e:
-        return _refuse(str(e))
+    except InstanceError as e:  # the lock could not be written, or its folder is not safe: nothing else runs
+        return _refuse(str(e), translate("app_instance", "personamgr cannot start"))
     if primary is not None:
         return primary
     request = {"action": "compose" if getattr(args, "compose", False) else "activate"}

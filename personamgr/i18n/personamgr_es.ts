@@ -1596,6 +1596,25 @@ Qt {qt}. Licencia MIT.</translation>
     </message>
 </context>
 <context>
+    <name>Instance</name>
+    <message>
+        <source>Free some space on it, then start personamgr again.</source>
+        <translation>Libera espacio en él y vuelve a abrir personamgr.</translation>
+    </message>
+    <message>
+        <source>Make it writable, then start personamgr again.</source>
+        <translation>Haz que se pueda escribir y vuelve a abrir personamgr.</translation>
+    </message>
+    <message>
+        <source>Fix that, then start personamgr again.</source>
+        <translation>Resuélvelo y vuelve a abrir personamgr.</translation>
+    </message>
+    <message>
+        <source>personamgr could not write its lock file in {folder}, which keeps two personamgr from sending the same posts: {why}. {advice} Nothing was sent or changed.</source>
+        <translation>personamgr no pudo escribir su archivo de bloqueo en {folder}, que evita que dos personamgr envíen las mismas publicaciones: {why}. {advice} No se envió ni se cambió nada.</translation>
+    </message>
+</context>
+<context>
     <name>KeyringStatusLabel</name>
     <message>
         <source>Credentials: {keyring}, locked; it asks for its password when needed</source>
@@ -5168,6 +5187,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>personamgr is already running</source>
         <translation>personamgr ya está abierto</translation>
+    </message>
+    <message>
+        <source>personamgr cannot start</source>
+        <translation>personamgr no puede arrancar</translation>
     </message>
 </context>
 <context>

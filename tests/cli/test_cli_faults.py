@@ -267,3 +267,24 @@ def test_an_export_that_cannot_be_written_names_its_own_place_and_leaves_no_file
         assert target.read_text(encoding="utf-8") == "# an earlier export\n"
     else:
         assert not folder.exists()
+
+
+def test_the_daemons_lock_on_a_full_runtime_disk_is_named_not_the_database(
+        small_fs, runtime_on_small_fs: Path, cli: Cli) -> None:  # type: ignore[no-untyped-def]
+    """``personamgr daemon`` with XDG_RUNTIME_DIR on a full disk said "the disk holding ~/.local/share/personamgr is
+    full, so …/personamgr.db could not be written": the database's disk had room. It names the lock file's folder,
+    on the runtime disk, and what the lock is for."""
+    run = runtime_on_small_fs
+    small_fs.fill()
+    try:
+        r = cli("daemon", "--tick", "1", extra_env={"XDG_RUNTIME_DIR": str(run)})
+    finally:
+        small_fs.free()
+    assert_clean_failure(r)
+    assert "personamgr.db" not in r.err and ".local/share" not in r.err, r.err
+    assert r.err == ("personamgr: error: personamgr could not write its lock file in "
+                     f"{run / 'personamgr'}, which keeps two personamgr from sending the same posts: the disk "
+                     f"holding {run / 'personamgr'} is full. Free some space on it, then start personamgr again. "
+                     "Nothing was sent or changed.\n"), r.err
+    lock = next((small_fs.root / "run" / "personamgr").glob("instance-*.lock"))
+    assert lock.read_text(encoding="utf-8") == ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import locked_keyring
 import pytest
@@ -218,3 +219,29 @@ def test_start_up_says_was_for_one_interrupted_post_and_were_for_several() -> No
     assert interrupted_message(1) == ("1 post was being sent when personamgr stopped. It may have gone out: see "
                                       "Needs review in the history.")
     assert interrupted_message(3).startswith("3 posts were being sent when personamgr stopped. They may have gone")
+
+
+def test_the_window_on_a_full_runtime_disk_names_the_lock_not_the_database(
+        qapp, small_fs, runtime_on_small_fs: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Opening the window with XDG_RUNTIME_DIR on a full disk stopped on an OSError with no file name, which the
+    window took for its database's. It says the lock's folder and the way out, as the daemon does."""
+    import argparse
+
+    from personamgr.core.paths import AppPaths
+    from personamgr.gui.app_instance import claim_or_forward
+
+    base = AppPaths.resolve(tmp_path / "profile")
+    paths = AppPaths(data=base.data, config=base.config, logs=base.logs, cache=base.cache,
+                     runtime=runtime_on_small_fs / "personamgr")
+    small_fs.fill()
+    try:
+        code = claim_or_forward(paths, argparse.Namespace(compose=False))
+    finally:
+        small_fs.free()
+    assert code == 1
+    folder = runtime_on_small_fs / "personamgr"
+    assert capsys.readouterr().err == (
+        f"personamgr: error: personamgr could not write its lock file in {folder}, which keeps two personamgr from "
+        f"sending the same posts: the disk holding {folder} is full. Free some space on it, then start personamgr "
+        "again. Nothing was sent or changed.\n")
