@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import errno
+from pathlib import Path
 
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.core import desktop_entry
 from personamgr.core.autostart import Autostart
+from personamgr.core.faults import Fault, place_fault
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -40,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     except desktop_entry.IncompleteInstall as e:
         raise CliError(str(e)) from None
     except OSError as e:
-        raise CliError(f"cannot write the menu entry: {e.filename or target}: {e.strerror or e}") from None
+        raise CliError(_in_words(e, target, removing=args.uninstall_desktop_entry)) from None
     print(f"Added personamgr to the application menu: {written[0]}")
     print(f"  it runs {' '.join(command)}")
     print(f"  icons: {len(written) - 1} files under {target / 'icons' / 'hicolor'}")
@@ -56,3 +59,17 @@ def _stop_starting_at_login() -> None:
         return
     login.disable()
     print(f"Removed personamgr's start at login: {login.path}")
+
+
+
+def _in_words(error: OSError, target: Path, *, removing: bool) -> str:
+    """Why the menu entry was not added (or removed), about the folder it goes in (the XDG data home, not the
+    profile): a full or read-only disk is the data home's, anything else the file's own."""
+    place = Path(error.filename) if isinstance(error.filename, str) else target / desktop_entry.DESKTOP_FILE
+    whole_disk = error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO)
+    kind, why = place_fault(error, place, target if whole_disk else None)
+    advice = {Fault.FULL: "Free some space on it and try again.",
+              Fault.READ_ONLY: "Make it writable and try again."}.get(kind, "Fix that and try again.")
+    if removing:
+        return f"personamgr's menu entry could not be removed: {why}. {advice}"
+    return f"personamgr was not added to the application menu: {why}. {advice} Nothing was written."

@@ -94,11 +94,16 @@ def desktop_entry(command: Sequence[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write(path: Path, data: bytes) -> None:
+def _stage(path: Path, data: bytes) -> Path:
+    """``data`` in a file beside ``path`` (renamed over it by ``install`` once every file is staged)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        tmp.write_bytes(data)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
 
 
 class IncompleteInstall(Exception):
@@ -107,20 +112,28 @@ class IncompleteInstall(Exception):
 
 def install(target: Path | None = None, command: Sequence[str] | None = None) -> list[Path]:
     """Write the entry and icons under ``target`` (default: the XDG data home). Returns the files written.
-    Nothing is written when a shipped file is missing."""
+    All or nothing: every file is staged beside its place first, so a disk that fills part-way, or a shipped
+    file that is missing, leaves what was there before (never an entry whose icons are not there)."""
     target = target or data_home()
     share = share_dir()
     missing = [share / rel for rel in (DESKTOP_FILE, *icon_files()) if not (share / rel).is_file()]
     if missing:
         raise IncompleteInstall(f"{missing[0]} is missing from this installation; reinstall personamgr")
     entry = target / DESKTOP_FILE
-    _write(entry, desktop_entry(command or this_command()).encode("utf-8"))
-    written = [entry]
-    for rel in icon_files():
-        _write(target / rel, (share / rel).read_bytes())
-        written.append(target / rel)
+    files = {entry: desktop_entry(command or this_command()).encode("utf-8"),
+             **{target / rel: (share / rel).read_bytes() for rel in icon_files()}}
+    staged: dict[Path, Path] = {}
+    try:
+        for path, data in files.items():
+            staged[path] = _stage(path, data)
+    except OSError:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+        raise
+    for path in [*list(files)[1:], entry]:  # the icons, then the entry that names them
+        os.replace(staged[path], path)
     refresh_caches(target)
-    return written
+    return list(files)
 
 
 def uninstall(target: Path | None = None) -> list[Path]:

@@ -220,12 +220,12 @@ def _os(e: OSError, path: Path | None) -> tuple[Fault, str]:
     return Fault.OTHER, f"{name}: {e.strerror or e}"
 
 
-def place_fault(error: OSError, target: Path) -> tuple[Fault, str]:
+def place_fault(error: OSError, target: Path, folder: Path | None = None) -> tuple[Fault, str]:
     """(kind, clause) for a file written outside the profile, to a place the user chose or the desktop owns (an
-    export, the menu entry). The clause names that place's own fault: the profile's advice (``--data-dir``)
-    does not apply to it."""
+    export, the menu entry). The clause names that place's own fault (its disk: ``folder``, by default the
+    file's): the profile's advice (``--data-dir``) does not apply to it."""
     target = target.absolute()
-    folder = target.parent
+    folder = (folder or target.parent).absolute()
     if error.errno == errno.ENOSPC:
         return Fault.FULL, translate("Faults", "the disk holding {folder} is full").format(folder=folder)
     if error.errno == errno.EDQUOT:

@@ -275,3 +275,27 @@ def test_uninstalling_the_menu_entry_also_removes_start_at_login(tmp_path: Path)
     out = personamgr("--uninstall-desktop-entry").stdout
     assert not login.path.exists() and f"Removed personamgr's start at login: {login.path}" in out, out
     assert "start at login" not in personamgr("--uninstall-desktop-entry").stdout
+
+
+@pytest.mark.parametrize("earlier", [False, True], ids=["first install", "over an earlier one"])
+def test_install_on_a_full_disk_writes_all_or_nothing_and_says_why(tmp_path: Path, small_fs,  # type: ignore[no-untyped-def]
+                                                                     earlier: bool) -> None:
+    """``--install-desktop-entry`` with room for the entry but not for the icons wrote the entry, which then pointed
+    at icons that were never written, and said "cannot write the menu entry: …512x512…png.tmp: No space left on
+    device". Nothing is added unless all of it fits (an earlier install stays whole), and it says so in words."""
+    home, xdg_data = tmp_path / "home", small_fs.root / "data"
+    home.mkdir()
+    if earlier:
+        desktop_entry.install(xdg_data, ["/usr/bin/personamgr-old"])
+    before = {p: p.read_bytes() for p in xdg_data.rglob("*") if p.is_file()}
+    small_fs.fill(leave=16 * 1024)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "personamgr", "--install-desktop-entry"], cwd=home,
+                              env=_launch_env(home, xdg_data), capture_output=True, text=True, timeout=60, check=False)
+    finally:
+        small_fs.free()
+    assert proc.returncode == 1 and proc.stdout == "", proc.stdout
+    assert proc.stderr == (f"personamgr: error: personamgr was not added to the application menu: the disk holding "
+                           f"{xdg_data} is full. Free some space on it and try again. Nothing was written.\n"), \
+        proc.stderr
+    assert {p: p.read_bytes() for p in xdg_data.rglob("*") if p.is_file()} == before
