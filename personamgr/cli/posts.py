@@ -15,7 +15,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from personamgr.cli.arg_types import positive_int
+from personamgr.cli.arg_types import positive_int, post_number
 from personamgr.cli.common import AT_HELP, find_persona, open_profile, poke_scheduler, print_schedule_notes
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.cli.post import report_send, review_ways
@@ -43,13 +43,13 @@ def register(p: argparse.ArgumentParser) -> None:
     ls.set_defaults(func=cmd_list)
 
     show = actions.add_parser("show", help="one post in full: every part with its link, images, what went wrong")
-    show.add_argument("post_id", type=int, metavar="ID", help="the post's number, as `posts list` shows it")
+    show.add_argument("post_id", type=post_number, metavar="ID", help="the post's number, as `posts list` shows it")
     show.add_argument("--json", action="store_true", help="as one JSON object")
     show.set_defaults(func=cmd_show)
 
     mark = actions.add_parser("mark-sent", help="a post that needs review is on the timeline: record it as sent "
                               "(a thread: say whether its part in doubt went out)")
-    mark.add_argument("post_id", type=int, metavar="ID", help="the post's number, as `posts list` shows it")
+    mark.add_argument("post_id", type=post_number, metavar="ID", help="the post's number, as `posts list` shows it")
     answer = mark.add_mutually_exclusive_group()
     answer.add_argument("--part-out", nargs="?", const="", metavar="LINK",
                         help="it (a thread: its part in doubt) is on the account; LINK is its link, needed when "
@@ -60,7 +60,7 @@ def register(p: argparse.ArgumentParser) -> None:
 
     retry = actions.add_parser("retry", help="send a failed, held or unsent post now (a thread resumes where it "
                                "stopped)")
-    retry.add_argument("post_id", type=int, metavar="ID", help="the post's number, as `posts list` shows it")
+    retry.add_argument("post_id", type=post_number, metavar="ID", help="the post's number, as `posts list` shows it")
     retry.add_argument("--anyway", action="store_true", help="send it even if the persona guard objects")
     retry.add_argument("--yes", action="store_true",
                        help="for a post that needs review: you checked the account and it is not there")
@@ -68,17 +68,17 @@ def register(p: argparse.ArgumentParser) -> None:
 
     resched = actions.add_parser("reschedule", help="give a scheduled post, or one held for its time or the "
                                  "monthly limit, a new time")
-    resched.add_argument("post_id", type=int, metavar="ID", help="the post's number, as `posts list` shows it")
+    resched.add_argument("post_id", type=post_number, metavar="ID", help="the post's number, as `posts list` shows it")
     resched.add_argument("--at", required=True, metavar="WHEN", help=AT_HELP)
     resched.set_defaults(func=cmd_reschedule)
 
     stop = actions.add_parser("stop", help="end a thread that stopped part-way where it is: the parts out stay as "
                               "they are, the rest is kept as a draft")
-    stop.add_argument("post_id", type=int, metavar="ID", help="the post's number, as `posts list` shows it")
+    stop.add_argument("post_id", type=post_number, metavar="ID", help="the post's number, as `posts list` shows it")
     stop.set_defaults(func=cmd_stop)
 
     rm = actions.add_parser("delete", help="delete a post that has not gone out (and its image copies)")
-    rm.add_argument("post_id", type=int, metavar="ID", help="the post's number, as `posts list` shows it")
+    rm.add_argument("post_id", type=post_number, metavar="ID", help="the post's number, as `posts list` shows it")
     rm.set_defaults(func=cmd_delete)
 
 

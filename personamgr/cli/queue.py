@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from personamgr.cli.arg_types import post_number
 from personamgr.cli.common import (
     AT_HELP,
     Kept,
@@ -55,7 +56,7 @@ def register(p: argparse.ArgumentParser) -> None:
     add.set_defaults(func=cmd_add)
 
     rm = actions.add_parser("remove", help="take a post off the schedule (it is kept as a draft)")
-    rm.add_argument("post_id", type=int, metavar="ID", help="the post's number, as `queue list` shows it")
+    rm.add_argument("post_id", type=post_number, metavar="ID", help="the post's number, as `queue list` shows it")
     rm.set_defaults(func=cmd_remove)
 
     for name, paused in (("pause", True), ("resume", False)):

@@ -106,6 +106,29 @@ def test_inputs_that_used_to_print_a_traceback(cli: Cli, profile: Path, args: tu
     assert "Scheduled" not in r.out
 
 
+HUGE = "99999999999999999999999"
+
+
+@pytest.mark.parametrize("args", [("posts", "show", HUGE), ("posts", "delete", HUGE), ("posts", "retry", HUGE),
+                                  ("posts", "mark-sent", HUGE), ("posts", "stop", HUGE), ("queue", "remove", HUGE),
+                                  ("posts", "reschedule", HUGE, "--at", "2027-01-04T09:00"),
+                                  ("posts", "show", "9223372036854775808")])
+def test_a_post_number_beyond_the_database_is_no_post_not_a_bug(cli: Cli, profile: Path, args: tuple[str, ...]) \
+        -> None:
+    """``posts show 99999999999999999999999`` said "something unexpected went wrong (OverflowError: Python int too
+    large to convert to SQLite INTEGER) … This is a bug in personamgr": a number no post can have is no post."""
+    r = cli(*args, data_dir=profile)
+    assert r.code == 2 and "Traceback" not in r.err and "unexpected" not in r.err, r.err
+    assert r.err.endswith(f"ID: there is no post #{args[2]} (see: personamgr posts list)\n"), r.err
+
+
+def test_a_huge_limit_lists_every_post(cli: Cli, profile: Path) -> None:
+    """``posts list --limit 99999999999999999999999`` (meaning "all of them") said it was a bug in personamgr."""
+    assert cli("queue", "add", "--persona", "career", "--anyway", TEXT, data_dir=profile).code == 0
+    r = cli("posts", "list", "--limit", HUGE, data_dir=profile)
+    assert r.code == 0 and r.err == "" and TEXT[:20] in r.out, r.err
+
+
 def test_an_unexpected_error_is_one_line_and_the_traceback_goes_to_the_log(
         profile: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     from personamgr.cli import personas
