@@ -1947,6 +1947,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>No se puede contactar con {server}, así que personamgr no pudo {doing}. Revisa la dirección del servidor y tu conexión y vuelve a intentarlo.</translation>
     </message>
     <message>
+        <source>The secure connection to {server} failed, so personamgr could not {doing}. Check the server&apos;s address (and the computer&apos;s date), then try again.</source>
+        <translation>La conexión segura con {server} falló, así que personamgr no pudo {doing}. Comprueba la dirección del servidor (y la fecha del ordenador) y vuelve a intentarlo.</translation>
+    </message>
+    <message>
         <source>{server} did not let personamgr {doing}: {error}</source>
         <translation>{server} no dejó a personamgr {doing}: {error}</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import urllib.request
+from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -103,3 +104,41 @@ def test_an_account_the_persona_cannot_take_leaves_nothing_in_the_keyring(mastod
     assert w.services.secrets.get_credentials(blank.uid) is None
     assert w.services.store.connection_state(blank.uid) == ("ok", None)
     assert w.services.store.persona(blank.uid).handle is None
+
+
+@pytest.fixture
+def not_tls() -> Iterator[str]:
+    """A server that answers plain text where TLS is expected: the secure connection to it fails."""
+    import socket
+    import threading
+
+    server = socket.create_server(("127.0.0.1", 0))
+
+    def answer() -> None:
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            with conn:
+                conn.sendall(b"HTTP/1.1 200 OK\r\n\r\nnot TLS\r\n")
+
+    threading.Thread(target=answer, daemon=True).start()
+    yield f"https://127.0.0.1:{server.getsockname()[1]}"
+    server.close()
+
+
+def test_a_failed_secure_connection_at_connect_says_what_to_check_not_that_it_will_retry(
+        mastodon_world, blank, not_tls: str) -> None:
+    """Connecting to a server whose secure connection fails said "…did not let personamgr confirm the account: The
+    secure connection to … failed; nothing was sent. It will be tried again.": the posting words. Nothing tries a
+    connect again; it says what to check and that the user tries again."""
+    from personamgr.core.networks.mastodon.network import MastodonNetwork
+
+    host = not_tls.removeprefix("https://")
+    with pytest.raises(ConnectError) as e:
+        auth.connect_with_tokens(mastodon_world.services.store, mastodon_world.services.secrets,
+                                 MastodonNetwork(timeout=(5, 5)), blank, {"server": not_tls, "access_token": "t"})
+    assert str(e.value) == (f"The secure connection to {host} failed, so personamgr could not confirm the account. "
+                            "Check the server's address (and the computer's date), then try again."), str(e.value)
+    assert mastodon_world.services.secrets.get_credentials(blank.uid) is None

@@ -110,6 +110,11 @@ class OfflineError(TransientError):
     """No network at all: hold the post and retry when the network is back."""
 
 
+class SecureConnectionError(TransientError):
+    """The secure (TLS) connection failed: a certificate the computer does not trust (or a wrong clock), or
+    something between that is not the server. Retried when posting; at connect, the user has something to check."""
+
+
 class AmbiguousError(NetworkError):
     """The request may have reached the network (a timeout after sending): needs review, never re-sent.
 

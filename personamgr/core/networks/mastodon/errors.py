@@ -31,6 +31,7 @@ from personamgr.core.networks.base import (
     OfflineError,
     RateLimitedError,
     RejectedError,
+    SecureConnectionError,
     TransientError,
 )
 from personamgr.core.networks.requests_faults import exception_chain, unreachable
@@ -90,7 +91,7 @@ def _from_transport(exc: Exception, *, write: bool, server: str) -> NetworkError
     if any(isinstance(e, requests.ConnectTimeout) for e in chain):
         return TransientError(Note("mastodon_connect_timeout", server=server))
     if any(isinstance(e, requests.exceptions.SSLError) for e in chain):
-        return TransientError(Note("mastodon_tls", server=server))
+        return SecureConnectionError(Note("mastodon_tls", server=server))
     if unreachable(chain):
         return OfflineError(Note("mastodon_unreachable", server=server))
     if write:
