@@ -11,7 +11,9 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import socket
 import subprocess
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -171,6 +173,25 @@ def runtime_on_small_fs(small_fs: SmallFilesystem) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(run)], check=False)
         run.rmdir()
         run.parent.rmdir()
+
+
+@pytest.fixture
+def not_tls() -> Iterator[str]:
+    """A server that answers plain text where TLS is expected: the secure connection to it fails."""
+    server = socket.create_server(("127.0.0.1", 0))
+
+    def answer() -> None:
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            with conn:
+                conn.sendall(b"HTTP/1.1 200 OK\r\n\r\nnot TLS\r\n")
+
+    threading.Thread(target=answer, daemon=True).start()
+    yield f"https://127.0.0.1:{server.getsockname()[1]}"
+    server.close()
 
 
 @pytest.fixture

@@ -5136,6 +5136,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>X rechazó estos tokens (401). Comprueba que el access token y su secret son de esta API key y que no se regeneraron ni revocaron.</translation>
     </message>
     <message>
+        <source>The secure connection to X failed, so personamgr could not confirm the account. Check the computer&apos;s date and any proxy or network login page, then try again.</source>
+        <translation>La conexión segura con X falló, así que personamgr no pudo confirmar la cuenta. Comprueba la fecha del ordenador y cualquier proxy o página de inicio de sesión de la red, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
         <source>X could not confirm the account: {error}</source>
         <translation>X no pudo confirmar la cuenta: {error}</translation>
     </message>

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import urllib.request
-from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -104,28 +103,6 @@ def test_an_account_the_persona_cannot_take_leaves_nothing_in_the_keyring(mastod
     assert w.services.secrets.get_credentials(blank.uid) is None
     assert w.services.store.connection_state(blank.uid) == ("ok", None)
     assert w.services.store.persona(blank.uid).handle is None
-
-
-@pytest.fixture
-def not_tls() -> Iterator[str]:
-    """A server that answers plain text where TLS is expected: the secure connection to it fails."""
-    import socket
-    import threading
-
-    server = socket.create_server(("127.0.0.1", 0))
-
-    def answer() -> None:
-        while True:
-            try:
-                conn, _ = server.accept()
-            except OSError:
-                return
-            with conn:
-                conn.sendall(b"HTTP/1.1 200 OK\r\n\r\nnot TLS\r\n")
-
-    threading.Thread(target=answer, daemon=True).start()
-    yield f"https://127.0.0.1:{server.getsockname()[1]}"
-    server.close()
 
 
 def test_a_failed_secure_connection_at_connect_says_what_to_check_not_that_it_will_retry(

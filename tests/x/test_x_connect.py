@@ -160,3 +160,18 @@ def test_offline_connect_says_so(x_world, fresh) -> None:
 def test_token_json_errors_are_specific(text: str, message: str) -> None:
     with pytest.raises(auth.ConnectError, match=re.escape(message)):
         auth.parse_tokens(text)
+
+
+def test_a_failed_secure_connection_at_connect_says_what_to_check_not_that_it_will_retry(x_world, fresh,
+                                                                                         not_tls: str) -> None:
+    """Connecting when the secure connection to X failed said "X could not confirm the account: The secure
+    connection to X failed (SSLError); nothing was sent. It will be tried again.": nothing tries a connect again."""
+    from personamgr.core.networks.x.network import XNetwork
+
+    creds = x_world.fake.credentials(x_world.app, x_world.fake.add_user("metal_me"))
+    with pytest.raises(auth.ConnectError) as e:
+        auth.connect_with_tokens(x_world.services.store, x_world.services.secrets,
+                                 XNetwork(base_url=not_tls, timeout=(5, 5)), fresh, creds)
+    assert str(e.value) == ("The secure connection to X failed, so personamgr could not confirm the account. Check "
+                            "the computer's date and any proxy or network login page, then try again."), str(e.value)
+    assert x_world.services.secrets.get_credentials(fresh.uid) is None

@@ -20,6 +20,7 @@ from personamgr.core.networks.base import (
     AuthError,
     NetworkError,
     OfflineError,
+    SecureConnectionError,
 )
 from personamgr.core.networks.remote import DEFAULT_TIMEOUT
 from personamgr.core.networks.x.network import CREDENTIAL_KEYS, XNetwork
@@ -163,6 +164,10 @@ def verify(credentials: Mapping[str, str], network: XNetwork):  # type: ignore[n
                                      "revoked.")) from None
     except OfflineError as e:
         raise ConnectError(_unreachable(e.message)) from None
+    except SecureConnectionError:
+        raise ConnectError(translate("XConnect", "The secure connection to X failed, so personamgr could not confirm "
+                                     "the account. Check the computer's date and any proxy or network login page, "
+                                     "then try again.")) from None
     except NetworkError as e:
         raise ConnectError(translate("XConnect", "X could not confirm the account: {error}").format(
             error=e.message)) from None

@@ -36,6 +36,7 @@ from personamgr.core.networks.base import (
     OfflineError,
     RateLimitedError,
     RejectedError,
+    SecureConnectionError,
     TransientError,
 )
 from personamgr.core.networks.requests_faults import exception_chain, unreachable
@@ -153,7 +154,7 @@ def from_transport(exc: requests.RequestException, *, write: bool) -> NetworkErr
             return AmbiguousError(Note("x_write_timeout"))
         return TransientError(Note("x_read_timeout"))
     if isinstance(exc, requests.exceptions.SSLError):
-        return TransientError(Note("x_tls", error=exc.__class__.__name__))
+        return SecureConnectionError(Note("x_tls", error=exc.__class__.__name__))
     if unreachable(exception_chain(exc)):
         return OfflineError(Note("x_unreachable"))
     if isinstance(exc, requests.exceptions.ProxyError):
