@@ -9,7 +9,7 @@ from pathlib import Path
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.core import desktop_entry
 from personamgr.core.autostart import Autostart
-from personamgr.core.faults import Fault, place_fault
+from personamgr.core.faults import place_advice, place_fault
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -68,8 +68,7 @@ def _in_words(error: OSError, target: Path, *, removing: bool) -> str:
     place = Path(error.filename) if isinstance(error.filename, str) else target / desktop_entry.DESKTOP_FILE
     whole_disk = error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO)
     kind, why = place_fault(error, place, target if whole_disk else None)
-    advice = {Fault.FULL: "Free some space on it and try again.",
-              Fault.READ_ONLY: "Make it writable and try again."}.get(kind, "Fix that and try again.")
+    advice = place_advice(kind)
     if removing:
         return f"personamgr's menu entry could not be removed: {why}. {advice}"
     return f"personamgr was not added to the application menu: {why}. {advice} Nothing was written."

@@ -70,11 +70,15 @@ class Autostart:
                 "Autostart", "start at login is not supported on {platform}").format(platform=self.platform))
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(path.suffix + ".tmp")
-        if path.suffix == ".desktop":
-            tmp.write_text(self.desktop_entry(cmd), encoding="utf-8")
-        else:
-            tmp.write_bytes(plistlib.dumps(self.launch_agent(cmd)))
-        os.replace(tmp, path)
+        try:
+            if path.suffix == ".desktop":
+                tmp.write_text(self.desktop_entry(cmd), encoding="utf-8")
+            else:
+                tmp.write_bytes(plistlib.dumps(self.launch_agent(cmd)))
+            os.replace(tmp, path)
+        except OSError:
+            tmp.unlink(missing_ok=True)  # a half-written entry is nothing a session should find
+            raise
 
     def disable(self) -> None:
         if self.platform == "win32":

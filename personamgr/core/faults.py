@@ -245,6 +245,13 @@ def place_fault(error: OSError, target: Path, folder: Path | None = None) -> tup
     return Fault.OTHER, str(error.strerror or error)
 
 
+def place_advice(kind: Fault) -> str:
+    """What to do about a place outside the profile (see :func:`place_fault`) that the user cannot choose."""
+    return {Fault.FULL: translate("Faults", "Free some space on it and try again."),
+            Fault.READ_ONLY: translate("Faults", "Make it writable and try again.")}.get(
+        kind, translate("Faults", "Fix that and try again."))
+
+
 def export_message(error: OSError, target: Path) -> str:
     """Why an export was not written, and what to do about that place. Exports are written whole or not at all
     (``atomic_file``), so nothing half-written is left there to be taken for a good export."""

@@ -18,7 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from personamgr.core.autostart import Autostart, default_command
-from personamgr.core.faults import export_message
+from personamgr.core.faults import export_message, place_advice, place_fault
 from personamgr.core.i18n import translate
 from personamgr.core.personas import PersonaError
 from personamgr.gui import theme
@@ -121,12 +121,21 @@ class Preferences(QObject, ShowsBoxes):
             finally:
                 self._reverting = False
             self._tell(QMessageBox.Icon.Warning, translate("Preferences", "Start at login"),
-                       translate("Preferences", "Could not change the login items: {error}").format(
-                           error=getattr(e, "strerror", None) or e))
+                       self._login_items_fault(e, on))
             return
         where = self.autostart.path
         self.message.emit(translate("Preferences", "personamgr starts in the tray when you log in ({where}).").format(
             where=where) if on else translate("Preferences", "personamgr no longer starts at login."))
+
+    def _login_items_fault(self, error: OSError, on: bool) -> str:
+        """Why the login items did not change, about their folder (a full or read-only ~/.config)."""
+        if error.errno is None:  # not the disk's: start at login is not supported here, say
+            return translate("Preferences", "Could not change the login items: {error}").format(error=error)
+        place = Path(error.filename) if isinstance(error.filename, str) else self.autostart.path or Path.home()
+        kind, why = place_fault(error, place)
+        text = (translate("Preferences", "Could not turn on start at login: {why}. {advice}") if on else
+                translate("Preferences", "Could not turn off start at login: {why}. {advice}"))
+        return text.format(why=why, advice=place_advice(kind))
 
     @Slot()
     def open_data_folder(self) -> bool:

@@ -1047,6 +1047,18 @@
         <translation>el disco que contiene {folder} falló al leer o escribir (error de entrada/salida)</translation>
     </message>
     <message>
+        <source>Free some space on it and try again.</source>
+        <translation>Libera espacio en él y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Make it writable and try again.</source>
+        <translation>Haz que se pueda escribir y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Fix that and try again.</source>
+        <translation>Resuélvelo y vuelve a intentarlo.</translation>
+    </message>
+    <message>
         <source>Free some space on it, or export to another disk.</source>
         <translation>Libera espacio en él o exporta a otro disco.</translation>
     </message>
@@ -4051,6 +4063,14 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>personamgr no longer starts at login.</source>
         <translation>personamgr ya no se inicia al entrar.</translation>
+    </message>
+    <message>
+        <source>Could not turn on start at login: {why}. {advice}</source>
+        <translation>No se pudo activar el inicio al entrar: {why}. {advice}</translation>
+    </message>
+    <message>
+        <source>Could not turn off start at login: {why}. {advice}</source>
+        <translation>No se pudo desactivar el inicio al entrar: {why}. {advice}</translation>
     </message>
     <message>
         <source>Export everything</source>

@@ -282,3 +282,32 @@ def test_export_everything_to_a_full_disk_says_so_in_the_window_language_and_lea
                           "o exporta a otro disco. No se escribió nada allí."), box.text()
     assert list(folder.iterdir()) == []
     box.close()
+
+
+def test_start_at_login_on_a_full_disk_says_why_in_the_window_language(
+        demo: Services, make_shell: Callable[..., Shell], qapp: QApplication,  # type: ignore[no-untyped-def]
+        small_fs) -> None:
+    """Start at login with ~/.config on a full disk said "No se pudo cambiar el inicio al entrar: No space left on
+    device" (the OS's words, in English) and left a half-written .desktop.tmp in the autostart folder."""
+    from personamgr.gui import i18n
+
+    shell = make_shell(demo, demo=False)
+    autostart = Autostart(platform="linux", home=small_fs.root, config_home=small_fs.root / "config")
+    (small_fs.root / "config" / "autostart").mkdir(parents=True)
+    shell.preferences.autostart = autostart
+    small_fs.fill()
+    assert i18n.install(qapp, "es") == "es"
+    try:
+        dialog = shell.preferences.open_dialog()
+        dialog.set_value("start_at_login", True)
+        dialog.accept()
+        QApplication.processEvents()
+    finally:
+        i18n.uninstall(qapp)
+        small_fs.free()
+    box = shell.preferences.box
+    folder = small_fs.root / "config" / "autostart"
+    assert box is not None and box.text() == (f"No se pudo activar el inicio al entrar: el disco que contiene {folder} "
+                                              "está lleno. Libera espacio en él y vuelve a intentarlo."), box.text()
+    assert list(folder.iterdir()) == [] and demo.settings.get("start_at_login") is False
+    box.close()
