@@ -31,6 +31,7 @@ from personamgr.core.faults import STORAGE_ERRORS, in_words, sentence
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.persona_file import PersonaEntry, PersonaFileError, persona_table, read_entries
+from personamgr.core.scheduling.local_time import FIRST_YEAR, LAST_YEAR
 from personamgr.core.services import Services
 from personamgr.core.settings import BY_KEY, SettingError
 
@@ -160,7 +161,18 @@ def read_archive(path: str | os.PathLike[str]) -> _Incoming:
         if isinstance(when, datetime) and when.tzinfo is None:
             raise ArchiveError(translate(
                 "Archive", "{where}: scheduled_at needs a UTC offset").format(where=where))
+        if isinstance(when, datetime) and not all(FIRST_YEAR <= w.year <= LAST_YEAR for w in (when, _utc(when))):
+            raise ArchiveError(translate(  # a time with no date in a persona's zone fails every list that shows it
+                "Archive", "{where}: scheduled_at {when} is outside the dates personamgr can schedule ({first} to "
+                "{last})").format(where=where, when=when, first=FIRST_YEAR, last=LAST_YEAR))
     return _Incoming(personas, posts, settings)
+
+
+def _utc(when: datetime) -> datetime:
+    try:
+        return when.astimezone(UTC)
+    except OverflowError:  # year 1 with a positive offset, or 9999 with a negative one
+        return datetime.min.replace(tzinfo=UTC)
 
 
 class ArchiveIncomplete(ArchiveError):

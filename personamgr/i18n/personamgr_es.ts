@@ -244,6 +244,10 @@
         <translation>{where}: scheduled_at necesita un desfase respecto a UTC</translation>
     </message>
     <message>
+        <source>{where}: scheduled_at {when} is outside the dates personamgr can schedule ({first} to {last})</source>
+        <translation>{where}: scheduled_at {when} está fuera de las fechas que personamgr puede programar (de {first} a {last})</translation>
+    </message>
+    <message>
         <source>Imported so far: {what}. Import {name} again once that is fixed: what is already here is not added twice.</source>
         <translation>Importado hasta ahora: {what}. Vuelve a importar {name} cuando esté resuelto: lo que ya está aquí no se añade dos veces.</translation>
     </message>

@@ -114,3 +114,22 @@ def test_scheduled_times_keep_their_instant(source: Services, target: Services, 
     at = next(p for p in target.outbox.in_states([PostState.SCHEDULED]) if p.text.startswith("At a time"))
     assert at.scheduled_at == (clock.now() + timedelta(days=2)).replace(microsecond=0)
     assert at.scheduled_at.tzinfo is UTC or at.scheduled_at.utcoffset() == timedelta(0)
+
+
+@pytest.mark.parametrize("when", ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z", "1969-12-31T23:00:00-05:00"])
+def test_a_time_outside_the_dates_personamgr_can_schedule_is_refused_not_imported(
+        target: Services, tmp_path: Path, when: str) -> None:
+    """Import everything took a post scheduled for 9999-12-31T23:59:59Z; for a persona east of UTC (Kiritimati,
+    +14) that time has no date in Python, so `queue list`, `posts list` and `posts show` said "something unexpected
+    went wrong (OverflowError: date value out of range)… This is a bug" from then on. The file is refused whole, as
+    `queue add --at` refuses the time."""
+    path = tmp_path / "far.toml"
+    path.write_text('format = "personamgr-archive"\nversion = 1\n[[persona]]\nname = "a"\ndescription = "d"\n'
+                    'uid = "u1"\ntimezone = "Pacific/Kiritimati"\n'
+                    f'[[post]]\npersona = "u1"\nstate = "scheduled"\ntext = "x"\nscheduled_at = {when}\n',
+                    encoding="utf-8")
+    with pytest.raises(ArchiveError) as e:
+        import_archive(target, path)
+    assert str(e.value) == (f"{path}: post #1: scheduled_at {when.replace('T', ' ').replace('Z', '+00:00')} is "
+                            "outside the dates personamgr can schedule (1970 to 9998)"), str(e.value)
+    assert target.store.personas() == [] and target.outbox.in_states([PostState.SCHEDULED]) == []
