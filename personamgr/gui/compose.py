@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from personamgr.core.faults import sentence
+from personamgr.core.faults import in_words, sentence
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState, override_stands
 from personamgr.core.reason_words import StoredReason
@@ -476,7 +476,7 @@ class ComposeWidget(PostComposer):
             state=post.status)
 
     def _send_error(self, uid: str, post_id: int, error: BaseException) -> None:
-        """Something unexpected (not a network failure, which the poster records): keep the text."""
+        """Something the poster could not record (a full or locked database) or did not expect: keep the text."""
         log.error("posting %s failed unexpectedly", post_id, exc_info=error)
         self._sending.pop(uid, None)
         try:
@@ -486,7 +486,8 @@ class ComposeWidget(PostComposer):
         if state is not PostState.DRAFT:
             self.drafts.detach(uid, post_id)  # the post keeps the text in the history
         self._refresh()
-        message = translate("ComposeWidget", "Could not post: {error}. Your text is kept.").format(error=error)
+        why = in_words(error, self.controller.services.store.path)  # a full or locked database in words, not SQL's
+        message = translate("ComposeWidget", "Could not post: {error}. Your text is kept.").format(error=why)
         if self._uid == uid:
             self.say(message, "error")
         self.postFailed.emit(message)

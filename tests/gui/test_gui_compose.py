@@ -160,3 +160,49 @@ def test_a_post_in_arabic_or_hebrew_reads_from_the_right(demo: Services, make_sh
         width = editor.viewport().width()
         x = editor.cursorRect().x()
         assert (x > width * 3 // 4) if starts_right else (x < width // 4), (text, x, width)
+
+
+class DiskFillingSandbox(SandboxNetwork):
+    """The real sandbox, on a profile whose disk fills up just as a post is about to be taken for sending."""
+
+    def __init__(self, small_fs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(None)
+        self.small_fs = small_fs
+
+    @property
+    def needs_credentials(self) -> bool:  # read by the poster just before it takes the post
+        self.small_fs.fill()
+        return False
+
+
+def test_a_disk_that_fills_as_a_post_goes_out_is_said_in_words_and_the_text_kept(
+        make_shell: Callable[..., Shell], qtbot, idle, *, small_fs, clock, fail_secrets) -> None:  # type: ignore[no-untyped-def]
+    """Post with the profile's disk filling just then said "Could not post: (sqlite3.OperationalError) database or
+    disk is full [SQL: UPDATE posts SET …]. Your text is kept.": SQLite's text and the query. It says the fault in
+    words; the post is still there to send once space is freed."""
+    from personamgr.core.demo import seed_demo
+    from personamgr.core.paths import AppPaths
+    from personamgr.core.services import open_services
+
+    services = open_services(AppPaths.resolve(small_fs.root / "profile"), secrets=fail_secrets, clock=clock)
+    try:
+        seed_demo(services)
+        services.networks["sandbox"] = DiskFillingSandbox(small_fs)
+        services.settings.set("send_delay", 0)
+        shell = make_shell(services)
+        compose = shell.window.compose
+        words = "Ask every interviewer what the first ninety days look like."
+        type_text(qtbot, shell, words)
+        qtbot.mouseClick(compose.post_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Could not post" in compose.status.text(), timeout=10_000)
+        text = compose.status.text()
+        small_fs.free()
+        idle(shell)
+        assert "sqlite3" not in text and "SQL" not in text and "OperationalError" not in text, text
+        assert text == (f"Could not post: the disk holding {small_fs.root / 'profile' / 'data'} is full, so "
+                        "personamgr could not write to it. Free some space and try again; what was saved before is "
+                        "intact. Your text is kept."), text
+        assert words in [p.text for p in services.outbox.in_states([PostState.DRAFT])]
+    finally:
+        small_fs.free()
+        services.close()
