@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from personamgr.core import crosspost
+from personamgr.core.faults import in_words
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.personas import Persona
@@ -86,7 +87,8 @@ class CrossPostBar(QFrame):
             return services.poster.send(services.outbox.create(target.uid, text).id)
 
         self.compose.workers.submit(send, done=self._sent, failed=lambda e: self._said(
-            translate("CrossPostBar", "Could not post to {persona}: {error}").format(persona=target.name, error=e)),
+            translate("CrossPostBar", "Could not post to {persona}: {error}.").format(
+                persona=target.name, error=in_words(e, services.store.path))),  # a locked database in words
             name="cross-post")
 
     def _sent(self, post: Post) -> None:

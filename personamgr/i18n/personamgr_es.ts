@@ -855,8 +855,8 @@
         <translation>Publicar en {persona}</translation>
     </message>
     <message>
-        <source>Could not post to {persona}: {error}</source>
-        <translation>No se pudo publicar en {persona}: {error}</translation>
+        <source>Could not post to {persona}: {error}.</source>
+        <translation>No se pudo publicar en {persona}: {error}.</translation>
     </message>
     <message>
         <source>Posted to {persona} too.</source>
