@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from personamgr.core.scheduling import Scheduled
 
 # How ``--at`` reads a time, for every command that takes one (``parse_when``).
+MAX_THREAD_FILE_BYTES = 4 << 20  # far more than a thread of Premium posts: anything larger is not one
 AT_HELP = "ISO 8601, e.g. 2026-03-09T14:00 (in the persona's zone) or 2026-03-09T14:00+01:00"
 
 
@@ -201,18 +202,37 @@ def add_content_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("text", nargs="?", help="the text of the post (or use --thread FILE)")
 
 
+def _read_thread_file(name: str) -> str:
+    """The text of ``--thread FILE`` (``-``: standard input). Read up to a bound: a device that never ends, or a
+    film given by mistake, is refused instead of read until memory runs out."""
+    what = "a thread file is the posts' text, parts separated by --- lines"
+    try:
+        if name == "-":
+            stream = getattr(sys.stdin, "buffer", None)  # None: a text stream put in its place (a caller's)
+            data = (stream.read(MAX_THREAD_FILE_BYTES + 1) if stream is not None else
+                    sys.stdin.read(MAX_THREAD_FILE_BYTES + 1).encode("utf-8", "surrogateescape"))
+        else:
+            with open(name, "rb") as f:
+                data = f.read(MAX_THREAD_FILE_BYTES + 1)
+    except OSError as e:
+        raise CliError(f"cannot read the thread file {name}: {e.strerror or e}") from None
+    if len(data) > MAX_THREAD_FILE_BYTES:
+        raise CliError(f"the thread file {name} is larger than {MAX_THREAD_FILE_BYTES >> 20} MB; {what}")
+    try:
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads it
+    except UnicodeDecodeError as e:
+        raise CliError(f"the thread file {name} is not UTF-8 text (byte 0x{data[e.start]:02x} at position "
+                       f"{e.start}); {what}") from None
+
+
 def read_parts(args: argparse.Namespace, persona: Persona) -> list[str]:
     """The post's parts from TEXT or ``--thread FILE``, each checked against the persona's limit."""
     if args.thread and args.text is not None:
         raise CliError("give the text or --thread FILE, not both", EXIT_USAGE)
     if args.thread:
-        try:
-            raw = sys.stdin.read() if args.thread == "-" else Path(args.thread).read_text(encoding="utf-8")
-            if args.thread == "-":
-                args.thread_text = raw  # printed back if the profile cannot be written (keep_text)
-        except (OSError, UnicodeDecodeError) as e:
-            raise CliError(f"cannot read the thread file {args.thread}: {getattr(e, 'strerror', None) or e}") \
-                from None
+        raw = _read_thread_file(args.thread)
+        if args.thread == "-":
+            args.thread_text = raw  # printed back if the profile cannot be written (keep_text)
         parts = parts_from_text(raw)
         if not any(parts):
             raise CliError(f"the thread file {args.thread} is empty", EXIT_USAGE)

@@ -106,6 +106,24 @@ def test_inputs_that_used_to_print_a_traceback(cli: Cli, profile: Path, args: tu
     assert "Scheduled" not in r.out
 
 
+def test_a_thread_file_that_is_not_text_is_said_in_words(cli: Cli, profile: Path, tmp_path: Path) -> None:
+    """``queue add --thread photo.jpg`` said Python's "'utf-8' codec can't decode byte 0xff in position 0: invalid
+    start byte"."""
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 JFIF")
+    r = cli("queue", "add", "--persona", "career", "--anyway", "--thread", str(photo), data_dir=profile)
+    assert r.code == 1 and r.err == (f"personamgr: error: the thread file {photo} is not UTF-8 text (byte 0xff at "
+                                     "position 0); a thread file is the posts' text, parts separated by --- lines\n"
+                                     ), r.err
+
+
+def test_a_thread_file_that_never_ends_is_refused_not_read_forever(cli: Cli, profile: Path) -> None:
+    """``queue add --thread /dev/zero`` (or a film given by mistake) read on until memory ran out."""
+    r = cli("queue", "add", "--persona", "career", "--anyway", "--thread", "/dev/zero", data_dir=profile)
+    assert r.code == 1 and r.err == ("personamgr: error: the thread file /dev/zero is larger than 4 MB; a thread file "
+                                     "is the posts' text, parts separated by --- lines\n"), r.err
+
+
 HUGE = "99999999999999999999999"
 
 
