@@ -9,7 +9,6 @@ from pathlib import Path
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.core import desktop_entry
 from personamgr.core.autostart import Autostart
-from personamgr.core.faults import place_advice, place_fault
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -65,6 +64,8 @@ def _stop_starting_at_login() -> None:
 def _in_words(error: OSError, target: Path, *, removing: bool) -> str:
     """Why the menu entry was not added (or removed), about the folder it goes in (the XDG data home, not the
     profile): a full or read-only disk is the data home's, anything else the file's own."""
+    from personamgr.core.faults import place_advice, place_fault  # not at start-up: it loads the database's library
+
     place = Path(error.filename) if isinstance(error.filename, str) else target / desktop_entry.DESKTOP_FILE
     whole_disk = error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO)
     kind, why = place_fault(error, place, target if whole_disk else None)

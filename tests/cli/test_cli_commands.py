@@ -169,7 +169,7 @@ def test_unreadable_import_files(cli: Cli, profile: Path, tmp_path: Path, what: 
 
 def test_export_to_an_impossible_place(cli: Cli, profile: Path, tmp_path: Path) -> None:
     r = cli("personas", "export", str(tmp_path / "no" / "such" / "dir" / "x.toml"), data_dir=profile)
-    assert r.code == 1 and r.out == "" and "cannot write" in r.err
+    assert r.code == 1 and r.out == "" and f"the folder {tmp_path / 'no' / 'such' / 'dir'} does not exist" in r.err
 
 
 # -- post -----------------------------------------------------------------------------------------------
