@@ -301,7 +301,7 @@ def check_focus(services: Services, persona: Persona, parts: list[str], *, anywa
     from personamgr.cli.guard import load_guard
     from personamgr.core.scheduling.guard_check import GuardCheck
 
-    result = GuardCheck(services.store, services.outbox, guard=load_guard()).verdict(parts, persona)
+    result = GuardCheck(services.store, services.outbox, guard=load_guard()).verdict(parts, persona, upcoming=True)
     unjudged = next((r for r in result.reasons if r.kind in ("language", "empty")), None)
     if not result.judged and unjudged is not None:  # as the window's meter does: a pass that is not a verdict
         print(f"Note: the persona guard did not judge the topic: {unjudged.message}", file=sys.stderr)

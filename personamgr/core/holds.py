@@ -23,7 +23,7 @@ from personamgr.core.reason_words import StoredReason
 
 class HoldKind(StrEnum):
     X_RULES = "x_rules"  # X would refuse it as it is (too long, two cashtags)
-    NEAR_DUPLICATE = "near_duplicate"  # nearly the same as a post that already went out
+    NEAR_DUPLICATE = "near_duplicate"  # nearly the same as a post that went out or is on its way
     LEAK = "leak"  # another persona's handle or signature hashtag: it links the accounts
     OFF_FOCUS = "off_focus"  # off the persona's focus, or on its avoid list
     LINK_STREAK = "link_streak"  # one more bare link after several
@@ -58,7 +58,7 @@ _LABELS = {
 }
 _HEADLINES = {
     "x_rules": QT_TRANSLATE_NOOP("holds", "X will refuse this post as it is on {persona}."),
-    "near_duplicate": QT_TRANSLATE_NOOP("holds", "This is nearly the same as a post that already went out."),
+    "near_duplicate": QT_TRANSLATE_NOOP("holds", "This is nearly the same as a post that went out or is scheduled."),
     "leak": QT_TRANSLATE_NOOP("holds", "This post would link {persona} to another of your personas."),
     "off_focus": QT_TRANSLATE_NOOP("holds", "This may not belong on {persona}."),
     "link_streak": QT_TRANSLATE_NOOP("holds", "{persona} has posted only bare links lately."),

@@ -26,7 +26,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, and_, case, delete, func, insert, or_, select, update
 
 from personamgr.core import lease
 from personamgr.core import schema as s
@@ -336,16 +336,33 @@ class Outbox:
 
     def recent_texts(self, limit_per_persona: int = 20) -> dict[str, list[str]]:
         """Persona name -> texts of its latest sent posts, newest first (for the guard's history rules)."""
+        return self._latest_texts((PostState.SENT,), limit_per_persona)
+
+    def upcoming_texts(self, besides: int | None = None, limit_per_persona: int = 20) -> dict[str, list[str]]:
+        """Persona name -> texts of its posts on their way out (scheduled, or being sent), the last to go first.
+
+        A post written or scheduled now sits among them on the timeline, so the guard reads them too: a copy
+        of one, or a fourth bare link after three queued, is said while the user is there rather than held at
+        its time. ``besides``: the post being edited, which is no neighbour of itself.
+        """
+        return self._latest_texts((PostState.SCHEDULED, PostState.SENDING), limit_per_persona, besides)
+
+    def _latest_texts(self, states: Sequence[PostState], limit_per_persona: int,
+                      besides: int | None = None) -> dict[str, list[str]]:
+        c = s.posts.c
         # The guard asks on every check as the user types: let SQLite keep only the newest posts per persona
-        # rather than reading the whole sent history each time.
-        newest_first = (s.posts.c.sent_at.desc(), s.posts.c.id.desc())
-        rank = func.row_number().over(partition_by=s.posts.c.persona_id, order_by=newest_first).label("rank")
-        latest = (select(s.posts.c.persona_id, s.posts.c.text, s.posts.c.sent_at, s.posts.c.id, rank)
-                  .where(s.posts.c.state == PostState.SENT.value).subquery())
+        # rather than reading the whole history each time.
+        at = case((c.state == PostState.SENT.value, c.sent_at),
+                  else_=func.coalesce(c.next_attempt_at, c.scheduled_at, c.updated_at)).label("at")
+        rank = func.row_number().over(partition_by=c.persona_id, order_by=(at.desc(), c.id.desc())).label("rank")
+        mine = c.state.in_([x.value for x in states])
+        if besides is not None:
+            mine = and_(mine, c.id != besides)
+        latest = select(c.persona_id, c.text, c.id, at, rank).where(mine).subquery()
         q = (select(s.personas.c.name, latest.c.text)
              .join(latest, latest.c.persona_id == s.personas.c.id)
              .where(latest.c.rank <= limit_per_persona)
-             .order_by(latest.c.sent_at.desc(), latest.c.id.desc()))
+             .order_by(latest.c.at.desc(), latest.c.id.desc()))
         out: dict[str, list[str]] = {}
         with self.store.engine.connect() as con:
             for name, text in con.execute(q):

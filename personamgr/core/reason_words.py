@@ -48,14 +48,14 @@ def _leak(v: Values) -> str:
 def _duplicate(v: Values) -> str:
     other, x_rules = v.get("persona"), v.get("x_rules", False)
     if other is None:
-        return (translate("guard", "You already posted almost the same text on this account; X refuses duplicate "
-                          "posts.") if x_rules else
-                translate("guard", "You already posted almost the same text on this account."))
+        return (translate("guard", "This account already has almost the same text, posted or scheduled; X "
+                          "refuses duplicate posts.") if x_rules else
+                translate("guard", "This account already has almost the same text, posted or scheduled."))
     if x_rules:
-        return translate("guard", "It is nearly the same as a recent post on your {persona} persona; X's automation "
-                         "rules forbid the same post on several accounts.").format(persona=other)
-    return translate("guard", "It is nearly the same as a recent post on your {persona} persona, on the same network, "
-                     "which ties the two accounts together.").format(persona=other)
+        return translate("guard", "It is nearly the same as a recent or scheduled post on your {persona} persona; "
+                         "X's automation rules forbid the same post on several accounts.").format(persona=other)
+    return translate("guard", "It is nearly the same as a recent or scheduled post on your {persona} persona, on the "
+                     "same network, which ties the two accounts together.").format(persona=other)
 
 
 def _too_long(v: Values) -> str:

@@ -176,12 +176,14 @@ class GuardPanel(QObject):
         self.checks_started += 1
         guard, outbox = self.guard, self.services.outbox
         personas = self.controller.personas
-        name = persona.name
+        name, besides = persona.name, self.compose.post_id()
 
         def work() -> Any:
             from personamgr.core.guard.post_check import check_parts  # with the model, never on the first frame
 
-            return check_parts(guard, personas, key.parts, name, recent=outbox.recent_texts())
+            # among what went out and what is on its way: a copy of a queued post is said now, not held later
+            return check_parts(guard, personas, key.parts, name, recent=outbox.recent_texts(),
+                               upcoming=outbox.upcoming_texts(besides))
 
         self.workers.submit(work, done=lambda r: self._checked(key, r), failed=lambda e: self._check_failed(key, e),
                             name="guard-check")

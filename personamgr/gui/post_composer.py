@@ -127,6 +127,10 @@ class PostComposer(QWidget):
     def persona(self) -> Persona | None:
         return self.controller.persona(self._uid)
 
+    def post_id(self) -> int | None:
+        """The post in the database this box edits, if any: the guard does not count it among its neighbours."""
+        return None
+
     def busy(self) -> bool:
         """True while the content may not change or go out (being sent, waiting out its undo time)."""
         return False

@@ -107,6 +107,9 @@ class PostEditor(PostComposer):
         self._follow_cost()
 
     # -- the composer's hooks ----------------------------------------------------------------
+    def post_id(self) -> int | None:
+        return self.post.id
+
     def busy(self) -> bool:
         return self._busy
 

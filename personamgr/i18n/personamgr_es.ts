@@ -5444,20 +5444,20 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Usa {hashtag}, el hashtag característico de tu persona {persona}, lo que vincula las dos cuentas.</translation>
     </message>
     <message>
-        <source>You already posted almost the same text on this account; X refuses duplicate posts.</source>
-        <translation>Ya publicaste casi el mismo texto en esta cuenta; X rechaza las publicaciones duplicadas.</translation>
+        <source>This account already has almost the same text, posted or scheduled; X refuses duplicate posts.</source>
+        <translation>Esta cuenta ya tiene casi el mismo texto, publicado o programado; X rechaza las publicaciones duplicadas.</translation>
     </message>
     <message>
-        <source>You already posted almost the same text on this account.</source>
-        <translation>Ya publicaste casi el mismo texto en esta cuenta.</translation>
+        <source>This account already has almost the same text, posted or scheduled.</source>
+        <translation>Esta cuenta ya tiene casi el mismo texto, publicado o programado.</translation>
     </message>
     <message>
-        <source>It is nearly the same as a recent post on your {persona} persona; X&apos;s automation rules forbid the same post on several accounts.</source>
-        <translation>Es casi igual que una publicación reciente de tu persona {persona}; las normas de automatización de X prohíben la misma publicación en varias cuentas.</translation>
+        <source>It is nearly the same as a recent or scheduled post on your {persona} persona; X&apos;s automation rules forbid the same post on several accounts.</source>
+        <translation>Es casi igual que una publicación reciente o programada de tu persona {persona}; las normas de automatización de X prohíben la misma publicación en varias cuentas.</translation>
     </message>
     <message>
-        <source>It is nearly the same as a recent post on your {persona} persona, on the same network, which ties the two accounts together.</source>
-        <translation>Es casi igual que una publicación reciente de tu persona {persona}, en la misma red, lo que delata que las dos cuentas van juntas.</translation>
+        <source>It is nearly the same as a recent or scheduled post on your {persona} persona, on the same network, which ties the two accounts together.</source>
+        <translation>Es casi igual que una publicación reciente o programada de tu persona {persona}, en la misma red, lo que delata que las dos cuentas van juntas.</translation>
     </message>
     <message>
         <source>{too_long} Or split it into a thread.</source>
@@ -5515,8 +5515,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>X rechazará esta publicación tal como está en {persona}.</translation>
     </message>
     <message>
-        <source>This is nearly the same as a post that already went out.</source>
-        <translation>Es casi igual que una publicación que ya salió.</translation>
+        <source>This is nearly the same as a post that went out or is scheduled.</source>
+        <translation>Es casi igual que una publicación que ya salió o está programada.</translation>
     </message>
     <message>
         <source>This post would link {persona} to another of your personas.</source>

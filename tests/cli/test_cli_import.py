@@ -132,9 +132,9 @@ def test_an_import_with_keep_clock_times_moves_the_scheduled_posts_to_the_same_c
     ny = tmp_path / "ny.toml"
     ny.write_text('[[persona]]\nname = "career"\ntimezone = "America/New_York"\n', encoding="utf-8")
     assert cli("personas", "import", str(ny), data_dir=profile).code == 0
-    for day in ("07", "09"):
-        added = cli("queue", "add", "--persona", "career", "--at", f"2030-01-{day}T09:00",
-                    "Five questions to ask at the end of every interview", data_dir=profile)
+    for day, text in (("07", "Five questions to ask at the end of every interview"),
+                      ("09", "What a recruiter means by a culture fit, and how to answer it")):
+        added = cli("queue", "add", "--persona", "career", "--at", f"2030-01-{day}T09:00", text, data_dir=profile)
         assert added.code == 0, added.err
     la = tmp_path / "la.toml"
     la.write_text('[[persona]]\nname = "career"\ntimezone = "America/Los_Angeles"\n', encoding="utf-8")

@@ -59,7 +59,7 @@ def test_a_held_post_is_its_own_state_with_its_real_reason(world: Services, net:
     dup = scheduled_then_held(world, "Said it before, saying it again")
     assert (off.state, off.hold_kind, off.status) == (PostState.HELD, HoldKind.OFF_FOCUS, "Held: off-focus")
     assert (dup.state, dup.hold_kind, dup.status) == (PostState.HELD, HoldKind.NEAR_DUPLICATE, "Held: near-duplicate")
-    assert "nearly the same as a post that already went out" in (dup.error or "")
+    assert "nearly the same as a post that went out or is scheduled" in (dup.error or "")
     assert "may not belong" not in (dup.error or "")  # a duplicate is not an off-focus post
     assert "move it to another persona" not in (dup.error or "")  # moving cannot cure a duplicate
     assert net.calls == []

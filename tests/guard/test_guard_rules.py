@@ -79,7 +79,7 @@ def test_different_post_is_not_a_duplicate(personas: list[Persona]) -> None:
 def test_same_persona_exact_repeat_is_a_duplicate(personas: list[Persona]) -> None:
     recent = {"career": ["Hiring managers read the first line of a resume. Make it count."]}
     r = rules.duplicate_rule(personas[0], "Hiring managers read the first line of a resume. Make it count.", recent)
-    assert r is not None and "this account" in r.message
+    assert r is not None and "This account" in r.message
 
 
 def test_too_long_uses_weighted_length(guard: Guard, personas: list[Persona]) -> None:

@@ -507,11 +507,38 @@ def test_a_near_duplicate_is_called_a_near_duplicate(guarded: Shell, qtbot) -> N
     write(guarded, "Your network is the people who have seen you do good work. Make that list longer every month!")
     panel = settled(guarded, qtbot)
     assert panel.warning.isVisible()
-    assert panel.warning.title.text() == "This is nearly the same as a post that already went out."
+    assert panel.warning.title.text() == "This is nearly the same as a post that went out or is scheduled."
     guarded.window.compose.post_button.click()
     dialog = open_dialog(guarded, qtbot)
     assert dialog.windowTitle() == "Near-duplicate: check before posting on career"
     assert dialog.move_button.isHidden()  # moving it would not make it new
+    dialog.reject()
+
+
+def test_a_copy_of_a_scheduled_post_is_said_while_writing_and_the_post_is_no_copy_of_itself(
+        guarded: Shell, qtbot) -> None:
+    """The guard read only the posts that went out: the same words queued twice were held at their time, with
+    nobody there to decide. The post's own editor must not take it for a copy of itself."""
+    from personamgr.gui.post_editor import PostEditorDialog
+
+    text = "Three salary questions to settle before you accept any offer: base, bonus and the review date."
+    services = guarded.services
+    queued = services.outbox.create(services.store.persona("career").uid, text, state=PostState.SCHEDULED,
+                                    scheduled_at=datetime(2026, 3, 4, 14, tzinfo=UTC))
+    write(guarded, text)
+    panel = settled(guarded, qtbot)
+    assert panel.warning.isVisible()
+    assert panel.warning.title.text() == "This is nearly the same as a post that went out or is scheduled."
+    assert "duplicate" in {r.kind for r in panel.result.reasons}
+    guarded.window.history.refresh()
+    wait_idle(guarded, qtbot)
+    guarded.window.post_actions.edit(services.outbox.get(queued.id))
+    dialog = guarded.window.post_actions.dialog
+    assert isinstance(dialog, PostEditorDialog)
+    mine = dialog.guard
+    qtbot.waitUntil(lambda: mine.state == "ready" and mine.result_key == mine.current_key()
+                    and mine._in_flight is None, timeout=10_000)
+    assert "duplicate" not in {r.kind for r in mine.result.reasons}
     dialog.reject()
 
 

@@ -281,7 +281,7 @@ def test_send_again_asks_the_guards_question_titled_with_its_real_reason(demo: S
     dialog = shell.window.post_actions.dialog
     assert isinstance(dialog, GuardDialog) and dialog.isVisible()
     assert dialog.windowTitle() == "Near-duplicate: check before sending on career"
-    assert dialog.head.text() == "This is nearly the same as a post that already went out."
+    assert dialog.head.text() == "This is nearly the same as a post that went out or is scheduled."
     assert "metal persona" in dialog.reasons.text()
     assert dialog.move_button.isHidden()  # moving cannot cure a duplicate
     dialog.reject()  # Escape

@@ -37,11 +37,12 @@ TEXT = "Watch $AAPL and $TSLA this week: earnings say more about hiring than any
 CAREER = Persona(name="career", handle="@career_me", description="Careers and hiring", topics=("careers",))
 
 EN_HELD = 'Held before sending: X will refuse this post as it is on career. Edit it or choose "post anyway".'
-EN_REASONS = ["You already posted almost the same text on this account; X refuses duplicate posts.",
+EN_REASONS = ["This account already has almost the same text, posted or scheduled; X refuses duplicate posts.",
               "It has 2 cashtags ($AAPL, $TSLA); X allows at most one per post."]
 ES_HELD = ('Retenida antes de enviarla: X rechazará esta publicación tal como está en career. Edítala o elige '
            '"publicar de todos modos".')
-ES_REASONS = ["Ya publicaste casi el mismo texto en esta cuenta; X rechaza las publicaciones duplicadas.",
+ES_REASONS = ["Esta cuenta ya tiene casi el mismo texto, publicado o programado; X rechaza las publicaciones "
+              "duplicadas.",
               "Tiene 2 cashtags ($AAPL, $TSLA); X permite como mucho uno por publicación."]
 
 
@@ -186,7 +187,8 @@ def every_kept_reason() -> list[Reason]:
     ]
 
     class Parts:  # the guard's whole-post answer is not what this is about: only the rules X applies per part
-        def check(self, personas: object, text: str, persona: str, recent: object = None) -> object:
+        def check(self, personas: object, text: str, persona: str, recent: object = None,
+                  upcoming: object = None) -> object:
             from personamgr.core.guard.types import GuardResult
 
             return GuardResult(persona, True, 1.0, {persona: 1.0}, None, (), 0, False)

@@ -273,8 +273,11 @@ class Guard:
         return self.calibration.examples_shift
 
     def check(self, personas: Sequence[Persona], text: str, persona: str, *,
-              recent: Mapping[str, Sequence[str]] | None = None) -> GuardResult:
-        """Judge ``text`` as a post on ``persona``. ``recent``: persona name -> its recent posts, newest first."""
+              recent: Mapping[str, Sequence[str]] | None = None,
+              upcoming: Mapping[str, Sequence[str]] | None = None) -> GuardResult:
+        """Judge ``text`` as a post on ``persona``. ``recent``: persona name -> its recent posts, newest first;
+        ``upcoming``: its posts on their way out, the last to go first (when the post is being written or
+        scheduled: it will sit among them)."""
         by_name = {p.name: p for p in personas}
         me = by_name.get(persona)
         if me is None:
@@ -350,10 +353,10 @@ class Guard:
         for r in (
             rules.avoid_rule(me, text, semantic_avoid),
             rules.leak_rule(personas, me, text),
-            rules.duplicate_rule(me, text, recent, personas),
+            rules.duplicate_rule(me, text, rules.neighbours(recent, upcoming), personas),
             rules.length_rule(me, measured),
             rules.cashtag_rule(text),
-            rules.link_streak_rule(me, text, recent),
+            rules.link_streak_rule(me, text, recent, upcoming),
         ):
             if r is not None:
                 reasons.append(r)

@@ -171,12 +171,25 @@ def cashtag_rule(text: str) -> Reason | None:
     return Reason.found("cashtags", {"cashtags": list(tags)}, blocking=True)
 
 
-def link_streak_rule(persona: Persona, text: str, recent: Mapping[str, Sequence[str]] | None) -> Reason | None:
+def neighbours(recent: Mapping[str, Sequence[str]] | None,
+               upcoming: Mapping[str, Sequence[str]] | None) -> Mapping[str, Sequence[str]] | None:
+    """What went out and what is on its way, per persona, the last to go first: every post a new one sits among."""
+    if not upcoming:
+        return recent
+    names = {*(recent or {}), *upcoming}
+    return {n: [*upcoming.get(n, ()), *(recent or {}).get(n, ())] for n in names}
+
+
+def link_streak_rule(persona: Persona, text: str, recent: Mapping[str, Sequence[str]] | None,
+                     upcoming: Mapping[str, Sequence[str]] | None = None) -> Reason | None:
     """The persona's last posts were all bare links and this is one too: an account that only drops links
-    looks automated and gets no conversation."""
-    if not recent or not is_bare_link(text):
+    looks automated and gets no conversation. Sent now, the post follows what went out; queued, what is on its
+    way as well: either is a streak."""
+    if not is_bare_link(text):
         return None
-    last = list(recent.get(persona.name, ()))[:LINK_STREAK]
-    if len(last) < LINK_STREAK or not all(is_bare_link(p) for p in last):
+    before = [(recent or {}).get(persona.name, ())]
+    if upcoming and upcoming.get(persona.name):
+        before.append((neighbours(recent, upcoming) or {})[persona.name])
+    if not any(len(last) >= LINK_STREAK and all(is_bare_link(p) for p in last[:LINK_STREAK]) for last in before):
         return None
     return Reason.found("link_streak", {"count": LINK_STREAK, "persona": persona.name})

@@ -46,13 +46,18 @@ class GuardCheck:
         result = self.verdict(parts, persona)
         return [] if result.fits else list(result.warnings)
 
-    def verdict(self, parts: Sequence[str], persona: Persona) -> Any:
-        """The guard's whole answer (a GuardResult: reasons, score, the persona it fits better)."""
+    def verdict(self, parts: Sequence[str], persona: Persona, *, upcoming: bool = False,
+                besides: int | None = None) -> Any:
+        """The guard's whole answer (a GuardResult: reasons, score, the persona it fits better).
+
+        At send time the post is judged among the posts that went out; ``upcoming``, for a post being written
+        or scheduled, among those on their way too (but ``besides``, the post being edited).
+        """
         from personamgr.core.guard.post_check import check_parts
 
         return check_parts(self.guard(), self.store.personas(), parts, persona.name,
-                           recent=self.outbox.recent_texts())
-
+                           recent=self.outbox.recent_texts(),
+                           upcoming=self.outbox.upcoming_texts(besides) if upcoming else None)
 
 def make_guard_check(store: Store, outbox: Outbox | None = None) -> GuardCheck | None:
     """A send-time guard check, or None if this build has no guard (then nothing is checked at send time)."""

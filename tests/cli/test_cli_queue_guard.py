@@ -1,0 +1,81 @@
+"""Queueing asks the guard about the posts already on the schedule, not only those sent.
+
+A user who queued the same words twice, or a fourth bare link after three queued ones, was told nothing: the
+guard's history rules (near-duplicates, a streak of bare links) read only the posts that had gone out, so the
+post was held at its time, with nobody there to decide. In-process through ``main()``, on the demo's sandbox.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from demo_home import open_profile, run
+
+from personamgr.cli.guard import load_guard
+from personamgr.core.outbox import PostState
+from personamgr.core.scheduling.guard_check import GuardCheck
+
+TEXT = "Five questions to ask at the end of every job interview, and what the answers tell you."
+
+
+def states(home: Path) -> list[tuple[str, PostState]]:
+    svc = open_profile(home)
+    try:
+        return [(p.text, p.state) for p in svc.outbox.history() if p.persona_name == "career"]
+    finally:
+        svc.close()
+
+
+def test_queueing_the_same_words_twice_asks_first(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(home, "queue", "add", "--persona", "career", TEXT) == 0
+    capsys.readouterr()
+    assert run(home, "queue", "add", "--persona", "career", TEXT) == 1
+    err = capsys.readouterr().err
+    assert "not queued: the persona guard has concerns" in err
+    assert "This account already has almost the same text, posted or scheduled" in err
+    assert [s for t, s in states(home) if t == TEXT] == [PostState.SCHEDULED]
+    assert run(home, "queue", "add", "--persona", "career", "--anyway", TEXT) == 0  # the user's call, remembered
+
+
+def test_a_fourth_bare_link_in_the_queue_asks_first(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for n in range(3):
+        assert run(home, "queue", "add", "--persona", "career", f"https://example.com/jobs/{n}") == 0
+    capsys.readouterr()
+    assert run(home, "queue", "add", "--persona", "career", "https://example.com/jobs/3") == 1
+    assert "The last 3 posts on career were bare links too" in capsys.readouterr().err
+
+
+def test_a_bare_link_sent_now_after_three_sent_is_a_streak_whatever_is_queued(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Sent now, it follows the links that went out, not the post queued for later."""
+    for n in range(3):
+        assert run(home, "post", "--persona", "career", f"https://example.com/jobs/{n}") == 0
+    assert run(home, "queue", "add", "--persona", "career", TEXT) == 0
+    capsys.readouterr()
+    assert run(home, "post", "--persona", "career", "https://example.com/jobs/3") == 1
+    assert "are bare links too" in capsys.readouterr().err
+
+
+def test_posting_now_after_the_same_words_were_queued_asks_first(home: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(home, "queue", "add", "--persona", "career", TEXT) == 0
+    capsys.readouterr()
+    assert run(home, "post", "--persona", "career", TEXT) == 1
+    assert "This account already has almost the same text, posted or scheduled" in capsys.readouterr().err
+
+
+def test_a_scheduled_post_is_not_a_copy_of_itself(home: Path) -> None:
+    """Its last look before it goes out, and its editor's Save, read the others on the schedule, not itself."""
+    assert run(home, "queue", "add", "--persona", "career", TEXT) == 0
+    svc = open_profile(home)
+    try:
+        [post] = [p for p in svc.outbox.history() if p.text == TEXT]
+        career = svc.store.persona("career")
+        check = GuardCheck(svc.store, svc.outbox, guard=load_guard())
+        assert "duplicate" not in {r.kind for r in check(post, career)}
+        editing = check.verdict(post.parts, career, upcoming=True, besides=post.id)
+        assert "duplicate" not in {r.kind for r in editing.reasons}
+        assert "duplicate" in {r.kind for r in check.verdict(post.parts, career, upcoming=True).reasons}
+    finally:
+        svc.close()
