@@ -89,9 +89,16 @@ def _get(services: Services, post_id: int) -> Post:
         raise CliError(f"there is no post #{post_id} (see: personamgr posts list)") from None
 
 
-def _preview(text: str) -> str:
+def preview(text: str) -> str:
     one = " ".join(text.split())
     return one if len(one) <= PREVIEW else one[: PREVIEW - 1] + "…"
+
+
+def content_tags(p: Post) -> str:
+    """" [2 parts] [1 image]": what a one-line preview of the first part does not show."""
+    parts = f" [{len(p.parts)} parts]" if p.thread else ""
+    images = f" [{len(p.media)} image{'s' if len(p.media) != 1 else ''}]" if p.media else ""
+    return parts + images
 
 
 def _when(p: Post) -> tuple[str, datetime | None]:
@@ -147,9 +154,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         for p in posts:
             what, when = _when(p)
             stamp = f"{what} {describe(when, zones.get(p.persona_uid, 'UTC'))}" if when else ""
-            parts = f" [{len(p.parts)} parts]" if p.thread else ""
-            images = f" [{len(p.media)} image{'s' if len(p.media) != 1 else ''}]" if p.media else ""
-            print(f"#{p.id:<5} {p.persona_name:<12} {p.status:<28} {stamp}  {_preview(p.text)}{parts}{images}")
+            print(f"#{p.id:<5} {p.persona_name:<12} {p.status:<28} {stamp}  {preview(p.text)}{content_tags(p)}")
         return 0
     finally:
         services.close()
@@ -300,7 +305,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
                                f"{p.id}") from None
             raise CliError(f"#{p.id} is {p.status.lower()}, so it cannot be deleted (only posts that have not "
                            "gone out can be)") from None
-        print(f"Deleted #{p.id} ({p.status.lower()}, {p.persona_name}): {_preview(p.text)}")
+        print(f"Deleted #{p.id} ({p.status.lower()}, {p.persona_name}): {preview(p.text)}")
         poke_scheduler(args)  # a running scheduler forgets it now rather than at its next look
         return 0
     finally:

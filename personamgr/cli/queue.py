@@ -28,14 +28,12 @@ from personamgr.cli.common import (
 )
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.cli.post import add_post_options
-from personamgr.cli.posts import offered_commands
+from personamgr.cli.posts import content_tags, offered_commands, preview
 from personamgr.core import lease
 from personamgr.core.media import release
 from personamgr.core.outbox import ATTENTION, Post, PostState
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, describe_with_utc, parse_when
 from personamgr.core.services import Services
-
-PREVIEW = 60
 
 
 def register(p: argparse.ArgumentParser) -> None:
@@ -71,11 +69,6 @@ def _schedule(services: Services) -> PostSchedule:
     return PostSchedule(services.store, services.outbox, services.clock)
 
 
-def _preview(text: str) -> str:
-    one = " ".join(text.split())
-    return one if len(one) <= PREVIEW else one[: PREVIEW - 1] + "…"
-
-
 def _row(p: Post, tz: str) -> dict[str, object]:
     due = p.next_attempt_at or p.scheduled_at
     note_kind, note_values = p.note_found
@@ -102,7 +95,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if sched.paused_all():
         print("All posting is paused (personamgr queue resume --all).")
     for p in sending:
-        print(f"#{p.id:<5} {p.persona_name:<12} sending now{_sender(p)}  {_preview(p.text)}")
+        print(f"#{p.id:<5} {p.persona_name:<12} sending now{_sender(p)}  {preview(p.text)}{content_tags(p)}")
     if not sending and not upcoming and not attention:
         print("Nothing is scheduled." + (" Add a post with: personamgr queue add --persona NAME TEXT"
                                          if not persona else ""))
@@ -112,11 +105,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         flag = "  [paused]" if p.persona_uid in paused else ""
         retry = "  (retry)" if p.next_attempt_at else ""
         when = describe(due, zones[p.persona_uid]) if due else "?"
-        print(f"#{p.id:<5} {p.persona_name:<12} {when}{retry}{flag}  {_preview(p.text)}")
+        print(f"#{p.id:<5} {p.persona_name:<12} {when}{retry}{flag}  {preview(p.text)}{content_tags(p)}")
     if attention:
         print("\nNeeds a decision:")
         for p in attention:
-            print(f"#{p.id:<5} {p.persona_name:<12} {p.status}: {p.note or ''}  {_preview(p.text)}")
+            print(f"#{p.id:<5} {p.persona_name:<12} {p.status}: {p.note or ''}  {preview(p.text)}{content_tags(p)}")
             offered = offered_commands(p)
             if offered:
                 print(f"    {offered}")
@@ -173,7 +166,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
         post = _schedule(services).unschedule(args.post_id)
     except SchedulingError as e:
         raise CliError(str(e)) from None
-    print(f"#{post.id} is off the schedule and kept as a draft ({post.persona_name}): {_preview(post.text)}")
+    print(f"#{post.id} is off the schedule and kept as a draft ({post.persona_name}): {preview(post.text)}")
     poke_scheduler(args)
     return 0
 

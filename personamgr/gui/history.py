@@ -77,12 +77,20 @@ def when(dt: datetime | None, zone: str = "UTC", now: datetime | None = None) ->
 
 
 def detail(post: Post, zone: str = "UTC", now: datetime | None = None) -> str:
-    """The line under the text: where it went, or why it did not."""
+    """The line under the text: where it went, or why it did not. The text above it is the first part only, so a
+    thread says it is one: the rest goes (or went) out with it."""
+    parts = len(post.parts)  # a plain name: pyside6-lupdate reads no other count
     if post.state is PostState.SENT:
         where = post.remote_url or (f"id {post.remote_id}" if post.remote_id else "")
-        parts = len(post.parts)  # a plain name: pyside6-lupdate reads no other count
         return translate("HistoryView", "{where} (a thread of %n posts)", None, parts).format(where=where) \
             if parts > 1 else where
+    line = _unsent_detail(post, zone, now)
+    if parts < 2:
+        return line
+    return " ".join(w for w in (translate("HistoryView", "A thread of %n posts.", None, parts), line) if w)
+
+
+def _unsent_detail(post: Post, zone: str, now: datetime | None) -> str:
     if post.state is PostState.SCHEDULED and post.next_attempt_at is not None:
         reason = f"{post.note} " if post.note else ""
         return reason + translate("HistoryView", "Next try {when}.").format(when=when(post.next_attempt_at, zone, now))

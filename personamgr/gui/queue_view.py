@@ -160,6 +160,9 @@ class QueueView(QWidget):
                 flags.append(translate("QueueView", "next try"))
             if persona and persona.paused:
                 flags.append(translate("QueueView", "paused"))
+            parts = len(post.parts)  # the text below is the first part only; a plain name for pyside6-lupdate
+            if parts > 1:
+                flags.append(translate("QueueView", "thread of %n posts", None, parts))
             # One thing to read: a narrow dock wraps before the flag, never inside it ("[next" / "try]").
             flag = "  [{}]".format(", ".join(flags).replace(" ", "\u00a0")) if flags else ""
             item = QListWidgetItem(f"{post.persona_name} · {describe(due, tz) if due else '?'}{flag}\n{post.text}")

@@ -1343,6 +1343,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>{where} (un hilo de %n publicaciones)</translation>
     </message>
     <message>
+        <source>A thread of %n posts.</source>
+        <translation>Un hilo de %n publicaciones.</translation>
+    </message>
+    <message>
         <source>Next try {when}.</source>
         <translation>Próximo intento: {when}.</translation>
     </message>
@@ -4166,6 +4170,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>paused</source>
         <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>thread of %n posts</source>
+        <translation>hilo de %n publicaciones</translation>
     </message>
     <message>
         <source>Pause {name}</source>

@@ -79,3 +79,15 @@ def test_a_scheduled_post_is_not_a_copy_of_itself(home: Path) -> None:
         assert "duplicate" in {r.kind for r in check.verdict(post.parts, career, upcoming=True).reasons}
     finally:
         svc.close()
+
+
+def test_queue_list_says_a_thread_is_one(home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """posts list said "[2 parts]"; queue list showed the first part alone, as if the rest were not queued."""
+    thread = tmp_path / "thread.txt"
+    thread.write_text("Three questions for the hiring manager.\n---\nWhat does success look like in 90 days?\n",
+                      encoding="utf-8")
+    assert run(home, "queue", "add", "--persona", "career", "--thread", str(thread)) == 0
+    capsys.readouterr()
+    assert run(home, "queue", "list") == 0
+    [line] = [ln for ln in capsys.readouterr().out.splitlines() if "Three questions" in ln]
+    assert line.endswith("[2 parts]")

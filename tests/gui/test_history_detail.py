@@ -64,6 +64,17 @@ def test_sent_shows_the_link_and_failed_the_reason() -> None:
     assert detail(post(PostState.FAILED, error="Duplicate content.")) == "Duplicate content."
 
 
+def test_a_thread_not_sent_says_it_is_a_thread() -> None:
+    """A scheduled thread showed its first part and "Goes out …", and nothing told the user the rest was there."""
+    assert detail(post(PostState.SCHEDULED, scheduled_at=T, thread=("two",))) == \
+        f"A thread of 2 posts. Goes out {when(T)}."
+    assert detail(post(PostState.FAILED, error="Duplicate content.", thread=("two", "three"))) == \
+        "A thread of 3 posts. Duplicate content."
+    assert detail(post(PostState.DRAFT, thread=("two",))) == "A thread of 2 posts."
+    assert detail(post(PostState.SENT, remote_url="sandbox://me/status/1", thread=("two",))) == \
+        "sandbox://me/status/1 (a thread of 2 posts)"
+
+
 def _fits(fm: QFontMetrics, label: str, time_text: str, room: int) -> bool:
     return fm.horizontalAdvance(label) + CHIP_PAD + CHIP_GAP + fm.horizontalAdvance(time_text) <= room
 

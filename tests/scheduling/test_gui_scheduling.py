@@ -211,6 +211,16 @@ def test_queue_view_reorders_and_unschedules(world, qtbot) -> None:  # type: ign
     assert "kept as a draft" in ui.queue.message.text()
 
 
+def test_the_schedule_says_a_thread_is_one(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The schedule showed a thread as its first part alone: nothing said the other parts go out with it."""
+    shell, ui = world
+    career = shell.services.store.persona("career")
+    ui.bridge.engine.schedule.create(career.uid, "first part", thread=("second part", "third part"))
+    pump(qtbot, shell, lambda: ui.queue.list.count() == 1)
+    header = ui.queue.list.item(0).text().replace(NBSP, " ").split("\n")[0]
+    assert header.endswith("[thread of 3 posts]")
+
+
 def test_engine_events_reach_the_gui_thread(world, qtbot) -> None:  # type: ignore[no-untyped-def]
     shell, ui = world
     got: list[EventKind] = []
