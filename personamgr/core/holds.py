@@ -61,7 +61,7 @@ _HEADLINES = {
     "near_duplicate": QT_TRANSLATE_NOOP("holds", "This is nearly the same as a post that went out or is scheduled."),
     "leak": QT_TRANSLATE_NOOP("holds", "This post would link {persona} to another of your personas."),
     "off_focus": QT_TRANSLATE_NOOP("holds", "This may not belong on {persona}."),
-    "link_streak": QT_TRANSLATE_NOOP("holds", "{persona} has posted only bare links lately."),
+    "link_streak": QT_TRANSLATE_NOOP("holds", "{persona} has posted or queued only bare links lately."),
     "unchecked": QT_TRANSLATE_NOOP("holds", "The persona guard could not check this post."),
     "missed": QT_TRANSLATE_NOOP("holds", "This post missed its time."),
     "monthly_limit": QT_TRANSLATE_NOOP("holds", "{persona} has no room left this month for this post."),

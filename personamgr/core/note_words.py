@@ -175,7 +175,8 @@ _SENTENCES: dict[str, tuple[str, str]] = {
                                                     "{persona}'s credentials; it may be locked. Unlock it: the post "
                                                     "waits until then.")),
     "not_connected": ("Posting", QT_TRANSLATE_NOOP("Posting", "{persona} is not connected to an account yet. Connect "
-                                                   "it, then post.")),
+                                                   "it (Persona ▸ Connect account… in the window, or personamgr "
+                                                   "connect --persona {persona}), then post.")),
     "part_unrecorded": ("Posting", QT_TRANSLATE_NOOP("Posting", "Part {n} went out, but it could not be recorded, so "
                                                      "the rest of the thread waits: {error}.")),
     "pacing": ("Policy", QT_TRANSLATE_NOOP("Policy", "Waiting to stay within X's pacing limits (200 posts per 15 "

@@ -69,8 +69,9 @@ def _cashtags(v: Values) -> str:
 
 
 def _link_streak(v: Values) -> str:
-    return translate("guard", "The last {count} posts on {persona} were bare links too; add a line of your own so "
-                     "the account does not look automated.").format(count=v["count"], persona=v["persona"])
+    words = translate("guard", "The {count} posts before it on {persona}, sent or queued, are bare links too; add "
+                      "a line of your own so the account does not look automated.")
+    return words.format(count=v["count"], persona=v["persona"])
 
 
 def _topic(v: Values) -> str:

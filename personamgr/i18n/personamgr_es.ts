@@ -3978,8 +3978,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>El llavero no respondió mientras personamgr leía las credenciales de {persona}; puede que esté bloqueado. Desbloquéalo: la publicación espera hasta entonces.</translation>
     </message>
     <message>
-        <source>{persona} is not connected to an account yet. Connect it, then post.</source>
-        <translation>{persona} aún no está conectada a una cuenta. Conéctala y luego publica.</translation>
+        <source>{persona} is not connected to an account yet. Connect it (Persona ▸ Connect account… in the window, or personamgr connect --persona {persona}), then post.</source>
+        <translation>{persona} aún no está conectada a una cuenta. Conéctala (Persona ▸ Conectar cuenta… en la ventana, o personamgr connect --persona {persona}) y luego publica.</translation>
     </message>
     <message>
         <source>Part 1 of the thread went out on {went}, but {persona} now posts to {network}, so the rest cannot continue it. Stop the thread here; the rest is kept as a draft.</source>
@@ -5476,8 +5476,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Tiene {count} cashtags ({cashtags}); X permite como mucho uno por publicación.</translation>
     </message>
     <message>
-        <source>The last {count} posts on {persona} were bare links too; add a line of your own so the account does not look automated.</source>
-        <translation>Las últimas {count} publicaciones de {persona} también eran solo enlaces; añade una línea tuya para que la cuenta no parezca automática.</translation>
+        <source>The {count} posts before it on {persona}, sent or queued, are bare links too; add a line of your own so the account does not look automated.</source>
+        <translation>Las {count} publicaciones anteriores de {persona}, enviadas o en cola, también son solo enlaces; añade una línea tuya para que la cuenta no parezca automática.</translation>
     </message>
     <message>
         <source>Part {n}: {message}</source>
@@ -5535,8 +5535,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Puede que esto no encaje en {persona}.</translation>
     </message>
     <message>
-        <source>{persona} has posted only bare links lately.</source>
-        <translation>{persona} solo ha publicado enlaces sueltos últimamente.</translation>
+        <source>{persona} has posted or queued only bare links lately.</source>
+        <translation>{persona} solo ha publicado o puesto en cola enlaces sueltos últimamente.</translation>
     </message>
     <message>
         <source>The persona guard could not check this post.</source>

@@ -43,7 +43,8 @@ def test_a_fourth_bare_link_in_the_queue_asks_first(home: Path, capsys: pytest.C
         assert run(home, "queue", "add", "--persona", "career", f"https://example.com/jobs/{n}") == 0
     capsys.readouterr()
     assert run(home, "queue", "add", "--persona", "career", "https://example.com/jobs/3") == 1
-    assert "The last 3 posts on career were bare links too" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "The 3 posts before it on career, sent or queued, are bare links too" in err
 
 
 def test_a_bare_link_sent_now_after_three_sent_is_a_streak_whatever_is_queued(
@@ -91,3 +92,17 @@ def test_queue_list_says_a_thread_is_one(home: Path, tmp_path: Path, capsys: pyt
     assert run(home, "queue", "list") == 0
     [line] = [ln for ln in capsys.readouterr().out.splitlines() if "Three questions" in ln]
     assert line.endswith("[2 parts]")
+
+
+def test_a_post_on_an_account_not_connected_says_how_to_connect_it(home: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """"career is not connected to an account yet. Connect it, then post." named no way to do it."""
+    svc = open_profile(home)
+    try:
+        svc.store.update_persona(svc.store.persona("career").with_changes(network="x"))
+    finally:
+        svc.close()
+    assert run(home, "post", "--persona", "career", TEXT) == 1
+    err = capsys.readouterr().err
+    assert "career is not connected to an account yet" in err
+    assert "Persona ▸ Connect account… in the window, or personamgr connect --persona career" in err

@@ -117,7 +117,8 @@ def test_queue_add_and_reschedule_warn_when_the_month_has_no_room_under_the_cap(
     svc.close()
     assert run(home, "queue", "add", "--persona", "career", "--at", "2030-06-03T09:00", TEXT) == 0
     assert "cap" not in capsys.readouterr().out
-    assert run(home, "queue", "add", "--persona", "career", "--at", "2030-06-04T09:00", TEXT + " Part two.") == 0
+    assert run(home, "queue", "add", "--persona", "career", "--at", "2030-06-04T09:00",
+               "Hiring managers read the first six lines of a resume: put your best result there.") == 0
     warning = ("Note: career has 0 posts out and 1 more scheduled for the month from 1 June; with this one that is "
                "2, over its monthly cap of 1. It will be held at its time unless you raise the cap in the "
                "persona's settings or schedule it for 1 July or later.")
