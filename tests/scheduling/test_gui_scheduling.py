@@ -101,9 +101,10 @@ def test_pause_all_from_the_tray_and_the_window_agree(world, qtbot) -> None:  # 
     ui.bridge.engine.schedule.create(career.uid, "queued")
     pump(qtbot, shell)
     ui.tray.pause_action.trigger()
-    pump(qtbot, shell, ui.queue.pause_all.isChecked)
+    # The schedule's switch and the window's menu each read the saved setting back in their own worker: wait for
+    # both (on a loaded machine the second came a moment after the first, and the test failed in between).
+    pump(qtbot, shell, lambda: ui.queue.pause_all.isChecked() and ui.pause_action.isChecked())
     assert services.store.get_setting("pause_all") is True
-    assert ui.pause_action.isChecked()
     assert "Next: posting is paused" in tray_texts(shell)
     ui.queue.pause_all.click()  # the window's switch resumes
     pump(qtbot, shell, lambda: not ui.tray.pause_action.isChecked())
