@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 Translator = Callable[[str, str, "str | None", int], str]
-DateWriter = Callable[[date, str], str]  # (date, "day" or "day_month") -> text
+DateWriter = Callable[[date, str], str]  # (date, "day", "day_month", "weekday_day_month" or "day_month_year") -> text
 
 
 def _identity(_context: str, text: str, _disambiguation: str | None = None, _n: int = -1) -> str:
@@ -28,7 +28,8 @@ _translator: Translator = _identity
 
 
 def _english_date(d: date, style: str) -> str:
-    return f"{d.day} {d:%B}" if style == "day_month" else f"{d:%a %d %b %Y}"
+    return {"day_month": f"{d.day} {d:%B}", "weekday_day_month": f"{d:%a} {d.day} {d:%b}",
+            "day_month_year": f"{d.day} {d:%b} {d.year}"}.get(style, f"{d:%a %d %b %Y}")
 
 
 _date_writer: DateWriter = _english_date
@@ -52,6 +53,11 @@ def day(d: date) -> str:
 def day_month(d: date) -> str:
     """A day of this year as messages name it: "1 February" ("1 de febrero")."""
     return _date_writer(d, "day_month")
+
+
+def short_day(d: date, this_year: int) -> str:
+    """A day as lists name it: "Tue 3 Mar" this year, "3 Mar 2027" another ("mar 3 mar", "3 mar 2027")."""
+    return _date_writer(d, "weekday_day_month" if d.year == this_year else "day_month_year")
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import PostState
 from personamgr.core.scheduling.calendar import Entry
-from personamgr.core.scheduling.local_time import same_as_machine
-from personamgr.gui import theme, times
+from personamgr.core.scheduling.local_time import same_as_machine, short_time
+from personamgr.gui import theme
 from personamgr.gui.calendar_layout import BLOCK_H, GUTTER, HOUR_H, SNAP_MIN, Layout, Mode, Span, day_label
 
 DRAG_START_PX = 6
@@ -55,7 +55,7 @@ def describe_entry(e: Entry, now: datetime, machine: str) -> str:
 
 def entry_time(e: Entry, now: datetime, _machine: str = "") -> str:
     """The entry's day and time in its persona's zone, named when the computer's zone is another."""
-    return times.short(e.instant, e.persona.timezone, now)
+    return short_time(e.instant, e.persona.timezone, now)
 
 
 def block_time(e: Entry) -> str:

@@ -38,8 +38,9 @@ from PySide6.QtWidgets import (
 
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
+from personamgr.core.scheduling import short_time
 from personamgr.core.services import Services
-from personamgr.gui import theme, times
+from personamgr.gui import theme
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.icons import persona_pixmap
@@ -73,7 +74,7 @@ def when(dt: datetime | None, zone: str = "UTC", now: datetime | None = None) ->
     """A short time in the persona's zone ("Today 14:00"), with the zone named if it is not the computer's."""
     if dt is None:
         return ""
-    return times.short(dt, zone, now or datetime.now().astimezone())
+    return short_time(dt, zone, now or datetime.now().astimezone())
 
 
 def detail(post: Post, zone: str = "UTC", now: datetime | None = None) -> str:

@@ -69,7 +69,8 @@ def install(app: QCoreApplication, choice: str) -> str:
 
 
 # Qt's date patterns for core.i18n's date styles: the names in the chosen language, the order its own.
-_DATE_PATTERNS = {"day": "ddd d MMM yyyy", "day_month": QT_TRANSLATE_NOOP("Dates", "d MMMM")}
+_DATE_PATTERNS = {"day": "ddd d MMM yyyy", "day_month": QT_TRANSLATE_NOOP("Dates", "d MMMM"),
+                  "weekday_day_month": "ddd d MMM", "day_month_year": "d MMM yyyy"}
 
 
 def _dates(d: date, style: str) -> str:

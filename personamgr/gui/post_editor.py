@@ -29,7 +29,7 @@ from personamgr.core.networks.base import parts_known
 from personamgr.core.outbox import Post, PostState, TransitionError, override_stands
 from personamgr.core.post_workflows import Action, Outcome, PostWorkflows, uncertain_part
 from personamgr.core.reason_words import StoredReason
-from personamgr.gui import times
+from personamgr.core.scheduling import short_time
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import Content
 from personamgr.gui.icons import persona_icon
@@ -193,7 +193,7 @@ class PostEditor(PostComposer):
         due = post.next_attempt_at or post.scheduled_at
         if post.state is PostState.SCHEDULED and due is not None:
             text = translate("PostEditor", "Goes out {when}; saving keeps the time.").format(
-                when=times.short(due, zone, now))
+                when=short_time(due, zone, now))
         elif post.state is PostState.HELD:
             text = translate("PostEditor", "{status}. Saving puts it back on the schedule, where the guard looks "
                              "again before it goes out.").format(status=post.status)

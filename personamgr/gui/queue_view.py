@@ -28,7 +28,7 @@ from personamgr.core.faults import describe as describe_fault
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post
 from personamgr.core.personas import Persona
-from personamgr.core.scheduling import Scheduled, SchedulingError, describe
+from personamgr.core.scheduling import Scheduled, SchedulingError, describe, short_time
 from personamgr.gui.icons import persona_icon
 from personamgr.gui.schedule_dialog import ScheduleDialog
 from personamgr.gui.scheduling import SchedulerBridge
@@ -151,6 +151,7 @@ class QueueView(QWidget):
         selected = self.selected_post_id()
         self._posts = posts
         self.list.clear()
+        now = self.services.clock.now()
         for post in posts:
             persona = self._personas.get(post.persona_uid)
             tz = persona.timezone if persona else "UTC"
@@ -165,7 +166,8 @@ class QueueView(QWidget):
                 flags.append(translate("QueueView", "thread of %n posts", None, parts))
             # One thing to read: a narrow dock wraps before the flag, never inside it ("[next" / "try]").
             flag = "  [{}]".format(", ".join(flags).replace(" ", "\u00a0")) if flags else ""
-            item = QListWidgetItem(f"{post.persona_name} · {describe(due, tz) if due else '?'}{flag}\n{post.text}")
+            shown = short_time(due, tz, now) if due else "?"  # as the history and the calendar say it
+            item = QListWidgetItem(f"{post.persona_name} · {shown}{flag}\n{post.text}")
             item.setData(Qt.ItemDataRole.UserRole, post.id)
             if persona:
                 item.setIcon(persona_icon(persona.colour, persona.initial))

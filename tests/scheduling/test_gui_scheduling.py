@@ -492,3 +492,27 @@ def test_a_clock_jump_that_makes_posts_due_is_said_in_the_window(world, qtbot) -
         "Schedule checked after sleep or a clock change: The clock moved 3 hours ahead (the computer was asleep, or "
         "its clock was set forward); the schedule was checked again. 1 scheduled post came due meanwhile: it goes out "
         "now or follows its persona's missed-post policy.")
+
+
+def test_the_schedule_says_when_as_the_history_does(world, qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    """The schedule dock wrote "career · Mon 02 Mar 2026 09:00 EST" for a post the history (and the calendar)
+    called "Today 09:00 EST": one post, two ways of saying its time. Both now say it by one rule, in the
+    window's language."""
+    from personamgr.gui import i18n
+    from personamgr.gui.history import when
+
+    shell, ui = world
+    services = shell.services
+    career = services.store.persona("career")
+    post = ui.bridge.engine.schedule.create(career.uid, "Negotiating an offer this month?").post
+    pump(qtbot, shell, lambda: ui.queue.list.count() == 1)
+    due = services.outbox.get(post.id).scheduled_at
+    try:
+        for language, today in (("en", "Today "), ("es", "Hoy ")):
+            assert i18n.install(qapp, language) == language
+            ui.queue.refresh()
+            said = when(due, career.timezone, services.clock.now())
+            assert said.startswith(today), said
+            pump(qtbot, shell, lambda said=said: ui.queue.list.item(0).text().split("\n")[0] == f"career · {said}")
+    finally:
+        i18n.uninstall(qapp)

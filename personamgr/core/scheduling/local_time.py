@@ -114,21 +114,23 @@ def same_as_machine(instant: datetime, tz_name: str, machine: tzinfo | None = No
 
 
 def short_time(instant: datetime, tz_name: str, now: datetime, machine: tzinfo | None = None) -> str:
-    """A time as lists show it, in the persona's zone: "Today 14:00", "Tue 3 Mar, 14:00", "3 Mar 2027, 14:00".
+    """A time as lists show it, in the persona's zone and the user's language: "Today 14:00", "Tomorrow 09:00",
+    "Tue 3 Mar, 14:00", "3 Mar 2027, 14:00" ("Hoy 14:00", "mar 3 mar, 14:00"). The one rule for relative times:
+    the history, the schedule, the calendar and the CLI all say a post's time this way.
 
     The zone is named ("Today 09:00 EST") wherever it is not the computer's own, so one post never shows two
     different unnamed times in two places.
     """
     local = to_local(instant, tz_name)
     today = to_local(now, tz_name).date()
+    clock = f"{local:%H:%M}"
     if local.date() == today:
-        text = f"Today {local:%H:%M}"
+        text = translate("Times", "Today {time}").format(time=clock)
     elif local.date() == today + timedelta(days=1):
-        text = f"Tomorrow {local:%H:%M}"
-    elif local.year == today.year:
-        text = f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
+        text = translate("Times", "Tomorrow {time}").format(time=clock)
     else:
-        text = f"{local.day} {local:%b} {local.year}, {local:%H:%M}"
+        text = translate("Times", "{date}, {time}").format(date=i18n.short_day(local.date(), today.year),
+                                                                time=clock)
     return text if same_as_machine(instant, tz_name, machine) else f"{text} {local:%Z}"
 
 
