@@ -263,10 +263,11 @@ class GuardPanel(QObject):
             else:
                 text = translate("GuardPanel", "{name} · {score} · needs a look").format(
                     name=name, score=number(result.score, 2))
+            short = text  # the warning under the meter says the rest, with the button that moves the post
             if self._move_target(result):
                 text += " — " + translate("GuardPanel", "fits {name} better").format(name=result.suggest)
             self.meter.set_result(text, result.score if result.judged else None, result.threshold, colour=colour,
-                                  tip=tip, state="strays")
+                                  tip=tip, state="strays", short=short)
         if not warnings:
             self.warning.hide()
             return

@@ -130,7 +130,7 @@ class FitMeter(QFrame):
         row.setContentsMargins(2, 0, 0, 0)
         row.setSpacing(8)
         self.bar = ScoreBar()
-        self.label = MessageLabel()  # a narrow window cuts it with "…", never mid-word ("fits metal b")
+        self.label = MessageLabel()  # a quiet state is cut with "…" (whole in the tooltip); a verdict wraps
         self.label.setObjectName("fitLabel")
         self.label.setAccessibleName(translate("FitMeter", "Persona fit"))
         self.sensitivity = QToolButton()
@@ -160,6 +160,7 @@ class FitMeter(QFrame):
         row.addWidget(self.label, 1)
         row.addWidget(self.sensitivity)
         self.state = "idle"
+        self._verdict: tuple[str, str, str] | None = None  # (whole, short, tip) of the verdict shown
         self.set_quiet("")
 
     def set_sensitivity(self, persona_name: str, level: str) -> None:
@@ -175,6 +176,7 @@ class FitMeter(QFrame):
         the guard cannot judge the topic. ``detail``: the whole reason behind a short ``text``, in the tooltip
         and for screen readers."""
         self.state = state
+        self._verdict = None
         self.bar.set_value(None)
         self.bar.setVisible(False)  # an empty track reads as "0", which is not what a quiet state means
         set_tone(self.label, AMBER if state == "failed" else "hint")
@@ -185,18 +187,32 @@ class FitMeter(QFrame):
         self._describe(f"{text}. {detail}" if detail and detail != text else text)
 
     def set_result(self, text: str, score: float | None, threshold: float, *, colour: str, tip: str,
-                   state: str) -> None:
-        """A verdict; ``score`` None when the topic was not judged (no bar: there is no fit to show)."""
+                   state: str, short: str = "") -> None:
+        """A verdict; ``score`` None when the topic was not judged (no bar: there is no fit to show). ``short``:
+        the verdict without what the warning under the meter says too ("— fits metal better"), shown when the
+        whole does not fit the row (Spanish at 1024x600 with the schedule panel open cut the score itself)."""
         self.state = state
         self.bar.setVisible(score is not None)
         self.bar.set_value(score, threshold, colour)
         set_tone(self.label, f"strong-{colour}")
         self.label.setWordWrap(False)
-        self.label.setText(text)
+        self._verdict = (text, short or text, tip)
+        self._fit_verdict()
         self._describe(text)
-        self.label.set_detail(tip)  # the scores per persona, after the whole text when the label is cut
         self.bar.setToolTip(tip)
 
+    def _fit_verdict(self) -> None:
+        if self._verdict is None:
+            return
+        text, short, tip = self._verdict
+        whole = self.label.fontMetrics().horizontalAdvance(text) <= self.label.width() - 2
+        self.label.setText(text if whole else short)
+        # the scores per persona, after the whole text when the label is cut or shortened
+        self.label.set_detail(tip if whole or short == text else f"{text}\n\n{tip}")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._fit_verdict()
 
     def _describe(self, text: str) -> None:
         """The meter's words as its accessible description: Qt announces the change to assistive technology."""

@@ -591,3 +591,36 @@ def test_a_post_it_cannot_judge_shows_no_fit_score_even_when_another_check_warns
     assert "0." not in text and "needs a look" in text, text
     assert not panel.meter.bar.isVisible()
     assert "Cannot judge the topic of a post in Russian" in text or "Russian" in panel.meter.label.toolTip()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_meter_says_its_verdict_whole_on_a_small_screen_in_spanish(qapp, guarded: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At 1024x600 with the schedule panel open, the Spanish meter read "se aparta de career · 0,0…": the score
+    and "— encaja mejor en metal" were cut off. Where the whole verdict does not fit, the meter now says it
+    without what the warning right under it says too (that it fits metal better, with the button that moves
+    it), and the whole verdict is in its tooltip and its accessible description."""
+    from PySide6.QtCore import QRect
+
+    from personamgr.gui import i18n
+
+    try:
+        assert i18n.install(qapp, "es") == "es"
+        attach_scheduling(guarded)
+        guarded.window.resize(1024, 600)
+        panel = panel_of(guarded)
+        write(guarded, METAL_ON_CAREER)
+        settled(guarded, qtbot)
+        qtbot.wait(50)  # the layout settles
+        label = panel.meter.label
+        assert re.fullmatch(r"se aparta de career · 0,\d\d", label.text()), label.text()
+        assert not label.is_elided(), label.text()
+        whole = label.text() + " — encaja mejor en metal"
+        assert whole in label.toolTip() and panel.meter.accessibleDescription() == whole
+        assert "Encaja mejor en metal" in panel.warning.reasons.text()
+        needed = label.fontMetrics().boundingRect(QRect(0, 0, label.width(), 10_000),
+                                                  int(Qt.TextFlag.TextWordWrap), label.text())
+        assert needed.width() <= label.width() and needed.height() <= label.height(), (label.size(), needed.size())
+        assert panel.meter.sensitivity.geometry().right() <= panel.meter.contentsRect().right()
+    finally:
+        i18n.uninstall(qapp)
+
