@@ -30,7 +30,7 @@ from personamgr.core.networks.accounts import Connected, ConnectError
 from personamgr.core.personas import Persona
 from personamgr.core.secrets import SecretsError
 from personamgr.core.services import Services
-from personamgr.gui.widgets import set_tone
+from personamgr.gui.widgets import bullets_html, set_tone
 from personamgr.gui.workers import Workers
 
 
@@ -50,7 +50,7 @@ def selectable_label(text: str = "") -> QLabel:
 
 def guidance_label(lines: Sequence[str]) -> QLabel:
     """The network's advice (context "ConnectGuidance"), one bullet a line."""
-    label = wrapped_label("".join(f"<p>• {translate('ConnectGuidance', line)}</p>" for line in lines))
+    label = wrapped_label(bullets_html((translate("ConnectGuidance", line) for line in lines), gap=8))
     label.setObjectName("connectGuidance")
     return label
 

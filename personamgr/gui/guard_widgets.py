@@ -29,7 +29,7 @@ from personamgr.core.holds import HoldKind
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.personas import Sensitivity
 from personamgr.gui import theme
-from personamgr.gui.widgets import MessageLabel, set_tone
+from personamgr.gui.widgets import MessageLabel, bullets_html, set_tone
 
 # What the meter's colour means; the theme says which colour that is (light or dark).
 GREEN = "success"
@@ -46,12 +46,6 @@ SENSITIVITY_HELP = {  # translated where shown (context "FitMeter")
 def escape(text: str) -> str:
     """For rich-text labels: <, > and & only (quotes stay readable in the plain-text view tests and a11y read)."""
     return html.escape(text, quote=False)
-
-
-def reasons_html(messages: list[str]) -> str:
-    """Reasons as a bulleted list (rich text), each one escaped."""
-    items = "".join(f"<li style='margin-bottom:2px'>{escape(m)}</li>" for m in messages)
-    return f"<ul style='margin:0 0 0 -24px; padding:0'>{items}</ul>"
 
 
 class WrappedLabel(QLabel):
@@ -258,7 +252,7 @@ class GuardWarning(QFrame):
     def show_reasons(self, title: str, messages: list[str], target: str | None) -> None:
         self.messages = list(messages)
         self.title.setText(title)
-        self.reasons.setText(reasons_html(messages))
+        self.reasons.setText(bullets_html(messages))
         self.target = target or ""
         self.move_button.setVisible(bool(target))
         self.move_button.setText(translate("GuardWarning", "Move to {target}").format(target=target) if target else "")
@@ -367,7 +361,7 @@ class GuardDialog(QDialog):
         self.head = head
         head.setStyleSheet("font-size: 11pt; font-weight: 600;" if hard else "font-size: 11pt;")
         head.setWordWrap(True)
-        self.reasons = QLabel(reasons_html(messages))
+        self.reasons = QLabel(bullets_html(messages))
         self.reasons.setObjectName("guardDialogReasons")
         self.reasons.setTextFormat(Qt.TextFormat.RichText)
         self.reasons.setWordWrap(True)

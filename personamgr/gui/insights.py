@@ -30,7 +30,7 @@ from personamgr.core.insights import HOURS, PERIODS, Insights, persona_insights
 from personamgr.core.services import Services
 from personamgr.gui import theme
 from personamgr.gui.controller import PersonaController
-from personamgr.gui.widgets import hint_label
+from personamgr.gui.widgets import bullets_html, hint_label
 from personamgr.gui.workers import Workers
 
 
@@ -132,7 +132,7 @@ class InsightsDialog(QDialog):
             label.deleteLater()
         self.advice_labels = []
         for line in i.advice():
-            label = QLabel("• " + line)
+            label = QLabel(bullets_html([line]))
             label.setWordWrap(True)
             label.setObjectName("insightsAdvice")
             self.advice.addWidget(label)

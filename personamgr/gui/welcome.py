@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from personamgr.core.i18n import translate
-from personamgr.gui.widgets import hint_label
+from personamgr.gui.widgets import bullets_html, hint_label
 
 
 class WelcomePage(QWidget):
@@ -48,7 +48,7 @@ class WelcomePage(QWidget):
             ("welcomeDemo", translate("WelcomePage", "Not sure yet? The demo shows two sample personas on the "
                                       "sandbox, in a profile of its own: yours stays untouched.")),
         ):
-            label = QLabel("• " + text)
+            label = QLabel(bullets_html([text]))
             label.setObjectName(name)
             label.setWordWrap(True)
             v.addWidget(label)

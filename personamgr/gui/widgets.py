@@ -6,6 +6,7 @@ Colours come from the theme's stylesheet through the ``tone`` property
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -22,6 +23,14 @@ def set_tone(widget: QWidget, tone: str) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def bullets_html(items: Iterable[str], gap: int = 2) -> str:
+    """Plain-text ``items`` as a bulleted list (rich text, each escaped) whose wrapped lines hang under the text:
+    a "• " typed before a paragraph put its second line under the bullet, where it read as a new paragraph.
+    ``gap``: pixels between the items."""
+    lis = "".join(f"<li style='margin-bottom:{gap}px'>{html.escape(item, quote=False)}</li>" for item in items)
+    return f"<ul style='margin:0 0 0 -24px; padding:0'>{lis}</ul>"
 
 
 def drop_widgets(layout: QLayout, widgets: Iterable[QWidget]) -> None:
@@ -165,3 +174,4 @@ class MessageBar(QStatusBar):
 
     def currentMessage(self) -> str:  # noqa: N802 (Qt API)
         return self.message.full_text()
+
