@@ -86,7 +86,7 @@ from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.message_boxes import ShowsBoxes
 from personamgr.gui.persona_examples import example_for
 from personamgr.gui.persona_import_ui import PersonaImporter
-from personamgr.gui.widgets import hint_label
+from personamgr.gui.widgets import WholeLinesEdit, hint_label
 from personamgr.gui.workers import Workers
 
 TAB_IDENTITY, TAB_FOCUS, TAB_SCHEDULE, TAB_LIMITS = range(4)
@@ -303,14 +303,13 @@ class PersonaEditor(QDialog):
         grid.setRowStretch(row, widget.sizePolicy().verticalStretch())
 
     @staticmethod
-    def _box(text: str, placeholder: str, rows: int, share: int) -> QPlainTextEdit:
+    def _box(text: str, placeholder: str, rows: int, share: int) -> WholeLinesEdit:
         """A box ``rows`` whole lines tall at least, that takes ``share`` of the tab's spare height: a list of
         topics reads better with all of it in sight than in a three-line box with empty space under the form."""
-        box = QPlainTextEdit(text)
+        box = WholeLinesEdit(text)
         box.setPlaceholderText(placeholder)
         box.setTabChangesFocus(True)
-        frame = 2 * box.frameWidth() + 2 * round(box.document().documentMargin())
-        box.setMinimumHeight(rows * box.fontMetrics().lineSpacing() + frame)
+        box.setMinimumHeight(box.lines_tall(rows))
         policy = box.sizePolicy()
         policy.setVerticalPolicy(QSizePolicy.Policy.Expanding)
         policy.setVerticalStretch(share)
@@ -460,7 +459,7 @@ class PersonaEditor(QDialog):
         self.topics_edit.setObjectName("topicsEdit")
         self._field(form, TAB_FOCUS, "topics", translate("PersonaEditor", "T&opics"), self.topics_edit,
                     hint=translate("PersonaEditor", "One per line."))
-        self.keywords_edit = self._box("\n".join(p.keywords), self.example.keywords, 2, 1)
+        self.keywords_edit = self._box("\n".join(p.keywords), self.example.keywords, 3, 1)
         self.keywords_edit.setObjectName("keywordsEdit")
         self._field(form, TAB_FOCUS, "keywords", translate("PersonaEditor", "&Keywords"), self.keywords_edit,
                     hint=translate("PersonaEditor", "One per line."))
@@ -469,7 +468,7 @@ class PersonaEditor(QDialog):
         self.examples_edit.setObjectName("examplesEdit")
         self._field(form, TAB_FOCUS, "examples", translate("PersonaEditor", "&Example posts"), self.examples_edit,
                     hint=translate("PersonaEditor", "Separate posts with a blank line."))
-        self.avoid_edit = self._box("\n".join(p.avoid), self.example.avoid, 2, 1)
+        self.avoid_edit = self._box("\n".join(p.avoid), self.example.avoid, 3, 1)
         self.avoid_edit.setObjectName("avoidEdit")
         self._field(form, TAB_FOCUS, "avoid", translate("PersonaEditor", "&Avoid topics"), self.avoid_edit,
                     hint=translate("PersonaEditor", "One per line."))

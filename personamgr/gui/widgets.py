@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QPlainTextEdit, QSizePolicy, QStatusBar, QWidget
 
 
 def set_tone(widget: QWidget, tone: str) -> None:
@@ -175,3 +175,26 @@ class MessageBar(QStatusBar):
     def currentMessage(self) -> str:  # noqa: N802 (Qt API)
         return self.message.full_text()
 
+
+class WholeLinesEdit(QPlainTextEdit):
+    """A text box that shows whole lines at any height its layout gives it: what is left over below the last
+    whole line is a margin, not the top half of the next line (which read as a box cut off by the dialog)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setAutoFillBackground(True)  # the margin in the box's own colour, as the lines around it
+        self.setBackgroundRole(self.viewport().backgroundRole())
+
+    def lines_tall(self, rows: int) -> int:
+        """The height that shows ``rows`` whole lines."""
+        return rows * self.fontMetrics().lineSpacing() + 2 * self.frameWidth() + 2 * round(
+            self.document().documentMargin())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        # The box's own height, not the event's: the viewport's resizes arrive here too.
+        # Below the last whole line, the next one's top would show: the first line starts a document margin down.
+        inner = self.height() - 2 * self.frameWidth() - round(self.document().documentMargin())
+        spare = max(0, inner) % self.fontMetrics().lineSpacing()
+        if self.viewportMargins().bottom() != spare:
+            self.setViewportMargins(0, 0, 0, spare)
+        super().resizeEvent(event)

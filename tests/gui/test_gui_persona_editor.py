@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from keyring_doubles import BlockingKeyring
 from PySide6.QtCore import QPoint, QTime
-from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QPlainTextEdit, QWidget
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.demo import seed_demo
@@ -544,3 +544,28 @@ def test_a_new_zone_can_keep_the_scheduled_posts_clock_times(demo: Services, mak
     said = shell.window.statusBar().currentMessage()
     assert said.startswith("Saved career. 1 scheduled post moved to keep its clock time in America/Los_Angeles: ")
     assert "09:00 EST is now " in said and "09:00 PST." in said
+
+
+def test_the_focus_tabs_boxes_show_whole_lines(demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:
+    """At the dialog's default size the Keywords box showed two and a half lines: the third keyword cut in half
+    at the box's bottom edge, as if the box were clipped. Each box now shows whole lines (the keywords and the
+    topics to avoid three at least), at any height the user gives the dialog."""
+    shell = make_shell(demo)
+    editor = shell.window.personas.edit_persona(demo.store.persona("career").uid)
+    assert editor is not None
+    editor.tabs.setCurrentIndex(1)
+    qtbot.wait(50)  # the layout settles
+    boxes = (editor.description_edit, editor.topics_edit, editor.keywords_edit, editor.examples_edit,
+             editor.avoid_edit)
+
+    def shown_lines(box: QPlainTextEdit) -> float:
+        margin = box.document().documentMargin()  # the first line starts this far down
+        return (box.viewport().height() - margin) / box.fontMetrics().lineSpacing()
+
+    for extra in (0, 37, 240):
+        editor.resize(editor.width(), editor.height() + extra)
+        qtbot.wait(50)
+        lines = {box.objectName(): shown_lines(box) for box in boxes}
+        assert all(abs(n - round(n)) < 0.05 for n in lines.values()), (extra, lines)
+        assert lines["keywordsEdit"] >= 3 and lines["avoidEdit"] >= 3, (extra, lines)
+    editor.reject()
