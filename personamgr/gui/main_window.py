@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -71,6 +72,42 @@ def _splitter(orientation: Qt.Orientation, first: QWidget, second: QWidget, *, s
     return split
 
 
+class RowsLayout(QVBoxLayout):
+    """Compose's card: rows whose wrapped lines already set their heights as minimums (the draft bar, the meter,
+    the guard's warning). Asked for a height for its width, a layout answers its rows' preferred heights, which
+    the scroll area around it took as the least it could give: a tall text box and compose's buttons out of sight."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        return False
+
+
+class UnsqueezedArea(QScrollArea):
+    """Holds compose: asks for all the room compose needs, and where the window has less (its minimum height,
+    a small screen with the draft bar, the guard's warning and the schedule panel all shown) scrolls up and down
+    instead of squeezing it: a squeezed layout drew its rows over each other and cut its sentences."""
+
+    def __init__(self, inner: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("composeArea")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds, not to the frame
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # as wide as compose needs
+        self.setWidget(inner)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        inner = self.widget().minimumSizeHint()
+        return QSize(inner.width() + self.verticalScrollBar().sizeHint().width(), inner.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return self.minimumSizeHint().expandedTo(self.widget().sizeHint())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # compose needs more or less room now (a bar, a warning came or went)
+        return super().eventFilter(watched, event)
+
+
 class MainWindow(QMainWindow):
     hiddenToTray = Signal()  # noqa: N815 (Qt naming) the window was closed but the app keeps running in the tray
     quitRequested = Signal()  # noqa: N815 (Qt naming)
@@ -85,7 +122,9 @@ class MainWindow(QMainWindow):
         self.close_to_tray = False  # set by the app when a tray icon is really shown
         self.setObjectName("mainWindow")
         self.resize(QSize(1200, 700))  # fits a 1366x768 laptop, with personas, compose and the schedule dock
-        self.setMinimumSize(QSize(680, 460))
+        # A height only: the width is what the personas, compose and the open panels need side by side (compose
+        # scrolls up and down when the window is shorter than it, but is never narrower than its rows).
+        self.setMinimumHeight(460)
 
         self.persona_list = PersonaList(controller)
         left = QWidget()
@@ -113,7 +152,7 @@ class MainWindow(QMainWindow):
         self.personas.attach_list(self.persona_list)
         card = QFrame()
         card.setObjectName("composeCard")
-        cv = QVBoxLayout(card)
+        cv = RowsLayout(card)
         cv.setContentsMargins(0, 0, 0, 0)
         cv.addWidget(self.compose)
         top = QWidget()
@@ -122,7 +161,7 @@ class MainWindow(QMainWindow):
         tv.setSpacing(8)
         tv.addWidget(_section(translate("MainWindow", "Compose")))
         tv.addWidget(self.connection_banner)
-        tv.addWidget(card, 1)
+        tv.addWidget(UnsqueezedArea(card), 1)
         bottom = QWidget()
         bv = QVBoxLayout(bottom)
         bv.setContentsMargins(18, 6, 18, 8)

@@ -621,6 +621,11 @@ def test_the_meter_says_its_verdict_whole_on_a_small_screen_in_spanish(qapp, gua
                                                   int(Qt.TextFlag.TextWordWrap), label.text())
         assert needed.width() <= label.width() and needed.height() <= label.height(), (label.size(), needed.size())
         assert panel.meter.sensitivity.geometry().right() <= panel.meter.contentsRect().right()
+        reasons = panel.warning.reasons  # the line the meter gained is not taken from the warning under it
+        assert reasons.isVisible() and reasons.height() >= reasons.heightForWidth(reasons.width()), reasons.size()
+        assert panel.warning.contentsRect().contains(reasons.geometry()), (reasons.geometry(), panel.warning.rect())
+        compose = guarded.window.compose
+        assert compose.height() >= compose.minimumSizeHint().height(), (compose.height(), compose.minimumSizeHint())
     finally:
         i18n.uninstall(qapp)
 

@@ -1,4 +1,5 @@
-"""The window comes back the size the user left it, with its schedule dock where they put it."""
+"""The window comes back the size the user left it, with its schedule dock where they put it; and at its smallest,
+compose is never squeezed."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ pytestmark = pytest.mark.gui
 def test_size_and_dock_survive_a_restart(demo: Services, make_shell: Callable[..., Shell]) -> None:
     first = make_shell(demo)
     ui = attach_scheduling(first)
-    ui.dock.hide()  # the user closed the schedule panel
+    ui.dock.hide()  # the user closed the schedule panel, and the inbox (a window narrower than both and compose
+    ui.inbox_dock.hide()  # beside them cannot be: the window's minimum width follows its open panels)
     first.window.resize(QSize(760, 560))  # within the offscreen screen (800x600): Qt keeps windows on screen
     left = first.window.size()
     first.window.close()  # no tray: closing saves the layout (in a worker), then quits
@@ -32,7 +34,7 @@ def test_size_and_dock_survive_a_restart(demo: Services, make_shell: Callable[..
     second.window.show()
     assert second.window.size() == left
     assert left == QSize(760, 560)
-    assert not ui2.dock.isVisible()
+    assert not ui2.dock.isVisible() and not ui2.inbox_dock.isVisible()
 
 
 def test_nothing_saved_or_damaged_keeps_the_defaults(demo: Services, make_shell: Callable[..., Shell]) -> None:
@@ -42,3 +44,35 @@ def test_nothing_saved_or_damaged_keeps_the_defaults(demo: Services, make_shell:
     assert not shell.window.restore_layout()
     demo.store.set_setting(LAYOUT_KEY, "garbage")
     assert not shell.window.restore_layout()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_compose_is_never_squeezed_at_the_windows_minimum_size(demo: Services, make_shell: Callable[..., Shell],
+                                                               qtbot) -> None:
+    """At the window's minimum size, with the schedule panel open and the draft bar shown, compose was squeezed
+    to a third of what it needs: the bar one cut line, the text box one line under it, the buttons drawn over
+    each other and the personas pane over compose. Compose now keeps its rows whole (the window is never
+    narrower than they need) and scrolls up and down where the window is too short for it."""
+    from PySide6.QtWidgets import QWidget
+
+    shell = make_shell(demo)
+    attach_scheduling(shell)
+    window, compose = shell.window, shell.window.compose
+    compose.editor.setFocus()
+    compose.editor.insertPlainText("Which albums made you pick up a guitar? Mine: Master of Puppets.")
+    shell.controller.set_active(demo.store.persona("metal").uid)  # the draft stays with career: the bar says so
+    qtbot.waitUntil(lambda: not shell.drafts.writing, timeout=10_000)
+    assert compose.bar.isVisible()
+    window.resize(1, 1)  # as small as the user can drag it
+    qtbot.wait(50)  # the layout settles
+    assert window.size() == window.minimumSize()
+    need = compose.minimumSizeHint()
+    assert compose.width() >= need.width() and compose.height() >= need.height(), (compose.size(), need)
+    rows = [w for w in compose.findChildren(QWidget) if w.parentWidget() is compose and w.isVisible()]
+    for w in rows:
+        assert compose.rect().contains(w.geometry()), (w.objectName(), w.geometry(), compose.rect())
+        assert w.height() >= w.minimumSizeHint().height(), (w.objectName(), w.height(), w.minimumSizeHint())
+    label = compose.bar.label
+    assert label.height() >= label.heightForWidth(label.width()), "the bar's sentence is cut"
+    left = window.persona_list.parentWidget()
+    assert left.mapTo(window, left.rect().topRight()).x() < compose.mapTo(window, compose.rect().topLeft()).x()
