@@ -19,10 +19,10 @@ from PySide6.QtGui import QAction, QFont, QIcon, QPainter
 from PySide6.QtWidgets import QMenu
 
 from personamgr.core.faults import STORAGE_ERRORS, in_words
-from personamgr.core.i18n import QT_TRANSLATE_NOOP, day, translate
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.outbox import ATTENTION
 from personamgr.core.scheduling import EventKind, MissedPost, ScheduleEngine, SchedulerEvent
-from personamgr.core.scheduling.local_time import to_local
+from personamgr.core.scheduling.local_time import short_time
 from personamgr.core.services import Services
 from personamgr.gui import theme
 from personamgr.gui.icons import TRAY_SIZES, app_icon, persona_pixmap
@@ -46,7 +46,7 @@ class Summary:
 
 
 def next_line(services: Services, engine: ScheduleEngine) -> str:
-    """'Next: career · 14:00 · Five questions to ask…' in the persona's own zone."""
+    """'Next: career · Today 14:00 · Five questions to ask…' in the persona's own zone."""
     sched = engine.schedule
     if sched.paused_all():
         return translate("scheduling", "Next: posting is paused")
@@ -55,11 +55,8 @@ def next_line(services: Services, engine: ScheduleEngine) -> str:
         return translate("scheduling", "Next: nothing scheduled")
     due = post.next_attempt_at or post.scheduled_at
     tz = services.store.persona(post.persona_uid).timezone
-    when = ""
-    if due is not None:  # "14:00" today in the persona's zone, else "Tue 14:00" ("mar 14:00")
-        local = to_local(due, tz)
-        when = f"{local:%H:%M}" if local.date() == to_local(services.clock.now(), tz).date() \
-            else f"{day(local.date()).split()[0]} {local:%H:%M}"
+    # As the schedule and the history say it: a weekday alone ("Wed 21:00") read as this week's for a post weeks away
+    when = short_time(due, tz, services.clock.now()) if due is not None else ""
     text = " ".join(post.text.split())
     if len(text) > NEXT_PREVIEW:  # cut at a word, so the line reads "Five questions to ask at…"
         cut = text[: NEXT_PREVIEW - 1]

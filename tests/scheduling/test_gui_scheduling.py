@@ -56,7 +56,7 @@ def test_add_to_queue_from_compose_and_the_tray_next_line(world, qtbot) -> None:
     assert [(p.persona_name, p.scheduled_at) for p in scheduled] == [("career", at(2026, 3, 2, 14))]
     pump(qtbot, shell, lambda: ui.queue.list.count() == 1)
     texts = tray_texts(shell)
-    assert "Next: career · 09:00 · Five questions to ask at…" in texts
+    assert "Next: career · Today 09:00 EST · Five questions to ask at…" in texts
     # The schedule entries sit above the final Quit group, after the tray's own items.
     assert texts.index("Pause all posting") < texts.index("Quit")
     # QA #13: once it has gone out, "Scheduled for …" is no longer said under the box.
@@ -88,10 +88,10 @@ def test_the_trays_next_line_gives_the_whole_time_in_a_zone_with_a_four_letter_n
     ui.bridge.engine.schedule.create(aussie.uid, "Dark sky tonight over the Blue Mountains",
                                      when=MONDAY + timedelta(hours=30))  # Wed 05:00 AEDT; it is Mon 23:00 there
     line = next_line(services, ui.bridge.engine)
-    assert line.startswith("Next: aussie · Wed 05:00 · Dark sky"), line
+    assert line.startswith("Next: aussie · Wed 4 Mar, 05:00 AEDT · Dark sky"), line
     services.clock.set(MONDAY + timedelta(hours=27))  # type: ignore[attr-defined]  # Wed 02:00 there: today
     line = next_line(services, ui.bridge.engine)
-    assert line.startswith("Next: aussie · 05:00 · Dark sky"), line
+    assert line.startswith("Next: aussie · Today 05:00 AEDT · Dark sky"), line
 
 
 def test_pause_all_from_the_tray_and_the_window_agree(world, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -516,3 +516,22 @@ def test_the_schedule_says_when_as_the_history_does(world, qtbot, qapp) -> None:
             pump(qtbot, shell, lambda said=said: ui.queue.list.item(0).text().split("\n")[0] == f"career · {said}")
     finally:
         i18n.uninstall(qapp)
+
+
+def test_the_trays_next_line_says_when_as_the_schedule_does(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The tray's "Next:" line had a rule of its own, a weekday and a time: a post nine days ahead read "Next:
+    metal · Wed 21:00", this Wednesday as far as anyone could tell, while the schedule said "Wed 11 Mar, 21:00
+    CET". It now says a post's time as the schedule and the history do."""
+    from personamgr.gui.history import when
+    from personamgr.gui.scheduling import next_line
+
+    shell, ui = world
+    services = shell.services
+    metal = services.store.persona("metal")
+    due = MONDAY + timedelta(days=9, hours=8)  # Wed 11 Mar, 21:00 in Berlin
+    ui.bridge.engine.schedule.create(metal.uid, "Tour dates are out", when=due)
+    pump(qtbot, shell, lambda: ui.queue.list.count() == 1)
+    said = when(due, metal.timezone, services.clock.now())
+    assert "11" in said, said
+    assert next_line(services, ui.bridge.engine) == f"Next: metal · {said} · Tour dates are out"
+    assert ui.queue.list.item(0).text().split("\n")[0] == f"metal · {said}"
