@@ -59,6 +59,7 @@ PAD = 10
 DISC = 20
 CHIP_PAD = 14  # a state chip's width beyond its label
 CHIP_GAP = 8  # between the chip and the time
+NAME_GAP = 8  # between the persona's name and the chip
 
 
 
@@ -116,6 +117,17 @@ def header_texts(fm: QFontMetrics, label: str, time_text: str, room: int) -> tup
     if time_w > left:
         time_text = fm.elidedText(time_text, Qt.TextElideMode.ElideLeft, max(left, 0))
     return label, time_text
+
+
+def header_name(fm_name: QFontMetrics, fm_small: QFontMetrics, name: str, *, label: str, time_text: str,
+                room: int) -> str:
+    """The persona's name as it fits in ``room`` pixels before the state chip and the time: cut with "…" when it is
+    long (its disc and the post say whose it is), so that the state and the time stay in sight. A long name was
+    drawn whole and pushed them past the item's edge."""
+    after = NAME_GAP + CHIP_PAD + fm_small.horizontalAdvance(label) + CHIP_GAP + fm_small.horizontalAdvance(time_text)
+    if fm_name.horizontalAdvance(name) <= room - after:
+        return name
+    return fm_name.elidedText(name, Qt.TextElideMode.ElideRight, max(room - after, room // 3))
 
 
 def stamp(post: Post, zone: str = "UTC", now: datetime | None = None) -> str:
@@ -195,10 +207,13 @@ class HistoryDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(pal.color(QPalette.ColorRole.Text))
         head_h = fm_bold.height()
-        painter.drawText(QRect(tx, y, right - tx, head_h), Qt.AlignmentFlag.AlignLeft, post.persona_name)
-        cx = tx + fm_bold.horizontalAdvance(post.persona_name) + 8
+        time_text = stamp(post, zone, self._now())
+        name = header_name(fm_bold, fm_small, post.persona_name, label=post.status, time_text=time_text,
+                           room=right - tx)
+        painter.drawText(QRect(tx, y, right - tx, head_h), Qt.AlignmentFlag.AlignLeft, name)
+        cx = tx + fm_bold.horizontalAdvance(name) + NAME_GAP
         chip_bg, chip_fg = chip_colours(post.state, pal)
-        label, time_text = header_texts(fm_small, post.status, stamp(post, zone, self._now()), right - cx)
+        label, time_text = header_texts(fm_small, post.status, time_text, right - cx)
         cw = fm_small.horizontalAdvance(label) + CHIP_PAD
         chip = QRect(cx, y + (head_h - fm_small.height() - 2) // 2, cw, fm_small.height() + 2)
         painter.setPen(Qt.PenStyle.NoPen)

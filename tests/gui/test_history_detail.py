@@ -94,3 +94,33 @@ def test_a_long_state_gives_way_to_the_time_in_a_narrow_header(qapp: QApplicatio
     shown_label, shown_time = header_texts(fm, label, time_text, tiny)
     assert shown_time != time_text and shown_time.startswith("…")  # what is left of the time, not its end cut
     assert _fits(fm, shown_label, shown_time, tiny)
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("name", ["the-extraordinarily-long-persona-name-for-my-side-project",
+                                  "Ünited riffs and the extraordinarily long side project of mine"])
+def test_a_long_persona_name_leaves_the_state_and_time_in_sight(name: str, demo, make_shell) -> None:  # type: ignore[no-untyped-def]
+    """A persona with a long name: its posts' headers in the history showed the name cut at the item's right edge,
+    and no state chip and no time at all (drawn past the edge): "Sent" or "Failed" was nowhere to be read. The
+    name now gives way, cut with "…", and the chip and the time stay whole."""
+    from PySide6.QtCore import QPoint
+
+    from personamgr.core.personas import Persona
+    from personamgr.gui.history import POST_ROLE, chip_colours
+    from personamgr.gui.scheduling_ui import attach_scheduling
+
+    persona = demo.store.add_persona(Persona(name=name, topics=("guitars",)))
+    sent = demo.outbox.create(persona.uid, "New strings day")
+    demo.poster.send(sent.id)
+    shell = make_shell(demo)
+    attach_scheduling(shell)  # as the app runs: the schedule panel beside the history
+    shell.window.resize(1024, 600)
+    view = shell.window.history
+    QApplication.processEvents()
+    item = next(view.item(i) for i in range(view.count()) if view.item(i).data(POST_ROLE).id == sent.id)
+    rect = view.visualItemRect(item)
+    image = view.viewport().grab(rect).toImage()
+    chip_bg = chip_colours(PostState.SENT, view.palette())[0]
+    header = range(4, 4 + QFontMetrics(view.font()).height() + 8)
+    chip = [x for x in range(image.width()) for y in header if image.pixelColor(QPoint(x, y)) == chip_bg]
+    assert chip, "no state chip in the item's header"
