@@ -180,3 +180,35 @@ def test_a_single_post_marked_sent_with_its_link_keeps_the_canonical_link(servic
     after = services.workflows.mark_sent(post.id, link=link)
     assert (after.state, after.remote_id, after.remote_url) == (PostState.SENT, MASTODON_ID,
                                                                 f"https://social.example/@metal/{MASTODON_ID}")
+
+
+PORTED = Persona(name="ported", handle="@metal@social.example", description="riffs", network="mastodon",
+                 server="https://social.example:8443")
+
+
+@pytest.mark.parametrize("link", [
+    f"https://social.example:8443/@metal/{MASTODON_ID}",
+    f"https://social.example:8443/@metal@social.example:8443/{MASTODON_ID}",
+    f"https://social.example:8443/@metal@social.example/{MASTODON_ID}",
+    f"https://Social.Example:8443/@Metal@SOCIAL.example/{MASTODON_ID}",
+])
+def test_a_mastodon_server_on_its_own_port_is_read_with_or_without_the_port_in_the_account(
+        services: Services, link: str) -> None:
+    """A server on a port of its own names its accounts @user@domain (its account domain, without the port) or
+    @user@domain:port; both are its own accounts. The first was refused as "a post of @metal@social.example, not
+    of @metal@social.example", a sentence at odds with itself, and the part could not be recorded."""
+    persona = services.store.add_persona(PORTED)
+    post = services.outbox.create(persona.uid, PARTS[0], thread=PARTS[1:], state=PostState.NEEDS_REVIEW)
+    assert services.outbox.update_if(post.id, None, remote_ids=["first"], network="mastodon")
+    after = services.workflows.mark_sent(post.id, part_out=True, link=link)
+    assert (after.state, after.remote_ids) == (PostState.FAILED, ("first", MASTODON_ID))
+    assert services.workflows.part_links(after)[1] == f"https://social.example:8443/@metal/{MASTODON_ID}"
+
+
+def test_an_account_of_another_port_on_the_same_host_is_not_the_persona_s() -> None:
+    """The port names the server only when the link's own host has it: @metal@social.example:9000 seen on
+    social.example:8443 is an account of another server."""
+    from personamgr.core.networks.mastodon.network import MastodonNetwork
+
+    read = MastodonNetwork().read_link(f"https://social.example:8443/@metal@social.example:9000/{MASTODON_ID}")
+    assert read is not None and read.author == "metal@social.example:9000"

@@ -7,6 +7,7 @@ Importing this module is cheap: Mastodon.py and requests load on the first send.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -113,7 +114,8 @@ class MastodonNetwork(RemoteNetwork):
     def read_link(self, link: str) -> PostLink | None:
         """A status as a Mastodon server shows it: /@user/ID, /@user@server/ID (an account of another server, or
         the server's own, named in full), /users/user/statuses/ID, /web/statuses/ID. An account named with its
-        own server's name is named the short way, as the server itself does."""
+        own server's name is named the short way, as the server itself does; a server on a port of its own names
+        its accounts by its domain with or without the port (its account domain need not carry it)."""
         parts = link_parts(link)
         if parts is None or parts.scheme not in ("http", "https"):
             return None
@@ -128,5 +130,6 @@ class MastodonNetwork(RemoteNetwork):
                 return None
         if author is not None:
             user, _, home = author.partition("@")
-            author = user if home.lower() in ("", parts.host) else author
+            own = ("", parts.host, re.sub(r":\d+$", "", parts.host))
+            author = user if home.lower() in own else author
         return PostLink(self.name, parts.host, author, post_id) if is_post_id(post_id) else None
