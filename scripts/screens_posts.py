@@ -6,7 +6,8 @@ post-editor-partly-sent and stop-here (a thread whose part 2 failed), history-th
 history-menu-thread-in-doubt, post-editor-thread-in-doubt, mark-sent-part-in-doubt, part-link and part-link-refused
 (a thread whose sender died with part 2 of 3 in flight: the history, its menu, the editor, the question about part 2,
 the link asked for, and asked again after a link to another account's post), mark-sent-part-1-in-doubt (the question
-about a thread's first part), post-editor-maybe-out (Post now on a post that may have gone out meanwhile),
+about a thread's first part), mark-sent-link (the optional link "It went out: mark as sent" offers for a single
+post), post-editor-maybe-out (Post now on a post that may have gone out meanwhile),
 held-dialog (the guard's question titled with the real reason, on "Send again"), inbox, calendar-week,
 calendar-month, calendar-week-one-persona, offer-slots, compose-over-cap (queued into a month the cap has no room
 for), schedule-dst (a time the clocks skip: the dialog's note).
@@ -103,6 +104,13 @@ def render_thread_in_doubt(app: QApplication, shell: Shell, out: Path, settle: C
     if actions.box is not None:
         save(actions.box, out, "mark-sent-part-1-in-doubt")
         actions.box.reject()
+    single = services.outbox.create(career.uid, "Negotiating an offer? Ask for the range first.",
+                                    state=PostState.NEEDS_REVIEW)
+    actions.mark_sent(single)
+    settle(app, shell)
+    if actions.dialog is not None and actions.dialog.isVisible():
+        save(actions.dialog, out, "mark-sent-link")
+        actions.dialog.reject()
 
 
 def picture(path: Path, w: int, h: int, rgb: tuple[int, int, int]) -> Path:

@@ -1,5 +1,6 @@
 """The questions "mark as sent" asks about a thread in doubt: is its one uncertain part on the account, and if
-parts follow it, what is that part's link (they reply to it, and the network never told its id).
+parts follow it, what is that part's link (they reply to it, and the network never told its id). A single post's
+link, or the last part's, is asked too, but optional: it is what Open and Copy link use.
 
 Built here, answered in ``post_actions``, which records the answer through ``core.post_workflows.mark_sent``.
 """
@@ -41,14 +42,29 @@ def doubt_box(parent: QWidget, post: Post, part: int, handle: str, name: str) ->
     return box, there, missing
 
 
-def link_dialog(parent: QWidget, part: int, refused: LinkRefused | None = None, typed: str = "") -> QInputDialog:
-    """Asks for the link of the part the user found; again after ``refused``, with what they ``typed`` (then
-    :func:`select_fault`, so they mend the link rather than paste it all over)."""
+def link_dialog(parent: QWidget, part: int | None, refused: LinkRefused | None = None, typed: str = "", *,
+                last: bool = False) -> QInputDialog:
+    """Asks for the link of the part the user found (``part`` None: of a single post); again after ``refused``,
+    with what they ``typed`` (then :func:`select_fault`, so they mend the link rather than paste it all over).
+
+    A part that parts follow needs its link (they reply to it); a single post's or the ``last`` part's is optional,
+    offered so that Open and Copy link find the post, and an empty answer marks it sent all the same."""
     dialog = QInputDialog(parent)
     dialog.setObjectName("partLink")
-    dialog.setWindowTitle(translate("PostActions", "Link to part {part}").format(part=part))
-    ask = translate("PostActions", "Copy the link of part {part} from the account and paste it here: part {next} "
-                    "replies to it.").format(part=part, next=part + 1)
+    if part is None:
+        dialog.setWindowTitle(translate("PostActions", "Mark as sent"))
+        ask = translate("PostActions", "Paste the post's link from the account, so that Open and Copy link find it. "
+                        "Without a link it is marked as sent all the same.")
+    elif last:
+        dialog.setWindowTitle(translate("PostActions", "Link to part {part}").format(part=part))
+        ask = translate("PostActions", "Paste the link of part {part} from the account, so that Open part {part} "
+                        "finds it. Without a link the thread is marked as sent all the same.").format(part=part)
+    else:
+        dialog.setWindowTitle(translate("PostActions", "Link to part {part}").format(part=part))
+        ask = translate("PostActions", "Copy the link of part {part} from the account and paste it here: part {next} "
+                        "replies to it.").format(part=part, next=part + 1)
+    if part is None or last:
+        dialog.setOkButtonText(translate("PostActions", "Mark as sent"))
     dialog.setLabelText(f"{sentence(str(refused))}\n\n{ask}" if refused is not None else ask)
     dialog.setInputMode(QInputDialog.InputMode.TextInput)
     dialog.setTextValue(typed)

@@ -9,8 +9,9 @@ the guard's meter.
   part N, Edit (the unsent parts), or Stop here (it ends at the parts out; the rest becomes a draft).
 * Held (never went out): Edit, Move to …, Post anyway, Keep as draft, Delete; a post that missed its
   time: Send now, Next free slot, Reschedule…, Edit, Keep as draft, Delete.
-* Needs review (it may have gone out): It went out: mark as sent; Send again… (warned); Edit; Delete. A thread
-  in doubt: Mark what went out… asks about its one uncertain part (and that part's link, when parts follow).
+* Needs review (it may have gone out): It went out: mark as sent (its link offered, optional); Send again…
+  (warned); Edit; Delete. A thread in doubt: Mark what went out… asks about its one uncertain part, then that
+  part's link (needed when parts follow, optional for the last).
 * Scheduled: Edit, Reschedule…, Unschedule, Send now, Move to …, Delete.
 * Draft (not in a compose box): Edit, Post now, Move to …, Delete.
 * Sent: Copy link, Open (X: the browser; the sandbox: the post as the sandbox holds it).
@@ -297,20 +298,17 @@ class PostActions(QObject, ShowsBoxes):
                   icon=QMessageBox.Icon.Question if safe else QMessageBox.Icon.Warning, destructive=not safe)
 
     def mark_sent(self, post: Post) -> None:
-        """A single post: it went out. A thread in doubt: ask about its one uncertain part (the parts before it are
-        recorded as out, those after it never went), and record only the answer."""
+        """A single post: it went out (its link offered). A thread in doubt: ask about its one uncertain part (the
+        parts before it are recorded as out, those after it never went), and record only the answer."""
         part = uncertain_part(post)
         if part is None:
-            self._record_out(post, None, None)
+            self._ask_link(post, None)
             return
         box, there, missing = doubt_box(self.window, post, part, self._handle(post), self.question_name)
-        last = part == len(post.parts)
 
         def answered(_result: int) -> None:
             if box.clickedButton() is missing:
                 self._record_out(post, False, None)
-            elif box.clickedButton() is there and last:
-                self._record_out(post, True, None)
             elif box.clickedButton() is there:
                 self._ask_link(post, part)
 
@@ -318,17 +316,20 @@ class PostActions(QObject, ShowsBoxes):
         self._keep(box)
         box.open()
 
-    def _ask_link(self, post: Post, part: int, refused: LinkRefused | None = None, typed: str = "") -> None:
-        """The link of the part the user found: the next part replies to it, and the network never told its id.
+    def _ask_link(self, post: Post, part: int | None, refused: LinkRefused | None = None, typed: str = "") -> None:
+        """The link of the part the user found (``part`` None: of a single post): the next part replies to it, and
+        the network never told its id; a single post's or the last part's is optional, for Open and Copy link.
         After a refusal, asked again with what was typed, the fault selected."""
-        dialog = link_dialog(self.window, part, refused, typed)
-        dialog.textValueSelected.connect(lambda link: self._record_out(post, True, link, part))
+        last = part is None or part == len(post.parts)
+        dialog = link_dialog(self.window, part, refused, typed, last=last)
+        dialog.textValueSelected.connect(lambda link: self._record_out(
+            post, None if part is None else True, link if link.strip() or not last else None, part))
         self._keep(dialog)
         dialog.open()
         if refused is not None:
             select_fault(dialog, refused)
 
-    def _record_out(self, post: Post, part_out: bool | None, link: str | None, part: int = 0) -> None:
+    def _record_out(self, post: Post, part_out: bool | None, link: str | None, part: int | None = None) -> None:
         workflows = self.workflows
 
         def ok(p: Post) -> str:

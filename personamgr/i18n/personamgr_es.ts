@@ -3612,8 +3612,20 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>La parte {part} no está</translation>
     </message>
     <message>
+        <source>Mark as sent</source>
+        <translation>Marcar como enviada</translation>
+    </message>
+    <message>
+        <source>Paste the post&apos;s link from the account, so that Open and Copy link find it. Without a link it is marked as sent all the same.</source>
+        <translation>Pega el enlace de la publicación desde la cuenta, para que Abrir y Copiar el enlace la encuentren. Sin enlace se marca como enviada igualmente.</translation>
+    </message>
+    <message>
         <source>Link to part {part}</source>
         <translation>Enlace a la parte {part}</translation>
+    </message>
+    <message>
+        <source>Paste the link of part {part} from the account, so that Open part {part} finds it. Without a link the thread is marked as sent all the same.</source>
+        <translation>Pega el enlace de la parte {part} desde la cuenta, para que Abrir la parte {part} la encuentre. Sin enlace el hilo se marca como enviado igualmente.</translation>
     </message>
     <message>
         <source>Copy the link of part {part} from the account and paste it here: part {next} replies to it.</source>

@@ -168,9 +168,17 @@ def test_failed_delete_asks_and_cancel_keeps_it(demo: Services, shell: Shell, id
     assert all(p.id != post.id for p in shell.window.history.posts())
 
 
+def link_asked(shell: Shell, title: str) -> QInputDialog:
+    dialog = shell.window.post_actions.dialog
+    assert isinstance(dialog, QInputDialog) and dialog.isVisible(), "no link was asked for"
+    assert dialog.windowTitle() == title
+    return dialog
+
+
 def test_needs_review_mark_as_sent(demo: Services, shell: Shell, idle, clock: FakeClock) -> None:
     post = make(demo, shell, idle, PostState.NEEDS_REVIEW, "Did this go out?")
     act(shell, post.id, "markSent")
+    link_asked(shell, "Mark as sent").accept()  # the link is optional: none given
     idle(shell)
     now = demo.outbox.get(post.id)
     assert (now.state, now.sent_at, now.error, now.network) == (PostState.SENT, clock.now(), None, "sandbox")
@@ -369,8 +377,50 @@ def test_last_part_there_marks_the_thread_sent(demo: Services, shell: Shell, idl
     post = in_doubt(demo, shell, idle, ("1850000000000000001", "1850000000000000002"))
     act(shell, post.id, "markSent")
     answer(shell, "Part 3 is there")
+    link_asked(shell, "Link to part 3").accept()  # nothing replies to part 3: its link is optional
     reload(shell, idle)
     assert demo.outbox.get(post.id).state is PostState.SENT
+
+
+def test_mark_as_sent_offers_the_post_s_link_checks_it_and_keeps_it(demo: Services, shell: Shell, idle) -> None:
+    """A single post's "It went out: mark as sent" asked for no link, while a thread's parts do and the CLI takes
+    one: the sent post then had no Open and no Copy link. The link is offered, optional, and checked as a part's:
+    a stranger's post comes back with the text kept and the wrong account selected."""
+    post = make(demo, shell, idle, PostState.NEEDS_REVIEW, "Did this go out?")
+    act(shell, post.id, "markSent")
+    dialog = link_asked(shell, "Mark as sent")
+    assert "Open" in dialog.labelText() and "marked as sent all the same" in dialog.labelText()
+    typed = "sandbox://someone_else/status/1850000000000000009"
+    dialog.setTextValue(typed)
+    dialog.accept()
+    reload(shell, idle)
+    assert demo.outbox.get(post.id).state is PostState.NEEDS_REVIEW  # a stranger's post: nothing recorded
+    again = link_asked(shell, "Mark as sent")
+    assert again.textValue() == typed
+    assert again.labelText().startswith("That link is to a post of @someone_else, not of @career_me: copy the link "
+                                        "of the post from")
+    edit = again.findChild(QLineEdit)
+    assert edit is not None and edit.selectedText() == "someone_else"
+    edit.setText("sandbox://career_me/status/1850000000000000009")
+    again.accept()
+    reload(shell, idle)
+    now = demo.outbox.get(post.id)
+    assert (now.state, now.remote_id, now.remote_url) == (PostState.SENT, "1850000000000000009",
+                                                           "sandbox://career_me/status/1850000000000000009")
+    assert "copyLink" in menu_names(shell, post.id) and "open" in menu_names(shell, post.id)
+
+
+def test_the_last_part_s_link_given_is_kept(demo: Services, shell: Shell, idle) -> None:
+    post = in_doubt(demo, shell, idle, ("1850000000000000001", "1850000000000000002"))
+    act(shell, post.id, "markSent")
+    answer(shell, "Part 3 is there")
+    dialog = link_asked(shell, "Link to part 3")
+    assert "Open part 3" in dialog.labelText()
+    dialog.setTextValue("sandbox://career_me/status/1850000000000000003")
+    dialog.accept()
+    reload(shell, idle)
+    now = demo.outbox.get(post.id)
+    assert (now.state, now.remote_ids[-1]) == (PostState.SENT, "1850000000000000003")
 
 
 def test_send_again_on_a_thread_in_doubt_names_the_part_and_the_real_menu_item(demo: Services, shell: Shell,
