@@ -2,7 +2,8 @@
 
 Files: persona-editor, persona-editor-zone (another zone chosen), persona-editor-focus, persona-editor-focus-dutch
 (a focus written in Dutch), persona-editor-schedule, persona-editor-error, import-preview, import-preview-replace,
-import-preview-zone, history-menu-failed, history-menu-review, persona-delete, compose-x-cost.
+import-preview-zone, history-menu-failed, history-menu-review, persona-delete, compose-x-cost,
+persona-editor-clock-times-left (a zone changed without keeping the clock times: the editor offers it later).
 """
 
 from __future__ import annotations
@@ -17,6 +18,35 @@ from PySide6.QtWidgets import QApplication, QWidget
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
 from personamgr.gui.app import Shell
+
+
+def render_clock_times_left(app: QApplication, shell: Shell, out: Path,
+                            settle: Callable[[QApplication, Shell], None],
+                            save: Callable[[QWidget, Path, str], None]) -> None:
+    """metal moved to another zone with its scheduled posts keeping their moment (as an import without
+    --keep-clock-times does): its editor offers to move them to their clock time. Put back as it was after."""
+    from datetime import timedelta
+
+    from personamgr.core.scheduling import PostSchedule
+    from personamgr.core.scheduling.zone_change import after_zone_change
+
+    services = shell.services
+    schedule = PostSchedule(services.store, services.outbox, services.clock)
+    metal = services.store.persona("metal")
+    post = schedule.create(metal.uid, "Friday: the deep cuts setlist.",
+                           when=services.clock.now() + timedelta(days=3)).post
+    moved = services.store.update_persona(metal.with_changes(timezone="Asia/Tokyo"))
+    after_zone_change(schedule, metal, moved)
+    settle(app, shell)  # the window reads the persona as it is now
+    editor = shell.window.personas.edit_persona(metal.uid)
+    if editor is not None:
+        settle(app, shell)  # what is left to move is read in a worker
+        save(editor, out, "persona-editor-clock-times-left")
+        editor.reject()
+    services.store.update_persona(moved.with_changes(timezone=metal.timezone))
+    after_zone_change(schedule, moved, metal)
+    services.workflows.delete(post.id)
+    settle(app, shell)
 
 
 def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplication, Shell], None],
@@ -54,6 +84,7 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     settle(app, shell)
     save(editor, out, "persona-editor-error")
     editor.reject()
+    render_clock_times_left(app, shell, out, settle, save)
 
     source = out / "import-example.toml"
     source.write_text('[[persona]]\nname = "career"\ndescription = "Careers and hiring for people over 40"\n'

@@ -1,4 +1,4 @@
-"""``personamgr personas list|queue NAME|import FILE|undo-import|export FILE``.
+"""``personamgr personas list|queue NAME|import FILE|undo-import|keep-clock-times NAME|export FILE``.
 
 An import never destroys: fields the file leaves out keep their values (``--replace`` replaces whole personas,
 after saying what that clears), ``--dry-run`` shows every change field by field without writing, and the
@@ -16,7 +16,7 @@ from personamgr.cli.common import find_persona, open_profile, poke_scheduler
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.core import persona_import
 from personamgr.core.faults import export_message
-from personamgr.core.i18n import number
+from personamgr.core.i18n import number, translate
 from personamgr.core.persona_file import (
     PersonaFileError,
     dumps_personas,
@@ -58,6 +58,14 @@ def register(p: argparse.ArgumentParser) -> None:
     imp.set_defaults(func=cmd_import)
     undo = actions.add_parser("undo-import", help="put the personas back as they were before the last import")
     undo.set_defaults(func=cmd_undo_import)
+    keep = actions.add_parser("keep-clock-times", help="after a change of time zone that kept the moments: move "
+                              "the persona's scheduled posts to the clock time they were scheduled at",
+                              description="A persona moved to another zone (an import without --keep-clock-times, "
+                              "or the editor's box left empty) keeps the moment its scheduled posts go out, so 09:00 "
+                              "in New York reads 06:00 in Los Angeles. This moves those posts to 09:00 in the new "
+                              "zone; a post scheduled or rescheduled since is left as it is.")
+    keep.add_argument("name", metavar="NAME", help="the persona")
+    keep.set_defaults(func=cmd_keep_clock_times)
     exp = actions.add_parser("export", help="write all personas to a TOML file ('-' for stdout); no secrets")
     exp.add_argument("file", help="where to write it ('-': standard output); an existing file is replaced")
     exp.set_defaults(func=cmd_export)
@@ -132,13 +140,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     if result.backup is not None:
         print(f"The personas as they were are in {result.backup}; `personamgr personas undo-import` puts them back.")
     from personamgr.core.scheduling import PostSchedule
-    from personamgr.core.scheduling.zone_change import import_notes
+    from personamgr.core.scheduling.zone_change import clock_times_left, import_notes
 
     schedule = PostSchedule(services.store, services.outbox, services.clock)
     # A new zone: the posts already scheduled keep their moment (and read differently now), or their clock time.
-    notes = import_notes(schedule, plan.updated_pairs(), keep_clock=args.keep_clock_times)
+    pairs = plan.updated_pairs()
+    notes = import_notes(schedule, pairs, keep_clock=args.keep_clock_times)
     for note in notes:
         print(f"Note: {note}", file=sys.stderr)
+    if not args.keep_clock_times:
+        for before, after in pairs:
+            if before is not None and before.timezone != after.timezone and clock_times_left(schedule, after):
+                print(f"  To keep the old clock time instead: personamgr personas keep-clock-times {after.name}",
+                      file=sys.stderr)
     if notes and args.keep_clock_times:
         poke_scheduler(args)  # a running scheduler takes the new times now rather than at its next look
     from personamgr.core.guard import common_words
@@ -178,6 +192,19 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
             more = f" … and {number(len(names) - SHOW_UPDATES)} more" if len(names) > SHOW_UPDATES else ""
             print(f"  {what}: {', '.join(names[:SHOW_UPDATES])}{more}")
     print(f"The personas as they were just before this undo are in {done.backup}.")
+    return 0
+
+
+def cmd_keep_clock_times(args: argparse.Namespace) -> int:
+    from personamgr.core.scheduling import PostSchedule
+    from personamgr.core.scheduling.zone_change import NOTHING_LEFT, keep_clock_times_later
+
+    services = open_profile(args)
+    persona = find_persona(services, args.name)
+    said = keep_clock_times_later(PostSchedule(services.store, services.outbox, services.clock), persona)
+    print(f"{persona.name}: {said or translate('ZoneChange', NOTHING_LEFT)}")
+    if said:
+        poke_scheduler(args)  # a running scheduler takes the new times now rather than at its next look
     return 0
 
 

@@ -78,7 +78,12 @@ from personamgr.core.personas import (
     validate,
 )
 from personamgr.core.scheduling import PostSchedule
-from personamgr.core.scheduling.zone_change import KEEP_CLOCK_TIP, after_zone_change
+from personamgr.core.scheduling.zone_change import (
+    KEEP_CLOCK_TIP,
+    ClockTimesLeft,
+    after_zone_change,
+    clock_times_left,
+)
 from personamgr.core.services import Services
 from personamgr.gui.a11y import is_interactive
 from personamgr.gui.controller import PersonaController
@@ -148,12 +153,17 @@ def _clamped(value: float, high: float) -> float:
 def save_persona(services: Services, before: Persona | None, persona: Persona, *,
                  keep_clock: bool = False) -> tuple[Persona, str | None]:
     """Store a new or changed persona (in a worker); with what a new time zone did to its scheduled posts (they
-    keep their moment, or with ``keep_clock`` their clock time)."""
+    keep their moment, or with ``keep_clock`` their clock time; the zone unchanged, ``keep_clock`` moves those an
+    earlier change left at their moment)."""
     if before is None:
         return services.store.add_persona(persona), None
     saved = services.store.update_persona(persona)
     schedule = PostSchedule(services.store, services.outbox, services.clock)
-    return saved, after_zone_change(schedule, before, saved, keep_clock=keep_clock)
+    note = after_zone_change(schedule, before, saved, keep_clock=keep_clock)
+    if note and not keep_clock and before.timezone != saved.timezone:
+        note += " " + translate("PersonaEditor", "To keep the old clock time instead, edit {name} again: the editor "
+                                "offers it.").format(name=saved.name)
+    return saved, note
 
 
 def system_timezone() -> str:
@@ -424,20 +434,42 @@ class PersonaEditor(QDialog):
                     hint=translate("PersonaEditor", 'Queue slots and the monthly budget follow this zone; posts '
                                                     'already scheduled keep the moment they go out. Type to search: '
                                                     '"berlin", "new_york".'))
-        # Offered only while the zone differs from the saved one: the choice means nothing otherwise.
+        # Offered while the zone differs from the saved one, or while posts an earlier change left at their moment
+        # remain (read in a worker): the choice means nothing otherwise.
         self.keep_clock_check = QCheckBox(translate("PersonaEditor", "Move its scheduled posts to the same clock "
                                                                      "time in the new zone"))
+        self._left: ClockTimesLeft | None = None
         self.keep_clock_check.setObjectName("keepClockTimes")
         self.keep_clock_check.setToolTip(translate("ZoneChange", KEEP_CLOCK_TIP))
         self._field(form, TAB_IDENTITY, "keep_clock", "", self.keep_clock_check)
         self.timezone_combo.currentTextChanged.connect(self._offer_keep_clock)
         self._offer_keep_clock()
+        if self.original is not None:
+            self._read_clock_times_left(self.original)
         self._network_hint()
         return page
 
+    def _read_clock_times_left(self, persona: Persona) -> None:
+        schedule = PostSchedule(self.services.store, self.services.outbox, self.services.clock)
+
+        def found(left: ClockTimesLeft | None) -> None:
+            self._left = left
+            self._offer_keep_clock()
+
+        self.workers.submit(lambda: clock_times_left(schedule, persona), done=found, name="clock times left",
+                            failed=lambda e: log.warning("could not read the posts a zone change left: %s", e))
+
     def _offer_keep_clock(self) -> None:
         changed = self.original is not None and self.timezone_combo.currentText().strip() != self.original.timezone
-        self._show_row("keep_clock", changed)
+        left = self._left if not changed else None
+        if left is not None:
+            count = left.count  # a plain name: pyside6-lupdate reads no other count
+            self.keep_clock_check.setText(translate("PersonaEditor", "Move %n scheduled post(s) to the clock time "
+                                                    "(it|they) had in {zone}", None, count).format(zone=left.zone))
+        else:
+            self.keep_clock_check.setText(translate("PersonaEditor", "Move its scheduled posts to the same clock "
+                                                    "time in the new zone"))
+        self._show_row("keep_clock", changed or left is not None)
 
     def _focus_tab(self, p: Persona) -> QWidget:
         page = QWidget()

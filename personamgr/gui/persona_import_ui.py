@@ -287,7 +287,9 @@ class PersonaImporter(QObject, ShowsBoxes):
             said = translate("PersonaImporter", "Imported %n persona(s) from {file}: {added} new, {updated} "
                                                 "updated.", None, n).format(file=plan.path.name, added=result.added,
                                                                              updated=result.updated)
-            self.message.emit(" ".join([said, *notes]))
+            later = [translate("PersonaImporter", "To keep the old clock times instead, edit the persona: its "
+                               "editor offers it.")] if notes and not keep_clock else []
+            self.message.emit(" ".join([said, *notes, *later]))
 
         self.workers.submit(write, done=done, failed=lambda e: self._failed(plan.path, e), name="import personas")
 

@@ -2333,6 +2333,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Pasar al siguiente hueco de la cola</translation>
     </message>
     <message>
+        <source>To keep the old clock time instead, edit {name} again: the editor offers it.</source>
+        <translation>Para conservar en cambio la hora de reloj de antes, vuelve a editar {name}: el editor lo ofrece.</translation>
+    </message>
+    <message>
         <source>Edit {name}</source>
         <translation>Editar {name}</translation>
     </message>
@@ -2579,6 +2583,10 @@ Otra más.</translation>
     <message>
         <source>Move its scheduled posts to the same clock time in the new zone</source>
         <translation>Mover sus publicaciones programadas a la misma hora de reloj en la zona nueva</translation>
+    </message>
+    <message>
+        <source>Move %n scheduled post(s) to the clock time (it|they) had in {zone}</source>
+        <translation>Mover %n publicaci(ón programada|ones programadas) a la hora de reloj que (tenía|tenían) en {zone}</translation>
     </message>
     <message>
         <source>Si&amp;gnature hashtags</source>
@@ -2904,6 +2912,10 @@ Otra más.</translation>
     <message>
         <source>Imported %n persona(s) from {file}: {added} new, {updated} updated.</source>
         <translation>Importada(s) %n persona(s) de {file}: {added} nuevas, {updated} cambiadas.</translation>
+    </message>
+    <message>
+        <source>To keep the old clock times instead, edit the persona: its editor offers it.</source>
+        <translation>Para conservar en cambio las horas de reloj de antes, edita la persona: su editor lo ofrece.</translation>
     </message>
     <message>
         <source>{path}: nothing was imported: {reason}</source>
@@ -5203,8 +5215,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
 <context>
     <name>ZoneChange</name>
     <message>
-        <source>%n scheduled post(s) (keeps|keep) the moment (it goes|they go) out, so (its|their) time now reads in {zone}: {old} is now {new}. Reschedule (it|them) to keep the old clock time.</source>
-        <translation>%n publicaci(ón programada conserva|ones programadas conservan) el momento en que (sale|salen), así que su hora se lee ahora en {zone}: {old} es ahora {new}. Reprográma(la|las) para conservar la hora de antes.</translation>
+        <source>%n scheduled post(s) (keeps|keep) the moment (it goes|they go) out, so (its|their) time now reads in {zone}: {old} is now {new}.</source>
+        <translation>%n publicaci(ón programada conserva|ones programadas conservan) el momento en que (sale|salen), así que su hora se lee ahora en {zone}: {old} es ahora {new}.</translation>
     </message>
     <message>
         <source>%n scheduled post(s) moved to keep (its|their) clock time in {zone}: {old} is now {new}.</source>
@@ -5217,6 +5229,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>%n scheduled post(s) kept the moment (it goes|they go) out: (it was|they were) being sent, or (its|their) clock time in {zone} has already passed.</source>
         <translation>%n publicaci(ón programada conservó|ones programadas conservaron) el momento en que (sale|salen): (se estaba|se estaban) enviando, o su hora de reloj en {zone} ya pasó.</translation>
+    </message>
+    <message>
+        <source>no scheduled post kept its moment through a change of time zone, so none was moved.</source>
+        <translation>ninguna publicación programada conservó su momento en un cambio de zona horaria, así que no se movió ninguna.</translation>
     </message>
     <message>
         <source>{persona}: {note}</source>

@@ -121,9 +121,32 @@ def test_an_import_that_moves_a_persona_to_another_zone_says_what_its_scheduled_
     r = cli("personas", "import", str(la), data_dir=profile)
     assert r.code == 0, r.err
     assert ("Note: career: 1 scheduled post keeps the moment it goes out, so its time now reads in "
-            "America/Los_Angeles: Mon 07 Jan 2030 09:00 EST is now Mon 07 Jan 2030 06:00 PST. Reschedule it to keep "
-            "the old clock time.") in r.err
+            "America/Los_Angeles: Mon 07 Jan 2030 09:00 EST is now Mon 07 Jan 2030 06:00 PST.\n"
+            "  To keep the old clock time instead: personamgr personas keep-clock-times career") in r.err
     assert "Mon 07 Jan 2030 06:00 PST" in cli("queue", "list", data_dir=profile).out
+
+
+def test_the_clock_times_can_be_kept_after_an_import_that_did_not_ask(cli: Cli, profile: Path, tmp_path: Path) -> None:
+    """Imported without --keep-clock-times, the posts kept their moment and nothing could bring back 09:00
+    afterwards: the old zone was gone (importing the file again with the flag changed no zone, so moved nothing)."""
+    ny = tmp_path / "ny.toml"
+    ny.write_text('[[persona]]\nname = "career"\ntimezone = "America/New_York"\n', encoding="utf-8")
+    assert cli("personas", "import", str(ny), data_dir=profile).code == 0
+    added = cli("queue", "add", "--persona", "career", "--at", "2030-01-07T09:00",
+                "Five questions to ask at the end of every interview", data_dir=profile)
+    assert added.code == 0, added.err
+    la = tmp_path / "la.toml"
+    la.write_text('[[persona]]\nname = "career"\ntimezone = "America/Los_Angeles"\n', encoding="utf-8")
+    assert cli("personas", "import", str(la), data_dir=profile).code == 0
+    r = cli("personas", "keep-clock-times", "career", data_dir=profile)
+    assert r.code == 0, r.err
+    assert r.out == ("career: 1 scheduled post moved to keep its clock time in America/Los_Angeles: Mon 07 Jan 2030 "
+                     "09:00 EST is now Mon 07 Jan 2030 09:00 PST.\n")
+    assert "Mon 07 Jan 2030 09:00 PST" in cli("queue", "list", data_dir=profile).out
+    again = cli("personas", "keep-clock-times", "career", data_dir=profile)
+    assert again.code == 0, again.err
+    assert again.out == ("career: no scheduled post kept its moment through a change of time zone, so none was "
+                         "moved.\n")
 
 
 def test_an_import_with_keep_clock_times_moves_the_scheduled_posts_to_the_same_clock_time(

@@ -569,3 +569,38 @@ def test_the_focus_tabs_boxes_show_whole_lines(demo: Services, make_shell: Calla
         assert all(abs(n - round(n)) < 0.05 for n in lines.values()), (extra, lines)
         assert lines["keywordsEdit"] >= 3 and lines["avoidEdit"] >= 3, (extra, lines)
     editor.reject()
+
+
+def test_the_clock_times_can_be_kept_on_a_later_save(demo: Services, make_shell: Callable[..., Shell], idle) -> None:
+    """A zone changed without keeping the clock times (an import without --keep-clock-times, or the box left
+    empty) could not keep them afterwards: the editor offered its box only while the zone differed from the saved
+    one. It now offers it while posts that kept their moment are left, and saving with it ticked moves them."""
+    from personamgr.core.scheduling import PostSchedule, resolve_local
+    from personamgr.core.scheduling.zone_change import after_zone_change
+
+    clock: FakeClock = demo.clock  # type: ignore[assignment]
+    ny = demo.store.update_persona(demo.store.persona("career").with_changes(timezone="America/New_York"))
+    post = demo.outbox.create(ny.uid, "Five questions to ask at the end of every interview")
+    wall = clock.now().replace(tzinfo=None, hour=0, minute=0) + timedelta(days=2, hours=9)
+    schedule = PostSchedule(demo.store, demo.outbox, clock)
+    schedule.schedule_at(post.id, resolve_local(wall, "America/New_York"))
+    la = demo.store.update_persona(ny.with_changes(timezone="America/Los_Angeles"))
+    after_zone_change(schedule, ny, la)  # as an import without --keep-clock-times does
+    shell = make_shell(demo)
+    editor = shell.window.personas.edit_persona(la.uid)
+    assert editor is not None
+    idle(shell)  # what is left to move is read in a worker
+    keep = editor.findChild(QCheckBox, "keepClockTimes")
+    assert keep is not None and keep.isVisibleTo(editor), "nothing offered to keep the clock times"
+    assert keep.text() == "Move 1 scheduled post to the clock time it had in America/New_York"
+    keep.setChecked(True)
+    editor.save_button.click()
+    idle(shell)
+    assert demo.outbox.get(post.id).scheduled_at == resolve_local(wall, "America/Los_Angeles").utc  # 09:00 there
+    said = shell.window.statusBar().currentMessage()
+    assert said.startswith("Saved career. 1 scheduled post moved to keep its clock time in America/Los_Angeles: ")
+    again = shell.window.personas.edit_persona(la.uid)
+    assert again is not None
+    idle(shell)
+    assert not again.findChild(QCheckBox, "keepClockTimes").isVisibleTo(again)  # nothing left to move
+    again.reject()
