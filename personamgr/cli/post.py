@@ -80,6 +80,13 @@ def _send(services, persona: Persona, parts: list[str], media: list[dict[str, ob
     return report_send(services.poster.send(post.id), persona)
 
 
+def in_doubt_name(post: Post) -> str:
+    """What may be out: "#5", or, for a thread, "part 2 of #5" (the parts before it are known to be out, those
+    after it never went)."""
+    part = uncertain_part(post)
+    return f"#{post.id}" if part is None else f"part {part} of #{post.id}"
+
+
 def review_ways(post: Post) -> str:
     """The two true ways out of needs review, as commands: for a thread, about the one part in doubt."""
     part = uncertain_part(post)
@@ -105,6 +112,7 @@ def report_send(result: Post, persona: Persona) -> int:
               " by the running app or `personamgr daemon`.")
         return 1
     if result.state is PostState.NEEDS_REVIEW:  # the network may have it: "not sent" would be a guess
-        raise CliError(f"#{result.id} may already be out ({result.status}): {result.note}\n{review_ways(result)}")
+        raise CliError(f"{in_doubt_name(result)} may already be out ({result.status}): {result.note}\n"
+                       f"{review_ways(result)}")
     hint = f" See it with: personamgr posts show {result.id}" if result.failed_part else ""
     raise CliError(f"not sent ({result.status}): {result.note}{hint}")

@@ -18,7 +18,7 @@ from typing import Any
 from personamgr.cli.arg_types import positive_int, post_number
 from personamgr.cli.common import AT_HELP, find_persona, open_profile, poke_scheduler, print_schedule_notes
 from personamgr.cli.errors import EXIT_USAGE, CliError
-from personamgr.cli.post import report_send, review_ways
+from personamgr.cli.post import in_doubt_name, report_send, review_ways
 from personamgr.core.holds import HoldKind
 from personamgr.core.media import display_name
 from personamgr.core.outbox import ATTENTION, Post, PostState, TransitionError, maybe_out
@@ -243,7 +243,7 @@ def cmd_retry(args: argparse.Namespace) -> int:
         if p.state is PostState.SENDING:
             raise CliError(f"#{p.id} is being sent right now")
         if p.state is PostState.NEEDS_REVIEW and not args.yes:
-            raise CliError(f"#{p.id} may already be on {persona.handle or persona.name}'s timeline: "
+            raise CliError(f"{in_doubt_name(p)} may already be on {persona.handle or persona.name}'s timeline: "
                            f"{p.note or ''}\n{review_ways(p)}", EXIT_USAGE)
         action = {PostState.FAILED: Action.RETRY, PostState.NEEDS_REVIEW: Action.SEND_AGAIN}.get(p.state,
                                                                                                   Action.SEND_NOW)

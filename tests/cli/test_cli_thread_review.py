@@ -109,3 +109,14 @@ def test_a_single_post_not_found_is_told_how_to_send_it_not_the_rest(home: Path,
     out = capsys.readouterr().out
     assert out == (f"#{post.id} is not sent: It did not go out, as you checked. Retry sends it.\n"
                    f"To send it: personamgr posts retry {post.id}\n")
+
+
+def test_retry_without_yes_says_which_part_may_be_out_not_the_whole_thread(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"#5 may already be on @career_me's timeline" of a thread whose part 1 is known to be there and part 3 never
+    went: the doubt is part 2 alone."""
+    post_id, _ = killed_after_part_1(home)
+    assert run(home, "posts", "retry", str(post_id)) == 2
+    err = capsys.readouterr().err
+    assert f"personamgr: error: part 2 of #{post_id} may already be on @career_me's timeline: The app stopped " \
+           "while this thread was being sent. Part 1 of 3 went out; part 2 may or may not have." in err, err
