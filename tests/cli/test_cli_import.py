@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from cli_helpers import Cli
+from cli_helpers import Cli, Result
 
 
 def _personas(profile: Path) -> list[tuple[object, ...]]:
@@ -106,10 +106,8 @@ def test_files_that_used_to_print_a_traceback(cli: Cli, profile: Path, tmp_path:
     assert r.code == 0 and "1 added" in r.out, r.err
 
 
-def test_an_import_that_moves_a_persona_to_another_zone_says_what_its_scheduled_posts_do(
-        cli: Cli, profile: Path, tmp_path: Path) -> None:
-    """The import said "career: timezone" and nothing else, while a post scheduled for 09:00 in New York then
-    read 06:00 in `queue list`, off the persona's 09:00 queue slot: the posts keep the moment they go out."""
+def _move_career_to_los_angeles(cli: Cli, profile: Path, tmp_path: Path) -> Result:
+    """Career in New York with a post at 09:00 on 7 January 2030, then imported in Los Angeles (no flag)."""
     ny = tmp_path / "ny.toml"
     ny.write_text('[[persona]]\nname = "career"\ntimezone = "America/New_York"\n', encoding="utf-8")
     assert cli("personas", "import", str(ny), data_dir=profile).code == 0
@@ -118,7 +116,14 @@ def test_an_import_that_moves_a_persona_to_another_zone_says_what_its_scheduled_
     assert added.code == 0, added.err
     la = tmp_path / "la.toml"
     la.write_text('[[persona]]\nname = "career"\ntimezone = "America/Los_Angeles"\n', encoding="utf-8")
-    r = cli("personas", "import", str(la), data_dir=profile)
+    return cli("personas", "import", str(la), data_dir=profile)
+
+
+def test_an_import_that_moves_a_persona_to_another_zone_says_what_its_scheduled_posts_do(
+        cli: Cli, profile: Path, tmp_path: Path) -> None:
+    """The import said "career: timezone" and nothing else, while a post scheduled for 09:00 in New York then
+    read 06:00 in `queue list`, off the persona's 09:00 queue slot: the posts keep the moment they go out."""
+    r = _move_career_to_los_angeles(cli, profile, tmp_path)
     assert r.code == 0, r.err
     assert ("Note: career: 1 scheduled post keeps the moment it goes out, so its time now reads in "
             "America/Los_Angeles: Mon 07 Jan 2030 09:00 EST is now Mon 07 Jan 2030 06:00 PST.\n"
@@ -129,15 +134,7 @@ def test_an_import_that_moves_a_persona_to_another_zone_says_what_its_scheduled_
 def test_the_clock_times_can_be_kept_after_an_import_that_did_not_ask(cli: Cli, profile: Path, tmp_path: Path) -> None:
     """Imported without --keep-clock-times, the posts kept their moment and nothing could bring back 09:00
     afterwards: the old zone was gone (importing the file again with the flag changed no zone, so moved nothing)."""
-    ny = tmp_path / "ny.toml"
-    ny.write_text('[[persona]]\nname = "career"\ntimezone = "America/New_York"\n', encoding="utf-8")
-    assert cli("personas", "import", str(ny), data_dir=profile).code == 0
-    added = cli("queue", "add", "--persona", "career", "--at", "2030-01-07T09:00",
-                "Five questions to ask at the end of every interview", data_dir=profile)
-    assert added.code == 0, added.err
-    la = tmp_path / "la.toml"
-    la.write_text('[[persona]]\nname = "career"\ntimezone = "America/Los_Angeles"\n', encoding="utf-8")
-    assert cli("personas", "import", str(la), data_dir=profile).code == 0
+    assert _move_career_to_los_angeles(cli, profile, tmp_path).code == 0
     r = cli("personas", "keep-clock-times", "career", data_dir=profile)
     assert r.code == 0, r.err
     assert r.out == ("career: 1 scheduled post moved to keep its clock time in America/Los_Angeles: Mon 07 Jan 2030 "
