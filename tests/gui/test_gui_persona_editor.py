@@ -7,7 +7,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -519,6 +519,20 @@ def test_the_focus_tab_fills_the_dialog_with_its_boxes(demo: Services, make_shel
     editor.reject()
 
 
+def _keep_the_clock_times_and_save(demo: Services, shell: Shell, editor: PersonaEditor, idle, *,  # type: ignore[no-untyped-def]
+                                   post_id: int, wall: datetime) -> str:
+    """Tick "keep the clock times", save, and check the post moved to 09:00 in Los Angeles; what was said."""
+    from personamgr.core.scheduling import resolve_local
+
+    editor.findChild(QCheckBox, "keepClockTimes").setChecked(True)
+    editor.save_button.click()
+    idle(shell)
+    assert demo.outbox.get(post_id).scheduled_at == resolve_local(wall, "America/Los_Angeles").utc  # 09:00 there
+    said = shell.window.statusBar().currentMessage()
+    assert said.startswith("Saved career. 1 scheduled post moved to keep its clock time in America/Los_Angeles: ")
+    return said
+
+
 def test_a_new_zone_can_keep_the_scheduled_posts_clock_times(demo: Services, make_shell: Callable[..., Shell],
                                                              idle) -> None:
     """Saving a new zone said the posts keep their moment (09:00 New York reads 06:00 PST) and offered nothing to
@@ -537,12 +551,7 @@ def test_a_new_zone_can_keep_the_scheduled_posts_clock_times(demo: Services, mak
     assert keep is not None and not keep.isVisibleTo(editor)  # the zone is as saved: nothing to choose
     editor.timezone_combo.setCurrentText("America/Los_Angeles")
     assert keep.isVisibleTo(editor)
-    keep.setChecked(True)
-    editor.save_button.click()
-    idle(shell)
-    assert demo.outbox.get(post.id).scheduled_at == resolve_local(wall, "America/Los_Angeles").utc  # 09:00 there
-    said = shell.window.statusBar().currentMessage()
-    assert said.startswith("Saved career. 1 scheduled post moved to keep its clock time in America/Los_Angeles: ")
+    said = _keep_the_clock_times_and_save(demo, shell, editor, idle, post_id=post.id, wall=wall)
     assert "09:00 EST is now " in said and "09:00 PST." in said
 
 
@@ -593,12 +602,7 @@ def test_the_clock_times_can_be_kept_on_a_later_save(demo: Services, make_shell:
     keep = editor.findChild(QCheckBox, "keepClockTimes")
     assert keep is not None and keep.isVisibleTo(editor), "nothing offered to keep the clock times"
     assert keep.text() == "Move 1 scheduled post to the clock time it had in America/New_York"
-    keep.setChecked(True)
-    editor.save_button.click()
-    idle(shell)
-    assert demo.outbox.get(post.id).scheduled_at == resolve_local(wall, "America/Los_Angeles").utc  # 09:00 there
-    said = shell.window.statusBar().currentMessage()
-    assert said.startswith("Saved career. 1 scheduled post moved to keep its clock time in America/Los_Angeles: ")
+    _keep_the_clock_times_and_save(demo, shell, editor, idle, post_id=post.id, wall=wall)
     again = shell.window.personas.edit_persona(la.uid)
     assert again is not None
     idle(shell)
