@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QMouseEvent,
+    QMoveEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -148,6 +149,11 @@ class CalendarCanvas(QWidget):
         super().resizeEvent(event)
         self._laid_out = False  # laid out again for the new size
 
+    def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802 (Qt API)
+        super().moveEvent(event)
+        if self.span.mode is Mode.WEEK:
+            self.update()  # scrolled: the top hour's label follows the edge (a scroll only repaints what came in)
+
     def rects(self) -> list[tuple[Entry, QRect]]:
         """Where each entry is drawn: laid out once per change of entries, span or size (a month with many
         personas has tens of thousands of free slots; a paint must not walk them all again)."""
@@ -182,12 +188,18 @@ class CalendarCanvas(QWidget):
         muted = QColor(colours["muted"])
         now_local = self.span.local(self.now())
         if self.span.mode is Mode.WEEK:
+            top = max(0, -self.y())  # the first row in sight: the canvas scrolls in its viewport
+            label_h = p.fontMetrics().height()
             for h in range(24):
                 y = h * HOUR_H
                 p.setPen(grid)
                 p.drawLine(GUTTER, y, self.width(), y)
-                p.setPen(muted)
-                p.drawText(QRect(0, y + 2, GUTTER - 6, 16), Qt.AlignmentFlag.AlignRight, f"{h:02d}:00")
+                # An hour scrolled half out of sight keeps its label whole at the top, as long as there is room
+                # for it; then the next hour's label is the top one. Cut at the edge, it read as nothing.
+                label_y = max(y, top) + 2
+                if label_y + label_h <= y + HOUR_H:
+                    p.setPen(muted)
+                    p.drawText(QRect(0, label_y, GUTTER - 6, label_h), Qt.AlignmentFlag.AlignRight, f"{h:02d}:00")
         for i, day in enumerate(self.span.days):
             cell = layout.day_rect(i)
             p.setPen(grid)

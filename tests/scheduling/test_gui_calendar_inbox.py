@@ -22,7 +22,7 @@ from personamgr.core.scheduling import PostSchedule
 from personamgr.core.services import Services
 from personamgr.gui import theme
 from personamgr.gui.app import Shell
-from personamgr.gui.calendar_layout import HOUR_H, Mode
+from personamgr.gui.calendar_layout import GUTTER, HOUR_H, Mode
 from personamgr.gui.calendar_window import CalendarWindow
 from personamgr.gui.post_editor import PostEditorDialog
 from personamgr.gui.scheduling_ui import SchedulingUi
@@ -77,6 +77,25 @@ def test_a_week_of_posts_and_free_slots_in_persona_colours_with_a_now_line(world
     red = theme.QColor(theme.colours(canvas.palette())["error"])
     today = layout.day_rect(0)
     assert image.pixelColor(today.center().x(), 12 * HOUR_H) == red
+
+
+def test_the_hour_labels_are_whole_at_every_scroll_position(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The week view opened scrolled to the end of the day, where the scroll bar stops between two hours: its top
+    hour label was cut in half at the edge ("10:00" a row of dots). Scrolled anywhere, the hour at the top says
+    itself whole: its label stays in sight while its hour does, and gives way to the next one."""
+    shell, ui = world
+    calendar = open_calendar(ui, shell, qtbot)
+    bar, viewport = calendar.scroll.verticalScrollBar(), calendar.scroll.viewport()
+    ink_right = GUTTER - 6  # the labels end there; the grid starts at GUTTER
+    for offset in range(0, HOUR_H, 3):
+        bar.setValue(10 * HOUR_H + offset)
+        qtbot.wait(1)
+        image = viewport.grab().toImage()
+        paper = image.pixelColor(1, 1)  # the labels are right-aligned: nothing is drawn at the far left
+        edge = [x for y in (0, 1) for x in range(ink_right) if image.pixelColor(x, y) != paper]
+        assert not edge, f"a label cut at the top edge, scrolled {offset} px into 10:00"
+        top_label = [x for y in range(2, 24) for x in range(ink_right) if image.pixelColor(x, y) != paper]
+        assert top_label, f"no hour label at the top, scrolled {offset} px into 10:00"
 
 
 def test_drag_a_post_to_reschedule_it_in_its_personas_zone(world, qtbot) -> None:  # type: ignore[no-untyped-def]
