@@ -1,6 +1,7 @@
 """Screens of daily comfort, rendered by scripts/screenshots (in light, dark and Spanish).
 
-Files: welcome, settings-damaged, window-1024x600, window-1920x1080, settings-general, settings-writing,
+Files: welcome, settings-damaged, window-1024x600, window-1920x1080, first-start-800x600 and first-start-683x740
+(the first start on a small screen, and tiled to half of a laptop's), settings-general, settings-writing,
 settings-appearance, settings-data, shortcuts, about, quit-question, undo-send, history-actions, history-search,
 insights.
 """
@@ -13,8 +14,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from keyring.backends import fail
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QRect
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import PostState
@@ -23,6 +24,7 @@ from personamgr.core.scheduling import PostSchedule
 from personamgr.core.secrets import SecretStore
 from personamgr.core.services import Services, open_services
 from personamgr.gui.app import Shell, build_shell
+from personamgr.gui.screen_fit import fit_to_screen
 
 Settle = Callable[[QApplication, Shell], None]
 Save = Callable[[QWidget, Path, str], None]
@@ -69,6 +71,13 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Settle, save: Sav
         settle(app, shell)
         save(window, out, f"window-{width}x{height}")
     window.compose.say("")
+    panels = [d for d in window.findChildren(QDockWidget) if d.isVisible()]
+    for width, height in ((800, 600), (683, 740)):  # a small screen, a window tiled to half of a laptop's
+        fit_to_screen(window, QRect(0, 0, width, height), restored=False)  # what the first start does there
+        settle(app, shell)
+        save(window, out, f"first-start-{width}x{height}")
+    for dock in panels:
+        dock.show()
     window.resize(1200, 700)
 
     dialog = shell.preferences.open_dialog()

@@ -9,12 +9,13 @@ to the front; never while a question is still out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from personamgr.core.i18n import translate
 from personamgr.core.secrets import KeyringState, KeyringStatus, SecretsTimeout, SecretStore
+from personamgr.gui.widgets import MessageLabel
 from personamgr.gui.workers import Workers
 
 RECHECK_MS = 30_000
@@ -34,6 +35,21 @@ def short_text(state: KeyringState) -> tuple[str, str]:
                             "sandbox still works")
 
 
+class StatusLine(MessageLabel):
+    """The keyring's line: whole where the window has room, cut with "…" where it has not (whole in the tooltip).
+    As a plain label its whole sentence was the window's least width: in Spanish, without a keyring, 727 px,
+    more than half of a 1366 px screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # its whole width where there is room (the status message beside it takes only what is left)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        fm = QFontMetrics(self.font())
+        return QSize(fm.horizontalAdvance(self.full_text()) + 4, fm.height() + 2)
+
+
 class KeyringStatusLabel(QWidget):
     """A coloured dot and one line; the full explanation in the tooltip."""
 
@@ -47,7 +63,7 @@ class KeyringStatusLabel(QWidget):
         self.level = "wait"
         self.dot = QLabel("●")
         self.dot.setObjectName("keyringDot")  # coloured by the theme's stylesheet, per level
-        self.text = QLabel()
+        self.text = StatusLine()
         self.text.setObjectName("keyringStatus")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row = QHBoxLayout(self)
@@ -71,6 +87,7 @@ class KeyringStatusLabel(QWidget):
         self.dot.style().unpolish(self.dot)
         self.dot.style().polish(self.dot)
         self.text.setText(text)
+        self.text.set_detail(tip)  # after the whole line when it is cut
         self.setToolTip(tip)
 
     @Slot()

@@ -9,8 +9,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -44,6 +44,7 @@ from personamgr.gui.keyring_status import KeyringStatusLabel
 from personamgr.gui.persona_editor import PersonaManager
 from personamgr.gui.persona_list import PersonaList
 from personamgr.gui.post_actions import PostActions
+from personamgr.gui.screen_fit import DEFAULT_SIZE, fit_to_screen, keep_panels_on_screen
 from personamgr.gui.settings_notice import SettingsNotice
 from personamgr.gui.welcome import WelcomePage
 from personamgr.gui.widgets import MessageBar
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.close_to_tray = False  # set by the app when a tray icon is really shown
         self.setObjectName("mainWindow")
-        self.resize(QSize(1200, 700))  # fits a 1366x768 laptop, with personas, compose and the schedule dock
+        self.resize(DEFAULT_SIZE)
         # A height only: the width is what the personas, compose and the open panels need side by side (compose
         # scrolls up and down when the window is shorter than it, but is never narrower than its rows).
         self.setMinimumHeight(460)
@@ -129,7 +130,7 @@ class MainWindow(QMainWindow):
         self.persona_list = PersonaList(controller)
         left = QWidget()
         left.setObjectName("leftPane")
-        left.setMinimumWidth(230)  # names, handles and focus stay readable when a dock takes room
+        left.setMinimumWidth(180)  # names stay readable; and the window fits half of a 1366 px screen in Spanish
         lv = QVBoxLayout(left)
         lv.setContentsMargins(8, 14, 8, 8)
         lv.setSpacing(6)
@@ -434,8 +435,28 @@ class MainWindow(QMainWindow):
         self.workers.remember(lambda: store.set_setting(LAYOUT_KEY, layout), name="the window's layout",
                               lane=LAYOUT_KEY)
 
-    def restore_layout(self) -> bool:
-        """Put the window back as the user left it; call once the docks exist. False if nothing was saved."""
+    def restore_layout(self, *, screen: QRect | None = None) -> bool:
+        """Put the window back as the user left it, on the screen it opens on (``screen``: its available part, the
+        window's screen by default); call once the docks exist, before the first show. False if nothing was saved
+        (a first start: the window fits the screen, see gui.screen_fit)."""
+        restored = self._restore_saved_layout()
+        self._fit_at_show = (screen, restored)
+        return restored
+
+    _fit_at_show: tuple[QRect | None, bool] | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._fit_at_show is not None:  # once laid out: what the window needs is known only once it shows
+            screen, restored = self._fit_at_show
+            self._fit_at_show = None
+            QTimer.singleShot(0, lambda: self._fit_to_screen(screen, restored=restored))
+
+    def _fit_to_screen(self, screen: QRect | None, *, restored: bool) -> None:
+        fit_to_screen(self, screen if screen is not None else self.screen().availableGeometry(), restored=restored)
+        keep_panels_on_screen(self, screen)  # from now on: a panel the user opens
+
+    def _restore_saved_layout(self) -> bool:
         saved = self.services.store.get_setting(LAYOUT_KEY)
         if not isinstance(saved, dict):
             return False
