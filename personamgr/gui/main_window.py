@@ -345,10 +345,11 @@ class MainWindow(QMainWindow):
         self.history_search.selectAll()
 
     def tab_order(self) -> list[QWidget]:
-        """The keyboard's path through the window: personas, what to write, how to send it, what to add to it
-        (an image, a thread part), then the history."""
+        """The keyboard's path through the window: personas, what to write (a thread's parts and their buttons),
+        how to send it, what to add to it (an image, a thread part), then the history."""
         compose = self.compose
-        chain: list[QWidget] = [self.persona_list, compose.persona_combo, compose.editor, compose.post_button]
+        chain: list[QWidget] = [self.persona_list, compose.persona_combo, *compose.thread.tab_chain(),
+                                compose.post_button]
         for name in ("scheduleButton", "queueButton"):
             button = compose.findChild(QPushButton, name)
             if button is not None:

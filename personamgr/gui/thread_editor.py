@@ -13,6 +13,7 @@ owner's business (:class:`~personamgr.gui.post_composer.PostComposer`).
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 import unicodedata
 from collections.abc import Callable
@@ -514,5 +515,15 @@ class ThreadEditor(QWidget):
         self.add_button.setEnabled(not self._read_only)
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if single
                                                else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        for a, b in itertools.pairwise(self.tab_chain()):
+            QWidget.setTabOrder(a, b)
+
+    def tab_chain(self) -> list[QWidget]:
+        """Tab's path through the parts: a part's text, its images and its buttons, the next part, then "+ Add a
+        post". A part added later joins Qt's focus chain at its end: Tab went through the whole window first."""
+        chain: list[QWidget] = []
+        for box in self.boxes:
+            chain += [box.editor, *box.images.tiles, *box.buttons.values()]
+        return [*chain, self.add_button]
 
 

@@ -212,6 +212,28 @@ def test_tab_goes_from_the_text_to_post_then_the_other_ways_to_send(demo: Servic
 
 
 
+def test_tab_goes_through_a_threads_parts_before_the_ways_to_send(demo: Services,
+                                                                  make_shell: Callable[..., Shell]) -> None:
+    """With a second part added (+ Thread, or Ctrl+Shift+N), Tab from the first part's text went to Image…, the
+    history and the whole schedule panel before it reached the second part, its buttons and Post: new parts join
+    Qt's focus chain at its end. Each part's text is now followed by its own buttons, then the next part, then
+    "+ Add a post", then the ways to send."""
+    shell = make_shell(demo, show=False)
+    ui = attach_scheduling(shell)
+    shell.window.show()
+    write(shell, "Five questions to ask at the end of every interview.")
+    compose = shell.window.compose
+    second = compose.thread.add_part(text="And what the answers tell you about the team.")
+    QApplication.processEvents()
+    first_box, second_box = compose.thread.boxes
+    enabled = [b for b in first_box.buttons.values() if b.isEnabled()]
+    then = [b for b in second_box.buttons.values() if b.isEnabled()]
+    assert tab_path(compose.editor, len(enabled) + len(then) + 5) == [
+        *enabled, second, *then, compose.thread.add_button, compose.post_button, ui.compose.schedule_button,
+        ui.compose.queue_button]
+    assert tab_path(shell.window.persona_list, 2) == [compose.persona_combo, compose.editor]
+
+
 def test_tab_goes_from_a_selected_post_to_its_actions(demo: Services, make_shell: Callable[..., Shell],
                                                     idle) -> None:
     """Tab from a post picked in the history went through the schedule dock (its filter, pause, list, calendar,
