@@ -245,6 +245,7 @@ class PersonaEditor(QDialog):
         self._busy = False
         if persona is not None:
             self._load_spend(persona)
+        self.name_edit.setFocus()  # a name typed at once goes in (the first focus was the Identity tab's title)
 
     # -- building ------------------------------------------------------------------------
     def _field(self, form: QFormLayout | QGridLayout, tab: int, field: str, label: str, widget: QWidget, *,

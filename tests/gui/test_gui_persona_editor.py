@@ -41,6 +41,24 @@ def test_text_fields_become_lists() -> None:
     assert hashtags("careers, #jobs  #jobs ,#") == ("#careers", "#jobs")
 
 
+@pytest.mark.parametrize("new", [True, False])
+def test_the_editor_opens_with_the_cursor_in_the_name(demo: Services, make_shell: Callable[..., Shell], qtbot, *,
+                                                     new: bool) -> None:
+    """Persona ▸ New persona… opened with the keyboard's focus on the Identity tab's title: a name typed right
+    away went nowhere, and a user without a mouse had to find the field first. The cursor is now in the name."""
+    from PySide6.QtWidgets import QApplication
+
+    shell = make_shell(demo)
+    personas = shell.window.personas
+    editor = personas.new_persona() if new else personas.edit_persona(demo.store.persona("metal").uid)
+    assert editor is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is editor)
+    assert QApplication.focusWidget() is editor.name_edit, QApplication.focusWidget()
+    qtbot.keyClicks(QApplication.focusWidget(), "hobby")
+    assert editor.name_edit.text() == "hobby"  # an existing name is selected, as Tab into a field selects it
+    editor.reject()
+
+
 def test_new_persona_with_every_field(demo: Services, make_shell: Callable[..., Shell], idle) -> None:
     shell = make_shell(demo)
     editor = shell.window.personas.new_persona()
