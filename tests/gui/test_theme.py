@@ -103,3 +103,31 @@ def test_the_window_in_dark_is_dark_throughout(demo: Services, make_shell: Calla
     bar = window.compose.bar
     assert theme.TABLES["dark"]["notice_bg"] in QApplication.instance().styleSheet()
     assert bar.objectName() == "draftBar"
+
+
+@pytest.mark.parametrize("kind", ["check box", "radio button"])
+def test_a_check_box_can_be_seen_in_dark(qapp: QApplication, kind: str) -> None:
+    """In dark, Fusion drew a check box's and a radio button's outline a shade darker than the window (1.2:1):
+    "Pause all posting", unticked, was its words and no box. What shows a control and its state keeps 3:1 on the
+    window (WCAG 2, non-text contrast), ticked or not."""
+    from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton
+
+    theme.apply(qapp, "dark")
+    box = QCheckBox("Pause all posting") if kind == "check box" else QRadioButton("Ask me what to do")
+    box.resize(box.sizeHint())
+    box.show()
+    QApplication.processEvents()
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    element = (QStyle.SubElement.SE_CheckBoxIndicator if kind == "check box"
+               else QStyle.SubElement.SE_RadioButtonIndicator)
+    indicator = box.style().subElementRect(element, option, box)
+    window = box.palette().color(QPalette.ColorRole.Window)
+    for checked in (False, True):
+        box.setChecked(checked)
+        image = box.grab().toImage()
+        y = indicator.center().y()
+        row = [image.pixelColor(x, y) for x in range(indicator.left(), indicator.center().x())]
+        best = max(theme.contrast(c, window) for c in row)  # the outline, where the row crosses it
+        assert best >= 3, (kind, checked, [c.name() for c in row])
+    box.close()
