@@ -637,6 +637,9 @@ class PersonaEditor(QDialog):
         self.remove_slot_button = QPushButton(translate("PersonaEditor", "Remove"))
         self.remove_slot_button.setObjectName("removeSlot")
         self.remove_slot_button.clicked.connect(self._remove_slot)
+        self.remove_slot_button.setEnabled(False)  # until a slot is chosen: it removes the chosen ones
+        self.slots_list.itemSelectionChanged.connect(
+            lambda: self.remove_slot_button.setEnabled(bool(self.slots_list.selectedItems())))
         for w in (self.slot_day, self.slot_time, self.add_slot_button, self.weekdays_button):
             add_row.addWidget(w)
         add_row.addStretch(1)

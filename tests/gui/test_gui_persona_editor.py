@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from keyring_doubles import BlockingKeyring
-from PySide6.QtCore import QPoint, QTime
+from PySide6.QtCore import QPoint, Qt, QTime
 from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QPlainTextEdit, QWidget
 
 from personamgr.core.clock import FakeClock
@@ -56,6 +56,25 @@ def test_the_editor_opens_with_the_cursor_in_the_name(demo: Services, make_shell
     assert QApplication.focusWidget() is editor.name_edit, QApplication.focusWidget()
     qtbot.keyClicks(QApplication.focusWidget(), "hobby")
     assert editor.name_edit.text() == "hobby"  # an existing name is selected, as Tab into a field selects it
+    editor.reject()
+
+
+def test_remove_slot_is_offered_only_for_a_chosen_slot(demo: Services, make_shell: Callable[..., Shell],
+                                                        qtbot) -> None:
+    """The Schedule tab's Remove was enabled with no slot chosen, and pressing it did nothing: it now waits for a
+    slot to be chosen, and goes grey again once it is removed."""
+    shell = make_shell(demo)
+    editor = shell.window.personas.edit_persona(demo.store.persona("career").uid)
+    assert editor is not None
+    editor.tabs.setCurrentIndex(2)
+    before = editor.slots()
+    assert before and not editor.slots_list.selectedItems()
+    assert not editor.remove_slot_button.isEnabled()
+    editor.slots_list.setCurrentRow(0)
+    assert editor.remove_slot_button.isEnabled()
+    qtbot.mouseClick(editor.remove_slot_button, Qt.MouseButton.LeftButton)
+    assert editor.slots() == before[1:]
+    assert not editor.remove_slot_button.isEnabled()
     editor.reject()
 
 
