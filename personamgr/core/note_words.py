@@ -99,6 +99,12 @@ _SENTENCES: dict[str, tuple[str, str]] = {
                                                              "post was sent. It will be sent again shortly; it "
                                                              "carries a key {server} recognises, so it cannot go out "
                                                              "twice and needs no review.")),
+    "mastodon_write_gateway": ("Mastodon", QT_TRANSLATE_NOOP("Mastodon", "{server} answered with a gateway error "
+                                                             "({status_of}: {server_message}) after the post was "
+                                                             "sent: the server may have made it all the same. It will "
+                                                             "be sent again shortly; it carries a key {server} "
+                                                             "recognises, so it cannot go out twice and needs no "
+                                                             "review.")),
     "mastodon_broke": ("Mastodon", QT_TRANSLATE_NOOP("Mastodon", "The connection to {server} broke ({name}); it will "
                                                      "be tried again.")),
     # Bluesky (core/networks/bluesky/errors.py)

@@ -1936,6 +1936,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>{server} cortó la conexión después de enviar la publicación. Se volverá a enviar en breve; lleva una clave que {server} reconoce, así que no puede salir dos veces y no necesita revisión.</translation>
     </message>
     <message>
+        <source>{server} answered with a gateway error ({status_of}: {server_message}) after the post was sent: the server may have made it all the same. It will be sent again shortly; it carries a key {server} recognises, so it cannot go out twice and needs no review.</source>
+        <translation>{server} respondió con un error de pasarela ({status_of}: {server_message}) después de enviar la publicación: puede que el servidor la haya creado de todos modos. Se volverá a enviar en breve; lleva una clave que {server} reconoce, así que no puede salir dos veces y no necesita revisión.</translation>
+    </message>
+    <message>
         <source>The connection to {server} broke ({name}); it will be tried again.</source>
         <translation>La conexión con {server} se cortó ({name}); se volverá a intentar.</translation>
     </message>

@@ -15,7 +15,9 @@ Strict where Mastodon is strict, so a test that passes here runs production's co
   after ``process_polls`` reads of ``GET /api/v1/media/:id`` (206 until then);
 * ``GET /api/v1/instance`` and ``/api/v2/instance`` with the configurable limits.
 
-Failures (:meth:`fail_next`), holds, drops and refused connections work as in tests/fakex.
+Failures (:meth:`fail_next`), holds, drops and refused connections work as in tests/fakex; ``gateway_error``
+is what the nginx in front of a busy server answers (504 by default, or ``status=502``) when the server was slow:
+the status is made all the same (unless ``create=False``), its Idempotency-Key kept.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ ENDPOINTS = {
     ("GET", "/api/v1/media/*"): "media_get",
     ("POST", "/api/v1/statuses"): "statuses",
 }
-FAILURE_KINDS = ("revoked", "rate_limit", "server_error", "unprocessable", "hold", "drop")
+FAILURE_KINDS = ("revoked", "rate_limit", "server_error", "gateway_error", "unprocessable", "hold", "drop")
 VISIBILITIES = ("public", "unlisted", "private", "direct")
 IDEMPOTENCY_TTL_S = 3600
 
@@ -240,6 +242,12 @@ class _MastodonHandler(_Handler):
         elif f.kind == "server_error":
             self._send(record, f.status, b"<html><body>We're sorry, but something went wrong</body></html>",
                        "text/html")
+        elif f.kind == "gateway_error":  # the proxy in front gave up on a slow server that went on and made it
+            if f.create and create is not None:
+                create()
+            status = 504 if f.status == 503 else f.status  # 503 is Failure's default for a server_error
+            self._send(record, status, f"<html><head><title>{status} Gateway</title></head><body><center><h1>{status} "
+                       "Gateway</h1></center><hr><center>nginx</center></body></html>".encode(), "text/html")
         elif f.kind == "unprocessable":
             self._error(record, 422, f.message or "Validation failed")
         else:  # hold / drop

@@ -236,6 +236,40 @@ def test_a_retry_after_the_servers_idempotency_hour_needs_review(mastodon_world,
     assert len(fake.timeline(w.account)) == 1
 
 
+@pytest.mark.parametrize("status", [502, 504])
+def test_a_gateway_error_after_the_status_was_made_is_never_posted_twice(mastodon_world, fake: FakeMastodon, clock,
+                                                                        status: int) -> None:
+    """A busy server's nginx answers 502 or 504 when the server is slow, while the server goes on and makes the
+    status. The retry is safe only while the server still knows the Idempotency-Key (an hour); a retry after
+    that (the laptop slept) made a second status, since a gateway error was taken for "nothing was made"."""
+    w = mastodon_world
+    fake.fail_next("statuses", "gateway_error", status=status)
+    post = w.post("Gig tonight at the Roxy.")
+    assert post.state is PostState.SCHEDULED, post.error
+    assert f"gateway error ({status}" in (post.error or "") and "may have made it" in (post.error or "")
+    assert "cannot go out twice" in (post.error or "")
+    assert len(fake.timeline(w.account)) == 1
+    clock.advance(timedelta(hours=2))  # the retry could not run in the server's hour
+    fake.expire_idempotency_keys()
+    post = w.services.poster.send(post.id, recheck=True)
+    assert post.state is PostState.NEEDS_REVIEW, post.error
+    assert "an hour" in (post.error or "")
+    assert len(fake.timeline(w.account)) == 1
+
+
+def test_a_gateway_error_retried_within_the_hour_returns_the_status_already_made(mastodon_world, fake: FakeMastodon,
+                                                                                clock) -> None:
+    w = mastodon_world
+    fake.fail_next("statuses", "gateway_error", status=504)
+    post = w.post("Soundcheck at six.")
+    assert post.next_attempt_at is not None
+    clock.set(post.next_attempt_at)
+    again = w.services.poster.send(post.id, recheck=True)
+    assert again.state is PostState.SENT, again.error
+    [status] = fake.timeline(w.account)
+    assert again.remote_id == status.id
+
+
 def test_a_retry_within_the_hour_still_needs_no_review(mastodon_world, fake: FakeMastodon, clock) -> None:
     w = mastodon_world
     fake.fail_next("statuses", "drop")

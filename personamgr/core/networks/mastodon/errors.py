@@ -7,7 +7,11 @@ MastodonUnauthorizedError (401)                AuthError                   faile
 403 "outside the authorized scopes"            AuthError                   failed, reconnect to grant posting
 other 4xx (422 too long, 404 reply gone, ...)  RejectedError               failed, the server's own words
 MastodonRatelimitError (429)                   RateLimitedError(reset_at)  scheduled at X-RateLimit-Reset
-MastodonServerError (5xx)                      TransientError              retried with backoff
+502 / 504 on a status (a gateway gave up on   AmbiguousError(retry_safe)  retried: its Idempotency-Key makes a
+the server, which may have made it)                                        repeat return the status already made;
+                                                                           after the key's hour, needs review
+MastodonServerError (other 5xx, and any 5xx    TransientError              retried with backoff
+on a read or an upload)
 connect timeout, TLS failure                   TransientError              retried with backoff
 DNS failure, connection refused                OfflineError                scheduled, retried
 read timeout / dropped answer on a status      AmbiguousError(retry_safe)  retried: its Idempotency-Key makes a
@@ -42,6 +46,9 @@ SCOPE_MARK = "outside the authorized scopes"  # English: the server's words
 # Mastodon keeps an Idempotency-Key for an hour from when it made the status; less the time the unanswered
 # request may have taken and a clock that differs from the server's by a few minutes.
 IDEMPOTENCY_WINDOW = timedelta(minutes=50)
+# What the proxy in front of a Mastodon server (nginx) answers when the server was too slow or its connection broke:
+# the server itself may have gone on and made the status.
+GATEWAY_STATUSES = frozenset({502, 504})
 
 
 def server_message(exc: m.MastodonAPIError) -> str:
@@ -72,6 +79,10 @@ def from_mastodon(exc: Exception, *, now: datetime, reset: float | None, write: 
     if isinstance(exc, m.MastodonUnauthorizedError):
         return AuthError(Note("mastodon_token", server=server, server_message=server_message(exc)))
     if isinstance(exc, m.MastodonServerError):
+        if write and status_of(exc) in GATEWAY_STATUSES:
+            return AmbiguousError(Note("mastodon_write_gateway", server=server, status_of=status_of(exc),
+                                       server_message=server_message(exc)),
+                                  retry_safe=True, repeat_window=IDEMPOTENCY_WINDOW)
         return TransientError(Note("mastodon_server_error", server=server, status_of=status_of(exc),
                                    server_message=server_message(exc)))
     if isinstance(exc, m.MastodonAPIError):
