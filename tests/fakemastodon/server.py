@@ -13,7 +13,9 @@ Strict where Mastodon is strict, so a test that passes here runs production's co
 * ``POST /api/v2/media`` with a description of at most 1,500 characters and an image within the size
   limit; a file over ``process_threshold`` bytes comes back unprocessed (202, ``url`` null) and is ready
   after ``process_polls`` reads of ``GET /api/v1/media/:id`` (206 until then);
-* ``GET /api/v1/instance`` and ``/api/v2/instance`` with the configurable limits.
+* ``GET /api/v1/instance`` and ``/api/v2/instance`` with the configurable limits; a server older than 4.0
+  (``version="3.5.3"``) has no ``/api/v2/instance`` (404) and tells its limits in v1's ``configuration`` (from
+  3.4.2 on; before that, not at all).
 
 Failures (:meth:`fail_next`), holds, drops and refused connections work as in tests/fakex; ``gateway_error``
 is what the nginx in front of a busy server answers (504 by default, or ``status=502``) when the server was slow:
@@ -123,8 +125,9 @@ class FakeMastodon(FakeX):
 
     def __init__(self, port: int = 0, hold_max_s: float = 30.0, *, max_characters: int = 500, max_media: int = 4,
                  image_size_limit: int = 16 * 1024 * 1024, process_threshold: int = 200_000,
-                 process_polls: int = 2) -> None:
+                 process_polls: int = 2, version: str = "4.3.0") -> None:
         super().__init__(port, hold_max_s)
+        self.version = version
         self.m = _MState()
         self.max_characters = max_characters
         self.max_media = max_media
@@ -349,22 +352,33 @@ class _MastodonHandler(_Handler):
         return {"max_characters": fm.max_characters, "max_media_attachments": fm.max_media,
                 "characters_reserved_per_url": 23}
 
+    def _media_configuration(self) -> dict[str, Any]:
+        return {"image_size_limit": self.fm.image_size_limit, "description_limit": 1500,
+                "supported_mime_types": ["image/png", "image/jpeg", "image/gif", "image/webp"]}
+
+    def _older_than(self, version: str) -> bool:
+        def parts(v: str) -> tuple[int, ...]:
+            return tuple(int(p) for p in v.split("."))
+
+        return parts(self.fm.version) < parts(version)
+
     def _instance_v1(self, record: RequestRecord, query: str, body: bytes) -> None:
-        self._json(record, 200, {"uri": "fake.social", "title": "Fake", "version": "4.3.0",
-                                 "configuration": {"statuses": self._instance()}})
+        if self._apply_failure(record, "instance_v1"):
+            return
+        answer: dict[str, Any] = {"uri": "fake.social", "title": "Fake", "version": self.fm.version}
+        if not self._older_than("3.4.2"):  # the limits joined v1's answer in 3.4.2
+            answer["configuration"] = {"statuses": self._instance(), "media_attachments": self._media_configuration()}
+        self._json(record, 200, answer)
 
     def _instance_v2(self, record: RequestRecord, query: str, body: bytes) -> None:
+        if self._older_than("4.0.0"):  # Mastodon 4.0 added it; an older server has no such route
+            return self._error(record, 404, "Record not found")
         if self._apply_failure(record, "instance_v2"):
             return
-        fm = self.fm
-        self._json(record, 200, {"domain": "fake.social", "title": "Fake", "version": "4.3.0",
+        self._json(record, 200, {"domain": "fake.social", "title": "Fake", "version": self.fm.version,
                                  "api_versions": {"mastodon": 2},
-                                 "configuration": {
-                                     "statuses": self._instance(),
-                                     "media_attachments": {"image_size_limit": fm.image_size_limit,
-                                                           "description_limit": 1500,
-                                                           "supported_mime_types": ["image/png", "image/jpeg",
-                                                                                    "image/gif", "image/webp"]}}})
+                                 "configuration": {"statuses": self._instance(),
+                                                   "media_attachments": self._media_configuration()}})
 
     def _media_upload(self, record: RequestRecord, query: str, body: bytes) -> None:
         tok = self._bearer(record, "write:media")

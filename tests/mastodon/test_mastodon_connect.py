@@ -81,6 +81,20 @@ def test_a_revoked_token_is_refused_at_connect(mastodon_world, blank) -> None:
                                  {"server": "https://fosstodon.example", "access_token": token})
 
 
+def test_a_server_older_than_mastodon_4_connects_with_its_own_limits(mastodon_world, blank) -> None:
+    """/api/v2/instance came with Mastodon 4.0; a server before it answers 404 there and tells its limits in
+    /api/v1/instance. Connecting to one said "…did not let personamgr confirm the account: … refused the post:
+    Record not found", so no persona could be connected to it at all."""
+    w = mastodon_world
+    w.fake.version, w.fake.max_characters = "3.5.3", 1000
+    creds = {"server": "https://fosstodon.example", "access_token": w.fake.add_token(w.fake.add_account("old"))}
+    done = auth.connect_with_tokens(w.services.store, w.services.secrets, w.network, blank, creds)
+    assert done.handle == "@old@fosstodon.example"
+    persona = w.services.store.persona(blank.uid)
+    assert persona.char_limit == 1000 and persona.server_limits is not None
+    assert persona.server_limits.max_media == 4
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("{", "not valid JSON"),
     ("[]", "must be one JSON object"),

@@ -84,6 +84,21 @@ def test_images_carry_their_descriptions(mastodon_world, tmp_path: Path) -> None
     assert media.description == "A Marshall amp on a wooden floor" and media.attached
 
 
+@pytest.mark.parametrize(("version", "limit"), [("3.5.3", 1000), ("3.3.0", 500)])
+def test_a_server_older_than_mastodon_4_takes_images_within_its_own_limits(mastodon_world, tmp_path: Path,
+                                                                           version: str, limit: int) -> None:
+    """Such a server has no /api/v2/instance (404). Every post with an image failed with "fosstodon.example
+    refused the post: Record not found", though the server takes images; its limits are in /api/v1/instance
+    (from 3.4.2 on), and before that it says none, so Mastodon's own defaults hold."""
+    w = mastodon_world
+    w.fake.version, w.fake.max_characters, w.fake.image_size_limit = version, 1000, 8 * 1024 * 1024
+    img = png(tmp_path / "amp.png")
+    post = w.post("The amp.", media=({"path": str(img), "alt_text": "A Marshall amp on a wooden floor"},))
+    assert post.state is PostState.SENT, post.error
+    assert [s.text for s in w.fake.timeline(w.account)] == ["The amp."]
+    assert w.services.store.persona(w.persona.uid).char_limit == limit
+
+
 def test_a_large_image_is_polled_until_processed(mastodon_world, tmp_path: Path) -> None:
     w = mastodon_world
     w.fake.process_threshold = 10  # every upload is "large": 202, then 206, then ready

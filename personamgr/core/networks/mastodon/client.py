@@ -7,6 +7,7 @@ Mastodon.py.
 from __future__ import annotations
 
 import time
+import warnings
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -65,9 +66,9 @@ class MastodonClient:
         return dict(self.call(self.api.account_verify_credentials))
 
     def limits(self) -> ServerLimits:
-        """The server's limits from ``GET /api/v2/instance`` (once per client)."""
+        """The server's limits from its instance information (once per client)."""
         if self._limits is None:
-            info = self.call(self.api.instance_v2)
+            info = self.call(self._instance_info)
             conf = info.get("configuration") or {}
             statuses = conf.get("statuses") or {}
             media = conf.get("media_attachments") or {}
@@ -78,6 +79,19 @@ class MastodonClient:
                 characters_reserved_per_url=int(statuses.get("characters_reserved_per_url") or 23),
                 fetched_at=self.now().astimezone(UTC).isoformat(timespec="seconds"))
         return self._limits
+
+    def _instance_info(self) -> Any:
+        """``GET /api/v2/instance``; on a server older than Mastodon 4.0, which has none (404), ``/api/v1/instance``.
+
+        Both carry ``configuration`` (v1 from Mastodon 3.4.2 on); before that a server says no limits, so
+        Mastodon's defaults hold.
+        """
+        try:
+            return self.api.instance_v2()
+        except merrors.MastodonNotFoundError:
+            with warnings.catch_warnings():  # the deprecation of v1 is no news on a server that has nothing newer
+                warnings.simplefilter("ignore", category=merrors.MastodonDeprecationWarning)
+                return self.api.instance_v1()
 
     def upload_image(self, item: MediaItem, *, wait_s: float, poll_s: float = 1.0) -> str:
         """``POST /api/v2/media`` with the alt text as its description; wait while the server processes it.
