@@ -114,6 +114,10 @@ _SENTENCES: dict[str, tuple[str, str]] = {
                                                      "the app password was revoked or the account signed out.")),
     "bluesky_session_ended": ("Bluesky", QT_TRANSLATE_NOOP("Bluesky", "Bluesky says the session has ended "
                                                            "({error}).")),
+    "bluesky_account_unavailable": ("Bluesky", QT_TRANSLATE_NOOP("Bluesky", "Bluesky does not let this account post "
+                                                                 "({error}): Bluesky's moderation took it down, or "
+                                                                 "its owner deactivated it. Signing in again does not "
+                                                                 "change that; the account must be restored first.")),
     "bluesky_refused": ("Bluesky", QT_TRANSLATE_NOOP("Bluesky", "Bluesky refused the post: {error}")),
     "bluesky_too_large": ("Bluesky", QT_TRANSLATE_NOOP("Bluesky", "Bluesky refused the post as too large: {error}")),
     "bluesky_server_error": ("Bluesky", QT_TRANSLATE_NOOP("Bluesky", "Bluesky had a server error ({status}: "

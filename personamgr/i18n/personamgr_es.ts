@@ -290,6 +290,10 @@
         <translation>Bluesky dice que la sesión ha terminado ({error}).</translation>
     </message>
     <message>
+        <source>Bluesky does not let this account post ({error}): Bluesky&apos;s moderation took it down, or its owner deactivated it. Signing in again does not change that; the account must be restored first.</source>
+        <translation>Bluesky no deja publicar a esta cuenta ({error}): la moderación de Bluesky la suspendió, o su titular la desactivó. Volver a iniciar sesión no lo cambia; primero hay que restablecer la cuenta.</translation>
+    </message>
+    <message>
         <source>Bluesky refused the post: {error}</source>
         <translation>Bluesky rechazó la publicación: {error}</translation>
     </message>

@@ -188,6 +188,41 @@ def test_revoked_app_password_needs_reconnecting_and_keeps_the_post(bluesky_worl
     assert w.services.store.connection_state(w.persona.uid)[0] == "reconnect_needed"
 
 
+@pytest.mark.parametrize(("status", "said"), [("takendown", "Account has been taken down"),
+                                            ("deactivated", "Account is deactivated")])
+def test_an_account_bluesky_took_down_is_said_so_not_taken_for_a_revoked_app_password(
+        bluesky_world, status: str, said: str) -> None:
+    """The PDS answers 401 AccountTakedown (AccountDeactivated) for an account moderation took down (its owner
+    deactivated). That was taken for a dead session: a new one was asked for with the app password (spending one
+    of the day's 300), and the post said "Bluesky refused the app password of sky.bsky.social (Account has been
+    taken down): it was revoked or changed. Reconnect the account; the post is kept.", though no new app password
+    and no reconnecting can post from it."""
+    w = bluesky_world
+    w.fake.take_down(w.account, status)
+    post = w.post("Still here?")
+    assert post.state is PostState.FAILED
+    assert post.error == (f"Bluesky does not let this account post ({said}): Bluesky's moderation took it down, or "
+                          "its owner deactivated it. Signing in again does not change that; the account must be "
+                          "restored first.")
+    assert w.fake.post_count("create_session") == 1  # the connect's; none spent on a sign-in that cannot help
+    assert w.services.store.connection_state(w.persona.uid)[0] != "reconnect_needed"
+    assert w.services.outbox.get(post.id).text == "Still here?"
+
+
+def test_connecting_an_account_bluesky_took_down_says_so(bluesky_world) -> None:
+    from personamgr.core.networks.accounts import ConnectError
+    from personamgr.core.networks.bluesky.auth import Login, sign_in
+
+    w = bluesky_world
+    other, password = w.fake.add_account("gone.bsky.social")
+    w.fake.take_down(other)
+    with pytest.raises(ConnectError) as e:
+        sign_in(w.network, None, Login("gone.bsky.social", password))
+    assert str(e.value) == ("Bluesky could not sign in: Bluesky does not let this account post (Account has been taken "
+                            "down): Bluesky's moderation took it down, or its owner deactivated it. Signing in again "
+                            "does not change that; the account must be restored first.")
+
+
 def test_an_ended_session_is_renewed_with_the_app_password(bluesky_world) -> None:
     w = bluesky_world
     w.fake.revoke_sessions(w.account)  # signed out elsewhere; the app password still works

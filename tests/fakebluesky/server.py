@@ -5,8 +5,10 @@ It checks what a real PDS and the app view check, so a passing test runs product
 * ``createSession`` with an app password, at most 30 per 5 minutes and 300 a day per account, then 429 with
   ``ratelimit-reset`` (Bluesky's documented limits: docs.bsky.app/docs/advanced-guides/rate-limits);
   ``refreshSession``; JWTs the SDK can decode (base64url JSON with ``exp``); expired access tokens answer
-  400 ``ExpiredToken``, revoked sessions 401; the server's clock can differ from the machine's
-  (``clock_offset_s``), as a PDS's does from a user's wrong clock: tokens expire by the server's time;
+  400 ``ExpiredToken``, revoked sessions 401; an account taken down by moderation (:meth:`FakeBluesky.take_down`)
+  gets 401 ``AccountTakedown`` on every request and sign-in, one its owner deactivated 401 ``AccountDeactivated``
+  on its requests (it may still sign in), as the PDS's auth verifier answers; the server's clock can differ from
+  the machine's (``clock_offset_s``), as a PDS's does from a user's wrong clock: tokens expire by the server's time;
 * ``createRecord``: the repo is the caller's DID, a client-chosen ``rkey`` is a valid record key and not taken
   (a taken key is a bare 500, as atproto issue 3718 describes), text at most 300 graphemes, every facet's
   UTF-8 byte range inside the text and matching what it marks (the link's text, ``#tag``, ``@handle`` of the
@@ -53,6 +55,7 @@ class BlueskyAccount:
     did: str
     handle: str
     app_passwords: set[str] = field(default_factory=set)
+    status: str = "active"  # "takendown" by moderation, "deactivated" by its owner
 
 
 @dataclass
@@ -127,6 +130,11 @@ class FakeBluesky(FakeX):
                     del pool[tok]
             if passwords:
                 account.app_passwords.clear()
+
+    def take_down(self, account: BlueskyAccount, status: str = "takendown") -> None:
+        """Moderation took the account down (or, ``status="deactivated"``, its owner deactivated it)."""
+        with self.lock:
+            account.status = status
 
     def now(self) -> float:
         """The server's clock (``clock_offset_s`` from the machine's)."""
@@ -209,8 +217,20 @@ class _BlueskyHandler(_Handler):
         if payload["exp"] < fb.now():
             self._error(record, 400, "ExpiredToken", "Token has expired")
             return None
+        if self._unavailable(record, fb.b.accounts[did]):
+            return None
         record.user_id = did
         return did
+
+    def _unavailable(self, record: RequestRecord, acc: BlueskyAccount, *, signing_in: bool = False) -> bool:
+        """Answer for an account that may not act (the PDS's auth verifier), if it is one. True if answered."""
+        if acc.status == "takendown":
+            self._error(record, 401, "AccountTakedown", "Account has been taken down")
+        elif acc.status == "deactivated" and not signing_in:
+            self._error(record, 401, "AccountDeactivated", "Account is deactivated")
+        else:
+            return False
+        return True
 
     def _body(self, body: bytes) -> dict[str, Any]:
         try:
@@ -238,6 +258,8 @@ class _BlueskyHandler(_Handler):
                                         "ratelimit-reset": str(reset), "ratelimit-policy": f"{limit};w={window}"})
         if acc is None or data.get("password") not in acc.app_passwords:
             return self._error(record, 401, "AuthenticationRequired", "Invalid identifier or password")
+        if self._unavailable(record, acc, signing_in=True):
+            return None
         with fb.lock:
             fb.b.sessions_made.setdefault(acc.did, []).append(fb.now())
         self._json(record, 200, fb.new_session(acc))

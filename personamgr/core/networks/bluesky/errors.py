@@ -3,6 +3,8 @@
 =============================================  ==========================  =====================================
 atproto raises                                 becomes                     the post
 =============================================  ==========================  =====================================
+401 AccountTakedown / AccountDeactivated       RejectedError               failed, "taken down or deactivated":
+                                                                           no new session is asked for
 UnauthorizedError (401/403), a session that    AuthError                   failed, persona "reconnect needed"
 cannot be renewed with the app password
 400 ExpiredToken / InvalidToken                SessionExpired              refreshed with the refresh token (a new
@@ -38,6 +40,8 @@ from personamgr.core.reason_words import Note
 
 DEFAULT_RATE_WAIT = timedelta(minutes=5)
 SESSION_ERRORS = frozenset({"ExpiredToken", "InvalidToken"})
+# The PDS's answer for an account that may not act at all: no session, new or renewed, changes it.
+ACCOUNT_UNAVAILABLE = frozenset({"AccountTakedown", "AccountDeactivated"})
 
 
 class SessionExpired(AuthError):
@@ -65,6 +69,8 @@ def from_atproto(exc: Exception, *, now: datetime, write: bool) -> NetworkError:
     if isinstance(exc, ax.RateLimitExceededError):
         at = exc.reset_at if exc.reset_at and exc.reset_at > now else now + DEFAULT_RATE_WAIT
         return RateLimitedError(Note("bluesky_rate_limit"), at)
+    if isinstance(exc, ax.RequestErrorBase) and xrpc_error(exc)[0] in ACCOUNT_UNAVAILABLE:
+        return RejectedError(Note("bluesky_account_unavailable", error=_said(exc)))
     if isinstance(exc, ax.UnauthorizedError):
         return AuthError(Note("bluesky_session", error=_said(exc)))
     if isinstance(exc, ax.BadRequestError):
