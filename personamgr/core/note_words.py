@@ -77,6 +77,10 @@ _SENTENCES: dict[str, tuple[str, str]] = {
                                                      "longer valid.")),
     "mastodon_server_error": ("Mastodon", QT_TRANSLATE_NOOP("Mastodon", "{server} had a server error ({status_of}: "
                                                             "{server_message}); the post will be tried again.")),
+    "mastodon_moved": ("Mastodon", QT_TRANSLATE_NOOP("Mastodon", "{server} now sends personamgr on to {target} "
+                                                     "({status}): the server has a new address, and personamgr does "
+                                                     "not take the account's token there unasked. Use {target} when "
+                                                     "connecting.")),
     "mastodon_scope": ("Mastodon", QT_TRANSLATE_NOOP("Mastodon", "{server} says personamgr may not post for this "
                                                      "account ({msg}). Connect it again and allow posting.")),
     "mastodon_refused": ("Mastodon", QT_TRANSLATE_NOOP("Mastodon", "{server} refused the post: {msg}")),

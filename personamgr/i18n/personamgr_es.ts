@@ -1904,6 +1904,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>{server} tuvo un error de servidor ({status_of}: {server_message}); se volverá a intentar la publicación.</translation>
     </message>
     <message>
+        <source>{server} now sends personamgr on to {target} ({status}): the server has a new address, and personamgr does not take the account&apos;s token there unasked. Use {target} when connecting.</source>
+        <translation>{server} ahora envía a personamgr a {target} ({status}): el servidor tiene una dirección nueva, y personamgr no lleva allí el token de la cuenta sin que se lo pidas. Usa {target} al conectar.</translation>
+    </message>
+    <message>
         <source>{server} says personamgr may not post for this account ({msg}). Connect it again and allow posting.</source>
         <translation>{server} dice que personamgr no puede publicar con esta cuenta ({msg}). Vuelve a conectarla y permite publicar.</translation>
     </message>

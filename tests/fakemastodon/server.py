@@ -17,6 +17,10 @@ Strict where Mastodon is strict, so a test that passes here runs production's co
   (``version="3.5.3"``) has no ``/api/v2/instance`` (404) and tells its limits in v1's ``configuration`` (from
   3.4.2 on; before that, not at all).
 
+A server that moved (:meth:`FakeMastodon.move`) answers every request to its old address with a redirect
+(301, or 308 that keeps the method) to the same path at its new one, as a web server does for a domain that
+changed; the new address is the same fake under another host name (``localhost``).
+
 Failures (:meth:`fail_next`), holds, drops and refused connections work as in tests/fakex; ``gateway_error``
 is what the nginx in front of a busy server answers (504 by default, or ``status=502``) when the server was slow:
 the status is made all the same (unless ``create=False``), its Idempotency-Key kept.
@@ -32,7 +36,7 @@ import secrets
 import time
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qs, parse_qsl
+from urllib.parse import parse_qs, parse_qsl, urlsplit
 
 from fakex.server import FakeX, RequestRecord, _Handler
 
@@ -137,6 +141,15 @@ class FakeMastodon(FakeX):
         self._status_ids = itertools.count(110_000_000_000_000_001)
         self._media_ids = itertools.count(111_000_000_000_000_001)
         self.browser_user: str | None = None  # the account logged in to the server in "the browser"
+        self.moved: tuple[str, int] | None = None  # (new base URL, redirect status) once the server moved
+        self.redirected = 0  # requests answered with that redirect
+
+    def move(self, status: int = 301) -> str:
+        """The server moved: its old address redirects every request to the new one, which it returns."""
+        new = f"http://localhost:{self.port}"
+        with self.lock:
+            self.moved = (new, status)
+        return new
 
     # -- accounts ------------------------------------------------------------------------
     def add_account(self, username: str) -> MastodonAccount:
@@ -203,6 +216,20 @@ class _MastodonHandler(_Handler):
     @property
     def fm(self) -> FakeMastodon:
         return self.server.fake  # type: ignore[no-any-return]
+
+    def _dispatch(self, method: str) -> None:
+        moved = self.fm.moved
+        if moved is None or self.headers.get("Host") == urlsplit(moved[0]).netloc:
+            return super()._dispatch(method)
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(length)
+        record = RequestRecord(method, urlsplit(self.path).path, "moved", None, None)
+        with self.fm.lock:
+            self.fm.state.requests.append(record)
+            self.fm.redirected += 1
+        self._send(record, moved[1], b"", "text/html", {"Location": moved[0] + self.path})
+        return None
 
     def route(self, method: str, path: str) -> str | None:
         path = path.rstrip("/") or "/"

@@ -95,6 +95,29 @@ def test_a_server_older_than_mastodon_4_connects_with_its_own_limits(mastodon_wo
     assert persona.server_limits.max_media == 4
 
 
+def test_a_server_that_moved_is_said_so_at_connect_not_taken_for_a_refused_token(mastodon_world, blank) -> None:
+    w = mastodon_world
+    creds = {"server": "https://fosstodon.example", "access_token": w.fake.add_token(w.fake.add_account("moved"))}
+    new = w.fake.move(308).removeprefix("http://")
+    with pytest.raises(ConnectError) as e:
+        auth.connect_with_tokens(w.services.store, w.services.secrets, w.network, blank, creds)
+    assert str(e.value) == (f"fosstodon.example did not let personamgr confirm the account: fosstodon.example now "
+                            f"sends personamgr on to {new} (308): the server has a new address, and personamgr does "
+                            f"not take the account's token there unasked. Use {new} when connecting.")
+    assert w.services.secrets.get_credentials(blank.uid) is None
+
+
+def test_a_server_that_moved_during_sign_in_keeps_personamgrs_registration(mastodon_world) -> None:
+    w = mastodon_world
+    w.fake.browser_user = w.account.id
+    flow = auth.start_code_flow(w.services.secrets, w.network, "fosstodon.example")
+    code = browser_code(w.fake, flow.authorize_url)
+    new = w.fake.move(308).removeprefix("http://")
+    with pytest.raises(ConnectError, match=rf"now sends personamgr on to {new} \(308\)"):
+        auth.finish_code_flow(w.services.secrets, flow, code, w.network)
+    assert auth.saved_app(w.services.secrets, "https://fosstodon.example") == flow.app
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("{", "not valid JSON"),
     ("[]", "must be one JSON object"),

@@ -140,6 +140,24 @@ def test_revoked_token_needs_reconnecting_and_keeps_the_post(mastodon_world) -> 
     assert w.services.outbox.get(post.id).text == "Anyone there?"
 
 
+@pytest.mark.parametrize("status", [301, 308])
+def test_a_server_that_moved_is_said_so_and_gets_no_token_elsewhere(mastodon_world, fake: FakeMastodon,
+                                                                    status: int) -> None:
+    """A server whose address changed redirects every request to the new one. requests drops the token on the way
+    (another host), so the new address answered 401 and the post said the token was revoked: reconnecting with the
+    old address met the same redirect, and the same 401, again and again (a 301 also turned the POST into a GET:
+    "refused the post: Endpoint not found")."""
+    w = mastodon_world
+    new = fake.move(status).removeprefix("http://")
+    post = w.post("Still on the old address?")
+    assert post.state is PostState.FAILED
+    assert post.error == (f"fosstodon.example now sends personamgr on to {new} ({status}): the server has a new "
+                          "address, and personamgr does not take the account's token there unasked. Use "
+                          f"{new} when connecting. Reconnect the account; the post is kept.")
+    assert w.services.store.connection_state(w.persona.uid)[0] == "reconnect_needed"
+    assert fake.statuses == [] and len(fake.requests) == fake.redirected  # nothing reached the new address
+
+
 def test_rate_limit_waits_for_the_servers_reset(mastodon_world, clock) -> None:
     w = mastodon_world
     w.fake.fail_next("statuses", "rate_limit", reset_in=600)

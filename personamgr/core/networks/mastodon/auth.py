@@ -158,10 +158,14 @@ def finish_code_flow(secrets: SecretStore, flow: CodeFlow, code: str, network: M
 
     api = MastodonClient(network.api_base(server), None, timeout=network.timeout, now=network.clock.now,
                          label=host_of(server), pinned=network.base_url is not None)
+    from personamgr.core.networks.mastodon.errors import ServerMovedError
+
     api.api.client_id, api.api.client_secret = flow.app.client_id, flow.app.client_secret
     try:
         token = api.call(lambda: api.api.log_in(code=code, redirect_uri=OOB, scopes=SCOPES,
                                                 allow_http=api.api_base.startswith("http://")))
+    except ServerMovedError as e:  # the registration is not in doubt: the server is elsewhere
+        raise ConnectError(_connect_message(e, server, "code")) from None
     except AuthError:
         # The server no longer knows the registration (an admin removed it): register afresh next time.
         secrets.delete_app_secret(_app_secret_name(server))
@@ -202,9 +206,13 @@ def verify(credentials: Mapping[str, str], network: MastodonNetwork) -> Mastodon
         api = network.client(server, credentials["access_token"])
     except NetworkError as e:
         raise ConnectError(e.message) from None
+    from personamgr.core.networks.mastodon.errors import ServerMovedError
+
     try:
         me = api.verify()
         limits = api.limits()
+    except ServerMovedError as e:
+        raise ConnectError(_connect_message(e, server, "confirm")) from None
     except AuthError:
         raise ConnectError(translate(
             "MastodonConnect", "{server} refused this access token (401). Check that it was made on this server and "

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urljoin
 
 import requests
 from mastodon import Mastodon
@@ -43,6 +44,7 @@ class MastodonClient:
         self.session = requests.Session()
         if pinned:
             self.session.trust_env = False  # the override names the host to talk to; no proxy in between
+        self.session.hooks["response"].append(self._stop_at_a_move)
         # "throw": Mastodon.py's default waits for the rate limit inside the call (up to 5 minutes, again and
         # again); the Poster reschedules instead. The version is read from the server when it matters (media).
         self.api = Mastodon(access_token=access_token, api_base_url=api_base, ratelimit_method="throw",
@@ -52,6 +54,18 @@ class MastodonClient:
 
     def close(self) -> None:
         self.session.close()
+
+    def _stop_at_a_move(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
+        """Stop at a redirect that requests would follow without the account's token (another host, or off https).
+
+        Followed, the new address answers 401 for want of the token, which reads as a revoked token, and a
+        reconnect with the old address meets the same redirect again; a 301 also turns a POST into a GET.
+        """
+        if response.is_redirect:
+            target = urljoin(response.url, response.headers["location"])
+            if self.session.should_strip_auth(response.url, target):
+                response.close()  # raised past requests, which would otherwise release its connection
+                raise errors.Moved(target, response.status_code)
 
     def call(self, fn: Callable[[], T], *, write: bool = False) -> T:
         try:

@@ -4,6 +4,8 @@
 Mastodon.py raises                             becomes                     the post
 =============================================  ==========================  =====================================
 MastodonUnauthorizedError (401)                AuthError                   failed, persona "reconnect needed"
+a redirect to another address (the server      ServerMovedError (an        failed, persona "reconnect needed",
+moved), stopped before the token goes there    AuthError)                  with the new address to use
 403 "outside the authorized scopes"            AuthError                   failed, reconnect to grant posting
 other 4xx (422 too long, 404 reply gone, ...)  RejectedError               failed, the server's own words
 MastodonRatelimitError (429)                   RateLimitedError(reset_at)  scheduled at X-RateLimit-Reset
@@ -24,6 +26,7 @@ read timeout on anything else                  TransientError              retri
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
 import requests
 from mastodon import errors as m
@@ -49,6 +52,19 @@ IDEMPOTENCY_WINDOW = timedelta(minutes=50)
 # What the proxy in front of a Mastodon server (nginx) answers when the server was too slow or its connection broke:
 # the server itself may have gone on and made the status.
 GATEWAY_STATUSES = frozenset({502, 504})
+
+
+class Moved(Exception):
+    """A redirect to another address, stopped in the client before the account's token is sent there."""
+
+    def __init__(self, target: str, status: int) -> None:
+        super().__init__(f"{status} to {target}")
+        self.target = target
+        self.status = status
+
+
+class ServerMovedError(AuthError):
+    """The server answers from a new address: the persona must be connected again there."""
 
 
 def server_message(exc: m.MastodonAPIError) -> str:
@@ -99,6 +115,10 @@ def from_mastodon(exc: Exception, *, now: datetime, reset: float | None, write: 
 
 def _from_transport(exc: Exception, *, write: bool, server: str) -> NetworkError:
     chain = exception_chain(exc)
+    moved = next((e for e in chain if isinstance(e, Moved)), None)
+    if moved is not None:  # nothing was sent past the redirect
+        return ServerMovedError(Note("mastodon_moved", server=server, target=urlsplit(moved.target).netloc,
+                                     status=moved.status))
     if any(isinstance(e, requests.ConnectTimeout) for e in chain):
         return TransientError(Note("mastodon_connect_timeout", server=server))
     if any(isinstance(e, requests.exceptions.SSLError) for e in chain):
