@@ -145,6 +145,27 @@ def test_rate_limit_waits_for_the_reset_without_a_retry_loop(x_world) -> None:
     assert again.state is PostState.SENT
 
 
+@pytest.mark.parametrize("cap", ["window", "user_day"])
+def test_a_rate_limit_reset_already_past_by_this_computers_clock_waits_instead_of_retrying_at_once(
+        x_world, clock, cap: str) -> None:
+    """X's x-rate-limit-reset is a moment by X's clock. This computer's clock may run a few minutes ahead of X's
+    (X refuses signatures only past 5 minutes), so a window resetting within that says a moment already past
+    here: the post was due again at once, met the same 429, and again, hammering X until its window reset.
+    Mastodon and Bluesky already wait their default for a reset that is not ahead."""
+    clock.set(datetime.now(UTC) + timedelta(minutes=4))
+    if cap == "window":
+        x_world.fake.fail_next("tweets", "rate_limit", reset_in=60)
+    else:  # the day's first post leaves X's 24 hours in a minute
+        import time
+
+        x_world.fake.user_day_limit = 1
+        with x_world.fake.lock:
+            x_world.fake.state.day[f"user:{x_world.user.id}"] = [time.time() - x_world.fake.DAY_WINDOW_S + 60]
+    post = x_world.post("Rate limited, reset already past here.")
+    assert post.state is PostState.SCHEDULED, post.error
+    assert post.next_attempt_at is not None and post.next_attempt_at >= clock.now() + timedelta(minutes=14)
+
+
 def test_rate_limit_without_reset_header_waits_fifteen_minutes(x_world, clock) -> None:
     x_world.fake.fail_next("tweets", "rate_limit", reset_header=False)
     post = x_world.post("Rate limited, no header.")

@@ -11,7 +11,8 @@ What happened                                  Error                       Post 
 403 duplicate content                          RejectedError(duplicate)    failed, not retried
 other 403, 400, 404                            RejectedError               failed, X's message
 429                                            RateLimitedError(reset_at)  scheduled at the reset of the
-                                                                           window used up (15 min or 24 h)
+                                                                           window used up (15 min or 24 h); 15
+                                                                           min when that reset is not ahead
 5xx                                            TransientError              retried with backoff
 connect timeout, TLS failure                   TransientError              retried with backoff
 DNS failure, connection refused                OfflineError                scheduled, retried
@@ -134,10 +135,20 @@ def _rate_limited(exc: tweepy.TooManyRequests, now: datetime) -> RateLimitedErro
     if day:
         at, family = max(day)
         at = max(at, _used_up(headers, "x-rate-limit") or at)
-        return day_cap_reached(family, at)
+        return day_cap_reached(family, _ahead(at, now))
     reset = exc.reset_time
     at = datetime.fromtimestamp(reset, UTC) if reset else now + DEFAULT_RATE_WAIT
-    return RateLimitedError(Note("x_rate_limit"), at)
+    return RateLimitedError(Note("x_rate_limit"), _ahead(at, now))
+
+
+def _ahead(reset_at: datetime, now: datetime) -> datetime:
+    """X's reset, or the default wait when it is not ahead of ``now``.
+
+    The reset is a moment by X's clock, and this computer's may run a few minutes ahead (X refuses a signature
+    only past 5 minutes): a window ending within that reads as already over, and a post due again at once would
+    meet the same 429 again and again until it is.
+    """
+    return reset_at if reset_at > now else now + DEFAULT_RATE_WAIT
 
 
 def day_cap_reached(family: str, at: datetime) -> RateLimitedError:
