@@ -387,8 +387,9 @@ class Poster:
             return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=now + OFFLINE_RETRY,
                                 attempts=post.attempts - 1, **extra)
         if isinstance(e, TransientError) and post.attempts < MAX_TRANSIENT_ATTEMPTS:
-            return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=now + backoff(post.attempts),
-                                **extra)
+            # Not before the server said it can take it again (a Retry-After): sooner would spend a try for nothing.
+            next_at = max(now + backoff(post.attempts), e.retry_at or now)
+            return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=next_at, **extra)
         return self._finish(post, PostState.FAILED, error=msg, **extra)
 
 

@@ -283,6 +283,17 @@ def test_rate_limit_waits_for_the_reset(bluesky_world) -> None:
     assert post.next_attempt_at is not None
 
 
+def test_a_server_error_with_retry_after_waits_as_long_as_bluesky_asks(bluesky_world) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    w = bluesky_world
+    w.fake.fail_next("create_record", "server_error", status=503, retry_after="900")
+    before = datetime.now(UTC)
+    post = w.post("After the outage.")
+    assert post.state is PostState.SCHEDULED, post.error
+    assert post.next_attempt_at is not None and post.next_attempt_at >= before + timedelta(seconds=900)
+
+
 def test_no_network_the_post_waits(bluesky_world) -> None:
     w = bluesky_world
     w.fake.refuse_connections()

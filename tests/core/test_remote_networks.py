@@ -6,6 +6,8 @@ refusal that came too late would fail with a connection error instead of the one
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from personamgr.core.networks.base import Account, AuthError, Network, OutgoingPost, RejectedError
@@ -45,3 +47,16 @@ def test_incomplete_stored_credentials_ask_for_a_reconnect_naming_what_is_missin
         net.publish(Account("p", "@someone", {first: "kept"}, server=CLOSED_PORT), OutgoingPost(("hello",)))
     assert refused.value.message == (f"The stored {net.display_name} credentials are incomplete "
                                      f"(missing {', '.join(rest)}).")
+
+
+@pytest.mark.parametrize(("header", "after"), [
+    ("120", timedelta(minutes=2)),
+    ("Mon, 05 Jan 2026 10:00:00 GMT", timedelta(hours=1)),  # an HTTP date
+    ("0", None), ("Mon, 05 Jan 2026 08:00:00 GMT", None),  # nothing ahead: the backoff decides
+    ("soon", None), ("", None), (None, None),
+])
+def test_retry_after_is_read_in_both_its_forms(header: str | None, after: timedelta | None) -> None:
+    from personamgr.core.networks.remote import retry_after
+
+    now = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+    assert retry_after(header, now) == (now + after if after is not None else None)

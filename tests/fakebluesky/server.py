@@ -199,7 +199,7 @@ class _BlueskyHandler(_Handler):
                 headers["ratelimit-reset"] = str(int(time.time() + f.reset_in))
             self._error(record, 429, "RateLimitExceeded", "Rate Limit Exceeded", headers)
         elif f.kind == "server_error":
-            self._error(record, f.status, "InternalServerError", "Internal Server Error")
+            self._error(record, f.status, "InternalServerError", "Internal Server Error", f.retry_headers())
         else:
             self.withhold(record, f, create)
         return True

@@ -271,7 +271,7 @@ class _MastodonHandler(_Handler):
             self._error(record, 429, "Too many requests", headers)
         elif f.kind == "server_error":
             self._send(record, f.status, b"<html><body>We're sorry, but something went wrong</body></html>",
-                       "text/html")
+                       "text/html", f.retry_headers())
         elif f.kind == "gateway_error":  # the proxy in front gave up on a slow server that went on and made it
             if f.create and create is not None:
                 create()

@@ -118,7 +118,12 @@ class Failure:
     reset_in: float = 900.0  # rate_limit: seconds until x-rate-limit-reset
     reset_header: bool = True
     status: int = 503  # server_error
+    retry_after: str | None = None  # server_error: the Retry-After header (seconds, or an HTTP date)
     create: bool = True  # hold / drop: whether the post is created before the response is withheld
+
+
+    def retry_headers(self) -> dict[str, str]:
+        return {"Retry-After": self.retry_after} if self.retry_after is not None else {}
 
 
 @dataclass
@@ -575,7 +580,8 @@ class _Handler(BaseHTTPRequestHandler):
                 headers["x-rate-limit-reset"] = str(int(time.time() + f.reset_in))
             self._problem(record, 429, "Too Many Requests", "Too Many Requests", headers=headers)
         elif k == "server_error":
-            self._problem(record, f.status, "Service Unavailable", f.message or "Service Unavailable")
+            self._problem(record, f.status, "Service Unavailable", f.message or "Service Unavailable",
+                          headers=f.retry_headers())
         elif k in ("hold", "drop"):
             self.withhold(record, f, create)
         return True

@@ -178,6 +178,14 @@ def test_server_error_is_retried_with_backoff(mastodon_world, clock) -> None:
     assert again.state is PostState.SENT and len(w.fake.timeline(w.account)) == 1
 
 
+def test_a_server_error_with_retry_after_waits_as_long_as_the_server_asks(mastodon_world, clock) -> None:
+    w = mastodon_world
+    w.fake.fail_next("statuses", "server_error", status=503, retry_after="1800")  # a maintenance page
+    post = w.post("After the upgrade.")
+    assert post.state is PostState.SCHEDULED and "server error (503" in (post.error or "")
+    assert post.next_attempt_at == clock.now() + timedelta(minutes=30)
+
+
 def test_a_hang_after_sending_is_retried_safely_and_needs_no_review(mastodon_world, fake: FakeMastodon) -> None:
     w = mastodon_world
     w.network.timeout = (5.0, 0.5)

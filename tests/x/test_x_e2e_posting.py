@@ -190,6 +190,17 @@ def test_server_errors_back_off_then_fail_after_bounded_attempts(x_world, clock)
     assert x_world.fake.tweets == []
 
 
+def test_a_server_error_with_retry_after_waits_as_long_as_x_asks(x_world, clock) -> None:
+    """A 503 with Retry-After says when X can take the post again (an outage, maintenance). The backoff's 15-60 s
+    went by it: five tries spent in minutes on an X that had said it would be back in an hour, and the post failed."""
+    x_world.fake.fail_next("tweets", "server_error", status=503, retry_after="3600")
+    post = x_world.post("After the maintenance.")
+    assert post.state is PostState.SCHEDULED, post.error
+    assert post.next_attempt_at == clock.now() + timedelta(hours=1)
+    clock.set(post.next_attempt_at)
+    assert x_world.services.poster.send(post.id, recheck=True).state is PostState.SENT
+
+
 def test_offline_the_post_waits_for_the_network(x_world, clock) -> None:
     x_world.fake.refuse_connections()
     post = x_world.post("Written on a train.")

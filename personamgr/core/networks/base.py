@@ -103,7 +103,14 @@ class RateLimitedError(NetworkError):
 
 
 class TransientError(NetworkError):
-    """A server error or a dropped connection before the request was sent: safe to retry with backoff."""
+    """A server error or a dropped connection before the request was sent: safe to retry with backoff.
+
+    ``retry_at``: when the server said to come back (its Retry-After), if it did; no try comes sooner.
+    """
+
+    def __init__(self, message: str, *, retry_at: datetime | None = None) -> None:
+        super().__init__(message)
+        self.retry_at = retry_at
 
 
 class OfflineError(TransientError):

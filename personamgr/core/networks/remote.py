@@ -10,7 +10,9 @@ Importing this module is cheap: no SDK and no HTTP stack.
 
 from __future__ import annotations
 
+import email.utils
 from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
 from typing import ClassVar, Self
 
 from personamgr.core.clock import Clock, SystemClock
@@ -23,6 +25,20 @@ from personamgr.core.networks.endpoints import BaseUrlError, env_base_url
 from personamgr.core.reason_words import Note
 
 DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 30.0)  # (connect, read) seconds
+
+
+def retry_after(value: str | None, now: datetime) -> datetime | None:
+    """When a Retry-After header (seconds, or an HTTP date) says to try again; None when it says nothing ahead."""
+    value = (value or "").strip()
+    if value.isdigit():
+        return now + timedelta(seconds=int(value)) if int(value) > 0 else None
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when if when > now else None
 
 
 class RemoteNetwork:

@@ -11,7 +11,8 @@ cannot be renewed with the app password
                                                                            session only if that is refused), retried
 other 400, 413 (BlobTooLarge, text too long)   RejectedError               failed, Bluesky's own words
 RateLimitExceededError (429)                   RateLimitedError(reset_at)  scheduled at ratelimit-reset
-5xx (a duplicate record key is a bare 500)     TransientError              retried: the key is looked up first
+5xx (a duplicate record key is a bare 500)     TransientError              retried (not before its Retry-After):
+                                                                           the key is looked up first
 connect timeout                                TransientError              retried with backoff
 DNS failure, connection refused                OfflineError                scheduled, retried
 read timeout / dropped answer on a write       AmbiguousError(retry_safe)  retried: the record key is looked up
@@ -36,6 +37,7 @@ from personamgr.core.networks.base import (
     RejectedError,
     TransientError,
 )
+from personamgr.core.networks.remote import retry_after
 from personamgr.core.reason_words import Note
 
 DEFAULT_RATE_WAIT = timedelta(minutes=5)
@@ -92,7 +94,8 @@ def from_atproto(exc: Exception, *, now: datetime, write: bool) -> NetworkError:
         if status == 413:
             return RejectedError(Note("bluesky_too_large", error=_said(exc)))
         if status >= 500 or status in (409, 502):
-            return TransientError(Note("bluesky_server_error", status=status, error=_said(exc)))
+            return TransientError(Note("bluesky_server_error", status=status, error=_said(exc)),
+                                  retry_at=retry_after(exc.response.headers.get("retry-after"), now))
         return RejectedError(Note("bluesky_refused", error=_said(exc)))
     return RejectedError(Note("bluesky_unexpected", name=type(exc).__name__, error=str(exc)))
 

@@ -45,6 +45,8 @@ class MastodonClient:
         if pinned:
             self.session.trust_env = False  # the override names the host to talk to; no proxy in between
         self.session.hooks["response"].append(self._stop_at_a_move)
+        self.session.hooks["response"].append(self._note_retry_after)
+        self._retry_after: str | None = None  # the last answer's Retry-After header
         # "throw": Mastodon.py's default waits for the rate limit inside the call (up to 5 minutes, again and
         # again); the Poster reschedules instead. The version is read from the server when it matters (media).
         self.api = Mastodon(access_token=access_token, api_base_url=api_base, ratelimit_method="throw",
@@ -54,6 +56,9 @@ class MastodonClient:
 
     def close(self) -> None:
         self.session.close()
+
+    def _note_retry_after(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
+        self._retry_after = response.headers.get("Retry-After")
 
     def _stop_at_a_move(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
         """Stop at a redirect that requests would follow without the account's token (another host, or off https).
@@ -72,7 +77,7 @@ class MastodonClient:
             return fn()
         except merrors.MastodonError as e:
             raise errors.from_mastodon(e, now=self.now(), reset=self.api.ratelimit_reset, write=write,
-                                       server=self.label) from None
+                                       server=self.label, retry_after_header=self._retry_after) from None
 
     # -- the API -------------------------------------------------------------------------
     def verify(self) -> dict[str, Any]:

@@ -12,8 +12,8 @@ MastodonRatelimitError (429)                   RateLimitedError(reset_at)  sched
 502 / 504 on a status (a gateway gave up on   AmbiguousError(retry_safe)  retried: its Idempotency-Key makes a
 the server, which may have made it)                                        repeat return the status already made;
                                                                            after the key's hour, needs review
-MastodonServerError (other 5xx, and any 5xx    TransientError              retried with backoff
-on a read or an upload)
+MastodonServerError (other 5xx, and any 5xx    TransientError              retried with backoff, not before
+on a read or an upload)                                                    its Retry-After
 connect timeout, TLS failure                   TransientError              retried with backoff
 DNS failure, connection refused                OfflineError                scheduled, retried
 read timeout / dropped answer on a status      AmbiguousError(retry_safe)  retried: its Idempotency-Key makes a
@@ -41,6 +41,7 @@ from personamgr.core.networks.base import (
     SecureConnectionError,
     TransientError,
 )
+from personamgr.core.networks.remote import retry_after
 from personamgr.core.networks.requests_faults import exception_chain, unreachable
 from personamgr.core.reason_words import Note
 
@@ -83,8 +84,9 @@ def status_of(exc: m.MastodonAPIError) -> int | None:
 
 
 def from_mastodon(exc: Exception, *, now: datetime, reset: float | None, write: bool,
-                  server: str = "Mastodon") -> NetworkError:
-    """Map one Mastodon.py exception. ``reset``: the client's ``ratelimit_reset`` (epoch seconds) when known.
+                  server: str = "Mastodon", retry_after_header: str | None = None) -> NetworkError:
+    """Map one Mastodon.py exception. ``reset``: the client's ``ratelimit_reset`` (epoch seconds) when known;
+    ``retry_after_header``: the failed answer's Retry-After (Mastodon.py's exception does not carry it).
 
     ``write``: the call creates a status that carries an Idempotency-Key, so a timeout after sending is safe
     to retry; every other call (uploads, reads) is simply repeated.
@@ -100,7 +102,8 @@ def from_mastodon(exc: Exception, *, now: datetime, reset: float | None, write: 
                                        server_message=server_message(exc)),
                                   retry_safe=True, repeat_window=IDEMPOTENCY_WINDOW)
         return TransientError(Note("mastodon_server_error", server=server, status_of=status_of(exc),
-                                   server_message=server_message(exc)))
+                                   server_message=server_message(exc)),
+                              retry_at=retry_after(retry_after_header, now))
     if isinstance(exc, m.MastodonAPIError):
         msg = server_message(exc)
         if status_of(exc) == 403 and SCOPE_MARK in msg.lower():

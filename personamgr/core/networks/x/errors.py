@@ -13,7 +13,8 @@ other 403, 400, 404                            RejectedError               faile
 429                                            RateLimitedError(reset_at)  scheduled at the reset of the
                                                                            window used up (15 min or 24 h); 15
                                                                            min when that reset is not ahead
-5xx                                            TransientError              retried with backoff
+5xx                                            TransientError              retried with backoff, not before
+                                                                           its Retry-After
 connect timeout, TLS failure                   TransientError              retried with backoff
 DNS failure, connection refused                OfflineError                scheduled, retried
 read timeout / dropped answer on a write       AmbiguousError              needs review
@@ -40,6 +41,7 @@ from personamgr.core.networks.base import (
     SecureConnectionError,
     TransientError,
 )
+from personamgr.core.networks.remote import retry_after
 from personamgr.core.networks.requests_faults import exception_chain, unreachable
 from personamgr.core.reason_words import Note
 
@@ -110,7 +112,8 @@ def from_http(exc: tweepy.HTTPException, now: datetime) -> NetworkError:
     if isinstance(exc, tweepy.TooManyRequests):
         return _rate_limited(exc, now)
     if isinstance(exc, tweepy.TwitterServerError):
-        return TransientError(Note("x_server_error", status=status, error=msg))
+        return TransientError(Note("x_server_error", status=status, error=msg),
+                              retry_at=retry_after(exc.response.headers.get("retry-after"), now))
     return RejectedError(Note("x_refused", error=msg))
 
 
