@@ -272,7 +272,7 @@ def cmd_reschedule(args: argparse.Namespace) -> int:
     try:
         p = _get(services, args.post_id)
         if Action.RESCHEDULE not in actions_for(p):
-            why = maybe_out(p.id) if p.state is PostState.NEEDS_REVIEW else (
+            why = maybe_out(p) if p.state is PostState.NEEDS_REVIEW else (
                 f"#{p.id} is {p.status.lower()}, so it cannot be rescheduled")
             offered = offered_commands(p)
             raise CliError(why + (f"\nWhat you can do: {offered}" if offered else ""))

@@ -191,10 +191,16 @@ class Post:
         return None
 
 
-def maybe_out(post_id: int) -> str:
-    """Why a needs-review post stays as it is, and the two true ways out (every refusal says the same)."""
+def maybe_out(post: Post) -> str:
+    """Why a needs-review post stays as it is, and the two true ways out (every refusal says the same): for a
+    thread, about its one part in doubt (the first not recorded out), as "Mark what went out…" asks."""
+    if len(post.parts) > 1 and len(post.remote_ids) < len(post.parts):
+        return translate("Outbox", "part {part} of {total} of post {id} may already have gone out (it needs review), "
+                         "so the post stays as it is: check the account for part {part}, then mark what went out or "
+                         "send it again from there").format(part=len(post.remote_ids) + 1, total=len(post.parts),
+                                                            id=post.id)
     return translate("Outbox", "post {id} may already have gone out (it needs review), so it stays as it is: check "
-                     "the account, then mark it sent or send it again").format(id=post_id)
+                     "the account, then mark it sent or send it again").format(id=post.id)
 
 
 def join_parts(parts: Sequence[str]) -> str:
@@ -582,7 +588,7 @@ class Outbox:
             self._refuse_if_repeat_pending(post_id)
             now = self.get(post_id)
             if now.state is PostState.NEEDS_REVIEW:
-                raise TransitionError(maybe_out(post_id))
+                raise TransitionError(maybe_out(now))
             if now.remote_ids:
                 raise TransitionError(translate("Outbox", "{parts_out}, so the thread stays with {persona}").format(
                     parts_out=parts_out_of(now), persona=now.persona_name))

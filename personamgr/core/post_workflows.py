@@ -178,7 +178,7 @@ class PostWorkflows:
                 id=post_id, state=post.state.label.lower()))
         if post.state is PostState.NEEDS_REVIEW and action is not Action.SEND_AGAIN:
             # Perhaps on the timeline already: only "send again", the user's decision after looking, sends it.
-            raise TransitionError(maybe_out(post_id))
+            raise TransitionError(maybe_out(post))
         if post.state is PostState.HELD and post.hold_kind is not HoldKind.MISSED:
             anyway = anyway or action is Action.POST_ANYWAY
         objection = self.objection(post)

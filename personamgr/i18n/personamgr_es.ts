@@ -2210,6 +2210,10 @@ Qt {qt}. Licencia MIT.</translation>
 <context>
     <name>Outbox</name>
     <message>
+        <source>part {part} of {total} of post {id} may already have gone out (it needs review), so the post stays as it is: check the account for part {part}, then mark what went out or send it again from there</source>
+        <translation>puede que la parte {part} de {total} de la publicación {id} ya haya salido (necesita revisión), así que la publicación se queda como está: busca la parte {part} en la cuenta y luego marca lo que salió o vuelve a enviarla desde ahí</translation>
+    </message>
+    <message>
         <source>post {id} may already have gone out (it needs review), so it stays as it is: check the account, then mark it sent or send it again</source>
         <translation>puede que la publicación {id} ya haya salido (necesita revisión), así que se queda como está: revisa la cuenta y luego márcala como enviada o envíala de nuevo</translation>
     </message>

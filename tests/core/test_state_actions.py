@@ -130,6 +130,20 @@ def test_needs_review_refusals_say_why_and_what_to_do(world: Services, net: Scri
     assert net.calls == []
 
 
+def test_a_thread_in_doubt_is_refused_with_the_way_out_it_offers(world: Services, net: ScriptedNetwork) -> None:
+    """A thread in doubt was refused with "check the account, then mark it sent or send it again", as a single
+    post is: a thread offers no "mark it sent", but "Mark what went out…" about its one part in doubt."""
+    post = _make(world, "review_thread")
+    metal = world.store.persona("metal").uid
+    for action in (Action.SEND_NOW, Action.RETRY, Action.MOVE, Action.RESCHEDULE, Action.UNSCHEDULE):
+        with pytest.raises((TransitionError, SchedulingError)) as e:
+            _operations(metal)[action](world, post)
+        assert str(e.value) == (f"part 2 of 3 of post {post.id} may already have gone out (it needs review), so the "
+                                "post stays as it is: check the account for part 2, then mark what went out or send "
+                                "it again from there"), action
+    assert net.calls == []
+
+
 def test_a_thread_in_doubt_offers_what_is_true_and_marking_it_keeps_the_rest_unsent(world: Services) -> None:
     """Mark what went out, Send again (from the part in doubt) and Edit (the parts not out); no Delete (part 1 is
     public). Answered "not there", it is not sent: Retry from part 2, Edit, Stop here."""

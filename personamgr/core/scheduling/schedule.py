@@ -120,11 +120,12 @@ class PostSchedule:
     def _why_not(self, post_id: int, what: str) -> str:
         """Why post ``post_id`` could not be ``what`` (a key of ``_CANNOT``: "scheduled", "edited", ...)."""
         try:
-            state = self.outbox.get(post_id).state
+            post = self.outbox.get(post_id)
         except LookupError:
             return translate("Schedule", "post {id} does not exist").format(id=post_id)
+        state = post.state
         if state is PostState.NEEDS_REVIEW:
-            return maybe_out(post_id)
+            return maybe_out(post)
         if state is PostState.SENDING:
             owner = lease.Owner.parse(self.outbox.get(post_id).lease_owner)
             by = translate("Schedule", " (by {sender})").format(sender=owner.describe()) if owner else ""
