@@ -54,9 +54,6 @@ _SENTENCES: dict[str, tuple[str, str]] = {
                                              "resets, then goes out by itself.")),
     "x_connect_timeout": ("X", QT_TRANSLATE_NOOP("X", "X did not accept the connection in time; nothing was sent. It "
                                                  "will be tried again.")),
-    "x_write_timeout": ("X", QT_TRANSLATE_NOOP("X", "X did not answer in time after the post was sent, so it may or "
-                                               "may not have gone out. Check the account, then mark it sent or send "
-                                               "it again.")),
     "x_read_timeout": ("X", QT_TRANSLATE_NOOP("X", "X did not answer in time; it will be tried again.")),
     "x_tls": ("X", QT_TRANSLATE_NOOP("X", "The secure connection to X failed ({error}); nothing was sent. It will be "
                                      "tried again.")),
@@ -65,9 +62,6 @@ _SENTENCES: dict[str, tuple[str, str]] = {
                                              "network is back.")),
     "x_proxy": ("X", QT_TRANSLATE_NOOP("X", "The proxy in front of X cannot be reached; nothing was sent. The post "
                                        "waits and is tried again.")),
-    "x_write_broke": ("X", QT_TRANSLATE_NOOP("X", "The connection to X broke after the post was sent, so it may or "
-                                             "may not have gone out. Check the account, then mark it sent or send it "
-                                             "again.")),
     "x_broke": ("X", QT_TRANSLATE_NOOP("X", "The connection to X broke ({error}); it will be tried again.")),
     # Mastodon (core/networks/mastodon/errors.py); ``server``: the account's server, as the user knows it
     "mastodon_rate_limit": ("Mastodon", QT_TRANSLATE_NOOP("Mastodon", "{server}'s rate limit was reached; the post "
@@ -152,10 +146,6 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "bluesky_part_gone": ("Bluesky", QT_TRANSLATE_NOOP("Bluesky", "A part of this thread that went out earlier is no "
                                                        "longer on Bluesky (it was deleted), so the rest cannot reply "
                                                        "to it.")),
-    "bluesky_edited_out": ("Bluesky", QT_TRANSLATE_NOOP("Bluesky", "An earlier version of this post (before it was "
-                                                        "edited) already went out on Bluesky ({post_uri}). Check the "
-                                                        "account, then mark it sent, or delete it there and send "
-                                                        "this version again.")),
     "credentials_incomplete": ("Network", QT_TRANSLATE_NOOP("Network", "The stored {network} credentials are "
                                                             "incomplete (missing {list}).")),
     # Images, checked again right before sending (core/media.py): the files may have changed since
@@ -170,17 +160,6 @@ _SENTENCES: dict[str, tuple[str, str]] = {
                                                   "allows {max}.")),
     # The Poster (core/posting.py): what it makes of the network's answer, and what stops a post before it
     "reconnect": ("Posting", QT_TRANSLATE_NOOP("Posting", "{error} Reconnect the account; the post is kept.")),
-    "maybe_out_before": ("Posting", QT_TRANSLATE_NOOP("Posting", "{error} An earlier attempt may have gone out: check "
-                                                      "the account, then mark it sent or edit it.")),
-    "retries_unanswered": ("Posting", QT_TRANSLATE_NOOP("Posting", "{network} did not answer after the post was sent, "
-                                                        "and it was tried {n} times: whether it went out is not "
-                                                        "known, and it is not sent again by itself. Check the "
-                                                        "account, then mark it sent or send it again.")),
-    "repeat_window_passed": ("Posting", QT_TRANSLATE_NOOP("Posting", "{network} did not answer when this post was "
-                                                          "sent, and it recognises a repeat of it only for an hour. "
-                                                          "That hour has passed, so sending it again could post it "
-                                                          "twice. Check the account, then mark it sent or send it "
-                                                          "again.")),
     "unexpected": ("Posting", QT_TRANSLATE_NOOP("Posting", "Something unexpected happened while sending ({error}). "
                                                 "Check the account before sending again.")),
     "keyring_locked": ("Posting", QT_TRANSLATE_NOOP("Posting", "The keyring is locked, so personamgr could not read "
@@ -199,6 +178,52 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "not_out_as_checked": ("PostWorkflows", QT_TRANSLATE_NOOP("PostWorkflows", "It did not go out, as you checked. "
                                                               "Retry sends it.")),
 }
+
+
+# Notes that a post may have gone out, said as what happened; the way out is added for what the post is (see
+# :func:`way_out`): a single post is marked sent, a thread's one part in doubt is asked about. ``way``: "send" (mark
+# it or send it again), "edit" (a repeat would be refused again: mark it or edit it), "edited" (an earlier version is
+# out: keep it, or delete it there and send this one).
+_DOUBTS: dict[str, tuple[str, str, str]] = {
+    "x_write_timeout": ("X", QT_TRANSLATE_NOOP("X", "X did not answer in time after the post was sent, so it may or "
+                                               "may not have gone out."), "send"),
+    "x_write_broke": ("X", QT_TRANSLATE_NOOP("X", "The connection to X broke after the post was sent, so it may or "
+                                             "may not have gone out."), "send"),
+    "bluesky_edited_out": ("Bluesky", QT_TRANSLATE_NOOP("Bluesky", "An earlier version of this post (before it was "
+                                                        "edited) already went out on Bluesky ({post_uri})."),
+                           "edited"),
+    "maybe_out_before": ("Posting", QT_TRANSLATE_NOOP("Posting", "{error} An earlier attempt may have gone out."),
+                         "edit"),
+    "retries_unanswered": ("Posting", QT_TRANSLATE_NOOP("Posting", "{network} did not answer after the post was sent, "
+                                                        "and it was tried {n} times: whether it went out is not "
+                                                        "known, and it is not sent again by itself."), "send"),
+    "repeat_window_passed": ("Posting", QT_TRANSLATE_NOOP("Posting", "{network} did not answer when this post was "
+                                                          "sent, and it recognises a repeat of it only for an hour. "
+                                                          "That hour has passed, so sending it again could post it "
+                                                          "twice."), "send"),
+}
+
+
+def way_of(kind: str) -> str:
+    """The way out of a doubt of ``kind`` (see ``_DOUBTS``); "send" for any other (a network's own words)."""
+    return _DOUBTS[kind][2] if kind in _DOUBTS else "send"
+
+
+def way_out(way: str, part: int | None) -> str:
+    """The way out of a doubt as the window and the CLI offer it: a single post (``part`` None) is marked sent; a
+    thread's one part in doubt is asked about ("Mark what went out…"), and sending again starts from it."""
+    if way == "edit":
+        return (translate("Posting", "Check the account, then mark it sent or edit it.") if part is None else
+                translate("Posting", "Check the account for part {part}, then mark what went out or edit "
+                          "it.").format(part=part))
+    if way == "edited":
+        return (translate("Bluesky", "Check the account, then mark it sent, or delete it there and send this version "
+                          "again.") if part is None else
+                translate("Bluesky", "Check the account for part {part}, then mark what went out, or delete it there "
+                          "and send this version again from there.").format(part=part))
+    return (translate("Network", "Check the account, then mark it sent or send it again.") if part is None else
+            translate("Network", "Check the account for part {part}, then mark what went out or send it again from "
+                      "there.").format(part=part))
 
 
 def either(names: Sequence[str]) -> str:
@@ -242,13 +267,26 @@ def _media_missing(v: Values) -> str:
         path=v["path"])
 
 
+def _put(context: str, source: str, v: Values) -> str:
+    """One sentence with its values put in (see ``_SENTENCES``)."""
+    put = {k: network_label(str(x)) if k == "network" else
+           number(x) if isinstance(x, int | float) and not isinstance(x, bool) else x for k, x in v.items()}
+    return translate(context, source).format(**put)
+
+
 def _sentence(kind: str) -> Callable[[Values], str]:
     context, source = _SENTENCES[kind]
+    return lambda v: _put(context, source, v)
+
+
+def _doubt(kind: str) -> Callable[[Values], str]:
+    """A doubt said alone is a single post's: what happened, then its way out. Inside a thread's note (``bare``),
+    what happened only: the thread's note adds the way out for its part in doubt."""
+    context, source, way = _DOUBTS[kind]
 
     def say(v: Values) -> str:
-        put = {k: network_label(str(x)) if k == "network" else
-               number(x) if isinstance(x, int | float) and not isinstance(x, bool) else x for k, x in v.items()}
-        return translate(context, source).format(**put)
+        said = _put(context, source, {k: x for k, x in v.items() if k != "bare"})
+        return said if v.get("bare") else f"{said} {way_out(way, None)}"
     return say
 
 
@@ -279,8 +317,12 @@ def parts_known(out: int, total: int) -> str:
 
 
 def _in_doubt(v: Values) -> str:
-    """A thread's part in doubt: what is known of each part, then why (``why``, the network's answer)."""
-    return f"{parts_known(int(v['out']), int(v['total']))} {full_stop(str(v['why']))}"
+    """A thread's part in doubt: what is known of each part, why (``why``, the network's answer), and the way out
+    for that part (``way``, see :func:`way_out`; a note kept before it was said had its single post's way in
+    ``why``)."""
+    out = int(v["out"])
+    said = f"{parts_known(out, int(v['total']))} {full_stop(str(v['why']))}"
+    return f"{said} {way_out(str(v['way']), out + 1)}" if v.get("way") else said
 
 
 def _part_failed(v: Values) -> str:
@@ -401,9 +443,7 @@ def _sender_gone(v: Values) -> str:
         why = (translate("Outbox", "The app on {host} stopped answering while this thread was being sent.") if host else
                translate("Outbox", "The app stopped while this thread was being sent.") if stopped else
                translate("Outbox", "The app stopped answering while this thread was being sent.")).format(host=host)
-        then = translate("Outbox", "Check the account for part {part}, then mark what went out or send it again "
-                         "from there.").format(part=out + 1)
-        return f"{why} {parts_known(out, total)} {then}"
+        return f"{why} {parts_known(out, total)} {way_out('send', out + 1)}"
     if host:
         return translate("Outbox", "The app on {host} stopped answering while this post was being sent. It may or "
                          "may not have gone out: check the account, then mark it sent or send it again.").format(
@@ -435,6 +475,7 @@ def _rest_unsent(v: Values) -> str:
 
 NOTE_WORDS: dict[str, Callable[[Values], str]] = {
     **{kind: _sentence(kind) for kind in _SENTENCES},
+    **{kind: _doubt(kind) for kind in _DOUBTS},
     "x_clock": _x_clock,
     "in_doubt": _in_doubt,
     "part_failed": _part_failed,

@@ -32,6 +32,7 @@ from personamgr.core.networks.base import (
     RateLimitedError,
     RejectedError,
     TransientError,
+    in_doubt,
 )
 from personamgr.core.outbox import Outbox, Post, PostState, TransitionError
 from personamgr.core.personas import Persona
@@ -223,8 +224,8 @@ class Poster:
         if claimed is None:  # another sender took it, or the user changed it since it was read
             return self.outbox.get(post_id)
         if claimed.repeat_safe_until is not None and self.clock.now() >= claimed.repeat_safe_until:
-            return self._finish(claimed, PostState.NEEDS_REVIEW, next_attempt_at=None,
-                                error=Note("repeat_window_passed", network=persona.network))
+            return self._finish(claimed, PostState.NEEDS_REVIEW, next_attempt_at=None, error=in_doubt(
+                Note("repeat_window_passed", network=persona.network), len(claimed.remote_ids), len(claimed.parts)))
         return self._publish(claimed, persona, network, account)
 
     def _publish(self, post: Post, persona: Persona, network: object, account: Account) -> Post:
@@ -357,12 +358,14 @@ class Poster:
         }
         msg = message or e.message
         now = self.clock.now()
+        out = len(post.remote_ids if remote_ids is None else remote_ids)  # the parts recorded out, this attempt's too
         if isinstance(e, AuthError):
             self.store.set_connection_state(post.persona_uid, "reconnect_needed")
             return self._finish(post, PostState.FAILED, error=Note("reconnect", error=msg), **extra)
         if isinstance(e, RejectedError) and e.duplicate and post.attempts > 1:
             # An earlier attempt (a 5xx, say) may have reached X after all: not a failure to retry blindly.
-            return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=Note("maybe_out_before", error=msg))
+            return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=in_doubt(
+                Note("maybe_out_before", error=e.message), out, len(post.parts)))
         if isinstance(e, RejectedError):
             return self._finish(post, PostState.FAILED, error=msg, **extra)
         if isinstance(e, AmbiguousError) and e.retry_safe and post.attempts < MAX_TRANSIENT_ATTEMPTS:
@@ -375,10 +378,11 @@ class Poster:
         if isinstance(e, AmbiguousError) and e.retry_safe:
             # Out of safe retries: the network's own words ("it will be sent again shortly … needs no review") are
             # no longer true, so the review says what is known.
-            return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=_of_thread(
-                post, Note("retries_unanswered", network=persona.network, n=post.attempts)))
+            return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=in_doubt(
+                Note("retries_unanswered", network=persona.network, n=post.attempts), out, len(post.parts)))
         if isinstance(e, AmbiguousError):
-            return self._finish(post, PostState.NEEDS_REVIEW, error=_of_thread(post, msg), **extra)
+            return self._finish(post, PostState.NEEDS_REVIEW, error=in_doubt(e.message, out, len(post.parts)),
+                                **extra)
         # A rate limit or no network means X did not take the post: that wait does not use up a retry.
         if isinstance(e, RateLimitedError):
             return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=max(e.reset_at, now),
@@ -391,14 +395,6 @@ class Poster:
             next_at = max(now + backoff(post.attempts), e.retry_at or now)
             return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=next_at, **extra)
         return self._finish(post, PostState.FAILED, error=msg, **extra)
-
-
-def _of_thread(post: Post, why: str) -> str:
-    """Why a thread's first part is in doubt, after what is known of each part (a later part's doubt is told so
-    by PartialThreadError): "Part 1 of 3 may or may not have gone out. Parts 2–3 were not sent. ..."."""
-    if len(post.parts) < 2 or post.remote_ids:
-        return why
-    return Note("in_doubt", out=0, total=len(post.parts), why=why)
 
 
 def _why_unchecked(error: Exception) -> str:

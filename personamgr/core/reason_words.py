@@ -147,6 +147,8 @@ def _plain(value: Any) -> Any:
     """A note's value as JSON keeps it: an inner note as it is kept, anything else as its words."""
     if isinstance(value, Note):
         return value.kept()
+    if isinstance(value, Mapping):  # a note already kept (a note's values, given again)
+        return dict(value)
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     if value is None or isinstance(value, str | int | float | bool):

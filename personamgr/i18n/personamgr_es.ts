@@ -274,10 +274,6 @@
         <translation>Una parte de este hilo que ya salió ya no está en Bluesky (se borró), así que el resto no puede responderle.</translation>
     </message>
     <message>
-        <source>An earlier version of this post (before it was edited) already went out on Bluesky ({post_uri}). Check the account, then mark it sent, or delete it there and send this version again.</source>
-        <translation>Una versión anterior de esta publicación (antes de editarla) ya salió en Bluesky ({post_uri}). Revisa la cuenta y luego márcala como enviada, o bórrala allí y vuelve a enviar esta versión.</translation>
-    </message>
-    <message>
         <source>Bluesky&apos;s rate limit was reached; the post waits until it resets, then goes out by itself.</source>
         <translation>Se alcanzó el límite de peticiones de Bluesky; la publicación espera a que se renueve y luego sale sola.</translation>
     </message>
@@ -320,6 +316,18 @@
     <message>
         <source>The connection to Bluesky broke ({name}); it will be tried again.</source>
         <translation>La conexión con Bluesky se cortó ({name}); se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>An earlier version of this post (before it was edited) already went out on Bluesky ({post_uri}).</source>
+        <translation>Una versión anterior de esta publicación (antes de editarla) ya salió en Bluesky ({post_uri}).</translation>
+    </message>
+    <message>
+        <source>Check the account, then mark it sent, or delete it there and send this version again.</source>
+        <translation>Revisa la cuenta y luego márcala como enviada, o bórrala allí y vuelve a enviar esta versión.</translation>
+    </message>
+    <message>
+        <source>Check the account for part {part}, then mark what went out, or delete it there and send this version again from there.</source>
+        <translation>Busca la parte {part} en la cuenta y luego marca lo que salió, o bórrala allí y vuelve a enviar esta versión desde ahí.</translation>
     </message>
     <message>
         <source>Bluesky refused the post as too large: {error}</source>
@@ -2183,6 +2191,14 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Puede que la parte 1 de {total} haya salido o no.</translation>
     </message>
     <message>
+        <source>Check the account, then mark it sent or send it again.</source>
+        <translation>Revisa la cuenta y luego márcala como enviada o envíala de nuevo.</translation>
+    </message>
+    <message>
+        <source>Check the account for part {part}, then mark what went out or send it again from there.</source>
+        <translation>Busca la parte {part} en la cuenta y luego marca lo que salió o vuelve a enviarlo desde ahí.</translation>
+    </message>
+    <message>
         <source>Part 1 of {total} went out; part {next} may or may not have.</source>
         <translation>La parte 1 de {total} salió; la parte {next} puede que haya salido o no.</translation>
     </message>
@@ -2288,10 +2304,6 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>The app stopped answering while this thread was being sent.</source>
         <translation>La aplicación dejó de responder mientras se enviaba este hilo.</translation>
-    </message>
-    <message>
-        <source>Check the account for part {part}, then mark what went out or send it again from there.</source>
-        <translation>Busca la parte {part} en la cuenta y luego marca lo que salió o vuelve a enviarlo desde ahí.</translation>
     </message>
     <message>
         <source>The app on {host} stopped answering while this post was being sent. It may or may not have gone out: check the account, then mark it sent or send it again.</source>
@@ -4022,6 +4034,26 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>{persona} aún no está conectada a una cuenta. Conéctala (Persona ▸ Conectar cuenta… en la ventana, o personamgr connect --persona {persona}) y luego publica.</translation>
     </message>
     <message>
+        <source>{error} An earlier attempt may have gone out.</source>
+        <translation>{error} Puede que un intento anterior saliera.</translation>
+    </message>
+    <message>
+        <source>{network} did not answer after the post was sent, and it was tried {n} times: whether it went out is not known, and it is not sent again by itself.</source>
+        <translation>{network} no respondió después de enviar la publicación, y se intentó {n} veces: no se sabe si salió, y no se vuelve a enviar sola.</translation>
+    </message>
+    <message>
+        <source>{network} did not answer when this post was sent, and it recognises a repeat of it only for an hour. That hour has passed, so sending it again could post it twice.</source>
+        <translation>{network} no respondió cuando se envió esta publicación, y reconoce una repetición solo durante una hora. Esa hora ya pasó, así que enviarla de nuevo podría publicarla dos veces.</translation>
+    </message>
+    <message>
+        <source>Check the account, then mark it sent or edit it.</source>
+        <translation>Revisa la cuenta y luego márcala como enviada o edítala.</translation>
+    </message>
+    <message>
+        <source>Check the account for part {part}, then mark what went out or edit it.</source>
+        <translation>Busca la parte {part} en la cuenta y luego marca lo que salió o edítala.</translation>
+    </message>
+    <message>
         <source>Part 1 of the thread went out on {went}, but {persona} now posts to {network}, so the rest cannot continue it. Stop the thread here; the rest is kept as a draft.</source>
         <translation>La parte 1 del hilo salió en {went}, pero {persona} ahora publica en {network}, así que el resto no puede continuarlo. Termina el hilo aquí; el resto se guarda como borrador.</translation>
     </message>
@@ -4034,10 +4066,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>{persona} publica en &apos;{network}&apos;, que esta versión no conoce.</translation>
     </message>
     <message>
-        <source>{network} did not answer when this post was sent, and it recognises a repeat of it only for an hour. That hour has passed, so sending it again could post it twice. Check the account, then mark it sent or send it again.</source>
-        <translation>{network} no respondió cuando se envió esta publicación, y reconoce una repetición solo durante una hora. Esa hora ya pasó, así que enviarla de nuevo podría publicarla dos veces. Mira la cuenta y después márcala como enviada o envíala de nuevo.</translation>
-    </message>
-    <message>
         <source>Something unexpected happened while sending ({error}). Check the account before sending again.</source>
         <translation>Ocurrió algo inesperado durante el envío ({error}). Revisa la cuenta antes de volver a enviarla.</translation>
     </message>
@@ -4048,10 +4076,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Part {n} went out, but it could not be recorded, so the rest of the thread waits: {error}.</source>
         <translation>La parte {n} salió, pero no se pudo registrar, así que el resto del hilo espera: {error}.</translation>
-    </message>
-    <message>
-        <source>{network} did not answer after the post was sent, and it was tried {n} times: whether it went out is not known, and it is not sent again by itself. Check the account, then mark it sent or send it again.</source>
-        <translation>{network} no respondió después de enviar la publicación, y se intentó {n} veces: no se sabe si salió, y no se vuelve a enviar sola. Revisa la cuenta y luego márcala como enviada o envíala de nuevo.</translation>
     </message>
     <message>
         <source>Held before sending: {headline} Edit it, move it to another persona, or choose &quot;post anyway&quot;.</source>
@@ -4072,10 +4096,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>{error} Reconnect the account; the post is kept.</source>
         <translation>{error} Vuelve a conectar la cuenta; la publicación se conserva.</translation>
-    </message>
-    <message>
-        <source>{error} An earlier attempt may have gone out: check the account, then mark it sent or edit it.</source>
-        <translation>{error} Puede que un intento anterior saliera: revisa la cuenta y luego márcala como enviada o edítala.</translation>
     </message>
     <message>
         <source>The persona guard could not check this post ({error}).</source>
@@ -5117,6 +5137,14 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>X tuvo un error de servidor ({status}: {error}); se volverá a intentar la publicación.</translation>
     </message>
     <message>
+        <source>X did not answer in time after the post was sent, so it may or may not have gone out.</source>
+        <translation>X no respondió a tiempo después de enviar la publicación, así que puede que haya salido o no.</translation>
+    </message>
+    <message>
+        <source>The connection to X broke after the post was sent, so it may or may not have gone out.</source>
+        <translation>La conexión con X se cortó después de enviar la publicación, así que puede que haya salido o no.</translation>
+    </message>
+    <message>
         <source>X refused the request because this computer&apos;s clock is {minutes} minutes ahead of X&apos;s: a signed request must carry the right time. Set the date and time to be set automatically, then try again.</source>
         <translation>X rechazó la petición porque el reloj de este ordenador va {minutes} minutos adelantado respecto al de X: una petición firmada debe llevar la hora correcta. Haz que la fecha y la hora se ajusten automáticamente y vuelve a intentarlo.</translation>
     </message>
@@ -5141,10 +5169,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>X no aceptó la conexión a tiempo; no se envió nada. Se volverá a intentar.</translation>
     </message>
     <message>
-        <source>X did not answer in time after the post was sent, so it may or may not have gone out. Check the account, then mark it sent or send it again.</source>
-        <translation>X no respondió a tiempo después de enviar la publicación, así que puede que haya salido o no. Revisa la cuenta y luego márcala como enviada o envíala de nuevo.</translation>
-    </message>
-    <message>
         <source>X did not answer in time; it will be tried again.</source>
         <translation>X no respondió a tiempo; se volverá a intentar.</translation>
     </message>
@@ -5159,10 +5183,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>The proxy in front of X cannot be reached; nothing was sent. The post waits and is tried again.</source>
         <translation>No se puede contactar con el proxy que hay delante de X; no se envió nada. La publicación espera y se volverá a intentar.</translation>
-    </message>
-    <message>
-        <source>The connection to X broke after the post was sent, so it may or may not have gone out. Check the account, then mark it sent or send it again.</source>
-        <translation>La conexión con X se cortó después de enviar la publicación, así que puede que haya salido o no. Revisa la cuenta y luego márcala como enviada o envíala de nuevo.</translation>
     </message>
     <message>
         <source>The connection to X broke ({error}); it will be tried again.</source>

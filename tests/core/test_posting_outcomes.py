@@ -99,7 +99,8 @@ def test_a_thread_whose_part_1_went_unanswered_says_what_is_known_of_each_part(s
     post = services.outbox.get(send(services, "1/3 one", thread=("2/3 two", "3/3 three")))
     assert post.state is PostState.NEEDS_REVIEW
     assert post.error == ("Part 1 of 3 may or may not have gone out. Parts 2–3 were not sent. The connection dropped "
-                          "after the post was sent.")
+                          "after the post was sent. Check the account for part 1, then mark what went out or send it "
+                          "again from there.")
 
 
 def test_unexpected_exception_goes_to_review(services: Services, net: ScriptedNetwork) -> None:

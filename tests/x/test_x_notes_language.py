@@ -55,3 +55,26 @@ def test_a_server_error_retried_reads_in_spanish(x_world, qapp: QApplication, re
     said = in_spanish(qapp, post)
     assert said.startswith("X tuvo un error de servidor (503: ") and said.endswith(
         "); se volverá a intentar la publicación."), said
+
+
+def test_a_thread_part_in_doubt_reads_in_spanish_with_the_way_out_for_that_part(
+        x_world, qapp: QApplication, read_in_spanish: None) -> None:
+    """The way out is said when read, for what the post is: part 2 of a thread is asked about, not "marked sent"."""
+    x_world.network.timeout = (5.0, 1.0)
+    x_world.fake.fail_next("tweets", "hold", skip=1, create=True)
+    post = x_world.post("1/3 one", thread=("2/3 two", "3/3 three"))  # English: the daemon, the CLI
+    x_world.fake.release()
+    assert post.state is PostState.NEEDS_REVIEW
+    assert in_spanish(qapp, post) == (
+        "La parte 1 de 3 salió; la parte 2 puede que haya salido o no. La parte 3 no se envió. X no respondió a tiempo "
+        "después de enviar la publicación, así que puede que haya salido o no. Busca la parte 2 en la cuenta y luego "
+        "marca lo que salió o vuelve a enviarlo desde ahí.")
+
+
+def test_a_note_kept_before_the_way_out_was_said_apart_still_says_it() -> None:
+    """A single post's doubt kept with its kind alone (as written before) still ends with its way out."""
+    from personamgr.core.reason_words import said
+
+    assert said({"kind": "x_write_timeout", "values": {}, "text": ""}) == (
+        "X did not answer in time after the post was sent, so it may or may not have gone out. Check the account, "
+        "then mark it sent or send it again.")

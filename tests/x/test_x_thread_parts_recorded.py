@@ -113,3 +113,30 @@ def test_send_again_resends_only_the_uncertain_part_and_after(x_world) -> None:
     again = x_world.services.workflows.send_again(post.id).post
     assert again.state is PostState.SENT, again.error
     assert sorted(t.text for t in fake.timeline(x_world.user)) == sorted(PARTS)
+
+
+KNOWN = {1: "Part 1 of 3 may or may not have gone out. Parts 2–3 were not sent.",
+         2: "Part 1 of 3 went out; part 2 may or may not have. Part 3 was not sent.",
+         3: "Parts 1–2 of 3 went out; part 3 may or may not have."}
+
+
+@pytest.mark.parametrize("part", [1, 2, 3])
+def test_a_part_in_doubt_is_told_the_way_out_the_window_offers_for_it(x_world, part: int) -> None:
+    """X's own words ended "Check the account, then mark it sent or send it again." inside a thread's review too,
+    where there is no "mark it sent": the window offers "Mark what went out…", which asks about that one part. And a
+    later part's review began with what is known twice, the second at odds with the first ("Part 1 of 3 may or may
+    not have gone out. Parts 2–3 were not sent. Part 1 of 3 went out; part 2 may or may not have. ...")."""
+    post = needs_review_at_part(x_world, part, made=True)
+    assert post.error == (f"{KNOWN[part]} X did not answer in time after the post was sent, so it may or may not have "
+                          f"gone out. Check the account for part {part}, then mark what went out or send it again "
+                          "from there.")
+
+
+def test_a_single_post_in_doubt_is_still_told_to_mark_it_sent(x_world) -> None:
+    x_world.network.timeout = (5.0, 1.0)
+    x_world.fake.fail_next("tweets", "hold", create=True)
+    post = x_world.post("A single post about interviews.")
+    x_world.fake.release()
+    assert post.state is PostState.NEEDS_REVIEW
+    assert post.error == ("X did not answer in time after the post was sent, so it may or may not have gone out. "
+                          "Check the account, then mark it sent or send it again.")

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
 from personamgr.core.networks.links import PostLink
-from personamgr.core.note_words import full_stop, parts_known
+from personamgr.core.note_words import full_stop, parts_known, way_of
 from personamgr.core.reason_words import Note
 
 __all__ = ["full_stop", "parts_known"]  # said in core.note_words; the networks and the window take them from here
@@ -139,6 +139,20 @@ class AmbiguousError(NetworkError):
         self.repeat_window = repeat_window
 
 
+def in_doubt(why: str, out: int, total: int, *, then: bool = True) -> str:
+    """What is known of a post whose send went unanswered (``why``) after ``out`` of its ``total`` parts were
+    recorded out, and the way out. A single post's note is said alone, with a single post's way out ("mark it
+    sent"); a thread's says which part is in doubt, and (``then``: unless it is sent again by itself) the way out
+    for that part ("Mark what went out…")."""
+    if total < 2:
+        return why
+    if not then:
+        return Note("in_doubt", out=out, total=total, why=why)
+    if not isinstance(why, Note):  # a network's own words
+        return Note("in_doubt", out=out, total=total, why=why, way="send")
+    return Note("in_doubt", out=out, total=total, why=Note(why.kind, **why.values, bare=True), way=way_of(why.kind))
+
+
 class PartialThreadError(NetworkError):
     """Some parts of a thread went out, then one failed. ``cause`` says why part ``failed_index`` failed.
 
@@ -158,7 +172,7 @@ class PartialThreadError(NetworkError):
         if not sent:
             return why
         if isinstance(self.cause, AmbiguousError) and self.total:
-            return Note("in_doubt", out=len(sent), total=self.total, why=why)
+            return in_doubt(why, len(sent), self.total, then=not self.cause.retry_safe)
         return Note("part_failed", sent=len(sent), failed=self.failed_index + 1, error=why)
 
 
