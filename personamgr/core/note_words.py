@@ -162,6 +162,9 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "reconnect": ("Posting", QT_TRANSLATE_NOOP("Posting", "{error} Reconnect the account; the post is kept.")),
     "unexpected": ("Posting", QT_TRANSLATE_NOOP("Posting", "Something unexpected happened while sending ({error}). "
                                                 "Check the account before sending again.")),
+    "unexpected_retried": ("Posting", QT_TRANSLATE_NOOP("Posting", "Something unexpected happened while sending "
+                                                        "({error}). {network} is asked first whether it arrived, so "
+                                                        "it will be tried again and cannot go out twice.")),
     "keyring_locked": ("Posting", QT_TRANSLATE_NOOP("Posting", "The keyring is locked, so personamgr could not read "
                                                     "{persona}'s credentials. Unlock it: the post waits until then.")),
     "keyring_silent": ("Posting", QT_TRANSLATE_NOOP("Posting", "The keyring did not answer while personamgr read "
@@ -435,15 +438,34 @@ def _unreadable_settings(v: Values) -> str:
     return translate("Scheduler", "its persona's stored settings cannot be read ({error})").format(error=v["error"])
 
 
+def _stopped_while(host: str | None, stopped: bool, thread: bool) -> str:
+    """"The app stopped while this post was being sent.", said as the user knows it: the app (window, daemon or CLI
+    alike), and the computer if it is another one."""
+    if thread:
+        return (translate("Outbox", "The app on {host} stopped answering while this thread was being sent.") if host
+                else translate("Outbox", "The app stopped while this thread was being sent.") if stopped else
+                translate("Outbox", "The app stopped answering while this thread was being sent.")).format(host=host)
+    return (translate("Outbox", "The app on {host} stopped answering while this post was being sent.") if host else
+            translate("Outbox", "The app stopped while this post was being sent.") if stopped else
+            translate("Outbox", "The app stopped answering while this post was being sent.")).format(host=host)
+
+
 def _sender_gone(v: Values) -> str:
     """A post in flight whose sender stopped (``stopped``) or stopped answering (on ``host``, when another computer);
-    for a thread (``total`` parts, ``out`` of them recorded out), which part is in doubt."""
-    host, stopped, out, total = v.get("host"), v.get("stopped"), int(v.get("out", 0)), int(v.get("total", 1))
-    if out or total > 1:
-        why = (translate("Outbox", "The app on {host} stopped answering while this thread was being sent.") if host else
-               translate("Outbox", "The app stopped while this thread was being sent.") if stopped else
-               translate("Outbox", "The app stopped answering while this thread was being sent.")).format(host=host)
-        return f"{why} {parts_known(out, total)} {way_out('send', out + 1)}"
+    for a thread (``total`` parts, ``out`` of them recorded out), which part is in doubt. ``again``: the network that
+    is asked first what arrived, so the post is sent again by itself; else the way out of the review."""
+    host, stopped, out, total = v.get("host"), bool(v.get("stopped")), int(v.get("out", 0)), int(v.get("total", 1))
+    thread = bool(out) or total > 1
+    if v.get("again"):
+        why, network = _stopped_while(host, stopped, thread), network_label(str(v["again"]))
+        if not thread:
+            return translate("Outbox", "{why} {network} is asked first whether it arrived, so it is sent again by "
+                             "itself and cannot go out twice.").format(why=why, network=network)
+        return translate("Outbox", "{why} {known} {network} is asked first whether part {part} arrived, so the thread "
+                         "goes on by itself from there, and no part goes out twice.").format(
+            why=why, known=parts_known(out, total), network=network, part=out + 1)
+    if thread:
+        return f"{_stopped_while(host, stopped, True)} {parts_known(out, total)} {way_out('send', out + 1)}"
     if host:
         return translate("Outbox", "The app on {host} stopped answering while this post was being sent. It may or "
                          "may not have gone out: check the account, then mark it sent or send it again.").format(

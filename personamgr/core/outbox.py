@@ -20,9 +20,9 @@ workers or two processes can never both claim a post: that is what makes
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -99,6 +99,11 @@ REARRANGEABLE = tuple(st for st in UNSENT if st is not PostState.NEEDS_REVIEW)
 # Set on every change that takes a post off the schedule or out of a hold.
 CLEARED: dict[str, Any] = {"scheduled_at": None, "queue_rank": None, "next_attempt_at": None, "missed_at": None,
                            "hold_kind": None}
+
+
+# ``repeat_safe_until`` of a post whose network looks up what went out before writing again (Bluesky's record key):
+# it is sent again only as it is (same persona, same words) until it is sent or waits for review, however long.
+UNTIL_SENT = datetime(9000, 1, 1, tzinfo=UTC)
 
 
 class TransitionError(RuntimeError):
@@ -260,8 +265,11 @@ def _aware(dt: datetime | None) -> datetime | None:
 class Outbox:
     """Reads and state changes of posts. All times in and out are aware UTC."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, resumable: Callable[[Post], str | None] = lambda _post: None) -> None:
+        """``resumable(post)``: the name of the network a post whose sender died may be sent again on by itself
+        (it finds what already went out rather than posting it twice), or None: it needs review."""
         self.store = store
+        self.resumable = resumable
 
     # -- reading -------------------------------------------------------------------------
     def _select(self) -> Select[Any]:
@@ -547,6 +555,12 @@ class Outbox:
         if until is None or post.state is PostState.NEEDS_REVIEW or self.store.clock.now() >= until:
             return
         network = NETWORK_LABELS.get(post.network or "", "") or self.store.persona(post.persona_uid).network_label
+        if until >= UNTIL_SENT:
+            raise TransitionError(translate(
+                "Outbox", "post {id} cannot change until it is sent: its last send was cut short, so it may be on "
+                "{network} already. It is sent again only exactly as it is, and {network} is asked first whether it "
+                "arrived, which cannot post it twice; changed or moved, it would be a second post").format(
+                id=post_id, network=translate("networks", network)))
         raise TransitionError(translate(
             "Outbox", "post {id} cannot change until {time} UTC: {network} did not answer when it was sent, so it may "
             "be out already. Until then it is sent again only exactly as it is, which cannot post it twice; changed, "
@@ -618,9 +632,11 @@ class Outbox:
         return post
 
     def recover_abandoned(self) -> list[Post]:
-        """Posts left in ``sending`` by a sender that is gone become needs-review, never re-sent: they may have
-        gone out. Gone means its process has stopped (known at once on this machine) or its lease lapsed
-        without a heartbeat. Called by whichever process looks: the scheduler's every pass, start-up, the CLI."""
+        """Posts left in ``sending`` by a sender that is gone become needs-review, never re-sent blindly: they may
+        have gone out. On a network that finds its own writes (:attr:`resumable`) they are due again at once
+        instead, and sending again finds what went out. Gone means its process has stopped (known at once on this
+        machine) or its lease lapsed without a heartbeat. Called by whichever process looks: the scheduler's every
+        pass, start-up, the CLI."""
         now = self.store.clock.now()
         out = []
         for p, until in self._sending():
@@ -635,12 +651,20 @@ class Outbox:
                         p.id, PostState.SENT, expect=[PostState.SENDING], where=mine, error=None,
                         next_attempt_at=None, remote_id=p.remote_ids[0], sent_at=p.updated_at))
                     continue
-                out.append(self.transition(
-                    p.id, PostState.NEEDS_REVIEW, expect=[PostState.SENDING], where=mine,
-                    error=_sender_gone(owner, bool(gone), p)))
+                network = self.resumable(p)
+                if network is not None:  # sent again only as it is: its key finds what went out
+                    out.append(self.transition(
+                        p.id, PostState.SCHEDULED, expect=[PostState.SENDING], where=mine, next_attempt_at=now,
+                        lease_owner=None, repeat_safe_until=UNTIL_SENT,
+                        error=_sender_gone(owner, bool(gone), p, again=network)))
+                else:
+                    out.append(self.transition(
+                        p.id, PostState.NEEDS_REVIEW, expect=[PostState.SENDING], where=mine,
+                        error=_sender_gone(owner, bool(gone), p)))
             except TransitionError:
                 continue  # its sender finished meanwhile
-            log.info("post %s needs review: its sender (%s) %s while sending it", p.id,
+            log.info("post %s %s: its sender (%s) %s while sending it", p.id,
+                     "is sent again" if out[-1].state is PostState.SCHEDULED else "needs review",
                      f"pid {owner.pid} on {owner.host}" if owner else p.lease_owner or "unknown",
                      "stopped" if gone else "stopped renewing its lease")
         return out
@@ -662,12 +686,13 @@ class Outbox:
         return out
 
 
-def _sender_gone(owner: lease.Owner | None, stopped: bool, post: Post) -> Note:
+def _sender_gone(owner: lease.Owner | None, stopped: bool, post: Post, *, again: str | None = None) -> Note:
     """Why a post in flight needs review: its sender stopped, or stopped answering; and, for a thread with parts
     recorded out, which part is in doubt ("Parts 1–2 of 3 went out; part 3 may or may not have.").
 
     Said as the user knows it: the app (window, daemon or CLI alike), and the computer if it is another one.
-    Its process id means nothing to them; the log keeps it."""
+    Its process id means nothing to them; the log keeps it. ``again``: the network that is asked first what went
+    out, so the post is sent again by itself (see :attr:`Outbox.resumable`)."""
     elsewhere = owner is not None and owner.host != lease.this_process().host
     return Note("sender_gone", host=owner.host if elsewhere and owner else None, stopped=stopped,
-                out=len(post.remote_ids), total=len(post.parts))
+                out=len(post.remote_ids), total=len(post.parts), again=again)

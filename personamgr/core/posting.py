@@ -34,7 +34,7 @@ from personamgr.core.networks.base import (
     TransientError,
     in_doubt,
 )
-from personamgr.core.outbox import Outbox, Post, PostState, TransitionError
+from personamgr.core.outbox import UNTIL_SENT, Outbox, Post, PostState, TransitionError
 from personamgr.core.personas import Persona
 from personamgr.core.reason_words import Note, said, stored
 from personamgr.core.secrets import SecretsError, SecretsLocked, SecretsTimeout, SecretStore
@@ -95,6 +95,23 @@ def resend_note(network: str, mark: str) -> tuple[bool, str]:
                                            'account first; if it is there, choose "{mark}" instead.').format(mark=mark)
     return False, translate("PostActions", 'Sending it again can post it twice. Look at the account first; if it is '
                                            'there, choose "{mark}" instead.').format(mark=mark)
+
+
+def resumable(store: Store, networks: Mapping[str, object]) -> Callable[[Post], str | None]:
+    """Which posts whose send was cut short may be sent again by themselves (``Outbox.resumable``): those on a
+    network that finds its own writes (``finds_its_writes``: Bluesky), so sending again finds what went out instead
+    of posting it twice. Not once its retries are used up, lest a send that ends the app run for ever. Returns the
+    network's name (``Persona.network``), to tell the user, or None (then it needs review)."""
+    def check(post: Post) -> str | None:
+        if post.attempts >= MAX_TRANSIENT_ATTEMPTS:
+            return None
+        try:
+            name = post.network or store.persona(post.persona_uid).network
+        except LookupError:
+            return None
+        return name if getattr(networks.get(name), "finds_its_writes", False) else None
+
+    return check
 
 
 class PostingError(RuntimeError):
@@ -246,6 +263,11 @@ class Poster:
             return self._failed(post, e)
         except Exception as e:  # a bug or an unexpected library error: the post may have gone out
             log.exception("unexpected error while sending post %s", post.id)
+            found_by = resumable(self.store, self.networks)(post)
+            if found_by is not None:  # the next attempt looks up what went out: tried again, as a server error is
+                return self._finish(post, PostState.SCHEDULED, next_attempt_at=self.clock.now() + backoff(
+                    post.attempts), repeat_safe_until=UNTIL_SENT, error=Note(
+                    "unexpected_retried", error=type(e).__name__, network=found_by))
             return self._finish(
                 post, PostState.NEEDS_REVIEW,
                 error=Note("unexpected", error=type(e).__name__),
@@ -367,11 +389,16 @@ class Poster:
             return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=in_doubt(
                 Note("maybe_out_before", error=e.message), out, len(post.parts)))
         if isinstance(e, RejectedError):
+            if post.repeat_safe_until == UNTIL_SENT:  # it answered for what was in doubt: it is not out
+                extra["repeat_safe_until"] = None
             return self._finish(post, PostState.FAILED, error=msg, **extra)
         if isinstance(e, AmbiguousError) and e.retry_safe and post.attempts < MAX_TRANSIENT_ATTEMPTS:
             # The network recognises a repeat of this very post: sending it again cannot post twice (while it
-            # still does: from the first unanswered attempt whose window is still open, or from this one).
-            if e.repeat_window is not None and (post.repeat_safe_until is None or post.repeat_safe_until <= now):
+            # still does: from the first unanswered attempt whose window is still open, or from this one; for good
+            # where it looks up what went out). Until then the post is sent again only as it is.
+            if e.repeat_window is None:
+                extra["repeat_safe_until"] = UNTIL_SENT
+            elif post.repeat_safe_until is None or post.repeat_safe_until <= now:
                 extra["repeat_safe_until"] = now + e.repeat_window
             return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=now + backoff(post.attempts),
                                 **extra)

@@ -23,7 +23,7 @@ from personamgr.core.outbox import Outbox, PostState
 from personamgr.core.paths import AppPaths
 from personamgr.core.personas import Persona
 from personamgr.core.post_workflows import PostWorkflows
-from personamgr.core.posting import Poster, PreSendCheck
+from personamgr.core.posting import Poster, PreSendCheck, resumable
 from personamgr.core.profile_id import profile_id
 from personamgr.core.secrets import SecretsError, SecretStore
 from personamgr.core.settings import Settings
@@ -44,7 +44,7 @@ class Services:
     workflows: PostWorkflows = field(init=False)
 
     def __post_init__(self) -> None:
-        self.outbox = Outbox(self.store)
+        self.outbox = Outbox(self.store, resumable(self.store, self.networks))
         self.poster = Poster(self.store, self.outbox, self.secrets, self.networks, self.clock,
                              pre_send_check=self.pre_send_check)
         self.workflows = PostWorkflows(self)

@@ -2266,6 +2266,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>la publicación {id} ya no se puede editar</translation>
     </message>
     <message>
+        <source>post {id} cannot change until it is sent: its last send was cut short, so it may be on {network} already. It is sent again only exactly as it is, and {network} is asked first whether it arrived, which cannot post it twice; changed or moved, it would be a second post</source>
+        <translation>la publicación {id} no se puede cambiar hasta que se envíe: su último envío se interrumpió, así que puede que ya esté en {network}. Solo se vuelve a enviar exactamente como está, y primero se pregunta a {network} si llegó, lo que no puede publicarla dos veces; cambiada o movida, sería una segunda publicación</translation>
+    </message>
+    <message>
         <source>post {id} cannot change until {time} UTC: {network} did not answer when it was sent, so it may be out already. Until then it is sent again only exactly as it is, which cannot post it twice; changed, it would be a second post</source>
         <translation>la publicación {id} no se puede cambiar hasta las {time} UTC: {network} no respondió cuando se envió, así que puede que ya esté publicada. Hasta entonces solo se vuelve a enviar exactamente como está, lo que no puede publicarla dos veces; cambiada, sería una segunda publicación</translation>
     </message>
@@ -2304,6 +2308,26 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>The app stopped answering while this thread was being sent.</source>
         <translation>La aplicación dejó de responder mientras se enviaba este hilo.</translation>
+    </message>
+    <message>
+        <source>The app on {host} stopped answering while this post was being sent.</source>
+        <translation>La aplicación en {host} dejó de responder mientras se enviaba esta publicación.</translation>
+    </message>
+    <message>
+        <source>The app stopped while this post was being sent.</source>
+        <translation>La aplicación se detuvo mientras se enviaba esta publicación.</translation>
+    </message>
+    <message>
+        <source>The app stopped answering while this post was being sent.</source>
+        <translation>La aplicación dejó de responder mientras se enviaba esta publicación.</translation>
+    </message>
+    <message>
+        <source>{why} {network} is asked first whether it arrived, so it is sent again by itself and cannot go out twice.</source>
+        <translation>{why} Primero se pregunta a {network} si llegó, así que se vuelve a enviar sola y no puede salir dos veces.</translation>
+    </message>
+    <message>
+        <source>{why} {known} {network} is asked first whether part {part} arrived, so the thread goes on by itself from there, and no part goes out twice.</source>
+        <translation>{why} {known} Primero se pregunta a {network} si la parte {part} llegó, así que el hilo sigue solo desde ahí, y ninguna parte sale dos veces.</translation>
     </message>
     <message>
         <source>The app on {host} stopped answering while this post was being sent. It may or may not have gone out: check the account, then mark it sent or send it again.</source>
@@ -4020,6 +4044,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Bluesky is asked first whether each part already arrived; a part that did is counted as sent, not posted again.</source>
         <translation>Primero se pregunta a Bluesky si cada parte ya llegó; la que llegó se cuenta como enviada y no se publica otra vez.</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened while sending ({error}). {network} is asked first whether it arrived, so it will be tried again and cannot go out twice.</source>
+        <translation>Ocurrió algo inesperado durante el envío ({error}). Primero se pregunta a {network} si llegó, así que se volverá a intentar y no puede salir dos veces.</translation>
     </message>
     <message>
         <source>The keyring is locked, so personamgr could not read {persona}&apos;s credentials. Unlock it: the post waits until then.</source>

@@ -10,7 +10,7 @@ from net_helpers import assert_waits_by_itself
 
 from personamgr.core.networks.base import OutgoingPost
 from personamgr.core.networks.bluesky.network import record_key
-from personamgr.core.outbox import PostState
+from personamgr.core.outbox import PostState, TransitionError
 
 pytestmark = pytest.mark.e2e
 
@@ -169,12 +169,25 @@ def test_a_duplicate_key_500_is_retried_and_then_found(bluesky_world) -> None:
 
 
 def test_an_edited_post_whose_first_version_landed_needs_review(bluesky_world) -> None:
+    """Its words cannot change while it is sent again by itself; once it waits for review they can, and sending
+    the new words again finds the first version under its key."""
+    from lease_helpers import dead_owner
+
+    from personamgr.core.posting import MAX_TRANSIENT_ATTEMPTS
+
     w = bluesky_world
-    w.fake.fail_next("create_record", "drop")  # written, then the connection closes
+    w.fake.fail_next("create_record", "drop")  # written, then the connection closes without an answer
     post = w.post("Frist light.")
     assert post.state is PostState.SCHEDULED
+    with pytest.raises(TransitionError, match="cannot change until it is sent"):
+        w.services.outbox.edit(post.id, "First light.")
+    # Its next sends end the app each time, until it waits for review: then the words may change.
+    assert w.services.outbox.update_if(post.id, None, attempts=MAX_TRANSIENT_ATTEMPTS - 1)
+    w.services.outbox.claim(post.id, owner=dead_owner())
+    [review] = w.services.outbox.recover_abandoned()
+    assert review.state is PostState.NEEDS_REVIEW
     w.services.outbox.edit(post.id, "First light.")
-    again = w.services.poster.send(post.id)
+    again = w.services.poster.send(post.id, expect=[PostState.NEEDS_REVIEW])
     assert again.state is PostState.NEEDS_REVIEW and "earlier version of this post" in (again.error or "")
     assert [r.text for r in w.fake.posts(w.account)] == ["Frist light."]
 

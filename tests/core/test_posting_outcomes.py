@@ -110,6 +110,19 @@ def test_unexpected_exception_goes_to_review(services: Services, net: ScriptedNe
     assert post.error is not None and "KeyError" in post.error
 
 
+def test_an_unexpected_error_on_a_network_that_finds_its_writes_is_tried_again(services: Services,
+                                                                             net: ScriptedNetwork) -> None:
+    """Bluesky looks every part up by its key before writing it: a send that broke off unexpectedly is safe to send
+    again, yet it waited for review, asking the user to check what the next attempt checks itself."""
+    net.finds_its_writes = True  # type: ignore[attr-defined]
+    net.answers.append(KeyError("boom"))
+    post = services.outbox.get(send(services))
+    assert post.state is PostState.SCHEDULED and post.next_attempt_at is not None
+    assert post.error == ("Something unexpected happened while sending (KeyError). scripted is asked first "
+                          "whether it arrived, so it will be tried again and cannot go out twice.")
+    assert services.poster.send(post.id).state is PostState.SENT
+
+
 def test_partial_thread_keeps_sent_parts_and_resumes(services: Services, net: ScriptedNetwork,
                                                      clock: FakeClock) -> None:
     reset = clock.now() + timedelta(minutes=5)

@@ -187,3 +187,20 @@ def test_the_real_guard_holds_a_post_that_now_strays(services: Services) -> None
     held = services.outbox.get(strays.id)
     assert held.state is PostState.HELD and held.hold_kind is HoldKind.OFF_FOCUS
     assert any("career" in r for r in held.reasons), held.reasons
+
+
+def test_a_thread_whose_every_part_was_recorded_before_the_crash_is_told_sent(services: Services) -> None:
+    """Every part was out and recorded, only the last write was lost: the post is recorded sent, yet the notice
+    said "Post may not have gone out"."""
+    clock: FakeClock = services.clock  # type: ignore[assignment]
+    clock.set(START)
+    persona = services.store.add_persona(make_persona())
+    post = PostSchedule(services.store, services.outbox, clock).create(persona.uid, "one", when=START).post
+    services.outbox.claim(post.id, owner=dead_owner())
+    services.outbox.update_if(post.id, [PostState.SENDING], remote_ids=["r1"], network="sandbox")
+    engine = ScheduleEngine(services)
+    events: list[SchedulerEvent] = []
+    engine.subscribe(events.append)
+    engine.start()
+    assert services.outbox.get(post.id).state is PostState.SENT
+    assert [(e.kind, e.message) for e in events] == [(EventKind.SENT, f"Sent as {persona.name}: r1")]

@@ -107,15 +107,21 @@ class ScheduleEngine:
 
     def recover(self) -> list[Post]:
         """Posts whose sender died (this app before a crash, or a CLI ``post`` killed while this scheduler runs):
-        needs-review, never re-sent. Runs at start and on every pass, so no restart is needed."""
+        needs-review, never re-sent blindly (on a network that finds what went out, due again at once). Runs at
+        start and on every pass, so no restart is needed."""
         try:
             recovered = self.outbox.recover_abandoned()
         except Exception:
             log.exception("looking for posts whose sender stopped failed")
             return []
         for p in recovered:
-            self._emit(EventKind.INTERRUPTED, p.note or translate(
-                "Scheduler", "The app stopped while this post was being sent."), p)
+            if p.state is PostState.SCHEDULED:  # its network finds what went out: sent again by itself
+                self._emit(EventKind.RETRY, p.note or "", p)
+            elif p.state is PostState.SENT:  # every part was recorded out: only the last write was lost
+                self._report(p, None)
+            else:
+                self._emit(EventKind.INTERRUPTED, p.note or translate(
+                    "Scheduler", "The app stopped while this post was being sent."), p)
         return recovered
 
     @staticmethod

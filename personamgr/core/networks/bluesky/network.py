@@ -59,6 +59,9 @@ class BlueskyNetwork(RemoteNetwork):
     api_url_env = API_URL_ENV  # instead of the persona's PDS
     credential_keys = CREDENTIAL_KEYS
     media_limits = BLUESKY_IMAGES
+    # Every part is written under a key fixed before the call and looked up first: a send the app did not live
+    # through is sent again by itself (``posting.resumable``), and what went out is found, not posted twice.
+    finds_its_writes = True
 
     def client(self, server: str | None):  # type: ignore[no-untyped-def]  # -> BlueskyClient
         self.refuse_if_misconfigured()

@@ -1,0 +1,154 @@
+"""A Bluesky send the app did not live through is sent again by itself, and what already went out is found.
+
+Every part is written under a record key fixed before the call and looked up before writing, so sending again
+after a crash cannot post twice: a post whose sender died went to "needs review" all the same, asking the user to
+look at the account for what the app can look up itself. Real atproto against the fake PDS; the dead sender is a
+real process that has exited, as a kill -9 mid-send leaves it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import pytest
+from lease_helpers import dead_owner
+
+from personamgr.core.outbox import PostState, TransitionError
+from personamgr.core.posting import MAX_TRANSIENT_ATTEMPTS, Poster
+from personamgr.core.scheduling import EventKind, ScheduleEngine, SchedulerEvent
+
+pytestmark = pytest.mark.e2e
+
+PARTS = ("1/3 Orion tonight.", "2/3 Look south after ten.", "3/3 Binoculars are enough.")
+
+
+def killed_mid_send(w, parts: tuple[str, ...], *, hold_at: int,  # type: ignore[no-untyped-def]
+                    look: Callable[[], object] | None = None):
+    """Send ``parts`` from a sender whose process is gone, its write of part ``hold_at`` (1-based) made on the PDS
+    but unanswered; then the app looks for abandoned posts (``look``; default as every command and pass does).
+    Returns the post after that."""
+    services = w.services
+    post = services.outbox.create(w.persona.uid, parts[0], thread=parts[1:])
+    ghost = Poster(services.store, services.outbox, services.secrets, services.networks, services.clock,
+                   owner=dead_owner(), heartbeat_s=3600)
+    w.fake.fail_next("create_record", "hold", skip=hold_at - 1)
+    sender = threading.Thread(target=ghost.send, args=(post.id,))
+    sender.start()
+    try:
+        assert w.fake.wait_until_held(1, timeout=30)
+        (look or services.outbox.recover_abandoned)()
+        return services.outbox.get(post.id)
+    finally:
+        w.fake.release()
+        sender.join(60)
+
+
+def test_a_post_whose_sender_died_after_writing_it_is_found_not_posted_twice(bluesky_world) -> None:
+    w = bluesky_world
+    recovered = killed_mid_send(w, ("Saturn rises at nine.",), hold_at=1)
+    assert recovered.state is PostState.SCHEDULED, recovered.error
+    assert recovered.error == ("The app stopped while this post was being sent. Bluesky is asked first whether it "
+                               "arrived, so it is sent again by itself and cannot go out twice.")
+    assert recovered.next_attempt_at is not None and recovered.next_attempt_at <= w.services.clock.now()
+    assert w.services.outbox.get(recovered.id).state is PostState.SCHEDULED  # the dead sender's answer changed nothing
+    sent = w.services.poster.send(recovered.id)
+    assert sent.state is PostState.SENT, sent.error
+    [record] = w.fake.posts(w.account)
+    assert (record.text, sent.remote_id) == ("Saturn rises at nine.", record.rkey)
+    assert w.fake.post_count("create_record") == 1  # found by its key: nothing written again
+
+
+def test_a_thread_whose_sender_died_at_part_2_goes_on_from_there_each_part_once(bluesky_world) -> None:
+    w = bluesky_world
+    recovered = killed_mid_send(w, PARTS, hold_at=2)
+    assert recovered.state is PostState.SCHEDULED, recovered.error
+    assert recovered.error == ("The app stopped while this thread was being sent. Part 1 of 3 went out; part 2 may "
+                               "or may not have. Part 3 was not sent. Bluesky is asked first whether part 2 arrived, "
+                               "so the thread goes on by itself from there, and no part goes out twice.")
+    sent = w.services.poster.send(recovered.id)
+    assert sent.state is PostState.SENT, sent.error
+    records = {r.text: r for r in w.fake.posts(w.account)}
+    assert sorted(records) == sorted(PARTS)  # each part once
+    assert sent.remote_ids == tuple(records[p].rkey for p in PARTS)
+
+
+def test_a_send_that_keeps_killing_the_app_waits_for_review(bluesky_world) -> None:
+    """Sent again by itself only while retries last: a post whose every send ends the app is not sent forever."""
+    w = bluesky_world
+    post = w.services.outbox.create(w.persona.uid, "Jupiter's moons.")
+    assert w.services.outbox.update_if(post.id, None, attempts=MAX_TRANSIENT_ATTEMPTS - 1)
+    w.services.outbox.claim(post.id, owner=dead_owner())
+    [recovered] = w.services.outbox.recover_abandoned()
+    assert recovered.state is PostState.NEEDS_REVIEW
+    assert "check the account, then mark it sent or send it again" in (recovered.error or "")
+
+
+def test_the_scheduler_sends_it_again_and_tells_no_review_is_needed(bluesky_world) -> None:
+    """The scheduler's notice said "Post may not have gone out" of a post it then sends by itself."""
+    w = bluesky_world
+    engine = ScheduleEngine(w.services)
+    events: list[SchedulerEvent] = []
+    engine.subscribe(events.append)
+    recovered = killed_mid_send(w, ("Mars at dawn.",), hold_at=1, look=engine.start)
+    assert recovered.state is PostState.SCHEDULED
+    engine.run_due()
+    assert w.services.outbox.get(recovered.id).state is PostState.SENT
+    assert [e.kind for e in events] == [EventKind.RETRY, EventKind.SENT]
+    assert events[0].message == recovered.error
+    assert len(w.fake.posts(w.account)) == 1
+
+
+def second_persona(w):  # type: ignore[no-untyped-def]
+    """Another Bluesky persona, connected to an account of its own: (persona, account)."""
+    from personamgr.core.networks.bluesky.auth import Login, connect
+    from personamgr.core.personas import Persona
+
+    account, password = w.fake.add_account("moon.bsky.social")
+    persona = w.services.store.add_persona(Persona(name="moon", topics=("the moon",), network="bluesky"))
+    done = connect(w.services.store, w.services.secrets, w.network, persona, Login("moon.bsky.social", password))
+    return done.persona, account
+
+
+def refused_to_change(w, post_id: int, other_uid: str) -> None:  # type: ignore[no-untyped-def]
+    """Moving or editing the post is refused with the reason, and changes nothing."""
+    before = w.services.outbox.get(post_id)
+    for change in (lambda: w.services.outbox.move(post_id, other_uid),
+                   lambda: w.services.outbox.edit(post_id, "Saturn rises at ten."),
+                   lambda: w.services.workflows.move(post_id, other_uid)):
+        with pytest.raises(TransitionError, match="cannot change until it is sent: its last send was cut short, so "
+                                                  "it may be on Bluesky already"):
+            change()
+    after = w.services.outbox.get(post_id)
+    assert (after.persona_uid, after.parts, after.state) == (before.persona_uid, before.parts, PostState.SCHEDULED)
+
+
+def test_a_post_sent_again_by_itself_stays_with_its_persona_until_it_is_sent(bluesky_world) -> None:
+    """Its record key comes from its persona and its words are compared when found: moved to another persona in
+    the moment before the resend, it was looked up on the other account, not found there, and posted a second
+    time, on the other account."""
+    w = bluesky_world
+    moon, moon_account = second_persona(w)
+    recovered = killed_mid_send(w, ("Saturn rises at nine.",), hold_at=1)
+    assert recovered.state is PostState.SCHEDULED
+    refused_to_change(w, recovered.id, moon.uid)
+    sent = w.services.poster.send(recovered.id)
+    assert sent.state is PostState.SENT and sent.persona_uid == w.persona.uid
+    assert [r.text for r in w.fake.posts(w.account)] == ["Saturn rises at nine."]
+    assert w.fake.posts(moon_account) == []
+    moved = w.services.outbox.create(w.persona.uid, "A new post, free to move.")
+    assert w.services.outbox.move(moved.id, moon.uid).persona_uid == moon.uid  # only the post in doubt is kept
+
+
+def test_a_post_whose_write_went_unanswered_stays_with_its_persona_until_it_is_sent(bluesky_world) -> None:
+    """The same after a write Bluesky did not answer (it is retried, as its record key is looked up first): in the
+    wait before the retry it could be moved to another persona, and went out on both accounts."""
+    w = bluesky_world
+    moon, moon_account = second_persona(w)
+    w.fake.fail_next("create_record", "drop")  # written, then the connection closes without an answer
+    post = w.post("Saturn rises at nine.")
+    assert post.state is PostState.SCHEDULED, post.error
+    refused_to_change(w, post.id, moon.uid)
+    assert w.services.poster.send(post.id).state is PostState.SENT
+    assert [r.text for r in w.fake.posts(w.account)] == ["Saturn rises at nine."]
+    assert w.fake.posts(moon_account) == []
