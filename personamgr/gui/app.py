@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from personamgr import __version__
 from personamgr.core.autostart import Autostart
 from personamgr.core.i18n import translate
+from personamgr.core.outbox import Post, PostState
 from personamgr.core.paths import HOME_ENV, AppPaths
 from personamgr.core.services import Services
 from personamgr.gui import main_thread_gc
@@ -318,7 +319,8 @@ def run_app(args: argparse.Namespace) -> int:
         seed_demo(services)
     recovered = services.outbox.recover_interrupted()
     if recovered:
-        log.warning("%d post(s) were being sent when the app stopped; they need review", len(recovered))
+        log.warning("%d post(s) were being sent when the app stopped: %s", len(recovered),
+                    ", ".join(f"{p.id} {p.state.value}" for p in recovered))
 
     tray_available = QSystemTrayIcon.isSystemTrayAvailable()
     app.setQuitOnLastWindowClosed(False)  # quitting is the QuitFlow's decision (posts may be scheduled)
@@ -332,9 +334,9 @@ def run_app(args: argparse.Namespace) -> int:
     shell = build_shell(services, tray_available=tray_available, demo=demo, parent=app,
                         profile_args=profile_args(getattr(args, "data_dir", None) or os.environ.get(HOME_ENV),
                                                   demo=demo))
-    if recovered:
-        count = len(recovered)
-        shell.window.statusBar().showMessage(interrupted_message(count), 30_000)
+    said = interrupted_message(recovered)
+    if said:
+        shell.window.statusBar().showMessage(said, 30_000)
     from personamgr.gui.error_reporter import ErrorReporter
 
     errors = ErrorReporter(paths.log_file, lambda: shell.window, keep_words=shell.window.compose.flush, parent=app)
@@ -361,10 +363,21 @@ def run_app(args: argparse.Namespace) -> int:
             _start_background_sender(shell)
 
 
-def interrupted_message(count: int) -> str:
-    """What start-up says about posts a stopped app left half-sent (one or several)."""
-    return translate("Shell", "%n post(s) (was|were) being sent when personamgr stopped. (It|They) may have gone "
-                     "out: see Needs review in the history.", None, count)
+def interrupted_message(recovered: list[Post]) -> str | None:
+    """What start-up says about the posts a stopped app left half-sent, as they were recovered: those that may
+    have gone out wait in Needs review; those whose network finds what went out go out again by themselves; one
+    whose every part was recorded is simply sent (None: nothing to say)."""
+    review = sum(p.state is PostState.NEEDS_REVIEW for p in recovered)
+    again = sum(p.state is PostState.SCHEDULED for p in recovered)
+    said = []
+    if review:
+        said.append(translate("Shell", "%n post(s) (was|were) being sent when personamgr stopped. (It|They) may have "
+                              "gone out: see Needs review in the history.", None, review))
+    if again:
+        said.append(translate("Shell", "%n post(s) (was|were) being sent when personamgr stopped and (goes|go) out "
+                              "again by (itself|themselves): (its|their) network is asked first what already "
+                              "arrived, so nothing goes out twice.", None, again))
+    return " ".join(said) or None
 
 
 def _start_background_sender(shell: Shell) -> None:

@@ -4834,6 +4834,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <source>%n post(s) (was|were) being sent when personamgr stopped. (It|They) may have gone out: see Needs review in the history.</source>
         <translation>%n publicaci(ón se estaba|ones se estaban) enviando cuando personamgr se detuvo. (Puede|Pueden) haber salido: mira «Por revisar» en el historial.</translation>
     </message>
+    <message>
+        <source>%n post(s) (was|were) being sent when personamgr stopped and (goes|go) out again by (itself|themselves): (its|their) network is asked first what already arrived, so nothing goes out twice.</source>
+        <translation>%n publicaci(ón se estaba|ones se estaban) enviando cuando personamgr se detuvo y (vuelve|vuelven) a salir (sola|solas): primero se pregunta a su red qué llegó ya, así que nada sale dos veces.</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

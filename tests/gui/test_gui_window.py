@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import locked_keyring
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from shell_helpers import wait_idle
 
 from personamgr.core.networks.sandbox import SandboxNetwork
-from personamgr.core.outbox import PostState
+from personamgr.core.outbox import Post, PostState
 from personamgr.core.personas import Persona
 from personamgr.core.secrets import SecretStore
 from personamgr.core.services import Services
@@ -212,13 +213,37 @@ def test_the_app_icon_is_the_svg_in_the_checkouts_resources(qtbot) -> None:
     assert icon.availableSizes() == []  # scalable: the SVG, not the drawn fallback with its fixed sizes
 
 
+def recovered(*states: PostState) -> list[Post]:
+    """Posts as start-up found them left in sending, and recovered (each in ``states``)."""
+    now = datetime(2026, 12, 1, 12, tzinfo=UTC)
+    return [Post(id=i, persona_uid="u", persona_name="career", state=state, text="t", created_at=now, updated_at=now)
+            for i, state in enumerate(states, start=1)]
+
+
 def test_start_up_says_was_for_one_interrupted_post_and_were_for_several() -> None:
     """QA #13: "1 post were being sent when personamgr stopped"."""
     from personamgr.gui.app import interrupted_message
 
-    assert interrupted_message(1) == ("1 post was being sent when personamgr stopped. It may have gone out: see "
-                                      "Needs review in the history.")
-    assert interrupted_message(3).startswith("3 posts were being sent when personamgr stopped. They may have gone")
+    assert interrupted_message(recovered(PostState.NEEDS_REVIEW)) == (
+        "1 post was being sent when personamgr stopped. It may have gone out: see Needs review in the history.")
+    assert (interrupted_message(recovered(*[PostState.NEEDS_REVIEW] * 3)) or "").startswith(
+        "3 posts were being sent when personamgr stopped. They may have gone")
+
+
+def test_start_up_sends_to_needs_review_only_the_posts_that_are_there() -> None:
+    """Every post found half-sent was said to need review, though a thread whose every part was recorded is
+    recorded sent, and a Bluesky post is sent again by itself (what went out is found): neither is in Needs
+    review."""
+    from personamgr.gui.app import interrupted_message
+
+    assert interrupted_message(recovered(PostState.SENT)) is None
+    assert interrupted_message(recovered(PostState.SCHEDULED, PostState.SCHEDULED)) == (
+        "2 posts were being sent when personamgr stopped and go out again by themselves: their network is asked "
+        "first what already arrived, so nothing goes out twice.")
+    assert interrupted_message(recovered(PostState.NEEDS_REVIEW, PostState.SCHEDULED, PostState.SENT)) == (
+        "1 post was being sent when personamgr stopped. It may have gone out: see Needs review in the history. "
+        "1 post was being sent when personamgr stopped and goes out again by itself: its network is asked first "
+        "what already arrived, so nothing goes out twice.")
 
 
 def test_the_window_on_a_full_runtime_disk_names_the_lock_not_the_database(
