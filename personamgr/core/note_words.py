@@ -453,10 +453,19 @@ def _stopped_while(host: str | None, stopped: bool, thread: bool) -> str:
 def _sender_gone(v: Values) -> str:
     """A post in flight whose sender stopped (``stopped``) or stopped answering (on ``host``, when another computer);
     for a thread (``total`` parts, ``out`` of them recorded out), which part is in doubt. ``again``: the network that
-    is asked first what arrived, so the post is sent again by itself; else the way out of the review."""
+    is asked first what arrived (or, ``keyed``, that recognises a repeat for a while), so the post is sent again by
+    itself; else the way out of the review."""
     host, stopped, out, total = v.get("host"), bool(v.get("stopped")), int(v.get("out", 0)), int(v.get("total", 1))
     thread = bool(out) or total > 1
-    if v.get("again"):
+    if v.get("again") and v.get("keyed"):  # a key the network recognises for a while (Mastodon)
+        why, network = _stopped_while(host, stopped, thread), network_label(str(v["again"]))
+        if not thread:
+            return translate("Outbox", "{why} It carries a key {network} recognises, so it is sent again by itself "
+                             "and cannot go out twice.").format(why=why, network=network)
+        return translate("Outbox", "{why} {known} Part {part} carries a key {network} recognises, so the thread goes "
+                         "on by itself from there, and no part goes out twice.").format(
+            why=why, known=parts_known(out, total), network=network, part=out + 1)
+    if v.get("again"):  # a key the network looks up first (Bluesky)
         why, network = _stopped_while(host, stopped, thread), network_label(str(v["again"]))
         if not thread:
             return translate("Outbox", "{why} {network} is asked first whether it arrived, so it is sent again by "

@@ -106,6 +106,15 @@ CLEARED: dict[str, Any] = {"scheduled_at": None, "queue_rank": None, "next_attem
 UNTIL_SENT = datetime(9000, 1, 1, tzinfo=UTC)
 
 
+@dataclass(frozen=True, slots=True)
+class Resumable:
+    """A post whose send was cut short is sent again by itself on ``network`` (a persona's ``network``), only as
+    it is until ``until`` (its ``repeat_safe_until``; :data:`UNTIL_SENT`: until it is sent)."""
+
+    network: str
+    until: datetime
+
+
 class TransitionError(RuntimeError):
     """The post was not in a state that allows the change (someone else got there first)."""
 
@@ -265,9 +274,10 @@ def _aware(dt: datetime | None) -> datetime | None:
 class Outbox:
     """Reads and state changes of posts. All times in and out are aware UTC."""
 
-    def __init__(self, store: Store, resumable: Callable[[Post], str | None] = lambda _post: None) -> None:
-        """``resumable(post)``: the name of the network a post whose sender died may be sent again on by itself
-        (it finds what already went out rather than posting it twice), or None: it needs review."""
+    def __init__(self, store: Store, resumable: Callable[[Post], Resumable | None] = lambda _post: None) -> None:
+        """``resumable(post)``: whether a post whose sender died is sent again by itself (its network finds, or
+        returns, what already went out rather than posting it twice), on which network and until when; None: it
+        needs review."""
         self.store = store
         self.resumable = resumable
 
@@ -633,10 +643,10 @@ class Outbox:
 
     def recover_abandoned(self) -> list[Post]:
         """Posts left in ``sending`` by a sender that is gone become needs-review, never re-sent blindly: they may
-        have gone out. On a network that finds its own writes (:attr:`resumable`) they are due again at once
-        instead, and sending again finds what went out. Gone means its process has stopped (known at once on this
-        machine) or its lease lapsed without a heartbeat. Called by whichever process looks: the scheduler's every
-        pass, start-up, the CLI."""
+        have gone out. Where sending again finds or returns what went out (:attr:`resumable`: Bluesky, Mastodon
+        within its key's hour) they are due again at once instead, and are sent again only as they are. Gone means
+        its process has stopped (known at once on this machine) or its lease lapsed without a heartbeat. Called by
+        whichever process looks: the scheduler's every pass, start-up, the CLI."""
         now = self.store.clock.now()
         out = []
         for p, until in self._sending():
@@ -651,12 +661,12 @@ class Outbox:
                         p.id, PostState.SENT, expect=[PostState.SENDING], where=mine, error=None,
                         next_attempt_at=None, remote_id=p.remote_ids[0], sent_at=p.updated_at))
                     continue
-                network = self.resumable(p)
-                if network is not None:  # sent again only as it is: its key finds what went out
+                again = self.resumable(p)
+                if again is not None:  # sent again only as it is: its key finds (or returns) what went out
                     out.append(self.transition(
                         p.id, PostState.SCHEDULED, expect=[PostState.SENDING], where=mine, next_attempt_at=now,
-                        lease_owner=None, repeat_safe_until=UNTIL_SENT,
-                        error=_sender_gone(owner, bool(gone), p, again=network)))
+                        lease_owner=None, repeat_safe_until=again.until,
+                        error=_sender_gone(owner, bool(gone), p, again=again)))
                 else:
                     out.append(self.transition(
                         p.id, PostState.NEEDS_REVIEW, expect=[PostState.SENDING], where=mine,
@@ -686,13 +696,14 @@ class Outbox:
         return out
 
 
-def _sender_gone(owner: lease.Owner | None, stopped: bool, post: Post, *, again: str | None = None) -> Note:
+def _sender_gone(owner: lease.Owner | None, stopped: bool, post: Post, *, again: Resumable | None = None) -> Note:
     """Why a post in flight needs review: its sender stopped, or stopped answering; and, for a thread with parts
     recorded out, which part is in doubt ("Parts 1–2 of 3 went out; part 3 may or may not have.").
 
     Said as the user knows it: the app (window, daemon or CLI alike), and the computer if it is another one.
-    Its process id means nothing to them; the log keeps it. ``again``: the network that is asked first what went
-    out, so the post is sent again by itself (see :attr:`Outbox.resumable`)."""
+    Its process id means nothing to them; the log keeps it. ``again``: it is sent again by itself (see
+    :attr:`Outbox.resumable`), under a key its network looks up first, or (``keyed``) recognises for a while."""
     elsewhere = owner is not None and owner.host != lease.this_process().host
     return Note("sender_gone", host=owner.host if elsewhere and owner else None, stopped=stopped,
-                out=len(post.remote_ids), total=len(post.parts), again=again)
+                out=len(post.remote_ids), total=len(post.parts), again=again.network if again else None,
+                keyed=again is not None and again.until < UNTIL_SENT)

@@ -34,7 +34,7 @@ from personamgr.core.networks.base import (
     TransientError,
     in_doubt,
 )
-from personamgr.core.outbox import UNTIL_SENT, Outbox, Post, PostState, TransitionError
+from personamgr.core.outbox import UNTIL_SENT, Outbox, Post, PostState, Resumable, TransitionError
 from personamgr.core.personas import Persona
 from personamgr.core.reason_words import Note, said, stored
 from personamgr.core.secrets import SecretsError, SecretsLocked, SecretsTimeout, SecretStore
@@ -97,19 +97,31 @@ def resend_note(network: str, mark: str) -> tuple[bool, str]:
                                            'there, choose "{mark}" instead.').format(mark=mark)
 
 
-def resumable(store: Store, networks: Mapping[str, object]) -> Callable[[Post], str | None]:
-    """Which posts whose send was cut short may be sent again by themselves (``Outbox.resumable``): those on a
-    network that finds its own writes (``finds_its_writes``: Bluesky), so sending again finds what went out instead
-    of posting it twice. Not once its retries are used up, lest a send that ends the app run for ever. Returns the
-    network's name (``Persona.network``), to tell the user, or None (then it needs review)."""
-    def check(post: Post) -> str | None:
+def resumable(store: Store, networks: Mapping[str, object], clock: Clock) -> Callable[[Post], Resumable | None]:
+    """Which posts whose send was cut short may be sent again by themselves (``Outbox.resumable``), and until when
+    they are sent again only as they are. On a network that finds its own writes (``finds_its_writes``: Bluesky),
+    sending again finds what went out instead of posting it twice, however late: until it is sent. On one that
+    recognises a repeat of a send for a while (``repeat_window``: Mastodon's Idempotency-Key), sending again within
+    it returns what was made: until the window closes, counted from the post's last change before the send in doubt
+    (and from an earlier unanswered send's, if still open); past it, it needs review. Not once its retries are used
+    up, lest a send that ends the app run for ever. None: it needs review."""
+    def check(post: Post) -> Resumable | None:
         if post.attempts >= MAX_TRANSIENT_ATTEMPTS:
             return None
         try:
             name = post.network or store.persona(post.persona_uid).network
         except LookupError:
             return None
-        return name if getattr(networks.get(name), "finds_its_writes", False) else None
+        network = networks.get(name)
+        if getattr(network, "finds_its_writes", False):
+            return Resumable(name, UNTIL_SENT)
+        window = getattr(network, "repeat_window", None)
+        if window is None:
+            return None
+        until = post.updated_at + window
+        if post.repeat_safe_until is not None and post.repeat_safe_until > post.updated_at:
+            until = min(until, post.repeat_safe_until)
+        return Resumable(name, until) if clock.now() < until else None
 
     return check
 
@@ -263,11 +275,11 @@ class Poster:
             return self._failed(post, e)
         except Exception as e:  # a bug or an unexpected library error: the post may have gone out
             log.exception("unexpected error while sending post %s", post.id)
-            found_by = resumable(self.store, self.networks)(post)
-            if found_by is not None:  # the next attempt looks up what went out: tried again, as a server error is
+            found_by = resumable(self.store, self.networks, self.clock)(post)
+            if found_by is not None and found_by.until >= UNTIL_SENT:  # the next attempt looks up what went out
                 return self._finish(post, PostState.SCHEDULED, next_attempt_at=self.clock.now() + backoff(
                     post.attempts), repeat_safe_until=UNTIL_SENT, error=Note(
-                    "unexpected_retried", error=type(e).__name__, network=found_by))
+                    "unexpected_retried", error=type(e).__name__, network=found_by.network))
             return self._finish(
                 post, PostState.NEEDS_REVIEW,
                 error=Note("unexpected", error=type(e).__name__),

@@ -44,7 +44,7 @@ class Services:
     workflows: PostWorkflows = field(init=False)
 
     def __post_init__(self) -> None:
-        self.outbox = Outbox(self.store, resumable(self.store, self.networks))
+        self.outbox = Outbox(self.store, resumable(self.store, self.networks, self.clock))
         self.poster = Poster(self.store, self.outbox, self.secrets, self.networks, self.clock,
                              pre_send_check=self.pre_send_check)
         self.workflows = PostWorkflows(self)

@@ -375,8 +375,8 @@ def interrupted_message(recovered: list[Post]) -> str | None:
                               "gone out: see Needs review in the history.", None, review))
     if again:
         said.append(translate("Shell", "%n post(s) (was|were) being sent when personamgr stopped and (goes|go) out "
-                              "again by (itself|themselves): (its|their) network is asked first what already "
-                              "arrived, so nothing goes out twice.", None, again))
+                              "again by (itself|themselves): (its|their) network knows what already arrived, "
+                              "so nothing goes out twice.", None, again))
     return " ".join(said) or None
 
 

@@ -2322,6 +2322,14 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>La aplicación dejó de responder mientras se enviaba esta publicación.</translation>
     </message>
     <message>
+        <source>{why} It carries a key {network} recognises, so it is sent again by itself and cannot go out twice.</source>
+        <translation>{why} Lleva una clave que {network} reconoce, así que se vuelve a enviar sola y no puede salir dos veces.</translation>
+    </message>
+    <message>
+        <source>{why} {known} Part {part} carries a key {network} recognises, so the thread goes on by itself from there, and no part goes out twice.</source>
+        <translation>{why} {known} La parte {part} lleva una clave que {network} reconoce, así que el hilo sigue solo desde ahí, y ninguna parte sale dos veces.</translation>
+    </message>
+    <message>
         <source>{why} {network} is asked first whether it arrived, so it is sent again by itself and cannot go out twice.</source>
         <translation>{why} Primero se pregunta a {network} si llegó, así que se vuelve a enviar sola y no puede salir dos veces.</translation>
     </message>
@@ -4835,8 +4843,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>%n publicaci(ón se estaba|ones se estaban) enviando cuando personamgr se detuvo. (Puede|Pueden) haber salido: mira «Por revisar» en el historial.</translation>
     </message>
     <message>
-        <source>%n post(s) (was|were) being sent when personamgr stopped and (goes|go) out again by (itself|themselves): (its|their) network is asked first what already arrived, so nothing goes out twice.</source>
-        <translation>%n publicaci(ón se estaba|ones se estaban) enviando cuando personamgr se detuvo y (vuelve|vuelven) a salir (sola|solas): primero se pregunta a su red qué llegó ya, así que nada sale dos veces.</translation>
+        <source>%n post(s) (was|were) being sent when personamgr stopped and (goes|go) out again by (itself|themselves): (its|their) network knows what already arrived, so nothing goes out twice.</source>
+        <translation>%n publicaci(ón se estaba|ones se estaban) enviando cuando personamgr se detuvo y (vuelve|vuelven) a salir (sola|solas): su red sabe qué llegó ya, así que nada sale dos veces.</translation>
     </message>
 </context>
 <context>

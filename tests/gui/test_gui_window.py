@@ -238,12 +238,12 @@ def test_start_up_sends_to_needs_review_only_the_posts_that_are_there() -> None:
 
     assert interrupted_message(recovered(PostState.SENT)) is None
     assert interrupted_message(recovered(PostState.SCHEDULED, PostState.SCHEDULED)) == (
-        "2 posts were being sent when personamgr stopped and go out again by themselves: their network is asked "
-        "first what already arrived, so nothing goes out twice.")
+        "2 posts were being sent when personamgr stopped and go out again by themselves: their network knows "
+        "what already arrived, so nothing goes out twice.")
     assert interrupted_message(recovered(PostState.NEEDS_REVIEW, PostState.SCHEDULED, PostState.SENT)) == (
         "1 post was being sent when personamgr stopped. It may have gone out: see Needs review in the history. "
-        "1 post was being sent when personamgr stopped and goes out again by itself: its network is asked first "
-        "what already arrived, so nothing goes out twice.")
+        "1 post was being sent when personamgr stopped and goes out again by itself: its network knows what "
+        "already arrived, so nothing goes out twice.")
 
 
 def test_the_window_on_a_full_runtime_disk_names_the_lock_not_the_database(

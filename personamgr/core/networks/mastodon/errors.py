@@ -41,15 +41,13 @@ from personamgr.core.networks.base import (
     SecureConnectionError,
     TransientError,
 )
+from personamgr.core.networks.mastodon.network import IDEMPOTENCY_WINDOW
 from personamgr.core.networks.remote import retry_after
 from personamgr.core.networks.requests_faults import exception_chain, unreachable
 from personamgr.core.reason_words import Note
 
 DEFAULT_RATE_WAIT = timedelta(minutes=5)  # Mastodon's windows are 5 minutes; used when no reset header came
 SCOPE_MARK = "outside the authorized scopes"  # English: the server's words
-# Mastodon keeps an Idempotency-Key for an hour from when it made the status; less the time the unanswered
-# request may have taken and a clock that differs from the server's by a few minutes.
-IDEMPOTENCY_WINDOW = timedelta(minutes=50)
 # What the proxy in front of a Mastodon server (nginx) answers when the server was too slow or its connection broke:
 # the server itself may have gone on and made the status.
 GATEWAY_STATUSES = frozenset({502, 504})

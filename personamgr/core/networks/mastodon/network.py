@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from personamgr.core.clock import Clock, utc
@@ -29,6 +30,9 @@ API_URL_ENV = "PERSONAMGR_MASTODON_URL"
 CREDENTIAL_KEYS = ("server", "access_token")
 MAX_ALT_TEXT = 1500  # Mastodon's description limit
 DEFAULT_IMAGE_BYTES = 16 * 1024 * 1024  # Mastodon 4's image_size_limit, when the server does not say
+# Mastodon keeps an Idempotency-Key for an hour from when it made the status; less the time the unanswered
+# request may have taken and a clock that differs from the server's by a few minutes.
+IDEMPOTENCY_WINDOW = timedelta(minutes=50)
 MEDIA_WAIT_S = 120.0  # how long a large upload may stay "processing" before the attempt is given up and retried
 
 
@@ -43,6 +47,9 @@ class MastodonNetwork(RemoteNetwork):
     credential_keys = CREDENTIAL_KEYS
     # Until the persona's server has said otherwise (its instance information, kept with the persona).
     media_limits = MediaLimits("Mastodon", DEFAULT_IMAGES, DEFAULT_IMAGE_BYTES, MAX_ALT_TEXT)
+    # Every status carries an Idempotency-Key made from the post: a send the app did not live through is sent again
+    # by itself within this while (``posting.resumable``), and the server returns the status it already made.
+    repeat_window = IDEMPOTENCY_WINDOW
 
     def __init__(self, clock: Clock | None = None, *, base_url: str | None = None,
                  timeout: tuple[float, float] = DEFAULT_TIMEOUT, config_error: str | None = None,

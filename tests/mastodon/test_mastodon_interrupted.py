@@ -1,0 +1,97 @@
+"""A Mastodon send the app did not live through: inside the hour Mastodon recognises its Idempotency-Key, sending it
+again returns the status already made, so it is sent again by itself; past it, a second send would be a second
+status, so it waits for review.
+
+Real Mastodon.py against the fake server, which makes the status and withholds the answer; the dead sender is a
+real process that has exited, as a kill -9 mid-send leaves it.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+
+import pytest
+from lease_helpers import dead_owner
+
+from personamgr.core.networks.mastodon.errors import IDEMPOTENCY_WINDOW
+from personamgr.core.outbox import Post, PostState, TransitionError
+from personamgr.core.posting import Poster
+
+pytestmark = pytest.mark.e2e
+
+TEXT = "Tonight: the deep cuts setlist."
+PARTS = ("1/3 New strings tonight.", "2/3 Ernie Ball, 10-46.", "3/3 They hold the tuning.")
+
+
+def killed_mid_send(w, parts: tuple[str, ...] = (TEXT,), *, hold_at: int = 1) -> Post:  # type: ignore[no-untyped-def]
+    """Send ``parts`` from a sender whose process is gone: Mastodon makes part ``hold_at`` and never answers. The
+    app then looks for abandoned posts, as every command and scheduler pass does. Returns the post after that."""
+    services = w.services
+    post = services.outbox.create(w.persona.uid, parts[0], thread=parts[1:])
+    ghost = Poster(services.store, services.outbox, services.secrets, services.networks, services.clock,
+                   owner=dead_owner(), heartbeat_s=3600)
+    w.fake.fail_next("statuses", "hold", skip=hold_at - 1)
+    sender = threading.Thread(target=ghost.send, args=(post.id,))
+    sender.start()
+    try:
+        assert w.fake.wait_until_held(1, timeout=30)
+        services.outbox.recover_abandoned()
+        return services.outbox.get(post.id)
+    finally:
+        w.fake.release()
+        sender.join(60)
+
+
+def test_inside_the_keys_hour_it_is_sent_again_by_itself_and_posted_once(mastodon_world) -> None:
+    w = mastodon_world
+    recovered = killed_mid_send(w)
+    assert recovered.state is PostState.SCHEDULED, recovered.error
+    assert recovered.error == ("The app stopped while this post was being sent. It carries a key Mastodon "
+                               "recognises, so it is sent again by itself and cannot go out twice.")
+    assert recovered.next_attempt_at is not None and recovered.next_attempt_at <= w.services.clock.now()
+    with pytest.raises(TransitionError, match=r"cannot change until .* UTC"):  # changed, its key would be new
+        w.services.outbox.edit(recovered.id, "Tonight: the deep-cuts setlist.")
+    sent = w.services.poster.send(recovered.id)
+    assert sent.state is PostState.SENT, sent.error
+    [status] = w.fake.timeline(w.account)
+    assert (status.text, sent.remote_id) == (TEXT, status.id)  # the key returned the status already made
+
+
+def test_a_thread_goes_on_from_its_part_in_doubt_each_part_once(mastodon_world) -> None:
+    w = mastodon_world
+    recovered = killed_mid_send(w, PARTS, hold_at=2)
+    assert recovered.state is PostState.SCHEDULED, recovered.error
+    assert recovered.error == ("The app stopped while this thread was being sent. Part 1 of 3 went out; part 2 may "
+                               "or may not have. Part 3 was not sent. Part 2 carries a key Mastodon recognises, so "
+                               "the thread goes on by itself from there, and no part goes out twice.")
+    sent = w.services.poster.send(recovered.id)
+    assert sent.state is PostState.SENT, sent.error
+    assert sorted(s.text for s in w.fake.timeline(w.account)) == sorted(PARTS)
+
+
+def test_past_the_keys_hour_it_waits_for_review_and_is_not_posted_again(mastodon_world, clock) -> None:
+    """Not sent again before the hour was over (the app closed, say): a second send would be a second status."""
+    w = mastodon_world
+    recovered = killed_mid_send(w)
+    assert recovered.state is PostState.SCHEDULED
+    clock.advance(IDEMPOTENCY_WINDOW)
+    w.fake.expire_idempotency_keys()
+    review = w.services.poster.send(recovered.id)
+    assert review.state is PostState.NEEDS_REVIEW
+    assert (review.error or "").startswith("Mastodon did not answer when this post was sent, and it recognises a "
+                                           "repeat of it only for an hour. That hour has passed")
+    assert [s.text for s in w.fake.timeline(w.account)] == [TEXT]
+
+
+def test_found_after_the_keys_hour_it_waits_for_review(mastodon_world, clock) -> None:
+    """The sender died, and nothing looked until the hour was over: it is not due again, it needs review."""
+    w = mastodon_world
+    services = w.services
+    post = services.outbox.create(w.persona.uid, TEXT)
+    assert services.outbox.claim(post.id, owner=dead_owner()) is not None
+    clock.advance(IDEMPOTENCY_WINDOW + timedelta(minutes=1))
+    [review] = services.outbox.recover_abandoned()
+    assert review.state is PostState.NEEDS_REVIEW
+    assert review.error == ("The app stopped while this post was being sent. It may or may not have gone out: check "
+                            "the account, then mark it sent or send it again.")
