@@ -164,7 +164,8 @@ class Layout:
         cluster: list[tuple[Entry, int]] = []
         bottom = -1
         for e in [*todays, None]:
-            top = self.y_of(self.span.local(e.instant)) if e is not None else 10**9
+            # a post late in the day ends at midnight, its time written on it, rather than below the grid
+            top = min(self.y_of(self.span.local(e.instant)), 24 * HOUR_H - BLOCK_H) if e is not None else 10**9
             if cluster and top >= bottom:  # this one starts below the group: lay the group out
                 out += self._lanes(cluster, cell, day)
                 cluster = []

@@ -98,6 +98,19 @@ def test_the_hour_labels_are_whole_at_every_scroll_position(world, qtbot) -> Non
         assert top_label, f"no hour label at the top, scrolled {offset} px into 10:00"
 
 
+def test_a_post_late_in_the_day_is_drawn_whole(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A post at 23:45 had its block drawn from 23:45 on, past the day's end: its bottom half, the post's words,
+    fell off the grid. It now ends at midnight, its time written on it."""
+    shell, ui = world
+    post_id = schedule(shell.services, "metal", "Late show tonight: who is still up?", at(2026, 3, 4, 23, 45))
+    calendar = open_calendar(ui, shell, qtbot)
+    canvas = calendar.canvas
+    entry = next(e for e in canvas.entries if e.post and e.post.id == post_id)
+    rect = canvas.rect_of(entry)
+    assert rect is not None and rect.top() >= 23 * HOUR_H
+    assert rect.bottom() < 24 * HOUR_H, (rect, 24 * HOUR_H)
+
+
 def test_drag_a_post_to_reschedule_it_in_its_personas_zone(world, qtbot) -> None:  # type: ignore[no-untyped-def]
     shell, ui = world
     services = shell.services
