@@ -90,6 +90,17 @@ def recover_abandoned(services: Services) -> None:
         logging.getLogger(__name__).warning("looking for posts whose sender stopped failed", exc_info=True)
 
 
+def scheduler_running(args: argparse.Namespace) -> bool:
+    """Whether a window or a daemon answers for this profile (one speaking another version counts: it runs)."""
+    from personamgr.core.instance import ProtocolMismatch, send_request
+
+    try:
+        reply = send_request(profile_paths(args), {"action": "ping"}, timeout=2.0)
+    except ProtocolMismatch:
+        return True
+    return bool(reply and reply.get("ok"))
+
+
 def poke_scheduler(args: argparse.Namespace) -> str:
     """Ask a running window or daemon to re-read the outbox; a hint if nothing is running."""
     from personamgr.core.instance import ProtocolMismatch, send_request

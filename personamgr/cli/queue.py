@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 
 from personamgr.cli.arg_types import post_number
 from personamgr.cli.common import (
@@ -25,14 +26,17 @@ from personamgr.cli.common import (
     poke_scheduler,
     print_schedule_notes,
     read_parts,
+    scheduler_running,
 )
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.cli.post import add_post_options
 from personamgr.cli.posts import content_tags, offered_commands, preview
 from personamgr.core import lease
+from personamgr.core.holds import HoldKind
 from personamgr.core.media import release
 from personamgr.core.outbox import ATTENTION, Post, PostState
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, describe_with_utc, parse_when
+from personamgr.core.scheduling.missed import lateness_text, overdue_words
 from personamgr.core.services import Services
 
 
@@ -100,20 +104,40 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("Nothing is scheduled." + (" Add a post with: personamgr queue add --persona NAME TEXT"
                                          if not persona else ""))
         return 0
+    now = services.clock.now()
+    overdue = {p.id: words for p in upcoming if (words := _overdue(services, p, now))}
+    idle = bool(overdue) and not scheduler_running(args)  # a running sender applies the policy now: nothing to say
     for p in upcoming:
         due = p.next_attempt_at or p.scheduled_at
         flag = "  [paused]" if p.persona_uid in paused else ""
         retry = "  (retry)" if p.next_attempt_at else ""
         when = describe(due, zones[p.persona_uid]) if due else "?"
-        print(f"#{p.id:<5} {p.persona_name:<12} {when}{retry}{flag}  {preview(p.text)}{content_tags(p)}")
+        late = f"  overdue by {lateness_text(now - due)}" if idle and due and p.id in overdue else ""
+        print(f"#{p.id:<5} {p.persona_name:<12} {when}{retry}{flag}{late}  {preview(p.text)}{content_tags(p)}")
+        if late:
+            print("    Nothing is running to send it (neither the app nor personamgr daemon). "
+                  f"{overdue[p.id]}\n    To send it now: personamgr posts retry {p.id}")
     if attention:
         print("\nNeeds a decision:")
         for p in attention:
-            print(f"#{p.id:<5} {p.persona_name:<12} {p.status}: {p.note or ''}  {preview(p.text)}{content_tags(p)}")
+            print(f"#{p.id:<5} {p.persona_name:<12} {_status(p)}: {p.note or ''}  {preview(p.text)}{content_tags(p)}")
             offered = offered_commands(p)
             if offered:
                 print(f"    {offered}")
     return 0
+
+
+def _overdue(services: Services, p: Post, now: datetime) -> str | None:
+    """What the missed-post policy will do with ``p`` if its time passed (None: not overdue)."""
+    due = p.next_attempt_at or p.scheduled_at
+    if due is None:
+        return None
+    return overdue_words(services.store.persona(p.persona_uid), due, now)
+
+
+def _status(p: Post) -> str:
+    """The badge before a post's note; "Held" alone where the note says why (a missed time says it itself)."""
+    return p.state.label if p.hold_kind is HoldKind.MISSED and p.note else p.status
 
 
 def cmd_add(args: argparse.Namespace) -> int:

@@ -2105,6 +2105,26 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>%n días</translation>
     </message>
     <message>
+        <source>{persona} sends missed posts up to %n hour(s) late: if one of them starts by {deadline}, it goes out then; later, it is held for you to decide.</source>
+        <translation>{persona} envía las publicaciones perdidas con hasta %n hora(s) de retraso: si uno de ellos arranca antes de {deadline}, sale entonces; más tarde, queda retenida para que decidas tú.</translation>
+    </message>
+    <message>
+        <source>When one of them starts, it is held for you to decide: it is more than the %n hour(s) late {persona} allows.</source>
+        <translation>Cuando uno de ellos arranque, quedará retenida para que decidas tú: lleva más de las %n hora(s) de retraso que {persona} permite.</translation>
+    </message>
+    <message>
+        <source>When one of them starts, it moves to {persona}&apos;s next free queue slot.</source>
+        <translation>Cuando uno de ellos arranque, pasará al siguiente hueco libre de la cola de {persona}.</translation>
+    </message>
+    <message>
+        <source>When one of them starts, it is held for you to decide: {persona} skips missed posts to its next queue slot, but has no queue slots.</source>
+        <translation>Cuando uno de ellos arranque, quedará retenida para que decidas tú: {persona} pasa las publicaciones perdidas a su siguiente hueco de la cola, pero no tiene huecos en la cola.</translation>
+    </message>
+    <message>
+        <source>When one of them starts, it is held for you to decide: {persona} asks about missed posts.</source>
+        <translation>Cuando uno de ellos arranque, quedará retenida para que decidas tú: {persona} pregunta por las publicaciones perdidas.</translation>
+    </message>
+    <message>
         <source>Missed its time ({when}) by {late}: personamgr was closed, the computer was asleep, or posting was paused.</source>
         <translation>Perdió su hora ({when}) por {late}: personamgr estaba cerrado, el ordenador estaba en reposo o la publicación estaba en pausa.</translation>
     </message>

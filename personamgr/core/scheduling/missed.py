@@ -66,3 +66,31 @@ def decide(persona: Persona, due: datetime, now: datetime, grace: timedelta = DE
             return MissedDecision(MissedAction.SKIP, Note("missed_skipped", **missed))
         return MissedDecision(MissedAction.HOLD, Note("missed_no_slots", **missed, persona=persona.name))
     return MissedDecision(MissedAction.HOLD, Note("missed_held", **missed))
+
+
+def overdue_words(persona: Persona, due: datetime, now: datetime, grace: timedelta = DEFAULT_GRACE) -> str | None:
+    """What the persona's policy (:func:`decide`, as things stand now) will do with a post still scheduled whose
+    time passed while nothing could send it, once the window or the daemon starts (None: not late enough to be
+    missed). Said where nothing is running, so that a post listed at a past time is not taken for one to come."""
+    decision = decide(persona, due, now, grace)
+    kind = getattr(decision.message, "kind", None)
+    if kind is None:
+        return None
+    hours = persona.late_hours  # a plain name: pyside6-lupdate reads no other count
+    if kind == "missed_late_sent":
+        from personamgr.core.scheduling.local_time import describe
+
+        return translate("Missed", "{persona} sends missed posts up to %n hour(s) late: if one of them starts by "
+                         "{deadline}, it goes out then; later, it is held for you to decide.", None, hours).format(
+            persona=persona.name, deadline=describe(due + timedelta(hours=hours), persona.timezone))
+    if kind == "missed_too_late":
+        return translate("Missed", "When one of them starts, it is held for you to decide: it is more than the %n "
+                         "hour(s) late {persona} allows.", None, hours).format(persona=persona.name)
+    if kind == "missed_skipped":
+        return translate("Missed", "When one of them starts, it moves to {persona}'s next free queue slot.").format(
+            persona=persona.name)
+    if kind == "missed_no_slots":
+        return translate("Missed", "When one of them starts, it is held for you to decide: {persona} skips missed "
+                         "posts to its next queue slot, but has no queue slots.").format(persona=persona.name)
+    return translate("Missed", "When one of them starts, it is held for you to decide: {persona} asks about missed "
+                     "posts.").format(persona=persona.name)

@@ -1,0 +1,81 @@
+"""``queue list`` on posts whose time passed: a held one says once that it missed its time, and one still
+scheduled with nothing running to send it says that it is overdue, what the persona's missed-post policy will do
+with it, and how to send it now. In-process through ``main()``, on the demo's sandbox."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from demo_home import open_profile, run
+
+from personamgr.core.outbox import PostState
+from personamgr.core.personas import MissedPolicy, QueueSlot
+from personamgr.core.scheduling.engine import ScheduleEngine
+
+TEXT = "Hiring managers read the first six lines of a resume: put your best result there."
+
+
+def overdue(home: Path, late: timedelta, *, plan: bool = False, **persona: object) -> int:
+    """A career post due ``late`` ago; with ``plan``, the scheduler has since seen it (its policy applied)."""
+    svc = open_profile(home)
+    try:
+        career = svc.store.persona("career")
+        if persona:
+            svc.store.update_persona(career.with_changes(**persona))
+        post = svc.outbox.create(career.uid, TEXT, state=PostState.SCHEDULED,
+                                 scheduled_at=datetime.now(UTC) - late)
+        if plan:
+            ScheduleEngine(svc).plan()
+        return post.id
+    finally:
+        svc.close()
+
+
+def listed(home: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    capsys.readouterr()
+    assert run(home, "queue", "list") == 0
+    return capsys.readouterr().out
+
+
+def test_a_post_held_for_missing_its_time_says_so_once(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It read "Held: missed its time: Missed its time (…) by 3 hours: …"."""
+    post = overdue(home, timedelta(hours=3), plan=True)
+    out = listed(home, capsys)
+    [line] = [ln for ln in out.splitlines() if ln.startswith(f"#{post} ")]
+    assert "Held: Missed its time (" in line
+    assert line.lower().count("missed its time") == 1
+
+
+def test_an_overdue_post_with_nothing_running_says_what_will_happen_and_how_to_send_it(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It was listed at its time as if it were still to come."""
+    post = overdue(home, timedelta(minutes=40))
+    out = listed(home, capsys)
+    lines = out.splitlines()
+    at = next(n for n, ln in enumerate(lines) if ln.startswith(f"#{post} "))
+    assert "overdue by 40 minutes" in lines[at]
+    said = " ".join(ln.strip() for ln in lines[at + 1:at + 3])
+    assert said == ("Nothing is running to send it (neither the app nor personamgr daemon). When one of them starts, "
+                    "it is held for you to decide: career asks about missed posts. "
+                    f"To send it now: personamgr posts retry {post}")
+
+
+@pytest.mark.parametrize("case", [
+    (MissedPolicy.POST_LATE, timedelta(minutes=40), (), "career sends missed posts up to 6 hours late: if one of "
+     "them starts by "),
+    (MissedPolicy.POST_LATE, timedelta(hours=8), (), "it is held for you to decide: it is more than the 6 hours late "
+     "career allows."),
+    (MissedPolicy.SKIP, timedelta(minutes=40), (QueueSlot(0, 9),), "it moves to career's next free queue slot."),
+    (MissedPolicy.SKIP, timedelta(minutes=40), (), "it is held for you to decide: career skips missed posts to its "
+     "next queue slot, but has no queue slots."),
+])
+def test_the_overdue_line_follows_the_personas_missed_post_policy(
+        home: Path, capsys: pytest.CaptureFixture[str],
+        case: tuple[MissedPolicy, timedelta, tuple[QueueSlot, ...], str]) -> None:
+    policy, late, slots, then = case
+    post = overdue(home, late, missed_policy=policy, queue_slots=slots)
+    out = listed(home, capsys)
+    assert then in out
+    assert f"To send it now: personamgr posts retry {post}" in out
