@@ -46,16 +46,36 @@ def _leak(v: Values) -> str:
 
 
 def _duplicate(v: Values) -> str:
-    other, x_rules = v.get("persona"), v.get("x_rules", False)
+    """Which copy it is: one that went out or one on the schedule (``scheduled``; a reason kept before that was
+    told apart says "posted or scheduled")."""
+    other, x_rules, scheduled = v.get("persona"), v.get("x_rules", False), v.get("scheduled")
     if other is None:
-        return (translate("guard", "This account already has almost the same text, posted or scheduled; X "
-                          "refuses duplicate posts.") if x_rules else
-                translate("guard", "This account already has almost the same text, posted or scheduled."))
-    if x_rules:
-        return translate("guard", "It is nearly the same as a recent or scheduled post on your {persona} persona; "
-                         "X's automation rules forbid the same post on several accounts.").format(persona=other)
-    return translate("guard", "It is nearly the same as a recent or scheduled post on your {persona} persona, on the "
-                     "same network, which ties the two accounts together.").format(persona=other)
+        return {
+            (False, True): translate("guard", "This account already posted almost the same text; X refuses duplicate "
+                                     "posts."),
+            (False, False): translate("guard", "This account already posted almost the same text."),
+            (True, True): translate("guard", "This account already has almost the same text scheduled; X refuses "
+                                    "duplicate posts."),
+            (True, False): translate("guard", "This account already has almost the same text scheduled."),
+            (None, True): translate("guard", "This account already has almost the same text, posted or scheduled; X "
+                                    "refuses duplicate posts."),
+            (None, False): translate("guard", "This account already has almost the same text, posted or scheduled."),
+        }[(scheduled, bool(x_rules))]
+    words = {
+        (False, True): translate("guard", "It is nearly the same as a recent post on your {persona} persona; X's "
+                                 "automation rules forbid the same post on several accounts."),
+        (False, False): translate("guard", "It is nearly the same as a recent post on your {persona} persona, on the "
+                                  "same network, which ties the two accounts together."),
+        (True, True): translate("guard", "It is nearly the same as a scheduled post on your {persona} persona; X's "
+                                "automation rules forbid the same post on several accounts."),
+        (True, False): translate("guard", "It is nearly the same as a scheduled post on your {persona} persona, on "
+                                 "the same network, which ties the two accounts together."),
+        (None, True): translate("guard", "It is nearly the same as a recent or scheduled post on your {persona} "
+                                "persona; X's automation rules forbid the same post on several accounts."),
+        (None, False): translate("guard", "It is nearly the same as a recent or scheduled post on your {persona} "
+                                 "persona, on the same network, which ties the two accounts together."),
+    }[(scheduled, bool(x_rules))]
+    return words.format(persona=other)
 
 
 def _too_long(v: Values) -> str:

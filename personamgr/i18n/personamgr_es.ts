@@ -5576,12 +5576,44 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Usa {hashtag}, el hashtag característico de tu persona {persona}, lo que vincula las dos cuentas.</translation>
     </message>
     <message>
+        <source>This account already posted almost the same text; X refuses duplicate posts.</source>
+        <translation>Esta cuenta ya publicó casi el mismo texto; X rechaza las publicaciones duplicadas.</translation>
+    </message>
+    <message>
+        <source>This account already posted almost the same text.</source>
+        <translation>Esta cuenta ya publicó casi el mismo texto.</translation>
+    </message>
+    <message>
+        <source>This account already has almost the same text scheduled; X refuses duplicate posts.</source>
+        <translation>Esta cuenta ya tiene casi el mismo texto programado; X rechaza las publicaciones duplicadas.</translation>
+    </message>
+    <message>
+        <source>This account already has almost the same text scheduled.</source>
+        <translation>Esta cuenta ya tiene casi el mismo texto programado.</translation>
+    </message>
+    <message>
         <source>This account already has almost the same text, posted or scheduled; X refuses duplicate posts.</source>
         <translation>Esta cuenta ya tiene casi el mismo texto, publicado o programado; X rechaza las publicaciones duplicadas.</translation>
     </message>
     <message>
         <source>This account already has almost the same text, posted or scheduled.</source>
         <translation>Esta cuenta ya tiene casi el mismo texto, publicado o programado.</translation>
+    </message>
+    <message>
+        <source>It is nearly the same as a recent post on your {persona} persona; X&apos;s automation rules forbid the same post on several accounts.</source>
+        <translation>Es casi igual que una publicación reciente de tu persona {persona}; las normas de automatización de X prohíben la misma publicación en varias cuentas.</translation>
+    </message>
+    <message>
+        <source>It is nearly the same as a recent post on your {persona} persona, on the same network, which ties the two accounts together.</source>
+        <translation>Es casi igual que una publicación reciente de tu persona {persona}, en la misma red, lo que delata que las dos cuentas van juntas.</translation>
+    </message>
+    <message>
+        <source>It is nearly the same as a scheduled post on your {persona} persona; X&apos;s automation rules forbid the same post on several accounts.</source>
+        <translation>Es casi igual que una publicación programada de tu persona {persona}; las normas de automatización de X prohíben la misma publicación en varias cuentas.</translation>
+    </message>
+    <message>
+        <source>It is nearly the same as a scheduled post on your {persona} persona, on the same network, which ties the two accounts together.</source>
+        <translation>Es casi igual que una publicación programada de tu persona {persona}, en la misma red, lo que delata que las dos cuentas van juntas.</translation>
     </message>
     <message>
         <source>It is nearly the same as a recent or scheduled post on your {persona} persona; X&apos;s automation rules forbid the same post on several accounts.</source>

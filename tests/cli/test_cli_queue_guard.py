@@ -33,7 +33,7 @@ def test_queueing_the_same_words_twice_asks_first(home: Path, capsys: pytest.Cap
     assert run(home, "queue", "add", "--persona", "career", TEXT) == 1
     err = capsys.readouterr().err
     assert "not queued: the persona guard has concerns" in err
-    assert "This account already has almost the same text, posted or scheduled" in err
+    assert "This account already has almost the same text scheduled; X refuses duplicate posts." in err
     assert [s for t, s in states(home) if t == TEXT] == [PostState.SCHEDULED]
     assert run(home, "queue", "add", "--persona", "career", "--anyway", TEXT) == 0  # the user's call, remembered
 
@@ -63,7 +63,18 @@ def test_posting_now_after_the_same_words_were_queued_asks_first(home: Path,
     assert run(home, "queue", "add", "--persona", "career", TEXT) == 0
     capsys.readouterr()
     assert run(home, "post", "--persona", "career", TEXT) == 1
-    assert "This account already has almost the same text, posted or scheduled" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "This account already has almost the same text scheduled; X refuses duplicate posts." in err
+
+
+def test_posting_the_same_words_again_says_they_went_out(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"posted or scheduled" did not say which: the user looked in the queue for a post that had gone out."""
+    assert run(home, "post", "--persona", "career", TEXT) == 0
+    capsys.readouterr()
+    assert run(home, "queue", "add", "--persona", "career", TEXT) == 1
+    err = capsys.readouterr().err
+    assert "This account already posted almost the same text; X refuses duplicate posts." in err
+    assert "scheduled" not in err
 
 
 def test_a_scheduled_post_is_not_a_copy_of_itself(home: Path) -> None:

@@ -58,10 +58,8 @@ def test_core_messages_follow_the_window_language(qapp, services) -> None:  # ty
     finally:
         i18n.uninstall(qapp)
     en = messages(services)
-    assert es["duplicate"] == ("Esta cuenta ya tiene casi el mismo texto, publicado o programado; X rechaza las "
-                               "publicaciones duplicadas.")
-    assert en["duplicate"] == ("This account already has almost the same text, posted or scheduled; X refuses "
-                               "duplicate posts.")
+    assert es["duplicate"] == "Esta cuenta ya publicó casi el mismo texto; X rechaza las publicaciones duplicadas."
+    assert en["duplicate"] == "This account already posted almost the same text; X refuses duplicate posts."
     assert es["topic"] == "No parece del enfoque de career (Careers and hiring). Encaja mejor en metal."
     assert en["topic"] == "It does not look like career's focus (Careers and hiring). It fits metal better."
     # The day and month names are the language's too (Qt's locale), and the times are untouched.

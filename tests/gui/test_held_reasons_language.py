@@ -37,12 +37,11 @@ TEXT = "Watch $AAPL and $TSLA this week: earnings say more about hiring than any
 CAREER = Persona(name="career", handle="@career_me", description="Careers and hiring", topics=("careers",))
 
 EN_HELD = 'Held before sending: X will refuse this post as it is on career. Edit it or choose "post anyway".'
-EN_REASONS = ["This account already has almost the same text, posted or scheduled; X refuses duplicate posts.",
+EN_REASONS = ["This account already posted almost the same text; X refuses duplicate posts.",
               "It has 2 cashtags ($AAPL, $TSLA); X allows at most one per post."]
 ES_HELD = ('Retenida antes de enviarla: X rechazará esta publicación tal como está en career. Edítala o elige '
            '"publicar de todos modos".')
-ES_REASONS = ["Esta cuenta ya tiene casi el mismo texto, publicado o programado; X rechaza las publicaciones "
-              "duplicadas.",
+ES_REASONS = ["Esta cuenta ya publicó casi el mismo texto; X rechaza las publicaciones duplicadas.",
               "Tiene 2 cashtags ($AAPL, $TSLA); X permite como mucho uno por publicación."]
 
 
@@ -178,6 +177,9 @@ def every_kept_reason() -> list[Reason]:
         rules.duplicate_rule(masto, words, {"chef": [words]}, [masto]),
         rules.duplicate_rule(x, words, {"metal": [words]}, [x, metal]),
         rules.duplicate_rule(masto, words, {"baker": [words]}, [masto, masto2]),
+        *(rules.duplicate_rule(p, words, None, ps, upcoming={name: [words]})  # a copy on the schedule, not out
+          for p, name, ps in ((x, "career", [x]), (masto, "chef", [masto]), (x, "metal", [x, metal]),
+                              (masto, "baker", [masto, masto2]))),
         rules.length_rule(x, measure_for(x, "word " * 80)),
         rules.length_rule(masto, measure_for(masto, "word " * 120)),
         rules.length_rule(sky, measure_for(sky, "🧑‍🍳" * 280)),  # within Bluesky's 300 graphemes, over its bytes
@@ -203,7 +205,7 @@ def test_every_reason_a_post_keeps_reads_as_the_guard_says_it_in_each_language(q
     from personamgr.core.reason_words import said
 
     english = every_kept_reason()
-    assert len(english) == 18 and all(r.values is not None for r in english)
+    assert len(english) == 22 and all(r.values is not None for r in english)
     kept = [json.loads(json.dumps(r.kept())) for r in english]  # through the database's JSON
     assert [said(k) for k in kept] == [r.message for r in english]
     assert i18n.install(qapp, "es") == "es"

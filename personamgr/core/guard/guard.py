@@ -353,7 +353,7 @@ class Guard:
         for r in (
             rules.avoid_rule(me, text, semantic_avoid),
             rules.leak_rule(personas, me, text),
-            rules.duplicate_rule(me, text, rules.neighbours(recent, upcoming), personas),
+            rules.duplicate_rule(me, text, recent, personas, upcoming),
             rules.length_rule(me, measured),
             rules.cashtag_rule(text),
             rules.link_streak_rule(me, text, recent, upcoming),

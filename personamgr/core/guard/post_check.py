@@ -36,14 +36,14 @@ def check_parts(guard: Any, personas: Sequence[Persona], parts: Sequence[str], p
         return guard.check(personas, parts[0], persona, recent=recent,  # type: ignore[no-any-return]
                            upcoming=upcoming)
     whole: GuardResult = guard.check(personas, join_parts(parts), persona, recent=recent, upcoming=upcoming)
-    around = rules.neighbours(recent, upcoming)
     me = next(p for p in personas if p.name == persona)
     reasons: list[Reason] = [r for r in whole.reasons if r.kind not in PER_PART]
     measures = []
     for i, part in enumerate(parts, start=1):
         m = measure_for(me, part)
         measures.append(m)
-        for r in (rules.length_rule(me, m), rules.cashtag_rule(part), rules.duplicate_rule(me, part, around)):
+        for r in (rules.length_rule(me, m), rules.cashtag_rule(part),
+                  rules.duplicate_rule(me, part, recent, personas, upcoming)):
             if r is not None:
                 reasons.append(Reason.found(r.kind, {**(r.values or {}), IN_PART: i}, blocking=r.blocking))
     return replace(whole, reasons=tuple(reasons), fits=not any(r.warning for r in reasons),

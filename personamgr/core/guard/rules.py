@@ -119,32 +119,41 @@ X_LIKE = frozenset({"x", "sandbox"})  # the sandbox stands in for X, and follows
 
 
 def duplicate_rule(persona: Persona, text: str, recent: Mapping[str, Sequence[str]] | None,
-                   personas: Sequence[Persona] = ()) -> Reason | None:
-    """Near-identical text already posted.
+                   personas: Sequence[Persona] = (), upcoming: Mapping[str, Sequence[str]] | None = None
+                   ) -> Reason | None:
+    """Near-identical text already posted (``recent``) or on its way out (``upcoming``): the reason says which.
 
     On the same X account X refuses it as duplicate content; on two X accounts it breaks X's automation rules.
     Across different networks (X and Mastodon, Mastodon and Bluesky) the same words are a cross-post, which
     is allowed: no warning. Two accounts on the same other network get a plain warning (it ties them together).
     """
-    if not recent:
-        return None
     mine = normalise_for_duplicates(text)
     if len(mine) < 8:
         return None
     network_of = {p.name: p.network for p in personas}
-    for name, posts in recent.items():
+    for scheduled, posts in ((False, recent), (True, upcoming)):
+        name = _copy_of(persona, mine, posts or {}, network_of)
+        if name is None:
+            continue
+        other_network = network_of.get(name, persona.network)
+        x_rules = persona.network in X_LIKE and (name == persona.name or other_network in X_LIKE)
+        found: dict[str, object] = {"x_rules": x_rules, "scheduled": scheduled}
+        if name != persona.name:
+            found["persona"] = name
+        return Reason.found("duplicate", found, blocking=x_rules)
+    return None
+
+
+def _copy_of(persona: Persona, mine: str, posts: Mapping[str, Sequence[str]], network_of: Mapping[str, str]
+             ) -> str | None:
+    """The persona among ``posts`` with a near-copy of ``mine`` (normalised) where it matters, if any."""
+    for name, texts in posts.items():
         other_network = network_of.get(name, persona.network)
         both_x = persona.network in X_LIKE and other_network in X_LIKE
         if name != persona.name and not both_x and other_network != persona.network:
             continue  # a cross-post to another network
-        for old in posts:
-            theirs = normalise_for_duplicates(old)
-            if not theirs or not _near(mine, theirs):
-                continue
-            x_rules = persona.network in X_LIKE if name == persona.name else both_x
-            found: dict[str, object] = {"x_rules": x_rules} if name == persona.name else {"persona": name,
-                                                                                          "x_rules": x_rules}
-            return Reason.found("duplicate", found, blocking=x_rules)
+        if any((theirs := normalise_for_duplicates(old)) and _near(mine, theirs) for old in texts):
+            return name
     return None
 
 
