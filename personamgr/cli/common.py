@@ -115,13 +115,17 @@ def poke_scheduler(args: argparse.Namespace) -> str:
             "so nothing will send it until one of them is started.")
 
 
-def print_schedule_notes(args: argparse.Namespace, persona: Persona, result: Scheduled) -> None:
+def print_schedule_notes(args: argparse.Namespace, services: Services, persona: Persona, result: Scheduled) -> None:
     """What a user should know once a post has a time: a clock change at that time, a month with no room for it
-    under the persona's cap or budget, a paused persona, and whether anything is running to send it (``queue add``
-    and ``posts reschedule`` alike)."""
+    under the persona's cap or budget, an account not connected yet, a paused persona, and whether anything is
+    running to send it (``queue add`` and ``posts reschedule`` alike)."""
+    from personamgr.core.networks.accounts import NOT_CONNECTED, account_state, not_connected_words
+
     for note in (result.note, result.over_limit):
         if note:
             print(f"Note: {note}")
+    if account_state(services.store, services.networks, persona) == NOT_CONNECTED:
+        print(f"Note: {not_connected_words(persona)}")
     if persona.paused:
         print(f"Note: {persona.name} is paused; it will not go out until you resume it.")
     hint = poke_scheduler(args)

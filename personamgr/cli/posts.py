@@ -287,7 +287,7 @@ def cmd_reschedule(args: argparse.Namespace) -> int:
         except SchedulingError as e:
             raise CliError(str(e)) from None
         print(f"Rescheduled #{p.id} ({persona.name}) to {describe_with_utc(result.when, persona.timezone)}.")
-        print_schedule_notes(args, persona, result)
+        print_schedule_notes(args, services, persona, result)
         return 0
     finally:
         services.close()

@@ -175,7 +175,7 @@ def _add(args: argparse.Namespace, kept: Kept) -> int:
     what = f"a {len(parts)}-part thread " if len(parts) > 1 else ""
     when_text = describe_with_utc(result.when, persona.timezone)
     print(f"Scheduled #{result.post.id} {what}for {persona.name} {how} {when_text}.")
-    print_schedule_notes(args, persona, result)
+    print_schedule_notes(args, services, persona, result)
     return 0
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from personamgr.core.faults import in_words, sentence
 from personamgr.core.i18n import translate
+from personamgr.core.networks.accounts import NOT_CONNECTED
 from personamgr.core.outbox import Post, PostState, override_stands
 from personamgr.core.reason_words import StoredReason
 from personamgr.gui.accounts_text import account_text
@@ -143,6 +144,8 @@ class ComposeWidget(PostComposer):
         self._sending: dict[str, tuple[int | None, Content]] = {}  # uid -> (post id once saved, content)
         self._bar_from = ""  # the persona whose draft the bar talks about
         self._held = False  # a post is waiting out its undo time (see gui/undo_send.py)
+        self._not_connected: set[str] = set()  # personas never connected: they cannot post now (scheduling is fine)
+        self.can_schedule = False  # what is in the box may be scheduled (Post also needs the account connected)
 
         self.persona_combo = QComboBox()
         self.persona_combo.setObjectName("personaCombo")
@@ -174,8 +177,6 @@ class ComposeWidget(PostComposer):
         self.post_button.setObjectName("postButton")
         self.post_button.setDefault(True)
         self.post_button.setMinimumWidth(max(96, self.post_button.fontMetrics().horizontalAdvance("Posting…") + 32))
-        self.post_button.setToolTip(translate("ComposeWidget", "Post now. Ctrl+Return posts after a few seconds in "
-                                                               "which you can undo it."))
         self.post_button.clicked.connect(self.post)
         self.foot.addWidget(self.post_button)
 
@@ -390,12 +391,28 @@ class ComposeWidget(PostComposer):
         self.drafts.save_content(uid, self.content(), options=self._chosen_options(), then=saved)
         self.drafts.retry_now()  # the user asked: a write waiting to be tried again goes now
 
+    @Slot(str, str)
+    def set_account_state(self, uid: str, state: str) -> None:
+        """What the connection banner found (core's accounts.account_state): a persona never connected cannot
+        post now, so Post waits for the connection; its posts can still be scheduled (they need it at their
+        time, as the banner says)."""
+        (self._not_connected.add if state == NOT_CONNECTED else self._not_connected.discard)(uid)
+        self._refresh()
+
     def _refresh(self) -> None:
         can_send = self.measure_content()
         sending = self._uid in self._sending
+        unconnected = self._uid in self._not_connected
         self.post_button.setText(translate("ComposeWidget", "Posting…") if sending
                                  else translate("ComposeWidget", "Post"))
-        self.post_button.setEnabled(can_send)
+        self.can_schedule = can_send
+        self.post_button.setEnabled(can_send and not unconnected)
+        persona = self.controller.persona(self._uid)
+        self.post_button.setToolTip(
+            translate("ComposeWidget", "{name} is not connected to an account yet: connect it to post now (Persona "
+                                       "▸ Connect account…).").format(name=persona.name) if unconnected and persona
+            else translate("ComposeWidget", "Post now. Ctrl+Return posts after a few seconds in which you can undo "
+                                            "it."))
         self.canSendChanged.emit(can_send)
         if sending:
             self.say(translate("ComposeWidget", "Posting…"))

@@ -7,7 +7,7 @@ worker; the dialog only shows progress and the answer, and keeps whatever the
 user typed when something fails.
 
 :class:`ConnectionBanner` sits above the compose box and says, for the active
-persona, when X refused its credentials, with a button to reconnect.
+persona, when its network refused its credentials or when it was never connected, with a button to (re)connect.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.networks.accounts import NOT_CONNECTED, account_state
 from personamgr.core.networks.x import auth
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services
@@ -231,9 +232,11 @@ class ConnectDialog(ConnectDialogBase):
 
 
 class ConnectionBanner(QFrame):
-    """"Reconnect needed" for the active persona, with the way out. Hidden while all is well."""
+    """"Reconnect needed" or "not connected yet" for the active persona, with the way out. Hidden while all is
+    well. :attr:`stateFound` tells compose, which cannot post now for a persona never connected."""
 
     reconnectRequested = Signal(str)  # noqa: N815 (Qt naming) persona uid
+    stateFound = Signal(str, str)  # noqa: N815 (Qt naming) persona uid, accounts.account_state
 
     def __init__(self, services: Services, controller: PersonaController, workers: Workers, events: StoreEvents,
                  parent: QWidget | None = None) -> None:
@@ -271,21 +274,31 @@ class ConnectionBanner(QFrame):
         if not uid:
             self.hide()
             return
-        store = self.services.store
-        self.workers.submit(lambda: (uid, store.connection_state(uid)), done=self._show, failed=lambda e: None,
-                            name="connection-state")
+        store, networks = self.services.store, self.services.networks
+        self.workers.submit(lambda: (uid, account_state(store, networks, store.persona(uid))), done=self._show,
+                            failed=lambda e: None, name="connection-state")
 
     def _show(self, result: object) -> None:
-        uid, (state, _remote) = result  # type: ignore[misc]
+        uid, state = result  # type: ignore[misc]
+        self.stateFound.emit(uid, state)
         if uid != self.controller.active_uid:
             return  # the user switched persona meanwhile; a newer refresh is on its way
         persona = self.controller.persona(uid)
         self.uid = uid
-        if persona is None or state != "reconnect_needed":
+        if persona is None or state not in ("reconnect_needed", NOT_CONNECTED):
             self.hide()
             return
-        self.text.setText(translate("ConnectionBanner", "<b>{name}: reconnect needed.</b> {network} refused its "
-                                                        "credentials, so its posts are kept but cannot go out. "
-                                                        "Reconnect the account, then send them again.").format(
-            name=html.escape(persona.name), network=html.escape(network_name(persona))))
+        name, network = html.escape(persona.name), html.escape(network_name(persona))
+        if state == NOT_CONNECTED:
+            self.text.setText(translate("ConnectionBanner", "<b>{name} is not connected to its {network} account "
+                                                            "yet,</b> so it cannot post now. Connect it first; a post "
+                                                            "you schedule waits, and needs the account only at its "
+                                                            "time.").format(name=name, network=network))
+            self.button.setText(translate("ConnectionBanner", "Connect account…"))
+        else:
+            self.text.setText(translate("ConnectionBanner", "<b>{name}: reconnect needed.</b> {network} refused its "
+                                                            "credentials, so its posts are kept but cannot go out. "
+                                                            "Reconnect the account, then send them again.").format(
+                name=name, network=network))
+            self.button.setText(translate("ConnectionBanner", "Reconnect…"))
         self.show()

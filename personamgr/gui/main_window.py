@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.workers = workers
         self.connection_banner = ConnectionBanner(services, controller, workers, events)
         self.connection_banner.reconnectRequested.connect(self.open_connect_dialog)
+        self.connection_banner.stateFound.connect(self.compose.set_account_state)
         self.settings_notice = SettingsNotice(services.settings)
         self.settings_notice.openRequested.connect(self.settingsRequested)
         self.history = HistoryView(services, controller, drafts, workers, events)

@@ -77,7 +77,7 @@ class ComposeScheduling(QObject):
         self._told: tuple[int, str] | None = None  # the post "Scheduled for …" under the box is about
         bridge.eventArrived.connect(self._forget_told)
         # Scheduling is possible exactly when posting is: follow the compose box's own verdict.
-        self._sync(self.compose.post_button.isEnabled())  # type: ignore[attr-defined]
+        self._sync(self.compose.can_schedule)  # type: ignore[attr-defined]
         compose.canSendChanged.connect(self._sync)  # type: ignore[attr-defined]
 
     def _forget_told(self, event: SchedulerEvent) -> None:

@@ -138,6 +138,10 @@
         <source>The keyring did not answer while personamgr saved {persona}&apos;s credentials; it may be locked and waiting for its password. Nothing was saved. Connect again, and enter the keyring&apos;s password when your desktop asks for it.</source>
         <translation>El llavero no respondió mientras personamgr guardaba las credenciales de {persona}; puede que esté bloqueado, esperando su contraseña. No se guardó nada. Vuelve a conectar e introduce la contraseña del llavero cuando el escritorio te la pida.</translation>
     </message>
+    <message>
+        <source>{persona} is not connected to its {network} account yet: a post scheduled for it goes out only if it is connected by then (Persona ▸ Connect account… in the window, or personamgr connect --persona {persona}).</source>
+        <translation>{persona} aún no está conectada a su cuenta de {network}: una publicación programada para ella solo sale si para entonces está conectada (Persona ▸ Conectar cuenta… en la ventana, o personamgr connect --persona {persona}).</translation>
+    </message>
 </context>
 <context>
     <name>AltTextDialog</name>
@@ -566,6 +570,10 @@
         <translation>Aún no se ha guardado: tu texto se queda aquí y se guardará en cuanto se pueda. {reason}</translation>
     </message>
     <message>
+        <source>{name} is not connected to an account yet: connect it to post now (Persona ▸ Connect account…).</source>
+        <translation>{name} aún no está conectada a una cuenta: conéctala para publicar ahora (Persona ▸ Conectar cuenta…).</translation>
+    </message>
+    <message>
         <source>Sent as {name}.</source>
         <translation>Enviada como {name}.</translation>
     </message>
@@ -749,6 +757,14 @@
     <message>
         <source>Reconnect…</source>
         <translation>Volver a conectar…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name} is not connected to its {network} account yet,&lt;/b&gt; so it cannot post now. Connect it first; a post you schedule waits, and needs the account only at its time.</source>
+        <translation>&lt;b&gt;{name} aún no está conectada a su cuenta de {network},&lt;/b&gt; así que no puede publicar ahora. Conéctala primero; una publicación que programes espera, y solo necesita la cuenta a su hora.</translation>
+    </message>
+    <message>
+        <source>Connect account…</source>
+        <translation>Conectar cuenta…</translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}: reconnect needed.&lt;/b&gt; {network} refused its credentials, so its posts are kept but cannot go out. Reconnect the account, then send them again.</source>
@@ -1093,6 +1109,22 @@
     <message>
         <source>{file} was not exported: {why}. {advice} Nothing was written there.</source>
         <translation>No se exportó {file}: {why}. {advice} No se escribió nada allí.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: it, its folder or its disk is read-only</source>
+        <translation>no se puede escribir en {path}: el archivo, su carpeta o su disco son de solo lectura</translation>
+    </message>
+    <message>
+        <source>{path} is locked by another program</source>
+        <translation>{path} está bloqueada por otro programa</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be read</source>
+        <translation>{path} está dañada y no se puede leer</translation>
+    </message>
+    <message>
+        <source>{path} could not be written ({error})</source>
+        <translation>no se pudo escribir en {path} ({error})</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1603,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>{name}: %n publicaci(ón|ones) en los últimos {days} días, {share} en el tema, {talk} de conversación; coste en X {cost}.</translation>
     </message>
     <message>
+        <source>{name}: %n post(s) in the last {days} days, {share} on focus, {talk} conversation.</source>
+        <translation>{name}: %n publicaci(ón|ones) en los últimos {days} días, {share} en el tema, {talk} de conversación.</translation>
+    </message>
+    <message>
         <source>{name} has sent nothing in the last {days} days.</source>
         <translation>{name} no ha enviado nada en los últimos {days} días.</translation>
     </message>
@@ -1625,6 +1661,14 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>Total {total} over {days} days.</source>
         <translation>Total {total} en {days} días.</translation>
+    </message>
+    <message>
+        <source>Posts per week</source>
+        <translation>Publicaciones por semana</translation>
+    </message>
+    <message>
+        <source>%n post(s) over {days} days.</source>
+        <translation>%n publicaci(ón|ones) en {days} días.</translation>
     </message>
 </context>
 <context>
@@ -1906,6 +1950,10 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>{server} refused this account&apos;s access token ({server_message}): access was revoked or the token is no longer valid.</source>
         <translation>{server} rechazó el token de acceso de esta cuenta ({server_message}): se revocó el acceso o el token ya no es válido.</translation>
+    </message>
+    <message>
+        <source>{server} had a server error ({server_message}); the post will be tried again.</source>
+        <translation>{server} tuvo un error de servidor ({server_message}); se volverá a intentar la publicación.</translation>
     </message>
     <message>
         <source>{server} had a server error ({status_of}: {server_message}); the post will be tried again.</source>

@@ -117,3 +117,17 @@ def test_a_post_on_an_account_not_connected_says_how_to_connect_it(home: Path,
     err = capsys.readouterr().err
     assert "career is not connected to an account yet" in err
     assert "Persona ▸ Connect account… in the window, or personamgr connect --persona career" in err
+
+
+def test_queueing_for_a_persona_never_connected_says_it_needs_the_account_by_then(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It was queued without a word, and failed at its time with "career is not connected to an account yet"."""
+    svc = open_profile(home)
+    try:
+        svc.store.update_persona(svc.store.persona("career").with_changes(network="x"))
+    finally:
+        svc.close()
+    assert run(home, "queue", "add", "--persona", "career", "--at", "2030-06-03T09:00", TEXT) == 0
+    assert ("Note: career is not connected to its X account yet: a post scheduled for it goes out only if it is "
+            "connected by then (Persona ▸ Connect account… in the window, or personamgr connect --persona career)."
+            ) in capsys.readouterr().out

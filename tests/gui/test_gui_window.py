@@ -141,7 +141,9 @@ def test_a_hanging_keyring_never_blocks_the_window(demo: Services, make_shell: C
     demo.secrets = SecretStore(locked, timeout=1)
     demo.poster.secrets = demo.secrets
     demo.networks["keyed"] = NeedsKeysSandbox(None)
-    demo.store.add_persona(Persona(name="founder", handle="@founder_me", topics=("startups",), network="keyed"))
+    founder = demo.store.add_persona(Persona(name="founder", handle="@founder_me", topics=("startups",),
+                                             network="keyed"))
+    demo.store.set_connection_state(founder.uid, "ok", "42")  # connected here: its credentials are read to post
     try:
         # Built directly: the fixture waits for background tasks, and this one is meant to hang.
         shell = build_shell(demo, tray_available=False, demo=True)

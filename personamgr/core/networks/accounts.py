@@ -141,3 +141,26 @@ def _put_back(secrets: SecretStore, uid: str, before: Mapping[str, str] | None) 
             secrets.set_credentials(uid, before)
     except SecretsError:
         pass  # the database error is the one to report; the persona is not linked either way
+
+
+NOT_CONNECTED = "not_connected"  # besides the store's "ok" and "reconnect_needed"
+
+
+def account_state(store: Store, networks: Mapping[str, object], persona: Persona) -> str:
+    """"ok", "reconnect_needed", or :data:`NOT_CONNECTED`: the persona posts to a network that needs an account
+    and this profile never connected it (the account a profile connected is recorded on the persona; credentials
+    another profile keeps are not this one's), so nothing it posts can go out until it is. Read from the database
+    alone: the keyring is not asked."""
+    state, remote = store.connection_state(persona.uid)
+    if state == "reconnect_needed":
+        return state
+    needs_account = getattr(networks.get(persona.network), "needs_credentials", False)
+    return NOT_CONNECTED if needs_account and remote is None else "ok"
+
+
+def not_connected_words(persona: Persona) -> str:
+    """What scheduling a post for a persona never connected must know: it needs the account only at its time."""
+    return translate("Accounts", "{persona} is not connected to its {network} account yet: a post scheduled for it "
+                     "goes out only if it is connected by then (Persona ▸ Connect account… in the window, or "
+                     "personamgr connect --persona {persona}).").format(
+        persona=persona.name, network=translate("networks", NETWORK_LABELS.get(persona.network, persona.network)))

@@ -1,0 +1,51 @@
+"""A persona never connected says so in compose, before anything is posted, with the way to connect it.
+
+Compose showed "as @career_me on X" with Post enabled; the user learnt that career had no account only when the
+post failed. Now the banner over compose says it and offers Connect account…; Post waits for the connection,
+and Schedule… and Add to queue stay (a scheduled post needs the account only at its time)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+
+from personamgr.core.services import Services
+from personamgr.gui.app import Shell
+from personamgr.gui.scheduling_ui import attach_scheduling
+
+pytestmark = pytest.mark.gui
+TEXT = "Five questions to ask at the end of every job interview, and why the last one matters most."
+
+
+def test_compose_says_a_persona_never_connected_cannot_post_yet_and_how_to_connect_it(
+        demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:  # type: ignore[no-untyped-def]
+    career = demo.store.update_persona(demo.store.persona("career").with_changes(network="x"))
+    shell = make_shell(demo)
+    scheduling = attach_scheduling(shell).compose
+    compose, banner = shell.window.compose, shell.window.connection_banner
+    shell.controller.set_active(career.uid)
+    compose.editor.setPlainText(TEXT)
+    qtbot.waitUntil(banner.isVisible, timeout=10_000)
+    assert banner.text.text() == ("<b>career is not connected to its X account yet,</b> so it cannot post now. "
+                                  "Connect it first; a post you schedule waits, and needs the account only at its "
+                                  "time.")
+    assert banner.button.text() == "Connect account…"
+    assert not compose.post_button.isEnabled()
+    assert compose.post_button.toolTip().startswith("career is not connected to an account yet")
+    assert scheduling.schedule_button.isEnabled() and scheduling.queue_button.isEnabled()
+    with qtbot.waitSignal(banner.reconnectRequested) as asked:
+        qtbot.mouseClick(banner.button, Qt.MouseButton.LeftButton)
+    assert asked.args == [career.uid]
+
+    metal = demo.store.persona("metal")  # the sandbox needs no account: nothing to say, Post as ever
+    shell.controller.set_active(metal.uid)
+    compose.editor.setPlainText("Spinning Master of Puppets again, louder.")
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=10_000)
+    assert compose.post_button.isEnabled()
+
+    shell.controller.set_active(career.uid)
+    demo.store.set_connection_state(career.uid, "ok", "2244994945")  # what connecting records
+    qtbot.waitUntil(lambda: not banner.isVisible() and compose.post_button.isEnabled(), timeout=10_000)
+    assert compose.post_button.toolTip().startswith("Post now.")
