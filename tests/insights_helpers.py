@@ -1,4 +1,5 @@
-"""A persona history for the insights tests: posts sent on known days, with costs and one "post anyway"."""
+"""A persona history for the insights tests: posts sent on known days, with costs (career posts to X) and one
+"post anyway"."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ def sent(services: Services, persona: str, text: str, at: datetime, *, cost: flo
 def make_history(services: Services, clock: FakeClock) -> Services:
     clock.set(NOW)
     seed_demo(services)  # two posts sent "now" (career, metal)
+    career = services.store.persona("career")
+    services.store.update_persona(career.with_changes(network="x"))  # its posts carry X's cost: it posts to X
     sent(services, "career", "Five interview questions: https://example.com/q", NOW - timedelta(days=2), cost=0.2)
     sent(services, "career", "What is the one question you always ask a recruiter?", NOW - timedelta(days=3),
          cost=0.015)

@@ -18,6 +18,7 @@ from sqlalchemy import and_, select
 
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
+from personamgr.core.costs import PAID_NETWORKS
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
@@ -52,6 +53,8 @@ class Insights:
     rhythm: tuple[tuple[int, ...], ...] = field(default=tuple((0,) * HOURS for _ in range(DAYS_IN_WEEK)))
     cost_usd: float = 0.0
     weekly_cost: tuple[float, ...] = ()  # oldest week first
+    weekly_posts: tuple[int, ...] = ()  # oldest week first
+    billed: bool = False  # its network charges per post (X): a cost is worth showing
     busiest_day: int = 0  # the most posts on one calendar day
 
     @property
@@ -105,6 +108,7 @@ def persona_insights(store: Store, persona: Persona, now: datetime, days: int) -
     zone = ZoneInfo(persona.timezone)
     rhythm = [[0] * HOURS for _ in range(DAYS_IN_WEEK)]
     weeks = [0.0] * ((days + DAYS_IN_WEEK - 1) // DAYS_IN_WEEK)
+    counts = [0] * len(weeks)
     kinds = {"link": 0, "conversation": 0, "other": 0}
     per_day: dict[object, int] = {}
     off = 0
@@ -118,9 +122,12 @@ def persona_insights(store: Store, persona: Persona, now: datetime, days: int) -
         spent = p.cost_usd
         cost += spent
         age_weeks = int((now - p.sent_at).total_seconds() // (DAYS_IN_WEEK * 86400))
-        weeks[max(0, len(weeks) - 1 - min(age_weeks, len(weeks) - 1))] += spent
+        week = max(0, len(weeks) - 1 - min(age_weeks, len(weeks) - 1))
+        weeks[week] += spent
+        counts[week] += 1
     return Insights(
         persona=persona.name, days=days, posts=len(sent), on_focus=len(sent) - off, off_focus=off,
         link_only=kinds["link"], conversation=kinds["conversation"], other=kinds["other"],
         rhythm=tuple(tuple(r) for r in rhythm), cost_usd=round(cost, 4), weekly_cost=tuple(round(w, 4) for w in weeks),
+        weekly_posts=tuple(counts), billed=persona.network in PAID_NETWORKS,
         busiest_day=max(per_day.values(), default=0))

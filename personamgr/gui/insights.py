@@ -117,12 +117,14 @@ class InsightsDialog(QDialog):
         self.insights = insights
         i = insights
         posts = i.posts
-        if posts:
-            self.summary.setText(translate(
-                "InsightsDialog", "{name}: %n post(s) in the last {days} days, {share} on focus, "
-                "{talk} conversation; X cost {cost}.", None, posts).format(
-                    name=i.persona, days=i.days, share=percent(i.on_focus_share or 0.0),
-                    talk=percent(i.conversation_share or 0.0), cost=costs.describe(i.cost_usd)))
+        if posts:  # a cost only where the network charges for posts (X): Mastodon's and Bluesky's cost nothing
+            summary = (translate("InsightsDialog", "{name}: %n post(s) in the last {days} days, {share} on focus, "
+                                 "{talk} conversation; X cost {cost}.", None, posts) if i.billed else
+                       translate("InsightsDialog", "{name}: %n post(s) in the last {days} days, {share} on focus, "
+                                 "{talk} conversation.", None, posts))
+            self.summary.setText(summary.format(
+                name=i.persona, days=i.days, share=percent(i.on_focus_share or 0.0),
+                talk=percent(i.conversation_share or 0.0), cost=costs.describe(i.cost_usd)))
         else:
             self.summary.setText(translate("InsightsDialog", "{name} has sent nothing in the last {days} days.").format(
                 name=i.persona, days=i.days))
@@ -146,6 +148,7 @@ class InsightsDialog(QDialog):
         for widget in self.charts.values():
             self.grid.removeWidget(widget)
             widget.deleteLater()
+        self.charts = {}  # a persona off X has no cost chart: the last one's must not linger
         pal = self.palette()
         base, text = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
         persona, warn = QColor(colour), theme.colour("warning", pal)
@@ -212,14 +215,21 @@ class InsightsDialog(QDialog):
             ago = last - n  # a plain name: pyside6-lupdate reads no other count
             weeks.append(translate("InsightsDialog", "this week") if n == last
                          else translate("InsightsDialog", "−%n w", None, ago))
-        cost = plot("cost", translate("InsightsDialog", "X cost per week (USD)"),
-                    translate("InsightsDialog", "Total {total} over {days} days.").format(
-                        total=costs.describe(i.cost_usd), days=i.days))
-        bars(cost, weeks, list(i.weekly_cost), [persona] * len(i.weekly_cost))
+        if i.billed:
+            last_chart = "cost"
+            weekly = plot(last_chart, translate("InsightsDialog", "X cost per week (USD)"),
+                          translate("InsightsDialog", "Total {total} over {days} days.").format(
+                              total=costs.describe(i.cost_usd), days=i.days))
+            bars(weekly, weeks, list(i.weekly_cost), [persona] * len(i.weekly_cost))
+        else:
+            last_chart, sent = "weekly", i.posts  # a plain name: pyside6-lupdate reads no other count
+            weekly = plot(last_chart, translate("InsightsDialog", "Posts per week"),
+                          translate("InsightsDialog", "%n post(s) over {days} days.", None, sent).format(days=i.days))
+            bars(weekly, weeks, [float(n) for n in i.weekly_posts], [persona] * len(i.weekly_posts))
         if len(weeks) > 6:
-            cost.getAxis("bottom").setTicks([[(n, w) for n, w in enumerate(weeks) if n % 3 == len(weeks) % 3 - 1
-                                              or n == len(weeks) - 1]])
+            weekly.getAxis("bottom").setTicks([[(n, w) for n, w in enumerate(weeks) if n % 3 == len(weeks) % 3 - 1
+                                                or n == len(weeks) - 1]])
 
-        for n, name in enumerate(("focus", "kinds", "rhythm", "cost")):
+        for n, name in enumerate(("focus", "kinds", "rhythm", last_chart)):
             self.grid.addWidget(self.charts[name], n // 2, n % 2)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)

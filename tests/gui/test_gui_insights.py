@@ -38,3 +38,28 @@ def test_the_dialog_draws_four_charts_with_their_numbers(history: Services, make
     qtbot.waitUntil(lambda: dialog.insights.persona == "metal", timeout=20_000)
     dialog.close()
     QApplication.processEvents()
+
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_only_a_persona_on_x_is_shown_a_cost(history: Services, make_shell: Callable[..., object], qtbot) -> None:
+    """A Mastodon persona read "X cost $0.00" and had an "X cost per week" chart: its network charges nothing. It
+    is shown its posts per week instead; an X persona keeps its cost."""
+    store = history.store
+    store.update_persona(store.persona("career").with_changes(network="x"))
+    store.update_persona(store.persona("metal").with_changes(network="mastodon", server="https://social.example",
+                                                             handle="@metal@social.example"))
+    shell = make_shell(history)
+    dialog = shell.window.open_insights()
+    qtbot.waitUntil(lambda: dialog.insights is not None and len(dialog.charts) == 4, timeout=20_000)
+    assert dialog.insights.persona == "career", dialog.insights
+    assert dialog.summary.text().endswith("conversation; X cost $0.245.")
+    assert set(dialog.charts) == {"focus", "kinds", "rhythm", "cost"}
+    dialog.persona_combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: dialog.insights.persona == "metal" and "cost" not in dialog.charts, timeout=20_000)
+    assert dialog.summary.text() == "metal: 1 post in the last 30 days, 100% on focus, 0% conversation."
+    assert set(dialog.charts) == {"focus", "kinds", "rhythm", "weekly"}
+    assert dialog.charts["weekly"].accessibleName() == "Posts per week"
+    assert dialog.charts["weekly"].accessibleDescription() == "1 post over 30 days."
+    dialog.close()
+    QApplication.processEvents()
