@@ -112,6 +112,20 @@ def classify(error: BaseException, path: Path | None = None) -> tuple[Fault, str
     return None
 
 
+def fault_note(error: BaseException, path: Path | None) -> str:
+    """A fault met while writing a post's progress (``path``: the database), kept as its kind and file so that
+    it is said in the reader's language (core.note_words' "record_fault"), not in the writer's. Anything else
+    (a bug) as its own text."""
+    from personamgr.core.reason_words import Note
+
+    found = classify(error, path)
+    if found is None:
+        return in_words(error, path)
+    e = getattr(error, "orig", None) or error
+    return Note("record_fault", fault=found[0].value, path=str(getattr(e, "filename", None) or path or ""),
+                error=str(getattr(e, "strerror", None) or e))
+
+
 def _out_of_memory() -> str:
     return translate("Faults", "personamgr ran out of memory; close other programs and try again")
 

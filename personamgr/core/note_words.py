@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
+from pathlib import PurePath
 from typing import Any
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, day_month, number, translate
@@ -69,8 +70,6 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "mastodon_token": ("Mastodon", QT_TRANSLATE_NOOP("Mastodon", "{server} refused this account's access token "
                                                      "({server_message}): access was revoked or the token is no "
                                                      "longer valid.")),
-    "mastodon_server_error": ("Mastodon", QT_TRANSLATE_NOOP("Mastodon", "{server} had a server error ({status_of}: "
-                                                            "{server_message}); the post will be tried again.")),
     "mastodon_moved": ("Mastodon", QT_TRANSLATE_NOOP("Mastodon", "{server} now sends personamgr on to {target} "
                                                      "({status}): the server has a new address, and personamgr does "
                                                      "not take the account's token there unasked. Use {target} when "
@@ -175,6 +174,9 @@ _SENTENCES: dict[str, tuple[str, str]] = {
                                                    "connect --persona {persona}), then post.")),
     "part_unrecorded": ("Posting", QT_TRANSLATE_NOOP("Posting", "Part {n} went out, but it could not be recorded, so "
                                                      "the rest of the thread waits: {error}.")),
+    "record_taken": ("Posting", QT_TRANSLATE_NOOP("Posting", "another sender took the post meanwhile")),
+    "no_slots": ("Slots", QT_TRANSLATE_NOOP("Slots", "{persona} has no queue slots; add some in the persona's "
+                                            "settings, or give a date and time")),
     "pacing": ("Policy", QT_TRANSLATE_NOOP("Policy", "Waiting to stay within X's pacing limits (200 posts per 15 "
                                            "minutes, 300 per 3 hours).")),
     # Marking what went out (core/post_workflows.py)
@@ -275,6 +277,42 @@ def _put(context: str, source: str, v: Values) -> str:
     put = {k: network_label(str(x)) if k == "network" else
            number(x) if isinstance(x, int | float) and not isinstance(x, bool) else x for k, x in v.items()}
     return translate(context, source).format(**put)
+
+
+def _mastodon_server_error(v: Values) -> str:
+    """The server's status code when it gave one (a 5xx reached through a proxy may come without)."""
+    if v.get("status_of") is None:
+        return translate("Mastodon", "{server} had a server error ({server_message}); the post will be tried "
+                         "again.").format(server=v["server"], server_message=v["server_message"])
+    return translate("Mastodon", "{server} had a server error ({status_of}: {server_message}); the post will be "
+                     "tried again.").format(server=v["server"], status_of=v["status_of"],
+                                            server_message=v["server_message"])
+
+
+def _slots_taken(v: Values) -> str:
+    years = int(v["years"])  # a plain name: pyside6-lupdate reads no other count
+    return translate("Slots", "every queue slot of {persona} for the next %n years is taken", None, years).format(
+        persona=v["persona"])
+
+
+def _record_fault(v: Values) -> str:
+    """What kept the database from recording a part (core.faults.fault_note): the fault's kind and the file, said
+    in the reader's language; the database's own words only for a fault without words of ours."""
+    path = str(v["path"])
+    folder = str(PurePath(path).parent)
+    words = {
+        "full": lambda: translate("Faults", "the disk holding {folder} is full").format(folder=folder),
+        "read_only": lambda: translate("Faults", "{path} cannot be written: it, its folder or its disk is "
+                                       "read-only").format(path=path),
+        "locked": lambda: translate("Faults", "{path} is locked by another program").format(path=path),
+        "damaged": lambda: translate("Faults", "{path} is damaged and cannot be read").format(path=path),
+        "io": lambda: translate("Faults", "the disk holding {folder} failed to read or write (input/output "
+                                "error)").format(folder=folder),
+        "memory": lambda: translate("Faults", "personamgr ran out of memory; close other programs and try again"),
+    }.get(str(v["fault"]))
+    if words is not None:
+        return words()
+    return translate("Faults", "{path} could not be written ({error})").format(path=path, error=v.get("error", ""))
 
 
 def _sentence(kind: str) -> Callable[[Values], str]:
@@ -508,6 +546,9 @@ NOTE_WORDS: dict[str, Callable[[Values], str]] = {
     **{kind: _sentence(kind) for kind in _SENTENCES},
     **{kind: _doubt(kind) for kind in _DOUBTS},
     "x_clock": _x_clock,
+    "mastodon_server_error": _mastodon_server_error,
+    "slots_taken": _slots_taken,
+    "record_fault": _record_fault,
     "in_doubt": _in_doubt,
     "part_failed": _part_failed,
     "other_network": _other_network,

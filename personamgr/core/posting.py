@@ -304,10 +304,10 @@ class Poster:
                 post.id, [PostState.SENDING, PostState.NEEDS_REVIEW], where=s.posts.c.lease_owner == self.owner,
                 remote_ids=ids, network=persona.network,
                 cost_usd=costs.recorded(self.store, persona, post.parts[:len(ids)]))
-            error = "" if recorded else translate("Posting", "another sender took the post meanwhile")
-        except Exception as e:  # a locked, full or read-only database: said as every database fault is
+            error: str | None = None if recorded else Note("record_taken")
+        except Exception as e:  # a locked, full or read-only database: kept as what it was, said in words
             log.warning("could not record part %s of post %s", len(ids), post.id, exc_info=True)
-            error = faults.in_words(e, self.store.path)
+            error = faults.fault_note(e, self.store.path)
         if error:
             raise TransientError(Note("part_unrecorded", n=len(ids), error=error))
 

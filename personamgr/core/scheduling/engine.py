@@ -242,7 +242,8 @@ class ScheduleEngine:
             try:
                 slot = self.schedule.next_slot(persona, now)
             except NoFreeSlot as e:
-                return self._hold(post_id, Note("missed_no_free_slot", missed=decision.message, error=str(e)))
+                return self._hold(post_id, Note("missed_no_free_slot", missed=decision.message,
+                                                error=e.args[0] if e.args else str(e)))
             if self._update_scheduled(post_id, scheduled_at=slot, queue_rank=slot.timestamp(), next_attempt_at=None,
                                       error=decision.message):
                 self._emit(EventKind.MISSED_SKIPPED, translate("Scheduler", "{missed} New time: {when}.").format(

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from datetime import UTC, datetime, timedelta
 
-from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona, QueueSlot
+from personamgr.core.reason_words import Note
 from personamgr.core.scheduling.local_time import resolve_local, zone
 
 # How far ahead to look for a free slot before giving up (a full queue of weekly slots).
@@ -48,12 +48,10 @@ def next_free_slot(persona: Persona, after: datetime, taken: Collection[datetime
     ``taken`` holds aware UTC instants of the persona's scheduled posts.
     """
     if not persona.queue_slots:
-        raise NoFreeSlot(translate("Slots", "{persona} has no queue slots; add some in the persona's settings, or "
-                                   "give a date and time").format(persona=persona.name))
+        raise NoFreeSlot(Note("no_slots", persona=persona.name))
     busy = {t.astimezone(UTC).replace(microsecond=0) for t in taken}
     for instant in slot_instants(persona.queue_slots, persona.timezone, after):
         if instant not in busy:
             return instant
     years = MAX_WEEKS // 52
-    raise NoFreeSlot(translate("Slots", "every queue slot of {persona} for the next %n years is taken", None,
-                               years).format(persona=persona.name))
+    raise NoFreeSlot(Note("slots_taken", persona=persona.name, years=years))
