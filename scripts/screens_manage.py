@@ -1,9 +1,10 @@
 """Screens for managing personas and posts, rendered by scripts/screenshots.
 
 Files: persona-editor, persona-editor-zone (another zone chosen), persona-editor-focus, persona-editor-focus-dutch
-(a focus written in Dutch), persona-editor-schedule, persona-editor-error, import-preview, import-preview-replace,
-import-preview-zone, history-menu-failed, history-menu-review, persona-delete, compose-x-cost,
-persona-editor-clock-times-left (a zone changed without keeping the clock times: the editor offers it later).
+(a focus written in Dutch), persona-editor-fields (topics in two separate fields), persona-editor-schedule,
+persona-editor-error, import-preview, import-preview-replace, import-preview-zone, history-menu-failed,
+history-menu-review, persona-delete, compose-x-cost, persona-editor-clock-times-left (a zone changed without
+keeping the clock times: the editor offers it later).
 """
 
 from __future__ import annotations
@@ -75,6 +76,14 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     save(editor, out, "persona-editor-focus-dutch")
     for box, text in focus:
         box.setPlainText(text)
+    editor.topics_edit.setPlainText("careers\njob search\nheavy metal\nguitars")  # two separate fields
+    for _ in range(50):  # the compose box's guard reads the topics, once it has loaded
+        editor.fields_note.check_now()
+        settle(app, shell)
+        if editor.fields_note.text():
+            break
+    save(editor, out, "persona-editor-fields")
+    editor.topics_edit.setPlainText(focus[1][1])
     editor.tabs.setCurrentIndex(2)
     settle(app, shell)
     save(editor, out, "persona-editor-schedule")

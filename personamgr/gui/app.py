@@ -182,6 +182,7 @@ def build_shell(services: Services, *, tray_available: bool | None = None, demo:
     shell.profile_args = list(profile_args if profile_args is not None else make_profile_args(None, demo=demo))
     shell.guard = GuardPanel(window.compose, services, parent=window)
     window.post_actions.guard_panel = lambda: shell.guard  # the post editor shares the loaded model
+    window.personas.guard = lambda: shell.guard.guard if shell.guard.state == "ready" else None  # and the editor
     shell.undo_send = UndoSend(window.compose, parent=window)
     shell.preferences = Preferences(shell, autostart or Autostart(), shell.profile_args, parent=window)
     shell.quit_flow = QuitFlow(shell, parent=window)

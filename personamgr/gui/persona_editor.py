@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QLocale, QObject, QPoint, QSize, Qt, QTime, QTimer, QTimeZone, Signal, Slot
@@ -88,6 +89,7 @@ from personamgr.core.services import Services
 from personamgr.gui.a11y import is_interactive
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
+from personamgr.gui.fields_note import FieldsNote
 from personamgr.gui.message_boxes import ShowsBoxes
 from personamgr.gui.persona_examples import example_for
 from personamgr.gui.persona_import_ui import PersonaImporter
@@ -199,11 +201,13 @@ class PersonaEditor(QDialog):
     saved = Signal(object)  # Persona, as stored
 
     def __init__(self, services: Services, controller: PersonaController, workers: Workers,
-                 persona: Persona | None = None, parent: QWidget | None = None) -> None:
+                 persona: Persona | None = None, parent: QWidget | None = None, *,
+                 guard: Callable[[], Any | None] | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.controller = controller
         self.workers = workers
+        self.guard = guard or (lambda: None)  # the compose box's loaded model, which reads the topics' fields
         self.original = persona
         self.note: str | None = None  # what saving changed beyond the persona (a new zone's scheduled posts)
         self.setObjectName("personaEditor")
@@ -492,6 +496,10 @@ class PersonaEditor(QDialog):
         self.topics_edit.setObjectName("topicsEdit")
         self._field(form, TAB_FOCUS, "topics", translate("PersonaEditor", "T&opics"), self.topics_edit,
                     hint=translate("PersonaEditor", "One per line."))
+        self.fields_note = FieldsNote(self.workers, self.guard)  # two separate fields in one persona: said gently
+        form.addWidget(self.fields_note, form.rowCount(), 1)
+        self.topics_edit.textChanged.connect(self._check_fields)
+        self._check_fields()
         self.keywords_edit = self._box("\n".join(p.keywords), self.example.keywords, 3, 1)
         self.keywords_edit.setObjectName("keywordsEdit")
         self._field(form, TAB_FOCUS, "keywords", translate("PersonaEditor", "&Keywords"), self.keywords_edit,
@@ -521,6 +529,11 @@ class PersonaEditor(QDialog):
         self._focus_language()
         self._read_common_words()
         return page
+
+    @Slot()
+    def _check_fields(self) -> None:
+        self.fields_note.check(Persona(name=self.name_edit.text().strip() or self.example.name,
+                                       topics=lines(self.topics_edit.toPlainText())))
 
     def _read_common_words(self) -> None:
         """The guard's common-words list names a focus's language as it names a post's: read once per process, on
@@ -905,13 +918,14 @@ class PersonaManager(QObject, ShowsBoxes):
         self.before_delete = before_delete
         self.editor: PersonaEditor | None = None
         self.box: QMessageBox | None = None  # the last question or error shown (tests answer it)
+        self.guard: Callable[[], Any | None] | None = None  # the loaded guard model, when there is one (app.py)
         self.importer = PersonaImporter(services, workers, parent)
         self.importer.message.connect(self.message)
 
     # -- new and edit --------------------------------------------------------------------
     @Slot()
     def new_persona(self) -> PersonaEditor:
-        editor = PersonaEditor(self.services, self.controller, self.workers, None, self.window)
+        editor = PersonaEditor(self.services, self.controller, self.workers, None, self.window, guard=self.guard)
         editor.saved.connect(self._created)
         return self._show(editor)
 
@@ -920,7 +934,7 @@ class PersonaManager(QObject, ShowsBoxes):
         persona = self.controller.persona(uid or self.controller.active_uid)
         if persona is None:
             return None
-        editor = PersonaEditor(self.services, self.controller, self.workers, persona, self.window)
+        editor = PersonaEditor(self.services, self.controller, self.workers, persona, self.window, guard=self.guard)
         editor.saved.connect(lambda p: self.message.emit(" ".join(filter(None, (translate(
             "PersonaManager", "Saved {name}.").format(name=p.name), editor.note)))))
         return self._show(editor)

@@ -5406,6 +5406,13 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
 </context>
 <context>
+    <name>fields</name>
+    <message>
+        <source>{persona}&apos;s topics fall into two separate fields: {first}, and {second}. Followers come for one focus: consider two personas, one for each.</source>
+        <translation>Los temas de {persona} caen en dos campos distintos: {first}, y {second}. Los seguidores vienen por un solo enfoque: plantéate dos personas, una para cada campo.</translation>
+    </message>
+</context>
+<context>
     <name>guard</name>
     <message>
         <source>Spanish</source>
