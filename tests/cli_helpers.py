@@ -8,6 +8,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+# Runs a command as root without the power to read or write past a file's permissions, as a user is: a file made
+# unreadable with chmod is then unreadable to it (root reads anything otherwise).
+AS_A_USER = ("setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search")
+
 XDG = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR")
 
 PERSONAS_TOML = """
@@ -38,8 +42,9 @@ class Cli:
     home: Path
     env: dict[str, str]
 
-    def __call__(self, *args: str, data_dir: Path | None = None, extra_env: dict[str, str] | None = None) -> Result:
-        argv = [sys.executable, "-m", "personamgr"]
+    def __call__(self, *args: str, data_dir: Path | None = None, extra_env: dict[str, str] | None = None,
+                 as_a_user: bool = False) -> Result:
+        argv = [*(AS_A_USER if as_a_user else ()), sys.executable, "-m", "personamgr"]
         if data_dir is not None:
             argv += ["--data-dir", str(data_dir)]
         proc = subprocess.run([*argv, *args], env={**self.env, **(extra_env or {})}, capture_output=True, text=True,

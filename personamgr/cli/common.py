@@ -71,6 +71,8 @@ def open_profile(args: argparse.Namespace, *, guard: bool = False) -> Services:
             seed_demo(services)
     except StoreError as e:
         raise CliError(str(e), storage=True) from None
+    for problem in services.settings.problems:  # the window says it in a notice; a script's user reads stderr
+        print(f"personamgr: warning: {problem}", file=sys.stderr)
     recover_abandoned(services)
     if guard:
         from personamgr.core.scheduling.guard_check import make_guard_check

@@ -34,6 +34,7 @@ from personamgr.core.persona_file import PersonaEntry, PersonaFileError, persona
 from personamgr.core.scheduling.local_time import FIRST_YEAR, LAST_YEAR
 from personamgr.core.services import Services
 from personamgr.core.settings import BY_KEY, SettingError
+from personamgr.core.unreadable import read_fault
 
 FORMAT = "personamgr-archive"
 VERSION = 1
@@ -99,14 +100,17 @@ def read_archive(path: str | os.PathLike[str]) -> _Incoming:
     """Parse and check the whole file; raises :class:`ArchiveError` before anything is written."""
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        data = tomllib.loads(p.read_bytes().decode("utf-8"))
     except FileNotFoundError:
         raise ArchiveError(translate(
             "Archive", "{file}: file not found").format(file=p)) from None
-    except (OSError, UnicodeDecodeError) as e:
+    except OSError as e:
         raise ArchiveError(translate(
-            "Archive", "{file}: cannot be read ({error})").format(file=p, error=getattr(e, "strerror", None) or e)
-        ) from None
+            "Archive", "{file}: cannot be read: {error}").format(file=p, error=read_fault(e))) from None
+    except UnicodeDecodeError as e:
+        line = e.object[: e.start].count(b"\n") + 1 if isinstance(e.object, bytes) else 1
+        raise ArchiveError(translate("Archive", "{file}: line {line} is not UTF-8 text").format(file=p, line=line)
+                           ) from None
     except tomllib.TOMLDecodeError as e:
         raise ArchiveError(translate(
             "Archive", "{file}: not valid TOML: {error}").format(file=p, error=e)) from None

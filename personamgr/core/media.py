@@ -115,7 +115,7 @@ def check_file(path: Path, limits: MediaLimits = X_LIMITS) -> tuple[str, int]:
     except IsADirectoryError:
         raise MediaError(Note("media_folder", path=str(path))) from None
     except OSError as e:
-        raise MediaError(Note("media_unreadable", name=path.name, error=str(e.strerror or e))) from None
+        raise MediaError(Note("media_unreadable", name=path.name, error=str(e.strerror or e), errno=e.errno)) from None
     if size == 0:
         raise MediaError(Note("media_empty", name=path.name))
     mime = sniff(head)

@@ -17,6 +17,7 @@ from typing import Any
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, day_month, number, translate
 from personamgr.core.personas import NETWORK_LABELS
+from personamgr.core.unreadable import why_unreadable
 
 Values = Mapping[str, Any]
 
@@ -153,7 +154,6 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "media_not_found": ("Media", QT_TRANSLATE_NOOP("Media", "{path} does not exist (it may have been moved or "
                                                    "deleted).")),
     "media_folder": ("Media", QT_TRANSLATE_NOOP("Media", "{path} is a folder, not an image.")),
-    "media_unreadable": ("Media", QT_TRANSLATE_NOOP("Media", "{name} cannot be read: {error}.")),
     "media_empty": ("Media", QT_TRANSLATE_NOOP("Media", "{name} is empty.")),
     "media_alt_long": ("Media", QT_TRANSLATE_NOOP("Media", "The alt text of {name} is {length} characters; {network} "
                                                   "allows {max}.")),
@@ -262,6 +262,15 @@ def _media_too_big(v: Values) -> str:
     shown = megabytes(size) if limit % 1_000_000 else megabytes(size, 1_000_000)
     return translate("Media", "{name} is {size}; {network} accepts images up to {limit}. {hint}").format(
         name=v["name"], size=shown, network=v["network"], limit=_limit(limit), hint=translate("Media", v["hint"]))
+
+
+def _media_unreadable(v: Values) -> str:
+    """An image that cannot be read: why, in the reader's words (a note kept before the errno was, as the OS
+    said it)."""
+    if v.get("errno") is None:
+        return translate("Media", "{name} cannot be read: {error}.").format(name=v["name"], error=v["error"])
+    return translate("Media", "{name} cannot be read: {why}, then attach it again.").format(
+        name=v["name"], why=why_unreadable(int(v["errno"]), str(v.get("error") or "")))
 
 
 def _media_missing(v: Values) -> str:
@@ -559,6 +568,7 @@ NOTE_WORDS: dict[str, Callable[[Values], str]] = {
     "media_type": _media_type,
     "media_too_big": _media_too_big,
     "media_missing": _media_missing,
+    "media_unreadable": _media_unreadable,
     "monthly_limit": _monthly,
     "missed_late_sent": _missed_then(QT_TRANSLATE_NOOP("Missed", "{missed} Sent late (allowed up to {hours} h).")),
     "missed_too_late": _missed_then(QT_TRANSLATE_NOOP(

@@ -42,6 +42,7 @@ from personamgr.core.personas import (
     normalise_server,
     problems,
 )
+from personamgr.core.unreadable import read_fault, toml_problem
 
 _LIST_FIELDS = ("topics", "keywords", "examples", "avoid", "hashtags")
 _STR_FIELDS = ("description", "colour", "timezone", "uid", "visibility", "content_warning")
@@ -308,9 +309,7 @@ class _LineIndex:
 
 
 def _decode_error(path: Path | str, e: tomli.TOMLDecodeError) -> PersonaFileError:
-    m = re.search(r"\(at line (\d+), column (\d+)\)", str(e))
-    line = int(m.group(1)) if m else getattr(e, "lineno", None)
-    problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(e))
+    line, problem = toml_problem(e)
     return PersonaFileError(path, translate("PersonaFile", "not valid TOML: {problem}").format(problem=problem), line)
 
 
@@ -451,7 +450,7 @@ def read_text(path: Path | str) -> str:
         raise PersonaFileError(p, translate("PersonaFile", "is a directory, not a personas file")) from None
     except OSError as e:
         raise PersonaFileError(p, translate("PersonaFile", "cannot be read: {error}").format(
-            error=e.strerror or e)) from None
+            error=read_fault(e))) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -26,6 +26,7 @@ from typing import Any
 import tomli_w
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.unreadable import read_fault, toml_problem
 
 log = logging.getLogger(__name__)
 
@@ -165,15 +166,20 @@ class Settings:
 
     def _read(self, path: Path) -> None:
         try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+            raw = tomllib.loads(path.read_bytes().decode("utf-8"))
         except FileNotFoundError:
             return
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-            self._damaged = True
-            self.problems.append(translate(
-                "Settings", "{path}: {error}; the defaults are used until you save the settings").format(
-                path=path, error=e))
-            log.warning("%s", self.problems[-1])
+        except OSError as e:
+            self._unreadable(path, read_fault(e))
+            return
+        except UnicodeDecodeError as e:
+            line = (e.object[: e.start].count(b"\n") + 1) if isinstance(e.object, bytes) else 1
+            self._unreadable(path, translate("Settings", "line {line} is not UTF-8 text").format(line=line))
+            return
+        except tomllib.TOMLDecodeError as e:
+            line, problem = toml_problem(e)
+            self._unreadable(path, translate("Settings", "line {line} is not valid TOML ({problem})").format(
+                line=line, problem=problem))
             return
         for key, value in raw.items():
             known = BY_KEY.get(key)
@@ -187,6 +193,13 @@ class Settings:
                     "Settings", "{path}: {error}; the default ({default}) is used").format(
                     path=path, error=e, default=repr(known.default)))
                 log.warning("%s", self.problems[-1])
+
+    def _unreadable(self, path: Path, why: str) -> None:
+        """The whole file could not be read: every setting keeps its default until the user saves."""
+        self._damaged = True
+        self.problems.append(translate(
+            "Settings", "{path}: {why}. The defaults are used until you save the settings.").format(path=path, why=why))
+        log.warning("%s", self.problems[-1])
 
     # -- reading -------------------------------------------------------------------------
     def get(self, key: str) -> Any:

@@ -196,8 +196,12 @@
         <translation>{file}: no se encontró el archivo</translation>
     </message>
     <message>
-        <source>{file}: cannot be read ({error})</source>
-        <translation>{file}: no se puede leer ({error})</translation>
+        <source>{file}: cannot be read: {error}</source>
+        <translation>{file}: no se puede leer: {error}</translation>
+    </message>
+    <message>
+        <source>{file}: line {line} is not UTF-8 text</source>
+        <translation>{file}: la línea {line} no es texto UTF-8</translation>
     </message>
     <message>
         <source>{file}: not valid TOML: {error}</source>
@@ -2124,6 +2128,10 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>Images are attached to a thread part that does not exist (part {part}).</source>
         <translation>Hay imágenes adjuntas a una parte del hilo que no existe (parte {part}).</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {why}, then attach it again.</source>
+        <translation>{name} no se puede leer: {why}, y vuelve a adjuntarla.</translation>
     </message>
     <message>
         <source>The image {path} attached to part {part} of the thread is missing. Attach it again.</source>
@@ -4798,8 +4806,16 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>no hay ningún ajuste llamado {key}</translation>
     </message>
     <message>
-        <source>{path}: {error}; the defaults are used until you save the settings</source>
-        <translation>{path}: {error}; se usan los valores por omisión hasta que guardes los ajustes</translation>
+        <source>line {line} is not UTF-8 text</source>
+        <translation>la línea {line} no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>line {line} is not valid TOML ({problem})</source>
+        <translation>la línea {line} no es TOML válido ({problem})</translation>
+    </message>
+    <message>
+        <source>{path}: {why}. The defaults are used until you save the settings.</source>
+        <translation>{path}: {why}. Se usan los valores predeterminados hasta que guardes los ajustes.</translation>
     </message>
     <message>
         <source>{path}: {error}; the default ({default}) is used</source>
@@ -5169,6 +5185,29 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Not sent: you switched persona before it went out. The text is kept as that persona&apos;s draft.</source>
         <translation>No se ha enviado: cambiaste de persona antes de que saliera. El texto se conserva como borrador de esa persona.</translation>
+    </message>
+</context>
+<context>
+    <name>Unreadable</name>
+    <message>
+        <source>your user has no permission to read it; give yourself read permission on it (in the file manager: Properties ▸ Permissions; or chmod u+r)</source>
+        <translation>tu usuario no tiene permiso para leerlo; date permiso de lectura (en el gestor de archivos: Propiedades ▸ Permisos; o chmod u+r)</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>it does not exist (it may have been moved or deleted)</source>
+        <translation>no existe (puede que se haya movido o borrado)</translation>
+    </message>
+    <message>
+        <source>the disk holding it failed to read it (input/output error); the disk may be failing or unplugged</source>
+        <translation>el disco que lo contiene no pudo leerlo (error de entrada/salida); puede que el disco esté fallando o desconectado</translation>
+    </message>
+    <message>
+        <source>the system said: {error}</source>
+        <translation>el sistema dijo: {error}</translation>
     </message>
 </context>
 <context>

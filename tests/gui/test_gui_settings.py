@@ -139,11 +139,34 @@ def test_export_and_import_everything_from_the_dialog(demo: Services, make_shell
     box.close()
 
 
+def test_a_folder_in_place_of_the_settings_file_is_said_in_words_and_saving_writes_the_file(
+        profile_paths: Path, clock, fail_secrets, make_shell: Callable[..., Shell]) -> None:
+    """The notice said "[Errno 21] Is a directory: '…/settings.toml'"."""
+    from personamgr.core.services import open_services
+
+    profile_paths.settings.mkdir()
+    services = open_services(profile_paths, secrets=fail_secrets, clock=clock)
+    try:
+        shell = make_shell(services)
+        notice = shell.window.settings_notice
+        assert notice.isVisible()
+        assert notice.details.text() == ("• it is a folder, not a file. The defaults are used until you save the "
+                                         "settings.")
+        services.settings.set("send_delay", 7)
+        QApplication.processEvents()
+        assert not notice.isVisible()
+        assert profile_paths.settings.is_file()  # the folder was moved aside, with what it held
+        assert profile_paths.settings.with_suffix(".toml.broken").is_dir()
+    finally:
+        services.close()
+
+
 @pytest.mark.parametrize(("text", "named"), [
     ('theme = "purple"\nsend_delay = 99\nlanguage = 3\n',
      ["theme is one of system, light, dark, not 'purple'; the default ('system') is used",
       "send_delay is between 0 and 30, not 99; the default (5) is used"]),
-    ('theme = "purple"\n[[[\n', ["Invalid initial character", "the defaults are used until you save the settings"]),
+    ('theme = "purple"\n[[[\n', ["line 2 is not valid TOML (Invalid initial character",
+                                 "The defaults are used until you save the settings."]),
 ], ids=["bad values", "not TOML"])
 def test_a_damaged_settings_file_is_named_in_the_window_until_saved(
         profile_paths: Path, clock, fail_secrets, make_shell: Callable[..., Shell], *, text: str,

@@ -96,3 +96,29 @@ def test_the_readme_settings_table_is_the_registry() -> None:
     m = re.search(r"<!-- settings-table:begin -->\n(.*?)<!-- settings-table:end -->", text, re.S)
     assert m, "README.md lost its settings table markers"
     assert m.group(1) == markdown_table(), "README's settings table is stale: python -m personamgr.core.settings"
+
+
+def test_a_folder_in_place_of_the_file_is_said_in_words(tmp_path: Path) -> None:
+    """It said "[Errno 21] Is a directory: '…/settings.toml'" in the window."""
+    path = tmp_path / "settings.toml"
+    path.mkdir()
+    settings = Settings(path)
+    assert settings.problems == [f"{path}: it is a folder, not a file. The defaults are used until you save the "
+                                 "settings."]
+
+
+def test_a_file_that_is_not_utf8_names_its_line(tmp_path: Path) -> None:
+    """It said Python's "'utf-8' codec can't decode byte 0xff in position 23: invalid start byte"."""
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b'theme = "dark"\nlanguage = "\xff"\n')
+    assert Settings(path).problems == [f"{path}: line 2 is not UTF-8 text. The defaults are used until you save "
+                                       "the settings."]
+
+
+def test_a_file_that_is_not_toml_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('theme = "dark"\n\nsend_delay = [unclosed\n', encoding="utf-8")
+    [problem] = Settings(path).problems
+    assert problem.startswith(f"{path}: line 3 is not valid TOML ("), problem
+    assert problem.endswith("). The defaults are used until you save the settings."), problem
+    assert "at line" not in problem, problem

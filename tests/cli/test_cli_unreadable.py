@@ -1,0 +1,68 @@
+"""Files a user gives or keeps that cannot be read (a folder in their place, no read permission, not UTF-8, not
+TOML): said in words, with the file's name and what to do, never the OS's English or nothing at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cli_helpers import Cli
+
+
+def _settings_file(cli: Cli, data_dir: Path) -> Path:
+    return data_dir / "config" / "settings.toml"
+
+
+def test_a_folder_in_place_of_the_settings_file_is_said_on_the_command_line(cli: Cli, personas_file: Path) -> None:
+    """The window said "[Errno 21] Is a directory" and the command line said nothing: the user never learnt why
+    their settings were the defaults."""
+    d = cli.home / "profile"
+    assert cli("personas", "import", str(personas_file), data_dir=d).code == 0
+    _settings_file(cli, d).mkdir()
+    r = cli("personas", "list", data_dir=d)
+    assert r.code == 0, r.err
+    assert "career" in r.out
+    assert "Errno" not in r.err and "Traceback" not in r.err, r.err
+    assert r.err == (f"personamgr: warning: {_settings_file(cli, d)}: it is a folder, not a file. The defaults are "
+                     "used until you save the settings.\n"), r.err
+
+
+def test_an_unreadable_settings_file_says_how_to_read_it(cli: Cli, personas_file: Path) -> None:
+    d = cli.home / "profile"
+    assert cli("personas", "import", str(personas_file), data_dir=d).code == 0
+    f = _settings_file(cli, d)
+    f.write_text('theme = "dark"\n', encoding="utf-8")
+    f.chmod(0)
+    r = cli("personas", "list", data_dir=d, as_a_user=True)
+    assert r.code == 0, r.err
+    assert "Permission denied" not in r.err, r.err
+    assert r.err == (f"personamgr: warning: {f}: your user has no permission to read it; give yourself read "
+                     "permission on it (in the file manager: Properties ▸ Permissions; or chmod u+r). The defaults "
+                     "are used until you save the settings.\n"), r.err
+
+
+def test_an_unreadable_personas_file_is_said_in_words_with_what_to_do(cli: Cli, personas_file: Path) -> None:
+    """``personas import`` of a file without read permission said "cannot be read: Permission denied"."""
+    personas_file.chmod(0)
+    r = cli("personas", "import", str(personas_file), data_dir=cli.home / "profile", as_a_user=True)
+    assert r.code == 1
+    assert "Permission denied" not in r.err, r.err
+    assert r.err.startswith(f"personamgr: error: {personas_file}: cannot be read: your user has no permission "
+                            "to read it; give yourself read permission on it (in the file manager: Properties ▸ "
+                            "Permissions; or chmod u+r)"), r.err
+
+
+def test_an_unreadable_image_is_said_in_words_with_what_to_do(cli: Cli, personas_file: Path, tmp_path: Path) -> None:
+    """``queue add --image`` of a picture without read permission said "photo.png cannot be read: Permission
+    denied." The text is printed back, as for every image refused."""
+    from image_files import png
+
+    d = cli.home / "profile"
+    assert cli("personas", "import", str(personas_file), data_dir=d).code == 0
+    photo = png(tmp_path / "photo.png")
+    photo.chmod(0)
+    r = cli("queue", "add", "--persona", "career", "--image", str(photo), "Hiring next week", data_dir=d,
+            as_a_user=True)
+    assert r.code != 0
+    assert "Permission denied" not in r.err, r.err
+    assert ("photo.png cannot be read: your user has no permission to read it; give yourself read permission on it "
+            "(in the file manager: Properties ▸ Permissions; or chmod u+r), then attach it again.") in r.err, r.err
