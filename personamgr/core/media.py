@@ -30,6 +30,7 @@ from sqlalchemy import select
 from personamgr.core import schema as s
 from personamgr.core.faults import in_words
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.image_check import Damage, damage
 from personamgr.core.networks.base import MediaItem
 from personamgr.core.note_words import either
 from personamgr.core.personas import Persona
@@ -125,6 +126,12 @@ def check_file(path: Path, limits: MediaLimits = X_LIMITS) -> tuple[str, int]:
     if size > limits.max_bytes:
         raise MediaError(Note("media_too_big", name=path.name, size=size, network=limits.network,
                               limit=limits.max_bytes, hint=limits.too_big_hint))
+    try:
+        found = damage(path, mime)
+    except OSError as e:
+        raise MediaError(Note("media_unreadable", name=path.name, error=str(e.strerror or e), errno=e.errno)) from None
+    if found is not None:  # refused now, not by the network when the post goes out (perhaps at night)
+        raise MediaError(Note("media_damaged", name=path.name, type=TYPE_NAMES[mime], cut=found is Damage.CUT))
     return mime, size
 
 

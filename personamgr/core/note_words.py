@@ -273,6 +273,16 @@ def _media_unreadable(v: Values) -> str:
         name=v["name"], why=why_unreadable(int(v["errno"]), str(v.get("error") or "")))
 
 
+def _media_damaged(v: Values) -> str:
+    """An image whose header is good and whose data is not: a download or copy cut short, or damaged."""
+    text = (translate("Media", "{name} is a {type} image cut short: its data ends before the picture does (a "
+                      "download or copy that did not finish). Download or save it again, check that it opens in an "
+                      "image viewer, then attach it again.") if v.get("cut") else
+            translate("Media", "{name} is a {type} image whose data is damaged, so it cannot be shown. Download or "
+                      "save it again, check that it opens in an image viewer, then attach it again."))
+    return text.format(name=v["name"], type=v["type"])
+
+
 def _media_missing(v: Values) -> str:
     if v.get("part"):
         return translate("Media", "The image {path} attached to part {part} of the thread is missing. Attach it "
@@ -569,6 +579,7 @@ NOTE_WORDS: dict[str, Callable[[Values], str]] = {
     "media_too_big": _media_too_big,
     "media_missing": _media_missing,
     "media_unreadable": _media_unreadable,
+    "media_damaged": _media_damaged,
     "monthly_limit": _monthly,
     "missed_late_sent": _missed_then(QT_TRANSLATE_NOOP("Missed", "{missed} Sent late (allowed up to {hours} h).")),
     "missed_too_late": _missed_then(QT_TRANSLATE_NOOP(

@@ -2134,6 +2134,14 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>{name} no se puede leer: {why}, y vuelve a adjuntarla.</translation>
     </message>
     <message>
+        <source>{name} is a {type} image cut short: its data ends before the picture does (a download or copy that did not finish). Download or save it again, check that it opens in an image viewer, then attach it again.</source>
+        <translation>{name} es una imagen {type} cortada: sus datos terminan antes que la imagen (una descarga o copia que no terminó). Vuelve a descargarla o guardarla, comprueba que se abre en un visor de imágenes y vuelve a adjuntarla.</translation>
+    </message>
+    <message>
+        <source>{name} is a {type} image whose data is damaged, so it cannot be shown. Download or save it again, check that it opens in an image viewer, then attach it again.</source>
+        <translation>{name} es una imagen {type} con los datos dañados, así que no se puede mostrar. Vuelve a descargarla o guardarla, comprueba que se abre en un visor de imágenes y vuelve a adjuntarla.</translation>
+    </message>
+    <message>
         <source>The image {path} attached to part {part} of the thread is missing. Attach it again.</source>
         <translation>Falta la imagen {path} adjunta a la parte {part} del hilo. Vuelve a adjuntarla.</translation>
     </message>

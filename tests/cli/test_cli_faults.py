@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import Cli
+from image_files import noisy_png
 
 from personamgr.cli.main import main
 from personamgr.core import store as store_module
@@ -214,7 +215,7 @@ def test_an_image_that_does_not_fit_on_the_disk_keeps_the_text(small_fs, cli: Cl
     disk prints back when the database is what cannot be written. Once space is freed, the same command works."""
     d = _profile_on(small_fs, cli, personas_file)
     image = tmp_path / "big.png"
-    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4096)  # 1 MiB, read as a PNG by its first bytes
+    noisy_png(image, 1024)  # a real PNG of about 1 MiB
     small_fs.fill(leave=256 * 1024)
     args = ("queue", "add", "--persona", "career", "--anyway", "--image", str(image), "--alt", "A grey square", TEXT)
     r = cli(*args, data_dir=d)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from cli_helpers import Cli
 
 
@@ -66,3 +67,22 @@ def test_an_unreadable_image_is_said_in_words_with_what_to_do(cli: Cli, personas
     assert "Permission denied" not in r.err, r.err
     assert ("photo.png cannot be read: your user has no permission to read it; give yourself read permission on it "
             "(in the file manager: Properties ▸ Permissions; or chmod u+r), then attach it again.") in r.err, r.err
+
+
+@pytest.mark.parametrize("command", [("queue", "add", "--at", "2030-03-09T14:00"), ("post",)])
+def test_an_image_cut_short_is_refused_when_given_not_when_sent(cli: Cli, personas_file: Path, tmp_path: Path,
+                                                                command: tuple[str, ...]) -> None:
+    """``queue add --image`` of a JPEG whose download did not finish scheduled the post; it failed only at its
+    time, when the network refused the picture."""
+    from image_files import cut_short, jpeg
+
+    d = cli.home / "profile"
+    assert cli("personas", "import", str(personas_file), data_dir=d).code == 0
+    photo = cut_short(jpeg(tmp_path / "photo.jpg"))
+    r = cli(*command, "--persona", "career", "--anyway", "--image", str(photo), "--alt", "A chart",
+            "Hiring next week", data_dir=d)
+    assert r.code == 1, (r.out, r.err)
+    assert r.err == ("personamgr: error: photo.jpg is a JPEG image cut short: its data ends before the picture does "
+                     "(a download or copy that did not finish). Download or save it again, check that it opens in an "
+                     "image viewer, then attach it again.\n"), r.err
+    assert cli("posts", "list", data_dir=d).out.count("Hiring next week") == 0

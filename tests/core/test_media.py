@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from image_files import png
+from image_files import cut_short, damaged, jpeg, png
 
 from personamgr.core.media import (
     X_LIMITS,
@@ -36,7 +36,7 @@ def test_the_type_is_read_from_the_bytes_not_the_name(tmp_path: Path) -> None:
         check_file(tmp_path / "notes.png")
     (tmp_path / "x.gif").write_bytes(GIF)
     assert check_file(tmp_path / "x.gif")[0] == "image/gif"
-    (tmp_path / "anim.webp").write_bytes(b"RIFF\x10\x00\x00\x00WEBPVP8 ")
+    (tmp_path / "anim.webp").write_bytes(b"RIFF\x10\x00\x00\x00WEBPVP8 \x04\x00\x00\x00\x9d\x01\x2a\x00")
     assert check_file(tmp_path / "anim.webp")[0] == "image/webp"
 
 
@@ -49,6 +49,27 @@ def test_each_refusal_names_the_file_and_the_fix(tmp_path: Path) -> None:
                           (tmp_path / "doc.pdf", r"doc\.pdf is not an image type.*PNG, JPEG, GIF or WebP")):
         with pytest.raises(MediaError, match=message):
             check_file(path)
+
+
+def test_an_image_whose_data_is_cut_short_or_damaged_is_refused_when_attached(tmp_path: Path) -> None:
+    """A PNG or JPEG with a good header and damaged data was attached, copied and scheduled, and failed only when
+    the post was sent (perhaps at night, by the scheduler). It is read through when attached, and refused then."""
+    folder = tmp_path / "media"
+    assert check_file(jpeg(tmp_path / "whole.jpg")) == ("image/jpeg", 650)
+    (tmp_path / "whole.gif").write_bytes(GIF)
+    cut = ("{name} is a {type} image cut short: its data ends before the picture does (a download or copy that did "
+           "not finish). Download or save it again, check that it opens in an image viewer, then attach it again.")
+    for path, kind in ((cut_short(png(tmp_path / "cut.png", 32)), "PNG"),
+                       (cut_short(jpeg(tmp_path / "cut.jpg")), "JPEG"),
+                       (cut_short(tmp_path / "whole.gif", 0.9), "GIF")):
+        with pytest.raises(MediaError) as e:
+            import_image(folder, path)
+        assert str(e.value) == cut.format(name=path.name, type=kind)
+    with pytest.raises(MediaError) as e:
+        import_image(folder, damaged(png(tmp_path / "bad.png", 32)))
+    assert str(e.value) == ("bad.png is a PNG image whose data is damaged, so it cannot be shown. Download or save it "
+                            "again, check that it opens in an image viewer, then attach it again.")
+    assert not folder.exists() or list(folder.iterdir()) == []  # nothing copied
 
 
 def test_an_image_over_five_megabytes_is_refused_with_its_size(tmp_path: Path) -> None:

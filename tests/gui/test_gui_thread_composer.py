@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from image_files import png
+from image_files import cut_short, jpeg, png
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -190,6 +190,18 @@ def test_a_fifth_image_is_refused_before_it_is_copied(shell: Shell, tmp_path: Pa
     c.thread.add_images([png(tmp_path / f"{i}.png") for i in range(5)], 0)
     qtbot.waitUntil(lambda: len(c.thread.media) == 4, timeout=10_000)
     assert "X allows at most 4 images per post; 1 were not added." in c.status.full_text()
+
+
+def test_an_image_cut_short_is_refused_when_attached(shell: Shell, tmp_path: Path, qtbot) -> None:
+    """A JPEG whose download did not finish got its tile and was posted, to fail only at its time. It is read
+    through in the worker that copies it, and refused then; a whole image beside it is attached."""
+    c = compose(shell)
+    c.editor.setPlainText("Two pictures.")
+    c.thread.add_images([cut_short(jpeg(tmp_path / "cut.jpg")), png(tmp_path / "whole.png")], 0)
+    qtbot.waitUntil(lambda: c.thread.pending_imports == 0, timeout=10_000)
+    assert [m["name"] for m in c.thread.media] == ["whole.png"]
+    assert c.status.full_text().startswith("cut.jpg is a JPEG image cut short: its data ends before the picture "
+                                           "does"), c.status.full_text()
 
 
 def test_missing_alt_text_is_nudged_before_posting_and_added_in_place(shell: Shell, demo: Services,
