@@ -195,6 +195,19 @@ def not_tls() -> Iterator[str]:
 
 
 @pytest.fixture
+def no_connect() -> Iterator[str]:
+    """A server that never accepts a connection: its one-place queue is taken and nothing accepts, so the next
+    connection waits unanswered, as behind a firewall that drops it, until the client's connect timeout."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(0)
+    taken = socket.create_connection(server.getsockname())
+    yield f"https://127.0.0.1:{server.getsockname()[1]}"
+    taken.close()
+    server.close()
+
+
+@pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
 

@@ -377,6 +377,10 @@
         <translation>No se puede contactar con Bluesky. Revisa tu conexión (y el servidor de la persona) y vuelve a intentarlo.</translation>
     </message>
     <message>
+        <source>Bluesky did not accept the connection in time, so personamgr could not sign in. Check your connection (and the persona&apos;s server), then try again.</source>
+        <translation>Bluesky no aceptó la conexión a tiempo, así que personamgr no pudo iniciar la sesión. Comprueba tu conexión (y el servidor de la persona) y vuelve a intentarlo.</translation>
+    </message>
+    <message>
         <source>Bluesky could not sign in: {message}</source>
         <translation>Bluesky no pudo iniciar la sesión: {message}</translation>
     </message>
@@ -2037,6 +2041,10 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>{server} cannot be reached, so personamgr could not {doing}. Check the server&apos;s address and your connection, then try again.</source>
         <translation>No se puede contactar con {server}, así que personamgr no pudo {doing}. Revisa la dirección del servidor y tu conexión y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{server} did not accept the connection in time, so personamgr could not {doing}. Check your connection and the server&apos;s address, then try again.</source>
+        <translation>{server} no aceptó la conexión a tiempo, así que personamgr no pudo {doing}. Comprueba tu conexión y la dirección del servidor, y vuelve a intentarlo.</translation>
     </message>
     <message>
         <source>The secure connection to {server} failed, so personamgr could not {doing}. Check the server&apos;s address (and the computer&apos;s date), then try again.</source>
@@ -5359,6 +5367,26 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>La respuesta de X no contenía lo esperado al intentar {what} ({error}).</translation>
     </message>
     <message>
+        <source>start signing in</source>
+        <translation>iniciar la sesión</translation>
+    </message>
+    <message>
+        <source>accept the PIN</source>
+        <translation>aceptar el PIN</translation>
+    </message>
+    <message>
+        <source>confirm the account</source>
+        <translation>confirmar la cuenta</translation>
+    </message>
+    <message>
+        <source>The secure connection to X failed, so personamgr could not {doing}. Check the computer&apos;s date and any proxy or network login page, then try again.</source>
+        <translation>La conexión segura con X falló, así que personamgr no pudo {doing}. Comprueba la fecha del ordenador y cualquier proxy o página de inicio de sesión de la red, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>X did not accept the connection in time, so personamgr could not {doing}. Check your connection (and any proxy), then try again.</source>
+        <translation>X no aceptó la conexión a tiempo, así que personamgr no pudo {doing}. Comprueba tu conexión (y cualquier proxy) y vuelve a intentarlo.</translation>
+    </message>
+    <message>
         <source>{error} Try again when X can be reached.</source>
         <translation>{error} Vuelve a intentarlo cuando se pueda contactar con X.</translation>
     </message>
@@ -5381,10 +5409,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>X refused these tokens (401). Check that the access token and secret belong to this API key, and that they were not regenerated or revoked.</source>
         <translation>X rechazó estos tokens (401). Comprueba que el access token y su secret son de esta API key y que no se regeneraron ni revocaron.</translation>
-    </message>
-    <message>
-        <source>The secure connection to X failed, so personamgr could not confirm the account. Check the computer&apos;s date and any proxy or network login page, then try again.</source>
-        <translation>La conexión segura con X falló, así que personamgr no pudo confirmar la cuenta. Comprueba la fecha del ordenador y cualquier proxy o página de inicio de sesión de la red, y vuelve a intentarlo.</translation>
     </message>
     <message>
         <source>X could not confirm the account: {error}</source>

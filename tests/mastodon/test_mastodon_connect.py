@@ -156,3 +156,19 @@ def test_a_failed_secure_connection_at_connect_says_what_to_check_not_that_it_wi
     assert str(e.value) == (f"The secure connection to {host} failed, so personamgr could not confirm the account. "
                             "Check the server's address (and the computer's date), then try again."), str(e.value)
     assert mastodon_world.services.secrets.get_credentials(blank.uid) is None
+
+
+def test_a_server_that_does_not_accept_the_connection_at_connect_says_to_try_again_not_that_it_will_retry(
+        mastodon_world, blank, no_connect: str) -> None:
+    """A server that did not accept the connection in time said "… did not let personamgr confirm the account: …
+    did not accept the connection in time; nothing was sent. It will be tried again.": nothing tries a connect
+    again."""
+    from personamgr.core.networks.mastodon.network import MastodonNetwork
+
+    host = no_connect.removeprefix("https://")
+    with pytest.raises(ConnectError) as e:
+        auth.connect_with_tokens(mastodon_world.services.store, mastodon_world.services.secrets,
+                                 MastodonNetwork(timeout=(0.5, 5)), blank, {"server": no_connect, "access_token": "t"})
+    assert str(e.value) == (f"{host} did not accept the connection in time, so personamgr could not confirm the "
+                            "account. Check your connection and the server's address, then try again."), str(e.value)
+    assert mastodon_world.services.secrets.get_credentials(blank.uid) is None

@@ -175,3 +175,26 @@ def test_a_failed_secure_connection_at_connect_says_what_to_check_not_that_it_wi
     assert str(e.value) == ("The secure connection to X failed, so personamgr could not confirm the account. Check "
                             "the computer's date and any proxy or network login page, then try again."), str(e.value)
     assert x_world.services.secrets.get_credentials(fresh.uid) is None
+
+
+def test_a_failed_secure_connection_in_the_pin_flow_says_what_to_check(x_world, not_tls: str) -> None:
+    """Starting the PIN flow when the secure connection to X failed said "The secure connection to X failed
+    (SSLError); nothing was sent. Try again when X can be reached.": X could be reached; nothing said what to
+    check."""
+    from personamgr.core.networks.x.network import XNetwork
+
+    app = auth.AppKeys(x_world.app.consumer_key, x_world.app.consumer_secret)
+    with pytest.raises(auth.ConnectError) as e:
+        auth.start_pin_flow(app, XNetwork(base_url=not_tls, timeout=(5, 5)))
+    assert str(e.value) == ("The secure connection to X failed, so personamgr could not start signing in. Check the "
+                            "computer's date and any proxy or network login page, then try again."), str(e.value)
+
+
+def test_x_not_accepting_the_connection_in_the_pin_flow_says_to_try_again(x_world, no_connect: str) -> None:
+    from personamgr.core.networks.x.network import XNetwork
+
+    app = auth.AppKeys(x_world.app.consumer_key, x_world.app.consumer_secret)
+    with pytest.raises(auth.ConnectError) as e:
+        auth.start_pin_flow(app, XNetwork(base_url=no_connect, timeout=(0.5, 5)))
+    assert str(e.value) == ("X did not accept the connection in time, so personamgr could not start signing in. "
+                            "Check your connection (and any proxy), then try again."), str(e.value)

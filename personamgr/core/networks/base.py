@@ -117,6 +117,11 @@ class OfflineError(TransientError):
     """No network at all: hold the post and retry when the network is back."""
 
 
+class ConnectTimeoutError(TransientError):
+    """The server did not accept the connection in time (a slow network, a firewall that drops it): nothing was
+    sent. Retried when posting; at connect, the user tries again."""
+
+
 class SecureConnectionError(TransientError):
     """The secure (TLS) connection failed: a certificate the computer does not trust (or a wrong clock), or
     something between that is not the server. Retried when posting; at connect, the user has something to check."""

@@ -20,7 +20,13 @@ from dataclasses import dataclass, field
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.logs import redact_secret
 from personamgr.core.networks.accounts import Connected, ConnectError, link_account, token_object
-from personamgr.core.networks.base import AuthError, NetworkError, OfflineError, RateLimitedError
+from personamgr.core.networks.base import (
+    AuthError,
+    ConnectTimeoutError,
+    NetworkError,
+    OfflineError,
+    RateLimitedError,
+)
 from personamgr.core.networks.bluesky.network import BlueskyNetwork
 from personamgr.core.personas import BLUESKY_HANDLE_RE, Persona
 from personamgr.core.secrets import SecretStore
@@ -87,6 +93,10 @@ def sign_in(network: BlueskyNetwork, server: str | None, login: Login) -> dict[s
         raise ConnectError(translate(
             "BlueskyConnect", "Bluesky cannot be reached. Check your connection (and the persona's server), then try "
             "again.")) from None
+    except ConnectTimeoutError:
+        raise ConnectError(translate(
+            "BlueskyConnect", "Bluesky did not accept the connection in time, so personamgr could not sign in. Check "
+            "your connection (and the persona's server), then try again.")) from None
     except NetworkError as e:
         raise ConnectError(translate(
             "BlueskyConnect", "Bluesky could not sign in: {message}").format(message=e.message)) from None

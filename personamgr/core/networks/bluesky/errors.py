@@ -31,6 +31,7 @@ from atproto_client.models.common import XrpcError
 from personamgr.core.networks.base import (
     AmbiguousError,
     AuthError,
+    ConnectTimeoutError,
     NetworkError,
     OfflineError,
     RateLimitedError,
@@ -83,7 +84,7 @@ def from_atproto(exc: Exception, *, now: datetime, write: bool) -> NetworkError:
     if isinstance(exc, ax.InvokeTimeoutError):
         cause = exc.__cause__
         if isinstance(cause, httpx.ConnectTimeout | httpx.PoolTimeout):
-            return TransientError(Note("bluesky_connect_timeout"))
+            return ConnectTimeoutError(Note("bluesky_connect_timeout"))
         if write:
             return AmbiguousError(Note("bluesky_write_timeout"), retry_safe=True)
         return TransientError(Note("bluesky_read_timeout"))

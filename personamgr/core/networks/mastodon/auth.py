@@ -19,7 +19,13 @@ from secrets import token_urlsafe
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.logs import redact_secret
 from personamgr.core.networks.accounts import Connected, ConnectError, link_account, token_object
-from personamgr.core.networks.base import AuthError, NetworkError, OfflineError, SecureConnectionError
+from personamgr.core.networks.base import (
+    AuthError,
+    ConnectTimeoutError,
+    NetworkError,
+    OfflineError,
+    SecureConnectionError,
+)
 from personamgr.core.networks.mastodon.network import CREDENTIAL_KEYS, MastodonNetwork, host_of
 from personamgr.core.personas import Persona, ServerLimits, normalise_server, server_problem
 from personamgr.core.secrets import SecretStore
@@ -85,6 +91,10 @@ def _connect_message(e: NetworkError, server: str, doing: str) -> str:
         return translate("MastodonConnect", "{server} cannot be reached, so personamgr could not {doing}. Check the "
                          "server's address and your connection, then try again.").format(server=host_of(server),
                                                                                         doing=what)
+    if isinstance(e, ConnectTimeoutError):
+        return translate("MastodonConnect", "{server} did not accept the connection in time, so personamgr could not "
+                         "{doing}. Check your connection and the server's address, then try again.").format(
+            server=host_of(server), doing=what)
     if isinstance(e, SecureConnectionError):
         return translate("MastodonConnect", "The secure connection to {server} failed, so personamgr could not "
                          "{doing}. Check the server's address (and the computer's date), then try again.").format(

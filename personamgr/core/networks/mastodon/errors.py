@@ -34,6 +34,7 @@ from mastodon import errors as m
 from personamgr.core.networks.base import (
     AmbiguousError,
     AuthError,
+    ConnectTimeoutError,
     NetworkError,
     OfflineError,
     RateLimitedError,
@@ -121,7 +122,7 @@ def _from_transport(exc: Exception, *, write: bool, server: str) -> NetworkError
         return ServerMovedError(Note("mastodon_moved", server=server, target=urlsplit(moved.target).netloc,
                                      status=moved.status))
     if any(isinstance(e, requests.ConnectTimeout) for e in chain):
-        return TransientError(Note("mastodon_connect_timeout", server=server))
+        return ConnectTimeoutError(Note("mastodon_connect_timeout", server=server))
     if any(isinstance(e, requests.exceptions.SSLError) for e in chain):
         return SecureConnectionError(Note("mastodon_tls", server=server))
     if unreachable(chain):

@@ -18,6 +18,7 @@ from personamgr.core.logs import redact_secret
 from personamgr.core.networks.accounts import Connected, ConnectError, link_account, token_object
 from personamgr.core.networks.base import (
     AuthError,
+    ConnectTimeoutError,
     NetworkError,
     OfflineError,
     SecureConnectionError,
@@ -75,7 +76,9 @@ def _session(app: AppKeys, network: XNetwork, **kwargs: str):  # type: ignore[no
     return mount(s, network.base_url, network.timeout)
 
 
-def _oauth_call(fn: Callable[[], dict[str, str]], what: str) -> dict[str, str]:
+def _oauth_call(fn: Callable[[], dict[str, str]], what: str, doing: str) -> dict[str, str]:
+    """``fn``'s answer, or ConnectError saying why X refused it (``what`` it asked, with what to check) or why it
+    did not reach X (``doing``: what personamgr could not do, in "… so personamgr could not {doing}")."""
     import requests
     from oauthlib.oauth1.rfc5849.errors import OAuth1Error
     from requests_oauthlib.oauth1_session import TokenMissing, TokenRequestDenied
@@ -94,7 +97,25 @@ def _oauth_call(fn: Callable[[], dict[str, str]], what: str) -> dict[str, str]:
         raise ConnectError(translate("XConnect", "X's answer did not contain what was expected while trying to "
                                      "{what} ({error}).").format(what=translate("XConnect", what), error=e)) from None
     except requests.RequestException as e:
-        raise ConnectError(_unreachable(from_transport(e, write=False).message)) from None
+        raise ConnectError(_not_reached(from_transport(e, write=False), doing)) from None
+
+
+# What personamgr was doing when X could not be reached, in "… so personamgr could not {doing}".
+START, FINISH, CONFIRM = (QT_TRANSLATE_NOOP("XConnect", "start signing in"),
+                          QT_TRANSLATE_NOOP("XConnect", "accept the PIN"),
+                          QT_TRANSLATE_NOOP("XConnect", "confirm the account"))
+
+
+def _not_reached(error: NetworkError, doing: str) -> str:
+    """A transport failure while connecting: what to check, and to try again (nothing retries a connect)."""
+    what = translate("XConnect", doing)
+    if isinstance(error, SecureConnectionError):
+        return translate("XConnect", "The secure connection to X failed, so personamgr could not {doing}. Check the "
+                         "computer's date and any proxy or network login page, then try again.").format(doing=what)
+    if isinstance(error, ConnectTimeoutError):
+        return translate("XConnect", "X did not accept the connection in time, so personamgr could not {doing}. "
+                         "Check your connection (and any proxy), then try again.").format(doing=what)
+    return _unreachable(error.message)
 
 
 def _unreachable(message: str) -> str:
@@ -110,7 +131,7 @@ def start_pin_flow(app: AppKeys, network: XNetwork) -> PinFlow:
     s = _session(app, network, callback_uri="oob")
     try:
         tok = _oauth_call(lambda: s.fetch_request_token(REQUEST_TOKEN_URL), QT_TRANSLATE_NOOP(
-            "XConnect", "start signing in: check the API key and secret of your developer app"))
+            "XConnect", "start signing in: check the API key and secret of your developer app"), START)
     finally:
         s.close()
     redact_secret(tok["oauth_token_secret"])
@@ -132,7 +153,7 @@ def finish_pin_flow(flow: PinFlow, pin: str, network: XNetwork) -> dict[str, str
                  resource_owner_secret=flow.request_token_secret, verifier=pin)
     try:
         tok = _oauth_call(lambda: s.fetch_access_token(ACCESS_TOKEN_URL), QT_TRANSLATE_NOOP(
-            "XConnect", "accept the PIN: it may be mistyped or expired. Start again for a new PIN"))
+            "XConnect", "accept the PIN: it may be mistyped or expired. Start again for a new PIN"), FINISH)
     finally:
         s.close()
     creds = {"consumer_key": flow.app.consumer_key, "consumer_secret": flow.app.consumer_secret,
@@ -162,12 +183,8 @@ def verify(credentials: Mapping[str, str], network: XNetwork):  # type: ignore[n
         raise ConnectError(translate("XConnect", "X refused these tokens (401). Check that the access token and "
                                      "secret belong to this API key, and that they were not regenerated or "
                                      "revoked.")) from None
-    except OfflineError as e:
-        raise ConnectError(_unreachable(e.message)) from None
-    except SecureConnectionError:
-        raise ConnectError(translate("XConnect", "The secure connection to X failed, so personamgr could not confirm "
-                                     "the account. Check the computer's date and any proxy or network login page, "
-                                     "then try again.")) from None
+    except (OfflineError, SecureConnectionError, ConnectTimeoutError) as e:
+        raise ConnectError(_not_reached(e, CONFIRM)) from None
     except NetworkError as e:
         raise ConnectError(translate("XConnect", "X could not confirm the account: {error}").format(
             error=e.message)) from None

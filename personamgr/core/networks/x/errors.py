@@ -34,6 +34,7 @@ import tweepy
 from personamgr.core.networks.base import (
     AmbiguousError,
     AuthError,
+    ConnectTimeoutError,
     NetworkError,
     OfflineError,
     RateLimitedError,
@@ -162,7 +163,7 @@ def day_cap_reached(family: str, at: datetime) -> RateLimitedError:
 def from_transport(exc: requests.RequestException, *, write: bool) -> NetworkError:
     """A failure below HTTP. ``write``: the request creates something, so it must never be re-sent blindly."""
     if isinstance(exc, requests.ConnectTimeout):
-        return TransientError(Note("x_connect_timeout"))
+        return ConnectTimeoutError(Note("x_connect_timeout"))
     if isinstance(exc, requests.ReadTimeout):
         if write:
             return AmbiguousError(Note("x_write_timeout"))
