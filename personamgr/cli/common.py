@@ -73,6 +73,7 @@ def open_profile(args: argparse.Namespace, *, guard: bool = False) -> Services:
         raise CliError(str(e), storage=True) from None
     for problem in services.settings.problems:  # the window says it in a notice; a script's user reads stderr
         print(f"personamgr: warning: {problem}", file=sys.stderr)
+    warn_unknown_zones(services)
     recover_abandoned(services)
     if guard:
         from personamgr.core.scheduling.guard_check import make_guard_check
@@ -80,6 +81,20 @@ def open_profile(args: argparse.Namespace, *, guard: bool = False) -> Services:
         services.pre_send_check = services.poster.pre_send_check = make_guard_check(services.store,
                                                                                  services.outbox)
     return services
+
+
+def warn_unknown_zones(services: Services) -> None:
+    """A persona whose zone this computer does not know has its times shown in UTC: said once per command."""
+    from personamgr.core.personas import known_zone
+    from personamgr.core.scheduling.local_time import unknown_zone_warning
+
+    try:
+        personas = services.store.personas()
+    except (sqlite3.Error, DBAPIError, OSError, StoreError):
+        return  # the command says the database's fault itself
+    for p in personas:
+        if not known_zone(p.timezone):
+            print(f"personamgr: warning: {unknown_zone_warning(p.name, p.timezone)}", file=sys.stderr)
 
 
 def recover_abandoned(services: Services) -> None:

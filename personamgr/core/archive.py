@@ -30,7 +30,7 @@ from personamgr.core.atomic_file import write_text_atomically
 from personamgr.core.faults import STORAGE_ERRORS, in_words, sentence
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
-from personamgr.core.persona_file import PersonaEntry, PersonaFileError, persona_table, read_entries
+from personamgr.core.persona_file import PersonaEntry, PersonaFileError, TableLines, persona_table, read_entries
 from personamgr.core.scheduling.local_time import FIRST_YEAR, LAST_YEAR
 from personamgr.core.services import Services
 from personamgr.core.settings import BY_KEY, SettingError
@@ -100,7 +100,8 @@ def read_archive(path: str | os.PathLike[str]) -> _Incoming:
     """Parse and check the whole file; raises :class:`ArchiveError` before anything is written."""
     p = Path(path)
     try:
-        data = tomllib.loads(p.read_bytes().decode("utf-8"))
+        text = p.read_bytes().decode("utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError:
         raise ArchiveError(translate(
             "Archive", "{file}: file not found").format(file=p)) from None
@@ -144,8 +145,15 @@ def read_archive(path: str | os.PathLike[str]) -> _Incoming:
     if not isinstance(posts, list):
         raise ArchiveError(translate(
             "Archive", "{file}: 'post' must be written as [[post]] tables").format(file=p))
+    lines = TableLines(text, "post")
     for i, t in enumerate(posts, 1):
         where = translate("Archive", "{file}: post #{number}").format(file=p, number=i)
+        queued = t.get("queue", False) if isinstance(t, dict) else False
+        if not isinstance(queued, bool):  # "yes", 1 or "true" read as true would queue a post the file never did
+            line = lines.key_line(i - 1, "queue") if len(lines) == len(posts) else None
+            at = translate("Archive", "{where}, line {line}").format(where=where, line=line) if line else where
+            raise ArchiveError(translate("Archive", "{where}: queue is true or false, not {value}").format(
+                where=at, value=repr(queued)))
         if not isinstance(t, dict) or not isinstance(t.get("text"), str):
             raise ArchiveError(f"{where}: needs a text")
         if t.get("persona") not in uids:

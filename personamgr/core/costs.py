@@ -16,7 +16,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
@@ -97,10 +97,9 @@ def describe(amount: float) -> str:
 
 
 def _zone(persona: Persona) -> ZoneInfo:
-    try:
-        return ZoneInfo(persona.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+    from personamgr.core.scheduling.local_time import zone  # here: the scheduling package imports the services
+
+    return zone(persona.timezone)
 
 
 def month_bounds(persona: Persona, now: datetime) -> tuple[datetime, datetime]:

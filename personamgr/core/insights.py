@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, select
 
@@ -22,6 +21,7 @@ from personamgr.core.costs import PAID_NETWORKS
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
+from personamgr.core.scheduling import local_time
 from personamgr.core.store import Store
 from personamgr.core.text import MENTION_RE, is_bare_link
 
@@ -105,7 +105,7 @@ def _sent(store: Store, persona: Persona, since: datetime, now: datetime) -> lis
 def persona_insights(store: Store, persona: Persona, now: datetime, days: int) -> Insights:
     """The figures for ``persona`` over the ``days`` before ``now`` (aware UTC), from its sent posts."""
     sent = _sent(store, persona, now - timedelta(days=days), now)
-    zone = ZoneInfo(persona.timezone)
+    zone = local_time.zone(persona.timezone)
     rhythm = [[0] * HOURS for _ in range(DAYS_IN_WEEK)]
     weeks = [0.0] * ((days + DAYS_IN_WEEK - 1) // DAYS_IN_WEEK)
     counts = [0] * len(weeks)

@@ -56,7 +56,6 @@ _SLOT_SHAPE = re.compile(r"^(\S+) (\d\d?):(\d\d)$")  # the right shape, whatever
 BOM = "\ufeff"
 _COMMENT_FORBIDDEN = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")  # a header naming a path with a line break stays a comment
 # Starts with a literal, so the regex engine skips ahead to candidates; the line's start is checked apart.
-_HEADER_RE = re.compile(r"\[\[[ \t]*persona[ \t]*\]\]")
 _KEY_RE = re.compile(r"^[ \t]*(?:(\[)|([A-Za-z0-9_-]+)[ \t]*=)", re.MULTILINE)
 
 
@@ -97,7 +96,7 @@ class PersonaEntry:
     number: int  # 1-based position in the file
     line: int | None  # the line of its [[persona]] header
     values: Mapping[str, Any]
-    lines: _LineIndex | None = field(default=None, repr=False, compare=False)
+    lines: TableLines | None = field(default=None, repr=False, compare=False)
     failed: frozenset[str] = frozenset()  # fields whose value could not be read (already reported)
 
     @property
@@ -261,19 +260,20 @@ _CONVERT: dict[str, Callable[[str, Any], Any]] = {
 }
 
 
-class _LineIndex:
-    """Where each ``[[persona]]`` table and its keys are in the file, for messages.
+class TableLines:
+    """Where each ``[[table]]`` (``[[persona]]``, an archive's ``[[post]]``) and its keys are in the file, for
+    messages.
 
     Header lines are found in one pass; a table's key lines only when one of its keys is reported,
     each table scanned at most once. Both stay linear in the file's size however many problems there are.
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, table: str = "persona") -> None:
         self.source = source
         self.starts: list[int] = []
         self.lines: list[int] = []
         line, pos = 1, 0
-        for m in _HEADER_RE.finditer(source):
+        for m in re.finditer(r"\[\[[ \t]*" + re.escape(table) + r"[ \t]*\]\]", source):
             start = source.rfind("\n", 0, m.start()) + 1
             if start != m.start() and source[start:m.start()].strip(" \t"):
                 continue  # not at the start of its line (inside a string, say)
@@ -352,7 +352,7 @@ def _read_tables(source: str, path: Path | str) -> tuple[list[PersonaEntry], lis
         raise PersonaFileError(path, translate("PersonaFile", "no [[persona]] tables found"))
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise PersonaFileError(path, translate("PersonaFile", "'persona' must be written as [[persona]] tables"))
-    index: _LineIndex | None = _LineIndex(source)
+    index: TableLines | None = TableLines(source)
     if len(index) != len(tables):  # a header-like line inside a multi-line string: lines would be wrong
         index = None
     entries: list[PersonaEntry] = []

@@ -357,7 +357,7 @@ def problems(p: Persona) -> Iterator[PersonaError]:
     if not isinstance(p.uid, str) or not UID_RE.fullmatch(p.uid):
         yield PersonaError(translate(
             "Personas", "uid {uid} must be 1 to 32 letters, digits, '-' or '_'").format(uid=repr(p.uid)), "uid")
-    if not isinstance(p.timezone, str) or not _known_zone(p.timezone):
+    if not isinstance(p.timezone, str) or not known_zone(p.timezone):
         yield PersonaError(translate(
             "Personas", "unknown time zone {timezone} (use an IANA name such as Europe/Berlin)").format(
             timezone=repr(p.timezone)), "timezone")
@@ -382,7 +382,8 @@ def validate(p: Persona) -> Persona:
     return p
 
 
-def _known_zone(name: str) -> bool:
+def known_zone(name: str) -> bool:
+    """Whether this computer's time zone data knows ``name``."""
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for the file system

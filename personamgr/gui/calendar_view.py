@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import PostState
 from personamgr.core.scheduling.calendar import Entry
-from personamgr.core.scheduling.local_time import same_as_machine, short_time
+from personamgr.core.scheduling.local_time import same_as_machine, short_time, zone
 from personamgr.gui import theme
 from personamgr.gui.calendar_layout import BLOCK_H, GUTTER, HOUR_H, SNAP_MIN, Layout, Mode, Span, day_label
 
@@ -343,7 +343,7 @@ class CalendarCanvas(QWidget):
         from zoneinfo import ZoneInfo  # the grid is in another zone: the same instant, on the persona's clock
 
         instant = wall.replace(tzinfo=ZoneInfo(self.span.zone))
-        return instant.astimezone(ZoneInfo(entry.persona.timezone)).replace(tzinfo=None)
+        return instant.astimezone(zone(entry.persona.timezone)).replace(tzinfo=None)
 
     # -- the keyboard ----------------------------------------------------------------------
     def select(self, entry: Entry | None) -> None:

@@ -232,6 +232,14 @@
         <translation>{file}: publicación n.º {number}</translation>
     </message>
     <message>
+        <source>{where}, line {line}</source>
+        <translation>{where}, línea {line}</translation>
+    </message>
+    <message>
+        <source>{where}: queue is true or false, not {value}</source>
+        <translation>{where}: queue es true o false, no {value}</translation>
+    </message>
+    <message>
         <source>{where}: names a persona that is not in the file</source>
         <translation>{where}: nombra una persona que no está en el archivo</translation>
     </message>

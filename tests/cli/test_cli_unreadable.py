@@ -86,3 +86,29 @@ def test_an_image_cut_short_is_refused_when_given_not_when_sent(cli: Cli, person
                      "(a download or copy that did not finish). Download or save it again, check that it opens in an "
                      "image viewer, then attach it again.\n"), r.err
     assert cli("posts", "list", data_dir=d).out.count("Hiring next week") == 0
+
+
+def test_a_time_zone_this_computer_no_longer_knows_is_said_and_times_are_shown_in_utc(
+        cli: Cli, personas_file: Path) -> None:
+    """A profile whose persona's zone the system's time zone data does not know (US/Pacific-New, removed in tzdata
+    2020b; a profile from a computer with newer data, where a zone was renamed) made queue list, posts list and posts
+    show say "something unexpected went wrong (ZoneInfoNotFoundError: 'No time zone found with key …') … This is a
+    bug": the user could see none of their posts. The post's moment is kept in UTC, so it is shown in UTC, and the
+    zone is named with what to do."""
+    import sqlite3
+
+    d = cli.home / "profile"
+    assert cli("personas", "import", str(personas_file), data_dir=d).code == 0
+    assert cli("queue", "add", "--persona", "career", "--anyway", "--at", "2030-03-09T14:00+00:00", "Hiring next week",
+               data_dir=d).code == 0
+    with sqlite3.connect(d / "data" / "personamgr.db") as db:
+        db.execute("UPDATE personas SET timezone = 'US/Pacific-New' WHERE name = 'career'")
+    db.close()
+    warning = ("personamgr: warning: career's time zone US/Pacific-New is not in this computer's time zone data (it "
+               "may have been renamed or removed), so its times are shown and read in UTC. Choose its zone again in "
+               "the persona editor, or set timezone in a personas export and import it.\n")
+    for command in (("queue", "list"), ("posts", "list"), ("posts", "show", "1")):
+        r = cli(*command, data_dir=d)
+        assert r.code == 0, (command, r.err)
+        assert r.err == warning, (command, r.err)
+        assert "Hiring next week" in r.out and "14:00" in r.out, (command, r.out)

@@ -133,3 +133,22 @@ def test_a_time_outside_the_dates_personamgr_can_schedule_is_refused_not_importe
     assert str(e.value) == (f"{path}: post #1: scheduled_at {when.replace('T', ' ').replace('Z', '+00:00')} is "
                             "outside the dates personamgr can schedule (1970 to 9998)"), str(e.value)
     assert target.store.personas() == [] and target.outbox.in_states([PostState.SCHEDULED]) == []
+
+
+@pytest.mark.parametrize(("value", "said"), [('"yes"', "'yes'"), ("1", "1"), ('"true"', "'true'")])
+def test_a_value_of_the_wrong_type_is_refused_with_its_field_and_line(target: Services, tmp_path: Path, value: str,
+                                                                      said: str) -> None:
+    """Import everything took queue = "yes" (or 1, or "true") as true: the post went into the queue on a word the
+    file never said. A value of the wrong type is refused, naming the field and its line, and nothing is
+    imported."""
+    path = tmp_path / "typed.toml"
+    path.write_text('format = "personamgr-archive"\nversion = 1\n\n[[persona]]\nname = "a"\ndescription = "d"\n'
+                    'uid = "u1"\n\n'
+                    '[[post]]\npersona = "u1"\nstate = "scheduled"\ntext = "first"\n'
+                    'scheduled_at = 2030-01-01T09:00:00Z\nqueue = true\n\n'
+                    '[[post]]\npersona = "u1"\nstate = "scheduled"\ntext = "second"\n'
+                    f'scheduled_at = 2030-01-02T09:00:00Z\nqueue = {value}\n', encoding="utf-8")
+    with pytest.raises(ArchiveError) as e:
+        import_archive(target, path)
+    assert str(e.value) == f"{path}: post #2, line 21: queue is true or false, not {said}", str(e.value)
+    assert target.store.personas() == [] and target.outbox.in_states([PostState.SCHEDULED]) == []

@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from personamgr.core import i18n
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.personas import known_zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,18 @@ class ResolvedTime:
 
 
 def zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
+    """The zone ``name``, or UTC when this computer's time zone data does not know it (renamed or removed since the
+    persona chose it, or a profile from a computer with newer data): a post's moment is kept in UTC, so it is then
+    shown, and a wall time read, in UTC, rather than no list showing anything (:func:`unknown_zone_warning`)."""
+    return ZoneInfo(name if known_zone(name) else "UTC")
+
+
+def unknown_zone_warning(persona: str, name: str) -> str:
+    """What to tell the user about a persona whose zone :func:`zone` read as UTC, and the way out."""
+    return translate("LocalTime", "{persona}'s time zone {zone} is not in this computer's time zone data (it may have "
+                     "been renamed or removed), so its times are shown and read in UTC. Choose its zone again in the "
+                     "persona editor, or set timezone in a personas export and import it.").format(
+        persona=persona, zone=name)
 
 
 def is_nonexistent(local: datetime, tz: ZoneInfo) -> bool:
