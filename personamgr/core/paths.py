@@ -62,8 +62,12 @@ class AppPaths:
 
     def ensure(self) -> AppPaths:
         """Create the profile's folders, owner-only (0700) even when they already existed with wider modes:
-        they hold what the user wrote, and the logs say whom they post as."""
-        for p in (self.data, self.config, self.logs, self.cache, self.runtime):
+        they hold what the user wrote, and the logs say whom they post as.
+
+        Not the runtime folder: only what takes the instance lock needs it (core.instance makes it, and says its
+        own faults in its own words); a read-only XDG_RUNTIME_DIR must not stop personas list, nor be met with the
+        profile's advice (--data-dir)."""
+        for p in (self.data, self.config, self.logs, self.cache):
             p.mkdir(parents=True, exist_ok=True, mode=0o700)
             if p.stat().st_mode & 0o077:
                 try:

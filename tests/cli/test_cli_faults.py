@@ -311,6 +311,34 @@ def test_an_export_that_cannot_be_written_names_its_own_place_and_leaves_no_file
         assert not folder.exists()
 
 
+def test_a_read_only_runtime_folder_is_named_with_its_own_advice_not_the_profiles(
+        small_fs, runtime_on_small_fs: Path, cli: Cli, personas_file: Path) -> None:  # type: ignore[no-untyped-def]
+    """With XDG_RUNTIME_DIR read-only, every command said "personamgr cannot write to /run/user/…/personamgr: … is
+    mounted read-only. Make it writable, or use another data folder with --data-dir": the profile's advice, for a
+    folder that is not the profile's, and personas list failed though it needs no lock. Only what takes the lock
+    (the daemon, the window) needs the runtime folder, and it says the lock's fault in the lock's words."""
+    run = runtime_on_small_fs
+    env = {"XDG_RUNTIME_DIR": str(run)}
+    assert cli("personas", "import", str(personas_file), extra_env=env).code == 0
+    for made in (run / "personamgr").iterdir() if (run / "personamgr").exists() else ():
+        made.unlink()
+    if (run / "personamgr").exists():
+        (run / "personamgr").rmdir()
+    small_fs.read_only()
+    try:
+        listed = cli("personas", "list", extra_env=env)
+        daemon = cli("daemon", "--tick", "1", extra_env=env)
+    finally:
+        small_fs.read_only(False)
+    assert listed.code == 0 and listed.out.split()[0] == "career", listed.err
+    assert_clean_failure(daemon)
+    assert "--data-dir" not in daemon.err, daemon.err
+    assert daemon.err == ("personamgr: error: personamgr could not write its lock file in "
+                          f"{run / 'personamgr'}, which keeps two personamgr from sending the same posts: the disk or "
+                          f"partition holding {run / 'personamgr'} is mounted read-only. Make it writable, then start "
+                          "personamgr again. Nothing was sent or changed.\n"), daemon.err
+
+
 def test_the_daemons_lock_on_a_full_runtime_disk_is_named_not_the_database(
         small_fs, runtime_on_small_fs: Path, cli: Cli) -> None:  # type: ignore[no-untyped-def]
     """``personamgr daemon`` with XDG_RUNTIME_DIR on a full disk said "the disk holding ~/.local/share/personamgr is
