@@ -1774,6 +1774,10 @@ Qt {qt}. Licencia MIT.</translation>
 <context>
     <name>LocalTime</name>
     <message>
+        <source>{persona}&apos;s time zone {zone} is not in this computer&apos;s time zone data (it may have been renamed or removed), so its times are shown and read in UTC. Choose its zone again in the persona editor, or set timezone in a personas export and import it.</source>
+        <translation>La zona horaria {zone} de {persona} no está en los datos de zonas horarias de este ordenador (puede que se haya renombrado o eliminado), así que sus horas se muestran y se leen en UTC. Vuelve a elegir su zona en el editor de la persona, o pon timezone en una exportación de personas e impórtala.</translation>
+    </message>
+    <message>
         <source>{time} does not exist on {date} in {zone} (clocks spring forward); it will go out at {new_time} instead.</source>
         <translation>Las {time} no existen el {date} en {zone} (se adelantan los relojes); saldrá a las {new_time}.</translation>
     </message>

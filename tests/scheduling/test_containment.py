@@ -30,7 +30,6 @@ START = at(2026, 3, 2, 12)
 # (what is planted in the persona's row, where it makes the scheduler raise)
 PLANTED = {
     "late_hours": "late_hours = 100000000000",  # OverflowError in timedelta(hours=...) for an overdue post
-    "timezone": "timezone = 'Nowhere/Atlantis'",  # ZoneInfoNotFoundError wherever a time is shown
     "sensitivity": "sensitivity = 'loud'",  # the row cannot be read back into a Persona at all
 }
 
@@ -70,6 +69,19 @@ def test_a_persona_that_raises_on_every_pass_stops_only_its_own_post(services: S
     assert "check them in the persona editor" in bad.error
     failed = [e for e in events if e.kind is EventKind.FAILED]
     assert [e.post_id for e in failed] == [ids["bad"]]  # reported once, visibly
+
+
+def test_a_persona_whose_zone_is_unknown_still_posts_at_its_moment(services: Services) -> None:
+    """A zone this computer's time zone data does not know (renamed or removed since it was chosen) made every pass
+    raise, and the post failed with "the scheduler could not handle this post". Its moment is kept in UTC, so it
+    goes out, read in UTC (core.scheduling.local_time.zone)."""
+    ids = overdue_posts(services)
+    plant(services, "bad", "timezone = 'Nowhere/Atlantis'")
+    engine = ScheduleEngine(services)
+    engine.start()
+    engine.run_due()
+    assert {name: services.outbox.get(i).state for name, i in ids.items()} == {"good": PostState.SENT,
+                                                                                "bad": PostState.SENT}
 
 
 def test_the_real_driver_keeps_posting_for_the_others(services: Services) -> None:
