@@ -367,7 +367,8 @@ def _read_tables(source: str, path: Path | str) -> tuple[list[PersonaEntry], lis
             convert = _CONVERT.get(key)
             if convert is None:
                 found.append(entry.problem(PersonaError(translate(
-                    "PersonaFile", "unknown key {key}").format(key=repr(key)), key), key))
+                    "PersonaFile", "unknown key {key}: a misspelt key, or one a newer personamgr writes. Update "
+                    "personamgr to import it, or remove that line.").format(key=repr(key)), key), key))
                 continue
             field_name = FIELD_OF_KEY.get(key, key)
             try:

@@ -2984,8 +2984,8 @@ Otra más.</translation>
         <translation>&apos;persona&apos; debe escribirse como tablas [[persona]]</translation>
     </message>
     <message>
-        <source>unknown key {key}</source>
-        <translation>clave desconocida {key}</translation>
+        <source>unknown key {key}: a misspelt key, or one a newer personamgr writes. Update personamgr to import it, or remove that line.</source>
+        <translation>clave desconocida {key}: una clave mal escrita, o una que escribe un personamgr más nuevo. Actualiza personamgr para importarlo, o quita esa línea.</translation>
     </message>
     <message>
         <source>two personas are named {name}; names must be unique</source>

@@ -240,3 +240,15 @@ def test_a_slot_with_a_one_digit_hour_is_the_same_slot(text: str, slot: QueueSlo
 def test_slots_that_are_still_not_times_say_the_form(text: str) -> None:
     with pytest.raises(PersonaError, match="must look like 'mon 09:30'"):
         slots_from_text([text])
+
+
+def test_a_key_a_newer_personamgr_writes_is_said_to_be_one_with_the_way_out(tmp_path: Path) -> None:
+    """A personas file exported by a newer personamgr (a key this version does not know) was refused with "unknown
+    key 'reply_policy'" alone: nothing said why a file the app itself wrote was refused, nor what to do."""
+    path = tmp_path / "newer.toml"
+    path.write_text(GOOD + '[[persona]]\nname = "metal"\ndescription = "x"\nreply_policy = "mentioned"\n',
+                    encoding="utf-8")
+    with pytest.raises(PersonaFileError) as e:
+        load_personas(path)
+    assert str(e.value) == (f"{path}:8: persona #2 ('metal'): unknown key 'reply_policy': a misspelt key, or one a "
+                            "newer personamgr writes. Update personamgr to import it, or remove that line.")
