@@ -15,6 +15,7 @@ update an existing persona with only those (see ``persona_import``).
 
 from __future__ import annotations
 
+import codecs
 import functools
 import json
 import math
@@ -452,6 +453,11 @@ def read_text(path: Path | str) -> str:
     except OSError as e:
         raise PersonaFileError(p, translate("PersonaFile", "cannot be read: {error}").format(
             error=read_fault(e))) from None
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Windows Notepad's "Unicode"
+        try:
+            return raw.decode("utf-16").removeprefix(BOM)
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: said as not UTF-8 below
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -252,3 +252,14 @@ def test_a_key_a_newer_personamgr_writes_is_said_to_be_one_with_the_way_out(tmp_
         load_personas(path)
     assert str(e.value) == (f"{path}:8: persona #2 ('metal'): unknown key 'reply_policy': a misspelt key, or one a "
                             "newer personamgr writes. Update personamgr to import it, or remove that line.")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_file_saved_as_utf16_with_its_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    """Windows Notepad's "Unicode" (and "Unicode big endian") saves UTF-16 with a byte-order mark: the file was
+    refused as "is not UTF-8 text", though what it says is plain to read."""
+    path = tmp_path / "notepad.toml"
+    text = '[[persona]]\nname = "café"\ndescription = "Careers"\n'
+    path.write_bytes(("\ufeff" + text).encode(encoding))
+    [persona] = load_personas(path)
+    assert (persona.name, persona.description) == ("café", "Careers")
