@@ -62,6 +62,9 @@ def every_note() -> list[tuple[str, dict[str, Any]]]:
                            "hint": "Make it smaller, then attach it again."}),
         ("media_missing", {"path": "/home/me/poster.png", "part": None}),
         ("media_missing", {"path": "/home/me/poster.png", "part": 2}),
+        ("media_unreadable", {"name": "poster.png", "error": "Permission denied", "errno": 13}),
+        ("media_unreadable", {"name": "poster.png", "error": "Permission denied"}),  # kept before the errno was
+        *(("media_damaged", {"name": "poster.jpg", "type": "JPEG", "cut": cut}) for cut in (False, True)),
         *(("monthly_limit", {"persona": "career", "posts": 30, "cap": 30, "parts": parts, "reset": "2026-04-01",
                              "held": held}) for parts in (1, 2) for held in (False, True)),
         *(("monthly_limit", {"persona": "career", "price": 0.2, "spent": 4.9, "budget": 5.0, "reset": "2026-04-01",
