@@ -60,3 +60,19 @@ def test_retry_after_is_read_in_both_its_forms(header: str | None, after: timede
 
     now = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
     assert retry_after(header, now) == (now + after if after is not None else None)
+
+
+@pytest.mark.parametrize("header", ["99999999999999999999", "31536000", "Fri, 31 Dec 9999 23:59:59 GMT"])
+def test_a_retry_after_beyond_reason_waits_a_day_at_most(header: str) -> None:
+    """A misconfigured server's "come back in a year" (or a number past any date) must neither stall the post for
+    good nor overflow the date arithmetic in the middle of a send: it is asked again within a day."""
+    from personamgr.core.networks.remote import retry_after
+
+    now = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+    assert retry_after(header, now) == now + timedelta(days=1)
+
+
+def test_a_retry_after_in_digits_of_another_script_is_not_read() -> None:
+    from personamgr.core.networks.remote import retry_after
+
+    assert retry_after("\u00b2", datetime(2026, 1, 5, 9, 0, tzinfo=UTC)) is None  # "²" passes str.isdigit

@@ -27,18 +27,27 @@ from personamgr.core.reason_words import Note
 DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 30.0)  # (connect, read) seconds
 
 
+# A server that asks for more than this (misconfigured, or a number past any date) is asked again after it: a post
+# is not stalled for good by one answer, and the next answer can say the same again.
+RETRY_AFTER_AT_MOST = timedelta(days=1)
+
+
 def retry_after(value: str | None, now: datetime) -> datetime | None:
-    """When a Retry-After header (seconds, or an HTTP date) says to try again; None when it says nothing ahead."""
+    """When a Retry-After header (seconds, or an HTTP date) says to try again, at most :data:`RETRY_AFTER_AT_MOST`
+    ahead; None when it says nothing ahead."""
     value = (value or "").strip()
-    if value.isdigit():
-        return now + timedelta(seconds=int(value)) if int(value) > 0 else None
+    if value.isascii() and value.isdigit():
+        seconds = int(value)
+        if seconds <= 0:
+            return None
+        return now + min(timedelta(seconds=min(seconds, 10**9)), RETRY_AFTER_AT_MOST)
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return when if when > now else None
+    return min(when, now + RETRY_AFTER_AT_MOST) if when > now else None
 
 
 class RemoteNetwork:
