@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import subprocess
+import threading
+from collections.abc import Callable
+from typing import Any
 
 from personamgr.core import lease
+from personamgr.core.outbox import Post
+from personamgr.core.posting import Poster
 
 
 def dead_owner() -> str:
@@ -12,3 +17,24 @@ def dead_owner() -> str:
     child = subprocess.Popen(["true"])
     child.wait()
     return lease.this_process().with_pid(child.pid, "1").token
+
+
+def killed_mid_send(w: Any, endpoint: str, parts: tuple[str, ...], *, hold_at: int,
+                    look: Callable[[], object] | None = None) -> Post:
+    """Send ``parts`` on the world ``w`` (its services and fake server) from a sender whose process is gone: the
+    fake makes part ``hold_at`` (1-based) at ``endpoint`` and never answers. The app then looks for abandoned posts
+    (``look``; by default as every command and scheduler pass does). Returns the post after that."""
+    services = w.services
+    post = services.outbox.create(w.persona.uid, parts[0], thread=parts[1:])
+    ghost = Poster(services.store, services.outbox, services.secrets, services.networks, services.clock,
+                   owner=dead_owner(), heartbeat_s=3600)
+    w.fake.fail_next(endpoint, "hold", skip=hold_at - 1)
+    sender = threading.Thread(target=ghost.send, args=(post.id,))
+    sender.start()
+    try:
+        assert w.fake.wait_until_held(1, timeout=30)
+        (look or services.outbox.recover_abandoned)()
+        return services.outbox.get(post.id)
+    finally:
+        w.fake.release()
+        sender.join(60)

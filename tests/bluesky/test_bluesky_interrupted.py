@@ -8,14 +8,13 @@ real process that has exited, as a kill -9 mid-send leaves it.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
+import lease_helpers
 import pytest
-from lease_helpers import dead_owner
 
-from personamgr.core.outbox import PostState, TransitionError
-from personamgr.core.posting import MAX_TRANSIENT_ATTEMPTS, Poster
+from personamgr.core.outbox import Post, PostState, TransitionError
+from personamgr.core.posting import MAX_TRANSIENT_ATTEMPTS
 from personamgr.core.scheduling import EventKind, ScheduleEngine, SchedulerEvent
 
 pytestmark = pytest.mark.e2e
@@ -24,24 +23,9 @@ PARTS = ("1/3 Orion tonight.", "2/3 Look south after ten.", "3/3 Binoculars are 
 
 
 def killed_mid_send(w, parts: tuple[str, ...], *, hold_at: int,  # type: ignore[no-untyped-def]
-                    look: Callable[[], object] | None = None):
-    """Send ``parts`` from a sender whose process is gone, its write of part ``hold_at`` (1-based) made on the PDS
-    but unanswered; then the app looks for abandoned posts (``look``; default as every command and pass does).
-    Returns the post after that."""
-    services = w.services
-    post = services.outbox.create(w.persona.uid, parts[0], thread=parts[1:])
-    ghost = Poster(services.store, services.outbox, services.secrets, services.networks, services.clock,
-                   owner=dead_owner(), heartbeat_s=3600)
-    w.fake.fail_next("create_record", "hold", skip=hold_at - 1)
-    sender = threading.Thread(target=ghost.send, args=(post.id,))
-    sender.start()
-    try:
-        assert w.fake.wait_until_held(1, timeout=30)
-        (look or services.outbox.recover_abandoned)()
-        return services.outbox.get(post.id)
-    finally:
-        w.fake.release()
-        sender.join(60)
+                    look: Callable[[], object] | None = None) -> Post:
+    """The PDS makes part ``hold_at``'s record and never answers a sender that then dies (lease_helpers)."""
+    return lease_helpers.killed_mid_send(w, "create_record", parts, hold_at=hold_at, look=look)
 
 
 def test_a_post_whose_sender_died_after_writing_it_is_found_not_posted_twice(bluesky_world) -> None:
@@ -78,7 +62,7 @@ def test_a_send_that_keeps_killing_the_app_waits_for_review(bluesky_world) -> No
     w = bluesky_world
     post = w.services.outbox.create(w.persona.uid, "Jupiter's moons.")
     assert w.services.outbox.update_if(post.id, None, attempts=MAX_TRANSIENT_ATTEMPTS - 1)
-    w.services.outbox.claim(post.id, owner=dead_owner())
+    w.services.outbox.claim(post.id, owner=lease_helpers.dead_owner())
     [recovered] = w.services.outbox.recover_abandoned()
     assert recovered.state is PostState.NEEDS_REVIEW
     assert "check the account, then mark it sent or send it again" in (recovered.error or "")

@@ -8,15 +8,13 @@ real process that has exited, as a kill -9 mid-send leaves it.
 
 from __future__ import annotations
 
-import threading
 from datetime import timedelta
 
+import lease_helpers
 import pytest
-from lease_helpers import dead_owner
 
 from personamgr.core.networks.mastodon.errors import IDEMPOTENCY_WINDOW
 from personamgr.core.outbox import Post, PostState, TransitionError
-from personamgr.core.posting import Poster
 
 pytestmark = pytest.mark.e2e
 
@@ -25,22 +23,8 @@ PARTS = ("1/3 New strings tonight.", "2/3 Ernie Ball, 10-46.", "3/3 They hold th
 
 
 def killed_mid_send(w, parts: tuple[str, ...] = (TEXT,), *, hold_at: int = 1) -> Post:  # type: ignore[no-untyped-def]
-    """Send ``parts`` from a sender whose process is gone: Mastodon makes part ``hold_at`` and never answers. The
-    app then looks for abandoned posts, as every command and scheduler pass does. Returns the post after that."""
-    services = w.services
-    post = services.outbox.create(w.persona.uid, parts[0], thread=parts[1:])
-    ghost = Poster(services.store, services.outbox, services.secrets, services.networks, services.clock,
-                   owner=dead_owner(), heartbeat_s=3600)
-    w.fake.fail_next("statuses", "hold", skip=hold_at - 1)
-    sender = threading.Thread(target=ghost.send, args=(post.id,))
-    sender.start()
-    try:
-        assert w.fake.wait_until_held(1, timeout=30)
-        services.outbox.recover_abandoned()
-        return services.outbox.get(post.id)
-    finally:
-        w.fake.release()
-        sender.join(60)
+    """Mastodon makes part ``hold_at``'s status and never answers a sender that then dies (lease_helpers)."""
+    return lease_helpers.killed_mid_send(w, "statuses", parts, hold_at=hold_at)
 
 
 def test_inside_the_keys_hour_it_is_sent_again_by_itself_and_posted_once(mastodon_world) -> None:
@@ -89,7 +73,7 @@ def test_found_after_the_keys_hour_it_waits_for_review(mastodon_world, clock) ->
     w = mastodon_world
     services = w.services
     post = services.outbox.create(w.persona.uid, TEXT)
-    assert services.outbox.claim(post.id, owner=dead_owner()) is not None
+    assert services.outbox.claim(post.id, owner=lease_helpers.dead_owner()) is not None
     clock.advance(IDEMPOTENCY_WINDOW + timedelta(minutes=1))
     [review] = services.outbox.recover_abandoned()
     assert review.state is PostState.NEEDS_REVIEW
