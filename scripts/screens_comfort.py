@@ -3,7 +3,7 @@
 Files: welcome, settings-damaged, window-1024x600, window-1920x1080, first-start-800x600 and first-start-683x740
 (the first start on a small screen, and tiled to half of a laptop's), settings-general, settings-writing,
 settings-appearance, settings-data, shortcuts, about, quit-question, undo-send, history-actions, history-search,
-insights.
+zone-unknown (a persona's time zone this computer no longer knows), insights.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from pathlib import Path
 from keyring.backends import fail
 from PySide6.QtCore import QEvent, QRect
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+from sqlalchemy import update
 
+from personamgr.core import schema as s
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
@@ -124,6 +126,7 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Settle, save: Sav
     save(window, out, "history-search")
     window.history_search.clear()
 
+    show_unknown_zone(app, shell, out, settle, save)
     add_quarter(services)
     insights = window.open_insights()
     if insights is not None:
@@ -133,6 +136,20 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Settle, save: Sav
                 break
         save(insights, out, "insights")
         insights.close()
+
+
+def show_unknown_zone(app: QApplication, shell: Shell, out: Path, settle: Settle, save: Save) -> None:
+    """zone-unknown: career's zone one this computer no longer knows (removed in tzdata 2020b), as a profile from
+    before then has it; the editor refuses such a zone, so it is written as the old profile held it."""
+    services = shell.services
+    career = services.store.persona("career")
+    with services.store.engine.begin() as con:
+        con.execute(update(s.personas).where(s.personas.c.uid == career.uid).values(timezone="US/Pacific-New"))
+    shell.events.listener("personas")
+    settle(app, shell)
+    save(shell.window, out, "zone-unknown")
+    services.store.update_persona(career)
+    settle(app, shell)
 
 
 def close_profile(app: QApplication, shell: Shell, services: Services) -> None:

@@ -49,6 +49,7 @@ from personamgr.gui.settings_notice import SettingsNotice
 from personamgr.gui.welcome import WelcomePage
 from personamgr.gui.widgets import MessageBar
 from personamgr.gui.workers import StoreEvents, Workers
+from personamgr.gui.zone_notice import ZoneNotice
 
 LAYOUT_KEY = "window_layout"  # settings key: the window geometry and dock state, base64
 
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.connection_banner.stateFound.connect(self.compose.set_account_state)
         self.settings_notice = SettingsNotice(services.settings)
         self.settings_notice.openRequested.connect(self.settingsRequested)
+        self.zone_notice = ZoneNotice(controller)
         self.history = HistoryView(services, controller, drafts, workers, events)
         self.post_actions = PostActions(services, controller, drafts, workers, compose=self.compose, parent=self)
         self.history.post_actions = self.post_actions
@@ -198,14 +200,15 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(split)
         self.pages.addWidget(self.welcome)
         self.main_page = split
-        central = QWidget()  # the settings notice above whichever page shows (the welcome page too)
+        central = QWidget()  # the settings and zone notices above whichever page shows (the welcome page too)
         cv = QVBoxLayout(central)
         cv.setContentsMargins(0, 0, 0, 0)
         cv.setSpacing(0)
-        notice_row = QHBoxLayout()
-        notice_row.setContentsMargins(18, 8, 18, 0)
-        notice_row.addWidget(self.settings_notice)
-        cv.addLayout(notice_row)
+        for notice in (self.settings_notice, self.zone_notice):
+            notice_row = QHBoxLayout()
+            notice_row.setContentsMargins(18, 8, 18, 0)
+            notice_row.addWidget(notice)
+            cv.addLayout(notice_row)
         cv.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 

@@ -5467,6 +5467,17 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
 </context>
 <context>
+    <name>ZoneNotice</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Cerrar aviso</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{persona}&apos;s time zone {zone} is not known on this computer&lt;/b&gt;, so its times are shown in UTC. Choose its zone again in Persona ▸ Edit {persona}…, Schedule tab.</source>
+        <translation>&lt;b&gt;Este ordenador no conoce la zona horaria {zone} de {persona}&lt;/b&gt;, así que sus horas se muestran en UTC. Vuelve a elegir su zona en Persona ▸ Editar {persona}…, pestaña Programación.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>personamgr cannot open its data</source>
