@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
-from personamgr.core.reason_words import StoredReason
+from personamgr.core.reason_words import StoredReason, kind_of, values_of
 
 
 class HoldKind(StrEnum):
@@ -36,9 +36,13 @@ class HoldKind(StrEnum):
         """The short reason after "Held: " on a badge (in the user's language, in the window)."""
         return translate("holds", _LABELS[self.value])
 
-    def headline(self, persona: str) -> str:
-        """One sentence saying what is wrong, for the title of the question the user is asked."""
-        return translate("holds", _HEADLINES[self.value]).format(persona=persona)
+    def headline(self, persona: str, reasons: Iterable[StoredReason] = ()) -> str:
+        """One sentence saying what is wrong, for the title of the question the user is asked; a near-duplicate's
+        says whether its copy went out or is scheduled when its kept ``reasons`` say which."""
+        key = self.value
+        if self is HoldKind.NEAR_DUPLICATE:
+            key = _COPY_HEADLINES.get(_copy_scheduled(reasons), key)
+        return translate("holds", _HEADLINES[key]).format(persona=persona)
 
     @property
     def move_helps(self) -> bool:
@@ -59,6 +63,8 @@ _LABELS = {
 _HEADLINES = {
     "x_rules": QT_TRANSLATE_NOOP("holds", "X will refuse this post as it is on {persona}."),
     "near_duplicate": QT_TRANSLATE_NOOP("holds", "This is nearly the same as a post that went out or is scheduled."),
+    "near_duplicate_sent": QT_TRANSLATE_NOOP("holds", "This is nearly the same as a post that went out."),
+    "near_duplicate_scheduled": QT_TRANSLATE_NOOP("holds", "This is nearly the same as a scheduled post."),
     "leak": QT_TRANSLATE_NOOP("holds", "This post would link {persona} to another of your personas."),
     "off_focus": QT_TRANSLATE_NOOP("holds", "This may not belong on {persona}."),
     "link_streak": QT_TRANSLATE_NOOP("holds", "{persona} has posted or queued only bare links lately."),
@@ -66,6 +72,15 @@ _HEADLINES = {
     "missed": QT_TRANSLATE_NOOP("holds", "This post missed its time."),
     "monthly_limit": QT_TRANSLATE_NOOP("holds", "{persona} has no room left this month for this post."),
 }
+_COPY_HEADLINES = {False: "near_duplicate_sent", True: "near_duplicate_scheduled"}
+
+
+def _copy_scheduled(reasons: Iterable[StoredReason]) -> bool | None:
+    """Whether the near-copies the duplicate reasons found are scheduled (True) or went out (False); None when no
+    reason says (one kept before they were told apart) or a thread's parts copy both."""
+    found = {(values_of(r) or {}).get("scheduled") for r in reasons if kind_of(r) == "duplicate"}
+    return found.pop() if len(found) == 1 else None
+
 
 # The guard's reason kinds (core.guard.rules and Guard.check) and the hold each one means.
 KIND_OF_REASON: dict[str, HoldKind] = {
@@ -111,16 +126,16 @@ def reason_of(item: object) -> HoldReason:
                       keep() if callable(keep) else None)
 
 
-def held_message(kind: HoldKind, persona: str) -> str:
-    """What a post the guard held before sending says in the history: the hold's headline, and what the user can
-    do. Said when it is read, in the reader's language."""
+def held_message(kind: HoldKind, persona: str, reasons: Iterable[StoredReason] = ()) -> str:
+    """What a post the guard held before sending says in the history: the hold's headline (from its kept
+    ``reasons``), and what the user can do. Said when it is read, in the reader's language."""
     if kind is HoldKind.UNCHECKED:
         return translate("Posting", "Held before sending: the persona guard could not check it. Review it, then "
                          "send it.")
     text = (translate("Posting", 'Held before sending: {headline} Edit it, move it to another persona, or choose '
                       '"post anyway".') if kind.move_helps else
             translate("Posting", 'Held before sending: {headline} Edit it or choose "post anyway".'))
-    return text.format(headline=kind.headline(persona))
+    return text.format(headline=kind.headline(persona, reasons))
 
 
 def hold_kind(reason_kinds: Iterable[str]) -> HoldKind:

@@ -165,7 +165,7 @@ class Post:
         were kept as what was found. An older version's sentence, as written."""
         if (self.state is PostState.HELD and self.hold_kind in GUARD_HOLDS
                 and any(not isinstance(r, str) for r in self.guard_reasons)):
-            return held_message(self.hold_kind, self.persona_name)
+            return held_message(self.hold_kind, self.persona_name, self.guard_reasons)
         if self.error and self.error_words:
             return said(self.error_words)
         return self.error

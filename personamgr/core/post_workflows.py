@@ -110,7 +110,7 @@ class Objection:
     suggest: str | None = None  # a persona the post fits better, when moving it would help
 
     def headline(self, persona: str) -> str:
-        return self.kind.headline(persona)
+        return self.kind.headline(persona, self.reasons)
 
     @property
     def messages(self) -> tuple[str, ...]:

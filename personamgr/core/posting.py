@@ -379,7 +379,7 @@ class Poster:
             log.exception("the pre-send check failed for post %s", post.id)
             kind = HoldKind.UNCHECKED
             reasons = [stored("error", {"error": _why_unchecked(e)})]
-        error = held_message(kind, persona.name)  # kept for scripts; the window and the CLI say it as they read it
+        error = held_message(kind, persona.name, reasons)  # kept for scripts; the window and the CLI say it as read
         log.info("post %s held before sending (%s): %s", post.id, kind.value, "; ".join(map(said, reasons)))
         return self._settle(post, PostState.HELD, error=error, guard_reasons=reasons, hold_kind=kind.value)
 

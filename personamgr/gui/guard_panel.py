@@ -275,7 +275,7 @@ class GuardPanel(QObject):
         if topic_off or kind is HoldKind.OFF_FOCUS:
             title = translate("GuardPanel", "This may not belong on {name}.").format(name=name)
         else:  # the real reason: a near-duplicate is not "may not belong here"
-            title = kind.headline(name)
+            title = kind.headline(name, [r.kept() for r in warnings])
         self.warning.show_reasons(title, [r.message for r in warnings], self._move_target(result))
 
     def _move_target(self, result: Any) -> str | None:
@@ -378,7 +378,8 @@ class GuardPanel(QObject):
         if persona is None:
             return
         dialog = GuardDialog(action, persona.name, [r.message for r in warnings], self._move_target(result),
-                             hard=hard, kind=hold_kind(r.kind for r in warnings), parent=self.compose.window())
+                             hard=hard, kind=hold_kind(r.kind for r in warnings), found=[r.kept() for r in warnings],
+                             parent=self.compose.window())
         self.dialog = dialog
         uid, text = persona.uid, self.current_key().text
 

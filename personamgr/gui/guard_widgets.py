@@ -7,6 +7,7 @@ them and emit what the user chose. No guard, store or thread work happens here.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from enum import Enum
 from typing import ClassVar
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from personamgr.core.holds import HoldKind
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.personas import Sensitivity
+from personamgr.core.reason_words import StoredReason
 from personamgr.gui import theme
 from personamgr.gui.widgets import MessageLabel, bullets_html, set_tone
 
@@ -343,7 +345,8 @@ class GuardDialog(QDialog):
     }
 
     def __init__(self, action: str, persona_name: str, messages: list[str], suggest: str | None, *,
-                 hard: bool, kind: HoldKind | None = None, parent: QWidget | None = None) -> None:
+                 hard: bool, kind: HoldKind | None = None, found: Sequence[StoredReason] = (),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guardDialog")
         title, anyway = self.WORDS.get(action, self.WORDS["post"])
@@ -356,7 +359,7 @@ class GuardDialog(QDialog):
         self.choice = Choice.EDIT
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        head = QLabel(escape(kind.headline(persona_name)))
+        head = QLabel(escape(kind.headline(persona_name, found)))  # found: the reasons as kept, to say which copy
         head.setObjectName("guardDialogHead")
         self.head = head
         head.setStyleSheet("font-size: 11pt; font-weight: 600;" if hard else "font-size: 11pt;")

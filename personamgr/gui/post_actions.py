@@ -260,7 +260,7 @@ class PostActions(QObject, ShowsBoxes):
         """The guard objects to sending ``post`` now: Post anyway, Move to …, or Edit (the safe default)."""
         hard = objection.kind is HoldKind.X_RULES
         dialog = GuardDialog("send", post.persona_name, list(objection.messages), objection.suggest, hard=hard,
-                             kind=objection.kind, parent=self.window)
+                             kind=objection.kind, found=objection.reasons, parent=self.window)
         target = next((q.uid for q in self.controller.personas if q.name == objection.suggest), "")
 
         def chosen(choice: Choice) -> None:

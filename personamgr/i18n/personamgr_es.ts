@@ -5832,6 +5832,14 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Es casi igual que una publicación que ya salió o está programada.</translation>
     </message>
     <message>
+        <source>This is nearly the same as a post that went out.</source>
+        <translation>Es casi igual que una publicación que ya salió.</translation>
+    </message>
+    <message>
+        <source>This is nearly the same as a scheduled post.</source>
+        <translation>Es casi igual que una publicación programada.</translation>
+    </message>
+    <message>
         <source>This post would link {persona} to another of your personas.</source>
         <translation>Esta publicación relacionaría a {persona} con otra de tus personas.</translation>
     </message>

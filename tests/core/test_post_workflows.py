@@ -13,6 +13,7 @@ import pytest
 from posting_helpers import ScriptedNetwork
 
 from personamgr.core.clock import FakeClock
+from personamgr.core.guard.types import Reason
 from personamgr.core.holds import HoldKind, HoldReason
 from personamgr.core.networks.base import PartialThreadError, TransientError
 from personamgr.core.outbox import Post, PostState, TransitionError, override_stands
@@ -68,6 +69,31 @@ def test_a_held_post_is_its_own_state_with_its_real_reason(world: Services, net:
         assert {Action.EDIT, Action.MOVE, Action.POST_ANYWAY} <= set(actions_for(post))
         with pytest.raises(TransitionError, match="never went out"):
             world.workflows.mark_sent(post.id)
+
+
+@pytest.mark.parametrize(("scheduled", "headline"), [
+    (False, "This is nearly the same as a post that went out."),
+    (True, "This is nearly the same as a scheduled post."),
+], ids=["went out", "scheduled"])
+def test_a_near_duplicate_hold_says_in_its_headline_whether_the_copy_went_out_or_is_scheduled(
+        world: Services, *, scheduled: bool, headline: str) -> None:
+    """The reason said which (e443be7); the headline above it still said "a post that went out or is scheduled",
+    in the held post's note, in the question "send now" asks, and in the CLI's "not sent: …"."""
+    copy = Reason.found("duplicate", {"x_rules": False, "scheduled": scheduled})
+    world.poster.pre_send_check = lambda post, persona: [copy]
+    held = scheduled_then_held(world, "Three salary questions to settle before you accept any offer.")
+    assert held.hold_kind is HoldKind.NEAR_DUPLICATE
+    assert held.note is not None and headline in held.note
+    draft = world.outbox.create(career(world), "The same words, once more, sent now.")
+    objection = world.workflows.send(draft.id, Action.SEND_NOW, seen=PostState.DRAFT).objection
+    assert objection is not None and objection.headline("career") == headline
+
+
+def test_a_near_duplicate_kept_before_the_copy_was_told_apart_keeps_its_headline(world: Services) -> None:
+    """A reason kept without "scheduled" (an older version's) cannot say which: the headline says either."""
+    world.poster.pre_send_check = lambda post, persona: [Reason.found("duplicate", {"x_rules": False})]
+    held = scheduled_then_held(world, "Three salary questions to settle before you accept any offer.")
+    assert "nearly the same as a post that went out or is scheduled." in (held.note or "")
 
 
 def test_needs_review_is_only_for_posts_that_may_have_gone_out(world: Services, net: ScriptedNetwork) -> None:
