@@ -42,6 +42,7 @@ from personamgr.gui.connect_base import (
     wrapped_label,
 )
 from personamgr.gui.controller import PersonaController
+from personamgr.gui.guard_widgets import WrappedLabel
 from personamgr.gui.workers import StoreEvents, Workers
 
 TOKEN_LABELS = {  # translated where shown (context "ConnectDialog")
@@ -246,8 +247,9 @@ class ConnectionBanner(QFrame):
         self.workers = workers
         self.uid = ""
         self.setObjectName("connectionBanner")  # the theme's stylesheet colours it
-        self.text = QLabel()
-        self.text.setWordWrap(True)
+        # Its wrapped lines' height as its minimum: the splitter above compose then gives compose that much more
+        # from the history, instead of pushing Schedule… and Post below compose's fold.
+        self.text = WrappedLabel()
         self.button = QPushButton(translate("ConnectionBanner", "Reconnect…"))
         self.button.clicked.connect(lambda: self.reconnectRequested.emit(self.uid))
         row = QHBoxLayout(self)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 
 from personamgr.core.services import Services
+from personamgr.gui import i18n
 from personamgr.gui.app import Shell
 from personamgr.gui.scheduling_ui import attach_scheduling
 
@@ -49,3 +50,45 @@ def test_compose_says_a_persona_never_connected_cannot_post_yet_and_how_to_conne
     demo.store.set_connection_state(career.uid, "ok", "2244994945")  # what connecting records
     qtbot.waitUntil(lambda: not banner.isVisible() and compose.post_button.isEnabled(), timeout=10_000)
     assert compose.post_button.toolTip().startswith("Post now.")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_ways_to_send_stay_in_sight_when_the_banner_shows_at_the_default_size(
+        demo: Services, make_shell: Callable[..., Shell], qtbot, qapp, language: str) -> None:  # type: ignore[no-untyped-def]
+    """At 1200x700 with the Schedule panel open, the banner's wrapped lines (four in Spanish) pushed Image,
+    + Thread, Schedule… and Post below compose's fold: the user saw the text box and the guard, and scrolled to
+    find them. The banner's lines now count in what compose needs, which it takes from the history."""
+    if language == "es":
+        assert i18n.install(qapp, "es") == "es"
+    try:
+        the_ways_to_send_stay_in_sight(demo, make_shell, qtbot)
+    finally:
+        if language == "es":
+            i18n.uninstall(qapp)
+
+
+def the_ways_to_send_stay_in_sight(demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from personamgr.gui.screen_fit import DEFAULT_SIZE
+
+    synths = demo.store.update_persona(demo.store.persona("career").with_changes(
+        network="mastodon", server="https://fosstodon.org", content_warning="synth nerdery"))
+    shell = make_shell(demo)
+    scheduling = attach_scheduling(shell)
+    window, compose, banner = shell.window, shell.window.compose, shell.window.connection_banner
+    window.resize(DEFAULT_SIZE)
+    shell.controller.set_active(synths.uid)
+    compose.editor.setPlainText(TEXT)
+    scheduling.show_queue()  # the Schedule panel open beside compose
+    qtbot.waitUntil(lambda: banner.isVisible() and scheduling.dock.isVisible(), timeout=10_000)
+    assert window.size() == DEFAULT_SIZE
+    viewport = window.findChild(QWidget, "composeArea").viewport()
+    ways = (compose.post_button, scheduling.compose.schedule_button, scheduling.compose.queue_button)
+
+    def in_sight() -> None:
+        for way in ways:
+            where = QRect(way.mapTo(viewport, QPoint(0, 0)), way.size())
+            assert viewport.rect().contains(where), (way.text(), where, viewport.rect())
+
+    qtbot.waitUntil(in_sight, timeout=3_000)  # the layout settles
