@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from personamgr.cli.arg_types import post_number
 from personamgr.cli.common import (
@@ -34,9 +34,11 @@ from personamgr.cli.posts import content_tags, offered_commands, preview
 from personamgr.core import lease
 from personamgr.core.holds import HoldKind
 from personamgr.core.media import release
+from personamgr.core.networks.accounts import account_state, connect_first_words
 from personamgr.core.outbox import ATTENTION, Post, PostState
+from personamgr.core.personas import Persona
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, describe_with_utc, parse_when
-from personamgr.core.scheduling.missed import lateness_text, overdue_words
+from personamgr.core.scheduling.missed import MissedAction, decide, lateness_text, overdue_words
 from personamgr.core.services import Services
 
 
@@ -86,15 +88,21 @@ def cmd_list(args: argparse.Namespace) -> int:
     services = open_profile(args)
     sched = _schedule(services)
     persona = find_persona(services, args.persona) if args.persona else None
-    zones = {p.uid: p.timezone for p in services.store.personas()}
-    paused = {p.uid for p in services.store.personas() if p.paused}
+    personas = {p.uid: p for p in services.store.personas()}
+    zones = {uid: p.timezone for uid, p in personas.items()}
+    paused = {uid for uid, p in personas.items() if p.paused}
     uid = persona.uid if persona else None
     sending = services.outbox.in_states([PostState.SENDING], uid)
     upcoming = sched.scheduled(uid)
     attention = services.outbox.in_states(ATTENTION, uid)
     if args.json:
+        now = services.clock.now()
+        scheduled = {p.id for p in upcoming}
         for p in (*sending, *upcoming, *attention):
-            print(json.dumps(_row(p, zones[p.persona_uid])))
+            late = _late(personas[p.persona_uid], p, now) if p.id in scheduled else None
+            print(json.dumps({**_row(p, zones[p.persona_uid]),
+                              "overdue_by_s": int(late[0].total_seconds()) if late else None,
+                              "overdue_then": late[1].value if late else None}))
         return 0
     if sched.paused_all():
         print("All posting is paused (personamgr queue resume --all).")
@@ -116,7 +124,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(f"#{p.id:<5} {p.persona_name:<12} {when}{retry}{flag}{late}  {preview(p.text)}{content_tags(p)}")
         if late:
             print("    Nothing is running to send it (neither the app nor personamgr daemon). "
-                  f"{overdue[p.id]}\n    To send it now: personamgr posts retry {p.id}")
+                  f"{overdue[p.id]}\n    {_send_now(services, personas[p.persona_uid], p.id)}")
     if attention:
         print("\nNeeds a decision:")
         for p in attention:
@@ -133,6 +141,21 @@ def _overdue(services: Services, p: Post, now: datetime) -> str | None:
     if due is None:
         return None
     return overdue_words(services.store.persona(p.persona_uid), due, now)
+
+
+def _late(persona: Persona, p: Post, now: datetime) -> tuple[timedelta, MissedAction] | None:
+    """How late ``p`` is and what the missed-post policy will do with it, for scripts (None: not overdue)."""
+    due = p.next_attempt_at or p.scheduled_at
+    if due is None:
+        return None
+    decision = decide(persona, due, now)
+    return None if decision.message is None else (now - due, decision.action)
+
+
+def _send_now(services: Services, persona: Persona, post_id: int) -> str:
+    """How to send an overdue post now: a retry, once an account never connected or refused is connected."""
+    state = account_state(services.store, services.networks, persona)
+    return connect_first_words(persona, state, post_id) or f"To send it now: personamgr posts retry {post_id}"
 
 
 def _status(p: Post) -> str:

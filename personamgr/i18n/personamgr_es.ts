@@ -142,6 +142,14 @@
         <source>{persona} is not connected to its {network} account yet: a post scheduled for it goes out only if it is connected by then (Persona ▸ Connect account… in the window, or personamgr connect --persona {persona}).</source>
         <translation>{persona} aún no está conectada a su cuenta de {network}: una publicación programada para ella solo sale si para entonces está conectada (Persona ▸ Conectar cuenta… en la ventana, o personamgr connect --persona {persona}).</translation>
     </message>
+    <message>
+        <source>To send it: connect {persona} to its {network} account first (personamgr connect --persona {persona}), then personamgr posts retry {post}.</source>
+        <translation>Para enviarla: conecta primero {persona} a su cuenta de {network} (personamgr connect --persona {persona}) y luego personamgr posts retry {post}.</translation>
+    </message>
+    <message>
+        <source>To send it: {network} refused {persona}&apos;s credentials, so reconnect it first (personamgr connect --persona {persona}), then personamgr posts retry {post}.</source>
+        <translation>Para enviarla: {network} rechazó las credenciales de {persona}, así que vuelve a conectarla primero (personamgr connect --persona {persona}) y luego personamgr posts retry {post}.</translation>
+    </message>
 </context>
 <context>
     <name>AltTextDialog</name>

@@ -4,6 +4,7 @@ with it, and how to send it now. In-process through ``main()``, on the demo's sa
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -79,3 +80,57 @@ def test_the_overdue_line_follows_the_personas_missed_post_policy(
     out = listed(home, capsys)
     assert then in out
     assert f"To send it now: personamgr posts retry {post}" in out
+
+
+def rows(home: Path, capsys: pytest.CaptureFixture[str]) -> dict[int, dict[str, object]]:
+    capsys.readouterr()
+    assert run(home, "queue", "list", "--json") == 0
+    return {row["id"]: row for row in map(json.loads, capsys.readouterr().out.splitlines())}
+
+
+@pytest.mark.parametrize(("policy", "slots", "then"), [
+    (MissedPolicy.ASK, (), "hold"),
+    (MissedPolicy.POST_LATE, (), "send"),
+    (MissedPolicy.SKIP, (QueueSlot(0, 9),), "skip"),
+    (MissedPolicy.SKIP, (), "hold"),
+])
+def test_queue_list_json_says_a_post_is_overdue_and_what_its_policy_will_do(
+        home: Path, capsys: pytest.CaptureFixture[str], policy: MissedPolicy, slots: tuple[QueueSlot, ...],
+        then: str) -> None:
+    """The text said "overdue by 40 minutes"; the JSON had no field for it, so a script could not tell."""
+    post = overdue(home, timedelta(minutes=40), missed_policy=policy, queue_slots=slots)
+    row = rows(home, capsys)[post]
+    assert isinstance(row["overdue_by_s"], int)
+    assert row["overdue_by_s"] >= 40 * 60
+    assert row["overdue_then"] == then
+
+
+def test_queue_list_json_keeps_its_fields_and_says_a_post_to_come_is_not_overdue(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post = overdue(home, -timedelta(hours=5))
+    row = rows(home, capsys)[post]
+    assert {"id", "persona", "state", "due_utc", "due_local", "text", "note", "note_kind", "note_values"} < set(row)
+    assert (row["persona"], row["state"], row["text"]) == ("career", "scheduled", TEXT)
+    assert (row["overdue_by_s"], row["overdue_then"]) == (None, None)
+
+
+@pytest.mark.parametrize(("network", "connection", "first"), [
+    ("x", None, "To send it: connect career to its X account first (personamgr connect --persona career), then "
+                "personamgr posts retry {post}."),
+    ("mastodon", "reconnect_needed", "To send it: Mastodon refused career's credentials, so reconnect it first "
+                                     "(personamgr connect --persona career), then personamgr posts retry {post}."),
+])
+def test_an_overdue_post_of_a_persona_not_connected_says_to_connect_it_first(
+        home: Path, capsys: pytest.CaptureFixture[str], network: str, connection: str | None, first: str) -> None:
+    """It said "To send it now: personamgr posts retry N", which fails until the account is connected."""
+    post = overdue(home, timedelta(minutes=40), network=network)
+    if connection:
+        svc = open_profile(home)
+        try:
+            svc.store.set_connection_state(svc.store.persona("career").uid, connection)
+        finally:
+            svc.close()
+    out = listed(home, capsys)
+    assert "overdue by 40 minutes" in out
+    assert "To send it now" not in out
+    assert f"    {first.format(post=post)}" in out.splitlines()

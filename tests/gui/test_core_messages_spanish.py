@@ -104,3 +104,21 @@ def test_a_sandbox_account_is_named_as_the_spanish_window_names_the_sandbox(qapp
     finally:
         i18n.uninstall(qapp)
     assert sandbox.account_label == "@career_me on Sandbox"
+
+
+@pytest.mark.gui
+def test_connect_first_before_sending_an_overdue_post_is_said_in_spanish(qapp) -> None:  # type: ignore[no-untyped-def]
+    from personamgr.core.networks.accounts import NOT_CONNECTED, connect_first_words
+
+    mastodon = Persona(name="career", handle="@career_me", description="Careers", network="mastodon")
+    try:
+        assert i18n.install(qapp, "es") == "es"
+        assert connect_first_words(CAREER, NOT_CONNECTED, 7) == (
+            "Para enviarla: conecta primero career a su cuenta de X (personamgr connect --persona career) y luego "
+            "personamgr posts retry 7.")
+        assert connect_first_words(mastodon, "reconnect_needed", 7) == (
+            "Para enviarla: Mastodon rechazó las credenciales de career, así que vuelve a conectarla primero "
+            "(personamgr connect --persona career) y luego personamgr posts retry 7.")
+    finally:
+        i18n.uninstall(qapp)
+    assert connect_first_words(CAREER, "ok", 7) is None

@@ -164,3 +164,17 @@ def not_connected_words(persona: Persona) -> str:
                      "goes out only if it is connected by then (Persona ▸ Connect account… in the window, or "
                      "personamgr connect --persona {persona}).").format(
         persona=persona.name, network=translate("networks", NETWORK_LABELS.get(persona.network, persona.network)))
+
+
+def connect_first_words(persona: Persona, state: str, post_id: int) -> str | None:
+    """How to send a post of ``persona`` now when its account must be connected first, since a retry alone would
+    fail (None: the account is connected, or needs none)."""
+    if state == NOT_CONNECTED:
+        return translate("Accounts", "To send it: connect {persona} to its {network} account first (personamgr "
+                         "connect --persona {persona}), then personamgr posts retry {post}.").format(
+            persona=persona.name, network=persona.network_label, post=post_id)
+    if state == "reconnect_needed":
+        return translate("Accounts", "To send it: {network} refused {persona}'s credentials, so reconnect it first "
+                         "(personamgr connect --persona {persona}), then personamgr posts retry {post}.").format(
+            persona=persona.name, network=persona.network_label, post=post_id)
+    return None
