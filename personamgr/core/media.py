@@ -116,7 +116,7 @@ def check_file(path: Path, limits: MediaLimits = X_LIMITS) -> tuple[str, int]:
     except IsADirectoryError:
         raise MediaError(Note("media_folder", path=str(path))) from None
     except OSError as e:
-        raise MediaError(Note("media_unreadable", name=path.name, error=str(e.strerror or e), errno=e.errno)) from None
+        raise _unreadable(path, e) from None
     if size == 0:
         raise MediaError(Note("media_empty", name=path.name))
     mime = sniff(head)
@@ -129,10 +129,15 @@ def check_file(path: Path, limits: MediaLimits = X_LIMITS) -> tuple[str, int]:
     try:
         found = damage(path, mime)
     except OSError as e:
-        raise MediaError(Note("media_unreadable", name=path.name, error=str(e.strerror or e), errno=e.errno)) from None
+        raise _unreadable(path, e) from None
     if found is not None:  # refused now, not by the network when the post goes out (perhaps at night)
         raise MediaError(Note("media_damaged", name=path.name, type=TYPE_NAMES[mime], cut=found is Damage.CUT))
     return mime, size
+
+
+def _unreadable(path: Path, e: OSError) -> MediaError:
+    """An image that could not be read, at its first bytes or through to its end: the reason kept as its errno."""
+    return MediaError(Note("media_unreadable", name=path.name, error=str(e.strerror or e), errno=e.errno))
 
 
 def check_alt(name: str, alt: str, limits: MediaLimits = X_LIMITS) -> None:
