@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from personamgr.cli.arg_types import post_number
 from personamgr.cli.common import (
@@ -38,7 +38,7 @@ from personamgr.core.networks.accounts import account_state, connect_first_words
 from personamgr.core.outbox import ATTENTION, Post, PostState
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, describe_with_utc, parse_when
-from personamgr.core.scheduling.missed import MissedAction, decide, lateness_text, overdue_words
+from personamgr.core.scheduling.missed import Overdue, OverdueThen, decide, lateness_text, overdue
 from personamgr.core.services import Services
 
 
@@ -95,14 +95,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     sending = services.outbox.in_states([PostState.SENDING], uid)
     upcoming = sched.scheduled(uid)
     attention = services.outbox.in_states(ATTENTION, uid)
+    now = services.clock.now()
+    late = _overdue(args, services, upcoming, personas, paused_all=sched.paused_all(), now=now)
     if args.json:
-        now = services.clock.now()
-        scheduled = {p.id for p in upcoming}
         for p in (*sending, *upcoming, *attention):
-            late = _late(personas[p.persona_uid], p, now) if p.id in scheduled else None
+            o = late.get(p.id)
             print(json.dumps({**_row(p, zones[p.persona_uid]),
-                              "overdue_by_s": int(late[0].total_seconds()) if late else None,
-                              "overdue_then": late[1].value if late else None}))
+                              "overdue_by_s": int(o.late.total_seconds()) if o else None,
+                              "overdue_then": o.then.value if o else None}))
         return 0
     if sched.paused_all():
         print("All posting is paused (personamgr queue resume --all).")
@@ -112,19 +112,17 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("Nothing is scheduled." + (" Add a post with: personamgr queue add --persona NAME TEXT"
                                          if not persona else ""))
         return 0
-    now = services.clock.now()
-    overdue = {p.id: words for p in upcoming if (words := _overdue(services, p, now))}
-    idle = bool(overdue) and not scheduler_running(args)  # a running sender applies the policy now: nothing to say
     for p in upcoming:
         due = p.next_attempt_at or p.scheduled_at
         flag = "  [paused]" if p.persona_uid in paused else ""
         retry = "  (retry)" if p.next_attempt_at else ""
         when = describe(due, zones[p.persona_uid]) if due else "?"
-        late = f"  overdue by {lateness_text(now - due)}" if idle and due and p.id in overdue else ""
-        print(f"#{p.id:<5} {p.persona_name:<12} {when}{retry}{flag}{late}  {preview(p.text)}{content_tags(p)}")
-        if late:
-            print("    Nothing is running to send it (neither the app nor personamgr daemon). "
-                  f"{overdue[p.id]}\n    {_send_now(services, personas[p.persona_uid], p.id)}")
+        o = late.get(p.id)
+        overdue_by = f"  overdue by {lateness_text(o.late)}" if o else ""
+        print(f"#{p.id:<5} {p.persona_name:<12} {when}{retry}{flag}{overdue_by}  {preview(p.text)}{content_tags(p)}")
+        if o:
+            idle = "" if o.then is OverdueThen.WAIT else IDLE
+            print(f"    {idle}{o.words}\n    {_send_now(services, personas[p.persona_uid], p.id)}")
     if attention:
         print("\nNeeds a decision:")
         for p in attention:
@@ -135,21 +133,27 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _overdue(services: Services, p: Post, now: datetime) -> str | None:
-    """What the missed-post policy will do with ``p`` if its time passed (None: not overdue)."""
-    due = p.next_attempt_at or p.scheduled_at
-    if due is None:
-        return None
-    return overdue_words(services.store.persona(p.persona_uid), due, now)
+IDLE = "Nothing is running to send it (neither the app nor personamgr daemon). "
 
 
-def _late(persona: Persona, p: Post, now: datetime) -> tuple[timedelta, MissedAction] | None:
-    """How late ``p`` is and what the missed-post policy will do with it, for scripts (None: not overdue)."""
-    due = p.next_attempt_at or p.scheduled_at
-    if due is None:
-        return None
-    decision = decide(persona, due, now)
-    return None if decision.message is None else (now - due, decision.action)
+def _overdue(args: argparse.Namespace, services: Services, upcoming: list[Post], personas: dict[str, Persona], *,
+             paused_all: bool, now: datetime) -> dict[int, Overdue]:
+    """The scheduled posts whose time passed with nothing applying the missed-post policy to them, by id: the same
+    answer for the text and the JSON (core's :func:`overdue`)."""
+    found: dict[int, Overdue] = {}
+    running: bool | None = None  # asked once, and only when a post's time has passed
+    for p in upcoming:
+        due = p.next_attempt_at or p.scheduled_at
+        if due is None or decide(personas[p.persona_uid], due, now).message is None:
+            continue
+        if running is None:
+            running = scheduler_running(args)
+        persona = personas[p.persona_uid]
+        connected = account_state(services.store, services.networks, persona) == "ok"
+        o = overdue(persona, due, now, sender_running=running, connected=connected, paused_all=paused_all)
+        if o is not None:
+            found[p.id] = o
+    return found
 
 
 def _send_now(services: Services, persona: Persona, post_id: int) -> str:

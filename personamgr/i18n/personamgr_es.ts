@@ -2197,6 +2197,14 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>%n días</translation>
     </message>
     <message>
+        <source>Posting is paused for {persona}: nothing goes out for it until you resume it (personamgr queue resume {how}); then its missed-post policy decides.</source>
+        <translation>La publicación está en pausa para {persona}: no sale nada suyo hasta que la reanudes (personamgr queue resume {how}); entonces decide su política para publicaciones perdidas.</translation>
+    </message>
+    <message>
+        <source>{persona} sends missed posts up to %n hour(s) late, but it cannot post until its {network} account is connected: if one of them starts by {deadline}, the post fails; later, it is held for you to decide.</source>
+        <translation>{persona} envía las publicaciones perdidas con hasta %n hora(s) de retraso, pero no puede publicar hasta que su cuenta de {network} esté conectada: si uno de ellos arranca antes de {deadline}, la publicación falla; más tarde, queda retenida para que decidas tú.</translation>
+    </message>
+    <message>
         <source>{persona} sends missed posts up to %n hour(s) late: if one of them starts by {deadline}, it goes out then; later, it is held for you to decide.</source>
         <translation>{persona} envía las publicaciones perdidas con hasta %n hora(s) de retraso: si uno de ellos arranca antes de {deadline}, sale entonces; más tarde, queda retenida para que decidas tú.</translation>
     </message>

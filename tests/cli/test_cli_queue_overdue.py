@@ -134,3 +134,51 @@ def test_an_overdue_post_of_a_persona_not_connected_says_to_connect_it_first(
     assert "overdue by 40 minutes" in out
     assert "To send it now" not in out
     assert f"    {first.format(post=post)}" in out.splitlines()
+
+
+def test_a_missed_post_of_a_persona_not_connected_is_not_said_to_go_out_late(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It said "if one of them starts by …, it goes out then" for an X persona never connected: the sender tries it
+    then, and it fails for want of an account. The JSON said ``"overdue_then": "send"`` too."""
+    post = overdue(home, timedelta(minutes=40), network="x", missed_policy=MissedPolicy.POST_LATE)
+    out = listed(home, capsys)
+    assert "goes out then" not in out
+    assert ("career sends missed posts up to 6 hours late, but it cannot post until its X account is connected: if "
+            "one of them starts by ") in out
+    assert ", the post fails; later, it is held for you to decide." in out
+    assert rows(home, capsys)[post]["overdue_then"] == "fail"
+
+
+@pytest.mark.parametrize("pause", [("--persona", "career"), ("--all",)])
+def test_a_missed_post_of_a_paused_persona_waits_for_resume(
+        home: Path, capsys: pytest.CaptureFixture[str], pause: tuple[str, ...]) -> None:
+    """It said "When one of them starts, it goes out then" of a paused persona's post: nothing is sent while
+    paused, whatever starts; its policy decides when posting resumes."""
+    post = overdue(home, timedelta(minutes=40), missed_policy=MissedPolicy.POST_LATE)
+    assert run(home, "queue", "pause", *pause) == 0
+    out = listed(home, capsys)
+    assert "When one of them starts" not in out and "goes out then" not in out
+    assert (f"Posting is paused for career: nothing goes out for it until you resume it (personamgr queue resume "
+            f"{' '.join(pause)}); then its missed-post policy decides.") in out
+    row = rows(home, capsys)[post]
+    assert row["overdue_then"] == "wait"
+    assert isinstance(row["overdue_by_s"], int)
+
+
+def test_a_post_whose_time_just_passed_is_not_overdue_while_a_sender_runs(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The text said nothing (the running sender applies the policy as it looks), but the JSON gave
+    ``overdue_by_s`` and ``overdue_then``: the two forms told a script and a reader different things."""
+    from personamgr.core.instance import claim
+    from personamgr.core.paths import AppPaths
+
+    post = overdue(home, timedelta(minutes=40))
+    primary = claim(AppPaths.resolve(home), "daemon")
+    assert primary is not None
+    try:
+        out = listed(home, capsys)
+        row = rows(home, capsys)[post]
+    finally:
+        primary.close()
+    assert "overdue" not in out
+    assert (row["overdue_by_s"], row["overdue_then"]) == (None, None)

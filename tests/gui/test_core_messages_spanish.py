@@ -122,3 +122,27 @@ def test_connect_first_before_sending_an_overdue_post_is_said_in_spanish(qapp) -
     finally:
         i18n.uninstall(qapp)
     assert connect_first_words(CAREER, "ok", 7) is None
+
+
+@pytest.mark.gui
+def test_what_becomes_of_an_overdue_post_not_connected_or_paused_is_said_in_spanish(qapp) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime, timedelta
+
+    from personamgr.core.personas import MissedPolicy
+    from personamgr.core.scheduling.missed import overdue
+
+    late = CAREER.with_changes(missed_policy=MissedPolicy.POST_LATE, timezone="UTC")
+    now = datetime(2026, 12, 1, 21, 0, tzinfo=UTC)
+    try:
+        assert i18n.install(qapp, "es") == "es"
+        unsent = overdue(late, now - timedelta(minutes=40), now, sender_running=False, connected=False)
+        paused = overdue(late.with_changes(paused=True), now - timedelta(minutes=40), now, sender_running=True)
+    finally:
+        i18n.uninstall(qapp)
+    assert unsent is not None and paused is not None
+    assert unsent.words.startswith("career envía las publicaciones perdidas con hasta 6 horas de retraso, pero no "
+                                   "puede publicar hasta que su cuenta de X esté conectada: si uno de ellos arranca "
+                                   "antes de ")
+    assert paused.words == ("La publicación está en pausa para career: no sale nada suyo hasta que la reanudes "
+                            "(personamgr queue resume --persona career); entonces decide su política para "
+                            "publicaciones perdidas.")
