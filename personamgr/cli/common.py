@@ -6,7 +6,7 @@ import argparse
 import logging
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,13 +18,15 @@ from personamgr.core.faults import data_folder_message, describe
 from personamgr.core.holds import HoldKind, hold_kind
 from personamgr.core.logs import setup_logging
 from personamgr.core.media import (
+    ImageFile,
     MediaCopyError,
     MediaError,
     check_alt,
-    check_file,
+    check_image,
     check_post,
     import_image,
     limits_of,
+    read_file,
     release,
 )
 from personamgr.core.paths import AppPaths
@@ -35,6 +37,8 @@ from personamgr.core.text import measure_for, parts_from_text, too_long_message
 
 if TYPE_CHECKING:
     from personamgr.core.scheduling import Scheduled
+
+Image = tuple[ImageFile, str]  # an --image file, read once, and its --alt text
 
 # How ``--at`` reads a time, for every command that takes one (``parse_when``).
 MAX_THREAD_FILE_BYTES = 4 << 20  # far more than a thread of Premium posts: anything larger is not one
@@ -285,23 +289,34 @@ def read_parts(args: argparse.Namespace, persona: Persona) -> list[str]:
     return parts
 
 
-def check_images(services: Services, persona: Persona, args: argparse.Namespace, parts: int) -> list[tuple[Path, str]]:
-    """The ``--image``/``--alt`` pairs, each file checked against the persona's network before anything is done."""
+def read_images(services: Services, personas: Sequence[Persona], args: argparse.Namespace) -> list[Image]:
+    """The ``--image``/``--alt`` pairs, each file read once (as much as the largest of ``personas``' networks
+    accepts), for :func:`check_images` and :func:`attach_images` to use: a pipe gives its bytes to one reader."""
+    pairs = [(Path(path).expanduser(), (alt or "").strip()) for path, alt in (args.images or [])]
+    if not pairs:
+        return []
+    most = max(limits_of(services.networks.get(p.network), p).max_bytes for p in personas)
+    try:
+        return [(read_file(path, most), alt) for path, alt in pairs]
+    except MediaError as e:
+        raise CliError(str(e)) from None
+
+
+def check_images(services: Services, persona: Persona, images: list[Image], parts: int) -> None:
+    """Each image checked against the persona's network before anything is done."""
     limits = limits_of(services.networks.get(persona.network), persona)
-    images = [(Path(path).expanduser(), (alt or "").strip()) for path, alt in (args.images or [])]
-    problems = check_post(parts, [{"path": str(p), "alt_text": a, "name": p.name} for p, a in images], limits)
+    problems = check_post(parts, [{"path": str(f.path), "alt_text": a, "name": f.name} for f, a in images], limits)
     if problems:
         raise CliError(problems[0])
-    for path, alt in images:
+    for image, alt in images:
         try:
-            check_file(path, limits)
-            check_alt(path.name, alt, limits)
+            check_image(image, limits)
+            check_alt(image.name, alt, limits)
         except MediaError as e:
             raise CliError(str(e)) from None
-    return images
 
 
-def attach_images(services: Services, persona: Persona, images: list[tuple[Path, str]]) -> list[dict[str, Any]]:
+def attach_images(services: Services, persona: Persona, images: list[Image]) -> list[dict[str, Any]]:
     """Copy the checked images into the profile, so the post keeps them whatever happens to the originals."""
     if not images:
         return []
@@ -311,14 +326,14 @@ def attach_images(services: Services, persona: Persona, images: list[tuple[Path,
     limits = limits_of(services.networks.get(persona.network), persona)
     media: list[dict[str, Any]] = []
     try:
-        for path, alt in images:
-            media.append(import_image(folder, path, alt, limits=limits))
+        for image, alt in images:
+            media.append(import_image(folder, image, alt, limits=limits))
     except MediaError as e:
         release(services.store, folder, media)
         raise CliError(str(e), storage=isinstance(e, MediaCopyError)) from None
-    for path, alt in images:
+    for image, alt in images:
         if not alt:
-            print(f"Note: {path.name} has no alt text, so people who use a screen reader will not know what it "
+            print(f"Note: {image.name} has no alt text, so people who use a screen reader will not know what it "
                   "shows. Add --alt TEXT after its --image next time.", file=sys.stderr)
     return media
 

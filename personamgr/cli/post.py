@@ -13,6 +13,7 @@ from personamgr.cli.common import (
     find_persona,
     keep_text,
     open_profile,
+    read_images,
     read_parts,
 )
 from personamgr.cli.errors import CliError
@@ -58,12 +59,14 @@ def _post(args: argparse.Namespace, kept: Kept) -> int:
                 raise CliError(f"not cross-posted: {why}", 2)
         everyone = (persona, *also)
         parts = read_parts(args, persona)
-        images = [check_images(services, p, args, len(parts)) for p in everyone]
+        images = read_images(services, everyone, args)
+        for p in everyone:
+            check_images(services, p, images, len(parts))
         # Every persona's guard check first: a concern about a cross-post target stops everything, not half of it.
         overrides = [check_focus(services, p, parts, anyway=args.anyway) for p in everyone]
         code = 0
-        for p, override, checked in zip(everyone, overrides, images, strict=True):
-            code = max(code, _send(services, p, parts, attach_images(services, p, checked), args, override=override,
+        for p, override in zip(everyone, overrides, strict=True):
+            code = max(code, _send(services, p, parts, attach_images(services, p, images), args, override=override,
                                    kept=kept))
         return code
     finally:

@@ -25,6 +25,7 @@ from personamgr.cli.common import (
     open_profile,
     poke_scheduler,
     print_schedule_notes,
+    read_images,
     read_parts,
     scheduler_running,
 )
@@ -182,7 +183,8 @@ def _add(args: argparse.Namespace, kept: Kept) -> int:
             when = parse_when(args.at, persona.timezone, now=services.clock.now())
         except ValueError as e:
             raise CliError(f"--at: {e}", EXIT_USAGE) from None
-    images = check_images(services, persona, args, len(parts))
+    images = read_images(services, [persona], args)
+    check_images(services, persona, images, len(parts))
     override = check_focus(services, persona, parts, anyway=args.anyway, verb="queued")
     media = attach_images(services, persona, images)
     try:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 import struct
 import zlib
-from pathlib import Path
 
 READ_CHUNK = 1 << 16
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -26,10 +25,9 @@ class Damage(enum.StrEnum):
     DAMAGED = "damaged"  # the data is there but does not read
 
 
-def damage(path: Path, mime: str) -> Damage | None:
-    """What is wrong with the data of the image at ``path`` (of type ``mime``, read from its first bytes), or
-    None when it reads whole. OSError when it cannot be read at all."""
-    data = path.read_bytes()
+def damage(data: bytes, mime: str) -> Damage | None:
+    """What is wrong with an image's ``data`` (of type ``mime``, read from its first bytes), or None when it reads
+    whole."""
     check = {"image/png": _png, "image/jpeg": _jpeg, "image/gif": _gif, "image/webp": _webp}.get(mime)
     return check(data) if check else None
 

@@ -17,7 +17,7 @@ The type is read from the file's first bytes, not its name: a PNG renamed
 from __future__ import annotations
 
 import json
-import shutil
+import os
 import time
 import uuid
 from collections.abc import Iterable, Sequence
@@ -105,34 +105,58 @@ def mime_of(item: MediaItem) -> str:
         return "application/octet-stream"
 
 
-def check_file(path: Path, limits: MediaLimits = X_LIMITS) -> tuple[str, int]:
-    """The (type, size) of an image ``limits`` accept; MediaError saying what is wrong otherwise."""
+@dataclass(frozen=True, slots=True)
+class ImageFile:
+    """An image file's bytes, read once: each network's check and the profile's copy use these, so what is copied is
+    what was checked, and a file that gives its bytes to one reader only (``--image <(curl …)``, a pipe) works."""
+
+    path: Path
+    data: bytes  # at most the ``most`` it was read with: enough to tell that a larger file is too big
+    size: int  # the file's size (a pipe's is what it gave)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def read_file(path: Path, most: int) -> ImageFile:
+    """The first ``most`` + 1 bytes of the file at ``path`` (one more than any limit, so a larger file is known too
+    big without reading it all); MediaError naming what is wrong when it cannot be read."""
     try:
         with path.open("rb") as f:
-            head = f.read(12)
-        size = path.stat().st_size
+            data = f.read(most + 1)
+            size = max(os.fstat(f.fileno()).st_size, len(data))
     except FileNotFoundError:
         raise MediaError(Note("media_not_found", path=str(path))) from None
     except IsADirectoryError:
         raise MediaError(Note("media_folder", path=str(path))) from None
     except OSError as e:
         raise _unreadable(path, e) from None
-    if size == 0:
-        raise MediaError(Note("media_empty", name=path.name))
-    mime = sniff(head)
+    return ImageFile(path, data, size)
+
+
+def check_image(image: ImageFile, limits: MediaLimits = X_LIMITS) -> str:
+    """The type of an image ``limits`` accept; MediaError saying what is wrong otherwise."""
+    name = image.name
+    if image.size == 0:
+        raise MediaError(Note("media_empty", name=name))
+    mime = sniff(image.data[:12])
     if mime is None or mime not in limits.types:
-        raise MediaError(Note("media_type", name=path.name, type=TYPE_NAMES.get(mime or "", mime),
+        raise MediaError(Note("media_type", name=name, type=TYPE_NAMES.get(mime or "", mime),
                               network=limits.network, types=limits.type_names()))
-    if size > limits.max_bytes:
-        raise MediaError(Note("media_too_big", name=path.name, size=size, network=limits.network,
+    if image.size > limits.max_bytes:
+        raise MediaError(Note("media_too_big", name=name, size=image.size, network=limits.network,
                               limit=limits.max_bytes, hint=limits.too_big_hint))
-    try:
-        found = damage(path, mime)
-    except OSError as e:
-        raise _unreadable(path, e) from None
+    found = damage(image.data, mime)
     if found is not None:  # refused now, not by the network when the post goes out (perhaps at night)
-        raise MediaError(Note("media_damaged", name=path.name, type=TYPE_NAMES[mime], cut=found is Damage.CUT))
-    return mime, size
+        raise MediaError(Note("media_damaged", name=name, type=TYPE_NAMES[mime], cut=found is Damage.CUT))
+    return mime
+
+
+def check_file(path: Path, limits: MediaLimits = X_LIMITS) -> tuple[str, int]:
+    """The (type, size) of an image ``limits`` accept; MediaError saying what is wrong otherwise."""
+    image = read_file(path, limits.max_bytes)
+    return check_image(image, limits), image.size
 
 
 def _unreadable(path: Path, e: OSError) -> MediaError:
@@ -146,25 +170,27 @@ def check_alt(name: str, alt: str, limits: MediaLimits = X_LIMITS) -> None:
                               max=limits.max_alt))
 
 
-def import_image(folder: Path, source: Path | str, alt_text: str = "", *, part: int = 0,
+def import_image(folder: Path, source: ImageFile | Path | str, alt_text: str = "", *, part: int = 0,
                  limits: MediaLimits = X_LIMITS) -> dict[str, Any]:
-    """Check ``source`` and copy it into the media folder; returns the attachment to store on the post."""
-    source = Path(source).expanduser()
-    mime, size = check_file(source, limits)
+    """Check ``source`` (a file already read, or a path to read) and copy its bytes into the media folder; returns
+    the attachment to store on the post."""
+    image = source if isinstance(source, ImageFile) else read_file(Path(source).expanduser(), limits.max_bytes)
+    mime = check_image(image, limits)
     alt_text = alt_text.strip()
-    check_alt(source.name, alt_text, limits)
+    check_alt(image.name, alt_text, limits)
     dest = folder / f"{uuid.uuid4().hex}{EXTENSIONS[mime]}"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        shutil.copyfile(source, dest)
+        with dest.open("xb") as f:
+            f.write(image.data)
     except OSError as e:
         dest.unlink(missing_ok=True)
-        # The error names the source; the fault (a full or read-only disk) is the copy's, in the profile.
+        # The fault (a full or read-only disk) is the copy's, in the profile.
         why = in_words(OSError(e.errno, e.strerror, str(dest)), dest)
         raise MediaCopyError(translate("Media", "{name} could not be copied into the profile, so nothing was "
-                                       "attached: {why}.").format(name=source.name, why=why)) from None
-    return {"path": str(dest), "alt_text": alt_text, "mime_type": mime, "part": int(part), "name": source.name,
-            "size": size}
+                                       "attached: {why}.").format(name=image.name, why=why)) from None
+    return {"path": str(dest), "alt_text": alt_text, "mime_type": mime, "part": int(part), "name": image.name,
+            "size": image.size}
 
 
 def display_name(item: dict[str, Any]) -> str:
