@@ -42,8 +42,8 @@ from personamgr.gui.connect_base import (
     wrapped_label,
 )
 from personamgr.gui.controller import PersonaController
-from personamgr.gui.guard_widgets import WrappedLabel
 from personamgr.gui.workers import StoreEvents, Workers
+from personamgr.gui.wrapped_label import WrappedLabel
 
 TOKEN_LABELS = {  # translated where shown (context "ConnectDialog")
     "consumer_key": QT_TRANSLATE_NOOP("ConnectDialog", "API key"),

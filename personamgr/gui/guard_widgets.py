@@ -32,6 +32,7 @@ from personamgr.core.personas import Sensitivity
 from personamgr.core.reason_words import StoredReason
 from personamgr.gui import theme
 from personamgr.gui.widgets import MessageLabel, bullets_html, set_tone
+from personamgr.gui.wrapped_label import WrappedLabel
 
 # What the meter's colour means; the theme says which colour that is (light or dark).
 GREEN = "success"
@@ -48,32 +49,6 @@ SENSITIVITY_HELP = {  # translated where shown (context "FitMeter")
 def escape(text: str) -> str:
     """For rich-text labels: <, > and & only (quotes stay readable in the plain-text view tests and a11y read)."""
     return html.escape(text, quote=False)
-
-
-class WrappedLabel(QLabel):
-    """A word-wrapped label that claims the height its text needs at its current width.
-
-    Layouts do not ask a wrapped label its height for its width, so a long reason
-    would be clipped in a tight window, or leave a gap after a shorter one.
-    """
-
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.setWordWrap(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-
-    def fit(self) -> None:
-        self.setMinimumHeight(0)  # Qt's height-for-width never answers less than the minimum height
-        height = self.heightForWidth(self.width()) if self.width() > 0 else -1
-        self.setMinimumHeight(max(height, 0))
-
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming)
-        super().setText(text)
-        self.fit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
-        super().resizeEvent(event)
-        self.fit()
 
 
 class ScoreBar(QWidget):
