@@ -169,9 +169,10 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "keyring_silent": ("Posting", QT_TRANSLATE_NOOP("Posting", "The keyring did not answer while personamgr read "
                                                     "{persona}'s credentials; it may be locked. Unlock it: the post "
                                                     "waits until then.")),
-    "not_connected": ("Posting", QT_TRANSLATE_NOOP("Posting", "{persona} is not connected to an account yet. Connect "
-                                                   "it (Persona ▸ Connect account… in the window, or personamgr "
-                                                   "connect --persona {persona}), then post.")),
+    "not_connected": ("Posting", QT_TRANSLATE_NOOP("Posting", "{persona} was not connected to an account, so the "
+                                                   "post did not go out. Connect it (Persona ▸ Connect account… in "
+                                                   "the window, or personamgr connect --persona {persona}), then "
+                                                   "retry it.")),
     "part_unrecorded": ("Posting", QT_TRANSLATE_NOOP("Posting", "Part {n} went out, but it could not be recorded, so "
                                                      "the rest of the thread waits: {error}.")),
     "record_taken": ("Posting", QT_TRANSLATE_NOOP("Posting", "another sender took the post meanwhile")),

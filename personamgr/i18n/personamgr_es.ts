@@ -4186,10 +4186,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>El llavero no respondió mientras personamgr leía las credenciales de {persona}; puede que esté bloqueado. Desbloquéalo: la publicación espera hasta entonces.</translation>
     </message>
     <message>
-        <source>{persona} is not connected to an account yet. Connect it (Persona ▸ Connect account… in the window, or personamgr connect --persona {persona}), then post.</source>
-        <translation>{persona} aún no está conectada a una cuenta. Conéctala (Persona ▸ Conectar cuenta… en la ventana, o personamgr connect --persona {persona}) y luego publica.</translation>
-    </message>
-    <message>
         <source>{error} An earlier attempt may have gone out.</source>
         <translation>{error} Puede que un intento anterior saliera.</translation>
     </message>
@@ -4224,6 +4220,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Something unexpected happened while sending ({error}). Check the account before sending again.</source>
         <translation>Ocurrió algo inesperado durante el envío ({error}). Revisa la cuenta antes de volver a enviarla.</translation>
+    </message>
+    <message>
+        <source>{persona} was not connected to an account, so the post did not go out. Connect it (Persona ▸ Connect account… in the window, or personamgr connect --persona {persona}), then retry it.</source>
+        <translation>{persona} no estaba conectada a una cuenta, así que la publicación no salió. Conéctala (Persona ▸ Conectar cuenta… en la ventana, o personamgr connect --persona {persona}) y luego reinténtala.</translation>
     </message>
     <message>
         <source>another sender took the post meanwhile</source>

@@ -115,7 +115,7 @@ def test_a_post_on_an_account_not_connected_says_how_to_connect_it(home: Path,
         svc.close()
     assert run(home, "post", "--persona", "career", TEXT) == 1
     err = capsys.readouterr().err
-    assert "career is not connected to an account yet" in err
+    assert "career was not connected to an account, so the post did not go out" in err
     assert "Persona ▸ Connect account… in the window, or personamgr connect --persona career" in err
 
 
@@ -131,3 +131,26 @@ def test_queueing_for_a_persona_never_connected_says_it_needs_the_account_by_the
     assert ("Note: career is not connected to its X account yet: a post scheduled for it goes out only if it is "
             "connected by then (Persona ▸ Connect account… in the window, or personamgr connect --persona career)."
             ) in capsys.readouterr().out
+
+
+def test_a_post_that_failed_for_want_of_an_account_does_not_say_so_once_it_is_connected(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`queue list` and the window's history went on saying "career is not connected to an account yet. Connect it
+    …" after career was connected: the note told what was true when the post failed, in the present tense."""
+    svc = open_profile(home)
+    try:
+        svc.store.update_persona(svc.store.persona("career").with_changes(network="x"))
+    finally:
+        svc.close()
+    assert run(home, "post", "--persona", "career", TEXT) == 1
+    svc = open_profile(home)
+    try:
+        svc.store.set_connection_state(svc.store.persona("career").uid, "ok", "1000001")
+    finally:
+        svc.close()
+    capsys.readouterr()
+    assert run(home, "queue", "list") == 0
+    out = capsys.readouterr().out
+    assert "is not connected" not in out
+    assert ("Failed: career was not connected to an account, so the post did not go out. Connect it (Persona ▸ "
+            "Connect account… in the window, or personamgr connect --persona career), then retry it.") in out

@@ -82,7 +82,7 @@ def test_an_imported_persona_neither_uses_nor_deletes_the_other_profiles_login(
     assert p5.secrets.get_credentials(chess.uid) is None
     post = p5.outbox.create(chess.uid, "Locked keyring test: the Najdorf again.")
     result = p5.poster.send(post.id)
-    assert result.state is PostState.FAILED and "chessx is not connected to an account yet" in (result.error or "")
+    assert result.state is PostState.FAILED and "chessx was not connected to an account" in (result.error or "")
 
     assert p5.delete_persona(imported) is None
     assert p2.secrets.get_credentials(chess.uid) == CREDS  # the first profile's login is untouched
@@ -150,7 +150,7 @@ def test_a_copied_profile_folder_gets_its_own_id_and_no_accounts(
         assert copy.secrets.get_credentials(chess.uid) is None
         assert copy.store.connection_state(chess.uid) == ("ok", None)  # as if imported: linked to nothing here
         post = copy.outbox.create(chess.uid, "Sent from the test copy?")
-        assert "chessx is not connected to an account yet" in (copy.poster.send(post.id).error or "")
+        assert "chessx was not connected to an account" in (copy.poster.send(post.id).error or "")
         copy.delete_persona(copy.store.persona("chessx"))
     finally:
         copy.close()
