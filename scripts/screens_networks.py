@@ -1,6 +1,7 @@
 """Screens for Mastodon and Bluesky personas, rendered by scripts/screenshots.
 
-Files: persona-editor-mastodon, connect-x, connect-mastodon, connect-bluesky, compose-mastodon, compose-bluesky,
+Files: persona-editor-mastodon, persona-editor-bluesky (its server found from the handle), connect-x,
+connect-mastodon, connect-bluesky, compose-mastodon, compose-bluesky,
 compose-bluesky-bytes (within 300 characters, over 3,000 bytes),
 persona-list-networks, post-editor-mastodon (Edit on a scheduled post with its own content warning).
 """
@@ -33,11 +34,12 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
                                     network="bluesky", colour="#2c3e50"))
     settle(app, shell)
 
-    editor = window.personas.edit_persona(synths.uid)
-    assert editor is not None
-    settle(app, shell)
-    save(editor, out, "persona-editor-mastodon")
-    editor.reject()
+    for persona_uid, name in ((synths.uid, "persona-editor-mastodon"), (sky.uid, "persona-editor-bluesky")):
+        editor = window.personas.edit_persona(persona_uid)
+        assert editor is not None
+        settle(app, shell)
+        save(editor, out, name)
+        editor.reject()
 
     x_dialog = ConnectDialog(services, shell.workers, store.persona("career"), open_url=lambda _url: None,
                              parent=window)

@@ -61,7 +61,6 @@ from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.outbox import PostState
 from personamgr.core.persona_file import save_personas, slot_to_text
 from personamgr.core.personas import (
-    BLUESKY_DEFAULT_SERVER,
     BUDGET_MAX_USD,
     DEFAULT_SLOTS,
     LATE_HOURS_MAX,
@@ -739,13 +738,15 @@ class PersonaEditor(QDialog):
                                                    "You sign in on your own server; its limits (characters, images) "
                                                    "are read from it."),
             "bluesky": translate("PersonaEditor", "After saving, connect the account with an app password: Persona ▸ "
-                                                  "Connect account… Posts are at most 300 characters."),
+                                                  "Connect account… Leave the server empty: the account's own server "
+                                                  "is found from its handle. Posts are at most 300 characters."),
         }
         self.network_note.setText(notes.get(network, ""))
         for field, shown in (("premium", network in ("x", "sandbox")), ("server", network in ("mastodon", "bluesky")),
                              ("visibility", network == "mastodon"), ("content_warning", network == "mastodon")):
             self._show_row(field, shown)
-        self.server_edit.setPlaceholderText(BLUESKY_DEFAULT_SERVER if network == "bluesky" else EXAMPLE_SERVER)
+        self.server_edit.setPlaceholderText(translate("PersonaEditor", "found from the handle")
+                                            if network == "bluesky" else EXAMPLE_SERVER)
 
     def _show_row(self, field: str, shown: bool) -> None:
         """Show or hide a row of the identity tab, its label with it."""

@@ -381,6 +381,10 @@
         <translation>Eso no es una contraseña de aplicación (cuatro grupos de cuatro letras o cifras, como abcd-1234-efgh-5678). Crea una en Bluesky en Ajustes → Privacidad y seguridad → Contraseñas de aplicación; personamgr no acepta la contraseña de tu cuenta.</translation>
     </message>
     <message>
+        <source>No Bluesky account has the handle {handle}. Check its spelling: it is the name after @ on the account&apos;s profile.</source>
+        <translation>Ninguna cuenta de Bluesky tiene el usuario {handle}. Revisa cómo se escribe: es el nombre que sigue a @ en el perfil de la cuenta.</translation>
+    </message>
+    <message>
         <source>Bluesky refused the handle {handle} or the app password. Check both; an app password that was revoked no longer works.</source>
         <translation>Bluesky rechazó el usuario {handle} o la contraseña de aplicación. Revisa ambos; una contraseña de aplicación revocada ya no funciona.</translation>
     </message>
@@ -2901,8 +2905,12 @@ Otra más.</translation>
         <translation>Después de guardar, conecta la cuenta: Persona ▸ Conectar cuenta… Inicias sesión en tu propio servidor; sus límites (caracteres, imágenes) se leen de él.</translation>
     </message>
     <message>
-        <source>After saving, connect the account with an app password: Persona ▸ Connect account… Posts are at most 300 characters.</source>
-        <translation>Después de guardar, conecta la cuenta con una contraseña de aplicación: Persona ▸ Conectar cuenta… Las publicaciones tienen como máximo 300 caracteres.</translation>
+        <source>After saving, connect the account with an app password: Persona ▸ Connect account… Leave the server empty: the account&apos;s own server is found from its handle. Posts are at most 300 characters.</source>
+        <translation>Después de guardar, conecta la cuenta con una contraseña de aplicación: Persona ▸ Conectar cuenta… Deja el servidor vacío: el servidor propio de la cuenta se averigua a partir de su usuario. Las publicaciones tienen como máximo 300 caracteres.</translation>
+    </message>
+    <message>
+        <source>found from the handle</source>
+        <translation>se averigua a partir del usuario</translation>
     </message>
     <message>
         <source>Could not read the spending: {error}.</source>

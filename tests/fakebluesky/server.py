@@ -16,6 +16,13 @@ It checks what a real PDS and the app view check, so a passing test runs product
   with the right CIDs;
 * ``uploadBlob`` at most 1,000,000 bytes; ``getRecord`` (400 ``RecordNotFound``); ``resolveHandle``.
 
+Given a PLC directory (``directory=``, tests/fakebluesky/directory.py), it is one server of a network of them, as
+the real PDSes are: its accounts are registered there with this server as their PDS, its sessions carry their DID
+document (``didDoc``, which the SDK follows to the PDS), ``resolveHandle`` resolves a handle of any server in the
+directory (as bsky.social and every PDS resolve any handle), and ``createSession`` answers only for its own
+accounts: an account of another PDS is 401 ``Invalid identifier or password``, as bsky.social answers an account
+hosted elsewhere.
+
 Failures (:meth:`fail_next`), holds, drops and refused connections work as in tests/fakex.
 """
 
@@ -34,6 +41,8 @@ from urllib.parse import parse_qsl
 
 import regex
 from fakex.server import FakeX, RequestRecord, _Handler
+
+from fakebluesky.directory import FakePlcDirectory
 
 X = "/xrpc/"
 ENDPOINTS = {
@@ -106,11 +115,12 @@ class FakeBluesky(FakeX):
     FAILURE_KINDS = FAILURE_KINDS
 
     def __init__(self, port: int = 0, hold_max_s: float = 30.0, *, access_ttl_s: float = 7200,
-                 did_doc_pds: str | None = None) -> None:
+                 did_doc_pds: str | None = None, directory: FakePlcDirectory | None = None) -> None:
         super().__init__(port, hold_max_s)
         self.b = _BState()
         self.access_ttl_s = access_ttl_s
         self.did_doc_pds = did_doc_pds  # a PDS the DID document names (the SDK would move there unless pinned)
+        self.directory = directory
         self._seq = itertools.count(1)
 
     def add_account(self, handle: str) -> tuple[BlueskyAccount, str]:
@@ -120,6 +130,8 @@ class FakeBluesky(FakeX):
         acc = BlueskyAccount(did, handle, {password})
         with self.lock:
             self.b.accounts[did] = acc
+        if self.directory is not None:
+            self.directory.register(did, handle, self.base_url)
         return acc, password
 
     def revoke_sessions(self, account: BlueskyAccount, *, passwords: bool = False) -> None:
@@ -154,7 +166,9 @@ class FakeBluesky(FakeX):
             self.b.revoked.discard(acc.did)
         out: dict[str, Any] = {"did": acc.did, "handle": acc.handle, "accessJwt": access, "refreshJwt": refresh,
                                "active": True}
-        if self.did_doc_pds:
+        if self.directory is not None:
+            out["didDoc"] = self.directory.document(acc.did)
+        elif self.did_doc_pds:
             out["didDoc"] = {"@context": ["https://www.w3.org/ns/did/v1"], "id": acc.did,
                              "alsoKnownAs": [f"at://{acc.handle}"],
                              "service": [{"id": "#atproto_pds", "type": "AtprotoPersonalDataServer",
@@ -281,9 +295,12 @@ class _BlueskyHandler(_Handler):
         handle = dict(parse_qsl(query)).get("handle", "").lower()
         with self.fb.lock:
             acc = next((a for a in self.fb.b.accounts.values() if a.handle.lower() == handle), None)
-        if acc is None:
+        did = acc.did if acc is not None else None
+        if did is None and self.fb.directory is not None:
+            did = self.fb.directory.did_of(handle)
+        if did is None:
             return self._error(record, 400, "InvalidRequest", "Unable to resolve handle")
-        self._json(record, 200, {"did": acc.did})
+        self._json(record, 200, {"did": did})
 
     # -- repo ----------------------------------------------------------------------------
     def _upload_blob(self, record: RequestRecord, query: str, body: bytes) -> None:

@@ -9,12 +9,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import urllib.request
 
 import pytest
-from fakebluesky import FakeBluesky
+from fakebluesky import FakeBluesky, FakePlcDirectory
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from personamgr.core.networks.bluesky import BlueskyNetwork
 from personamgr.core.personas import Persona
+from personamgr.gui import i18n
 from personamgr.gui.connect_accounts import AccountConnectDialog
 from personamgr.gui.workers import Workers
 
@@ -83,3 +84,37 @@ def test_without_a_keyring_the_dialog_says_so_before_anything_is_typed(qtbot, se
     assert "No secure credential store" in d.status.text()
     buttons = [d.connect_button] + ([d.open_button] if network == "mastodon" else [])
     assert not any(b.isEnabled() for b in buttons)
+
+
+def test_a_bluesky_account_on_its_own_server_connects_with_its_handle_and_a_wrong_handle_is_said_so(
+        qtbot, qapp, services, network_secrets) -> None:
+    """The dialog asks only for the handle and an app password: an account on a self-hosted PDS was refused as a
+    wrong handle or password, since the sign-in went to bsky.social. A handle nobody has is said so, in Spanish in a
+    Spanish window."""
+    workers = Workers()
+    services.secrets = network_secrets
+    with FakePlcDirectory() as plc, FakeBluesky(directory=plc) as entryway, FakeBluesky(directory=plc) as home:
+        services.networks["bluesky"] = BlueskyNetwork(entryway=entryway.base_url, directory=plc.base_url)
+        account, password = home.add_account("ana.example.org")
+        sky = services.store.add_persona(Persona(name="sky", topics=("astronomy",), network="bluesky"))
+        try:
+            assert i18n.install(qapp, "es") == "es"
+            d = AccountConnectDialog(services, workers, sky)
+            qtbot.addWidget(d)
+            d.show()
+            settle(workers)
+            d.handle.setText("nadie.example.org")
+            d.app_password.setText(password)
+            qtbot.mouseClick(d.connect_button, Qt.MouseButton.LeftButton)
+            settle(workers)
+            said = d.status.text()
+            assert said == ("Ninguna cuenta de Bluesky tiene el usuario nadie.example.org. Revisa cómo se escribe: es "
+                            "el nombre que sigue a @ en el perfil de la cuenta."), said
+        finally:
+            i18n.uninstall(qapp)
+        d.handle.setText("ana.example.org")
+        qtbot.mouseClick(d.connect_button, Qt.MouseButton.LeftButton)
+        settle(workers)
+        assert d.result() == QDialog.DialogCode.Accepted, d.status.text()
+        assert services.store.persona(sky.uid).handle == "@ana.example.org"
+        assert home.sessions_created(account) == 1 and entryway.post_count("create_session") == 0

@@ -76,11 +76,17 @@ def parse_tokens(text: str) -> Login:
 
 def sign_in(network: BlueskyNetwork, server: str | None, login: Login) -> dict[str, str]:
     """Make a session with the app password. Returns the credentials to keep (session included)."""
+    from personamgr.core.networks.bluesky.errors import HandleNotFound
+
     api = network.client(server)
     try:
         api.create_session(login.identifier, login.app_password.strip())
         creds = {"handle": api.handle, "did": api.did, "app_password": login.app_password.strip(),
                  "session": api.session_string()}
+    except HandleNotFound:
+        raise ConnectError(translate(
+            "BlueskyConnect", "No Bluesky account has the handle {handle}. Check its spelling: it is the name after "
+            "@ on the account's profile.").format(handle=login.identifier)) from None
     except AuthError:
         raise ConnectError(translate(
             "BlueskyConnect", "Bluesky refused the handle {handle} or the app password. Check both; an app "

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import unquote
 
 import httpx
 from atproto import Client, SessionEvent, client_utils, models
@@ -18,6 +19,7 @@ from atproto_client import exceptions as ax
 from atproto_client.models.utils import get_response_model
 from atproto_client.request import Request
 from atproto_client.utils import facet_detection
+from atproto_core.did_doc import DidDocument
 
 from personamgr.core.logs import redact_secret
 from personamgr.core.media import mime_of
@@ -59,8 +61,12 @@ class BlueskyClient:
     """A client for one account on one service. Calls raise only NetworkError (or ConnectError when connecting)."""
 
     def __init__(self, service: str, *, timeout: tuple[float, float] = DEFAULT_TIMEOUT,
-                 now: Callable[[], datetime] = lambda: datetime.now(UTC), pinned: bool = False) -> None:
+                 now: Callable[[], datetime] = lambda: datetime.now(UTC), pinned: bool = False,
+                 directory: str | None = None) -> None:
+        """``directory``: ``service`` is an entryway, and sign-ins go to the PDS the account's DID document
+        names, read from this PLC directory (see :meth:`find_pds`)."""
         self.service = service
+        self.directory = directory
         self.now = now
         connect, read = timeout
         request = Request(timeout=httpx.Timeout(read, connect=connect), trust_env=not pinned)
@@ -68,6 +74,7 @@ class BlueskyClient:
         self.client.pinned = pinned
         self.did = ""
         self.handle = ""
+        self.known_did = ""  # the account's DID as stored at connect, to find its PDS without its handle
         self.sessions_created = 0
         self._login: tuple[str, str] | None = None  # handle and app password, to renew a dead stored session
         self._renewed = False
@@ -120,7 +127,10 @@ class BlueskyClient:
 
     # -- the session -------------------------------------------------------------------------
     def create_session(self, handle: str, app_password: str) -> None:
-        """``createSession`` (limited to 30 per 5 minutes and 300 a day per account: only when needed)."""
+        """``createSession`` (limited to 30 per 5 minutes and 300 a day per account: only when needed), on the
+        account's own PDS when this client starts at an entryway."""
+        if self.directory is not None:
+            self.client.update_base_url(self.find_pds(handle, self.known_did) or self.service)
         self._mapped(lambda: self.client.login(handle.lstrip("@"), app_password, fetch_bsky_profile=False),
                      write=False)
         self.sessions_created += 1
@@ -155,6 +165,7 @@ class BlueskyClient:
 
         self.client.on_session_change(changed)
         self._login = (creds["handle"], creds["app_password"])
+        self.known_did = creds.get("did", "")
         session = creds.get("session", "")
         refresh = session.split(":::")[3] if session.count(":::") >= 3 else ""
         expires = jwt_expiry(refresh) if refresh else None
@@ -177,6 +188,45 @@ class BlueskyClient:
         finally:
             self._renewing = False
         self._keep()
+
+    # -- where the account lives ---------------------------------------------------------------
+    def find_pds(self, handle: str, did: str = "") -> str | None:
+        """The PDS the account's DID document names (its ``#atproto_pds`` service), or None when the document
+        cannot be read (the entryway then signs it in, as it does every account Bluesky hosts).
+
+        The entryway signs in only the accounts it hosts, so an account on a self-hosted PDS (or moved to one)
+        must be signed in where it lives, as the official app and atproto's own resolver find it: handle → DID
+        (``resolveHandle``, which the entryway answers for any handle), DID → document (the PLC directory for
+        did:plc, the host's ``/.well-known/did.json`` for did:web). ``did``: known already (a session being
+        renewed), so a handle changed since still finds it. Raises HandleNotFound when no account has
+        ``handle``.
+        """
+        self.client.update_base_url(self.service)
+        if not did:
+            def lookup() -> str:
+                try:
+                    return str(self.client.resolve_handle(handle.lstrip("@")).did)
+                except ax.BadRequestError:
+                    raise errors.HandleNotFound(handle.lstrip("@")) from None
+
+            did = self.call(lookup)
+        url = self._did_document_url(did)
+        if url is None:
+            return None
+        try:
+            answer = self.client.request._client.get(url)  # atproto's own HTTP client: its timeouts and proxies
+            doc = DidDocument.from_dict(answer.json()) if answer.status_code == 200 else None
+        except (httpx.HTTPError, ValueError):
+            return None
+        pds = doc.get_pds_endpoint() if doc is not None and doc.id == did else None
+        return pds if pds and pds.startswith(("https://", "http://")) else None
+
+    def _did_document_url(self, did: str) -> str | None:
+        if did.startswith("did:plc:") and self.directory:
+            return f"{self.directory.rstrip('/')}/{did}"
+        if did.startswith("did:web:") and ":" not in did.removeprefix("did:web:"):
+            return f"https://{unquote(did.removeprefix('did:web:'))}/.well-known/did.json"
+        return None
 
     # -- posting ------------------------------------------------------------------------------
     def resolve(self, handle: str) -> str | None:

@@ -51,6 +51,11 @@ class SessionExpired(AuthError):
     """The stored session can no longer be used; a new one may be made with the app password."""
 
 
+class HandleNotFound(RejectedError):
+    """No account has this handle (``resolveHandle`` does not know it): said when connecting. ``message``: the
+    handle."""
+
+
 def xrpc_error(exc: ax.RequestErrorBase) -> tuple[str, str]:
     """(error name, message) of an XRPC error answer, as far as it says."""
     content = exc.response.content if exc.response is not None else None

@@ -6,7 +6,10 @@ an app killed mid-send) is found and counted as sent instead of being posted aga
 also why a timeout needs no review here.
 
 ``PERSONAMGR_BLUESKY_URL`` sends all traffic to another service URL (a test server, a
-gateway); the persona's ``server`` names its PDS otherwise (default https://bsky.social).
+gateway); the persona's ``server`` names its PDS otherwise. With none (or bsky.social, the
+entryway, which signs in only the accounts Bluesky hosts), a sign-in goes to the PDS the
+account's DID document names (``client.BlueskyClient.find_pds``), so an account on a
+self-hosted PDS connects with its handle alone.
 Importing this module is cheap: atproto loads on the first send.
 """
 
@@ -15,15 +18,16 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
-from personamgr.core.clock import utc
+from personamgr.core.clock import Clock, utc
 from personamgr.core.i18n import QT_TRANSLATE_NOOP
 from personamgr.core.media import MediaLimits, check_items
 from personamgr.core.networks.base import Account, OutgoingPost, Published, RejectedError, send_parts
 from personamgr.core.networks.links import PostLink, is_post_id, link_parts
-from personamgr.core.networks.remote import RemoteNetwork
+from personamgr.core.networks.remote import DEFAULT_TIMEOUT, RemoteNetwork
 from personamgr.core.personas import BLUESKY_DEFAULT_SERVER
 
 API_URL_ENV = "PERSONAMGR_BLUESKY_URL"
+PLC_DIRECTORY = "https://plc.directory"  # where a did:plc account's DID document (and so its PDS) is published
 CREDENTIAL_KEYS = ("handle", "did", "app_password")  # plus "session", the reusable session string
 MAX_IMAGES = 4
 MAX_IMAGE_BYTES = 1_000_000  # the blob limit of app.bsky.embed.images
@@ -63,12 +67,24 @@ class BlueskyNetwork(RemoteNetwork):
     # through is sent again by itself (``posting.resumable``), and what went out is found, not posted twice.
     finds_its_writes = True
 
+    def __init__(self, clock: Clock | None = None, *, base_url: str | None = None,
+                 timeout: tuple[float, float] = DEFAULT_TIMEOUT, config_error: str | None = None,
+                 entryway: str = BLUESKY_DEFAULT_SERVER, directory: str = PLC_DIRECTORY) -> None:
+        """``entryway``: the service a persona with no server of its own signs in through (bsky.social);
+        ``directory``: the PLC directory that says which PDS a did:plc account lives on."""
+        super().__init__(clock, base_url=base_url, timeout=timeout, config_error=config_error)
+        self.entryway = entryway
+        self.directory = directory
+
     def client(self, server: str | None):  # type: ignore[no-untyped-def]  # -> BlueskyClient
         self.refuse_if_misconfigured()
         from personamgr.core.networks.bluesky.client import BlueskyClient
 
-        return BlueskyClient(self.base_url or server or BLUESKY_DEFAULT_SERVER, timeout=self.timeout,
-                             now=self.clock.now, pinned=self.base_url is not None)
+        if self.base_url is not None:
+            return BlueskyClient(self.base_url, timeout=self.timeout, now=self.clock.now, pinned=True)
+        if server and server.rstrip("/") not in (BLUESKY_DEFAULT_SERVER, self.entryway.rstrip("/")):
+            return BlueskyClient(server, timeout=self.timeout, now=self.clock.now)
+        return BlueskyClient(self.entryway, timeout=self.timeout, now=self.clock.now, directory=self.directory)
 
     def publish(self, account: Account, post: OutgoingPost) -> Published:
         creds = self.credentials_of(account)

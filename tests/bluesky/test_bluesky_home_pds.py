@@ -1,0 +1,123 @@
+"""A Bluesky account whose PDS is not the entryway: found from its handle, as the network finds it.
+
+Three real HTTP servers make the network: a PLC directory, the entryway (what bsky.social is: it signs in only the
+accounts it hosts) and the account's own PDS (self-hosted, or one of Bluesky's own hosts). The user types only the
+handle and an app password; the real atproto SDK talks to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from fakebluesky import FakeBluesky, FakePlcDirectory
+from fakebluesky.server import _b64
+
+from personamgr.core.clock import SystemClock
+from personamgr.core.networks.accounts import ConnectError
+from personamgr.core.networks.base import Account, OutgoingPost
+from personamgr.core.networks.bluesky import BlueskyNetwork
+from personamgr.core.networks.bluesky.auth import Login, connect
+from personamgr.core.networks.sandbox import SandboxNetwork
+from personamgr.core.outbox import PostState
+from personamgr.core.paths import AppPaths
+from personamgr.core.personas import Persona
+from personamgr.core.secrets import SecretStore
+from personamgr.core.services import Services, open_services
+
+pytestmark = pytest.mark.e2e
+
+TEST_TIMEOUT = (5.0, 20.0)
+
+
+@dataclass
+class Sky:
+    plc: FakePlcDirectory
+    entryway: FakeBluesky
+    home: FakeBluesky  # the PDS the account lives on
+
+    def network(self, **kw: object) -> BlueskyNetwork:
+        return BlueskyNetwork(SystemClock(), timeout=TEST_TIMEOUT, entryway=self.entryway.base_url,
+                              directory=self.plc.base_url, **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def sky() -> Iterator[Sky]:
+    with FakePlcDirectory() as plc, FakeBluesky(directory=plc) as entryway, FakeBluesky(directory=plc) as home:
+        yield Sky(plc, entryway, home)
+
+
+@pytest.fixture
+def services(sky: Sky, network_secrets: SecretStore, tmp_path: Path) -> Iterator[Services]:
+    paths = AppPaths.resolve(tmp_path / "profile").ensure()
+    clock = SystemClock()
+    s = open_services(paths, secrets=network_secrets, clock=clock,
+                      networks={"sandbox": SandboxNetwork(paths.sandbox_database, clock), "bluesky": sky.network()})
+    yield s
+    s.close()
+
+
+def _persona(services: Services, server: str | None = None) -> Persona:
+    return services.store.add_persona(Persona(name="sky", topics=("astronomy",), network="bluesky", server=server))
+
+
+@pytest.mark.parametrize("server", ["entryway", None], ids=["server-bsky.social", "no-server"])
+def test_an_account_on_its_own_pds_connects_with_its_handle_and_posts_there(
+        sky: Sky, services: Services, network_secrets: SecretStore, server: str | None) -> None:
+    """It said 'Bluesky refused the handle ana.example.org or the app password. Check both; …' of a right handle and
+    app password: the sign-in went to bsky.social, which signs in only the accounts it hosts."""
+    account, password = sky.home.add_account("ana.example.org")
+    persona = _persona(services, sky.entryway.base_url if server else None)
+    done = connect(services.store, network_secrets, services.networks["bluesky"], persona,
+                   Login("ana.example.org", password))
+    assert done.persona.handle == "@ana.example.org"
+    post = services.outbox.create(done.persona.uid, "Jupiter rises at nine tonight.")
+    assert services.poster.send(post.id).state is PostState.SENT
+    assert [r.text for r in sky.home.posts(account)] == ["Jupiter rises at nine tonight."]
+    assert sky.entryway.post_count("create_session") == 0 and sky.home.sessions_created(account) == 1
+
+
+def test_a_session_that_ended_is_renewed_on_the_accounts_own_pds(sky: Sky) -> None:
+    """A stored session whose refresh token has ended is replaced with the app password: on the account's PDS,
+    where its app password is, not on bsky.social."""
+    account, password = sky.home.add_account("ana.example.org")
+    ended = ".".join((_b64({"typ": "JWT"}), _b64({"exp": int((datetime.now(UTC) - timedelta(days=1)).timestamp())}),
+                      "sig"))
+    session = ":::".join(("ana.example.org", account.did, ended, ended, sky.home.base_url))
+    creds = {"handle": "ana.example.org", "did": account.did, "app_password": password, "session": session}
+    network = sky.network()
+    sent = network.publish(Account("p1", "@ana.example.org", creds, server="https://bsky.social"),
+                           OutgoingPost(("Saturn's rings, edge on.",), key="p1-1"))
+    assert sent.remote_id and [r.text for r in sky.home.posts(account)] == ["Saturn's rings, edge on."]
+    assert sky.home.sessions_created(account) == 1 and sky.entryway.post_count("create_session") == 0
+
+
+def test_a_handle_nobody_has_is_said_so(sky: Sky, services: Services, network_secrets: SecretStore) -> None:
+    with pytest.raises(ConnectError) as e:
+        connect(services.store, network_secrets, services.networks["bluesky"], _persona(services),
+                Login("nobody.example.org", "abcd-efgh-ijkl-mnop"))
+    assert str(e.value) == ("No Bluesky account has the handle nobody.example.org. Check its spelling: it is the "
+                            "name after @ on the account's profile."), str(e.value)
+
+
+def test_a_directory_out_of_reach_falls_back_to_bsky_social(sky: Sky, services: Services,
+                                                           network_secrets: SecretStore) -> None:
+    """An account bsky.social hosts still connects when the PLC directory cannot be reached: the entryway signs
+    it in and its session names its PDS."""
+    account, password = sky.entryway.add_account("sky.bsky.social")
+    sky.plc.fail_next("did_document", "server_error")
+    done = connect(services.store, network_secrets, services.networks["bluesky"], _persona(services),
+                   Login("sky.bsky.social", password))
+    assert done.persona.handle == "@sky.bsky.social" and sky.entryway.sessions_created(account) == 1
+
+
+def test_a_persona_with_its_own_server_signs_in_there_without_asking_the_directory(
+        sky: Sky, services: Services, network_secrets: SecretStore) -> None:
+    account, password = sky.home.add_account("ana.example.org")
+    connect(services.store, network_secrets, services.networks["bluesky"], _persona(services, sky.home.base_url),
+            Login("ana.example.org", password))
+    assert sky.home.sessions_created(account) == 1
+    assert sky.plc.requests == [] and sky.entryway.requests == []
