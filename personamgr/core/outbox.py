@@ -470,6 +470,24 @@ class Outbox:
             self.store.notify("posts")
         return bool(n)
 
+    def wait_alongside(self, post: Post, until: datetime, error: str) -> int:
+        """``post``'s persona's other scheduled posts due before ``until`` wait until then too, with ``error``.
+
+        A rate limit or a daily cap is the account's, not one post's: each post due meanwhile would ask the network
+        only to meet the same refusal, and say it again. Their tries are not counted (nothing was asked), and each
+        is one conditional write on the version read, so a post rescheduled or edited meanwhile keeps what the user
+        chose. Returns how many wait.
+        """
+        cutoff = utc(until).replace(tzinfo=None)
+        due = func.coalesce(s.posts.c.next_attempt_at, s.posts.c.scheduled_at)
+        with self.store.begin() as con:
+            rows = con.execute(select(s.posts.c.id, s.posts.c.updated_at).where(
+                s.posts.c.persona_id == select(s.posts.c.persona_id).where(s.posts.c.id == post.id).scalar_subquery(),
+                s.posts.c.state == PostState.SCHEDULED.value,
+                s.posts.c.id != post.id, due < cutoff)).all()
+        return sum(self.update_if(row.id, [PostState.SCHEDULED], where=s.posts.c.updated_at == row.updated_at,
+                                  next_attempt_at=until, error=error) for row in rows)
+
     def transition(
         self,
         post_id: int,

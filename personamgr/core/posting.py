@@ -424,8 +424,11 @@ class Poster:
                                 **extra)
         # A rate limit or no network means X did not take the post: that wait does not use up a retry.
         if isinstance(e, RateLimitedError):
-            return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=max(e.reset_at, now),
+            until = max(e.reset_at, now)
+            done = self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=until,
                                 attempts=post.attempts - 1, **extra)
+            self.outbox.wait_alongside(post, until, e.message)  # the limit is the account's: the others wait too
+            return done
         if isinstance(e, OfflineError):
             return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=now + OFFLINE_RETRY,
                                 attempts=post.attempts - 1, **extra)

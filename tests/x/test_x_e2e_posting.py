@@ -343,6 +343,38 @@ def test_a_used_up_daily_cap_waits_for_its_24_hour_reset_not_the_15_minute_one(
     assert [t.text for t in x_world.fake.tweets] == ["One a day."]
 
 
+def test_a_used_up_daily_cap_holds_the_personas_other_due_posts_without_asking_x_again(x_world, clock) -> None:
+    """Three posts due when X's 24-hour cap was used up each asked X, each met the same 429 and each told the user
+    'X's daily limit … Retrying at …': the cap is the account's, so the first answer holds for all of them. They
+    wait for the same reset, with the same reason, and X is asked once; a post due after the reset is left be."""
+    from personamgr.core.scheduling import EventKind, ScheduleEngine, SchedulerEvent
+
+    x_world.fake.user_day_limit = 1
+    assert x_world.post("One a day.").state is PostState.SENT
+    outbox = x_world.services.outbox
+    due = [outbox.create(x_world.persona.uid, f"Due now, number {i}.") for i in range(3)]
+    later = outbox.create(x_world.persona.uid, "The day after.")
+    for p in due:
+        outbox.transition(p.id, PostState.SCHEDULED, scheduled_at=clock.now())
+    outbox.transition(later.id, PostState.SCHEDULED, scheduled_at=datetime.now(UTC) + timedelta(days=2))
+    engine = ScheduleEngine(x_world.services)
+    events: list[SchedulerEvent] = []
+    engine.subscribe(events.append)
+    asked = x_world.fake.post_count("tweets")
+    engine.run_due()
+    assert x_world.fake.post_count("tweets") == asked + 1
+    waiting = [outbox.get(p.id) for p in due]
+    assert {p.state for p in waiting} == {PostState.SCHEDULED}
+    assert len({p.next_attempt_at for p in waiting}) == 1 and waiting[0].next_attempt_at is not None
+    assert waiting[0].next_attempt_at > datetime.now(UTC) + timedelta(hours=23)
+    assert {p.error for p in waiting} == {"X's daily limit of posts for this account was reached; the post waits "
+                                          "until it resets, then goes out by itself."}
+    assert [p.attempts for p in waiting] == [0, 0, 0]  # a wait spends no try, asked or not
+    assert len([e for e in events if e.kind is EventKind.RETRY]) == 1
+    assert outbox.get(later.id).next_attempt_at is None and outbox.get(later.id).error is None
+    assert [t.text for t in x_world.fake.tweets] == ["One a day."]
+
+
 def test_the_daily_caps_reset_is_told_once_in_the_personas_zone_wherever_it_shows(
         x_world, clock, capsys: pytest.CaptureFixture[str]) -> None:
     """The cap's reset was said in UTC while the history's "Next try" (and the notification) used the persona's
