@@ -21,7 +21,7 @@ from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.cli.post import in_doubt_name, report_send, review_ways
 from personamgr.core.holds import HoldKind
 from personamgr.core.media import display_name
-from personamgr.core.outbox import ATTENTION, Post, PostState, TransitionError, maybe_out
+from personamgr.core.outbox import ATTENTION, Post, PostState, TransitionError, locked_until, locked_words, maybe_out
 from personamgr.core.post_workflows import Action, actions_for, due, uncertain_part
 from personamgr.core.reason_words import kind_of, values_of
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, describe_with_utc, parse_when
@@ -127,7 +127,7 @@ def _row(services: Services, p: Post, zones: dict[str, str]) -> dict[str, Any]:
         "error": p.note, "error_kind": note_kind, "error_values": note_values,
         "reasons": list(p.reasons), "reason_kinds": [kind_of(r) for r in p.guard_reasons],
         "reason_values": [values_of(r) for r in p.guard_reasons],
-        "actions": [a.value for a in actions_for(p)],
+        "actions": [a.value for a in actions_for(p, services.clock.now())],
     }
 
 
@@ -192,7 +192,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(f"\n{p.note}")
         for r in p.reasons:
             print(f"  - {r}")
-        offered = offered_commands(p)
+        if locked_until(p, services.clock.now()) is not None:
+            print(f"\n{locked_words(p, p.network or services.store.persona(p.persona_uid).network)}.")
+        offered = offered_commands(p, services.clock.now())
         if offered:
             print(f"\nWhat you can do: {offered}")
         return 0
@@ -200,8 +202,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         services.close()
 
 
-def offered_commands(p: Post) -> str:
-    """The commands for the actions ``p``'s state offers (the window's menu, as commands)."""
+def offered_commands(p: Post, now: datetime | None) -> str:
+    """The commands for the actions ``p``'s state offers at ``now`` (the window's menu, as commands)."""
     doubt = uncertain_part(p)
     commands = {Action.RETRY: f"posts retry {p.id}", Action.SEND_NOW: f"posts retry {p.id}",
                 Action.SEND_AGAIN: f"posts retry {p.id} --yes", Action.POST_ANYWAY: f"posts retry {p.id} --anyway",
@@ -209,7 +211,8 @@ def offered_commands(p: Post) -> str:
                 + ("" if doubt == len(p.parts) else " LINK") + " / --part-not-out",
                 Action.RESCHEDULE: f"posts reschedule {p.id} --at WHEN", Action.UNSCHEDULE: f"queue remove {p.id}",
                 Action.STOP: f"posts stop {p.id}", Action.DELETE: f"posts delete {p.id}"}
-    return ", ".join(f"personamgr {c}" for c in dict.fromkeys(commands[a] for a in actions_for(p) if a in commands))
+    return ", ".join(f"personamgr {c}" for c in dict.fromkeys(commands[a] for a in actions_for(p, now)
+                                                               if a in commands))
 
 
 def cmd_mark_sent(args: argparse.Namespace) -> int:
@@ -271,10 +274,10 @@ def cmd_reschedule(args: argparse.Namespace) -> int:
     services = open_profile(args)
     try:
         p = _get(services, args.post_id)
-        if Action.RESCHEDULE not in actions_for(p):
+        if Action.RESCHEDULE not in actions_for(p, services.clock.now()):
             why = maybe_out(p) if p.state is PostState.NEEDS_REVIEW else (
                 f"#{p.id} is {p.status.lower()}, so it cannot be rescheduled")
-            offered = offered_commands(p)
+            offered = offered_commands(p, services.clock.now())
             raise CliError(why + (f"\nWhat you can do: {offered}" if offered else ""))
         persona = services.store.persona(p.persona_uid)
         try:
@@ -300,6 +303,8 @@ def cmd_delete(args: argparse.Namespace) -> int:
         try:
             services.workflows.delete(p.id)
         except TransitionError as e:
+            if locked_until(p, services.clock.now()) is not None:  # it may be out, and goes out again by itself
+                raise CliError(str(e)) from None
             if p.remote_ids and p.state is not PostState.SENT:  # a thread with parts out: they and its record stay
                 raise CliError(f"#{p.id} cannot be deleted: {e}. To end the thread there: personamgr posts stop "
                                f"{p.id}") from None

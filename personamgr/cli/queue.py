@@ -128,7 +128,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("\nNeeds a decision:")
         for p in attention:
             print(f"#{p.id:<5} {p.persona_name:<12} {_status(p)}: {p.note or ''}  {preview(p.text)}{content_tags(p)}")
-            offered = offered_commands(p)
+            offered = offered_commands(p, services.clock.now())
             if offered:
                 print(f"    {offered}")
     return 0

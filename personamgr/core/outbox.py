@@ -217,6 +217,53 @@ def maybe_out(post: Post) -> str:
                      "the account, then mark it sent or send it again").format(id=post.id)
 
 
+def locked_until(post: Post, now: datetime | None) -> datetime | None:
+    """Until when ``post`` is sent again only exactly as it is (its ``repeat_safe_until``): its last send was cut
+    short, and its network recognises a repeat of what was sent (a record key looked up first, an Idempotency-Key,
+    X's refusal of a copy), never of a changed post. Until then it cannot be edited, moved, given other options or
+    deleted; :data:`UNTIL_SENT`: until it is sent, waits for review or is refused. None: it may change (``now``
+    None: judged as still locked)."""
+    until = post.repeat_safe_until
+    if until is None or post.state in (PostState.NEEDS_REVIEW, PostState.SENT):
+        return None
+    return until if now is None or now < until else None
+
+
+def locked_words(post: Post, network: str, *, deleting: bool = False) -> str:
+    """Why a post :func:`locked_until` a time cannot change (``deleting``: be deleted) yet, and until when: the one
+    refusal, for the window and the CLI. ``network``: the network its send was cut short on."""
+    label = translate("networks", NETWORK_LABELS.get(network, network))
+    until = post.repeat_safe_until
+    if until is not None and until < UNTIL_SENT:
+        text = (translate("Outbox", "post {id} cannot be deleted until {time} UTC: {network} did not answer when it "
+                          "was sent, so it may be out already, and until then it is sent again by itself exactly as "
+                          "it is, which cannot post it twice. Deleted now, the app would forget a post that may be "
+                          "on {network}") if deleting else
+                translate("Outbox", "post {id} cannot change until {time} UTC: {network} did not answer when it was "
+                          "sent, so it may be out already. Until then it is sent again only exactly as it is, which "
+                          "cannot post it twice; changed, it would be a second post"))
+        return text.format(id=post.id, network=label, time=f"{until:%H:%M}")
+    if network == "x":
+        text = (translate("Outbox", "post {id} cannot be deleted until it is sent: X had a server error when it was "
+                          "sent, so it may be on X already, and it is sent again by itself exactly as it is (X "
+                          "refuses a copy of a post it has, and the post then waits for review). Deleted now, the "
+                          "app would forget a post that may be on X") if deleting else
+                translate("Outbox", "post {id} cannot change until it is sent: X had a server error when it was "
+                          "sent, so it may be on X already. It is sent again only exactly as it is, which X refuses "
+                          "as a copy if the first arrived (the post then waits for review); changed or moved, it "
+                          "would be a second post"))
+        return text.format(id=post.id)
+    text = (translate("Outbox", "post {id} cannot be deleted until it is sent: its last send was cut short, so it "
+                      "may be on {network} already, and it is sent again by itself ({network} is asked first "
+                      "whether it arrived). Deleted now, the app would forget a post that may be on {network}")
+            if deleting else
+            translate("Outbox", "post {id} cannot change until it is sent: its last send was cut short, so it may "
+                      "be on {network} already. It is sent again only exactly as it is, and {network} is asked "
+                      "first whether it arrived, which cannot post it twice; changed or moved, it would be a second "
+                      "post"))
+    return text.format(id=post.id, network=label)
+
+
 def join_parts(parts: Sequence[str]) -> str:
     return "\n\n".join(p.strip() for p in parts)
 
@@ -571,29 +618,14 @@ class Outbox:
         return or_(c.repeat_safe_until.is_(None), c.repeat_safe_until <= now_naive(self.store.clock),
                    c.state == PostState.NEEDS_REVIEW.value)
 
-    def _refuse_if_repeat_pending(self, post_id: int) -> None:
-        """Raise why a post whose send went unanswered cannot change yet.
-
-        It is sent again exactly as it was, under the same key (Mastodon's Idempotency-Key), which cannot post
-        it twice; changed, its key would be new and the network would make a second post. Once the network
-        forgets the key, the post waits for review before anything is sent, and may change again.
-        """
+    def _refuse_if_repeat_pending(self, post_id: int, *, deleting: bool = False) -> None:
+        """Raise why a post whose send was cut short cannot change (or, ``deleting``, be deleted) yet: see
+        :func:`locked_until` and :func:`locked_words`."""
         post = self.get(post_id)
-        until = post.repeat_safe_until
-        if until is None or post.state is PostState.NEEDS_REVIEW or self.store.clock.now() >= until:
+        if locked_until(post, self.store.clock.now()) is None:
             return
-        network = NETWORK_LABELS.get(post.network or "", "") or self.store.persona(post.persona_uid).network_label
-        if until >= UNTIL_SENT:
-            raise TransitionError(translate(
-                "Outbox", "post {id} cannot change until it is sent: its last send was cut short, so it may be on "
-                "{network} already. It is sent again only exactly as it is, and {network} is asked first whether it "
-                "arrived, which cannot post it twice; changed or moved, it would be a second post").format(
-                id=post_id, network=translate("networks", network)))
-        raise TransitionError(translate(
-            "Outbox", "post {id} cannot change until {time} UTC: {network} did not answer when it was sent, so it may "
-            "be out already. Until then it is sent again only exactly as it is, which cannot post it twice; changed, "
-            "it would be a second post").format(
-            id=post_id, network=network, time=f"{until:%H:%M}"))
+        raise TransitionError(locked_words(post, post.network or self.store.persona(post.persona_uid).network,
+                                           deleting=deleting))
 
     def set_options(self, post_id: int, *, content_warning: str | None, visibility: str | None) -> Post:
         """A Mastodon post's own content warning and visibility (None: the persona's default)."""
@@ -641,15 +673,18 @@ class Outbox:
         """Remove a post the user no longer wants; returns it as it was.
 
         One conditional DELETE, like a transition: a post that started sending
-        meanwhile (or went out) is never deleted behind the user's back.
+        meanwhile (or went out) is never deleted behind the user's back, nor one whose send was cut short and
+        is sent again by itself (:func:`locked_until`): it may be on the network already, and the app would
+        forget it.
         """
         post, expect = self.get(post_id), [x for x in expect if x in DELETABLE]
         with self.store.begin() as con:
             n = con.execute(
-                delete(s.posts).where(and_(s.posts.c.id == post_id, _parts_out() == 0,
+                delete(s.posts).where(and_(s.posts.c.id == post_id, _parts_out() == 0, self._no_repeat_pending(),
                                            s.posts.c.state.in_([x.value for x in expect])))
             ).rowcount
         if not n:
+            self._refuse_if_repeat_pending(post_id, deleting=True)
             now = self.get(post_id)
             if now.remote_ids and now.state in expect:
                 raise TransitionError(translate("Outbox", "{parts_out}: what is out is public, so the post's record "

@@ -27,7 +27,7 @@ from personamgr.core.holds import HoldKind, hold_kind, reason_of
 from personamgr.core.i18n import translate
 from personamgr.core.media import release
 from personamgr.core.networks.base import Account
-from personamgr.core.outbox import CLEARED, DELETABLE, Post, PostState, TransitionError, maybe_out
+from personamgr.core.outbox import CLEARED, DELETABLE, Post, PostState, TransitionError, locked_until, maybe_out
 from personamgr.core.part_links import canonical_link, own_post
 from personamgr.core.reason_words import Note, StoredReason, said, stored
 
@@ -57,14 +57,19 @@ class Action(StrEnum):
 
 # A thread with parts out cannot move or be deleted: those parts are public, on that persona's account.
 NOT_ONCE_OUT = frozenset({Action.MOVE, Action.DELETE})
+# A post sent again only as it is cannot change or be forgotten: it may be on the network already.
+NOT_WHILE_LOCKED = frozenset({Action.EDIT, Action.MOVE, Action.DELETE})
 # States a thread with parts out may be stopped from (not while a part is in flight or may have gone out).
 STOPPABLE = (PostState.FAILED, PostState.SCHEDULED, PostState.HELD, PostState.DRAFT)
 
 
-def actions_for(post: Post) -> tuple[Action, ...]:
-    """The actions ``post``'s state allows, most likely first. A held post never offers "mark as sent"; a
-    thread with parts out offers neither Move nor Delete, and may be stopped where it is."""
+def actions_for(post: Post, now: datetime | None = None) -> tuple[Action, ...]:
+    """The actions ``post``'s state allows at ``now``, most likely first. A held post never offers "mark as sent";
+    a thread with parts out offers neither Move nor Delete, and may be stopped where it is; a post sent again only
+    as it is (:func:`locked_until`; ``now`` None: judged as still locked) offers no Edit, Move or Delete."""
     actions = _state_actions(post)
+    if locked_until(post, now) is not None:
+        actions = tuple(a for a in actions if a not in NOT_WHILE_LOCKED)
     if not post.remote_ids or post.state is PostState.SENT:
         return actions
     kept = tuple(a for a in actions if a not in NOT_ONCE_OUT)

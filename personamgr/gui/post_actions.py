@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from personamgr.core.faults import STORAGE_ERRORS, in_words
 from personamgr.core.holds import HoldKind
 from personamgr.core.i18n import translate
-from personamgr.core.outbox import Post, PostState, TransitionError
+from personamgr.core.outbox import UNTIL_SENT, Post, PostState, TransitionError, locked_until
 from personamgr.core.part_links import LinkRefused
 from personamgr.core.post_workflows import Action, Objection, Outcome, actions_for, uncertain_part
 from personamgr.core.posting import resend_note
@@ -105,8 +105,15 @@ class PostActions(QObject, ShowsBoxes):
     def actions_for(self, post: Post) -> list[MenuEntry]:
         """(object name, label, callback) per action, in core's order; a None callback is shown disabled."""
         out: list[MenuEntry] = []
-        for action in actions_for(post):
+        now = self.services.clock.now()
+        for action in actions_for(post, now):
             out += self._entries(post, action)
+        until = locked_until(post, now)
+        if until is not None:  # what is not offered, and until when (the post's note says why)
+            label = (translate("PostActions", "Edit, move and delete: once it is sent") if until >= UNTIL_SENT
+                     else translate("PostActions", "Edit, move and delete: after {time} UTC").format(
+                         time=f"{until:%H:%M}"))
+            out.append(("locked", label, None))
         if post.state is PostState.SENT and len(post.remote_ids) > 1:  # a thread: one item, a link to each part
             links = self.workflows.part_links(post)
             out += [(f"openPart{i}",

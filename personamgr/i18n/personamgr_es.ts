@@ -2358,6 +2358,22 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>puede que la publicación {id} ya haya salido (necesita revisión), así que se queda como está: revisa la cuenta y luego márcala como enviada o envíala de nuevo</translation>
     </message>
     <message>
+        <source>post {id} cannot be deleted until {time} UTC: {network} did not answer when it was sent, so it may be out already, and until then it is sent again by itself exactly as it is, which cannot post it twice. Deleted now, the app would forget a post that may be on {network}</source>
+        <translation>la publicación {id} no se puede eliminar hasta las {time} UTC: {network} no respondió cuando se envió, así que puede que ya haya salido, y hasta entonces se vuelve a enviar sola exactamente como está, lo que no puede publicarla dos veces. Eliminada ahora, la aplicación olvidaría una publicación que puede estar en {network}</translation>
+    </message>
+    <message>
+        <source>post {id} cannot be deleted until it is sent: X had a server error when it was sent, so it may be on X already, and it is sent again by itself exactly as it is (X refuses a copy of a post it has, and the post then waits for review). Deleted now, the app would forget a post that may be on X</source>
+        <translation>la publicación {id} no se puede eliminar hasta que se envíe: X tuvo un error del servidor cuando se envió, así que puede que ya esté en X, y se vuelve a enviar sola exactamente como está (X rechaza una copia de una publicación que ya tiene, y entonces la publicación espera revisión). Eliminada ahora, la aplicación olvidaría una publicación que puede estar en X</translation>
+    </message>
+    <message>
+        <source>post {id} cannot change until it is sent: X had a server error when it was sent, so it may be on X already. It is sent again only exactly as it is, which X refuses as a copy if the first arrived (the post then waits for review); changed or moved, it would be a second post</source>
+        <translation>la publicación {id} no se puede cambiar hasta que se envíe: X tuvo un error del servidor cuando se envió, así que puede que ya esté en X. Solo se vuelve a enviar exactamente como está, y X la rechaza como copia si la primera llegó (entonces la publicación espera revisión); cambiada o movida, sería una segunda publicación</translation>
+    </message>
+    <message>
+        <source>post {id} cannot be deleted until it is sent: its last send was cut short, so it may be on {network} already, and it is sent again by itself ({network} is asked first whether it arrived). Deleted now, the app would forget a post that may be on {network}</source>
+        <translation>la publicación {id} no se puede eliminar hasta que se envíe: su último envío se interrumpió, así que puede que ya esté en {network}, y se vuelve a enviar sola (primero se pregunta a {network} si llegó). Eliminada ahora, la aplicación olvidaría una publicación que puede estar en {network}</translation>
+    </message>
+    <message>
         <source>part 1 of post {id} already went out on {network}</source>
         <translation>la parte 1 de la publicación {id} ya salió en {network}</translation>
     </message>
@@ -3694,6 +3710,14 @@ Otra más.</translation>
     <message>
         <source>Rescheduled to {when}.</source>
         <translation>Reprogramada para {when}.</translation>
+    </message>
+    <message>
+        <source>Edit, move and delete: once it is sent</source>
+        <translation>Editar, mover y eliminar: cuando se haya enviado</translation>
+    </message>
+    <message>
+        <source>Edit, move and delete: after {time} UTC</source>
+        <translation>Editar, mover y eliminar: después de las {time} UTC</translation>
     </message>
     <message>
         <source>put the post in the queue</source>

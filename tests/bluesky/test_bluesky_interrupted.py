@@ -14,6 +14,7 @@ import lease_helpers
 import pytest
 
 from personamgr.core.outbox import Post, PostState, TransitionError
+from personamgr.core.post_workflows import Action, actions_for
 from personamgr.core.posting import MAX_TRANSIENT_ATTEMPTS
 from personamgr.core.scheduling import EventKind, ScheduleEngine, SchedulerEvent
 
@@ -95,7 +96,7 @@ def second_persona(w):  # type: ignore[no-untyped-def]
 
 
 def refused_to_change(w, post_id: int, other_uid: str) -> None:  # type: ignore[no-untyped-def]
-    """Moving or editing the post is refused with the reason, and changes nothing."""
+    """Moving, editing or deleting the post is not offered, is refused with the reason, and changes nothing."""
     before = w.services.outbox.get(post_id)
     for change in (lambda: w.services.outbox.move(post_id, other_uid),
                    lambda: w.services.outbox.edit(post_id, "Saturn rises at ten."),
@@ -103,6 +104,10 @@ def refused_to_change(w, post_id: int, other_uid: str) -> None:  # type: ignore[
         with pytest.raises(TransitionError, match="cannot change until it is sent: its last send was cut short, so "
                                                   "it may be on Bluesky already"):
             change()
+    assert not {Action.EDIT, Action.MOVE, Action.DELETE} & set(actions_for(before, w.services.clock.now()))
+    with pytest.raises(TransitionError, match="cannot be deleted until it is sent: its last send was cut short, so "
+                                              "it may be on Bluesky already"):  # the app would forget it
+        w.services.workflows.delete(post_id, seen=before.state)
     after = w.services.outbox.get(post_id)
     assert (after.persona_uid, after.parts, after.state) == (before.persona_uid, before.parts, PostState.SCHEDULED)
 

@@ -308,3 +308,31 @@ def test_a_bluesky_post_over_3000_bytes_is_refused_before_it_is_kept(
         assert len(svc.outbox.history()) == 2  # only the demo's two posts
     finally:
         svc.close()
+
+
+def test_a_post_sent_again_only_as_it_is_offers_no_delete_and_refuses_it_saying_why(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Its last send was cut short and it goes out again by itself exactly as it is: `posts show` offered delete,
+    and delete forgot a post that may already be on the network."""
+    from datetime import timedelta
+
+    from personamgr.core.outbox import UNTIL_SENT
+
+    svc = open_profile(home)
+    try:
+        post = svc.outbox.create(svc.store.persona("career").uid, "Resumes in 2026.",
+                                 scheduled_at=svc.clock.now() + timedelta(hours=1))
+        svc.outbox.update_if(post.id, None, state=PostState.SCHEDULED.value, repeat_safe_until=UNTIL_SENT)
+    finally:
+        svc.close()
+    assert run(home, "posts", "show", str(post.id)) == 0
+    shown = capsys.readouterr().out
+    assert (f"What you can do: personamgr posts reschedule {post.id} --at WHEN, personamgr queue remove {post.id}, "
+            f"personamgr posts retry {post.id}\n") in shown
+    assert f"post {post.id} cannot change until it is sent: its last send was cut short" in shown
+    assert "delete" not in shown
+    assert run(home, "posts", "delete", str(post.id)) == 1
+    err = capsys.readouterr().err
+    assert (f"post {post.id} cannot be deleted until it is sent: its last send was cut short, so it may be on "
+            "Sandbox already") in err
+    assert state_of(home, post.id) is PostState.SCHEDULED

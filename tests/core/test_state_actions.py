@@ -17,14 +17,15 @@ from posting_helpers import ScriptedNetwork
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.holds import HoldKind
-from personamgr.core.outbox import Post, PostState, TransitionError
+from personamgr.core.outbox import UNTIL_SENT, Post, PostState, TransitionError
 from personamgr.core.personas import DEFAULT_SLOTS, Persona
 from personamgr.core.post_workflows import Action, actions_for, uncertain_part
 from personamgr.core.scheduling import PostSchedule, SchedulingError
 from personamgr.core.services import Services
 
 # (state, hold kind) per case; "thread" is a failed thread with part 1 out; "review_thread" a thread of 3 that needs
-# review with part 1 recorded out (part 2 in doubt, part 3 never sent).
+# review with part 1 recorded out (part 2 in doubt, part 3 never sent); "locked" a scheduled post whose send was cut
+# short, sent again by itself only as it is (Outbox.UNTIL_SENT).
 CASES: dict[str, tuple[PostState, HoldKind | None]] = {
     "draft": (PostState.DRAFT, None), "scheduled": (PostState.SCHEDULED, None),
     "sending": (PostState.SENDING, None), "sent": (PostState.SENT, None), "failed": (PostState.FAILED, None),
@@ -32,6 +33,7 @@ CASES: dict[str, tuple[PostState, HoldKind | None]] = {
     "missed": (PostState.HELD, HoldKind.MISSED), "x_rules": (PostState.HELD, HoldKind.X_RULES),
     "over_limit": (PostState.HELD, HoldKind.MONTHLY_LIMIT),
     "needs_review": (PostState.NEEDS_REVIEW, None), "review_thread": (PostState.NEEDS_REVIEW, None),
+    "locked": (PostState.SCHEDULED, None),
 }
 # States whose meaning allows nothing but what they offer: in flight, out, or perhaps out.
 STRICT = ("sending", "sent", "needs_review", "review_thread")
@@ -42,10 +44,13 @@ def _sample(case: str) -> Post:
     state, kind = CASES[case]
     now = datetime(2026, 1, 5, tzinfo=UTC)
     return Post(id=0, persona_uid="", persona_name="", state=state, text="", created_at=now, updated_at=now,
-                hold_kind=kind, remote_ids=("r0",) if case in ("thread", "sent", "review_thread") else ())
+                hold_kind=kind, remote_ids=("r0",) if case in ("thread", "sent", "review_thread") else (),
+                repeat_safe_until=UNTIL_SENT if case == "locked" else None)
 
 
 REFUSED = [(case, action) for case in STRICT for action in Action if action not in actions_for(_sample(case))]
+# A post sent again only as it is may be sent, rescheduled or kept as a draft, never changed or forgotten.
+REFUSED += [("locked", action) for action in (Action.EDIT, Action.MOVE, Action.DELETE)]
 
 Operation = Callable[[Services, Post], object]
 
@@ -84,6 +89,8 @@ def _make(services: Services, case: str) -> Post:
         values.update(remote_ids=["r0"], network="scripted")
     if case == "sent":
         values.update(remote_ids=["r0"], remote_id="r0", network="scripted", sent_at=clock.now())
+    if case == "locked":
+        values.update(repeat_safe_until=UNTIL_SENT, next_attempt_at=clock.now() + timedelta(minutes=1))
     services.outbox.update_if(post.id, None, **values)
     return services.outbox.get(post.id)
 
@@ -98,7 +105,7 @@ def world(services: Services, net: ScriptedNetwork) -> Services:
 
 @pytest.mark.parametrize("case", CASES)
 def test_every_action_offered_for_a_state_works(world: Services, case: str) -> None:
-    offered = actions_for(_make(world, case))
+    offered = actions_for(_make(world, case), world.clock.now())
     assert offered or case in ("sending", "sent")
     for action in offered:  # each on a post of its own, as the user would find it
         post = _make(world, case)
@@ -152,3 +159,29 @@ def test_a_thread_in_doubt_offers_what_is_true_and_marking_it_keeps_the_rest_uns
     marked = world.workflows.mark_sent(post.id, part_out=False)
     assert (marked.state, marked.remote_ids, marked.failed_part) == (PostState.FAILED, ("r0",), 2)
     assert actions_for(marked) == (Action.RETRY, Action.EDIT, Action.STOP)
+
+
+def test_a_post_sent_again_only_as_it_is_offers_no_edit_move_or_delete(world: Services, net: ScriptedNetwork) -> None:
+    """Its last send was cut short and it is sent again by itself exactly as it was: Edit and Move were offered and
+    then refused, and Delete was done, forgetting a post that may be (or will be) on the network."""
+    post = _make(world, "locked")
+    now = world.clock.now()
+    assert actions_for(post, now) == (Action.RESCHEDULE, Action.UNSCHEDULE, Action.SEND_NOW)
+    with pytest.raises(TransitionError, match=f"post {post.id} cannot be deleted until it is sent: its last send was "
+                                              "cut short, so it may be on"):
+        world.workflows.delete(post.id, seen=post.state)
+    assert world.outbox.get(post.id).state is PostState.SCHEDULED
+    assert net.calls == []
+
+
+def test_a_post_in_its_repeat_window_is_locked_until_the_window_ends(world: Services) -> None:
+    """Mastodon's Idempotency-Key: changed inside its window, the post would be a second status; after it, the post
+    waits for review before anything is sent, so it may change again."""
+    post = _make(world, "scheduled")
+    until = world.clock.now() + timedelta(minutes=30)
+    world.outbox.update_if(post.id, None, repeat_safe_until=until)
+    post = world.outbox.get(post.id)
+    assert Action.DELETE not in actions_for(post, world.clock.now())
+    with pytest.raises(TransitionError, match=f"post {post.id} cannot be deleted until {until:%H:%M} UTC"):
+        world.workflows.delete(post.id)
+    assert Action.DELETE in actions_for(post, until)

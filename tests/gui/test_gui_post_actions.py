@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.holds import HoldKind, HoldReason
-from personamgr.core.outbox import Post, PostState
+from personamgr.core.outbox import UNTIL_SENT, Post, PostState
 from personamgr.core.services import Services
 from personamgr.gui.app import Shell
 from personamgr.gui.guard_widgets import GuardDialog
@@ -102,6 +102,27 @@ def test_each_state_offers_its_actions(demo: Services, shell: Shell, idle, clock
                                             "copyText"]
     assert "postAnyway" not in menu_names(shell, refused.id)  # X would refuse it as it is
     assert listed(shell, duplicate.id).status == "Held: near-duplicate"
+
+
+def test_a_post_sent_again_only_as_it_is_shows_why_it_cannot_change(demo: Services, shell: Shell, idle,
+                                                                    clock: FakeClock) -> None:
+    """Its last send was cut short and it goes out again by itself exactly as it is: Edit and Move were offered and
+    then refused, and Delete forgot a post that may already be on the network. They are not offered; one disabled
+    item says why, and until when."""
+    locked = make(demo, shell, idle, PostState.SCHEDULED, "cut short", scheduled_at=clock.now())
+    demo.outbox.update_if(locked.id, None, repeat_safe_until=UNTIL_SENT)
+    window = make(demo, shell, idle, PostState.SCHEDULED, "unanswered", scheduled_at=clock.now())
+    demo.outbox.update_if(window.id, None, repeat_safe_until=clock.now() + timedelta(minutes=30))
+    reload(shell, idle)
+    assert menu_names(shell, locked.id) == ["reschedule", "unschedule", "sendNow", "locked", "copyText"]
+    item = next(a for a in shell.window.history.menu_for(listed(shell, locked.id)).actions()
+                if a.objectName() == "locked")
+    assert (item.text(), item.isEnabled()) == ("Edit, move and delete: once it is sent", False)
+    item = next(a for a in shell.window.history.menu_for(listed(shell, window.id)).actions()
+                if a.objectName() == "locked")
+    assert item.text() == f"Edit, move and delete: after {clock.now() + timedelta(minutes=30):%H:%M} UTC"
+    clock.advance(timedelta(minutes=30))
+    assert "delete" in menu_names(shell, window.id)
 
 
 def test_failed_retry_now_sends_it(demo: Services, shell: Shell, idle) -> None:

@@ -15,6 +15,7 @@ import pytest
 
 from personamgr.core.networks.mastodon.errors import IDEMPOTENCY_WINDOW
 from personamgr.core.outbox import Post, PostState, TransitionError
+from personamgr.core.post_workflows import Action, actions_for
 
 pytestmark = pytest.mark.e2e
 
@@ -36,6 +37,10 @@ def test_inside_the_keys_hour_it_is_sent_again_by_itself_and_posted_once(mastodo
     assert recovered.next_attempt_at is not None and recovered.next_attempt_at <= w.services.clock.now()
     with pytest.raises(TransitionError, match=r"cannot change until .* UTC"):  # changed, its key would be new
         w.services.outbox.edit(recovered.id, "Tonight: the deep-cuts setlist.")
+    # Deleted, the app forgot a status that may be on the account, and is made on the retry if it is not.
+    assert Action.DELETE not in actions_for(recovered, w.services.clock.now())
+    with pytest.raises(TransitionError, match=r"cannot be deleted until .* UTC: Mastodon did not answer"):
+        w.services.workflows.delete(recovered.id, seen=recovered.state)
     sent = w.services.poster.send(recovered.id)
     assert sent.state is PostState.SENT, sent.error
     [status] = w.fake.timeline(w.account)
