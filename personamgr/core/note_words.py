@@ -47,6 +47,10 @@ _SENTENCES: dict[str, tuple[str, str]] = {
                                                "author mentioned or quoted this account.")),
     "x_server_error": ("X", QT_TRANSLATE_NOOP("X", "X had a server error ({status}: {error}); the post will be tried "
                                               "again.")),
+    "x_server_error_sent": ("X", QT_TRANSLATE_NOOP("X", "X had a server error ({status}: {error}) after the post was "
+                                                   "sent: X may have made it all the same. It will be sent again "
+                                                   "shortly, only as it is: X refuses a copy of a post it already "
+                                                   "has, so it cannot go out twice.")),
     "x_rate_limit": ("X", QT_TRANSLATE_NOOP("X", "X's rate limit was reached; the post waits until it resets, then "
                                             "goes out by itself.")),
     "x_user_day_cap": ("X", QT_TRANSLATE_NOOP("X", "X's daily limit of posts for this account was reached; the post "
@@ -203,6 +207,9 @@ _DOUBTS: dict[str, tuple[str, str, str]] = {
     "retries_unanswered": ("Posting", QT_TRANSLATE_NOOP("Posting", "{network} did not answer after the post was sent, "
                                                         "and it was tried {n} times: whether it went out is not "
                                                         "known, and it is not sent again by itself."), "send"),
+    "retries_errored": ("Posting", QT_TRANSLATE_NOOP("Posting", "{network} answered with a server error each time the "
+                                                     "post was sent, and it was tried {n} times: it may have gone out "
+                                                     "all the same, and it is not sent again by itself."), "send"),
     "repeat_window_passed": ("Posting", QT_TRANSLATE_NOOP("Posting", "{network} did not answer when this post was "
                                                           "sent, and it recognises a repeat of it only for an hour. "
                                                           "That hour has passed, so sending it again could post it "

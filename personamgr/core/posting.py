@@ -412,13 +412,14 @@ class Poster:
                 extra["repeat_safe_until"] = UNTIL_SENT
             elif post.repeat_safe_until is None or post.repeat_safe_until <= now:
                 extra["repeat_safe_until"] = now + e.repeat_window
-            return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=now + backoff(post.attempts),
-                                **extra)
+            next_at = max(now + backoff(post.attempts), e.retry_at or now)
+            return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=next_at, **extra)
         if isinstance(e, AmbiguousError) and e.retry_safe:
             # Out of safe retries: the network's own words ("it will be sent again shortly … needs no review") are
             # no longer true, so the review says what is known.
             return self._finish(post, PostState.NEEDS_REVIEW, **extra, error=in_doubt(
-                Note("retries_unanswered", network=persona.network, n=post.attempts), out, len(post.parts)))
+                Note("retries_errored" if e.answered else "retries_unanswered", network=persona.network,
+                     n=post.attempts), out, len(post.parts)))
         if isinstance(e, AmbiguousError):
             return self._finish(post, PostState.NEEDS_REVIEW, error=in_doubt(e.message, out, len(post.parts)),
                                 **extra)

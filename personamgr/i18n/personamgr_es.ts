@@ -4226,6 +4226,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>{network} no respondió después de enviar la publicación, y se intentó {n} veces: no se sabe si salió, y no se vuelve a enviar sola.</translation>
     </message>
     <message>
+        <source>{network} answered with a server error each time the post was sent, and it was tried {n} times: it may have gone out all the same, and it is not sent again by itself.</source>
+        <translation>{network} respondió con un error del servidor cada vez que se envió la publicación, y se intentó {n} veces: puede que haya salido igualmente, y no se vuelve a enviar sola.</translation>
+    </message>
+    <message>
         <source>{network} did not answer when this post was sent, and it recognises a repeat of it only for an hour. That hour has passed, so sending it again could post it twice.</source>
         <translation>{network} no respondió cuando se envió esta publicación, y reconoce una repetición solo durante una hora. Esa hora ya pasó, así que enviarla de nuevo podría publicarla dos veces.</translation>
     </message>
@@ -5358,6 +5362,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>X had a server error ({status}: {error}); the post will be tried again.</source>
         <translation>X tuvo un error de servidor ({status}: {error}); se volverá a intentar la publicación.</translation>
+    </message>
+    <message>
+        <source>X had a server error ({status}: {error}) after the post was sent: X may have made it all the same. It will be sent again shortly, only as it is: X refuses a copy of a post it already has, so it cannot go out twice.</source>
+        <translation>X tuvo un error de servidor ({status}: {error}) después de enviar la publicación: puede que X la haya creado igualmente. Se volverá a enviar en breve, solo tal como está: X rechaza una copia de una publicación que ya tiene, así que no puede salir dos veces.</translation>
     </message>
     <message>
         <source>X did not answer in time after the post was sent, so it may or may not have gone out.</source>

@@ -62,7 +62,7 @@ ENDPOINTS = {
     ("POST", "/2/media/metadata"): "media_metadata",
 }
 FAILURE_KINDS = ("revoked", "duplicate", "bad_request", "forbidden", "read_only", "rate_limit", "server_error",
-                 "hold", "drop")
+                 "server_error_made", "hold", "drop")
 
 
 @dataclass
@@ -579,7 +579,9 @@ class _Handler(BaseHTTPRequestHandler):
             if f.reset_header:
                 headers["x-rate-limit-reset"] = str(int(time.time() + f.reset_in))
             self._problem(record, 429, "Too Many Requests", "Too Many Requests", headers=headers)
-        elif k == "server_error":
+        elif k in ("server_error", "server_error_made"):  # made: X stored the post, then its answer failed
+            if k == "server_error_made" and create is not None:
+                create()
             self._problem(record, f.status, "Service Unavailable", f.message or "Service Unavailable",
                           headers=f.retry_headers())
         elif k in ("hold", "drop"):

@@ -54,7 +54,9 @@ def test_a_server_error_retried_reads_in_spanish(x_world, qapp: QApplication, re
     assert post.state is PostState.SCHEDULED and post.note and post.note.startswith("X had a server error (503: ")
     said = in_spanish(qapp, post)
     assert said.startswith("X tuvo un error de servidor (503: ") and said.endswith(
-        "); se volverá a intentar la publicación."), said
+        ") después de enviar la publicación: puede que X la haya creado igualmente. Se volverá a enviar en breve, "
+        "solo tal como está: X rechaza una copia de una publicación que ya tiene, así que no puede salir dos "
+        "veces."), said
 
 
 def test_a_thread_part_in_doubt_reads_in_spanish_with_the_way_out_for_that_part(

@@ -138,10 +138,13 @@ class AmbiguousError(NetworkError):
     means for good. A retry after the window would be a new post, so it waits for review instead.
     """
 
-    def __init__(self, message: str, *, retry_safe: bool = False, repeat_window: timedelta | None = None) -> None:
+    def __init__(self, message: str, *, retry_safe: bool = False, repeat_window: timedelta | None = None,
+                 retry_at: datetime | None = None, answered: bool = False) -> None:
         super().__init__(message)
         self.retry_safe = retry_safe
         self.repeat_window = repeat_window
+        self.retry_at = retry_at  # as TransientError's: no retry before the server said to come back
+        self.answered = answered  # it answered, with an error that does not say whether the post was made
 
 
 def in_doubt(why: str, out: int, total: int, *, then: bool = True) -> str:

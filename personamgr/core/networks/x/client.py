@@ -98,7 +98,7 @@ class XSession:
         try:
             return fn()
         except tweepy.HTTPException as e:
-            raise errors.from_http(e, self.now()) from None
+            raise errors.from_http(e, self.now(), write=write) from None
         except requests.RequestException as e:
             raise errors.from_transport(e, write=write) from None
 

@@ -13,7 +13,10 @@ other 403, 400, 404                            RejectedError               faile
 429                                            RateLimitedError(reset_at)  scheduled at the reset of the
                                                                            window used up (15 min or 24 h); 15
                                                                            min when that reset is not ahead
-5xx                                            TransientError              retried with backoff, not before
+5xx on creating a tweet (X may have made it)   AmbiguousError(retry_safe)  retried with backoff, not before
+                                                                           its Retry-After, only as it is: a
+                                                                           copy is refused (then needs review)
+other 5xx                                      TransientError              retried with backoff, not before
                                                                            its Retry-After
 connect timeout, TLS failure                   TransientError              retried with backoff
 DNS failure, connection refused                OfflineError                scheduled, retried
@@ -93,7 +96,8 @@ def clock_message(skew: timedelta) -> str:
     return Note("x_clock", minutes=abs(skew).total_seconds() / 60, ahead=skew > timedelta(0))
 
 
-def from_http(exc: tweepy.HTTPException, now: datetime) -> NetworkError:
+def from_http(exc: tweepy.HTTPException, now: datetime, *, write: bool = False) -> NetworkError:
+    """X's answer as the error the Poster understands; ``write``: the request creates a tweet."""
     status = exc.response.status_code
     msg = x_message(exc)
     if isinstance(exc, tweepy.Unauthorized):
@@ -112,6 +116,11 @@ def from_http(exc: tweepy.HTTPException, now: datetime) -> NetworkError:
         return RejectedError(Note("x_refused", error=msg))
     if isinstance(exc, tweepy.TooManyRequests):
         return _rate_limited(exc, now)
+    if isinstance(exc, tweepy.TwitterServerError) and write:
+        # X may have stored the tweet before its answer failed. Sent again as it is, X refuses the copy (the post
+        # then waits for review); changed in the wait, it would be a second tweet: so it stays as it is till sent.
+        return AmbiguousError(Note("x_server_error_sent", status=status, error=msg), retry_safe=True,
+                              retry_at=retry_after(exc.response.headers.get("retry-after"), now), answered=True)
     if isinstance(exc, tweepy.TwitterServerError):
         return TransientError(Note("x_server_error", status=status, error=msg),
                               retry_at=retry_after(exc.response.headers.get("retry-after"), now))
