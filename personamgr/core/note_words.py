@@ -210,6 +210,9 @@ _DOUBTS: dict[str, tuple[str, str, str]] = {
     "retries_errored": ("Posting", QT_TRANSLATE_NOOP("Posting", "{network} answered with a server error each time the "
                                                      "post was sent, and it was tried {n} times: it may have gone out "
                                                      "all the same, and it is not sent again by itself."), "send"),
+    "account_switched": ("Posting", QT_TRANSLATE_NOOP("Posting", "This post was being sent as {was} when {persona} "
+                                                      "was connected to {now} instead, so it may be on {was} and not "
+                                                      "on {now}; it is not sent again by itself."), "send"),
     "repeat_window_passed": ("Posting", QT_TRANSLATE_NOOP("Posting", "{network} did not answer when this post was "
                                                           "sent, and it recognises a repeat of it only for an hour. "
                                                           "That hour has passed, so sending it again could post it "

@@ -33,6 +33,7 @@ from personamgr.core import schema as s
 from personamgr.core.clock import utc
 from personamgr.core.holds import GUARD_HOLDS, HoldKind, held_message
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.networks.base import in_doubt
 from personamgr.core.personas import NETWORK_LABELS
 from personamgr.core.reason_words import Note, StoredReason, kept_note, kind_of, said, values_of
 from personamgr.core.store import Store, now_naive
@@ -693,6 +694,28 @@ class Outbox:
                 id=post_id, state=now.state.word))
         self.store.notify("posts")
         return post
+
+    def review_after_switch(self, persona_uid: str, was: str, now: str) -> list[Post]:
+        """``persona_uid`` now posts as another account (``now``; it was ``was``): each of its posts whose last send
+        may have reached the account it was (in flight, or sent again only as it is, :func:`locked_until`) waits for
+        review, naming that account. Sent again by itself it would be looked up, or keyed, on the new account: not
+        found there, it would go out again, as the account it was not meant for. One conditional write each."""
+        c = s.posts.c
+        with self.store.engine.connect() as con:
+            pid = self.store.persona_id(con, persona_uid)
+            rows = con.execute(self._select().where(c.persona_id == pid, or_(
+                c.state == PostState.SENDING.value,
+                and_(c.repeat_safe_until.is_not(None), c.state.in_([st.value for st in REARRANGEABLE]))))).all()
+        out = []
+        for p in map(self._from, rows):
+            note = in_doubt(Note("account_switched", was=was, persona=p.persona_name, now=now), len(p.remote_ids),
+                            len(p.parts))
+            if self.update_if(p.id, [p.state], where=s.posts.c.updated_at == utc(p.updated_at).replace(tzinfo=None),
+                              state=PostState.NEEDS_REVIEW.value, error=note, next_attempt_at=None):
+                out.append(self.get(p.id))
+                log.info("post %s needs review: %s was switched to another account while it was being sent",
+                         p.id, p.persona_name)
+        return out
 
     def recover_abandoned(self) -> list[Post]:
         """Posts left in ``sending`` by a sender that is gone become needs-review, never re-sent blindly: they may

@@ -4230,6 +4230,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>{network} respondió con un error del servidor cada vez que se envió la publicación, y se intentó {n} veces: puede que haya salido igualmente, y no se vuelve a enviar sola.</translation>
     </message>
     <message>
+        <source>This post was being sent as {was} when {persona} was connected to {now} instead, so it may be on {was} and not on {now}; it is not sent again by itself.</source>
+        <translation>Esta publicación se estaba enviando como {was} cuando {persona} se conectó a {now} en su lugar, así que puede que esté en {was} y no en {now}; no se vuelve a enviar sola.</translation>
+    </message>
+    <message>
         <source>{network} did not answer when this post was sent, and it recognises a repeat of it only for an hour. That hour has passed, so sending it again could post it twice.</source>
         <translation>{network} no respondió cuando se envió esta publicación, y reconoce una repetición solo durante una hora. Esa hora ya pasó, así que enviarla de nuevo podría publicarla dos veces.</translation>
     </message>

@@ -141,3 +141,37 @@ def test_a_post_whose_write_went_unanswered_stays_with_its_persona_until_it_is_s
     assert w.services.poster.send(post.id).state is PostState.SENT
     assert [r.text for r in w.fake.posts(w.account)] == ["Saturn rises at nine."]
     assert w.fake.posts(moon_account) == []
+
+
+def test_a_post_cut_short_before_the_persona_was_switched_to_another_account_waits_for_review(bluesky_world) -> None:
+    """Killed mid-send, then the persona was connected to another Bluesky account before the app ran again: the
+    post was sent again by itself on the new account (its record looked up there, not found, and written), so it
+    went out on both accounts, or on the one it was not meant for."""
+    from personamgr.core.networks.bluesky.auth import Login, connect
+    from personamgr.core.scheduling import ScheduleEngine
+
+    w = bluesky_world
+    recovered = killed_mid_send(w, ("Saturn rises at nine.",), hold_at=1)
+    assert recovered.state is PostState.SCHEDULED
+    other, password = w.fake.add_account("night.bsky.social")
+    connect(w.services.store, w.services.secrets, w.network, w.persona, Login("night.bsky.social", password),
+            switch_account=True)
+    ScheduleEngine(w.services).run_due()  # the daemon, started again
+    after = w.services.outbox.get(recovered.id)
+    assert after.state is PostState.NEEDS_REVIEW, after.error
+    assert after.error == ("This post was being sent as @sky.bsky.social when sky was connected to "
+                           "@night.bsky.social instead, so it may be on @sky.bsky.social and not on "
+                           "@night.bsky.social; it is not sent again by itself. Check the account, then mark it sent "
+                           "or send it again.")
+    assert w.fake.posts(other) == []
+    assert [r.text for r in w.fake.posts(w.account)] == ["Saturn rises at nine."]
+
+
+def test_a_switch_to_the_same_account_changes_nothing(bluesky_world) -> None:
+    """Reconnecting the account it was (a new app password) is no switch: the post is still sent again by itself."""
+    from personamgr.core.networks.bluesky.auth import Login, connect
+
+    w = bluesky_world
+    recovered = killed_mid_send(w, ("Saturn rises at nine.",), hold_at=1)
+    connect(w.services.store, w.services.secrets, w.network, w.persona, Login("sky.bsky.social", w.app_password))
+    assert w.services.outbox.get(recovered.id).state is PostState.SCHEDULED

@@ -84,3 +84,25 @@ def test_found_after_the_keys_hour_it_waits_for_review(mastodon_world, clock) ->
     assert review.state is PostState.NEEDS_REVIEW
     assert review.error == ("The app stopped while this post was being sent. It may or may not have gone out: check "
                             "the account, then mark it sent or send it again.")
+
+
+def test_a_post_cut_short_before_the_persona_was_switched_to_another_account_waits_for_review(mastodon_world) -> None:
+    """Killed mid-send, then the persona was connected to another account on the server before the app ran again:
+    the post was sent again by itself as the new account (a new account's Idempotency-Key is another key), so it
+    went out on both accounts."""
+    from personamgr.core.networks.mastodon.auth import connect_with_tokens
+    from personamgr.core.scheduling import ScheduleEngine
+
+    w = mastodon_world
+    recovered = killed_mid_send(w)
+    assert recovered.state is PostState.SCHEDULED
+    other = w.fake.add_account("riffs")
+    connect_with_tokens(w.services.store, w.services.secrets, w.network, w.persona,
+                        {"server": w.persona.server, "access_token": w.fake.add_token(other)}, switch_account=True)
+    ScheduleEngine(w.services).run_due()  # the daemon, started again
+    after = w.services.outbox.get(recovered.id)
+    assert after.state is PostState.NEEDS_REVIEW, after.error
+    assert (after.error or "").startswith("This post was being sent as @metal@fosstodon.example when metal was "
+                                          "connected to @riffs@fosstodon.example instead")
+    assert w.fake.timeline(other) == []
+    assert [s.text for s in w.fake.timeline(w.account)] == [TEXT]

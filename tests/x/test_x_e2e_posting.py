@@ -463,3 +463,23 @@ def test_a_server_error_that_made_nothing_is_retried_and_sent_once(x_world, cloc
     post = x_world.services.poster.send(post.id)
     assert post.state is PostState.SENT, post.error
     assert (post.repeat_safe_until, [t.text for t in x_world.fake.tweets]) == (None, ["A plain outage."])
+
+
+def test_a_post_after_a_server_error_waits_for_review_when_the_persona_is_switched_to_another_account(
+        x_world, clock) -> None:
+    """X may have made the tweet behind a 503; the persona was then connected to another X account before the
+    retry, which posted it as the new account too."""
+    from personamgr.core.networks.x.auth import connect_with_tokens
+
+    x_world.fake.fail_next("tweets", "server_error_made")
+    post = x_world.post("Salary bands, explained.")
+    assert post.state is PostState.SCHEDULED, post.error
+    other = x_world.fake.add_user("career_two")
+    connect_with_tokens(x_world.services.store, x_world.services.secrets, x_world.network, x_world.persona,
+                        x_world.fake.credentials(x_world.app, other), switch_account=True)
+    clock.set(post.next_attempt_at)
+    after = x_world.services.poster.send(post.id)
+    assert after.state is PostState.NEEDS_REVIEW, after.error
+    assert (after.error or "").startswith("This post was being sent as @career_me when career was connected to "
+                                          "@career_two instead, so it may be on @career_me and not on @career_two")
+    assert x_world.fake.timeline(other) == []

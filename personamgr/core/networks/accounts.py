@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from personamgr.core.i18n import translate
+from personamgr.core.outbox import Outbox
 from personamgr.core.personas import NETWORK_LABELS, Persona, PersonaError, ServerLimits, validate
 from personamgr.core.secrets import SecretsError, SecretsLocked, SecretsTimeout, SecretStore
 from personamgr.core.store import Store
@@ -111,6 +112,8 @@ def link_account(store: Store, secrets: SecretStore, persona: Persona, credentia
     if limits is not None:
         store.set_server_limits(persona.uid, limits)
         updated = replace(updated, server_limits=limits)
+    if current and current != remote_id:  # what was being sent as the account it was is not sent as this one
+        Outbox(store).review_after_switch(persona.uid, was=persona.handle or current.split(":", 1)[-1], now=handle)
     return Connected(updated, remote_id, handle)
 
 
