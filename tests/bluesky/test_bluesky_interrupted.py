@@ -175,3 +175,39 @@ def test_a_switch_to_the_same_account_changes_nothing(bluesky_world) -> None:
     recovered = killed_mid_send(w, ("Saturn rises at nine.",), hold_at=1)
     connect(w.services.store, w.services.secrets, w.network, w.persona, Login("sky.bsky.social", w.app_password))
     assert w.services.outbox.get(recovered.id).state is PostState.SCHEDULED
+
+
+def test_a_post_in_review_whose_images_alone_changed_is_not_recorded_sent_with_images_that_never_went_out(
+        bluesky_world, tmp_path) -> None:
+    """Cut short after Bluesky wrote it with one image, out of retries so it waits for review; the user changed its
+    image (the words as they were) and sent it again. Bluesky found the record under its key, words alike, and the
+    post was recorded sent with the new image, while Bluesky shows the old one."""
+    import threading
+
+    from image_files import png
+
+    from personamgr.core.posting import Poster
+
+    w = bluesky_world
+    dark, light = png(tmp_path / "dark.png", grey=0x20), png(tmp_path / "light.png", grey=0xE0)
+    post = w.services.outbox.create(w.persona.uid, "Orion, first light.",
+                                    media=({"path": str(dark), "alt_text": "Orion over the hill"},))
+    assert w.services.outbox.update_if(post.id, None, attempts=MAX_TRANSIENT_ATTEMPTS - 1)
+    ghost = Poster(w.services.store, w.services.outbox, w.services.secrets, w.services.networks, w.services.clock,
+                   owner=lease_helpers.dead_owner(), heartbeat_s=3600)
+    w.fake.fail_next("create_record", "hold")
+    sender = threading.Thread(target=ghost.send, args=(post.id,))
+    sender.start()
+    try:
+        assert w.fake.wait_until_held(1, timeout=30)
+        [review] = w.services.outbox.recover_abandoned()
+    finally:
+        w.fake.release()
+        sender.join(60)
+    assert review.state is PostState.NEEDS_REVIEW
+    w.services.workflows.edit(post.id, [review.text], media=[{"path": str(light), "alt_text": "Orion over the hill"}])
+    again = w.services.workflows.send_again(post.id, anyway=True).post
+    assert again.state is not PostState.SENT or [m["path"] for m in again.media] == [str(dark)], again.media
+    assert again.state is PostState.NEEDS_REVIEW, again.error
+    assert "An earlier version of this post (before it was edited) already went out on Bluesky" in (again.error or "")
+    assert len(w.fake.posts(w.account)) == 1

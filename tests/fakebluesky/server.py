@@ -103,6 +103,12 @@ def _b64(data: dict[str, Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
 
 
+def _blob_cid(data: bytes) -> str:
+    """A blob's real CID (CIDv1, raw codec, SHA-256, base32), as a PDS names it: the app compares images by it."""
+    cid = bytes((0x01, 0x55, 0x12, 0x20)) + hashlib.sha256(data).digest()
+    return "b" + base64.b32encode(cid).decode().lower().rstrip("=")
+
+
 def _cid(data: bytes) -> str:
     digest = base64.b32encode(hashlib.sha256(data).digest()).decode().lower().rstrip("=")
     return "bafyrei" + digest[:52]
@@ -310,7 +316,7 @@ class _BlueskyHandler(_Handler):
         if len(body) > MAX_BLOB:
             return self._error(record, 400, "BlobTooLarge", f"This file is too large. It is {len(body)} bytes but "
                                f"the maximum size is {MAX_BLOB} bytes.")
-        blob = Blob(_cid(body).replace("bafyrei", "bafkrei"), did, len(body), self.headers.get("Content-Type", ""))
+        blob = Blob(_blob_cid(body), did, len(body), self.headers.get("Content-Type", ""))
         with self.fb.lock:
             self.fb.b.blobs[blob.cid] = blob
         self._json(record, 200, {"blob": {"$type": "blob", "ref": {"$link": blob.cid}, "mimeType": blob.mime,

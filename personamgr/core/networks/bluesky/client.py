@@ -6,6 +6,7 @@ Imported only when something is actually sent or connected, so starting the app 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
@@ -45,6 +46,12 @@ class _PinnedClient(Client):
     def _update_pds_endpoint(self, pds_endpoint: str) -> None:
         if not self.pinned:
             super()._update_pds_endpoint(pds_endpoint)
+
+
+def blob_cid(data: bytes) -> str:
+    """The CID a PDS gives a blob of ``data`` (CIDv1, raw codec, SHA-256, base32), as a record's image names it."""
+    cid = bytes((0x01, 0x55, 0x12, 0x20)) + hashlib.sha256(data).digest()
+    return "b" + base64.b32encode(cid).decode().lower().rstrip("=")
 
 
 def jwt_expiry(token: str) -> datetime | None:
@@ -278,16 +285,19 @@ class BlueskyClient:
             raise RejectedError(Note("bluesky_part_gone"))
         return found[0], found[1]
 
-    def find(self, did: str, rkey: str) -> tuple[str, str, str] | None:
-        """(uri, cid, text) of the post under ``rkey``, or None: ``getRecord`` before every write."""
-        def get() -> tuple[str, str, str] | None:
+    def find(self, did: str, rkey: str) -> tuple[str, str, str, tuple[tuple[str, str], ...]] | None:
+        """(uri, cid, text, images) of the post under ``rkey``, or None: ``getRecord`` before every write. Each
+        image is (its blob's CID, its alt text)."""
+        def get() -> tuple[str, str, str, tuple[tuple[str, str], ...]] | None:
             try:
                 got = self.client.app.bsky.feed.post.get(did, rkey)
             except ax.BadRequestError as e:
                 if errors.xrpc_error(e)[0] in ("RecordNotFound", "InvalidRequest"):
                     return None
                 raise
-            return got.uri, got.cid, got.value.text
+            images = getattr(getattr(got.value, "embed", None), "images", None) or ()
+            return got.uri, got.cid, got.value.text, tuple(
+                (getattr(i.image.ref, "link", None) or str(i.image.cid), i.alt) for i in images)
 
         return self.call(get)
 
@@ -305,7 +315,8 @@ class BlueskyClient:
         """Write one part under ``rkey`` unless an earlier attempt already did. Returns (uri, cid)."""
         found = self.find(did, rkey)
         if found is not None:
-            if found[2] != text:
+            # Another version under the key (its words or its images changed since): not what is recorded as sent.
+            if found[2] != text or found[3] != tuple((blob_cid(Path(m.path).read_bytes()), m.alt_text) for m in media):
                 raise AmbiguousError(Note("bluesky_edited_out", post_uri=post_uri(did, rkey)))
             return found[0], found[1]
         builder = self.rich_text(text)
