@@ -27,7 +27,16 @@ from personamgr.core.holds import HoldKind, hold_kind, reason_of
 from personamgr.core.i18n import translate
 from personamgr.core.media import release
 from personamgr.core.networks.base import Account
-from personamgr.core.outbox import CLEARED, DELETABLE, Post, PostState, TransitionError, locked_until, maybe_out
+from personamgr.core.outbox import (
+    CLEARED,
+    DELETABLE,
+    Post,
+    PostState,
+    TransitionError,
+    locked_until,
+    locked_words,
+    maybe_out,
+)
 from personamgr.core.part_links import canonical_link, own_post
 from personamgr.core.reason_words import Note, StoredReason, said, stored
 
@@ -57,8 +66,9 @@ class Action(StrEnum):
 
 # A thread with parts out cannot move or be deleted: those parts are public, on that persona's account.
 NOT_ONCE_OUT = frozenset({Action.MOVE, Action.DELETE})
-# A post sent again only as it is cannot change or be forgotten: it may be on the network already.
-NOT_WHILE_LOCKED = frozenset({Action.EDIT, Action.MOVE, Action.DELETE})
+# A post sent again only as it is cannot change or be forgotten: it may be on the network already. Nor can a thread
+# stop there: its part in doubt would go out again from the draft of the rest, under a new key.
+NOT_WHILE_LOCKED = frozenset({Action.EDIT, Action.MOVE, Action.DELETE, Action.STOP})
 # States a thread with parts out may be stopped from (not while a part is in flight or may have gone out).
 STOPPABLE = (PostState.FAILED, PostState.SCHEDULED, PostState.HELD, PostState.DRAFT)
 
@@ -66,14 +76,14 @@ STOPPABLE = (PostState.FAILED, PostState.SCHEDULED, PostState.HELD, PostState.DR
 def actions_for(post: Post, now: datetime | None = None) -> tuple[Action, ...]:
     """The actions ``post``'s state allows at ``now``, most likely first. A held post never offers "mark as sent";
     a thread with parts out offers neither Move nor Delete, and may be stopped where it is; a post sent again only
-    as it is (:func:`locked_until`; ``now`` None: judged as still locked) offers no Edit, Move or Delete."""
+    as it is (:func:`locked_until`; ``now`` None: judged as still locked) offers no Edit, Move, Delete or Stop."""
     actions = _state_actions(post)
+    if post.remote_ids and post.state is not PostState.SENT:
+        kept = tuple(a for a in actions if a not in NOT_ONCE_OUT)
+        actions = (*kept, Action.STOP) if post.state in STOPPABLE else kept
     if locked_until(post, now) is not None:
         actions = tuple(a for a in actions if a not in NOT_WHILE_LOCKED)
-    if not post.remote_ids or post.state is PostState.SENT:
-        return actions
-    kept = tuple(a for a in actions if a not in NOT_ONCE_OUT)
-    return (*kept, Action.STOP) if post.state in STOPPABLE else kept
+    return actions
 
 
 def _state_actions(post: Post) -> tuple[Action, ...]:
@@ -320,6 +330,9 @@ class PostWorkflows:
         if post.state not in STOPPABLE or (seen is not None and post.state is not seen):
             raise TransitionError(translate("PostWorkflows", "post {id} is {state} now, so it was not stopped").format(
                 id=post_id, state=post.state.word))
+        if locked_until(post, self.services.clock.now()) is not None:
+            raise TransitionError(locked_words(post, post.network or self.services.store.persona(
+                post.persona_uid).network))
         rest = post.parts[out:]
         draft = None
         if rest:

@@ -211,3 +211,17 @@ def test_a_post_in_review_whose_images_alone_changed_is_not_recorded_sent_with_i
     assert again.state is PostState.NEEDS_REVIEW, again.error
     assert "An earlier version of this post (before it was edited) already went out on Bluesky" in (again.error or "")
     assert len(w.fake.posts(w.account)) == 1
+
+
+def test_a_thread_cut_short_at_a_part_in_doubt_cannot_be_stopped_there(bluesky_world) -> None:
+    """Killed at part 2 of 3, the thread is sent again by itself from part 2 (looked up first). "Stop here" was
+    offered: part 1 became the sent post and parts 2-3 a new draft, with a new record key, so part 2, already on
+    Bluesky, went out a second time when the draft was sent."""
+    w = bluesky_world
+    recovered = killed_mid_send(w, PARTS, hold_at=2)
+    assert recovered.state is PostState.SCHEDULED and len(recovered.remote_ids) == 1
+    assert Action.STOP not in actions_for(recovered, w.services.clock.now())
+    with pytest.raises(TransitionError, match="cannot change until it is sent: its last send was cut short"):
+        w.services.workflows.stop(recovered.id, seen=recovered.state)
+    assert w.services.poster.send(recovered.id).state is PostState.SENT
+    assert sorted(r.text for r in w.fake.posts(w.account)) == sorted(PARTS)  # each part once
