@@ -315,6 +315,11 @@ def _keeps_parts_out(values: dict[str, Any]) -> list[Any]:
     return out
 
 
+def _media_of_parts(media: Sequence[Mapping[str, Any]], n: int) -> list[tuple[Any, Any, int]]:
+    """The images of the first ``n`` parts, as they went out (file, alt text, part)."""
+    return [(m.get("path"), m.get("alt_text") or "", int(m.get("part", 0))) for m in media if int(m.get("part", 0)) < n]
+
+
 def _aware(dt: datetime | None) -> datetime | None:
     return None if dt is None else utc(dt)
 
@@ -599,7 +604,8 @@ class Outbox:
         before = self.get(post_id)
         parts = (text, *thread)
         sent = len(before.remote_ids)
-        if sent and tuple(p.strip() for p in parts[:sent]) != tuple(p.strip() for p in before.parts[:sent]):
+        if sent and (tuple(p.strip() for p in parts[:sent]) != tuple(p.strip() for p in before.parts[:sent])
+                     or (media is not None and _media_of_parts(media, sent) != _media_of_parts(before.media, sent))):
             raise TransitionError(translate("Outbox", "parts 1–{sent} of post {id} already went out; only the rest can "
                                             "change").format(sent=sent, id=post_id))
         values: dict[str, Any] = {"text": text, "thread": thread}

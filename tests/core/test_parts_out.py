@@ -106,3 +106,16 @@ def test_a_persona_moved_to_another_network_does_not_reply_there_to_the_first_ne
                            "cannot continue it. Stop the thread here; the rest is kept as a draft.")
     assert len(net.calls) == 1  # nothing more was sent
     assert actions_for(after) == (Action.RETRY, Action.EDIT, Action.STOP)
+
+
+def test_the_images_of_a_part_out_cannot_change(services: Services, partly_sent: Post) -> None:
+    """Part 1 went out with a.png; its words could not change, but its images could: the record then said part 1
+    went out with b.png, which never did. The images of the parts not out may still change."""
+    with pytest.raises(TransitionError, match=f"parts 1–1 of post {partly_sent.id} already went out; only the rest "
+                                              "can change"):
+        services.workflows.edit(partly_sent.id, list(partly_sent.parts),
+                                media=[{"path": "b.png", "part": 0}, {"path": "c.png", "part": 2}])
+    assert [m["path"] for m in services.outbox.get(partly_sent.id).media] == ["a.png", "c.png"]
+    after = services.workflows.edit(partly_sent.id, list(partly_sent.parts),
+                                    media=[{"path": "a.png", "part": 0}, {"path": "d.png", "part": 2}])
+    assert [m["path"] for m in after.media] == ["a.png", "d.png"]
