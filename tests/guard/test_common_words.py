@@ -142,3 +142,18 @@ def test_a_focus_is_named_by_the_same_function_as_a_post() -> None:
     note = unreadable_focus_note(tuin, common=common) or ""
     assert "It cannot read a focus written in Dutch" in note
     assert unreadable_focus(tuin) is None  # before the list is read: lang.py's guess, Spanish, which is read
+
+
+def test_an_english_focus_that_names_its_subjects_twice_is_read() -> None:
+    """Seen on our own check set (tests/guard/threshold_check_posts.py): a persona declared in English as
+    "Technology, science and video games", with those words again as its topics and "AI" among its keywords, was
+    named Italian ("video" twice, "ai": three of Italian's common words against English's one "and"), so the guard
+    never judged its posts' topic. A word a focus says again is not more evidence of its language."""
+    from personamgr.core.guard.common_words import shared
+    from personamgr.core.guard.languages import unreadable_focus
+    from personamgr.core.personas import Persona
+
+    tech = Persona(name="tech", description="Technology, science and video games",
+                   topics=("technology", "science", "video games", "phones", "software"),
+                   keywords=("app", "console", "AI", "PC"))
+    assert unreadable_focus(tech, common=shared()) is None

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from personamgr.core.guard.common_words import CommonWords, language_of
+from personamgr.core.guard.lang import post_words
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.personas import Persona
 
@@ -51,15 +52,20 @@ def focus_text(persona: Persona) -> str:
 
 
 @lru_cache(maxsize=256)
-def _language(text: str, common: CommonWords | None) -> str:
-    return language_of(text, common)
+def _language(focus: str, common: CommonWords | None) -> str:
+    """The language of a focus's text, named from its words each counted once. Why once: a focus names its
+    subjects in its description and again in its topics ("Technology, science and video games"; "video games"),
+    and a focus made of nouns holds few of English's common words, so a word another language also writes
+    (Italian's "video") counted at each mention outweighed them and an English focus was refused as Italian."""
+    return language_of(" ".join(dict.fromkeys(post_words(focus))), common)
 
 
 def unreadable_focus(persona: Persona, reads: Sequence[str] = SHIPPED, common: CommonWords | None = None
                      ) -> str | None:
     """The language of ``persona``'s focus when the topic check cannot read it (Russian, Dutch, ...), else None.
 
-    Named as a post is (``common_words.language_of``, with ``common``, the common-words list, when it is read):
+    Named as a post is (``common_words.language_of``, with ``common``, the common-words list, when it is read; its
+    words each counted once):
     the guard does not judge a post in Dutch or French, so a persona whose focus is written in one would never
     be judged either. A short English focus ("Chess") is too short for any guess, so it is not refused.
     """
