@@ -3,6 +3,7 @@
 
   python scripts/guard_checks.py            # both tables
   python scripts/guard_checks.py --subjects # personas on subjects outside the benchmark's topics only
+  python scripts/guard_checks.py --thresholds [--list]  # Spanish and Japanese posts: where the thresholds sit
 
 Subjects (tests/guard/subject_check_posts.py): fourteen personas on subjects none of the benchmark's
 topics names (gardening, astronomy, chess, knitting, ...), each checked alone, beside a career persona,
@@ -13,11 +14,20 @@ on focus), catch (fits=false on strays), and catch on the everyday posts alone.
 
 Languages: personas written in Spanish and in Japanese, checked with posts in their own language and in
 English, as a set of six and each alone.
+
+Thresholds (tests/guard/threshold_check_posts.py): Spanish and Japanese posts of our own, labelled before the
+guard read them, on persona sets declared in English (the benchmark's focus in our own words, and six other
+subjects), k0 and k5: per set and the mean over sets (as the benchmark's mean over scenarios), at the shipped
+thresholds and with each language's threshold moved by -0.3..+0.4 (a higher threshold warns more). Only the
+topic verdict counts (the other rules are not what the thresholds place), from each check's score and threshold,
+also for a persona the guard does not judge (named, with why). ``--list``: the on-focus posts warned
+at the shipped thresholds.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -38,8 +48,9 @@ from guard.subject_check_posts import (  # noqa: E402
     LocalPersona,
     Subject,
 )
+from guard.threshold_check_posts import POSTS, SETS  # noqa: E402
 
-from personamgr.core.guard import Guard  # noqa: E402
+from personamgr.core.guard import Guard, GuardResult  # noqa: E402
 from personamgr.core.guard.lang import guess_language  # noqa: E402
 from personamgr.core.personas import Persona  # noqa: E402
 
@@ -122,12 +133,64 @@ def local(guard: Guard, name: str, personas_spec: Iterable[LocalPersona], posts:
             print(t.row(f"  {label}, {lang}"))
 
 
+def topic_margin(guard: Guard, r: GuardResult) -> float:
+    """How far a post's topic score sits above the persona's threshold, on the calibrated scale (the scale a
+    language's threshold is set on: moving that threshold by d moves every margin by -d)."""
+    t = min(max(r.threshold, 1e-12), 1 - 1e-12)
+    return r.extra["raw"] - (guard.calibration.threshold + guard.calibration.display_scale * math.log(t / (1 - t)))
+
+
+SHIFTS = tuple(round(0.1 * i, 1) for i in range(-3, 5))
+
+
+def thresholds(guard: Guard, show: bool) -> None:
+    for lang, posts in POSTS.items():
+        print(f"{lang}: {len(posts)} posts, persona sets {', '.join(f'{n} ({len(s)})' for n, s in SETS.items())}")
+        for k in (0, 5):
+            unjudged: set[str] = set()
+            per_set: dict[str, tuple[list[float], list[float]]] = {}
+            for name, spec in SETS.items():
+                personas = [p.persona(k) for p in spec]
+                guard.prepare(personas)
+                on: list[float] = []
+                stray: list[float] = []
+                for labels, text in posts:
+                    for p in spec:
+                        r = guard.check(personas, text, p.name)
+                        assert r.language == lang, (text, r.language)
+                        if not r.judged:
+                            unjudged.add(f"{name}/{p.name}: {', '.join(x.summary or x.kind for x in r.reasons)}")
+                        focus = not p.focus.isdisjoint(labels.split())
+                        m = topic_margin(guard, r)
+                        (on if focus else stray).append(m)
+                        if show and focus and m < 0:
+                            print(f"    k{k} {name}/{p.name} on focus, warned {m:+.2f}: {text}")
+                per_set[name] = (on, stray)
+                fw = sum(m < 0 for m in on) / len(on)
+                caught = sum(m < 0 for m in stray) / len(stray)
+                print(f"  k{k} {name:7s} AUROC {auroc(stray, on):.3f}  false warnings {fw:5.1%}"
+                      f" ({sum(m < 0 for m in on)}/{len(on)})  caught {caught:5.1%}")
+            for u in sorted(unjudged):
+                print(f"  k{k} not judged (its margins still counted here): {u}")
+            for d in SHIFTS:
+                fws = [sum(m - d < 0 for m in on) / len(on) for on, _ in per_set.values()]
+                cs = [sum(m - d < 0 for m in st) / len(st) for _, st in per_set.values()]
+                label = "shipped" if d == 0 else f"{d:+.1f}"
+                print(f"  k{k} threshold {label:7s} mean false warnings {np.mean(fws):5.1%} (highest set"
+                      f" {max(fws):5.1%})  mean caught {np.mean(cs):5.1%}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--subjects", action="store_true", help="only the personas on other subjects")
     ap.add_argument("--languages", action="store_true", help="only the personas written in Spanish and Japanese")
+    ap.add_argument("--thresholds", action="store_true", help="only the Spanish and Japanese threshold check")
+    ap.add_argument("--list", action="store_true", help="with --thresholds: the on-focus posts warned")
     a = ap.parse_args()
     guard = Guard.load()
+    if a.thresholds:
+        thresholds(guard, a.list)
+        return 0
     if not a.languages:
         subjects(guard)
     if not a.subjects:
