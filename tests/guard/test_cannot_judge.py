@@ -160,3 +160,16 @@ def test_marks_that_make_another_letter_are_kept() -> None:
 def test_spanish_is_still_read_as_spanish(guard: Guard, text: str) -> None:
     """The French and Portuguese cues must not take Spanish posts away from the Spanish reading."""
     assert guard.check([CHESS, CAREER], text, "chess").language == "es"
+
+
+def test_an_english_persona_on_technology_and_video_games_is_judged(guard: Guard) -> None:
+    """Its focus names "video games" in its description and its topics, and has "AI" among its keywords: it was
+    refused as a focus written in Italian, so a cooking post on it showed "fits" (in any language)."""
+    tech = Persona(name="tech", description="Technology, science and video games",
+                   topics=("technology", "science", "video games", "phones", "software"),
+                   keywords=("app", "console", "AI", "PC"))
+    food = Persona(name="food", description="Cooking at home and eating out", topics=("food", "recipes"))
+    for text in ("Slow-cooked lentils with chorizo tonight, my grandmother's recipe",
+                 "Lentejas con chorizo para cenar, la receta de mi abuela"):
+        r = guard.check([tech, food], text, "tech")
+        assert r.judged and not r.fits and r.suggest == "food", text
