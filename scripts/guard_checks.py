@@ -18,7 +18,8 @@ English, as a set of six and each alone.
 Thresholds (tests/guard/threshold_check_posts.py): Spanish and Japanese posts of our own, labelled before the
 guard read them, on persona sets declared in English (the benchmark's focus in our own words, and six other
 subjects), k0 and k5: per set and the mean over sets (as the benchmark's mean over scenarios), at the shipped
-thresholds and with each language's threshold moved by -0.3..+0.4 (a higher threshold warns more). Only the
+thresholds and with each language's threshold moved by -0.3..+0.4 (a higher threshold warns more); and the
+single-subject personas each checked alone (at their lone threshold, moved the same way). Only the
 topic verdict counts (the other rules are not what the thresholds place), from each check's score and threshold,
 also for a persona the guard does not judge (named, with why). ``--list``: the on-focus posts warned
 at the shipped thresholds.
@@ -48,7 +49,7 @@ from guard.subject_check_posts import (  # noqa: E402
     LocalPersona,
     Subject,
 )
-from guard.threshold_check_posts import POSTS, SETS  # noqa: E402
+from guard.threshold_check_posts import POSTS, SETS, CheckPersona  # noqa: E402
 
 from personamgr.core.guard import Guard, GuardResult  # noqa: E402
 from personamgr.core.guard.lang import guess_language  # noqa: E402
@@ -143,41 +144,52 @@ def topic_margin(guard: Guard, r: GuardResult) -> float:
 SHIFTS = tuple(round(0.1 * i, 1) for i in range(-3, 5))
 
 
+def threshold_groups() -> dict[str, list[tuple[CheckPersona, ...]]]:
+    """Each persona set, and the single-subject personas each checked alone (their own threshold's lone shift)."""
+    groups = {name: [spec] for name, spec in SETS.items()}
+    groups["alone"] = [(p,) for p in (*SETS["twelve"], *SETS["own"])]
+    return groups
+
+
 def thresholds(guard: Guard, show: bool) -> None:
     for lang, posts in POSTS.items():
-        print(f"{lang}: {len(posts)} posts, persona sets {', '.join(f'{n} ({len(s)})' for n, s in SETS.items())}")
+        print(f"{lang}: {len(posts)} posts, persona sets {', '.join(f'{n} ({len(s)})' for n, s in SETS.items())}"
+              f", and {len(threshold_groups()['alone'])} personas alone")
         for k in (0, 5):
             unjudged: set[str] = set()
-            per_set: dict[str, tuple[list[float], list[float]]] = {}
-            for name, spec in SETS.items():
-                personas = [p.persona(k) for p in spec]
-                guard.prepare(personas)
+            margins: dict[str, tuple[list[float], list[float]]] = {}
+            for name, specs in threshold_groups().items():
                 on: list[float] = []
                 stray: list[float] = []
-                for labels, text in posts:
-                    for p in spec:
-                        r = guard.check(personas, text, p.name)
-                        assert r.language == lang, (text, r.language)
-                        if not r.judged:
-                            unjudged.add(f"{name}/{p.name}: {', '.join(x.summary or x.kind for x in r.reasons)}")
-                        focus = not p.focus.isdisjoint(labels.split())
-                        m = topic_margin(guard, r)
-                        (on if focus else stray).append(m)
-                        if show and focus and m < 0:
-                            print(f"    k{k} {name}/{p.name} on focus, warned {m:+.2f}: {text}")
-                per_set[name] = (on, stray)
-                fw = sum(m < 0 for m in on) / len(on)
-                caught = sum(m < 0 for m in stray) / len(stray)
-                print(f"  k{k} {name:7s} AUROC {auroc(stray, on):.3f}  false warnings {fw:5.1%}"
-                      f" ({sum(m < 0 for m in on)}/{len(on)})  caught {caught:5.1%}")
+                for spec in specs:
+                    personas = [p.persona(k) for p in spec]
+                    guard.prepare(personas)
+                    for labels, text in posts:
+                        for p in spec:
+                            r = guard.check(personas, text, p.name)
+                            assert r.language == lang, (text, r.language)
+                            if not r.judged:
+                                unjudged.add(f"{name}/{p.name}: {', '.join(x.summary or x.kind for x in r.reasons)}")
+                            focus = not p.focus.isdisjoint(labels.split())
+                            m = topic_margin(guard, r)
+                            (on if focus else stray).append(m)
+                            if show and focus and m < 0:
+                                print(f"    k{k} {name}/{p.name} on focus, warned {m:+.2f}: {text}")
+                margins[name] = (on, stray)
+                print(f"  k{k} {name:7s} AUROC {auroc(stray, on):.3f}  false warnings"
+                      f" {sum(m < 0 for m in on) / len(on):5.1%} ({sum(m < 0 for m in on)}/{len(on)})"
+                      f"  caught {sum(m < 0 for m in stray) / len(stray):5.1%}")
             for u in sorted(unjudged):
                 print(f"  k{k} not judged (its margins still counted here): {u}")
+            alone = margins.pop("alone")
             for d in SHIFTS:
-                fws = [sum(m - d < 0 for m in on) / len(on) for on, _ in per_set.values()]
-                cs = [sum(m - d < 0 for m in st) / len(st) for _, st in per_set.values()]
+                fws = [sum(m - d < 0 for m in on) / len(on) for on, _ in margins.values()]
+                cs = [sum(m - d < 0 for m in st) / len(st) for _, st in margins.values()]
                 label = "shipped" if d == 0 else f"{d:+.1f}"
                 print(f"  k{k} threshold {label:7s} mean false warnings {np.mean(fws):5.1%} (highest set"
-                      f" {max(fws):5.1%})  mean caught {np.mean(cs):5.1%}")
+                      f" {max(fws):5.1%})  mean caught {np.mean(cs):5.1%}   alone: false warnings"
+                      f" {sum(m - d < 0 for m in alone[0]) / len(alone[0]):5.1%}"
+                      f"  caught {sum(m - d < 0 for m in alone[1]) / len(alone[1]):5.1%}")
 
 
 def main() -> int:
