@@ -8,7 +8,7 @@ an open panel pushed the window past the screen's edge, the Post button and the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, QTimer
+from PySide6.QtCore import QPoint, QRect, QSize, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 DEFAULT_SIZE = QSize(1200, 700)  # fits a 1366x768 laptop, with personas, compose and the schedule panel
@@ -49,6 +49,26 @@ def place_within(widget: QWidget, screen: QRect, *, centred: bool = False) -> No
     widget.move(frame.topLeft())
 
 
+def beside_the_others(panel: QDockWidget, window: QMainWindow, screen: QRect) -> None:
+    """Move ``panel`` (placed within ``screen``) clear of ``window``'s other panels open on their own: to the left
+    of one, else below one, else offset by a title bar so each one's title can still be seen and clicked. The Inbox
+    came up at the Schedule's very place, hiding it."""
+    others = [d.frameGeometry() for d in window.findChildren(QDockWidget)
+              if d is not panel and d.isFloating() and d.isVisible()]
+    if not others:
+        return
+    frame = panel.frameGeometry()
+    candidates = [frame.translated(o.left() - frame.right() - 1, 0) for o in others]  # left of one
+    candidates += [frame.translated(0, o.bottom() + 1 - frame.top()) for o in others]  # below one
+    for spot in candidates:
+        if screen.contains(spot) and not any(spot.intersects(o) for o in others):
+            panel.move(spot.topLeft())
+            return
+    step = panel.frameGeometry().height() - panel.geometry().height() or panel.fontMetrics().height() * 2
+    panel.move(frame.topLeft() + QPoint(-step, step) * len(others))
+    place_within(panel, screen)
+
+
 def keep_panels_on_screen(window: QMainWindow, screen: QRect | None = None) -> None:
     """A panel opened where the screen has no room for it beside compose comes up as a window of its own, on the
     screen, and the main window goes back within the screen. ``screen``: the available part of the screen, for
@@ -63,6 +83,7 @@ def keep_panels_on_screen(window: QMainWindow, screen: QRect | None = None) -> N
         dock.resize(dock.sizeHint().expandedTo(dock.minimumSizeHint()).boundedTo(area.size() - frame))
         dock.move(area.right() + 1 - dock.frameGeometry().width(), dock.y())  # at the screen's right, as docked
         place_within(dock, area)
+        beside_the_others(dock, window, area)
         window.layout().activate()  # the window's least size without the panel, now
         outer = window.frameGeometry().size() - window.size()
         window.resize(window.size().boundedTo(area.size() - outer).expandedTo(window.minimumSizeHint()))

@@ -113,3 +113,51 @@ def test_panels_left_open_on_a_wide_screen_close_on_a_narrow_one(demo: Services,
     wait_idle(second)
     assert_on(second, second.window.screen().availableGeometry())
     assert not ui2.dock.isVisible() and not ui2.inbox_dock.isVisible()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the inbox is raised: offscreen has no stack
+def test_the_two_panels_on_their_own_are_both_in_sight(demo: Services, make_shell: Callable[..., Shell],
+                                                      qtbot) -> None:
+    """Schedule, then Inbox, on an 800 px screen: each came up as a window of its own at the screen's right, at the
+    same place, the inbox over the schedule. They now come up side by side, both on the screen."""
+    shell, ui = first_start(demo, make_shell, None)
+    screen = shell.window.screen().availableGeometry()
+    ui.show_queue()
+    qtbot.waitUntil(ui.dock.isVisible)
+    wait_idle(shell)
+    ui.show_inbox()
+    qtbot.waitUntil(ui.inbox_dock.isVisible)
+    wait_idle(shell)
+    schedule, inbox = ui.dock.frameGeometry(), ui.inbox_dock.frameGeometry()
+    assert ui.dock.isFloating() and ui.inbox_dock.isFloating()
+    assert screen.contains(schedule) and screen.contains(inbox), (schedule, inbox, screen)
+    assert not schedule.intersects(inbox), (schedule, inbox)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_a_panel_on_its_own_comes_back_where_the_user_put_it(demo: Services, make_shell: Callable[..., Shell],
+                                                            qtbot) -> None:
+    """The user moves the inbox, on its own on an 800 px screen, to the screen's top left and quits: at the next
+    start, Inbox opens it there, not back at the screen's right."""
+    shell, ui = first_start(demo, make_shell, None)
+    ui.show_inbox()
+    qtbot.waitUntil(ui.inbox_dock.isVisible)
+    wait_idle(shell)
+    assert ui.inbox_dock.isFloating()
+    ui.inbox_dock.move(10, 20)
+    wait_idle(shell)
+    placed = ui.inbox_dock.frameGeometry()
+    ui.inbox_dock.close()
+    shell.window.save_layout()
+    wait_idle(shell)
+
+    second = make_shell(demo, show=False)
+    ui2 = attach_scheduling(second)
+    assert second.window.restore_layout()
+    second.window.show()
+    wait_idle(second)
+    ui2.show_inbox()
+    qtbot.waitUntil(ui2.inbox_dock.isVisible)
+    wait_idle(second)
+    assert ui2.inbox_dock.isFloating()
+    assert ui2.inbox_dock.frameGeometry().topLeft() == placed.topLeft(), (ui2.inbox_dock.frameGeometry(), placed)
