@@ -16,9 +16,19 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QPlainTextEdit,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QStyleOptionComplex,
+    QTextEdit,
+    QWidget,
+)
 
 Mode = Literal["light", "dark"]
 
@@ -38,6 +48,7 @@ LIGHT: dict[str, str] = {
     "chip_scheduled_bg": "#ece4f8", "chip_scheduled": "#5b3694",
     "chip_draft_bg": "#ececec", "chip_draft": "#4a4a4a",
     "dot_ok": "#2e9e4f", "dot_warn": "#c27c00", "dot_bad": "#c0392b", "dot_wait": "#8a8a8a",
+    "field_border": "palette(mid)",
 }
 DARK: dict[str, str] = {
     "error": "#ff8a80", "warning": "#f2b552", "success": "#7fd18f", "info": "#8cc4ff",
@@ -53,7 +64,7 @@ DARK: dict[str, str] = {
     "chip_scheduled_bg": "#33284a", "chip_scheduled": "#d3bfff",
     "chip_draft_bg": "#3a3a3a", "chip_draft": "#d6d6d6",
     "dot_ok": "#5cc27a", "dot_warn": "#f0b040", "dot_bad": "#ff7b6b", "dot_wait": "#9a9a9a",
-    "control_outline": "#8a8a8a",
+    "control_outline": "#8a8a8a", "field_border": "#8a8a8a",
 }
 TABLES: dict[Mode, dict[str, str]] = {"light": LIGHT, "dark": DARK}
 
@@ -91,7 +102,7 @@ QLabel[section="true"] { font-weight: 600; font-size: 10pt; color: palette(place
 #learnBar QLabel, #undoBar QLabel { color: %(info_text)s; }
 #connectionBanner { background: %(caution_bg)s; border: 1px solid %(caution_border)s; border-radius: 6px; }
 #connectionBanner QLabel { color: %(caution_text)s; }
-QPlainTextEdit#composeEditor, PartEditor { border: 1px solid palette(mid); border-radius: 6px; padding: 4px;
+QPlainTextEdit#composeEditor, PartEditor { border: 1px solid %(field_border)s; border-radius: 6px; padding: 4px;
   font-size: 11pt; background: palette(base); }
 QPlainTextEdit#composeEditor:focus, PartEditor:focus { border: 1px solid palette(highlight); }
 QToolButton#imageTile[missingAlt="true"] { color: %(warning)s; }
@@ -180,28 +191,52 @@ def dark_palette() -> QPalette:
     return pal
 
 
-class VisibleIndicators(QProxyStyle):
-    """Fusion, with a check box's and a radio button's outline that can be seen in dark. Fusion draws them a
-    shade darker than the window: on the dark palette 1.2:1, an unticked box was its words and no box. WCAG 2
-    asks 3:1 for what shows a control's state; the outline is drawn again in the theme's ``control_outline``."""
+class VisibleOutlines(QProxyStyle):
+    """Fusion, with outlines that can be seen in dark. Fusion draws a check box's, a radio button's and a field's
+    (line edit, text box, spin box, editable combo box) outline a shade off the window: on the dark palette
+    1.2:1, an unticked box was its words and no box, a field a dark hole with no edge. WCAG 2 asks 3:1 for what
+    shows a control and its state; the outline is drawn again in the theme's ``control_outline``. Light, and an
+    outline that shows the keyboard focus, stay as Fusion draws them."""
 
     INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+    FIELDS = (QStyle.ComplexControl.CC_SpinBox, QStyle.ComplexControl.CC_ComboBox)
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,  # noqa: N802
                       widget: QWidget | None = None) -> None:
         super().drawPrimitive(element, option, painter, widget)
+        if not is_dark(option.palette):
+            return
         focused = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
-        if element not in self.INDICATORS or not is_dark(option.palette) or (option.state & focused) == focused:
-            return  # light is readable as Fusion draws it; keyboard focus keeps Fusion's highlighted outline
-        painter.save()
-        painter.setPen(QPen(QColor(DARK["control_outline"]), 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        if element is QStyle.PrimitiveElement.PE_IndicatorCheckBox:
-            painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
-        else:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.drawEllipse(option.rect.toRectF().adjusted(1.5, 1.5, -1.5, -1.5))
-        painter.restore()
+        if element in self.INDICATORS and (option.state & focused) != focused:
+            _outline(painter, option.rect, round_=element is QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+        elif element is QStyle.PrimitiveElement.PE_FrameLineEdit and not option.state & QStyle.StateFlag.State_HasFocus:
+            _outline(painter, option.rect, radius=2)
+        elif element is QStyle.PrimitiveElement.PE_Frame and isinstance(widget, QPlainTextEdit | QTextEdit):
+            _outline(painter, option.rect)
+
+    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,  # noqa: N802
+                           painter: QPainter, widget: QWidget | None = None) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        editable = control is QStyle.ComplexControl.CC_SpinBox or getattr(option, "editable", False)
+        if (control in self.FIELDS and editable and is_dark(option.palette)
+                and not option.state & QStyle.StateFlag.State_HasFocus):
+            _outline(painter, option.rect, radius=2)
+
+
+def _outline(painter: QPainter, rect: QRect, *, radius: float = 0, round_: bool = False) -> None:
+    """The dark theme's ``control_outline`` around ``rect``, one pixel wide, inside it."""
+    painter.save()
+    painter.setPen(QPen(QColor(DARK["control_outline"]), 1))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if round_:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.drawEllipse(rect.toRectF().adjusted(1.5, 1.5, -1.5, -1.5))
+    elif radius:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.drawRoundedRect(rect.toRectF().adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+    else:
+        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+    painter.restore()
 
 
 def apply(app: QApplication, choice: str) -> Mode:
@@ -219,8 +254,8 @@ def apply(app: QApplication, choice: str) -> Mode:
             app.setStyle(QStyleFactory.create(str(_system["style"])))
         app.setPalette(system)
     else:
-        if not isinstance(app.style(), VisibleIndicators):
-            style = VisibleIndicators(QStyleFactory.create("Fusion"))
+        if not isinstance(app.style(), VisibleOutlines):
+            style = VisibleOutlines(QStyleFactory.create("Fusion"))
             _system["fusion"] = style  # the application does not own a style made in Python: keep it alive
             app.setStyle(style)
         app.setPalette(dark_palette() if mode == "dark" else app.style().standardPalette())
