@@ -3,7 +3,8 @@
 Files: welcome, settings-damaged, window-1024x600, window-1920x1080, first-start-800x600 and first-start-683x740
 (the first start on a small screen, and tiled to half of a laptop's), settings-general, settings-writing,
 settings-appearance, settings-data, shortcuts, about, quit-question, undo-send, history-actions, history-search,
-zone-unknown (a persona's time zone this computer no longer knows), insights.
+zone-unknown (a persona's time zone this computer no longer knows), insights; many-personas and
+tray-menu-many (twenty personas: the finder over the list, "gu" typed; the tray's eight used last).
 """
 
 from __future__ import annotations
@@ -185,3 +186,38 @@ def render_welcome(app: QApplication, out: Path, settle: Settle, save: Save, the
             settle(app, shell)
             save(shell.window, out, name)
             close_profile(app, shell, services)
+
+
+CLIENTS = ("bakery", "bikeshop", "guitars", "gym", "dentist", "florist", "vineyard", "bookshop", "yoga", "garage",
+           "cinema", "hotel", "pizzeria", "museum", "zoo", "library", "brewery", "tailor", "barber", "theatre")
+
+
+def render_many_personas(app: QApplication, out: Path, settle: Settle, save: Save, theme: str) -> None:
+    """A social media manager's twenty personas, on a profile of its own: the persona finder with "gu" typed
+    (many-personas), and the tray menu (tray-menu-many)."""
+    from PySide6.QtCore import QPoint
+
+    from personamgr.core.personas import PALETTE, Persona
+
+    with tempfile.TemporaryDirectory() as tmp:
+        services = open_services(AppPaths.resolve(tmp).ensure(), secrets=SecretStore(fail.Keyring(), timeout=5))
+        services.settings.set("theme", theme)
+        for n, name in enumerate(CLIENTS):
+            services.store.add_persona(Persona(name=name, handle=f"@{name}_town", colour=PALETTE[n % len(PALETTE)],
+                                               description=f"News and offers from the town's {name}"))
+        shell = build_shell(services, tray_available=False, demo=False)
+        shell.window.show()
+        settle(app, shell)
+        for name in ("tailor", "zoo"):
+            shell.controller.set_active(services.store.persona(name).uid)
+        settle(app, shell)
+        shell.window.focus_persona_finder()
+        shell.window.persona_finder.setText("gu")
+        settle(app, shell)
+        save(shell.window, out, "many-personas")
+        menu = shell.tray.menu
+        menu.popup(QPoint(0, 0))
+        settle(app, shell)
+        save(menu, out, "tray-menu-many")
+        menu.hide()
+        close_profile(app, shell, services)

@@ -476,6 +476,13 @@ def validate_all(personas: Iterable[Persona]) -> list[Persona]:
     return out
 
 
+def matches(persona: Persona, query: str) -> bool:
+    """Whether ``query`` (any case, words in any order) is found in the persona's name, handle, topics or
+    description: how a user with twenty personas finds one by typing."""
+    where = " ".join((persona.name, persona.handle or "", *persona.topics, persona.description or "")).casefold()
+    return all(word in where for word in query.casefold().split())
+
+
 def next_colour(existing: Iterable[Persona]) -> str:
     used = {p.colour for p in existing}
     for c in PALETTE:

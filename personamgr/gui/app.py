@@ -83,6 +83,11 @@ class Shell:
         self.window.bring_to_front()
 
     @Slot()
+    def find_persona(self) -> None:
+        self.window.bring_to_front()
+        self.window.focus_persona_finder()
+
+    @Slot()
     def compose(self) -> None:
         self.window.bring_to_front(compose=True)
 
@@ -196,6 +201,7 @@ def build_shell(services: Services, *, tray_available: bool | None = None, demo:
     window.quitRequested.connect(shell.quit_flow.request)
     tray.composeRequested.connect(shell.compose)
     tray.showRequested.connect(shell.show_window)
+    tray.findRequested.connect(shell.find_persona)
     tray.toggleRequested.connect(shell.toggle_window)
     tray.quitRequested.connect(shell.quit_flow.request_from_tray)
     window.keyring_status.check()

@@ -1,7 +1,9 @@
 """Which persona is active: one owner, so the window and the tray can never disagree.
 
 The choice is persisted in the store (setting ``active_persona``) so the app
-reopens as the persona the user last chose. It is written in a worker, the
+reopens as the persona the user last chose, and so is the order they were last
+chosen in (``recent_personas``): the tray lists the ones used last when there
+are too many for a menu. It is written in a worker, the
 choices in the order they were made: a switch never waits for the database.
 """
 
@@ -18,6 +20,7 @@ from personamgr.gui.workers import StoreEvents, Workers
 log = logging.getLogger(__name__)
 
 ACTIVE_KEY = "active_persona"
+RECENT_KEY = "recent_personas"
 
 
 class PersonaController(QObject):
@@ -35,6 +38,8 @@ class PersonaController(QObject):
         self._active = ""
         stored = services.store.get_setting(ACTIVE_KEY)
         self._active = self._valid(stored)
+        recent = services.store.get_setting(RECENT_KEY)
+        self._recent: list[str] = [uid for uid in recent if isinstance(uid, str)] if isinstance(recent, list) else []
         events.changed.connect(self._on_store_changed)
 
     # -- reading -------------------------------------------------------------------------
@@ -49,6 +54,13 @@ class PersonaController(QObject):
     @property
     def active(self) -> Persona | None:
         return self.persona(self._active)
+
+    def recent_uids(self) -> list[str]:
+        """Every persona's uid, the active one first, then the ones chosen most lately, then the others in the
+        list's order."""
+        order = [self._active, *self._recent, *(p.uid for p in self._personas)]
+        known = {p.uid for p in self._personas}
+        return [uid for uid in dict.fromkeys(order) if uid in known]
 
     def persona(self, uid: str) -> Persona | None:
         return next((p for p in self._personas if p.uid == uid), None)
@@ -73,7 +85,14 @@ class PersonaController(QObject):
     def _remember(self, uid: str) -> None:
         """Keep the active persona for the next start; a profile that cannot be written now only forgets it."""
         store = self.services.store
-        self.workers.remember(lambda: store.set_setting(ACTIVE_KEY, uid), name="the active persona", lane=ACTIVE_KEY)
+        self._recent = [uid, *(u for u in self._recent if u != uid and self.persona(u) is not None)]
+        recent = list(self._recent)
+
+        def write() -> None:
+            store.set_setting(ACTIVE_KEY, uid)
+            store.set_setting(RECENT_KEY, recent)
+
+        self.workers.remember(write, name="the active persona", lane=ACTIVE_KEY)
 
     @Slot(str)
     def _on_store_changed(self, kind: str) -> None:

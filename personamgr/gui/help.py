@@ -38,6 +38,8 @@ SHORTCUTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("thread_part", ("Ctrl+Shift+N",), QT_TRANSLATE_NOOP("shortcuts", "Add a post to the thread after this one")),
     ("undo_send", ("Ctrl+Z",), QT_TRANSLATE_NOOP("shortcuts", "Undo a post that is about to go out")),
     ("persona", ("Ctrl+1 … Ctrl+9",), QT_TRANSLATE_NOOP("shortcuts", "Switch to persona 1 to 9")),
+    ("find_persona", ("Ctrl+P",), QT_TRANSLATE_NOOP("shortcuts", "Find a persona: type part of its name, handle or "
+                                                    "topic; arrows choose, Enter writes as it")),
     ("search", ("Ctrl+F",), QT_TRANSLATE_NOOP("shortcuts", "Search the history")),
     ("post_menu", ("Menu", "Shift+F10"),
      QT_TRANSLATE_NOOP("shortcuts", "Actions of the post selected in the history")),

@@ -42,6 +42,7 @@ from personamgr.gui.history import HistoryView
 from personamgr.gui.history_actions import PostActionBar
 from personamgr.gui.keyring_status import KeyringStatusLabel
 from personamgr.gui.persona_editor import PersonaManager
+from personamgr.gui.persona_finder import PersonaFinder
 from personamgr.gui.persona_list import PersonaList
 from personamgr.gui.post_actions import PostActions
 from personamgr.gui.screen_fit import DEFAULT_SIZE, fit_to_screen, keep_panels_on_screen
@@ -52,6 +53,7 @@ from personamgr.gui.workers import StoreEvents, Workers
 from personamgr.gui.zone_notice import ZoneNotice
 
 LAYOUT_KEY = "window_layout"  # settings key: the window geometry and dock state, base64
+MENU_PERSONAS = 10  # the Persona menu lists them all up to this many: a longer menu runs off a small screen
 
 
 def _section(title: str) -> QLabel:
@@ -138,6 +140,13 @@ class MainWindow(QMainWindow):
         title = _section(translate("MainWindow", "Personas"))
         title.setContentsMargins(10, 0, 0, 0)
         lv.addWidget(title)
+        self.persona_finder = PersonaFinder(controller, self.persona_list)
+        finder_row = QHBoxLayout()
+        finder_row.setContentsMargins(4, 0, 4, 0)  # in line with the rows' highlight
+        finder_row.addWidget(self.persona_finder)
+        lv.addLayout(finder_row)
+        self.persona_finder.nothing_found.setContentsMargins(10, 4, 4, 0)
+        lv.addWidget(self.persona_finder.nothing_found)
         lv.addWidget(self.persona_list, 1)
 
         self.compose = ComposeWidget(controller, drafts, workers)
@@ -273,6 +282,11 @@ class MainWindow(QMainWindow):
         self.edit_persona_action.triggered.connect(lambda _checked=False: self.personas.edit_persona())
         self.delete_persona_action = QAction(translate("MainWindow", "&Delete persona…"), self)
         self.delete_persona_action.triggered.connect(lambda _checked=False: self.personas.delete_persona())
+        self.find_persona_action = QAction(translate("MainWindow", "&Find a persona…"), self)
+        self.find_persona_action.setObjectName("findPersona")
+        self.find_persona_action.setShortcut(keys("find_persona"))
+        self.find_persona_action.triggered.connect(self.focus_persona_finder)
+        self.persona_finder.chosen.connect(lambda _uid: self.compose.focus_editor())
         self.persona_group = QActionGroup(self)
         self.persona_group.setExclusive(True)
         self.persona_group.triggered.connect(lambda action: self.controller.set_active(action.data()))
@@ -291,7 +305,10 @@ class MainWindow(QMainWindow):
         self.persona_menu.clear()
         for action in self.persona_group.actions():
             self.persona_group.removeAction(action)
-        for n, p in enumerate(self.controller.personas, start=1):
+        personas = self.controller.personas
+        if len(personas) > MENU_PERSONAS:  # the first nine (Ctrl+1 to 9) and the active one; Find for the rest
+            personas = [p for n, p in enumerate(personas) if n < 9 or p.uid == self.controller.active_uid]
+        for n, p in enumerate(personas, start=1):
             # No icon: in most styles an icon replaces the radio mark, and the mark is what says "current".
             action = QAction(f"{p.name}  {p.handle or ''}".rstrip(), self)
             action.setCheckable(True)
@@ -301,6 +318,7 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(f"Ctrl+{n}"))
             self.persona_group.addAction(action)
             self.persona_menu.addAction(action)
+        self.persona_menu.addAction(self.find_persona_action)
         self.persona_menu.addSeparator()
         self.persona_menu.addAction(self.connect_action)
         self.connect_action.setEnabled(bool(self.controller.personas))
@@ -343,6 +361,15 @@ class MainWindow(QMainWindow):
         return dialog
 
     @Slot()
+    def focus_persona_finder(self) -> None:
+        """Ctrl+P: into the persona finder, what is there selected; with a few personas (no finder), the list."""
+        if self.persona_finder.isHidden():
+            self.persona_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        self.persona_finder.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.persona_finder.selectAll()
+
+    @Slot()
     def focus_search(self) -> None:
         """Ctrl+F: into the history's search field, with what is there selected (Escape clears it)."""
         self.history_search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -352,8 +379,8 @@ class MainWindow(QMainWindow):
         """The keyboard's path through the window: personas, what to write (a thread's parts and their buttons),
         how to send it, what to add to it (an image, a thread part), then the history."""
         compose = self.compose
-        chain: list[QWidget] = [self.persona_list, compose.persona_combo, *compose.thread.tab_chain(),
-                                compose.post_button]
+        chain: list[QWidget] = [self.persona_finder, self.persona_list, compose.persona_combo,
+                                *compose.thread.tab_chain(), compose.post_button]
         for name in ("scheduleButton", "queueButton"):
             button = compose.findChild(QPushButton, name)
             if button is not None:
@@ -403,6 +430,8 @@ class MainWindow(QMainWindow):
         handle = f" ({persona.handle})" if persona.handle else ""
         # Qt appends " — personamgr" (the application display name) on desktops that show titles.
         self.setWindowTitle(f"{persona.name}{handle}{suffix}")
+        if len(self.controller.personas) > MENU_PERSONAS:
+            self._rebuild_persona_menu()  # the active persona is listed even past the ninth
         for action in self.persona_group.actions():
             action.setChecked(action.data() == uid)
         self._sync_persona_actions()

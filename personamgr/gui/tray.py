@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -20,12 +20,16 @@ from personamgr.gui.icons import app_icon, persona_icon
 
 log = logging.getLogger(__name__)
 
+TRAY_PERSONAS = 8  # listed in the menu; past that, the ones used last and "All personas…" (a long menu runs off
+# the screen, and not every desktop scrolls one)
+
 
 class Tray(QObject):
     composeRequested = Signal()  # noqa: N815 (Qt naming)
     showRequested = Signal()  # noqa: N815 (Qt naming)
     toggleRequested = Signal()  # noqa: N815 (Qt naming) a left click on the icon
     quitRequested = Signal()  # noqa: N815 (Qt naming)
+    findRequested = Signal()  # noqa: N815 (Qt naming) "All personas…": the window, its persona finder in hand
 
     def __init__(self, controller: PersonaController, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +52,12 @@ class Tray(QObject):
         self.menu.clear()
         for action in self.group.actions():
             self.group.removeAction(action)
-        for p in self.controller.personas:
+        personas = self.controller.personas
+        many = len(personas) > TRAY_PERSONAS
+        if many:
+            by_uid = {p.uid: p for p in personas}
+            personas = [by_uid[uid] for uid in self.controller.recent_uids()[:TRAY_PERSONAS]]
+        for p in personas:
             network = network_name(p)
             text = f"{p.name}  {p.handle}  ({network})" if p.handle else f"{p.name}  ({network})"
             # No icon: in most styles an icon replaces the radio mark, and the mark is what says "current".
@@ -62,6 +71,10 @@ class Tray(QObject):
         if not self.controller.personas:
             empty = self.menu.addAction(translate("Tray", "No personas yet"))
             empty.setEnabled(False)
+        if many:
+            more = self.menu.addAction(translate("Tray", "All personas ({count})…").format(
+                count=len(self.controller.personas)), self.findRequested.emit)
+            more.setObjectName("trayAllPersonas")
         self.menu.addSeparator()
         self.menu.addAction(translate("Tray", "Compose…"), self.composeRequested.emit)
         self.menu.addAction(translate("Tray", "Show window"), self.showRequested.emit)
@@ -84,6 +97,9 @@ class Tray(QObject):
     @Slot(str, str)
     def _on_active(self, uid: str, _previous: str) -> None:
         persona = self.controller.persona(uid)
+        if len(self.controller.personas) > TRAY_PERSONAS and uid not in {a.data() for a in self.group.actions()[:1]}:
+            # the ones used last, this one first: once the action that chose it has finished
+            QTimer.singleShot(0, self, self.rebuild)
         for action in self.group.actions():
             if action.data() == uid:
                 action.setChecked(True)

@@ -1925,6 +1925,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>&amp;Persona</translation>
     </message>
     <message>
+        <source>&amp;Find a persona…</source>
+        <translation>B&amp;uscar una persona…</translation>
+    </message>
+    <message>
         <source>Connected {name} to {handle} on {network}.</source>
         <translation>{name} conectado a {handle} en {network}.</translation>
     </message>
@@ -3058,6 +3062,21 @@ Otra más.</translation>
     <message>
         <source>is not UTF-8 text</source>
         <translation>no es texto UTF-8</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaFinder</name>
+    <message>
+        <source>Find a persona (Ctrl+P)</source>
+        <translation>Buscar una persona (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Find a persona by name, handle or topic</source>
+        <translation>Buscar una persona por nombre, usuario o tema</translation>
+    </message>
+    <message>
+        <source>No persona matches “{text}”.</source>
+        <translation>Ninguna persona coincide con «{text}».</translation>
     </message>
 </context>
 <context>
@@ -5189,6 +5208,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Aún no hay personas</translation>
     </message>
     <message>
+        <source>All personas ({count})…</source>
+        <translation>Todas las personas ({count})…</translation>
+    </message>
+    <message>
         <source>Compose…</source>
         <translation>Redactar…</translation>
     </message>
@@ -6163,6 +6186,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Switch to persona 1 to 9</source>
         <translation>Cambiar a la persona 1 a 9</translation>
+    </message>
+    <message>
+        <source>Find a persona: type part of its name, handle or topic; arrows choose, Enter writes as it</source>
+        <translation>Buscar una persona: escribe parte de su nombre, usuario o tema; las flechas eligen, Intro escribe como ella</translation>
     </message>
     <message>
         <source>Search the history</source>
