@@ -250,9 +250,10 @@ class ConnectionBanner(QFrame):
         # Its wrapped lines' height as its minimum: the splitter above compose then gives compose that much more
         # from the history, instead of pushing Schedule… and Post below compose's fold.
         self.text = WrappedLabel()
+        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)  # level with the button
         self.button = QPushButton(translate("ConnectionBanner", "Reconnect…"))
         self.button.clicked.connect(lambda: self.reconnectRequested.emit(self.uid))
-        row = QHBoxLayout(self)
+        self.row = row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
         row.addWidget(self.text, 1)
         row.addWidget(self.button)
@@ -265,6 +266,24 @@ class ConnectionBanner(QFrame):
     # signal live as long as the app.
     def _on_active_changed(self, _uid: str, _previous: str) -> None:
         self.refresh()
+
+    _words = ("", "")  # the whole sentence, and its headline alone
+    compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        """On a short window (a 1024x600 netbook) the headline alone, on one line beside the button, so the
+        history below compose keeps whole posts in sight; the whole sentence is then the banner's tooltip."""
+        if compact != self.compact:
+            self.compact = compact
+            margin = 4 if compact else 6
+            self.row.setContentsMargins(10, margin, 10, margin)
+            self._say()
+
+    def _say(self) -> None:
+        sentence, headline = self._words
+        self.text.setText(headline if self.compact else sentence)
+        self.setToolTip(sentence if self.compact else "")
+        self.text.setAccessibleDescription(sentence)  # a screen reader hears the whole sentence in either form
 
     def _on_store_changed(self, kind: str) -> None:
         if kind in ("personas", "posts"):
@@ -292,15 +311,17 @@ class ConnectionBanner(QFrame):
             return
         name, network = html.escape(persona.name), html.escape(network_name(persona))
         if state == NOT_CONNECTED:
-            self.text.setText(translate("ConnectionBanner", "<b>{name} is not connected to its {network} account "
-                                                            "yet,</b> so it cannot post now. Connect it first; a post "
-                                                            "you schedule waits, and needs the account only at its "
-                                                            "time.").format(name=name, network=network))
+            sentence = translate("ConnectionBanner", "<b>{name} is not connected to its {network} account yet,</b> "
+                                                     "so it cannot post now. Connect it first; a post you schedule "
+                                                     "waits, and needs the account only at its time.")
+            headline = translate("ConnectionBanner", "<b>{name} is not connected yet.</b>")
             self.button.setText(translate("ConnectionBanner", "Connect account…"))
         else:
-            self.text.setText(translate("ConnectionBanner", "<b>{name}: reconnect needed.</b> {network} refused its "
-                                                            "credentials, so its posts are kept but cannot go out. "
-                                                            "Reconnect the account, then send them again.").format(
-                name=name, network=network))
+            sentence = translate("ConnectionBanner", "<b>{name}: reconnect needed.</b> {network} refused its "
+                                                     "credentials, so its posts are kept but cannot go out. "
+                                                     "Reconnect the account, then send them again.")
+            headline = translate("ConnectionBanner", "<b>{name}: reconnect needed.</b>")
             self.button.setText(translate("ConnectionBanner", "Reconnect…"))
+        self._words = (sentence.format(name=name, network=network), headline.format(name=name, network=network))
+        self._say()
         self.show()

@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -500,6 +500,11 @@ class MainWindow(QMainWindow):
         except (KeyError, UnicodeEncodeError):
             return False
         return bool(self.restoreGeometry(geometry)) and bool(self.restoreState(state))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        # shorter than the default: the connection banner says its headline alone, and the history keeps its rows
+        self.connection_banner.set_compact(event.size().height() < DEFAULT_SIZE.height())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.compose.flush()

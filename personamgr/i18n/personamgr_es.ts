@@ -791,12 +791,20 @@
         <translation>&lt;b&gt;{name} aún no está conectada a su cuenta de {network},&lt;/b&gt; así que no puede publicar ahora. Conéctala primero; una publicación que programes espera, y solo necesita la cuenta a su hora.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;{name} is not connected yet.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{name} aún no está conectada.&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Connect account…</source>
         <translation>Conectar cuenta…</translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}: reconnect needed.&lt;/b&gt; {network} refused its credentials, so its posts are kept but cannot go out. Reconnect the account, then send them again.</source>
         <translation>&lt;b&gt;{name}: hay que volver a conectar.&lt;/b&gt; {network} rechazó sus credenciales, así que sus publicaciones se conservan pero no pueden salir. Vuelve a conectar la cuenta y envíalas de nuevo.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}: reconnect needed.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{name}: hay que volver a conectar.&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

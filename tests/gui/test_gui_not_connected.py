@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from shell_helpers import wait_idle
 
 from personamgr.core.services import Services
 from personamgr.gui import i18n
@@ -92,3 +93,47 @@ def the_ways_to_send_stay_in_sight(demo: Services, make_shell: Callable[..., She
             assert viewport.rect().contains(where), (way.text(), where, viewport.rect())
 
     qtbot.waitUntil(in_sight, timeout=3_000)  # the layout settles
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_at_1024x600_the_banner_leaves_the_history_whole_rows(demo: Services, make_shell: Callable[..., Shell],
+                                                               qtbot, qapp, language: str) -> None:  # type: ignore[no-untyped-def]
+    """A 1024x600 netbook, the Schedule panel beside compose, a persona never connected: the banner's four wrapped
+    lines (84 px) left the history a 68 px slit, less than one post. Below the default height the banner says its
+    headline on one line beside its button (the whole sentence in its tooltip): compose's ways to send stay in
+    sight, and the history shows a whole post, with room for more."""
+    from PySide6.QtWidgets import QWidget
+
+    if language == "es":
+        assert i18n.install(qapp, "es") == "es"
+    try:
+        career = demo.store.update_persona(demo.store.persona("career").with_changes(network="x"))
+        shell = make_shell(demo, show=False)
+        scheduling = attach_scheduling(shell)
+        window, compose, banner = shell.window, shell.window.compose, shell.window.connection_banner
+        window.restore_layout(screen=QRect(0, 0, 1024, 600))
+        window.show()
+        wait_idle(shell)  # fitted to the screen
+        shell.controller.set_active(career.uid)
+        compose.editor.setPlainText(TEXT)
+        qtbot.waitUntil(lambda: banner.isVisible() and scheduling.dock.isVisible(), timeout=10_000)
+        assert window.height() <= 600
+        viewport = window.findChild(QWidget, "composeArea").viewport()
+        ways = (compose.post_button, scheduling.compose.schedule_button, scheduling.compose.queue_button)
+        history = window.history
+
+        def laid_out() -> None:
+            for way in ways:
+                where = QRect(way.mapTo(viewport, QPoint(0, 0)), way.size())
+                assert viewport.rect().contains(where), (way.text(), where, viewport.rect())
+            first = history.visualItemRect(history.item(0))
+            assert history.viewport().height() >= first.height() * 1.4, (history.viewport().size(), first)
+
+        qtbot.waitUntil(laid_out, timeout=3_000)
+        assert "cannot post now" in banner.toolTip() or "no puede publicar" in banner.toolTip()
+        window.resize(1200, 800)  # room again: the whole sentence
+        qtbot.waitUntil(lambda: "cannot post now" in banner.text.text() or "no puede publicar" in banner.text.text(),
+                        timeout=3_000)
+    finally:
+        if language == "es":
+            i18n.uninstall(qapp)
