@@ -579,7 +579,7 @@ class PersonaEditor(QDialog):
         if self.tabs.currentIndex() == TAB_FOCUS:
             QTimer.singleShot(0, self, self._fit_height)
 
-    def _fit_height(self) -> None:
+    def _fit_height(self, *, again: bool = True) -> None:
         """As tall as the focus tab's rows need at this width: its wrapped lines (the note, three or four lines;
         the hints) counted one line each in the grid's minimum, and the boxes ran under their hints. Each is given
         the height of its text at this width, and the dialog grows by what is still missing."""
@@ -595,6 +595,8 @@ class PersonaEditor(QDialog):
         missing = form.minimumSize().height() - page.height()
         if missing > 0:
             self.resize(self.width(), self.height() + missing)
+        if again:  # the rows' new heights reach the grid's minimum only once laid out (a large font ran the
+            QTimer.singleShot(0, self, lambda: self._fit_height(again=False))  # examples' box over its hint)
 
     def _schedule_tab(self, p: Persona) -> QWidget:
         page = QWidget()

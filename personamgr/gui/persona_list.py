@@ -25,6 +25,7 @@ from personamgr.gui.icons import persona_pixmap
 
 PERSONA_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_HEIGHT = 76
+ROW_PADDING = 6  # above the name and below the focus, at least
 SWATCH = 36
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -60,11 +61,22 @@ def focus_lines(font: QFont, text: str, width: int, most: int = 2) -> list[str]:
     return [line for line in lines if line]
 
 
+def name_font(font: QFont) -> QFont:
+    """A persona's name in its row: bold, a little larger than the row's font."""
+    bold = QFont(font)
+    bold.setBold(True)
+    bold.setPointSizeF(bold.pointSizeF() * 1.05)
+    return bold
+
+
 class PersonaDelegate(QStyledItemDelegate):
     """Paints a persona row: disc with initial, name and handle, then the focus summary, elided."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(220, ROW_HEIGHT)
+        """``ROW_HEIGHT``, or what the name and two lines of focus need at a larger font (at 15 pt, 87 px)."""
+        small = QFont(option.font)  # type: ignore[attr-defined]
+        text = QFontMetrics(name_font(small)).height() + 3 + 2 * QFontMetrics(small).lineSpacing()
+        return QSize(220, max(ROW_HEIGHT, text + 2 * ROW_PADDING))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         persona: Persona | None = index.data(PERSONA_ROLE)
@@ -91,16 +103,14 @@ class PersonaDelegate(QStyledItemDelegate):
                                           dpr=painter.device().devicePixelRatioF()))
         x += SWATCH + 12
         width = r.right() - x - 10
-        name_font = QFont(option.font)  # type: ignore[attr-defined]
-        name_font.setBold(True)
-        name_font.setPointSizeF(name_font.pointSizeF() * 1.05)
-        fm_name = QFontMetrics(name_font)
         small = QFont(option.font)  # type: ignore[attr-defined]
+        bold = name_font(small)
+        fm_name = QFontMetrics(bold)
         fm_small = QFontMetrics(small)
         focus = focus_lines(small, persona.focus_summary, max(50, width))
         focus_h = len(focus) * fm_small.lineSpacing()
         top = r.top() + (r.height() - fm_name.height() - focus_h - 3) // 2
-        painter.setFont(name_font)
+        painter.setFont(bold)
         painter.setPen(pal.color(QPalette.ColorRole.Text))
         name = fm_name.elidedText(persona.name, Qt.TextElideMode.ElideRight, width)
         painter.drawText(QRect(x, top, width, fm_name.height()), Qt.AlignmentFlag.AlignLeft, name)

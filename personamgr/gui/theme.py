@@ -91,7 +91,7 @@ QLabel[tone="success"] { color: %(success)s; }
 QLabel[tone="strong-error"] { color: %(error)s; font-weight: 600; }
 QLabel[tone="strong-warning"] { color: %(warning)s; font-weight: 600; }
 QLabel[tone="strong-success"] { color: %(success)s; font-weight: 600; }
-QLabel[section="true"] { font-weight: 600; font-size: 10pt; color: palette(placeholder-text); }
+QLabel[section="true"] { font-weight: 600; font-size: %(section_pt)spt; color: palette(placeholder-text); }
 #leftPane { background: palette(base); }
 #draftBar, #settingsNotice, #zoneNotice {
     background: %(notice_bg)s; border: 1px solid %(notice_border)s; border-radius: 6px; }
@@ -103,7 +103,7 @@ QLabel[section="true"] { font-weight: 600; font-size: 10pt; color: palette(place
 #connectionBanner { background: %(caution_bg)s; border: 1px solid %(caution_border)s; border-radius: 6px; }
 #connectionBanner QLabel { color: %(caution_text)s; }
 QPlainTextEdit#composeEditor, PartEditor { border: 1px solid %(field_border)s; border-radius: 6px; padding: 4px;
-  font-size: 11pt; background: palette(base); }
+  font-size: %(compose_pt)spt; background: palette(base); }
 QPlainTextEdit#composeEditor:focus, PartEditor:focus { border: 1px solid palette(highlight); }
 QToolButton#imageTile[missingAlt="true"] { color: %(warning)s; }
 QLabel#keyringDot[level="ok"] { color: %(dot_ok)s; }
@@ -113,9 +113,12 @@ QLabel#keyringDot[level="wait"] { color: %(dot_wait)s; }
 """
 
 
-def stylesheet(mode: Mode) -> str:
-    """The application stylesheet of ``mode``: the template filled with that theme's table."""
-    return TEMPLATE % TABLES[mode]
+def stylesheet(mode: Mode, font_pt: float = 9.0) -> str:
+    """The application stylesheet of ``mode``: the template filled with that theme's table. ``font_pt``: the
+    application's font size. The compose box's words and the section titles are a little larger than a small
+    font, and never smaller than the desktop's (at 15 pt, a fixed 11 pt compose box was the smallest text)."""
+    sizes = {"compose_pt": f"{max(11.0, font_pt):g}", "section_pt": f"{max(10.0, font_pt - 1):g}"}
+    return TEMPLATE % (TABLES[mode] | sizes)
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -259,7 +262,7 @@ def apply(app: QApplication, choice: str) -> Mode:
             _system["fusion"] = style  # the application does not own a style made in Python: keep it alive
             app.setStyle(style)
         app.setPalette(dark_palette() if mode == "dark" else app.style().standardPalette())
-    app.setStyleSheet(stylesheet(mode))
+    app.setStyleSheet(stylesheet(mode, app.font().pointSizeF()))
     app.setProperty("personamgrTheme", mode)
     return mode
 

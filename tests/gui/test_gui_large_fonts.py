@@ -1,0 +1,93 @@
+"""The desktop's font at 15 pt (a setting many users with low vision choose): no text cut or run into another.
+
+At 15 pt the persona list's rows stayed 76 px tall (the name, its handle and two lines of focus need more), the
+compose box kept 11 pt (smaller than every other text in the window), and the persona editor's Focus tab ran its
+boxes over their hints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPoint, QRect
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from personamgr.core.services import Services
+from personamgr.gui import theme
+from personamgr.gui.app import Shell
+
+pytestmark = pytest.mark.gui
+
+LARGE = 15.0
+
+
+@pytest.fixture
+def large_font(qapp: QApplication) -> Iterator[QFont]:
+    before = QFont(qapp.font())
+    font = QFont(before)
+    font.setPointSizeF(LARGE)
+    qapp.setFont(font)
+    theme.apply(qapp, "light")  # the theme's sizes follow the font the app starts with
+    try:
+        yield font
+    finally:
+        qapp.setFont(before)
+        theme.apply(qapp, "light")
+
+
+def test_a_persona_row_is_as_tall_as_what_it_shows(large_font: QFont, demo: Services,
+                                                   make_shell: Callable[..., Shell]) -> None:
+    """The name (5 % larger, bold), then two lines of focus, and the row's padding."""
+    shell = make_shell(demo)
+    lst = shell.window.persona_list
+    option = QStyleOptionViewItem()
+    option.initFrom(lst)
+    option.font = lst.font()
+    name = QFont(lst.font())
+    name.setBold(True)
+    name.setPointSizeF(name.pointSizeF() * 1.05)
+    needed = QFontMetrics(name).height() + 3 + 2 * QFontMetrics(lst.font()).lineSpacing() + 2 * 6
+    row = lst.itemDelegate().sizeHint(option, lst.model().index(0, 0, QModelIndex()))
+    assert row.height() >= needed, (row.height(), needed)
+    assert lst.visualItemRect(lst.item(1)).top() >= needed
+
+
+def test_the_compose_box_is_no_smaller_than_the_desktops_font(large_font: QFont, demo: Services,
+                                                               make_shell: Callable[..., Shell]) -> None:
+    shell = make_shell(demo)
+    editor = shell.window.compose.editor
+    assert editor.font().pointSizeF() >= LARGE, editor.font().pointSizeF()
+
+
+def test_the_focus_tab_runs_no_box_over_its_hint(large_font: QFont, demo: Services,
+                                                 make_shell: Callable[..., Shell], qtbot) -> None:
+    shell = make_shell(demo)
+    editor = shell.window.personas.edit_persona(demo.store.persona("career").uid)
+    assert editor is not None
+    editor.tabs.setCurrentIndex(1)
+    qtbot.wait(100)  # the tab fits its rows once shown
+    page = editor.tabs.currentWidget()
+
+    def on_page(w: QWidget) -> QRect:
+        return QRect(w.mapTo(page, QPoint(0, 0)), w.size())
+
+    hints = [w for w in page.findChildren(QLabel) if w.isVisible() and w.text() and not w.buddy()]
+    boxes = [w for kind in (QAbstractScrollArea, QLineEdit, QComboBox) for w in page.findChildren(kind)
+             if w.isVisible() and not isinstance(w.parentWidget(), QComboBox)]
+    assert hints and boxes
+
+    for hint in hints:
+        for box in boxes:
+            assert not on_page(hint).intersects(on_page(box)), (hint.text(), box.objectName(), on_page(hint),
+                                                                on_page(box))
+    editor.reject()
