@@ -17,7 +17,7 @@ from PySide6.QtCore import QDate, QLocale, QRect, QTimeZone
 from personamgr.core.scheduling.calendar import Entry
 
 HOUR_H = 44  # pixels per hour in the week view
-GUTTER = 56  # the hour labels' column
+GUTTER = 56  # the hour labels' column, at least (wider where the font is larger: see hour_column)
 BLOCK_H = 38  # a post's block (posts are instants; a block is about 50 minutes tall)
 SNAP_MIN = 15  # dragging moves a post in steps of this many minutes
 MONTH_HEAD = 22  # the date at the top of a month cell
@@ -96,20 +96,28 @@ class Span:
         return instant.astimezone(ZoneInfo(self.zone))
 
 
-class Layout:
-    """Rectangles for the days and the entries, for a widget of ``width`` x ``height``."""
+def hour_column(label_width: int) -> int:
+    """The week view's hour column for labels ``label_width`` pixels wide ("23:00" at the canvas's font): at 15 pt
+    a fixed column cut "11:00" to ".1:00"."""
+    return max(GUTTER, label_width + 6 + 4)
 
-    def __init__(self, span: Span, width: int, height: int) -> None:
+
+class Layout:
+    """Rectangles for the days and the entries, for a widget of ``width`` x ``height``; ``gutter``: the week view's
+    hour column (:func:`hour_column`)."""
+
+    def __init__(self, span: Span, width: int, height: int, gutter: int = GUTTER) -> None:
         self.span = span
         self.width = width
         self.height = height
+        self.gutter = gutter if span.mode is Mode.WEEK else 0
         columns = 7
-        self.col_w = max(40, (width - (GUTTER if span.mode is Mode.WEEK else 0)) // columns)
+        self.col_w = max(40, (width - self.gutter) // columns)
         self.row_h = max(60, height // 6) if span.mode is Mode.MONTH else HOUR_H * 24
 
     def day_rect(self, i: int) -> QRect:
         if self.span.mode is Mode.WEEK:
-            return QRect(GUTTER + i * self.col_w, 0, self.col_w, HOUR_H * 24)
+            return QRect(self.gutter + i * self.col_w, 0, self.col_w, HOUR_H * 24)
         return QRect((i % 7) * self.col_w, (i // 7) * self.row_h, self.col_w, self.row_h)
 
     def day_at(self, x: int, y: int) -> int | None:

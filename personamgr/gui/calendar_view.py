@@ -37,7 +37,7 @@ from personamgr.core.outbox import PostState
 from personamgr.core.scheduling.calendar import Entry
 from personamgr.core.scheduling.local_time import same_as_machine, short_time, zone
 from personamgr.gui import theme
-from personamgr.gui.calendar_layout import BLOCK_H, GUTTER, HOUR_H, SNAP_MIN, Layout, Mode, Span, day_label
+from personamgr.gui.calendar_layout import BLOCK_H, HOUR_H, SNAP_MIN, Layout, Mode, Span, day_label, hour_column
 
 DRAG_START_PX = 6
 
@@ -82,7 +82,7 @@ class DayHeader(QWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         for i in range(7):
-            x = (GUTTER if span.mode is Mode.WEEK else 0) + i * layout.col_w
+            x = layout.gutter + i * layout.col_w
             day = span.days[i]
             label = day_label(day, span.mode)
             is_today = span.mode is Mode.WEEK and day == today
@@ -140,7 +140,8 @@ class CalendarCanvas(QWidget):
         self.update()  # the same post stays selected (its new time); no selectionChanged: the user chose nothing
 
     def layout(self) -> Layout:  # type: ignore[override]
-        return Layout(self.span, self.width(), self.height())
+        widest = max(self.fontMetrics().horizontalAdvance(f"{h:02d}:00") for h in (0, 11, 23))
+        return Layout(self.span, self.width(), self.height(), hour_column(widest))
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(900, HOUR_H * 24 if self.span.mode is Mode.WEEK else 600)
@@ -193,13 +194,14 @@ class CalendarCanvas(QWidget):
             for h in range(24):
                 y = h * HOUR_H
                 p.setPen(grid)
-                p.drawLine(GUTTER, y, self.width(), y)
+                p.drawLine(layout.gutter, y, self.width(), y)
                 # An hour scrolled half out of sight keeps its label whole at the top, as long as there is room
                 # for it; then the next hour's label is the top one. Cut at the edge, it read as nothing.
                 label_y = max(y, top) + 2
                 if label_y + label_h <= y + HOUR_H:
                     p.setPen(muted)
-                    p.drawText(QRect(0, label_y, GUTTER - 6, label_h), Qt.AlignmentFlag.AlignRight, f"{h:02d}:00")
+                    p.drawText(QRect(0, label_y, layout.gutter - 6, label_h), Qt.AlignmentFlag.AlignRight,
+                               f"{h:02d}:00")
         for i, day in enumerate(self.span.days):
             cell = layout.day_rect(i)
             p.setPen(grid)

@@ -91,3 +91,18 @@ def test_the_focus_tab_runs_no_box_over_its_hint(large_font: QFont, demo: Servic
             assert not on_page(hint).intersects(on_page(box)), (hint.text(), box.objectName(), on_page(hint),
                                                                 on_page(box))
     editor.reject()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_the_calendars_hours_are_whole(large_font: QFont, demo: Services, make_shell: Callable[..., Shell]) -> None:
+    """The week view's hour column stayed 56 px wide: at 15 pt "11:00" read ".1:00", cut at the window's edge."""
+    from personamgr.gui.calendar_layout import Mode
+    from personamgr.gui.scheduling_ui import attach_scheduling
+
+    shell = make_shell(demo)
+    calendar = attach_scheduling(shell).open_calendar()
+    canvas = calendar.canvas
+    assert canvas.span.mode is Mode.WEEK
+    widest = max(canvas.fontMetrics().horizontalAdvance(f"{h:02d}:00") for h in range(24))
+    assert canvas.layout().day_rect(0).left() - 6 >= widest, (canvas.layout().day_rect(0).left(), widest)
+    calendar.close()
