@@ -39,6 +39,38 @@ def jpeg(path: Path) -> Path:
     return path
 
 
+# A 16x16 WebP of the same picture, lossy (VP8) and lossless (VP8L), as libwebp writes them.
+_WEBP = {
+    "lossy": base64.b64decode(
+        "UklGRlYAAABXRUJQVlA4IEoAAACwAgCdASoQABAAAUAmJYwCdDKgP0AI4B+gG2AAzgAA/hhGeDmKpiiFShrnOFILRRg1"
+        "lgaKqpFPyuLVTT3bMYD0EFOSGTQegcAAAA=="),
+    "lossless": base64.b64decode(
+        "UklGRjoAAABXRUJQVlA4TC0AAAAvD8ADAA9wD7GTct9DbP5DC2raRpKgL7SFshCu/O9cHoWI/tfhubauKSn4IQEA"),
+}
+
+
+def webp(path: Path, kind: str = "lossy") -> Path:
+    """Write a real (tiny) WebP file, ``kind`` "lossy" or "lossless"."""
+    path.write_bytes(_WEBP[kind])
+    return path
+
+
+def pixels_damaged(path: Path) -> Path:
+    """``path`` (a JPEG or WebP) with the bytes a decoder builds its pixels from changed, and every length, marker
+    and chunk size left as it was: the file's structure reads whole, its picture does not decode. In a JPEG that is
+    its Huffman tables (DHT); in a WebP, its bitstream after the chunk's first bytes."""
+    data = bytearray(path.read_bytes())
+    if data[:4] == b"RIFF":
+        start, end = 30, len(data)
+    else:
+        start = data.index(b"\xff\xc4") + 4  # the first DHT's body
+        end = start + int.from_bytes(data[start - 2:start], "big") - 2
+    for i in range(start, end):
+        data[i] ^= 0x5A
+    path.write_bytes(bytes(data))
+    return path
+
+
 def noisy_png(path: Path, size: int) -> Path:
     """A real PNG of random grey pixels: it does not compress, so ``size`` sets the file's size (about size²)."""
     def chunk(kind: bytes, data: bytes) -> bytes:

@@ -4,12 +4,18 @@ A file with a good header and damaged or missing data (a download cut short, a b
 the type check and failed only when the post was sent, perhaps at 3 a.m. by the scheduler. Each format is walked
 the way a decoder reads it: PNG's chunks with their checksums, its pixel data inflated to the size its header
 promises; JPEG's segments and scans to the end-of-image marker; GIF's blocks to its trailer; WebP's chunks to the
-size its header gives. No imaging library: the CLI and the daemon run without Qt, and this needs none.
+size its header gives.
+
+A file whose every length and marker reads in place can still hold pixel data no decoder can read (a JPEG's
+Huffman tables, a WebP's bitstream): the network decodes it at send time, and refuses it then. So a JPEG or WebP
+whose structure is whole is also decoded, by Pillow: the check runs in the CLI and in the daemon's last check
+before sending, which run without Qt, so Qt's decoders cannot be the one the three share.
 """
 
 from __future__ import annotations
 
 import enum
+import io
 import struct
 import zlib
 
@@ -18,6 +24,9 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PNG_CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}  # colour type -> samples per pixel
 # Adam7: (first column, first row, column step, row step) of each of the seven passes
 _ADAM7 = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2))
+# Past this many pixels a decode is skipped (the structure check still applies): decoding holds every pixel, and
+# a small file can declare a huge picture. X's own limit is 8192 pixels a side.
+DECODE_MAX_PIXELS = 8192 * 8192
 
 
 class Damage(enum.StrEnum):
@@ -29,7 +38,32 @@ def damage(data: bytes, mime: str) -> Damage | None:
     """What is wrong with an image's ``data`` (of type ``mime``, read from its first bytes), or None when it reads
     whole."""
     check = {"image/png": _png, "image/jpeg": _jpeg, "image/gif": _gif, "image/webp": _webp}.get(mime)
-    return check(data) if check else None
+    found = check(data) if check else None
+    return _undecodable(data, mime) if found is None else found
+
+
+def _undecodable(data: bytes, mime: str) -> Damage | None:
+    """DAMAGED when a JPEG's or WebP's pixels do not decode (every frame of an animation), else None. A PNG's are
+    inflated and counted by ``_png`` already."""
+    from PIL import JpegImagePlugin, WebPImagePlugin  # here: the window's start-up does not need Pillow
+
+    opener = {"image/jpeg": JpegImagePlugin.JpegImageFile, "image/webp": WebPImagePlugin.WebPImageFile}.get(mime)
+    if opener is None:
+        return None
+    try:
+        # The plugin's class, not Image.open: open warns (an error under -W error) about a large picture before
+        # its size can be looked at; here a large one is simply not decoded.
+        with opener(io.BytesIO(data)) as image:
+            width, height = image.size
+            image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))  # a JPEG decodes at 1/8 scale
+            if image.size[0] * image.size[1] > DECODE_MAX_PIXELS:
+                return None
+            for frame in range(getattr(image, "n_frames", 1)):
+                image.seek(frame)
+                image.load()
+    except (OSError, SyntaxError, ValueError, EOFError):  # Pillow's ways of saying the data does not decode
+        return Damage.DAMAGED
+    return None
 
 
 def _png(data: bytes) -> Damage | None:

@@ -88,6 +88,25 @@ def test_an_image_cut_short_is_refused_when_given_not_when_sent(cli: Cli, person
     assert cli("posts", "list", data_dir=d).out.count("Hiring next week") == 0
 
 
+@pytest.mark.parametrize("command", [("queue", "add", "--at", "2030-03-09T14:00"), ("post",)])
+def test_an_image_whose_pixels_do_not_decode_is_refused_when_given_not_when_sent(
+        cli: Cli, personas_file: Path, tmp_path: Path, command: tuple[str, ...]) -> None:
+    """``post --image`` of a JPEG whose segments all read in place but whose Huffman tables are damaged went to the
+    network, which could not decode it; ``queue add`` scheduled it to fail at its time."""
+    from image_files import jpeg, pixels_damaged
+
+    d = cli.home / "profile"
+    assert cli("personas", "import", str(personas_file), data_dir=d).code == 0
+    photo = pixels_damaged(jpeg(tmp_path / "photo.jpg"))
+    r = cli(*command, "--persona", "career", "--anyway", "--image", str(photo), "--alt", "A chart",
+            "Hiring next week", data_dir=d)
+    assert r.code == 1, (r.out, r.err)
+    assert r.err == ("personamgr: error: photo.jpg is a JPEG image whose data is damaged, so it cannot be shown. "
+                     "Download or save it again, check that it opens in an image viewer, then attach it again.\n"
+                     ), r.err
+    assert cli("posts", "list", data_dir=d).out.count("Hiring next week") == 0
+
+
 def test_a_time_zone_this_computer_no_longer_knows_is_said_and_times_are_shown_in_utc(
         cli: Cli, personas_file: Path) -> None:
     """A profile whose persona's zone the system's time zone data does not know (US/Pacific-New, removed in tzdata

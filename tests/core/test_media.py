@@ -3,10 +3,11 @@ their post (and never a file outside the profile's media folder)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from image_files import cut_short, damaged, jpeg, png
+from image_files import cut_short, damaged, jpeg, pixels_damaged, png, webp
 
 from personamgr.core.media import (
     X_LIMITS,
@@ -36,8 +37,7 @@ def test_the_type_is_read_from_the_bytes_not_the_name(tmp_path: Path) -> None:
         check_file(tmp_path / "notes.png")
     (tmp_path / "x.gif").write_bytes(GIF)
     assert check_file(tmp_path / "x.gif")[0] == "image/gif"
-    (tmp_path / "anim.webp").write_bytes(b"RIFF\x10\x00\x00\x00WEBPVP8 \x04\x00\x00\x00\x9d\x01\x2a\x00")
-    assert check_file(tmp_path / "anim.webp")[0] == "image/webp"
+    assert check_file(webp(tmp_path / "photo.webp"))[0] == "image/webp"
 
 
 def test_each_refusal_names_the_file_and_the_fix(tmp_path: Path) -> None:
@@ -69,6 +69,24 @@ def test_an_image_whose_data_is_cut_short_or_damaged_is_refused_when_attached(tm
         import_image(folder, damaged(png(tmp_path / "bad.png", 32)))
     assert str(e.value) == ("bad.png is a PNG image whose data is damaged, so it cannot be shown. Download or save it "
                             "again, check that it opens in an image viewer, then attach it again.")
+    assert not folder.exists() or list(folder.iterdir()) == []  # nothing copied
+
+
+@pytest.mark.parametrize(("make", "kind"), [(jpeg, "JPEG"), (webp, "WebP"), (lambda p: webp(p, "lossless"), "WebP")],
+                         ids=["jpeg", "webp", "webp-lossless"])
+def test_an_image_whose_pixels_do_not_decode_is_refused_when_attached(
+        tmp_path: Path, make: Callable[[Path], Path], kind: str) -> None:
+    """A JPEG or WebP whose every segment and chunk reads in place, but whose pixel data is damaged (its Huffman
+    tables, its bitstream), passed the walk through its structure, was copied and scheduled, and failed only when
+    the network decoded it at send time. It is decoded when it is attached, and refused then."""
+    folder = tmp_path / "media"
+    whole = make(tmp_path / f"whole.{kind.lower()}")
+    assert check_file(whole)[0] == f"image/{kind.lower()}"
+    bad = pixels_damaged(make(tmp_path / f"bad.{kind.lower()}"))
+    with pytest.raises(MediaError) as e:
+        import_image(folder, bad)
+    assert str(e.value) == (f"{bad.name} is a {kind} image whose data is damaged, so it cannot be shown. Download or "
+                            "save it again, check that it opens in an image viewer, then attach it again.")
     assert not folder.exists() or list(folder.iterdir()) == []  # nothing copied
 
 
