@@ -30,10 +30,43 @@ def locked_secret_service() -> Iterator[dict[str, str]]:
     (``DBUS_SESSION_BUS_ADDRESS`` set, no display) that reaches them. Both processes end afterwards."""
     import secretstorage
 
-    home = tempfile.mkdtemp(prefix="personamgr-locked-keyring.")
+    with secret_service_on_own_bus() as (env, _daemon):
+        with on_bus(env):
+            _lock_default_collection(secretstorage)
+        yield env
+
+
+# A session bus that starts no service by itself: once the keyring daemon on it stops, no Secret Service answers
+# (the standard session bus would start a fresh gnome-keyring-daemon, as a desktop may or may not).
+_NO_ACTIVATION = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir={home}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+
+@contextmanager
+def secret_service_on_own_bus(*, activation: bool = True) -> Iterator[tuple[dict[str, str], subprocess.Popen[str]]]:
+    """Start dbus-daemon and an unlocked gnome-keyring-daemon on it; yield the environment that reaches them (no
+    display) and the keyring daemon, which the caller may stop. Without ``activation`` the bus starts no service
+    by itself. Both processes end afterwards."""
+    home = tempfile.mkdtemp(prefix="personamgr-own-keyring.")
     env = {k: v for k, v in os.environ.items() if k not in NO_DISPLAY}
     env.update(HOME=home, XDG_DATA_HOME=f"{home}/data", XDG_RUNTIME_DIR=home)
-    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"], env=env,
+    config = ["--session"]
+    if not activation:
+        with open(f"{home}/bus.conf", "w", encoding="utf-8") as f:
+            f.write(_NO_ACTIVATION.format(home=home))
+        config = [f"--config-file={home}/bus.conf"]
+    bus = subprocess.Popen(["dbus-daemon", *config, "--nofork", "--print-address=1"], env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     daemon = None
     try:
@@ -48,9 +81,7 @@ def locked_secret_service() -> Iterator[dict[str, str]]:
         # It prints its environment once it has read the password and made the login collection; asking the
         # bus before then can leave the "default" alias pointing at a collection that never appears.
         daemon.stdout.readline()
-        with _on_bus(env):
-            _lock_default_collection(secretstorage)
-        yield env
+        yield env, daemon
     finally:
         for proc in (daemon, bus):
             if proc is not None:
@@ -82,7 +113,7 @@ def is_locked(env: dict[str, str]) -> bool:
     """Whether the default collection on ``env``'s bus is (still) locked."""
     import secretstorage
 
-    with _on_bus(env), closing(secretstorage.dbus_init()) as connection:
+    with on_bus(env), closing(secretstorage.dbus_init()) as connection:
         return bool(secretstorage.Collection(connection).is_locked())
 
 
@@ -92,7 +123,7 @@ def unlock(env: dict[str, str]) -> None:
     import secretstorage
     from secretstorage.util import DBusAddressWrapper
 
-    with _on_bus(env), closing(secretstorage.dbus_init()) as connection:
+    with on_bus(env), closing(secretstorage.dbus_init()) as connection:
         collection = secretstorage.Collection(connection)
         service = DBusAddressWrapper("/org/freedesktop/secrets", "org.freedesktop.Secret.Service", connection)
         _output, session = service.call("OpenSession", "sv", "plain", ("s", ""))
@@ -103,7 +134,7 @@ def unlock(env: dict[str, str]) -> None:
 
 
 @contextmanager
-def _on_bus(env: dict[str, str]) -> Iterator[None]:
+def on_bus(env: dict[str, str]) -> Iterator[None]:
     """secretstorage finds the bus by the environment variable: point it at ``env``'s for a while."""
     saved = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
     os.environ["DBUS_SESSION_BUS_ADDRESS"] = env["DBUS_SESSION_BUS_ADDRESS"]

@@ -173,6 +173,10 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "keyring_silent": ("Posting", QT_TRANSLATE_NOOP("Posting", "The keyring did not answer while personamgr read "
                                                     "{persona}'s credentials; it may be locked. Unlock it: the post "
                                                     "waits until then.")),
+    "keyring_gone": ("Posting", QT_TRANSLATE_NOOP("Posting", "No secure keyring answered while personamgr read "
+                                                  "{persona}'s credentials: the keyring that keeps them (GNOME Keyring "
+                                                  "or KWallet) is not running now. Start it again (logging out and "
+                                                  "back in does): the post waits until then.")),
     "not_connected": ("Posting", QT_TRANSLATE_NOOP("Posting", "{persona} was not connected to an account, so the "
                                                    "post did not go out. Connect it (Persona ▸ Connect account… in "
                                                    "the window, or personamgr connect --persona {persona}), then "

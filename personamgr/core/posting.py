@@ -37,7 +37,7 @@ from personamgr.core.networks.base import (
 from personamgr.core.outbox import UNTIL_SENT, Outbox, Post, PostState, Resumable, TransitionError
 from personamgr.core.personas import Persona
 from personamgr.core.reason_words import Note, said, stored
-from personamgr.core.secrets import SecretsError, SecretsLocked, SecretsTimeout, SecretStore
+from personamgr.core.secrets import SecretsError, SecretsLocked, SecretsStopped, SecretsTimeout, SecretStore
 from personamgr.core.store import Store
 
 log = logging.getLogger(__name__)
@@ -161,6 +161,8 @@ class Poster:
                 raise KeyringWaitError(Note("keyring_locked", persona=persona.name)) from None
             except SecretsTimeout:
                 raise KeyringWaitError(Note("keyring_silent", persona=persona.name)) from None
+            except SecretsStopped:  # the keyring that keeps them stopped while this process ran: it may come back
+                raise KeyringWaitError(Note("keyring_gone", persona=persona.name)) from None
             except SecretsError as e:
                 raise PostingError(str(e)) from None
             if not creds:

@@ -57,6 +57,7 @@ class KeyringState:
     message: str
     keyring: str = ""  # the secure store's name as the user knows it ("the macOS Keychain"); "" without one
     locked: bool = False  # a secure store that asks for its password when credentials are next needed
+    stopped: bool = False  # the secure store in use is not running now (it may be started again)
 
     @property
     def usable(self) -> bool:
@@ -69,6 +70,10 @@ class SecretsError(RuntimeError):
 
 class SecretsUnavailable(SecretsError):
     pass
+
+
+class SecretsStopped(SecretsUnavailable):
+    """The secure keyring in use is not running now (it stopped, and nothing started it again): it may come back."""
 
 
 class SecretsTimeout(SecretsError):
@@ -151,21 +156,29 @@ def classify(backend: KeyringBackend) -> KeyringState:
     )
 
 
-def _collection_locked(backend: KeyringBackend) -> bool:
-    """Whether the Secret Service collection ``backend`` keeps credentials in is locked, asked without
-    unlocking it (keyring itself would bring up the desktop's password prompt). False for other stores, which
-    say nothing of it, and when the question cannot be answered: the store's own refusal will say why."""
+class _Collection(StrEnum):
+    LOCKED = "locked"
+    GONE = "gone"  # no Secret Service on the bus now: it stopped, and nothing started it again
+
+
+def _collection_state(backend: KeyringBackend) -> _Collection | None:
+    """Whether the Secret Service collection ``backend`` keeps credentials in is locked, or its service gone,
+    asked without unlocking it (keyring itself would bring up the desktop's password prompt). None for other
+    stores, which say nothing of it, and when the question cannot be answered: the store's own refusal will say
+    why. Asked here, not left to keyring: its call leaves its D-Bus connection open when the service is gone."""
     if type(backend).__module__ != "keyring.backends.SecretService":
-        return False
+        return None
     try:
         import secretstorage
 
         with closing(secretstorage.dbus_init()) as bus:
+            if not secretstorage.check_service_availability(bus):
+                return _Collection.GONE
             path = getattr(backend, "preferred_collection", None)
             collection = secretstorage.Collection(bus, path) if path else secretstorage.Collection(bus)
-            return bool(collection.is_locked())
-    except Exception:  # no such collection yet, D-Bus gone: the next call that needs it says so
-        return False
+            return _Collection.LOCKED if collection.is_locked() else None
+    except Exception as e:  # no such collection yet: the next call that needs it says so
+        return _Collection.GONE if type(e).__name__ == "SecretServiceNotAvailableException" else None
 
 
 def _label(b: KeyringBackend) -> str:
@@ -229,11 +242,14 @@ class SecretStore:
         thread."""
         def find() -> KeyringState:
             st = classify(self.backend)
-            if st.usable and _collection_locked(next(b for b in _leaves(self.backend) if _is_secure(b))):
+            found = _collection_state(next(b for b in _leaves(self.backend) if _is_secure(b))) if st.usable else None
+            if found is _Collection.LOCKED:
                 st = replace(st, locked=True, message=translate(
                     "Secrets", "Credentials are kept in {keyring}, which is locked now: it asks for its password "
                     "when personamgr next needs them (to connect an account, or to send a post). Until then, "
                     "posts to X, Mastodon and Bluesky wait.").format(keyring=st.keyring))
+            elif found is _Collection.GONE:
+                st = replace(st, status=KeyringStatus.UNAVAILABLE, stopped=True, message=_stopped(st.keyring))
             return st
 
         st = call_with_timeout(find, self.timeout, _FIND)
@@ -245,7 +261,7 @@ class SecretStore:
         backend (a plaintext file, if keyrings.alt is installed) when the secure one declines."""
         st = self.state()
         if not st.usable:
-            raise SecretsUnavailable(st.message)
+            raise (SecretsStopped if st.stopped else SecretsUnavailable)(st.message)
         return next(b for b in _leaves(self.backend) if _is_secure(b))
 
     def entry_name(self, persona_uid: str) -> str:
@@ -265,14 +281,19 @@ class SecretStore:
         except SecretsError:
             raise
         except keyring.errors.KeyringLocked:
-            raise SecretsLocked(translate("Secrets", "The keyring is locked, so personamgr could not {what}. Unlock it "
-                                          "and try again.").format(what=translate("Secrets", what)))
-        except keyring.errors.KeyringError as e:
-            raise SecretsError(translate("Secrets", "The keyring refused to {what}: {error}").format(
-                what=translate("Secrets", what), error=e)) from None
+            raise SecretsLocked(_locked(what)) from None
         except NotImplementedError:
             raise SecretsError(translate("Secrets", "The keyring ({keyring}) cannot {what}.").format(
                 keyring=_label(backend), what=translate("Secrets", what))) from None
+        except Exception as e:
+            if _prompt_dismissed(e):  # a keyring that started again asks for its password; the prompt went away
+                raise SecretsLocked(_locked(what)) from None
+            if _gone(e):  # it stopped during the call
+                raise SecretsStopped(_stopped(_label(backend))) from None
+            if isinstance(e, keyring.errors.KeyringError):
+                raise SecretsError(translate("Secrets", "The keyring refused to {what}: {error}").format(
+                    what=translate("Secrets", what), error=e)) from None
+            raise
 
     def set_credentials(self, persona_uid: str, credentials: Mapping[str, str]) -> None:
         for v in credentials.values():
@@ -303,14 +324,11 @@ class SecretStore:
         blob = self._call(_READ, read)
         if blob is None:
             return None
-        try:
-            creds = json.loads(blob)
-        except json.JSONDecodeError:
+        creds = _credentials_in(blob)
+        if creds is None:
             raise SecretsError(translate("Secrets", "The credentials stored for this persona are damaged; reconnect "
                                          "the account."))
-        for v in creds.values():
-            redact_secret(str(v))
-        return {str(k): str(v) for k, v in creds.items()}
+        return creds
 
     def delete_credentials(self, persona_uid: str) -> bool:
         """Remove a persona's credentials; True if there were any."""
@@ -335,10 +353,58 @@ class SecretStore:
         blob = self._call(_READ_APP, lambda b: b.get_password(self.service, f"app:{name}"))
         if blob is None:
             return None
-        creds = json.loads(blob)
-        for v in creds.values():
-            redact_secret(str(v))
+        creds = _credentials_in(blob)
+        if creds is None:  # the user enters them again, and saving them replaces this entry
+            log.warning("the app credentials %r in the keyring are not what personamgr writes; asking for them again",
+                        name)
         return creds
+
+
+def _stopped(keyring_name: str) -> str:
+    return translate("Secrets", "The keyring ({keyring}) is not running now, so credentials can be neither read nor "
+                     "saved: posts to X, Mastodon and Bluesky wait. Start it again (logging out and back in does)."
+                     ).format(keyring=keyring_name)
+
+
+def _locked(what: str) -> str:
+    return translate("Secrets", "The keyring is locked, so personamgr could not {what}. Unlock it and try again."
+                     ).format(what=translate("Secrets", what))
+
+
+def _credentials_in(blob: str) -> dict[str, str] | None:
+    """The credentials personamgr wrote (a JSON object of strings), or None for anything else under our service:
+    empty, damaged, or written by another version or program."""
+    try:
+        creds = json.loads(blob)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(creds, dict) or not all(isinstance(v, str | int | float) and not isinstance(v, bool)
+                                              for v in creds.values()):
+        return None
+    for v in creds.values():
+        redact_secret(str(v))
+    return {str(k): str(v) for k, v in creds.items()}
+
+
+def _chain(e: BaseException) -> list[BaseException]:
+    """``e`` and the errors it was raised from (keyring wraps the Secret Service's own)."""
+    out: list[BaseException] = []
+    found: BaseException | None = e
+    while found is not None and found not in out:
+        out.append(found)
+        found = found.__cause__ or found.__context__
+    return out
+
+
+def _prompt_dismissed(e: BaseException) -> bool:
+    """The Secret Service asked for a password (to unlock, or to make a keyring) and the prompt was dismissed."""
+    return any(type(x).__name__ == "PromptDismissedException" for x in _chain(e))
+
+
+def _gone(e: BaseException) -> bool:
+    """The keyring's service is not there: no Secret Service on the bus, or the bus itself went away mid-call."""
+    return any(isinstance(x, keyring.errors.InitError | ConnectionError | EOFError)
+               or type(x).__module__.split(".")[0] in ("secretstorage", "jeepney") for x in _chain(e))
 
 
 def _delete_quietly(backend: KeyringBackend, service: str, user: str) -> bool:

@@ -28,6 +28,9 @@ def short_text(state: KeyringState) -> tuple[str, str]:
                               "needed").format(keyring=state.keyring)
     if state.status is KeyringStatus.SECURE:
         return "ok", translate("KeyringStatusLabel", "Credentials: {keyring}").format(keyring=state.keyring)
+    if state.stopped:
+        return "bad", translate("KeyringStatusLabel", "Credentials: {keyring} is not running — posts wait until it is "
+                                "started again").format(keyring=state.keyring)
     if state.status is KeyringStatus.INSECURE:
         return "warn", translate("KeyringStatusLabel", "Only a plaintext keyring — accounts cannot be connected; "
                                  "the sandbox still works")

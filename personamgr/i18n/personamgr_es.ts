@@ -1737,6 +1737,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Credenciales: {keyring}</translation>
     </message>
     <message>
+        <source>Credentials: {keyring} is not running — posts wait until it is started again</source>
+        <translation>Credenciales: {keyring} no está en marcha; las publicaciones esperan hasta que vuelva a iniciarse</translation>
+    </message>
+    <message>
         <source>Only a plaintext keyring — accounts cannot be connected; the sandbox still works</source>
         <translation>Solo hay un llavero en texto plano: no se pueden conectar cuentas; Pruebas sigue funcionando</translation>
     </message>
@@ -4245,6 +4249,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>El llavero no respondió mientras personamgr leía las credenciales de {persona}; puede que esté bloqueado. Desbloquéalo: la publicación espera hasta entonces.</translation>
     </message>
     <message>
+        <source>No secure keyring answered while personamgr read {persona}&apos;s credentials: the keyring that keeps them (GNOME Keyring or KWallet) is not running now. Start it again (logging out and back in does): the post waits until then.</source>
+        <translation>Ningún llavero seguro respondió mientras personamgr leía las credenciales de {persona}: el llavero que las guarda (GNOME Keyring o KWallet) no está en marcha ahora. Vuelve a iniciarlo (cerrar sesión y volver a entrar lo hace): la publicación espera hasta entonces.</translation>
+    </message>
+    <message>
         <source>{error} An earlier attempt may have gone out.</source>
         <translation>{error} Puede que un intento anterior saliera.</translation>
     </message>
@@ -4865,6 +4873,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Credentials are kept in {keyring}, which is locked now: it asks for its password when personamgr next needs them (to connect an account, or to send a post). Until then, posts to X, Mastodon and Bluesky wait.</source>
         <translation>Las credenciales se guardan en {keyring}, que ahora está bloqueado: pedirá su contraseña la próxima vez que personamgr las necesite (para conectar una cuenta o enviar una publicación). Hasta entonces, las publicaciones en X, Mastodon y Bluesky esperan.</translation>
+    </message>
+    <message>
+        <source>The keyring ({keyring}) is not running now, so credentials can be neither read nor saved: posts to X, Mastodon and Bluesky wait. Start it again (logging out and back in does).</source>
+        <translation>El llavero ({keyring}) no está en marcha ahora, así que no se pueden leer ni guardar credenciales: las publicaciones en X, Mastodon y Bluesky esperan. Vuelve a iniciarlo (cerrar sesión y volver a entrar lo hace).</translation>
     </message>
     <message>
         <source>The keyring is locked, so personamgr could not {what}. Unlock it and try again.</source>
