@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from personamgr.core.faults import STORAGE_ERRORS, sentence
 from personamgr.core.faults import describe as describe_fault
-from personamgr.core.i18n import translate
+from personamgr.core.i18n import number, translate
 from personamgr.core.outbox import Post
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling import Scheduled, SchedulingError, describe, short_time
@@ -35,6 +35,11 @@ from personamgr.gui.scheduling import SchedulerBridge
 from personamgr.gui.workers import StoreEvents
 
 ALL = ""
+
+
+# The rows the panel lists: the next posts due. Past this, a long queue (10,000 posts) held the GUI thread for
+# seconds on every change to it, to make rows no one scrolls to; the calendar and the persona filter show the rest.
+QUEUE_ROWS = 200
 
 
 class QueueView(QWidget):
@@ -48,6 +53,7 @@ class QueueView(QWidget):
         self.setObjectName("queueView")
         self._personas: dict[str, Persona] = {}
         self._posts: list[Post] = []
+        self._icons: dict[tuple[str, str], QIcon] = {}  # one drawing per persona, not one per queued post
         self.edit_post: Callable[[Post], object] | None = None  # the window's post editor (attach_scheduling)
         self.calendar_requested: Callable[[], object] | None = None  # opens the calendar (attach_scheduling)
 
@@ -142,7 +148,7 @@ class QueueView(QWidget):
         self.filter.clear()
         self.filter.addItem(translate("QueueView", "All personas"), ALL)
         for p in personas:
-            self.filter.addItem(persona_icon(p.colour, p.initial), p.name, p.uid)
+            self.filter.addItem(self.icon_of(p), p.name, p.uid)
         self.filter.setCurrentIndex(max(0, self.filter.findData(current)))
         self.filter.blockSignals(False)
         if self.persona_filter() != current:
@@ -152,7 +158,7 @@ class QueueView(QWidget):
         self._posts = posts
         self.list.clear()
         now = self.services.clock.now()
-        for post in posts:
+        for post in posts[:QUEUE_ROWS]:
             persona = self._personas.get(post.persona_uid)
             tz = persona.timezone if persona else "UTC"
             due = post.next_attempt_at or post.scheduled_at
@@ -170,7 +176,7 @@ class QueueView(QWidget):
             item = QListWidgetItem(f"{post.persona_name} · {shown}{flag}\n{post.text}")
             item.setData(Qt.ItemDataRole.UserRole, post.id)
             if persona:
-                item.setIcon(persona_icon(persona.colour, persona.initial))
+                item.setIcon(self.icon_of(persona))
                 if persona.paused or paused_all:
                     item.setForeground(self.list.palette().color(QPalette.ColorRole.PlaceholderText))
             self.list.addItem(item)
@@ -187,10 +193,24 @@ class QueueView(QWidget):
                                            "choose Schedule… or Add to queue.")
         else:
             empty = translate("QueueView", "Nothing is scheduled. Write a post, then choose Schedule… or Add to queue.")
-        self.empty.setText("" if posts else empty)
-        self.empty.setVisible(not posts)
+        if len(posts) > QUEUE_ROWS:
+            empty = translate("QueueView", "Showing the next {shown} of {total} scheduled posts. Choose a persona "
+                              "above, or open the calendar, to see the others.").format(
+                shown=number(QUEUE_ROWS), total=number(len(posts)))
+        elif posts:
+            empty = ""
+        self.empty.setText(empty)
+        self.empty.setVisible(bool(empty))
         self._enable()
         self.loaded.emit()
+
+    def icon_of(self, persona: Persona) -> QIcon:
+        """The persona's icon, drawn once: drawing it for each of 10,000 queued posts held the GUI thread for half
+        a minute (bench/long-history)."""
+        key = (persona.colour, persona.initial)
+        if key not in self._icons:
+            self._icons[key] = persona_icon(*key)
+        return self._icons[key]
 
     def selected_post_id(self) -> int | None:
         items = self.list.selectedItems()

@@ -4479,6 +4479,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>No hay nada programado. Escribe una publicación y elige Programar… o Añadir a la cola.</translation>
     </message>
     <message>
+        <source>Showing the next {shown} of {total} scheduled posts. Choose a persona above, or open the calendar, to see the others.</source>
+        <translation>Se muestran las próximas {shown} de {total} publicaciones programadas. Elige una persona arriba, o abre el calendario, para ver las demás.</translation>
+    </message>
+    <message>
         <source>Rescheduled to {when}.</source>
         <translation>Reprogramada para {when}.</translation>
     </message>
