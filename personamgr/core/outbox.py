@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, case, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, Text, and_, case, cast, delete, func, insert, or_, select, update
 
 from personamgr.core import lease
 from personamgr.core import schema as s
@@ -381,11 +381,16 @@ class Outbox:
             raise LookupError(translate("Outbox", "post {id} does not exist").format(id=post_id))
         return self._from(row)
 
-    def history(self, persona_uid: str | None = None, limit: int = 200) -> list[Post]:
-        """Newest first: what the history view shows."""
+    def history(self, persona_uid: str | None = None, limit: int = 200, *, containing: str = "") -> list[Post]:
+        """Newest first: what the history view shows. With ``containing``, only posts whose words (any part) or
+        persona's name contain it, case-insensitively for ASCII: a search reaches past the newest ``limit``."""
         q = self._select().order_by(s.posts.c.updated_at.desc(), s.posts.c.id.desc()).limit(limit)
         if persona_uid is not None:
             q = q.where(s.personas.c.uid == persona_uid)
+        if containing.strip():
+            like = "%" + containing.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            q = q.where(or_(*(column.ilike(like, escape="\\") for column in (
+                s.posts.c.text, cast(s.posts.c.thread, Text), s.personas.c.name))))
         with self.store.engine.connect() as con:
             return [self._from(r) for r in con.execute(q)]
 

@@ -289,6 +289,11 @@ class HistoryView(QListWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(30)  # coalesce the bursts of notifications a send makes
         self._refresh_timer.timeout.connect(self.refresh)
+        self._read_for = ""  # the search words the listed posts were read with
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)  # a search reads once the user pauses typing, not at every key
+        self._search_timer.timeout.connect(self.refresh)
         events.changed.connect(self._on_change)
         self.refresh()
 
@@ -301,23 +306,32 @@ class HistoryView(QListWidget):
     def refresh(self) -> None:
         """Read the posts in a worker; a newer refresh supersedes an older one still running."""
         self._generation += 1
-        gen = self._generation
-        self.workers.submit(self.read, done=lambda posts: self._show(gen, posts), name=self.objectName())
+        gen, needle = self._generation, self._filter.strip()
+        self.workers.submit(lambda: self.read(needle), done=lambda posts: self._show(gen, posts, needle),
+                            name=self.objectName())
 
     def empty_text(self) -> str:
         return translate("HistoryView", "Nothing posted yet. Posts appear here with their state: sent, failed or "
                          "needing review.")
 
-    def read(self) -> list[Post]:
-        """What the list shows, newest first (runs in a worker)."""
-        return self.services.outbox.history(limit=HISTORY_LIMIT)
+    def read(self, needle: str = "") -> list[Post]:
+        """What the list shows, newest first (runs in a worker). While searching, the newest posts that contain the
+        search's words too, however old: the list holds the newest few, and a search must reach every post."""
+        outbox = self.services.outbox
+        posts = outbox.history(limit=HISTORY_LIMIT)
+        if not needle:
+            return posts
+        seen = {p.id for p in posts}
+        found = [p for p in outbox.history(limit=HISTORY_LIMIT, containing=needle) if p.id not in seen]
+        return sorted([*posts, *found], key=lambda p: (p.updated_at, p.id), reverse=True)
 
     def posts(self) -> list[Post]:
         return [self.item(i).data(POST_ROLE) for i in range(self.count())]
 
-    def _show(self, gen: int, posts: list[Post]) -> None:
+    def _show(self, gen: int, posts: list[Post], needle: str = "") -> None:
         if gen != self._generation:
             return
+        self._read_for = needle
         hidden = self.drafts.post_ids()
         colours = {p.uid: p.colour for p in self.controller.personas}
         zones = {p.uid: p.timezone for p in self.controller.personas}
@@ -348,6 +362,8 @@ class HistoryView(QListWidget):
     def set_filter(self, text: str) -> None:
         """Show only posts whose words, persona or state contain ``text`` (case-insensitive)."""
         self._filter = text
+        if text.strip() != self._read_for:  # read again with the search's words (the timer coalesces the keys)
+            self._search_timer.start()
         needle = text.casefold().strip()
         for i in range(self.count()):
             item = self.item(i)

@@ -31,12 +31,13 @@ class InboxView(HistoryView):
         return translate("Inbox", "Nothing needs you. A post that fails, is held before it goes out, or may have gone "
                          "out shows up here, with what you can do about it.")
 
-    def read(self) -> list[Post]:
+    def read(self, needle: str = "") -> list[Post]:
+        """Every post that needs the user (a few): a search filters them all, with nothing more to read."""
         posts = self.services.outbox.in_states(ATTENTION)
         return sorted(posts, key=lambda p: (p.updated_at, p.id), reverse=True)
 
-    def _show(self, gen: int, posts: list[Post]) -> None:
-        super()._show(gen, posts)
+    def _show(self, gen: int, posts: list[Post], needle: str = "") -> None:
+        super()._show(gen, posts, needle)
         if gen == self._generation:
             self.countChanged.emit(self.count())
 

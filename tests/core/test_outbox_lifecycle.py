@@ -230,3 +230,19 @@ def test_post_anyway_survives_a_typo_fix_but_not_a_rewrite(services) -> None:
     assert kept.guard_override and kept.guard_reasons
     rewritten = services.outbox.edit(post.id, "Ten things I learned about mortgages this year")
     assert not rewritten.guard_override and rewritten.guard_reasons == ()
+
+
+def test_the_history_searched_finds_words_in_any_part_or_the_persona_and_takes_wildcards_literally(
+        outbox: Outbox) -> None:
+    """What the history's Ctrl+F reads past the newest posts listed: ``%`` and ``_`` typed are the characters,
+    not SQL's wildcards (a search for "50%" must not list every post with a 50 in it)."""
+    career, metal = uid(outbox.store, "career"), uid(outbox.store, "metal")
+    first = outbox.create(career, "Hiring is up 50% this spring", state=PostState.SENT)
+    outbox.create(career, "Hiring is up 50 points", state=PostState.SENT)
+    thread = outbox.create(career, "A thread", thread=["Part two names the_interview_trick"], state=PostState.SENT)
+    riff = outbox.create(metal, "New strings", state=PostState.SENT)
+    assert [p.id for p in outbox.history(containing="50%")] == [first.id]
+    assert [p.id for p in outbox.history(containing="THE_INTERVIEW")] == [thread.id]  # a later part, any case
+    assert [p.id for p in outbox.history(containing="the%interview")] == []
+    assert [p.id for p in outbox.history(containing="metal")] == [riff.id]  # the persona's name
+    assert len(outbox.history(containing="  ")) == 4  # nothing to search for: the newest posts

@@ -308,3 +308,28 @@ def test_every_menu_item_has_a_mnemonic_of_its_own(demo: Services, make_shell: C
                 letters[letter] = action.text()
     finally:
         i18n.uninstall(qapp)
+
+
+def test_searching_the_history_finds_a_post_older_than_the_ones_listed(demo: Services,
+                                                                      make_shell: Callable[..., Shell], qtbot,
+                                                                      idle) -> None:
+    """The history lists the newest 200 posts, and Ctrl+F searched only those: with 10,000 posts sent, a search for
+    a post from last spring found nothing (bench/long-history). A search now looks through every post."""
+    from datetime import timedelta
+
+    from personamgr.core.outbox import PostState
+    from personamgr.gui.history import HISTORY_LIMIT
+
+    career = demo.store.persona("career")
+    old = demo.outbox.create(career.uid, "Vinyl pressing plants are hiring again", state=PostState.SENT)
+    for k in range(HISTORY_LIMIT):
+        demo.clock.advance(timedelta(minutes=1))  # type: ignore[attr-defined]
+        demo.outbox.create(career.uid, f"Newer post {k}", state=PostState.SENT)
+    shell = make_shell(demo)
+    idle(shell)
+    assert old.id not in [p.id for p in shell.window.history.posts()]  # past the newest 200
+    shell.window.search_action.trigger()
+    qtbot.keyClicks(shell.window.history_search, "pressing plants")
+    qtbot.waitUntil(lambda: [p.id for p in shell.window.history.visible_posts()] == [old.id], timeout=5000)
+    shell.window.history_search.clear()
+    qtbot.waitUntil(lambda: len(shell.window.history.visible_posts()) == HISTORY_LIMIT, timeout=5000)
