@@ -30,6 +30,7 @@ from personamgr.core.media import (
     release,
 )
 from personamgr.core.paths import AppPaths
+from personamgr.core.persona_file import BOM
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services, open_services
 from personamgr.core.store import PersonaNotFound, StoreError
@@ -255,7 +256,8 @@ def _read_thread_file(name: str) -> str:
     if len(data) > MAX_THREAD_FILE_BYTES:
         raise CliError(f"the thread file {name} is larger than {MAX_THREAD_FILE_BYTES >> 20} MB; {what}")
     try:
-        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads it
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads it
+        return text.removeprefix(BOM)  # a file saved "with BOM": not a character of the post
     except UnicodeDecodeError as e:
         raise CliError(f"the thread file {name} is not UTF-8 text (byte 0x{data[e.start]:02x} at position "
                        f"{e.start}); {what}") from None

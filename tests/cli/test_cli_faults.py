@@ -107,6 +107,22 @@ def test_inputs_that_used_to_print_a_traceback(cli: Cli, profile: Path, args: tu
     assert "Scheduled" not in r.out
 
 
+def test_a_thread_file_saved_with_a_byte_order_mark_posts_no_invisible_character(cli: Cli, profile: Path,
+                                                                                tmp_path: Path) -> None:
+    """A thread file saved as "UTF-8 with BOM" (Windows Notepad before 2019, some editors' default) began its first
+    part with U+FEFF: an invisible character at the start of the post, counted in its length, and sent."""
+    thread = tmp_path / "thread.txt"
+    thread.write_bytes("Five questions to ask at the end of every interview\n---\nOne: what does success look like?\n"
+                       .encode("utf-8-sig"))
+    r = cli("queue", "add", "--persona", "career", "--anyway", "--at", "2030-03-09T14:00", "--thread", str(thread),
+            data_dir=profile)
+    assert r.code == 0, r.err
+    shown = cli("posts", "show", "1", "--json", data_dir=profile)
+    assert shown.code == 0, shown.err
+    assert "\ufeff" not in shown.out and "\\ufeff" not in shown.out, shown.out
+    assert "Five questions to ask" in shown.out
+
+
 def test_a_thread_file_that_is_not_text_is_said_in_words(cli: Cli, profile: Path, tmp_path: Path) -> None:
     """``queue add --thread photo.jpg`` said Python's "'utf-8' codec can't decode byte 0xff in position 0: invalid
     start byte"."""
