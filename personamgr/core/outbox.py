@@ -28,7 +28,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, Text, and_, case, cast, delete, func, insert, or_, select, update
 
-from personamgr.core import lease
+from personamgr.core import lease, search
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
 from personamgr.core.holds import GUARD_HOLDS, HoldKind, held_message
@@ -383,14 +383,15 @@ class Outbox:
 
     def history(self, persona_uid: str | None = None, limit: int = 200, *, containing: str = "") -> list[Post]:
         """Newest first: what the history view shows. With ``containing``, only posts whose words (any part) or
-        persona's name contain it, case-insensitively for ASCII: a search reaches past the newest ``limit``."""
+        persona's name contain it, case folded as :mod:`core.search` does: a search reaches past the newest
+        ``limit``."""
         q = self._select().order_by(s.posts.c.updated_at.desc(), s.posts.c.id.desc()).limit(limit)
         if persona_uid is not None:
             q = q.where(s.personas.c.uid == persona_uid)
-        if containing.strip():
-            like = "%" + containing.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            q = q.where(or_(*(column.ilike(like, escape="\\") for column in (
-                s.posts.c.text, cast(s.posts.c.thread, Text), s.personas.c.name))))
+        if needle := search.fold(containing):
+            words = getattr(func, search.SQL_FUNCTION)(s.posts.c.text, cast(s.posts.c.thread, Text),
+                                                       s.personas.c.name)
+            q = q.where(func.instr(words, needle) > 0)  # instr, not LIKE: "%" and "_" typed are characters
         with self.store.engine.connect() as con:
             return [self._from(r) for r in con.execute(q)]
 

@@ -26,6 +26,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.pool import StaticPool
 
 from personamgr.core import schema as s
+from personamgr.core import search
 from personamgr.core.clock import Clock, SystemClock, utc
 from personamgr.core.faults import Fault, classify, folder_message
 from personamgr.core.i18n import translate
@@ -297,6 +298,7 @@ class Store:
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_con: sqlite3.Connection, _record: object) -> None:
+            search.register(dbapi_con)
             cur = dbapi_con.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             if not memory:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core import search
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.scheduling import short_time
@@ -364,11 +365,11 @@ class HistoryView(QListWidget):
         self._filter = text
         if text.strip() != self._read_for:  # read again with the search's words (the timer coalesces the keys)
             self._search_timer.start()
-        needle = text.casefold().strip()
+        needle = search.fold(text)
         for i in range(self.count()):
             item = self.item(i)
             post: Post = item.data(POST_ROLE)
-            hay = f"{' '.join(post.parts)}\n{post.persona_name}\n{post.status}\n{detail(post)}".casefold()
+            hay = f"{search.searchable(post.parts, post.persona_name)}\n{post.status}\n{detail(post)}".casefold()
             item.setHidden(bool(needle) and needle not in hay)
         current = self.currentItem()
         if current is not None and current.isHidden():

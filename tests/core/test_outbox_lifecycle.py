@@ -246,3 +246,21 @@ def test_the_history_searched_finds_words_in_any_part_or_the_persona_and_takes_w
     assert [p.id for p in outbox.history(containing="the%interview")] == []
     assert [p.id for p in outbox.history(containing="metal")] == [riff.id]  # the persona's name
     assert len(outbox.history(containing="  ")) == 4  # nothing to search for: the newest posts
+
+
+@pytest.mark.parametrize(("written", "searched"), [
+    ("Plantamos un árbol en la plaza", "ÁRBOL"),
+    ("Die Straße ist gesperrt", "STRASSE"),
+    ("Η ΟΔΟΣ είναι κλειστή", "οδος"),
+], ids=["spanish", "german", "greek"])
+def test_the_history_searched_folds_case_in_every_script_as_the_listed_filter_does(
+        outbox: Outbox, written: str, searched: str) -> None:
+    """SQLite's LIKE folds ASCII only: "ÁRBOL" did not find "árbol", nor "STRASSE" "Straße", though the history's
+    filter of the posts listed (``str.casefold``) found them; a search must not depend on how old the post is. A
+    later part of a thread is searched as its words, not as the JSON it is stored in."""
+    career = uid(outbox.store, "career")
+    first = outbox.create(career, written, state=PostState.SENT)
+    thread = outbox.create(career, "A thread", thread=[f"Part two: {written}"], state=PostState.SENT)
+    outbox.create(career, "Nothing to see", state=PostState.SENT)
+    assert searched.casefold() in written.casefold()
+    assert {p.id for p in outbox.history(containing=searched)} == {first.id, thread.id}
