@@ -144,12 +144,11 @@ def _overdue(args: argparse.Namespace, services: Services, upcoming: list[Post],
     found: dict[int, Overdue] = {}
     running: bool | None = None  # asked once, and only when a post's time has passed
     for p in upcoming:
-        due = p.next_attempt_at or p.scheduled_at
-        if due is None or decide(personas[p.persona_uid], due, now).message is None:
+        persona, due = personas[p.persona_uid], p.next_attempt_at or p.scheduled_at
+        if due is None or not _passed(p, persona, now):
             continue
         if running is None:
             running = scheduler_running(args)
-        persona = personas[p.persona_uid]
         connected = account_state(services.store, services.networks, persona) == "ok"
         o = overdue(persona, due, now, sender_running=running, connected=connected, paused_all=paused_all)
         if o is not None:
@@ -238,6 +237,37 @@ def cmd_pause(args: argparse.Namespace) -> int:
         if not args.paused and sched.paused_all():
             print("Note: all posting is still paused (personamgr queue resume --all).")
     if not args.paused:
-        print("Posts whose time passed while paused follow each persona's missed-post policy.")
+        _say_missed_while_paused(args, services, sched, None if args.all else persona.uid)
     poke_scheduler(args)
     return 0
+
+
+def _say_missed_while_paused(args: argparse.Namespace, services: Services, sched: PostSchedule,
+                             uid: str | None) -> None:
+    """Posting resumed: how many posts' time passed while paused and what their policy does with them (core's
+    :func:`overdue`, the words ``queue list`` says of each); nothing when no post's time passed."""
+    personas = {p.uid: p for p in services.store.personas()}
+    now, paused_all = services.clock.now(), sched.paused_all()
+    resumed = [p for p in sched.scheduled(uid) if not (paused_all or personas[p.persona_uid].paused)]
+    late = _overdue(args, services, resumed, personas, paused_all=paused_all, now=now)
+    passed = [p for p in resumed if _passed(p, personas[p.persona_uid], now)]
+    groups: dict[tuple[str, bool], list[int]] = {}
+    for p in passed:
+        o = late.get(p.id)  # None: a sender runs, and applies the policy as it looks
+        groups.setdefault((o.words, True) if o else (p.persona_name, False), []).append(p.id)
+    for (said, idle), ids in groups.items():
+        them = "them" if len(ids) > 1 else "it"
+        count = f"{len(ids)} post{'s' if len(ids) > 1 else ''} whose time passed while paused"
+        numbers = ", ".join(f"#{i}" for i in ids)
+        if idle:
+            print(f"{count} ({numbers}): nothing is running to send {them} (neither the app nor personamgr "
+                  f"daemon). {said}")
+        else:
+            print(f"{count} ({numbers}): {said}'s missed-post policy applies to {them} now (see personamgr queue "
+                  "list).")
+
+
+def _passed(p: Post, persona: Persona, now: datetime) -> bool:
+    """Whether the post's time passed (beyond the grace :func:`decide` allows)."""
+    due = p.next_attempt_at or p.scheduled_at
+    return due is not None and decide(persona, due, now).message is not None

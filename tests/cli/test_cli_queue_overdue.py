@@ -182,3 +182,50 @@ def test_a_post_whose_time_just_passed_is_not_overdue_while_a_sender_runs(
         primary.close()
     assert "overdue" not in out
     assert (row["overdue_by_s"], row["overdue_then"]) == (None, None)
+
+
+def resumed(home: Path, capsys: pytest.CaptureFixture[str], *who: str) -> str:
+    assert run(home, "queue", "pause", *who) == 0
+    capsys.readouterr()
+    assert run(home, "queue", "resume", *who) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("who", [("--persona", "career"), ("--all",)])
+def test_resuming_with_nothing_overdue_says_nothing_of_missed_posts(
+        home: Path, capsys: pytest.CaptureFixture[str], who: tuple[str, ...]) -> None:
+    """It always said "Posts whose time passed while paused follow each persona's missed-post policy.", with no
+    post whose time had passed."""
+    overdue(home, -timedelta(hours=5))
+    out = resumed(home, capsys, *who)
+    assert "missed" not in out and "passed" not in out, out
+
+
+@pytest.mark.parametrize("who", [("--persona", "career"), ("--all",)])
+def test_resuming_says_how_many_posts_time_passed_while_paused_and_what_their_policy_does(
+        home: Path, capsys: pytest.CaptureFixture[str], who: tuple[str, ...]) -> None:
+    """It said only that such posts "follow each persona's missed-post policy", not whether there were any, how
+    many, nor what the policy does with them: the same words ``queue list`` says of each (core's ``overdue``)."""
+    first = overdue(home, timedelta(minutes=40))
+    second = overdue(home, timedelta(hours=3))  # due first: listed first, as queue list does
+    out = resumed(home, capsys, *who)
+    assert (f"2 posts whose time passed while paused (#{second}, #{first}): nothing is running to send them "
+            "(neither the app nor personamgr daemon). When one of them starts, it is held for you to decide: career "
+            "asks about missed posts.") in out, out
+    assert "follow each persona's missed-post policy" not in out
+
+
+def test_resuming_while_a_sender_runs_says_it_applies_the_policy_now(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from personamgr.core.instance import claim
+    from personamgr.core.paths import AppPaths
+
+    post = overdue(home, timedelta(minutes=40))
+    primary = claim(AppPaths.resolve(home), "daemon")
+    assert primary is not None
+    try:
+        out = resumed(home, capsys, "--all")
+    finally:
+        primary.close()
+    assert (f"1 post whose time passed while paused (#{post}): career's missed-post policy applies to it now (see "
+            "personamgr queue list).") in out, out
