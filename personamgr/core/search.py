@@ -26,7 +26,7 @@ def fold(needle: str) -> str:
 
 def _searchable_row(text: str | None, thread: str | None, persona_name: str | None) -> str:
     """:func:`searchable` from a row: the thread's later parts are stored as JSON, searched as their words."""
-    later = json.loads(thread) if thread else []
+    later = json.loads(thread) if thread and thread != "[]" else []  # most posts are one part: skip decoding
     return searchable([text or "", *later], persona_name or "")
 
 
