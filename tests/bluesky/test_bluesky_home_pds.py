@@ -121,3 +121,15 @@ def test_a_persona_with_its_own_server_signs_in_there_without_asking_the_directo
             Login("ana.example.org", password))
     assert sky.home.sessions_created(account) == 1
     assert sky.plc.requests == [] and sky.entryway.requests == []
+
+
+def test_an_account_on_one_of_bluesky_s_own_hosts_signs_in_at_bsky_social(
+        sky: Sky, services: Services, network_secrets: SecretStore) -> None:
+    """An account bsky.social hosts lives on one of Bluesky's own PDS hosts (``*.host.bsky.network``), which its DID
+    document names. It signs in at bsky.social, the way Bluesky's own app signs it in and every such account has
+    always connected here; the lookup is for accounts on a PDS of their own."""
+    account, password = sky.entryway.add_account("sky.bsky.social")
+    sky.plc.register(account.did, "sky.bsky.social", "https://morel.us-east.host.bsky.network")
+    connect(services.store, network_secrets, services.networks["bluesky"], _persona(services),
+            Login("sky.bsky.social", password))
+    assert sky.entryway.sessions_created(account) == 1

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import httpx
 from atproto import Client, SessionEvent, client_utils, models
@@ -62,6 +62,16 @@ def jwt_expiry(token: str) -> datetime | None:
         return datetime.fromtimestamp(int(data["exp"]), UTC)
     except (IndexError, KeyError, TypeError, ValueError):
         return None
+
+
+ENTRYWAY_HOSTS = ".bsky.network"  # Bluesky's own PDS hosts (morel.us-east.host.bsky.network, …)
+
+
+def entryway_signs_in(pds: str) -> bool:
+    """Whether an account whose DID document names ``pds`` signs in at the entryway (bsky.social): it is one of
+    Bluesky's own hosts, whose accounts the entryway holds and Bluesky's own app signs in there; only an account
+    on a PDS of its own must be signed in where it lives."""
+    return (urlsplit(pds).hostname or "").endswith(ENTRYWAY_HOSTS)
 
 
 class BlueskyClient:
@@ -137,7 +147,8 @@ class BlueskyClient:
         """``createSession`` (limited to 30 per 5 minutes and 300 a day per account: only when needed), on the
         account's own PDS when this client starts at an entryway."""
         if self.directory is not None:
-            self.client.update_base_url(self.find_pds(handle, self.known_did) or self.service)
+            pds = self.find_pds(handle, self.known_did)
+            self.client.update_base_url(self.service if pds is None or entryway_signs_in(pds) else pds)
         self._mapped(lambda: self.client.login(handle.lstrip("@"), app_password, fetch_bsky_profile=False),
                      write=False)
         self.sessions_created += 1
