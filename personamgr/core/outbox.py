@@ -265,6 +265,27 @@ def locked_words(post: Post, network: str, *, deleting: bool = False) -> str:
     return text.format(id=post.id, network=label)
 
 
+def persona_kept(persona: str, network: str, posts: Sequence[Post]) -> str:
+    """Why ``persona`` cannot be deleted while ``posts`` (:meth:`Outbox.may_be_out`) may be on ``network``, naming
+    them and what settles each: the one refusal, for the window and the CLI."""
+    label = translate("networks", NETWORK_LABELS.get(network, network))
+    review = [p.id for p in posts if p.state is PostState.NEEDS_REVIEW]
+    pending = [p.id for p in posts if p.state is not PostState.NEEDS_REVIEW]
+    n_review, n_pending = len(review), len(pending)  # lupdate skips a translate() whose n is a call
+    text = translate("Outbox", "{persona} cannot be deleted yet: the app would forget posts that may already be on "
+                     "{network}.").format(persona=persona, network=label)
+    if review:
+        said = translate("Outbox", "Post(s) {ids} (needs|need) review: check the account, then mark each one sent or "
+                         "send it again.", None, n_review)
+        text += " " + said.format(ids=", ".join(map(str, review)))
+    if pending:
+        said = translate("Outbox", "Post(s) {ids} (is|are) being sent, or (is|are) sent again by (itself|themselves) "
+                         "exactly as (it is|they are): wait until (it is|they are) sent or (needs|need) review.", None,
+                         n_pending)
+        text += " " + said.format(ids=", ".join(map(str, pending)))
+    return text
+
+
 def join_parts(parts: Sequence[str]) -> str:
     return "\n\n".join(p.strip() for p in parts)
 
@@ -706,6 +727,34 @@ class Outbox:
                 id=post_id, state=now.state.word))
         self.store.notify("posts")
         return post
+
+    def _may_be_out_now(self) -> Any:
+        """The post may be on the network and only its record says so: in flight, needing review, or sent again
+        by itself only as it is (:func:`locked_until`)."""
+        c = s.posts.c
+        return or_(c.state.in_([PostState.SENDING.value, PostState.NEEDS_REVIEW.value]),
+                   and_(c.repeat_safe_until > now_naive(self.store.clock), c.state != PostState.SENT.value))
+
+    def may_be_out(self, persona_uid: str) -> list[Post]:
+        """``persona_uid``'s posts that deleting the persona would forget while they may be on the network."""
+        q = self._select().where(s.personas.c.uid == persona_uid, self._may_be_out_now()).order_by(s.posts.c.id)
+        with self.store.engine.connect() as con:
+            return [self._from(r) for r in con.execute(q)]
+
+    def delete_persona(self, persona_uid: str) -> None:
+        """Delete a persona and its posts, unless one of them :meth:`may_be_out` (TransitionError naming them): one
+        conditional DELETE, so a post cut short meanwhile is never deleted with it."""
+        c = s.posts.c
+        doubt = select(c.id).where(c.persona_id == s.personas.c.id, self._may_be_out_now()).exists()
+        while not self.store.delete_persona(persona_uid, where=~doubt):
+            self.refuse_persona_delete(persona_uid)  # none left in doubt since that DELETE: it is tried again
+
+    def refuse_persona_delete(self, persona_uid: str) -> None:
+        """Raise why ``persona_uid`` cannot be deleted (:func:`persona_kept`) while a post of it :meth:`may_be_out`."""
+        posts = self.may_be_out(persona_uid)
+        if posts:
+            persona = self.store.persona(persona_uid)
+            raise TransitionError(persona_kept(persona.name, persona.network, posts))
 
     def review_after_switch(self, persona_uid: str, was: str, now: str) -> list[Post]:
         """``persona_uid`` now posts as another account (``now``; it was ``was``): each of its posts whose last send

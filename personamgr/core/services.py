@@ -55,19 +55,21 @@ class Services:
         return self.paths.media if self.paths is not None else None
 
     def delete_persona(self, persona: Persona) -> str | None:
-        """Delete a persona, its posts and its credentials.
+        """Delete a persona, its posts and its credentials; refused (TransitionError, nothing deleted) while a post
+        of it may be on the network (Outbox.delete_persona).
 
         Returns a warning if the keyring could not be reached; the persona is
         deleted regardless, and the warning tells the user what is left behind.
         """
+        self.outbox.refuse_persona_delete(persona.uid)  # before its credentials go (the delete checks again)
         warning = None
-        try:
+        try:  # while the persona is in the store: it tells whether an entry from before profiles is its own
             if self.secrets.state().usable:
                 self.secrets.delete_credentials(persona.uid)
         except SecretsError as e:
             warning = f"The persona was deleted, but its credentials could not be removed from the keyring: {e}"
         media = [m for p in self.outbox.in_states(PostState, persona.uid) for m in p.media]
-        self.store.delete_persona(persona.uid)
+        self.outbox.delete_persona(persona.uid)
         release(self.store, self.media_dir, media)
         return warning
 

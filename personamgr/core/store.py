@@ -545,13 +545,18 @@ class Store:
         self.notify("personas")
         return added, updated
 
-    def delete_persona(self, uid: str) -> None:
-        """Delete a persona and its posts. Its secrets are the caller's to delete (see PersonaService)."""
+    def delete_persona(self, uid: str, where: Any = None) -> bool:
+        """Delete a persona and its posts, in one conditional DELETE: False, and nothing deleted, if ``where`` (an
+        SQL condition on the persona's row) does not hold (see Outbox.delete_persona). Its secrets are the caller's
+        to delete (see Services.delete_persona)."""
         with self.engine.begin() as con:
-            n = con.execute(delete(s.personas).where(s.personas.c.uid == uid)).rowcount
-        if not n:
-            raise PersonaNotFound(uid)
+            n = con.execute(delete(s.personas).where(s.personas.c.uid == uid,
+                                                     *(() if where is None else (where,)))).rowcount
+            if not n:
+                self.persona_id(con, uid)  # raises PersonaNotFound if it is gone
+                return False
         self.notify("personas")
+        return True
 
     def connection_state(self, uid: str) -> tuple[str, str | None]:
         """(state, remote user id): state is "ok" or "reconnect_needed"."""

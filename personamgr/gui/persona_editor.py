@@ -58,7 +58,7 @@ from PySide6.QtWidgets import (
 from personamgr.core import costs
 from personamgr.core.faults import export_message, in_words
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
-from personamgr.core.outbox import PostState
+from personamgr.core.outbox import Post, PostState, TransitionError, persona_kept
 from personamgr.core.persona_file import save_personas, slot_to_text
 from personamgr.core.personas import (
     BUDGET_MAX_USD,
@@ -962,9 +962,12 @@ class PersonaManager(QObject, ShowsBoxes):
             return
         outbox = self.services.outbox
 
+        def read() -> tuple[Counter[PostState], list[Post]]:
+            return (Counter(p.state for p in outbox.in_states(list(PostState), persona.uid)),
+                    outbox.may_be_out(persona.uid))
+
         def count() -> None:
-            self.workers.submit(lambda: Counter(p.state for p in outbox.in_states(list(PostState), persona.uid)),
-                                done=lambda counts: self._confirm_delete(persona, counts),
+            self.workers.submit(read, done=lambda found: self._confirm_delete(persona, *found),
                                 failed=lambda e: self._tell(QMessageBox.Icon.Critical,
                                                             translate("PersonaManager", "Delete persona"),
                                                             translate("PersonaManager", "Could not read {name}'s "
@@ -994,7 +997,11 @@ class PersonaManager(QObject, ShowsBoxes):
             return said_posts if posts else said_drafts
         return translate("PersonaManager", "no posts or drafts")
 
-    def _confirm_delete(self, persona: Persona, counts: Counter[PostState]) -> None:
+    def _confirm_delete(self, persona: Persona, counts: Counter[PostState], may_be_out: list[Post]) -> None:
+        if may_be_out:  # the core refuses it: say why, and which posts, rather than ask
+            self._tell(QMessageBox.Icon.Warning, translate("PersonaManager", "Delete persona"),
+                       persona_kept(persona.name, persona.network, may_be_out))
+            return
         info = (translate("PersonaManager", "Its {what} will be deleted with it.").format(
             what=self.describe_posts(counts)) if counts else translate("PersonaManager", "It has no posts or drafts."))
         if counts.get(PostState.SCHEDULED):
@@ -1011,13 +1018,17 @@ class PersonaManager(QObject, ShowsBoxes):
 
     def _delete(self, persona: Persona) -> None:
         services = self.services
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, TransitionError):  # a post of it came to be in doubt meanwhile: the core says why
+                self._tell(QMessageBox.Icon.Warning, translate("PersonaManager", "Delete persona"), str(error))
+                return
+            self._tell(QMessageBox.Icon.Critical, translate("PersonaManager", "Delete persona"),
+                       translate("PersonaManager", "{name} was not deleted: {error}").format(
+                           name=persona.name, error=in_words(error, self.services.store.path)))
+
         self.workers.submit(lambda: services.delete_persona(persona),
-                            done=lambda warning: self._deleted(persona, warning),
-                            failed=lambda e: self._tell(QMessageBox.Icon.Critical,
-                                                        translate("PersonaManager", "Delete persona"),
-                                                        translate("PersonaManager", "{name} was not deleted: "
-                                                                  "{error}").format(
-                                name=persona.name, error=in_words(e, self.services.store.path))),
+                            done=lambda warning: self._deleted(persona, warning), failed=failed,
                             name="delete persona")
 
     def _deleted(self, persona: Persona, warning: str | None) -> None:

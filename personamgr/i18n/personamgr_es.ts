@@ -2390,6 +2390,18 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>la publicación {id} no se puede eliminar hasta que se envíe: su último envío se interrumpió, así que puede que ya esté en {network}, y se vuelve a enviar sola (primero se pregunta a {network} si llegó). Eliminada ahora, la aplicación olvidaría una publicación que puede estar en {network}</translation>
     </message>
     <message>
+        <source>{persona} cannot be deleted yet: the app would forget posts that may already be on {network}.</source>
+        <translation>{persona} no se puede eliminar todavía: la aplicación olvidaría publicaciones que puede que ya estén en {network}.</translation>
+    </message>
+    <message>
+        <source>Post(s) {ids} (needs|need) review: check the account, then mark each one sent or send it again.</source>
+        <translation>(La publicación|Las publicaciones) {ids} (necesita|necesitan) revisión: comprueba la cuenta y luego marca cada una como enviada o vuelve a enviarla.</translation>
+    </message>
+    <message>
+        <source>Post(s) {ids} (is|are) being sent, or (is|are) sent again by (itself|themselves) exactly as (it is|they are): wait until (it is|they are) sent or (needs|need) review.</source>
+        <translation>(La publicación|Las publicaciones) {ids} se (está|están) enviando, o se (vuelve|vuelven) a enviar (sola|solas) tal como (está|están): espera a que se (envíe|envíen) o (necesite|necesiten) revisión.</translation>
+    </message>
+    <message>
         <source>part 1 of post {id} already went out on {network}</source>
         <translation>la parte 1 de la publicación {id} ya salió en {network}</translation>
     </message>

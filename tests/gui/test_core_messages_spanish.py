@@ -146,3 +146,26 @@ def test_what_becomes_of_an_overdue_post_not_connected_or_paused_is_said_in_span
     assert paused.words == ("La publicación está en pausa para career: no sale nada suyo hasta que la reanudes "
                             "(personamgr queue resume --persona career); entonces decide su política para "
                             "publicaciones perdidas.")
+
+
+@pytest.mark.gui
+def test_a_persona_kept_for_posts_that_may_be_out_says_which_in_spanish(qapp, services) -> None:  # type: ignore[no-untyped-def]
+    """The refusal to delete a persona names its posts in doubt, in the plural where there are several."""
+    from personamgr.core.outbox import UNTIL_SENT, TransitionError
+
+    seed_demo(services)
+    career = services.store.persona("career")
+    review = [services.outbox.create(career.uid, f"may be out {i}", state=PostState.NEEDS_REVIEW).id for i in (1, 2)]
+    locked = services.outbox.create(career.uid, "sent again by itself", state=PostState.SCHEDULED).id
+    assert services.outbox.update_if(locked, [PostState.SCHEDULED], repeat_safe_until=UNTIL_SENT.replace(tzinfo=None))
+    try:
+        assert i18n.install(qapp, "es") == "es"
+        with pytest.raises(TransitionError) as refused:
+            services.delete_persona(career)
+    finally:
+        i18n.uninstall(qapp)
+    assert str(refused.value) == (
+        "career no se puede eliminar todavía: la aplicación olvidaría publicaciones que puede que ya estén en "
+        f"Pruebas. Las publicaciones {review[0]}, {review[1]} necesitan revisión: comprueba la cuenta y luego marca "
+        f"cada una como enviada o vuelve a enviarla. La publicación {locked} se está enviando, o se vuelve a enviar "
+        "sola tal como está: espera a que se envíe o necesite revisión.")

@@ -267,6 +267,35 @@ def test_delete_with_the_fail_keyring_deletes_persona_and_posts(demo: Services, 
     assert shell.window.personas.box is None or not shell.window.personas.box.isVisible()  # no warning
 
 
+def test_delete_is_refused_while_a_post_may_be_out_and_says_which(demo: Services, make_shell: Callable[..., Shell],
+                                                                 idle) -> None:
+    """A post that needs review may be on the account: deleted with the persona, the app would forget it. The
+    window says so, as the CLI does, instead of asking; and a post that comes to need review while the question
+    is open keeps the persona too."""
+    career = demo.store.persona("career")
+    review = demo.outbox.create(career.uid, "may be out", state=PostState.NEEDS_REVIEW)
+    shell = make_shell(demo)
+    shell.window.personas.delete_persona(career.uid)
+    idle(shell)
+    box = shell.window.personas.box
+    assert box is not None and box.icon() is QMessageBox.Icon.Warning
+    assert box.text() == ("career cannot be deleted yet: the app would forget posts that may already be on Sandbox. "
+                          f"Post {review.id} needs review: check the account, then mark each one sent or send it "
+                          "again.")
+    assert [b.text() for b in box.buttons()] == ["OK"]
+    click(box, "OK")
+    demo.workflows.mark_sent(review.id)
+    shell.window.personas.delete_persona(career.uid)
+    idle(shell)
+    late = demo.outbox.create(career.uid, "cut short", state=PostState.NEEDS_REVIEW)  # while the question is open
+    click(shell.window.personas.box, "Delete career")
+    idle(shell)
+    assert shell.window.personas.box.text() == (
+        "career cannot be deleted yet: the app would forget posts that may already be on Sandbox. "
+        f"Post {late.id} needs review: check the account, then mark each one sent or send it again.")
+    assert demo.store.persona(career.uid) == career
+
+
 def test_delete_when_the_keyring_hangs_deletes_and_warns(profile_paths: AppPaths, clock: FakeClock,
                                                          make_shell: Callable[..., Shell], idle) -> None:
     backend = BlockingKeyring()

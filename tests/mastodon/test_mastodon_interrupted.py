@@ -106,3 +106,30 @@ def test_a_post_cut_short_before_the_persona_was_switched_to_another_account_wai
                                           "connected to @riffs@fosstodon.example instead")
     assert w.fake.timeline(other) == []
     assert [s.text for s in w.fake.timeline(w.account)] == [TEXT]
+
+
+def test_a_persona_is_not_deleted_while_a_post_of_it_may_be_out(mastodon_world, clock) -> None:
+    """Deleted with its persona, a post cut short (sent again by itself) or one that needs review would be forgotten
+    while it may be on the account: the persona is kept, with its credentials, and the refusal names the posts."""
+    w = mastodon_world
+    services = w.services
+    recovered = killed_mid_send(w)
+    assert recovered.state is PostState.SCHEDULED
+    with pytest.raises(TransitionError) as refused:
+        services.delete_persona(w.persona)
+    assert str(refused.value) == (
+        f"metal cannot be deleted yet: the app would forget posts that may already be on Mastodon. Post "
+        f"{recovered.id} is being sent, or is sent again by itself exactly as it is: wait until it is sent or needs "
+        f"review.")
+    assert services.outbox.get(recovered.id).state is PostState.SCHEDULED
+    assert services.secrets.get_credentials(w.persona.uid)  # a refusal takes nothing with it
+    clock.advance(IDEMPOTENCY_WINDOW)
+    w.fake.expire_idempotency_keys()
+    review = services.poster.send(recovered.id)
+    assert review.state is PostState.NEEDS_REVIEW
+    with pytest.raises(TransitionError, match=rf"Post {review.id} needs review: check the account, then mark each "
+                                              r"one sent or send it again\.$"):
+        services.delete_persona(w.persona)
+    services.workflows.mark_sent(review.id)  # the user looked: it is on the account
+    services.delete_persona(w.persona)
+    assert all(p.uid != w.persona.uid for p in services.store.personas())
