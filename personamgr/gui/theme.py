@@ -48,7 +48,7 @@ LIGHT: dict[str, str] = {
     "chip_scheduled_bg": "#ece4f8", "chip_scheduled": "#5b3694",
     "chip_draft_bg": "#ececec", "chip_draft": "#4a4a4a",
     "dot_ok": "#2e9e4f", "dot_warn": "#c27c00", "dot_bad": "#c0392b", "dot_wait": "#8a8a8a",
-    "field_border": "palette(mid)",
+    "control_outline": "#808080", "field_border": "#808080",
 }
 DARK: dict[str, str] = {
     "error": "#ff8a80", "warning": "#f2b552", "success": "#7fd18f", "info": "#8cc4ff",
@@ -195,11 +195,12 @@ def dark_palette() -> QPalette:
 
 
 class VisibleOutlines(QProxyStyle):
-    """Fusion, with outlines that can be seen in dark. Fusion draws a check box's, a radio button's and a field's
-    (line edit, text box, spin box, editable combo box) outline a shade off the window: on the dark palette
-    1.2:1, an unticked box was its words and no box, a field a dark hole with no edge. WCAG 2 asks 3:1 for what
-    shows a control and its state; the outline is drawn again in the theme's ``control_outline``. Light, and an
-    outline that shows the keyboard focus, stay as Fusion draws them."""
+    """Fusion, with outlines that can be seen. Fusion draws a check box's, a radio button's and a field's (line
+    edit, text box, spin box, editable combo box) outline a shade off the window: on the dark palette 1.2:1, an
+    unticked box was its words and no box, a field a dark hole with no edge; on the light one a field's edge was
+    2.0:1, a text box's 1.7:1. WCAG 2 asks 3:1 for what shows a control and its state; the outline is drawn again,
+    in the same shape, in the theme's ``control_outline``. A light check box, and an outline that shows the
+    keyboard focus, stay as Fusion draws them."""
 
     INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton)
     FIELDS = (QStyle.ComplexControl.CC_SpinBox, QStyle.ComplexControl.CC_ComboBox)
@@ -207,29 +208,27 @@ class VisibleOutlines(QProxyStyle):
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,  # noqa: N802
                       widget: QWidget | None = None) -> None:
         super().drawPrimitive(element, option, painter, widget)
-        if not is_dark(option.palette):
-            return
+        pal = option.palette
         focused = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
-        if element in self.INDICATORS and (option.state & focused) != focused:
-            _outline(painter, option.rect, round_=element is QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+        if element in self.INDICATORS and is_dark(pal) and (option.state & focused) != focused:
+            _outline(painter, pal, option.rect, round_=element is QStyle.PrimitiveElement.PE_IndicatorRadioButton)
         elif element is QStyle.PrimitiveElement.PE_FrameLineEdit and not option.state & QStyle.StateFlag.State_HasFocus:
-            _outline(painter, option.rect, radius=2)
+            _outline(painter, pal, option.rect, radius=2)
         elif element is QStyle.PrimitiveElement.PE_Frame and isinstance(widget, QPlainTextEdit | QTextEdit):
-            _outline(painter, option.rect)
+            _outline(painter, pal, option.rect)
 
     def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,  # noqa: N802
                            painter: QPainter, widget: QWidget | None = None) -> None:
         super().drawComplexControl(control, option, painter, widget)
         editable = control is QStyle.ComplexControl.CC_SpinBox or getattr(option, "editable", False)
-        if (control in self.FIELDS and editable and is_dark(option.palette)
-                and not option.state & QStyle.StateFlag.State_HasFocus):
-            _outline(painter, option.rect, radius=2)
+        if control in self.FIELDS and editable and not option.state & QStyle.StateFlag.State_HasFocus:
+            _outline(painter, option.palette, option.rect, radius=2)
 
 
-def _outline(painter: QPainter, rect: QRect, *, radius: float = 0, round_: bool = False) -> None:
-    """The dark theme's ``control_outline`` around ``rect``, one pixel wide, inside it."""
+def _outline(painter: QPainter, palette: QPalette, rect: QRect, *, radius: float = 0, round_: bool = False) -> None:
+    """The ``control_outline`` of ``palette``'s theme around ``rect``, one pixel wide, inside it."""
     painter.save()
-    painter.setPen(QPen(QColor(DARK["control_outline"]), 1))
+    painter.setPen(QPen(colour("control_outline", palette), 1))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if round_:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -246,13 +245,15 @@ def apply(app: QApplication, choice: str) -> Mode:
     """Make the whole application light or dark per ``choice`` ("system", "light" or "dark"). Returns the mode.
 
     The platform's own palette and style are kept when they already match; otherwise Fusion is used with
-    the matching palette, since it is the style that honours any palette on every platform.
+    the matching palette, since it is the style that honours any palette on every platform. Fusion, the
+    platform's or ours, is always :class:`VisibleOutlines`: its own fields' edges are below 3:1 in both modes.
     """
     if "palette" not in _system:
         _system.update(palette=QPalette(app.palette()), style=app.style().name())
     mode = resolve(choice, app)
     system = _system_palette(app)
-    if is_dark(system) == (mode == "dark"):
+    matches = is_dark(system) == (mode == "dark")
+    if matches and _system["style"] != "fusion":
         if app.style().name() != _system["style"]:
             app.setStyle(QStyleFactory.create(str(_system["style"])))
         app.setPalette(system)
@@ -261,7 +262,7 @@ def apply(app: QApplication, choice: str) -> Mode:
             style = VisibleOutlines(QStyleFactory.create("Fusion"))
             _system["fusion"] = style  # the application does not own a style made in Python: keep it alive
             app.setStyle(style)
-        app.setPalette(dark_palette() if mode == "dark" else app.style().standardPalette())
+        app.setPalette(system if matches else dark_palette() if mode == "dark" else app.style().standardPalette())
     app.setStyleSheet(stylesheet(mode, app.font().pointSizeF()))
     app.setProperty("personamgrTheme", mode)
     return mode
