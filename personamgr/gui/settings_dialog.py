@@ -34,6 +34,7 @@ from personamgr.core.settings import REGISTRY, SECTIONS, Setting, SettingError, 
 from personamgr.gui.widgets import hint_label, keep_whole
 
 DATA_PAGE = "data"
+MINIMUM_WIDTH = 560  # room for the help texts under the rows to wrap into a few lines
 
 
 class SettingsDialog(QDialog):
@@ -52,7 +53,6 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.setObjectName("settingsDialog")
         self.setWindowTitle(translate("SettingsDialog", "Settings"))
-        self.setMinimumWidth(560)
         self.editors: dict[str, QWidget] = {}
         self.error = QLabel()
         self.error.setObjectName("settingsError")
@@ -85,6 +85,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # A set minimum width replaces the one the rows need: at 15 pt the dialog kept 560 px (a window opens at
+        # most 2/3 of the screen wide) and cut "Quitting with posts scheduled" and its choice.
+        self.setMinimumWidth(max(MINIMUM_WIDTH, layout.minimumSize().width()))
 
     # -- building ------------------------------------------------------------------------
     def _row(self, form: QFormLayout, s: Setting, value: Any, locked: str | None) -> None:

@@ -106,3 +106,28 @@ def test_the_calendars_hours_are_whole(large_font: QFont, demo: Services, make_s
     widest = max(canvas.fontMetrics().horizontalAdvance(f"{h:02d}:00") for h in range(24))
     assert canvas.layout().day_rect(0).left() - 6 >= widest, (canvas.layout().day_rect(0).left(), widest)
     calendar.close()
+
+
+def test_the_settings_say_every_label_and_choice_whole(large_font: QFont, demo: Services,
+                                                        make_shell: Callable[..., Shell], qtbot) -> None:
+    """At 15 pt the dialog kept its 560 px: General's "Quitting with posts scheduled" and its choice "Offer to start
+    the background sender" were cut. Every page's labels and combo boxes get the width their words need."""
+    from PySide6.QtWidgets import QFormLayout
+
+    shell = make_shell(demo)
+    dialog = shell.preferences.open_dialog()
+    qtbot.waitExposed(dialog)
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        page = dialog.tabs.currentWidget()
+        for form in page.findChildren(QFormLayout):
+            for row in range(form.rowCount()):
+                label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                if label is not None and isinstance(label.widget(), QLabel) and label.widget().text():
+                    words = label.widget()
+                    needed = words.fontMetrics().horizontalAdvance(words.text())
+                    assert words.width() >= needed, (words.text(), words.width(), needed)
+        for combo in page.findChildren(QComboBox):
+            assert combo.width() >= combo.sizeHint().width(), (combo.objectName(), combo.width(), combo.sizeHint())
+    dialog.reject()
