@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 from personamgr.core.faults import in_words
 from personamgr.core.i18n import translate
 from personamgr.core.settings import REGISTRY, SECTIONS, Setting, SettingError, Settings
-from personamgr.gui.widgets import hint_label, keep_whole
+from personamgr.gui.widgets import grow_to_fit, hint_label, keep_whole
 
 DATA_PAGE = "data"
 MINIMUM_WIDTH = 560  # room for the help texts under the rows to wrap into a few lines
@@ -88,6 +89,12 @@ class SettingsDialog(QDialog):
         # A set minimum width replaces the one the rows need: at 15 pt the dialog kept 560 px (a window opens at
         # most 2/3 of the screen wide) and cut "Quitting with posts scheduled" and its choice.
         self.setMinimumWidth(max(MINIMUM_WIDTH, layout.minimumSize().width()))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's)
+        """A window opens at most 2/3 of the screen tall: at a large font, or in Spanish, the help under a row then
+        lost its last line."""
+        super().showEvent(event)
+        grow_to_fit(self)
 
     # -- building ------------------------------------------------------------------------
     def _row(self, form: QFormLayout, s: Setting, value: Any, locked: str | None) -> None:
@@ -191,14 +198,6 @@ class SettingsDialog(QDialog):
             if self.editors[s.key].isEnabled():
                 self.set_value(s.key, s.default)
 
-    def _make_room(self) -> None:
-        """Grow to fit the message under the tabs: a dialog that kept its height squeezed the page's help
-        texts, which were then cut off mid-line."""
-        layout = self.layout()
-        wanted = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
-        if wanted > self.height():
-            self.resize(self.width(), wanted)
-
     def accept(self) -> None:
         try:
             changed = self.settings.update(self.changes())
@@ -206,7 +205,7 @@ class SettingsDialog(QDialog):
             self.error.setText(translate("SettingsDialog", "Not saved: {error}").format(
                 error=in_words(e, self.settings.path) + "."))
             self.error.show()
-            self._make_room()
+            grow_to_fit(self)  # a dialog that kept its height cut the page's help texts mid-line
             return
         self.error.hide()
         super().accept()

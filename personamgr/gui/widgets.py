@@ -48,6 +48,20 @@ NON_BREAKING_HYPHEN = "\u2011"
 WORD_JOINER = "\u2060"
 
 
+def grow_to_fit(window: QWidget) -> None:
+    """Grow ``window`` as tall as its layout needs at its width, within its screen. A window keeps the height it
+    opened with while its wrapped words take more lines (a message shown, a larger font): its layout then gives
+    its parts less than they need, and they are cut or run into each other."""
+    layout = window.layout()
+    wanted = layout.heightForWidth(window.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+    screen = window.screen()
+    if screen is not None:
+        frame = window.frameGeometry().height() - window.height()
+        wanted = min(wanted, screen.availableGeometry().height() - frame)
+    if wanted > window.height():
+        window.resize(window.width(), wanted)
+
+
 def keep_whole(text: str) -> str:
     """``text`` with its command-line options and paths unbreakable: a wrapped line may break after a hyphen or a
     slash, and "--" at a line's end with "data-dir" on the next is no longer something to type. Options get

@@ -108,10 +108,22 @@ def test_the_calendars_hours_are_whole(large_font: QFont, demo: Services, make_s
     calendar.close()
 
 
-def test_the_settings_say_every_label_and_choice_whole(large_font: QFont, demo: Services,
+@pytest.fixture(params=["en", "es"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    from personamgr.gui import i18n
+
+    i18n.install(qapp, request.param)
+    try:
+        yield request.param
+    finally:
+        i18n.uninstall(qapp)
+
+
+def test_the_settings_say_every_label_and_choice_whole(large_font: QFont, language: str, demo: Services,
                                                         make_shell: Callable[..., Shell], qtbot) -> None:
     """At 15 pt the dialog kept its 560 px: General's "Quitting with posts scheduled" and its choice "Offer to start
-    the background sender" were cut. Every page's labels and combo boxes get the width their words need."""
+    the background sender" were cut. It opened at most 2/3 of the screen tall, and in Spanish the help under a row
+    lost its last line. Every page's labels and combo boxes get the width their words need, each help its lines."""
     from PySide6.QtWidgets import QFormLayout
 
     shell = make_shell(demo)
@@ -130,4 +142,9 @@ def test_the_settings_say_every_label_and_choice_whole(large_font: QFont, demo: 
                     assert words.width() >= needed, (words.text(), words.width(), needed)
         for combo in page.findChildren(QComboBox):
             assert combo.width() >= combo.sizeHint().width(), (combo.objectName(), combo.width(), combo.sizeHint())
+        for words in page.findChildren(QLabel):
+            if words.isVisible() and words.wordWrap():
+                needed = words.heightForWidth(words.width())
+                assert words.height() >= needed, (language, words.text(), words.height(), needed)
     dialog.reject()
+
