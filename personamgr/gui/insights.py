@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Slot
+from PySide6.QtCore import QLocale, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +30,7 @@ from personamgr.core.insights import HOURS, PERIODS, Insights, persona_insights
 from personamgr.core.services import Services
 from personamgr.gui import theme
 from personamgr.gui.controller import PersonaController
-from personamgr.gui.widgets import bullets_html, hint_label
+from personamgr.gui.widgets import bullets_html, grow_to_fit, hint_label
 from personamgr.gui.workers import Workers
 
 
@@ -139,6 +139,9 @@ class InsightsDialog(QDialog):
             label.setObjectName("insightsAdvice")
             self.advice.addWidget(label)
             self.advice_labels.append(label)
+        # The summary and advice take more lines at a large font: the charts keep their height. Once the new
+        # charts and labels show (a layout counts no hidden widget).
+        QTimer.singleShot(0, self, lambda: grow_to_fit(self))
 
     def _charts(self, colour: str, i: Insights) -> None:
         import pyqtgraph as pg

@@ -148,3 +148,23 @@ def test_the_settings_say_every_label_and_choice_whole(large_font: QFont, langua
                 assert words.height() >= needed, (language, words.text(), words.height(), needed)
     dialog.reject()
 
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_insights_charts_keep_apart(large_font: QFont, services: Services, clock,
+                                        make_shell: Callable[..., Shell], qtbot) -> None:
+    """At 15 pt the dialog kept its 620 px while its words (the summary, the advice) took more lines: the grid gave
+    its charts less than their height, and each chart's bottom axis labels ran under the next chart's title."""
+    from insights_helpers import make_history
+
+    shell = make_shell(make_history(services, clock))
+    dialog = shell.window.open_insights()
+    qtbot.waitUntil(lambda: dialog.insights is not None and len(dialog.charts) == 4, timeout=20_000)
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    charts = list(dialog.charts.values())
+    for chart in charts:
+        assert chart.height() >= chart.minimumHeight(), (chart.objectName(), chart.height())
+        for other in charts:
+            assert other is chart or not chart.geometry().intersects(other.geometry()), (
+                chart.objectName(), chart.geometry(), other.objectName(), other.geometry())
+    dialog.close()
