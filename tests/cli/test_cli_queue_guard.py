@@ -105,14 +105,19 @@ def test_queue_list_says_a_thread_is_one(home: Path, tmp_path: Path, capsys: pyt
     assert line.endswith("[2 parts]")
 
 
-def test_a_post_on_an_account_not_connected_says_how_to_connect_it(home: Path,
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    """"career is not connected to an account yet. Connect it, then post." named no way to do it."""
+def career_on_x_not_connected(home: Path) -> None:
+    """The demo's career persona on X, with no account connected (the demo's sandbox needs none)."""
     svc = open_profile(home)
     try:
         svc.store.update_persona(svc.store.persona("career").with_changes(network="x"))
     finally:
         svc.close()
+
+
+def test_a_post_on_an_account_not_connected_says_how_to_connect_it(home: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """"career is not connected to an account yet. Connect it, then post." named no way to do it."""
+    career_on_x_not_connected(home)
     assert run(home, "post", "--persona", "career", TEXT) == 1
     err = capsys.readouterr().err
     assert "career was not connected to an account, so the post did not go out" in err
@@ -122,11 +127,7 @@ def test_a_post_on_an_account_not_connected_says_how_to_connect_it(home: Path,
 def test_queueing_for_a_persona_never_connected_says_it_needs_the_account_by_then(
         home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """It was queued without a word, and failed at its time with "career is not connected to an account yet"."""
-    svc = open_profile(home)
-    try:
-        svc.store.update_persona(svc.store.persona("career").with_changes(network="x"))
-    finally:
-        svc.close()
+    career_on_x_not_connected(home)
     assert run(home, "queue", "add", "--persona", "career", "--at", "2030-06-03T09:00", TEXT) == 0
     assert ("Note: career is not connected to its X account yet: a post scheduled for it goes out only if it is "
             "connected by then (Persona ▸ Connect account… in the window, or personamgr connect --persona career)."
@@ -137,11 +138,7 @@ def test_a_post_that_failed_for_want_of_an_account_does_not_say_so_once_it_is_co
         home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`queue list` and the window's history went on saying "career is not connected to an account yet. Connect it
     …" after career was connected: the note told what was true when the post failed, in the present tense."""
-    svc = open_profile(home)
-    try:
-        svc.store.update_persona(svc.store.persona("career").with_changes(network="x"))
-    finally:
-        svc.close()
+    career_on_x_not_connected(home)
     assert run(home, "post", "--persona", "career", TEXT) == 1
     svc = open_profile(home)
     try:

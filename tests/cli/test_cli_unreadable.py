@@ -69,41 +69,30 @@ def test_an_unreadable_image_is_said_in_words_with_what_to_do(cli: Cli, personas
             "(in the file manager: Properties ▸ Permissions; or chmod u+r), then attach it again.") in r.err, r.err
 
 
-@pytest.mark.parametrize("command", [("queue", "add", "--at", "2030-03-09T14:00"), ("post",)])
-def test_an_image_cut_short_is_refused_when_given_not_when_sent(cli: Cli, personas_file: Path, tmp_path: Path,
-                                                                command: tuple[str, ...]) -> None:
-    """``queue add --image`` of a JPEG whose download did not finish scheduled the post; it failed only at its
-    time, when the network refused the picture."""
-    from image_files import cut_short, jpeg
-
-    d = cli.home / "profile"
-    assert cli("personas", "import", str(personas_file), data_dir=d).code == 0
-    photo = cut_short(jpeg(tmp_path / "photo.jpg"))
-    r = cli(*command, "--persona", "career", "--anyway", "--image", str(photo), "--alt", "A chart",
-            "Hiring next week", data_dir=d)
-    assert r.code == 1, (r.out, r.err)
-    assert r.err == ("personamgr: error: photo.jpg is a JPEG image cut short: its data ends before the picture does "
-                     "(a download or copy that did not finish). Download or save it again, check that it opens in an "
-                     "image viewer, then attach it again.\n"), r.err
-    assert cli("posts", "list", data_dir=d).out.count("Hiring next week") == 0
+CUT_SHORT = ("photo.jpg is a JPEG image cut short: its data ends before the picture does (a download or copy that "
+             "did not finish). ")
+PIXELS_DAMAGED = "photo.jpg is a JPEG image whose data is damaged, so it cannot be shown. "
 
 
 @pytest.mark.parametrize("command", [("queue", "add", "--at", "2030-03-09T14:00"), ("post",)])
-def test_an_image_whose_pixels_do_not_decode_is_refused_when_given_not_when_sent(
-        cli: Cli, personas_file: Path, tmp_path: Path, command: tuple[str, ...]) -> None:
-    """``post --image`` of a JPEG whose segments all read in place but whose Huffman tables are damaged went to the
-    network, which could not decode it; ``queue add`` scheduled it to fail at its time."""
-    from image_files import jpeg, pixels_damaged
+@pytest.mark.parametrize("damage", [("cut_short", CUT_SHORT), ("pixels_damaged", PIXELS_DAMAGED)],
+                         ids=["cut-short", "pixels-damaged"])
+def test_a_damaged_image_is_refused_when_given_not_when_sent(cli: Cli, personas_file: Path, tmp_path: Path,
+                                                            command: tuple[str, ...], damage: tuple[str, str]) -> None:
+    """``queue add --image`` of a JPEG whose download did not finish, or whose segments all read in place but whose
+    Huffman tables are damaged, scheduled the post to fail at its time; ``post --image`` sent it to the network,
+    which could not decode it."""
+    import image_files
 
+    damaged, said = damage
     d = cli.home / "profile"
     assert cli("personas", "import", str(personas_file), data_dir=d).code == 0
-    photo = pixels_damaged(jpeg(tmp_path / "photo.jpg"))
+    photo = getattr(image_files, damaged)(image_files.jpeg(tmp_path / "photo.jpg"))
     r = cli(*command, "--persona", "career", "--anyway", "--image", str(photo), "--alt", "A chart",
             "Hiring next week", data_dir=d)
     assert r.code == 1, (r.out, r.err)
-    assert r.err == ("personamgr: error: photo.jpg is a JPEG image whose data is damaged, so it cannot be shown. "
-                     "Download or save it again, check that it opens in an image viewer, then attach it again.\n"
-                     ), r.err
+    assert r.err == ("personamgr: error: " + said + "Download or save it again, check that it opens in an image "
+                     "viewer, then attach it again.\n"), r.err
     assert cli("posts", "list", data_dir=d).out.count("Hiring next week") == 0
 
 
