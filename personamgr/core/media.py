@@ -22,6 +22,7 @@ import time
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +106,7 @@ def mime_of(item: MediaItem) -> str:
         return "application/octet-stream"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ImageFile:
     """An image file's bytes, read once: each network's check and the profile's copy use these, so what is copied is
     what was checked, and a file that gives its bytes to one reader only (``--image <(curl …)``, a pipe) works."""
@@ -117,6 +118,17 @@ class ImageFile:
     @property
     def name(self) -> str:
         return self.path.name
+
+    @cached_property
+    def mime(self) -> str | None:
+        """The type its first bytes say (None: not an image type we know)."""
+        return sniff(self.data[:12])
+
+    @cached_property
+    def damage(self) -> Damage | None:
+        """What is wrong with its data (:func:`image_check.damage`), read once however many networks check it: a
+        post to several personas checks the same bytes against each, then copies them for each."""
+        return damage(self.data, self.mime) if self.mime is not None else None
 
 
 def read_file(path: Path, most: int) -> ImageFile:
@@ -140,14 +152,14 @@ def check_image(image: ImageFile, limits: MediaLimits = X_LIMITS) -> str:
     name = image.name
     if image.size == 0:
         raise MediaError(Note("media_empty", name=name))
-    mime = sniff(image.data[:12])
+    mime = image.mime
     if mime is None or mime not in limits.types:
         raise MediaError(Note("media_type", name=name, type=TYPE_NAMES.get(mime or "", mime),
                               network=limits.network, types=limits.type_names()))
     if image.size > limits.max_bytes:
         raise MediaError(Note("media_too_big", name=name, size=image.size, network=limits.network,
                               limit=limits.max_bytes, hint=limits.too_big_hint))
-    found = damage(image.data, mime)
+    found = image.damage  # only of a file no larger than the limit: ``data`` then holds all of it
     if found is not None:  # refused now, not by the network when the post goes out (perhaps at night)
         raise MediaError(Note("media_damaged", name=name, type=TYPE_NAMES[mime], cut=found is Damage.CUT))
     return mime
