@@ -290,7 +290,7 @@ class SecretStore:
                 raise SecretsLocked(_locked(what)) from None
             if _gone(e):  # it stopped during the call
                 raise SecretsStopped(_stopped(_label(backend))) from None
-            if isinstance(e, keyring.errors.KeyringError):
+            if isinstance(e, keyring.errors.KeyringError) or _from_secret_service(e):
                 raise SecretsError(translate("Secrets", "The keyring refused to {what}: {error}").format(
                     what=translate("Secrets", what), error=e)) from None
             raise
@@ -401,10 +401,23 @@ def _prompt_dismissed(e: BaseException) -> bool:
     return any(type(x).__name__ == "PromptDismissedException" for x in _chain(e))
 
 
+# The bus's own answers when no one owns the Secret Service's name, or its owner went away before replying. Any
+# other D-Bus error is the running keyring's answer (an item deleted meanwhile, access refused), not a stopped one.
+_NOT_THERE = frozenset(f"org.freedesktop.DBus.Error.{n}" for n in (
+    "ServiceUnknown", "NameHasNoOwner", "NoReply", "Disconnected", "NoServer"))
+
+
 def _gone(e: BaseException) -> bool:
     """The keyring's service is not there: no Secret Service on the bus, or the bus itself went away mid-call."""
     return any(isinstance(x, keyring.errors.InitError | ConnectionError | EOFError)
-               or type(x).__module__.split(".")[0] in ("secretstorage", "jeepney") for x in _chain(e))
+               or type(x).__name__ == "SecretServiceNotAvailableException"
+               or (getattr(x, "name", None) in _NOT_THERE and type(x).__module__.startswith("jeepney"))
+               for x in _chain(e))
+
+
+def _from_secret_service(e: BaseException) -> bool:
+    """An error the Secret Service's client libraries raised: the keyring's own answer, said in its words."""
+    return any(type(x).__module__.split(".")[0] in ("secretstorage", "jeepney") for x in _chain(e))
 
 
 def _delete_quietly(backend: KeyringBackend, service: str, user: str) -> bool:

@@ -142,3 +142,36 @@ def test_the_keyring_stopping_while_the_app_runs_keeps_the_post_waiting_and_says
         assert "keyring" in r.stderr, r.stderr
         listed = run(["posts", "list"], cli_env).stdout
         assert "Gig tonight at the Roxy" in listed and "New strings for the Les Paul" in listed, listed
+
+
+class VanishingEntryKeyring(SecretServiceKeyring):
+    """The real Secret Service backend, reading an entry another program deleted between the search and the read:
+    the running gnome-keyring answers that the item does not exist (secretstorage's ItemNotFoundException)."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        import secretstorage
+
+        con = secretstorage.dbus_init()
+        try:
+            gone = secretstorage.get_default_collection(con).collection_path + "/4242"
+            return secretstorage.Item(con, gone).get_secret().decode()
+        finally:
+            con.close()
+
+
+def test_an_error_from_a_running_keyring_is_not_said_to_be_a_stopped_keyring(
+        own_keyring: tuple[dict[str, str], subprocess.Popen[str]]) -> None:
+    """Any secretstorage or jeepney error counted as "the keyring stopped": an entry deleted mid-read, answered by
+    the running gnome-keyring, made the post wait "until the keyring is started again", and the window said the
+    keyring was not running. Only a Secret Service that is not there is a stopped one; the running keyring's own
+    answer is said as a refusal, in its words."""
+    from personamgr.core.secrets import SecretsError, SecretsStopped
+
+    env, _daemon = own_keyring
+    with on_bus(env):
+        store = SecretStore(VanishingEntryKeyring(), timeout=15)
+        with pytest.raises(SecretsError) as raised:
+            store.get_credentials("p-1")
+        assert not isinstance(raised.value, SecretsStopped), str(raised.value)
+        assert "refused to read" in str(raised.value) and "does not exist" in str(raised.value), str(raised.value)
+        assert store.state().usable
