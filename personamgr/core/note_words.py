@@ -58,6 +58,12 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "x_app_day_cap": ("X", QT_TRANSLATE_NOOP("X", "X's daily limit of posts for the developer app (every account "
                                              "connected through it counts) was reached; the post waits until it "
                                              "resets, then goes out by itself.")),
+    "x_user_day_cap_of": ("X", QT_TRANSLATE_NOOP("X", "X's daily limit of posts for this account was reached (X "
+                                                 "allows {limit} a day); the post waits until it resets, then goes "
+                                                 "out by itself.")),
+    "x_app_day_cap_of": ("X", QT_TRANSLATE_NOOP("X", "X's daily limit of posts for the developer app was reached (X "
+                                                "allows {limit} a day, counting every account connected through "
+                                                "it); the post waits until it resets, then goes out by itself.")),
     "x_connect_timeout": ("X", QT_TRANSLATE_NOOP("X", "X did not accept the connection in time; nothing was sent. It "
                                                  "will be tried again.")),
     "x_read_timeout": ("X", QT_TRANSLATE_NOOP("X", "X did not answer in time; it will be tried again.")),

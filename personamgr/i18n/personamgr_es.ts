@@ -5431,6 +5431,14 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>X tuvo un error de servidor ({status}: {error}) después de enviar la publicación: puede que X la haya creado igualmente. Se volverá a enviar en breve, solo tal como está: X rechaza una copia de una publicación que ya tiene, así que no puede salir dos veces.</translation>
     </message>
     <message>
+        <source>X&apos;s daily limit of posts for this account was reached (X allows {limit} a day); the post waits until it resets, then goes out by itself.</source>
+        <translation>Se alcanzó el límite diario de publicaciones de X para esta cuenta (X permite {limit} al día); la publicación espera a que se renueve y luego sale sola.</translation>
+    </message>
+    <message>
+        <source>X&apos;s daily limit of posts for the developer app was reached (X allows {limit} a day, counting every account connected through it); the post waits until it resets, then goes out by itself.</source>
+        <translation>Se alcanzó el límite diario de publicaciones de X para la app de desarrollador (X permite {limit} al día, contando todas las cuentas conectadas con ella); la publicación espera a que se renueve y luego sale sola.</translation>
+    </message>
+    <message>
         <source>X did not answer in time after the post was sent, so it may or may not have gone out.</source>
         <translation>X no respondió a tiempo después de enviar la publicación, así que puede que haya salido o no.</translation>
     </message>

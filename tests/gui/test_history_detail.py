@@ -59,6 +59,25 @@ def test_in_spanish_the_reset_is_named_once_too(qapp: QApplication) -> None:
         i18n.uninstall(qapp)
 
 
+def test_in_spanish_the_daily_cap_says_x_s_number(qapp: QApplication) -> None:
+    """The cap's note said a daily limit was reached and not how many posts a day X allows (the number X sent in
+    x-user-limit-24hour-limit and x-app-limit-24hour-limit): said in the reader's language, with its number."""
+    from personamgr.core.networks.x.errors import day_cap_reached
+    from personamgr.gui import i18n
+
+    try:
+        assert i18n.install(qapp, "es") == "es"
+        assert day_cap_reached("x-user-limit-24hour", T, limit=1500).message == (
+            "Se alcanzó el límite diario de publicaciones de X para esta cuenta (X permite 1500 al día); la "
+            "publicación espera a que se renueve y luego sale sola.")
+        assert day_cap_reached("x-app-limit-24hour", T, limit=17).message == (
+            "Se alcanzó el límite diario de publicaciones de X para la app de desarrollador (X permite 17 al día, "
+            "contando todas las cuentas conectadas con ella); la publicación espera a que se renueve y luego sale "
+            "sola.")
+    finally:
+        i18n.uninstall(qapp)
+
+
 def test_sent_shows_the_link_and_failed_the_reason() -> None:
     assert detail(post(PostState.SENT, remote_url="sandbox://me/status/1")) == "sandbox://me/status/1"
     assert detail(post(PostState.FAILED, error="Duplicate content.")) == "Duplicate content."

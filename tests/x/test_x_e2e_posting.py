@@ -326,25 +326,30 @@ def test_base_url_from_environment_reaches_the_fake(x_world) -> None:
     assert [t.id for t in x_world.fake.tweets] == [published.remote_id]
 
 
-@pytest.mark.parametrize(("user_day_limit", "app_day_limit", "whose"), [
-    (1, None, "this account"),
-    (50, 1, "developer app"),
+@pytest.mark.parametrize(("user_day_limit", "app_day_limit", "said"), [
+    (2, None, "X's daily limit of posts for this account was reached (X allows 2 a day); the post waits until it "
+              "resets, then goes out by itself."),
+    (1500, 2, "X's daily limit of posts for the developer app was reached (X allows 2 a day, counting every "
+              "account connected through it); the post waits until it resets, then goes out by itself."),
 ], ids=["account", "developer-app"])
 def test_a_used_up_daily_cap_waits_for_its_24_hour_reset_not_the_15_minute_one(
-        x_world, user_day_limit: int, app_day_limit: int | None, whose: str) -> None:
+        x_world, user_day_limit: int, app_day_limit: int | None, said: str) -> None:
     """X's 429 for a used-up 24-hour cap comes with x-rate-limit-remaining > 0 and its reset 15 minutes away:
     trying again then only meets the same 429 (and tells the user a time that is not true). The message says
-    whose cap it is: this account's, or the developer app's."""
+    whose cap it is, this account's or the developer app's, and how many posts a day X allows it, as X sent it
+    (``x-user-limit-24hour-limit``, ``x-app-limit-24hour-limit``): the user's tier decides it, and they could
+    not tell a cap of 17 from one of 100."""
     x_world.fake.user_day_limit = user_day_limit
     if app_day_limit is not None:
         x_world.fake.app_day_limit = app_day_limit
     assert x_world.post("One a day.").state is PostState.SENT
-    post = x_world.post("Two a day?")
+    assert x_world.post("Two a day.").state is PostState.SENT
+    post = x_world.post("Three a day?")
     assert post.state is PostState.SCHEDULED
     assert post.next_attempt_at is not None
     assert post.next_attempt_at > datetime.now(UTC) + timedelta(hours=23)
-    assert "daily limit" in (post.error or "") and whose in (post.error or "")
-    assert [t.text for t in x_world.fake.tweets] == ["One a day."]
+    assert post.error == said
+    assert [t.text for t in x_world.fake.tweets] == ["One a day.", "Two a day."]
 
 
 def test_a_used_up_daily_cap_holds_the_personas_other_due_posts_without_asking_x_again(x_world, clock) -> None:
@@ -371,8 +376,8 @@ def test_a_used_up_daily_cap_holds_the_personas_other_due_posts_without_asking_x
     assert {p.state for p in waiting} == {PostState.SCHEDULED}
     assert len({p.next_attempt_at for p in waiting}) == 1 and waiting[0].next_attempt_at is not None
     assert waiting[0].next_attempt_at > datetime.now(UTC) + timedelta(hours=23)
-    assert {p.error for p in waiting} == {"X's daily limit of posts for this account was reached; the post waits "
-                                          "until it resets, then goes out by itself."}
+    assert {p.error for p in waiting} == {"X's daily limit of posts for this account was reached (X allows 1 a day); "
+                                          "the post waits until it resets, then goes out by itself."}
     assert [p.attempts for p in waiting] == [0, 0, 0]  # a wait spends no try, asked or not
     assert len([e for e in events if e.kind is EventKind.RETRY]) == 1
     assert outbox.get(later.id).next_attempt_at is None and outbox.get(later.id).error is None
@@ -401,8 +406,8 @@ def test_the_daily_caps_reset_is_told_once_in_the_personas_zone_wherever_it_show
     assert post.state is PostState.SCHEDULED and post.next_attempt_at is not None
     reset = describe(post.next_attempt_at, "America/New_York")  # "Tue 01 Dec 2026 10:00 EST"
     assert reset.endswith(("EST", "EDT"))
-    assert post.error == ("X's daily limit of posts for this account was reached; the post waits until it resets, "
-                          "then goes out by itself.")
+    assert post.error == ("X's daily limit of posts for this account was reached (X allows 1 a day); the post "
+                          "waits until it resets, then goes out by itself.")
     assert_waits_by_itself(post)
     [retry] = [e for e in events if e.kind is EventKind.RETRY]
     assert retry.message == f"{post.error} Retrying at {reset}."

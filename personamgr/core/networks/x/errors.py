@@ -148,7 +148,8 @@ def _rate_limited(exc: tweepy.TooManyRequests, now: datetime) -> RateLimitedErro
     if day:
         at, family = max(day)
         at = max(at, _used_up(headers, "x-rate-limit") or at)
-        return day_cap_reached(family, _ahead(at, now))
+        limit = headers.get(f"{family}-limit", "").strip()
+        return day_cap_reached(family, _ahead(at, now), limit=int(limit) if limit.isdigit() else None)
     reset = exc.reset_time
     at = datetime.fromtimestamp(reset, UTC) if reset else now + DEFAULT_RATE_WAIT
     return RateLimitedError(Note("x_rate_limit"), _ahead(at, now))
@@ -164,9 +165,13 @@ def _ahead(reset_at: datetime, now: datetime) -> datetime:
     return reset_at if reset_at > now else now + DEFAULT_RATE_WAIT
 
 
-def day_cap_reached(family: str, at: datetime) -> RateLimitedError:
-    """X's 24-hour cap ``family`` is used up until ``at``: whose cap it is, and when it resets."""
-    return RateLimitedError(Note("x_user_day_cap" if family == "x-user-limit-24hour" else "x_app_day_cap"), at)
+def day_cap_reached(family: str, at: datetime, *, limit: int | None = None) -> RateLimitedError:
+    """X's 24-hour cap ``family`` is used up until ``at``: whose cap it is, how many posts a day X allows (its
+    ``-limit`` header: the access tier decides it, so the user cannot know it otherwise), and when it resets."""
+    kind = "x_user_day_cap" if family == "x-user-limit-24hour" else "x_app_day_cap"
+    if limit is None:
+        return RateLimitedError(Note(kind), at)
+    return RateLimitedError(Note(kind + "_of", limit=limit), at)
 
 
 def from_transport(exc: requests.RequestException, *, write: bool) -> NetworkError:
