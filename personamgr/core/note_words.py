@@ -53,6 +53,9 @@ _SENTENCES: dict[str, tuple[str, str]] = {
                                                    "has, so it cannot go out twice.")),
     "x_rate_limit": ("X", QT_TRANSLATE_NOOP("X", "X's rate limit was reached; the post waits until it resets, then "
                                             "goes out by itself.")),
+    "x_media_rate_limit": ("X", QT_TRANSLATE_NOOP("X", "X's limit on image uploads was reached; the post waits "
+                                                  "until it resets, then goes out by itself. Posts without images go "
+                                                  "out meanwhile.")),
     "x_user_day_cap": ("X", QT_TRANSLATE_NOOP("X", "X's daily limit of posts for this account was reached; the post "
                                               "waits until it resets, then goes out by itself.")),
     "x_app_day_cap": ("X", QT_TRANSLATE_NOOP("X", "X's daily limit of posts for the developer app (every account "
@@ -78,6 +81,10 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     # Mastodon (core/networks/mastodon/errors.py); ``server``: the account's server, as the user knows it
     "mastodon_rate_limit": ("Mastodon", QT_TRANSLATE_NOOP("Mastodon", "{server}'s rate limit was reached; the post "
                                                           "waits until it resets, then goes out by itself.")),
+    "mastodon_media_rate_limit": ("Mastodon", QT_TRANSLATE_NOOP("Mastodon", "{server}'s limit on image uploads was "
+                                                                "reached; the post waits until it resets, then goes "
+                                                                "out by itself. Posts without images go out "
+                                                                "meanwhile.")),
     "mastodon_token": ("Mastodon", QT_TRANSLATE_NOOP("Mastodon", "{server} refused this account's access token "
                                                      "({server_message}): access was revoked or the token is no "
                                                      "longer valid.")),

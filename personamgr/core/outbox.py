@@ -336,6 +336,11 @@ def _keeps_parts_out(values: dict[str, Any]) -> list[Any]:
     return out
 
 
+def _uploads_images(media: Sequence[Mapping[str, Any]], out: int) -> bool:
+    """Whether ``media`` has an image on a part past the first ``out`` (those went out with theirs)."""
+    return any(int(m.get("part", 0)) >= out for m in media)
+
+
 def _media_of_parts(media: Sequence[Mapping[str, Any]], n: int) -> list[tuple[Any, Any, int]]:
     """The images of the first ``n`` parts, as they went out (file, alt text, part)."""
     return [(m.get("path"), m.get("alt_text") or "", int(m.get("part", 0))) for m in media if int(m.get("part", 0)) < n]
@@ -550,23 +555,25 @@ class Outbox:
             self.store.notify("posts")
         return bool(n)
 
-    def wait_alongside(self, post: Post, until: datetime, error: str) -> int:
+    def wait_alongside(self, post: Post, until: datetime, error: str, *, images_only: bool = False) -> int:
         """``post``'s persona's other scheduled posts due before ``until`` wait until then too, with ``error``.
 
         A rate limit or a daily cap is the account's, not one post's: each post due meanwhile would ask the network
         only to meet the same refusal, and say it again. Their tries are not counted (nothing was asked), and each
         is one conditional write on the version read, so a post rescheduled or edited meanwhile keeps what the user
-        chose. Returns how many wait.
+        chose. ``images_only``: the limit is on image uploads alone (Mastodon's), so only the posts that would
+        upload one wait; the others would go out. Returns how many wait.
         """
         cutoff = utc(until).replace(tzinfo=None)
         due = func.coalesce(s.posts.c.next_attempt_at, s.posts.c.scheduled_at)
         with self.store.begin() as con:
-            rows = con.execute(select(s.posts.c.id, s.posts.c.updated_at).where(
+            rows = con.execute(select(s.posts.c.id, s.posts.c.updated_at, s.posts.c.media, s.posts.c.remote_ids).where(
                 s.posts.c.persona_id == select(s.posts.c.persona_id).where(s.posts.c.id == post.id).scalar_subquery(),
                 s.posts.c.state == PostState.SCHEDULED.value,
                 s.posts.c.id != post.id, due < cutoff)).all()
         return sum(self.update_if(row.id, [PostState.SCHEDULED], where=s.posts.c.updated_at == row.updated_at,
-                                  next_attempt_at=until, error=error) for row in rows)
+                                  next_attempt_at=until, error=error) for row in rows
+                   if not images_only or _uploads_images(row.media, len(row.remote_ids)))
 
     def transition(
         self,

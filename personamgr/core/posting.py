@@ -430,7 +430,8 @@ class Poster:
             until = max(e.reset_at, now)
             done = self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=until,
                                 attempts=post.attempts - 1, **extra)
-            self.outbox.wait_alongside(post, until, e.message)  # the limit is the account's: the others wait too
+            # The limit is the account's: the others wait too (only those with images, for a limit on uploads).
+            self.outbox.wait_alongside(post, until, e.message, images_only=e.images_only)
             return done
         if isinstance(e, OfflineError):
             return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=now + OFFLINE_RETRY,

@@ -2012,6 +2012,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>{server} ahora envía a personamgr a {target} ({status}): el servidor tiene una dirección nueva, y personamgr no lleva allí el token de la cuenta sin que se lo pidas. Usa {target} al conectar.</translation>
     </message>
     <message>
+        <source>{server}&apos;s limit on image uploads was reached; the post waits until it resets, then goes out by itself. Posts without images go out meanwhile.</source>
+        <translation>Se alcanzó el límite de subida de imágenes de {server}; la publicación espera a que se renueve y luego sale sola. Las publicaciones sin imágenes salen mientras tanto.</translation>
+    </message>
+    <message>
         <source>{server} says personamgr may not post for this account ({msg}). Connect it again and allow posting.</source>
         <translation>{server} dice que personamgr no puede publicar con esta cuenta ({msg}). Vuelve a conectarla y permite publicar.</translation>
     </message>
@@ -5429,6 +5433,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>X had a server error ({status}: {error}) after the post was sent: X may have made it all the same. It will be sent again shortly, only as it is: X refuses a copy of a post it already has, so it cannot go out twice.</source>
         <translation>X tuvo un error de servidor ({status}: {error}) después de enviar la publicación: puede que X la haya creado igualmente. Se volverá a enviar en breve, solo tal como está: X rechaza una copia de una publicación que ya tiene, así que no puede salir dos veces.</translation>
+    </message>
+    <message>
+        <source>X&apos;s limit on image uploads was reached; the post waits until it resets, then goes out by itself. Posts without images go out meanwhile.</source>
+        <translation>Se alcanzó el límite de subida de imágenes de X; la publicación espera a que se renueve y luego sale sola. Las publicaciones sin imágenes salen mientras tanto.</translation>
     </message>
     <message>
         <source>X&apos;s daily limit of posts for this account was reached (X allows {limit} a day); the post waits until it resets, then goes out by itself.</source>

@@ -11,7 +11,10 @@ Strict where Mastodon is strict, so a test that passes here runs production's co
   ``max_media`` attachments, each the account's own and processed, replies to statuses that exist, valid
   visibility; ``X-RateLimit-*`` headers on every answer;
 * ``POST /api/v2/media`` with a description of at most 1,500 characters and an image within the size
-  limit; a file over ``process_threshold`` bytes comes back unprocessed (202, ``url`` null) and is ready
+  limit, at most ``media_limit`` (30) per account in each fixed 30-minute window, apart from the statuses' limit:
+  then 429 with ``X-RateLimit-Limit: 30``, ``X-RateLimit-Remaining: 0`` and the window's end as
+  ``X-RateLimit-Reset``, as Mastodon's Rack::Attack ``throttle_api_media`` answers (config/initializers/
+  rack_attack.rb); a file over ``process_threshold`` bytes comes back unprocessed (202, ``url`` null) and is ready
   after ``process_polls`` reads of ``GET /api/v1/media/:id`` (206 until then);
 * ``GET /api/v1/instance`` and ``/api/v2/instance`` with the configurable limits; a server older than 4.0
   (``version="3.5.3"``) has no ``/api/v2/instance`` (404) and tells its limits in v1's ``configuration`` (from
@@ -115,6 +118,7 @@ class _MState:
     codes: dict[str, tuple[str, str, tuple[str, ...]]] = field(default_factory=dict)  # code -> client, account, scopes
     statuses: list[Status] = field(default_factory=list)
     media: dict[str, MastodonMedia] = field(default_factory=dict)
+    uploads_in_window: dict[tuple[str, int], int] = field(default_factory=dict)  # (account, window) -> uploads
     idempotency: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)  # (account, key) -> status
     authorize_requests: list[dict[str, str]] = field(default_factory=list)
 
@@ -126,6 +130,7 @@ class FakeMastodon(FakeX):
     FAILURE_KINDS = FAILURE_KINDS
     RATE_LIMIT = 300
     RATE_WINDOW_S = 300
+    MEDIA_WINDOW_S = 1800  # Rack::Attack's media throttle: a fixed period of 30 minutes
 
     def __init__(self, port: int = 0, hold_max_s: float = 30.0, *, max_characters: int = 500, max_media: int = 4,
                  image_size_limit: int = 16 * 1024 * 1024, process_threshold: int = 200_000,
@@ -138,6 +143,7 @@ class FakeMastodon(FakeX):
         self.image_size_limit = image_size_limit
         self.process_threshold = process_threshold
         self.process_polls = process_polls
+        self.media_limit = 30  # uploads per account per MEDIA_WINDOW_S
         self._status_ids = itertools.count(110_000_000_000_000_001)
         self._media_ids = itertools.count(111_000_000_000_000_001)
         self.browser_user: str | None = None  # the account logged in to the server in "the browser"
@@ -409,7 +415,7 @@ class _MastodonHandler(_Handler):
 
     def _media_upload(self, record: RequestRecord, query: str, body: bytes) -> None:
         tok = self._bearer(record, "write:media")
-        if tok is None or self._apply_failure(record, "media_upload"):
+        if tok is None or self._apply_failure(record, "media_upload") or self._media_throttled(record, tok):
             return
         ctype = self.headers.get("Content-Type", "")
         if not ctype.startswith("multipart/form-data"):
@@ -437,6 +443,21 @@ class _MastodonHandler(_Handler):
         with fm.lock:
             fm.m.media[m.id] = m
         self._json(record, 202 if big else 200, self._media_json(m))
+
+    def _media_throttled(self, record: RequestRecord, tok: MastodonToken) -> bool:
+        """Count the upload in its fixed window, or answer 429 when the window's uploads are used up."""
+        fm = self.fm
+        now = time.time()
+        window = int(now // fm.MEDIA_WINDOW_S)
+        with fm.lock:
+            used = fm.m.uploads_in_window.get((tok.account_id, window), 0)
+            if used < fm.media_limit:
+                fm.m.uploads_in_window[(tok.account_id, window)] = used + 1
+                return False
+        reset = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime((window + 1) * fm.MEDIA_WINDOW_S))
+        self._error(record, 429, "Too many requests", {"X-RateLimit-Limit": str(fm.media_limit),
+                                                       "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": reset})
+        return True
 
     def _media_json(self, m: MastodonMedia) -> dict[str, Any]:
         url = f"{self.fm.base_url}/media/{m.id}.png" if m.processed else None

@@ -143,3 +143,16 @@ def test_a_long_persona_name_leaves_the_state_and_time_in_sight(name: str, demo,
     header = range(4, 4 + QFontMetrics(view.font()).height() + 8)
     chip = [x for x in range(image.width()) for y in header if image.pixelColor(QPoint(x, y)) == chip_bg]
     assert chip, "no state chip in the item's header"
+
+
+def test_in_spanish_a_limit_on_image_uploads_says_the_others_go_out(qapp: QApplication) -> None:
+    from personamgr.core.reason_words import Note
+    from personamgr.gui import i18n
+
+    try:
+        assert i18n.install(qapp, "es") == "es"
+        assert str(Note("mastodon_media_rate_limit", server="fosstodon.org")) == (
+            "Se alcanzó el límite de subida de imágenes de fosstodon.org; la publicación espera a que se renueve y "
+            "luego sale sola. Las publicaciones sin imágenes salen mientras tanto.")
+    finally:
+        i18n.uninstall(qapp)

@@ -362,3 +362,32 @@ def test_a_server_that_never_answers_leaves_a_review_that_says_what_is_known(mas
                           "times: whether it went out is not known, and it is not sent again by itself. Check the "
                           "account, then mark it sent or send it again.")
     assert fake.timeline(w.account) == []
+
+
+def test_a_used_up_media_limit_holds_only_the_personas_posts_with_images(mastodon_world, clock,
+                                                                          tmp_path: Path) -> None:
+    """Mastodon limits image uploads (30 per 30 minutes per account) apart from statuses: a 429 from
+    ``POST /api/v2/media`` held every post of the persona due before its reset, text-only ones too, though the
+    server would have taken them. Only the posts that upload an image wait for it; a text post goes out now."""
+    from personamgr.core.scheduling import ScheduleEngine
+
+    w = mastodon_world
+    w.fake.media_limit = 0  # this half hour's uploads are used up (by another app on the account, say)
+    img = str(png(tmp_path / "amp.png"))
+    outbox = w.services.outbox
+    text_only = outbox.create(w.persona.uid, "Strings changed, no picture.")
+    pictured = outbox.create(w.persona.uid, "The pedalboard.", media=({"path": img, "alt_text": "pedals"},))
+    for p in (text_only, pictured):
+        outbox.transition(p.id, PostState.SCHEDULED, scheduled_at=clock.now())
+    limited = w.post("The cab.", media=({"path": img, "alt_text": "cab"},))
+    assert limited.state is PostState.SCHEDULED
+    assert limited.error == ("fosstodon.example's limit on image uploads was reached; the post waits until it "
+                             "resets, then goes out by itself. Posts without images go out meanwhile.")
+    assert limited.next_attempt_at is not None and limited.next_attempt_at > clock.now() + timedelta(minutes=1)
+    assert outbox.get(pictured.id).next_attempt_at == limited.next_attempt_at  # it would upload too: it waits
+    assert outbox.get(text_only.id).next_attempt_at is None and outbox.get(text_only.id).error is None
+    ScheduleEngine(w.services).run_due()
+    assert outbox.get(text_only.id).state is PostState.SENT
+    assert outbox.get(pictured.id).state is PostState.SCHEDULED
+    assert [s.text for s in w.fake.timeline(w.account)] == ["Strings changed, no picture."]
+    assert w.fake.uploads == {}

@@ -488,3 +488,30 @@ def test_a_post_after_a_server_error_waits_for_review_when_the_persona_is_switch
     assert (after.error or "").startswith("This post was being sent as @career_me when career was connected to "
                                           "@career_two instead, so it may be on @career_me and not on @career_two")
     assert x_world.fake.timeline(other) == []
+
+
+def test_a_used_up_media_upload_limit_holds_only_the_personas_posts_with_images(x_world, clock,
+                                                                                 tmp_path) -> None:
+    """X limits each endpoint apart: ``POST /2/media/upload`` has its own window, ``POST /2/tweets`` another.
+    A 429 from the upload held every post of the persona due before its reset, text-only ones too, though X
+    would have taken them. Only the posts that upload an image wait for it; a text post goes out now."""
+    from personamgr.core.scheduling import ScheduleEngine
+
+    img = str(png(tmp_path / "chart.png"))
+    outbox = x_world.services.outbox
+    text_only = outbox.create(x_world.persona.uid, "Hiring is up in March, no chart today.")
+    pictured = outbox.create(x_world.persona.uid, "The chart.", media=({"path": img, "alt_text": "chart"},))
+    for p in (text_only, pictured):
+        outbox.transition(p.id, PostState.SCHEDULED, scheduled_at=clock.now())
+    x_world.fake.fail_next("media_upload", "rate_limit", reset_in=900)
+    limited = x_world.post("Hiring by month.", media=({"path": img, "alt_text": "Hiring by month"},))
+    assert limited.state is PostState.SCHEDULED
+    assert limited.error == ("X's limit on image uploads was reached; the post waits until it resets, then goes "
+                             "out by itself. Posts without images go out meanwhile.")
+    assert limited.next_attempt_at is not None
+    assert outbox.get(pictured.id).next_attempt_at == limited.next_attempt_at
+    assert outbox.get(text_only.id).next_attempt_at is None and outbox.get(text_only.id).error is None
+    ScheduleEngine(x_world.services).run_due()
+    assert outbox.get(text_only.id).state is PostState.SENT
+    assert outbox.get(pictured.id).state is PostState.SCHEDULED
+    assert [t.text for t in x_world.fake.tweets] == ["Hiring is up in March, no chart today."]

@@ -94,12 +94,14 @@ class RateLimitedError(NetworkError):
     ``message`` says why, not when: the Poster keeps the post scheduled until ``reset_at``, and every place that
     shows its next try (the history's "Next try", the notification, the CLI) tells that time in the persona's zone.
     A time in the reason too was read twice, once per sentence. It says the post waits, never that it is held:
-    held is the state that waits for the user.
+    held is the state that waits for the user. ``images_only``: the limit is on image uploads alone (Mastodon's
+    30 per 30 minutes, X's media endpoint), apart from the one on posts: a post without images may go out meanwhile.
     """
 
-    def __init__(self, message: str, reset_at: datetime) -> None:
+    def __init__(self, message: str, reset_at: datetime, *, images_only: bool = False) -> None:
         super().__init__(message)
         self.reset_at = reset_at
+        self.images_only = images_only
 
 
 class TransientError(NetworkError):

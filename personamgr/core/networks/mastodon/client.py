@@ -72,12 +72,13 @@ class MastodonClient:
                 response.close()  # raised past requests, which would otherwise release its connection
                 raise errors.Moved(target, response.status_code)
 
-    def call(self, fn: Callable[[], T], *, write: bool = False) -> T:
+    def call(self, fn: Callable[[], T], *, write: bool = False, upload: bool = False) -> T:
         try:
             return fn()
         except merrors.MastodonError as e:
             raise errors.from_mastodon(e, now=self.now(), reset=self.api.ratelimit_reset, write=write,
-                                       server=self.label, retry_after_header=self._retry_after) from None
+                                       server=self.label, retry_after_header=self._retry_after,
+                                       upload=upload) from None
 
     # -- the API -------------------------------------------------------------------------
     def verify(self) -> dict[str, Any]:
@@ -123,7 +124,8 @@ class MastodonClient:
         path = Path(item.path)
         with path.open("rb") as fh:  # opened here: Mastodon.py leaves a file it opened itself unclosed
             media = self.call(lambda: self.api.media_post(fh, mime_type=mime_of(item),
-                                                          description=item.alt_text or None, file_name=path.name))
+                                                          description=item.alt_text or None, file_name=path.name),
+                              upload=True)
         deadline = time.monotonic() + wait_s
         delay = poll_s
         while not media.get("url"):

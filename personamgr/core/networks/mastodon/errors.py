@@ -9,6 +9,8 @@ moved), stopped before the token goes there    AuthError)                  with 
 403 "outside the authorized scopes"            AuthError                   failed, reconnect to grant posting
 other 4xx (422 too long, 404 reply gone, ...)  RejectedError               failed, the server's own words
 MastodonRatelimitError (429)                   RateLimitedError(reset_at)  scheduled at X-RateLimit-Reset
+429 on an image upload (30 per 30 minutes)     RateLimitedError(images_    scheduled at X-RateLimit-Reset; only
+                                               only)                       the posts with images wait with it
 502 / 504 on a status (a gateway gave up on   AmbiguousError(retry_safe)  retried: its Idempotency-Key makes a
 the server, which may have made it)                                        repeat return the status already made;
                                                                            after the key's hour, needs review
@@ -83,15 +85,19 @@ def status_of(exc: m.MastodonAPIError) -> int | None:
 
 
 def from_mastodon(exc: Exception, *, now: datetime, reset: float | None, write: bool,
-                  server: str = "Mastodon", retry_after_header: str | None = None) -> NetworkError:
+                  server: str = "Mastodon", retry_after_header: str | None = None,
+                  upload: bool = False) -> NetworkError:
     """Map one Mastodon.py exception. ``reset``: the client's ``ratelimit_reset`` (epoch seconds) when known;
     ``retry_after_header``: the failed answer's Retry-After (Mastodon.py's exception does not carry it).
 
     ``write``: the call creates a status that carries an Idempotency-Key, so a timeout after sending is safe
-    to retry; every other call (uploads, reads) is simply repeated.
+    to retry; every other call (uploads, reads) is simply repeated. ``upload``: the call uploads an image, which
+    Mastodon limits apart from statuses (30 per 30 minutes per account).
     """
     if isinstance(exc, m.MastodonRatelimitError):
         at = datetime.fromtimestamp(reset, UTC) if reset and reset > now.timestamp() else now + DEFAULT_RATE_WAIT
+        if upload:
+            return RateLimitedError(Note("mastodon_media_rate_limit", server=server), at, images_only=True)
         return RateLimitedError(Note("mastodon_rate_limit", server=server), at)
     if isinstance(exc, m.MastodonUnauthorizedError):
         return AuthError(Note("mastodon_token", server=server, server_message=server_message(exc)))

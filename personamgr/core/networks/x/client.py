@@ -94,11 +94,11 @@ class XSession:
         if "x-access-level" in h:
             self.access_level = h["x-access-level"]
 
-    def _call(self, fn: Callable[[], T], *, write: bool) -> T:
+    def _call(self, fn: Callable[[], T], *, write: bool, upload: bool = False) -> T:
         try:
             return fn()
         except tweepy.HTTPException as e:
-            raise errors.from_http(e, self.now(), write=write) from None
+            raise errors.from_http(e, self.now(), write=write, upload=upload) from None
         except requests.RequestException as e:
             raise errors.from_transport(e, write=write) from None
 
@@ -128,12 +128,12 @@ class XSession:
             _raise_for(r)
             return str(r.json()["data"]["id"])
 
-        media_id = self._call(upload, write=False)
+        media_id = self._call(upload, write=False, upload=True)
         if item.alt_text:
             def metadata() -> None:
                 r = self.session.post(X_API + "/2/media/metadata", auth=self.oauth,
                                       json={"id": media_id, "metadata": {"alt_text": {"text": item.alt_text}}})
                 _raise_for(r)
 
-            self._call(metadata, write=False)
+            self._call(metadata, write=False, upload=True)
         return media_id

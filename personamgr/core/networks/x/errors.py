@@ -13,6 +13,8 @@ other 403, 400, 404                            RejectedError               faile
 429                                            RateLimitedError(reset_at)  scheduled at the reset of the
                                                                            window used up (15 min or 24 h); 15
                                                                            min when that reset is not ahead
+429 on an image upload (its own window)        RateLimitedError(images_    the same; only the posts with images
+                                               only)                       wait with it
 5xx on creating a tweet (X may have made it)   AmbiguousError(retry_safe)  retried with backoff, not before
                                                                            its Retry-After, only as it is: a
                                                                            copy is refused (then needs review)
@@ -96,8 +98,9 @@ def clock_message(skew: timedelta) -> str:
     return Note("x_clock", minutes=abs(skew).total_seconds() / 60, ahead=skew > timedelta(0))
 
 
-def from_http(exc: tweepy.HTTPException, now: datetime, *, write: bool = False) -> NetworkError:
-    """X's answer as the error the Poster understands; ``write``: the request creates a tweet."""
+def from_http(exc: tweepy.HTTPException, now: datetime, *, write: bool = False, upload: bool = False) -> NetworkError:
+    """X's answer as the error the Poster understands; ``write``: the request creates a tweet; ``upload``: it
+    uploads an image (``POST /2/media/upload``, whose rate limit is its own, apart from the tweets')."""
     status = exc.response.status_code
     msg = x_message(exc)
     if isinstance(exc, tweepy.Unauthorized):
@@ -115,7 +118,7 @@ def from_http(exc: tweepy.HTTPException, now: datetime, *, write: bool = False) 
             return RejectedError(Note("x_reply_refused", error=msg))
         return RejectedError(Note("x_refused", error=msg))
     if isinstance(exc, tweepy.TooManyRequests):
-        return _rate_limited(exc, now)
+        return _rate_limited(exc, now, upload=upload)
     if isinstance(exc, tweepy.TwitterServerError) and write:
         # X may have stored the tweet before its answer failed. Sent again as it is, X refuses the copy (the post
         # then waits for review); changed in the wait, it would be a second tweet: so it stays as it is till sent.
@@ -135,7 +138,7 @@ def _used_up(headers: Mapping[str, str], family: str) -> datetime | None:
     return None
 
 
-def _rate_limited(exc: tweepy.TooManyRequests, now: datetime) -> RateLimitedError:
+def _rate_limited(exc: tweepy.TooManyRequests, now: datetime, *, upload: bool = False) -> RateLimitedError:
     """A 429, waiting for the window that is actually used up.
 
     X caps posts per 15 minutes (``x-rate-limit-*``, the only one tweepy reads) and, by access tier, per 24
@@ -152,6 +155,8 @@ def _rate_limited(exc: tweepy.TooManyRequests, now: datetime) -> RateLimitedErro
         return day_cap_reached(family, _ahead(at, now), limit=int(limit) if limit.isdigit() else None)
     reset = exc.reset_time
     at = datetime.fromtimestamp(reset, UTC) if reset else now + DEFAULT_RATE_WAIT
+    if upload:  # the upload endpoint's window: a post without images may go out meanwhile
+        return RateLimitedError(Note("x_media_rate_limit"), _ahead(at, now), images_only=True)
     return RateLimitedError(Note("x_rate_limit"), _ahead(at, now))
 
 
