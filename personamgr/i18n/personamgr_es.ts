@@ -381,6 +381,14 @@
         <translation>Eso no es una contraseña de aplicación (cuatro grupos de cuatro letras o cifras, como abcd-1234-efgh-5678). Crea una en Bluesky en Ajustes → Privacidad y seguridad → Contraseñas de aplicación; personamgr no acepta la contraseña de tu cuenta.</translation>
     </message>
     <message>
+        <source>{handle} points to {did}, a did:web with a path, which Bluesky does not take, so no Bluesky account has that handle. Check the handle&apos;s _atproto DNS record (or its /.well-known/atproto-did file).</source>
+        <translation>{handle} apunta a {did}, un did:web con ruta, que Bluesky no admite, así que ninguna cuenta de Bluesky tiene ese usuario. Revisa el registro DNS _atproto del usuario (o su archivo /.well-known/atproto-did).</translation>
+    </message>
+    <message>
+        <source>Bluesky does not take {handle} as an account&apos;s handle: it points to the account {did}, which does not claim it, so Bluesky shows it as an invalid handle. Sign in with the handle shown on the account&apos;s profile; if {handle} is yours, point its _atproto DNS record (or its /.well-known/atproto-did file) at your account.</source>
+        <translation>Bluesky no admite {handle} como usuario de una cuenta: apunta a la cuenta {did}, que no lo reconoce como suyo, así que Bluesky lo muestra como usuario no válido. Inicia sesión con el usuario que aparece en el perfil de la cuenta; si {handle} es tuyo, haz que su registro DNS _atproto (o su archivo /.well-known/atproto-did) apunte a tu cuenta.</translation>
+    </message>
+    <message>
         <source>No Bluesky account has the handle {handle}. Check its spelling: it is the name after @ on the account&apos;s profile.</source>
         <translation>Ninguna cuenta de Bluesky tiene el usuario {handle}. Revisa cómo se escribe: es el nombre que sigue a @ en el perfil de la cuenta.</translation>
     </message>

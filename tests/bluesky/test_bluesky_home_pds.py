@@ -133,3 +133,44 @@ def test_an_account_on_one_of_bluesky_s_own_hosts_signs_in_at_bsky_social(
     connect(services.store, network_secrets, services.networks["bluesky"], _persona(services),
             Login("sky.bsky.social", password))
     assert sky.entryway.sessions_created(account) == 1
+
+
+def test_a_handle_its_account_does_not_claim_is_not_signed_in_under(
+        sky: Sky, services: Services, network_secrets: SecretStore) -> None:
+    """A handle is an account's only when both ways agree (atproto.com/specs/handle): the handle's domain names
+    a DID, and that DID's document claims the handle back (``alsoKnownAs``). ana.example.org's record was
+    pointed at Bob's account, whose document claims bob.example.net: Bluesky shows ana.example.org as an invalid
+    handle. personamgr signed Ana's account in all the same (its PDS still had the old handle) and showed it as
+    @ana.example.org; now it says why not, and neither the app password nor a sign-in goes anywhere."""
+    ana, password = sky.home.add_account("ana.example.org")
+    bob, _ = sky.home.add_account("bob.example.net")
+    sky.plc.point("ana.example.org", bob.did)
+    persona = _persona(services)
+    with pytest.raises(ConnectError) as e:
+        connect(services.store, network_secrets, services.networks["bluesky"], persona,
+                Login("ana.example.org", password))
+    assert str(e.value) == (
+        f"Bluesky does not take ana.example.org as an account's handle: it points to the account {bob.did}, which "
+        "does not claim it, so Bluesky shows it as an invalid handle. Sign in with the handle shown on the "
+        "account's profile; if ana.example.org is yours, point its _atproto DNS record (or its "
+        "/.well-known/atproto-did file) at your account."), str(e.value)
+    assert sky.home.post_count("create_session") == 0 and sky.entryway.post_count("create_session") == 0
+    assert sky.home.sessions_created(ana) == 0 and services.store.persona(persona.uid).handle is None
+    assert network_secrets.get_credentials(persona.uid) is None
+
+
+def test_a_handle_naming_a_did_web_with_a_path_is_said_bluesky_does_not_take_it(
+        sky: Sky, services: Services, network_secrets: SecretStore) -> None:
+    """did:web names a DID document by a domain, and W3C's did:web allows a path (did:web:example.com:u:alice,
+    at https://example.com/u/alice/did.json); atproto takes only the domain's own (atproto.com/specs/did), and
+    the atproto SDK's resolver refuses a path (UnsupportedDidWebPathError). Such a handle was sent to bsky.social
+    with the app password, and the user read 'Bluesky refused the handle … or the app password. Check both'."""
+    sky.plc.point("alice.example.com", "did:web:example.com:u:alice")
+    with pytest.raises(ConnectError) as e:
+        connect(services.store, network_secrets, services.networks["bluesky"], _persona(services),
+                Login("alice.example.com", "abcd-efgh-ijkl-mnop"))
+    assert str(e.value) == (
+        "alice.example.com points to did:web:example.com:u:alice, a did:web with a path, which Bluesky does not "
+        "take, so no Bluesky account has that handle. Check the handle's _atproto DNS record (or its "
+        "/.well-known/atproto-did file)."), str(e.value)
+    assert sky.entryway.post_count("create_session") == 0 and sky.home.post_count("create_session") == 0

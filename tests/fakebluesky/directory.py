@@ -7,6 +7,13 @@ is 404 ``DID not registered: {did}``. Every :class:`fakebluesky.FakeBluesky` giv
 accounts here, with itself as their PDS, so several fake servers form one network: an entryway (bsky.social)
 and the PDSes (Bluesky's own hosts, a self-hosted one) its accounts really live on.
 
+A handle is found the way atproto resolves one (atproto.com/specs/handle): its domain names a DID (the
+``_atproto`` DNS TXT record, or ``https://{handle}/.well-known/atproto-did``), which by default is the DID whose
+document claims the handle. :meth:`FakePlcDirectory.point` makes the domain name another DID, as a domain whose
+record was changed, or never matched, does: resolving the handle finds that DID, whose document does not claim the
+handle, so the handle is not verified (Bluesky shows it as "invalid handle"). ``resolveHandle`` on a PDS answers
+from the domain's record without that check, as bsky.social does for a handle it does not host.
+
 Failures (``fail_next("did_document", "server_error")``, holds, drops) and refused connections work as in
 tests/fakex.
 """
@@ -31,14 +38,23 @@ class FakePlcDirectory(FakeX):
     def __init__(self, port: int = 0, hold_max_s: float = 30.0) -> None:
         super().__init__(port, hold_max_s)
         self.identities: dict[str, tuple[str, str]] = {}  # did -> (handle, PDS endpoint)
+        self.pointers: dict[str, str] = {}  # handle -> the DID its domain names, where it is not the claiming one
 
     def register(self, did: str, handle: str, pds: str) -> None:
         with self.lock:
             self.identities[did] = (handle, pds)
 
-    def did_of(self, handle: str) -> str | None:
-        """The DID whose document claims ``handle`` (what resolving a handle finds, by DNS or HTTPS)."""
+    def point(self, handle: str, did: str) -> None:
+        """``handle``'s domain names ``did`` (its ``_atproto`` record), whatever ``did``'s document claims."""
         with self.lock:
+            self.pointers[handle.lower()] = did
+
+    def did_of(self, handle: str) -> str | None:
+        """The DID ``handle``'s domain names (what resolving a handle finds, by DNS or HTTPS): the one it was
+        pointed at, else the DID whose document claims it."""
+        with self.lock:
+            if handle.lower() in self.pointers:
+                return self.pointers[handle.lower()]
             return next((d for d, (h, _) in self.identities.items() if h.lower() == handle.lower()), None)
 
     def document(self, did: str) -> dict[str, Any] | None:

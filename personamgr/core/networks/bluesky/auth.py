@@ -76,13 +76,24 @@ def parse_tokens(text: str) -> Login:
 
 def sign_in(network: BlueskyNetwork, server: str | None, login: Login) -> dict[str, str]:
     """Make a session with the app password. Returns the credentials to keep (session included)."""
-    from personamgr.core.networks.bluesky.errors import HandleNotFound
+    from personamgr.core.networks.bluesky.errors import HandleNotClaimed, HandleNotFound, UnsupportedDid
 
     api = network.client(server)
     try:
         api.create_session(login.identifier, login.app_password.strip())
         creds = {"handle": api.handle, "did": api.did, "app_password": login.app_password.strip(),
                  "session": api.session_string()}
+    except UnsupportedDid as e:
+        raise ConnectError(translate(
+            "BlueskyConnect", "{handle} points to {did}, a did:web with a path, which Bluesky does not take, so no "
+            "Bluesky account has that handle. Check the handle's _atproto DNS record (or its /.well-known/atproto-did "
+            "file).").format(handle=e.handle, did=e.did)) from None
+    except HandleNotClaimed as e:
+        raise ConnectError(translate(
+            "BlueskyConnect", "Bluesky does not take {handle} as an account's handle: it points to the account {did}, "
+            "which does not claim it, so Bluesky shows it as an invalid handle. Sign in with the handle shown on the "
+            "account's profile; if {handle} is yours, point its _atproto DNS record (or its /.well-known/atproto-did "
+            "file) at your account.").format(handle=e.handle, did=e.did)) from None
     except HandleNotFound:
         raise ConnectError(translate(
             "BlueskyConnect", "No Bluesky account has the handle {handle}. Check its spelling: it is the name after "

@@ -218,16 +218,25 @@ class BlueskyClient:
         did:plc, the host's ``/.well-known/did.json`` for did:web). ``did``: known already (a session being
         renewed), so a handle changed since still finds it. Raises HandleNotFound when no account has
         ``handle``.
+
+        Connecting (no ``did`` yet), the handle must be the account's both ways, as Bluesky verifies it: the DID
+        the handle names must claim it back in its document's ``alsoKnownAs``, or Bluesky shows it as an invalid
+        handle and the app password is not sent (HandleNotClaimed); a did:web with a path, which atproto does not
+        take, is UnsupportedDid. A document that cannot be read leaves the check to the entryway, as before.
         """
         self.client.update_base_url(self.service)
+        handle = handle.lstrip("@")
+        connecting = not did
         if not did:
             def lookup() -> str:
                 try:
-                    return str(self.client.resolve_handle(handle.lstrip("@")).did)
+                    return str(self.client.resolve_handle(handle).did)
                 except ax.BadRequestError:
-                    raise errors.HandleNotFound(handle.lstrip("@")) from None
+                    raise errors.HandleNotFound(handle) from None
 
             did = self.call(lookup)
+        if connecting and did.startswith("did:web:") and ":" in did.removeprefix("did:web:"):
+            raise errors.UnsupportedDid(handle, did)
         url = self._did_document_url(did)
         if url is None:
             return None
@@ -236,7 +245,11 @@ class BlueskyClient:
             doc = DidDocument.from_dict(answer.json()) if answer.status_code == 200 else None
         except (httpx.HTTPError, ValueError):
             return None
-        pds = doc.get_pds_endpoint() if doc is not None and doc.id == did else None
+        if doc is None or doc.id != did:
+            return None
+        if connecting and (doc.get_handle() or "").lower() != handle.lower():
+            raise errors.HandleNotClaimed(handle, did)
+        pds = doc.get_pds_endpoint()
         return pds if pds and pds.startswith(("https://", "http://")) else None
 
     def _did_document_url(self, did: str) -> str | None:

@@ -56,6 +56,20 @@ class HandleNotFound(RejectedError):
     handle."""
 
 
+class HandleNotClaimed(RejectedError):
+    """The handle names an account (``did``) whose DID document does not claim it back: Bluesky shows it as an
+    invalid handle, so it is no account's (atproto.com/specs/handle). Said when connecting."""
+
+    def __init__(self, handle: str, did: str) -> None:
+        super().__init__(handle)
+        self.handle, self.did = handle, did
+
+
+class UnsupportedDid(HandleNotClaimed):
+    """The handle names a did:web with a path, which atproto does not take (atproto.com/specs/did): no account
+    can have it."""
+
+
 def xrpc_error(exc: ax.RequestErrorBase) -> tuple[str, str]:
     """(error name, message) of an XRPC error answer, as far as it says."""
     content = exc.response.content if exc.response is not None else None
