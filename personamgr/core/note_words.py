@@ -272,7 +272,7 @@ def megabytes(size: int, unit: int = 1_048_576) -> str:
 
 
 def _limit(size: int) -> str:
-    """A network's limit as it states it: 5 MB (X, binary), 1 MB (Bluesky's 1,000,000 bytes)."""
+    """A network's limit as it states it: 5 MB (X, binary), 2 MB (Bluesky's 2,000,000 bytes)."""
     for unit in (1_048_576, 1_000_000):
         if size >= unit and size % unit == 0:
             return f"{size // unit} MB"

@@ -112,14 +112,27 @@ def test_images_with_alt_text(bluesky_world, tmp_path: Path) -> None:
     assert [i["alt"] for i in rec.value["embed"]["images"]] == ["Star field 0", "Star field 1"]
 
 
-def test_an_image_over_one_megabyte_is_refused_with_the_reason(bluesky_world, tmp_path: Path) -> None:
+def test_an_image_of_one_and_a_half_megabytes_goes_out(bluesky_world, tmp_path: Path) -> None:
+    """Bluesky takes images up to 2 MB since 2025 (app.bsky.embed.images: "May be up to 2 MB, formerly limited to
+    1 MB"); a 1.5 MB photo was refused with 'Bluesky accepts images up to 1 MB', though Bluesky would take it."""
+    w = bluesky_world
+    photo = tmp_path / "photo.png"
+    png(photo)
+    photo.write_bytes(photo.read_bytes() + b"\0" * 1_500_000)
+    post = w.post("The Orion nebula, one long exposure.", media=({"path": str(photo), "alt_text": "Orion"},))
+    assert post.state is PostState.SENT, post.error
+    [rec] = w.fake.posts(w.account)
+    assert rec.value["embed"]["images"][0]["image"]["size"] == photo.stat().st_size
+
+
+def test_an_image_over_two_megabytes_is_refused_with_the_reason(bluesky_world, tmp_path: Path) -> None:
     w = bluesky_world
     big = tmp_path / "big.png"
     png(big)
-    big.write_bytes(big.read_bytes() + b"\0" * 1_100_000)
+    big.write_bytes(big.read_bytes() + b"\0" * 2_100_000)
     post = w.post("Too big.", media=({"path": str(big), "alt_text": "noise"},))
     assert post.state is PostState.FAILED
-    assert "big.png is 1.1 MB; Bluesky accepts images up to 1 MB. Save a smaller copy" in (post.error or "")
+    assert "big.png is 2.1 MB; Bluesky accepts images up to 2 MB. Save a smaller copy" in (post.error or "")
     assert w.fake.post_count("upload_blob") == 0
 
 

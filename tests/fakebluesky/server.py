@@ -14,7 +14,10 @@ It checks what a real PDS and the app view check, so a passing test runs product
   UTF-8 byte range inside the text and matching what it marks (the link's text, ``#tag``, ``@handle`` of the
   mentioned DID), at most 4 images whose blobs this account uploaded, replies whose root and parent exist
   with the right CIDs;
-* ``uploadBlob`` at most 1,000,000 bytes; ``getRecord`` (400 ``RecordNotFound``); ``resolveHandle``.
+* ``uploadBlob`` at most the PDS's upload limit (5 MiB, its default); an image in a post at most 2,000,000 bytes,
+  checked when the record is made, as the PDS checks a blob against the lexicon (app.bsky.embed.images: "May be up
+  to 2 MB, formerly limited to 1 MB"), with its ``BlobTooLarge``; ``getRecord`` (400 ``RecordNotFound``);
+  ``resolveHandle``.
 
 Given a PLC directory (``directory=``, tests/fakebluesky/directory.py), it is one server of a network of them, as
 the real PDSes are: its accounts are registered there with this server as their PDS, its sessions carry their DID
@@ -55,7 +58,8 @@ ENDPOINTS = {
 }
 FAILURE_KINDS = ("revoked", "expired", "rate_limit", "server_error", "hold", "drop")
 SESSION_LIMITS = ((300, 30), (86400, 300))  # createSession per account: (window in seconds, how many)
-MAX_BLOB = 1_000_000
+BLOB_UPLOAD_LIMIT = 5 * 1024 * 1024  # the PDS's PDS_BLOB_UPLOAD_LIMIT default
+MAX_IMAGE = 2_000_000  # app.bsky.embed.images#image's maxSize
 RKEY_RE = re.compile(r"[A-Za-z0-9._:~-]{1,512}")
 
 
@@ -313,9 +317,8 @@ class _BlueskyHandler(_Handler):
         did = self._auth(record)
         if did is None or self._apply_failure(record, "upload_blob"):
             return
-        if len(body) > MAX_BLOB:
-            return self._error(record, 400, "BlobTooLarge", f"This file is too large. It is {len(body)} bytes but "
-                               f"the maximum size is {MAX_BLOB} bytes.")
+        if len(body) > BLOB_UPLOAD_LIMIT:
+            return self._error(record, 413, "PayloadTooLarge", "request entity too large")
         blob = Blob(_blob_cid(body), did, len(body), self.headers.get("Content-Type", ""))
         with self.fb.lock:
             self.fb.b.blobs[blob.cid] = blob
@@ -366,6 +369,9 @@ class _BlueskyHandler(_Handler):
         problem = self._check_post(did, value)
         if problem:
             return self._error(record, 400, "InvalidRecord", problem)
+        too_large = self._image_too_large(value)
+        if too_large:
+            return self._error(record, 400, "BlobTooLarge", too_large)
         create()
         self._json(record, 200, {"uri": made[0].uri, "cid": made[0].cid, "validationStatus": "valid",
                                  "commit": {"cid": _cid(uri.encode()), "rev": self._tid()}})
@@ -374,6 +380,14 @@ class _BlueskyHandler(_Handler):
         alphabet = "234567abcdefghijklmnopqrstuvwxyz"
         n = (int(time.time() * 1_000_000) << 10) | secrets.randbelow(1024)
         return "".join(alphabet[(n >> (5 * (12 - i))) & 31] for i in range(13))
+
+    def _image_too_large(self, value: dict[str, Any]) -> str | None:
+        """The PDS's check of each image blob against the lexicon's maxSize, in its words."""
+        for img in (value.get("embed") or {}).get("images") or []:
+            blob = self.fb.b.blobs.get(((img.get("image") or {}).get("ref") or {}).get("$link") or "")
+            if blob is not None and blob.size > MAX_IMAGE:
+                return f"This file is too large. It is {blob.size} bytes but the maximum size is {MAX_IMAGE} bytes."
+        return None
 
     def _check_post(self, did: str, value: dict[str, Any]) -> str | None:
         """What the app view's lexicon and facet validation would refuse, in its words."""
@@ -422,6 +436,7 @@ class _BlueskyHandler(_Handler):
                 blob = fb.b.blobs.get(ref or "")
                 if blob is None or blob.owner != did:
                     return f"Record/embed/images: blob {ref} was not uploaded by this account"
+
                 if not isinstance(img.get("alt"), str):
                     return "Record/embed/images/alt must be a string"
         reply = value.get("reply")

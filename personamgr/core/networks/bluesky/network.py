@@ -30,7 +30,7 @@ API_URL_ENV = "PERSONAMGR_BLUESKY_URL"
 PLC_DIRECTORY = "https://plc.directory"  # where a did:plc account's DID document (and so its PDS) is published
 CREDENTIAL_KEYS = ("handle", "did", "app_password")  # plus "session", the reusable session string
 MAX_IMAGES = 4
-MAX_IMAGE_BYTES = 1_000_000  # the blob limit of app.bsky.embed.images
+MAX_IMAGE_BYTES = 2_000_000  # the blob limit of app.bsky.embed.images ("up to 2 MB, formerly limited to 1 MB")
 MAX_ALT_TEXT = 2000
 BLUESKY_IMAGES = MediaLimits("Bluesky", MAX_IMAGES, MAX_IMAGE_BYTES, MAX_ALT_TEXT, too_big_hint=QT_TRANSLATE_NOOP(
     "Media", "Save a smaller copy (as JPEG, or with fewer pixels: 2,000 pixels wide is plenty) and attach that."))
