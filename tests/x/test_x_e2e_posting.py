@@ -267,6 +267,10 @@ def test_images_with_alt_text_are_uploaded_then_attached(x_world, tmp_path) -> N
     assert len(tweet.media_ids) == 2
     assert [media[m].alt_text for m in tweet.media_ids] == ["Hiring by month", "An open-plan office"]
     assert all(media[m].category == "tweet_image" and media[m].size == a.stat().st_size for m in tweet.media_ids)
+    # X retired v1.1 media/upload (upload.twitter.com) in 2025, the only upload tweepy 4.17 has (API.media_upload):
+    # the images go through X API v2, signed on tweepy's session.
+    assert [(r.method, r.path) for r in x_world.fake.requests] == [
+        ("POST", "/2/media/upload"), ("POST", "/2/media/metadata")] * 2 + [("POST", "/2/tweets")]
 
 
 def test_images_in_a_thread_go_with_their_part(x_world, tmp_path) -> None:
