@@ -118,3 +118,38 @@ def test_a_bluesky_account_on_its_own_server_connects_with_its_handle_and_a_wron
         assert d.result() == QDialog.DialogCode.Accepted, d.status.text()
         assert services.store.persona(sky.uid).handle == "@ana.example.org"
         assert home.sessions_created(account) == 1 and entryway.post_count("create_session") == 0
+
+
+def test_a_bluesky_handle_its_account_does_not_claim_is_said_so_in_the_dialog(
+        qtbot, qapp, services, network_secrets) -> None:
+    """ana.example.org's record points at Bob's account, which does not claim it (Bluesky shows it as an invalid
+    handle): the dialog says so, in Spanish in a Spanish window, and connects nothing."""
+    workers = Workers()
+    services.secrets = network_secrets
+    with FakePlcDirectory() as plc, FakeBluesky(directory=plc) as entryway, FakeBluesky(directory=plc) as home:
+        services.networks["bluesky"] = BlueskyNetwork(entryway=entryway.base_url, directory=plc.base_url)
+        _ana, password = home.add_account("ana.example.org")
+        bob, _ = home.add_account("bob.example.net")
+        plc.point("ana.example.org", bob.did)
+        sky = services.store.add_persona(Persona(name="sky", topics=("astronomy",), network="bluesky"))
+        try:
+            assert i18n.install(qapp, "es") == "es"
+            d = AccountConnectDialog(services, workers, sky)
+            qtbot.addWidget(d)
+            d.show()
+            settle(workers)
+            d.handle.setText("ana.example.org")
+            d.app_password.setText(password)
+            qtbot.mouseClick(d.connect_button, Qt.MouseButton.LeftButton)
+            settle(workers)
+            said = d.status.text()
+            assert said == (f"Bluesky no admite ana.example.org como usuario de una cuenta: apunta a la cuenta "
+                            f"{bob.did}, que no lo reconoce como suyo, así que Bluesky lo muestra como usuario no "
+                            "válido. Inicia sesión con el usuario que aparece en el perfil de la cuenta; si "
+                            "ana.example.org es tuyo, haz que su registro DNS _atproto (o su archivo "
+                            "/.well-known/atproto-did) apunte a tu cuenta."), said
+            assert d.result() != QDialog.DialogCode.Accepted and d.status.isVisible()
+            assert d.status.geometry().bottom() <= d.height()
+        finally:
+            i18n.uninstall(qapp)
+        assert services.store.persona(sky.uid).handle is None and home.post_count("create_session") == 0
