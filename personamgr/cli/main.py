@@ -98,9 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if desktop.wanted(args):
             return desktop.run(args)
         if args.command is None:
-            from personamgr.gui.app import run_app  # Qt only from here
+            from personamgr.cli import window
 
-            return run_app(args)
+            return window.run(args)
         with guarded():
             code = int(args.func(args) or 0)
             sys.stdout.flush()  # a closed pipe shows here, not as an error at interpreter exit

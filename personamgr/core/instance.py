@@ -45,7 +45,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from personamgr.core.faults import Fault, place_fault
 from personamgr.core.i18n import translate
 from personamgr.core.paths import AppPaths
 
@@ -344,6 +343,25 @@ def forward(paths: AppPaths, request: dict[str, Any], timeout_s: float = FORWARD
     return None
 
 
+BROUGHT_FORWARD = "personamgr is already running for this profile; its window was brought to the front."
+
+
+def window_request(compose: bool) -> dict[str, Any]:
+    """What a second launch of the window asks the running one."""
+    return {"action": "compose" if compose else "activate"}
+
+
+def ask_running_window(paths: AppPaths, request: dict[str, Any], timeout: float = 2.0) -> dict[str, Any] | None:
+    """The running window's yes to ``request``, asked before a second launch opens the database or imports Qt,
+    which on a long history took seconds. None when no window said yes (none runs, the daemon holds the profile,
+    a window is still starting, another version answers): the full start-up then takes the lock or explains."""
+    try:
+        reply = send_request(paths, request, timeout=timeout)
+    except ProtocolMismatch:
+        return None
+    return reply if reply and reply.get("ok") else None
+
+
 @dataclass
 class Primary:
     """This process holds the profile's lock and listens for requests."""
@@ -359,6 +377,8 @@ class Primary:
 def lock_message(error: OSError, folder: Path) -> str:
     """Why the lock could not be written, naming its folder (the runtime disk, not the database's): the raw
     OSError carries no file name, so it was taken for the database's."""
+    from personamgr.core.faults import Fault, place_fault  # SQLAlchemy with it: not on a second launch's path
+
     kind, why = place_fault(error, folder / "instance.lock")
     advice = {
         Fault.FULL: translate("Instance", "Free some space on it, then start personamgr again."),

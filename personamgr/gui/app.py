@@ -310,16 +310,19 @@ def run_app(args: argparse.Namespace) -> int:
         explain_cannot_open(data_folder_message(e, paths.data))
         return 1
     _qt_messages_to_log()
+    from personamgr.gui.app_instance import Requests, claim_or_forward, start_scheduling
+
+    # Before the database opens: a second launch hands its request over without that cost, and only the one
+    # scheduler of the profile touches the outbox.
+    requests = Requests(app)
+    primary = claim_or_forward(paths, args, requests)
+    if isinstance(primary, int):
+        return primary
     services = open_or_explain(paths, open_services)
     if services is None:
+        primary.close()
         return 1
     log.info("personamgr %s starting on %s%s", __version__, paths.data, " (demo)" if demo else "")
-    from personamgr.gui.app_instance import claim_or_forward, start_scheduling
-
-    primary = claim_or_forward(paths, args)  # before anything touches the outbox: one scheduler per profile
-    if isinstance(primary, int):
-        services.close()
-        return primary
     if demo:
         from personamgr.core.demo import seed_demo
 
@@ -348,7 +351,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     errors = ErrorReporter(paths.log_file, lambda: shell.window, keep_words=shell.window.compose.flush, parent=app)
     errors.install()  # from here a bug in a slot is one dialog and a log entry, never a traceback on stderr
-    scheduling = start_scheduling(shell, primary)
+    scheduling = start_scheduling(shell, primary, requests)
     shell.window.restore_layout()  # after the schedule dock exists, before the first show
     if not (getattr(args, "background", False) and tray_available):  # at login: straight to the tray
         shell.window.bring_to_front(compose=bool(getattr(args, "compose", False)))

@@ -16,6 +16,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -23,7 +24,15 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from personamgr.core.i18n import translate
-from personamgr.core.instance import InstanceError, Primary, ProtocolMismatch, claim, forward
+from personamgr.core.instance import (
+    BROUGHT_FORWARD,
+    InstanceError,
+    Primary,
+    ProtocolMismatch,
+    claim,
+    forward,
+    window_request,
+)
 from personamgr.core.paths import AppPaths
 from personamgr.gui.scheduling_ui import SchedulingUi, attach_scheduling
 
@@ -43,15 +52,16 @@ def _refuse(message: str, title: str = "") -> int:
     return 1
 
 
-def claim_or_forward(paths: AppPaths, args: argparse.Namespace) -> Primary | int:
-    """This process' lock and socket, or the exit code after forwarding the request to the running one."""
+def claim_or_forward(paths: AppPaths, args: argparse.Namespace, requests: Requests | None = None) -> Primary | int:
+    """This process' lock and socket (answering through ``requests`` from then on), or the exit code after
+    forwarding the request to the running one."""
     try:
-        primary = claim(paths, "app")
+        primary = claim(paths, "app", requests.handle if requests else None)
     except InstanceError as e:  # the lock could not be written, or its folder is not safe: nothing else runs
         return _refuse(str(e), translate("app_instance", "personamgr cannot start"))
     if primary is not None:
         return primary
-    request = {"action": "compose" if getattr(args, "compose", False) else "activate"}
+    request = window_request(bool(getattr(args, "compose", False)))
     try:
         reply = forward(paths, request)
     except ProtocolMismatch as e:
@@ -59,11 +69,10 @@ def claim_or_forward(paths: AppPaths, args: argparse.Namespace) -> Primary | int
                                  "{error}").format(folder=paths.data, error=e))
     if reply and reply.get("ok"):
         log.info("personamgr is already running (pid %s); asked it to %s", reply.get("pid"), request["action"])
-        print("personamgr is already running for this profile; its window was brought to the front.",
-              file=sys.stderr)
+        print(BROUGHT_FORWARD, file=sys.stderr)
         return 0
     if reply and reply.get("role") == "daemon" and reply.get("yields"):
-        taken = _take_over_from_daemon(paths)  # the daemon the window started when it quit: it steps aside
+        taken = _take_over_from_daemon(paths, requests)  # the daemon the window started when it quit: it steps aside
         if isinstance(taken, Primary):
             return taken
         if taken:  # it agreed to stop, but a post it is sending has not finished yet
@@ -76,7 +85,7 @@ def claim_or_forward(paths: AppPaths, args: argparse.Namespace) -> Primary | int
                              "answer. If it is stuck, stop it, then start personamgr again.").format(folder=paths.data))
 
 
-def _take_over_from_daemon(paths: AppPaths) -> Primary | bool:
+def _take_over_from_daemon(paths: AppPaths, requests: Requests | None) -> Primary | bool:
     """Ask a ``daemon --yield-to-window`` to stop, and take the profile once it has (a post in flight finishes).
     False if it did not agree; True if it agreed but still held the profile when the wait ran out."""
     reply = forward(paths, {"action": "handover"})
@@ -84,7 +93,7 @@ def _take_over_from_daemon(paths: AppPaths) -> Primary | bool:
         return False
     deadline = time.monotonic() + HANDOVER_WAIT_S
     while time.monotonic() < deadline:
-        primary = claim(paths, "app")
+        primary = claim(paths, "app", requests.handle if requests else None)
         if primary is not None:
             log.info("took over sending from the background sender (pid %s)", reply.get("pid"))
             return primary
@@ -93,7 +102,10 @@ def _take_over_from_daemon(paths: AppPaths) -> Primary | bool:
 
 
 class Requests(QObject):
-    """Requests from later launches, handed from the socket's thread to the GUI thread."""
+    """Requests from later launches and the CLI, answered on the socket's thread and handed to the GUI thread.
+
+    It answers from the moment the lock is taken: a request that arrives while the profile is still opening
+    waits in Qt's queue until the window is there to act on it (never answered yes and dropped)."""
 
     arrived = Signal(str)  # the action
     _raw = Signal(str)
@@ -101,6 +113,7 @@ class Requests(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._raw.connect(self.arrived, Qt.ConnectionType.QueuedConnection)
+        self.poke: Callable[[], None] | None = None  # wakes the scheduler's reconciler once it runs
 
     def post(self, action: str) -> None:
         """From any thread."""
@@ -109,8 +122,21 @@ class Requests(QObject):
         except RuntimeError:  # quitting: the window is gone
             pass
 
+    def handle(self, request: dict[str, Any]) -> dict[str, Any]:
+        """On the socket's thread: quick, and thread-safe."""
+        action = request.get("action")
+        log.info("request from another launch: %s", action)
+        if action in ("compose", "activate"):
+            self.post(str(action))
+        elif action == "reconcile":
+            if self.poke is not None:  # before the scheduler runs, its first reconcile reads the change anyway
+                self.poke()
+        elif action != "ping":
+            return {"ok": False, "message": f"unknown request {action!r}"}
+        return {"ok": True, "message": "done"}
 
-def start_scheduling(shell: Any, primary: Primary) -> SchedulingUi:
+
+def start_scheduling(shell: Any, primary: Primary, requests: Requests | None = None) -> SchedulingUi:
     """Attach the scheduler and its views to the shell, answer later launches, and start sending."""
     from personamgr.core.scheduling.guard_check import make_guard_check
 
@@ -119,21 +145,10 @@ def start_scheduling(shell: Any, primary: Primary) -> SchedulingUi:
     services.pre_send_check = services.poster.pre_send_check = make_guard_check(services.store, services.outbox)
     ui = attach_scheduling(shell)
 
-    requests = Requests(shell.window)
+    requests = requests or Requests(shell.window)
     requests.arrived.connect(lambda action: shell.compose() if action == "compose" else shell.show_window())
-
-    def handle(request: dict[str, Any]) -> dict[str, Any]:  # on the socket's thread
-        action = request.get("action")
-        log.info("request from another launch: %s", action)
-        if action in ("compose", "activate"):
-            requests.post(str(action))
-        elif action == "reconcile":
-            ui.bridge.poke()  # thread-safe: it only wakes the reconciler
-        elif action != "ping":
-            return {"ok": False, "message": f"unknown request {action!r}"}
-        return {"ok": True, "message": "done"}
-
-    primary.server.handler = handle
+    requests.poke = ui.bridge.poke  # thread-safe: it only wakes the reconciler
+    primary.server.handler = requests.handle
     _quit_on_sigterm(shell)
     from personamgr.core.media import prune
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sched_daemon_helpers import daemon_env, log_text, start_daemon, stop, wait_for, wait_running
 
-from personamgr.core.instance import InstanceLock, send_request
+from personamgr.core.instance import InstanceLock, claim, send_request
 from personamgr.core.paths import AppPaths
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
@@ -54,6 +54,24 @@ def test_a_second_launch_forwards_compose_to_the_first(tmp_path: Path) -> None:
     assert code == 0, err
     with InstanceLock(demo_paths(home), "test") as lock:
         assert lock.acquire()
+
+
+def test_a_second_launch_asks_the_first_before_it_opens_the_database(tmp_path: Path) -> None:
+    """Opening the database (and importing all that needs) before asking cost a second launch seconds on a long
+    history (bench/second-launch): the running window is asked first, and the database is never touched."""
+    paths = AppPaths.resolve(tmp_path / "home")
+    asked: list[str] = []
+    first = claim(paths, "app", lambda request: asked.append(str(request.get("action"))) or {"ok": True})
+    assert first is not None
+    try:
+        second = subprocess.run([sys.executable, "-m", "personamgr", "--data-dir", str(tmp_path / "home")],
+                                env=app_env(), capture_output=True, text=True, timeout=120, check=False)
+    finally:
+        first.close()
+    assert second.returncode == 0, second.stderr
+    assert "already running" in second.stderr
+    assert asked == ["activate"]
+    assert not paths.database.exists()
 
 
 def test_two_apps_started_at_the_same_moment_make_one_instance(tmp_path: Path) -> None:
