@@ -34,8 +34,9 @@ def register(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-guard", action="store_true",
                    help="do not re-check scheduled posts with the persona guard just before sending them")
     p.add_argument("--yield-to-window", action="store_true",
-                   help="stop (cleanly) when the window is opened on this profile, which then takes over sending; "
-                   "the window starts the daemon this way when you quit it with posts scheduled")
+                   help="stop (cleanly) when the window is opened on this profile, which then takes over sending, "
+                   "without asking; the window starts the daemon this way when you quit it with posts scheduled "
+                   "(otherwise the window asks whether to stop the daemon)")
     p.set_defaults(func=cmd_daemon)
 
 
@@ -59,8 +60,9 @@ def cmd_daemon(args: argparse.Namespace) -> int:
             return {"ok": True, "message": "the daemon will look at the outbox again"}
         if action == "ping":
             return {"ok": True, "message": "running"}
-        if action == "handover" and args.yield_to_window:
-            log.info("the window is opening on this profile: handing sending over to it")
+        if action == "handover" and (args.yield_to_window or request.get("asked_by_user")):
+            log.info("the window is opening on this profile%s: handing sending over to it",
+                     "" if args.yield_to_window else " and its user chose to stop the daemon")
             stop.set()  # the main thread shuts down as on SIGTERM; this reply is written first
             return {"ok": True, "message": "stopping: the window takes over"}
         return {"ok": False, "yields": bool(args.yield_to_window),

@@ -41,10 +41,12 @@ log = logging.getLogger(__name__)
 HANDOVER_WAIT_S = 15.0  # the daemon lets a post being sent finish before it lets go of the profile
 
 
-def _refuse(message: str, title: str = "") -> int:
+def _refuse(message: str, title: str = "", *, shown: bool = True) -> int:
+    """Say why the window does not open: on stderr, and in a dialog unless ``shown`` is False (the user already
+    answered one) or nobody could click it (offscreen)."""
     log.error("%s", message)
     print(f"personamgr: error: {message}", file=sys.stderr)
-    if QGuiApplication.platformName() != "offscreen":  # offscreen: nobody could click it; stderr says it
+    if shown and QGuiApplication.platformName() != "offscreen":
         box = QMessageBox(QMessageBox.Icon.Warning, title or translate("app_instance", "personamgr is already running"),
                           message)
         box.setObjectName("alreadyRunning")
@@ -52,9 +54,11 @@ def _refuse(message: str, title: str = "") -> int:
     return 1
 
 
-def claim_or_forward(paths: AppPaths, args: argparse.Namespace, requests: Requests | None = None) -> Primary | int:
+def claim_or_forward(paths: AppPaths, args: argparse.Namespace, requests: Requests | None = None, *,
+                     interactive: bool | None = None) -> Primary | int:
     """This process' lock and socket (answering through ``requests`` from then on), or the exit code after
-    forwarding the request to the running one."""
+    forwarding the request to the running one. ``interactive``: whether a dialog can be answered (default: not
+    on the offscreen platform)."""
     try:
         primary = claim(paths, "app", requests.handle if requests else None)
     except InstanceError as e:  # the lock could not be written, or its folder is not safe: nothing else runs
@@ -71,24 +75,56 @@ def claim_or_forward(paths: AppPaths, args: argparse.Namespace, requests: Reques
         log.info("personamgr is already running (pid %s); asked it to %s", reply.get("pid"), request["action"])
         print(BROUGHT_FORWARD, file=sys.stderr)
         return 0
-    if reply and reply.get("role") == "daemon" and reply.get("yields"):
-        taken = _take_over_from_daemon(paths, requests)  # the daemon the window started when it quit: it steps aside
+    if reply and reply.get("role") == "daemon":
+        if interactive is None:
+            interactive = QGuiApplication.platformName() != "offscreen"  # offscreen: nobody could answer
+        # The daemon the window started when it quit steps aside by itself; one started by hand, if the user says.
+        asked = not reply.get("yields")
+        if asked and not (interactive and _user_takes_over(paths, reply)):
+            return _refuse(daemon_running_message(paths, reply), shown=not interactive)
+        taken = _take_over_from_daemon(paths, requests, asked_by_user=asked)
         if isinstance(taken, Primary):
             return taken
         if taken:  # it agreed to stop, but a post it is sending has not finished yet
             return _refuse(translate("AppInstance", "The background sender is finishing a post it is sending for "
                                      "this profile ({folder}); it stops once that is done. Open personamgr again in "
                                      "a moment.").format(folder=paths.data))
-    if reply and reply.get("role") == "daemon":
-        return _refuse(str(reply.get("message")))
+        return _refuse(daemon_running_message(paths, reply))  # another version's daemon, that does not stop
     return _refuse(translate("AppInstance", "Another personamgr is running for this profile ({folder}) but did not "
                              "answer. If it is stuck, stop it, then start personamgr again.").format(folder=paths.data))
 
 
-def _take_over_from_daemon(paths: AppPaths, requests: Requests | None) -> Primary | bool:
-    """Ask a ``daemon --yield-to-window`` to stop, and take the profile once it has (a post in flight finishes).
-    False if it did not agree; True if it agreed but still held the profile when the wait ran out."""
-    reply = forward(paths, {"action": "handover"})
+def daemon_running_message(paths: AppPaths, reply: dict[str, Any]) -> str:
+    """What runs instead of the window, and the way out."""
+    return translate("AppInstance", "personamgr daemon (pid {pid}) is sending the scheduled posts of this profile "
+                     "({folder}), and only one of them may send. Stop it (it stops cleanly on SIGTERM: kill {pid}), "
+                     "then open personamgr again.").format(pid=reply.get("pid"), folder=paths.data)
+
+
+def _user_takes_over(paths: AppPaths, reply: dict[str, Any]) -> bool:
+    """Ask whether to stop the daemon and open the window instead. True: stop it."""
+    box = QMessageBox(QMessageBox.Icon.Question, translate("AppInstance", "personamgr daemon is sending"),
+                      translate("AppInstance", "personamgr daemon (pid {pid}) is sending the scheduled posts of this "
+                                "profile ({folder}). Only one of them may send, so the window cannot open beside "
+                                "it.").format(pid=reply.get("pid"), folder=paths.data))
+    box.setObjectName("takeOverSender")
+    box.setInformativeText(translate("AppInstance", "Stop the daemon and open the window, which then sends them? A "
+                                     "post it is sending finishes first."))
+    take = box.addButton(translate("AppInstance", "Stop the daemon and open"), QMessageBox.ButtonRole.AcceptRole)
+    take.setObjectName("takeOver")
+    keep = box.addButton(translate("AppInstance", "Keep the daemon"), QMessageBox.ButtonRole.RejectRole)
+    keep.setObjectName("keepDaemon")
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is take
+
+
+def _take_over_from_daemon(paths: AppPaths, requests: Requests | None, *,
+                           asked_by_user: bool = False) -> Primary | bool:
+    """Ask the daemon to stop (a ``--yield-to-window`` one, or any once the user said so), and take the profile
+    once it has (a post in flight finishes). False if it did not agree; True if it agreed but still held the
+    profile when the wait ran out."""
+    reply = forward(paths, {"action": "handover", "asked_by_user": asked_by_user})
     if not (reply and reply.get("ok")):
         return False
     deadline = time.monotonic() + HANDOVER_WAIT_S

@@ -180,6 +180,30 @@
         <source>Another personamgr is running for this profile ({folder}) but did not answer. If it is stuck, stop it, then start personamgr again.</source>
         <translation>Hay otro personamgr abierto con este perfil ({folder}), pero no responde. Si se ha quedado bloqueado, ciérralo y vuelve a abrir personamgr.</translation>
     </message>
+    <message>
+        <source>personamgr daemon (pid {pid}) is sending the scheduled posts of this profile ({folder}), and only one of them may send. Stop it (it stops cleanly on SIGTERM: kill {pid}), then open personamgr again.</source>
+        <translation>personamgr daemon (pid {pid}) está enviando las publicaciones programadas de este perfil ({folder}), y solo uno de los dos puede enviarlas. Detenlo (se detiene limpiamente con SIGTERM: kill {pid}) y vuelve a abrir personamgr.</translation>
+    </message>
+    <message>
+        <source>personamgr daemon is sending</source>
+        <translation>personamgr daemon está enviando</translation>
+    </message>
+    <message>
+        <source>personamgr daemon (pid {pid}) is sending the scheduled posts of this profile ({folder}). Only one of them may send, so the window cannot open beside it.</source>
+        <translation>personamgr daemon (pid {pid}) está enviando las publicaciones programadas de este perfil ({folder}). Solo uno de los dos puede enviarlas, así que la ventana no puede abrirse a la vez.</translation>
+    </message>
+    <message>
+        <source>Stop the daemon and open the window, which then sends them? A post it is sending finishes first.</source>
+        <translation>¿Detener el daemon y abrir la ventana, que pasará a enviarlas? Una publicación que esté enviando termina antes.</translation>
+    </message>
+    <message>
+        <source>Stop the daemon and open</source>
+        <translation>Detener el daemon y abrir</translation>
+    </message>
+    <message>
+        <source>Keep the daemon</source>
+        <translation>Mantener el daemon</translation>
+    </message>
 </context>
 <context>
     <name>Archive</name>

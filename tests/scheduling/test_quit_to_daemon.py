@@ -56,7 +56,7 @@ def test_the_background_sender_steps_aside_for_the_window(tmp_path: Path,
 
 
 def test_a_daemon_started_by_hand_is_not_taken_over(tmp_path: Path) -> None:
-    """A home-server daemon (no --yield-to-window) still refuses the window, as before."""
+    """A home-server daemon (no --yield-to-window) stops for the window only when its user says so."""
     home = tmp_path / "home"
     from sched_daemon_helpers import start_daemon, wait_running
 

@@ -98,6 +98,8 @@ def test_the_window_is_refused_while_the_daemon_schedules(tmp_path: Path) -> Non
         app = subprocess.run([sys.executable, "-m", "personamgr", "--data-dir", str(home / "demo-profile")],
                              env=app_env(), capture_output=True, text=True, timeout=120, check=False)
         assert app.returncode == 1
-        assert "personamgr daemon is running for this profile and has no window" in app.stderr
+        assert f"personamgr daemon (pid {daemon.pid}) is sending the scheduled posts of this profile" in app.stderr
+        assert f"kill {daemon.pid}" in app.stderr  # offscreen, nobody can answer the offer to take over
+        assert daemon.poll() is None
     finally:
         assert stop(daemon)[0] == 0
