@@ -55,13 +55,28 @@ def webp(path: Path, kind: str = "lossy") -> Path:
     return path
 
 
+# The same picture as a GIF (four colours), as Pillow writes one.
+_GIF = base64.b64decode("R0lGODdhEAAQAIEAAICAgP8AAAAAAAAAACwAAAAAEAAQAEAIMAADABhIsKDBgwMFIiSocKHDgg0TPnQYcSJEiwgVVrS4cW"
+                        "LHhx8pYrw4UmJJAAECAgA7")
+_GIF_LZW = slice(37, 85)  # the one data sub-block's body: the picture's LZW codes
+
+
+def gif(path: Path) -> Path:
+    """Write a real (tiny) GIF file."""
+    path.write_bytes(_GIF)
+    return path
+
+
 def pixels_damaged(path: Path) -> Path:
-    """``path`` (a JPEG or WebP) with the bytes a decoder builds its pixels from changed, and every length, marker
-    and chunk size left as it was: the file's structure reads whole, its picture does not decode. In a JPEG that is
-    its Huffman tables (DHT); in a WebP, its bitstream after the chunk's first bytes."""
+    """``path`` (a JPEG, WebP or the GIF above) with the bytes a decoder builds its pixels from changed, and every
+    length, marker and chunk size left as it was: the file's structure reads whole, its picture does not decode.
+    In a JPEG that is its Huffman tables (DHT); in a WebP, its bitstream after the chunk's first bytes; in the GIF,
+    its LZW codes."""
     data = bytearray(path.read_bytes())
     if data[:4] == b"RIFF":
         start, end = 30, len(data)
+    elif data[:3] == b"GIF":
+        start, end = _GIF_LZW.start, _GIF_LZW.stop
     else:
         start = data.index(b"\xff\xc4") + 4  # the first DHT's body
         end = start + int.from_bytes(data[start - 2:start], "big") - 2

@@ -7,9 +7,14 @@ promises; JPEG's segments and scans to the end-of-image marker; GIF's blocks to 
 size its header gives.
 
 A file whose every length and marker reads in place can still hold pixel data no decoder can read (a JPEG's
-Huffman tables, a WebP's bitstream): the network decodes it at send time, and refuses it then. So a JPEG or WebP
-whose structure is whole is also decoded, by Pillow: the check runs in the CLI and in the daemon's last check
-before sending, which run without Qt, so Qt's decoders cannot be the one the three share.
+Huffman tables, a WebP's bitstream, a GIF's LZW codes): the network decodes it at send time, and refuses it then.
+So a JPEG, WebP or GIF whose structure is whole is also decoded, by Pillow: the check runs in the CLI and in the
+daemon's last check before sending, which run without Qt, so Qt's decoders cannot be the one the three share.
+
+A JPEG is decoded at 1/8 scale: libjpeg still reads every Huffman code of every scan, so it fails where the full
+decode fails. What libjpeg reads past (entropy-coded data scrambled into valid-looking codes) is a warning to it,
+not an error, at any scale: it draws a garbled picture, as every libjpeg-based decoder does, and it is not refused
+here either (bench/README.md, "bench/image-check").
 """
 
 from __future__ import annotations
@@ -43,11 +48,12 @@ def damage(data: bytes, mime: str) -> Damage | None:
 
 
 def _undecodable(data: bytes, mime: str) -> Damage | None:
-    """DAMAGED when a JPEG's or WebP's pixels do not decode (every frame of an animation), else None. A PNG's are
-    inflated and counted by ``_png`` already."""
-    from PIL import JpegImagePlugin, WebPImagePlugin  # here: the window's start-up does not need Pillow
+    """DAMAGED when a JPEG's, WebP's or GIF's pixels do not decode (every frame of an animation), else None. A PNG's
+    are inflated and counted by ``_png`` already."""
+    from PIL import GifImagePlugin, JpegImagePlugin, WebPImagePlugin  # here: start-up does not need Pillow
 
-    opener = {"image/jpeg": JpegImagePlugin.JpegImageFile, "image/webp": WebPImagePlugin.WebPImageFile}.get(mime)
+    opener = {"image/jpeg": JpegImagePlugin.JpegImageFile, "image/webp": WebPImagePlugin.WebPImageFile,
+              "image/gif": GifImagePlugin.GifImageFile}.get(mime)
     if opener is None:
         return None
     try:

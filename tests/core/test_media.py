@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from image_files import cut_short, damaged, jpeg, pixels_damaged, png, webp
+from image_files import cut_short, damaged, gif, jpeg, pixels_damaged, png, webp
 
 from personamgr.core.media import (
     X_LIMITS,
@@ -72,13 +72,15 @@ def test_an_image_whose_data_is_cut_short_or_damaged_is_refused_when_attached(tm
     assert not folder.exists() or list(folder.iterdir()) == []  # nothing copied
 
 
-@pytest.mark.parametrize(("make", "kind"), [(jpeg, "JPEG"), (webp, "WebP"), (lambda p: webp(p, "lossless"), "WebP")],
-                         ids=["jpeg", "webp", "webp-lossless"])
+@pytest.mark.parametrize(("make", "kind"), [(jpeg, "JPEG"), (webp, "WebP"), (lambda p: webp(p, "lossless"), "WebP"),
+                                           (gif, "GIF")],
+                         ids=["jpeg", "webp", "webp-lossless", "gif"])
 def test_an_image_whose_pixels_do_not_decode_is_refused_when_attached(
         tmp_path: Path, make: Callable[[Path], Path], kind: str) -> None:
-    """A JPEG or WebP whose every segment and chunk reads in place, but whose pixel data is damaged (its Huffman
-    tables, its bitstream), passed the walk through its structure, was copied and scheduled, and failed only when
-    the network decoded it at send time. It is decoded when it is attached, and refused then."""
+    """A JPEG, WebP or GIF whose every segment, chunk and block reads in place, but whose pixel data is damaged
+    (its Huffman tables, its bitstream, its LZW codes), passed the walk through its structure, was copied and
+    scheduled, and failed only when the network decoded it at send time. It is decoded when it is attached, and
+    refused then."""
     folder = tmp_path / "media"
     whole = make(tmp_path / f"whole.{kind.lower()}")
     assert check_file(whole)[0] == f"image/{kind.lower()}"
