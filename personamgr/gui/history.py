@@ -140,10 +140,24 @@ class HistoryDelegate(QStyledItemDelegate):
     def __init__(self, view: QListWidget) -> None:
         super().__init__(view)
         self.view = view
+        # The line under each post, by post, version, zone and minute: a resize measures every row again, and
+        # working these words out (time zones included) was most of that (bench/long-history).
+        self._details: dict[tuple[int, datetime, str, datetime], str] = {}
 
     def _now(self) -> datetime:
         services = getattr(self.view, "services", None)
         return services.clock.now() if services is not None else datetime.now().astimezone()
+
+    def forget(self) -> None:
+        """The rows are made again: their lines are worked out afresh."""
+        self._details.clear()
+
+    def _detail(self, post: Post, zone: str) -> str:
+        now = self._now()
+        key = (post.id, post.updated_at, zone, now.replace(second=0, microsecond=0))
+        if key not in self._details:
+            self._details[key] = detail(post, zone, now)
+        return self._details[key]
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         base = QFont(option.font)  # type: ignore[attr-defined]
@@ -175,7 +189,7 @@ class HistoryDelegate(QStyledItemDelegate):
         width = self.view.viewport().width()
         if post is None:
             return QSize(width, 40)
-        extra = detail(post, index.data(ZONE_ROLE) or "UTC", self._now())
+        extra = self._detail(post, index.data(ZONE_ROLE) or "UTC")
         base, bold, small = self._fonts(option)
         text_w = width - 2 * PAD - DISC - 10
         h = PAD + QFontMetrics(bold).height() + 4 + self._text_rect(text_w, post.text, base).height()
@@ -230,7 +244,7 @@ class HistoryDelegate(QStyledItemDelegate):
         y += head_h + 4
         painter.setPen(pal.color(QPalette.ColorRole.Text))
         y += self._draw_wrapped(painter, QRect(tx, y, right - tx, 0), post.text, base, MAX_TEXT_LINES)
-        extra = detail(post, zone, self._now())
+        extra = self._detail(post, zone)
         if extra:
             y += 4
             painter.setPen(chip_fg if post.state is not PostState.SENT else pal.color(
@@ -273,7 +287,8 @@ class HistoryView(QListWidget):
         self.post_actions: PostActions | None = None  # the window sets it: each state's actions in the menu
         self.setObjectName("history")
         self.setAccessibleName(translate("HistoryView", "History"))
-        self.setItemDelegate(HistoryDelegate(self))
+        self._delegate = HistoryDelegate(self)
+        self.setItemDelegate(self._delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -338,6 +353,7 @@ class HistoryView(QListWidget):
         zones = {p.uid: p.timezone for p in self.controller.personas}
         selected = self.currentItem().data(POST_ROLE).id if self.currentItem() else None
         self.clear()
+        self._delegate.forget()
         for post in posts:
             if post.state is PostState.DRAFT and (post.id in hidden or not post.text.strip()):
                 continue

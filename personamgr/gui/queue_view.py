@@ -53,7 +53,6 @@ class QueueView(QWidget):
         self.setObjectName("queueView")
         self._personas: dict[str, Persona] = {}
         self._posts: list[Post] = []
-        self._icons: dict[tuple[str, str], QIcon] = {}  # one drawing per persona, not one per queued post
         self.edit_post: Callable[[Post], object] | None = None  # the window's post editor (attach_scheduling)
         self.calendar_requested: Callable[[], object] | None = None  # opens the calendar (attach_scheduling)
 
@@ -205,12 +204,8 @@ class QueueView(QWidget):
         self.loaded.emit()
 
     def icon_of(self, persona: Persona) -> QIcon:
-        """The persona's icon, drawn once: drawing it for each of 10,000 queued posts held the GUI thread for half
-        a minute (bench/long-history)."""
-        key = (persona.colour, persona.initial)
-        if key not in self._icons:
-            self._icons[key] = persona_icon(*key)
-        return self._icons[key]
+        """The persona's icon (drawn once per size for the whole app: persona_icon keeps it)."""
+        return persona_icon(persona.colour, persona.initial)
 
     def selected_post_id(self) -> int | None:
         items = self.list.selectedItems()
