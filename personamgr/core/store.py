@@ -195,6 +195,14 @@ def make_private(*paths: Path) -> None:
             pass  # another user's file on a shared folder: nothing to do here, the folder is 0700
 
 
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 class Store:
     """Personas, posts and settings. Thread-safe: workers and the GUI thread share one Store."""
 
@@ -204,6 +212,7 @@ class Store:
         self.clock = clock
         self._listeners: list[Callable[[str], None]] = []
         self._lock = threading.Lock()
+        self._opened_file: tuple[int, int] | None = None  # the database file opened (device, inode)
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -265,7 +274,16 @@ class Store:
             raise
         store._mark_created()
         make_private(path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"))
+        store._opened_file = _file_identity(path)
         return store
+
+    def moved_away(self) -> bool:
+        """Whether the database is no longer at the path it was opened from: its folder was moved, renamed or
+        removed while the app ran. SQLite keeps the open file working, but it is no longer the profile a start
+        opens (nor, once removed, one anybody will see again): nothing should be sent from it."""
+        if self.path is None or self._opened_file is None:
+            return False
+        return _file_identity(self.path) != self._opened_file
 
     def _mark_created(self) -> None:
         """Leave the marker that tells a truncated database from a new one (see inspect_file)."""

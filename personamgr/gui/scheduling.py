@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 NEXT_PREVIEW = 28
 # Events worth interrupting the user for; the rest only reach the log and the history.
 NOTIFY = {EventKind.SENT, EventKind.FAILED, EventKind.NEEDS_REVIEW, EventKind.GUARD_HELD, EventKind.MISSED_HELD,
-          EventKind.MISSED_SKIPPED, EventKind.INTERRUPTED}
+          EventKind.MISSED_SKIPPED, EventKind.INTERRUPTED, EventKind.PROFILE_GONE}
 BURST_MS = 600
 
 

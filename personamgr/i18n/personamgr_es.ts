@@ -4751,6 +4751,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>{missed} Nueva hora: {when}.</translation>
     </message>
     <message>
+        <source>personamgr&apos;s database {path} was moved, renamed or removed while personamgr ran. Nothing more is sent from it: quit personamgr and start it again (with --data-dir FOLDER if you moved the profile on purpose).</source>
+        <translation>La base de datos de personamgr {path} se movió, se renombró o se eliminó mientras personamgr estaba abierto. No se envía nada más desde ella: cierra personamgr y vuelve a abrirlo (con --data-dir CARPETA si moviste el perfil a propósito).</translation>
+    </message>
+    <message>
         <source>Sent as {persona}: {where}</source>
         <translation>Enviada como {persona}: {where}</translation>
     </message>
@@ -4824,6 +4828,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Schedule checked after the clock was set back</source>
         <translation>Programación revisada tras atrasarse el reloj</translation>
+    </message>
+    <message>
+        <source>Sending stopped: the profile was moved or removed</source>
+        <translation>Envío detenido: el perfil se movió o se eliminó</translation>
     </message>
 </context>
 <context>

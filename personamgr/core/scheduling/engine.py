@@ -81,6 +81,7 @@ class ScheduleEngine:
         self._lock = threading.Lock()
         self._last_wall: datetime | None = None
         self._last_mono = 0.0
+        self._profile_gone = False
 
     # -- events --------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -306,12 +307,25 @@ class ScheduleEngine:
         now = self.clock.now()
         if due is None or due > now + EARLY_TOLERANCE:
             return None
+        if self.store.moved_away():
+            self._stop_for_moved_profile()
+            return None
         late_note = decide(persona, due, now, self.grace).message
         if self._overdue(post_id, persona, due, now) is not MissedAction.SEND:
             return None
         result = self.services.poster.send(post_id, recheck=True)
         self._report(result, late_note)
         return result
+
+    def _stop_for_moved_profile(self) -> None:
+        """Send nothing from a database that is no longer where it was opened, and say so once."""
+        if self._profile_gone:
+            return
+        self._profile_gone = True
+        self._emit(EventKind.PROFILE_GONE, translate(
+            "Scheduler", "personamgr's database {path} was moved, renamed or removed while personamgr ran. Nothing "
+            "more is sent from it: quit personamgr and start it again (with --data-dir FOLDER if you moved the "
+            "profile on purpose).").format(path=self.store.path))
 
     def _report(self, post: Post, late_note: str | None) -> None:
         if post.state is PostState.SENT:

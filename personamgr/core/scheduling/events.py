@@ -19,6 +19,7 @@ class EventKind(StrEnum):
     INTERRUPTED = "interrupted"  # found in "sending" at start-up; may have gone out
     WOKE = "woke"  # a clock gap forward: the machine slept or the clock was set forward
     CLOCK_BACK = "clock_back"  # a clock gap backward: the clock was set back
+    PROFILE_GONE = "profile_gone"  # the database was moved or removed while running: nothing more is sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,4 +52,5 @@ _TITLES = {
     EventKind.INTERRUPTED: QT_TRANSLATE_NOOP("SchedulerEvent", "Post may not have gone out"),
     EventKind.WOKE: QT_TRANSLATE_NOOP("SchedulerEvent", "Schedule checked after sleep or a clock change"),
     EventKind.CLOCK_BACK: QT_TRANSLATE_NOOP("SchedulerEvent", "Schedule checked after the clock was set back"),
+    EventKind.PROFILE_GONE: QT_TRANSLATE_NOOP("SchedulerEvent", "Sending stopped: the profile was moved or removed"),
 }
