@@ -33,13 +33,15 @@ Proceed = Callable[[], None]
 
 class StatusLine(MessageLabel):
     """The line under the box. A tone belongs to its message, and so does being shown whole: a new message is plain
-    and one line unless ``say`` makes it otherwise (a success must not show in the red of an earlier error)."""
+    and one line unless ``say`` makes it otherwise (a success must not show in the red of an earlier error). With
+    nothing to say it takes no room: on a short window its blank line pushed Post below compose's fold."""
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
         if self.wordWrap():
             self.setWordWrap(False)
         super().setText(text)
         set_tone(self, "hint")
+        self.setHidden(not text)
 
 
 class PostComposer(QWidget):
@@ -71,8 +73,9 @@ class PostComposer(QWidget):
 
         self.extras = QVBoxLayout()  # the guard's meter and warnings go here
         self.extras.setContentsMargins(0, 0, 0, 0)
-        self.status = StatusLine()  # one line; a long message is cut with "…" and shown whole in its tooltip
+        self.status = StatusLine(self)  # one line; a long message is cut with "…" and shown whole in its tooltip
         self.status.setObjectName("composeStatus")
+        self.status.hide()  # until it has something to say
         self.status.setProperty("tone", "hint")
 
         self.image_button = QPushButton(translate("PostComposer", "Image…"))

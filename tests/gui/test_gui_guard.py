@@ -630,3 +630,44 @@ def test_the_meter_says_its_verdict_whole_on_a_small_screen_in_spanish(qapp, gua
     finally:
         i18n.uninstall(qapp)
 
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_at_1024x600_the_warning_leaves_post_and_schedule_in_sight(qapp, guarded: Shell, qtbot,  # type: ignore[no-untyped-def]
+                                                                    language: str) -> None:
+    """A 1024x600 netbook, the Schedule panel beside compose, a post that strays: the guard's warning (its reasons,
+    Move to metal, Post anyway) pushed Post, Schedule… and Add to queue half below compose's fold. The ways to send
+    stay in sight whole, with the warning's button that moves the post."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QWidget
+
+    from personamgr.gui import i18n
+
+    if language == "es":
+        assert i18n.install(qapp, "es") == "es"
+    try:
+        window = guarded.window
+        window.hide()
+        scheduling = attach_scheduling(guarded)
+        window.restore_layout(screen=QRect(0, 0, 1024, 600))
+        window.show()
+        idle(guarded)
+        scheduling.show_queue()
+        write(guarded, METAL_ON_CAREER)
+        panel = settled(guarded, qtbot)
+        qtbot.waitUntil(lambda: panel.warning.isVisible() and scheduling.dock.isVisible(), timeout=10_000)
+        assert window.height() <= 600
+        viewport = window.findChild(QWidget, "composeArea").viewport()
+        compose = window.compose
+        ways = (compose.post_button, scheduling.compose.schedule_button, scheduling.compose.queue_button,
+                panel.warning.move_button)
+
+        def in_sight() -> None:
+            for way in ways:
+                where = QRect(way.mapTo(viewport, QPoint(0, 0)), way.size())
+                assert way.isVisible() and viewport.rect().contains(where), (way.text(), where, viewport.rect())
+
+        qtbot.waitUntil(in_sight, timeout=3_000)  # the layout settles
+    finally:
+        if language == "es":
+            i18n.uninstall(qapp)
