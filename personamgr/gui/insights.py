@@ -9,6 +9,7 @@ carries its numbers as an accessible description, for those who cannot see it.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Slot
@@ -37,6 +38,15 @@ from personamgr.gui.workers import Workers
 def weekday(day: int) -> str:
     """"Mon" for 0, in the user's language (Qt's locale data)."""
     return QLocale().dayName(day + 1, QLocale.FormatType.ShortFormat)
+
+
+def _set_title(chart: Any, title: str, colour: str, size: str) -> None:
+    """``title`` over ``chart``, whole: pyqtgraph gives a title a fixed 30 px row, which cuts a large font's line."""
+    chart.setTitle(title, color=colour, size=size)
+    plot = chart.getPlotItem()
+    room = max(30, math.ceil(plot.titleLabel.item.boundingRect().height()))
+    plot.titleLabel.setMaximumHeight(room)
+    plot.layout.setRowFixedHeight(0, room)
 
 
 def _load(services: Services, persona: Any, days: int) -> Insights:
@@ -156,13 +166,14 @@ class InsightsDialog(QDialog):
         base, text = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
         persona, warn = QColor(colour), theme.colour("warning", pal)
         muted = theme.colour("muted", pal)
+        title_size = f"{max(10.0, self.font().pointSizeF()):g}pt"  # as large as the axis labels, which follow the font
 
         def plot(name: str, title: str, description: str) -> Any:
             w = pg.PlotWidget(background=base, axisItems={"left": NumberAxis("left")})
             w.setObjectName(f"chart_{name}")
             w.setAccessibleName(title)
             w.setAccessibleDescription(description)
-            w.setTitle(title, color=text.name(), size="10pt")
+            _set_title(w, title, text.name(), title_size)
             w.setMenuEnabled(False)
             w.setMouseEnabled(x=False, y=False)
             w.hideButtons()

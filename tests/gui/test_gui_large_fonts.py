@@ -168,3 +168,25 @@ def test_the_insights_charts_keep_apart(large_font: QFont, services: Services, c
             assert other is chart or not chart.geometry().intersects(other.geometry()), (
                 chart.objectName(), chart.geometry(), other.objectName(), other.geometry())
     dialog.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_insights_chart_titles_follow_the_font(large_font: QFont, services: Services, clock,
+                                                   make_shell: Callable[..., Shell], qtbot) -> None:
+    """At 15 pt the charts' axis labels grew with the desktop's font, and their titles stayed a fixed 10 pt, the
+    smallest words in the dialog: a chart's title is as large as its labels, and whole in its row."""
+    from insights_helpers import make_history
+
+    shell = make_shell(make_history(services, clock))
+    dialog = shell.window.open_insights()
+    qtbot.waitUntil(lambda: dialog.insights is not None and len(dialog.charts) == 4, timeout=20_000)
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    for chart in dialog.charts.values():
+        title = chart.getPlotItem().titleLabel
+        document = title.item.document()
+        line = document.documentLayout().blockBoundingRect(document.firstBlock()).height()
+        label = QFontMetrics(chart.getAxis("bottom").font()).height()
+        assert line >= label, (chart.objectName(), line, label)
+        assert title.boundingRect().contains(title.item.mapRectToParent(title.item.boundingRect())), chart.objectName()
+    dialog.close()
