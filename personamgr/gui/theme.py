@@ -19,6 +19,7 @@ from typing import Literal
 from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QPlainTextEdit,
     QProxyStyle,
@@ -195,26 +196,27 @@ def dark_palette() -> QPalette:
 
 
 class VisibleOutlines(QProxyStyle):
-    """Fusion, with outlines that can be seen. Fusion draws a check box's, a radio button's and a field's (line
-    edit, text box, spin box, editable combo box) outline a shade off the window: on the dark palette 1.2:1, an
-    unticked box was its words and no box, a field a dark hole with no edge; on the light one a field's edge was
-    2.0:1, a text box's 1.7:1. WCAG 2 asks 3:1 for what shows a control and its state; the outline is drawn again,
-    in the same shape, in the theme's ``control_outline``. A light check box, and an outline that shows the
-    keyboard focus, stay as Fusion draws them."""
+    """Fusion, with outlines that can be seen. Fusion draws a check box's, a radio button's, a field's (line
+    edit, text box, spin box, editable combo box) and a list's outline a shade off the window: on the dark palette
+    1.2:1, an unticked box was its words and no box, a field a dark hole with no edge; on the light one a field's
+    edge was 2.0:1, a text box's and a list's 1.7:1, a check box's 1.7:1. WCAG 2 asks 3:1 for what shows a control
+    and its state; the outline is drawn again, in the same shape, in the theme's ``control_outline``. An outline
+    that shows the keyboard focus stays as Fusion draws it."""
 
     INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton)
     FIELDS = (QStyle.ComplexControl.CC_SpinBox, QStyle.ComplexControl.CC_ComboBox)
+    FRAMED = (QPlainTextEdit, QTextEdit, QAbstractItemView)  # a text box's edge, and a list's, tree's or table's
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,  # noqa: N802
                       widget: QWidget | None = None) -> None:
         super().drawPrimitive(element, option, painter, widget)
         pal = option.palette
         focused = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
-        if element in self.INDICATORS and is_dark(pal) and (option.state & focused) != focused:
+        if element in self.INDICATORS and (option.state & focused) != focused:
             _outline(painter, pal, option.rect, round_=element is QStyle.PrimitiveElement.PE_IndicatorRadioButton)
         elif element is QStyle.PrimitiveElement.PE_FrameLineEdit and not option.state & QStyle.StateFlag.State_HasFocus:
             _outline(painter, pal, option.rect, radius=2)
-        elif element is QStyle.PrimitiveElement.PE_Frame and isinstance(widget, QPlainTextEdit | QTextEdit):
+        elif element is QStyle.PrimitiveElement.PE_Frame and isinstance(widget, self.FRAMED):
             _outline(painter, pal, option.rect)
 
     def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,  # noqa: N802
@@ -226,9 +228,10 @@ class VisibleOutlines(QProxyStyle):
 
 
 def _outline(painter: QPainter, palette: QPalette, rect: QRect, *, radius: float = 0, round_: bool = False) -> None:
-    """The ``control_outline`` of ``palette``'s theme around ``rect``, one pixel wide, inside it."""
+    """The ``control_outline`` of ``palette``'s theme around ``rect``, inside it."""
     painter.save()
-    painter.setPen(QPen(colour("control_outline", palette), 1))
+    # a curve's one-pixel line is smoothed to a paler grey than the colour it is drawn in: a circle's is thicker
+    painter.setPen(QPen(colour("control_outline", palette), 1.5 if round_ else 1))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if round_:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -106,13 +106,14 @@ def test_the_window_in_dark_is_dark_throughout(demo: Services, make_shell: Calla
 
 
 @pytest.mark.parametrize("kind", ["check box", "radio button"])
-def test_a_check_box_can_be_seen_in_dark(qapp: QApplication, kind: str) -> None:
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_a_check_box_can_be_seen(qapp: QApplication, mode: str, kind: str) -> None:
     """In dark, Fusion drew a check box's and a radio button's outline a shade darker than the window (1.2:1):
-    "Pause all posting", unticked, was its words and no box. What shows a control and its state keeps 3:1 on the
-    window (WCAG 2, non-text contrast), ticked or not."""
+    "Pause all posting", unticked, was its words and no box. In light, a pale grey on the pale window. What shows
+    a control and its state keeps 3:1 on the window (WCAG 2, non-text contrast), ticked or not."""
     from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton
 
-    theme.apply(qapp, "dark")
+    theme.apply(qapp, mode)
     box = QCheckBox("Pause all posting") if kind == "check box" else QRadioButton("Ask me what to do")
     box.resize(box.sizeHint())
     box.show()
@@ -129,7 +130,7 @@ def test_a_check_box_can_be_seen_in_dark(qapp: QApplication, kind: str) -> None:
         y = indicator.center().y()
         row = [image.pixelColor(x, y) for x in range(indicator.left(), indicator.center().x())]
         best = max(theme.contrast(c, window) for c in row)  # the outline, where the row crosses it
-        assert best >= 3, (kind, checked, [c.name() for c in row])
+        assert best >= 3, (mode, kind, checked, round(best, 2), [c.name() for c in row])
     box.close()
 
 
@@ -175,6 +176,36 @@ def test_a_field_can_be_seen(qapp: QApplication, mode: str, kind: str) -> None:
     window = host.palette().color(QPalette.ColorRole.Window)
     image = host.grab().toImage()
     box = field.geometry()
+    edge = [image.pixelColor(x, box.center().y()) for x in range(box.left() - 1, box.left() + 2)]
+    edge += [image.pixelColor(box.center().x(), y) for y in range(box.top() - 1, box.top() + 2)]
+    best = max(theme.contrast(c, window) for c in edge)
+    assert best >= 3, (mode, kind, round(best, 2), [c.name() for c in edge])
+    host.close()
+
+
+LISTS = ["list", "tree", "table"]
+
+
+@pytest.mark.parametrize("kind", LISTS)
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_a_list_s_frame_can_be_seen(qapp: QApplication, mode: str, kind: str) -> None:
+    """A list's frame (the schedule, the inbox, the persona editor's lists) is where its rows end and the window
+    begins: its edge keeps 3:1 on the window around it (WCAG 2, non-text contrast), as a field's does."""
+    from PySide6.QtWidgets import QListWidget, QTableWidget, QTreeWidget, QVBoxLayout
+
+    theme.apply(qapp, mode)
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(8, 8, 8, 8)
+    frame = {"list": QListWidget, "tree": QTreeWidget, "table": QTableWidget}[kind]()
+    layout.addWidget(frame)
+    host.resize(240, 160)
+    host.show()
+    host.setFocus()
+    QApplication.processEvents()
+    window = host.palette().color(QPalette.ColorRole.Window)
+    image = host.grab().toImage()
+    box = frame.geometry()
     edge = [image.pixelColor(x, box.center().y()) for x in range(box.left() - 1, box.left() + 2)]
     edge += [image.pixelColor(box.center().x(), y) for y in range(box.top() - 1, box.top() + 2)]
     best = max(theme.contrast(c, window) for c in edge)
