@@ -197,6 +197,7 @@ def build_shell(services: Services, *, tray_available: bool | None = None, demo:
     window.settingsRequested.connect(shell.preferences.open_dialog)
     shell.preferences.message.connect(lambda msg: window.statusBar().showMessage(msg, 15_000))
     shell.crosspost = CrossPostBar(window.compose, shell.guard, window.compose)
+    window.apply_tab_order()  # the guard's, the undo's and the cross-post's bars where they show
     window.hiddenToTray.connect(shell.hidden_to_tray)
     window.quitRequested.connect(shell.quit_flow.request)
     tray.composeRequested.connect(shell.compose)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,7 +48,7 @@ from personamgr.gui.post_actions import PostActions
 from personamgr.gui.screen_fit import DEFAULT_SIZE, fit_to_screen, keep_panels_on_screen
 from personamgr.gui.settings_notice import SettingsNotice
 from personamgr.gui.welcome import WelcomePage
-from personamgr.gui.widgets import MessageBar
+from personamgr.gui.widgets import MessageBar, tab_stops
 from personamgr.gui.workers import StoreEvents, Workers
 from personamgr.gui.zone_notice import ZoneNotice
 
@@ -74,6 +74,20 @@ def _splitter(orientation: Qt.Orientation, first: QWidget, second: QWidget, *, s
     split.setChildrenCollapsible(False)
     split.setHandleWidth(handle)
     return split
+
+
+def _around(layout: QLayout, middle: QWidget) -> tuple[list[QWidget], list[QWidget]]:
+    """Where Tab stops in the widgets of ``layout`` shown over ``middle``, and in those under it."""
+    over: list[QWidget] = []
+    under: list[QWidget] = []
+    side = over
+    for i in range(layout.count()):
+        widget = layout.itemAt(i).widget()
+        if widget is middle:
+            side = under
+        elif widget is not None:
+            side += tab_stops(widget)
+    return over, under
 
 
 class RowsLayout(QVBoxLayout):
@@ -376,17 +390,22 @@ class MainWindow(QMainWindow):
         self.history_search.selectAll()
 
     def tab_order(self) -> list[QWidget]:
-        """The keyboard's path through the window: personas, what to write (a thread's parts and their buttons),
-        how to send it, what to add to it (an image, a thread part), then the history."""
+        """The keyboard's path through the window: personas, the banner over compose, what to write (the bars over
+        the text, a thread's parts and their buttons, the post's options), how to send it, what to add to it (an
+        image, a thread part), the guard's meter, warning and the bars under the text, then the history. A bar
+        made after the window joins Qt's focus chain at its end: its buttons came after the whole window."""
         compose = self.compose
-        chain: list[QWidget] = [self.persona_finder, self.persona_list, compose.persona_combo,
-                                *compose.thread.tab_chain(), compose.post_button]
+        over_text, under_text = _around(compose.layout(), compose.thread)
+        chain: list[QWidget] = [self.persona_finder, self.persona_list, *tab_stops(self.connection_banner),
+                                compose.persona_combo, *over_text, *compose.thread.tab_chain(), *under_text,
+                                compose.post_button]
         for name in ("scheduleButton", "queueButton"):
             button = compose.findChild(QPushButton, name)
             if button is not None:
                 chain.append(button)
         chain += [compose.image_button, compose.thread_button]
-        chain += [w for w in compose.findChildren(QToolButton, "sensitivityButton")]
+        chain += [w for i in range(compose.extras.count()) if (bar := compose.extras.itemAt(i).widget()) is not None
+                  for w in tab_stops(bar)]
         chain += [self.history_search, self.history]
         return chain
 

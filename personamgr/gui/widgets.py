@@ -25,6 +25,18 @@ def set_tone(widget: QWidget, tone: str) -> None:
     style.polish(widget)
 
 
+def tab_stops(root: QWidget) -> list[QWidget]:
+    """Where Tab stops in ``root`` (itself or what it holds), in the order they were made: not the parts of a
+    control (a combo box's list), nor what opens in a window of its own."""
+    stops: list[QWidget] = []
+    for widget in (root, *root.findChildren(QWidget)):
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or widget.window() is not root.window():
+            continue
+        if not any(stop.isAncestorOf(widget) for stop in stops):
+            stops.append(widget)
+    return stops
+
+
 def bullets_html(items: Iterable[str], gap: int = 2) -> str:
     """Plain-text ``items`` as a bulleted list (rich text, each escaped) whose wrapped lines hang under the text:
     a "• " typed before a paragraph put its second line under the bullet, where it read as a new paragraph.

@@ -671,3 +671,17 @@ def test_at_1024x600_the_warning_leaves_post_and_schedule_in_sight(qapp, guarded
     finally:
         if language == "es":
             i18n.uninstall(qapp)
+
+
+def test_tab_goes_from_the_guards_meter_to_its_move_button(guarded: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The warning under the text offers "Move to metal"; Tab reached it only after the history and the selected
+    post's buttons, at the far end of the window. It now comes right after the meter's sensitivity, before the
+    history, and says where it moves the post."""
+    from test_gui_keyboard import tab_path
+
+    write(guarded, METAL_ON_CAREER)
+    panel = settled(guarded, qtbot)
+    assert panel.warning.move_button.isVisible()
+    window = guarded.window
+    assert tab_path(panel.meter.sensitivity, 2) == [panel.warning.move_button, window.history_search]
+    assert panel.warning.move_button.accessibleName() == "Move to metal"

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QScrollArea, QWidget
 
 from personamgr.core.outbox import PostState
@@ -333,3 +334,41 @@ def test_searching_the_history_finds_a_post_older_than_the_ones_listed(demo: Ser
     qtbot.waitUntil(lambda: [p.id for p in shell.window.history.visible_posts()] == [old.id], timeout=5000)
     shell.window.history_search.clear()
     qtbot.waitUntil(lambda: len(shell.window.history.visible_posts()) == HISTORY_LIMIT, timeout=5000)
+
+
+def test_tab_reaches_the_bars_where_they_show(demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The bars that come and go in compose joined Qt's focus chain where they were made, not where they show:
+    the draft bar over the text ("Switch back to career", "Move it to metal", Dismiss) came after the history and
+    its post's buttons, the undo bar's Undo after them too, and the banner's Connect account… over compose after
+    the whole window. Each bar's buttons now come where the bar shows: the banner's and the draft bar's before
+    the text, Undo right after the ways to send and compose's own."""
+    career = demo.store.update_persona(demo.store.persona("career").with_changes(network="x"))
+    metal = demo.store.persona("metal")
+    shell = make_shell(demo, show=False)
+    ui = attach_scheduling(shell)
+    shell.window.show()
+    window, compose = shell.window, shell.window.compose
+    shell.controller.set_active(metal.uid)
+    write(shell)
+    shell.controller.set_active(career.uid)  # the words stay with metal: the draft bar offers them
+    banner = window.connection_banner
+    qtbot.waitUntil(lambda: compose.bar.isVisible() and banner.isVisible(), timeout=10_000)
+    bar = [b for b in compose.bar.findChildren(QWidget) if b.focusPolicy() & Qt.FocusPolicy.TabFocus and
+           b.isVisible() and b.isEnabled()]
+    assert len(bar) == 3, bar  # Switch back, Move it here, Dismiss
+    assert tab_path(window.persona_list, 3 + len(bar)) == [banner.button, compose.persona_combo, *bar,
+                                                           compose.editor]
+
+    shell.controller.set_active(metal.uid)
+    qtbot.waitUntil(lambda: compose.editor.toPlainText() == TEXT, timeout=10_000)
+    window.activateWindow()
+    compose.editor.setFocus()
+    qtbot.waitUntil(compose.editor.hasFocus, timeout=5_000)
+    QTest.keyClick(compose.editor, Qt.Key.Key_Return, CTRL)  # posts after a few seconds, with Undo
+    undo = shell.undo_send.bar.undo_button
+    qtbot.waitUntil(undo.isVisible, timeout=5_000)
+    path = tab_path(compose.editor, 12)
+    assert undo in path and path.index(undo) < path.index(window.history_search), [
+        w.objectName() or type(w).__name__ for w in path]
+    shell.undo_send.undo()
+    assert ui is not None
