@@ -66,6 +66,7 @@ class ImportPreview(QDialog):
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setObjectName("importChanges")
+        self.tree.setAccessibleName(translate("ImportPreview", "What the import changes"))  # not a bare "tree"
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([translate("ImportPreview", "Persona and field"), translate("ImportPreview", "Now"),
                                    translate("ImportPreview", "After the import")])

@@ -1521,6 +1521,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Importar personas de {file}</translation>
     </message>
     <message>
+        <source>What the import changes</source>
+        <translation>Lo que cambia la importación</translation>
+    </message>
+    <message>
         <source>Persona and field</source>
         <translation>Persona y campo</translation>
     </message>

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from keyring_doubles import MemoryKeyring
 from PySide6.QtWidgets import QApplication, QWidget
+from shell_helpers import wait_idle
 
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
@@ -16,6 +17,7 @@ from personamgr.core.secrets import SecretStore
 from personamgr.core.services import Services
 from personamgr.gui.a11y import unnamed
 from personamgr.gui.app import Shell
+from personamgr.gui.connect_accounts import AccountConnectDialog
 from personamgr.gui.connect_dialog import ConnectDialog
 from personamgr.gui.guard_widgets import GuardDialog
 from personamgr.gui.missed_dialog import MissedDialog
@@ -56,6 +58,20 @@ def screens(shell: Shell, services: Services) -> Iterator[tuple[str, QWidget]]:
     x = services.store.add_persona(Persona(name="founder", topics=("startups",), network="x"))
     yield "connect X", ConnectDialog(services, shell.workers, x, parent=window)
     yield "insights", window.open_insights()
+    source = services.paths.data / "import-example.toml"
+    source.write_text('[[persona]]\nname = "career"\ndescription = "Careers and hiring for people over 40"\n\n'
+                      '[[persona]]\nname = "chef"\ndescription = "Weeknight cooking"\n', encoding="utf-8")
+    importer = window.personas.importer
+    importer.import_from(source)
+    wait_idle(shell)
+    assert importer.preview is not None
+    yield "import preview", importer.preview
+    yield "calendar", ui.open_calendar()
+    for network, server in (("mastodon", "https://fosstodon.org"), ("bluesky", "https://bsky.social")):
+        persona = services.store.add_persona(Persona(name=f"on {network}", topics=("synths",), network=network,
+                                                     server=server))
+        yield f"connect {network}", AccountConnectDialog(services, shell.workers, persona, open_url=lambda _url: None,
+                                                          parent=window)
 
 
 @pytest.fixture
@@ -77,7 +93,7 @@ def test_every_interactive_widget_on_every_screen_has_a_name(keyed: Services, ma
         missing += [f"{name}: {m}" for m in unnamed(screen)]
         if screen is not shell.window and hasattr(screen, "close"):
             screen.close()
-    assert len(seen) == 16, seen
+    assert len(seen) == 20, seen
     assert not missing, "widgets a screen reader cannot name:\n" + "\n".join(missing)
 
 
