@@ -99,6 +99,7 @@ class CalendarWindow(QWidget):
             top.addWidget(w)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the week itself: the view follows its choice
         self.scroll.setWidget(self.canvas)
         self.status = MessageLabel()
         self.status.setObjectName("calendarStatus")
@@ -222,6 +223,10 @@ class CalendarWindow(QWidget):
     def _on_select(self, entry: Entry | None) -> None:
         if entry is not None:
             self.say(describe_entry(entry, self.services.clock.now(), self.machine))
+            rect = self.canvas.rect_of(entry)
+            if rect is not None:  # chosen by the keyboard, it may be outside the hours shown
+                centre = rect.center()
+                self.scroll.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 8, rect.height() // 2 + 8)
 
     def _edit(self, entry: Entry) -> None:
         if entry.post is not None and self.edit_post is not None:

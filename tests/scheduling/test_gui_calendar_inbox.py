@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from sched_gui_helpers import MONDAY, pump, scheduling_world
 from sched_helpers import at
 
@@ -253,3 +253,41 @@ def test_the_calendar_closes_from_the_keyboard(world, qtbot, keys: str) -> None:
     QTest.keyClick(calendar.canvas, sequence.key(), sequence.keyboardModifiers())
     qtbot.waitUntil(lambda: not calendar.isVisible(), timeout=5_000)
     assert ui.open_calendar() is calendar and calendar.isVisible()  # Ctrl+Shift+K brings it back
+
+
+def test_the_keyboard_brings_the_post_it_selects_into_sight(world, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The week view opens scrolled to the working hours. Selecting a post by the keyboard (arrows, Home, End)
+    outside them said it in the status line but left it out of sight, and Tab stopped on the week's scroll area,
+    which a screen reader could not name. The view now scrolls to the post it selects, and Tab goes from the
+    week's posts to the buttons above them, with no silent stop between."""
+    shell, ui = world
+    early = schedule(shell.services, "metal", "Sunrise riff before work.", at(2026, 3, 4, 5))
+    late = schedule(shell.services, "metal", "Late show tonight: who is still up?", at(2026, 3, 4, 22, 30))
+    calendar = open_calendar(ui, shell, qtbot)
+    canvas, viewport = calendar.canvas, calendar.scroll.viewport()
+    canvas.setFocus()
+
+    def in_sight() -> None:
+        assert canvas.selected is not None
+        rect = canvas.rect_of(canvas.selected)
+        assert rect is not None
+        shown = QRect(canvas.mapTo(viewport, rect.topLeft()), rect.size())
+        assert viewport.rect().contains(shown), (canvas.selected.local(), shown, viewport.rect())
+
+    qtbot.keyClick(canvas, Qt.Key.Key_Home)
+    in_sight()
+    selected = []
+    for _ in canvas.entries[1:]:  # the week's posts and free slots, each in turn
+        qtbot.keyClick(canvas, Qt.Key.Key_Right)
+        in_sight()
+        selected.append(canvas.selected.post.id if canvas.selected.post else None)
+    assert early in selected and late in selected
+    qtbot.keyClick(canvas, Qt.Key.Key_Home)
+    in_sight()
+    stops = []
+    widget = canvas.nextInFocusChain()
+    while widget is not canvas and len(stops) < 40:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible() and widget.isEnabled():
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    assert calendar.scroll not in stops, [w.objectName() or type(w).__name__ for w in stops]
