@@ -674,6 +674,8 @@ class PersonaEditor(QDialog):
         bh.setContentsMargins(0, 0, 0, 0)
         self.budget_check = QCheckBox(translate("PersonaEditor", "Limit to"))
         self.budget_check.setObjectName("budgetCheck")
+        # its words lead into the amount beside it: said alone, "Limit to" does not say what it limits
+        self.budget_check.setAccessibleName(translate("PersonaEditor", "Limit the monthly budget"))
         self.budget_spin = QDoubleSpinBox()
         self.budget_spin.setObjectName("budgetSpin")
         self.budget_spin.setAccessibleName(translate("PersonaEditor", "Monthly budget"))
@@ -696,6 +698,7 @@ class PersonaEditor(QDialog):
         ch.setContentsMargins(0, 0, 0, 0)
         self.cap_check = QCheckBox(translate("PersonaEditor", "At most"))
         self.cap_check.setObjectName("capCheck")
+        self.cap_check.setAccessibleName(translate("PersonaEditor", "Cap the posts a month"))
         self.cap_spin = QSpinBox()
         self.cap_spin.setObjectName("capSpin")
         self.cap_spin.setAccessibleName(translate("PersonaEditor", "Monthly post cap"))

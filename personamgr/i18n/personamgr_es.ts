@@ -2925,6 +2925,10 @@ Otra más.</translation>
         <translation>Limitar a</translation>
     </message>
     <message>
+        <source>Limit the monthly budget</source>
+        <translation>Limitar el presupuesto mensual</translation>
+    </message>
+    <message>
         <source>Monthly budget</source>
         <translation>Presupuesto mensual</translation>
     </message>
@@ -2943,6 +2947,10 @@ Otra más.</translation>
     <message>
         <source>At most</source>
         <translation>Como máximo</translation>
+    </message>
+    <message>
+        <source>Cap the posts a month</source>
+        <translation>Limitar las publicaciones al mes</translation>
     </message>
     <message>
         <source>Monthly post cap</source>

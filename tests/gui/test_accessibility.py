@@ -137,3 +137,16 @@ def test_the_bars_that_come_and_go_are_named(demo: Services, make_shell: Callabl
     assert shell.undo_send.bar.isVisible() and shell.window.history_actions.buttons
     assert not unnamed(shell.window), unnamed(shell.window)
     shell.undo_send.undo()
+
+
+def test_the_limits_say_what_they_limit(demo: Services, make_shell: Callable[..., Shell]) -> None:
+    """The persona editor's Limits tab turns a limit on with a check box before its amount: "[ ] Limit to [$ 10.00 a
+    month]". The box's label belongs to the row ("Monthly budget"), not to the box, so a screen reader said "Limit
+    to, check box" and "At most, check box": to what, it did not say. Each box now says the limit it turns on."""
+    from personamgr.gui.a11y import spoken_name
+
+    shell = make_shell(demo)
+    editor = shell.window.personas.edit_persona(demo.store.persona("career").uid)
+    assert spoken_name(editor.budget_check) == "Limit the monthly budget"
+    assert spoken_name(editor.cap_check) == "Cap the posts a month"
+    editor.close()
