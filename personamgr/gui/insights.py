@@ -13,7 +13,7 @@ import math
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Slot
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -181,6 +181,8 @@ class InsightsDialog(QDialog):
                 axis = w.getAxis(side)
                 axis.setPen(pg.mkPen(muted))
                 axis.setTextPen(pg.mkPen(text))
+            bottom = w.getAxis("bottom")  # sized by its labels' ink, it cut what hangs below the line ("Strayed")
+            bottom.setHeight(QFontMetrics(bottom.font()).height() + bottom.style["tickTextOffset"][1])
             w.setMinimumHeight(170)
             self.charts[name] = w
             return w

@@ -190,3 +190,22 @@ def test_the_insights_chart_titles_follow_the_font(large_font: QFont, services: 
         assert line >= label, (chart.objectName(), line, label)
         assert title.boundingRect().contains(title.item.mapRectToParent(title.item.boundingRect())), chart.objectName()
     dialog.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_insights_axis_labels_keep_their_tails(large_font: QFont, services: Services, clock,
+                                                   make_shell: Callable[..., Shell], qtbot) -> None:
+    """At 15 pt the charts' bottom labels lost what hangs below the line: "Strayed" read "Straved". pyqtgraph
+    sizes an axis by its labels' inked height, not their line's; a bottom axis is now as tall as a whole line."""
+    from insights_helpers import make_history
+
+    shell = make_shell(make_history(services, clock))
+    dialog = shell.window.open_insights()
+    qtbot.waitUntil(lambda: dialog.insights is not None and len(dialog.charts) == 4, timeout=20_000)
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    for chart in dialog.charts.values():
+        axis = chart.getAxis("bottom")
+        line = QFontMetrics(axis.font()).height()
+        assert axis.height() >= line, (chart.objectName(), axis.height(), line)
+    dialog.close()
