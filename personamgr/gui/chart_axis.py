@@ -13,7 +13,19 @@ from personamgr.core.i18n import number
 
 
 class NumberAxis(pg.AxisItem):
-    """pyqtgraph's own axis, with each tick's value passed through :func:`personamgr.core.i18n.number`."""
+    """pyqtgraph's own axis, with each tick's value passed through :func:`personamgr.core.i18n.number`. ``whole``:
+    an axis of counts ticks whole numbers only (pyqtgraph divides a range of one into tenths: 0.1 posts)."""
+
+    def __init__(self, orientation: str, *, whole: bool = False) -> None:
+        super().__init__(orientation)
+        self.whole = whole
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:  # noqa: N802, N803 (pyqtgraph's)
+        levels = super().tickValues(minVal, maxVal, size)
+        if not self.whole:
+            return levels
+        kept = [(max(1.0, spacing), [v for v in values if float(v).is_integer()]) for spacing, values in levels]
+        return [(spacing, values) for spacing, values in kept if values]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802 (pyqtgraph's)
         if self.logMode or spacing * scale <= 0:

@@ -168,8 +168,8 @@ class InsightsDialog(QDialog):
         muted = theme.colour("muted", pal)
         title_size = f"{max(10.0, self.font().pointSizeF()):g}pt"  # as large as the axis labels, which follow the font
 
-        def plot(name: str, title: str, description: str) -> Any:
-            w = pg.PlotWidget(background=base, axisItems={"left": NumberAxis("left")})
+        def plot(name: str, title: str, description: str, *, counts: bool = True) -> Any:
+            w = pg.PlotWidget(background=base, axisItems={"left": NumberAxis("left", whole=counts)})
             w.setObjectName(f"chart_{name}")
             w.setAccessibleName(title)
             w.setAccessibleDescription(description)
@@ -235,7 +235,7 @@ class InsightsDialog(QDialog):
             last_chart = "cost"
             weekly = plot(last_chart, translate("InsightsDialog", "X cost per week (USD)"),
                           translate("InsightsDialog", "Total {total} over {days} days.").format(
-                              total=costs.describe(i.cost_usd), days=i.days))
+                              total=costs.describe(i.cost_usd), days=i.days), counts=False)
             bars(weekly, weeks, list(i.weekly_cost), [persona] * len(i.weekly_cost))
         else:
             last_chart, sent = "weekly", i.posts  # a plain name: pyside6-lupdate reads no other count

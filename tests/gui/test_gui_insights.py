@@ -63,3 +63,29 @@ def test_only_a_persona_on_x_is_shown_a_cost(history: Services, make_shell: Call
     assert dialog.charts["weekly"].accessibleDescription() == "1 post over 30 days."
     dialog.close()
     QApplication.processEvents()
+
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_count_of_posts_is_a_whole_number_on_every_axis(history: Services, make_shell: Callable[..., object],
+                                                         qtbot) -> None:
+    """A persona with one post in the period (a new one, a quiet month) had its charts' left axes read 0.0, 0.1,
+    0.2 … 1.2 posts: pyqtgraph divides any range into tenths. A chart of posts ticks whole numbers only; the X cost
+    keeps its cents."""
+    store = history.store
+    store.update_persona(store.persona("metal").with_changes(network="mastodon", server="https://social.example",
+                                                             handle="@metal@social.example"))
+    shell = make_shell(history)
+    dialog = shell.window.open_insights()
+    dialog.persona_combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: dialog.insights is not None and dialog.insights.persona == "metal"
+                    and "weekly" in dialog.charts, timeout=20_000)
+    assert dialog.insights.posts == 1
+    QApplication.processEvents()
+    for name in ("focus", "kinds", "weekly"):
+        axis = dialog.charts[name].getAxis("left")
+        low, high = dialog.charts[name].getViewBox().viewRange()[1]
+        ticks = [v for _spacing, values in axis.tickValues(low, high, axis.height()) for v in values]
+        assert ticks and all(float(v).is_integer() for v in ticks), (name, ticks)
+    dialog.close()
+    QApplication.processEvents()
