@@ -22,6 +22,7 @@ import webbrowser
 
 from personamgr.cli.common import find_persona, open_profile
 from personamgr.cli.errors import CliError
+from personamgr.core.demo import connect_refusal
 from personamgr.core.networks.accounts import Connected, ConnectError
 from personamgr.core.personas import NETWORK_LABELS, Persona
 from personamgr.core.secrets import SecretsError
@@ -71,6 +72,9 @@ def cmd_connect(args: argparse.Namespace) -> int:
     services = open_profile(args)
     try:
         persona = find_persona(services, args.persona)
+        refused = connect_refusal(services.paths, persona.name)
+        if refused:
+            raise CliError(refused)
         network = args.network or (persona.network if persona.network in ("mastodon", "bluesky", "x") else "x")
         try:
             state = services.secrets.state()

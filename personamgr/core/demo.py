@@ -6,6 +6,8 @@ puts the heavy-metal hobby on a separate account.
 
 from __future__ import annotations
 
+from personamgr.core.i18n import translate
+from personamgr.core.paths import AppPaths
 from personamgr.core.personas import Persona, QueueSlot
 from personamgr.core.services import Services
 
@@ -64,3 +66,18 @@ def seed_demo(services: Services) -> bool:
         services.poster.send(post.id)
     services.store.set_setting("active_persona", DEMO_PERSONAS[0].uid)
     return True
+
+
+def connect_refusal(paths: AppPaths | None, name: str) -> str | None:
+    """Why persona ``name`` cannot be linked to an account in this profile, or None.
+
+    The demo keeps no account: a real one linked to a demo persona would post for real from a profile the user
+    takes for a sandbox, apart from their own personas and history. The way on is their own profile.
+    """
+    if paths is None or not paths.demo:
+        return None
+    return translate(
+        "Demo", "{name} is a demo persona, and the demo connects no account: its posts stay on the built-in "
+        "sandbox. Connect your own accounts in your own profile (Help ▸ Open your own profile, or personamgr "
+        "without --demo): make or import your personas there, then use Persona ▸ Connect account… on each."
+    ).format(name=name)

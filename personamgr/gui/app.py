@@ -192,8 +192,9 @@ def build_shell(services: Services, *, tray_available: bool | None = None, demo:
     shell.preferences = Preferences(shell, autostart or Autostart(), shell.profile_args, parent=window)
     shell.quit_flow = QuitFlow(shell, parent=window)
     data = services.paths.data if services.paths is not None else None
-    shell.help = HelpMenu(window, data, None if demo else [*shell.profile_args, "--demo"])
+    shell.help = HelpMenu(window, data, shell.profile_args, demo=demo)
     window.welcome.demoRequested.connect(shell.help.open_demo)
+    window.ownProfileRequested.connect(shell.help.open_own_profile)
     window.settingsRequested.connect(shell.preferences.open_dialog)
     shell.preferences.message.connect(lambda msg: window.statusBar().showMessage(msg, 15_000))
     shell.crosspost = CrossPostBar(window.compose, shell.guard, window.compose)

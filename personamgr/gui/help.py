@@ -1,4 +1,4 @@
-"""The Help menu: keyboard shortcuts (F1), the data folder, the demo, About.
+"""The Help menu: keyboard shortcuts (F1), the data folder, the demo (or, in it, your own profile), About.
 
 :data:`SHORTCUTS` is the one list of the window's shortcuts: the dialog shows
 it, and the widgets that own a shortcut take its keys from it
@@ -110,11 +110,14 @@ class ShortcutsDialog(QDialog):
 class HelpMenu:
     """Fills the window's Help menu; keeps its newest dialog (tests read it)."""
 
-    def __init__(self, window: QMainWindow, data_folder: Path | None, demo_args: Sequence[str] | None) -> None:
-        """``demo_args``: the options that open the demo of this profile (None: this is the demo)."""
+    def __init__(self, window: QMainWindow, data_folder: Path | None, profile_args: Sequence[str], *,
+                 demo: bool) -> None:
+        """``profile_args``: the options that open this profile in another process; ``demo``: this is the demo,
+        whose Help opens the user's own profile instead (the one the demo's ``profile_args`` name, less --demo)."""
         self.window = window
         self.data_folder = data_folder
-        self.demo_args = demo_args
+        self.demo_args = None if demo else [*profile_args, "--demo"]
+        self.own_args = [a for a in profile_args if a != "--demo"] if demo else None
         self.dialog: QDialog | None = None
         self.about_box: QMessageBox | None = None
         menu: QMenu = window.menuBar().addMenu(translate("HelpMenu", "&Help"))
@@ -130,11 +133,16 @@ class HelpMenu:
         self.folder_action.setEnabled(data_folder is not None)
         self.folder_action.triggered.connect(self.open_data_folder)
         menu.addAction(self.folder_action)
-        self.demo_action = QAction(translate("HelpMenu", "Open the d&emo"), window)
-        self.demo_action.setObjectName("helpDemo")
-        self.demo_action.setEnabled(demo_args is not None)
-        self.demo_action.triggered.connect(self.open_demo)
-        menu.addAction(self.demo_action)
+        if demo:  # the way from the demo to the user's own personas and accounts
+            self.own_action = QAction(translate("HelpMenu", "Open your own p&rofile"), window)
+            self.own_action.setObjectName("helpOwnProfile")
+            self.own_action.triggered.connect(self.open_own_profile)
+            menu.addAction(self.own_action)
+        else:
+            self.demo_action = QAction(translate("HelpMenu", "Open the d&emo"), window)
+            self.demo_action.setObjectName("helpDemo")
+            self.demo_action.triggered.connect(self.open_demo)
+            menu.addAction(self.demo_action)
         menu.addSeparator()
         self.about_action = QAction(translate("HelpMenu", "&About personamgr"), window)
         self.about_action.setObjectName("helpAbout")
@@ -163,6 +171,21 @@ class HelpMenu:
                 error=e.strerror or e), 15_000)
             return False
         self.window.statusBar().showMessage(translate("HelpMenu", "The demo opens in a window of its own."), 10_000)
+        return True
+
+    def open_own_profile(self) -> bool:
+        """From the demo: start ``personamgr`` on the user's own profile (an open window of it comes forward)."""
+        if self.own_args is None:
+            return False
+        try:
+            start_detached(self.own_args)
+        except OSError as e:
+            self.window.statusBar().showMessage(translate(
+                "HelpMenu", "Could not open your own profile: {error}").format(error=e.strerror or e), 15_000)
+            return False
+        self.window.statusBar().showMessage(translate(
+            "HelpMenu", "Your own profile opens in a window of its own; the demo's personas and posts stay in the "
+            "demo."), 10_000)
         return True
 
     def about(self) -> QMessageBox:

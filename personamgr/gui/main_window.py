@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from personamgr.core.demo import connect_refusal
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.services import Services
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
     hiddenToTray = Signal()  # noqa: N815 (Qt naming) the window was closed but the app keeps running in the tray
     quitRequested = Signal()  # noqa: N815 (Qt naming)
     settingsRequested = Signal()  # noqa: N815 (Qt naming)
+    ownProfileRequested = Signal()  # noqa: N815 (Qt naming) from the demo: open the user's own profile
 
     def __init__(self, services: Services, controller: PersonaController, drafts: DraftKeeper, workers: Workers,
                  events: StoreEvents, *, demo: bool = False, parent: QWidget | None = None) -> None:
@@ -137,6 +140,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.controller = controller
         self.demo = demo
+        self.demo_connect_box: QMessageBox | None = None  # the demo's answer to Connect account… (tests read it)
         self.close_to_tray = False  # set by the app when a tray icon is really shown
         self.setObjectName("mainWindow")
         self.resize(DEFAULT_SIZE)
@@ -362,6 +366,9 @@ class MainWindow(QMainWindow):
         persona = self.controller.persona(uid) or self.controller.active
         if persona is None:
             return None
+        refused = connect_refusal(self.services.paths, persona.name)
+        if refused:
+            return self._no_accounts_in_demo(refused)
         dialog: ConnectDialog | AccountConnectDialog
         if persona.network in ("mastodon", "bluesky"):
             dialog = AccountConnectDialog(self.services, self.workers, persona, parent=self)
@@ -373,6 +380,19 @@ class MainWindow(QMainWindow):
                 name=c.persona.name, handle=c.handle, network=network_name(c.persona)), 10_000))
         dialog.open()
         return dialog
+
+    def _no_accounts_in_demo(self, why: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Information, translate("MainWindow", "Connect account"), why,
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("demoConnectBox")
+        go = box.addButton(translate("MainWindow", "Open your own profile"), QMessageBox.ButtonRole.AcceptRole)
+        go.clicked.connect(self.ownProfileRequested)
+        box.setDefaultButton(go)
+        if self.demo_connect_box is not None:
+            self.demo_connect_box.deleteLater()
+        self.demo_connect_box = box
+        box.open()
+        return box
 
     @Slot()
     def focus_persona_finder(self) -> None:

@@ -971,6 +971,13 @@
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <source>{name} is a demo persona, and the demo connects no account: its posts stay on the built-in sandbox. Connect your own accounts in your own profile (Help ▸ Open your own profile, or personamgr without --demo): make or import your personas there, then use Persona ▸ Connect account… on each.</source>
+        <translation>{name} es una persona de la demo, y la demo no conecta ninguna cuenta: sus publicaciones se quedan en Pruebas, la red de demostración integrada. Conecta tus propias cuentas en tu propio perfil (Ayuda ▸ Abrir tu propio perfil, o personamgr sin --demo): crea o importa allí tus personas y usa Persona ▸ Conectar cuenta… en cada una.</translation>
+    </message>
+</context>
+<context>
     <name>DraftBar</name>
     <message>
         <source>Switch back</source>
@@ -1410,6 +1417,10 @@
         <translation>Abrir la carpeta de &amp;datos</translation>
     </message>
     <message>
+        <source>Open your own p&amp;rofile</source>
+        <translation>Abrir tu propio &amp;perfil</translation>
+    </message>
+    <message>
         <source>Open the d&amp;emo</source>
         <translation>Abrir la d&amp;emo</translation>
     </message>
@@ -1424,6 +1435,14 @@
     <message>
         <source>The demo opens in a window of its own.</source>
         <translation>La demo se abre en su propia ventana.</translation>
+    </message>
+    <message>
+        <source>Could not open your own profile: {error}</source>
+        <translation>No se pudo abrir tu propio perfil: {error}</translation>
+    </message>
+    <message>
+        <source>Your own profile opens in a window of its own; the demo&apos;s personas and posts stay in the demo.</source>
+        <translation>Tu propio perfil se abre en su propia ventana; las personas y publicaciones de la demo se quedan en la demo.</translation>
     </message>
     <message>
         <source>About personamgr</source>
@@ -2011,6 +2030,14 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>&amp;Delete {name}…</source>
         <translation>&amp;Borrar {name}…</translation>
+    </message>
+    <message>
+        <source>Connect account</source>
+        <translation>Conectar cuenta</translation>
+    </message>
+    <message>
+        <source>Open your own profile</source>
+        <translation>Abrir tu propio perfil</translation>
     </message>
     <message>
         <source>personamgr{suffix}</source>

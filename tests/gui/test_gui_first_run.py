@@ -61,7 +61,7 @@ def test_importing_a_personas_file_leaves_the_welcome(services: Services, make_s
 def test_the_demo_never_shows_the_welcome(demo: Services, make_shell: Callable[..., Shell]) -> None:
     shell = make_shell(demo)
     assert not shell.window.first_run
-    assert not shell.help.demo_action.isEnabled()  # already the demo
+    assert shell.help.own_action.isEnabled()  # already the demo: Help opens the user's own profile instead
 
 
 def test_f1_lists_every_shortcut(demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:
@@ -95,4 +95,4 @@ def test_the_menus_hold_help_and_settings(demo: Services, make_shell: Callable[.
     assert titles[-2:] == ["&Schedule", "&Help"]
     assert shell.window.settings_action.shortcut().toString() == "Ctrl+,"
     actions = [a.objectName() for a in shell.help.menu.actions()]
-    assert actions[:3] == ["helpShortcuts", "helpDataFolder", "helpDemo"] and actions[-1] == "helpAbout"
+    assert actions[:3] == ["helpShortcuts", "helpDataFolder", "helpOwnProfile"] and actions[-1] == "helpAbout"

@@ -189,3 +189,22 @@ def test_a_thread_with_images_reaches_x_as_uploads_alt_text_and_a_reply_chain(fa
     assert shown.returncode == 0, shown.stderr
     for i, t in enumerate(tweets, 1):
         assert f"Part {i} of 3 · https://x.com/career_me/status/{t.id}" in shown.stdout
+
+
+@pytest.mark.secret_service
+@pytest.mark.parametrize("network", ["x", "bluesky"])
+def test_the_demo_links_no_real_account(fake, env, real_keyring, network: str) -> None:
+    """A new user liked the demo and ran ``personamgr --demo connect --persona career`` with their X keys: it
+    connected, and the demo's career became their real X account, posting for real from the sample profile,
+    apart from their own. The demo keeps no account: it says where their own profile is, and sends nothing."""
+    app, user = fake.add_app(), fake.add_user("career_me")
+    creds = (json.dumps(fake.credentials(app, user)) if network == "x"
+             else json.dumps({"handle": "career.bsky.social", "app_password": "abcd-1234-efgh-5678"}))
+    r = run(["--demo", "connect", "--persona", "career", "--network", network, "--tokens-stdin"], env, creds)
+    assert r.returncode == 1, r.stdout
+    assert r.stderr.startswith("personamgr: error: career is a demo persona, and the demo connects no account")
+    assert "or personamgr without --demo" in r.stderr and "Persona ▸ Connect account…" in r.stderr
+    assert fake.requests == []  # nothing reached X
+    listed = run(["--demo", "personas", "list"], env)
+    assert listed.returncode == 0, listed.stderr
+    assert re.search(r"^career +@career_me +sandbox ", listed.stdout, re.M), listed.stdout
