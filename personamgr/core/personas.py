@@ -6,6 +6,7 @@ the TOML importer all refuse the same bad input with the same words.
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import re
 import secrets
@@ -451,7 +452,22 @@ def server_problem(server: object) -> str | None:
         return translate(
             "Personas", "server {server} must be written without spaces or a trailing slash").format(
             server=repr(server))
+    if parts.scheme == "http" and not _on_this_computer(parts.hostname):
+        return translate(
+            "Personas", "server {server} is not a secure address: personamgr sends an account's token or password "
+            "only over https (plain http only to this computer). Use {secure}").format(
+            server=repr(server), secure="https://" + parts.netloc)
     return None
+
+
+def _on_this_computer(host: str) -> bool:
+    """A loopback host: plain http to it never leaves the computer (a server under test, a local gateway)."""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def validate_all(personas: Iterable[Persona]) -> list[Persona]:

@@ -3573,6 +3573,10 @@ Otra más.</translation>
         <translation>el servidor {server} debe escribirse sin espacios ni barra final</translation>
     </message>
     <message>
+        <source>server {server} is not a secure address: personamgr sends an account&apos;s token or password only over https (plain http only to this computer). Use {secure}</source>
+        <translation>el servidor {server} no es una dirección segura: personamgr envía el token o la contraseña de una cuenta solo por https (http sin cifrar solo a este ordenador). Usa {secure}</translation>
+    </message>
+    <message>
         <source>two personas are named {name}; names must be unique</source>
         <translation>dos personas se llaman {name}; los nombres deben ser únicos</translation>
     </message>

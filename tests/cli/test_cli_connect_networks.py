@@ -168,3 +168,22 @@ def test_a_mastodon_server_on_a_port(world) -> None:
     r = run(["post", "--persona", "metal", "--anyway", "Leaf mould for the raised beds."], env)
     assert r.returncode == 0, r.stderr
     assert [s.text for s in m.timeline(account)] == ["Leaf mould for the raised beds."]
+
+
+def test_a_mastodon_server_typed_with_http_is_sent_no_token(world) -> None:
+    """A new user typed their server as an old bookmark has it, http://fosstodon.example: connect sent the access
+    token there over plain http, readable by anyone on the way, and connected. Connecting again as
+    fosstodon.example then said metal "was connected to another Mastodon account (http://fosstodon.example:101)":
+    the same account. An account's token goes only over https (plain http only to this computer)."""
+    env, m, _b, _root = world
+    token = m.add_token(m.add_account("metal"))
+    r = run(["connect", "--persona", "metal", "--tokens-stdin"], env,
+            json.dumps({"server": "http://fosstodon.example", "access_token": token}))
+    assert r.returncode == 1, r.stdout
+    assert r.stderr == ("personamgr: error: metal was not connected: Server 'http://fosstodon.example' is not a "
+                        "secure address: personamgr sends an account's token or password only over https (plain "
+                        "http only to this computer). Use https://fosstodon.example.\n")
+    assert m.requests == []  # the token went nowhere
+    r = run(["connect", "--persona", "metal", "--tokens-stdin"], env,
+            json.dumps({"server": "https://fosstodon.example", "access_token": token}))
+    assert r.returncode == 0, r.stderr

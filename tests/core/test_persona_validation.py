@@ -14,6 +14,7 @@ from personamgr.core.personas import (
     QueueSlot,
     handle_problem,
     problems,
+    server_problem,
     validate,
     validate_all,
 )
@@ -183,3 +184,21 @@ def test_mastodon_handles_on_self_hosted_servers_and_ports_are_accepted(handle: 
 def test_mastodon_handles_that_name_no_server_are_refused(handle: str) -> None:
     assert handle_problem("mastodon", handle) == (f"handle {handle!r} must look like @name@server.social "
                                                   "(a Mastodon account)")
+
+
+@pytest.mark.parametrize(("server", "secure"), [("http://fosstodon.org", "https://fosstodon.org"),
+                                                 ("http://social.example:8080", "https://social.example:8080"),
+                                                 ("http://bsky.example", "https://bsky.example")])
+def test_a_server_on_plain_http_is_refused_with_its_https_address(server: str, secure: str) -> None:
+    """A persona's server gets the account's token or password: over plain http anyone on the way reads it."""
+    assert server_problem(server) == (f"server {server!r} is not a secure address: personamgr sends an account's "
+                                      "token or password only over https (plain http only to this computer). "
+                                      f"Use {secure}")
+    with pytest.raises(PersonaError, match="is not a secure address"):
+        validate(Persona(name="metal", network="mastodon", server=server))
+
+
+@pytest.mark.parametrize("server", ["http://127.0.0.1:18766", "http://localhost:3000", "http://[::1]:3000",
+                                    "https://fosstodon.org", "https://localhost:3000"])
+def test_https_and_a_server_on_this_computer_are_accepted(server: str) -> None:
+    assert server_problem(server) is None
