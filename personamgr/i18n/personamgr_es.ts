@@ -808,6 +808,10 @@
         <translation>Tu aplicación de desarrollador de X debe tener el permiso &quot;Read and write&quot; (portal de desarrolladores → tu aplicación → User authentication settings). Los tokens creados mientras era de solo lectura siguen siendo de solo lectura.</translation>
     </message>
     <message>
+        <source>No X developer app yet? Make one at developer.x.com (X charges its API per post). Its User authentication settings also ask for a callback URI and a website, which the PIN sign-in never uses: http://127.0.0.1/ and your profile&apos;s address will do.</source>
+        <translation>¿Aún no tienes una aplicación de desarrollador de X? Créala en developer.x.com (X cobra su API por publicación). Sus User authentication settings piden además una Callback URI y un sitio web, que el inicio de sesión con PIN nunca usa: sirven http://127.0.0.1/ y la dirección de tu perfil.</translation>
+    </message>
+    <message>
         <source>X signs you in as whoever is logged in to X in your browser. To connect a second account, log out of X in the browser first (or use a private window), then log in as the account you want to connect.</source>
         <translation>X te identifica como quien tenga la sesión de X abierta en tu navegador. Para conectar una segunda cuenta, cierra antes la sesión de X en el navegador (o usa una ventana privada) y entra con la cuenta que quieres conectar.</translation>
     </message>

@@ -141,6 +141,7 @@ def test_pin_flow_asks_for_app_keys_once(fake, env, real_keyring, profile) -> No
     assert "Connected career to @career_me" in r.stdout
     assert "log out of X in the browser" in r.stderr
     assert "Read and write" in r.stderr
+    assert "Make one at developer.x.com" in r.stderr and "http://127.0.0.1/" in r.stderr
     assert app.consumer_secret not in r.stderr + r.stdout
 
     # The second time the app keys come from the keyring: no prompt for them.

@@ -11,7 +11,7 @@ import re
 import pytest
 import requests
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from personamgr.core.networks.x import auth
 from personamgr.core.outbox import PostState
@@ -60,6 +60,18 @@ def test_paste_tokens_connects(qtbot, x_world, gui) -> None:
     assert d.result() == QDialog.DialogCode.Accepted, d.status.text()
     assert x_world.services.store.persona("metal").handle == "@metal_me"
     assert x_world.services.store.connection_state(metal.uid) == ("ok", user.id)
+
+
+def test_the_dialog_says_where_to_make_the_developer_app_and_what_xs_form_asks(qtbot, x_world, gui) -> None:
+    """A new user with no developer app read "Your X developer app must have Read and write permission (developer
+    portal → your app → ...)": where that portal is, and what to give X's form for its required callback URI and
+    website (the PIN sign-in uses neither), neither the window nor the README said."""
+    workers, _events, metal = gui
+    d = dialog_for(qtbot, x_world, workers, metal, [])
+    said = d.findChild(QLabel, "connectGuidance").text()
+    assert "No X developer app yet? Make one at developer.x.com" in said
+    assert "callback URI and a website" in said and "http://127.0.0.1/" in said
+    assert '"Read and write"' in said
 
 
 def test_pin_flow_in_the_window_keeps_the_app_keys(qtbot, x_world, gui) -> None:

@@ -35,14 +35,19 @@ REQUEST_TOKEN_URL = X_WEB + "/oauth/request_token"
 AUTHORIZE_URL = X_WEB + "/oauth/authorize"
 ACCESS_TOKEN_URL = X_WEB + "/oauth/access_token"
 
-GUIDANCE = (  # shown in the connect dialog in the user's language (context "ConnectGuidance")
-    QT_TRANSLATE_NOOP("ConnectGuidance", 'Your X developer app must have "Read and write" permission (developer '
-                                         'portal → your app → User authentication settings). Tokens made while it '
-                                         'was read-only stay read-only.'),
-    QT_TRANSLATE_NOOP("ConnectGuidance", "X signs you in as whoever is logged in to X in your browser. To connect a "
-                                         "second account, log out of X in the browser first (or use a private "
-                                         "window), then log in as the account you want to connect."),
-)
+READ_AND_WRITE = QT_TRANSLATE_NOOP(
+    "ConnectGuidance", 'Your X developer app must have "Read and write" permission (developer portal → your app → '
+                       'User authentication settings). Tokens made while it was read-only stay read-only.')
+BROWSER_LOGIN = QT_TRANSLATE_NOOP(
+    "ConnectGuidance", "X signs you in as whoever is logged in to X in your browser. To connect a second account, "
+                       "log out of X in the browser first (or use a private window), then log in as the account you "
+                       "want to connect.")
+# X's form for a new developer app wants a callback and a website; the PIN flow ("oob") uses neither.
+NEW_APP = QT_TRANSLATE_NOOP(
+    "ConnectGuidance", "No X developer app yet? Make one at developer.x.com (X charges its API per post). Its User "
+                       "authentication settings also ask for a callback URI and a website, which the PIN sign-in "
+                       "never uses: http://127.0.0.1/ and your profile's address will do.")
+GUIDANCE = (NEW_APP, READ_AND_WRITE, BROWSER_LOGIN)  # shown in the user's language (context "ConnectGuidance")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +203,7 @@ def verify(credentials: Mapping[str, str], network: XNetwork):  # type: ignore[n
     if me.access_level is not None and "write" not in me.access_level:
         raise ConnectError(translate("XConnect", "@{username} was connected with read-only access. {guidance} Then "
                                      "connect again.").format(username=me.username,
-                                                              guidance=translate("ConnectGuidance", GUIDANCE[0])))
+                                                              guidance=translate("ConnectGuidance", READ_AND_WRITE)))
     return me
 
 
@@ -213,7 +218,7 @@ def link(store: Store, secrets: SecretStore, persona: Persona, credentials: Mapp
     done = link_account(store, secrets, persona, credentials, network="x", remote_id=user_id,
                         handle=f"@{username}", switch_account=switch_account,
                         wrong_account_hint=translate("XConnect", "Otherwise: {guidance}").format(
-                            guidance=translate("ConnectGuidance", GUIDANCE[1])))
+                            guidance=translate("ConnectGuidance", BROWSER_LOGIN)))
     return Connected(done.persona, user_id, username)
 
 
