@@ -42,13 +42,20 @@ from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, 
 from personamgr.core.scheduling.missed import Overdue, OverdueThen, decide, lateness_text, overdue
 from personamgr.core.services import Services
 
+_THEN = [t.value for t in OverdueThen]
+JSON_HELP = ("one JSON object per line: id, persona, state, due_utc, due_local (in the persona's zone), text, note "
+             "(what personamgr says of it), note_kind and note_values (the same for scripts), overdue_by_s and "
+             f"overdue_then ({', '.join(_THEN[:-1])} or {_THEN[-1]}: what the persona's missed-post policy does with a "
+             "post whose time passed, fail when its account is not connected, wait while posting is paused; both "
+             "null when it is not overdue, or while the window or the daemon runs and applies the policy)")
+
 
 def register(p: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     ls = actions.add_parser("list", help="scheduled posts in sending order, and posts that need a decision")
     ls.add_argument("--persona", metavar="NAME", help="only this persona")
-    ls.add_argument("--json", action="store_true", help="one JSON object per line")
+    ls.add_argument("--json", action="store_true", help=JSON_HELP)
     ls.set_defaults(func=cmd_list)
 
     add = actions.add_parser("add", help="schedule a post or a thread (at a time, or in the next free queue slot)")

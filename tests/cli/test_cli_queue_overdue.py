@@ -5,6 +5,7 @@ with it, and how to send it now. In-process through ``main()``, on the demo's sa
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -229,3 +230,23 @@ def test_resuming_while_a_sender_runs_says_it_applies_the_policy_now(
         primary.close()
     assert (f"1 post whose time passed while paused (#{post}): career's missed-post policy applies to it now (see "
             "personamgr queue list).") in out, out
+
+
+def test_queue_list_help_names_every_json_field_and_what_overdue_then_may_be(
+        home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A script author reading ``queue list --help`` saw "--json: one JSON object per line", nothing of its fields:
+    ``overdue_then`` gained "fail" and "wait" and only a sentence deep in the README's Languages section said so.
+    The help names every field a row has and every value ``overdue_then`` takes."""
+    from personamgr.core.scheduling.missed import OverdueThen
+
+    overdue(home, timedelta(minutes=40))
+    capsys.readouterr()
+    assert run(home, "queue", "list", "--json") == 0
+    row = json.loads(capsys.readouterr().out.splitlines()[0])
+    with pytest.raises(SystemExit):
+        run(home, "queue", "list", "--help")
+    said = " ".join(capsys.readouterr().out.split())
+    for field in row:
+        assert re.search(rf"\b{field}\b", said), field
+    assert f"overdue_then ({', '.join(t.value for t in list(OverdueThen)[:-1])} or {list(OverdueThen)[-1].value}" \
+        in said
