@@ -441,6 +441,10 @@ def server_problem(server: object) -> str | None:
         return translate(
             "Personas", "server {server} must start with https:// and name a host, such as "
             "https://fosstodon.org").format(server=repr(server))
+    if parts.username and not parts.password and not parts.path.strip("/"):  # "@me@fosstodon.org", typed
+        host = parts.netloc.rpartition("@")[2]
+        return translate("Personas", "{account} is an account, not a server: use its server, {server}").format(
+            account=f"@{parts.username.lstrip('@')}@{parts.hostname}", server=f"https://{host}")
     if parts.username or parts.password:
         return translate(
             "Personas", "server {server} must not contain a user name or password").format(server=repr(server))

@@ -3565,6 +3565,10 @@ Otra más.</translation>
         <translation>el servidor {server} debe empezar por https:// y nombrar un host, como https://fosstodon.org</translation>
     </message>
     <message>
+        <source>{account} is an account, not a server: use its server, {server}</source>
+        <translation>{account} es una cuenta, no un servidor: usa su servidor, {server}</translation>
+    </message>
+    <message>
         <source>server {server} must not contain a user name or password</source>
         <translation>el servidor {server} no debe contener un nombre de usuario ni una contraseña</translation>
     </message>

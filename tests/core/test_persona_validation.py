@@ -13,6 +13,7 @@ from personamgr.core.personas import (
     PersonaError,
     QueueSlot,
     handle_problem,
+    normalise_server,
     problems,
     server_problem,
     validate,
@@ -202,3 +203,14 @@ def test_a_server_on_plain_http_is_refused_with_its_https_address(server: str, s
                                     "https://fosstodon.org", "https://localhost:3000"])
 def test_https_and_a_server_on_this_computer_are_accepted(server: str) -> None:
     assert server_problem(server) is None
+
+
+@pytest.mark.parametrize(("typed", "account", "server"), [
+    ("@me_masto@mastodon.example", "@me_masto@mastodon.example", "https://mastodon.example"),
+    ("me@fosstodon.org", "@me@fosstodon.org", "https://fosstodon.org"),
+    ("https://@garden@social.example:8443", "@garden@social.example", "https://social.example:8443")])
+def test_an_account_typed_for_the_server_names_the_server_to_use(typed: str, account: str, server: str) -> None:
+    """A new user typed their Mastodon address, @me_masto@mastodon.example, where the server goes: it said "Server
+    'https://@me_masto@mastodon.example' must not contain a user name or password", an address they never typed
+    and no word of what to type instead."""
+    assert server_problem(normalise_server(typed)) == f"{account} is an account, not a server: use its server, {server}"
