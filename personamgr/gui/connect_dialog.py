@@ -123,8 +123,9 @@ class ConnectDialog(ConnectDialogBase):
         tok_page = QWidget()
         tv = QVBoxLayout(tok_page)
         tv.addWidget(wrapped_label(translate("ConnectDialog", 'Tokens from your developer app\'s "Keys and tokens" '
-                                                              'page (generated for the account this persona should '
-                                                              'post as):')))
+                                                              'page. X makes them there only for the account that '
+                                                              'owns the app; for another account, use Sign in with '
+                                                              'X.')))
         form = QFormLayout()
         for key, field in self.tok_fields.items():
             field.setObjectName(key)

@@ -681,6 +681,10 @@
         <translation>Conectar {name} a X</translation>
     </message>
     <message>
+        <source>Tokens from your developer app&apos;s &quot;Keys and tokens&quot; page. X makes them there only for the account that owns the app; for another account, use Sign in with X.</source>
+        <translation>Tokens de la página «Keys and tokens» de tu app de desarrollador. X solo los crea allí para la cuenta dueña de la app; para otra cuenta, usa Iniciar sesión con X.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Connect {name} to an X account.&lt;/b&gt; The keys stay in your system keyring.</source>
         <translation>&lt;b&gt;Conecta {name} a una cuenta de X.&lt;/b&gt; Las claves se quedan en el llavero del sistema.</translation>
     </message>
@@ -723,10 +727,6 @@
     <message>
         <source>3. Enter the PIN X shows:</source>
         <translation>3. Escribe el PIN que muestra X:</translation>
-    </message>
-    <message>
-        <source>Tokens from your developer app&apos;s &quot;Keys and tokens&quot; page (generated for the account this persona should post as):</source>
-        <translation>Tokens de la página «Keys and tokens» de tu app de desarrollador (generados para la cuenta con la que debe publicar esta persona):</translation>
     </message>
     <message>
         <source>Sign in with X</source>

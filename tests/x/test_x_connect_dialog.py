@@ -74,6 +74,16 @@ def test_the_dialog_says_where_to_make_the_developer_app_and_what_xs_form_asks(q
     assert '"Read and write"' in said
 
 
+def test_paste_tokens_says_the_portal_makes_them_only_for_the_apps_owner(qtbot, x_world, gui) -> None:
+    """Paste tokens asked for tokens "generated for the account this persona should post as": the developer portal
+    makes them only for the account that owns the app, so a user with a second account pasted the owner's, and the
+    persona was connected as the wrong account. It says so, and where the other accounts go."""
+    workers, _events, metal = gui
+    d = dialog_for(qtbot, x_world, workers, metal, [])
+    said = " ".join(label.text() for label in d.tabs.widget(1).findChildren(QLabel))
+    assert "only for the account that owns the app" in said and "Sign in with X" in said
+
+
 def test_pin_flow_in_the_window_keeps_the_app_keys(qtbot, x_world, gui) -> None:
     workers, _events, metal = gui
     x_world.fake.browser_user = x_world.fake.add_user("metal_me").id
