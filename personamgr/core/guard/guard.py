@@ -20,7 +20,7 @@ from personamgr.core.guard.e5 import E5Reading
 from personamgr.core.guard.embed import MODEL_DIR, Embedder
 from personamgr.core.guard.languages import TABLE_LANGUAGES
 from personamgr.core.guard.multilingual import Multilingual, shifted
-from personamgr.core.guard.scoring import Calibration, Scorer, persona_key, relative_step
+from personamgr.core.guard.scoring import Calibration, Scorer, everyday_step, persona_key, with_everyday
 from personamgr.core.guard.types import GuardResult, Reason
 from personamgr.core.i18n import translate
 from personamgr.core.personas import Persona
@@ -149,24 +149,22 @@ class Guard:
 
     def prepare(self, personas: Sequence[Persona]) -> None:
         """Warm the cache for a persona set (call in the worker after load or after an edit)."""
-        self.scorer(personas)
-        if self.multilingual is not None and self._static_weights(self.scorer(personas)).any():
-            self.multilingual.prepare_english(personas)
+        scored = with_everyday(personas)
+        sc = self.scorer(scored)
+        if self.multilingual is not None and self._static_weights(sc).any():
+            self.multilingual.prepare_english(scored)
 
     def _english_scores(self, sc: Scorer, model_text: str, text: str, static: Future[np.ndarray | None] | None
                         ) -> tuple[np.ndarray, list[dict[str, object]]]:
         """MiniLM's calibrated scores, mixed with the static e5 table's (``Calibration.w_static``):
         two different representations rank posts better together than either alone (bench/README.md).
         ``static``: the table's scores, being computed on the helper thread while MiniLM runs here."""
-        cal = self.calibration
-        z, details = sc.score(self.embedder.embed(model_text), text, relative=static is None)
-        if static is None:
-            return z, details
-        zs = static.result()
+        z, details = sc.score(self.embedder.embed(model_text), text, relative=False)
+        zs = None if static is None else static.result()
         if zs is not None:
             w = self._static_weights(sc)
             z = (1.0 - w) * z + w * zs
-        return relative_step(z, cal), details
+        return everyday_step(z, self.calibration), details
 
     def _other_language_scores(self, sc: Scorer, personas: Sequence[Persona], model_text: str, text: str,
                                language: str) -> tuple[np.ndarray, list[dict[str, object]], bool] | None:
@@ -196,7 +194,7 @@ class Guard:
         r = table.result()
         if r is None:
             return None
-        z = relative_step((1.0 - a) * r.z + a * zm, st.calibration)
+        z = everyday_step((1.0 - a) * r.z + a * zm, st.calibration)
         return z - st.thresholds[language] + self.calibration.threshold, r.details, r.confident
 
     def e5_reading(self) -> E5Reading | None:
@@ -290,16 +288,17 @@ class Guard:
         empty = not text.strip()
         model_text = clean_for_model(topic)
         counted: Future[Measure] = self._helper.submit(measure_for, me, text)
-        sc = self.scorer(personas)
+        scored = with_everyday(personas)
+        sc = self.scorer(scored)
         static: Future[np.ndarray | None] | None = None
         if self.multilingual is not None and language == "en" and not empty and self._static_weights(sc).any():
             # the table's opinion (~0.3 ms, holds the GIL) runs on the helper too, overlapping MiniLM
-            static = self._helper.submit(self.multilingual.english_z, personas, topic)
+            static = self._helper.submit(self.multilingual.english_z, scored, topic)
         limit = me.char_limit
-        names = [p.name for p in sc.personas]
+        names = [p.name for p in personas]
         idx = names.index(persona)
         reasons: list[Reason] = []
-        ml = (self._other_language_scores(sc, personas, model_text, topic, language)
+        ml = (self._other_language_scores(sc, scored, model_text, topic, language)
               if self.multilingual is not None and language != "en" and not empty else None)
         if ml is None:
             z, details = self._english_scores(sc, model_text, topic, static)

@@ -13,7 +13,9 @@ Why each step:
 - A built-in topic knowledge base (the sectioned part of ``background.txt``, written by us)
   lends each persona the sections its declared focus matches, as soft examples: a zero-shot
   persona then has dozens of typical posts to compare with, not one line of description.
-- A post's fit is lowered when another persona fits it clearly better (relative scoring).
+- A post's fit is lowered when another persona fits it clearly better (relative scoring), and when everyday
+  life (``EVERYDAY``, declared here like a persona) fits it clearly better: a post about the day sits near an
+  ordinary post for every persona, so no persona of the set fits it better.
 """
 
 from __future__ import annotations
@@ -77,6 +79,12 @@ class Calibration:
     # share of the gap. Without it a persona alone, with nothing to compare against, warned only on posts
     # less like it than an ordinary post (bench/README.md: personas on any subject).
     kb_compete: float = 0.5
+    # Everyday life (``EVERYDAY``) competes with each persona like a knowledge-base section, by ``kb_compete``'s
+    # share, once it fits the post by more than this many standard deviations better than the persona. Why: a post
+    # about the day sits near an ordinary post for every persona, so nothing else lowers it; the margin keeps a
+    # persona's own casual posts ("finally got the model to converge, time for coffee"), which everyday life also
+    # fits a little (bench/README.md, "Issue 14, phase 18").
+    everyday_margin: float = 1.75
 
 
 @dataclass
@@ -395,6 +403,28 @@ class Scorer:
         """Map a calibrated score to 0..1 for people; 0.5 is the normal threshold."""
         x = (s - self.cal.threshold) / self.cal.display_scale
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, x))))
+
+
+# Everyday life, declared as a persona would be, in general words: scored beside every persona set (last), never
+# shown. A persona whose focus is everyday life (parenting, home, a lifestyle account) fits such posts as well as it
+# does, so only a persona on another subject loses to it (``everyday_step``).
+EVERYDAY = Persona(
+    name="everyday life",
+    description="Everyday life: my day, home, sleep, the weather, chores, errands, family, friends and how I feel",
+    topics=("daily life", "weather", "sleep", "home", "chores", "family", "friends", "mood", "weekend", "commute"),
+)
+
+
+def with_everyday(personas: Sequence[Persona]) -> tuple[Persona, ...]:
+    """The persona set as the guard scores it: everyday life last (``everyday_step`` takes it off again)."""
+    return (*personas, EVERYDAY)
+
+
+def everyday_step(z: np.ndarray, c: Calibration) -> np.ndarray:
+    """The relative step over the personas of ``z`` (everyday life last, taken off here), each then lowered by
+    ``kb_compete`` of how far everyday life fits the post better than it, beyond ``everyday_margin``."""
+    mine, everyday = z[:-1], z[-1]
+    return relative_step(mine, c) - c.kb_compete * np.maximum(0.0, everyday - mine - c.everyday_margin)
 
 
 def relative_step(z: np.ndarray, c: Calibration) -> np.ndarray:
