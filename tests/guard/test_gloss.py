@@ -13,7 +13,7 @@ import pytest
 
 from personamgr.core.guard import Guard
 from personamgr.core.guard.multilingual import WordTable
-from personamgr.core.guard.scoring import relative_step
+from personamgr.core.guard.scoring import everyday_step, with_everyday
 from personamgr.core.personas import Persona
 
 
@@ -102,10 +102,11 @@ def test_minilms_share_of_a_post_is_its_languages(guard: Guard, table: WordTable
     ml = guard.multilingual
     assert ml is not None
     read = table.read(text)
-    scored = ml.score(SUBJECTS, text, language, read)
+    personas = with_everyday(SUBJECTS)  # as the guard scores them: everyday life competes with each
+    scored = ml.score(personas, text, language, read)
     assert scored is not None
-    minilm = guard._minilm_language_z(guard.scorer(SUBJECTS), read.gloss, text, language)
-    mixed = relative_step((1.0 - share) * scored.z + share * minilm, ml.settings.calibration)
+    minilm = guard._minilm_language_z(guard.scorer(personas), read.gloss, text, language)
+    mixed = everyday_step((1.0 - share) * scored.z + share * minilm, ml.settings.calibration)
     r = guard.check(SUBJECTS, text, "kitchen")
     assert r.language == language and r.judged
     assert r.extra["raw"] == pytest.approx(
