@@ -1,4 +1,4 @@
-"""What schemas 4 (Mastodon and Bluesky), 5 and 8 added, so a test can lay out an older database from today's
+"""What schemas 4 (Mastodon and Bluesky), 5, 8 and 9 added, so a test can lay out an older database from today's
 tables."""
 
 from __future__ import annotations
@@ -9,9 +9,17 @@ PERSONA_COLUMNS = ("server", "visibility", "content_warning", "server_limits")
 POST_COLUMNS = ("content_warning", "visibility")
 SCHEMA5_POST_COLUMNS = ("repeat_safe_until",)
 SCHEMA8_POST_COLUMNS = ("error_words",)
+SCHEMA9_POST_COLUMNS = ("sent_as", "sent_as_id")
+
+
+def drop_schema9_columns(con: sqlite3.Connection) -> None:
+    for column in SCHEMA9_POST_COLUMNS:
+        con.execute(f"ALTER TABLE posts DROP COLUMN {column}")
 
 
 def drop_schema8_columns(con: sqlite3.Connection) -> None:
+    """Everything since schema 7 (schema 9's columns too)."""
+    drop_schema9_columns(con)
     for column in SCHEMA8_POST_COLUMNS:
         con.execute(f"ALTER TABLE posts DROP COLUMN {column}")
 

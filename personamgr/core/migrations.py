@@ -108,5 +108,18 @@ def _v7_to_v8(con: Connection) -> None:
     con.exec_driver_sql("ALTER TABLE posts ADD COLUMN error_words JSON")
 
 
+def _v8_to_v9(con: Connection) -> None:
+    """A post records the account its last send went out as, so a thread begun as one account is never continued
+    as another after its persona is switched. Posts with parts out, or that may be out, are taken to have gone out
+    as the account their persona is connected to now (on the network they went out on): the best that is known."""
+    con.exec_driver_sql("ALTER TABLE posts ADD COLUMN sent_as TEXT")
+    con.exec_driver_sql("ALTER TABLE posts ADD COLUMN sent_as_id TEXT")
+    con.exec_driver_sql(
+        "UPDATE posts SET sent_as = (SELECT handle FROM personas WHERE personas.id = posts.persona_id), "
+        "sent_as_id = (SELECT remote_user_id FROM personas WHERE personas.id = posts.persona_id) "
+        "WHERE (json_array_length(remote_ids) > 0 OR state IN ('sending', 'needs_review')) "
+        "AND (network IS NULL OR network = (SELECT network FROM personas WHERE personas.id = posts.persona_id))")
+
+
 MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6,
-                                    6: _v6_to_v7, 7: _v7_to_v8}
+                                    6: _v6_to_v7, 7: _v7_to_v8, 8: _v8_to_v9}

@@ -431,6 +431,27 @@ def _other_network(v: Values) -> str:
         n=n, went=network_label(str(v["went"])), persona=v["persona"], network=network_label(str(v["network"])))
 
 
+def _thread_switched(v: Values) -> str:
+    """A thread begun as one account, its persona now connected to another."""
+    n, total = int(v["n"]), int(v["total"])
+    return (translate("Posting", "Part 1 of {total} went out as {was}, but {persona} now posts as {now}, so the rest "
+                      "cannot continue that thread. Stop the thread here; the rest is kept as a draft, to send as "
+                      "{now} if you choose.") if n == 1 else
+            translate("Posting", "Parts 1–{n} of {total} went out as {was}, but {persona} now posts as {now}, so the "
+                      "rest cannot continue that thread. Stop the thread here; the rest is kept as a draft, to send "
+                      "as {now} if you choose.")).format(n=n, total=total, was=v["was"], persona=v["persona"],
+                                                          now=v["now"])
+
+
+def _thread_rejoined(v: Values) -> str:
+    """A thread begun as one account, its persona connected to it again."""
+    n, total = int(v["n"]), int(v["total"])
+    return (translate("Posting", "Part 1 of {total} went out as {now}, which {persona} posts as again: Retry continues "
+                      "the thread.") if n == 1 else
+            translate("Posting", "Parts 1–{n} of {total} went out as {now}, which {persona} posts as again: Retry "
+                      "continues the thread.")).format(n=n, total=total, now=v["now"], persona=v["persona"])
+
+
 def _unknown_network(v: Values) -> str:
     return translate("Posting", "{persona} posts to '{network}', which this version does not know.").format(
         persona=v["persona"], network=v["network"])
@@ -599,6 +620,8 @@ NOTE_WORDS: dict[str, Callable[[Values], str]] = {
     "in_doubt": _in_doubt,
     "part_failed": _part_failed,
     "other_network": _other_network,
+    "thread_switched": _thread_switched,
+    "thread_rejoined": _thread_rejoined,
     "unknown_network": _unknown_network,
     "not_sent": _not_sent,
     "too_many_cashtags": _cashtags,

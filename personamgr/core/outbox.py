@@ -152,6 +152,12 @@ class Post:
     repeat_safe_until: datetime | None = None
     # What ``error`` says, as its kind and values (core.note_words); None: the sentence is all there is.
     error_words: Mapping[str, Any] | None = None
+    sent_as: str | None = None  # the account its last send went out as (or tried to): its handle
+    sent_as_id: str | None = None  # ... and its id (a persona's ``remote_user_id``)
+    # Its persona as it is now: where, and as which account, it posts.
+    persona_network: str | None = None
+    persona_account: str | None = None
+    persona_handle: str | None = None
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -194,6 +200,21 @@ class Post:
         if self.state is PostState.HELD and self.hold_kind is not None:
             return translate("PostState", "Held: {reason}").format(reason=self.hold_kind.label)
         return self.state.label
+
+    @property
+    def stranded(self) -> Note | None:
+        """Why the rest of a thread with parts out cannot go out from its persona now: the parts out are on another
+        network, or another account, than the persona posts to now; from there the rest would reply to them, or be
+        a second thread. None: it may go on (or nothing is out, or it is sent)."""
+        if not self.remote_ids or self.state is PostState.SENT:
+            return None
+        if self.network and self.persona_network and self.network != self.persona_network:
+            return Note("other_network", n=len(self.remote_ids), went=self.network, persona=self.persona_name,
+                        network=self.persona_network)
+        if self.sent_as_id and self.persona_account and self.sent_as_id != self.persona_account:
+            return Note("thread_switched", n=len(self.remote_ids), total=len(self.parts), was=self.sent_as,
+                        persona=self.persona_name, now=self.persona_handle or self.persona_name)
+        return None
 
     @property
     def failed_part(self) -> int | None:
@@ -362,9 +383,10 @@ class Outbox:
 
     # -- reading -------------------------------------------------------------------------
     def _select(self) -> Select[Any]:
-        return select(s.posts, s.personas.c.uid.label("persona_uid"), s.personas.c.name.label("persona_name")).join(
-            s.personas, s.personas.c.id == s.posts.c.persona_id
-        )
+        p = s.personas.c
+        return select(s.posts, p.uid.label("persona_uid"), p.name.label("persona_name"),
+                      p.network.label("persona_network"), p.remote_user_id.label("persona_account"),
+                      p.handle.label("persona_handle")).join(s.personas, p.id == s.posts.c.persona_id)
 
     @staticmethod
     def _from(row: Any) -> Post:
@@ -398,6 +420,11 @@ class Outbox:
             visibility=m["visibility"],
             repeat_safe_until=_aware(m["repeat_safe_until"]),
             error_words=m["error_words"],
+            sent_as=m["sent_as"],
+            sent_as_id=m["sent_as_id"],
+            persona_network=m["persona_network"],
+            persona_account=m["persona_account"],
+            persona_handle=m["persona_handle"],
         )
 
     def get(self, post_id: int) -> Post:
@@ -605,16 +632,17 @@ class Outbox:
 
     def claim(self, post_id: int, expect: Iterable[PostState] = (PostState.DRAFT, PostState.SCHEDULED,
                                                                    PostState.FAILED), *,
-              owner: str | None = None, unchanged_since: datetime | None = None, **values: Any) -> Post | None:
+              owner: str | None = None, unchanged_since: datetime | None = None, where: Any = None,
+              **values: Any) -> Post | None:
         """Atomically take a post for sending (-> ``sending``), leased to ``owner`` (default: this process).
 
         None if another sender has it, or (with ``unchanged_since``, the ``updated_at`` the caller read) if
-        it was edited, moved or rescheduled since: what is sent is what was checked. ``values`` are written
-        with the claim.
+        it was edited, moved or rescheduled since: what is sent is what was checked. ``where`` adds a condition
+        (its persona still as it was read, say). ``values`` are written with the claim.
         """
         try:
             return self.transition(post_id, PostState.SENDING, expect=expect, unchanged_since=unchanged_since,
-                                   attempts=s.posts.c.attempts + 1, error=None, hold_kind=None,
+                                   where=where, attempts=s.posts.c.attempts + 1, error=None, hold_kind=None,
                                    lease_owner=owner or lease.this_process().token,
                                    lease_until=self.store.clock.now() + lease.LEASE, **values)
         except TransitionError:
@@ -765,24 +793,40 @@ class Outbox:
 
     def review_after_switch(self, persona_uid: str, was: str, now: str) -> list[Post]:
         """``persona_uid`` now posts as another account (``now``; it was ``was``): each of its posts whose last send
-        may have reached the account it was (in flight, or sent again only as it is, :func:`locked_until`) waits for
-        review, naming that account. Sent again by itself it would be looked up, or keyed, on the new account: not
-        found there, it would go out again, as the account it was not meant for. One conditional write each."""
+        may have reached the account it was (:func:`_last_send_in_doubt`) waits for review, naming that account.
+        Sent again by itself it would be looked up, or keyed, on the new account: not found there, it would go out
+        again, as the account it was not meant for. A thread with parts out on another account than the new one,
+        and none in doubt, fails, saying so (:attr:`Post.stranded`): its rest would reply from the new account to
+        the old one's posts. One conditional write each.
+        """
         c = s.posts.c
         with self.store.engine.connect() as con:
             pid = self.store.persona_id(con, persona_uid)
             rows = con.execute(self._select().where(c.persona_id == pid, or_(
                 c.state == PostState.SENDING.value,
-                and_(c.repeat_safe_until.is_not(None), c.state.in_([st.value for st in REARRANGEABLE]))))).all()
+                and_(c.repeat_safe_until.is_not(None), c.state.in_([st.value for st in REARRANGEABLE])),
+                and_(c.state == PostState.SCHEDULED.value, c.next_attempt_at.is_not(None), c.attempts > 0),
+                and_(_parts_out() > 0, c.state.in_([st.value for st in REARRANGEABLE]))))).all()
         out = []
         for p in map(self._from, rows):
-            note = in_doubt(Note("account_switched", was=was, persona=p.persona_name, now=now), len(p.remote_ids),
-                            len(p.parts))
-            if self.update_if(p.id, [p.state], where=s.posts.c.updated_at == utc(p.updated_at).replace(tzinfo=None),
-                              state=PostState.NEEDS_REVIEW.value, error=note, next_attempt_at=None):
+            unchanged = s.posts.c.updated_at == utc(p.updated_at).replace(tzinfo=None)
+            if _last_send_in_doubt(p):
+                note = in_doubt(Note("account_switched", was=p.sent_as or was, persona=p.persona_name, now=now),
+                                len(p.remote_ids), len(p.parts))
+                changed = self.update_if(p.id, [p.state], where=unchanged, state=PostState.NEEDS_REVIEW.value,
+                                         error=note, next_attempt_at=None)
+            elif p.stranded is not None:
+                changed = self.update_if(p.id, [p.state], where=unchanged, state=PostState.FAILED.value,
+                                         error=p.stranded, next_attempt_at=None, hold_kind=None, missed_at=None)
+            elif p.state is PostState.FAILED and p.note_found[0] == "thread_switched":  # back on its parts' account
+                changed = self.update_if(p.id, [p.state], where=unchanged, error=Note(
+                    "thread_rejoined", n=len(p.remote_ids), total=len(p.parts), now=now, persona=p.persona_name))
+            else:
+                continue
+            if changed:
                 out.append(self.get(p.id))
-                log.info("post %s needs review: %s was switched to another account while it was being sent",
-                         p.id, p.persona_name)
+                log.info("post %s is %s: %s was switched to another account", p.id, out[-1].state.value,
+                         p.persona_name)
         return out
 
     def recover_abandoned(self) -> list[Post]:
@@ -838,6 +882,13 @@ class Outbox:
             until = row._mapping["lease_until"]
             out.append((p, utc(until) if until is not None else p.updated_at + lease.LEASE))
         return out
+
+
+def _last_send_in_doubt(post: Post) -> bool:
+    """Whether ``post``'s last send may have reached its account: in flight, sent again only as it is
+    (:func:`locked_until`), or due again after an error (a server error a network looks its writes up after)."""
+    return (post.state is PostState.SENDING or post.repeat_safe_until is not None
+            or (post.state is PostState.SCHEDULED and post.next_attempt_at is not None and post.attempts > 0))
 
 
 def _sender_gone(owner: lease.Owner | None, stopped: bool, post: Post, *, again: Resumable | None = None) -> Note:

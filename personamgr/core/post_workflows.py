@@ -69,6 +69,9 @@ NOT_ONCE_OUT = frozenset({Action.MOVE, Action.DELETE})
 # A post sent again only as it is cannot change or be forgotten: it may be on the network already. Nor can a thread
 # stop there: its part in doubt would go out again from the draft of the rest, under a new key.
 NOT_WHILE_LOCKED = frozenset({Action.EDIT, Action.MOVE, Action.DELETE, Action.STOP})
+# What a thread whose parts out its persona can no longer continue (:attr:`Post.stranded`) does not offer: each would
+# send the rest from another account or network, as replies to posts it cannot reach.
+NOT_WHEN_STRANDED = frozenset({Action.RETRY, Action.SEND_NOW, Action.SEND_AGAIN, Action.POST_ANYWAY})
 # States a thread with parts out may be stopped from (not while a part is in flight or may have gone out).
 STOPPABLE = (PostState.FAILED, PostState.SCHEDULED, PostState.HELD, PostState.DRAFT)
 
@@ -83,6 +86,8 @@ def actions_for(post: Post, now: datetime | None = None) -> tuple[Action, ...]:
         actions = (*kept, Action.STOP) if post.state in STOPPABLE else kept
     if locked_until(post, now) is not None:
         actions = tuple(a for a in actions if a not in NOT_WHILE_LOCKED)
+    if post.stranded is not None:
+        actions = tuple(a for a in actions if a not in NOT_WHEN_STRANDED)
     return actions
 
 
@@ -194,6 +199,8 @@ class PostWorkflows:
         if post.state is PostState.NEEDS_REVIEW and action is not Action.SEND_AGAIN:
             # Perhaps on the timeline already: only "send again", the user's decision after looking, sends it.
             raise TransitionError(maybe_out(post))
+        if post.stranded is not None:
+            raise TransitionError(str(post.stranded))
         if post.state is PostState.HELD and post.hold_kind is not HoldKind.MISSED:
             anyway = anyway or action is Action.POST_ANYWAY
         objection = self.objection(post)
@@ -241,7 +248,8 @@ class PostWorkflows:
         if last_part_out or len(post.remote_ids) >= total:
             return self.outbox.transition(
                 post_id, PostState.SENT, expect=[PostState.NEEDS_REVIEW], unchanged_since=post.updated_at,
-                sent_at=self.services.clock.now(), error=None, next_attempt_at=None, network=persona.network,
+                sent_at=self.services.clock.now(), error=None, next_attempt_at=None,
+                network=post.network or persona.network,
                 cost_usd=costs.recorded(self.services.store, persona, post.parts),
                 **self._last_link(post, persona, part, link))
         out = post.remote_ids
@@ -258,9 +266,9 @@ class PostWorkflows:
             out = (*out, found)
         return self.outbox.transition(
             post_id, PostState.FAILED, expect=[PostState.NEEDS_REVIEW], unchanged_since=post.updated_at,
-            remote_ids=out, network=persona.network, next_attempt_at=None, lease_owner=None,
+            remote_ids=out, network=post.network or persona.network, next_attempt_at=None, lease_owner=None,
             cost_usd=costs.recorded(self.services.store, persona, post.parts[:len(out)]),
-            error=rest_unsent(len(out), total))
+            error=post.stranded or rest_unsent(len(out), total))
 
     def _last_link(self, post: Post, persona: Persona, part: int | None, link: str | None) -> dict[str, Any]:
         """The link the user gave for the part that ends the post (not needed: nothing replies to it), checked as

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
+
 from personamgr.core import costs, faults, lease, policy
 from personamgr.core import schema as s
 from personamgr.core.clock import Clock, utc
@@ -218,12 +220,12 @@ class Poster:
             held = self._recheck(post, persona)
             if held is not None:
                 return held
-        if post.remote_ids and post.network and post.network != persona.network:
-            # The parts out are replies' parents on the other network: the rest cannot join that thread here.
-            error = Note("other_network", n=len(post.remote_ids), went=post.network, persona=persona.name,
-                         network=persona.network)
-            self.outbox.update_if(post.id, [post.state], state=PostState.FAILED.value, next_attempt_at=None,
-                                  error=error)
+        if post.stranded is not None:
+            # The parts out are on another network or account: from here the rest would reply to them as another
+            # account, or not reach them at all. A thread in doubt stays for review; any other one fails, saying so.
+            if post.state is not PostState.NEEDS_REVIEW:
+                self.outbox.update_if(post.id, [post.state], state=PostState.FAILED.value, next_attempt_at=None,
+                                      error=post.stranded)
             return self.outbox.get(post.id)
         network = self.networks.get(persona.network)
         try:
@@ -251,7 +253,8 @@ class Poster:
         # Sending a needs-review post again is the user's decision, taken knowing the first may be out.
         decided = {"repeat_safe_until": None} if post.state is PostState.NEEDS_REVIEW else {}
         claimed = self.outbox.claim(post.id, expect=[post.state], owner=self.owner, unchanged_since=post.updated_at,
-                                    **decided)
+                                    where=_still_connected_to(post.persona_account), sent_as=persona.handle,
+                                    sent_as_id=post.persona_account, **decided)
         if claimed is None:  # another sender took it, or the user changed it since it was read
             return self.outbox.get(post_id)
         if claimed.repeat_safe_until is not None and self.clock.now() >= claimed.repeat_safe_until:
@@ -441,6 +444,13 @@ class Poster:
             next_at = max(now + backoff(post.attempts), e.retry_at or now)
             return self._finish(post, PostState.SCHEDULED, error=msg, next_attempt_at=next_at, **extra)
         return self._finish(post, PostState.FAILED, error=msg, **extra)
+
+
+def _still_connected_to(account: str | None) -> object:
+    """The post's persona is still connected to ``account`` (as it was when the post, and its credentials, were
+    read): a switch meanwhile leaves the post unclaimed, rather than recorded as sent as an account it was not."""
+    current = select(s.personas.c.remote_user_id).where(s.personas.c.id == s.posts.c.persona_id).scalar_subquery()
+    return current.is_(None) if account is None else current == account
 
 
 def _why_unchecked(error: Exception) -> str:

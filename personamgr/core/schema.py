@@ -22,7 +22,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 metadata = MetaData()
 
@@ -107,6 +107,10 @@ posts = Table(
     # Schema 8: what ``error`` says, as its kind and values (core.note_words), to be said in the reader's language;
     # NULL for a note kept only as a sentence (an older version's), shown as written.
     Column("error_words", JSON),
+    # Schema 9: the account its last send went out as (or tried to): its handle, and its id as the persona's
+    # ``remote_user_id`` names it. The parts out are on that account: the rest never continues them from another.
+    Column("sent_as", Text),
+    Column("sent_as_id", Text),
 )
 Index("ix_posts_state_due", posts.c.state, posts.c.scheduled_at)
 Index("ix_posts_persona", posts.c.persona_id, posts.c.created_at)

@@ -44,6 +44,11 @@ SEND_ACTION = {PostState.DRAFT: Action.SEND_NOW, PostState.FAILED: Action.RETRY,
                PostState.SCHEDULED: Action.SEND_NOW}
 
 
+def sends(post: Post) -> bool:
+    """Whether "Post now" is offered: a thread whose parts out its persona can no longer continue offers no send."""
+    return post.state in SEND_ACTION and post.stranded is None
+
+
 class PostEditor(PostComposer):
     """The content of one existing post, its persona, and Save / Post now."""
 
@@ -81,7 +86,7 @@ class PostEditor(PostComposer):
         self.send_button = QPushButton(translate("PostEditor", "Post now"))
         self.send_button.setObjectName("editSend")
         self.send_button.clicked.connect(self.send_now)
-        self.send_button.setVisible(post.state in SEND_ACTION)
+        self.send_button.setVisible(sends(post))
         self.cancel_button = QPushButton(translate("PostEditor", "Cancel"))
         self.cancel_button.setObjectName("editCancel")
         self.foot.addWidget(self.cancel_button)
@@ -260,7 +265,7 @@ class PostEditor(PostComposer):
             self._set_busy(False)
             if isinstance(outcome, tuple):
                 self.post, why = outcome
-                self.send_button.setVisible(self.post.state in SEND_ACTION)
+                self.send_button.setVisible(sends(self.post))
                 self._keep_persona_if_out()
                 self._describe_time()
                 self.say(translate("PostEditor", "Saved, not sent: {headline} {reasons}").format(

@@ -4388,6 +4388,22 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Las partes 1–{n} del hilo salieron en {went}, pero {persona} ahora publica en {network}, así que el resto no puede continuarlo. Termina el hilo aquí; el resto se guarda como borrador.</translation>
     </message>
     <message>
+        <source>Part 1 of {total} went out as {was}, but {persona} now posts as {now}, so the rest cannot continue that thread. Stop the thread here; the rest is kept as a draft, to send as {now} if you choose.</source>
+        <translation>La parte 1 de {total} salió como {was}, pero {persona} ahora publica como {now}, así que el resto no puede continuar ese hilo. Termina el hilo aquí; el resto se guarda como borrador, para enviarlo como {now} si así lo decides.</translation>
+    </message>
+    <message>
+        <source>Parts 1–{n} of {total} went out as {was}, but {persona} now posts as {now}, so the rest cannot continue that thread. Stop the thread here; the rest is kept as a draft, to send as {now} if you choose.</source>
+        <translation>Las partes 1–{n} de {total} salieron como {was}, pero {persona} ahora publica como {now}, así que el resto no puede continuar ese hilo. Termina el hilo aquí; el resto se guarda como borrador, para enviarlo como {now} si así lo decides.</translation>
+    </message>
+    <message>
+        <source>Part 1 of {total} went out as {now}, which {persona} posts as again: Retry continues the thread.</source>
+        <translation>La parte 1 de {total} salió como {now}, y {persona} vuelve a publicar como esa cuenta: reintentarlo continúa el hilo.</translation>
+    </message>
+    <message>
+        <source>Parts 1–{n} of {total} went out as {now}, which {persona} posts as again: Retry continues the thread.</source>
+        <translation>Las partes 1–{n} de {total} salieron como {now}, y {persona} vuelve a publicar como esa cuenta: reintentarlo continúa el hilo.</translation>
+    </message>
+    <message>
         <source>{persona} posts to &apos;{network}&apos;, which this version does not know.</source>
         <translation>{persona} publica en &apos;{network}&apos;, que esta versión no conoce.</translation>
     </message>

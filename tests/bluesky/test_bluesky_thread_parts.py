@@ -30,3 +30,31 @@ def test_each_part_is_in_the_database_as_soon_as_bluesky_confirms_it(bluesky_wor
     after = w.services.poster.send(post.id)  # whatever the held answer was, the thread ends once, in order
     assert after.state is PostState.SENT, after.error
     assert sorted(r.text for r in w.fake.posts(w.account)) == sorted(PARTS)
+
+
+def test_a_thread_in_doubt_is_not_sent_again_from_the_account_its_persona_was_switched_to(bluesky_world) -> None:
+    """Part 1 went out as @sky, part 2 met a server error (sent again by itself: the record key is looked up
+    first); the user connected sky to @comet: Send again looked the key up on @comet's repository, did not find it,
+    and sent parts 2-3 from @comet as replies to @sky's post. It waits for review, and is not sent from @comet."""
+    from personamgr.core.networks.bluesky.auth import Login, connect
+    from personamgr.core.outbox import TransitionError
+    from personamgr.core.post_workflows import Action, actions_for
+
+    w = bluesky_world
+    w.fake.fail_next("create_record", "server_error", status=500, skip=1)
+    post = w.post(PARTS[0], thread=PARTS[1:])
+    assert post.state is PostState.SCHEDULED and len(post.remote_ids) == 1, post.error
+    other, password = w.fake.add_account("comet.bsky.social")
+    connect(w.services.store, w.services.secrets, w.network, w.persona, Login("comet.bsky.social", password),
+            switch_account=True)
+    review = w.services.outbox.get(post.id)
+    assert (review.state, review.sent_as) == (PostState.NEEDS_REVIEW, "@sky.bsky.social")
+    assert "@sky.bsky.social" in (review.error or "")
+    assert actions_for(review) == (Action.MARK_SENT, Action.EDIT)
+    with pytest.raises(TransitionError, match="cannot continue that thread"):
+        w.services.workflows.send_again(review.id)
+    assert w.services.poster.send(review.id, expect=[PostState.NEEDS_REVIEW]).state is PostState.NEEDS_REVIEW
+    assert w.fake.posts(other) == []
+    # The user looked: part 2 is not on @sky. The rest is then a thread that can only stop there.
+    failed = w.services.workflows.mark_sent(review.id, part_out=False)
+    assert actions_for(failed) == (Action.EDIT, Action.STOP)

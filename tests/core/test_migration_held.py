@@ -61,7 +61,7 @@ def test_schema1_posts_stopped_before_sending_become_held_with_their_kind(tmp_pa
     schema1_database(path, clock)
     st = Store.open(path, clock=clock)
     try:
-        assert st.schema_version() == schema.SCHEMA_VERSION == 8
+        assert st.schema_version() == schema.SCHEMA_VERSION == 9
         posts = {p.text: p for p in Outbox(st).history()}
     finally:
         st.close()

@@ -33,7 +33,7 @@ def test_schema_3_is_migrated_with_a_backup_and_nothing_lost(tmp_path: Path, clo
     uid = schema3_file(path, clock)
     st = Store.open(path, clock=clock, backups=tmp_path / "backups")
     try:
-        assert st.schema_version() == schema.SCHEMA_VERSION == 8
+        assert st.schema_version() == schema.SCHEMA_VERSION == 9
         p = st.persona(uid)
         assert (p.name, p.handle, p.network, p.server, p.visibility, p.content_warning, p.server_limits) == (
             "career", "@career_me", "x", None, "public", "", None)

@@ -29,7 +29,7 @@ def test_schema_4_is_migrated_with_a_backup_and_nothing_lost(tmp_path: Path, clo
     con.close()
     st = Store.open(path, clock=clock, backups=tmp_path / "backups")
     try:
-        assert st.schema_version() == schema.SCHEMA_VERSION == 8
+        assert st.schema_version() == schema.SCHEMA_VERSION == 9
         outbox = Outbox(st)
         got = outbox.get(post.id)
         assert (got.text, got.visibility, got.repeat_safe_until) == (post.text, "unlisted", None)

@@ -227,7 +227,7 @@ def test_a_schema_2_database_gains_the_lease_and_its_stuck_post_is_recovered(tmp
     con.close()
     st_ = Store.open(path, clock=clock)
     try:
-        assert st_.schema_version() == schema.SCHEMA_VERSION == 8
+        assert st_.schema_version() == schema.SCHEMA_VERSION == 9
         assert [b.name.startswith("personamgr-schema2-") for b in (tmp_path / "backups").iterdir()] == [True]
         outbox = Outbox(st_)
         assert outbox.recover_abandoned() == []  # it changed less than a lease ago

@@ -143,7 +143,7 @@ def test_a_database_from_before_keeps_its_sentences(
     con.close()
     store = Store.open(profile_paths.database, clock=clock)
     try:
-        assert store.schema_version() == schema.SCHEMA_VERSION == 8
+        assert store.schema_version() == schema.SCHEMA_VERSION == 9
     finally:
         store.close()
     assert list((profile_paths.data / "backups").glob("*schema6*.db"))

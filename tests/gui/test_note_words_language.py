@@ -50,6 +50,9 @@ def every_note() -> list[tuple[str, dict[str, Any]]]:
         ("part_failed", {"sent": 2, "failed": 3, "error": refused}),
         ("other_network", {"n": 1, "went": "x", "persona": "career", "network": "mastodon"}),
         ("other_network", {"n": 2, "went": "x", "persona": "career", "network": "mastodon"}),
+        *(("thread_switched", {"n": n, "total": 3, "was": "@metal", "persona": "metal", "now": "@riffs"})
+          for n in (1, 2)),
+        *(("thread_rejoined", {"n": n, "total": 3, "persona": "metal", "now": "@metal"}) for n in (1, 2)),
         ("unknown_network", {"persona": "career", "network": "myspace"}),
         ("not_sent", {"problems": [_kept("too_many_cashtags", cashtags=["$AAPL", "$TSLA"])]}),
         ("too_many_cashtags", {"cashtags": ["$AAPL", "$TSLA"]}),

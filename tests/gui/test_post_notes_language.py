@@ -175,7 +175,7 @@ def test_a_database_from_before_keeps_its_notes_as_written(
     con.close()
     store = Store.open(profile_paths.database, clock=FakeClock())
     try:
-        assert store.schema_version() == schema.SCHEMA_VERSION == 8
+        assert store.schema_version() == schema.SCHEMA_VERSION == 9
     finally:
         store.close()
     assert list((profile_paths.data / "backups").glob("*schema7*.db"))

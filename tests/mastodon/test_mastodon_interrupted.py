@@ -133,3 +133,33 @@ def test_a_persona_is_not_deleted_while_a_post_of_it_may_be_out(mastodon_world, 
     services.workflows.mark_sent(review.id)  # the user looked: it is on the account
     services.delete_persona(w.persona)
     assert all(p.uid != w.persona.uid for p in services.store.personas())
+
+
+def test_a_thread_with_parts_out_is_not_continued_from_the_account_its_persona_was_switched_to(mastodon_world) -> None:
+    """Part 1 went out as @metal; the persona is then connected to @riffs: Retry sent parts 2-3 from @riffs as
+    replies to @metal's status. The thread is not continued from @riffs: it says which account its part went out
+    as, and offers to stop there (the rest becomes a draft, sent as @riffs only when the user sends it)."""
+    from personamgr.core.networks.mastodon.auth import connect_with_tokens
+
+    w = mastodon_world
+    w.fake.fail_next("statuses", "unprocessable", skip=1, message="Validation failed: Text can't be blank")
+    post = w.post(PARTS[0], thread=PARTS[1:])
+    assert post.state is PostState.FAILED and len(post.remote_ids) == 1
+    assert (post.sent_as, post.sent_as_id) == ("@metal@fosstodon.example",
+                                               f"mastodon:{w.persona.server}:{w.account.id}")
+    other = w.fake.add_account("riffs")
+    connect_with_tokens(w.services.store, w.services.secrets, w.network, w.persona,
+                        {"server": w.persona.server, "access_token": w.fake.add_token(other)}, switch_account=True)
+    after = w.services.outbox.get(post.id)
+    assert after.state is PostState.FAILED
+    assert after.error == ("Part 1 of 3 went out as @metal@fosstodon.example, but metal now posts as "
+                           "@riffs@fosstodon.example, so the rest cannot continue that thread. Stop the thread here; "
+                           "the rest is kept as a draft, to send as @riffs@fosstodon.example if you choose.")
+    assert actions_for(after) == (Action.EDIT, Action.STOP)
+    with pytest.raises(TransitionError, match="cannot continue that thread"):
+        w.services.workflows.retry(post.id)
+    assert w.services.poster.send(post.id).remote_ids == after.remote_ids  # the scheduler, or a stale window
+    assert w.fake.timeline(other) == []
+    sent, draft = w.services.workflows.stop(post.id)
+    assert (sent.state, sent.parts, sent.sent_as) == (PostState.SENT, PARTS[:1], "@metal@fosstodon.example")
+    assert draft is not None and draft.parts == PARTS[1:]

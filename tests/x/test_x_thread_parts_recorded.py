@@ -140,3 +140,37 @@ def test_a_single_post_in_doubt_is_still_told_to_mark_it_sent(x_world) -> None:
     assert post.state is PostState.NEEDS_REVIEW
     assert post.error == ("X did not answer in time after the post was sent, so it may or may not have gone out. "
                           "Check the account, then mark it sent or send it again.")
+
+
+def test_a_thread_with_parts_out_is_not_continued_from_the_account_its_persona_was_switched_to(x_world) -> None:
+    """Part 1 went out as @career_me, part 2 met a revoked token; the user connected career to @jobs_desk: Retry
+    sent parts 2-3 from @jobs_desk as replies to @career_me's tweet. It offers to stop there instead."""
+    from personamgr.core.networks.x.auth import connect_with_tokens
+
+    w = x_world
+    w.fake.fail_next("tweets", "revoked", skip=1)
+    post = w.post(PARTS[0], thread=PARTS[1:])
+    assert post.state is PostState.FAILED and len(post.remote_ids) == 1
+    other = w.fake.add_user("jobs_desk")
+    connect_with_tokens(w.services.store, w.services.secrets, w.network, w.persona,
+                        w.fake.credentials(w.app, other), switch_account=True)
+    after = w.services.outbox.get(post.id)
+    assert (after.state, after.sent_as) == (PostState.FAILED, "@career_me")
+    assert after.error == ("Part 1 of 3 went out as @career_me, but career now posts as @jobs_desk, so the rest "
+                           "cannot continue that thread. Stop the thread here; the rest is kept as a draft, to send "
+                           "as @jobs_desk if you choose.")
+    assert actions_for(after) == (Action.EDIT, Action.STOP)
+    with pytest.raises(TransitionError, match="cannot continue that thread"):
+        w.services.workflows.retry(post.id)
+    assert w.services.poster.send(post.id).state is PostState.FAILED
+    assert w.fake.timeline(other) == []
+    assert [t.text for t in w.fake.tweets] == [PARTS[0]]
+    # Connected to @career_me again, the thread goes on from there, as @career_me.
+    connect_with_tokens(w.services.store, w.services.secrets, w.network, w.services.store.persona(w.persona.uid),
+                        w.fake.credentials(w.app, w.user), switch_account=True)
+    back = w.services.outbox.get(post.id)
+    assert back.error == "Part 1 of 3 went out as @career_me, which career posts as again: Retry continues the thread."
+    assert actions_for(back) == (Action.RETRY, Action.EDIT, Action.STOP)
+    sent = w.services.workflows.retry(post.id).post
+    assert (sent.state, sent.sent_as) == (PostState.SENT, "@career_me"), sent.error
+    assert [t.text for t in w.fake.timeline(w.user)] == list(PARTS) and w.fake.timeline(other) == []
