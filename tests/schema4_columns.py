@@ -9,7 +9,7 @@ PERSONA_COLUMNS = ("server", "visibility", "content_warning", "server_limits")
 POST_COLUMNS = ("content_warning", "visibility")
 SCHEMA5_POST_COLUMNS = ("repeat_safe_until",)
 SCHEMA8_POST_COLUMNS = ("error_words",)
-SCHEMA9_POST_COLUMNS = ("sent_as", "sent_as_id")
+SCHEMA9_POST_COLUMNS = ("sent_as", "sent_as_id", "sent_content")
 
 
 def drop_schema9_columns(con: sqlite3.Connection) -> None:

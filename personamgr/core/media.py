@@ -269,11 +269,17 @@ def _in(folder: Path, path: str) -> Path | None:
 
 
 def referenced(store: Store) -> set[str]:
-    """Every media path any post still refers to."""
+    """Every media path any post still refers to, or that its last send sent (a post in review whose images were
+    changed since may be out with them: marked sent, it keeps them)."""
     with store.engine.connect() as con:
-        rows = con.execute(select(s.posts.c.media)).scalars()
-        return {str(m.get("path")) for media in rows for m in (json.loads(media) if isinstance(media, str)
-                                                               else media or ())}
+        rows = con.execute(select(s.posts.c.media, s.posts.c.sent_content)).all()
+    lists = [media for row in rows for media in (row[0], _loaded(row[1] or {}).get("media"))]
+    return {str(m.get("path")) for media in lists for m in _loaded(media or ())}
+
+
+def _loaded(value: Any) -> Any:
+    """A JSON column as read: parsed already, or still text."""
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def release(store: Store, folder: Path | None, media: Iterable[dict[str, Any]]) -> list[Path]:

@@ -110,10 +110,12 @@ def _v7_to_v8(con: Connection) -> None:
 
 def _v8_to_v9(con: Connection) -> None:
     """A post records the account its last send went out as, so a thread begun as one account is never continued
-    as another after its persona is switched. Posts with parts out, or that may be out, are taken to have gone out
-    as the account their persona is connected to now (on the network they went out on): the best that is known."""
+    as another after its persona is switched, and what that send sent, so "mark as sent" records that. Posts with
+    parts out, or that may be out, are taken to have gone out as the account their persona is connected to now
+    (on the network they went out on): the best that is known."""
     con.exec_driver_sql("ALTER TABLE posts ADD COLUMN sent_as TEXT")
     con.exec_driver_sql("ALTER TABLE posts ADD COLUMN sent_as_id TEXT")
+    con.exec_driver_sql("ALTER TABLE posts ADD COLUMN sent_content JSON")
     con.exec_driver_sql(
         "UPDATE posts SET sent_as = (SELECT handle FROM personas WHERE personas.id = posts.persona_id), "
         "sent_as_id = (SELECT remote_user_id FROM personas WHERE personas.id = posts.persona_id) "

@@ -154,6 +154,7 @@ class Post:
     error_words: Mapping[str, Any] | None = None
     sent_as: str | None = None  # the account its last send went out as (or tried to): its handle
     sent_as_id: str | None = None  # ... and its id (a persona's ``remote_user_id``)
+    sent_content: Mapping[str, Any] | None = None  # what its last send sent: {"parts": [...], "media": [...]}
     # Its persona as it is now: where, and as which account, it posts.
     persona_network: str | None = None
     persona_account: str | None = None
@@ -422,6 +423,7 @@ class Outbox:
             error_words=m["error_words"],
             sent_as=m["sent_as"],
             sent_as_id=m["sent_as_id"],
+            sent_content=m["sent_content"],
             persona_network=m["persona_network"],
             persona_account=m["persona_account"],
             persona_handle=m["persona_handle"],

@@ -15,7 +15,7 @@ was held (:func:`actions_for`), so the window's menus and the CLI agree.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -246,12 +246,13 @@ class PostWorkflows:
                 part=part, total=total, id=post_id))
         last_part_out = part_out is not False and part in (None, total)  # a single post's one part is the last
         if last_part_out or len(post.remote_ids) >= total:
-            return self.outbox.transition(
+            went, draft = self._as_it_went(post, total)
+            return self._recorded(post, draft, lambda: self.outbox.transition(
                 post_id, PostState.SENT, expect=[PostState.NEEDS_REVIEW], unchanged_since=post.updated_at,
                 sent_at=self.services.clock.now(), error=None, next_attempt_at=None,
                 network=post.network or persona.network,
-                cost_usd=costs.recorded(self.services.store, persona, post.parts),
-                **self._last_link(post, persona, part, link))
+                cost_usd=costs.recorded(self.services.store, persona, went["parts"]),
+                **self._last_link(post, persona, part, link), **_written(went)))
         out = post.remote_ids
         if part is None:  # a single post the user did not find
             return self.outbox.transition(
@@ -264,11 +265,43 @@ class PostWorkflows:
                                                 "part {part} is needed: copy it from the account").format(
                     part=part, next=part + 1))
             out = (*out, found)
-        return self.outbox.transition(
+        went, draft = self._as_it_went(post, len(out))
+        return self._recorded(post, draft, lambda: self.outbox.transition(
             post_id, PostState.FAILED, expect=[PostState.NEEDS_REVIEW], unchanged_since=post.updated_at,
             remote_ids=out, network=post.network or persona.network, next_attempt_at=None, lease_owner=None,
-            cost_usd=costs.recorded(self.services.store, persona, post.parts[:len(out)]),
-            error=post.stranded or rest_unsent(len(out), total))
+            cost_usd=costs.recorded(self.services.store, persona, went["parts"][:len(out)]),
+            error=post.stranded or rest_unsent(len(out), total), **_written(went)))
+
+    def _as_it_went(self, post: Post, n_out: int) -> tuple[dict[str, Any], tuple[list[str], list[dict[str, Any]]]]:
+        """``post`` with its first ``n_out`` parts as its last send sent them (``sent_content``: the user may have
+        edited it while it waited for review, and those words never went out), and the user's words for the parts
+        that differ, with their images, kept for a draft (none: nothing differs)."""
+        sent = post.sent_content or {"parts": post.parts, "media": post.media}
+        sent_parts, sent_media = list(sent.get("parts") or ()), list(sent.get("media") or ())
+        parts = [sent_parts[i] if i < min(n_out, len(sent_parts)) else p for i, p in enumerate(post.parts)]
+        differ = [i for i in range(min(n_out, len(post.parts)))
+                  if parts[i] != post.parts[i] or _images(sent_media, i) != _images(post.media, i)]
+        media = ([m for m in sent_media if int(m.get("part", 0)) < n_out]
+                 + [m for m in post.media if int(m.get("part", 0)) >= n_out])
+        went = {"parts": parts, "media": media}
+        draft_media = [{**m, "part": differ.index(int(m.get("part", 0)))} for m in post.media
+                       if int(m.get("part", 0)) in differ]
+        return went, ([post.parts[i] for i in differ], draft_media)
+
+    def _recorded(self, post: Post, draft: tuple[list[str], list[dict[str, Any]]],
+                  record: Callable[[], Post]) -> Post:
+        """``record`` what went out; the user's words that did not go out (``draft``) are kept as a new draft
+        first, and deleted again if the record cannot be written (the post changed meanwhile)."""
+        parts, media = draft
+        kept = (self.outbox.create(post.persona_uid, parts[0], thread=parts[1:], media=media,
+                                   content_warning=post.content_warning, visibility=post.visibility)
+                if parts else None)
+        try:
+            return record()
+        except Exception:
+            if kept is not None:
+                self.outbox.delete(kept.id)
+            raise
 
     def _last_link(self, post: Post, persona: Persona, part: int | None, link: str | None) -> dict[str, Any]:
         """The link the user gave for the part that ends the post (not needed: nothing replies to it), checked as
@@ -389,6 +422,17 @@ class PostWorkflows:
                 url = network.post_url(account, rid)
             out.append(url)
         return out
+
+
+def _written(went: dict[str, Any]) -> dict[str, Any]:
+    """The outbox's columns for a post's words and images (``_as_it_went``)."""
+    parts = went["parts"]
+    return {"text": parts[0], "thread": parts[1:], "media": went["media"]}
+
+
+def _images(media: Sequence[dict[str, Any]], part: int) -> list[tuple[Any, Any]]:
+    """Part ``part``'s images as they go out (file, alt text)."""
+    return [(m.get("path"), m.get("alt_text") or "") for m in media if int(m.get("part", 0)) == part]
 
 
 def uncertain_part(post: Post) -> int | None:

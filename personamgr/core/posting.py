@@ -70,6 +70,11 @@ def media_by_part(post: Post) -> tuple[tuple[MediaItem, ...], ...]:
     return tuple(tuple(x) for x in out)
 
 
+def sent_content(post: Post) -> dict[str, list[object]]:
+    """What a send of ``post`` sends, as the post keeps it (``sent_content``): its parts and images."""
+    return {"parts": list(post.parts), "media": list(post.media)}
+
+
 def content_warning_of(post: Post, persona: Persona) -> str:
     """The content warning a post goes out with (Mastodon): its own, else its persona's default."""
     return persona.content_warning if post.content_warning is None else post.content_warning
@@ -254,15 +259,16 @@ class Poster:
         decided = {"repeat_safe_until": None} if post.state is PostState.NEEDS_REVIEW else {}
         claimed = self.outbox.claim(post.id, expect=[post.state], owner=self.owner, unchanged_since=post.updated_at,
                                     where=_still_connected_to(post.persona_account), sent_as=persona.handle,
-                                    sent_as_id=post.persona_account, **decided)
+                                    sent_as_id=post.persona_account, sent_content=sent_content(post), **decided)
         if claimed is None:  # another sender took it, or the user changed it since it was read
             return self.outbox.get(post_id)
         if claimed.repeat_safe_until is not None and self.clock.now() >= claimed.repeat_safe_until:
             return self._finish(claimed, PostState.NEEDS_REVIEW, next_attempt_at=None, error=in_doubt(
                 Note("repeat_window_passed", network=persona.network), len(claimed.remote_ids), len(claimed.parts)))
-        return self._publish(claimed, persona, network, account)
+        return self._publish(claimed, persona, network, account, earlier=post.sent_content)
 
-    def _publish(self, post: Post, persona: Persona, network: object, account: Account) -> Post:
+    def _publish(self, post: Post, persona: Persona, network: object, account: Account, *,
+                 earlier: Mapping[str, object] | None = None) -> Post:
         """The network call, under a lease renewed every few seconds; then the outcome, recorded once."""
         outgoing = OutgoingPost(parts=post.parts, media=media_by_part(post), already_sent=post.remote_ids,
                                 key=f"{persona.uid}-{post.id}", created_at=post.created_at,
@@ -275,9 +281,9 @@ class Poster:
                 published = network.publish(account, outgoing)  # type: ignore[attr-defined]
         except PartialThreadError as e:
             return self._failed(post, e.cause, remote_ids=post.remote_ids + e.sent_ids[len(post.remote_ids):],
-                                message=e.message)
+                                message=e.message, earlier=earlier)
         except NetworkError as e:
-            return self._failed(post, e)
+            return self._failed(post, e, earlier=earlier)
         except Exception as e:  # a bug or an unexpected library error: the post may have gone out
             log.exception("unexpected error while sending post %s", post.id)
             found_by = resumable(self.store, self.networks, self.clock)(post)
@@ -389,12 +395,14 @@ class Poster:
         return self._settle(post, PostState.HELD, error=error, guard_reasons=reasons, hold_kind=kind.value)
 
     def _failed(self, post: Post, e: NetworkError, *, remote_ids: tuple[str, ...] | None = None,
-                message: str | None = None) -> Post:
+                message: str | None = None, earlier: Mapping[str, object] | None = None) -> Post:
         persona = self.store.persona(post.persona_uid)
-        extra = {} if remote_ids is None else {  # the parts out are on this network: the record says which
+        extra: dict[str, object] = {} if remote_ids is None else {  # the parts out are on this network
             "remote_ids": remote_ids, "network": persona.network,
             "cost_usd": costs.recorded(self.store, persona, post.parts[:len(remote_ids)]),
         }
+        if getattr(e.message, "kind", None) == "bluesky_edited_out" and earlier is not None:
+            extra["sent_content"] = earlier  # the network has the version sent before, not this one
         msg = message or e.message
         now = self.clock.now()
         out = len(post.remote_ids if remote_ids is None else remote_ids)  # the parts recorded out, this attempt's too

@@ -111,6 +111,9 @@ posts = Table(
     # ``remote_user_id`` names it. The parts out are on that account: the rest never continues them from another.
     Column("sent_as", Text),
     Column("sent_as_id", Text),
+    # Schema 9: what its last send sent ({"parts": [...], "media": [...]}): what "mark as sent" records went out,
+    # whatever the user edited since. NULL: nothing sent yet, or sent by an older version (its words then).
+    Column("sent_content", JSON),
 )
 Index("ix_posts_state_due", posts.c.state, posts.c.scheduled_at)
 Index("ix_posts_persona", posts.c.persona_id, posts.c.created_at)

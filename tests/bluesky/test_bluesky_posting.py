@@ -203,6 +203,10 @@ def test_an_edited_post_whose_first_version_landed_needs_review(bluesky_world) -
     again = w.services.poster.send(post.id, expect=[PostState.NEEDS_REVIEW])
     assert again.state is PostState.NEEDS_REVIEW and "earlier version of this post" in (again.error or "")
     assert [r.text for r in w.fake.posts(w.account)] == ["Frist light."]
+    # Marked sent, the record is what Bluesky has; the words written since are kept as a draft.
+    sent = w.services.workflows.mark_sent(post.id)
+    assert (sent.state, sent.text) == (PostState.SENT, "Frist light.")
+    assert [d.text for d in w.services.outbox.in_states([PostState.DRAFT])] == ["First light."]
 
 
 def test_revoked_app_password_needs_reconnecting_and_keeps_the_post(bluesky_world) -> None:

@@ -519,3 +519,20 @@ def test_a_used_up_media_upload_limit_holds_only_the_personas_posts_with_images(
     assert outbox.get(text_only.id).state is PostState.SENT
     assert outbox.get(pictured.id).state is PostState.SCHEDULED
     assert [t.text for t in x_world.fake.tweets] == ["Hiring is up in March, no chart today."]
+
+
+def test_mark_sent_after_an_edit_records_the_words_that_went_out(x_world) -> None:
+    """The post timed out after reaching X and waited for review; the user fixed a typo in it, then found the first
+    version on the account and chose "It went out": the record said the fixed words went out, which X never saw.
+    What went out is recorded; the words the user wrote since are kept, as a draft."""
+    x_world.network.timeout = (5.0, 1.0)
+    x_world.fake.fail_next("tweets", "hold")  # X creates the post, then never answers
+    post = x_world.post("Thre questions to ask.")
+    x_world.fake.release()
+    assert post.state is PostState.NEEDS_REVIEW
+    x_world.services.workflows.edit(post.id, ["Three questions to ask."])
+    sent = x_world.services.workflows.mark_sent(post.id)
+    assert (sent.state, sent.parts) == (PostState.SENT, ("Thre questions to ask.",))
+    assert [t.text for t in x_world.fake.tweets] == [sent.text]
+    [draft] = x_world.services.outbox.in_states([PostState.DRAFT])
+    assert draft.parts == ("Three questions to ask.",)

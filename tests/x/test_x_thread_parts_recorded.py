@@ -174,3 +174,15 @@ def test_a_thread_with_parts_out_is_not_continued_from_the_account_its_persona_w
     sent = w.services.workflows.retry(post.id).post
     assert (sent.state, sent.sent_as) == (PostState.SENT, "@career_me"), sent.error
     assert [t.text for t in w.fake.timeline(w.user)] == list(PARTS) and w.fake.timeline(other) == []
+
+
+def test_a_part_marked_out_after_an_edit_is_recorded_as_it_went_out(x_world) -> None:
+    """Part 2 timed out after reaching X; the user reworded it, then found the first wording on the account and
+    said part 2 went out: the record said the new wording went out, and Retry replied to it with part 3."""
+    post = needs_review_at_part(x_world, 2, made=True)
+    x_world.services.workflows.edit(post.id, [PARTS[0], "2/3 Skip every adjective.", PARTS[2]])
+    link = f"https://x.com/career_me/status/{x_world.fake.tweets[1].id}"
+    failed = x_world.services.workflows.mark_sent(post.id, part_out=True, link=link)
+    assert failed.parts == PARTS and len(failed.remote_ids) == 2
+    [draft] = x_world.services.outbox.in_states([PostState.DRAFT])
+    assert draft.parts == ("2/3 Skip every adjective.",)
