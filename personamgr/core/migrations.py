@@ -112,7 +112,8 @@ def _v8_to_v9(con: Connection) -> None:
     """A post records the account its last send went out as, so a thread begun as one account is never continued
     as another after its persona is switched, and what that send sent, so "mark as sent" records that. Posts with
     parts out, or that may be out, are taken to have gone out as the account their persona is connected to now
-    (on the network they went out on): the best that is known."""
+    (on the network they went out on): the best that is known. An X post sent again only as it is after a server
+    error is so for an hour, no longer until it is sent."""
     con.exec_driver_sql("ALTER TABLE posts ADD COLUMN sent_as TEXT")
     con.exec_driver_sql("ALTER TABLE posts ADD COLUMN sent_as_id TEXT")
     con.exec_driver_sql("ALTER TABLE posts ADD COLUMN sent_content JSON")
@@ -121,6 +122,11 @@ def _v8_to_v9(con: Connection) -> None:
         "sent_as_id = (SELECT remote_user_id FROM personas WHERE personas.id = posts.persona_id) "
         "WHERE (json_array_length(remote_ids) > 0 OR state IN ('sending', 'needs_review')) "
         "AND (network IS NULL OR network = (SELECT network FROM personas WHERE personas.id = posts.persona_id))")
+    # An X post sent again only as it is after a server error was so until sent; X refuses a copy only of a recent
+    # post, so it is so for an hour after its last change (the error), then waits for review.
+    con.exec_driver_sql(
+        "UPDATE posts SET repeat_safe_until = datetime(updated_at, '+1 hour') WHERE repeat_safe_until >= '9000' "
+        "AND COALESCE(network, (SELECT network FROM personas WHERE personas.id = posts.persona_id)) = 'x'")
 
 
 MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6,

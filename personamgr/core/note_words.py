@@ -49,8 +49,9 @@ _SENTENCES: dict[str, tuple[str, str]] = {
                                               "again.")),
     "x_server_error_sent": ("X", QT_TRANSLATE_NOOP("X", "X had a server error ({status}: {error}) after the post was "
                                                    "sent: X may have made it all the same. It will be sent again "
-                                                   "shortly, only as it is: X refuses a copy of a post it already "
-                                                   "has, so it cannot go out twice.")),
+                                                   "shortly, only as it is: X refuses a copy of a recent post it "
+                                                   "still has, so it goes out once unless it is deleted there "
+                                                   "first. Not sent within the hour, it waits for review.")),
     "x_rate_limit": ("X", QT_TRANSLATE_NOOP("X", "X's rate limit was reached; the post waits until it resets, then "
                                             "goes out by itself.")),
     "x_media_rate_limit": ("X", QT_TRANSLATE_NOOP("X", "X's limit on image uploads was reached; the post waits "
@@ -230,6 +231,9 @@ _DOUBTS: dict[str, tuple[str, str, str]] = {
     "account_switched": ("Posting", QT_TRANSLATE_NOOP("Posting", "This post was being sent as {was} when {persona} "
                                                       "was connected to {now} instead, so it may be on {was} and not "
                                                       "on {now}; it is not sent again by itself."), "send"),
+    "x_repeat_window_passed": ("X", QT_TRANSLATE_NOOP("X", "X had a server error when this post was sent, and refuses "
+                                                       "a copy of a post only while it is recent. An hour has "
+                                                       "passed, so sending it again could post it twice."), "send"),
     "repeat_window_passed": ("Posting", QT_TRANSLATE_NOOP("Posting", "{network} did not answer when this post was "
                                                           "sent, and it recognises a repeat of it only for an hour. "
                                                           "That hour has passed, so sending it again could post it "

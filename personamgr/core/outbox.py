@@ -257,6 +257,16 @@ def locked_words(post: Post, network: str, *, deleting: bool = False) -> str:
     refusal, for the window and the CLI. ``network``: the network its send was cut short on."""
     label = translate("networks", NETWORK_LABELS.get(network, network))
     until = post.repeat_safe_until
+    if until is not None and until < UNTIL_SENT and network == "x":
+        text = (translate("Outbox", "post {id} cannot be deleted until {time} UTC: X had a server error when it was "
+                          "sent, so it may be on X already, and until then it is sent again by itself exactly as it "
+                          "is (X refuses a copy of a recent post it has, and the post then waits for review). "
+                          "Deleted now, the app would forget a post that may be on X") if deleting else
+                translate("Outbox", "post {id} cannot change until {time} UTC: X had a server error when it was "
+                          "sent, so it may be on X already. Until then it is sent again only exactly as it is, which "
+                          "X refuses as a copy if the first arrived (the post then waits for review); changed or "
+                          "moved, it would be a second post"))
+        return text.format(id=post.id, time=f"{until:%H:%M}")
     if until is not None and until < UNTIL_SENT:
         text = (translate("Outbox", "post {id} cannot be deleted until {time} UTC: {network} did not answer when it "
                           "was sent, so it may be out already, and until then it is sent again by itself exactly as "
@@ -266,16 +276,6 @@ def locked_words(post: Post, network: str, *, deleting: bool = False) -> str:
                           "sent, so it may be out already. Until then it is sent again only exactly as it is, which "
                           "cannot post it twice; changed, it would be a second post"))
         return text.format(id=post.id, network=label, time=f"{until:%H:%M}")
-    if network == "x":
-        text = (translate("Outbox", "post {id} cannot be deleted until it is sent: X had a server error when it was "
-                          "sent, so it may be on X already, and it is sent again by itself exactly as it is (X "
-                          "refuses a copy of a post it has, and the post then waits for review). Deleted now, the "
-                          "app would forget a post that may be on X") if deleting else
-                translate("Outbox", "post {id} cannot change until it is sent: X had a server error when it was "
-                          "sent, so it may be on X already. It is sent again only exactly as it is, which X refuses "
-                          "as a copy if the first arrived (the post then waits for review); changed or moved, it "
-                          "would be a second post"))
-        return text.format(id=post.id)
     text = (translate("Outbox", "post {id} cannot be deleted until it is sent: its last send was cut short, so it "
                       "may be on {network} already, and it is sent again by itself ({network} is asked first "
                       "whether it arrived). Deleted now, the app would forget a post that may be on {network}")

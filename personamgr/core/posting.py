@@ -263,8 +263,9 @@ class Poster:
         if claimed is None:  # another sender took it, or the user changed it since it was read
             return self.outbox.get(post_id)
         if claimed.repeat_safe_until is not None and self.clock.now() >= claimed.repeat_safe_until:
+            passed = getattr(network, "repeat_passed", "repeat_window_passed")  # said in the network's terms
             return self._finish(claimed, PostState.NEEDS_REVIEW, next_attempt_at=None, error=in_doubt(
-                Note("repeat_window_passed", network=persona.network), len(claimed.remote_ids), len(claimed.parts)))
+                Note(passed, network=persona.network), len(claimed.remote_ids), len(claimed.parts)))
         return self._publish(claimed, persona, network, account, earlier=post.sent_content)
 
     def _publish(self, post: Post, persona: Persona, network: object, account: Account, *,

@@ -2449,14 +2449,6 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>la publicación {id} no se puede eliminar hasta las {time} UTC: {network} no respondió cuando se envió, así que puede que ya haya salido, y hasta entonces se vuelve a enviar sola exactamente como está, lo que no puede publicarla dos veces. Eliminada ahora, la aplicación olvidaría una publicación que puede estar en {network}</translation>
     </message>
     <message>
-        <source>post {id} cannot be deleted until it is sent: X had a server error when it was sent, so it may be on X already, and it is sent again by itself exactly as it is (X refuses a copy of a post it has, and the post then waits for review). Deleted now, the app would forget a post that may be on X</source>
-        <translation>la publicación {id} no se puede eliminar hasta que se envíe: X tuvo un error del servidor cuando se envió, así que puede que ya esté en X, y se vuelve a enviar sola exactamente como está (X rechaza una copia de una publicación que ya tiene, y entonces la publicación espera revisión). Eliminada ahora, la aplicación olvidaría una publicación que puede estar en X</translation>
-    </message>
-    <message>
-        <source>post {id} cannot change until it is sent: X had a server error when it was sent, so it may be on X already. It is sent again only exactly as it is, which X refuses as a copy if the first arrived (the post then waits for review); changed or moved, it would be a second post</source>
-        <translation>la publicación {id} no se puede cambiar hasta que se envíe: X tuvo un error del servidor cuando se envió, así que puede que ya esté en X. Solo se vuelve a enviar exactamente como está, y X la rechaza como copia si la primera llegó (entonces la publicación espera revisión); cambiada o movida, sería una segunda publicación</translation>
-    </message>
-    <message>
         <source>post {id} cannot be deleted until it is sent: its last send was cut short, so it may be on {network} already, and it is sent again by itself ({network} is asked first whether it arrived). Deleted now, the app would forget a post that may be on {network}</source>
         <translation>la publicación {id} no se puede eliminar hasta que se envíe: su último envío se interrumpió, así que puede que ya esté en {network}, y se vuelve a enviar sola (primero se pregunta a {network} si llegó). Eliminada ahora, la aplicación olvidaría una publicación que puede estar en {network}</translation>
     </message>
@@ -2507,6 +2499,14 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>post {id} cannot change until it is sent: its last send was cut short, so it may be on {network} already. It is sent again only exactly as it is, and {network} is asked first whether it arrived, which cannot post it twice; changed or moved, it would be a second post</source>
         <translation>la publicación {id} no se puede cambiar hasta que se envíe: su último envío se interrumpió, así que puede que ya esté en {network}. Solo se vuelve a enviar exactamente como está, y primero se pregunta a {network} si llegó, lo que no puede publicarla dos veces; cambiada o movida, sería una segunda publicación</translation>
+    </message>
+    <message>
+        <source>post {id} cannot be deleted until {time} UTC: X had a server error when it was sent, so it may be on X already, and until then it is sent again by itself exactly as it is (X refuses a copy of a recent post it has, and the post then waits for review). Deleted now, the app would forget a post that may be on X</source>
+        <translation>la publicación {id} no se puede eliminar hasta las {time} UTC: X tuvo un error del servidor cuando se envió, así que puede que ya esté en X, y hasta entonces se vuelve a enviar sola exactamente como está (X rechaza una copia de una publicación reciente que ya tiene, y entonces la publicación espera revisión). Eliminada ahora, la aplicación olvidaría una publicación que puede estar en X</translation>
+    </message>
+    <message>
+        <source>post {id} cannot change until {time} UTC: X had a server error when it was sent, so it may be on X already. Until then it is sent again only exactly as it is, which X refuses as a copy if the first arrived (the post then waits for review); changed or moved, it would be a second post</source>
+        <translation>la publicación {id} no se puede cambiar hasta las {time} UTC: X tuvo un error del servidor cuando se envió, así que puede que ya esté en X. Hasta entonces solo se vuelve a enviar exactamente como está, y X la rechaza como copia si la primera llegó (entonces la publicación espera revisión); cambiada o movida, sería una segunda publicación</translation>
     </message>
     <message>
         <source>post {id} cannot change until {time} UTC: {network} did not answer when it was sent, so it may be out already. Until then it is sent again only exactly as it is, which cannot post it twice; changed, it would be a second post</source>
@@ -5538,10 +5538,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>X tuvo un error de servidor ({status}: {error}); se volverá a intentar la publicación.</translation>
     </message>
     <message>
-        <source>X had a server error ({status}: {error}) after the post was sent: X may have made it all the same. It will be sent again shortly, only as it is: X refuses a copy of a post it already has, so it cannot go out twice.</source>
-        <translation>X tuvo un error de servidor ({status}: {error}) después de enviar la publicación: puede que X la haya creado igualmente. Se volverá a enviar en breve, solo tal como está: X rechaza una copia de una publicación que ya tiene, así que no puede salir dos veces.</translation>
-    </message>
-    <message>
         <source>X&apos;s limit on image uploads was reached; the post waits until it resets, then goes out by itself. Posts without images go out meanwhile.</source>
         <translation>Se alcanzó el límite de subida de imágenes de X; la publicación espera a que se renueve y luego sale sola. Las publicaciones sin imágenes salen mientras tanto.</translation>
     </message>
@@ -5562,6 +5558,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>La conexión con X se cortó después de enviar la publicación, así que puede que haya salido o no.</translation>
     </message>
     <message>
+        <source>X had a server error when this post was sent, and refuses a copy of a post only while it is recent. An hour has passed, so sending it again could post it twice.</source>
+        <translation>X tuvo un error del servidor cuando se envió esta publicación, y rechaza una copia de una publicación solo mientras es reciente. Ya pasó una hora, así que enviarla de nuevo podría publicarla dos veces.</translation>
+    </message>
+    <message>
         <source>X refused the request because this computer&apos;s clock is {minutes} minutes ahead of X&apos;s: a signed request must carry the right time. Set the date and time to be set automatically, then try again.</source>
         <translation>X rechazó la petición porque el reloj de este ordenador va {minutes} minutos adelantado respecto al de X: una petición firmada debe llevar la hora correcta. Haz que la fecha y la hora se ajusten automáticamente y vuelve a intentarlo.</translation>
     </message>
@@ -5572,6 +5572,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>X&apos;s rate limit was reached; the post waits until it resets, then goes out by itself.</source>
         <translation>Se alcanzó el límite de peticiones de X; la publicación espera a que se renueve y luego sale sola.</translation>
+    </message>
+    <message>
+        <source>X had a server error ({status}: {error}) after the post was sent: X may have made it all the same. It will be sent again shortly, only as it is: X refuses a copy of a recent post it still has, so it goes out once unless it is deleted there first. Not sent within the hour, it waits for review.</source>
+        <translation>X tuvo un error de servidor ({status}: {error}) después de enviar la publicación: puede que X la haya creado igualmente. Se volverá a enviar en breve, solo tal como está: X rechaza una copia de una publicación reciente que aún tiene, así que sale una sola vez, salvo que se elimine allí antes. Si no se envía en una hora, espera revisión.</translation>
     </message>
     <message>
         <source>X&apos;s daily limit of posts for this account was reached; the post waits until it resets, then goes out by itself.</source>

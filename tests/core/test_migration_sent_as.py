@@ -45,3 +45,31 @@ def test_schema_8_is_migrated_and_a_thread_part_way_out_keeps_its_account(tmp_pa
     finally:
         st.close()
     assert len(list((tmp_path / "backups").glob("*schema8*.db"))) == 1
+
+
+def test_an_x_post_sent_again_after_a_server_error_is_so_for_an_hour_after_the_upgrade(
+        tmp_path: Path, clock: FakeClock) -> None:
+    """Schema 8 kept it sent again only as it is until sent, on the strength of X refusing a copy, which X does only
+    for a recent post: after the upgrade it is so for an hour after the error, then waits for review."""
+    from datetime import timedelta
+
+    from personamgr.core.outbox import UNTIL_SENT
+
+    path = tmp_path / "personamgr.db"
+    st = Store.open(path, clock=clock)
+    p = st.add_persona(Persona(name="career", handle="@career_me", topics=("careers",), network="x"))
+    outbox = Outbox(st)
+    post = outbox.create(p.uid, "Salary bands, explained.")
+    assert outbox.update_if(post.id, None, state=PostState.SCHEDULED.value, repeat_safe_until=UNTIL_SENT)
+    errored = outbox.get(post.id).updated_at
+    st.close()
+    con = sqlite3.connect(path)
+    drop_schema9_columns(con)
+    con.execute("PRAGMA user_version=8")
+    con.commit()
+    con.close()
+    st = Store.open(path, clock=clock)
+    try:
+        assert Outbox(st).get(post.id).repeat_safe_until == errored + timedelta(hours=1)
+    finally:
+        st.close()

@@ -6,7 +6,8 @@ code paths as production:
 * every request must carry a valid OAuth 1.0a HMAC-SHA1 signature computed over
   the ORIGINAL X URL (``https://api.twitter.com/...``), with a fresh nonce and a
   consumer/token pair it issued;
-* duplicate texts on one account are refused as X refuses them (403, same detail);
+* duplicate texts on one account are refused as X refuses them (403, same detail), of any
+  age or (``duplicate_window_s``) only while recent;
 * replies are accepted only to the account's own posts or to posts that mention it;
 * rate-limit headers come with every API response.
 
@@ -184,6 +185,9 @@ class FakeX:
         # How far X's clock is ahead of this machine's: its Date header says so, and it refuses signatures whose
         # timestamp is more than 5 minutes from its own time, as X does.
         self.clock_offset_s = 0.0
+        # X refuses a copy of a post only while the post is recent, and says nowhere how recent: a test sets the
+        # age past which a copy is taken (None: a copy of any post still there is refused).
+        self.duplicate_window_s: float | None = None
         self._ids = itertools.count(1_900_000_000_000_000_000)
         self._media_ids = itertools.count(1_700_000_000_000_000_000)
         self._server: ThreadingHTTPServer | None = None
@@ -358,6 +362,17 @@ class FakeX:
     def requests(self) -> list[RequestRecord]:
         with self.lock:
             return list(self.state.requests)
+
+    def delete_tweet(self, tweet_id: str) -> None:
+        """The account's owner deletes a post on X."""
+        with self.lock:
+            self.state.tweets = [t for t in self.state.tweets if t.id != tweet_id]
+
+    def age(self, seconds: float) -> None:
+        """Time passes on X: every post is ``seconds`` older."""
+        with self.lock:
+            for t in self.state.tweets:
+                t.created_at -= seconds
 
     def add_tweet(self, author: User, text: str) -> Tweet:
         """A post by someone else, to reply to."""
@@ -709,7 +724,8 @@ class _Handler(BaseHTTPRequestHandler):
         if weighted_length(text) > 280:
             return self._bad(record, TOO_LONG_MESSAGE, headers)
         with fake.lock:
-            if any(t.author_id == tok.user_id and t.text == text for t in fake.state.tweets):
+            recent = time.time() - (fake.duplicate_window_s or float("inf"))
+            if any(t.author_id == tok.user_id and t.text == text and t.created_at > recent for t in fake.state.tweets):
                 return self._problem(record, 403, "Forbidden", DUPLICATE_DETAIL, headers=headers)
             if reply_to is not None:
                 parent = next((t for t in fake.state.tweets if t.id == str(reply_to)), None)

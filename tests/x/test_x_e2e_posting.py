@@ -196,11 +196,12 @@ def test_server_errors_back_off_then_wait_for_review_after_bounded_attempts(x_wo
 
 def test_a_server_error_with_retry_after_waits_as_long_as_x_asks(x_world, clock) -> None:
     """A 503 with Retry-After says when X can take the post again (an outage, maintenance). The backoff's 15-60 s
-    went by it: five tries spent in minutes on an X that had said it would be back in an hour, and the post failed."""
-    x_world.fake.fail_next("tweets", "server_error", status=503, retry_after="3600")
+    went by it: five tries spent in minutes on an X that had said it would be back in half an hour, and the post
+    failed."""
+    x_world.fake.fail_next("tweets", "server_error", status=503, retry_after="1800")
     post = x_world.post("After the maintenance.")
     assert post.state is PostState.SCHEDULED, post.error
-    assert post.next_attempt_at == clock.now() + timedelta(hours=1)
+    assert post.next_attempt_at == clock.now() + timedelta(minutes=30)
     clock.set(post.next_attempt_at)
     assert x_world.services.poster.send(post.id, recheck=True).state is PostState.SENT
 
@@ -441,7 +442,7 @@ def test_a_wrong_computer_clock_is_named_not_taken_for_revoked_tokens(x_world, o
 def test_an_edit_after_a_server_error_that_may_have_made_the_tweet_cannot_post_both_versions(x_world, clock) -> None:
     """X stored the tweet, then answered 503. In the wait before the retry the user fixed a typo, and the retry
     posted the new words: both versions were on X. A 5xx on creating a tweet does not say whether it was made, so
-    the post is sent again only as it is (X refuses a copy, and the post then waits for review) until it is sent."""
+    the post is sent again only as it is (X refuses a copy, and the post then waits for review) for an hour."""
     from personamgr.core.outbox import TransitionError
     from personamgr.core.post_workflows import Action, actions_for
 
@@ -449,11 +450,12 @@ def test_an_edit_after_a_server_error_that_may_have_made_the_tweet_cannot_post_b
     post = x_world.post("Three questions for every interveiw.")
     assert post.state is PostState.SCHEDULED, post.error
     assert post.error == ("X had a server error (503: Service Unavailable) after the post was sent: X may have made "
-                          "it all the same. It will be sent again shortly, only as it is: X refuses a copy of a post "
-                          "it already has, so it cannot go out twice.")
+                          "it all the same. It will be sent again shortly, only as it is: X refuses a copy of a recent "
+                          "post it still has, so it goes out once unless it is deleted there first. Not sent within "
+                          "the hour, it waits for review.")
     assert not {Action.EDIT, Action.MOVE, Action.DELETE} & set(actions_for(post, clock.now()))
-    with pytest.raises(TransitionError, match=f"post {post.id} cannot change until it is sent: X had a server error "
-                                              "when it was sent, so it may be on X already"):
+    with pytest.raises(TransitionError, match=rf"post {post.id} cannot change until \d\d:\d\d UTC: X had a server "
+                                              "error when it was sent, so it may be on X already"):
         x_world.services.workflows.edit(post.id, ["Three questions for every interview."])
     clock.set(post.next_attempt_at)
     post = x_world.services.poster.send(post.id)
@@ -536,3 +538,28 @@ def test_mark_sent_after_an_edit_records_the_words_that_went_out(x_world) -> Non
     assert [t.text for t in x_world.fake.tweets] == [sent.text]
     [draft] = x_world.services.outbox.in_states([PostState.DRAFT])
     assert draft.parts == ("Three questions to ask.",)
+
+
+@pytest.mark.parametrize("kept", ["away", "deleted"])
+def test_a_tweet_x_may_have_made_is_not_sent_again_by_itself_once_x_may_not_refuse_the_copy(
+        x_world, clock, kept: str) -> None:
+    """X made the tweet behind a 503. The post was then sent again by itself exactly as it is, for as long as it
+    took, on the strength of X refusing a copy. X refuses a copy only of a recent post (the app was closed for a day
+    here), and not of one the user deleted: the post went out a second time. Sent again by itself only within the
+    hour after the error, while the user is told it is; after that it waits for review."""
+    fake = x_world.fake
+    fake.duplicate_window_s = 6 * 3600  # X says nowhere how recent a post must be for a copy to be refused
+    fake.fail_next("tweets", "server_error_made")
+    post = x_world.post("Salary bands, explained.")
+    assert post.state is PostState.SCHEDULED, post.error
+    assert (post.error or "").endswith("X refuses a copy of a recent post it still has, so it goes out once unless "
+                                       "it is deleted there first. Not sent within the hour, it waits for review.")
+    if kept == "deleted":  # the user saw it on X, and deleted it there
+        fake.delete_tweet(fake.tweets[0].id)
+    clock.advance(timedelta(days=1))
+    fake.age(86_400)
+    again = x_world.services.poster.send(post.id)
+    assert again.state is PostState.NEEDS_REVIEW, again.error
+    assert (again.error or "").startswith("X had a server error when this post was sent, and refuses a copy of a "
+                                          "post only while it is recent.")
+    assert fake.post_count("tweets") == 1

@@ -55,8 +55,8 @@ def test_a_server_error_retried_reads_in_spanish(x_world, qapp: QApplication, re
     said = in_spanish(qapp, post)
     assert said.startswith("X tuvo un error de servidor (503: ") and said.endswith(
         ") después de enviar la publicación: puede que X la haya creado igualmente. Se volverá a enviar en breve, "
-        "solo tal como está: X rechaza una copia de una publicación que ya tiene, así que no puede salir dos "
-        "veces."), said
+        "solo tal como está: X rechaza una copia de una publicación reciente que aún tiene, así que sale una sola "
+        "vez, salvo que se elimine allí antes. Si no se envía en una hora, espera revisión."), said
 
 
 def test_a_thread_part_in_doubt_reads_in_spanish_with_the_way_out_for_that_part(

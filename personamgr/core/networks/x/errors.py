@@ -16,8 +16,9 @@ other 403, 400, 404                            RejectedError               faile
 429 on an image upload (its own window)        RateLimitedError(images_    the same; only the posts with images
                                                only)                       wait with it
 5xx on creating a tweet (X may have made it)   AmbiguousError(retry_safe)  retried with backoff, not before
-                                                                           its Retry-After, only as it is: a
-                                                                           copy is refused (then needs review)
+                                                                           its Retry-After, only as it is, for
+                                                                           COPY_WINDOW: a copy of a recent post
+                                                                           is refused (then needs review)
 other 5xx                                      TransientError              retried with backoff, not before
                                                                            its Retry-After
 connect timeout, TLS failure                   TransientError              retried with backoff
@@ -59,6 +60,10 @@ DAY_CAPS = ("x-user-limit-24hour", "x-app-limit-24hour")  # X's 24-hour caps on 
 # OAuth 1.0a signatures carry the time they were made; X refuses one made too far from its own time with a bare
 # 401, like revoked tokens. Past this difference from X's Date header, the 401 is put down to the clock.
 CLOCK_SKEW_LIMIT = timedelta(minutes=5)
+
+# How long after a server error X is trusted to refuse a copy of the post it may have made. X says nowhere how
+# recent a post must be for that; an hour is well inside what it is seen to refuse, and covers the retries' backoff.
+COPY_WINDOW = timedelta(hours=1)
 
 
 def x_message(exc: tweepy.HTTPException) -> str:
@@ -121,8 +126,10 @@ def from_http(exc: tweepy.HTTPException, now: datetime, *, write: bool = False, 
         return _rate_limited(exc, now, upload=upload)
     if isinstance(exc, tweepy.TwitterServerError) and write:
         # X may have stored the tweet before its answer failed. Sent again as it is, X refuses the copy (the post
-        # then waits for review); changed in the wait, it would be a second tweet: so it stays as it is till sent.
+        # then waits for review); changed in the wait, it would be a second tweet: so it stays as it is. X refuses
+        # a copy only of a recent post it still has, so that holds only for a while: past it, review.
         return AmbiguousError(Note("x_server_error_sent", status=status, error=msg), retry_safe=True,
+                              repeat_window=COPY_WINDOW,
                               retry_at=retry_after(exc.response.headers.get("retry-after"), now), answered=True)
     if isinstance(exc, tweepy.TwitterServerError):
         return TransientError(Note("x_server_error", status=status, error=msg),

@@ -42,6 +42,7 @@ def check_media(parts: int, media: tuple[tuple[MediaItem, ...], ...]) -> None:
 class XNetwork(RemoteNetwork):
     name = "x"
     display_name = "X"
+    repeat_passed = "x_repeat_window_passed"  # the note of a post whose copy X may no longer refuse
     api_url_env = API_URL_ENV  # instead of api.twitter.com
     credential_keys = CREDENTIAL_KEYS
 
