@@ -6,9 +6,11 @@ figures: bench/README.md, "Issue 14, phase 18".
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from personamgr.core.guard import Guard
+from personamgr.core.guard.scoring import with_everyday
 from personamgr.core.personas import Persona
 
 RESEARCH = Persona(
@@ -64,3 +66,14 @@ def test_a_post_about_the_day_is_not_offered_to_another_subject(guard: Guard) ->
     r = guard.check([RESEARCH, METAL], SLEEP, "metal")
     assert set(r.scores) == {"research", "metal"}
     assert r.suggest is None
+
+
+def test_everyday_life_leaves_each_personas_anchors_as_they_were(guard: Guard) -> None:
+    """MiniLM's int8 model scales its activations per batch: read in a batch with a persona's texts, everyday life's
+    would move that persona's anchors, and its score, whether or not everyday life fits the post."""
+    personas = [RESEARCH, METAL, HOME]
+    alone = guard.scorer(personas).profiles
+    beside = guard.scorer(with_everyday(personas)).profiles
+    for a, b in zip(alone, beside, strict=False):
+        assert a.desc is not None and b.desc is not None
+        assert np.array_equal(a.desc, b.desc) and np.array_equal(a.topics, b.topics), a.persona.name

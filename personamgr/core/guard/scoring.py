@@ -173,7 +173,11 @@ class Scorer:
                 sp[kind] = slice(len(texts), len(texts) + len(items))
                 texts.extend(items)
             spans.append(sp)
-        vecs = self.centered(embed_many(texts)) if texts else np.zeros((0, background.shape[1]), np.float32)
+        # everyday life's anchors are read apart (it comes last): a model that scales its activations per batch
+        # (MiniLM's int8) would otherwise move the anchors of the personas whose texts share its batch
+        own = spans[-1]["desc"].start if self.personas and self.personas[-1] is EVERYDAY else len(texts)
+        vecs = (self.centered(np.concatenate([embed_many(part) for part in (texts[:own], texts[own:]) if part]))
+                if texts else np.zeros((0, background.shape[1]), np.float32))
         self.profiles: list[Profile] = []
         for p, sp in zip(self.personas, spans, strict=True):
             d = vecs[sp["desc"]]
