@@ -4,6 +4,7 @@ tables."""
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 PERSONA_COLUMNS = ("server", "visibility", "content_warning", "server_limits")
 POST_COLUMNS = ("content_warning", "visibility")
@@ -38,3 +39,17 @@ def drop_schema4_columns(con: sqlite3.Connection) -> None:
         con.execute(f"ALTER TABLE personas DROP COLUMN {column}")
     for column in POST_COLUMNS:
         con.execute(f"ALTER TABLE posts DROP COLUMN {column}")
+
+
+_SINCE = {8: drop_schema9_columns, 4: drop_schema5_columns, 3: drop_schema4_columns}
+
+
+def lay_out_as(path: Path, version: int) -> None:
+    """Make the closed database at ``path``, laid out by today's schema, look as schema ``version`` left it."""
+    con = sqlite3.connect(path)
+    try:
+        with con:
+            _SINCE[version](con)
+            con.execute(f"PRAGMA user_version={version}")
+    finally:
+        con.close()

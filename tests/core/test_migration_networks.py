@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from schema4_columns import drop_schema4_columns
+from schema4_columns import lay_out_as
 
 from personamgr.core import schema
 from personamgr.core.clock import FakeClock
@@ -20,11 +19,7 @@ def schema3_file(path: Path, clock: FakeClock) -> str:
     p = st.add_persona(Persona(name="career", handle="@career_me", topics=("careers",), network="x"))
     Outbox(st).create(p.uid, "Five questions to ask at the end of every interview")
     st.close()
-    con = sqlite3.connect(path)
-    drop_schema4_columns(con)
-    con.execute("PRAGMA user_version=3")
-    con.commit()
-    con.close()
+    lay_out_as(path, 3)
     return p.uid
 
 

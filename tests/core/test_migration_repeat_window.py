@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
-from schema4_columns import drop_schema5_columns
+from schema4_columns import lay_out_as
 
 from personamgr.core import schema
 from personamgr.core.clock import FakeClock
@@ -22,11 +21,7 @@ def test_schema_4_is_migrated_with_a_backup_and_nothing_lost(tmp_path: Path, clo
                                network="mastodon", server="https://fosstodon.org"))
     post = Outbox(st).create(p.uid, "Five questions to ask at the end of every interview", visibility="unlisted")
     st.close()
-    con = sqlite3.connect(path)
-    drop_schema5_columns(con)
-    con.execute("PRAGMA user_version=4")
-    con.commit()
-    con.close()
+    lay_out_as(path, 4)
     st = Store.open(path, clock=clock, backups=tmp_path / "backups")
     try:
         assert st.schema_version() == schema.SCHEMA_VERSION == 9

@@ -3,10 +3,9 @@ app is upgraded is taken to be on the account its persona is connected to, so a 
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-from schema4_columns import drop_schema9_columns
+from schema4_columns import lay_out_as
 
 from personamgr.core import schema
 from personamgr.core.clock import FakeClock
@@ -25,11 +24,7 @@ def test_schema_8_is_migrated_and_a_thread_part_way_out_keeps_its_account(tmp_pa
     assert outbox.update_if(thread.id, None, state=PostState.FAILED.value, remote_ids=["t1"], network="x")
     draft = outbox.create(p.uid, "Not sent yet.")
     st.close()
-    con = sqlite3.connect(path)
-    drop_schema9_columns(con)
-    con.execute("PRAGMA user_version=8")
-    con.commit()
-    con.close()
+    lay_out_as(path, 8)
     st = Store.open(path, clock=clock, backups=tmp_path / "backups")
     try:
         assert st.schema_version() == schema.SCHEMA_VERSION == 9
@@ -63,11 +58,7 @@ def test_an_x_post_sent_again_after_a_server_error_is_so_for_an_hour_after_the_u
     assert outbox.update_if(post.id, None, state=PostState.SCHEDULED.value, repeat_safe_until=UNTIL_SENT)
     errored = outbox.get(post.id).updated_at
     st.close()
-    con = sqlite3.connect(path)
-    drop_schema9_columns(con)
-    con.execute("PRAGMA user_version=8")
-    con.commit()
-    con.close()
+    lay_out_as(path, 8)
     st = Store.open(path, clock=clock)
     try:
         assert Outbox(st).get(post.id).repeat_safe_until == errored + timedelta(hours=1)
