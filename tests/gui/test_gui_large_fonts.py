@@ -154,13 +154,7 @@ def test_the_insights_charts_keep_apart(large_font: QFont, services: Services, c
                                         make_shell: Callable[..., Shell], qtbot) -> None:
     """At 15 pt the dialog kept its 620 px while its words (the summary, the advice) took more lines: the grid gave
     its charts less than their height, and each chart's bottom axis labels ran under the next chart's title."""
-    from insights_helpers import make_history
-
-    shell = make_shell(make_history(services, clock))
-    dialog = shell.window.open_insights()
-    qtbot.waitUntil(lambda: dialog.insights is not None and len(dialog.charts) == 4, timeout=20_000)
-    qtbot.waitExposed(dialog)
-    QApplication.processEvents()
+    dialog = insights_with_charts(services, clock, make_shell, qtbot)
     charts = list(dialog.charts.values())
     for chart in charts:
         assert chart.height() >= chart.minimumHeight(), (chart.objectName(), chart.height())
@@ -170,11 +164,8 @@ def test_the_insights_charts_keep_apart(large_font: QFont, services: Services, c
     dialog.close()
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-def test_the_insights_chart_titles_follow_the_font(large_font: QFont, services: Services, clock,
-                                                   make_shell: Callable[..., Shell], qtbot) -> None:
-    """At 15 pt the charts' axis labels grew with the desktop's font, and their titles stayed a fixed 10 pt, the
-    smallest words in the dialog: a chart's title is as large as its labels, and whole in its row."""
+def insights_with_charts(services: Services, clock, make_shell: Callable[..., Shell], qtbot):  # type: ignore[no-untyped-def]
+    """The insights dialog over a month of history, shown, its four charts drawn."""
     from insights_helpers import make_history
 
     shell = make_shell(make_history(services, clock))
@@ -182,6 +173,15 @@ def test_the_insights_chart_titles_follow_the_font(large_font: QFont, services: 
     qtbot.waitUntil(lambda: dialog.insights is not None and len(dialog.charts) == 4, timeout=20_000)
     qtbot.waitExposed(dialog)
     QApplication.processEvents()
+    return dialog
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_insights_chart_titles_follow_the_font(large_font: QFont, services: Services, clock,
+                                                   make_shell: Callable[..., Shell], qtbot) -> None:
+    """At 15 pt the charts' axis labels grew with the desktop's font, and their titles stayed a fixed 10 pt, the
+    smallest words in the dialog: a chart's title is as large as its labels, and whole in its row."""
+    dialog = insights_with_charts(services, clock, make_shell, qtbot)
     for chart in dialog.charts.values():
         title = chart.getPlotItem().titleLabel
         document = title.item.document()
@@ -197,13 +197,7 @@ def test_the_insights_axis_labels_keep_their_tails(large_font: QFont, services: 
                                                    make_shell: Callable[..., Shell], qtbot) -> None:
     """At 15 pt the charts' bottom labels lost what hangs below the line: "Strayed" read "Straved". pyqtgraph
     sizes an axis by its labels' inked height, not their line's; a bottom axis is now as tall as a whole line."""
-    from insights_helpers import make_history
-
-    shell = make_shell(make_history(services, clock))
-    dialog = shell.window.open_insights()
-    qtbot.waitUntil(lambda: dialog.insights is not None and len(dialog.charts) == 4, timeout=20_000)
-    qtbot.waitExposed(dialog)
-    QApplication.processEvents()
+    dialog = insights_with_charts(services, clock, make_shell, qtbot)
     for chart in dialog.charts.values():
         axis = chart.getAxis("bottom")
         line = QFontMetrics(axis.font()).height()
