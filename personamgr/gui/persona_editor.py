@@ -86,6 +86,7 @@ from personamgr.core.scheduling.zone_change import (
 )
 from personamgr.core.services import Services
 from personamgr.gui.a11y import is_interactive
+from personamgr.gui.colour_swatches import ColourSwatches
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.fields_note import FieldsNote
@@ -355,14 +356,9 @@ class PersonaEditor(QDialog):
         self.colour_edit.setMaximumWidth(90)
         self.colour_edit.textChanged.connect(self._show_colour)
         ch.addWidget(self.colour_edit)
-        for c in PALETTE:
-            b = QToolButton()
-            b.setToolTip(c)
-            b.setAccessibleName(translate("PersonaEditor", "Colour {c}").format(c=c))
-            b.setFixedSize(22, 22)
-            b.setStyleSheet(f"QToolButton {{ background: {c}; border: 1px solid palette(mid); border-radius: 11px; }}")
-            b.clicked.connect(lambda _=False, c=c: self.colour_edit.setText(c))
-            ch.addWidget(b)
+        self.colour_swatches = ColourSwatches()
+        self.colour_swatches.chosen.connect(self.colour_edit.setText)
+        ch.addWidget(self.colour_swatches)
         pick = QToolButton()
         pick.setText("…")
         pick.setToolTip(translate("PersonaEditor", "Choose any colour"))
@@ -725,6 +721,7 @@ class PersonaEditor(QDialog):
         ok = bool(re.fullmatch(r"#[0-9a-fA-F]{6}", text.strip()))
         style = f"background: {text.strip()};" if ok else "background: transparent;"
         self.colour_swatch.setStyleSheet(f"QLabel {{ {style} border: 1px solid palette(mid); border-radius: 4px; }}")
+        self.colour_swatches.show_colour(text)
 
     @Slot()
     def _pick_colour(self) -> None:

@@ -525,6 +525,41 @@
     </message>
 </context>
 <context>
+    <name>ColourSwatches</name>
+    <message>
+        <source>Blue</source>
+        <translation>Azul</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rojo</translation>
+    </message>
+    <message>
+        <source>Teal</source>
+        <translation>Verde azulado</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Morado</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Naranja</translation>
+    </message>
+    <message>
+        <source>Navy</source>
+        <translation>Azul marino</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Verde</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Dorado</translation>
+    </message>
+</context>
+<context>
     <name>ComposeScheduling</name>
     <message>
         <source>Schedule…</source>
@@ -2750,10 +2785,6 @@ torneo</translation>
     <message>
         <source>Colour</source>
         <translation>Color</translation>
-    </message>
-    <message>
-        <source>Colour {c}</source>
-        <translation>Color {c}</translation>
     </message>
     <message>
         <source>Choose any colour</source>

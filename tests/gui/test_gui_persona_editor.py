@@ -674,3 +674,34 @@ def test_the_clock_times_can_be_kept_on_a_later_save(demo: Services, make_shell:
     idle(shell)
     assert not again.findChild(QCheckBox, "keepClockTimes").isVisibleTo(again)  # nothing left to move
     again.reject()
+
+
+def test_the_colour_swatches_are_named_and_one_tab_stop_moved_with_the_arrows(
+        demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The Identity tab's colour swatches were read as hex codes ('Colour #1d9bf0') and made eight Tab stops
+    (nine with Choose any colour): a screen reader user heard numbers, a keyboard user tabbed through each
+    swatch. They are now named as a person says them and are one Tab stop whose arrows choose the colour,
+    as radio buttons are; a colour of one's own (none of them) still leaves one stop."""
+    from PySide6.QtWidgets import QApplication, QToolButton
+    from test_gui_keyboard import tab_path
+
+    shell = make_shell(demo)
+    editor = shell.window.personas.edit_persona(demo.store.persona("career").uid)
+    assert editor is not None
+    buttons = [b for b in editor.colour_edit.parentWidget().findChildren(QToolButton) if b.text() != "…"]
+    assert [b.accessibleName() for b in buttons] == [
+        "Blue", "Red", "Teal", "Purple", "Orange", "Navy", "Green", "Gold"]
+    assert editor.colour_edit.text() == "#1d9bf0" and buttons[0].isChecked()
+    stops = tab_path(editor.colour_edit, 3)
+    assert [w.accessibleName() for w in stops[:2]] == ["Blue", "Choose any colour"], stops
+
+    stops[0].setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is buttons[0])
+    qtbot.keyClick(buttons[0], Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is buttons[1]
+    assert editor.colour_edit.text() == "#c0392b" and buttons[1].isChecked()
+
+    editor.colour_edit.setText("#123456")  # a colour of one's own: no swatch is it, and Tab still stops once
+    assert not any(b.isChecked() for b in buttons)
+    assert [w.accessibleName() for w in tab_path(editor.colour_edit, 2)] == ["Blue", "Choose any colour"]
+    editor.reject()
