@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -59,6 +60,9 @@ class QueueView(QWidget):
         self.filter = QComboBox()
         self.filter.setObjectName("queueFilter")
         self.filter.setAccessibleName(translate("QueueView", "Show the queue of"))
+        # A screen reader on Linux names a combo box by its label, not its accessible name (it reads its value).
+        filter_label = QLabel(translate("QueueView", "Show:"))
+        filter_label.setBuddy(self.filter)
         self.filter.activated.connect(lambda _i: self.refresh())
         self.pause_persona = QCheckBox(translate("QueueView", "Pause this persona"))
         self.pause_persona.setObjectName("pausePersona")
@@ -68,7 +72,10 @@ class QueueView(QWidget):
         self.pause_all.clicked.connect(lambda checked: self._run(lambda: self.schedule.set_paused_all(checked)))
         # Two short rows rather than one long one: the view lives in a side dock and must stay narrow.
         top = QVBoxLayout()
-        top.addWidget(self.filter)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(filter_label)
+        filter_row.addWidget(self.filter, 1)
+        top.addLayout(filter_row)
         pauses = QVBoxLayout()  # one above the other: the side panel stays narrow in any language
         pauses.addWidget(self.pause_persona)
         pauses.addWidget(self.pause_all)

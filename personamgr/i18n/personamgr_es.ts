@@ -4553,6 +4553,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Mostrar la cola de</translation>
     </message>
     <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
         <source>Pause this persona</source>
         <translation>Pausar esta persona</translation>
     </message>

@@ -150,3 +150,19 @@ def test_the_limits_say_what_they_limit(demo: Services, make_shell: Callable[...
     assert spoken_name(editor.budget_check) == "Limit the monthly budget"
     assert spoken_name(editor.cap_check) == "Cap the posts a month"
     editor.close()
+
+
+def test_the_schedule_panels_filter_has_a_label(demo: Services, make_shell: Callable[..., Shell], idle) -> None:
+    """On Linux a screen reader names a combo box by its label (the label's buddy) and otherwise reads its value:
+    the Schedule panel's filter was heard as 'All personas, combo box', what it chose never said (its accessible
+    name goes unread for a combo box). It now has a label beside it, whose buddy it is."""
+    from PySide6.QtGui import QAccessible
+
+    shell = make_shell(demo, show=False)
+    ui = attach_scheduling(shell)
+    shell.window.show()
+    idle(shell)
+    iface = QAccessible.queryAccessibleInterface(ui.queue.filter)
+    labels = [other.text(QAccessible.Text.Name) for other, _ in iface.relations(QAccessible.Relation.Label)]
+    assert labels == ["Show:"], (iface.text(QAccessible.Text.Name), labels)
+    assert all(other.object().isVisible() for other, _ in iface.relations(QAccessible.Relation.Label))
