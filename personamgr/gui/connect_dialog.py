@@ -87,8 +87,7 @@ class ConnectDialog(ConnectDialogBase):
         self.pin = QLineEdit()
         self.pin.setAccessibleName(translate("ConnectDialog", "PIN"))
         self.pin.setPlaceholderText(translate("ConnectDialog", "the PIN X shows after you authorize"))
-        self.pin.setEnabled(False)
-        self.pin.returnPressed.connect(self.finish_pin)
+        self.pin.setEnabled(False)  # Enter in it presses Connect, the default button once X shows a PIN
         self.pin_connect = QPushButton(translate("ConnectDialog", "Connect"))
         self.pin_connect.setObjectName("pinConnect")
         self.pin_connect.setEnabled(False)
@@ -140,6 +139,7 @@ class ConnectDialog(ConnectDialogBase):
         self.tabs = QTabWidget()
         self.tabs.addTab(pin_page, translate("ConnectDialog", "Sign in with X"))
         self.tabs.addTab(tok_page, translate("ConnectDialog", "Paste tokens"))
+        self.tabs.currentChanged.connect(self._choose_default)
         self.switch.setText(translate("ConnectDialog", "{name} may switch to a different X account than "
                                                        "before").format(name=persona.name))
         name = html.escape(persona.name)  # the intro is markup
@@ -162,6 +162,15 @@ class ConnectDialog(ConnectDialogBase):
             w.setEnabled(not busy)
         self.pin_connect.setEnabled(not busy and self.flow is not None)
         self.pin.setEnabled(self.flow is not None)
+        self._choose_default()
+
+    @Slot()
+    def _choose_default(self) -> None:
+        """Enter presses the step's own button: Qt's guess is the first button after the focus, a hidden one."""
+        if self.tabs.currentIndex() == 1:
+            self.tok_connect.setDefault(True)
+        else:
+            (self.open_button if self.flow is None else self.pin_connect).setDefault(True)
 
     def _app_known(self, app: object) -> None:
         assert app is None or isinstance(app, auth.AppKeys)

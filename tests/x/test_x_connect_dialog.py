@@ -211,3 +211,37 @@ def test_a_sandbox_persona_is_told_where_mastodon_and_bluesky_are(qtbot, x_world
     x_persona = x_world.services.store.add_persona(Persona(name="founder", topics=("startups",), network="x"))
     d2 = dialog_for(qtbot, x_world, workers, x_persona, [])
     assert "Mastodon or Bluesky" not in " ".join(label.text() for label in d2.findChildren(QLabel))
+
+
+def default_button(d: QDialog) -> str:
+    from PySide6.QtWidgets import QPushButton
+
+    return ", ".join(b.objectName() or b.text() for b in d.findChildren(QPushButton) if b.isDefault())
+
+
+def test_enter_presses_the_button_of_each_step(qtbot, x_world, gui) -> None:  # type: ignore[no-untyped-def]
+    """The X connect dialog had no default button: Enter in the developer app's keys did not open X to authorize
+    (Qt made the first button after the focus the default, here a hidden one), and the Paste tokens tab's
+    Enter did not connect. Each step's own button is now the default: Open X to authorize… while there is no
+    PIN to ask for, Connect once X shows one, and the Paste tokens tab's Connect there."""
+    workers, _events, metal = gui
+    x_world.fake.browser_user = x_world.fake.add_user("metal_me").id
+    urls: list[str] = []
+    d = dialog_for(qtbot, x_world, workers, metal, urls)
+    assert default_button(d) == "openAuthorize"
+    d.app_key.setText(x_world.app.consumer_key)
+    d.app_secret.setText(x_world.app.consumer_secret)
+    qtbot.keyClick(d.app_secret, Qt.Key.Key_Return)
+    settle(workers)
+    assert len(urls) == 1, d.status.text()
+    assert default_button(d) == "pinConnect"
+    pin = re.search(r"<code id='pin'>(\d+)</code>", requests.get(urls[0], timeout=10).text)
+    assert pin
+    d.tabs.setCurrentIndex(1)
+    assert default_button(d) == "tokensConnect"
+    d.tabs.setCurrentIndex(0)
+    assert default_button(d) == "pinConnect"
+    d.pin.setText(pin.group(1))
+    qtbot.keyClick(d.pin, Qt.Key.Key_Return)
+    settle(workers)
+    assert d.result() == QDialog.DialogCode.Accepted, d.status.text()
