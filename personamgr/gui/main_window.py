@@ -288,6 +288,11 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.quitRequested)
         file_menu.addAction(quit_action)
         self.persona_menu = self.menuBar().addMenu(translate("MainWindow", "&Persona"))
+        # What one does in the compose box, with its keys: each action is its owner's (add_compose_action).
+        self.compose_menu = self.menuBar().addMenu(translate("MainWindow", "&Compose"))
+        self.compose_menu.setObjectName("composeMenu")
+        self._compose_ends = self.compose_menu.addSeparator()
+        self.compose_menu.addAction(self.compose.thread.add_part_action)
         self.connect_action = QAction(translate("MainWindow", "&Connect account…"), self)
         self.connect_action.triggered.connect(lambda: self.open_connect_dialog(self.controller.active_uid))
         self.insights_action = QAction(translate("MainWindow", "&Insights…"), self)
@@ -309,6 +314,10 @@ class MainWindow(QMainWindow):
         self.persona_group.setExclusive(True)
         self.persona_group.triggered.connect(lambda action: self.controller.set_active(action.data()))
         self._rebuild_persona_menu()
+
+    def add_compose_action(self, action: QAction) -> None:
+        """A way to send what is in the compose box, in the Compose menu after those already there."""
+        self.compose_menu.insertAction(self._compose_ends, action)
 
     def add_menu(self, title: str) -> QMenu:
         """A menu in the menu bar, before Help (which stays last, where every desktop puts it)."""

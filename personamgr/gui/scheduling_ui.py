@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLayout, QMessageBox, QPushButton
 
 from personamgr.core.faults import STORAGE_ERRORS, in_words
@@ -62,10 +62,13 @@ class ComposeScheduling(QObject):
         self.queue_button.setToolTip(translate("ComposeScheduling", "Post in the persona's next free queue slot"))
         self.schedule_button.clicked.connect(self.schedule_at)
         self.queue_button.clicked.connect(self.add_to_queue)
-        for seq in (keys("schedule"), QKeySequence("Ctrl+Shift+Enter")):
-            shortcut = QShortcut(seq, compose)  # type: ignore[arg-type]
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda: self.schedule_button.isEnabled() and self.schedule_at())
+        # Compose ▸ Schedule… shows it; its keys work where one writes, as the compose box's own.
+        self.schedule_action = QAction(translate("ComposeScheduling", "&Schedule…"), compose)  # type: ignore[arg-type]
+        self.schedule_action.setObjectName("scheduleAction")
+        self.schedule_action.setShortcuts([keys("schedule"), QKeySequence("Ctrl+Shift+Enter")])
+        self.schedule_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.schedule_action.triggered.connect(lambda: self.schedule_button.isEnabled() and self.schedule_at())
+        compose.addAction(self.schedule_action)  # type: ignore[attr-defined]
         self.schedule_button.setToolTip(translate("ComposeScheduling", "Post at a date and time in the persona's own "
                                                                        "zone (Ctrl+Shift+Return)"))
         post_button = compose.post_button  # type: ignore[attr-defined]
@@ -280,6 +283,8 @@ def attach_scheduling(shell: object, *, tick_seconds: float = 30.0) -> Schedulin
                           notify_status=lambda msg: window.statusBar().showMessage(msg, 15_000),
                           notify=_notifier(shell), parent=window)
     compose = ComposeScheduling(window.compose, bridge, parent=window)
+    if hasattr(window, "add_compose_action"):
+        window.add_compose_action(compose.schedule_action)
     title = translate("SchedulingUi", "&Schedule")
     menu = window.add_menu(title) if hasattr(window, "add_menu") else window.menuBar().addMenu(title)
     menu.addAction(_with_mnemonic(dock))

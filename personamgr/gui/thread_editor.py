@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt, Signal, Slot
-from PySide6.QtGui import QImage, QShortcut
+from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -192,9 +192,13 @@ class ThreadEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
         self._add_box(first, 0)
-        shortcut = QShortcut(keys("thread_part"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(lambda: self.add_part(self.focused_part() + 1))
+        # An action, not a bare shortcut, so a menu can show it and its key (the window's Compose menu).
+        self.add_part_action = QAction(translate("ThreadEditor", "Add a post to the &thread"), self)
+        self.add_part_action.setObjectName("addPartAction")
+        self.add_part_action.setShortcut(keys("thread_part"))
+        self.add_part_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.add_part_action.triggered.connect(lambda _checked=False: self.add_part(self.focused_part() + 1))
+        self.addAction(self.add_part_action)
         self._relayout()
 
     # -- reading -------------------------------------------------------------------------

@@ -14,7 +14,7 @@ keep it as a draft.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from personamgr.core.i18n import translate
@@ -63,10 +63,13 @@ class UndoSend(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
-        for seq in (keys("post"), QKeySequence("Ctrl+Enter")):
-            shortcut = QShortcut(seq, compose)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.request)
+        # Compose ▸ Post shows it; its keys work where one writes, as the compose box's own.
+        self.post_action = QAction(translate("UndoSend", "&Post"), compose)
+        self.post_action.setObjectName("postAction")
+        self.post_action.setShortcuts([keys("post"), QKeySequence("Ctrl+Enter")])
+        self.post_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.post_action.triggered.connect(self.request)
+        compose.addAction(self.post_action)
         self.undo_shortcut = QShortcut(keys("undo_send"), compose)
         self.undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_shortcut.setEnabled(False)

@@ -574,6 +574,10 @@
         <translation>Publicar en el siguiente hueco libre de la cola de la persona</translation>
     </message>
     <message>
+        <source>&amp;Schedule…</source>
+        <translation>Pro&amp;gramar…</translation>
+    </message>
+    <message>
         <source>Post at a date and time in the persona&apos;s own zone (Ctrl+Shift+Return)</source>
         <translation>Publicar en una fecha y hora de la zona horaria de la persona (Ctrl+Mayús+Intro)</translation>
     </message>
@@ -2029,6 +2033,10 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>&amp;Persona</source>
         <translation>&amp;Persona</translation>
+    </message>
+    <message>
+        <source>&amp;Compose</source>
+        <translation>&amp;Redactar</translation>
     </message>
     <message>
         <source>&amp;Find a persona…</source>
@@ -5336,6 +5344,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Una parte nueva tras la última (Ctrl+Mayús+N)</translation>
     </message>
     <message>
+        <source>Add a post to the &amp;thread</source>
+        <translation>Añadir una publicación al &amp;hilo</translation>
+    </message>
+    <message>
         <source>Add images</source>
         <translation>Añadir imágenes</translation>
     </message>
@@ -5462,6 +5474,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Keep it as a draft instead (Ctrl+Z)</source>
         <translation>Dejarla como borrador (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>&amp;Publicar</translation>
     </message>
     <message>
         <source>Sending in %n s</source>

@@ -372,3 +372,46 @@ def test_tab_reaches_the_bars_where_they_show(demo: Services, make_shell: Callab
         w.objectName() or type(w).__name__ for w in path]
     shell.undo_send.undo()
     assert ui is not None
+
+
+def test_post_schedule_and_thread_are_in_a_menu_with_their_keys(demo: Services, make_shell: Callable[..., Shell],
+                                                                 qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Post (Ctrl+Return), Schedule… (Ctrl+Shift+Return) and + Thread (Ctrl+Shift+N) were only in tooltips and
+    the F1 list: a user who looks in the menus for what the window can do, or for its keys, did not find them.
+    They are now in the Compose menu with their keys shown, each key owned by that one action (no second
+    shortcut for it in the window), and still working only where one writes (the keys of the compose box)."""
+    from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+    shell = make_shell(demo, show=False)
+    attach_scheduling(shell)
+    window = shell.window
+    window.show()
+    menu = next((a.menu() for a in window.menuBar().actions()
+                 if a.menu() is not None and a.text().replace("&", "") == "Compose"), None)
+    assert menu is not None, [a.text() for a in window.menuBar().actions()]
+    shown = {a.text().replace("&", ""): a.shortcut().toString() for a in menu.actions() if not a.isSeparator()}
+    assert shown == {"Post": "Ctrl+Return", "Schedule…": "Ctrl+Shift+Return",
+                     "Add a post to the thread": "Ctrl+Shift+N"}, shown
+    owners: dict[str, int] = {}
+    for action in window.findChildren(QAction):
+        for seq in action.shortcuts():
+            owners[seq.toString()] = owners.get(seq.toString(), 0) + 1
+    for shortcut in window.findChildren(QShortcut):
+        owners[shortcut.key().toString()] = owners.get(shortcut.key().toString(), 0) + 1
+    for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+Shift+Return", "Ctrl+Shift+Enter", "Ctrl+Shift+N"):
+        assert owners.get(keys) == 1, (keys, owners.get(keys))
+    quit_action = next(a for a in window.findChildren(QAction) if a.text().replace("&", "") == "Quit")
+    assert quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+
+    write(shell)
+    post = next(a for a in menu.actions() if a.text().replace("&", "") == "Post")
+    post.trigger()
+    assert shell.undo_send.pending and shell.undo_send.bar.isVisible()
+    shell.undo_send.undo()
+    window.history_search.setFocus()  # away from the compose box, Ctrl+Return posts nothing
+    qtbot.waitUntil(window.history_search.hasFocus)
+    qtbot.keyClick(window.history_search, Qt.Key.Key_Return, CTRL)
+    assert not shell.undo_send.pending and window.compose.post_button.isEnabled()
+    thread = next(a for a in menu.actions() if a.text().replace("&", "") == "Add a post to the thread")
+    thread.trigger()
+    assert window.compose.thread.is_thread() and len(window.compose.thread.boxes) == 2
