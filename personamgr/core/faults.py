@@ -44,6 +44,24 @@ class Fault(enum.StrEnum):
     OTHER = "other"
 
 
+class ProfileGone(OSError):
+    """The profile's database is no longer at the path it was opened from: its folder was moved, renamed or removed
+    while the app ran. SQLite goes on writing the file it has open, which nobody will see again, so nothing more is
+    saved or sent from it (core.store.Store.ensure_in_place)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.ENOENT, os.strerror(errno.ENOENT), str(path))  # said in words by __str__
+
+    def __str__(self) -> str:  # in words wherever it is shown (the CLI prints it as it is)
+        return gone_message(Path(str(self.filename)))
+
+
+def gone_message(path: Path) -> str:
+    return translate("Faults", "the database {path} was moved, renamed or removed while personamgr ran, so nothing "
+                     "more is saved or sent from it. Quit personamgr and start it again (with --data-dir FOLDER if "
+                     "you moved the profile on purpose)").format(path=path)
+
+
 def _folder(path: Path | None) -> Path | None:
     if path is None:
         return None
@@ -103,6 +121,8 @@ def full_message(path: Path | None) -> str:
 def classify(error: BaseException, path: Path | None = None) -> tuple[Fault, str] | None:
     """(kind, sentence) for a database or file error, or None when ``error`` is neither."""
     e = getattr(error, "orig", None) or error  # SQLAlchemy wraps the driver's error in .orig
+    if isinstance(e, ProfileGone):
+        return Fault.MISSING, gone_message(Path(str(e.filename)))
     if isinstance(e, sqlite3.Error):
         return _sqlite(e, path)
     if isinstance(e, OSError):

@@ -217,6 +217,7 @@ class Poster:
         ``recheck`` (the scheduler), the pre-send check runs against the persona as it is now, unless the
         user chose "post anyway" (``guard_override``).
         """
+        self.store.ensure_in_place()  # a profile moved or removed while running sends nothing (raises ProfileGone)
         post = self.outbox.get(post_id)
         if post.state not in (CLAIMABLE if expect is None else tuple(expect)):
             return post

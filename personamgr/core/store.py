@@ -28,7 +28,7 @@ from sqlalchemy.pool import StaticPool
 from personamgr.core import schema as s
 from personamgr.core import search
 from personamgr.core.clock import Clock, SystemClock, utc
-from personamgr.core.faults import Fault, classify, folder_message
+from personamgr.core.faults import Fault, ProfileGone, classify, folder_message
 from personamgr.core.i18n import translate
 from personamgr.core.migrations import MIGRATIONS, Migration
 from personamgr.core.personas import (
@@ -284,6 +284,13 @@ class Store:
         if self.path is None or self._opened_file is None:
             return False
         return _file_identity(self.path) != self._opened_file
+
+    def ensure_in_place(self) -> None:
+        """Raise :class:`ProfileGone` if the database was moved or removed (:meth:`moved_away`): what would be
+        written now (a draft, a post sent) would go into a file nobody sees again."""
+        if self.moved_away():
+            assert self.path is not None
+            raise ProfileGone(self.path)
 
     def _mark_created(self) -> None:
         """Leave the marker that tells a truncated database from a new one (see inspect_file)."""

@@ -353,8 +353,12 @@ class ComposeWidget(PostComposer):
     def _not_saved(self, uid: str, reason: str) -> None:
         """The store could not take ``uid``'s draft: the words stay in the box (and in memory across a persona
         switch), and the drafts keeper tries again by itself."""
-        message = translate("ComposeWidget", "Not saved yet: your text stays here and is saved as soon as it can "
-                                             "be. {reason}").format(reason=sentence(reason))
+        if self.drafts.profile_gone:  # it will never be saved there: say what happens to the words instead
+            message = translate("ComposeWidget", "Not saved: your text stays here, and goes to a file when you quit "
+                                                 "(personamgr says where). {reason}").format(reason=sentence(reason))
+        else:
+            message = translate("ComposeWidget", "Not saved yet: your text stays here and is saved as soon as it "
+                                                 "can be. {reason}").format(reason=sentence(reason))
         self._unsaved_said[uid] = message
         if uid == self._uid:
             self.say(message, "warning")

@@ -27,7 +27,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from personamgr.core.faults import STORAGE_ERRORS, describe
+from personamgr.core.faults import STORAGE_ERRORS, ProfileGone, describe
 from personamgr.core.outbox import PostState, TransitionError
 from personamgr.core.reason_words import StoredReason
 from personamgr.core.services import Services
@@ -111,6 +111,7 @@ class DraftKeeper(QObject):
         self._options: dict[str, Options] = {}  # the options last asked for, per persona
         self._queue: deque[_Job] = deque()  # the first one is running, or waiting to be tried again
         self._running = False
+        self.profile_gone = False  # the database was moved or removed while running: nothing more is written
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
@@ -286,9 +287,11 @@ class DraftKeeper(QObject):
 
     @staticmethod
     def rescue(words: str, folder: Path, now: datetime) -> Path | None:
-        """``words`` in a new file in ``folder``, private to the user; None if even that cannot be written."""
+        """``words`` in a new file in ``folder`` (made again if the profile was removed), private to the user; None
+        if even that cannot be written."""
         path = folder / f"unsaved-drafts-{now:%Y%m%dT%H%M%S}.txt"
         try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # removed with the profile: made again, private
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(words)
@@ -327,6 +330,7 @@ class DraftKeeper(QObject):
         ids = job.ids
 
         def run() -> dict[str, int]:
+            self.services.store.ensure_in_place()  # not into a file nobody will see again: the words stay here
             if retry:  # a try that failed half-way may have created the draft post: record it before going on
                 self._persist(ids)
             return job.run(ids)
@@ -363,6 +367,7 @@ class DraftKeeper(QObject):
             self._next()
             return
         job.failures += 1
+        self.profile_gone = isinstance(error, ProfileGone)
         log.warning("a draft could not be written (attempt %d, tried again in %d ms): %s", job.failures, RETRY_MS,
                     reason)
         self.saveFailed.emit(job.uid, reason)

@@ -665,6 +665,10 @@
         <translation>como {account}</translation>
     </message>
     <message>
+        <source>Not saved: your text stays here, and goes to a file when you quit (personamgr says where). {reason}</source>
+        <translation>No se ha guardado: tu texto se queda aquí y pasa a un archivo al cerrar personamgr (personamgr te dice dónde). {reason}</translation>
+    </message>
+    <message>
         <source>Not saved yet: your text stays here and is saved as soon as it can be. {reason}</source>
         <translation>Aún no se ha guardado: tu texto se queda aquí y se guardará en cuanto se pueda. {reason}</translation>
     </message>
@@ -1064,6 +1068,10 @@
 </context>
 <context>
     <name>Faults</name>
+    <message>
+        <source>the database {path} was moved, renamed or removed while personamgr ran, so nothing more is saved or sent from it. Quit personamgr and start it again (with --data-dir FOLDER if you moved the profile on purpose)</source>
+        <translation>la base de datos {path} se movió, se renombró o se eliminó mientras personamgr estaba abierto, así que ya no se guarda ni se envía nada desde ella. Cierra personamgr y vuelve a abrirlo (con --data-dir CARPETA si moviste el perfil a propósito)</translation>
+    </message>
     <message>
         <source>the disk or partition holding {folder} is mounted read-only</source>
         <translation>el disco o la partición que contiene {folder} está montado como solo lectura</translation>

@@ -319,3 +319,70 @@ def test_the_draft_bar_says_long_names_whole_on_a_small_screen(demo: Services, m
         assert bar.switch_back.toolTip() == f"Switch back to {old}"
         assert bar.move_here.toolTip() == f"Move it to {new}"
         assert bar.height() <= 4 * bar.fontMetrics().height() + 60  # a sentence and a row of buttons, no more
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen: a dialog is shown
+def test_words_typed_after_the_profile_is_removed_are_kept_in_a_file_at_quit(
+        demo: Services, make_shell: Callable[..., Shell], profile_paths: AppPaths, qtbot,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The profile's folder removed while the window runs (rm -rf, to start afresh): the draft was "saved" into
+    the removed file and lost at quit. The box now says the profile is gone and keeps the words; quitting writes
+    them to a file where the profile was, and says where."""
+    import shutil
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from personamgr.gui import drafts as drafts_module
+
+    monkeypatch.setattr(drafts_module, "RETRY_MS", 300)
+    monkeypatch.setattr(QApplication, "quit", lambda *_: None)  # not the test run's application
+    shell = make_shell(demo)
+    compose = shell.window.compose
+    shutil.rmtree(profile_paths.data)
+    write(shell, "Notice periods: what the contract says and what happens")
+    compose.flush()
+    qtbot.waitUntil(lambda: compose.status.text().startswith("Not saved: "), timeout=5000)
+    said = compose.status.text()
+    assert f"{profile_paths.database} was moved, renamed or removed while personamgr ran" in said, said
+    assert compose.editor.toPlainText() == "Notice periods: what the contract says and what happens"
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = shell.rescued
+        if box is not None and box.isVisible() and not seen:
+            seen.append(box.text())
+            box.accept()
+
+    poll = QTimer()
+    poll.timeout.connect(answer)
+    poll.start(20)
+    shell.shutdown()
+    poll.stop()
+    [kept] = profile_paths.data.glob("unsaved-drafts-*.txt")
+    assert kept.read_text(encoding="utf-8") == "# career\nNotice periods: what the contract says and what happens\n\n"
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert stat.S_IMODE(profile_paths.data.stat().st_mode) == 0o700
+    assert seen and str(kept) in seen[0], seen
+
+
+def test_send_now_in_the_window_says_the_profile_is_gone(
+        demo: Services, make_shell: Callable[..., Shell], profile_paths: AppPaths, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The history's Send now went out from a removed profile; it now sends nothing and says why."""
+    import shutil
+    from datetime import timedelta
+
+    from personamgr.core.post_workflows import Action
+    from personamgr.core.scheduling import PostSchedule
+
+    career = demo.store.persona("career").uid
+    post = PostSchedule(demo.store, demo.outbox, demo.clock).create(
+        career, "Counter-offers rarely fix why you looked", when=demo.clock.now() + timedelta(hours=1)).post
+    shell = make_shell(demo)
+    said: list[str] = []
+    shell.window.post_actions.message.connect(said.append)
+    shutil.rmtree(profile_paths.data)
+    shell.window.post_actions.send(post, Action.SEND_NOW)
+    qtbot.waitUntil(lambda: bool(said), timeout=5000)
+    assert said[0].startswith(f"Could not send the post: the database {profile_paths.database} was moved"), said
+    assert demo.outbox.get(post.id).state is PostState.SCHEDULED

@@ -45,3 +45,24 @@ def test_nothing_is_sent_from_a_profile_moved_or_removed_while_running(
     assert "Nothing more is sent from it" in gone[0].message
     assert not [e for e in events if e.kind is EventKind.SENT]
     assert services.outbox.get(first.id).state.value == "scheduled"  # untouched, in the file it is in now
+
+
+@pytest.mark.parametrize("how", ["moved", "removed"])
+def test_send_now_sends_nothing_from_a_profile_moved_or_removed(
+        services: Services, persona: Persona, tmp_path: Path, how: str) -> None:
+    """The window's and the CLI's Send now go through the poster, as the scheduler does: the same check holds
+    there (it sent the post from the removed file, and recorded it where nobody would see it)."""
+    from personamgr.core.post_workflows import Action
+
+    post = PostSchedule(services.store, services.outbox, services.clock).create(
+        persona.uid, "Why the second interview is the one that counts",
+        when=services.clock.now() + timedelta(hours=1)).post
+    data = services.paths.data  # type: ignore[union-attr]
+    if how == "moved":
+        shutil.move(data, tmp_path / "elsewhere")
+    else:
+        shutil.rmtree(data)
+    with pytest.raises(OSError, match="was moved, renamed or removed while personamgr ran") as raised:
+        services.workflows.send(post.id, Action.SEND_NOW)
+    assert str(services.paths.database) in str(raised.value)  # type: ignore[union-attr]
+    assert services.outbox.get(post.id).state.value == "scheduled"  # not attempted
