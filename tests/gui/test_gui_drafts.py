@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
@@ -232,7 +232,6 @@ def test_quitting_while_the_database_is_locked_keeps_the_words_in_a_file_and_say
         locked: Locked, profile_paths: AppPaths, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """Quit while another program holds the lock: the words the store never took go to a private file beside
     the profile, and a dialog names it and holds the words to copy."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from personamgr.gui import app as app_module
@@ -245,19 +244,7 @@ def test_quitting_while_the_database_is_locked_keeps_the_words_in_a_file_and_say
     write(shell, "Salary bands are public now\n\nand that changes the first call")
     compose.flush()
     qtbot.waitUntil(lambda: compose.status.text().startswith("Not saved yet: "), timeout=5000)
-    seen: list[tuple[str, str]] = []
-
-    def answer() -> None:
-        box = shell.rescued
-        if box is not None and box.isVisible() and not seen:
-            seen.append((box.text(), box.detailedText()))
-            box.accept()
-
-    poll = QTimer()
-    poll.timeout.connect(answer)
-    poll.start(20)
-    shell.shutdown()
-    poll.stop()
+    seen = quit_accepting_the_rescue(shell)
     locked.release()
     [kept] = profile_paths.data.glob("unsaved-drafts-*.txt")
     assert kept.read_text(encoding="utf-8") == ("# career\nSalary bands are public now\n\nand that changes the "
@@ -330,7 +317,6 @@ def test_words_typed_after_the_profile_is_removed_are_kept_in_a_file_at_quit(
     them to a file where the profile was, and says where."""
     import shutil
 
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from personamgr.gui import drafts as drafts_module
@@ -346,19 +332,7 @@ def test_words_typed_after_the_profile_is_removed_are_kept_in_a_file_at_quit(
     said = compose.status.text()
     assert f"{profile_paths.database} was moved, renamed or removed while personamgr ran" in said, said
     assert compose.editor.toPlainText() == "Notice periods: what the contract says and what happens"
-    seen: list[str] = []
-
-    def answer() -> None:
-        box = shell.rescued
-        if box is not None and box.isVisible() and not seen:
-            seen.append(box.text())
-            box.accept()
-
-    poll = QTimer()
-    poll.timeout.connect(answer)
-    poll.start(20)
-    shell.shutdown()
-    poll.stop()
+    seen = [text for text, _details in quit_accepting_the_rescue(shell)]
     [kept] = profile_paths.data.glob("unsaved-drafts-*.txt")
     assert kept.read_text(encoding="utf-8") == "# career\nNotice periods: what the contract says and what happens\n\n"
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
@@ -386,3 +360,21 @@ def test_send_now_in_the_window_says_the_profile_is_gone(
     qtbot.waitUntil(lambda: bool(said), timeout=5000)
     assert said[0].startswith(f"Could not send the post: the database {profile_paths.database} was moved"), said
     assert demo.outbox.get(post.id).state is PostState.SCHEDULED
+
+
+def quit_accepting_the_rescue(shell: Shell) -> list[tuple[str, str]]:
+    """Quit the window, accepting the box that says where the unsaved words went; that box's (text, details)."""
+    seen: list[tuple[str, str]] = []
+
+    def answer() -> None:
+        box = shell.rescued
+        if box is not None and box.isVisible() and not seen:
+            seen.append((box.text(), box.detailedText()))
+            box.accept()
+
+    poll = QTimer()
+    poll.timeout.connect(answer)
+    poll.start(20)
+    shell.shutdown()
+    poll.stop()
+    return seen

@@ -27,6 +27,14 @@ def settle(workers: Workers) -> None:
     QApplication.processEvents()
 
 
+def shown(qtbot, dialog: AccountConnectDialog, workers: Workers) -> AccountConnectDialog:  # type: ignore[no-untyped-def]
+    """``dialog`` shown, once what it asks of the keyring as it opens has answered."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle(workers)
+    return dialog
+
+
 def test_mastodon_sign_in_with_a_pasted_code(qtbot, mastodon_world) -> None:
     w = mastodon_world
     workers = Workers()
@@ -57,10 +65,7 @@ def test_bluesky_says_why_an_app_password_and_refuses_an_account_password(qtbot,
     with FakeBluesky() as fake:
         services.networks["bluesky"] = BlueskyNetwork(base_url=fake.base_url)
         sky = services.store.add_persona(Persona(name="sky", topics=("astronomy",), network="bluesky"))
-        d = AccountConnectDialog(services, workers, sky)
-        qtbot.addWidget(d)
-        d.show()
-        settle(workers)
+        d = shown(qtbot, AccountConnectDialog(services, workers, sky), workers)
         guidance = d.findChild(type(d.status), "connectGuidance").text()
         assert "no OAuth" in guidance and "App passwords" in guidance
         d.handle.setText("sky.bsky.social")
@@ -77,10 +82,7 @@ def test_without_a_keyring_the_dialog_says_so_before_anything_is_typed(qtbot, se
     user sign in on the server and only then refusing to keep the credentials."""
     workers = Workers()
     persona = services.store.add_persona(Persona(name="acct", topics=("astronomy",), network=network))
-    d = AccountConnectDialog(services, workers, persona, open_url=[].append)
-    qtbot.addWidget(d)
-    d.show()
-    settle(workers)
+    d = shown(qtbot, AccountConnectDialog(services, workers, persona, open_url=[].append), workers)
     assert "No secure credential store" in d.status.text()
     buttons = [d.connect_button] + ([d.open_button] if network == "mastodon" else [])
     assert not any(b.isEnabled() for b in buttons)
@@ -99,10 +101,7 @@ def test_a_bluesky_account_on_its_own_server_connects_with_its_handle_and_a_wron
         sky = services.store.add_persona(Persona(name="sky", topics=("astronomy",), network="bluesky"))
         try:
             assert i18n.install(qapp, "es") == "es"
-            d = AccountConnectDialog(services, workers, sky)
-            qtbot.addWidget(d)
-            d.show()
-            settle(workers)
+            d = shown(qtbot, AccountConnectDialog(services, workers, sky), workers)
             d.handle.setText("nadie.example.org")
             d.app_password.setText(password)
             qtbot.mouseClick(d.connect_button, Qt.MouseButton.LeftButton)
@@ -134,10 +133,7 @@ def test_a_bluesky_handle_its_account_does_not_claim_is_said_so_in_the_dialog(
         sky = services.store.add_persona(Persona(name="sky", topics=("astronomy",), network="bluesky"))
         try:
             assert i18n.install(qapp, "es") == "es"
-            d = AccountConnectDialog(services, workers, sky)
-            qtbot.addWidget(d)
-            d.show()
-            settle(workers)
+            d = shown(qtbot, AccountConnectDialog(services, workers, sky), workers)
             d.handle.setText("ana.example.org")
             d.app_password.setText(password)
             qtbot.mouseClick(d.connect_button, Qt.MouseButton.LeftButton)
