@@ -45,6 +45,16 @@ def first_start(demo: Services, make_shell: Callable[..., Shell], screen: QRect 
     return shell, ui
 
 
+def next_start(demo: Services, make_shell: Callable[..., Shell]) -> tuple[Shell, SchedulingUi]:
+    """As :func:`first_start`, on a profile whose layout was saved at the last quit: it is restored."""
+    shell = make_shell(demo, show=False)
+    ui = attach_scheduling(shell)
+    assert shell.window.restore_layout()
+    shell.window.show()
+    wait_idle(shell)
+    return shell, ui
+
+
 def assert_on(shell: Shell, screen: QRect) -> None:
     window = shell.window
     assert screen.contains(window.frameGeometry()), (window.frameGeometry(), screen)
@@ -106,11 +116,7 @@ def test_panels_left_open_on_a_wide_screen_close_on_a_narrow_one(demo: Services,
     first.window.save_layout()
     wait_idle(first)
 
-    second = make_shell(demo, show=False)
-    ui2 = attach_scheduling(second)
-    assert second.window.restore_layout()
-    second.window.show()
-    wait_idle(second)
+    second, ui2 = next_start(demo, make_shell)
     assert_on(second, second.window.screen().availableGeometry())
     assert not ui2.dock.isVisible() and not ui2.inbox_dock.isVisible()
 
@@ -151,11 +157,7 @@ def test_a_panel_on_its_own_comes_back_where_the_user_put_it(demo: Services, mak
     shell.window.save_layout()
     wait_idle(shell)
 
-    second = make_shell(demo, show=False)
-    ui2 = attach_scheduling(second)
-    assert second.window.restore_layout()
-    second.window.show()
-    wait_idle(second)
+    second, ui2 = next_start(demo, make_shell)
     ui2.show_inbox()
     qtbot.waitUntil(ui2.inbox_dock.isVisible)
     wait_idle(second)
