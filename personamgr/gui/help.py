@@ -162,30 +162,25 @@ class HelpMenu:
 
     def open_demo(self) -> bool:
         """Start ``personamgr --demo`` as its own process: the demo has its own profile and its own lock."""
-        if self.demo_args is None:
-            return False
-        try:
-            start_detached(self.demo_args)
-        except OSError as e:
-            self.window.statusBar().showMessage(translate("HelpMenu", "Could not start the demo: {error}").format(
-                error=e.strerror or e), 15_000)
-            return False
-        self.window.statusBar().showMessage(translate("HelpMenu", "The demo opens in a window of its own."), 10_000)
-        return True
+        return self._start(self.demo_args, translate("HelpMenu", "Could not start the demo: {error}"),
+                           translate("HelpMenu", "The demo opens in a window of its own."))
 
     def open_own_profile(self) -> bool:
         """From the demo: start ``personamgr`` on the user's own profile (an open window of it comes forward)."""
-        if self.own_args is None:
+        return self._start(self.own_args, translate("HelpMenu", "Could not open your own profile: {error}"),
+                           translate("HelpMenu", "Your own profile opens in a window of its own; the demo's personas "
+                                     "and posts stay in the demo."))
+
+    def _start(self, args: Sequence[str] | None, failed: str, started: str) -> bool:
+        """Start personamgr with ``args`` in a process of its own, and say in the status bar how that went."""
+        if args is None:
             return False
         try:
-            start_detached(self.own_args)
+            start_detached(args)
         except OSError as e:
-            self.window.statusBar().showMessage(translate(
-                "HelpMenu", "Could not open your own profile: {error}").format(error=e.strerror or e), 15_000)
+            self.window.statusBar().showMessage(failed.format(error=e.strerror or e), 15_000)
             return False
-        self.window.statusBar().showMessage(translate(
-            "HelpMenu", "Your own profile opens in a window of its own; the demo's personas and posts stay in the "
-            "demo."), 10_000)
+        self.window.statusBar().showMessage(started, 10_000)
         return True
 
     def about(self) -> QMessageBox:
