@@ -10,10 +10,14 @@ from personamgr.gui.app import Shell
 
 
 def wait_idle(shell: Shell, timeout: float = 10) -> None:
-    """Let background tasks (history reads, keyring checks, the drafts' writes) finish and deliver their results."""
+    """Let background tasks (history reads, keyring checks, the drafts' writes) finish and deliver their results.
+
+    A history refresh still waiting for its coalescing pause counts as pending: on a slow machine a start-up
+    notification's refresh can otherwise land in the middle of what a test measures next.
+    """
     app = QApplication.instance()
     deadline = time.monotonic() + timeout
-    while shell.workers.pending or shell.drafts.writing:
+    while shell.workers.pending or shell.drafts.writing or shell.window.history.refresh_queued:
         assert time.monotonic() < deadline, "a background task never finished"
         if app is not None:
             app.processEvents()

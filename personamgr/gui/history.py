@@ -313,6 +313,11 @@ class HistoryView(QListWidget):
         events.changed.connect(self._on_change)
         self.refresh()
 
+    @property
+    def refresh_queued(self) -> bool:
+        """A change or a search is waiting for its coalescing pause before the list is read again."""
+        return self._refresh_timer.isActive() or self._search_timer.isActive()
+
     @Slot(str)
     def _on_change(self, kind: str) -> None:
         if kind in ("posts", "personas", "drafts"):  # "drafts": a draft left its box (Ctrl+N), so it is listed
