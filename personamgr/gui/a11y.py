@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollBar,
@@ -41,6 +42,44 @@ def spoken_name(widget: QWidget) -> str:
     return (name or widget.accessibleName() or "").replace("&", "").strip()
 
 
+def own_name(widget: QWidget) -> str:
+    """The name ``widget`` was given (its text, a buddy label, ``setAccessibleName``), not its value read as one.
+
+    Qt names a combo box by its current text on Linux, whatever its accessible name: a screen reader says the
+    choice ("All personas"), never what is chosen, unless a label names it (the label's buddy, a relation that
+    AT-SPI carries). A name that is only the control's value counts as no name; the labels' words do.
+    """
+    name = spoken_name(widget)
+    iface = QAccessible.queryAccessibleInterface(widget)
+    if iface is None or not name or name != iface.text(QAccessible.Text.Value).replace("&", "").strip():
+        return name
+    return " ".join(labelled_by(widget))
+
+
+def labelled_by(widget: QWidget) -> list[str]:
+    """What the labels whose buddy ``widget`` is say (how a screen reader on Linux names a combo box)."""
+    iface = QAccessible.queryAccessibleInterface(widget)
+    if iface is None:
+        return []
+    return [other.text(QAccessible.Text.Name).replace("&", "").strip()
+            for other, _ in iface.relations(QAccessible.Relation.Label)]
+
+
+def label_for(widget: QWidget, text: str) -> QLabel:
+    """A label beside ``widget`` whose buddy it is: the one name a screen reader on Linux says for a combo box (its
+    accessible name goes unread there), and the label's mnemonic focuses ``widget`` itself."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
+def first_control(widget: QWidget) -> QWidget:
+    """``widget`` if the user operates it, else the first control in it (the combo box of a row with a note)."""
+    if is_interactive(widget):
+        return widget
+    return next((w for w in widget.findChildren(QWidget) if is_interactive(w)), widget)
+
+
 def is_interactive(widget: QWidget) -> bool:
     """A control the user can reach and operate (not Qt's own parts of a compound control)."""
     if not isinstance(widget, INTERACTIVE) or isinstance(widget, QScrollBar):
@@ -58,10 +97,11 @@ def is_interactive(widget: QWidget) -> bool:
 
 
 def unnamed(root: QWidget) -> list[str]:
-    """Every interactive widget under ``root`` whose spoken name has no word in it ("", "✕", "…")."""
+    """Every interactive widget under ``root`` with no name of its own that has a word in it ("", "✕", "…", or only
+    its value)."""
     out = []
     for w in [root, *root.findChildren(QWidget)]:
-        if is_interactive(w) and not _WORD.search(spoken_name(w)):
+        if is_interactive(w) and not _WORD.search(own_name(w)):
             out.append(f"{type(w).__name__}({w.objectName() or '?'}) under {_path(w)}: {spoken_name(w)!r}")
     return out
 

@@ -31,6 +31,7 @@ from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post
 from personamgr.core.scheduling import PostSchedule, SchedulingError, describe, resolve_local
 from personamgr.core.scheduling.calendar import Entry, entries, reschedule_note
+from personamgr.gui.a11y import label_for
 from personamgr.gui.calendar_layout import HOUR_H, Mode, Span, machine_zone
 from personamgr.gui.calendar_view import CalendarCanvas, DayHeader, describe_entry
 from personamgr.gui.icons import persona_icon
@@ -95,7 +96,8 @@ class CalendarWindow(QWidget):
         for w in (self.prev_button, self.today_button, self.next_button, self.title):
             top.addWidget(w)
         top.addStretch(1)
-        for w in (self.zone, self.persona_filter, self.week_button, self.month_button):
+        for w in (self.zone, label_for(self.persona_filter, translate("Calendar", "Show:")), self.persona_filter,
+                  self.week_button, self.month_button):
             top.addWidget(w)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)

@@ -30,6 +30,7 @@ from personamgr.core.i18n import number, percent, translate
 from personamgr.core.insights import HOURS, PERIODS, Insights, persona_insights
 from personamgr.core.services import Services
 from personamgr.gui import theme
+from personamgr.gui.a11y import label_for
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.widgets import bullets_html, grow_to_fit, hint_label
 from personamgr.gui.workers import Workers
@@ -80,7 +81,10 @@ class InsightsDialog(QDialog):
         for days in PERIODS:
             self.period_combo.addItem(translate("InsightsDialog", "Last %n day(s)", None, days), days)
         top = QHBoxLayout()
+        top.addWidget(label_for(self.persona_combo, translate("InsightsDialog", "&Persona:")))
         top.addWidget(self.persona_combo)
+        top.addSpacing(12)
+        top.addWidget(label_for(self.period_combo, translate("InsightsDialog", "P&eriod:")))
         top.addWidget(self.period_combo)
         top.addStretch(1)
         self.summary = QLabel(translate("InsightsDialog", "Reading the history…"))

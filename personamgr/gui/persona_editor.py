@@ -85,7 +85,7 @@ from personamgr.core.scheduling.zone_change import (
     clock_times_left,
 )
 from personamgr.core.services import Services
-from personamgr.gui.a11y import is_interactive
+from personamgr.gui.a11y import first_control, is_interactive, label_for
 from personamgr.gui.colour_swatches import ColourSwatches
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
@@ -273,8 +273,10 @@ class PersonaEditor(QDialog):
         v.addWidget(err)
         if isinstance(form, QGridLayout):
             self._grid_row(form, label, widget, box)
+        elif label:
+            form.addRow(label_for(first_control(widget), label), box)  # it names the control, not the box around it
         else:
-            form.addRow(label, box)
+            form.addRow("", box)
         if label and is_interactive(widget) and not widget.accessibleName():
             widget.setAccessibleName(label.replace("&", ""))  # the form's label names the box around it
         self._widgets[field] = widget
@@ -650,6 +652,7 @@ class PersonaEditor(QDialog):
         self.remove_slot_button.setEnabled(False)  # until a slot is chosen: it removes the chosen ones
         self.slots_list.itemSelectionChanged.connect(
             lambda: self.remove_slot_button.setEnabled(bool(self.slots_list.selectedItems())))
+        add_row.addWidget(label_for(self.slot_day, translate("PersonaEditor", "New s&lot:")))
         for w in (self.slot_day, self.slot_time, self.add_slot_button, self.weekdays_button):
             add_row.addWidget(w)
         add_row.addStretch(1)

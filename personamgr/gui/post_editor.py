@@ -30,6 +30,7 @@ from personamgr.core.outbox import Post, PostState, TransitionError, override_st
 from personamgr.core.post_workflows import Action, Outcome, PostWorkflows, uncertain_part
 from personamgr.core.reason_words import StoredReason
 from personamgr.core.scheduling import short_time
+from personamgr.gui.a11y import label_for
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import Content
 from personamgr.gui.icons import persona_icon
@@ -76,7 +77,7 @@ class PostEditor(PostComposer):
         self.when.setProperty("tone", "hint")
         self.when.setWordWrap(True)
         head = QHBoxLayout()
-        head.addWidget(QLabel(translate("PostEditor", "Persona")))
+        head.addWidget(label_for(self.persona_combo, translate("PostEditor", "Persona")))
         head.addWidget(self.persona_combo)
         head.addWidget(self.when, 1)
         self.save_button = QPushButton(translate("PostEditor", "Save"))

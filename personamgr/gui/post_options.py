@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.personas import VISIBILITIES, Persona
+from personamgr.gui.a11y import label_for
 
 LABELS = {  # translated where shown
     "public": QT_TRANSLATE_NOOP("PostOptions", "Public"),
@@ -43,6 +44,7 @@ class PostOptions(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(label)
         row.addWidget(self.warning, 1)
+        row.addWidget(label_for(self.visibility, translate("PostOptions", "&Visibility:")))
         row.addWidget(self.visibility)
         self.warning.textEdited.connect(lambda _t: self.changed.emit())
         self.visibility.activated.connect(lambda _i: self.changed.emit())

@@ -30,6 +30,7 @@ from personamgr.core.i18n import number, translate
 from personamgr.core.outbox import Post
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling import Scheduled, SchedulingError, describe, short_time
+from personamgr.gui.a11y import label_for
 from personamgr.gui.icons import persona_icon
 from personamgr.gui.schedule_dialog import ScheduleDialog
 from personamgr.gui.scheduling import SchedulerBridge
@@ -61,8 +62,7 @@ class QueueView(QWidget):
         self.filter.setObjectName("queueFilter")
         self.filter.setAccessibleName(translate("QueueView", "Show the queue of"))
         # A screen reader on Linux names a combo box by its label, not its accessible name (it reads its value).
-        filter_label = QLabel(translate("QueueView", "Show:"))
-        filter_label.setBuddy(self.filter)
+        filter_label = label_for(self.filter, translate("QueueView", "Show:"))
         self.filter.activated.connect(lambda _i: self.refresh())
         self.pause_persona = QCheckBox(translate("QueueView", "Pause this persona"))
         self.pause_persona.setObjectName("pausePersona")

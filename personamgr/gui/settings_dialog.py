@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from personamgr.core.faults import in_words
 from personamgr.core.i18n import translate
 from personamgr.core.settings import REGISTRY, SECTIONS, Setting, SettingError, Settings
+from personamgr.gui.a11y import label_for
 from personamgr.gui.widgets import grow_to_fit, hint_label, keep_whole
 
 DATA_PAGE = "data"
@@ -128,7 +129,10 @@ class SettingsDialog(QDialog):
         v.addWidget(hint_label(locked or help_text))
         if locked:
             editor.setEnabled(False)
-        form.addRow(shown_label, box)
+        if shown_label:
+            form.addRow(label_for(editor, shown_label), box)  # the label names the editor, not the box around it
+        else:
+            form.addRow("", box)
         self.editors[s.key] = editor
 
     def _data_page(self, data_folder: str) -> QWidget:

@@ -500,6 +500,10 @@
         <translation>Mostrar el calendario de</translation>
     </message>
     <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
         <source>All personas</source>
         <translation>Todas las personas</translation>
     </message>
@@ -1727,6 +1731,14 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>Last %n day(s)</source>
         <translation>Últimos %n día(s)</translation>
+    </message>
+    <message>
+        <source>&amp;Persona:</source>
+        <translation>&amp;Persona:</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>P&amp;eriodo:</translation>
     </message>
     <message>
         <source>Reading the history…</source>
@@ -2991,6 +3003,10 @@ Otra más.</translation>
         <translation>Quitar</translation>
     </message>
     <message>
+        <source>New s&amp;lot:</source>
+        <translation>Nuevo &amp;hueco:</translation>
+    </message>
+    <message>
         <source>&amp;Queue slots</source>
         <translation>Huecos de la &amp;cola</translation>
     </message>
@@ -4252,6 +4268,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>C&amp;W</source>
         <translation>&amp;AC</translation>
+    </message>
+    <message>
+        <source>&amp;Visibility:</source>
+        <translation>&amp;Visibilidad:</translation>
     </message>
 </context>
 <context>

@@ -166,3 +166,26 @@ def test_the_schedule_panels_filter_has_a_label(demo: Services, make_shell: Call
     labels = [other.text(QAccessible.Text.Name) for other, _ in iface.relations(QAccessible.Relation.Label)]
     assert labels == ["Show:"], (iface.text(QAccessible.Text.Name), labels)
     assert all(other.object().isVisible() for other, _ in iface.relations(QAccessible.Relation.Label))
+
+
+def test_a_combo_box_named_only_by_its_value_is_unnamed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """On Linux Qt names a combo box by its current text, whatever its accessible name: the calendar's persona
+    filter was heard as "All personas, combo box", what it chooses never said, and the walk over every screen
+    took that text for a name. A combo box is named only by a label whose buddy it is."""
+    from PySide6.QtWidgets import QComboBox, QVBoxLayout
+
+    from personamgr.gui.a11y import label_for
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    rows = QVBoxLayout(page)
+    bare, named, labelled = QComboBox(), QComboBox(), QComboBox()
+    for combo, name in ((bare, "bare"), (named, "named"), (labelled, "labelled")):
+        combo.setObjectName(name)
+        combo.addItems(["All personas", "career"])
+        rows.addWidget(combo)
+    named.setAccessibleName("Show the calendar of")  # unread on Linux
+    rows.addWidget(label_for(labelled, "Show:"))
+    page.show()
+    found = unnamed(page)
+    assert [line.split("(")[1].split(")")[0] for line in found] == ["bare", "named"], found
