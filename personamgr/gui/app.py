@@ -190,6 +190,7 @@ def build_shell(services: Services, *, tray_available: bool | None = None, demo:
     window.personas.guard = lambda: shell.guard.guard if shell.guard.state == "ready" else None  # and the editor
     shell.undo_send = UndoSend(window.compose, parent=window)
     window.add_compose_action(shell.undo_send.post_action)
+    window.add_compose_action(shell.undo_send.undo_action)
     shell.preferences = Preferences(shell, autostart or Autostart(), shell.profile_args, parent=window)
     shell.quit_flow = QuitFlow(shell, parent=window)
     data = services.paths.data if services.paths is not None else None

@@ -146,6 +146,7 @@ class ComposeWidget(PostComposer):
         self._held = False  # a post is waiting out its undo time (see gui/undo_send.py)
         self._not_connected: set[str] = set()  # personas never connected: they cannot post now (scheduling is fine)
         self.can_schedule = False  # what is in the box may be scheduled (Post also needs the account connected)
+        self.why_not_post = ""  # why it cannot be posted now ("" when it can): why_not_send, or no account yet
 
         self.persona_combo = QComboBox()
         self.persona_combo.setObjectName("personaCombo")
@@ -410,11 +411,14 @@ class ComposeWidget(PostComposer):
         self.post_button.setText(translate("ComposeWidget", "Posting…") if sending
                                  else translate("ComposeWidget", "Post"))
         self.can_schedule = can_send
-        self.post_button.setEnabled(can_send and not unconnected)
         persona = self.controller.persona(self._uid)
-        self.post_button.setToolTip(
+        self.why_not_post = self.why_not_send or (
             translate("ComposeWidget", "{name} is not connected to an account yet: connect it to post now (Persona "
-                                       "▸ Connect account…).").format(name=persona.name) if unconnected and persona
+                                       "▸ Connect account…).").format(name=persona.name)
+            if unconnected and persona else "")
+        self.post_button.setEnabled(not self.why_not_post)
+        self.post_button.setToolTip(
+            self.why_not_post if unconnected and persona
             else translate("ComposeWidget", "Post now. Ctrl+Return posts after a few seconds in which you can undo "
                                             "it."))
         self.canSendChanged.emit(can_send)

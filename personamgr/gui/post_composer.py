@@ -60,7 +60,7 @@ class PostComposer(QWidget):
         # Asked before Post / Schedule / Save act: gate(action, proceed) calls proceed() or not (the guard).
         self.gate: Callable[[str, Proceed], None] | None = None
         self.alt_question: QMessageBox | None = None  # the last "no alt text" nudge (tests answer it)
-        self._can_send = False
+        self.why_not_send = ""  # why the content cannot be posted or scheduled now ("" when it can): measure_content
 
         self.editor = PartEditor()
         self.editor.setObjectName("composeEditor")
@@ -249,8 +249,7 @@ class PostComposer(QWidget):
         self.image_button.setEnabled(persona is not None and not self.busy())
         self.thread.set_read_only(self.busy())
         empty = self.thread.empty_parts()
-        can = (persona is not None and (self.has_words() or bool(self.thread.media)) and not over and not empty
-               and not self.busy() and self.thread.pending_imports == 0)
+        self.why_not_send = self._why_not(persona, over, empty)
         if persona is not None and over:
             if self.thread.is_thread():
                 self.say(translate("PostComposer", "Part {parts} is too long for {persona}: shorten it, merge "
@@ -266,8 +265,26 @@ class PostComposer(QWidget):
         elif empty:
             self.say(translate("PostComposer", "Part {parts} is empty: write it or delete it.").format(
                 parts=", ".join(map(str, empty))), "warning")
-        self._can_send = can
-        return can
+        return not self.why_not_send
+
+    def _why_not(self, persona: Persona | None, over: Sequence[int], empty: Sequence[int]) -> str:
+        """Why the content cannot go out now, in a sentence; "" when it can. Every way to post or schedule it (the
+        buttons, the Compose menu, their keys) follows this one answer."""
+        if persona is None:
+            return translate("PostComposer", "Add a persona first: a post goes out as one.")
+        if self.busy():
+            return translate("PostComposer", "Wait: the post in the box is on its way.")
+        if not self.has_words() and not self.thread.media:
+            return translate("PostComposer", "Nothing to send yet: write the post first.")
+        if over:
+            return translate("PostComposer", "Too long for {persona}: shorten it, or split it into a thread.").format(
+                persona=persona.name)
+        if empty:
+            return translate("PostComposer", "Part {parts} is empty: write it or delete it.").format(
+                parts=", ".join(map(str, empty)))
+        if self.thread.pending_imports:
+            return translate("PostComposer", "Wait: the images are still being added.")
+        return ""
 
     # -- asking before acting --------------------------------------------------------------
     def guarded(self, action: str, proceed: Proceed) -> None:

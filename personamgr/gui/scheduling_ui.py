@@ -27,6 +27,7 @@ from personamgr.gui.missed_dialog import MissedDialog
 from personamgr.gui.queue_view import QueueView
 from personamgr.gui.schedule_dialog import ScheduleDialog
 from personamgr.gui.scheduling import SchedulerBridge, Summary, TrayScheduling
+from personamgr.gui.widgets import offer
 
 if TYPE_CHECKING:
     from personamgr.gui.calendar_window import CalendarWindow
@@ -96,6 +97,8 @@ class ComposeScheduling(QObject):
     def _sync(self, can: bool) -> None:
         self.schedule_button.setEnabled(can)
         self.queue_button.setEnabled(can)
+        offer(self.schedule_action, self.compose.why_not_send,  # type: ignore[attr-defined]
+              translate("ComposeScheduling", "Post at a date and time in the persona's own zone"))
 
     def _take(self, action: Callable[[int], object]) -> None:
         """Save the compose content as the persona's draft, then run ``action`` on its post id (in a worker)."""

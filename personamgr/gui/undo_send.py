@@ -2,9 +2,10 @@
 
 During those seconds the post is still the persona's draft in the outbox (saved
 first, so a crash or a quit keeps the words and sends nothing), the box is
-read-only, and nothing has reached the network. Undo, Ctrl+Z, or switching
-persona gives the text back; when the time is up the compose box posts it the
-usual way. The delay is the ``send_delay`` setting (0 posts at once).
+read-only, and nothing has reached the network. Undo, Ctrl+Z (Compose ▸ Undo
+send), or switching persona gives the text back; when the time is up the
+compose box posts it the usual way. The delay is the ``send_delay`` setting
+(0 posts at once).
 
 Quitting during the countdown does not silently drop the post: the quit flow
 (``gui/quit_flow.py``) pauses the countdown and asks whether to send it now or
@@ -14,13 +15,14 @@ keep it as a draft.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from personamgr.core.i18n import translate
 from personamgr.gui.compose import ComposeWidget
 from personamgr.gui.drafts import Content
 from personamgr.gui.help import keys
+from personamgr.gui.widgets import offer
 
 TICK_MS = 1000
 
@@ -70,11 +72,26 @@ class UndoSend(QObject):
         self.post_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.post_action.triggered.connect(self.request)
         compose.addAction(self.post_action)
-        self.undo_shortcut = QShortcut(keys("undo_send"), compose)
-        self.undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.undo_shortcut.setEnabled(False)
-        self.undo_shortcut.activated.connect(self.undo)
+        compose.canSendChanged.connect(self._follow)
+        self._follow()
+        # Compose ▸ Undo send, offered while a post waits out its seconds: Ctrl+Z was found only in the F1 list.
+        self.undo_action = QAction(translate("UndoSend", "&Undo send"), compose)
+        self.undo_action.setObjectName("undoSendAction")
+        self.undo_action.setShortcut(keys("undo_send"))
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_action.triggered.connect(lambda _checked=False: self.undo())
+        compose.addAction(self.undo_action)
+        self._offer_undo()
         compose.controller.activePersonaChanged.connect(self._on_switch)
+
+    def _follow(self, _can: bool = False) -> None:
+        """Compose ▸ Post is offered exactly when the Post button is (the compose box's one verdict)."""
+        offer(self.post_action, self.compose.why_not_post,
+              translate("UndoSend", "Post now, after a few seconds in which you can undo it"))
+
+    def _offer_undo(self) -> None:
+        offer(self.undo_action, "" if self._counting else translate("UndoSend", "No post is about to go out."),
+              translate("UndoSend", "Keep the post that is about to go out as a draft instead"))
 
     @property
     def pending(self) -> bool:
@@ -98,10 +115,10 @@ class UndoSend(QObject):
         self.uid, self.content = self.compose.current_uid, self.compose.content()
         self.remaining = delay
         self.compose.hold(True)
-        self.undo_shortcut.setEnabled(True)
         self._show()
         self.bar.show()
         self._counting = True
+        self._offer_undo()
         self._timer.start()
         self.started.emit(delay)
 
@@ -142,7 +159,7 @@ class UndoSend(QObject):
     def _stop(self) -> None:
         self._counting = False
         self._timer.stop()
-        self.undo_shortcut.setEnabled(False)
+        self._offer_undo()
         self.bar.hide()
         self.compose.hold(False)
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QAction, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QLayout, QPlainTextEdit, QSizePolicy, QStatusBar, QWidget
 
 
@@ -23,6 +23,13 @@ def set_tone(widget: QWidget, tone: str) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def offer(action: QAction, why_not: str, what: str) -> None:
+    """Offer ``action`` when nothing stands against it (``why_not`` is ""); its status tip says ``what`` it does,
+    or, greyed out in a menu, why it cannot be done now."""
+    action.setEnabled(not why_not)
+    action.setStatusTip(why_not or what)
 
 
 def tab_stops(root: QWidget) -> list[QWidget]:

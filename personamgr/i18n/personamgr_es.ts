@@ -586,6 +586,10 @@
         <translation>Publicar en una fecha y hora de la zona horaria de la persona (Ctrl+Mayús+Intro)</translation>
     </message>
     <message>
+        <source>Post at a date and time in the persona&apos;s own zone</source>
+        <translation>Publicar en una fecha y hora de la zona horaria de la persona</translation>
+    </message>
+    <message>
         <source>No queue slots yet</source>
         <translation>Aún no hay huecos en la cola</translation>
     </message>
@@ -4128,6 +4132,26 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>La parte {parts} está vacía: escríbela o bórrala.</translation>
     </message>
     <message>
+        <source>Add a persona first: a post goes out as one.</source>
+        <translation>Añade primero una persona: cada publicación sale como una de ellas.</translation>
+    </message>
+    <message>
+        <source>Wait: the post in the box is on its way.</source>
+        <translation>Espera: la publicación del cuadro ya está saliendo.</translation>
+    </message>
+    <message>
+        <source>Nothing to send yet: write the post first.</source>
+        <translation>Aún no hay nada que enviar: escribe primero la publicación.</translation>
+    </message>
+    <message>
+        <source>Too long for {persona}: shorten it, or split it into a thread.</source>
+        <translation>Demasiado largo para {persona}: acórtalo o divídelo en un hilo.</translation>
+    </message>
+    <message>
+        <source>Wait: the images are still being added.</source>
+        <translation>Espera: las imágenes aún se están añadiendo.</translation>
+    </message>
+    <message>
         <source>An image has no alt text: {names}.</source>
         <translation>Una imagen no tiene texto alternativo: {names}.</translation>
     </message>
@@ -5506,6 +5530,22 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>&amp;Post</source>
         <translation>&amp;Publicar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo send</source>
+        <translation>&amp;Deshacer el envío</translation>
+    </message>
+    <message>
+        <source>Post now, after a few seconds in which you can undo it</source>
+        <translation>Publicar ahora, tras unos segundos en los que puedes deshacerlo</translation>
+    </message>
+    <message>
+        <source>No post is about to go out.</source>
+        <translation>No hay ninguna publicación a punto de salir.</translation>
+    </message>
+    <message>
+        <source>Keep the post that is about to go out as a draft instead</source>
+        <translation>Dejar como borrador la publicación que está a punto de salir</translation>
     </message>
     <message>
         <source>Sending in %n s</source>

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QScrollArea, QWidget
 
@@ -390,7 +391,7 @@ def test_post_schedule_and_thread_are_in_a_menu_with_their_keys(demo: Services, 
                  if a.menu() is not None and a.text().replace("&", "") == "Compose"), None)
     assert menu is not None, [a.text() for a in window.menuBar().actions()]
     shown = {a.text().replace("&", ""): a.shortcut().toString() for a in menu.actions() if not a.isSeparator()}
-    assert shown == {"Post": "Ctrl+Return", "Schedule…": "Ctrl+Shift+Return",
+    assert shown == {"Post": "Ctrl+Return", "Undo send": "Ctrl+Z", "Schedule…": "Ctrl+Shift+Return",
                      "Add a post to the thread": "Ctrl+Shift+N"}, shown
     owners: dict[str, int] = {}
     for action in window.findChildren(QAction):
@@ -415,3 +416,73 @@ def test_post_schedule_and_thread_are_in_a_menu_with_their_keys(demo: Services, 
     thread = next(a for a in menu.actions() if a.text().replace("&", "") == "Add a post to the thread")
     thread.trigger()
     assert window.compose.thread.is_thread() and len(window.compose.thread.boxes) == 2
+
+
+def compose_menu(window: QWidget) -> dict[str, QAction]:
+    """The Compose menu's actions by what they say."""
+    menu = next(a.menu() for a in window.menuBar().actions()  # type: ignore[attr-defined]
+                if a.menu() is not None and a.menu().objectName() == "composeMenu")
+    return {a.text().replace("&", ""): a for a in menu.actions() if not a.isSeparator()}
+
+
+def test_compose_menus_post_and_schedule_follow_the_buttons_and_say_why(demo: Services,
+                                                                       make_shell: Callable[..., Shell],
+                                                                       idle) -> None:
+    """With nothing in the box, Post and Schedule… were greyed out but Compose ▸ Post and Compose ▸ Schedule…
+    were offered (and did nothing). The menu follows the compose box's one verdict on what can be sent now, the
+    buttons' too, and a greyed-out item says why in its status tip."""
+    from personamgr.core.networks.accounts import NOT_CONNECTED
+
+    shell = make_shell(demo, show=False)
+    ui = attach_scheduling(shell)
+    window = shell.window
+    window.show()
+    idle(shell)
+    compose = window.compose
+    actions = compose_menu(window)
+    post, schedule = actions["Post"], actions["Schedule…"]
+
+    def follow(why_post: str, why_schedule: str) -> None:
+        assert (post.isEnabled(), schedule.isEnabled()) == (not why_post, not why_schedule), (why_post, why_schedule)
+        assert post.isEnabled() == compose.post_button.isEnabled()
+        assert schedule.isEnabled() == ui.compose.schedule_button.isEnabled() == ui.compose.queue_button.isEnabled()
+        if why_post:
+            assert post.statusTip() == why_post
+        if why_schedule:
+            assert schedule.statusTip() == why_schedule
+
+    write(shell, "")
+    nothing = "Nothing to send yet: write the post first."
+    follow(nothing, nothing)
+    write(shell, TEXT)
+    follow("", "")
+    assert post.statusTip() and post.statusTip() != nothing and schedule.statusTip() != nothing
+    write(shell, "word " * 70)
+    too_long = "Too long for career: shorten it, or split it into a thread."
+    follow(too_long, too_long)
+    write(shell, TEXT)
+    compose.set_account_state(demo.store.persona("career").uid, NOT_CONNECTED)
+    follow("career is not connected to an account yet: connect it to post now (Persona ▸ Connect account…).", "")
+    post.trigger()
+    assert not shell.undo_send.pending
+
+
+def test_undo_send_is_in_the_compose_menu_while_a_post_waits(demo: Services, make_shell: Callable[..., Shell],
+                                                            idle) -> None:
+    """Ctrl+Z takes back a post in its seconds before it goes out, but no menu said so: a user could not find it.
+    Compose ▸ Undo send shows the key, and is offered only while a post is waiting to go out."""
+    demo.settings.set("send_delay", 30)  # the most: the post waits while the test looks at the menu
+    shell = make_shell(demo)
+    window, undo = shell.window, shell.undo_send
+    actions = compose_menu(window)
+    undo_send = actions["Undo send"]
+    assert undo_send.shortcut().toString() == "Ctrl+Z"
+    assert not undo_send.isEnabled() and undo_send.statusTip() == "No post is about to go out."
+    write(shell)
+    actions["Post"].trigger()
+    assert undo.pending and undo_send.isEnabled()
+    undo_send.trigger()
+    assert not undo.pending and not undo_send.isEnabled()
+    assert window.compose.editor.toPlainText() == TEXT and not window.compose.editor.isReadOnly()
+    idle(shell)
+    assert states(demo) == [PostState.DRAFT]
