@@ -47,6 +47,8 @@ from personamgr.gui.workers import Workers
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 600
+ROW_GAP = 8  # between compose's rows
+COMPACT_ROW_GAP = 4  # on a short window: a message under the box and the guard's warning leave Post in sight
 __all__ = ["AUTOSAVE_MS", "WARN_REMAINING", "ComposeWidget", "DraftBar"]
 
 
@@ -183,7 +185,7 @@ class ComposeWidget(PostComposer):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
+        layout.setSpacing(ROW_GAP)
         layout.addLayout(head)
         layout.addWidget(self.bar)
         layout.addWidget(self.thread, 1)
@@ -207,6 +209,11 @@ class ComposeWidget(PostComposer):
                        self.posted):
             signal.connect(self._follow_cost)
         self._follow_cost()
+
+    def set_compact(self, compact: bool) -> None:
+        """On a short window (a 1024x600 netbook) the rows stand closer: with the guard's warning and a message
+        under the box (an error, "Not saved yet: ...") both shown, Post sat below compose's fold."""
+        self.layout().setSpacing(COMPACT_ROW_GAP if compact else ROW_GAP)
 
     # -- persona switching ---------------------------------------------------------------
     @Slot()

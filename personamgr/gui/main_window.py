@@ -551,8 +551,11 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
-        # shorter than the default: the connection banner says its headline alone, and the history keeps its rows
-        self.connection_banner.set_compact(event.size().height() < DEFAULT_SIZE.height())
+        # shorter than the default: the connection banner says its headline alone, and the history keeps its rows;
+        # compose's rows stand closer, and its ways to send stay in sight under a warning and a message
+        compact = event.size().height() < DEFAULT_SIZE.height()
+        self.connection_banner.set_compact(compact)
+        self.compose.set_compact(compact)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.compose.flush()

@@ -632,12 +632,15 @@ def test_the_meter_says_its_verdict_whole_on_a_small_screen_in_spanish(qapp, gua
 
 
 
+@pytest.mark.parametrize("message", ["", "Could not post: the disk is full. Your text is kept."],
+                         ids=["warning", "warning and an error"])
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_at_1024x600_the_warning_leaves_post_and_schedule_in_sight(qapp, guarded: Shell, qtbot,  # type: ignore[no-untyped-def]
-                                                                    language: str) -> None:
+                                                                    language: str, message: str) -> None:
     """A 1024x600 netbook, the Schedule panel beside compose, a post that strays: the guard's warning (its reasons,
     Move to metal, Post anyway) pushed Post, Schedule… and Add to queue half below compose's fold. The ways to send
-    stay in sight whole, with the warning's button that moves the post."""
+    stay in sight whole, with the warning's button that moves the post; and with a message under the box as well
+    (an error), which put them 10 px below the fold, the message is in sight too, on its whole line."""
     from PySide6.QtCore import QPoint, QRect
     from PySide6.QtWidgets import QWidget
 
@@ -661,13 +664,19 @@ def test_at_1024x600_the_warning_leaves_post_and_schedule_in_sight(qapp, guarded
         compose = window.compose
         ways = (compose.post_button, scheduling.compose.schedule_button, scheduling.compose.queue_button,
                 panel.warning.move_button)
+        if message:
+            compose.say(message, "error")
+            ways += (compose.status,)
+            assert compose.status.accessibleDescription() == message  # whole, for a screen reader and its tooltip
 
         def in_sight() -> None:
             for way in ways:
                 where = QRect(way.mapTo(viewport, QPoint(0, 0)), way.size())
                 assert way.isVisible() and viewport.rect().contains(where), (way.text(), where, viewport.rect())
+            if message:  # its line whole, not squeezed
+                assert compose.status.height() >= compose.status.fontMetrics().height(), compose.status.height()
 
-        qtbot.waitUntil(in_sight, timeout=3_000)  # the layout settles
+        qtbot.waitUntil(in_sight, timeout=10_000)  # the layout settles
     finally:
         if language == "es":
             i18n.uninstall(qapp)
