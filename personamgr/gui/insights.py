@@ -160,7 +160,7 @@ class InsightsDialog(QDialog):
     def _charts(self, colour: str, i: Insights) -> None:
         import pyqtgraph as pg
 
-        from personamgr.gui.chart_axis import NumberAxis  # pyqtgraph loads with the first chart, not at start
+        from personamgr.gui.chart_axis import LabelAxis, NumberAxis  # pyqtgraph loads with the first chart
 
         for widget in self.charts.values():
             self.grid.removeWidget(widget)
@@ -172,8 +172,9 @@ class InsightsDialog(QDialog):
         muted = theme.colour("muted", pal)
         title_size = f"{max(10.0, self.font().pointSizeF()):g}pt"  # as large as the axis labels, which follow the font
 
-        def plot(name: str, title: str, description: str, *, counts: bool = True) -> Any:
-            w = pg.PlotWidget(background=base, axisItems={"left": NumberAxis("left", whole=counts)})
+        def plot(name: str, title: str, description: str, *, counts: bool = True, weeks: bool = False) -> Any:
+            w = pg.PlotWidget(background=base, axisItems={"left": NumberAxis("left", whole=counts),
+                                                          "bottom": LabelAxis("bottom", thin=weeks)})
             w.setObjectName(f"chart_{name}")
             w.setAccessibleName(title)
             w.setAccessibleDescription(description)
@@ -239,12 +240,13 @@ class InsightsDialog(QDialog):
             last_chart = "cost"
             weekly = plot(last_chart, translate("InsightsDialog", "X cost per week (USD)"),
                           translate("InsightsDialog", "Total {total} over {days} days.").format(
-                              total=costs.describe(i.cost_usd), days=i.days), counts=False)
+                              total=costs.describe(i.cost_usd), days=i.days), counts=False, weeks=True)
             bars(weekly, weeks, list(i.weekly_cost), [persona] * len(i.weekly_cost))
         else:
             last_chart, sent = "weekly", i.posts  # a plain name: pyside6-lupdate reads no other count
             weekly = plot(last_chart, translate("InsightsDialog", "Posts per week"),
-                          translate("InsightsDialog", "%n post(s) over {days} days.", None, sent).format(days=i.days))
+                          translate("InsightsDialog", "%n post(s) over {days} days.", None, sent).format(days=i.days),
+                          weeks=True)
             bars(weekly, weeks, [float(n) for n in i.weekly_posts], [persona] * len(i.weekly_posts))
         if len(weeks) > 6:
             weekly.getAxis("bottom").setTicks([[(n, w) for n, w in enumerate(weeks) if n % 3 == len(weeks) % 3 - 1

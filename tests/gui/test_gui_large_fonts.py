@@ -7,11 +7,12 @@ boxes over their hints.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, QRect
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QRectF
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -202,4 +203,56 @@ def test_the_insights_axis_labels_keep_their_tails(large_font: QFont, services: 
         axis = chart.getAxis("bottom")
         line = QFontMetrics(axis.font()).height()
         assert axis.height() >= line, (chart.objectName(), axis.height(), line)
+    dialog.close()
+
+
+@pytest.fixture(params=[9.0, 12.0, 15.0, 18.0], ids=lambda size: f"{size:g}pt")
+def font_size(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[float]:
+    """The desktop's font at the sizes a user may pick."""
+    before = QFont(qapp.font())
+    font = QFont(before)
+    font.setPointSizeF(request.param)
+    qapp.setFont(font)
+    theme.apply(qapp, "light")
+    try:
+        yield request.param
+    finally:
+        qapp.setFont(before)
+        theme.apply(qapp, "light")
+
+
+def bottom_labels(chart: QWidget) -> tuple[QRectF, list[tuple[QRectF, str]]]:
+    """The chart's bottom axis (its rect) and the labels pyqtgraph draws under it, where and what."""
+    axis = chart.getAxis("bottom")  # type: ignore[attr-defined]
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _line, _ticks, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return axis.mapRectFromParent(axis.geometry()), [(rect, text) for rect, _flags, text in texts]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_insights_weeks_say_this_week_at_every_font_size(font_size: float, services: Services, clock,
+                                                             make_shell: Callable[..., Shell], qtbot) -> None:
+    """At 15 pt the weekly chart showed no "this week" under its last bar: pyqtgraph drops a label that runs past
+    the end of its axis. Every label under a chart is kept whole within its axis (moved in to end there); the
+    weeks, a sequence, leave out one in the middle where two would overlap, never this week."""
+    dialog = insights_with_charts(services, clock, make_shell, qtbot)
+
+    def whole() -> None:
+        for chart in dialog.charts.values():
+            axis, labels = bottom_labels(chart)
+            for rect, text in labels:
+                assert axis.left() <= rect.left() and rect.right() <= axis.right(), (text, rect, axis)
+        axis, weeks = bottom_labels(dialog.charts["cost"])  # career posts to X: what its weeks cost
+        assert weeks and weeks[-1][1] == "this week", [text for _rect, text in weeks]
+        assert weeks[0][1] == "−4 w", [text for _rect, text in weeks]
+        for (left, a), (right, b) in itertools.pairwise(weeks):
+            assert not left.intersects(right), (a, b)
+        for name, expected in (("focus", ["On focus", "Strayed"]), ("kinds", ["Bare links", "Conversation", "Other"])):
+            assert [text for _rect, text in bottom_labels(dialog.charts[name])[1]] == expected, name
+
+    qtbot.waitUntil(whole, timeout=10_000)  # once the dialog has its size: the labels follow the axis' width
     dialog.close()
