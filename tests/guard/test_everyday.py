@@ -10,7 +10,9 @@ import numpy as np
 import pytest
 
 from personamgr.core.guard import Guard
-from personamgr.core.guard.scoring import with_everyday
+from personamgr.core.guard import e5 as e5_module
+from personamgr.core.guard.embed import MAX_TOKENS, embed_in_batches, safe_text
+from personamgr.core.guard.scoring import EVERYDAY, with_everyday
 from personamgr.core.personas import Persona
 
 RESEARCH = Persona(
@@ -77,3 +79,46 @@ def test_everyday_life_leaves_each_personas_anchors_as_they_were(guard: Guard) -
     for a, b in zip(alone, beside, strict=False):
         assert a.desc is not None and b.desc is not None
         assert np.array_equal(a.desc, b.desc) and np.array_equal(a.topics, b.topics), a.persona.name
+
+
+class _Reads:
+    """An onnxruntime session that notes the word pieces of every text it reads, and reads them."""
+
+    def __init__(self, session: object) -> None:
+        self.session = session
+        self.texts: list[list[int]] = []
+
+    def run(self, names: object, feed: dict[str, np.ndarray]) -> object:
+        for ids, mask in zip(feed["input_ids"], feed["attention_mask"], strict=True):
+            self.texts.append(ids[mask > 0].tolist())
+        return self.session.run(names, feed)  # type: ignore[attr-defined]
+
+
+def test_everyday_life_is_read_once_for_every_persona_set(guard: Guard, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Everyday life's anchors never change for a model, and every persona set has them: a new set reads its own
+    texts only (MiniLM and e5 alike), and gets everyday life's vectors as a fresh reading gives them."""
+    e5 = guard.e5_reading()
+    assert e5 is not None
+    guard.check([RESEARCH, METAL], "今夜のライブ用にバンTにアイロンかけてる", "metal")  # a first set: read here if ever
+    minilm = _Reads(guard.embedder._session)
+    e5_reads = _Reads(e5.encoder._session)
+    monkeypatch.setattr(guard.embedder, "_session", minilm)
+    monkeypatch.setattr(e5.encoder, "_session", e5_reads)
+    chess = Persona(name="chess", description="Chess: openings, endgames, tournaments and puzzles",
+                    topics=("chess", "openings", "endgames"))
+    for text in ("Won my first tournament game with the Sicilian today",
+                 "Hoy gané mi primera partida de torneo con la siciliana",
+                 "今日はシシリアンで大会初勝利"):
+        guard.check([chess, HOME], text, "chess")
+    everyday = EVERYDAY.description
+    assert minilm.texts and guard.embedder._tok.encode(safe_text(everyday), MAX_TOKENS) not in minilm.texts
+    assert e5_reads.texts and e5.encoder._tok.encode(safe_text(everyday), e5_module.MAX_PIECES) not in e5_reads.texts
+    monkeypatch.undo()
+    sc = guard.scorer(with_everyday([chess, HOME]))
+    anchors = [everyday, *(sc.cal.topic_template.replace("{}", t) for t in EVERYDAY.topics)]
+    tok = guard.embedder._tok
+    fresh = sc.centered(embed_in_batches(guard.embedder._session, lambda t: tok.encode(safe_text(t), MAX_TOKENS),
+                                         anchors, 16))
+    mine = sc.profiles[-1]
+    assert mine.persona is EVERYDAY and mine.desc is not None
+    assert np.array_equal(mine.desc, fresh[0]) and np.array_equal(mine.topics, fresh[1:])

@@ -38,7 +38,7 @@ import numpy as np
 from personamgr.core.guard import background, model_files
 from personamgr.core.guard.embed import MODEL_DIR, embed_in_batches, onnxruntime, safe_text, session, session_options
 from personamgr.core.guard.languages import TABLE_LANGUAGES
-from personamgr.core.guard.scoring import Calibration, Scorer, persona_key
+from personamgr.core.guard.scoring import Calibration, Scorer, persona_key, reads_everyday_once
 from personamgr.core.guard.sentencepiece import Unigram
 from personamgr.core.personas import Persona
 
@@ -82,6 +82,7 @@ class Encoder:
     def embed(self, text: str) -> np.ndarray:
         return self.embed_many([text])[0]
 
+    @reads_everyday_once
     def embed_many(self, texts: Sequence[str], batch: int = 4) -> np.ndarray:
         """Four texts a run: a persona set's first post embeds all its texts, and sixteen at a time (up to 96
         pieces each) made onnxruntime's passing buffers the peak of ``personamgr guard`` (bench/README.md,

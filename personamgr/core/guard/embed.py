@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from personamgr.core.guard import model_files
+from personamgr.core.guard.scoring import reads_everyday_once
 from personamgr.core.guard.wordpiece import WordPiece
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
@@ -51,6 +52,7 @@ class Embedder:
     def embed(self, text: str) -> np.ndarray:
         return self.embed_many([text])[0]
 
+    @reads_everyday_once
     def embed_many(self, texts: Sequence[str], batch: int = 16) -> np.ndarray:
         return embed_in_batches(self._session, lambda t: self._tok.encode(safe_text(t), MAX_TOKENS), texts, batch)
 

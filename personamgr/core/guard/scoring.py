@@ -20,11 +20,13 @@ Why each step:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -417,6 +419,26 @@ EVERYDAY = Persona(
     description="Everyday life: my day, home, sleep, the weather, chores, errands, family, friends and how I feel",
     topics=("daily life", "weather", "sleep", "home", "chores", "family", "friends", "mood", "weekend", "commute"),
 )
+
+
+def reads_everyday_once(embed_many: Callable[..., np.ndarray]) -> Callable[..., np.ndarray]:
+    """A model's ``embed_many`` that reads everyday life's anchors once and gives the same vectors to every persona
+    set after. Why: every set has them (``Scorer`` reads them in a batch of their own, which starts with its
+    description), they never change for a given model, and reading them again took about as long as a persona's
+    own profile (bench/README.md, "Issue 14, phase 19"). Any other batch is read as before."""
+
+    @functools.wraps(embed_many)
+    def embed(self: Any, texts: Sequence[str], *args: Any) -> np.ndarray:
+        if not len(texts) or texts[0] != EVERYDAY.description:
+            return embed_many(self, texts, *args)
+        read: dict[tuple[Any, ...], np.ndarray] = self.__dict__.setdefault("_everyday_vectors", {})
+        key = (*texts, *args)
+        vecs = read.get(key)
+        if vecs is None:
+            vecs = read[key] = embed_many(self, texts, *args)
+        return vecs.copy()
+
+    return embed
 
 
 def with_everyday(personas: Sequence[Persona]) -> tuple[Persona, ...]:
