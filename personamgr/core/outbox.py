@@ -218,6 +218,16 @@ class Post:
         return None
 
     @property
+    def other_account(self) -> str | None:
+        """The account the post went out as (or may have), when its persona posts as another account now: its
+        links, and what the user checks, are on that one. None: the same account, or nothing of it is out."""
+        if not (self.remote_ids or self.state in (PostState.SENT, PostState.SENDING, PostState.NEEDS_REVIEW)):
+            return None
+        if self.sent_as_id and self.persona_account and self.sent_as_id != self.persona_account:
+            return self.sent_as or self.sent_as_id
+        return None
+
+    @property
     def failed_part(self) -> int | None:
         """For a thread stopped part-way: the 1-based number of the first part that did not go out. None while
         it is in flight, once it is sent, and while it needs review (that part may be out: it is in doubt)."""

@@ -8,11 +8,12 @@ call; a refusal says what the link is to and why that is not the part, and names
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 
 from personamgr.core.i18n import translate
 from personamgr.core.networks.base import Account, Network
 from personamgr.core.networks.links import PostLink
-from personamgr.core.outbox import TransitionError
+from personamgr.core.outbox import Post, TransitionError
 from personamgr.core.personas import NETWORK_LABELS, Persona
 
 
@@ -26,11 +27,17 @@ class LinkRefused(TransitionError):
 
 
 def own_post(networks: Mapping[str, Network], persona: Persona, link: str, part: int | None,
-             credentials: Callable[[], Mapping[str, str] | None] = lambda: None) -> PostLink:
+             credentials: Callable[[], Mapping[str, str] | None] = lambda: None, *,
+             went_as: WentAs | None = None) -> PostLink:
     """What ``link`` names, when it is a post of ``persona``'s account on its network and server; else LinkRefused.
 
     ``part`` is the thread's part the link is for (None: a single post). ``credentials`` is asked only for a link
-    naming an account otherwise than by its handle (a Bluesky DID)."""
+    naming an account otherwise than by its handle (a Bluesky DID). ``went_as``: the post went out as another
+    account than the persona's now (a switch since), and the link must be that account's: the next part replies
+    to it, and the record is of what is on that account."""
+    if went_as is not None:
+        persona = replace(persona, handle=went_as.handle)
+        credentials = went_as.credentials
     network = networks.get(persona.network)
     account = Account(persona.uid, persona.handle, server=persona.service_url)
 
@@ -65,10 +72,34 @@ def own_post(networks: Mapping[str, Network], persona: Persona, link: str, part:
         _span(link, read.author or ""))
 
 
-def canonical_link(networks: Mapping[str, Network], persona: Persona, post_id: str) -> str | None:
-    """The link of the persona's post ``post_id`` as the app writes it (the one kept, whatever form was pasted)."""
+@dataclass(frozen=True, slots=True)
+class WentAs:
+    """The account a post went out as (its ``sent_as`` and ``sent_as_id``) when its persona posts as another now."""
+
+    handle: str | None
+    account_id: str
+
+    def credentials(self) -> Mapping[str, str] | None:
+        """The account as its network's links may name it besides its handle (a Bluesky DID), as credentials
+        carry it: its id after the network's name ("bluesky:did:plc:…"). The keyring holds only the credentials of
+        the account the persona posts as now."""
+        _network, _, rest = self.account_id.partition(":")
+        return {"did": rest} if rest else None
+
+
+def went_as(post: Post) -> WentAs | None:
+    """The account ``post`` went out as, when its persona now posts as another (:attr:`Post.other_account`)."""
+    if post.other_account is None or post.sent_as_id is None:
+        return None
+    return WentAs(post.sent_as, post.sent_as_id)
+
+
+def canonical_link(networks: Mapping[str, Network], persona: Persona, post_id: str,
+                   as_account: WentAs | None = None) -> str | None:
+    """The link of the persona's post ``post_id`` as the app writes it (the one kept, whatever form was pasted);
+    ``as_account``: the post went out as that account, not the persona's now."""
     network = networks.get(persona.network)
-    account = Account(persona.uid, persona.handle, server=persona.service_url)
+    account = Account(persona.uid, as_account.handle if as_account else persona.handle, server=persona.service_url)
     return network.post_url(account, post_id) if network is not None else None
 
 

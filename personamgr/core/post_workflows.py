@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -37,7 +37,7 @@ from personamgr.core.outbox import (
     locked_words,
     maybe_out,
 )
-from personamgr.core.part_links import canonical_link, own_post
+from personamgr.core.part_links import canonical_link, own_post, went_as
 from personamgr.core.reason_words import Note, StoredReason, said, stored
 
 if TYPE_CHECKING:
@@ -257,20 +257,21 @@ class PostWorkflows:
         if part is None:  # a single post the user did not find
             return self.outbox.transition(
                 post_id, PostState.FAILED, expect=[PostState.NEEDS_REVIEW], unchanged_since=post.updated_at,
-                next_attempt_at=None, lease_owner=None, error=Note("not_out_as_checked"))
+                next_attempt_at=None, lease_owner=None, repeat_safe_until=None, error=Note("not_out_as_checked"))
         if part_out:
-            found = self._part_id(persona, part, link or "")
+            found = self._part_id(post, persona, part, link or "")
             if found in out:
                 raise TransitionError(translate("PostWorkflows", "part {next} replies to part {part}, so the link of "
                                                 "part {part} is needed: copy it from the account").format(
                     part=part, next=part + 1))
             out = (*out, found)
         went, draft = self._as_it_went(post, len(out))
+        # The user decided what is out: nothing is sent again by itself as it was (``repeat_safe_until``).
         return self._recorded(post, draft, lambda: self.outbox.transition(
             post_id, PostState.FAILED, expect=[PostState.NEEDS_REVIEW], unchanged_since=post.updated_at,
             remote_ids=out, network=post.network or persona.network, next_attempt_at=None, lease_owner=None,
-            cost_usd=costs.recorded(self.services.store, persona, went["parts"][:len(out)]),
-            error=post.stranded or rest_unsent(len(out), total), **_written(went)))
+            repeat_safe_until=None, cost_usd=costs.recorded(self.services.store, persona, went["parts"][:len(out)]),
+            error=replace(post, remote_ids=out).stranded or rest_unsent(len(out), total), **_written(went)))
 
     def _as_it_went(self, post: Post, n_out: int) -> tuple[dict[str, Any], tuple[list[str], list[dict[str, Any]]]]:
         """``post`` with its first ``n_out`` parts as its last send sent them (``sent_content``: the user may have
@@ -309,20 +310,21 @@ class PostWorkflows:
         if not (link or "").strip() or len(post.remote_ids) >= len(post.parts):
             return {}
         found = own_post(self.services.networks, persona, link or "", part,
-                         lambda: self.services.secrets.get_credentials(persona.uid)).post_id
+                         lambda: self.services.secrets.get_credentials(persona.uid), went_as=went_as(post)).post_id
         ids = (*post.remote_ids, found)
         return {"remote_ids": ids, "remote_id": ids[0],
-                "remote_url": post.remote_url or canonical_link(self.services.networks, persona, ids[0])}
+                "remote_url": post.remote_url or canonical_link(self.services.networks, persona, ids[0],
+                                                                went_as(post))}
 
-    def _part_id(self, persona: Persona, part: int, link: str) -> str:
-        """The id of the part the user found, from its link, which must be this persona's post on its network
-        and server (:func:`part_links.own_post`): the next part replies to it."""
+    def _part_id(self, post: Post, persona: Persona, part: int, link: str) -> str:
+        """The id of the part the user found, from its link, which must be a post of the account the thread went
+        out as, on the persona's network and server (:func:`part_links.own_post`): the next part replies to it."""
         if not link.strip():
             raise TransitionError(translate("PostWorkflows", "part {next} replies to part {part}, so the link of "
                                             "part {part} is needed: copy it from the account").format(
                 part=part, next=part + 1))
         return own_post(self.services.networks, persona, link, part,
-                        lambda: self.services.secrets.get_credentials(persona.uid)).post_id
+                        lambda: self.services.secrets.get_credentials(persona.uid), went_as=went_as(post)).post_id
 
     # -- changing ------------------------------------------------------------------------
     def edit(self, post_id: int, parts: Sequence[str], media: Sequence[dict[str, Any]] | None = None, *,
@@ -414,6 +416,8 @@ class PostWorkflows:
             persona_handle, server = persona.handle, persona.service_url
         except LookupError:
             pass
+        if post.other_account is not None:  # its parts are on the account it went out as, not the persona's now
+            persona_handle = post.sent_as
         account = Account(post.persona_uid, persona_handle, server=server)
         out: list[str | None] = []
         for i, rid in enumerate(post.remote_ids or ((post.remote_id,) if post.remote_id else ())):

@@ -58,3 +58,34 @@ def test_a_thread_in_doubt_is_not_sent_again_from_the_account_its_persona_was_sw
     # The user looked: part 2 is not on @sky. The rest is then a thread that can only stop there.
     failed = w.services.workflows.mark_sent(review.id, part_out=False)
     assert actions_for(failed) == (Action.EDIT, Action.STOP)
+
+
+def test_the_part_in_doubt_is_checked_against_the_account_the_thread_went_out_as(bluesky_world) -> None:
+    """Part 2 was written on @sky and never answered; sky was then connected to @comet. "Mark what went out…"
+    refused part 2's link on @sky (by its handle or its DID) and took @comet's for it. It is checked against the
+    account the thread went out as."""
+    import lease_helpers
+
+    from personamgr.core.networks.bluesky.auth import Login, connect
+    from personamgr.core.part_links import LinkRefused
+    from personamgr.core.post_workflows import Action, actions_for
+
+    w = bluesky_world
+    lease_helpers.killed_mid_send(w, "create_record", PARTS, hold_at=2)
+    other, password = w.fake.add_account("comet.bsky.social")
+    connect(w.services.store, w.services.secrets, w.network, w.persona, Login("comet.bsky.social", password),
+            switch_account=True)
+    [review] = w.services.outbox.in_states([PostState.NEEDS_REVIEW])
+    first, second = (next(r for r in w.fake.posts(w.account) if r.text == p) for p in PARTS[:2])
+    with pytest.raises(LinkRefused, match=r"that link is to a post of @comet\.bsky\.social, not of @sky\.bsky\.social"):
+        w.services.workflows.mark_sent(review.id, part_out=True,
+                                       link=f"https://bsky.app/profile/comet.bsky.social/post/{second.rkey}")
+    with pytest.raises(LinkRefused, match=rf"that link is to a post of {other.did}, not of @sky\.bsky\.social"):
+        w.services.workflows.mark_sent(review.id, part_out=True,
+                                       link=f"https://bsky.app/profile/{other.did}/post/{second.rkey}")
+    found = w.services.workflows.mark_sent(review.id, part_out=True,
+                                           link=f"https://bsky.app/profile/{w.account.did}/post/{second.rkey}")
+    assert (found.state, found.remote_ids) == (PostState.FAILED, (first.rkey, second.rkey))
+    assert actions_for(found) == (Action.EDIT, Action.STOP)
+    assert w.services.workflows.part_links(found) == [f"https://bsky.app/profile/sky.bsky.social/post/{r.rkey}"
+                                                      for r in (first, second)]

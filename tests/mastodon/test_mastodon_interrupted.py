@@ -163,3 +163,29 @@ def test_a_thread_with_parts_out_is_not_continued_from_the_account_its_persona_w
     sent, draft = w.services.workflows.stop(post.id)
     assert (sent.state, sent.parts, sent.sent_as) == (PostState.SENT, PARTS[:1], "@metal@fosstodon.example")
     assert draft is not None and draft.parts == PARTS[1:]
+
+
+def test_the_part_in_doubt_is_checked_against_the_account_the_thread_went_out_as(mastodon_world) -> None:
+    """Part 2 was made as @metal and never answered; metal was then connected to @riffs. "Mark what went out…"
+    refused the link of part 2 on @metal ("a post of @metal, not of @riffs") and took @riffs' for it: the thread's
+    next part would reply to a status of another account. It is checked against the account the thread went out
+    as."""
+    from personamgr.core.networks.mastodon.auth import connect_with_tokens
+    from personamgr.core.part_links import LinkRefused
+
+    w = mastodon_world
+    killed_mid_send(w, PARTS, hold_at=2)
+    other = w.fake.add_account("riffs")
+    connect_with_tokens(w.services.store, w.services.secrets, w.network, w.persona,
+                        {"server": w.persona.server, "access_token": w.fake.add_token(other)}, switch_account=True)
+    [review] = w.services.outbox.in_states([PostState.NEEDS_REVIEW])
+    assert actions_for(review) == (Action.MARK_SENT, Action.EDIT)
+    first, second = sorted(w.fake.timeline(w.account), key=lambda s: s.text)
+    with pytest.raises(LinkRefused, match=r"that link is to a post of @riffs, not of @metal@fosstodon\.example"):
+        w.services.workflows.mark_sent(review.id, part_out=True, link=f"{w.persona.server}/@riffs/{second.id}")
+    found = w.services.workflows.mark_sent(review.id, part_out=True, link=f"{w.persona.server}/@metal/{second.id}")
+    assert (found.state, found.remote_ids) == (PostState.FAILED, (first.id, second.id))
+    assert (found.error or "").startswith("Parts 1–2 of 3 went out as @metal@fosstodon.example, but metal now posts "
+                                          "as @riffs@fosstodon.example"), found.error
+    assert actions_for(found) == (Action.EDIT, Action.STOP)
+    assert w.services.workflows.part_links(found) == [f"{w.persona.server}/@metal/{s.id}" for s in (first, second)]

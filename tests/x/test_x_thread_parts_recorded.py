@@ -186,3 +186,32 @@ def test_a_part_marked_out_after_an_edit_is_recorded_as_it_went_out(x_world) -> 
     assert failed.parts == PARTS and len(failed.remote_ids) == 2
     [draft] = x_world.services.outbox.in_states([PostState.DRAFT])
     assert draft.parts == ("2/3 Skip every adjective.",)
+
+
+def test_the_part_in_doubt_is_checked_against_the_account_the_thread_went_out_as(x_world) -> None:
+    """Part 2 timed out after reaching X as @career_me; career was then connected to @jobs_desk. The user found part
+    2 on @career_me and pasted its link into "Mark what went out…": it was refused as "a post of @career_me, not of
+    @jobs_desk", and @jobs_desk's link was taken for it. The link is checked against the account the thread went
+    out as."""
+    from personamgr.core.networks.x.auth import connect_with_tokens
+    from personamgr.core.part_links import LinkRefused
+
+    w = x_world
+    post = needs_review_at_part(w, 2, made=True)
+    other = w.fake.add_user("jobs_desk")
+    connect_with_tokens(w.services.store, w.services.secrets, w.network, w.persona,
+                        w.fake.credentials(w.app, other), switch_account=True)
+    review = w.services.outbox.get(post.id)
+    assert (review.state, review.sent_as) == (PostState.NEEDS_REVIEW, "@career_me")
+    assert actions_for(review) == (Action.MARK_SENT, Action.EDIT)
+    with pytest.raises(LinkRefused, match="that link is to a post of @jobs_desk, not of @career_me"):
+        w.services.workflows.mark_sent(post.id, part_out=True, link=f"https://x.com/jobs_desk/status/{10 ** 18}")
+    found = w.services.workflows.mark_sent(post.id, part_out=True,
+                                           link=f"https://x.com/career_me/status/{w.fake.tweets[1].id}")
+    assert (found.state, found.remote_ids) == (PostState.FAILED, (w.fake.tweets[0].id, w.fake.tweets[1].id))
+    assert found.error == ("Parts 1–2 of 3 went out as @career_me, but career now posts as @jobs_desk, so the rest "
+                           "cannot continue that thread. Stop the thread here; the rest is kept as a draft, to send "
+                           "as @jobs_desk if you choose.")
+    assert actions_for(found) == (Action.EDIT, Action.STOP)
+    assert w.services.workflows.part_links(found) == [f"https://x.com/career_me/status/{t.id}"
+                                                      for t in w.fake.tweets[:2]]
