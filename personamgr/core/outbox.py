@@ -896,11 +896,28 @@ class Outbox:
         return out
 
 
+# What a post's note says when its last try never reached the account: refused at the door (a rate limit), the
+# network unreachable, or waiting before it was sent (the keyring, pacing). Due again after it, nothing can be out.
+NOT_REACHED = frozenset({
+    "x_rate_limit", "x_media_rate_limit", "x_user_day_cap", "x_app_day_cap", "x_user_day_cap_of", "x_app_day_cap_of",
+    "x_connect_timeout", "x_tls", "x_unreachable", "x_proxy", "mastodon_rate_limit", "mastodon_media_rate_limit",
+    "mastodon_connect_timeout", "mastodon_tls", "mastodon_unreachable", "bluesky_rate_limit",
+    "bluesky_connect_timeout", "bluesky_unreachable", "keyring_locked", "keyring_silent", "keyring_gone", "pacing"})
+
+
 def _last_send_in_doubt(post: Post) -> bool:
     """Whether ``post``'s last send may have reached its account: in flight, sent again only as it is
-    (:func:`locked_until`), or due again after an error (a server error a network looks its writes up after)."""
-    return (post.state is PostState.SENDING or post.repeat_safe_until is not None
-            or (post.state is PostState.SCHEDULED and post.next_attempt_at is not None and post.attempts > 0))
+    (:func:`locked_until`), or due again after an error that may have reached it (a server error a network looks
+    its writes up after); not after one that never reached it (:data:`NOT_REACHED`), whatever tries came before."""
+    if post.state is PostState.SENDING or post.repeat_safe_until is not None:
+        return True
+    if post.state is not PostState.SCHEDULED or post.next_attempt_at is None or post.attempts <= 0:
+        return False
+    kind, values = post.note_found
+    if kind == "part_failed":  # a thread's part: what stopped that part
+        inner = (values or {}).get("error")
+        kind = kind_of(inner) if isinstance(inner, Mapping) else None
+    return kind not in NOT_REACHED
 
 
 def _sender_gone(owner: lease.Owner | None, stopped: bool, post: Post, *, again: Resumable | None = None) -> Note:

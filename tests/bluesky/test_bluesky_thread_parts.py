@@ -89,3 +89,27 @@ def test_the_part_in_doubt_is_checked_against_the_account_the_thread_went_out_as
     assert actions_for(found) == (Action.EDIT, Action.STOP)
     assert w.services.workflows.part_links(found) == [f"https://bsky.app/profile/sky.bsky.social/post/{r.rkey}"
                                                       for r in (first, second)]
+
+
+def test_a_post_whose_tries_never_reached_bluesky_goes_out_as_the_account_switched_to(bluesky_world) -> None:
+    """Bluesky refused the session, then, retried, answered with its rate limit: nothing reached @sky. sky was then
+    connected to @comet: the post stopped for review ("it may be on @sky"), though it cannot be. It stays
+    scheduled, and goes out once, as @comet."""
+    from personamgr.core.networks.bluesky.auth import Login, connect
+
+    w = bluesky_world
+    for endpoint in ("create_record", "refresh_session", "create_session"):  # the app password refused too
+        w.fake.fail_next(endpoint, "revoked")
+    failed = w.post("Saturn rises at nine.")
+    assert failed.state is PostState.FAILED, failed.error
+    w.fake.fail_next("create_record", "rate_limit", reset_in=600)
+    waiting = w.services.workflows.retry(failed.id).post
+    assert (waiting.state, waiting.attempts) == (PostState.SCHEDULED, 1), waiting.error
+    other, password = w.fake.add_account("comet.bsky.social")
+    connect(w.services.store, w.services.secrets, w.network, w.persona, Login("comet.bsky.social", password),
+            switch_account=True)
+    after = w.services.outbox.get(failed.id)
+    assert (after.state, after.next_attempt_at) == (PostState.SCHEDULED, waiting.next_attempt_at), after.error
+    sent = w.services.poster.send(failed.id)
+    assert (sent.state, sent.sent_as) == (PostState.SENT, "@comet.bsky.social"), sent.error
+    assert [r.text for r in w.fake.posts(other)] == ["Saturn rises at nine."] and w.fake.posts(w.account) == []

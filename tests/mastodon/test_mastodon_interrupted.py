@@ -189,3 +189,26 @@ def test_the_part_in_doubt_is_checked_against_the_account_the_thread_went_out_as
                                           "as @riffs@fosstodon.example"), found.error
     assert actions_for(found) == (Action.EDIT, Action.STOP)
     assert w.services.workflows.part_links(found) == [f"{w.persona.server}/@metal/{s.id}" for s in (first, second)]
+
+
+def test_a_post_whose_tries_never_reached_the_server_goes_out_as_the_account_switched_to(mastodon_world) -> None:
+    """The server refused the token, then, retried, answered with its rate limit: nothing reached @metal. metal
+    was then connected to @riffs: the post stopped for review ("it may be on @metal"), though it cannot be. It
+    stays scheduled, and goes out once, as @riffs."""
+    from personamgr.core.networks.mastodon.auth import connect_with_tokens
+
+    w = mastodon_world
+    w.fake.fail_next("statuses", "revoked")
+    failed = w.post(TEXT)
+    assert failed.state is PostState.FAILED, failed.error
+    w.fake.fail_next("statuses", "rate_limit", reset_in=600)
+    waiting = w.services.workflows.retry(failed.id).post
+    assert (waiting.state, waiting.attempts) == (PostState.SCHEDULED, 1), waiting.error
+    other = w.fake.add_account("riffs")
+    connect_with_tokens(w.services.store, w.services.secrets, w.network, w.persona,
+                        {"server": w.persona.server, "access_token": w.fake.add_token(other)}, switch_account=True)
+    after = w.services.outbox.get(failed.id)
+    assert (after.state, after.next_attempt_at) == (PostState.SCHEDULED, waiting.next_attempt_at), after.error
+    sent = w.services.poster.send(failed.id)
+    assert (sent.state, sent.sent_as) == (PostState.SENT, "@riffs@fosstodon.example"), sent.error
+    assert [s.text for s in w.fake.timeline(other)] == [TEXT] and w.fake.timeline(w.account) == []

@@ -215,3 +215,26 @@ def test_the_part_in_doubt_is_checked_against_the_account_the_thread_went_out_as
     assert actions_for(found) == (Action.EDIT, Action.STOP)
     assert w.services.workflows.part_links(found) == [f"https://x.com/career_me/status/{t.id}"
                                                       for t in w.fake.tweets[:2]]
+
+
+def test_a_post_whose_tries_never_reached_x_goes_out_as_the_account_switched_to(x_world) -> None:
+    """X refused the token, then, retried, answered with its rate limit: nothing reached the account. career was
+    then connected to @jobs_desk: the post stopped for review, "it may be on @career_me", though it cannot be. It
+    stays scheduled, and goes out once, as @jobs_desk."""
+    from personamgr.core.networks.x.auth import connect_with_tokens
+
+    w = x_world
+    w.fake.fail_next("tweets", "revoked")
+    failed = w.post("Three questions to ask at the end of every interview.")
+    assert failed.state is PostState.FAILED, failed.error
+    w.fake.fail_next("tweets", "rate_limit", reset_in=600)
+    waiting = w.services.workflows.retry(failed.id).post
+    assert (waiting.state, waiting.attempts) == (PostState.SCHEDULED, 1), waiting.error
+    other = w.fake.add_user("jobs_desk")
+    connect_with_tokens(w.services.store, w.services.secrets, w.network, w.persona,
+                        w.fake.credentials(w.app, other), switch_account=True)
+    after = w.services.outbox.get(failed.id)
+    assert (after.state, after.next_attempt_at) == (PostState.SCHEDULED, waiting.next_attempt_at), after.error
+    sent = w.services.poster.send(failed.id)
+    assert (sent.state, sent.sent_as) == (PostState.SENT, "@jobs_desk"), sent.error
+    assert w.fake.tweets == w.fake.timeline(other) and len(w.fake.tweets) == 1
