@@ -803,40 +803,46 @@ class Outbox:
             persona = self.store.persona(persona_uid)
             raise TransitionError(persona_kept(persona.name, persona.network, posts))
 
-    def review_after_switch(self, persona_uid: str, was: str, now: str) -> list[Post]:
+    def review_after_switch(self, persona_uid: str, was: str, now: str, *, con: Connection | None = None) -> list[Post]:
         """``persona_uid`` now posts as another account (``now``; it was ``was``): each of its posts whose last send
         may have reached the account it was (:func:`_last_send_in_doubt`) waits for review, naming that account.
         Sent again by itself it would be looked up, or keyed, on the new account: not found there, it would go out
         again, as the account it was not meant for. A thread with parts out on another account than the new one,
         and none in doubt, fails, saying so (:attr:`Post.stranded`): its rest would reply from the new account to
-        the old one's posts. One conditional write each.
+        the old one's posts. One conditional write each; with ``con``, in the caller's transaction (the switch's own,
+        so that the switch and its reviews are saved together), and the caller notifies after it commits.
         """
+        if con is None:
+            with self.store.begin() as own:
+                changed = self.review_after_switch(persona_uid, was, now, con=own)
+            if changed:
+                self.store.notify("posts")
+            return changed
         c = s.posts.c
-        with self.store.engine.connect() as con:
-            pid = self.store.persona_id(con, persona_uid)
-            rows = con.execute(self._select().where(c.persona_id == pid, or_(
-                c.state == PostState.SENDING.value,
-                and_(c.repeat_safe_until.is_not(None), c.state.in_([st.value for st in REARRANGEABLE])),
-                and_(c.state == PostState.SCHEDULED.value, c.next_attempt_at.is_not(None), c.attempts > 0),
-                and_(_parts_out() > 0, c.state.in_([st.value for st in REARRANGEABLE]))))).all()
+        pid = self.store.persona_id(con, persona_uid)
+        rows = con.execute(self._select().where(c.persona_id == pid, or_(
+            c.state == PostState.SENDING.value,
+            and_(c.repeat_safe_until.is_not(None), c.state.in_([st.value for st in REARRANGEABLE])),
+            and_(c.state == PostState.SCHEDULED.value, c.next_attempt_at.is_not(None), c.attempts > 0),
+            and_(_parts_out() > 0, c.state.in_([st.value for st in REARRANGEABLE]))))).all()
         out = []
         for p in map(self._from, rows):
             unchanged = s.posts.c.updated_at == utc(p.updated_at).replace(tzinfo=None)
             if _last_send_in_doubt(p):
                 note = in_doubt(Note("account_switched", was=p.sent_as or was, persona=p.persona_name, now=now),
                                 len(p.remote_ids), len(p.parts))
-                changed = self.update_if(p.id, [p.state], where=unchanged, state=PostState.NEEDS_REVIEW.value,
-                                         error=note, next_attempt_at=None)
+                changed = self.update_if(p.id, [p.state], where=unchanged, con=con,
+                                         state=PostState.NEEDS_REVIEW.value, error=note, next_attempt_at=None)
             elif p.stranded is not None:
-                changed = self.update_if(p.id, [p.state], where=unchanged, state=PostState.FAILED.value,
+                changed = self.update_if(p.id, [p.state], where=unchanged, con=con, state=PostState.FAILED.value,
                                          error=p.stranded, next_attempt_at=None, hold_kind=None, missed_at=None)
             elif p.state is PostState.FAILED and p.note_found[0] == "thread_switched":  # back on its parts' account
-                changed = self.update_if(p.id, [p.state], where=unchanged, error=Note(
+                changed = self.update_if(p.id, [p.state], where=unchanged, con=con, error=Note(
                     "thread_rejoined", n=len(p.remote_ids), total=len(p.parts), now=now, persona=p.persona_name))
             else:
                 continue
             if changed:
-                out.append(self.get(p.id))
+                out.append(self._from(con.execute(self._select().where(s.posts.c.id == p.id)).one()))
                 log.info("post %s is %s: %s was switched to another account", p.id, out[-1].state.value,
                          p.persona_name)
         return out

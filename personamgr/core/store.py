@@ -17,6 +17,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -535,6 +536,29 @@ class Store:
             raise PersonaNotFound(p.uid)
         self.notify("personas")
         return p
+
+    def link_persona(self, p: Persona, remote_user_id: str, limits: ServerLimits | None = None,
+                     then: Callable[[Connection], object] | None = None) -> Persona:
+        """``p`` connected to the account ``remote_user_id``: its row, the account (and its server's ``limits``) and
+        ``then`` (what changes with it: the posts a switch puts up for review) in one transaction. All of it is
+        saved or none is: a fault between two writes left a persona showing one account and posting as another."""
+        validate(p)
+        values = {**self._persona_row(p), "connection": "ok", "remote_user_id": remote_user_id}
+        if limits is not None:
+            values["server_limits"] = limits.to_json()
+        try:
+            with self.engine.begin() as con:
+                if not con.execute(update(s.personas).where(s.personas.c.uid == p.uid).values(**values)).rowcount:
+                    raise PersonaNotFound(p.uid)
+                if then is not None:
+                    then(con)
+        except IntegrityError:
+            raise PersonaError(translate(
+                "Store", "a persona named {name} already exists").format(name=repr(p.name)), "name") from None
+        self.notify("personas")
+        if then is not None:
+            self.notify("posts")
+        return p if limits is None else replace(p, server_limits=limits)
 
     def replace_personas(self, incoming: list[Persona]) -> tuple[int, int]:
         """Add or update (matched by uid, then by name) every persona in one transaction.

@@ -131,6 +131,18 @@
         <translation>{handle} ya está conectada a la persona {persona}.{hint}</translation>
     </message>
     <message>
+        <source>{persona} was not switched to {handle}: {why}. {persona} still posts as {was}.</source>
+        <translation>{persona} no se cambió a {handle}: {why}. {persona} sigue publicando como {was}.</translation>
+    </message>
+    <message>
+        <source>{persona} was not connected to {handle}: {why}.</source>
+        <translation>{persona} no se conectó a {handle}: {why}.</translation>
+    </message>
+    <message>
+        <source>The keyring kept {handle}&apos;s credentials for {persona} all the same, and would not take the earlier ones back: connect {persona} again once the database can be written.</source>
+        <translation>El llavero guardó igualmente las credenciales de {handle} para {persona} y no aceptó de vuelta las anteriores: vuelve a conectar {persona} cuando se pueda escribir en la base de datos.</translation>
+    </message>
+    <message>
         <source>The keyring is locked, so personamgr could not save {persona}&apos;s credentials; nothing was saved. Connect again, and enter the keyring&apos;s password when your desktop asks for it.</source>
         <translation>El llavero está bloqueado, así que personamgr no pudo guardar las credenciales de {persona}; no se guardó nada. Vuelve a conectar e introduce la contraseña del llavero cuando el escritorio te la pida.</translation>
     </message>

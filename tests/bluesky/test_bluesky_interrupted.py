@@ -225,3 +225,33 @@ def test_a_thread_cut_short_at_a_part_in_doubt_cannot_be_stopped_there(bluesky_w
         w.services.workflows.stop(recovered.id, seen=recovered.state)
     assert w.services.poster.send(recovered.id).state is PostState.SENT
     assert sorted(r.text for r in w.fake.posts(w.account)) == sorted(PARTS)  # each part once
+
+
+@pytest.fixture
+def quick_locks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from db_locks import say_locks_soon
+
+    say_locks_soon(monkeypatch)
+
+
+def test_a_switch_the_locked_database_refused_leaves_the_post_and_the_account_as_they_were(
+        quick_locks, bluesky_world) -> None:
+    """Cut short as @sky (sent again by itself); sky is switched to @night while another program holds the
+    database: the switch says so, and the post, the persona and its credentials stay @sky's."""
+    from db_locks import locked
+
+    from personamgr.core.networks.accounts import ConnectError
+    from personamgr.core.networks.bluesky.auth import Login, connect
+
+    w = bluesky_world
+    recovered = killed_mid_send(w, ("Saturn rises at nine.",), hold_at=1)
+    _other, password = w.fake.add_account("night.bsky.social")
+    before = w.services.secrets.get_credentials(w.persona.uid)
+    with locked(w.services.paths.database), pytest.raises(ConnectError) as refused:
+        connect(w.services.store, w.services.secrets, w.network, w.persona, Login("night.bsky.social", password),
+                switch_account=True)
+    assert str(refused.value).startswith("sky was not switched to @night.bsky.social: ")
+    assert str(refused.value).endswith("; nothing was changed. sky still posts as @sky.bsky.social.")
+    assert w.services.store.persona(w.persona.uid).handle == "@sky.bsky.social"
+    assert w.services.secrets.get_credentials(w.persona.uid) == before
+    assert w.services.outbox.get(recovered.id).state is PostState.SCHEDULED

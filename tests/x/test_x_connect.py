@@ -198,3 +198,27 @@ def test_x_not_accepting_the_connection_in_the_pin_flow_says_to_try_again(x_worl
         auth.start_pin_flow(app, XNetwork(base_url=no_connect, timeout=(0.5, 5)))
     assert str(e.value) == ("X did not accept the connection in time, so personamgr could not start signing in. "
                             "Check your connection (and any proxy), then try again."), str(e.value)
+
+
+@pytest.fixture
+def quick_locks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from db_locks import say_locks_soon
+
+    say_locks_soon(monkeypatch)
+
+
+def test_a_connection_the_locked_database_refused_says_so_and_keeps_nothing(quick_locks, x_world, fresh) -> None:
+    """The keyring took metal's tokens, then the database was locked by another program: the user read the
+    library's error, with SQL in it. It says what happened, and nothing of the connection is kept."""
+    from db_locks import locked
+
+    svc = x_world.services
+    creds = x_world.fake.credentials(x_world.app, x_world.fake.add_user("metal_me"))
+    with locked(svc.paths.database), pytest.raises(auth.ConnectError) as refused:
+        auth.connect_with_tokens(svc.store, svc.secrets, x_world.network, fresh, creds)
+    assert str(refused.value) == (
+        f"metal was not connected to @metal_me: {svc.paths.database} is locked by another program, and stayed locked "
+        "while personamgr waited. If another personamgr or a database tool has it open, close that and try again; "
+        "nothing was changed.")
+    assert svc.store.connection_state(fresh.uid) == ("ok", None) and svc.store.persona("metal").handle is None
+    assert svc.secrets.get_credentials(fresh.uid) is None

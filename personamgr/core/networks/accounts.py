@@ -14,6 +14,9 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
+from sqlalchemy import Connection
+
+from personamgr.core import faults
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Outbox
 from personamgr.core.personas import NETWORK_LABELS, Persona, PersonaError, ServerLimits, validate
@@ -103,18 +106,38 @@ def link_account(store: Store, secrets: SecretStore, persona: Persona, credentia
         except SecretsError:
             before = None  # damaged: reconnecting is how it gets mended
         secrets.set_credentials(persona.uid, dict(credentials))
+    switched = bool(current and current != remote_id)
+    was = persona.handle or (current or "").split(":", 1)[-1]
+
+    def review(con: Connection) -> None:  # what was being sent as the account it was is not sent as this one
+        Outbox(store).review_after_switch(persona.uid, was=was, now=handle, con=con)
+
     try:
-        updated = store.update_persona(linked)
-        store.set_connection_state(persona.uid, "ok", remote_id)
-    except BaseException:
-        _put_back(secrets, persona.uid, before)
-        raise
-    if limits is not None:
-        store.set_server_limits(persona.uid, limits)
-        updated = replace(updated, server_limits=limits)
-    if current and current != remote_id:  # what was being sent as the account it was is not sent as this one
-        Outbox(store).review_after_switch(persona.uid, was=persona.handle or current.split(":", 1)[-1], now=handle)
+        updated = store.link_persona(linked, remote_id, limits, then=review if switched else None)
+    except BaseException as e:
+        restored = _put_back(secrets, persona.uid, before)
+        if faults.classify(e, store.path) is None:
+            raise
+        raise ConnectError(_not_saved(persona, handle, was if switched else None, faults.in_words(e, store.path),
+                                      restored)) from None
     return Connected(updated, remote_id, handle)
+
+
+def _not_saved(persona: Persona, handle: str, was: str | None, why: str, restored: bool) -> str:
+    """Why connecting ``persona`` to ``handle`` (switching it from ``was``) saved nothing: the database refused it
+    (``why``: locked, full, read-only), and what the persona is now. ``restored``: the keyring holds its credentials
+    as they were; if not, it is said, since they are then the new account's."""
+    if was is not None:
+        text = translate("Accounts", "{persona} was not switched to {handle}: {why}. {persona} still posts as {was}."
+                         ).format(persona=persona.name, handle=handle, why=why, was=was)
+    else:
+        text = translate("Accounts", "{persona} was not connected to {handle}: {why}.").format(
+            persona=persona.name, handle=handle, why=why)
+    if not restored:
+        text += " " + translate("Accounts", "The keyring kept {handle}'s credentials for {persona} all the same, and "
+                                "would not take the earlier ones back: connect {persona} again once the database can "
+                                "be written.").format(persona=persona.name, handle=handle)
+    return text
 
 
 @contextmanager
@@ -135,15 +158,17 @@ def _keyring_answering(persona: Persona) -> Iterator[None]:
             "your desktop asks for it.").format(persona=persona.name)) from None
 
 
-def _put_back(secrets: SecretStore, uid: str, before: Mapping[str, str] | None) -> None:
-    """The keyring as it was before a link the database then refused (a full disk, a vanished persona)."""
+def _put_back(secrets: SecretStore, uid: str, before: Mapping[str, str] | None) -> bool:
+    """The keyring as it was before a link the database then refused (a full disk, a vanished persona); False if
+    the keyring would not take it back."""
     try:
         if before is None:
             secrets.delete_credentials(uid)
         else:
             secrets.set_credentials(uid, before)
     except SecretsError:
-        pass  # the database error is the one to report; the persona is not linked either way
+        return False
+    return True
 
 
 NOT_CONNECTED = "not_connected"  # besides the store's "ok" and "reconnect_needed"
