@@ -101,6 +101,11 @@ def content_tags(p: Post) -> str:
     return parts + images
 
 
+def sent_as_tag(p: Post) -> str:
+    """" [sent as @career_me]": the account a post went out as, when its persona posts as another one now."""
+    return f" [sent as {p.other_account}]" if p.other_account else ""
+
+
 def _when(p: Post) -> tuple[str, datetime | None]:
     """What the post's time means, and the time: when it went out, goes out, or last changed."""
     if p.state is PostState.SENT and p.sent_at:
@@ -121,6 +126,7 @@ def _row(services: Services, p: Post, zones: dict[str, str]) -> dict[str, Any]:
         "time_kind": what, "time_utc": when.isoformat() if when else None,
         "time_local": describe(when, zones.get(p.persona_uid, "UTC")) if when else None,
         "parts": list(p.parts), "failed_part": p.failed_part,
+        "sent_as": p.out_as, "sent_as_other": p.other_account is not None,
         "links": services.workflows.part_links(p) if p.remote_ids or p.remote_id else [],
         "media": [{"name": display_name(m), "alt_text": m.get("alt_text") or "", "part": int(m.get("part", 0))}
                   for m in p.media],
@@ -154,7 +160,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         for p in posts:
             what, when = _when(p)
             stamp = f"{what} {describe(when, zones.get(p.persona_uid, 'UTC'))}" if when else ""
-            print(f"#{p.id:<5} {p.persona_name:<12} {p.status:<28} {stamp}  {preview(p.text)}{content_tags(p)}")
+            print(f"#{p.id:<5} {p.persona_name:<12} {p.status:<28} {stamp}  {preview(p.text)}{content_tags(p)}"
+                  f"{sent_as_tag(p)}")
         return 0
     finally:
         services.close()
@@ -170,7 +177,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(json.dumps(row))
             return 0
         print(f"#{p.id} {p.persona_name} · {p.status}" + (f" · {row['time_kind']} {row['time_local']}"
-                                                          if row["time_local"] else ""))
+                                                          if row["time_local"] else "")
+              + (f" · sent as {p.other_account} ({p.persona_name} now posts as {p.persona_handle})"
+                 if p.other_account else ""))
         links, doubt = row["links"], uncertain_part(p)
         for i, part in enumerate(p.parts):
             head = f"Part {i + 1} of {len(p.parts)}" if p.thread else "Text"
@@ -246,8 +255,11 @@ def cmd_retry(args: argparse.Namespace) -> int:
         if p.state is PostState.SENDING:
             raise CliError(f"#{p.id} is being sent right now")
         if p.state is PostState.NEEDS_REVIEW and not args.yes:
-            raise CliError(f"{in_doubt_name(p)} may already be on {persona.handle or persona.name}'s timeline: "
-                           f"{p.note or ''}\n{review_ways(p)}", EXIT_USAGE)
+            now = (f"\nSent again, it goes out as {persona.handle}, the account {persona.name} posts as now, not as "
+                   f"{p.other_account}." if p.other_account else "")
+            on = p.other_account or persona.handle or persona.name
+            raise CliError(f"{in_doubt_name(p)} may already be on {on}'s timeline: {p.note or ''}{now}\n"
+                           f"{review_ways(p)}", EXIT_USAGE)
         action = {PostState.FAILED: Action.RETRY, PostState.NEEDS_REVIEW: Action.SEND_AGAIN}.get(p.state,
                                                                                                   Action.SEND_NOW)
         try:

@@ -31,7 +31,7 @@ from personamgr.cli.common import (
 )
 from personamgr.cli.errors import EXIT_USAGE, CliError
 from personamgr.cli.post import add_post_options
-from personamgr.cli.posts import content_tags, offered_commands, preview
+from personamgr.cli.posts import content_tags, offered_commands, preview, sent_as_tag
 from personamgr.core import lease
 from personamgr.core.holds import HoldKind
 from personamgr.core.media import release
@@ -44,7 +44,9 @@ from personamgr.core.services import Services
 
 _THEN = [t.value for t in OverdueThen]
 JSON_HELP = ("one JSON object per line: id, persona, state, due_utc, due_local (in the persona's zone), text, note "
-             "(what personamgr says of it), note_kind and note_values (the same for scripts), overdue_by_s and "
+             "(what personamgr says of it), note_kind and note_values (the same for scripts), sent_as (the account "
+             "it went out as, or may have; null while nothing of it is out) and sent_as_other (true when its persona "
+             "posts as another account now), overdue_by_s and "
              f"overdue_then ({', '.join(_THEN[:-1])} or {_THEN[-1]}: what the persona's missed-post policy does with a "
              "post whose time passed, fail when its account is not connected, wait while posting is paused; both "
              "null when it is not overdue, or while the window or the daemon runs and applies the policy)")
@@ -88,7 +90,7 @@ def _row(p: Post, tz: str) -> dict[str, object]:
     note_kind, note_values = p.note_found
     return {"id": p.id, "persona": p.persona_name, "state": p.state.value,
             "due_utc": due.isoformat() if due else None, "due_local": describe(due, tz) if due else None,
-            "text": p.text, "note": p.note,
+            "text": p.text, "note": p.note, "sent_as": p.out_as, "sent_as_other": p.other_account is not None,
             "note_kind": note_kind, "note_values": note_values}
 
 
@@ -134,7 +136,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     if attention:
         print("\nNeeds a decision:")
         for p in attention:
-            print(f"#{p.id:<5} {p.persona_name:<12} {_status(p)}: {p.note or ''}  {preview(p.text)}{content_tags(p)}")
+            print(f"#{p.id:<5} {p.persona_name:<12} {_status(p)}: {p.note or ''}  {preview(p.text)}{content_tags(p)}"
+                  f"{sent_as_tag(p)}")
             offered = offered_commands(p, services.clock.now())
             if offered:
                 print(f"    {offered}")

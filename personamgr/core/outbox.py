@@ -218,13 +218,19 @@ class Post:
         return None
 
     @property
-    def other_account(self) -> str | None:
-        """The account the post went out as (or may have), when its persona posts as another account now: its
-        links, and what the user checks, are on that one. None: the same account, or nothing of it is out."""
+    def out_as(self) -> str | None:
+        """The account the post went out as (or may have: in flight, or waiting for review). None: nothing of it is
+        out, or it went out before the app recorded the account."""
         if not (self.remote_ids or self.state in (PostState.SENT, PostState.SENDING, PostState.NEEDS_REVIEW)):
             return None
-        if self.sent_as_id and self.persona_account and self.sent_as_id != self.persona_account:
-            return self.sent_as or self.sent_as_id
+        return self.sent_as or self.sent_as_id
+
+    @property
+    def other_account(self) -> str | None:
+        """:attr:`out_as`, when the post's persona posts as another account now: its links, and what the user
+        checks, are on that one. None: the same account, or nothing of it is out."""
+        if self.out_as and self.persona_account and self.sent_as_id and self.sent_as_id != self.persona_account:
+            return self.out_as
         return None
 
     @property

@@ -85,14 +85,22 @@ def media_counts(post: Post) -> tuple[int, ...]:
     return tuple(len(items) for items in media_by_part(post))
 
 
-def resend_note(network: str, mark: str) -> tuple[bool, str]:
+def resend_note(network: str, mark: str, post: Post | None = None) -> tuple[bool, str]:
     """(safe, what to tell the user) before sending a needs-review post again on ``network``; ``mark`` is the name
     of the window's "mark as sent" item for this post (a thread in doubt names it otherwise).
 
     Bluesky: every part's record key is looked up before writing, so a part that went out is found, not
     posted again. Mastodon: the server answers a repeated Idempotency-Key with the status it made, but only
-    for an hour after the first attempt. Elsewhere (X) nothing stops a second post.
+    for an hour after the first attempt. Elsewhere (X) nothing stops a second post. A ``post`` that went out as
+    another account than its persona's now (:attr:`Post.other_account`) goes out as the persona's account now, where
+    neither is looked up nor recognised: if the first is out, it is then on both accounts.
     """
+    if post is not None and post.other_account is not None:
+        return False, translate("Posting", 'Sent again, it goes out as {now}, the account {persona} posts as now, not '
+                                'as {was}; nothing can tell it is the same post, so if it is on {was}, it will then be '
+                                'on both accounts. Look at {was} first; if it is there, choose "{mark}" instead.'
+                                ).format(now=post.persona_handle or post.persona_name, persona=post.persona_name,
+                                         was=post.other_account, mark=mark)
     if network == "bluesky":
         return True, translate("Posting", "Bluesky is asked first whether each part already arrived; a part that "
                                           "did is counted as sent, not posted again.")

@@ -85,8 +85,13 @@ def detail(post: Post, zone: str = "UTC", now: datetime | None = None) -> str:
     parts = len(post.parts)  # a plain name: pyside6-lupdate reads no other count
     if post.state is PostState.SENT:
         where = post.remote_url or (f"id {post.remote_id}" if post.remote_id else "")
-        return translate("HistoryView", "{where} (a thread of %n posts)", None, parts).format(where=where) \
+        line = translate("HistoryView", "{where} (a thread of %n posts)", None, parts).format(where=where) \
             if parts > 1 else where
+        if post.other_account is None:
+            return line
+        # Its persona posts as another account now: the post is on the one it went out as.
+        return translate("HistoryView", "Sent as {account} ({persona} now posts as {now}): {where}").format(
+            account=post.other_account, persona=post.persona_name, now=post.persona_handle or "?", where=line)
     line = _unsent_detail(post, zone, now)
     if parts < 2:
         return line
@@ -367,7 +372,9 @@ class HistoryView(QListWidget):
             item.setData(POST_ROLE, post)
             item.setData(COLOUR_ROLE, colours.get(post.persona_uid))
             item.setData(ZONE_ROLE, zone)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{post.persona_name}, {post.status}: {post.text}")
+            status = post.status if post.other_account is None else translate(
+                "HistoryView", "Sent as {account}").format(account=post.other_account)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{post.persona_name}, {status}: {post.text}")
             extra = detail(post, zone, self.services.clock.now())
             tip = post.text if not extra else f"{post.text}\n\n{extra}"
             item.setToolTip(tip)

@@ -232,6 +232,9 @@ class PostActions(QObject, ShowsBoxes):
         return in_words(error, self.services.store.path)
 
     def _handle(self, post: Post) -> str:
+        """The account the post is (or may be) on: the one it went out as, if its persona posts as another now."""
+        if post.other_account is not None:
+            return post.other_account
         persona = self.controller.persona(post.persona_uid)
         return (persona.handle if persona and persona.handle else None) or post.persona_name
 
@@ -285,7 +288,7 @@ class PostActions(QObject, ShowsBoxes):
     def send_again(self, post: Post) -> None:
         """A post that may have gone out: only after the user has checked and insists."""
         persona = self.controller.persona(post.persona_uid)
-        safe, note = resend_note(persona.network if persona else "", self._mark_label(post))
+        safe, note = resend_note(persona.network if persona else "", self._mark_label(post), post)
         part = uncertain_part(post)
         if part is None:
             text = translate("PostActions", "This post may already be on {handle}'s timeline.")
@@ -298,9 +301,14 @@ class PostActions(QObject, ShowsBoxes):
         else:
             text = translate("PostActions", "Part {part} of this thread may already be on {handle}'s timeline. "
                              "Sending again starts there; parts 1–{out} are not sent again.")
-        self._ask(translate("PostActions", "Send again?"),
-                  text.format(handle=self._handle(post), part=part, out=(part or 1) - 1), note,
-                  translate("PostActions", "Send again") if safe else translate("PostActions", "Send again anyway"),
+        now = post.persona_handle or post.persona_name
+        if post.other_account is not None:  # it goes out as another account than the one it may be on
+            title = translate("PostActions", "Send again as {account}?").format(account=now)
+            yes = translate("PostActions", "Send as {account}").format(account=now)
+        else:
+            title = translate("PostActions", "Send again?")
+            yes = translate("PostActions", "Send again") if safe else translate("PostActions", "Send again anyway")
+        self._ask(title, text.format(handle=self._handle(post), part=part, out=(part or 1) - 1), note, yes,
                   lambda: self.send(post, Action.SEND_AGAIN),
                   icon=QMessageBox.Icon.Question if safe else QMessageBox.Icon.Warning, destructive=not safe)
 

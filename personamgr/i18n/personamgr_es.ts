@@ -1545,6 +1545,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>{where} (un hilo de %n publicaciones)</translation>
     </message>
     <message>
+        <source>Sent as {account} ({persona} now posts as {now}): {where}</source>
+        <translation>Enviada como {account} ({persona} ahora publica como {now}): {where}</translation>
+    </message>
+    <message>
         <source>A thread of %n posts.</source>
         <translation>Un hilo de %n publicaciones.</translation>
     </message>
@@ -1567,6 +1571,10 @@ Qt {qt}. Licencia MIT.</translation>
     <message>
         <source>Nothing posted yet. Posts appear here with their state: sent, failed or needing review.</source>
         <translation>Aún no se ha publicado nada. Las publicaciones aparecen aquí con su estado: enviada, fallida o pendiente de revisión.</translation>
+    </message>
+    <message>
+        <source>Sent as {account}</source>
+        <translation>Enviada como {account}</translation>
     </message>
     <message>
         <source>No post matches “{text}”.</source>
@@ -3929,6 +3937,14 @@ Otra más.</translation>
         <translation>Editar, mover y eliminar: después de las {time} UTC</translation>
     </message>
     <message>
+        <source>Send again as {account}?</source>
+        <translation>¿Volver a enviar como {account}?</translation>
+    </message>
+    <message>
+        <source>Send as {account}</source>
+        <translation>Enviar como {account}</translation>
+    </message>
+    <message>
         <source>put the post in the queue</source>
         <translation>poner la publicación en la cola</translation>
     </message>
@@ -4434,6 +4450,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
 </context>
 <context>
     <name>Posting</name>
+    <message>
+        <source>Sent again, it goes out as {now}, the account {persona} posts as now, not as {was}; nothing can tell it is the same post, so if it is on {was}, it will then be on both accounts. Look at {was} first; if it is there, choose &quot;{mark}&quot; instead.</source>
+        <translation>Si se vuelve a enviar, sale como {now}, la cuenta con la que {persona} publica ahora, no como {was}; nada puede saber que es la misma publicación, así que si está en {was}, estará entonces en las dos cuentas. Mira primero {was}; si está allí, elige &quot;{mark}&quot; en su lugar.</translation>
+    </message>
     <message>
         <source>Bluesky is asked first whether each part already arrived; a part that did is counted as sent, not posted again.</source>
         <translation>Primero se pregunta a Bluesky si cada parte ya llegó; la que llegó se cuenta como enviada y no se publica otra vez.</translation>
