@@ -432,7 +432,7 @@ class PersonaEditor(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.timezone_combo.setCompleter(completer)
         self.timezone_combo.setCurrentText(p.timezone)
-        self._field(form, TAB_IDENTITY, "timezone", translate("PersonaEditor", "&Time zone"), self.timezone_combo,
+        self._field(form, TAB_IDENTITY, "timezone", translate("PersonaEditor", "Time &zone"), self.timezone_combo,
                     hint=translate("PersonaEditor", 'Queue slots and the monthly budget follow this zone; posts '
                                                     'already scheduled keep the moment they go out. Type to search: '
                                                     '"berlin", "new_york".'))
@@ -513,7 +513,7 @@ class PersonaEditor(QDialog):
         self.hashtags_edit = QLineEdit(" ".join(p.hashtags))
         self.hashtags_edit.setObjectName("hashtagsEdit")
         self.hashtags_edit.setPlaceholderText(self.example.hashtags)
-        self._field(form, TAB_FOCUS, "hashtags", translate("PersonaEditor", "Si&gnature hashtags"), self.hashtags_edit,
+        self._field(form, TAB_FOCUS, "hashtags", translate("PersonaEditor", "Signature &hashtags"), self.hashtags_edit,
                     hint=translate("PersonaEditor", "The guard warns if they show up on another persona."))
         self.sensitivity_combo = QComboBox()
         self.sensitivity_combo.setObjectName("sensitivityCombo")

@@ -2860,7 +2860,7 @@ torneo</translation>
     </message>
     <message>
         <source>Se&amp;rver</source>
-        <translation>Se&amp;rvidor</translation>
+        <translation>&amp;Servidor</translation>
     </message>
     <message>
         <source>Default visibility</source>
@@ -2891,10 +2891,6 @@ torneo</translation>
         <translation>Se muestra antes del texto de cada publicación salvo que lo cambies para ella; cuenta para la longitud.</translation>
     </message>
     <message>
-        <source>&amp;Time zone</source>
-        <translation>&amp;Zona horaria</translation>
-    </message>
-    <message>
         <source>Careers, job search and the economy for professionals over 40</source>
         <translation>Carrera profesional, búsqueda de empleo y economía para profesionales de más de 40</translation>
     </message>
@@ -2914,7 +2910,7 @@ búsqueda de empleo</translation>
     </message>
     <message>
         <source>T&amp;opics</source>
-        <translation>T&amp;emas</translation>
+        <translation>&amp;Temas</translation>
     </message>
     <message>
         <source>One per line.</source>
@@ -2952,11 +2948,15 @@ Otra más.</translation>
     </message>
     <message>
         <source>&amp;Avoid topics</source>
-        <translation>Temas que &amp;evitar</translation>
+        <translation>Temas que e&amp;vitar</translation>
     </message>
     <message>
         <source>#careers #jobsearch</source>
         <translation>#empleo #carrera</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>&amp;Zona horaria</translation>
     </message>
     <message>
         <source>Queue slots and the monthly budget follow this zone; posts already scheduled keep the moment they go out. Type to search: &quot;berlin&quot;, &quot;new_york&quot;.</source>
@@ -2971,8 +2971,8 @@ Otra más.</translation>
         <translation>Mover %n publicaci(ón programada|ones programadas) a la hora de reloj que (tenía|tenían) en {zone}</translation>
     </message>
     <message>
-        <source>Si&amp;gnature hashtags</source>
-        <translation>Hash&amp;tags propios</translation>
+        <source>Signature &amp;hashtags</source>
+        <translation>&amp;Hashtags propios</translation>
     </message>
     <message>
         <source>The guard warns if they show up on another persona.</source>

@@ -72,6 +72,8 @@ def screens(shell: Shell, services: Services) -> Iterator[tuple[str, QWidget]]:
                                                      server=server))
         yield f"connect {network}", AccountConnectDialog(services, shell.workers, persona, open_url=lambda _url: None,
                                                           parent=window)
+    on_mastodon = services.store.persona("on mastodon")  # its server, visibility and content warning rows
+    yield "persona editor on mastodon", window.personas.edit_persona(on_mastodon.uid)
 
 
 @pytest.fixture
@@ -93,7 +95,7 @@ def test_every_interactive_widget_on_every_screen_has_a_name(keyed: Services, ma
         missing += [f"{name}: {m}" for m in unnamed(screen)]
         if screen is not shell.window and hasattr(screen, "close"):
             screen.close()
-    assert len(seen) == 20, seen
+    assert len(seen) == 21, seen
     assert not missing, "widgets a screen reader cannot name:\n" + "\n".join(missing)
 
 
@@ -189,3 +191,68 @@ def test_a_combo_box_named_only_by_its_value_is_unnamed(qtbot) -> None:  # type:
     page.show()
     found = unnamed(page)
     assert [line.split("(")[1].split(")")[0] for line in found] == ["bare", "named"], found
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_two_alt_letters_of_one_screen_clash(keyed: Services, make_shell: Callable[..., Shell], idle, qapp,
+                                                language: str) -> None:
+    """In Spanish the persona editor gave n to three labels and e to three more, so Alt+N went to one of them in
+    turn, not where its label said. On every screen, in each language, the labels, buttons, check boxes, group
+    titles and tabs that can be in sight together (and the menu bar's titles) each have a letter of their own,
+    and each label's letter reaches its buddy."""
+    from personamgr.gui import i18n
+    from personamgr.gui.mnemonics import clashes
+
+    try:
+        assert i18n.install(qapp, language) == language
+        PostSchedule(keyed.store, keyed.outbox, keyed.clock).create(keyed.store.persona("career").uid, "queued")
+        shell = make_shell(keyed, show=False)
+        found: list[str] = []
+        seen = []
+        for name, screen in screens(shell, keyed):
+            idle(shell)
+            QApplication.processEvents()
+            seen.append(name)
+            found += [f"{name}: {c}" for c in clashes(screen)]
+            if screen is not shell.window and hasattr(screen, "close"):
+                screen.close()
+        assert len(seen) == 21, seen
+        assert not found, "Alt-letters that clash:\n" + "\n".join(found)
+    finally:
+        i18n.uninstall(qapp)
+
+
+def test_alt_letters_clash_only_where_they_can_be_in_sight_together(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Two labels with one letter on one tab clash, on two tabs they do not (one tab's page is in sight at a time);
+    a label whose buddy is hidden, or shows its "&" with no buddy, does not reach anything."""
+    from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QTabWidget, QVBoxLayout
+
+    from personamgr.gui.mnemonics import clashes
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    tabs = QTabWidget()
+    QVBoxLayout(window).addWidget(tabs)
+    first, second = QWidget(), QWidget()
+    tabs.addTab(first, "&Identity")
+    tabs.addTab(second, "&Focus")
+    rows_1, rows_2 = QVBoxLayout(first), QVBoxLayout(second)
+    name, topics, hidden = QLineEdit(), QLineEdit(), QLineEdit()
+    rows_1.addWidget(name_label := QLabel("&Name"))
+    name_label.setBuddy(name)
+    rows_1.addWidget(name)
+    rows_1.addWidget(QCheckBox("&Notify me"))
+    rows_2.addWidget(topics_label := QLabel("&Notes"))
+    topics_label.setBuddy(topics)
+    rows_2.addWidget(topics)
+    rows_2.addWidget(gone_label := QLabel("&Hidden"))
+    gone_label.setBuddy(hidden)
+    rows_2.addWidget(hidden)
+    hidden.hide()
+    rows_2.addWidget(QLabel("&Orphan"))
+    rows_2.addWidget(QLabel("Terms &amp; <b>conditions</b>"))
+    assert sorted(clashes(window)) == sorted([
+        "&n: '&Name' and '&Notify me'",
+        "'&Hidden': its buddy QLineEdit() is not in sight with it",
+        "'&Orphan' shows its '&' and has no buddy to reach",
+    ])

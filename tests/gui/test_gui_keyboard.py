@@ -15,6 +15,7 @@ from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services
 from personamgr.gui.app import Shell
+from personamgr.gui.mnemonics import mnemonic
 from personamgr.gui.schedule_dialog import ScheduleDialog
 from personamgr.gui.scheduling_ui import attach_scheduling
 
@@ -275,13 +276,6 @@ def test_an_empty_history_does_not_ask_to_select_a_post(services: Services, make
     assert bar.empty.text() == "Select a post to see what you can do with it."
 
 
-def _mnemonic(text: str) -> str | None:
-    """The letter Alt reaches ``text`` by ("&Quit": "q"); None if it has none."""
-    plain = text.replace("&&", "")
-    at = plain.find("&")
-    return plain[at + 1].casefold() if 0 <= at < len(plain) - 1 else None
-
-
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_every_menu_item_has_a_mnemonic_of_its_own(demo: Services, make_shell: Callable[..., Shell], qapp,
                                                    language: str) -> None:
@@ -297,14 +291,14 @@ def test_every_menu_item_has_a_mnemonic_of_its_own(demo: Services, make_shell: C
         shell.window.show()
         tops: dict[str, str] = {}
         for top in shell.window.menuBar().actions():
-            letter = _mnemonic(top.text())
+            letter = mnemonic(top.text())
             assert letter and letter not in tops, (top.text(), tops)
             tops[letter] = top.text()
             letters: dict[str, str] = {}
             for action in top.menu().actions():
                 if action.isSeparator() or action.actionGroup() is shell.window.persona_group:
                     continue
-                letter = _mnemonic(action.text())
+                letter = mnemonic(action.text())
                 assert letter, f"{top.text()} ▸ {action.text()} has no mnemonic"
                 assert letter not in letters, f"{top.text()}: {action.text()!r} and {letters[letter]!r} share &{letter}"
                 letters[letter] = action.text()

@@ -1,0 +1,116 @@
+"""Which Alt-letters a window offers, and where two of them fall on one letter.
+
+Used by the test that walks every screen in every language. Alt+letter is a shortcut of the whole window: when
+two labels, buttons, group titles or tabs in sight share a letter (a translation picks its own letters), Alt+N
+goes to one of them in turn, so what the label says is not where the key goes. A stacked page (a tab's page)
+is in sight only with its own tab, so only widgets that can be in sight together can clash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import Qt
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMainWindow, QMenu, QStackedWidget, QTabBar, QWidget
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter Alt reaches ``text`` by ("&Quit": "q"); None if it has none ("&&" is a plain "&")."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].casefold() if 0 <= at < len(plain) - 1 else None
+
+
+@dataclass(frozen=True)
+class _Key:
+    letter: str
+    text: str
+    pages: tuple[tuple[int, int], ...]  # (id of a stack, its page) for every stacked page the owner is on
+
+
+def clashes(screen: QWidget) -> list[str]:
+    """Every pair of Alt-letters that can be in sight together in ``screen``'s window, and every buddy label whose
+    letter cannot reach its buddy. A menu's letters are its own namespace; a main window's menu bar shares the
+    window's."""
+    window = screen.window()
+    if isinstance(window, QMenu):
+        keys = [_Key(letter, action.text(), ()) for action in window.actions()
+                if not action.isSeparator() and action.isVisible() and (letter := mnemonic(action.text()))]
+        return _pairs(keys)
+    keys, out = [], []
+    if isinstance(window, QMainWindow):
+        keys += [_Key(letter, top.text(), ()) for top in window.menuBar().actions()
+                 if top.isVisible() and (letter := mnemonic(top.text()))]
+    for widget in [window, *window.findChildren(QWidget)]:
+        pages = _pages(widget, window)
+        if pages is None:
+            continue
+        for text in _texts(widget):
+            if letter := mnemonic(text):
+                keys.append(_Key(letter, text, pages))
+        if isinstance(widget, QLabel) and _plain(widget) and mnemonic(widget.text()):
+            out += _unreached(widget, pages, window)
+    return _pairs(keys) + out
+
+
+def _texts(widget: QWidget) -> list[str]:
+    """The texts of ``widget`` that carry an Alt-letter of the window."""
+    if isinstance(widget, QAbstractButton):
+        return [widget.text()]
+    if isinstance(widget, QGroupBox):
+        return [widget.title()]
+    if isinstance(widget, QTabBar):
+        return [widget.tabText(i) for i in range(widget.count()) if widget.isTabVisible(i)]
+    if isinstance(widget, QLabel) and widget.buddy() is not None:
+        return [widget.text()]
+    return []
+
+
+def _plain(label: QLabel) -> bool:
+    """Whether ``label`` shows plain text, where "&" marks a letter (in rich text it starts "&amp;")."""
+    shown = label.textFormat()
+    if shown == Qt.TextFormat.AutoText:
+        return not Qt.mightBeRichText(label.text())
+    return shown == Qt.TextFormat.PlainText
+
+
+def _unreached(label: QLabel, pages: tuple[tuple[int, int], ...], window: QWidget) -> list[str]:
+    """Why Alt and ``label``'s letter do not focus its buddy (none, hidden, disabled, takes no focus)."""
+    buddy = label.buddy()
+    if buddy is None:
+        return [f"{label.text()!r} shows its '&' and has no buddy to reach"]
+    buddy_pages = _pages(buddy, window)
+    if buddy_pages is None or not _together(pages, buddy_pages):
+        return [f"{label.text()!r}: its buddy {type(buddy).__name__}({buddy.objectName()}) is not in sight with it"]
+    target = buddy.focusProxy() or buddy
+    if not target.isEnabled() or not target.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        return [f"{label.text()!r}: its buddy {type(buddy).__name__}({buddy.objectName()}) takes no focus"]
+    return []
+
+
+def _pages(widget: QWidget, window: QWidget) -> tuple[tuple[int, int], ...] | None:
+    """The stacked pages ``widget`` is on, or None if it is out of sight whatever page is shown."""
+    pages = []
+    w = widget
+    while w is not None and w is not window:
+        parent = w.parentWidget()
+        if isinstance(parent, QStackedWidget) and parent.indexOf(w) >= 0:
+            pages.append((id(parent), parent.indexOf(w)))
+        elif w.isHidden():
+            return None
+        w = parent
+    return tuple(pages)
+
+
+def _together(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> bool:
+    """Whether widgets on pages ``a`` and on pages ``b`` can be in sight at once (no stack shows two pages)."""
+    shown = dict(a)
+    return all(shown.get(stack, page) == page for stack, page in b)
+
+
+def _pairs(keys: list[_Key]) -> list[str]:
+    out = []
+    for i, key in enumerate(keys):
+        out += [f"&{key.letter}: {other.text!r} and {key.text!r}" for other in keys[:i]
+                if other.letter == key.letter and _together(other.pages, key.pages)]
+    return out
