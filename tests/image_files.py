@@ -67,6 +67,20 @@ def gif(path: Path) -> Path:
     return path
 
 
+def animated_gif(path: Path, frames: int = 2, size: int = 0) -> Path:
+    """Write a real animated GIF (GIF89a): the picture above shown ``frames`` times, a tenth of a second each, made
+    ``size`` bytes long (when larger) by a comment before its trailer."""
+    head, picture = b"GIF89a" + _GIF[6:25], _GIF[25:-1]
+    delay = b"\x21\xf9\x04\x00\x0a\x00\x00\x00"  # a graphic control extension: 10/100 s
+    body = head + (delay + picture) * frames
+    pad = max(0, size - len(body) - 4)  # the comment's introducer and end, and the trailer
+    blocks, last = divmod(pad, 256)
+    tail = bytes([last - 1]) + b"." * (last - 1) if last > 1 else b""
+    comment = b"\x21\xfe" + (b"\xff" + b"." * 255) * blocks + tail
+    path.write_bytes(body + (comment + b"\x00" if pad else b"") + b";")
+    return path
+
+
 def pixels_damaged(path: Path) -> Path:
     """``path`` (a JPEG, WebP or the GIF above) with the bytes a decoder builds its pixels from changed, and every
     length, marker and chunk size left as it was: the file's structure reads whole, its picture does not decode.

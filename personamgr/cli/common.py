@@ -297,7 +297,7 @@ def read_images(services: Services, personas: Sequence[Persona], args: argparse.
     pairs = [(Path(path).expanduser(), (alt or "").strip()) for path, alt in (args.images or [])]
     if not pairs:
         return []
-    most = max(limits_of(services.networks.get(p.network), p).max_bytes for p in personas)
+    most = max(limits_of(services.networks.get(p.network), p).most for p in personas)
     try:
         return [(read_file(path, most), alt) for path, alt in pairs]
     except MediaError as e:

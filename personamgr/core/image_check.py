@@ -186,34 +186,51 @@ def _scan_end(data: bytes, pos: int) -> int | None:
 
 
 def _gif(data: bytes) -> Damage | None:
+    images, found = _gif_walk(data)
+    if found is None and not images:
+        return Damage.DAMAGED
+    return found
+
+
+def animated_gif(data: bytes) -> bool:
+    """Whether a GIF's ``data`` (its first bytes may do) holds more than one picture: X plays it only when it is
+    uploaded as a GIF, and takes a larger one then."""
+    return data.startswith((b"GIF87a", b"GIF89a")) and _gif_walk(data, stop_at=2)[0] >= 2
+
+
+def _gif_walk(data: bytes, stop_at: int = 0) -> tuple[int, Damage | None]:
+    """GIF's blocks read to its trailer (or to the ``stop_at``-th picture): how many pictures it holds, and what is
+    wrong, if anything."""
     if len(data) < 13:
-        return Damage.CUT
+        return 0, Damage.CUT
     flags = data[10]
     pos = 13 + (3 * 2 ** ((flags & 7) + 1) if flags & 0x80 else 0)
     images = 0
     while True:
+        if images and images == stop_at:
+            return images, None
         if pos >= len(data):
-            return Damage.CUT
+            return images, Damage.CUT
         block = data[pos]
         if block == 0x3B:
-            return None if images else Damage.DAMAGED
+            return images, None
         if block == 0x21:
             pos = _sub_blocks(data, pos + 2)
         elif block == 0x2C:
             if pos + 10 > len(data):
-                return Damage.CUT
+                return images, Damage.CUT
             local = data[pos + 9]
             pos += 10 + (3 * 2 ** ((local & 7) + 1) if local & 0x80 else 0)
             if pos >= len(data):
-                return Damage.CUT
+                return images, Damage.CUT
             if not 2 <= data[pos] <= 12:  # the LZW code size
-                return Damage.DAMAGED
+                return images, Damage.DAMAGED
             pos = _sub_blocks(data, pos + 1)
             images += 1
         else:
-            return Damage.DAMAGED
+            return images, Damage.DAMAGED
         if pos < 0:
-            return Damage.CUT
+            return images, Damage.CUT
 
 
 def _sub_blocks(data: bytes, pos: int) -> int:

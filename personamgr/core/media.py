@@ -31,7 +31,7 @@ from sqlalchemy import select
 from personamgr.core import schema as s
 from personamgr.core.faults import in_words
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
-from personamgr.core.image_check import Damage, damage
+from personamgr.core.image_check import Damage, animated_gif, damage
 from personamgr.core.networks.base import MediaItem
 from personamgr.core.note_words import either
 from personamgr.core.personas import Persona
@@ -52,6 +52,16 @@ class MediaLimits:
     max_alt: int = 1000
     types: tuple[str, ...] = ("image/png", "image/jpeg", "image/gif", "image/webp")
     too_big_hint: str = QT_TRANSLATE_NOOP("Media", "Make it smaller, then attach it again.")
+    max_animated_bytes: int | None = None  # an animated GIF's own limit, where the network has one
+
+    @property
+    def most(self) -> int:
+        """The most bytes any image may have: how much of a file to read to check it."""
+        return max(self.max_bytes, self.max_animated_bytes or 0)
+
+    def max_bytes_of(self, image: ImageFile) -> int:
+        """The limit ``image`` is held to: an animated GIF's, where the network has one, else an image's."""
+        return self.max_animated_bytes if self.max_animated_bytes and image.animated else self.max_bytes
 
     def type_names(self) -> list[str]:
         return [TYPE_NAMES.get(t, t) for t in self.types]
@@ -60,7 +70,7 @@ class MediaLimits:
         return either(self.type_names())
 
 
-X_LIMITS = MediaLimits()
+X_LIMITS = MediaLimits(max_animated_bytes=15 * 1024 * 1024)  # X's "media best practices": GIFs up to 15 MB
 
 
 def limits_of(network: object, persona: Persona | None = None) -> MediaLimits:
@@ -130,6 +140,11 @@ class ImageFile:
         post to several personas checks the same bytes against each, then copies them for each."""
         return damage(self.data, self.mime) if self.mime is not None else None
 
+    @cached_property
+    def animated(self) -> bool:
+        """A GIF with more than one picture (X uploads and limits it as a GIF, not as an image)."""
+        return self.mime == "image/gif" and animated_gif(self.data)
+
 
 def read_file(path: Path, most: int) -> ImageFile:
     """The first ``most`` + 1 bytes of the file at ``path`` (one more than any limit, so a larger file is known too
@@ -156,9 +171,11 @@ def check_image(image: ImageFile, limits: MediaLimits = X_LIMITS) -> str:
     if mime is None or mime not in limits.types:
         raise MediaError(Note("media_type", name=name, type=TYPE_NAMES.get(mime or "", mime),
                               network=limits.network, types=limits.type_names()))
-    if image.size > limits.max_bytes:
-        raise MediaError(Note("media_too_big", name=name, size=image.size, network=limits.network,
-                              limit=limits.max_bytes, hint=limits.too_big_hint))
+    limit = limits.max_bytes_of(image)
+    if image.size > limit:
+        animated = {"animated": True} if limit != limits.max_bytes else {}  # named by the limit it was held to
+        raise MediaError(Note("media_too_big", name=name, size=image.size, network=limits.network, limit=limit,
+                              hint=limits.too_big_hint, **animated))
     found = image.damage  # only of a file no larger than the limit: ``data`` then holds all of it
     if found is not None:  # refused now, not by the network when the post goes out (perhaps at night)
         raise MediaError(Note("media_damaged", name=name, type=TYPE_NAMES[mime], cut=found is Damage.CUT))
@@ -167,7 +184,7 @@ def check_image(image: ImageFile, limits: MediaLimits = X_LIMITS) -> str:
 
 def check_file(path: Path, limits: MediaLimits = X_LIMITS) -> tuple[str, int]:
     """The (type, size) of an image ``limits`` accept; MediaError saying what is wrong otherwise."""
-    image = read_file(path, limits.max_bytes)
+    image = read_file(path, limits.most)
     return check_image(image, limits), image.size
 
 
@@ -186,7 +203,7 @@ def import_image(folder: Path, source: ImageFile | Path | str, alt_text: str = "
                  limits: MediaLimits = X_LIMITS) -> dict[str, Any]:
     """Check ``source`` (a file already read, or a path to read) and copy its bytes into the media folder; returns
     the attachment to store on the post."""
-    image = source if isinstance(source, ImageFile) else read_file(Path(source).expanduser(), limits.max_bytes)
+    image = source if isinstance(source, ImageFile) else read_file(Path(source).expanduser(), limits.most)
     mime = check_image(image, limits)
     alt_text = alt_text.strip()
     check_alt(image.name, alt_text, limits)

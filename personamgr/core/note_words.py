@@ -79,6 +79,10 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "x_proxy": ("X", QT_TRANSLATE_NOOP("X", "The proxy in front of X cannot be reached; nothing was sent. The post "
                                        "waits and is tried again.")),
     "x_broke": ("X", QT_TRANSLATE_NOOP("X", "The connection to X broke ({error}); it will be tried again.")),
+    "x_gif_failed": ("X", QT_TRANSLATE_NOOP("X", "X could not process the GIF {name} ({error}); the post was not "
+                                                 "sent.")),
+    "x_gif_slow": ("X", QT_TRANSLATE_NOOP("X", "X was still processing the GIF {name}; the post will be tried "
+                                               "again.")),
     # Mastodon (core/networks/mastodon/errors.py); ``server``: the account's server, as the user knows it
     "mastodon_rate_limit": ("Mastodon", QT_TRANSLATE_NOOP("Mastodon", "{server}'s rate limit was reached; the post "
                                                           "waits until it resets, then goes out by itself.")),
@@ -292,8 +296,11 @@ def _media_type(v: Values) -> str:
 def _media_too_big(v: Values) -> str:
     size, limit = int(v["size"]), int(v["limit"])
     shown = megabytes(size) if limit % 1_000_000 else megabytes(size, 1_000_000)
-    return translate("Media", "{name} is {size}; {network} accepts images up to {limit}. {hint}").format(
-        name=v["name"], size=shown, network=v["network"], limit=_limit(limit), hint=translate("Media", v["hint"]))
+    text = (translate("Media", "{name} is {size}; {network} accepts animated GIFs up to {limit}. {hint}")
+            if v.get("animated") else
+            translate("Media", "{name} is {size}; {network} accepts images up to {limit}. {hint}"))
+    return text.format(name=v["name"], size=shown, network=v["network"], limit=_limit(limit),
+                       hint=translate("Media", v["hint"]))
 
 
 def _media_unreadable(v: Values) -> str:

@@ -2320,6 +2320,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>{name} ocupa {size}; {network} acepta imágenes de hasta {limit}. {hint}</translation>
     </message>
     <message>
+        <source>{name} is {size}; {network} accepts animated GIFs up to {limit}. {hint}</source>
+        <translation>{name} ocupa {size}; {network} acepta GIF animados de hasta {limit}. {hint}</translation>
+    </message>
+    <message>
         <source>The alt text of {name} is {length} characters; {network} allows {max}.</source>
         <translation>El texto alternativo de {name} tiene {length} caracteres; {network} permite {max}.</translation>
     </message>
@@ -5759,6 +5763,14 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>The connection to X broke ({error}); it will be tried again.</source>
         <translation>La conexión con X se cortó ({error}); se volverá a intentar.</translation>
+    </message>
+    <message>
+        <source>X could not process the GIF {name} ({error}); the post was not sent.</source>
+        <translation>X no pudo procesar el GIF {name} ({error}); la publicación no se envió.</translation>
+    </message>
+    <message>
+        <source>X was still processing the GIF {name}; the post will be tried again.</source>
+        <translation>X aún estaba procesando el GIF {name}; la publicación se volverá a intentar.</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from image_files import cut_short, damaged, gif, jpeg, pixels_damaged, png, webp
+from image_files import animated_gif, cut_short, damaged, gif, jpeg, pixels_damaged, png, webp
 
 from personamgr.core.media import (
     X_LIMITS,
@@ -99,6 +99,21 @@ def test_an_image_over_five_megabytes_is_refused_with_its_size(tmp_path: Path) -
         f.truncate(X_LIMITS.max_bytes + 1)  # sparse: no 5 MB written
     with pytest.raises(MediaError, match=r"huge\.png is 5\.0 MB; X accepts images up to 5 MB"):
         check_file(big)
+
+
+def test_an_animated_gif_is_held_to_xs_15_mb_and_a_still_gif_to_its_5_mb(tmp_path: Path) -> None:
+    """X takes animated GIFs up to 15 MB and images (a still GIF is one) up to 5 MB: a 7 MB animated GIF was refused
+    as an image, and the limit named was the images'."""
+    seven = animated_gif(tmp_path / "seven.gif", frames=3, size=7 * 1024 * 1024)
+    assert check_file(seven) == ("image/gif", seven.stat().st_size)
+    attached = import_image(tmp_path / "media", seven, "A chart that moves")
+    assert Path(attached["path"]).read_bytes() == seven.read_bytes()  # all of it, not the first 5 MB
+    sixteen = animated_gif(tmp_path / "sixteen.gif", size=16 * 1024 * 1024)
+    with pytest.raises(MediaError, match=r"sixteen\.gif is 16\.0 MB; X accepts animated GIFs up to 15 MB"):
+        check_file(sixteen)
+    still = animated_gif(tmp_path / "still.gif", frames=1, size=6 * 1024 * 1024)
+    with pytest.raises(MediaError, match=r"still\.gif is 6\.0 MB; X accepts images up to 5 MB"):
+        check_file(still)
 
 
 def test_counts_and_alt_text_are_checked_per_part() -> None:

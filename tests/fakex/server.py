@@ -9,7 +9,11 @@ code paths as production:
 * duplicate texts on one account are refused as X refuses them (403, same detail), of any
   age or (``duplicate_window_s``) only while recent;
 * replies are accepted only to the account's own posts or to posts that mention it;
-* rate-limit headers come with every API response.
+* rate-limit headers come with every API response;
+* media as X takes it: the one-shot ``POST /2/media/upload`` takes images (``tweet_image``, up to 5 MB), and
+  makes a still picture of an animated GIF; a GIF plays on X only when it came through the chunked upload
+  (initialize, append in pieces of at most 5 MB, finalize, then the status until it is processed) as
+  ``tweet_gif``, up to 15 MB; a post may carry only processed media.
 
 Failures are switched on per test with :meth:`FakeX.fail_next`, tokens are
 revoked with :meth:`FakeX.revoke`, the listening socket is closed with
@@ -23,6 +27,7 @@ import email.parser
 import email.policy
 import hashlib
 import hmac
+import io
 import itertools
 import json
 import secrets
@@ -37,6 +42,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from oauthlib.oauth1.rfc5849 import signature as oauth_sig
 from oauthlib.oauth1.rfc5849 import utils as oauth_utils
+from PIL import Image
 
 from personamgr.core.text import weighted_length
 
@@ -61,7 +67,19 @@ ENDPOINTS = {
     ("POST", "/2/tweets"): "tweets",
     ("POST", "/2/media/upload"): "media_upload",
     ("POST", "/2/media/metadata"): "media_metadata",
+    ("POST", "/2/media/upload/initialize"): "media_initialize",
+    ("POST", "/2/media/upload/{id}/append"): "media_append",
+    ("POST", "/2/media/upload/{id}/finalize"): "media_finalize",
+    ("GET", "/2/media/upload"): "media_status",
 }
+MB = 1024 * 1024
+# X's limits per media_category (its "media best practices": images 5 MB, GIFs 15 MB), and the categories each
+# way of uploading takes: the one-shot upload only stills and subtitles.
+MEDIA_LIMITS = {"tweet_image": 5 * MB, "dm_image": 5 * MB, "tweet_gif": 15 * MB, "dm_gif": 15 * MB,
+                "tweet_video": 512 * MB, "dm_video": 512 * MB, "amplify_video": 512 * MB, "subtitles": MB}
+ONE_SHOT_CATEGORIES = ("tweet_image", "dm_image", "subtitles")
+MAX_SEGMENT = 5 * MB
+PLAYS = ("tweet_gif", "dm_gif")  # the categories X keeps a GIF's animation for
 FAILURE_KINDS = ("revoked", "duplicate", "bad_request", "forbidden", "read_only", "rate_limit", "server_error",
                  "server_error_made", "hold", "drop")
 
@@ -107,6 +125,20 @@ class Media:
     category: str
     content_type: str
     alt_text: str | None = None
+    animated: bool = False  # whether it plays on X (an animated GIF sent as an image is shown still)
+    processed: bool = True  # a chunked upload is ready for a post once X has processed it
+
+
+@dataclass
+class Upload:
+    """A chunked upload between initialize and finalize."""
+
+    id: str
+    owner: str
+    category: str
+    media_type: str
+    total_bytes: int
+    segments: dict[int, bytes] = field(default_factory=dict)
 
 
 @dataclass
@@ -149,6 +181,7 @@ class _State:
     verifiers: dict[str, str] = field(default_factory=dict)  # request token -> PIN
     tweets: list[Tweet] = field(default_factory=list)
     media: dict[str, Media] = field(default_factory=dict)
+    uploads: dict[str, Upload] = field(default_factory=dict)
     nonces: set[tuple[str, str]] = field(default_factory=set)
     failures: list[Failure] = field(default_factory=list)
     requests: list[RequestRecord] = field(default_factory=list)
@@ -188,6 +221,9 @@ class FakeX:
         # X refuses a copy of a post only while the post is recent, and says nowhere how recent: a test sets the
         # age past which a copy is taken (None: a copy of any post still there is refused).
         self.duplicate_window_s: float | None = None
+        # What X's finalize says to wait before looking at a GIF's processing again (X says 1 s): the tests do not
+        # wait, the status call itself is what they check.
+        self.check_after_s = 0
         self._ids = itertools.count(1_900_000_000_000_000_000)
         self._media_ids = itertools.count(1_700_000_000_000_000_000)
         self._server: ThreadingHTTPServer | None = None
@@ -462,7 +498,12 @@ class _Handler(BaseHTTPRequestHandler):
     # -- plumbing ------------------------------------------------------------------------
     def route(self, method: str, path: str) -> str | None:
         """The endpoint name for a request (subclasses with path parameters keep them on ``self``)."""
-        return self.server.fake.ENDPOINTS.get((method, path))
+        found = self.server.fake.ENDPOINTS.get((method, path))
+        parts = path.split("/")
+        if found is None and len(parts) == 6 and parts[1:4] == ["2", "media", "upload"] and parts[4].isdigit():
+            self.media_id = parts[4]
+            found = self.server.fake.ENDPOINTS.get((method, f"/2/media/upload/{{id}}/{parts[5]}"))
+        return found
 
     def _dispatch(self, method: str) -> None:
         fake = self.server.fake
@@ -736,7 +777,7 @@ class _Handler(BaseHTTPRequestHandler):
                     return self._problem(record, 403, "Forbidden", REPLY_DENIED_DETAIL, headers=headers)
             for mid in media_ids:
                 m = fake.state.media.get(str(mid))
-                if m is None or m.owner != tok.user_id:
+                if m is None or m.owner != tok.user_id or not m.processed:
                     return self._bad(record, f"Your media IDs are invalid: {mid}", headers)
         create()
         t = created[0]
@@ -759,26 +800,103 @@ class _Handler(BaseHTTPRequestHandler):
         ctype = self.headers.get("Content-Type", "")
         if not ctype.startswith("multipart/form-data"):
             return self._bad(record, "media upload must be multipart/form-data")
-        msg = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
-            f"Content-Type: {ctype}\r\n\r\n".encode() + body
-        )
-        fields: dict[str, tuple[bytes, str]] = {}
-        for part in msg.iter_parts():
-            name = part.get_param("name", header="content-disposition")
-            fields[str(name)] = (part.get_payload(decode=True) or b"", part.get_content_type())
+        fields = _form_fields(ctype, body)
         if "media" not in fields:
             return self._bad(record, "The media field is required.")
         data, content_type = fields["media"]
         category = fields.get("media_category", (b"", ""))[0].decode()
-        if category not in ("tweet_image", "tweet_gif", "tweet_video", "dm_image", "subtitles"):
-            return self._bad(record, f"Invalid media_category: {category!r}")
-        if category == "tweet_image" and len(data) > 5 * 1024 * 1024:
-            return self._bad(record, "Image is larger than 5 MB.")
+        if category not in ONE_SHOT_CATEGORIES:
+            return self._bad(record, f"Invalid media_category: {category!r}; one-shot upload takes "
+                                     f"{', '.join(ONE_SHOT_CATEGORIES)}")
+        if len(data) > MEDIA_LIMITS[category]:
+            return self._bad(record, f"File size exceeds {MEDIA_LIMITS[category]} bytes.")
         m = Media(str(next(fake._media_ids)), tok.user_id, len(data), category, content_type)
         with fake.lock:
             fake.state.media[m.id] = m
         self._json(record, 200, {"data": {"id": m.id, "media_key": f"3_{m.id}", "size": m.size,
                                           "expires_after_secs": 86400}})
+
+    def _media_initialize(self, record: RequestRecord, query: str, body: bytes) -> None:
+        fake = self.server.fake
+        auth = self._authenticate(record, query, body)
+        if auth is None or self._apply_failure(record, "media_initialize"):
+            return
+        _app, tok = auth
+        assert tok is not None
+        try:
+            payload = json.loads(body or b"{}")
+        except json.JSONDecodeError:
+            return self._bad(record, "Request body is not valid JSON.")
+        category, total = str(payload.get("media_category", "")), payload.get("total_bytes")
+        if category not in MEDIA_LIMITS or not isinstance(total, int) or not payload.get("media_type"):
+            return self._bad(record, "media_category, media_type and total_bytes are required.")
+        if total > MEDIA_LIMITS[category]:
+            return self._bad(record, f"File size exceeds {MEDIA_LIMITS[category]} bytes.")
+        up = Upload(str(next(fake._media_ids)), tok.user_id, category, str(payload["media_type"]), total)
+        with fake.lock:
+            fake.state.uploads[up.id] = up
+        self._json(record, 200, {"data": {"id": up.id, "media_key": f"16_{up.id}", "expires_after_secs": 86400}})
+
+    def _media_append(self, record: RequestRecord, query: str, body: bytes) -> None:
+        fake = self.server.fake
+        auth = self._authenticate(record, query, body)
+        if auth is None or self._apply_failure(record, "media_append"):
+            return
+        _app, tok = auth
+        assert tok is not None
+        fields = _form_fields(self.headers.get("Content-Type", ""), body)
+        segment = fields.get("segment_index", (b"", ""))[0].decode()
+        with fake.lock:
+            up = fake.state.uploads.get(self.media_id)
+            if up is None or up.owner != tok.user_id:
+                return self._bad(record, f"Unknown media id {self.media_id}")
+            if "media" not in fields or not segment.isdigit():
+                return self._bad(record, "media and segment_index are required.")
+            if len(fields["media"][0]) > MAX_SEGMENT:
+                return self._bad(record, f"A segment may be at most {MAX_SEGMENT} bytes.")
+            up.segments[int(segment)] = fields["media"][0]
+        self._json(record, 200, {"data": {"expires_at": int(time.time()) + 86400}})
+
+    def _media_finalize(self, record: RequestRecord, query: str, body: bytes) -> None:
+        fake = self.server.fake
+        auth = self._authenticate(record, query, body)
+        if auth is None or self._apply_failure(record, "media_finalize"):
+            return
+        _app, tok = auth
+        assert tok is not None
+        with fake.lock:
+            up = fake.state.uploads.get(self.media_id)
+            if up is None or up.owner != tok.user_id:
+                return self._bad(record, f"Unknown media id {self.media_id}")
+            data = b"".join(up.segments[i] for i in sorted(up.segments))
+            if len(data) != up.total_bytes:
+                return self._bad(record, f"File size mismatch: {len(data)} bytes sent, {up.total_bytes} announced.")
+            del fake.state.uploads[up.id]
+            plays = up.category in PLAYS
+            m = Media(up.id, up.owner, len(data), up.category, up.media_type, animated=plays and _animated(data),
+                      processed=not plays)
+            fake.state.media[m.id] = m
+        answer: dict[str, Any] = {"id": m.id, "media_key": f"16_{m.id}", "size": m.size, "expires_after_secs": 86400}
+        if not m.processed:
+            answer["processing_info"] = {"state": "pending", "check_after_secs": fake.check_after_s}
+        self._json(record, 200, {"data": answer})
+
+    def _media_status(self, record: RequestRecord, query: str, body: bytes) -> None:
+        """``GET /2/media/upload?command=STATUS&media_id=ID``: X processes an upload between two looks at it."""
+        fake = self.server.fake
+        auth = self._authenticate(record, query, body)
+        if auth is None or self._apply_failure(record, "media_status"):
+            return
+        _app, tok = auth
+        assert tok is not None
+        params = dict(parse_qsl(query))
+        with fake.lock:
+            m = fake.state.media.get(params.get("media_id", ""))
+            if params.get("command") != "STATUS" or m is None or m.owner != tok.user_id:
+                return self._bad(record, f"Unknown media id {params.get('media_id')}")
+            m.processed = True
+        self._json(record, 200, {"data": {"id": m.id, "media_key": f"16_{m.id}", "processing_info": {
+            "state": "succeeded", "progress_percent": 100}}})
 
     def _media_metadata(self, record: RequestRecord, query: str, body: bytes) -> None:
         fake = self.server.fake
@@ -803,6 +921,25 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._bad(record, "alt_text.text must be 1 to 1000 characters.")
             m.alt_text = alt
         self._json(record, 200, {"data": {"associated_metadata": True, "id": mid}})
+
+
+def _form_fields(content_type: str, body: bytes) -> dict[str, tuple[bytes, str]]:
+    """A multipart/form-data body's fields: name -> (bytes, content type)."""
+    if not content_type.startswith("multipart/form-data"):
+        return {}
+    msg = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + body)
+    return {str(part.get_param("name", header="content-disposition")): (
+        part.get_payload(decode=True) or b"", part.get_content_type()) for part in msg.iter_parts()}
+
+
+def _animated(data: bytes) -> bool:
+    """Whether the GIF has more than one frame, as X's processing finds it (Pillow, not the app's own reader)."""
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            return bool(getattr(picture, "is_animated", False))
+    except (OSError, ValueError):
+        return False
 
 
 FakeX.handler = _Handler

@@ -10,11 +10,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from fakex import DUPLICATE_DETAIL, REPLY_DENIED_DETAIL
-from image_files import png
+from image_files import animated_gif, gif, png
 from net_helpers import assert_waits_by_itself
 
 from personamgr.core.networks.base import Account, OutgoingPost, RejectedError
 from personamgr.core.networks.x import XNetwork
+from personamgr.core.networks.x.transport import X_API
 from personamgr.core.outbox import PostState
 from personamgr.core.posting import MAX_TRANSIENT_ATTEMPTS, OFFLINE_RETRY
 from personamgr.core.scheduling.local_time import describe
@@ -272,6 +273,54 @@ def test_images_with_alt_text_are_uploaded_then_attached(x_world, tmp_path) -> N
     # the images go through X API v2, signed on tweepy's session.
     assert [(r.method, r.path) for r in x_world.fake.requests] == [
         ("POST", "/2/media/upload"), ("POST", "/2/media/metadata")] * 2 + [("POST", "/2/tweets")]
+
+
+def test_an_animated_gif_goes_up_as_a_gif_and_a_still_gif_as_an_image(x_world, tmp_path) -> None:
+    """X plays a GIF only when it was uploaded as one (media_category tweet_gif, which its chunked upload takes):
+    sent as tweet_image, as every image was, an animated GIF showed on X as a still picture."""
+    moving, still = animated_gif(tmp_path / "dance.gif"), gif(tmp_path / "logo.gif")
+    post = x_world.post("A gif and a logo.", media=({"path": str(moving), "alt_text": "A dancing chart"},
+                                                    {"path": str(still), "alt_text": "The logo"}))
+    assert post.state is PostState.SENT, post.error
+    media = x_world.fake.media
+    shown = [media[m] for m in x_world.fake.tweets[0].media_ids]
+    assert [(m.category, m.animated, m.alt_text) for m in shown] == [
+        ("tweet_gif", True, "A dancing chart"), ("tweet_image", False, "The logo")]
+    assert [m.size for m in shown] == [moving.stat().st_size, still.stat().st_size]
+    gif_id = shown[0].id
+    assert [(r.method, r.path) for r in x_world.fake.requests] == [
+        ("POST", "/2/media/upload/initialize"), ("POST", f"/2/media/upload/{gif_id}/append"),
+        ("POST", f"/2/media/upload/{gif_id}/finalize"), ("GET", "/2/media/upload"),
+        ("POST", "/2/media/metadata"), ("POST", "/2/media/upload"), ("POST", "/2/media/metadata"),
+        ("POST", "/2/tweets")]
+
+
+def test_an_animated_gif_over_5_mb_goes_out_as_x_takes_gifs_up_to_15_mb(x_world, tmp_path) -> None:
+    """X takes animated GIFs up to 15 MB (images up to 5 MB): a 7 MB GIF was refused before it was sent."""
+    moving = animated_gif(tmp_path / "big.gif", frames=3, size=7 * 1024 * 1024)
+    post = x_world.post("A big gif.", media=({"path": str(moving), "alt_text": "Seven megabytes of chart"},))
+    assert post.state is PostState.SENT, post.error
+    (m,) = [x_world.fake.media[i] for i in x_world.fake.tweets[0].media_ids]
+    assert (m.category, m.animated, m.size) == ("tweet_gif", True, moving.stat().st_size)
+    assert x_world.fake.post_count("media_append") == 2  # in pieces of at most 5 MB, as X takes them
+
+
+def test_the_fake_takes_gifs_as_x_does(x_world, tmp_path) -> None:
+    """What the fake checks, as X does: the one-shot upload takes stills (tweet_image, up to 5 MB) and shows an
+    animated GIF sent that way still; tweet_gif only comes through the chunked upload."""
+    x = x_world.network.session(x_world.credentials)  # signed over X's own URL, sent to the fake
+
+    def one_shot(path, category: str):  # type: ignore[no-untyped-def]
+        return x.session.post(X_API + "/2/media/upload", auth=x.oauth, data={"media_category": category},
+                              files={"media": (path.name, path.read_bytes(), "image/gif")})
+
+    shown = one_shot(animated_gif(tmp_path / "a.gif"), "tweet_image")
+    assert shown.status_code == 200, shown.text
+    assert x_world.fake.media[shown.json()["data"]["id"]].animated is False
+    assert one_shot(animated_gif(tmp_path / "b.gif"), "tweet_gif").status_code == 400
+    big = one_shot(animated_gif(tmp_path / "big.gif", size=6 * 1024 * 1024), "tweet_image")
+    assert big.status_code == 400 and "exceeds" in big.text
+    x.close()
 
 
 def test_images_in_a_thread_go_with_their_part(x_world, tmp_path) -> None:

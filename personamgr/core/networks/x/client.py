@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,14 +19,19 @@ import requests
 import tweepy
 from requests_oauthlib import OAuth1
 
-from personamgr.core.networks.base import MediaItem
+from personamgr.core.image_check import animated_gif
+from personamgr.core.networks.base import MediaItem, RejectedError, TransientError
 from personamgr.core.networks.remote import DEFAULT_TIMEOUT
 from personamgr.core.networks.x import errors
 from personamgr.core.networks.x.transport import X_API, mount
+from personamgr.core.reason_words import Note
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 CREDENTIAL_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
+SEGMENT_BYTES = 4 * 1024 * 1024  # a chunked upload's pieces: X takes at most 5 MB each
+PROCESSING_LOOKS = 30  # how often to ask whether X has processed a GIF before trying the post again later
+LONGEST_LOOK_S = 10.0  # the longest wait between two looks, whatever X's check_after_secs says
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,22 +119,19 @@ class XSession:
         return str(data["data"]["id"])
 
     def upload_image(self, item: MediaItem) -> str:
-        """``POST /2/media/upload`` then, if there is alt text, ``POST /2/media/metadata``. Returns the media id.
+        """Upload one image, then, if there is alt text, ``POST /2/media/metadata``. Returns the media id.
 
-        Uploading is safe to repeat (an unused upload just expires), so a timeout here is transient.
+        X plays a GIF only when it comes as one (``tweet_gif``, through the chunked upload, up to 15 MB); sent as
+        ``tweet_image`` through the one-shot upload, as every other image is, it shows still. Uploading is safe to
+        repeat (an unused upload just expires), so a timeout here is transient.
         """
         path = Path(item.path)
         mime = item.mime_type or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-
-        def upload() -> str:
-            with path.open("rb") as fh:
-                r = self.session.post(X_API + "/2/media/upload", auth=self.oauth,
-                                      files={"media": (path.name, fh, mime)},
-                                      data={"media_category": "tweet_image", "media_type": mime})
-            _raise_for(r)
-            return str(r.json()["data"]["id"])
-
-        media_id = self._call(upload, write=False, upload=True)
+        data = path.read_bytes()
+        if mime == "image/gif" and animated_gif(data):
+            media_id = self._call(lambda: self._upload_gif(path.name, data), write=False, upload=True)
+        else:
+            media_id = self._call(lambda: self._upload_still(path.name, data, mime), write=False, upload=True)
         if item.alt_text:
             def metadata() -> None:
                 r = self.session.post(X_API + "/2/media/metadata", auth=self.oauth,
@@ -137,3 +140,39 @@ class XSession:
 
             self._call(metadata, write=False, upload=True)
         return media_id
+
+    def _upload_still(self, name: str, data: bytes, mime: str) -> str:
+        """``POST /2/media/upload``, all at once, as ``tweet_image``."""
+        r = self.session.post(X_API + "/2/media/upload", auth=self.oauth, files={"media": (name, data, mime)},
+                              data={"media_category": "tweet_image", "media_type": mime})
+        _raise_for(r)
+        return str(r.json()["data"]["id"])
+
+    def _upload_gif(self, name: str, data: bytes) -> str:
+        """The chunked upload as ``tweet_gif``: initialize, append the pieces, finalize, then wait until X has
+        processed it (a post may carry it only then)."""
+        r = self.session.post(X_API + "/2/media/upload/initialize", auth=self.oauth, json={
+            "media_category": "tweet_gif", "media_type": "image/gif", "total_bytes": len(data)})
+        _raise_for(r)
+        media_id = str(r.json()["data"]["id"])
+        for index, start in enumerate(range(0, len(data), SEGMENT_BYTES)):
+            r = self.session.post(X_API + f"/2/media/upload/{media_id}/append", auth=self.oauth,
+                                  files={"media": (name, data[start:start + SEGMENT_BYTES], "image/gif")},
+                                  data={"segment_index": str(index)})
+            _raise_for(r)
+        r = self.session.post(X_API + f"/2/media/upload/{media_id}/finalize", auth=self.oauth)
+        _raise_for(r)
+        processing = r.json()["data"].get("processing_info")
+        for _ in range(PROCESSING_LOOKS):
+            if processing is None or processing.get("state") == "succeeded":
+                return media_id
+            if processing.get("state") == "failed":
+                error = processing.get("error") or {}
+                raise RejectedError(Note("x_gif_failed", name=name,
+                                         error=error.get("message") or error.get("name") or "failed"))
+            time.sleep(min(float(processing.get("check_after_secs") or 1), LONGEST_LOOK_S))
+            r = self.session.get(X_API + "/2/media/upload", auth=self.oauth,
+                                 params={"command": "STATUS", "media_id": media_id})
+            _raise_for(r)
+            processing = r.json()["data"].get("processing_info")
+        raise TransientError(Note("x_gif_slow", name=name))
