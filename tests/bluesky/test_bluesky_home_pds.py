@@ -174,3 +174,25 @@ def test_a_handle_naming_a_did_web_with_a_path_is_said_bluesky_does_not_take_it(
         "take, so no Bluesky account has that handle. Check the handle's _atproto DNS record (or its "
         "/.well-known/atproto-did file)."), str(e.value)
     assert sky.entryway.post_count("create_session") == 0 and sky.home.post_count("create_session") == 0
+
+
+@pytest.mark.parametrize("own_server", [False, True], ids=["at-bsky.social", "own-server"])
+def test_a_mention_of_a_handle_its_account_does_not_claim_links_no_one(
+        sky: Sky, services: Services, network_secrets: SecretStore, own_server: bool) -> None:
+    """A mention links the account whose handle it is, checked both ways as signing in checks it
+    (atproto.com/specs/handle; resolveHandle "does not necessarily bi-directionally verify"). carol.example.org's
+    record names Bob's account, whose document claims bob.example.net: Bluesky shows carol.example.org as an invalid
+    handle, and a post that mentioned @carol.example.org linked Bob's profile."""
+    host = sky.home if own_server else sky.entryway
+    me, password = host.add_account("sky.example.org")
+    bob, _ = sky.home.add_account("bob.example.net")
+    sky.plc.point("carol.example.org", bob.did)
+    done = connect(services.store, network_secrets, services.networks["bluesky"],
+                   _persona(services, sky.home.base_url if own_server else None), Login("sky.example.org", password))
+    post = services.outbox.create(done.persona.uid, "Clear skies, @carol.example.org and @bob.example.net!")
+    sent = services.poster.send(post.id)
+    assert sent.state is PostState.SENT, sent.error
+    [rec] = host.posts(me)
+    raw = rec.text.encode()
+    assert {raw[f["index"]["byteStart"]:f["index"]["byteEnd"]].decode(): f["features"][0]["did"]
+            for f in rec.value["facets"]} == {"@bob.example.net": bob.did}

@@ -79,11 +79,13 @@ class BlueskyClient:
 
     def __init__(self, service: str, *, timeout: tuple[float, float] = DEFAULT_TIMEOUT,
                  now: Callable[[], datetime] = lambda: datetime.now(UTC), pinned: bool = False,
-                 directory: str | None = None) -> None:
+                 directory: str | None = None, documents: str | None = None) -> None:
         """``directory``: ``service`` is an entryway, and sign-ins go to the PDS the account's DID document
-        names, read from this PLC directory (see :meth:`find_pds`)."""
+        names, read from this PLC directory (see :meth:`find_pds`); ``documents``: the PLC directory did:plc
+        documents are read from otherwise (a handle a post mentions is checked against its account's)."""
         self.service = service
         self.directory = directory
+        self.documents = directory or documents
         self.now = now
         connect, read = timeout
         request = Request(timeout=httpx.Timeout(read, connect=connect), trust_env=not pinned)
@@ -213,30 +215,44 @@ class BlueskyClient:
         cannot be read (the entryway then signs it in, as it does every account Bluesky hosts).
 
         The entryway signs in only the accounts it hosts, so an account on a self-hosted PDS (or moved to one)
-        must be signed in where it lives, as the official app and atproto's own resolver find it: handle → DID
-        (``resolveHandle``, which the entryway answers for any handle), DID → document (the PLC directory for
-        did:plc, the host's ``/.well-known/did.json`` for did:web). ``did``: known already (a session being
-        renewed), so a handle changed since still finds it. Raises HandleNotFound when no account has
-        ``handle``.
-
-        Connecting (no ``did`` yet), the handle must be the account's both ways, as Bluesky verifies it: the DID
-        the handle names must claim it back in its document's ``alsoKnownAs``, or Bluesky shows it as an invalid
-        handle and the app password is not sent (HandleNotClaimed); a did:web with a path, which atproto does not
-        take, is UnsupportedDid. A document that cannot be read leaves the check to the entryway, as before.
+        must be signed in where it lives, as the official app and atproto's own resolver find it: handle → DID →
+        document (:meth:`identity`). ``did``: known already (a session being renewed), so a handle changed since
+        still finds it, and is not checked again. Connecting, the handle must be the account's both ways
+        (HandleNotClaimed, UnsupportedDid; HandleNotFound when no account has it), and the app password is not
+        sent otherwise.
         """
         self.client.update_base_url(self.service)
-        handle = handle.lstrip("@")
-        connecting = not did
-        if not did:
-            def lookup() -> str:
-                try:
-                    return str(self.client.resolve_handle(handle).did)
-                except ax.BadRequestError:
-                    raise errors.HandleNotFound(handle) from None
+        doc = self.did_document(did) if did else self.identity(handle)[1]
+        if doc is None:
+            return None
+        pds = doc.get_pds_endpoint()
+        return pds if pds and pds.startswith(("https://", "http://")) else None
 
-            did = self.call(lookup)
-        if connecting and did.startswith("did:web:") and ":" in did.removeprefix("did:web:"):
+    def identity(self, handle: str) -> tuple[str, DidDocument | None]:
+        """The DID ``handle`` names and its document, the handle checked both ways as Bluesky checks it
+        (atproto.com/specs/handle): ``resolveHandle`` (which "does not necessarily bi-directionally verify") finds
+        the DID its domain names, and that DID's document must claim the handle back in ``alsoKnownAs``, or Bluesky
+        shows it as an invalid handle (HandleNotClaimed). HandleNotFound when no account has it; UnsupportedDid for
+        a did:web with a path, which atproto does not take. A document that cannot be read is None, unchecked."""
+        handle = handle.lstrip("@")
+
+        def lookup() -> str:
+            try:
+                return str(self.client.resolve_handle(handle).did)
+            except ax.BadRequestError:
+                raise errors.HandleNotFound(handle) from None
+
+        did = self.call(lookup)
+        if did.startswith("did:web:") and ":" in did.removeprefix("did:web:"):
             raise errors.UnsupportedDid(handle, did)
+        doc = self.did_document(did)
+        if doc is not None and (doc.get_handle() or "").lower() != handle.lower():
+            raise errors.HandleNotClaimed(handle, did)
+        return did, doc
+
+    def did_document(self, did: str) -> DidDocument | None:
+        """``did``'s document (the PLC directory for did:plc, the host's ``/.well-known/did.json`` for did:web), or
+        None when it cannot be read."""
         url = self._did_document_url(did)
         if url is None:
             return None
@@ -245,30 +261,23 @@ class BlueskyClient:
             doc = DidDocument.from_dict(answer.json()) if answer.status_code == 200 else None
         except (httpx.HTTPError, ValueError):
             return None
-        if doc is None or doc.id != did:
-            return None
-        if connecting and (doc.get_handle() or "").lower() != handle.lower():
-            raise errors.HandleNotClaimed(handle, did)
-        pds = doc.get_pds_endpoint()
-        return pds if pds and pds.startswith(("https://", "http://")) else None
+        return doc if doc is not None and doc.id == did else None
 
     def _did_document_url(self, did: str) -> str | None:
-        if did.startswith("did:plc:") and self.directory:
-            return f"{self.directory.rstrip('/')}/{did}"
+        if did.startswith("did:plc:") and self.documents:
+            return f"{self.documents.rstrip('/')}/{did}"
         if did.startswith("did:web:") and ":" not in did.removeprefix("did:web:"):
             return f"https://{unquote(did.removeprefix('did:web:'))}/.well-known/did.json"
         return None
 
     # -- posting ------------------------------------------------------------------------------
     def resolve(self, handle: str) -> str | None:
-        """The DID of ``handle``, or None when it does not resolve (the mention stays plain text)."""
-        def lookup() -> str | None:
-            try:
-                return str(self.client.resolve_handle(handle).did)
-            except ax.BadRequestError:
-                return None
-
-        return self.call(lookup)
+        """The DID of the account ``handle`` is, checked both ways as signing in checks it (:meth:`identity`), or
+        None when no account has it (the mention stays plain text, and links no one)."""
+        try:
+            return self.identity(handle)[0]
+        except (errors.HandleNotFound, errors.HandleNotClaimed):  # UnsupportedDid is one too
+            return None
 
     def rich_text(self, text: str) -> client_utils.TextBuilder:
         """``text`` with its links, mentions and hashtags as facets, built with atproto's TextBuilder.

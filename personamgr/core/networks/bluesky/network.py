@@ -83,7 +83,7 @@ class BlueskyNetwork(RemoteNetwork):
         if self.base_url is not None:
             return BlueskyClient(self.base_url, timeout=self.timeout, now=self.clock.now, pinned=True)
         if server and server.rstrip("/") not in (BLUESKY_DEFAULT_SERVER, self.entryway.rstrip("/")):
-            return BlueskyClient(server, timeout=self.timeout, now=self.clock.now)
+            return BlueskyClient(server, timeout=self.timeout, now=self.clock.now, documents=self.directory)
         return BlueskyClient(self.entryway, timeout=self.timeout, now=self.clock.now, directory=self.directory)
 
     def publish(self, account: Account, post: OutgoingPost) -> Published:
