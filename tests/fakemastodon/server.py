@@ -179,8 +179,13 @@ class FakeMastodon(FakeX):
 
     def expire_idempotency_keys(self) -> None:
         """What an hour does to the server's Idempotency-Keys: it forgets them, and a repeat is a new status."""
+        self.age_idempotency_keys(IDEMPOTENCY_TTL_S)
+
+    def age_idempotency_keys(self, seconds: float) -> None:
+        """``seconds`` pass on the server for its Idempotency-Keys (kept an hour from the status they made, as
+        Mastodon's PostStatusService keeps them in redis with a 3,600-second expiry)."""
         with self.lock:
-            self.m.idempotency = {k: (sid, at - IDEMPOTENCY_TTL_S) for k, (sid, at) in self.m.idempotency.items()}
+            self.m.idempotency = {k: (sid, at - seconds) for k, (sid, at) in self.m.idempotency.items()}
 
     def code_from_page(self, html: str) -> str:
         start = html.index("<code id='code'>") + len("<code id='code'>")

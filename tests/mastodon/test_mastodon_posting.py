@@ -277,6 +277,30 @@ def test_a_retry_after_the_servers_idempotency_hour_needs_review(mastodon_world,
     assert len(fake.timeline(w.account)) == 1
 
 
+@pytest.mark.parametrize(("minutes", "state"), [(30, PostState.SENT), (61, PostState.NEEDS_REVIEW)])
+def test_a_resend_after_a_timeout_relies_on_the_key_only_within_the_servers_hour(
+        mastodon_world, fake: FakeMastodon, clock, minutes: int, state: PostState) -> None:
+    """Mastodon keeps an Idempotency-Key an hour from the status it made (redis, 3,600 s), and answers a repeat in
+    that hour with that status. The server made the status, then its answer was lost: the resend 30 minutes later
+    carries the same key and gets the status already made; 61 minutes later the server has forgotten the key, and
+    the post waits for review rather than make a second status."""
+    w = mastodon_world
+    fake.fail_next("statuses", "drop")  # the status is made, then the connection closes without an answer
+    post = w.post("Soundcheck at six.")
+    assert post.state is PostState.SCHEDULED and "cannot go out twice" in (post.error or "")
+    [made] = fake.timeline(w.account)
+    clock.advance(timedelta(minutes=minutes))
+    fake.age_idempotency_keys(minutes * 60)
+    post = w.services.poster.send(post.id, recheck=True)
+    assert post.state is state, post.error
+    assert [s.id for s in fake.timeline(w.account)] == [made.id]
+    if state is PostState.SENT:
+        assert post.remote_id == made.id
+        assert fake.post_count("statuses") == 2  # sent again, with its key: the server answered with the status
+    else:
+        assert "an hour" in (post.error or "") and fake.post_count("statuses") == 1
+
+
 @pytest.mark.parametrize("status", [502, 504])
 def test_a_gateway_error_after_the_status_was_made_is_never_posted_twice(mastodon_world, fake: FakeMastodon, clock,
                                                                         status: int) -> None:
