@@ -118,6 +118,47 @@ def test_an_image_that_never_finishes_processing_is_retried_not_lost(mastodon_wo
     assert w.fake.post_count("statuses") == 0
 
 
+def test_an_image_still_processing_is_not_uploaded_again_when_the_post_is_retried(mastodon_world, clock,
+                                                                                 tmp_path: Path) -> None:
+    """Mastodon processes a large image (or turns a GIF into a video) after the upload; the post gives up waiting and
+    is retried. Each retry uploaded the image again: processing started over, one more of the account's 30 uploads
+    per 30 minutes went, and on a busy server the post could never catch up. The retry now waits for the upload it
+    made (an unattached upload is the account's until the server cleans it up, a day later)."""
+    w = mastodon_world
+    w.network.media_wait_s = 0.2
+    w.fake.process_threshold, w.fake.process_polls = 10, 10_000
+    post = w.post("Slow server.", media=({"path": str(png(tmp_path / "a.png", size=64)), "alt_text": "a"},))
+    assert post.state is PostState.SCHEDULED and "still processing a.png" in (post.error or "")
+    [upload] = w.fake.uploads.values()
+    upload.polls_left = 1  # the server finishes meanwhile
+    assert post.next_attempt_at is not None
+    clock.set(post.next_attempt_at)
+    post = w.services.poster.send(post.id)
+    assert post.state is PostState.SENT, post.error
+    [status] = w.fake.timeline(w.account)
+    assert status.media_ids == (upload.id,)
+    assert w.fake.post_count("media_upload") == 1
+
+
+def test_images_are_not_uploaded_again_when_a_lost_answer_is_resent(mastodon_world, fake: FakeMastodon,
+                                                                   clock, tmp_path: Path) -> None:
+    """The status was made and its answer lost: the resend carries the same key, and Mastodon answers it with the
+    status already made before it looks at the images. Uploading them again only spent the account's uploads and
+    left copies the server had to clean up."""
+    w = mastodon_world
+    media = tuple({"path": str(png(tmp_path / f"{i}.png")), "alt_text": f"image {i}"} for i in range(2))
+    fake.fail_next("statuses", "drop")
+    post = w.post("Two pictures.", media=media)
+    assert post.state is PostState.SCHEDULED and "cannot go out twice" in (post.error or "")
+    assert post.next_attempt_at is not None
+    clock.set(post.next_attempt_at)
+    post = w.services.poster.send(post.id)
+    assert post.state is PostState.SENT, post.error
+    [status] = fake.timeline(w.account)
+    assert post.remote_id == status.id and len(status.media_ids) == 2
+    assert fake.post_count("media_upload") == 2
+
+
 def test_more_images_than_the_server_takes_are_refused_before_sending(mastodon_world, tmp_path: Path) -> None:
     w = mastodon_world
     w.fake.max_media = 2

@@ -113,28 +113,44 @@ class MastodonClient:
                 warnings.simplefilter("ignore", category=merrors.MastodonDeprecationWarning)
                 return self.api.instance_v1()
 
-    def upload_image(self, item: MediaItem, *, wait_s: float, poll_s: float = 1.0) -> str:
-        """``POST /api/v2/media`` with the alt text as its description; wait while the server processes it.
+    def upload_image(self, item: MediaItem) -> tuple[str, bool]:
+        """``POST /api/v2/media`` with the alt text as its description: (its id, whether it is processed).
 
-        A large file comes back unprocessed (no ``url`` yet). Mastodon.py's own ``synchronous=True`` polls with
-        no time limit and turns every error, a revoked token included, into "could not be processed"; this
-        polls ``GET /api/v1/media/:id`` for at most ``wait_s`` and keeps each error's meaning. An upload is
-        safe to repeat (an unattached one is cleaned up by the server), so failures here are retried.
+        A large file comes back unprocessed (no ``url`` yet): :meth:`wait_processed`. An upload is safe to repeat
+        (an unattached one is cleaned up by the server), so failures here are retried.
         """
         path = Path(item.path)
         with path.open("rb") as fh:  # opened here: Mastodon.py leaves a file it opened itself unclosed
             media = self.call(lambda: self.api.media_post(fh, mime_type=mime_of(item),
                                                           description=item.alt_text or None, file_name=path.name),
                               upload=True)
+        return str(media["id"]), bool(media.get("url"))
+
+    def wait_processed(self, media_id: str, name: str, *, wait_s: float, poll_s: float = 1.0) -> bool:
+        """Poll ``GET /api/v1/media/:id`` until the server has processed it, for at most ``wait_s``: False when the
+        server no longer has it (cleaned up); TransientError when it is still processing.
+
+        Mastodon.py's own ``synchronous=True`` polls with no time limit and turns every error, a revoked token
+        included, into "could not be processed"; this keeps each error's meaning.
+        """
         deadline = time.monotonic() + wait_s
         delay = poll_s
-        while not media.get("url"):
+        while True:
+            media = self.call(lambda: self._media_or_none(media_id))
+            if media is None:
+                return False
+            if media.get("url"):
+                return True
             if time.monotonic() >= deadline:
-                raise TransientError(Note("mastodon_processing", label=self.label, name=path.name, wait_s=wait_s))
+                raise TransientError(Note("mastodon_processing", label=self.label, name=name, wait_s=wait_s))
             time.sleep(delay)
             delay = min(delay * 2, 5.0)
-            media = self.call(lambda m=media: self.api.media(m["id"]))
-        return str(media["id"])
+
+    def _media_or_none(self, media_id: str) -> Any:
+        try:
+            return self.api.media(media_id)
+        except merrors.MastodonNotFoundError:
+            return None
 
     def post_status(self, text: str, *, reply_to: str | None, media_ids: list[str], spoiler_text: str,
                     visibility: str, idempotency_key: str) -> tuple[str, str | None]:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from personamgr.core.clock import Clock, utc
 from personamgr.core.media import MediaLimits, check_items
 from personamgr.core.networks.base import (
     Account,
+    MediaItem,
     OutgoingPost,
     Published,
     RejectedError,
@@ -23,6 +25,7 @@ from personamgr.core.networks.base import (
     send_parts,
 )
 from personamgr.core.networks.links import PostLink, is_post_id, link_parts
+from personamgr.core.networks.mastodon.uploads import KeptUploads, UploadKey, upload_key
 from personamgr.core.networks.remote import DEFAULT_TIMEOUT, RemoteNetwork
 from personamgr.core.personas import DEFAULT_IMAGES, ServerLimits
 
@@ -57,6 +60,7 @@ class MastodonNetwork(RemoteNetwork):
         super().__init__(clock, base_url=base_url, timeout=timeout, config_error=config_error)
         self.media_wait_s = media_wait_s
         self.poll_interval_s = poll_interval_s
+        self.kept_uploads = KeptUploads(self.clock.now, IDEMPOTENCY_WINDOW)
 
     def api_base(self, server: str) -> str:
         """Where requests for an account on ``server`` go."""
@@ -81,7 +85,21 @@ class MastodonNetwork(RemoteNetwork):
         finally:
             api.close()
 
+    def _upload(self, api, item: MediaItem, at: UploadKey) -> str:  # type: ignore[no-untyped-def]  # api: MastodonClient
+        """The image's media id, processed: the one uploaded for this status on an earlier attempt (kept_uploads)
+        while the server still has it, else a new upload."""
+        name = Path(item.path).name
+        kept = self.kept_uploads.get(at)
+        if kept is not None and api.wait_processed(kept, name, wait_s=self.media_wait_s, poll_s=self.poll_interval_s):
+            return kept
+        media_id, processed = api.upload_image(item)
+        self.kept_uploads.put(at, media_id)
+        if not processed:
+            api.wait_processed(media_id, name, wait_s=self.media_wait_s, poll_s=self.poll_interval_s)
+        return media_id
+
     def publish(self, account: Account, post: OutgoingPost) -> Published:
+        creds = self.credentials_of(account)
         api = self._client_for(account)
         try:
             if any(post.media):  # the server's own image limits, fresh (text limits are the Poster's)
@@ -95,13 +113,15 @@ class MastodonNetwork(RemoteNetwork):
 
             def send(i: int) -> str:
                 items = post.media_of(i)
-                media_ids = [api.upload_image(m, wait_s=self.media_wait_s, poll_s=self.poll_interval_s)
-                             for m in items]
                 key = part_key(post, i, *(f"{m.path}\x1f{m.alt_text}" for m in items), post.content_warning,
                                post.visibility)
+                uploads = [upload_key(creds["server"], creds["access_token"], key, j) for j in range(len(items))]
+                media_ids = [self._upload(api, m, at) for m, at in zip(items, uploads, strict=True)]
                 status_id, url = api.post_status(post.parts[i], reply_to=ids[-1] if ids else None,
                                                  media_ids=media_ids, spoiler_text=post.content_warning,
                                                  visibility=post.visibility, idempotency_key=key)
+                for at in uploads:  # attached now: no other status may use them
+                    self.kept_uploads.forget(at)
                 urls.append(url)
                 return status_id
 
