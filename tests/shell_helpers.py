@@ -7,23 +7,27 @@ import time
 from PySide6.QtWidgets import QApplication
 
 from personamgr.gui.app import Shell
+from personamgr.gui.coalescing import refresh_queued
 
 
-def wait_idle(shell: Shell, timeout: float = 10) -> None:
-    """Let background tasks (history reads, keyring checks, the drafts' writes) finish and deliver their results.
+def settled(shell: Shell) -> bool:
+    """No background task is running, and no view waits for its coalescing pause to read again: on a slow machine
+    a refresh queued by a change (one at start-up included) otherwise lands in the middle of what a test does next."""
+    return not (shell.workers.pending or shell.drafts.writing or refresh_queued(shell.window))
 
-    A history refresh still waiting for its coalescing pause counts as pending: on a slow machine a start-up
-    notification's refresh can otherwise land in the middle of what a test measures next.
-    """
+
+def wait_idle(shell: Shell, timeout: float = 30) -> None:
+    """Let background tasks (history reads, keyring checks, the drafts' writes) and the views' queued refreshes
+    finish and deliver their results."""
     app = QApplication.instance()
     deadline = time.monotonic() + timeout
-    while shell.workers.pending or shell.drafts.writing or shell.window.history.refresh_queued:
-        assert time.monotonic() < deadline, "a background task never finished"
+    while True:
         if app is not None:
-            app.processEvents()
+            app.processEvents()  # first: a change notified from another thread arrives as a queued event
+        if settled(shell):
+            return
+        assert time.monotonic() < deadline, "a background task never finished"
         time.sleep(0.01)
-    if app is not None:
-        app.processEvents()
 
 
 def close_shell(shell: Shell) -> None:

@@ -34,6 +34,7 @@ from personamgr.core.scheduling.calendar import Entry, entries, reschedule_note
 from personamgr.gui.a11y import label_for
 from personamgr.gui.calendar_layout import HOUR_H, Mode, Span, machine_zone
 from personamgr.gui.calendar_view import CalendarCanvas, DayHeader, describe_entry
+from personamgr.gui.coalescing import coalescing_timer
 from personamgr.gui.icons import persona_icon
 from personamgr.gui.widgets import MessageLabel, set_tone
 
@@ -125,10 +126,7 @@ class CalendarWindow(QWidget):
         self.canvas.moveRequested.connect(self.move)
         self.canvas.selectionChanged.connect(self._on_select)
         self.canvas.modeRequested.connect(self.set_mode)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(150)
-        self._debounce.timeout.connect(self.refresh)
+        self._debounce = coalescing_timer(self, 150, self.refresh)
         events.changed.connect(self._on_store_changed)
         self._clock = QTimer(self)  # the "now" line moves
         self._clock.start(NOW_TICK_MS)

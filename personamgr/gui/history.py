@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -42,6 +42,7 @@ from personamgr.core.outbox import Post, PostState
 from personamgr.core.scheduling import short_time
 from personamgr.core.services import Services
 from personamgr.gui import theme
+from personamgr.gui.coalescing import coalescing_timer
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.icons import persona_pixmap
@@ -306,22 +307,11 @@ class HistoryView(QListWidget):
         self._filter = ""
         self._generation = 0
         self._loaded = False
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(30)  # coalesce the bursts of notifications a send makes
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer = coalescing_timer(self, 30, self.refresh)  # the bursts of notifications a send makes
         self._read_for = ""  # the search words the listed posts were read with
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(150)  # a search reads once the user pauses typing, not at every key
-        self._search_timer.timeout.connect(self.refresh)
+        self._search_timer = coalescing_timer(self, 150, self.refresh)  # read once the user pauses typing
         events.changed.connect(self._on_change)
         self.refresh()
-
-    @property
-    def refresh_queued(self) -> bool:
-        """A change or a search is waiting for its coalescing pause before the list is read again."""
-        return self._refresh_timer.isActive() or self._search_timer.isActive()
 
     @Slot(str)
     def _on_change(self, kind: str) -> None:

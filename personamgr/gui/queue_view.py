@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,7 @@ from personamgr.core.outbox import Post
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling import Scheduled, SchedulingError, describe, short_time
 from personamgr.gui.a11y import label_for
+from personamgr.gui.coalescing import coalescing_timer
 from personamgr.gui.icons import persona_icon
 from personamgr.gui.schedule_dialog import ScheduleDialog
 from personamgr.gui.scheduling import SchedulerBridge
@@ -120,10 +121,7 @@ class QueueView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(120)
-        self._debounce.timeout.connect(self.refresh)
+        self._debounce = coalescing_timer(self, 120, self.refresh)
         events.changed.connect(self._on_store_changed)
         self._enable()
         self.refresh()

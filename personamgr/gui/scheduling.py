@@ -25,6 +25,7 @@ from personamgr.core.scheduling import EventKind, MissedPost, ScheduleEngine, Sc
 from personamgr.core.scheduling.local_time import short_time
 from personamgr.core.services import Services
 from personamgr.gui import theme
+from personamgr.gui.coalescing import coalescing_timer
 from personamgr.gui.icons import TRAY_SIZES, app_icon, persona_pixmap
 from personamgr.gui.workers import StoreEvents, Workers
 
@@ -107,10 +108,7 @@ class SchedulerBridge(QObject):
         self.summary = Summary()
         self._raw.connect(self.eventArrived, Qt.ConnectionType.QueuedConnection)
         self.engine.subscribe(self._on_engine_event)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(150)
-        self._debounce.timeout.connect(self.refresh)
+        self._debounce = coalescing_timer(self, 150, self.refresh)
         events.changed.connect(self._on_store_changed)
         self._started = False
         self._generation = 0

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 from PySide6.QtWidgets import QApplication
 from sched_helpers import at
-from shell_helpers import close_shell
+from shell_helpers import close_shell, wait_idle
 
 from personamgr.core.demo import seed_demo
 from personamgr.core.services import Services
@@ -18,12 +18,9 @@ MONDAY = at(2026, 3, 2, 12)  # 07:00 in New York (career), 13:00 in Berlin (meta
 
 def pump(qtbot, shell: Shell, cond: Callable[[], bool] | None = None) -> None:  # type: ignore[no-untyped-def]
     """Let the workers and the debounced refreshes finish; then wait for ``cond``, if given."""
-    app = QApplication.instance()
-    assert shell.workers.wait(10, app.processEvents if app else None)
-    qtbot.wait(200)  # the debounced refreshes
-    assert shell.workers.wait(10, app.processEvents if app else None)
+    wait_idle(shell)
     if cond is not None:
-        qtbot.waitUntil(cond, timeout=10_000)
+        qtbot.waitUntil(cond, timeout=30_000)
 
 
 def scheduling_world(services: Services, qtbot) -> Iterator[tuple[Shell, SchedulingUi]]:  # type: ignore[no-untyped-def]
