@@ -261,3 +261,12 @@ def network_secrets(missing_real_part: Callable[[str], None]) -> Iterator[Secret
         with closing(secretstorage.dbus_init()) as bus:
             for item in secretstorage.get_default_collection(bus).search_items({"service": store.service}):
                 item.delete()
+
+
+@pytest.fixture
+def qtbot(qapp: object, request: pytest.FixtureRequest) -> object:
+    """pytest-qt's qtbot, patient on a slow machine (tests/patient_qtbot.py). Imported here, not at the top: a test
+    that never asks for a qtbot does not load Qt."""
+    from patient_qtbot import PatientQtBot
+
+    return PatientQtBot(request)
