@@ -1,10 +1,11 @@
-"""Tearing down a window built by ``build_shell`` in a test."""
+"""Settling and tearing down a window built by ``build_shell`` in a test."""
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication, QWidget
 
 from personamgr.gui.app import Shell
 from personamgr.gui.coalescing import refresh_queued
@@ -42,3 +43,27 @@ def close_shell(shell: Shell) -> None:
     shell.window.hide()
     shell.window.deleteLater()
     shell.tray.menu.deleteLater()
+
+
+def settle_layout(widget: QWidget, timeout: float = 30) -> None:
+    """Deliver events until ``widget`` and everything in it keep their geometry three rounds in a row.
+
+    A layout settles over several rounds of events (a resize posts a layout request, a dialog fits itself in a
+    zero timer, which resizes it again): ``qtbot.wait(50)`` gave it 50 ms, which on a slow machine is one round.
+    """
+    app = QApplication.instance()
+    assert app is not None
+
+    def shape() -> list[tuple[bool, QRect]]:
+        return [(widget.isVisible(), widget.geometry())] + [(w.isVisible(), w.geometry())
+                                                            for w in widget.findChildren(QWidget)]
+
+    deadline = time.monotonic() + timeout
+    last: list[tuple[bool, QRect]] = []
+    calm = 0
+    while calm < 3:
+        assert time.monotonic() < deadline, "the layout never settled"
+        app.processEvents()
+        now = shape()
+        calm = calm + 1 if now == last else 0
+        last = now

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from shell_helpers import settle_layout
 
 from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
@@ -293,7 +294,7 @@ def test_the_draft_bar_says_long_names_whole_on_a_small_screen(demo: Services, m
         write(shell, f"A thought for {old}")
         shell.controller.set_active(demo.store.persona(new).uid)
         stored(shell, qtbot)
-        qtbot.wait(50)  # the layout settles
+        settle_layout(window)
         bar = compose.bar
         assert bar.isVisible()
         sentence = QTextDocument()

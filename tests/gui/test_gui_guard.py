@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from shell_helpers import settle_layout
 from shell_helpers import wait_idle as idle
 
 from personamgr.core.guard import Guard
@@ -611,7 +612,7 @@ def test_the_meter_says_its_verdict_whole_on_a_small_screen_in_spanish(qapp, gua
         panel = panel_of(guarded)
         write(guarded, METAL_ON_CAREER)
         settled(guarded, qtbot)
-        qtbot.wait(50)  # the layout settles
+        settle_layout(guarded.window)
         label = panel.meter.label
         assert re.fullmatch(r"se aparta de career · 0,\d\d", label.text()), label.text()
         assert not label.is_elided(), label.text()

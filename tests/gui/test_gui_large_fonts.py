@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QWidget,
 )
+from shell_helpers import settle_layout
 
 from personamgr.core.services import Services
 from personamgr.gui import theme
@@ -76,7 +77,7 @@ def test_the_focus_tab_runs_no_box_over_its_hint(large_font: QFont, demo: Servic
     editor = shell.window.personas.edit_persona(demo.store.persona("career").uid)
     assert editor is not None
     editor.tabs.setCurrentIndex(1)
-    qtbot.wait(100)  # the tab fits its rows once shown
+    settle_layout(editor)  # the tab fits its rows once shown
     page = editor.tabs.currentWidget()
 
     def on_page(w: QWidget) -> QRect:

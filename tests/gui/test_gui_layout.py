@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QSize
-from shell_helpers import wait_idle
+from shell_helpers import settle_layout, wait_idle
 
 from personamgr.core.services import Services
 from personamgr.gui.app import Shell
@@ -64,7 +64,7 @@ def test_compose_is_never_squeezed_at_the_windows_minimum_size(demo: Services, m
     qtbot.waitUntil(lambda: not shell.drafts.writing, timeout=10_000)
     assert compose.bar.isVisible()
     window.resize(1, 1)  # as small as the user can drag it
-    qtbot.wait(50)  # the layout settles
+    settle_layout(window)
     assert window.size() == window.minimumSize()
     need = compose.minimumSizeHint()
     assert compose.width() >= need.width() and compose.height() >= need.height(), (compose.size(), need)

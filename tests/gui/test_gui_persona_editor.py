@@ -14,6 +14,7 @@ import pytest
 from keyring_doubles import BlockingKeyring
 from PySide6.QtCore import QPoint, Qt, QTime
 from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QPlainTextEdit, QWidget
+from shell_helpers import settle_layout
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.demo import seed_demo
@@ -417,14 +418,14 @@ def test_a_focus_written_in_dutch_is_named_dutch_as_a_post_is(demo: Services, ma
     editor = shell.window.personas.new_persona()
     editor.tabs.setCurrentIndex(1)
     note = editor.focus_language_note
-    qtbot.wait(50)
+    settle_layout(editor)
     height = editor.height()
     editor.description_edit.setPlainText("Moestuinieren, compost maken en groenten kweken in een kleine tuin")
     editor.topics_edit.setPlainText("tuinieren\ncompost\nzaden en planten voor het nieuwe seizoen")
     qtbot.waitUntil(note.isVisible, timeout=5000)  # the common words load on a worker, once
     assert "It cannot read a focus written in Dutch" in note.text(), note.text()
     assert "English, Spanish, Greek and Japanese" in note.text()
-    qtbot.wait(50)  # the layout settles
+    settle_layout(editor)
     assert editor.height() - height <= note.height() + 16  # it grows by the note, not to every box's ideal height
     for box in (editor.description_edit, editor.examples_edit):  # the note squeezed them under their hints
         hint = next(lab for lab in box.parentWidget().findChildren(QLabel) if lab.isVisible())
@@ -565,7 +566,7 @@ def test_the_focus_tab_fills_the_dialog_with_its_boxes(demo: Services, make_shel
     assert editor is not None
     editor.tabs.setCurrentIndex(1)
     editor.resize(editor.minimumSize())
-    qtbot.wait(50)  # the layout settles
+    settle_layout(editor)
 
     def empty_band() -> int:
         page = editor.tabs.currentWidget()
@@ -578,7 +579,7 @@ def test_the_focus_tab_fills_the_dialog_with_its_boxes(demo: Services, make_shel
              editor.avoid_edit)
     before = {box.objectName(): box.height() for box in boxes}
     editor.resize(editor.width(), editor.height() + 240)
-    qtbot.wait(50)
+    settle_layout(editor)
     assert empty_band() <= 8, empty_band()
     grown = {box.objectName(): box.height() - before[box.objectName()] for box in boxes}
     assert all(g > 0 for g in grown.values()), grown
@@ -629,7 +630,7 @@ def test_the_focus_tabs_boxes_show_whole_lines(demo: Services, make_shell: Calla
     editor = shell.window.personas.edit_persona(demo.store.persona("career").uid)
     assert editor is not None
     editor.tabs.setCurrentIndex(1)
-    qtbot.wait(50)  # the layout settles
+    settle_layout(editor)
     boxes = (editor.description_edit, editor.topics_edit, editor.keywords_edit, editor.examples_edit,
              editor.avoid_edit)
 
@@ -639,7 +640,7 @@ def test_the_focus_tabs_boxes_show_whole_lines(demo: Services, make_shell: Calla
 
     for extra in (0, 37, 240):
         editor.resize(editor.width(), editor.height() + extra)
-        qtbot.wait(50)
+        settle_layout(editor)
         lines = {box.objectName(): shown_lines(box) for box in boxes}
         assert all(abs(n - round(n)) < 0.05 for n in lines.values()), (extra, lines)
         assert lines["keywordsEdit"] >= 3 and lines["avoidEdit"] >= 3, (extra, lines)
