@@ -166,14 +166,20 @@ def test_a_persona_without_slots_is_told_the_command_that_gives_it_some(home: st
 def test_at_with_a_day_name_names_the_date_it_would_be(home: str, capsys: pytest.CaptureFixture[str]) -> None:
     """`--at 'mon 9:30'` was told "is not an ISO 8601 date and time": true, and no help to someone who wrote
     the day they meant. The message names the next Monday in the persona's zone, ready to paste."""
+    before = next_monday_930()
     assert run(home, "add", "--persona", "career", "--at", "mon 9:30", "Interview tips") == 2
+    after = next_monday_930()  # the clock may pass Monday 09:30 while the command runs: either day is right
     err = capsys.readouterr().err
     assert "'mon 9:30' is a day of the week, not a date; give the date too: the next Monday is " in err
+    assert f"so {before}T09:30" in err or f"so {after}T09:30" in err, err
+    assert "ISO 8601" not in err
+
+
+def next_monday_930() -> str:
+    """The date of the next Monday 09:30 in New York, read from the real clock as the command reads it."""
     now = datetime.now(ZoneInfo("America/New_York"))
     ahead = (0 - now.weekday()) % 7 or (7 if (now.hour, now.minute) >= (9, 30) else 0)
-    day = (now + timedelta(days=ahead)).date()
-    assert f"so {day.isoformat()}T09:30" in err
-    assert "ISO 8601" not in err
+    return (now + timedelta(days=ahead)).date().isoformat()
 
 
 def test_too_far_ahead_is_told_in_the_personas_zone(home: str, capsys: pytest.CaptureFixture[str]) -> None:
