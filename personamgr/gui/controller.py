@@ -13,6 +13,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from personamgr.core.faults import STORAGE_ERRORS
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services
 from personamgr.gui.workers import StoreEvents, Workers
@@ -98,7 +99,11 @@ class PersonaController(QObject):
     def _on_store_changed(self, kind: str) -> None:
         if kind != "personas":
             return
-        personas = self.services.store.personas()
+        try:
+            personas = self.services.store.personas()
+        except STORAGE_ERRORS as e:  # the profile removed, the disk gone: what reads or writes next says so
+            log.warning("could not read the personas again: %s", e)
+            return
         if personas == self._personas:
             return  # announced again (another process' check sees this process' writes too): nothing to redo
         self._personas = personas
