@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 from PySide6.QtCore import QRect
@@ -37,12 +38,19 @@ def close_shell(shell: Shell) -> None:
     shell.window.close_to_tray = False
     if shell.external is not None:
         shell.external.stop()
-    shell.workers.wait(10, app.processEvents if app else None)
+    finished = shell.workers.wait(30, app.processEvents if app else None)
     shell.drafts.stop()  # a write the test left failing is not tried again once the window is gone
     shell.tray.hide()
     shell.window.hide()
     shell.window.deleteLater()
     shell.tray.menu.deleteLater()
+    # A task still running would deliver its result in whichever test runs next: fail the test that left it.
+    assert finished, f"background tasks outlived the test: {', '.join(running_tasks())}"
+
+
+def running_tasks() -> list[str]:
+    """The names of the workers' threads still running (gui/workers.py names each ``worker:<task>``)."""
+    return sorted(t.name for t in threading.enumerate() if t.name.startswith("worker:"))
 
 
 def settle_layout(widget: QWidget, timeout: float = 30) -> None:
