@@ -111,7 +111,8 @@ def test_tray_icon_is_embedded_and_its_menu_switches_the_window(tray_host: Any, 
 
     # Compose… from the tray, type for real, Ctrl+Return: the post is recorded as metal.
     tray_menu("Down", "Down", "Down", "Return")
-    time.sleep(0.3)  # let the window take the keyboard focus before typing
+    tray_host.wait_for(lambda: tray_host.run("xdotool", "getwindowfocus", "getwindowname").startswith("metal (@"),
+                       "the window to take the keyboard focus")  # what is typed before it is lost
     tray_host.run("xdotool", "type", "--delay", "10", "Drop C tuning tonight")
     tray_host.run("xdotool", "key", "ctrl+Return")
     posts = tray_host.wait_for(
