@@ -13,8 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtWidgets import QApplication
-from shell_helpers import close_shell
+from shell_helpers import close_shell, wait_idle
 
 from personamgr.core.guard.types import GuardResult
 from personamgr.core.outbox import PostState
@@ -38,8 +37,7 @@ def shell(qtbot, mastodon_world):
 
 
 def settle(shell) -> None:
-    assert shell.workers.wait(30, QApplication.processEvents)
-    QApplication.processEvents()
+    wait_idle(shell)  # the workers, and the refreshes the views queued after them
 
 
 def test_offered_across_networks_and_posted_there(shell, mastodon_world) -> None:
