@@ -27,7 +27,10 @@ def wait_idle(shell: Shell, timeout: float = 30) -> None:
         if app is not None:
             app.processEvents()  # first: a change notified from another thread arrives as a queued event
         if settled(shell):
-            return
+            if app is not None:
+                app.processEvents()  # what the last results posted runs too: a view's delayed layout, zero timers
+            if settled(shell):
+                return
         assert time.monotonic() < deadline, "a background task never finished"
         time.sleep(0.01)
 

@@ -39,6 +39,7 @@ def test_a_resize_rewraps_the_rows_without_redoing_their_time_words(
     qtbot.waitUntil(lambda: view.count() == 40)
     shell.events.changed.emit("drafts")  # a change notified at start-up, its refresh still queued (a slow machine)
     wait_idle(shell)  # the refresh it queued lands here, not during the resize measured below
+    before = sum(view.sizeHintForRow(i) for i in range(view.count()))  # every row measured once, as shown
     worked_out: list[int] = []
     real = history.detail
 
@@ -47,7 +48,6 @@ def test_a_resize_rewraps_the_rows_without_redoing_their_time_words(
         return real(post, zone, now)
 
     monkeypatch.setattr(history, "detail", counted)
-    before = sum(view.sizeHintForRow(i) for i in range(view.count()))
     window.resize(700, 800)
     qtbot.waitUntil(lambda: view.viewport().width() < 650)
     QApplication.processEvents()
