@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from personamgr.gui.app import Shell
 from personamgr.gui.coalescing import refresh_queued
+
+T = TypeVar("T")
 
 
 def settled(shell: Shell) -> bool:
@@ -78,3 +82,19 @@ def settle_layout(widget: QWidget, timeout: float = 30) -> None:
         now = shape()
         calm = calm + 1 if now == last else 0
         last = now
+
+
+def when_shown(find: Callable[[], T | None], act: Callable[[T], object], timeout: float = 30) -> None:
+    """Call ``act(it)`` once ``find()`` returns it: for a modal dialog or a menu that runs its own event loop, so
+    the test waits inside it. A single timer at a guessed delay fired before a slow machine showed it, found
+    nothing, and left the dialog open forever. Past ``timeout`` it stops looking (the test's own wait fails)."""
+    deadline = time.monotonic() + timeout
+
+    def look() -> None:
+        it = find()
+        if it is not None:
+            act(it)
+        elif time.monotonic() < deadline:
+            QTimer.singleShot(10, look)
+
+    QTimer.singleShot(0, look)

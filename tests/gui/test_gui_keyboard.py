@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QScrollArea, QWidget
+from shell_helpers import when_shown
 
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
@@ -91,13 +92,11 @@ def test_ctrl_shift_enter_opens_the_schedule_dialog(demo: Services, make_shell: 
     write(shell)
     seen: list[QWidget] = []
 
-    def close_it() -> None:
-        dialog = QApplication.activeModalWidget()
+    def close_it(dialog: QWidget) -> None:
         seen.append(dialog)
-        if dialog is not None:
-            dialog.reject()
+        dialog.reject()  # type: ignore[attr-defined]
 
-    QTimer.singleShot(200, close_it)
+    when_shown(QApplication.activeModalWidget, close_it)
     qtbot.keyClick(shell.window.compose.editor, Qt.Key.Key_Return, CTRL | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert isinstance(seen[0], ScheduleDialog)
@@ -164,7 +163,7 @@ def test_every_history_action_has_a_button_and_a_key(demo: Services, make_shell:
     assert all(b.accessibleName() for b in bar.buttons.values())
     # The Menu key (and Shift+F10) opens the same actions as a right-click.
     menus: list[QMenu] = []
-    QTimer.singleShot(100, lambda: menus.append(QApplication.activePopupWidget()))
+    when_shown(QApplication.activePopupWidget, menus.append)
     history.setFocus()
     qtbot.keyClick(history, Qt.Key.Key_Menu)
     qtbot.waitUntil(lambda: bool(menus), timeout=3000)
