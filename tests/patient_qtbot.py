@@ -4,7 +4,8 @@ pytest-qt waits 5 s by default, and many tests said 5 s again: a shared CI machi
 longer than that to start a worker, load the guard's model or answer through a fake server, and the test then
 failed though nothing was wrong. A wait ends as soon as its condition comes true, so a longer one costs nothing
 when the code works; it only makes a real failure take longer to report. ``qtbot.wait(ms)`` (a plain pause) is
-left as it is: a test must not rely on one.
+left as it is: a test must not rely on one; so is a wait with ``raising=False``, which watches for a while (as
+``assertNotEmitted`` does, for a signal that must not come) rather than waits for something.
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ from pytestqt.qtbot import QtBot
 PATIENCE_MS = 30_000
 
 
+def patient(timeout: int, kwargs: dict[str, Any]) -> int:
+    """``timeout``, at least ``PATIENCE_MS`` unless the caller only watches (``raising=False``)."""
+    return timeout if kwargs.get("raising") is False else max(timeout, PATIENCE_MS)
+
+
 class PatientQtBot(QtBot):
     """Every wait for a condition, a signal or a window lasts at least ``PATIENCE_MS``."""
 
@@ -23,13 +29,13 @@ class PatientQtBot(QtBot):
         super().waitUntil(callback, timeout=max(timeout, PATIENCE_MS))
 
     def waitSignal(self, signal: Any, *, timeout: int = PATIENCE_MS, **kwargs: Any) -> Any:  # noqa: N802
-        return super().waitSignal(signal, timeout=max(timeout, PATIENCE_MS), **kwargs)
+        return super().waitSignal(signal, timeout=patient(timeout, kwargs), **kwargs)
 
     def waitSignals(self, signals: Any, *, timeout: int = PATIENCE_MS, **kwargs: Any) -> Any:  # noqa: N802
-        return super().waitSignals(signals, timeout=max(timeout, PATIENCE_MS), **kwargs)
+        return super().waitSignals(signals, timeout=patient(timeout, kwargs), **kwargs)
 
     def waitCallback(self, *, timeout: int = PATIENCE_MS, **kwargs: Any) -> Any:  # noqa: N802
-        return super().waitCallback(timeout=max(timeout, PATIENCE_MS), **kwargs)
+        return super().waitCallback(timeout=patient(timeout, kwargs), **kwargs)
 
     def waitExposed(self, widget: Any, *, timeout: int = PATIENCE_MS) -> Any:  # noqa: N802
         return super().waitExposed(widget, timeout=max(timeout, PATIENCE_MS))
