@@ -47,16 +47,33 @@ class Fault(enum.StrEnum):
 class ProfileGone(OSError):
     """The profile's database is no longer at the path it was opened from: its folder was moved, renamed or removed
     while the app ran. SQLite goes on writing the file it has open, which nobody will see again, so nothing more is
-    saved or sent from it (core.store.Store.ensure_in_place)."""
+    saved or sent from it (core.store.Store.ensure_in_place). ``moved_to``: where the file is now, when that is
+    known; ``removed``: it is known to be deleted."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, moved_to: Path | None = None, removed: bool = False) -> None:
         super().__init__(errno.ENOENT, os.strerror(errno.ENOENT), str(path))  # said in words by __str__
+        self.moved_to = moved_to
+        self.removed = removed
 
     def __str__(self) -> str:  # in words wherever it is shown (the CLI prints it as it is)
-        return gone_message(Path(str(self.filename)))
+        return gone_message(Path(str(self.filename)), moved_to=self.moved_to, removed=self.removed)
 
 
-def gone_message(path: Path) -> str:
+def gone_message(path: Path, *, moved_to: Path | None = None, removed: bool = False) -> str:
+    """One sentence for every write refused from a profile that is gone (a draft, a persona, a setting, a send)."""
+    if moved_to is not None:
+        # --data-dir DIR keeps the database in DIR/data (core.paths): moved as a whole, the profile is DIR's new place.
+        root = moved_to.parent.parent if moved_to.parent.name == path.parent.name == "data" else None
+        if root is not None:
+            return translate("Faults", "the database {path} was moved to {moved_to} while personamgr ran, so nothing "
+                             "more is saved or sent from it here. Quit personamgr and start it again with --data-dir "
+                             "{folder} to go on there").format(path=path, moved_to=moved_to, folder=root)
+        return translate("Faults", "the database {path} was moved to {moved_to} while personamgr ran, so nothing more "
+                         "is saved or sent from it here. Quit personamgr and start it again (with --data-dir FOLDER "
+                         "to go on where you moved it)").format(path=path, moved_to=moved_to)
+    if removed:
+        return translate("Faults", "the database {path} was removed while personamgr ran, so nothing more is saved or "
+                         "sent from it. Quit personamgr and start it again").format(path=path)
     return translate("Faults", "the database {path} was moved, renamed or removed while personamgr ran, so nothing "
                      "more is saved or sent from it. Quit personamgr and start it again (with --data-dir FOLDER if "
                      "you moved the profile on purpose)").format(path=path)
@@ -122,7 +139,7 @@ def classify(error: BaseException, path: Path | None = None) -> tuple[Fault, str
     """(kind, sentence) for a database or file error, or None when ``error`` is neither."""
     e = getattr(error, "orig", None) or error  # SQLAlchemy wraps the driver's error in .orig
     if isinstance(e, ProfileGone):
-        return Fault.MISSING, gone_message(Path(str(e.filename)))
+        return Fault.MISSING, str(e)
     if isinstance(e, sqlite3.Error):
         return _sqlite(e, path)
     if isinstance(e, OSError):

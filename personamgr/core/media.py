@@ -20,7 +20,7 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import select
 
 from personamgr.core import schema as s
-from personamgr.core.faults import in_words
+from personamgr.core.faults import ProfileGone, in_words
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.image_check import Damage, animated_gif, damage
 from personamgr.core.networks.base import MediaItem
@@ -200,22 +200,26 @@ def check_alt(name: str, alt: str, limits: MediaLimits = X_LIMITS) -> None:
 
 
 def import_image(folder: Path, source: ImageFile | Path | str, alt_text: str = "", *, part: int = 0,
-                 limits: MediaLimits = X_LIMITS) -> dict[str, Any]:
+                 limits: MediaLimits = X_LIMITS, in_place: Callable[[], None] | None = None) -> dict[str, Any]:
     """Check ``source`` (a file already read, or a path to read) and copy its bytes into the media folder; returns
-    the attachment to store on the post."""
+    the attachment to store on the post. ``in_place`` (Store.ensure_in_place) refuses a profile moved or removed
+    while the app runs: its media folder is not made again where it was."""
     image = source if isinstance(source, ImageFile) else read_file(Path(source).expanduser(), limits.most)
     mime = check_image(image, limits)
     alt_text = alt_text.strip()
     check_alt(image.name, alt_text, limits)
     dest = folder / f"{uuid.uuid4().hex}{EXTENSIONS[mime]}"
     try:
+        if in_place is not None:
+            in_place()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         with dest.open("xb") as f:
             f.write(image.data)
     except OSError as e:
         dest.unlink(missing_ok=True)
-        # The fault (a full or read-only disk) is the copy's, in the profile.
-        why = in_words(OSError(e.errno, e.strerror, str(dest)), dest)
+        # The fault (a full or read-only disk) is the copy's, in the profile; a profile gone is said as every write
+        # says it.
+        why = in_words(e if isinstance(e, ProfileGone) else OSError(e.errno, e.strerror, str(dest)), dest)
         raise MediaCopyError(translate("Media", "{name} could not be copied into the profile, so nothing was "
                                        "attached: {why}.").format(name=image.name, why=why)) from None
     return {"path": str(dest), "alt_text": alt_text, "mime_type": mime, "part": int(part), "name": image.name,

@@ -283,6 +283,7 @@ def _stamp(clock: Clock) -> str:
 
 def backup_personas(store: Store, folder: Path, clock: Clock, why: str) -> Path:
     """Every persona, as TOML, in a new file in ``folder`` (0600, written atomically). Returns its path."""
+    store.ensure_in_place()  # not into a profile moved or removed while the app runs, nor its folder made again
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = _stamp(clock)
     path = folder / f"personas-{stamp}.toml"

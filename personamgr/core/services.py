@@ -130,7 +130,7 @@ def open_services(
 
         networks.update(registry.extra_networks(paths, clock))
     return Services(store=store, secrets=scoped, networks=networks, clock=clock, paths=paths,
-                    pre_send_check=pre_send_check, settings=Settings(paths.settings))
+                    pre_send_check=pre_send_check, settings=Settings(paths.settings, in_place=store.ensure_in_place))
 
 
 def profile_secrets(store: Store, secrets: SecretStore) -> SecretStore:

@@ -153,8 +153,9 @@ class Settings:
     Keys this version does not know are kept, so a newer version's settings survive.
     """
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, in_place: Callable[[], None] | None = None) -> None:
         self.path = path
+        self._in_place = in_place  # raises if the profile was moved or removed (Store.ensure_in_place)
         self.problems: list[str] = []
         self._values: dict[str, Any] = {s.key: s.default for s in REGISTRY}
         self._unknown: dict[str, Any] = {}
@@ -243,6 +244,8 @@ class Settings:
         """``values`` into the file, whole or not at all (an OSError leaves the file as it was)."""
         if self.path is None:
             return
+        if self._in_place is not None:  # not into a profile moved away, nor into its folder made again
+            self._in_place()
         data = {**self._unknown, **{k: v for k, v in values.items() if v != BY_KEY[k].default}}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if self._damaged and self.path.exists():

@@ -196,6 +196,26 @@ def make_private(*paths: Path) -> None:
             pass  # another user's file on a shared folder: nothing to do here, the folder is 0700
 
 
+DELETED = " (deleted)"  # what Linux appends to the path of an open file that was removed
+
+
+def _where_open_file_is(identity: tuple[int, int]) -> str | None:
+    """Where the open file ``identity`` (device, inode) is now, as the process' own file descriptors say (Linux's
+    /proc follows a move; a removed file's path ends in :data:`DELETED`); None if that cannot be known."""
+    fds = Path("/proc/self/fd")
+    try:
+        names = os.listdir(fds)
+    except OSError:
+        return None
+    for name in names:
+        try:
+            if _file_identity(fds / name) == identity:
+                return os.readlink(fds / name)
+        except OSError:
+            continue
+    return None
+
+
 def _file_identity(path: Path) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
@@ -288,10 +308,16 @@ class Store:
 
     def ensure_in_place(self) -> None:
         """Raise :class:`ProfileGone` if the database was moved or removed (:meth:`moved_away`): what would be
-        written now (a draft, a post sent) would go into a file nobody sees again."""
+        written now (a draft, a persona, a setting, a post sent) would go into a file nobody sees again. Every write
+        of the store passes here (:meth:`begin`), and so do the profile's other files (core.settings)."""
         if self.moved_away():
-            assert self.path is not None
-            raise ProfileGone(self.path)
+            assert self.path is not None and self._opened_file is not None
+            now = _where_open_file_is(self._opened_file)
+            if now is None:  # not known (no /proc): said as a move, a rename or a removal
+                raise ProfileGone(self.path)
+            if now.endswith(DELETED):
+                raise ProfileGone(self.path, removed=not self.path.exists())
+            raise ProfileGone(self.path, moved_to=Path(now))
 
     def _mark_created(self) -> None:
         """Leave the marker that tells a truncated database from a new one (see inspect_file)."""
@@ -402,6 +428,8 @@ class Store:
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:
+        """A write transaction, refused with :class:`ProfileGone` once the profile was moved or removed."""
+        self.ensure_in_place()
         with self.engine.begin() as con:
             yield con
 
@@ -509,7 +537,7 @@ class Store:
     def add_persona(self, p: Persona) -> Persona:
         validate(p)
         try:
-            with self.engine.begin() as con:
+            with self.begin() as con:
                 pos = con.execute(select(func.coalesce(func.max(s.personas.c.position), -1))).scalar_one() + 1
                 con.execute(
                     insert(s.personas).values(
@@ -525,7 +553,7 @@ class Store:
     def update_persona(self, p: Persona) -> Persona:
         validate(p)
         try:
-            with self.engine.begin() as con:
+            with self.begin() as con:
                 n = con.execute(
                     update(s.personas).where(s.personas.c.uid == p.uid).values(**self._persona_row(p))
                 ).rowcount
@@ -547,7 +575,7 @@ class Store:
         if limits is not None:
             values["server_limits"] = limits.to_json()
         try:
-            with self.engine.begin() as con:
+            with self.begin() as con:
                 if not con.execute(update(s.personas).where(s.personas.c.uid == p.uid).values(**values)).rowcount:
                     raise PersonaNotFound(p.uid)
                 if then is not None:
@@ -567,7 +595,7 @@ class Store:
         """
         added = updated = 0
         try:
-            with self.engine.begin() as con:
+            with self.begin() as con:
                 for p in incoming:
                     validate(p)
                     row = con.execute(select(s.personas.c.uid).where(s.personas.c.uid == p.uid)).first()
@@ -598,7 +626,7 @@ class Store:
         """Delete a persona and its posts, in one conditional DELETE: False, and nothing deleted, if ``where`` (an
         SQL condition on the persona's row) does not hold (see Outbox.delete_persona). Its secrets are the caller's
         to delete (see Services.delete_persona)."""
-        with self.engine.begin() as con:
+        with self.begin() as con:
             n = con.execute(delete(s.personas).where(s.personas.c.uid == uid,
                                                      *(() if where is None else (where,)))).rowcount
             if not n:
@@ -621,13 +649,13 @@ class Store:
         values: dict[str, Any] = {"connection": state}
         if remote_user_id is not None:
             values["remote_user_id"] = remote_user_id
-        with self.engine.begin() as con:
+        with self.begin() as con:
             con.execute(update(s.personas).where(s.personas.c.uid == uid).values(**values))
         self.notify("personas")
 
     def set_server_limits(self, uid: str, limits: ServerLimits | None) -> None:
         """Remember what the persona's server allows (asked on connect and now and then while posting)."""
-        with self.engine.begin() as con:
+        with self.begin() as con:
             n = con.execute(update(s.personas).where(s.personas.c.uid == uid).values(
                 server_limits=None if limits is None else limits.to_json())).rowcount
         if not n:
@@ -642,7 +670,7 @@ class Store:
 
     def set_setting(self, key: str, value: Any) -> None:
         json.dumps(value)  # fail early on values the database cannot hold
-        with self.engine.begin() as con:
+        with self.begin() as con:
             n = con.execute(update(s.settings).where(s.settings.c.key == key).values(value=value)).rowcount
             if not n:
                 con.execute(insert(s.settings).values(key=key, value=value))

@@ -143,7 +143,7 @@ class Shell:
         """Quitting with words the store could not take (locked by another program, a full disk): they are kept
         in a file beside the profile, and a dialog says where; the dialog holds them too, to copy."""
         paths = self.services.paths
-        kept = self.drafts.rescue(words, paths.data, self.services.clock.now()) if paths is not None else None
+        kept = self.drafts.rescue(words, self.services.clock.now()) if paths is not None else None
         log.error("quitting before the drafts could be saved; their words are in %s", kept or "no file either")
         if kept is not None:
             said = translate("Shell", "personamgr could not save your draft to its database before quitting. Its "

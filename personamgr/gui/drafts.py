@@ -112,6 +112,7 @@ class DraftKeeper(QObject):
         self._queue: deque[_Job] = deque()  # the first one is running, or waiting to be tried again
         self._running = False
         self.profile_gone = False  # the database was moved or removed while running: nothing more is written
+        self._said = ""  # why the last write failed, as logged (cleared once one succeeds)
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
@@ -285,13 +286,14 @@ class DraftKeeper(QObject):
         return "".join(f"# {names.get(uid, uid)}\n" + "\n---\n".join(self._contents[uid].parts) + "\n\n"
                        for uid in waiting)
 
-    @staticmethod
-    def rescue(words: str, folder: Path, now: datetime) -> Path | None:
-        """``words`` in a new file in ``folder`` (made again if the profile was removed), private to the user; None
-        if even that cannot be written."""
+    def rescue(self, words: str, now: datetime) -> Path | None:
+        """``words`` in a new file, private to the user, where the profile is (:meth:`rescue_folder`); None if even
+        that cannot be written."""
+        folder, make = self.rescue_folder()
         path = folder / f"unsaved-drafts-{now:%Y%m%dT%H%M%S}.txt"
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # removed with the profile: made again, private
+            if make:
+                folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # removed with the profile: made again, private
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(words)
@@ -299,6 +301,24 @@ class DraftKeeper(QObject):
             log.error("the unsaved drafts could not be written to %s either: %s", path, e)
             return None
         return path
+
+    def rescue_folder(self) -> tuple[Path, bool]:
+        """(folder, whether it may be made) for the words the store never took: the profile's folder; the one it
+        was moved to (a folder the user moved is never made again at its old place); made again if it was removed;
+        the nearest folder that still exists above it if nobody can tell which."""
+        store = self.services.store
+        assert store.path is not None
+        folder = store.path.parent
+        try:
+            store.ensure_in_place()
+        except ProfileGone as gone:
+            if gone.moved_to is not None:
+                return gone.moved_to.parent, False
+            if not gone.removed:
+                while not folder.is_dir() and folder != folder.parent:
+                    folder = folder.parent
+                return folder, False
+        return folder, True
 
     # -- the queue -----------------------------------------------------------------------
     def _tail(self, uid: str) -> _Job | None:
@@ -341,6 +361,8 @@ class DraftKeeper(QObject):
     def _done(self, job: _Job, ids: dict[str, int]) -> None:
         self._queue.popleft()
         self._running = False
+        self._said = ""
+        self.profile_gone = False  # it took the write: the profile is in place (moved back, say)
         self._ids = ids
         if job.stored is not None:
             self._stored[job.uid] = job.stored
@@ -368,8 +390,9 @@ class DraftKeeper(QObject):
             return
         job.failures += 1
         self.profile_gone = isinstance(error, ProfileGone)
-        log.warning("a draft could not be written (attempt %d, tried again in %d ms): %s", job.failures, RETRY_MS,
-                    reason)
+        if reason != self._said:  # logged once for as long as the reason lasts, not at every try
+            self._said = reason
+            log.warning("a draft could not be written (tried again every %d ms until it is): %s", RETRY_MS, reason)
         self.saveFailed.emit(job.uid, reason)
         self._retry.start()
 

@@ -66,7 +66,8 @@ class PostComposer(QWidget):
         self.editor.setObjectName("composeEditor")
         self.editor.setAccessibleName(translate("PostComposer", "Compose"))
         self.editor.setMinimumHeight(84)
-        self.thread = ThreadEditor(self.editor, workers, lambda: self.services.media_dir)
+        self.thread = ThreadEditor(self.editor, workers, lambda: self.services.media_dir,
+                                   in_place=self.services.store.ensure_in_place)
         self.thread.setObjectName("threadEditor")
         self.thread.contentChanged.connect(self._content_changed)
         self.thread.message.connect(self._thread_message)

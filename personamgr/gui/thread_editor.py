@@ -159,10 +159,11 @@ class ThreadEditor(QWidget):
     message = Signal(str, str)  # text, tone ("error", "warning", ""): for the owner's status line
 
     def __init__(self, first: PartEditor, workers: Workers, media_dir: Callable[[], Path | None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, in_place: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.workers = workers
         self.media_dir = media_dir
+        self.in_place = in_place  # Store.ensure_in_place: no image is copied into a profile moved or removed
         self.limit = 280
         self.limits: MediaLimits = X_LIMITS
         self.counting = "x"  # which count ``measurer`` makes: a change of network re-lays the counters out
@@ -379,14 +380,14 @@ class ThreadEditor(QWidget):
         if folder is None:
             return
         take, skipped = paths[:room], len(paths) - room
-        limits = self.limits
+        limits, in_place = self.limits, self.in_place
         self.pending_imports += len(take)
 
         def copy() -> tuple[list[dict[str, Any]], list[str]]:
             done, problems = [], []
             for p in take:
                 try:
-                    done.append(import_image(folder, p, part=part, limits=limits))
+                    done.append(import_image(folder, p, part=part, limits=limits, in_place=in_place))
                 except MediaError as e:
                     problems.append(str(e))
                 finally:

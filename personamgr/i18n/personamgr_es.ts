@@ -1089,6 +1089,18 @@
 <context>
     <name>Faults</name>
     <message>
+        <source>the database {path} was moved to {moved_to} while personamgr ran, so nothing more is saved or sent from it here. Quit personamgr and start it again with --data-dir {folder} to go on there</source>
+        <translation>la base de datos {path} se movió a {moved_to} mientras personamgr estaba abierto, así que ya no se guarda ni se envía nada desde ella aquí. Cierra personamgr y vuelve a abrirlo con --data-dir {folder} para seguir allí</translation>
+    </message>
+    <message>
+        <source>the database {path} was moved to {moved_to} while personamgr ran, so nothing more is saved or sent from it here. Quit personamgr and start it again (with --data-dir FOLDER to go on where you moved it)</source>
+        <translation>la base de datos {path} se movió a {moved_to} mientras personamgr estaba abierto, así que ya no se guarda ni se envía nada desde ella aquí. Cierra personamgr y vuelve a abrirlo (con --data-dir CARPETA para seguir donde la moviste)</translation>
+    </message>
+    <message>
+        <source>the database {path} was removed while personamgr ran, so nothing more is saved or sent from it. Quit personamgr and start it again</source>
+        <translation>la base de datos {path} se eliminó mientras personamgr estaba abierto, así que ya no se guarda ni se envía nada desde ella. Cierra personamgr y vuelve a abrirlo</translation>
+    </message>
+    <message>
         <source>the database {path} was moved, renamed or removed while personamgr ran, so nothing more is saved or sent from it. Quit personamgr and start it again (with --data-dir FOLDER if you moved the profile on purpose)</source>
         <translation>la base de datos {path} se movió, se renombró o se eliminó mientras personamgr estaba abierto, así que ya no se guarda ni se envía nada desde ella. Cierra personamgr y vuelve a abrirlo (con --data-dir CARPETA si moviste el perfil a propósito)</translation>
     </message>
@@ -4947,10 +4959,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>{missed} New time: {when}.</source>
         <translation>{missed} Nueva hora: {when}.</translation>
-    </message>
-    <message>
-        <source>personamgr&apos;s database {path} was moved, renamed or removed while personamgr ran. Nothing more is sent from it: quit personamgr and start it again (with --data-dir FOLDER if you moved the profile on purpose).</source>
-        <translation>La base de datos de personamgr {path} se movió, se renombró o se eliminó mientras personamgr estaba abierto. No se envía nada más desde ella: cierra personamgr y vuelve a abrirlo (con --data-dir CARPETA si moviste el perfil a propósito).</translation>
     </message>
     <message>
         <source>Sent as {persona}: {where}</source>

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -332,7 +334,7 @@ def test_words_typed_after_the_profile_is_removed_are_kept_in_a_file_at_quit(
     compose.flush()
     qtbot.waitUntil(lambda: compose.status.text().startswith("Not saved: "), timeout=5000)
     said = compose.status.text()
-    assert f"{profile_paths.database} was moved, renamed or removed while personamgr ran" in said, said
+    assert f"{profile_paths.database} was removed while personamgr ran" in said, said
     assert compose.editor.toPlainText() == "Notice periods: what the contract says and what happens"
     seen = [text for text, _details in quit_accepting_the_rescue(shell)]
     [kept] = profile_paths.data.glob("unsaved-drafts-*.txt")
@@ -340,6 +342,43 @@ def test_words_typed_after_the_profile_is_removed_are_kept_in_a_file_at_quit(
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert stat.S_IMODE(profile_paths.data.stat().st_mode) == 0o700
     assert seen and str(kept) in seen[0], seen
+
+
+def test_words_typed_after_the_profile_is_moved_are_kept_where_it_went_and_said_once(
+        demo: Services, make_shell: Callable[..., Shell], profile_paths: AppPaths, qtbot, *,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, tmp_path: Path) -> None:
+    """The profile moved elsewhere while the window runs: the box said "moved, renamed or removed" without where to,
+    the log had the same warning at every try (every 3 s), and quitting made the moved folder again at its old
+    place to put the words there. The box now names where the profile is, the log says it once, and the words go
+    beside the profile where it is now; nothing is made where it was."""
+    import shutil
+
+    from PySide6.QtWidgets import QApplication
+
+    from personamgr.gui import drafts as drafts_module
+
+    monkeypatch.setattr(drafts_module, "RETRY_MS", 50)
+    monkeypatch.setattr(QApplication, "quit", lambda *_: None)  # not the test run's application
+    shell = make_shell(demo)
+    compose = shell.window.compose
+    root = profile_paths.data.parent
+    shutil.move(root, tmp_path / "elsewhere")
+    moved_to = tmp_path / "elsewhere" / "data"
+    caplog.set_level(logging.WARNING, logger=drafts_module.__name__)
+    write(shell, "Notice periods: what the contract says and what happens")
+    compose.flush()
+    queue = shell.drafts._queue
+    qtbot.waitUntil(lambda: bool(queue) and queue[0].failures >= 4, timeout=10_000)  # tried again, and again
+    said = compose.status.text()
+    assert said.startswith("Not saved: "), said
+    assert f"{profile_paths.database} was moved to {moved_to / 'personamgr.db'} while personamgr ran" in said, said
+    warned = [r.getMessage() for r in caplog.records if "a draft could not be written" in r.getMessage()]
+    assert len(warned) == 1, warned
+    seen = [text for text, _details in quit_accepting_the_rescue(shell)]
+    [kept] = moved_to.glob("unsaved-drafts-*.txt")
+    assert kept.read_text(encoding="utf-8") == "# career\nNotice periods: what the contract says and what happens\n\n"
+    assert seen and str(kept) in seen[0], seen
+    assert not root.exists()  # not made again where the user moved it from
 
 
 def test_send_now_in_the_window_says_the_profile_is_gone(
@@ -364,7 +403,7 @@ def test_send_now_in_the_window_says_the_profile_is_gone(
         shutil.rmtree(profile_paths.data)
         shell.window.post_actions.send(post, Action.SEND_NOW)
         qtbot.waitUntil(lambda: bool(said), timeout=5000)
-        assert said[0].startswith(f"Could not send the post: the database {profile_paths.database} was moved"), said
+        assert said[0].startswith(f"Could not send the post: the database {profile_paths.database} was removed"), said
         [(state,)] = kept_open.execute("SELECT state FROM posts WHERE id = ?", (post.id,)).fetchall()
     assert state == PostState.SCHEDULED.value
 

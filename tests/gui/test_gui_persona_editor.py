@@ -498,6 +498,37 @@ def test_a_database_fault_in_the_editor_is_said_in_words_not_as_sqlalchemys_text
         other.close()
 
 
+def test_a_persona_edit_or_a_setting_for_a_profile_moved_away_is_refused_in_words_and_kept(
+        demo: Services, make_shell: Callable[..., Shell], profile_paths: AppPaths, tmp_path: Path, qtbot) -> None:
+    """The profile moved elsewhere while the window ran: a persona edit was saved into the moved file without a
+    word (the edit is not in the profile a start opens), and the settings dialog made the moved folder again at its
+    old place. Both now say where the profile went, and keep what was typed."""
+    import shutil
+
+    shell = make_shell(demo)
+    editor = shell.window.personas.edit_persona(demo.store.persona("career").uid)
+    assert editor is not None
+    qtbot.waitUntil(lambda: "this month" in editor.spend_label.text(), timeout=5000)  # its read has settled
+    root = profile_paths.data.parent
+    shutil.move(root, tmp_path / "elsewhere")
+    gone = (f"the database {profile_paths.database} was moved to {tmp_path / 'elsewhere' / 'data' / 'personamgr.db'} "
+            f"while personamgr ran, so nothing more is saved or sent from it here. Quit personamgr and start it again "
+            f"with --data-dir {tmp_path / 'elsewhere'} to go on there")
+    editor.description_edit.setPlainText("Careers, typed and not lost")
+    editor.accept()
+    qtbot.waitUntil(editor.general_error.isVisible, timeout=5000)
+    assert editor.general_error.text() == f"Not saved: {gone}. Everything you typed is still here."
+    assert editor.isVisible() and editor.description_edit.toPlainText() == "Careers, typed and not lost"
+    editor.reject()
+    dialog = shell.preferences.open_dialog()
+    dialog.set_value("notifications", "off")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.value("notifications") == "off"
+    assert dialog.error.text() == f"Not saved: {gone}."
+    dialog.reject()
+    assert not root.exists()  # nothing made again where the user moved it from
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_every_form_label_of_the_editor_is_shown_whole(demo: Services, make_shell: Callable[..., Shell], qapp,
                                                        language: str) -> None:

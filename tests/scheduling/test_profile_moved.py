@@ -42,7 +42,7 @@ def test_nothing_is_sent_from_a_profile_moved_or_removed_while_running(
     gone = [e for e in events if e.kind is EventKind.PROFILE_GONE]
     assert len(gone) == 1, events  # said once, not at every pass
     assert str(services.paths.database) in gone[0].message  # type: ignore[union-attr]
-    assert "Nothing more is sent from it" in gone[0].message
+    assert "while personamgr ran, so nothing more is saved or sent from it" in gone[0].message
     assert not [e for e in events if e.kind is EventKind.SENT]
     assert services.outbox.get(first.id).state.value == "scheduled"  # untouched, in the file it is in now
 
@@ -62,7 +62,105 @@ def test_send_now_sends_nothing_from_a_profile_moved_or_removed(
         shutil.move(data, tmp_path / "elsewhere")
     else:
         shutil.rmtree(data)
-    with pytest.raises(OSError, match="was moved, renamed or removed while personamgr ran") as raised:
+    with pytest.raises(OSError, match="while personamgr ran, so nothing more is saved or sent from it") as raised:
         services.workflows.send(post.id, Action.SEND_NOW)
     assert str(services.paths.database) in str(raised.value)  # type: ignore[union-attr]
     assert services.outbox.get(post.id).state.value == "scheduled"  # not attempted
+
+
+def _edit_persona(services: Services, persona: Persona) -> None:
+    from dataclasses import replace
+
+    services.store.update_persona(replace(persona, description="Careers after forty, and the economy around them"))
+
+
+def _schedule(services: Services, persona: Persona) -> None:
+    PostSchedule(services.store, services.outbox, services.clock).create(
+        persona.uid, "Three things a recruiter reads first", when=services.clock.now() + timedelta(hours=1))
+
+
+def _window_layout(services: Services, persona: Persona) -> None:
+    services.store.set_setting("window_layout", {"geometry": "AAAA", "state": "AAAA"})
+
+
+def _preferences(services: Services, persona: Persona) -> None:
+    services.settings.update({"notifications": "off"})
+
+
+WRITES = {"persona edit": _edit_persona, "schedule": _schedule, "window layout": _window_layout,
+          "preferences": _preferences}
+
+
+@pytest.mark.parametrize("write", WRITES)
+def test_every_write_to_a_profile_moved_away_is_refused_in_the_same_words(
+        services: Services, persona: Persona, tmp_path: Path, write: str) -> None:
+    """A persona edit, a setting, the window's layout or a schedule went on into the database moved away (SQLite
+    writes the file it has open), and the preferences made the moved folder again at its old place, without a word.
+    Each is now refused with the one sentence every write says, naming where the profile is now."""
+    paths = services.paths
+    assert paths is not None
+    root = paths.data.parent
+    shutil.move(root, tmp_path / "elsewhere")
+    with pytest.raises(OSError) as raised:
+        WRITES[write](services, persona)
+    now_at = tmp_path / "elsewhere" / "data" / "personamgr.db"
+    assert str(raised.value) == (
+        f"the database {paths.database} was moved to {now_at} while personamgr ran, so nothing more is saved or sent "
+        f"from it here. Quit personamgr and start it again with --data-dir {tmp_path / 'elsewhere'} to go on there")
+    assert not root.exists()  # not made again where the user moved it from
+
+
+def test_a_profile_removed_while_running_is_said_removed(
+        services: Services, persona: Persona) -> None:
+    paths = services.paths
+    assert paths is not None
+    shutil.rmtree(paths.data)
+    with pytest.raises(OSError, match=r"was removed while personamgr ran, so nothing more is saved or sent from it\."):
+        _edit_persona(services, persona)
+    assert services.store.persona(persona.uid).description == persona.description  # read, never written
+
+
+def test_the_scheduler_says_what_every_refused_write_says(
+        services: Services, persona: Persona, tmp_path: Path) -> None:
+    _schedule(services, persona)
+    engine = ScheduleEngine(services)
+    engine.start()
+    events: list[SchedulerEvent] = []
+    engine.subscribe(events.append)
+    shutil.move(services.paths.data, tmp_path / "elsewhere")  # type: ignore[union-attr]
+    with pytest.raises(OSError) as raised:
+        _window_layout(services, persona)
+    services.clock.advance(timedelta(hours=2))  # type: ignore[attr-defined]
+    assert engine.run_due() == []
+    [gone] = [e for e in events if e.kind is EventKind.PROFILE_GONE]
+    said = str(raised.value)
+    assert gone.message == said[0].upper() + said[1:] + ".", (gone.message, said)
+
+
+@pytest.mark.parametrize("write", ["image", "import"])
+def test_an_image_or_an_import_for_a_profile_moved_away_makes_nothing_at_its_old_place(
+        services: Services, persona: Persona, tmp_path: Path, write: str) -> None:
+    """An image attached, or personas imported over existing ones, made the moved profile's media or backups
+    folder again where it was (and copied the image there); each is now refused in the words every write says."""
+    from image_files import png
+
+    from personamgr.core.media import MediaCopyError, import_image
+    from personamgr.core.persona_file import save_personas
+    from personamgr.core.persona_import import ImportFailed, apply_import, read_plan
+
+    paths = services.paths
+    assert paths is not None
+    root = paths.data.parent
+    image = png(tmp_path / "chart.png")
+    personas_file = tmp_path / "personas.toml"
+    save_personas(personas_file, [persona.with_changes(description="Careers after forty")])
+    plan = read_plan(services.store, personas_file)
+    shutil.move(root, tmp_path / "elsewhere")
+    with pytest.raises((MediaCopyError, ImportFailed)) as raised:
+        if write == "image":
+            import_image(paths.media, image, in_place=services.store.ensure_in_place)
+        else:
+            apply_import(services.store, plan, paths.backups, services.clock)
+    assert (f"the database {paths.database} was moved to {tmp_path / 'elsewhere' / 'data' / 'personamgr.db'} while "
+            "personamgr ran") in str(raised.value)
+    assert not root.exists()  # not made again where the user moved it from

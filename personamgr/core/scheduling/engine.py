@@ -21,6 +21,7 @@ from sqlalchemy import and_, func, select
 
 from personamgr.core import schema as s
 from personamgr.core.clock import utc
+from personamgr.core.faults import ProfileGone, sentence
 from personamgr.core.holds import HoldKind
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.outbox import Post, PostState
@@ -185,8 +186,10 @@ class ScheduleEngine:
 
     def plan(self) -> Plan:
         """Read the outbox; apply the missed-post policy to overdue posts; say what to send and when."""
-        self.recover()
         plan = Plan()
+        if not self._in_place():  # nothing is held, skipped or recovered in a file nobody sees again either
+            return plan
+        self.recover()
         found = self._active_personas()
         if found is None:
             return plan
@@ -307,8 +310,7 @@ class ScheduleEngine:
         now = self.clock.now()
         if due is None or due > now + EARLY_TOLERANCE:
             return None
-        if self.store.moved_away():
-            self._stop_for_moved_profile()
+        if not self._in_place():
             return None
         late_note = decide(persona, due, now, self.grace).message
         if self._overdue(post_id, persona, due, now) is not MissedAction.SEND:
@@ -317,15 +319,17 @@ class ScheduleEngine:
         self._report(result, late_note)
         return result
 
-    def _stop_for_moved_profile(self) -> None:
-        """Send nothing from a database that is no longer where it was opened, and say so once."""
-        if self._profile_gone:
-            return
-        self._profile_gone = True
-        self._emit(EventKind.PROFILE_GONE, translate(
-            "Scheduler", "personamgr's database {path} was moved, renamed or removed while personamgr ran. Nothing "
-            "more is sent from it: quit personamgr and start it again (with --data-dir FOLDER if you moved the "
-            "profile on purpose).").format(path=self.store.path))
+    def _in_place(self) -> bool:
+        """Whether the database is still where it was opened; if not, nothing is sent or written from it, and that
+        is said once, in the words every refused write says."""
+        try:
+            self.store.ensure_in_place()
+        except ProfileGone as gone:
+            if not self._profile_gone:
+                self._profile_gone = True
+                self._emit(EventKind.PROFILE_GONE, sentence(str(gone)))
+            return False
+        return True
 
     def _report(self, post: Post, late_note: str | None) -> None:
         if post.state is PostState.SENT:
