@@ -168,6 +168,11 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "bluesky_part_gone": ("Bluesky", QT_TRANSLATE_NOOP("Bluesky", "A part of this thread that went out earlier is no "
                                                        "longer on Bluesky (it was deleted), so the rest cannot reply "
                                                        "to it.")),
+    "insecure_server": ("Network", QT_TRANSLATE_NOOP("Network", "The {network} server {server} is not a secure "
+                                                     "address: personamgr sends an account's token or password only "
+                                                     "over https (plain http only to this computer), so nothing was "
+                                                     "sent to it. Edit the persona and change its server to "
+                                                     "{secure}.")),
     "credentials_incomplete": ("Network", QT_TRANSLATE_NOOP("Network", "The stored {network} credentials are "
                                                             "incomplete (missing {list}).")),
     # Images, checked again right before sending (core/media.py): the files may have changed since

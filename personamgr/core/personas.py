@@ -456,11 +456,27 @@ def server_problem(server: object) -> str | None:
         return translate(
             "Personas", "server {server} must be written without spaces or a trailing slash").format(
             server=repr(server))
-    if parts.scheme == "http" and not _on_this_computer(parts.hostname):
+    secure = secure_address(server)
+    if secure is not None:
         return translate(
             "Personas", "server {server} is not a secure address: personamgr sends an account's token or password "
             "only over https (plain http only to this computer). Use {secure}").format(
-            server=repr(server), secure="https://" + parts.netloc)
+            server=repr(server), secure=secure)
+    return None
+
+
+def secure_address(server: str | None) -> str | None:
+    """The https address to use instead of ``server`` when it is plain http off this computer (an account's token
+    or password would cross the network readable), else None. Never used in its place silently: the user changes it,
+    knowing the token already went to the http address."""
+    if not server:
+        return None
+    try:
+        parts = urlsplit(server)
+    except ValueError:
+        return None
+    if parts.scheme == "http" and parts.hostname and not _on_this_computer(parts.hostname):
+        return "https://" + parts.netloc
     return None
 
 

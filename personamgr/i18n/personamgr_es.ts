@@ -2505,6 +2505,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Puede que la parte 1 de {total} haya salido o no.</translation>
     </message>
     <message>
+        <source>The {network} server {server} is not a secure address: personamgr sends an account&apos;s token or password only over https (plain http only to this computer), so nothing was sent to it. Edit the persona and change its server to {secure}.</source>
+        <translation>El servidor de {network} {server} no es una dirección segura: personamgr envía el token o la contraseña de una cuenta solo por https (por http simple solo a este ordenador), así que no se le envió nada. Edita la persona y cambia su servidor a {secure}.</translation>
+    </message>
+    <message>
         <source>Check the account, then mark it sent or send it again.</source>
         <translation>Revisa la cuenta y luego márcala como enviada o envíala de nuevo.</translation>
     </message>

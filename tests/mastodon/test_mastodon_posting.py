@@ -456,3 +456,29 @@ def test_a_used_up_media_limit_holds_only_the_personas_posts_with_images(mastodo
     assert outbox.get(pictured.id).state is PostState.SCHEDULED
     assert [s.text for s in w.fake.timeline(w.account)] == ["Strings changed, no picture."]
     assert w.fake.uploads == {}
+
+
+def test_a_persona_saved_with_an_http_server_sends_nothing_and_says_to_use_https(mastodon_world) -> None:
+    """A persona (and its stored credentials) saved before http:// servers were refused still posted there, its
+    token crossing the network readable. It now sends nothing, not even the token, and is not upgraded silently:
+    the post fails, kept, saying which address to use; the persona waits for its account to be connected again."""
+    from sqlalchemy import update
+
+    from personamgr.core import schema as s
+
+    w = mastodon_world
+    old = "http://fosstodon.example"
+    with w.services.store.begin() as con:  # as an older version saved it (it is refused when typed now)
+        con.execute(update(s.personas).where(s.personas.c.uid == w.persona.uid).values(server=old))
+    w.services.secrets.set_credentials(w.persona.uid, {"server": old, "access_token": w.token})
+    before = len(w.fake.requests)
+    post = w.post("Tuning down to drop C for the new set.")
+    assert w.fake.requests[before:] == []  # nothing reached the server
+    assert post.state is PostState.FAILED
+    assert post.note == (
+        "The Mastodon server http://fosstodon.example is not a secure address: personamgr sends an account's token "
+        "or password only over https (plain http only to this computer), so nothing was sent to it. Edit the "
+        "persona and change its server to https://fosstodon.example. Reconnect the account; the post is kept.")
+    assert post.text == "Tuning down to drop C for the new set."
+    assert w.services.store.connection_state(w.persona.uid)[0] == "reconnect_needed"
+    assert w.services.store.persona(w.persona.uid).server == old  # not changed behind the user's back

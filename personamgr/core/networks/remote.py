@@ -22,6 +22,7 @@ from personamgr.core.networks.base import (
     RejectedError,
 )
 from personamgr.core.networks.endpoints import BaseUrlError, env_base_url
+from personamgr.core.personas import secure_address
 from personamgr.core.reason_words import Note
 
 DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 30.0)  # (connect, read) seconds
@@ -81,6 +82,14 @@ class RemoteNetwork:
     def refuse_if_misconfigured(self) -> None:
         if self.config_error:
             raise RejectedError(self.config_error)
+
+    def refuse_plain_http(self, server: str | None) -> None:
+        """Send nothing to an account's server on plain http off this computer: one saved before such addresses were
+        refused (a persona, its stored credentials) is refused here, where every request's client is made, with the
+        way out; never upgraded silently (the account's token already went there readable)."""
+        secure = secure_address(server)
+        if secure is not None:
+            raise AuthError(Note("insecure_server", network=self.name, server=server, secure=secure))
 
     def credentials_of(self, account: Account) -> Mapping[str, str]:
         """The account's stored credentials, or an AuthError naming the keys that are missing."""

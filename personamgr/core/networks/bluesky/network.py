@@ -78,6 +78,7 @@ class BlueskyNetwork(RemoteNetwork):
 
     def client(self, server: str | None):  # type: ignore[no-untyped-def]  # -> BlueskyClient
         self.refuse_if_misconfigured()
+        self.refuse_plain_http(server)
         from personamgr.core.networks.bluesky.client import BlueskyClient
 
         if self.base_url is not None:

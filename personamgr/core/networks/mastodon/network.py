@@ -65,6 +65,7 @@ class MastodonNetwork(RemoteNetwork):
     def api_base(self, server: str) -> str:
         """Where requests for an account on ``server`` go."""
         self.refuse_if_misconfigured()
+        self.refuse_plain_http(server)
         return self.base_url or server
 
     def client(self, server: str, access_token: str | None = None):  # type: ignore[no-untyped-def]  # -> MastodonClient
