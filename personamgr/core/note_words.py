@@ -468,6 +468,12 @@ def _thread_rejoined(v: Values) -> str:
                       "continues the thread.")).format(n=n, total=total, now=v["now"], persona=v["persona"])
 
 
+def _demo_network(v: Values) -> str:
+    return translate("Posting", "{persona} posts on {network}, which the demo does not offer: the demo posts only on "
+                     "its built-in sandbox. Edit {persona} and choose the sandbox, or post on {network} from your own "
+                     "profile.").format(persona=v["persona"], network=network_label(str(v["network"])))
+
+
 def _unknown_network(v: Values) -> str:
     return translate("Posting", "{persona} posts to '{network}', which this version does not know.").format(
         persona=v["persona"], network=v["network"])
@@ -639,6 +645,7 @@ NOTE_WORDS: dict[str, Callable[[Values], str]] = {
     "thread_switched": _thread_switched,
     "thread_rejoined": _thread_rejoined,
     "unknown_network": _unknown_network,
+    "demo_network": _demo_network,
     "not_sent": _not_sent,
     "too_many_cashtags": _cashtags,
     "too_many_images": _images,

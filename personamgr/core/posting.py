@@ -157,8 +157,9 @@ def backoff(attempt: int, base: float = 30.0, cap: float = 1800.0) -> timedelta:
 class Poster:
     def __init__(self, store: Store, outbox: Outbox, secrets: SecretStore, networks: Mapping[str, object],
                  clock: Clock, *, pre_send_check: PreSendCheck | None = None, owner: str | None = None,
-                 heartbeat_s: float = lease.HEARTBEAT_S) -> None:
+                 heartbeat_s: float = lease.HEARTBEAT_S, demo: bool = False) -> None:
         self.owner = owner or lease.this_process().token  # whose lease a claim carries
+        self.demo = demo  # the demo profile: its one network is the sandbox (core.services)
         self.heartbeat_s = heartbeat_s
         self.store = store
         self.pre_send_check = pre_send_check
@@ -244,7 +245,8 @@ class Poster:
         network = self.networks.get(persona.network)
         try:
             if network is None:
-                raise PostingError(Note("unknown_network", persona=persona.name, network=persona.network))
+                raise PostingError(Note("demo_network" if self.demo else "unknown_network", persona=persona.name,
+                                        network=persona.network))
             account = self._account(persona, network)
         except KeyringWaitError as e:
             # A locked or unresponsive keyring is temporary: keep the post scheduled and try again, don't fail it. The

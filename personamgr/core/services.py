@@ -46,7 +46,7 @@ class Services:
     def __post_init__(self) -> None:
         self.outbox = Outbox(self.store, resumable(self.store, self.networks, self.clock))
         self.poster = Poster(self.store, self.outbox, self.secrets, self.networks, self.clock,
-                             pre_send_check=self.pre_send_check)
+                             pre_send_check=self.pre_send_check, demo=self.paths is not None and self.paths.demo)
         self.workflows = PostWorkflows(self)
 
     @property
@@ -126,9 +126,10 @@ def open_services(
             store.close()
             raise _sandbox_error(e, paths) from None
         make_private(paths.sandbox_database)
-        from personamgr.core.networks import registry
+        if not paths.demo:  # the demo connects no account (core.demo): its one network is the sandbox
+            from personamgr.core.networks import registry
 
-        networks.update(registry.extra_networks(paths, clock))
+            networks.update(registry.extra_networks(paths, clock))
     return Services(store=store, secrets=scoped, networks=networks, clock=clock, paths=paths,
                     pre_send_check=pre_send_check, settings=Settings(paths.settings, in_place=store.ensure_in_place))
 

@@ -65,6 +65,7 @@ from personamgr.core.personas import (
     DEFAULT_SLOTS,
     LATE_HOURS_MAX,
     NAME_MAX,
+    NETWORK_LABELS,
     PALETTE,
     POST_CAP_MAX,
     VISIBILITIES,
@@ -384,7 +385,8 @@ class PersonaEditor(QDialog):
             names.append(p.network)
         for n in names:
             net = self.services.networks.get(n)
-            self.network_combo.addItem(translate("networks", getattr(net, "display_name", n)), n)
+            label = getattr(net, "display_name", NETWORK_LABELS.get(n, n))  # one the profile lacks (the demo's)
+            self.network_combo.addItem(translate("networks", label), n)
         self.network_combo.setCurrentIndex(max(0, self.network_combo.findData(p.network)))
         self.network_combo.currentIndexChanged.connect(self._network_hint)
         self.network_note = QLabel()
@@ -746,7 +748,14 @@ class PersonaEditor(QDialog):
                                                   "Connect account… Leave the server empty: the account's own server "
                                                   "is found from its handle. Posts are at most 300 characters."),
         }
-        self.network_note.setText(notes.get(network, ""))
+        note = notes.get(network, "")
+        if self.services.paths is not None and self.services.paths.demo:  # its one network (core.services)
+            note = translate("PersonaEditor", "{note} The demo posts only here; to post on X, Mastodon or Bluesky, "
+                             "make your personas in your own profile (Help ▸ Open your own profile).").format(
+                note=notes["sandbox"]) if network == "sandbox" else translate(
+                "PersonaEditor", "The demo posts only on its built-in sandbox and connects no account: choose the "
+                "sandbox, or make this persona in your own profile (Help ▸ Open your own profile).")
+        self.network_note.setText(note)
         for field, shown in (("premium", network in ("x", "sandbox")), ("server", network in ("mastodon", "bluesky")),
                              ("visibility", network == "mastodon"), ("content_warning", network == "mastodon")):
             self._show_row(field, shown)

@@ -3139,6 +3139,14 @@ Otra más.</translation>
         <translation>Después de guardar, conecta la cuenta con una contraseña de aplicación: Persona ▸ Conectar cuenta… Deja el servidor vacío: el servidor propio de la cuenta se averigua a partir de su usuario. Las publicaciones tienen como máximo 300 caracteres.</translation>
     </message>
     <message>
+        <source>{note} The demo posts only here; to post on X, Mastodon or Bluesky, make your personas in your own profile (Help ▸ Open your own profile).</source>
+        <translation>{note} La demo publica solo aquí; para publicar en X, Mastodon o Bluesky, crea tus personas en tu propio perfil (Ayuda ▸ Abrir tu propio perfil).</translation>
+    </message>
+    <message>
+        <source>The demo posts only on its built-in sandbox and connects no account: choose the sandbox, or make this persona in your own profile (Help ▸ Open your own profile).</source>
+        <translation>La demo publica solo en Pruebas, su red de demostración integrada, y no conecta ninguna cuenta: elige Pruebas, o crea esta persona en tu propio perfil (Ayuda ▸ Abrir tu propio perfil).</translation>
+    </message>
+    <message>
         <source>found from the handle</source>
         <translation>se averigua a partir del usuario</translation>
     </message>
@@ -4545,6 +4553,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>Parts 1–{n} of {total} went out as {now}, which {persona} posts as again: Retry continues the thread.</source>
         <translation>Las partes 1–{n} de {total} salieron como {now}, y {persona} vuelve a publicar como esa cuenta: reintentarlo continúa el hilo.</translation>
+    </message>
+    <message>
+        <source>{persona} posts on {network}, which the demo does not offer: the demo posts only on its built-in sandbox. Edit {persona} and choose the sandbox, or post on {network} from your own profile.</source>
+        <translation>{persona} publica en {network}, que la demo no ofrece: la demo publica solo en Pruebas, su red de demostración integrada. Edita {persona} y elige Pruebas, o publica en {network} desde tu propio perfil.</translation>
     </message>
     <message>
         <source>{persona} posts to &apos;{network}&apos;, which this version does not know.</source>

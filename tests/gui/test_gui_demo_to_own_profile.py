@@ -77,3 +77,45 @@ def test_the_demo_connects_no_account(the_demo: Services, make_shell: Callable[.
     go.click()
     assert started == [[a for a in shell.profile_args if a != "--demo"]]
     assert the_demo.store.persona("career").network == "sandbox"
+
+
+def test_the_demo_editor_offers_only_the_sandbox_and_says_why(the_demo: Services, make_shell: Callable[..., Shell],
+                                                              qtbot) -> None:
+    """The demo's persona editor offered X, Mastodon and Bluesky: a user switched career to Mastodon, read "After
+    saving, connect the account: Persona ▸ Connect account…", which the demo refuses, and career's posts then failed
+    with "career was not connected to an account … Connect it". The demo's one network is its sandbox: the editor
+    offers it alone, and says where the others are."""
+    shell = make_shell(the_demo, demo=True)
+    editor = shell.window.personas.edit_persona(the_demo.store.persona("career").uid)
+    assert editor is not None
+    combo = editor.network_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == ["sandbox"]
+    assert editor.network_note.text() == (
+        "The built-in demo network: posts stay on this computer. The demo posts only here; to post on X, Mastodon "
+        "or Bluesky, make your personas in your own profile (Help ▸ Open your own profile).")
+    editor.reject()
+    assert set(the_demo.networks) == {"sandbox"}
+    career = the_demo.store.persona("career")  # set to Mastodon before, or by a personas file imported here
+    the_demo.store.update_persona(career.with_changes(network="mastodon", handle="@career_me@fosstodon.example"))
+    qtbot.waitUntil(lambda: shell.controller.persona(career.uid).network == "mastodon", timeout=5000)
+    editor = shell.window.personas.edit_persona(career.uid)
+    assert editor is not None
+    combo = editor.network_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Sandbox (demo network)", "Mastodon"]  # and back
+    assert editor.network_note.text() == (
+        "The demo posts only on its built-in sandbox and connects no account: choose the sandbox, or make this "
+        "persona in your own profile (Help ▸ Open your own profile).")
+    editor.reject()
+
+
+def test_a_demo_persona_on_another_network_says_the_demo_posts_only_on_its_sandbox(the_demo: Services) -> None:
+    """A demo persona set to Mastodon before (or by a personas file imported into the demo): its post said "career
+    was not connected to an account … Connect it", which the demo refuses. It says what is true, and the way on."""
+    career = the_demo.store.persona("career")
+    the_demo.store.update_persona(career.with_changes(network="mastodon", handle="@career_me@fosstodon.example"))
+    post = the_demo.outbox.create(career.uid, "Three questions for the last minute of an interview")
+    done = the_demo.poster.send(post.id)
+    assert done.state.value == "failed"
+    assert done.note == (
+        "career posts on Mastodon, which the demo does not offer: the demo posts only on its built-in sandbox. Edit "
+        "career and choose the sandbox, or post on Mastodon from your own profile.")

@@ -54,6 +54,7 @@ def every_note() -> list[tuple[str, dict[str, Any]]]:
           for n in (1, 2)),
         *(("thread_rejoined", {"n": n, "total": 3, "persona": "metal", "now": "@metal"}) for n in (1, 2)),
         ("unknown_network", {"persona": "career", "network": "myspace"}),
+        ("demo_network", {"persona": "career", "network": "mastodon"}),
         ("not_sent", {"problems": [_kept("too_many_cashtags", cashtags=["$AAPL", "$TSLA"])]}),
         ("too_many_cashtags", {"cashtags": ["$AAPL", "$TSLA"]}),
         ("too_many_cashtags", {"cashtags": ["$AAPL", "$TSLA"], "part": 2}),
