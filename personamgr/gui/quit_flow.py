@@ -142,12 +142,13 @@ class QuitFlow(QObject):
                                     None, scheduled),
                           QMessageBox.StandardButton.NoButton, self.window)
         box.setObjectName("quitQuestion")
-        info = translate("QuitFlow", "They go out when personamgr runs again; posts whose time passed meanwhile "
-                         "follow each persona's missed-post policy.")
+        info = translate("QuitFlow", "(It goes|They go) out when personamgr runs again; (if its time passes "
+                         "meanwhile, it follows its persona's|posts whose time passed meanwhile follow each persona's) "
+                         "missed-post policy.", None, scheduled)
         choices: dict[object, str] = {}
         if offer_daemon:
-            info += " " + translate("QuitFlow", "The background sender sends them without a window, and steps "
-                                    "aside when you open personamgr again.")
+            info += " " + translate("QuitFlow", "The background sender sends (it|them) without a window, and steps "
+                                    "aside when you open personamgr again.", None, scheduled)
             daemon = box.addButton(translate("QuitFlow", "Start the background sender"),
                                    QMessageBox.ButtonRole.AcceptRole)
             daemon.setObjectName("quitStartDaemon")

@@ -4800,12 +4800,12 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>%n publicaci(ón programada no saldrá|ones programadas no saldrán) mientras personamgr esté cerrado.</translation>
     </message>
     <message>
-        <source>They go out when personamgr runs again; posts whose time passed meanwhile follow each persona&apos;s missed-post policy.</source>
-        <translation>Saldrán cuando personamgr vuelva a funcionar; las que hayan pasado su hora seguirán la política de cada persona para publicaciones no enviadas.</translation>
+        <source>(It goes|They go) out when personamgr runs again; (if its time passes meanwhile, it follows its persona&apos;s|posts whose time passed meanwhile follow each persona&apos;s) missed-post policy.</source>
+        <translation>(Saldrá|Saldrán) cuando personamgr vuelva a funcionar; (si su hora pasa mientras tanto, seguirá la política de su persona|las que hayan pasado su hora seguirán la política de cada persona) para publicaciones no enviadas.</translation>
     </message>
     <message>
-        <source>The background sender sends them without a window, and steps aside when you open personamgr again.</source>
-        <translation>El envío en segundo plano las manda sin ventana y se aparta cuando vuelves a abrir personamgr.</translation>
+        <source>The background sender sends (it|them) without a window, and steps aside when you open personamgr again.</source>
+        <translation>El envío en segundo plano (la|las) manda sin ventana y se aparta cuando vuelves a abrir personamgr.</translation>
     </message>
     <message>
         <source>Start the background sender</source>

@@ -63,6 +63,32 @@ def test_queued_posts_offer_the_background_sender(demo: Services, make_shell: Ca
     assert shell.start_daemon_on_exit
 
 
+@pytest.mark.parametrize(("count", "words"), [
+    (1, "1 scheduled post will not go out while personamgr is closed.\n\nIt goes out when personamgr runs again; if "
+        "its time passes meanwhile, it follows its persona's missed-post policy. The background sender sends it "
+        "without a window, and steps aside when you open personamgr again."),
+    (6, "6 scheduled posts will not go out while personamgr is closed.\n\nThey go out when personamgr runs again; "
+        "posts whose time passed meanwhile follow each persona's missed-post policy. The background sender sends "
+        "them without a window, and steps aside when you open personamgr again."),
+])
+def test_the_quit_question_speaks_of_one_post_as_one(demo: Services, make_shell: Callable[..., Shell], idle, *,
+                                                      count: int, words: str) -> None:
+    """A new user with one post scheduled quit and read "1 scheduled post will not go out while personamgr is
+    closed. They go out when personamgr runs again; ... sends them without a window": one post, spoken of as
+    several. The question now says "it" of one post."""
+    shell = make_shell(demo)
+    schedule = PostSchedule(demo.store, demo.outbox, demo.clock)
+    for i in range(count):
+        schedule.create(demo.store.persona("career").uid, f"Queued post number {i} about interviews and hiring.")
+    quit_recorder(shell)
+    shell.quit_flow.request()
+    idle(shell)
+    box = shell.quit_flow.box
+    assert box is not None and box.isVisible()
+    assert f"{box.text()}\n\n{box.informativeText()}" == words
+    box.reject()
+
+
 def test_cancel_keeps_everything_as_it_was(demo: Services, make_shell: Callable[..., Shell], idle) -> None:
     shell = make_shell(demo)
     queue_six(demo)
