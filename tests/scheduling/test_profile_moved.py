@@ -164,3 +164,28 @@ def test_an_image_or_an_import_for_a_profile_moved_away_makes_nothing_at_its_old
     assert (f"the database {paths.database} was moved to {tmp_path / 'elsewhere' / 'data' / 'personamgr.db'} while "
             "personamgr ran") in str(raised.value)
     assert not root.exists()  # not made again where the user moved it from
+
+
+def test_a_profile_moved_while_a_post_is_on_its_way_stops_the_scheduler_in_words_not_a_crash(
+        services: Services, persona: Persona, tmp_path: Path) -> None:
+    """The profile moved during the network call: the post went out, and its record is refused like every write.
+    The scheduler said nothing and raised out of fire() ("never raises"), its containment refused too. It now says
+    the profile is gone, once, and the post is left as it was, found "sending" (may have gone out) where it went."""
+    _schedule(services, persona)
+    network = services.networks["sandbox"]
+    publish = network.publish
+
+    def publish_then_move(*args: object, **kwargs: object) -> object:
+        out = publish(*args, **kwargs)
+        shutil.move(services.paths.data.parent, tmp_path / "elsewhere")  # type: ignore[union-attr]
+        return out
+
+    network.publish = publish_then_move  # type: ignore[method-assign]
+    engine = ScheduleEngine(services)
+    engine.start()
+    events: list[SchedulerEvent] = []
+    engine.subscribe(events.append)
+    services.clock.advance(timedelta(hours=1, minutes=1))  # type: ignore[attr-defined]
+    assert engine.run_due() == []
+    assert [e.kind for e in events] == [EventKind.PROFILE_GONE]
+    assert "was moved to" in events[0].message

@@ -290,6 +290,9 @@ class ScheduleEngine:
             self._inflight.add(post_id)
         try:
             return self._fire(post_id)
+        except ProfileGone:  # moved or removed while the post was on its way: its record is refused like any write
+            self._in_place()  # said once; the post is found "sending" (it may have gone out) where the profile is
+            return None
         except Exception as e:
             log.exception("sending scheduled post %s failed unexpectedly", post_id)
             self._contain(post_id, f"{type(e).__name__}: {e}")
