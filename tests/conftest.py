@@ -270,3 +270,15 @@ def qtbot(qapp: object, request: pytest.FixtureRequest) -> object:
     from patient_qtbot import PatientQtBot
 
     return PatientQtBot(request)
+
+
+@pytest.fixture
+def spanish(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The app speaks Spanish for one test (Qt's translators installed), and English again after it."""
+    from personamgr.gui import i18n  # Qt only for the tests that ask for it
+
+    assert i18n.install(qapp, "es") == "es"
+    try:
+        yield
+    finally:
+        i18n.uninstall(qapp)

@@ -715,6 +715,16 @@ class _Handler(BaseHTTPRequestHandler):
                    f"&user_id={user.id}&screen_name={user.username}".encode(), "application/x-www-form-urlencoded")
 
     # -- API v2 --------------------------------------------------------------------------
+    def _user_token(self, record: RequestRecord, query: str, body: bytes, endpoint: str) -> Token | None:
+        """The user token a request is signed with, or None once it was answered: a refused signature, or a failure
+        a test queued for ``endpoint``."""
+        auth = self._authenticate(record, query, body)
+        if auth is None or self._apply_failure(record, endpoint):
+            return None
+        _app, tok = auth
+        assert tok is not None
+        return tok
+
     def _users_me(self, record: RequestRecord, query: str, body: bytes) -> None:
         auth = self._authenticate(record, query, body)
         if auth is None:
@@ -790,13 +800,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _media_upload(self, record: RequestRecord, query: str, body: bytes) -> None:
         fake = self.server.fake
-        auth = self._authenticate(record, query, body)
-        if auth is None:
+        tok = self._user_token(record, query, body, "media_upload")
+        if tok is None:
             return
-        if self._apply_failure(record, "media_upload"):
-            return
-        _app, tok = auth
-        assert tok is not None
         ctype = self.headers.get("Content-Type", "")
         if not ctype.startswith("multipart/form-data"):
             return self._bad(record, "media upload must be multipart/form-data")
@@ -818,11 +824,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _media_initialize(self, record: RequestRecord, query: str, body: bytes) -> None:
         fake = self.server.fake
-        auth = self._authenticate(record, query, body)
-        if auth is None or self._apply_failure(record, "media_initialize"):
+        tok = self._user_token(record, query, body, "media_initialize")
+        if tok is None:
             return
-        _app, tok = auth
-        assert tok is not None
         try:
             payload = json.loads(body or b"{}")
         except json.JSONDecodeError:
@@ -839,11 +843,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _media_append(self, record: RequestRecord, query: str, body: bytes) -> None:
         fake = self.server.fake
-        auth = self._authenticate(record, query, body)
-        if auth is None or self._apply_failure(record, "media_append"):
+        tok = self._user_token(record, query, body, "media_append")
+        if tok is None:
             return
-        _app, tok = auth
-        assert tok is not None
         fields = _form_fields(self.headers.get("Content-Type", ""), body)
         segment = fields.get("segment_index", (b"", ""))[0].decode()
         with fake.lock:
@@ -859,11 +861,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _media_finalize(self, record: RequestRecord, query: str, body: bytes) -> None:
         fake = self.server.fake
-        auth = self._authenticate(record, query, body)
-        if auth is None or self._apply_failure(record, "media_finalize"):
+        tok = self._user_token(record, query, body, "media_finalize")
+        if tok is None:
             return
-        _app, tok = auth
-        assert tok is not None
         with fake.lock:
             up = fake.state.uploads.get(self.media_id)
             if up is None or up.owner != tok.user_id:
@@ -884,11 +884,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _media_status(self, record: RequestRecord, query: str, body: bytes) -> None:
         """``GET /2/media/upload?command=STATUS&media_id=ID``: X processes an upload between two looks at it."""
         fake = self.server.fake
-        auth = self._authenticate(record, query, body)
-        if auth is None or self._apply_failure(record, "media_status"):
+        tok = self._user_token(record, query, body, "media_status")
+        if tok is None:
             return
-        _app, tok = auth
-        assert tok is not None
         params = dict(parse_qsl(query))
         with fake.lock:
             m = fake.state.media.get(params.get("media_id", ""))
@@ -900,13 +898,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _media_metadata(self, record: RequestRecord, query: str, body: bytes) -> None:
         fake = self.server.fake
-        auth = self._authenticate(record, query, body)
-        if auth is None:
+        tok = self._user_token(record, query, body, "media_metadata")
+        if tok is None:
             return
-        if self._apply_failure(record, "media_metadata"):
-            return
-        _app, tok = auth
-        assert tok is not None
         try:
             payload = json.loads(body or b"{}")
         except json.JSONDecodeError:

@@ -76,6 +76,26 @@ def screens(shell: Shell, services: Services) -> Iterator[tuple[str, QWidget]]:
     yield "persona editor on mastodon", window.personas.edit_persona(on_mastodon.uid)
 
 
+def on_every_screen(services: Services, make_shell: Callable[..., Shell], idle,  # type: ignore[no-untyped-def]
+                    check: Callable[[QWidget], list[str]]) -> list[str]:
+    """What ``check`` finds on each of the 21 screens, a line each, named by the screen (one post queued, so the
+    Schedule panel and its dialogs have something to show)."""
+    PostSchedule(services.store, services.outbox, services.clock).create(services.store.persona("career").uid,
+                                                                         "queued")
+    shell = make_shell(services, show=False)
+    found: list[str] = []
+    seen = []
+    for name, screen in screens(shell, services):
+        idle(shell)
+        QApplication.processEvents()
+        seen.append(name)
+        found += [f"{name}: {line}" for line in check(screen)]
+        if screen is not shell.window and hasattr(screen, "close"):
+            screen.close()
+    assert len(seen) == 21, seen
+    return found
+
+
 @pytest.fixture
 def keyed(demo: Services) -> Services:
     demo.secrets = SecretStore(MemoryKeyring(), timeout=5)
@@ -84,18 +104,7 @@ def keyed(demo: Services) -> Services:
 
 def test_every_interactive_widget_on_every_screen_has_a_name(keyed: Services, make_shell: Callable[..., Shell],
                                                              idle) -> None:
-    PostSchedule(keyed.store, keyed.outbox, keyed.clock).create(keyed.store.persona("career").uid, "queued")
-    shell = make_shell(keyed, show=False)
-    missing: list[str] = []
-    seen = []
-    for name, screen in screens(shell, keyed):
-        idle(shell)
-        QApplication.processEvents()
-        seen.append(name)
-        missing += [f"{name}: {m}" for m in unnamed(screen)]
-        if screen is not shell.window and hasattr(screen, "close"):
-            screen.close()
-    assert len(seen) == 21, seen
+    missing = on_every_screen(keyed, make_shell, idle, unnamed)
     assert not missing, "widgets a screen reader cannot name:\n" + "\n".join(missing)
 
 
@@ -205,18 +214,7 @@ def test_no_two_alt_letters_of_one_screen_clash(keyed: Services, make_shell: Cal
 
     try:
         assert i18n.install(qapp, language) == language
-        PostSchedule(keyed.store, keyed.outbox, keyed.clock).create(keyed.store.persona("career").uid, "queued")
-        shell = make_shell(keyed, show=False)
-        found: list[str] = []
-        seen = []
-        for name, screen in screens(shell, keyed):
-            idle(shell)
-            QApplication.processEvents()
-            seen.append(name)
-            found += [f"{name}: {c}" for c in clashes(screen)]
-            if screen is not shell.window and hasattr(screen, "close"):
-                screen.close()
-        assert len(seen) == 21, seen
+        found = on_every_screen(keyed, make_shell, idle, clashes)
         assert not found, "Alt-letters that clash:\n" + "\n".join(found)
     finally:
         i18n.uninstall(qapp)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -49,15 +49,6 @@ def posted_already(post: Post, persona: Persona) -> Sequence[Reason]:
     """The guard's own rules as the send-time check: the same words went out already, with two cashtags."""
     found = (rules.duplicate_rule(persona, post.text, {persona.name: [post.text]}), rules.cashtag_rule(post.text))
     return [r for r in found if r is not None]
-
-
-@pytest.fixture
-def spanish(qapp: QApplication) -> Iterator[None]:
-    assert i18n.install(qapp, "es") == "es"
-    try:
-        yield
-    finally:
-        i18n.uninstall(qapp)
 
 
 def hold_one(paths: AppPaths, clock: FakeClock, secrets: SecretStore) -> int:

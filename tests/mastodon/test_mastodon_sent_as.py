@@ -13,7 +13,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from demo_home import run
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import QApplication
 
 from personamgr.core.networks.mastodon.auth import connect_with_tokens
 from personamgr.core.outbox import Post, PostState
-from personamgr.gui import i18n
 from personamgr.gui.history import detail
 
 pytestmark = [pytest.mark.gui, pytest.mark.e2e]
@@ -40,15 +38,6 @@ def sent_then_switched(w) -> tuple[Post, Post]:  # type: ignore[no-untyped-def]
     connect_with_tokens(w.services.store, w.services.secrets, w.network, w.persona,
                         {"server": w.persona.server, "access_token": w.fake.add_token(riffs)}, switch_account=True)
     return w.services.outbox.get(sent.id), w.services.outbox.get(thread.id)
-
-
-@pytest.fixture
-def spanish(qapp: QApplication) -> Iterator[None]:
-    assert i18n.install(qapp, "es") == "es"
-    try:
-        yield
-    finally:
-        i18n.uninstall(qapp)
 
 
 def test_the_history_line_says_which_account_a_post_went_out_as(mastodon_world, qapp: QApplication) -> None:
