@@ -183,6 +183,8 @@ class ComposeWidget(PostComposer):
         self.post_button.clicked.connect(self.post)
         self.foot.addWidget(self.post_button)
 
+        for row in (head, self.tools, self.foot):  # along a row the gap stays when the rows stand closer (set_compact)
+            row.setSpacing(ROW_GAP)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(ROW_GAP)
@@ -212,7 +214,8 @@ class ComposeWidget(PostComposer):
 
     def set_compact(self, compact: bool) -> None:
         """On a short window (a 1024x600 netbook) the rows stand closer: with the guard's warning and a message
-        under the box (an error, "Not saved yet: ...") both shown, Post sat below compose's fold."""
+        under the box (an error, "Not saved yet: ...") both shown, Post sat below compose's fold. Only the gaps
+        between rows: the window's minimum width must not change with its height."""
         self.layout().setSpacing(COMPACT_ROW_GAP if compact else ROW_GAP)
 
     # -- persona switching ---------------------------------------------------------------

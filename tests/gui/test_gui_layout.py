@@ -47,6 +47,29 @@ def test_nothing_saved_or_damaged_keeps_the_defaults(demo: Services, make_shell:
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_short_window_narrows_compose_between_its_rows_not_along_them(demo: Services,
+                                                                        make_shell: Callable[..., Shell]) -> None:
+    """On a window shorter than the default, compose's rows stand closer (a 1024x600 screen keeps Post in sight).
+    The buttons along a row took the closer gap too, so the window's minimum width shrank by 12 px once it was
+    short: dragged to its minimum it stopped 12 px wider than the minimum it then had (the CI caught this in
+    test_compose_is_never_squeezed_at_the_windows_minimum_size, when the short window's resize came after the
+    drag). The gaps along a row are the same at every height, so compose needs the same width."""
+    shell = make_shell(demo)
+    window, compose = shell.window, shell.window.compose
+    attach_scheduling(shell)
+    window.resize(1280, 800)
+    wait_idle(shell)
+    settle_layout(window)
+    tall = compose.minimumSizeHint().width()
+    tall_gap = compose.layout().spacing()
+    window.resize(1280, 600)
+    wait_idle(shell)
+    settle_layout(window)
+    assert compose.layout().spacing() < tall_gap  # the rows do stand closer
+    assert compose.minimumSizeHint().width() == tall
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_compose_is_never_squeezed_at_the_windows_minimum_size(demo: Services, make_shell: Callable[..., Shell],
                                                                qtbot) -> None:
     """At the window's minimum size, with the schedule panel open and the draft bar shown, compose was squeezed
