@@ -248,8 +248,11 @@ class ThreadEditor(QWidget):
             self._relayout()
 
     def set_read_only(self, read_only: bool) -> None:
+        """While the content may not change (it is on its way, or in its undo seconds): no part is added from the
+        window's menu or its key either, as none is from the box's own buttons."""
         if read_only != self._read_only:
             self._read_only = read_only
+            self.add_part_action.setEnabled(not read_only)
             self._relayout()
 
     def lock(self, parts: int) -> None:
