@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +34,7 @@ from personamgr.core.services import Services
 from personamgr.gui import theme
 from personamgr.gui.a11y import label_for
 from personamgr.gui.controller import PersonaController
-from personamgr.gui.widgets import bullets_html, grow_to_fit, hint_label
+from personamgr.gui.widgets import bullets_html, hint_label
 from personamgr.gui.workers import Workers
 
 
@@ -41,13 +43,26 @@ def weekday(day: int) -> str:
     return QLocale().dayName(day + 1, QLocale.FormatType.ShortFormat)
 
 
-def _set_title(chart: Any, title: str, colour: str, size: str) -> None:
-    """``title`` over ``chart``, whole: pyqtgraph gives a title a fixed 30 px row, which cuts a large font's line."""
-    chart.setTitle(title, color=colour, size=size)
-    plot = chart.getPlotItem()
-    room = max(30, math.ceil(plot.titleLabel.item.boundingRect().height()))
-    plot.titleLabel.setMaximumHeight(room)
-    plot.layout.setRowFixedHeight(0, room)
+def _chart_title(title: str) -> QLabel:
+    """A chart's title, in words that wrap over it. pyqtgraph's own title is one line as wide as its words: at a
+    large font it made the chart wider than its place in the grid, and the title and the chart's right end were cut.
+    """
+    label = QLabel(title)
+    label.setObjectName("insightsChartTitle")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _chart_height(chart: Any) -> int:
+    """The least height that shows ``chart``'s seven weekdays (the rhythm's rows) one under the other, with its
+    bottom labels on two lines (a label too wide for its bar wraps): at a large font a fixed height ran them into
+    each other."""
+    line = QFontMetrics(chart.getAxis("left").font()).height()
+    return 7 * line + 2 * line + 2 * chart.getAxis("bottom").style["tickTextOffset"][1] + 12
 
 
 def _load(services: Services, persona: Any, days: int) -> Insights:
@@ -65,6 +80,8 @@ class InsightsDialog(QDialog):
         self.workers = workers
         self.insights: Insights | None = None
         self.charts: dict[str, QWidget] = {}
+        self.chart_titles: dict[str, QLabel] = {}
+        self._cells: list[QWidget] = []
         self._generation = 0
         self.setObjectName("insightsDialog")
         self.setWindowTitle(translate("InsightsDialog", "Persona insights"))
@@ -98,12 +115,23 @@ class InsightsDialog(QDialog):
                                     "networks (X charges for reading)."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.summary)
+        column.addLayout(self.grid, 1)
+        column.addLayout(self.advice)
+        column.addWidget(note)
+        # Scrolls where the screen is too short for it (a large font): squeezed, the charts ran into each other.
+        self.body = QScrollArea()
+        self.body.setObjectName("insightsBody")
+        self.body.setWidgetResizable(True)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addLayout(self.grid, 1)
-        layout.addLayout(self.advice)
-        layout.addWidget(note)
+        layout.addWidget(self.body, 1)
         layout.addWidget(buttons)
         self.persona_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.period_combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -153,32 +181,40 @@ class InsightsDialog(QDialog):
             label.setObjectName("insightsAdvice")
             self.advice.addWidget(label)
             self.advice_labels.append(label)
-        # The summary and advice take more lines at a large font: the charts keep their height. Once the new
-        # charts and labels show (a layout counts no hidden widget).
-        QTimer.singleShot(0, self, lambda: grow_to_fit(self))
+        # The summary and advice take more lines at a large font: the dialog grows to show them with the charts,
+        # within its screen. Once the new charts and labels show (a layout counts no hidden widget).
+        QTimer.singleShot(0, self, self._grow)
+
+    def _grow(self) -> None:
+        """As wide as the body's words and charts need beside a scroll bar, and as tall, within the screen."""
+        body, view = self.body.widget(), self.body.viewport()
+        self.body.setMinimumWidth(body.minimumSizeHint().width() + self.body.verticalScrollBar().sizeHint().width())
+        missing = body.heightForWidth(view.width()) - view.height()
+        screen = self.screen()
+        if missing > 0 and screen is not None:
+            frame = self.frameGeometry().height() - self.height()
+            self.resize(self.width(), min(self.height() + missing, screen.availableGeometry().height() - frame))
 
     def _charts(self, colour: str, i: Insights) -> None:
         import pyqtgraph as pg
 
-        from personamgr.gui.chart_axis import LabelAxis, NumberAxis  # pyqtgraph loads with the first chart
+        from personamgr.gui.chart_axis import Chart, LabelAxis, NumberAxis  # pyqtgraph loads with the first chart
 
-        for widget in self.charts.values():
-            self.grid.removeWidget(widget)
-            widget.deleteLater()
-        self.charts = {}  # a persona off X has no cost chart: the last one's must not linger
+        for cell in self._cells:
+            self.grid.removeWidget(cell)
+            cell.deleteLater()
+        self._cells, self.charts, self.chart_titles = [], {}, {}  # a persona off X has no cost chart: no lingering
         pal = self.palette()
         base, text = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
         persona, warn = QColor(colour), theme.colour("warning", pal)
         muted = theme.colour("muted", pal)
-        title_size = f"{max(10.0, self.font().pointSizeF()):g}pt"  # as large as the axis labels, which follow the font
 
         def plot(name: str, title: str, description: str, *, counts: bool = True, weeks: bool = False) -> Any:
-            w = pg.PlotWidget(background=base, axisItems={"left": NumberAxis("left", whole=counts),
-                                                          "bottom": LabelAxis("bottom", thin=weeks)})
+            w = Chart(background=base, axisItems={"left": NumberAxis("left", whole=counts),
+                                                  "bottom": LabelAxis("bottom", thin=weeks)})
             w.setObjectName(f"chart_{name}")
             w.setAccessibleName(title)
             w.setAccessibleDescription(description)
-            _set_title(w, title, text.name(), title_size)
             w.setMenuEnabled(False)
             w.setMouseEnabled(x=False, y=False)
             w.hideButtons()
@@ -186,10 +222,11 @@ class InsightsDialog(QDialog):
                 axis = w.getAxis(side)
                 axis.setPen(pg.mkPen(muted))
                 axis.setTextPen(pg.mkPen(text))
-            bottom = w.getAxis("bottom")  # sized by its labels' ink, it cut what hangs below the line ("Strayed")
-            bottom.setHeight(QFontMetrics(bottom.font()).height() + bottom.style["tickTextOffset"][1])
-            w.setMinimumHeight(170)
+            line = QFontMetrics(w.getAxis("left").font()).height()  # the top label stands half above its tick
+            w.getPlotItem().layout.setContentsMargins(1, math.ceil(line / 2), 1, 1)
+            w.setMinimumHeight(max(170, _chart_height(w)))
             self.charts[name] = w
+            self.chart_titles[name] = _chart_title(title)
             return w
 
         def bars(w: Any, labels: list[str], values: list[float], brushes: list[QColor]) -> None:
@@ -253,5 +290,12 @@ class InsightsDialog(QDialog):
                                                 or n == len(weeks) - 1]])
 
         for n, name in enumerate(("focus", "kinds", "rhythm", last_chart)):
-            self.grid.addWidget(self.charts[name], n // 2, n % 2)
+            cell = QWidget()
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(self.chart_titles[name])
+            column.addWidget(self.charts[name], 1)
+            self._cells.append(cell)
+            self.grid.addWidget(cell, n // 2, n % 2)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
