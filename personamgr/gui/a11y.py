@@ -9,6 +9,7 @@ check is on what assistive technology actually gets.
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -18,15 +19,19 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCalendarWidget,
     QComboBox,
+    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QScrollBar,
     QTabBar,
     QTextEdit,
     QWidget,
 )
+
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 
 INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QComboBox, QLineEdit,
                QPlainTextEdit, QTextEdit, QTabBar)
@@ -94,6 +99,28 @@ def is_interactive(widget: QWidget) -> bool:
             return False
         parent = parent.parentWidget()
     return True
+
+
+# Qt's own words for its standard buttons have no Alt-letter ("Save", "Cancel"): the keyboard reached them by Tab.
+_LETTERED = {
+    "Ok": QT_TRANSLATE_NOOP("buttons", "&OK"),
+    "Cancel": QT_TRANSLATE_NOOP("buttons", "&Cancel"),
+    "Close": QT_TRANSLATE_NOOP("buttons", "&Close"),
+    "Save": QT_TRANSLATE_NOOP("buttons", "&Save"),
+    "RestoreDefaults": QT_TRANSLATE_NOOP("buttons", "&Restore defaults"),
+}
+
+
+Box = TypeVar("Box", QDialogButtonBox, QMessageBox)
+
+
+def with_letters(box: Box) -> Box:
+    """``box`` with an Alt-letter on each of its standard buttons (a button given its own words keeps them)."""
+    for button in box.buttons():
+        words = _LETTERED.get(box.standardButton(button).name)
+        if words is not None:
+            button.setText(translate("buttons", words))
+    return box
 
 
 def unnamed(root: QWidget) -> list[str]:

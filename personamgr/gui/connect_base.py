@@ -30,6 +30,7 @@ from personamgr.core.networks.accounts import Connected, ConnectError
 from personamgr.core.personas import Persona
 from personamgr.core.secrets import SecretsError
 from personamgr.core.services import Services
+from personamgr.gui.a11y import with_letters
 from personamgr.gui.widgets import bullets_html, set_tone
 from personamgr.gui.workers import Workers
 
@@ -86,7 +87,7 @@ class ConnectDialogBase(QDialog):
     def _lay_out(self, intro: str, *body: QWidget | Callable[[QVBoxLayout], None]) -> None:
         """``intro`` (rich text) on top, then ``body`` (widgets, or functions adding to the layout), then the end."""
         label = wrapped_label(intro)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = with_letters(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         v = QVBoxLayout(self)
         v.addWidget(label)

@@ -137,8 +137,8 @@ class ConnectDialog(ConnectDialogBase):
         tv.addStretch(1)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(pin_page, translate("ConnectDialog", "Sign in with X"))
-        self.tabs.addTab(tok_page, translate("ConnectDialog", "Paste tokens"))
+        self.tabs.addTab(pin_page, translate("ConnectDialog", "Sign &in with X"))
+        self.tabs.addTab(tok_page, translate("ConnectDialog", "Paste &tokens"))
         self.tabs.currentChanged.connect(self._choose_default)
         self.switch.setText(translate("ConnectDialog", "{name} may switch to a different X account than "
                                                        "before").format(name=persona.name))

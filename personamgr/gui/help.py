@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from personamgr import __version__
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.launch import start_detached
+from personamgr.gui.a11y import with_letters
 
 # (name, keys in Qt's portable form (the first is the one bound), what it does)
 SHORTCUTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -83,7 +84,7 @@ class ShortcutsDialog(QDialog):
             QTreeWidgetItem(self.table, [", ".join(shown_keys(seq) for seq in seqs), translate("shortcuts", what)])
         self.table.resizeColumnToContents(0)
         self.table.header().sectionResized.connect(self._fit_rows)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = with_letters(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -188,6 +189,7 @@ class HelpMenu:
                           translate("HelpMenu", "personamgr {version}").format(version=__version__),
                           QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("aboutBox")
+        with_letters(box)
         folder = str(self.data_folder) if self.data_folder else translate("HelpMenu", "(none)")
         box.setInformativeText(translate(
             "HelpMenu", "Run several accounts from one desktop app, each kept to its own focus.\n\n"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from personamgr.core.i18n import number, translate
 from personamgr.core.media import X_LIMITS, display_name
+from personamgr.gui.a11y import with_letters
 from personamgr.gui.widgets import set_tone
 from personamgr.gui.workers import Workers
 
@@ -159,7 +160,8 @@ class AltTextDialog(QDialog):
         self.counter = QLabel()
         self.counter.setObjectName("altCounter")
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = with_letters(QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                                    | QDialogButtonBox.StandardButton.Cancel))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -32,7 +32,7 @@ from personamgr.core.i18n import number, percent, translate
 from personamgr.core.insights import HOURS, PERIODS, Insights, persona_insights
 from personamgr.core.services import Services
 from personamgr.gui import theme
-from personamgr.gui.a11y import label_for
+from personamgr.gui.a11y import label_for, with_letters
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.widgets import bullets_html, hint_label
 from personamgr.gui.workers import Workers
@@ -113,7 +113,7 @@ class InsightsDialog(QDialog):
         self.advice_labels: list[QLabel] = []
         note = hint_label(translate("InsightsDialog", "From the posts on this computer only: nothing is read from the "
                                     "networks (X charges for reading)."))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = with_letters(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         body = QWidget()
         column = QVBoxLayout(body)

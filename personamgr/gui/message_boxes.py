@@ -13,6 +13,8 @@ from typing import ClassVar
 import shiboken6
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from personamgr.gui.a11y import with_letters
+
 
 class ShowsBoxes:
     """Mixin for a ``QObject`` that shows boxes over ``self.window``.
@@ -37,6 +39,7 @@ class ShowsBoxes:
         role = QMessageBox.ButtonRole.DestructiveRole if destructive else QMessageBox.ButtonRole.AcceptRole
         go = box.addButton(yes, role)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        with_letters(box)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
         box.finished.connect(lambda _r: then() if box.clickedButton() is go else None)

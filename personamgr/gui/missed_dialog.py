@@ -54,7 +54,7 @@ class MissedDialog(QDialog):
             row.addWidget(b)
         row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(translate("MissedDialog", "Decide later"))
+        close.button(QDialogButtonBox.StandardButton.Close).setText(translate("MissedDialog", "&Decide later"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)

@@ -86,7 +86,7 @@ from personamgr.core.scheduling.zone_change import (
     clock_times_left,
 )
 from personamgr.core.services import Services
-from personamgr.gui.a11y import first_control, is_interactive, label_for
+from personamgr.gui.a11y import first_control, is_interactive, label_for, with_letters
 from personamgr.gui.colour_swatches import ColourSwatches
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
@@ -223,10 +223,10 @@ class PersonaEditor(QDialog):
 
         self.example = example_for(p.name for p in controller.personas)  # greyed in the empty fields
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._identity_tab(start), translate("PersonaEditor", "Identity"))
-        self.tabs.addTab(self._focus_tab(start), translate("PersonaEditor", "Focus"))
-        self.tabs.addTab(self._schedule_tab(start), translate("PersonaEditor", "Schedule"))
-        self.tabs.addTab(self._limits_tab(start), translate("PersonaEditor", "Limits"))
+        self.tabs.addTab(self._identity_tab(start), translate("PersonaEditor", "&Identity"))
+        self.tabs.addTab(self._focus_tab(start), translate("PersonaEditor", "&Focus"))
+        self.tabs.addTab(self._schedule_tab(start), translate("PersonaEditor", "Sched&ule"))
+        self.tabs.addTab(self._limits_tab(start), translate("PersonaEditor", "&Limits"))
         self.tabs.currentChanged.connect(self._fit_note)
 
         self.general_error = QLabel()
@@ -234,10 +234,13 @@ class PersonaEditor(QDialog):
         self.general_error.setProperty("tone", "error")
         self.general_error.setWordWrap(True)
         self.general_error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = with_letters(QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                                     | QDialogButtonBox.StandardButton.Cancel))
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(translate("PersonaEditor", "Create") if persona is None
-                                 else translate("PersonaEditor", "Save"))
+        self.save_button.setText(translate("PersonaEditor", "&Create") if persona is None
+                                 else translate("PersonaEditor", "&Save"))
+        # Its own letter: the tabs' and the fields' letters leave Cancel's usual C to Create.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("PersonaEditor", "Ca&ncel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -342,7 +345,7 @@ class PersonaEditor(QDialog):
         self.name_edit.setObjectName("nameEdit")
         self.name_edit.setPlaceholderText(self.example.name)
         self.name_edit.setMaxLength(NAME_MAX)
-        self._field(form, TAB_IDENTITY, "name", translate("PersonaEditor", "&Name"), self.name_edit,
+        self._field(form, TAB_IDENTITY, "name", translate("PersonaEditor", "N&ame"), self.name_edit,
                     hint=translate("PersonaEditor", "Unique; used in menus and by the CLI."))
         self.handle_edit = QLineEdit(p.handle or "")
         self.handle_edit.setObjectName("handleEdit")
@@ -373,7 +376,7 @@ class PersonaEditor(QDialog):
         ch.addSpacing(6)
         ch.addWidget(self.colour_swatch)
         ch.addStretch(1)
-        self._field(form, TAB_IDENTITY, "colour", translate("PersonaEditor", "&Colour"), colour_row)
+        self._field(form, TAB_IDENTITY, "colour", translate("PersonaEditor", "C&olour"), colour_row)
         self._show_colour(p.colour)
 
         self.network_combo = QComboBox()
@@ -654,7 +657,7 @@ class PersonaEditor(QDialog):
         self.remove_slot_button.setEnabled(False)  # until a slot is chosen: it removes the chosen ones
         self.slots_list.itemSelectionChanged.connect(
             lambda: self.remove_slot_button.setEnabled(bool(self.slots_list.selectedItems())))
-        add_row.addWidget(label_for(self.slot_day, translate("PersonaEditor", "New s&lot:")))
+        add_row.addWidget(label_for(self.slot_day, translate("PersonaEditor", "New slo&t:")))
         for w in (self.slot_day, self.slot_time, self.add_slot_button, self.weekdays_button):
             add_row.addWidget(w)
         add_row.addStretch(1)

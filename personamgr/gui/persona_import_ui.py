@@ -36,6 +36,7 @@ from personamgr.core.persona_file import PersonaFileError
 from personamgr.core.scheduling import PostSchedule
 from personamgr.core.scheduling.zone_change import KEEP_CLOCK_TIP, changes_zone, import_notes
 from personamgr.core.services import Services
+from personamgr.gui.a11y import with_letters
 from personamgr.gui.message_boxes import ShowsBoxes
 from personamgr.gui.workers import Workers
 
@@ -91,8 +92,8 @@ class ImportPreview(QDialog):
         self.note.setObjectName("importNote")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(placeholder-text);")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(translate("ImportPreview", "Import"),
+        self.buttons = with_letters(QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel))
+        self.import_button = self.buttons.addButton(translate("ImportPreview", "&Import"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("importButton")
         self.buttons.accepted.connect(self._accept)

@@ -304,10 +304,11 @@ class PostActions(QObject, ShowsBoxes):
         now = post.persona_handle or post.persona_name
         if post.other_account is not None:  # it goes out as another account than the one it may be on
             title = translate("PostActions", "Send again as {account}?").format(account=now)
-            yes = translate("PostActions", "Send as {account}").format(account=now)
+            yes = translate("PostActions", "&Send as {account}").format(account=now.replace("&", "&&"))
         else:
             title = translate("PostActions", "Send again?")
-            yes = translate("PostActions", "Send again") if safe else translate("PostActions", "Send again anyway")
+            yes = (translate("PostActions", "&Send again") if safe
+                   else translate("PostActions", "&Send again anyway"))
         self._ask(title, text.format(handle=self._handle(post), part=part, out=(part or 1) - 1), note, yes,
                   lambda: self.send(post, Action.SEND_AGAIN),
                   icon=QMessageBox.Icon.Question if safe else QMessageBox.Icon.Warning, destructive=not safe)

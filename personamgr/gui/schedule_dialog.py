@@ -31,6 +31,7 @@ from personamgr.core.personas import Persona
 from personamgr.core.scheduling import ResolvedTime, describe, resolve_local, to_local_naive
 from personamgr.core.scheduling.local_time import FIRST_YEAR, LAST_YEAR
 from personamgr.core.scheduling.schedule import MAX_AHEAD
+from personamgr.gui.a11y import with_letters
 
 TICK_MS = 5_000  # the shown minute is at most this late
 SHOWN = "ddd d MMM yyyy HH:mm"  # how the field shows a time, in the window's language
@@ -97,8 +98,9 @@ class ScheduleDialog(QDialog):
         self.note = QLabel()
         self.note.setObjectName("scheduleNote")
         self.note.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ScheduleDialog", "Schedule"))
+        self.buttons = with_letters(QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                                     | QDialogButtonBox.StandardButton.Cancel))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ScheduleDialog", "&Schedule"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         row = QHBoxLayout()

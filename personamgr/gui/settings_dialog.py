@@ -30,13 +30,21 @@ from PySide6.QtWidgets import (
 )
 
 from personamgr.core.faults import in_words
-from personamgr.core.i18n import translate
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.settings import REGISTRY, SECTIONS, Setting, SettingError, Settings
-from personamgr.gui.a11y import label_for
+from personamgr.gui.a11y import label_for, with_letters
 from personamgr.gui.widgets import grow_to_fit, hint_label, keep_whole
 
 DATA_PAGE = "data"
 MINIMUM_WIDTH = 560  # room for the help texts under the rows to wrap into a few lines
+
+
+# Each page's tab with an Alt-letter ("General" is also the settings' section, written without one elsewhere).
+TAB_WORDS = {
+    "General": QT_TRANSLATE_NOOP("SettingsDialog", "&General"),
+    "Writing": QT_TRANSLATE_NOOP("SettingsDialog", "&Writing"),
+    "Appearance": QT_TRANSLATE_NOOP("SettingsDialog", "&Appearance"),
+}
 
 
 class SettingsDialog(QDialog):
@@ -73,11 +81,12 @@ class SettingsDialog(QDialog):
             for s in (s for s in REGISTRY if s.section == section):
                 value = current(s.key) if current is not None else None
                 self._row(form, s, settings.get(s.key) if value is None else value, locked.get(s.key))
-            self.tabs.addTab(page, translate("settings", section))
-        self.tabs.addTab(self._data_page(data_folder), translate("SettingsDialog", "Data"))
+            self.tabs.addTab(page, translate("SettingsDialog", TAB_WORDS.get(section, section)))
+        self.tabs.addTab(self._data_page(data_folder), translate("SettingsDialog", "&Data"))
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-                                        | QDialogButtonBox.StandardButton.RestoreDefaults)
+        self.buttons = with_letters(QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                                     | QDialogButtonBox.StandardButton.Cancel
+                                                     | QDialogButtonBox.StandardButton.RestoreDefaults))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         defaults = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)

@@ -748,6 +748,14 @@
         <translation>Tokens de la página «Keys and tokens» de tu app de desarrollador. X solo los crea allí para la cuenta dueña de la app; para otra cuenta, usa Iniciar sesión con X.</translation>
     </message>
     <message>
+        <source>Sign &amp;in with X</source>
+        <translation>&amp;Iniciar sesión con X</translation>
+    </message>
+    <message>
+        <source>Paste &amp;tokens</source>
+        <translation>Pegar &amp;tokens</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Connect {name} to an X account.&lt;/b&gt; The keys stay in your system keyring.</source>
         <translation>&lt;b&gt;Conecta {name} a una cuenta de X.&lt;/b&gt; Las claves se quedan en el llavero del sistema.</translation>
     </message>
@@ -790,14 +798,6 @@
     <message>
         <source>3. Enter the PIN X shows:</source>
         <translation>3. Escribe el PIN que muestra X:</translation>
-    </message>
-    <message>
-        <source>Sign in with X</source>
-        <translation>Iniciar sesión con X</translation>
-    </message>
-    <message>
-        <source>Paste tokens</source>
-        <translation>Pegar tokens</translation>
     </message>
     <message>
         <source>{name} may switch to a different X account than before</source>
@@ -1655,8 +1655,8 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Zona nueva: mover las publicaciones programadas a la misma hora allí</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>Importar</translation>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
     </message>
     <message>
         <source>… and %n more persona(s)</source>
@@ -2466,8 +2466,8 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Guardar como borrador</translation>
     </message>
     <message>
-        <source>Decide later</source>
-        <translation>Decidir más tarde</translation>
+        <source>&amp;Decide later</source>
+        <translation>&amp;Decidir más tarde</translation>
     </message>
     <message>
         <source>{name} · was due {due}</source>
@@ -2751,30 +2751,6 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>Nueva persona</translation>
     </message>
     <message>
-        <source>Identity</source>
-        <translation>Identidad</translation>
-    </message>
-    <message>
-        <source>Focus</source>
-        <translation>Tema</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>Programación</translation>
-    </message>
-    <message>
-        <source>Limits</source>
-        <translation>Límites</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>Crear</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
         <source>career</source>
         <translation>carrera</translation>
     </message>
@@ -2839,10 +2815,6 @@ torneo</translation>
         <translation>#ajedrez #aperturas</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Nombre</translation>
-    </message>
-    <message>
         <source>Unique; used in menus and by the CLI.</source>
         <translation>Único; se usa en los menús y en la línea de órdenes.</translation>
     </message>
@@ -2861,10 +2833,6 @@ torneo</translation>
     <message>
         <source>Choose any colour</source>
         <translation>Elegir cualquier color</translation>
-    </message>
-    <message>
-        <source>&amp;Colour</source>
-        <translation>&amp;Color</translation>
     </message>
     <message>
         <source>Ne&amp;twork</source>
@@ -2904,7 +2872,7 @@ torneo</translation>
     </message>
     <message>
         <source>Content &amp;warning</source>
-        <translation>&amp;Aviso de contenido</translation>
+        <translation>Aviso &amp;de contenido</translation>
     </message>
     <message>
         <source>Shown before each post&apos;s text unless you change it for that post; it counts toward the length.</source>
@@ -3012,7 +2980,7 @@ Otra más.</translation>
     </message>
     <message>
         <source>&amp;Missed posts</source>
-        <translation>Publicaciones &amp;no enviadas</translation>
+        <translation>Publicaciones no en&amp;viadas</translation>
     </message>
     <message>
         <source>When a scheduled time passed while personamgr was closed or the computer slept.</source>
@@ -3047,7 +3015,43 @@ Otra más.</translation>
         <translation>Quitar</translation>
     </message>
     <message>
-        <source>New s&amp;lot:</source>
+        <source>&amp;Identity</source>
+        <translation>&amp;Identidad</translation>
+    </message>
+    <message>
+        <source>&amp;Focus</source>
+        <translation>Te&amp;ma</translation>
+    </message>
+    <message>
+        <source>Sched&amp;ule</source>
+        <translation>Pr&amp;ogramación</translation>
+    </message>
+    <message>
+        <source>&amp;Limits</source>
+        <translation>&amp;Límites</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>Cre&amp;ar</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Gu&amp;ardar</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>Ca&amp;ncelar</translation>
+    </message>
+    <message>
+        <source>N&amp;ame</source>
+        <translation>Nom&amp;bre</translation>
+    </message>
+    <message>
+        <source>C&amp;olour</source>
+        <translation>&amp;Color</translation>
+    </message>
+    <message>
+        <source>New slo&amp;t:</source>
         <translation>Nuevo &amp;hueco:</translation>
     </message>
     <message>
@@ -3100,7 +3104,7 @@ Otra más.</translation>
     </message>
     <message>
         <source>Monthly &amp;post cap</source>
-        <translation>&amp;Límite mensual de publicaciones</translation>
+        <translation>Límite men&amp;sual de publicaciones</translation>
     </message>
     <message>
         <source>Each part of a thread counts as one post.</source>
@@ -3833,16 +3837,16 @@ Otra más.</translation>
         <translation>No se pudo {what}: {error}</translation>
     </message>
     <message>
+        <source>&amp;Send as {account}</source>
+        <translation>&amp;Enviar como {account}</translation>
+    </message>
+    <message>
         <source>Send again?</source>
         <translation>¿Volver a enviar?</translation>
     </message>
     <message>
         <source>This post may already be on {handle}&apos;s timeline.</source>
         <translation>Puede que esta publicación ya esté en la cronología de {handle}.</translation>
-    </message>
-    <message>
-        <source>Send again anyway</source>
-        <translation>Volver a enviar de todos modos</translation>
     </message>
     <message>
         <source>Marked as sent on {name}.</source>
@@ -3925,10 +3929,6 @@ Otra más.</translation>
         <translation>Puede que la parte {part} de este hilo ya esté en la cronología de {handle}. Volver a enviarlo empieza por ella; las partes 1–{out} no se envían otra vez.</translation>
     </message>
     <message>
-        <source>Send again</source>
-        <translation>Enviar de nuevo</translation>
-    </message>
-    <message>
         <source>record what went out</source>
         <translation>registrar lo que salió</translation>
     </message>
@@ -3969,8 +3969,12 @@ Otra más.</translation>
         <translation>¿Volver a enviar como {account}?</translation>
     </message>
     <message>
-        <source>Send as {account}</source>
-        <translation>Enviar como {account}</translation>
+        <source>&amp;Send again</source>
+        <translation>&amp;Enviar de nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Send again anyway</source>
+        <translation>&amp;Volver a enviar de todos modos</translation>
     </message>
     <message>
         <source>put the post in the queue</source>
@@ -4910,12 +4914,12 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Elegir el día en un calendario</translation>
     </message>
     <message>
-        <source>Time in {name}&apos;s zone, {zone} (now {now})</source>
-        <translation>Hora en la zona de {name}, {zone} (ahora {now})</translation>
+        <source>&amp;Schedule</source>
+        <translation>&amp;Programar</translation>
     </message>
     <message>
-        <source>Schedule</source>
-        <translation>Programar</translation>
+        <source>Time in {name}&apos;s zone, {zone} (now {now})</source>
+        <translation>Hora en la zona de {name}, {zone} (ahora {now})</translation>
     </message>
     <message>
         <source>Cannot read that as a date and time. Type it like {example} or pick the day in the calendar.</source>
@@ -5238,8 +5242,20 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Páginas de ajustes</translation>
     </message>
     <message>
-        <source>Data</source>
-        <translation>Datos</translation>
+        <source>&amp;General</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <source>&amp;Writing</source>
+        <translation>&amp;Escritura</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>A&amp;pariencia</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Datos</translation>
     </message>
     <message>
         <source>Put every setting on this dialog back to its default</source>
@@ -5930,6 +5946,29 @@ Su texto no se guarda en ningún otro sitio.</translation>
     <message>
         <source>personamgr cannot start</source>
         <translation>personamgr no puede arrancar</translation>
+    </message>
+</context>
+<context>
+    <name>buttons</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;Aceptar</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Ce&amp;rrar</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Restore defaults</source>
+        <translation>&amp;Restaurar los valores predeterminados</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,10 @@ def screens(shell: Shell, services: Services) -> Iterator[tuple[str, QWidget]]:
     post = services.outbox.create(career.uid, "A scheduled post to edit.")
     yield "edit a post", PostEditorDialog(services.outbox.get(post.id), shell.controller, shell.workers,
                                           guard_loader=None, parent=window)
+    review = services.outbox.create(career.uid, "Did this go out?")
+    assert services.outbox.update_if(review.id, [PostState.DRAFT], state=PostState.NEEDS_REVIEW.value)
+    window.post_actions.send_again(services.outbox.get(review.id))
+    yield "send again", window.post_actions.box
     yield "guard question", GuardDialog("post", "career", ["It touches guitars."], "metal", hard=False,
                                         parent=window)
     x = services.store.add_persona(Persona(name="founder", topics=("startups",), network="x"))
@@ -78,7 +82,7 @@ def screens(shell: Shell, services: Services) -> Iterator[tuple[str, QWidget]]:
 
 def on_every_screen(services: Services, make_shell: Callable[..., Shell], idle,  # type: ignore[no-untyped-def]
                     check: Callable[[QWidget], list[str]]) -> list[str]:
-    """What ``check`` finds on each of the 21 screens, a line each, named by the screen (one post queued, so the
+    """What ``check`` finds on each of the 22 screens, a line each, named by the screen (one post queued, so the
     Schedule panel and its dialogs have something to show)."""
     PostSchedule(services.store, services.outbox, services.clock).create(services.store.persona("career").uid,
                                                                          "queued")
@@ -92,7 +96,7 @@ def on_every_screen(services: Services, make_shell: Callable[..., Shell], idle, 
         found += [f"{name}: {line}" for line in check(screen)]
         if screen is not shell.window and hasattr(screen, "close"):
             screen.close()
-    assert len(seen) == 21, seen
+    assert len(seen) == 22, seen
     return found
 
 
@@ -209,12 +213,13 @@ def test_no_two_alt_letters_of_one_screen_clash(keyed: Services, make_shell: Cal
     turn, not where its label said. On every screen, in each language, the labels, buttons, check boxes, group
     titles and tabs that can be in sight together (and the menu bar's titles) each have a letter of their own,
     and each label's letter reaches its buddy."""
+    from mnemonics import clashes, without_letters
+
     from personamgr.gui import i18n
-    from personamgr.gui.mnemonics import clashes
 
     try:
         assert i18n.install(qapp, language) == language
-        found = on_every_screen(keyed, make_shell, idle, clashes)
+        found = on_every_screen(keyed, make_shell, idle, lambda screen: clashes(screen) + without_letters(screen))
         assert not found, "Alt-letters that clash:\n" + "\n".join(found)
     finally:
         i18n.uninstall(qapp)
@@ -223,9 +228,8 @@ def test_no_two_alt_letters_of_one_screen_clash(keyed: Services, make_shell: Cal
 def test_alt_letters_clash_only_where_they_can_be_in_sight_together(qtbot) -> None:  # type: ignore[no-untyped-def]
     """Two labels with one letter on one tab clash, on two tabs they do not (one tab's page is in sight at a time);
     a label whose buddy is hidden, or shows its "&" with no buddy, does not reach anything."""
+    from mnemonics import clashes
     from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QTabWidget, QVBoxLayout
-
-    from personamgr.gui.mnemonics import clashes
 
     window = QWidget()
     qtbot.addWidget(window)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from mnemonics import mnemonic
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
@@ -16,7 +17,6 @@ from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services
 from personamgr.gui.app import Shell
-from personamgr.gui.mnemonics import mnemonic
 from personamgr.gui.schedule_dialog import ScheduleDialog
 from personamgr.gui.scheduling_ui import attach_scheduling
 

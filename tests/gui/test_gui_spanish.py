@@ -29,7 +29,7 @@ def test_the_window_in_spanish(qapp, services, make_shell: Callable[..., object]
         assert menus[0] == "&Archivo" and menus[-1] == "A&yuda"
         assert window.compose.post_button.text() == "Publicar"
         dialog = shell.preferences.open_dialog()
-        assert dialog.tabs.tabText(0) == "General" and dialog.windowTitle() == "Ajustes"
+        assert dialog.tabs.tabText(0) == "&General" and dialog.windowTitle() == "Ajustes"
         dialog.reject()
     finally:
         i18n.uninstall(qapp)

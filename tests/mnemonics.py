@@ -1,9 +1,11 @@
-"""Which Alt-letters a window offers, and where two of them fall on one letter.
+"""Which Alt-letters a window offers, where two of them fall on one letter, and which tabs and dialog buttons
+have none.
 
-Used by the test that walks every screen in every language. Alt+letter is a shortcut of the whole window: when
-two labels, buttons, group titles or tabs in sight share a letter (a translation picks its own letters), Alt+N
-goes to one of them in turn, so what the label says is not where the key goes. A stacked page (a tab's page)
-is in sight only with its own tab, so only widgets that can be in sight together can clash.
+Used by the tests that walk every screen in every language (the app itself never reads its own letters).
+Alt+letter is a shortcut of the whole window: when two labels, buttons, group titles or tabs in sight share a
+letter (a translation picks its own letters), Alt+N goes to one of them in turn, so what the label says is not
+where the key goes. A stacked page (a tab's page) is in sight only with its own tab, so only widgets that can be
+in sight together can clash.
 """
 
 from __future__ import annotations
@@ -11,7 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import Qt
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMainWindow, QMenu, QStackedWidget, QTabBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QTabBar,
+    QWidget,
+)
 
 
 def mnemonic(text: str) -> str | None:
@@ -51,6 +64,26 @@ def clashes(screen: QWidget) -> list[str]:
         if isinstance(widget, QLabel) and _plain(widget) and mnemonic(widget.text()):
             out += _unreached(widget, pages, window)
     return _pairs(keys) + out
+
+
+def without_letters(screen: QWidget) -> list[str]:
+    """Every tab, and every button of a dialog's button row (Save, Cancel, Close ...), in ``screen``'s dialog that
+    Alt cannot reach: the persona editor's Identity, Focus, Schedule and Limits, its Save and Cancel had none, so
+    the keyboard reached them only by Tab and Ctrl+Tab. A main window or a menu is not a dialog: left out."""
+    window = screen.window()
+    if not isinstance(window, QDialog):
+        return []
+    out = []
+    for widget in [window, *window.findChildren(QWidget)]:
+        if _pages(widget, window) is None:
+            continue
+        if isinstance(widget, QTabBar):
+            out += [f"tab {widget.tabText(i)!r} has no Alt-letter" for i in range(widget.count())
+                    if widget.isTabVisible(i) and not mnemonic(widget.tabText(i))]
+        elif (isinstance(widget, QAbstractButton) and isinstance(widget.parentWidget(), QDialogButtonBox)
+              and widget.text() and not mnemonic(widget.text())):
+            out.append(f"button {widget.text()!r} has no Alt-letter")
+    return out
 
 
 def _texts(widget: QWidget) -> list[str]:
