@@ -24,7 +24,7 @@ from personamgr.core.persona_file import (
     slot_to_text,
     slots_from_text,
 )
-from personamgr.core.personas import DEFAULT_SLOTS, PersonaError
+from personamgr.core.personas import DEFAULT_SLOTS, PersonaError, secure_address
 
 SHOW_UPDATES = 50  # updated personas named after an import; --dry-run shows them all
 
@@ -82,6 +82,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     for p in personas:
         state, _ = services.store.connection_state(p.uid)
         flag = "  [reconnect needed]" if state == "reconnect_needed" else ""
+        if secure := secure_address(p.server):  # it sends nothing there: the way out, before a post fails
+            flag = f"  [http server: use {secure}, then reconnect]"
         paused = "  [paused]" if p.paused else ""
         print(f"{pad(p.name, names)}  {pad(p.handle or '(no handle)', handles)}  {p.network:<8}  "
               f"{p.focus_summary}{flag}{paused}")

@@ -48,6 +48,7 @@ from personamgr.gui.persona_finder import PersonaFinder
 from personamgr.gui.persona_list import PersonaList
 from personamgr.gui.post_actions import PostActions
 from personamgr.gui.screen_fit import DEFAULT_SIZE, fit_to_screen, keep_panels_on_screen
+from personamgr.gui.server_notice import ServerNotice
 from personamgr.gui.settings_notice import SettingsNotice
 from personamgr.gui.welcome import WelcomePage
 from personamgr.gui.widgets import MessageBar, tab_stops
@@ -175,6 +176,8 @@ class MainWindow(QMainWindow):
         self.settings_notice = SettingsNotice(services.settings)
         self.settings_notice.openRequested.connect(self.settingsRequested)
         self.zone_notice = ZoneNotice(controller)
+        self.server_notice = ServerNotice(services, controller, workers)
+        self.server_notice.reconnectRequested.connect(self.open_connect_dialog)
         self.history = HistoryView(services, controller, drafts, workers, events)
         self.post_actions = PostActions(services, controller, drafts, workers, compose=self.compose, parent=self)
         self.history.post_actions = self.post_actions
@@ -227,11 +230,11 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(split)
         self.pages.addWidget(self.welcome)
         self.main_page = split
-        central = QWidget()  # the settings and zone notices above whichever page shows (the welcome page too)
+        central = QWidget()  # the settings, zone and server notices above whichever page shows (the welcome page too)
         cv = QVBoxLayout(central)
         cv.setContentsMargins(0, 0, 0, 0)
         cv.setSpacing(0)
-        for notice in (self.settings_notice, self.zone_notice):
+        for notice in (self.settings_notice, self.zone_notice, self.server_notice):
             notice_row = QHBoxLayout()
             notice_row.setContentsMargins(18, 8, 18, 0)
             notice_row.addWidget(notice)

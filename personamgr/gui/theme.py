@@ -94,9 +94,9 @@ QLabel[tone="strong-warning"] { color: %(warning)s; font-weight: 600; }
 QLabel[tone="strong-success"] { color: %(success)s; font-weight: 600; }
 QLabel[section="true"] { font-weight: 600; font-size: %(section_pt)spt; color: palette(placeholder-text); }
 #leftPane { background: palette(base); }
-#draftBar, #settingsNotice, #zoneNotice {
+#draftBar, #settingsNotice, #zoneNotice, #serverNotice {
     background: %(notice_bg)s; border: 1px solid %(notice_border)s; border-radius: 6px; }
-#draftBar QLabel, #settingsNotice QLabel, #zoneNotice QLabel { color: %(notice_text)s; }
+#draftBar QLabel, #settingsNotice QLabel, #zoneNotice QLabel, #serverNotice QLabel { color: %(notice_text)s; }
 #guardWarning { background: %(caution_bg)s; border: 1px solid %(caution_border)s; border-radius: 6px; }
 #guardWarning QLabel { color: %(caution_text)s; }
 #learnBar, #undoBar { background: %(info_bg)s; border: 1px solid %(info_border)s; border-radius: 6px; }

@@ -5182,6 +5182,21 @@ Su texto no se guarda en ningún otro sitio.</translation>
     </message>
 </context>
 <context>
+    <name>ServerNotice</name>
+    <message>
+        <source>&lt;b&gt;{persona} sends nothing: its {network} server {server} is plain http,&lt;/b&gt; which would carry its account&apos;s token readable. Use {secure} and reconnect the account.</source>
+        <translation>&lt;b&gt;{persona} no envía nada: su servidor de {network} {server} usa http sin cifrar,&lt;/b&gt; que dejaría legible el token de su cuenta. Usa {secure} y vuelve a conectar la cuenta.</translation>
+    </message>
+    <message>
+        <source>Use https and reconnect {persona}…</source>
+        <translation>Usar https y volver a conectar {persona}…</translation>
+    </message>
+    <message>
+        <source>{persona}&apos;s server was not changed: {error}</source>
+        <translation>No se cambió el servidor de {persona}: {error}</translation>
+    </message>
+</context>
+<context>
     <name>Services</name>
     <message>
         <source>{path} is damaged and cannot be read ({error}). It holds only the posts of the sandbox, the built-in demo network; your personas and posts are in {database}, which is intact. Move {name} away and personamgr starts an empty sandbox. Nothing was changed.</source>

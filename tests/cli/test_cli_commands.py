@@ -311,3 +311,28 @@ def test_export_counts_in_words(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["--data-dir", home, "personas", "import", str(personas)]) == 0
     assert main(["--data-dir", home, "personas", "export", str(tmp_path / "out.toml")]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == f"Exported 1 persona to {tmp_path / 'out.toml'}."
+
+
+def test_personas_list_names_a_persona_saved_with_an_http_server_and_the_https_address_to_use(
+        cli: Cli, profile: Path) -> None:
+    """It listed the persona as any other; its posts then failed, one by one, saying to use https."""
+    from sqlalchemy import update
+
+    from personamgr.core import schema as s
+    from personamgr.core.paths import AppPaths
+    from personamgr.core.secrets import SecretStore
+    from personamgr.core.services import open_services
+
+    services = open_services(AppPaths.resolve(profile), secrets=SecretStore())
+    try:
+        with services.store.begin() as con:  # as an older version saved it (refused when typed now)
+            con.execute(update(s.personas).where(s.personas.c.name == "metal").values(
+                network="mastodon", server="http://fosstodon.example"))
+    finally:
+        services.close()
+    r = cli("personas", "list", data_dir=profile)
+    assert r.code == 0, r.err
+    metal = next(line for line in r.out.splitlines() if line.startswith("metal"))
+    career = next(line for line in r.out.splitlines() if line.startswith("career"))
+    assert metal.endswith("  [http server: use https://fosstodon.example, then reconnect]"), metal
+    assert "http" not in career, career
