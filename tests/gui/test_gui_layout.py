@@ -99,3 +99,37 @@ def test_compose_is_never_squeezed_at_the_windows_minimum_size(demo: Services, m
     assert label.height() >= label.heightForWidth(label.width()), "the bar's sentence is cut"
     left = window.persona_list.parentWidget()
     assert left.mapTo(window, left.rect().topRight()).x() < compose.mapTo(window, compose.rect().topLeft()).x()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_windows_minimum_width_does_not_depend_on_its_height(demo: Services, make_shell: Callable[..., Shell],
+                                                                 qapp, qtbot, language: str) -> None:  # type: ignore[no-untyped-def]
+    """A window made short (1024x600 and below) brought compose's rows closer and, with them, the buttons along a
+    row: its minimum width changed with its height (907 px tall, 895 short), and a window dragged to its minimum
+    stopped at the wrong one. With everything that changes with the height shown (the schedule and inbox panels,
+    a persona not connected yet and its banner, a message under compose, the draft bar), the window needs the same
+    width at every height."""
+    from personamgr.gui import i18n
+
+    demo.store.update_persona(demo.store.persona("career").with_changes(network="x"))  # not connected: the banner
+    try:
+        assert i18n.install(qapp, language) == language
+        shell = make_shell(demo)
+        attach_scheduling(shell)
+        window, compose = shell.window, shell.window.compose
+        compose.editor.setFocus()
+        compose.editor.insertPlainText("Which albums made you pick up a guitar? Mine: Master of Puppets.")
+        shell.controller.set_active(demo.store.persona("metal").uid)  # the draft stays with career: the bar says so
+        qtbot.waitUntil(lambda: not shell.drafts.writing, timeout=10_000)
+        shell.controller.set_active(demo.store.persona("career").uid)
+        compose.say("Moved to metal. Nothing was posted: press Post to send it as metal.")
+        qtbot.waitUntil(window.connection_banner.isVisible, timeout=10_000)
+        widths = {}
+        for height in (800, 700, 600, 540, 480):
+            window.resize(1024, height)
+            wait_idle(shell)
+            settle_layout(window)
+            widths[height] = window.minimumSizeHint().width()
+        assert len(set(widths.values())) == 1, widths
+    finally:
+        i18n.uninstall(qapp)
