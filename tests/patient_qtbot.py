@@ -15,6 +15,9 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 PATIENCE_MS = 30_000
+# The app in a process of its own (the real tray test): it starts Python, Qt and the guard's model before it
+# answers, and a loaded machine can take several times longer than one in-process step.
+PROCESS_PATIENCE_S = 90.0
 
 
 def patient(timeout: int, kwargs: dict[str, Any]) -> int:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
+from patient_qtbot import PROCESS_PATIENCE_S
 
 TOOLS = ("Xvfb", "trayer", "xdotool", "xwininfo")
 START_TIMEOUT_S = 20.0
@@ -59,14 +60,17 @@ class Display:
         """Mapped and on screen (popup menus are kept and re-mapped, so existing is not enough)."""
         return "Map State: IsViewable" in self.run("xwininfo", "-id", window.wid)
 
-    def wait_for(self, predicate: Callable[[], object], what: str, timeout: float = START_TIMEOUT_S) -> object:
+    def wait_for(self, predicate: Callable[[], object], what: str, timeout: float = PROCESS_PATIENCE_S,
+                 seen: Callable[[], object] | None = None) -> object:
+        """Poll ``predicate`` until it is true; on giving up, say what was awaited and what ``seen`` shows."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             value = predicate()
             if value:
                 return value
             time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {what}")
+        raise AssertionError(f"timed out after {timeout:g} s waiting for {what}"
+                             + (f"; seen: {seen()}" if seen is not None else ""))
 
 
 def _free_display() -> int:

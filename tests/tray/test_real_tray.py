@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from patient_qtbot import PROCESS_PATIENCE_S
 
 pytestmark = [pytest.mark.tray, pytest.mark.slow]
 
@@ -53,7 +54,13 @@ def app(tray_host: Any, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str],
         log.close()
 
 
-def wait_log(profile: Path, pattern: str, proc: subprocess.Popen[str], timeout: float = 30) -> re.Match[str]:
+def app_log(profile: Path) -> str:
+    log = profile / "logs" / "personamgr.log"
+    return log.read_text() if log.exists() else "(no log)"
+
+
+def wait_log(profile: Path, pattern: str, proc: subprocess.Popen[str],
+             timeout: float = PROCESS_PATIENCE_S) -> re.Match[str]:
     log = profile / "logs" / "personamgr.log"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -63,7 +70,7 @@ def wait_log(profile: Path, pattern: str, proc: subprocess.Popen[str], timeout: 
                 return m
         assert proc.poll() is None, f"the app exited early ({proc.returncode})"
         time.sleep(0.1)
-    raise AssertionError(f"the log never said {pattern!r}:\n{log.read_text() if log.exists() else '(no log)'}")
+    raise AssertionError(f"the log never said {pattern!r}:\n{app_log(profile)}")
 
 
 def test_tray_icon_is_embedded_and_its_menu_switches_the_window(tray_host: Any, app: Any) -> None:
@@ -93,7 +100,7 @@ def test_tray_icon_is_embedded_and_its_menu_switches_the_window(tray_host: Any, 
             tray_host.run("xdotool", "mousemove", str(icon.x + icon.width // 2), str(icon.y + icon.height // 2),
                           "click", "3")
             try:
-                tray_host.wait_for(menu_open, "the tray menu to open", timeout=3)
+                tray_host.wait_for(menu_open, "the tray menu to open", timeout=8)
                 break
             except AssertionError:
                 continue
@@ -117,7 +124,9 @@ def test_tray_icon_is_embedded_and_its_menu_switches_the_window(tray_host: Any, 
     tray_host.run("xdotool", "key", "ctrl+Return")
     posts = tray_host.wait_for(
         lambda: query(db, "SELECT p.state, pe.name FROM posts p JOIN personas pe ON pe.id = p.persona_id "
-                          "WHERE p.text = 'Drop C tuning tonight' AND p.state = 'sent'"), "the post to be sent")
+                          "WHERE p.text = 'Drop C tuning tonight' AND p.state = 'sent'"), "the post to be sent",
+        seen=lambda: (query(db, "SELECT p.state, p.text FROM posts p ORDER BY p.id DESC LIMIT 3"),
+                      app_log(profile)[-2000:]))
     assert posts == [("sent", "metal")]
 
     # Quit from the tray: the process ends cleanly.
