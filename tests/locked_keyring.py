@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
+from pathlib import Path
 
 NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY")
 PASSWORD = "personamgr-test"
@@ -51,6 +53,62 @@ _NO_ACTIVATION = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Co
   </policy>
 </busconfig>
 """
+
+
+# A session bus whose Secret Service is the test keyring, started (again) on demand, unlocked, with the same data:
+# as a desktop's bus starts gnome-keyring again after it stopped. Each start appends its pid to {home}/pids.
+_RESTARTING = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir={home}</listen>
+  <auth>EXTERNAL</auth>
+  <servicedir>{home}/services</servicedir>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+_START_KEYRING = """#!/bin/bash
+echo $$ >>"{home}/pids"
+export HOME="{home}" XDG_DATA_HOME="{home}/data"
+exec gnome-keyring-daemon --foreground --unlock --components=secrets < <(printf '%s' "{password}") >/dev/null 2>&1
+"""
+
+
+@contextmanager
+def restarting_secret_service() -> Iterator[tuple[dict[str, str], Path]]:
+    """A bus of its own that starts an unlocked gnome-keyring whenever the Secret Service is asked for, the first
+    time and after it stopped; yields the environment that reaches it and the file of the keyring's pids (the
+    last one is running). Both end afterwards."""
+    home = Path(tempfile.mkdtemp(prefix="personamgr-restarting-keyring."))
+    env = {k: v for k, v in os.environ.items() if k not in NO_DISPLAY}
+    env.update(HOME=str(home), XDG_DATA_HOME=f"{home}/data", XDG_RUNTIME_DIR=str(home))
+    (home / "services").mkdir()
+    start = home / "start-keyring"
+    start.write_text(_START_KEYRING.format(home=home, password=PASSWORD), encoding="utf-8")
+    start.chmod(0o700)
+    (home / "services" / "org.freedesktop.secrets.service").write_text(
+        f"[D-BUS Service]\nName=org.freedesktop.secrets\nExec={start}\n", encoding="utf-8")
+    (home / "bus.conf").write_text(_RESTARTING.format(home=home), encoding="utf-8")
+    bus = subprocess.Popen(["dbus-daemon", f"--config-file={home}/bus.conf", "--nofork", "--print-address=1"],
+                           env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert bus.stdout is not None
+        env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
+        yield env, home / "pids"
+    finally:
+        pids = (home / "pids").read_text().split() if (home / "pids").exists() else []
+        for pid in pids:
+            with suppress(ProcessLookupError):
+                os.kill(int(pid), signal.SIGTERM)
+        bus.terminate()
+        bus.wait(10)
+        if bus.stdout is not None:
+            bus.stdout.close()
+        shutil.rmtree(home, ignore_errors=True)
 
 
 @contextmanager

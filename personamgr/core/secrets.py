@@ -275,6 +275,16 @@ class SecretStore:
         return f"persona:{persona_uid}"
 
     def _call(self, what: str, fn: Callable[[KeyringBackend], T]) -> T:
+        """``fn`` on the secure backend, asked once more if the keyring stopped during the call: a desktop's bus
+        starts gnome-keyring again at the next request (it has aborted on its own assertion when another client
+        hung up mid-call), and the request in flight is the only one lost. Every call here may be made twice."""
+        try:
+            return self._call_once(what, fn)
+        except SecretsStopped:
+            log.warning("the keyring stopped while personamgr tried to %s; asking it once more", what)
+            return self._call_once(what, fn)
+
+    def _call_once(self, what: str, fn: Callable[[KeyringBackend], T]) -> T:
         backend = self._require()
         try:
             return call_with_timeout(lambda: fn(backend), self.timeout, what)
