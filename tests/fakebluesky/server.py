@@ -17,7 +17,9 @@ It checks what a real PDS and the app view check, so a passing test runs product
 * ``uploadBlob`` at most the PDS's upload limit (5 MiB, its default); an image in a post at most 2,000,000 bytes,
   checked when the record is made, as the PDS checks a blob against the lexicon (app.bsky.embed.images: "May be up
   to 2 MB, formerly limited to 1 MB"), with its ``BlobTooLarge``; ``getRecord`` (400 ``RecordNotFound``);
-  ``resolveHandle``.
+  ``resolveHandle``; a record whose image names a blob this account's PDS does not have (never uploaded here, or
+  garbage-collected: :meth:`FakeBluesky.collect_garbage`) gets 400 ``BlobNotFound`` "Could not find blob: CID", the
+  reference PDS's answer.
 
 Given a PLC directory (``directory=``, tests/fakebluesky/directory.py), it is one server of a network of them, as
 the real PDSes are: its accounts are registered there with this server as their PDS, its sessions carry their DID
@@ -189,6 +191,14 @@ class FakeBluesky(FakeX):
     def posts(self, account: BlueskyAccount) -> list[PostRecord]:
         with self.lock:
             return [r for r in self.b.records.values() if r.did == account.did]
+
+    def collect_garbage(self) -> None:
+        """The PDS deletes every blob no record references, as it may once such a blob has waited a while (the
+        atproto blob spec leaves the time to the PDS)."""
+        with self.lock:
+            used = {((i.get("image") or {}).get("ref") or {}).get("$link")
+                    for r in self.b.records.values() for i in (r.value.get("embed") or {}).get("images") or []}
+            self.b.blobs = {cid: b for cid, b in self.b.blobs.items() if cid in used}
 
     def sessions_created(self, account: BlueskyAccount) -> int:
         with self.lock:
@@ -369,6 +379,9 @@ class _BlueskyHandler(_Handler):
         problem = self._check_post(did, value)
         if problem:
             return self._error(record, 400, "InvalidRecord", problem)
+        missing = self._missing_blob(did, value)
+        if missing:
+            return self._error(record, 400, "BlobNotFound", f"Could not find blob: {missing}")
         too_large = self._image_too_large(value)
         if too_large:
             return self._error(record, 400, "BlobTooLarge", too_large)
@@ -380,6 +393,16 @@ class _BlueskyHandler(_Handler):
         alphabet = "234567abcdefghijklmnopqrstuvwxyz"
         n = (int(time.time() * 1_000_000) << 10) | secrets.randbelow(1024)
         return "".join(alphabet[(n >> (5 * (12 - i))) & 31] for i in range(13))
+
+    def _missing_blob(self, did: str, value: dict[str, Any]) -> str | None:
+        """The CID of an image blob this account's repo does not have (each account's blobs are its own)."""
+        with self.fb.lock:
+            for img in (value.get("embed") or {}).get("images") or []:
+                ref = str(((img.get("image") or {}).get("ref") or {}).get("$link") or "")
+                blob = self.fb.b.blobs.get(ref)
+                if blob is None or blob.owner != did:
+                    return ref
+        return None
 
     def _image_too_large(self, value: dict[str, Any]) -> str | None:
         """The PDS's check of each image blob against the lexicon's maxSize, in its words."""
@@ -433,11 +456,6 @@ class _BlueskyHandler(_Handler):
             if not 1 <= len(images) <= 4:
                 return "Record/embed/images must contain 1 to 4 images"
             for img in images:
-                ref = ((img.get("image") or {}).get("ref") or {}).get("$link")
-                blob = fb.b.blobs.get(ref or "")
-                if blob is None or blob.owner != did:
-                    return f"Record/embed/images: blob {ref} was not uploaded by this account"
-
                 if not isinstance(img.get("alt"), str):
                     return "Record/embed/images/alt must be a string"
         reply = value.get("reply")

@@ -127,6 +127,7 @@ class Media:
     alt_text: str | None = None
     animated: bool = False  # whether it plays on X (an animated GIF sent as an image is shown still)
     processed: bool = True  # a chunked upload is ready for a post once X has processed it
+    uploaded_at: float = field(default_factory=time.time)
 
 
 @dataclass
@@ -224,6 +225,10 @@ class FakeX:
         # What X's finalize says to wait before looking at a GIF's processing again (X says 1 s): the tests do not
         # wait, the status call itself is what they check.
         self.check_after_s = 0
+        # How long X keeps an upload no post uses: its media upload answers say "expires_after_secs": 86400 (the
+        # example in X's API v2 reference for POST /2/media/upload and its finalize). Past it, a post offering the id
+        # gets X's 400 "Your media IDs are invalid."
+        self.media_expiry_s = 86_400
         self._ids = itertools.count(1_900_000_000_000_000_000)
         self._media_ids = itertools.count(1_700_000_000_000_000_000)
         self._server: ThreadingHTTPServer | None = None
@@ -409,6 +414,13 @@ class FakeX:
         with self.lock:
             for t in self.state.tweets:
                 t.created_at -= seconds
+
+    def age_media(self, seconds: float) -> None:
+        """Time passes on X for the uploads: every one is ``seconds`` older (past ``media_expiry_s``, X has dropped
+        it)."""
+        with self.lock:
+            for m in self.state.media.values():
+                m.uploaded_at -= seconds
 
     def add_tweet(self, author: User, text: str) -> Tweet:
         """A post by someone else, to reply to."""
@@ -785,13 +797,20 @@ class _Handler(BaseHTTPRequestHandler):
                 me = fake.state.users[tok.user_id].username.lower()
                 if parent.author_id != tok.user_id and f"@{me}" not in parent.text.lower():
                     return self._problem(record, 403, "Forbidden", REPLY_DENIED_DETAIL, headers=headers)
-            for mid in media_ids:
-                m = fake.state.media.get(str(mid))
-                if m is None or m.owner != tok.user_id or not m.processed:
-                    return self._bad(record, f"Your media IDs are invalid: {mid}", headers)
+            invalid = [str(mid) for mid in media_ids if not self._usable(fake.state.media.get(str(mid)), tok)]
+            if invalid:  # X's answer for an id that is unknown, another account's, unprocessed or expired
+                return self._json(record, 400, {
+                    "errors": [{"parameters": {"media.media_ids": invalid}, "message": "Your media IDs are invalid."}],
+                    "title": "Invalid Request", "detail": "One or more parameters to your request was invalid.",
+                    "type": "https://api.twitter.com/2/problems/invalid-request"}, headers)
         create()
         t = created[0]
         self._json(record, 201, {"data": {"id": t.id, "text": t.text, "edit_history_tweet_ids": [t.id]}}, headers)
+
+    def _usable(self, m: Media | None, tok: Token) -> bool:
+        fake = self.server.fake
+        return (m is not None and m.owner == tok.user_id and m.processed
+                and time.time() - m.uploaded_at < fake.media_expiry_s)
 
     def _bad(self, record: RequestRecord, message: str, headers: dict[str, str] | None = None) -> None:
         self._json(record, 400, {"errors": [{"message": message}], "title": "Invalid Request",
@@ -820,7 +839,7 @@ class _Handler(BaseHTTPRequestHandler):
         with fake.lock:
             fake.state.media[m.id] = m
         self._json(record, 200, {"data": {"id": m.id, "media_key": f"3_{m.id}", "size": m.size,
-                                          "expires_after_secs": 86400}})
+                                          "expires_after_secs": fake.media_expiry_s}})
 
     def _media_initialize(self, record: RequestRecord, query: str, body: bytes) -> None:
         fake = self.server.fake
@@ -876,7 +895,8 @@ class _Handler(BaseHTTPRequestHandler):
             m = Media(up.id, up.owner, len(data), up.category, up.media_type, animated=plays and _animated(data),
                       processed=not plays)
             fake.state.media[m.id] = m
-        answer: dict[str, Any] = {"id": m.id, "media_key": f"16_{m.id}", "size": m.size, "expires_after_secs": 86400}
+        answer: dict[str, Any] = {"id": m.id, "media_key": f"16_{m.id}", "size": m.size,
+                                  "expires_after_secs": fake.media_expiry_s}
         if not m.processed:
             answer["processing_info"] = {"state": "pending", "check_after_secs": fake.check_after_s}
         self._json(record, 200, {"data": answer})

@@ -343,19 +343,24 @@ class BlueskyClient:
             "com.atproto.repo.uploadBlob", content=data, input_encoding=mime, output_encoding="application/json"))
         return get_response_model(response, models.ComAtprotoRepoUploadBlob.Response).blob
 
-    def write_part(self, did: str, rkey: str, text: str, media: Sequence[MediaItem], *,
-                   root: tuple[str, str] | None, parent: tuple[str, str] | None) -> tuple[str, str]:
-        """Write one part under ``rkey`` unless an earlier attempt already did. Returns (uri, cid)."""
+    def written(self, did: str, rkey: str, text: str, media: Sequence[MediaItem]) -> tuple[str, str] | None:
+        """(uri, cid) of the part under ``rkey`` when an earlier attempt already wrote it, else None."""
         found = self.find(did, rkey)
-        if found is not None:
-            # Another version under the key (its words or its images changed since): not what is recorded as sent.
-            if found[2] != text or found[3] != tuple((blob_cid(Path(m.path).read_bytes()), m.alt_text) for m in media):
-                raise AmbiguousError(Note("bluesky_edited_out", post_uri=post_uri(did, rkey)))
-            return found[0], found[1]
+        if found is None:
+            return None
+        # Another version under the key (its words or its images changed since): not what is recorded as sent.
+        if found[2] != text or found[3] != tuple((blob_cid(Path(m.path).read_bytes()), m.alt_text) for m in media):
+            raise AmbiguousError(Note("bluesky_edited_out", post_uri=post_uri(did, rkey)))
+        return found[0], found[1]
+
+    def create_part(self, did: str, rkey: str, text: str, media: Sequence[MediaItem], blobs: Sequence[Any], *,
+                    root: tuple[str, str] | None, parent: tuple[str, str] | None) -> tuple[str, str]:
+        """Write one part under ``rkey``, its images the ``blobs`` uploaded for ``media``. Returns (uri, cid)."""
         builder = self.rich_text(text)
         embed = None
         if media:
-            images = [models.AppBskyEmbedImages.Image(alt=m.alt_text, image=self.upload(m)) for m in media]
+            images = [models.AppBskyEmbedImages.Image(alt=m.alt_text, image=blob)
+                      for m, blob in zip(media, blobs, strict=True)]
             embed = models.AppBskyEmbedImages.Main(images=images)
         reply = None
         if root is not None and parent is not None:
@@ -367,4 +372,3 @@ class BlueskyClient:
                                                reply=reply, embed=embed)
         made = self.call(lambda: self.client.app.bsky.feed.post.create(did, record, rkey=rkey), write=True)
         return made.uri, made.cid
-

@@ -9,6 +9,7 @@ UnauthorizedError (401/403), a session that    AuthError                   faile
 cannot be renewed with the app password
 400 ExpiredToken / InvalidToken                SessionExpired              refreshed with the refresh token (a new
                                                                            session only if that is refused), retried
+400 BlobNotFound                               BlobGone                    uploaded again at once, written again
 other 400, 413 (BlobTooLarge, text too long)   RejectedError               failed, Bluesky's own words
 RateLimitExceededError (429)                   RateLimitedError(reset_at)  scheduled at ratelimit-reset
 5xx (a duplicate record key is a bare 500)     TransientError              retried (not before its Retry-After):
@@ -49,6 +50,11 @@ ACCOUNT_UNAVAILABLE = frozenset({"AccountTakedown", "AccountDeactivated"})
 
 class SessionExpired(AuthError):
     """The stored session can no longer be used; a new one may be made with the app password."""
+
+
+class BlobGone(RejectedError):
+    """The PDS does not have an image blob the record names (``BlobNotFound``): one kept from an earlier attempt was
+    deleted meanwhile, as a PDS deletes blobs no record references. Uploaded again, the post can go."""
 
 
 class HandleNotFound(RejectedError):
@@ -99,6 +105,8 @@ def from_atproto(exc: Exception, *, now: datetime, write: bool) -> NetworkError:
         name, _ = xrpc_error(exc)
         if name in SESSION_ERRORS:
             return SessionExpired(Note("bluesky_session_ended", error=_said(exc)))
+        if name == "BlobNotFound":
+            return BlobGone(Note("bluesky_refused", error=_said(exc)))
         return RejectedError(Note("bluesky_refused", error=_said(exc)))
     if isinstance(exc, ax.InvokeTimeoutError):
         cause = exc.__cause__

@@ -16,14 +16,16 @@ Importing this module is cheap: atproto loads on the first send.
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from personamgr.core.clock import Clock, utc
 from personamgr.core.i18n import QT_TRANSLATE_NOOP
 from personamgr.core.media import MediaLimits, check_items
-from personamgr.core.networks.base import Account, OutgoingPost, Published, RejectedError, send_parts
+from personamgr.core.networks.base import Account, OutgoingPost, Published, RejectedError, part_key, send_parts
 from personamgr.core.networks.links import PostLink, is_post_id, link_parts
 from personamgr.core.networks.remote import DEFAULT_TIMEOUT, RemoteNetwork
+from personamgr.core.networks.uploads import KeptUploads, attach, upload_key
 from personamgr.core.personas import BLUESKY_DEFAULT_SERVER
 
 API_URL_ENV = "PERSONAMGR_BLUESKY_URL"
@@ -37,6 +39,11 @@ BLUESKY_IMAGES = MediaLimits("Bluesky", MAX_IMAGES, MAX_IMAGE_BYTES, MAX_ALT_TEX
 POST_COLLECTION = "app.bsky.feed.post"
 APP_HOST = "bsky.app"  # where post_url shows a post, whichever PDS holds it
 _TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+# How long a blob uploaded for a post not yet made is used again. A PDS deletes a blob no record references "after
+# some time" (the atproto blob spec names none, and leaves it to each PDS); we assume at least an hour, a guess no
+# document confirms, and stop short of it. A PDS that deletes one sooner answers BlobNotFound: the image is then
+# uploaded again at once, so a wrong guess costs one refused write, never the post.
+BLOB_KEEP = timedelta(minutes=50)
 
 
 def record_key(post: OutgoingPost, index: int) -> str:
@@ -75,6 +82,7 @@ class BlueskyNetwork(RemoteNetwork):
         super().__init__(clock, base_url=base_url, timeout=timeout, config_error=config_error)
         self.entryway = entryway
         self.directory = directory
+        self.kept_uploads: KeptUploads[Any] = KeptUploads(self.clock.now, BLOB_KEEP)  # blob refs of parts not made
 
     def client(self, server: str | None):  # type: ignore[no-untyped-def]  # -> BlueskyClient
         self.refuse_if_misconfigured()
@@ -93,6 +101,8 @@ class BlueskyNetwork(RemoteNetwork):
         if problem:
             raise RejectedError(problem)
         api = self.client(account.server)
+        from personamgr.core.networks.bluesky.errors import BlobGone
+
         try:
             api.sign_in(creds, on_credentials=account.on_credentials)
             did = api.did
@@ -103,8 +113,17 @@ class BlueskyNetwork(RemoteNetwork):
 
             def send(i: int) -> str:
                 rkey = record_key(post, i)
-                refs.append(api.write_part(did, rkey, post.parts[i], post.media_of(i),
-                                           root=refs[0] if refs else None, parent=refs[-1] if refs else None))
+                text, items = post.parts[i], post.media_of(i)
+                root, parent = (refs[0], refs[-1]) if refs else (None, None)
+                ref = api.written(did, rkey, text, items)  # an earlier attempt that was not answered
+                if ref is None:
+                    part = part_key(post, i, rkey, *(f"{m.path}\x1f{m.alt_text}" for m in items))
+                    keys = [upload_key((api.service, did), part, j) for j in range(len(items))]
+                    ref = attach(self.kept_uploads, keys, lambda j: api.upload(items[j]),
+                                 lambda blobs: api.create_part(did, rkey, text, items, blobs, root=root,
+                                                               parent=parent),
+                                 gone=BlobGone)
+                refs.append(ref)
                 return rkey
 
             send_parts(post, done, send)

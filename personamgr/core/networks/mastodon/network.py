@@ -17,7 +17,6 @@ from personamgr.core.clock import Clock, utc
 from personamgr.core.media import MediaLimits, check_items
 from personamgr.core.networks.base import (
     Account,
-    MediaItem,
     OutgoingPost,
     Published,
     RejectedError,
@@ -25,8 +24,8 @@ from personamgr.core.networks.base import (
     send_parts,
 )
 from personamgr.core.networks.links import PostLink, is_post_id, link_parts
-from personamgr.core.networks.mastodon.uploads import KeptUploads, UploadKey, upload_key
 from personamgr.core.networks.remote import DEFAULT_TIMEOUT, RemoteNetwork
+from personamgr.core.networks.uploads import KeptUploads, attach, upload_key
 from personamgr.core.personas import DEFAULT_IMAGES, ServerLimits
 
 API_URL_ENV = "PERSONAMGR_MASTODON_URL"
@@ -60,7 +59,9 @@ class MastodonNetwork(RemoteNetwork):
         super().__init__(clock, base_url=base_url, timeout=timeout, config_error=config_error)
         self.media_wait_s = media_wait_s
         self.poll_interval_s = poll_interval_s
-        self.kept_uploads = KeptUploads(self.clock.now, IDEMPOTENCY_WINDOW)
+        # A status's images are used again only within its repeat window (an unattached upload is the account's
+        # until the server's clean-up, a day later), while a resend of a status already made is answered with it.
+        self.kept_uploads: KeptUploads[tuple[str, bool]] = KeptUploads(self.clock.now, IDEMPOTENCY_WINDOW)
 
     def api_base(self, server: str) -> str:
         """Where requests for an account on ``server`` go."""
@@ -86,19 +87,6 @@ class MastodonNetwork(RemoteNetwork):
         finally:
             api.close()
 
-    def _upload(self, api, item: MediaItem, at: UploadKey) -> str:  # type: ignore[no-untyped-def]  # api: MastodonClient
-        """The image's media id, processed: the one uploaded for this status on an earlier attempt (kept_uploads)
-        while the server still has it, else a new upload."""
-        name = Path(item.path).name
-        kept = self.kept_uploads.get(at)
-        if kept is not None and api.wait_processed(kept, name, wait_s=self.media_wait_s, poll_s=self.poll_interval_s):
-            return kept
-        media_id, processed = api.upload_image(item)
-        self.kept_uploads.put(at, media_id)
-        if not processed:
-            api.wait_processed(media_id, name, wait_s=self.media_wait_s, poll_s=self.poll_interval_s)
-        return media_id
-
     def publish(self, account: Account, post: OutgoingPost) -> Published:
         creds = self.credentials_of(account)
         api = self._client_for(account)
@@ -116,13 +104,23 @@ class MastodonNetwork(RemoteNetwork):
                 items = post.media_of(i)
                 key = part_key(post, i, *(f"{m.path}\x1f{m.alt_text}" for m in items), post.content_warning,
                                post.visibility)
-                uploads = [upload_key(creds["server"], creds["access_token"], key, j) for j in range(len(items))]
-                media_ids = [self._upload(api, m, at) for m, at in zip(items, uploads, strict=True)]
-                status_id, url = api.post_status(post.parts[i], reply_to=ids[-1] if ids else None,
-                                                 media_ids=media_ids, spoiler_text=post.content_warning,
-                                                 visibility=post.visibility, idempotency_key=key)
-                for at in uploads:  # attached now: no other status may use them
-                    self.kept_uploads.forget(at)
+                names = [Path(m.path).name for m in items]
+
+                def processed(j: int, media_id: str) -> bool:  # False: the server no longer has it (cleaned up)
+                    return api.wait_processed(media_id, names[j], wait_s=self.media_wait_s, poll_s=self.poll_interval_s)
+
+                def status(uploads: list[tuple[str, bool]]) -> tuple[str, str | None]:
+                    return api.post_status(post.parts[i], reply_to=ids[-1] if ids else None,
+                                           media_ids=[media_id for media_id, _ in uploads],
+                                           spoiler_text=post.content_warning, visibility=post.visibility,
+                                           idempotency_key=key)
+
+                status_id, url = attach(
+                    self.kept_uploads, [upload_key((creds["server"], creds["access_token"]), key, j)
+                                        for j in range(len(items))],
+                    lambda j: api.upload_image(items[j]), status,
+                    usable=lambda j, up: processed(j, up[0]),
+                    ready=lambda j, up: up[1] or processed(j, up[0]))
                 urls.append(url)
                 return status_id
 

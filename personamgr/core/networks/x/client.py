@@ -11,7 +11,7 @@ import mimetypes
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -63,6 +63,12 @@ def _raise_for(response: requests.Response) -> None:
         reset = response.headers.get("x-rate-limit-reset")
         raise tweepy.TooManyRequests(response, reset_time=int(reset) if reset and reset.isdigit() else None)
     raise cls(response)
+
+
+def _lifetime(answer: Mapping[str, Any]) -> timedelta | None:
+    """How long X keeps an upload no post uses, as its answer says (``expires_after_secs``)."""
+    seconds = answer.get("expires_after_secs")
+    return timedelta(seconds=seconds) if isinstance(seconds, int) and seconds > 0 else None
 
 
 class XSession:
@@ -118,8 +124,9 @@ class XSession:
             text=text, in_reply_to_tweet_id=reply_to, media_ids=media_ids or None, user_auth=True), write=True)
         return str(data["data"]["id"])
 
-    def upload_image(self, item: MediaItem) -> str:
-        """Upload one image, then, if there is alt text, ``POST /2/media/metadata``. Returns the media id.
+    def upload_image(self, item: MediaItem) -> tuple[str, timedelta | None]:
+        """Upload one image, then, if there is alt text, ``POST /2/media/metadata``. Returns the media id and how long
+        X keeps it for a post (its answer's ``expires_after_secs``, when it says).
 
         X plays a GIF only when it comes as one (``tweet_gif``, through the chunked upload, up to 15 MB); sent as
         ``tweet_image`` through the one-shot upload, as every other image is, it shows still. Uploading is safe to
@@ -129,9 +136,10 @@ class XSession:
         mime = item.mime_type or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         data = path.read_bytes()
         if mime == "image/gif" and animated_gif(data):
-            media_id = self._call(lambda: self._upload_gif(path.name, data), write=False, upload=True)
+            media_id, lifetime = self._call(lambda: self._upload_gif(path.name, data), write=False, upload=True)
         else:
-            media_id = self._call(lambda: self._upload_still(path.name, data, mime), write=False, upload=True)
+            media_id, lifetime = self._call(lambda: self._upload_still(path.name, data, mime), write=False,
+                                            upload=True)
         if item.alt_text:
             def metadata() -> None:
                 r = self.session.post(X_API + "/2/media/metadata", auth=self.oauth,
@@ -139,16 +147,17 @@ class XSession:
                 _raise_for(r)
 
             self._call(metadata, write=False, upload=True)
-        return media_id
+        return media_id, lifetime
 
-    def _upload_still(self, name: str, data: bytes, mime: str) -> str:
+    def _upload_still(self, name: str, data: bytes, mime: str) -> tuple[str, timedelta | None]:
         """``POST /2/media/upload``, all at once, as ``tweet_image``."""
         r = self.session.post(X_API + "/2/media/upload", auth=self.oauth, files={"media": (name, data, mime)},
                               data={"media_category": "tweet_image", "media_type": mime})
         _raise_for(r)
-        return str(r.json()["data"]["id"])
+        answer = r.json()["data"]
+        return str(answer["id"]), _lifetime(answer)
 
-    def _upload_gif(self, name: str, data: bytes) -> str:
+    def _upload_gif(self, name: str, data: bytes) -> tuple[str, timedelta | None]:
         """The chunked upload as ``tweet_gif``: initialize, append the pieces, finalize, then wait until X has
         processed it (a post may carry it only then)."""
         r = self.session.post(X_API + "/2/media/upload/initialize", auth=self.oauth, json={
@@ -162,10 +171,11 @@ class XSession:
             _raise_for(r)
         r = self.session.post(X_API + f"/2/media/upload/{media_id}/finalize", auth=self.oauth)
         _raise_for(r)
+        lifetime = _lifetime(r.json()["data"])
         processing = r.json()["data"].get("processing_info")
         for _ in range(PROCESSING_LOOKS):
             if processing is None or processing.get("state") == "succeeded":
-                return media_id
+                return media_id, lifetime
             if processing.get("state") == "failed":
                 error = processing.get("error") or {}
                 raise RejectedError(Note("x_gif_failed", name=name,

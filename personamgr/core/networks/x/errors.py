@@ -9,6 +9,7 @@ What happened                                  Error                       Post 
 401 with this computer's clock 5+ min off      RejectedError               failed, "set the clock", tokens kept
 403 app lacks write permission                 AuthError                   failed, persona "reconnect needed"
 403 duplicate content                          RejectedError(duplicate)    failed, not retried
+400 naming media ids X no longer has           MediaGone                   uploaded again at once, sent again
 other 403, 400, 404                            RejectedError               failed, X's message
 429                                            RateLimitedError(reset_at)  scheduled at the reset of the
                                                                            window used up (15 min or 24 h); 15
@@ -64,6 +65,16 @@ CLOCK_SKEW_LIMIT = timedelta(minutes=5)
 # How long after a server error X is trusted to refuse a copy of the post it may have made. X says nowhere how
 # recent a post must be for that; an hour is well inside what it is seen to refuse, and covers the retries' backoff.
 COPY_WINDOW = timedelta(hours=1)
+
+
+class MediaGone(RejectedError):
+    """X refused the post's media ids (400, "Your media IDs are invalid."): an upload kept from an earlier attempt
+    expired, or X dropped it sooner. Uploaded again, the post can go."""
+
+
+def _names_media(exc: tweepy.HTTPException) -> bool:
+    """Whether X's 400 is about the post's media ids (its ``errors[].parameters`` names ``media.media_ids``)."""
+    return any(isinstance(e, dict) and "media.media_ids" in (e.get("parameters") or {}) for e in exc.api_errors)
 
 
 def x_message(exc: tweepy.HTTPException) -> str:
@@ -134,6 +145,8 @@ def from_http(exc: tweepy.HTTPException, now: datetime, *, write: bool = False, 
     if isinstance(exc, tweepy.TwitterServerError):
         return TransientError(Note("x_server_error", status=status, error=msg),
                               retry_at=retry_after(exc.response.headers.get("retry-after"), now))
+    if isinstance(exc, tweepy.BadRequest) and _names_media(exc):
+        return MediaGone(Note("x_refused", error=msg))
     return RejectedError(Note("x_refused", error=msg))
 
 

@@ -7,8 +7,9 @@ network at start-up and pays for the HTTP stack on the first publish.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import timedelta
 
-from personamgr.core.clock import utc
+from personamgr.core.clock import Clock, utc
 from personamgr.core.media import X_LIMITS, check_items
 from personamgr.core.networks.base import (
     Account,
@@ -16,15 +17,22 @@ from personamgr.core.networks.base import (
     OutgoingPost,
     Published,
     RejectedError,
+    part_key,
     send_parts,
 )
 from personamgr.core.networks.endpoints import env_base_url
 from personamgr.core.networks.links import PostLink, link_parts
-from personamgr.core.networks.remote import RemoteNetwork
+from personamgr.core.networks.remote import DEFAULT_TIMEOUT, RemoteNetwork
+from personamgr.core.networks.uploads import KeptUploads, attach, upload_key
 
 X_HOSTS = frozenset({"x.com", "twitter.com"})  # after "www." and "mobile."
 CREDENTIAL_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
 API_URL_ENV = "PERSONAMGR_X_API_URL"
+# How long X keeps an upload no post uses when its answer does not say (its expires_after_secs: a day).
+MEDIA_LIFETIME = timedelta(days=1)
+# An upload is used again until this long before X drops it: the retry's own requests take time, and X's clock may
+# differ from this computer's.
+MEDIA_MARGIN = timedelta(hours=1)
 
 
 def api_base_url(env: Mapping[str, str] | None = None) -> str | None:
@@ -46,6 +54,13 @@ class XNetwork(RemoteNetwork):
     api_url_env = API_URL_ENV  # instead of api.twitter.com
     credential_keys = CREDENTIAL_KEYS
 
+    def __init__(self, clock: Clock | None = None, *, base_url: str | None = None,
+                 timeout: tuple[float, float] = DEFAULT_TIMEOUT, config_error: str | None = None) -> None:
+        super().__init__(clock, base_url=base_url, timeout=timeout, config_error=config_error)
+        # (media id, how long X keeps it): a retried post offers X the images it took on an earlier attempt.
+        self.kept_uploads: KeptUploads[tuple[str, timedelta | None]] = KeptUploads(
+            self.clock.now, lambda upload: (upload[1] or MEDIA_LIFETIME) - MEDIA_MARGIN)
+
     def session(self, credentials: Mapping[str, str]):  # type: ignore[no-untyped-def]  # -> XSession (lazy)
         from personamgr.core.networks.x.client import XSession
 
@@ -58,9 +73,17 @@ class XNetwork(RemoteNetwork):
         ids = list(post.already_sent)
         x = self.session(creds)
 
+        from personamgr.core.networks.x.errors import MediaGone
+
         def send(i: int) -> str:
-            media_ids = [x.upload_image(m) for m in post.media_of(i)]
-            return x.create_tweet(post.parts[i], reply_to=ids[-1] if ids else None, media_ids=media_ids)
+            items = post.media_of(i)
+            part = part_key(post, i, *(f"{m.path}\x1f{m.alt_text}" for m in items))
+            return attach(self.kept_uploads, [upload_key((creds["consumer_key"], creds["access_token"]), part, j)
+                                              for j in range(len(items))],
+                          lambda j: x.upload_image(items[j]),
+                          lambda uploads: x.create_tweet(post.parts[i], reply_to=ids[-1] if ids else None,
+                                                         media_ids=[media_id for media_id, _ in uploads]),
+                          gone=MediaGone)
 
         try:
             send_parts(post, ids, send)
