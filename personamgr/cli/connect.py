@@ -40,7 +40,9 @@ def register(p: argparse.ArgumentParser) -> None:
                    "X {consumer_key, consumer_secret, access_token, access_token_secret}; Mastodon {server, "
                    "access_token}; Bluesky {handle, app_password}")
     p.add_argument("--new-app", action="store_true",
-                   help="enter the developer app's API key and secret again instead of the saved ones")
+                   help="X: enter the developer app's API key and secret again instead of the saved ones; Mastodon: "
+                   "register personamgr on the server again instead of using the saved registration (one the "
+                   "server forgot is registered again by itself)")
     p.add_argument("--no-browser", action="store_true", help="print the sign-in address instead of opening it")
     p.add_argument("--switch-account", action="store_true",
                    help="allow linking the persona to a different account than before (on any network)")
@@ -117,7 +119,10 @@ def _connect_mastodon(services, persona: Persona, args: argparse.Namespace) -> C
     else:
         _guidance(auth.GUIDANCE)
         server = persona.server or _ask("Your Mastodon server (for example fosstodon.org): ")
-        flow = auth.start_code_flow(services.secrets, network, server)
+        flow = auth.start_code_flow(services.secrets, network, server, new_app=args.new_app, store=services.store,
+                                    persona=persona)
+        if flow.notice:
+            _say(flow.notice)
         _say("Sign in as the account this persona should post as, and authorise personamgr:")
         _say(f"  {flow.authorize_url}")
         _open(flow.authorize_url, browser=not args.no_browser)

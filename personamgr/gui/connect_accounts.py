@@ -85,16 +85,21 @@ class AccountConnectDialog(ConnectDialogBase):
 
         secrets, network, server = self.services.secrets, auth.mastodon_network(self.services.networks), \
             self.server.text()
+        store, persona = self.services.store, self.persona
         lang = QLocale().name().split("_")[0]  # the sign-in page in the window's language
-        self._work(lambda: auth.start_code_flow(secrets, network, server, lang), self._signing_in,
+        # A registration the server forgot is made again there (and the persona's dead token dropped): the flow's
+        # notice says so.
+        self._work(lambda: auth.start_code_flow(secrets, network, server, lang, store=store, persona=persona),
+                   self._signing_in,
                    translate("AccountConnectDialog", "Asking your server to start signing in…"))
 
     def _signing_in(self, flow: object) -> None:
         self.flow = flow
-        self._authorizing(flow.authorize_url,  # type: ignore[attr-defined]
-                          translate("AccountConnectDialog", "Log in as the account {persona} should post as, "
-                                                            "authorise personamgr, then paste the code "
-                                                            "here.").format(persona=self.persona.name),
+        ask = translate("AccountConnectDialog", "Log in as the account {persona} should post as, authorise "
+                                                "personamgr, then paste the code here.").format(
+            persona=self.persona.name)
+        notice = flow.notice  # type: ignore[attr-defined]
+        self._authorizing(flow.authorize_url, f"{notice} {ask}" if notice else ask,  # type: ignore[attr-defined]
                           self.url_label, self.code)
 
     @Slot()

@@ -2269,6 +2269,10 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>{server} no registró a personamgr (su respuesta no tenía client id). ¿Es un servidor de Mastodon?</translation>
     </message>
     <message>
+        <source>{server} no longer knew personamgr&apos;s registration (its admins may have removed it, which also ends every sign-in made through it), so personamgr registered itself there again. Sign in to connect the account anew.</source>
+        <translation>{server} ya no reconocía el registro de personamgr (puede que sus administradores lo hayan quitado, lo que también anula todos los inicios de sesión hechos con él), así que personamgr se ha registrado allí de nuevo. Inicia sesión para volver a conectar la cuenta.</translation>
+    </message>
+    <message>
         <source>Paste the code your server shows after you authorise personamgr (one word, no spaces).</source>
         <translation>Pega el código que muestra tu servidor después de autorizar a personamgr (una palabra, sin espacios).</translation>
     </message>

@@ -5,7 +5,10 @@ Strict where Mastodon is strict, so a test that passes here runs production's co
 * bearer tokens it issued (through the OAuth code flow or :meth:`FakeMastodon.add_token`), with the
   scopes they were granted; a revoked token gets 401, a token without ``write:statuses`` 403;
 * app registration (``POST /api/v1/apps``), the sign-in page (``GET /oauth/authorize``, which records
-  whether ``force_login`` was asked), ``POST /oauth/token`` (client, secret, code, redirect and scopes checked);
+  whether ``force_login`` was asked), ``POST /oauth/token`` (client, secret, code, redirect and scopes checked;
+  also the client-credentials grant, a token for the app itself), ``POST /oauth/revoke``; a registration an admin
+  removed (:meth:`FakeMastodon.forget_app`) takes every token it gave with it, and is unknown to the sign-in page
+  (401) and to ``/oauth/token`` (401 ``invalid_client``), in Doorkeeper's words;
 * ``POST /api/v1/statuses``: the ``Idempotency-Key`` (a repeat within an hour returns the status already
   made, like Mastodon's redis key), the server's character limit counted Mastodon's way, at most
   ``max_media`` attachments, each the account's own and processed, replies to statuses that exist, valid
@@ -49,6 +52,7 @@ ENDPOINTS = {
     ("POST", "/api/v1/apps"): "apps",
     ("GET", "/oauth/authorize"): "authorize",
     ("POST", "/oauth/token"): "oauth_token",
+    ("POST", "/oauth/revoke"): "oauth_revoke",
     ("GET", "/api/v1/accounts/verify_credentials"): "verify_credentials",
     ("GET", "/api/v1/instance"): "instance_v1",
     ("GET", "/api/v2/instance"): "instance_v2",
@@ -59,6 +63,9 @@ ENDPOINTS = {
 FAILURE_KINDS = ("revoked", "rate_limit", "server_error", "gateway_error", "unprocessable", "hold", "drop")
 VISIBILITIES = ("public", "unlisted", "private", "direct")
 IDEMPOTENCY_TTL_S = 3600
+# Doorkeeper's (Mastodon's OAuth provider) description of invalid_client: on its sign-in page and from /oauth/token.
+UNKNOWN_CLIENT = ("Client authentication failed due to unknown client, no client authentication included, or "
+                  "unsupported authentication method.")
 
 
 @dataclass
@@ -78,9 +85,10 @@ class OAuthApp:
 @dataclass
 class MastodonToken:
     token: str
-    account_id: str
+    account_id: str  # "" for an app's own token (the client-credentials grant): it acts for no account
     scopes: tuple[str, ...]
     revoked: bool = False
+    client_id: str | None = None  # the registration it was given through (None: made on the server's own pages)
 
 
 @dataclass
@@ -176,6 +184,15 @@ class FakeMastodon(FakeX):
             for t in self.m.tokens.values():
                 if token is None or t.token == token:
                     t.revoked = True
+
+    def forget_app(self, client_id: str | None = None) -> None:
+        """An admin removed personamgr's registration (``client_id``, or every one): the server forgets it and, as
+        Doorkeeper deletes an application's tokens with it, every token it gave."""
+        with self.lock:
+            gone = {c for c in self.m.oauth_apps if client_id in (None, c)}
+            self.m.oauth_apps = {c: a for c, a in self.m.oauth_apps.items() if c not in gone}
+            self.m.tokens = {t: tok for t, tok in self.m.tokens.items() if tok.client_id not in gone}
+            self.m.codes = {code: g for code, g in self.m.codes.items() if g[0] not in gone}
 
     def expire_idempotency_keys(self) -> None:
         """What an hour does to the server's Idempotency-Keys: it forgets them, and a repeat is a new status."""
@@ -325,7 +342,10 @@ class _MastodonHandler(_Handler):
         with fm.lock:
             fm.m.authorize_requests.append(params)
             app = fm.m.oauth_apps.get(params.get("client_id", ""))
-        if app is None or params.get("redirect_uri") != app.redirect_uris:
+        if app is None:  # Doorkeeper's error page for invalid_client
+            return self._send(record, 401, f"<h2>An error has occurred</h2><pre>{UNKNOWN_CLIENT}</pre>".encode(),
+                              "text/html")
+        if params.get("redirect_uri") != app.redirect_uris:
             return self._send(record, 400, b"<p>The redirect URI included is not valid.</p>", "text/html")
         scopes = tuple(params.get("scope", "read").split())
         if not set(scopes) <= _all_scopes(app.scopes):
@@ -348,18 +368,41 @@ class _MastodonHandler(_Handler):
             app = fm.m.oauth_apps.get(form.get("client_id", ""))
             grant = fm.m.codes.pop(form.get("code", ""), None)
         if app is None or app.client_secret != form.get("client_secret"):
-            return self._json(record, 401, {"error": "invalid_client",
-                                            "error_description": "Client authentication failed"})
+            return self._json(record, 401, {"error": "invalid_client", "error_description": UNKNOWN_CLIENT})
+        if form.get("grant_type") == "client_credentials":  # a token for the app itself, within its scopes
+            scopes = tuple(form.get("scope", "read").split())
+            if not set(scopes) <= _all_scopes(app.scopes):
+                return self._json(record, 400, {"error": "invalid_scope", "error_description": "The requested "
+                                                "scope is invalid, unknown, or malformed."})
+            tok = MastodonToken(secrets.token_urlsafe(24), "", scopes, client_id=app.client_id)
+            with fm.lock:
+                fm.m.tokens[tok.token] = tok
+            return self._json(record, 200, {"access_token": tok.token, "token_type": "Bearer",
+                                            "scope": " ".join(scopes), "created_at": int(time.time())})
         if (grant is None or grant[0] != app.client_id or form.get("redirect_uri") != app.redirect_uris
                 or form.get("grant_type") != "authorization_code"):
             return self._json(record, 400, {"error": "invalid_grant", "error_description": "The provided "
                                             "authorization grant is invalid, expired, revoked, or was issued to "
                                             "another client."})
-        tok = MastodonToken(secrets.token_urlsafe(24), grant[1], grant[2])
+        tok = MastodonToken(secrets.token_urlsafe(24), grant[1], grant[2], client_id=app.client_id)
         with fm.lock:
             fm.m.tokens[tok.token] = tok
         return self._json(record, 200, {"access_token": tok.token, "token_type": "Bearer",
                                         "scope": " ".join(tok.scopes), "created_at": int(time.time())})
+
+    def _oauth_revoke(self, record: RequestRecord, query: str, body: bytes) -> None:
+        """``POST /oauth/revoke``: the client revokes a token it was given (Doorkeeper answers 200 whatever the
+        token)."""
+        form = {k: v[0] for k, v in self._form(body).items()}
+        fm = self.fm
+        with fm.lock:
+            app = fm.m.oauth_apps.get(form.get("client_id", ""))
+            if app is None or app.client_secret != form.get("client_secret"):
+                return self._json(record, 401, {"error": "invalid_client", "error_description": UNKNOWN_CLIENT})
+            tok = fm.m.tokens.get(form.get("token", ""))
+            if tok is not None and tok.client_id == app.client_id:
+                tok.revoked = True
+        return self._json(record, 200, {})
 
     def _bearer(self, record: RequestRecord, scope: str | None = None) -> MastodonToken | None:
         auth = self.headers.get("Authorization", "")
@@ -370,6 +413,9 @@ class _MastodonHandler(_Handler):
             return None
         if scope and scope not in _all_scopes(tok.scopes):
             self._error(record, 403, "This action is outside the authorized scopes")
+            return None
+        if not tok.account_id:  # an app's own token
+            self._error(record, 422, "This method requires an authenticated user")
             return None
         record.user_id = tok.account_id
         return tok

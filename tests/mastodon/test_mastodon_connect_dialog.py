@@ -149,3 +149,34 @@ def test_a_bluesky_handle_its_account_does_not_claim_is_said_so_in_the_dialog(
         finally:
             i18n.uninstall(qapp)
         assert services.store.persona(sky.uid).handle is None and home.post_count("create_session") == 0
+
+
+def test_a_registration_the_server_forgot_is_made_again_from_the_window(qtbot, mastodon_world) -> None:
+    """The server forgot personamgr's registration: the dialog opened its sign-in page with the old one, which
+    answered 'unknown client' with no code to paste, and the window had no way to register again."""
+    from personamgr.core.networks.mastodon import auth
+
+    w = mastodon_world
+    workers = Workers()
+    synth = w.services.store.add_persona(Persona(name="synth", topics=("synths",), network="mastodon",
+                                                 visibility="unlisted"))
+    w.fake.browser_user = w.fake.add_account("synth").id
+    flow = auth.start_code_flow(w.services.secrets, w.network, "fosstodon.example")
+    with urllib.request.urlopen(flow.authorize_url, timeout=10) as r:
+        creds = auth.finish_code_flow(w.services.secrets, flow, w.fake.code_from_page(r.read().decode()), w.network)
+    synth = auth.connect_with_tokens(w.services.store, w.services.secrets, w.network, synth, creds).persona
+    w.fake.forget_app()
+    urls: list[str] = []
+    d = shown(qtbot, AccountConnectDialog(w.services, workers, synth, open_url=urls.append), workers)
+    qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton)
+    settle(workers)
+    assert d.status.text().startswith("fosstodon.example no longer knew personamgr's registration"), d.status.text()
+    assert w.services.secrets.get_credentials(synth.uid) is None  # the server ended the old token
+    with urllib.request.urlopen(urls[0], timeout=10) as r:  # the new registration's sign-in page gives a code
+        d.code.setText(w.fake.code_from_page(r.read().decode()))
+    qtbot.mouseClick(d.connect_button, Qt.MouseButton.LeftButton)
+    settle(workers)
+    assert d.result() == QDialog.DialogCode.Accepted, d.status.text()
+    kept = w.services.store.persona(synth.uid)
+    assert (kept.handle, kept.visibility) == ("@synth@fosstodon.example", "unlisted")
+    assert w.services.store.connection_state(synth.uid)[0] == "ok"

@@ -54,10 +54,14 @@ class AppRegistration:
 
 @dataclass(frozen=True, slots=True)
 class CodeFlow:
-    """A started sign-in: open ``authorize_url``, then pass the code the server shows to :func:`finish_code_flow`."""
+    """A started sign-in: open ``authorize_url``, then pass the code the server shows to :func:`finish_code_flow`.
+
+    ``notice``: what to tell the user first, when the server had forgotten personamgr's registration and it was made
+    again."""
 
     app: AppRegistration
     authorize_url: str
+    notice: str | None = None
 
 
 def server_from_text(text: str) -> str:
@@ -133,15 +137,44 @@ def register_app(secrets: SecretStore, network: MastodonNetwork, server: str) ->
     return app
 
 
-def start_code_flow(secrets: SecretStore, network: MastodonNetwork, server_text: str,
-                    lang: str = "en") -> CodeFlow:
+def _forget_app(secrets: SecretStore, server: str) -> None:
+    secrets.delete_app_secret(_app_secret_name(server))
+
+
+def _still_registered(network: MastodonNetwork, app: AppRegistration) -> bool:
+    """Whether ``app.server`` still knows the registration (see ``MastodonClient.app_known``)."""
+    api = network.client(app.server)
+    try:
+        return bool(api.app_known(app.client_id, app.client_secret, SCOPES))
+    except NetworkError as e:
+        raise ConnectError(_connect_message(e, app.server, "start")) from None
+    finally:
+        api.close()
+
+
+def start_code_flow(secrets: SecretStore, network: MastodonNetwork, server_text: str, lang: str = "en", *,
+                    new_app: bool = False, store: Store | None = None, persona: Persona | None = None) -> CodeFlow:
     """Register on the server if needed, and build the sign-in address (a fresh login is forced, in the
     language ``lang`` names, an ISO 639 code).
+
+    A saved registration the server no longer knows (an admin removed it) is made again, and the flow's notice says
+    so: its sign-in page would only answer "unknown client", with no code to paste. Its tokens died with it, so
+    ``persona``'s, when the server refuses it too, is dropped (:func:`drop_dead_token`). ``new_app``: register
+    again without asking the server (``connect --new-app``).
 
     Mastodon.py writes ``state`` and ``lang`` into the address whatever they are, so both get real values
     ("state=None" looks broken and would be sent as a state): a random state, as OAuth advises."""
     server = server_from_text(server_text)
-    app = saved_app(secrets, server) or register_app(secrets, network, server)
+    if new_app:
+        _forget_app(secrets, server)
+    app = saved_app(secrets, server)
+    forgotten = app is not None and not _still_registered(network, app)
+    if forgotten:
+        _forget_app(secrets, server)
+        if store is not None and persona is not None:
+            drop_dead_token(store, secrets, network, persona, server)
+    if app is None or forgotten:
+        app = register_app(secrets, network, server)
     api = network.client(server)
     state = token_urlsafe(16)
     lang = lang if re.fullmatch(r"[a-z]{2,3}", lang or "") else "en"
@@ -153,7 +186,38 @@ def start_code_flow(secrets: SecretStore, network: MastodonNetwork, server_text:
         raise ConnectError(_connect_message(e, server, "start")) from None
     finally:
         api.close()
-    return CodeFlow(app, url)
+    return CodeFlow(app, url, translate(
+        "MastodonConnect", "{server} no longer knew personamgr's registration (its admins may have removed it, which "
+        "also ends every sign-in made through it), so personamgr registered itself there again. Sign in to connect "
+        "the account anew.").format(server=host_of(server)) if forgotten else None)
+
+
+def drop_dead_token(store: Store, secrets: SecretStore, network: MastodonNetwork, persona: Persona,
+                    server: str) -> bool:
+    """Drop ``persona``'s token for ``server`` from the keyring when the server refuses it (401), and mark the
+    persona to be connected again; its posts, queue and settings stay. True when dropped.
+
+    A token made on the server's own pages (``connect --tokens-stdin``) belongs to another registration and may
+    still work: it is asked, not assumed dead."""
+    creds = secrets.get_credentials(persona.uid)
+    if persona.network != "mastodon" or not creds or creds.get("server") != server or not creds.get("access_token"):
+        return False
+    from personamgr.core.networks.mastodon.errors import ServerMovedError
+
+    api = network.client(server, creds["access_token"])
+    try:
+        api.verify()
+    except ServerMovedError:
+        return False
+    except AuthError:
+        secrets.delete_credentials(persona.uid)
+        store.set_connection_state(persona.uid, "reconnect_needed")
+        return True
+    except NetworkError:
+        return False
+    finally:
+        api.close()
+    return False
 
 
 def finish_code_flow(secrets: SecretStore, flow: CodeFlow, code: str, network: MastodonNetwork) -> dict[str, str]:
@@ -175,19 +239,26 @@ def finish_code_flow(secrets: SecretStore, flow: CodeFlow, code: str, network: M
         token = api.call(lambda: api.api.log_in(code=code, redirect_uri=OOB, scopes=SCOPES,
                                                 allow_http=api.api_base.startswith("http://")))
     except ServerMovedError as e:  # the registration is not in doubt: the server is elsewhere
+        api.close()
         raise ConnectError(_connect_message(e, server, "code")) from None
-    except AuthError:
-        # The server no longer knows the registration (an admin removed it): register afresh next time.
-        secrets.delete_app_secret(_app_secret_name(server))
-        raise ConnectError(translate(
-            "MastodonConnect", "{server} no longer knows personamgr's registration. Start again: personamgr will "
-            "register itself anew.").format(server=host_of(server))) from None
     except NetworkError as e:
+        api.close()
+        # Mastodon.py reports every refusal of the code the same way: the server is asked whether it still knows
+        # the registration (an admin may have removed it meanwhile), so a new one is made next time, not the old
+        # one offered again.
+        try:
+            forgotten = not _still_registered(network, flow.app)
+        except ConnectError:  # the server cannot be asked now: what it said stands
+            forgotten = False
+        if forgotten:
+            _forget_app(secrets, server)
+            raise ConnectError(translate(
+                "MastodonConnect", "{server} no longer knows personamgr's registration. Start again: personamgr will "
+                "register itself anew.").format(server=host_of(server))) from None
         raise ConnectError(translate("MastodonConnect", "{error} The code may be mistyped or already used: start "
                                      "again for a new one.").format(error=_connect_message(e, server, "code"))
                            ) from None
-    finally:
-        api.close()
+    api.close()
     redact_secret(token)
     return {"server": server, "access_token": token}
 

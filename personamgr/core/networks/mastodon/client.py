@@ -20,7 +20,7 @@ from mastodon import errors as merrors
 
 from personamgr import __version__
 from personamgr.core.media import mime_of
-from personamgr.core.networks.base import MediaItem, TransientError
+from personamgr.core.networks.base import MediaItem, NetworkError, TransientError
 from personamgr.core.networks.mastodon import errors
 from personamgr.core.networks.mastodon.network import DEFAULT_IMAGE_BYTES
 from personamgr.core.networks.remote import DEFAULT_TIMEOUT
@@ -29,6 +29,14 @@ from personamgr.core.reason_words import Note
 
 T = TypeVar("T")
 USER_AGENT = f"personamgr/{__version__}"
+
+
+def _json_of(answer: requests.Response) -> dict[str, Any]:
+    try:
+        body = answer.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
 
 
 class MastodonClient:
@@ -151,6 +159,30 @@ class MastodonClient:
             return self.api.media(media_id)
         except merrors.MastodonNotFoundError:
             return None
+
+    def app_known(self, client_id: str, client_secret: str, scopes: list[str]) -> bool:
+        """Whether the server still knows the app registration: False only when it answers the client-credentials
+        grant (``POST /oauth/token``) with 401 ``invalid_client``, as Mastodon's Doorkeeper does for a registration
+        an admin removed. Any other answer cannot tell, so it counts as known. The app token it gives is revoked at
+        once (personamgr has no use for it). Mastodon.py has no call for this grant."""
+        def form(path: str, data: dict[str, str]) -> requests.Response:
+            try:
+                return self.session.post(self.api_base.rstrip("/") + path, data=data, timeout=self.timeout)
+            except (requests.RequestException, errors.Moved) as e:  # as Mastodon.py wraps its own requests
+                raise merrors.MastodonNetworkError(e) from e
+
+        client = {"client_id": client_id, "client_secret": client_secret}
+        answer = self.call(lambda: form("/oauth/token", {**client, "grant_type": "client_credentials",
+                                                         "scope": " ".join(scopes)}))
+        if answer.status_code == 401 and _json_of(answer).get("error") == "invalid_client":
+            return False
+        token = _json_of(answer).get("access_token")
+        if answer.ok and isinstance(token, str):
+            try:
+                self.call(lambda: form("/oauth/revoke", {**client, "token": token}))
+            except NetworkError:  # the server keeps it unused; it acts for no account
+                pass
+        return True
 
     def post_status(self, text: str, *, reply_to: str | None, media_ids: list[str], spoiler_text: str,
                     visibility: str, idempotency_key: str) -> tuple[str, str | None]:
