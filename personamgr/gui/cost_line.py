@@ -2,10 +2,9 @@
 
 On a line of its own over the counter: "≈ $0.015 · spent $0.42 of $10.00 this
 month". Above it, one line per policy finding (more than one cashtag, a leading mention that X
-will not treat as a reply, pacing, the monthly cap or budget). Both are
-computed in a worker (the spend is a database sum) after the text stops
-changing for a moment, and hidden for networks that neither bill nor police
-posts (the sandbox).
+will not treat as a reply, pacing, the monthly cap or budget; on Bluesky, a mention that will link no one). Both
+are computed in a worker (the spend is a database sum, a mention is asked of the network) after the text stops
+changing for a moment, and hidden for networks that neither bill nor police posts (the sandbox).
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QLayout, QVBoxLay
 
 from personamgr.core import costs, policy
 from personamgr.core.i18n import translate
+from personamgr.core.networks.bluesky import mentions
 from personamgr.core.personas import Persona
 from personamgr.core.scheduling.local_time import describe
 from personamgr.core.services import Services
@@ -69,6 +69,7 @@ def cost_view(services: Services, persona: Persona, text: str | Sequence[str]) -
         # In the persona's zone, with its day, as the history's "Next try" will tell it once it waits.
         warnings.append(translate("CostLine", "X's pacing limits are reached: it would go out after {time}.").format(
             time=describe(report.wait_until, persona.timezone)))
+    warnings += mentions.unlinked_mentions(services.networks, persona, parts)
     return CostView(f"≈ {costs.describe(estimate)} · {spent}", tip, tuple(warnings), tuple(errors))
 
 
@@ -112,7 +113,9 @@ class CostLine(QObject):
     def update_for(self, persona: Persona | None, text: str | Sequence[str]) -> None:
         """The text or persona changed: recompute shortly (the user may still be typing)."""
         self._persona, self._text = persona, text
-        if persona is None or persona.network not in costs.PAID_NETWORKS | policy.POLICY_NETWORKS:
+        parts = [text] if isinstance(text, str) else list(text)
+        if persona is None or (persona.network not in costs.PAID_NETWORKS | policy.POLICY_NETWORKS
+                               and not mentions.may_mention(persona, parts)):
             self._generation += 1  # a result still on its way is for another persona
             self._timer.stop()
             self.cost.hide()

@@ -450,6 +450,21 @@
     </message>
 </context>
 <context>
+    <name>BlueskyMentions</name>
+    <message>
+        <source>@{handle} will go out as plain text, linking no one: no Bluesky account has this handle.</source>
+        <translation>@{handle} saldrá como texto normal, sin enlazar a nadie: ninguna cuenta de Bluesky tiene este identificador.</translation>
+    </message>
+    <message>
+        <source>@{handle} will go out as plain text, linking no one: the account it points to does not claim this handle (Bluesky shows it as an invalid handle).</source>
+        <translation>@{handle} saldrá como texto normal, sin enlazar a nadie: la cuenta a la que apunta no reconoce este identificador (Bluesky lo muestra como identificador no válido).</translation>
+    </message>
+    <message>
+        <source>@{handle} will go out as plain text, linking no one: its account&apos;s DID document could not be read, so nothing confirms the handle is that account&apos;s.</source>
+        <translation>@{handle} saldrá como texto normal, sin enlazar a nadie: no se pudo leer el documento DID de su cuenta, así que nada confirma que el identificador sea de esa cuenta.</translation>
+    </message>
+</context>
+<context>
     <name>Calendar</name>
     <message>
         <source>{persona}: free queue slot, {when}</source>

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from fakebluesky import BlueskyAccount, FakeBluesky
+from fakebluesky import BlueskyAccount, FakeBluesky, FakePlcDirectory
 
 from personamgr.core.clock import SystemClock
 from personamgr.core.networks.bluesky import BlueskyNetwork
@@ -22,8 +22,16 @@ TEST_TIMEOUT = (5.0, 20.0)
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeBluesky]:
-    with FakeBluesky(hold_max_s=20) as f:
+def plc() -> Iterator[FakePlcDirectory]:
+    """Where the fake PDS's accounts' DID documents are read (a mention is linked only when its document claims the
+    handle)."""
+    with FakePlcDirectory() as d:
+        yield d
+
+
+@pytest.fixture
+def fake(plc: FakePlcDirectory) -> Iterator[FakeBluesky]:
+    with FakeBluesky(hold_max_s=20, directory=plc) as f:
         yield f
 
 
@@ -42,11 +50,12 @@ class BlueskyWorld:
 
 
 @pytest.fixture
-def bluesky_world(fake: FakeBluesky, network_secrets: SecretStore, tmp_path: Path) -> Iterator[BlueskyWorld]:
+def bluesky_world(fake: FakeBluesky, plc: FakePlcDirectory, network_secrets: SecretStore,
+                  tmp_path: Path) -> Iterator[BlueskyWorld]:
     # The real clock: the fake's JWTs expire in real time, and atproto reads them against its own clock.
     clock = SystemClock()
     paths = AppPaths.resolve(tmp_path / "profile").ensure()
-    network = BlueskyNetwork(clock, base_url=fake.base_url, timeout=TEST_TIMEOUT)
+    network = BlueskyNetwork(clock, base_url=fake.base_url, timeout=TEST_TIMEOUT, directory=plc.base_url)
     services = open_services(paths, secrets=network_secrets, clock=clock,
                              networks={"sandbox": SandboxNetwork(paths.sandbox_database, clock), "bluesky": network})
     account, password = fake.add_account("sky.bsky.social")

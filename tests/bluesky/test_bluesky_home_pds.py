@@ -196,3 +196,37 @@ def test_a_mention_of_a_handle_its_account_does_not_claim_links_no_one(
     raw = rec.text.encode()
     assert {raw[f["index"]["byteStart"]:f["index"]["byteEnd"]].decode(): f["features"][0]["did"]
             for f in rec.value["facets"]} == {"@bob.example.net": bob.did}
+
+
+@pytest.mark.parametrize("document", ["unreachable", "dropped", "garbled"])
+def test_a_mention_whose_did_document_cannot_be_read_links_no_one(
+        sky: Sky, services: Services, network_secrets: SecretStore, document: str) -> None:
+    """A handle is verified only when its DID document claims it (atproto.com/specs/handle). A document that could
+    not be read (the directory failed, the connection dropped, a page that is no DID document) verified nothing, and
+    the mention was linked all the same to whatever DID the handle's domain named."""
+    me, password = sky.entryway.add_account("sky.example.org")
+    comet, _ = sky.home.add_account("comet.example.org")
+    done = connect(services.store, network_secrets, services.networks["bluesky"], _persona(services),
+                   Login("sky.example.org", password))
+    if document == "garbled":
+        sky.plc.garble(comet.did)
+    else:
+        sky.plc.fail_next("did_document", "server_error" if document == "unreachable" else "drop")
+    post = services.outbox.create(done.persona.uid, "Clear skies, @comet.example.org!")
+    sent = services.poster.send(post.id)
+    assert sent.state is PostState.SENT, sent.error
+    [rec] = sky.entryway.posts(me)
+    assert rec.text == "Clear skies, @comet.example.org!" and not rec.value.get("facets")
+    assert sky.plc.requests[-1].path == f"/{comet.did}"  # the document was asked for
+
+
+def test_a_mention_whose_document_claims_it_is_linked(sky: Sky, services: Services,
+                                                      network_secrets: SecretStore) -> None:
+    me, password = sky.entryway.add_account("sky.example.org")
+    comet, _ = sky.home.add_account("comet.example.org")
+    done = connect(services.store, network_secrets, services.networks["bluesky"], _persona(services),
+                   Login("sky.example.org", password))
+    post = services.outbox.create(done.persona.uid, "Clear skies, @comet.example.org!")
+    assert services.poster.send(post.id).state is PostState.SENT
+    [rec] = sky.entryway.posts(me)
+    assert [f["features"][0]["did"] for f in rec.value["facets"]] == [comet.did]

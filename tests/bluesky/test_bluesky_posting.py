@@ -335,19 +335,20 @@ def test_no_network_the_post_waits(bluesky_world) -> None:
     assert_waits_by_itself(post)
 
 
-def test_the_override_keeps_traffic_on_the_test_server(fake, network_secrets, tmp_path: Path) -> None:
+def test_the_override_keeps_traffic_on_the_test_server(fake, plc, network_secrets, tmp_path: Path) -> None:
     from personamgr.core.clock import SystemClock
     from personamgr.core.networks.bluesky import BlueskyNetwork
     from personamgr.core.networks.bluesky.auth import Login, sign_in
 
-    fake.did_doc_pds = "http://127.0.0.1:9"  # the DID document names another PDS; the override must win
-    _acc, password = fake.add_account("pin.bsky.social")
-    net = BlueskyNetwork(SystemClock(), base_url=fake.base_url)
+    acc, password = fake.add_account("pin.bsky.social")
+    plc.register(acc.did, acc.handle, "http://127.0.0.1:9")  # the DID document names another PDS; the override wins
+    net = BlueskyNetwork(SystemClock(), base_url=fake.base_url, directory=plc.base_url)
     creds = sign_in(net, None, Login("pin.bsky.social", password))
     api = net.client(None)
     try:
         api.sign_in(creds)
         assert api.resolve("pin.bsky.social") == creds["did"]  # answered by the fake, not the named PDS
+        assert [r.endpoint for r in plc.requests] == ["did_document"]  # the document that claims the handle
     finally:
         api.close()
 

@@ -15,7 +15,7 @@ handle, so the handle is not verified (Bluesky shows it as "invalid handle"). ``
 from the domain's record without that check, as bsky.social does for a handle it does not host.
 
 Failures (``fail_next("did_document", "server_error")``, holds, drops) and refused connections work as in
-tests/fakex.
+tests/fakex; :meth:`FakePlcDirectory.garble` makes a document's answer something that is no DID document.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ class FakePlcDirectory(FakeX):
         super().__init__(port, hold_max_s)
         self.identities: dict[str, tuple[str, str]] = {}  # did -> (handle, PDS endpoint)
         self.pointers: dict[str, str] = {}  # handle -> the DID its domain names, where it is not the claiming one
+        self.garbled: set[str] = set()  # DIDs whose document comes back as something else (a broken host's page)
 
     def register(self, did: str, handle: str, pds: str) -> None:
         with self.lock:
@@ -48,6 +49,11 @@ class FakePlcDirectory(FakeX):
         """``handle``'s domain names ``did`` (its ``_atproto`` record), whatever ``did``'s document claims."""
         with self.lock:
             self.pointers[handle.lower()] = did
+
+    def garble(self, did: str) -> None:
+        """``did``'s document is answered with 200 and a page that is no DID document."""
+        with self.lock:
+            self.garbled.add(did)
 
     def did_of(self, handle: str) -> str | None:
         """The DID ``handle``'s domain names (what resolving a handle finds, by DNS or HTTPS): the one it was
@@ -78,6 +84,9 @@ class _DirectoryHandler(_Handler):
         if self._apply_failure(record, "did_document"):
             return
         did = self.path.split("?", 1)[0].lstrip("/")
+        if did in self.server.fake.garbled:  # type: ignore[attr-defined]
+            return self._send(record, 200, b"<html><body>Service temporarily unavailable</body></html>",
+                              "application/did+ld+json")
         doc = self.server.fake.document(did)  # type: ignore[attr-defined]
         if doc is None:
             return self._json(record, 404, {"message": f"DID not registered: {did}"})

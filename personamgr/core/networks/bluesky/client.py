@@ -272,12 +272,23 @@ class BlueskyClient:
 
     # -- posting ------------------------------------------------------------------------------
     def resolve(self, handle: str) -> str | None:
-        """The DID of the account ``handle`` is, checked both ways as signing in checks it (:meth:`identity`), or
-        None when no account has it (the mention stays plain text, and links no one)."""
+        """The DID of the account ``handle`` is, verified both ways (:meth:`mention`), or None: the mention stays plain
+        text, and links no one."""
+        return self.mention(handle)[0]
+
+    def mention(self, handle: str) -> tuple[str | None, str | None]:
+        """(the DID ``handle`` names, None) when that DID's document claims the handle back, as atproto verifies a
+        handle (atproto.com/specs/handle: a handle is valid only when the DID document names it); else (None, why):
+        ``"unknown"`` no account has it, ``"unclaimed"`` its account's document names another handle (or a DID
+        atproto does not take), ``"unverified"`` the document could not be read or made no sense, so nothing
+        confirms the handle is that account's (a mention then links no one rather than maybe the wrong one)."""
         try:
-            return self.identity(handle)[0]
-        except (errors.HandleNotFound, errors.HandleNotClaimed):  # UnsupportedDid is one too
-            return None
+            did, doc = self.identity(handle)
+        except errors.HandleNotFound:
+            return None, "unknown"
+        except errors.HandleNotClaimed:  # UnsupportedDid is one too
+            return None, "unclaimed"
+        return (did, None) if doc is not None else (None, "unverified")
 
     def rich_text(self, text: str) -> client_utils.TextBuilder:
         """``text`` with its links, mentions and hashtags as facets, built with atproto's TextBuilder.

@@ -90,7 +90,10 @@ class BlueskyNetwork(RemoteNetwork):
         from personamgr.core.networks.bluesky.client import BlueskyClient
 
         if self.base_url is not None:
-            return BlueskyClient(self.base_url, timeout=self.timeout, now=self.clock.now, pinned=True)
+            # DID documents still come from the directory: a mention is linked only once its account's document
+            # claims its handle.
+            return BlueskyClient(self.base_url, timeout=self.timeout, now=self.clock.now, pinned=True,
+                                 documents=self.directory)
         if server and server.rstrip("/") not in (BLUESKY_DEFAULT_SERVER, self.entryway.rstrip("/")):
             return BlueskyClient(server, timeout=self.timeout, now=self.clock.now, documents=self.directory)
         return BlueskyClient(self.entryway, timeout=self.timeout, now=self.clock.now, directory=self.directory)
