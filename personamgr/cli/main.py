@@ -117,6 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return output_closed()
     except Exception as e:
+        from personamgr.core.sent_unrecorded import SentNotRecorded
+
+        if isinstance(e, SentNotRecorded):  # it went out (exit 0): a script retrying a failure would post it twice
+            print(f"personamgr: warning: {e}", file=sys.stderr)
+            return 0
         return report_unexpected(e, args)
 
 

@@ -40,6 +40,7 @@ from personamgr.core.outbox import UNTIL_SENT, Outbox, Post, PostState, Resumabl
 from personamgr.core.personas import Persona
 from personamgr.core.reason_words import Note, said, stored
 from personamgr.core.secrets import SecretsError, SecretsLocked, SecretsStopped, SecretsTimeout, SecretStore
+from personamgr.core.sent_unrecorded import SentNotRecorded, Unrecorded
 from personamgr.core.store import Store
 
 log = logging.getLogger(__name__)
@@ -167,6 +168,7 @@ class Poster:
         self.secrets = secrets
         self.networks = networks
         self.clock = clock
+        self.unrecorded = Unrecorded()  # posts out whose record was refused: recorded by record_unrecorded
 
     def _account(self, persona: Persona, network: object) -> Account:
         creds = None
@@ -308,12 +310,32 @@ class Poster:
                 error=Note("unexpected", error=type(e).__name__),
             )
         log.info("post %s sent as %s: %s", post.id, persona.name, published.remote_id)
-        return self._finish(
-            post, PostState.SENT,
-            sent_at=published.at, remote_id=published.remote_id, remote_url=published.url,
-            remote_ids=published.part_ids, network=persona.network, error=None, next_attempt_at=None,
-            repeat_safe_until=None, cost_usd=costs.recorded(self.store, persona, post.parts[:len(published.part_ids)]),
-        )
+        values: dict[str, object] = {
+            "sent_at": published.at, "remote_id": published.remote_id, "remote_url": published.url,
+            "remote_ids": published.part_ids, "network": persona.network, "error": None, "next_attempt_at": None,
+            "repeat_safe_until": None}
+        try:
+            values["cost_usd"] = costs.recorded(self.store, persona, post.parts[:len(published.part_ids)])
+            return self._finish(post, PostState.SENT, **values)
+        except faults.STORAGE_ERRORS as e:  # out on the network all the same: said so, and recorded when it can be
+            log.warning("post %s went out but could not be recorded", post.id, exc_info=True)
+            self.unrecorded.keep(post, values)
+            raise SentNotRecorded(post, published, faults.in_words(e, self.store.path)) from None
+
+    def record_unrecorded(self) -> list[Post]:
+        """Record the posts that went out while the database refused their record (a full disk, a read-only
+        folder), now that it may take it: till then they show as sending. A profile moved or removed refuses it
+        for good: a start at its new place finds them from a sender gone, in doubt, never sent again blindly."""
+        out = []
+        for post, values in self.unrecorded.pending():
+            try:
+                done = self._finish(post, PostState.SENT, **values)
+            except faults.STORAGE_ERRORS:
+                continue
+            self.unrecorded.done(post.id)
+            if done.state is PostState.SENT:
+                out.append(done)
+        return out
 
     def _record_parts(self, post: Post, persona: Persona, ids: tuple[str, ...]) -> None:
         """The network confirmed another part: record every part out now, while the post is still this sender's.

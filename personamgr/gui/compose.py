@@ -35,6 +35,7 @@ from personamgr.core.i18n import translate
 from personamgr.core.networks.accounts import NOT_CONNECTED
 from personamgr.core.outbox import Post, PostState, override_stands
 from personamgr.core.reason_words import StoredReason
+from personamgr.core.sent_unrecorded import SentNotRecorded
 from personamgr.gui.accounts_text import account_text
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import EMPTY, Content, DraftKeeper, Options
@@ -363,7 +364,10 @@ class ComposeWidget(PostComposer):
     @Slot(str, str)
     def _not_saved(self, uid: str, reason: str) -> None:
         """The store could not take ``uid``'s draft: the words stay in the box (and in memory across a persona
-        switch), and the drafts keeper tries again by itself."""
+        switch), and the drafts keeper tries again by itself. An empty box has nothing to lose: it says nothing
+        (the box of a post that went out unrecorded keeps saying that)."""
+        if not self.drafts.holds_words(uid):
+            return
         if self.drafts.profile_gone:  # it will never be saved there: say what happens to the words instead
             message = translate("ComposeWidget", "Not saved: your text stays here, and goes to a file when you quit "
                                                  "(personamgr says where). {reason}").format(reason=sentence(reason))
@@ -511,9 +515,20 @@ class ComposeWidget(PostComposer):
             state=post.status)
 
     def _send_error(self, uid: str, post_id: int, error: BaseException) -> None:
-        """Something the poster could not record (a full or locked database) or did not expect: keep the text."""
-        log.error("posting %s failed unexpectedly", post_id, exc_info=error)
+        """Something the poster could not record (a full or locked database) or did not expect: keep the text.
+        Out on the network all the same (its record refused), the box is emptied as for a post sent: what it held
+        is on the account, and Post again would put it there twice."""
         self._sending.pop(uid, None)
+        if isinstance(error, SentNotRecorded):
+            self.drafts.detach(uid, post_id)
+            if self._uid == uid:
+                self._show(EMPTY)
+                self.options.show_for(self.persona())
+            self._refresh()
+            if self._uid == uid:
+                self.say(str(error), "warning")
+            return
+        log.error("posting %s failed unexpectedly", post_id, exc_info=error)
         try:
             state = self.controller.services.outbox.get(post_id).state
         except LookupError:

@@ -15,6 +15,7 @@ from personamgr.core.faults import in_words
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.personas import Persona
+from personamgr.core.sent_unrecorded import SentNotRecorded
 from personamgr.gui.accounts_text import network_name
 from personamgr.gui.compose import ComposeWidget
 
@@ -87,6 +88,7 @@ class CrossPostBar(QFrame):
             return services.poster.send(services.outbox.create(target.uid, text).id)
 
         self.compose.workers.submit(send, done=self._sent, failed=lambda e: self._said(
+            str(e) if isinstance(e, SentNotRecorded) else  # out, its record refused: said as out
             translate("CrossPostBar", "Could not post to {persona}: {error}.").format(
                 persona=target.name, error=in_words(e, services.store.path))),  # a locked database in words
             name="cross-post")

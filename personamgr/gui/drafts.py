@@ -152,6 +152,10 @@ class DraftKeeper(QObject):
         return self._contents.get(uid, EMPTY) != self._stored.get(uid, EMPTY) or any(j.concerns(uid)
                                                                                      for j in self._queue)
 
+    def holds_words(self, uid: str) -> bool:
+        """``uid``'s box holds words (a write that fails with it empty loses nothing the user wrote)."""
+        return not self._contents.get(uid, EMPTY).empty
+
     @property
     def writing(self) -> bool:
         """A write is queued, running or waiting to be tried again."""

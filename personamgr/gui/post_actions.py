@@ -45,6 +45,7 @@ from personamgr.core.part_links import LinkRefused
 from personamgr.core.post_workflows import Action, Objection, Outcome, actions_for, uncertain_part
 from personamgr.core.posting import resend_note
 from personamgr.core.scheduling import PostSchedule, Scheduled, SchedulingError, describe
+from personamgr.core.sent_unrecorded import SentNotRecorded
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
 from personamgr.gui.guard_widgets import Choice, GuardDialog
@@ -257,7 +258,10 @@ class PostActions(QObject, ShowsBoxes):
             self.changed.emit(result.post)
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, (TransitionError, LookupError, *STORAGE_ERRORS)):
+            if isinstance(error, SentNotRecorded):  # out, its record refused: said as out, never as not sent
+                self.message.emit(str(error))
+                self.changed.emit(error.post)
+            elif isinstance(error, (TransitionError, LookupError, *STORAGE_ERRORS)):
                 self.message.emit(translate("PostActions", "Could not send the post: {error}.").format(
                     error=self._why(error)))
             else:

@@ -30,6 +30,7 @@ from personamgr.core.outbox import Post, PostState, TransitionError, override_st
 from personamgr.core.post_workflows import Action, Outcome, PostWorkflows, uncertain_part
 from personamgr.core.reason_words import StoredReason
 from personamgr.core.scheduling import short_time
+from personamgr.core.sent_unrecorded import SentNotRecorded
 from personamgr.gui.a11y import label_for
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import Content
@@ -284,7 +285,9 @@ class PostEditor(PostComposer):
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(error, (TransitionError, LookupError, *STORAGE_ERRORS)):
+        if isinstance(error, SentNotRecorded):  # out, its record refused: said as out, never as not saved
+            self.say(str(error), "warning")
+        elif isinstance(error, (TransitionError, LookupError, *STORAGE_ERRORS)):
             self.say(translate("PostEditor", "Could not save it: {error}. Nothing was changed.").format(
                 error=in_words(error, self.services.store.path)), "error")
         else:

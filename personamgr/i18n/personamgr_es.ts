@@ -4625,6 +4625,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <source>The persona guard could not check this post ({error}).</source>
         <translation>El guardián de personas no pudo revisar esta publicación ({error}).</translation>
     </message>
+    <message>
+        <source>{persona}&apos;s post went out as {account} ({link}), but personamgr could not record that it did: {why}. Do not send it again; if it is later listed as needing review, mark it as sent.</source>
+        <translation>La publicación de {persona} salió como {account} ({link}), pero personamgr no pudo registrar que salió: {why}. No la vuelvas a enviar; si más adelante aparece pendiente de revisión, márcala como enviada.</translation>
+    </message>
 </context>
 <context>
     <name>Preferences</name>

@@ -259,7 +259,8 @@ def test_quitting_while_the_database_is_locked_keeps_the_words_in_a_file_and_say
     assert quits == [True]
 
 
-def test_a_full_disk_is_said_as_a_sentence_of_its_own(demo: Services, make_shell: Callable[..., Shell]) -> None:
+def test_a_full_disk_is_said_as_a_sentence_of_its_own(demo: Services, make_shell: Callable[..., Shell],
+                                                       qtbot) -> None:  # type: ignore[no-untyped-def]
     """A full disk under the box read "... saved as soon as it can be. the disk holding /home/me/.local/share/
     personamgr is full, ..." (seen with a real full tmpfs under the window): the fault's words start in lower
     case, to follow a colon elsewhere. Here they start a sentence."""
@@ -268,6 +269,9 @@ def test_a_full_disk_is_said_as_a_sentence_of_its_own(demo: Services, make_shell
     shell = make_shell(demo)
     compose = shell.window.compose
     uid = demo.store.persona("career").uid
+    write(shell, "Notice periods")  # words in the box: what the sentence is about (an empty box has none to keep)
+    compose.flush()
+    stored(shell, qtbot)
     shell.drafts.saveFailed.emit(uid, full_message(demo.store.path))
     said = compose.status.text()
     assert said.startswith("Not saved yet: your text stays here and is saved as soon as it can be. The disk "), said

@@ -32,6 +32,7 @@ from personamgr.core.scheduling.local_time import describe
 from personamgr.core.scheduling.missed import DEFAULT_GRACE, MissedAction, decide, lateness_text
 from personamgr.core.scheduling.schedule import PostSchedule, due_expr
 from personamgr.core.scheduling.slots import NoFreeSlot
+from personamgr.core.sent_unrecorded import SentNotRecorded
 from personamgr.core.services import Services
 from personamgr.core.store import PersonaNotFound
 
@@ -111,6 +112,11 @@ class ScheduleEngine:
         """Posts whose sender died (this app before a crash, or a CLI ``post`` killed while this scheduler runs):
         needs-review, never re-sent blindly (on a network that finds what went out, due again at once). Runs at
         start and on every pass, so no restart is needed."""
+        try:  # first what this process sent but could not record: its sender is not gone, it is recorded now
+            for p in self.services.poster.record_unrecorded():
+                self._report(p, None)
+        except Exception:
+            log.exception("recording posts that went out unrecorded failed")
         try:
             recovered = self.outbox.recover_abandoned()
         except Exception:
@@ -290,6 +296,9 @@ class ScheduleEngine:
             self._inflight.add(post_id)
         try:
             return self._fire(post_id)
+        except SentNotRecorded as e:  # out, but not in the database: said as sent, never as failed
+            self._emit(EventKind.SENT, str(e), e.post)
+            return None
         except ProfileGone:  # moved or removed while the post was on its way: its record is refused like any write
             self._in_place()  # said once; the post is found "sending" (it may have gone out) where the profile is
             return None
