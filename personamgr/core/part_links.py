@@ -35,10 +35,10 @@ def own_post(networks: Mapping[str, Network], persona: Persona, link: str, part:
     naming an account otherwise than by its handle (a Bluesky DID). ``went_as``: the post went out as another
     account than the persona's now (a switch since), and the link must be that account's: the next part replies
     to it, and the record is of what is on that account."""
-    if went_as is not None:
-        persona = replace(persona, handle=went_as.handle)
-        credentials = went_as.credentials
     network = networks.get(persona.network)
+    if went_as is not None:
+        persona = replace(persona, handle=went_as.handle, server=went_as.server_on(network) or persona.server)
+        credentials = went_as.credentials
     account = Account(persona.uid, persona.handle, server=persona.service_url)
 
     def refused(why: str, bad: tuple[int, int]) -> LinkRefused:
@@ -79,6 +79,12 @@ class WentAs:
     handle: str | None
     account_id: str
 
+    def server_on(self, network: object) -> str | None:
+        """The server the account is on, where its network names one in the account's id (Mastodon: a switch may
+        have moved the persona to another server; the posts that went out stay on this one). None: the persona's."""
+        server_of = getattr(network, "server_of", None)
+        return server_of(self.account_id) if server_of is not None else None
+
     def credentials(self) -> Mapping[str, str] | None:
         """The account as its network's links may name it besides its handle (a Bluesky DID), as credentials
         carry it: its id after the network's name ("bluesky:did:plc:…"). The keyring holds only the credentials of
@@ -99,7 +105,8 @@ def canonical_link(networks: Mapping[str, Network], persona: Persona, post_id: s
     """The link of the persona's post ``post_id`` as the app writes it (the one kept, whatever form was pasted);
     ``as_account``: the post went out as that account, not the persona's now."""
     network = networks.get(persona.network)
-    account = Account(persona.uid, as_account.handle if as_account else persona.handle, server=persona.service_url)
+    server = (as_account.server_on(network) if as_account else None) or persona.service_url
+    account = Account(persona.uid, as_account.handle if as_account else persona.handle, server=server)
     return network.post_url(account, post_id) if network is not None else None
 
 

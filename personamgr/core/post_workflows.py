@@ -416,8 +416,9 @@ class PostWorkflows:
             persona_handle, server = persona.handle, persona.service_url
         except LookupError:
             pass
-        if post.other_account is not None:  # its parts are on the account it went out as, not the persona's now
-            persona_handle = post.sent_as
+        went = went_as(post)
+        if went is not None:  # its parts are on the account it went out as (and its server), not the persona's now
+            persona_handle, server = went.handle, went.server_on(network) or server
         account = Account(post.persona_uid, persona_handle, server=server)
         out: list[str | None] = []
         for i, rid in enumerate(post.remote_ids or ((post.remote_id,) if post.remote_id else ())):

@@ -130,6 +130,13 @@ class MastodonNetwork(RemoteNetwork):
         first_url = urls[0] if urls and not post.already_sent else self.post_url(account, ids[0])
         return Published(remote_id=ids[0], url=first_url, at=utc(self.clock.now()), part_ids=tuple(ids))
 
+    def server_of(self, account_id: str) -> str | None:
+        """The server in an account's id as connecting writes it ("mastodon:SERVER:ID"; auth.connect_with_tokens):
+        where the posts that went out as that account are, whichever server the persona is on now."""
+        network, _, rest = account_id.partition(":")
+        server, _, user_id = rest.rpartition(":")
+        return server if network == self.name and server and user_id else None
+
     def post_url(self, account: Account, remote_id: str) -> str | None:
         server = (account.credentials or {}).get("server") or account.server
         if not server:
