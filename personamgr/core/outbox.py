@@ -837,8 +837,9 @@ class Outbox:
             if _last_send_in_doubt(p):
                 note = in_doubt(Note("account_switched", was=p.sent_as or was, persona=p.persona_name, now=now),
                                 len(p.remote_ids), len(p.parts))
-                changed = self.update_if(p.id, [p.state], where=unchanged, con=con,
-                                         state=PostState.NEEDS_REVIEW.value, error=note, next_attempt_at=None)
+                changed = self.update_if(p.id, [p.state], where=unchanged, con=con,  # held no more: no hold kept
+                                         state=PostState.NEEDS_REVIEW.value, error=note, next_attempt_at=None,
+                                         hold_kind=None, missed_at=None)
             elif p.stranded is not None:
                 changed = self.update_if(p.id, [p.state], where=unchanged, con=con, state=PostState.FAILED.value,
                                          error=p.stranded, next_attempt_at=None, hold_kind=None, missed_at=None)

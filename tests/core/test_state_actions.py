@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from lease_helpers import dead_owner
 from posting_helpers import ScriptedNetwork
 
 from personamgr.core.clock import FakeClock
@@ -185,3 +186,100 @@ def test_a_post_in_its_repeat_window_is_locked_until_the_window_ends(world: Serv
     with pytest.raises(TransitionError, match=f"post {post.id} cannot be deleted until {until:%H:%M} UTC"):
         world.workflows.delete(post.id)
     assert Action.DELETE in actions_for(post, until)
+
+
+# After a switch: career posted as @career_me (acct-old), then was connected to @jobs_desk (acct-new). Each case is
+# made as the user would come to it: the post as it was before, then the switch (Store.link_persona, with the
+# reviews it puts up in its own transaction).
+SWITCHED = {
+    "sent_as_before": "a post sent as @career_me",
+    "review_as_before": "cut short as @career_me, waiting for review after the switch",
+    "thread_as_before": "a thread with part 1 out as @career_me, part 2 failed",
+    "held_then_switched": "held by the guard, never sent, then the switch",
+    "held_in_doubt": "cut short as @career_me, then held by the guard's last check, then the switch",
+}
+
+
+def _switched(services: Services, case: str) -> Post:
+    clock: FakeClock = services.clock  # type: ignore[assignment]
+    career = services.store.persona("career")
+    services.store.set_connection_state(career.uid, "ok", "acct-old")
+    thread = ("part two",) if case == "thread_as_before" else ()
+    post = services.outbox.create(career.uid, f"a {case} post", thread=thread,
+                                  scheduled_at=clock.now() + timedelta(hours=2))
+    went = {"sent_as": "@career_me", "sent_as_id": "acct-old", "network": "scripted"}
+    values: dict[str, object] = {
+        "sent_as_before": {"state": "sent", "remote_ids": ["r0"], "remote_id": "r0", "sent_at": clock.now(), **went},
+        "review_as_before": {"state": "sending", "attempts": 1, **went},
+        "thread_as_before": {"state": "failed", "remote_ids": ["r0"], "attempts": 1, **went},
+        "held_then_switched": {"state": "held", "hold_kind": HoldKind.OFF_FOCUS.value},
+        "held_in_doubt": {"state": "held", "hold_kind": HoldKind.OFF_FOCUS.value, "attempts": 1,
+                          "repeat_safe_until": clock.now() + timedelta(minutes=30), **went},
+    }[case]
+    if case == "review_as_before":  # its sender stopped mid-send: it waits for review as @career_me
+        values["lease_owner"] = dead_owner()
+    services.outbox.update_if(post.id, None, **values)
+    if case == "review_as_before":
+        [recovered] = services.outbox.recover_abandoned()
+        assert recovered.state is PostState.NEEDS_REVIEW, recovered.note
+    now = career.with_changes(handle="@jobs_desk")
+    services.store.link_persona(now, "acct-new", then=lambda con: services.outbox.review_after_switch(
+        career.uid, "@career_me", "@jobs_desk", con=con))
+    return services.outbox.get(post.id)
+
+
+@pytest.mark.parametrize("case", SWITCHED)
+def test_after_a_switch_every_action_offered_works(world: Services, case: str) -> None:
+    offered = actions_for(_switched(world, case), world.clock.now())
+    for action in offered:
+        post = _switched(world, case)
+        _operations(world.store.persona("metal").uid)[action](world, post)
+
+
+EXPECTED = {
+    "sent_as_before": (PostState.SENT, ()),
+    "review_as_before": (PostState.NEEDS_REVIEW, (Action.MARK_SENT, Action.SEND_AGAIN, Action.EDIT, Action.DELETE)),
+    "thread_as_before": (PostState.FAILED, (Action.EDIT, Action.STOP)),  # its rest would reply from @jobs_desk
+    "held_then_switched": (PostState.HELD, (Action.EDIT, Action.MOVE, Action.POST_ANYWAY, Action.UNSCHEDULE,
+                                            Action.DELETE)),
+    "held_in_doubt": (PostState.NEEDS_REVIEW, (Action.MARK_SENT, Action.SEND_AGAIN, Action.EDIT, Action.DELETE)),
+}
+
+
+@pytest.mark.parametrize("case", SWITCHED)
+def test_after_a_switch_each_state_offers_what_is_true_of_it(world: Services, case: str) -> None:
+    post = _switched(world, case)
+    assert (post.state, actions_for(post, world.clock.now())) == EXPECTED[case], (case, post.note)
+    if case != "held_then_switched":
+        assert post.other_account == "@career_me", case
+    if post.state is not PostState.HELD:  # not held any more: no hold left to say (``posts list --json``'s "hold")
+        assert (post.hold_kind, post.status) == (None, post.state.label), case
+
+
+@pytest.mark.parametrize("case", [c for c in SWITCHED if EXPECTED[c][0] in (PostState.SENT, PostState.NEEDS_REVIEW)])
+def test_after_a_switch_what_is_not_offered_is_refused(world: Services, net: ScriptedNetwork, case: str) -> None:
+    for action in Action:
+        post = _switched(world, case)
+        if action in actions_for(post, world.clock.now()):
+            continue
+        try:
+            _operations(world.store.persona("metal").uid)[action](world, post)
+        except (TransitionError, SchedulingError):
+            pass
+        after = world.outbox.get(post.id)
+        assert (after.state, after.persona_uid, after.updated_at) == (post.state, post.persona_uid, post.updated_at), \
+            f"{action.value} is not offered for a {case} post, yet core changed it to {after.state.value}"
+    assert net.calls == []
+
+
+@pytest.mark.parametrize("case", ["review_as_before", "held_in_doubt"])
+def test_after_a_switch_the_review_and_send_again_name_both_accounts(world: Services, case: str) -> None:
+    from personamgr.core.posting import resend_note
+
+    post = _switched(world, case)
+    if case == "held_in_doubt":  # put up for review by the switch: it says which account it may be on
+        assert "@career_me" in (post.note or ""), post.note
+    safe, words = resend_note("scripted", "It went out: mark as sent", post)
+    assert not safe
+    assert words.startswith("Sent again, it goes out as @jobs_desk, the account career posts as now, not as "
+                            "@career_me;"), words
