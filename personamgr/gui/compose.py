@@ -526,7 +526,7 @@ class ComposeWidget(PostComposer):
                 self.options.show_for(self.persona())
             self._refresh()
             if self._uid == uid:
-                self.say(str(error), "warning")
+                self.say(str(error), "warning", whole=True)  # acted on: never cut
             return
         log.error("posting %s failed unexpectedly", post_id, exc_info=error)
         try:

@@ -54,6 +54,7 @@ def test_post_on_a_disk_that_fills_as_it_goes_out_says_it_went_out_and_empties_t
     assert said.startswith(f"career's post went out as @career_me (sandbox://career_me/status/{event.remote_id}), but "
                            f"personamgr could not record that it did: the disk holding "
                            f"{small_fs.root / 'profile' / 'data'} is full"), said
+    assert compose.status.wordWrap()  # whole, on as many lines as it needs: "Do not send it again" is its end
     assert compose.editor.toPlainText() == ""  # on the account: not there to be posted a second time
     assert not compose.post_button.isEnabled()
     small_fs.free()
