@@ -12,19 +12,22 @@ from personamgr.core.secrets import KeyringStatus, classify
 
 
 def secret_service_backend() -> KeyringBackend | None:
-    """keyring's real SecretService backend if a Secret Service answers and stores, else None."""
-    try:
-        from keyring.backends import SecretService
+    """keyring's real SecretService backend if a Secret Service answers and stores, else None. Asked twice, as
+    the app asks (``SecretStore._call``): a keyring that stopped during the probe is started again by the bus."""
+    for _attempt in range(2):
+        try:
+            from keyring.backends import SecretService
 
-        backend = SecretService.Keyring()
-        if backend.priority <= 0 or classify(backend).status is not KeyringStatus.SECURE:  # type: ignore[operator]
-            return None
-        probe = f"personamgr-probe-{uuid.uuid4().hex}"
-        backend.set_password(probe, "probe", "x")
-        backend.delete_password(probe, "probe")
-        return backend
-    except Exception:
-        return None
+            backend = SecretService.Keyring()
+            if backend.priority <= 0 or classify(backend).status is not KeyringStatus.SECURE:  # type: ignore[operator]
+                return None
+            probe = f"personamgr-probe-{uuid.uuid4().hex}"
+            backend.set_password(probe, "probe", "x")
+            backend.delete_password(probe, "probe")
+            return backend
+        except Exception:
+            continue
+    return None
 
 
 def assert_waits_by_itself(post: Post) -> None:
