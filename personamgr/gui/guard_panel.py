@@ -390,11 +390,19 @@ class GuardPanel(QObject):
                 self._post_anyway(uid, text, result, proceed)
             elif choice is Choice.MOVE:
                 self._move_then(action, proceed, result)
-            else:
-                self.compose.focus_editor()
+            self._back_to_the_box()
 
         dialog.chosen.connect(chosen)
         dialog.open()
+
+    def _back_to_the_box(self) -> None:
+        """The window takes the keyboard again, in the box: whatever the choice, the next key (Ctrl+Return to post
+        what was moved, or more words) is for the post. Without this, under X with no window manager to hand the
+        window back its activation, Compose's shortcuts stayed dead after the dialog until a click."""
+        window = self.compose.window()
+        if window.isVisible():
+            window.activateWindow()
+        self.compose.focus_editor()
 
     def _post_anyway(self, uid: str, text: str, result: Any, proceed: Proceed) -> None:
         if self.compose.current_uid != uid or self.current_key().text != text:

@@ -401,6 +401,24 @@ def test_move_from_the_post_question_moves_without_posting(guarded: Shell, qtbot
     assert panel_of(guarded).dialog is None
 
 
+def test_after_the_post_question_the_keyboard_is_back_in_the_box(guarded: Shell, qtbot) -> None:
+    """Seen under Xvfb: after "Move to metal" (by mouse or Return), Ctrl+Return did nothing until the box was
+    clicked: the window had not been given the keyboard back, so its shortcuts were dead. Whatever the choice, the
+    window is active again with the keyboard in the box, and Ctrl+Return posts what was moved."""
+    services = guarded.services
+    compose = guarded.window.compose
+    guarded.window.show()
+    guarded.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is guarded.window)
+    write(guarded, METAL_ON_CAREER)
+    qtbot.keyClick(compose.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    open_dialog(guarded, qtbot).move_button.click()
+    wait_idle(guarded, qtbot)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is guarded.window and compose.editor.hasFocus())
+    qtbot.keyClick(compose.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # it fits metal now
+    qtbot.waitUntil(lambda: METAL_ON_CAREER in sent_texts(services, "metal"))
+
+
 def test_what_x_refuses_cannot_be_posted_anyway(guarded: Shell, qtbot) -> None:
     compose = guarded.window.compose
     write(guarded, "Watching $AAPL and $MSFT earnings today for hiring signals in tech.")
