@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import subprocess
-import threading
 from collections.abc import Callable
 from typing import Any
+
+from net_helpers import Sending
 
 from personamgr.core import lease
 from personamgr.core.outbox import Post
@@ -29,10 +30,10 @@ def killed_mid_send(w: Any, endpoint: str, parts: tuple[str, ...], *, hold_at: i
     ghost = Poster(services.store, services.outbox, services.secrets, services.networks, services.clock,
                    owner=dead_owner(), heartbeat_s=3600)
     w.fake.fail_next(endpoint, "hold", skip=hold_at - 1)
-    sender = threading.Thread(target=ghost.send, args=(post.id,))
+    sender = Sending(ghost.send, post.id)
     sender.start()
     try:
-        assert w.fake.wait_until_held(1, timeout=30)
+        w.fake.wait_until_held(1, timeout=30, sender=sender)
         (look or services.outbox.recover_abandoned)()
         return services.outbox.get(post.id)
     finally:

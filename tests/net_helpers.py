@@ -3,7 +3,9 @@ post that waits by itself must say."""
 
 from __future__ import annotations
 
+import threading
 import uuid
+from collections.abc import Callable
 
 from keyring.backend import KeyringBackend
 
@@ -36,3 +38,31 @@ def assert_waits_by_itself(post: Post) -> None:
     its own badge and actions, and a scheduled post whose reason said "the post is held" told two stories."""
     assert post.state is PostState.SCHEDULED and post.next_attempt_at is not None
     assert "held" not in (post.error or "").lower(), post.error
+
+
+class Sending(threading.Thread):
+    """``send(post_id)`` on a thread of its own, keeping what it returned or raised: a test waiting for the fake
+    server to hold the request stops as soon as it ends without it, and says how it ended (fakex ``Sender``)."""
+
+    def __init__(self, send: Callable[[int], Post], post_id: int) -> None:
+        super().__init__(name=f"sending post {post_id}", daemon=True)  # a hung send does not hang the run's exit
+        self._send, self._post_id = send, post_id
+        self.result: Post | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self._send(self._post_id)
+        except BaseException as e:
+            self.error = e
+            raise  # reported by pytest as an error in the thread, too
+
+    def describe(self) -> str:
+        if self.is_alive():
+            return f"still sending post {self._post_id}."
+        if self.error is not None:
+            return f"raised {self.error!r}."
+        post = self.result
+        if post is None:
+            return f"ended without a result for post {self._post_id}."
+        return f"returned post {post.id} is {post.state.value}: {(post.error or 'no error').rstrip('.')}."

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRect, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from personamgr.gui.app import Shell
-from personamgr.gui.coalescing import refresh_queued
+from personamgr.gui.coalescing import queued_refreshes, refresh_queued
 
 T = TypeVar("T")
 
@@ -35,8 +35,19 @@ def wait_idle(shell: Shell, timeout: float = 30) -> None:
                 app.processEvents()  # what the last results posted runs too: a view's delayed layout, zero timers
             if settled(shell):
                 return
-        assert time.monotonic() < deadline, "a background task never finished"
+        assert time.monotonic() < deadline, f"the window never settled in {timeout:g} s: {unsettled(shell)}"
         time.sleep(0.01)
+
+
+def unsettled(shell: Shell) -> str:
+    """What keeps ``shell`` from settling, in words, for a wait that gives up."""
+    said = [f"tasks running: {', '.join(running_tasks()) or 'none by name'}"] if shell.workers.pending else []
+    if shell.drafts.writing:
+        said.append("a draft is being written")
+    queued = [view.objectName() or type(view).__name__ for view in queued_refreshes(shell.window)]
+    if queued:
+        said.append(f"refreshes waiting for their pause in {', '.join(queued)}")
+    return "; ".join(said) or "nothing pending any more"
 
 
 def close_shell(shell: Shell) -> None:
@@ -76,11 +87,17 @@ def settle_layout(widget: QWidget, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     last: list[tuple[bool, QRect]] = []
     calm = 0
-    while calm < 3:
-        assert time.monotonic() < deadline, "the layout never settled"
+    while True:
         app.processEvents()
         now = shape()
         calm = calm + 1 if now == last else 0
+        if calm == 3:
+            return
+        if time.monotonic() >= deadline:
+            moving = [w for w, was, is_ in zip([widget, *widget.findChildren(QWidget)], last, now, strict=False)
+                      if was != is_]
+            names = ", ".join(w.objectName() or type(w).__name__ for w in moving[:10]) or "widgets came or went"
+            raise AssertionError(f"the layout never settled in {timeout:g} s; still moving: {names}")
         last = now
 
 

@@ -23,6 +23,11 @@ def coalescing_timer(parent: QObject, interval_ms: int, refresh: Callable[[], ob
     return timer
 
 
+def queued_refreshes(root: QObject) -> list[QObject]:
+    """The views under ``root`` waiting for their pause before they read again."""
+    return [timer.parent() for timer in root.findChildren(QTimer, COALESCING) if timer.isActive()]
+
+
 def refresh_queued(root: QObject) -> bool:
     """True while a view under ``root`` waits for its pause before reading again."""
-    return any(timer.isActive() for timer in root.findChildren(QTimer, COALESCING))
+    return bool(queued_refreshes(root))

@@ -182,9 +182,8 @@ def test_a_post_in_review_whose_images_alone_changed_is_not_recorded_sent_with_i
     """Cut short after Bluesky wrote it with one image, out of retries so it waits for review; the user changed its
     image (the words as they were) and sent it again. Bluesky found the record under its key, words alike, and the
     post was recorded sent with the new image, while Bluesky shows the old one."""
-    import threading
-
     from image_files import png
+    from net_helpers import Sending
 
     from personamgr.core.posting import Poster
 
@@ -196,10 +195,10 @@ def test_a_post_in_review_whose_images_alone_changed_is_not_recorded_sent_with_i
     ghost = Poster(w.services.store, w.services.outbox, w.services.secrets, w.services.networks, w.services.clock,
                    owner=lease_helpers.dead_owner(), heartbeat_s=3600)
     w.fake.fail_next("create_record", "hold")
-    sender = threading.Thread(target=ghost.send, args=(post.id,))
+    sender = Sending(ghost.send, post.id)
     sender.start()
     try:
-        assert w.fake.wait_until_held(1, timeout=30)
+        w.fake.wait_until_held(1, timeout=30, sender=sender)
         [review] = w.services.outbox.recover_abandoned()
     finally:
         w.fake.release()

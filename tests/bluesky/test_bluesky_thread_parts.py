@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
+from net_helpers import Sending
 
 from personamgr.core.outbox import PostState
 
@@ -17,10 +16,10 @@ def test_each_part_is_in_the_database_as_soon_as_bluesky_confirms_it(bluesky_wor
     w = bluesky_world
     w.fake.fail_next("create_record", "hold", skip=1)  # part 1 answered; part 2 written, its answer withheld
     post = w.services.outbox.create(w.persona.uid, PARTS[0], thread=PARTS[1:])
-    sender = threading.Thread(target=w.services.poster.send, args=(post.id,))
+    sender = Sending(w.services.poster.send, post.id)
     sender.start()
     try:
-        assert w.fake.wait_until_held(1, timeout=30)
+        w.fake.wait_until_held(1, timeout=30, sender=sender)
         during = w.services.outbox.get(post.id)
         [first] = [r for r in w.fake.posts(w.account) if r.text == PARTS[0]]
         assert (during.state, during.remote_ids) == (PostState.SENDING, (first.rkey,))

@@ -37,7 +37,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
 from oauthlib.oauth1.rfc5849 import signature as oauth_sig
@@ -167,6 +167,16 @@ class RequestRecord:
     endpoint: str | None
     status: int | None
     user_id: str | None
+
+
+class Sender(Protocol):
+    """What a test expects to make the request a wait is for: a thread or a process that sends a post."""
+
+    def is_alive(self) -> bool: ...
+
+    def describe(self) -> str:
+        """What it did, for a failure message: still sending, or how it ended."""
+        ...
 
 
 class _Dropped(Exception):
@@ -354,16 +364,37 @@ class FakeX:
         """Let every withheld response go (and every future "hold" return at once)."""
         self._release.set()
 
-    def wait_until_held(self, count: int = 1, timeout: float = 10.0) -> bool:
-        """Block until ``count`` requests in total have been withheld (they reached the server)."""
+    def wait_until_held(self, count: int = 1, timeout: float = 10.0, *, sender: Sender | None = None) -> None:
+        """Block until ``count`` requests in total have been withheld (they reached the server).
+
+        Gives up after ``timeout`` seconds, or as soon as ``sender`` (what should make the request) has ended
+        without it, with an AssertionError that says what it waited for and what the fake received instead: a
+        bare ``assert fake.wait_until_held(...)`` failed under load and told nothing."""
         deadline = time.monotonic() + timeout
         with self._held:
             while self.held_total < count:
+                ended = sender is not None and not sender.is_alive()
                 left = deadline - time.monotonic()
-                if left <= 0:
-                    return False
-                self._held.wait(left)
-        return True
+                if ended or left <= 0:
+                    why = "the sender ended without it" if ended else f"none came in {timeout:g} s"
+                    raise AssertionError(self._not_held(count, why, sender))
+                # A sender that ends notifies nothing: look again at least every 50 ms.
+                self._held.wait(left if sender is None else min(left, 0.05))
+
+    def _not_held(self, count: int, why: str, sender: Sender | None) -> str:
+        with self.lock:
+            held = "no request" if not self.held_total else f"{self.held_total} requests"
+            seen = [f"{r.method} {r.path} -> {r.status if r.status is not None else 'no answer'}"
+                    for r in self.state.requests]
+            queued = [f"{f.kind} at {f.endpoint} (after {f.skip} more)" if f.skip else f"{f.kind} at {f.endpoint}"
+                      for f in self.state.failures]
+        received = f"It received {len(seen)} requests, the last ones: {'; '.join(seen[-12:])}." if seen else ""
+        said = [f"{type(self).__name__} held {held} ({count} awaited): {why}.",
+                received or "It received no request.",
+                f"Failures still queued: {'; '.join(queued)}." if queued else "No failure is still queued."]
+        if sender is not None:
+            said.append(f"The sender: {sender.describe()}")
+        return " ".join(said)
 
     def _take_failure(self, endpoint: str) -> Failure | None:
         with self.lock:

@@ -212,3 +212,19 @@ def test_a_post_whose_tries_never_reached_the_server_goes_out_as_the_account_swi
     sent = w.services.poster.send(failed.id)
     assert (sent.state, sent.sent_as) == (PostState.SENT, "@riffs@fosstodon.example"), sent.error
     assert [s.text for s in w.fake.timeline(other)] == [TEXT] and w.fake.timeline(w.account) == []
+
+
+def test_a_sender_that_never_reaches_mastodon_is_named_when_the_wait_for_it_gives_up(mastodon_world) -> None:
+    """A run under load once failed here with a bare AssertionError: the wait for Mastodon to hold the status
+    gave up and said neither what it waited for nor what happened instead. A sender that stops before the request
+    (here: its credentials are gone) ends the wait at once, and the failure says what the fake received and what
+    the sender did."""
+    w = mastodon_world
+    w.services.secrets.delete_credentials(w.persona.uid)
+    with pytest.raises(AssertionError) as gave_up:
+        killed_mid_send(w)
+    said = str(gave_up.value)
+    post = w.services.outbox.history()[0]
+    assert said.startswith("FakeMastodon held no request (1 awaited): the sender ended without it"), said
+    assert f"post {post.id} is {post.state.value}: {post.error}" in said, said
+    assert "received no request" in said and "still queued: hold at statuses" in said, said

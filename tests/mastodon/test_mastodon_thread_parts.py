@@ -3,9 +3,8 @@ the unanswered part after them is sent again under its key, replying to the last
 
 from __future__ import annotations
 
-import threading
-
 import pytest
+from net_helpers import Sending
 
 from personamgr.core.outbox import PostState
 
@@ -18,10 +17,10 @@ def test_each_part_is_in_the_database_as_soon_as_mastodon_confirms_it(mastodon_w
     w = mastodon_world
     w.fake.fail_next("statuses", "hold", skip=1)  # part 1 answered; part 2 made, its answer withheld for now
     post = w.services.outbox.create(w.persona.uid, PARTS[0], thread=PARTS[1:])
-    sender = threading.Thread(target=w.services.poster.send, args=(post.id,))
+    sender = Sending(w.services.poster.send, post.id)
     sender.start()
     try:
-        assert w.fake.wait_until_held(1, timeout=30)
+        w.fake.wait_until_held(1, timeout=30, sender=sender)
         during = w.services.outbox.get(post.id)
         [first] = [s for s in w.fake.timeline(w.account) if s.text == PARTS[0]]
         assert (during.state, during.remote_ids) == (PostState.SENDING, (first.id,))

@@ -35,11 +35,14 @@ def start_daemon(home: Path, *extra: str) -> subprocess.Popen[str]:
                             stderr=subprocess.PIPE, text=True)
 
 
-def wait_for(cond: Callable[[], bool], what: str, timeout: float = TIMEOUT) -> None:
+def wait_for(cond: Callable[[], bool], what: str, timeout: float = TIMEOUT, *,
+             seen: Callable[[], object] | None = None) -> None:
+    """Poll ``cond`` until it holds; past ``timeout``, fail saying what was awaited and what ``seen`` shows then
+    (a process's log, say)."""
     deadline = time.monotonic() + timeout
     while not cond():
         if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
+            pytest.fail(f"timed out after {timeout:g} s waiting for {what}" + (f"; saw:\n{seen()}" if seen else ""))
         time.sleep(0.05)
 
 
@@ -55,7 +58,7 @@ def wait_running(home: Path, proc: subprocess.Popen[str], nth: int = 1) -> None:
             pytest.fail(f"the daemon exited with {proc.returncode}: {proc.stderr.read() if proc.stderr else ''}")
         return log_text(home).count("daemon started") >= nth
 
-    wait_for(up, "the daemon to start")
+    wait_for(up, "the daemon to start", seen=lambda: log_text(home))
 
 
 def stop(proc: subprocess.Popen[str]) -> tuple[int, str]:
@@ -67,6 +70,21 @@ def stop(proc: subprocess.Popen[str]) -> tuple[int, str]:
         proc.kill()
         _, err = proc.communicate()
     return proc.returncode, err
+
+
+class Process:
+    """A personamgr process expected to send (fakex ``Sender``): a wait for the fake server to hold its request
+    stops once it exits, and says how it ended and what its log says."""
+
+    def __init__(self, proc: subprocess.Popen[str], home: Path) -> None:
+        self.proc, self.home = proc, home
+
+    def is_alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def describe(self) -> str:
+        running = "still running" if self.is_alive() else f"exited with {self.proc.returncode}"
+        return f"{running}; its log:\n{log_text(self.home)}"
 
 
 def post_state(home: Path, post_id: int) -> PostState:
@@ -88,7 +106,7 @@ def kill_daemon_once_held(home: Path, env: dict[str, str], fake: Any) -> subproc
     sender that dies with a post in flight. Returns the dead process."""
     daemon = personamgr(home, env, "daemon", "--no-guard", "--tick", "1")
     try:
-        assert fake.wait_until_held(1, timeout=TIMEOUT), log_text(home)
+        fake.wait_until_held(1, timeout=TIMEOUT, sender=Process(daemon, home))
         os.kill(daemon.pid, signal.SIGKILL)
         daemon.wait(timeout=TIMEOUT)
     finally:

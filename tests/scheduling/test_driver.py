@@ -29,7 +29,7 @@ def wait_for(cond: Callable[[], bool], what: str) -> None:
     deadline = time.monotonic() + TIMEOUT
     while not cond():
         if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
+            pytest.fail(f"timed out after {TIMEOUT:g} s waiting for {what}")
         time.sleep(0.02)
 
 

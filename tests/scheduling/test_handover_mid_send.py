@@ -20,7 +20,17 @@ from pathlib import Path
 
 import pytest
 from fakemastodon import FakeMastodon
-from sched_daemon_helpers import STORE_CREDS, TIMEOUT, log_text, personamgr, post_state, stop, wait_for, wait_running
+from sched_daemon_helpers import (
+    STORE_CREDS,
+    TIMEOUT,
+    Process,
+    log_text,
+    personamgr,
+    post_state,
+    stop,
+    wait_for,
+    wait_running,
+)
 from sched_helpers import make_persona
 
 from personamgr.core.clock import SystemClock
@@ -58,7 +68,7 @@ def test_the_window_tells_the_truth_while_the_background_sender_finishes_a_post(
         daemon = personamgr(home, env, "daemon", "--no-guard", "--tick", "1", "--yield-to-window")
         try:
             wait_running(home, daemon)
-            assert fake.wait_until_held(1, timeout=TIMEOUT), log_text(home)
+            fake.wait_until_held(1, timeout=TIMEOUT, sender=Process(daemon, home))
             assert post_state(home, post.id) is PostState.SENDING
             monkeypatch.setattr(app_instance, "HANDOVER_WAIT_S", 1.0)  # the post takes longer than the window waits
             capsys.readouterr()

@@ -20,6 +20,7 @@ from fakex import FakeX, User
 from sched_daemon_helpers import (
     STORE_CREDS,
     TIMEOUT,
+    Process,
     kill_daemon_once_held,
     log_text,
     personamgr,
@@ -117,7 +118,7 @@ def test_a_killed_cli_post_is_recovered_by_the_running_daemon_without_a_restart(
             fake.fail_next("tweets", "hold")  # X creates the post, then never answers
             post = personamgr(home, env, "post", "--persona", "career", "--anyway", "Hiring managers read six lines")
             try:
-                assert fake.wait_until_held(1, timeout=TIMEOUT), log_text(home)
+                fake.wait_until_held(1, timeout=TIMEOUT, sender=Process(post, home))
                 os.kill(post.pid, signal.SIGKILL)
                 post.communicate(timeout=TIMEOUT)
             finally:

@@ -8,9 +8,8 @@ Real tweepy against the fake X.
 
 from __future__ import annotations
 
-import threading
-
 import pytest
+from net_helpers import Sending
 from sqlalchemy import select
 
 from personamgr.core import schema
@@ -26,10 +25,10 @@ def test_each_part_is_in_the_database_as_soon_as_x_confirms_it(x_world) -> None:
     fake = x_world.fake
     fake.fail_next("tweets", "hold", skip=1)  # part 1 answered; part 2 made, its answer withheld for now
     post = x_world.services.outbox.create(x_world.persona.uid, PARTS[0], thread=PARTS[1:])
-    sender = threading.Thread(target=x_world.services.poster.send, args=(post.id,))
+    sender = Sending(x_world.services.poster.send, post.id)
     sender.start()
     try:
-        assert fake.wait_until_held(1, timeout=30)
+        fake.wait_until_held(1, timeout=30, sender=sender)
         during = x_world.services.outbox.get(post.id)
         assert during.state is PostState.SENDING
         assert during.remote_ids == (fake.tweets[0].id,)  # part 1, while part 2 is still in flight
