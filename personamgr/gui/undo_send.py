@@ -97,6 +97,12 @@ class UndoSend(QObject):
     def pending(self) -> bool:
         return self._counting
 
+    @property
+    def counting_down(self) -> bool:
+        """Whether the seconds run now: once they stop (sent, undone, or paused while Quit asks), nothing here
+        sends the post until someone acts."""
+        return self._timer.isActive()
+
     @Slot()
     def request(self) -> None:
         """Ctrl+Enter: the guard asks first (as for Post), then the countdown starts."""

@@ -38,7 +38,8 @@ def states(services: Services, text: str = TEXT) -> list[PostState]:
 
 
 def test_ctrl_enter_waits_with_undo_and_nothing_reaches_the_network(demo: Services,
-                                                                    make_shell: Callable[..., Shell], qtbot) -> None:
+                                                                    make_shell: Callable[..., Shell], qtbot,
+                                                                    idle) -> None:
     shell = make_shell(demo)
     compose, undo = shell.window.compose, shell.undo_send
     write(shell)
@@ -52,7 +53,8 @@ def test_ctrl_enter_waits_with_undo_and_nothing_reaches_the_network(demo: Servic
     assert not undo.pending and not undo.bar.isVisible()
     assert compose.editor.toPlainText() == TEXT and not compose.editor.isReadOnly()
     assert compose.status.text() == "Not sent. The text is back in the box."
-    qtbot.wait(1300)
+    idle(shell)  # a send already on its way would finish here
+    assert not undo.counting_down  # and no countdown is left to start one
     assert states(demo) == [PostState.DRAFT]
 
 
@@ -69,7 +71,7 @@ def test_after_the_undo_time_it_is_posted(demo: Services, make_shell: Callable[.
 
 
 def test_switching_persona_during_the_undo_time_sends_nothing(demo: Services, make_shell: Callable[..., Shell],
-                                                              qtbot) -> None:
+                                                              qtbot, idle) -> None:
     demo.settings.set("send_delay", 1)
     shell = make_shell(demo)
     write(shell)
@@ -77,7 +79,8 @@ def test_switching_persona_during_the_undo_time_sends_nothing(demo: Services, ma
     shell.controller.set_active(demo.store.persona("metal").uid)
     assert not shell.undo_send.pending
     assert "switched persona" in shell.window.compose.status.text()
-    qtbot.wait(1500)
+    idle(shell)
+    assert not shell.undo_send.counting_down  # nothing is left to send it
     assert states(demo) == [PostState.DRAFT]
     shell.controller.set_active(demo.store.persona("career").uid)
     assert shell.window.compose.editor.toPlainText() == TEXT
@@ -108,8 +111,7 @@ def test_ctrl_n_keeps_the_draft_in_the_history_and_empties_the_box(demo: Service
     shell = make_shell(demo)
     write(shell)
     shell.window.compose.flush()
-    qtbot.wait(100)  # the autosave's history refresh is long done (QA #5b: the user typed, paused, then Ctrl+N)
-    idle(shell)
+    idle(shell)  # the autosave's history refresh is done (QA #5b: the user typed, paused, then Ctrl+N)
     assert TEXT not in [p.text for p in shell.window.history.posts()]  # in the box, not the history
     shell.window.new_draft_action.trigger()
     idle(shell)
