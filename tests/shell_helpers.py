@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from personamgr.gui.app import Shell
 from personamgr.gui.coalescing import queued_refreshes, refresh_queued
+from personamgr.gui.workers import Workers
 
 T = TypeVar("T")
 
@@ -64,6 +65,14 @@ def close_shell(shell: Shell) -> None:
     shell.tray.menu.deleteLater()
     # A task still running would deliver its result in whichever test runs next: fail the test that left it.
     assert finished, f"background tasks outlived the test: {', '.join(running_tasks())}"
+
+
+def finish_tasks(workers: Workers, timeout: float = 30) -> None:
+    """Let ``workers``' background tasks finish and deliver their results. A task still running would deliver in
+    whichever test runs next: the test that left it fails, naming it."""
+    app = QApplication.instance()
+    assert workers.wait(timeout, app.processEvents if app else None), (
+        f"background tasks outlived the test: {', '.join(running_tasks())}")
 
 
 def running_tasks() -> list[str]:

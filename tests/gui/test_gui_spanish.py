@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from shell_helpers import finish_tasks
 
 from personamgr.core import i18n as core_i18n
 from personamgr.gui import i18n
@@ -64,4 +65,4 @@ def test_the_connect_dialogs_show_their_spanish_lines_whole(qapp, services) -> N
             d.deleteLater()
     finally:
         i18n.uninstall(qapp)
-        workers.wait(20, QApplication.processEvents)
+        finish_tasks(workers)

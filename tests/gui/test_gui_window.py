@@ -12,7 +12,7 @@ from keyring_doubles import BlockingChainKeyring, MemoryKeyring
 from net_helpers import assert_waits_by_itself
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
-from shell_helpers import wait_idle
+from shell_helpers import close_shell, wait_idle
 
 from personamgr.core.networks.sandbox import SandboxNetwork
 from personamgr.core.outbox import Post, PostState
@@ -170,9 +170,7 @@ def test_a_hanging_keyring_never_blocks_the_window(demo: Services, make_shell: C
         assert_waits_by_itself(post)
     finally:
         locked.release.set()
-    shell.workers.wait(10, QApplication.processEvents)
-    shell.window.hide()
-    shell.window.deleteLater()
+    close_shell(shell)
 
 
 # Dialogs on the offscreen platform always say this; there is no window manager to pass size hints to.

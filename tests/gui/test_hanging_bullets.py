@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as QtGui_Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel
+from shell_helpers import finish_tasks
 
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services
@@ -76,4 +77,4 @@ def test_the_connect_dialogs_advice_hangs(services: Services) -> None:
     finally:
         dialog.close()
         dialog.deleteLater()
-        workers.wait(20, QApplication.processEvents)
+        finish_tasks(workers)

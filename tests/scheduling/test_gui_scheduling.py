@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from sched_gui_helpers import MONDAY, pump, scheduling_world
 from sched_helpers import at, make_persona
 from shell_helpers import close_shell
@@ -184,12 +183,7 @@ def test_missed_posts_are_listed_at_start_and_decided(services: Services, qtbot)
         assert not ui.missed_action.isEnabled()
         assert services.networks["sandbox"].timeline()[0].text != "missed 2"  # type: ignore[attr-defined]
     finally:
-        shell.window.close_to_tray = False
-        app = QApplication.instance()
-        shell.workers.wait(10, app.processEvents if app else None)
-        shell.window.hide()
-        shell.window.deleteLater()
-        shell.tray.menu.deleteLater()
+        close_shell(shell)
 
 
 def test_queue_view_reorders_and_unschedules(world, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ import pytest
 import requests
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from shell_helpers import finish_tasks
 
 from personamgr.core.networks.x import auth
 from personamgr.core.outbox import PostState
@@ -31,7 +32,7 @@ def gui(qtbot, x_world):
     x_world.services.store.subscribe(events.listener)
     metal = x_world.services.store.add_persona(Persona(name="metal", topics=("guitars",)))
     yield workers, events, metal
-    workers.wait(20, QApplication.processEvents)
+    finish_tasks(workers)
 
 
 def settle(workers: Workers) -> None:
@@ -194,7 +195,7 @@ def test_without_a_keyring_the_dialog_says_so_and_keeps_its_fields_whole(qtbot, 
         assert field.isVisible()
         assert field.height() >= field.minimumSizeHint().height(), (field.placeholderText(), field.height())
     assert d.height() >= d.minimumSizeHint().height()
-    workers.wait(20, QApplication.processEvents)
+    finish_tasks(workers)
 
 
 def test_a_sandbox_persona_is_told_where_mastodon_and_bluesky_are(qtbot, x_world, gui) -> None:
