@@ -12,6 +12,11 @@ from keyring.backend import KeyringBackend
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.secrets import KeyringStatus, classify
 
+# (connect, read) seconds for a test whose fake server holds an answer back: the client gives up on it after the read
+# timeout. Every answer the fake does give in that test shares the timeout, so it must cover them with room to spare
+# on a machine many times slower than this one.
+HELD_ANSWER_TIMEOUT = (5.0, 2.0)
+
 
 def secret_service_backend() -> KeyringBackend | None:
     """keyring's real SecretService backend if a Secret Service answers and stores, else None. Asked twice, as

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from image_files import png
-from net_helpers import assert_waits_by_itself
+from net_helpers import HELD_ANSWER_TIMEOUT, assert_waits_by_itself
 
 from personamgr.core.networks.base import OutgoingPost
 from personamgr.core.networks.bluesky.network import record_key
@@ -158,7 +158,7 @@ def test_record_keys_are_stable_tids_per_post_and_part() -> None:
 # -- the fault matrix ---------------------------------------------------------------------------------------
 def test_a_hang_after_sending_is_retried_and_found_not_posted_twice(bluesky_world) -> None:
     w = bluesky_world
-    w.network.timeout = (5.0, 0.5)
+    w.network.timeout = HELD_ANSWER_TIMEOUT
     w.fake.fail_next("create_record", "hold")  # the record is written, the answer never comes in time
     post = w.post("Did it land?")
     assert post.state is PostState.SCHEDULED, post.error

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fakemastodon import FakeMastodon
 from image_files import png
-from net_helpers import assert_waits_by_itself
+from net_helpers import HELD_ANSWER_TIMEOUT, assert_waits_by_itself
 
 from personamgr.core.outbox import PostState, TransitionError
 from personamgr.core.text import measure_for
@@ -229,7 +229,7 @@ def test_a_server_error_with_retry_after_waits_as_long_as_the_server_asks(mastod
 
 def test_a_hang_after_sending_is_retried_safely_and_needs_no_review(mastodon_world, fake: FakeMastodon) -> None:
     w = mastodon_world
-    w.network.timeout = (5.0, 0.5)
+    w.network.timeout = HELD_ANSWER_TIMEOUT
     fake.fail_next("statuses", "hold")  # the status is made, then the answer never comes in time
     post = w.post("Did it go?")
     assert post.state is PostState.SCHEDULED, post.error

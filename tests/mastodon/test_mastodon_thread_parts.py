@@ -4,7 +4,7 @@ the unanswered part after them is sent again under its key, replying to the last
 from __future__ import annotations
 
 import pytest
-from net_helpers import Sending
+from net_helpers import HELD_ANSWER_TIMEOUT, Sending
 
 from personamgr.core.outbox import PostState
 
@@ -31,7 +31,7 @@ def test_each_part_is_in_the_database_as_soon_as_mastodon_confirms_it(mastodon_w
 
 def test_part_2_unanswered_resumes_after_part_1_and_posts_each_part_once(mastodon_world) -> None:
     w = mastodon_world
-    w.network.timeout = (5.0, 0.5)
+    w.network.timeout = HELD_ANSWER_TIMEOUT
     w.fake.fail_next("statuses", "hold", skip=1)
     post = w.post(PARTS[0], thread=PARTS[1:])
     w.fake.release()

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fakex import DUPLICATE_DETAIL, REPLY_DENIED_DETAIL
 from image_files import animated_gif, gif, png
-from net_helpers import assert_waits_by_itself
+from net_helpers import HELD_ANSWER_TIMEOUT, assert_waits_by_itself
 
 from personamgr.core.networks.base import Account, OutgoingPost, RejectedError
 from personamgr.core.networks.x import XNetwork
@@ -228,7 +228,7 @@ def test_offline_the_post_waits_for_the_network(x_world, clock) -> None:
 
 
 def test_timeout_after_the_request_reached_x_needs_review_never_resent(x_world, clock) -> None:
-    x_world.network.timeout = (5.0, 1.0)
+    x_world.network.timeout = HELD_ANSWER_TIMEOUT
     x_world.fake.fail_next("tweets", "hold")  # X creates the post, then never answers
     post = x_world.post("Did this go out?")
     assert post.state is PostState.NEEDS_REVIEW
@@ -359,7 +359,7 @@ def test_media_upload_server_error_is_retried_and_nothing_is_posted(x_world, tmp
 
 def test_media_upload_timeout_is_safe_to_retry(x_world, tmp_path) -> None:
     """An upload that timed out created no post, so it is transient, not needs-review."""
-    x_world.network.timeout = (5.0, 1.0)
+    x_world.network.timeout = HELD_ANSWER_TIMEOUT
     x_world.fake.fail_next("media_upload", "hold")
     post = x_world.post("Slow upload.", media=({"path": str(png(tmp_path / "a.png")), "alt_text": "a"},))
     x_world.fake.release()
@@ -576,7 +576,7 @@ def test_mark_sent_after_an_edit_records_the_words_that_went_out(x_world) -> Non
     """The post timed out after reaching X and waited for review; the user fixed a typo in it, then found the first
     version on the account and chose "It went out": the record said the fixed words went out, which X never saw.
     What went out is recorded; the words the user wrote since are kept, as a draft."""
-    x_world.network.timeout = (5.0, 1.0)
+    x_world.network.timeout = HELD_ANSWER_TIMEOUT
     x_world.fake.fail_next("tweets", "hold")  # X creates the post, then never answers
     post = x_world.post("Thre questions to ask.")
     x_world.fake.release()

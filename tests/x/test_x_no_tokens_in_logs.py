@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import requests
 from image_files import png
-from net_helpers import secret_service_backend
+from net_helpers import HELD_ANSWER_TIMEOUT, secret_service_backend
 
 from personamgr.core.logs import NOISY, setup_logging
 from personamgr.core.networks.x import auth
@@ -74,7 +74,7 @@ def exercise(world, tmp_path: Path) -> list[str]:
     for kind in ("duplicate", "bad_request", "forbidden", "rate_limit", "server_error", "drop", "read_only"):
         fake.fail_next("tweets", kind)
         world.post(f"Failure {kind}.")
-    net.timeout = (5.0, 1.0)
+    net.timeout = HELD_ANSWER_TIMEOUT
     fake.fail_next("tweets", "hold")
     assert world.post("Held.").state is PostState.NEEDS_REVIEW
     fake.release()

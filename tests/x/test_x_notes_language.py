@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Iterator
 
 import pytest
+from net_helpers import HELD_ANSWER_TIMEOUT
 from PySide6.QtWidgets import QApplication
 
 from personamgr.core.outbox import Post, PostState
@@ -62,7 +63,7 @@ def test_a_server_error_retried_reads_in_spanish(x_world, qapp: QApplication, re
 def test_a_thread_part_in_doubt_reads_in_spanish_with_the_way_out_for_that_part(
         x_world, qapp: QApplication, read_in_spanish: None) -> None:
     """The way out is said when read, for what the post is: part 2 of a thread is asked about, not "marked sent"."""
-    x_world.network.timeout = (5.0, 1.0)
+    x_world.network.timeout = HELD_ANSWER_TIMEOUT
     x_world.fake.fail_next("tweets", "hold", skip=1, create=True)
     post = x_world.post("1/3 one", thread=("2/3 two", "3/3 three"))  # English: the daemon, the CLI
     x_world.fake.release()

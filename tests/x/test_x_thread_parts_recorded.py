@@ -9,7 +9,7 @@ Real tweepy against the fake X.
 from __future__ import annotations
 
 import pytest
-from net_helpers import Sending
+from net_helpers import HELD_ANSWER_TIMEOUT, Sending
 from sqlalchemy import select
 
 from personamgr.core import schema
@@ -45,7 +45,7 @@ def cost_of(x_world, post_id: int) -> float:  # type: ignore[no-untyped-def]
 
 def needs_review_at_part(x_world, part: int, *, made: bool):  # type: ignore[no-untyped-def]
     """The 3-part thread, with part ``part`` timing out after it reached X (``made``: X did make it)."""
-    x_world.network.timeout = (5.0, 1.0)
+    x_world.network.timeout = HELD_ANSWER_TIMEOUT
     x_world.fake.fail_next("tweets", "hold", skip=part - 1, create=made)
     post = x_world.post(PARTS[0], thread=PARTS[1:])
     x_world.fake.release()
@@ -132,7 +132,7 @@ def test_a_part_in_doubt_is_told_the_way_out_the_window_offers_for_it(x_world, p
 
 
 def test_a_single_post_in_doubt_is_still_told_to_mark_it_sent(x_world) -> None:
-    x_world.network.timeout = (5.0, 1.0)
+    x_world.network.timeout = HELD_ANSWER_TIMEOUT
     x_world.fake.fail_next("tweets", "hold", create=True)
     post = x_world.post("A single post about interviews.")
     x_world.fake.release()
