@@ -169,6 +169,7 @@ def test_quit_during_the_undo_countdown_asks_and_send_now_sends_it_then_quits(
     shell = make_shell(demo)
     calls = quit_recorder(shell)
     box = ctrl_enter_then_ctrl_q(shell, qtbot)
+    idle(shell)  # the draft's write lands
     assert shell.undo_send.pending and not shell.undo_send.counting_down  # it waits while the question is open
     assert shell.undo_send.remaining == 5 and states_of(demo) == ["draft"] and calls == []
     click(box, "quitSendNow")
