@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, QRect, QRectF
@@ -226,13 +227,18 @@ def font_size(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[fl
 def bottom_labels(chart: QWidget) -> tuple[QRectF, list[tuple[QRectF, str]]]:
     """The chart's bottom axis (its rect) and the labels pyqtgraph draws under it, where and what."""
     axis = chart.getAxis("bottom")  # type: ignore[attr-defined]
+    return axis.mapRectFromParent(axis.geometry()), drawn_labels(axis)
+
+
+def drawn_labels(axis: Any) -> list[tuple[QRectF, str]]:
+    """The labels pyqtgraph draws along ``axis``, where (in the axis's own coordinates) and what."""
     image = QImage(1, 1, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
     try:
         _line, _ticks, texts = axis.generateDrawSpecs(painter)
     finally:
         painter.end()
-    return axis.mapRectFromParent(axis.geometry()), [(rect, text) for rect, _flags, text in texts]
+    return [(rect, text) for rect, _flags, text in texts]
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -264,14 +270,8 @@ def test_the_insights_weeks_say_this_week_at_every_font_size(font_size: float, s
 def axis_labels(chart: QWidget, side: str) -> list[tuple[QRectF, str]]:
     """The labels pyqtgraph draws along the chart's ``side`` axis, where (in the chart's own coordinates) and what."""
     axis = chart.getAxis(side)  # type: ignore[attr-defined]
-    image = QImage(1, 1, QImage.Format.Format_ARGB32)
-    painter = QPainter(image)
-    try:
-        _line, _ticks, texts = axis.generateDrawSpecs(painter)
-    finally:
-        painter.end()
     to_chart = axis.sceneTransform()  # the scene is the chart's view, one to one
-    return [(to_chart.mapRect(rect), text) for rect, _flags, text in texts]
+    return [(to_chart.mapRect(rect), text) for rect, text in drawn_labels(axis)]
 
 
 @pytest.fixture

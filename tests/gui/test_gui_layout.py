@@ -17,6 +17,18 @@ from personamgr.gui.scheduling_ui import attach_scheduling
 pytestmark = pytest.mark.gui
 
 
+def career_draft_while_metal(shell: Shell, qtbot) -> Shell:  # type: ignore[no-untyped-def]
+    """The window with the schedule panel, and words written for career kept as its draft while metal is active:
+    the draft bar says so."""
+    attach_scheduling(shell)
+    compose = shell.window.compose
+    compose.editor.setFocus()
+    compose.editor.insertPlainText("Which albums made you pick up a guitar? Mine: Master of Puppets.")
+    shell.controller.set_active(shell.services.store.persona("metal").uid)
+    qtbot.waitUntil(lambda: not shell.drafts.writing, timeout=10_000)
+    return shell
+
+
 def test_size_and_dock_survive_a_restart(demo: Services, make_shell: Callable[..., Shell]) -> None:
     first = make_shell(demo)
     ui = attach_scheduling(first)
@@ -78,13 +90,8 @@ def test_compose_is_never_squeezed_at_the_windows_minimum_size(demo: Services, m
     narrower than they need) and scrolls up and down where the window is too short for it."""
     from PySide6.QtWidgets import QWidget
 
-    shell = make_shell(demo)
-    attach_scheduling(shell)
+    shell = career_draft_while_metal(make_shell(demo), qtbot)
     window, compose = shell.window, shell.window.compose
-    compose.editor.setFocus()
-    compose.editor.insertPlainText("Which albums made you pick up a guitar? Mine: Master of Puppets.")
-    shell.controller.set_active(demo.store.persona("metal").uid)  # the draft stays with career: the bar says so
-    qtbot.waitUntil(lambda: not shell.drafts.writing, timeout=10_000)
     assert compose.bar.isVisible()
     window.resize(1, 1)  # as small as the user can drag it
     settle_layout(window)
@@ -114,13 +121,8 @@ def test_the_windows_minimum_width_does_not_depend_on_its_height(demo: Services,
     demo.store.update_persona(demo.store.persona("career").with_changes(network="x"))  # not connected: the banner
     try:
         assert i18n.install(qapp, language) == language
-        shell = make_shell(demo)
-        attach_scheduling(shell)
+        shell = career_draft_while_metal(make_shell(demo), qtbot)
         window, compose = shell.window, shell.window.compose
-        compose.editor.setFocus()
-        compose.editor.insertPlainText("Which albums made you pick up a guitar? Mine: Master of Puppets.")
-        shell.controller.set_active(demo.store.persona("metal").uid)  # the draft stays with career: the bar says so
-        qtbot.waitUntil(lambda: not shell.drafts.writing, timeout=10_000)
         shell.controller.set_active(demo.store.persona("career").uid)
         compose.say("Moved to metal. Nothing was posted: press Post to send it as metal.")
         qtbot.waitUntil(window.connection_banner.isVisible, timeout=10_000)
