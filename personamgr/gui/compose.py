@@ -488,17 +488,21 @@ class ComposeWidget(PostComposer):
         self.drafts.retry_now()  # the user asked: a write waiting to be tried again goes now
 
     def _sent(self, uid: str, post: Post) -> None:
-        self._sending.pop(uid, None)
-        self.drafts.detach(uid, post.id)
-        if self._uid == uid:
-            self._show(EMPTY)
-            self.options.show_for(self.persona())  # the next post starts from the persona's defaults
-        self._refresh()
+        self._gone_out(uid, post.id)
         name = post.persona_name
         if self._uid == uid:
             tone = {PostState.SENT: "success", PostState.SCHEDULED: "warning"}.get(post.state, "error")
             self.say(self._outcome(post, name), tone)
         self.posted.emit(post)
+
+    def _gone_out(self, uid: str, post_id: int) -> None:
+        """The post left ``uid``'s box for the outbox: the box is empty again, for the next post."""
+        self._sending.pop(uid, None)
+        self.drafts.detach(uid, post_id)
+        if self._uid == uid:
+            self._show(EMPTY)
+            self.options.show_for(self.persona())  # the next post starts from the persona's defaults
+        self._refresh()
 
     @staticmethod
     def _outcome(post: Post, name: str) -> str:
@@ -518,16 +522,12 @@ class ComposeWidget(PostComposer):
         """Something the poster could not record (a full or locked database) or did not expect: keep the text.
         Out on the network all the same (its record refused), the box is emptied as for a post sent: what it held
         is on the account, and Post again would put it there twice."""
-        self._sending.pop(uid, None)
         if isinstance(error, SentNotRecorded):
-            self.drafts.detach(uid, post_id)
-            if self._uid == uid:
-                self._show(EMPTY)
-                self.options.show_for(self.persona())
-            self._refresh()
+            self._gone_out(uid, post_id)
             if self._uid == uid:
                 self.say(str(error), "warning", whole=True)  # acted on: never cut
             return
+        self._sending.pop(uid, None)
         log.error("posting %s failed unexpectedly", post_id, exc_info=error)
         try:
             state = self.controller.services.outbox.get(post_id).state

@@ -236,31 +236,35 @@ def finish_code_flow(secrets: SecretStore, flow: CodeFlow, code: str, network: M
 
     api.api.client_id, api.api.client_secret = flow.app.client_id, flow.app.client_secret
     try:
-        token = api.call(lambda: api.api.log_in(code=code, redirect_uri=OOB, scopes=SCOPES,
-                                                allow_http=api.api_base.startswith("http://")))
+        try:
+            token = api.call(lambda: api.api.log_in(code=code, redirect_uri=OOB, scopes=SCOPES,
+                                                    allow_http=api.api_base.startswith("http://")))
+        finally:
+            api.close()  # before the server is asked anything else
     except ServerMovedError as e:  # the registration is not in doubt: the server is elsewhere
-        api.close()
         raise ConnectError(_connect_message(e, server, "code")) from None
     except NetworkError as e:
-        api.close()
-        # Mastodon.py reports every refusal of the code the same way: the server is asked whether it still knows
-        # the registration (an admin may have removed it meanwhile), so a new one is made next time, not the old
-        # one offered again.
-        try:
-            forgotten = not _still_registered(network, flow.app)
-        except ConnectError:  # the server cannot be asked now: what it said stands
-            forgotten = False
-        if forgotten:
-            _forget_app(secrets, server)
-            raise ConnectError(translate(
-                "MastodonConnect", "{server} no longer knows personamgr's registration. Start again: personamgr will "
-                "register itself anew.").format(server=host_of(server))) from None
-        raise ConnectError(translate("MastodonConnect", "{error} The code may be mistyped or already used: start "
-                                     "again for a new one.").format(error=_connect_message(e, server, "code"))
-                           ) from None
-    api.close()
+        raise _code_refused(secrets, network, flow, e) from None
     redact_secret(token)
     return {"server": server, "access_token": token}
+
+
+def _code_refused(secrets: SecretStore, network: MastodonNetwork, flow: CodeFlow, error: NetworkError) -> ConnectError:
+    """What a refused code means. Mastodon.py reports every refusal of the code the same way: the server is asked
+    whether it still knows the registration (an admin may have removed it meanwhile), so a new one is made next
+    time, not the old one offered again."""
+    server = flow.app.server
+    try:
+        forgotten = not _still_registered(network, flow.app)
+    except ConnectError:  # the server cannot be asked now: what it said stands
+        forgotten = False
+    if forgotten:
+        _forget_app(secrets, server)
+        return ConnectError(translate(
+            "MastodonConnect", "{server} no longer knows personamgr's registration. Start again: personamgr will "
+            "register itself anew.").format(server=host_of(server)))
+    return ConnectError(translate("MastodonConnect", "{error} The code may be mistyped or already used: start "
+                                  "again for a new one.").format(error=_connect_message(error, server, "code")))
 
 
 def parse_tokens(text: str) -> dict[str, str]:
