@@ -234,11 +234,7 @@ class PostWorkflows:
         post = self.outbox.get(post_id)
         persona = self.services.store.persona(post.persona_uid)
         if post.state is not PostState.NEEDS_REVIEW:
-            if post.state is PostState.HELD:
-                raise TransitionError(translate("PostWorkflows", "post {id} cannot be marked as sent: it never went "
-                                                "out (it was held before sending)").format(id=post_id))
-            raise TransitionError(translate("PostWorkflows", "post {id} cannot be marked as sent: it is {state}"
-                                            ).format(id=post_id, state=post.state.label.lower()))
+            raise TransitionError(mark_refused(post))
         part, total = uncertain_part(post), len(post.parts)
         if part is not None and part_out is None:
             raise TransitionError(translate("PostWorkflows", "part {part} of {total} of post {id} may or may not have "
@@ -447,6 +443,42 @@ def uncertain_part(post: Post) -> int | None:
     if post.state is not PostState.NEEDS_REVIEW or len(post.parts) < 2 or len(post.remote_ids) >= len(post.parts):
         return None
     return len(post.remote_ids) + 1
+
+
+def mark_refused(post: Post) -> str:
+    """Why ``post``, which does not wait for review, cannot be marked as sent, true to what of it is out: the parts
+    recorded out, a last send cut short (it may be out: :func:`locked_until`), or nothing sent at all."""
+    out, total, pid, state = len(post.remote_ids), len(post.parts), post.id, post.state
+    if state is PostState.SENT:
+        return translate("PostWorkflows", "post {id} cannot be marked as sent: it is recorded as sent already"
+                         ).format(id=pid)
+    if state is PostState.SENDING:
+        return translate("PostWorkflows", "post {id} cannot be marked as sent: it is being sent now, and what goes "
+                         "out is recorded as it goes").format(id=pid)
+    if post.repeat_safe_until is not None:  # cut short: what it sent may be out, and it has not been reviewed
+        what = (translate("PostWorkflows", "it") if not out else
+                translate("PostWorkflows", "part {part} of {total}").format(part=out + 1, total=total))
+        return translate("PostWorkflows", "post {id} cannot be marked as sent while it is {state}: its last send was "
+                         "cut short, so {what} may already be out, but it was not put up for review").format(
+            id=pid, state=state.word, what=what)
+    if not out:
+        return {
+            PostState.HELD: translate("PostWorkflows", "post {id} cannot be marked as sent: it never went out (it was "
+                                      "held before sending)"),
+            PostState.FAILED: translate("PostWorkflows", "post {id} cannot be marked as sent: its send failed, so it "
+                                        "did not go out"),
+        }.get(state, translate("PostWorkflows", "post {id} cannot be marked as sent: it has not been sent yet (it is "
+                               "{state})")).format(id=pid, state=state.word)
+    went = (translate("PostWorkflows", "only part 1 of {total} went out, and it is recorded as out") if out == 1 else
+            translate("PostWorkflows", "only parts 1–{out} of {total} went out, and they are recorded as out")).format(
+        out=out, total=total)
+    return {
+        PostState.HELD: translate("PostWorkflows", "post {id} cannot be marked as sent: {went}; the rest was held "
+                                  "before it was sent, so it never went out"),
+        PostState.FAILED: translate("PostWorkflows", "post {id} cannot be marked as sent: {went}; the rest did not go "
+                                    "out (its send failed)"),
+    }.get(state, translate("PostWorkflows", "post {id} cannot be marked as sent: {went}; the rest has not been sent "
+                           "yet (the post is {state})")).format(id=pid, went=went, state=state.word)
 
 
 def rest_unsent(out: int, total: int) -> str:

@@ -4419,12 +4419,56 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>la publicación {id} ahora está en estado {state}, así que no se envió nada</translation>
     </message>
     <message>
+        <source>post {id} cannot be marked as sent: it is recorded as sent already</source>
+        <translation>la publicación {id} no se puede marcar como enviada: ya consta como enviada</translation>
+    </message>
+    <message>
+        <source>post {id} cannot be marked as sent: it is being sent now, and what goes out is recorded as it goes</source>
+        <translation>la publicación {id} no se puede marcar como enviada: se está enviando ahora, y lo que sale se registra a medida que sale</translation>
+    </message>
+    <message>
+        <source>it</source>
+        <translation>la publicación</translation>
+    </message>
+    <message>
+        <source>part {part} of {total}</source>
+        <translation>la parte {part} de {total}</translation>
+    </message>
+    <message>
+        <source>post {id} cannot be marked as sent while it is {state}: its last send was cut short, so {what} may already be out, but it was not put up for review</source>
+        <translation>la publicación {id} no se puede marcar como enviada mientras su estado sea «{state}»: su último envío se interrumpió, así que puede que {what} ya haya salido, pero no se puso en revisión</translation>
+    </message>
+    <message>
         <source>post {id} cannot be marked as sent: it never went out (it was held before sending)</source>
         <translation>la publicación {id} no se puede marcar como enviada: nunca salió (se retuvo antes de enviarla)</translation>
     </message>
     <message>
-        <source>post {id} cannot be marked as sent: it is {state}</source>
-        <translation>la publicación {id} no se puede marcar como enviada: su estado es {state}</translation>
+        <source>post {id} cannot be marked as sent: its send failed, so it did not go out</source>
+        <translation>la publicación {id} no se puede marcar como enviada: su envío falló, así que no salió</translation>
+    </message>
+    <message>
+        <source>post {id} cannot be marked as sent: it has not been sent yet (it is {state})</source>
+        <translation>la publicación {id} no se puede marcar como enviada: todavía no se ha enviado (su estado: {state})</translation>
+    </message>
+    <message>
+        <source>only part 1 of {total} went out, and it is recorded as out</source>
+        <translation>solo salió la parte 1 de {total}, y consta como salida</translation>
+    </message>
+    <message>
+        <source>only parts 1–{out} of {total} went out, and they are recorded as out</source>
+        <translation>solo salieron las partes 1–{out} de {total}, y constan como salidas</translation>
+    </message>
+    <message>
+        <source>post {id} cannot be marked as sent: {went}; the rest was held before it was sent, so it never went out</source>
+        <translation>la publicación {id} no se puede marcar como enviada: {went}; el resto se retuvo antes de enviarlo, así que nunca salió</translation>
+    </message>
+    <message>
+        <source>post {id} cannot be marked as sent: {went}; the rest did not go out (its send failed)</source>
+        <translation>la publicación {id} no se puede marcar como enviada: {went}; el resto no salió (su envío falló)</translation>
+    </message>
+    <message>
+        <source>post {id} cannot be marked as sent: {went}; the rest has not been sent yet (the post is {state})</source>
+        <translation>la publicación {id} no se puede marcar como enviada: {went}; el resto todavía no se ha enviado (estado de la publicación: {state})</translation>
     </message>
     <message>
         <source>part {part} of {total} of post {id} may or may not have gone out: say whether it is on the account</source>

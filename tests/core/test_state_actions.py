@@ -24,18 +24,20 @@ from personamgr.core.post_workflows import Action, actions_for, uncertain_part
 from personamgr.core.scheduling import PostSchedule, SchedulingError
 from personamgr.core.services import Services
 
-# (state, hold kind) per case; "thread" is a failed thread with part 1 out; "review_thread" a thread of 3 that needs
-# review with part 1 recorded out (part 2 in doubt, part 3 never sent); "locked" a scheduled post whose send was cut
-# short, sent again by itself only as it is (Outbox.UNTIL_SENT).
+# (state, hold kind) per case; "thread" is a failed thread with part 1 out; "held_thread" a thread of 3 with part 1
+# out whose rest the guard held before it was sent; "review_thread" a thread of 3 that needs review with part 1
+# recorded out (part 2 in doubt, part 3 never sent); "locked" a scheduled post whose send was cut short, sent again by
+# itself only as it is (Outbox.UNTIL_SENT).
 CASES: dict[str, tuple[PostState, HoldKind | None]] = {
     "draft": (PostState.DRAFT, None), "scheduled": (PostState.SCHEDULED, None),
     "sending": (PostState.SENDING, None), "sent": (PostState.SENT, None), "failed": (PostState.FAILED, None),
     "thread": (PostState.FAILED, None), "held": (PostState.HELD, HoldKind.OFF_FOCUS),
     "missed": (PostState.HELD, HoldKind.MISSED), "x_rules": (PostState.HELD, HoldKind.X_RULES),
-    "over_limit": (PostState.HELD, HoldKind.MONTHLY_LIMIT),
+    "over_limit": (PostState.HELD, HoldKind.MONTHLY_LIMIT), "held_thread": (PostState.HELD, HoldKind.OFF_FOCUS),
     "needs_review": (PostState.NEEDS_REVIEW, None), "review_thread": (PostState.NEEDS_REVIEW, None),
     "locked": (PostState.SCHEDULED, None),
 }
+PART_OUT = ("thread", "held_thread", "sent", "review_thread")  # cases with part 1 recorded out
 # States whose meaning allows nothing but what they offer: in flight, out, or perhaps out.
 STRICT = ("sending", "sent", "needs_review", "review_thread")
 
@@ -45,7 +47,7 @@ def _sample(case: str) -> Post:
     state, kind = CASES[case]
     now = datetime(2026, 1, 5, tzinfo=UTC)
     return Post(id=0, persona_uid="", persona_name="", state=state, text="", created_at=now, updated_at=now,
-                hold_kind=kind, remote_ids=("r0",) if case in ("thread", "sent", "review_thread") else (),
+                hold_kind=kind, remote_ids=("r0",) if case in PART_OUT else (),
                 repeat_safe_until=UNTIL_SENT if case == "locked" else None)
 
 
@@ -83,10 +85,11 @@ def _make(services: Services, case: str) -> Post:
     state, kind = CASES[case]
     clock: FakeClock = services.clock  # type: ignore[assignment]
     uid = services.store.persona("career").uid
-    thread = {"thread": ("part two",), "review_thread": ("part two", "part three")}.get(case, ())
+    thread = {"thread": ("part two",), "review_thread": ("part two", "part three"),
+              "held_thread": ("part two", "part three")}.get(case, ())
     post = services.outbox.create(uid, f"a {case} post", thread=thread, scheduled_at=clock.now() + timedelta(hours=2))
     values: dict[str, object] = {"state": state.value, "hold_kind": kind.value if kind else None}
-    if case in ("thread", "review_thread"):
+    if case in ("thread", "held_thread", "review_thread"):
         values.update(remote_ids=["r0"], network="scripted")
     if case == "sent":
         values.update(remote_ids=["r0"], remote_id="r0", network="scripted", sent_at=clock.now())
@@ -136,6 +139,33 @@ def test_needs_review_refusals_say_why_and_what_to_do(world: Services, net: Scri
             _operations(metal)[action](world, post)
         assert "mark it sent or send it again" in str(e.value)
     assert net.calls == []
+
+
+# What "mark as sent" says to each post that does not wait for review: what of it is out, and why the rest is not.
+MARK_REFUSED = {
+    "draft": "it has not been sent yet (it is draft)",
+    "scheduled": "it has not been sent yet (it is scheduled)",
+    "sending": "it is being sent now, and what goes out is recorded as it goes",
+    "sent": "it is recorded as sent already",
+    "failed": "its send failed, so it did not go out",
+    "thread": "only part 1 of 2 went out, and it is recorded as out; the rest did not go out (its send failed)",
+    **dict.fromkeys(("held", "missed", "x_rules", "over_limit"), "it never went out (it was held before sending)"),
+    "held_thread": "only part 1 of 3 went out, and it is recorded as out; the rest was held before it was sent, so it "
+                   "never went out",
+    "locked": "while it is scheduled: its last send was cut short, so it may already be out, but it was not put up "
+              "for review",
+}
+
+
+@pytest.mark.parametrize("case", MARK_REFUSED)
+def test_mark_sent_refused_says_what_of_the_post_went_out(world: Services, net: ScriptedNetwork, case: str) -> None:
+    """A thread whose part 1 went out and whose rest was held was told "it never went out"."""
+    post = _make(world, case)
+    with pytest.raises(TransitionError) as e:
+        world.workflows.mark_sent(post.id)
+    assert str(e.value) == f"post {post.id} cannot be marked as sent{'' if case == 'locked' else ':'} " \
+        f"{MARK_REFUSED[case]}", case
+    assert world.outbox.get(post.id).updated_at == post.updated_at and net.calls == []
 
 
 def test_a_thread_in_doubt_is_refused_with_the_way_out_it_offers(world: Services, net: ScriptedNetwork) -> None:
