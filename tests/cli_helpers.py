@@ -12,6 +12,11 @@ from pathlib import Path
 # unreadable with chmod is then unreadable to it (root reads anything otherwise).
 AS_A_USER = ("setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search")
 
+# Runs a command as the unprivileged user nobody (65534), which the permissions of a file or folder bind, as they
+# bind any user's (root passes them all).
+AS_NOBODY = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+NOBODY = 65534
+
 XDG = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR")
 
 PERSONAS_TOML = """
@@ -43,8 +48,8 @@ class Cli:
     env: dict[str, str]
 
     def __call__(self, *args: str, data_dir: Path | None = None, extra_env: dict[str, str] | None = None,
-                 as_a_user: bool = False) -> Result:
-        argv = [*(AS_A_USER if as_a_user else ()), sys.executable, "-m", "personamgr"]
+                 as_a_user: bool = False, as_nobody: bool = False) -> Result:
+        argv = [*(AS_A_USER if as_a_user else AS_NOBODY if as_nobody else ()), sys.executable, "-m", "personamgr"]
         if data_dir is not None:
             argv += ["--data-dir", str(data_dir)]
         proc = subprocess.run([*argv, *args], env={**self.env, **(extra_env or {})}, capture_output=True, text=True,

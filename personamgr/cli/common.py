@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.exc import DBAPIError
 
 from personamgr.cli.errors import EXIT_USAGE, CliError
-from personamgr.core.faults import data_folder_message, describe
+from personamgr.core.faults import describe
 from personamgr.core.holds import HoldKind, hold_kind
-from personamgr.core.logs import setup_logging
 from personamgr.core.media import (
     ImageFile,
     MediaCopyError,
@@ -32,6 +31,7 @@ from personamgr.core.media import (
 from personamgr.core.paths import AppPaths
 from personamgr.core.persona_file import BOM
 from personamgr.core.personas import Persona
+from personamgr.core.profile_ready import ProfileNotReady, make_ready
 from personamgr.core.services import Services, open_services
 from personamgr.core.store import PersonaNotFound, StoreError
 from personamgr.core.text import measure_for, parts_from_text, too_long_message
@@ -54,10 +54,9 @@ def prepare_profile(args: argparse.Namespace) -> AppPaths:
     """The profile the global options name, its folders created and logging to its log file."""
     paths = profile_paths(args)
     try:
-        paths.ensure()
-        setup_logging(paths.log_file, verbose=bool(getattr(args, "verbose", False)))
-    except OSError as e:
-        raise CliError(data_folder_message(e, paths.data), storage=True) from None
+        make_ready(paths, verbose=bool(getattr(args, "verbose", False)))
+    except ProfileNotReady as e:
+        raise CliError(str(e), storage=True) from None
     return paths
 
 

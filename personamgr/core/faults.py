@@ -239,6 +239,19 @@ def data_folder_message(error: OSError, folder: Path) -> str:
     return words.format(folder=folder, error=error.strerror or error)
 
 
+def profile_unwritable_message(folder: Path, *, whole: bool = True) -> str:
+    """Why nothing can be saved in a profile whose folder (``whole``), or one of its own folders, cannot be written."""
+    why = (translate("Faults", "the disk or partition holding it is mounted read-only") if read_only_filesystem(folder)
+           else translate("Faults", "your user cannot write in it (it is read-only, or belongs to another user)"))
+    text = (translate("Faults", "personamgr cannot write in its profile folder {folder}: {why}. It keeps your "
+                      "personas, posts and settings there, so it needs to, even to list personas. Make the folder "
+                      "writable, or use another data folder with --data-dir; nothing was changed.") if whole else
+            translate("Faults", "personamgr cannot write in {folder}, a folder of its profile: {why}. It keeps your "
+                      "personas, posts and settings in its profile, so it needs to, even to list personas. Make the "
+                      "folder writable, or use another data folder with --data-dir; nothing was changed."))
+    return text.format(folder=folder, why=why)
+
+
 def folder_message(path: Path) -> str:
     return translate("Faults", "{path} is a folder, not a database file. Move that folder away (nothing in it was "
                      "changed), or use another data folder with --data-dir.").format(path=path)

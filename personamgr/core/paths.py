@@ -76,6 +76,18 @@ class AppPaths:
                     pass  # not ours (a shared folder): leave it; the files in it are still 0600
         return self
 
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """Every folder the profile writes in; first the one holding them all, for a ``--data-dir`` profile."""
+        own = (self.data, self.config, self.logs, self.cache)
+        common = {p.parent for p in own}
+        return (*common, *own) if len(common) == 1 else own
+
+    def unwritable(self) -> Path | None:
+        """The first of :attr:`folders` that exists and this process cannot write in (read-only, another user's, on
+        a disk mounted read-only), where every write of the profile would be refused; None when there is none."""
+        return next((f for f in self.folders if f.is_dir() and not os.access(f, os.W_OK | os.X_OK)), None)
+
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None = None, *, demo: bool = False) -> AppPaths:
         """Paths for ``--data-dir`` / ``PERSONAMGR_HOME`` if given, else the platform's folders."""

@@ -277,6 +277,19 @@ def explain_cannot_open(message: str) -> None:
     box.exec()
 
 
+def ready_or_explain(paths: AppPaths, *, verbose: bool = False) -> bool:
+    """Make the profile ready (its folders, writable, and its log), or explain in a dialog why not: a profile folder
+    that cannot be written is named once, before any of its files is met."""
+    from personamgr.core.profile_ready import ProfileNotReady, make_ready
+
+    try:
+        make_ready(paths, verbose=verbose)
+    except ProfileNotReady as e:
+        explain_cannot_open(str(e))
+        return False
+    return True
+
+
 def open_or_explain(paths: AppPaths, opener: Callable[[AppPaths], Services]) -> Services | None:
     """Open the profile, or explain in a dialog why not (newer, damaged or foreign database) and return None."""
     from personamgr.core.store import StoreError
@@ -291,7 +304,6 @@ def open_or_explain(paths: AppPaths, opener: Callable[[AppPaths], Services]) -> 
 def run_app(args: argparse.Namespace) -> int:
     """Open the window (and the tray) on the profile ``args`` names. Returns the exit code."""
     started = time.monotonic()
-    from personamgr.core.logs import setup_logging
     from personamgr.core.services import open_services
     from personamgr.gui.icons import app_icon
 
@@ -305,13 +317,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     demo = bool(getattr(args, "demo", False))
     paths = AppPaths.resolve(getattr(args, "data_dir", None), demo=demo)
-    try:
-        paths.ensure()
-        setup_logging(paths.log_file, verbose=bool(getattr(args, "verbose", False)))
-    except OSError as e:
-        from personamgr.core.faults import data_folder_message
-
-        explain_cannot_open(data_folder_message(e, paths.data))
+    if not ready_or_explain(paths, verbose=bool(getattr(args, "verbose", False))):
         return 1
     _qt_messages_to_log()
     from personamgr.gui.app_instance import Requests, claim_or_forward, start_scheduling

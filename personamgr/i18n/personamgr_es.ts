@@ -1196,6 +1196,22 @@
         <translation>personamgr no puede crear su carpeta de datos {folder}: {error}</translation>
     </message>
     <message>
+        <source>the disk or partition holding it is mounted read-only</source>
+        <translation>el disco o la partición que la contiene está montado como de solo lectura</translation>
+    </message>
+    <message>
+        <source>your user cannot write in it (it is read-only, or belongs to another user)</source>
+        <translation>tu usuario no puede escribir en ella (es de solo lectura, o es de otro usuario)</translation>
+    </message>
+    <message>
+        <source>personamgr cannot write in its profile folder {folder}: {why}. It keeps your personas, posts and settings there, so it needs to, even to list personas. Make the folder writable, or use another data folder with --data-dir; nothing was changed.</source>
+        <translation>personamgr no puede escribir en la carpeta de su perfil {folder}: {why}. Guarda ahí tus personas, publicaciones y ajustes, así que lo necesita, incluso para listar las personas. Haz que se pueda escribir en la carpeta o usa otra carpeta de datos con --data-dir; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>personamgr cannot write in {folder}, a folder of its profile: {why}. It keeps your personas, posts and settings in its profile, so it needs to, even to list personas. Make the folder writable, or use another data folder with --data-dir; nothing was changed.</source>
+        <translation>personamgr no puede escribir en {folder}, una carpeta de su perfil: {why}. Guarda en su perfil tus personas, publicaciones y ajustes, así que lo necesita, incluso para listar las personas. Haz que se pueda escribir en la carpeta o usa otra carpeta de datos con --data-dir; no se cambió nada.</translation>
+    </message>
+    <message>
         <source>{path} is a folder, not a database file. Move that folder away (nothing in it was changed), or use another data folder with --data-dir.</source>
         <translation>{path} es una carpeta, no un archivo de base de datos. Mueve esa carpeta a otro sitio (no se cambió nada dentro) o usa otra carpeta de datos con --data-dir.</translation>
     </message>
