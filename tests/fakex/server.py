@@ -128,6 +128,8 @@ class Media:
     animated: bool = False  # whether it plays on X (an animated GIF sent as an image is shown still)
     processed: bool = True  # a chunked upload is ready for a post once X has processed it
     uploaded_at: float = field(default_factory=time.time)
+    looks_left: int = 0  # STATUS answers "in_progress" this many more times before processing ends
+    error: str | None = None  # processing ends "failed" with this message
 
 
 @dataclass
@@ -235,6 +237,10 @@ class FakeX:
         # What X's finalize says to wait before looking at a GIF's processing again (X says 1 s): the tests do not
         # wait, the status call itself is what they check.
         self.check_after_s = 0
+        # How many STATUS looks X's processing of a chunked upload takes before it ends (0: done at the first),
+        # and, when set, the message it then fails with: set before the upload's finalize, they are its own.
+        self.processing_looks = 0
+        self.processing_error: str | None = None
         # How long X keeps an upload no post uses: its media upload answers say "expires_after_secs": 86400 (the
         # example in X's API v2 reference for POST /2/media/upload and its finalize). Past it, a post offering the id
         # gets X's 400 "Your media IDs are invalid."
@@ -924,7 +930,7 @@ class _Handler(BaseHTTPRequestHandler):
             del fake.state.uploads[up.id]
             plays = up.category in PLAYS
             m = Media(up.id, up.owner, len(data), up.category, up.media_type, animated=plays and _animated(data),
-                      processed=not plays)
+                      processed=not plays, looks_left=fake.processing_looks, error=fake.processing_error)
             fake.state.media[m.id] = m
         answer: dict[str, Any] = {"id": m.id, "media_key": f"16_{m.id}", "size": m.size,
                                   "expires_after_secs": fake.media_expiry_s}
@@ -933,7 +939,9 @@ class _Handler(BaseHTTPRequestHandler):
         self._json(record, 200, {"data": answer})
 
     def _media_status(self, record: RequestRecord, query: str, body: bytes) -> None:
-        """``GET /2/media/upload?command=STATUS&media_id=ID``: X processes an upload between two looks at it."""
+        """``GET /2/media/upload?command=STATUS&media_id=ID``: X processes an upload between two looks at it
+        (``processing_looks`` of them), then says it succeeded, or failed (``processing_error``). An id X no longer
+        has (unknown, another account's, past ``media_expiry_s``) gets the 400 an unknown id gets."""
         fake = self.server.fake
         tok = self._user_token(record, query, body, "media_status")
         if tok is None:
@@ -941,11 +949,20 @@ class _Handler(BaseHTTPRequestHandler):
         params = dict(parse_qsl(query))
         with fake.lock:
             m = fake.state.media.get(params.get("media_id", ""))
-            if params.get("command") != "STATUS" or m is None or m.owner != tok.user_id:
+            if (params.get("command") != "STATUS" or m is None or m.owner != tok.user_id
+                    or time.time() - m.uploaded_at >= fake.media_expiry_s):
                 return self._bad(record, f"Unknown media id {params.get('media_id')}")
-            m.processed = True
-        self._json(record, 200, {"data": {"id": m.id, "media_key": f"16_{m.id}", "processing_info": {
-            "state": "succeeded", "progress_percent": 100}}})
+            if m.looks_left > 0:
+                m.looks_left -= 1
+                info: dict[str, Any] = {"state": "in_progress", "check_after_secs": fake.check_after_s,
+                                        "progress_percent": 50}
+            elif m.error is not None:
+                info = {"state": "failed", "progress_percent": 100,
+                        "error": {"code": 1, "name": "InvalidMedia", "message": m.error}}
+            else:
+                m.processed = True
+                info = {"state": "succeeded", "progress_percent": 100}
+        self._json(record, 200, {"data": {"id": m.id, "media_key": f"16_{m.id}", "processing_info": info}})
 
     def _media_metadata(self, record: RequestRecord, query: str, body: bytes) -> None:
         fake = self.server.fake

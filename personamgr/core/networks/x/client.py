@@ -30,8 +30,18 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 CREDENTIAL_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
 SEGMENT_BYTES = 4 * 1024 * 1024  # a chunked upload's pieces: X takes at most 5 MB each
-PROCESSING_LOOKS = 30  # how often to ask whether X has processed a GIF before trying the post again later
 LONGEST_LOOK_S = 10.0  # the longest wait between two looks, whatever X's check_after_secs says
+
+
+@dataclass(slots=True)
+class XUpload:
+    """An upload X took, kept between a post's attempts until a post carries it."""
+
+    media_id: str
+    name: str  # the file's, for what is said about it
+    lifetime: timedelta | None  # how long X keeps it for a post, when its answer says (expires_after_secs)
+    processing: dict[str, Any] | None  # X's processing_info until it has processed the upload (chunked ones)
+    ready: bool = False  # processed and its alt text set: a post may carry it
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +85,10 @@ class XSession:
     """A signed session for one account. Every call raises only ``NetworkError`` subclasses."""
 
     def __init__(self, credentials: Mapping[str, str], *, base_url: str | None,
-                 timeout: tuple[float, float] = DEFAULT_TIMEOUT, now: Callable[[], datetime]) -> None:
+                 timeout: tuple[float, float] = DEFAULT_TIMEOUT, now: Callable[[], datetime],
+                 processing_looks: int) -> None:
         self.now = now
+        self.processing_looks = processing_looks
         self.last_limit: RateLimit | None = None
         self.access_level: str | None = None
         self.oauth = OAuth1(credentials["consumer_key"], client_secret=credentials["consumer_secret"],
@@ -124,42 +136,51 @@ class XSession:
             text=text, in_reply_to_tweet_id=reply_to, media_ids=media_ids or None, user_auth=True), write=True)
         return str(data["data"]["id"])
 
-    def upload_image(self, item: MediaItem) -> tuple[str, timedelta | None]:
-        """Upload one image, then, if there is alt text, ``POST /2/media/metadata``. Returns the media id and how long
-        X keeps it for a post (its answer's ``expires_after_secs``, when it says).
-
-        X plays a GIF only when it comes as one (``tweet_gif``, through the chunked upload, up to 15 MB); sent as
-        ``tweet_image`` through the one-shot upload, as every other image is, it shows still. Uploading is safe to
-        repeat (an unused upload just expires), so a timeout here is transient.
-        """
+    def upload_media(self, item: MediaItem) -> XUpload:
+        """Upload one image. X plays a GIF only when it comes as one (``tweet_gif``, through the chunked upload, up to
+        15 MB); sent as ``tweet_image`` through the one-shot upload, as every other image is, it shows still.
+        Uploading is safe to repeat (an unused upload just expires), so a timeout here is transient. The upload is
+        :meth:`made_ready` before a post carries it."""
         path = Path(item.path)
         mime = item.mime_type or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         data = path.read_bytes()
         if mime == "image/gif" and animated_gif(data):
-            media_id, lifetime = self._call(lambda: self._upload_gif(path.name, data), write=False, upload=True)
-        else:
-            media_id, lifetime = self._call(lambda: self._upload_still(path.name, data, mime), write=False,
-                                            upload=True)
-        if item.alt_text:
+            return self._call(lambda: self._upload_gif(path.name, data), write=False, upload=True)
+        return self._call(lambda: self._upload_still(path.name, data, mime), write=False, upload=True)
+
+    def made_ready(self, upload: XUpload, alt_text: str | None, *, kept: bool) -> bool:
+        """Wait until X has processed ``upload`` (a chunked one), then set its alt text (``POST /2/media/metadata``).
+
+        ``kept``: the upload is from an earlier attempt; X is asked about it again (STATUS), and False means X no
+        longer has it or failed to process it, so it is uploaded again. A fresh upload X fails to process fails the
+        post with X's words. Still processing after this attempt's looks: TransientError, the upload stays kept.
+        """
+        if upload.ready:
+            return True
+        if upload.processing is not None:
+            if not self._call(lambda: self._processed(upload, kept=kept), write=False, upload=True):
+                return False
+            upload.processing = None
+        if alt_text:
             def metadata() -> None:
                 r = self.session.post(X_API + "/2/media/metadata", auth=self.oauth,
-                                      json={"id": media_id, "metadata": {"alt_text": {"text": item.alt_text}}})
+                                      json={"id": upload.media_id, "metadata": {"alt_text": {"text": alt_text}}})
                 _raise_for(r)
 
             self._call(metadata, write=False, upload=True)
-        return media_id, lifetime
+        upload.ready = True
+        return True
 
-    def _upload_still(self, name: str, data: bytes, mime: str) -> tuple[str, timedelta | None]:
+    def _upload_still(self, name: str, data: bytes, mime: str) -> XUpload:
         """``POST /2/media/upload``, all at once, as ``tweet_image``."""
         r = self.session.post(X_API + "/2/media/upload", auth=self.oauth, files={"media": (name, data, mime)},
                               data={"media_category": "tweet_image", "media_type": mime})
         _raise_for(r)
         answer = r.json()["data"]
-        return str(answer["id"]), _lifetime(answer)
+        return XUpload(str(answer["id"]), name, _lifetime(answer), None)
 
-    def _upload_gif(self, name: str, data: bytes) -> tuple[str, timedelta | None]:
-        """The chunked upload as ``tweet_gif``: initialize, append the pieces, finalize, then wait until X has
-        processed it (a post may carry it only then)."""
+    def _upload_gif(self, name: str, data: bytes) -> XUpload:
+        """The chunked upload as ``tweet_gif``: initialize, append the pieces, finalize (X then processes it)."""
         r = self.session.post(X_API + "/2/media/upload/initialize", auth=self.oauth, json={
             "media_category": "tweet_gif", "media_type": "image/gif", "total_bytes": len(data)})
         _raise_for(r)
@@ -171,18 +192,49 @@ class XSession:
             _raise_for(r)
         r = self.session.post(X_API + f"/2/media/upload/{media_id}/finalize", auth=self.oauth)
         _raise_for(r)
-        lifetime = _lifetime(r.json()["data"])
-        processing = r.json()["data"].get("processing_info")
-        for _ in range(PROCESSING_LOOKS):
-            if processing is None or processing.get("state") == "succeeded":
-                return media_id, lifetime
-            if processing.get("state") == "failed":
+        answer = r.json()["data"]
+        return XUpload(media_id, name, _lifetime(answer), answer.get("processing_info"))
+
+    def _processed(self, upload: XUpload, *, kept: bool) -> bool:
+        """Look at X's processing of ``upload`` until it ends (True: succeeded), at most ``processing_looks`` times,
+        as often as its ``check_after_secs`` says. A kept upload is asked about at once (what X said then is old);
+        False when X says it failed or no longer knows the id."""
+        processing = self._status(upload, kept=kept) if kept else upload.processing
+        looks = self.processing_looks
+        while True:
+            if processing is None:
+                return False
+            state = processing.get("state", "succeeded")  # no processing_info: nothing left to process
+            if state == "succeeded":
+                return True
+            if state == "failed":
+                if kept:
+                    log.info("X failed to process kept upload %s: uploading it again", upload.media_id)
+                    return False
                 error = processing.get("error") or {}
-                raise RejectedError(Note("x_gif_failed", name=name,
+                raise RejectedError(Note("x_gif_failed", name=upload.name,
                                          error=error.get("message") or error.get("name") or "failed"))
-            time.sleep(min(float(processing.get("check_after_secs") or 1), LONGEST_LOOK_S))
-            r = self.session.get(X_API + "/2/media/upload", auth=self.oauth,
-                                 params={"command": "STATUS", "media_id": media_id})
-            _raise_for(r)
-            processing = r.json()["data"].get("processing_info")
-        raise TransientError(Note("x_gif_slow", name=name))
+            upload.processing = processing
+            if looks == 0:
+                raise TransientError(Note("x_gif_slow", name=upload.name))
+            looks -= 1
+            time.sleep(_look_after(processing))
+            processing = self._status(upload, kept=kept)
+
+    def _status(self, upload: XUpload, *, kept: bool) -> dict[str, Any] | None:
+        """X's ``processing_info`` for ``upload`` (empty when it says none); None when a kept upload's id is one X no
+        longer knows (400 or 404: dropped before its time, or past it)."""
+        r = self.session.get(X_API + "/2/media/upload", auth=self.oauth,
+                             params={"command": "STATUS", "media_id": upload.media_id})
+        if kept and r.status_code in {400, 404}:
+            log.info("X no longer has kept upload %s (%s): uploading it again", upload.media_id, r.status_code)
+            return None
+        _raise_for(r)
+        return r.json()["data"].get("processing_info") or {}
+
+
+def _look_after(processing: Mapping[str, Any] | None) -> float:
+    """How long to wait before the next STATUS: X's ``check_after_secs`` (1 s when it says none), at most
+    LONGEST_LOOK_S."""
+    after = (processing or {}).get("check_after_secs")
+    return min(float(after), LONGEST_LOOK_S) if isinstance(after, int | float) and after >= 0 else 1.0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from personamgr.core.clock import Clock, utc
 from personamgr.core.media import X_LIMITS, check_items
@@ -25,6 +26,9 @@ from personamgr.core.networks.links import PostLink, link_parts
 from personamgr.core.networks.remote import DEFAULT_TIMEOUT, RemoteNetwork
 from personamgr.core.networks.uploads import KeptUploads, attach, upload_key
 
+if TYPE_CHECKING:
+    from personamgr.core.networks.x.client import XUpload
+
 X_HOSTS = frozenset({"x.com", "twitter.com"})  # after "www." and "mobile."
 CREDENTIAL_KEYS = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
 API_URL_ENV = "PERSONAMGR_X_API_URL"
@@ -33,6 +37,9 @@ MEDIA_LIFETIME = timedelta(days=1)
 # An upload is used again until this long before X drops it: the retry's own requests take time, and X's clock may
 # differ from this computer's.
 MEDIA_MARGIN = timedelta(hours=1)
+# How often an attempt asks whether X has processed a GIF (as often as X's check_after_secs says, 1 s or more)
+# before it leaves the post for a retry, which asks about the same upload again.
+PROCESSING_LOOKS = 30
 
 
 def api_base_url(env: Mapping[str, str] | None = None) -> str | None:
@@ -57,14 +64,16 @@ class XNetwork(RemoteNetwork):
     def __init__(self, clock: Clock | None = None, *, base_url: str | None = None,
                  timeout: tuple[float, float] = DEFAULT_TIMEOUT, config_error: str | None = None) -> None:
         super().__init__(clock, base_url=base_url, timeout=timeout, config_error=config_error)
-        # (media id, how long X keeps it): a retried post offers X the images it took on an earlier attempt.
-        self.kept_uploads: KeptUploads[tuple[str, timedelta | None]] = KeptUploads(
-            self.clock.now, lambda upload: (upload[1] or MEDIA_LIFETIME) - MEDIA_MARGIN)
+        # A retried post offers X the images it took on an earlier attempt (a GIF X was still processing included).
+        self.kept_uploads: KeptUploads[XUpload] = KeptUploads(
+            self.clock.now, lambda upload: (upload.lifetime or MEDIA_LIFETIME) - MEDIA_MARGIN)
+        self.processing_looks = PROCESSING_LOOKS  # how often an attempt asks whether X has processed a GIF
 
     def session(self, credentials: Mapping[str, str]):  # type: ignore[no-untyped-def]  # -> XSession (lazy)
         from personamgr.core.networks.x.client import XSession
 
-        return XSession(credentials, base_url=self.base_url, timeout=self.timeout, now=self.clock.now)
+        return XSession(credentials, base_url=self.base_url, timeout=self.timeout, now=self.clock.now,
+                        processing_looks=self.processing_looks)
 
     def publish(self, account: Account, post: OutgoingPost) -> Published:
         self.refuse_if_misconfigured()
@@ -80,9 +89,11 @@ class XNetwork(RemoteNetwork):
             part = part_key(post, i, *(f"{m.path}\x1f{m.alt_text}" for m in items))
             return attach(self.kept_uploads, [upload_key((creds["consumer_key"], creds["access_token"]), part, j)
                                               for j in range(len(items))],
-                          lambda j: x.upload_image(items[j]),
+                          lambda j: x.upload_media(items[j]),
                           lambda uploads: x.create_tweet(post.parts[i], reply_to=ids[-1] if ids else None,
-                                                         media_ids=[media_id for media_id, _ in uploads]),
+                                                         media_ids=[u.media_id for u in uploads]),
+                          usable=lambda j, up: x.made_ready(up, items[j].alt_text, kept=True),
+                          ready=lambda j, up: x.made_ready(up, items[j].alt_text, kept=False),
                           gone=MediaGone)
 
         try:
