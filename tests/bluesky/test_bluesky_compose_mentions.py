@@ -72,3 +72,17 @@ def test_unknown_and_unclaimed_handles_are_said_and_verified_ones_are_not(qtbot,
         "handle (Bluesky shows it as an invalid handle).",
         "@nobody.example.org will go out as plain text, linking no one: no Bluesky account has this handle."]
     assert said(qtbot, services, "Hi @bob.example.net") == ""
+
+
+def test_typing_asks_about_each_handle_once(qtbot, sky) -> None:
+    """Every typing pause asked about every handle in the post again, over HTTP (the handle, then its account's DID
+    document): a post typed with pauses asked the PDS and the directory the same questions each time."""
+    plc, pds, services = sky
+    pds.add_account("bob.example.net")
+    text = "Hi @bob.example.net and @Nobody.example.org"
+    for typed in (text, text + ", see", text + ", see you", "Hi @nobody.example.org, see you"):  # four pauses
+        handle = "@Nobody" if "@Nobody" in typed else "@nobody"  # a handle's case says nothing: asked once
+        assert said(qtbot, services, typed) == (
+            f"{handle}.example.org will go out as plain text, linking no one: no Bluesky account has this handle.")
+    asked = sorted(str(r.endpoint) for r in pds.requests + plc.requests)
+    assert asked == ["did_document", "resolve_handle", "resolve_handle"], asked

@@ -312,6 +312,8 @@ class _BlueskyHandler(_Handler):
         self._json(record, 200, fb.new_session(acc))
 
     def _resolve_handle(self, record: RequestRecord, query: str, body: bytes) -> None:
+        if self._apply_failure(record, "resolve_handle"):
+            return
         handle = dict(parse_qsl(query)).get("handle", "").lower()
         with self.fb.lock:
             acc = next((a for a in self.fb.b.accounts.values() if a.handle.lower() == handle), None)

@@ -11,10 +11,10 @@ after a restart the images are uploaded again, as before.
 from __future__ import annotations
 
 import hashlib
-import threading
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
-from typing import Generic, TypeVar
+from typing import TypeVar
+
+from personamgr.core.expiring import Expiring
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -28,33 +28,9 @@ def upload_key(account: Sequence[str], part: str, index: int) -> UploadKey:
     return who, part, index
 
 
-class KeptUploads(Generic[T]):
+class KeptUploads(Expiring[UploadKey, T]):
     """Uploads (a media id, a blob reference) by :data:`UploadKey`, each used for ``keep`` from its upload (or as
-    long as ``keep(upload)`` says, when the server says with each one). Thread-safe: the scheduler and the window may
-    send at once."""
-
-    def __init__(self, now: Callable[[], datetime], keep: timedelta | Callable[[T], timedelta]) -> None:
-        self._now = now
-        self._keep = keep
-        self._lock = threading.Lock()
-        self._kept: dict[UploadKey, tuple[T, datetime]] = {}  # the upload, and until when it may be used
-
-    def get(self, key: UploadKey) -> T | None:
-        with self._lock:
-            found = self._kept.get(key)
-        return found[0] if found is not None and self._now() < found[1] else None
-
-    def put(self, key: UploadKey, upload: T) -> T:
-        now = self._now()
-        until = now + (self._keep if isinstance(self._keep, timedelta) else self._keep(upload))
-        with self._lock:
-            self._kept = {k: v for k, v in self._kept.items() if now < v[1]}
-            self._kept[key] = (upload, until)
-        return upload
-
-    def forget(self, key: UploadKey) -> None:
-        with self._lock:
-            self._kept.pop(key, None)
+    long as ``keep(upload)`` says, when the server says with each one)."""
 
 
 def attach(kept: KeptUploads[T], keys: Sequence[UploadKey], upload: Callable[[int], T], send: Callable[[list[T]], R],

@@ -20,9 +20,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from personamgr.core.clock import Clock, utc
+from personamgr.core.expiring import Expiring
 from personamgr.core.i18n import QT_TRANSLATE_NOOP
 from personamgr.core.media import MediaLimits, check_items
 from personamgr.core.networks.base import Account, OutgoingPost, Published, RejectedError, part_key, send_parts
+from personamgr.core.networks.bluesky.mentions import ANSWER_KEEP, Answer, MentionKey
 from personamgr.core.networks.links import PostLink, is_post_id, link_parts
 from personamgr.core.networks.remote import DEFAULT_TIMEOUT, RemoteNetwork
 from personamgr.core.networks.uploads import KeptUploads, attach, upload_key
@@ -83,6 +85,8 @@ class BlueskyNetwork(RemoteNetwork):
         self.entryway = entryway
         self.directory = directory
         self.kept_uploads: KeptUploads[Any] = KeptUploads(self.clock.now, BLOB_KEEP)  # blob refs of parts not made
+        # What compose was told of each handle a post mentions, for a few minutes (bluesky/mentions.py)
+        self.mention_answers: Expiring[MentionKey, Answer] = Expiring(self.clock.now, ANSWER_KEEP)
 
     def client(self, server: str | None):  # type: ignore[no-untyped-def]  # -> BlueskyClient
         self.refuse_if_misconfigured()
