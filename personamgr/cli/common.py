@@ -20,6 +20,7 @@ from personamgr.core.media import (
     ImageFile,
     MediaCopyError,
     MediaError,
+    animated_alone,
     check_alt,
     check_image,
     check_post,
@@ -315,6 +316,8 @@ def check_images(services: Services, persona: Persona, images: list[Image], part
             check_alt(image.name, alt, limits)
         except MediaError as e:
             raise CliError(str(e)) from None
+        if alone := animated_alone(image, len(images), limits):
+            raise CliError(alone)
 
 
 def attach_images(services: Services, persona: Persona, images: list[Image]) -> list[dict[str, Any]]:

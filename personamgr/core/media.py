@@ -53,6 +53,9 @@ class MediaLimits:
     types: tuple[str, ...] = ("image/png", "image/jpeg", "image/gif", "image/webp")
     too_big_hint: str = QT_TRANSLATE_NOOP("Media", "Make it smaller, then attach it again.")
     max_animated_bytes: int | None = None  # an animated GIF's own limit, where the network has one
+    # An animated GIF goes on a post of its own, where the network takes "up to 4 photos or 1 animated GIF or 1 video"
+    # (X: tweepy's docs of media_ids).
+    animated_alone: bool = False
 
     @property
     def most(self) -> int:
@@ -70,7 +73,8 @@ class MediaLimits:
         return either(self.type_names())
 
 
-X_LIMITS = MediaLimits(max_animated_bytes=15 * 1024 * 1024)  # X's "media best practices": GIFs up to 15 MB
+# X's "media best practices": GIFs up to 15 MB; a GIF on a post alone
+X_LIMITS = MediaLimits(max_animated_bytes=15 * 1024 * 1024, animated_alone=True)
 
 
 def limits_of(network: object, persona: Persona | None = None) -> MediaLimits:
@@ -265,13 +269,24 @@ def check_items(parts: int, media: tuple[tuple[MediaItem, ...], ...], limits: Me
         for item in items:
             p = Path(item.path)
             try:
-                check_file(p, limits)
+                image = read_file(p, limits.most)
+                check_image(image, limits)
                 check_alt(p.name, item.alt_text, limits)
             except MediaError as e:
                 if not p.exists():
                     return Note("media_missing", path=str(p), part=i + 1 if parts > 1 else None)
                 return e.args[0]
+            if len(items) > 1 and (alone := animated_alone(image, len(items), limits, i if parts > 1 else None)):
+                return alone
     return None
+
+
+def animated_alone(image: ImageFile, count: int, limits: MediaLimits, part: int | None = None) -> str | None:
+    """Why ``image``, one of ``count`` images on a post (or thread ``part``, from 0), cannot go with the others: an
+    animated GIF where the network takes one only on a post of its own. None when it can."""
+    if not (limits.animated_alone and count > 1 and image.animated):
+        return None
+    return Note("animated_alone", network=limits.network, name=image.name, part=None if part is None else part + 1)
 
 
 def _too_many(limits: MediaLimits, part: int | None, n: int) -> str:

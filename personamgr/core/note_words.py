@@ -327,6 +327,17 @@ def _media_damaged(v: Values) -> str:
     return text.format(name=v["name"], type=v["type"])
 
 
+def _animated_alone(v: Values) -> str:
+    """An animated GIF with other images on one post, where the network takes a GIF only alone (X)."""
+    text = (translate("Media", "{network} takes an animated GIF only on a post of its own (up to 4 images, or 1 "
+                      "animated GIF): {name} is on part {part} of the thread with other images. Give it a part of "
+                      "its own, or remove the other images.") if v.get("part") else
+            translate("Media", "{network} takes an animated GIF only on a post of its own (up to 4 images, or 1 "
+                      "animated GIF): {name} is on the post with other images. Put it in a thread part of its own, "
+                      "or remove the other images."))
+    return text.format(network=v["network"], name=v["name"], part=v.get("part"))
+
+
 def _media_missing(v: Values) -> str:
     if v.get("part"):
         return translate("Media", "The image {path} attached to part {part} of the thread is missing. Attach it "
@@ -652,6 +663,7 @@ NOTE_WORDS: dict[str, Callable[[Values], str]] = {
     "media_type": _media_type,
     "media_too_big": _media_too_big,
     "media_missing": _media_missing,
+    "animated_alone": _animated_alone,
     "media_unreadable": _media_unreadable,
     "media_damaged": _media_damaged,
     "monthly_limit": _monthly,

@@ -2399,6 +2399,14 @@ Qt {qt}. Licencia MIT.</translation>
         <translation>{name} es una imagen {type} con los datos dañados, así que no se puede mostrar. Vuelve a descargarla o guardarla, comprueba que se abre en un visor de imágenes y vuelve a adjuntarla.</translation>
     </message>
     <message>
+        <source>{network} takes an animated GIF only on a post of its own (up to 4 images, or 1 animated GIF): {name} is on part {part} of the thread with other images. Give it a part of its own, or remove the other images.</source>
+        <translation>{network} solo acepta un GIF animado en una publicación propia (hasta 4 imágenes o 1 GIF animado): {name} está en la parte {part} del hilo con otras imágenes. Dale una parte propia o quita las otras imágenes.</translation>
+    </message>
+    <message>
+        <source>{network} takes an animated GIF only on a post of its own (up to 4 images, or 1 animated GIF): {name} is on the post with other images. Put it in a thread part of its own, or remove the other images.</source>
+        <translation>{network} solo acepta un GIF animado en una publicación propia (hasta 4 imágenes o 1 GIF animado): {name} está en la publicación con otras imágenes. Ponlo en una parte propia del hilo o quita las otras imágenes.</translation>
+    </message>
+    <message>
         <source>The image {path} attached to part {part} of the thread is missing. Attach it again.</source>
         <translation>Falta la imagen {path} adjunta a la parte {part} del hilo. Vuelve a adjuntarla.</translation>
     </message>

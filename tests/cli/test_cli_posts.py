@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from demo_home import open_profile, run
-from image_files import png
+from image_files import animated_gif, png
 
 from personamgr.core.holds import HoldKind
 from personamgr.core.outbox import PostState
@@ -84,6 +84,9 @@ def test_queue_add_a_thread_keeps_its_images_when_the_originals_go(home: Path, t
     (("--image", "{png}", "--alt", "x" * 1001, "Text"), 1, "The alt text of a.png is 1,001 characters"),
     (("--image", "{png}", "--image", "{png}", "--image", "{png}", "--image", "{png}", "--image", "{png}", "Text"), 1,
      "X allows at most 4 images per post; the post has 5"),
+    (("--image", "{gif}", "--image", "{png}", "Text"), 1,
+     "X takes an animated GIF only on a post of its own (up to 4 images, or 1 animated GIF): dance.gif is on the post "
+     "with other images."),
 ])
 def test_bad_content_is_refused_with_a_clear_message_and_nothing_is_kept(
         home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], case: tuple[tuple[str, ...], int, str]) -> None:
@@ -91,7 +94,7 @@ def test_bad_content_is_refused_with_a_clear_message_and_nothing_is_kept(
     files = {"empty": thread_file(tmp_path, "one\n---\n\n---\nthree", "empty.txt"),
              "long": thread_file(tmp_path, "one\n---\n" + "x " * 150, "long.txt"),
              "missing": tmp_path / "nope.txt", "thread": thread_file(tmp_path), "png": png(tmp_path / "a.png"),
-             "notes": tmp_path / "notes.png"}
+             "notes": tmp_path / "notes.png", "gif": animated_gif(tmp_path / "dance.gif")}
     (tmp_path / "notes.png").write_text("hello", encoding="utf-8")
     argv = [a.format(**{k: str(v) for k, v in files.items()}) for a in args]
     assert run(home, "post", "--persona", "career", "--anyway", *argv) == code

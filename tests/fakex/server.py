@@ -79,7 +79,17 @@ MEDIA_LIMITS = {"tweet_image": 5 * MB, "dm_image": 5 * MB, "tweet_gif": 15 * MB,
                 "tweet_video": 512 * MB, "dm_video": 512 * MB, "amplify_video": 512 * MB, "subtitles": MB}
 ONE_SHOT_CATEGORIES = ("tweet_image", "dm_image", "subtitles")
 MAX_SEGMENT = 5 * MB
+MAX_SEGMENTS = 1000  # an APPEND's segment_index is 0 to 999 (tweepy's API.chunked_upload_append)
 PLAYS = ("tweet_gif", "dm_gif")  # the categories X keeps a GIF's animation for
+# The media types each category takes (X's media best practices: images JPEG, PNG, GIF, WebP; GIFs; videos MP4, MOV).
+MEDIA_TYPES = {"tweet_image": ("image/jpeg", "image/png", "image/gif", "image/webp"), "tweet_gif": ("image/gif",),
+               "tweet_video": ("video/mp4", "video/quicktime")}
+MEDIA_TYPES |= {"dm_image": MEDIA_TYPES["tweet_image"], "dm_gif": MEDIA_TYPES["tweet_gif"],
+                "dm_video": MEDIA_TYPES["tweet_video"], "amplify_video": MEDIA_TYPES["tweet_video"],
+                "subtitles": ("text/srt", "application/x-subrip")}
+# A post carries up to 4 photos, or 1 animated GIF, or 1 video (tweepy's API.update_status on media_ids).
+MAX_PHOTOS = 4
+MIXED_MEDIA_MESSAGE = "A post may carry up to 4 images, or 1 animated GIF, or 1 video."  # English: the fake's words
 FAILURE_KINDS = ("revoked", "duplicate", "bad_request", "forbidden", "read_only", "rate_limit", "server_error",
                  "server_error_made", "hold", "drop")
 
@@ -840,6 +850,9 @@ class _Handler(BaseHTTPRequestHandler):
                     "errors": [{"parameters": {"media.media_ids": invalid}, "message": "Your media IDs are invalid."}],
                     "title": "Invalid Request", "detail": "One or more parameters to your request was invalid.",
                     "type": "https://api.twitter.com/2/problems/invalid-request"}, headers)
+            moving = [m for mid in media_ids if (m := fake.state.media[str(mid)]).category not in ONE_SHOT_CATEGORIES]
+            if len(media_ids) > MAX_PHOTOS or (moving and len(media_ids) > 1):
+                return self._bad(record, MIXED_MEDIA_MESSAGE, headers)
         create()
         t = created[0]
         self._json(record, 201, {"data": {"id": t.id, "text": t.text, "edit_history_tweet_ids": [t.id]}}, headers)
@@ -888,8 +901,11 @@ class _Handler(BaseHTTPRequestHandler):
         except json.JSONDecodeError:
             return self._bad(record, "Request body is not valid JSON.")
         category, total = str(payload.get("media_category", "")), payload.get("total_bytes")
-        if category not in MEDIA_LIMITS or not isinstance(total, int) or not payload.get("media_type"):
-            return self._bad(record, "media_category, media_type and total_bytes are required.")
+        media_type = str(payload.get("media_type") or "")
+        if category not in MEDIA_LIMITS or type(total) is not int or total <= 0 or not media_type:
+            return self._bad(record, "media_category, media_type and total_bytes (a positive number) are required.")
+        if media_type not in MEDIA_TYPES[category]:
+            return self._bad(record, f"media_type {media_type} is not allowed for media_category {category}.")
         if total > MEDIA_LIMITS[category]:
             return self._bad(record, f"File size exceeds {MEDIA_LIMITS[category]} bytes.")
         up = Upload(str(next(fake._media_ids)), tok.user_id, category, str(payload["media_type"]), total)
@@ -910,6 +926,8 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._bad(record, f"Unknown media id {self.media_id}")
             if "media" not in fields or not segment.isdigit():
                 return self._bad(record, "media and segment_index are required.")
+            if int(segment) >= MAX_SEGMENTS:
+                return self._bad(record, f"segment_index must be between 0 and {MAX_SEGMENTS - 1}.")
             if len(fields["media"][0]) > MAX_SEGMENT:
                 return self._bad(record, f"A segment may be at most {MAX_SEGMENT} bytes.")
             up.segments[int(segment)] = fields["media"][0]
@@ -924,6 +942,9 @@ class _Handler(BaseHTTPRequestHandler):
             up = fake.state.uploads.get(self.media_id)
             if up is None or up.owner != tok.user_id:
                 return self._bad(record, f"Unknown media id {self.media_id}")
+            if sorted(up.segments) != list(range(len(up.segments))):
+                return self._bad(record, f"Segments missing: {len(up.segments)} appended, numbered "
+                                         f"{sorted(up.segments)}.")
             data = b"".join(up.segments[i] for i in sorted(up.segments))
             if len(data) != up.total_bytes:
                 return self._bad(record, f"File size mismatch: {len(data)} bytes sent, {up.total_bytes} announced.")

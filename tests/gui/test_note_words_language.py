@@ -64,6 +64,8 @@ def every_note() -> list[tuple[str, dict[str, Any]]]:
         ("media_type", {"name": "notes.txt", "type": None, "network": "X", "types": ["PNG", "JPEG"]}),
         ("media_too_big", {"name": "poster.png", "size": 6_000_000, "network": "X", "limit": 5_242_880,
                            "hint": "Make it smaller, then attach it again."}),
+        ("animated_alone", {"network": "X", "name": "dance.gif", "part": None}),
+        ("animated_alone", {"network": "X", "name": "dance.gif", "part": 2}),
         ("media_missing", {"path": "/home/me/poster.png", "part": None}),
         ("media_missing", {"path": "/home/me/poster.png", "part": 2}),
         ("media_unreadable", {"name": "poster.png", "error": "Permission denied", "errno": 13}),

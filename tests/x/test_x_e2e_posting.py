@@ -277,13 +277,15 @@ def test_images_with_alt_text_are_uploaded_then_attached(x_world, tmp_path) -> N
 
 def test_an_animated_gif_goes_up_as_a_gif_and_a_still_gif_as_an_image(x_world, tmp_path) -> None:
     """X plays a GIF only when it was uploaded as one (media_category tweet_gif, which its chunked upload takes):
-    sent as tweet_image, as every image was, an animated GIF showed on X as a still picture."""
+    sent as tweet_image, as every image was, an animated GIF showed on X as a still picture. A post carries one
+    animated GIF alone, so the still one goes on the thread's next part."""
     moving, still = animated_gif(tmp_path / "dance.gif"), gif(tmp_path / "logo.gif")
-    post = x_world.post("A gif and a logo.", media=({"path": str(moving), "alt_text": "A dancing chart"},
-                                                    {"path": str(still), "alt_text": "The logo"}))
+    post = x_world.post("A gif.", thread=("And a logo.",),
+                        media=({"path": str(moving), "alt_text": "A dancing chart"},
+                               {"path": str(still), "alt_text": "The logo", "part": 1}))
     assert post.state is PostState.SENT, post.error
     media = x_world.fake.media
-    shown = [media[m] for m in x_world.fake.tweets[0].media_ids]
+    shown = [media[m] for t in x_world.fake.tweets for m in t.media_ids]
     assert [(m.category, m.animated, m.alt_text) for m in shown] == [
         ("tweet_gif", True, "A dancing chart"), ("tweet_image", False, "The logo")]
     assert [m.size for m in shown] == [moving.stat().st_size, still.stat().st_size]
@@ -291,8 +293,8 @@ def test_an_animated_gif_goes_up_as_a_gif_and_a_still_gif_as_an_image(x_world, t
     assert [(r.method, r.path) for r in x_world.fake.requests] == [
         ("POST", "/2/media/upload/initialize"), ("POST", f"/2/media/upload/{gif_id}/append"),
         ("POST", f"/2/media/upload/{gif_id}/finalize"), ("GET", "/2/media/upload"),
-        ("POST", "/2/media/metadata"), ("POST", "/2/media/upload"), ("POST", "/2/media/metadata"),
-        ("POST", "/2/tweets")]
+        ("POST", "/2/media/metadata"), ("POST", "/2/tweets"), ("POST", "/2/media/upload"),
+        ("POST", "/2/media/metadata"), ("POST", "/2/tweets")]
 
 
 def test_an_animated_gif_over_5_mb_goes_out_as_x_takes_gifs_up_to_15_mb(x_world, tmp_path) -> None:
