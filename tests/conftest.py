@@ -20,6 +20,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from db_locks import say_locks_soon
 from hypothesis import HealthCheck, settings
 from keyring.backends import fail
 from keyring_doubles import MemoryKeyring
@@ -173,6 +174,12 @@ def runtime_on_small_fs(small_fs: SmallFilesystem) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(run)], check=False)
         run.rmdir()
         run.parent.rmdir()
+
+
+@pytest.fixture
+def quick_locks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the test holds the database's lock (db_locks), a write gives up on it after a moment, not 15 s."""
+    say_locks_soon(monkeypatch)
 
 
 @pytest.fixture

@@ -226,13 +226,6 @@ def test_a_thread_cut_short_at_a_part_in_doubt_cannot_be_stopped_there(bluesky_w
     assert sorted(r.text for r in w.fake.posts(w.account)) == sorted(PARTS)  # each part once
 
 
-@pytest.fixture
-def quick_locks(monkeypatch: pytest.MonkeyPatch) -> None:
-    from db_locks import say_locks_soon
-
-    say_locks_soon(monkeypatch)
-
-
 def test_a_switch_the_locked_database_refused_leaves_the_post_and_the_account_as_they_were(
         quick_locks, bluesky_world) -> None:
     """Cut short as @sky (sent again by itself); sky is switched to @night while another program holds the

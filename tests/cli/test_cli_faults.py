@@ -5,15 +5,14 @@ system (a tmpfs, mounted by the test as root) and real files."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from cli_helpers import Cli
+from db_locks import locked, say_locks_soon
 from image_files import noisy_png
 
 from personamgr.cli.main import main
-from personamgr.core import store as store_module
 
 TEXT = "Three questions to ask about the team you would join"
 
@@ -79,14 +78,11 @@ def test_a_database_locked_by_another_program_keeps_the_text(profile: Path, monk
     """Locked for longer than the wait: the command says so, and prints the text of ``queue add`` back."""
     from personamgr.core.logs import setup_logging
 
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.2)
-    other = sqlite3.connect(profile / "data" / "personamgr.db", isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
+    say_locks_soon(monkeypatch)
     try:
-        code = main(["--data-dir", str(profile), "queue", "add", "--persona", "career", "--anyway", TEXT])
+        with locked(profile / "data" / "personamgr.db"):
+            code = main(["--data-dir", str(profile), "queue", "add", "--persona", "career", "--anyway", TEXT])
     finally:
-        other.execute("ROLLBACK")
-        other.close()
         setup_logging(None)
     err = capsys.readouterr().err
     assert code == 1

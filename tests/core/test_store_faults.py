@@ -9,9 +9,9 @@ import stat
 from pathlib import Path
 
 import pytest
+from db_locks import locked, say_locks_soon
 from sqlalchemy.exc import OperationalError
 
-from personamgr.core import store as store_module
 from personamgr.core.clock import FakeClock
 from personamgr.core.faults import Fault, data_folder_message, describe
 from personamgr.core.paths import AppPaths
@@ -98,27 +98,58 @@ def test_a_folder_in_place_of_the_database(tmp_path: Path, clock: FakeClock) -> 
 
 def test_a_database_locked_by_another_program(tmp_path: Path, clock: FakeClock,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.3)
+    say_locks_soon(monkeypatch)
     path = tmp_path / "personamgr.db"
     make_profile(path, clock, "career")
     st = Store.open(path, clock=clock)  # open before the lock: the next write meets it
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
     try:
-        with pytest.raises(StoreError) as opening:
-            Store.open(path, clock=clock)
-        assert opening.value.fault is Fault.LOCKED
-        assert str(opening.value).startswith(f"{path} is locked by another program")
-        assert_not_called_damaged(str(opening.value))
-        with pytest.raises(OperationalError) as writing:
-            st.add_persona(Persona(name="metal", description="x"))
-        assert describe(writing.value, path) == str(opening.value)
+        with locked(path):
+            with pytest.raises(StoreError) as opening:
+                Store.open(path, clock=clock)
+            assert opening.value.fault is Fault.LOCKED
+            assert str(opening.value).startswith(f"{path} is locked by another program")
+            assert_not_called_damaged(str(opening.value))
+            with pytest.raises(OperationalError) as writing:
+                st.add_persona(Persona(name="metal", description="x"))
+            assert describe(writing.value, path) == str(opening.value)
     finally:
-        other.execute("ROLLBACK")
-        other.close()
         st.close()
     assert names(path) == ["career"]
 
+
+
+def test_with_quick_locks_a_write_of_personamgrs_own_that_holds_the_lock_longer_is_waited_for(
+        tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests' quick locks (db_locks) are quick for the test's lock alone. They shortened every wait of the test:
+    on a slow machine one of personamgr's own writes (a draft, the scheduler's pass) held the lock a moment longer
+    than that, and the next write was refused as "locked by another program" where there was none. Here the slow
+    step is a write of the same store that keeps its lock for a second: the next write waits for it, as it would for
+    the user, and goes in."""
+    import threading
+
+    say_locks_soon(monkeypatch)
+    path = tmp_path / "personamgr.db"
+    make_profile(path, clock, "career")
+    st = Store.open(path, clock=clock)
+    holding, release = threading.Event(), threading.Event()
+
+    def slow_step() -> None:
+        with st.begin() as con:
+            con.exec_driver_sql("BEGIN IMMEDIATE")
+            holding.set()
+            release.wait(30)
+
+    step = threading.Thread(target=slow_step)
+    step.start()
+    try:
+        assert holding.wait(30), "the slow step never took the lock"
+        threading.Timer(1.0, release.set).start()  # longer than a quick lock's wait
+        st.add_persona(Persona(name="metal", description="x"))
+    finally:
+        release.set()
+        step.join(30)
+        st.close()
+    assert names(path) == ["career", "metal"]
 
 # -- a full disk, a read-only disk, permissions ------------------------------------------------------------
 

@@ -139,26 +139,26 @@ class Locked:
 def locked(profile_paths: AppPaths, clock, fail_secrets, make_shell: Callable[..., Shell],  # type: ignore[no-untyped-def]
            monkeypatch: pytest.MonkeyPatch) -> Iterator[Locked]:
     """The demo profile in a window, its database held by another connection's exclusive lock, as another program
-    would hold it; writes give up after 0.2 s and a draft that could not be saved is tried again after 0.3 s."""
-    from personamgr.core import store as store_module
+    would hold it; writes give up on that lock after a moment (say_locks_soon) and a draft that could not be saved is
+    tried again after 0.3 s."""
+    from db_locks import let_go, say_locks_soon, take_lock
+
     from personamgr.core.demo import seed_demo
     from personamgr.core.services import open_services
     from personamgr.gui import drafts as drafts_module
 
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.2)
+    say_locks_soon(monkeypatch)
     monkeypatch.setattr(drafts_module, "RETRY_MS", 300)
     services = open_services(profile_paths, secrets=fail_secrets, clock=clock)
     try:
         seed_demo(services)
         shell = make_shell(services)
-        other = sqlite3.connect(profile_paths.database, isolation_level=None)
-        other.execute("BEGIN EXCLUSIVE")
+        other = take_lock(profile_paths.database)
         held = [True]
 
         def release() -> None:
             if held.pop() if held else False:
-                other.execute("ROLLBACK")
-                other.close()
+                let_go(other)
 
         try:
             yield Locked(services, shell, release)

@@ -76,18 +76,10 @@ def test_not_offered_where_the_text_does_not_fit(shell, mastodon_world) -> None:
     assert shell.crosspost.isHidden()
 
 
-@pytest.fixture
-def short_lock_wait(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A database locked by another program is given up on after a moment, not after the usual wait."""
-    from personamgr.core import store
-
-    monkeypatch.setattr(store, "BUSY_TIMEOUT_S", 0.2)
-
-
-def test_a_database_locked_when_posting_there_is_said_in_words(short_lock_wait, shell, mastodon_world) -> None:
+def test_a_database_locked_when_posting_there_is_said_in_words(quick_locks, shell, mastodon_world) -> None:
     """Post to metal, with the database locked by another program just then, said "Could not post to metal:
     (sqlite3.OperationalError) database is locked (Background on this error at: https://sqlalche.me/…)"."""
-    import sqlite3
+    from db_locks import locked
 
     w = mastodon_world
     riffs = w.services.store.add_persona(Persona(name="riffs", topics=("guitars",)))
@@ -100,14 +92,9 @@ def test_a_database_locked_when_posting_there_is_said_in_words(short_lock_wait, 
     compose._post_now()
     settle(shell)
     assert not bar.isHidden(), "no offer"
-    other = sqlite3.connect(w.services.store.path, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
-    try:
+    with locked(w.services.store.path):
         bar.post_button.click()
         settle(shell)
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
     assert bar.label.text() == (f"Could not post to metal: {w.services.store.path} is locked by another program, "
                                 "and stayed locked while personamgr waited. If another personamgr or a database tool "
                                 "has it open, close that and try again; nothing was changed."), bar.label.text()

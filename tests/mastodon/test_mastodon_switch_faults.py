@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from db_locks import let_go, locked, say_locks_soon, take_lock
+from db_locks import let_go, locked, take_lock
 
 from personamgr.core.networks.accounts import ConnectError
 from personamgr.core.networks.mastodon.auth import connect_with_tokens
@@ -43,11 +43,6 @@ class Profile:
         _state, remote = self.services.store.connection_state(self.persona.uid)
         creds = self.services.secrets.get_credentials(self.persona.uid) or {}
         return persona.handle, remote, creds.get("access_token")
-
-
-@pytest.fixture
-def quick_locks(monkeypatch: pytest.MonkeyPatch) -> None:
-    say_locks_soon(monkeypatch)
 
 
 @pytest.fixture

@@ -200,13 +200,6 @@ def test_x_not_accepting_the_connection_in_the_pin_flow_says_to_try_again(x_worl
                             "Check your connection (and any proxy), then try again."), str(e.value)
 
 
-@pytest.fixture
-def quick_locks(monkeypatch: pytest.MonkeyPatch) -> None:
-    from db_locks import say_locks_soon
-
-    say_locks_soon(monkeypatch)
-
-
 def test_a_connection_the_locked_database_refused_says_so_and_keeps_nothing(quick_locks, x_world, fresh) -> None:
     """The keyring took metal's tokens, then the database was locked by another program: the user read the
     library's error, with SQL in it. It says what happened, and nothing of the connection is kept."""
