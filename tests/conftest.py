@@ -158,22 +158,35 @@ def small_fs(tmp_path: Path) -> Iterator[SmallFilesystem]:
         subprocess.run(["umount", "-l", str(root)], check=False)
 
 
+# What the tests put under a short folder (a runtime folder's personamgr/instance-ID.sock, a data folder's
+# demo/run/instance-ID.sock) must fit in an AF_UNIX path (core.instance.MAX_SOCKET_PATH, 100).
+SHORT_PATH_MAX = 50
+
+
 @pytest.fixture
-def runtime_on_small_fs(small_fs: SmallFilesystem) -> Iterator[Path]:
+def short_tmp_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new folder at a short path, for a profile or a runtime folder whose instance socket must fit AF_UNIX's ~100
+    bytes (tmp_path's are longer: under them personamgr keeps its socket in TMPDIR instead, by design). It is in
+    pytest's base folder, as tmp_path is, not in /tmp: there, a run killed mid-test left its folder behind
+    (/tmp/pm-*, made with tempfile.mkdtemp); pytest clears its base folder itself."""
+    path = tmp_path_factory.mktemp("pm")
+    assert len(str(path)) <= SHORT_PATH_MAX, (
+        f"{path} is too long for the instance socket a test puts under it; give pytest a shorter --basetemp")
+    return path
+
+
+@pytest.fixture
+def runtime_on_small_fs(small_fs: SmallFilesystem, short_tmp_path: Path) -> Iterator[Path]:
     """A runtime folder (XDG_RUNTIME_DIR) on ``small_fs``, at a short path: under a long one the socket does not
     fit and personamgr keeps its lock in /tmp instead, and platformdirs refuses a symlink, so it is bind-mounted."""
-    import tempfile
-
     (small_fs.root / "run").mkdir(mode=0o700)
-    run = Path(tempfile.mkdtemp(prefix="pm-")) / "run"
+    run = short_tmp_path / "run"
     run.mkdir(mode=0o700)
     subprocess.run(["mount", "--bind", str(small_fs.root / "run"), str(run)], check=True)
     try:
         yield run
     finally:
         subprocess.run(["umount", "-l", str(run)], check=False)
-        run.rmdir()
-        run.parent.rmdir()
 
 
 @pytest.fixture

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,18 +19,11 @@ def entries(folder: Path) -> set[str]:
     return {str(p.relative_to(folder)) for p in folder.rglob("*")}
 
 
-@pytest.fixture
-def short_dir() -> Iterator[Path]:
-    """A data dir with a short path. The instance socket must fit AF_UNIX's ~100 bytes; under a long
-    data dir (pytest's tmp paths are long) the app falls back to $TMPDIR/personamgr-UID for it, by design."""
-    d = Path(tempfile.mkdtemp(prefix="pm-"))
-    yield d
-    shutil.rmtree(d, ignore_errors=True)
-
-
 @pytest.mark.parametrize("via", ["option", "env"])
-def test_the_app_keeps_every_file_inside_the_data_dir(tmp_path: Path, short_dir: Path, via: str) -> None:
-    home, tmp, data_dir = tmp_path / "home", tmp_path / "tmp", short_dir
+def test_the_app_keeps_every_file_inside_the_data_dir(tmp_path: Path, short_tmp_path: Path, via: str) -> None:
+    """The data dir is at a short path (short_tmp_path): under a long one the app keeps its instance socket in
+    $TMPDIR/personamgr-UID, by design, and this test would find it there."""
+    home, tmp, data_dir = tmp_path / "home", tmp_path / "tmp", short_tmp_path
     env = {k: v for k, v in os.environ.items() if k not in (*XDG, "PERSONAMGR_HOME", "DISPLAY", "WAYLAND_DISPLAY")}
     for var in XDG:
         (home / var.lower()).mkdir(parents=True, mode=0o700)
@@ -55,3 +45,11 @@ def test_the_app_keeps_every_file_inside_the_data_dir(tmp_path: Path, short_dir:
     assert entries(tmp) == set(), "the app wrote to the temp dir"
     written = entries(data_dir)
     assert {"demo/data/personamgr.db", "demo/logs/personamgr.log"} <= written
+
+
+def test_a_short_folder_is_made_where_pytest_clears_it(short_tmp_path: Path,
+                                                       tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A run killed mid-test left its short folders behind as /tmp/pm-* (tempfile.mkdtemp; the test's teardown
+    never ran): they are made in pytest's base folder, which pytest clears on a later run, as it does tmp_path."""
+    assert short_tmp_path.parent == tmp_path_factory.getbasetemp()
+    assert short_tmp_path.is_dir() and not any(short_tmp_path.iterdir())
