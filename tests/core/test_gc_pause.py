@@ -48,16 +48,19 @@ def test_two_threads_overlapping() -> None:
     def worker() -> None:
         with paused_gc():
             inside.set()
-            release.wait(5)
+            assert release.wait(60), "the test never let the worker go"
 
     t = threading.Thread(target=worker)
     t.start()
-    assert inside.wait(5)
-    with paused_gc():
-        pass
-    assert not gc.isenabled()  # the worker's block is still running
-    release.set()
-    t.join(5)
+    try:
+        assert inside.wait(30), "the worker never began its block"
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # the worker's block is still running
+    finally:
+        release.set()
+        t.join(30)
+    assert not t.is_alive(), "the worker's block never ended"
     assert gc.isenabled()
 
 

@@ -9,7 +9,8 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from datetime import timedelta
+import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from keyring_doubles import MemoryKeyring
@@ -133,22 +134,28 @@ def test_the_heartbeat_keeps_a_long_send_from_being_taken_for_abandoned(services
 
     def slow(account, outgoing, orig=net.publish):  # type: ignore[no-untyped-def]
         entered.set()
-        release.wait(30)
+        release.wait(300)  # let go by the test (finally): the steps below must never outlast it
         return orig(account, outgoing)
+
+    def lease_ends() -> object:
+        sending = services.outbox._sending()
+        return sending[0][1] if sending else "never: the post is no longer sending"
 
     net.publish = slow  # type: ignore[method-assign]
     sender = threading.Thread(target=services.poster.send, args=(post.id,))
     sender.start()
     try:
-        assert entered.wait(30)
+        assert entered.wait(30), "the send never reached the network"
         for _ in range(3):  # a lease's time passes, again and again, while the network call runs
             clock.advance(lease.LEASE + timedelta(seconds=1))
-            before = services.outbox._sending()[0][1]
-            deadline = threading.Event()
-            while services.outbox._sending()[0][1] == before and not deadline.wait(0.02):
-                pass
+            before = lease_ends()
+            give_up = time.monotonic() + 30
+            while lease_ends() == before and time.monotonic() < give_up:
+                time.sleep(0.02)
             # A process elsewhere looks: the lease was renewed, so the post is not taken for abandoned.
-            assert services.outbox._sending()[0][1] > clock.now()
+            now, ends = clock.now(), lease_ends()
+            assert isinstance(ends, datetime) and ends > now, (
+                f"waited for a renewal (30 s at most): it is {now}, the lease ends {ends}")
     finally:
         release.set()
         sender.join(30)
