@@ -16,6 +16,7 @@ from personamgr.core.personas import Persona, PersonaError, secure_address
 from personamgr.core.services import Services
 from personamgr.gui.accounts_text import network_name
 from personamgr.gui.controller import PersonaController
+from personamgr.gui.widgets import unbroken
 from personamgr.gui.workers import Workers
 
 
@@ -66,8 +67,8 @@ class ServerNotice(QFrame):
         lines = [translate(
             "ServerNotice", "<b>{persona} sends nothing: its {network} server {server} is plain http,</b> which "
             "would carry its account's token readable. Use {secure} and reconnect the account.").format(
-            persona=html.escape(p.name), network=html.escape(network_name(p)), server=html.escape(p.server or ""),
-            secure=html.escape(secure)) for p, secure in found]
+            persona=html.escape(p.name), network=html.escape(network_name(p)),
+            server=html.escape(unbroken(p.server or "")), secure=html.escape(unbroken(secure))) for p, secure in found]
         self.text.setText("<br>".join([*lines, *([html.escape(self._error)] if self._error else [])]))
         for persona, secure in found:
             button = QPushButton(translate("ServerNotice", "Use https and reconnect {persona}…").format(

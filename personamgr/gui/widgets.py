@@ -89,6 +89,12 @@ def keep_whole(text: str) -> str:
     return _PATH.sub(lambda m: m.group().replace("/", "/" + WORD_JOINER).removesuffix(WORD_JOINER), text)
 
 
+def unbroken(text: str) -> str:
+    """``text`` (an address: a URL, a server) that no line breaks inside: a word joiner between its characters. A
+    line broke after "http://", or at a hyphen of the host, and the halves no longer read as one address."""
+    return WORD_JOINER.join(text)
+
+
 class HintLabel(QLabel):
     """Quiet, wrapped text under a field: what it does, or why it is off. Options and paths stay whole."""
 
