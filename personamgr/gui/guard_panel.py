@@ -422,13 +422,13 @@ class GuardPanel(QObject):
         had_draft = self.compose.target_has_draft(target_uid)
         if not self.move_to(target):
             return
+        # What to do next, acted on: said whole, on the lines it needs (one line cut it at "press Post to send it a…")
         if action == "post":
-            self.compose.status.setText(translate("GuardPanel", "Moved to {target}. Nothing was posted: press Post to "
-                                                                "send it as {target}.").format(target=target))
+            self.compose.say(translate("GuardPanel", "Moved to {target}. Nothing was posted: press Post to send it as "
+                                                     "{target}.").format(target=target), whole=True)
         elif had_draft:
-            self.compose.status.setText(translate("GuardPanel", "Moved to {target}, where it joined the draft you had "
-                                                                "there. Check it, then schedule "
-                                                                "it.").format(target=target))
+            self.compose.say(translate("GuardPanel", "Moved to {target}, where it joined the draft you had there. "
+                                                     "Check it, then schedule it.").format(target=target), whole=True)
         else:
             self.gate(action, proceed)  # the schedule comes along; the guard looks again for the new persona
 

@@ -401,6 +401,42 @@ def test_move_from_the_post_question_moves_without_posting(guarded: Shell, qtbot
     assert panel_of(guarded).dialog is None
 
 
+@pytest.mark.parametrize("language,metal_named", [("en", "metal"), ("es", "metal"),
+                                                  ("en", "Metal reviews, gigs and the road with the band")])
+def test_after_a_move_the_way_to_post_is_said_whole_at_1024x600(guarded: Shell, qtbot, qapp, language: str,
+                                                                metal_named: str) -> None:  # type: ignore[no-untyped-def]
+    """Seen at 1024x600: the line under the box read "Moved to career. Nothing was posted: press Post to send it
+    a…", cut where it says what to do. It takes the lines it needs, in English, in Spanish and with a long name, at
+    1024 wide and as narrow as the window goes."""
+    from personamgr.gui import i18n
+
+    services = guarded.services
+    compose = guarded.window.compose
+    if metal_named != "metal":
+        metal = services.store.persona("metal")
+        services.store.update_persona(metal.with_changes(name=metal_named))
+        wait_idle(guarded, qtbot)
+    try:
+        i18n.install(qapp, language)
+        guarded.window.resize(1024, 600)
+        write(guarded, METAL_ON_CAREER)
+        compose.post_button.click()
+        open_dialog(guarded, qtbot).move_button.click()
+        wait_idle(guarded, qtbot)
+        status = compose.status
+        said = status.text()
+        assert metal_named in said and said.count(metal_named) == 2, said
+        for width in (1024, guarded.window.minimumWidth()):  # and as narrow as the window goes
+            guarded.window.resize(width, 600)
+            settle_layout(guarded.window)
+            assert not status.is_elided(), (width, said, status.width())
+            assert status.height() >= status.heightForWidth(status.width()), (width, said, status.height())
+            shown = status.rect().translated(status.mapTo(guarded.window, status.rect().topLeft()))
+            assert guarded.window.rect().contains(shown), (width, shown, guarded.window.rect())
+    finally:
+        i18n.uninstall(qapp)
+
+
 def test_after_the_post_question_the_keyboard_is_back_in_the_box(guarded: Shell, qtbot) -> None:
     """Seen under Xvfb: after "Move to metal" (by mouse or Return), Ctrl+Return did nothing until the box was
     clicked: the window had not been given the keyboard back, so its shortcuts were dead. Whatever the choice, the
