@@ -26,12 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def mnemonic(text: str) -> str | None:
-    """The letter Alt reaches ``text`` by ("&Quit": "q"); None if it has none ("&&" is a plain "&")."""
-    plain = text.replace("&&", "")
-    at = plain.find("&")
-    return plain[at + 1].casefold() if 0 <= at < len(plain) - 1 else None
+from personamgr.gui.a11y import mnemonic
 
 
 @dataclass(frozen=True)
@@ -67,9 +62,10 @@ def clashes(screen: QWidget) -> list[str]:
 
 
 def without_letters(screen: QWidget) -> list[str]:
-    """Every tab, and every button of a dialog's button row (Save, Cancel, Close ...), in ``screen``'s dialog that
-    Alt cannot reach: the persona editor's Identity, Focus, Schedule and Limits, its Save and Cancel had none, so
-    the keyboard reached them only by Tab and Ctrl+Tab. A main window or a menu is not a dialog: left out."""
+    """Every tab, and every button of a dialog's button row (Save, Cancel, Close ..., and a question's buttons
+    made by hand: "Delete career", "Quit anyway"), in ``screen``'s dialog that Alt cannot reach: the persona
+    editor's Identity, Focus, Schedule and Limits, its Save and Cancel had none, so the keyboard reached them only
+    by Tab and Ctrl+Tab. A main window or a menu is not a dialog: left out."""
     window = screen.window()
     if not isinstance(window, QDialog):
         return []

@@ -115,12 +115,49 @@ Box = TypeVar("Box", QDialogButtonBox, QMessageBox)
 
 
 def with_letters(box: Box) -> Box:
-    """``box`` with an Alt-letter on each of its standard buttons (a button given its own words keeps them)."""
+    """``box`` with an Alt-letter on each of its buttons: the standard ones Qt's words with a letter, a button made
+    by hand ("Delete career", "Quit anyway") the first letter of a word not taken by another button, else any free
+    letter, in whatever language its words are. A button whose words carry a letter keeps it."""
     for button in box.buttons():
         words = _LETTERED.get(box.standardButton(button).name)
         if words is not None:
             button.setText(translate("buttons", words))
+    taken = {letter for button in box.buttons() if (letter := mnemonic(button.text()))}
+    for button in box.buttons():
+        if button.text() and mnemonic(button.text()) is None:
+            button.setText(_with_freemnemonic(button.text(), taken))
     return box
+
+
+def _letters(text: str) -> list[int]:
+    """Where the letters of ``text`` are, "&&" (a plain "&") left out."""
+    at, out = 0, []
+    while at < len(text):
+        if text.startswith("&&", at):
+            at += 2
+            continue
+        if text[at].isalpha():
+            out.append(at)
+        at += 1
+    return out
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter Alt reaches ``text`` by ("&Quit": "q"); None if it has none ("&&" is a plain "&")."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].casefold() if 0 <= at < len(plain) - 1 else None
+
+
+def _with_freemnemonic(text: str, taken: set[str]) -> str:
+    """``text`` marked at its first word's first letter not in ``taken`` (then any free letter), which it takes."""
+    letters = _letters(text)
+    starts = [at for at in letters if at == 0 or not text[at - 1].isalnum()]
+    for at in starts + letters:
+        if text[at].casefold() not in taken:
+            taken.add(text[at].casefold())
+            return f"{text[:at]}&{text[at:]}"
+    return text
 
 
 def unnamed(root: QWidget) -> list[str]:

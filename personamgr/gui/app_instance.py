@@ -34,6 +34,7 @@ from personamgr.core.instance import (
     window_request,
 )
 from personamgr.core.paths import AppPaths
+from personamgr.gui.a11y import with_letters
 from personamgr.gui.scheduling_ui import SchedulingUi, attach_scheduling
 
 log = logging.getLogger(__name__)
@@ -114,6 +115,7 @@ def _user_takes_over(paths: AppPaths, reply: dict[str, Any]) -> bool:
     take.setObjectName("takeOver")
     keep = box.addButton(translate("AppInstance", "Keep the daemon"), QMessageBox.ButtonRole.RejectRole)
     keep.setObjectName("keepDaemon")
+    with_letters(box)
     box.setDefaultButton(keep)
     box.exec()
     return box.clickedButton() is take

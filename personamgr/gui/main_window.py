@@ -33,6 +33,7 @@ from personamgr.core.demo import connect_refusal
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
 from personamgr.core.services import Services
+from personamgr.gui.a11y import with_letters
 from personamgr.gui.accounts_text import network_name
 from personamgr.gui.compose import ComposeWidget
 from personamgr.gui.connect_accounts import AccountConnectDialog
@@ -399,6 +400,7 @@ class MainWindow(QMainWindow):
         box.setObjectName("demoConnectBox")
         go = box.addButton(translate("MainWindow", "Open your own profile"), QMessageBox.ButtonRole.AcceptRole)
         go.clicked.connect(self.ownProfileRequested)
+        with_letters(box)
         box.setDefaultButton(go)
         if self.demo_connect_box is not None:
             self.demo_connect_box.deleteLater()

@@ -54,6 +54,7 @@ class ShowsBoxes:
         box.setObjectName(name or self.notice_name)
         if info:
             box.setInformativeText(info)
+        with_letters(box)
         self._keep(box)
         box.open()
         return box

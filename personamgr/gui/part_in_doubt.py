@@ -14,6 +14,7 @@ from personamgr.core.i18n import translate
 from personamgr.core.networks.base import parts_known
 from personamgr.core.outbox import Post
 from personamgr.core.part_links import LinkRefused
+from personamgr.gui.a11y import with_letters
 
 
 def doubt_box(parent: QWidget, post: Post, part: int, handle: str, name: str) -> tuple[QMessageBox, QAbstractButton,
@@ -37,6 +38,7 @@ def doubt_box(parent: QWidget, post: Post, part: int, handle: str, name: str) ->
     missing = box.addButton(translate("PostActions", "Part {part} is not there").format(part=part),
                             QMessageBox.ButtonRole.ActionRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    with_letters(box)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     return box, there, missing

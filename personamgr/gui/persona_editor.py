@@ -1028,7 +1028,7 @@ class PersonaManager(QObject, ShowsBoxes):
         who = f"{persona.name} ({persona.handle})" if persona.handle else persona.name
         self._ask(translate("PersonaManager", "Delete persona"),
                   translate("PersonaManager", "Delete {name}?").format(name=who), info,
-                  translate("PersonaManager", "Delete {name}").format(name=persona.name),
+                  translate("PersonaManager", "Delete {name}").format(name=persona.name.replace("&", "&&")),
                   lambda: self._delete(persona), icon=QMessageBox.Icon.Warning, destructive=True)
 
     def _delete(self, persona: Persona) -> None:

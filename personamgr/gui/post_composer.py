@@ -21,6 +21,7 @@ from personamgr.core.media import X_LIMITS, display_name, limits_of, missing_alt
 from personamgr.core.personas import Persona
 from personamgr.core.reason_words import StoredReason
 from personamgr.core.text import counter_text, counting_rule, measure_for
+from personamgr.gui.a11y import with_letters
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import Content
 from personamgr.gui.thread_editor import PartEditor, ThreadEditor
@@ -316,6 +317,7 @@ class PostComposer(QWidget):
                                          "show. A sentence is enough."))
         add = box.addButton(translate("PostComposer", "Add alt text"), QMessageBox.ButtonRole.RejectRole)
         go = box.addButton(translate("PostComposer", "Continue without"), QMessageBox.ButtonRole.AcceptRole)
+        with_letters(box)
         box.setDefaultButton(add)
         box.setEscapeButton(add)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post, PostState
+from personamgr.gui.a11y import with_letters
 
 if TYPE_CHECKING:
     from personamgr.gui.app import Shell
@@ -82,6 +83,7 @@ class QuitFlow(QObject):
         keep = box.addButton(translate("QuitFlow", "Keep as draft and quit"), QMessageBox.ButtonRole.DestructiveRole)
         keep.setObjectName("quitKeepDraft")
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        with_letters(box)
         box.setDefaultButton(send)
         box.setEscapeButton(cancel)
 
@@ -162,6 +164,7 @@ class QuitFlow(QObject):
         anyway.setObjectName("quitAnyway")
         choices[anyway] = "quit"
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        with_letters(box)
         box.setEscapeButton(cancel)
         if not offer_daemon:
             box.setDefaultButton(cancel)

@@ -21,6 +21,7 @@ from personamgr.core.faults import STORAGE_ERRORS, in_words
 from personamgr.core.i18n import translate
 from personamgr.core.personas import DEFAULT_SLOTS, Persona
 from personamgr.core.scheduling import SchedulerEvent, SchedulingError, describe
+from personamgr.gui.a11y import with_letters
 from personamgr.gui.help import keys
 from personamgr.gui.inbox import Inbox, attach_inbox
 from personamgr.gui.missed_dialog import MissedDialog
@@ -148,6 +149,7 @@ class ComposeScheduling(QObject):
                                              times=times, zone=persona.timezone))
         yes = box.addButton(translate("ComposeScheduling", "Add slots and queue"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
+        with_letters(box)
         box.setDefaultButton(yes)
         store = self.bridge.services.store
 

@@ -21,9 +21,10 @@ from personamgr.gui.connect_accounts import AccountConnectDialog
 from personamgr.gui.connect_dialog import ConnectDialog
 from personamgr.gui.guard_widgets import GuardDialog
 from personamgr.gui.missed_dialog import MissedDialog
+from personamgr.gui.part_in_doubt import doubt_box
 from personamgr.gui.post_editor import PostEditorDialog
 from personamgr.gui.schedule_dialog import ScheduleDialog
-from personamgr.gui.scheduling_ui import attach_scheduling
+from personamgr.gui.scheduling_ui import SchedulingUi, attach_scheduling
 
 pytestmark = [pytest.mark.gui,
               pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")]
@@ -78,11 +79,38 @@ def screens(shell: Shell, services: Services) -> Iterator[tuple[str, QWidget]]:
                                                           parent=window)
     on_mastodon = services.store.persona("on mastodon")  # its server, visibility and content warning rows
     yield "persona editor on mastodon", window.personas.edit_persona(on_mastodon.uid)
+    yield from questions(shell, services, ui)
+
+
+def questions(shell: Shell, services: Services, ui: SchedulingUi) -> Iterator[tuple[str, QWidget]]:
+    """The questions whose buttons are made by hand ("Delete career", "Undo import", "Quit anyway" ...), as the
+    user reaches them: their buttons had no Alt-letter, and no screen above showed one."""
+    window = shell.window
+    career = services.store.persona("career")
+    window.personas.delete_persona(services.store.persona("metal").uid)
+    wait_idle(shell)
+    yield "delete persona", window.personas.box
+    window.personas.delete_persona(career.uid)  # a post of it may be out: said, not asked
+    wait_idle(shell)
+    yield "a persona kept", window.personas.box
+    post = services.outbox.create(career.uid, "A draft to delete.")
+    window.post_actions.delete(services.outbox.get(post.id))
+    yield "delete post", window.post_actions.box
+    window.personas.importer._confirm_undo({"file": "personas.toml", "added": ["chef"], "updated": ["career"]})
+    yield "undo import", window.personas.importer.box
+    thread = services.outbox.create(career.uid, "Part one.", thread=["Part one.", "Part two."])
+    box, _there, _missing = doubt_box(window, services.outbox.get(thread.id), 2, "@career_me", "partInDoubt")
+    yield "part in doubt", box
+    yield "no queue slots", ui.compose.offer_slots(career, lambda: None)
+    yield "connect in the demo", window._no_accounts_in_demo("The demo connects no account.")
+    shell.tray_available = True  # the question offers the tray too
+    shell.quit_flow._ask(2, offer_daemon=True, can_tray=True)
+    yield "quit with posts scheduled", shell.quit_flow.box
 
 
 def on_every_screen(services: Services, make_shell: Callable[..., Shell], idle,  # type: ignore[no-untyped-def]
                     check: Callable[[QWidget], list[str]]) -> list[str]:
-    """What ``check`` finds on each of the 22 screens, a line each, named by the screen (one post queued, so the
+    """What ``check`` finds on each of the 30 screens, a line each, named by the screen (one post queued, so the
     Schedule panel and its dialogs have something to show)."""
     PostSchedule(services.store, services.outbox, services.clock).create(services.store.persona("career").uid,
                                                                          "queued")
@@ -96,7 +124,7 @@ def on_every_screen(services: Services, make_shell: Callable[..., Shell], idle, 
         found += [f"{name}: {line}" for line in check(screen)]
         if screen is not shell.window and hasattr(screen, "close"):
             screen.close()
-    assert len(seen) == 22, seen
+    assert len(seen) == 30, seen
     return found
 
 
@@ -258,3 +286,25 @@ def test_alt_letters_clash_only_where_they_can_be_in_sight_together(qtbot) -> No
         "'&Hidden': its buddy QLineEdit() is not in sight with it",
         "'&Orphan' shows its '&' and has no buddy to reach",
     ])
+
+
+def test_a_question_s_buttons_made_by_hand_get_letters_of_their_own(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Each takes the first letter of a word no other button has, else any free letter; a "&" in a name stays a
+    plain "&", and a letter the words already carry is kept."""
+    from mnemonics import mnemonic
+    from PySide6.QtWidgets import QMessageBox
+
+    from personamgr.gui.a11y import with_letters
+
+    box = QMessageBox()
+    qtbot.addWidget(box)
+    texts = ["Delete R&&D", "Do it later", "Dr", "Keep &it"]
+    for text in texts:
+        box.addButton(text, QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    with_letters(box)
+    shown = {b.text().replace("&&", "\0").replace("&", "").replace("\0", "&"): b.text() for b in box.buttons()}
+    assert shown == {"Delete R&D": "&Delete R&&D", "Do it later": "Do it &later", "Dr": "D&r",
+                     "Keep it": "Keep &it", "Cancel": "&Cancel"}
+    letters = [mnemonic(b.text()) for b in box.buttons()]
+    assert len(set(letters)) == len(letters)
