@@ -78,9 +78,11 @@ class Shell:
             return True
         return self.tray.icon.isVisible() and not self.tray.icon.geometry().isEmpty()
 
+    # Whatever opens the window from the tray (or a second start) puts the keyboard in the box: Show window and a
+    # click on the icon left it in the persona list, where typing searched the personas.
     @Slot()
     def show_window(self) -> None:
-        self.window.bring_to_front()
+        self.window.bring_to_front(compose=True)
 
     @Slot()
     def find_persona(self) -> None:
@@ -96,7 +98,7 @@ class Shell:
         if self.window.isVisible() and not self.window.isMinimized():
             self.window.close()
         else:
-            self.window.bring_to_front()
+            self.window.bring_to_front(compose=True)
 
     @Slot()
     def hidden_to_tray(self) -> None:

@@ -499,12 +499,14 @@ class MainWindow(QMainWindow):
 
     # -- showing -------------------------------------------------------------------------
     def bring_to_front(self, *, compose: bool = False) -> None:
+        """Show the window on top and active (on every platform: a test's offscreen one too); ``compose``: with the
+        keyboard in the box."""
         self.show()
         if self.isMinimized():
             self.showNormal()
         if QGuiApplication.platformName() != "offscreen":  # offscreen has no window stack to raise in
             self.raise_()
-            self.activateWindow()
+        self.activateWindow()
         if compose:
             self.compose.focus_editor()
 
