@@ -125,7 +125,7 @@ def with_letters(box: Box) -> Box:
     taken = {letter for button in box.buttons() if (letter := mnemonic(button.text()))}
     for button in box.buttons():
         if button.text() and mnemonic(button.text()) is None:
-            button.setText(_with_freemnemonic(button.text(), taken))
+            button.setText(_with_free_letter(button.text(), taken))
     return box
 
 
@@ -149,7 +149,7 @@ def mnemonic(text: str) -> str | None:
     return plain[at + 1].casefold() if 0 <= at < len(plain) - 1 else None
 
 
-def _with_freemnemonic(text: str, taken: set[str]) -> str:
+def _with_free_letter(text: str, taken: set[str]) -> str:
     """``text`` marked at its first word's first letter not in ``taken`` (then any free letter), which it takes."""
     letters = _letters(text)
     starts = [at for at in letters if at == 0 or not text[at - 1].isalnum()]
