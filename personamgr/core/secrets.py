@@ -181,6 +181,42 @@ def _collection_state(backend: KeyringBackend) -> _Collection | None:
         return _Collection.GONE if type(e).__name__ == "SecretServiceNotAvailableException" else None
 
 
+def _closing_when_refused(backend: KeyringBackend) -> KeyringBackend:
+    """keyring's Secret Service backend, its D-Bus connection closed when the collection is refused. Why: keyring
+    opens a connection for every call and closes it only after it got the collection, so a call refused there (the
+    collection locked and its prompt dismissed, the service gone mid-call, no such collection) left its socket open
+    until the garbage collector found it: one per refused call, and a ResourceWarning in whatever ran then."""
+    if type(backend).__module__ != "keyring.backends.SecretService" or "get_preferred_collection" in vars(backend):
+        return backend
+    import secretstorage
+
+    def get_preferred_collection() -> Any:
+        """keyring's own steps (its SecretService.get_preferred_collection), with the connection closed on failure."""
+        bus = secretstorage.dbus_init()
+        try:
+            try:
+                if hasattr(backend, "preferred_collection"):
+                    collection = secretstorage.Collection(bus, backend.preferred_collection)
+                else:
+                    collection = secretstorage.get_default_collection(bus)
+            except secretstorage.exceptions.SecretStorageException as e:
+                # keyring's own errors and words; _call_once tells the user in theirs (stopped, locked)
+                raise keyring.errors.InitError(
+                    f"Failed to create the collection: {e}.") from e  # English: keyring's, not shown
+            if collection.is_locked():
+                collection.unlock()
+                if collection.is_locked():  # the prompt was dismissed
+                    raise keyring.errors.KeyringLocked(
+                        "Failed to unlock the collection!")  # English: keyring's, not shown
+            return collection
+        except BaseException:
+            bus.close()
+            raise
+
+    backend.get_preferred_collection = get_preferred_collection  # type: ignore[method-assign]
+    return backend
+
+
 def _label(b: KeyringBackend) -> str:
     """A name the user recognises. By module: several backends' classes are all called ``Keyring``."""
     module = type(b).__module__.rsplit(".", 1)[-1]
@@ -262,7 +298,7 @@ class SecretStore:
         st = self.state()
         if not st.usable:
             raise (SecretsStopped if st.stopped else SecretsUnavailable)(st.message)
-        return next(b for b in _leaves(self.backend) if _is_secure(b))
+        return _closing_when_refused(next(b for b in _leaves(self.backend) if _is_secure(b)))
 
     def entry_name(self, persona_uid: str) -> str:
         """The keyring entry's user name for a persona's credentials (the service is :attr:`service`)."""
