@@ -276,17 +276,35 @@ def check_items(parts: int, media: tuple[tuple[MediaItem, ...], ...], limits: Me
                 if not p.exists():
                     return Note("media_missing", path=str(p), part=i + 1 if parts > 1 else None)
                 return e.args[0]
-            if len(items) > 1 and (alone := animated_alone(image, len(items), limits, i if parts > 1 else None)):
+            if len(items) > 1 and (alone := animated_alone(image, len(items), limits, i if parts > 1 else None,
+                                                           name=item.shown_name)):
                 return alone
     return None
 
 
-def animated_alone(image: ImageFile, count: int, limits: MediaLimits, part: int | None = None) -> str | None:
-    """Why ``image``, one of ``count`` images on a post (or thread ``part``, from 0), cannot go with the others: an
-    animated GIF where the network takes one only on a post of its own. None when it can."""
+def animated_among(images: Sequence[tuple[Path, str]], limits: MediaLimits, part: int | None = None) -> str | None:
+    """:func:`animated_alone` for ``images`` (path, name shown), together on one post (or thread ``part``, from 0):
+    read from disk, so off the GUI thread. An image that cannot be read is another check's to refuse."""
+    if not limits.animated_alone or len(images) < 2:
+        return None
+    for path, name in images:
+        try:
+            image = read_file(path, limits.most)
+        except MediaError:
+            continue
+        if alone := animated_alone(image, len(images), limits, part, name=name):
+            return alone
+    return None
+
+
+def animated_alone(image: ImageFile, count: int, limits: MediaLimits, part: int | None = None, *,
+                   name: str = "") -> str | None:
+    """Why ``image`` (shown as ``name``), one of ``count`` images on a post (or thread ``part``, from 0), cannot go
+    with the others: an animated GIF where the network takes one only on a post of its own. None when it can."""
     if not (limits.animated_alone and count > 1 and image.animated):
         return None
-    return Note("animated_alone", network=limits.network, name=image.name, part=None if part is None else part + 1)
+    return Note("animated_alone", network=limits.network, name=name or image.name,
+                part=None if part is None else part + 1)
 
 
 def _too_many(limits: MediaLimits, part: int | None, n: int) -> str:

@@ -67,7 +67,7 @@ def media_by_part(post: Post) -> tuple[tuple[MediaItem, ...], ...]:
     out: list[list[MediaItem]] = [[] for _ in range(count)]
     for m in post.media:
         out[int(m.get("part", 0))].append(MediaItem(str(m["path"]), str(m.get("alt_text") or ""),
-                                                    str(m.get("mime_type") or "")))
+                                                    str(m.get("mime_type") or ""), str(m.get("name") or "")))
     return tuple(tuple(x) for x in out)
 
 

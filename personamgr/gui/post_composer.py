@@ -181,7 +181,7 @@ class PostComposer(QWidget):
         self.contentChanged.emit()
 
     def _thread_message(self, text: str, tone: str) -> None:
-        self.say(text, tone or "hint")
+        self.say(text, tone or "hint", whole=tone == "error")  # an image refused, or to move: the user acts on it
 
     def say(self, message: str, tone: str = "hint", *, whole: bool = False) -> None:
         """One line under the box about what just happened; ``whole``: on as many lines as it needs, for a message

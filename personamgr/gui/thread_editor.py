@@ -36,7 +36,14 @@ from PySide6.QtWidgets import (
 )
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
-from personamgr.core.media import X_LIMITS, MediaError, MediaLimits, import_image
+from personamgr.core.media import (
+    X_LIMITS,
+    MediaError,
+    MediaLimits,
+    animated_among,
+    display_name,
+    import_image,
+)
 from personamgr.core.text import Measure, counter_text, measure, split_thread
 from personamgr.gui.help import keys
 from personamgr.gui.image_strip import AltTextDialog, ImageStrip, image_paths
@@ -384,6 +391,8 @@ class ThreadEditor(QWidget):
             return
         take, skipped = paths[:room], len(paths) - room
         limits, in_place = self.limits, self.in_place
+        beside = [(Path(str(m["path"])), display_name(m)) for m in self.media_of(part)]  # already on the part
+        thread = self.is_thread()
         self.pending_imports += len(take)
 
         def copy() -> tuple[list[dict[str, Any]], list[str]]:
@@ -397,6 +406,10 @@ class ThreadEditor(QWidget):
                     if temporary:
                         p.unlink(missing_ok=True)
                         p.parent.rmdir()
+            # Attached all the same (the user chooses which to move or remove), but said now, not when it is sent.
+            if done and (alone := animated_among(beside + [(Path(m["path"]), display_name(m)) for m in done], limits,
+                                                 part if thread else None)):
+                problems.append(alone)
             return done, problems
 
         def landed(result: tuple[list[dict[str, Any]], list[str]]) -> None:

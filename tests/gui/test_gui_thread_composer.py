@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from image_files import cut_short, jpeg, png
+from image_files import animated_gif, cut_short, jpeg, png
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -190,6 +190,22 @@ def test_a_fifth_image_is_refused_before_it_is_copied(shell: Shell, tmp_path: Pa
     c.thread.add_images([png(tmp_path / f"{i}.png") for i in range(5)], 0)
     qtbot.waitUntil(lambda: len(c.thread.media) == 4, timeout=10_000)
     assert "X allows at most 4 images per post; 1 were not added." in c.status.full_text()
+
+
+def test_an_animated_gif_beside_other_images_is_said_when_attached(shell: Shell, tmp_path: Path, qtbot) -> None:
+    """X takes an animated GIF only on a post of its own: a GIF with a picture was found out only when the post went
+    out and failed. Both stay attached; the line says which to move."""
+    c = compose(shell)
+    c.editor.setPlainText("A dancing chart.")
+    c.thread.add_images([animated_gif(tmp_path / "dance.gif")], 0)
+    qtbot.waitUntil(lambda: len(c.thread.media) == 1, timeout=10_000)
+    assert "animated GIF" not in c.status.full_text()
+    c.thread.add_images([png(tmp_path / "chart.png")], 0)
+    qtbot.waitUntil(lambda: len(c.thread.media) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: "animated GIF" in c.status.full_text(), timeout=10_000)
+    assert ("X takes an animated GIF only on a post of its own (up to 4 images, or 1 animated GIF): dance.gif is on "
+            "the post with other images. Put it in a thread part of its own, or remove the other images."
+            ) in c.status.full_text()
 
 
 def test_an_image_cut_short_is_refused_when_attached(shell: Shell, tmp_path: Path, qtbot) -> None:

@@ -105,9 +105,9 @@ def test_a_post_carries_up_to_4_images_or_1_animated_gif(x_world, x, tmp_path) -
 
 def test_an_animated_gif_with_other_images_is_refused_before_anything_is_uploaded(x_world, tmp_path) -> None:
     """X takes up to 4 photos or 1 animated GIF on a post: a GIF with a photo went up, both uploads were spent and
-    X refused the post with its own words."""
-    post = x_world.post("A gif and a chart.", media=({"path": str(animated_gif(tmp_path / "dance.gif")),
-                                                      "alt_text": "A dancing chart"},
+    X refused the post with its own words. The GIF is named as the user attached it, not as the profile's copy."""
+    post = x_world.post("A gif and a chart.", media=({"path": str(animated_gif(tmp_path / "3f9a0c.gif")),
+                                                      "name": "dance.gif", "alt_text": "A dancing chart"},
                                                      {"path": str(png(tmp_path / "chart.png")), "alt_text": "A chart"}))
     assert post.state is PostState.FAILED, (post.state, post.error)
     assert post.error == ("X takes an animated GIF only on a post of its own (up to 4 images, or 1 animated GIF): "

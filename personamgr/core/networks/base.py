@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from personamgr.core.networks.links import PostLink
@@ -36,6 +37,11 @@ class MediaItem:
     path: str
     alt_text: str = ""
     mime_type: str = "image/png"
+    name: str = ""  # the file's name as the user attached it (the path is the profile's copy), for what is said
+
+    @property
+    def shown_name(self) -> str:
+        return self.name or Path(self.path).name
 
 
 @dataclass(frozen=True, slots=True)

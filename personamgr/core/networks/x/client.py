@@ -145,8 +145,11 @@ class XSession:
         mime = item.mime_type or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         data = path.read_bytes()
         if mime == "image/gif" and animated_gif(data):
-            return self._call(lambda: self._upload_gif(path.name, data), write=False, upload=True)
-        return self._call(lambda: self._upload_still(path.name, data, mime), write=False, upload=True)
+            made = self._call(lambda: self._upload_gif(path.name, data), write=False, upload=True)
+        else:
+            made = self._call(lambda: self._upload_still(path.name, data, mime), write=False, upload=True)
+        made.name = item.shown_name  # said as the user attached it; X gets the profile copy's name, as before
+        return made
 
     def made_ready(self, upload: XUpload, alt_text: str | None, *, kept: bool) -> bool:
         """Wait until X has processed ``upload`` (a chunked one), then set its alt text (``POST /2/media/metadata``).
