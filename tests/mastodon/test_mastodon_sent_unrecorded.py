@@ -5,6 +5,7 @@ is found sent rather than left in doubt. Real Mastodon.py against the fake serve
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,9 @@ from personamgr.core.posting import Poster
 from personamgr.core.scheduling import ScheduleEngine
 from personamgr.core.secrets import SecretStore
 from personamgr.core.sent_unrecorded import SentNotRecorded
-from personamgr.core.services import open_services
+from personamgr.core.services import Services, open_services
+
+SERVER = "https://fosstodon.example"  # what the user typed; PERSONAMGR_MASTODON_URL sends its traffic to the fake
 
 pytestmark = pytest.mark.e2e
 
@@ -50,5 +53,52 @@ def test_a_post_out_as_the_profile_moved_says_so_and_a_start_there_finds_it_not_
         after = again.outbox.get(post.id)
         assert (after.state, after.remote_id) == (PostState.SENT, status.id), after.note
         assert fake.timeline(mastodon_world.account) == [status]  # not posted a second time
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("hours", [0, 2], ids=["within the key's hour", "after it"])
+def test_a_post_out_on_a_full_disk_then_a_quit_is_found_sent_or_left_for_review_never_posted_twice(
+        small_fs, fake: FakeMastodon, network_secrets: SecretStore, clock: FakeClock, hours: int) -> None:  # type: ignore[no-untyped-def]
+    """The outcome kept in memory (core.sent_unrecorded.Unrecorded) is gone with the app. Started again within the
+    hour Mastodon keeps an Idempotency-Key, the post is sent again under its key and found sent; later, a repeat
+    could be a second status, so it waits for review, as X's does."""
+    from personamgr.core.personas import Persona
+
+    paths = AppPaths.resolve(small_fs.root / "profile").ensure()
+
+    def start() -> Services:
+        network = MastodonNetwork(clock, base_url=fake.base_url, timeout=(5.0, 20.0))
+        return open_services(paths, secrets=network_secrets, clock=clock, networks={"mastodon": network})
+
+    services = start()
+    account = fake.add_account("metal")
+    persona = services.store.add_persona(Persona(name="metal", topics=("guitars",), network="mastodon",
+                                                 server=SERVER, handle="@metal@fosstodon.example"))
+    network_secrets.set_credentials(persona.uid, {"server": SERVER, "access_token": fake.add_token(account)})
+    services.store.set_connection_state(persona.uid, "ok", f"mastodon:{SERVER}:{account.id}")
+    post = services.outbox.create(persona.uid, "Tonight: the deep cuts setlist.")
+    sender = Poster(services.store, services.outbox, services.secrets, services.networks, services.clock,
+                    owner=dead_owner())  # the app that quits after it
+    fault_as_it_goes_out(services.networks["mastodon"], small_fs.fill)
+    try:
+        with pytest.raises(SentNotRecorded, match="is full"):
+            sender.send(post.id)
+        [status] = fake.timeline(account)
+        services.close()  # quit while the disk is still full
+    finally:
+        small_fs.free()
+    clock.advance(timedelta(hours=hours))
+    again = start()
+    try:
+        engine = ScheduleEngine(again)
+        engine.start()
+        engine.run_due()
+        after = again.outbox.get(post.id)
+        if hours == 0:
+            assert (after.state, after.remote_id) == (PostState.SENT, status.id), (after.state, after.note)
+        else:
+            assert after.state is PostState.NEEDS_REVIEW, (after.state, after.note)
+        assert fake.timeline(account) == [status]  # not posted a second time
     finally:
         again.close()
