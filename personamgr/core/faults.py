@@ -120,7 +120,7 @@ def _why_not_writable(path: Path) -> str:
             folder=_folder(path))
     if path.exists() and not os.access(path, os.W_OK):
         return translate("Faults", "{path} is read-only (or belongs to another user)").format(path=path)
-    folder = path.parent
+    folder = _nearest_existing(path.parent) or path.parent  # a folder not made yet: the one it would be made in
     if folder.exists() and not os.access(folder, os.W_OK):
         return translate("Faults", "the folder {folder} is read-only (or belongs to another user)").format(
             folder=folder)

@@ -223,7 +223,8 @@ def import_image(folder: Path, source: ImageFile | Path | str, alt_text: str = "
         dest.unlink(missing_ok=True)
         # The fault (a full or read-only disk) is the copy's, in the profile; a profile gone is said as every write
         # says it.
-        why = in_words(e if isinstance(e, ProfileGone) else OSError(e.errno, e.strerror, str(dest)), dest)
+        # Named by its folder: the copy's own name is one personamgr made up, which tells the user nothing.
+        why = in_words(e if isinstance(e, ProfileGone) else OSError(e.errno, e.strerror, str(folder)), folder)
         raise MediaCopyError(translate("Media", "{name} could not be copied into the profile, so nothing was "
                                        "attached: {why}.").format(name=image.name, why=why)) from None
     return {"path": str(dest), "alt_text": alt_text, "mime_type": mime, "part": int(part), "name": image.name,

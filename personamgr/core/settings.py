@@ -14,6 +14,7 @@ profile's database with the posts it belongs to.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -255,9 +256,11 @@ class Settings:
         try:
             tmp.write_text(HEADER + tomli_w.dumps(data), encoding="utf-8")
             os.replace(tmp, self.path)
-        except OSError:
-            tmp.unlink(missing_ok=True)
-            raise
+        except OSError as e:
+            with contextlib.suppress(OSError):  # a read-only disk refuses even this: the write's fault is the one
+                tmp.unlink(missing_ok=True)
+            # Said of the settings file: the one written beside it first is personamgr's own affair.
+            raise OSError(e.errno, e.strerror, str(self.path)) from e
 
     def subscribe(self, listener: Callable[[str], None]) -> None:
         """``listener(key)`` after a setting changed (on the thread that changed it)."""

@@ -2583,6 +2583,10 @@ Qt {qt}. Licencia MIT.</translation>
         <source>The stored {network} credentials are incomplete (missing {list}).</source>
         <translation>Las credenciales de {network} guardadas están incompletas (falta {list}).</translation>
     </message>
+    <message>
+        <source>The sandbox did not take the post: {why}.</source>
+        <translation>Pruebas no aceptó la publicación: {why}.</translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from personamgr.core import faults
 from personamgr.core.clock import Clock, SystemClock, utc
-from personamgr.core.i18n import QT_TRANSLATE_NOOP
+from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.media import X_LIMITS, check_items
-from personamgr.core.networks.base import Account, OutgoingPost, Published, RejectedError, send_parts
+from personamgr.core.networks.base import Account, NetworkError, OutgoingPost, Published, RejectedError, send_parts
 from personamgr.core.networks.links import PostLink, is_post_id, link_parts
 from personamgr.core.reason_words import Note
 from personamgr.core.text import weighted_length
@@ -55,6 +56,7 @@ class SandboxNetwork:
         self.latency_s = latency_s
         self.char_limit = char_limit
         self._lock = threading.Lock()
+        self._path = None if path is None else Path(path)
         self._db = sqlite3.connect(":memory:" if path is None else str(path), check_same_thread=False)
         with self._lock, self._db:
             self._db.execute(
@@ -87,6 +89,14 @@ class SandboxNetwork:
         images = [(Path(m.path).name, m.alt_text) for m in (post.media[i] if i < len(post.media) else ())]
         if weighted_length(text) > self.char_limit:
             raise RejectedError(_refused(f"The text is too long ({weighted_length(text)} characters)."))  # English
+        try:
+            return self._insert(account, text, reply_to, now, images)
+        except sqlite3.Error as e:  # its file refused the write, which SQLite rolled back: the post is not out
+            raise NetworkError(translate("Network", "The sandbox did not take the post: {why}.").format(
+                why=faults.in_words(e, self._path))) from None
+
+    def _insert(self, account: Account, text: str, reply_to: str | None, now: datetime,
+                images: list[tuple[str, str]]) -> str:
         with self._lock, self._db:
             dup = self._db.execute(
                 "SELECT 1 FROM timeline WHERE account = ? AND text = ? LIMIT 1", (account.persona_uid, text)
