@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from personamgr.core.networks.base import OutgoingPost, Published
+from personamgr.core.outbox import Post
+from personamgr.core.scheduling import ScheduleEngine
+from personamgr.core.services import Services
 
 
 def fault_as_it_goes_out(network: Any, fault: Callable[[], None]) -> None:
@@ -34,3 +37,12 @@ def fault_as_it_goes_out(network: Any, fault: Callable[[], None]) -> None:
 
 def move_profile(root: Path, to: Path) -> Callable[[], None]:
     return lambda: shutil.move(root, to)
+
+
+def after_a_start(services: Services, post_id: int) -> Post:
+    """The post as the app's start-up leaves it: the scheduler started on ``services`` and its first pass run, as
+    when the app is opened again after a quit."""
+    engine = ScheduleEngine(services)
+    engine.start()
+    engine.run_due()
+    return services.outbox.get(post_id)

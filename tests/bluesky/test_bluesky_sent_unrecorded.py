@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from fakebluesky import FakeBluesky, FakePlcDirectory
 from lease_helpers import dead_owner
-from unrecorded_helpers import fault_as_it_goes_out
+from unrecorded_helpers import after_a_start, fault_as_it_goes_out
 
 from personamgr.core.clock import SystemClock
 from personamgr.core.networks.bluesky import BlueskyNetwork
@@ -17,7 +17,6 @@ from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
 from personamgr.core.personas import Persona
 from personamgr.core.posting import Poster
-from personamgr.core.scheduling import ScheduleEngine
 from personamgr.core.secrets import SecretStore
 from personamgr.core.sent_unrecorded import SentNotRecorded
 from personamgr.core.services import Services, open_services
@@ -53,10 +52,7 @@ def test_a_post_out_on_a_full_disk_then_a_quit_is_found_sent_at_the_next_start_n
         small_fs.free()
     again = start()
     try:
-        engine = ScheduleEngine(again)
-        engine.start()
-        engine.run_due()
-        after = again.outbox.get(post.id)
+        after = after_a_start(again, post.id)
         assert (after.state, after.remote_id) == (PostState.SENT, record.rkey), (after.state, after.note)
         assert after.remote_url == f"https://bsky.app/profile/sky.bsky.social/post/{record.rkey}", after.remote_url
         assert fake.posts(account) == [record]  # not posted a second time

@@ -11,14 +11,13 @@ from pathlib import Path
 import pytest
 from fakemastodon import FakeMastodon
 from lease_helpers import dead_owner
-from unrecorded_helpers import fault_as_it_goes_out, move_profile
+from unrecorded_helpers import after_a_start, fault_as_it_goes_out, move_profile
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.networks.mastodon import MastodonNetwork
 from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
 from personamgr.core.posting import Poster
-from personamgr.core.scheduling import ScheduleEngine
 from personamgr.core.secrets import SecretStore
 from personamgr.core.sent_unrecorded import SentNotRecorded
 from personamgr.core.services import Services, open_services
@@ -47,10 +46,7 @@ def test_a_post_out_as_the_profile_moved_says_so_and_a_start_there_finds_it_not_
     again = open_services(AppPaths.resolve(tmp_path / "elsewhere"), secrets=network_secrets, clock=clock,
                           networks={"mastodon": network})
     try:
-        engine = ScheduleEngine(again)
-        engine.start()
-        engine.run_due()
-        after = again.outbox.get(post.id)
+        after = after_a_start(again, post.id)
         assert (after.state, after.remote_id) == (PostState.SENT, status.id), after.note
         assert fake.timeline(mastodon_world.account) == [status]  # not posted a second time
     finally:
@@ -91,10 +87,7 @@ def test_a_post_out_on_a_full_disk_then_a_quit_is_found_sent_or_left_for_review_
     clock.advance(timedelta(hours=hours))
     again = start()
     try:
-        engine = ScheduleEngine(again)
-        engine.start()
-        engine.run_due()
-        after = again.outbox.get(post.id)
+        after = after_a_start(again, post.id)
         if hours == 0:
             assert (after.state, after.remote_id) == (PostState.SENT, status.id), (after.state, after.note)
         else:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from fakex import FakeX, User
 from lease_helpers import dead_owner
-from unrecorded_helpers import fault_as_it_goes_out, move_profile
+from unrecorded_helpers import after_a_start, fault_as_it_goes_out, move_profile
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.networks.x import XNetwork
@@ -92,10 +92,7 @@ def test_a_post_out_whose_record_is_refused_says_it_went_out_and_a_start_does_no
     root = small_fs.root / "elsewhere" if how == "moved" else profile.root
     again = x_services(root, fake, x_secrets, clock)
     try:
-        engine = ScheduleEngine(again)
-        engine.start()
-        engine.run_due()
-        after = again.outbox.get(post.id)
+        after = after_a_start(again, post.id)
         assert after.state is PostState.NEEDS_REVIEW, (after.state, after.note)  # it may be out: the user decides
         assert len(fake.timeline(profile.user)) == 1  # not sent a second time
     finally:
