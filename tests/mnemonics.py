@@ -16,11 +16,11 @@ from PySide6.QtGui import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QMainWindow,
     QMenu,
+    QPushButton,
     QStackedWidget,
     QTabBar,
     QWidget,
@@ -76,7 +76,7 @@ def without_letters(screen: QWidget) -> list[str]:
         if isinstance(widget, QTabBar):
             out += [f"tab {widget.tabText(i)!r} has no Alt-letter" for i in range(widget.count())
                     if widget.isTabVisible(i) and not mnemonic(widget.tabText(i))]
-        elif (isinstance(widget, QAbstractButton) and isinstance(widget.parentWidget(), QDialogButtonBox)
+        elif (isinstance(widget, QPushButton)
               and widget.text() and not mnemonic(widget.text())):
             out.append(f"button {widget.text()!r} has no Alt-letter")
     return out

@@ -129,6 +129,54 @@ def with_letters(box: Box) -> Box:
     return box
 
 
+def with_button_letters(dialog: QWidget) -> QWidget:
+    """``dialog`` with an Alt-letter on every push button it has, its own rows' too ("Move to metal", "Post anyway",
+    "Send now", "Add slot"), not only a button box's: the guard's question, the missed posts and the post editor
+    were reached only by Tab. Each takes the first letter of a word not already taken by what can be in sight with
+    it (a label, a group, a tab, another button; a tab's page is in sight only with its own tab), in whatever
+    language its words are; a button whose words carry a letter keeps it."""
+    from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QTabBar
+
+    keys: list[tuple[str, frozenset[tuple[int, int]]]] = []  # (letter, the stacked pages its owner is on)
+    for widget in [dialog, *dialog.findChildren(QWidget)]:
+        if isinstance(widget, QAbstractButton):
+            texts = [widget.text()]
+        elif isinstance(widget, QGroupBox):
+            texts = [widget.title()]
+        elif isinstance(widget, QTabBar):
+            texts = [widget.tabText(i) for i in range(widget.count())]
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            texts = [widget.text()]
+        else:
+            texts = []
+        keys += [(letter, _stacked_pages(widget, dialog)) for text in texts if (letter := mnemonic(text))]
+    for button in dialog.findChildren(QPushButton):
+        if button.text() and mnemonic(button.text()) is None:
+            pages = _stacked_pages(button, dialog)
+            taken = {letter for letter, on in keys if _in_sight_together(pages, on)}
+            button.setText(_with_free_letter(button.text(), taken))
+            if letter := mnemonic(button.text()):
+                keys.append((letter, pages))
+    return dialog
+
+
+def _stacked_pages(widget: QWidget, root: QWidget) -> frozenset[tuple[int, int]]:
+    """(id of a stack, its page) for every stacked page (a tab's page) ``widget`` is on, up to ``root``."""
+    from PySide6.QtWidgets import QStackedWidget
+
+    pages, child, parent = set(), widget, widget.parentWidget()
+    while parent is not None and child is not root:
+        if isinstance(parent, QStackedWidget):
+            pages.add((id(parent), parent.indexOf(child)))
+        child, parent = parent, parent.parentWidget()
+    return frozenset(pages)
+
+
+def _in_sight_together(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]]) -> bool:
+    """Whether two widgets on these pages can be in sight at once: not on two pages of one stack."""
+    return not any(stack == other and page != other_page for stack, page in a for other, other_page in b)
+
+
 def _letters(text: str) -> list[int]:
     """Where the letters of ``text`` are, "&&" (a plain "&") left out."""
     at, out = 0, []

@@ -21,6 +21,7 @@ from personamgr.core.i18n import translate
 from personamgr.core.networks.accounts import Connected, ConnectError
 from personamgr.core.personas import NETWORK_LABELS, Persona
 from personamgr.core.services import Services
+from personamgr.gui.a11y import with_button_letters
 from personamgr.gui.connect_base import ConnectDialogBase, answer_row, guidance_label, selectable_label
 from personamgr.gui.workers import Workers
 
@@ -47,6 +48,7 @@ class AccountConnectDialog(ConnectDialogBase):
             persona=html.escape(persona.name), network=html.escape(label)),
             self._mastodon_page if self.network == "mastodon" else self._bluesky_page, lambda v: v.addStretch(1))
         self._check_keyring()
+        with_button_letters(self)
 
     # -- Mastodon ------------------------------------------------------------------------
     def _mastodon_page(self, v: QVBoxLayout) -> None:

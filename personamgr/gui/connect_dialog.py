@@ -33,6 +33,7 @@ from personamgr.core.networks.accounts import NOT_CONNECTED, account_state
 from personamgr.core.networks.x import auth
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services
+from personamgr.gui.a11y import with_button_letters
 from personamgr.gui.accounts_text import network_name
 from personamgr.gui.connect_base import (
     ConnectDialogBase,
@@ -155,6 +156,7 @@ class ConnectDialog(ConnectDialogBase):
         self._show_app_fields()
         secrets = self.services.secrets
         self._check_keyring(lambda: auth.saved_app(secrets), self._app_known)
+        with_button_letters(self)
 
     # -- plumbing -------------------------------------------------------------------------
     def _enable(self, busy: bool) -> None:

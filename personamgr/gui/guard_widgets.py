@@ -31,6 +31,7 @@ from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.personas import Sensitivity
 from personamgr.core.reason_words import StoredReason
 from personamgr.gui import theme
+from personamgr.gui.a11y import with_button_letters
 from personamgr.gui.widgets import MessageLabel, bullets_html, set_tone
 from personamgr.gui.wrapped_label import WrappedLabel
 
@@ -383,6 +384,7 @@ class GuardDialog(QDialog):
         self.move_button.clicked.connect(lambda: self._choose(Choice.MOVE))
         self.anyway_button.clicked.connect(lambda: self._choose(Choice.ANYWAY))
         self.rejected.connect(lambda: self.chosen.emit(Choice.EDIT) if self.choice is Choice.EDIT else None)
+        with_button_letters(self)
 
     def _choose(self, choice: Choice) -> None:
         self.choice = choice

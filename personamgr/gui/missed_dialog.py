@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from personamgr.core.i18n import translate
 from personamgr.core.outbox import Post
 from personamgr.core.scheduling import MissedPost, SchedulingError, describe
+from personamgr.gui.a11y import with_button_letters
 from personamgr.gui.scheduling import SchedulerBridge
 
 NO_SLOTS_ROLE = Qt.ItemDataRole.UserRole + 1  # the persona's name if it has no queue slots, else ""
@@ -65,6 +66,7 @@ class MissedDialog(QDialog):
         self.list.itemSelectionChanged.connect(self._enable)
         bridge.summaryChanged.connect(lambda s: self.show_missed(s.missed))
         self.show_missed(bridge.summary.missed)
+        with_button_letters(self)
 
     def show_missed(self, missed: list[MissedPost]) -> None:
         keep = {i.data(Qt.ItemDataRole.UserRole) for i in self.list.selectedItems()}

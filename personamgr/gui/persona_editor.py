@@ -86,7 +86,7 @@ from personamgr.core.scheduling.zone_change import (
     clock_times_left,
 )
 from personamgr.core.services import Services
-from personamgr.gui.a11y import first_control, is_interactive, label_for, with_letters
+from personamgr.gui.a11y import first_control, is_interactive, label_for, with_button_letters, with_letters
 from personamgr.gui.colour_swatches import ColourSwatches
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import DraftKeeper
@@ -254,6 +254,7 @@ class PersonaEditor(QDialog):
         if persona is not None:
             self._load_spend(persona)
         self.name_edit.setFocus()  # a name typed at once goes in (the first focus was the Identity tab's title)
+        with_button_letters(self)
 
     # -- building ------------------------------------------------------------------------
     def _field(self, form: QFormLayout | QGridLayout, tab: int, field: str, label: str, widget: QWidget, *,

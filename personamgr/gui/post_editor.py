@@ -31,7 +31,7 @@ from personamgr.core.post_workflows import Action, Outcome, PostWorkflows, uncer
 from personamgr.core.reason_words import StoredReason
 from personamgr.core.scheduling import short_time
 from personamgr.core.sent_unrecorded import SentNotRecorded
-from personamgr.gui.a11y import label_for
+from personamgr.gui.a11y import label_for, with_button_letters
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import Content
 from personamgr.gui.icons import persona_icon
@@ -329,6 +329,7 @@ class PostEditorDialog(QDialog):
         first.setFocus()
         first.moveCursor(first.textCursor().MoveOperation.End)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        with_button_letters(self)
 
 
 def open_editor(post: Post, controller: PersonaController, workers: Workers, parent: QWidget, *,

@@ -31,7 +31,7 @@ from personamgr.core.personas import Persona
 from personamgr.core.scheduling import ResolvedTime, describe, resolve_local, to_local_naive
 from personamgr.core.scheduling.local_time import FIRST_YEAR, LAST_YEAR
 from personamgr.core.scheduling.schedule import MAX_AHEAD
-from personamgr.gui.a11y import with_letters
+from personamgr.gui.a11y import with_button_letters, with_letters
 
 TICK_MS = 5_000  # the shown minute is at most this late
 SHOWN = "ddd d MMM yyyy HH:mm"  # how the field shows a time, in the window's language
@@ -113,6 +113,7 @@ class ScheduleDialog(QDialog):
         layout.addWidget(self.buttons)
         self.set_wall_time(start)
         self._tick()
+        with_button_letters(self)
 
     def _tick(self) -> None:
         now = self.clock.now()

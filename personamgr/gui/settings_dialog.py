@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from personamgr.core.faults import in_words
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.settings import REGISTRY, SECTIONS, Setting, SettingError, Settings
-from personamgr.gui.a11y import label_for, with_letters
+from personamgr.gui.a11y import label_for, with_button_letters, with_letters
 from personamgr.gui.widgets import grow_to_fit, hint_label, keep_whole
 
 DATA_PAGE = "data"
@@ -99,6 +99,7 @@ class SettingsDialog(QDialog):
         # A set minimum width replaces the one the rows need: at 15 pt the dialog kept 560 px (a window opens at
         # most 2/3 of the screen wide) and cut "Quitting with posts scheduled" and its choice.
         self.setMinimumWidth(max(MINIMUM_WIDTH, layout.minimumSize().width()))
+        with_button_letters(self)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's)
         """A window opens at most 2/3 of the screen tall: at a large font, or in Spanish, the help under a row then

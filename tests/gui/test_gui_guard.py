@@ -249,8 +249,8 @@ def test_schedule_asks_and_move_carries_the_draft_with_its_time(guarded: Shell, 
     scheduling.compose.schedule_button.click()
     dialog = open_dialog(guarded, qtbot)
     assert dialog.windowTitle() == "Off-focus: check before scheduling on career"
-    assert dialog.move_button.text() == "Move to metal"
-    assert dialog.anyway_button.text() == "Schedule anyway"
+    assert dialog.move_button.text().replace("&", "") == "Move to metal"
+    assert dialog.anyway_button.text().replace("&", "") == "Schedule anyway"
     assert services.outbox.in_states([PostState.SCHEDULED]) == []  # nothing happens until the user decides
     dialog.move_button.click()
     qtbot.waitUntil(lambda: bool(services.outbox.in_states([PostState.SCHEDULED])), timeout=10_000)
@@ -270,7 +270,7 @@ def test_add_to_queue_move_goes_into_the_other_personas_queue(guarded: Shell, sc
     write(guarded, METAL_ON_CAREER)
     scheduling.compose.queue_button.click()  # before the meter has even run: the click waits for the verdict
     dialog = open_dialog(guarded, qtbot)
-    assert dialog.anyway_button.text() == "Queue anyway"
+    assert dialog.anyway_button.text().replace("&", "") == "Queue anyway"
     dialog.move_button.click()
     qtbot.waitUntil(lambda: bool(services.outbox.in_states([PostState.SCHEDULED])), timeout=10_000)
     [post] = services.outbox.in_states([PostState.SCHEDULED])
@@ -546,7 +546,8 @@ def test_editing_a_scheduled_post_asks_the_guard_before_saving(guarded: Shell, s
     question = dialog.guard.dialog
     assert question is not None and question.isVisible()
     assert question.windowTitle() == "Off-focus: check before saving on career"
-    assert question.anyway_button.text() == "Save anyway" and question.move_button.text() == "Move to metal"
+    assert question.anyway_button.text().replace("&", "") == "Save anyway"
+    assert question.move_button.text().replace("&", "") == "Move to metal"
     assert services.outbox.get(post.id).text == CAREER_TEXT  # nothing saved until the user decides
     question.move_button.click()
     qtbot.waitUntil(lambda: services.outbox.get(post.id).text == METAL_ON_CAREER, timeout=10_000)
@@ -749,3 +750,22 @@ def test_tab_goes_from_the_guards_meter_to_its_move_button(guarded: Shell, qtbot
     window = guarded.window
     assert tab_path(panel.meter.sensitivity, 2) == [panel.warning.move_button, window.history_search]
     assert panel.warning.move_button.accessibleName() == "Move to metal"
+
+
+@pytest.mark.parametrize(("key", "choice"), [(Qt.Key.Key_M, "move"), (Qt.Key.Key_P, "anyway"), (Qt.Key.Key_E, "edit")])
+def test_the_guard_question_is_answered_by_alt_letters(qtbot, key: Qt.Key, choice: str) -> None:  # type: ignore[no-untyped-def]
+    """The question before a straying post had Edit, Move to metal and Post anyway with no Alt-letter: its buttons
+    were reached only by Tab (seen under Xvfb: no letter underlined, Alt held). Alt+M moves, Alt+P posts anyway,
+    Alt+E goes back to the box."""
+    dialog = GuardDialog("post", "career", ["It touches guitars."], "metal", hard=False)
+    qtbot.addWidget(dialog)
+    chosen: list[object] = []
+    dialog.chosen.connect(chosen.append)
+    dialog.show()
+    dialog.activateWindow()  # Alt-letters are the window's shortcuts: they answer in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=10_000)
+    assert [b.text() for b in (dialog.edit_button, dialog.move_button, dialog.anyway_button)] == [
+        "&Edit", "&Move to metal", "&Post anyway"]
+    qtbot.keyClick(dialog, key, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(chosen), timeout=10_000)
+    assert [c.value for c in chosen] == [choice]  # type: ignore[attr-defined]
