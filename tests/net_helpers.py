@@ -10,7 +10,7 @@ from collections.abc import Callable
 from keyring.backend import KeyringBackend
 
 from personamgr.core.outbox import Post, PostState
-from personamgr.core.secrets import KeyringStatus, classify
+from personamgr.core.secrets import KeyringStatus, classify, closing_when_refused
 
 # (connect, read) seconds for a test whose fake server holds an answer back: the client gives up on it after the read
 # timeout. Every answer the fake does give in that test shares the timeout, so it must cover them with room to spare
@@ -25,7 +25,7 @@ def secret_service_backend() -> KeyringBackend | None:
         try:
             from keyring.backends import SecretService
 
-            backend = SecretService.Keyring()
+            backend = closing_when_refused(SecretService.Keyring())  # a refused call leaves no socket open
             if backend.priority <= 0 or classify(backend).status is not KeyringStatus.SECURE:  # type: ignore[operator]
                 return None
             probe = f"personamgr-probe-{uuid.uuid4().hex}"

@@ -181,7 +181,7 @@ def _collection_state(backend: KeyringBackend) -> _Collection | None:
         return _Collection.GONE if type(e).__name__ == "SecretServiceNotAvailableException" else None
 
 
-def _closing_when_refused(backend: KeyringBackend) -> KeyringBackend:
+def closing_when_refused(backend: KeyringBackend) -> KeyringBackend:
     """keyring's Secret Service backend, its D-Bus connection closed when the collection is refused. Why: keyring
     opens a connection for every call and closes it only after it got the collection, so a call refused there (the
     collection locked and its prompt dismissed, the service gone mid-call, no such collection) left its socket open
@@ -298,7 +298,7 @@ class SecretStore:
         st = self.state()
         if not st.usable:
             raise (SecretsStopped if st.stopped else SecretsUnavailable)(st.message)
-        return _closing_when_refused(next(b for b in _leaves(self.backend) if _is_secure(b)))
+        return closing_when_refused(next(b for b in _leaves(self.backend) if _is_secure(b)))
 
     def entry_name(self, persona_uid: str) -> str:
         """The keyring entry's user name for a persona's credentials (the service is :attr:`service`)."""

@@ -21,7 +21,7 @@ from personamgr.core.demo import seed_demo
 from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
 from personamgr.core.personas import DEFAULT_SLOTS, MissedPolicy, Persona, QueueSlot, Sensitivity
-from personamgr.core.secrets import SecretStore, call_with_timeout
+from personamgr.core.secrets import SecretStore, call_with_timeout, closing_when_refused
 from personamgr.core.services import Services, open_services
 from personamgr.gui.app import Shell
 from personamgr.gui.persona_editor import PersonaEditor, hashtags, lines, paragraphs
@@ -325,7 +325,7 @@ def secret_service(missing_real_part: Callable[[str], None]) -> Iterator[SecretS
     try:
         from keyring.backends.SecretService import Keyring as SecretServiceKeyring
 
-        backend = SecretServiceKeyring()
+        backend = closing_when_refused(SecretServiceKeyring())
         call_with_timeout(lambda: backend.get_password("personamgr-test-probe", "probe"), 15, "probe")
     except Exception as e:
         missing_real_part(f"the Secret Service is not usable here: {type(e).__name__}: {e}")

@@ -25,7 +25,7 @@ from personamgr.core.outbox import PostState
 from personamgr.core.paths import AppPaths
 from personamgr.core.persona_file import save_personas
 from personamgr.core.personas import Persona
-from personamgr.core.secrets import KeyringStatus, SecretStore, call_with_timeout, classify
+from personamgr.core.secrets import KeyringStatus, SecretStore, call_with_timeout, classify, closing_when_refused
 from personamgr.core.services import Services, open_services
 
 pytestmark = pytest.mark.secret_service
@@ -39,7 +39,7 @@ def secret_service(missing_real_part: Callable[[str], None]) -> KeyringBackend:
     try:
         from keyring.backends.SecretService import Keyring as SecretServiceKeyring
 
-        backend = SecretServiceKeyring()
+        backend = closing_when_refused(SecretServiceKeyring())
         probe_user = f"probe-{uuid.uuid4().hex}"
 
         def probe() -> str | None:
