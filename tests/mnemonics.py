@@ -14,9 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QDialog,
-    QGroupBox,
     QLabel,
     QMainWindow,
     QMenu,
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from personamgr.gui.a11y import mnemonic
+from personamgr.gui.a11y import in_sight_together, lettered_texts, mnemonic
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,7 @@ def clashes(screen: QWidget) -> list[str]:
         pages = _pages(widget, window)
         if pages is None:
             continue
-        for text in _texts(widget):
+        for text in lettered_texts(widget):
             if letter := mnemonic(text):
                 keys.append(_Key(letter, text, pages))
         if isinstance(widget, QLabel) and _plain(widget) and mnemonic(widget.text()):
@@ -82,19 +80,6 @@ def without_letters(screen: QWidget) -> list[str]:
     return out
 
 
-def _texts(widget: QWidget) -> list[str]:
-    """The texts of ``widget`` that carry an Alt-letter of the window."""
-    if isinstance(widget, QAbstractButton):
-        return [widget.text()]
-    if isinstance(widget, QGroupBox):
-        return [widget.title()]
-    if isinstance(widget, QTabBar):
-        return [widget.tabText(i) for i in range(widget.count()) if widget.isTabVisible(i)]
-    if isinstance(widget, QLabel) and widget.buddy() is not None:
-        return [widget.text()]
-    return []
-
-
 def _plain(label: QLabel) -> bool:
     """Whether ``label`` shows plain text, where "&" marks a letter (in rich text it starts "&amp;")."""
     shown = label.textFormat()
@@ -109,7 +94,7 @@ def _unreached(label: QLabel, pages: tuple[tuple[int, int], ...], window: QWidge
     if buddy is None:
         return [f"{label.text()!r} shows its '&' and has no buddy to reach"]
     buddy_pages = _pages(buddy, window)
-    if buddy_pages is None or not _together(pages, buddy_pages):
+    if buddy_pages is None or not in_sight_together(pages, buddy_pages):
         return [f"{label.text()!r}: its buddy {type(buddy).__name__}({buddy.objectName()}) is not in sight with it"]
     target = buddy.focusProxy() or buddy
     if not target.isEnabled() or not target.focusPolicy() & Qt.FocusPolicy.TabFocus:
@@ -131,15 +116,9 @@ def _pages(widget: QWidget, window: QWidget) -> tuple[tuple[int, int], ...] | No
     return tuple(pages)
 
 
-def _together(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> bool:
-    """Whether widgets on pages ``a`` and on pages ``b`` can be in sight at once (no stack shows two pages)."""
-    shown = dict(a)
-    return all(shown.get(stack, page) == page for stack, page in b)
-
-
 def _pairs(keys: list[_Key]) -> list[str]:
     out = []
     for i, key in enumerate(keys):
         out += [f"&{key.letter}: {other.text!r} and {key.text!r}" for other in keys[:i]
-                if other.letter == key.letter and _together(other.pages, key.pages)]
+                if other.letter == key.letter and in_sight_together(other.pages, key.pages)]
     return out

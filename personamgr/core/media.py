@@ -277,8 +277,7 @@ def check_items(parts: int, media: tuple[tuple[MediaItem, ...], ...], limits: Me
                 if not p.exists():
                     return Note("media_missing", path=str(p), part=i + 1 if parts > 1 else None)
                 return e.args[0]
-            if len(items) > 1 and (alone := animated_alone(image, len(items), limits, i if parts > 1 else None,
-                                                           name=item.shown_name)):
+            if alone := animated_alone(image, len(items), limits, i if parts > 1 else None, name=item.shown_name):
                 return alone
     return None
 

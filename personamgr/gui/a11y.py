@@ -9,6 +9,7 @@ check is on what assistive technology actually gets.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TypeVar
 
 from PySide6.QtGui import QAccessible
@@ -135,25 +136,14 @@ def with_button_letters(dialog: QWidget) -> QWidget:
     were reached only by Tab. Each takes the first letter of a word not already taken by what can be in sight with
     it (a label, a group, a tab, another button; a tab's page is in sight only with its own tab), in whatever
     language its words are; a button whose words carry a letter keeps it."""
-    from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QTabBar
+    from PySide6.QtWidgets import QPushButton
 
-    keys: list[tuple[str, frozenset[tuple[int, int]]]] = []  # (letter, the stacked pages its owner is on)
-    for widget in [dialog, *dialog.findChildren(QWidget)]:
-        if isinstance(widget, QAbstractButton):
-            texts = [widget.text()]
-        elif isinstance(widget, QGroupBox):
-            texts = [widget.title()]
-        elif isinstance(widget, QTabBar):
-            texts = [widget.tabText(i) for i in range(widget.count())]
-        elif isinstance(widget, QLabel) and widget.buddy() is not None:
-            texts = [widget.text()]
-        else:
-            texts = []
-        keys += [(letter, _stacked_pages(widget, dialog)) for text in texts if (letter := mnemonic(text))]
+    keys = [(letter, _stacked_pages(widget, dialog)) for widget in [dialog, *dialog.findChildren(QWidget)]
+            for text in lettered_texts(widget) if (letter := mnemonic(text))]  # (letter, the pages its owner is on)
     for button in dialog.findChildren(QPushButton):
         if button.text() and mnemonic(button.text()) is None:
             pages = _stacked_pages(button, dialog)
-            taken = {letter for letter, on in keys if _in_sight_together(pages, on)}
+            taken = {letter for letter, on in keys if in_sight_together(pages, on)}
             button.setText(_with_free_letter(button.text(), taken))
             if letter := mnemonic(button.text()):
                 keys.append((letter, pages))
@@ -172,9 +162,27 @@ def _stacked_pages(widget: QWidget, root: QWidget) -> frozenset[tuple[int, int]]
     return frozenset(pages)
 
 
-def _in_sight_together(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]]) -> bool:
-    """Whether two widgets on these pages can be in sight at once: not on two pages of one stack."""
-    return not any(stack == other and page != other_page for stack, page in a for other, other_page in b)
+def in_sight_together(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> bool:
+    """Whether widgets on stacked pages ``a`` and on pages ``b`` ((id of a stack, its page) each) can be in sight at
+    once: no stack shows two pages."""
+    shown = dict(a)
+    return all(shown.get(stack, page) == page for stack, page in b)
+
+
+def lettered_texts(widget: QWidget) -> list[str]:
+    """The texts of ``widget`` that can carry an Alt-letter of its window: a button's, a group's title, the visible
+    tabs', a label's that has a buddy to reach."""
+    from PySide6.QtWidgets import QGroupBox, QLabel, QTabBar
+
+    if isinstance(widget, QAbstractButton):
+        return [widget.text()]
+    if isinstance(widget, QGroupBox):
+        return [widget.title()]
+    if isinstance(widget, QTabBar):
+        return [widget.tabText(i) for i in range(widget.count()) if widget.isTabVisible(i)]
+    if isinstance(widget, QLabel) and widget.buddy() is not None:
+        return [widget.text()]
+    return []
 
 
 def _letters(text: str) -> list[int]:
