@@ -166,9 +166,10 @@ def read_file(path: Path, most: int) -> ImageFile:
     return ImageFile(path, data, size)
 
 
-def check_image(image: ImageFile, limits: MediaLimits = X_LIMITS) -> str:
-    """The type of an image ``limits`` accept; MediaError saying what is wrong otherwise."""
-    name = image.name
+def check_image(image: ImageFile, limits: MediaLimits = X_LIMITS, *, name: str = "") -> str:
+    """The type of an image ``limits`` accept; MediaError saying what is wrong otherwise, naming it ``name`` (the
+    name the user attached, where ``image`` is the profile's copy)."""
+    name = name or image.name
     if image.size == 0:
         raise MediaError(Note("media_empty", name=name))
     mime = image.mime
@@ -271,8 +272,8 @@ def check_items(parts: int, media: tuple[tuple[MediaItem, ...], ...], limits: Me
             p = Path(item.path)
             try:
                 image = read_file(p, limits.most)
-                check_image(image, limits)
-                check_alt(p.name, item.alt_text, limits)
+                check_image(image, limits, name=item.shown_name)
+                check_alt(item.shown_name, item.alt_text, limits)
             except MediaError as e:
                 if not p.exists():
                     return Note("media_missing", path=str(p), part=i + 1 if parts > 1 else None)

@@ -13,12 +13,14 @@ from personamgr.core.media import (
     X_LIMITS,
     MediaError,
     check_file,
+    check_items,
     check_post,
     import_image,
     missing_alt,
     prune,
     sniff,
 )
+from personamgr.core.networks.base import MediaItem
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
 from personamgr.core.services import Services
@@ -127,6 +129,18 @@ def test_counts_and_alt_text_are_checked_per_part() -> None:
     assert missing_alt([{"path": "/m/a.png", "name": "chart.png", "alt_text": " "}, *four]) == ["chart.png"]
 
 
+def test_what_the_check_before_sending_finds_names_the_file_as_the_user_attached_it(tmp_path: Path) -> None:
+    """The check runs on the profile's copy (a name personamgr made up), which may have changed since it was
+    attached; what it says names the file the user knows."""
+    copy = tmp_path / "6f1148c5afcd4992a7744aa8b60c08f8.png"
+    copy.write_text("not an image any more")
+    assert check_items(1, ((MediaItem(str(copy), "A chart", name="chart.png"),),)) == (
+        "chart.png is not an image type that X accepts; use PNG, JPEG, GIF or WebP.")
+    png(copy)
+    assert check_items(1, ((MediaItem(str(copy), "x" * 1001, name="chart.png"),),)) == (
+        "The alt text of chart.png is 1,001 characters; X allows 1,000.")
+
+
 def test_a_scheduled_post_keeps_its_image_when_the_original_goes_and_the_copy_goes_with_the_post(
         services: Services, tmp_path: Path) -> None:
     persona = services.store.add_persona(Persona(name="career", description="jobs"))
@@ -143,7 +157,7 @@ def test_a_scheduled_post_keeps_its_image_when_the_original_goes_and_the_copy_go
     sent = services.poster.send(post.id)
     assert sent.state is PostState.SENT, sent.error  # the sandbox checks the copy, as X would
     entry = services.networks["sandbox"].timeline(persona.uid)[0]  # type: ignore[attr-defined]
-    assert entry.media == ((copy.name, "Hiring by month"),)
+    assert entry.media == (("chart.png", "Hiring by month"),)  # named as attached, not as the copy
     services.workflows.delete(other.id)
     assert copy.exists()  # the sent post still refers to it
 

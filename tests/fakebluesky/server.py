@@ -79,6 +79,9 @@ class Blob:
     owner: str
     size: int
     mime: str
+    # A name sent with it (a Content-Disposition header): uploadBlob's body is the bytes alone and its lexicon has
+    # no name, so a client that names the file sends nothing the PDS keeps; recorded so a test can see none came.
+    filename: str | None = None
 
 
 @dataclass
@@ -191,6 +194,12 @@ class FakeBluesky(FakeX):
     def posts(self, account: BlueskyAccount) -> list[PostRecord]:
         with self.lock:
             return [r for r in self.b.records.values() if r.did == account.did]
+
+    @property
+    def blobs(self) -> dict[str, Blob]:
+        """Every blob uploaded and not collected, by CID."""
+        with self.lock:
+            return dict(self.b.blobs)
 
     def collect_garbage(self) -> None:
         """The PDS deletes every blob no record references, as it may once such a blob has waited a while (the
@@ -331,7 +340,7 @@ class _BlueskyHandler(_Handler):
             return
         if len(body) > BLOB_UPLOAD_LIMIT:
             return self._error(record, 413, "PayloadTooLarge", "request entity too large")
-        blob = Blob(_blob_cid(body), did, len(body), self.headers.get("Content-Type", ""))
+        blob = Blob(_blob_cid(body), did, len(body), self.headers.get("Content-Type", ""), self.headers.get_filename())
         with self.fb.lock:
             self.fb.b.blobs[blob.cid] = blob
         self._json(record, 200, {"blob": {"$type": "blob", "ref": {"$link": blob.cid}, "mimeType": blob.mime,

@@ -13,8 +13,9 @@ Strict where Mastodon is strict, so a test that passes here runs production's co
   made, like Mastodon's redis key), the server's character limit counted Mastodon's way, at most
   ``max_media`` attachments, each the account's own and processed, replies to statuses that exist, valid
   visibility; ``X-RateLimit-*`` headers on every answer;
-* ``POST /api/v2/media`` with a description of at most 1,500 characters and an image within the size
-  limit, at most ``media_limit`` (30) per account in each fixed 30-minute window, apart from the statuses' limit:
+* ``POST /api/v2/media`` (the file part's name kept as ``uploads[id].filename``) with a description of at most
+  1,500 characters and an image within the size limit, at most ``media_limit`` (30) per account in each fixed
+  30-minute window, apart from the statuses' limit:
   then 429 with ``X-RateLimit-Limit: 30``, ``X-RateLimit-Remaining: 0`` and the window's end as
   ``X-RateLimit-Reset``, as Mastodon's Rack::Attack ``throttle_api_media`` answers (config/initializers/
   rack_attack.rb); a file over ``process_threshold`` bytes comes back unprocessed (202, ``url`` null) and is ready
@@ -100,6 +101,7 @@ class MastodonMedia:
     description: str | None
     polls_left: int  # reads of GET /api/v1/media/:id until it is processed
     attached: bool = False
+    filename: str | None = None  # the name the client gave the file part (Mastodon keeps it as the file's name)
 
     @property
     def processed(self) -> bool:
@@ -473,13 +475,13 @@ class _MastodonHandler(_Handler):
             return self._error(record, 422, "Validation failed: File can't be blank")
         msg = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
             f"Content-Type: {ctype}\r\n\r\n".encode() + body)
-        fields: dict[str, tuple[bytes, str]] = {}
+        fields: dict[str, tuple[bytes, str, str | None]] = {}
         for part in msg.iter_parts():
             fields[str(part.get_param("name", header="content-disposition"))] = (
-                part.get_payload(decode=True) or b"", part.get_content_type())
+                part.get_payload(decode=True) or b"", part.get_content_type(), part.get_filename())
         if "file" not in fields:
             return self._error(record, 422, "Validation failed: File can't be blank")
-        data, content_type = fields["file"]
+        data, content_type, filename = fields["file"]
         description = fields["description"][0].decode() if "description" in fields else None
         fm = self.fm
         if content_type not in ("image/png", "image/jpeg", "image/gif", "image/webp"):
@@ -490,7 +492,7 @@ class _MastodonHandler(_Handler):
             return self._error(record, 422, "Validation failed: Description is too long (maximum is 1500 characters)")
         big = len(data) > fm.process_threshold
         m = MastodonMedia(str(next(fm._media_ids)), tok.account_id, len(data), content_type, description,
-                          fm.process_polls if big else 0)
+                          fm.process_polls if big else 0, filename=filename)
         with fm.lock:
             fm.m.media[m.id] = m
         self._json(record, 202 if big else 200, self._media_json(m))

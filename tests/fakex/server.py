@@ -37,7 +37,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
 from oauthlib.oauth1.rfc5849 import signature as oauth_sig
@@ -135,6 +135,9 @@ class Media:
     category: str
     content_type: str
     alt_text: str | None = None
+    # The file names the multipart upload gave its media part (None where it gave none): one for a one-shot upload,
+    # one per append for a chunked one, whose pieces each carry a name.
+    filenames: tuple[str | None, ...] = ()
     animated: bool = False  # whether it plays on X (an animated GIF sent as an image is shown still)
     processed: bool = True  # a chunked upload is ready for a post once X has processed it
     uploaded_at: float = field(default_factory=time.time)
@@ -152,6 +155,7 @@ class Upload:
     media_type: str
     total_bytes: int
     segments: dict[int, bytes] = field(default_factory=dict)
+    filenames: list[str | None] = field(default_factory=list)  # what each append called its piece
 
 
 @dataclass
@@ -878,14 +882,14 @@ class _Handler(BaseHTTPRequestHandler):
         fields = _form_fields(ctype, body)
         if "media" not in fields:
             return self._bad(record, "The media field is required.")
-        data, content_type = fields["media"]
-        category = fields.get("media_category", (b"", ""))[0].decode()
+        data, content_type, filename = fields["media"]
+        category = fields["media_category"].data.decode() if "media_category" in fields else ""
         if category not in ONE_SHOT_CATEGORIES:
             return self._bad(record, f"Invalid media_category: {category!r}; one-shot upload takes "
                                      f"{', '.join(ONE_SHOT_CATEGORIES)}")
         if len(data) > MEDIA_LIMITS[category]:
             return self._bad(record, f"File size exceeds {MEDIA_LIMITS[category]} bytes.")
-        m = Media(str(next(fake._media_ids)), tok.user_id, len(data), category, content_type)
+        m = Media(str(next(fake._media_ids)), tok.user_id, len(data), category, content_type, filenames=(filename,))
         with fake.lock:
             fake.state.media[m.id] = m
         self._json(record, 200, {"data": {"id": m.id, "media_key": f"3_{m.id}", "size": m.size,
@@ -919,7 +923,7 @@ class _Handler(BaseHTTPRequestHandler):
         if tok is None:
             return
         fields = _form_fields(self.headers.get("Content-Type", ""), body)
-        segment = fields.get("segment_index", (b"", ""))[0].decode()
+        segment = fields["segment_index"].data.decode() if "segment_index" in fields else ""
         with fake.lock:
             up = fake.state.uploads.get(self.media_id)
             if up is None or up.owner != tok.user_id:
@@ -928,9 +932,10 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._bad(record, "media and segment_index are required.")
             if int(segment) >= MAX_SEGMENTS:
                 return self._bad(record, f"segment_index must be between 0 and {MAX_SEGMENTS - 1}.")
-            if len(fields["media"][0]) > MAX_SEGMENT:
+            if len(fields["media"].data) > MAX_SEGMENT:
                 return self._bad(record, f"A segment may be at most {MAX_SEGMENT} bytes.")
-            up.segments[int(segment)] = fields["media"][0]
+            up.segments[int(segment)] = fields["media"].data
+            up.filenames.append(fields["media"].filename)
         self._json(record, 200, {"data": {"expires_at": int(time.time()) + 86400}})
 
     def _media_finalize(self, record: RequestRecord, query: str, body: bytes) -> None:
@@ -950,7 +955,8 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._bad(record, f"File size mismatch: {len(data)} bytes sent, {up.total_bytes} announced.")
             del fake.state.uploads[up.id]
             plays = up.category in PLAYS
-            m = Media(up.id, up.owner, len(data), up.category, up.media_type, animated=plays and _animated(data),
+            m = Media(up.id, up.owner, len(data), up.category, up.media_type, filenames=tuple(up.filenames),
+                      animated=plays and _animated(data),
                       processed=not plays, looks_left=fake.processing_looks, error=fake.processing_error)
             fake.state.media[m.id] = m
         answer: dict[str, Any] = {"id": m.id, "media_key": f"16_{m.id}", "size": m.size,
@@ -1006,14 +1012,21 @@ class _Handler(BaseHTTPRequestHandler):
         self._json(record, 200, {"data": {"associated_metadata": True, "id": mid}})
 
 
-def _form_fields(content_type: str, body: bytes) -> dict[str, tuple[bytes, str]]:
-    """A multipart/form-data body's fields: name -> (bytes, content type)."""
+class FormField(NamedTuple):
+    data: bytes
+    content_type: str
+    filename: str | None  # the name the client gave a file field (X keeps it with the media); None when it gave none
+
+
+def _form_fields(content_type: str, body: bytes) -> dict[str, FormField]:
+    """A multipart/form-data body's fields by name."""
     if not content_type.startswith("multipart/form-data"):
         return {}
     msg = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
         f"Content-Type: {content_type}\r\n\r\n".encode() + body)
-    return {str(part.get_param("name", header="content-disposition")): (
-        part.get_payload(decode=True) or b"", part.get_content_type()) for part in msg.iter_parts()}
+    return {str(part.get_param("name", header="content-disposition")): FormField(
+        part.get_payload(decode=True) or b"", part.get_content_type(), part.get_filename())
+        for part in msg.iter_parts()}
 
 
 def _animated(data: bytes) -> bool:

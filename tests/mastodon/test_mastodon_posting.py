@@ -113,8 +113,9 @@ def test_an_image_that_never_finishes_processing_is_retried_not_lost(mastodon_wo
     w = mastodon_world
     w.network.media_wait_s = 0.2
     w.fake.process_threshold, w.fake.process_polls = 10, 10_000
-    post = w.post("Stuck.", media=({"path": str(png(tmp_path / "a.png", size=64)), "alt_text": "a"},))
-    assert post.state is PostState.SCHEDULED and "still processing a.png" in (post.error or "")
+    post = w.post("Stuck.", media=({"path": str(png(tmp_path / "0c9f48.png", size=64)), "name": "amp.png",
+                                    "alt_text": "a"},))
+    assert post.state is PostState.SCHEDULED and "still processing amp.png" in (post.error or "")  # as attached
     assert w.fake.post_count("statuses") == 0
 
 

@@ -86,7 +86,7 @@ class SandboxNetwork:
                      now: datetime) -> str:
         """One part, in its own transaction: a thread that fails at part 3 has parts 1 and 2 out, as on X."""
         text = post.parts[i]
-        images = [(Path(m.path).name, m.alt_text) for m in (post.media[i] if i < len(post.media) else ())]
+        images = [(m.shown_name, m.alt_text) for m in post.media_of(i)]  # named as the user attached them
         if weighted_length(text) > self.char_limit:
             raise RejectedError(_refused(f"The text is too long ({weighted_length(text)} characters)."))  # English
         try:

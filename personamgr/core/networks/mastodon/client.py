@@ -130,7 +130,8 @@ class MastodonClient:
         path = Path(item.path)
         with path.open("rb") as fh:  # opened here: Mastodon.py leaves a file it opened itself unclosed
             media = self.call(lambda: self.api.media_post(fh, mime_type=mime_of(item),
-                                                          description=item.alt_text or None, file_name=path.name),
+                                                          description=item.alt_text or None,
+                                                          file_name=item.shown_name),
                               upload=True)
         return str(media["id"]), bool(media.get("url"))
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from personamgr.core.clock import Clock, utc
@@ -104,7 +103,7 @@ class MastodonNetwork(RemoteNetwork):
                 items = post.media_of(i)
                 key = part_key(post, i, *(f"{m.path}\x1f{m.alt_text}" for m in items), post.content_warning,
                                post.visibility)
-                names = [Path(m.path).name for m in items]
+                names = [m.shown_name for m in items]
 
                 def processed(j: int, media_id: str) -> bool:  # False: the server no longer has it (cleaned up)
                     return api.wait_processed(media_id, names[j], wait_s=self.media_wait_s, poll_s=self.poll_interval_s)

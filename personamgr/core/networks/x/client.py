@@ -144,12 +144,10 @@ class XSession:
         path = Path(item.path)
         mime = item.mime_type or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         data = path.read_bytes()
+        name = item.shown_name  # the name the user attached, not the profile copy's (a name personamgr made up)
         if mime == "image/gif" and animated_gif(data):
-            made = self._call(lambda: self._upload_gif(path.name, data), write=False, upload=True)
-        else:
-            made = self._call(lambda: self._upload_still(path.name, data, mime), write=False, upload=True)
-        made.name = item.shown_name  # said as the user attached it; X gets the profile copy's name, as before
-        return made
+            return self._call(lambda: self._upload_gif(name, data), write=False, upload=True)
+        return self._call(lambda: self._upload_still(name, data, mime), write=False, upload=True)
 
     def made_ready(self, upload: XUpload, alt_text: str | None, *, kept: bool) -> bool:
         """Wait until X has processed ``upload`` (a chunked one), then set its alt text (``POST /2/media/metadata``).
