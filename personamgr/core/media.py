@@ -44,9 +44,9 @@ TYPE_NAMES = {"image/png": "PNG", "image/jpeg": "JPEG", "image/gif": "GIF", "ima
 
 @dataclass(frozen=True, slots=True)
 class MediaLimits:
-    """What a network accepts per post. X's are the default (the sandbox behaves like X)."""
+    """What a network accepts per post. X's are the default (the sandbox imitates them)."""
 
-    network: str = "X"
+    network: str = "X"  # as note_words.network_label says it: a persona's network, or a network's own name
     per_post: int = 4
     max_bytes: int = 5 * 1024 * 1024
     max_alt: int = 1000
@@ -75,6 +75,8 @@ class MediaLimits:
 
 # X's "media best practices": GIFs up to 15 MB; a GIF on a post alone
 X_LIMITS = MediaLimits(max_animated_bytes=15 * 1024 * 1024, animated_alone=True)
+# The sandbox imitates X's limits, and says them as its own: its persona is on the sandbox, not on X.
+SANDBOX_LIMITS = replace(X_LIMITS, network="sandbox")
 
 
 def limits_of(network: object, persona: Persona | None = None) -> MediaLimits:

@@ -295,7 +295,8 @@ def _limit(size: int) -> str:
 def _media_type(v: Values) -> str:
     text = (translate("Media", "{name} is a {type} image that {network} does not accept; use {types}.") if v.get("type")
             else translate("Media", "{name} is not an image type that {network} accepts; use {types}."))
-    return text.format(name=v["name"], type=v.get("type"), network=v["network"], types=either(list(v["types"])))
+    return text.format(name=v["name"], type=v.get("type"), network=network_label(str(v["network"])),
+                       types=either(list(v["types"])))
 
 
 def _media_too_big(v: Values) -> str:
@@ -304,7 +305,7 @@ def _media_too_big(v: Values) -> str:
     text = (translate("Media", "{name} is {size}; {network} accepts animated GIFs up to {limit}. {hint}")
             if v.get("animated") else
             translate("Media", "{name} is {size}; {network} accepts images up to {limit}. {hint}"))
-    return text.format(name=v["name"], size=shown, network=v["network"], limit=_limit(limit),
+    return text.format(name=v["name"], size=shown, network=network_label(str(v["network"])), limit=_limit(limit),
                        hint=translate("Media", v["hint"]))
 
 
@@ -335,7 +336,7 @@ def _animated_alone(v: Values) -> str:
             translate("Media", "{network} takes an animated GIF only on a post of its own (up to 4 images, or 1 "
                       "animated GIF): {name} is on the post with other images. Put it in a thread part of its own, "
                       "or remove the other images."))
-    return text.format(network=v["network"], name=v["name"], part=v.get("part"))
+    return text.format(network=network_label(str(v["network"])), name=v["name"], part=v.get("part"))
 
 
 def _media_missing(v: Values) -> str:

@@ -44,6 +44,7 @@ from personamgr.core.media import (
     display_name,
     import_image,
 )
+from personamgr.core.note_words import network_label
 from personamgr.core.text import Measure, counter_text, measure, split_thread
 from personamgr.gui.help import keys
 from personamgr.gui.image_strip import AltTextDialog, ImageStrip, image_paths
@@ -384,7 +385,7 @@ class ThreadEditor(QWidget):
         room = self.limits.per_post - len(self.media_of(part)) - self.pending_imports
         if room <= 0:
             self.message.emit(translate("ThreadEditor", "{network} allows at most {n} images per post.").format(
-                network=self.limits.network, n=self.limits.per_post), "error")
+                network=network_label(self.limits.network), n=self.limits.per_post), "error")
             return
         folder = self.media_dir()
         if folder is None:
@@ -422,7 +423,8 @@ class ThreadEditor(QWidget):
                 self._changed()
             if skipped > 0:
                 problems.append(translate("ThreadEditor", "{network} allows at most {n} images per post; {k} were "
-                                          "not added.").format(network=limits.network, n=limits.per_post, k=skipped))
+                                          "not added.").format(network=network_label(limits.network), n=limits.per_post,
+                                                               k=skipped))
             if problems:
                 self.message.emit(" ".join(problems), "error")
             elif items and any(not m.get("alt_text") for m in items):

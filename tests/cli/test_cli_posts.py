@@ -80,13 +80,13 @@ def test_queue_add_a_thread_keeps_its_images_when_the_originals_go(home: Path, t
     (("--thread", "{long}"), 1, "Too long for career: part 2 is 299 of 280 characters on Sandbox; shorten it by 19."),
     (("--thread", "{missing}"), 1, "cannot read the thread file"),
     (("--thread", "{thread}", "and some text"), 2, "give the text or --thread FILE, not both"),
-    (("--image", "{notes}", "Text"), 1, "notes.png is not an image type that X accepts"),
+    (("--image", "{notes}", "Text"), 1, "notes.png is not an image type that Sandbox accepts"),
     (("--image", "{png}", "--alt", "x" * 1001, "Text"), 1, "The alt text of a.png is 1,001 characters"),
     (("--image", "{png}", "--image", "{png}", "--image", "{png}", "--image", "{png}", "--image", "{png}", "Text"), 1,
-     "X allows at most 4 images per post; the post has 5"),
+     "Sandbox allows at most 4 images per post; the post has 5"),
     (("--image", "{gif}", "--image", "{png}", "Text"), 1,
-     "X takes an animated GIF only on a post of its own (up to 4 images, or 1 animated GIF): dance.gif is on the post "
-     "with other images."),
+     "Sandbox takes an animated GIF only on a post of its own (up to 4 images, or 1 animated GIF): dance.gif is on the "
+     "post with other images."),
 ])
 def test_bad_content_is_refused_with_a_clear_message_and_nothing_is_kept(
         home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], case: tuple[tuple[str, ...], int, str]) -> None:

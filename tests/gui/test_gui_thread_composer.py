@@ -180,7 +180,7 @@ def test_images_by_drop_and_paste_get_thumbnails_and_copies_in_the_profile(shell
     notes.write_text("not an image", encoding="utf-8")
     drop_files(c.editor, [notes])
     qtbot.waitUntil(lambda: "notes.png" in c.status.full_text(), timeout=10_000)
-    assert "not an image type that X accepts" in c.status.full_text()
+    assert "not an image type that Sandbox accepts" in c.status.full_text()  # the persona's network
     assert len(c.thread.media) == 2
 
 
@@ -189,12 +189,12 @@ def test_a_fifth_image_is_refused_before_it_is_copied(shell: Shell, tmp_path: Pa
     c.editor.setPlainText("Four is the limit.")
     c.thread.add_images([png(tmp_path / f"{i}.png") for i in range(5)], 0)
     qtbot.waitUntil(lambda: len(c.thread.media) == 4, timeout=10_000)
-    assert "X allows at most 4 images per post; 1 were not added." in c.status.full_text()
+    assert "Sandbox allows at most 4 images per post; 1 were not added." in c.status.full_text()
 
 
 def test_an_animated_gif_beside_other_images_is_said_when_attached(shell: Shell, tmp_path: Path, qtbot) -> None:
-    """X takes an animated GIF only on a post of its own: a GIF with a picture was found out only when the post went
-    out and failed. Both stay attached; the line says which to move."""
+    """X takes an animated GIF only on a post of its own, and the sandbox imitates it: a GIF with a picture was found
+    out only when the post went out and failed. Both stay attached; the line says which to move."""
     c = compose(shell)
     c.editor.setPlainText("A dancing chart.")
     c.thread.add_images([animated_gif(tmp_path / "dance.gif")], 0)
@@ -203,8 +203,8 @@ def test_an_animated_gif_beside_other_images_is_said_when_attached(shell: Shell,
     c.thread.add_images([png(tmp_path / "chart.png")], 0)
     qtbot.waitUntil(lambda: len(c.thread.media) == 2, timeout=10_000)
     qtbot.waitUntil(lambda: "animated GIF" in c.status.full_text(), timeout=10_000)
-    assert ("X takes an animated GIF only on a post of its own (up to 4 images, or 1 animated GIF): dance.gif is on "
-            "the post with other images. Put it in a thread part of its own, or remove the other images."
+    assert ("Sandbox takes an animated GIF only on a post of its own (up to 4 images, or 1 animated GIF): dance.gif is "
+            "on the post with other images. Put it in a thread part of its own, or remove the other images."
             ) in c.status.full_text()
 
 
@@ -242,8 +242,7 @@ def test_missing_alt_text_is_nudged_before_posting_and_added_in_place(shell: She
     qtbot.waitUntil(lambda: not c.busy() and not c.parts()[0], timeout=10_000)
     idle(shell)
     entry = sandbox_thread(demo, "career")[-1]
-    assert entry.media == ((Path(demo.outbox.history()[0].media[0]["path"]).name,
-                            "Bar chart: hiring up 4% in healthcare, down 2% in tech"),)
+    assert entry.media == (("chart.png", "Bar chart: hiring up 4% in healthcare, down 2% in tech"),)  # as attached
 
 
 def test_posting_without_alt_text_is_the_users_choice(shell: Shell, demo: Services, tmp_path: Path, qtbot,

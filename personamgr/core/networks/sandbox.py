@@ -21,7 +21,7 @@ from pathlib import Path
 from personamgr.core import faults
 from personamgr.core.clock import Clock, SystemClock, utc
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
-from personamgr.core.media import X_LIMITS, check_items
+from personamgr.core.media import SANDBOX_LIMITS, check_items
 from personamgr.core.networks.base import Account, NetworkError, OutgoingPost, Published, RejectedError, send_parts
 from personamgr.core.networks.links import PostLink, is_post_id, link_parts
 from personamgr.core.reason_words import Note
@@ -49,6 +49,7 @@ class SandboxNetwork:
     name = "sandbox"
     display_name = QT_TRANSLATE_NOOP("networks", "Sandbox (demo network)")  # the window translates it
     needs_credentials = False
+    media_limits = SANDBOX_LIMITS
 
     def __init__(self, path: Path | str | None, clock: Clock | None = None, latency_s: float = 0.0,
                  char_limit: int = 25_000) -> None:
@@ -75,7 +76,7 @@ class SandboxNetwork:
             time.sleep(self.latency_s)
         ids = list(post.already_sent)
         now = utc(self.clock.now())
-        problem = check_items(len(post.parts), post.media, X_LIMITS)
+        problem = check_items(len(post.parts), post.media, self.media_limits)
         if problem:
             raise RejectedError(problem)
         # Each part in its own transaction, as on X: a thread that fails at part 3 has parts 1 and 2 out.
