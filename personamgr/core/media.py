@@ -20,7 +20,7 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -285,18 +285,29 @@ def check_items(parts: int, media: tuple[tuple[MediaItem, ...], ...], limits: Me
     return None
 
 
-def animated_among(images: Sequence[tuple[Path, str]], limits: MediaLimits, part: int | None = None) -> str | None:
-    """:func:`animated_alone` for ``images`` (path, name shown), together on one post (or thread ``part``, from 0):
-    read from disk, so off the GUI thread. An image that cannot be read is another check's to refuse."""
-    if not limits.animated_alone or len(images) < 2:
+def animated_file(image: ImageFile | Path, limits: MediaLimits = X_LIMITS) -> bool:
+    """Whether the image (read already, or read from its path: so off the GUI thread) is an animated GIF; False for
+    one that cannot be read, which another check refuses."""
+    try:
+        return (image if isinstance(image, ImageFile) else read_file(image, limits.most)).animated
+    except MediaError:
+        return False
+
+
+def gif_not_alone(media: Sequence[dict[str, Any]], animated: Collection[str], limits: MediaLimits, *,
+                  thread: bool) -> str | None:
+    """Why an animated GIF cannot go with the images beside it, for the first part where one is (``media`` as the
+    post keeps it, ``animated`` the paths known to be animated GIFs); None when none is. It reads nothing, so the
+    window asks it again after every change of the images or of the parts they are on."""
+    if not limits.animated_alone:
         return None
-    for path, name in images:
-        try:
-            image = read_file(path, limits.most)
-        except MediaError:
-            continue
-        if alone := animated_alone(image, len(images), limits, part, name=name):
-            return alone
+    parts: dict[int, list[dict[str, Any]]] = {}
+    for m in media:
+        parts.setdefault(int(m.get("part", 0)), []).append(m)
+    for part, items in sorted(parts.items()):
+        for m in items if len(items) > 1 else ():
+            if str(m.get("path")) in animated:
+                return _alone(limits, display_name(m), part if thread else None)
     return None
 
 
@@ -306,8 +317,12 @@ def animated_alone(image: ImageFile, count: int, limits: MediaLimits, part: int 
     with the others: an animated GIF where the network takes one only on a post of its own. None when it can."""
     if not (limits.animated_alone and count > 1 and image.animated):
         return None
-    return Note("animated_alone", network=limits.network, name=name or image.name,
-                part=None if part is None else part + 1)
+    return _alone(limits, name or image.name, part)
+
+
+def _alone(limits: MediaLimits, name: str, part: int | None) -> str:
+    """An animated GIF named ``name`` is among other images on the post (or thread ``part``, from 0)."""
+    return Note("animated_alone", network=limits.network, name=name, part=None if part is None else part + 1)
 
 
 def _too_many(limits: MediaLimits, part: int | None, n: int) -> str:

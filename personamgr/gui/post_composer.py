@@ -72,6 +72,7 @@ class PostComposer(QWidget):
         self.thread.setObjectName("threadEditor")
         self.thread.contentChanged.connect(self._content_changed)
         self.thread.message.connect(self._thread_message)
+        self.thread.imagesRead.connect(self.measure_content)
 
         self.extras = QVBoxLayout()  # the guard's meter and warnings go here
         self.extras.setContentsMargins(0, 0, 0, 0)
@@ -174,8 +175,12 @@ class PostComposer(QWidget):
     def split_into_thread(self) -> None:
         if self.thread.split():
             n = len(self.parts())
-            self.say(translate("PostComposer", "Split into {n} posts. Edit, merge, move or delete any of them; the "
-                               "thread goes out as one.").format(n=n))
+            split = translate("PostComposer", "Split into {n} posts. Edit, merge, move or delete any of them; the "
+                              "thread goes out as one.").format(n=n)
+            if gifs := self.thread.gif_not_alone():  # the images went with the first part: a GIF there is said still
+                self.say(f"{split} {gifs}", "error", whole=True)
+            else:
+                self.say(split)
 
     def _content_changed(self) -> None:
         self.contentChanged.emit()
@@ -267,6 +272,8 @@ class PostComposer(QWidget):
         elif empty:
             self.say(translate("PostComposer", "Part {parts} is empty: write it or delete it.").format(
                 parts=", ".join(map(str, empty))), "warning")
+        elif gifs := self.thread.gif_not_alone():  # said again after every change, on the part it is on now
+            self.say(gifs, "error", whole=True)
         return not self.why_not_send
 
     def _why_not(self, persona: Persona | None, over: Sequence[int], empty: Sequence[int]) -> str:

@@ -40,9 +40,10 @@ from personamgr.core.media import (
     X_LIMITS,
     MediaError,
     MediaLimits,
-    animated_among,
-    display_name,
+    animated_file,
+    gif_not_alone,
     import_image,
+    read_file,
 )
 from personamgr.core.note_words import network_label
 from personamgr.core.text import Measure, counter_text, measure, split_thread
@@ -165,6 +166,7 @@ class ThreadEditor(QWidget):
 
     contentChanged = Signal()  # noqa: N815 (Qt naming) any text, part or image changed
     message = Signal(str, str)  # text, tone ("error", "warning", ""): for the owner's status line
+    imagesRead = Signal()  # noqa: N815 (Qt naming) a worker learnt which of the images shown are animated GIFs
 
     def __init__(self, first: PartEditor, workers: Workers, media_dir: Callable[[], Path | None],
                  parent: QWidget | None = None, *, in_place: Callable[[], None] | None = None) -> None:
@@ -178,6 +180,8 @@ class ThreadEditor(QWidget):
         self.measurer: Callable[[str], Measure] = lambda text: measure(text, self.limit)
         self.boxes: list[PartBox] = []
         self.media: list[dict[str, Any]] = []
+        self.read: set[str] = set()  # the attached files read in a worker, by path, and the animated GIFs among them
+        self.animated: set[str] = set()
         self._loading = False
         self._read_only = False
         self.locked = 0  # the first parts of a thread that already went out: they cannot change
@@ -230,6 +234,11 @@ class ThreadEditor(QWidget):
     def media_of(self, part: int) -> list[dict[str, Any]]:
         return [m for m in self.media if int(m.get("part", 0)) == part]
 
+    def gif_not_alone(self) -> str | None:
+        """An animated GIF among other images on a part, where the network takes it only alone (media.gif_not_alone):
+        asked after every change, so what is said follows the images as parts are moved, split, joined or removed."""
+        return gif_not_alone(self.media, self.animated, self.limits, thread=self.is_thread())
+
     def too_long(self) -> list[int]:
         """1-based numbers of the parts over the limit."""
         return [i + 1 for i, t in enumerate(self.parts()) if self.measurer(t).too_long]
@@ -243,6 +252,7 @@ class ThreadEditor(QWidget):
         """Show these parts and images."""
         self._set_texts(list(parts) or [""])
         self.media = [dict(m) for m in media]
+        self._read_images()
         self._relayout()
         self.contentChanged.emit()  # the owner knows it is loading; the guard's meter must look again
 
@@ -392,35 +402,36 @@ class ThreadEditor(QWidget):
             return
         take, skipped = paths[:room], len(paths) - room
         limits, in_place = self.limits, self.in_place
-        beside = [(Path(str(m["path"])), display_name(m)) for m in self.media_of(part)]  # already on the part
-        thread = self.is_thread()
         self.pending_imports += len(take)
 
-        def copy() -> tuple[list[dict[str, Any]], list[str]]:
-            done, problems = [], []
+        def copy() -> tuple[list[dict[str, Any]], list[str], set[str]]:
+            done, problems, animated = [], [], set()
             for p in take:
                 try:
-                    done.append(import_image(folder, p, part=part, limits=limits, in_place=in_place))
+                    image = read_file(p.expanduser(), limits.most)
+                    done.append(import_image(folder, image, part=part, limits=limits, in_place=in_place))
+                    if image.animated:
+                        animated.add(done[-1]["path"])
                 except MediaError as e:
                     problems.append(str(e))
                 finally:
                     if temporary:
                         p.unlink(missing_ok=True)
                         p.parent.rmdir()
-            # Attached all the same (the user chooses which to move or remove), but said now, not when it is sent.
-            if done and (alone := animated_among(beside + [(Path(m["path"]), display_name(m)) for m in done], limits,
-                                                 part if thread else None)):
-                problems.append(alone)
-            return done, problems
+            return done, problems, animated
 
-        def landed(result: tuple[list[dict[str, Any]], list[str]]) -> None:
+        def landed(result: tuple[list[dict[str, Any]], list[str], set[str]]) -> None:
             self.pending_imports -= len(take)
-            items, problems = result
+            items, problems, animated = result
             part_now = min(part, len(self.boxes) - 1)
+            self.read |= {m["path"] for m in items}
+            self.animated |= animated
             self.media += [dict(m, part=part_now) for m in items]
             self._relayout()
             if items:
                 self._changed()
+            if items and (alone := self.gif_not_alone()):  # attached all the same (the user chooses which to move)
+                problems.append(alone)
             if skipped > 0:
                 problems.append(translate("ThreadEditor", "{network} allows at most {n} images per post; {k} were "
                                           "not added.").format(network=network_label(limits.network), n=limits.per_post,
@@ -470,6 +481,24 @@ class ThreadEditor(QWidget):
     alt_dialog: AltTextDialog | None = None
 
     # -- inside --------------------------------------------------------------------------
+    def _read_images(self) -> None:
+        """Learn in a worker which of the images shown (a draft's, a post's being edited) are animated GIFs, for
+        :meth:`gif_not_alone`; images attached here were read as they were copied."""
+        paths = {str(m.get("path")) for m in self.media} - self.read
+        if not paths:
+            return
+        limits = self.limits
+
+        def read() -> set[str]:
+            return {p for p in paths if animated_file(Path(p), limits)}
+
+        def landed(animated: set[str]) -> None:
+            self.read |= paths
+            self.animated |= animated
+            self.imagesRead.emit()
+
+        self.workers.submit(read, done=landed, name="read images")
+
     def _add_box(self, editor: PartEditor, at: int) -> None:
         editor.setTabChangesFocus(True)
         editor.setReadOnly(self._read_only)

@@ -10,11 +10,13 @@ import pytest
 from image_files import animated_gif, cut_short, damaged, gif, jpeg, pixels_damaged, png, webp
 
 from personamgr.core.media import (
+    SANDBOX_LIMITS,
     X_LIMITS,
     MediaError,
     check_file,
     check_items,
     check_post,
+    gif_not_alone,
     import_image,
     missing_alt,
     prune,
@@ -194,3 +196,15 @@ def test_prune_removes_only_old_unreferenced_copies(services: Services, tmp_path
     assert prune(services.store, media) == []  # too fresh: it may be about to be saved
     assert prune(services.store, media, older_than=-1) == [orphan]
     assert Path(kept["path"]).exists()
+
+
+def test_a_gif_among_other_images_is_found_on_the_part_it_is_on_without_reading_a_file() -> None:
+    gif = {"path": "/m/1.gif", "name": "dance.gif", "part": 1}
+    chart = {"path": "/m/2.png", "name": "chart.png", "part": 0}
+    assert gif_not_alone([gif, chart], {"/m/1.gif"}, X_LIMITS, thread=True) is None  # each on a part of its own
+    assert gif_not_alone([gif, dict(chart, part=1)], {"/m/1.gif"}, X_LIMITS, thread=True) == (
+        "X takes an animated GIF only on a post of its own (up to 4 images, or 1 animated GIF): dance.gif is on part 2 "
+        "of the thread with other images. Give it a part of its own, or remove the other images.")
+    assert gif_not_alone([gif, dict(chart, part=1)], set(), X_LIMITS, thread=True) is None  # a still GIF
+    assert str(gif_not_alone([dict(gif, part=0), chart], {"/m/1.gif"}, SANDBOX_LIMITS, thread=False)).startswith(
+        "Sandbox takes an animated GIF only on a post of its own")

@@ -15,11 +15,13 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from personamgr.core.media import import_image
 from personamgr.core.outbox import PostState
 from personamgr.core.services import Services
 from personamgr.core.text import weighted_length
 from personamgr.gui.app import Shell
 from personamgr.gui.compose import ComposeWidget
+from personamgr.gui.drafts import Content
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
 
@@ -278,3 +280,57 @@ def test_removing_an_image_deletes_its_copy_and_images_follow_their_part(shell: 
     c.flush()
     idle(shell)
     assert not copy.exists()  # the copy went with it
+
+
+def gif_among_others(part: int) -> str:
+    return (f"Sandbox takes an animated GIF only on a post of its own (up to 4 images, or 1 animated GIF): dance.gif "
+            f"is on part {part} of the thread with other images. Give it a part of its own, or remove the other "
+            "images.")
+
+
+def test_an_animated_gif_brought_beside_other_images_is_said_as_the_parts_change(shell: Shell, demo: Services,
+                                                                               tmp_path: Path, qtbot) -> None:
+    """The GIF was said only when attached beside a picture: joined to a picture's part, or gathered with it by a
+    split, it got no word until the post went out and was refused. The line now follows the images: it says the
+    part they share as the parts are joined, moved and split, and goes when the GIF is alone again."""
+    c = compose(shell)
+    c.editor.setPlainText("One.")
+    c.thread.add_part(text="Two.")
+    c.thread.add_part(text="Three.")
+    c.thread.add_images([animated_gif(tmp_path / "dance.gif")], 0)
+    qtbot.waitUntil(lambda: len(c.thread.media) == 1, timeout=10_000)
+    c.thread.add_images([png(tmp_path / "chart.png")], 1)
+    qtbot.waitUntil(lambda: len(c.thread.media) == 2, timeout=10_000)
+    assert "animated GIF" not in c.status.full_text()
+
+    qtbot.mouseClick(c.thread.boxes[0].buttons["merge"], Qt.MouseButton.LeftButton)  # parts 1 and 2 joined
+    assert c.status.full_text() == gif_among_others(1) and c.status.isVisible()
+    qtbot.mouseClick(c.thread.boxes[0].buttons["down"], Qt.MouseButton.LeftButton)  # their part moved down
+    assert c.status.full_text() == gif_among_others(2)
+    qtbot.mouseClick(c.thread.boxes[1].buttons["up"], Qt.MouseButton.LeftButton)  # and up again
+    assert c.status.full_text() == gif_among_others(1)
+    chart = next(m for m in c.thread.media if m["name"] == "chart.png")
+    c.thread.boxes[0].images.removeRequested.emit(chart)  # the picture taken off: the GIF is alone
+    assert "animated GIF" not in c.status.full_text() and c.status.isHidden()
+
+    c.thread.boxes[0].editor.setPlainText(LONG[:600])  # too long: the split gathers the images on its first part
+    c.thread.add_images([png(tmp_path / "chart.png")], 1)
+    qtbot.waitUntil(lambda: len(c.thread.media) == 2, timeout=10_000)
+    assert "animated GIF" not in c.status.full_text()
+    qtbot.mouseClick(c.split_button, Qt.MouseButton.LeftButton)
+    assert c.status.full_text().startswith("Split into ") and c.status.full_text().endswith(gif_among_others(1))
+
+
+def test_a_draft_with_a_gif_beside_other_images_is_said_when_it_is_opened(shell: Shell, demo: Services,
+                                                                          tmp_path: Path, qtbot) -> None:
+    """Images shown from a draft were never read in this window: they are read in a worker, then said."""
+    folder = demo.media_dir
+    assert folder is not None
+    media = [import_image(folder, animated_gif(tmp_path / "dance.gif")), import_image(folder, png(tmp_path / "a.png"))]
+    c = compose(shell)
+    c.set_content(Content.of(["One.", "Two."], media))
+
+    def said() -> None:
+        assert c.status.full_text() == gif_among_others(1), f"the line under the box: {c.status.full_text()!r}"
+
+    qtbot.waitUntil(said, timeout=10_000)
