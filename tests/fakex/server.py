@@ -74,14 +74,16 @@ ENDPOINTS = {
 }
 MB = 1024 * 1024
 # X's limits per media_category (its "media best practices": images 5 MB, GIFs 15 MB), and the categories each
-# way of uploading takes: the one-shot upload only stills and subtitles.
+# way of uploading takes: the one-shot upload only stills and subtitles. Neither is in tweepy (no v2 upload there):
+# assumptions, as tests/x/test_x_chunked_upload.py lists them.
 MEDIA_LIMITS = {"tweet_image": 5 * MB, "dm_image": 5 * MB, "tweet_gif": 15 * MB, "dm_gif": 15 * MB,
                 "tweet_video": 512 * MB, "dm_video": 512 * MB, "amplify_video": 512 * MB, "subtitles": MB}
 ONE_SHOT_CATEGORIES = ("tweet_image", "dm_image", "subtitles")
-MAX_SEGMENT = 5 * MB
+MAX_SEGMENT = 5 * MB  # tweepy's API.chunked_upload: "Max chunk size is 5 MiB"
 MAX_SEGMENTS = 1000  # an APPEND's segment_index is 0 to 999 (tweepy's API.chunked_upload_append)
 PLAYS = ("tweet_gif", "dm_gif")  # the categories X keeps a GIF's animation for
-# The media types each category takes (X's media best practices: images JPEG, PNG, GIF, WebP; GIFs; videos MP4, MOV).
+# The media types each category takes (X's media best practices: images JPEG, PNG, GIF, WebP; GIFs; videos MP4, MOV):
+# an assumption, tweepy sends whatever type it is given.
 MEDIA_TYPES = {"tweet_image": ("image/jpeg", "image/png", "image/gif", "image/webp"), "tweet_gif": ("image/gif",),
                "tweet_video": ("video/mp4", "video/quicktime")}
 MEDIA_TYPES |= {"dm_image": MEDIA_TYPES["tweet_image"], "dm_gif": MEDIA_TYPES["tweet_gif"],

@@ -1,11 +1,31 @@
 """The fake X's chunked upload refuses what X refuses, and the app sends nothing X would refuse.
 
-Where each check comes from: tweepy's own code (``tweepy.API.chunked_upload*``: APPEND segments of at most 5 MB,
-segment_index 0 to 999; STATUS's pending/in_progress with check_after_secs, and an ``error`` when it failed;
-``update_status``'s media_ids: "up to 4 photos or 1 animated GIF or 1 video in a Tweet"), the repo's notes (X's
-media best practices as tests/fakex cites them: images 5 MB, GIFs 15 MB; the categories per kind; 86,400 s
-expires_after_secs), and assumptions where neither says (the media types per category, finalize refusing missing
-segments, the 400 for an id X does not know, including an APPEND after FINALIZE, and the fake's words).
+Where each check comes from. X cannot be reached from here, so nothing below was tried on the live API.
+
+Confirmed from tweepy 4.17's own code and docstrings (tweepy/api.py; read 2 Dec 2026):
+* APPEND pieces of at most 5 MB, counted as 5 * 1024 * 1024 bytes (``chunked_upload``: "Max chunk size is 5 MiB";
+  ``chunked_upload_append``: "It must be <= 5 MB"), in the multipart field ``media`` with a file name;
+* ``segment_index`` 0 to 999 ("between 0-999 inclusive"; ``chunked_upload`` makes its pieces at least a thousandth
+  of the file, so never more than 1,000), numbered 0, 1, 2… in order;
+* INIT carries ``total_bytes``, ``media_type`` and an optional ``media_category``; the one-shot upload the field
+  ``media`` and an optional ``media_category`` (``simple_upload``);
+* FINALIZE answers ``processing_info`` only when X still processes the upload, and STATUS (``command=STATUS``,
+  ``media_id``) says ``pending`` or ``in_progress`` with ``check_after_secs`` until it ends, with an ``error`` when it
+  failed (``chunked_upload``'s loop);
+* a post carries "up to 4 photos or 1 animated GIF or 1 video" (``update_status``'s ``media_ids``).
+
+Not in tweepy, which has no v2 media upload (its uploads go to upload.twitter.com/1.1/media/upload.json; the v2
+``Client`` has none, as /work/shared/design.md says): so, assumptions, taken from X's v2 reference and media best
+practices as the repo's notes cite them:
+* the v2 paths and bodies (``/2/media/upload``, ``…/initialize`` with JSON, ``…/{id}/append``, ``…/{id}/finalize``,
+  STATUS by GET on ``/2/media/upload``, ``/2/media/metadata``) and their answers under ``data``;
+* ``media_category`` required on the one-shot upload (tweepy's v1.1 leaves it optional; the app always sends it);
+* the limits per category (images 5 MB, GIFs 15 MB), the media types each category takes, and which categories the
+  one-shot upload takes;
+* ``expires_after_secs``: 86,400, the state names ``succeeded`` and ``failed`` and the ``error``'s ``message``;
+* finalize refusing missing segments or a size other than ``total_bytes``, the 400 for an id X does not know
+  (including an APPEND after FINALIZE, and another account's id), and the fake's words. APPEND's answer (tweepy:
+  "returns an empty response body" on v1.1; the fake answers ``expires_at``) is not read by the app.
 """
 
 from __future__ import annotations
