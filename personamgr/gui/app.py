@@ -275,7 +275,8 @@ def explain_cannot_open(message: str) -> None:
     print(f"personamgr: error: {message}", file=sys.stderr)
     box = QMessageBox(QMessageBox.Icon.Critical, translate("app", "personamgr cannot open its data"), message)
     box.setObjectName("cannotOpen")
-    box.setInformativeText(translate("app", "Nothing was changed. personamgr will now close."))
+    # Each message says itself what became of the data ("nothing was changed", "a copy is at …"): not said again.
+    box.setInformativeText(translate("app", "personamgr will now close."))
     box.exec()
 
 

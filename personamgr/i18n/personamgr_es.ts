@@ -6043,8 +6043,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>personamgr no puede abrir sus datos</translation>
     </message>
     <message>
-        <source>Nothing was changed. personamgr will now close.</source>
-        <translation>No se ha cambiado nada. personamgr se cerrará ahora.</translation>
+        <source>personamgr will now close.</source>
+        <translation>personamgr se cerrará ahora.</translation>
     </message>
 </context>
 <context>
