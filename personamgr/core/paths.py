@@ -9,6 +9,7 @@ folders, so trying the demo never touches the user's own personas.
 from __future__ import annotations
 
 import os
+import stat
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,17 +62,20 @@ class AppPaths:
         return hashlib.sha256(str(self.data.resolve()).encode()).hexdigest()[:12]
 
     def ensure(self) -> AppPaths:
-        """Create the profile's folders, owner-only (0700) even when they already existed with wider modes:
-        they hold what the user wrote, and the logs say whom they post as.
+        """Create the profile's folders, owner-only even when they already existed with wider modes: they hold
+        what the user wrote, and the logs say whom they post as. Only taken away, never given: a folder its owner
+        made read-only (0555, say) was made so on purpose and keeps its mode; the profile is then refused as
+        unwritable (core.profile_ready), with nothing changed.
 
         Not the runtime folder: only what takes the instance lock needs it (core.instance makes it, and says its
         own faults in its own words); a read-only XDG_RUNTIME_DIR must not stop personas list, nor be met with the
         profile's advice (--data-dir)."""
         for p in (self.data, self.config, self.logs, self.cache):
             p.mkdir(parents=True, exist_ok=True, mode=0o700)
-            if p.stat().st_mode & 0o077:
+            mode = stat.S_IMODE(p.stat().st_mode)
+            if mode & 0o077 and mode & stat.S_IWUSR:
                 try:
-                    p.chmod(0o700)
+                    p.chmod(mode & 0o700)
                 except PermissionError:
                     pass  # not ours (a shared folder): leave it; the files in it are still 0600
         return self

@@ -95,3 +95,27 @@ def test_a_profile_its_user_cannot_write_names_its_folder_and_keeps_the_text(
         path.chmod(path.stat().st_mode | 0o200)
     r = cli("posts", "list", data_dir=d, as_nobody=True)
     assert r.code == 0 and "No posts" in r.out + r.err, (r.out, r.err)
+
+
+@pytest.mark.parametrize("whole", [True, False], ids=["chmod -R 0555", "its data folder 0555"])
+def test_a_folder_its_owner_made_read_only_keeps_its_mode_and_the_profile_is_refused(
+        nobodys: Path, cli: Cli, personas_file: Path, whole: bool) -> None:
+    """As nobody, on its own profile whose folders were 0755 (made by hand, or by an admin's umask) when it made them
+    read-only: 0555. The profile's check made each of its folders 0700 again (it took the group's and the others'
+    bits for too wide), so the owner's read-only data folder was writable again and every command wrote in it."""
+    d = nobodys / "profile"
+    shutil.copy(personas_file, nobodys / "in.toml")
+    os.chown(nobodys / "in.toml", NOBODY, NOBODY)
+    assert cli("personas", "import", str(nobodys / "in.toml"), data_dir=d, as_nobody=True).code == 0
+    folders = [d, *(p for p in d.rglob("*") if p.is_dir())] if whole else [d / "data"]
+    for folder in folders:
+        folder.chmod(0o555)
+    for args in COMMANDS:
+        r = cli(*args, data_dir=d, as_nobody=True)
+        refused_naming(r, d if whole else d / "data",
+                       "your user cannot write in it (it is read-only, or belongs to another user)", whole=whole)
+    assert {f: oct(f.stat().st_mode & 0o777) for f in folders} == {f: "0o555" for f in folders}
+    for folder in folders:
+        folder.chmod(0o755)
+    r = cli("posts", "list", data_dir=d, as_nobody=True)
+    assert r.code == 0 and "No posts" in r.out + r.err, (r.out, r.err)  # nothing was posted, nor recorded
