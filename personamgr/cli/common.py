@@ -104,9 +104,11 @@ def warn_unknown_zones(services: Services) -> None:
 
 def recover_abandoned(services: Services) -> None:
     """Every command sees a post whose sender died as needing review, never as still "sending" (the README's
-    "whichever personamgr notices next"). A database that cannot be written now is left to the command itself
-    to report: listing posts must not fail because of it."""
+    "whichever personamgr notices next"), and one whose sender kept its outcome in a file (its record refused)
+    as sent, with its link. A database that cannot be written now is left to the command itself to report:
+    listing posts must not fail because of it."""
     try:
+        services.poster.record_unrecorded()
         services.outbox.recover_abandoned()
     except (sqlite3.Error, DBAPIError, OSError, StoreError):
         logging.getLogger(__name__).warning("looking for posts whose sender stopped failed", exc_info=True)

@@ -37,6 +37,7 @@ from personamgr.core.networks.base import (
     in_doubt,
 )
 from personamgr.core.outbox import UNTIL_SENT, Outbox, Post, PostState, Resumable, TransitionError
+from personamgr.core.outcome_room import OutcomeRoom, forget, kept_outcomes
 from personamgr.core.personas import Persona
 from personamgr.core.reason_words import Note, said, stored
 from personamgr.core.secrets import SecretsError, SecretsLocked, SecretsStopped, SecretsTimeout, SecretStore
@@ -169,6 +170,8 @@ class Poster:
         self.networks = networks
         self.clock = clock
         self.unrecorded = Unrecorded()  # posts out whose record was refused: recorded by record_unrecorded
+        # Where a post's outcome is kept past a quit should its record be refused (core.outcome_room).
+        self.outcomes_in = None if store.path is None else store.path.parent
 
     def _account(self, persona: Persona, network: object) -> Account:
         creds = None
@@ -283,13 +286,26 @@ class Poster:
 
     def _publish(self, post: Post, persona: Persona, network: object, account: Account, *,
                  earlier: Mapping[str, object] | None = None) -> Post:
-        """The network call, under a lease renewed every few seconds; then the outcome, recorded once."""
+        """The network call, under a lease renewed every few seconds; then the outcome, recorded once (kept in room
+        taken on the disk first, should the record be refused: core.outcome_room)."""
         outgoing = OutgoingPost(parts=post.parts, media=media_by_part(post), already_sent=post.remote_ids,
                                 key=f"{persona.uid}-{post.id}", created_at=post.created_at,
                                 content_warning=content_warning_of(post, persona),
                                 visibility=post.visibility or persona.visibility,
                                 on_part_out=lambda ids: self._record_parts(post, persona, ids))
         log.info("sending post %s as %s on %s", post.id, persona.name, persona.network)
+        room = OutcomeRoom.take(self.outcomes_in, post.id, self.owner)
+        try:
+            return self._send_and_record(post, persona, network, account, outgoing=outgoing, room=room,
+                                         earlier=earlier)
+        finally:
+            if room is not None:
+                room.close()
+
+    def _send_and_record(self, post: Post, persona: Persona, network: object, account: Account, *,
+                         outgoing: OutgoingPost, room: OutcomeRoom | None,
+                         earlier: Mapping[str, object] | None) -> Post:
+        """The network call and its outcome; one out whose record is refused is also kept in ``room``."""
         try:
             with self._heartbeat(post.id):
                 published = network.publish(account, outgoing)  # type: ignore[attr-defined]
@@ -319,22 +335,52 @@ class Poster:
             return self._finish(post, PostState.SENT, **values)
         except faults.STORAGE_ERRORS as e:  # out on the network all the same: said so, and recorded when it can be
             log.warning("post %s went out but could not be recorded", post.id, exc_info=True)
-            self.unrecorded.keep(post, values)
+            kept = room is not None and room.keep(post.id, self.owner, values)
+            self.unrecorded.keep(post, values, room.path if kept and room is not None else None)
             raise SentNotRecorded(post, published, faults.in_words(e, self.store.path)) from None
 
     def record_unrecorded(self) -> list[Post]:
         """Record the posts that went out while the database refused their record (a full disk, a read-only
-        folder), now that it may take it: till then they show as sending. A profile moved or removed refuses it
-        for good: a start at its new place finds them from a sender gone, in doubt, never sent again blindly."""
+        folder), now that it may take it: till then they show as sending. Those this process sent are in memory;
+        those of a sender that has stopped (this app before a quit, a command) are in the files it kept them in
+        (core.outcome_room), found here too, at the profile's new place if it was moved. A post found neither way
+        (no room on the disk for its file) is left to recover_abandoned: in doubt, never sent again blindly."""
         out = []
-        for post, values in self.unrecorded.pending():
+        for post, values, file in self.unrecorded.pending():
             try:
                 done = self._finish(post, PostState.SENT, **values)
             except faults.STORAGE_ERRORS:
                 continue
             self.unrecorded.done(post.id)
+            if file is not None:
+                forget(file)
             if done.state is PostState.SENT:
                 out.append(done)
+        return out + self._record_kept()
+
+    def _record_kept(self) -> list[Post]:
+        """The outcomes kept in files by senders that have stopped: each recorded sent while its post is still as
+        that sender left it (sending, or put up for review since); a file whose post has moved on (marked, sent
+        again, deleted) or whose sender stopped before any outcome is removed."""
+        out = []
+        for kept in kept_outcomes(self.outcomes_in):
+            if lease.is_gone(kept.owner) is False:  # still sending, or keeping it in its own memory
+                continue
+            if kept.values is not None:
+                try:
+                    recorded = self.outbox.update_if(
+                        kept.post_id, [PostState.SENDING, PostState.NEEDS_REVIEW],
+                        where=s.posts.c.lease_owner == kept.owner, state=PostState.SENT.value, **kept.values)
+                except faults.STORAGE_ERRORS:
+                    continue  # the disk refuses still: the next pass tries again
+                if recorded:
+                    log.info("post %s recorded as sent from the outcome its sender kept in %s", kept.post_id,
+                             kept.path)
+                    try:
+                        out.append(self.outbox.get(kept.post_id))
+                    except (LookupError, *faults.STORAGE_ERRORS):
+                        pass
+            forget(kept.path)
         return out
 
     def _record_parts(self, post: Post, persona: Persona, ids: tuple[str, ...]) -> None:

@@ -2,15 +2,18 @@
 
 Between the network's answer and the database's record, the profile may have been moved or removed, the disk
 filled up, or its folder made read-only. Said as "could not send", the post invites a second one. It is said as
-sent (with its link), and the record is tried again on every scheduler pass while this process runs; a profile
-gone refuses it for good, and a start at its new place finds the post "sending" from a sender that is gone, which
-is never sent again blindly (core.outbox.Outbox.recover_abandoned).
+sent (with its link), and the record is tried again on every scheduler pass while this process runs. The outcome is
+also written in room taken on the disk before the send (core.outcome_room), so that a quit before the disk takes
+writes again, or a start at the profile's new place, records it sent with its link; without that room, the start
+finds the post "sending" from a sender that is gone, which is never sent again blindly
+(core.outbox.Outbox.recover_abandoned).
 """
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from personamgr.core.i18n import translate
 from personamgr.core.networks.base import Published
@@ -37,17 +40,18 @@ def sent_not_recorded_message(post: Post, published: Published, why: str) -> str
 
 @dataclass
 class Unrecorded:
-    """The outcomes a sender could not record, kept in memory to be recorded once the database takes writes again.
-    Shared by the sending threads, hence the lock."""
+    """The outcomes a sender could not record, kept in memory to be recorded once the database takes writes again,
+    each with the file that keeps it past a quit (core.outcome_room; None if the disk had no room for one). Shared
+    by the sending threads, hence the lock."""
 
-    _pending: dict[int, tuple[Post, dict[str, object]]] = field(default_factory=dict)
+    _pending: dict[int, tuple[Post, dict[str, object], Path | None]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def keep(self, post: Post, values: dict[str, object]) -> None:
+    def keep(self, post: Post, values: dict[str, object], file: Path | None = None) -> None:
         with self._lock:
-            self._pending[post.id] = (post, values)
+            self._pending[post.id] = (post, values, file)
 
-    def pending(self) -> list[tuple[Post, dict[str, object]]]:
+    def pending(self) -> list[tuple[Post, dict[str, object], Path | None]]:
         with self._lock:
             return list(self._pending.values())
 

@@ -93,8 +93,47 @@ def test_a_post_out_whose_record_is_refused_says_it_went_out_and_a_start_does_no
     again = x_services(root, fake, x_secrets, clock)
     try:
         after = after_a_start(again, post.id)
-        assert after.state is PostState.NEEDS_REVIEW, (after.state, after.note)  # it may be out: the user decides
+        # It said 'needs review' with no link (kept in memory only, it went with the app): the user could not see
+        # where it went. The outcome is kept in a file its sender opened before the send, moved with the profile.
+        assert (after.state, after.remote_id, after.remote_url, after.note) == (
+            PostState.SENT, tweet.id, f"https://x.com/career_me/status/{tweet.id}", None), after
         assert len(fake.timeline(profile.user)) == 1  # not sent a second time
+        assert not (root / "data" / "sent-unrecorded").exists()  # recorded: its file is gone
+    finally:
+        again.close()
+
+
+def test_a_post_out_on_a_full_disk_then_a_start_while_it_is_still_full_is_recorded_sent_once_it_takes_writes(
+        profile: Profile, fake: FakeX, x_secrets: SecretStore, clock: FakeClock, small_fs) -> None:  # type: ignore[no-untyped-def]
+    """The app quits, and starts again before any space is freed: the post shows as sending, is not sent again,
+    and is recorded sent, with its link, on the first pass after the disk takes writes."""
+    services = profile.services
+    post = services.outbox.create(profile.persona.uid, TEXT)
+    sender = Poster(services.store, services.outbox, services.secrets, services.networks, services.clock,
+                    owner=dead_owner())
+    fault_as_it_goes_out(services.networks["x"], small_fs.fill)
+    again = None
+    try:
+        with pytest.raises(SentNotRecorded):
+            sender.send(post.id)
+        services.close()
+        again = x_services(profile.root, fake, x_secrets, clock)
+        engine = ScheduleEngine(again)
+        engine.start()
+        assert again.outbox.get(post.id).state is PostState.SENDING
+    finally:
+        small_fs.free()
+    try:
+        events: list[object] = []
+        engine.subscribe(events.append)
+        engine.run_due()
+        [tweet] = fake.timeline(profile.user)
+        after = again.outbox.get(post.id)
+        assert (after.state, after.remote_id, after.remote_url) == (
+            PostState.SENT, tweet.id, f"https://x.com/career_me/status/{tweet.id}"), after
+        assert [e.kind.value for e in events] == ["sent"]  # type: ignore[attr-defined]
+        engine.run_due()
+        assert len(fake.timeline(profile.user)) == 1
     finally:
         again.close()
 
@@ -123,3 +162,4 @@ def test_a_post_out_on_a_full_disk_is_recorded_sent_once_the_disk_takes_it(
     assert [e.kind.value for e in events] == ["sent"]  # type: ignore[attr-defined]
     engine.run_due()
     assert len(fake.timeline(profile.user)) == 1
+    assert not (profile.root / "data" / "sent-unrecorded").exists()  # recorded: the file that kept it is gone
