@@ -2,19 +2,25 @@
 tmpfs remounted) and a profile its user may not write (EACCES: the real command run as the unprivileged user
 nobody on a profile it owns, made read-only with chmod -R a-w). Every command says the profile folder cannot be
 written, naming it, once, whichever of its files it would have met first (the log, the database); what the user
-wrote is printed back, and nothing is posted.
+wrote is printed back, and nothing is posted. The window (no command), started as nobody offscreen, says it in its
+dialog, and writes nothing.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_helpers import NOBODY, Cli
+from cli_helpers import AS_NOBODY, NOBODY, Cli, tree
+
+TESTS = Path(__file__).resolve().parents[1]
 
 TEXT = "Three questions to ask about the team you would join"
 WRITES = [("queue", "add", "--persona", "career", "--anyway", TEXT), ("post", "--persona", "career", "--anyway", TEXT)]
@@ -119,3 +125,28 @@ def test_a_folder_its_owner_made_read_only_keeps_its_mode_and_the_profile_is_ref
         folder.chmod(0o755)
     r = cli("posts", "list", data_dir=d, as_nobody=True)
     assert r.code == 0 and "No posts" in r.out + r.err, (r.out, r.err)  # nothing was posted, nor recorded
+
+
+def test_the_window_as_its_user_on_a_profile_it_cannot_write_says_so_once_and_writes_nothing(
+        nobodys: Path, cli: Cli, personas_file: Path) -> None:
+    """``personamgr`` with no command (the window, offscreen) as nobody, on its own profile made read-only with
+    chmod -R a-w: one dialog names the profile's folder and says once that nothing was changed (it said it twice,
+    'nothing was changed.' then 'Nothing was changed. personamgr will now close.'), and nothing is written."""
+    d = nobodys / "profile"
+    shutil.copy(personas_file, nobodys / "in.toml")
+    os.chown(nobodys / "in.toml", NOBODY, NOBODY)
+    assert cli("personas", "import", str(nobodys / "in.toml"), data_dir=d, as_nobody=True).code == 0
+    for path in (d, *d.rglob("*")):
+        path.chmod(path.stat().st_mode & ~0o222)
+    before = tree(d), {p: p.stat().st_mode for p in (d, *d.rglob("*"))}
+    proc = subprocess.run([*AS_NOBODY, sys.executable, str(TESTS / "start_dialog_reader.py"), "--data-dir", str(d)],
+                          env=cli.env, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
+                          cwd=cli.home, check=False)
+    said = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+    assert said == [{"name": "cannotOpen", "title": "personamgr cannot open its data", "text": (
+        f"personamgr cannot write in its profile folder {d}: your user cannot write in it (it is read-only, or "
+        "belongs to another user). It keeps your personas, posts and settings there, so it needs to, even to list "
+        "personas. Make the folder writable, or use another data folder with --data-dir; nothing was changed."),
+        "below": "personamgr will now close."}], (proc.stdout, proc.stderr)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, (proc.returncode, proc.stderr)
+    assert (tree(d), {p: p.stat().st_mode for p in (d, *d.rglob("*"))}) == before
