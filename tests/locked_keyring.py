@@ -12,11 +12,12 @@ import os
 import shutil
 import signal
 import subprocess
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
+
+import run_folder
 
 NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY")
 PASSWORD = "personamgr-test"
@@ -55,6 +56,11 @@ _NO_ACTIVATION = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Co
 """
 
 
+# A session bus that starts services as the standard one (--session) does, from the system's service files, but
+# listens in its own folder: the standard one's socket is made in /tmp, where a killed run left it.
+_STARTING = _NO_ACTIVATION.replace("  <policy", "  <standard_session_servicedirs />\n  <policy", 1)
+
+
 # A session bus whose Secret Service is the test keyring, started (again) on demand, unlocked, with the same data:
 # as a desktop's bus starts gnome-keyring again after it stopped. Each start appends its pid to {home}/pids.
 _RESTARTING = _NO_ACTIVATION.replace("  <policy", "  <servicedir>{home}/services</servicedir>\n  <policy", 1)
@@ -70,7 +76,7 @@ def restarting_secret_service() -> Iterator[tuple[dict[str, str], Path]]:
     """A bus of its own that starts an unlocked gnome-keyring whenever the Secret Service is asked for, the first
     time and after it stopped; yields the environment that reaches it and the file of the keyring's pids (the
     last one is running). Both end afterwards."""
-    home = Path(tempfile.mkdtemp(prefix="personamgr-restarting-keyring."))
+    home = run_folder.mkdtemp("restarting-keyring.")
     env = {k: v for k, v in os.environ.items() if k not in NO_DISPLAY}
     env.update(HOME=str(home), XDG_DATA_HOME=f"{home}/data", XDG_RUNTIME_DIR=str(home))
     (home / "services").mkdir()
@@ -103,20 +109,18 @@ def secret_service_on_own_bus(*, activation: bool = True) -> Iterator[tuple[dict
     """Start dbus-daemon and an unlocked gnome-keyring-daemon on it; yield the environment that reaches them (no
     display) and the keyring daemon, which the caller may stop. Without ``activation`` the bus starts no service
     by itself. Both processes end afterwards."""
-    home = tempfile.mkdtemp(prefix="personamgr-own-keyring.")
+    home = str(run_folder.mkdtemp("own-keyring."))
     env = {k: v for k, v in os.environ.items() if k not in NO_DISPLAY}
     env.update(HOME=home, XDG_DATA_HOME=f"{home}/data", XDG_RUNTIME_DIR=home)
-    config = ["--session"]
-    if not activation:
-        with open(f"{home}/bus.conf", "w", encoding="utf-8") as f:
-            f.write(_NO_ACTIVATION.format(home=home))
-        config = [f"--config-file={home}/bus.conf"]
-    bus = subprocess.Popen(["dbus-daemon", *config, "--nofork", "--print-address=1"], env=env,
+    with open(f"{home}/bus.conf", "w", encoding="utf-8") as f:
+        f.write((_STARTING if activation else _NO_ACTIVATION).format(home=home))
+    bus = subprocess.Popen(["dbus-daemon", f"--config-file={home}/bus.conf", "--nofork", "--print-address=1"], env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     daemon = None
     try:
         assert bus.stdout is not None
         env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
+        assert env["DBUS_SESSION_BUS_ADDRESS"], f"dbus-daemon did not start (is {home} too long for a socket?)"
         daemon = subprocess.Popen(["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
                                   env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                   stderr=subprocess.DEVNULL, text=True)

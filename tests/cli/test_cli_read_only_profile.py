@@ -13,11 +13,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import run_folder
 from cli_helpers import AS_NOBODY, NOBODY, Cli, tree
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -60,8 +60,9 @@ def test_a_profile_on_a_disk_mounted_read_only_names_its_folder_and_keeps_the_te
 
 @pytest.fixture
 def nobodys(cli: Cli) -> Iterator[Path]:
-    """A folder nobody can reach (pytest's are root's own, 0700), with a home for it: the CLI's, handed over."""
-    top = Path(tempfile.mkdtemp(prefix="pm-nobody-"))
+    """A folder nobody can reach (pytest's are root's own, 0700), with a home for it: the CLI's, handed over. It is
+    in the run's folder (tests/run_folder.py), which a later run removes if this one is killed."""
+    top = run_folder.mkdtemp("nobody.")
     top.chmod(0o755)
     (top / "profile").mkdir()
     os.chown(top / "profile", NOBODY, NOBODY)
