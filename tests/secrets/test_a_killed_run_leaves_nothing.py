@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import run_folder
 from locked_keyring import available
 
 pytestmark = [pytest.mark.secret_service, pytest.mark.slow]
@@ -106,3 +107,10 @@ def alive(pid: int) -> bool:
         return False
     with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:  # a zombie waits for its reaper only
         return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_a_run_that_is_alive_keeps_its_folder() -> None:
+    """The sweep takes only folders whose lock is free: this run's own, held, stays."""
+    own = run_folder.run_folder()
+    assert own not in run_folder.remove_abandoned()
+    assert own.is_dir()
