@@ -28,6 +28,7 @@ from net_helpers import secret_service_backend
 
 from personamgr.core.clock import FakeClock
 from personamgr.core.gc_pause import collect_if_due
+from personamgr.core.logs import has_file_handler, setup_logging
 from personamgr.core.paths import AppPaths
 from personamgr.core.secrets import SecretStore
 from personamgr.core.services import Services, open_services
@@ -79,6 +80,17 @@ def collector_on_the_main_thread() -> Iterator[None]:
 def collect_now() -> Iterator[None]:
     yield
     collect_if_due()
+
+
+@pytest.fixture(autouse=True)
+def no_log_file_carried_over() -> Iterator[None]:
+    """A test's log file ends with it. main() run in-process (the CLI tests, demo_home) points the root logger at
+    its profile's log, as a process does once, and nothing took it back: a later test's main() that failed before
+    opening its profile found a log open and wrote the traceback into the earlier test's file (a shuffled run:
+    test_an_unexpected_error_is_one_line_and_the_traceback_goes_to_the_log read its own log empty)."""
+    yield
+    if has_file_handler():
+        setup_logging(None)
 
 
 @pytest.fixture(autouse=True)

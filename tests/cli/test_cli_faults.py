@@ -76,14 +76,9 @@ def test_a_truncated_database_is_not_taken_for_a_new_profile(cli: Cli, profile: 
 def test_a_database_locked_by_another_program_keeps_the_text(profile: Path, monkeypatch: pytest.MonkeyPatch,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     """Locked for longer than the wait: the command says so, and prints the text of ``queue add`` back."""
-    from personamgr.core.logs import setup_logging
-
     say_locks_soon(monkeypatch)
-    try:
-        with locked(profile / "data" / "personamgr.db"):
-            code = main(["--data-dir", str(profile), "queue", "add", "--persona", "career", "--anyway", TEXT])
-    finally:
-        setup_logging(None)
+    with locked(profile / "data" / "personamgr.db"):
+        code = main(["--data-dir", str(profile), "queue", "add", "--persona", "career", "--anyway", TEXT])
     err = capsys.readouterr().err
     assert code == 1
     assert err.startswith(f"personamgr: error: {profile / 'data' / 'personamgr.db'} is locked by another program")
@@ -163,16 +158,12 @@ def test_a_huge_limit_lists_every_post(cli: Cli, profile: Path) -> None:
 def test_an_unexpected_error_is_one_line_and_the_traceback_goes_to_the_log(
         profile: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     from personamgr.cli import personas
-    from personamgr.core.logs import setup_logging
 
     def broken(_args: object) -> int:
         raise KeyError("nobody expects this")
 
     monkeypatch.setattr(personas, "cmd_list", broken)
-    try:
-        code = main(["--data-dir", str(profile), "personas", "list"])
-    finally:
-        setup_logging(None)
+    code = main(["--data-dir", str(profile), "personas", "list"])
     err = capsys.readouterr().err
     log = (profile / "logs" / "personamgr.log").read_text(encoding="utf-8")
     assert code == 1
