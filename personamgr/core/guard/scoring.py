@@ -193,7 +193,7 @@ class Scorer:
                 avoid=vecs[sp["avoid"]],
             )
             if self._kb is not None:
-                prof.kb_weights = (self._kb_weights(prof, bg_sec) if kb_weights is None
+                prof.kb_weights = (self._kb_weights(prof) if kb_weights is None
                                    else kb_weights[len(self.profiles)])
             raw = self._raw_many(prof, self.background, bg_sec)
             if cal.prf:
@@ -313,7 +313,7 @@ class Scorer:
             out[start:start + SECTION_ROWS] = np.partition(g, g.shape[2] - t, axis=2)[:, :, -t:].mean(axis=2)
         return out
 
-    def _kb_weights(self, prof: Profile, bg_sec: np.ndarray | None) -> np.ndarray:
+    def _kb_weights(self, prof: Profile) -> np.ndarray:
         """Which sections speak for this persona. Each anchor (the description, each topic) picks its
         sections by a softmax over how well it fits them, and the persona averages its anchors, so
         "food and travel" borrows both subjects rather than whichever is stronger. (Examples choosing
