@@ -29,8 +29,8 @@ MODEL_FILE = "minilm-int8.onnx.z"
 TOKENIZER_FILE = "tokenizer.json.gz"
 POSITIONS = 128  # position embeddings the shipped model keeps
 # Posts are short; 48 word pieces cover almost every post and bound the worst-case latency
-# of one check. Never more than the model's positions.
-MAX_TOKENS = min(int(os.environ.get("PERSONAMGR_GUARD_MAX_TOKENS", "48")), POSITIONS)
+# of one check (within the model's POSITIONS).
+MAX_TOKENS = 48
 DIM = 384
 
 
