@@ -43,7 +43,7 @@ def test_both_models_contribute_to_an_english_score(guard: Guard, personas: list
     assert 0.0 < w < 1.0
     text = POSTS["metal"][0]
     sc = guard.scorer(personas)
-    minilm, _ = sc.score(guard.embedder.embed(clean_for_model(text)), text, relative=False)
+    minilm, _ = sc.score(guard.embedder.embed(clean_for_model(text)), text)
     table = guard.multilingual.english_z(personas, text)
     assert table is not None
     assert not np.allclose(minilm, table, atol=0.05), "the two models should disagree somewhat"

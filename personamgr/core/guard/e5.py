@@ -222,8 +222,8 @@ class E5Reading:
         prof = self.profiles(personas)
         ref = prof.refs.get(language)
         if ref is None:
-            zs = np.array([prof.scorer.score(v, "", relative=False)[0]
+            zs = np.array([prof.scorer.score(v, "")[0]
                            for v in self.ordinary[language] - self.shift[language]])
             ref = prof.refs[language] = (zs.mean(axis=0), np.maximum(zs.std(axis=0), 1e-3))
-        z, _ = prof.scorer.score(self.encoder.embed(text) - self.shift[language], text, relative=False)
+        z, _ = prof.scorer.score(self.encoder.embed(text) - self.shift[language], text)
         return (z - ref[0]) / ref[1]

@@ -159,7 +159,7 @@ class Guard:
         """MiniLM's calibrated scores, mixed with the static e5 table's (``Calibration.w_static``):
         two different representations rank posts better together than either alone (bench/README.md).
         ``static``: the table's scores, being computed on the helper thread while MiniLM runs here."""
-        z, details = sc.score(self.embedder.embed(model_text), text, relative=False)
+        z, details = sc.score(self.embedder.embed(model_text), text)
         zs = None if static is None else static.result()
         if zs is not None:
             w = self._static_weights(sc)
@@ -217,10 +217,10 @@ class Guard:
         refs = sc.language_refs.get(language)
         if refs is None:
             rows, labels = self.language_backgrounds[language]
-            z0 = np.array([sc.score(u, "", relative=False)[0] for u in rows[labels < 0]])
+            z0 = np.array([sc.score(u, "")[0] for u in rows[labels < 0]])
             refs = sc.language_refs[language] = [(sc, z0.mean(axis=0), np.maximum(z0.std(axis=0), 1e-3)),
                                                  self._language_scorer(sc, language)]
-        return np.mean([(s.score(v, text, relative=False)[0] - m) / d for s, m, d in refs], axis=0)
+        return np.mean([(s.score(v, text)[0] - m) / d for s, m, d in refs], axis=0)
 
     def _language_scorer(self, sc: Scorer, language: str) -> tuple[Scorer, np.ndarray, np.ndarray]:
         """The persona set's profiles against the background posts written in ``language`` as MiniLM reads
@@ -243,7 +243,7 @@ class Guard:
         weights = [p.kb_weights for p in sc.profiles]
         lsc = Scorer(sc.personas, embed, rows, self.calibration, labels,
                      kb_weights=None if any(w is None for w in weights) else weights)
-        zs = np.array([lsc.score(v, "", relative=False)[0] for v in rows[labels < 0]])
+        zs = np.array([lsc.score(v, "")[0] for v in rows[labels < 0]])
         return lsc, zs.mean(axis=0), np.maximum(zs.std(axis=0), 1e-3)
 
     def _static_weights(self, sc: Scorer) -> np.ndarray:

@@ -468,7 +468,7 @@ class Multilingual:
         base = Scorer(personas, embed_english, rows, self.settings.calibration, sections)
         # z against the ordinary posts of this language alone: the borrowed English posts must not
         # set the scale, since posts in another language sit farther from English anchors.
-        ref = np.array([base.score(v, "", relative=False)[0] for v in bg])
+        ref = np.array([base.score(v, "")[0] for v in bg])
         sc = _LangScorer(base, ref.mean(axis=0), np.maximum(ref.std(axis=0), 1e-3),
                          np.array([self.persona_language(p) != "en" for p in personas], dtype=bool))
         with self._lock:
@@ -493,7 +493,7 @@ class Multilingual:
         st = self.settings
         confident = known >= st.min_known and known >= st.min_coverage * total
         ls = self.scorer(personas, language)
-        z, details = ls.scorer.score(vec, text, relative=False)
+        z, details = ls.scorer.score(vec, text)
         z = (z - ls.mean) / ls.std
         return MLScore(z=z, details=details, known=known, total=total, confident=confident)
 
@@ -521,7 +521,7 @@ class Multilingual:
         vec, known, _ = self.table.embed(text)
         if not known:
             return None
-        z = ls.scorer.score(vec, text, relative=False)[0]
+        z = ls.scorer.score(vec, text)[0]
         return (z - ls.mean) / ls.std
 
 

@@ -360,9 +360,9 @@ class Scorer:
             wsum += c.w_kb
         return total / max(wsum, 1e-9)
 
-    def score(self, vec: np.ndarray, text: str, relative: bool = True) -> tuple[np.ndarray, list[dict[str, object]]]:
-        """Calibrated score per persona (same order as ``personas``) and per-persona match detail.
-        ``relative=False`` leaves out the relative step, for a caller that mixes scores first."""
+    def score(self, vec: np.ndarray, text: str) -> tuple[np.ndarray, list[dict[str, object]]]:
+        """Calibrated score per persona (same order as ``personas``) and per-persona match detail, before the
+        relative step: every caller mixes scores first and takes the step after (``everyday_step``)."""
         c = self.cal
         v = self.centered(vec[None, :])
         sec = self.section_scores(v)
@@ -392,7 +392,7 @@ class Scorer:
             zs = (sec[0] - self._sec_mean) / self._sec_std
             rival = np.where(self._own, -np.inf, zs[None, :]).max(axis=1)
             z = z - c.kb_compete * np.maximum(0.0, rival - z)
-        return (relative_step(z, c) if relative else z), details
+        return z, details
 
     def _compete_setup(self, bg_sec: np.ndarray | None) -> None:
         """The sections' spread over the background, and which sections are each persona's own (those it
