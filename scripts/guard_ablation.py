@@ -65,7 +65,6 @@ VARIANTS: dict[str, Variant] = {
     "ml:prf=10": ("other languages: 5 (not 10) soft examples", {}, {}, {"prf": 10}),
     "ml:w_example=1": ("other languages: examples weigh 2 (not 1)", {}, {}, {"w_example": 1.0}),
     "ml:w_kb=2": ("other languages: knowledge base weighs 4 (not 2)", {}, {}, {"w_kb": 2.0}),
-    "ml:lexical_bonus=0.6": ("other languages: no lexical bonus (English: 0.6)", {}, {}, {"lexical_bonus": 0.6}),
     "ml:avoid_z=4": ("other languages: avoid at z 5 (not 4)", {}, {}, {"avoid_z": 4.0}),
 }
 
