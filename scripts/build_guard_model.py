@@ -33,7 +33,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "personamgr" / "core" / "guard" / "model"
-SLUG = "sentence-transformers__all-MiniLM-L6-v2"
 
 
 def source_dir() -> Path:
