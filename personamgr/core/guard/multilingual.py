@@ -206,7 +206,7 @@ class WordTable:
         with open(path, "rb") as f, np.load(f) as z:  # not np.load(path): a damaged zip left its file open
             words = Words(bytes(z["words"]))
             vectors = z["vectors"]
-            if vectors.dtype not in (np.int8, np.uint8) or vectors.ndim != 2 or len(vectors) != len(words):
+            if vectors.dtype != np.uint8 or vectors.ndim != 2 or len(vectors) != len(words):
                 raise ValueError("unexpected vectors")
             gloss = z["gloss"]
             if gloss.shape != (len(words),) or gloss.max(initial=-1) >= len(words):
@@ -321,9 +321,7 @@ class WordTable:
 
 
 def unpack(rows: np.ndarray) -> np.ndarray:
-    """Table rows as int8 components: uint8 rows hold two 4-bit components a byte (+8, high nibble first)."""
-    if rows.dtype == np.int8:
-        return rows
+    """Table rows as int8 components: each byte holds two 4-bit components (+8, high nibble first)."""
     out = np.empty((rows.shape[0], rows.shape[1] * 2), dtype=np.int8)
     out[:, 0::2] = (rows >> 4).astype(np.int8) - 8
     out[:, 1::2] = (rows & 15).astype(np.int8) - 8
