@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import TypeVar
 
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -124,10 +125,30 @@ def with_letters(box: Box) -> Box:
         if words is not None:
             button.setText(translate("buttons", words))
     taken = {letter for button in box.buttons() if (letter := mnemonic(button.text()))}
+    keeper = box.findChild(_LetterKeeper) or _LetterKeeper(box)
     for button in box.buttons():
         if button.text() and mnemonic(button.text()) is None:
             button.setText(_with_free_letter(button.text(), taken))
+        # Qt renames some buttons when pressed (a message box's Show Details... becomes Hide Details...): after Qt's
+        # own slot, which was connected first, the new words take a letter the box's other buttons leave free.
+        button.clicked.connect(keeper.keep)
     return box
+
+
+class _LetterKeeper(QObject):
+    """Gives a pressed button whose new words have no letter one its row's other buttons leave free. A slot of
+    an object, not a lambda over the button: PySide drops the wrapper of Qt's own details button as it is
+    renamed, and the sender is the one way to the button then."""
+
+    @Slot()
+    def keep(self) -> None:
+        button = self.sender()
+        row = button.parentWidget() if isinstance(button, QAbstractButton) else None
+        if row is None or not button.text() or mnemonic(button.text()) is not None:
+            return
+        taken = {letter for other in row.findChildren(QAbstractButton)
+                 if other is not button and (letter := mnemonic(other.text()))}
+        button.setText(_with_free_letter(button.text(), taken))
 
 
 def with_button_letters(dialog: QWidget) -> QWidget:

@@ -29,6 +29,7 @@ from personamgr.core.outbox import Post, PostState
 from personamgr.core.paths import HOME_ENV, AppPaths
 from personamgr.core.services import Services
 from personamgr.gui import main_thread_gc
+from personamgr.gui.a11y import with_letters
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.crosspost_bar import CrossPostBar
 from personamgr.gui.drafts import DraftKeeper
@@ -159,6 +160,7 @@ class Shell:
             box.setWindowTitle(translate("Shell", "Your draft could not be saved"))
         box.setObjectName("draftRescued")
         box.setDetailedText(words)
+        with_letters(box)  # the details' button too, whose words Qt changes as it is pressed
         self.rescued = box
         box.exec()
 
@@ -273,10 +275,12 @@ def explain_cannot_open(message: str) -> None:
     """A modal error the user must acknowledge, and the same words on stderr for terminals and logs."""
     log.error("%s", message)
     print(f"personamgr: error: {message}", file=sys.stderr)
-    box = QMessageBox(QMessageBox.Icon.Critical, translate("app", "personamgr cannot open its data"), message)
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("app", "personamgr cannot open its data"), message,
+                      QMessageBox.StandardButton.Ok)  # made now, not as it shows: lettered below
     box.setObjectName("cannotOpen")
     # Each message says itself what became of the data ("nothing was changed", "a copy is at …"): not said again.
     box.setInformativeText(translate("app", "personamgr will now close."))
+    with_letters(box)
     box.exec()
 
 

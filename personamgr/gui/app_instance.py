@@ -48,11 +48,16 @@ def _refuse(message: str, title: str = "", *, shown: bool = True) -> int:
     log.error("%s", message)
     print(f"personamgr: error: {message}", file=sys.stderr)
     if shown and QGuiApplication.platformName() != "offscreen":
-        box = QMessageBox(QMessageBox.Icon.Warning, title or translate("app_instance", "personamgr is already running"),
-                          message)
-        box.setObjectName("alreadyRunning")
-        box.exec()
+        refusal_box(message, title).exec()
     return 1
+
+
+def refusal_box(message: str, title: str = "") -> QMessageBox:
+    """The notice saying why the window does not open, its OK reached by an Alt-letter."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title or translate("app_instance", "personamgr is already running"),
+                      message, QMessageBox.StandardButton.Ok)  # made now, not as it shows: lettered below
+    box.setObjectName("alreadyRunning")
+    return with_letters(box)
 
 
 def claim_or_forward(paths: AppPaths, args: argparse.Namespace, requests: Requests | None = None, *,

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from personamgr.core.i18n import translate
+from personamgr.gui.a11y import with_letters
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,7 @@ class ErrorReporter(QObject):
                           QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("unexpectedError")
         box.setInformativeText(self._details())
+        with_letters(box)
         self.box = box
         box.open() if parent is not None else box.show()
 
