@@ -15,8 +15,13 @@ def network_name(persona: Persona) -> str:
     return translate("networks", persona.network_label)
 
 
+def on_network(persona: Persona) -> str:
+    """"on Mastodon": beside the compose box's picker, which names the handle itself."""
+    return translate("Accounts", "on {network}").format(network=network_name(persona))
+
+
 def account_text(persona: Persona) -> str:
     """"@metal@fosstodon.org on Mastodon", or "on Bluesky" while the persona has no handle yet."""
     if not persona.handle:
-        return translate("Accounts", "on {network}").format(network=network_name(persona))
+        return on_network(persona)
     return translate("Accounts", "{handle} on {network}").format(handle=persona.handle, network=network_name(persona))

@@ -36,7 +36,7 @@ from personamgr.core.networks.accounts import NOT_CONNECTED
 from personamgr.core.outbox import Post, PostState, override_stands
 from personamgr.core.reason_words import StoredReason
 from personamgr.core.sent_unrecorded import SentNotRecorded
-from personamgr.gui.accounts_text import account_text
+from personamgr.gui.accounts_text import on_network
 from personamgr.gui.controller import PersonaController
 from personamgr.gui.drafts import EMPTY, Content, DraftKeeper, Options
 from personamgr.gui.icons import persona_icon
@@ -156,7 +156,9 @@ class ComposeWidget(PostComposer):
         self.persona_combo.setAccessibleName(translate("ComposeWidget", "Post as"))
         self.persona_combo.setMinimumWidth(220)
         self.persona_combo.activated.connect(self._on_combo)
-        self.network_label = MessageLabel()  # a long network name is cut with "…", whole in the tooltip
+        # The network the picked persona posts on, which the picker ("career  @career_me") does not say. It said
+        # "as @career_me on Sandbox", the handle twice, and was cut with "…" at 1024x600 beside the schedule panel.
+        self.network_label = MessageLabel()
         self.network_label.setObjectName("networkLabel")
         self.network_label.setProperty("tone", "hint")
         head = QHBoxLayout()
@@ -279,9 +281,7 @@ class ComposeWidget(PostComposer):
         persona = self.controller.persona(uid)
         if persona is None:
             return ""
-        if not persona.handle:
-            return account_text(persona)
-        return translate("ComposeWidget", "as {account}").format(account=account_text(persona))
+        return on_network(persona)
 
     def busy(self) -> bool:
         return self._uid in self._sending or self._held

@@ -102,7 +102,7 @@ class FitMeter(QFrame):
         row.setContentsMargins(2, 0, 0, 0)
         row.setSpacing(8)
         self.bar = ScoreBar()
-        self.label = MessageLabel()  # a quiet state is cut with "…" (whole in the tooltip); a verdict wraps
+        self.label = MessageLabel()  # cut with "…" (whole in the tooltip), but for the first hint and a failure
         self.label.setObjectName("fitLabel")
         self.label.setAccessibleName(translate("FitMeter", "Persona fit"))
         self.sensitivity = QToolButton()
@@ -152,8 +152,9 @@ class FitMeter(QFrame):
         self.bar.set_value(None)
         self.bar.setVisible(False)  # an empty track reads as "0", which is not what a quiet state means
         set_tone(self.label, AMBER if state == "failed" else "hint")
-        # A failure names a file and its fix (a path is long): wrap it rather than cut the fix off.
-        self.label.setWordWrap(state == "failed")
+        # A failure names a file and its fix (a path is long), and the first hint says what the meter is for (cut at
+        # 1024x600 beside the schedule panel, at "…as you…"): wrapped rather than cut.
+        self.label.setWordWrap(state in ("failed", "empty"))
         self.label.set_detail(detail)
         self.label.setText(text)
         self._describe(f"{text}. {detail}" if detail and detail != text else text)

@@ -696,10 +696,6 @@
         <translation>Publicando…</translation>
     </message>
     <message>
-        <source>as {account}</source>
-        <translation>como {account}</translation>
-    </message>
-    <message>
         <source>Not saved: your text stays here, and goes to a file when you quit (personamgr says where). {reason}</source>
         <translation>No se ha guardado: tu texto se queda aquí y pasa a un archivo al cerrar personamgr (personamgr te dice dónde). {reason}</translation>
     </message>

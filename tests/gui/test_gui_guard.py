@@ -769,3 +769,38 @@ def test_the_guard_question_is_answered_by_alt_letters(qtbot, key: Qt.Key, choic
     qtbot.keyClick(dialog, key, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: bool(chosen), timeout=10_000)
     assert [c.value for c in chosen] == [choice]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_line_beside_the_picker_and_the_first_hint_are_whole_at_1024x600_beside_the_schedule(
+        demo: Services, make_shell: Callable[..., Shell], shipped_guard: Guard, qtbot,  # type: ignore[no-untyped-def]
+        language: str) -> None:
+    """Seen at 1024x600 with the schedule panel open: beside the picker, which reads "career  @career_me", the line
+    said "as @career_me on Sandbox" again and was cut to "as @care…"; the meter's first hint was cut at "The fit
+    with career's focus shows here as you…" (es: "…cómo encaj…"). The line now says only what the picker does not,
+    the network, and the hint takes the lines it needs."""
+    from personamgr.gui import i18n
+
+    qapp = QApplication.instance()
+    try:
+        i18n.install(qapp, language)
+        shell = make_shell(demo)
+        attach_scheduling(shell)
+        panel = panel_of(shell)
+        panel.load(lambda: shipped_guard)
+        qtbot.waitUntil(lambda: panel.meter.state == "empty", timeout=30_000)
+        window, compose = shell.window, shell.window.compose
+        window.resize(1024, 600)
+        settle_layout(window)
+        picked, line = compose.persona_combo.currentText(), compose.network_label.text()
+        assert "@career_me" in picked and line == {"en": "on Sandbox", "es": "en Pruebas"}[language], (picked, line)
+        hint = panel.meter.label
+        assert "career" in hint.text(), hint.text()
+        for label in (compose.network_label, hint):
+            assert label.isVisible() and not label.is_elided(), (label.text(), label.width())
+            if label.wordWrap():
+                assert label.height() >= label.heightForWidth(label.width()), (label.text(), label.height())
+            shown = label.rect().translated(label.mapTo(window, label.rect().topLeft()))
+            assert window.rect().contains(shown), (label.text(), shown, window.rect())
+    finally:
+        i18n.uninstall(qapp)
