@@ -320,7 +320,9 @@ class PostComposer(QWidget):
         box = QMessageBox(QMessageBox.Icon.Question, translate("PostComposer", "Images without alt text"), text,
                           QMessageBox.StandardButton.NoButton, self.window())
         box.setObjectName("altNudge")
-        box.setInformativeText(translate("PostComposer", "People who use a screen reader will not know what they "
+        box.setInformativeText(translate("PostComposer", "People who use a screen reader will not know what it "
+                                         "shows. A sentence is enough.") if len(missing) == 1 else
+                               translate("PostComposer", "People who use a screen reader will not know what they "
                                          "show. A sentence is enough."))
         add = box.addButton(translate("PostComposer", "Add alt text"), QMessageBox.ButtonRole.RejectRole)
         go = box.addButton(translate("PostComposer", "Continue without"), QMessageBox.ButtonRole.AcceptRole)

@@ -4267,6 +4267,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Imágenes sin texto alternativo</translation>
     </message>
     <message>
+        <source>People who use a screen reader will not know what it shows. A sentence is enough.</source>
+        <translation>Quien usa un lector de pantalla no sabrá qué muestra. Basta con una frase.</translation>
+    </message>
+    <message>
         <source>People who use a screen reader will not know what they show. A sentence is enough.</source>
         <translation>Quien usa un lector de pantalla no sabrá qué muestran. Basta con una frase.</translation>
     </message>

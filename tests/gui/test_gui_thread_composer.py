@@ -231,6 +231,8 @@ def test_missing_alt_text_is_nudged_before_posting_and_added_in_place(shell: She
     qtbot.mouseClick(c.post_button, Qt.MouseButton.LeftButton)
     box = c.alt_question
     assert box is not None and box.isVisible() and "chart.png" in box.text()
+    assert box.informativeText() == ("People who use a screen reader will not know what it shows. A sentence is "
+                                     "enough.")  # one image: not "what they show"
     assert box.defaultButton().text().replace("&", "") == "Add alt text"
     box.defaultButton().click()  # Add alt text: nothing is posted, the alt text dialog opens
     dialog = c.thread.alt_dialog
@@ -245,6 +247,20 @@ def test_missing_alt_text_is_nudged_before_posting_and_added_in_place(shell: She
     idle(shell)
     entry = sandbox_thread(demo, "career")[-1]
     assert entry.media == (("chart.png", "Bar chart: hiring up 4% in healthcare, down 2% in tech"),)  # as attached
+
+
+def test_two_images_without_alt_text_are_said_as_two(shell: Shell, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = compose(shell)
+    c.editor.setPlainText("Two charts.")
+    c.thread.add_images([png(tmp_path / "a.png"), png(tmp_path / "b.png")], 0)
+    qtbot.waitUntil(lambda: len(c.thread.media) == 2, timeout=10_000)
+    c.post()
+    box = c.alt_question
+    assert isinstance(box, QMessageBox) and box.text() == "2 images have no alt text: a.png, b.png."
+    assert box.informativeText() == "People who use a screen reader will not know what they show. A sentence is enough."
+    box.defaultButton().click()  # Add alt text: nothing is posted
+    qtbot.waitUntil(lambda: c.thread.alt_dialog is not None and c.thread.alt_dialog.isVisible(), timeout=10_000)
+    c.thread.alt_dialog.reject()
 
 
 def test_posting_without_alt_text_is_the_users_choice(shell: Shell, demo: Services, tmp_path: Path, qtbot,
