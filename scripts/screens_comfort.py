@@ -2,7 +2,9 @@
 
 Files: welcome, settings-damaged, window-1024x600, window-1920x1080, first-start-800x600 and first-start-683x740
 (the first start on a small screen, and tiled to half of a laptop's), settings-general, settings-writing,
-settings-appearance, settings-data, shortcuts, about, quit-question, undo-send, history-actions, history-search,
+settings-appearance, settings-data, shortcuts, about, quit-question, take-over-daemon (a second start asks to stop
+a daemon started by hand), undo-send, quit-pending-post (Quit while a post waits out its undo seconds),
+history-actions, history-search,
 zone-unknown (a persona's time zone this computer no longer knows), insights; many-personas and
 tray-menu-many (twenty personas: the finder over the list, "gu" typed; the tray's eight used last).
 """
@@ -17,6 +19,7 @@ from pathlib import Path
 from keyring.backends import fail
 from PySide6.QtCore import QEvent, QRect
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
+from screens_opened import opened
 from sqlalchemy import update
 
 from personamgr.core import schema as s
@@ -103,9 +106,9 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Settle, save: Sav
         services.store.persona("metal").uid, "Tour dates are out: which city should get the extra show?")
     shell.quit_flow.request()
     settle(app, shell)
-    if shell.quit_flow.box is not None:
-        save(shell.quit_flow.box, out, "quit-question")
-        shell.quit_flow.box.reject()
+    save(opened(shell.quit_flow.box, "quit-question"), out, "quit-question")
+    shell.quit_flow.box.reject()
+    render_take_over(app, shell, out, settle, save)
 
     compose = window.compose
     compose.editor.setPlainText("Counter-offers: take a day, ask what changed, then decide.")
@@ -113,6 +116,11 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Settle, save: Sav
     shell.undo_send.request()
     settle(app, shell)
     save(window, out, "undo-send")
+    shell.quit_flow.request()  # Quit while it waits out its seconds: send it now, keep it as a draft, or stay
+    settle(app, shell)
+    save(opened(shell.quit_flow.box, "quit-pending-post"), out, "quit-pending-post")
+    shell.quit_flow.box.reject()  # Cancel: the countdown goes on, and is undone here
+    settle(app, shell)
     shell.undo_send.undo()
     compose.editor.clear()
 
@@ -129,14 +137,27 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Settle, save: Sav
 
     show_unknown_zone(app, shell, out, settle, save)
     add_quarter(services)
-    insights = window.open_insights()
-    if insights is not None:
-        for _ in range(200):
-            settle(app, shell)
-            if insights.insights is not None and len(insights.charts) == 4:
-                break
-        save(insights, out, "insights")
-        insights.close()
+    insights = opened(window.open_insights(), "insights")
+    for _ in range(200):
+        settle(app, shell)
+        if insights.insights is not None and len(insights.charts) == 4:
+            break
+    save(insights, out, "insights")
+    insights.close()
+
+
+def render_take_over(app: QApplication, shell: Shell, out: Path, settle: Settle, save: Save) -> None:
+    """The question a second start asks when a daemon started by hand sends this profile's posts (it waits in
+    exec() there; here it is shown over nothing, as it is then)."""
+    from personamgr.gui.app_instance import take_over_box
+
+    assert shell.services.paths is not None
+    box = take_over_box(shell.services.paths, {"pid": 48213})
+    box.show()
+    settle(app, shell)
+    save(opened(box, "take-over-daemon"), out, "take-over-daemon")
+    box.reject()
+    box.deleteLater()
 
 
 def show_unknown_zone(app: QApplication, shell: Shell, out: Path, settle: Settle, save: Save) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QWidget
+from screens_opened import opened
 
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona
@@ -39,11 +40,10 @@ def render_clock_times_left(app: QApplication, shell: Shell, out: Path,
     moved = services.store.update_persona(metal.with_changes(timezone="Asia/Tokyo"))
     after_zone_change(schedule, metal, moved)
     settle(app, shell)  # the window reads the persona as it is now
-    editor = shell.window.personas.edit_persona(metal.uid)
-    if editor is not None:
-        settle(app, shell)  # what is left to move is read in a worker
-        save(editor, out, "persona-editor-clock-times-left")
-        editor.reject()
+    editor = opened(shell.window.personas.edit_persona(metal.uid), "persona-editor-clock-times-left")
+    settle(app, shell)  # what is left to move is read in a worker
+    save(editor, out, "persona-editor-clock-times-left")
+    editor.reject()
     services.store.update_persona(moved.with_changes(timezone=metal.timezone))
     after_zone_change(schedule, moved, metal)
     services.workflows.delete(post.id)
@@ -129,9 +129,8 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
 
     window.personas.delete_persona(services.store.persona("metal").uid)
     settle(app, shell)
-    if window.personas.box is not None:
-        save(window.personas.box, out, "persona-delete")
-        window.personas.box.reject()
+    save(opened(window.personas.box, "persona-delete"), out, "persona-delete")
+    window.personas.box.reject()
 
     founder = services.store.add_persona(Persona(
         name="founder", handle="@founder_me", topics=("startups", "fundraising"), network="x", colour="#8e44ad",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 from screens_manage import settle_checks
+from screens_opened import opened
 
 from personamgr.core.outbox import PostState
 from personamgr.core.personas import Persona, ServerLimits
@@ -76,6 +77,5 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
                                        scheduled_at=services.clock.now() + timedelta(days=1))
     window.post_actions.edit(scheduled)
     settle(app, shell)
-    if window.post_actions.dialog is not None:
-        save(window.post_actions.dialog, out, "post-editor-mastodon")
-        window.post_actions.dialog.reject()
+    save(opened(window.post_actions.dialog, "post-editor-mastodon"), out, "post-editor-mastodon")
+    window.post_actions.dialog.reject()

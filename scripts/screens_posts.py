@@ -25,6 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from screens_opened import opened
 
 from personamgr.core import lease
 from personamgr.core.guard.rules import duplicate_rule
@@ -75,42 +76,34 @@ def render_thread_in_doubt(app: QApplication, shell: Shell, out: Path, settle: C
     actions = window.post_actions
     actions.edit(post)
     settle(app, shell)
-    if actions.dialog is not None:
-        save(actions.dialog, out, "post-editor-thread-in-doubt")
-        actions.dialog.reject()
-        settle(app, shell)
+    save(opened(actions.dialog, "post-editor-thread-in-doubt"), out, "post-editor-thread-in-doubt")
+    actions.dialog.reject()
+    settle(app, shell)
     actions.mark_sent(post)
     settle(app, shell)
-    box = actions.box
-    if box is None:
-        return
+    box = opened(actions.box, "mark-sent-part-in-doubt")
     save(box, out, "mark-sent-part-in-doubt")
     there = next(b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.AcceptRole)
     there.click()
     settle(app, shell)
-    if actions.dialog is None:
-        return
-    save(actions.dialog, out, "part-link")
+    save(opened(actions.dialog, "part-link"), out, "part-link")
     actions.dialog.setTextValue("https://x.com/someone_else/status/1850000000000000124?s=20")
     actions.dialog.accept()
     settle(app, shell)
-    if actions.dialog is not None and actions.dialog.isVisible():
-        save(actions.dialog, out, "part-link-refused")
-        actions.dialog.reject()
+    save(opened(actions.dialog, "part-link-refused"), out, "part-link-refused")
+    actions.dialog.reject()
     first = services.outbox.create(career.uid, "Part 1 may be out.", thread=("Part 2 never went.",),
                                    state=PostState.NEEDS_REVIEW)
     actions.mark_sent(first)
     settle(app, shell)
-    if actions.box is not None:
-        save(actions.box, out, "mark-sent-part-1-in-doubt")
-        actions.box.reject()
+    save(opened(actions.box, "mark-sent-part-1-in-doubt"), out, "mark-sent-part-1-in-doubt")
+    actions.box.reject()
     single = services.outbox.create(career.uid, "Negotiating an offer? Ask for the range first.",
                                     state=PostState.NEEDS_REVIEW)
     actions.mark_sent(single)
     settle(app, shell)
-    if actions.dialog is not None and actions.dialog.isVisible():
-        save(actions.dialog, out, "mark-sent-link")
-        actions.dialog.reject()
+    save(opened(actions.dialog, "mark-sent-link"), out, "mark-sent-link")
+    actions.dialog.reject()
 
 
 def picture(path: Path, w: int, h: int, rgb: tuple[int, int, int]) -> Path:
@@ -171,11 +164,10 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     save(window, out, "images")
     compose.post_button.click()
     settle(app, shell)
-    if compose.alt_question is not None:
-        save(compose.alt_question, out, "alt-nudge")
-        compose.alt_question.defaultButton().click()  # "Add alt text": nothing is posted
-        if compose.thread.alt_dialog is not None:
-            compose.thread.alt_dialog.reject()
+    save(opened(compose.alt_question, "alt-nudge"), out, "alt-nudge")
+    compose.alt_question.defaultButton().click()  # "Add alt text": nothing is posted
+    settle(app, shell)
+    opened(compose.thread.alt_dialog, "alt-text after the nudge").reject()
     compose.clear_content()
     compose.flush()
 
@@ -196,9 +188,8 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     save(window, out, "inbox")
     window.post_actions.edit(services.outbox.get(held.id))
     settle(app, shell)
-    if window.post_actions.dialog is not None:
-        save(window.post_actions.dialog, out, "post-editor")
-        window.post_actions.dialog.reject()
+    save(opened(window.post_actions.dialog, "post-editor"), out, "post-editor")
+    window.post_actions.dialog.reject()
     # A thread whose part 2 failed after part 1 went out: the editor (its persona fixed), and "Stop here".
     partly = services.outbox.create(career.uid, "Five questions to ask at the end of every interview.",
                                     thread=("Ask how they measure success in the first ninety days.",
@@ -209,9 +200,8 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     partly = services.outbox.get(partly.id)
     window.post_actions.edit(partly)
     settle(app, shell)
-    if window.post_actions.dialog is not None:
-        save(window.post_actions.dialog, out, "post-editor-partly-sent")
-        window.post_actions.dialog.reject()
+    save(opened(window.post_actions.dialog, "post-editor-partly-sent"), out, "post-editor-partly-sent")
+    window.post_actions.dialog.reject()
     # The editor open on a scheduled post that went out unanswered meanwhile: "Post now" saves, never sends again.
     doubt = sched.create(career.uid, "Negotiating an offer? Ask for the range before you name a number.",
                          when=services.clock.now() + timedelta(minutes=1)).post
@@ -219,16 +209,14 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Callable[[QApplic
     settle(app, shell)
     services.outbox.update_if(doubt.id, None, state=PostState.NEEDS_REVIEW.value,
                               error=Note("x_write_timeout"))
-    if window.post_actions.dialog is not None:
-        window.post_actions.dialog.editor.send_button.click()  # type: ignore[attr-defined]
-        settle(app, shell)
-        save(window.post_actions.dialog, out, "post-editor-maybe-out")
-        window.post_actions.dialog.reject()
-    window.post_actions.stop(partly)
+    opened(window.post_actions.dialog, "post-editor-maybe-out").editor.send_button.click()  # type: ignore[attr-defined]
     settle(app, shell)
-    if window.post_actions.box is not None:
-        save(window.post_actions.box, out, "stop-here")
-        window.post_actions.box.reject()
+    save(opened(window.post_actions.dialog, "post-editor-maybe-out"), out, "post-editor-maybe-out")
+    window.post_actions.dialog.reject()
+    window.post_actions.stop(partly)  # "End this thread of career at part 1?"
+    settle(app, shell)
+    save(opened(window.post_actions.box, "stop-here"), out, "stop-here")
+    window.post_actions.box.reject()
     render_thread_in_doubt(app, shell, out, settle, save)
     ui.dock.raise_()  # type: ignore[attr-defined]
 

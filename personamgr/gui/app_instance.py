@@ -109,6 +109,14 @@ def daemon_running_message(paths: AppPaths, reply: dict[str, Any]) -> str:
 
 def _user_takes_over(paths: AppPaths, reply: dict[str, Any]) -> bool:
     """Ask whether to stop the daemon and open the window instead. True: stop it."""
+    box = take_over_box(paths, reply)
+    box.exec()
+    clicked = box.clickedButton()
+    return clicked is not None and clicked.objectName() == "takeOver"
+
+
+def take_over_box(paths: AppPaths, reply: dict[str, Any]) -> QMessageBox:
+    """The question whether the window takes over from the daemon ``reply`` names (Keep the daemon, the default)."""
     box = QMessageBox(QMessageBox.Icon.Question, translate("AppInstance", "personamgr daemon is sending"),
                       translate("AppInstance", "personamgr daemon (pid {pid}) is sending the scheduled posts of this "
                                 "profile ({folder}). Only one of them may send, so the window cannot open beside "
@@ -122,8 +130,7 @@ def _user_takes_over(paths: AppPaths, reply: dict[str, Any]) -> bool:
     keep.setObjectName("keepDaemon")
     with_letters(box)
     box.setDefaultButton(keep)
-    box.exec()
-    return box.clickedButton() is take
+    return box
 
 
 def _take_over_from_daemon(paths: AppPaths, requests: Requests | None, *,
