@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from image_files import png
 from keyring_doubles import MemoryKeyring
 from PySide6.QtWidgets import QApplication, QWidget
 from shell_helpers import wait_idle
@@ -17,6 +18,7 @@ from personamgr.core.secrets import SecretStore
 from personamgr.core.services import Services
 from personamgr.gui.a11y import unnamed
 from personamgr.gui.app import Shell
+from personamgr.gui.app_instance import take_over_box
 from personamgr.gui.connect_accounts import AccountConnectDialog
 from personamgr.gui.connect_dialog import ConnectDialog
 from personamgr.gui.guard_widgets import GuardDialog
@@ -106,11 +108,45 @@ def questions(shell: Shell, services: Services, ui: SchedulingUi) -> Iterator[tu
     shell.tray_available = True  # the question offers the tray too
     shell.quit_flow._ask(2, offer_daemon=True, can_tray=True)
     yield "quit with posts scheduled", shell.quit_flow.box
+    yield from later_questions(shell, services)
+
+
+def shown(box: QWidget | None, name: str) -> QWidget:
+    """``box``, the question just opened (not a closed one kept from before)."""
+    assert box is not None and box.isVisible() and box.objectName() == name, (box, name)
+    return box
+
+
+def later_questions(shell: Shell, services: Services) -> Iterator[tuple[str, QWidget]]:
+    """Questions the walk missed: Quit with a post not gone out yet, the daemon's take-over, ending a thread where
+    it is, and images without alt text."""
+    window, compose = shell.window, shell.window.compose
+    compose.editor.setPlainText("Counter-offers: take a day, ask what changed, then decide.")
+    shell.undo_send.request()
+    assert shell.undo_send.pending
+    shell.quit_flow.request()  # asks at once, and the countdown waits meanwhile
+    yield "quit with a post not gone out yet", shown(shell.quit_flow.box, "quitPendingPost")
+    shell.undo_send.undo()  # closed by the walk (Cancel), the countdown went on
+    assert services.paths is not None
+    yield "daemon take-over", take_over_box(services.paths, {"pid": 4242})
+    career = services.store.persona("career")
+    thread = services.outbox.create(career.uid, "Part one.", thread=("Part one.", "Part two.", "Part three."))
+    services.outbox.update_if(thread.id, None, state=PostState.FAILED.value, remote_ids=["1850000000000000099"],
+                              network="sandbox")
+    window.post_actions.stop(services.outbox.get(thread.id))
+    yield "end the thread", shown(window.post_actions.box, "postQuestion")
+    compose.thread.add_images([png(services.paths.data / "office.png")], 0)
+    wait_idle(shell)
+    assert len(compose.thread.media) == 1
+    compose.post()
+    yield "images without alt text", shown(compose.alt_question, "altNudge")
+    if compose.thread.alt_dialog is not None:  # closing the question is Add alt text: its dialog opened
+        compose.thread.alt_dialog.reject()
 
 
 def on_every_screen(services: Services, make_shell: Callable[..., Shell], idle,  # type: ignore[no-untyped-def]
                     check: Callable[[QWidget], list[str]]) -> list[str]:
-    """What ``check`` finds on each of the 30 screens, a line each, named by the screen (one post queued, so the
+    """What ``check`` finds on each of the 34 screens, a line each, named by the screen (one post queued, so the
     Schedule panel and its dialogs have something to show)."""
     PostSchedule(services.store, services.outbox, services.clock).create(services.store.persona("career").uid,
                                                                          "queued")
@@ -124,7 +160,7 @@ def on_every_screen(services: Services, make_shell: Callable[..., Shell], idle, 
         found += [f"{name}: {line}" for line in check(screen)]
         if screen is not shell.window and hasattr(screen, "close"):
             screen.close()
-    assert len(seen) == 30, seen
+    assert len(seen) == 34, seen
     return found
 
 
