@@ -208,6 +208,7 @@ def build_shell(services: Services, *, tray_available: bool | None = None, demo:
     window.hiddenToTray.connect(shell.hidden_to_tray)
     window.quitRequested.connect(shell.quit_flow.request)
     tray.composeRequested.connect(shell.compose)
+    tray.personaChosen.connect(shell.compose)  # raised, that persona's box in hand
     tray.showRequested.connect(shell.show_window)
     tray.findRequested.connect(shell.find_persona)
     tray.toggleRequested.connect(shell.toggle_window)

@@ -30,6 +30,9 @@ class Tray(QObject):
     toggleRequested = Signal()  # noqa: N815 (Qt naming) a left click on the icon
     quitRequested = Signal()  # noqa: N815 (Qt naming)
     findRequested = Signal()  # noqa: N815 (Qt naming) "All personas…": the window, its persona finder in hand
+    # A persona chosen in the menu, now the active one: the window comes up to write as it (a persona is chosen to
+    # post as it; the switch alone changed only the icon, and left a hidden window hidden)
+    personaChosen = Signal()  # noqa: N815 (Qt naming)
 
     def __init__(self, controller: PersonaController, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +88,7 @@ class Tray(QObject):
     @Slot(QAction)
     def _on_persona_action(self, action: QAction) -> None:
         self.controller.set_active(action.data())
+        self.personaChosen.emit()
 
     def persona_actions(self) -> list[QAction]:
         return self.group.actions()

@@ -48,14 +48,17 @@ def test_close_with_a_tray_keeps_running_and_says_so_once(demo: Services, make_s
 
 
 @pytest.mark.parametrize("way,hidden", [("Compose…", False), ("Compose…", True), ("Show window", False),
-                                        ("Show window", True), ("a click on the icon", True)])
+                                        ("Show window", True), ("a click on the icon", True), ("metal", False),
+                                        ("metal", True)])
 def test_the_tray_opens_the_window_active_with_the_keyboard_in_the_box(
         demo: Services, make_shell: Callable[..., Shell], qtbot, way: str,  # type: ignore[no-untyped-def]
         hidden: bool) -> None:
     """Under X with no window manager (trayer alone), Compose… from the tray showed the window and gave it the X
     focus, but Qt did not take it for the active window after the menu, so its shortcuts (Ctrl+Return to post)
-    were dead until something was clicked; Show window left the keyboard in the persona list. Whatever opens the
-    window from the tray activates it with the keyboard in the box, and Ctrl+Return posts what is typed."""
+    were dead until something was clicked; Show window left the keyboard in the persona list. A persona chosen in
+    the menu (metal) switched to it and left the window where it was, hidden or behind another. Whatever opens the
+    window from the tray activates it with the keyboard in the box, and Ctrl+Return posts what is typed (as metal
+    when metal was chosen)."""
     shell = make_shell(demo, tray_available=True)
     if hidden:
         shell.window.close()  # to the tray
@@ -66,6 +69,8 @@ def test_the_tray_opens_the_window_active_with_the_keyboard_in_the_box(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is elsewhere)
     if way == "a click on the icon":
         shell.tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    elif way == "metal":
+        next(a for a in shell.tray.persona_actions() if a.text().startswith("metal")).trigger()
     else:
         next(a for a in shell.tray.menu.actions() if a.text() == way).trigger()
     editor = shell.window.compose.editor
@@ -81,6 +86,8 @@ def test_the_tray_opens_the_window_active_with_the_keyboard_in_the_box(
     qtbot.keyClicks(QApplication.focusWidget(), "Drop C tuning tonight")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: any(p.text == "Drop C tuning tonight" for p in demo.outbox.in_states([PostState.SENT])))
+    [sent] = [p for p in demo.outbox.in_states([PostState.SENT]) if p.text == "Drop C tuning tonight"]
+    assert sent.persona_name == ("metal" if way == "metal" else "career")
 
 
 def test_close_without_a_tray_quits(demo: Services, make_shell: Callable[..., Shell], qtbot) -> None:
