@@ -73,7 +73,8 @@ def render(app: QApplication, shell: Shell, out: Path, settle: Settle, save: Sav
         window.resize(width, height)
         # the app's own message (a long one, in the window's language), to show how it wraps at each size
         window.compose.say(translate("GuardPanel", "Moved to {target}. Nothing was posted: press Post to "
-                                                   "send it as {target}.").format(target="metal"))
+                                                   "send it as {target}.").format(target="metal"),
+                           whole=True)  # as the guard says it (b8ad795): on the lines it needs
         settle(app, shell)
         save(window, out, f"window-{width}x{height}")
     window.compose.say("")
