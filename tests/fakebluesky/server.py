@@ -450,7 +450,10 @@ class _BlueskyHandler(_Handler):
                     if not uri.startswith(("http://", "https://")) or span not in (uri, uri.split("://", 1)[1]):
                         return f"Record/facets: the link {uri!r} does not match the text it marks ({span!r})"
                 elif kind == "app.bsky.richtext.facet#tag":
-                    if span != "#" + feature.get("tag", ""):
+                    # A #tag marks "#" and the tag; a $cashtag (atproto's and the official app's detection) marks
+                    # "$" and the ticker, and its tag is "$" and the ticker in capitals.
+                    tag = str(feature.get("tag", ""))
+                    if span != "#" + tag and not (tag.startswith("$") and span.upper() == tag):
                         return f"Record/facets: the tag {feature.get('tag')!r} does not match {span!r}"
                 elif kind == "app.bsky.richtext.facet#mention":
                     # The lexicon asks only for a DID: the PDS does not look at whose it is, nor whether the text it
