@@ -27,7 +27,7 @@ from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.personas import Persona
 from personamgr.core.reason_words import Note
 from personamgr.core.store import Store
-from personamgr.core.text import MAX_CASHTAGS, distinct_cashtags, measure_for, too_long_values
+from personamgr.core.text import measure_for, too_long_values, too_many_cashtags
 
 PACING: tuple[tuple[timedelta, int], ...] = ((timedelta(minutes=15), 200), (timedelta(hours=3), 300))
 POLICY_NETWORKS = frozenset({"x"})
@@ -69,12 +69,12 @@ class Report:
         return [f.message for f in self.findings if f.level is Level.WARNING]
 
 
-def check_text(parts: Sequence[str]) -> list[Finding]:
+def check_text(network: str, parts: Sequence[str]) -> list[Finding]:
     """The rules that depend on the words alone."""
     out: list[Finding] = []
     for i, text in enumerate(parts):
-        tags = distinct_cashtags(text)
-        if len(tags) > MAX_CASHTAGS:
+        tags = too_many_cashtags(network, text)
+        if tags:
             out.append(Finding(Level.ERROR, kind="cashtags", message=Note(
                 "too_many_cashtags", part=i + 1 if len(parts) > 1 else None, cashtags=list(tags))))
     if parts and parts[0].lstrip().startswith("@"):
@@ -135,7 +135,7 @@ def check(store: Store, persona: Persona, parts: Sequence[str], now: datetime, *
     todo = list(parts[already_sent:])
     findings = check_limits(persona, todo, content_warning=content_warning, images=images[already_sent:])
     if persona.network in POLICY_NETWORKS:
-        findings += check_text(parts)
+        findings += check_text(persona.network, parts)
     wait = pacing_wait(store, persona, len(todo), now) if persona.network in POLICY_NETWORKS else None
     price = costs.cost(persona, todo, costs.prices(store)) if persona.network in costs.PAID_NETWORKS else 0.0
     return Report(tuple(findings), wait, price, costs.over_limit(store, persona, todo, now))

@@ -84,8 +84,12 @@ def _too_long(v: Values) -> str:
 
 def _cashtags(v: Values) -> str:
     tags = list(v["cashtags"])
-    return translate("guard", "It has {count} cashtags ({cashtags}); X allows at most one per post.").format(
-        count=len(tags), cashtags=", ".join(tags))
+    if v.get("network") == "sandbox":
+        words = translate("guard", "It has {count} cashtags ({cashtags}); the sandbox allows at most one per post, "
+                          "as X does.")
+    else:  # kept before the network was: only X and the sandbox keep the rule
+        words = translate("guard", "It has {count} cashtags ({cashtags}); X allows at most one per post.")
+    return words.format(count=len(tags), cashtags=", ".join(tags))
 
 
 def _link_streak(v: Values) -> str:

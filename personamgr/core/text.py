@@ -284,11 +284,22 @@ def cashtags(text: str) -> list[str]:
 
 
 MAX_CASHTAGS = 1  # X's rule: at most one cashtag per post
+# Where the one-cashtag rule holds: X's, and the sandbox's, which imitates it. Mastodon and Bluesky have no such rule.
+CASHTAG_RULE_NETWORKS = frozenset({"x", "sandbox"})
 
 
 def distinct_cashtags(text: str) -> list[str]:
     """Cashtags as X counts them for its one-per-post rule: case-insensitive, each once, in order."""
     return list(dict.fromkeys(t.upper() for t in cashtags(text)))
+
+
+def too_many_cashtags(network: str, text: str) -> list[str]:
+    """The post's cashtags when ``network`` refuses that many (X's one-per-post rule), else none: the one place
+    that decides where the rule holds, for the guard, X's policy check and the sandbox alike."""
+    if network not in CASHTAG_RULE_NETWORKS:
+        return []
+    tags = distinct_cashtags(text)
+    return tags if len(tags) > MAX_CASHTAGS else []
 
 
 def mentions(text: str) -> list[str]:

@@ -58,8 +58,8 @@ def cost_view(services: Services, persona: Persona, text: str | Sequence[str]) -
     tip = translate("CostLine", "X's pay-per-use price: {post} a post, {link} with a link. {name} has posted %n "
                     "time(s) this month (thread parts count).", None, posts).format(
         post=costs.describe(price.post), link=costs.describe(price.post_with_url), name=persona.name)
-    # Too many cashtags is also the persona guard's warning, shown above for every network, and the length is
-    # the counter's: say each once.
+    # Too many cashtags is also the persona guard's warning, shown above (on X and the sandbox), and the length
+    # is the counter's: say each once.
     errors = [f.message for f in report.findings
               if f.level is policy.Level.ERROR and f.kind not in ("cashtags", "too_long", "images")]
     if report.budget:

@@ -280,7 +280,7 @@ class GuardPanel(QObject):
 
     def _move_target(self, result: Any) -> str | None:
         """The persona to offer "Move to" for: only when moving helps (off focus, an avoid-topic, a leak),
-        not for what is wrong on every persona (two cashtags, a duplicate, too long)."""
+        not for what moving does not cure (two cashtags on X, a duplicate, too long)."""
         suggest = result.suggest
         if not suggest or suggest == result.persona or not self._uid_of(suggest):
             return None

@@ -6363,6 +6363,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>Tiene {count} cashtags ({cashtags}); X permite como mucho uno por publicación.</translation>
     </message>
     <message>
+        <source>It has {count} cashtags ({cashtags}); the sandbox allows at most one per post, as X does.</source>
+        <translation>Tiene {count} cashtags ({cashtags}); Pruebas permite como mucho uno por publicación, como X.</translation>
+    </message>
+    <message>
         <source>The {count} posts before it on {persona}, sent or queued, are bare links too; add a line of your own so the account does not look automated.</source>
         <translation>Las {count} publicaciones anteriores de {persona}, enviadas o en cola, también son solo enlaces; añade una línea tuya para que la cuenta no parezca automática.</translation>
     </message>

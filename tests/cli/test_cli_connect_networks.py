@@ -187,3 +187,36 @@ def test_a_mastodon_server_typed_with_http_is_sent_no_token(world) -> None:
     r = run(["connect", "--persona", "metal", "--tokens-stdin"], env,
             json.dumps({"server": "https://fosstodon.example", "access_token": token}))
     assert r.returncode == 0, r.stderr
+
+
+CASHTAGS = "Riffs and rockets: $AAPL and $MSFT both sponsor the tour this year."
+
+
+def test_two_cashtags_go_out_on_mastodon_and_bluesky_and_x_alone_refuses_them(world) -> None:
+    """X's one-cashtag rule held every persona to it: "X allows at most one per post", with no "anyway", for a
+    Mastodon or Bluesky post neither network refuses (fails on main: exit 1, "X will refuse this post")."""
+    env, m, b, root = world
+    toots = m.add_account("metal")
+    r = run(["connect", "--persona", "metal", "--tokens-stdin"], env,
+            json.dumps({"server": "fosstodon.example", "access_token": m.add_token(toots)}))
+    assert r.returncode == 0, r.stderr
+    skeets, password = b.add_account("sky.bsky.social")
+    r = run(["connect", "--persona", "sky", "--tokens-stdin"], env,
+            json.dumps({"handle": "sky.bsky.social", "app_password": password}))
+    assert r.returncode == 0, r.stderr
+    for persona in ("metal", "sky"):
+        r = run(["post", "--persona", persona, "--anyway", CASHTAGS], env)
+        assert r.returncode == 0, r.stderr
+        assert "cashtag" not in r.stderr, r.stderr
+    assert [s.text for s in m.timeline(toots)] == [CASHTAGS]
+    assert [p.text for p in b.posts(skeets)] == [CASHTAGS]
+
+    svc = open_services(AppPaths.resolve(root), secrets=SecretStore())
+    try:
+        svc.store.add_persona(Persona(name="ticker", topics=("stocks",), network="x"))
+    finally:
+        svc.close()
+    r = run(["post", "--persona", "ticker", "--anyway", CASHTAGS], env)
+    assert r.returncode == 1
+    assert "It has 2 cashtags ($AAPL, $MSFT); X allows at most one per post." in r.stderr, r.stderr
+    assert "(--anyway does not change that)" in r.stderr, r.stderr

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from personamgr.core.guard import Guard, rules
+from personamgr.core.guard.post_check import check_parts
 from personamgr.core.personas import Persona
 
 LINK = "https://example.com/a-long-article-about-things"
@@ -101,8 +104,27 @@ def test_premium_limit(personas: list[Persona]) -> None:
 def test_more_than_one_cashtag(guard: Guard, personas: list[Persona]) -> None:
     r = guard.check(personas, "The economy this week: $AAPL and $MSFT both up", "career")
     assert "cashtags" in kinds(r) and not r.fits
-    assert rules.cashtag_rule("Watching $AAPL today") is None
-    assert rules.cashtag_rule("$AAPL again, $aapl") is None  # the same cashtag twice is one cashtag
+    assert rules.cashtag_rule(personas[0], "Watching $AAPL today") is None
+    assert rules.cashtag_rule(personas[0], "$AAPL again, $aapl") is None  # the same cashtag twice is one cashtag
+
+
+@pytest.mark.parametrize(("network", "words"), [
+    ("x", "It has 2 cashtags ($AAPL, $MSFT); X allows at most one per post."),
+    ("sandbox", "It has 2 cashtags ($AAPL, $MSFT); the sandbox allows at most one per post, as X does."),
+    ("mastodon", None),
+    ("bluesky", None),
+])
+def test_the_one_cashtag_rule_is_x_s_and_the_sandbox_s_alone(guard: Guard, personas: list[Persona], network: str,
+                                                            words: str | None) -> None:
+    """It held Mastodon and Bluesky posts to X's rule, in X's name (fails on main: "X allows at most one per post"
+    for every network)."""
+    handle = "@career.bsky.social" if network == "bluesky" else "@career_me"
+    on = [p.with_changes(network=network, handle=handle) if p.name == "career" else p for p in personas]
+    text = "The economy this week: $AAPL and $MSFT both up"
+    found = [r.message for r in guard.check(on, text, "career").reasons if r.kind == "cashtags"]
+    assert found == ([words] if words else [])
+    thread = check_parts(guard, on, ["The economy this week, a thread.", text], "career")
+    assert [r.message for r in thread.reasons if r.kind == "cashtags"] == ([f"Part 2: {words}"] if words else [])
 
 
 def test_link_only_streak(guard: Guard, personas: list[Persona]) -> None:

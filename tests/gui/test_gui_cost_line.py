@@ -51,7 +51,7 @@ def test_policy_warnings_for_x(demo: Services, x_persona: Persona, make_shell: C
     shell.controller.set_active(x_persona.uid)
     line = shell.window.compose.cost_line
     type_text(shell, idle, "Watching $AAPL and $TSLA this week")
-    # Two cashtags is the persona guard's warning (for every network); the cost line does not repeat it.
+    # Two cashtags is the persona guard's warning (on X and the sandbox); the cost line does not repeat it.
     assert not line.policy.isVisible()
     type_text(shell, idle, "@investor thanks for the call")
     assert "X only lets you reply where the author mentioned or quoted you" in line.policy.text()

@@ -463,7 +463,7 @@ def test_what_x_refuses_cannot_be_posted_anyway(guarded: Shell, qtbot) -> None:
     assert "X will refuse this post" in dialog.head.text()
     assert "cashtags" in dialog.reasons.text()
     assert dialog.anyway_button.isHidden()
-    assert dialog.move_button.isHidden()  # two cashtags are refused on every persona: moving would not help
+    assert dialog.move_button.isHidden()  # X's rule (the sandbox's too): moving is not offered for it
     dialog.reject()  # Escape: back to editing
     wait_idle(guarded, qtbot)
     assert panel_of(guarded).dialog is None

@@ -38,16 +38,17 @@ CAREER = Persona(name="career", handle="@career_me", description="Careers and hi
 
 EN_HELD = 'Held before sending: X will refuse this post as it is on career. Edit it or choose "post anyway".'
 EN_REASONS = ["This account already posted almost the same text; X refuses duplicate posts.",
-              "It has 2 cashtags ($AAPL, $TSLA); X allows at most one per post."]
+              "It has 2 cashtags ($AAPL, $TSLA); the sandbox allows at most one per post, as X does."]
 ES_HELD = ('Retenida antes de enviarla: X rechazará esta publicación tal como está en career. Edítala o elige '
            '"publicar de todos modos".')
 ES_REASONS = ["Esta cuenta ya publicó casi el mismo texto; X rechaza las publicaciones duplicadas.",
-              "Tiene 2 cashtags ($AAPL, $TSLA); X permite como mucho uno por publicación."]
+              "Tiene 2 cashtags ($AAPL, $TSLA); Pruebas permite como mucho uno por publicación, como X."]
 
 
 def posted_already(post: Post, persona: Persona) -> Sequence[Reason]:
     """The guard's own rules as the send-time check: the same words went out already, with two cashtags."""
-    found = (rules.duplicate_rule(persona, post.text, {persona.name: [post.text]}), rules.cashtag_rule(post.text))
+    found = (rules.duplicate_rule(persona, post.text, {persona.name: [post.text]}),
+             rules.cashtag_rule(persona, post.text))
     return [r for r in found if r is not None]
 
 
@@ -115,7 +116,7 @@ def test_a_post_held_in_spanish_reads_in_english_on_the_command_line(
     row = json.loads(posts_show(profile_paths, post_id, capsys, "--json"))
     assert row["reasons"] == EN_REASONS  # the machine form: the sentences, and what they are about
     assert row["reason_kinds"] == ["duplicate", "cashtags"]
-    assert row["reason_values"][1] == {"cashtags": ["$AAPL", "$TSLA"]}
+    assert row["reason_values"][1] == {"cashtags": ["$AAPL", "$TSLA"], "network": "sandbox"}
 
 
 def test_a_database_from_before_keeps_its_sentences(
@@ -174,7 +175,8 @@ def every_kept_reason() -> list[Reason]:
         rules.length_rule(x, measure_for(x, "word " * 80)),
         rules.length_rule(masto, measure_for(masto, "word " * 120)),
         rules.length_rule(sky, measure_for(sky, "🧑‍🍳" * 280)),  # within Bluesky's 300 graphemes, over its bytes
-        rules.cashtag_rule(TEXT),
+        rules.cashtag_rule(x, TEXT),
+        rules.cashtag_rule(x.with_changes(network="sandbox"), TEXT),  # the sandbox's rule, as X's
         rules.link_streak_rule(x, "https://example.com/a", {"career": ["https://example.com/b"] * 3}),
         *(Reason.found("topic", _off_focus_values(p, s)) for p in (x, bare) for s in ("metal", None)),
     ]
@@ -196,7 +198,7 @@ def test_every_reason_a_post_keeps_reads_as_the_guard_says_it_in_each_language(q
     from personamgr.core.reason_words import said
 
     english = every_kept_reason()
-    assert len(english) == 22 and all(r.values is not None for r in english)
+    assert len(english) == 23 and all(r.values is not None for r in english)
     kept = [json.loads(json.dumps(r.kept())) for r in english]  # through the database's JSON
     assert [said(k) for k in kept] == [r.message for r in english]
     assert i18n.install(qapp, "es") == "es"

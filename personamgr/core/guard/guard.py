@@ -354,7 +354,7 @@ class Guard:
             rules.leak_rule(personas, me, text),
             rules.duplicate_rule(me, text, recent, personas, upcoming),
             rules.length_rule(me, measured),
-            rules.cashtag_rule(text),
+            rules.cashtag_rule(me, text),
             rules.link_streak_rule(me, text, recent, upcoming),
         ):
             if r is not None:

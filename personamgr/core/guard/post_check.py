@@ -42,7 +42,7 @@ def check_parts(guard: Any, personas: Sequence[Persona], parts: Sequence[str], p
     for i, part in enumerate(parts, start=1):
         m = measure_for(me, part)
         measures.append(m)
-        for r in (rules.length_rule(me, m), rules.cashtag_rule(part),
+        for r in (rules.length_rule(me, m), rules.cashtag_rule(me, part),
                   rules.duplicate_rule(me, part, recent, personas, upcoming)):
             if r is not None:
                 reasons.append(Reason.found(r.kind, {**(r.values or {}), IN_PART: i}, blocking=r.blocking))

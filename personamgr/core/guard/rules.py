@@ -14,13 +14,12 @@ from collections.abc import Mapping, Sequence
 from personamgr.core.guard.types import Reason
 from personamgr.core.personas import Persona
 from personamgr.core.text import (
-    MAX_CASHTAGS,
     URL_RE,
     Measure,
-    distinct_cashtags,
     hashtags,
     is_bare_link,
     too_long_values,
+    too_many_cashtags,
 )
 
 LINK_STREAK = 3  # this many bare links in a row, plus the draft, is a streak
@@ -173,11 +172,16 @@ def length_rule(persona: Persona, m: Measure) -> Reason | None:
     return Reason.found("too_long", too_long_values(persona, m), blocking=True)
 
 
-def cashtag_rule(text: str) -> Reason | None:
-    tags = distinct_cashtags(text)
-    if len(tags) <= MAX_CASHTAGS:
+def cashtag_rule(persona: Persona, text: str) -> Reason | None:
+    """X's one-cashtag rule, on the networks that keep it (``text.too_many_cashtags``): on the sandbox it is
+    said as the sandbox's."""
+    tags = too_many_cashtags(persona.network, text)
+    if not tags:
         return None
-    return Reason.found("cashtags", {"cashtags": list(tags)}, blocking=True)
+    values: dict[str, object] = {"cashtags": tags}
+    if persona.network != "x":
+        values["network"] = persona.network
+    return Reason.found("cashtags", values, blocking=True)
 
 
 def neighbours(recent: Mapping[str, Sequence[str]] | None,

@@ -2,7 +2,8 @@
 
 It behaves like X where it matters to the user: each published post gets an id
 and a timestamp and lands on the account's timeline; an identical text on the
-same account is refused as duplicate content; over-long text is refused; images
+same account is refused as duplicate content; over-long text is refused, and so
+is more than one cashtag (X's rule, said as the sandbox's); images
 are checked against X's limits and kept with their alt text (by name). Its
 timeline lives in its own SQLite file, apart from the app's database, the way
 a remote service would be.
@@ -25,7 +26,7 @@ from personamgr.core.media import SANDBOX_LIMITS, check_items
 from personamgr.core.networks.base import Account, NetworkError, OutgoingPost, Published, RejectedError, send_parts
 from personamgr.core.networks.links import PostLink, is_post_id, link_parts
 from personamgr.core.reason_words import Note
-from personamgr.core.text import weighted_length
+from personamgr.core.text import too_many_cashtags, weighted_length
 
 DUPLICATE_MESSAGE = "You are not allowed to create a Tweet with duplicate content."  # English: X's words
 
@@ -90,6 +91,8 @@ class SandboxNetwork:
         images = [(m.shown_name, m.alt_text) for m in post.media_of(i)]  # named as the user attached them
         if weighted_length(text) > self.char_limit:
             raise RejectedError(_refused(f"The text is too long ({weighted_length(text)} characters)."))  # English
+        if tags := too_many_cashtags(self.name, text):
+            raise RejectedError(Note("cashtags", cashtags=tags, network=self.name))
         try:
             return self._insert(account, text, reply_to, now, images)
         except sqlite3.Error as e:  # its file refused the write, which SQLite rolled back: the post is not out
