@@ -390,6 +390,13 @@ def _record_fault(v: Values) -> str:
     return translate("Faults", "{path} could not be written ({error})").format(path=path, error=v.get("error", ""))
 
 
+def _mastodon_processing(v: Values) -> str:
+    """The wait in whole seconds, or in tenths under one: a 0.2 s wait said "after 0 s"."""
+    wait = float(v["wait_s"])
+    shown = number(wait) if wait >= 1 else number(max(wait, 0.1), 1)
+    return _put(*_SENTENCES["mastodon_processing"], {**v, "wait_s": shown})
+
+
 def _sentence(kind: str) -> Callable[[Values], str]:
     context, source = _SENTENCES[kind]
     return lambda v: _put(context, source, v)
@@ -649,6 +656,7 @@ NOTE_WORDS: dict[str, Callable[[Values], str]] = {
     **{kind: _doubt(kind) for kind in _DOUBTS},
     "x_clock": _x_clock,
     "mastodon_server_error": _mastodon_server_error,
+    "mastodon_processing": _mastodon_processing,
     "slots_taken": _slots_taken,
     "record_fault": _record_fault,
     "in_doubt": _in_doubt,

@@ -116,6 +116,7 @@ def test_an_image_that_never_finishes_processing_is_retried_not_lost(mastodon_wo
     post = w.post("Stuck.", media=({"path": str(png(tmp_path / "0c9f48.png", size=64)), "name": "amp.png",
                                     "alt_text": "a"},))
     assert post.state is PostState.SCHEDULED and "still processing amp.png" in (post.error or "")  # as attached
+    assert "amp.png after 0.2 s;" in (post.error or ""), post.error  # it said "after 0 s"
     assert w.fake.post_count("statuses") == 0
 
 
