@@ -360,7 +360,8 @@ def check_focus(services: Services, persona: Persona, parts: list[str], *, anywa
         print(f"Note: the persona guard did not judge the topic: {unjudged.message}", file=sys.stderr)
     if result.fits:
         return False
-    # What X refuses (two cashtags, too long) is not the guard's opinion: as in the window, no "anyway" for it.
+    # What the network refuses (too long; two cashtags on X) is not the guard's opinion: as in the window, no
+    # "anyway" for it.
     refused = hold_kind(r.kind for r in result.warnings) is HoldKind.X_RULES
     if anyway and not refused:
         return True
@@ -370,8 +371,8 @@ def check_focus(services: Services, persona: Persona, parts: list[str], *, anywa
     if result.suggest and not refused:  # the reason above already says it fits there better: how to get it there
         lines.append(f"To have it {verb} as {result.suggest} instead, use --persona {result.suggest}.")
     if refused:
-        lines.append(f"X refuses a {what} like this, so it cannot be {verb} as it is (--anyway does not change "
-                     "that): change the words first.")
+        lines.append(f"{persona.network_label} refuses a {what} like this, so it cannot be {verb} as it is (--anyway "
+                     "does not change that): change the words first.")
     else:
         lines.append(f"To have it {verb} as it is, add --anyway.")
     raise CliError("\n".join(lines))

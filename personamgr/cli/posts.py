@@ -271,9 +271,9 @@ def cmd_retry(args: argparse.Namespace) -> int:
             lines = [f"not sent: {o.headline(persona.name)}"] + [f"  - {r}" for r in o.messages]
             if o.suggest:
                 lines.append(f"It fits {o.suggest} better.")
-            if o.kind is HoldKind.X_RULES:  # as the window's question: no "post anyway" for what X refuses
-                lines.append(f"X refuses a post like this, so it cannot be sent as it is: change the words in the "
-                             f"window (Edit…), or delete it: personamgr posts delete {p.id}")
+            if o.kind is HoldKind.X_RULES:  # as the window's question: no "post anyway" for what the network refuses
+                lines.append(f"{persona.network_label} refuses a post like this, so it cannot be sent as it is: "
+                             f"change the words in the window (Edit…), or delete it: personamgr posts delete {p.id}")
             else:
                 lines.append(f"To send it as it is: personamgr posts retry {p.id} --anyway")
             raise CliError("\n".join(lines))

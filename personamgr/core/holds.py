@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
+from personamgr.core.personas import NETWORK_LABELS
 from personamgr.core.reason_words import StoredReason, kind_of, values_of
 
 
 class HoldKind(StrEnum):
-    X_RULES = "x_rules"  # X would refuse it as it is (too long, two cashtags)
+    X_RULES = "x_rules"  # the network would refuse it as it is (too long; two cashtags on X)
     NEAR_DUPLICATE = "near_duplicate"  # nearly the same as a post that went out or is on its way
     LEAK = "leak"  # another persona's handle or signature hashtag: it links the accounts
     OFF_FOCUS = "off_focus"  # off the persona's focus, or on its avoid list
@@ -42,16 +43,16 @@ class HoldKind(StrEnum):
         key = self.value
         if self is HoldKind.NEAR_DUPLICATE:
             key = _COPY_HEADLINES.get(_copy_scheduled(reasons), key)
-        return translate("holds", _HEADLINES[key]).format(persona=persona)
+        return translate("holds", _HEADLINES[key]).format(persona=persona, network=refusing_network(reasons))
 
     @property
     def move_helps(self) -> bool:
-        """Whether moving the post to another persona can cure it (it cannot cure a duplicate or X's rules)."""
+        """Whether moving the post to another persona can cure it (it cannot cure a duplicate or a network's rules)."""
         return self in (HoldKind.OFF_FOCUS, HoldKind.LEAK)
 
 
 _LABELS = {
-    "x_rules": QT_TRANSLATE_NOOP("holds", "against X's rules"),
+    "x_rules": QT_TRANSLATE_NOOP("holds", "against the network's rules"),
     "near_duplicate": QT_TRANSLATE_NOOP("holds", "near-duplicate"),
     "leak": QT_TRANSLATE_NOOP("holds", "links two personas"),
     "off_focus": QT_TRANSLATE_NOOP("holds", "off-focus"),
@@ -61,7 +62,7 @@ _LABELS = {
     "monthly_limit": QT_TRANSLATE_NOOP("holds", "over the monthly limit"),
 }
 _HEADLINES = {
-    "x_rules": QT_TRANSLATE_NOOP("holds", "X will refuse this post as it is on {persona}."),
+    "x_rules": QT_TRANSLATE_NOOP("holds", "{network} will refuse this post as it is on {persona}."),
     "near_duplicate": QT_TRANSLATE_NOOP("holds", "This is nearly the same as a post that went out or is scheduled."),
     "near_duplicate_sent": QT_TRANSLATE_NOOP("holds", "This is nearly the same as a post that went out."),
     "near_duplicate_scheduled": QT_TRANSLATE_NOOP("holds", "This is nearly the same as a scheduled post."),
@@ -73,6 +74,16 @@ _HEADLINES = {
     "monthly_limit": QT_TRANSLATE_NOOP("holds", "{persona} has no room left this month for this post."),
 }
 _COPY_HEADLINES = {False: "near_duplicate_sent", True: "near_duplicate_scheduled"}
+
+
+def refusing_network(reasons: Iterable[StoredReason]) -> str:
+    """The network whose rules a post breaks, by name in the reader's language, from its kept ``reasons`` (each
+    network has its own length limit; X and the sandbox their one-cashtag rule). X for reasons kept before they
+    named their network, when X's rules were the only ones checked."""
+    found = {(values_of(r) or {}).get("network") for r in reasons if KIND_OF_REASON.get(kind_of(r)) is HoldKind.X_RULES}
+    found.discard(None)
+    network = str(found.pop()) if len(found) == 1 else "x"
+    return translate("networks", NETWORK_LABELS.get(network, network))
 
 
 def _copy_scheduled(reasons: Iterable[StoredReason]) -> bool | None:

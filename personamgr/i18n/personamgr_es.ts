@@ -6378,10 +6378,6 @@ Su texto no se guarda en ningún otro sitio.</translation>
 <context>
     <name>holds</name>
     <message>
-        <source>against X&apos;s rules</source>
-        <translation>contra las normas de X</translation>
-    </message>
-    <message>
         <source>near-duplicate</source>
         <translation>casi duplicada</translation>
     </message>
@@ -6410,8 +6406,12 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>por encima del límite mensual</translation>
     </message>
     <message>
-        <source>X will refuse this post as it is on {persona}.</source>
-        <translation>X rechazará esta publicación tal como está en {persona}.</translation>
+        <source>against the network&apos;s rules</source>
+        <translation>contra las normas de la red</translation>
+    </message>
+    <message>
+        <source>{network} will refuse this post as it is on {persona}.</source>
+        <translation>{network} rechazará esta publicación tal como está en {persona}.</translation>
     </message>
     <message>
         <source>This is nearly the same as a post that went out or is scheduled.</source>

@@ -209,13 +209,16 @@ def test_what_x_refuses_is_never_offered_anyway(home: Path, capsys: pytest.Captu
     held = make(home, PostState.HELD, CASHTAGS, hold_kind=HoldKind.X_RULES.value)
     assert run(home, "posts", "retry", str(held)) == 1
     err = capsys.readouterr().err
-    assert "not sent: X will refuse this post as it is on career." in err and "--anyway" not in err
-    assert f"change the words in the window (Edit…), or delete it: personamgr posts delete {held}" in err
+    # The sandbox keeps X's rule as its own, and is named (main said "X" of a sandbox persona).
+    assert "not sent: Sandbox will refuse this post as it is on career." in err and "--anyway" not in err
+    assert ("Sandbox refuses a post like this, so it cannot be sent as it is: change the words in the window (Edit…), "
+            f"or delete it: personamgr posts delete {held}") in err
     assert state_of(home, held) is PostState.HELD
     for command in (("post",), ("queue", "add")):
         assert run(home, *command, "--persona", "career", "--anyway", CASHTAGS) == 1
         err = capsys.readouterr().err
-        assert "cannot be " in err and "(--anyway does not change that): change the words first." in err
+        assert "Sandbox refuses a post like this, so it cannot be " in err, err
+        assert "(--anyway does not change that): change the words first." in err
     svc = open_profile(home)
     try:
         assert [p.id for p in svc.outbox.history() if "$AAPL" in p.text] == [held]  # nothing new was kept

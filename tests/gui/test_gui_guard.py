@@ -460,7 +460,7 @@ def test_what_x_refuses_cannot_be_posted_anyway(guarded: Shell, qtbot) -> None:
     write(guarded, "Watching $AAPL and $MSFT earnings today for hiring signals in tech.")
     compose.post_button.click()
     dialog = open_dialog(guarded, qtbot)
-    assert "X will refuse this post" in dialog.head.text()
+    assert "Sandbox will refuse this post" in dialog.head.text()  # the sandbox keeps X's rule, in its own name
     assert "cashtags" in dialog.reasons.text()
     assert dialog.anyway_button.isHidden()
     assert dialog.move_button.isHidden()  # X's rule (the sandbox's too): moving is not offered for it
