@@ -168,8 +168,8 @@ def _judge_file(path: Path, *, immutable: bool) -> int | None:
         raise error from None
     if check != "ok":
         raise StoreError(translate(
-            "Store", "{path} is damaged ({check}). Restore a copy from the backups folder, or move it away to "
-            "start afresh.").format(path=path, check=check), Fault.DAMAGED)
+            "Store", "{path} is damaged ({check}). It was not changed. Restore a copy from the backups folder, or "
+            "move it away to start afresh.").format(path=path, check=check), Fault.DAMAGED)
     # Other apps set user_version too: a file is ours only if it has our tables.
     if (version == 0 and tables) or (version > 0 and not {"personas", "posts"} <= tables):
         raise StoreError(translate(

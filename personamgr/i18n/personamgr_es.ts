@@ -5511,8 +5511,8 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>{path} no es una base de datos de personamgr (no es un archivo SQLite). Muévelo a otro sitio o elige otra carpeta de datos; no se ha cambiado.</translation>
     </message>
     <message>
-        <source>{path} is damaged ({check}). Restore a copy from the backups folder, or move it away to start afresh.</source>
-        <translation>{path} está dañado ({check}). Restaura una copia de la carpeta de copias de seguridad o muévelo a otro sitio para empezar de cero.</translation>
+        <source>{path} is damaged ({check}). It was not changed. Restore a copy from the backups folder, or move it away to start afresh.</source>
+        <translation>{path} está dañado ({check}). No se ha cambiado. Restaura una copia de la carpeta de copias de seguridad o muévelo a otro sitio para empezar de cero.</translation>
     </message>
     <message>
         <source>{path} is an SQLite database but not a personamgr one; it was not changed.</source>

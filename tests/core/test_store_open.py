@@ -238,6 +238,31 @@ def test_corrupted_database_is_refused_unchanged(tmp_path: Path, clock: FakeCloc
     assert snapshot(tmp_path) == before
 
 
+def test_a_database_sqlite_opens_but_finds_damaged_says_it_was_not_changed(tmp_path: Path, clock: FakeClock) -> None:
+    """SQLite reads the file but its check fails (pages no table owns, left by an index whose entry in the schema
+    was lost): the message says the file was not changed, as the start-up dialog leaves that to the message
+    (d4ced6e; fails before with "... is damaged (*** in database main *** ...). Restore a copy ..." alone)."""
+    path = tmp_path / "personamgr.db"
+    st = Store.open(path, clock=clock)
+    for i in range(300):
+        st.add_persona(Persona(name=f"p{i}", description="x" * 200))
+    st.close()
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA writable_schema=ON")
+        index = con.execute("SELECT name FROM sqlite_master WHERE type='index' AND sql IS NOT NULL").fetchone()[0]
+        con.execute("DELETE FROM sqlite_master WHERE name = ?", (index,))
+        con.commit()
+    finally:
+        con.close()
+    before = snapshot(tmp_path)
+    with pytest.raises(StoreError, match="is damaged") as e:
+        Store.open(path, clock=clock)
+    assert str(path) in str(e.value) and "never used" in str(e.value)
+    assert "It was not changed. Restore a copy from the backups folder" in str(e.value)
+    assert snapshot(tmp_path) == before
+
+
 def test_truncated_database_is_refused_unchanged(tmp_path: Path, clock: FakeClock) -> None:
     path = tmp_path / "personamgr.db"
     make_db(path, clock, "a", "b")
