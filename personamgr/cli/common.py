@@ -237,7 +237,8 @@ def add_content_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--image", action=_Image, dest="images", default=None, metavar="PATH",
                    help="attach an image (PNG, JPEG, GIF or WebP; up to 4, to the first post); repeatable")
     p.add_argument("--alt", action=_Alt, dest="images", metavar="TEXT",
-                   help="alt text for the --image just before it (up to 1,000 characters)")
+                   help="alt text for the --image just before it (up to 1,000 characters on X, 1,500 on Mastodon, "
+                   "2,000 on Bluesky)")
     p.add_argument("text", nargs="?", help="the text of the post (or use --thread FILE)")
 
 

@@ -134,7 +134,7 @@ class ImageStrip(QWidget):
 
 
 class AltTextDialog(QDialog):
-    """Describe an image for people who cannot see it: up to X's 1,000 characters, counted as you type."""
+    """Describe an image for people who cannot see it: up to the persona's network's limit, counted as you type."""
 
     def __init__(self, item: dict[str, Any], workers: Workers, parent: QWidget | None = None,
                  limit: int = X_LIMITS.max_alt) -> None:

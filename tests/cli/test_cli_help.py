@@ -96,3 +96,16 @@ def test_the_screenshots_script_answers_help_instead_of_writing_into_a_folder_na
                                cwd=tmp_path)
     assert proc.returncode == 0 and "scripts/screenshots DIR" in out
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_alt_text_help_gives_each_network_s_own_limit() -> None:
+    """`post --help` said "up to 1,000 characters" (X's) of --alt, for Mastodon (1,500) and Bluesky (2,000) too; the
+    limits are the networks' own, as the post is checked against them."""
+    from personamgr.core.media import X_LIMITS
+    from personamgr.core.networks.bluesky.network import MAX_ALT_TEXT as BLUESKY
+    from personamgr.core.networks.mastodon.network import MAX_ALT_TEXT as MASTODON
+
+    parser = dict(_parsers())["post"]
+    words = " ".join(next(a.help for a in parser._actions if "--alt" in a.option_strings).split())
+    for limit, network in ((X_LIMITS.max_alt, "X"), (MASTODON, "Mastodon"), (BLUESKY, "Bluesky")):
+        assert f"{limit:,} characters on {network}" in words or f"{limit:,} on {network}" in words, words
