@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
-from personamgr.core.personas import NETWORK_LABELS
+from personamgr.core.note_words import network_label
 from personamgr.core.reason_words import StoredReason, kind_of, values_of
 
 
@@ -82,8 +82,7 @@ def refusing_network(reasons: Iterable[StoredReason]) -> str:
     named their network, when X's rules were the only ones checked."""
     found = {(values_of(r) or {}).get("network") for r in reasons if KIND_OF_REASON.get(kind_of(r)) is HoldKind.X_RULES}
     found.discard(None)
-    network = str(found.pop()) if len(found) == 1 else "x"
-    return translate("networks", NETWORK_LABELS.get(network, network))
+    return network_label(str(found.pop()) if len(found) == 1 else "x")
 
 
 def _copy_scheduled(reasons: Iterable[StoredReason]) -> bool | None:

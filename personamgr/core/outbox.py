@@ -34,6 +34,7 @@ from personamgr.core.clock import utc
 from personamgr.core.holds import GUARD_HOLDS, HoldKind, held_message
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, translate
 from personamgr.core.networks.base import in_doubt
+from personamgr.core.note_words import network_label
 from personamgr.core.personas import NETWORK_LABELS
 from personamgr.core.reason_words import Note, StoredReason, kept_note, kind_of, said, values_of
 from personamgr.core.store import Store, now_naive
@@ -271,7 +272,7 @@ def locked_until(post: Post, now: datetime | None) -> datetime | None:
 def locked_words(post: Post, network: str, *, deleting: bool = False) -> str:
     """Why a post :func:`locked_until` a time cannot change (``deleting``: be deleted) yet, and until when: the one
     refusal, for the window and the CLI. ``network``: the network its send was cut short on."""
-    label = translate("networks", NETWORK_LABELS.get(network, network))
+    label = network_label(network)
     until = post.repeat_safe_until
     if until is not None and until < UNTIL_SENT and network == "x":
         text = (translate("Outbox", "post {id} cannot be deleted until {time} UTC: X had a server error when it was "
@@ -306,7 +307,7 @@ def locked_words(post: Post, network: str, *, deleting: bool = False) -> str:
 def persona_kept(persona: str, network: str, posts: Sequence[Post]) -> str:
     """Why ``persona`` cannot be deleted while ``posts`` (:meth:`Outbox.may_be_out`) may be on ``network``, naming
     them and what settles each: the one refusal, for the window and the CLI."""
-    label = translate("networks", NETWORK_LABELS.get(network, network))
+    label = network_label(network)
     review = [p.id for p in posts if p.state is PostState.NEEDS_REVIEW]
     pending = [p.id for p in posts if p.state is not PostState.NEEDS_REVIEW]
     n_review, n_pending = len(review), len(pending)  # lupdate skips a translate() whose n is a call

@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from personamgr.core.i18n import translate
 from personamgr.core.networks.base import Account, Network
 from personamgr.core.networks.links import PostLink
+from personamgr.core.note_words import network_label
 from personamgr.core.outbox import Post, TransitionError
-from personamgr.core.personas import NETWORK_LABELS, Persona
+from personamgr.core.personas import Persona
 
 
 class LinkRefused(TransitionError):
@@ -55,9 +56,9 @@ def own_post(networks: Mapping[str, Network], persona: Persona, link: str, part:
         other = next((r for n in networks.values() if n is not network and (r := n.read_link(link))), None)
         if other is None:
             raise refused(translate("PostWorkflows", "that link is not to a post on {network}").format(
-                network=_label(persona.network)), (0, len(link)))
+                network=network_label(persona.network)), (0, len(link)))
         raise refused(translate("PostWorkflows", "that link is to a post on {other}, not on {network}").format(
-            other=_label(other.network), network=_label(persona.network)), _span(link, other.server))
+            other=network_label(other.network), network=network_label(persona.network)), _span(link, other.server))
     mine = _canonical(network, account) if network is not None else None
     if mine is None:
         return read  # the app cannot say where the persona's posts are shown: nothing to compare
@@ -136,10 +137,6 @@ def _same_author(read: PostLink, mine: PostLink | None) -> bool:
     if mine is None or mine.author is None:
         return mine is not None
     return read.author is None or read.author.lower() == mine.author.lower()
-
-
-def _label(network: str) -> str:
-    return translate("networks", NETWORK_LABELS.get(network, network))
 
 
 def _shown(author: str) -> str:

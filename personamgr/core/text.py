@@ -28,7 +28,8 @@ from dataclasses import dataclass
 import regex
 
 from personamgr.core.i18n import QT_TRANSLATE_NOOP, number, translate
-from personamgr.core.personas import NETWORK_LABELS, PREMIUM_LIMIT, STANDARD_LIMIT, Persona
+from personamgr.core.note_words import network_label
+from personamgr.core.personas import PREMIUM_LIMIT, STANDARD_LIMIT, Persona
 
 
 def _import_parse_tweet():  # type: ignore[no-untyped-def]
@@ -249,7 +250,7 @@ def too_long_values(persona: Persona, m: Measure, part: int | None = None) -> di
 def too_long_words(values: Mapping[str, object]) -> str:
     """:func:`too_long_values` in the reader's language."""
     network = str(values.get("network", ""))
-    said = {"persona": values["persona"], "network": translate("networks", NETWORK_LABELS.get(network, network)),
+    said = {"persona": values["persona"], "network": network_label(network),
             "part": values.get("part"), **{k: number(float(str(values[k]))) for k in ("length", "limit", "over")}}
     if values.get("bytes"):
         if said["part"] is None:

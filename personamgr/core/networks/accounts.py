@@ -191,7 +191,7 @@ def not_connected_words(persona: Persona) -> str:
     return translate("Accounts", "{persona} is not connected to its {network} account yet: a post scheduled for it "
                      "goes out only if it is connected by then (Persona ▸ Connect account… in the window, or "
                      "personamgr connect --persona {persona}).").format(
-        persona=persona.name, network=translate("networks", NETWORK_LABELS.get(persona.network, persona.network)))
+        persona=persona.name, network=persona.network_label)
 
 
 def connect_first_words(persona: Persona, state: str, post_id: int) -> str | None:
