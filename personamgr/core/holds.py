@@ -142,9 +142,13 @@ def held_message(kind: HoldKind, persona: str, reasons: Iterable[StoredReason] =
     if kind is HoldKind.UNCHECKED:
         return translate("Posting", "Held before sending: the persona guard could not check it. Review it, then "
                          "send it.")
-    text = (translate("Posting", 'Held before sending: {headline} Edit it, move it to another persona, or choose '
-                      '"post anyway".') if kind.move_helps else
-            translate("Posting", 'Held before sending: {headline} Edit it or choose "post anyway".'))
+    if kind is HoldKind.X_RULES:  # the network would refuse it as it is: no "post anyway" (post_workflows)
+        text = translate("Posting", "Held before sending: {headline} Edit it, or delete it.")
+    elif kind.move_helps:
+        text = translate("Posting", 'Held before sending: {headline} Edit it, move it to another persona, or choose '
+                         '"post anyway".')
+    else:
+        text = translate("Posting", 'Held before sending: {headline} Edit it or choose "post anyway".')
     return text.format(headline=kind.headline(persona, reasons))
 
 

@@ -4674,6 +4674,10 @@ Su texto no se guarda en ningún otro sitio.</translation>
         <translation>La parte {n} salió, pero no se pudo registrar, así que el resto del hilo espera: {error}.</translation>
     </message>
     <message>
+        <source>Held before sending: {headline} Edit it, or delete it.</source>
+        <translation>Retenida antes de enviarla: {headline} Edítala o bórrala.</translation>
+    </message>
+    <message>
         <source>Held before sending: {headline} Edit it, move it to another persona, or choose &quot;post anyway&quot;.</source>
         <translation>Retenida antes de enviarla: {headline} Edítala, muévela a otra persona o elige &quot;publicar de todos modos&quot;.</translation>
     </message>

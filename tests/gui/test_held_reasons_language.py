@@ -36,11 +36,10 @@ START = datetime(2026, 3, 2, 12, tzinfo=UTC)
 TEXT = "Watch $AAPL and $TSLA this week: earnings say more about hiring than any job report."
 CAREER = Persona(name="career", handle="@career_me", description="Careers and hiring", topics=("careers",))
 
-EN_HELD = 'Held before sending: Sandbox will refuse this post as it is on career. Edit it or choose "post anyway".'
+EN_HELD = "Held before sending: Sandbox will refuse this post as it is on career. Edit it, or delete it."
 EN_REASONS = ["This account already posted almost the same text; X refuses duplicate posts.",
               "It has 2 cashtags ($AAPL, $TSLA); the sandbox allows at most one per post, as X does."]
-ES_HELD = ('Retenida antes de enviarla: Pruebas rechazará esta publicación tal como está en career. Edítala o elige '
-           '"publicar de todos modos".')
+ES_HELD = "Retenida antes de enviarla: Pruebas rechazará esta publicación tal como está en career. Edítala o bórrala."
 ES_REASONS = ["Esta cuenta ya publicó casi el mismo texto; X rechaza las publicaciones duplicadas.",
               "Tiene 2 cashtags ($AAPL, $TSLA); Pruebas permite como mucho uno por publicación, como X."]
 
